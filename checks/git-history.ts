@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { defineCheck } from './check.js';
+
+// Placeholder until the real check lands: it reports `error` so the gate can never pass on it.
+export const gitHistoryCheck = defineCheck({
+  id: 'git-history',
+  title: 'git-history',
+  params: z.object({}).loose(),
+  async run() {
+    return { status: 'error', summary: 'not implemented yet' };
+  },
+});

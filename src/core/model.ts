@@ -1,0 +1,71 @@
+/** The checklist domain: plain data shared by the CLI, the Action and the bot. */
+
+export type ItemKind = 'auto' | 'manual' | 'signoff';
+export type Phase = 'pre-merge' | 'post-deploy';
+export const PHASES: readonly Phase[] = ['pre-merge', 'post-deploy'];
+
+/** Parameters of a check binding, as written in the template directive (validated per check). */
+export type CheckParams = Record<string, string | number | boolean>;
+
+export interface ChecklistItem {
+  /** Stable id: explicit `id=` or derived from section + text. */
+  id: string;
+  /** The item text exactly as written in the template (directive removed). */
+  text: string;
+  kind: ItemKind;
+  /** For `auto` items: the check name and its parameters. */
+  check?: string;
+  params: CheckParams;
+  /** For `signoff` items: the role that may tick it. */
+  role?: string;
+  phase: Phase;
+  optional: boolean;
+  /** Heading path, e.g. ['🔐 Pre-Deployment Security', 'Credentials & Secrets']. */
+  section: string[];
+  /** 1-based line in the template file. */
+  line: number;
+}
+
+/** One line of a template: verbatim text (with {{placeholders}}) or a checkbox item. */
+export type TemplateLine =
+  | { type: 'text'; text: string; line: number }
+  | { type: 'item'; itemId: string; prefix: string; line: number };
+
+export interface Checklist {
+  /** Where it came from, for error messages. */
+  file: string;
+  title: string;
+  lines: TemplateLine[];
+  items: ChecklistItem[];
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'error';
+
+export interface Finding {
+  file?: string;
+  line?: number;
+  commit?: string;
+  message: string;
+}
+
+/** What one check run for one item produced. */
+export interface ItemResult {
+  item: string;
+  text: string;
+  check: string;
+  status: CheckStatus;
+  /** One line with the measured figure, e.g. "61.2 kB gzip ≤ 80 kB". */
+  summary: string;
+  findings: Finding[];
+  details?: string;
+  durationMs?: number;
+  /** Measured figures by name (bytes, ms, score…), for summaries and benchmarks. */
+  metrics?: Record<string, number>;
+}
+
+/** The `shipgate check --format json` document (version 1). */
+export interface CheckReport {
+  version: 1;
+  passed: boolean;
+  results: ItemResult[];
+}
