@@ -1,12 +1,166 @@
+import { join, relative } from 'node:path';
 import { z } from 'zod';
+import type { Finding } from '../src/core/model.js';
 import { defineCheck } from './check.js';
+import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
+import {
+  type AssetSize,
+  type BuildSizes,
+  type Compression,
+  isVendorChunk,
+  mainScripts,
+  measureBuild,
+  totalBytes,
+} from './lib/bundle-measure.js';
+import { formatBytes, parseByteSize } from './lib/bundle-units.js';
 
-// Placeholder until the real check lands: it reports `error` so the gate can never pass on it.
+type Budget = 'main' | 'vendor' | 'js' | 'css';
+
+/** Seed checklist budgets: main < 80KB, vendor chunks < 50KB each, total JS < 500KB, CSS < 30KB. */
+const DEFAULT_LIMITS: Record<Budget, number> = { main: 80_000, vendor: 50_000, js: 500_000, css: 30_000 };
+
+const params = z.object({
+  target: z.enum(['main', 'vendor', 'js', 'css', 'all']).default('all'),
+  limit: z
+    .union([z.string(), z.number()])
+    .optional()
+    .refine((value) => value === undefined || parseByteSize(value) !== undefined, {
+      message: 'limit must be a size like "80 kB", "50KB" or a number of bytes',
+    }),
+  compression: z.enum(['gzip', 'brotli', 'none']).default('gzip'),
+  /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
+  vendorGlob: z.string().min(1).optional(),
+});
+
+interface BudgetResult {
+  pass: boolean;
+  /** e.g. "main 61.2 kB gzip ≤ 80 kB" */
+  text: string;
+  bytes: number;
+  /** Files to annotate when the budget is exceeded. */
+  culprits: AssetSize[];
+}
+
+const COMPRESSION_WORD: Record<Compression, string> = {
+  gzip: 'gzip',
+  brotli: 'brotli',
+  none: 'uncompressed',
+};
+
+const SHORT_LABEL: Record<Budget, string> = {
+  main: 'main',
+  vendor: 'largest vendor chunk',
+  js: 'total JS',
+  css: 'CSS',
+};
+
+function versus(bytes: number, limit: number, compression: Compression): string {
+  return `${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} ${bytes <= limit ? '≤' : '>'} ${formatBytes(limit)}`;
+}
+
+function largestFirst(assets: readonly AssetSize[], count: number): AssetSize[] {
+  return [...assets].sort((a, b) => b.bytes - a.bytes).slice(0, count);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function evaluate(
+  budget: Budget,
+  limit: number,
+  sizes: BuildSizes,
+  buildDir: string,
+  compression: Compression,
+  vendorGlob: string | undefined,
+): BudgetResult {
+  if (budget === 'vendor') {
+    const chunks = sizes.js.filter((asset) => isVendorChunk(asset.file, vendorGlob));
+    const largest = largestFirst(chunks, 1)[0];
+    if (!largest) {
+      const rule = vendorGlob ? `matching ${vendorGlob}` : 'named *vendor*';
+      return { pass: true, text: `no vendor chunks (no JS file ${rule})`, bytes: 0, culprits: [] };
+    }
+    const over = chunks.filter((asset) => asset.bytes > limit);
+    const text = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural(chunks.length, 'chunk')})`;
+    return { pass: over.length === 0, text, bytes: largest.bytes, culprits: over };
+  }
+  if (budget === 'main') {
+    const scripts = mainScripts(buildDir, sizes, vendorGlob);
+    const bytes = totalBytes(scripts);
+    const which = scripts.length === 0 ? ' (no entry script found)' : '';
+    return {
+      pass: bytes <= limit,
+      text: `main ${versus(bytes, limit, compression)}${which}`,
+      bytes,
+      culprits: scripts,
+    };
+  }
+  const assets = budget === 'js' ? sizes.js : sizes.css;
+  const bytes = totalBytes(assets);
+  const label = budget === 'js' ? 'total JS' : 'CSS';
+  const text = `${label} ${versus(bytes, limit, compression)} (${plural(assets.length, 'file')})`;
+  return { pass: bytes <= limit, text, bytes, culprits: largestFirst(assets, 5) };
+}
+
+function findingsFor(
+  budget: Budget,
+  result: BudgetResult,
+  limit: number,
+  toRepoPath: (file: string) => string,
+) {
+  if (result.pass) return [];
+  return result.culprits.map(
+    (asset): Finding => ({
+      file: toRepoPath(asset.file),
+      message: `${formatBytes(asset.bytes)} counts toward the ${budget} budget of ${formatBytes(limit)}${
+        budget === 'vendor' ? ' per chunk' : ''
+      }`,
+    }),
+  );
+}
+
+/** Bundle budgets of the production build, measured with size-limit (@size-limit/file), gzip by default. */
 export const bundleSizeCheck = defineCheck({
   id: 'bundle-size',
-  title: 'bundle-size',
-  params: z.object({}).loose(),
-  async run() {
-    return { status: 'error', summary: 'not implemented yet' };
+  title: 'Bundle size budgets (size-limit)',
+  params,
+  async run({ target, limit, compression, vendorGlob }, ctx) {
+    const buildDir = findBuildDir(ctx);
+    if (!buildDir) return { status: 'skipped', summary: missingBuildDirReason(ctx) };
+    const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
+      const started = Date.now();
+      const measured = await measureBuild(buildDir, compression);
+      ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
+      return measured;
+    });
+    const toRepoPath = (file: string) => relative(ctx.repoDir, join(buildDir, file)).split('\\').join('/');
+    const budgets: Budget[] = target === 'all' ? ['main', 'vendor', 'js', 'css'] : [target];
+    const custom = target !== 'all' && limit !== undefined ? parseByteSize(limit) : undefined;
+    const metrics: Record<string, number> = {};
+    const findings: Finding[] = [];
+    const results: BudgetResult[] = [];
+    const short: string[] = [];
+    for (const budget of budgets) {
+      const budgetLimit = custom ?? DEFAULT_LIMITS[budget];
+      const result = evaluate(budget, budgetLimit, sizes, buildDir, compression, vendorGlob);
+      metrics[`${budget}Bytes`] = result.bytes;
+      metrics[`${budget}LimitBytes`] = budgetLimit;
+      findings.push(...findingsFor(budget, result, budgetLimit, toRepoPath));
+      results.push(result);
+      short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} ≤ ${formatBytes(budgetLimit)}`);
+    }
+    const failed = results.filter((result) => !result.pass).map((result) => result.text);
+    const details = [
+      `build dir: ${toRepoPath('.') || '.'}`,
+      ...results.map((result) => `${result.pass ? 'ok  ' : 'FAIL'} ${result.text}`),
+    ].join('\n');
+    const status = failed.length === 0 ? 'pass' : 'fail';
+    if (target !== 'all') return { status, summary: results[0]?.text ?? '', details, findings, metrics };
+    const summary =
+      failed.length === 0
+        ? `All performance budgets met (${COMPRESSION_WORD[compression]}): ${short.join(', ')}`
+        : `${failed.length} of 4 performance budgets exceeded: ${failed.join('; ')}`;
+    return { status, summary, details, findings, metrics };
   },
 });

@@ -46,6 +46,11 @@ export interface Check<P = unknown> {
   id: string;
   /** One line saying what it verifies. */
   title: string;
+  /**
+   * Measures performance of the target or machine (Lighthouse, load tests): the runner runs
+   * these one at a time after the others, so they do not disturb each other's figures.
+   */
+  exclusive?: boolean;
   /** Validates the directive parameters (strings/numbers/booleans from the template). */
   params: z.ZodType<P>;
   run(params: P, ctx: CheckContext): Promise<CheckOutcome>;

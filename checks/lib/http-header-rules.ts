@@ -1,0 +1,80 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CheckOutcome } from '../check.js';
+import { effectiveSources, parseCsp, scriptProblems, sourceProblems } from './http-csp.js';
+import { headerValue } from './http-request.js';
+
+/** 180 days: the usual minimum (and the HSTS preload list asks for a year). */
+export const DEFAULT_HSTS_MIN_AGE = 15_552_000;
+
+const fail = (summary: string, details?: string): CheckOutcome => ({ status: 'fail', summary, details });
+const pass = (summary: string, details?: string): CheckOutcome => ({ status: 'pass', summary, details });
+
+function cspOf(headers: IncomingHttpHeaders) {
+  const raw = headerValue(headers, 'content-security-policy');
+  return raw ? { raw, policies: parseCsp(raw) } : undefined;
+}
+
+function noCsp(headers: IncomingHttpHeaders): CheckOutcome {
+  const reportOnly = headerValue(headers, 'content-security-policy-report-only');
+  return fail(
+    'no Content-Security-Policy header',
+    reportOnly ? 'Only Content-Security-Policy-Report-Only is set: it reports but blocks nothing.' : undefined,
+  );
+}
+
+/** CSP present, restricts scripts, and allows no unsafe-inline / unsafe-eval / wildcard script sources. */
+export function evaluateCsp(headers: IncomingHttpHeaders): CheckOutcome {
+  const csp = cspOf(headers);
+  if (!csp) return noCsp(headers);
+  // With several policies every one applies, so the strictest one decides.
+  const perPolicy = csp.policies.map((policy) => {
+    const style = effectiveSources(policy, 'style-src');
+    return [...scriptProblems(policy), ...(style ? sourceProblems(style.name, style.sources, false) : [])];
+  });
+  const best = perPolicy.reduce((a, b) => (b.length < a.length ? b : a), perPolicy[0] ?? ['empty policy']);
+  if (best.length > 0) return fail(`CSP weak: ${best.join('; ')}`, `Content-Security-Policy: ${csp.raw}`);
+  return pass('CSP restricts scripts and styles (no unsafe-inline/unsafe-eval/wildcards)', csp.raw);
+}
+
+/** XSS protection = a CSP that blocks inline and injected scripts (X-XSS-Protection is deprecated). */
+export function evaluateXss(headers: IncomingHttpHeaders): CheckOutcome {
+  const note =
+    'X-XSS-Protection is deprecated and ignored by current browsers, so XSS protection is judged by the CSP script policy.';
+  const csp = cspOf(headers);
+  if (!csp) return { ...noCsp(headers), summary: 'no CSP, so nothing blocks injected scripts', details: note };
+  const problems = csp.policies.map(scriptProblems).reduce((a, b) => (b.length < a.length ? b : a));
+  if (problems.length > 0) return fail(`CSP does not block injected scripts: ${problems.join('; ')}`, note);
+  return pass('CSP blocks inline and injected scripts (CSP-based XSS protection)', note);
+}
+
+/** `Strict-Transport-Security` with a long enough max-age; only required over HTTPS. */
+export function evaluateHsts(headers: IncomingHttpHeaders, https: boolean, minAge: number): CheckOutcome {
+  const value = headerValue(headers, 'strict-transport-security');
+  if (!value) {
+    if (!https) return { status: 'skipped', summary: 'HSTS applies to HTTPS only (target is plain http)' };
+    return fail('no Strict-Transport-Security header');
+  }
+  const age = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? Number.NaN);
+  if (!Number.isFinite(age)) return fail(`HSTS without a valid max-age: ${value}`);
+  const subdomains = /includesubdomains/i.test(value) ? ', includeSubDomains' : '';
+  if (age < minAge) return fail(`HSTS max-age ${age} < ${minAge} s`, value);
+  return pass(`HSTS max-age ${age} ≥ ${minAge} s${subdomains}`, value);
+}
+
+export function evaluateNosniff(headers: IncomingHttpHeaders): CheckOutcome {
+  const value = headerValue(headers, 'x-content-type-options');
+  if (value?.trim().toLowerCase() === 'nosniff') return pass('X-Content-Type-Options: nosniff');
+  return fail(value ? `X-Content-Type-Options is "${value}", not nosniff` : 'no X-Content-Type-Options header');
+}
+
+/** Clickjacking: X-Frame-Options DENY/SAMEORIGIN, or CSP frame-ancestors without wildcards. */
+export function evaluateFrame(headers: IncomingHttpHeaders): CheckOutcome {
+  const xfo = headerValue(headers, 'x-frame-options')?.trim().toUpperCase();
+  const ancestors = cspOf(headers)?.policies.map((p) => p.get('frame-ancestors')).find(Boolean);
+  if (ancestors && !ancestors.some((s) => s === '*' || s === 'http:' || s === 'https:')) {
+    return pass(`CSP frame-ancestors ${ancestors.join(' ')}${xfo ? `, X-Frame-Options ${xfo}` : ''}`);
+  }
+  if (xfo === 'DENY' || xfo === 'SAMEORIGIN') return pass(`X-Frame-Options ${xfo}`);
+  if (ancestors) return fail(`CSP frame-ancestors allows any site: ${ancestors.join(' ')}`);
+  return fail(xfo ? `X-Frame-Options "${xfo}" is not DENY/SAMEORIGIN` : 'no X-Frame-Options and no frame-ancestors');
+}

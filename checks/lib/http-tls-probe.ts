@@ -1,0 +1,52 @@
+import net from 'node:net';
+import tls from 'node:tls';
+
+export interface TlsProbe {
+  authorized: boolean;
+  /** OpenSSL's verdict on the chain, e.g. DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED. */
+  chainError?: string;
+  /** Hostname mismatch message from tls.checkServerIdentity, if any. */
+  hostnameError?: string;
+  subject: string;
+  issuer: string;
+  validFrom: Date;
+  validTo: Date;
+  protocol: string | null;
+}
+
+/**
+ * Completes a TLS handshake without rejecting, so every problem (chain, dates, hostname) can be reported
+ * instead of just the first. `ca` replaces Node's default CA list when given (private CAs).
+ */
+export function probeTls(host: string, port: number, options: { ca?: string; timeoutMs: number }): Promise<TlsProbe> {
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host,
+      port,
+      // SNI must not be an IP address (RFC 6066).
+      servername: net.isIP(host) ? undefined : host,
+      ca: options.ca,
+      rejectUnauthorized: false,
+      // Hostname is checked below, separately from the chain.
+      checkServerIdentity: () => undefined,
+    });
+    socket.setTimeout(options.timeoutMs, () => socket.destroy(new Error(`no TLS handshake within ${options.timeoutMs} ms`)));
+    socket.once('error', reject);
+    socket.once('secureConnect', () => {
+      const cert = socket.getPeerCertificate();
+      const identity = tls.checkServerIdentity(host, cert);
+      const name = (entity: tls.PeerCertificate['subject'] | undefined) => entity?.CN ?? entity?.O ?? '?';
+      resolve({
+        authorized: socket.authorized,
+        chainError: socket.authorizationError ? String(socket.authorizationError) : undefined,
+        hostnameError: identity?.message,
+        subject: name(cert.subject),
+        issuer: name(cert.issuer),
+        validFrom: new Date(cert.valid_from),
+        validTo: new Date(cert.valid_to),
+        protocol: socket.getProtocol(),
+      });
+      socket.end();
+    });
+  });
+}

@@ -1,0 +1,230 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LaunchedChrome, launch } from 'chrome-launcher';
+import { z } from 'zod';
+
+/**
+ * Headless, sandbox-less (containers), and no DNS for anything but loopback: Chromium otherwise
+ * queries accounts.google.com / update.googleapis.com on every run (see notes/perf-tools.md §2).
+ */
+export const CHROME_FLAGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export interface ConsoleError {
+  source: string;
+  description: string;
+  url?: string;
+  /** 1-based */
+  line?: number;
+}
+
+/** Median of each metric over the runs; console errors are the union over runs. */
+export interface LighthouseMeasurement {
+  url: string;
+  runs: number;
+  lighthouseVersion: string;
+  /** 0–1 */
+  performance: number;
+  lcpMs: number;
+  cls: number;
+  ttfbMs: number;
+  maxPotentialFidMs: number;
+  consoleErrors: ConsoleError[];
+}
+
+const numericAudit = z.object({ numericValue: z.number() });
+const consoleAudit = z.object({
+  details: z
+    .object({
+      items: z.array(
+        z.object({
+          source: z.string().optional(),
+          description: z.string().optional(),
+          sourceLocation: z.object({ url: z.string().optional(), line: z.number().optional() }).optional(),
+        }),
+      ),
+    })
+    .optional(),
+});
+/** The part of the Lighthouse result we read, validated so a changed LHR shape fails loudly. */
+const lhrSchema = z.object({
+  lighthouseVersion: z.string(),
+  runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
+  categories: z.object({ performance: z.object({ score: z.number().nullable() }) }),
+  audits: z.object({
+    'largest-contentful-paint': numericAudit,
+    'cumulative-layout-shift': numericAudit,
+    'server-response-time': numericAudit,
+    'max-potential-fid': numericAudit,
+    'errors-in-console': consoleAudit,
+  }),
+});
+type ParsedLhr = z.infer<typeof lhrSchema>;
+
+function parseLhr(raw: unknown): ParsedLhr {
+  const header = z.object({ runtimeError: z.object({ code: z.string(), message: z.string() }).optional() });
+  const runtimeError = header.safeParse(raw).data?.runtimeError;
+  if (runtimeError)
+    throw new Error(`Lighthouse could not measure the page: ${runtimeError.code} ${runtimeError.message}`);
+  const parsed = lhrSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`unexpected Lighthouse result: ${z.prettifyError(parsed.error)}`);
+  if (parsed.data.categories.performance.score === null)
+    throw new Error('Lighthouse returned no performance score');
+  return parsed.data;
+}
+
+/** Median (mean of the two middle values for even counts); lists here are never empty. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
+}
+
+/** Rejects as soon as `signal` aborts; the losing promise's rejection is swallowed. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => {});
+  return new Promise<T>((ok, fail) => {
+    const onAbort = () => fail(signal.reason ?? new Error('aborted'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(ok, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Lighthouse is heavy on 2 cores: one measurement at a time per shipgate process. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export interface MeasureOptions {
+  url: string;
+  runs: number;
+  chromePath: string;
+  signal: AbortSignal;
+  log(message: string): void;
+}
+
+/** Launches one headless Chromium (fresh profile), runs Lighthouse `runs` times, always kills Chrome. */
+export function measureLighthouse(options: MeasureOptions): Promise<LighthouseMeasurement> {
+  const next = queue.then(() => measureNow(options));
+  queue = next.catch(() => {});
+  return next;
+}
+
+const WORKER = fileURLToPath(new URL('./lighthouse-worker.mjs', import.meta.url));
+const workerMessage = z.union([z.object({ lhr: z.unknown() }), z.object({ error: z.string() })]);
+
+/** Forks lighthouse-worker.mjs against Chrome's debugging port and collects one LHR per run. */
+function runWorker(url: string, port: number, runs: number, log: (message: string) => void) {
+  const child = fork(WORKER, [JSON.stringify({ url, port, runs })], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const results = new Promise<ParsedLhr[]>((ok, fail) => {
+    const lhrs: ParsedLhr[] = [];
+    child.on('message', (raw: unknown) => {
+      const message = workerMessage.safeParse(raw);
+      if (!message.success) return fail(new Error('unexpected message from the Lighthouse worker'));
+      if ('error' in message.data) return fail(new Error(`Lighthouse failed: ${message.data.error}`));
+      try {
+        lhrs.push(parseLhr(message.data.lhr));
+      } catch (error) {
+        return fail(error);
+      }
+      log(`lighthouse: run ${lhrs.length}/${runs} done on ${url}`);
+      if (lhrs.length === runs) ok(lhrs);
+    });
+    child.on('error', fail);
+    child.on('exit', (code, signal) =>
+      fail(new Error(`Lighthouse worker exited (${signal ?? code}) before finishing: ${stderr.trim()}`)),
+    );
+  });
+  return { results, kill: () => child.kill('SIGKILL') };
+}
+
+async function measureNow({
+  url,
+  runs,
+  chromePath,
+  signal,
+  log,
+}: MeasureOptions): Promise<LighthouseMeasurement> {
+  signal.throwIfAborted();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'shipgate-chrome-'));
+  let chrome: LaunchedChrome | undefined;
+  let killWorker = () => {};
+  const killAll = () => {
+    killWorker();
+    chrome?.kill();
+  };
+  signal.addEventListener('abort', killAll, { once: true });
+  try {
+    const launching = launch({
+      chromePath,
+      chromeFlags: [...CHROME_FLAGS],
+      userDataDir,
+      logLevel: 'silent',
+      handleSIGINT: false,
+    });
+    // Chrome that finishes launching after an abort must still be killed.
+    launching.then(
+      (launched) => {
+        chrome = launched;
+        if (signal.aborted) launched.kill();
+      },
+      () => {},
+    );
+    const launched = await abortable(launching, signal);
+    log(`lighthouse: ${runs} run(s) on ${url} (Chromium pid ${launched.pid})`);
+    const worker = runWorker(url, launched.port, runs, log);
+    killWorker = worker.kill;
+    return summarize(url, await abortable(worker.results, signal));
+  } finally {
+    signal.removeEventListener('abort', killAll);
+    killAll();
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {});
+  }
+}
+
+function summarize(url: string, results: ParsedLhr[]): LighthouseMeasurement {
+  const consoleErrors = new Map<string, ConsoleError>();
+  for (const lhr of results) {
+    for (const item of lhr.audits['errors-in-console'].details?.items ?? []) {
+      const error: ConsoleError = {
+        source: item.source ?? 'console',
+        description: item.description ?? '(no message)',
+        url: item.sourceLocation?.url,
+        line: item.sourceLocation?.line === undefined ? undefined : item.sourceLocation.line + 1,
+      };
+      consoleErrors.set(`${error.source}|${error.description}|${error.url}|${error.line}`, error);
+    }
+  }
+  const of = (pick: (lhr: ParsedLhr) => number) => median(results.map(pick));
+  return {
+    url,
+    runs: results.length,
+    lighthouseVersion: results[0]?.lighthouseVersion ?? 'unknown',
+    performance: of((lhr) => lhr.categories.performance.score ?? 0),
+    lcpMs: of((lhr) => lhr.audits['largest-contentful-paint'].numericValue),
+    cls: of((lhr) => lhr.audits['cumulative-layout-shift'].numericValue),
+    ttfbMs: of((lhr) => lhr.audits['server-response-time'].numericValue),
+    maxPotentialFidMs: of((lhr) => lhr.audits['max-potential-fid'].numericValue),
+    consoleErrors: [...consoleErrors.values()],
+  };
+}

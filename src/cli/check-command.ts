@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { evaluateGate } from '../core/gate.js';
+import type { ItemStates } from '../core/ledger.js';
+import type { CheckReport, ItemResult, Phase } from '../core/model.js';
+import { defaultBaseRef, headSha } from '../runner/git-info.js';
+import { runChecks } from '../runner/run-checks.js';
+import { loadRepoContext } from './context.js';
+import { type CliIO, UsageError } from './io.js';
+import { countLine, progressLine, resultsTable } from './report-text.js';
+
+export const CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
+                      [--only a,b] [--phase pre-merge|post-deploy] [--format text|json]
+
+Runs every automated item's check for DIR (default: .) in parallel and prints the results.
+  --url URL       target of the running app (default: config target.url / target.start)
+  --base REF      base ref for version comparison (default: merge base with main or master)
+  --only a,b      only these check names or item ids
+  --phase P       pre-merge (default) or post-deploy items
+  --format F      text (default; progress + table) or json (one JSON document on stdout)
+Exit 0 when no check fails or errors, 1 otherwise, 2 on usage or config errors.
+`;
+
+export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      template: { type: 'string' },
+      config: { type: 'string' },
+      url: { type: 'string' },
+      base: { type: 'string' },
+      only: { type: 'string' },
+      phase: { type: 'string', default: 'pre-merge' },
+      format: { type: 'string', default: 'text' },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError('check takes at most one directory');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  if (values.phase !== 'pre-merge' && values.phase !== 'post-deploy') {
+    throw new UsageError('--phase must be pre-merge or post-deploy');
+  }
+  if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
+  const phase: Phase = values.phase;
+  const context = loadRepoContext(io, positionals[0], values);
+  const live = values.format === 'text' && io.stderr.isTTY === true;
+  const running = new Set<string>();
+  const started = performance.now();
+  const clearLive = () => live && io.stderr.write('\r\x1b[2K');
+  const drawLive = () =>
+    live && io.stderr.write(`\r\x1b[2K… running ${running.size}: ${[...running].join(', ').slice(0, 100)}`);
+  const results = await runChecks({
+    checklist: context.checklist,
+    config: context.config,
+    repoDir: context.repoDir,
+    phase,
+    only: values.only?.split(',').map((part) => part.trim()).filter(Boolean),
+    targetUrl: values.url,
+    baseRef: values.base ?? defaultBaseRef(context.repoDir),
+    releaseVersion: context.releaseVersion,
+    branch: context.branch,
+    env: io.env,
+    log: (message) => {
+      clearLive();
+      io.stderr.write(`${message}\n`);
+      drawLive();
+    },
+    onStart: (item) => {
+      running.add(item.check ?? item.id);
+      drawLive();
+    },
+    onResult: (result) => {
+      running.delete(result.check);
+      clearLive();
+      io.stderr.write(`${progressLine(result)}\n`);
+      drawLive();
+    },
+  });
+  clearLive();
+  const passed = results.every((result) => result.status !== 'fail' && result.status !== 'error');
+  if (values.format === 'json') {
+    const report: CheckReport = { version: 1, passed, results };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const wallMs = performance.now() - started;
+    io.stdout.write(`\n${resultsTable(results)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`);
+    io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir)}\n`);
+  }
+  return passed ? 0 : 1;
+}
+
+/** The gate as it would stand with these results and no human ticks yet. */
+function gateLine(
+  checklist: Parameters<typeof evaluateGate>[0]['checklist'],
+  results: ItemResult[],
+  phase: Phase,
+  repoDir: string,
+): string {
+  const sha = headSha(repoDir) ?? 'local';
+  const states: ItemStates = {};
+  for (const result of results) {
+    states[result.item] = { checked: result.status === 'pass', status: result.status, summary: result.summary, sha };
+  }
+  const gate = evaluateGate({ checklist, states, headSha: sha, phase });
+  const automatedOk = results.every((result) => result.status === 'pass' || result.status === 'skipped');
+  return `gate: ${automatedOk ? 'automated checks OK' : 'automated checks FAILING'} · ${gate.summary}`;
+}

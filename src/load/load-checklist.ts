@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { checks } from '../../checks/index.js';
+import { InvalidInputError } from '../core/errors.js';
+import type { Checklist } from '../core/model.js';
+import { type CheckSchemas, parseTemplate } from '../core/template.js';
+import { defaultTemplatePath } from './default-template.js';
+
+/** Parameter schemas of every registered check, for template validation. */
+export const checkSchemas: CheckSchemas = new Map(checks.map((check) => [check.id, check.params]));
+
+/** Reads and parses a template file (the built-in one when `file` is undefined). */
+export function loadChecklist(file?: string, cwd = process.cwd()): Checklist {
+  const path = file ?? defaultTemplatePath();
+  const shown = file ? relative(cwd, path) || path : `templates/${path.split(/[\\/]/).pop()}`;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InvalidInputError([{ file: shown, line: 1, message: `cannot read template: ${(error as Error).message}` }]);
+  }
+  return parseTemplate(source, shown, checkSchemas);
+}

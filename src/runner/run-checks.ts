@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import type { Check, CheckContext, CheckOutcome } from '../../checks/check.js';
+import { findCheck } from '../../checks/index.js';
+import type { Config } from '../core/config.js';
+import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/model.js';
+import { type StartedTarget, startTarget } from './target.js';
+
+export interface RunChecksOptions {
+  checklist: Checklist;
+  config: Config;
+  repoDir: string;
+  phase: Phase;
+  /** Restrict to these check names or item ids. */
+  only?: readonly string[];
+  targetUrl?: string;
+  baseRef?: string;
+  releaseVersion?: string;
+  branch?: string;
+  prTitle?: string;
+  env: Record<string, string | undefined>;
+  github?: CheckContext['github'];
+  onStart?: (item: ChecklistItem) => void;
+  onResult?: (result: ItemResult) => void;
+  log?: (message: string) => void;
+  signal?: AbortSignal;
+  /** Look checks up elsewhere (tests); defaults to the registry. */
+  resolveCheck?: (name: string) => Check<unknown> | undefined;
+}
+
+/** Runs every automated item of the phase: parallel with bounded concurrency, each with a timeout. */
+export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]> {
+  const log = options.log ?? (() => {});
+  const resolve = options.resolveCheck ?? findCheck;
+  const selected = options.checklist.items.filter(
+    (item) =>
+      item.kind === 'auto' &&
+      item.phase === options.phase &&
+      (!options.only?.length || options.only.includes(item.check ?? '') || options.only.includes(item.id)),
+  );
+  if (selected.length === 0) return [];
+
+  runBuild(options, log);
+  let target: StartedTarget | undefined;
+  let targetUrl = options.targetUrl ?? options.config.target.url;
+  const targetProblem = await (async () => {
+    if (options.targetUrl || !options.config.target.start || !targetUrl) return undefined;
+    try {
+      log(`starting target: ${options.config.target.start}`);
+      target = await startTarget(options.config.target.start, options.repoDir, targetUrl, options.config.target.startTimeoutMs);
+      return undefined;
+    } catch (error) {
+      targetUrl = undefined;
+      return (error as Error).message;
+    }
+  })();
+
+  const memo = new Map<string, Promise<unknown>>();
+  const baseContext: Omit<CheckContext, 'signal' | 'timeoutMs'> = {
+    repoDir: options.repoDir,
+    baseRef: options.baseRef,
+    buildDir: options.config.build.dir,
+    targetUrl,
+    targetPid: target?.pid,
+    releaseVersion: options.releaseVersion,
+    branch: options.branch,
+    prTitle: options.prTitle,
+    env: options.env,
+    github: options.github,
+    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      let pending = memo.get(key) as Promise<T> | undefined;
+      if (!pending) {
+        pending = compute();
+        memo.set(key, pending);
+      }
+      return pending;
+    },
+    log,
+  };
+
+  const results = new Map<string, ItemResult>();
+  const runOne = async (item: ChecklistItem) => {
+    options.onStart?.(item);
+    const result = await runItem(item, resolve, baseContext, options, targetProblem);
+    results.set(item.id, result);
+    options.onResult?.(result);
+  };
+  try {
+    const isExclusive = (item: ChecklistItem) => resolve(item.check ?? '')?.exclusive === true;
+    await runPool(selected.filter((item) => !isExclusive(item)), options.config.concurrency, runOne);
+    // Performance measurements run alone, so parallel checks do not skew their figures.
+    await runPool(selected.filter(isExclusive), 1, runOne);
+  } finally {
+    await target?.stop();
+  }
+  return selected.map((item) => results.get(item.id)).filter((result): result is ItemResult => !!result);
+}
+
+async function runItem(
+  item: ChecklistItem,
+  resolve: (name: string) => Check<unknown> | undefined,
+  baseContext: Omit<CheckContext, 'signal' | 'timeoutMs'>,
+  options: RunChecksOptions,
+  targetProblem: string | undefined,
+): Promise<ItemResult> {
+  const name = item.check ?? '';
+  const started = performance.now();
+  const finish = (outcome: CheckOutcome): ItemResult => ({
+    item: item.id,
+    text: item.text,
+    check: name,
+    status: outcome.status,
+    summary: outcome.summary,
+    findings: outcome.findings ?? [],
+    ...(outcome.details ? { details: outcome.details } : {}),
+    ...(outcome.metrics ? { metrics: outcome.metrics } : {}),
+    durationMs: Math.round(performance.now() - started),
+  });
+  const check = resolve(name);
+  if (!check) return finish({ status: 'error', summary: `unknown check "${name}"` });
+  const params = check.params.safeParse({ ...item.params, ...(options.config.checks[name] ?? {}) });
+  if (!params.success) {
+    const issue = params.error.issues[0];
+    return finish({ status: 'error', summary: `bad parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+  }
+  const timeoutMs = options.config.timeoutMs;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  const onAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const context: CheckContext = { ...baseContext, signal: controller.signal, timeoutMs };
+    const aborted = new Promise<CheckOutcome>((resolveAbort) =>
+      controller.signal.addEventListener('abort', () =>
+        resolveAbort({ status: 'error', summary: String((controller.signal.reason as Error)?.message ?? 'aborted') }),
+      ),
+    );
+    const outcome = await Promise.race([check.run(params.data, context), aborted]);
+    if (outcome.status === 'skipped' && targetProblem && /target/i.test(outcome.summary)) {
+      return finish({ status: 'error', summary: `target failed to start: ${targetProblem.slice(0, 200)}` });
+    }
+    return finish(outcome);
+  } catch (error) {
+    return finish({ status: 'error', summary: `check threw: ${(error as Error).message ?? String(error)}` });
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function runPool<T>(items: readonly T[], concurrency: number, worker: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await worker(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/** Runs config `build.command` once before the checks (e.g. the production build and test coverage). */
+function runBuild(options: RunChecksOptions, log: (message: string) => void): void {
+  const command = options.config.build.command;
+  if (!command) return;
+  log(`building: ${command}`);
+  const result = spawnSync(command, {
+    cwd: options.repoDir,
+    shell: true,
+    encoding: 'utf8',
+    timeout: options.config.timeoutMs,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0) {
+    log(`build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? '').trim().slice(-500)}`);
+  }
+}
