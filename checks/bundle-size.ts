@@ -107,17 +107,20 @@ function findingsFor(
   budget: Budget,
   result: BudgetResult,
   limit: number,
+  compression: Compression,
   toRepoPath: (file: string) => string,
-) {
+): Finding[] {
   if (result.pass) return [];
-  return result.culprits.map(
-    (asset): Finding => ({
-      file: toRepoPath(asset.file),
-      message: `${formatBytes(asset.bytes)} counts toward the ${budget} budget of ${formatBytes(limit)}${
-        budget === 'vendor' ? ' per chunk' : ''
-      }`,
-    }),
-  );
+  const size = (asset: AssetSize) => `${formatBytes(asset.bytes)} ${COMPRESSION_WORD[compression]}`;
+  const why: Record<Budget, (asset: AssetSize) => string> = {
+    main: (asset) => `${size(asset)}: entry script of a main bundle over its ${formatBytes(limit)} budget`,
+    vendor: (asset) => `${size(asset)}: vendor chunk over the ${formatBytes(limit)} per-chunk budget`,
+    js: (asset) =>
+      `${size(asset)}: one of the largest files of a total JS over its ${formatBytes(limit)} budget`,
+    css: (asset) =>
+      `${size(asset)}: one of the largest files of a CSS total over its ${formatBytes(limit)} budget`,
+  };
+  return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
 }
 
 /** Bundle budgets of the production build, measured with size-limit (@size-limit/file), gzip by default. */
@@ -146,7 +149,7 @@ export const bundleSizeCheck = defineCheck({
       const result = evaluate(budget, budgetLimit, sizes, buildDir, compression, vendorGlob);
       metrics[`${budget}Bytes`] = result.bytes;
       metrics[`${budget}LimitBytes`] = budgetLimit;
-      findings.push(...findingsFor(budget, result, budgetLimit, toRepoPath));
+      findings.push(...findingsFor(budget, result, budgetLimit, compression, toRepoPath));
       results.push(result);
       short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} ≤ ${formatBytes(budgetLimit)}`);
     }

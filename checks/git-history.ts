@@ -1,12 +1,95 @@
 import { z } from 'zod';
-import { defineCheck } from './check.js';
+import type { Finding } from '../src/core/model.js';
+import { type CheckOutcome, defineCheck } from './check.js';
+import { isGitRepo, resolveCommit, tryGit } from './lib/git.js';
+import { forEachAddedChunk } from './lib/history-diff.js';
+import { isUnderFixtureDir, listScanFiles } from './lib/scan-files.js';
+import { fingerprintOf, SecretAllowlist } from './lib/secret-allowlist.js';
+import { scanText } from './lib/secret-engine.js';
 
-// Placeholder until the real check lands: it reports `error` so the gate can never pass on it.
+interface HistoryHit {
+  commit: string;
+  shortCommit: string;
+  file: string;
+  line: number;
+  ruleId: string;
+  display: string;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Scans every line added in the history of `dir`; one hit per secret per file (its oldest commit). */
+async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: AbortSignal) {
+  const { fixtureDirs } = await listScanFiles(dir, signal);
+  // keyed by rule + file + secret: git log runs newest first, so the last write is the commit that introduced it
+  const hits = new Map<string, HistoryHit>();
+  let allowlisted = 0;
+  const { commits } = await forEachAddedChunk(
+    dir,
+    (chunk) => {
+      if (chunk.file.split('/').includes('node_modules') || isUnderFixtureDir(chunk.file, fixtureDirs)) return;
+      const text = chunk.lines.map((added) => added.text).join('\n');
+      for (const hit of scanText(text, chunk.file)) {
+        const line = chunk.lines[hit.line - 1]?.line ?? 0;
+        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
+        if (allowlist.allows(candidate)) {
+          allowlisted++;
+          continue;
+        }
+        hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
+          ...candidate,
+          shortCommit: chunk.shortCommit,
+          display: hit.display,
+        });
+      }
+    },
+    signal,
+  );
+  return { hits: [...hits.values()], commits, allowlisted };
+}
+
 export const gitHistoryCheck = defineCheck({
   id: 'git-history',
-  title: 'git-history',
-  params: z.object({}).loose(),
-  async run() {
-    return { status: 'error', summary: 'not implemented yet' };
+  title: 'No secrets in any commit reachable from HEAD',
+  params: z.object({}).strict(),
+  async run(_params, ctx): Promise<CheckOutcome> {
+    if (!(await isGitRepo(ctx.repoDir, ctx.signal))) {
+      return { status: 'skipped', summary: 'not a git repository: there is no history to scan' };
+    }
+    if (!(await resolveCommit('HEAD', ctx.repoDir, ctx.signal))) {
+      return { status: 'skipped', summary: 'no commits yet: there is no history to scan' };
+    }
+    const allowlist = await SecretAllowlist.load(ctx.repoDir);
+    const { hits, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
+    const shallow = (await tryGit(['rev-parse', '--is-shallow-repository'], ctx.repoDir, ctx.signal)).stdout.trim();
+    const findings: Finding[] = hits.map((hit) => ({
+      file: hit.file,
+      line: hit.line,
+      commit: hit.shortCommit,
+      message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`,
+    }));
+    const metrics = { findings: findings.length, commits, allowlisted };
+    if (findings.length > 0) {
+      const commitCount = new Set(hits.map((hit) => hit.commit)).size;
+      return {
+        status: 'fail',
+        summary: `${plural(findings.length, 'possible secret')} in ${plural(commitCount, 'commit')} of ${commits} (built-in rules)`,
+        details:
+          'A secret that was ever committed must be rotated: removing it in a later commit does not remove it from history. ' +
+          'Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist.',
+        findings,
+        metrics,
+      };
+    }
+    if (shallow === 'true') {
+      return {
+        status: 'skipped',
+        summary: `shallow clone: only ${plural(commits, 'commit')} of history available (check out with fetch-depth: 0)`,
+        metrics,
+      };
+    }
+    return { status: 'pass', summary: `0 secrets in ${plural(commits, 'commit')} (built-in rules)`, metrics };
   },
 });

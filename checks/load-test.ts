@@ -3,8 +3,8 @@ import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
 import { describeError } from './lib/http-request.js';
 import { resolveTarget, shortPath } from './lib/http-target.js';
 import { formatMs } from './lib/load-percentile.js';
-import { type LoadRunResult, runLoad } from './lib/load-run.js';
 import { secondHalfTrend } from './lib/load-rss.js';
+import { type LoadRunResult, runLoad } from './lib/load-run.js';
 
 const Params = z.object({
   metric: z.enum(['users', 'p95', 'error-rate', 'memory-leak']).default('p95'),
@@ -51,7 +51,12 @@ function judge(params: LoadParams, run: LoadRunResult, ctx: CheckContext): Check
   const details = statusBreakdown(run);
   const metrics = metricsOf(run);
   if (run.responses === 0) {
-    return { status: 'fail', summary: `no responses at all (${run.errors} connection errors)`, details, metrics };
+    return {
+      status: 'fail',
+      summary: `no responses at all (${run.errors} connection errors)`,
+      details,
+      metrics,
+    };
   }
   switch (params.metric) {
     case 'users': {
@@ -99,7 +104,12 @@ function judgeLeak(
     status: leaking ? 'fail' : 'pass',
     summary,
     details: `${details}\nRSS trend fitted over the second half of the run (${trend.samples} samples); heuristic, not proof.`,
-    metrics: { ...metrics, rssStartBytes: trend.startBytes, rssEndBytes: trend.endBytes, rssMbPerMin: trend.mbPerMin },
+    metrics: {
+      ...metrics,
+      rssStartBytes: trend.startBytes,
+      rssEndBytes: trend.endBytes,
+      rssMbPerMin: trend.mbPerMin,
+    },
   };
 }
 

@@ -38,14 +38,20 @@ async function burst(url: URL, params: z.infer<typeof Params>, signal: AbortSign
       tally.sent += 1;
       const index = tally.sent;
       try {
-        const res = await httpRequest(url, { method: params.method, timeoutMs: params.timeoutMs, agent, signal });
+        const res = await httpRequest(url, {
+          method: params.method,
+          timeoutMs: params.timeoutMs,
+          agent,
+          signal,
+        });
         tally.statuses.set(res.status, (tally.statuses.get(res.status) ?? 0) + 1);
         if (res.status === 429) {
           tally.count429 += 1;
           tally.first429 ??= index;
         }
         const header = LIMIT_HEADERS.find((name) => headerValue(res.headers, name) !== undefined);
-        if (header && !tally.limitHeader) tally.limitHeader = `${header}: ${headerValue(res.headers, header)}`;
+        if (header && !tally.limitHeader)
+          tally.limitHeader = `${header}: ${headerValue(res.headers, header)}`;
       } catch (error) {
         if (tally.errors.length < 3) tally.errors.push(describeError(error));
       }
@@ -74,7 +80,11 @@ export const rateLimitCheck = defineCheck({
     const details = [`statuses: ${statuses}`, ...tally.errors.map((e) => `error: ${e}`)].join('\n');
     const metrics = { sent: tally.sent, count429: tally.count429 };
     if (tally.statuses.size === 0) {
-      return { status: 'fail', summary: `no responses from ${where}: ${tally.errors[0] ?? 'unknown'}`, details };
+      return {
+        status: 'fail',
+        summary: `no responses from ${where}: ${tally.errors[0] ?? 'unknown'}`,
+        details,
+      };
     }
     if (tally.first429 !== undefined) {
       const header = tally.limitHeader ? `, ${tally.limitHeader}` : '';

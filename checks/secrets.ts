@@ -1,12 +1,126 @@
 import { z } from 'zod';
-import { defineCheck } from './check.js';
+import type { Finding } from '../src/core/model.js';
+import { type CheckOutcome, defineCheck } from './check.js';
+import { findExecutable, runGitleaksDir } from './lib/gitleaks.js';
+import { listScanFiles, mapLimit, readScanTarget } from './lib/scan-files.js';
+import { SecretAllowlist, fingerprintOf } from './lib/secret-allowlist.js';
+import { scanText } from './lib/secret-engine.js';
 
-// Placeholder until the real check lands: it reports `error` so the gate can never pass on it.
+const ParamsSchema = z
+  .object({
+    /** `auto`: gitleaks when on PATH, else the built-in rules. */
+    engine: z.enum(['auto', 'builtin', 'gitleaks']).default('auto'),
+  })
+  .strict();
+
+interface ScanResult {
+  findings: Finding[];
+  filesScanned: number;
+  filesWithFindings: number;
+  skipped: { binary: number; large: number; allowlisted: number };
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+async function scanBuiltIn(dir: string, allowlist: SecretAllowlist, signal: AbortSignal): Promise<ScanResult> {
+  const listing = await listScanFiles(dir, signal);
+  const result: ScanResult = {
+    findings: [],
+    filesScanned: 0,
+    filesWithFindings: 0,
+    skipped: { binary: 0, large: 0, allowlisted: 0 },
+  };
+  await mapLimit(listing.files, 32, async (file) => {
+    signal.throwIfAborted();
+    if (allowlist.allowsPath(file)) {
+      result.skipped.allowlisted++;
+      return;
+    }
+    const read = await readScanTarget(`${dir}/${file}`);
+    if (read.kind === 'skipped') {
+      if (read.reason !== 'unreadable') result.skipped[read.reason]++;
+      return;
+    }
+    result.filesScanned++;
+    let found = false;
+    for (const hit of scanText(read.text, file)) {
+      const candidate = { file, ruleId: hit.ruleId, line: hit.line };
+      if (allowlist.allows(candidate)) {
+        result.skipped.allowlisted++;
+        continue;
+      }
+      found = true;
+      result.findings.push({
+        file,
+        line: hit.line,
+        message: `${hit.ruleId}: ${hit.display} (fingerprint ${fingerprintOf(candidate)})`,
+      });
+    }
+    if (found) result.filesWithFindings++;
+  });
+  result.findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  return result;
+}
+
+async function scanWithGitleaks(binary: string, dir: string, allowlist: SecretAllowlist, signal: AbortSignal) {
+  const listing = await listScanFiles(dir, signal);
+  const fixtureDirs = listing.fixtureDirs;
+  const raw = await runGitleaksDir(binary, dir, signal);
+  const kept = raw.filter(
+    (f) =>
+      !f.file.split('/').includes('node_modules') &&
+      !fixtureDirs.some((fixtureDir) => f.file.startsWith(`${fixtureDir}/`)) &&
+      !allowlist.allows(f),
+  );
+  const findings: Finding[] = kept.map((f) => ({
+    file: f.file,
+    line: f.line,
+    message: `${f.ruleId}: …[redacted] (fingerprint ${fingerprintOf(f)})`,
+  }));
+  return { findings, files: new Set(kept.map((f) => f.file)).size, allowlisted: raw.length - kept.length };
+}
+
 export const secretsCheck = defineCheck({
   id: 'secrets',
-  title: 'secrets',
-  params: z.object({}).loose(),
-  async run() {
-    return { status: 'error', summary: 'not implemented yet' };
+  title: 'No hardcoded credentials in the working tree',
+  params: ParamsSchema,
+  async run(params, ctx): Promise<CheckOutcome> {
+    const allowlist = await SecretAllowlist.load(ctx.repoDir);
+    const gitleaks = params.engine === 'builtin' ? undefined : await findExecutable('gitleaks', ctx.env.PATH);
+    if (params.engine === 'gitleaks' && !gitleaks) {
+      return { status: 'skipped', summary: 'gitleaks not found on PATH (engine=gitleaks)' };
+    }
+    if (gitleaks) {
+      ctx.log(`secrets: scanning ${ctx.repoDir} with ${gitleaks}`);
+      const scan = await scanWithGitleaks(gitleaks, ctx.repoDir, allowlist, ctx.signal);
+      const count = scan.findings.length;
+      return {
+        status: count === 0 ? 'pass' : 'fail',
+        summary:
+          count === 0
+            ? '0 secrets found (gitleaks)'
+            : `${plural(count, 'possible secret')} in ${plural(scan.files, 'file')} (gitleaks)`,
+        findings: scan.findings,
+        metrics: { findings: count, allowlisted: scan.allowlisted },
+      };
+    }
+    const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
+    const count = scan.findings.length;
+    const { binary, large, allowlisted } = scan.skipped;
+    return {
+      status: count === 0 ? 'pass' : 'fail',
+      summary:
+        count === 0
+          ? `0 secrets in ${plural(scan.filesScanned, 'file')} (built-in rules)`
+          : `${plural(count, 'possible secret')} in ${plural(scan.filesWithFindings, 'file')} (built-in rules)`,
+      details:
+        `Scanned ${plural(scan.filesScanned, 'file')}; skipped ${binary} binary, ${large} over 1 MB; ` +
+        `${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist, ` +
+        'or put `shipgate:allow` on the line.',
+      findings: scan.findings,
+      metrics: { findings: count, files: scan.filesScanned, skippedBinary: binary, skippedLarge: large, allowlisted },
+    };
   },
 });

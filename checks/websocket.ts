@@ -32,7 +32,9 @@ export const websocketCheck = defineCheck({
     const url = toWebSocketUrl(target.url);
     const key = `websocket:${url.href}:${params.clients}:${params.messages}:${params.mode}:${params.timeoutMs}`;
     const result = await ctx.memo(key, () => {
-      ctx.log(`websocket: ${params.clients} clients × ${params.messages} ${params.mode} round trips on ${url.href}`);
+      ctx.log(
+        `websocket: ${params.clients} clients × ${params.messages} ${params.mode} round trips on ${url.href}`,
+      );
       return probeWebSocket({
         url,
         clients: params.clients,
@@ -46,14 +48,20 @@ export const websocketCheck = defineCheck({
     const expected = params.clients * params.messages;
     const details = [
       `${result.connected}/${params.clients} clients connected, ${result.rtts.length}/${expected} round trips answered (${params.mode} mode)`,
-      result.rtts.length > 0 ? `p50 ${formatMs(nearestRank(result.rtts, 50))} ms, p95 ${formatMs(p95)} ms` : '',
+      result.rtts.length > 0
+        ? `p50 ${formatMs(nearestRank(result.rtts, 50))} ms, p95 ${formatMs(p95)} ms`
+        : '',
       ...result.failures.map((reason) => `failure: ${reason}`),
     ]
       .filter(Boolean)
       .join('\n');
     const metrics = { p95Ms: p95, clients: result.connected, roundTrips: result.rtts.length };
     if (result.connected === 0) {
-      return { status: 'fail', summary: `no WebSocket connection to ${url.href}: ${result.failures[0] ?? 'unknown'}`, details };
+      return {
+        status: 'fail',
+        summary: `no WebSocket connection to ${url.href}: ${result.failures[0] ?? 'unknown'}`,
+        details,
+      };
     }
     if (result.failureCount > 0) {
       const summary = `${result.failureCount} of ${params.clients} clients failed (${result.failures[0]}); p95 ${formatMs(p95)} ms`;

@@ -21,7 +21,9 @@ const optional = [
   { in: 'src/action/index.ts', out: 'dist/index.js' },
   { in: 'src/app/server.ts', out: 'dist/server.js' },
 ];
+
 import { existsSync } from 'node:fs';
+
 for (const entry of [...entries, ...optional.filter((e) => existsSync(e.in))]) {
   await build({ ...common, entryPoints: [entry.in], outfile: entry.out });
 }

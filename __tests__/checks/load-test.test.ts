@@ -1,6 +1,6 @@
 import { loadTestCheck } from '../../checks/load-test.js';
-import { runtimeContext } from '../helpers/runtime-context.js';
 import { type ChildServer, startChildServer } from '../helpers/runtime-child.js';
+import { runtimeContext } from '../helpers/runtime-context.js';
 import { type RunningServer, startHttpServer } from '../helpers/runtime-servers.js';
 
 // Short, small runs: these tests check the verdict logic against real servers, not the machine's speed.
@@ -63,7 +63,10 @@ describe('load-test check', () => {
   test('a slow server returning 500s fails p95 and error-rate', async () => {
     const ctx = runtimeContext({ targetUrl: broken.url });
     const p95 = await loadTestCheck.run(loadTestCheck.params.parse({ ...quick, metric: 'p95' }), ctx);
-    const errors = await loadTestCheck.run(loadTestCheck.params.parse({ ...quick, metric: 'error-rate' }), ctx);
+    const errors = await loadTestCheck.run(
+      loadTestCheck.params.parse({ ...quick, metric: 'error-rate' }),
+      ctx,
+    );
     expect(p95.status).toBe('fail');
     expect(p95.summary).toMatch(/^p95 \d+ ms > 200 ms/);
     expect(p95.metrics?.p95Ms).toBeGreaterThanOrEqual(250);

@@ -20,7 +20,9 @@ describe('rate-limit check', () => {
         return res.end('ok');
       }
       if (req.url === '/headers') {
-        return res.writeHead(200, { 'RateLimit-Policy': '1000;w=60', RateLimit: 'limit=1000, remaining=999' }).end();
+        return res
+          .writeHead(200, { 'RateLimit-Policy': '1000;w=60', RateLimit: 'limit=1000, remaining=999' })
+          .end();
       }
       res.end('ok');
     });

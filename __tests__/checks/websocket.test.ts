@@ -81,7 +81,9 @@ describe('websocket check', () => {
   test('no server listening fails with the connection error', async () => {
     const outcome = await run({ clients: 3, messages: 1 }, await refusedUrl());
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/^no WebSocket connection to ws:\/\/127\.0\.0\.1:\d+\/ws: connect: .*ECONNREFUSED/);
+    expect(outcome.summary).toMatch(
+      /^no WebSocket connection to ws:\/\/127\.0\.0\.1:\d+\/ws: connect: .*ECONNREFUSED/,
+    );
   });
 
   test('an HTTP server without WebSocket support fails clearly', async () => {

@@ -8,7 +8,7 @@ export interface TestPki {
   caFile: string;
   ca: string;
   /** Leaf for 127.0.0.1/localhost signed by the CA, valid for `days`. */
-  leaf(days: number, name?: string): { key: string; cert: string };
+  leaf(days: number, san?: string): { key: string; cert: string };
   /** A self-signed certificate (no CA) for 127.0.0.1. */
   selfSigned(): { key: string; cert: string };
   cleanup(): void;
@@ -22,7 +22,21 @@ export function createTestPki(): TestPki {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipgate-pki-'));
   const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
   openssl(
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '365', '-subj', '/CN=shipgate test CA'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '365',
+      '-subj',
+      '/CN=shipgate test CA',
+    ],
     dir,
   );
   let serial = 0;
@@ -30,18 +44,65 @@ export function createTestPki(): TestPki {
     dir,
     caFile: path.join(dir, 'ca.pem'),
     ca: read('ca.pem'),
-    leaf(days, name = `leaf-${++serial}`) {
-      openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', '/CN=127.0.0.1'], dir);
-      fs.writeFileSync(path.join(dir, `${name}.ext`), `${SAN}\n`);
+    leaf(days, san = SAN) {
+      const name = `leaf-${++serial}`;
       openssl(
-        ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', String(days), '-extfile', `${name}.ext`],
+        [
+          'req',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${name}.key`,
+          '-out',
+          `${name}.csr`,
+          '-subj',
+          '/CN=127.0.0.1',
+        ],
+        dir,
+      );
+      fs.writeFileSync(path.join(dir, `${name}.ext`), `${san}\n`);
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          `${name}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-CAcreateserial',
+          '-out',
+          `${name}.pem`,
+          '-days',
+          String(days),
+          '-extfile',
+          `${name}.ext`,
+        ],
         dir,
       );
       return { key: read(`${name}.key`), cert: read(`${name}.pem`) };
     },
     selfSigned() {
       openssl(
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'self.key', '-out', 'self.pem', '-days', '90', '-subj', '/CN=127.0.0.1', '-addext', SAN],
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          'self.key',
+          '-out',
+          'self.pem',
+          '-days',
+          '90',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          SAN,
+        ],
         dir,
       );
       return { key: read('self.key'), cert: read('self.pem') };

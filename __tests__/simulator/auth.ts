@@ -18,21 +18,33 @@ export function verifyAppJwt(jwt: string, publicKey: crypto.KeyObject | undefine
   const [h = '', p = '', s = ''] = jwt.split('.');
   const header = b64urlJson(h);
   const payload = b64urlJson(p);
-  if (!header || !payload || header.alg !== 'RS256') return { ok: false, message: 'A JSON web token could not be decoded' };
-  if (publicKey && !crypto.verify('RSA-SHA256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, 'base64url'))) {
+  if (!header || !payload || header.alg !== 'RS256')
+    return { ok: false, message: 'A JSON web token could not be decoded' };
+  if (
+    publicKey &&
+    !crypto.verify('RSA-SHA256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, 'base64url'))
+  ) {
     return { ok: false, message: 'A JSON web token could not be decoded' };
   }
   const nowSec = Math.floor(Date.now() / 1000);
   const exp = Number(payload.exp);
   if (!Number.isFinite(exp) || exp < nowSec) {
-    return { ok: false, message: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires" };
+    return {
+      ok: false,
+      message:
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+    };
   }
   const appId = Number(payload.iss);
   if (!Number.isInteger(appId)) return { ok: false, message: "'Issuer' claim ('iss') must be an Integer" };
   return { ok: true, identity: { kind: 'app', appId } };
 }
 
-export function identify(header: string | undefined, state: SimState, publicKey: crypto.KeyObject | undefined): AuthResult {
+export function identify(
+  header: string | undefined,
+  state: SimState,
+  publicKey: crypto.KeyObject | undefined,
+): AuthResult {
   if (!header) return { ok: true, identity: { kind: 'anonymous' } };
   const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
   if (!m?.[1]) return { ok: false, message: 'Bad credentials' };

@@ -44,7 +44,10 @@ export class Faults {
     const rule = this.rules.find((r) => r.remaining > 0 && matches(r, method, path));
     if (!rule) return { latencyMs: this.baseLatencyMs };
     rule.remaining -= 1;
-    return { latencyMs: this.baseLatencyMs + (rule.latencyMs ?? 0), response: rule.status ? faultResponse(rule, this.resetAt) : undefined };
+    return {
+      latencyMs: this.baseLatencyMs + (rule.latencyMs ?? 0),
+      response: rule.status ? faultResponse(rule, this.resetAt) : undefined,
+    };
   }
 
   headers(resource = 'core'): Record<string, string> {
@@ -72,7 +75,8 @@ function faultResponse(rule: FaultRule, resetAt: number): SimResponse {
         status: 403,
         headers: { 'retry-after': '1' },
         body: {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
           documentation_url: `${DOCS}#about-secondary-rate-limits`,
           status: '403',
         },
@@ -80,7 +84,10 @@ function faultResponse(rule: FaultRule, resetAt: number): SimResponse {
     case 'primary-rate-limit':
       return {
         status: rule.httpStatus ?? 403,
-        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) },
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1),
+        },
         body: {
           message: `API rate limit exceeded for installation ID ${resetAt % 1000}. If you reach out to GitHub Support for help, please include the request ID.`,
           documentation_url: `${DOCS}#about-primary-rate-limits`,

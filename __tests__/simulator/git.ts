@@ -40,7 +40,11 @@ export function addRepo(
   };
   state.repos.set(fullName, repo);
   state.user(owner, 'Organization');
-  commit(repo, { branch: repo.defaultBranch, files: opts.files ?? { 'README.md': `# ${name}\n` }, message: 'Initial commit' });
+  commit(repo, {
+    branch: repo.defaultBranch,
+    files: opts.files ?? { 'README.md': `# ${name}\n` },
+    message: 'Initial commit',
+  });
   return repo;
 }
 
@@ -54,7 +58,9 @@ export function commit(repo: SimRepo, input: CommitInput): SimCommit {
     if (content === null) tree.delete(path);
     else tree.set(path, content);
   }
-  const sha = input.sha ?? fakeSha(`${repo.fullName}:${parentSha ?? ''}:${JSON.stringify(input.files)}:${repo.commits.size}`);
+  const sha =
+    input.sha ??
+    fakeSha(`${repo.fullName}:${parentSha ?? ''}:${JSON.stringify(input.files)}:${repo.commits.size}`);
   const c: SimCommit = {
     sha,
     message: input.message ?? `Update ${Object.keys(input.files).join(', ')}`,
@@ -79,7 +85,9 @@ export function resolveRef(repo: SimRepo, ref: string | undefined): SimCommit | 
 }
 
 function lineCount(text: string | undefined): number {
-  return text === undefined || text === '' ? 0 : text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').length;
+  return text === undefined || text === ''
+    ? 0
+    : text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').length;
 }
 
 /** Files changed between two commits, shaped like the `files[]` of the compare / pull files APIs. */
@@ -95,10 +103,24 @@ export function diffCommits(base: SimCommit, head: SimCommit): ChangedFile[] {
     const additions = lineCount(after);
     const patch = [
       `@@ -1,${deletions} +1,${additions} @@`,
-      ...(before ?? '').split('\n').filter(Boolean).map((l) => `-${l}`),
-      ...(after ?? '').split('\n').filter(Boolean).map((l) => `+${l}`),
+      ...(before ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `-${l}`),
+      ...(after ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `+${l}`),
     ].join('\n');
-    out.push({ sha: fakeSha(after ?? ''), filename, status, additions, deletions, changes: additions + deletions, patch });
+    out.push({
+      sha: fakeSha(after ?? ''),
+      filename,
+      status,
+      additions,
+      deletions,
+      changes: additions + deletions,
+      patch,
+    });
   }
   return out;
 }

@@ -31,9 +31,14 @@ export type Handler = (ctx: RouteContext) => SimResponse | Promise<SimResponse>;
 export type RouteTable = Record<string, Handler>;
 
 const DOCS = 'https://docs.github.com/rest';
-export const json = (body: unknown, status = 200, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
+export const json = (body: unknown, status = 200, headers?: Record<string, string>): SimResponse => ({
+  status,
+  body,
+  headers,
+});
 export const noContent = (): SimResponse => ({ status: 204 });
-export const notFound = (): SimResponse => json({ message: 'Not Found', documentation_url: DOCS, status: '404' }, 404);
+export const notFound = (): SimResponse =>
+  json({ message: 'Not Found', documentation_url: DOCS, status: '404' }, 404);
 export const unauthorized = (message = 'Bad credentials'): SimResponse =>
   json({ message, documentation_url: DOCS, status: '401' }, 401);
 export const unprocessable = (message: string, errors: unknown[] = []): SimResponse =>
@@ -45,10 +50,16 @@ export function bodyObject(ctx: RouteContext): Record<string, unknown> {
   return b !== null && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
 }
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-export const intParam = (ctx: RouteContext, name: string): number => Number.parseInt(ctx.params[name] ?? '', 10);
+export const intParam = (ctx: RouteContext, name: string): number =>
+  Number.parseInt(ctx.params[name] ?? '', 10);
 
 /** Slice `items` by `per_page` (default 30, max 100) / `page` and add a GitHub-style `Link` header. */
-export function paginate<T>(ctx: RouteContext, items: T[], map: (item: T) => unknown, wrap?: (page: unknown[]) => unknown): SimResponse {
+export function paginate<T>(
+  ctx: RouteContext,
+  items: T[],
+  map: (item: T) => unknown,
+  wrap?: (page: unknown[]) => unknown,
+): SimResponse {
   const perPage = Math.min(100, Math.max(1, Number.parseInt(ctx.query.get('per_page') ?? '30', 10) || 30));
   const page = Math.max(1, Number.parseInt(ctx.query.get('page') ?? '1', 10) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));

@@ -147,7 +147,11 @@ export function validateRequestBody(match: RouteMatch, method: string, body: unk
 }
 
 /** Validate an outgoing webhook payload against `x-webhooks` (key like `issue-comment-edited`). */
-export function validateWebhookPayload(event: string, action: string | undefined, payload: unknown): string[] {
+export function validateWebhookPayload(
+  event: string,
+  action: string | undefined,
+  payload: unknown,
+): string[] {
   const hooks = loadSpec()['x-webhooks'];
   const key = [event, action].filter(Boolean).join('-').replace(/_/g, '-');
   const schema = hooks[key]?.post?.requestBody?.content?.['application/json']?.schema;

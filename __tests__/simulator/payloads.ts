@@ -46,14 +46,15 @@ export class Payloads {
     const repo = this.state.repos.get(repoName);
     if (!repo) throw new Error(`simulator: unknown repo ${repoName}`);
     const inst = [...this.state.installations.values()].find((i) => i.repos.includes(repoName));
-    const owner = this.shapes.user(repo.owner);
     return {
       repository: this.shapes.repo(repo),
       ...(this.state.users.get(repo.owner)?.type === 'Organization'
-        ? { organization: { login: repo.owner, id: owner.id, node_id: owner.node_id, url: `${this.shapes.api}/orgs/${repo.owner}`, description: null } }
+        ? { organization: this.shapes.organization(repo.owner) }
         : {}),
       sender: this.shapes.user(sender),
-      ...(inst ? { installation: { id: inst.id, node_id: Buffer.from(`0:I${inst.id}`).toString('base64') } } : {}),
+      ...(inst
+        ? { installation: { id: inst.id, node_id: Buffer.from(`0:I${inst.id}`).toString('base64') } }
+        : {}),
     };
   }
 
@@ -64,7 +65,12 @@ export class Payloads {
     return deepMerge(base, { ...(action ? { action } : {}), ...body, ...this.envelope(repo, sender) });
   }
 
-  issueComment(action: 'created' | 'edited' | 'deleted', c: SimComment, sender: string, fromBody?: string): Obj {
+  issueComment(
+    action: 'created' | 'edited' | 'deleted',
+    c: SimComment,
+    sender: string,
+    fromBody?: string,
+  ): Obj {
     const issue = this.state.issues.get(this.state.issueKey(c.repo, c.issueNumber));
     if (!issue) throw new Error(`simulator: unknown issue ${c.repo}#${c.issueNumber}`);
     return this.build('issue_comment', action, c.repo, sender, {
@@ -89,7 +95,9 @@ export class Payloads {
   checkRun(action: string, run: SimCheckRun, sender: string, extra: Obj = {}): Obj {
     const repo = this.state.repos.get(run.repo);
     const shaped = this.shapes.checkRun(run);
-    const prs = [...this.state.issues.values()].filter((i) => i.repo === run.repo && i.pull?.head.sha === run.head_sha && i.state === 'open');
+    const prs = [...this.state.issues.values()].filter(
+      (i) => i.repo === run.repo && i.pull?.head.sha === run.head_sha && i.state === 'open',
+    );
     return this.build('check_run', action, run.repo, sender, {
       check_run: {
         ...shaped,
@@ -106,8 +114,16 @@ export class Payloads {
           url: `${this.shapes.api}/repos/${p.repo}/pulls/${p.number}`,
           id: p.id,
           number: p.number,
-          head: { ref: p.pull?.head.ref, sha: p.pull?.head.sha, repo: { id: repo?.id, url: `${this.shapes.api}/repos/${p.repo}`, name: repo?.name } },
-          base: { ref: p.pull?.base.ref, sha: p.pull?.base.sha, repo: { id: repo?.id, url: `${this.shapes.api}/repos/${p.repo}`, name: repo?.name } },
+          head: {
+            ref: p.pull?.head.ref,
+            sha: p.pull?.head.sha,
+            repo: { id: repo?.id, url: `${this.shapes.api}/repos/${p.repo}`, name: repo?.name },
+          },
+          base: {
+            ref: p.pull?.base.ref,
+            sha: p.pull?.base.sha,
+            repo: { id: repo?.id, url: `${this.shapes.api}/repos/${p.repo}`, name: repo?.name },
+          },
         })),
       },
       ...extra,

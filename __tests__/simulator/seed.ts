@@ -26,7 +26,15 @@ export class Seeder {
   }
 
   /** Create a repo with an initial commit of `files`; by default installs the app on it. */
-  addRepo(fullName: string, opts: { files?: Record<string, string>; defaultBranch?: string; private?: boolean; install?: boolean } = {}): SimRepo {
+  addRepo(
+    fullName: string,
+    opts: {
+      files?: Record<string, string>;
+      defaultBranch?: string;
+      private?: boolean;
+      install?: boolean;
+    } = {},
+  ): SimRepo {
     const repo = addRepo(this.state, fullName, opts);
     if (opts.install !== false) this.installationFor(repo.owner).repos.push(fullName);
     return repo;
@@ -34,7 +42,9 @@ export class Seeder {
 
   /** The app's installation on `account`, created on first use. */
   installationFor(account: string, id?: number): SimInstallation {
-    const found = [...this.state.installations.values()].find((i) => i.appId === this.app.id && i.account === account);
+    const found = [...this.state.installations.values()].find(
+      (i) => i.appId === this.app.id && i.account === account,
+    );
     return found ?? this.state.addInstallation({ id, appId: this.app.id, account });
   }
 
@@ -51,10 +61,17 @@ export class Seeder {
 
   /** Mint an installation token directly (e.g. for the Action), bypassing the JWT exchange. */
   installationToken(installationId?: number): string {
-    const inst = installationId ? this.state.installations.get(installationId) : this.state.installations.values().next().value;
+    const inst = installationId
+      ? this.state.installations.get(installationId)
+      : this.state.installations.values().next().value;
     if (!inst) throw new Error('simulator: no installation');
     const token = `ghs_${crypto.randomBytes(18).toString('base64url')}`;
-    this.state.tokens.set(token, { kind: 'installation', installationId: inst.id, appId: inst.appId, expires_at: '2099-01-01T00:00:00Z' });
+    this.state.tokens.set(token, {
+      kind: 'installation',
+      installationId: inst.id,
+      appId: inst.appId,
+      expires_at: '2099-01-01T00:00:00Z',
+    });
     return token;
   }
   /** A GITHUB_TOKEN as Actions would provide it: check runs it creates belong to `github-actions`. */
@@ -69,13 +86,21 @@ export class Seeder {
     this.state.user(login);
     this.repo(repo).collaborators.set(login, role);
   }
-  addTeamMember(org: string, teamSlug: string, login: string, role: 'member' | 'maintainer' = 'member'): void {
+  addTeamMember(
+    org: string,
+    teamSlug: string,
+    login: string,
+    role: 'member' | 'maintainer' = 'member',
+  ): void {
     this.state.setTeamMember(org, teamSlug, login, role);
   }
   addSecret(repo: string, name: string, updatedAt = now()): void {
     this.repo(repo).secrets.set(name, { created_at: updatedAt, updated_at: updatedAt });
   }
-  addWorkflowRun(repo: string, run: Partial<Omit<SimWorkflowRun, 'repo'>> & { path: string; head_sha: string }): SimWorkflowRun {
+  addWorkflowRun(
+    repo: string,
+    run: Partial<Omit<SimWorkflowRun, 'repo'>> & { path: string; head_sha: string },
+  ): SimWorkflowRun {
     const full: SimWorkflowRun = {
       id: this.state.id(),
       name: run.path.split('/').pop() ?? 'CI',
@@ -89,8 +114,22 @@ export class Seeder {
     this.state.workflowRuns.set(full.id, full);
     return full;
   }
-  addRelease(repo: string, tag: string, opts: Partial<Pick<SimRelease, 'name' | 'body' | 'draft' | 'prerelease'>> = {}): SimRelease {
-    const rel: SimRelease = { id: this.state.id(), repo: this.repo(repo).fullName, tag_name: tag, name: tag, body: '', draft: false, prerelease: false, created_at: now(), ...opts };
+  addRelease(
+    repo: string,
+    tag: string,
+    opts: Partial<Pick<SimRelease, 'name' | 'body' | 'draft' | 'prerelease'>> = {},
+  ): SimRelease {
+    const rel: SimRelease = {
+      id: this.state.id(),
+      repo: this.repo(repo).fullName,
+      tag_name: tag,
+      name: tag,
+      body: '',
+      draft: false,
+      prerelease: false,
+      created_at: now(),
+      ...opts,
+    };
     this.state.releases.set(`${rel.repo}@${tag}`, rel);
     return rel;
   }

@@ -6,7 +6,15 @@ import type crypto from 'node:crypto';
 import http from 'node:http';
 import { describeIdentity, identify } from './auth.js';
 import type { Faults } from './faults.js';
-import { type Identity, json, notFound, type RouteTable, type SimResponse, unauthorized, type WebhookEmitter } from './http.js';
+import {
+  type Identity,
+  json,
+  notFound,
+  type RouteTable,
+  type SimResponse,
+  unauthorized,
+  type WebhookEmitter,
+} from './http.js';
 import { matchRoute, validateRequestBody } from './openapi.js';
 import type { Shapes } from './shapes.js';
 import type { SimState } from './state.js';
@@ -58,7 +66,8 @@ function actorOf(identity: Identity, state: SimState): string {
 
 /** installation tokens only see their installation's repos; Actions tokens only their repo */
 function canAccessRepo(identity: Identity, state: SimState, fullName: string): boolean {
-  if (identity.kind === 'installation') return state.installations.get(identity.installationId)?.repos.includes(fullName) ?? false;
+  if (identity.kind === 'installation')
+    return state.installations.get(identity.installationId)?.repos.includes(fullName) ?? false;
   if (identity.kind === 'actions') return identity.repo === fullName;
   return true;
 }
@@ -69,17 +78,27 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function handle(deps: ServerDeps, req: http.IncomingMessage, raw: string, url: URL): Promise<{ res: SimResponse; route?: string; identity: Identity; body: unknown }> {
+async function handle(
+  deps: ServerDeps,
+  req: http.IncomingMessage,
+  raw: string,
+  url: URL,
+): Promise<{ res: SimResponse; route?: string; identity: Identity; body: unknown }> {
   const method = req.method ?? 'GET';
   const pathname = url.pathname.replace(/^\/api\/v3(?=\/|$)/, '') || '/';
-  const record = (kind: ValidationError['kind'], errors: string[]) => deps.validationErrors.push({ method, path: pathname, kind, errors });
+  const record = (kind: ValidationError['kind'], errors: string[]) =>
+    deps.validationErrors.push({ method, path: pathname, kind, errors });
   let body: unknown;
   if (raw.length > 0) {
     try {
       body = JSON.parse(raw);
     } catch {
       record('invalid-json', ['body is not JSON']);
-      return { res: json({ message: 'Problems parsing JSON', status: '400' }, 400), identity: { kind: 'anonymous' }, body: raw };
+      return {
+        res: json({ message: 'Problems parsing JSON', status: '400' }, 400),
+        identity: { kind: 'anonymous' },
+        body: raw,
+      };
     }
   }
   const auth = identify(req.headers.authorization, deps.state, deps.publicKey);
@@ -90,19 +109,42 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, raw: string, 
     return { res: notFound(), identity, body };
   }
   if (!match.operation) {
-    record('method-not-allowed', [`${method} not defined for ${match.template} (allowed: ${match.methods.join(', ')})`]);
-    return { res: json({ message: 'Method Not Allowed', status: '405' }, 405, { allow: match.methods.join(', ').toUpperCase() }), route: match.template, identity, body };
+    record('method-not-allowed', [
+      `${method} not defined for ${match.template} (allowed: ${match.methods.join(', ')})`,
+    ]);
+    return {
+      res: json({ message: 'Method Not Allowed', status: '405' }, 405, {
+        allow: match.methods.join(', ').toUpperCase(),
+      }),
+      route: match.template,
+      identity,
+      body,
+    };
   }
   const errors = validateRequestBody(match, method, body);
   if (errors.length > 0) {
     record('invalid-body', errors);
-    return { res: json({ message: 'Invalid request.', errors, documentation_url: 'https://docs.github.com/rest', status: '422' }, 422), route: match.template, identity, body };
+    return {
+      res: json(
+        {
+          message: 'Invalid request.',
+          errors,
+          documentation_url: 'https://docs.github.com/rest',
+          status: '422',
+        },
+        422,
+      ),
+      route: match.template,
+      identity,
+      body,
+    };
   }
   if (!auth.ok) return { res: unauthorized(auth.message), route: match.template, identity, body };
   const { owner, repo } = match.params;
   if (owner !== undefined && repo !== undefined) {
     const fullName = `${owner}/${repo}`;
-    if (!deps.state.repos.has(fullName) || !canAccessRepo(identity, deps.state, fullName)) return { res: notFound(), route: match.template, identity, body };
+    if (!deps.state.repos.has(fullName) || !canAccessRepo(identity, deps.state, fullName))
+      return { res: notFound(), route: match.template, identity, body };
   }
   const handler = deps.routes[`${method} ${match.template}`];
   if (!handler) {
@@ -135,12 +177,20 @@ export function createServer(deps: ServerDeps): http.Server {
       let out: Awaited<ReturnType<typeof handle>>;
       if (fault.response) {
         const auth = identify(req.headers.authorization, deps.state, deps.publicKey);
-        out = { res: fault.response, identity: auth.ok ? auth.identity : { kind: 'anonymous' }, body: raw || undefined };
+        out = {
+          res: fault.response,
+          identity: auth.ok ? auth.identity : { kind: 'anonymous' },
+          body: raw || undefined,
+        };
       } else {
         try {
           out = await handle(deps, req, raw, url);
         } catch (err) {
-          out = { res: json({ message: `simulator error: ${String(err)}` }, 500), identity: { kind: 'anonymous' }, body: raw };
+          out = {
+            res: json({ message: `simulator error: ${String(err)}` }, 500),
+            identity: { kind: 'anonymous' },
+            body: raw,
+          };
         }
       }
       deps.faults.used += 1;
@@ -165,7 +215,9 @@ export function createServer(deps: ServerDeps): http.Server {
         res.writeHead(out.res.status, headers).end();
         return;
       }
-      res.writeHead(out.res.status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(out.res.body));
+      res
+        .writeHead(out.res.status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(out.res.body));
     })();
   });
 }

@@ -1,89 +1,20 @@
-/** GitHub-shaped JSON for state objects, shared by REST responses and webhook payloads. */
-import type { SimApp, SimCheckRun, SimComment, SimInstallation, SimIssue, SimRepo, SimState } from './state.js';
+/** GitHub-shaped JSON for state objects (issues, PRs, comments, check runs), shared by REST and webhooks. */
+import { CoreShapes, nodeId, type Obj } from './shapes-core.js';
+import type { SimCheckRun, SimComment, SimIssue } from './state.js';
 
-type Obj = Record<string, unknown>;
-const nodeId = (kind: string, id: number): string => Buffer.from(`0:${kind}${id}`).toString('base64');
-
-export class Shapes {
-  constructor(
-    private readonly state: SimState,
-    /** API root, e.g. http://127.0.0.1:PORT */
-    readonly api: string,
-  ) {}
-
-  user(login: string): Obj {
-    const u = this.state.user(login);
+export class Shapes extends CoreShapes {
+  private reactions(url: string): Obj {
     return {
-      login: u.login,
-      id: u.id,
-      node_id: nodeId('U', u.id),
-      avatar_url: `${this.api}/avatars/u/${u.id}`,
-      gravatar_id: '',
-      url: `${this.api}/users/${u.login}`,
-      html_url: `${this.api}/${u.login}`,
-      type: u.type,
-      site_admin: false,
-    };
-  }
-
-  repo(r: SimRepo): Obj {
-    const url = `${this.api}/repos/${r.fullName}`;
-    return {
-      id: r.id,
-      node_id: nodeId('R', r.id),
-      name: r.name,
-      full_name: r.fullName,
-      private: r.private,
-      owner: this.user(r.owner),
-      html_url: `${this.api}/${r.fullName}`,
-      description: null,
-      fork: false,
-      url,
-      created_at: '2024-01-01T00:00:00Z',
-      updated_at: '2024-01-01T00:00:00Z',
-      pushed_at: '2024-01-01T00:00:00Z',
-      default_branch: r.defaultBranch,
-      visibility: r.private ? 'private' : 'public',
-      archived: false,
-      disabled: false,
-    };
-  }
-
-  app(a: SimApp): Obj {
-    return {
-      id: a.id,
-      slug: a.slug,
-      node_id: nodeId('A', a.id),
-      name: a.name,
-      owner: this.user(a.owner),
-      description: '',
-      external_url: 'https://example.test',
-      html_url: `${this.api}/apps/${a.slug}`,
-      created_at: '2024-01-01T00:00:00Z',
-      updated_at: '2024-01-01T00:00:00Z',
-      permissions: {},
-      events: [],
-    };
-  }
-
-  installation(i: SimInstallation): Obj {
-    const app = this.state.apps.get(i.appId);
-    return {
-      id: i.id,
-      account: this.user(i.account),
-      app_id: i.appId,
-      app_slug: app?.slug ?? `app-${i.appId}`,
-      target_id: this.state.user(i.account).id,
-      target_type: 'Organization',
-      repository_selection: 'selected',
-      access_tokens_url: `${this.api}/app/installations/${i.id}/access_tokens`,
-      repositories_url: `${this.api}/installation/repositories`,
-      html_url: `${this.api}/settings/installations/${i.id}`,
-      permissions: i.permissions,
-      events: [],
-      created_at: '2024-01-01T00:00:00Z',
-      updated_at: '2024-01-01T00:00:00Z',
-      single_file_name: null,
+      url: `${url}/reactions`,
+      total_count: 0,
+      '+1': 0,
+      '-1': 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0,
     };
   }
 
@@ -117,12 +48,25 @@ export class Shapes {
       assignee: null,
       assignees: [],
       locked: false,
-      comments: [...this.state.comments.values()].filter((c) => c.repo === i.repo && c.issueNumber === i.number).length,
+      active_lock_reason: null,
+      reactions: this.reactions(url),
+      comments: [...this.state.comments.values()].filter(
+        (c) => c.repo === i.repo && c.issueNumber === i.number,
+      ).length,
       created_at: i.created_at,
       updated_at: i.updated_at,
       closed_at: i.closed_at,
       author_association: 'MEMBER',
-      ...(i.pull ? { pull_request: { url: `${this.api}/repos/${i.repo}/pulls/${i.number}`, html_url: `${this.api}/${i.repo}/pull/${i.number}`, diff_url: null, patch_url: null } } : {}),
+      ...(i.pull
+        ? {
+            pull_request: {
+              url: `${this.api}/repos/${i.repo}/pulls/${i.number}`,
+              html_url: `${this.api}/${i.repo}/pull/${i.number}`,
+              diff_url: `${this.api}/${i.repo}/pull/${i.number}.diff`,
+              patch_url: `${this.api}/${i.repo}/pull/${i.number}.patch`,
+            },
+          }
+        : {}),
     };
   }
 
@@ -192,6 +136,7 @@ export class Shapes {
       created_at: c.created_at,
       updated_at: c.updated_at,
       author_association: this.state.users.get(c.user)?.type === 'Bot' ? 'NONE' : 'MEMBER',
+      reactions: this.reactions(`${this.api}/repos/${c.repo}/issues/comments/${c.id}`),
       performed_via_github_app: null,
     };
   }
@@ -204,7 +149,7 @@ export class Shapes {
       external_id: r.external_id ?? '',
       url: `${this.api}/repos/${r.repo}/check-runs/${r.id}`,
       html_url: `${this.api}/${r.repo}/runs/${r.id}`,
-      details_url: r.details_url,
+      details_url: r.details_url ?? `${this.api}/${r.repo}/runs/${r.id}`,
       status: r.status,
       conclusion: r.conclusion,
       started_at: r.started_at,

@@ -120,7 +120,12 @@ export interface SimRelease {
 }
 
 /** The app GitHub reports for check runs created with an Actions GITHUB_TOKEN. */
-export const GITHUB_ACTIONS_APP: SimApp = { id: 15368, slug: 'github-actions', name: 'GitHub Actions', owner: 'github' };
+export const GITHUB_ACTIONS_APP: SimApp = {
+  id: 15368,
+  slug: 'github-actions',
+  name: 'GitHub Actions',
+  owner: 'github',
+};
 
 export const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 export const fakeSha = (seed: string): string => crypto.createHash('sha1').update(seed).digest('hex');
@@ -135,12 +140,27 @@ export class SimState {
   readonly issues = new Map<string, SimIssue>(); // key `owner/repo#n`
   readonly comments = new Map<number, SimComment>();
   readonly checkRuns = new Map<number, SimCheckRun>();
-  readonly statuses: Array<{ repo: string; sha: string; state: string; context: string; description?: string; target_url?: string; id: number }> = [];
+  readonly statuses: Array<{
+    repo: string;
+    sha: string;
+    state: string;
+    context: string;
+    description?: string;
+    target_url?: string;
+    id: number;
+  }> = [];
   readonly teams = new Map<string, Map<string, 'member' | 'maintainer'>>(); // key `org/team-slug`
   readonly workflowRuns = new Map<number, SimWorkflowRun>();
   readonly dispatches: Array<{ repo: string; workflow_id: string; ref: string; inputs: unknown }> = [];
   readonly releases = new Map<string, SimRelease>(); // key `owner/repo@tag`
-  readonly deploymentReviews: Array<{ repo: string; run_id: number; environment_name: string; state: 'approved' | 'rejected'; comment: string; by: string }> = [];
+  readonly deploymentReviews: Array<{
+    repo: string;
+    run_id: number;
+    environment_name: string;
+    state: 'approved' | 'rejected';
+    comment: string;
+    by: string;
+  }> = [];
 
   id(): number {
     this.nextId += 1;
@@ -163,13 +183,25 @@ export class SimState {
     return full;
   }
 
-  addInstallation(inst: { id?: number; appId: number; account: string; repos?: string[]; permissions?: Record<string, string> }): SimInstallation {
+  addInstallation(inst: {
+    id?: number;
+    appId: number;
+    account: string;
+    repos?: string[];
+    permissions?: Record<string, string>;
+  }): SimInstallation {
     const full: SimInstallation = {
       id: inst.id ?? this.id(),
       appId: inst.appId,
       account: inst.account,
       repos: inst.repos ?? [],
-      permissions: inst.permissions ?? { checks: 'write', contents: 'read', issues: 'write', pull_requests: 'write', metadata: 'read' },
+      permissions: inst.permissions ?? {
+        checks: 'write',
+        contents: 'read',
+        issues: 'write',
+        pull_requests: 'write',
+        metadata: 'read',
+      },
     };
     this.installations.set(full.id, full);
     return full;

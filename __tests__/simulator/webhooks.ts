@@ -72,7 +72,12 @@ export class WebhookSender {
     const signature = opts.signature === undefined ? sign(this.secret, d.body) : opts.signature;
     if (signature !== null) headers['x-hub-signature-256'] = signature;
     try {
-      const res = await fetch(target, { method: 'POST', headers, body: d.body, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(target, {
+        method: 'POST',
+        headers,
+        body: d.body,
+        signal: AbortSignal.timeout(30_000),
+      });
       await res.arrayBuffer();
       d.attempts.push({ target, status: res.status });
       return res.status;
@@ -89,7 +94,11 @@ export class WebhookSender {
   }
 
   /** Deliver now and resolve with the receiver's HTTP status (0 on connection error). */
-  deliver(event: string, payload: Record<string, unknown>, opts: { deliveryId?: string } = {}): Promise<number> {
+  deliver(
+    event: string,
+    payload: Record<string, unknown>,
+    opts: { deliveryId?: string } = {},
+  ): Promise<number> {
     return this.track(this.post(this.record(event, payload, opts.deliveryId)));
   }
 
@@ -128,7 +137,14 @@ export class WebhookSender {
 
   /** Deliver a raw body with a chosen (bad) signature for negative tests; not recorded as a delivery. */
   async deliverRaw(event: string, body: string, opts: RawDeliveryOptions = {}): Promise<number> {
-    const d: Delivery = { id: opts.deliveryId ?? crypto.randomUUID(), event, action: undefined, body, payload: {}, attempts: [] };
+    const d: Delivery = {
+      id: opts.deliveryId ?? crypto.randomUUID(),
+      event,
+      action: undefined,
+      body,
+      payload: {},
+      attempts: [],
+    };
     return this.post(d, opts);
   }
 

@@ -14,14 +14,16 @@ function corsOf(label: string, headers: IncomingHttpHeaders): CorsProbe {
   return {
     label,
     allowOrigin: headerValue(headers, 'access-control-allow-origin')?.trim(),
-    allowCredentials: headerValue(headers, 'access-control-allow-credentials')?.trim().toLowerCase() === 'true',
+    allowCredentials:
+      headerValue(headers, 'access-control-allow-credentials')?.trim().toLowerCase() === 'true',
   };
 }
 
 function corsProblem(probe: CorsProbe, origin: string): string | undefined {
   if (probe.allowOrigin === origin) return `${probe.label} reflects Origin ${origin}`;
   if (probe.allowOrigin === '*' && probe.allowCredentials) return `${probe.label} allows * with credentials`;
-  if (probe.allowOrigin === 'null' && probe.allowCredentials) return `${probe.label} allows Origin null with credentials`;
+  if (probe.allowOrigin === 'null' && probe.allowCredentials)
+    return `${probe.label} allows Origin null with credentials`;
   return undefined;
 }
 
@@ -31,18 +33,30 @@ export async function evaluateCors(url: URL, timeoutMs: number, signal: AbortSig
   const get = await httpRequest(url, { headers: { origin }, timeoutMs, signal });
   const preflight = await httpRequest(url, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    },
     timeoutMs,
     signal,
   });
   const probes = [corsOf('GET', get.headers), corsOf(`preflight (${preflight.status})`, preflight.headers)];
   const details = probes
-    .map((p) => `${p.label}: Access-Control-Allow-Origin ${p.allowOrigin ?? '(none)'}${p.allowCredentials ? ', credentials' : ''}`)
+    .map(
+      (p) =>
+        `${p.label}: Access-Control-Allow-Origin ${p.allowOrigin ?? '(none)'}${p.allowCredentials ? ', credentials' : ''}`,
+    )
     .join('\n');
   const problems = probes.map((p) => corsProblem(p, origin)).filter((p): p is string => p !== undefined);
-  if (problems.length > 0) return { status: 'fail', summary: `CORS too open: ${problems.join('; ')}`, details };
+  if (problems.length > 0)
+    return { status: 'fail', summary: `CORS too open: ${problems.join('; ')}`, details };
   const wildcard = probes.some((p) => p.allowOrigin === '*') ? ' (public * without credentials)' : '';
-  return { status: 'pass', summary: `foreign Origin ${origin} not granted on GET or preflight${wildcard}`, details };
+  return {
+    status: 'pass',
+    summary: `foreign Origin ${origin} not granted on GET or preflight${wildcard}`,
+    details,
+  };
 }
 
 /** Cookie names and whether each has SameSite=Lax/Strict (values are never reported). */
@@ -89,9 +103,12 @@ export async function evaluateCsrf(
   const cookies = cookieSameSite(responses);
   if (cookies.length === 0) {
     if (postNote) return { status: 'fail', summary: `${postNote}, and no SameSite session cookies` };
-    return { status: 'skipped', summary: 'no cookies set and no postPath param: set postPath to a state-changing endpoint' };
+    return {
+      status: 'skipped',
+      summary: 'no cookies set and no postPath param: set postPath to a state-changing endpoint',
+    };
   }
-  const loose = cookies.filter((c) => !c.strict).map((c) => c.name);
+  const loose = [...new Set(cookies.filter((c) => !c.strict).map((c) => c.name))];
   const prefix = postNote ? `${postNote}; ` : '';
   if (loose.length > 0) {
     return { status: 'fail', summary: `${prefix}cookies without SameSite=Lax/Strict: ${loose.join(', ')}` };

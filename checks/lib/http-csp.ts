@@ -34,7 +34,8 @@ export function sourceProblems(directive: string, sources: readonly string[], sc
   const lower = sources.map((s) => s.toLowerCase());
   const hasNonceOrHash = lower.some((s) => /^'(nonce|sha256|sha384|sha512)-/.test(s));
   const problems: string[] = [];
-  if (lower.includes("'unsafe-inline'") && !hasNonceOrHash) problems.push(`${directive} allows 'unsafe-inline'`);
+  if (lower.includes("'unsafe-inline'") && !hasNonceOrHash)
+    problems.push(`${directive} allows 'unsafe-inline'`);
   if (scripts && lower.includes("'unsafe-eval'")) problems.push(`${directive} allows 'unsafe-eval'`);
   const wild = lower.filter((s) => WILDCARDS.has(s));
   if (scripts && wild.length > 0) problems.push(`${directive} allows any source (${wild.join(' ')})`);

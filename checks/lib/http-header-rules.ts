@@ -18,7 +18,9 @@ function noCsp(headers: IncomingHttpHeaders): CheckOutcome {
   const reportOnly = headerValue(headers, 'content-security-policy-report-only');
   return fail(
     'no Content-Security-Policy header',
-    reportOnly ? 'Only Content-Security-Policy-Report-Only is set: it reports but blocks nothing.' : undefined,
+    reportOnly
+      ? 'Only Content-Security-Policy-Report-Only is set: it reports but blocks nothing.'
+      : undefined,
   );
 }
 
@@ -41,7 +43,8 @@ export function evaluateXss(headers: IncomingHttpHeaders): CheckOutcome {
   const note =
     'X-XSS-Protection is deprecated and ignored by current browsers, so XSS protection is judged by the CSP script policy.';
   const csp = cspOf(headers);
-  if (!csp) return { ...noCsp(headers), summary: 'no CSP, so nothing blocks injected scripts', details: note };
+  if (!csp)
+    return { ...noCsp(headers), summary: 'no CSP, so nothing blocks injected scripts', details: note };
   const problems = csp.policies.map(scriptProblems).reduce((a, b) => (b.length < a.length ? b : a));
   if (problems.length > 0) return fail(`CSP does not block injected scripts: ${problems.join('; ')}`, note);
   return pass('CSP blocks inline and injected scripts (CSP-based XSS protection)', note);
@@ -64,17 +67,23 @@ export function evaluateHsts(headers: IncomingHttpHeaders, https: boolean, minAg
 export function evaluateNosniff(headers: IncomingHttpHeaders): CheckOutcome {
   const value = headerValue(headers, 'x-content-type-options');
   if (value?.trim().toLowerCase() === 'nosniff') return pass('X-Content-Type-Options: nosniff');
-  return fail(value ? `X-Content-Type-Options is "${value}", not nosniff` : 'no X-Content-Type-Options header');
+  return fail(
+    value ? `X-Content-Type-Options is "${value}", not nosniff` : 'no X-Content-Type-Options header',
+  );
 }
 
 /** Clickjacking: X-Frame-Options DENY/SAMEORIGIN, or CSP frame-ancestors without wildcards. */
 export function evaluateFrame(headers: IncomingHttpHeaders): CheckOutcome {
   const xfo = headerValue(headers, 'x-frame-options')?.trim().toUpperCase();
-  const ancestors = cspOf(headers)?.policies.map((p) => p.get('frame-ancestors')).find(Boolean);
+  const ancestors = cspOf(headers)
+    ?.policies.map((p) => p.get('frame-ancestors'))
+    .find(Boolean);
   if (ancestors && !ancestors.some((s) => s === '*' || s === 'http:' || s === 'https:')) {
     return pass(`CSP frame-ancestors ${ancestors.join(' ')}${xfo ? `, X-Frame-Options ${xfo}` : ''}`);
   }
   if (xfo === 'DENY' || xfo === 'SAMEORIGIN') return pass(`X-Frame-Options ${xfo}`);
   if (ancestors) return fail(`CSP frame-ancestors allows any site: ${ancestors.join(' ')}`);
-  return fail(xfo ? `X-Frame-Options "${xfo}" is not DENY/SAMEORIGIN` : 'no X-Frame-Options and no frame-ancestors');
+  return fail(
+    xfo ? `X-Frame-Options "${xfo}" is not DENY/SAMEORIGIN` : 'no X-Frame-Options and no frame-ancestors',
+  );
 }

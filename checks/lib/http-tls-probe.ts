@@ -5,7 +5,7 @@ export interface TlsProbe {
   authorized: boolean;
   /** OpenSSL's verdict on the chain, e.g. DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED. */
   chainError?: string;
-  /** Hostname mismatch message from tls.checkServerIdentity, if any. */
+  /** Set when tls.checkServerIdentity rejects the host: which names the certificate does cover. */
   hostnameError?: string;
   subject: string;
   issuer: string;
@@ -18,7 +18,11 @@ export interface TlsProbe {
  * Completes a TLS handshake without rejecting, so every problem (chain, dates, hostname) can be reported
  * instead of just the first. `ca` replaces Node's default CA list when given (private CAs).
  */
-export function probeTls(host: string, port: number, options: { ca?: string; timeoutMs: number }): Promise<TlsProbe> {
+export function probeTls(
+  host: string,
+  port: number,
+  options: { ca?: string; timeoutMs: number },
+): Promise<TlsProbe> {
   return new Promise((resolve, reject) => {
     const socket = tls.connect({
       host,
@@ -30,16 +34,24 @@ export function probeTls(host: string, port: number, options: { ca?: string; tim
       // Hostname is checked below, separately from the chain.
       checkServerIdentity: () => undefined,
     });
-    socket.setTimeout(options.timeoutMs, () => socket.destroy(new Error(`no TLS handshake within ${options.timeoutMs} ms`)));
+    socket.setTimeout(options.timeoutMs, () =>
+      socket.destroy(new Error(`no TLS handshake within ${options.timeoutMs} ms`)),
+    );
     socket.once('error', reject);
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate();
       const identity = tls.checkServerIdentity(host, cert);
-      const name = (entity: tls.PeerCertificate['subject'] | undefined) => entity?.CN ?? entity?.O ?? '?';
+      // Certificate fields may repeat (string[]); the first one is enough for a summary.
+      const name = (entity: tls.PeerCertificate['subject'] | undefined) => {
+        const value = entity?.CN ?? entity?.O ?? '?';
+        return Array.isArray(value) ? (value[0] ?? '?') : value;
+      };
       resolve({
         authorized: socket.authorized,
         chainError: socket.authorizationError ? String(socket.authorizationError) : undefined,
-        hostnameError: identity?.message,
+        hostnameError: identity
+          ? `${host} not in ${cert.subjectaltname || `CN=${name(cert.subject)}`}`
+          : undefined,
         subject: name(cert.subject),
         issuer: name(cert.issuer),
         validFrom: new Date(cert.valid_from),

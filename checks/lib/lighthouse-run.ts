@@ -151,7 +151,8 @@ function runWorker(url: string, port: number, runs: number, log: (message: strin
       if (lhrs.length === runs) ok(lhrs);
     });
     child.on('error', fail);
-    child.on('exit', (code, signal) =>
+    // `close` (not `exit`) fires after the IPC channel has delivered every message.
+    child.on('close', (code, signal) =>
       fail(new Error(`Lighthouse worker exited (${signal ?? code}) before finishing: ${stderr.trim()}`)),
     );
   });

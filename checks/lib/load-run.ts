@@ -57,7 +57,7 @@ export function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<Loa
         }
         const statusCounts: Record<string, number> = {};
         for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
-          statusCounts[code] = stat.count;
+          statusCounts[code] = stat?.count ?? 0;
         }
         resolve({
           connections: options.connections,

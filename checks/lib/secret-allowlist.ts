@@ -65,8 +65,13 @@ export class SecretAllowlist {
     return this.fingerprints.length + this.globs.length;
   }
 
+  /** True when a path glob covers `file` (the file need not be scanned at all). */
+  allowsPath(file: string): boolean {
+    return this.globs.some((matches) => matches(file));
+  }
+
   allows(candidate: AllowCandidate): boolean {
-    if (this.globs.some((matches) => matches(candidate.file))) return true;
+    if (this.allowsPath(candidate.file)) return true;
     return this.fingerprints.some(
       (f) =>
         f.file === candidate.file &&

@@ -35,7 +35,8 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     },
   });
   if (positionals.length > 1) throw new UsageError('check takes at most one directory');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UsageError('--format must be text or json');
   if (values.phase !== 'pre-merge' && values.phase !== 'post-deploy') {
     throw new UsageError('--phase must be pre-merge or post-deploy');
   }
@@ -53,7 +54,10 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     config: context.config,
     repoDir: context.repoDir,
     phase,
-    only: values.only?.split(',').map((part) => part.trim()).filter(Boolean),
+    only: values.only
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
     targetUrl: values.url,
     baseRef: values.base ?? defaultBaseRef(context.repoDir),
     releaseVersion: context.releaseVersion,
@@ -82,7 +86,9 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const wallMs = performance.now() - started;
-    io.stdout.write(`\n${resultsTable(results)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`);
+    io.stdout.write(
+      `\n${resultsTable(results)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
+    );
     io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir)}\n`);
   }
   return passed ? 0 : 1;
@@ -98,7 +104,12 @@ function gateLine(
   const sha = headSha(repoDir) ?? 'local';
   const states: ItemStates = {};
   for (const result of results) {
-    states[result.item] = { checked: result.status === 'pass', status: result.status, summary: result.summary, sha };
+    states[result.item] = {
+      checked: result.status === 'pass',
+      status: result.status,
+      summary: result.summary,
+      sha,
+    };
   }
   const gate = evaluateGate({ checklist, states, headSha: sha, phase });
   const automatedOk = results.every((result) => result.status === 'pass' || result.status === 'skipped');

@@ -52,7 +52,10 @@ function readPackageJson(dir: string): { name?: string; version?: string } {
     const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
     if (!json || typeof json !== 'object') return {};
     const { name, version } = json as Record<string, unknown>;
-    return { name: typeof name === 'string' ? name : undefined, version: typeof version === 'string' ? version : undefined };
+    return {
+      name: typeof name === 'string' ? name : undefined,
+      version: typeof version === 'string' ? version : undefined,
+    };
   } catch {
     return {};
   }

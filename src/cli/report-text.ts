@@ -10,16 +10,22 @@ export function progressLine(result: ItemResult): string {
 
 /** The closing table: status, check, item, summary; columns fitted to the terminal width. */
 export function resultsTable(results: readonly ItemResult[], width = 120): string {
-  const rows = results.map((result) => [result.status.toUpperCase(), result.check, result.text, result.summary]);
+  const rows = results.map((result) => [
+    result.status.toUpperCase(),
+    result.check,
+    result.text,
+    result.summary,
+  ]);
   const header = ['STATUS', 'CHECK', 'ITEM', 'RESULT'];
   const widths = [7, Math.max(5, ...rows.map((row) => row[1]?.length ?? 0)), 0, 0];
   const itemWidth = Math.min(40, Math.max(4, ...rows.map((row) => row[2]?.length ?? 0)));
   widths[2] = itemWidth;
   widths[3] = Math.max(20, width - (widths[0] ?? 0) - (widths[1] ?? 0) - itemWidth - 6);
-  const fit = (text: string, size: number) => (text.length > size ? `${text.slice(0, size - 1)}…` : text.padEnd(size));
+  const fitCell = (text: string, size: number) =>
+    text.length > size ? `${text.slice(0, size - 1)}…` : text.padEnd(size);
   const line = (row: string[]) =>
     row
-      .map((cell, index) => fit(cell, widths[index] ?? 10))
+      .map((cell, index) => fitCell(cell, widths[index] ?? 10))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((size) => '-'.repeat(size ?? 0))), ...rows.map(line)].join('\n');

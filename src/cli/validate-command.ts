@@ -30,7 +30,8 @@ export function validateCommand(io: CliIO, files: string[]): number {
     }
   }
   for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
-  if (problems.length > 0) io.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
+  if (problems.length > 0)
+    io.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
   return problems.length === 0 ? 0 : 1;
 }
 
@@ -38,4 +39,3 @@ function defaultTargets(cwd: string): string[] {
   const config = join(cwd, CONFIG_PATH);
   return ['(built-in)', ...(existsSync(config) ? [CONFIG_PATH] : [])];
 }
-

@@ -26,7 +26,11 @@ export const ConfigSchema = z
         titlePattern: z.string().default('^(chore\\(main\\): )?[Rr]elease\\b'),
       })
       .strict()
-      .default({ branches: ['release/**'], labels: ['release'], titlePattern: '^(chore\\(main\\): )?[Rr]elease\\b' }),
+      .default({
+        branches: ['release/**'],
+        labels: ['release'],
+        titlePattern: '^(chore\\(main\\): )?[Rr]elease\\b',
+      }),
     /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
     template: z.string().optional(),
     environment: z.enum(['staging', 'production']).default('production'),
@@ -51,12 +55,11 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ startTimeoutMs: 30_000 }),
-    build: z
-      .object({ dir: z.string().optional(), command: z.string().optional() })
-      .strict()
-      .default({}),
+    build: z.object({ dir: z.string().optional(), command: z.string().optional() }).strict().default({}),
     /** Per-check parameter overrides, merged over the template's directive parameters. */
-    checks: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))).default({}),
+    checks: z
+      .record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
+      .default({}),
     concurrency: z.number().int().min(1).max(16).default(4),
     timeoutMs: z.number().int().positive().default(180_000),
   })

@@ -10,7 +10,7 @@ export function escapeInline(text: string, max = 300): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(?=\w)/g, '@\u200b')
+    .replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b')
     .replace(/\[([ xX])\]/g, '[\u200b$1]');
 }
 

@@ -53,7 +53,12 @@ export function evaluateGate(input: GateInput): GateDecision {
     (item) => item.phase === input.phase && isRequired(item, input.activated),
   );
   const roles = new Map<string, string[]>();
-  const groups = { 'write-access': [] as string[], failing: [] as string[], skipped: [] as string[], pending: [] as string[] };
+  const groups = {
+    'write-access': [] as string[],
+    failing: [] as string[],
+    skipped: [] as string[],
+    pending: [] as string[],
+  };
   let done = 0;
   for (const item of required) {
     const status = itemStatus(item, input.states[item.id], input.headSha);
@@ -67,13 +72,18 @@ export function evaluateGate(input: GateInput): GateDecision {
   const blockers: Blocker[] = [];
   if (groups.failing.length > 0) blockers.push({ kind: 'failing-check', items: groups.failing });
   for (const [role, items] of roles) blockers.push({ kind: 'role', role, items });
-  if (groups['write-access'].length > 0) blockers.push({ kind: 'write-access', items: groups['write-access'] });
+  if (groups['write-access'].length > 0)
+    blockers.push({ kind: 'write-access', items: groups['write-access'] });
   if (groups.skipped.length > 0) blockers.push({ kind: 'skipped-check', items: groups.skipped });
   if (groups.pending.length > 0) blockers.push({ kind: 'pending-check', items: groups.pending });
 
   const problems = input.problems ?? [];
   const conclusion: GateConclusion =
-    problems.length > 0 || groups.failing.length > 0 ? 'failure' : blockers.length === 0 ? 'success' : 'action_required';
+    problems.length > 0 || groups.failing.length > 0
+      ? 'failure'
+      : blockers.length === 0
+        ? 'success'
+        : 'action_required';
   const head = `${done} of ${required.length} required items done`;
   const summary =
     problems.length > 0

@@ -46,7 +46,8 @@ export function parseChecklistComment(body: string, checklist: Checklist): Parse
   }
   // Lines whose marker was removed: match by text (annotation after " — " ignored), in order.
   for (const line of unmatched) {
-    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(' — ')[0] ?? '')) ?? [];
+    const candidates =
+      byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(' — ')[0] ?? '')) ?? [];
     const id = candidates.find((candidate) => !items.has(candidate));
     if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
   }
@@ -75,7 +76,13 @@ export function diffChecklistBodies(before: string, after: string, checklist: Ch
     const a = from.get(item.id);
     const b = to.get(item.id);
     if (!a || !b || a.checked === b.checked) continue;
-    changes.push({ id: item.id, before: a.checked, after: b.checked, deliberate: a.rest === b.rest, fromRest: a.rest });
+    changes.push({
+      id: item.id,
+      before: a.checked,
+      after: b.checked,
+      deliberate: a.rest === b.rest,
+      fromRest: a.rest,
+    });
   }
   return changes;
 }

@@ -112,5 +112,7 @@ export interface ReleaseVersionInput {
 
 /** The release version: the branch's, else the PR title's, else package.json's; undefined if none. */
 export function resolveReleaseVersion(input: ReleaseVersionInput): string | undefined {
-  return versionFromBranch(input.branch) ?? versionFromTitle(input.title) ?? (input.packageVersion || undefined);
+  return (
+    versionFromBranch(input.branch) ?? versionFromTitle(input.title) ?? (input.packageVersion || undefined)
+  );
 }

@@ -59,13 +59,19 @@ export function renderItemLine(
 ): string {
   const status = itemStatus(item, state, headSha);
   const box = status === 'done' ? '[x]' : '[ ]';
-  const text = item.kind === 'signoff' ? signoffText(item, state, status === 'done') : escapeItemText(item.text);
+  const text =
+    item.kind === 'signoff' ? signoffText(item, state, status === 'done') : escapeItemText(item.text);
   const note = annotation(item, state, status);
   return `${prefix}${box} ${text}${note ? ` — ${note}` : ''} <!-- sg:${item.id} -->`;
 }
 
-function annotation(item: ChecklistItem, state: ItemState | undefined, status: ReturnType<typeof itemStatus>): string {
-  if (state?.waived) return `🟡 waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+function annotation(
+  item: ChecklistItem,
+  state: ItemState | undefined,
+  status: ReturnType<typeof itemStatus>,
+): string {
+  if (state?.waived)
+    return `🟡 waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `↩️ ${escapeInline(state.reset, 80)}`;
   if (item.kind === 'auto') {
     const summary = escapeInline(state?.summary ?? '', 160);
@@ -80,7 +86,8 @@ function annotation(item: ChecklistItem, state: ItemState | undefined, status: R
         return '⏳ pending';
     }
   }
-  if (item.kind === 'manual' && state?.checked && state.by) return `✔️ ${mention(state.by)} · ${day(state.at)}`;
+  if (item.kind === 'manual' && state?.checked && state.by)
+    return `✔️ ${mention(state.by)} · ${day(state.at)}`;
   return '';
 }
 
@@ -111,7 +118,8 @@ function fillPlaceholders(
   notes: string | undefined,
 ): string {
   return text.replace(PLACEHOLDER, (_match, name: string, fallback: string | undefined) => {
-    if (name === 'notes') return `${NOTES_START}\n${notes?.trim() ? notes.trim() : DEFAULT_NOTES}\n${NOTES_END}`;
+    if (name === 'notes')
+      return `${NOTES_START}\n${notes?.trim() ? notes.trim() : DEFAULT_NOTES}\n${NOTES_END}`;
     if (name === 'environment-choice') return environmentChoice(variables.environment);
     const value = variables[name];
     if (value?.trim()) return escapeInline(value, 120);

@@ -11,8 +11,21 @@ const When = z.string().max(40);
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: z.string(), by: Who, at: When, sha: Sha }),
   z.object({ t: z.literal('waive'), item: z.string(), by: Who, at: When, sha: Sha, reason: z.string() }),
-  z.object({ t: z.literal('result'), item: z.string(), status: Status, summary: z.string(), at: When, sha: Sha }),
-  z.object({ t: z.literal('invalidate'), items: z.array(z.string()), at: When, sha: Sha, reason: z.string() }),
+  z.object({
+    t: z.literal('result'),
+    item: z.string(),
+    status: Status,
+    summary: z.string(),
+    at: When,
+    sha: Sha,
+  }),
+  z.object({
+    t: z.literal('invalidate'),
+    items: z.array(z.string()),
+    at: When,
+    sha: Sha,
+    reason: z.string(),
+  }),
   z.object({ t: z.literal('reject'), item: z.string(), by: Who, at: When, sha: Sha, reason: z.string() }),
 ]);
 const ItemStateSchema = z.object({
@@ -40,7 +53,10 @@ export function encodeStateBlock(ledger: Ledger): string {
   return `<!-- shipgate:state v1 ${Buffer.from(JSON.stringify(ledger)).toString('base64url')} -->`;
 }
 
-export type DecodedBlock = { found: false } | { found: true; ledger: Ledger } | { found: true; error: string };
+export type DecodedBlock =
+  | { found: false }
+  | { found: true; ledger: Ledger }
+  | { found: true; error: string };
 
 /** Reads the hidden block from a comment body. Does not verify the signature (see verifyLedger). */
 export function decodeStateBlock(body: string): DecodedBlock {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { splitDirective } from './directive.js';
 import { InvalidInputError, type Problem } from './errors.js';
-import type { CheckParams, Checklist, ChecklistItem, Phase, TemplateLine } from './model.js';
+import type { Checklist, ChecklistItem, CheckParams, Phase, TemplateLine } from './model.js';
 
 /** Parameter schemas of the known checks, by template name (the check registry supplies them). */
 export type CheckSchemas = ReadonlyMap<string, z.ZodType<unknown>>;
@@ -36,7 +36,9 @@ export function parseTemplate(source: string, file: string, checks: CheckSchemas
   let inFence = false;
 
   if (source.length > MAX_TEMPLATE_BYTES) {
-    throw new InvalidInputError([{ file, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }]);
+    throw new InvalidInputError([
+      { file, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` },
+    ]);
   }
   const rows = source.replace(/\r\n?/g, '\n').split('\n');
   rows.forEach((raw, index) => {
@@ -104,7 +106,11 @@ export function parseTemplate(source: string, file: string, checks: CheckSchemas
 
   for (const item of items) {
     if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({ file, line: item.line, message: `item id "${item.id}" collides with another item's id` });
+      problems.push({
+        file,
+        line: item.line,
+        message: `item id "${item.id}" collides with another item's id`,
+      });
     }
   }
   if (inFence) problems.push({ file, line: rows.length, message: 'code block is never closed' });
@@ -141,10 +147,20 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
       problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
     } else id = values.id;
   }
-  const item: ChecklistItem = { id, text: itemText, kind: 'manual', params: {}, phase, optional, section, line: lineNo };
+  const item: ChecklistItem = {
+    id,
+    text: itemText,
+    kind: 'manual',
+    params: {},
+    phase,
+    optional,
+    section,
+    line: lineNo,
+  };
   if (!itemText) problem('checkbox item has no text');
 
-  if (values.check !== undefined && values.role !== undefined) problem('an item is either a check or a sign-off, not both');
+  if (values.check !== undefined && values.role !== undefined)
+    problem('an item is either a check or a sign-off, not both');
   if (values.check !== undefined) {
     const name = String(values.check);
     const schema = checks.get(name);
@@ -170,7 +186,10 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
   }
   if (item.kind !== 'auto') {
     const stray = Object.keys(params);
-    if (stray.length > 0) problem(`unknown directive key(s) ${stray.map((key) => `"${key}"`).join(', ')} (parameters need check=…)`);
+    if (stray.length > 0)
+      problem(
+        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(', ')} (parameters need check=…)`,
+      );
   }
   return item;
 }

@@ -17,7 +17,9 @@ export function loadChecklist(file?: string, cwd = process.cwd()): Checklist {
   try {
     source = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InvalidInputError([{ file: shown, line: 1, message: `cannot read template: ${(error as Error).message}` }]);
+    throw new InvalidInputError([
+      { file: shown, line: 1, message: `cannot read template: ${(error as Error).message}` },
+    ]);
   }
   return parseTemplate(source, shown, checkSchemas);
 }

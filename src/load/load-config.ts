@@ -6,7 +6,11 @@ import { parseConfig } from '../core/config-file.js';
 export const CONFIG_PATH = '.github/shipgate.yml';
 
 /** Reads `.github/shipgate.yml` (or `file`); a repository without one gets the defaults. */
-export function loadConfig(repoDir: string, file?: string, cwd = process.cwd()): { config: Config; file?: string } {
+export function loadConfig(
+  repoDir: string,
+  file?: string,
+  cwd = process.cwd(),
+): { config: Config; file?: string } {
   const path = file ?? join(repoDir, CONFIG_PATH);
   if (!file && !existsSync(path)) return { config: defaultConfig };
   const shown = relative(cwd, path) || path;

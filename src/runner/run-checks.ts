@@ -46,7 +46,12 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
     if (options.targetUrl || !options.config.target.start || !targetUrl) return undefined;
     try {
       log(`starting target: ${options.config.target.start}`);
-      target = await startTarget(options.config.target.start, options.repoDir, targetUrl, options.config.target.startTimeoutMs);
+      target = await startTarget(
+        options.config.target.start,
+        options.repoDir,
+        targetUrl,
+        options.config.target.startTimeoutMs,
+      );
       return undefined;
     } catch (error) {
       targetUrl = undefined;
@@ -86,7 +91,11 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
   };
   try {
     const isExclusive = (item: ChecklistItem) => resolve(item.check ?? '')?.exclusive === true;
-    await runPool(selected.filter((item) => !isExclusive(item)), options.config.concurrency, runOne);
+    await runPool(
+      selected.filter((item) => !isExclusive(item)),
+      options.config.concurrency,
+      runOne,
+    );
     // Performance measurements run alone, so parallel checks do not skew their figures.
     await runPool(selected.filter(isExclusive), 1, runOne);
   } finally {
@@ -120,7 +129,10 @@ async function runItem(
   const params = check.params.safeParse({ ...item.params, ...(options.config.checks[name] ?? {}) });
   if (!params.success) {
     const issue = params.error.issues[0];
-    return finish({ status: 'error', summary: `bad parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+    return finish({
+      status: 'error',
+      summary: `bad parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    });
   }
   const timeoutMs = options.config.timeoutMs;
   const controller = new AbortController();
@@ -131,7 +143,10 @@ async function runItem(
     const context: CheckContext = { ...baseContext, signal: controller.signal, timeoutMs };
     const aborted = new Promise<CheckOutcome>((resolveAbort) =>
       controller.signal.addEventListener('abort', () =>
-        resolveAbort({ status: 'error', summary: String((controller.signal.reason as Error)?.message ?? 'aborted') }),
+        resolveAbort({
+          status: 'error',
+          summary: String((controller.signal.reason as Error)?.message ?? 'aborted'),
+        }),
       ),
     );
     const outcome = await Promise.race([check.run(params.data, context), aborted]);
@@ -147,7 +162,11 @@ async function runItem(
   }
 }
 
-async function runPool<T>(items: readonly T[], concurrency: number, worker: (item: T) => Promise<void>): Promise<void> {
+async function runPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  worker: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {
@@ -171,6 +190,8 @@ function runBuild(options: RunChecksOptions, log: (message: string) => void): vo
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (result.status !== 0) {
-    log(`build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? '').trim().slice(-500)}`);
+    log(
+      `build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? '').trim().slice(-500)}`,
+    );
   }
 }

@@ -9,7 +9,12 @@ export interface StartedTarget {
  * Starts the app under test (config `target.start`) and waits until `url` answers, like
  * LHCI's startServerCommand. The process group is killed on stop, so shells don't leave orphans.
  */
-export async function startTarget(command: string, cwd: string, url: string, timeoutMs: number): Promise<StartedTarget> {
+export async function startTarget(
+  command: string,
+  cwd: string,
+  url: string,
+  timeoutMs: number,
+): Promise<StartedTarget> {
   const child = spawn(command, { cwd, shell: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -20,7 +25,10 @@ export async function startTarget(command: string, cwd: string, url: string, tim
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const state = await Promise.race([exited.then((code) => ({ code })), delay(200).then(() => undefined)]);
-    if (state) throw new Error(`target command "${command}" exited with code ${state.code}: ${stderr.trim().slice(-400)}`);
+    if (state)
+      throw new Error(
+        `target command "${command}" exited with code ${state.code}: ${stderr.trim().slice(-400)}`,
+      );
     if (await answers(url)) return { pid: child.pid ?? 0, stop };
   }
   await stop();

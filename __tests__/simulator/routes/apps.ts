@@ -1,8 +1,17 @@
 /** GitHub App routes: app JWT → installation tokens, installation lookups, /rate_limit. */
 import crypto from 'node:crypto';
-import { intParam, json, notFound, paginate, type RouteContext, type RouteTable, unauthorized } from '../http.js';
+import {
+  intParam,
+  json,
+  notFound,
+  paginate,
+  type RouteContext,
+  type RouteTable,
+  unauthorized,
+} from '../http.js';
 
-const requireApp = (ctx: RouteContext): number | undefined => (ctx.identity.kind === 'app' ? ctx.identity.appId : undefined);
+const requireApp = (ctx: RouteContext): number | undefined =>
+  ctx.identity.kind === 'app' ? ctx.identity.appId : undefined;
 const JWT_REQUIRED = 'A JSON web token could not be decoded';
 
 export const appRoutes: RouteTable = {
@@ -41,7 +50,9 @@ export const appRoutes: RouteTable = {
     const appId = requireApp(ctx);
     if (appId === undefined) return unauthorized(JWT_REQUIRED);
     const full = `${ctx.params.owner}/${ctx.params.repo}`;
-    const inst = [...ctx.state.installations.values()].find((i) => i.appId === appId && i.repos.includes(full));
+    const inst = [...ctx.state.installations.values()].find(
+      (i) => i.appId === appId && i.repos.includes(full),
+    );
     return inst ? json(ctx.shapes.installation(inst)) : notFound();
   },
 
@@ -63,6 +74,9 @@ export const appRoutes: RouteTable = {
   'GET /rate_limit': (ctx) => {
     const core = { limit: 5000, used: 0, remaining: 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
     void ctx;
-    return json({ resources: { core, search: { ...core, limit: 30, remaining: 30 }, graphql: core }, rate: core });
+    return json({
+      resources: { core, search: { ...core, limit: 30, remaining: 30 }, graphql: core },
+      rate: core,
+    });
   },
 };

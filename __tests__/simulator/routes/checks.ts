@@ -1,6 +1,16 @@
 /** Check run routes; the owning app comes from the caller's token (installation app or github-actions). */
 import { resolveRef } from '../git.js';
-import { bodyObject, intParam, json, notFound, paginate, type RouteContext, type RouteTable, str, unauthorized } from '../http.js';
+import {
+  bodyObject,
+  intParam,
+  json,
+  notFound,
+  paginate,
+  type RouteContext,
+  type RouteTable,
+  str,
+  unauthorized,
+} from '../http.js';
 import type { Payloads } from '../payloads.js';
 import { GITHUB_ACTIONS_APP, now, type SimApp, type SimCheckRun } from '../state.js';
 import { repoOf } from './repos.js';
@@ -62,7 +72,8 @@ export function checkRoutes(payloads: Payloads): RouteTable {
       applyFields(run, b);
       ctx.state.checkRuns.set(run.id, run);
       ctx.hooks.emit('check_run', payloads.checkRun('created', run, ctx.actor));
-      if (run.status === 'completed') ctx.hooks.emit('check_run', payloads.checkRun('completed', run, ctx.actor));
+      if (run.status === 'completed')
+        ctx.hooks.emit('check_run', payloads.checkRun('completed', run, ctx.actor));
       return json(ctx.shapes.checkRun(run), 201);
     },
 
@@ -70,10 +81,21 @@ export function checkRoutes(payloads: Payloads): RouteTable {
       const run = ctx.state.checkRuns.get(intParam(ctx, 'check_run_id'));
       if (!run || run.repo !== repoOf(ctx).fullName) return notFound();
       const app = callerApp(ctx);
-      if (!app || app.id !== run.app.id) return json({ message: 'Invalid app_id `' + (app?.id ?? 0) + '` - check run can only be modified by the GitHub App that created it.', status: '403' }, 403);
+      if (!app || app.id !== run.app.id)
+        return json(
+          {
+            message:
+              'Invalid app_id `' +
+              (app?.id ?? 0) +
+              '` - check run can only be modified by the GitHub App that created it.',
+            status: '403',
+          },
+          403,
+        );
       const wasCompleted = run.status === 'completed';
       applyFields(run, bodyObject(ctx));
-      if (!wasCompleted && run.status === 'completed') ctx.hooks.emit('check_run', payloads.checkRun('completed', run, ctx.actor));
+      if (!wasCompleted && run.status === 'completed')
+        ctx.hooks.emit('check_run', payloads.checkRun('completed', run, ctx.actor));
       return json(ctx.shapes.checkRun(run));
     },
 
@@ -93,8 +115,17 @@ export function checkRoutes(payloads: Payloads): RouteTable {
         .filter((r) => !appId || String(r.app.id) === appId)
         .sort((a, b) => b.id - a.id)
         // default filter=latest: only the newest run per (app, name)
-        .filter((r, i, all) => ctx.query.get('filter') === 'all' || all.findIndex((x) => x.name === r.name && x.app.id === r.app.id) === i);
-      return paginate(ctx, list, (r) => ctx.shapes.checkRun(r), (page) => ({ total_count: list.length, check_runs: page }));
+        .filter(
+          (r, i, all) =>
+            ctx.query.get('filter') === 'all' ||
+            all.findIndex((x) => x.name === r.name && x.app.id === r.app.id) === i,
+        );
+      return paginate(
+        ctx,
+        list,
+        (r) => ctx.shapes.checkRun(r),
+        (page) => ({ total_count: list.length, check_runs: page }),
+      );
     },
   };
 }

@@ -11,16 +11,23 @@ import {
   str,
   unprocessable,
 } from '../http.js';
+import type { Payloads } from '../payloads.js';
 import { now, type SimComment, type SimIssue } from '../state.js';
 import { repoOf } from './repos.js';
-import type { Payloads } from '../payloads.js';
 
 /** GitHub rejects comment bodies longer than this (422 "Body is too long"). */
 export const MAX_COMMENT_LENGTH = 65536;
 
 const tooLong = (body: string) =>
   body.length > MAX_COMMENT_LENGTH
-    ? unprocessable('Validation Failed', [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)` }])
+    ? unprocessable('Validation Failed', [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: `body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)`,
+        },
+      ])
     : undefined;
 
 function issueOf(ctx: RouteContext): SimIssue | undefined {
@@ -33,7 +40,15 @@ function commentOf(ctx: RouteContext): SimComment | undefined {
 
 export function issueRoutes(payloads: Payloads): RouteTable {
   const labelEvent = (ctx: RouteContext, issue: SimIssue, action: 'labeled' | 'unlabeled', name: string) => {
-    const label = { id: ctx.state.id(), node_id: 'LA', url: '', name, color: 'ededed', default: false, description: null };
+    const label = {
+      id: ctx.state.id(),
+      node_id: 'LA',
+      url: '',
+      name,
+      color: 'ededed',
+      default: false,
+      description: null,
+    };
     const payload = issue.pull
       ? payloads.pullRequest(action, issue, ctx.actor, { label })
       : payloads.build('issues', action, issue.repo, ctx.actor, { issue: ctx.shapes.issue(issue), label });
@@ -44,7 +59,9 @@ export function issueRoutes(payloads: Payloads): RouteTable {
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (ctx) => {
       const issue = issueOf(ctx);
       if (!issue) return notFound();
-      const list = [...ctx.state.comments.values()].filter((c) => c.repo === issue.repo && c.issueNumber === issue.number);
+      const list = [...ctx.state.comments.values()].filter(
+        (c) => c.repo === issue.repo && c.issueNumber === issue.number,
+      );
       return paginate(ctx, list, (c) => ctx.shapes.comment(c));
     },
 
@@ -55,7 +72,15 @@ export function issueRoutes(payloads: Payloads): RouteTable {
       const bad = tooLong(body);
       if (bad) return bad;
       const t = now();
-      const c: SimComment = { id: ctx.state.id(), repo: issue.repo, issueNumber: issue.number, body, user: ctx.actor, created_at: t, updated_at: t };
+      const c: SimComment = {
+        id: ctx.state.id(),
+        repo: issue.repo,
+        issueNumber: issue.number,
+        body,
+        user: ctx.actor,
+        created_at: t,
+        updated_at: t,
+      };
       ctx.state.comments.set(c.id, c);
       ctx.hooks.emit('issue_comment', payloads.issueComment('created', c, ctx.actor));
       return json(ctx.shapes.comment(c), 201);
@@ -98,7 +123,9 @@ export function issueRoutes(payloads: Payloads): RouteTable {
       const b = bodyObject(ctx);
       const repo = repoOf(ctx);
       const t = now();
-      const labels = Array.isArray(b.labels) ? b.labels.flatMap((l) => (typeof l === 'string' ? [l] : [])) : [];
+      const labels = Array.isArray(b.labels)
+        ? b.labels.flatMap((l) => (typeof l === 'string' ? [l] : []))
+        : [];
       const issue: SimIssue = {
         repo: repo.fullName,
         number: ctx.state.nextIssueNumber(repo.fullName),
@@ -119,15 +146,27 @@ export function issueRoutes(payloads: Payloads): RouteTable {
 
     'GET /repos/{owner}/{repo}/issues/{issue_number}/labels': (ctx) => {
       const issue = issueOf(ctx);
-      return issue ? paginate(ctx, (ctx.shapes.issue(issue).labels as unknown[]) ?? [], (l) => l) : notFound();
+      return issue
+        ? paginate(ctx, (ctx.shapes.issue(issue).labels as unknown[]) ?? [], (l) => l)
+        : notFound();
     },
 
     'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': (ctx) => {
       const issue = issueOf(ctx);
       if (!issue) return notFound();
       const b = ctx.body;
-      const raw = Array.isArray(b) ? b : Array.isArray(bodyObject(ctx).labels) ? (bodyObject(ctx).labels as unknown[]) : [];
-      const names = raw.flatMap((l) => (typeof l === 'string' ? [l] : typeof l === 'object' && l !== null && 'name' in l ? [String(l.name)] : []));
+      const raw = Array.isArray(b)
+        ? b
+        : Array.isArray(bodyObject(ctx).labels)
+          ? (bodyObject(ctx).labels as unknown[])
+          : [];
+      const names = raw.flatMap((l) =>
+        typeof l === 'string'
+          ? [l]
+          : typeof l === 'object' && l !== null && 'name' in l
+            ? [String(l.name)]
+            : [],
+      );
       for (const name of names) {
         if (issue.labels.includes(name)) continue;
         issue.labels.push(name);
@@ -139,7 +178,7 @@ export function issueRoutes(payloads: Payloads): RouteTable {
     'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}': (ctx) => {
       const issue = issueOf(ctx);
       const name = ctx.params.name ?? '';
-      if (!issue || !issue.labels.includes(name)) return notFound();
+      if (!issue?.labels.includes(name)) return notFound();
       issue.labels = issue.labels.filter((l) => l !== name);
       labelEvent(ctx, issue, 'unlabeled', name);
       return json(ctx.shapes.issue(issue).labels);

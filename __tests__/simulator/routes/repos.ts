@@ -6,7 +6,6 @@ import {
   json,
   noContent,
   notFound,
-  paginate,
   type RouteContext,
   type RouteTable,
   str,
@@ -20,22 +19,42 @@ export const repoOf = (ctx: RouteContext): SimRepo => {
   return repo;
 };
 
-function commitJson(ctx: RouteContext, repo: SimRepo, c: SimCommit, files?: unknown[]): Record<string, unknown> {
+function commitJson(
+  ctx: RouteContext,
+  repo: SimRepo,
+  c: SimCommit,
+  files?: unknown[],
+): Record<string, unknown> {
   const person = { name: c.author, email: `${c.author}@users.noreply.github.com`, date: c.date };
   return {
     sha: c.sha,
     node_id: Buffer.from(`0:C${c.sha}`).toString('base64'),
     url: `${ctx.shapes.api}/repos/${repo.fullName}/commits/${c.sha}`,
     html_url: `${ctx.shapes.api}/${repo.fullName}/commit/${c.sha}`,
-    commit: { message: c.message, author: person, committer: person, tree: { sha: c.sha, url: '' }, comment_count: 0 },
+    commit: {
+      message: c.message,
+      author: person,
+      committer: person,
+      tree: { sha: c.sha, url: '' },
+      comment_count: 0,
+    },
     author: ctx.shapes.user(c.author),
     committer: ctx.shapes.user(c.author),
-    parents: c.parents.map((sha) => ({ sha, url: `${ctx.shapes.api}/repos/${repo.fullName}/commits/${sha}` })),
+    parents: c.parents.map((sha) => ({
+      sha,
+      url: `${ctx.shapes.api}/repos/${repo.fullName}/commits/${sha}`,
+    })),
     ...(files ? { files, stats: { total: files.length, additions: 0, deletions: 0 } } : {}),
   };
 }
 
-const ROLE_TO_PERMISSION = { admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read' } as const;
+const ROLE_TO_PERMISSION = {
+  admin: 'admin',
+  maintain: 'write',
+  write: 'write',
+  triage: 'read',
+  read: 'read',
+} as const;
 
 export const repoRoutes: RouteTable = {
   'GET /repos/{owner}/{repo}': (ctx) => json(ctx.shapes.repo(repoOf(ctx))),
@@ -69,7 +88,9 @@ export const repoRoutes: RouteTable = {
     const c = resolveRef(repo, ctx.params.ref);
     if (!c) return unprocessable(`No commit found for SHA: ${ctx.params.ref}`);
     const parent = c.parents[0] ? repo.commits.get(c.parents[0]) : undefined;
-    const files = parent ? diffCommits(parent, c) : [...c.tree.keys()].map((filename) => ({ filename, status: 'added' }));
+    const files = parent
+      ? diffCommits(parent, c)
+      : [...c.tree.keys()].map((filename) => ({ filename, status: 'added' }));
     return json(commitJson(ctx, repo, c, files));
   },
 
@@ -102,7 +123,14 @@ export const repoRoutes: RouteTable = {
     return json({
       permission: role ? ROLE_TO_PERMISSION[role] : repo.private ? 'none' : 'read',
       role_name: role ?? (repo.private ? 'none' : 'read'),
-      user: { ...ctx.shapes.user(login), permissions: { admin: role === 'admin', push: role === 'admin' || role === 'maintain' || role === 'write', pull: true } },
+      user: {
+        ...ctx.shapes.user(login),
+        permissions: {
+          admin: role === 'admin',
+          push: role === 'admin' || role === 'maintain' || role === 'write',
+          pull: true,
+        },
+      },
     });
   },
 
@@ -110,7 +138,11 @@ export const repoRoutes: RouteTable = {
     const team = ctx.state.teams.get(`${ctx.params.org}/${ctx.params.team_slug}`);
     const role = team?.get(ctx.params.username ?? '');
     if (!role) return notFound();
-    return json({ url: `${ctx.shapes.api}/organizations/teams/memberships/${ctx.params.username}`, role, state: 'active' });
+    return json({
+      url: `${ctx.shapes.api}/organizations/teams/memberships/${ctx.params.username}`,
+      role,
+      state: 'active',
+    });
   },
 
   'GET /repos/{owner}/{repo}/actions/secrets/{secret_name}': (ctx) => {
@@ -135,7 +167,12 @@ export const repoRoutes: RouteTable = {
 
   'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches': (ctx) => {
     const b = bodyObject(ctx);
-    ctx.state.dispatches.push({ repo: repoOf(ctx).fullName, workflow_id: ctx.params.workflow_id ?? '', ref: str(b.ref) ?? '', inputs: b.inputs });
+    ctx.state.dispatches.push({
+      repo: repoOf(ctx).fullName,
+      workflow_id: ctx.params.workflow_id ?? '',
+      ref: str(b.ref) ?? '',
+      inputs: b.inputs,
+    });
     return noContent();
   },
 
@@ -166,7 +203,16 @@ export const repoRoutes: RouteTable = {
     };
     ctx.state.statuses.push(status);
     const { repo: _r, sha: _s, ...rest } = status;
-    return json({ ...rest, url: `${ctx.shapes.api}/repos/${status.repo}/statuses/${status.sha}`, creator: ctx.shapes.user(ctx.actor), created_at: new Date().toISOString(), updated_at: new Date().toISOString() }, 201);
+    return json(
+      {
+        ...rest,
+        url: `${ctx.shapes.api}/repos/${status.repo}/statuses/${status.sha}`,
+        creator: ctx.shapes.user(ctx.actor),
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      },
+      201,
+    );
   },
 
   'GET /repos/{owner}/{repo}/releases/tags/{tag}': (ctx) => {
@@ -174,14 +220,25 @@ export const repoRoutes: RouteTable = {
     const rel = ctx.state.releases.get(`${repo.fullName}@${ctx.params.tag}`);
     if (!rel) return notFound();
     const { repo: _r, ...rest } = rel;
-    return json({ ...rest, url: `${ctx.shapes.api}/repos/${repo.fullName}/releases/${rel.id}`, html_url: `${ctx.shapes.api}/${repo.fullName}/releases/tag/${rel.tag_name}`, author: ctx.shapes.user(repo.owner), assets: [], upload_url: `${ctx.shapes.api}/repos/${repo.fullName}/releases/${rel.id}/assets{?name,label}` });
+    return json({
+      ...rest,
+      url: `${ctx.shapes.api}/repos/${repo.fullName}/releases/${rel.id}`,
+      html_url: `${ctx.shapes.api}/${repo.fullName}/releases/tag/${rel.tag_name}`,
+      author: ctx.shapes.user(repo.owner),
+      assets: [],
+      upload_url: `${ctx.shapes.api}/repos/${repo.fullName}/releases/${rel.id}/assets{?name,label}`,
+    });
   },
 
   'GET /repos/{owner}/{repo}/commits/{ref}/status': (ctx) => {
     const repo = repoOf(ctx);
     const sha = resolveRef(repo, ctx.params.ref)?.sha ?? ctx.params.ref;
     const list = ctx.state.statuses.filter((s) => s.repo === repo.fullName && s.sha === sha);
-    const state = list.some((s) => s.state === 'failure' || s.state === 'error') ? 'failure' : list.every((s) => s.state === 'success') && list.length ? 'success' : 'pending';
+    const state = list.some((s) => s.state === 'failure' || s.state === 'error')
+      ? 'failure'
+      : list.every((s) => s.state === 'success') && list.length
+        ? 'success'
+        : 'pending';
     return json({ state, sha, total_count: list.length, statuses: list });
   },
 };

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const coreDir = fileURLToPath(new URL('../../src/core/', import.meta.url));
+const files = readdirSync(coreDir).filter((file) => file.endsWith('.ts'));
+// Pure libraries only: parsing, validation, hashing. Nothing that touches disk, network, process or clock.
+const ALLOWED_MODULES = new Set(['zod', 'yaml', 'node:crypto']);
+
+describe('src/core is pure', () => {
+  it.each(files)('%s imports nothing that does I/O', (file) => {
+    const source = readFileSync(coreDir + file, 'utf8');
+    const specifiers = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map(
+      (match) => match[1] ?? match[2] ?? '',
+    );
+    for (const specifier of specifiers) {
+      const ok = (specifier.startsWith('./') && !specifier.includes('..')) || ALLOWED_MODULES.has(specifier);
+      if (!ok) throw new Error(`${file} imports "${specifier}"`);
+    }
+  });
+
+  it.each(files)('%s reads no process state or clock', (file) => {
+    const code = readFileSync(coreDir + file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\bprocess\.|\bDate\.now\(|new Date\(\)|\brequire\(|\bfetch\(|Math\.random\(/);
+  });
+});

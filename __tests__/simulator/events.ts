@@ -1,0 +1,197 @@
+/**
+ * Things people do on pull requests that change state and deliver webhooks: open/push/label/close
+ * PRs, comment, edit/delete comments, re-run checks, click check-run buttons.
+ * Each awaits the delivery in auto mode (resolving once the receiving app answered).
+ */
+import { commit, diffCommits } from './git.js';
+import { Payloads } from './payloads.js';
+import { Seeder } from './seed.js';
+import { Shapes } from './shapes.js';
+import { now, type SimComment, type SimIssue } from './state.js';
+import type { WebhookSender } from './webhooks.js';
+
+type Obj = Record<string, unknown>;
+export interface OpenPullRequestInput {
+  repo?: string;
+  number?: number;
+  title?: string;
+  body?: string;
+  user?: string;
+  head?: string;
+  base?: string;
+  /** changes committed on the head branch */
+  files?: Record<string, string | null>;
+  draft?: boolean;
+  labels?: string[];
+}
+
+export abstract class PullRequestEvents extends Seeder {
+  abstract readonly url: string;
+  protected abstract readonly sender: WebhookSender;
+  readonly shapes = new Shapes(this.state, () => this.url);
+  readonly payloads = new Payloads(this.state, this.shapes);
+  protected send(event: string, payload: Obj): Promise<number | undefined> {
+    return this.sender.send(event, payload);
+  }
+
+  async openPullRequest(input: OpenPullRequestInput = {}): Promise<SimIssue> {
+    const repo = this.repo(input.repo);
+    const base = input.base ?? repo.defaultBranch;
+    const baseSha = repo.branches.get(base);
+    if (!baseSha) throw new Error(`simulator: no branch ${base}`);
+    const number = input.number ?? this.state.nextIssueNumber(repo.fullName);
+    const headRef = input.head ?? `feature-${number}`;
+    if (!repo.branches.has(headRef)) repo.branches.set(headRef, baseSha);
+    const head = input.files
+      ? commit(repo, { branch: headRef, files: input.files })
+      : repo.commits.get(repo.branches.get(headRef) ?? '');
+    const t = now();
+    const pr: SimIssue = {
+      repo: repo.fullName,
+      number,
+      id: this.state.id(),
+      title: input.title ?? `Pull request ${number}`,
+      body: input.body ?? null,
+      user: input.user ?? 'octocat',
+      labels: input.labels ?? [],
+      state: 'open',
+      created_at: t,
+      updated_at: t,
+      closed_at: null,
+      pull: {
+        head: { ref: headRef, sha: head?.sha ?? baseSha },
+        base: { ref: base, sha: baseSha },
+        draft: input.draft ?? false,
+        merged: false,
+        merged_at: null,
+        merge_commit_sha: null,
+      },
+    };
+    this.state.user(pr.user);
+    this.state.issues.set(this.state.issueKey(repo.fullName, number), pr);
+    await this.send('pull_request', this.payloads.pullRequest('opened', pr, pr.user));
+    return pr;
+  }
+
+  /** New commit on the PR's head branch → `pull_request.synchronize` with before/after. */
+  async pushToPullRequest(
+    n: number,
+    input: { files: Record<string, string | null>; sha?: string; repo?: string; user?: string },
+  ): Promise<SimIssue> {
+    const pr = this.pull(input.repo, n);
+    const pull = pr.pull;
+    if (!pull) throw new Error('unreachable');
+    const before = pull.head.sha;
+    const c = commit(this.repo(pr.repo), { branch: pull.head.ref, files: input.files, sha: input.sha });
+    pull.head.sha = c.sha;
+    pr.updated_at = now();
+    await this.send(
+      'pull_request',
+      this.payloads.pullRequest('synchronize', pr, input.user ?? pr.user, { before, after: c.sha }),
+    );
+    return pr;
+  }
+
+  async labelPullRequest(
+    n: number,
+    label: string,
+    opts: { login?: string; repo?: string; remove?: boolean } = {},
+  ): Promise<void> {
+    const pr = this.pull(opts.repo, n);
+    pr.labels = opts.remove ? pr.labels.filter((l) => l !== label) : [...new Set([...pr.labels, label])];
+    const labelObj = {
+      id: this.state.id(),
+      node_id: 'LA',
+      url: '',
+      name: label,
+      color: 'ededed',
+      default: false,
+      description: null,
+    };
+    await this.send(
+      'pull_request',
+      this.payloads.pullRequest(opts.remove ? 'unlabeled' : 'labeled', pr, opts.login ?? 'octocat', {
+        label: labelObj,
+      }),
+    );
+  }
+
+  async closePullRequest(
+    n: number,
+    opts: { merged?: boolean; login?: string; repo?: string } = {},
+  ): Promise<SimIssue> {
+    const pr = this.pull(opts.repo, n);
+    const pull = pr.pull;
+    if (!pull) throw new Error('unreachable');
+    const t = now();
+    pr.state = 'closed';
+    pr.closed_at = t;
+    if (opts.merged) {
+      const repo = this.repo(pr.repo);
+      const base = repo.commits.get(pull.base.sha);
+      const head = repo.commits.get(pull.head.sha);
+      const files: Record<string, string | null> = {};
+      if (base && head)
+        for (const f of diffCommits(base, head)) files[f.filename] = head.tree.get(f.filename) ?? null;
+      const merge = commit(repo, { branch: pull.base.ref, files, message: `Merge pull request #${n}` });
+      Object.assign(pull, { merged: true, merged_at: t, merge_commit_sha: merge.sha });
+    }
+    await this.send('pull_request', this.payloads.pullRequest('closed', pr, opts.login ?? pr.user));
+    return pr;
+  }
+
+  async userComments(n: number, login: string, body: string, repo?: string): Promise<SimComment> {
+    const issue = this.state.issues.get(this.state.issueKey(this.repo(repo).fullName, n));
+    if (!issue) throw new Error(`simulator: no issue #${n}`);
+    const t = now();
+    const c: SimComment = {
+      id: this.state.id(),
+      repo: issue.repo,
+      issueNumber: n,
+      body,
+      user: login,
+      created_at: t,
+      updated_at: t,
+    };
+    this.state.user(login);
+    this.state.comments.set(c.id, c);
+    await this.send('issue_comment', this.payloads.issueComment('created', c, login));
+    return c;
+  }
+
+  /** A person edits a comment (e.g. ticks a checkbox) → `issue_comment.edited` with `changes.body.from`. */
+  async userEditsComment(commentId: number, login: string, newBody: string): Promise<SimComment> {
+    const c = this.state.comments.get(commentId);
+    if (!c) throw new Error(`simulator: no comment ${commentId}`);
+    const from = c.body;
+    c.body = newBody;
+    c.updated_at = now();
+    this.state.user(login);
+    await this.send('issue_comment', this.payloads.issueComment('edited', c, login, from));
+    return c;
+  }
+
+  async userDeletesComment(commentId: number, login: string): Promise<void> {
+    const c = this.state.comments.get(commentId);
+    if (!c) throw new Error(`simulator: no comment ${commentId}`);
+    const payload = this.payloads.issueComment('deleted', c, login);
+    this.state.comments.delete(commentId);
+    await this.send('issue_comment', payload);
+  }
+
+  async rerequestCheckRun(checkRunId: number, login = 'octocat'): Promise<void> {
+    const run = this.state.checkRuns.get(checkRunId);
+    if (!run) throw new Error(`simulator: no check run ${checkRunId}`);
+    await this.send('check_run', this.payloads.checkRun('rerequested', run, login));
+  }
+
+  /** A user clicks a check-run action button (`actions[].identifier`). */
+  async requestedAction(checkRunId: number, identifier: string, login = 'octocat'): Promise<void> {
+    const run = this.state.checkRuns.get(checkRunId);
+    if (!run) throw new Error(`simulator: no check run ${checkRunId}`);
+    await this.send(
+      'check_run',
+      this.payloads.checkRun('requested_action', run, login, { requested_action: { identifier } }),
+    );
+  }
+}
