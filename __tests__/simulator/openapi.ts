@@ -101,11 +101,11 @@ function getAjv(): Ajv {
   ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateSchema: false });
   const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
   addFormats(ajv);
-  ajv.addSchema({ components: loadSpec().components } as object, 'gh');
+  ajv.addSchema(rebaseRefs({ components: loadSpec().components }) as object, 'gh');
   return ajv;
 }
 
-/** Point local `#/components/...` refs at the shared `gh` schema so ajv can resolve them. */
+/** Point local `#/components/...` refs at the shared `gh` schema so ajv can resolve them; fix nullable enums. */
 function rebaseRefs(node: Json): Json {
   if (Array.isArray(node)) return node.map(rebaseRefs);
   if (node === null || typeof node !== 'object') return node;
@@ -113,6 +113,9 @@ function rebaseRefs(node: Json): Json {
   for (const [k, v] of Object.entries(node)) {
     out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `gh${v}` : rebaseRefs(v);
   }
+  // OpenAPI 3.0.3: `nullable` admits null even when an `enum` is present; ajv needs null in the enum
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...out.enum, null];
   return out;
 }
 

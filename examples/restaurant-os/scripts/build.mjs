@@ -34,7 +34,10 @@ function outputOf(result, extension) {
 fs.rmSync(dist, { recursive: true, force: true });
 
 // 1. The vendor chunk on its own, so its hash (and the browser cache) only changes with the library.
-const vendor = await esbuild.build({ ...common, entryPoints: { vendor: path.join(root, 'web/vendor/index.ts') } });
+const vendor = await esbuild.build({
+  ...common,
+  entryPoints: { vendor: path.join(root, 'web/vendor/index.ts') },
+});
 const vendorFile = outputOf(vendor, '.js');
 
 // 2. The app, importing the vendor chunk by its hashed file name instead of bundling it again.
@@ -60,7 +63,9 @@ const tags = [
   `<link rel="modulepreload" href="/${vendorFile}" />`,
   `<script type="module" src="/${mainFile}"></script>`,
 ].join('\n    ');
-const html = fs.readFileSync(path.join(root, 'web/index.html'), 'utf8').replace('<!-- build:assets -->', tags);
+const html = fs
+  .readFileSync(path.join(root, 'web/index.html'), 'utf8')
+  .replace('<!-- build:assets -->', tags);
 fs.writeFileSync(path.join(dist, 'index.html'), html);
 
 for (const file of fs.readdirSync(assets).sort()) {

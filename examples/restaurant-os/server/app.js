@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { sendJson, handleApi } from './api.js';
+import { handleApi, sendJson } from './api.js';
 import { attachLiveUpdates } from './live.js';
 import { RateLimiter, setRateLimitHeaders } from './rate-limit.js';
 import { csrfAllowed, handleCors, parseAllowList, setSecurityHeaders } from './security.js';
@@ -43,7 +43,9 @@ export function createApp({ distDir, env = process.env, limits = LIMITS }) {
       if (handleCors(req, res, allowList)) return;
       const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
       const limiter = isWrite ? limiters.write : limiters.read;
-      const verdict = limiter.take(`${req.socket.remoteAddress ?? 'unknown'} ${routeKey(req.method, pathname)}`);
+      const verdict = limiter.take(
+        `${req.socket.remoteAddress ?? 'unknown'} ${routeKey(req.method, pathname)}`,
+      );
       setRateLimitHeaders(res, limiter, verdict);
       if (!verdict.allowed) return sendJson(res, 429, { error: 'too many requests' });
       if (isWrite && !csrfAllowed(req, allowList, csrfToken)) {
@@ -53,7 +55,8 @@ export function createApp({ distDir, env = process.env, limits = LIMITS }) {
       return sendJson(res, 404, { error: 'not found' });
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(req, res, files)) return;
-    if (files.size === 0) return sendJson(res, 503, { error: 'front-end not built: run node scripts/build.mjs' });
+    if (files.size === 0)
+      return sendJson(res, 503, { error: 'front-end not built: run node scripts/build.mjs' });
     sendJson(res, 404, { error: 'not found' });
   });
   const live = attachLiveUpdates(server, store);

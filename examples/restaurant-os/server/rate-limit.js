@@ -51,6 +51,9 @@ export class RateLimiter {
 /** Sets the IETF draft `RateLimit` / `RateLimit-Policy` headers (plus Retry-After on 429). */
 export function setRateLimitHeaders(res, limiter, verdict) {
   res.setHeader('RateLimit-Policy', limiter.policy);
-  res.setHeader('RateLimit', `limit=${verdict.limit}, remaining=${verdict.remaining}, reset=${verdict.reset}`);
+  res.setHeader(
+    'RateLimit',
+    `limit=${verdict.limit}, remaining=${verdict.remaining}, reset=${verdict.reset}`,
+  );
   if (!verdict.allowed) res.setHeader('Retry-After', String(verdict.reset));
 }

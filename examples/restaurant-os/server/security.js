@@ -23,7 +23,9 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  */
 export function isHttps(req, env) {
   if (req.socket.encrypted) return true;
-  return env.NODE_ENV === 'production' && env.TRUST_PROXY === '1' && req.headers['x-forwarded-proto'] === 'https';
+  return (
+    env.NODE_ENV === 'production' && env.TRUST_PROXY === '1' && req.headers['x-forwarded-proto'] === 'https'
+  );
 }
 
 export function setSecurityHeaders(req, res, env) {

@@ -44,7 +44,14 @@ export class OrderStore extends EventEmitter {
       lines.push({ id: dish.id, name: dish.name, quantity, priceCents: dish.priceCents });
     }
     const totalCents = lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
-    const order = { id: this.#next++, table, lines, totalCents, status: 'received', createdAt: new Date().toISOString() };
+    const order = {
+      id: this.#next++,
+      table,
+      lines,
+      totalCents,
+      status: 'received',
+      createdAt: new Date().toISOString(),
+    };
     this.#orders.set(order.id, order);
     if (this.#orders.size > MAX_ORDERS) this.#orders.delete(this.#orders.keys().next().value);
     this.emit('order', order);

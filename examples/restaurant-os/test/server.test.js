@@ -121,7 +121,8 @@ describe('HTTP server', () => {
       body: JSON.stringify({ table: 9, items: [{ id: 'lemonade', quantity: 1 }] }),
     });
     const { order } = await created.json();
-    const advance = (id) => fetch(`${app.base}/api/orders/${id}/advance`, { method: 'POST', headers: { origin: app.base } });
+    const advance = (id) =>
+      fetch(`${app.base}/api/orders/${id}/advance`, { method: 'POST', headers: { origin: app.base } });
     assert.equal((await (await advance(order.id)).json()).order.status, 'preparing');
     assert.equal((await advance(99999)).status, 404);
   });
@@ -143,7 +144,9 @@ describe('HTTP server', () => {
 
 describe('rate limiting and special modes', () => {
   test('a burst on one route meets 429 with Retry-After; other routes keep working', async () => {
-    const app = await startApp({ limits: { read: { capacity: 5, refillPerSec: 1 }, write: { capacity: 2, refillPerSec: 1 } } });
+    const app = await startApp({
+      limits: { read: { capacity: 5, refillPerSec: 1 }, write: { capacity: 2, refillPerSec: 1 } },
+    });
     try {
       const statuses = [];
       for (let i = 0; i < 8; i++) statuses.push((await fetch(`${app.base}/api/orders`)).status);

@@ -8,7 +8,10 @@ describe('RateLimiter', () => {
   test('empties, refuses, and refills over time', () => {
     let now = 0;
     const limiter = new RateLimiter({ capacity: 3, refillPerSec: 1, now: () => now });
-    assert.deepEqual([1, 2, 3, 4].map(() => limiter.take('ip').allowed), [true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map(() => limiter.take('ip').allowed),
+      [true, true, true, false],
+    );
     assert.equal(limiter.take('ip').reset, 1);
     now = 1500;
     assert.equal(limiter.take('ip').allowed, true);
@@ -27,7 +30,10 @@ describe('security helpers', () => {
   const req = (headers, encrypted = false) => ({ headers, socket: { encrypted } });
 
   test('parseAllowList trims and ignores empties', () => {
-    assert.deepEqual([...parseAllowList(' https://a.example, ,https://b.example')], ['https://a.example', 'https://b.example']);
+    assert.deepEqual(
+      [...parseAllowList(' https://a.example, ,https://b.example')],
+      ['https://a.example', 'https://b.example'],
+    );
     assert.equal(parseAllowList(undefined).size, 0);
   });
 
@@ -44,7 +50,10 @@ describe('security helpers', () => {
   test('isHttps: TLS sockets, or a trusted proxy in production', () => {
     assert.equal(isHttps(req({}, true), {}), true);
     assert.equal(isHttps(req({ 'x-forwarded-proto': 'https' }), { NODE_ENV: 'production' }), false);
-    assert.equal(isHttps(req({ 'x-forwarded-proto': 'https' }), { NODE_ENV: 'production', TRUST_PROXY: '1' }), true);
+    assert.equal(
+      isHttps(req({ 'x-forwarded-proto': 'https' }), { NODE_ENV: 'production', TRUST_PROXY: '1' }),
+      true,
+    );
   });
 });
 
