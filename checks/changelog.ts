@@ -1,12 +1,105 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
-import { defineCheck } from './check.js';
+import { type CheckOutcome, defineCheck } from './check.js';
+import { releaseInfo } from './lib/release-context.js';
 
-// Placeholder until the real check lands: it reports `error` so the gate can never pass on it.
+const ParamsSchema = z
+  .object({
+    /** Changelog path relative to the checked directory (matched case-insensitively). */
+    file: z.string().min(1).default('CHANGELOG.md'),
+  })
+  .strict();
+
+export interface ChangelogHeading {
+  line: number;
+  level: number;
+  text: string;
+}
+
+/** ATX headings outside fenced code blocks. */
+export function headingsOf(markdown: string): ChangelogHeading[] {
+  const headings: ChangelogHeading[] = [];
+  let fence: string | undefined;
+  markdown.split(/\r?\n/).forEach((line, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1] ?? '';
+      if (!fence) fence = marker;
+      else if (marker.startsWith(fence)) fence = undefined;
+      return;
+    }
+    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? '' });
+  });
+  return headings;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ANY_VERSION_RE = /(?<![\w.-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?![\w+-]|\.\w)/;
+
+/** Does a heading's text name `version` (`[6.0.3]`, `6.0.3`, `v6.0.3 - 2026-01-02`)? */
+export function headingNamesVersion(text: string, version: string): boolean {
+  return new RegExp(`(?<![\\w.-])v?${escape(version)}(?![\\w+-]|\\.\\w)`).test(text);
+}
+
+/** Whether the section under `heading` has any content line before the next heading of the same or higher level. */
+function sectionHasContent(lines: string[], heading: ChangelogHeading, headings: ChangelogHeading[]): boolean {
+  const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
+  const body = lines.slice(heading.line, end - 1);
+  return body.some((line) => line.trim() !== '' && !/^\s{0,3}#{1,6}\s/.test(line));
+}
+
+async function findFile(dir: string, wanted: string): Promise<string | undefined> {
+  const folder = path.join(dir, path.dirname(wanted));
+  const base = path.basename(wanted).toLowerCase();
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const name = names.find((n) => n === path.basename(wanted)) ?? names.find((n) => n.toLowerCase() === base);
+  return name ? path.join(path.dirname(wanted), name) : undefined;
+}
+
 export const changelogCheck = defineCheck({
   id: 'changelog',
-  title: 'changelog',
-  params: z.object({}).loose(),
-  async run() {
-    return { status: 'error', summary: 'not implemented yet' };
+  title: 'CHANGELOG.md has an entry for the release version',
+  params: ParamsSchema,
+  async run(params, ctx): Promise<CheckOutcome> {
+    const file = await findFile(ctx.repoDir, params.file);
+    if (!file) {
+      return {
+        status: 'fail',
+        summary: `no ${params.file}`,
+        findings: [{ file: params.file, message: `no ${params.file} in the checked directory` }],
+      };
+    }
+    const release = await releaseInfo(ctx);
+    if (!release.version) {
+      return {
+        status: 'skipped',
+        summary: 'no release version: package.json has no version and the branch/PR title name none',
+      };
+    }
+    const version = release.version;
+    const text = await readFile(path.join(ctx.repoDir, file), 'utf8');
+    const headings = headingsOf(text);
+    const entry = headings.find((h) => headingNamesVersion(h.text, version));
+    const newest = headings.map((h) => ANY_VERSION_RE.exec(h.text)?.[1]).find(Boolean);
+    if (!entry) {
+      const message = `${file} has no entry for ${version}${newest ? ` (newest entry: ${newest})` : ' (no versioned entries)'}`;
+      return {
+        status: 'fail',
+        summary: message,
+        details: `Release version ${version} comes from the ${release.source}. Add a heading such as "## [${version}] - date".`,
+        findings: [{ file, line: 1, message }],
+      };
+    }
+    if (!sectionHasContent(text.split(/\r?\n/), entry, headings)) {
+      const message = `${file} has an empty entry for ${version}`;
+      return { status: 'fail', summary: message, findings: [{ file, line: entry.line, message }] };
+    }
+    return {
+      status: 'pass',
+      summary: `${file} has an entry for ${version} (line ${entry.line})`,
+      metrics: { line: entry.line },
+    };
   },
 });

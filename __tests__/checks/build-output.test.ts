@@ -1,6 +1,12 @@
 import { buildOutputCheck } from '../../checks/build-output.js';
 import { findBuildDir } from '../../checks/lib/build-dir.js';
-import { buildTestContext, incompressibleText, makeRepo, minifiedJs, removeRepo } from '../helpers/build-fixtures.js';
+import {
+  buildTestContext,
+  incompressibleText,
+  makeRepo,
+  minifiedJs,
+  removeRepo,
+} from '../helpers/build-fixtures.js';
 
 /** Hand-written-looking code: short indented lines (what an unminified build ships). */
 function formattedJs(lines: number): string {
@@ -92,7 +98,10 @@ describe('build-output', () => {
     expect(outcome.summary).toBe('Source maps: 0/3 JS files reference separate .map files, 1 inlined');
     expect(outcome.findings).toEqual([
       { file: 'build/app.js', message: 'source map is inlined as a data: URL (ships the sources)' },
-      { file: 'build/other.js', message: expect.stringContaining('other.js.map exists but is not referenced') },
+      {
+        file: 'build/other.js',
+        message: expect.stringContaining('other.js.map exists but is not referenced'),
+      },
       { file: 'build/vendor.js', message: 'references vendor.js.map, which is not in the build' },
     ]);
   });
@@ -104,9 +113,14 @@ describe('build-output', () => {
 
     const fail = await run(bad, 'minified');
     expect(fail.status).toBe('fail');
-    expect(fail.summary).toBe('1 of 3 JS/CSS files > 1 kB not minified (avg line > 200 chars and whitespace < 20%)');
+    expect(fail.summary).toBe(
+      '1 of 3 JS/CSS files > 1 kB not minified (avg line > 200 chars and whitespace < 20%)',
+    );
     expect(fail.findings).toEqual([
-      { file: 'build/app.js', message: expect.stringMatching(/^not minified: avg line \d+ chars, whitespace \d+%$/) },
+      {
+        file: 'build/app.js',
+        message: expect.stringMatching(/^not minified: avg line \d+ chars, whitespace \d+%$/),
+      },
     ]);
   });
 
@@ -120,14 +134,20 @@ describe('build-output', () => {
     expect(fail.summary).toBe('2 console.log/console.debug call(s) left in 2 JS file(s)');
     expect(fail.findings).toEqual([
       { file: 'build/app.js', line: 3, message: 'console.log( left in (column 5)' },
-      { file: 'build/vendor.js', line: 1, message: expect.stringMatching(/^console\.debug\( left in \(column \d+\)$/) },
+      {
+        file: 'build/vendor.js',
+        line: 1,
+        message: expect.stringMatching(/^console\.debug\( left in \(column \d+\)$/),
+      },
     ]);
   });
 
   test('env: no process.env and no .env file → "Environment variables verified"', async () => {
     const outcome = await run(good, 'env');
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toBe('Environment variables verified: no process.env in 2 JS files, no .env file in dist/');
+    expect(outcome.summary).toBe(
+      'Environment variables verified: no process.env in 2 JS files, no .env file in dist/',
+    );
   });
 
   test('env: unreplaced process.env and a copied .env file fail without printing its values', async () => {
@@ -135,8 +155,15 @@ describe('build-output', () => {
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toBe('1 unreplaced process.env reference(s) in JS, 1 .env file(s) in build/');
     expect(outcome.findings).toEqual([
-      { file: 'build/.env.production', message: '.env file copied into the build (would be served publicly)' },
-      { file: 'build/app.js', line: 4, message: 'process.env reference not replaced at build time (column 18)' },
+      {
+        file: 'build/.env.production',
+        message: '.env file copied into the build (would be served publicly)',
+      },
+      {
+        file: 'build/app.js',
+        line: 4,
+        message: 'process.env reference not replaced at build time (column 18)',
+      },
     ]);
     expect(JSON.stringify(outcome)).not.toContain(SECRET);
   });

@@ -142,6 +142,23 @@ describe('lighthouse: page with a layout shift and a console error (ctx.targetUr
 });
 
 test(
+  "an unreachable target is an error carrying Lighthouse's runtime error",
+  async () => {
+    const closed = await startStaticServer(brokenRepo);
+    await closed.close();
+    const { ctx } = buildTestContext({
+      repoDir: brokenRepo,
+      env: { CHROME_PATH: CHROME },
+      targetUrl: closed.url,
+    });
+    const outcome = await item({ metric: 'lcp' }, ctx);
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toMatch(/^Lighthouse could not measure the page: [A-Z_]+ /);
+  },
+  LIGHTHOUSE_TIMEOUT,
+);
+
+test(
   'aborting kills Chromium and rejects the measurement',
   async () => {
     const controller = new AbortController();

@@ -35,6 +35,9 @@
  * - Checks on the client: `requests` (log), `validationErrors` (unknown route, wrong method, body
  *   not matching the OpenAPI requestBody schema → 404/405/422), `unimplemented` (valid but not simulated),
  *   `webhookValidationErrors` (outgoing payloads checked against the OpenAPI `x-webhooks` schemas).
+ * - Probot: `createProbot({ env: { APP_ID, PRIVATE_KEY: generateAppPrivateKey() (also passed as
+ *   privateKeyPem), WEBHOOK_SECRET, GHE_HOST: sim.url minus 'http://', GHE_PROTOCOL: 'http' } })`; see
+ *   probot.test.ts. `startReceiver(secret)` (receiver.ts) is a signature-checking webhook sink for tests.
  * - Faults: `faults.inject({ match: {method, path}, status: 503 | 'secondary-rate-limit' |
  *   'primary-rate-limit', times, latencyMs })`, `faults.latency(ms)`, `faults.clear()`.
  */
