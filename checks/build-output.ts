@@ -81,7 +81,9 @@ function checkSourceMaps(build: BuildFiles): CheckOutcome {
       findings.push({ file: build.repoPath(file), message: `${why} (expected //# sourceMappingURL=…map)` });
     }
   }
-  if (build.js.length === 0) return { status: 'skipped', summary: `no JS files in ${build.label}` };
+  if (build.js.length === 0 && findings.length === 0) {
+    return { status: 'skipped', summary: `no JS files in ${build.label}` };
+  }
   const ratio = `${separate}/${build.js.length} JS files reference separate .map files`;
   const summary = `Source maps: ${ratio}, ${inlined} inlined`;
   return outcome(findings.length === 0 ? 'pass' : 'fail', summary, findings);

@@ -154,8 +154,11 @@ export const bundleSizeCheck = defineCheck({
       short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} ≤ ${formatBytes(budgetLimit)}`);
     }
     const failed = results.filter((result) => !result.pass).map((result) => result.text);
+    const ignored =
+      target === 'all' && limit !== undefined ? ['limit ignored for target=all (seed budgets apply)'] : [];
     const details = [
       `build dir: ${toRepoPath('.') || '.'}`,
+      ...ignored,
       ...results.map((result) => `${result.pass ? 'ok  ' : 'FAIL'} ${result.text}`),
     ].join('\n');
     const status = failed.length === 0 ? 'pass' : 'fail';

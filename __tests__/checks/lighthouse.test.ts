@@ -1,4 +1,4 @@
-import { measureLighthouse } from '../../checks/lib/lighthouse-run.js';
+import { chromeFlagsFor, LOOPBACK_ONLY_RULE, measureLighthouse } from '../../checks/lib/lighthouse-run.js';
 import { type StaticServer, startStaticServer } from '../../checks/lib/static-server.js';
 import { createLighthouseCheck, lighthouseCheck } from '../../checks/lighthouse.js';
 import { buildTestContext, makeRepo, removeRepo } from '../helpers/build-fixtures.js';
@@ -35,6 +35,37 @@ afterAll(async () => {
 function item(params: Record<string, unknown>, ctx: Parameters<typeof lighthouseCheck.run>[1]) {
   return lighthouseCheck.run(lighthouseCheck.params.parse({ runs: 1, ...params }), ctx);
 }
+
+describe('lighthouse: helpers', () => {
+  test('the static server serves the build with content types, uncompressed, and nothing outside it', async () => {
+    const site = makeRepo({ 'dist/index.html': cleanPage, 'dist/app.js': 'export {};', 'secret.txt': 'no' });
+    const server = await startStaticServer(`${site}/dist`);
+    try {
+      const index = await fetch(server.url, { headers: { 'accept-encoding': 'gzip, br' } });
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(index.headers.get('content-encoding')).toBeNull();
+      expect(await index.text()).toBe(cleanPage);
+      const script = await fetch(`${server.url}app.js`);
+      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      await script.text();
+      const escape = await fetch(`${server.url}%2e%2e/secret.txt`);
+      expect(escape.status).toBe(404);
+      await escape.text();
+    } finally {
+      await server.close();
+      removeRepo(site);
+    }
+  });
+
+  test('DNS is restricted to loopback only for loopback targets', () => {
+    expect(chromeFlagsFor('http://127.0.0.1:8080/')).toContain(LOOPBACK_ONLY_RULE);
+    expect(chromeFlagsFor('http://localhost:3000/')).toContain(LOOPBACK_ONLY_RULE);
+    expect(chromeFlagsFor('https://staging.example.com/')).not.toContain(LOOPBACK_ONLY_RULE);
+    expect(chromeFlagsFor('http://127.0.0.1/')).toEqual(
+      expect.arrayContaining(['--headless=new', '--no-sandbox']),
+    );
+  });
+});
 
 describe('lighthouse: skipped', () => {
   test('no Chromium: CHROME_PATH points nowhere and no candidate exists', async () => {

@@ -7,10 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import { z } from 'zod';
 
-/**
- * Headless, sandbox-less (containers), and no DNS for anything but loopback: Chromium otherwise
- * queries accounts.google.com / update.googleapis.com on every run (see notes/perf-tools.md §2).
- */
+/** Headless and sandbox-less (containers), with Chrome's own background traffic off. */
 export const CHROME_FLAGS: readonly string[] = [
   '--headless=new',
   '--no-sandbox',
@@ -20,8 +17,22 @@ export const CHROME_FLAGS: readonly string[] = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
+
+/** No DNS for anything but loopback: Chromium otherwise queries Google hosts on every run (perf-tools.md §2). */
+export const LOOPBACK_ONLY_RULE =
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1';
+
+/**
+ * Flags for one target. A loopback target (the served build dir, a locally started app) gets the
+ * loopback-only resolver rule, so the run is hermetic. A remote target (staging URL) cannot: the rule
+ * would also block its own host and its CDNs, turning every third-party asset into a console error.
+ */
+export function chromeFlagsFor(url: string): string[] {
+  const host = new URL(url).hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return loopback ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
+}
 
 export interface ConsoleError {
   source: string;
@@ -178,7 +189,7 @@ async function measureNow({
   try {
     const launching = launch({
       chromePath,
-      chromeFlags: [...CHROME_FLAGS],
+      chromeFlags: chromeFlagsFor(url),
       userDataDir,
       logLevel: 'silent',
       handleSIGINT: false,
