@@ -35,17 +35,22 @@ export function headingsOf(markdown: string): ChangelogHeading[] {
   return headings;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ANY_VERSION_RE = /(?<![\w.-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?![\w+-]|\.\w)/;
 
 /** Does a heading's text name `version` (`[6.0.3]`, `6.0.3`, `v6.0.3 - 2026-01-02`)? */
 export function headingNamesVersion(text: string, version: string): boolean {
-  return new RegExp(`(?<![\\w.-])v?${escape(version)}(?![\\w+-]|\\.\\w)`).test(text);
+  return new RegExp(`(?<![\\w.-])v?${escapeRegExp(version)}(?![\\w+-]|\\.\\w)`).test(text);
 }
 
 /** Whether the section under `heading` has any content line before the next heading of the same or higher level. */
-function sectionHasContent(lines: string[], heading: ChangelogHeading, headings: ChangelogHeading[]): boolean {
-  const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
+function sectionHasContent(
+  lines: string[],
+  heading: ChangelogHeading,
+  headings: ChangelogHeading[],
+): boolean {
+  const end =
+    headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
   const body = lines.slice(heading.line, end - 1);
   return body.some((line) => line.trim() !== '' && !/^\s{0,3}#{1,6}\s/.test(line));
 }

@@ -52,7 +52,10 @@ export const envFilesCheck = defineCheck({
   async run(params, ctx): Promise<CheckOutcome> {
     const dir = ctx.repoDir;
     if (!(await isGitRepo(dir, ctx.signal))) {
-      return { status: 'skipped', summary: 'not a git repository: cannot tell which env files are committed' };
+      return {
+        status: 'skipped',
+        summary: 'not a git repository: cannot tell which env files are committed',
+      };
     }
     const allowed = new Set(
       params.allow
@@ -60,8 +63,8 @@ export const envFilesCheck = defineCheck({
         .map((name) => name.trim())
         .filter(Boolean),
     );
-    const tracked = splitNul((await tryGit(['ls-files', '-z', '--cached'], dir, ctx.signal)).stdout).filter((f) =>
-      isSecretEnvFile(f, allowed),
+    const tracked = splitNul((await tryGit(['ls-files', '-z', '--cached'], dir, ctx.signal)).stdout).filter(
+      (f) => isSecretEnvFile(f, allowed),
     );
     const untracked = splitNul(
       (await tryGit(['ls-files', '-z', '--others', '--exclude-standard'], dir, ctx.signal)).stdout,
@@ -83,10 +86,17 @@ export const envFilesCheck = defineCheck({
     }
     for (const [file, commit] of history.added) {
       if (tracked.includes(file)) continue;
-      findings.push({ file, commit, message: `${file} was committed in ${commit}: rotate every value it held` });
+      findings.push({
+        file,
+        commit,
+        message: `${file} was committed in ${commit}: rotate every value it held`,
+      });
     }
     for (const file of untracked) {
-      findings.push({ file, message: `${file} is not git-ignored: one \`git add .\` away from being committed` });
+      findings.push({
+        file,
+        message: `${file} is not git-ignored: one \`git add .\` away from being committed`,
+      });
     }
     const ignored = ignoreCheck.code === 0;
     if (!ignored) {
@@ -108,7 +118,9 @@ export const envFilesCheck = defineCheck({
         metrics,
       };
     }
-    const named = findings.map((f) => (f.file === '.gitignore' ? `${MUST_BE_IGNORED} not ignored` : f.file)).join(', ');
+    const named = findings
+      .map((f) => (f.file === '.gitignore' ? `${MUST_BE_IGNORED} not ignored` : f.file))
+      .join(', ');
     return {
       status: 'fail',
       summary: `${plural(findings.length, 'env file problem')}: ${named}`,

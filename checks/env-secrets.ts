@@ -97,7 +97,11 @@ async function checkRotated(names: string[], params: Params, ctx: CheckContext):
       };
     }
     if (lookup.kind === 'missing') {
-      results.push({ name, ok: false, description: `${name} is not a GitHub Actions secret of ${lookup.where}` });
+      results.push({
+        name,
+        ok: false,
+        description: `${name} is not a GitHub Actions secret of ${lookup.where}`,
+      });
       continue;
     }
     const days = Math.floor((now - lookup.updatedAt.getTime()) / 86_400_000);

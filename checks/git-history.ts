@@ -29,7 +29,8 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
   const { commits } = await forEachAddedChunk(
     dir,
     (chunk) => {
-      if (chunk.file.split('/').includes('node_modules') || isUnderFixtureDir(chunk.file, fixtureDirs)) return;
+      if (chunk.file.split('/').includes('node_modules') || isUnderFixtureDir(chunk.file, fixtureDirs))
+        return;
       const text = chunk.lines.map((added) => added.text).join('\n');
       for (const hit of scanText(text, chunk.file)) {
         const line = chunk.lines[hit.line - 1]?.line ?? 0;
@@ -63,7 +64,9 @@ export const gitHistoryCheck = defineCheck({
     }
     const allowlist = await SecretAllowlist.load(ctx.repoDir);
     const { hits, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
-    const shallow = (await tryGit(['rev-parse', '--is-shallow-repository'], ctx.repoDir, ctx.signal)).stdout.trim();
+    const shallow = (
+      await tryGit(['rev-parse', '--is-shallow-repository'], ctx.repoDir, ctx.signal)
+    ).stdout.trim();
     const findings: Finding[] = hits.map((hit) => ({
       file: hit.file,
       line: hit.line,

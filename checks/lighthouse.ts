@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
-import { findBuildDir, NO_BUILD_DIR_REASON } from './lib/build-dir.js';
+import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
 import { CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/chrome.js';
 import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse-run.js';
 import { startStaticServer } from './lib/static-server.js';
@@ -100,7 +100,7 @@ type Target = { url: string } | { dir: string } | { skip: string };
 function pickTarget(ctx: CheckContext): Target {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
-  if (!buildDir) return { skip: `no target URL and ${NO_BUILD_DIR_REASON}` };
+  if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
   if (!existsSync(join(buildDir, 'index.html')))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
@@ -116,6 +116,7 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
   return defineCheck({
     id: 'lighthouse',
     title: 'Lighthouse performance budgets (Chromium)',
+    exclusive: true,
     params,
     async run(p, ctx) {
       const chromePath = findChrome(ctx.env, options.chromeCandidates ?? CHROME_CANDIDATES);

@@ -103,7 +103,7 @@ function judgeLeak(
   return {
     status: leaking ? 'fail' : 'pass',
     summary,
-    details: `${details}\nRSS trend fitted over the second half of the run (${trend.samples} samples); heuristic, not proof.`,
+    details: `${details}\nRSS trend: Theil–Sen slope over the second half of the run (${trend.samples} samples); a heuristic, not proof.`,
     metrics: {
       ...metrics,
       rssStartBytes: trend.startBytes,
@@ -116,6 +116,7 @@ function judgeLeak(
 /** Load test with autocannon: concurrent users, p95 latency, error rate and an RSS leak heuristic. */
 export const loadTestCheck = defineCheck({
   id: 'load-test',
+  exclusive: true,
   title: 'HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend',
   params: Params,
   async run(params, ctx) {

@@ -3,7 +3,7 @@ import type { Finding } from '../src/core/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { findExecutable, runGitleaksDir } from './lib/gitleaks.js';
 import { listScanFiles, mapLimit, readScanTarget } from './lib/scan-files.js';
-import { SecretAllowlist, fingerprintOf } from './lib/secret-allowlist.js';
+import { fingerprintOf, SecretAllowlist } from './lib/secret-allowlist.js';
 import { scanText } from './lib/secret-engine.js';
 
 const ParamsSchema = z
@@ -24,7 +24,11 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-async function scanBuiltIn(dir: string, allowlist: SecretAllowlist, signal: AbortSignal): Promise<ScanResult> {
+async function scanBuiltIn(
+  dir: string,
+  allowlist: SecretAllowlist,
+  signal: AbortSignal,
+): Promise<ScanResult> {
   const listing = await listScanFiles(dir, signal);
   const result: ScanResult = {
     findings: [],
@@ -64,7 +68,12 @@ async function scanBuiltIn(dir: string, allowlist: SecretAllowlist, signal: Abor
   return result;
 }
 
-async function scanWithGitleaks(binary: string, dir: string, allowlist: SecretAllowlist, signal: AbortSignal) {
+async function scanWithGitleaks(
+  binary: string,
+  dir: string,
+  allowlist: SecretAllowlist,
+  signal: AbortSignal,
+) {
   const listing = await listScanFiles(dir, signal);
   const fixtureDirs = listing.fixtureDirs;
   const raw = await runGitleaksDir(binary, dir, signal);
@@ -120,7 +129,13 @@ export const secretsCheck = defineCheck({
         `${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist, ` +
         'or put `shipgate:allow` on the line.',
       findings: scan.findings,
-      metrics: { findings: count, files: scan.filesScanned, skippedBinary: binary, skippedLarge: large, allowlisted },
+      metrics: {
+        findings: count,
+        files: scan.filesScanned,
+        skippedBinary: binary,
+        skippedLarge: large,
+        allowlisted,
+      },
     };
   },
 });

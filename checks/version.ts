@@ -53,7 +53,8 @@ export const versionCheck = defineCheck({
     const problems = mismatches(release);
     if (problems.length > 0) return fail(dir, problems.join('; '));
 
-    if (!ctx.baseRef) return { status: 'skipped', summary: `no base ref: nothing to compare ${version} with` };
+    if (!ctx.baseRef)
+      return { status: 'skipped', summary: `no base ref: nothing to compare ${version} with` };
     if (!(await isGitRepo(dir, ctx.signal))) {
       return { status: 'skipped', summary: 'not a git repository: cannot read the base version' };
     }
@@ -71,7 +72,10 @@ export const versionCheck = defineCheck({
     const shown = await tryGit(['show', `${base}:${prefix}package.json`], dir, ctx.signal);
     const baseVersion = shown.code === 0 ? packageVersionFrom(shown.stdout) : undefined;
     if (!baseVersion) {
-      return { status: 'pass', summary: `${version}: new package (no package.json version on ${ctx.baseRef})` };
+      return {
+        status: 'pass',
+        summary: `${version}: new package (no package.json version on ${ctx.baseRef})`,
+      };
     }
     const baseParsed = parseSemver(baseVersion);
     if (!baseParsed) {

@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -636,7 +636,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -644,7 +644,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -675,8 +675,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1012,15 +1012,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -1349,7 +1349,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1407,11 +1407,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1427,16 +1427,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix: posix3 });
         const result = { glob, state, regex, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1462,7 +1462,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1479,24 +1479,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix3);
+          match = picomatch3.matchBase(input2, regex, options, posix3);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch2.matchBase = (input2, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input2, glob, options) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input2));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input2, options) => scan(input2, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1507,13 +1507,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1524,9 +1524,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input2, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1535,8 +1535,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module.exports = picomatch3;
   }
 });
 
@@ -1546,14 +1546,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -1782,22 +1782,22 @@ var require_permessage_deflate = __commonJS({
        * @public
        */
       offer() {
-        const params3 = {};
+        const params4 = {};
         if (this._options.serverNoContextTakeover) {
-          params3.server_no_context_takeover = true;
+          params4.server_no_context_takeover = true;
         }
         if (this._options.clientNoContextTakeover) {
-          params3.client_no_context_takeover = true;
+          params4.client_no_context_takeover = true;
         }
         if (this._options.serverMaxWindowBits) {
-          params3.server_max_window_bits = this._options.serverMaxWindowBits;
+          params4.server_max_window_bits = this._options.serverMaxWindowBits;
         }
         if (this._options.clientMaxWindowBits) {
-          params3.client_max_window_bits = this._options.clientMaxWindowBits;
+          params4.client_max_window_bits = this._options.clientMaxWindowBits;
         } else if (this._options.clientMaxWindowBits == null) {
-          params3.client_max_window_bits = true;
+          params4.client_max_window_bits = true;
         }
-        return params3;
+        return params4;
       }
       /**
        * Accept an extension negotiation offer/response.
@@ -1843,8 +1843,8 @@ var require_permessage_deflate = __commonJS({
        */
       acceptAsServer(offers) {
         const opts = this._options;
-        const accepted = offers.find((params3) => {
-          if (opts.serverNoContextTakeover === false && params3.server_no_context_takeover || params3.server_max_window_bits && (opts.serverMaxWindowBits === false || typeof opts.serverMaxWindowBits === "number" && opts.serverMaxWindowBits > params3.server_max_window_bits) || typeof opts.clientMaxWindowBits === "number" && (typeof params3.client_max_window_bits === "number" ? opts.clientMaxWindowBits > params3.client_max_window_bits : !params3.client_max_window_bits)) {
+        const accepted = offers.find((params4) => {
+          if (opts.serverNoContextTakeover === false && params4.server_no_context_takeover || params4.server_max_window_bits && (opts.serverMaxWindowBits === false || typeof opts.serverMaxWindowBits === "number" && opts.serverMaxWindowBits > params4.server_max_window_bits) || typeof opts.clientMaxWindowBits === "number" && (typeof params4.client_max_window_bits === "number" ? opts.clientMaxWindowBits > params4.client_max_window_bits : !params4.client_max_window_bits)) {
             return false;
           }
           return true;
@@ -1876,20 +1876,20 @@ var require_permessage_deflate = __commonJS({
        * @private
        */
       acceptAsClient(response) {
-        const params3 = response[0];
-        if (this._options.clientNoContextTakeover === false && params3.client_no_context_takeover) {
+        const params4 = response[0];
+        if (this._options.clientNoContextTakeover === false && params4.client_no_context_takeover) {
           throw new Error('Unexpected parameter "client_no_context_takeover"');
         }
-        if (!params3.client_max_window_bits) {
+        if (!params4.client_max_window_bits) {
           if (typeof this._options.clientMaxWindowBits === "number") {
-            params3.client_max_window_bits = this._options.clientMaxWindowBits;
+            params4.client_max_window_bits = this._options.clientMaxWindowBits;
           }
-        } else if (this._options.clientMaxWindowBits === false || typeof this._options.clientMaxWindowBits === "number" && params3.client_max_window_bits > this._options.clientMaxWindowBits) {
+        } else if (this._options.clientMaxWindowBits === false || typeof this._options.clientMaxWindowBits === "number" && params4.client_max_window_bits > this._options.clientMaxWindowBits) {
           throw new Error(
             'Unexpected or invalid parameter "client_max_window_bits"'
           );
         }
-        return params3;
+        return params4;
       }
       /**
        * Normalize parameters.
@@ -1899,9 +1899,9 @@ var require_permessage_deflate = __commonJS({
        * @private
        */
       normalizeParams(configurations) {
-        configurations.forEach((params3) => {
-          Object.keys(params3).forEach((key) => {
-            let value = params3[key];
+        configurations.forEach((params4) => {
+          Object.keys(params4).forEach((key) => {
+            let value = params4[key];
             if (value.length > 1) {
               throw new Error(`Parameter "${key}" must have only a single value`);
             }
@@ -1937,7 +1937,7 @@ var require_permessage_deflate = __commonJS({
             } else {
               throw new Error(`Unknown parameter "${key}"`);
             }
-            params3[key] = value;
+            params4[key] = value;
           });
         });
         return configurations;
@@ -3370,9 +3370,9 @@ var require_sender = __commonJS({
        */
       dequeue() {
         while (this._state === DEFAULT && this._queue.length) {
-          const params3 = this._queue.shift();
-          this._bufferedBytes -= params3[3][kByteLength];
-          Reflect.apply(params3[0], this, params3.slice(1));
+          const params4 = this._queue.shift();
+          this._bufferedBytes -= params4[3][kByteLength];
+          Reflect.apply(params4[0], this, params4.slice(1));
         }
       }
       /**
@@ -3381,9 +3381,9 @@ var require_sender = __commonJS({
        * @param {Array} params Send operation parameters.
        * @private
        */
-      enqueue(params3) {
-        this._bufferedBytes += params3[3][kByteLength];
-        this._queue.push(params3);
+      enqueue(params4) {
+        this._bufferedBytes += params4[3][kByteLength];
+        this._queue.push(params4);
       }
       /**
        * Sends a frame.
@@ -3407,8 +3407,8 @@ var require_sender = __commonJS({
     function callCallbacks(sender, err, cb) {
       if (typeof cb === "function") cb(err);
       for (let i = 0; i < sender._queue.length; i++) {
-        const params3 = sender._queue[i];
-        const callback = params3[params3.length - 1];
+        const params4 = sender._queue[i];
+        const callback = params4[params4.length - 1];
         if (typeof callback === "function") callback(err);
       }
     }
@@ -3659,7 +3659,7 @@ var require_extension = __commonJS({
     }
     function parse3(header) {
       const offers = /* @__PURE__ */ Object.create(null);
-      let params3 = /* @__PURE__ */ Object.create(null);
+      let params4 = /* @__PURE__ */ Object.create(null);
       let mustUnescape = false;
       let isEscaping = false;
       let inQuotes = false;
@@ -3683,8 +3683,8 @@ var require_extension = __commonJS({
             if (end === -1) end = i;
             const name = header.slice(start, end);
             if (code2 === 44) {
-              push(offers, name, params3);
-              params3 = /* @__PURE__ */ Object.create(null);
+              push(offers, name, params4);
+              params4 = /* @__PURE__ */ Object.create(null);
             } else {
               extensionName = name;
             }
@@ -3702,10 +3702,10 @@ var require_extension = __commonJS({
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (end === -1) end = i;
-            push(params3, header.slice(start, end), true);
+            push(params4, header.slice(start, end), true);
             if (code2 === 44) {
-              push(offers, extensionName, params3);
-              params3 = /* @__PURE__ */ Object.create(null);
+              push(offers, extensionName, params4);
+              params4 = /* @__PURE__ */ Object.create(null);
               extensionName = void 0;
             }
             start = end = -1;
@@ -3750,10 +3750,10 @@ var require_extension = __commonJS({
               value = value.replace(/\\/g, "");
               mustUnescape = false;
             }
-            push(params3, paramName, value);
+            push(params4, paramName, value);
             if (code2 === 44) {
-              push(offers, extensionName, params3);
-              params3 = /* @__PURE__ */ Object.create(null);
+              push(offers, extensionName, params4);
+              params4 = /* @__PURE__ */ Object.create(null);
               extensionName = void 0;
             }
             paramName = void 0;
@@ -3769,16 +3769,16 @@ var require_extension = __commonJS({
       if (end === -1) end = i;
       const token = header.slice(start, end);
       if (extensionName === void 0) {
-        push(offers, token, params3);
+        push(offers, token, params4);
       } else {
         if (paramName === void 0) {
-          push(params3, token, true);
+          push(params4, token, true);
         } else if (mustUnescape) {
-          push(params3, paramName, token.replace(/\\/g, ""));
+          push(params4, paramName, token.replace(/\\/g, ""));
         } else {
-          push(params3, paramName, token);
+          push(params4, paramName, token);
         }
-        push(offers, extensionName, params3);
+        push(offers, extensionName, params4);
       }
       return offers;
     }
@@ -3786,10 +3786,10 @@ var require_extension = __commonJS({
       return Object.keys(extensions).map((extension2) => {
         let configurations = extensions[extension2];
         if (!Array.isArray(configurations)) configurations = [configurations];
-        return configurations.map((params3) => {
+        return configurations.map((params4) => {
           return [extension2].concat(
-            Object.keys(params3).map((k) => {
-              let values = params3[k];
+            Object.keys(params4).map((k) => {
+              let values = params4[k];
               if (!Array.isArray(values)) values = [values];
               return values.map((v) => v === true ? k : `${k}=${v}`).join("; ");
             })
@@ -3808,9 +3808,9 @@ var require_websocket = __commonJS({
     var EventEmitter = __require("events");
     var https3 = __require("https");
     var http3 = __require("http");
-    var net = __require("net");
+    var net2 = __require("net");
     var querystring = __require("querystring");
-    var tls = __require("tls");
+    var tls2 = __require("tls");
     var { randomBytes, createHash } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
@@ -4577,14 +4577,14 @@ var require_websocket = __commonJS({
     }
     function netConnect(options) {
       options.path = options.socketPath;
-      return net.connect(options);
+      return net2.connect(options);
     }
     function tlsConnect(options) {
       options.path = void 0;
       if (!options.servername && options.servername !== "") {
-        options.servername = net.isIP(options.host) ? "" : options.host;
+        options.servername = net2.isIP(options.host) ? "" : options.host;
       }
-      return tls.connect(options);
+      return tls2.connect(options);
     }
     function abortHandshake(websocket, stream, message) {
       websocket._readyState = WebSocket2.CLOSING;
@@ -4799,7 +4799,7 @@ var require_stream = __commonJS({
       };
       duplex._final = function(callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open2() {
+          ws.once("open", function open3() {
             duplex._final(callback);
           });
           return;
@@ -4820,7 +4820,7 @@ var require_stream = __commonJS({
       };
       duplex._write = function(chunk, encoding, callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open2() {
+          ws.once("open", function open3() {
             duplex._write(chunk, encoding, callback);
           });
           return;
@@ -5213,9 +5213,9 @@ var require_websocket_server = __commonJS({
           }
         }
         if (extensions[PerMessageDeflate2.extensionName]) {
-          const params3 = extensions[PerMessageDeflate2.extensionName].params;
+          const params4 = extensions[PerMessageDeflate2.extensionName].params;
           const value = extension2.format({
-            [PerMessageDeflate2.extensionName]: [params3]
+            [PerMessageDeflate2.extensionName]: [params4]
           });
           headers.push(`Sec-WebSocket-Extensions: ${value}`);
           ws._extensions = extensions;
@@ -5349,7 +5349,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -5358,20 +5358,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path) {
-      const ctrl = callVisitor(key, node2, visitor, path);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5409,17 +5409,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path) {
-      const ctrl = await callVisitor(key, node2, visitor, path);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5430,13 +5430,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5463,23 +5463,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path, node2) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -5494,7 +5494,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -5504,7 +5504,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -5648,7 +5648,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -5675,7 +5675,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -5686,7 +5686,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -5866,7 +5866,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -5892,7 +5892,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -6091,10 +6091,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6113,7 +6113,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6143,11 +6143,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -6161,8 +6161,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -6176,8 +6176,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -6195,8 +6195,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -6206,8 +6206,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8722,9 +8722,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8799,14 +8799,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8821,10 +8821,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8835,10 +8835,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8855,13 +8855,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -9247,10 +9247,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9264,7 +9264,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -9288,7 +9288,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9304,7 +9304,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9395,7 +9395,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9409,13 +9409,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -9458,18 +9458,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -9523,8 +9523,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -9536,7 +9536,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9547,8 +9547,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9565,7 +9565,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9745,7 +9745,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -9762,24 +9762,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9962,25 +9962,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -10790,14 +10790,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -10814,17 +10814,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10833,23 +10833,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit3.parentCollection = (cst, path12) => {
+      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10860,12 +10860,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -11964,18 +11964,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -12128,15 +12128,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12330,13 +12330,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -12581,7 +12581,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -12609,8 +12609,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -12653,7 +12653,12 @@ function evaluateGate(input2) {
     (item) => item.phase === input2.phase && isRequired(item, input2.activated)
   );
   const roles = /* @__PURE__ */ new Map();
-  const groups = { "write-access": [], failing: [], skipped: [], pending: [] };
+  const groups = {
+    "write-access": [],
+    failing: [],
+    skipped: [],
+    pending: []
+  };
   let done = 0;
   for (const item of required2) {
     const status = itemStatus(item, input2.states[item.id], input2.headSha);
@@ -12667,7 +12672,8 @@ function evaluateGate(input2) {
   const blockers = [];
   if (groups.failing.length > 0) blockers.push({ kind: "failing-check", items: groups.failing });
   for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
-  if (groups["write-access"].length > 0) blockers.push({ kind: "write-access", items: groups["write-access"] });
+  if (groups["write-access"].length > 0)
+    blockers.push({ kind: "write-access", items: groups["write-access"] });
   if (groups.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups.skipped });
   if (groups.pending.length > 0) blockers.push({ kind: "pending-check", items: groups.pending });
   const problems = input2.problems ?? [];
@@ -12678,18 +12684,18 @@ function evaluateGate(input2) {
 }
 function describeBlocker(blocker) {
   const n = blocker.items.length;
-  const plural3 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   switch (blocker.kind) {
     case "role":
       return roleTitle(blocker.role);
     case "write-access":
-      return `${plural3("manual item")}`;
+      return `${plural8("manual item")}`;
     case "failing-check":
-      return plural3("failing check");
+      return plural8("failing check");
     case "skipped-check":
-      return plural3("skipped check");
+      return plural8("skipped check");
     case "pending-check":
-      return plural3("pending check");
+      return plural8("pending check");
   }
 }
 var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
@@ -13546,10 +13552,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path) {
-  if (!path)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -13688,27 +13694,27 @@ var primitiveTypes = /* @__PURE__ */ new Set([
 function escapeRegex(str) {
   return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function clone(inst, def, params3) {
+function clone(inst, def, params4) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
-  if (!def || params3?.parent)
+  if (!def || params4?.parent)
     cl._zod.parent = inst;
   return cl;
 }
 function normalizeParams(_params) {
-  const params3 = _params;
-  if (!params3)
+  const params4 = _params;
+  if (!params4)
     return {};
-  if (typeof params3 === "string")
-    return { error: () => params3 };
-  if (params3?.message !== void 0) {
-    if (params3?.error !== void 0)
+  if (typeof params4 === "string")
+    return { error: () => params4 };
+  if (params4?.message !== void 0) {
+    if (params4?.error !== void 0)
       throw new Error("Cannot specify both `message` and `error` params");
-    params3.error = params3.message;
+    params4.error = params4.message;
   }
-  delete params3.message;
-  if (typeof params3.error === "string")
-    return { ...params3, error: () => params3.error };
-  return params3;
+  delete params4.message;
+  if (typeof params4.error === "string")
+    return { ...params4, error: () => params4.error };
+  return params4;
 }
 function createTransparentProxy(getter) {
   let target;
@@ -13889,11 +13895,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -14193,7 +14199,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params3) {
+function $constructor(name, initializer3, proto, params4) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -14237,12 +14243,12 @@ function $constructor(name, initializer3, proto, params3) {
       }
     }
   }
-  const Parent = params3?.Parent ?? Object;
+  const Parent = params4?.Parent ?? Object;
   class Definition extends Parent {
   }
   Object.defineProperty(Definition, "name", { value: name });
   function _(def) {
-    const inst = params3?.Parent ? newError(Definition) : this;
+    const inst = params4?.Parent ? newError(Definition) : this;
     init(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
@@ -14259,7 +14265,7 @@ function $constructor(name, initializer3, proto, params3) {
   Object.defineProperty(_, "init", { value: init });
   Object.defineProperty(_, Symbol.hasInstance, {
     value: (inst) => {
-      if (params3?.Parent && inst instanceof params3.Parent)
+      if (params4?.Parent && inst instanceof params4.Parent)
         return true;
       return inst?._zod?.traits?.has(name);
     }
@@ -14355,16 +14361,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path = []) => {
+  const processError = (error63, path12 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14403,17 +14409,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path = []) => {
+  const processError = (error63, path12 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -14452,8 +14458,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -14480,8 +14486,8 @@ function prettifyError(error62) {
 }
 
 // node_modules/zod/v4/core/parse.js
-function finalizeParams(callee, params3) {
-  return { callee: params3?.callee ?? callee, Err: params3?.Err };
+function finalizeParams(callee, params4) {
+  return { callee: params4?.callee ?? callee, Err: params4?.Err };
 }
 var _parse = (_Err) => {
   const fn = (schema, value, _ctx, _params) => {
@@ -14501,14 +14507,14 @@ var _parse = (_Err) => {
 };
 var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
-  const fn = async (schema, value, _ctx, params3) => {
+  const fn = async (schema, value, _ctx, params4) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
     let result = schema._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
-      const e = new (params3?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      captureStackTrace(e, params3?.callee ?? fn);
+      const e = new (params4?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e, params4?.callee ?? fn);
       throw e;
     }
     return result.value;
@@ -14776,8 +14782,8 @@ function datetime(args) {
   return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
 var anyString = /^[\s\S]{0,}$/;
-var string = (params3) => {
-  const regex = params3 ? `[\\s\\S]{${params3?.minimum ?? 0},${params3?.maximum ?? ""}}` : `[\\s\\S]*`;
+var string = (params4) => {
+  const regex = params4 ? `[\\s\\S]{${params4?.minimum ?? 0},${params4?.maximum ?? ""}}` : `[\\s\\S]*`;
   return new RegExp(`^${regex}$`);
 };
 var bigint = /^-?\d+n?$/;
@@ -17796,7 +17802,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -17806,7 +17812,7 @@ function isRecursive(inst, stack, resolve4) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -17817,7 +17823,7 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -17881,7 +17887,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -23440,8 +23446,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural8 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural8} inv\xE1lida${plural8}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -23585,8 +23591,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural8 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural8} inv\xE1lida${plural8}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -25742,22 +25748,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params3) => {
+    targetAny.safeParse = (data, params4) => {
       const out = parser(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params3);
+      return originalSafeParse(data, params4);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
-    targetAny.parse = (data, params3) => {
+    targetAny.parse = (data, params4) => {
       const out = parser(data);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse(data, params3);
+      return originalParse(data, params4);
     };
   }
 }
@@ -27288,264 +27294,264 @@ function snapshotChecks(def) {
   return def;
 }
 // @__NO_SIDE_EFFECTS__
-function _string(Class2, params3) {
-  return new Class2(snapshotChecks({ type: "string", ...normalizeParams(params3) }));
+function _string(Class2, params4) {
+  return new Class2(snapshotChecks({ type: "string", ...normalizeParams(params4) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedString(Class2, params3) {
-  return new Class2(snapshotChecks({ type: "string", coerce: true, ...normalizeParams(params3) }));
+function _coercedString(Class2, params4) {
+  return new Class2(snapshotChecks({ type: "string", coerce: true, ...normalizeParams(params4) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _email(Class2, params3) {
+function _email(Class2, params4) {
   return new Class2({
     type: "string",
     format: "email",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _guid(Class2, params3) {
+function _guid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "guid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uuid(Class2, params3) {
+function _uuid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "uuid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uuidv4(Class2, params3) {
+function _uuidv4(Class2, params4) {
   return new Class2({
     type: "string",
     format: "uuid",
     check: "string_format",
     abort: false,
     version: "v4",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uuidv6(Class2, params3) {
+function _uuidv6(Class2, params4) {
   return new Class2({
     type: "string",
     format: "uuid",
     check: "string_format",
     abort: false,
     version: "v6",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uuidv7(Class2, params3) {
+function _uuidv7(Class2, params4) {
   return new Class2({
     type: "string",
     format: "uuid",
     check: "string_format",
     abort: false,
     version: "v7",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _url(Class2, params3) {
+function _url(Class2, params4) {
   return new Class2({
     type: "string",
     format: "url",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _emoji2(Class2, params3) {
+function _emoji2(Class2, params4) {
   return new Class2({
     type: "string",
     format: "emoji",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nanoid(Class2, params3) {
+function _nanoid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "nanoid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _cuid(Class2, params3) {
+function _cuid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "cuid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _cuid2(Class2, params3) {
+function _cuid2(Class2, params4) {
   return new Class2({
     type: "string",
     format: "cuid2",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _ulid(Class2, params3) {
+function _ulid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "ulid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _xid(Class2, params3) {
+function _xid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "xid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _ksuid(Class2, params3) {
+function _ksuid(Class2, params4) {
   return new Class2({
     type: "string",
     format: "ksuid",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _ipv4(Class2, params3) {
+function _ipv4(Class2, params4) {
   return new Class2({
     type: "string",
     format: "ipv4",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _ipv6(Class2, params3) {
+function _ipv6(Class2, params4) {
   return new Class2({
     type: "string",
     format: "ipv6",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _mac(Class2, params3) {
+function _mac(Class2, params4) {
   return new Class2({
     type: "string",
     format: "mac",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _cidrv4(Class2, params3) {
+function _cidrv4(Class2, params4) {
   return new Class2({
     type: "string",
     format: "cidrv4",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _cidrv6(Class2, params3) {
+function _cidrv6(Class2, params4) {
   return new Class2({
     type: "string",
     format: "cidrv6",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _base64(Class2, params3) {
+function _base64(Class2, params4) {
   return new Class2({
     type: "string",
     format: "base64",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _base64url(Class2, params3) {
+function _base64url(Class2, params4) {
   return new Class2({
     type: "string",
     format: "base64url",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _e164(Class2, params3) {
+function _e164(Class2, params4) {
   return new Class2({
     type: "string",
     format: "e164",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _creditCard(Class2, params3) {
+function _creditCard(Class2, params4) {
   return new Class2({
     type: "string",
     format: "credit_card",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _iban(Class2, params3) {
+function _iban(Class2, params4) {
   return new Class2({
     type: "string",
     format: "iban",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _jwt(Class2, params3) {
+function _jwt(Class2, params4) {
   return new Class2({
     type: "string",
     format: "jwt",
     check: "string_format",
     abort: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 var TimePrecision = {
@@ -27556,7 +27562,7 @@ var TimePrecision = {
   Microsecond: 6
 };
 // @__NO_SIDE_EFFECTS__
-function _isoDateTime(Class2, params3) {
+function _isoDateTime(Class2, params4) {
   return new Class2({
     type: "string",
     format: "datetime",
@@ -27564,164 +27570,164 @@ function _isoDateTime(Class2, params3) {
     offset: false,
     local: false,
     precision: null,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _isoDate(Class2, params3) {
+function _isoDate(Class2, params4) {
   return new Class2({
     type: "string",
     format: "date",
     check: "string_format",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _isoTime(Class2, params3) {
+function _isoTime(Class2, params4) {
   return new Class2({
     type: "string",
     format: "time",
     check: "string_format",
     precision: null,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _isoDuration(Class2, params3) {
+function _isoDuration(Class2, params4) {
   return new Class2({
     type: "string",
     format: "duration",
     check: "string_format",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _number(Class2, params3) {
-  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params3) }));
+function _number(Class2, params4) {
+  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params4) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedNumber(Class2, params3) {
-  return new Class2(snapshotChecks({ type: "number", coerce: true, checks: [], ...normalizeParams(params3) }));
+function _coercedNumber(Class2, params4) {
+  return new Class2(snapshotChecks({ type: "number", coerce: true, checks: [], ...normalizeParams(params4) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _int(Class2, params3) {
+function _int(Class2, params4) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "safeint",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _float32(Class2, params3) {
+function _float32(Class2, params4) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "float32",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _float64(Class2, params3) {
+function _float64(Class2, params4) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "float64",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _int32(Class2, params3) {
+function _int32(Class2, params4) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "int32",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uint32(Class2, params3) {
+function _uint32(Class2, params4) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "uint32",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _boolean(Class2, params3) {
+function _boolean(Class2, params4) {
   return new Class2({
     type: "boolean",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedBoolean(Class2, params3) {
+function _coercedBoolean(Class2, params4) {
   return new Class2({
     type: "boolean",
     coerce: true,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _bigint(Class2, params3) {
+function _bigint(Class2, params4) {
   return new Class2({
     type: "bigint",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedBigint(Class2, params3) {
+function _coercedBigint(Class2, params4) {
   return new Class2({
     type: "bigint",
     coerce: true,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _int64(Class2, params3) {
+function _int64(Class2, params4) {
   return new Class2({
     type: "bigint",
     check: "bigint_format",
     abort: false,
     format: "int64",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uint64(Class2, params3) {
+function _uint64(Class2, params4) {
   return new Class2({
     type: "bigint",
     check: "bigint_format",
     abort: false,
     format: "uint64",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _symbol(Class2, params3) {
+function _symbol(Class2, params4) {
   return new Class2({
     type: "symbol",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _undefined2(Class2, params3) {
+function _undefined2(Class2, params4) {
   return new Class2({
     type: "undefined",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _null2(Class2, params3) {
+function _null2(Class2, params4) {
   return new Class2({
     type: "null",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -27737,225 +27743,225 @@ function _unknown(Class2) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _never(Class2, params3) {
+function _never(Class2, params4) {
   return new Class2({
     type: "never",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _void(Class2, params3) {
+function _void(Class2, params4) {
   return new Class2({
     type: "void",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _date(Class2, params3) {
+function _date(Class2, params4) {
   return new Class2({
     type: "date",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _coercedDate(Class2, params3) {
+function _coercedDate(Class2, params4) {
   return new Class2({
     type: "date",
     coerce: true,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nan(Class2, params3) {
+function _nan(Class2, params4) {
   return new Class2({
     type: "nan",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lt(value, params3) {
+function _lt(value, params4) {
   return new $ZodCheckLessThan({
     check: "less_than",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     value,
     inclusive: false
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lte(value, params3) {
+function _lte(value, params4) {
   return new $ZodCheckLessThan({
     check: "less_than",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     value,
     inclusive: true
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gt(value, params3) {
+function _gt(value, params4) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     value,
     inclusive: false
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gte(value, params3) {
+function _gte(value, params4) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     value,
     inclusive: true
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _positive(params3) {
-  return /* @__PURE__ */ _gt(0, params3);
+function _positive(params4) {
+  return /* @__PURE__ */ _gt(0, params4);
 }
 // @__NO_SIDE_EFFECTS__
-function _negative(params3) {
-  return /* @__PURE__ */ _lt(0, params3);
+function _negative(params4) {
+  return /* @__PURE__ */ _lt(0, params4);
 }
 // @__NO_SIDE_EFFECTS__
-function _nonpositive(params3) {
-  return /* @__PURE__ */ _lte(0, params3);
+function _nonpositive(params4) {
+  return /* @__PURE__ */ _lte(0, params4);
 }
 // @__NO_SIDE_EFFECTS__
-function _nonnegative(params3) {
-  return /* @__PURE__ */ _gte(0, params3);
+function _nonnegative(params4) {
+  return /* @__PURE__ */ _gte(0, params4);
 }
 // @__NO_SIDE_EFFECTS__
-function _multipleOf(value, params3) {
+function _multipleOf(value, params4) {
   return new $ZodCheckMultipleOf({
     check: "multiple_of",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     value
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _maxSize(maximum, params3) {
+function _maxSize(maximum, params4) {
   return new $ZodCheckMaxSize({
     check: "max_size",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     maximum
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _minSize(minimum, params3) {
+function _minSize(minimum, params4) {
   return new $ZodCheckMinSize({
     check: "min_size",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     minimum
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _size(size, params3) {
+function _size(size, params4) {
   return new $ZodCheckSizeEquals({
     check: "size_equals",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     size
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _maxLength(maximum, params3) {
+function _maxLength(maximum, params4) {
   const ch = new $ZodCheckMaxLength({
     check: "max_length",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     maximum
   });
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function _minLength(minimum, params3) {
+function _minLength(minimum, params4) {
   return new $ZodCheckMinLength({
     check: "min_length",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     minimum
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _length(length, params3) {
+function _length(length, params4) {
   return new $ZodCheckLengthEquals({
     check: "length_equals",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     length
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _regex(pattern, params3) {
+function _regex(pattern, params4) {
   return new $ZodCheckRegex({
     check: "string_format",
     format: "regex",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     pattern
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lowercase(params3) {
+function _lowercase(params4) {
   return new $ZodCheckLowerCase({
     check: "string_format",
     format: "lowercase",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _uppercase(params3) {
+function _uppercase(params4) {
   return new $ZodCheckUpperCase({
     check: "string_format",
     format: "uppercase",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _includes(includes, params3) {
+function _includes(includes, params4) {
   return new $ZodCheckIncludes({
     check: "string_format",
     format: "includes",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     includes
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _startsWith(prefix, params3) {
+function _startsWith(prefix, params4) {
   return new $ZodCheckStartsWith({
     check: "string_format",
     format: "starts_with",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     prefix
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _endsWith(suffix, params3) {
+function _endsWith(suffix, params4) {
   return new $ZodCheckEndsWith({
     check: "string_format",
     format: "ends_with",
-    ...normalizeParams(params3),
+    ...normalizeParams(params4),
     suffix
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _property(property, schema, params3) {
+function _property(property, schema, params4) {
   return new $ZodCheckProperty({
     check: "property",
     property,
     schema,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape, params3) {
+function _properties(shape, params4) {
   return new $ZodCheckProperties({
     check: "properties",
     shape,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _mime(types, params3) {
+function _mime(types, params4) {
   return new $ZodCheckMimeType({
     check: "mime_type",
     mime: types,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -27986,39 +27992,39 @@ function _slugify() {
   return /* @__PURE__ */ _overwrite((input2) => slugify(input2));
 }
 // @__NO_SIDE_EFFECTS__
-function _array(Class2, element, params3) {
+function _array(Class2, element, params4) {
   return new Class2({
     type: "array",
     element,
     // get element() {
     //   return element;
     // },
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options, params3) {
+function _union(Class2, options, params4) {
   return new Class2({
     type: "union",
     options,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
-function _xor(Class2, options, params3) {
+function _xor(Class2, options, params4) {
   return new Class2({
     type: "union",
     options,
     inclusive: false,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options, params3) {
+function _discriminatedUnion(Class2, discriminator, options, params4) {
   return new Class2({
     type: "union",
     options,
     discriminator,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -28032,71 +28038,71 @@ function _intersection(Class2, left, right) {
 // @__NO_SIDE_EFFECTS__
 function _tuple(Class2, items, _paramsOrRest, _params) {
   const hasRest = _paramsOrRest instanceof $ZodType;
-  const params3 = hasRest ? _params : _paramsOrRest;
+  const params4 = hasRest ? _params : _paramsOrRest;
   const rest = hasRest ? _paramsOrRest : null;
   return new Class2({
     type: "tuple",
     items,
     rest,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _record(Class2, keyType, valueType, params3) {
+function _record(Class2, keyType, valueType, params4) {
   return new Class2({
     type: "record",
     keyType,
     valueType,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _map(Class2, keyType, valueType, params3) {
+function _map(Class2, keyType, valueType, params4) {
   return new Class2({
     type: "map",
     keyType,
     valueType,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _set(Class2, valueType, params3) {
+function _set(Class2, valueType, params4) {
   return new Class2({
     type: "set",
     valueType,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _enum(Class2, values, params3) {
+function _enum(Class2, values, params4) {
   const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
     entries,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params3) {
+function _nativeEnum(Class2, entries, params4) {
   return new Class2({
     type: "enum",
     entries,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _literal(Class2, value, params3) {
+function _literal(Class2, value, params4) {
   return new Class2({
     type: "literal",
     values: Array.isArray(value) ? value : [value],
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _file(Class2, params3) {
+function _file(Class2, params4) {
   return new Class2({
     type: "file",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -28131,11 +28137,11 @@ function _default(Class2, innerType, defaultValue) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nonoptional(Class2, innerType, params3) {
+function _nonoptional(Class2, innerType, params4) {
   return new Class2({
     type: "nonoptional",
     innerType,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -28169,11 +28175,11 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params3) {
+function _templateLiteral(Class2, parts, params4) {
   return new Class2({
     type: "template_literal",
     parts,
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -28213,7 +28219,7 @@ function _refine(Class2, fn, _params) {
   return schema;
 }
 // @__NO_SIDE_EFFECTS__
-function _superRefine(fn, params3) {
+function _superRefine(fn, params4) {
   const ch = /* @__PURE__ */ _check((payload) => {
     payload.addIssue = (issue2) => {
       if (typeof issue2 === "string") {
@@ -28231,14 +28237,14 @@ function _superRefine(fn, params3) {
       }
     };
     return fn(payload.value, payload);
-  }, params3);
+  }, params4);
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function _check(fn, params3) {
+function _check(fn, params4) {
   const ch = new $ZodCheck({
     check: "custom",
-    ...normalizeParams(params3)
+    ...normalizeParams(params4)
   });
   ch._zod.check = fn;
   return ch;
@@ -28271,10 +28277,10 @@ function meta(metadata) {
 }
 // @__NO_SIDE_EFFECTS__
 function _stringbool(Classes, _params) {
-  const params3 = normalizeParams(_params);
-  let truthyArray = params3.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
-  let falsyArray = params3.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
-  if (params3.case !== "sensitive") {
+  const params4 = normalizeParams(_params);
+  let truthyArray = params4.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
+  let falsyArray = params4.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
+  if (params4.case !== "sensitive") {
     truthyArray = truthyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
     falsyArray = falsyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
   }
@@ -28283,15 +28289,15 @@ function _stringbool(Classes, _params) {
   const _Codec = Classes.Codec ?? $ZodCodec;
   const _Boolean = Classes.Boolean ?? $ZodBoolean;
   const _String = Classes.String ?? $ZodString;
-  const stringSchema = new _String({ type: "string", error: params3.error });
-  const booleanSchema = new _Boolean({ type: "boolean", error: params3.error });
+  const stringSchema = new _String({ type: "string", error: params4.error });
+  const booleanSchema = new _Boolean({ type: "boolean", error: params4.error });
   const codec2 = new _Codec({
     type: "pipe",
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
       let data = input2;
-      if (params3.case !== "sensitive")
+      if (params4.case !== "sensitive")
         data = data.toLowerCase();
       if (truthySet.has(data)) {
         return true;
@@ -28316,22 +28322,22 @@ function _stringbool(Classes, _params) {
         return falsyArray[0] || "false";
       }
     }),
-    error: params3.error
+    error: params4.error
   });
   codec2._zod.bag.truthy = truthyArray;
   codec2._zod.bag.falsy = falsyArray;
-  codec2._zod.bag.case = params3.case ?? "insensitive";
+  codec2._zod.bag.case = params4.case ?? "insensitive";
   return codec2;
 }
 // @__NO_SIDE_EFFECTS__
 function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
-  const params3 = normalizeParams(_params);
+  const params4 = normalizeParams(_params);
   const def = {
     check: "string_format",
     type: "string",
     format,
     fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
-    ...params3
+    ...params4
   };
   if (fnOrRegex instanceof RegExp) {
     def.pattern = fnOrRegex;
@@ -28351,33 +28357,33 @@ function assignProps(target, ...sources) {
   }
   return target;
 }
-function initializeContext(params3) {
-  let target = params3?.target ?? "draft-2020-12";
+function initializeContext(params4) {
+  let target = params4?.target ?? "draft-2020-12";
   if (target === "draft-4")
     target = "draft-04";
   if (target === "draft-7")
     target = "draft-07";
   return {
-    processors: params3.processors ?? {},
-    metadataRegistry: params3?.metadata ?? globalRegistry,
+    processors: params4.processors ?? {},
+    metadataRegistry: params4?.metadata ?? globalRegistry,
     target,
-    unrepresentable: params3?.unrepresentable ?? "throw",
-    override: params3?.override ?? (() => {
+    unrepresentable: params4?.unrepresentable ?? "throw",
+    override: params4?.override ?? (() => {
     }),
-    io: params3?.io ?? "output",
+    io: params4?.io ?? "output",
     counter: 0,
     seen: /* @__PURE__ */ new Map(),
     sharedDefsExtractedFor: void 0,
     sharedEmitDoneFor: void 0,
-    cycles: params3?.cycles ?? "ref",
-    reused: params3?.reused ?? "inline",
+    cycles: params4?.cycles ?? "ref",
+    reused: params4?.reused ?? "inline",
     intersections: [],
     deferred: [],
-    external: params3?.external ?? void 0
+    external: params4?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params3, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params3.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params4, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params4.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
@@ -28405,26 +28411,26 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
-    const params3 = {
+    const params4 = {
       ..._params,
       schemaPath: [..._params.schemaPath, schema],
       path: _params.path
     };
     if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params3);
+      schema._zod.processJSONSchema(ctx, result.schema, params4);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema, ctx, _json, params3);
+      processor(schema, ctx, _json, params4);
     }
     const parent = schema._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
-      processSchema(parent, ctx, params3);
+      processSchema(parent, ctx, params4);
       ctx.seen.get(parent).isParent = true;
     }
   }
@@ -28856,14 +28862,14 @@ function isTransforming(_schema, _ctx) {
   }
   return false;
 }
-var createToJSONSchemaMethod = (schema, processors = {}) => (params3) => {
-  const ctx = initializeContext({ ...params3, processors });
+var createToJSONSchemaMethod = (schema, processors = {}) => (params4) => {
+  const ctx = initializeContext({ ...params4, processors });
   processSchema(schema, ctx);
   extractDefs(ctx, schema);
   return finalize(ctx, schema);
 };
-var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params3) => {
-  const { libraryOptions, target } = params3 ?? {};
+var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params4) => {
+  const { libraryOptions, target } = params4 ?? {};
   const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
   processSchema(schema, ctx);
   extractDefs(ctx, schema);
@@ -29004,7 +29010,7 @@ var stringProcessor = (schema, ctx, _json, _params) => {
     }
   }
 };
-var numberProcessor = (schema, ctx, _json, params3) => {
+var numberProcessor = (schema, ctx, _json, params4) => {
   const json2 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
   json2.type = isInt ? "integer" : "number";
@@ -29037,7 +29043,7 @@ var numberProcessor = (schema, ctx, _json, params3) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json2, params3, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema, ctx, json2, params4, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
@@ -29049,11 +29055,11 @@ var numberProcessor = (schema, ctx, _json, params3) => {
 var booleanProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var bigintProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Symbols cannot be represented in JSON Schema");
 };
 var nullProcessor = (_schema, ctx, json2, _params) => {
   if (ctx.target === "openapi-3.0") {
@@ -29064,11 +29070,11 @@ var nullProcessor = (_schema, ctx, json2, _params) => {
     json2.type = "null";
   }
 };
-var undefinedProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Void cannot be represented in JSON Schema");
 };
 var neverProcessor = (_schema, _ctx, json2, _params) => {
   json2.not = {};
@@ -29077,8 +29083,8 @@ var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Date cannot be represented in JSON Schema");
 };
 var enumProcessor = (schema, _ctx, json2, _params) => {
   const def = schema._zod.def;
@@ -29093,7 +29099,7 @@ var enumProcessor = (schema, _ctx, json2, _params) => {
     json2.type = "string";
   json2.enum = values;
 };
-var literalProcessor = (schema, ctx, json2, params3) => {
+var literalProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
   if (def.values.length === 0) {
     json2.not = {};
@@ -29102,10 +29108,10 @@ var literalProcessor = (schema, ctx, json2, params3) => {
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json2, params3, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json2, params4, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json2, params3, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema, ctx, json2, params4, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -29133,8 +29139,8 @@ var literalProcessor = (schema, ctx, json2, params3) => {
     json2.enum = vals;
   }
 };
-var nanProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "NaN cannot be represented in JSON Schema");
 };
 var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
@@ -29166,22 +29172,22 @@ var fileProcessor = (schema, _ctx, json2, _params) => {
 var successProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var customProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema, ctx, json2, params3) => {
-  handleUnrepresentable(schema, ctx, json2, params3, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema, ctx, json2, params4) => {
+  handleUnrepresentable(schema, ctx, json2, params4, "Set cannot be represented in JSON Schema");
 };
-var arrayProcessor = (schema, ctx, _json, params3) => {
+var arrayProcessor = (schema, ctx, _json, params4) => {
   const json2 = _json;
   const def = schema._zod.def;
   const { minimum, maximum } = aggregateChecks(schema);
@@ -29191,8 +29197,8 @@ var arrayProcessor = (schema, ctx, _json, params3) => {
     json2.maxItems = maximum;
   json2.type = "array";
   json2.items = processSchema(def.element, ctx, {
-    ...params3,
-    path: [...params3.path, "items"]
+    ...params4,
+    path: [...params4.path, "items"]
   });
 };
 function inputOptin(schema) {
@@ -29205,20 +29211,20 @@ function inputOptin(schema) {
   }
   return schema._zod.optin;
 }
-var objectProcessor = (schema, ctx, _json, params3) => {
+var objectProcessor = (schema, ctx, _json, params4) => {
   const json2 = _json;
   const def = schema._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params3, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params4, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
   json2.properties = {};
   for (const key in shape) {
     assignProp(json2.properties, key, processSchema(shape[key], ctx, {
-      ...params3,
-      path: [...params3.path, "properties", key]
+      ...params4,
+      path: [...params4.path, "properties", key]
     }));
   }
   const requiredKeys = [];
@@ -29238,17 +29244,17 @@ var objectProcessor = (schema, ctx, _json, params3) => {
       json2.additionalProperties = false;
   } else if (def.catchall) {
     json2.additionalProperties = processSchema(def.catchall, ctx, {
-      ...params3,
-      path: [...params3.path, "additionalProperties"]
+      ...params4,
+      path: [...params4.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema, ctx, json2, params3) => {
+var unionProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
-    ...params3,
-    path: [...params3.path, isExclusive ? "oneOf" : "anyOf", i]
+    ...params4,
+    path: [...params4.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
     json2.oneOf = options;
@@ -29256,15 +29262,15 @@ var unionProcessor = (schema, ctx, json2, params3) => {
     json2.anyOf = options;
   }
 };
-var intersectionProcessor = (schema, ctx, json2, params3) => {
+var intersectionProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
   const a = processSchema(def.left, ctx, {
-    ...params3,
-    path: [...params3.path, "allOf", 0]
+    ...params4,
+    path: [...params4.path, "allOf", 0]
   });
   const b = processSchema(def.right, ctx, {
-    ...params3,
-    path: [...params3.path, "allOf", 1]
+    ...params4,
+    path: [...params4.path, "allOf", 1]
   });
   const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
   const allOf = [
@@ -29274,19 +29280,19 @@ var intersectionProcessor = (schema, ctx, json2, params3) => {
   json2.allOf = allOf;
   ctx.intersections.push(allOf);
 };
-var tupleProcessor = (schema, ctx, _json, params3) => {
+var tupleProcessor = (schema, ctx, _json, params4) => {
   const json2 = _json;
   const def = schema._zod.def;
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
-    ...params3,
-    path: [...params3.path, prefixPath, i]
+    ...params4,
+    path: [...params4.path, prefixPath, i]
   }));
   const rest = def.rest ? processSchema(def.rest, ctx, {
-    ...params3,
-    path: [...params3.path, restPath, ...ctx.target === "openapi-3.0" ? [def.items.length] : []]
+    ...params4,
+    path: [...params4.path, restPath, ...ctx.target === "openapi-3.0" ? [def.items.length] : []]
   }) : null;
   let minItems = def.items.length;
   while (minItems > 0) {
@@ -29401,7 +29407,7 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-var recordProcessor = (schema, ctx, _json, params3) => {
+var recordProcessor = (schema, ctx, _json, params4) => {
   const json2 = _json;
   const def = schema._zod.def;
   json2.type = "object";
@@ -29409,8 +29415,8 @@ var recordProcessor = (schema, ctx, _json, params3) => {
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
     const valueSchema = processSchema(def.valueType, ctx, {
-      ...params3,
-      path: [...params3.path, "patternProperties", "*"]
+      ...params4,
+      path: [...params4.path, "patternProperties", "*"]
     });
     json2.patternProperties = {};
     for (const pattern of patterns) {
@@ -29419,8 +29425,8 @@ var recordProcessor = (schema, ctx, _json, params3) => {
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
       json2.propertyNames = processSchema(def.keyType, ctx, {
-        ...params3,
-        path: [...params3.path, "propertyNames"]
+        ...params4,
+        path: [...params4.path, "propertyNames"]
       });
       let pending = pendingRecords.get(ctx);
       if (!pending) {
@@ -29431,8 +29437,8 @@ var recordProcessor = (schema, ctx, _json, params3) => {
       pending.push(schema);
     }
     json2.additionalProperties = processSchema(def.valueType, ctx, {
-      ...params3,
-      path: [...params3.path, "additionalProperties"]
+      ...params4,
+      path: [...params4.path, "additionalProperties"]
     });
   }
   const keyValues = keyType._zod.values;
@@ -29444,9 +29450,9 @@ var recordProcessor = (schema, ctx, _json, params3) => {
     }
   }
 };
-var nullableProcessor = (schema, ctx, json2, params3) => {
+var nullableProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
-  const inner = processSchema(def.innerType, ctx, params3);
+  const inner = processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
@@ -29455,14 +29461,14 @@ var nullableProcessor = (schema, ctx, json2, params3) => {
     json2.anyOf = [inner, { type: "null" }];
   }
 };
-var nonoptionalProcessor = (schema, ctx, _json, params3) => {
+var nonoptionalProcessor = (schema, ctx, _json, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params3) {
+function serializeDefaultValue(value, schema, ctx, json2, params4) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -29472,73 +29478,73 @@ function serializeDefaultValue(value, schema, ctx, json2, params3) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params3, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json2, params4, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json2, params3) => {
+var defaultProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params3);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params4);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2.default = value;
 };
-var prefaultProcessor = (schema, ctx, json2, params3) => {
+var prefaultProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params3);
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params4);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2._prefault = value;
 };
-var catchProcessor = (schema, ctx, json2, params3) => {
+var catchProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json2, params3, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema, ctx, json2, params4, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
   json2.default = catchValue;
 };
-var pipeProcessor = (schema, ctx, _json, params3) => {
+var pipeProcessor = (schema, ctx, _json, params4) => {
   const def = schema._zod.def;
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
-  processSchema(innerType, ctx, params3);
+  processSchema(innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json2, params3) => {
+var readonlyProcessor = (schema, ctx, json2, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
   json2.readOnly = true;
 };
-var promiseProcessor = (schema, ctx, _json, params3) => {
+var promiseProcessor = (schema, ctx, _json, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
 };
-var optionalProcessor = (schema, ctx, _json, params3) => {
+var optionalProcessor = (schema, ctx, _json, params4) => {
   const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params3);
+  processSchema(def.innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
 };
-var lazyProcessor = (schema, ctx, _json, params3) => {
+var lazyProcessor = (schema, ctx, _json, params4) => {
   const innerType = schema._zod.innerType;
-  processSchema(innerType, ctx, params3);
+  processSchema(innerType, ctx, params4);
   const seen = ctx.seen.get(schema);
   seen.ref = innerType;
 };
@@ -29583,10 +29589,10 @@ var allProcessors = {
   optional: optionalProcessor,
   lazy: lazyProcessor
 };
-function toJSONSchema(input2, params3) {
+function toJSONSchema(input2, params4) {
   if ("_idmap" in input2) {
     const registry2 = input2;
-    const ctx2 = initializeContext({ ...params3, processors: allProcessors });
+    const ctx2 = initializeContext({ ...params4, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
       const [_, schema] = entry;
@@ -29595,7 +29601,7 @@ function toJSONSchema(input2, params3) {
     const schemas = {};
     const external = {
       registry: registry2,
-      uri: params3?.uri,
+      uri: params4?.uri,
       defs
     };
     ctx2.external = external;
@@ -29612,7 +29618,7 @@ function toJSONSchema(input2, params3) {
     }
     return { schemas };
   }
-  const ctx = initializeContext({ ...params3, processors: allProcessors });
+  const ctx = initializeContext({ ...params4, processors: allProcessors });
   processSchema(input2, ctx);
   extractDefs(ctx, input2);
   return finalize(ctx, input2);
@@ -29652,8 +29658,8 @@ var JSONSchemaGenerator = class {
   get seen() {
     return this.ctx.seen;
   }
-  constructor(params3) {
-    let normalizedTarget = params3?.target ?? "draft-2020-12";
+  constructor(params4) {
+    let normalizedTarget = params4?.target ?? "draft-2020-12";
     if (normalizedTarget === "draft-4")
       normalizedTarget = "draft-04";
     if (normalizedTarget === "draft-7")
@@ -29661,10 +29667,10 @@ var JSONSchemaGenerator = class {
     this.ctx = initializeContext({
       processors: allProcessors,
       target: normalizedTarget,
-      ...params3?.metadata && { metadata: params3.metadata },
-      ...params3?.unrepresentable && { unrepresentable: params3.unrepresentable },
-      ...params3?.override && { override: params3.override },
-      ...params3?.io && { io: params3.io }
+      ...params4?.metadata && { metadata: params4.metadata },
+      ...params4?.unrepresentable && { unrepresentable: params4.unrepresentable },
+      ...params4?.override && { override: params4.override },
+      ...params4?.io && { io: params4.io }
     });
   }
   /**
@@ -30003,8 +30009,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   with(...chks) {
     return this.check(...chks);
   },
-  clone(def, params3) {
-    return clone(this, def, params3);
+  clone(def, params4) {
+    return clone(this, def, params4);
   },
   brand() {
     return this;
@@ -30013,11 +30019,11 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params3) {
-    return this.check(refine(check2, params3));
+  refine(check2, params4) {
+    return this.check(refine(check2, params4));
   },
-  superRefine(refinement, params3) {
-    return this.check(superRefine(refinement, params3));
+  superRefine(refinement, params4) {
+    return this.check(superRefine(refinement, params4));
   },
   overwrite(fn) {
     return this.check(_overwrite(fn));
@@ -30034,8 +30040,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   nullish() {
     return optional(nullable(this));
   },
-  nonoptional(params3) {
-    return nonoptional(this, params3);
+  nonoptional(params4) {
+    return nonoptional(this, params4);
   },
   array() {
     return array(this);
@@ -30055,8 +30061,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   prefault(d) {
     return prefault(this, d);
   },
-  catch(params3) {
-    return _catch2(this, params3);
+  catch(params4) {
+    return _catch2(this, params4);
   },
   pipe(target) {
     return pipe(this, target);
@@ -30098,17 +30104,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params3) {
-    return parse2(this, data, params3, { callee: _parse2 });
+  parse: function _parse2(data, params4) {
+    return parse2(this, data, params4, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params3) {
-    return await parseAsync2(this, data, params3, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data, params4) {
+    return await parseAsync2(this, data, params4, { callee: _parseAsync2 });
   },
-  safeParse(data, params3) {
-    return safeParse2(this, data, params3);
+  safeParse(data, params4) {
+    return safeParse2(this, data, params4);
   },
-  async safeParseAsync(data, params3) {
-    return safeParseAsync2(this, data, params3);
+  async safeParseAsync(data, params4) {
+    return safeParseAsync2(this, data, params4);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -30117,38 +30123,38 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params3) {
-    return validate(this, data, params3);
+  validate(data, params4) {
+    return validate(this, data, params4);
   },
-  validateAsync(data, params3) {
-    return validateAsync(this, data, params3);
+  validateAsync(data, params4) {
+    return validateAsync(this, data, params4);
   },
-  encode: function _encode2(data, params3) {
-    return encode2(this, data, params3, { callee: _encode2 });
+  encode: function _encode2(data, params4) {
+    return encode2(this, data, params4, { callee: _encode2 });
   },
-  decode: function _decode2(data, params3) {
-    return decode2(this, data, params3, { callee: _decode2 });
+  decode: function _decode2(data, params4) {
+    return decode2(this, data, params4, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params3) {
-    return await encodeAsync2(this, data, params3, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data, params4) {
+    return await encodeAsync2(this, data, params4, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params3) {
-    return await decodeAsync2(this, data, params3, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data, params4) {
+    return await decodeAsync2(this, data, params4, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params3) {
-    return safeEncode2(this, data, params3);
+  safeEncode(data, params4) {
+    return safeEncode2(this, data, params4);
   },
-  safeDecode(data, params3) {
-    return safeDecode2(this, data, params3);
+  safeDecode(data, params4) {
+    return safeDecode2(this, data, params4);
   },
-  async safeEncodeAsync(data, params3) {
-    return safeEncodeAsync2(this, data, params3);
+  async safeEncodeAsync(data, params4) {
+    return safeEncodeAsync2(this, data, params4);
   },
-  async safeDecodeAsync(data, params3) {
-    return safeDecodeAsync2(this, data, params3);
+  async safeDecodeAsync(data, params4) {
+    return safeDecodeAsync2(this, data, params4);
   },
-  toJSONSchema(params3) {
-    return createToJSONSchemaMethod(this, {})(params3);
+  toJSONSchema(params4) {
+    return createToJSONSchemaMethod(this, {})(params4);
   },
   // Reads through to the registry on every access, so it must not cache.
   get description() {
@@ -30164,7 +30170,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params3) => stringProcessor(inst, ctx, json2, params3);
+    inst._zod.processJSONSchema = (ctx, json2, params4) => stringProcessor(inst, ctx, json2, params4);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -30195,11 +30201,11 @@ var _ZodString = /* @__PURE__ */ $constructor(
     nonempty(...args) {
       return this.check(_minLength(1, ...args));
     },
-    lowercase(params3) {
-      return this.check(_lowercase(params3));
+    lowercase(params4) {
+      return this.check(_lowercase(params4));
     },
-    uppercase(params3) {
-      return this.check(_uppercase(params3));
+    uppercase(params4) {
+      return this.check(_uppercase(params4));
     },
     trim() {
       return this.check(_trim());
@@ -30222,87 +30228,87 @@ var ZodString = /* @__PURE__ */ $constructor("ZodString", (inst, def) => {
   $ZodString.init(inst, def);
   _ZodString.init(inst, def);
 }, {
-  email(params3) {
-    return this.check(_email(ZodEmail, params3));
+  email(params4) {
+    return this.check(_email(ZodEmail, params4));
   },
-  url(params3) {
-    return this.check(_url(ZodURL, params3));
+  url(params4) {
+    return this.check(_url(ZodURL, params4));
   },
-  jwt(params3) {
-    return this.check(_jwt(ZodJWT, params3));
+  jwt(params4) {
+    return this.check(_jwt(ZodJWT, params4));
   },
-  emoji(params3) {
-    return this.check(_emoji2(ZodEmoji, params3));
+  emoji(params4) {
+    return this.check(_emoji2(ZodEmoji, params4));
   },
-  guid(params3) {
-    return this.check(_guid(ZodGUID, params3));
+  guid(params4) {
+    return this.check(_guid(ZodGUID, params4));
   },
-  uuid(params3) {
-    return this.check(_uuid(ZodUUID, params3));
+  uuid(params4) {
+    return this.check(_uuid(ZodUUID, params4));
   },
-  uuidv4(params3) {
-    return this.check(_uuidv4(ZodUUID, params3));
+  uuidv4(params4) {
+    return this.check(_uuidv4(ZodUUID, params4));
   },
-  uuidv6(params3) {
-    return this.check(_uuidv6(ZodUUID, params3));
+  uuidv6(params4) {
+    return this.check(_uuidv6(ZodUUID, params4));
   },
-  uuidv7(params3) {
-    return this.check(_uuidv7(ZodUUID, params3));
+  uuidv7(params4) {
+    return this.check(_uuidv7(ZodUUID, params4));
   },
-  nanoid(params3) {
-    return this.check(_nanoid(ZodNanoID, params3));
+  nanoid(params4) {
+    return this.check(_nanoid(ZodNanoID, params4));
   },
-  cuid(params3) {
-    return this.check(_cuid(ZodCUID, params3));
+  cuid(params4) {
+    return this.check(_cuid(ZodCUID, params4));
   },
-  cuid2(params3) {
-    return this.check(_cuid2(ZodCUID2, params3));
+  cuid2(params4) {
+    return this.check(_cuid2(ZodCUID2, params4));
   },
-  ulid(params3) {
-    return this.check(_ulid(ZodULID, params3));
+  ulid(params4) {
+    return this.check(_ulid(ZodULID, params4));
   },
-  base64(params3) {
-    return this.check(_base64(ZodBase64, params3));
+  base64(params4) {
+    return this.check(_base64(ZodBase64, params4));
   },
-  base64url(params3) {
-    return this.check(_base64url(ZodBase64URL, params3));
+  base64url(params4) {
+    return this.check(_base64url(ZodBase64URL, params4));
   },
-  xid(params3) {
-    return this.check(_xid(ZodXID, params3));
+  xid(params4) {
+    return this.check(_xid(ZodXID, params4));
   },
-  ksuid(params3) {
-    return this.check(_ksuid(ZodKSUID, params3));
+  ksuid(params4) {
+    return this.check(_ksuid(ZodKSUID, params4));
   },
-  ipv4(params3) {
-    return this.check(_ipv4(ZodIPv4, params3));
+  ipv4(params4) {
+    return this.check(_ipv4(ZodIPv4, params4));
   },
-  ipv6(params3) {
-    return this.check(_ipv6(ZodIPv6, params3));
+  ipv6(params4) {
+    return this.check(_ipv6(ZodIPv6, params4));
   },
-  cidrv4(params3) {
-    return this.check(_cidrv4(ZodCIDRv4, params3));
+  cidrv4(params4) {
+    return this.check(_cidrv4(ZodCIDRv4, params4));
   },
-  cidrv6(params3) {
-    return this.check(_cidrv6(ZodCIDRv6, params3));
+  cidrv6(params4) {
+    return this.check(_cidrv6(ZodCIDRv6, params4));
   },
-  e164(params3) {
-    return this.check(_e164(ZodE164, params3));
+  e164(params4) {
+    return this.check(_e164(ZodE164, params4));
   },
-  datetime(params3) {
-    return this.check(_isoDateTime(ZodISODateTime, params3));
+  datetime(params4) {
+    return this.check(_isoDateTime(ZodISODateTime, params4));
   },
-  date(params3) {
-    return this.check(_isoDate(ZodISODate, params3));
+  date(params4) {
+    return this.check(_isoDate(ZodISODate, params4));
   },
-  time(params3) {
-    return this.check(_isoTime(ZodISOTime, params3));
+  time(params4) {
+    return this.check(_isoTime(ZodISOTime, params4));
   },
-  duration(params3) {
-    return this.check(_isoDuration(ZodISODuration, params3));
+  duration(params4) {
+    return this.check(_isoDuration(ZodISODuration, params4));
   }
 });
-function string2(params3) {
-  return _string(ZodString, params3);
+function string2(params4) {
+  return _string(ZodString, params4);
 }
 var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def) => {
   $ZodStringFormat.init(inst, def);
@@ -30328,171 +30334,171 @@ var ZodEmail = /* @__PURE__ */ $constructor("ZodEmail", (inst, def) => {
   $ZodEmail.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function email2(params3) {
-  return _email(ZodEmail, params3);
+function email2(params4) {
+  return _email(ZodEmail, params4);
 }
 var ZodGUID = /* @__PURE__ */ $constructor("ZodGUID", (inst, def) => {
   $ZodGUID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function guid2(params3) {
-  return _guid(ZodGUID, params3);
+function guid2(params4) {
+  return _guid(ZodGUID, params4);
 }
 var ZodUUID = /* @__PURE__ */ $constructor("ZodUUID", (inst, def) => {
   $ZodUUID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function uuid2(params3) {
-  return _uuid(ZodUUID, params3);
+function uuid2(params4) {
+  return _uuid(ZodUUID, params4);
 }
-function uuidv4(params3) {
-  return _uuidv4(ZodUUID, params3);
+function uuidv4(params4) {
+  return _uuidv4(ZodUUID, params4);
 }
-function uuidv6(params3) {
-  return _uuidv6(ZodUUID, params3);
+function uuidv6(params4) {
+  return _uuidv6(ZodUUID, params4);
 }
-function uuidv7(params3) {
-  return _uuidv7(ZodUUID, params3);
+function uuidv7(params4) {
+  return _uuidv7(ZodUUID, params4);
 }
 var ZodURL = /* @__PURE__ */ $constructor("ZodURL", (inst, def) => {
   $ZodURL.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function url(params3) {
-  return _url(ZodURL, params3);
+function url(params4) {
+  return _url(ZodURL, params4);
 }
-function httpUrl(params3) {
+function httpUrl(params4) {
   return _url(ZodURL, {
     protocol: httpProtocol,
     hostname: domain,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodEmoji = /* @__PURE__ */ $constructor("ZodEmoji", (inst, def) => {
   $ZodEmoji.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function emoji2(params3) {
-  return _emoji2(ZodEmoji, params3);
+function emoji2(params4) {
+  return _emoji2(ZodEmoji, params4);
 }
 var ZodNanoID = /* @__PURE__ */ $constructor("ZodNanoID", (inst, def) => {
   $ZodNanoID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function nanoid2(params3) {
-  return _nanoid(ZodNanoID, params3);
+function nanoid2(params4) {
+  return _nanoid(ZodNanoID, params4);
 }
 var ZodCUID = /* @__PURE__ */ $constructor("ZodCUID", (inst, def) => {
   $ZodCUID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function cuid3(params3) {
-  return _cuid(ZodCUID, params3);
+function cuid3(params4) {
+  return _cuid(ZodCUID, params4);
 }
 var ZodCUID2 = /* @__PURE__ */ $constructor("ZodCUID2", (inst, def) => {
   $ZodCUID2.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function cuid22(params3) {
-  return _cuid2(ZodCUID2, params3);
+function cuid22(params4) {
+  return _cuid2(ZodCUID2, params4);
 }
 var ZodULID = /* @__PURE__ */ $constructor("ZodULID", (inst, def) => {
   $ZodULID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ulid2(params3) {
-  return _ulid(ZodULID, params3);
+function ulid2(params4) {
+  return _ulid(ZodULID, params4);
 }
 var ZodXID = /* @__PURE__ */ $constructor("ZodXID", (inst, def) => {
   $ZodXID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function xid2(params3) {
-  return _xid(ZodXID, params3);
+function xid2(params4) {
+  return _xid(ZodXID, params4);
 }
 var ZodKSUID = /* @__PURE__ */ $constructor("ZodKSUID", (inst, def) => {
   $ZodKSUID.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ksuid2(params3) {
-  return _ksuid(ZodKSUID, params3);
+function ksuid2(params4) {
+  return _ksuid(ZodKSUID, params4);
 }
 var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
   $ZodIPv4.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ipv42(params3) {
-  return _ipv4(ZodIPv4, params3);
+function ipv42(params4) {
+  return _ipv4(ZodIPv4, params4);
 }
 var ZodMAC = /* @__PURE__ */ $constructor("ZodMAC", (inst, def) => {
   $ZodMAC.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function mac2(params3) {
-  return _mac(ZodMAC, params3);
+function mac2(params4) {
+  return _mac(ZodMAC, params4);
 }
 var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
   $ZodIPv6.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ipv62(params3) {
-  return _ipv6(ZodIPv6, params3);
+function ipv62(params4) {
+  return _ipv6(ZodIPv6, params4);
 }
 var ZodCIDRv4 = /* @__PURE__ */ $constructor("ZodCIDRv4", (inst, def) => {
   $ZodCIDRv4.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function cidrv42(params3) {
-  return _cidrv4(ZodCIDRv4, params3);
+function cidrv42(params4) {
+  return _cidrv4(ZodCIDRv4, params4);
 }
 var ZodCIDRv6 = /* @__PURE__ */ $constructor("ZodCIDRv6", (inst, def) => {
   $ZodCIDRv6.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function cidrv62(params3) {
-  return _cidrv6(ZodCIDRv6, params3);
+function cidrv62(params4) {
+  return _cidrv6(ZodCIDRv6, params4);
 }
 var ZodBase64 = /* @__PURE__ */ $constructor("ZodBase64", (inst, def) => {
   $ZodBase64.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function base642(params3) {
-  return _base64(ZodBase64, params3);
+function base642(params4) {
+  return _base64(ZodBase64, params4);
 }
 var ZodBase64URL = /* @__PURE__ */ $constructor("ZodBase64URL", (inst, def) => {
   $ZodBase64URL.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function base64url2(params3) {
-  return _base64url(ZodBase64URL, params3);
+function base64url2(params4) {
+  return _base64url(ZodBase64URL, params4);
 }
 var ZodE164 = /* @__PURE__ */ $constructor("ZodE164", (inst, def) => {
   $ZodE164.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function e1642(params3) {
-  return _e164(ZodE164, params3);
+function e1642(params4) {
+  return _e164(ZodE164, params4);
 }
 var ZodCreditCard = /* @__PURE__ */ $constructor("ZodCreditCard", (inst, def) => {
   $ZodCreditCard.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function creditCard2(params3) {
-  return _creditCard(ZodCreditCard, params3);
+function creditCard2(params4) {
+  return _creditCard(ZodCreditCard, params4);
 }
 var ZodIBAN = /* @__PURE__ */ $constructor("ZodIBAN", (inst, def) => {
   $ZodIBAN.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function iban2(params3) {
-  return _iban(ZodIBAN, params3);
+function iban2(params4) {
+  return _iban(ZodIBAN, params4);
 }
 var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
   $ZodJWT.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function jwt(params3) {
-  return _jwt(ZodJWT, params3);
+function jwt(params4) {
+  return _jwt(ZodJWT, params4);
 }
 var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat", (inst, def) => {
   $ZodCustomStringFormat.init(inst, def);
@@ -30510,20 +30516,20 @@ function hex2(_params) {
 function currencyCode2(_params) {
   return _stringFormat(ZodCustomStringFormat, "currency_code", currencyCode, _params);
 }
-function hash(alg, params3) {
-  const enc = params3?.enc ?? "hex";
+function hash(alg, params4) {
+  const enc = params4?.enc ?? "hex";
   const format = `${alg}_${enc}`;
   const regex = regexes_exports[format];
   if (!regex)
     throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodCustomStringFormat, format, regex, params3);
+  return _stringFormat(ZodCustomStringFormat, format, regex, params4);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params3) => numberProcessor(inst, ctx, json2, params3);
+    inst._zod.processJSONSchema = (ctx, json2, params4) => numberProcessor(inst, ctx, json2, params4);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -30541,171 +30547,171 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     },
     format: (inst) => aggregateChecks(inst).format ?? null
   }, {
-    gt(value, params3) {
-      return this.check(_gt(value, params3));
+    gt(value, params4) {
+      return this.check(_gt(value, params4));
     },
-    gte(value, params3) {
-      return this.check(_gte(value, params3));
+    gte(value, params4) {
+      return this.check(_gte(value, params4));
     },
-    min(value, params3) {
-      return this.check(_gte(value, params3));
+    min(value, params4) {
+      return this.check(_gte(value, params4));
     },
-    lt(value, params3) {
-      return this.check(_lt(value, params3));
+    lt(value, params4) {
+      return this.check(_lt(value, params4));
     },
-    lte(value, params3) {
-      return this.check(_lte(value, params3));
+    lte(value, params4) {
+      return this.check(_lte(value, params4));
     },
-    max(value, params3) {
-      return this.check(_lte(value, params3));
+    max(value, params4) {
+      return this.check(_lte(value, params4));
     },
-    int(params3) {
-      return this.check(int(params3));
+    int(params4) {
+      return this.check(int(params4));
     },
-    safe(params3) {
-      return this.check(int(params3));
+    safe(params4) {
+      return this.check(int(params4));
     },
-    positive(params3) {
-      return this.check(_gt(0, params3));
+    positive(params4) {
+      return this.check(_gt(0, params4));
     },
-    nonnegative(params3) {
-      return this.check(_gte(0, params3));
+    nonnegative(params4) {
+      return this.check(_gte(0, params4));
     },
-    negative(params3) {
-      return this.check(_lt(0, params3));
+    negative(params4) {
+      return this.check(_lt(0, params4));
     },
-    nonpositive(params3) {
-      return this.check(_lte(0, params3));
+    nonpositive(params4) {
+      return this.check(_lte(0, params4));
     },
-    multipleOf(value, params3) {
-      return this.check(_multipleOf(value, params3));
+    multipleOf(value, params4) {
+      return this.check(_multipleOf(value, params4));
     },
-    step(value, params3) {
-      return this.check(_multipleOf(value, params3));
+    step(value, params4) {
+      return this.check(_multipleOf(value, params4));
     },
     finite() {
       return this;
     }
   })
 );
-function number2(params3) {
-  return _number(ZodNumber, params3);
+function number2(params4) {
+  return _number(ZodNumber, params4);
 }
 var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
   $ZodNumberFormat.init(inst, def);
   ZodNumber.init(inst, def);
 });
-function int(params3) {
-  return _int(ZodNumberFormat, params3);
+function int(params4) {
+  return _int(ZodNumberFormat, params4);
 }
-function float32(params3) {
-  return _float32(ZodNumberFormat, params3);
+function float32(params4) {
+  return _float32(ZodNumberFormat, params4);
 }
-function float64(params3) {
-  return _float64(ZodNumberFormat, params3);
+function float64(params4) {
+  return _float64(ZodNumberFormat, params4);
 }
-function int32(params3) {
-  return _int32(ZodNumberFormat, params3);
+function int32(params4) {
+  return _int32(ZodNumberFormat, params4);
 }
-function uint32(params3) {
-  return _uint32(ZodNumberFormat, params3);
+function uint32(params4) {
+  return _uint32(ZodNumberFormat, params4);
 }
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => booleanProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => booleanProcessor(inst, ctx, json2, params4);
 });
-function boolean2(params3) {
-  return _boolean(ZodBoolean, params3);
+function boolean2(params4) {
+  return _boolean(ZodBoolean, params4);
 }
 var ZodBigInt = /* @__PURE__ */ $constructor(
   "ZodBigInt",
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params3) => bigintProcessor(inst, ctx, json2, params3);
+    inst._zod.processJSONSchema = (ctx, json2, params4) => bigintProcessor(inst, ctx, json2, params4);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
     maxValue: (inst) => aggregateChecks(inst).maximum ?? null,
     format: (inst) => aggregateChecks(inst).format ?? null
   }, {
-    gte(value, params3) {
-      return this.check(_gte(value, params3));
+    gte(value, params4) {
+      return this.check(_gte(value, params4));
     },
-    min(value, params3) {
-      return this.check(_gte(value, params3));
+    min(value, params4) {
+      return this.check(_gte(value, params4));
     },
-    gt(value, params3) {
-      return this.check(_gt(value, params3));
+    gt(value, params4) {
+      return this.check(_gt(value, params4));
     },
-    lt(value, params3) {
-      return this.check(_lt(value, params3));
+    lt(value, params4) {
+      return this.check(_lt(value, params4));
     },
-    lte(value, params3) {
-      return this.check(_lte(value, params3));
+    lte(value, params4) {
+      return this.check(_lte(value, params4));
     },
-    max(value, params3) {
-      return this.check(_lte(value, params3));
+    max(value, params4) {
+      return this.check(_lte(value, params4));
     },
-    positive(params3) {
-      return this.check(_gt(BigInt(0), params3));
+    positive(params4) {
+      return this.check(_gt(BigInt(0), params4));
     },
-    negative(params3) {
-      return this.check(_lt(BigInt(0), params3));
+    negative(params4) {
+      return this.check(_lt(BigInt(0), params4));
     },
-    nonpositive(params3) {
-      return this.check(_lte(BigInt(0), params3));
+    nonpositive(params4) {
+      return this.check(_lte(BigInt(0), params4));
     },
-    nonnegative(params3) {
-      return this.check(_gte(BigInt(0), params3));
+    nonnegative(params4) {
+      return this.check(_gte(BigInt(0), params4));
     },
-    multipleOf(value, params3) {
-      return this.check(_multipleOf(value, params3));
+    multipleOf(value, params4) {
+      return this.check(_multipleOf(value, params4));
     }
   })
 );
-function bigint2(params3) {
-  return _bigint(ZodBigInt, params3);
+function bigint2(params4) {
+  return _bigint(ZodBigInt, params4);
 }
 var ZodBigIntFormat = /* @__PURE__ */ $constructor("ZodBigIntFormat", (inst, def) => {
   $ZodBigIntFormat.init(inst, def);
   ZodBigInt.init(inst, def);
 });
-function int64(params3) {
-  return _int64(ZodBigIntFormat, params3);
+function int64(params4) {
+  return _int64(ZodBigIntFormat, params4);
 }
-function uint64(params3) {
-  return _uint64(ZodBigIntFormat, params3);
+function uint64(params4) {
+  return _uint64(ZodBigIntFormat, params4);
 }
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => symbolProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => symbolProcessor(inst, ctx, json2, params4);
 });
-function symbol(params3) {
-  return _symbol(ZodSymbol, params3);
+function symbol(params4) {
+  return _symbol(ZodSymbol, params4);
 }
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => undefinedProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => undefinedProcessor(inst, ctx, json2, params4);
 });
-function _undefined3(params3) {
-  return _undefined2(ZodUndefined, params3);
+function _undefined3(params4) {
+  return _undefined2(ZodUndefined, params4);
 }
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => nullProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => nullProcessor(inst, ctx, json2, params4);
 });
-function _null3(params3) {
-  return _null2(ZodNull, params3);
+function _null3(params4) {
+  return _null2(ZodNull, params4);
 }
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => anyProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => anyProcessor(inst, ctx, json2, params4);
 });
 function any() {
   return _any(ZodAny);
@@ -30713,7 +30719,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => unknownProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => unknownProcessor(inst, ctx, json2, params4);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -30721,27 +30727,27 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => neverProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => neverProcessor(inst, ctx, json2, params4);
 });
-function never(params3) {
-  return _never(ZodNever, params3);
+function never(params4) {
+  return _never(ZodNever, params4);
 }
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => voidProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => voidProcessor(inst, ctx, json2, params4);
 });
-function _void2(params3) {
-  return _void(ZodVoid, params3);
+function _void2(params4) {
+  return _void(ZodVoid, params4);
 }
 var ZodDate = /* @__PURE__ */ $constructor(
   "ZodDate",
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params3) => dateProcessor(inst, ctx, json2, params3);
-    inst.min = (value, params3) => inst.check(_gte(value, params3));
-    inst.max = (value, params3) => inst.check(_lte(value, params3));
+    inst._zod.processJSONSchema = (ctx, json2, params4) => dateProcessor(inst, ctx, json2, params4);
+    inst.min = (value, params4) => inst.check(_gte(value, params4));
+    inst.max = (value, params4) => inst.check(_lte(value, params4));
   },
   /* @__PURE__ */ util_exports.derived({
     minDate: (inst) => {
@@ -30754,34 +30760,34 @@ var ZodDate = /* @__PURE__ */ $constructor(
     }
   }, {})
 );
-function date2(params3) {
-  return _date(ZodDate, params3);
+function date2(params4) {
+  return _date(ZodDate, params4);
 }
 var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => arrayProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => arrayProcessor(inst, ctx, json2, params4);
   inst.element = def.element;
 }, {
-  min(n, params3) {
-    return this.check(_minLength(n, params3));
+  min(n, params4) {
+    return this.check(_minLength(n, params4));
   },
-  nonempty(params3) {
-    return this.check(_minLength(1, params3));
+  nonempty(params4) {
+    return this.check(_minLength(1, params4));
   },
-  max(n, params3) {
-    return this.check(_maxLength(n, params3));
+  max(n, params4) {
+    return this.check(_maxLength(n, params4));
   },
-  length(n, params3) {
-    return this.check(_length(n, params3));
+  length(n, params4) {
+    return this.check(_length(n, params4));
   },
   unwrap() {
     return this.element;
   }
 });
-function array(element, params3) {
-  return _array(ZodArray, element, params3);
+function array(element, params4) {
+  return _array(ZodArray, element, params4);
 }
 function keyof(schema) {
   const shape = schema._zod.def.shape;
@@ -30791,7 +30797,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => objectProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => objectProcessor(inst, ctx, json2, params4);
   util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
@@ -30837,73 +30843,73 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape, params3) {
+function object(shape, params4) {
   const def = {
     type: "object",
     shape: shape ?? {},
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   };
   return new ZodObject(def);
 }
-function strictObject(shape, params3) {
+function strictObject(shape, params4) {
   return new ZodObject({
     type: "object",
     shape,
     catchall: never(),
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
-function looseObject(shape, params3) {
+function looseObject(shape, params4) {
   return new ZodObject({
     type: "object",
     shape,
     catchall: unknown(),
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => unionProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => unionProcessor(inst, ctx, json2, params4);
   inst.options = def.options;
 });
-function union(options, params3) {
+function union(options, params4) {
   return new ZodUnion({
     type: "union",
     options,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => unionProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => unionProcessor(inst, ctx, json2, params4);
   inst.options = def.options;
 });
-function xor(options, params3) {
+function xor(options, params4) {
   return new ZodXor({
     type: "union",
     options,
     inclusive: false,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion(discriminator, options, params3) {
+function discriminatedUnion(discriminator, options, params4) {
   return new ZodDiscriminatedUnion({
     type: "union",
     options,
     discriminator,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => intersectionProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => intersectionProcessor(inst, ctx, json2, params4);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -30916,7 +30922,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => tupleProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => tupleProcessor(inst, ctx, json2, params4);
 }, {
   rest(rest) {
     return this.clone({
@@ -30936,24 +30942,24 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
 });
 function tuple(items, _paramsOrRest, _params) {
   const hasRest = _paramsOrRest instanceof $ZodType;
-  const params3 = hasRest ? _params : _paramsOrRest;
+  const params4 = hasRest ? _params : _paramsOrRest;
   const rest = hasRest ? _paramsOrRest : null;
   return new ZodTuple({
     type: "tuple",
     items,
     rest,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => recordProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => recordProcessor(inst, ctx, json2, params4);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
-function record(keyType, valueType, params3) {
+function record(keyType, valueType, params4) {
   if (!valueType || !valueType._zod) {
     return new ZodRecord({
       type: "record",
@@ -30966,72 +30972,72 @@ function record(keyType, valueType, params3) {
     type: "record",
     keyType,
     valueType,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
-function partialRecord(keyType, valueType, params3) {
+function partialRecord(keyType, valueType, params4) {
   return new ZodRecord({
     type: "record",
     keyType,
     valueType,
-    ...util_exports.normalizeParams(params3),
+    ...util_exports.normalizeParams(params4),
     partial: true
   });
 }
-function looseRecord(keyType, valueType, params3) {
+function looseRecord(keyType, valueType, params4) {
   return new ZodRecord({
     type: "record",
     keyType,
     valueType,
     mode: "loose",
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => mapProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => mapProcessor(inst, ctx, json2, params4);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
-  inst.nonempty = (params3) => inst.check(_minSize(1, params3));
+  inst.nonempty = (params4) => inst.check(_minSize(1, params4));
   inst.max = (...args) => inst.check(_maxSize(...args));
   inst.size = (...args) => inst.check(_size(...args));
 });
-function map(keyType, valueType, params3) {
+function map(keyType, valueType, params4) {
   return new ZodMap({
     type: "map",
     keyType,
     valueType,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => setProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => setProcessor(inst, ctx, json2, params4);
   inst.min = (...args) => inst.check(_minSize(...args));
-  inst.nonempty = (params3) => inst.check(_minSize(1, params3));
+  inst.nonempty = (params4) => inst.check(_minSize(1, params4));
   inst.max = (...args) => inst.check(_maxSize(...args));
   inst.size = (...args) => inst.check(_size(...args));
 });
-function set(valueType, params3) {
+function set(valueType, params4) {
   return new ZodSet({
     type: "set",
     valueType,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => enumProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => enumProcessor(inst, ctx, json2, params4);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
-  inst.extract = (values, params3) => {
+  inst.extract = (values, params4) => {
     const newEntries = {};
     for (const value of values) {
       if (keys.has(value)) {
@@ -31042,11 +31048,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
     return new ZodEnum({
       ...def,
       checks: [],
-      ...util_exports.normalizeParams(params3),
+      ...util_exports.normalizeParams(params4),
       entries: newEntries
     });
   };
-  inst.exclude = (values, params3) => {
+  inst.exclude = (values, params4) => {
     const newEntries = { ...def.entries };
     for (const value of values) {
       if (keys.has(value)) {
@@ -31057,30 +31063,30 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
     return new ZodEnum({
       ...def,
       checks: [],
-      ...util_exports.normalizeParams(params3),
+      ...util_exports.normalizeParams(params4),
       entries: newEntries
     });
   };
 });
-function _enum2(values, params3) {
+function _enum2(values, params4) {
   const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
     entries,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
-function nativeEnum(entries, params3) {
+function nativeEnum(entries, params4) {
   return new ZodEnum({
     type: "enum",
     entries,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => literalProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => literalProcessor(inst, ctx, json2, params4);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -31091,29 +31097,29 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal(value, params3) {
+function literal(value, params4) {
   return new ZodLiteral({
     type: "literal",
     values: Array.isArray(value) ? value : [value],
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => fileProcessor(inst, ctx, json2, params3);
-  inst.min = (size, params3) => inst.check(_minSize(size, params3));
-  inst.max = (size, params3) => inst.check(_maxSize(size, params3));
-  inst.mime = (types, params3) => inst.check(_mime(Array.isArray(types) ? types : [types], params3));
+  inst._zod.processJSONSchema = (ctx, json2, params4) => fileProcessor(inst, ctx, json2, params4);
+  inst.min = (size, params4) => inst.check(_minSize(size, params4));
+  inst.max = (size, params4) => inst.check(_maxSize(size, params4));
+  inst.mime = (types, params4) => inst.check(_mime(Array.isArray(types) ? types : [types], params4));
 });
-function file(params3) {
-  return _file(ZodFile, params3);
+function file(params4) {
+  return _file(ZodFile, params4);
 }
 var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => transformProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => transformProcessor(inst, ctx, json2, params4);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -31152,7 +31158,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => optionalProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => optionalProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -31164,7 +31170,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => optionalProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => optionalProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -31176,7 +31182,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => nullableProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => nullableProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -31191,7 +31197,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => defaultProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => defaultProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -31207,7 +31213,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => prefaultProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => prefaultProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -31222,20 +31228,20 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => nonoptionalProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => nonoptionalProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
-function nonoptional(innerType, params3) {
+function nonoptional(innerType, params4) {
   return new ZodNonOptional({
     type: "nonoptional",
     innerType,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => successProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => successProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -31247,7 +31253,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => catchProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => catchProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -31261,15 +31267,15 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => nanProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => nanProcessor(inst, ctx, json2, params4);
 });
-function nan(params3) {
-  return _nan(ZodNaN, params3);
+function nan(params4) {
+  return _nan(ZodNaN, params4);
 }
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => pipeProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => pipeProcessor(inst, ctx, json2, params4);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -31285,13 +31291,13 @@ var ZodCodec = /* @__PURE__ */ $constructor("ZodCodec", (inst, def) => {
   ZodPipe.init(inst, def);
   $ZodCodec.init(inst, def);
 });
-function codec(in_, out, params3) {
+function codec(in_, out, params4) {
   return new ZodCodec({
     type: "pipe",
     in: in_,
     out,
-    transform: params3.decode,
-    reverseTransform: params3.encode
+    transform: params4.decode,
+    reverseTransform: params4.encode
   });
 }
 function invertCodec(codec2) {
@@ -31311,7 +31317,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => readonlyProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => readonlyProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -31323,19 +31329,19 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => templateLiteralProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => templateLiteralProcessor(inst, ctx, json2, params4);
 });
-function templateLiteral(parts, params3) {
+function templateLiteral(parts, params4) {
   return new ZodTemplateLiteral({
     type: "template_literal",
     parts,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
 }
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => lazyProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => lazyProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -31347,7 +31353,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => promiseProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => promiseProcessor(inst, ctx, json2, params4);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -31359,19 +31365,19 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => functionProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => functionProcessor(inst, ctx, json2, params4);
 });
-function _function(params3) {
+function _function(params4) {
   return new ZodFunction({
     type: "function",
-    input: Array.isArray(params3?.input) ? tuple(params3?.input) : params3?.input ?? array(unknown()),
-    output: params3?.output ?? unknown()
+    input: Array.isArray(params4?.input) ? tuple(params4?.input) : params4?.input ?? array(unknown()),
+    output: params4?.output ?? unknown()
   });
 }
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params3) => customProcessor(inst, ctx, json2, params3);
+  inst._zod.processJSONSchema = (ctx, json2, params4) => customProcessor(inst, ctx, json2, params4);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -31387,25 +31393,25 @@ function custom(fn, _params) {
 function refine(fn, _params = {}) {
   return _refine(ZodCustom, fn, _params);
 }
-function superRefine(fn, params3) {
-  return _superRefine(fn, params3);
+function superRefine(fn, params4) {
+  return _superRefine(fn, params4);
 }
 var describe2 = describe;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape, params3) {
-    return this.check(_properties(shape, params3));
+  properties(shape, params4) {
+    return this.check(_properties(shape, params4));
   }
 });
-function _instanceof(cls, params3 = {}) {
+function _instanceof(cls, params4 = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
     fn: (data) => data instanceof cls,
     abort: true,
-    ...util_exports.normalizeParams(params3)
+    ...util_exports.normalizeParams(params4)
   });
   inst._zod.bag.Class = cls;
   inst._zod.check = (payload) => {
@@ -31426,9 +31432,9 @@ var stringbool = (...args) => _stringbool({
   Boolean: ZodBoolean,
   String: ZodString
 }, ...args);
-function json(params3) {
+function json(params4) {
   const jsonSchema = lazy(() => {
-    return union([string2(params3), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
+    return union([string2(params4), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
@@ -31478,17 +31484,17 @@ __export(iso_exports, {
   duration: () => duration2,
   time: () => time2
 });
-function datetime2(params3) {
-  return _isoDateTime(ZodISODateTime, params3);
+function datetime2(params4) {
+  return _isoDateTime(ZodISODateTime, params4);
 }
-function date3(params3) {
-  return _isoDate(ZodISODate, params3);
+function date3(params4) {
+  return _isoDate(ZodISODate, params4);
 }
-function time2(params3) {
-  return _isoTime(ZodISOTime, params3);
+function time2(params4) {
+  return _isoTime(ZodISOTime, params4);
 }
-function duration2(params3) {
-  return _isoDuration(ZodISODuration, params3);
+function duration2(params4) {
+  return _isoDuration(ZodISODuration, params4);
 }
 
 // node_modules/zod/v4/classic/from-json-schema.js
@@ -31591,13 +31597,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path = ref.slice(1).split("/").filter(Boolean);
-  if (path.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path[0] === defsKey) {
-    const key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32201,7 +32207,7 @@ function convertSchema(schema, ctx) {
   }
   return baseSchema;
 }
-function fromJSONSchema(schema, params3) {
+function fromJSONSchema(schema, params4) {
   if (typeof schema === "boolean") {
     return schema ? z.any() : z.never();
   }
@@ -32211,7 +32217,7 @@ function fromJSONSchema(schema, params3) {
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized, params3?.defaultTarget);
+  const version2 = detectVersion(normalized, params4?.defaultTarget);
   const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
     version: version2,
@@ -32219,7 +32225,7 @@ function fromJSONSchema(schema, params3) {
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
     rootSchema: normalized,
-    registry: params3?.registry ?? globalRegistry
+    registry: params4?.registry ?? globalRegistry
   };
   return convertSchema(normalized, ctx);
 }
@@ -32430,20 +32436,20 @@ __export(coerce_exports, {
   number: () => number3,
   string: () => string3
 });
-function string3(params3) {
-  return _coercedString(ZodString, params3);
+function string3(params4) {
+  return _coercedString(ZodString, params4);
 }
-function number3(params3) {
-  return _coercedNumber(ZodNumber, params3);
+function number3(params4) {
+  return _coercedNumber(ZodNumber, params4);
 }
-function boolean3(params3) {
-  return _coercedBoolean(ZodBoolean, params3);
+function boolean3(params4) {
+  return _coercedBoolean(ZodBoolean, params4);
 }
-function bigint3(params3) {
-  return _coercedBigint(ZodBigInt, params3);
+function bigint3(params4) {
+  return _coercedBigint(ZodBigInt, params4);
 }
-function date4(params3) {
-  return _coercedDate(ZodDate, params3);
+function date4(params4) {
+  return _coercedDate(ZodDate, params4);
 }
 
 // checks/check.ts
@@ -32549,7 +32555,12 @@ function outcome(status, summary, findings, details) {
   const listed = findings.slice(0, MAX_FINDINGS);
   const more = findings.length - listed.length;
   const note = more > 0 ? `${more} more finding(s) not listed` : void 0;
-  return { status, summary, findings: listed, details: [details, note].filter(Boolean).join("\n") || void 0 };
+  return {
+    status,
+    summary,
+    findings: listed,
+    details: [details, note].filter(Boolean).join("\n") || void 0
+  };
 }
 function checkSourceMaps(build) {
   const findings = [];
@@ -32561,7 +32572,10 @@ function checkSourceMaps(build) {
     const ref = sourceMapRef(build.read(file2));
     if (ref.kind === "inline") {
       inlined++;
-      findings.push({ file: build.repoPath(file2), message: "source map is inlined as a data: URL (ships the sources)" });
+      findings.push({
+        file: build.repoPath(file2),
+        message: "source map is inlined as a data: URL (ships the sources)"
+      });
     } else if (ref.kind === "url") {
       const target = ref.url.split(/[?#]/)[0] ?? "";
       const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
@@ -32569,7 +32583,10 @@ function checkSourceMaps(build) {
       if (remote || existsSync2(local)) {
         if (isJs) separate++;
       } else {
-        findings.push({ file: build.repoPath(file2), message: `references ${ref.url}, which is not in the build` });
+        findings.push({
+          file: build.repoPath(file2),
+          message: `references ${ref.url}, which is not in the build`
+        });
       }
     } else if (isJs) {
       const sibling = build.files.includes(`${file2}.map`);
@@ -32577,7 +32594,9 @@ function checkSourceMaps(build) {
       findings.push({ file: build.repoPath(file2), message: `${why} (expected //# sourceMappingURL=\u2026map)` });
     }
   }
-  if (build.js.length === 0) return { status: "skipped", summary: `no JS files in ${build.label}` };
+  if (build.js.length === 0 && findings.length === 0) {
+    return { status: "skipped", summary: `no JS files in ${build.label}` };
+  }
   const ratio = `${separate}/${build.js.length} JS files reference separate .map files`;
   const summary = `Source maps: ${ratio}, ${inlined} inlined`;
   return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
@@ -32606,7 +32625,11 @@ function checkConsole(build) {
   for (const file2 of build.js) {
     for (const hit of findAll(build.read(file2), /\bconsole\s*\.\s*(?:log|debug)\s*\(/g, MAX_FINDINGS)) {
       const call = hit.match.replace(/\s/g, "");
-      findings.push({ file: build.repoPath(file2), line: hit.line, message: `${call} left in (column ${hit.column})` });
+      findings.push({
+        file: build.repoPath(file2),
+        line: hit.line,
+        message: `${call} left in (column ${hit.column})`
+      });
     }
   }
   const summary = findings.length === 0 ? `no console.log/console.debug calls in ${build.js.length} JS files` : `${findings.length} console.log/console.debug call(s) left in ${new Set(findings.map((f) => f.file)).size} JS file(s)`;
@@ -32615,7 +32638,10 @@ function checkConsole(build) {
 function checkEnv(build) {
   const findings = [];
   for (const file2 of build.files.filter((name) => /^\.env(?:\..*)?$/.test(posix.basename(name)))) {
-    findings.push({ file: build.repoPath(file2), message: ".env file copied into the build (would be served publicly)" });
+    findings.push({
+      file: build.repoPath(file2),
+      message: ".env file copied into the build (would be served publicly)"
+    });
   }
   const envFiles = findings.length;
   for (const file2 of build.js) {
@@ -32643,11 +32669,11 @@ var buildOutputCheck = defineCheck({
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
     const files = listBuildFiles(buildDir);
-    const repoPath = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
+    const repoPath2 = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
     const cache = /* @__PURE__ */ new Map();
     const build = {
       buildDir,
-      label: `${repoPath(".") || "."}/`,
+      label: `${repoPath2(".") || "."}/`,
       files,
       js: files.filter((file2) => JS_FILE.test(file2)),
       read(file2) {
@@ -32658,7 +32684,7 @@ var buildOutputCheck = defineCheck({
         }
         return text;
       },
-      repoPath
+      repoPath: repoPath2
     };
     if (aspect === "sourcemaps") return checkSourceMaps(build);
     if (aspect === "minified") return checkMinified(build);
@@ -32688,7 +32714,10 @@ async function measure(buildDir, files, compression) {
   const sizes = [];
   for (let start = 0; start < files.length; start += SLICE) {
     const slice = files.slice(start, start + SLICE);
-    const checks2 = slice.map((file2) => ({ files: [join3(buildDir, file2)], ...compressionOptions(compression) }));
+    const checks2 = slice.map((file2) => ({
+      files: [join3(buildDir, file2)],
+      ...compressionOptions(compression)
+    }));
     const result = sizeLimitResult.parse(await sizeLimit(plugins, { checks: checks2 }));
     slice.forEach((file2, index) => {
       sizes.push({ file: file2, bytes: result[index]?.size ?? 0 });
@@ -32778,7 +32807,11 @@ var params2 = external_exports.object({
   /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
   vendorGlob: external_exports.string().min(1).optional()
 });
-var COMPRESSION_WORD = { gzip: "gzip", brotli: "brotli", none: "uncompressed" };
+var COMPRESSION_WORD = {
+  gzip: "gzip",
+  brotli: "brotli",
+  none: "uncompressed"
+};
 var SHORT_LABEL = {
   main: "main",
   vendor: "largest vendor chunk",
@@ -32810,7 +32843,12 @@ function evaluate(budget, limit, sizes, buildDir, compression, vendorGlob) {
     const scripts = mainScripts(buildDir, sizes, vendorGlob);
     const bytes2 = totalBytes(scripts);
     const which = scripts.length === 0 ? " (no entry script found)" : "";
-    return { pass: bytes2 <= limit, text: `main ${versus(bytes2, limit, compression)}${which}`, bytes: bytes2, culprits: scripts };
+    return {
+      pass: bytes2 <= limit,
+      text: `main ${versus(bytes2, limit, compression)}${which}`,
+      bytes: bytes2,
+      culprits: scripts
+    };
   }
   const assets = budget === "js" ? sizes.js : sizes.css;
   const bytes = totalBytes(assets);
@@ -32818,14 +32856,16 @@ function evaluate(budget, limit, sizes, buildDir, compression, vendorGlob) {
   const text = `${label} ${versus(bytes, limit, compression)} (${plural2(assets.length, "file")})`;
   return { pass: bytes <= limit, text, bytes, culprits: largestFirst(assets, 5) };
 }
-function findingsFor(budget, result, limit, toRepoPath) {
+function findingsFor(budget, result, limit, compression, toRepoPath) {
   if (result.pass) return [];
-  return result.culprits.map(
-    (asset) => ({
-      file: toRepoPath(asset.file),
-      message: `${formatBytes(asset.bytes)} counts toward the ${budget} budget of ${formatBytes(limit)}${budget === "vendor" ? " per chunk" : ""}`
-    })
-  );
+  const size = (asset) => `${formatBytes(asset.bytes)} ${COMPRESSION_WORD[compression]}`;
+  const why = {
+    main: (asset) => `${size(asset)}: entry script of a main bundle over its ${formatBytes(limit)} budget`,
+    vendor: (asset) => `${size(asset)}: vendor chunk over the ${formatBytes(limit)} per-chunk budget`,
+    js: (asset) => `${size(asset)}: one of the largest files of a total JS over its ${formatBytes(limit)} budget`,
+    css: (asset) => `${size(asset)}: one of the largest files of a CSS total over its ${formatBytes(limit)} budget`
+  };
+  return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
 }
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
@@ -32852,13 +32892,15 @@ var bundleSizeCheck = defineCheck({
       const result = evaluate(budget, budgetLimit, sizes, buildDir, compression, vendorGlob);
       metrics[`${budget}Bytes`] = result.bytes;
       metrics[`${budget}LimitBytes`] = budgetLimit;
-      findings.push(...findingsFor(budget, result, budgetLimit, toRepoPath));
+      findings.push(...findingsFor(budget, result, budgetLimit, compression, toRepoPath));
       results.push(result);
       short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} \u2264 ${formatBytes(budgetLimit)}`);
     }
     const failed = results.filter((result) => !result.pass).map((result) => result.text);
+    const ignored = target === "all" && limit !== void 0 ? ["limit ignored for target=all (seed budgets apply)"] : [];
     const details = [
       `build dir: ${toRepoPath(".") || "."}`,
+      ...ignored,
       ...results.map((result) => `${result.pass ? "ok  " : "FAIL"} ${result.text}`)
     ].join("\n");
     const status = failed.length === 0 ? "pass" : "fail";
@@ -32869,62 +32911,1464 @@ var bundleSizeCheck = defineCheck({
 });
 
 // checks/changelog.ts
+import { readdir, readFile as readFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// checks/lib/release-context.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+// src/core/release-version.ts
+var NUM = "(0|[1-9]\\d*)";
+var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+var BUILD_ID = "[0-9a-zA-Z-]+";
+var SEMVER_RE = new RegExp(
+  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
+);
+function parseSemver(text) {
+  const m = SEMVER_RE.exec(text);
+  if (!m) return void 0;
+  const [, major, minor, patch, pre, build] = m;
+  const nums = [major, minor, patch].map(Number);
+  if (nums.some((n) => !Number.isSafeInteger(n))) return void 0;
+  return {
+    major: nums[0] ?? 0,
+    minor: nums[1] ?? 0,
+    patch: nums[2] ?? 0,
+    prerelease: pre ? pre.split(".") : [],
+    build: build ? build.split(".") : []
+  };
+}
+function compareIdentifiers(a, b) {
+  const aNum = /^\d+$/.test(a);
+  const bNum = /^\d+$/.test(b);
+  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
+  if (aNum) return -1;
+  if (bNum) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (const key of ["major", "minor", "patch"]) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
+    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
+  }
+  const length = Math.max(a.prerelease.length, b.prerelease.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.prerelease[i];
+    const y = b.prerelease[i];
+    if (x === void 0) return -1;
+    if (y === void 0) return 1;
+    const order = compareIdentifiers(x, y);
+    if (order !== 0) return order < 0 ? -1 : 1;
+  }
+  return 0;
+}
+var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
+var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
+var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
+var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
+function trimToken(token) {
+  return token?.replace(/[.-]+$/, "");
+}
+function versionFromBranch(branch) {
+  if (!branch) return void 0;
+  const name = branch.replace(/^refs\/heads\//, "");
+  return trimToken(BRANCH_RE.exec(name)?.[1]);
+}
+function versionFromTitle(title) {
+  if (!title) return void 0;
+  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
+}
+function resolveReleaseVersion(input2) {
+  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
+}
+
+// checks/lib/release-context.ts
+var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
+function packageVersionFrom(text) {
+  return PackageJsonSchema.parse(JSON.parse(text)).version;
+}
+async function readPackageVersion(dir) {
+  let text;
+  try {
+    text = await readFile(path.join(dir, "package.json"), "utf8");
+  } catch {
+    return void 0;
+  }
+  return packageVersionFrom(text);
+}
+async function releaseInfo(ctx) {
+  const packageVersion = await readPackageVersion(ctx.repoDir);
+  const branchVersion = versionFromBranch(ctx.branch);
+  const titleVersion = versionFromTitle(ctx.prTitle);
+  const base = { packageVersion, branchVersion, titleVersion };
+  if (ctx.releaseVersion)
+    return { ...base, version: ctx.releaseVersion.replace(/^v/, ""), source: "release version" };
+  const version2 = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
+  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? "package.json" : void 0;
+  return { ...base, version: version2, source };
+}
+
+// checks/changelog.ts
+var ParamsSchema = external_exports.object({
+  /** Changelog path relative to the checked directory (matched case-insensitively). */
+  file: external_exports.string().min(1).default("CHANGELOG.md")
+}).strict();
+function headingsOf(markdown) {
+  const headings = [];
+  let fence;
+  markdown.split(/\r?\n/).forEach((line, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1] ?? "";
+      if (!fence) fence = marker;
+      else if (marker.startsWith(fence)) fence = void 0;
+      return;
+    }
+    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? "" });
+  });
+  return headings;
+}
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var ANY_VERSION_RE = /(?<![\w.-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?![\w+-]|\.\w)/;
+function headingNamesVersion(text, version2) {
+  return new RegExp(`(?<![\\w.-])v?${escapeRegExp(version2)}(?![\\w+-]|\\.\\w)`).test(text);
+}
+function sectionHasContent(lines, heading, headings) {
+  const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
+  const body = lines.slice(heading.line, end - 1);
+  return body.some((line) => line.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line));
+}
+async function findFile(dir, wanted) {
+  const folder = path2.join(dir, path2.dirname(wanted));
+  const base = path2.basename(wanted).toLowerCase();
+  const names = await readdir(folder).catch(() => []);
+  const name = names.find((n) => n === path2.basename(wanted)) ?? names.find((n) => n.toLowerCase() === base);
+  return name ? path2.join(path2.dirname(wanted), name) : void 0;
+}
 var changelogCheck = defineCheck({
   id: "changelog",
-  title: "changelog",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "CHANGELOG.md has an entry for the release version",
+  params: ParamsSchema,
+  async run(params4, ctx) {
+    const file2 = await findFile(ctx.repoDir, params4.file);
+    if (!file2) {
+      return {
+        status: "fail",
+        summary: `no ${params4.file}`,
+        findings: [{ file: params4.file, message: `no ${params4.file} in the checked directory` }]
+      };
+    }
+    const release = await releaseInfo(ctx);
+    if (!release.version) {
+      return {
+        status: "skipped",
+        summary: "no release version: package.json has no version and the branch/PR title name none"
+      };
+    }
+    const version2 = release.version;
+    const text = await readFile2(path2.join(ctx.repoDir, file2), "utf8");
+    const headings = headingsOf(text);
+    const entry = headings.find((h) => headingNamesVersion(h.text, version2));
+    const newest = headings.map((h) => ANY_VERSION_RE.exec(h.text)?.[1]).find(Boolean);
+    if (!entry) {
+      const message = `${file2} has no entry for ${version2}${newest ? ` (newest entry: ${newest})` : " (no versioned entries)"}`;
+      return {
+        status: "fail",
+        summary: message,
+        details: `Release version ${version2} comes from the ${release.source}. Add a heading such as "## [${version2}] - date".`,
+        findings: [{ file: file2, line: 1, message }]
+      };
+    }
+    if (!sectionHasContent(text.split(/\r?\n/), entry, headings)) {
+      const message = `${file2} has an empty entry for ${version2}`;
+      return { status: "fail", summary: message, findings: [{ file: file2, line: entry.line, message }] };
+    }
+    return {
+      status: "pass",
+      summary: `${file2} has an entry for ${version2} (line ${entry.line})`,
+      metrics: { line: entry.line }
+    };
   }
 });
 
+// checks/lib/github-api.ts
+function nextLink(header) {
+  if (!header) return void 0;
+  for (const part of header.split(",")) {
+    const m = /<([^>]+)>\s*;\s*rel="?([^";]+)"?/.exec(part);
+    if (m?.[2]?.split(/\s+/).includes("next")) return m[1];
+  }
+  return void 0;
+}
+async function githubGet(github, pathOrUrl, signal) {
+  const url2 = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${github.apiUrl.replace(/\/+$/, "")}${pathOrUrl}`;
+  const response = await fetch(url2, {
+    signal,
+    headers: {
+      Authorization: `Bearer ${github.token}`,
+      Accept: "application/vnd.github+json",
+      "X-GitHub-Api-Version": "2022-11-28",
+      "User-Agent": "shipgate"
+    }
+  });
+  const text = await response.text();
+  let body = text;
+  try {
+    body = text ? JSON.parse(text) : void 0;
+  } catch {
+  }
+  return { status: response.status, body, next: nextLink(response.headers.get("link")) };
+}
+function repoPath(github) {
+  return `/repos/${encodeURIComponent(github.owner)}/${encodeURIComponent(github.repo)}`;
+}
+
+// checks/lib/check-runs.ts
+var CheckRunSchema = external_exports.object({
+  name: external_exports.string(),
+  status: external_exports.string(),
+  conclusion: external_exports.string().nullable().optional(),
+  html_url: external_exports.string().nullable().optional()
+});
+var CheckRunsPageSchema = external_exports.object({ total_count: external_exports.number(), check_runs: external_exports.array(CheckRunSchema) });
+var MAX_PAGES = 20;
+async function listCheckRuns(github, sha, signal) {
+  const runs = [];
+  let url2 = `${repoPath(github)}/commits/${encodeURIComponent(sha)}/check-runs?per_page=100&filter=latest`;
+  for (let page = 0; url2 && page < MAX_PAGES; page++) {
+    const response = await githubGet(github, url2, signal);
+    if (response.status === 401 || response.status === 403)
+      return { kind: "forbidden", status: response.status };
+    if (response.status !== 200)
+      throw new Error(`GitHub answered HTTP ${response.status} listing check runs of ${sha}`);
+    runs.push(...CheckRunsPageSchema.parse(response.body).check_runs);
+    url2 = response.next;
+  }
+  return { kind: "ok", runs };
+}
+
 // checks/ci-status.ts
+var OWN_CHECK_RUNS = ["shipgate", "shipgate/checks"];
+var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+var ParamsSchema2 = external_exports.object({
+  /** More check run names to ignore (comma-separated), e.g. the workflow job that runs shipgate. */
+  ignore: external_exports.string().default("")
+}).strict();
+function plural3(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function describeRun(run) {
+  return run.status === "completed" ? `${run.name} (${run.conclusion ?? "no conclusion"})` : `${run.name} (${run.status})`;
+}
 var ciStatusCheck = defineCheck({
   id: "ci-status",
-  title: "ci-status",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "Every other check run on the head commit succeeded",
+  params: ParamsSchema2,
+  async run(params4, ctx) {
+    const github = ctx.github;
+    if (!github)
+      return { status: "skipped", summary: "no GitHub context: CI status is checked in the Action" };
+    const sha = github.headSha;
+    if (!sha) return { status: "skipped", summary: "no head commit SHA: cannot look up its check runs" };
+    const short = sha.slice(0, 7);
+    const ignored = /* @__PURE__ */ new Set([
+      ...OWN_CHECK_RUNS,
+      ...params4.ignore.split(",").map((name) => name.trim()).filter(Boolean)
+    ]);
+    const listed = await listCheckRuns(github, sha, ctx.signal);
+    if (listed.kind === "forbidden") {
+      return {
+        status: "skipped",
+        summary: `GitHub token may not read check runs (HTTP ${listed.status}): grant checks: read`
+      };
+    }
+    const runs = listed.runs.filter((run) => !ignored.has(run.name));
+    if (runs.length === 0)
+      return { status: "skipped", summary: `no other check runs on ${short}: nothing to verify` };
+    const running = runs.filter((run) => run.status !== "completed");
+    const failed = runs.filter(
+      (run) => run.status === "completed" && !OK_CONCLUSIONS.has(run.conclusion ?? "")
+    );
+    const metrics = { checkRuns: runs.length, failed: failed.length, running: running.length };
+    if (failed.length === 0 && running.length === 0) {
+      return {
+        status: "pass",
+        summary: `${plural3(runs.length, "check run")} succeeded on ${short}`,
+        metrics
+      };
+    }
+    const findings = [...failed, ...running].map((run) => ({
+      commit: short,
+      message: `${describeRun(run)}${run.html_url ? ` ${run.html_url}` : ""}`
+    }));
+    const parts = [
+      failed.length > 0 ? `${failed.length} of ${plural3(runs.length, "check run")} failed: ${failed.map(describeRun).join(", ")}` : "",
+      running.length > 0 ? `${plural3(running.length, "check run")} still running: ${running.map((r) => r.name).join(", ")}` : ""
+    ].filter(Boolean);
+    return { status: "fail", summary: parts.join("; "), findings, metrics };
   }
 });
 
 // checks/coverage.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path3 from "node:path";
+
+// checks/lib/coverage-report.ts
+var COVERAGE_METRICS = ["lines", "branches", "functions", "statements"];
+var CountsSchema = external_exports.object({ total: external_exports.number().min(0), covered: external_exports.number().min(0) });
+var IstanbulSummarySchema = external_exports.object({
+  total: external_exports.object({
+    lines: CountsSchema,
+    statements: CountsSchema.optional(),
+    functions: CountsSchema.optional(),
+    branches: CountsSchema.optional()
+  })
+});
+function parseIstanbulSummary(text) {
+  const { total } = IstanbulSummarySchema.parse(JSON.parse(text));
+  const totals = {};
+  for (const metric of COVERAGE_METRICS) {
+    const counts = total[metric];
+    if (counts) totals[metric] = { covered: counts.covered, total: counts.total };
+  }
+  return totals;
+}
+var LCOV_KEYS = {
+  LH: ["lines", "covered"],
+  LF: ["lines", "total"],
+  BRH: ["branches", "covered"],
+  BRF: ["branches", "total"],
+  FNH: ["functions", "covered"],
+  FNF: ["functions", "total"]
+};
+function parseLcov(text) {
+  const totals = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^(LH|LF|BRH|BRF|FNH|FNF):(\d+)\s*$/.exec(line);
+    const key = m ? LCOV_KEYS[m[1] ?? ""] : void 0;
+    if (!m || !key) continue;
+    const [metric, field] = key;
+    const counts = totals[metric] ?? { covered: 0, total: 0 };
+    counts[field] += Number(m[2]);
+    totals[metric] = counts;
+  }
+  return totals;
+}
+
+// checks/coverage.ts
+var DEFAULT_FILES = ["coverage/coverage-summary.json", "coverage/lcov.info"];
+var ParamsSchema3 = external_exports.object({
+  /** Coverage report relative to the checked directory (`.json` = istanbul summary, else lcov). */
+  file: external_exports.string().min(1).optional(),
+  metric: external_exports.enum(COVERAGE_METRICS).default("lines"),
+  /** Minimum percentage. */
+  min: external_exports.coerce.number().min(0).max(100).default(70)
+}).strict();
+async function loadTotals(dir, files) {
+  for (const file2 of files) {
+    let text;
+    try {
+      text = await readFile3(path3.join(dir, file2), "utf8");
+    } catch {
+      continue;
+    }
+    try {
+      return {
+        file: file2,
+        totals: file2.toLowerCase().endsWith(".json") ? parseIstanbulSummary(text) : parseLcov(text)
+      };
+    } catch (error62) {
+      throw new Error(
+        `cannot read ${file2}: ${error62 instanceof SyntaxError ? error62.message : "not an istanbul json-summary report"}`
+      );
+    }
+  }
+  return void 0;
+}
 var coverageCheck = defineCheck({
   id: "coverage",
-  title: "coverage",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "Test coverage meets the threshold",
+  params: ParamsSchema3,
+  async run(params4, ctx) {
+    const tried = params4.file ? [params4.file] : DEFAULT_FILES;
+    const report = await loadTotals(ctx.repoDir, tried);
+    if (!report) {
+      return {
+        status: "skipped",
+        summary: `no coverage report (tried ${tried.join(", ")}): run the tests with coverage first`
+      };
+    }
+    const counts = report.totals[params4.metric];
+    if (!counts) {
+      return { status: "skipped", summary: `${report.file} has no ${params4.metric} counts` };
+    }
+    if (counts.total === 0) {
+      return {
+        status: "skipped",
+        summary: `${report.file} counts 0 ${params4.metric}: nothing was instrumented`
+      };
+    }
+    const pct = counts.covered / counts.total * 100;
+    const ok = pct >= params4.min;
+    return {
+      status: ok ? "pass" : "fail",
+      summary: `${pct.toFixed(1)}% ${params4.metric} ${ok ? "\u2265" : "<"} ${params4.min}%`,
+      details: `${counts.covered} of ${counts.total} ${params4.metric} covered, from ${report.file}`,
+      findings: ok ? [] : [
+        {
+          file: report.file,
+          message: `${params4.metric} coverage ${pct.toFixed(1)}% is below ${params4.min}%`
+        }
+      ],
+      metrics: { pct: Number(pct.toFixed(2)), covered: counts.covered, total: counts.total, min: params4.min }
+    };
   }
 });
 
 // checks/env-files.ts
+import path4 from "node:path";
+
+// checks/lib/git.ts
+import { execFile, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
+var MAX_BUFFER = 256 * 1024 * 1024;
+function tryGit(args, cwd, signal) {
+  return new Promise((resolve5, reject) => {
+    execFile(
+      "git",
+      [...BASE_ARGS, ...args],
+      {
+        cwd,
+        signal,
+        maxBuffer: MAX_BUFFER,
+        encoding: "utf8",
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
+      },
+      (error62, stdout, stderr) => {
+        if (error62 && typeof error62.code !== "number") {
+          reject(error62);
+          return;
+        }
+        resolve5({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
+      }
+    );
+  });
+}
+async function git2(args, cwd, signal) {
+  const result = await tryGit(args, cwd, signal);
+  if (result.code !== 0)
+    throw new Error(`git ${args[0] ?? ""} failed: ${result.stderr.trim().split("\n")[0] ?? ""}`);
+  return result.stdout;
+}
+async function isGitRepo(dir, signal) {
+  const result = await tryGit(["rev-parse", "--is-inside-work-tree"], dir, signal).catch(() => void 0);
+  return result?.code === 0 && result.stdout.trim() === "true";
+}
+async function resolveCommit(ref, dir, signal) {
+  const result = await tryGit(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], dir, signal);
+  return result.code === 0 ? result.stdout.trim() : void 0;
+}
+async function repoPrefix(dir, signal) {
+  return (await git2(["rev-parse", "--show-prefix"], dir, signal)).trim();
+}
+function splitNul(output2) {
+  return output2.split("\0").filter((entry) => entry.length > 0);
+}
+function streamGitLines(args, cwd, onLine, signal) {
+  return new Promise((resolve5, reject) => {
+    const child = spawn("git", [...BASE_ARGS, ...args], {
+      cwd,
+      signal,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < 1e4) stderr += chunk;
+    });
+    const lines = createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
+    lines.on("line", onLine);
+    const linesDone = new Promise((done) => lines.once("close", done));
+    child.on("error", reject);
+    child.on("close", (code2) => {
+      linesDone.then(() => {
+        if (code2 === 0) resolve5();
+        else
+          reject(new Error(`git ${args[0] ?? ""} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code2}`}`));
+      });
+    });
+  });
+}
+
+// checks/env-files.ts
+var ParamsSchema4 = external_exports.object({
+  /** Extra env file names that may be committed (comma-separated), e.g. `.env.test`. */
+  allow: external_exports.string().default("")
+}).strict();
+var ENV_FILE_RE = /^\.env(?:rc|\..+)?$/;
+var TEMPLATE_SUFFIXES = /* @__PURE__ */ new Set(["example", "sample", "template"]);
+var MUST_BE_IGNORED = ".env.production";
+function isSecretEnvFile(file2, allowed = /* @__PURE__ */ new Set()) {
+  const name = path4.posix.basename(file2);
+  if (!ENV_FILE_RE.test(name) || allowed.has(name)) return false;
+  return !TEMPLATE_SUFFIXES.has(name.split(".").at(-1) ?? "");
+}
+async function envFilesInHistory(dir, allowed, signal) {
+  const args = ["log", "--full-history", "--no-renames", "--diff-filter=A", "--name-only", "--format=%x00%h"];
+  const result = await tryGit([...args, "--relative", "HEAD", "--", "."], dir, signal);
+  const added = /* @__PURE__ */ new Map();
+  let commit = "";
+  let commits = 0;
+  for (const line of result.stdout.split("\n")) {
+    if (line.startsWith("\0")) {
+      commit = line.slice(1);
+      commits++;
+    } else if (line && isSecretEnvFile(line, allowed)) {
+      added.set(line, commit);
+    }
+  }
+  return { added, commits };
+}
+function plural4(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
 var envFilesCheck = defineCheck({
   id: "env-files",
-  title: "env-files",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "No .env files committed, now or in history; .env.production is git-ignored",
+  params: ParamsSchema4,
+  async run(params4, ctx) {
+    const dir = ctx.repoDir;
+    if (!await isGitRepo(dir, ctx.signal)) {
+      return {
+        status: "skipped",
+        summary: "not a git repository: cannot tell which env files are committed"
+      };
+    }
+    const allowed = new Set(
+      params4.allow.split(",").map((name) => name.trim()).filter(Boolean)
+    );
+    const tracked = splitNul((await tryGit(["ls-files", "-z", "--cached"], dir, ctx.signal)).stdout).filter(
+      (f) => isSecretEnvFile(f, allowed)
+    );
+    const untracked = splitNul(
+      (await tryGit(["ls-files", "-z", "--others", "--exclude-standard"], dir, ctx.signal)).stdout
+    ).filter((f) => isSecretEnvFile(f, allowed));
+    const history = await resolveCommit("HEAD", dir, ctx.signal) ? await envFilesInHistory(dir, allowed, ctx.signal) : { added: /* @__PURE__ */ new Map(), commits: 0 };
+    const ignoreCheck = await tryGit(["check-ignore", "--no-index", "-q", MUST_BE_IGNORED], dir, ctx.signal);
+    if (ignoreCheck.code > 1) throw new Error(`git check-ignore failed: ${ignoreCheck.stderr.trim()}`);
+    const findings = [];
+    for (const file2 of tracked) {
+      const commit = history.added.get(file2);
+      findings.push({
+        file: file2,
+        commit,
+        message: `${file2} is tracked by git${commit ? ` (added in ${commit})` : ""}: remove it with \`git rm --cached\` and rotate its values`
+      });
+    }
+    for (const [file2, commit] of history.added) {
+      if (tracked.includes(file2)) continue;
+      findings.push({
+        file: file2,
+        commit,
+        message: `${file2} was committed in ${commit}: rotate every value it held`
+      });
+    }
+    for (const file2 of untracked) {
+      findings.push({
+        file: file2,
+        message: `${file2} is not git-ignored: one \`git add .\` away from being committed`
+      });
+    }
+    const ignored = ignoreCheck.code === 0;
+    if (!ignored) {
+      findings.push({
+        file: ".gitignore",
+        message: `${MUST_BE_IGNORED} is not ignored: add \`.env*\` and \`!.env.example\` to .gitignore`
+      });
+    }
+    const metrics = {
+      tracked: tracked.length,
+      inHistory: history.added.size,
+      untrackedNotIgnored: untracked.length,
+      commits: history.commits
+    };
+    if (findings.length === 0) {
+      return {
+        status: "pass",
+        summary: `0 env files committed in ${plural4(history.commits, "commit")}; ${MUST_BE_IGNORED} is git-ignored`,
+        metrics
+      };
+    }
+    const named = findings.map((f) => f.file === ".gitignore" ? `${MUST_BE_IGNORED} not ignored` : f.file).join(", ");
+    return {
+      status: "fail",
+      summary: `${plural4(findings.length, "env file problem")}: ${named}`,
+      findings,
+      metrics
+    };
   }
 });
+
+// checks/lib/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...value].length;
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+// checks/lib/placeholders.ts
+var PLACEHOLDER_WORDS = [
+  "changeme",
+  "change_me",
+  "change-me",
+  "your-",
+  "your_",
+  "yourkey",
+  "yoursecret",
+  "yourtoken",
+  "yourpassword",
+  "example",
+  "placeholder",
+  "dummy",
+  "redacted",
+  "replace",
+  "insert",
+  "xxxx",
+  "****",
+  "...."
+];
+function isPlaceholder(value) {
+  const v = value.trim().toLowerCase();
+  if (v.length === 0) return true;
+  if (/^(.)\1*$/.test(v)) return true;
+  if (/(.)\1{5,}/.test(v)) return true;
+  if (/^(?:x+|todo|tbd|none|null|undefined|secret|password|pass|token|test|string|value|key)$/.test(v))
+    return true;
+  if (/<[^<>]*>/.test(v)) return true;
+  return PLACEHOLDER_WORDS.some((word) => v.includes(word));
+}
+function isReference(value) {
+  const v = value.trim();
+  return /^\$\{?[A-Za-z_]/.test(v) || v.includes("${") || v.includes("{{") || /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|env\(|ENV\[|System\.getenv|Deno\.env)/.test(v);
+}
+
+// checks/lib/jwt.ts
+var JwtJsonSchema = external_exports.record(external_exports.string(), external_exports.unknown());
+var SEGMENT_RE = /^[A-Za-z0-9_-]+$/;
+function decodeSegment(segment) {
+  if (!SEGMENT_RE.test(segment)) return void 0;
+  try {
+    const parsed = JwtJsonSchema.safeParse(JSON.parse(Buffer.from(segment, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function decodeJwt(token) {
+  const parts = token.split(".");
+  if (parts.length !== 3 || !parts[2] || !SEGMENT_RE.test(parts[2])) return void 0;
+  const header = decodeSegment(parts[0] ?? "");
+  const payload = decodeSegment(parts[1] ?? "");
+  if (!header || !payload || typeof header.alg !== "string") return void 0;
+  return { header, payload };
+}
+function isServiceRoleJwt(token) {
+  return decodeJwt(token)?.payload.role === "service_role";
+}
+
+// checks/lib/secret-formats.ts
+var SECRET_FORMATS = ["square", "supabase-url", "supabase-service-role", "openai", "jwt"];
+var FORMAT_BY_NAME = {
+  SQUARE_ACCESS_TOKEN: "square",
+  SUPABASE_URL: "supabase-url",
+  SUPABASE_SERVICE_ROLE_KEY: "supabase-service-role",
+  OPENAI_API_KEY: "openai"
+};
+var FORMAT_LABEL = {
+  square: "Square access token",
+  "supabase-url": "Supabase URL",
+  "supabase-service-role": "Supabase service-role key",
+  openai: "OpenAI API key",
+  jwt: "JWT"
+};
+var NOT_RANDOM = /* @__PURE__ */ new Set(["supabase-url"]);
+function jwtProblems(name, value, now) {
+  const jwt2 = decodeJwt(value);
+  if (!jwt2) return [`${name} is not a well-formed JWT`];
+  const exp = jwt2.payload.exp;
+  if (typeof exp === "number" && exp * 1e3 < now.getTime()) return [`${name} is an expired JWT`];
+  return [];
+}
+function formatProblems(name, value, format, now = /* @__PURE__ */ new Date()) {
+  switch (format) {
+    case "square":
+      return /^(?:EAAA[A-Za-z0-9_-]{56,124}|sq0atp-[A-Za-z0-9_-]{22,60})$/.test(value) ? [] : [`${name} is not a Square access token (expected EAAA\u2026 , 60+ characters)`];
+    case "openai":
+      return /^sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}$/.test(value) ? [] : [`${name} is not an OpenAI API key (expected sk-\u2026 or sk-proj-\u2026)`];
+    case "supabase-url": {
+      let url2;
+      try {
+        url2 = new URL(value);
+      } catch {
+        return [`${name} is not a URL`];
+      }
+      if (url2.protocol !== "https:") return [`${name} is not an https URL`];
+      if (/^(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)$/.test(url2.hostname))
+        return [`${name} points to localhost`];
+      return [];
+    }
+    case "supabase-service-role": {
+      if (/^sb_secret_[A-Za-z0-9_-]{20,}$/.test(value)) return [];
+      const jwt2 = decodeJwt(value);
+      if (!jwt2) return [`${name} is neither a service-role JWT nor an sb_secret_ key`];
+      const role = jwt2.payload.role;
+      if (role !== "service_role") {
+        return [
+          `${name} is a JWT with role ${typeof role === "string" ? `"${role}"` : "missing"}, not "service_role"`
+        ];
+      }
+      return jwtProblems(name, value, now);
+    }
+    case "jwt":
+      return jwtProblems(name, value, now);
+  }
+}
+
+// checks/lib/env-secret-strength.ts
+var DEFAULT_MIN_ENTROPY = 3;
+var DEFAULT_MIN_LENGTH = 16;
+function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
+  const base = { name, length: value?.length ?? 0, entropy: value ? shannonEntropy(value) : 0 };
+  if (value === void 0 || value.trim() === "") {
+    return { ...base, ok: false, problems: [`${name} is not set`], description: `${name} is not set` };
+  }
+  if (isPlaceholder(value)) {
+    const problem = `${name} holds a placeholder value`;
+    return { ...base, ok: false, problems: [problem], description: problem };
+  }
+  const random = !(rule.format && NOT_RANDOM.has(rule.format));
+  const problems = rule.format ? formatProblems(name, value, rule.format, now) : [];
+  const minLength = rule.minLength ?? (rule.format ? void 0 : DEFAULT_MIN_LENGTH);
+  if (minLength !== void 0 && value.length < minLength) {
+    problems.push(`${name} is ${value.length} chars < ${minLength}`);
+  }
+  const bits = base.entropy.toFixed(1);
+  const floor = rule.minEntropy.toFixed(1);
+  if (random && base.entropy < rule.minEntropy) {
+    problems.push(`${name} has low entropy (${bits} bits/char < ${floor})`);
+  }
+  const figures = [
+    rule.format ? FORMAT_LABEL[rule.format] : void 0,
+    minLength !== void 0 ? `${value.length} chars \u2265 ${minLength}` : `${value.length} chars`,
+    random ? `${bits} bits/char \u2265 ${floor}` : void 0
+  ].filter(Boolean);
+  return {
+    ...base,
+    ok: problems.length === 0,
+    problems,
+    description: problems.length === 0 ? `${name} set (${figures.join(", ")})` : problems.join("; ")
+  };
+}
+
+// checks/lib/secret-rotation.ts
+var SecretMetadataSchema = external_exports.object({ name: external_exports.string(), updated_at: external_exports.string() });
+async function lookupSecretUpdate(github, name, environment, signal) {
+  const scope = environment ? `/environments/${encodeURIComponent(environment)}` : "/actions";
+  const where = environment ? `environment "${environment}" of ${github.owner}/${github.repo}` : `${github.owner}/${github.repo}`;
+  const response = await githubGet(
+    github,
+    `${repoPath(github)}${scope}/secrets/${encodeURIComponent(name)}`,
+    signal
+  );
+  if (response.status === 404) return { kind: "missing", where };
+  if (response.status === 401 || response.status === 403)
+    return { kind: "forbidden", status: response.status };
+  if (response.status !== 200) throw new Error(`GitHub answered HTTP ${response.status} for secret ${name}`);
+  const metadata = SecretMetadataSchema.parse(response.body);
+  const updatedAt = new Date(metadata.updated_at);
+  if (Number.isNaN(updatedAt.getTime())) throw new Error(`GitHub returned an invalid updated_at for ${name}`);
+  return { kind: "found", updatedAt };
+}
 
 // checks/env-secrets.ts
+var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var ParamsSchema5 = external_exports.object({
+  /** One environment variable, e.g. `JWT_SECRET`. */
+  name: external_exports.string().regex(VAR_NAME, "an environment variable name").optional(),
+  /** Several variables, comma-separated, each checked with the same rule. */
+  names: external_exports.string().optional(),
+  minLength: external_exports.coerce.number().int().positive().optional(),
+  /** Provider format; inferred for well-known names (SQUARE_ACCESS_TOKEN, OPENAI_API_KEY…). */
+  format: external_exports.enum(SECRET_FORMATS).optional(),
+  /** Shannon entropy floor in bits per character. */
+  minEntropy: external_exports.coerce.number().min(0).max(8).default(DEFAULT_MIN_ENTROPY),
+  /** `present`: the value is set and strong. `rotated`: the GitHub secret was updated recently. */
+  mode: external_exports.enum(["present", "rotated"]).default("present"),
+  maxAgeDays: external_exports.coerce.number().positive().default(90),
+  /** For `rotated`: read an environment secret (e.g. `production`) instead of a repository secret. */
+  environment: external_exports.string().min(1).optional()
+}).strict().refine((p) => p.name !== void 0 || p.names !== void 0, { message: "name (or names) is required" }).refine((p) => (p.names ?? "").split(",").every((n) => n.trim() === "" || VAR_NAME.test(n.trim())), {
+  message: "names must be comma-separated environment variable names"
+});
+function namesOf(params4) {
+  const list = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n) => n.trim()).filter(Boolean);
+  return [...new Set(list)];
+}
+function combine(results, what, metrics) {
+  const failing = results.filter((r) => !r.ok);
+  const findings = failing.map((r) => ({ message: r.description }));
+  const only = results[0];
+  if (results.length === 1 && only) {
+    return { status: only.ok ? "pass" : "fail", summary: only.description, findings, metrics };
+  }
+  const summary = failing.length === 0 ? `${results.length} of ${results.length} variables ${what}` : `${failing.length} of ${results.length} variables failing: ${failing.map((r) => r.description).join("; ")}`;
+  return {
+    status: failing.length === 0 ? "pass" : "fail",
+    summary,
+    details: results.map((r) => `- ${r.description}`).join("\n"),
+    findings,
+    metrics
+  };
+}
+function checkPresent(names, params4, ctx) {
+  const reports = names.map(
+    (name) => assessSecret(name, ctx.env[name], {
+      minLength: params4.minLength,
+      minEntropy: params4.minEntropy,
+      format: params4.format ?? FORMAT_BY_NAME[name]
+    })
+  );
+  const first = reports[0];
+  const metrics = reports.length === 1 && first ? { length: first.length, entropyBitsPerChar: Number(first.entropy.toFixed(2)) } : { failing: reports.filter((r) => !r.ok).length };
+  return combine(reports, "set and strong", metrics);
+}
+async function checkRotated(names, params4, ctx) {
+  const github = ctx.github;
+  if (!github) {
+    return {
+      status: "skipped",
+      summary: `no GitHub token: cannot read when ${names.join(", ")} was last rotated`
+    };
+  }
+  const now = Date.now();
+  const results = [];
+  let oldest = 0;
+  for (const name of names) {
+    const lookup = await lookupSecretUpdate(github, name, params4.environment, ctx.signal);
+    if (lookup.kind === "forbidden") {
+      return {
+        status: "skipped",
+        summary: `GitHub token may not read Actions secret metadata (HTTP ${lookup.status}): cannot tell when ${name} was rotated`
+      };
+    }
+    if (lookup.kind === "missing") {
+      results.push({
+        name,
+        ok: false,
+        description: `${name} is not a GitHub Actions secret of ${lookup.where}`
+      });
+      continue;
+    }
+    const days = Math.floor((now - lookup.updatedAt.getTime()) / 864e5);
+    oldest = Math.max(oldest, days);
+    const ok = days <= params4.maxAgeDays;
+    results.push({
+      name,
+      ok,
+      description: `${name} ${ok ? "rotated" : "last rotated"} ${days} days ago ${ok ? "\u2264" : ">"} ${params4.maxAgeDays} days`
+    });
+  }
+  return combine(results, `rotated within ${params4.maxAgeDays} days`, { ageDays: oldest });
+}
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
-  title: "env-secrets",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "Required secrets are set, well-formed and strong (values never printed)",
+  params: ParamsSchema5,
+  async run(params4, ctx) {
+    const names = namesOf(params4);
+    return params4.mode === "rotated" ? checkRotated(names, params4, ctx) : checkPresent(names, params4, ctx);
   }
 });
 
+// checks/lib/scan-files.ts
+import { open as open2, readdir as readdir2, stat } from "node:fs/promises";
+import path5 from "node:path";
+var MAX_SCAN_BYTES = 1024 * 1024;
+var FIXTURE_MARKER = ".shipgate-fixture";
+var FIXTURE_DIR_NAMES = /* @__PURE__ */ new Set(["fixtures", "__fixtures__"]);
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var MAX_WALK_ENTRIES = 2e5;
+function inSkippedDir(file2) {
+  return file2.split("/").some((segment) => SKIPPED_DIRS.has(segment));
+}
+function fixtureDirsOf(files) {
+  return files.filter((file2) => path5.posix.basename(file2) === FIXTURE_MARKER).map((file2) => path5.posix.dirname(file2)).filter((dir) => FIXTURE_DIR_NAMES.has(path5.posix.basename(dir)));
+}
+function isUnderFixtureDir(file2, fixtureDirs) {
+  return fixtureDirs.some((dir) => file2.startsWith(`${dir}/`));
+}
+async function walk(dir, signal) {
+  const files = [];
+  const pending = [""];
+  let seen = 0;
+  while (pending.length > 0 && seen < MAX_WALK_ENTRIES) {
+    signal?.throwIfAborted();
+    const rel = pending.pop() ?? "";
+    let entries;
+    try {
+      entries = await readdir2(path5.join(dir, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      seen++;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(child);
+      else if (entry.isFile()) files.push(child);
+    }
+  }
+  return files.sort();
+}
+async function listScanFiles(dir, signal) {
+  let files;
+  let source;
+  if (await isGitRepo(dir, signal)) {
+    const result = await tryGit(
+      ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+      dir,
+      signal
+    );
+    files = [...new Set(splitNul(result.stdout))];
+    source = "git";
+  } else {
+    files = await walk(dir, signal);
+    source = "walk";
+  }
+  files = files.filter((file2) => !inSkippedDir(file2));
+  const fixtureDirs = fixtureDirsOf(files);
+  return { files: files.filter((file2) => !isUnderFixtureDir(file2, fixtureDirs)), fixtureDirs, source };
+}
+async function readScanTarget(file2) {
+  try {
+    const info = await stat(file2);
+    if (!info.isFile()) return { kind: "skipped", reason: "unreadable" };
+    if (info.size > MAX_SCAN_BYTES) return { kind: "skipped", reason: "large" };
+    const handle = await open2(file2, "r");
+    try {
+      const buffer = await handle.readFile();
+      if (buffer.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
+      return { kind: "text", text: buffer.toString("utf8") };
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return { kind: "skipped", reason: "unreadable" };
+  }
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// checks/lib/history-diff.ts
+var HUNK_RE = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+function pathFromHeader(header) {
+  let file2 = header.slice(4).replace(/\t$/, "");
+  if (file2 === "/dev/null") return void 0;
+  if (file2.startsWith('"') && file2.endsWith('"')) file2 = JSON.parse(file2);
+  return file2.startsWith("b/") ? file2.slice(2) : file2;
+}
+async function forEachAddedChunk(dir, onChunk, signal) {
+  let commits = 0;
+  let commit = "";
+  let shortCommit = "";
+  let file2;
+  let lines = [];
+  let bytes = 0;
+  let inHunk = false;
+  let next = 0;
+  const flush = () => {
+    if (file2 && lines.length > 0 && bytes <= MAX_SCAN_BYTES) onChunk({ commit, shortCommit, file: file2, lines });
+    file2 = void 0;
+    lines = [];
+    bytes = 0;
+    inHunk = false;
+  };
+  const args = [
+    "log",
+    "-p",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--unified=0",
+    "--full-history",
+    "--relative",
+    "--format=%x00%H %h",
+    "HEAD",
+    "--",
+    "."
+  ];
+  await streamGitLines(
+    args,
+    dir,
+    (line) => {
+      if (line.startsWith("\0")) {
+        flush();
+        [commit = "", shortCommit = ""] = line.slice(1).split(" ");
+        commits++;
+      } else if (line.startsWith("diff --git ")) {
+        flush();
+      } else if (!inHunk && line.startsWith("+++ ")) {
+        file2 = pathFromHeader(line);
+      } else if (line.startsWith("@@")) {
+        const m = HUNK_RE.exec(line);
+        inHunk = m !== null;
+        next = Number(m?.[1] ?? 0);
+      } else if (inHunk && line.startsWith("+")) {
+        bytes += line.length;
+        if (bytes <= MAX_SCAN_BYTES) lines.push({ line: next, text: line.slice(1) });
+        next++;
+      }
+    },
+    signal
+  );
+  flush();
+  return { commits };
+}
+
+// checks/lib/secret-allowlist.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readFile as readFile4 } from "node:fs/promises";
+import path6 from "node:path";
+var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
+var FINGERPRINT_RE = /^(?:([0-9a-f]{7,40}):)?(.+):([a-z0-9][a-z0-9-]*):(\d+)$/;
+var SecretAllowlist = class _SecretAllowlist {
+  constructor(fingerprints, globs) {
+    this.fingerprints = fingerprints;
+    this.globs = globs;
+  }
+  fingerprints;
+  globs;
+  static parse(text) {
+    const fingerprints = [];
+    const globs = [];
+    for (const raw of text.split(/\r?\n/)) {
+      const entry = raw.trim();
+      if (!entry || entry.startsWith("#")) continue;
+      const m = FINGERPRINT_RE.exec(entry);
+      if (m) {
+        fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
+      } else {
+        globs.push((0, import_picomatch2.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+      }
+    }
+    return new _SecretAllowlist(fingerprints, globs);
+  }
+  /** Reads every allow-list file present in `dir` (missing files are simply empty). */
+  static async load(dir) {
+    const texts = await Promise.all(
+      ALLOWLIST_FILES.map((name) => readFile4(path6.join(dir, name), "utf8").catch(() => ""))
+    );
+    return _SecretAllowlist.parse(texts.join("\n"));
+  }
+  get size() {
+    return this.fingerprints.length + this.globs.length;
+  }
+  /** True when a path glob covers `file` (the file need not be scanned at all). */
+  allowsPath(file2) {
+    return this.globs.some((matches) => matches(file2));
+  }
+  allows(candidate) {
+    if (this.allowsPath(candidate.file)) return true;
+    return this.fingerprints.some(
+      (f) => f.file === candidate.file && f.ruleId === candidate.ruleId && f.line === candidate.line && (f.commit === void 0 ? candidate.commit === void 0 : candidate.commit !== void 0 && (candidate.commit.startsWith(f.commit) || f.commit.startsWith(candidate.commit)))
+    );
+  }
+};
+function fingerprintOf(candidate) {
+  const base = `${candidate.file}:${candidate.ruleId}:${candidate.line}`;
+  return candidate.commit ? `${candidate.commit}:${base}` : base;
+}
+
+// checks/lib/redact.ts
+var MARK = "\u2026[redacted]";
+function redact(value, visible = 4) {
+  const keep = value.length >= 16 ? Math.min(visible, Math.floor(value.length / 4)) : 0;
+  return `${value.slice(0, keep)}${MARK}`;
+}
+function redactWithin(text, secret, visible = 4, maxLength = 100) {
+  const shown = secret.length > 0 ? text.split(secret).join(redact(secret, visible)) : text;
+  return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}\u2026` : shown;
+}
+
+// checks/lib/secret-rules.ts
+var GENERIC_MIN_ENTROPY = 3.5;
+var GENERIC_MIN_LENGTH = 12;
+var L = "(?<![A-Za-z0-9_-])";
+var R = "(?![A-Za-z0-9_-])";
+var DASHES = "-".repeat(5);
+var PEM_TAIL = `PRIVATE KEY(?: BLOCK)?${DASHES}`;
+var SECRET_KEY_NAMES = "password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credential";
+var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|expires|ttl|header|field|endpoint|label|prefix|count|limit|id|ref|policy)$/i;
+var CONFIG_FILE_RE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini|toml|conf|cfg|tfvars|sh))$/i;
+var DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
+var CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
+var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
+function isPemBody(body) {
+  const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
+  const base643 = lines.filter((line) => !line.includes(":")).join("").replace(/\s+/g, "");
+  return base643.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base643);
+}
+function genericValueLooksSecret({ match, path: path12 }) {
+  const groups = match.groups ?? {};
+  const key = groups.key ?? "";
+  const value = groups.dq ?? groups.sq ?? groups.bq ?? groups.bare ?? "";
+  if (DESCRIPTIVE_KEY_RE.test(key)) return false;
+  if (groups.bare !== void 0 && (!CONFIG_FILE_RE.test(path12) || value.includes("("))) return false;
+  if (value.length < GENERIC_MIN_LENGTH || value.length > 200) return false;
+  if (/\s/.test(value) || value.includes("://") || /^\.{0,2}\//.test(value)) return false;
+  if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value)) return false;
+  if (/^[A-Za-z_-]+$/.test(value)) return false;
+  return shannonEntropy(value) >= GENERIC_MIN_ENTROPY;
+}
+var SECRET_RULES = [
+  {
+    id: "aws-access-key-id",
+    description: "AWS access key id (AKIA/ASIA\u2026, 20 base32 characters)",
+    keywords: ["akia", "asia", "abia", "acca"],
+    pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
+    visible: 4,
+    minEntropy: 2.5
+  },
+  {
+    id: "aws-secret-access-key",
+    description: "AWS secret access key (40 base64 characters assigned to an AWS secret key name)",
+    keywords: ["secret_access_key", "secretaccesskey", "aws_secret", "awssecret"],
+    pattern: /(?:secret_?access_?key|aws_?secret(?:_?key)?)[\w-]*["']?\s*(?::=|=>|[:=])\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    visible: 0,
+    minEntropy: 3.5
+  },
+  {
+    id: "github-token",
+    description: "GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)",
+    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    pattern: new RegExp(`${L}(?<secret>gh[pousr]_[A-Za-z0-9]{36,251})${R}`, "g"),
+    visible: 4,
+    minEntropy: 3
+  },
+  {
+    id: "github-fine-grained-pat",
+    description: "GitHub fine-grained personal access token (github_pat_)",
+    keywords: ["github_pat_"],
+    pattern: new RegExp(`${L}(?<secret>github_pat_[A-Za-z0-9_]{70,255})${R}`, "g"),
+    visible: 11,
+    minEntropy: 3
+  },
+  {
+    id: "slack-token",
+    description: "Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
+    keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"],
+    pattern: new RegExp(`${L}(?<secret>xox[baprs]-[A-Za-z0-9-]{10,250})${R}`, "g"),
+    visible: 5,
+    minEntropy: 3
+  },
+  {
+    id: "slack-webhook",
+    description: "Slack incoming webhook URL",
+    keywords: ["hooks.slack.com"],
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,250})/g,
+    visible: 0
+  },
+  {
+    id: "stripe-live-key",
+    description: "Stripe live secret or restricted key (sk_live_, rk_live_)",
+    keywords: ["sk_live_", "rk_live_"],
+    pattern: new RegExp(`${L}(?<secret>[sr]k_live_[A-Za-z0-9]{20,247})${R}`, "g"),
+    visible: 8,
+    minEntropy: 3
+  },
+  {
+    id: "square-access-token",
+    description: "Square access token (EAAA\u2026, legacy sq0atp-)",
+    keywords: ["eaaa", "sq0atp-"],
+    pattern: new RegExp(`${L}(?<secret>EAAA[A-Za-z0-9_-]{56,124}|sq0atp-[A-Za-z0-9_-]{22,60})${R}`, "g"),
+    visible: 4,
+    minEntropy: 3.5
+  },
+  {
+    id: "square-application-secret",
+    description: "Square OAuth application secret (sq0csp-)",
+    keywords: ["sq0csp-"],
+    pattern: new RegExp(`${L}(?<secret>sq0csp-[A-Za-z0-9_-]{40,60})${R}`, "g"),
+    visible: 7,
+    minEntropy: 3.5
+  },
+  {
+    id: "supabase-service-role-key",
+    description: 'Supabase service-role key (a JWT whose payload has "role":"service_role")',
+    keywords: ["eyj"],
+    pattern: new RegExp(
+      `${L}(?<secret>eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})${R}`,
+      "g"
+    ),
+    visible: 0,
+    verify: ({ secret }) => isServiceRoleJwt(secret)
+  },
+  {
+    id: "supabase-access-token",
+    description: "Supabase personal access token (sbp_)",
+    keywords: ["sbp_"],
+    pattern: new RegExp(`${L}(?<secret>sbp_[a-f0-9]{40})${R}`, "g"),
+    visible: 4,
+    minEntropy: 3
+  },
+  {
+    id: "supabase-secret-key",
+    description: "Supabase secret API key (sb_secret_)",
+    keywords: ["sb_secret_"],
+    pattern: new RegExp(`${L}(?<secret>sb_secret_[A-Za-z0-9_-]{20,120})${R}`, "g"),
+    visible: 10,
+    minEntropy: 3
+  },
+  {
+    id: "openai-api-key",
+    description: "OpenAI API key (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with T3BlbkFJ or 48 characters)",
+    keywords: ["sk-"],
+    pattern: new RegExp(
+      `${L}(?<secret>sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})|sk-[A-Za-z0-9_-]{8,200}T3BlbkFJ[A-Za-z0-9_-]{8,200})${R}`,
+      "g"
+    ),
+    visible: 4,
+    minEntropy: 3.5
+  },
+  {
+    id: "private-key",
+    description: "PEM private key block",
+    keywords: ["private key"],
+    pattern: new RegExp(
+      `${DASHES}BEGIN(?<label>[ A-Z0-9]{0,40})${PEM_TAIL}(?<secret>[\\s\\S]{40,16000}?)${DASHES}END\\k<label>${PEM_TAIL}`,
+      "g"
+    ),
+    visible: 0,
+    binaryBody: true,
+    verify: ({ secret }) => isPemBody(secret)
+  },
+  {
+    id: "connection-string-password",
+    description: "Database/broker connection string with an inline password",
+    keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroach"],
+    pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb):\/\/(?<user>[^\s:/@'"`]*):(?<secret>[^\s@'"`/]+)@[^\s'"`]+/g,
+    visible: 0,
+    // a local development database is not a leaked production credential
+    verify: ({ match, secret }) => !LOCALHOST_RE.test(match[0]) && secret !== match.groups?.user
+  },
+  {
+    id: "generic-secret-assignment",
+    description: `High-entropy value (\u2265 ${GENERIC_MIN_ENTROPY} bits/char, \u2265 ${GENERIC_MIN_LENGTH} chars) assigned to a secret-named key`,
+    keywords: [
+      "password",
+      "passwd",
+      "pwd",
+      "secret",
+      "token",
+      "api_key",
+      "api-key",
+      "apikey",
+      "access_key",
+      "access-key",
+      "accesskey",
+      "private_key",
+      "privatekey",
+      "auth_key",
+      "authkey",
+      "credential"
+    ],
+    pattern: new RegExp(
+      `(?<key>[A-Za-z0-9_.-]*(?:${SECRET_KEY_NAMES})[A-Za-z0-9_.-]*)["']?[ \\t]*(?::=|=>|[:=])[ \\t]*(?:"(?<dq>[^"\\n]*)"|'(?<sq>[^'\\n]*)'|\`(?<bq>[^\`\\n]*)\`|(?<bare>[^\\s"'\`,;#]+))`,
+      "gi"
+    ),
+    visible: 0,
+    generic: true,
+    verify: genericValueLooksSecret
+  }
+];
+function secretOf(match) {
+  const g = match.groups ?? {};
+  return g.secret ?? g.dq ?? g.sq ?? g.bq ?? g.bare ?? match[0];
+}
+function entropyOk(rule, secret) {
+  return rule.minEntropy === void 0 || shannonEntropy(secret) >= rule.minEntropy;
+}
+
+// checks/lib/secret-engine.ts
+var ALLOW_PRAGMA_RE = /\b(?:shipgate|gitleaks):allow\b/;
+var FIXTURE_PRAGMA = "shipgate:fixture";
+var MAX_MATCHES_PER_RULE = 500;
+var LOCKFILE_RE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|go\.sum)$/;
+var INTEGRITY_PREFIX_RE = /^(?:sha1|sha256|sha384|sha512)-/;
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  starts;
+  lineOf(offset) {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1))
+        this.starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** Text of the line containing `offset`. */
+  lineText(offset) {
+    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
+    const end = this.text.indexOf("\n", offset);
+    return this.text.slice(start, end === -1 ? void 0 : end);
+  }
+};
+function enclosingToken(text, start) {
+  let i = start;
+  while (i > 0 && !/[\s"'`,=]/.test(text[i - 1] ?? " ")) i--;
+  return text.slice(i, i + 8);
+}
+function isSuppressed(lines, start, end) {
+  return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
+}
+function scanRule(rule, text, path12, lines) {
+  const hits = [];
+  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+  for (let m = pattern.exec(text); m !== null && hits.length < MAX_MATCHES_PER_RULE; m = pattern.exec(text)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    const secret = secretOf(m);
+    if (!rule.binaryBody && isPlaceholder(secret) || isReference(secret) || !entropyOk(rule, secret)) continue;
+    if (rule.verify && !rule.verify({ secret, match: m, path: path12 })) continue;
+    const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
+    if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) continue;
+    if (isSuppressed(lines, m.index, m.index + m[0].length)) continue;
+    hits.push({
+      ruleId: rule.id,
+      line: lines.lineOf(secretStart),
+      display: redactWithin(m[0], secret, rule.visible),
+      secret
+    });
+  }
+  return hits;
+}
+function scanText(text, path12, rules = SECRET_RULES) {
+  if (text.includes(FIXTURE_PRAGMA)) return [];
+  const lower = text.toLowerCase();
+  const lines = new LineIndex(text);
+  const lockfile = LOCKFILE_RE.test(path12);
+  const specific = [];
+  const generic = [];
+  for (const rule of rules) {
+    if (rule.generic && lockfile) continue;
+    if (!rule.keywords.some((keyword) => lower.includes(keyword))) continue;
+    (rule.generic ? generic : specific).push(...scanRule(rule, text, path12, lines));
+  }
+  const explained = (hit) => specific.some(
+    (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret))
+  );
+  return [...specific, ...generic.filter((hit) => !explained(hit))].sort((a, b) => a.line - b.line);
+}
+
 // checks/git-history.ts
+function plural5(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+async function scanHistory(dir, allowlist, signal) {
+  const { fixtureDirs } = await listScanFiles(dir, signal);
+  const hits = /* @__PURE__ */ new Map();
+  let allowlisted = 0;
+  const { commits } = await forEachAddedChunk(
+    dir,
+    (chunk) => {
+      if (chunk.file.split("/").includes("node_modules") || isUnderFixtureDir(chunk.file, fixtureDirs))
+        return;
+      const text = chunk.lines.map((added) => added.text).join("\n");
+      for (const hit of scanText(text, chunk.file)) {
+        const line = chunk.lines[hit.line - 1]?.line ?? 0;
+        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
+        if (allowlist.allows(candidate)) {
+          allowlisted++;
+          continue;
+        }
+        hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
+          ...candidate,
+          shortCommit: chunk.shortCommit,
+          display: hit.display
+        });
+      }
+    },
+    signal
+  );
+  return { hits: [...hits.values()], commits, allowlisted };
+}
 var gitHistoryCheck = defineCheck({
   id: "git-history",
-  title: "git-history",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "No secrets in any commit reachable from HEAD",
+  params: external_exports.object({}).strict(),
+  async run(_params, ctx) {
+    if (!await isGitRepo(ctx.repoDir, ctx.signal)) {
+      return { status: "skipped", summary: "not a git repository: there is no history to scan" };
+    }
+    if (!await resolveCommit("HEAD", ctx.repoDir, ctx.signal)) {
+      return { status: "skipped", summary: "no commits yet: there is no history to scan" };
+    }
+    const allowlist = await SecretAllowlist.load(ctx.repoDir);
+    const { hits, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
+    const shallow = (await tryGit(["rev-parse", "--is-shallow-repository"], ctx.repoDir, ctx.signal)).stdout.trim();
+    const findings = hits.map((hit) => ({
+      file: hit.file,
+      line: hit.line,
+      commit: hit.shortCommit,
+      message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`
+    }));
+    const metrics = { findings: findings.length, commits, allowlisted };
+    if (findings.length > 0) {
+      const commitCount = new Set(hits.map((hit) => hit.commit)).size;
+      return {
+        status: "fail",
+        summary: `${plural5(findings.length, "possible secret")} in ${plural5(commitCount, "commit")} of ${commits} (built-in rules)`,
+        details: "A secret that was ever committed must be rotated: removing it in a later commit does not remove it from history. Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist.",
+        findings,
+        metrics
+      };
+    }
+    if (shallow === "true") {
+      return {
+        status: "skipped",
+        summary: `shallow clone: only ${plural5(commits, "commit")} of history available (check out with fetch-depth: 0)`,
+        metrics
+      };
+    }
+    return { status: "pass", summary: `0 secrets in ${plural5(commits, "commit")} (built-in rules)`, metrics };
   }
 });
 
@@ -32935,7 +34379,7 @@ function httpRequest(url2, options) {
   const client = url2.protocol === "https:" ? https : http;
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const started = process.hrtime.bigint();
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const req = client.request(
       url2,
       {
@@ -32953,7 +34397,7 @@ function httpRequest(url2, options) {
           size += chunk.length;
         });
         res.on("end", () => {
-          resolve4({
+          resolve5({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(chunks).subarray(0, maxBody).toString("utf8"),
@@ -32982,7 +34426,7 @@ function describeError(error62) {
 
 // checks/lib/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path, override) {
+function resolveTarget(ctx, path12, override) {
   const base = override ?? ctx.targetUrl;
   if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
   let parsed;
@@ -32991,9 +34435,9 @@ function resolveTarget(ctx, path, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (!path) return { ok: true, url: parsed };
+  if (!path12) return { ok: true, url: parsed };
   const basePath = parsed.pathname.replace(/\/+$/, "");
-  const [pathname = "", query] = path.split("?", 2);
+  const [pathname = "", query] = path12.split("?", 2);
   const joined = new URL(parsed.href);
   joined.pathname = `${basePath}/${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
@@ -33023,14 +34467,14 @@ var healthCheck = defineCheck({
   id: "health",
   title: "Health endpoint answers 2xx in time",
   params: Params,
-  async run(params3, ctx) {
-    const target = resolveTarget(ctx, params3.path);
+  async run(params4, ctx) {
+    const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
     const { url: url2 } = target;
     try {
-      const res = await httpRequest(url2, { timeoutMs: params3.timeoutMs, signal: ctx.signal });
+      const res = await httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal });
       const ok = res.status >= 200 && res.status < 300;
-      const timing = `${formatMs(res.ms)} ms (limit ${params3.timeoutMs} ms)`;
+      const timing = `${formatMs(res.ms)} ms (limit ${params4.timeoutMs} ms)`;
       return {
         status: ok ? "pass" : "fail",
         summary: `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`,
@@ -33055,7 +34499,8 @@ function corsOf(label, headers) {
 function corsProblem(probe, origin) {
   if (probe.allowOrigin === origin) return `${probe.label} reflects Origin ${origin}`;
   if (probe.allowOrigin === "*" && probe.allowCredentials) return `${probe.label} allows * with credentials`;
-  if (probe.allowOrigin === "null" && probe.allowCredentials) return `${probe.label} allows Origin null with credentials`;
+  if (probe.allowOrigin === "null" && probe.allowCredentials)
+    return `${probe.label} allows Origin null with credentials`;
   return void 0;
 }
 async function evaluateCors(url2, timeoutMs, signal) {
@@ -33063,16 +34508,27 @@ async function evaluateCors(url2, timeoutMs, signal) {
   const get = await httpRequest(url2, { headers: { origin }, timeoutMs, signal });
   const preflight = await httpRequest(url2, {
     method: "OPTIONS",
-    headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    headers: {
+      origin,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type"
+    },
     timeoutMs,
     signal
   });
   const probes = [corsOf("GET", get.headers), corsOf(`preflight (${preflight.status})`, preflight.headers)];
-  const details = probes.map((p) => `${p.label}: Access-Control-Allow-Origin ${p.allowOrigin ?? "(none)"}${p.allowCredentials ? ", credentials" : ""}`).join("\n");
+  const details = probes.map(
+    (p) => `${p.label}: Access-Control-Allow-Origin ${p.allowOrigin ?? "(none)"}${p.allowCredentials ? ", credentials" : ""}`
+  ).join("\n");
   const problems = probes.map((p) => corsProblem(p, origin)).filter((p) => p !== void 0);
-  if (problems.length > 0) return { status: "fail", summary: `CORS too open: ${problems.join("; ")}`, details };
+  if (problems.length > 0)
+    return { status: "fail", summary: `CORS too open: ${problems.join("; ")}`, details };
   const wildcard = probes.some((p) => p.allowOrigin === "*") ? " (public * without credentials)" : "";
-  return { status: "pass", summary: `foreign Origin ${origin} not granted on GET or preflight${wildcard}`, details };
+  return {
+    status: "pass",
+    summary: `foreign Origin ${origin} not granted on GET or preflight${wildcard}`,
+    details
+  };
 }
 function cookieSameSite(responses) {
   return responses.flatMap(
@@ -33105,9 +34561,12 @@ async function evaluateCsrf(page, postUrl, timeoutMs, signal) {
   const cookies = cookieSameSite(responses);
   if (cookies.length === 0) {
     if (postNote) return { status: "fail", summary: `${postNote}, and no SameSite session cookies` };
-    return { status: "skipped", summary: "no cookies set and no postPath param: set postPath to a state-changing endpoint" };
+    return {
+      status: "skipped",
+      summary: "no cookies set and no postPath param: set postPath to a state-changing endpoint"
+    };
   }
-  const loose = cookies.filter((c) => !c.strict).map((c) => c.name);
+  const loose = [...new Set(cookies.filter((c) => !c.strict).map((c) => c.name))];
   const prefix = postNote ? `${postNote}; ` : "";
   if (loose.length > 0) {
     return { status: "fail", summary: `${prefix}cookies without SameSite=Lax/Strict: ${loose.join(", ")}` };
@@ -33137,7 +34596,8 @@ function sourceProblems(directive, sources, scripts) {
   const lower = sources.map((s) => s.toLowerCase());
   const hasNonceOrHash = lower.some((s) => /^'(nonce|sha256|sha384|sha512)-/.test(s));
   const problems = [];
-  if (lower.includes("'unsafe-inline'") && !hasNonceOrHash) problems.push(`${directive} allows 'unsafe-inline'`);
+  if (lower.includes("'unsafe-inline'") && !hasNonceOrHash)
+    problems.push(`${directive} allows 'unsafe-inline'`);
   if (scripts && lower.includes("'unsafe-eval'")) problems.push(`${directive} allows 'unsafe-eval'`);
   const wild = lower.filter((s) => WILDCARDS.has(s));
   if (scripts && wild.length > 0) problems.push(`${directive} allows any source (${wild.join(" ")})`);
@@ -33178,7 +34638,8 @@ function evaluateCsp(headers) {
 function evaluateXss(headers) {
   const note = "X-XSS-Protection is deprecated and ignored by current browsers, so XSS protection is judged by the CSP script policy.";
   const csp = cspOf(headers);
-  if (!csp) return { ...noCsp(headers), summary: "no CSP, so nothing blocks injected scripts", details: note };
+  if (!csp)
+    return { ...noCsp(headers), summary: "no CSP, so nothing blocks injected scripts", details: note };
   const problems = csp.policies.map(scriptProblems).reduce((a, b) => b.length < a.length ? b : a);
   if (problems.length > 0) return fail(`CSP does not block injected scripts: ${problems.join("; ")}`, note);
   return pass("CSP blocks inline and injected scripts (CSP-based XSS protection)", note);
@@ -33198,7 +34659,9 @@ function evaluateHsts(headers, https3, minAge) {
 function evaluateNosniff(headers) {
   const value = headerValue(headers, "x-content-type-options");
   if (value?.trim().toLowerCase() === "nosniff") return pass("X-Content-Type-Options: nosniff");
-  return fail(value ? `X-Content-Type-Options is "${value}", not nosniff` : "no X-Content-Type-Options header");
+  return fail(
+    value ? `X-Content-Type-Options is "${value}", not nosniff` : "no X-Content-Type-Options header"
+  );
 }
 function evaluateFrame(headers) {
   const xfo = headerValue(headers, "x-frame-options")?.trim().toUpperCase();
@@ -33208,7 +34671,9 @@ function evaluateFrame(headers) {
   }
   if (xfo === "DENY" || xfo === "SAMEORIGIN") return pass(`X-Frame-Options ${xfo}`);
   if (ancestors) return fail(`CSP frame-ancestors allows any site: ${ancestors.join(" ")}`);
-  return fail(xfo ? `X-Frame-Options "${xfo}" is not DENY/SAMEORIGIN` : "no X-Frame-Options and no frame-ancestors");
+  return fail(
+    xfo ? `X-Frame-Options "${xfo}" is not DENY/SAMEORIGIN` : "no X-Frame-Options and no frame-ancestors"
+  );
 }
 
 // checks/http-security.ts
@@ -33224,35 +34689,35 @@ var httpSecurityCheck = defineCheck({
   id: "http-security",
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params2,
-  async run(params3, ctx) {
-    const target = resolveTarget(ctx, params3.path);
+  async run(params4, ctx) {
+    const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
     const { url: url2 } = target;
     try {
       const page = await ctx.memo(
         `http-security:get:${url2.href}`,
-        () => httpRequest(url2, { timeoutMs: params3.timeoutMs, signal: ctx.signal })
+        () => httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal })
       );
       if (page.status >= 500) {
         return { status: "fail", summary: `GET ${url2.pathname} \u2192 ${page.status}; headers not judged` };
       }
       const { headers } = page;
-      switch (params3.header) {
+      switch (params4.header) {
         case "csp":
           return evaluateCsp(headers);
         case "xss":
           return evaluateXss(headers);
         case "hsts":
-          return evaluateHsts(headers, url2.protocol === "https:", params3.hstsMinAge);
+          return evaluateHsts(headers, url2.protocol === "https:", params4.hstsMinAge);
         case "nosniff":
           return evaluateNosniff(headers);
         case "frame":
           return evaluateFrame(headers);
         case "cors":
-          return await evaluateCors(url2, params3.timeoutMs, ctx.signal);
+          return await evaluateCors(url2, params4.timeoutMs, ctx.signal);
         case "csrf": {
-          const post = params3.postPath ? resolveTarget(ctx, params3.postPath) : void 0;
-          return await evaluateCsrf(page, post?.ok ? post.url : void 0, params3.timeoutMs, ctx.signal);
+          const post = params4.postPath ? resolveTarget(ctx, params4.postPath) : void 0;
+          return await evaluateCsrf(page, post?.ok ? post.url : void 0, params4.timeoutMs, ctx.signal);
         }
       }
     } catch (error62) {
@@ -33262,17 +34727,417 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-var lighthouseCheck = defineCheck({
-  id: "lighthouse",
-  title: "lighthouse",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
-  }
-});
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join7 } from "node:path";
 
-// checks/lib/load-run.ts
-import autocannon from "autocannon";
+// checks/lib/chrome.ts
+import { accessSync, constants, statSync as statSync2 } from "node:fs";
+var CHROME_CANDIDATES = [
+  "/usr/lib/chromium/chromium",
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome"
+];
+var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
+function isExecutableFile(path12) {
+  try {
+    if (!statSync2(path12).isFile()) return false;
+    accessSync(path12, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function findChrome(env, candidates = CHROME_CANDIDATES) {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv && isExecutableFile(fromEnv)) return fromEnv;
+  return candidates.find(isExecutableFile);
+}
+
+// checks/lib/lighthouse-run.ts
+import { fork } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join5 } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch } from "chrome-launcher";
+var CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
+var LOOPBACK_ONLY_RULE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1";
+function chromeFlagsFor(url2) {
+  const host = new URL(url2).hostname;
+  const loopback = host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return loopback ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
+}
+var numericAudit = external_exports.object({ numericValue: external_exports.number() });
+var consoleAudit = external_exports.object({
+  details: external_exports.object({
+    items: external_exports.array(
+      external_exports.object({
+        source: external_exports.string().optional(),
+        description: external_exports.string().optional(),
+        sourceLocation: external_exports.object({ url: external_exports.string().optional(), line: external_exports.number().optional() }).optional()
+      })
+    )
+  }).optional()
+});
+var lhrSchema = external_exports.object({
+  lighthouseVersion: external_exports.string(),
+  runtimeError: external_exports.object({ code: external_exports.string(), message: external_exports.string() }).optional(),
+  categories: external_exports.object({ performance: external_exports.object({ score: external_exports.number().nullable() }) }),
+  audits: external_exports.object({
+    "largest-contentful-paint": numericAudit,
+    "cumulative-layout-shift": numericAudit,
+    "server-response-time": numericAudit,
+    "max-potential-fid": numericAudit,
+    "errors-in-console": consoleAudit
+  })
+});
+function parseLhr(raw) {
+  const header = external_exports.object({ runtimeError: external_exports.object({ code: external_exports.string(), message: external_exports.string() }).optional() });
+  const runtimeError = header.safeParse(raw).data?.runtimeError;
+  if (runtimeError)
+    throw new Error(`Lighthouse could not measure the page: ${runtimeError.code} ${runtimeError.message}`);
+  const parsed = lhrSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`unexpected Lighthouse result: ${external_exports.prettifyError(parsed.error)}`);
+  if (parsed.data.categories.performance.score === null)
+    throw new Error("Lighthouse returned no performance score");
+  return parsed.data;
+}
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
+}
+function abortable(promise2, signal) {
+  promise2.catch(() => {
+  });
+  return new Promise((ok, fail3) => {
+    const onAbort = () => fail3(signal.reason ?? new Error("aborted"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise2.then(ok, fail3).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+var queue = Promise.resolve();
+function measureLighthouse(options) {
+  const next = queue.then(() => measureNow(options));
+  queue = next.catch(() => {
+  });
+  return next;
+}
+var WORKER = fileURLToPath(new URL("./lighthouse-worker.mjs", import.meta.url));
+var workerMessage = external_exports.union([external_exports.object({ lhr: external_exports.unknown() }), external_exports.object({ error: external_exports.string() })]);
+function runWorker(url2, port, runs, log) {
+  const child = fork(WORKER, [JSON.stringify({ url: url2, port, runs })], {
+    execArgv: [],
+    stdio: ["ignore", "ignore", "pipe", "ipc"]
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk.toString()).slice(-2e3);
+  });
+  const results = new Promise((ok, fail3) => {
+    const lhrs = [];
+    child.on("message", (raw) => {
+      const message = workerMessage.safeParse(raw);
+      if (!message.success) return fail3(new Error("unexpected message from the Lighthouse worker"));
+      if ("error" in message.data) return fail3(new Error(`Lighthouse failed: ${message.data.error}`));
+      try {
+        lhrs.push(parseLhr(message.data.lhr));
+      } catch (error62) {
+        return fail3(error62);
+      }
+      log(`lighthouse: run ${lhrs.length}/${runs} done on ${url2}`);
+      if (lhrs.length === runs) ok(lhrs);
+    });
+    child.on("error", fail3);
+    child.on(
+      "close",
+      (code2, signal) => fail3(new Error(`Lighthouse worker exited (${signal ?? code2}) before finishing: ${stderr.trim()}`))
+    );
+  });
+  return { results, kill: () => child.kill("SIGKILL") };
+}
+async function measureNow({
+  url: url2,
+  runs,
+  chromePath,
+  signal,
+  log
+}) {
+  signal.throwIfAborted();
+  const userDataDir = mkdtempSync(join5(tmpdir(), "shipgate-chrome-"));
+  let chrome;
+  let killWorker = () => {
+  };
+  const killAll = () => {
+    killWorker();
+    chrome?.kill();
+  };
+  signal.addEventListener("abort", killAll, { once: true });
+  try {
+    const launching = launch({
+      chromePath,
+      chromeFlags: chromeFlagsFor(url2),
+      userDataDir,
+      logLevel: "silent",
+      handleSIGINT: false
+    });
+    launching.then(
+      (launched2) => {
+        chrome = launched2;
+        if (signal.aborted) launched2.kill();
+      },
+      () => {
+      }
+    );
+    const launched = await abortable(launching, signal);
+    log(`lighthouse: ${runs} run(s) on ${url2} (Chromium pid ${launched.pid})`);
+    const worker = runWorker(url2, launched.port, runs, log);
+    killWorker = worker.kill;
+    return summarize(url2, await abortable(worker.results, signal));
+  } finally {
+    signal.removeEventListener("abort", killAll);
+    killAll();
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {
+    });
+  }
+}
+function summarize(url2, results) {
+  const consoleErrors = /* @__PURE__ */ new Map();
+  for (const lhr of results) {
+    for (const item of lhr.audits["errors-in-console"].details?.items ?? []) {
+      const error62 = {
+        source: item.source ?? "console",
+        description: item.description ?? "(no message)",
+        url: item.sourceLocation?.url,
+        line: item.sourceLocation?.line === void 0 ? void 0 : item.sourceLocation.line + 1
+      };
+      consoleErrors.set(`${error62.source}|${error62.description}|${error62.url}|${error62.line}`, error62);
+    }
+  }
+  const of = (pick2) => median(results.map(pick2));
+  return {
+    url: url2,
+    runs: results.length,
+    lighthouseVersion: results[0]?.lighthouseVersion ?? "unknown",
+    performance: of((lhr) => lhr.categories.performance.score ?? 0),
+    lcpMs: of((lhr) => lhr.audits["largest-contentful-paint"].numericValue),
+    cls: of((lhr) => lhr.audits["cumulative-layout-shift"].numericValue),
+    ttfbMs: of((lhr) => lhr.audits["server-response-time"].numericValue),
+    maxPotentialFidMs: of((lhr) => lhr.audits["max-potential-fid"].numericValue),
+    consoleErrors: [...consoleErrors.values()]
+  };
+}
+
+// checks/lib/static-server.ts
+import { createReadStream, statSync as statSync3 } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join as join6, resolve as resolve2, sep as sep2 } from "node:path";
+var CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm"
+};
+function resolveFile(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath.split("?")[0] ?? "/");
+  } catch {
+    return void 0;
+  }
+  const candidate = resolve2(join6(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep2)) return void 0;
+  try {
+    const stat3 = statSync3(candidate);
+    if (stat3.isFile()) return candidate;
+    if (stat3.isDirectory()) {
+      const index = join6(candidate, "index.html");
+      return statSync3(index).isFile() ? index : void 0;
+    }
+  } catch {
+    return void 0;
+  }
+  return void 0;
+}
+async function startStaticServer(dir) {
+  const root = resolve2(dir);
+  const server = createServer((req, res) => {
+    const file2 = resolveFile(root, req.url ?? "/");
+    if (!file2 || req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+      return;
+    }
+    const type = CONTENT_TYPES[extname(file2).toLowerCase()] ?? "application/octet-stream";
+    res.writeHead(200, { "content-type": type, "content-length": statSync3(file2).size });
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
+    createReadStream(file2).on("error", () => res.destroy()).pipe(res);
+  });
+  await new Promise((ok, fail3) => {
+    server.once("error", fail3);
+    server.listen(0, "127.0.0.1", () => ok());
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    })
+  };
+}
+
+// checks/lighthouse.ts
+var params3 = external_exports.object({
+  metric: external_exports.enum(["performance", "lcp", "cls", "ttfb", "fid", "console-errors"]).default("performance"),
+  /** Lighthouse runs; each metric is the median over them (mpfid/TBT are noisy on small runners). */
+  runs: external_exports.coerce.number().int().min(1).max(9).default(3),
+  /** Performance score floor, 0–1 or 0–100 (default 0.90, the seed's "> 90"). */
+  min: external_exports.coerce.number().min(0).max(100).optional(),
+  /** Ceiling for lcp/ttfb/fid (ms) or cls (unitless). */
+  max: external_exports.coerce.number().min(0).optional()
+});
+var DEFAULT_MAX = {
+  lcp: 2500,
+  cls: 0.1,
+  ttfb: 600,
+  fid: 100
+};
+var DEFAULT_MIN_SCORE = 0.9;
+function formatMs2(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${Number((ms / 1e3).toFixed(2))} s`;
+}
+var LIMITED = {
+  lcp: { label: "LCP", format: formatMs2 },
+  cls: { label: "CLS", format: (value) => (Math.round(value * 1e3) / 1e3).toString() },
+  ttfb: { label: "TTFB (server-response-time)", format: formatMs2 },
+  fid: { label: "max-potential-FID (lab proxy for FID)", format: formatMs2 }
+};
+function measuredValue(metric, measured) {
+  if (metric === "lcp") return measured.lcpMs;
+  if (metric === "cls") return measured.cls;
+  if (metric === "ttfb") return measured.ttfbMs;
+  return measured.maxPotentialFidMs;
+}
+function metricsOf(measured) {
+  return {
+    performance: Math.round(measured.performance * 100),
+    lcpMs: measured.lcpMs,
+    cls: measured.cls,
+    ttfbMs: measured.ttfbMs,
+    maxPotentialFidMs: measured.maxPotentialFidMs,
+    consoleErrors: measured.consoleErrors.length,
+    runs: measured.runs
+  };
+}
+function detailsOf(measured) {
+  return [
+    `Lighthouse ${measured.lighthouseVersion}, ${measured.url}, median of ${measured.runs} run(s) (mobile, simulated throttling)`,
+    `performance ${Math.round(measured.performance * 100)}, LCP ${formatMs2(measured.lcpMs)}, CLS ${LIMITED.cls.format(measured.cls)}, TTFB ${formatMs2(measured.ttfbMs)}, max-potential-FID ${formatMs2(measured.maxPotentialFidMs)}, console errors ${measured.consoleErrors.length}`
+  ].join("\n");
+}
+function judge(metric, p, measured) {
+  const base = { details: detailsOf(measured), metrics: metricsOf(measured) };
+  const runs = `median of ${measured.runs} run${measured.runs === 1 ? "" : "s"}`;
+  if (metric === "performance") {
+    const min = p.min === void 0 ? DEFAULT_MIN_SCORE : p.min > 1 ? p.min / 100 : p.min;
+    const score = Math.round(measured.performance * 100);
+    const pass3 = measured.performance >= min;
+    const summary2 = `Lighthouse performance ${score} ${pass3 ? "\u2265" : "<"} ${Math.round(min * 100)} (${runs})`;
+    return { status: pass3 ? "pass" : "fail", summary: summary2, ...base };
+  }
+  if (metric === "console-errors") {
+    const errors = measured.consoleErrors;
+    const findings = errors.map((error62) => ({
+      message: `${error62.source} at ${error62.url ?? measured.url}${error62.line ? `:${error62.line}` : ""}: ${error62.description}`
+    }));
+    const summary2 = errors.length === 0 ? `0 console errors on ${measured.url} (${runs})` : `${errors.length} console error(s) on ${measured.url}, expected 0 (first: ${errors[0]?.description.slice(0, 80)})`;
+    return { status: errors.length === 0 ? "pass" : "fail", summary: summary2, findings, ...base };
+  }
+  const max = p.max ?? DEFAULT_MAX[metric];
+  const value = measuredValue(metric, measured);
+  const { label, format } = LIMITED[metric];
+  const pass2 = value <= max;
+  const summary = `${label} ${format(value)} ${pass2 ? "\u2264" : ">"} ${format(max)} (${runs})`;
+  return { status: pass2 ? "pass" : "fail", summary, ...base };
+}
+function pickTarget(ctx) {
+  if (ctx.targetUrl) return { url: ctx.targetUrl };
+  const buildDir = findBuildDir(ctx);
+  if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
+  if (!existsSync4(join7(buildDir, "index.html")))
+    return { skip: `no target URL and no index.html in ${buildDir}` };
+  return { dir: buildDir };
+}
+function createLighthouseCheck(options = {}) {
+  return defineCheck({
+    id: "lighthouse",
+    title: "Lighthouse performance budgets (Chromium)",
+    exclusive: true,
+    params: params3,
+    async run(p, ctx) {
+      const chromePath = findChrome(ctx.env, options.chromeCandidates ?? CHROME_CANDIDATES);
+      if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
+      const target = pickTarget(ctx);
+      if ("skip" in target) return { status: "skipped", summary: target.skip };
+      const measure2 = (url2) => measureLighthouse({
+        url: url2,
+        runs: p.runs,
+        chromePath,
+        signal: ctx.signal,
+        log: (line) => ctx.log(line)
+      });
+      const key = "url" in target ? `lighthouse:${target.url}:${p.runs}` : `lighthouse:dir:${target.dir}:${p.runs}`;
+      let measured;
+      try {
+        measured = await ctx.memo(key, async () => {
+          if ("url" in target) return measure2(target.url);
+          const server = await startStaticServer(target.dir);
+          try {
+            return await measure2(server.url);
+          } finally {
+            await server.close();
+          }
+        });
+      } catch (error62) {
+        if (ctx.signal.aborted) throw error62;
+        const reason = error62 instanceof Error ? error62.message : String(error62);
+        return { status: "error", summary: reason.split("\n")[0] ?? reason, details: reason };
+      }
+      return judge(p.metric, p, measured);
+    }
+  });
+}
+var lighthouseCheck = createLighthouseCheck();
 
 // checks/lib/load-rss.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -33294,17 +35159,17 @@ function childPids(pid) {
   }
 }
 function treeRss(rootPid) {
-  const queue = [rootPid];
+  const queue2 = [rootPid];
   let total = 0;
   let found = false;
-  for (let seen = 0; queue.length > 0 && seen < 64; seen++) {
-    const pid = queue.shift();
+  for (let seen = 0; queue2.length > 0 && seen < 64; seen++) {
+    const pid = queue2.shift();
     const rss = readVmRss(pid);
     if (rss !== void 0) {
       total += rss;
       found = true;
     }
-    queue.push(...childPids(pid));
+    queue2.push(...childPids(pid));
   }
   return found ? total : void 0;
 }
@@ -33325,36 +35190,45 @@ function startRssSampler(pid, intervalMs = 200) {
     }
   };
 }
+function theilSenSlope(points) {
+  const slopes = [];
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) {
+      const a = points[i];
+      const b = points[j];
+      if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
+    }
+  }
+  slopes.sort((x, y) => x - y);
+  const mid = slopes.length / 2;
+  if (slopes.length === 0) return 0;
+  return slopes.length % 2 ? slopes[Math.floor(mid)] ?? 0 : ((slopes[mid - 1] ?? 0) + (slopes[mid] ?? 0)) / 2;
+}
 function secondHalfTrend(samples) {
   const first = samples[0];
   const last = samples[samples.length - 1];
   if (!first || !last || samples.length < 4) return void 0;
   const midMs = (first.atMs + last.atMs) / 2;
   const tail = samples.filter((s) => s.atMs >= midMs);
-  if (tail.length < 2) return void 0;
-  const meanX = tail.reduce((sum, s) => sum + s.atMs, 0) / tail.length;
-  const meanY = tail.reduce((sum, s) => sum + s.bytes, 0) / tail.length;
-  let num = 0;
-  let den = 0;
-  for (const s of tail) {
-    num += (s.atMs - meanX) * (s.bytes - meanY);
-    den += (s.atMs - meanX) ** 2;
-  }
-  const bytesPerMs = den === 0 ? 0 : num / den;
+  const stride = Math.ceil(tail.length / 200);
+  const points = tail.filter((_, index) => index % stride === 0);
+  if (points.length < 2) return void 0;
+  const bytesPerMs = theilSenSlope(points);
   return {
     startBytes: first.bytes,
     endBytes: last.bytes,
     mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
-    samples: tail.length
+    samples: points.length
   };
 }
 
 // checks/lib/load-run.ts
+import autocannon from "autocannon";
 function runLoad(options, ctx) {
   const latencies = [];
   const served = /* @__PURE__ */ new Set();
   const sampler = options.pid ? startRssSampler(options.pid) : void 0;
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const instance = autocannon(
       {
         url: options.url.href,
@@ -33370,10 +35244,10 @@ function runLoad(options, ctx) {
           return;
         }
         const statusCounts = {};
-        for (const [code2, stat] of Object.entries(result.statusCodeStats ?? {})) {
-          statusCounts[code2] = stat.count;
+        for (const [code2, stat3] of Object.entries(result.statusCodeStats ?? {})) {
+          statusCounts[code2] = stat3?.count ?? 0;
         }
-        resolve4({
+        resolve5({
           connections: options.connections,
           durationSec: options.durationSec,
           total: latencies.length + result.errors,
@@ -33426,7 +35300,7 @@ function statusBreakdown(run) {
     `status codes: ${codes.join(", ") || "none"}; errors ${run.errors} (timeouts ${run.timeouts})`
   ].join("\n");
 }
-function metricsOf(run) {
+function metricsOf2(run) {
   return {
     p95Ms: run.p95Ms,
     p50Ms: run.p50Ms,
@@ -33436,26 +35310,31 @@ function metricsOf(run) {
     connections: run.connections
   };
 }
-function judge(params3, run, ctx) {
+function judge2(params4, run, ctx) {
   const details = statusBreakdown(run);
-  const metrics = metricsOf(run);
+  const metrics = metricsOf2(run);
   if (run.responses === 0) {
-    return { status: "fail", summary: `no responses at all (${run.errors} connection errors)`, details, metrics };
+    return {
+      status: "fail",
+      summary: `no responses at all (${run.errors} connection errors)`,
+      details,
+      metrics
+    };
   }
-  switch (params3.metric) {
+  switch (params4.metric) {
     case "users": {
       const ok = run.servedConnections >= run.connections;
       const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests)`;
       return { status: ok ? "pass" : "fail", summary, details, metrics };
     }
     case "p95": {
-      const max = params3.max ?? 200;
+      const max = params4.max ?? 200;
       const ok = Number.isFinite(run.p95Ms) && run.p95Ms <= max;
       const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms (${run.connections} connections, ${run.total} requests)`;
       return { status: ok ? "pass" : "fail", summary, details, metrics };
     }
     case "error-rate": {
-      const max = params3.max ?? 1;
+      const max = params4.max ?? 1;
       const rate = failedShare(run);
       const ok = rate < max || rate === 0;
       const failed = run.errors + run.non2xx;
@@ -33463,61 +35342,201 @@ function judge(params3, run, ctx) {
       return { status: ok ? "pass" : "fail", summary, details, metrics };
     }
     case "memory-leak":
-      return judgeLeak(params3, run, ctx, details, metrics);
+      return judgeLeak(params4, run, ctx, details, metrics);
   }
 }
-function judgeLeak(params3, run, ctx, details, metrics) {
+function judgeLeak(params4, run, ctx, details, metrics) {
   const trend = run.rss ? secondHalfTrend(run.rss) : void 0;
   if (!trend) {
     return { status: "skipped", summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
   }
   const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
-  const relLimit = trend.startBytes / (1024 * 1024) * (params3.leakPercent / 100);
-  const leaking = trend.mbPerMin > params3.leakMbPerMin && trend.mbPerMin > relLimit;
-  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB, trend ${trend.mbPerMin.toFixed(1)} MB/min ${leaking ? ">" : "within"} ${params3.leakMbPerMin} MB/min and ${params3.leakPercent}% of start per min`;
+  const relLimit = trend.startBytes / (1024 * 1024) * (params4.leakPercent / 100);
+  const leaking = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
+  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB, trend ${trend.mbPerMin.toFixed(1)} MB/min ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% of start per min`;
   return {
     status: leaking ? "fail" : "pass",
     summary,
     details: `${details}
-RSS trend fitted over the second half of the run (${trend.samples} samples); heuristic, not proof.`,
-    metrics: { ...metrics, rssStartBytes: trend.startBytes, rssEndBytes: trend.endBytes, rssMbPerMin: trend.mbPerMin }
+RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples} samples); a heuristic, not proof.`,
+    metrics: {
+      ...metrics,
+      rssStartBytes: trend.startBytes,
+      rssEndBytes: trend.endBytes,
+      rssMbPerMin: trend.mbPerMin
+    }
   };
 }
 var loadTestCheck = defineCheck({
   id: "load-test",
+  exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   params: Params3,
-  async run(params3, ctx) {
-    const target = resolveTarget(ctx, params3.path);
+  async run(params4, ctx) {
+    const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
-    if (params3.metric === "memory-leak" && ctx.targetPid === void 0) {
+    if (params4.metric === "memory-leak" && ctx.targetPid === void 0) {
       return { status: "skipped", summary: NO_PID_REASON };
     }
     const { url: url2 } = target;
-    const key = `load-test:${url2.href}:${params3.connections}:${params3.duration}`;
+    const key = `load-test:${url2.href}:${params4.connections}:${params4.duration}`;
     let run;
     try {
       run = await ctx.memo(key, () => {
-        ctx.log(`load test: ${params3.connections} connections for ${params3.duration} s on ${shortPath(url2)}`);
+        ctx.log(`load test: ${params4.connections} connections for ${params4.duration} s on ${shortPath(url2)}`);
         return runLoad(
-          { url: url2, connections: params3.connections, durationSec: params3.duration, pid: ctx.targetPid },
+          { url: url2, connections: params4.connections, durationSec: params4.duration, pid: ctx.targetPid },
           ctx
         );
       });
     } catch (error62) {
       return { status: "error", summary: `load test against ${url2.href} failed: ${describeError(error62)}` };
     }
-    return judge(params3, run, ctx);
+    return judge2(params4, run, ctx);
   }
 });
 
 // checks/migrations.ts
+import { stat as stat2 } from "node:fs/promises";
+import path8 from "node:path";
+
+// checks/lib/migration-pairs.ts
+import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import path7 from "node:path";
+var DEFAULT_MIGRATION_DIRS = [
+  "migrations",
+  "db/migrations",
+  "supabase/migrations",
+  "prisma/migrations"
+];
+var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
+var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
+var SQL_RE = /\.sql$/i;
+var SCRIPT_RE = /^(?!.*\.d\.ts$).*\.(?:[cm]?js|[cm]?ts)$/i;
+var DOWN_MARKER_RE = /^[ \t]*--[ \t]*(?:\+migrate[ \t]+down|migrate:down|\+goose[ \t]+down|down)\b.*$/im;
+var SCRIPT_DOWN_RE = /\bexports\.down\b|\bexport\s+(?:async\s+)?function\s+down\b|\bexport\s+const\s+down\b|\bdown\s*(?::|\()/;
+function hasStatements(sql) {
+  return sql.split("\n").some((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+}
+function hasDownSection(sql) {
+  const marker = DOWN_MARKER_RE.exec(sql);
+  return marker !== null && hasStatements(sql.slice(marker.index + marker[0].length));
+}
+var stemOf = (name) => name.replace(/(?:[._-]up)?\.sql$/i, "");
+async function read(file2) {
+  return readFile5(file2, "utf8").catch(() => "");
+}
+async function entriesOf(dir) {
+  return readdir3(dir, { withFileTypes: true }).catch(() => []);
+}
+async function fileStatus(dir, name, names, rollbacks) {
+  const full = path7.join(dir, name);
+  if (SCRIPT_RE.test(name)) {
+    return SCRIPT_DOWN_RE.test(await read(full)) ? { file: name, rollback: "down export" } : { file: name };
+  }
+  const stem = stemOf(name);
+  for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
+    if (!names.has(down)) continue;
+    return hasStatements(await read(path7.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
+  }
+  if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
+  return hasDownSection(await read(full)) ? { file: name, rollback: "down section" } : { file: name };
+}
+async function folderStatus(dir, folder, rollbacks) {
+  const sqlFiles = (await entriesOf(path7.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
+  const ups = sqlFiles.filter((n) => !DOWN_FILE_RE.test(n));
+  const main2 = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
+  if (!main2) return void 0;
+  const file2 = `${folder}/${main2}`;
+  const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
+  if (down) {
+    return hasStatements(await read(path7.join(dir, folder, down))) ? { file: file2, rollback: `${folder}/${down}` } : { file: file2, problem: `${folder}/${down} is empty` };
+  }
+  for (const candidate of [folder, `${folder}.sql`]) {
+    if (rollbacks.has(candidate)) return { file: file2, rollback: `rollback/${candidate}` };
+  }
+  for (const up of ups)
+    if (hasDownSection(await read(path7.join(dir, folder, up)))) return { file: file2, rollback: "down section" };
+  return { file: file2 };
+}
+async function inspectMigrations(dir) {
+  const entries = await entriesOf(dir);
+  const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
+  const rollbacks = new Set(
+    rollbackDir ? (await entriesOf(path7.join(dir, rollbackDir.name))).map((e) => e.name) : []
+  );
+  const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+  const statuses = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory() && !ROLLBACK_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
+      const status = await folderStatus(dir, entry.name, rollbacks);
+      if (status) statuses.push(status);
+    } else if (entry.isFile() && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
+      statuses.push(await fileStatus(dir, entry.name, names, rollbacks));
+    }
+  }
+  return statuses;
+}
+
+// checks/migrations.ts
+var ParamsSchema6 = external_exports.object({
+  /** Migrations directory relative to the checked directory; auto-detected when absent. */
+  dir: external_exports.string().min(1).optional()
+}).strict();
+async function isDir(file2) {
+  return stat2(file2).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+}
+function plural6(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function advice(status) {
+  if (status.problem) return `${status.file}: ${status.problem}`;
+  const name = path8.posix.basename(status.file);
+  const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
+  return /\.sql$/i.test(name) ? `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}` : `${status.file} has no rollback: export a down() migration`;
+}
 var migrationsCheck = defineCheck({
   id: "migrations",
-  title: "migrations",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "Every database migration has a rollback",
+  params: ParamsSchema6,
+  async run(params4, ctx) {
+    const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
+    const dirs = [];
+    for (const dir of candidates) if (await isDir(path8.join(ctx.repoDir, dir))) dirs.push(dir);
+    if (dirs.length === 0) {
+      return {
+        status: "skipped",
+        summary: params4.dir ? `no migrations directory at ${params4.dir}` : `no migrations directory (looked for ${DEFAULT_MIGRATION_DIRS.join(", ")})`
+      };
+    }
+    const statuses = [];
+    for (const dir of dirs) {
+      for (const status of await inspectMigrations(path8.join(ctx.repoDir, dir))) {
+        statuses.push({ ...status, file: path8.posix.join(dir.split(path8.sep).join("/"), status.file) });
+      }
+    }
+    const where = dirs.join(", ");
+    if (statuses.length === 0) return { status: "skipped", summary: `no migrations in ${where}` };
+    const missing = statuses.filter((s) => !s.rollback);
+    const findings = missing.map((s) => ({ file: s.file, line: 1, message: advice(s) }));
+    const metrics = { migrations: statuses.length, withoutRollback: missing.length };
+    if (missing.length === 0) {
+      return {
+        status: "pass",
+        summary: `${plural6(statuses.length, "migration")} in ${where}, all with a rollback`,
+        metrics
+      };
+    }
+    return {
+      status: "fail",
+      summary: `${missing.length} of ${plural6(statuses.length, "migration")} in ${where} without a rollback`,
+      details: missing.map((s) => `- ${advice(s)}`).join("\n"),
+      findings,
+      metrics
+    };
   }
 });
 
@@ -33532,29 +35551,35 @@ var Params4 = external_exports.object({
   timeoutMs: external_exports.coerce.number().int().positive().max(3e4).default(5e3)
 });
 var LIMIT_HEADERS = ["ratelimit", "ratelimit-policy", "ratelimit-limit", "x-ratelimit-limit"];
-async function burst(url2, params3, signal) {
+async function burst(url2, params4, signal) {
   const agent = new (url2.protocol === "https:" ? https2 : http2).Agent({ keepAlive: true });
   const tally = { sent: 0, count429: 0, statuses: /* @__PURE__ */ new Map(), errors: [] };
   const worker = async () => {
-    while (tally.sent < params3.requests && tally.first429 === void 0 && !signal.aborted) {
+    while (tally.sent < params4.requests && tally.first429 === void 0 && !signal.aborted) {
       tally.sent += 1;
       const index = tally.sent;
       try {
-        const res = await httpRequest(url2, { method: params3.method, timeoutMs: params3.timeoutMs, agent, signal });
+        const res = await httpRequest(url2, {
+          method: params4.method,
+          timeoutMs: params4.timeoutMs,
+          agent,
+          signal
+        });
         tally.statuses.set(res.status, (tally.statuses.get(res.status) ?? 0) + 1);
         if (res.status === 429) {
           tally.count429 += 1;
           tally.first429 ??= index;
         }
         const header = LIMIT_HEADERS.find((name) => headerValue(res.headers, name) !== void 0);
-        if (header && !tally.limitHeader) tally.limitHeader = `${header}: ${headerValue(res.headers, header)}`;
+        if (header && !tally.limitHeader)
+          tally.limitHeader = `${header}: ${headerValue(res.headers, header)}`;
       } catch (error62) {
         if (tally.errors.length < 3) tally.errors.push(describeError(error62));
       }
     }
   };
   try {
-    await Promise.all(Array.from({ length: params3.concurrency }, worker));
+    await Promise.all(Array.from({ length: params4.concurrency }, worker));
   } finally {
     agent.destroy();
   }
@@ -33564,21 +35589,25 @@ var rateLimitCheck = defineCheck({
   id: "rate-limit",
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   params: Params4,
-  async run(params3, ctx) {
-    const target = resolveTarget(ctx, params3.path);
+  async run(params4, ctx) {
+    const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
     const { url: url2 } = target;
-    const where = `${params3.method} ${shortPath(url2)}`;
-    const tally = await burst(url2, params3, ctx.signal);
+    const where = `${params4.method} ${shortPath(url2)}`;
+    const tally = await burst(url2, params4, ctx.signal);
     const statuses = [...tally.statuses].map(([code2, n]) => `${code2}: ${n}`).join(", ") || "none";
     const details = [`statuses: ${statuses}`, ...tally.errors.map((e) => `error: ${e}`)].join("\n");
     const metrics = { sent: tally.sent, count429: tally.count429 };
     if (tally.statuses.size === 0) {
-      return { status: "fail", summary: `no responses from ${where}: ${tally.errors[0] ?? "unknown"}`, details };
+      return {
+        status: "fail",
+        summary: `no responses from ${where}: ${tally.errors[0] ?? "unknown"}`,
+        details
+      };
     }
     if (tally.first429 !== void 0) {
       const header = tally.limitHeader ? `, ${tally.limitHeader}` : "";
-      const summary2 = `429 after ${tally.first429 - 1} of ${params3.requests} ${where} requests${header}`;
+      const summary2 = `429 after ${tally.first429 - 1} of ${params4.requests} ${where} requests${header}`;
       return { status: "pass", summary: summary2, details, metrics };
     }
     if (tally.limitHeader) {
@@ -33590,33 +35619,347 @@ var rateLimitCheck = defineCheck({
   }
 });
 
+// checks/lib/gitleaks.ts
+import { execFile as execFile2 } from "node:child_process";
+import { constants as constants2 } from "node:fs";
+import { access, mkdtemp, readFile as readFile6, rm as rm2 } from "node:fs/promises";
+import os from "node:os";
+import path9 from "node:path";
+var GitleaksFindingSchema = external_exports.object({
+  RuleID: external_exports.string(),
+  File: external_exports.string(),
+  StartLine: external_exports.number().int(),
+  Commit: external_exports.string().optional()
+});
+var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
+async function findExecutable(name, pathEnv) {
+  for (const dir of (pathEnv ?? "").split(path9.delimiter)) {
+    if (!dir) continue;
+    const candidate = path9.join(dir, name);
+    try {
+      await access(candidate, constants2.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function runGitleaksDir(binary, dir, signal) {
+  const tmp = await mkdtemp(path9.join(os.tmpdir(), "shipgate-gitleaks-"));
+  const report = path9.join(tmp, "report.json");
+  try {
+    await new Promise((resolve5, reject) => {
+      execFile2(
+        binary,
+        ["dir", ".", "--redact", "--no-banner", "--report-format", "json", "--report-path", report],
+        { cwd: dir, signal, maxBuffer: 16 * 1024 * 1024 },
+        (error62) => {
+          if (error62 && error62.code !== 1)
+            reject(new Error(`gitleaks failed: ${error62.message.split("\n")[0]}`));
+          else resolve5();
+        }
+      );
+    });
+    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile6(report, "utf8")));
+    return parsed.map((finding) => ({
+      ruleId: finding.RuleID,
+      file: path9.relative(dir, path9.resolve(dir, finding.File)).split(path9.sep).join("/"),
+      line: finding.StartLine
+    }));
+  } finally {
+    await rm2(tmp, { recursive: true, force: true });
+  }
+}
+
 // checks/secrets.ts
+var ParamsSchema7 = external_exports.object({
+  /** `auto`: gitleaks when on PATH, else the built-in rules. */
+  engine: external_exports.enum(["auto", "builtin", "gitleaks"]).default("auto")
+}).strict();
+function plural7(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+async function scanBuiltIn(dir, allowlist, signal) {
+  const listing = await listScanFiles(dir, signal);
+  const result = {
+    findings: [],
+    filesScanned: 0,
+    filesWithFindings: 0,
+    skipped: { binary: 0, large: 0, allowlisted: 0 }
+  };
+  await mapLimit(listing.files, 32, async (file2) => {
+    signal.throwIfAborted();
+    if (allowlist.allowsPath(file2)) {
+      result.skipped.allowlisted++;
+      return;
+    }
+    const read2 = await readScanTarget(`${dir}/${file2}`);
+    if (read2.kind === "skipped") {
+      if (read2.reason !== "unreadable") result.skipped[read2.reason]++;
+      return;
+    }
+    result.filesScanned++;
+    let found = false;
+    for (const hit of scanText(read2.text, file2)) {
+      const candidate = { file: file2, ruleId: hit.ruleId, line: hit.line };
+      if (allowlist.allows(candidate)) {
+        result.skipped.allowlisted++;
+        continue;
+      }
+      found = true;
+      result.findings.push({
+        file: file2,
+        line: hit.line,
+        message: `${hit.ruleId}: ${hit.display} (fingerprint ${fingerprintOf(candidate)})`
+      });
+    }
+    if (found) result.filesWithFindings++;
+  });
+  result.findings.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
+  return result;
+}
+async function scanWithGitleaks(binary, dir, allowlist, signal) {
+  const listing = await listScanFiles(dir, signal);
+  const fixtureDirs = listing.fixtureDirs;
+  const raw = await runGitleaksDir(binary, dir, signal);
+  const kept = raw.filter(
+    (f) => !f.file.split("/").includes("node_modules") && !fixtureDirs.some((fixtureDir) => f.file.startsWith(`${fixtureDir}/`)) && !allowlist.allows(f)
+  );
+  const findings = kept.map((f) => ({
+    file: f.file,
+    line: f.line,
+    message: `${f.ruleId}: \u2026[redacted] (fingerprint ${fingerprintOf(f)})`
+  }));
+  return { findings, files: new Set(kept.map((f) => f.file)).size, allowlisted: raw.length - kept.length };
+}
 var secretsCheck = defineCheck({
   id: "secrets",
-  title: "secrets",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "No hardcoded credentials in the working tree",
+  params: ParamsSchema7,
+  async run(params4, ctx) {
+    const allowlist = await SecretAllowlist.load(ctx.repoDir);
+    const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH);
+    if (params4.engine === "gitleaks" && !gitleaks) {
+      return { status: "skipped", summary: "gitleaks not found on PATH (engine=gitleaks)" };
+    }
+    if (gitleaks) {
+      ctx.log(`secrets: scanning ${ctx.repoDir} with ${gitleaks}`);
+      const scan2 = await scanWithGitleaks(gitleaks, ctx.repoDir, allowlist, ctx.signal);
+      const count2 = scan2.findings.length;
+      return {
+        status: count2 === 0 ? "pass" : "fail",
+        summary: count2 === 0 ? "0 secrets found (gitleaks)" : `${plural7(count2, "possible secret")} in ${plural7(scan2.files, "file")} (gitleaks)`,
+        findings: scan2.findings,
+        metrics: { findings: count2, allowlisted: scan2.allowlisted }
+      };
+    }
+    const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
+    const count = scan.findings.length;
+    const { binary, large, allowlisted } = scan.skipped;
+    return {
+      status: count === 0 ? "pass" : "fail",
+      summary: count === 0 ? `0 secrets in ${plural7(scan.filesScanned, "file")} (built-in rules)` : `${plural7(count, "possible secret")} in ${plural7(scan.filesWithFindings, "file")} (built-in rules)`,
+      details: `Scanned ${plural7(scan.filesScanned, "file")}; skipped ${binary} binary, ${large} over 1 MB; ${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist, or put \`shipgate:allow\` on the line.`,
+      findings: scan.findings,
+      metrics: {
+        findings: count,
+        files: scan.filesScanned,
+        skippedBinary: binary,
+        skippedLarge: large,
+        allowlisted
+      }
+    };
   }
 });
 
 // checks/tls.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import path10 from "node:path";
+
+// checks/lib/http-tls-probe.ts
+import net from "node:net";
+import tls from "node:tls";
+function probeTls(host, port, options) {
+  return new Promise((resolve5, reject) => {
+    const socket = tls.connect({
+      host,
+      port,
+      // SNI must not be an IP address (RFC 6066).
+      servername: net.isIP(host) ? void 0 : host,
+      ca: options.ca,
+      rejectUnauthorized: false,
+      // Hostname is checked below, separately from the chain.
+      checkServerIdentity: () => void 0
+    });
+    socket.setTimeout(
+      options.timeoutMs,
+      () => socket.destroy(new Error(`no TLS handshake within ${options.timeoutMs} ms`))
+    );
+    socket.once("error", reject);
+    socket.once("secureConnect", () => {
+      const cert = socket.getPeerCertificate();
+      const identity = tls.checkServerIdentity(host, cert);
+      const name = (entity) => {
+        const value = entity?.CN ?? entity?.O ?? "?";
+        return Array.isArray(value) ? value[0] ?? "?" : value;
+      };
+      resolve5({
+        authorized: socket.authorized,
+        chainError: socket.authorizationError ? String(socket.authorizationError) : void 0,
+        hostnameError: identity ? `${host} not in ${cert.subjectaltname || `CN=${name(cert.subject)}`}` : void 0,
+        subject: name(cert.subject),
+        issuer: name(cert.issuer),
+        validFrom: new Date(cert.valid_from),
+        validTo: new Date(cert.valid_to),
+        protocol: socket.getProtocol()
+      });
+      socket.end();
+    });
+  });
+}
+
+// checks/tls.ts
+var Params5 = external_exports.object({
+  /** Defaults to the target URL. */
+  url: external_exports.string().optional(),
+  /** Minimum days left before expiry. */
+  minDays: external_exports.coerce.number().min(0).default(14),
+  /** PEM file with a private CA (relative to the repo), replacing Node's default CA list. */
+  caFile: external_exports.string().optional(),
+  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(1e4)
+});
+var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
-  title: "tls",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "TLS certificate valid, trusted, matching and not expiring soon",
+  params: Params5,
+  async run(params4, ctx) {
+    const target = resolveTarget(ctx, void 0, params4.url);
+    if (!target.ok) return target.outcome;
+    const { url: url2 } = target;
+    if (url2.protocol !== "https:")
+      return { status: "skipped", summary: `target is not HTTPS (${url2.origin})` };
+    const host = url2.hostname.replace(/^\[|\]$/g, "");
+    const port = Number(url2.port || 443);
+    let ca;
+    if (params4.caFile) {
+      try {
+        ca = await readFile7(path10.resolve(ctx.repoDir, params4.caFile), "utf8");
+      } catch (error62) {
+        return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
+      }
+    }
+    let probe;
+    try {
+      probe = await probeTls(host, port, { ca, timeoutMs: params4.timeoutMs });
+    } catch (error62) {
+      return { status: "fail", summary: `TLS handshake with ${url2.host} failed: ${describeError(error62)}` };
+    }
+    const now = Date.now();
+    const daysLeft = Math.round((probe.validTo.getTime() - now) / DAY_MS);
+    const problems = [];
+    if (probe.validFrom.getTime() > now) problems.push(`not valid before ${probe.validFrom.toISOString()}`);
+    if (daysLeft < 0) problems.push(`expired ${-daysLeft} days ago`);
+    else if (daysLeft < params4.minDays) problems.push(`expires in ${daysLeft} days (< ${params4.minDays})`);
+    if (probe.chainError)
+      problems.push(
+        `chain does not verify: ${probe.chainError}${ca ? "" : " (set caFile for a private CA)"}`
+      );
+    if (probe.hostnameError) problems.push(`hostname mismatch: ${probe.hostnameError}`);
+    const details = [
+      `subject ${probe.subject}, issuer ${probe.issuer}, ${probe.protocol ?? "unknown protocol"}`,
+      `valid ${probe.validFrom.toISOString()} \u2192 ${probe.validTo.toISOString()}`
+    ].join("\n");
+    const metrics = { daysLeft };
+    if (problems.length > 0)
+      return { status: "fail", summary: `${url2.host}: ${problems.join("; ")}`, details, metrics };
+    return {
+      status: "pass",
+      summary: `${url2.host}: trusted chain, hostname matches, expires in ${daysLeft} days (\u2265 ${params4.minDays})`,
+      details,
+      metrics
+    };
   }
 });
 
 // checks/version.ts
+import { readFile as readFile8 } from "node:fs/promises";
+import path11 from "node:path";
+async function versionLine(dir) {
+  const text = await readFile8(path11.join(dir, "package.json"), "utf8").catch(() => "");
+  const index = text.split("\n").findIndex((line) => /^\s*"version"\s*:/.test(line));
+  return index === -1 ? void 0 : index + 1;
+}
+function mismatches(release) {
+  const problems = [];
+  const { branchVersion, titleVersion, packageVersion, version: version2 } = release;
+  if (branchVersion && titleVersion && branchVersion !== titleVersion) {
+    problems.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
+  }
+  if (packageVersion && version2 && release.source !== "package.json" && packageVersion !== version2) {
+    problems.push(`package.json says ${packageVersion} but the ${release.source} says ${version2}`);
+  }
+  return problems;
+}
+async function fail2(dir, summary) {
+  const finding = { file: "package.json", message: summary };
+  const line = await versionLine(dir);
+  if (line !== void 0) finding.line = line;
+  return { status: "fail", summary, findings: [finding] };
+}
 var versionCheck = defineCheck({
   id: "version",
-  title: "version",
-  params: external_exports.object({}).loose(),
-  async run() {
-    return { status: "error", summary: "not implemented yet" };
+  title: "Release version is valid SemVer, bumped from the base branch, and consistent",
+  params: external_exports.object({}).strict(),
+  async run(_params, ctx) {
+    const dir = ctx.repoDir;
+    const release = await releaseInfo(ctx);
+    const version2 = release.version;
+    if (!version2) {
+      return {
+        status: "skipped",
+        summary: "no release version: package.json has no version and the branch/PR title name none"
+      };
+    }
+    const parsed = parseSemver(version2);
+    if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`);
+    const problems = mismatches(release);
+    if (problems.length > 0) return fail2(dir, problems.join("; "));
+    if (!ctx.baseRef)
+      return { status: "skipped", summary: `no base ref: nothing to compare ${version2} with` };
+    if (!await isGitRepo(dir, ctx.signal)) {
+      return { status: "skipped", summary: "not a git repository: cannot read the base version" };
+    }
+    const base = await resolveCommit(ctx.baseRef, dir, ctx.signal);
+    if (!base) {
+      return {
+        status: "skipped",
+        summary: `base ref ${ctx.baseRef} not found (shallow clone? check out with fetch-depth: 0)`
+      };
+    }
+    if (base === await resolveCommit("HEAD", dir, ctx.signal)) {
+      return { status: "skipped", summary: "base ref is HEAD: nothing to compare" };
+    }
+    const prefix = await repoPrefix(dir, ctx.signal);
+    const shown = await tryGit(["show", `${base}:${prefix}package.json`], dir, ctx.signal);
+    const baseVersion = shown.code === 0 ? packageVersionFrom(shown.stdout) : void 0;
+    if (!baseVersion) {
+      return {
+        status: "pass",
+        summary: `${version2}: new package (no package.json version on ${ctx.baseRef})`
+      };
+    }
+    const baseParsed = parseSemver(baseVersion);
+    if (!baseParsed) {
+      return {
+        status: "skipped",
+        summary: `version on ${ctx.baseRef} (${baseVersion}) is not valid SemVer: cannot compare`
+      };
+    }
+    const order = compareSemver(parsed, baseParsed);
+    if (order > 0) return { status: "pass", summary: `${version2} > ${baseVersion} on ${ctx.baseRef}` };
+    if (order === 0) return fail2(dir, `version not bumped: ${version2} = ${baseVersion} on ${ctx.baseRef}`);
+    return fail2(dir, `version goes backwards: ${version2} < ${baseVersion} on ${ctx.baseRef}`);
   }
 });
 
@@ -33633,9 +35976,9 @@ var wrapper_default = import_websocket.default;
 
 // checks/lib/load-ws-probe.ts
 function connect(url2, timeoutMs) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });
-    socket.once("open", () => resolve4(socket));
+    socket.once("open", () => resolve5(socket));
     socket.once("error", (error62) => reject(error62));
     socket.once("unexpected-response", (_req, res) => {
       socket.terminate();
@@ -33644,7 +35987,7 @@ function connect(url2, timeoutMs) {
   });
 }
 function roundTrip(socket, mode, id, timeoutMs) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const cleanup = () => {
       clearTimeout(timer);
       socket.off("pong", onPong);
@@ -33653,7 +35996,7 @@ function roundTrip(socket, mode, id, timeoutMs) {
     };
     const done = () => {
       cleanup();
-      resolve4(Number(process.hrtime.bigint() - started) / 1e6);
+      resolve5(Number(process.hrtime.bigint() - started) / 1e6);
     };
     const onPong = (data) => {
       if (data.toString() === id) done();
@@ -33686,7 +36029,7 @@ async function probeWebSocket(options) {
   const failures = /* @__PURE__ */ new Set();
   let failureCount = 0;
   let connected = 0;
-  const fail2 = (reason) => {
+  const fail3 = (reason) => {
     failureCount += 1;
     if (failures.size < 5) failures.add(reason);
   };
@@ -33696,7 +36039,7 @@ async function probeWebSocket(options) {
       socket = await connect(options.url, options.timeoutMs);
       connected += 1;
     } catch (error62) {
-      fail2(`connect: ${describeError(error62)}`);
+      fail3(`connect: ${describeError(error62)}`);
       return;
     }
     try {
@@ -33704,7 +36047,7 @@ async function probeWebSocket(options) {
         rtts.push(await roundTrip(socket, options.mode, `shipgate-${index}-${n}`, options.timeoutMs));
       }
     } catch (error62) {
-      fail2(describeError(error62));
+      fail3(describeError(error62));
     } finally {
       socket.terminate();
     }
@@ -33714,7 +36057,7 @@ async function probeWebSocket(options) {
 }
 
 // checks/websocket.ts
-var Params5 = external_exports.object({
+var Params6 = external_exports.object({
   path: external_exports.string().default("/ws"),
   clients: external_exports.coerce.number().int().min(1).max(500).default(50),
   messages: external_exports.coerce.number().int().min(1).max(200).default(20),
@@ -33730,41 +36073,48 @@ function toWebSocketUrl(url2) {
 }
 var websocketCheck = defineCheck({
   id: "websocket",
+  exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
-  params: Params5,
-  async run(params3, ctx) {
-    const target = resolveTarget(ctx, params3.path);
+  params: Params6,
+  async run(params4, ctx) {
+    const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
     const url2 = toWebSocketUrl(target.url);
-    const key = `websocket:${url2.href}:${params3.clients}:${params3.messages}:${params3.mode}:${params3.timeoutMs}`;
+    const key = `websocket:${url2.href}:${params4.clients}:${params4.messages}:${params4.mode}:${params4.timeoutMs}`;
     const result = await ctx.memo(key, () => {
-      ctx.log(`websocket: ${params3.clients} clients \xD7 ${params3.messages} ${params3.mode} round trips on ${url2.href}`);
+      ctx.log(
+        `websocket: ${params4.clients} clients \xD7 ${params4.messages} ${params4.mode} round trips on ${url2.href}`
+      );
       return probeWebSocket({
         url: url2,
-        clients: params3.clients,
-        messagesPerClient: params3.messages,
-        mode: params3.mode,
-        timeoutMs: params3.timeoutMs,
+        clients: params4.clients,
+        messagesPerClient: params4.messages,
+        mode: params4.mode,
+        timeoutMs: params4.timeoutMs,
         signal: ctx.signal
       });
     });
     const p95 = nearestRank(result.rtts, 95);
-    const expected = params3.clients * params3.messages;
+    const expected = params4.clients * params4.messages;
     const details = [
-      `${result.connected}/${params3.clients} clients connected, ${result.rtts.length}/${expected} round trips answered (${params3.mode} mode)`,
+      `${result.connected}/${params4.clients} clients connected, ${result.rtts.length}/${expected} round trips answered (${params4.mode} mode)`,
       result.rtts.length > 0 ? `p50 ${formatMs(nearestRank(result.rtts, 50))} ms, p95 ${formatMs(p95)} ms` : "",
       ...result.failures.map((reason) => `failure: ${reason}`)
     ].filter(Boolean).join("\n");
     const metrics = { p95Ms: p95, clients: result.connected, roundTrips: result.rtts.length };
     if (result.connected === 0) {
-      return { status: "fail", summary: `no WebSocket connection to ${url2.href}: ${result.failures[0] ?? "unknown"}`, details };
+      return {
+        status: "fail",
+        summary: `no WebSocket connection to ${url2.href}: ${result.failures[0] ?? "unknown"}`,
+        details
+      };
     }
     if (result.failureCount > 0) {
-      const summary2 = `${result.failureCount} of ${params3.clients} clients failed (${result.failures[0]}); p95 ${formatMs(p95)} ms`;
+      const summary2 = `${result.failureCount} of ${params4.clients} clients failed (${result.failures[0]}); p95 ${formatMs(p95)} ms`;
       return { status: "fail", summary: summary2, details, metrics };
     }
-    const ok = p95 < params3.max;
-    const summary = `p95 round trip ${formatMs(p95)} ms ${ok ? "<" : "\u2265"} ${params3.max} ms (${params3.clients} clients \xD7 ${params3.messages})`;
+    const ok = p95 < params4.max;
+    const summary = `p95 round trip ${formatMs(p95)} ms ${ok ? "<" : "\u2265"} ${params4.max} ms (${params4.clients} clients \xD7 ${params4.messages})`;
     return { status: ok ? "pass" : "fail", summary, details, metrics };
   }
 });
@@ -33795,19 +36145,22 @@ function findCheck(id) {
 }
 
 // src/runner/target.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 async function startTarget(command, cwd, url2, timeoutMs) {
-  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn2(command, { cwd, shell: true, detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-2e3);
   });
-  const exited = new Promise((resolve4) => child.once("exit", (code2) => resolve4(code2)));
+  const exited = new Promise((resolve5) => child.once("exit", (code2) => resolve5(code2)));
   const stop = () => stopProcess(child, exited);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const state = await Promise.race([exited.then((code2) => ({ code: code2 })), delay(200).then(() => void 0)]);
-    if (state) throw new Error(`target command "${command}" exited with code ${state.code}: ${stderr.trim().slice(-400)}`);
+    if (state)
+      throw new Error(
+        `target command "${command}" exited with code ${state.code}: ${stderr.trim().slice(-400)}`
+      );
     if (await answers(url2)) return { pid: child.pid ?? 0, stop };
   }
   await stop();
@@ -33836,14 +36189,14 @@ async function stopProcess(child, exited) {
   if (!done) kill("SIGKILL");
 }
 function delay(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms).unref());
+  return new Promise((resolve5) => setTimeout(resolve5, ms).unref());
 }
 
 // src/runner/run-checks.ts
 async function runChecks(options) {
   const log = options.log ?? (() => {
   });
-  const resolve4 = options.resolveCheck ?? findCheck;
+  const resolve5 = options.resolveCheck ?? findCheck;
   const selected = options.checklist.items.filter(
     (item) => item.kind === "auto" && item.phase === options.phase && (!options.only?.length || options.only.includes(item.check ?? "") || options.only.includes(item.id))
   );
@@ -33855,7 +36208,12 @@ async function runChecks(options) {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return void 0;
     try {
       log(`starting target: ${options.config.target.start}`);
-      target = await startTarget(options.config.target.start, options.repoDir, targetUrl, options.config.target.startTimeoutMs);
+      target = await startTarget(
+        options.config.target.start,
+        options.repoDir,
+        targetUrl,
+        options.config.target.startTimeoutMs
+      );
       return void 0;
     } catch (error62) {
       targetUrl = void 0;
@@ -33887,20 +36245,24 @@ async function runChecks(options) {
   const results = /* @__PURE__ */ new Map();
   const runOne = async (item) => {
     options.onStart?.(item);
-    const result = await runItem(item, resolve4, baseContext, options, targetProblem);
+    const result = await runItem(item, resolve5, baseContext, options, targetProblem);
     results.set(item.id, result);
     options.onResult?.(result);
   };
   try {
-    const isExclusive = (item) => resolve4(item.check ?? "")?.exclusive === true;
-    await runPool(selected.filter((item) => !isExclusive(item)), options.config.concurrency, runOne);
+    const isExclusive = (item) => resolve5(item.check ?? "")?.exclusive === true;
+    await runPool(
+      selected.filter((item) => !isExclusive(item)),
+      options.config.concurrency,
+      runOne
+    );
     await runPool(selected.filter(isExclusive), 1, runOne);
   } finally {
     await target?.stop();
   }
   return selected.map((item) => results.get(item.id)).filter((result) => !!result);
 }
-async function runItem(item, resolve4, baseContext, options, targetProblem) {
+async function runItem(item, resolve5, baseContext, options, targetProblem) {
   const name = item.check ?? "";
   const started = performance.now();
   const finish = (outcome2) => ({
@@ -33914,12 +36276,15 @@ async function runItem(item, resolve4, baseContext, options, targetProblem) {
     ...outcome2.metrics ? { metrics: outcome2.metrics } : {},
     durationMs: Math.round(performance.now() - started)
   });
-  const check2 = resolve4(name);
+  const check2 = resolve5(name);
   if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
-  const params3 = check2.params.safeParse({ ...item.params, ...options.config.checks[name] ?? {} });
-  if (!params3.success) {
-    const issue2 = params3.error.issues[0];
-    return finish({ status: "error", summary: `bad parameter ${issue2?.path.join(".") ?? ""}: ${issue2?.message ?? ""}` });
+  const params4 = check2.params.safeParse({ ...item.params, ...options.config.checks[name] ?? {} });
+  if (!params4.success) {
+    const issue2 = params4.error.issues[0];
+    return finish({
+      status: "error",
+      summary: `bad parameter ${issue2?.path.join(".") ?? ""}: ${issue2?.message ?? ""}`
+    });
   }
   const timeoutMs = options.config.timeoutMs;
   const controller = new AbortController();
@@ -33931,10 +36296,13 @@ async function runItem(item, resolve4, baseContext, options, targetProblem) {
     const aborted2 = new Promise(
       (resolveAbort) => controller.signal.addEventListener(
         "abort",
-        () => resolveAbort({ status: "error", summary: String(controller.signal.reason?.message ?? "aborted") })
+        () => resolveAbort({
+          status: "error",
+          summary: String(controller.signal.reason?.message ?? "aborted")
+        })
       )
     );
-    const outcome2 = await Promise.race([check2.run(params3.data, context), aborted2]);
+    const outcome2 = await Promise.race([check2.run(params4.data, context), aborted2]);
     if (outcome2.status === "skipped" && targetProblem && /target/i.test(outcome2.summary)) {
       return finish({ status: "error", summary: `target failed to start: ${targetProblem.slice(0, 200)}` });
     }
@@ -33968,40 +36336,15 @@ function runBuild(options, log) {
     stdio: ["ignore", "pipe", "pipe"]
   });
   if (result.status !== 0) {
-    log(`build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? "").trim().slice(-500)}`);
+    log(
+      `build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? "").trim().slice(-500)}`
+    );
   }
 }
 
 // src/cli/context.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
-import { join as join7, resolve as resolve2 } from "node:path";
-
-// src/core/release-version.ts
-var NUM = "(0|[1-9]\\d*)";
-var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
-var BUILD_ID = "[0-9a-zA-Z-]+";
-var SEMVER_RE = new RegExp(
-  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
-);
-var VERSION_TOKEN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
-var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_TOKEN}$`, "i");
-var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_TOKEN}`, "i");
-var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_TOKEN}(?![\\w])`, "i");
-function trimToken(token) {
-  return token?.replace(/[.-]+$/, "");
-}
-function versionFromBranch(branch) {
-  if (!branch) return void 0;
-  const name = branch.replace(/^refs\/heads\//, "");
-  return trimToken(BRANCH_RE.exec(name)?.[1]);
-}
-function versionFromTitle(title) {
-  if (!title) return void 0;
-  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
-}
-function resolveReleaseVersion(input2) {
-  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
-}
+import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/core/variables.ts
 function buildVariables(sources) {
@@ -34024,12 +36367,18 @@ import { readFileSync as readFileSync4 } from "node:fs";
 import { relative as relative4 } from "node:path";
 
 // src/core/directive.ts
-var DIRECTIVE = /<!--\s*shipgate:(.*?)-->\s*$/;
+var DIRECTIVE_START = /<!--\s*shipgate:/;
+var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
 function splitDirective(line) {
-  const match = DIRECTIVE.exec(line);
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
+  const match = DIRECTIVE_START.exec(trimmed);
   if (!match) return void 0;
-  const body = match[1] ?? "";
+  const bodyStart = match.index + match[0].length;
+  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
+  if (bodyEnd < bodyStart) return void 0;
+  const body = trimmed.slice(bodyStart, bodyEnd);
   return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
 }
 function parseDirectiveBody(body) {
@@ -34059,8 +36408,9 @@ function coerce(raw) {
 }
 
 // src/core/template.ts
-var HEADING = /^(#{1,6})\s+(.*?)\s*$/;
-var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+(.*)$/;
+var HEADING = /^(#{1,6})\s([\s\S]*)$/;
+var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var FENCE = /^\s*(```|~~~)/;
 var RESERVED = /* @__PURE__ */ new Set(["id", "check", "role", "phase", "optional", "required", "manual"]);
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -34075,14 +36425,22 @@ function parseTemplate(source, file2, checks2) {
   const stack = [];
   let title = "";
   let inFence = false;
-  if (source.length > MAX_TEMPLATE_BYTES) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }]);
+  let tooMany = false;
+  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
+    ]);
   }
-  const rows = source.replace(/\r\n?/g, "\n").split("\n");
+  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
   rows.forEach((raw, index) => {
     const lineNo = index + 1;
     const problem = (message) => problems.push({ file: file2, line: lineNo, message });
     if (FENCE.test(raw)) inFence = !inFence;
+    const bad = badCharacter(raw);
+    if (bad) {
+      problem(bad);
+      return;
+    }
     if (inFence || FENCE.test(raw)) {
       lines.push({ type: "text", text: raw, line: lineNo });
       return;
@@ -34100,7 +36458,7 @@ function parseTemplate(source, file2, checks2) {
     const heading = HEADING.exec(text);
     if (heading) {
       const level = heading[1]?.length ?? 1;
-      const headingTitle = heading[2] ?? "";
+      const headingTitle = (heading[2] ?? "").trim();
       if (level === 1 && !title) title = headingTitle;
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
       const frame = { level, title: headingTitle };
@@ -34120,7 +36478,8 @@ function parseTemplate(source, file2, checks2) {
       return;
     }
     if (items.length >= MAX_ITEMS) {
-      problem(`more than ${MAX_ITEMS} checkbox items`);
+      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
+      tooMany = true;
       return;
     }
     const prefix = itemMatch[1] ?? "- ";
@@ -34141,7 +36500,11 @@ function parseTemplate(source, file2, checks2) {
   });
   for (const item of items) {
     if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({ file: file2, line: item.line, message: `item id "${item.id}" collides with another item's id` });
+      problems.push({
+        file: file2,
+        line: item.line,
+        message: `item id "${item.id}" collides with another item's id`
+      });
     }
   }
   if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
@@ -34153,26 +36516,36 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
   const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
-  const params3 = {};
-  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params3[key] = value;
+  const params4 = {};
+  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
   let id = deriveId(section, itemText);
   if (values.id !== void 0) {
     if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
       problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
     } else id = values.id;
   }
-  const item = { id, text: itemText, kind: "manual", params: {}, phase, optional: optional2, section, line: lineNo };
+  const item = {
+    id,
+    text: itemText,
+    kind: "manual",
+    params: {},
+    phase,
+    optional: optional2,
+    section,
+    line: lineNo
+  };
   if (!itemText) problem("checkbox item has no text");
-  if (values.check !== void 0 && values.role !== void 0) problem("an item is either a check or a sign-off, not both");
+  if (values.check !== void 0 && values.role !== void 0)
+    problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
     const name = String(values.check);
     const schema = checks2.get(name);
     item.kind = "auto";
     item.check = name;
-    item.params = params3;
+    item.params = params4;
     if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
     else {
-      const parsed = schema.safeParse(params3);
+      const parsed = schema.safeParse(params4);
       if (!parsed.success) {
         for (const issue2 of parsed.error.issues) {
           const key = issue2.path.join(".") || "(parameters)";
@@ -34188,8 +36561,11 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     item.role = String(values.role);
   }
   if (item.kind !== "auto") {
-    const stray = Object.keys(params3);
-    if (stray.length > 0) problem(`unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`);
+    const stray = Object.keys(params4);
+    if (stray.length > 0)
+      problem(
+        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
+      );
   }
   return item;
 }
@@ -34197,6 +36573,15 @@ function readPhase(value, problem) {
   if (value === "pre-merge" || value === "post-deploy") return value;
   problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
   return "pre-merge";
+}
+function badCharacter(line) {
+  const control = CONTROL.exec(line)?.[0];
+  if (control !== void 0) {
+    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
+  }
+  if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  return void 0;
 }
 function deriveId(section, text) {
   const last = section.at(-1) ?? "checklist";
@@ -34208,15 +36593,15 @@ function slug(value, max) {
 }
 
 // src/load/default-template.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname2, join as join5 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname2, join as join8 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
-  let dir = dirname2(fileURLToPath(import.meta.url));
+  let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join5(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync4(candidate)) return candidate;
+    const candidate = join8(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync5(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
@@ -34225,20 +36610,22 @@ function defaultTemplatePath() {
 // src/load/load-checklist.ts
 var checkSchemas = new Map(checks.map((check2) => [check2.id, check2.params]));
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative4(cwd, path) || path : `templates/${path.split(/[\\/]/).pop()}`;
+  const path12 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative4(cwd, path12) || path12 : `templates/${path12.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync4(path, "utf8");
+    source = readFileSync4(path12, "utf8");
   } catch (error62) {
-    throw new InvalidInputError([{ file: shown, line: 1, message: `cannot read template: ${error62.message}` }]);
+    throw new InvalidInputError([
+      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
+    ]);
   }
   return parseTemplate(source, shown, checkSchemas);
 }
 
 // src/load/load-config.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
-import { join as join6, relative as relative5 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
+import { join as join9, relative as relative5 } from "node:path";
 
 // src/core/config.ts
 var RoleSchema = external_exports.object({
@@ -34256,7 +36643,11 @@ var ConfigSchema = external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
     labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
     titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b")
-  }).strict().default({ branches: ["release/**"], labels: ["release"], titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b" }),
+  }).strict().default({
+    branches: ["release/**"],
+    labels: ["release"],
+    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b"
+  }),
   /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
   template: external_exports.string().optional(),
   environment: external_exports.enum(["staging", "production"]).default("production"),
@@ -34288,38 +36679,58 @@ var defaultConfig = ConfigSchema.parse({});
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 64 * 1024;
 function parseConfig(text, file2) {
-  if (text.length > MAX_CONFIG_BYTES) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }]);
+  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
+    ]);
   }
+  const characterProblem = badCharacter2(text, file2);
+  if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
+  const lineOf = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error62) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error62.message}` }]);
+  }
   if (doc.errors.length > 0) {
     throw new InvalidInputError(
-      doc.errors.map((error62) => ({ file: file2, line: lineOf(error62.pos[0]), message: `YAML: ${error62.message.split("\n")[0]}` }))
+      doc.errors.map((error62) => ({
+        file: file2,
+        line: lineOf(error62.pos[0]),
+        message: `YAML: ${error62.message.split("\n")[0]}`
+      }))
     );
   }
-  const raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  if (typeof raw !== "object" || Array.isArray(raw)) {
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error62) {
+    const line = lineOf(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue2) => {
-    const path = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path, key]) : [path];
-    const node2 = doc.getIn(keys[0] ?? path, true);
-    const pair = (0, import_yaml.isNode)(node2) ? node2 : doc.getIn(path.slice(0, -1), true);
+    const path12 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path12, key]) : [path12];
+    const node2 = doc.getIn(keys[0] ?? path12, true);
+    const pair = (0, import_yaml.isNode)(node2) ? node2 : doc.getIn(path12.slice(0, -1), true);
     const offset = (0, import_yaml.isNode)(pair) ? pair.range?.[0] : void 0;
     const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset);
-    const where = path.length > 0 ? path.join(".") : "(top level)";
+    const where = path12.length > 0 ? path12.join(".") : "(top level)";
     return { file: file2, line, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
-function findKeyLine(doc, path, lineOf) {
-  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-  const last = path.at(-1);
+function findKeyLine(doc, path12, lineOf) {
+  const parent = path12.length > 1 ? doc.getIn(path12.slice(0, -1), true) : doc.contents;
+  const last = path12.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
@@ -34328,22 +36739,40 @@ function findKeyLine(doc, path, lineOf) {
   }
   return 1;
 }
+function badCharacter2(text, file2) {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
+  if (!match) return void 0;
+  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
+  const char = match[0];
+  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { file: file2, line, message };
+}
+function firstAliasOffset(doc) {
+  let offset;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node2) {
+      offset = node2.range?.[0];
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return offset;
+}
 
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path = file2 ?? join6(repoDir, CONFIG_PATH);
-  if (!file2 && !existsSync5(path)) return { config: defaultConfig };
-  const shown = relative5(cwd, path) || path;
-  return { config: parseConfig(readFileSync5(path, "utf8"), shown), file: shown };
+  const path12 = file2 ?? join9(repoDir, CONFIG_PATH);
+  if (!file2 && !existsSync6(path12)) return { config: defaultConfig };
+  const shown = relative5(cwd, path12) || path12;
+  return { config: parseConfig(readFileSync5(path12, "utf8"), shown), file: shown };
 }
 
 // src/cli/context.ts
 function loadRepoContext(io, dir, flags) {
-  const repoDir = resolve2(io.cwd, dir ?? ".");
-  const { config: config2 } = loadConfig(repoDir, flags.config ? resolve2(io.cwd, flags.config) : void 0, io.cwd);
-  const templateFile = flags.template ?? (config2.template ? join7(repoDir, config2.template) : void 0);
-  const checklist = loadChecklist(templateFile ? resolve2(io.cwd, templateFile) : void 0, io.cwd);
+  const repoDir = resolve3(io.cwd, dir ?? ".");
+  const { config: config2 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
+  const templateFile = flags.template ?? (config2.template ? join10(repoDir, config2.template) : void 0);
+  const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
@@ -34360,13 +36789,16 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path = join7(dir, "package.json");
-  if (!existsSync6(path)) return {};
+  const path12 = join10(dir, "package.json");
+  if (!existsSync7(path12)) return {};
   try {
-    const json2 = JSON.parse(readFileSync6(path, "utf8"));
+    const json2 = JSON.parse(readFileSync6(path12, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
-    return { name: typeof name === "string" ? name : void 0, version: typeof version2 === "string" ? version2 : void 0 };
+    return {
+      name: typeof name === "string" ? name : void 0,
+      version: typeof version2 === "string" ? version2 : void 0
+    };
   } catch {
     return {};
   }
@@ -34390,14 +36822,19 @@ function progressLine(result) {
   return `${STATUS_ICON[result.status]} ${result.check.padEnd(13)} ${result.text} \u2014 ${result.summary}${seconds}`;
 }
 function resultsTable(results, width = 120) {
-  const rows = results.map((result) => [result.status.toUpperCase(), result.check, result.text, result.summary]);
+  const rows = results.map((result) => [
+    result.status.toUpperCase(),
+    result.check,
+    result.text,
+    result.summary
+  ]);
   const header = ["STATUS", "CHECK", "ITEM", "RESULT"];
   const widths = [7, Math.max(5, ...rows.map((row) => row[1]?.length ?? 0)), 0, 0];
   const itemWidth = Math.min(40, Math.max(4, ...rows.map((row) => row[2]?.length ?? 0)));
   widths[2] = itemWidth;
   widths[3] = Math.max(20, width - (widths[0] ?? 0) - (widths[1] ?? 0) - itemWidth - 6);
-  const fit = (text, size) => text.length > size ? `${text.slice(0, size - 1)}\u2026` : text.padEnd(size);
-  const line = (row) => row.map((cell, index) => fit(cell, widths[index] ?? 10)).join("  ").trimEnd();
+  const fitCell = (text, size) => text.length > size ? `${text.slice(0, size - 1)}\u2026` : text.padEnd(size);
+  const line = (row) => row.map((cell, index) => fitCell(cell, widths[index] ?? 10)).join("  ").trimEnd();
   return [line(header), line(widths.map((size) => "-".repeat(size ?? 0))), ...rows.map(line)].join("\n");
 }
 function countLine(results) {
@@ -34432,7 +36869,8 @@ async function checkCommand(io, args) {
     }
   });
   if (positionals.length > 1) throw new UsageError("check takes at most one directory");
-  if (values.format !== "text" && values.format !== "json") throw new UsageError("--format must be text or json");
+  if (values.format !== "text" && values.format !== "json")
+    throw new UsageError("--format must be text or json");
   if (values.phase !== "pre-merge" && values.phase !== "post-deploy") {
     throw new UsageError("--phase must be pre-merge or post-deploy");
   }
@@ -34481,11 +36919,13 @@ async function checkCommand(io, args) {
 `);
   } else {
     const wallMs = performance.now() - started;
-    io.stdout.write(`
+    io.stdout.write(
+      `
 ${resultsTable(results)}
 
 ${countLine(results)} in ${(wallMs / 1e3).toFixed(1)} s
-`);
+`
+    );
     io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir)}
 `);
   }
@@ -34495,7 +36935,12 @@ function gateLine(checklist, results, phase, repoDir) {
   const sha = headSha(repoDir) ?? "local";
   const states = {};
   for (const result of results) {
-    states[result.item] = { checked: result.status === "pass", status: result.status, summary: result.summary, sha };
+    states[result.item] = {
+      checked: result.status === "pass",
+      status: result.status,
+      summary: result.summary,
+      sha
+    };
   }
   const gate = evaluateGate({ checklist, states, headSha: sha, phase });
   const automatedOk = results.every((result) => result.status === "pass" || result.status === "skipped");
@@ -34507,9 +36952,9 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/core/escape.ts
 function escapeInline(text, max = 300) {
-  const oneLine = text.replace(/[\r\n\t]+/g, " ").trim();
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
   const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@(?=\w)/g, "@\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
 }
 function mention(login) {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
@@ -34530,7 +36975,7 @@ function renderComment(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   for (const line of input2.checklist.lines) {
     if (line.type === "text") {
-      out.push(fillPlaceholders(line.text, input2.variables, input2.notes));
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
       continue;
     }
     const item = byId.get(line.itemId);
@@ -34553,7 +36998,8 @@ function renderItemLine(item, state, headSha2, prefix = "- ") {
   return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
 }
 function annotation(item, state, status) {
-  if (state?.waived) return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.waived)
+    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
   if (item.kind === "auto") {
     const summary = escapeInline(state?.summary ?? "", 160);
@@ -34568,7 +37014,8 @@ function annotation(item, state, status) {
         return "\u23F3 pending";
     }
   }
-  if (item.kind === "manual" && state?.checked && state.by) return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
+  if (item.kind === "manual" && state?.checked && state.by)
+    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
   return "";
 }
 function signoffText(item, state, signed) {
@@ -34580,15 +37027,19 @@ function signoffText(item, state, signed) {
   return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
 }
 function escapeItemText(text) {
-  return text.replace(/<!--/g, "&lt;!--").replace(/-->/g, "--&gt;");
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
+}
+function neutraliseMarkers(text) {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
 }
 function day(at) {
   return at ? at.slice(0, 10) : "";
 }
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
 function fillPlaceholders(text, variables, notes) {
   return text.replace(PLACEHOLDER, (_match, name, fallback) => {
-    if (name === "notes") return `${NOTES_START}
+    if (name === "notes")
+      return `${NOTES_START}
 ${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
 ${NOTES_END}`;
     if (name === "environment-choice") return environmentChoice(variables.environment);
@@ -34643,8 +37094,8 @@ function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync7, readFileSync as readFileSync7 } from "node:fs";
-import { join as join8, relative as relative6, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
+import { join as join11, relative as relative6, resolve as resolve4 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -34655,12 +37106,12 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path = resolve3(io.cwd, file2);
-    const shown = relative6(io.cwd, path) || file2;
+    const path12 = resolve4(io.cwd, file2);
+    const shown = relative6(io.cwd, path12) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) parseConfig(readFileSync7(path, "utf8"), shown);
-      else loadChecklist(path, io.cwd);
+      else if (/\.ya?ml$/i.test(file2)) parseConfig(readFileSync7(path12, "utf8"), shown);
+      else loadChecklist(path12, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
     } catch (error62) {
@@ -34670,13 +37121,14 @@ function validateCommand(io, files) {
   }
   for (const problem of problems) io.stderr.write(`${formatProblem(problem)}
 `);
-  if (problems.length > 0) io.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"} found
+  if (problems.length > 0)
+    io.stderr.write(`${problems.length} problem${problems.length === 1 ? "" : "s"} found
 `);
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config2 = join8(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync7(config2) ? [CONFIG_PATH] : []];
+  const config2 = join11(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync8(config2) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts

@@ -48,12 +48,17 @@ describe('changelog check', () => {
 
   it('passes when the package version has an entry', async () => {
     const dir = project({ 'package.json': pkg('6.0.3'), 'CHANGELOG.md': CHANGELOG });
-    expect(await run(dir)).toMatchObject({ status: 'pass', summary: 'CHANGELOG.md has an entry for 6.0.3 (line 7)' });
+    expect(await run(dir)).toMatchObject({
+      status: 'pass',
+      summary: 'CHANGELOG.md has an entry for 6.0.3 (line 7)',
+    });
   });
 
   it('uses the branch version over package.json, and ctx.releaseVersion over both', async () => {
     const dir = project({ 'package.json': pkg('6.0.2'), 'changelog.md': CHANGELOG });
-    expect((await run(dir, { branch: 'release/6.0.3' })).summary).toBe('changelog.md has an entry for 6.0.3 (line 7)');
+    expect((await run(dir, { branch: 'release/6.0.3' })).summary).toBe(
+      'changelog.md has an entry for 6.0.3 (line 7)',
+    );
     expect((await run(dir, { branch: 'release/6.0.3', releaseVersion: '6.0.2' })).summary).toBe(
       'changelog.md has an entry for 6.0.2 (line 12)',
     );
@@ -69,7 +74,10 @@ describe('changelog check', () => {
   });
 
   it('fails on an empty entry', async () => {
-    const dir = project({ 'package.json': pkg('7.0.0'), 'CHANGELOG.md': `## 7.0.0\n\n### Added\n\n${CHANGELOG}` });
+    const dir = project({
+      'package.json': pkg('7.0.0'),
+      'CHANGELOG.md': `## 7.0.0\n\n### Added\n\n${CHANGELOG}`,
+    });
     expect(await run(dir)).toMatchObject({
       status: 'fail',
       summary: 'CHANGELOG.md has an empty entry for 7.0.0',

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { envFilesCheck, isSecretEnvFile } from '../../checks/env-files.js';
-import { commitAll, gitInit, removeDirs, repoContext, runGit, tempDir, writeFiles } from '../helpers/repo-temp.js';
+import {
+  commitAll,
+  gitInit,
+  removeDirs,
+  repoContext,
+  runGit,
+  tempDir,
+  writeFiles,
+} from '../helpers/repo-temp.js';
 
 const dirs: string[] = [];
 afterAll(() => removeDirs(dirs));
@@ -23,19 +31,25 @@ describe('env-files check', () => {
       true,
       true,
     ]);
-    expect(['.env.example', '.env.sample', 'x/.env.template', '.env.production.example', 'env.ts', '.environment'].map((f) => isSecretEnvFile(f))).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      [
+        '.env.example',
+        '.env.sample',
+        'x/.env.template',
+        '.env.production.example',
+        'env.ts',
+        '.environment',
+      ].map((f) => isSecretEnvFile(f)),
+    ).toEqual([false, false, false, false, false, false]);
   });
 
   it('passes with only templates committed and .env.production ignored', async () => {
     const dir = newRepo();
-    writeFiles(dir, { '.gitignore': '.env*\n!.env.example\n', '.env.example': 'API_KEY=\n', '.env.production': 'X=1\n' });
+    writeFiles(dir, {
+      '.gitignore': '.env*\n!.env.example\n',
+      '.env.example': 'API_KEY=\n',
+      '.env.production': 'X=1\n',
+    });
     commitAll(dir, 'init');
     expect(await run(dir)).toMatchObject({
       status: 'pass',

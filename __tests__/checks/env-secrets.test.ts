@@ -7,7 +7,11 @@ import { repoContext } from '../helpers/repo-temp.js';
 
 const fake = new FakeSecrets(3);
 
-async function run(params: Record<string, unknown>, env: Record<string, string>, extra: Partial<CheckContext> = {}) {
+async function run(
+  params: Record<string, unknown>,
+  env: Record<string, string>,
+  extra: Partial<CheckContext> = {},
+) {
   const parsed = envSecretsCheck.params.parse(params);
   const outcome = await envSecretsCheck.run(parsed, repoContext(process.cwd(), { env, ...extra }));
   // whatever happens, no value is ever printed
@@ -25,7 +29,11 @@ describe('env-secrets check: present and strong', () => {
   it.each([
     [{ name: 'SQUARE_ACCESS_TOKEN' }, {}, 'SQUARE_ACCESS_TOKEN is not set'],
     [{ name: 'JWT_SECRET', minLength: 32 }, { JWT_SECRET: fake.alnum(12) }, 'JWT_SECRET is 12 chars < 32'],
-    [{ name: 'PIN_PEPPER', minLength: 32 }, { PIN_PEPPER: 'ab'.repeat(20) }, 'PIN_PEPPER has low entropy (1.0 bits/char < 3.0)'],
+    [
+      { name: 'PIN_PEPPER', minLength: 32 },
+      { PIN_PEPPER: 'ab'.repeat(20) },
+      'PIN_PEPPER has low entropy (1.0 bits/char < 3.0)',
+    ],
     [{ name: 'SESSION_SECRET' }, { SESSION_SECRET: 'changeme' }, 'SESSION_SECRET holds a placeholder value'],
     [{ name: 'SESSION_SECRET' }, { SESSION_SECRET: '   ' }, 'SESSION_SECRET is not set'],
   ])('fails %j', async (params, env, summary) => {
@@ -47,7 +55,12 @@ describe('env-secrets check: present and strong', () => {
 
   it.each([
     ['SQUARE_ACCESS_TOKEN', { format: 'square' }, fake.openaiPlainKey(), 'is not a Square access token'],
-    ['SUPABASE_SERVICE_ROLE_KEY', {}, fake.supabaseJwt('anon'), 'is a JWT with role "anon", not "service_role"'],
+    [
+      'SUPABASE_SERVICE_ROLE_KEY',
+      {},
+      fake.supabaseJwt('anon'),
+      'is a JWT with role "anon", not "service_role"',
+    ],
     ['OPENAI_API_KEY', {}, fake.stripeKey(), 'is not an OpenAI API key'],
     ['SUPABASE_URL', {}, 'http://localhost:54321', 'is not an https URL'],
     ['ID_TOKEN', { format: 'jwt' }, fake.jwt({ sub: 'x', exp: 1_000_000 }), 'is an expired JWT'],
@@ -95,7 +108,10 @@ describe('env-secrets check: rotated (GitHub secret metadata)', () => {
         ? { status: 200, body: { name: 'SESSION_SECRET', created_at: daysAgo(400), updated_at: daysAgo(10) } }
         : { status: 404 };
     const outcome = await run({ name: 'SESSION_SECRET', mode: 'rotated' }, {}, { github: github() });
-    expect(outcome).toMatchObject({ status: 'pass', summary: 'SESSION_SECRET rotated 10 days ago ≤ 90 days' });
+    expect(outcome).toMatchObject({
+      status: 'pass',
+      summary: 'SESSION_SECRET rotated 10 days ago ≤ 90 days',
+    });
     expect(api.requests.at(-1)?.headers).toMatchObject({
       authorization: 'Bearer test-token',
       accept: 'application/vnd.github+json',
@@ -106,9 +122,14 @@ describe('env-secrets check: rotated (GitHub secret metadata)', () => {
   it('fails when the secret is older than maxAgeDays or missing', async () => {
     api.route = (url) =>
       url.endsWith('/SESSION_SECRET')
-        ? { status: 200, body: { name: 'SESSION_SECRET', created_at: daysAgo(200), updated_at: daysAgo(200) } }
+        ? {
+            status: 200,
+            body: { name: 'SESSION_SECRET', created_at: daysAgo(200), updated_at: daysAgo(200) },
+          }
         : { status: 404, body: { message: 'Not Found' } };
-    expect(await run({ name: 'SESSION_SECRET', mode: 'rotated', maxAgeDays: '30' }, {}, { github: github() })).toMatchObject({
+    expect(
+      await run({ name: 'SESSION_SECRET', mode: 'rotated', maxAgeDays: '30' }, {}, { github: github() }),
+    ).toMatchObject({
       status: 'fail',
       summary: 'SESSION_SECRET last rotated 200 days ago > 30 days',
     });

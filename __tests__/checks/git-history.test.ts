@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { gitHistoryCheck } from '../../checks/git-history.js';
 import { FakeSecrets } from '../helpers/repo-fake-secrets.js';
-import { commitAll, gitInit, removeDirs, repoContext, runGit, tempDir, writeFiles } from '../helpers/repo-temp.js';
+import {
+  commitAll,
+  gitInit,
+  removeDirs,
+  repoContext,
+  runGit,
+  tempDir,
+  writeFiles,
+} from '../helpers/repo-temp.js';
 
 const fake = new FakeSecrets(11);
 const dirs: string[] = [];
@@ -60,7 +68,10 @@ describe('git-history check', () => {
     commitAll(dir, 'one');
     writeFiles(dir, { 'src/index.ts': 'export {};\n' });
     commitAll(dir, 'two');
-    expect(await run(dir)).toMatchObject({ status: 'pass', summary: '0 secrets in 2 commits (built-in rules)' });
+    expect(await run(dir)).toMatchObject({
+      status: 'pass',
+      summary: '0 secrets in 2 commits (built-in rules)',
+    });
   });
 
   it('scans only the checked subdirectory and reports paths relative to it', async () => {
@@ -71,7 +82,10 @@ describe('git-history check', () => {
     });
     commitAll(dir, 'one');
     const app = path.join(dir, 'examples/app');
-    expect(await run(app)).toMatchObject({ status: 'pass', summary: '0 secrets in 1 commit (built-in rules)' });
+    expect(await run(app)).toMatchObject({
+      status: 'pass',
+      summary: '0 secrets in 1 commit (built-in rules)',
+    });
     writeFiles(dir, { 'examples/app/src/y.ts': `t = '${fake.slackToken()}'` });
     commitAll(dir, 'two');
     const outcome = await run(app);

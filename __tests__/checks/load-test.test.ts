@@ -1,3 +1,5 @@
+import { nearestRank } from '../../checks/lib/load-percentile.js';
+import { secondHalfTrend } from '../../checks/lib/load-rss.js';
 import { loadTestCheck } from '../../checks/load-test.js';
 import { type ChildServer, startChildServer } from '../helpers/runtime-child.js';
 import { runtimeContext } from '../helpers/runtime-context.js';
@@ -123,6 +125,30 @@ describe('load-test check', () => {
       const outcome = await loadTestCheck.run(params, ctx);
       expect(outcome.status).toBe('pass');
       expect(outcome.metrics?.rssStartBytes).toBeGreaterThan(0);
+    });
+  });
+
+  describe('pure helpers', () => {
+    test('nearest-rank p95 over the sorted sample', () => {
+      const values = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted
+      expect(nearestRank(values, 95)).toBe(95);
+      expect(nearestRank([7], 95)).toBe(7);
+      expect(nearestRank([], 95)).toBeNaN();
+    });
+
+    test('RSS trend ignores a one-off heap step but sees steady growth', () => {
+      const MB = 1024 * 1024;
+      const at = (i: number) => i * 200;
+      // 10 s: a 20 MB step at 6 s, flat otherwise (what V8 heap growth looks like)
+      const step = Array.from({ length: 51 }, (_, i) => ({ atMs: at(i), bytes: (i >= 30 ? 80 : 60) * MB }));
+      // 10 s: +1 MB per second, i.e. 60 MB/min
+      const leak = Array.from({ length: 51 }, (_, i) => ({
+        atMs: at(i),
+        bytes: 60 * MB + (at(i) / 1000) * MB,
+      }));
+      expect(secondHalfTrend(step)?.mbPerMin).toBeLessThan(5);
+      expect(secondHalfTrend(leak)?.mbPerMin).toBeCloseTo(60, 5);
+      expect(secondHalfTrend(step.slice(0, 2))).toBeUndefined();
     });
   });
 });

@@ -43,7 +43,10 @@ describe('secrets check (built-in rules)', () => {
       '.gitignore': 'ignored.txt\n',
     });
     commitAll(dir, 'init');
-    writeFiles(dir, { 'scratch.ts': `const k = '${untracked}';\n`, 'ignored.txt': `x=${fake.githubToken()}\n` });
+    writeFiles(dir, {
+      'scratch.ts': `const k = '${untracked}';\n`,
+      'ignored.txt': `x=${fake.githubToken()}\n`,
+    });
     const outcome = await run(dir);
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toBe('3 possible secrets in 3 files (built-in rules)');
@@ -92,7 +95,10 @@ describe('secrets check (built-in rules)', () => {
 
   it('scans a plain directory that is not a git repository', async () => {
     const dir = newDir();
-    writeFiles(dir, { 'config.yml': `password: ${fake.password()}\n`, 'node_modules/x.yml': `password: ${fake.password()}\n` });
+    writeFiles(dir, {
+      'config.yml': `password: ${fake.password()}\n`,
+      'node_modules/x.yml': `password: ${fake.password()}\n`,
+    });
     const outcome = await run(dir);
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toBe('1 possible secret in 1 file (built-in rules)');

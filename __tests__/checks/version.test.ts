@@ -2,7 +2,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { CheckContext } from '../../checks/check.js';
 import { versionCheck } from '../../checks/version.js';
-import { commitAll, gitInit, removeDirs, repoContext, runGit, tempDir, writeFiles } from '../helpers/repo-temp.js';
+import {
+  commitAll,
+  gitInit,
+  removeDirs,
+  repoContext,
+  runGit,
+  tempDir,
+  writeFiles,
+} from '../helpers/repo-temp.js';
 
 const dirs: string[] = [];
 afterAll(() => removeDirs(dirs));
@@ -14,7 +22,10 @@ function repo(baseVersion: string | undefined, headVersion: string, sub = ''): s
   const dir = tempDir('shipgate-version-');
   dirs.push(dir);
   gitInit(dir);
-  writeFiles(dir, baseVersion ? { [path.join(sub, 'package.json')]: pkg(baseVersion) } : { 'README.md': '#\n' });
+  writeFiles(
+    dir,
+    baseVersion ? { [path.join(sub, 'package.json')]: pkg(baseVersion) } : { 'README.md': '#\n' },
+  );
   commitAll(dir, 'base');
   runGit(dir, ['checkout', '--quiet', '-b', 'release']);
   writeFiles(dir, { [path.join(sub, 'package.json')]: pkg(headVersion) });
@@ -22,7 +33,8 @@ function repo(baseVersion: string | undefined, headVersion: string, sub = ''): s
   return path.join(dir, sub);
 }
 
-const run = (dir: string, ctx: Partial<CheckContext> = {}) => versionCheck.run({}, repoContext(dir, { baseRef: 'main', ...ctx }));
+const run = (dir: string, ctx: Partial<CheckContext> = {}) =>
+  versionCheck.run({}, repoContext(dir, { baseRef: 'main', ...ctx }));
 
 describe('version check', () => {
   it('passes when the version is bumped from the base branch', async () => {
@@ -30,7 +42,9 @@ describe('version check', () => {
   });
 
   it('compares package.json inside a subdirectory of the repository', async () => {
-    expect((await run(repo('1.0.0', '1.1.0-rc.1', 'examples/app'))).summary).toBe('1.1.0-rc.1 > 1.0.0 on main');
+    expect((await run(repo('1.0.0', '1.1.0-rc.1', 'examples/app'))).summary).toBe(
+      '1.1.0-rc.1 > 1.0.0 on main',
+    );
   });
 
   it('fails when the version is not bumped or goes backwards, annotating package.json', async () => {
@@ -64,8 +78,13 @@ describe('version check', () => {
 
   it('is skipped when the base is HEAD, missing or unknown', async () => {
     const dir = repo('1.0.0', '1.0.1');
-    expect(await run(dir, { baseRef: 'HEAD' })).toEqual({ status: 'skipped', summary: 'base ref is HEAD: nothing to compare' });
-    expect((await run(dir, { baseRef: undefined })).summary).toBe('no base ref: nothing to compare 1.0.1 with');
+    expect(await run(dir, { baseRef: 'HEAD' })).toEqual({
+      status: 'skipped',
+      summary: 'base ref is HEAD: nothing to compare',
+    });
+    expect((await run(dir, { baseRef: undefined })).summary).toBe(
+      'no base ref: nothing to compare 1.0.1 with',
+    );
     expect((await run(dir, { baseRef: 'origin/nope' })).summary).toBe(
       'base ref origin/nope not found (shallow clone? check out with fetch-depth: 0)',
     );

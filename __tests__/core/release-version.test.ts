@@ -9,15 +9,32 @@ import {
 } from '../../src/core/release-version.js';
 
 describe('parseSemver', () => {
-  it.each(['0.0.0', '1.2.3', '10.20.30', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-0.3.7', '1.0.0-x.7.z.92', '1.0.0+20130313144700', '1.0.0-beta+exp.sha.5114f85'])(
-    'accepts %s',
-    (version) => expect(isValidSemver(version)).toBe(true),
-  );
+  it.each([
+    '0.0.0',
+    '1.2.3',
+    '10.20.30',
+    '1.0.0-alpha',
+    '1.0.0-alpha.1',
+    '1.0.0-0.3.7',
+    '1.0.0-x.7.z.92',
+    '1.0.0+20130313144700',
+    '1.0.0-beta+exp.sha.5114f85',
+  ])('accepts %s', (version) => expect(isValidSemver(version)).toBe(true));
 
-  it.each(['', '1', '1.2', 'v1.2.3', '01.2.3', '1.02.3', '1.2.3-', '1.2.3-01', '1.2.3+', '1.2.3 ', '1.2.3-a..b', '99999999999999999.0.0'])(
-    'rejects %j',
-    (version) => expect(isValidSemver(version)).toBe(false),
-  );
+  it.each([
+    '',
+    '1',
+    '1.2',
+    'v1.2.3',
+    '01.2.3',
+    '1.02.3',
+    '1.2.3-',
+    '1.2.3-01',
+    '1.2.3+',
+    '1.2.3 ',
+    '1.2.3-a..b',
+    '99999999999999999.0.0',
+  ])('rejects %j', (version) => expect(isValidSemver(version)).toBe(false));
 
   it('splits pre-release and build identifiers', () => {
     expect(parseSemver('1.2.3-rc.1+build.7')).toEqual({
@@ -32,7 +49,20 @@ describe('parseSemver', () => {
 
 describe('compareVersions', () => {
   it('orders by SemVer precedence (the semver.org example chain)', () => {
-    const chain = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '2.0.0', '10.0.0'];
+    const chain = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.1.0',
+      '2.0.0',
+      '10.0.0',
+    ];
     for (let i = 1; i < chain.length; i++) {
       expect(compareVersions(chain[i - 1] ?? '', chain[i] ?? '')).toBe(-1);
       expect(compareVersions(chain[i] ?? '', chain[i - 1] ?? '')).toBe(1);
@@ -66,8 +96,12 @@ describe('release version sources', () => {
   ])('title %j → %j', (title, expected) => expect(versionFromTitle(title)).toBe(expected));
 
   it('prefers the branch, then the title, then package.json', () => {
-    expect(resolveReleaseVersion({ branch: 'release/6.0.3', title: 'Release 6.0.4', packageVersion: '6.0.2' })).toBe('6.0.3');
-    expect(resolveReleaseVersion({ branch: 'main', title: 'Release 6.0.4', packageVersion: '6.0.2' })).toBe('6.0.4');
+    expect(
+      resolveReleaseVersion({ branch: 'release/6.0.3', title: 'Release 6.0.4', packageVersion: '6.0.2' }),
+    ).toBe('6.0.3');
+    expect(resolveReleaseVersion({ branch: 'main', title: 'Release 6.0.4', packageVersion: '6.0.2' })).toBe(
+      '6.0.4',
+    );
     expect(resolveReleaseVersion({ branch: 'main', title: 'Fix', packageVersion: '6.0.2' })).toBe('6.0.2');
     expect(resolveReleaseVersion({})).toBeUndefined();
   });

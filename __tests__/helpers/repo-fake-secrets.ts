@@ -89,10 +89,12 @@ export class FakeSecrets {
   openaiPlainKey(): string {
     return `sk-${this.alnum(48)}`;
   }
-  privateKeyPem(label = 'RSA PRIVATE KEY'): string {
+  /** A PEM block of random base64; `inject` is spliced into the body (e.g. DER-like `AAAAAA` runs). */
+  privateKeyPem(label = 'RSA PRIVATE KEY', inject = ''): string {
     const dashes = '-'.repeat(5);
     const body = Array.from({ length: 6 }, () => this.chars(BASE64, 64)).join('\n');
-    return `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}`;
+    const injected = `${body.slice(0, 70)}${inject}${body.slice(70)}`;
+    return `${dashes}BEGIN ${label}${dashes}\n${injected}\n${dashes}END ${label}${dashes}`;
   }
   password(length = 24): string {
     return this.alnum(length);

@@ -22,10 +22,21 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
   }
 }
 
-const IDENTITY = ['-c', 'user.name=Shipgate Test', '-c', 'user.email=test@shipgate.invalid', '-c', 'commit.gpgsign=false'];
+const IDENTITY = [
+  '-c',
+  'user.name=Shipgate Test',
+  '-c',
+  'user.email=test@shipgate.invalid',
+  '-c',
+  'commit.gpgsign=false',
+];
 
 export function runGit(dir: string, args: readonly string[]): string {
-  return execFileSync('git', [...IDENTITY, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', [...IDENTITY, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function gitInit(dir: string): void {
@@ -40,7 +51,10 @@ export function commitAll(dir: string, message: string): string {
 }
 
 /** A real CheckContext for repository checks: in-memory memo, collected logs, no GitHub. */
-export function repoContext(repoDir: string, overrides: Partial<CheckContext> = {}): CheckContext & { logs: string[] } {
+export function repoContext(
+  repoDir: string,
+  overrides: Partial<CheckContext> = {},
+): CheckContext & { logs: string[] } {
   const memo = new Map<string, Promise<unknown>>();
   const logs: string[] = [];
   return {

@@ -26,7 +26,12 @@ export interface StrengthReport {
   entropy: number;
 }
 
-export function assessSecret(name: string, value: string | undefined, rule: StrengthRule, now = new Date()): StrengthReport {
+export function assessSecret(
+  name: string,
+  value: string | undefined,
+  rule: StrengthRule,
+  now = new Date(),
+): StrengthReport {
   const base = { name, length: value?.length ?? 0, entropy: value ? shannonEntropy(value) : 0 };
   if (value === undefined || value.trim() === '') {
     return { ...base, ok: false, problems: [`${name} is not set`], description: `${name} is not set` };

@@ -18,7 +18,13 @@ export function tryGit(args: readonly string[], cwd: string, signal?: AbortSigna
     execFile(
       'git',
       [...BASE_ARGS, ...args],
-      { cwd, signal, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      {
+        cwd,
+        signal,
+        maxBuffer: MAX_BUFFER,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(error); // git missing, aborted, buffer overflow
@@ -33,7 +39,8 @@ export function tryGit(args: readonly string[], cwd: string, signal?: AbortSigna
 /** Runs git and returns stdout; throws with git's message on a non-zero exit. */
 export async function git(args: readonly string[], cwd: string, signal?: AbortSignal): Promise<string> {
   const result = await tryGit(args, cwd, signal);
-  if (result.code !== 0) throw new Error(`git ${args[0] ?? ''} failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+  if (result.code !== 0)
+    throw new Error(`git ${args[0] ?? ''} failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
   return result.stdout;
 }
 
@@ -44,7 +51,11 @@ export async function isGitRepo(dir: string, signal?: AbortSignal): Promise<bool
 }
 
 /** The commit a ref points to, or undefined when it does not resolve (unborn HEAD, unknown ref). */
-export async function resolveCommit(ref: string, dir: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function resolveCommit(
+  ref: string,
+  dir: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const result = await tryGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], dir, signal);
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
@@ -89,7 +100,8 @@ export function streamGitLines(
     child.on('close', (code) => {
       linesDone.then(() => {
         if (code === 0) resolve();
-        else reject(new Error(`git ${args[0] ?? ''} failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`));
+        else
+          reject(new Error(`git ${args[0] ?? ''} failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`));
       });
     });
   });

@@ -24,7 +24,11 @@ export function nextLink(header: string | null): string | undefined {
 }
 
 /** GET `pathOrUrl` (relative to apiUrl, or an absolute URL from a Link header). */
-export async function githubGet(github: GitHubAccess, pathOrUrl: string, signal?: AbortSignal): Promise<GitHubResponse> {
+export async function githubGet(
+  github: GitHubAccess,
+  pathOrUrl: string,
+  signal?: AbortSignal,
+): Promise<GitHubResponse> {
   const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${github.apiUrl.replace(/\/+$/, '')}${pathOrUrl}`;
   const response = await fetch(url, {
     signal,

@@ -40,7 +40,11 @@ export async function findExecutable(name: string, pathEnv: string | undefined):
 }
 
 /** Runs `gitleaks dir` on `dir` and returns its findings (exit code 1 just means "leaks found"). */
-export async function runGitleaksDir(binary: string, dir: string, signal?: AbortSignal): Promise<GitleaksFinding[]> {
+export async function runGitleaksDir(
+  binary: string,
+  dir: string,
+  signal?: AbortSignal,
+): Promise<GitleaksFinding[]> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'shipgate-gitleaks-'));
   const report = path.join(tmp, 'report.json');
   try {
@@ -50,7 +54,8 @@ export async function runGitleaksDir(binary: string, dir: string, signal?: Abort
         ['dir', '.', '--redact', '--no-banner', '--report-format', 'json', '--report-path', report],
         { cwd: dir, signal, maxBuffer: 16 * 1024 * 1024 },
         (error) => {
-          if (error && error.code !== 1) reject(new Error(`gitleaks failed: ${error.message.split('\n')[0]}`));
+          if (error && error.code !== 1)
+            reject(new Error(`gitleaks failed: ${error.message.split('\n')[0]}`));
           else resolve();
         },
       );

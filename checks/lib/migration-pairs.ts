@@ -8,7 +8,12 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export const DEFAULT_MIGRATION_DIRS = ['migrations', 'db/migrations', 'supabase/migrations', 'prisma/migrations'];
+export const DEFAULT_MIGRATION_DIRS = [
+  'migrations',
+  'db/migrations',
+  'supabase/migrations',
+  'prisma/migrations',
+];
 
 export interface MigrationStatus {
   /** Path relative to the checked directory. */
@@ -49,7 +54,12 @@ async function entriesOf(dir: string): Promise<Dirent[]> {
 }
 
 /** Status of a single-file migration (`001_init.sql`, `001_init.up.sql`, `20240101_x.ts`). */
-async function fileStatus(dir: string, name: string, names: Set<string>, rollbacks: Set<string>): Promise<MigrationStatus> {
+async function fileStatus(
+  dir: string,
+  name: string,
+  names: Set<string>,
+  rollbacks: Set<string>,
+): Promise<MigrationStatus> {
   const full = path.join(dir, name);
   if (SCRIPT_RE.test(name)) {
     return SCRIPT_DOWN_RE.test(await read(full)) ? { file: name, rollback: 'down export' } : { file: name };
@@ -66,7 +76,11 @@ async function fileStatus(dir: string, name: string, names: Set<string>, rollbac
 }
 
 /** Status of a folder migration (`20240101_init/migration.sql`, diesel's `up.sql` + `down.sql`). */
-async function folderStatus(dir: string, folder: string, rollbacks: Set<string>): Promise<MigrationStatus | undefined> {
+async function folderStatus(
+  dir: string,
+  folder: string,
+  rollbacks: Set<string>,
+): Promise<MigrationStatus | undefined> {
   const sqlFiles = (await entriesOf(path.join(dir, folder)))
     .filter((e) => e.isFile() && SQL_RE.test(e.name))
     .map((e) => e.name)
@@ -84,7 +98,8 @@ async function folderStatus(dir: string, folder: string, rollbacks: Set<string>)
   for (const candidate of [folder, `${folder}.sql`]) {
     if (rollbacks.has(candidate)) return { file, rollback: `rollback/${candidate}` };
   }
-  for (const up of ups) if (hasDownSection(await read(path.join(dir, folder, up)))) return { file, rollback: 'down section' };
+  for (const up of ups)
+    if (hasDownSection(await read(path.join(dir, folder, up)))) return { file, rollback: 'down section' };
   return { file };
 }
 
@@ -92,14 +107,20 @@ async function folderStatus(dir: string, folder: string, rollbacks: Set<string>)
 export async function inspectMigrations(dir: string): Promise<MigrationStatus[]> {
   const entries = await entriesOf(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
-  const rollbacks = new Set(rollbackDir ? (await entriesOf(path.join(dir, rollbackDir.name))).map((e) => e.name) : []);
+  const rollbacks = new Set(
+    rollbackDir ? (await entriesOf(path.join(dir, rollbackDir.name))).map((e) => e.name) : [],
+  );
   const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
   const statuses: MigrationStatus[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory() && !ROLLBACK_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
       const status = await folderStatus(dir, entry.name, rollbacks);
       if (status) statuses.push(status);
-    } else if (entry.isFile() && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
+    } else if (
+      entry.isFile() &&
+      !DOWN_FILE_RE.test(entry.name) &&
+      (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))
+    ) {
       statuses.push(await fileStatus(dir, entry.name, names, rollbacks));
     }
   }

@@ -29,7 +29,10 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (v.length === 0) return true;
   if (/^(.)\1*$/.test(v)) return true; // "xxx", "000000", "********"
-  if (/^(?:x+|todo|tbd|none|null|undefined|secret|password|pass|token|test|string|value|key)$/.test(v)) return true;
+  // six equal characters in a row: `ghp_PersonalAccessToken0124567890000000` (p ≈ 1e-7 for random base62)
+  if (/(.)\1{5,}/.test(v)) return true;
+  if (/^(?:x+|todo|tbd|none|null|undefined|secret|password|pass|token|test|string|value|key)$/.test(v))
+    return true;
   if (/<[^<>]*>/.test(v)) return true; // <your-token>
   return PLACEHOLDER_WORDS.some((word) => v.includes(word));
 }

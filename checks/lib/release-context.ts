@@ -2,7 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { resolveReleaseVersion, versionFromBranch, versionFromTitle } from '../../src/core/release-version.js';
+import {
+  resolveReleaseVersion,
+  versionFromBranch,
+  versionFromTitle,
+} from '../../src/core/release-version.js';
 import type { CheckContext } from '../check.js';
 
 const PackageJsonSchema = z.object({ version: z.string().optional() });
@@ -38,7 +42,8 @@ export async function releaseInfo(ctx: CheckContext): Promise<ReleaseInfo> {
   const branchVersion = versionFromBranch(ctx.branch);
   const titleVersion = versionFromTitle(ctx.prTitle);
   const base = { packageVersion, branchVersion, titleVersion };
-  if (ctx.releaseVersion) return { ...base, version: ctx.releaseVersion.replace(/^v/, ''), source: 'release version' };
+  if (ctx.releaseVersion)
+    return { ...base, version: ctx.releaseVersion.replace(/^v/, ''), source: 'release version' };
   const version = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
   const source = branchVersion ? 'branch' : titleVersion ? 'PR title' : version ? 'package.json' : undefined;
   return { ...base, version, source };

@@ -66,7 +66,11 @@ export async function listScanFiles(dir: string, signal?: AbortSignal): Promise<
   let files: string[];
   let source: FileListing['source'];
   if (await isGitRepo(dir, signal)) {
-    const result = await tryGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], dir, signal);
+    const result = await tryGit(
+      ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+      dir,
+      signal,
+    );
     files = [...new Set(splitNul(result.stdout))];
     source = 'git';
   } else {
@@ -102,7 +106,11 @@ export async function readScanTarget(file: string): Promise<ReadOutcome> {
 }
 
 /** Maps `items` through `fn` with at most `limit` calls in flight, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

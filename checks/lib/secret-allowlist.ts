@@ -79,7 +79,8 @@ export class SecretAllowlist {
         f.line === candidate.line &&
         (f.commit === undefined
           ? candidate.commit === undefined
-          : candidate.commit !== undefined && (candidate.commit.startsWith(f.commit) || f.commit.startsWith(candidate.commit))),
+          : candidate.commit !== undefined &&
+            (candidate.commit.startsWith(f.commit) || f.commit.startsWith(candidate.commit))),
     );
   }
 }

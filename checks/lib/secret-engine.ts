@@ -33,7 +33,8 @@ class LineIndex {
   lineOf(offset: number): number {
     if (!this.starts) {
       this.starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1))
+        this.starts.push(i + 1);
     }
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -61,7 +62,10 @@ function enclosingToken(text: string, start: number): string {
 }
 
 function isSuppressed(lines: LineIndex, start: number, end: number): boolean {
-  return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
+  return (
+    ALLOW_PRAGMA_RE.test(lines.lineText(start)) ||
+    ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)))
+  );
 }
 
 function scanRule(rule: SecretRule, text: string, path: string, lines: LineIndex): SecretHit[] {
@@ -70,7 +74,7 @@ function scanRule(rule: SecretRule, text: string, path: string, lines: LineIndex
   for (let m = pattern.exec(text); m !== null && hits.length < MAX_MATCHES_PER_RULE; m = pattern.exec(text)) {
     if (m[0].length === 0) pattern.lastIndex++;
     const secret = secretOf(m);
-    if (isPlaceholder(secret) || isReference(secret) || !entropyOk(rule, secret)) continue;
+    if ((!rule.binaryBody && isPlaceholder(secret)) || isReference(secret) || !entropyOk(rule, secret)) continue;
     if (rule.verify && !rule.verify({ secret, match: m, path })) continue;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) continue;
@@ -89,7 +93,11 @@ function scanRule(rule: SecretRule, text: string, path: string, lines: LineIndex
  * Scans one text (a file, or the added lines of one file in one commit) with the rules.
  * `path` is used for file-type decisions (lockfiles, config files), never read.
  */
-export function scanText(text: string, path: string, rules: readonly SecretRule[] = SECRET_RULES): SecretHit[] {
+export function scanText(
+  text: string,
+  path: string,
+  rules: readonly SecretRule[] = SECRET_RULES,
+): SecretHit[] {
   if (text.includes(FIXTURE_PRAGMA)) return [];
   const lower = text.toLowerCase();
   const lines = new LineIndex(text);
@@ -103,6 +111,8 @@ export function scanText(text: string, path: string, rules: readonly SecretRule[
   }
   // A generic hit on a line that a specific rule already explains adds nothing.
   const explained = (hit: SecretHit) =>
-    specific.some((s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret)));
+    specific.some(
+      (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret)),
+    );
   return [...specific, ...generic.filter((hit) => !explained(hit))].sort((a, b) => a.line - b.line);
 }

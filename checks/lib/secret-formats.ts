@@ -35,7 +35,12 @@ function jwtProblems(name: string, value: string, now: Date): string[] {
 }
 
 /** Problems with `value` for `format` (empty when it fits). */
-export function formatProblems(name: string, value: string, format: SecretFormat, now = new Date()): string[] {
+export function formatProblems(
+  name: string,
+  value: string,
+  format: SecretFormat,
+  now = new Date(),
+): string[] {
   switch (format) {
     case 'square':
       return /^(?:EAAA[A-Za-z0-9_-]{56,124}|sq0atp-[A-Za-z0-9_-]{22,60})$/.test(value)
@@ -53,7 +58,8 @@ export function formatProblems(name: string, value: string, format: SecretFormat
         return [`${name} is not a URL`];
       }
       if (url.protocol !== 'https:') return [`${name} is not an https URL`];
-      if (/^(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)$/.test(url.hostname)) return [`${name} points to localhost`];
+      if (/^(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)$/.test(url.hostname))
+        return [`${name} points to localhost`];
       return [];
     }
     case 'supabase-service-role': {
@@ -62,7 +68,9 @@ export function formatProblems(name: string, value: string, format: SecretFormat
       if (!jwt) return [`${name} is neither a service-role JWT nor an sb_secret_ key`];
       const role = jwt.payload.role;
       if (role !== 'service_role') {
-        return [`${name} is a JWT with role ${typeof role === 'string' ? `"${role}"` : 'missing'}, not "service_role"`];
+        return [
+          `${name} is a JWT with role ${typeof role === 'string' ? `"${role}"` : 'missing'}, not "service_role"`,
+        ];
       }
       return jwtProblems(name, value, now);
     }

@@ -20,9 +20,14 @@ export async function lookupSecretUpdate(
   const where = environment
     ? `environment "${environment}" of ${github.owner}/${github.repo}`
     : `${github.owner}/${github.repo}`;
-  const response = await githubGet(github, `${repoPath(github)}${scope}/secrets/${encodeURIComponent(name)}`, signal);
+  const response = await githubGet(
+    github,
+    `${repoPath(github)}${scope}/secrets/${encodeURIComponent(name)}`,
+    signal,
+  );
   if (response.status === 404) return { kind: 'missing', where };
-  if (response.status === 401 || response.status === 403) return { kind: 'forbidden', status: response.status };
+  if (response.status === 401 || response.status === 403)
+    return { kind: 'forbidden', status: response.status };
   if (response.status !== 200) throw new Error(`GitHub answered HTTP ${response.status} for secret ${name}`);
   const metadata = SecretMetadataSchema.parse(response.body);
   const updatedAt = new Date(metadata.updated_at);

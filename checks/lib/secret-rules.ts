@@ -19,6 +19,8 @@ export interface SecretRule {
   minEntropy?: number;
   /** Context-dependent rules run after the specific ones and yield to them on the same line. */
   generic?: boolean;
+  /** Key material (PEM bodies) legitimately contains runs like `AAAAAA`: skip the placeholder filter. */
+  binaryBody?: boolean;
   /** Extra validation of a candidate (decode a JWT, inspect the file type…). */
   verify?(candidate: RuleCandidate): boolean;
 }
@@ -38,7 +40,7 @@ export const GENERIC_MIN_LENGTH = 12;
 const L = '(?<![A-Za-z0-9_-])';
 const R = '(?![A-Za-z0-9_-])';
 const DASHES = '-'.repeat(5);
-const PEM_LABEL = `[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?${DASHES}`;
+const PEM_TAIL = `PRIVATE KEY(?: BLOCK)?${DASHES}`;
 
 const SECRET_KEY_NAMES =
   'password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credential';
@@ -48,7 +50,22 @@ const DESCRIPTIVE_KEY_RE =
 // Files where `key=value` / `key: value` without quotes is the normal way to write a literal.
 const CONFIG_FILE_RE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini|toml|conf|cfg|tfvars|sh))$/i;
 const DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
+// Regex sources and code fragments (`\\d+`, `(?:`, several brackets) are not credentials.
+const CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
 const LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
+
+/**
+ * A real key body is base64 (optionally after `Proc-Type:`/`DEK-Info:` headers, possibly with
+ * JSON-escaped newlines); code that merely mentions both markers, or a `MIIE...` stub, is not.
+ */
+function isPemBody(body: string): boolean {
+  const lines = body.replace(/\\r|\\n/g, '\n').split(/\r?\n/);
+  const base64 = lines
+    .filter((line) => !line.includes(':'))
+    .join('')
+    .replace(/\s+/g, '');
+  return base64.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base64);
+}
 
 function genericValueLooksSecret({ match, path }: RuleCandidate): boolean {
   const groups = match.groups ?? {};
@@ -58,7 +75,9 @@ function genericValueLooksSecret({ match, path }: RuleCandidate): boolean {
   if (groups.bare !== undefined && (!CONFIG_FILE_RE.test(path) || value.includes('('))) return false;
   if (value.length < GENERIC_MIN_LENGTH || value.length > 200) return false;
   if (/\s/.test(value) || value.includes('://') || /^\.{0,2}\//.test(value)) return false;
-  if (DOTTED_IDENTIFIER_RE.test(value)) return false;
+  if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value)) return false;
+  // Random secrets almost always contain a digit or a symbol; enum-like words do not.
+  if (/^[A-Za-z_-]+$/.test(value)) return false;
   return shannonEntropy(value) >= GENERIC_MIN_ENTROPY;
 }
 
@@ -108,7 +127,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'slack-webhook',
     description: 'Slack incoming webhook URL',
     keywords: ['hooks.slack.com'],
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,250})/g,
+    pattern:
+      /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,250})/g,
     visible: 0,
   },
   {
@@ -164,7 +184,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     id: 'openai-api-key',
-    description: 'OpenAI API key (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with T3BlbkFJ or 48 characters)',
+    description:
+      'OpenAI API key (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with T3BlbkFJ or 48 characters)',
     keywords: ['sk-'],
     pattern: new RegExp(
       `${L}(?<secret>sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})|sk-[A-Za-z0-9_-]{8,200}T3BlbkFJ[A-Za-z0-9_-]{8,200})${R}`,
@@ -178,12 +199,12 @@ export const SECRET_RULES: readonly SecretRule[] = [
     description: 'PEM private key block',
     keywords: ['private key'],
     pattern: new RegExp(
-      `${DASHES}BEGIN${PEM_LABEL}(?<secret>[\\s\\S]{40,16000}?)${DASHES}END${PEM_LABEL}`,
+      `${DASHES}BEGIN(?<label>[ A-Z0-9]{0,40})${PEM_TAIL}(?<secret>[\\s\\S]{40,16000}?)${DASHES}END\\k<label>${PEM_TAIL}`,
       'g',
     ),
     visible: 0,
-    // A real key body is mostly base64; `...` or a short stub in documentation is not.
-    verify: ({ secret }) => (secret.match(/[A-Za-z0-9+/=]/g)?.length ?? 0) >= 40 && !secret.includes('...'),
+    binaryBody: true,
+    verify: ({ secret }) => isPemBody(secret),
   },
   {
     id: 'connection-string-password',

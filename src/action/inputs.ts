@@ -84,7 +84,8 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
   const inDir = (path: string | undefined, name: string) => {
     if (path === undefined) return undefined;
     const full = resolve(workingDirectory, path);
-    if (!existsSync(full)) throw new InputError(`input "${name}": no file at ${path} (in ${workingDirectory})`);
+    if (!existsSync(full))
+      throw new InputError(`input "${name}": no file at ${path} (in ${workingDirectory})`);
     return full;
   };
   return {

@@ -14,7 +14,8 @@ export function secretValues(env: Record<string, string | undefined>, token: str
     if (!value || value.trim().length < MIN_MASKED_LENGTH) return;
     values.add(value);
     if (value.includes('\n')) {
-      for (const line of value.split(/\r?\n/)) if (line.trim().length >= MIN_MASKED_LENGTH) values.add(line.trim());
+      for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= MIN_MASKED_LENGTH) values.add(line.trim());
     }
   };
   add(token);

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { type Config, ConfigSchema } from './config.js';
 import { InvalidInputError, type Problem } from './errors.js';
 
@@ -6,15 +6,26 @@ const MAX_CONFIG_BYTES = 64 * 1024;
 
 /** Parses `.github/shipgate.yml` text; every problem names the file, line and key. */
 export function parseConfig(text: string, file: string): Config {
-  if (text.length > MAX_CONFIG_BYTES) {
+  // Checked before any parsing; length first so a huge string is never encoded.
+  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
     throw new InvalidInputError([
       { file, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` },
     ]);
   }
+  const characterProblem = badCharacter(text, file);
+  if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A parse error at the very end (unclosed bracket) points at the last line that has content.
+  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
   const lineOf = (offset: number | undefined) =>
-    offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    offset === undefined ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
+  // yaml throws (rather than reports) on nesting deep enough to exhaust the stack and on alias bombs.
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    throw new InvalidInputError([{ file, line: 1, message: `YAML: ${(error as Error).message}` }]);
+  }
   if (doc.errors.length > 0) {
     throw new InvalidInputError(
       doc.errors.map((error) => ({
@@ -24,8 +35,14 @@ export function parseConfig(text: string, file: string): Config {
       })),
     );
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    const line = lineOf(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file, line, message: `YAML: ${(error as Error).message}` }]);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new InvalidInputError([{ file, line: 1, message: 'config must be a mapping of keys to values' }]);
   }
   const parsed = ConfigSchema.safeParse(raw);
@@ -49,7 +66,7 @@ export function parseConfig(text: string, file: string): Config {
 
 /** The line of a key (not its value), for "unknown key" errors. */
 function findKeyLine(
-  doc: ReturnType<typeof parseDocument>,
+  doc: Document.Parsed,
   path: (string | number)[],
   lineOf: (offset: number | undefined) => number,
 ): number {
@@ -62,4 +79,33 @@ function findKeyLine(
     }
   }
   return 1;
+}
+
+/** C0 controls (but tab and line breaks) are not allowed in YAML; U+FFFD means the file was not UTF-8. */
+function badCharacter(
+  text: string,
+  file: string,
+): { file: string; line: number; message: string } | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
+  if (!match) return undefined;
+  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
+  const char = match[0];
+  const message =
+    char === '\uFFFD'
+      ? 'config is not valid UTF-8 (contains U+FFFD)'
+      : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { file, line, message };
+}
+
+/** Offset of the first `*alias`: where an alias bomb starts expanding. */
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

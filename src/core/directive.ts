@@ -1,7 +1,8 @@
 import type { CheckParams } from './model.js';
 
 /** `<!-- shipgate: check=bundle-size target=main limit="80 kB" -->` at the end of a line. */
-const DIRECTIVE = /<!--\s*shipgate:(.*?)-->\s*$/;
+const DIRECTIVE_START = /<!--\s*shipgate:/;
+const DIRECTIVE_END = '-->';
 const PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
 
 export interface Directive {
@@ -12,9 +13,16 @@ export interface Directive {
 
 /** Splits a directive off a line. Returns undefined when the line has none. Throws with a reason on bad syntax. */
 export function splitDirective(line: string): Directive | undefined {
-  const match = DIRECTIVE.exec(line);
+  // Found with a plain search plus an end check rather than one `<!--…(.*?)-->\s*$` regex, which
+  // backtracks quadratically on a long line of repeated `<!-- shipgate: -->x`.
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith(DIRECTIVE_END)) return undefined;
+  const match = DIRECTIVE_START.exec(trimmed);
   if (!match) return undefined;
-  const body = match[1] ?? '';
+  const bodyStart = match.index + match[0].length;
+  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
+  if (bodyEnd < bodyStart) return undefined;
+  const body = trimmed.slice(bodyStart, bodyEnd);
   return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
 }
 

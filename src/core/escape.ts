@@ -4,13 +4,19 @@
  * @mentions or #references that would ping people, bounded length.
  */
 export function escapeInline(text: string, max = 300): string {
-  const oneLine = text.replace(/[\r\n\t]+/g, ' ').trim();
+  // Other control characters (NUL, terminal escapes) are dropped, not shown.
+  const oneLine = text
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
   return bounded
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b')
     .replace(/\[([ xX])\]/g, '[\u200b$1]');
 }
 

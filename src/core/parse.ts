@@ -1,8 +1,9 @@
 import type { Checklist } from './model.js';
-import { NOTES_END, NOTES_START } from './render.js';
+import { escapeItemText, NOTES_END, NOTES_START } from './render.js';
 import { type DecodedBlock, decodeStateBlock } from './state-block.js';
 
-const ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+(.*)$/;
+// `[\s\S]*`, not `.*`: a U+2028 in a long line must not make the match backtrack quadratically.
+const ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 const ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
 
 export interface ParsedItem {
@@ -29,7 +30,8 @@ export function parseChecklistComment(body: string, checklist: Checklist): Parse
   const known = new Set(checklist.items.map((item) => item.id));
   const byText = new Map<string, string[]>();
   for (const item of checklist.items) {
-    const key = textKey(item.text);
+    // Keyed by the text as rendered (escaped), which is what a line without its marker shows.
+    const key = textKey(escapeItemText(item.text));
     byText.set(key, [...(byText.get(key) ?? []), item.id]);
   }
   const items = new Map<string, ParsedItem>();
@@ -42,7 +44,7 @@ export function parseChecklistComment(body: string, checklist: Checklist): Parse
     const marker = ID_MARKER.exec(rest)?.[1];
     if (marker && known.has(marker)) {
       if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
-    } else unmatched.push({ checked, rest, text: rest.replace(/<!--.*?-->/g, '') });
+    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
   }
   // Lines whose marker was removed: match by text (annotation after " — " ignored), in order.
   for (const line of unmatched) {
@@ -100,7 +102,22 @@ function extractNotes(lines: string[]): string | undefined {
     .slice(start + 1, end)
     .join('\n')
     .replace(/<!--\s*\/?shipgate:/g, '&lt;!-- shipgate:')
+    .replace(/<!--(?=\s*sg:)/g, '&lt;!--')
     .trim();
+}
+
+/** Removes `<!-- … -->` comments in one pass (a `<!--.*?-->` regex is quadratic on many unclosed `<!--`). */
+function stripHtmlComments(text: string): string {
+  let out = '';
+  let index = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', index);
+    if (open < 0) return out + text.slice(index);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out + text.slice(index);
+    out += text.slice(index, open);
+    index = close + 3;
+  }
 }
 
 function normalise(text: string): string {

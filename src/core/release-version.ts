@@ -79,13 +79,13 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 | undefined {
 }
 
 // A version-looking token (validated later with parseSemver, so `01.2.3` is reported, not dropped).
-const VERSION_TOKEN = '(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)';
+const VERSION_PATTERN = '(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)';
 // Only release-shaped branches carry a version (`feature/react-18.2.0` must not).
-const BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_TOKEN}$`, 'i');
+const BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, 'i');
 // Titles need the word "release" or "version" shortly before the number, so a dependabot title
 // ("Bump lodash from 4.17.20 to 4.17.21") is not taken for a release.
-const TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_TOKEN}`, 'i');
-const LEADING_VERSION_RE = new RegExp(`^v?${VERSION_TOKEN}(?![\\w])`, 'i');
+const TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, 'i');
+const LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, 'i');
 
 function trimToken(token: string | undefined): string | undefined {
   return token?.replace(/[.-]+$/, '');

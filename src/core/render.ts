@@ -33,7 +33,7 @@ export function renderComment(input: RenderInput): string {
   const byId = new Map(input.checklist.items.map((item) => [item.id, item]));
   for (const line of input.checklist.lines) {
     if (line.type === 'text') {
-      out.push(fillPlaceholders(line.text, input.variables, input.notes));
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input.variables, input.notes));
       continue;
     }
     const item = byId.get(line.itemId);
@@ -101,16 +101,29 @@ function signoffText(item: ChecklistItem, state: ItemState | undefined, signed: 
   return index === 0 ? `${text} ${values.join(' · ')}` : filled;
 }
 
-function escapeItemText(text: string): string {
-  // Template text is Markdown on purpose; only keep it from opening HTML comments or hidden blocks.
-  return text.replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
+/**
+ * Template item text is Markdown on purpose, but no HTML: `<` before a tag name, `/`, `!` or `?`
+ * becomes `&lt;`, so it cannot open tags (`<img onerror>`, `<details>`), HTML comments or hidden
+ * blocks (`<!-- sg:… -->`). Plain comparisons like `< 80KB` stay as written.
+ */
+export function escapeItemText(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, '&lt;').replace(/-->/g, '--&gt;');
+}
+
+/**
+ * Template text lines may hold HTML, but never our own markers: a copied `<!-- sg:id -->`,
+ * `<!-- shipgate:state … -->` or `<!-- shipgate:notes -->` would be read back as ours.
+ */
+function neutraliseMarkers(text: string): string {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, '&lt;!--');
 }
 
 function day(at: string | undefined): string {
   return at ? at.slice(0, 10) : '';
 }
 
-const PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+// The fallback excludes `{` so a line of repeated unclosed `{{a|` is scanned once, not quadratically.
+const PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
 
 function fillPlaceholders(
   text: string,

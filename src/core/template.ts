@@ -6,8 +6,12 @@ import type { Checklist, ChecklistItem, CheckParams, Phase, TemplateLine } from 
 /** Parameter schemas of the known checks, by template name (the check registry supplies them). */
 export type CheckSchemas = ReadonlyMap<string, z.ZodType<unknown>>;
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*$/;
-const ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+(.*)$/;
+// `[\s\S]*` (not `.*?\s*$`) so long whitespace runs or U+2028 cannot make these regexes backtrack quadratically.
+const HEADING = /^(#{1,6})\s([\s\S]*)$/;
+const ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
+/** C0 controls other than tab, and DEL: never part of a Markdown template (NUL bytes, terminal escapes). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const FENCE = /^\s*(```|~~~)/;
 const RESERVED = new Set(['id', 'check', 'role', 'phase', 'optional', 'required', 'manual']);
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -34,17 +38,27 @@ export function parseTemplate(source: string, file: string, checks: CheckSchemas
   const stack: SectionFrame[] = [];
   let title = '';
   let inFence = false;
+  let tooMany = false;
 
-  if (source.length > MAX_TEMPLATE_BYTES) {
+  // Checked before any parsing; length first so a huge string is never encoded.
+  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
     throw new InvalidInputError([
       { file, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` },
     ]);
   }
-  const rows = source.replace(/\r\n?/g, '\n').split('\n');
+  const rows = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   rows.forEach((raw, index) => {
     const lineNo = index + 1;
     const problem = (message: string) => problems.push({ file, line: lineNo, message });
     if (FENCE.test(raw)) inFence = !inFence;
+    const bad = badCharacter(raw);
+    if (bad) {
+      problem(bad);
+      return;
+    }
     if (inFence || FENCE.test(raw)) {
       lines.push({ type: 'text', text: raw, line: lineNo });
       return;
@@ -63,7 +77,7 @@ export function parseTemplate(source: string, file: string, checks: CheckSchemas
     const heading = HEADING.exec(text);
     if (heading) {
       const level = heading[1]?.length ?? 1;
-      const headingTitle = heading[2] ?? '';
+      const headingTitle = (heading[2] ?? '').trim();
       if (level === 1 && !title) title = headingTitle;
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
       const frame: SectionFrame = { level, title: headingTitle };
@@ -84,7 +98,9 @@ export function parseTemplate(source: string, file: string, checks: CheckSchemas
       return;
     }
     if (items.length >= MAX_ITEMS) {
-      problem(`more than ${MAX_ITEMS} checkbox items`);
+      // Reported once: a flood of items must not become a flood of problems.
+      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
+      tooMany = true;
       return;
     }
     const prefix = itemMatch[1] ?? '- ';
@@ -198,6 +214,18 @@ function readPhase(value: CheckParams[string] | undefined, problem: (message: st
   if (value === 'pre-merge' || value === 'post-deploy') return value;
   problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
   return 'pre-merge';
+}
+
+/** Why a line cannot be part of a template (control character, undecodable bytes), if it cannot. */
+function badCharacter(line: string): string | undefined {
+  const control = CONTROL.exec(line)?.[0];
+  if (control !== undefined) {
+    const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return `line contains control character U+${code}; templates must be plain UTF-8 text`;
+  }
+  // Readers decode invalid UTF-8 to U+FFFD; a template with it was not saved as UTF-8.
+  if (line.includes('\uFFFD')) return 'line is not valid UTF-8 (contains U+FFFD)';
+  return undefined;
 }
 
 /** `['🔐 Pre-Deployment Security', 'Credentials & Secrets'] + 'JWT secrets generated'` → `credentials-secrets.jwt-secrets-generated`. */

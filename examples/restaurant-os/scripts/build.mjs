@@ -1,6 +1,6 @@
 // Production build of the front-end with esbuild (a root devDependency of shipgate; the example has no
 // dependencies of its own). Output: dist/index.html + dist/assets/{main,vendor}-<hash>.js, main-<hash>.css,
-// each minified with an external .map file. console.* and debugger statements are dropped.
+// each minified with a separate, linked .map file. console.* and debugger statements are dropped.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,8 @@ const common = {
   format: 'esm',
   target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
   minify: true,
-  sourcemap: 'external',
+  // Separate .map files, referenced by a sourceMappingURL comment (never inlined).
+  sourcemap: 'linked',
   drop: ['console', 'debugger'],
   entryNames: '[name]-[hash]',
   outdir: assets,

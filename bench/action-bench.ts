@@ -1,0 +1,111 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Paths are relative to the repository root: `npm run bench` runs from there. */
+const ROOT = process.cwd();
+const DIST = resolve(ROOT, 'dist/index.js');
+const EXAMPLE = resolve(ROOT, 'examples/restaurant-os');
+const COLD_RUNS = 10;
+
+/** The env an Actions runner gives the step, minus the event: no token, so nothing is published. */
+function actionEnv(dir: string, workingDirectory: string, only: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  if (process.env.CHROME_PATH) env.CHROME_PATH = process.env.CHROME_PATH;
+  return {
+    ...env,
+    GITHUB_WORKSPACE: workingDirectory,
+    GITHUB_OUTPUT: join(dir, 'output.txt'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    'INPUT_WORKING-DIRECTORY': workingDirectory,
+    INPUT_ONLY: only,
+    'INPUT_FAIL-ON': 'never',
+  };
+}
+
+/** A repository that needs no build: the changelog check is the whole run. */
+function tinyRepo(dir: string): string {
+  const repo = join(dir, 'repo');
+  mkdirSync(repo, { recursive: true });
+  writeFileSync(join(repo, 'package.json'), '{"name":"tiny","version":"1.0.0"}\n');
+  writeFileSync(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## 1.0.0\n\n- first\n');
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
+  return repo;
+}
+
+/** Milliseconds from spawn to the first stdout byte; the child is stopped right after. */
+function firstByteMs(env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child: ChildProcess = spawn(process.execPath, [DIST], {
+      env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error('no output from dist/index.js within 30 s'));
+    }, 30_000);
+    child.stdout?.once('data', () => {
+      const elapsed = performance.now() - started;
+      clearTimeout(timer);
+      child.once('exit', () => done(elapsed));
+      child.kill('SIGKILL');
+    });
+    child.once('error', fail);
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Runs the Action to completion and returns its wall time and the `results` output. */
+function runToEnd(env: NodeJS.ProcessEnv, cwd: string): Promise<{ wallMs: number; durations: number[] }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [DIST], { env, cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    child.once('error', fail);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      const wallMs = performance.now() - started;
+      const output = readFileSync(env.GITHUB_OUTPUT ?? '', 'utf8');
+      const match = /^results<<(.+)\n([\s\S]*?)\n\1$/m.exec(output);
+      if (!match?.[2]) return fail(new Error('the Action set no results output'));
+      const report = JSON.parse(match[2]) as { results: Array<{ durationMs?: number }> };
+      done({ wallMs, durations: report.results.map((result) => result.durationMs ?? 0) });
+    });
+  });
+}
+
+/**
+ * Cold start: spawn → first stdout byte of the built dist/index.js (median of 10 runs).
+ * Parallelism: the Action's wall time over the slowest single check's durationMs for a full
+ * pre-merge run on examples/restaurant-os (build command and target start included in the wall time).
+ */
+export async function benchAction(): Promise<{
+  action_cold_start_ms: number;
+  checks_parallel_ratio: number;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), 'shipgate-action-bench-'));
+  try {
+    const repo = tinyRepo(dir);
+    const cold: number[] = [];
+    for (let run = 0; run < COLD_RUNS; run++)
+      cold.push(await firstByteMs(actionEnv(dir, repo, 'changelog'), repo));
+    const full = await runToEnd(actionEnv(dir, EXAMPLE, ''), EXAMPLE);
+    const slowest = Math.max(1, ...full.durations);
+    process.stderr.write(
+      `bench: action wall ${Math.round(full.wallMs)} ms, ${full.durations.length} items, slowest check ${slowest} ms, sum ${full.durations.reduce((a, b) => a + b, 0)} ms\n`,
+    );
+    return {
+      action_cold_start_ms: Math.round(median(cold)),
+      checks_parallel_ratio: Math.round((full.wallMs / slowest) * 100) / 100,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,50 @@
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import type { ItemResult, Phase } from '../core/model.js';
+import type { RunEvent } from './event.js';
+import { checkRunBody } from './publish.js';
+
+export interface PublishOptions {
+  token: string | undefined;
+  apiUrl: string;
+  event: RunEvent;
+  phase: Phase;
+  results: readonly ItemResult[];
+}
+
+/**
+ * Creates the `shipgate/checks` check run on the PR head for the bot to read. Without a token or
+ * outside a pull request there is nothing to attach it to: a notice, and the run goes on.
+ * A failed publication is a warning: the results are still in the summary and outputs.
+ */
+export async function publishResults(options: PublishOptions): Promise<number | undefined> {
+  const { event } = options;
+  if (!options.token) {
+    core.notice('shipgate: no github-token, so the results are not published as a check run');
+    return undefined;
+  }
+  if (!event.pullRequest || !event.headSha || !event.owner || !event.repo) {
+    core.notice('shipgate: not a pull_request event, so the results are not published as a check run');
+    return undefined;
+  }
+  const body = checkRunBody(
+    { owner: event.owner, repo: event.repo, headSha: event.headSha },
+    options.phase,
+    options.results,
+  );
+  try {
+    const octokit = github.getOctokit(options.token, { baseUrl: options.apiUrl });
+    const response = await octokit.rest.checks.create(body);
+    core.info(
+      `published check run ${body.name} (${body.conclusion}) on ${event.headSha}: ${response.data.html_url ?? response.data.id}`,
+    );
+    return response.data.id;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    core.warning(
+      `shipgate: could not publish the ${body.name} check run (${status ?? 'network error'}: ${(error as Error).message}). ` +
+        'The workflow needs `permissions: checks: write`; pull requests from forks get a read-only token.',
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import type { ApplicationFunction, Context, Probot } from 'probot';
+import { type AppOctokit, gitHubFor } from '../github/client.js';
+import { type Bot, BotMemory, type BotOptions, type EventScope } from './bot.js';
+import { onCheckRun } from './on-check-run.js';
+import { onCommand } from './on-command.js';
+import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
+import { onMergeGroup } from './on-merge-group.js';
+import { onPullRequest } from './on-pull-request.js';
+import { CheckRunPayload, Envelope, IssueCommentPayload, MergeGroupPayload, PullRequestPayload, repoOf } from './payloads.js';
+import { reconcile } from './reconcile.js';
+
+export interface ShipgateApp {
+  appFn: ApplicationFunction;
+  bot: Bot;
+  /** Re-syncs every open release PR of every installation (missed webhooks). */
+  reconcile(): Promise<number>;
+  /** Resolves when no event is being handled. */
+  idle(): Promise<void>;
+}
+
+/** The shipgate Probot app: one entry point, delivery de-duplication, per-PR ordering. */
+export function createShipgateApp(options: BotOptions): ShipgateApp {
+  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000);
+  let slug = options.appSlug;
+  let probot: Probot | undefined;
+  const bot: Bot = {
+    options: { ledgerSecret: options.ledgerSecret, appId: options.appId },
+    memory,
+    now: options.now ?? (() => new Date()),
+    botLogin: () => `${slug ?? 'shipgate'}[bot]`,
+  };
+  const inflight = new Set<Promise<unknown>>();
+
+  async function ensureSlug(app: Probot): Promise<void> {
+    if (slug) return;
+    const octokit = (await app.auth()) as AppOctokit;
+    const { data } = await octokit.rest.apps.getAuthenticated();
+    slug = data?.slug ?? 'shipgate';
+  }
+
+  async function handle(app: Probot, context: Context): Promise<void> {
+    const envelope = Envelope.safeParse(context.payload);
+    if (!envelope.success) return; // not a repository event (installation, ping…)
+    if (!memory.deliveries.claim(context.id)) {
+      context.log.info({ delivery: context.id }, 'redelivered webhook ignored');
+      return;
+    }
+    try {
+      await ensureSlug(app);
+      const log = context.log.child({ delivery: context.id, event: `${context.name}.${envelope.data.action ?? ''}` });
+      const scope: EventScope = { bot, gh: gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data)), log };
+      await dispatch(scope, context.name, context.payload);
+    } catch (error) {
+      memory.deliveries.release(context.id);
+      throw error;
+    }
+  }
+
+  const appFn: ApplicationFunction = (app) => {
+    probot = app;
+    app.onAny(async (context) => {
+      const task = handle(app, context as Context);
+      inflight.add(task);
+      try {
+        await task;
+      } finally {
+        inflight.delete(task);
+      }
+    });
+  };
+
+  return {
+    appFn,
+    bot,
+    async reconcile() {
+      if (!probot) throw new Error('load the app into Probot before reconciling');
+      await ensureSlug(probot);
+      return reconcile(probot, bot);
+    },
+    async idle() {
+      for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
+      await memory.queue.idle();
+    },
+  };
+}
+
+async function dispatch(scope: EventScope, name: string, payload: unknown): Promise<void> {
+  switch (name) {
+    case 'pull_request':
+      return onPullRequest(scope, PullRequestPayload.parse(payload));
+    case 'issue_comment': {
+      const parsed = IssueCommentPayload.parse(payload);
+      if (parsed.action === 'edited') return onChecklistEdited(scope, parsed);
+      if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
+      if (parsed.action === 'created') return onCommand(scope, parsed);
+      return;
+    }
+    case 'check_run':
+      return onCheckRun(scope, CheckRunPayload.parse(payload));
+    case 'merge_group':
+      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
+  }
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { Ledger } from '../core/ledger.js';
+import type { GitHub, PullInfo } from '../github/types.js';
+import { DeliveryLog, KeyedQueue } from './keyed-queue.js';
+import type { RepoSetup } from './setup.js';
+import { TtlCache } from './ttl-cache.js';
+
+export interface BotOptions {
+  /** Key for the ledger HMAC (SHIPGATE_LEDGER_SECRET, or derived from the webhook secret). */
+  ledgerSecret: string;
+  appId: number;
+  /** The app's slug (its comments are by `<slug>[bot]`); looked up with GET /app when absent. */
+  appSlug?: string;
+  /** How long config, membership and permission look-ups are trusted. */
+  cacheTtlMs?: number;
+  now?: () => Date;
+}
+
+/** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
+export class BotMemory {
+  constructor(readonly ttlMs: number) {}
+  readonly setups = new TtlCache<RepoSetup>(this.ttlMs);
+  readonly pulls = new TtlCache<PullInfo>(this.ttlMs);
+  readonly permissions = new TtlCache<string>(this.ttlMs);
+  readonly teams = new TtlCache<boolean>(this.ttlMs);
+  readonly packageVersions = new TtlCache<string>(this.ttlMs * 10);
+  /** PR key → id of its checklist comment. */
+  readonly comments = new TtlCache<number>(24 * 3600_000);
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  readonly ledgers = new TtlCache<Ledger>(24 * 3600_000);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  readonly checkRuns = new TtlCache<{ id: number; fingerprint: string; completed: boolean }>(24 * 3600_000);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  readonly mirrors = new TtlCache<number>(24 * 3600_000);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  readonly notes = new TtlCache<string[]>(24 * 3600_000);
+  readonly queue = new KeyedQueue();
+  readonly deliveries = new DeliveryLog();
+}
+
+export interface Bot {
+  readonly options: Required<Pick<BotOptions, 'ledgerSecret' | 'appId'>>;
+  readonly memory: BotMemory;
+  now(): Date;
+  /** `<slug>[bot]`: the login the bot comments as. */
+  botLogin(): string;
+}
+
+/** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */
+export interface EventScope {
+  bot: Bot;
+  gh: GitHub;
+  log: Logger;
+}
+
+export function prKey(gh: GitHub, number: number): string {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number}`;
+}

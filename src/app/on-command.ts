@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import { hasPermission } from '../core/authorize.js';
+import { decideWaive, parseCommand } from '../core/commands.js';
+import { evaluateGate } from '../core/gate.js';
+import { foldLedger } from '../core/ledger.js';
+import { type EventScope, prKey } from './bot.js';
+import { permissionOf } from './authorize-actor.js';
+import { syncPull } from './on-pull-request.js';
+import type { IssueCommentPayload } from './payloads.js';
+import { publish } from './publish.js';
+import { isReleasePull } from './release-pr.js';
+import { getPull, getSetup, openSession } from './session.js';
+
+/** `/shipgate refresh|status|waive <item-id> <reason>` on a release PR, by people with write access. */
+export async function onCommand(scope: EventScope, payload: z.infer<typeof IssueCommentPayload>): Promise<void> {
+  if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === 'Bot') return;
+  if (!payload.issue.pull_request) return;
+  const command = parseCommand(payload.comment.body ?? '');
+  if (!command) return;
+  const number = payload.issue.number;
+  const actor = payload.sender.login;
+  const pull = await getPull(scope, number, true);
+  if (!pull.open || !isReleasePull((await getSetup(scope, pull.baseRef)).config, pull)) return;
+  if (!hasPermission(await permissionOf(scope, actor), 'write')) {
+    await scope.gh.createComment(number, `@${actor} shipgate commands need write access to the repository.`);
+    return;
+  }
+  switch (command.name) {
+    case 'refresh':
+      await syncPull(scope, pull);
+      return;
+    case 'status':
+      await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
+        const session = await openSession(scope, number, { pull });
+        const gate = evaluateGate({
+          checklist: session.setup.checklist,
+          states: foldLedger(session.ledger),
+          headSha: pull.headSha,
+          phase: 'pre-merge',
+          problems: session.setup.problems,
+        });
+        await scope.gh.createComment(number, `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`);
+      });
+      return;
+    case 'waive':
+      await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
+        const session = await openSession(scope, number, { pull });
+        const decision = decideWaive(command, session.setup.checklist.items);
+        if (!decision.ok) {
+          await scope.gh.createComment(number, `@${actor} cannot waive: ${decision.message}`);
+          return;
+        }
+        const at = scope.bot.now().toISOString();
+        await publish(scope, session, [
+          { t: 'waive', item: decision.item, by: actor, at, sha: pull.headSha, reason: decision.reason },
+        ]);
+      });
+      return;
+    case 'unknown':
+      await scope.gh.createComment(number, 'Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`.');
+  }
+}

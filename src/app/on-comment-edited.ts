@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { planTicks, rejectionReply, tickEvents } from '../core/plan-ticks.js';
+import { foldLedger } from '../core/ledger.js';
+import { parseChecklistComment } from '../core/parse.js';
+import { COMMENT_MARKER } from '../core/render.js';
+import { decideChanges } from './authorize-actor.js';
+import { type EventScope, prKey } from './bot.js';
+import type { IssueCommentPayload } from './payloads.js';
+import { publish } from './publish.js';
+import { isReleasePull } from './release-pr.js';
+import { getPull, getSetup, openSession } from './session.js';
+
+type Payload = z.infer<typeof IssueCommentPayload>;
+
+/** True when the comment is our checklist comment (marker + written by this app). */
+export function isChecklistComment(scope: EventScope, payload: Payload): boolean {
+  return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? '').includes(COMMENT_MARKER);
+}
+
+export function isBotSender(scope: EventScope, payload: Payload): boolean {
+  return payload.sender.login === scope.bot.botLogin();
+}
+
+/**
+ * A person edited the checklist comment: apply each deliberate, authorized toggle as a ledger
+ * event; revert the rest (with one reply); restore anything else they changed (hidden block).
+ */
+export async function onChecklistEdited(scope: EventScope, payload: Payload): Promise<void> {
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  const number = payload.issue.number;
+  const actor = payload.sender.login;
+  const before = payload.changes?.body?.from ?? '';
+  const after = payload.comment.body ?? '';
+  await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
+    const pull = await getPull(scope, number);
+    if (!isReleasePull((await getSetup(scope, pull.baseRef)).config, pull)) return;
+    const session = await openSession(scope, number, {
+      pull,
+      comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? '' },
+      candidates: [before],
+    });
+    const plan = planTicks({
+      checklist: session.setup.checklist,
+      before,
+      after,
+      states: foldLedger(session.ledger),
+      headSha: pull.headSha,
+    });
+    const decisions = await decideChanges(scope, session, actor, plan.changes);
+    const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
+    const gate = await publish(scope, session, events);
+    const reply = rejectionReply(decisions);
+    if (reply) await scope.gh.createComment(number, reply);
+    scope.log.info(
+      {
+        pr: session.key,
+        actor,
+        accepted: decisions.filter((d) => d.ok).map((d) => d.change.item.id),
+        rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
+        ignored: plan.ignored,
+        gate: gate.summary,
+      },
+      'checklist edit handled',
+    );
+  });
+}
+
+/** Someone deleted the checklist comment: post it again with its state. */
+export async function onChecklistDeleted(scope: EventScope, payload: Payload): Promise<void> {
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  const number = payload.issue.number;
+  await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
+    const session = await openSession(scope, number, { candidates: [payload.comment.body ?? ''] });
+    if (session.comment?.id === payload.comment.id) delete session.comment;
+    session.notes ??= parseChecklistComment(payload.comment.body ?? '', session.setup.checklist).notes;
+    await publish(scope, session);
+    scope.log.warn({ pr: session.key, by: payload.sender.login }, 'checklist comment was deleted; re-posted');
+  });
+}

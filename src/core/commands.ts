@@ -1,0 +1,43 @@
+/** `/shipgate …` commands people write as PR comments. */
+export type Command =
+  | { name: 'refresh' }
+  | { name: 'status' }
+  | { name: 'waive'; item: string; reason: string }
+  | { name: 'unknown'; text: string };
+
+const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
+
+/** The command in a comment (first `/shipgate` line), or undefined when there is none. */
+export function parseCommand(body: string): Command | undefined {
+  const match = LINE.exec(body.replace(/\r\n?/g, '\n'));
+  if (!match) return undefined;
+  const [word = '', ...rest] = (match[1] ?? '').trim().split(/\s+/);
+  switch (word.toLowerCase()) {
+    case 'refresh':
+      return { name: 'refresh' };
+    case 'status':
+    case '':
+      return { name: 'status' };
+    case 'waive': {
+      const [item = '', ...reason] = rest;
+      return { name: 'waive', item, reason: reason.join(' ').trim() };
+    }
+    default:
+      return { name: 'unknown', text: word.slice(0, 40) };
+  }
+}
+
+export type WaiveDecision = { ok: true; item: string; reason: string } | { ok: false; message: string };
+
+/** `/shipgate waive <item-id> <reason>`: a known, non-sign-off item and a reason are required. */
+export function decideWaive(
+  command: { item: string; reason: string },
+  items: readonly { id: string; kind: 'auto' | 'manual' | 'signoff' }[],
+): WaiveDecision {
+  const item = items.find((candidate) => candidate.id === command.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
+  if (item.kind === 'signoff') return { ok: false, message: 'sign-offs cannot be waived' };
+  if (command.reason.length < 3)
+    return { ok: false, message: 'a waiver needs a reason: `/shipgate waive <item-id> <reason>`' };
+  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
+}

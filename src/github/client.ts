@@ -1,0 +1,193 @@
+import type { ProbotOctokit } from 'probot';
+import { PERMISSION_LEVELS, type PermissionLevel } from '../core/authorize.js';
+import type { CheckRunInfo, CheckRunWrite, GitHub, PullInfo, RepoRef } from './types.js';
+
+/** The Octokit the adapter wraps (Probot's: retry + throttling + pagination plugins). */
+export type AppOctokit = InstanceType<typeof ProbotOctokit>;
+
+const PER_PAGE = 100;
+
+/** The GitHub adapter for one repository. All list calls paginate. */
+export function gitHubFor(octokit: AppOctokit, repo: RepoRef): GitHub {
+  const r = { owner: repo.owner, repo: repo.repo };
+  return {
+    repo,
+    async readFile(path, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...r, path, ref });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async getPull(number) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number });
+      return toPull(data);
+    },
+    async listOpenPulls() {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, { ...r, state: 'open', per_page: PER_PAGE });
+      return pulls.map(toPull);
+    },
+    async listPullFiles(number) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...r,
+        pull_number: number,
+        per_page: PER_PAGE,
+      });
+      return files.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
+    },
+    async listComments(issue) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...r,
+        issue_number: issue,
+        per_page: PER_PAGE,
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '' }));
+    },
+    async createComment(issue, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue, body });
+      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? '' };
+    },
+    async updateComment(id, body) {
+      try {
+        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 404) return false;
+        throw error;
+      }
+    },
+    async listCheckRuns(sha, name) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        check_name: name,
+        filter: 'all',
+        per_page: PER_PAGE,
+      });
+      return runs.map(toCheckRun);
+    },
+    async getCheckRun(id) {
+      try {
+        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
+        return toCheckRun(data);
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async createCheckRun(run) {
+      const { data } = await octokit.rest.checks.create({ ...r, ...checkRunBody(run), head_sha: run.headSha });
+      return data.id;
+    },
+    async updateCheckRun(id, run) {
+      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run) });
+    },
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+        const role = (data as { role_name?: string }).role_name;
+        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : 'none';
+      } catch (error) {
+        if (statusOf(error) === 404) return 'none';
+        throw error;
+      }
+    },
+    async isTeamMember(org, team, login) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: team,
+          username: login,
+        });
+        return data.state === 'active';
+      } catch (error) {
+        if (statusOf(error) === 404) return false;
+        throw error;
+      }
+    },
+    async workflowRun(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return { path: data.path, headSha: data.head_sha };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+function checkRunBody(run: CheckRunWrite) {
+  return {
+    name: run.name,
+    status: run.status,
+    ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+    ...(run.externalId ? { external_id: run.externalId } : {}),
+    output: { title: run.title, summary: run.summary, ...(run.text ? { text: run.text } : {}) },
+    actions: run.actions ?? [],
+  };
+}
+
+interface RawPull {
+  number: number;
+  title: string;
+  state: string;
+  draft?: boolean;
+  user: { login: string } | null;
+  labels: { name?: string }[];
+  head: { sha: string; ref: string };
+  base: { ref: string };
+}
+
+export function toPull(data: RawPull): PullInfo {
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    baseRef: data.base.ref,
+    title: data.title,
+    author: data.user?.login ?? '',
+    labels: data.labels.flatMap((label) => (label.name ? [label.name] : [])),
+    open: data.state === 'open',
+    draft: data.draft ?? false,
+  };
+}
+
+interface RawCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  details_url?: string | null;
+  app?: { id?: number; slug?: string } | null;
+  output?: { text?: string | null };
+}
+
+function toCheckRun(data: RawCheckRun): CheckRunInfo {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    appId: data.app?.id,
+    appSlug: data.app?.slug,
+    status: data.status,
+    conclusion: data.conclusion,
+    outputText: data.output?.text ?? null,
+    detailsUrl: data.details_url ?? null,
+  };
+}
+
+function isLevel(value: string | undefined): value is PermissionLevel {
+  return (PERMISSION_LEVELS as readonly string[]).includes(value ?? '');
+}
+
+/** The HTTP status of an Octokit RequestError (undefined for other errors). */
+export function statusOf(error: unknown): number | undefined {
+  if (error && typeof error === 'object' && 'status' in error && typeof error.status === 'number')
+    return error.status;
+  return undefined;
+}

@@ -1,0 +1,71 @@
+/** Plain data the adapter hands to the app: no Octokit types leave src/github. */
+import type { PermissionLevel } from '../core/authorize.js';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface PullInfo {
+  number: number;
+  headSha: string;
+  headRef: string;
+  baseRef: string;
+  title: string;
+  author: string;
+  labels: string[];
+  open: boolean;
+  draft: boolean;
+}
+
+export interface CommentInfo {
+  id: number;
+  body: string;
+  author: string;
+}
+
+export interface CheckRunInfo {
+  id: number;
+  name: string;
+  headSha: string;
+  appId?: number;
+  appSlug?: string;
+  status: string;
+  conclusion: string | null;
+  outputText?: string | null;
+  detailsUrl?: string | null;
+}
+
+export interface CheckRunWrite {
+  name: string;
+  headSha: string;
+  status: 'in_progress' | 'completed';
+  conclusion?: 'success' | 'failure' | 'neutral' | 'action_required';
+  title: string;
+  summary: string;
+  text?: string;
+  actions?: { label: string; description: string; identifier: string }[];
+  externalId?: string;
+}
+
+/** Every GitHub call the bot makes, scoped to one repository. */
+export interface GitHub {
+  readonly repo: RepoRef;
+  /** File text at a ref; undefined when the file does not exist. */
+  readFile(path: string, ref: string): Promise<string | undefined>;
+  getPull(number: number): Promise<PullInfo>;
+  listOpenPulls(): Promise<PullInfo[]>;
+  listPullFiles(number: number): Promise<string[]>;
+  listComments(issue: number): Promise<CommentInfo[]>;
+  createComment(issue: number, body: string): Promise<CommentInfo>;
+  /** false when the comment no longer exists. */
+  updateComment(id: number, body: string): Promise<boolean>;
+  listCheckRuns(sha: string, name: string): Promise<CheckRunInfo[]>;
+  getCheckRun(id: number): Promise<CheckRunInfo | undefined>;
+  createCheckRun(run: CheckRunWrite): Promise<number>;
+  updateCheckRun(id: number, run: CheckRunWrite): Promise<void>;
+  permission(login: string): Promise<PermissionLevel>;
+  isTeamMember(org: string, team: string, login: string): Promise<boolean>;
+  /** The workflow file and commit of an Actions run; undefined when there is no such run. */
+  workflowRun(runId: number): Promise<{ path: string; headSha: string } | undefined>;
+}
