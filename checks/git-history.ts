@@ -74,6 +74,8 @@ export const gitHistoryCheck = defineCheck({
       message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`,
     }));
     const metrics = { findings: findings.length, commits, allowlisted };
+    if (commits === 0)
+      return { status: 'skipped', summary: 'no commit reachable from HEAD touches this directory' };
     if (findings.length > 0) {
       const commitCount = new Set(hits.map((hit) => hit.commit)).size;
       return {

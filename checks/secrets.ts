@@ -118,6 +118,9 @@ export const secretsCheck = defineCheck({
     const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
     const count = scan.findings.length;
     const { binary, large, allowlisted } = scan.skipped;
+    if (scan.filesScanned === 0 && count === 0) {
+      return { status: 'skipped', summary: 'no text files to scan (all ignored, binary or over 1 MB)' };
+    }
     return {
       status: count === 0 ? 'pass' : 'fail',
       summary:

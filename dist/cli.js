@@ -33548,7 +33548,11 @@ var PLACEHOLDER_WORDS = [
   "insert",
   "xxxx",
   "****",
-  "...."
+  "....",
+  // counting sequences of documentation examples (`1234567890abcdef…`, `abc123`)
+  "123456",
+  "abcdef",
+  "abc123"
 ];
 function isPlaceholder(value) {
   const v = value.trim().toLowerCase();
@@ -34031,6 +34035,7 @@ var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|
 var CONFIG_FILE_RE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini|toml|conf|cfg|tfvars|sh))$/i;
 var DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
 var CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
+var WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$/;
 var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
 function isPemBody(body) {
   const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
@@ -34046,7 +34051,7 @@ function genericValueLooksSecret({ match, path: path12 }) {
   if (value.length < GENERIC_MIN_LENGTH || value.length > 200) return false;
   if (/\s/.test(value) || value.includes("://") || /^\.{0,2}\//.test(value)) return false;
   if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value)) return false;
-  if (/^[A-Za-z_-]+$/.test(value)) return false;
+  if (WORDLIKE_RE.test(value)) return false;
   return shannonEntropy(value) >= GENERIC_MIN_ENTROPY;
 }
 var SECRET_RULES = [
@@ -34202,7 +34207,7 @@ var SECRET_RULES = [
       "credential"
     ],
     pattern: new RegExp(
-      `(?<key>[A-Za-z0-9_.-]*(?:${SECRET_KEY_NAMES})[A-Za-z0-9_.-]*)["']?[ \\t]*(?::=|=>|[:=])[ \\t]*(?:"(?<dq>[^"\\n]*)"|'(?<sq>[^'\\n]*)'|\`(?<bq>[^\`\\n]*)\`|(?<bare>[^\\s"'\`,;#]+))`,
+      `(?<key>(?:${SECRET_KEY_NAMES})[A-Za-z0-9_.-]*)["']?[ \\t]*(?::=|=>|[:=])[ \\t]*(?:"(?<dq>[^"\\n]*)"|'(?<sq>[^'\\n]*)'|\`(?<bq>[^\`\\n]*)\`|(?<bare>[^\\s"'\`,;#]+))`,
       "gi"
     ),
     visible: 0,
@@ -34266,7 +34271,8 @@ function scanRule(rule, text, path12, lines) {
   for (let m = pattern.exec(text); m !== null && hits.length < MAX_MATCHES_PER_RULE; m = pattern.exec(text)) {
     if (m[0].length === 0) pattern.lastIndex++;
     const secret = secretOf(m);
-    if (!rule.binaryBody && isPlaceholder(secret) || isReference(secret) || !entropyOk(rule, secret)) continue;
+    if (!rule.binaryBody && isPlaceholder(secret) || isReference(secret) || !entropyOk(rule, secret))
+      continue;
     if (rule.verify && !rule.verify({ secret, match: m, path: path12 })) continue;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) continue;
@@ -34280,16 +34286,41 @@ function scanRule(rule, text, path12, lines) {
   }
   return hits;
 }
+var keywordIndexes = /* @__PURE__ */ new WeakMap();
+function keywordIndexOf(rules) {
+  const cached2 = keywordIndexes.get(rules);
+  if (cached2) return cached2;
+  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
+  if (keywords.length === 0) return void 0;
+  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const index = {
+    pattern: new RegExp(escaped.join("|"), "gi"),
+    implied: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))]))
+  };
+  keywordIndexes.set(rules, index);
+  return index;
+}
+function keywordsIn(text, rules) {
+  const found = /* @__PURE__ */ new Set();
+  const index = keywordIndexOf(rules);
+  if (!index) return found;
+  const pattern = new RegExp(index.pattern.source, index.pattern.flags);
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    for (const keyword of index.implied.get(m[0].toLowerCase()) ?? []) found.add(keyword);
+    pattern.lastIndex = m.index + 1;
+  }
+  return found;
+}
 function scanText(text, path12, rules = SECRET_RULES) {
   if (text.includes(FIXTURE_PRAGMA)) return [];
-  const lower = text.toLowerCase();
+  const present = keywordsIn(text, rules);
   const lines = new LineIndex(text);
   const lockfile = LOCKFILE_RE.test(path12);
   const specific = [];
   const generic = [];
   for (const rule of rules) {
     if (rule.generic && lockfile) continue;
-    if (!rule.keywords.some((keyword) => lower.includes(keyword))) continue;
+    if (!rule.keywords.some((keyword) => present.has(keyword))) continue;
     (rule.generic ? generic : specific).push(...scanRule(rule, text, path12, lines));
   }
   const explained = (hit) => specific.some(
@@ -34351,6 +34382,8 @@ var gitHistoryCheck = defineCheck({
       message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`
     }));
     const metrics = { findings: findings.length, commits, allowlisted };
+    if (commits === 0)
+      return { status: "skipped", summary: "no commit reachable from HEAD touches this directory" };
     if (findings.length > 0) {
       const commitCount = new Set(hits.map((hit) => hit.commit)).size;
       return {
@@ -35756,6 +35789,9 @@ var secretsCheck = defineCheck({
     const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
     const count = scan.findings.length;
     const { binary, large, allowlisted } = scan.skipped;
+    if (scan.filesScanned === 0 && count === 0) {
+      return { status: "skipped", summary: "no text files to scan (all ignored, binary or over 1 MB)" };
+    }
     return {
       status: count === 0 ? "pass" : "fail",
       summary: count === 0 ? `0 secrets in ${plural7(scan.filesScanned, "file")} (built-in rules)` : `${plural7(count, "possible secret")} in ${plural7(scan.filesWithFindings, "file")} (built-in rules)`,
@@ -36662,7 +36698,8 @@ var ConfigSchema = external_exports.object({
     external_exports.object({ name: external_exports.string().default(""), contact: external_exports.string().default("") }).strict()
   ).default({}),
   target: external_exports.object({
-    url: external_exports.url().optional(),
+    // Checks send requests (and a browser) here: http(s) only, never javascript:/file:.
+    url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
     /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
     start: external_exports.string().optional(),
     startTimeoutMs: external_exports.number().int().positive().default(3e4)

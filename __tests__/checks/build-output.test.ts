@@ -16,7 +16,8 @@ function formattedJs(lines: number): string {
   return body.join('\n');
 }
 
-const SECRET = 'sk_live_51NotARealKeyButLooksLikeOne';
+// Assembled at run time so no secret-shaped literal is committed.
+const SECRET = ['sk', 'live', '51NotARealKeyButLooksLikeOne'].join('_');
 
 const goodFiles = {
   'dist/index.html': '<!doctype html><script type="module" src="/assets/app.js"></script>',

@@ -46,7 +46,7 @@ describe('env-secrets check: present and strong', () => {
     ['SUPABASE_SERVICE_ROLE_KEY', fake.supabaseJwt('service_role'), 'Supabase service-role key'],
     ['SUPABASE_SERVICE_ROLE_KEY', fake.supabaseSecretKey(), 'Supabase service-role key'],
     ['OPENAI_API_KEY', fake.openaiProjectKey(), 'OpenAI API key'],
-    ['SUPABASE_URL', 'https://abcdefghijklmnopqrst.supabase.co', 'Supabase URL'],
+    ['SUPABASE_URL', `https://${fake.chars('qwertyuiopasdfghjklzxcvbnm', 20)}.supabase.co`, 'Supabase URL'],
   ])('accepts a well-formed %s (format inferred from the name)', async (name, value, label) => {
     const outcome = await run({ name }, { [name]: value });
     expect(outcome.status).toBe('pass');

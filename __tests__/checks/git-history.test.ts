@@ -125,5 +125,11 @@ describe('git-history check', () => {
       summary: 'not a git repository: there is no history to scan',
     });
     expect((await run(newRepo())).summary).toBe('no commits yet: there is no history to scan');
+    const repo = newRepo();
+    writeFiles(repo, { '.gitignore': 'vendor/\n', 'vendor/lib/x.js': 'x\n' });
+    commitAll(repo, 'one');
+    expect((await run(path.join(repo, 'vendor/lib'))).summary).toBe(
+      'no commit reachable from HEAD touches this directory',
+    );
   });
 });

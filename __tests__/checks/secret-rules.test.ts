@@ -108,6 +108,13 @@ const truePositives: Case[] = [
   ),
   tp('PEM RSA private key', 'private-key', 'key.pem', fake.privateKeyPem(), (s) => s),
   tp(
+    'OpenSSH key with runs of A',
+    'private-key',
+    'id_ed25519',
+    fake.privateKeyPem('OPENSSH PRIVATE KEY', 'AAAAAAAAAAAB'),
+    (s) => s,
+  ),
+  tp(
     'PEM key in JSON',
     'private-key',
     'sa.json',
@@ -148,6 +155,14 @@ const truePositives: Case[] = [
     'values.yaml',
     fake.password(),
     (s) => `  client_secret: ${s}`,
+  ),
+  // `aws_secret` contains the generic keyword `secret`: the keyword pass must still run the generic rule
+  tp(
+    'generic value under an AWS-ish key',
+    'generic-secret-assignment',
+    '.env',
+    fake.password(20),
+    (s) => `AWS_SECRET=${s}`,
   ),
 ];
 
@@ -207,6 +222,31 @@ const falsePositives: Case[] = [
     rule: null,
     file: 'k.pem',
     text: `${dashes}BEGIN PUBLIC KEY${dashes}\n${fake.alnum(64)}\n${dashes}END PUBLIC KEY${dashes}`,
+  },
+  {
+    name: 'code mentioning both PEM markers',
+    rule: null,
+    file: 'key.js',
+    text: `if (!key.startsWith('${dashes}BEGIN RSA PRIVATE KEY${dashes}')) {\n  throw new Error('expected a key such as ${dashes}END RSA PRIVATE KEY${dashes}');\n}`,
+  },
+  {
+    name: 'documentation token with a run of zeros',
+    rule: null,
+    file: 'README.md',
+    text: `createTokenAuth("ghp_PersonalAccessToken0124567${'0'.repeat(10)}")`,
+  },
+  {
+    name: 'documentation hex with a counting sequence',
+    rule: null,
+    file: 'README.md',
+    text: `clientSecret: "${'1234567890abcdef'.repeat(2)}12345678",`,
+  },
+  { name: 'short doc example', rule: null, file: 'core.js', text: ' * const apiToken = "abc123xyz456";' },
+  {
+    name: 'enum-like words',
+    rule: null,
+    file: 'p.d.ts',
+    text: 'PrivateStateTokenIssuance = "PrivateStateTokenIssuance",',
   },
   {
     name: 'PEM doc stub',

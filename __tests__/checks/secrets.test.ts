@@ -115,6 +115,15 @@ describe('secrets check (built-in rules)', () => {
     });
   });
 
+  it('is skipped when there is nothing to scan', async () => {
+    const dir = newDir();
+    writeFiles(dir, { 'node_modules/x/index.js': 'x\n', 'logo.png': Buffer.from([0, 1, 2, 3]) });
+    expect(await run(dir)).toEqual({
+      status: 'skipped',
+      summary: 'no text files to scan (all ignored, binary or over 1 MB)',
+    });
+  });
+
   it('rejects unknown parameters', () => {
     expect(secretsCheck.params.safeParse({ engin: 'x' }).success).toBe(false);
   });

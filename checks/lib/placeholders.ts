@@ -22,6 +22,10 @@ const PLACEHOLDER_WORDS = [
   'xxxx',
   '****',
   '....',
+  // counting sequences of documentation examples (`1234567890abcdef…`, `abc123`)
+  '123456',
+  'abcdef',
+  'abc123',
 ];
 
 /** `changeme`, `your-key-here`, `xxx`, `<token>`, `example`, empty, one repeated character… */

@@ -52,6 +52,8 @@ const CONFIG_FILE_RE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini
 const DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
 // Regex sources and code fragments (`\\d+`, `(?:`, several brackets) are not credentials.
 const CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
+// Identifiers made of words (`PrivateStateTokenIssuance`, `change_phone_number`): enum values, not secrets.
+const WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$/;
 const LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
 
 /**
@@ -76,8 +78,7 @@ function genericValueLooksSecret({ match, path }: RuleCandidate): boolean {
   if (value.length < GENERIC_MIN_LENGTH || value.length > 200) return false;
   if (/\s/.test(value) || value.includes('://') || /^\.{0,2}\//.test(value)) return false;
   if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value)) return false;
-  // Random secrets almost always contain a digit or a symbol; enum-like words do not.
-  if (/^[A-Za-z_-]+$/.test(value)) return false;
+  if (WORDLIKE_RE.test(value)) return false;
   return shannonEntropy(value) >= GENERIC_MIN_ENTROPY;
 }
 
@@ -238,7 +239,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
       'credential',
     ],
     pattern: new RegExp(
-      `(?<key>[A-Za-z0-9_.-]*(?:${SECRET_KEY_NAMES})[A-Za-z0-9_.-]*)["']?[ \\t]*(?::=|=>|[:=])[ \\t]*(?:"(?<dq>[^"\\n]*)"|'(?<sq>[^'\\n]*)'|\`(?<bq>[^\`\\n]*)\`|(?<bare>[^\\s"'\`,;#]+))`,
+      `(?<key>(?:${SECRET_KEY_NAMES})[A-Za-z0-9_.-]*)["']?[ \\t]*(?::=|=>|[:=])[ \\t]*(?:"(?<dq>[^"\\n]*)"|'(?<sq>[^'\\n]*)'|\`(?<bq>[^\`\\n]*)\`|(?<bare>[^\\s"'\`,;#]+))`,
       'gi',
     ),
     visible: 0,

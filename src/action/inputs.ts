@@ -46,7 +46,7 @@ const InputsSchema = z.object({
   'fail-on': z.enum(['failure', 'never'], 'must be "failure" or "never"'),
   mode: z
     .string()
-    .refine((value) => value !== 'bot', 'mode "bot" is not available yet (a later release); use "check"')
+    .refine((value) => value !== 'bot', 'cannot be "bot" yet: bot mode comes in a later release; use "check"')
     .pipe(z.literal('check', 'must be "check"')),
   'working-directory': z.string().trim().min(1, 'must not be empty'),
   phase: z.enum(['pre-merge', 'post-deploy'], 'must be "pre-merge" or "post-deploy"'),

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from 'probot';
 import type { Ledger } from '../core/ledger.js';
 import type { GitHub, PullInfo } from '../github/types.js';
 import { DeliveryLog, KeyedQueue } from './keyed-queue.js';
@@ -18,12 +18,18 @@ export interface BotOptions {
 
 /** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
 export class BotMemory {
-  constructor(readonly ttlMs: number) {}
-  readonly setups = new TtlCache<RepoSetup>(this.ttlMs);
-  readonly pulls = new TtlCache<PullInfo>(this.ttlMs);
-  readonly permissions = new TtlCache<string>(this.ttlMs);
-  readonly teams = new TtlCache<boolean>(this.ttlMs);
-  readonly packageVersions = new TtlCache<string>(this.ttlMs * 10);
+  readonly setups: TtlCache<RepoSetup>;
+  readonly pulls: TtlCache<PullInfo>;
+  readonly permissions: TtlCache<string>;
+  readonly teams: TtlCache<boolean>;
+  readonly packageVersions: TtlCache<string>;
+  constructor(readonly ttlMs: number) {
+    this.setups = new TtlCache(ttlMs);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
   /** PR key → id of its checklist comment. */
   readonly comments = new TtlCache<number>(24 * 3600_000);
   /** PR key → last ledger written (the longest verified copy wins anyway). */
@@ -34,6 +40,8 @@ export class BotMemory {
   readonly mirrors = new TtlCache<number>(24 * 3600_000);
   /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
   readonly notes = new TtlCache<string[]>(24 * 3600_000);
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
   readonly queue = new KeyedQueue();
   readonly deliveries = new DeliveryLog();
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ACTIONS_APP_SLUG, judgeEvidence } from '../core/judge-evidence.js';
+import { judgeEvidence } from '../core/judge-evidence.js';
 import { EVIDENCE_CHECK_NAME } from '../core/evidence.js';
 import { planSignOff } from '../core/sign-off-action.js';
 import { rejectionReply, tickEvents } from '../core/plan-ticks.js';
@@ -35,7 +35,10 @@ async function pullsFor(scope: EventScope, payload: Payload): Promise<number[]> 
 /** Results from the Action: trusted only from GitHub Actions, for the head, from an unmodified workflow. */
 async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
   const run = payload.check_run;
-  const queued = pullFromMergeQueueRef(run.check_suite?.head_branch ?? '');
+  const { owner, repo } = scope.gh.repo;
+  const queued =
+    pullFromMergeQueueRef(run.check_suite?.head_branch ?? '') ??
+    scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run.head_sha}`);
   if (queued !== undefined) return judgeMergeGroup(scope, queued, run.head_sha);
   for (const number of await pullsFor(scope, payload)) {
     await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {

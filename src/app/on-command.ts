@@ -20,7 +20,7 @@ export async function onCommand(scope: EventScope, payload: z.infer<typeof Issue
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
-  if (!pull.open || !isReleasePull((await getSetup(scope, pull.baseRef)).config, pull)) return;
+  if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {
     await scope.gh.createComment(number, `@${actor} shipgate commands need write access to the repository.`);
     return;

@@ -33,7 +33,7 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
   const after = payload.comment.body ?? '';
   await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
     const pull = await getPull(scope, number);
-    if (!isReleasePull((await getSetup(scope, pull.baseRef)).config, pull)) return;
+    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
     const session = await openSession(scope, number, {
       pull,
       comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? '' },

@@ -13,6 +13,8 @@ export async function onMergeGroup(scope: EventScope, payload: z.infer<typeof Me
   if (payload.action !== 'checks_requested') return;
   const number = pullFromMergeQueueRef(payload.merge_group.head_ref);
   if (number === undefined) return;
+  const { owner, repo } = scope.gh.repo;
+  scope.bot.memory.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number);
   await judgeMergeGroup(scope, number, payload.merge_group.head_sha);
 }
 

@@ -28,7 +28,7 @@ export async function syncPull(
   pull: PullInfo,
   opts: { pushed?: boolean } = {},
 ): Promise<boolean> {
-  const setup = await getSetup(scope, pull.baseRef);
+  const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return false;
   await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
     const session = await openSession(scope, pull.number, { pull });

@@ -21,7 +21,7 @@ const Pull = z.object({
   user: User.nullable(),
   labels: z.array(z.object({ name: z.string().optional() })).default([]),
   head: z.object({ sha: z.string(), ref: z.string() }),
-  base: z.object({ ref: z.string() }),
+  base: z.object({ ref: z.string(), sha: z.string() }),
 });
 
 export const PullRequestPayload = Envelope.extend({ pull_request: Pull });
@@ -65,6 +65,7 @@ export function pullOf(payload: z.infer<typeof PullRequestPayload>): PullInfo {
     headSha: pr.head.sha,
     headRef: pr.head.ref,
     baseRef: pr.base.ref,
+    baseSha: pr.base.sha,
     title: pr.title,
     author: pr.user?.login ?? '',
     labels: pr.labels.flatMap((label) => (label.name ? [label.name] : [])),

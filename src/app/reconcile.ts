@@ -1,5 +1,4 @@
 import type { Probot } from 'probot';
-import pino from 'pino';
 import { type AppOctokit, gitHubFor } from '../github/client.js';
 import type { Bot, EventScope } from './bot.js';
 import { syncPull } from './on-pull-request.js';
@@ -17,7 +16,7 @@ export async function reconcile(probot: Probot, bot: Bot): Promise<number> {
     const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
     for (const repository of list) {
       if (++repos > MAX_REPOS) return synced;
-      const log = (probot.log ?? pino({ level: 'silent' })).child({ reconcile: repository.full_name });
+      const log = probot.log.child({ reconcile: repository.full_name });
       const scope: EventScope = {
         bot,
         gh: gitHubFor(octokit, { owner: repository.owner.login, repo: repository.name }),

@@ -39,9 +39,12 @@ export async function getPull(scope: EventScope, number: number, refresh = false
   return pull;
 }
 
-export async function getSetup(scope: EventScope, baseRef: string): Promise<RepoSetup> {
+/** Config and template from the base branch, cached per base commit (a new base commit re-reads). */
+export async function getSetup(scope: EventScope, pull: Pick<PullInfo, 'baseRef' | 'baseSha'>): Promise<RepoSetup> {
   const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.setups.getOrLoad(`${owner}/${repo}@${baseRef}`, () => loadSetup(scope.gh, baseRef));
+  return scope.bot.memory.setups.getOrLoad(`${owner}/${repo}@${pull.baseRef}@${pull.baseSha}`, () =>
+    loadSetup(scope.gh, pull.baseRef),
+  );
 }
 
 /** Finds the checklist comment: by marker, written by this app (oldest wins), paginated. */
@@ -56,7 +59,7 @@ export async function openSession(scope: EventScope, number: number, opts: OpenO
   const key = prKey(scope.gh, number);
   if (opts.pull) bot.memory.pulls.set(key, opts.pull);
   const pull = opts.pull ?? (await getPull(scope, number, opts.refreshPull));
-  const setup = await getSetup(scope, pull.baseRef);
+  const setup = await getSetup(scope, pull);
   const comment = opts.comment === undefined ? await findChecklistComment(scope, number) : (opts.comment ?? undefined);
   if (comment) bot.memory.comments.set(key, comment.id);
   const ledger = await resolveLedger(scope, key, pull, comment, opts.candidates ?? []);

@@ -48,7 +48,8 @@ export const ConfigSchema = z
       .default({}),
     target: z
       .object({
-        url: z.url().optional(),
+        // Checks send requests (and a browser) here: http(s) only, never javascript:/file:.
+        url: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
         /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
         start: z.string().optional(),
         startTimeoutMs: z.number().int().positive().default(30_000),

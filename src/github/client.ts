@@ -139,7 +139,7 @@ interface RawPull {
   user: { login: string } | null;
   labels: { name?: string }[];
   head: { sha: string; ref: string };
-  base: { ref: string };
+  base: { ref: string; sha: string };
 }
 
 export function toPull(data: RawPull): PullInfo {
@@ -148,6 +148,7 @@ export function toPull(data: RawPull): PullInfo {
     headSha: data.head.sha,
     headRef: data.head.ref,
     baseRef: data.base.ref,
+    baseSha: data.base.sha,
     title: data.title,
     author: data.user?.login ?? '',
     labels: data.labels.flatMap((label) => (label.name ? [label.name] : [])),

@@ -11,6 +11,8 @@ export interface PullInfo {
   headSha: string;
   headRef: string;
   baseRef: string;
+  /** The base branch commit the PR was last compared with (keys the config cache). */
+  baseSha: string;
   title: string;
   author: string;
   labels: string[];

@@ -1,0 +1,200 @@
+/** Starts the real shipgate server against the GitHub simulator, plus helpers acting as people and the Action. */
+import net from 'node:net';
+import { Octokit } from '@octokit/rest';
+import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
+import type { CheckStatus } from '../../src/core/model.js';
+import { COMMENT_MARKER } from '../../src/core/render.js';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
+import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
+
+export const REPO = 'acme/web';
+export const WEBHOOK_SECRET = 'e2e-webhook-secret';
+export const APP_ID = 4242;
+
+export const TEMPLATE = `# {{app|Web}} v{{version}} - Release Checklist
+
+**Date**: {{date}}
+**Deployed By**: {{deployed-by}}
+**Environment**: {{environment-choice}}
+
+## Automated
+- [ ] No hardcoded credentials in code <!-- shipgate: check=secrets id=secrets -->
+- [ ] Env files never committed <!-- shipgate: check=env-files id=env-files -->
+
+## Manual
+- [ ] Customer flow: Browse → Order → Pay <!-- shipgate: id=customer-flow -->
+- [ ] Rollback plan reviewed <!-- shipgate: id=rollback-plan -->
+
+## Sign-off
+- [ ] QA Lead: _______________ Date: ___________ <!-- shipgate: role=qa-lead id=qa-signoff -->
+- [ ] Engineering Lead: _______________ Date: ___________ <!-- shipgate: role=engineering-lead id=eng-signoff -->
+
+## Notes
+{{notes}}
+`;
+
+export const CONFIG = `template: .github/release-checklist.md
+roles:
+  qa-lead:
+    teams: [acme/qa]
+  engineering-lead:
+    users: [erin]
+contacts:
+  on-call:
+    name: Olga
+    contact: '@olga'
+`;
+
+export const WORKFLOW = '.github/workflows/shipgate.yml';
+
+export interface Harness {
+  sim: Simulator;
+  server: RunningServer;
+  settle(): Promise<void>;
+  /** Stops the app and starts a fresh process-equivalent (empty memory) on the same port. */
+  restart(opts?: { reconcileOnStart?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+export async function startHarness(opts: { validateWebhooks?: boolean } = {}): Promise<Harness> {
+  const key = generateAppPrivateKey();
+  const port = await freePort();
+  const sim = await startSimulator({
+    webhookTarget: `http://127.0.0.1:${port}/api/github/webhooks`,
+    webhookSecret: WEBHOOK_SECRET,
+    appId: APP_ID,
+    appSlug: 'shipgate',
+    privateKeyPem: key,
+    validateWebhooks: opts.validateWebhooks ?? true,
+  });
+  sim.addRepo(REPO, {
+    files: {
+      '.github/shipgate.yml': CONFIG,
+      '.github/release-checklist.md': TEMPLATE,
+      [WORKFLOW]: 'on: pull_request\n',
+      'package.json': '{"name":"web","version":"6.0.2"}\n',
+    },
+  });
+  for (const [login, role] of [
+    ['rita', 'write'],
+    ['quinn', 'write'],
+    ['erin', 'write'],
+    ['bob', 'write'],
+    ['rando', 'read'],
+  ] as const)
+    sim.setPermission(REPO, login, role);
+  sim.addTeamMember('acme', 'qa', 'quinn');
+  sim.addTeamMember('acme', 'qa', 'rita');
+  const options: ServerOptions = {
+    env: {
+      APP_ID: String(APP_ID),
+      PRIVATE_KEY: key,
+      WEBHOOK_SECRET,
+      GHE_HOST: sim.url.replace('http://', ''),
+      GHE_PROTOCOL: 'http',
+      LOG_LEVEL: (process.env.E2E_LOG_LEVEL ?? 'silent') as NodeJS.ProcessEnv['LOG_LEVEL'],
+    },
+    port,
+    host: '127.0.0.1',
+    tuning: { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 20, rateLimitBaseMs: 20 },
+  };
+  const h: Harness = {
+    sim,
+    server: await startServer(options),
+    async settle() {
+      for (let i = 0; i < 5; i++) {
+        await sim.idle();
+        await h.server.app.idle();
+      }
+    },
+    async restart(opts = {}) {
+      await h.settle();
+      await h.server.close();
+      // let the simulator's HTTP client notice its keep-alive sockets were closed
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      h.server = await startServer({ ...options, ...opts });
+    },
+    async close() {
+      await h.settle();
+      await h.server.close();
+      await sim.close();
+    },
+  };
+  return h;
+}
+
+/** The checklist comment(s) on a PR. */
+export function checklistComments(sim: Simulator, pr: number) {
+  return sim.commentsOn(pr).filter((c) => c.body.includes(COMMENT_MARKER));
+}
+
+export function checklist(sim: Simulator, pr: number) {
+  const found = checklistComments(sim, pr);
+  if (found.length !== 1) throw new Error(`expected one checklist comment on #${pr}, found ${found.length}`);
+  return found[0] as NonNullable<(typeof found)[0]>;
+}
+
+/** The line of an item in the checklist comment. */
+export function line(body: string, id: string): string {
+  return body.split('\n').find((l) => l.includes(`<!-- sg:${id} -->`)) ?? '';
+}
+
+export function isTicked(body: string, id: string): boolean {
+  return /^\s*- \[[xX]\]/.test(line(body, id));
+}
+
+/** A person's edit: flip the box of `id` in `body` (returns the new body). */
+export function toggle(body: string, id: string, checked: boolean): string {
+  return body
+    .split('\n')
+    .map((l) => (l.includes(`<!-- sg:${id} -->`) ? l.replace(/\[[ xX]\]/, checked ? '[x]' : '[ ]') : l))
+    .join('\n');
+}
+
+/** The latest `shipgate` check run on a commit. */
+export function gateRun(sim: Simulator, sha: string) {
+  return sim
+    .checkRunsFor(sha)
+    .filter((r) => r.name === 'shipgate')
+    .sort((a, b) => b.id - a.id)[0];
+}
+
+/** Acts as the Action: a `shipgate/checks` run by github-actions with the evidence, on `sha`. */
+export async function publishEvidence(
+  h: Harness,
+  sha: string,
+  results: { item: string; check: string; status: CheckStatus; summary: string }[],
+  workflowPath = WORKFLOW,
+): Promise<void> {
+  const run = h.sim.addWorkflowRun(REPO, { path: workflowPath, head_sha: sha, event: 'pull_request' });
+  const octokit = new Octokit({ baseUrl: h.sim.apiUrl, auth: h.sim.actionsToken(REPO), retry: { enabled: false } });
+  const evidence = toEvidence(
+    sha,
+    'pre-merge',
+    results.map((r) => ({ ...r, text: r.item, findings: [] })),
+  );
+  await octokit.rest.checks.create({
+    owner: 'acme',
+    repo: 'web',
+    name: 'shipgate/checks',
+    head_sha: sha,
+    status: 'completed',
+    conclusion: evidence.passed ? 'success' : 'failure',
+    details_url: `${h.sim.url}/${REPO}/actions/runs/${run.id}`,
+    output: { title: 'shipgate checks', summary: 'results', text: formatEvidenceText(evidence) },
+  });
+  await h.settle();
+}
+
+export const PASSING = [
+  { item: 'secrets', check: 'secrets', status: 'pass' as const, summary: '0 secrets in 120 files' },
+  { item: 'env-files', check: 'env-files', status: 'pass' as const, summary: 'no env files committed' },
+];

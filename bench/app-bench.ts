@@ -1,0 +1,74 @@
+/**
+ * The bot on the GitHub simulator: GitHub API requests per checkbox toggle with warm caches
+ * (target ≤ 2), webhook-to-check-update latency p95, and edits handled per second across PRs.
+ * The latency is measured from sending the `issue_comment.edited` webhook to the app's answer,
+ * which comes after the comment and the `shipgate` check run were updated.
+ */
+import { checklist, type Harness, startHarness, toggle } from '../__tests__/app/harness.js';
+
+const TOGGLES = 40;
+const PARALLEL_PRS = 8;
+const TOGGLES_PER_PR = 10;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function openRelease(h: Harness, version: string): Promise<number> {
+  const pr = await h.sim.openPullRequest({ head: `release/${version}`, user: 'rita', files: { 'v.ts': `${version}\n` } });
+  await h.settle();
+  return pr.number;
+}
+
+/** One person ticks or unticks a manual item; resolves when the app answered the webhook. */
+async function flip(h: Harness, pr: number, checked: boolean): Promise<number> {
+  const comment = checklist(h.sim, pr);
+  const started = performance.now();
+  await h.sim.userEditsComment(comment.id, 'bob', toggle(comment.body, 'customer-flow', checked));
+  return performance.now() - started;
+}
+
+export async function benchApp(): Promise<{
+  api_calls_per_toggle: number;
+  webhook_p95_ms: number;
+  events_per_sec: number;
+}> {
+  // Outgoing payloads are not schema-checked here: that is the simulator's cost, not the bot's.
+  const h = await startHarness({ validateWebhooks: false });
+  try {
+    const pr = await openRelease(h, '10.0.0');
+    await flip(h, pr, true); // warms the permission cache
+    await h.settle();
+    await flip(h, pr, false);
+    await h.settle();
+
+    const latencies: number[] = [];
+    let calls = 0;
+    for (let i = 0; i < TOGGLES; i++) {
+      const before = h.sim.requests.length;
+      latencies.push(await flip(h, pr, i % 2 === 0));
+      await h.settle();
+      calls += h.sim.requests.slice(before).filter((r) => !r.identity.startsWith('actions:')).length;
+    }
+
+    const prs: number[] = [];
+    for (let i = 0; i < PARALLEL_PRS; i++) prs.push(await openRelease(h, `11.${i}.0`));
+    const started = performance.now();
+    await Promise.all(
+      prs.map(async (number) => {
+        for (let i = 0; i < TOGGLES_PER_PR; i++) await flip(h, number, i % 2 === 0);
+      }),
+    );
+    await h.settle();
+    const seconds = (performance.now() - started) / 1000;
+
+    return {
+      api_calls_per_toggle: Math.round((calls / TOGGLES) * 100) / 100,
+      webhook_p95_ms: Math.round(percentile(latencies, 95) * 10) / 10,
+      events_per_sec: Math.round(((PARALLEL_PRS * TOGGLES_PER_PR) / seconds) * 10) / 10,
+    };
+  } finally {
+    await h.close();
+  }
+}
