@@ -16,7 +16,11 @@ function percentile(values: number[], p: number): number {
 }
 
 async function openRelease(h: Harness, version: string): Promise<number> {
-  const pr = await h.sim.openPullRequest({ head: `release/${version}`, user: 'rita', files: { 'v.ts': `${version}\n` } });
+  const pr = await h.sim.openPullRequest({
+    head: `release/${version}`,
+    user: 'rita',
+    files: { 'v.ts': `${version}\n` },
+  });
   await h.settle();
   return pr.number;
 }

@@ -20,7 +20,11 @@ let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const opened = await h.sim.openPullRequest({ head: 'release/8.0.0', user: 'rita', files: { 'y.ts': '1\n' } });
+  const opened = await h.sim.openPullRequest({
+    head: 'release/8.0.0',
+    user: 'rita',
+    files: { 'y.ts': '1\n' },
+  });
   pr = opened.number;
   sha = opened.pull?.head.sha ?? '';
   await h.settle();
@@ -88,7 +92,11 @@ test('the merge queue carries sign-offs over but never passes automated items wi
 
 test('an invalid config on the base branch fails the check with file:line', async () => {
   h.sim.commit(REPO, { branch: 'main', files: { '.github/shipgate.yml': 'roles:\n  QA: {}\n' } });
-  const opened = await h.sim.openPullRequest({ head: 'release/9.0.0', user: 'rita', files: { 'z.ts': '1\n' } });
+  const opened = await h.sim.openPullRequest({
+    head: 'release/9.0.0',
+    user: 'rita',
+    files: { 'z.ts': '1\n' },
+  });
   await h.settle();
   const run = gateRun(h.sim, opened.pull?.head.sha ?? '');
   expect(run?.status).toBe('completed');
@@ -98,7 +106,12 @@ test('an invalid config on the base branch fails the check with file:line', asyn
 
 test('release PRs opened while the app was down are picked up by the start-up reconcile', async () => {
   await h.server.close();
-  const opened = await h.sim.openPullRequest({ head: 'hotfix-9.0.1', user: 'rita', labels: ['release'], files: { 'w.ts': '1\n' } });
+  const opened = await h.sim.openPullRequest({
+    head: 'hotfix-9.0.1',
+    user: 'rita',
+    labels: ['release'],
+    files: { 'w.ts': '1\n' },
+  });
   expect(checklistComments(h.sim, opened.number)).toHaveLength(0);
   await h.restart({ reconcileOnStart: true });
   for (let i = 0; i < 50 && checklistComments(h.sim, opened.number).length === 0; i++)

@@ -89,7 +89,9 @@ test('a sign-off by someone outside the role is reverted with one explanation', 
   expect(replies()).toHaveLength(before + 1);
   const reply = replies().at(-1)?.body ?? '';
   expect(reply).toContain('@bob cannot sign off "QA Lead": not in role qa-lead (ask @acme/qa)');
-  expect(reply).toContain('@bob cannot sign off "Engineering Lead": not in role engineering-lead (ask @erin)');
+  expect(reply).toContain(
+    '@bob cannot sign off "Engineering Lead": not in role engineering-lead (ask @erin)',
+  );
   expect(h.sim.validationErrors).toEqual([]);
 });
 
@@ -104,7 +106,9 @@ test('a human ticking or unticking an automated item is reverted', async () => {
   await edit('erin', 'secrets', false);
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'secrets')).toBe(true);
-  expect(replies().at(-1)?.body).toContain('@erin cannot untick "No hardcoded credentials in code": it is automated');
+  expect(replies().at(-1)?.body).toContain(
+    '@erin cannot untick "No hardcoded credentials in code": it is automated',
+  );
 });
 
 test("two people's overlapping edits that overwrite each other keep both ticks", async () => {

@@ -20,12 +20,20 @@ let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const opened = await h.sim.openPullRequest({ head: 'release/7.1.0', user: 'rita', files: { 'x.ts': '1\n' } });
+  const opened = await h.sim.openPullRequest({
+    head: 'release/7.1.0',
+    user: 'rita',
+    files: { 'x.ts': '1\n' },
+  });
   pr = opened.number;
   sha = opened.pull?.head.sha ?? '';
   await h.settle();
   await publishEvidence(h, sha, PASSING);
-  await h.sim.userEditsComment(checklist(h.sim, pr).id, 'quinn', toggle(checklist(h.sim, pr).body, 'qa-signoff', true));
+  await h.sim.userEditsComment(
+    checklist(h.sim, pr).id,
+    'quinn',
+    toggle(checklist(h.sim, pr).body, 'qa-signoff', true),
+  );
   await h.settle();
 });
 afterAll(async () => {
@@ -37,7 +45,10 @@ const eventCount = () => {
   return block.found && 'ledger' in block ? block.ledger.base.count + block.ledger.events.length : -1;
 };
 const tamper = (body: string) =>
-  body.replace(/(<!-- shipgate:state v1 )([A-Za-z0-9_-]{10})/, (_m, head: string, chunk: string) => `${head}${chunk.split('').reverse().join('')}`);
+  body.replace(
+    /(<!-- shipgate:state v1 )([A-Za-z0-9_-]{10})/,
+    (_m, head: string, chunk: string) => `${head}${chunk.split('').reverse().join('')}`,
+  );
 
 test('an edited hidden block is restored and the state kept', async () => {
   const before = checklist(h.sim, pr).body;
@@ -73,9 +84,15 @@ test('a deleted checklist comment is re-posted with its state', async () => {
 });
 
 test('a redelivered webhook changes nothing', async () => {
-  await h.sim.userEditsComment(checklist(h.sim, pr).id, 'bob', toggle(checklist(h.sim, pr).body, 'eng-signoff', true));
+  await h.sim.userEditsComment(
+    checklist(h.sim, pr).id,
+    'bob',
+    toggle(checklist(h.sim, pr).body, 'eng-signoff', true),
+  );
   await h.settle();
-  const delivery = h.sim.deliveries.filter((d) => d.event === 'issue_comment' && d.action === 'edited').at(-1);
+  const delivery = h.sim.deliveries
+    .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
+    .at(-1);
   const comments = h.sim.commentsOn(pr).length;
   const events = eventCount();
   const writes = h.sim.requests.filter((r) => r.method !== 'GET').length;
@@ -89,13 +106,19 @@ test('a redelivered webhook changes nothing', async () => {
 test('injected 5xx and a secondary rate limit are retried and the result is consistent', async () => {
   h.sim.faults.inject({ match: { method: 'PATCH', path: /\/issues\/comments\// }, status: 502, times: 2 });
   h.sim.faults.inject({ match: { method: 'PATCH', path: /\/check-runs\// }, status: 'secondary-rate-limit' });
-  await h.sim.userEditsComment(checklist(h.sim, pr).id, 'bob', toggle(checklist(h.sim, pr).body, 'rollback-plan', true));
+  await h.sim.userEditsComment(
+    checklist(h.sim, pr).id,
+    'bob',
+    toggle(checklist(h.sim, pr).body, 'rollback-plan', true),
+  );
   await h.settle();
   expect(h.sim.faults.pending()).toBe(0);
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'rollback-plan')).toBe(true);
   expect(gateRun(h.sim, sha)?.output.summary).toContain('Engineering Lead');
-  expect(gateRun(h.sim, sha)?.output.text).toContain(body.match(/<!-- shipgate:state v1 [^ ]+ -->/)?.[0] ?? 'missing');
+  expect(gateRun(h.sim, sha)?.output.text).toContain(
+    body.match(/<!-- shipgate:state v1 [^ ]+ -->/)?.[0] ?? 'missing',
+  );
   expect(h.sim.validationErrors).toEqual([]);
 });
 
@@ -117,7 +140,9 @@ test('results from a workflow the PR modifies are ignored, and the check says so
 test('unsigned and badly signed webhooks are refused', async () => {
   const body = JSON.stringify({ action: 'opened' });
   expect(await h.sim.deliverRaw('pull_request', body, { signature: null })).toBeGreaterThanOrEqual(400);
-  expect(await h.sim.deliverRaw('pull_request', body, { signature: 'sha256=00' })).toBeGreaterThanOrEqual(400);
+  expect(await h.sim.deliverRaw('pull_request', body, { signature: 'sha256=00' })).toBeGreaterThanOrEqual(
+    400,
+  );
   const health = await fetch(`${h.server.url}/healthz`);
   expect(health.status).toBe(200);
 });

@@ -1,10 +1,10 @@
 /** Starts the real shipgate server against the GitHub simulator, plus helpers acting as people and the Action. */
 import net from 'node:net';
 import { Octokit } from '@octokit/rest';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
 import type { CheckStatus } from '../../src/core/model.js';
 import { COMMENT_MARKER } from '../../src/core/render.js';
-import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
 
 export const REPO = 'acme/web';
@@ -175,7 +175,11 @@ export async function publishEvidence(
   workflowPath = WORKFLOW,
 ): Promise<void> {
   const run = h.sim.addWorkflowRun(REPO, { path: workflowPath, head_sha: sha, event: 'pull_request' });
-  const octokit = new Octokit({ baseUrl: h.sim.apiUrl, auth: h.sim.actionsToken(REPO), retry: { enabled: false } });
+  const octokit = new Octokit({
+    baseUrl: h.sim.apiUrl,
+    auth: h.sim.actionsToken(REPO),
+    retry: { enabled: false },
+  });
   const evidence = toEvidence(
     sha,
     'pre-merge',

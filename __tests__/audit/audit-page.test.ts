@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { AUDIT_SECURITY_HEADERS, createAuditHandler } from '../../src/audit/audit-handler.js';
 import { createAuditLink } from '../../src/audit/audit-link.js';
 import type { AuditRecord } from '../../src/core/audit-record.js';
@@ -46,6 +46,16 @@ const records = new Map<number, AuditRecord>([
   ],
 ]);
 
+/** Rendered text as a reader sees it (Playwright's innerText, with cell and line breaks). */
+function shown(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright Locator, not a DOM node; layout-aware text is the point
+  return locator.innerText();
+}
+
+// A stored record someone edited afterwards: still shown, but flagged.
+const story = records.get(412);
+if (story) records.set(414, { ...story, pr: { ...story.pr, number: 414, author: 'someone-else' } });
+
 describeWithBrowser('audit page in Chromium', () => {
   let server: Server;
   let browser: Browser;
@@ -59,6 +69,7 @@ describeWithBrowser('audit page in Chromium', () => {
     );
 
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     const handler = createAuditHandler({
       secret: STORY_SECRET,
       now: () => NOW,
@@ -108,30 +119,35 @@ describeWithBrowser('audit page in Chromium', () => {
     );
     expect(headers['content-security-policy']).not.toContain('unsafe-inline');
 
-    const text = await page.locator('main').innerText();
-    expect(await page.locator('h1').innerText()).toBe('acme/restaurant-os #412: Release 6.0.3');
-    expect(await page.locator('.gate').innerText()).toMatch(
+    const text = await shown(page.locator('main'));
+    expect(await shown(page.locator('h1'))).toBe('acme/restaurant-os #412: Release 6.0.3');
+    expect(await shown(page.locator('.gate'))).toMatch(
       /Gate \(pre-merge\): Passed · 99 of 99 required items done/,
     );
     const qa = page.locator('tr', { has: page.locator('th', { hasText: 'QA Lead sign-off' }) }).first();
-    expect(await qa.innerText()).toMatch(/Signed off\s+qa-lena\s+2026-11-25 10:45 UTC/);
+    expect(await shown(qa)).toMatch(/Signed off\s+qa-lena\s+2026-11-25 10:45 UTC/);
     expect(text).toContain(`Waiver reason: ${WAIVER_REASON}`);
     expect(text).toContain(FINDING);
     expect(text).toContain('0 secrets in 214 files (1 allowlisted placeholder)');
     expect(text).toMatch(/mallory\s+QA Lead sign-off\s+not in role qa-lead/);
     expect(text).toMatch(/rmanager\s+Engineering Lead sign-off\s+separation of duties/);
     expect(text).toContain('reset by push of 9e4b2d7');
-    expect(await page.locator('header').innerText()).toContain(HEAD);
-    expect(await page.locator('header').innerText()).toMatch(/Signature\s+Verified/);
+    expect(await shown(page.locator('header'))).toContain(HEAD);
+    expect(await shown(page.locator('header'))).toMatch(/Signature\s+Verified/);
     expect(await page.locator('tr.rejected').count()).toBe(3);
 
     // The hashed stylesheet applied (CSP allowed it) and nothing was blocked or failed.
     expect(await page.locator('.gate').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
     expect(violations).toEqual([]);
 
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}audit-page.png`, fullPage: true });
     await page.screenshot({ path: `${ARTIFACTS}audit-page-top.png` });
+    await page
+      .locator('section[aria-labelledby="group-2"]')
+      .screenshot({ path: `${ARTIFACTS}audit-page-performance.png` });
+    await page
+      .locator('section[aria-labelledby="rejected"]')
+      .screenshot({ path: `${ARTIFACTS}audit-page-rejected.png` });
   });
 
   it('has the basic accessibility structure', async () => {
@@ -168,12 +184,13 @@ describeWithBrowser('audit page in Chromium', () => {
   it('shows hostile text as text: no injected element, no script run', async () => {
     const response = await page.goto(link(413));
     expect(response?.status()).toBe(200);
-    expect(await page.locator('h1').innerText()).toBe(`acme/restaurant-os #413: ${HOSTILE_TITLE}`);
-    const text = await page.locator('main').innerText();
+    expect(await shown(page.locator('h1'))).toBe(`acme/restaurant-os #413: ${HOSTILE_TITLE}`);
+    const text = await shown(page.locator('main'));
     expect(text).toContain(HOSTILE_REASON);
     expect(text).toContain(HOSTILE_LOGIN);
     expect(text).toContain('<iframe id="injected"></iframe> waived');
     expect(await page.locator('#injected, iframe, img, b, script').count()).toBe(0);
+    await page.locator('header').screenshot({ path: `${ARTIFACTS}audit-page-hostile.png` });
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
@@ -195,8 +212,14 @@ describeWithBrowser('audit page in Chromium', () => {
     }
     const response = await page.goto(cases[1] ?? '');
     expect(response?.status()).toBe(403);
-    expect(await page.locator('h1').innerText()).toBe('Access denied');
-    expect(await page.locator('main').innerText()).toMatch(/expired/);
+    expect(await shown(page.locator('h1'))).toBe('Access denied');
+    expect(await shown(page.locator('main'))).toMatch(/expired/);
+  });
+
+  it('flags a stored record whose signature no longer verifies', async () => {
+    await page.goto(link(414));
+    expect(await shown(page.getByRole('alert'))).toMatch(/signature of this record does not verify/);
+    expect(await shown(page.locator('header'))).toMatch(/Signature\s+Does not verify/);
   });
 
   it('answers 404 for a signed link without a record, and leaves other paths to the next route', async () => {

@@ -9,7 +9,7 @@ import { loadChecklist } from '../../src/load/load-checklist.js';
  * early results on the first commit (one failing), ticks by engineers, a QA sign-off that a later
  * push resets, fresh results on the new head, a waiver, refused ticks, and the final sign-offs.
  */
-export const STORY_SECRET = 'audit-story-secret-7f3a';
+export const STORY_SECRET = 'audit-story-secret-7f3a'; // shipgate:allow (test HMAC key)
 export const FIRST = '1f0c3a9e5b7d2c4e6a8b0d1f3e5c7a9b1d3f5e7a';
 export const HEAD = '9e4b2d7c1a3f5e8b0c2d4f6a8e1b3c5d7f9a0b2c';
 export const MERGE = '5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c';

@@ -6,7 +6,14 @@ import { onCommand } from './on-command.js';
 import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
 import { onMergeGroup } from './on-merge-group.js';
 import { onPullRequest } from './on-pull-request.js';
-import { CheckRunPayload, Envelope, IssueCommentPayload, MergeGroupPayload, PullRequestPayload, repoOf } from './payloads.js';
+import {
+  CheckRunPayload,
+  Envelope,
+  IssueCommentPayload,
+  MergeGroupPayload,
+  PullRequestPayload,
+  repoOf,
+} from './payloads.js';
 import { reconcile } from './reconcile.js';
 
 export interface ShipgateApp {
@@ -47,8 +54,15 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     }
     try {
       await ensureSlug(app);
-      const log = context.log.child({ delivery: context.id, event: `${context.name}.${envelope.data.action ?? ''}` });
-      const scope: EventScope = { bot, gh: gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data)), log };
+      const log = context.log.child({
+        delivery: context.id,
+        event: `${context.name}.${envelope.data.action ?? ''}`,
+      });
+      const scope: EventScope = {
+        bot,
+        gh: gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data)),
+        log,
+      };
       await dispatch(scope, context.name, context.payload);
     } catch (error) {
       memory.deliveries.release(context.id);

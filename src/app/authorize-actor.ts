@@ -21,7 +21,11 @@ export async function decideChanges(
       config: session.setup.config,
       facts,
     });
-    decisions.push(verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message });
+    decisions.push(
+      verdict.ok
+        ? { change, ok: true }
+        : { change, ok: false, reason: verdict.reason, message: verdict.message },
+    );
   }
   return decisions;
 }
@@ -48,11 +52,17 @@ export async function permissionOf(scope: EventScope, actor: string): Promise<Pe
 }
 
 /** Team membership (`org/team`), cached with a TTL; users listed in the role are handled in core. */
-async function inRoleTeams(scope: EventScope, session: PrSession, role: string, actor: string): Promise<boolean> {
+async function inRoleTeams(
+  scope: EventScope,
+  session: PrSession,
+  role: string,
+  actor: string,
+): Promise<boolean> {
   for (const team of session.setup.config.roles[role]?.teams ?? []) {
     const [org = '', slug = ''] = team.split('/');
-    const member = await scope.bot.memory.teams.getOrLoad(`${team.toLowerCase()}:${actor.toLowerCase()}`, () =>
-      scope.gh.isTeamMember(org, slug, actor),
+    const member = await scope.bot.memory.teams.getOrLoad(
+      `${team.toLowerCase()}:${actor.toLowerCase()}`,
+      () => scope.gh.isTeamMember(org, slug, actor),
     );
     if (member) return true;
   }

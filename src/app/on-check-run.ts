@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { judgeEvidence } from '../core/judge-evidence.js';
 import { EVIDENCE_CHECK_NAME } from '../core/evidence.js';
-import { planSignOff } from '../core/sign-off-action.js';
-import { rejectionReply, tickEvents } from '../core/plan-ticks.js';
+import { judgeEvidence } from '../core/judge-evidence.js';
 import { foldLedger } from '../core/ledger.js';
+import { rejectionReply, tickEvents } from '../core/plan-ticks.js';
+import { planSignOff } from '../core/sign-off-action.js';
 import { decideChanges } from './authorize-actor.js';
 import { type EventScope, prKey } from './bot.js';
 import { judgeMergeGroup } from './on-merge-group.js';
@@ -19,7 +19,8 @@ export async function onCheckRun(scope: EventScope, payload: Payload): Promise<v
   const ours = run.name === CHECK_NAME && run.app?.id === scope.bot.options.appId;
   if (payload.action === 'completed' && run.name === EVIDENCE_CHECK_NAME) return onEvidence(scope, payload);
   if (ours && payload.action === 'rerequested') {
-    for (const number of await pullsFor(scope, payload)) await syncPull(scope, await getPull(scope, number, true));
+    for (const number of await pullsFor(scope, payload))
+      await syncPull(scope, await getPull(scope, number, true));
   }
   if (ours && payload.action === 'requested_action') return onSignOffButton(scope, payload);
 }
@@ -68,7 +69,10 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
       }
       scope.bot.memory.notes.delete(`${session.key}@${pull.headSha}`);
       const gate = await publish(scope, session, judgement.events);
-      scope.log.info({ pr: session.key, results: judgement.events.length, gate: gate.summary }, 'check results applied');
+      scope.log.info(
+        { pr: session.key, results: judgement.events.length, gate: gate.summary },
+        'check results applied',
+      );
     });
   }
 }
@@ -83,7 +87,11 @@ async function onSignOffButton(scope: EventScope, payload: Payload): Promise<voi
       const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
       if (!change) return;
       const decisions = await decideChanges(scope, session, actor, [change]);
-      await publish(scope, session, tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha));
+      await publish(
+        scope,
+        session,
+        tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+      );
       const reply = rejectionReply(decisions);
       if (reply) await scope.gh.createComment(number, reply);
     });

@@ -3,8 +3,8 @@ import { hasPermission } from '../core/authorize.js';
 import { decideWaive, parseCommand } from '../core/commands.js';
 import { evaluateGate } from '../core/gate.js';
 import { foldLedger } from '../core/ledger.js';
-import { type EventScope, prKey } from './bot.js';
 import { permissionOf } from './authorize-actor.js';
+import { type EventScope, prKey } from './bot.js';
 import { syncPull } from './on-pull-request.js';
 import type { IssueCommentPayload } from './payloads.js';
 import { publish } from './publish.js';
@@ -12,7 +12,10 @@ import { isReleasePull } from './release-pr.js';
 import { getPull, getSetup, openSession } from './session.js';
 
 /** `/shipgate refresh|status|waive <item-id> <reason>` on a release PR, by people with write access. */
-export async function onCommand(scope: EventScope, payload: z.infer<typeof IssueCommentPayload>): Promise<void> {
+export async function onCommand(
+  scope: EventScope,
+  payload: z.infer<typeof IssueCommentPayload>,
+): Promise<void> {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === 'Bot') return;
   if (!payload.issue.pull_request) return;
   const command = parseCommand(payload.comment.body ?? '');
@@ -39,7 +42,10 @@ export async function onCommand(scope: EventScope, payload: z.infer<typeof Issue
           phase: 'pre-merge',
           problems: session.setup.problems,
         });
-        await scope.gh.createComment(number, `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`);
+        await scope.gh.createComment(
+          number,
+          `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`,
+        );
       });
       return;
     case 'waive':
@@ -57,6 +63,9 @@ export async function onCommand(scope: EventScope, payload: z.infer<typeof Issue
       });
       return;
     case 'unknown':
-      await scope.gh.createComment(number, 'Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`.');
+      await scope.gh.createComment(
+        number,
+        'Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`.',
+      );
   }
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { planTicks, rejectionReply, tickEvents } from '../core/plan-ticks.js';
 import { foldLedger } from '../core/ledger.js';
 import { parseChecklistComment } from '../core/parse.js';
+import { planTicks, rejectionReply, tickEvents } from '../core/plan-ticks.js';
 import { COMMENT_MARKER } from '../core/render.js';
 import { decideChanges } from './authorize-actor.js';
 import { type EventScope, prKey } from './bot.js';
@@ -14,7 +14,10 @@ type Payload = z.infer<typeof IssueCommentPayload>;
 
 /** True when the comment is our checklist comment (marker + written by this app). */
 export function isChecklistComment(scope: EventScope, payload: Payload): boolean {
-  return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? '').includes(COMMENT_MARKER);
+  return (
+    payload.comment.user?.login === scope.bot.botLogin() &&
+    (payload.comment.body ?? '').includes(COMMENT_MARKER)
+  );
 }
 
 export function isBotSender(scope: EventScope, payload: Payload): boolean {
@@ -26,7 +29,8 @@ export function isBotSender(scope: EventScope, payload: Payload): boolean {
  * event; revert the rest (with one reply); restore anything else they changed (hidden block).
  */
 export async function onChecklistEdited(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const before = payload.changes?.body?.from ?? '';
@@ -67,7 +71,8 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
 
 /** Someone deleted the checklist comment: post it again with its state. */
 export async function onChecklistDeleted(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
   const number = payload.issue.number;
   await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
     const session = await openSession(scope, number, { candidates: [payload.comment.body ?? ''] });

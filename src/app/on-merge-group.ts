@@ -9,7 +9,10 @@ import { type MergeGroupPayload, pullFromMergeQueueRef, runIdFrom } from './payl
 import { CHECK_NAME, writeCheckRun } from './publish.js';
 import { openSession } from './session.js';
 
-export async function onMergeGroup(scope: EventScope, payload: z.infer<typeof MergeGroupPayload>): Promise<void> {
+export async function onMergeGroup(
+  scope: EventScope,
+  payload: z.infer<typeof MergeGroupPayload>,
+): Promise<void> {
   if (payload.action !== 'checks_requested') return;
   const number = pullFromMergeQueueRef(payload.merge_group.head_ref);
   if (number === undefined) return;
@@ -49,7 +52,13 @@ export async function judgeMergeGroup(scope: EventScope, number: number, sha: st
       if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
       else notes.push(judgement.reason);
     }
-    const gate = evaluateGate({ checklist, states: foldLedger(ledger), headSha: sha, phase: 'pre-merge', problems });
+    const gate = evaluateGate({
+      checklist,
+      states: foldLedger(ledger),
+      headSha: sha,
+      phase: 'pre-merge',
+      problems,
+    });
     const report = buildCheckReport({ gate, checklist, config, problems, notes });
     await writeCheckRun(scope, undefined, {
       name: CHECK_NAME,

@@ -9,9 +9,20 @@ import { publish } from './publish.js';
 import { isReleasePull } from './release-pr.js';
 import { getSetup, openSession } from './session.js';
 
-const HANDLED = new Set(['opened', 'reopened', 'edited', 'labeled', 'unlabeled', 'ready_for_review', 'synchronize']);
+const HANDLED = new Set([
+  'opened',
+  'reopened',
+  'edited',
+  'labeled',
+  'unlabeled',
+  'ready_for_review',
+  'synchronize',
+]);
 
-export async function onPullRequest(scope: EventScope, payload: z.infer<typeof PullRequestPayload>): Promise<void> {
+export async function onPullRequest(
+  scope: EventScope,
+  payload: z.infer<typeof PullRequestPayload>,
+): Promise<void> {
   if (!HANDLED.has(payload.action ?? '')) return;
   const pull = pullOf(payload);
   scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);

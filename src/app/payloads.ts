@@ -81,7 +81,10 @@ export function pullFromMergeQueueRef(ref: string): number | undefined {
 }
 
 /** The workflow run id in a check run's details URL (`…/actions/runs/123/job/456`). */
-export function runIdFrom(detailsUrl: string | null | undefined, externalId?: string | null): number | undefined {
+export function runIdFrom(
+  detailsUrl: string | null | undefined,
+  externalId?: string | null,
+): number | undefined {
   const match = /\/actions\/runs\/(\d+)/.exec(detailsUrl ?? '') ?? /^(?:run:)?(\d+)$/.exec(externalId ?? '');
   return match?.[1] ? Number(match[1]) : undefined;
 }

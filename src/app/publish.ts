@@ -56,7 +56,13 @@ export async function publish(
   }
 
   const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
-  const report = buildCheckReport({ gate, checklist: setup.checklist, config: setup.config, problems: setup.problems, notes });
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes,
+  });
   await writeCheckRun(scope, session.key, {
     name: CHECK_NAME,
     headSha: pull.headSha,
@@ -72,7 +78,11 @@ export async function publish(
 }
 
 /** Creates or updates our check run on a commit; a completed run going back to waiting gets a new run. */
-export async function writeCheckRun(scope: EventScope, key: string | undefined, run: CheckRunWrite): Promise<void> {
+export async function writeCheckRun(
+  scope: EventScope,
+  key: string | undefined,
+  run: CheckRunWrite,
+): Promise<void> {
   const { bot, gh } = scope;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run.headSha}`;
@@ -99,15 +109,19 @@ async function releaseVersion(scope: EventScope, session: PrSession): Promise<st
   const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
   if (fromNames) return fromNames;
   const { owner, repo } = scope.gh.repo;
-  const version = await scope.bot.memory.packageVersions.getOrLoad(`${owner}/${repo}@${pull.headSha}`, async () => {
-    const text = await scope.gh.readFile('package.json', pull.headSha);
-    try {
-      const parsed: unknown = text ? JSON.parse(text) : undefined;
-      const value = parsed && typeof parsed === 'object' && 'version' in parsed ? parsed.version : undefined;
-      return typeof value === 'string' ? value.slice(0, 64) : '';
-    } catch {
-      return '';
-    }
-  });
+  const version = await scope.bot.memory.packageVersions.getOrLoad(
+    `${owner}/${repo}@${pull.headSha}`,
+    async () => {
+      const text = await scope.gh.readFile('package.json', pull.headSha);
+      try {
+        const parsed: unknown = text ? JSON.parse(text) : undefined;
+        const value =
+          parsed && typeof parsed === 'object' && 'version' in parsed ? parsed.version : undefined;
+        return typeof value === 'string' ? value.slice(0, 64) : '';
+      } catch {
+        return '';
+      }
+    },
+  );
   return version || undefined;
 }

@@ -13,7 +13,9 @@ export async function reconcile(probot: Probot, bot: Bot): Promise<number> {
   let repos = 0;
   for (const installation of installations) {
     const octokit = (await probot.auth(installation.id)) as AppOctokit;
-    const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+    const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+      per_page: 100,
+    });
     for (const repository of list) {
       if (++repos > MAX_REPOS) return synced;
       const log = probot.log.child({ reconcile: repository.full_name });

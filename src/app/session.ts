@@ -40,7 +40,10 @@ export async function getPull(scope: EventScope, number: number, refresh = false
 }
 
 /** Config and template from the base branch, cached per base commit (a new base commit re-reads). */
-export async function getSetup(scope: EventScope, pull: Pick<PullInfo, 'baseRef' | 'baseSha'>): Promise<RepoSetup> {
+export async function getSetup(
+  scope: EventScope,
+  pull: Pick<PullInfo, 'baseRef' | 'baseSha'>,
+): Promise<RepoSetup> {
   const { owner, repo } = scope.gh.repo;
   return scope.bot.memory.setups.getOrLoad(`${owner}/${repo}@${pull.baseRef}@${pull.baseSha}`, () =>
     loadSetup(scope.gh, pull.baseRef),
@@ -48,19 +51,27 @@ export async function getSetup(scope: EventScope, pull: Pick<PullInfo, 'baseRef'
 }
 
 /** Finds the checklist comment: by marker, written by this app (oldest wins), paginated. */
-export async function findChecklistComment(scope: EventScope, number: number): Promise<CommentInfo | undefined> {
+export async function findChecklistComment(
+  scope: EventScope,
+  number: number,
+): Promise<CommentInfo | undefined> {
   const login = scope.bot.botLogin();
   const comments = await scope.gh.listComments(number);
   return comments.find((c) => c.author === login && c.body.includes(COMMENT_MARKER));
 }
 
-export async function openSession(scope: EventScope, number: number, opts: OpenOptions = {}): Promise<PrSession> {
+export async function openSession(
+  scope: EventScope,
+  number: number,
+  opts: OpenOptions = {},
+): Promise<PrSession> {
   const { bot } = scope;
   const key = prKey(scope.gh, number);
   if (opts.pull) bot.memory.pulls.set(key, opts.pull);
   const pull = opts.pull ?? (await getPull(scope, number, opts.refreshPull));
   const setup = await getSetup(scope, pull);
-  const comment = opts.comment === undefined ? await findChecklistComment(scope, number) : (opts.comment ?? undefined);
+  const comment =
+    opts.comment === undefined ? await findChecklistComment(scope, number) : (opts.comment ?? undefined);
   if (comment) bot.memory.comments.set(key, comment.id);
   const ledger = await resolveLedger(scope, key, pull, comment, opts.candidates ?? []);
   const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : undefined;
@@ -92,7 +103,11 @@ async function resolveLedger(
   if (!remembered && (!chosen || !commentTrusted)) {
     const mirror = await readMirror(scope, key, pull);
     chosen = chooseLedger([chosen, fromBody(mirror)], secret);
-    if (!commentTrusted && comment) scope.log.warn({ pr: key }, 'checklist state block failed verification; restored from the check run mirror');
+    if (!commentTrusted && comment)
+      scope.log.warn(
+        { pr: key },
+        'checklist state block failed verification; restored from the check run mirror',
+      );
   }
   return chosen ?? emptyLedger(secret);
 }

@@ -75,20 +75,21 @@ ${historySection(record)}
 }
 
 function summarySection(record: AuditRecord): string {
-  const count = (tone: Tone) =>
-    record.items.filter((item) => item.required && outcomeView(item).tone === tone).length;
+  const gated = record.items.filter((item) => item.required && item.phase === record.gate.phase);
+  const count = (...tones: Tone[]) => gated.filter((item) => tones.includes(outcomeView(item).tone)).length;
+  const later = record.items.filter((item) => item.required && item.phase !== record.gate.phase).length;
   const rejected =
     record.events.filter((event) => event.t === 'reject').length + (record.compacted?.rejected ?? 0);
-  const facts: [string, number][] = [
-    ['required items done', record.gate.done],
-    ['of them waived', count('waived')],
-    ['failing', count('failing')],
-    ['not done or pending', count('waiting') + count('pending') + count('skipped')],
-    ['rejected attempts', rejected],
+  const facts: [number, string][] = [
+    [record.gate.done, 'done'],
+    [count('waived'), 'of them waived'],
+    [count('failing'), 'failing'],
+    [count('waiting', 'pending', 'skipped'), 'not done'],
+    [rejected, 'rejected attempts'],
   ];
   return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
-<p>${record.gate.done} of ${record.gate.required} required ${h(record.gate.phase)} items are done for commit <code>${h(shortSha(record.sha))}</code>.</p>
-<ul class="counts">${facts.map(([label, n]) => `<li><strong>${n}</strong> ${label}</li>`).join('')}</ul>
+<p>${record.gate.done} of ${record.gate.required} required ${h(record.gate.phase)} items are done for commit <code>${h(shortSha(record.sha))}</code>.${later > 0 ? ` ${later} required items of a later phase are checked after the deploy and are not part of this gate.` : ''}</p>
+<ul class="counts">${facts.map(([n, label]) => `<li><strong>${n}</strong> ${label}</li>`).join('')}</ul>
 </section>`;
 }
 
@@ -110,8 +111,9 @@ function groupSections(sections: readonly SectionView[]): Group[] {
 function groupSection(group: Group, index: number): string {
   const tables = group.sections.map((section) => {
     const caption = section.items[0]?.section.slice(1).join(' › ') || section.title;
-    return `<table>
+    return `<table class="items">
 <caption>${h(caption)}</caption>
+<colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
 <tbody>
 ${section.items.map(itemRow).join('\n')}

@@ -42,6 +42,10 @@ th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-
 thead th{background:var(--soft)}
 tbody th{font-weight:500}
 td.when{white-space:nowrap}
+table.items{table-layout:fixed}
+col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
+td p{margin:0 0 .25rem}
+th,td{overflow-wrap:anywhere}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
 .t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
 .t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}

@@ -13,3 +13,4 @@ export * from './render.js';
 export * from './state-block.js';
 export * from './template.js';
 export * from './variables.js';
+export * from './audit-record.js';

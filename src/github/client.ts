@@ -27,7 +27,11 @@ export function gitHubFor(octokit: AppOctokit, repo: RepoRef): GitHub {
       return toPull(data);
     },
     async listOpenPulls() {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, { ...r, state: 'open', per_page: PER_PAGE });
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...r,
+        state: 'open',
+        per_page: PER_PAGE,
+      });
       return pulls.map(toPull);
     },
     async listPullFiles(number) {
@@ -36,7 +40,10 @@ export function gitHubFor(octokit: AppOctokit, repo: RepoRef): GitHub {
         pull_number: number,
         per_page: PER_PAGE,
       });
-      return files.flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]);
+      return files.flatMap((file) => [
+        file.filename,
+        ...(file.previous_filename ? [file.previous_filename] : []),
+      ]);
     },
     async listComments(issue) {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -79,7 +86,11 @@ export function gitHubFor(octokit: AppOctokit, repo: RepoRef): GitHub {
       }
     },
     async createCheckRun(run) {
-      const { data } = await octokit.rest.checks.create({ ...r, ...checkRunBody(run), head_sha: run.headSha });
+      const { data } = await octokit.rest.checks.create({
+        ...r,
+        ...checkRunBody(run),
+        head_sha: run.headSha,
+      });
       return data.id;
     },
     async updateCheckRun(id, run) {

@@ -24,7 +24,11 @@ export function tunedOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
   const notifications =
     tuning.notificationIntervalMs === undefined
       ? undefined
-      : new Bottleneck.Group({ id: 'shipgate-notify', maxConcurrent: 1, minTime: tuning.notificationIntervalMs });
+      : new Bottleneck.Group({
+          id: 'shipgate-notify',
+          maxConcurrent: 1,
+          minTime: tuning.notificationIntervalMs,
+        });
   return ProbotOctokit.defaults((options: Record<string, unknown>) => {
     const throttle = (options.throttle ?? {}) as Record<string, unknown>;
     if (throttle.enabled === false) return options;

@@ -12,8 +12,9 @@ export interface RedisClientOptions {
 export function redactRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '[redacted]';
-    return parsed.toString();
+    if (!parsed.password) return parsed.toString();
+    parsed.password = 'REDACTED';
+    return parsed.toString().replace(':REDACTED@', ':[redacted]@');
   } catch {
     return '(unparseable REDIS_URL)';
   }
@@ -38,8 +39,8 @@ export class RedisConnection {
       connectTimeout: commandTimeout,
       maxRetriesPerRequest: options.retriesPerCommand ?? 2,
       retryStrategy: (times) => Math.min(times * 100, 1_000),
-      // One shared connection; each command is one round trip anyway.
-      enableAutoPipelining: false,
+      // disconnect() on an already-dead socket otherwise keeps a 2 s timer (and the process) alive.
+      disconnectTimeout: 200,
     });
     // Without a listener ioredis prints "Unhandled error event" for every reconnection failure.
     this.redis.on('error', (error: Error) => {
@@ -55,12 +56,19 @@ export class RedisConnection {
     try {
       return await operation(this.redis);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const connection = this.lastError && this.lastError !== message ? ` (connection: ${this.lastError})` : '';
-      throw new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message}${connection}`, {
+      throw this.explain(what, error);
+    }
+  }
+
+  private explain(what: string, error: unknown): CoordinatorUnavailable {
+    const message = error instanceof Error ? error.message : String(error);
+    // Not connected: ioredis gave up on a queued command (retries or timeout); the socket error says why.
+    if (this.lastError && this.redis.status !== 'ready') {
+      return new CoordinatorUnavailable(`Redis ${this.label} unreachable while ${what}: ${this.lastError}`, {
         cause: error,
       });
     }
+    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message}`, { cause: error });
   }
 
   /** QUIT when connected (lets replies drain); otherwise drop the socket and stop reconnecting. */
