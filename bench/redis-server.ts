@@ -59,7 +59,9 @@ export async function startRedisServer(): Promise<RedisServerProcess> {
     child.stderr?.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`redis-server exited (${signal ?? code}) before it was ready:\n${output.slice(-2_000)}`));
+      reject(
+        new Error(`redis-server exited (${signal ?? code}) before it was ready:\n${output.slice(-2_000)}`),
+      );
     });
     child.once('error', reject);
   });

@@ -51,6 +51,8 @@ export interface Check<P = unknown> {
    * these one at a time after the others, so they do not disturb each other's figures.
    */
   exclusive?: boolean;
+  /** Talks to the running app (target URL): the runner starts `target.start` only when one of these runs. */
+  usesTarget?: boolean;
   /** Validates the directive parameters (strings/numbers/booleans from the template). */
   params: z.ZodType<P>;
   run(params: P, ctx: CheckContext): Promise<CheckOutcome>;

@@ -12,6 +12,7 @@ const Params = z.object({
 /** The health endpoint answers 2xx within the timeout. */
 export const healthCheck = defineCheck({
   id: 'health',
+  usesTarget: true,
   title: 'Health endpoint answers 2xx in time',
   params: Params,
   async run(params, ctx) {

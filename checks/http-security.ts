@@ -24,6 +24,7 @@ const Params = z.object({
 /** Security response headers, CORS and a CSRF heuristic, from one shared GET of the target. */
 export const httpSecurityCheck = defineCheck({
   id: 'http-security',
+  usesTarget: true,
   title: 'HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)',
   params: Params,
   async run(params, ctx): Promise<CheckOutcome> {

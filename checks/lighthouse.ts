@@ -115,6 +115,7 @@ export interface LighthouseCheckOptions {
 export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
   return defineCheck({
     id: 'lighthouse',
+    usesTarget: true,
     title: 'Lighthouse performance budgets (Chromium)',
     exclusive: true,
     params,

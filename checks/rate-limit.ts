@@ -68,6 +68,7 @@ async function burst(url: URL, params: z.infer<typeof Params>, signal: AbortSign
 /** A burst of requests meets a limiter: a 429, or rate-limit headers announcing the policy. */
 export const rateLimitCheck = defineCheck({
   id: 'rate-limit',
+  usesTarget: true,
   title: 'Rate limiting answers a burst with 429 or RateLimit headers',
   params: Params,
   async run(params, ctx) {

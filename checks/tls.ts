@@ -21,6 +21,7 @@ const DAY_MS = 86_400_000;
 /** The TLS certificate is valid now, chains to a trusted CA, matches the host, and is not about to expire. */
 export const tlsCheck = defineCheck({
   id: 'tls',
+  usesTarget: true,
   title: 'TLS certificate valid, trusted, matching and not expiring soon',
   params: Params,
   async run(params, ctx): Promise<CheckOutcome> {

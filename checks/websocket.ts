@@ -24,6 +24,7 @@ function toWebSocketUrl(url: URL): URL {
 /** Concurrent WebSocket clients measuring round-trip latency (protocol ping/pong or a JSON echo). */
 export const websocketCheck = defineCheck({
   id: 'websocket',
+  usesTarget: true,
   exclusive: true,
   title: 'WebSocket round-trip latency under concurrent clients',
   params: Params,

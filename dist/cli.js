@@ -12649,9 +12649,12 @@ function isRequired(item, activated = []) {
   return !item.optional || activated.includes(item.id);
 }
 function evaluateGate(input2) {
-  const required2 = input2.checklist.items.filter(
+  const skipped = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const wanted = input2.checklist.items.filter(
     (item) => item.phase === input2.phase && isRequired(item, input2.activated)
   );
+  const required2 = wanted.filter((item) => !isNotApplicable(item));
   const roles = /* @__PURE__ */ new Map();
   const groups = {
     "write-access": [],
@@ -12678,7 +12681,8 @@ function evaluateGate(input2) {
   if (groups.pending.length > 0) blockers.push({ kind: "pending-check", items: groups.pending });
   const problems = input2.problems ?? [];
   const conclusion = problems.length > 0 || groups.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
-  const head = `${done} of ${required2.length} required items done`;
+  const na = wanted.length - required2.length;
+  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
   const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
   return { conclusion, summary, done, required: required2.length, blockers };
 }
@@ -34498,6 +34502,7 @@ var Params = external_exports.object({
 });
 var healthCheck = defineCheck({
   id: "health",
+  usesTarget: true,
   title: "Health endpoint answers 2xx in time",
   params: Params,
   async run(params4, ctx) {
@@ -34720,6 +34725,7 @@ var Params2 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params2,
   async run(params4, ctx) {
@@ -35134,6 +35140,7 @@ function pickTarget(ctx) {
 function createLighthouseCheck(options = {}) {
   return defineCheck({
     id: "lighthouse",
+    usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
     params: params3,
@@ -35402,6 +35409,7 @@ RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples
 }
 var loadTestCheck = defineCheck({
   id: "load-test",
+  usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   params: Params3,
@@ -35620,6 +35628,7 @@ async function burst(url2, params4, signal) {
 }
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
+  usesTarget: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   params: Params4,
   async run(params4, ctx) {
@@ -35867,6 +35876,7 @@ var Params5 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
   params: Params5,
   async run(params4, ctx) {
@@ -36109,6 +36119,7 @@ function toWebSocketUrl(url2) {
 }
 var websocketCheck = defineCheck({
   id: "websocket",
+  usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   params: Params6,
@@ -36242,6 +36253,7 @@ async function runChecks(options) {
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return void 0;
+    if (!selected.some((item) => resolve5(item.check ?? "")?.usesTarget)) return void 0;
     try {
       log(`starting target: ${options.config.target.start}`);
       target = await startTarget(
@@ -36443,12 +36455,87 @@ function coerce(raw) {
   return raw;
 }
 
+// src/core/path-globs.ts
+var MAX_GLOBS = 50;
+var MAX_GLOB_LENGTH = 200;
+function globListProblem(globs) {
+  if (globs.length === 0) return "needs at least one glob";
+  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
+  for (const glob of globs) {
+    if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+    if (glob === "" || glob === "!") return "empty glob";
+  }
+  return void 0;
+}
+function splitList(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}" && depth > 0) depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+// src/core/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list = splitList(String(value));
+  if (list.length > 0) return list;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
 // src/core/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var FENCE = /^\s*(```|~~~)/;
-var RESERVED = /* @__PURE__ */ new Set(["id", "check", "role", "phase", "optional", "required", "manual"]);
+var RESERVED = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  ...SCOPE_KEYS
+]);
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
 var MAX_ITEMS = 1e3;
@@ -36571,6 +36658,7 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     line: lineNo
   };
   if (!itemText) problem("checkbox item has no text");
+  Object.assign(item, readItemScope(values, problem));
   if (values.check !== void 0 && values.role !== void 0)
     problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
@@ -36663,26 +36751,42 @@ function loadChecklist(file2, cwd = process.cwd()) {
 import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
 import { join as join9, relative as relative5 } from "node:path";
 
+// src/core/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
+
 // src/core/config.ts
+var GlobList = external_exports.array(external_exports.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
 var RoleSchema = external_exports.object({
   users: external_exports.array(external_exports.string().min(1)).default([]),
-  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([])
+  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
+  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
+  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
 }).strict();
 var InvalidationSchema = external_exports.object({
   /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
   automated: external_exports.literal(true).default(true),
   signoffs: external_exports.boolean().default(true),
-  manual: external_exports.boolean().default(false)
+  manual: external_exports.boolean().default(false),
+  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
+  ignore: GlobList.optional(),
+  /**
+   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
+   * version (it passes them as `versionOnlyFiles`). Absent: none.
+   */
+  versionFiles: GlobList.optional()
 }).strict();
 var ConfigSchema = external_exports.object({
   release: external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
     labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
-    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b")
+    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
+    /** Release bots whose PRs are release PRs whatever the settings above say. */
+    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
   }).strict().default({
     branches: ["release/**"],
     labels: ["release"],
-    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b"
+    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
+    bots: [...RELEASE_BOTS]
   }),
   /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
   template: external_exports.string().optional(),
@@ -36707,6 +36811,23 @@ var ConfigSchema = external_exports.object({
   build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
   /** Per-check parameter overrides, merged over the template's directive parameters. */
   checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /**
+   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
+   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
+   * dispatches it once for that commit. Absent: the bot never dispatches.
+   */
+  checksWorkflow: external_exports.object({
+    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
+    file: external_exports.string().regex(
+      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
+      'expected a workflow file like "shipgate.yml"'
+    ),
+    /** Branch to run the workflow from; default: the PR head branch. */
+    ref: external_exports.string().min(1).optional(),
+    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
+  }).strict().optional(),
+  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
   timeoutMs: external_exports.number().int().positive().default(18e4)
 }).strict();
@@ -37016,7 +37137,11 @@ function renderComment(input2) {
       continue;
     }
     const item = byId.get(line.itemId);
-    if (item) out.push(renderItemLine(item, input2.states[item.id], input2.headSha, line.prefix));
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+    }
   }
   while (out.at(-1) === "") out.pop();
   if (input2.stateBlock) out.push("", input2.stateBlock);
@@ -37027,14 +37152,16 @@ var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "
 function renderStatusLine(gate) {
   return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
 }
-function renderItemLine(item, state, headSha2, prefix = "- ") {
+function renderItemLine(item, state, headSha2, prefix = "- ", notApplicable) {
   const status = itemStatus(item, state, headSha2);
   const box = status === "done" ? "[x]" : "[ ]";
   const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = annotation(item, state, status);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
   return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
 }
 function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.waived)
     return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
@@ -37068,6 +37195,9 @@ function escapeItemText(text) {
 }
 function neutraliseMarkers(text) {
   return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
 }
 function day(at) {
   return at ? at.slice(0, 10) : "";

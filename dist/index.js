@@ -89530,6 +89530,7 @@ var Params = external_exports.object({
 });
 var healthCheck = defineCheck({
   id: "health",
+  usesTarget: true,
   title: "Health endpoint answers 2xx in time",
   params: Params,
   async run(params4, ctx) {
@@ -89752,6 +89753,7 @@ var Params2 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params2,
   async run(params4, ctx) {
@@ -91095,6 +91097,7 @@ function pickTarget(ctx) {
 function createLighthouseCheck(options = {}) {
   return defineCheck({
     id: "lighthouse",
+    usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
     params: params3,
@@ -91363,6 +91366,7 @@ RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples
 }
 var loadTestCheck = defineCheck({
   id: "load-test",
+  usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   params: Params3,
@@ -91581,6 +91585,7 @@ async function burst(url2, params4, signal) {
 }
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
+  usesTarget: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   params: Params4,
   async run(params4, ctx) {
@@ -91828,6 +91833,7 @@ var Params5 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
   params: Params5,
   async run(params4, ctx) {
@@ -92070,6 +92076,7 @@ function toWebSocketUrl(url2) {
 }
 var websocketCheck = defineCheck({
   id: "websocket",
+  usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   params: Params6,
@@ -92209,12 +92216,87 @@ function coerce(raw) {
   return raw;
 }
 
+// src/core/path-globs.ts
+var MAX_GLOBS = 50;
+var MAX_GLOB_LENGTH = 200;
+function globListProblem(globs) {
+  if (globs.length === 0) return "needs at least one glob";
+  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
+  for (const glob of globs) {
+    if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+    if (glob === "" || glob === "!") return "empty glob";
+  }
+  return void 0;
+}
+function splitList(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}" && depth > 0) depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+// src/core/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list = splitList(String(value));
+  if (list.length > 0) return list;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
 // src/core/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var FENCE = /^\s*(```|~~~)/;
-var RESERVED = /* @__PURE__ */ new Set(["id", "check", "role", "phase", "optional", "required", "manual"]);
+var RESERVED = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  ...SCOPE_KEYS
+]);
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
 var MAX_ITEMS = 1e3;
@@ -92337,6 +92419,7 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     line: lineNo
   };
   if (!itemText) problem("checkbox item has no text");
+  Object.assign(item, readItemScope(values, problem));
   if (values.check !== void 0 && values.role !== void 0)
     problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
@@ -92429,26 +92512,42 @@ function loadChecklist(file2, cwd = process.cwd()) {
 import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
 import { join as join10, relative as relative5 } from "node:path";
 
+// src/core/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
+
 // src/core/config.ts
+var GlobList = external_exports.array(external_exports.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
 var RoleSchema = external_exports.object({
   users: external_exports.array(external_exports.string().min(1)).default([]),
-  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([])
+  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
+  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
+  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
 }).strict();
 var InvalidationSchema = external_exports.object({
   /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
   automated: external_exports.literal(true).default(true),
   signoffs: external_exports.boolean().default(true),
-  manual: external_exports.boolean().default(false)
+  manual: external_exports.boolean().default(false),
+  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
+  ignore: GlobList.optional(),
+  /**
+   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
+   * version (it passes them as `versionOnlyFiles`). Absent: none.
+   */
+  versionFiles: GlobList.optional()
 }).strict();
 var ConfigSchema = external_exports.object({
   release: external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
     labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
-    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b")
+    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
+    /** Release bots whose PRs are release PRs whatever the settings above say. */
+    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
   }).strict().default({
     branches: ["release/**"],
     labels: ["release"],
-    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b"
+    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
+    bots: [...RELEASE_BOTS]
   }),
   /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
   template: external_exports.string().optional(),
@@ -92473,6 +92572,23 @@ var ConfigSchema = external_exports.object({
   build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
   /** Per-check parameter overrides, merged over the template's directive parameters. */
   checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /**
+   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
+   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
+   * dispatches it once for that commit. Absent: the bot never dispatches.
+   */
+  checksWorkflow: external_exports.object({
+    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
+    file: external_exports.string().regex(
+      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
+      'expected a workflow file like "shipgate.yml"'
+    ),
+    /** Branch to run the workflow from; default: the PR head branch. */
+    ref: external_exports.string().min(1).optional(),
+    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
+  }).strict().optional(),
+  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
   timeoutMs: external_exports.number().int().positive().default(18e4)
 }).strict();
@@ -92695,6 +92811,7 @@ async function runChecks(options) {
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return void 0;
+    if (!selected.some((item) => resolve5(item.check ?? "")?.usesTarget)) return void 0;
     try {
       log(`starting target: ${options.config.target.start}`);
       target = await startTarget(

@@ -1290,7 +1290,7 @@ var require_atomic_sleep = __commonJS({
   "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
-      let sleep = function(ms) {
+      let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -1301,9 +1301,9 @@ var require_atomic_sleep = __commonJS({
         Atomics.wait(nil, 0, 0, Number(ms));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
-      module2.exports = sleep;
+      module2.exports = sleep2;
     } else {
-      let sleep = function(ms) {
+      let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -1315,7 +1315,7 @@ var require_atomic_sleep = __commonJS({
         while (target > Date.now()) {
         }
       };
-      module2.exports = sleep;
+      module2.exports = sleep2;
     }
   }
 });
@@ -1328,7 +1328,7 @@ var require_sonic_boom = __commonJS({
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path13 = __require("path");
-    var sleep = require_atomic_sleep();
+    var sleep2 = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
@@ -1474,7 +1474,7 @@ var require_sonic_boom = __commonJS({
           if ((err.code === "EAGAIN" || err.code === "EBUSY") && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep(BUSY_WRITE_TIMEOUT);
+                sleep2(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -1787,7 +1787,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep(BUSY_WRITE_TIMEOUT);
+          sleep2(BUSY_WRITE_TIMEOUT);
         }
       }
       try {
@@ -1824,7 +1824,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep(BUSY_WRITE_TIMEOUT);
+          sleep2(BUSY_WRITE_TIMEOUT);
         }
       }
     }
@@ -2721,7 +2721,7 @@ var require_transport = __commonJS({
     var getCallers = require_caller();
     var { join: join9, isAbsolute, sep: sep4 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
-    var sleep = require_atomic_sleep();
+    var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
     var { transportUsesMultistreamSym } = require_symbols();
@@ -2845,7 +2845,7 @@ var require_transport = __commonJS({
           return;
         }
         stream.flushSync();
-        sleep(100);
+        sleep2(100);
         stream.end();
       }
       return stream;
@@ -3037,14 +3037,14 @@ var require_tools = __commonJS({
       }
       return point < 32 ? JSON.stringify(str) : '"' + result + '"';
     }
-    function asJson(obj, msg, num, time3) {
+    function asJson(obj, msg, num, time4) {
       if (asJsonChan.hasSubscribers === false) {
-        return _asJson.call(this, obj, msg, num, time3);
+        return _asJson.call(this, obj, msg, num, time4);
       }
       const store = { instance: this, arguments };
-      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num, time3);
+      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num, time4);
     }
-    function _asJson(obj, msg, num, time3) {
+    function _asJson(obj, msg, num, time4) {
       const stringify2 = this[stringifySym];
       const stringifySafe = this[stringifySafeSym];
       const stringifiers = this[stringifiersSym];
@@ -3054,7 +3054,7 @@ var require_tools = __commonJS({
       const formatters = this[formattersSym];
       const messageKey = this[messageKeySym];
       const errorKey = this[errorKeySym];
-      let data = this[lsCacheSym][num] + time3;
+      let data = this[lsCacheSym][num] + time4;
       data = data + chindings;
       let value;
       if (formatters.log) {
@@ -4500,7 +4500,7 @@ var require_pino = __commonJS({
     var stdSerializers = require_pino_std_serializers();
     var caller = require_caller();
     var redaction = require_redaction();
-    var time3 = require_time();
+    var time4 = require_time();
     var proto = require_proto();
     var symbols = require_symbols();
     var { configure } = require_safe_stable_stringify();
@@ -4542,7 +4542,7 @@ var require_pino = __commonJS({
       msgPrefixSym,
       transportUsesMultistreamSym
     } = symbols;
-    var { epochTime, nullTime } = time3;
+    var { epochTime, nullTime } = time4;
     var { pid } = process;
     var hostname3 = os2.hostname();
     var defaultErrorSerializer = stdSerializers.err;
@@ -4638,8 +4638,8 @@ var require_pino = __commonJS({
           chindings = coreChindings(Object.assign({}, base, { name }));
         }
       }
-      const time4 = timestamp instanceof Function ? timestamp : timestamp ? epochTime : nullTime;
-      const timeSliceIndex = time4().indexOf(":") + 1;
+      const time5 = timestamp instanceof Function ? timestamp : timestamp ? epochTime : nullTime;
+      const timeSliceIndex = time5().indexOf(":") + 1;
       if (useOnlyCustomLevels && !customLevels) throw Error("customLevels is required if useOnlyCustomLevels is set true");
       if (mixin && typeof mixin !== "function") throw Error(`Unknown mixin type "${typeof mixin}" - expected "function"`);
       if (msgPrefix && typeof msgPrefix !== "string") throw Error(`Unknown msgPrefix type "${typeof msgPrefix}" - expected "string"`);
@@ -4675,7 +4675,7 @@ var require_pino = __commonJS({
         [levelCompSym]: levelCompFunc,
         [useOnlyCustomLevelsSym]: useOnlyCustomLevels,
         [streamSym]: stream,
-        [timeSym]: time4,
+        [timeSym]: time5,
         [timeSliceIndexSym]: timeSliceIndex,
         [stringifySym]: stringify,
         [stringifySafeSym]: stringifySafe,
@@ -4715,7 +4715,7 @@ var require_pino = __commonJS({
     module2.exports.multistream = require_multistream();
     module2.exports.levels = mappings();
     module2.exports.stdSerializers = serializers;
-    module2.exports.stdTimeFunctions = Object.assign({}, time3);
+    module2.exports.stdTimeFunctions = Object.assign({}, time4);
     module2.exports.symbols = symbols;
     module2.exports.version = version2;
     module2.exports.default = pino2;
@@ -5529,7 +5529,7 @@ var require_sonic_boom2 = __commonJS({
     var inherits = __require("node:util").inherits;
     var path13 = __require("node:path");
     var assert2 = __require("node:assert");
-    var sleep = require_atomic_sleep();
+    var sleep2 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
     var MAX_WRITE = 16 * 1024;
@@ -5702,7 +5702,7 @@ var require_sonic_boom2 = __commonJS({
           if (isRetryableErr && !retriesExhausted && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep(BUSY_WRITE_TIMEOUT);
+                sleep2(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -6135,7 +6135,7 @@ var require_sonic_boom2 = __commonJS({
             if (!shouldRetry || retriesExhausted || !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
               throw err;
             }
-            sleep(BUSY_WRITE_TIMEOUT);
+            sleep2(BUSY_WRITE_TIMEOUT);
           }
         }
       } finally {
@@ -6177,7 +6177,7 @@ var require_sonic_boom2 = __commonJS({
             if (!shouldRetry || retriesExhausted || !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
               throw err;
             }
-            sleep(BUSY_WRITE_TIMEOUT);
+            sleep2(BUSY_WRITE_TIMEOUT);
           }
         }
       } finally {
@@ -7806,14 +7806,14 @@ var require_prettify_time = __commonJS({
         translateTime: translateFormat
       } = context;
       const prettifier = context.customPrettifiers?.time;
-      let time3 = null;
+      let time4 = null;
       if (timestampKey in log) {
-        time3 = log[timestampKey];
+        time4 = log[timestampKey];
       } else if ("timestamp" in log) {
-        time3 = log.timestamp;
+        time4 = log.timestamp;
       }
-      if (time3 === null) return void 0;
-      const output2 = translateFormat ? formatTime(time3, translateFormat) : time3;
+      if (time4 === null) return void 0;
+      const output2 = translateFormat ? formatTime(time4, translateFormat) : time4;
       return prettifier ? prettifier(output2) : `[${stripUnsafeControlChars(output2)}]`;
     }
   }
@@ -8706,9 +8706,9 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this._done;
         }
-        async __groupCheck__(time3) {
+        async __groupCheck__(time4) {
           await this.yieldLoop();
-          return this._nextRequest + this.timeout < time3;
+          return this._nextRequest + this.timeout < time4;
         }
         computeCapacity() {
           var maxConcurrent, reservoir;
@@ -9026,14 +9026,14 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time3, v;
-              time3 = Date.now();
+              var e, k, ref, results, time4, v;
+              time4 = Date.now();
               ref = this.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (await v._store.__groupCheck__(time3)) {
+                  if (await v._store.__groupCheck__(time4)) {
                     results.push(this.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -9119,7 +9119,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck4, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck5, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser2;
@@ -9130,8 +9130,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck4 = (function() {
-        class Bottleneck5 {
+      Bottleneck5 = (function() {
+        class Bottleneck6 {
           constructor(options2 = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -9153,7 +9153,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck5.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck6.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -9167,7 +9167,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options2, invalid) {
             if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-              throw new Bottleneck5.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck6.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -9364,10 +9364,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck5.prototype.BottleneckError(options2.enqueueErrorMessage));
+              return job._reject(new Bottleneck6.prototype.BottleneckError(options2.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck5.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck6.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -9386,11 +9386,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck5.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck5.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck5.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck6.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck6.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck6.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck5.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck6.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -9404,7 +9404,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck5.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck6.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -9474,31 +9474,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck5.default = Bottleneck5;
-        Bottleneck5.Events = Events$4;
-        Bottleneck5.version = Bottleneck5.prototype.version = require$$8.version;
-        Bottleneck5.strategy = Bottleneck5.prototype.strategy = {
+        Bottleneck6.default = Bottleneck6;
+        Bottleneck6.Events = Events$4;
+        Bottleneck6.version = Bottleneck6.prototype.version = require$$8.version;
+        Bottleneck6.strategy = Bottleneck6.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck5.BottleneckError = Bottleneck5.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck5.Group = Bottleneck5.prototype.Group = Group_1;
-        Bottleneck5.RedisConnection = Bottleneck5.prototype.RedisConnection = require$$2;
-        Bottleneck5.IORedisConnection = Bottleneck5.prototype.IORedisConnection = require$$3;
-        Bottleneck5.Batcher = Bottleneck5.prototype.Batcher = Batcher_1;
-        Bottleneck5.prototype.jobDefaults = {
+        Bottleneck6.BottleneckError = Bottleneck6.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck6.Group = Bottleneck6.prototype.Group = Group_1;
+        Bottleneck6.RedisConnection = Bottleneck6.prototype.RedisConnection = require$$2;
+        Bottleneck6.IORedisConnection = Bottleneck6.prototype.IORedisConnection = require$$3;
+        Bottleneck6.Batcher = Bottleneck6.prototype.Batcher = Batcher_1;
+        Bottleneck6.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck5.prototype.storeDefaults = {
+        Bottleneck6.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck5.prototype.strategy.LEAK,
+          strategy: Bottleneck6.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -9507,12 +9507,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck5.prototype.localStoreDefaults = {
+        Bottleneck6.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck5.prototype.redisStoreDefaults = {
+        Bottleneck6.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -9523,7 +9523,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck5.prototype.instanceDefaults = {
+        Bottleneck6.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -9531,14 +9531,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck5.prototype.stopDefaults = {
+        Bottleneck6.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck5;
+        return Bottleneck6;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck4;
+      var Bottleneck_1 = Bottleneck5;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -17544,11 +17544,11 @@ var require_LocalDatastore = __commonJS({
           return _this6._done;
         })();
       }
-      __groupCheck__(time3) {
+      __groupCheck__(time4) {
         var _this7 = this;
         return _asyncToGenerator2(function* () {
           yield _this7.yieldLoop();
-          return _this7._nextRequest + _this7.timeout < time3;
+          return _this7._nextRequest + _this7.timeout < time4;
         })();
       }
       computeCapacity() {
@@ -18443,12 +18443,12 @@ var require_RedisDatastore = __commonJS({
     }
     var BottleneckError;
     var IORedisConnection2;
-    var RedisConnection2;
+    var RedisConnection3;
     var RedisDatastore;
     var parser2;
     parser2 = require_parser2();
     BottleneckError = require_BottleneckError();
-    RedisConnection2 = require_RedisConnection();
+    RedisConnection3 = require_RedisConnection();
     IORedisConnection2 = require_IORedisConnection();
     RedisDatastore = class RedisDatastore {
       constructor(instance, storeOptions, storeInstanceOptions) {
@@ -18461,7 +18461,7 @@ var require_RedisDatastore = __commonJS({
         this.capacityPriorityCounters = {};
         this.sharedConnection = this.connection != null;
         if (this.connection == null) {
-          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
+          this.connection = this.instance.datastore === "redis" ? new RedisConnection3({
             Redis: this.Redis,
             clientOptions: this.clientOptions,
             Promise: this.Promise,
@@ -18978,12 +18978,12 @@ var require_Group = __commonJS({
     var Events2;
     var Group;
     var IORedisConnection2;
-    var RedisConnection2;
+    var RedisConnection3;
     var Scripts2;
     var parser2;
     parser2 = require_parser2();
     Events2 = require_Events();
-    RedisConnection2 = require_RedisConnection();
+    RedisConnection3 = require_RedisConnection();
     IORedisConnection2 = require_IORedisConnection();
     Scripts2 = require_Scripts();
     Group = function() {
@@ -18999,7 +18999,7 @@ var require_Group = __commonJS({
           this.sharedConnection = this.connection != null;
           if (this.connection == null) {
             if (this.limiterOptions.datastore === "redis") {
-              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
+              this.connection = new RedisConnection3(Object.assign({}, this.limiterOptions, {
                 Events: this.Events
               }));
             } else if (this.limiterOptions.datastore === "ioredis") {
@@ -19084,14 +19084,14 @@ var require_Group = __commonJS({
           clearInterval(this.interval);
           return typeof (base = this.interval = setInterval(
             /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time3, v;
-              time3 = Date.now();
+              var e, k, ref, results, time4, v;
+              time4 = Date.now();
               ref = _this3.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (yield v._store.__groupCheck__(time3)) {
+                  if (yield v._store.__groupCheck__(time4)) {
                     results.push(_this3.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -19261,7 +19261,7 @@ var require_Bottleneck = __commonJS({
         });
       };
     }
-    var Bottleneck4;
+    var Bottleneck5;
     var DEFAULT_PRIORITY;
     var Events2;
     var Job;
@@ -19283,8 +19283,8 @@ var require_Bottleneck = __commonJS({
     Events2 = require_Events();
     States = require_States();
     Sync = require_Sync();
-    Bottleneck4 = function() {
-      class Bottleneck5 {
+    Bottleneck5 = function() {
+      class Bottleneck6 {
         constructor(options2 = {}, ...invalid) {
           var storeInstanceOptions, storeOptions;
           this._addToQueue = this._addToQueue.bind(this);
@@ -19306,7 +19306,7 @@ var require_Bottleneck = __commonJS({
               storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
               return new LocalDatastore(this, storeOptions, storeInstanceOptions);
             } else {
-              throw new Bottleneck5.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              throw new Bottleneck6.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
             }
           }.call(this);
           this._queues.on("leftzero", () => {
@@ -19320,7 +19320,7 @@ var require_Bottleneck = __commonJS({
         }
         _validateOptions(options2, invalid) {
           if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-            throw new Bottleneck5.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            throw new Bottleneck6.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
           }
         }
         ready() {
@@ -19536,10 +19536,10 @@ var require_Bottleneck = __commonJS({
             return waitForExecuting(1);
           });
           this._receive = function(job) {
-            return job._reject(new Bottleneck5.prototype.BottleneckError(options2.enqueueErrorMessage));
+            return job._reject(new Bottleneck6.prototype.BottleneckError(options2.enqueueErrorMessage));
           };
           this.stop = () => {
-            return this.Promise.reject(new Bottleneck5.prototype.BottleneckError("stop() has already been called"));
+            return this.Promise.reject(new Bottleneck6.prototype.BottleneckError("stop() has already been called"));
           };
           return done;
         }
@@ -19570,11 +19570,11 @@ var require_Bottleneck = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck5.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck5.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck5.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck6.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck6.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck6.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck5.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck6.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -19589,7 +19589,7 @@ var require_Bottleneck = __commonJS({
         }
         _receive(job) {
           if (this._states.jobStatus(job.options.id) != null) {
-            job._reject(new Bottleneck5.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+            job._reject(new Bottleneck6.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
             return false;
           } else {
             job.doReceive();
@@ -19672,31 +19672,31 @@ var require_Bottleneck = __commonJS({
         }
       }
       ;
-      Bottleneck5.default = Bottleneck5;
-      Bottleneck5.Events = Events2;
-      Bottleneck5.version = Bottleneck5.prototype.version = require_version().version;
-      Bottleneck5.strategy = Bottleneck5.prototype.strategy = {
+      Bottleneck6.default = Bottleneck6;
+      Bottleneck6.Events = Events2;
+      Bottleneck6.version = Bottleneck6.prototype.version = require_version().version;
+      Bottleneck6.strategy = Bottleneck6.prototype.strategy = {
         LEAK: 1,
         OVERFLOW: 2,
         OVERFLOW_PRIORITY: 4,
         BLOCK: 3
       };
-      Bottleneck5.BottleneckError = Bottleneck5.prototype.BottleneckError = require_BottleneckError();
-      Bottleneck5.Group = Bottleneck5.prototype.Group = require_Group();
-      Bottleneck5.RedisConnection = Bottleneck5.prototype.RedisConnection = require_RedisConnection();
-      Bottleneck5.IORedisConnection = Bottleneck5.prototype.IORedisConnection = require_IORedisConnection();
-      Bottleneck5.Batcher = Bottleneck5.prototype.Batcher = require_Batcher();
-      Bottleneck5.prototype.jobDefaults = {
+      Bottleneck6.BottleneckError = Bottleneck6.prototype.BottleneckError = require_BottleneckError();
+      Bottleneck6.Group = Bottleneck6.prototype.Group = require_Group();
+      Bottleneck6.RedisConnection = Bottleneck6.prototype.RedisConnection = require_RedisConnection();
+      Bottleneck6.IORedisConnection = Bottleneck6.prototype.IORedisConnection = require_IORedisConnection();
+      Bottleneck6.Batcher = Bottleneck6.prototype.Batcher = require_Batcher();
+      Bottleneck6.prototype.jobDefaults = {
         priority: DEFAULT_PRIORITY,
         weight: 1,
         expiration: null,
         id: "<no-id>"
       };
-      Bottleneck5.prototype.storeDefaults = {
+      Bottleneck6.prototype.storeDefaults = {
         maxConcurrent: null,
         minTime: 0,
         highWater: null,
-        strategy: Bottleneck5.prototype.strategy.LEAK,
+        strategy: Bottleneck6.prototype.strategy.LEAK,
         penalty: null,
         reservoir: null,
         reservoirRefreshInterval: null,
@@ -19705,12 +19705,12 @@ var require_Bottleneck = __commonJS({
         reservoirIncreaseAmount: null,
         reservoirIncreaseMaximum: null
       };
-      Bottleneck5.prototype.localStoreDefaults = {
+      Bottleneck6.prototype.localStoreDefaults = {
         Promise,
         timeout: null,
         heartbeatInterval: 250
       };
-      Bottleneck5.prototype.redisStoreDefaults = {
+      Bottleneck6.prototype.redisStoreDefaults = {
         Promise,
         timeout: null,
         heartbeatInterval: 5e3,
@@ -19721,7 +19721,7 @@ var require_Bottleneck = __commonJS({
         clearDatastore: false,
         connection: null
       };
-      Bottleneck5.prototype.instanceDefaults = {
+      Bottleneck6.prototype.instanceDefaults = {
         datastore: "local",
         connection: null,
         id: "<no-id>",
@@ -19729,14 +19729,14 @@ var require_Bottleneck = __commonJS({
         trackDoneStatus: false,
         Promise
       };
-      Bottleneck5.prototype.stopDefaults = {
+      Bottleneck6.prototype.stopDefaults = {
         enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
         dropWaitingJobs: true,
         dropErrorMessage: "This limiter has been stopped."
       };
-      return Bottleneck5;
+      return Bottleneck6;
     }.call(void 0);
-    module2.exports = Bottleneck4;
+    module2.exports = Bottleneck5;
   }
 });
 
@@ -19996,6 +19996,10198 @@ var require_logger = __commonJS({
   }
 });
 
+// node_modules/@ioredis/commands/built/commands.json
+var require_commands = __commonJS({
+  "node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+    module2.exports = {
+      acl: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      append: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      asking: {
+        arity: 1,
+        flags: [
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      auth: {
+        arity: -2,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bgrewriteaof: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bgsave: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bitcount: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      bitfield: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      bitfield_ro: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      bitop: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 2,
+        keyStop: -1,
+        step: 1
+      },
+      bitpos: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      blmove: {
+        arity: 6,
+        flags: [
+          "write",
+          "denyoom",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      blmpop: {
+        arity: -5,
+        flags: [
+          "write",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      blpop: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      brpop: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      brpoplpush: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      bzmpop: {
+        arity: -5,
+        flags: [
+          "write",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bzpopmax: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      bzpopmin: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      client: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      cluster: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      command: {
+        arity: -1,
+        flags: [
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      config: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      copy: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      dbsize: {
+        arity: 1,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      debug: {
+        arity: -2,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      decr: {
+        arity: 2,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      decrby: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      del: {
+        arity: -2,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      discard: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      dump: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      echo: {
+        arity: 2,
+        flags: [
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      eval: {
+        arity: -3,
+        flags: [
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      eval_ro: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      evalsha: {
+        arity: -3,
+        flags: [
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      evalsha_ro: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      exec: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "skip_slowlog"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      exists: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      expire: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      expireat: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      expiretime: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      failover: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      fcall: {
+        arity: -3,
+        flags: [
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      fcall_ro: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      flushall: {
+        arity: -1,
+        flags: [
+          "write"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      flushdb: {
+        arity: -1,
+        flags: [
+          "write"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      function: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      geoadd: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geodist: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geohash: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geopos: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadius: {
+        arity: -6,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadius_ro: {
+        arity: -6,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadiusbymember: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadiusbymember_ro: {
+        arity: -5,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geosearch: {
+        arity: -7,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geosearchstore: {
+        arity: -8,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      get: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getbit: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getdel: {
+        arity: 2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getex: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getrange: {
+        arity: 4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getset: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hdel: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hello: {
+        arity: -1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      hexists: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hexpire: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hpexpire: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hget: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hgetall: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hincrby: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hincrbyfloat: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hkeys: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hlen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hmget: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hmset: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hrandfield: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hscan: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hset: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hsetnx: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hstrlen: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hvals: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      incr: {
+        arity: 2,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      incrby: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      incrbyfloat: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      info: {
+        arity: -1,
+        flags: [
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      keys: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lastsave: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      latency: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lcs: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      lindex: {
+        arity: 3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      linsert: {
+        arity: 5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      llen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lmove: {
+        arity: 5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      lmpop: {
+        arity: -4,
+        flags: [
+          "write",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lolwut: {
+        arity: -1,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lpop: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lpos: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lpush: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lpushx: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lrange: {
+        arity: 4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lrem: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lset: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      ltrim: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      memory: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      mget: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      migrate: {
+        arity: -6,
+        flags: [
+          "write",
+          "movablekeys"
+        ],
+        keyStart: 3,
+        keyStop: 3,
+        step: 1
+      },
+      module: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      monitor: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      move: {
+        arity: 3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      mset: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 2
+      },
+      msetnx: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 2
+      },
+      multi: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      object: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      persist: {
+        arity: 2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pexpire: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pexpireat: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pexpiretime: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pfadd: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pfcount: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      pfdebug: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "admin"
+        ],
+        keyStart: 2,
+        keyStop: 2,
+        step: 1
+      },
+      pfmerge: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      pfselftest: {
+        arity: 1,
+        flags: [
+          "admin"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      ping: {
+        arity: -1,
+        flags: [
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      psetex: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      psubscribe: {
+        arity: -2,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      psync: {
+        arity: -3,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading",
+          "no_multi"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      pttl: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      publish: {
+        arity: 3,
+        flags: [
+          "pubsub",
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      pubsub: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      punsubscribe: {
+        arity: -1,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      quit: {
+        arity: -1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      randomkey: {
+        arity: 1,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      readonly: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      readwrite: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      rename: {
+        arity: 3,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      renamenx: {
+        arity: 3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      replconf: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      replicaof: {
+        arity: 3,
+        flags: [
+          "admin",
+          "noscript",
+          "stale",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      reset: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      restore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      "restore-asking": {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "asking"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      role: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      rpop: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      rpoplpush: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      rpush: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      rpushx: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sadd: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      save: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading",
+          "no_multi"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      scan: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      scard: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      script: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sdiff: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sdiffstore: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      select: {
+        arity: 2,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      set: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setbit: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setex: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setnx: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setrange: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      shutdown: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale",
+          "no_multi",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sinter: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sintercard: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sinterstore: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sismember: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      slaveof: {
+        arity: 3,
+        flags: [
+          "admin",
+          "noscript",
+          "stale",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      slowlog: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      smembers: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      smismember: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      smove: {
+        arity: 4,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      sort: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sort_ro: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      spop: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      spublish: {
+        arity: 3,
+        flags: [
+          "pubsub",
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      srandmember: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      srem: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sscan: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      ssubscribe: {
+        arity: -2,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      strlen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      subscribe: {
+        arity: -2,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      substr: {
+        arity: 4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sunion: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sunionstore: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sunsubscribe: {
+        arity: -1,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      swapdb: {
+        arity: 3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sync: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading",
+          "no_multi"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      time: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      touch: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      ttl: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      type: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      unlink: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      unsubscribe: {
+        arity: -1,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      unwatch: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      wait: {
+        arity: 3,
+        flags: [
+          "noscript"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      watch: {
+        arity: -2,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      xack: {
+        arity: -4,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xadd: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xautoclaim: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xclaim: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xdel: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xdelex: {
+        arity: -5,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xgroup: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xinfo: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xlen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xpending: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xread: {
+        arity: -4,
+        flags: [
+          "readonly",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xreadgroup: {
+        arity: -7,
+        flags: [
+          "write",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xrevrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xsetid: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xtrim: {
+        arity: -4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zadd: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zcard: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zcount: {
+        arity: 4,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zdiff: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zdiffstore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zincrby: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zinter: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zintercard: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zinterstore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zlexcount: {
+        arity: 4,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zmpop: {
+        arity: -4,
+        flags: [
+          "write",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zmscore: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zpopmax: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zpopmin: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrandmember: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrangebylex: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrangebyscore: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrangestore: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      zrank: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrem: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zremrangebylex: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zremrangebyrank: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zremrangebyscore: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrangebylex: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrangebyscore: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrank: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zscan: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zscore: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zunion: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zunionstore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      }
+    };
+  }
+});
+
+// node_modules/@ioredis/commands/built/index.js
+var require_built = __commonJS({
+  "node_modules/@ioredis/commands/built/index.js"(exports2) {
+    "use strict";
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getKeyIndexes = exports2.hasFlag = exports2.exists = exports2.list = void 0;
+    var commands_json_1 = __importDefault(require_commands());
+    exports2.list = Object.keys(commands_json_1.default);
+    var flags = {};
+    exports2.list.forEach((commandName) => {
+      flags[commandName] = commands_json_1.default[commandName].flags.reduce(function(flags2, flag) {
+        flags2[flag] = true;
+        return flags2;
+      }, {});
+    });
+    function exists(commandName, options2) {
+      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.caseInsensitive) ? String(commandName).toLowerCase() : commandName;
+      return Boolean(commands_json_1.default[commandName]);
+    }
+    exports2.exists = exists;
+    function hasFlag(commandName, flag, options2) {
+      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.nameCaseInsensitive) ? String(commandName).toLowerCase() : commandName;
+      if (!flags[commandName]) {
+        throw new Error("Unknown command " + commandName);
+      }
+      return Boolean(flags[commandName][flag]);
+    }
+    exports2.hasFlag = hasFlag;
+    function getKeyIndexes(commandName, args, options2) {
+      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.nameCaseInsensitive) ? String(commandName).toLowerCase() : commandName;
+      const command = commands_json_1.default[commandName];
+      if (!command) {
+        throw new Error("Unknown command " + commandName);
+      }
+      if (!Array.isArray(args)) {
+        throw new Error("Expect args to be an array");
+      }
+      const keys = [];
+      const parseExternalKey = Boolean(options2 && options2.parseExternalKey);
+      const takeDynamicKeys = (args2, startIndex) => {
+        const keys2 = [];
+        const keyStop = Number(args2[startIndex]);
+        for (let i = 0; i < keyStop; i++) {
+          keys2.push(i + startIndex + 1);
+        }
+        return keys2;
+      };
+      const takeKeyAfterToken = (args2, startIndex, token) => {
+        for (let i = startIndex; i < args2.length - 1; i += 1) {
+          if (String(args2[i]).toLowerCase() === token.toLowerCase()) {
+            return i + 1;
+          }
+        }
+        return null;
+      };
+      switch (commandName) {
+        case "zunionstore":
+        case "zinterstore":
+        case "zdiffstore":
+          keys.push(0, ...takeDynamicKeys(args, 1));
+          break;
+        case "eval":
+        case "evalsha":
+        case "eval_ro":
+        case "evalsha_ro":
+        case "fcall":
+        case "fcall_ro":
+        case "blmpop":
+        case "bzmpop":
+          keys.push(...takeDynamicKeys(args, 1));
+          break;
+        case "sintercard":
+        case "lmpop":
+        case "zunion":
+        case "zinter":
+        case "zmpop":
+        case "zintercard":
+        case "zdiff": {
+          keys.push(...takeDynamicKeys(args, 0));
+          break;
+        }
+        case "georadius": {
+          keys.push(0);
+          const storeKey = takeKeyAfterToken(args, 5, "STORE");
+          if (storeKey)
+            keys.push(storeKey);
+          const distKey = takeKeyAfterToken(args, 5, "STOREDIST");
+          if (distKey)
+            keys.push(distKey);
+          break;
+        }
+        case "georadiusbymember": {
+          keys.push(0);
+          const storeKey = takeKeyAfterToken(args, 4, "STORE");
+          if (storeKey)
+            keys.push(storeKey);
+          const distKey = takeKeyAfterToken(args, 4, "STOREDIST");
+          if (distKey)
+            keys.push(distKey);
+          break;
+        }
+        case "sort":
+        case "sort_ro":
+          keys.push(0);
+          for (let i = 1; i < args.length - 1; i++) {
+            let arg = args[i];
+            if (typeof arg !== "string") {
+              continue;
+            }
+            const directive = arg.toUpperCase();
+            if (directive === "GET") {
+              i += 1;
+              arg = args[i];
+              if (arg !== "#") {
+                if (parseExternalKey) {
+                  keys.push([i, getExternalKeyNameLength(arg)]);
+                } else {
+                  keys.push(i);
+                }
+              }
+            } else if (directive === "BY") {
+              i += 1;
+              if (parseExternalKey) {
+                keys.push([i, getExternalKeyNameLength(args[i])]);
+              } else {
+                keys.push(i);
+              }
+            } else if (directive === "STORE") {
+              i += 1;
+              keys.push(i);
+            }
+          }
+          break;
+        case "migrate":
+          if (args[2] === "") {
+            for (let i = 5; i < args.length - 1; i++) {
+              const arg = args[i];
+              if (typeof arg === "string" && arg.toUpperCase() === "KEYS") {
+                for (let j = i + 1; j < args.length; j++) {
+                  keys.push(j);
+                }
+                break;
+              }
+            }
+          } else {
+            keys.push(2);
+          }
+          break;
+        case "xreadgroup":
+        case "xread":
+          for (let i = commandName === "xread" ? 0 : 3; i < args.length - 1; i++) {
+            if (String(args[i]).toUpperCase() === "STREAMS") {
+              for (let j = i + 1; j <= i + (args.length - 1 - i) / 2; j++) {
+                keys.push(j);
+              }
+              break;
+            }
+          }
+          break;
+        default:
+          if (command.step > 0) {
+            const keyStart = command.keyStart - 1;
+            const keyStop = command.keyStop > 0 ? command.keyStop : args.length + command.keyStop + 1;
+            for (let i = keyStart; i < keyStop; i += command.step) {
+              keys.push(i);
+            }
+          }
+          break;
+      }
+      return keys;
+    }
+    exports2.getKeyIndexes = getKeyIndexes;
+    function getExternalKeyNameLength(key) {
+      if (typeof key !== "string") {
+        key = String(key);
+      }
+      const hashPos = key.indexOf("->");
+      return hashPos === -1 ? key.length : hashPos;
+    }
+  }
+});
+
+// node_modules/standard-as-callback/built/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/standard-as-callback/built/utils.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.tryCatch = exports2.errorObj = void 0;
+    exports2.errorObj = { e: {} };
+    var tryCatchTarget;
+    function tryCatcher(err, val) {
+      try {
+        const target = tryCatchTarget;
+        tryCatchTarget = null;
+        return target.apply(this, arguments);
+      } catch (e) {
+        exports2.errorObj.e = e;
+        return exports2.errorObj;
+      }
+    }
+    function tryCatch(fn) {
+      tryCatchTarget = fn;
+      return tryCatcher;
+    }
+    exports2.tryCatch = tryCatch;
+  }
+});
+
+// node_modules/standard-as-callback/built/index.js
+var require_built2 = __commonJS({
+  "node_modules/standard-as-callback/built/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils2();
+    function throwLater(e) {
+      setTimeout(function() {
+        throw e;
+      }, 0);
+    }
+    function asCallback(promise2, nodeback, options2) {
+      if (typeof nodeback === "function") {
+        promise2.then((val) => {
+          let ret;
+          if (options2 !== void 0 && Object(options2).spread && Array.isArray(val)) {
+            ret = utils_1.tryCatch(nodeback).apply(void 0, [null].concat(val));
+          } else {
+            ret = val === void 0 ? utils_1.tryCatch(nodeback)(null) : utils_1.tryCatch(nodeback)(null, val);
+          }
+          if (ret === utils_1.errorObj) {
+            throwLater(ret.e);
+          }
+        }, (cause) => {
+          if (!cause) {
+            const newReason = new Error(cause + "");
+            Object.assign(newReason, { cause });
+            cause = newReason;
+          }
+          const ret = utils_1.tryCatch(nodeback)(cause);
+          if (ret === utils_1.errorObj) {
+            throwLater(ret.e);
+          }
+        });
+      }
+      return promise2;
+    }
+    exports2.default = asCallback;
+  }
+});
+
+// node_modules/redis-errors/lib/old.js
+var require_old = __commonJS({
+  "node_modules/redis-errors/lib/old.js"(exports2, module2) {
+    "use strict";
+    var assert2 = __require("assert");
+    var util = __require("util");
+    function RedisError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      Error.captureStackTrace(this, this.constructor);
+    }
+    util.inherits(RedisError, Error);
+    Object.defineProperty(RedisError.prototype, "name", {
+      value: "RedisError",
+      configurable: true,
+      writable: true
+    });
+    function ParserError(message, buffer, offset) {
+      assert2(buffer);
+      assert2.strictEqual(typeof offset, "number");
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      const tmp = Error.stackTraceLimit;
+      Error.stackTraceLimit = 2;
+      Error.captureStackTrace(this, this.constructor);
+      Error.stackTraceLimit = tmp;
+      this.offset = offset;
+      this.buffer = buffer;
+    }
+    util.inherits(ParserError, RedisError);
+    Object.defineProperty(ParserError.prototype, "name", {
+      value: "ParserError",
+      configurable: true,
+      writable: true
+    });
+    function ReplyError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      const tmp = Error.stackTraceLimit;
+      Error.stackTraceLimit = 2;
+      Error.captureStackTrace(this, this.constructor);
+      Error.stackTraceLimit = tmp;
+    }
+    util.inherits(ReplyError, RedisError);
+    Object.defineProperty(ReplyError.prototype, "name", {
+      value: "ReplyError",
+      configurable: true,
+      writable: true
+    });
+    function AbortError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      Error.captureStackTrace(this, this.constructor);
+    }
+    util.inherits(AbortError, RedisError);
+    Object.defineProperty(AbortError.prototype, "name", {
+      value: "AbortError",
+      configurable: true,
+      writable: true
+    });
+    function InterruptError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      Error.captureStackTrace(this, this.constructor);
+    }
+    util.inherits(InterruptError, AbortError);
+    Object.defineProperty(InterruptError.prototype, "name", {
+      value: "InterruptError",
+      configurable: true,
+      writable: true
+    });
+    module2.exports = {
+      RedisError,
+      ParserError,
+      ReplyError,
+      AbortError,
+      InterruptError
+    };
+  }
+});
+
+// node_modules/redis-errors/lib/modern.js
+var require_modern = __commonJS({
+  "node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+    "use strict";
+    var assert2 = __require("assert");
+    var RedisError = class extends Error {
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var ParserError = class extends RedisError {
+      constructor(message, buffer, offset) {
+        assert2(buffer);
+        assert2.strictEqual(typeof offset, "number");
+        const tmp = Error.stackTraceLimit;
+        Error.stackTraceLimit = 2;
+        super(message);
+        Error.stackTraceLimit = tmp;
+        this.offset = offset;
+        this.buffer = buffer;
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var ReplyError = class extends RedisError {
+      constructor(message) {
+        const tmp = Error.stackTraceLimit;
+        Error.stackTraceLimit = 2;
+        super(message);
+        Error.stackTraceLimit = tmp;
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var AbortError = class extends RedisError {
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var InterruptError = class extends AbortError {
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    module2.exports = {
+      RedisError,
+      ParserError,
+      ReplyError,
+      AbortError,
+      InterruptError
+    };
+  }
+});
+
+// node_modules/redis-errors/index.js
+var require_redis_errors = __commonJS({
+  "node_modules/redis-errors/index.js"(exports2, module2) {
+    "use strict";
+    var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
+    module2.exports = Errors;
+  }
+});
+
+// node_modules/cluster-key-slot/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+    var lookup = [
+      0,
+      4129,
+      8258,
+      12387,
+      16516,
+      20645,
+      24774,
+      28903,
+      33032,
+      37161,
+      41290,
+      45419,
+      49548,
+      53677,
+      57806,
+      61935,
+      4657,
+      528,
+      12915,
+      8786,
+      21173,
+      17044,
+      29431,
+      25302,
+      37689,
+      33560,
+      45947,
+      41818,
+      54205,
+      50076,
+      62463,
+      58334,
+      9314,
+      13379,
+      1056,
+      5121,
+      25830,
+      29895,
+      17572,
+      21637,
+      42346,
+      46411,
+      34088,
+      38153,
+      58862,
+      62927,
+      50604,
+      54669,
+      13907,
+      9842,
+      5649,
+      1584,
+      30423,
+      26358,
+      22165,
+      18100,
+      46939,
+      42874,
+      38681,
+      34616,
+      63455,
+      59390,
+      55197,
+      51132,
+      18628,
+      22757,
+      26758,
+      30887,
+      2112,
+      6241,
+      10242,
+      14371,
+      51660,
+      55789,
+      59790,
+      63919,
+      35144,
+      39273,
+      43274,
+      47403,
+      23285,
+      19156,
+      31415,
+      27286,
+      6769,
+      2640,
+      14899,
+      10770,
+      56317,
+      52188,
+      64447,
+      60318,
+      39801,
+      35672,
+      47931,
+      43802,
+      27814,
+      31879,
+      19684,
+      23749,
+      11298,
+      15363,
+      3168,
+      7233,
+      60846,
+      64911,
+      52716,
+      56781,
+      44330,
+      48395,
+      36200,
+      40265,
+      32407,
+      28342,
+      24277,
+      20212,
+      15891,
+      11826,
+      7761,
+      3696,
+      65439,
+      61374,
+      57309,
+      53244,
+      48923,
+      44858,
+      40793,
+      36728,
+      37256,
+      33193,
+      45514,
+      41451,
+      53516,
+      49453,
+      61774,
+      57711,
+      4224,
+      161,
+      12482,
+      8419,
+      20484,
+      16421,
+      28742,
+      24679,
+      33721,
+      37784,
+      41979,
+      46042,
+      49981,
+      54044,
+      58239,
+      62302,
+      689,
+      4752,
+      8947,
+      13010,
+      16949,
+      21012,
+      25207,
+      29270,
+      46570,
+      42443,
+      38312,
+      34185,
+      62830,
+      58703,
+      54572,
+      50445,
+      13538,
+      9411,
+      5280,
+      1153,
+      29798,
+      25671,
+      21540,
+      17413,
+      42971,
+      47098,
+      34713,
+      38840,
+      59231,
+      63358,
+      50973,
+      55100,
+      9939,
+      14066,
+      1681,
+      5808,
+      26199,
+      30326,
+      17941,
+      22068,
+      55628,
+      51565,
+      63758,
+      59695,
+      39368,
+      35305,
+      47498,
+      43435,
+      22596,
+      18533,
+      30726,
+      26663,
+      6336,
+      2273,
+      14466,
+      10403,
+      52093,
+      56156,
+      60223,
+      64286,
+      35833,
+      39896,
+      43963,
+      48026,
+      19061,
+      23124,
+      27191,
+      31254,
+      2801,
+      6864,
+      10931,
+      14994,
+      64814,
+      60687,
+      56684,
+      52557,
+      48554,
+      44427,
+      40424,
+      36297,
+      31782,
+      27655,
+      23652,
+      19525,
+      15522,
+      11395,
+      7392,
+      3265,
+      61215,
+      65342,
+      53085,
+      57212,
+      44955,
+      49082,
+      36825,
+      40952,
+      28183,
+      32310,
+      20053,
+      24180,
+      11923,
+      16050,
+      3793,
+      7920
+    ];
+    var toUTF8Array = function toUTF8Array2(str) {
+      var char;
+      var i = 0;
+      var p = 0;
+      var utf8 = [];
+      var len = str.length;
+      for (; i < len; i++) {
+        char = str.charCodeAt(i);
+        if (char < 128) {
+          utf8[p++] = char;
+        } else if (char < 2048) {
+          utf8[p++] = char >> 6 | 192;
+          utf8[p++] = char & 63 | 128;
+        } else if ((char & 64512) === 55296 && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === 56320) {
+          char = 65536 + ((char & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+          utf8[p++] = char >> 18 | 240;
+          utf8[p++] = char >> 12 & 63 | 128;
+          utf8[p++] = char >> 6 & 63 | 128;
+          utf8[p++] = char & 63 | 128;
+        } else {
+          utf8[p++] = char >> 12 | 224;
+          utf8[p++] = char >> 6 & 63 | 128;
+          utf8[p++] = char & 63 | 128;
+        }
+      }
+      return utf8;
+    };
+    var generate = module2.exports = function generate2(str) {
+      var char;
+      var i = 0;
+      var start = -1;
+      var result = 0;
+      var resultHash = 0;
+      var utf8 = typeof str === "string" ? toUTF8Array(str) : str;
+      var len = utf8.length;
+      while (i < len) {
+        char = utf8[i++];
+        if (start === -1) {
+          if (char === 123) {
+            start = i;
+          }
+        } else if (char !== 125) {
+          resultHash = lookup[(char ^ resultHash >> 8) & 255] ^ resultHash << 8;
+        } else if (i - 1 !== start) {
+          return resultHash & 16383;
+        }
+        result = lookup[(char ^ result >> 8) & 255] ^ result << 8;
+      }
+      return result & 16383;
+    };
+    module2.exports.generateMulti = function generateMulti(keys) {
+      var i = 1;
+      var len = keys.length;
+      var base = generate(keys[0]);
+      while (i < len) {
+        if (generate(keys[i++]) !== base) return -1;
+      }
+      return base;
+    };
+  }
+});
+
+// node_modules/lodash.defaults/index.js
+var require_lodash = __commonJS({
+  "node_modules/lodash.defaults/index.js"(exports2, module2) {
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]";
+    var funcTag = "[object Function]";
+    var genTag = "[object GeneratorFunction]";
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    function apply(func, thisArg, args) {
+      switch (args.length) {
+        case 0:
+          return func.call(thisArg);
+        case 1:
+          return func.call(thisArg, args[0]);
+        case 2:
+          return func.call(thisArg, args[0], args[1]);
+        case 3:
+          return func.call(thisArg, args[0], args[1], args[2]);
+      }
+      return func.apply(thisArg, args);
+    }
+    function baseTimes(n, iteratee) {
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
+      }
+      return result;
+    }
+    var objectProto = Object.prototype;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var propertyIsEnumerable = objectProto.propertyIsEnumerable;
+    var nativeMax = Math.max;
+    function arrayLikeKeys(value, inherited) {
+      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
+      var length = result.length, skipIndexes = !!length;
+      for (var key in value) {
+        if ((inherited || hasOwnProperty.call(value, key)) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function assignInDefaults(objValue, srcValue, key, object2) {
+      if (objValue === void 0 || eq(objValue, objectProto[key]) && !hasOwnProperty.call(object2, key)) {
+        return srcValue;
+      }
+      return objValue;
+    }
+    function assignValue(object2, key, value) {
+      var objValue = object2[key];
+      if (!(hasOwnProperty.call(object2, key) && eq(objValue, value)) || value === void 0 && !(key in object2)) {
+        object2[key] = value;
+      }
+    }
+    function baseKeysIn(object2) {
+      if (!isObject2(object2)) {
+        return nativeKeysIn(object2);
+      }
+      var isProto = isPrototype(object2), result = [];
+      for (var key in object2) {
+        if (!(key == "constructor" && (isProto || !hasOwnProperty.call(object2, key)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseRest(func, start) {
+      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
+      return function() {
+        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array2 = Array(length);
+        while (++index < length) {
+          array2[index] = args[start + index];
+        }
+        index = -1;
+        var otherArgs = Array(start + 1);
+        while (++index < start) {
+          otherArgs[index] = args[index];
+        }
+        otherArgs[start] = array2;
+        return apply(func, this, otherArgs);
+      };
+    }
+    function copyObject(source, props, object2, customizer) {
+      object2 || (object2 = {});
+      var index = -1, length = props.length;
+      while (++index < length) {
+        var key = props[index];
+        var newValue = customizer ? customizer(object2[key], source[key], key, object2, source) : void 0;
+        assignValue(object2, key, newValue === void 0 ? source[key] : newValue);
+      }
+      return object2;
+    }
+    function createAssigner(assigner) {
+      return baseRest(function(object2, sources) {
+        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
+        customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : void 0;
+        if (guard && isIterateeCall(sources[0], sources[1], guard)) {
+          customizer = length < 3 ? void 0 : customizer;
+          length = 1;
+        }
+        object2 = Object(object2);
+        while (++index < length) {
+          var source = sources[index];
+          if (source) {
+            assigner(object2, source, index, customizer);
+          }
+        }
+        return object2;
+      });
+    }
+    function isIndex(value, length) {
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    function isIterateeCall(value, index, object2) {
+      if (!isObject2(object2)) {
+        return false;
+      }
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object2) && isIndex(index, object2.length) : type == "string" && index in object2) {
+        return eq(object2[index], value);
+      }
+      return false;
+    }
+    function isPrototype(value) {
+      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    function nativeKeysIn(object2) {
+      var result = [];
+      if (object2 != null) {
+        for (var key in Object(object2)) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    var isArray = Array.isArray;
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject2(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject2(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    var assignInWith = createAssigner(function(object2, source, srcIndex, customizer) {
+      copyObject(source, keysIn(source), object2, customizer);
+    });
+    var defaults = baseRest(function(args) {
+      args.push(void 0, assignInDefaults);
+      return apply(assignInWith, void 0, args);
+    });
+    function keysIn(object2) {
+      return isArrayLike(object2) ? arrayLikeKeys(object2, true) : baseKeysIn(object2);
+    }
+    module2.exports = defaults;
+  }
+});
+
+// node_modules/lodash.isarguments/index.js
+var require_lodash2 = __commonJS({
+  "node_modules/lodash.isarguments/index.js"(exports2, module2) {
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]";
+    var funcTag = "[object Function]";
+    var genTag = "[object GeneratorFunction]";
+    var objectProto = Object.prototype;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var propertyIsEnumerable = objectProto.propertyIsEnumerable;
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject2(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject2(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    module2.exports = isArguments;
+  }
+});
+
+// node_modules/ioredis/built/utils/lodash.js
+var require_lodash3 = __commonJS({
+  "node_modules/ioredis/built/utils/lodash.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isArguments = exports2.defaults = exports2.noop = void 0;
+    var defaults = require_lodash();
+    exports2.defaults = defaults;
+    var isArguments = require_lodash2();
+    exports2.isArguments = isArguments;
+    function noop5() {
+    }
+    exports2.noop = noop5;
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports2, module2) {
+    var s = 1e3;
+    var m = s * 60;
+    var h = m * 60;
+    var d = h * 24;
+    var w = d * 7;
+    var y = d * 365.25;
+    module2.exports = function(val, options2) {
+      options2 = options2 || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse5(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options2.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse5(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
+      }
+      if (msAbs >= m) {
+        return Math.round(ms / m) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural8(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h) {
+        return plural8(ms, msAbs, h, "hour");
+      }
+      if (msAbs >= m) {
+        return plural8(ms, msAbs, m, "minute");
+      }
+      if (msAbs >= s) {
+        return plural8(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural8(ms, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports2, module2) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce2;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash2 = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
+        }
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self2 = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self2, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend2;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend2(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split) {
+          if (ns[0] === "-") {
+            createDebug.skips.push(ns.slice(1));
+          } else {
+            createDebug.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug.names) {
+          if (matchesTemplate(name, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce2(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module2.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports2, module2) {
+    exports2.formatArgs = formatArgs;
+    exports2.save = save;
+    exports2.load = load;
+    exports2.useColors = useColors;
+    exports2.storage = localstorage();
+    exports2.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports2.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c = "color: " + this.color;
+      args.splice(1, 0, c, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c);
+    }
+    exports2.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports2.storage.setItem("debug", namespaces);
+        } else {
+          exports2.storage.removeItem("debug");
+        }
+      } catch (error62) {
+      }
+    }
+    function load() {
+      let r;
+      try {
+        r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
+      } catch (error62) {
+      }
+      if (!r && typeof process !== "undefined" && "env" in process) {
+        r = process.env.DEBUG;
+      }
+      return r;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error62) {
+      }
+    }
+    module2.exports = require_common()(exports2);
+    var { formatters } = module2.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error62) {
+        return "[UnexpectedJSONParseError]: " + error62.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports2, module2) {
+    "use strict";
+    var os2 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os2.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign2) => sign2 in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module2.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports2, module2) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports2.init = init2;
+    exports2.log = log;
+    exports2.formatArgs = formatArgs;
+    exports2.save = save;
+    exports2.load = load;
+    exports2.useColors = useColors;
+    exports2.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports2.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports2.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error62) {
+    }
+    exports2.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+        return k.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports2.inspectOpts ? Boolean(exports2.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c = this.color;
+        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports2.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports2.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init2(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports2.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
+      }
+    }
+    module2.exports = require_common()(exports2);
+    var { formatters } = module2.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports2, module2) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module2.exports = require_browser();
+    } else {
+      module2.exports = require_node();
+    }
+  }
+});
+
+// node_modules/ioredis/built/utils/debug.js
+var require_debug = __commonJS({
+  "node_modules/ioredis/built/utils/debug.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
+    var debug_1 = require_src();
+    var MAX_ARGUMENT_LENGTH = 200;
+    exports2.MAX_ARGUMENT_LENGTH = MAX_ARGUMENT_LENGTH;
+    var NAMESPACE_PREFIX = "ioredis";
+    function getStringValue(v) {
+      if (v === null) {
+        return;
+      }
+      switch (typeof v) {
+        case "boolean":
+          return;
+        case "number":
+          return;
+        case "object":
+          if (Buffer.isBuffer(v)) {
+            return v.toString("hex");
+          }
+          if (Array.isArray(v)) {
+            return v.join(",");
+          }
+          try {
+            return JSON.stringify(v);
+          } catch (e) {
+            return;
+          }
+        case "string":
+          return v;
+      }
+    }
+    exports2.getStringValue = getStringValue;
+    function genRedactedString(str, maxLen) {
+      const { length } = str;
+      return length <= maxLen ? str : str.slice(0, maxLen) + ' ... <REDACTED full-length="' + length + '">';
+    }
+    exports2.genRedactedString = genRedactedString;
+    function genDebugFunction(namespace) {
+      const fn = (0, debug_1.default)(`${NAMESPACE_PREFIX}:${namespace}`);
+      function wrappedDebug(...args) {
+        if (!fn.enabled) {
+          return;
+        }
+        for (let i = 1; i < args.length; i++) {
+          const str = getStringValue(args[i]);
+          if (typeof str === "string" && str.length > MAX_ARGUMENT_LENGTH) {
+            args[i] = genRedactedString(str, MAX_ARGUMENT_LENGTH);
+          }
+        }
+        return fn.apply(null, args);
+      }
+      Object.defineProperties(wrappedDebug, {
+        namespace: {
+          get() {
+            return fn.namespace;
+          }
+        },
+        enabled: {
+          get() {
+            return fn.enabled;
+          }
+        },
+        destroy: {
+          get() {
+            return fn.destroy;
+          }
+        },
+        log: {
+          get() {
+            return fn.log;
+          },
+          set(l) {
+            fn.log = l;
+          }
+        }
+      });
+      return wrappedDebug;
+    }
+    exports2.default = genDebugFunction;
+  }
+});
+
+// node_modules/ioredis/built/constants/TLSProfiles.js
+var require_TLSProfiles = __commonJS({
+  "node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var RedisCloudCA = `-----BEGIN CERTIFICATE-----
+MIIDTzCCAjegAwIBAgIJAKSVpiDswLcwMA0GCSqGSIb3DQEBBQUAMD4xFjAUBgNV
+BAoMDUdhcmFudGlhIERhdGExJDAiBgNVBAMMG1NTTCBDZXJ0aWZpY2F0aW9uIEF1
+dGhvcml0eTAeFw0xMzEwMDExMjE0NTVaFw0yMzA5MjkxMjE0NTVaMD4xFjAUBgNV
+BAoMDUdhcmFudGlhIERhdGExJDAiBgNVBAMMG1NTTCBDZXJ0aWZpY2F0aW9uIEF1
+dGhvcml0eTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBALZqkh/DczWP
+JnxnHLQ7QL0T4B4CDKWBKCcisriGbA6ZePWVNo4hfKQC6JrzfR+081NeD6VcWUiz
+rmd+jtPhIY4c+WVQYm5PKaN6DT1imYdxQw7aqO5j2KUCEh/cznpLxeSHoTxlR34E
+QwF28Wl3eg2vc5ct8LjU3eozWVk3gb7alx9mSA2SgmuX5lEQawl++rSjsBStemY2
+BDwOpAMXIrdEyP/cVn8mkvi/BDs5M5G+09j0gfhyCzRWMQ7Hn71u1eolRxwVxgi3
+TMn+/vTaFSqxKjgck6zuAYjBRPaHe7qLxHNr1So/Mc9nPy+3wHebFwbIcnUojwbp
+4nctkWbjb2cCAwEAAaNQME4wHQYDVR0OBBYEFP1whtcrydmW3ZJeuSoKZIKjze3w
+MB8GA1UdIwQYMBaAFP1whtcrydmW3ZJeuSoKZIKjze3wMAwGA1UdEwQFMAMBAf8w
+DQYJKoZIhvcNAQEFBQADggEBAG2erXhwRAa7+ZOBs0B6X57Hwyd1R4kfmXcs0rta
+lbPpvgULSiB+TCbf3EbhJnHGyvdCY1tvlffLjdA7HJ0PCOn+YYLBA0pTU/dyvrN6
+Su8NuS5yubnt9mb13nDGYo1rnt0YRfxN+8DM3fXIVr038A30UlPX2Ou1ExFJT0MZ
+uFKY6ZvLdI6/1cbgmguMlAhM+DhKyV6Sr5699LM3zqeI816pZmlREETYkGr91q7k
+BpXJu/dtHaGxg1ZGu6w/PCsYGUcECWENYD4VQPd8N32JjOfu6vEgoEAwfPP+3oGp
+Z4m3ewACcWOAenqflb+cQYC4PsF7qbXDmRaWrbKntOlZ3n0=
+-----END CERTIFICATE-----
+-----BEGIN CERTIFICATE-----
+MIIGMTCCBBmgAwIBAgICEAAwDQYJKoZIhvcNAQELBQAwajELMAkGA1UEBhMCVVMx
+CzAJBgNVBAgMAkNBMQswCQYDVQQHDAJDQTESMBAGA1UECgwJUmVkaXNMYWJzMS0w
+KwYDVQQDDCRSZWRpc0xhYnMgUm9vdCBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkwHhcN
+MTgwMjI1MTUzNzM3WhcNMjgwMjIzMTUzNzM3WjBfMQswCQYDVQQGEwJVUzELMAkG
+A1UECAwCQ0ExEjAQBgNVBAoMCVJlZGlzTGFiczEvMC0GA1UEAwwmUkNQIEludGVy
+bWVkaWF0ZSBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkwggIiMA0GCSqGSIb3DQEBAQUA
+A4ICDwAwggIKAoICAQDf9dqbxc8Bq7Ctq9rWcxrGNKKHivqLAFpPq02yLPx6fsOv
+Tq7GsDChAYBBc4v7Y2Ap9RD5Vs3dIhEANcnolf27QwrG9RMnnvzk8pCvp1o6zSU4
+VuOE1W66/O1/7e2rVxyrnTcP7UgK43zNIXu7+tiAqWsO92uSnuMoGPGpeaUm1jym
+hjWKtkAwDFSqvHY+XL5qDVBEjeUe+WHkYUg40cAXjusAqgm2hZt29c2wnVrxW25W
+P0meNlzHGFdA2AC5z54iRiqj57dTfBTkHoBczQxcyw6hhzxZQ4e5I5zOKjXXEhZN
+r0tA3YC14CTabKRus/JmZieyZzRgEy2oti64tmLYTqSlAD78pRL40VNoaSYetXLw
+hhNsXCHgWaY6d5bLOc/aIQMAV5oLvZQKvuXAF1IDmhPA+bZbpWipp0zagf1P1H3s
+UzsMdn2KM0ejzgotbtNlj5TcrVwpmvE3ktvUAuA+hi3FkVx1US+2Gsp5x4YOzJ7u
+P1WPk6ShF0JgnJH2ILdj6kttTWwFzH17keSFICWDfH/+kM+k7Y1v3EXMQXE7y0T9
+MjvJskz6d/nv+sQhY04xt64xFMGTnZjlJMzfQNi7zWFLTZnDD0lPowq7l3YiPoTT
+t5Xky83lu0KZsZBo0WlWaDG00gLVdtRgVbcuSWxpi5BdLb1kRab66JptWjxwXQID
+AQABo4HrMIHoMDoGA1UdHwQzMDEwL6AtoCuGKWh0dHBzOi8vcmwtY2Etc2VydmVy
+LnJlZGlzbGFicy5jb20vdjEvY3JsMEYGCCsGAQUFBwEBBDowODA2BggrBgEFBQcw
+AYYqaHR0cHM6Ly9ybC1jYS1zZXJ2ZXIucmVkaXNsYWJzLmNvbS92MS9vY3NwMB0G
+A1UdDgQWBBQHar5OKvQUpP2qWt6mckzToeCOHDAfBgNVHSMEGDAWgBQi42wH6hM4
+L2sujEvLM0/u8lRXTzASBgNVHRMBAf8ECDAGAQH/AgEAMA4GA1UdDwEB/wQEAwIB
+hjANBgkqhkiG9w0BAQsFAAOCAgEAirEn/iTsAKyhd+pu2W3Z5NjCko4NPU0EYUbr
+AP7+POK2rzjIrJO3nFYQ/LLuC7KCXG+2qwan2SAOGmqWst13Y+WHp44Kae0kaChW
+vcYLXXSoGQGC8QuFSNUdaeg3RbMDYFT04dOkqufeWVccoHVxyTSg9eD8LZuHn5jw
+7QDLiEECBmIJHk5Eeo2TAZrx4Yx6ufSUX5HeVjlAzqwtAqdt99uCJ/EL8bgpWbe+
+XoSpvUv0SEC1I1dCAhCKAvRlIOA6VBcmzg5Am12KzkqTul12/VEFIgzqu0Zy2Jbc
+AUPrYVu/+tOGXQaijy7YgwH8P8n3s7ZeUa1VABJHcxrxYduDDJBLZi+MjheUDaZ1
+jQRHYevI2tlqeSBqdPKG4zBY5lS0GiAlmuze5oENt0P3XboHoZPHiqcK3VECgTVh
+/BkJcuudETSJcZDmQ8YfoKfBzRQNg2sv/hwvUv73Ss51Sco8GEt2lD8uEdib1Q6z
+zDT5lXJowSzOD5ZA9OGDjnSRL+2riNtKWKEqvtEG3VBJoBzu9GoxbAc7wIZLxmli
+iF5a/Zf5X+UXD3s4TMmy6C4QZJpAA2egsSQCnraWO2ULhh7iXMysSkF/nzVfZn43
+iqpaB8++9a37hWq14ZmOv0TJIDz//b2+KC4VFXWQ5W5QC6whsjT+OlG4p5ZYG0jo
+616pxqo=
+-----END CERTIFICATE-----
+-----BEGIN CERTIFICATE-----
+MIIFujCCA6KgAwIBAgIJAJ1aTT1lu2ScMA0GCSqGSIb3DQEBCwUAMGoxCzAJBgNV
+BAYTAlVTMQswCQYDVQQIDAJDQTELMAkGA1UEBwwCQ0ExEjAQBgNVBAoMCVJlZGlz
+TGFiczEtMCsGA1UEAwwkUmVkaXNMYWJzIFJvb3QgQ2VydGlmaWNhdGUgQXV0aG9y
+aXR5MB4XDTE4MDIyNTE1MjA0MloXDTM4MDIyMDE1MjA0MlowajELMAkGA1UEBhMC
+VVMxCzAJBgNVBAgMAkNBMQswCQYDVQQHDAJDQTESMBAGA1UECgwJUmVkaXNMYWJz
+MS0wKwYDVQQDDCRSZWRpc0xhYnMgUm9vdCBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkw
+ggIiMA0GCSqGSIb3DQEBAQUAA4ICDwAwggIKAoICAQDLEjXy7YrbN5Waau5cd6g1
+G5C2tMmeTpZ0duFAPxNU4oE3RHS5gGiok346fUXuUxbZ6QkuzeN2/2Z+RmRcJhQY
+Dm0ZgdG4x59An1TJfnzKKoWj8ISmoHS/TGNBdFzXV7FYNLBuqZouqePI6ReC6Qhl
+pp45huV32Q3a6IDrrvx7Wo5ZczEQeFNbCeCOQYNDdTmCyEkHqc2AGo8eoIlSTutT
+ULOC7R5gzJVTS0e1hesQ7jmqHjbO+VQS1NAL4/5K6cuTEqUl+XhVhPdLWBXJQ5ag
+54qhX4v+ojLzeU1R/Vc6NjMvVtptWY6JihpgplprN0Yh2556ewcXMeturcKgXfGJ
+xeYzsjzXerEjrVocX5V8BNrg64NlifzTMKNOOv4fVZszq1SIHR8F9ROrqiOdh8iC
+JpUbLpXH9hWCSEO6VRMB2xJoKu3cgl63kF30s77x7wLFMEHiwsQRKxooE1UhgS9K
+2sO4TlQ1eWUvFvHSTVDQDlGQ6zu4qjbOpb3Q8bQwoK+ai2alkXVR4Ltxe9QlgYK3
+StsnPhruzZGA0wbXdpw0bnM+YdlEm5ffSTpNIfgHeaa7Dtb801FtA71ZlH7A6TaI
+SIQuUST9EKmv7xrJyx0W1pGoPOLw5T029aTjnICSLdtV9bLwysrLhIYG5bnPq78B
+cS+jZHFGzD7PUVGQD01nOQIDAQABo2MwYTAdBgNVHQ4EFgQUIuNsB+oTOC9rLoxL
+yzNP7vJUV08wHwYDVR0jBBgwFoAUIuNsB+oTOC9rLoxLyzNP7vJUV08wDwYDVR0T
+AQH/BAUwAwEB/zAOBgNVHQ8BAf8EBAMCAYYwDQYJKoZIhvcNAQELBQADggIBAHfg
+z5pMNUAKdMzK1aS1EDdK9yKz4qicILz5czSLj1mC7HKDRy8cVADUxEICis++CsCu
+rYOvyCVergHQLREcxPq4rc5Nq1uj6J6649NEeh4WazOOjL4ZfQ1jVznMbGy+fJm3
+3Hoelv6jWRG9iqeJZja7/1s6YC6bWymI/OY1e4wUKeNHAo+Vger7MlHV+RuabaX+
+hSJ8bJAM59NCM7AgMTQpJCncrcdLeceYniGy5Q/qt2b5mJkQVkIdy4TPGGB+AXDJ
+D0q3I/JDRkDUFNFdeW0js7fHdsvCR7O3tJy5zIgEV/o/BCkmJVtuwPYOrw/yOlKj
+TY/U7ATAx9VFF6/vYEOMYSmrZlFX+98L6nJtwDqfLB5VTltqZ4H/KBxGE3IRSt9l
+FXy40U+LnXzhhW+7VBAvyYX8GEXhHkKU8Gqk1xitrqfBXY74xKgyUSTolFSfFVgj
+mcM/X4K45bka+qpkj7Kfv/8D4j6aZekwhN2ly6hhC1SmQ8qjMjpG/mrWOSSHZFmf
+ybu9iD2AYHeIOkshIl6xYIa++Q/00/vs46IzAbQyriOi0XxlSMMVtPx0Q3isp+ji
+n8Mq9eOuxYOEQ4of8twUkUDd528iwGtEdwf0Q01UyT84S62N8AySl1ZBKXJz6W4F
+UhWfa/HQYOAPDdEjNgnVwLI23b8t0TozyCWw7q8h
+-----END CERTIFICATE-----
+
+-----BEGIN CERTIFICATE-----
+MIIEjzCCA3egAwIBAgIQe55B/ALCKJDZtdNT8kD6hTANBgkqhkiG9w0BAQsFADBM
+MSAwHgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMzETMBEGA1UEChMKR2xv
+YmFsU2lnbjETMBEGA1UEAxMKR2xvYmFsU2lnbjAeFw0yMjAxMjYxMjAwMDBaFw0y
+NTAxMjYwMDAwMDBaMFgxCzAJBgNVBAYTAkJFMRkwFwYDVQQKExBHbG9iYWxTaWdu
+IG52LXNhMS4wLAYDVQQDEyVHbG9iYWxTaWduIEF0bGFzIFIzIE9WIFRMUyBDQSAy
+MDIyIFEyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmGmg1LW9b7Lf
+8zDD83yBDTEkt+FOxKJZqF4veWc5KZsQj9HfnUS2e5nj/E+JImlGPsQuoiosLuXD
+BVBNAMcUFa11buFMGMeEMwiTmCXoXRrXQmH0qjpOfKgYc5gHG3BsRGaRrf7VR4eg
+ofNMG9wUBw4/g/TT7+bQJdA4NfE7Y4d5gEryZiBGB/swaX6Jp/8MF4TgUmOWmalK
+dZCKyb4sPGQFRTtElk67F7vU+wdGcrcOx1tDcIB0ncjLPMnaFicagl+daWGsKqTh
+counQb6QJtYHa91KvCfKWocMxQ7OIbB5UARLPmC4CJ1/f8YFm35ebfzAeULYdGXu
+jE9CLor0OwIDAQABo4IBXzCCAVswDgYDVR0PAQH/BAQDAgGGMB0GA1UdJQQWMBQG
+CCsGAQUFBwMBBggrBgEFBQcDAjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQW
+BBSH5Zq7a7B/t95GfJWkDBpA8HHqdjAfBgNVHSMEGDAWgBSP8Et/qC5FJK5NUPpj
+move4t0bvDB7BggrBgEFBQcBAQRvMG0wLgYIKwYBBQUHMAGGImh0dHA6Ly9vY3Nw
+Mi5nbG9iYWxzaWduLmNvbS9yb290cjMwOwYIKwYBBQUHMAKGL2h0dHA6Ly9zZWN1
+cmUuZ2xvYmFsc2lnbi5jb20vY2FjZXJ0L3Jvb3QtcjMuY3J0MDYGA1UdHwQvMC0w
+K6ApoCeGJWh0dHA6Ly9jcmwuZ2xvYmFsc2lnbi5jb20vcm9vdC1yMy5jcmwwIQYD
+VR0gBBowGDAIBgZngQwBAgIwDAYKKwYBBAGgMgoBAjANBgkqhkiG9w0BAQsFAAOC
+AQEAKRic9/f+nmhQU/wz04APZLjgG5OgsuUOyUEZjKVhNGDwxGTvKhyXGGAMW2B/
+3bRi+aElpXwoxu3pL6fkElbX3B0BeS5LoDtxkyiVEBMZ8m+sXbocwlPyxrPbX6mY
+0rVIvnuUeBH8X0L5IwfpNVvKnBIilTbcebfHyXkPezGwz7E1yhUULjJFm2bt0SdX
+y+4X/WeiiYIv+fTVgZZgl+/2MKIsu/qdBJc3f3TvJ8nz+Eax1zgZmww+RSQWeOj3
+15Iw6Z5FX+NwzY/Ab+9PosR5UosSeq+9HhtaxZttXG1nVh+avYPGYddWmiMT90J5
+ZgKnO/Fx2hBgTxhOTMYaD312kg==
+-----END CERTIFICATE-----
+
+-----BEGIN CERTIFICATE-----
+MIIDXzCCAkegAwIBAgILBAAAAAABIVhTCKIwDQYJKoZIhvcNAQELBQAwTDEgMB4G
+A1UECxMXR2xvYmFsU2lnbiBSb290IENBIC0gUjMxEzARBgNVBAoTCkdsb2JhbFNp
+Z24xEzARBgNVBAMTCkdsb2JhbFNpZ24wHhcNMDkwMzE4MTAwMDAwWhcNMjkwMzE4
+MTAwMDAwWjBMMSAwHgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMzETMBEG
+A1UEChMKR2xvYmFsU2lnbjETMBEGA1UEAxMKR2xvYmFsU2lnbjCCASIwDQYJKoZI
+hvcNAQEBBQADggEPADCCAQoCggEBAMwldpB5BngiFvXAg7aEyiie/QV2EcWtiHL8
+RgJDx7KKnQRfJMsuS+FggkbhUqsMgUdwbN1k0ev1LKMPgj0MK66X17YUhhB5uzsT
+gHeMCOFJ0mpiLx9e+pZo34knlTifBtc+ycsmWQ1z3rDI6SYOgxXG71uL0gRgykmm
+KPZpO/bLyCiR5Z2KYVc3rHQU3HTgOu5yLy6c+9C7v/U9AOEGM+iCK65TpjoWc4zd
+QQ4gOsC0p6Hpsk+QLjJg6VfLuQSSaGjlOCZgdbKfd/+RFO+uIEn8rUAVSNECMWEZ
+XriX7613t2Saer9fwRPvm2L7DWzgVGkWqQPabumDk3F2xmmFghcCAwEAAaNCMEAw
+DgYDVR0PAQH/BAQDAgEGMA8GA1UdEwEB/wQFMAMBAf8wHQYDVR0OBBYEFI/wS3+o
+LkUkrk1Q+mOai97i3Ru8MA0GCSqGSIb3DQEBCwUAA4IBAQBLQNvAUKr+yAzv95ZU
+RUm7lgAJQayzE4aGKAczymvmdLm6AC2upArT9fHxD4q/c2dKg8dEe3jgr25sbwMp
+jjM5RcOO5LlXbKr8EpbsU8Yt5CRsuZRj+9xTaGdWPoO4zzUhw8lo/s7awlOqzJCK
+6fBdRoyV3XpYKBovHd7NADdBj+1EbddTKJd+82cEHhXXipa0095MJ6RMG3NzdvQX
+mcIfeg7jLQitChws/zyrVQ4PkX4268NXSb7hLi18YIvDQVETI53O9zJrlAGomecs
+Mx86OyXShkDOOyyGeMlhLxS67ttVb9+E7gUJTb0o2HLO02JQZR7rkpeDMdmztcpH
+WD9f
+-----END CERTIFICATE-----`;
+    var TLSProfiles = {
+      RedisCloudFixed: { ca: RedisCloudCA },
+      RedisCloudFlexible: { ca: RedisCloudCA }
+    };
+    exports2.default = TLSProfiles;
+  }
+});
+
+// node_modules/ioredis/built/utils/index.js
+var require_utils3 = __commonJS({
+  "node_modules/ioredis/built/utils/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
+    var fs_1 = __require("fs");
+    var path_1 = __require("path");
+    var url_1 = __require("url");
+    var lodash_1 = require_lodash3();
+    Object.defineProperty(exports2, "defaults", { enumerable: true, get: function() {
+      return lodash_1.defaults;
+    } });
+    Object.defineProperty(exports2, "noop", { enumerable: true, get: function() {
+      return lodash_1.noop;
+    } });
+    var debug_1 = require_debug();
+    exports2.Debug = debug_1.default;
+    var TLSProfiles_1 = require_TLSProfiles();
+    function convertBufferToString(value, encoding) {
+      if (value instanceof Buffer) {
+        return value.toString(encoding);
+      }
+      if (Array.isArray(value)) {
+        const length = value.length;
+        const res = Array(length);
+        for (let i = 0; i < length; ++i) {
+          res[i] = value[i] instanceof Buffer && encoding === "utf8" ? value[i].toString() : convertBufferToString(value[i], encoding);
+        }
+        return res;
+      }
+      return value;
+    }
+    exports2.convertBufferToString = convertBufferToString;
+    function wrapMultiResult(arr) {
+      if (!arr) {
+        return null;
+      }
+      const result = [];
+      const length = arr.length;
+      for (let i = 0; i < length; ++i) {
+        const item = arr[i];
+        if (item instanceof Error) {
+          result.push([item]);
+        } else {
+          result.push([null, item]);
+        }
+      }
+      return result;
+    }
+    exports2.wrapMultiResult = wrapMultiResult;
+    function isInt(value) {
+      const x = parseFloat(value);
+      return !isNaN(value) && (x | 0) === x;
+    }
+    exports2.isInt = isInt;
+    function packObject(array2) {
+      const result = {};
+      const length = array2.length;
+      for (let i = 1; i < length; i += 2) {
+        result[array2[i - 1]] = array2[i];
+      }
+      return result;
+    }
+    exports2.packObject = packObject;
+    function timeout(callback, timeout2) {
+      let timer = null;
+      const run2 = function() {
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          callback.apply(this, arguments);
+        }
+      };
+      timer = setTimeout(run2, timeout2, new Error("timeout"));
+      return run2;
+    }
+    exports2.timeout = timeout;
+    function convertObjectToArray(obj) {
+      const result = [];
+      const keys = Object.keys(obj);
+      for (let i = 0, l = keys.length; i < l; i++) {
+        result.push(keys[i], obj[keys[i]]);
+      }
+      return result;
+    }
+    exports2.convertObjectToArray = convertObjectToArray;
+    function convertMapToArray(map2) {
+      const result = [];
+      let pos = 0;
+      map2.forEach(function(value, key) {
+        result[pos] = key;
+        result[pos + 1] = value;
+        pos += 2;
+      });
+      return result;
+    }
+    exports2.convertMapToArray = convertMapToArray;
+    function toArg(arg) {
+      if (arg === null || typeof arg === "undefined") {
+        return "";
+      }
+      return String(arg);
+    }
+    exports2.toArg = toArg;
+    function optimizeErrorStack(error62, friendlyStack, filterPath) {
+      const stacks = friendlyStack.split("\n");
+      let lines = "";
+      let i;
+      for (i = 1; i < stacks.length; ++i) {
+        if (stacks[i].indexOf(filterPath) === -1) {
+          break;
+        }
+      }
+      for (let j = i; j < stacks.length; ++j) {
+        lines += "\n" + stacks[j];
+      }
+      if (error62.stack) {
+        const pos = error62.stack.indexOf("\n");
+        error62.stack = error62.stack.slice(0, pos) + lines;
+      }
+      return error62;
+    }
+    exports2.optimizeErrorStack = optimizeErrorStack;
+    function parseURL(url2) {
+      if (isInt(url2)) {
+        return { port: url2 };
+      }
+      let parsed = (0, url_1.parse)(url2, true, true);
+      if (!parsed.slashes && url2[0] !== "/") {
+        url2 = "//" + url2;
+        parsed = (0, url_1.parse)(url2, true, true);
+      }
+      const options2 = parsed.query || {};
+      const result = {};
+      if (parsed.auth) {
+        const index = parsed.auth.indexOf(":");
+        result.username = index === -1 ? parsed.auth : parsed.auth.slice(0, index);
+        result.password = index === -1 ? "" : parsed.auth.slice(index + 1);
+      }
+      if (parsed.pathname) {
+        if (parsed.protocol === "redis:" || parsed.protocol === "rediss:") {
+          if (parsed.pathname.length > 1) {
+            result.db = parsed.pathname.slice(1);
+          }
+        } else {
+          result.path = parsed.pathname;
+        }
+      }
+      if (parsed.host) {
+        result.host = parsed.hostname;
+      }
+      if (parsed.port) {
+        result.port = parsed.port;
+      }
+      if (typeof options2.family === "string") {
+        const intFamily = Number.parseInt(options2.family, 10);
+        if (!Number.isNaN(intFamily)) {
+          result.family = intFamily;
+        }
+      }
+      (0, lodash_1.defaults)(result, options2);
+      return result;
+    }
+    exports2.parseURL = parseURL;
+    function resolveTLSProfile(options2) {
+      let tls2 = options2 === null || options2 === void 0 ? void 0 : options2.tls;
+      if (typeof tls2 === "string")
+        tls2 = { profile: tls2 };
+      const profile = TLSProfiles_1.default[tls2 === null || tls2 === void 0 ? void 0 : tls2.profile];
+      if (profile) {
+        tls2 = Object.assign({}, profile, tls2);
+        delete tls2.profile;
+        options2 = Object.assign({}, options2, { tls: tls2 });
+      }
+      return options2;
+    }
+    exports2.resolveTLSProfile = resolveTLSProfile;
+    function sample(array2, from = 0) {
+      const length = array2.length;
+      if (from >= length) {
+        return null;
+      }
+      return array2[from + Math.floor(Math.random() * (length - from))];
+    }
+    exports2.sample = sample;
+    function shuffle(array2) {
+      let counter = array2.length;
+      while (counter > 0) {
+        const index = Math.floor(Math.random() * counter);
+        counter--;
+        [array2[counter], array2[index]] = [array2[index], array2[counter]];
+      }
+      return array2;
+    }
+    exports2.shuffle = shuffle;
+    exports2.CONNECTION_CLOSED_ERROR_MSG = "Connection is closed.";
+    function zipMap(keys, values) {
+      const map2 = /* @__PURE__ */ new Map();
+      keys.forEach((key, index) => {
+        map2.set(key, values[index]);
+      });
+      return map2;
+    }
+    exports2.zipMap = zipMap;
+    var cachedPackageMeta = null;
+    async function getPackageMeta() {
+      if (cachedPackageMeta) {
+        return cachedPackageMeta;
+      }
+      try {
+        const filePath = (0, path_1.resolve)(__dirname, "..", "..", "package.json");
+        const data = await fs_1.promises.readFile(filePath, "utf8");
+        const parsed = JSON.parse(data);
+        cachedPackageMeta = {
+          version: parsed.version
+        };
+        return cachedPackageMeta;
+      } catch (err) {
+        cachedPackageMeta = {
+          version: "error-fetching-version"
+        };
+        return cachedPackageMeta;
+      }
+    }
+    exports2.getPackageMeta = getPackageMeta;
+  }
+});
+
+// node_modules/ioredis/built/utils/argumentParsers.js
+var require_argumentParsers = __commonJS({
+  "node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
+    var parseNumberArgument = (arg) => {
+      if (typeof arg === "number") {
+        return arg;
+      }
+      if (Buffer.isBuffer(arg)) {
+        return parseNumberArgument(arg.toString());
+      }
+      if (typeof arg === "string") {
+        const value = Number(arg);
+        return Number.isFinite(value) ? value : void 0;
+      }
+      return void 0;
+    };
+    var parseStringArgument = (arg) => {
+      if (typeof arg === "string") {
+        return arg;
+      }
+      if (Buffer.isBuffer(arg)) {
+        return arg.toString();
+      }
+      return void 0;
+    };
+    var parseSecondsArgument = (arg) => {
+      const value = parseNumberArgument(arg);
+      if (value === void 0) {
+        return void 0;
+      }
+      if (value <= 0) {
+        return 0;
+      }
+      return value * 1e3;
+    };
+    exports2.parseSecondsArgument = parseSecondsArgument;
+    var parseBlockOption = (args) => {
+      for (let i = 0; i < args.length; i++) {
+        const token = parseStringArgument(args[i]);
+        if (token && token.toLowerCase() === "block") {
+          const duration3 = parseNumberArgument(args[i + 1]);
+          if (duration3 === void 0) {
+            return void 0;
+          }
+          if (duration3 <= 0) {
+            return 0;
+          }
+          return duration3;
+        }
+      }
+      return null;
+    };
+    exports2.parseBlockOption = parseBlockOption;
+  }
+});
+
+// node_modules/ioredis/built/Command.js
+var require_Command = __commonJS({
+  "node_modules/ioredis/built/Command.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var calculateSlot = require_lib2();
+    var standard_as_callback_1 = require_built2();
+    var utils_1 = require_utils3();
+    var argumentParsers_1 = require_argumentParsers();
+    var Command = class _Command {
+      /**
+       * Creates an instance of Command.
+       * @param name Command name
+       * @param args An array of command arguments
+       * @param options
+       * @param callback The callback that handles the response.
+       * If omit, the response will be handled via Promise
+       */
+      constructor(name, args = [], options2 = {}, callback) {
+        this.name = name;
+        this.inTransaction = false;
+        this.isResolved = false;
+        this.transformed = false;
+        this.replyEncoding = options2.replyEncoding;
+        this.errorStack = options2.errorStack;
+        this.args = args.flat();
+        this.callback = callback;
+        this.initPromise();
+        if (options2.keyPrefix) {
+          const isBufferKeyPrefix = options2.keyPrefix instanceof Buffer;
+          let keyPrefixBuffer = isBufferKeyPrefix ? options2.keyPrefix : null;
+          this._iterateKeys((key) => {
+            if (key instanceof Buffer) {
+              if (keyPrefixBuffer === null) {
+                keyPrefixBuffer = Buffer.from(options2.keyPrefix);
+              }
+              return Buffer.concat([keyPrefixBuffer, key]);
+            } else if (isBufferKeyPrefix) {
+              return Buffer.concat([options2.keyPrefix, Buffer.from(String(key))]);
+            }
+            return options2.keyPrefix + key;
+          });
+        }
+        if (options2.readOnly) {
+          this.isReadOnly = true;
+        }
+      }
+      /**
+       * Check whether the command has the flag
+       */
+      static checkFlag(flagName, commandName) {
+        commandName = commandName.toLowerCase();
+        return !!this.getFlagMap()[flagName][commandName];
+      }
+      static setArgumentTransformer(name, func) {
+        this._transformer.argument[name] = func;
+      }
+      static setReplyTransformer(name, func) {
+        this._transformer.reply[name] = func;
+      }
+      static getFlagMap() {
+        if (!this.flagMap) {
+          this.flagMap = Object.keys(_Command.FLAGS).reduce((map2, flagName) => {
+            map2[flagName] = {};
+            _Command.FLAGS[flagName].forEach((commandName) => {
+              map2[flagName][commandName] = true;
+            });
+            return map2;
+          }, {});
+        }
+        return this.flagMap;
+      }
+      getSlot() {
+        if (typeof this.slot === "undefined") {
+          const key = this.getKeys()[0];
+          this.slot = key == null ? null : calculateSlot(key);
+        }
+        return this.slot;
+      }
+      getKeys() {
+        return this._iterateKeys();
+      }
+      /**
+       * Convert command to writable buffer or string
+       */
+      toWritable(_socket) {
+        let result;
+        const commandStr = "*" + (this.args.length + 1) + "\r\n$" + Buffer.byteLength(this.name) + "\r\n" + this.name + "\r\n";
+        if (this.bufferMode) {
+          const buffers = new MixedBuffers();
+          buffers.push(commandStr);
+          for (let i = 0; i < this.args.length; ++i) {
+            const arg = this.args[i];
+            if (arg instanceof Buffer) {
+              if (arg.length === 0) {
+                buffers.push("$0\r\n\r\n");
+              } else {
+                buffers.push("$" + arg.length + "\r\n");
+                buffers.push(arg);
+                buffers.push("\r\n");
+              }
+            } else {
+              buffers.push("$" + Buffer.byteLength(arg) + "\r\n" + arg + "\r\n");
+            }
+          }
+          result = buffers.toBuffer();
+        } else {
+          result = commandStr;
+          for (let i = 0; i < this.args.length; ++i) {
+            const arg = this.args[i];
+            result += "$" + Buffer.byteLength(arg) + "\r\n" + arg + "\r\n";
+          }
+        }
+        return result;
+      }
+      stringifyArguments() {
+        for (let i = 0; i < this.args.length; ++i) {
+          const arg = this.args[i];
+          if (typeof arg === "string") {
+          } else if (arg instanceof Buffer) {
+            this.bufferMode = true;
+          } else {
+            this.args[i] = (0, utils_1.toArg)(arg);
+          }
+        }
+      }
+      /**
+       * Convert buffer/buffer[] to string/string[],
+       * and apply reply transformer.
+       */
+      transformReply(result) {
+        if (this.replyEncoding) {
+          result = (0, utils_1.convertBufferToString)(result, this.replyEncoding);
+        }
+        const transformer = _Command._transformer.reply[this.name];
+        if (transformer) {
+          result = transformer(result);
+        }
+        return result;
+      }
+      /**
+       * Set the wait time before terminating the attempt to execute a command
+       * and generating an error.
+       */
+      setTimeout(ms) {
+        if (!this._commandTimeoutTimer) {
+          this._commandTimeoutTimer = setTimeout(() => {
+            if (!this.isResolved) {
+              this.reject(new Error("Command timed out"));
+            }
+          }, ms);
+        }
+      }
+      /**
+       * Set a timeout for blocking commands.
+       * When the timeout expires, the command resolves with null (matching Redis behavior).
+       * This handles the case of undetectable network failures (e.g., docker network disconnect)
+       * where the TCP connection becomes a zombie and no close event fires.
+       */
+      setBlockingTimeout(ms) {
+        if (ms <= 0) {
+          return;
+        }
+        if (this._blockingTimeoutTimer) {
+          clearTimeout(this._blockingTimeoutTimer);
+          this._blockingTimeoutTimer = void 0;
+        }
+        const now = Date.now();
+        if (this._blockingDeadline === void 0) {
+          this._blockingDeadline = now + ms;
+        }
+        const remaining = this._blockingDeadline - now;
+        if (remaining <= 0) {
+          this.resolve(null);
+          return;
+        }
+        this._blockingTimeoutTimer = setTimeout(() => {
+          if (this.isResolved) {
+            this._blockingTimeoutTimer = void 0;
+            return;
+          }
+          this._blockingTimeoutTimer = void 0;
+          this.resolve(null);
+        }, remaining);
+      }
+      /**
+       * Extract the blocking timeout from the command arguments.
+       *
+       * @returns The timeout in seconds, null for indefinite blocking (timeout of 0),
+       *          or undefined if this is not a blocking command
+       */
+      extractBlockingTimeout() {
+        const args = this.args;
+        if (!args || args.length === 0) {
+          return void 0;
+        }
+        const name = this.name.toLowerCase();
+        if (_Command.checkFlag("LAST_ARG_TIMEOUT_COMMANDS", name)) {
+          return (0, argumentParsers_1.parseSecondsArgument)(args[args.length - 1]);
+        }
+        if (_Command.checkFlag("FIRST_ARG_TIMEOUT_COMMANDS", name)) {
+          return (0, argumentParsers_1.parseSecondsArgument)(args[0]);
+        }
+        if (_Command.checkFlag("BLOCK_OPTION_COMMANDS", name)) {
+          return (0, argumentParsers_1.parseBlockOption)(args);
+        }
+        return void 0;
+      }
+      /**
+       * Clear the command and blocking timers
+       */
+      _clearTimers() {
+        const existingTimer = this._commandTimeoutTimer;
+        if (existingTimer) {
+          clearTimeout(existingTimer);
+          delete this._commandTimeoutTimer;
+        }
+        const blockingTimer = this._blockingTimeoutTimer;
+        if (blockingTimer) {
+          clearTimeout(blockingTimer);
+          delete this._blockingTimeoutTimer;
+        }
+      }
+      initPromise() {
+        const promise2 = new Promise((resolve4, reject) => {
+          if (!this.transformed) {
+            this.transformed = true;
+            const transformer = _Command._transformer.argument[this.name];
+            if (transformer) {
+              this.args = transformer(this.args);
+            }
+            this.stringifyArguments();
+          }
+          this.resolve = this._convertValue(resolve4);
+          this.reject = (err) => {
+            this._clearTimers();
+            if (this.errorStack) {
+              reject((0, utils_1.optimizeErrorStack)(err, this.errorStack.stack, __dirname));
+            } else {
+              reject(err);
+            }
+          };
+        });
+        this.promise = (0, standard_as_callback_1.default)(promise2, this.callback);
+      }
+      /**
+       * Iterate through the command arguments that are considered keys.
+       */
+      _iterateKeys(transform2 = (key) => key) {
+        if (typeof this.keys === "undefined") {
+          this.keys = [];
+          if ((0, commands_1.exists)(this.name, { caseInsensitive: true })) {
+            const keyIndexes = (0, commands_1.getKeyIndexes)(this.name, this.args, {
+              nameCaseInsensitive: true
+            });
+            for (const index of keyIndexes) {
+              this.args[index] = transform2(this.args[index]);
+              this.keys.push(this.args[index]);
+            }
+          }
+        }
+        return this.keys;
+      }
+      /**
+       * Convert the value from buffer to the target encoding.
+       */
+      _convertValue(resolve4) {
+        return (value) => {
+          try {
+            this._clearTimers();
+            resolve4(this.transformReply(value));
+            this.isResolved = true;
+          } catch (err) {
+            this.reject(err);
+          }
+          return this.promise;
+        };
+      }
+    };
+    exports2.default = Command;
+    Command.FLAGS = {
+      VALID_IN_SUBSCRIBER_MODE: [
+        "subscribe",
+        "psubscribe",
+        "unsubscribe",
+        "punsubscribe",
+        "ssubscribe",
+        "sunsubscribe",
+        "ping",
+        "quit"
+      ],
+      VALID_IN_MONITOR_MODE: ["monitor", "auth"],
+      ENTER_SUBSCRIBER_MODE: ["subscribe", "psubscribe", "ssubscribe"],
+      EXIT_SUBSCRIBER_MODE: ["unsubscribe", "punsubscribe", "sunsubscribe"],
+      WILL_DISCONNECT: ["quit"],
+      HANDSHAKE_COMMANDS: ["auth", "select", "client", "readonly", "info"],
+      IGNORE_RECONNECT_ON_ERROR: ["client"],
+      BLOCKING_COMMANDS: [
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+        "bzpopmin",
+        "bzpopmax",
+        "bzmpop",
+        "blmpop",
+        "xread",
+        "xreadgroup"
+      ],
+      LAST_ARG_TIMEOUT_COMMANDS: [
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+        "bzpopmin",
+        "bzpopmax"
+      ],
+      FIRST_ARG_TIMEOUT_COMMANDS: ["bzmpop", "blmpop"],
+      BLOCK_OPTION_COMMANDS: ["xread", "xreadgroup"]
+    };
+    Command._transformer = {
+      argument: {},
+      reply: {}
+    };
+    var msetArgumentTransformer = function(args) {
+      if (args.length === 1) {
+        if (args[0] instanceof Map) {
+          return (0, utils_1.convertMapToArray)(args[0]);
+        }
+        if (typeof args[0] === "object" && args[0] !== null) {
+          return (0, utils_1.convertObjectToArray)(args[0]);
+        }
+      }
+      return args;
+    };
+    var hsetArgumentTransformer = function(args) {
+      if (args.length === 2) {
+        if (args[1] instanceof Map) {
+          return [args[0]].concat((0, utils_1.convertMapToArray)(args[1]));
+        }
+        if (typeof args[1] === "object" && args[1] !== null) {
+          return [args[0]].concat((0, utils_1.convertObjectToArray)(args[1]));
+        }
+      }
+      return args;
+    };
+    Command.setArgumentTransformer("mset", msetArgumentTransformer);
+    Command.setArgumentTransformer("msetnx", msetArgumentTransformer);
+    Command.setArgumentTransformer("hset", hsetArgumentTransformer);
+    Command.setArgumentTransformer("hmset", hsetArgumentTransformer);
+    Command.setReplyTransformer("hgetall", function(result) {
+      if (Array.isArray(result)) {
+        const obj = {};
+        for (let i = 0; i < result.length; i += 2) {
+          const key = result[i];
+          const value = result[i + 1];
+          if (key in obj) {
+            Object.defineProperty(obj, key, {
+              value,
+              configurable: true,
+              enumerable: true,
+              writable: true
+            });
+          } else {
+            obj[key] = value;
+          }
+        }
+        return obj;
+      }
+      return result;
+    });
+    var MixedBuffers = class {
+      constructor() {
+        this.length = 0;
+        this.items = [];
+      }
+      push(x) {
+        this.length += Buffer.byteLength(x);
+        this.items.push(x);
+      }
+      toBuffer() {
+        const result = Buffer.allocUnsafe(this.length);
+        let offset = 0;
+        for (const item of this.items) {
+          const length = Buffer.byteLength(item);
+          Buffer.isBuffer(item) ? item.copy(result, offset) : result.write(item, offset, length);
+          offset += length;
+        }
+        return result;
+      }
+    };
+  }
+});
+
+// node_modules/ioredis/built/errors/ClusterAllFailedError.js
+var require_ClusterAllFailedError = __commonJS({
+  "node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var redis_errors_1 = require_redis_errors();
+    var ClusterAllFailedError = class extends redis_errors_1.RedisError {
+      constructor(message, lastNodeError) {
+        super(message);
+        this.lastNodeError = lastNodeError;
+        Error.captureStackTrace(this, this.constructor);
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    exports2.default = ClusterAllFailedError;
+    ClusterAllFailedError.defaultMessage = "Failed to refresh slots cache.";
+  }
+});
+
+// node_modules/ioredis/built/ScanStream.js
+var require_ScanStream = __commonJS({
+  "node_modules/ioredis/built/ScanStream.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var ScanStream = class extends stream_1.Readable {
+      constructor(opt) {
+        super(opt);
+        this.opt = opt;
+        this._redisCursor = "0";
+        this._redisDrained = false;
+      }
+      _read() {
+        if (this._redisDrained) {
+          this.push(null);
+          return;
+        }
+        const args = [this._redisCursor];
+        if (this.opt.key) {
+          args.unshift(this.opt.key);
+        }
+        if (this.opt.match) {
+          args.push("MATCH", this.opt.match);
+        }
+        if (this.opt.type) {
+          args.push("TYPE", this.opt.type);
+        }
+        if (this.opt.count) {
+          args.push("COUNT", String(this.opt.count));
+        }
+        if (this.opt.noValues) {
+          args.push("NOVALUES");
+        }
+        this.opt.redis[this.opt.command](args, (err, res) => {
+          if (err) {
+            this.emit("error", err);
+            return;
+          }
+          this._redisCursor = res[0] instanceof Buffer ? res[0].toString() : res[0];
+          if (this._redisCursor === "0") {
+            this._redisDrained = true;
+          }
+          this.push(res[1]);
+        });
+      }
+      close() {
+        this._redisDrained = true;
+      }
+    };
+    exports2.default = ScanStream;
+  }
+});
+
+// node_modules/ioredis/built/autoPipelining.js
+var require_autoPipelining = __commonJS({
+  "node_modules/ioredis/built/autoPipelining.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
+    var lodash_1 = require_lodash3();
+    var calculateSlot = require_lib2();
+    var standard_as_callback_1 = require_built2();
+    var commands_1 = require_built();
+    exports2.kExec = /* @__PURE__ */ Symbol("exec");
+    exports2.kCallbacks = /* @__PURE__ */ Symbol("callbacks");
+    exports2.notAllowedAutoPipelineCommands = [
+      "auth",
+      "info",
+      "script",
+      "quit",
+      "cluster",
+      "pipeline",
+      "multi",
+      "subscribe",
+      "psubscribe",
+      "unsubscribe",
+      "unpsubscribe",
+      "select",
+      "client"
+    ];
+    function executeAutoPipeline(client, slotKey) {
+      if (client._runningAutoPipelines.has(slotKey)) {
+        return;
+      }
+      if (!client._autoPipelines.has(slotKey)) {
+        return;
+      }
+      client._runningAutoPipelines.add(slotKey);
+      const pipeline = client._autoPipelines.get(slotKey);
+      client._autoPipelines.delete(slotKey);
+      const callbacks = pipeline[exports2.kCallbacks];
+      pipeline[exports2.kCallbacks] = null;
+      pipeline.exec(function(err, results) {
+        client._runningAutoPipelines.delete(slotKey);
+        if (err) {
+          for (let i = 0; i < callbacks.length; i++) {
+            process.nextTick(callbacks[i], err);
+          }
+        } else {
+          for (let i = 0; i < callbacks.length; i++) {
+            process.nextTick(callbacks[i], ...results[i]);
+          }
+        }
+        if (client._autoPipelines.has(slotKey)) {
+          executeAutoPipeline(client, slotKey);
+        }
+      });
+    }
+    function shouldUseAutoPipelining(client, functionName, commandName) {
+      return functionName && client.options.enableAutoPipelining && !client.isPipeline && !exports2.notAllowedAutoPipelineCommands.includes(commandName) && !client.options.autoPipeliningIgnoredCommands.includes(commandName);
+    }
+    exports2.shouldUseAutoPipelining = shouldUseAutoPipelining;
+    function getFirstValueInFlattenedArray(args) {
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (typeof arg === "string") {
+          return arg;
+        } else if (Array.isArray(arg) || (0, lodash_1.isArguments)(arg)) {
+          if (arg.length === 0) {
+            continue;
+          }
+          return arg[0];
+        }
+        const flattened = [arg].flat();
+        if (flattened.length > 0) {
+          return flattened[0];
+        }
+      }
+      return void 0;
+    }
+    exports2.getFirstValueInFlattenedArray = getFirstValueInFlattenedArray;
+    function executeWithAutoPipelining(client, functionName, commandName, args, callback) {
+      if (client.isCluster && !client.slots.length) {
+        if (client.status === "wait")
+          client.connect().catch(lodash_1.noop);
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve4, reject) {
+          client.delayUntilReady((err) => {
+            if (err) {
+              reject(err);
+              return;
+            }
+            executeWithAutoPipelining(client, functionName, commandName, args, null).then(resolve4, reject);
+          });
+        }), callback);
+      }
+      const prefix = client.options.keyPrefix || "";
+      let slotKey = client.isCluster ? client.slots[calculateSlot(`${prefix}${getFirstValueInFlattenedArray(args)}`)].join(",") : "main";
+      if (client.isCluster && client.options.scaleReads !== "master") {
+        const isReadOnly = (0, commands_1.exists)(commandName) && (0, commands_1.hasFlag)(commandName, "readonly");
+        slotKey += isReadOnly ? ":read" : ":write";
+      }
+      if (!client._autoPipelines.has(slotKey)) {
+        const pipeline2 = client.pipeline();
+        pipeline2[exports2.kExec] = false;
+        pipeline2[exports2.kCallbacks] = [];
+        client._autoPipelines.set(slotKey, pipeline2);
+      }
+      const pipeline = client._autoPipelines.get(slotKey);
+      if (!pipeline[exports2.kExec]) {
+        pipeline[exports2.kExec] = true;
+        setImmediate(executeAutoPipeline, client, slotKey);
+      }
+      const autoPipelinePromise = new Promise(function(resolve4, reject) {
+        pipeline[exports2.kCallbacks].push(function(err, value) {
+          if (err) {
+            reject(err);
+            return;
+          }
+          resolve4(value);
+        });
+        if (functionName === "call") {
+          args.unshift(commandName);
+        }
+        pipeline[functionName](...args);
+      });
+      return (0, standard_as_callback_1.default)(autoPipelinePromise, callback);
+    }
+    exports2.executeWithAutoPipelining = executeWithAutoPipelining;
+  }
+});
+
+// node_modules/ioredis/built/Script.js
+var require_Script = __commonJS({
+  "node_modules/ioredis/built/Script.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var crypto_1 = __require("crypto");
+    var Command_1 = require_Command();
+    var standard_as_callback_1 = require_built2();
+    var Script = class {
+      constructor(lua, numberOfKeys = null, keyPrefix = "", readOnly = false) {
+        this.lua = lua;
+        this.numberOfKeys = numberOfKeys;
+        this.keyPrefix = keyPrefix;
+        this.readOnly = readOnly;
+        this.sha = (0, crypto_1.createHash)("sha1").update(lua).digest("hex");
+        const sha = this.sha;
+        const socketHasScriptLoaded = /* @__PURE__ */ new WeakSet();
+        this.Command = class CustomScriptCommand extends Command_1.default {
+          toWritable(socket) {
+            const origReject = this.reject;
+            this.reject = (err) => {
+              if (err.message.indexOf("NOSCRIPT") !== -1) {
+                socketHasScriptLoaded.delete(socket);
+              }
+              origReject.call(this, err);
+            };
+            if (!socketHasScriptLoaded.has(socket)) {
+              socketHasScriptLoaded.add(socket);
+              this.name = "eval";
+              this.args[0] = lua;
+            } else if (this.name === "eval") {
+              this.name = "evalsha";
+              this.args[0] = sha;
+            }
+            return super.toWritable(socket);
+          }
+        };
+      }
+      execute(container, args, options2, callback) {
+        if (typeof this.numberOfKeys === "number") {
+          args.unshift(this.numberOfKeys);
+        }
+        if (this.keyPrefix) {
+          options2.keyPrefix = this.keyPrefix;
+        }
+        if (this.readOnly) {
+          options2.readOnly = true;
+        }
+        const evalsha = new this.Command("evalsha", [this.sha, ...args], options2);
+        evalsha.promise = evalsha.promise.catch((err) => {
+          if (err.message.indexOf("NOSCRIPT") === -1) {
+            throw err;
+          }
+          const resend = new this.Command("evalsha", [this.sha, ...args], options2);
+          const client = container.isPipeline ? container.redis : container;
+          return client.sendCommand(resend);
+        });
+        (0, standard_as_callback_1.default)(evalsha.promise, callback);
+        return container.sendCommand(evalsha);
+      }
+    };
+    exports2.default = Script;
+  }
+});
+
+// node_modules/ioredis/built/utils/Commander.js
+var require_Commander = __commonJS({
+  "node_modules/ioredis/built/utils/Commander.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var autoPipelining_1 = require_autoPipelining();
+    var Command_1 = require_Command();
+    var Script_1 = require_Script();
+    var Commander = class {
+      constructor() {
+        this.options = {};
+        this.scriptsSet = {};
+        this.addedBuiltinSet = /* @__PURE__ */ new Set();
+      }
+      /**
+       * Return supported builtin commands
+       */
+      getBuiltinCommands() {
+        return commands.slice(0);
+      }
+      /**
+       * Create a builtin command
+       */
+      createBuiltinCommand(commandName) {
+        return {
+          string: generateFunction(null, commandName, "utf8"),
+          buffer: generateFunction(null, commandName, null)
+        };
+      }
+      /**
+       * Create add builtin command
+       */
+      addBuiltinCommand(commandName) {
+        this.addedBuiltinSet.add(commandName);
+        this[commandName] = generateFunction(commandName, commandName, "utf8");
+        this[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
+      }
+      /**
+       * Define a custom command using lua script
+       */
+      defineCommand(name, definition) {
+        const script2 = new Script_1.default(definition.lua, definition.numberOfKeys, this.options.keyPrefix, definition.readOnly);
+        this.scriptsSet[name] = script2;
+        this[name] = generateScriptingFunction(name, name, script2, "utf8");
+        this[name + "Buffer"] = generateScriptingFunction(name + "Buffer", name, script2, null);
+      }
+      /**
+       * @ignore
+       */
+      sendCommand(command, stream, node2) {
+        throw new Error('"sendCommand" is not implemented');
+      }
+    };
+    var commands = commands_1.list.filter((command) => command !== "monitor");
+    commands.push("sentinel");
+    commands.forEach(function(commandName) {
+      Commander.prototype[commandName] = generateFunction(commandName, commandName, "utf8");
+      Commander.prototype[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
+    });
+    Commander.prototype.call = generateFunction("call", "utf8");
+    Commander.prototype.callBuffer = generateFunction("callBuffer", null);
+    Commander.prototype.send_command = Commander.prototype.call;
+    function generateFunction(functionName, _commandName, _encoding) {
+      if (typeof _encoding === "undefined") {
+        _encoding = _commandName;
+        _commandName = null;
+      }
+      return function(...args) {
+        const commandName = _commandName || args.shift();
+        let callback = args[args.length - 1];
+        if (typeof callback === "function") {
+          args.pop();
+        } else {
+          callback = void 0;
+        }
+        const options2 = {
+          errorStack: this.options.showFriendlyErrorStack ? new Error() : void 0,
+          keyPrefix: this.options.keyPrefix,
+          replyEncoding: _encoding
+        };
+        if (!(0, autoPipelining_1.shouldUseAutoPipelining)(this, functionName, commandName)) {
+          return this.sendCommand(
+            // @ts-expect-error
+            new Command_1.default(commandName, args, options2, callback)
+          );
+        }
+        return (0, autoPipelining_1.executeWithAutoPipelining)(
+          this,
+          functionName,
+          commandName,
+          // @ts-expect-error
+          args,
+          callback
+        );
+      };
+    }
+    function generateScriptingFunction(functionName, commandName, script2, encoding) {
+      return function(...args) {
+        const callback = typeof args[args.length - 1] === "function" ? args.pop() : void 0;
+        const options2 = {
+          replyEncoding: encoding
+        };
+        if (this.options.showFriendlyErrorStack) {
+          options2.errorStack = new Error();
+        }
+        if (!(0, autoPipelining_1.shouldUseAutoPipelining)(this, functionName, commandName)) {
+          return script2.execute(this, args, options2, callback);
+        }
+        return (0, autoPipelining_1.executeWithAutoPipelining)(this, functionName, commandName, args, callback);
+      };
+    }
+    exports2.default = Commander;
+  }
+});
+
+// node_modules/ioredis/built/Pipeline.js
+var require_Pipeline = __commonJS({
+  "node_modules/ioredis/built/Pipeline.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var calculateSlot = require_lib2();
+    var commands_1 = require_built();
+    var standard_as_callback_1 = require_built2();
+    var util_1 = __require("util");
+    var Command_1 = require_Command();
+    var utils_1 = require_utils3();
+    var Commander_1 = require_Commander();
+    function generateMultiWithNodes(redis, keys) {
+      const slot = calculateSlot(keys[0]);
+      const target = redis._groupsBySlot[slot];
+      for (let i = 1; i < keys.length; i++) {
+        if (redis._groupsBySlot[calculateSlot(keys[i])] !== target) {
+          return -1;
+        }
+      }
+      return slot;
+    }
+    var Pipeline = class extends Commander_1.default {
+      constructor(redis) {
+        super();
+        this.redis = redis;
+        this.isPipeline = true;
+        this.replyPending = 0;
+        this._queue = [];
+        this._result = [];
+        this._transactions = 0;
+        this._shaToScript = {};
+        this.isCluster = this.redis.constructor.name === "Cluster" || this.redis.isCluster;
+        this.options = redis.options;
+        Object.keys(redis.scriptsSet).forEach((name) => {
+          const script2 = redis.scriptsSet[name];
+          this._shaToScript[script2.sha] = script2;
+          this[name] = redis[name];
+          this[name + "Buffer"] = redis[name + "Buffer"];
+        });
+        redis.addedBuiltinSet.forEach((name) => {
+          this[name] = redis[name];
+          this[name + "Buffer"] = redis[name + "Buffer"];
+        });
+        this.promise = new Promise((resolve4, reject) => {
+          this.resolve = resolve4;
+          this.reject = reject;
+        });
+        const _this = this;
+        Object.defineProperty(this, "length", {
+          get: function() {
+            return _this._queue.length;
+          }
+        });
+      }
+      fillResult(value, position) {
+        if (this._queue[position].name === "exec" && Array.isArray(value[1])) {
+          const execLength = value[1].length;
+          for (let i = 0; i < execLength; i++) {
+            if (value[1][i] instanceof Error) {
+              continue;
+            }
+            const cmd = this._queue[position - (execLength - i)];
+            try {
+              value[1][i] = cmd.transformReply(value[1][i]);
+            } catch (err) {
+              value[1][i] = err;
+            }
+          }
+        }
+        this._result[position] = value;
+        if (--this.replyPending) {
+          return;
+        }
+        if (this.isCluster) {
+          let retriable = true;
+          let commonError;
+          for (let i = 0; i < this._result.length; ++i) {
+            const error62 = this._result[i][0];
+            const command = this._queue[i];
+            if (error62) {
+              if (command.name === "exec" && error62.message === "EXECABORT Transaction discarded because of previous errors.") {
+                continue;
+              }
+              if (!commonError) {
+                commonError = {
+                  name: error62.name,
+                  message: error62.message
+                };
+              } else if (commonError.name !== error62.name || commonError.message !== error62.message) {
+                retriable = false;
+                break;
+              }
+            } else if (!command.inTransaction) {
+              const isReadOnly = (0, commands_1.exists)(command.name, { caseInsensitive: true }) && (0, commands_1.hasFlag)(command.name, "readonly", { nameCaseInsensitive: true });
+              if (!isReadOnly) {
+                retriable = false;
+                break;
+              }
+            }
+          }
+          if (commonError && retriable) {
+            const _this = this;
+            const errv = commonError.message.split(" ");
+            const queue2 = this._queue;
+            let inTransaction = false;
+            this._queue = [];
+            for (let i = 0; i < queue2.length; ++i) {
+              if (errv[0] === "ASK" && !inTransaction && queue2[i].name !== "asking" && (!queue2[i - 1] || queue2[i - 1].name !== "asking")) {
+                const asking = new Command_1.default("asking");
+                asking.ignore = true;
+                this.sendCommand(asking);
+              }
+              queue2[i].initPromise();
+              this.sendCommand(queue2[i]);
+              inTransaction = queue2[i].inTransaction;
+            }
+            let matched = true;
+            if (typeof this.leftRedirections === "undefined") {
+              this.leftRedirections = {};
+            }
+            const exec2 = function() {
+              _this.exec();
+            };
+            const cluster = this.redis;
+            cluster.handleError(commonError, this.leftRedirections, {
+              moved: function(_slot, key) {
+                _this.preferKey = key;
+                if (cluster.slots[errv[1]]) {
+                  if (cluster.slots[errv[1]][0] !== key) {
+                    cluster.slots[errv[1]] = [key];
+                  }
+                } else {
+                  cluster.slots[errv[1]] = [key];
+                }
+                cluster._groupsBySlot[errv[1]] = cluster._groupsIds[cluster.slots[errv[1]].join(";")];
+                cluster.refreshSlotsCache();
+                _this.exec();
+              },
+              ask: function(_slot, key) {
+                _this.preferKey = key;
+                _this.exec();
+              },
+              tryagain: exec2,
+              clusterDown: exec2,
+              connectionClosed: exec2,
+              maxRedirections: () => {
+                matched = false;
+              },
+              defaults: () => {
+                matched = false;
+              }
+            });
+            if (matched) {
+              return;
+            }
+          }
+        }
+        let ignoredCount = 0;
+        for (let i = 0; i < this._queue.length - ignoredCount; ++i) {
+          if (this._queue[i + ignoredCount].ignore) {
+            ignoredCount += 1;
+          }
+          this._result[i] = this._result[i + ignoredCount];
+        }
+        this.resolve(this._result.slice(0, this._result.length - ignoredCount));
+      }
+      sendCommand(command) {
+        if (this._transactions > 0) {
+          command.inTransaction = true;
+        }
+        const position = this._queue.length;
+        command.pipelineIndex = position;
+        command.promise.then((result) => {
+          this.fillResult([null, result], position);
+        }).catch((error62) => {
+          this.fillResult([error62], position);
+        });
+        this._queue.push(command);
+        return this;
+      }
+      addBatch(commands) {
+        let command, commandName, args;
+        for (let i = 0; i < commands.length; ++i) {
+          command = commands[i];
+          commandName = command[0];
+          args = command.slice(1);
+          this[commandName].apply(this, args);
+        }
+        return this;
+      }
+    };
+    exports2.default = Pipeline;
+    var multi = Pipeline.prototype.multi;
+    Pipeline.prototype.multi = function() {
+      this._transactions += 1;
+      return multi.apply(this, arguments);
+    };
+    var execBuffer = Pipeline.prototype.execBuffer;
+    Pipeline.prototype.execBuffer = (0, util_1.deprecate)(function() {
+      if (this._transactions > 0) {
+        this._transactions -= 1;
+      }
+      return execBuffer.apply(this, arguments);
+    }, "Pipeline#execBuffer: Use Pipeline#exec instead");
+    Pipeline.prototype.exec = function(callback) {
+      if (this.isCluster && !this.redis.slots.length) {
+        if (this.redis.status === "wait")
+          this.redis.connect().catch(utils_1.noop);
+        if (callback && !this.nodeifiedPromise) {
+          this.nodeifiedPromise = true;
+          (0, standard_as_callback_1.default)(this.promise, callback);
+        }
+        this.redis.delayUntilReady((err) => {
+          if (err) {
+            this.reject(err);
+            return;
+          }
+          this.exec(callback);
+        });
+        return this.promise;
+      }
+      if (this._transactions > 0) {
+        this._transactions -= 1;
+        return execBuffer.apply(this, arguments);
+      }
+      if (!this.nodeifiedPromise) {
+        this.nodeifiedPromise = true;
+        (0, standard_as_callback_1.default)(this.promise, callback);
+      }
+      if (!this._queue.length) {
+        this.resolve([]);
+      }
+      let pipelineSlot;
+      if (this.isCluster) {
+        const sampleKeys = [];
+        for (let i = 0; i < this._queue.length; i++) {
+          const keys = this._queue[i].getKeys();
+          if (keys.length) {
+            sampleKeys.push(keys[0]);
+          }
+          if (keys.length && calculateSlot.generateMulti(keys) < 0) {
+            this.reject(new Error("All the keys in a pipeline command should belong to the same slot"));
+            return this.promise;
+          }
+        }
+        if (sampleKeys.length) {
+          pipelineSlot = generateMultiWithNodes(this.redis, sampleKeys);
+          if (pipelineSlot < 0) {
+            this.reject(new Error("All keys in the pipeline should belong to the same slots allocation group"));
+            return this.promise;
+          }
+        } else {
+          pipelineSlot = Math.random() * 16384 | 0;
+        }
+      }
+      const _this = this;
+      execPipeline();
+      return this.promise;
+      function execPipeline() {
+        let writePending = _this.replyPending = _this._queue.length;
+        let node2;
+        if (_this.isCluster) {
+          node2 = {
+            slot: pipelineSlot,
+            redis: _this.redis.connectionPool.nodes.all[_this.preferKey]
+          };
+        }
+        let data = "";
+        let buffers;
+        const stream = {
+          isPipeline: true,
+          destination: _this.isCluster ? node2 : { redis: _this.redis },
+          write(writable) {
+            if (typeof writable !== "string") {
+              if (!buffers) {
+                buffers = [];
+              }
+              if (data) {
+                buffers.push(Buffer.from(data, "utf8"));
+                data = "";
+              }
+              buffers.push(writable);
+            } else {
+              data += writable;
+            }
+            if (!--writePending) {
+              if (buffers) {
+                if (data) {
+                  buffers.push(Buffer.from(data, "utf8"));
+                }
+                stream.destination.redis.stream.write(Buffer.concat(buffers));
+              } else {
+                stream.destination.redis.stream.write(data);
+              }
+              writePending = _this._queue.length;
+              data = "";
+              buffers = void 0;
+            }
+          }
+        };
+        for (let i = 0; i < _this._queue.length; ++i) {
+          _this.redis.sendCommand(_this._queue[i], stream, node2);
+        }
+        return _this.promise;
+      }
+    };
+  }
+});
+
+// node_modules/ioredis/built/transaction.js
+var require_transaction = __commonJS({
+  "node_modules/ioredis/built/transaction.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.addTransactionSupport = void 0;
+    var utils_1 = require_utils3();
+    var standard_as_callback_1 = require_built2();
+    var Pipeline_1 = require_Pipeline();
+    function addTransactionSupport(redis) {
+      redis.pipeline = function(commands) {
+        const pipeline = new Pipeline_1.default(this);
+        if (Array.isArray(commands)) {
+          pipeline.addBatch(commands);
+        }
+        return pipeline;
+      };
+      const { multi } = redis;
+      redis.multi = function(commands, options2) {
+        if (typeof options2 === "undefined" && !Array.isArray(commands)) {
+          options2 = commands;
+          commands = null;
+        }
+        if (options2 && options2.pipeline === false) {
+          return multi.call(this);
+        }
+        const pipeline = new Pipeline_1.default(this);
+        pipeline.multi();
+        if (Array.isArray(commands)) {
+          pipeline.addBatch(commands);
+        }
+        const exec3 = pipeline.exec;
+        pipeline.exec = function(callback) {
+          if (this.isCluster && !this.redis.slots.length) {
+            if (this.redis.status === "wait")
+              this.redis.connect().catch(utils_1.noop);
+            return (0, standard_as_callback_1.default)(new Promise((resolve4, reject) => {
+              this.redis.delayUntilReady((err) => {
+                if (err) {
+                  reject(err);
+                  return;
+                }
+                this.exec(pipeline).then(resolve4, reject);
+              });
+            }), callback);
+          }
+          if (this._transactions > 0) {
+            exec3.call(pipeline);
+          }
+          if (this.nodeifiedPromise) {
+            return exec3.call(pipeline);
+          }
+          const promise2 = exec3.call(pipeline);
+          return (0, standard_as_callback_1.default)(promise2.then(function(result) {
+            const execResult = result[result.length - 1];
+            if (typeof execResult === "undefined") {
+              throw new Error("Pipeline cannot be used to send any commands when the `exec()` has been called on it.");
+            }
+            if (execResult[0]) {
+              execResult[0].previousErrors = [];
+              for (let i = 0; i < result.length - 1; ++i) {
+                if (result[i][0]) {
+                  execResult[0].previousErrors.push(result[i][0]);
+                }
+              }
+              throw execResult[0];
+            }
+            return (0, utils_1.wrapMultiResult)(execResult[1]);
+          }), callback);
+        };
+        const { execBuffer } = pipeline;
+        pipeline.execBuffer = function(callback) {
+          if (this._transactions > 0) {
+            execBuffer.call(pipeline);
+          }
+          return pipeline.exec(callback);
+        };
+        return pipeline;
+      };
+      const { exec: exec2 } = redis;
+      redis.exec = function(callback) {
+        return (0, standard_as_callback_1.default)(exec2.call(this).then(function(results) {
+          if (Array.isArray(results)) {
+            results = (0, utils_1.wrapMultiResult)(results);
+          }
+          return results;
+        }), callback);
+      };
+    }
+    exports2.addTransactionSupport = addTransactionSupport;
+  }
+});
+
+// node_modules/ioredis/built/utils/applyMixin.js
+var require_applyMixin = __commonJS({
+  "node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function applyMixin(derivedConstructor, mixinConstructor) {
+      Object.getOwnPropertyNames(mixinConstructor.prototype).forEach((name) => {
+        Object.defineProperty(derivedConstructor.prototype, name, Object.getOwnPropertyDescriptor(mixinConstructor.prototype, name));
+      });
+    }
+    exports2.default = applyMixin;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ClusterOptions.js
+var require_ClusterOptions = __commonJS({
+  "node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
+    var dns_1 = __require("dns");
+    exports2.DEFAULT_CLUSTER_OPTIONS = {
+      clusterRetryStrategy: (times) => Math.min(100 + times * 2, 2e3),
+      enableOfflineQueue: true,
+      enableReadyCheck: true,
+      scaleReads: "master",
+      maxRedirections: 16,
+      retryDelayOnMoved: 0,
+      retryDelayOnFailover: 100,
+      retryDelayOnClusterDown: 100,
+      retryDelayOnTryAgain: 100,
+      slotsRefreshTimeout: 1e3,
+      useSRVRecords: false,
+      resolveSrv: dns_1.resolveSrv,
+      dnsLookup: dns_1.lookup,
+      enableAutoPipelining: false,
+      autoPipeliningIgnoredCommands: [],
+      shardedSubscribers: false
+    };
+  }
+});
+
+// node_modules/ioredis/built/cluster/util.js
+var require_util = __commonJS({
+  "node_modules/ioredis/built/cluster/util.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
+    var utils_1 = require_utils3();
+    var net_1 = __require("net");
+    function getNodeKey(node2) {
+      node2.port = node2.port || 6379;
+      node2.host = node2.host || "127.0.0.1";
+      return node2.host + ":" + node2.port;
+    }
+    exports2.getNodeKey = getNodeKey;
+    function nodeKeyToRedisOptions(nodeKey) {
+      const portIndex = nodeKey.lastIndexOf(":");
+      if (portIndex === -1) {
+        throw new Error(`Invalid node key ${nodeKey}`);
+      }
+      return {
+        host: nodeKey.slice(0, portIndex),
+        port: Number(nodeKey.slice(portIndex + 1))
+      };
+    }
+    exports2.nodeKeyToRedisOptions = nodeKeyToRedisOptions;
+    function normalizeNodeOptions(nodes) {
+      return nodes.map((node2) => {
+        const options2 = {};
+        if (typeof node2 === "object") {
+          Object.assign(options2, node2);
+        } else if (typeof node2 === "string") {
+          Object.assign(options2, (0, utils_1.parseURL)(node2));
+        } else if (typeof node2 === "number") {
+          options2.port = node2;
+        } else {
+          throw new Error("Invalid argument " + node2);
+        }
+        if (typeof options2.port === "string") {
+          options2.port = parseInt(options2.port, 10);
+        }
+        delete options2.db;
+        if (!options2.port) {
+          options2.port = 6379;
+        }
+        if (!options2.host) {
+          options2.host = "127.0.0.1";
+        }
+        return (0, utils_1.resolveTLSProfile)(options2);
+      });
+    }
+    exports2.normalizeNodeOptions = normalizeNodeOptions;
+    function getUniqueHostnamesFromOptions(nodes) {
+      const uniqueHostsMap = {};
+      nodes.forEach((node2) => {
+        uniqueHostsMap[node2.host] = true;
+      });
+      return Object.keys(uniqueHostsMap).filter((host) => !(0, net_1.isIP)(host));
+    }
+    exports2.getUniqueHostnamesFromOptions = getUniqueHostnamesFromOptions;
+    function groupSrvRecords(records) {
+      const recordsByPriority = {};
+      for (const record2 of records) {
+        if (!recordsByPriority.hasOwnProperty(record2.priority)) {
+          recordsByPriority[record2.priority] = {
+            totalWeight: record2.weight,
+            records: [record2]
+          };
+        } else {
+          recordsByPriority[record2.priority].totalWeight += record2.weight;
+          recordsByPriority[record2.priority].records.push(record2);
+        }
+      }
+      return recordsByPriority;
+    }
+    exports2.groupSrvRecords = groupSrvRecords;
+    function weightSrvRecords(recordsGroup) {
+      if (recordsGroup.records.length === 1) {
+        recordsGroup.totalWeight = 0;
+        return recordsGroup.records.shift();
+      }
+      const random = Math.floor(Math.random() * (recordsGroup.totalWeight + recordsGroup.records.length));
+      let total = 0;
+      for (const [i, record2] of recordsGroup.records.entries()) {
+        total += 1 + record2.weight;
+        if (total > random) {
+          recordsGroup.totalWeight -= record2.weight;
+          recordsGroup.records.splice(i, 1);
+          return record2;
+        }
+      }
+    }
+    exports2.weightSrvRecords = weightSrvRecords;
+    function getConnectionName(component, nodeConnectionName) {
+      const prefix = `ioredis-cluster(${component})`;
+      return nodeConnectionName ? `${prefix}:${nodeConnectionName}` : prefix;
+    }
+    exports2.getConnectionName = getConnectionName;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ClusterSubscriber.js
+var require_ClusterSubscriber = __commonJS({
+  "node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var utils_1 = require_utils3();
+    var Redis_1 = require_Redis();
+    var debug = (0, utils_1.Debug)("cluster:subscriber");
+    var ClusterSubscriber = class {
+      constructor(connectionPool, emitter, isSharded = false) {
+        this.connectionPool = connectionPool;
+        this.emitter = emitter;
+        this.isSharded = isSharded;
+        this.started = false;
+        this.subscriber = null;
+        this.slotRange = [];
+        this.onSubscriberEnd = () => {
+          if (!this.started) {
+            debug("subscriber has disconnected, but ClusterSubscriber is not started, so not reconnecting.");
+            return;
+          }
+          debug("subscriber has disconnected, selecting a new one...");
+          this.selectSubscriber();
+        };
+        this.connectionPool.on("-node", (_, key) => {
+          if (!this.started || !this.subscriber) {
+            return;
+          }
+          if ((0, util_1.getNodeKey)(this.subscriber.options) === key) {
+            debug("subscriber has left, selecting a new one...");
+            this.selectSubscriber();
+          }
+        });
+        this.connectionPool.on("+node", () => {
+          if (!this.started || this.subscriber) {
+            return;
+          }
+          debug("a new node is discovered and there is no subscriber, selecting a new one...");
+          this.selectSubscriber();
+        });
+      }
+      getInstance() {
+        return this.subscriber;
+      }
+      /**
+       * Associate this subscriber to a specific slot range.
+       *
+       * Returns the range or an empty array if the slot range couldn't be associated.
+       *
+       * BTW: This is more for debugging and testing purposes.
+       *
+       * @param range
+       */
+      associateSlotRange(range) {
+        if (this.isSharded) {
+          this.slotRange = range;
+        }
+        return this.slotRange;
+      }
+      start() {
+        this.started = true;
+        this.selectSubscriber();
+        debug("started");
+      }
+      stop() {
+        this.started = false;
+        if (this.subscriber) {
+          this.subscriber.disconnect();
+          this.subscriber = null;
+        }
+      }
+      isStarted() {
+        return this.started;
+      }
+      selectSubscriber() {
+        const lastActiveSubscriber = this.lastActiveSubscriber;
+        if (lastActiveSubscriber) {
+          lastActiveSubscriber.off("end", this.onSubscriberEnd);
+          lastActiveSubscriber.disconnect();
+        }
+        if (this.subscriber) {
+          this.subscriber.off("end", this.onSubscriberEnd);
+          this.subscriber.disconnect();
+        }
+        const sampleNode = (0, utils_1.sample)(this.connectionPool.getNodes());
+        if (!sampleNode) {
+          debug("selecting subscriber failed since there is no node discovered in the cluster yet");
+          this.subscriber = null;
+          return;
+        }
+        const { options: options2 } = sampleNode;
+        debug("selected a subscriber %s:%s", options2.host, options2.port);
+        let connectionPrefix = "subscriber";
+        if (this.isSharded)
+          connectionPrefix = "ssubscriber";
+        this.subscriber = new Redis_1.default({
+          port: options2.port,
+          host: options2.host,
+          username: options2.username,
+          password: options2.password,
+          enableReadyCheck: true,
+          connectionName: (0, util_1.getConnectionName)(connectionPrefix, options2.connectionName),
+          lazyConnect: true,
+          tls: options2.tls,
+          // Don't try to reconnect the subscriber connection. If the connection fails
+          // we will get an end event (handled below), at which point we'll pick a new
+          // node from the pool and try to connect to that as the subscriber connection.
+          retryStrategy: null
+        });
+        this.subscriber.on("error", utils_1.noop);
+        this.subscriber.on("moved", () => {
+          this.emitter.emit("forceRefresh");
+        });
+        this.subscriber.once("end", this.onSubscriberEnd);
+        const previousChannels = { subscribe: [], psubscribe: [], ssubscribe: [] };
+        if (lastActiveSubscriber) {
+          const condition = lastActiveSubscriber.condition || lastActiveSubscriber.prevCondition;
+          if (condition && condition.subscriber) {
+            previousChannels.subscribe = condition.subscriber.channels("subscribe");
+            previousChannels.psubscribe = condition.subscriber.channels("psubscribe");
+            previousChannels.ssubscribe = condition.subscriber.channels("ssubscribe");
+          }
+        }
+        if (previousChannels.subscribe.length || previousChannels.psubscribe.length || previousChannels.ssubscribe.length) {
+          let pending = 0;
+          for (const type of ["subscribe", "psubscribe", "ssubscribe"]) {
+            const channels = previousChannels[type];
+            if (channels.length == 0) {
+              continue;
+            }
+            debug("%s %d channels", type, channels.length);
+            if (type === "ssubscribe") {
+              for (const channel of channels) {
+                pending += 1;
+                this.subscriber[type](channel).then(() => {
+                  if (!--pending) {
+                    this.lastActiveSubscriber = this.subscriber;
+                  }
+                }).catch(() => {
+                  debug("failed to ssubscribe to channel: %s", channel);
+                });
+              }
+            } else {
+              pending += 1;
+              this.subscriber[type](channels).then(() => {
+                if (!--pending) {
+                  this.lastActiveSubscriber = this.subscriber;
+                }
+              }).catch(() => {
+                debug("failed to %s %d channels", type, channels.length);
+              });
+            }
+          }
+        } else {
+          this.lastActiveSubscriber = this.subscriber;
+        }
+        for (const event of [
+          "message",
+          "messageBuffer"
+        ]) {
+          this.subscriber.on(event, (arg1, arg2) => {
+            this.emitter.emit(event, arg1, arg2);
+          });
+        }
+        for (const event of ["pmessage", "pmessageBuffer"]) {
+          this.subscriber.on(event, (arg1, arg2, arg3) => {
+            this.emitter.emit(event, arg1, arg2, arg3);
+          });
+        }
+        if (this.isSharded == true) {
+          for (const event of [
+            "smessage",
+            "smessageBuffer"
+          ]) {
+            this.subscriber.on(event, (arg1, arg2) => {
+              this.emitter.emit(event, arg1, arg2);
+            });
+          }
+        }
+      }
+    };
+    exports2.default = ClusterSubscriber;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ConnectionPool.js
+var require_ConnectionPool = __commonJS({
+  "node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var events_1 = __require("events");
+    var utils_1 = require_utils3();
+    var util_1 = require_util();
+    var Redis_1 = require_Redis();
+    var debug = (0, utils_1.Debug)("cluster:connectionPool");
+    var ConnectionPool = class extends events_1.EventEmitter {
+      constructor(redisOptions) {
+        super();
+        this.redisOptions = redisOptions;
+        this.nodes = {
+          all: {},
+          master: {},
+          slave: {}
+        };
+        this.specifiedOptions = {};
+      }
+      getNodes(role = "all") {
+        const nodes = this.nodes[role];
+        return Object.keys(nodes).map((key) => nodes[key]);
+      }
+      getInstanceByKey(key) {
+        return this.nodes.all[key];
+      }
+      getSampleInstance(role) {
+        const keys = Object.keys(this.nodes[role]);
+        const sampleKey = (0, utils_1.sample)(keys);
+        return this.nodes[role][sampleKey];
+      }
+      /**
+       * Add a master node to the pool
+       * @param node
+       */
+      addMasterNode(node2) {
+        const key = (0, util_1.getNodeKey)(node2.options);
+        const redis = this.createRedisFromOptions(node2, node2.options.readOnly);
+        if (!node2.options.readOnly) {
+          this.nodes.all[key] = redis;
+          this.nodes.master[key] = redis;
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Creates a Redis connection instance from the node options
+       * @param node
+       * @param readOnly
+       */
+      createRedisFromOptions(node2, readOnly) {
+        const redis = new Redis_1.default((0, utils_1.defaults)({
+          // Never try to reconnect when a node is lose,
+          // instead, waiting for a `MOVED` error and
+          // fetch the slots again.
+          retryStrategy: null,
+          // Offline queue should be enabled so that
+          // we don't need to wait for the `ready` event
+          // before sending commands to the node.
+          enableOfflineQueue: true,
+          readOnly
+        }, node2, this.redisOptions, { lazyConnect: true }));
+        return redis;
+      }
+      /**
+       * Find or create a connection to the node
+       */
+      findOrCreate(node2, readOnly = false) {
+        const key = (0, util_1.getNodeKey)(node2);
+        readOnly = Boolean(readOnly);
+        if (this.specifiedOptions[key]) {
+          Object.assign(node2, this.specifiedOptions[key]);
+        } else {
+          this.specifiedOptions[key] = node2;
+        }
+        let redis;
+        if (this.nodes.all[key]) {
+          redis = this.nodes.all[key];
+          if (redis.options.readOnly !== readOnly) {
+            redis.options.readOnly = readOnly;
+            debug("Change role of %s to %s", key, readOnly ? "slave" : "master");
+            redis[readOnly ? "readonly" : "readwrite"]().catch(utils_1.noop);
+            if (readOnly) {
+              delete this.nodes.master[key];
+              this.nodes.slave[key] = redis;
+            } else {
+              delete this.nodes.slave[key];
+              this.nodes.master[key] = redis;
+            }
+          }
+        } else {
+          debug("Connecting to %s as %s", key, readOnly ? "slave" : "master");
+          redis = this.createRedisFromOptions(node2, readOnly);
+          this.nodes.all[key] = redis;
+          this.nodes[readOnly ? "slave" : "master"][key] = redis;
+          redis.once("end", () => {
+            this.removeNode(key);
+            this.emit("-node", redis, key);
+            if (!Object.keys(this.nodes.all).length) {
+              this.emit("drain");
+            }
+          });
+          this.emit("+node", redis, key);
+          redis.on("error", function(error62) {
+            this.emit("nodeError", error62, key);
+          });
+        }
+        return redis;
+      }
+      /**
+       * Reset the pool with a set of nodes.
+       * The old node will be removed.
+       */
+      reset(nodes) {
+        debug("Reset with %O", nodes);
+        const newNodes = {};
+        nodes.forEach((node2) => {
+          const key = (0, util_1.getNodeKey)(node2);
+          if (!(node2.readOnly && newNodes[key])) {
+            newNodes[key] = node2;
+          }
+        });
+        Object.keys(this.nodes.all).forEach((key) => {
+          if (!newNodes[key]) {
+            debug("Disconnect %s because the node does not hold any slot", key);
+            this.nodes.all[key].disconnect();
+            this.removeNode(key);
+          }
+        });
+        Object.keys(newNodes).forEach((key) => {
+          const node2 = newNodes[key];
+          this.findOrCreate(node2, node2.readOnly);
+        });
+      }
+      /**
+       * Remove a node from the pool.
+       */
+      removeNode(key) {
+        const { nodes } = this;
+        if (nodes.all[key]) {
+          debug("Remove %s from the pool", key);
+          delete nodes.all[key];
+        }
+        delete nodes.master[key];
+        delete nodes.slave[key];
+      }
+    };
+    exports2.default = ConnectionPool;
+  }
+});
+
+// node_modules/denque/index.js
+var require_denque = __commonJS({
+  "node_modules/denque/index.js"(exports2, module2) {
+    "use strict";
+    function Denque(array2, options2) {
+      var options2 = options2 || {};
+      this._capacity = options2.capacity;
+      this._head = 0;
+      this._tail = 0;
+      if (Array.isArray(array2)) {
+        this._fromArray(array2);
+      } else {
+        this._capacityMask = 3;
+        this._list = new Array(4);
+      }
+    }
+    Denque.prototype.peekAt = function peekAt(index) {
+      var i = index;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      var len = this.size();
+      if (i >= len || i < -len) return void 0;
+      if (i < 0) i += len;
+      i = this._head + i & this._capacityMask;
+      return this._list[i];
+    };
+    Denque.prototype.get = function get2(i) {
+      return this.peekAt(i);
+    };
+    Denque.prototype.peek = function peek() {
+      if (this._head === this._tail) return void 0;
+      return this._list[this._head];
+    };
+    Denque.prototype.peekFront = function peekFront() {
+      return this.peek();
+    };
+    Denque.prototype.peekBack = function peekBack() {
+      return this.peekAt(-1);
+    };
+    Object.defineProperty(Denque.prototype, "length", {
+      get: function length() {
+        return this.size();
+      }
+    });
+    Denque.prototype.size = function size() {
+      if (this._head === this._tail) return 0;
+      if (this._head < this._tail) return this._tail - this._head;
+      else return this._capacityMask + 1 - (this._head - this._tail);
+    };
+    Denque.prototype.unshift = function unshift(item) {
+      if (arguments.length === 0) return this.size();
+      var len = this._list.length;
+      this._head = this._head - 1 + len & this._capacityMask;
+      this._list[this._head] = item;
+      if (this._tail === this._head) this._growArray();
+      if (this._capacity && this.size() > this._capacity) this.pop();
+      if (this._head < this._tail) return this._tail - this._head;
+      else return this._capacityMask + 1 - (this._head - this._tail);
+    };
+    Denque.prototype.shift = function shift() {
+      var head = this._head;
+      if (head === this._tail) return void 0;
+      var item = this._list[head];
+      this._list[head] = void 0;
+      this._head = head + 1 & this._capacityMask;
+      if (head < 2 && this._tail > 1e4 && this._tail <= this._list.length >>> 2) this._shrinkArray();
+      return item;
+    };
+    Denque.prototype.push = function push(item) {
+      if (arguments.length === 0) return this.size();
+      var tail = this._tail;
+      this._list[tail] = item;
+      this._tail = tail + 1 & this._capacityMask;
+      if (this._tail === this._head) {
+        this._growArray();
+      }
+      if (this._capacity && this.size() > this._capacity) {
+        this.shift();
+      }
+      if (this._head < this._tail) return this._tail - this._head;
+      else return this._capacityMask + 1 - (this._head - this._tail);
+    };
+    Denque.prototype.pop = function pop() {
+      var tail = this._tail;
+      if (tail === this._head) return void 0;
+      var len = this._list.length;
+      this._tail = tail - 1 + len & this._capacityMask;
+      var item = this._list[this._tail];
+      this._list[this._tail] = void 0;
+      if (this._head < 2 && tail > 1e4 && tail <= len >>> 2) this._shrinkArray();
+      return item;
+    };
+    Denque.prototype.removeOne = function removeOne(index) {
+      var i = index;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      if (this._head === this._tail) return void 0;
+      var size = this.size();
+      var len = this._list.length;
+      if (i >= size || i < -size) return void 0;
+      if (i < 0) i += size;
+      i = this._head + i & this._capacityMask;
+      var item = this._list[i];
+      var k;
+      if (index < size / 2) {
+        for (k = index; k > 0; k--) {
+          this._list[i] = this._list[i = i - 1 + len & this._capacityMask];
+        }
+        this._list[i] = void 0;
+        this._head = this._head + 1 + len & this._capacityMask;
+      } else {
+        for (k = size - 1 - index; k > 0; k--) {
+          this._list[i] = this._list[i = i + 1 + len & this._capacityMask];
+        }
+        this._list[i] = void 0;
+        this._tail = this._tail - 1 + len & this._capacityMask;
+      }
+      return item;
+    };
+    Denque.prototype.remove = function remove(index, count) {
+      var i = index;
+      var removed;
+      var del_count = count;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      if (this._head === this._tail) return void 0;
+      var size = this.size();
+      var len = this._list.length;
+      if (i >= size || i < -size || count < 1) return void 0;
+      if (i < 0) i += size;
+      if (count === 1 || !count) {
+        removed = new Array(1);
+        removed[0] = this.removeOne(i);
+        return removed;
+      }
+      if (i === 0 && i + count >= size) {
+        removed = this.toArray();
+        this.clear();
+        return removed;
+      }
+      if (i + count > size) count = size - i;
+      var k;
+      removed = new Array(count);
+      for (k = 0; k < count; k++) {
+        removed[k] = this._list[this._head + i + k & this._capacityMask];
+      }
+      i = this._head + i & this._capacityMask;
+      if (index + count === size) {
+        this._tail = this._tail - count + len & this._capacityMask;
+        for (k = count; k > 0; k--) {
+          this._list[i = i + 1 + len & this._capacityMask] = void 0;
+        }
+        return removed;
+      }
+      if (index === 0) {
+        this._head = this._head + count + len & this._capacityMask;
+        for (k = count - 1; k > 0; k--) {
+          this._list[i = i + 1 + len & this._capacityMask] = void 0;
+        }
+        return removed;
+      }
+      if (i < size / 2) {
+        this._head = this._head + index + count + len & this._capacityMask;
+        for (k = index; k > 0; k--) {
+          this.unshift(this._list[i = i - 1 + len & this._capacityMask]);
+        }
+        i = this._head - 1 + len & this._capacityMask;
+        while (del_count > 0) {
+          this._list[i = i - 1 + len & this._capacityMask] = void 0;
+          del_count--;
+        }
+        if (index < 0) this._tail = i;
+      } else {
+        this._tail = i;
+        i = i + count + len & this._capacityMask;
+        for (k = size - (count + index); k > 0; k--) {
+          this.push(this._list[i++]);
+        }
+        i = this._tail;
+        while (del_count > 0) {
+          this._list[i = i + 1 + len & this._capacityMask] = void 0;
+          del_count--;
+        }
+      }
+      if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
+      return removed;
+    };
+    Denque.prototype.splice = function splice(index, count) {
+      var i = index;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      var size = this.size();
+      if (i < 0) i += size;
+      if (i > size) return void 0;
+      if (arguments.length > 2) {
+        var k;
+        var temp;
+        var removed;
+        var arg_len = arguments.length;
+        var len = this._list.length;
+        var arguments_index = 2;
+        if (!size || i < size / 2) {
+          temp = new Array(i);
+          for (k = 0; k < i; k++) {
+            temp[k] = this._list[this._head + k & this._capacityMask];
+          }
+          if (count === 0) {
+            removed = [];
+            if (i > 0) {
+              this._head = this._head + i + len & this._capacityMask;
+            }
+          } else {
+            removed = this.remove(i, count);
+            this._head = this._head + i + len & this._capacityMask;
+          }
+          while (arg_len > arguments_index) {
+            this.unshift(arguments[--arg_len]);
+          }
+          for (k = i; k > 0; k--) {
+            this.unshift(temp[k - 1]);
+          }
+        } else {
+          temp = new Array(size - (i + count));
+          var leng = temp.length;
+          for (k = 0; k < leng; k++) {
+            temp[k] = this._list[this._head + i + count + k & this._capacityMask];
+          }
+          if (count === 0) {
+            removed = [];
+            if (i != size) {
+              this._tail = this._head + i + len & this._capacityMask;
+            }
+          } else {
+            removed = this.remove(i, count);
+            this._tail = this._tail - leng + len & this._capacityMask;
+          }
+          while (arguments_index < arg_len) {
+            this.push(arguments[arguments_index++]);
+          }
+          for (k = 0; k < leng; k++) {
+            this.push(temp[k]);
+          }
+        }
+        return removed;
+      } else {
+        return this.remove(i, count);
+      }
+    };
+    Denque.prototype.clear = function clear() {
+      this._list = new Array(this._list.length);
+      this._head = 0;
+      this._tail = 0;
+    };
+    Denque.prototype.isEmpty = function isEmpty() {
+      return this._head === this._tail;
+    };
+    Denque.prototype.toArray = function toArray() {
+      return this._copyArray(false);
+    };
+    Denque.prototype._fromArray = function _fromArray(array2) {
+      var length = array2.length;
+      var capacity = this._nextPowerOf2(length);
+      this._list = new Array(capacity);
+      this._capacityMask = capacity - 1;
+      this._tail = length;
+      for (var i = 0; i < length; i++) this._list[i] = array2[i];
+    };
+    Denque.prototype._copyArray = function _copyArray(fullCopy, size) {
+      var src = this._list;
+      var capacity = src.length;
+      var length = this.length;
+      size = size | length;
+      if (size == length && this._head < this._tail) {
+        return this._list.slice(this._head, this._tail);
+      }
+      var dest = new Array(size);
+      var k = 0;
+      var i;
+      if (fullCopy || this._head > this._tail) {
+        for (i = this._head; i < capacity; i++) dest[k++] = src[i];
+        for (i = 0; i < this._tail; i++) dest[k++] = src[i];
+      } else {
+        for (i = this._head; i < this._tail; i++) dest[k++] = src[i];
+      }
+      return dest;
+    };
+    Denque.prototype._growArray = function _growArray() {
+      if (this._head != 0) {
+        var newList = this._copyArray(true, this._list.length << 1);
+        this._tail = this._list.length;
+        this._head = 0;
+        this._list = newList;
+      } else {
+        this._tail = this._list.length;
+        this._list.length <<= 1;
+      }
+      this._capacityMask = this._capacityMask << 1 | 1;
+    };
+    Denque.prototype._shrinkArray = function _shrinkArray() {
+      this._list.length >>>= 1;
+      this._capacityMask >>>= 1;
+    };
+    Denque.prototype._nextPowerOf2 = function _nextPowerOf2(num) {
+      var log2 = Math.log(num) / Math.log(2);
+      var nextPow2 = 1 << log2 + 1;
+      return Math.max(nextPow2, 4);
+    };
+    module2.exports = Denque;
+  }
+});
+
+// node_modules/ioredis/built/cluster/DelayQueue.js
+var require_DelayQueue = __commonJS({
+  "node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils3();
+    var Deque = require_denque();
+    var debug = (0, utils_1.Debug)("delayqueue");
+    var DelayQueue = class {
+      constructor() {
+        this.queues = {};
+        this.timeouts = {};
+      }
+      /**
+       * Add a new item to the queue
+       *
+       * @param bucket bucket name
+       * @param item function that will run later
+       * @param options
+       */
+      push(bucket, item, options2) {
+        const callback = options2.callback || process.nextTick;
+        if (!this.queues[bucket]) {
+          this.queues[bucket] = new Deque();
+        }
+        const queue2 = this.queues[bucket];
+        queue2.push(item);
+        if (!this.timeouts[bucket]) {
+          this.timeouts[bucket] = setTimeout(() => {
+            callback(() => {
+              this.timeouts[bucket] = null;
+              this.execute(bucket);
+            });
+          }, options2.timeout);
+        }
+      }
+      execute(bucket) {
+        const queue2 = this.queues[bucket];
+        if (!queue2) {
+          return;
+        }
+        const { length } = queue2;
+        if (!length) {
+          return;
+        }
+        debug("send %d commands in %s queue", length, bucket);
+        this.queues[bucket] = null;
+        while (queue2.length > 0) {
+          queue2.shift()();
+        }
+      }
+    };
+    exports2.default = DelayQueue;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ShardedSubscriber.js
+var require_ShardedSubscriber = __commonJS({
+  "node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var utils_1 = require_utils3();
+    var Redis_1 = require_Redis();
+    var debug = (0, utils_1.Debug)("cluster:subscriberGroup:shardedSubscriber");
+    var ShardedSubscriber = class {
+      constructor(emitter, options2) {
+        this.emitter = emitter;
+        this.started = false;
+        this.instance = null;
+        this.messageListeners = /* @__PURE__ */ new Map();
+        this.onEnd = () => {
+          this.started = false;
+          this.emitter.emit("-node", this.instance, this.nodeKey);
+        };
+        this.onError = (error62) => {
+          this.emitter.emit("nodeError", error62, this.nodeKey);
+        };
+        this.onMoved = () => {
+          this.emitter.emit("moved");
+        };
+        this.instance = new Redis_1.default({
+          port: options2.port,
+          host: options2.host,
+          username: options2.username,
+          password: options2.password,
+          enableReadyCheck: false,
+          offlineQueue: true,
+          connectionName: (0, util_1.getConnectionName)("ssubscriber", options2.connectionName),
+          lazyConnect: true,
+          tls: options2.tls,
+          /**
+           * Disable auto reconnection for subscribers.
+           * The ClusterSubscriberGroup will handle the reconnection.
+           */
+          retryStrategy: null
+        });
+        this.nodeKey = (0, util_1.getNodeKey)(options2);
+        this.instance.once("end", this.onEnd);
+        this.instance.on("error", this.onError);
+        this.instance.on("moved", this.onMoved);
+        for (const event of ["smessage", "smessageBuffer"]) {
+          const listener = (...args) => {
+            this.emitter.emit(event, ...args);
+          };
+          this.messageListeners.set(event, listener);
+          this.instance.on(event, listener);
+        }
+      }
+      async start() {
+        if (this.started) {
+          debug("already started %s", this.nodeKey);
+          return;
+        }
+        try {
+          await this.instance.connect();
+          debug("started %s", this.nodeKey);
+          this.started = true;
+        } catch (err) {
+          debug("failed to start %s: %s", this.nodeKey, err);
+          this.started = false;
+          throw err;
+        }
+      }
+      stop() {
+        this.started = false;
+        if (this.instance) {
+          this.instance.disconnect();
+          this.instance.removeAllListeners();
+          this.messageListeners.clear();
+          this.instance = null;
+        }
+        debug("stopped %s", this.nodeKey);
+      }
+      isStarted() {
+        return this.started;
+      }
+      getInstance() {
+        return this.instance;
+      }
+      getNodeKey() {
+        return this.nodeKey;
+      }
+    };
+    exports2.default = ShardedSubscriber;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+var require_ClusterSubscriberGroup = __commonJS({
+  "node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils3();
+    var util_1 = require_util();
+    var calculateSlot = require_lib2();
+    var ShardedSubscriber_1 = require_ShardedSubscriber();
+    var debug = (0, utils_1.Debug)("cluster:subscriberGroup");
+    var ClusterSubscriberGroup = class _ClusterSubscriberGroup {
+      /**
+       * Register callbacks
+       *
+       * @param cluster
+       */
+      constructor(subscriberGroupEmitter) {
+        this.subscriberGroupEmitter = subscriberGroupEmitter;
+        this.shardedSubscribers = /* @__PURE__ */ new Map();
+        this.clusterSlots = [];
+        this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
+        this.channels = /* @__PURE__ */ new Map();
+        this.failedAttemptsByNode = /* @__PURE__ */ new Map();
+        this.isResetting = false;
+        this.pendingReset = null;
+        this.handleSubscriberConnectFailed = (error62, nodeKey) => {
+          const currentAttempts = this.failedAttemptsByNode.get(nodeKey) || 0;
+          const failedAttempts = currentAttempts + 1;
+          this.failedAttemptsByNode.set(nodeKey, failedAttempts);
+          const attempts = Math.min(failedAttempts, _ClusterSubscriberGroup.MAX_RETRY_ATTEMPTS);
+          const backoff = Math.min(_ClusterSubscriberGroup.BASE_BACKOFF_MS * 2 ** attempts, _ClusterSubscriberGroup.MAX_BACKOFF_MS);
+          const jitter = Math.floor((Math.random() - 0.5) * (backoff * 0.5));
+          const delay = Math.max(0, backoff + jitter);
+          debug("Failed to connect subscriber for %s. Refreshing slots in %dms", nodeKey, delay);
+          this.subscriberGroupEmitter.emit("subscriberConnectFailed", {
+            delay,
+            error: error62
+          });
+        };
+        this.handleSubscriberConnectSucceeded = (nodeKey) => {
+          this.failedAttemptsByNode.delete(nodeKey);
+        };
+      }
+      /**
+       * Get the responsible subscriber.
+       *
+       * @param slot
+       */
+      getResponsibleSubscriber(slot) {
+        const nodeKey = this.clusterSlots[slot][0];
+        return this.shardedSubscribers.get(nodeKey);
+      }
+      /**
+       * Adds a channel for which this subscriber group is responsible
+       *
+       * @param channels
+       */
+      addChannels(channels) {
+        const slot = calculateSlot(channels[0]);
+        for (const c of channels) {
+          if (calculateSlot(c) !== slot) {
+            return -1;
+          }
+        }
+        const currChannels = this.channels.get(slot);
+        if (!currChannels) {
+          this.channels.set(slot, channels);
+        } else {
+          this.channels.set(slot, currChannels.concat(channels));
+        }
+        return Array.from(this.channels.values()).reduce((sum, array2) => sum + array2.length, 0);
+      }
+      /**
+       * Removes channels for which the subscriber group is responsible by optionally unsubscribing
+       * @param channels
+       */
+      removeChannels(channels) {
+        const slot = calculateSlot(channels[0]);
+        for (const c of channels) {
+          if (calculateSlot(c) !== slot) {
+            return -1;
+          }
+        }
+        const slotChannels = this.channels.get(slot);
+        if (slotChannels) {
+          const updatedChannels = slotChannels.filter((c) => !channels.includes(c));
+          this.channels.set(slot, updatedChannels);
+        }
+        return Array.from(this.channels.values()).reduce((sum, array2) => sum + array2.length, 0);
+      }
+      /**
+       * Disconnect all subscribers and clear some of the internal state.
+       */
+      stop() {
+        for (const s of this.shardedSubscribers.values()) {
+          s.stop();
+        }
+        this.pendingReset = null;
+        this.shardedSubscribers.clear();
+        this.subscriberToSlotsIndex.clear();
+      }
+      /**
+       * Start all not yet started subscribers
+       */
+      start() {
+        const startPromises = [];
+        for (const s of this.shardedSubscribers.values()) {
+          if (!s.isStarted()) {
+            startPromises.push(s.start().then(() => {
+              this.handleSubscriberConnectSucceeded(s.getNodeKey());
+            }).catch((err) => {
+              this.handleSubscriberConnectFailed(err, s.getNodeKey());
+            }));
+          }
+        }
+        return Promise.all(startPromises);
+      }
+      /**
+       * Resets the subscriber group by disconnecting all subscribers that are no longer needed and connecting new ones.
+       */
+      async reset(clusterSlots, clusterNodes) {
+        if (this.isResetting) {
+          this.pendingReset = { slots: clusterSlots, nodes: clusterNodes };
+          return;
+        }
+        this.isResetting = true;
+        try {
+          const hasTopologyChanged = this._refreshSlots(clusterSlots);
+          const hasFailedSubscribers = this.hasUnhealthySubscribers();
+          if (!hasTopologyChanged && !hasFailedSubscribers) {
+            debug("No topology change detected or failed subscribers. Skipping reset.");
+            return;
+          }
+          for (const [nodeKey, shardedSubscriber] of this.shardedSubscribers) {
+            if (
+              // If the subscriber is still responsible for a slot range and is running then keep it
+              this.subscriberToSlotsIndex.has(nodeKey) && shardedSubscriber.isStarted()
+            ) {
+              debug("Skipping deleting subscriber for %s", nodeKey);
+              continue;
+            }
+            debug("Removing subscriber for %s", nodeKey);
+            shardedSubscriber.stop();
+            this.shardedSubscribers.delete(nodeKey);
+            this.subscriberGroupEmitter.emit("-subscriber");
+          }
+          const startPromises = [];
+          for (const [nodeKey, _] of this.subscriberToSlotsIndex) {
+            if (this.shardedSubscribers.has(nodeKey)) {
+              debug("Skipping creating new subscriber for %s", nodeKey);
+              continue;
+            }
+            debug("Creating new subscriber for %s", nodeKey);
+            const redis = clusterNodes.find((node2) => {
+              return (0, util_1.getNodeKey)(node2.options) === nodeKey;
+            });
+            if (!redis) {
+              debug("Failed to find node for key %s", nodeKey);
+              continue;
+            }
+            const sub = new ShardedSubscriber_1.default(this.subscriberGroupEmitter, redis.options);
+            this.shardedSubscribers.set(nodeKey, sub);
+            startPromises.push(sub.start().then(() => {
+              this.handleSubscriberConnectSucceeded(nodeKey);
+            }).catch((error62) => {
+              this.handleSubscriberConnectFailed(error62, nodeKey);
+            }));
+            this.subscriberGroupEmitter.emit("+subscriber");
+          }
+          await Promise.all(startPromises);
+          this._resubscribe();
+          this.subscriberGroupEmitter.emit("subscribersReady");
+        } finally {
+          this.isResetting = false;
+          if (this.pendingReset) {
+            const { slots, nodes } = this.pendingReset;
+            this.pendingReset = null;
+            await this.reset(slots, nodes);
+          }
+        }
+      }
+      /**
+       * Refreshes the subscriber-related slot ranges
+       *
+       * Returns false if no refresh was needed
+       *
+       * @param targetSlots
+       */
+      _refreshSlots(targetSlots) {
+        if (this._slotsAreEqual(targetSlots)) {
+          debug("Nothing to refresh because the new cluster map is equal to the previous one.");
+          return false;
+        }
+        debug("Refreshing the slots of the subscriber group.");
+        this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
+        for (let slot = 0; slot < targetSlots.length; slot++) {
+          const node2 = targetSlots[slot][0];
+          if (!this.subscriberToSlotsIndex.has(node2)) {
+            this.subscriberToSlotsIndex.set(node2, []);
+          }
+          this.subscriberToSlotsIndex.get(node2).push(Number(slot));
+        }
+        this.clusterSlots = JSON.parse(JSON.stringify(targetSlots));
+        return true;
+      }
+      /**
+       * Resubscribes to the previous channels
+       *
+       * @private
+       */
+      _resubscribe() {
+        if (this.shardedSubscribers) {
+          this.shardedSubscribers.forEach((s, nodeKey) => {
+            const subscriberSlots = this.subscriberToSlotsIndex.get(nodeKey);
+            if (subscriberSlots) {
+              subscriberSlots.forEach((ss) => {
+                const redis = s.getInstance();
+                const channels = this.channels.get(ss);
+                if (channels && channels.length > 0) {
+                  if (redis.status === "end") {
+                    return;
+                  }
+                  if (redis.status === "ready") {
+                    redis.ssubscribe(...channels).catch((err) => {
+                      debug("Failed to ssubscribe on node %s: %s", nodeKey, err);
+                    });
+                  } else {
+                    redis.once("ready", () => {
+                      redis.ssubscribe(...channels).catch((err) => {
+                        debug("Failed to ssubscribe on node %s: %s", nodeKey, err);
+                      });
+                    });
+                  }
+                }
+              });
+            }
+          });
+        }
+      }
+      /**
+       * Deep equality of the cluster slots objects
+       *
+       * @param other
+       * @private
+       */
+      _slotsAreEqual(other) {
+        if (this.clusterSlots === void 0) {
+          return false;
+        } else {
+          return JSON.stringify(this.clusterSlots) === JSON.stringify(other);
+        }
+      }
+      /**
+       * Checks if any subscribers are in an unhealthy state.
+       *
+       * A subscriber is considered unhealthy if:
+       * - It exists but is not started (failed/disconnected)
+       * - It's missing entirely for a node that should have one
+       *
+       * @returns true if any subscribers need to be recreated
+       */
+      hasUnhealthySubscribers() {
+        const hasFailedSubscribers = Array.from(this.shardedSubscribers.values()).some((sub) => !sub.isStarted());
+        const hasMissingSubscribers = Array.from(this.subscriberToSlotsIndex.keys()).some((nodeKey) => !this.shardedSubscribers.has(nodeKey));
+        return hasFailedSubscribers || hasMissingSubscribers;
+      }
+    };
+    exports2.default = ClusterSubscriberGroup;
+    ClusterSubscriberGroup.MAX_RETRY_ATTEMPTS = 10;
+    ClusterSubscriberGroup.MAX_BACKOFF_MS = 2e3;
+    ClusterSubscriberGroup.BASE_BACKOFF_MS = 100;
+  }
+});
+
+// node_modules/ioredis/built/cluster/index.js
+var require_cluster = __commonJS({
+  "node_modules/ioredis/built/cluster/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var events_1 = __require("events");
+    var redis_errors_1 = require_redis_errors();
+    var standard_as_callback_1 = require_built2();
+    var Command_1 = require_Command();
+    var ClusterAllFailedError_1 = require_ClusterAllFailedError();
+    var Redis_1 = require_Redis();
+    var ScanStream_1 = require_ScanStream();
+    var transaction_1 = require_transaction();
+    var utils_1 = require_utils3();
+    var applyMixin_1 = require_applyMixin();
+    var Commander_1 = require_Commander();
+    var ClusterOptions_1 = require_ClusterOptions();
+    var ClusterSubscriber_1 = require_ClusterSubscriber();
+    var ConnectionPool_1 = require_ConnectionPool();
+    var DelayQueue_1 = require_DelayQueue();
+    var util_1 = require_util();
+    var Deque = require_denque();
+    var ClusterSubscriberGroup_1 = require_ClusterSubscriberGroup();
+    var debug = (0, utils_1.Debug)("cluster");
+    var REJECT_OVERWRITTEN_COMMANDS = /* @__PURE__ */ new WeakSet();
+    var Cluster = class _Cluster extends Commander_1.default {
+      /**
+       * Creates an instance of Cluster.
+       */
+      //TODO: Add an option that enables or disables sharded PubSub
+      constructor(startupNodes, options2 = {}) {
+        super();
+        this.slots = [];
+        this._groupsIds = {};
+        this._groupsBySlot = Array(16384);
+        this.isCluster = true;
+        this.retryAttempts = 0;
+        this.delayQueue = new DelayQueue_1.default();
+        this.offlineQueue = new Deque();
+        this.isRefreshing = false;
+        this._refreshSlotsCacheCallbacks = [];
+        this._autoPipelines = /* @__PURE__ */ new Map();
+        this._runningAutoPipelines = /* @__PURE__ */ new Set();
+        this._readyDelayedCallbacks = [];
+        this.connectionEpoch = 0;
+        events_1.EventEmitter.call(this);
+        this.startupNodes = startupNodes;
+        this.options = (0, utils_1.defaults)({}, options2, ClusterOptions_1.DEFAULT_CLUSTER_OPTIONS, this.options);
+        if (this.options.shardedSubscribers) {
+          this.createShardedSubscriberGroup();
+        }
+        if (this.options.redisOptions && this.options.redisOptions.keyPrefix && !this.options.keyPrefix) {
+          this.options.keyPrefix = this.options.redisOptions.keyPrefix;
+        }
+        if (typeof this.options.scaleReads !== "function" && ["all", "master", "slave"].indexOf(this.options.scaleReads) === -1) {
+          throw new Error('Invalid option scaleReads "' + this.options.scaleReads + '". Expected "all", "master", "slave" or a custom function');
+        }
+        this.connectionPool = new ConnectionPool_1.default(this.options.redisOptions);
+        this.connectionPool.on("-node", (redis, key) => {
+          this.emit("-node", redis);
+        });
+        this.connectionPool.on("+node", (redis) => {
+          this.emit("+node", redis);
+        });
+        this.connectionPool.on("drain", () => {
+          this.setStatus("close");
+        });
+        this.connectionPool.on("nodeError", (error62, key) => {
+          this.emit("node error", error62, key);
+        });
+        this.subscriber = new ClusterSubscriber_1.default(this.connectionPool, this);
+        if (this.options.scripts) {
+          Object.entries(this.options.scripts).forEach(([name, definition]) => {
+            this.defineCommand(name, definition);
+          });
+        }
+        if (this.options.lazyConnect) {
+          this.setStatus("wait");
+        } else {
+          this.connect().catch((err) => {
+            debug("connecting failed: %s", err);
+          });
+        }
+      }
+      /**
+       * Connect to a cluster
+       */
+      connect() {
+        return new Promise((resolve4, reject) => {
+          if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
+            reject(new Error("Redis is already connecting/connected"));
+            return;
+          }
+          const epoch = ++this.connectionEpoch;
+          this.setStatus("connecting");
+          this.resolveStartupNodeHostnames().then((nodes) => {
+            if (this.connectionEpoch !== epoch) {
+              debug("discard connecting after resolving startup nodes because epoch not match: %d != %d", epoch, this.connectionEpoch);
+              reject(new redis_errors_1.RedisError("Connection is discarded because a new connection is made"));
+              return;
+            }
+            if (this.status !== "connecting") {
+              debug("discard connecting after resolving startup nodes because the status changed to %s", this.status);
+              reject(new redis_errors_1.RedisError("Connection is aborted"));
+              return;
+            }
+            this.connectionPool.reset(nodes);
+            if (this.options.shardedSubscribers) {
+              this.shardedSubscribers.reset(this.slots, this.connectionPool.getNodes("all")).catch((err) => {
+                debug("Error while starting subscribers: %s", err);
+              });
+            }
+            const readyHandler = () => {
+              this.setStatus("ready");
+              this.retryAttempts = 0;
+              this.executeOfflineCommands();
+              this.resetNodesRefreshInterval();
+              resolve4();
+            };
+            let closeListener = void 0;
+            const refreshListener = () => {
+              this.invokeReadyDelayedCallbacks(void 0);
+              this.removeListener("close", closeListener);
+              this.manuallyClosing = false;
+              this.setStatus("connect");
+              if (this.options.enableReadyCheck) {
+                this.readyCheck((err, fail3) => {
+                  if (err || fail3) {
+                    debug("Ready check failed (%s). Reconnecting...", err || fail3);
+                    if (this.status === "connect") {
+                      this.disconnect(true);
+                    }
+                  } else {
+                    readyHandler();
+                  }
+                });
+              } else {
+                readyHandler();
+              }
+            };
+            closeListener = () => {
+              const error62 = new Error("None of startup nodes is available");
+              this.removeListener("refresh", refreshListener);
+              this.invokeReadyDelayedCallbacks(error62);
+              reject(error62);
+            };
+            this.once("refresh", refreshListener);
+            this.once("close", closeListener);
+            this.once("close", this.handleCloseEvent.bind(this));
+            this.refreshSlotsCache((err) => {
+              if (err && err.message === ClusterAllFailedError_1.default.defaultMessage) {
+                Redis_1.default.prototype.silentEmit.call(this, "error", err);
+                this.connectionPool.reset([]);
+              }
+            });
+            this.subscriber.start();
+            if (this.options.shardedSubscribers) {
+              this.shardedSubscribers.start().catch((err) => {
+                debug("Error while starting subscribers: %s", err);
+              });
+            }
+          }).catch((err) => {
+            this.setStatus("close");
+            this.handleCloseEvent(err);
+            this.invokeReadyDelayedCallbacks(err);
+            reject(err);
+          });
+        });
+      }
+      /**
+       * Disconnect from every node in the cluster.
+       */
+      disconnect(reconnect = false) {
+        const status = this.status;
+        this.setStatus("disconnecting");
+        if (!reconnect) {
+          this.manuallyClosing = true;
+        }
+        if (this.reconnectTimeout && !reconnect) {
+          clearTimeout(this.reconnectTimeout);
+          this.reconnectTimeout = null;
+          debug("Canceled reconnecting attempts");
+        }
+        this.clearNodesRefreshInterval();
+        this.subscriber.stop();
+        if (this.options.shardedSubscribers) {
+          this.shardedSubscribers.stop();
+        }
+        if (status === "wait") {
+          this.setStatus("close");
+          this.handleCloseEvent();
+        } else {
+          this.connectionPool.reset([]);
+        }
+      }
+      /**
+       * Quit the cluster gracefully.
+       */
+      quit(callback) {
+        const status = this.status;
+        this.setStatus("disconnecting");
+        this.manuallyClosing = true;
+        if (this.reconnectTimeout) {
+          clearTimeout(this.reconnectTimeout);
+          this.reconnectTimeout = null;
+        }
+        this.clearNodesRefreshInterval();
+        this.subscriber.stop();
+        if (this.options.shardedSubscribers) {
+          this.shardedSubscribers.stop();
+        }
+        if (status === "wait") {
+          const ret = (0, standard_as_callback_1.default)(Promise.resolve("OK"), callback);
+          setImmediate(function() {
+            this.setStatus("close");
+            this.handleCloseEvent();
+          }.bind(this));
+          return ret;
+        }
+        return (0, standard_as_callback_1.default)(Promise.all(this.nodes().map((node2) => node2.quit().catch((err) => {
+          if (err.message === utils_1.CONNECTION_CLOSED_ERROR_MSG) {
+            return "OK";
+          }
+          throw err;
+        }))).then(() => "OK"), callback);
+      }
+      /**
+       * Create a new instance with the same startup nodes and options as the current one.
+       *
+       * @example
+       * ```js
+       * var cluster = new Redis.Cluster([{ host: "127.0.0.1", port: "30001" }]);
+       * var anotherCluster = cluster.duplicate();
+       * ```
+       */
+      duplicate(overrideStartupNodes = [], overrideOptions = {}) {
+        const startupNodes = overrideStartupNodes.length > 0 ? overrideStartupNodes : this.startupNodes.slice(0);
+        const options2 = Object.assign({}, this.options, overrideOptions);
+        return new _Cluster(startupNodes, options2);
+      }
+      /**
+       * Get nodes with the specified role
+       */
+      nodes(role = "all") {
+        if (role !== "all" && role !== "master" && role !== "slave") {
+          throw new Error('Invalid role "' + role + '". Expected "all", "master" or "slave"');
+        }
+        return this.connectionPool.getNodes(role);
+      }
+      /**
+       * This is needed in order not to install a listener for each auto pipeline
+       *
+       * @ignore
+       */
+      delayUntilReady(callback) {
+        this._readyDelayedCallbacks.push(callback);
+      }
+      /**
+       * Get the number of commands queued in automatic pipelines.
+       *
+       * This is not available (and returns 0) until the cluster is connected and slots information have been received.
+       */
+      get autoPipelineQueueSize() {
+        let queued = 0;
+        for (const pipeline of this._autoPipelines.values()) {
+          queued += pipeline.length;
+        }
+        return queued;
+      }
+      /**
+       * Refresh the slot cache
+       *
+       * @ignore
+       */
+      refreshSlotsCache(callback) {
+        if (callback) {
+          this._refreshSlotsCacheCallbacks.push(callback);
+        }
+        if (this.isRefreshing) {
+          return;
+        }
+        this.isRefreshing = true;
+        const _this = this;
+        const wrapper = (error62) => {
+          this.isRefreshing = false;
+          for (const callback2 of this._refreshSlotsCacheCallbacks) {
+            callback2(error62);
+          }
+          this._refreshSlotsCacheCallbacks = [];
+        };
+        const nodes = (0, utils_1.shuffle)(this.connectionPool.getNodes());
+        let lastNodeError = null;
+        function tryNode(index) {
+          if (index === nodes.length) {
+            const error62 = new ClusterAllFailedError_1.default(ClusterAllFailedError_1.default.defaultMessage, lastNodeError);
+            return wrapper(error62);
+          }
+          const node2 = nodes[index];
+          const key = `${node2.options.host}:${node2.options.port}`;
+          debug("getting slot cache from %s", key);
+          _this.getInfoFromNode(node2, function(err) {
+            switch (_this.status) {
+              case "close":
+              case "end":
+                return wrapper(new Error("Cluster is disconnected."));
+              case "disconnecting":
+                return wrapper(new Error("Cluster is disconnecting."));
+            }
+            if (err) {
+              _this.emit("node error", err, key);
+              lastNodeError = err;
+              tryNode(index + 1);
+            } else {
+              _this.emit("refresh");
+              wrapper();
+            }
+          });
+        }
+        tryNode(0);
+      }
+      /**
+       * @ignore
+       */
+      sendCommand(command, stream, node2) {
+        if (this.status === "wait") {
+          this.connect().catch(utils_1.noop);
+        }
+        if (this.status === "end") {
+          command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+          return command.promise;
+        }
+        let to = this.options.scaleReads;
+        if (to !== "master") {
+          const isCommandReadOnly = command.isReadOnly || (0, commands_1.exists)(command.name) && (0, commands_1.hasFlag)(command.name, "readonly");
+          if (!isCommandReadOnly) {
+            to = "master";
+          }
+        }
+        let targetSlot = node2 ? node2.slot : command.getSlot();
+        const ttl = {};
+        const _this = this;
+        if (!node2 && !REJECT_OVERWRITTEN_COMMANDS.has(command)) {
+          REJECT_OVERWRITTEN_COMMANDS.add(command);
+          const reject = command.reject;
+          command.reject = function(err) {
+            const partialTry = tryConnection.bind(null, true);
+            _this.handleError(err, ttl, {
+              moved: function(slot, key) {
+                debug("command %s is moved to %s", command.name, key);
+                targetSlot = Number(slot);
+                if (_this.slots[slot]) {
+                  _this.slots[slot][0] = key;
+                } else {
+                  _this.slots[slot] = [key];
+                }
+                _this._groupsBySlot[slot] = _this._groupsIds[_this.slots[slot].join(";")];
+                _this.connectionPool.findOrCreate(_this.natMapper(key));
+                tryConnection();
+                debug("refreshing slot caches... (triggered by MOVED error)");
+                _this.refreshSlotsCache();
+              },
+              ask: function(slot, key) {
+                debug("command %s is required to ask %s:%s", command.name, key);
+                const mapped = _this.natMapper(key);
+                _this.connectionPool.findOrCreate(mapped);
+                tryConnection(false, `${mapped.host}:${mapped.port}`);
+              },
+              tryagain: partialTry,
+              clusterDown: partialTry,
+              connectionClosed: partialTry,
+              maxRedirections: function(redirectionError) {
+                reject.call(command, redirectionError);
+              },
+              defaults: function() {
+                reject.call(command, err);
+              }
+            });
+          };
+        }
+        tryConnection();
+        function tryConnection(random, asking) {
+          if (_this.status === "end") {
+            command.reject(new redis_errors_1.AbortError("Cluster is ended."));
+            return;
+          }
+          let redis;
+          if (_this.status === "ready" || command.name === "cluster") {
+            if (node2 && node2.redis) {
+              redis = node2.redis;
+            } else if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", command.name) || Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", command.name)) {
+              if (_this.options.shardedSubscribers && (command.name == "ssubscribe" || command.name == "sunsubscribe")) {
+                const sub = _this.shardedSubscribers.getResponsibleSubscriber(targetSlot);
+                if (!sub) {
+                  command.reject(new redis_errors_1.AbortError(`No sharded subscriber for slot: ${targetSlot}`));
+                  return;
+                }
+                let status = -1;
+                if (command.name == "ssubscribe") {
+                  status = _this.shardedSubscribers.addChannels(command.getKeys());
+                }
+                if (command.name == "sunsubscribe") {
+                  status = _this.shardedSubscribers.removeChannels(command.getKeys());
+                }
+                if (status !== -1) {
+                  redis = sub.getInstance();
+                } else {
+                  command.reject(new redis_errors_1.AbortError("Possible CROSSSLOT error: All channels must hash to the same slot"));
+                }
+              } else {
+                redis = _this.subscriber.getInstance();
+              }
+              if (!redis) {
+                command.reject(new redis_errors_1.AbortError("No subscriber for the cluster"));
+                return;
+              }
+            } else {
+              if (!random) {
+                if (typeof targetSlot === "number" && _this.slots[targetSlot]) {
+                  const nodeKeys = _this.slots[targetSlot];
+                  if (typeof to === "function") {
+                    const nodes = nodeKeys.map(function(key) {
+                      return _this.connectionPool.getInstanceByKey(key);
+                    });
+                    redis = to(nodes, command);
+                    if (Array.isArray(redis)) {
+                      redis = (0, utils_1.sample)(redis);
+                    }
+                    if (!redis) {
+                      redis = nodes[0];
+                    }
+                  } else {
+                    let key;
+                    if (to === "all") {
+                      key = (0, utils_1.sample)(nodeKeys);
+                    } else if (to === "slave" && nodeKeys.length > 1) {
+                      key = (0, utils_1.sample)(nodeKeys, 1);
+                    } else {
+                      key = nodeKeys[0];
+                    }
+                    redis = _this.connectionPool.getInstanceByKey(key);
+                  }
+                }
+                if (asking) {
+                  redis = _this.connectionPool.getInstanceByKey(asking);
+                  redis.asking();
+                }
+              }
+              if (!redis) {
+                redis = (typeof to === "function" ? null : _this.connectionPool.getSampleInstance(to)) || _this.connectionPool.getSampleInstance("all");
+              }
+            }
+            if (node2 && !node2.redis) {
+              node2.redis = redis;
+            }
+          }
+          if (redis) {
+            redis.sendCommand(command, stream);
+          } else if (_this.options.enableOfflineQueue) {
+            _this.offlineQueue.push({
+              command,
+              stream,
+              node: node2
+            });
+          } else {
+            command.reject(new Error("Cluster isn't ready and enableOfflineQueue options is false"));
+          }
+        }
+        return command.promise;
+      }
+      sscanStream(key, options2) {
+        return this.createScanStream("sscan", { key, options: options2 });
+      }
+      sscanBufferStream(key, options2) {
+        return this.createScanStream("sscanBuffer", { key, options: options2 });
+      }
+      hscanStream(key, options2) {
+        return this.createScanStream("hscan", { key, options: options2 });
+      }
+      hscanBufferStream(key, options2) {
+        return this.createScanStream("hscanBuffer", { key, options: options2 });
+      }
+      zscanStream(key, options2) {
+        return this.createScanStream("zscan", { key, options: options2 });
+      }
+      zscanBufferStream(key, options2) {
+        return this.createScanStream("zscanBuffer", { key, options: options2 });
+      }
+      /**
+       * @ignore
+       */
+      handleError(error62, ttl, handlers) {
+        if (typeof ttl.value === "undefined") {
+          ttl.value = this.options.maxRedirections;
+        } else {
+          ttl.value -= 1;
+        }
+        if (ttl.value <= 0) {
+          handlers.maxRedirections(new Error("Too many Cluster redirections. Last error: " + error62));
+          return;
+        }
+        const errv = error62.message.split(" ");
+        if (errv[0] === "MOVED") {
+          const timeout = this.options.retryDelayOnMoved;
+          if (timeout && typeof timeout === "number") {
+            this.delayQueue.push("moved", handlers.moved.bind(null, errv[1], errv[2]), { timeout });
+          } else {
+            handlers.moved(errv[1], errv[2]);
+          }
+        } else if (errv[0] === "ASK") {
+          handlers.ask(errv[1], errv[2]);
+        } else if (errv[0] === "TRYAGAIN") {
+          this.delayQueue.push("tryagain", handlers.tryagain, {
+            timeout: this.options.retryDelayOnTryAgain
+          });
+        } else if (errv[0] === "CLUSTERDOWN" && this.options.retryDelayOnClusterDown > 0) {
+          this.delayQueue.push("clusterdown", handlers.connectionClosed, {
+            timeout: this.options.retryDelayOnClusterDown,
+            callback: this.refreshSlotsCache.bind(this)
+          });
+        } else if (error62.message === utils_1.CONNECTION_CLOSED_ERROR_MSG && this.options.retryDelayOnFailover > 0 && this.status === "ready") {
+          this.delayQueue.push("failover", handlers.connectionClosed, {
+            timeout: this.options.retryDelayOnFailover,
+            callback: this.refreshSlotsCache.bind(this)
+          });
+        } else {
+          handlers.defaults();
+        }
+      }
+      resetOfflineQueue() {
+        this.offlineQueue = new Deque();
+      }
+      clearNodesRefreshInterval() {
+        if (this.slotsTimer) {
+          clearTimeout(this.slotsTimer);
+          this.slotsTimer = null;
+        }
+      }
+      resetNodesRefreshInterval() {
+        if (this.slotsTimer || !this.options.slotsRefreshInterval) {
+          return;
+        }
+        const nextRound = () => {
+          this.slotsTimer = setTimeout(() => {
+            debug('refreshing slot caches... (triggered by "slotsRefreshInterval" option)');
+            this.refreshSlotsCache(() => {
+              nextRound();
+            });
+          }, this.options.slotsRefreshInterval);
+        };
+        nextRound();
+      }
+      /**
+       * Change cluster instance's status
+       */
+      setStatus(status) {
+        debug("status: %s -> %s", this.status || "[empty]", status);
+        this.status = status;
+        process.nextTick(() => {
+          this.emit(status);
+        });
+      }
+      /**
+       * Called when closed to check whether a reconnection should be made
+       */
+      handleCloseEvent(reason) {
+        var _a3;
+        if (reason) {
+          debug("closed because %s", reason);
+        }
+        let retryDelay;
+        if (!this.manuallyClosing && typeof this.options.clusterRetryStrategy === "function") {
+          retryDelay = this.options.clusterRetryStrategy.call(this, ++this.retryAttempts, reason);
+        }
+        if (typeof retryDelay === "number") {
+          this.setStatus("reconnecting");
+          this.reconnectTimeout = setTimeout(() => {
+            this.reconnectTimeout = null;
+            debug("Cluster is disconnected. Retrying after %dms", retryDelay);
+            this.connect().catch(function(err) {
+              debug("Got error %s when reconnecting. Ignoring...", err);
+            });
+          }, retryDelay);
+        } else {
+          if (this.options.shardedSubscribers) {
+            (_a3 = this.subscriberGroupEmitter) === null || _a3 === void 0 ? void 0 : _a3.removeAllListeners();
+          }
+          this.setStatus("end");
+          this.flushQueue(new Error("None of startup nodes is available"));
+        }
+      }
+      /**
+       * Flush offline queue with error.
+       */
+      flushQueue(error62) {
+        let item;
+        while (item = this.offlineQueue.shift()) {
+          item.command.reject(error62);
+        }
+      }
+      executeOfflineCommands() {
+        if (this.offlineQueue.length) {
+          debug("send %d commands in offline queue", this.offlineQueue.length);
+          const offlineQueue = this.offlineQueue;
+          this.resetOfflineQueue();
+          let item;
+          while (item = offlineQueue.shift()) {
+            this.sendCommand(item.command, item.stream, item.node);
+          }
+        }
+      }
+      natMapper(nodeKey) {
+        const key = typeof nodeKey === "string" ? nodeKey : `${nodeKey.host}:${nodeKey.port}`;
+        let mapped = null;
+        if (this.options.natMap && typeof this.options.natMap === "function") {
+          mapped = this.options.natMap(key);
+        } else if (this.options.natMap && typeof this.options.natMap === "object") {
+          mapped = this.options.natMap[key];
+        }
+        if (mapped) {
+          debug("NAT mapping %s -> %O", key, mapped);
+          return Object.assign({}, mapped);
+        }
+        return typeof nodeKey === "string" ? (0, util_1.nodeKeyToRedisOptions)(nodeKey) : nodeKey;
+      }
+      getInfoFromNode(redis, callback) {
+        if (!redis) {
+          return callback(new Error("Node is disconnected"));
+        }
+        const duplicatedConnection = redis.duplicate({
+          enableOfflineQueue: true,
+          enableReadyCheck: false,
+          retryStrategy: null,
+          connectionName: (0, util_1.getConnectionName)("refresher", this.options.redisOptions && this.options.redisOptions.connectionName)
+        });
+        duplicatedConnection.on("error", utils_1.noop);
+        duplicatedConnection.cluster("SLOTS", (0, utils_1.timeout)((err, result) => {
+          duplicatedConnection.disconnect();
+          if (err) {
+            debug("error encountered running CLUSTER.SLOTS: %s", err);
+            return callback(err);
+          }
+          if (this.status === "disconnecting" || this.status === "close" || this.status === "end") {
+            debug("ignore CLUSTER.SLOTS results (count: %d) since cluster status is %s", result.length, this.status);
+            callback();
+            return;
+          }
+          const nodes = [];
+          debug("cluster slots result count: %d", result.length);
+          for (let i = 0; i < result.length; ++i) {
+            const items = result[i];
+            const slotRangeStart = items[0];
+            const slotRangeEnd = items[1];
+            const keys = [];
+            for (let j2 = 2; j2 < items.length; j2++) {
+              if (!items[j2][0]) {
+                continue;
+              }
+              const node2 = this.natMapper({
+                host: items[j2][0],
+                port: items[j2][1]
+              });
+              node2.readOnly = j2 !== 2;
+              nodes.push(node2);
+              keys.push(node2.host + ":" + node2.port);
+            }
+            debug("cluster slots result [%d]: slots %d~%d served by %s", i, slotRangeStart, slotRangeEnd, keys);
+            for (let slot = slotRangeStart; slot <= slotRangeEnd; slot++) {
+              this.slots[slot] = keys;
+            }
+          }
+          this._groupsIds = /* @__PURE__ */ Object.create(null);
+          let j = 0;
+          for (let i = 0; i < 16384; i++) {
+            const target = (this.slots[i] || []).join(";");
+            if (!target.length) {
+              this._groupsBySlot[i] = void 0;
+              continue;
+            }
+            if (!this._groupsIds[target]) {
+              this._groupsIds[target] = ++j;
+            }
+            this._groupsBySlot[i] = this._groupsIds[target];
+          }
+          this.connectionPool.reset(nodes);
+          if (this.options.shardedSubscribers) {
+            this.shardedSubscribers.reset(this.slots, this.connectionPool.getNodes("all")).catch((err2) => {
+              debug("Error while starting subscribers: %s", err2);
+            });
+          }
+          callback();
+        }, this.options.slotsRefreshTimeout));
+      }
+      invokeReadyDelayedCallbacks(err) {
+        for (const c of this._readyDelayedCallbacks) {
+          process.nextTick(c, err);
+        }
+        this._readyDelayedCallbacks = [];
+      }
+      /**
+       * Check whether Cluster is able to process commands
+       */
+      readyCheck(callback) {
+        this.cluster("INFO", (err, res) => {
+          if (err) {
+            return callback(err);
+          }
+          if (typeof res !== "string") {
+            return callback();
+          }
+          let state;
+          const lines = res.split("\r\n");
+          for (let i = 0; i < lines.length; ++i) {
+            const parts = lines[i].split(":");
+            if (parts[0] === "cluster_state") {
+              state = parts[1];
+              break;
+            }
+          }
+          if (state === "fail") {
+            debug("cluster state not ok (%s)", state);
+            callback(null, state);
+          } else {
+            callback();
+          }
+        });
+      }
+      resolveSrv(hostname3) {
+        return new Promise((resolve4, reject) => {
+          this.options.resolveSrv(hostname3, (err, records) => {
+            if (err) {
+              return reject(err);
+            }
+            const self2 = this, groupedRecords = (0, util_1.groupSrvRecords)(records), sortedKeys = Object.keys(groupedRecords).sort((a, b) => parseInt(a) - parseInt(b));
+            function tryFirstOne(err2) {
+              if (!sortedKeys.length) {
+                return reject(err2);
+              }
+              const key = sortedKeys[0], group = groupedRecords[key], record2 = (0, util_1.weightSrvRecords)(group);
+              if (!group.records.length) {
+                sortedKeys.shift();
+              }
+              self2.dnsLookup(record2.name).then((host) => resolve4({
+                host,
+                port: record2.port
+              }), tryFirstOne);
+            }
+            tryFirstOne();
+          });
+        });
+      }
+      dnsLookup(hostname3) {
+        return new Promise((resolve4, reject) => {
+          this.options.dnsLookup(hostname3, (err, address) => {
+            if (err) {
+              debug("failed to resolve hostname %s to IP: %s", hostname3, err.message);
+              reject(err);
+            } else {
+              debug("resolved hostname %s to IP %s", hostname3, address);
+              resolve4(address);
+            }
+          });
+        });
+      }
+      /**
+       * Normalize startup nodes, and resolving hostnames to IPs.
+       *
+       * This process happens every time when #connect() is called since
+       * #startupNodes and DNS records may chanage.
+       */
+      async resolveStartupNodeHostnames() {
+        if (!Array.isArray(this.startupNodes) || this.startupNodes.length === 0) {
+          throw new Error("`startupNodes` should contain at least one node.");
+        }
+        const startupNodes = (0, util_1.normalizeNodeOptions)(this.startupNodes);
+        const hostnames = (0, util_1.getUniqueHostnamesFromOptions)(startupNodes);
+        if (hostnames.length === 0) {
+          return startupNodes;
+        }
+        const configs = await Promise.all(hostnames.map((this.options.useSRVRecords ? this.resolveSrv : this.dnsLookup).bind(this)));
+        const hostnameToConfig = (0, utils_1.zipMap)(hostnames, configs);
+        return startupNodes.map((node2) => {
+          const config3 = hostnameToConfig.get(node2.host);
+          if (!config3) {
+            return node2;
+          }
+          if (this.options.useSRVRecords) {
+            return Object.assign({}, node2, config3);
+          }
+          return Object.assign({}, node2, { host: config3 });
+        });
+      }
+      createScanStream(command, { key, options: options2 = {} }) {
+        return new ScanStream_1.default({
+          objectMode: true,
+          key,
+          redis: this,
+          command,
+          ...options2
+        });
+      }
+      createShardedSubscriberGroup() {
+        this.subscriberGroupEmitter = new events_1.EventEmitter();
+        this.shardedSubscribers = new ClusterSubscriberGroup_1.default(this.subscriberGroupEmitter);
+        const refreshSlotsCacheCallback = (err) => {
+          if (err instanceof ClusterAllFailedError_1.default) {
+            this.disconnect(true);
+          }
+        };
+        this.subscriberGroupEmitter.on("-node", (redis, nodeKey) => {
+          this.emit("-node", redis, nodeKey);
+          this.refreshSlotsCache(refreshSlotsCacheCallback);
+        });
+        this.subscriberGroupEmitter.on("subscriberConnectFailed", ({ delay, error: error62 }) => {
+          this.emit("error", error62);
+          setTimeout(() => {
+            this.refreshSlotsCache(refreshSlotsCacheCallback);
+          }, delay);
+        });
+        this.subscriberGroupEmitter.on("moved", () => {
+          this.refreshSlotsCache(refreshSlotsCacheCallback);
+        });
+        this.subscriberGroupEmitter.on("-subscriber", () => {
+          this.emit("-subscriber");
+        });
+        this.subscriberGroupEmitter.on("+subscriber", () => {
+          this.emit("+subscriber");
+        });
+        this.subscriberGroupEmitter.on("nodeError", (error62, nodeKey) => {
+          this.emit("nodeError", error62, nodeKey);
+        });
+        this.subscriberGroupEmitter.on("subscribersReady", () => {
+          this.emit("subscribersReady");
+        });
+        for (const event of ["smessage", "smessageBuffer"]) {
+          this.subscriberGroupEmitter.on(event, (arg1, arg2, arg3) => {
+            this.emit(event, arg1, arg2, arg3);
+          });
+        }
+      }
+    };
+    (0, applyMixin_1.default)(Cluster, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Cluster.prototype);
+    exports2.default = Cluster;
+  }
+});
+
+// node_modules/ioredis/built/connectors/AbstractConnector.js
+var require_AbstractConnector = __commonJS({
+  "node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils3();
+    var debug = (0, utils_1.Debug)("AbstractConnector");
+    var AbstractConnector = class {
+      constructor(disconnectTimeout) {
+        this.connecting = false;
+        this.disconnectTimeout = disconnectTimeout;
+      }
+      check(info) {
+        return true;
+      }
+      disconnect() {
+        this.connecting = false;
+        if (this.stream) {
+          const stream = this.stream;
+          const timeout = setTimeout(() => {
+            debug("stream %s:%s still open, destroying it", stream.remoteAddress, stream.remotePort);
+            stream.destroy();
+          }, this.disconnectTimeout);
+          stream.on("close", () => clearTimeout(timeout));
+          stream.end();
+        }
+      }
+    };
+    exports2.default = AbstractConnector;
+  }
+});
+
+// node_modules/ioredis/built/connectors/StandaloneConnector.js
+var require_StandaloneConnector = __commonJS({
+  "node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var net_1 = __require("net");
+    var tls_1 = __require("tls");
+    var utils_1 = require_utils3();
+    var AbstractConnector_1 = require_AbstractConnector();
+    var StandaloneConnector = class extends AbstractConnector_1.default {
+      constructor(options2) {
+        super(options2.disconnectTimeout);
+        this.options = options2;
+      }
+      connect(_) {
+        const { options: options2 } = this;
+        this.connecting = true;
+        let connectionOptions;
+        if ("path" in options2 && options2.path) {
+          connectionOptions = {
+            path: options2.path
+          };
+        } else {
+          connectionOptions = {};
+          if ("port" in options2 && options2.port != null) {
+            connectionOptions.port = options2.port;
+          }
+          if ("host" in options2 && options2.host != null) {
+            connectionOptions.host = options2.host;
+          }
+          if ("family" in options2 && options2.family != null) {
+            connectionOptions.family = options2.family;
+          }
+        }
+        if (options2.tls) {
+          Object.assign(connectionOptions, options2.tls);
+        }
+        return new Promise((resolve4, reject) => {
+          process.nextTick(() => {
+            if (!this.connecting) {
+              reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+              return;
+            }
+            try {
+              if (options2.tls) {
+                this.stream = (0, tls_1.connect)(connectionOptions);
+              } else {
+                this.stream = (0, net_1.createConnection)(connectionOptions);
+              }
+            } catch (err) {
+              reject(err);
+              return;
+            }
+            this.stream.once("error", (err) => {
+              this.firstError = err;
+            });
+            resolve4(this.stream);
+          });
+        });
+      }
+    };
+    exports2.default = StandaloneConnector;
+  }
+});
+
+// node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+var require_SentinelIterator = __commonJS({
+  "node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function isSentinelEql(a, b) {
+      return (a.host || "127.0.0.1") === (b.host || "127.0.0.1") && (a.port || 26379) === (b.port || 26379);
+    }
+    var SentinelIterator = class {
+      constructor(sentinels) {
+        this.cursor = 0;
+        this.sentinels = sentinels.slice(0);
+      }
+      next() {
+        const done = this.cursor >= this.sentinels.length;
+        return { done, value: done ? void 0 : this.sentinels[this.cursor++] };
+      }
+      reset(moveCurrentEndpointToFirst) {
+        if (moveCurrentEndpointToFirst && this.sentinels.length > 1 && this.cursor !== 1) {
+          this.sentinels.unshift(...this.sentinels.splice(this.cursor - 1));
+        }
+        this.cursor = 0;
+      }
+      add(sentinel) {
+        for (let i = 0; i < this.sentinels.length; i++) {
+          if (isSentinelEql(sentinel, this.sentinels[i])) {
+            return false;
+          }
+        }
+        this.sentinels.push(sentinel);
+        return true;
+      }
+      toString() {
+        return `${JSON.stringify(this.sentinels)} @${this.cursor}`;
+      }
+    };
+    exports2.default = SentinelIterator;
+  }
+});
+
+// node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+var require_FailoverDetector = __commonJS({
+  "node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.FailoverDetector = void 0;
+    var utils_1 = require_utils3();
+    var debug = (0, utils_1.Debug)("FailoverDetector");
+    var CHANNEL_NAME = "+switch-master";
+    var FailoverDetector = class {
+      // sentinels can't be used for regular commands after this
+      constructor(connector, sentinels) {
+        this.isDisconnected = false;
+        this.connector = connector;
+        this.sentinels = sentinels;
+      }
+      cleanup() {
+        this.isDisconnected = true;
+        for (const sentinel of this.sentinels) {
+          sentinel.client.disconnect();
+        }
+      }
+      async subscribe() {
+        debug("Starting FailoverDetector");
+        const promises = [];
+        for (const sentinel of this.sentinels) {
+          const promise2 = sentinel.client.subscribe(CHANNEL_NAME).catch((err) => {
+            debug("Failed to subscribe to failover messages on sentinel %s:%s (%s)", sentinel.address.host || "127.0.0.1", sentinel.address.port || 26739, err.message);
+          });
+          promises.push(promise2);
+          sentinel.client.on("message", (channel) => {
+            if (!this.isDisconnected && channel === CHANNEL_NAME) {
+              this.disconnect();
+            }
+          });
+        }
+        await Promise.all(promises);
+      }
+      disconnect() {
+        this.isDisconnected = true;
+        debug("Failover detected, disconnecting");
+        this.connector.disconnect();
+      }
+    };
+    exports2.FailoverDetector = FailoverDetector;
+  }
+});
+
+// node_modules/ioredis/built/connectors/SentinelConnector/index.js
+var require_SentinelConnector = __commonJS({
+  "node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SentinelIterator = void 0;
+    var net_1 = __require("net");
+    var utils_1 = require_utils3();
+    var tls_1 = __require("tls");
+    var SentinelIterator_1 = require_SentinelIterator();
+    exports2.SentinelIterator = SentinelIterator_1.default;
+    var AbstractConnector_1 = require_AbstractConnector();
+    var Redis_1 = require_Redis();
+    var FailoverDetector_1 = require_FailoverDetector();
+    var debug = (0, utils_1.Debug)("SentinelConnector");
+    var SentinelConnector = class extends AbstractConnector_1.default {
+      constructor(options2) {
+        super(options2.disconnectTimeout);
+        this.options = options2;
+        this.emitter = null;
+        this.failoverDetector = null;
+        if (!this.options.sentinels.length) {
+          throw new Error("Requires at least one sentinel to connect to.");
+        }
+        if (!this.options.name) {
+          throw new Error("Requires the name of master.");
+        }
+        this.sentinelIterator = new SentinelIterator_1.default(this.options.sentinels);
+      }
+      check(info) {
+        const roleMatches = !info.role || this.options.role === info.role;
+        if (!roleMatches) {
+          debug("role invalid, expected %s, but got %s", this.options.role, info.role);
+          this.sentinelIterator.next();
+          this.sentinelIterator.next();
+          this.sentinelIterator.reset(true);
+        }
+        return roleMatches;
+      }
+      disconnect() {
+        super.disconnect();
+        if (this.failoverDetector) {
+          this.failoverDetector.cleanup();
+        }
+      }
+      connect(eventEmitter) {
+        this.connecting = true;
+        this.retryAttempts = 0;
+        let lastError;
+        const connectToNext = async () => {
+          const endpoint2 = this.sentinelIterator.next();
+          if (endpoint2.done) {
+            this.sentinelIterator.reset(false);
+            const retryDelay = typeof this.options.sentinelRetryStrategy === "function" ? this.options.sentinelRetryStrategy(++this.retryAttempts) : null;
+            let errorMsg = typeof retryDelay !== "number" ? "All sentinels are unreachable and retry is disabled." : `All sentinels are unreachable. Retrying from scratch after ${retryDelay}ms.`;
+            if (lastError) {
+              errorMsg += ` Last error: ${lastError.message}`;
+            }
+            debug(errorMsg);
+            const error62 = new Error(errorMsg);
+            if (typeof retryDelay === "number") {
+              eventEmitter("error", error62);
+              await new Promise((resolve4) => setTimeout(resolve4, retryDelay));
+              return connectToNext();
+            } else {
+              throw error62;
+            }
+          }
+          let resolved = null;
+          let err = null;
+          try {
+            resolved = await this.resolve(endpoint2.value);
+          } catch (error62) {
+            err = error62;
+          }
+          if (!this.connecting) {
+            throw new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG);
+          }
+          const endpointAddress = endpoint2.value.host + ":" + endpoint2.value.port;
+          if (resolved) {
+            debug("resolved: %s:%s from sentinel %s", resolved.host, resolved.port, endpointAddress);
+            if (this.options.enableTLSForSentinelMode && this.options.tls) {
+              Object.assign(resolved, this.options.tls);
+              this.stream = (0, tls_1.connect)(resolved);
+              this.stream.once("secureConnect", this.initFailoverDetector.bind(this));
+            } else {
+              this.stream = (0, net_1.createConnection)(resolved);
+              this.stream.once("connect", this.initFailoverDetector.bind(this));
+            }
+            this.stream.once("error", (err2) => {
+              this.firstError = err2;
+            });
+            return this.stream;
+          } else {
+            const errorMsg = err ? "failed to connect to sentinel " + endpointAddress + " because " + err.message : "connected to sentinel " + endpointAddress + " successfully, but got an invalid reply: " + resolved;
+            debug(errorMsg);
+            eventEmitter("sentinelError", new Error(errorMsg));
+            if (err) {
+              lastError = err;
+            }
+            return connectToNext();
+          }
+        };
+        return connectToNext();
+      }
+      async updateSentinels(client) {
+        if (!this.options.updateSentinels) {
+          return;
+        }
+        const result = await client.sentinel("sentinels", this.options.name);
+        if (!Array.isArray(result)) {
+          return;
+        }
+        result.map(utils_1.packObject).forEach((sentinel) => {
+          const flags = sentinel.flags ? sentinel.flags.split(",") : [];
+          if (flags.indexOf("disconnected") === -1 && sentinel.ip && sentinel.port) {
+            const endpoint2 = this.sentinelNatResolve(addressResponseToAddress(sentinel));
+            if (this.sentinelIterator.add(endpoint2)) {
+              debug("adding sentinel %s:%s", endpoint2.host, endpoint2.port);
+            }
+          }
+        });
+        debug("Updated internal sentinels: %s", this.sentinelIterator);
+      }
+      async resolveMaster(client) {
+        const result = await client.sentinel("get-master-addr-by-name", this.options.name);
+        await this.updateSentinels(client);
+        return this.sentinelNatResolve(Array.isArray(result) ? { host: result[0], port: Number(result[1]) } : null);
+      }
+      async resolveSlave(client) {
+        const result = await client.sentinel("slaves", this.options.name);
+        if (!Array.isArray(result)) {
+          return null;
+        }
+        const availableSlaves = result.map(utils_1.packObject).filter((slave) => slave.flags && !slave.flags.match(/(disconnected|s_down|o_down)/));
+        return this.sentinelNatResolve(selectPreferredSentinel(availableSlaves, this.options.preferredSlaves));
+      }
+      sentinelNatResolve(item) {
+        if (!item || !this.options.natMap)
+          return item;
+        const key = `${item.host}:${item.port}`;
+        let result = item;
+        if (typeof this.options.natMap === "function") {
+          result = this.options.natMap(key) || item;
+        } else if (typeof this.options.natMap === "object") {
+          result = this.options.natMap[key] || item;
+        }
+        return result;
+      }
+      connectToSentinel(endpoint2, options2) {
+        const redis = new Redis_1.default({
+          port: endpoint2.port || 26379,
+          host: endpoint2.host,
+          username: this.options.sentinelUsername || null,
+          password: this.options.sentinelPassword || null,
+          family: endpoint2.family || // @ts-expect-error
+          ("path" in this.options && this.options.path ? void 0 : (
+            // @ts-expect-error
+            this.options.family
+          )),
+          tls: this.options.sentinelTLS,
+          retryStrategy: null,
+          enableReadyCheck: false,
+          connectTimeout: this.options.connectTimeout,
+          commandTimeout: this.options.sentinelCommandTimeout,
+          ...options2
+        });
+        return redis;
+      }
+      async resolve(endpoint2) {
+        const client = this.connectToSentinel(endpoint2);
+        client.on("error", noop5);
+        try {
+          if (this.options.role === "slave") {
+            return await this.resolveSlave(client);
+          } else {
+            return await this.resolveMaster(client);
+          }
+        } finally {
+          client.disconnect();
+        }
+      }
+      async initFailoverDetector() {
+        var _a3;
+        if (!this.options.failoverDetector) {
+          return;
+        }
+        this.sentinelIterator.reset(true);
+        const sentinels = [];
+        while (sentinels.length < this.options.sentinelMaxConnections) {
+          const { done, value } = this.sentinelIterator.next();
+          if (done) {
+            break;
+          }
+          const client = this.connectToSentinel(value, {
+            lazyConnect: true,
+            retryStrategy: this.options.sentinelReconnectStrategy
+          });
+          client.on("reconnecting", () => {
+            var _a4;
+            (_a4 = this.emitter) === null || _a4 === void 0 ? void 0 : _a4.emit("sentinelReconnecting");
+          });
+          sentinels.push({ address: value, client });
+        }
+        this.sentinelIterator.reset(false);
+        if (this.failoverDetector) {
+          this.failoverDetector.cleanup();
+        }
+        this.failoverDetector = new FailoverDetector_1.FailoverDetector(this, sentinels);
+        await this.failoverDetector.subscribe();
+        (_a3 = this.emitter) === null || _a3 === void 0 ? void 0 : _a3.emit("failoverSubscribed");
+      }
+    };
+    exports2.default = SentinelConnector;
+    function selectPreferredSentinel(availableSlaves, preferredSlaves) {
+      if (availableSlaves.length === 0) {
+        return null;
+      }
+      let selectedSlave;
+      if (typeof preferredSlaves === "function") {
+        selectedSlave = preferredSlaves(availableSlaves);
+      } else if (preferredSlaves !== null && typeof preferredSlaves === "object") {
+        const preferredSlavesArray = Array.isArray(preferredSlaves) ? preferredSlaves : [preferredSlaves];
+        preferredSlavesArray.sort((a, b) => {
+          if (!a.prio) {
+            a.prio = 1;
+          }
+          if (!b.prio) {
+            b.prio = 1;
+          }
+          if (a.prio < b.prio) {
+            return -1;
+          }
+          if (a.prio > b.prio) {
+            return 1;
+          }
+          return 0;
+        });
+        for (let p = 0; p < preferredSlavesArray.length; p++) {
+          for (let a = 0; a < availableSlaves.length; a++) {
+            const slave = availableSlaves[a];
+            if (slave.ip === preferredSlavesArray[p].ip) {
+              if (slave.port === preferredSlavesArray[p].port) {
+                selectedSlave = slave;
+                break;
+              }
+            }
+          }
+          if (selectedSlave) {
+            break;
+          }
+        }
+      }
+      if (!selectedSlave) {
+        selectedSlave = (0, utils_1.sample)(availableSlaves);
+      }
+      return addressResponseToAddress(selectedSlave);
+    }
+    function addressResponseToAddress(input2) {
+      return { host: input2.ip, port: Number(input2.port) };
+    }
+    function noop5() {
+    }
+  }
+});
+
+// node_modules/ioredis/built/connectors/index.js
+var require_connectors = __commonJS({
+  "node_modules/ioredis/built/connectors/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
+    var StandaloneConnector_1 = require_StandaloneConnector();
+    exports2.StandaloneConnector = StandaloneConnector_1.default;
+    var SentinelConnector_1 = require_SentinelConnector();
+    exports2.SentinelConnector = SentinelConnector_1.default;
+  }
+});
+
+// node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+var require_MaxRetriesPerRequestError = __commonJS({
+  "node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var redis_errors_1 = require_redis_errors();
+    var MaxRetriesPerRequestError = class extends redis_errors_1.AbortError {
+      constructor(maxRetriesPerRequest) {
+        const message = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
+        super(message);
+        Error.captureStackTrace(this, this.constructor);
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    exports2.default = MaxRetriesPerRequestError;
+  }
+});
+
+// node_modules/ioredis/built/errors/index.js
+var require_errors2 = __commonJS({
+  "node_modules/ioredis/built/errors/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MaxRetriesPerRequestError = void 0;
+    var MaxRetriesPerRequestError_1 = require_MaxRetriesPerRequestError();
+    exports2.MaxRetriesPerRequestError = MaxRetriesPerRequestError_1.default;
+  }
+});
+
+// node_modules/redis-parser/lib/parser.js
+var require_parser3 = __commonJS({
+  "node_modules/redis-parser/lib/parser.js"(exports2, module2) {
+    "use strict";
+    var Buffer3 = __require("buffer").Buffer;
+    var StringDecoder = __require("string_decoder").StringDecoder;
+    var decoder = new StringDecoder();
+    var errors = require_redis_errors();
+    var ReplyError = errors.ReplyError;
+    var ParserError = errors.ParserError;
+    var bufferPool = Buffer3.allocUnsafe(32 * 1024);
+    var bufferOffset = 0;
+    var interval = null;
+    var counter = 0;
+    var notDecreased = 0;
+    function parseSimpleNumbers(parser2) {
+      const length = parser2.buffer.length - 1;
+      var offset = parser2.offset;
+      var number4 = 0;
+      var sign2 = 1;
+      if (parser2.buffer[offset] === 45) {
+        sign2 = -1;
+        offset++;
+      }
+      while (offset < length) {
+        const c1 = parser2.buffer[offset++];
+        if (c1 === 13) {
+          parser2.offset = offset + 1;
+          return sign2 * number4;
+        }
+        number4 = number4 * 10 + (c1 - 48);
+      }
+    }
+    function parseStringNumbers(parser2) {
+      const length = parser2.buffer.length - 1;
+      var offset = parser2.offset;
+      var number4 = 0;
+      var res = "";
+      if (parser2.buffer[offset] === 45) {
+        res += "-";
+        offset++;
+      }
+      while (offset < length) {
+        var c1 = parser2.buffer[offset++];
+        if (c1 === 13) {
+          parser2.offset = offset + 1;
+          if (number4 !== 0) {
+            res += number4;
+          }
+          return res;
+        } else if (number4 > 429496728) {
+          res += number4 * 10 + (c1 - 48);
+          number4 = 0;
+        } else if (c1 === 48 && number4 === 0) {
+          res += 0;
+        } else {
+          number4 = number4 * 10 + (c1 - 48);
+        }
+      }
+    }
+    function parseSimpleString(parser2) {
+      const start = parser2.offset;
+      const buffer = parser2.buffer;
+      const length = buffer.length - 1;
+      var offset = start;
+      while (offset < length) {
+        if (buffer[offset++] === 13) {
+          parser2.offset = offset + 1;
+          if (parser2.optionReturnBuffers === true) {
+            return parser2.buffer.slice(start, offset - 1);
+          }
+          return parser2.buffer.toString("utf8", start, offset - 1);
+        }
+      }
+    }
+    function parseLength(parser2) {
+      const length = parser2.buffer.length - 1;
+      var offset = parser2.offset;
+      var number4 = 0;
+      while (offset < length) {
+        const c1 = parser2.buffer[offset++];
+        if (c1 === 13) {
+          parser2.offset = offset + 1;
+          return number4;
+        }
+        number4 = number4 * 10 + (c1 - 48);
+      }
+    }
+    function parseInteger(parser2) {
+      if (parser2.optionStringNumbers === true) {
+        return parseStringNumbers(parser2);
+      }
+      return parseSimpleNumbers(parser2);
+    }
+    function parseBulkString(parser2) {
+      const length = parseLength(parser2);
+      if (length === void 0) {
+        return;
+      }
+      if (length < 0) {
+        return null;
+      }
+      const offset = parser2.offset + length;
+      if (offset + 2 > parser2.buffer.length) {
+        parser2.bigStrSize = offset + 2;
+        parser2.totalChunkSize = parser2.buffer.length;
+        parser2.bufferCache.push(parser2.buffer);
+        return;
+      }
+      const start = parser2.offset;
+      parser2.offset = offset + 2;
+      if (parser2.optionReturnBuffers === true) {
+        return parser2.buffer.slice(start, offset);
+      }
+      return parser2.buffer.toString("utf8", start, offset);
+    }
+    function parseError(parser2) {
+      var string4 = parseSimpleString(parser2);
+      if (string4 !== void 0) {
+        if (parser2.optionReturnBuffers === true) {
+          string4 = string4.toString();
+        }
+        return new ReplyError(string4);
+      }
+    }
+    function handleError(parser2, type) {
+      const err = new ParserError(
+        "Protocol error, got " + JSON.stringify(String.fromCharCode(type)) + " as reply type byte",
+        JSON.stringify(parser2.buffer),
+        parser2.offset
+      );
+      parser2.buffer = null;
+      parser2.returnFatalError(err);
+    }
+    function parseArray(parser2) {
+      const length = parseLength(parser2);
+      if (length === void 0) {
+        return;
+      }
+      if (length < 0) {
+        return null;
+      }
+      const responses = new Array(length);
+      return parseArrayElements(parser2, responses, 0);
+    }
+    function pushArrayCache(parser2, array2, pos) {
+      parser2.arrayCache.push(array2);
+      parser2.arrayPos.push(pos);
+    }
+    function parseArrayChunks(parser2) {
+      const tmp = parser2.arrayCache.pop();
+      var pos = parser2.arrayPos.pop();
+      if (parser2.arrayCache.length) {
+        const res = parseArrayChunks(parser2);
+        if (res === void 0) {
+          pushArrayCache(parser2, tmp, pos);
+          return;
+        }
+        tmp[pos++] = res;
+      }
+      return parseArrayElements(parser2, tmp, pos);
+    }
+    function parseArrayElements(parser2, responses, i) {
+      const bufferLength = parser2.buffer.length;
+      while (i < responses.length) {
+        const offset = parser2.offset;
+        if (parser2.offset >= bufferLength) {
+          pushArrayCache(parser2, responses, i);
+          return;
+        }
+        const response = parseType(parser2, parser2.buffer[parser2.offset++]);
+        if (response === void 0) {
+          if (!(parser2.arrayCache.length || parser2.bufferCache.length)) {
+            parser2.offset = offset;
+          }
+          pushArrayCache(parser2, responses, i);
+          return;
+        }
+        responses[i] = response;
+        i++;
+      }
+      return responses;
+    }
+    function parseType(parser2, type) {
+      switch (type) {
+        case 36:
+          return parseBulkString(parser2);
+        case 43:
+          return parseSimpleString(parser2);
+        case 42:
+          return parseArray(parser2);
+        case 58:
+          return parseInteger(parser2);
+        case 45:
+          return parseError(parser2);
+        default:
+          return handleError(parser2, type);
+      }
+    }
+    function decreaseBufferPool() {
+      if (bufferPool.length > 50 * 1024) {
+        if (counter === 1 || notDecreased > counter * 2) {
+          const minSliceLen = Math.floor(bufferPool.length / 10);
+          const sliceLength = minSliceLen < bufferOffset ? bufferOffset : minSliceLen;
+          bufferOffset = 0;
+          bufferPool = bufferPool.slice(sliceLength, bufferPool.length);
+        } else {
+          notDecreased++;
+          counter--;
+        }
+      } else {
+        clearInterval(interval);
+        counter = 0;
+        notDecreased = 0;
+        interval = null;
+      }
+    }
+    function resizeBuffer(length) {
+      if (bufferPool.length < length + bufferOffset) {
+        const multiplier = length > 1024 * 1024 * 75 ? 2 : 3;
+        if (bufferOffset > 1024 * 1024 * 111) {
+          bufferOffset = 1024 * 1024 * 50;
+        }
+        bufferPool = Buffer3.allocUnsafe(length * multiplier + bufferOffset);
+        bufferOffset = 0;
+        counter++;
+        if (interval === null) {
+          interval = setInterval(decreaseBufferPool, 50);
+        }
+      }
+    }
+    function concatBulkString(parser2) {
+      const list = parser2.bufferCache;
+      const oldOffset = parser2.offset;
+      var chunks = list.length;
+      var offset = parser2.bigStrSize - parser2.totalChunkSize;
+      parser2.offset = offset;
+      if (offset <= 2) {
+        if (chunks === 2) {
+          return list[0].toString("utf8", oldOffset, list[0].length + offset - 2);
+        }
+        chunks--;
+        offset = list[list.length - 2].length + offset;
+      }
+      var res = decoder.write(list[0].slice(oldOffset));
+      for (var i = 1; i < chunks - 1; i++) {
+        res += decoder.write(list[i]);
+      }
+      res += decoder.end(list[i].slice(0, offset - 2));
+      return res;
+    }
+    function concatBulkBuffer(parser2) {
+      const list = parser2.bufferCache;
+      const oldOffset = parser2.offset;
+      const length = parser2.bigStrSize - oldOffset - 2;
+      var chunks = list.length;
+      var offset = parser2.bigStrSize - parser2.totalChunkSize;
+      parser2.offset = offset;
+      if (offset <= 2) {
+        if (chunks === 2) {
+          return list[0].slice(oldOffset, list[0].length + offset - 2);
+        }
+        chunks--;
+        offset = list[list.length - 2].length + offset;
+      }
+      resizeBuffer(length);
+      const start = bufferOffset;
+      list[0].copy(bufferPool, start, oldOffset, list[0].length);
+      bufferOffset += list[0].length - oldOffset;
+      for (var i = 1; i < chunks - 1; i++) {
+        list[i].copy(bufferPool, bufferOffset);
+        bufferOffset += list[i].length;
+      }
+      list[i].copy(bufferPool, bufferOffset, 0, offset - 2);
+      bufferOffset += offset - 2;
+      return bufferPool.slice(start, bufferOffset);
+    }
+    var JavascriptRedisParser = class {
+      /**
+       * Javascript Redis Parser constructor
+       * @param {{returnError: Function, returnReply: Function, returnFatalError?: Function, returnBuffers: boolean, stringNumbers: boolean }} options
+       * @constructor
+       */
+      constructor(options2) {
+        if (!options2) {
+          throw new TypeError("Options are mandatory.");
+        }
+        if (typeof options2.returnError !== "function" || typeof options2.returnReply !== "function") {
+          throw new TypeError("The returnReply and returnError options have to be functions.");
+        }
+        this.setReturnBuffers(!!options2.returnBuffers);
+        this.setStringNumbers(!!options2.stringNumbers);
+        this.returnError = options2.returnError;
+        this.returnFatalError = options2.returnFatalError || options2.returnError;
+        this.returnReply = options2.returnReply;
+        this.reset();
+      }
+      /**
+       * Reset the parser values to the initial state
+       *
+       * @returns {undefined}
+       */
+      reset() {
+        this.offset = 0;
+        this.buffer = null;
+        this.bigStrSize = 0;
+        this.totalChunkSize = 0;
+        this.bufferCache = [];
+        this.arrayCache = [];
+        this.arrayPos = [];
+      }
+      /**
+       * Set the returnBuffers option
+       *
+       * @param {boolean} returnBuffers
+       * @returns {undefined}
+       */
+      setReturnBuffers(returnBuffers) {
+        if (typeof returnBuffers !== "boolean") {
+          throw new TypeError("The returnBuffers argument has to be a boolean");
+        }
+        this.optionReturnBuffers = returnBuffers;
+      }
+      /**
+       * Set the stringNumbers option
+       *
+       * @param {boolean} stringNumbers
+       * @returns {undefined}
+       */
+      setStringNumbers(stringNumbers) {
+        if (typeof stringNumbers !== "boolean") {
+          throw new TypeError("The stringNumbers argument has to be a boolean");
+        }
+        this.optionStringNumbers = stringNumbers;
+      }
+      /**
+       * Parse the redis buffer
+       * @param {Buffer} buffer
+       * @returns {undefined}
+       */
+      execute(buffer) {
+        if (this.buffer === null) {
+          this.buffer = buffer;
+          this.offset = 0;
+        } else if (this.bigStrSize === 0) {
+          const oldLength = this.buffer.length;
+          const remainingLength = oldLength - this.offset;
+          const newBuffer = Buffer3.allocUnsafe(remainingLength + buffer.length);
+          this.buffer.copy(newBuffer, 0, this.offset, oldLength);
+          buffer.copy(newBuffer, remainingLength, 0, buffer.length);
+          this.buffer = newBuffer;
+          this.offset = 0;
+          if (this.arrayCache.length) {
+            const arr = parseArrayChunks(this);
+            if (arr === void 0) {
+              return;
+            }
+            this.returnReply(arr);
+          }
+        } else if (this.totalChunkSize + buffer.length >= this.bigStrSize) {
+          this.bufferCache.push(buffer);
+          var tmp = this.optionReturnBuffers ? concatBulkBuffer(this) : concatBulkString(this);
+          this.bigStrSize = 0;
+          this.bufferCache = [];
+          this.buffer = buffer;
+          if (this.arrayCache.length) {
+            this.arrayCache[0][this.arrayPos[0]++] = tmp;
+            tmp = parseArrayChunks(this);
+            if (tmp === void 0) {
+              return;
+            }
+          }
+          this.returnReply(tmp);
+        } else {
+          this.bufferCache.push(buffer);
+          this.totalChunkSize += buffer.length;
+          return;
+        }
+        while (this.offset < this.buffer.length) {
+          const offset = this.offset;
+          const type = this.buffer[this.offset++];
+          const response = parseType(this, type);
+          if (response === void 0) {
+            if (!(this.arrayCache.length || this.bufferCache.length)) {
+              this.offset = offset;
+            }
+            return;
+          }
+          if (type === 45) {
+            this.returnError(response);
+          } else {
+            this.returnReply(response);
+          }
+        }
+        this.buffer = null;
+      }
+    };
+    module2.exports = JavascriptRedisParser;
+  }
+});
+
+// node_modules/redis-parser/index.js
+var require_redis_parser = __commonJS({
+  "node_modules/redis-parser/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_parser3();
+  }
+});
+
+// node_modules/ioredis/built/SubscriptionSet.js
+var require_SubscriptionSet = __commonJS({
+  "node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var SubscriptionSet = class {
+      constructor() {
+        this.set = {
+          subscribe: {},
+          psubscribe: {},
+          ssubscribe: {}
+        };
+      }
+      add(set3, channel) {
+        this.set[mapSet(set3)][channel] = true;
+      }
+      del(set3, channel) {
+        delete this.set[mapSet(set3)][channel];
+      }
+      channels(set3) {
+        return Object.keys(this.set[mapSet(set3)]);
+      }
+      isEmpty() {
+        return this.channels("subscribe").length === 0 && this.channels("psubscribe").length === 0 && this.channels("ssubscribe").length === 0;
+      }
+    };
+    exports2.default = SubscriptionSet;
+    function mapSet(set3) {
+      if (set3 === "unsubscribe") {
+        return "subscribe";
+      }
+      if (set3 === "punsubscribe") {
+        return "psubscribe";
+      }
+      if (set3 === "sunsubscribe") {
+        return "ssubscribe";
+      }
+      return set3;
+    }
+  }
+});
+
+// node_modules/ioredis/built/DataHandler.js
+var require_DataHandler = __commonJS({
+  "node_modules/ioredis/built/DataHandler.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var Command_1 = require_Command();
+    var utils_1 = require_utils3();
+    var RedisParser = require_redis_parser();
+    var SubscriptionSet_1 = require_SubscriptionSet();
+    var debug = (0, utils_1.Debug)("dataHandler");
+    var DataHandler = class {
+      constructor(redis, parserOptions) {
+        this.redis = redis;
+        const parser2 = new RedisParser({
+          stringNumbers: parserOptions.stringNumbers,
+          returnBuffers: true,
+          returnError: (err) => {
+            this.returnError(err);
+          },
+          returnFatalError: (err) => {
+            this.returnFatalError(err);
+          },
+          returnReply: (reply) => {
+            this.returnReply(reply);
+          }
+        });
+        redis.stream.prependListener("data", (data) => {
+          parser2.execute(data);
+        });
+        redis.stream.resume();
+      }
+      returnFatalError(err) {
+        err.message += ". Please report this.";
+        this.redis.recoverFromFatalError(err, err, { offlineQueue: false });
+      }
+      returnError(err) {
+        const item = this.shiftCommand(err);
+        if (!item) {
+          return;
+        }
+        err.command = {
+          name: item.command.name,
+          args: item.command.args
+        };
+        if (item.command.name == "ssubscribe" && err.message.includes("MOVED")) {
+          this.redis.emit("moved");
+          return;
+        }
+        this.redis.handleReconnection(err, item);
+      }
+      returnReply(reply) {
+        if (this.handleMonitorReply(reply)) {
+          return;
+        }
+        if (this.handleSubscriberReply(reply)) {
+          return;
+        }
+        const item = this.shiftCommand(reply);
+        if (!item) {
+          return;
+        }
+        if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", item.command.name)) {
+          this.redis.condition.subscriber = new SubscriptionSet_1.default();
+          this.redis.condition.subscriber.add(item.command.name, reply[1].toString());
+          if (!fillSubCommand(item.command, reply[2])) {
+            this.redis.commandQueue.unshift(item);
+          }
+        } else if (Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", item.command.name)) {
+          if (!fillUnsubCommand(item.command, reply[2])) {
+            this.redis.commandQueue.unshift(item);
+          }
+        } else {
+          item.command.resolve(reply);
+        }
+      }
+      handleSubscriberReply(reply) {
+        if (!this.redis.condition.subscriber) {
+          return false;
+        }
+        const replyType = Array.isArray(reply) ? reply[0].toString() : null;
+        debug('receive reply "%s" in subscriber mode', replyType);
+        switch (replyType) {
+          case "message":
+            if (this.redis.listeners("message").length > 0) {
+              this.redis.emit("message", reply[1].toString(), reply[2] ? reply[2].toString() : "");
+            }
+            this.redis.emit("messageBuffer", reply[1], reply[2]);
+            break;
+          case "pmessage": {
+            const pattern = reply[1].toString();
+            if (this.redis.listeners("pmessage").length > 0) {
+              this.redis.emit("pmessage", pattern, reply[2].toString(), reply[3].toString());
+            }
+            this.redis.emit("pmessageBuffer", pattern, reply[2], reply[3]);
+            break;
+          }
+          case "smessage": {
+            if (this.redis.listeners("smessage").length > 0) {
+              this.redis.emit("smessage", reply[1].toString(), reply[2] ? reply[2].toString() : "");
+            }
+            this.redis.emit("smessageBuffer", reply[1], reply[2]);
+            break;
+          }
+          case "ssubscribe":
+          case "subscribe":
+          case "psubscribe": {
+            const channel = reply[1].toString();
+            this.redis.condition.subscriber.add(replyType, channel);
+            const item = this.shiftCommand(reply);
+            if (!item) {
+              return;
+            }
+            if (!fillSubCommand(item.command, reply[2])) {
+              this.redis.commandQueue.unshift(item);
+            }
+            break;
+          }
+          case "sunsubscribe":
+          case "unsubscribe":
+          case "punsubscribe": {
+            const channel = reply[1] ? reply[1].toString() : null;
+            if (channel) {
+              this.redis.condition.subscriber.del(replyType, channel);
+            }
+            const count = reply[2];
+            if (Number(count) === 0) {
+              this.redis.condition.subscriber = false;
+            }
+            const item = this.shiftCommand(reply);
+            if (!item) {
+              return;
+            }
+            if (!fillUnsubCommand(item.command, count)) {
+              this.redis.commandQueue.unshift(item);
+            }
+            break;
+          }
+          default: {
+            const item = this.shiftCommand(reply);
+            if (!item) {
+              return;
+            }
+            item.command.resolve(reply);
+          }
+        }
+        return true;
+      }
+      handleMonitorReply(reply) {
+        if (this.redis.status !== "monitoring") {
+          return false;
+        }
+        const replyStr = reply.toString();
+        if (replyStr === "OK") {
+          return false;
+        }
+        const len = replyStr.indexOf(" ");
+        const timestamp = replyStr.slice(0, len);
+        const argIndex = replyStr.indexOf('"');
+        const args = replyStr.slice(argIndex + 1, -1).split('" "').map((elem) => elem.replace(/\\"/g, '"'));
+        const dbAndSource = replyStr.slice(len + 2, argIndex - 2).split(" ");
+        this.redis.emit("monitor", timestamp, args, dbAndSource[1], dbAndSource[0]);
+        return true;
+      }
+      shiftCommand(reply) {
+        const item = this.redis.commandQueue.shift();
+        if (!item) {
+          const message = "Command queue state error. If you can reproduce this, please report it.";
+          const error62 = new Error(message + (reply instanceof Error ? ` Last error: ${reply.message}` : ` Last reply: ${reply.toString()}`));
+          this.redis.emit("error", error62);
+          return null;
+        }
+        return item;
+      }
+    };
+    exports2.default = DataHandler;
+    var remainingRepliesMap = /* @__PURE__ */ new WeakMap();
+    function fillSubCommand(command, count) {
+      let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
+      remainingReplies -= 1;
+      if (remainingReplies <= 0) {
+        command.resolve(count);
+        remainingRepliesMap.delete(command);
+        return true;
+      }
+      remainingRepliesMap.set(command, remainingReplies);
+      return false;
+    }
+    function fillUnsubCommand(command, count) {
+      let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
+      if (remainingReplies === 0) {
+        if (Number(count) === 0) {
+          remainingRepliesMap.delete(command);
+          command.resolve(count);
+          return true;
+        }
+        return false;
+      }
+      remainingReplies -= 1;
+      if (remainingReplies <= 0) {
+        command.resolve(count);
+        return true;
+      }
+      remainingRepliesMap.set(command, remainingReplies);
+      return false;
+    }
+  }
+});
+
+// node_modules/ioredis/built/redis/event_handler.js
+var require_event_handler = __commonJS({
+  "node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
+    var redis_errors_1 = require_redis_errors();
+    var Command_1 = require_Command();
+    var errors_1 = require_errors2();
+    var utils_1 = require_utils3();
+    var DataHandler_1 = require_DataHandler();
+    var debug = (0, utils_1.Debug)("connection");
+    function connectHandler(self2) {
+      return function() {
+        var _a3;
+        self2.setStatus("connect");
+        self2.resetCommandQueue();
+        let flushed = false;
+        const { connectionEpoch } = self2;
+        if (self2.condition.auth) {
+          self2.auth(self2.condition.auth, function(err) {
+            if (connectionEpoch !== self2.connectionEpoch) {
+              return;
+            }
+            if (err) {
+              if (err.message.indexOf("no password is set") !== -1) {
+                console.warn("[WARN] Redis server does not require a password, but a password was supplied.");
+              } else if (err.message.indexOf("without any password configured for the default user") !== -1) {
+                console.warn("[WARN] This Redis server's `default` user does not require a password, but a password was supplied");
+              } else if (err.message.indexOf("wrong number of arguments for 'auth' command") !== -1) {
+                console.warn(`[ERROR] The server returned "wrong number of arguments for 'auth' command". You are probably passing both username and password to Redis version 5 or below. You should only pass the 'password' option for Redis version 5 and under.`);
+              } else {
+                flushed = true;
+                self2.recoverFromFatalError(err, err);
+              }
+            }
+          });
+        }
+        if (self2.condition.select) {
+          self2.select(self2.condition.select).catch((err) => {
+            self2.silentEmit("error", err);
+          });
+        }
+        new DataHandler_1.default(self2, {
+          stringNumbers: self2.options.stringNumbers
+        });
+        const clientCommandPromises = [];
+        if (self2.options.connectionName) {
+          debug("set the connection name [%s]", self2.options.connectionName);
+          clientCommandPromises.push(self2.client("setname", self2.options.connectionName).catch(utils_1.noop));
+        }
+        if (!self2.options.disableClientInfo) {
+          debug("set the client info");
+          clientCommandPromises.push((0, utils_1.getPackageMeta)().then((packageMeta) => {
+            return self2.client("SETINFO", "LIB-VER", packageMeta.version).catch(utils_1.noop);
+          }).catch(utils_1.noop));
+          clientCommandPromises.push(self2.client("SETINFO", "LIB-NAME", ((_a3 = self2.options) === null || _a3 === void 0 ? void 0 : _a3.clientInfoTag) ? `ioredis(${self2.options.clientInfoTag})` : "ioredis").catch(utils_1.noop));
+        }
+        Promise.all(clientCommandPromises).catch(utils_1.noop).finally(() => {
+          if (!self2.options.enableReadyCheck) {
+            exports2.readyHandler(self2)();
+          }
+          if (self2.options.enableReadyCheck) {
+            self2._readyCheck(function(err, info) {
+              if (connectionEpoch !== self2.connectionEpoch) {
+                return;
+              }
+              if (err) {
+                if (!flushed) {
+                  self2.recoverFromFatalError(new Error("Ready check failed: " + err.message), err);
+                }
+              } else {
+                if (self2.connector.check(info)) {
+                  exports2.readyHandler(self2)();
+                } else {
+                  self2.disconnect(true);
+                }
+              }
+            });
+          }
+        });
+      };
+    }
+    exports2.connectHandler = connectHandler;
+    function abortError(command) {
+      const err = new redis_errors_1.AbortError("Command aborted due to connection close");
+      err.command = {
+        name: command.name,
+        args: command.args
+      };
+      return err;
+    }
+    function abortIncompletePipelines(commandQueue) {
+      var _a3;
+      let expectedIndex = 0;
+      for (let i = 0; i < commandQueue.length; ) {
+        const command = (_a3 = commandQueue.peekAt(i)) === null || _a3 === void 0 ? void 0 : _a3.command;
+        const pipelineIndex = command.pipelineIndex;
+        if (pipelineIndex === void 0 || pipelineIndex === 0) {
+          expectedIndex = 0;
+        }
+        if (pipelineIndex !== void 0 && pipelineIndex !== expectedIndex++) {
+          commandQueue.remove(i, 1);
+          command.reject(abortError(command));
+          continue;
+        }
+        i++;
+      }
+    }
+    function abortTransactionFragments(commandQueue) {
+      var _a3;
+      for (let i = 0; i < commandQueue.length; ) {
+        const command = (_a3 = commandQueue.peekAt(i)) === null || _a3 === void 0 ? void 0 : _a3.command;
+        if (command.name === "multi") {
+          break;
+        }
+        if (command.name === "exec") {
+          commandQueue.remove(i, 1);
+          command.reject(abortError(command));
+          break;
+        }
+        if (command.inTransaction) {
+          commandQueue.remove(i, 1);
+          command.reject(abortError(command));
+        } else {
+          i++;
+        }
+      }
+    }
+    function closeHandler(self2) {
+      return function() {
+        const prevStatus = self2.status;
+        self2.setStatus("close");
+        if (self2.commandQueue.length) {
+          abortIncompletePipelines(self2.commandQueue);
+        }
+        if (self2.offlineQueue.length) {
+          abortTransactionFragments(self2.offlineQueue);
+        }
+        if (prevStatus === "ready") {
+          if (!self2.prevCondition) {
+            self2.prevCondition = self2.condition;
+          }
+          if (self2.commandQueue.length) {
+            self2.prevCommandQueue = self2.commandQueue;
+          }
+        }
+        if (self2.manuallyClosing) {
+          self2.manuallyClosing = false;
+          debug("skip reconnecting since the connection is manually closed.");
+          return close();
+        }
+        if (typeof self2.options.retryStrategy !== "function") {
+          debug("skip reconnecting because `retryStrategy` is not a function");
+          return close();
+        }
+        const retryDelay = self2.options.retryStrategy(++self2.retryAttempts);
+        if (typeof retryDelay !== "number") {
+          debug("skip reconnecting because `retryStrategy` doesn't return a number");
+          return close();
+        }
+        debug("reconnect in %sms", retryDelay);
+        self2.setStatus("reconnecting", retryDelay);
+        self2.reconnectTimeout = setTimeout(function() {
+          self2.reconnectTimeout = null;
+          self2.connect().catch(utils_1.noop);
+        }, retryDelay);
+        const { maxRetriesPerRequest } = self2.options;
+        if (typeof maxRetriesPerRequest === "number") {
+          if (maxRetriesPerRequest < 0) {
+            debug("maxRetriesPerRequest is negative, ignoring...");
+          } else {
+            const remainder = self2.retryAttempts % (maxRetriesPerRequest + 1);
+            if (remainder === 0) {
+              debug("reach maxRetriesPerRequest limitation, flushing command queue...");
+              self2.flushQueue(new errors_1.MaxRetriesPerRequestError(maxRetriesPerRequest));
+            }
+          }
+        }
+      };
+      function close() {
+        self2.setStatus("end");
+        self2.flushQueue(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+      }
+    }
+    exports2.closeHandler = closeHandler;
+    function errorHandler(self2) {
+      return function(error62) {
+        debug("error: %s", error62);
+        self2.silentEmit("error", error62);
+      };
+    }
+    exports2.errorHandler = errorHandler;
+    function readyHandler(self2) {
+      return function() {
+        self2.setStatus("ready");
+        self2.retryAttempts = 0;
+        if (self2.options.monitor) {
+          self2.call("monitor").then(() => self2.setStatus("monitoring"), (error62) => self2.emit("error", error62));
+          const { sendCommand } = self2;
+          self2.sendCommand = function(command) {
+            if (Command_1.default.checkFlag("VALID_IN_MONITOR_MODE", command.name)) {
+              return sendCommand.call(self2, command);
+            }
+            command.reject(new Error("Connection is in monitoring mode, can't process commands."));
+            return command.promise;
+          };
+          self2.once("close", function() {
+            delete self2.sendCommand;
+          });
+          return;
+        }
+        const finalSelect = self2.prevCondition ? self2.prevCondition.select : self2.condition.select;
+        if (self2.options.readOnly) {
+          debug("set the connection to readonly mode");
+          self2.readonly().catch(utils_1.noop);
+        }
+        if (self2.prevCondition) {
+          const condition = self2.prevCondition;
+          self2.prevCondition = null;
+          if (condition.subscriber && self2.options.autoResubscribe) {
+            if (self2.condition.select !== finalSelect) {
+              debug("connect to db [%d]", finalSelect);
+              self2.select(finalSelect);
+            }
+            const subscribeChannels = condition.subscriber.channels("subscribe");
+            if (subscribeChannels.length) {
+              debug("subscribe %d channels", subscribeChannels.length);
+              self2.subscribe(subscribeChannels);
+            }
+            const psubscribeChannels = condition.subscriber.channels("psubscribe");
+            if (psubscribeChannels.length) {
+              debug("psubscribe %d channels", psubscribeChannels.length);
+              self2.psubscribe(psubscribeChannels);
+            }
+            const ssubscribeChannels = condition.subscriber.channels("ssubscribe");
+            if (ssubscribeChannels.length) {
+              debug("ssubscribe %s", ssubscribeChannels.length);
+              for (const channel of ssubscribeChannels) {
+                self2.ssubscribe(channel);
+              }
+            }
+          }
+        }
+        if (self2.prevCommandQueue) {
+          if (self2.options.autoResendUnfulfilledCommands) {
+            debug("resend %d unfulfilled commands", self2.prevCommandQueue.length);
+            while (self2.prevCommandQueue.length > 0) {
+              const item = self2.prevCommandQueue.shift();
+              if (item.select !== self2.condition.select && item.command.name !== "select") {
+                self2.select(item.select);
+              }
+              self2.sendCommand(item.command, item.stream);
+            }
+          } else {
+            self2.prevCommandQueue = null;
+          }
+        }
+        if (self2.offlineQueue.length) {
+          debug("send %d commands in offline queue", self2.offlineQueue.length);
+          const offlineQueue = self2.offlineQueue;
+          self2.resetOfflineQueue();
+          while (offlineQueue.length > 0) {
+            const item = offlineQueue.shift();
+            if (item.select !== self2.condition.select && item.command.name !== "select") {
+              self2.select(item.select);
+            }
+            self2.sendCommand(item.command, item.stream);
+          }
+        }
+        if (self2.condition.select !== finalSelect) {
+          debug("connect to db [%d]", finalSelect);
+          self2.select(finalSelect);
+        }
+      };
+    }
+    exports2.readyHandler = readyHandler;
+  }
+});
+
+// node_modules/ioredis/built/redis/RedisOptions.js
+var require_RedisOptions = __commonJS({
+  "node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_REDIS_OPTIONS = void 0;
+    exports2.DEFAULT_REDIS_OPTIONS = {
+      // Connection
+      port: 6379,
+      host: "localhost",
+      family: 0,
+      connectTimeout: 1e4,
+      disconnectTimeout: 2e3,
+      retryStrategy: function(times) {
+        return Math.min(times * 50, 2e3);
+      },
+      keepAlive: 0,
+      noDelay: true,
+      connectionName: null,
+      disableClientInfo: false,
+      clientInfoTag: void 0,
+      // Sentinel
+      sentinels: null,
+      name: null,
+      role: "master",
+      sentinelRetryStrategy: function(times) {
+        return Math.min(times * 10, 1e3);
+      },
+      sentinelReconnectStrategy: function() {
+        return 6e4;
+      },
+      natMap: null,
+      enableTLSForSentinelMode: false,
+      updateSentinels: true,
+      failoverDetector: false,
+      // Status
+      username: null,
+      password: null,
+      db: 0,
+      // Others
+      enableOfflineQueue: true,
+      enableReadyCheck: true,
+      autoResubscribe: true,
+      autoResendUnfulfilledCommands: true,
+      lazyConnect: false,
+      keyPrefix: "",
+      reconnectOnError: null,
+      readOnly: false,
+      stringNumbers: false,
+      maxRetriesPerRequest: 20,
+      maxLoadingRetryTime: 1e4,
+      enableAutoPipelining: false,
+      autoPipeliningIgnoredCommands: [],
+      sentinelMaxConnections: 10,
+      blockingTimeoutGrace: 100
+    };
+  }
+});
+
+// node_modules/ioredis/built/Redis.js
+var require_Redis = __commonJS({
+  "node_modules/ioredis/built/Redis.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var events_1 = __require("events");
+    var standard_as_callback_1 = require_built2();
+    var cluster_1 = require_cluster();
+    var Command_1 = require_Command();
+    var connectors_1 = require_connectors();
+    var SentinelConnector_1 = require_SentinelConnector();
+    var eventHandler = require_event_handler();
+    var RedisOptions_1 = require_RedisOptions();
+    var ScanStream_1 = require_ScanStream();
+    var transaction_1 = require_transaction();
+    var utils_1 = require_utils3();
+    var applyMixin_1 = require_applyMixin();
+    var Commander_1 = require_Commander();
+    var lodash_1 = require_lodash3();
+    var Deque = require_denque();
+    var debug = (0, utils_1.Debug)("redis");
+    var Redis3 = class _Redis extends Commander_1.default {
+      constructor(arg1, arg2, arg3) {
+        super();
+        this.status = "wait";
+        this.isCluster = false;
+        this.reconnectTimeout = null;
+        this.connectionEpoch = 0;
+        this.retryAttempts = 0;
+        this.manuallyClosing = false;
+        this._autoPipelines = /* @__PURE__ */ new Map();
+        this._runningAutoPipelines = /* @__PURE__ */ new Set();
+        this.parseOptions(arg1, arg2, arg3);
+        events_1.EventEmitter.call(this);
+        this.resetCommandQueue();
+        this.resetOfflineQueue();
+        if (this.options.Connector) {
+          this.connector = new this.options.Connector(this.options);
+        } else if (this.options.sentinels) {
+          const sentinelConnector = new SentinelConnector_1.default(this.options);
+          sentinelConnector.emitter = this;
+          this.connector = sentinelConnector;
+        } else {
+          this.connector = new connectors_1.StandaloneConnector(this.options);
+        }
+        if (this.options.scripts) {
+          Object.entries(this.options.scripts).forEach(([name, definition]) => {
+            this.defineCommand(name, definition);
+          });
+        }
+        if (this.options.lazyConnect) {
+          this.setStatus("wait");
+        } else {
+          this.connect().catch(lodash_1.noop);
+        }
+      }
+      /**
+       * Create a Redis instance.
+       * This is the same as `new Redis()` but is included for compatibility with node-redis.
+       */
+      static createClient(...args) {
+        return new _Redis(...args);
+      }
+      get autoPipelineQueueSize() {
+        let queued = 0;
+        for (const pipeline of this._autoPipelines.values()) {
+          queued += pipeline.length;
+        }
+        return queued;
+      }
+      /**
+       * Create a connection to Redis.
+       * This method will be invoked automatically when creating a new Redis instance
+       * unless `lazyConnect: true` is passed.
+       *
+       * When calling this method manually, a Promise is returned, which will
+       * be resolved when the connection status is ready. The promise can reject
+       * if the connection fails, times out, or if Redis is already connecting/connected.
+       */
+      connect(callback) {
+        const promise2 = new Promise((resolve4, reject) => {
+          if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
+            reject(new Error("Redis is already connecting/connected"));
+            return;
+          }
+          this.connectionEpoch += 1;
+          this.setStatus("connecting");
+          const { options: options2 } = this;
+          this.condition = {
+            select: options2.db,
+            auth: options2.username ? [options2.username, options2.password] : options2.password,
+            subscriber: false
+          };
+          const _this = this;
+          (0, standard_as_callback_1.default)(this.connector.connect(function(type, err) {
+            _this.silentEmit(type, err);
+          }), function(err, stream) {
+            if (err) {
+              _this.flushQueue(err);
+              _this.silentEmit("error", err);
+              reject(err);
+              _this.setStatus("end");
+              return;
+            }
+            let CONNECT_EVENT = options2.tls ? "secureConnect" : "connect";
+            if ("sentinels" in options2 && options2.sentinels && !options2.enableTLSForSentinelMode) {
+              CONNECT_EVENT = "connect";
+            }
+            _this.stream = stream;
+            if (options2.noDelay) {
+              stream.setNoDelay(true);
+            }
+            if (typeof options2.keepAlive === "number") {
+              if (stream.connecting) {
+                stream.once(CONNECT_EVENT, () => {
+                  stream.setKeepAlive(true, options2.keepAlive);
+                });
+              } else {
+                stream.setKeepAlive(true, options2.keepAlive);
+              }
+            }
+            if (stream.connecting) {
+              stream.once(CONNECT_EVENT, eventHandler.connectHandler(_this));
+              if (options2.connectTimeout) {
+                let connectTimeoutCleared = false;
+                stream.setTimeout(options2.connectTimeout, function() {
+                  if (connectTimeoutCleared) {
+                    return;
+                  }
+                  stream.setTimeout(0);
+                  stream.destroy();
+                  const err2 = new Error("connect ETIMEDOUT");
+                  err2.errorno = "ETIMEDOUT";
+                  err2.code = "ETIMEDOUT";
+                  err2.syscall = "connect";
+                  eventHandler.errorHandler(_this)(err2);
+                });
+                stream.once(CONNECT_EVENT, function() {
+                  connectTimeoutCleared = true;
+                  stream.setTimeout(0);
+                });
+              }
+            } else if (stream.destroyed) {
+              const firstError = _this.connector.firstError;
+              if (firstError) {
+                process.nextTick(() => {
+                  eventHandler.errorHandler(_this)(firstError);
+                });
+              }
+              process.nextTick(eventHandler.closeHandler(_this));
+            } else {
+              process.nextTick(eventHandler.connectHandler(_this));
+            }
+            if (!stream.destroyed) {
+              stream.once("error", eventHandler.errorHandler(_this));
+              stream.once("close", eventHandler.closeHandler(_this));
+            }
+            const connectionReadyHandler = function() {
+              _this.removeListener("close", connectionCloseHandler);
+              resolve4();
+            };
+            var connectionCloseHandler = function() {
+              _this.removeListener("ready", connectionReadyHandler);
+              reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+            };
+            _this.once("ready", connectionReadyHandler);
+            _this.once("close", connectionCloseHandler);
+          });
+        });
+        return (0, standard_as_callback_1.default)(promise2, callback);
+      }
+      /**
+       * Disconnect from Redis.
+       *
+       * This method closes the connection immediately,
+       * and may lose some pending replies that haven't written to client.
+       * If you want to wait for the pending replies, use Redis#quit instead.
+       */
+      disconnect(reconnect = false) {
+        if (!reconnect) {
+          this.manuallyClosing = true;
+        }
+        if (this.reconnectTimeout && !reconnect) {
+          clearTimeout(this.reconnectTimeout);
+          this.reconnectTimeout = null;
+        }
+        if (this.status === "wait") {
+          eventHandler.closeHandler(this)();
+        } else {
+          this.connector.disconnect();
+        }
+      }
+      /**
+       * Disconnect from Redis.
+       *
+       * @deprecated
+       */
+      end() {
+        this.disconnect();
+      }
+      /**
+       * Create a new instance with the same options as the current one.
+       *
+       * @example
+       * ```js
+       * var redis = new Redis(6380);
+       * var anotherRedis = redis.duplicate();
+       * ```
+       */
+      duplicate(override) {
+        return new _Redis({ ...this.options, ...override });
+      }
+      /**
+       * Mode of the connection.
+       *
+       * One of `"normal"`, `"subscriber"`, or `"monitor"`. When the connection is
+       * not in `"normal"` mode, certain commands are not allowed.
+       */
+      get mode() {
+        var _a3;
+        return this.options.monitor ? "monitor" : ((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.subscriber) ? "subscriber" : "normal";
+      }
+      /**
+       * Listen for all requests received by the server in real time.
+       *
+       * This command will create a new connection to Redis and send a
+       * MONITOR command via the new connection in order to avoid disturbing
+       * the current connection.
+       *
+       * @param callback The callback function. If omit, a promise will be returned.
+       * @example
+       * ```js
+       * var redis = new Redis();
+       * redis.monitor(function (err, monitor) {
+       *   // Entering monitoring mode.
+       *   monitor.on('monitor', function (time, args, source, database) {
+       *     console.log(time + ": " + util.inspect(args));
+       *   });
+       * });
+       *
+       * // supports promise as well as other commands
+       * redis.monitor().then(function (monitor) {
+       *   monitor.on('monitor', function (time, args, source, database) {
+       *     console.log(time + ": " + util.inspect(args));
+       *   });
+       * });
+       * ```
+       */
+      monitor(callback) {
+        const monitorInstance = this.duplicate({
+          monitor: true,
+          lazyConnect: false
+        });
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve4, reject) {
+          monitorInstance.once("error", reject);
+          monitorInstance.once("monitoring", function() {
+            resolve4(monitorInstance);
+          });
+        }), callback);
+      }
+      /**
+       * Send a command to Redis
+       *
+       * This method is used internally and in most cases you should not
+       * use it directly. If you need to send a command that is not supported
+       * by the library, you can use the `call` method:
+       *
+       * ```js
+       * const redis = new Redis();
+       *
+       * redis.call('set', 'foo', 'bar');
+       * // or
+       * redis.call(['set', 'foo', 'bar']);
+       * ```
+       *
+       * @ignore
+       */
+      sendCommand(command, stream) {
+        var _a3, _b;
+        if (this.status === "wait") {
+          this.connect().catch(lodash_1.noop);
+        }
+        if (this.status === "end") {
+          command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+          return command.promise;
+        }
+        if (((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.subscriber) && !Command_1.default.checkFlag("VALID_IN_SUBSCRIBER_MODE", command.name)) {
+          command.reject(new Error("Connection in subscriber mode, only subscriber commands may be used"));
+          return command.promise;
+        }
+        if (typeof this.options.commandTimeout === "number") {
+          command.setTimeout(this.options.commandTimeout);
+        }
+        const blockingTimeout = this.getBlockingTimeoutInMs(command);
+        let writable = this.status === "ready" || !stream && this.status === "connect" && (0, commands_1.exists)(command.name, { caseInsensitive: true }) && ((0, commands_1.hasFlag)(command.name, "loading", { nameCaseInsensitive: true }) || Command_1.default.checkFlag("HANDSHAKE_COMMANDS", command.name));
+        if (!this.stream) {
+          writable = false;
+        } else if (!this.stream.writable) {
+          writable = false;
+        } else if (this.stream._writableState && this.stream._writableState.ended) {
+          writable = false;
+        }
+        if (!writable) {
+          if (!this.options.enableOfflineQueue) {
+            command.reject(new Error("Stream isn't writeable and enableOfflineQueue options is false"));
+            return command.promise;
+          }
+          if (command.name === "quit" && this.offlineQueue.length === 0) {
+            this.disconnect();
+            command.resolve(Buffer.from("OK"));
+            return command.promise;
+          }
+          if (debug.enabled) {
+            debug("queue command[%s]: %d -> %s(%o)", this._getDescription(), this.condition.select, command.name, command.args);
+          }
+          this.offlineQueue.push({
+            command,
+            stream,
+            select: this.condition.select
+          });
+          if (Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
+            const offlineTimeout = this.getConfiguredBlockingTimeout();
+            if (offlineTimeout !== void 0) {
+              command.setBlockingTimeout(offlineTimeout);
+            }
+          }
+        } else {
+          if (debug.enabled) {
+            debug("write command[%s]: %d -> %s(%o)", this._getDescription(), (_b = this.condition) === null || _b === void 0 ? void 0 : _b.select, command.name, command.args);
+          }
+          if (stream) {
+            if ("isPipeline" in stream && stream.isPipeline) {
+              stream.write(command.toWritable(stream.destination.redis.stream));
+            } else {
+              stream.write(command.toWritable(stream));
+            }
+          } else {
+            this.stream.write(command.toWritable(this.stream));
+          }
+          this.commandQueue.push({
+            command,
+            stream,
+            select: this.condition.select
+          });
+          if (blockingTimeout !== void 0) {
+            command.setBlockingTimeout(blockingTimeout);
+          }
+          if (Command_1.default.checkFlag("WILL_DISCONNECT", command.name)) {
+            this.manuallyClosing = true;
+          }
+          if (this.options.socketTimeout !== void 0 && this.socketTimeoutTimer === void 0) {
+            this.setSocketTimeout();
+          }
+        }
+        if (command.name === "select" && (0, utils_1.isInt)(command.args[0])) {
+          const db = parseInt(command.args[0], 10);
+          if (this.condition.select !== db) {
+            this.condition.select = db;
+            this.emit("select", db);
+            debug("switch to db [%d]", this.condition.select);
+          }
+        }
+        return command.promise;
+      }
+      getBlockingTimeoutInMs(command) {
+        var _a3;
+        if (!Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
+          return void 0;
+        }
+        const configuredTimeout = this.getConfiguredBlockingTimeout();
+        if (configuredTimeout === void 0) {
+          return void 0;
+        }
+        const timeout = command.extractBlockingTimeout();
+        if (typeof timeout === "number") {
+          if (timeout > 0) {
+            return timeout + ((_a3 = this.options.blockingTimeoutGrace) !== null && _a3 !== void 0 ? _a3 : RedisOptions_1.DEFAULT_REDIS_OPTIONS.blockingTimeoutGrace);
+          }
+          return configuredTimeout;
+        }
+        if (timeout === null) {
+          return configuredTimeout;
+        }
+        return void 0;
+      }
+      getConfiguredBlockingTimeout() {
+        if (typeof this.options.blockingTimeout === "number" && this.options.blockingTimeout > 0) {
+          return this.options.blockingTimeout;
+        }
+        return void 0;
+      }
+      setSocketTimeout() {
+        this.socketTimeoutTimer = setTimeout(() => {
+          this.stream.destroy(new Error(`Socket timeout. Expecting data, but didn't receive any in ${this.options.socketTimeout}ms.`));
+          this.socketTimeoutTimer = void 0;
+        }, this.options.socketTimeout);
+        this.stream.once("data", () => {
+          clearTimeout(this.socketTimeoutTimer);
+          this.socketTimeoutTimer = void 0;
+          if (this.commandQueue.length === 0)
+            return;
+          this.setSocketTimeout();
+        });
+      }
+      scanStream(options2) {
+        return this.createScanStream("scan", { options: options2 });
+      }
+      scanBufferStream(options2) {
+        return this.createScanStream("scanBuffer", { options: options2 });
+      }
+      sscanStream(key, options2) {
+        return this.createScanStream("sscan", { key, options: options2 });
+      }
+      sscanBufferStream(key, options2) {
+        return this.createScanStream("sscanBuffer", { key, options: options2 });
+      }
+      hscanStream(key, options2) {
+        return this.createScanStream("hscan", { key, options: options2 });
+      }
+      hscanBufferStream(key, options2) {
+        return this.createScanStream("hscanBuffer", { key, options: options2 });
+      }
+      zscanStream(key, options2) {
+        return this.createScanStream("zscan", { key, options: options2 });
+      }
+      zscanBufferStream(key, options2) {
+        return this.createScanStream("zscanBuffer", { key, options: options2 });
+      }
+      /**
+       * Emit only when there's at least one listener.
+       *
+       * @ignore
+       */
+      silentEmit(eventName, arg) {
+        let error62;
+        if (eventName === "error") {
+          error62 = arg;
+          if (this.status === "end") {
+            return;
+          }
+          if (this.manuallyClosing) {
+            if (error62 instanceof Error && (error62.message === utils_1.CONNECTION_CLOSED_ERROR_MSG || // @ts-expect-error
+            error62.syscall === "connect" || // @ts-expect-error
+            error62.syscall === "read")) {
+              return;
+            }
+          }
+        }
+        if (this.listeners(eventName).length > 0) {
+          return this.emit.apply(this, arguments);
+        }
+        if (error62 && error62 instanceof Error) {
+          console.error("[ioredis] Unhandled error event:", error62.stack);
+        }
+        return false;
+      }
+      /**
+       * @ignore
+       */
+      recoverFromFatalError(_commandError, err, options2) {
+        this.flushQueue(err, options2);
+        this.silentEmit("error", err);
+        this.disconnect(true);
+      }
+      /**
+       * @ignore
+       */
+      handleReconnection(err, item) {
+        var _a3;
+        let needReconnect = false;
+        if (this.options.reconnectOnError && !Command_1.default.checkFlag("IGNORE_RECONNECT_ON_ERROR", item.command.name)) {
+          needReconnect = this.options.reconnectOnError(err);
+        }
+        switch (needReconnect) {
+          case 1:
+          case true:
+            if (this.status !== "reconnecting") {
+              this.disconnect(true);
+            }
+            item.command.reject(err);
+            break;
+          case 2:
+            if (this.status !== "reconnecting") {
+              this.disconnect(true);
+            }
+            if (((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.select) !== item.select && item.command.name !== "select") {
+              this.select(item.select);
+            }
+            this.sendCommand(item.command);
+            break;
+          default:
+            item.command.reject(err);
+        }
+      }
+      /**
+       * Get description of the connection. Used for debugging.
+       */
+      _getDescription() {
+        let description;
+        if ("path" in this.options && this.options.path) {
+          description = this.options.path;
+        } else if (this.stream && this.stream.remoteAddress && this.stream.remotePort) {
+          description = this.stream.remoteAddress + ":" + this.stream.remotePort;
+        } else if ("host" in this.options && this.options.host) {
+          description = this.options.host + ":" + this.options.port;
+        } else {
+          description = "";
+        }
+        if (this.options.connectionName) {
+          description += ` (${this.options.connectionName})`;
+        }
+        return description;
+      }
+      resetCommandQueue() {
+        this.commandQueue = new Deque();
+      }
+      resetOfflineQueue() {
+        this.offlineQueue = new Deque();
+      }
+      parseOptions(...args) {
+        const options2 = {};
+        let isTls = false;
+        for (let i = 0; i < args.length; ++i) {
+          const arg = args[i];
+          if (arg === null || typeof arg === "undefined") {
+            continue;
+          }
+          if (typeof arg === "object") {
+            (0, lodash_1.defaults)(options2, arg);
+          } else if (typeof arg === "string") {
+            (0, lodash_1.defaults)(options2, (0, utils_1.parseURL)(arg));
+            if (arg.startsWith("rediss://")) {
+              isTls = true;
+            }
+          } else if (typeof arg === "number") {
+            options2.port = arg;
+          } else {
+            throw new Error("Invalid argument " + arg);
+          }
+        }
+        if (isTls) {
+          (0, lodash_1.defaults)(options2, { tls: true });
+        }
+        (0, lodash_1.defaults)(options2, _Redis.defaultOptions);
+        if (typeof options2.port === "string") {
+          options2.port = parseInt(options2.port, 10);
+        }
+        if (typeof options2.db === "string") {
+          options2.db = parseInt(options2.db, 10);
+        }
+        this.options = (0, utils_1.resolveTLSProfile)(options2);
+      }
+      /**
+       * Change instance's status
+       */
+      setStatus(status, arg) {
+        if (debug.enabled) {
+          debug("status[%s]: %s -> %s", this._getDescription(), this.status || "[empty]", status);
+        }
+        this.status = status;
+        process.nextTick(this.emit.bind(this, status, arg));
+      }
+      createScanStream(command, { key, options: options2 = {} }) {
+        return new ScanStream_1.default({
+          objectMode: true,
+          key,
+          redis: this,
+          command,
+          ...options2
+        });
+      }
+      /**
+       * Flush offline queue and command queue with error.
+       *
+       * @param error The error object to send to the commands
+       * @param options options
+       */
+      flushQueue(error62, options2) {
+        options2 = (0, lodash_1.defaults)({}, options2, {
+          offlineQueue: true,
+          commandQueue: true
+        });
+        let item;
+        if (options2.offlineQueue) {
+          while (item = this.offlineQueue.shift()) {
+            item.command.reject(error62);
+          }
+        }
+        if (options2.commandQueue) {
+          if (this.commandQueue.length > 0) {
+            if (this.stream) {
+              this.stream.removeAllListeners("data");
+            }
+            while (item = this.commandQueue.shift()) {
+              item.command.reject(error62);
+            }
+          }
+        }
+      }
+      /**
+       * Check whether Redis has finished loading the persistent data and is able to
+       * process commands.
+       */
+      _readyCheck(callback) {
+        const _this = this;
+        this.info(function(err, res) {
+          if (err) {
+            if (err.message && err.message.includes("NOPERM")) {
+              console.warn(`Skipping the ready check because INFO command fails: "${err.message}". You can disable ready check with "enableReadyCheck". More: https://github.com/luin/ioredis/wiki/Disable-ready-check.`);
+              return callback(null, {});
+            }
+            return callback(err);
+          }
+          if (typeof res !== "string") {
+            return callback(null, res);
+          }
+          const info = {};
+          const lines = res.split("\r\n");
+          for (let i = 0; i < lines.length; ++i) {
+            const [fieldName, ...fieldValueParts] = lines[i].split(":");
+            const fieldValue = fieldValueParts.join(":");
+            if (fieldValue) {
+              info[fieldName] = fieldValue;
+            }
+          }
+          if (!info.loading || info.loading === "0") {
+            callback(null, info);
+          } else {
+            const loadingEtaMs = (info.loading_eta_seconds || 1) * 1e3;
+            const retryTime = _this.options.maxLoadingRetryTime && _this.options.maxLoadingRetryTime < loadingEtaMs ? _this.options.maxLoadingRetryTime : loadingEtaMs;
+            debug("Redis server still loading, trying again in " + retryTime + "ms");
+            setTimeout(function() {
+              _this._readyCheck(callback);
+            }, retryTime);
+          }
+        }).catch(lodash_1.noop);
+      }
+    };
+    Redis3.Cluster = cluster_1.default;
+    Redis3.Command = Command_1.default;
+    Redis3.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
+    (0, applyMixin_1.default)(Redis3, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Redis3.prototype);
+    exports2.default = Redis3;
+  }
+});
+
+// node_modules/ioredis/built/index.js
+var require_built3 = __commonJS({
+  "node_modules/ioredis/built/index.js"(exports2, module2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
+    exports2 = module2.exports = require_Redis().default;
+    var Redis_1 = require_Redis();
+    Object.defineProperty(exports2, "default", { enumerable: true, get: function() {
+      return Redis_1.default;
+    } });
+    var Redis_2 = require_Redis();
+    Object.defineProperty(exports2, "Redis", { enumerable: true, get: function() {
+      return Redis_2.default;
+    } });
+    var cluster_1 = require_cluster();
+    Object.defineProperty(exports2, "Cluster", { enumerable: true, get: function() {
+      return cluster_1.default;
+    } });
+    var Command_1 = require_Command();
+    Object.defineProperty(exports2, "Command", { enumerable: true, get: function() {
+      return Command_1.default;
+    } });
+    var ScanStream_1 = require_ScanStream();
+    Object.defineProperty(exports2, "ScanStream", { enumerable: true, get: function() {
+      return ScanStream_1.default;
+    } });
+    var Pipeline_1 = require_Pipeline();
+    Object.defineProperty(exports2, "Pipeline", { enumerable: true, get: function() {
+      return Pipeline_1.default;
+    } });
+    var AbstractConnector_1 = require_AbstractConnector();
+    Object.defineProperty(exports2, "AbstractConnector", { enumerable: true, get: function() {
+      return AbstractConnector_1.default;
+    } });
+    var SentinelConnector_1 = require_SentinelConnector();
+    Object.defineProperty(exports2, "SentinelConnector", { enumerable: true, get: function() {
+      return SentinelConnector_1.default;
+    } });
+    Object.defineProperty(exports2, "SentinelIterator", { enumerable: true, get: function() {
+      return SentinelConnector_1.SentinelIterator;
+    } });
+    exports2.ReplyError = require_redis_errors().ReplyError;
+    Object.defineProperty(exports2, "Promise", {
+      get() {
+        console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
+        return Promise;
+      },
+      set(_lib) {
+        console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
+      }
+    });
+    function print(err, reply) {
+      if (err) {
+        console.log("Error: " + err);
+      } else {
+        console.log("Reply: " + reply);
+      }
+    }
+    exports2.print = print;
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants3 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -20196,7 +30388,7 @@ var require_constants3 = __commonJS({
 });
 
 // node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
+var require_utils4 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var {
@@ -20263,7 +30455,7 @@ var require_utils2 = __commonJS({
 var require_scan = __commonJS({
   "node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
-    var utils = require_utils2();
+    var utils = require_utils4();
     var {
       CHAR_ASTERISK,
       /* * */
@@ -20594,7 +30786,7 @@ var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants3 = require_constants3();
-    var utils = require_utils2();
+    var utils = require_utils4();
     var {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
@@ -21363,12 +31555,12 @@ var require_picomatch = __commonJS({
     "use strict";
     var scan = require_scan();
     var parse5 = require_parse();
-    var utils = require_utils2();
+    var utils = require_utils4();
     var constants3 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
+    var picomatch5 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch4(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch5(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -21384,16 +31576,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options2, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex2, options2, { glob, posix: posix3 });
         const result = { glob, state, regex: regex2, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -21419,7 +31611,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch5.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21436,24 +31628,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input2, regex2, options2, posix3);
+          match = picomatch5.matchBase(input2, regex2, options2, posix3);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+    picomatch5.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
+    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
+    picomatch5.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
       return parse5(pattern, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input2, options2) => scan(input2, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options2) => scan(input2, options2);
+    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21464,13 +31656,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source, options2);
+      const regex2 = picomatch5.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21481,9 +31673,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options2);
       }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options2) => {
+    picomatch5.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21492,8 +31684,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module2.exports = picomatch5;
   }
 });
 
@@ -21502,15 +31694,15 @@ var require_picomatch2 = __commonJS({
   "node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch4(glob, options2, returnState = false) {
+    var utils = require_utils4();
+    function picomatch5(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
   }
 });
 
@@ -23768,7 +33960,7 @@ var require_websocket = __commonJS({
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls2 = __require("tls");
-    var { randomBytes, createHash: createHash2 } = __require("crypto");
+    var { randomBytes, createHash: createHash5 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -24459,7 +34651,7 @@ var require_websocket = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash2("sha1").update(key + GUID).digest("base64");
+        const digest = createHash5("sha1").update(key + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -24844,7 +35036,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter = __require("events");
     var http4 = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash: createHash2 } = __require("crypto");
+    var { createHash: createHash5 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate();
     var subprotocol2 = require_subprotocol();
@@ -25154,7 +35346,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash2("sha1").update(key + GUID).digest("base64");
+        const digest = createHash5("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -30993,30 +41185,30 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck4, common) {
-  groups.global = new Bottleneck4.Group({
+var createGroups = function(Bottleneck5, common) {
+  groups.global = new Bottleneck5.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck4.Group({
+  groups.auth = new Bottleneck5.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck4.Group({
+  groups.search = new Bottleneck5.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck4.Group({
+  groups.write = new Bottleneck5.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck4.Group({
+  groups.notifications = new Bottleneck5.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -31026,7 +41218,7 @@ var createGroups = function(Bottleneck4, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck4 = import_light2.default,
+    Bottleneck: Bottleneck5 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -31069,16 +41261,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck4, common);
+      createGroups(Bottleneck5, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck4();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck5();
     const events = {};
-    const emitter = new Bottleneck4.Events(events);
+    const emitter = new Bottleneck5.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -33249,9 +43441,33 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
 
 // src/github/octokit.ts
 var import_bottleneck2 = __toESM(require_lib(), 1);
+
+// src/github/bottleneck-yield.ts
+var import_light3 = __toESM(require_light(), 1);
+var patched = false;
+function useFastBottleneckYield() {
+  if (patched) return;
+  patched = true;
+  const probe = new import_light3.default();
+  const store = probe._store ? Object.getPrototypeOf(probe._store) : void 0;
+  if (!store || typeof store.yieldLoop !== "function") return;
+  store.yieldLoop = function(t = 0) {
+    return new this.Promise((resolve4) => {
+      if (t > 0) setTimeout(resolve4, t);
+      else setImmediate(resolve4);
+    });
+  };
+}
+
+// src/github/octokit.ts
 function tunedOctokit(tuning = {}) {
+  useFastBottleneckYield();
   const write = tuning.writeIntervalMs === void 0 ? void 0 : new import_bottleneck2.default.Group({ id: "shipgate-write", maxConcurrent: 1, minTime: tuning.writeIntervalMs });
-  const notifications = tuning.notificationIntervalMs === void 0 ? void 0 : new import_bottleneck2.default.Group({ id: "shipgate-notify", maxConcurrent: 1, minTime: tuning.notificationIntervalMs });
+  const notifications = tuning.notificationIntervalMs === void 0 ? void 0 : new import_bottleneck2.default.Group({
+    id: "shipgate-notify",
+    maxConcurrent: 1,
+    minTime: tuning.notificationIntervalMs
+  });
   return ProbotOctokit.defaults((options2) => {
     const throttle = options2.throttle ?? {};
     if (throttle.enabled === false) return options2;
@@ -33271,426 +43487,6 @@ function tunedOctokit(tuning = {}) {
       }
     };
   });
-}
-
-// src/core/escape.ts
-function escapeInline(text, max = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
-}
-function mention(login) {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
-}
-
-// src/core/gate.ts
-function itemStatus(item, state, headSha) {
-  if (state?.waived) return "done";
-  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
-  if (!state || state.sha !== headSha || !state.status) return "pending";
-  if (state.status === "pass") return "done";
-  if (state.status === "skipped") return "skipped";
-  return "failing";
-}
-function isRequired(item, activated = []) {
-  return !item.optional || activated.includes(item.id);
-}
-function evaluateGate(input2) {
-  const required2 = input2.checklist.items.filter(
-    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
-  );
-  const roles = /* @__PURE__ */ new Map();
-  const groups2 = {
-    "write-access": [],
-    failing: [],
-    skipped: [],
-    pending: []
-  };
-  let done = 0;
-  for (const item of required2) {
-    const status = itemStatus(item, input2.states[item.id], input2.headSha);
-    if (status === "done") done++;
-    else if (status === "waiting" && item.kind === "signoff") {
-      const role = item.role ?? "unknown";
-      roles.set(role, [...roles.get(role) ?? [], item.id]);
-    } else if (status === "waiting") groups2["write-access"].push(item.id);
-    else groups2[status].push(item.id);
-  }
-  const blockers = [];
-  if (groups2.failing.length > 0) blockers.push({ kind: "failing-check", items: groups2.failing });
-  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
-  if (groups2["write-access"].length > 0)
-    blockers.push({ kind: "write-access", items: groups2["write-access"] });
-  if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
-  if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
-  const problems = input2.problems ?? [];
-  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
-  const head = `${done} of ${required2.length} required items done`;
-  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
-  return { conclusion, summary, done, required: required2.length, blockers };
-}
-function describeBlocker(blocker) {
-  const n = blocker.items.length;
-  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  switch (blocker.kind) {
-    case "role":
-      return roleTitle(blocker.role);
-    case "write-access":
-      return `${plural8("manual item")}`;
-    case "failing-check":
-      return plural8("failing check");
-    case "skipped-check":
-      return plural8("skipped check");
-    case "pending-check":
-      return plural8("pending check");
-  }
-}
-var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
-function roleTitle(role) {
-  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
-}
-
-// src/core/authorize.ts
-var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
-function factsNeeded(item, config3, actor) {
-  if (item.kind === "manual") return { permission: true };
-  if (item.kind === "signoff" && item.role) {
-    const listed = config3.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-    return { permission: false, ...listed ? {} : { role: item.role } };
-  }
-  return { permission: false };
-}
-function hasPermission(actual, needed) {
-  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
-}
-function authorizeChange(input2) {
-  const { item, actor, config: config3, facts } = input2;
-  const who = mention(actor);
-  const verb = input2.checked ? "tick" : "untick";
-  const deny = (reason, message) => ({ ok: false, reason, message });
-  switch (item.kind) {
-    case "auto":
-      return deny(
-        "automated item",
-        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
-      );
-    case "manual": {
-      const needed = config3.manualPermission;
-      if (hasPermission(facts.permission, needed)) return { ok: true };
-      return deny(
-        `needs ${needed} access`,
-        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
-      );
-    }
-    case "signoff": {
-      const role = item.role ?? "";
-      const title = roleTitle(role);
-      const action = input2.checked ? "sign off" : "withdraw the sign-off";
-      const listed = config3.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-      if (!listed && !facts.roleMember) {
-        const ask = eligible(config3, role);
-        return deny(
-          `not in role ${role}`,
-          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
-        );
-      }
-      if (input2.checked && config3.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
-        return deny(
-          "separation of duties",
-          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
-        );
-      }
-      return { ok: true };
-    }
-  }
-}
-function eligible(config3, role) {
-  const members2 = config3.roles[role];
-  if (!members2) return "";
-  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
-    ", "
-  );
-}
-function label(item) {
-  const text = item.text.replace(/<!--.*?-->/g, "").trim();
-  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
-}
-function sameLogin(a, b) {
-  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
-}
-
-// src/github/client.ts
-var PER_PAGE = 100;
-function gitHubFor(octokit, repo) {
-  const r = { owner: repo.owner, repo: repo.repo };
-  return {
-    repo,
-    async readFile(path13, ref) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
-    async getPull(number4) {
-      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
-      return toPull(data);
-    },
-    async listOpenPulls() {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, { ...r, state: "open", per_page: PER_PAGE });
-      return pulls.map(toPull);
-    },
-    async listPullFiles(number4) {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-        ...r,
-        pull_number: number4,
-        per_page: PER_PAGE
-      });
-      return files.flatMap((file2) => [file2.filename, ...file2.previous_filename ? [file2.previous_filename] : []]);
-    },
-    async listComments(issue2) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        ...r,
-        issue_number: issue2,
-        per_page: PER_PAGE
-      });
-      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
-    },
-    async createComment(issue2, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue2, body });
-      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
-    },
-    async updateComment(id, body) {
-      try {
-        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
-        return true;
-      } catch (error62) {
-        if (statusOf(error62) === 404) return false;
-        throw error62;
-      }
-    },
-    async listCheckRuns(sha, name) {
-      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-        ...r,
-        ref: sha,
-        check_name: name,
-        filter: "all",
-        per_page: PER_PAGE
-      });
-      return runs.map(toCheckRun);
-    },
-    async getCheckRun(id) {
-      try {
-        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
-        return toCheckRun(data);
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
-    async createCheckRun(run2) {
-      const { data } = await octokit.rest.checks.create({ ...r, ...checkRunBody(run2), head_sha: run2.headSha });
-      return data.id;
-    },
-    async updateCheckRun(id, run2) {
-      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
-    },
-    async permission(login) {
-      try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
-        const role = data.role_name;
-        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
-      } catch (error62) {
-        if (statusOf(error62) === 404) return "none";
-        throw error62;
-      }
-    },
-    async isTeamMember(org, team, login) {
-      try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
-          org,
-          team_slug: team,
-          username: login
-        });
-        return data.state === "active";
-      } catch (error62) {
-        if (statusOf(error62) === 404) return false;
-        throw error62;
-      }
-    },
-    async workflowRun(runId) {
-      try {
-        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
-        return { path: data.path, headSha: data.head_sha };
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    }
-  };
-}
-function checkRunBody(run2) {
-  return {
-    name: run2.name,
-    status: run2.status,
-    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
-    ...run2.externalId ? { external_id: run2.externalId } : {},
-    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
-    actions: run2.actions ?? []
-  };
-}
-function toPull(data) {
-  return {
-    number: data.number,
-    headSha: data.head.sha,
-    headRef: data.head.ref,
-    baseRef: data.base.ref,
-    baseSha: data.base.sha,
-    title: data.title,
-    author: data.user?.login ?? "",
-    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
-    open: data.state === "open",
-    draft: data.draft ?? false
-  };
-}
-function toCheckRun(data) {
-  return {
-    id: data.id,
-    name: data.name,
-    headSha: data.head_sha,
-    appId: data.app?.id,
-    appSlug: data.app?.slug,
-    status: data.status,
-    conclusion: data.conclusion,
-    outputText: data.output?.text ?? null,
-    detailsUrl: data.details_url ?? null
-  };
-}
-function isLevel(value) {
-  return PERMISSION_LEVELS.includes(value ?? "");
-}
-function statusOf(error62) {
-  if (error62 && typeof error62 === "object" && "status" in error62 && typeof error62.status === "number")
-    return error62.status;
-  return void 0;
-}
-
-// src/app/keyed-queue.ts
-var KeyedQueue = class {
-  tails = /* @__PURE__ */ new Map();
-  run(key, task) {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const tail = next.catch(() => void 0);
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return next;
-  }
-  /** Resolves when every queued task has finished (for shutdown and tests). */
-  async idle() {
-    for (let i = 0; i < 100 && this.tails.size > 0; i++) await Promise.allSettled([...this.tails.values()]);
-  }
-};
-var DeliveryLog = class {
-  constructor(max = 1e4) {
-    this.max = max;
-  }
-  max;
-  seen = /* @__PURE__ */ new Set();
-  /** true the first time an id is claimed. */
-  claim(id) {
-    if (this.seen.has(id)) return false;
-    if (this.seen.size >= this.max) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== void 0) this.seen.delete(oldest);
-    }
-    this.seen.add(id);
-    return true;
-  }
-  /** Forget an id whose handling failed, so GitHub's redelivery can retry it. */
-  release(id) {
-    this.seen.delete(id);
-  }
-};
-
-// src/app/ttl-cache.ts
-var TtlCache = class {
-  constructor(ttlMs, max = 5e3, clock = Date.now) {
-    this.ttlMs = ttlMs;
-    this.max = max;
-    this.clock = clock;
-  }
-  ttlMs;
-  max;
-  clock;
-  entries = /* @__PURE__ */ new Map();
-  get(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return void 0;
-    if (entry.expires <= this.clock()) {
-      this.entries.delete(key);
-      return void 0;
-    }
-    return entry.value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== void 0) this.entries.delete(oldest);
-    }
-    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
-  }
-  delete(key) {
-    this.entries.delete(key);
-  }
-  async getOrLoad(key, load) {
-    const hit = this.get(key);
-    if (hit !== void 0) return hit;
-    const value = await load();
-    this.set(key, value);
-    return value;
-  }
-};
-
-// src/app/bot.ts
-var BotMemory = class {
-  constructor(ttlMs) {
-    this.ttlMs = ttlMs;
-    this.setups = new TtlCache(ttlMs);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
-  }
-  ttlMs;
-  setups;
-  pulls;
-  permissions;
-  teams;
-  packageVersions;
-  /** PR key → id of its checklist comment. */
-  comments = new TtlCache(24 * 36e5);
-  /** PR key → last ledger written (the longest verified copy wins anyway). */
-  ledgers = new TtlCache(24 * 36e5);
-  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
-  checkRuns = new TtlCache(24 * 36e5);
-  /** PR key → id of the check run holding the latest ledger mirror. */
-  mirrors = new TtlCache(24 * 36e5);
-  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
-  notes = new TtlCache(24 * 36e5);
-  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
-  mergeGroups = new TtlCache(24 * 36e5);
-  queue = new KeyedQueue();
-  deliveries = new DeliveryLog();
-};
-function prKey(gh, number4) {
-  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -50255,8 +60051,8 @@ var tupleProcessor = (schema, ctx, _json, params4) => {
   let minItems = def.items.length;
   while (minItems > 0) {
     const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
+    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    if (!optional3)
       break;
     minItems--;
   }
@@ -53410,97 +63206,1734 @@ function date4(params4) {
   return _coercedDate(ZodDate, params4);
 }
 
-// src/core/evidence.ts
-var EVIDENCE_CHECK_NAME = "shipgate/checks";
-var FENCE_START = "```json shipgate-evidence";
-var FindingSchema = external_exports.object({
-  file: external_exports.string().max(500).optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: external_exports.string().max(64).optional(),
-  message: external_exports.string().max(500)
-});
-var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
-  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
-});
-function parseEvidenceText(text) {
-  const start = text?.indexOf(FENCE_START) ?? -1;
-  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
-  const body = text.slice(start + FENCE_START.length);
-  const end = body.indexOf("\n```");
-  try {
-    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
-    const parsed = EvidenceSchema.safeParse(json2);
-    if (!parsed.success)
-      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-    return { ok: true, evidence: parsed.data };
-  } catch {
-    return { ok: false, error: "evidence block is not valid JSON" };
+// src/scale/coordinator.ts
+var LeaseLost = class extends Error {
+  constructor(key, fencingToken, reason) {
+    super(`lease on '${key}' (fencing token ${fencingToken}) lost: ${reason}`);
+    this.key = key;
+    this.fencingToken = fencingToken;
   }
+  key;
+  fencingToken;
+  name = "LeaseLost";
+};
+var LockWaitTimeout = class extends Error {
+  constructor(key, waitedMs) {
+    super(`timed out after ${waitedMs} ms waiting for the lock on '${key}' (another replica holds it)`);
+    this.key = key;
+  }
+  key;
+  name = "LockWaitTimeout";
+};
+var CoordinatorUnavailable = class extends Error {
+  name = "CoordinatorUnavailable";
+};
+var CoordinatorClosed = class extends Error {
+  name = "CoordinatorClosed";
+  constructor() {
+    super("coordinator is closed");
+  }
+};
+
+// src/scale/local-coordinator.ts
+var KeyedFifo = class {
+  tails = /* @__PURE__ */ new Map();
+  run(key, task) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => void 0);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+  get busyKeys() {
+    return this.tails.size;
+  }
+};
+var RecentIds = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  seen = /* @__PURE__ */ new Set();
+  claim(id) {
+    if (this.seen.has(id)) return false;
+    if (this.seen.size >= this.max) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== void 0) this.seen.delete(oldest);
+    }
+    this.seen.add(id);
+    return true;
+  }
+  release(id) {
+    this.seen.delete(id);
+  }
+};
+function createLocalCoordinator(options2 = {}) {
+  const fifo = new KeyedFifo();
+  const deliveries = new RecentIds(options2.maxDeliveries ?? 1e4);
+  const shared = /* @__PURE__ */ new Map();
+  const maxShared = options2.maxDeliveries ?? 1e4;
+  let lastToken = 0;
+  let closed = false;
+  return {
+    runExclusive(key, task) {
+      if (closed) return Promise.reject(new CoordinatorClosed());
+      return fifo.run(key, async () => {
+        const fencingToken = ++lastToken;
+        let held = true;
+        const lease = {
+          fencingToken,
+          async assertValid() {
+            if (!held) throw new LeaseLost(key, fencingToken, "the task that held it has finished");
+          }
+        };
+        try {
+          return await task(lease);
+        } finally {
+          held = false;
+        }
+      });
+    },
+    async claimDelivery(id) {
+      if (closed) throw new CoordinatorClosed();
+      return deliveries.claim(id);
+    },
+    async releaseDelivery(id) {
+      deliveries.release(id);
+    },
+    async recall(key) {
+      const entry = shared.get(key);
+      if (!entry || entry.expires < Date.now()) return void 0;
+      return entry.value;
+    },
+    async remember(key, value, ttlSec) {
+      shared.delete(key);
+      shared.set(key, { value, expires: Date.now() + ttlSec * 1e3 });
+      if (shared.size > maxShared) {
+        const oldest = shared.keys().next().value;
+        if (oldest !== void 0) shared.delete(oldest);
+      }
+    },
+    async close() {
+      closed = true;
+    }
+  };
 }
 
-// src/core/judge-evidence.ts
-var ACTIONS_APP_SLUG = "github-actions";
-function judgeEvidence(source, checklist, at) {
-  if (source.appSlug !== ACTIONS_APP_SLUG)
-    return {
-      accepted: false,
-      reason: `results not published by GitHub Actions (app ${source.appSlug ?? "unknown"})`
-    };
-  if (source.runSha !== source.expectedSha)
-    return {
-      accepted: false,
-      reason: `results are for ${source.runSha.slice(0, 7)}, not the head ${source.expectedSha.slice(0, 7)}`
-    };
-  if (!source.workflowPath)
-    return {
-      accepted: false,
-      reason: "cannot tell which workflow produced the results (no workflow run id)"
-    };
-  if (source.changedFiles.includes(source.workflowPath))
-    return {
-      accepted: false,
-      reason: `results ignored: the workflow that produced them (${source.workflowPath}) is modified by this pull request`
-    };
-  const parsed = parseEvidenceText(source.text);
-  if (!parsed.ok) return { accepted: false, reason: parsed.error };
-  const evidence = parsed.evidence;
-  if (evidence.sha !== source.expectedSha)
-    return {
-      accepted: false,
-      reason: `evidence names commit ${evidence.sha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`
-    };
-  const auto = new Map(checklist.items.filter((item) => item.kind === "auto").map((item) => [item.id, item]));
-  const events = [];
-  const ignoredItems = [];
-  for (const result of evidence.results) {
-    if (!auto.has(result.item)) {
-      ignoredItems.push(result.item);
-      continue;
-    }
-    events.push({
-      t: "result",
-      item: result.item,
-      status: result.status,
-      summary: result.summary,
-      at,
-      sha: source.expectedSha
+// src/scale/redis-coordinator.ts
+import { randomUUID } from "node:crypto";
+
+// src/scale/redis-client.ts
+var import_ioredis = __toESM(require_built3(), 1);
+function redactRedisUrl(url2) {
+  try {
+    const parsed = new URL(url2);
+    if (!parsed.password) return parsed.toString();
+    parsed.password = "REDACTED";
+    return parsed.toString().replace(":REDACTED@", ":[redacted]@");
+  } catch {
+    return "(unparseable REDIS_URL)";
+  }
+}
+var RedisConnection2 = class {
+  redis;
+  label;
+  /** The last connection-level error ioredis reported (ECONNREFUSED…), to explain later failures. */
+  lastError;
+  constructor(url2, options2 = {}) {
+    this.label = redactRedisUrl(url2);
+    const commandTimeout = options2.commandTimeoutMs ?? 5e3;
+    this.redis = new import_ioredis.Redis(url2, {
+      commandTimeout,
+      connectTimeout: commandTimeout,
+      maxRetriesPerRequest: options2.retriesPerCommand ?? 2,
+      retryStrategy: (times) => Math.min(times * 100, 1e3),
+      // disconnect() on an already-dead socket otherwise keeps a 2 s timer (and the process) alive.
+      disconnectTimeout: 200
+    });
+    this.redis.on("error", (error62) => {
+      this.lastError = error62.message;
+    });
+    this.redis.on("ready", () => {
+      this.lastError = void 0;
     });
   }
-  return { accepted: true, events, ignoredItems };
+  /** Runs one Redis operation; any failure becomes a CoordinatorUnavailable saying what was attempted. */
+  async call(what, operation) {
+    try {
+      return await operation(this.redis);
+    } catch (error62) {
+      throw this.explain(what, error62);
+    }
+  }
+  explain(what, error62) {
+    const message = error62 instanceof Error ? error62.message : String(error62);
+    if (this.lastError && this.redis.status !== "ready") {
+      return new CoordinatorUnavailable(`Redis ${this.label} unreachable while ${what}: ${this.lastError}`, {
+        cause: error62
+      });
+    }
+    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message}`, {
+      cause: error62
+    });
+  }
+  /** QUIT when connected (lets replies drain); otherwise drop the socket and stop reconnecting. */
+  async close() {
+    if (this.redis.status === "ready") {
+      try {
+        await this.redis.quit();
+        return;
+      } catch {
+      }
+    }
+    this.redis.disconnect(false);
+  }
+};
+
+// src/scale/redis-scripts.ts
+import { createHash } from "node:crypto";
+var ACQUIRE = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local token = redis.call('INCR', KEYS[2])
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+  return token
+end
+return 0`;
+var RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+var EXTEND = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
+var CHECK = `
+local fence = tonumber(redis.call('GET', KEYS[2]) or '0')
+if fence > tonumber(ARGV[2]) then
+  return -fence
+end
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+  return 0
+end
+return 1`;
+function script(source) {
+  return { source, sha: createHash("sha1").update(source).digest("hex") };
 }
+var LockScripts = {
+  acquire: script(ACQUIRE),
+  release: script(RELEASE),
+  extend: script(EXTEND),
+  check: script(CHECK)
+};
+async function runScript(redis, { source, sha }, keys, args) {
+  let reply;
+  try {
+    reply = await redis.evalsha(sha, keys.length, ...keys, ...args);
+  } catch (error62) {
+    if (!(error62 instanceof Error) || !error62.message.startsWith("NOSCRIPT")) throw error62;
+    reply = await redis.eval(source, keys.length, ...keys, ...args);
+  }
+  if (typeof reply !== "number") throw new Error(`lock script returned ${typeof reply}, expected an integer`);
+  return reply;
+}
+
+// src/scale/redis-lease.ts
+var RedisLease = class {
+  constructor(init2) {
+    this.init = init2;
+    this.fencingToken = init2.fencingToken;
+  }
+  init;
+  fencingToken;
+  /** Set once we know the lease is gone, so later checks fail without a round trip. */
+  lostReason;
+  timer;
+  extending = false;
+  /** Compare-and-PEXPIRE every ttl/3: two missed extensions still leave the lock alive. */
+  startExtending() {
+    const { lockTtlMs } = this.init;
+    this.timer = setInterval(() => void this.extendOnce(), Math.max(1, Math.floor(lockTtlMs / 3)));
+    this.timer.unref();
+  }
+  async extendOnce() {
+    if (this.extending || this.lostReason) return;
+    this.extending = true;
+    const { connection, key, keys, owner, lockTtlMs, warn } = this.init;
+    try {
+      const extended2 = await connection.call(
+        `extending the lock on '${key}'`,
+        (redis) => runScript(redis, LockScripts.extend, keys, [owner, lockTtlMs])
+      );
+      if (extended2 === 0) this.markLost("it expired before it could be extended");
+    } catch (error62) {
+      warn(error62 instanceof Error ? error62.message : String(error62));
+    } finally {
+      this.extending = false;
+    }
+  }
+  markLost(reason) {
+    this.lostReason ??= reason;
+    this.stopExtending();
+  }
+  stopExtending() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = void 0;
+  }
+  /** The task settled: stop extending; the lease no longer protects anything. */
+  finish() {
+    this.markLost("the task that held it has finished");
+  }
+  async assertValid() {
+    const { connection, key, keys, owner } = this.init;
+    if (this.lostReason) throw new LeaseLost(key, this.fencingToken, this.lostReason);
+    const state = await connection.call(
+      `checking the lease on '${key}'`,
+      (redis) => runScript(redis, LockScripts.check, keys, [owner, this.fencingToken])
+    );
+    if (state === 1) return;
+    this.markLost(
+      state < 0 ? `a later holder took the key with fencing token ${-state}` : "the lock expired or is held by another replica"
+    );
+    throw new LeaseLost(key, this.fencingToken, this.lostReason ?? "lost");
+  }
+};
+
+// src/scale/redis-coordinator.ts
+var FENCE_TTL_MS = 7 * 24 * 36e5;
+var POLL_MIN_MS = 5;
+var POLL_MAX_MS = 200;
+var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+function createRedisCoordinator(redisUrl, options2 = {}) {
+  const connection = new RedisConnection2(redisUrl, options2);
+  const lockTtlMs = options2.lockTtlMs ?? 3e4;
+  const waitTimeoutMs = options2.waitTimeoutMs ?? 3e4;
+  const deliveryTtlSec = options2.deliveryTtlSec ?? 24 * 3600;
+  const prefix = options2.keyPrefix ?? "shipgate:";
+  const warn = options2.onWarning ?? (() => void 0);
+  const fifo = new KeyedFifo();
+  let closed = false;
+  const keysOf = (key) => [`${prefix}lock:{${key}}`, `${prefix}fence:{${key}}`];
+  async function acquire(key, owner) {
+    const started = Date.now();
+    let ceiling = POLL_MIN_MS;
+    for (; ; ) {
+      if (closed) throw new CoordinatorClosed();
+      const token = await connection.call(
+        `acquiring the lock on '${key}'`,
+        (redis) => runScript(redis, LockScripts.acquire, keysOf(key), [owner, lockTtlMs, FENCE_TTL_MS])
+      );
+      if (token > 0) return token;
+      const waited = Date.now() - started;
+      if (waited >= waitTimeoutMs) throw new LockWaitTimeout(key, waited);
+      await sleep(Math.min(Math.random() * ceiling, waitTimeoutMs - waited) + 1);
+      ceiling = Math.min(ceiling * 2, POLL_MAX_MS);
+    }
+  }
+  async function release(key, owner) {
+    try {
+      const released = await connection.call(
+        `releasing the lock on '${key}'`,
+        (redis) => runScript(redis, LockScripts.release, keysOf(key), [owner])
+      );
+      if (released === 0) warn(`lock on '${key}' had already expired when its task finished`);
+    } catch (error62) {
+      warn(error62 instanceof Error ? error62.message : String(error62));
+    }
+  }
+  return {
+    runExclusive(key, task) {
+      if (closed) return Promise.reject(new CoordinatorClosed());
+      return fifo.run(key, async () => {
+        const owner = randomUUID();
+        const fencingToken = await acquire(key, owner);
+        const lease = new RedisLease({
+          connection,
+          key,
+          keys: keysOf(key),
+          owner,
+          fencingToken,
+          lockTtlMs,
+          warn
+        });
+        if (options2.extendLease !== false) lease.startExtending();
+        try {
+          return await task(lease);
+        } finally {
+          lease.finish();
+          await release(key, owner);
+        }
+      });
+    },
+    async claimDelivery(id) {
+      if (closed) throw new CoordinatorClosed();
+      const reply = await connection.call(
+        `claiming delivery ${id}`,
+        (redis) => redis.set(`${prefix}delivery:${id}`, "1", "EX", deliveryTtlSec, "NX")
+      );
+      return reply === "OK";
+    },
+    async releaseDelivery(id) {
+      await connection.call(`releasing delivery ${id}`, (redis) => redis.del(`${prefix}delivery:${id}`));
+    },
+    async recall(key) {
+      const value = await connection.call(
+        `reading shared state ${key}`,
+        (redis) => redis.get(`${prefix}state:${key}`)
+      );
+      return value ?? void 0;
+    },
+    async remember(key, value, ttlSec) {
+      await connection.call(
+        `writing shared state ${key}`,
+        (redis) => redis.set(`${prefix}state:${key}`, value, "EX", ttlSec)
+      );
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await connection.close();
+    }
+  };
+}
+
+// src/scale/create-coordinator.ts
+var RedisUrl = external_exports.string().trim().refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+  message: "REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0"
+});
+function coordinatorKind(env) {
+  return env.REDIS_URL?.trim() ? "redis" : "local";
+}
+function createCoordinator(env, options2 = {}) {
+  if (coordinatorKind(env) === "local") return createLocalCoordinator();
+  const url2 = RedisUrl.safeParse(env.REDIS_URL);
+  if (!url2.success) throw new Error(url2.error.issues[0]?.message ?? "REDIS_URL is not a valid Redis URL");
+  return createRedisCoordinator(url2.data, options2);
+}
+
+// src/core/escape.ts
+function escapeInline(text, max = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+}
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
+}
+
+// src/core/gate.ts
+function itemStatus(item, state, headSha) {
+  if (state?.waived) return "done";
+  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
+  if (!state || state.sha !== headSha || !state.status) return "pending";
+  if (state.status === "pass") return "done";
+  if (state.status === "skipped") return "skipped";
+  return "failing";
+}
+function isRequired(item, activated = []) {
+  return !item.optional || activated.includes(item.id);
+}
+function evaluateGate(input2) {
+  const skipped = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const wanted = input2.checklist.items.filter(
+    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
+  );
+  const required2 = wanted.filter((item) => !isNotApplicable(item));
+  const roles = /* @__PURE__ */ new Map();
+  const groups2 = {
+    "write-access": [],
+    failing: [],
+    skipped: [],
+    pending: []
+  };
+  let done = 0;
+  for (const item of required2) {
+    const status = itemStatus(item, input2.states[item.id], input2.headSha);
+    if (status === "done") done++;
+    else if (status === "waiting" && item.kind === "signoff") {
+      const role = item.role ?? "unknown";
+      roles.set(role, [...roles.get(role) ?? [], item.id]);
+    } else if (status === "waiting") groups2["write-access"].push(item.id);
+    else groups2[status].push(item.id);
+  }
+  const blockers = [];
+  if (groups2.failing.length > 0) blockers.push({ kind: "failing-check", items: groups2.failing });
+  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
+  if (groups2["write-access"].length > 0)
+    blockers.push({ kind: "write-access", items: groups2["write-access"] });
+  if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
+  if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
+  const problems = input2.problems ?? [];
+  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
+  const na = wanted.length - required2.length;
+  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
+  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
+  return { conclusion, summary, done, required: required2.length, blockers };
+}
+function describeBlocker(blocker) {
+  const n = blocker.items.length;
+  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  switch (blocker.kind) {
+    case "role":
+      return roleTitle(blocker.role);
+    case "write-access":
+      return `${plural8("manual item")}`;
+    case "failing-check":
+      return plural8("failing check");
+    case "skipped-check":
+      return plural8("skipped check");
+    case "pending-check":
+      return plural8("pending check");
+  }
+}
+var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
+function roleTitle(role) {
+  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+// src/core/authorize.ts
+var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+function factsNeeded(item, config3, actor) {
+  if (item.kind === "manual") return { permission: true };
+  if (item.kind === "signoff" && item.role) {
+    const listed = config3.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+    return { permission: false, ...listed ? {} : { role: item.role } };
+  }
+  return { permission: false };
+}
+function hasPermission(actual, needed) {
+  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
+}
+function authorizeChange(input2) {
+  const { item, actor, config: config3, facts } = input2;
+  const who = mention(actor);
+  const verb = input2.checked ? "tick" : "untick";
+  const deny = (reason, message) => ({ ok: false, reason, message });
+  switch (item.kind) {
+    case "auto":
+      return deny(
+        "automated item",
+        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
+      );
+    case "manual": {
+      const needed = config3.manualPermission;
+      if (hasPermission(facts.permission, needed)) return { ok: true };
+      return deny(
+        `needs ${needed} access`,
+        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
+      );
+    }
+    case "signoff": {
+      const role = item.role ?? "";
+      const title = roleTitle(role);
+      const action = input2.checked ? "sign off" : "withdraw the sign-off";
+      const listed = config3.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+      if (!listed && !facts.roleMember) {
+        const ask = eligible(config3, role);
+        return deny(
+          `not in role ${role}`,
+          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
+        );
+      }
+      if (input2.checked && config3.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
+        return deny(
+          "separation of duties",
+          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
+        );
+      }
+      return { ok: true };
+    }
+  }
+}
+function eligible(config3, role) {
+  const members2 = config3.roles[role];
+  if (!members2) return "";
+  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
+    ", "
+  );
+}
+function label(item) {
+  const text = item.text.replace(/<!--.*?-->/g, "").trim();
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
+function sameLogin(a, b) {
+  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
+}
+
+// src/github/client.ts
+var PER_PAGE = 100;
+function gitHubFor(octokit, repo) {
+  const r = { owner: repo.owner, repo: repo.repo };
+  return {
+    repo,
+    async readFile(path13, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async getPull(number4) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
+      return toPull(data);
+    },
+    async listOpenPulls() {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...r,
+        state: "open",
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async listPullFiles(number4) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...r,
+        pull_number: number4,
+        per_page: PER_PAGE
+      });
+      return files.flatMap((file2) => [
+        file2.filename,
+        ...file2.previous_filename ? [file2.previous_filename] : []
+      ]);
+    },
+    async listComments(issue2) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...r,
+        issue_number: issue2,
+        per_page: PER_PAGE
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
+    },
+    async createComment(issue2, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue2, body });
+      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
+    },
+    async updateComment(id, body) {
+      try {
+        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return true;
+      } catch (error62) {
+        if (statusOf(error62) === 404) return false;
+        throw error62;
+      }
+    },
+    async listCheckRuns(sha, name) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        check_name: name,
+        filter: "all",
+        per_page: PER_PAGE
+      });
+      return runs.map(toCheckRun);
+    },
+    async getCheckRun(id) {
+      try {
+        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
+        return toCheckRun(data);
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async createCheckRun(run2) {
+      const { data } = await octokit.rest.checks.create({
+        ...r,
+        ...checkRunBody(run2),
+        head_sha: run2.headSha
+      });
+      return data.id;
+    },
+    async updateCheckRun(id, run2) {
+      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
+    },
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+        const role = data.role_name;
+        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
+      } catch (error62) {
+        if (statusOf(error62) === 404) return "none";
+        throw error62;
+      }
+    },
+    async isTeamMember(org, team, login) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: team,
+          username: login
+        });
+        return data.state === "active";
+      } catch (error62) {
+        if (statusOf(error62) === 404) return false;
+        throw error62;
+      }
+    },
+    async workflowRun(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return { path: data.path, headSha: data.head_sha };
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async dispatchWorkflow(file2, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
+    },
+    async pullsForCommit(sha) {
+      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...r,
+        commit_sha: sha,
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async createIssue(issue2) {
+      const { data } = await octokit.rest.issues.create({ ...r, ...issue2 });
+      return data.number;
+    },
+    async releaseByTag(tag) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        return { id: data.id, body: data.body ?? "" };
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async updateReleaseBody(id, body) {
+      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reviewDeployment(runId, review) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: review.environment,
+        state: review.state,
+        comment: review.comment
+      });
+    }
+  };
+}
+function checkRunBody(run2) {
+  return {
+    name: run2.name,
+    status: run2.status,
+    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
+    ...run2.externalId ? { external_id: run2.externalId } : {},
+    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
+    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
+    actions: run2.actions ?? []
+  };
+}
+function toPull(data) {
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    title: data.title,
+    author: data.user?.login ?? "",
+    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: data.state === "open",
+    draft: data.draft ?? false,
+    ...typeof data.body === "string" ? { body: data.body } : {},
+    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+  };
+}
+function toCheckRun(data) {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    appId: data.app?.id,
+    appSlug: data.app?.slug,
+    status: data.status,
+    conclusion: data.conclusion,
+    outputText: data.output?.text ?? null,
+    detailsUrl: data.details_url ?? null
+  };
+}
+function isLevel(value) {
+  return PERMISSION_LEVELS.includes(value ?? "");
+}
+async function installationIdFor(appOctokit, repo) {
+  try {
+    const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner: repo.owner, repo: repo.repo });
+    return data.id;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function statusOf(error62) {
+  if (error62 && typeof error62 === "object" && "status" in error62 && typeof error62.status === "number")
+    return error62.status;
+  return void 0;
+}
+
+// src/core/audit-record.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+
+// src/core/audit-schema.ts
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text = external_exports.string().max(2e3);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who, at: When, sha: Sha }),
+  external_exports.object({ t: external_exports.literal("waive"), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When, sha: Sha, reason: Text }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    source: Text,
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who.optional(),
+  at: When.optional(),
+  sha: Sha.optional(),
+  status: Status.optional(),
+  summary: Text.optional(),
+  waived: external_exports.object({ by: Who, reason: Text }).optional(),
+  reset: Text.optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var FindingSchema = external_exports.object({
+  file: Text.optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: Sha.optional(),
+  message: Text
+});
+var ItemSchema = external_exports.object({
+  id: Text,
+  text: Text,
+  section: external_exports.array(Text),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  required: external_exports.boolean(),
+  check: Text.optional(),
+  role: Text.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema,
+  evidence: external_exports.object({
+    check: Text,
+    status: Status,
+    summary: Text,
+    findings: external_exports.array(FindingSchema).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha
+  }).optional()
+});
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text,
+    author: Who,
+    headSha: Sha,
+    mergeCommitSha: Sha.optional()
+  }),
+  sha: Sha,
+  generatedAt: When,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signature: external_exports.string().max(100)
+});
+
+// src/core/ledger.ts
+import { createHash as createHash2, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var ROLLBACK_STATE = "shipgate:rollback";
+var GENESIS = "shipgate-ledger-v1";
+function emptyLedger(secret) {
+  const hash2 = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
+}
+function appendEvents(ledger, events, secret) {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+var verdicts = /* @__PURE__ */ new Map();
+var VERDICTS_MAX = 2e3;
+function verifyLedger(ledger, secret) {
+  const key = createHash2("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const known = verdicts.get(key);
+  if (known !== void 0) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+function verifyChain(ledger, secret) {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+function compactLedger(ledger, keep, secret) {
+  if (ledger.events.length <= keep) return ledger;
+  const cut2 = ledger.events.length - keep;
+  const folded = ledger.events.slice(0, cut2);
+  const states = foldEvents(ledger.base.states, folded);
+  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
+  const count = ledger.base.count + folded.length;
+  const hash2 = baseHash(secret, states, count, rejected);
+  const base = { count, hash: hash2, states, rejected };
+  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut2), secret);
+}
+function foldLedger(ledger) {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+function foldEvents(start, events) {
+  const states = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case "tick":
+      case "untick":
+        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
+        break;
+      case "waive":
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
+        };
+        break;
+      case "result": {
+        const previous = states[event.item];
+        if (previous?.waived) break;
+        states[event.item] = {
+          checked: event.status === "pass",
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: "shipgate"
+        };
+        break;
+      }
+      case "invalidate":
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case "rollback":
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...event.incident !== void 0 ? { incident: event.incident } : {}
+        };
+        break;
+      case "reject":
+        break;
+    }
+  }
+  return states;
+}
+function baseHash(secret, states, count, rejected) {
+  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+function chain(secret, previous, event) {
+  return mac3(secret, `${previous}|${canonical(event)}`);
+}
+function mac3(secret, data) {
+  return createHmac2("sha256", secret).update(data).digest("base64url");
+}
+function safeEqual(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual2(left, right);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/core/audit-view.ts
+function outcomeView(item) {
+  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  switch (item.outcome) {
+    case "done":
+      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
+    case "failing":
+      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
+    case "skipped":
+      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
+    case "pending":
+      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
+    case "waiting":
+      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
+  }
+}
+function optional2() {
+  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
+}
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+function actorOf(item) {
+  if (item.state.waived) return item.state.waived.by;
+  if (item.state.reset && !item.state.checked) return void 0;
+  return item.state.by;
+}
+function noteOf(item) {
+  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.state.reset && !item.state.checked) return item.state.reset;
+  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
+  return void 0;
+}
+function sectionsOf(record2) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const item of record2.items) {
+    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
+    const group = item.section[0] ?? "Checklist";
+    const section = sections.get(title) ?? { title, group, items: [] };
+    section.items.push(item);
+    sections.set(title, section);
+  }
+  return [...sections.values()];
+}
+function formatWhen(at) {
+  if (!at) return "";
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
+  return match ? `${match[1]} ${match[2]} UTC` : at;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+var ACTIONS = {
+  tick: "Ticked",
+  untick: "Unticked",
+  waive: "Waived",
+  result: "Check result",
+  invalidate: "Reset by push",
+  reject: "Rejected attempt",
+  rollback: "Rollback started"
+};
+function eventView(event, textOf) {
+  const base = { at: event.at, action: ACTIONS[event.t], sha: event.sha, rejected: event.t === "reject" };
+  switch (event.t) {
+    case "tick":
+    case "untick":
+      return { ...base, by: event.by, items: [textOf(event.item)] };
+    case "waive":
+    case "reject":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
+    case "result":
+      return {
+        ...base,
+        by: "shipgate",
+        items: [textOf(event.item)],
+        detail: `${event.status}: ${event.summary}`
+      };
+    case "invalidate":
+      return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case "rollback":
+      return {
+        ...base,
+        by: event.by,
+        items: ["rollback"],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
+      };
+  }
+}
+function itemTexts(record2) {
+  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
+  return (id) => texts.get(id) ?? id;
+}
+var CONCLUSION_LABEL = {
+  success: "Passed",
+  failure: "Failed",
+  action_required: "Incomplete"
+};
+
+// src/core/audit-record.ts
+var AUDIT_SCHEMA = "shipgate/audit@1";
+function buildAuditRecord(input2, secret) {
+  if (!verifyLedger(input2.ledger, secret))
+    throw new Error("the ledger does not verify; refusing to sign an audit record");
+  const { checklist, pr } = input2;
+  const states = input2.states ?? foldLedger(input2.ledger);
+  const phase = input2.phase ?? "pre-merge";
+  const gate = evaluateGate({ checklist, states, headSha: pr.headSha, phase, activated: input2.activated });
+  const evidence = evidenceByItem(input2.evidence, pr.headSha);
+  const fill = (text) => fillPlaceholders(text, input2.variables ?? {});
+  const title = fill(checklist.title);
+  const items = checklist.items.map((item) => {
+    const state = states[item.id] ?? { checked: false };
+    const section = item.section.map(fill);
+    const found = evidence.get(item.id);
+    return {
+      id: item.id,
+      text: item.text,
+      section: section[0] === title ? section.slice(1) : section,
+      kind: item.kind,
+      phase: item.phase,
+      required: isRequired(item, input2.activated),
+      ...item.check ? { check: item.check } : {},
+      ...item.role ? { role: item.role } : {},
+      outcome: itemStatus(item, state, pr.headSha),
+      state: structuredClone(state),
+      ...found && item.kind === "auto" ? { evidence: found } : {}
+    };
+  });
+  const { count, rejected } = input2.ledger.base;
+  const unsigned = {
+    schema: AUDIT_SCHEMA,
+    repo: input2.repo,
+    title,
+    pr: { ...pr },
+    sha: pr.headSha,
+    generatedAt: input2.generatedAt,
+    gate: {
+      phase,
+      conclusion: gate.conclusion,
+      summary: gate.summary,
+      done: gate.done,
+      required: gate.required
+    },
+    items,
+    events: structuredClone(input2.ledger.events),
+    ...count > 0 ? { compacted: { count, rejected } } : {},
+    ledgerHead: input2.ledger.head
+  };
+  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
+}
+function signAuditRecord(record2, secret) {
+  return createHmac3("sha256", secret).update(canonical(record2)).digest("base64url");
+}
+function verifyAuditRecord(value, secret) {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not an audit record" };
+  const { signature, ...rest } = value;
+  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
+  const expected = Buffer.from(createHmac3("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual3(expected, given))
+    return {
+      ok: false,
+      reason: "the signature does not match: the record was altered or signed with another key"
+    };
+  const parsed = AuditRecordSchema.safeParse(value);
+  if (!parsed.success)
+    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+  return { ok: true, record: parsed.data };
+}
+function evidenceByItem(input2, headSha) {
+  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
+  const byItem = /* @__PURE__ */ new Map();
+  for (const document2 of documents) {
+    for (const result of document2.results) {
+      if (byItem.has(result.item) && document2.sha !== headSha) continue;
+      byItem.set(result.item, {
+        check: result.check,
+        status: result.status,
+        summary: result.summary,
+        findings: result.findings.map((finding) => ({ ...finding })),
+        ...result.metrics ? { metrics: { ...result.metrics } } : {},
+        sha: document2.sha
+      });
+    }
+  }
+  return byItem;
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+function fillPlaceholders(text, variables) {
+  return text.replace(
+    PLACEHOLDER,
+    (_match, name, fallback) => variables[name]?.trim() || fallback || name
+  );
+}
+
+// src/audit/audit-link.ts
+import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
+var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
+function auditPath(target) {
+  if (!NAME.test(target.owner) || !NAME.test(target.repo) || target.owner.startsWith(".") || target.repo.startsWith("."))
+    throw new Error(`not a GitHub repository name: ${target.owner}/${target.repo}`);
+  if (!Number.isSafeInteger(target.pr) || target.pr < 1)
+    throw new Error(`not a pull request number: ${target.pr}`);
+  return `/audit/${target.owner}/${target.repo}/${target.pr}`;
+}
+function parseAuditPath(pathname) {
+  const match = PATH.exec(pathname);
+  if (!match?.[1] || !match[2] || !match[3]) return void 0;
+  if (match[1].startsWith(".") || match[2].startsWith(".")) return void 0;
+  return { owner: match[1], repo: match[2], pr: Number(match[3]) };
+}
+function createAuditLink(baseUrl, request2, secret) {
+  const path13 = auditPath(request2);
+  if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
+    throw new Error(`not a GitHub login: ${request2.viewer}`);
+  const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
+  if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
+  const url2 = new URL(baseUrl);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
+  url2.search = "";
+  url2.hash = "";
+  if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
+  url2.searchParams.set("exp", String(exp));
+  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
+  return url2.toString();
+}
+function verifyAuditLink(url2, secret, now) {
+  const parsed = new URL(url2, "http://audit.invalid");
+  const target = parseAuditPath(parsed.pathname);
+  if (!target) return { status: "bad-signature", reason: "not an audit link" };
+  const sig = parsed.searchParams.get("sig");
+  const expText = parsed.searchParams.get("exp");
+  const viewer = parsed.searchParams.get("viewer") ?? void 0;
+  if (!sig || !expText) return { status: "bad-signature", reason: "the link is not signed" };
+  if (!/^\d{1,12}$/.test(expText)) return { status: "bad-signature", reason: "the link expiry is malformed" };
+  if (viewer !== void 0 && !VIEWER.test(viewer))
+    return { status: "bad-signature", reason: "the link viewer is malformed" };
+  const exp = Number(expText);
+  const expected = Buffer.from(linkSignature(auditPath(target), exp, viewer, secret));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual4(expected, given))
+    return { status: "bad-signature", reason: "the link signature does not match" };
+  const expiresAt = new Date(exp * 1e3);
+  if (now.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
+  return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
+}
+function linkSignature(path13, exp, viewer, secret) {
+  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
+}
+
+// src/audit/html.ts
+import { createHash as createHash3 } from "node:crypto";
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var AUDIT_STYLE = `
+:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5260;--line:#c9d1d9;--bg:#fff;--soft:#f4f6f8;--link:#0647a8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--link)}
+a:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+.skip:focus{left:.5rem}
+header,main,footer,nav{max-width:76rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
+.brand{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
+h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25}
+h2{margin:2.25rem 0 .75rem;font-size:1.375rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
+dl.facts dt{font-weight:600;color:var(--muted)}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+code{font:.875em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
+.gate{margin:0 0 1.25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid;font-size:1.0625rem}
+.gate-success{background:#e7f5ec;border-color:#1a7f37;color:#0b4a20}
+.gate-failure{background:#fdecec;border-color:#b42318;color:#7a1010}
+.gate-action_required{background:#fff6dc;border-color:#9a6700;color:#4d3300}
+.alert{margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b42318;background:#fdecec;color:#7a1010;border-radius:6px;font-weight:600}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:.75rem 0;margin:0}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0 0}
+.counts strong{font-size:1.25rem}
+table{width:100%;border-collapse:collapse;margin:0 0 1.5rem;font-size:.9375rem}
+caption{text-align:left;font-weight:700;font-size:1.0625rem;padding:.5rem 0}
+th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
+thead th{background:var(--soft)}
+tbody th{font-weight:500}
+td.when{white-space:nowrap}
+table.items{table-layout:fixed}
+col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
+td p{margin:0 0 .25rem}
+th,td{overflow-wrap:anywhere}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
+.t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
+.t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}
+.t-failing{background:#fdecec;color:#7a1010;border-color:#b42318}
+.t-waiting,.t-pending{background:#fff6dc;color:#4d3300;border-color:#9a6700}
+.t-skipped,.t-optional{background:var(--soft);color:#30363d;border-color:#8c959f}
+.note{margin:0}
+.findings{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
+tr.rejected{background:#fdf2f2}
+.meta{color:var(--muted);font-size:.875rem}
+footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
+@media print{nav,.skip{display:none}body{font-size:11pt}}
+`;
+var STYLE_HASH = `'sha256-${createHash3("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
+function htmlDocument(title, body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${AUDIT_META_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>${escapeHtml(title)}</title>
+<style>${AUDIT_STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+function messagePage(heading, message) {
+  return htmlDocument(
+    `${heading} \xB7 shipgate`,
+    `<header><p class="brand">shipgate audit record</p><h1>${escapeHtml(heading)}</h1></header>
+<main id="main"><p>${escapeHtml(message)}</p></main>`
+  );
+}
+
+// src/audit/audit-page.ts
+var SYMBOL = {
+  done: "\u2713",
+  waived: "\u2248",
+  failing: "\u2717",
+  waiting: "\u25CB",
+  pending: "\u2026",
+  skipped: "\u21B7",
+  optional: "\u2013"
+};
+function renderAuditPage(record2, options2 = {}) {
+  const sections = sectionsOf(record2);
+  const groups2 = groupSections(sections);
+  const title = `Audit record \xB7 ${record2.repo} #${record2.pr.number}`;
+  const body = `<a class="skip" href="#main">Skip to content</a>
+<header>
+<p class="brand">shipgate audit record</p>
+<h1>${escapeHtml(record2.repo)} #${record2.pr.number}: ${escapeHtml(record2.pr.title)}</h1>
+${options2.signature === "invalid" ? '<p class="alert" role="alert">Warning: the signature of this record does not verify. It was altered or signed with another key; do not rely on it.</p>' : ""}
+<p class="gate gate-${record2.gate.conclusion}"><strong>Gate (${escapeHtml(record2.gate.phase)}): ${CONCLUSION_LABEL[record2.gate.conclusion]}</strong> \xB7 ${escapeHtml(record2.gate.summary)}</p>
+<dl class="facts">
+<dt>Checklist</dt><dd>${escapeHtml(record2.title)}</dd>
+<dt>Author</dt><dd>${escapeHtml(record2.pr.author)}</dd>
+<dt>Commit</dt><dd><code>${escapeHtml(record2.sha)}</code></dd>
+${record2.pr.mergeCommitSha ? `<dt>Merged as</dt><dd><code>${escapeHtml(record2.pr.mergeCommitSha)}</code></dd>` : ""}
+<dt>Generated</dt><dd>${time3(record2.generatedAt)}</dd>
+<dt>Signature</dt><dd>${options2.signature === "verified" ? "Verified (HMAC-SHA256)" : options2.signature === "invalid" ? "Does not verify" : "Not checked"}</dd>
+${options2.viewer ? `<dt>Link issued to</dt><dd>${escapeHtml(options2.viewer)}${options2.linkExpiresAt ? `, valid until ${time3(options2.linkExpiresAt.toISOString())}` : ""}</dd>` : ""}
+</dl>
+</header>
+<nav aria-label="Sections"><ul>
+<li><a href="#summary">Summary</a></li>
+${groups2.map((group, index) => `<li><a href="#group-${index + 1}">${escapeHtml(group.name)}</a></li>`).join("\n")}
+<li><a href="#rejected">Rejected attempts</a></li>
+<li><a href="#history">History</a></li>
+</ul></nav>
+<main id="main">
+${summarySection(record2)}
+${groups2.map((group, index) => groupSection(group, index + 1)).join("\n")}
+${rejectedSection(record2)}
+${historySection(record2)}
+</main>
+<footer>
+<p>Ledger head <code>${escapeHtml(record2.ledgerHead)}</code> \xB7 schema <code>${escapeHtml(record2.schema)}</code></p>
+<p>Signature (HMAC-SHA256 over the canonical JSON record): <code>${escapeHtml(record2.signature)}</code></p>
+</footer>`;
+  return htmlDocument(title, body);
+}
+function summarySection(record2) {
+  const gated = record2.items.filter((item) => item.required && item.phase === record2.gate.phase);
+  const count = (...tones) => gated.filter((item) => tones.includes(outcomeView(item).tone)).length;
+  const later = record2.items.filter((item) => item.required && item.phase !== record2.gate.phase).length;
+  const rejected = record2.events.filter((event) => event.t === "reject").length + (record2.compacted?.rejected ?? 0);
+  const facts = [
+    [record2.gate.done, "done"],
+    [count("waived"), "of them waived"],
+    [count("failing"), "failing"],
+    [count("waiting", "pending", "skipped"), "not done"],
+    [rejected, "rejected attempts"]
+  ];
+  return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
+<p>${record2.gate.done} of ${record2.gate.required} required ${escapeHtml(record2.gate.phase)} items are done for commit <code>${escapeHtml(shortSha(record2.sha))}</code>.${later > 0 ? ` ${later} required items of a later phase are checked after the deploy and are not part of this gate.` : ""}</p>
+<ul class="counts">${facts.map(([n, label2]) => `<li><strong>${n}</strong> ${label2}</li>`).join("")}</ul>
+</section>`;
+}
+function groupSections(sections) {
+  const groups2 = [];
+  for (const section of sections) {
+    const last = groups2.at(-1);
+    if (last?.name === section.group) last.sections.push(section);
+    else groups2.push({ name: section.group, sections: [section] });
+  }
+  return groups2;
+}
+function groupSection(group, index) {
+  const tables = group.sections.map((section) => {
+    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
+    return `<table class="items">
+<caption>${escapeHtml(caption)}</caption>
+<colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
+<tbody>
+${section.items.map(itemRow).join("\n")}
+</tbody>
+</table>`;
+  });
+  return `<section aria-labelledby="group-${index}"><h2 id="group-${index}">${escapeHtml(group.name)}</h2>
+${tables.join("\n")}
+</section>`;
+}
+function itemRow(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const kind = item.kind === "auto" ? `automated: ${item.check ?? ""}` : item.kind === "signoff" ? `sign-off: ${item.role ?? ""}` : "manual";
+  const findings = item.evidence?.findings ?? [];
+  const evidence = [
+    note ? `<p class="note">${escapeHtml(note)}</p>` : "",
+    item.evidence ? `<p class="meta">${escapeHtml(item.evidence.check)} on <code>${escapeHtml(shortSha(item.evidence.sha))}</code></p>` : "",
+    findings.length > 0 ? `<ul class="findings" aria-label="Findings">${findings.map((finding) => {
+      const where = finding.file ? `<code>${escapeHtml(finding.file)}${finding.line ? `:${finding.line}` : ""}</code> ` : "";
+      const commit = finding.commit ? `(commit <code>${escapeHtml(shortSha(finding.commit))}</code>) ` : "";
+      return `<li>${where}${commit}${escapeHtml(finding.message)}</li>`;
+    }).join("")}</ul>` : ""
+  ].join("");
+  const by = actorOf(item);
+  return `<tr><th scope="row">${escapeHtml(itemLabel(item))}<br><span class="meta">${escapeHtml(kind)}${item.required ? "" : " \xB7 optional"} \xB7 ${escapeHtml(item.phase)}</span></th>
+<td><span class="badge t-${outcome2.tone}">${SYMBOL[outcome2.tone]} ${outcome2.label}</span></td>
+<td>${by ? escapeHtml(by) : '<span class="meta">nobody</span>'}</td>
+<td class="when">${item.state.at ? time3(item.state.at) : ""}${item.state.sha ? `<br><code>${escapeHtml(shortSha(item.state.sha))}</code>` : ""}</td>
+<td>${evidence}</td></tr>`;
+}
+function rejectedSection(record2) {
+  const text = itemTexts(record2);
+  const rejected = record2.events.filter((event) => event.t === "reject").map((event) => eventView(event, text));
+  const folded = record2.compacted?.rejected ?? 0;
+  const rows = rejected.map(
+    (view) => `<tr><td class="when">${time3(view.at)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`
+  );
+  return `<section aria-labelledby="rejected"><h2 id="rejected">Rejected attempts</h2>
+${rows.length === 0 ? "<p>No rejected attempts are itemised in the ledger.</p>" : `<table>
+<caption>Changes shipgate refused and reverted (${rows.length})</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Item</th><th scope="col">Why refused</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`}
+${folded > 0 ? `<p>${folded} earlier rejected attempts were folded into the signed ledger base.</p>` : ""}
+</section>`;
+}
+function historySection(record2) {
+  const text = itemTexts(record2);
+  const rows = record2.events.map((event, index) => {
+    const view = eventView(event, text);
+    return `<tr${view.rejected ? ' class="rejected"' : ""}><td>${index + 1}</td><td class="when">${time3(view.at)}</td><td>${view.rejected ? "<strong>Rejected attempt</strong>" : escapeHtml(view.action)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`;
+  });
+  return `<section aria-labelledby="history"><h2 id="history">History</h2>
+${record2.compacted ? `<p>${record2.compacted.count} earlier events were folded into the signed ledger base; the table lists the rest.</p>` : ""}
+<table>
+<caption>Every ledger event in order (${rows.length})</caption>
+<thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Item</th><th scope="col">Detail</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>
+</section>`;
+}
+function time3(at) {
+  return `<time datetime="${escapeHtml(at)}">${escapeHtml(formatWhen(at))}</time>`;
+}
+
+// src/audit/audit-handler.ts
+var AUDIT_SECURITY_HEADERS = {
+  "Content-Security-Policy": AUDIT_HEADER_CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "private, no-store",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Robots-Tag": "noindex, nofollow"
+};
+function createAuditHandler(options2) {
+  const prefix = (options2.basePath ?? "").replace(/\/+$/, "");
+  return async (req, res) => {
+    const url2 = new URL(req.url ?? "/", "http://audit.invalid");
+    if (prefix && !url2.pathname.startsWith(`${prefix}/`)) return false;
+    const pathname = url2.pathname.slice(prefix.length);
+    if (pathname !== "/audit" && !pathname.startsWith("/audit/")) return false;
+    const target = parseAuditPath(pathname);
+    if (!target) {
+      send(res, 404, messagePage("Not found", "There is no audit page at this address."));
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, messagePage("Method not allowed", "Audit pages can only be read."), {
+        Allow: "GET, HEAD"
+      });
+      return true;
+    }
+    const link = verifyAuditLink(`${pathname}${url2.search}`, options2.secret, options2.now());
+    if (link.status !== "ok") {
+      const message = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
+      send(res, 403, messagePage("Access denied", message));
+      return true;
+    }
+    let record2;
+    try {
+      record2 = await options2.loadRecord(target.owner, target.repo, target.pr);
+    } catch {
+      send(
+        res,
+        500,
+        messagePage("Audit record unavailable", "The audit record could not be loaded. Try again later.")
+      );
+      return true;
+    }
+    if (!record2) {
+      send(res, 404, messagePage("No audit record", "No audit record exists for this pull request yet."));
+      return true;
+    }
+    const verified = verifyAuditRecord(record2, options2.secret);
+    const shaped = verified.ok ? verified.record : AuditRecordSchema.safeParse(record2).data;
+    if (!shaped) {
+      send(res, 500, messagePage("Audit record unavailable", "The stored audit record is malformed."));
+      return true;
+    }
+    const page = renderAuditPage(shaped, {
+      signature: verified.ok ? "verified" : "invalid",
+      ...link.viewer ? { viewer: link.viewer } : {},
+      linkExpiresAt: link.expiresAt
+    });
+    send(res, 200, page);
+    return true;
+  };
+}
+function send(res, status, html, extra = {}) {
+  const body = Buffer.from(html, "utf8");
+  res.writeHead(status, {
+    ...AUDIT_SECURITY_HEADERS,
+    ...extra,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(body.length)
+  });
+  res.end(res.req.method === "HEAD" ? void 0 : body);
+}
+
+// src/core/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
+}
+
+// src/app/awaiting-results.ts
+var MAX_ENTRIES = 2e3;
+var AwaitingResults = class _AwaitingResults {
+  waiting = /* @__PURE__ */ new Map();
+  dispatched = /* @__PURE__ */ new Set();
+  static key(owner, repo, sha) {
+    return `${owner}/${repo}@${sha}`.toLowerCase();
+  }
+  /** Starts the clock for a head commit unless it is already running (or done). */
+  watch(entry) {
+    const key = _AwaitingResults.key(entry.owner, entry.repo, entry.sha);
+    if (this.waiting.has(key) || this.dispatched.has(key)) return;
+    if (this.waiting.size >= MAX_ENTRIES) {
+      const oldest = this.waiting.keys().next().value;
+      if (oldest !== void 0) this.waiting.delete(oldest);
+    }
+    this.waiting.set(key, entry);
+  }
+  stop(owner, repo, sha) {
+    this.waiting.delete(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Records the one dispatch for a commit (and stops waiting for it). */
+  markDispatched(owner, repo, sha) {
+    const key = _AwaitingResults.key(owner, repo, sha);
+    this.waiting.delete(key);
+    if (this.dispatched.size >= MAX_ENTRIES) {
+      const oldest = this.dispatched.values().next().value;
+      if (oldest !== void 0) this.dispatched.delete(oldest);
+    }
+    this.dispatched.add(key);
+  }
+  wasDispatched(owner, repo, sha) {
+    return this.dispatched.has(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Entries overdue at `nowMs`, optionally only those of one repository. */
+  overdue(nowMs, repo) {
+    const prefix = repo ? `${repo.owner}/${repo.repo}@`.toLowerCase() : "";
+    return [...this.waiting.entries()].filter(([key, entry]) => key.startsWith(prefix) && entry.dueAt <= nowMs).map(([, entry]) => entry);
+  }
+  get size() {
+    return this.waiting.size;
+  }
+};
+
+// src/app/coordinated-queue.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var leases = new AsyncLocalStorage();
+var CoordinatedQueue = class {
+  constructor(coordinator) {
+    this.coordinator = coordinator;
+  }
+  coordinator;
+  inflight = /* @__PURE__ */ new Set();
+  run(key, task) {
+    const attempt = () => this.coordinator.runExclusive(key, (lease) => leases.run(lease, task));
+    const running2 = attempt().catch((error62) => {
+      if (error62 instanceof LeaseLost) return attempt();
+      throw error62;
+    });
+    this.inflight.add(running2);
+    void running2.catch(() => void 0).finally(() => this.inflight.delete(running2));
+    return running2;
+  }
+  async idle() {
+    for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
+  }
+};
+var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
+function fencedGitHub(gh) {
+  return new Proxy(gh, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== "string" || typeof value !== "function" || !WRITE_METHOD.test(property))
+        return value;
+      return async (...args) => {
+        await leases.getStore()?.assertValid();
+        return value.apply(target, args);
+      };
+    }
+  });
+}
+
+// src/app/ttl-cache.ts
+var TtlCache = class {
+  constructor(ttlMs, max = 5e3, clock = Date.now) {
+    this.ttlMs = ttlMs;
+    this.max = max;
+    this.clock = clock;
+  }
+  ttlMs;
+  max;
+  clock;
+  entries = /* @__PURE__ */ new Map();
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    if (entry.expires <= this.clock()) {
+      this.entries.delete(key);
+      return void 0;
+    }
+    return entry.value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== void 0) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+  }
+  delete(key) {
+    this.entries.delete(key);
+  }
+  async getOrLoad(key, load) {
+    const hit = this.get(key);
+    if (hit !== void 0) return hit;
+    const value = await load();
+    this.set(key, value);
+    return value;
+  }
+};
+
+// src/app/bot.ts
+var BotMemory = class {
+  constructor(ttlMs, coordinator = createLocalCoordinator()) {
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.setups = new TtlCache(ttlMs);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+  ttlMs;
+  coordinator;
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  /** PR key → id of its checklist comment. */
+  comments = new TtlCache(24 * 36e5);
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  ledgers = new TtlCache(24 * 36e5);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  checkRuns = new TtlCache(24 * 36e5);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  mirrors = new TtlCache(24 * 36e5);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  notes = new TtlCache(24 * 36e5);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  mergeGroups = new TtlCache(24 * 36e5);
+};
+function prKey(gh, number4) {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
+}
+
+// src/app/publish.ts
+import { createHash as createHash4 } from "node:crypto";
 
 // src/core/check-report.ts
 var MAX_ACTIONS = 3;
@@ -53566,14 +64999,6 @@ function cut(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
-// src/core/sign-off-action.ts
-function planSignOff(identifier, checklist, states) {
-  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
-  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
-  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
-  return item ? { item, checked: true } : void 0;
-}
-
 // src/core/render.ts
 var COMMENT_MARKER = "<!-- shipgate:checklist -->";
 var NOTES_START = "<!-- shipgate:notes -->";
@@ -53589,11 +65014,15 @@ function renderComment(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   for (const line of input2.checklist.lines) {
     if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      out.push(fillPlaceholders2(neutraliseMarkers(line.text), input2.variables, input2.notes));
       continue;
     }
     const item = byId.get(line.itemId);
-    if (item) out.push(renderItemLine(item, input2.states[item.id], input2.headSha, line.prefix));
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+    }
   }
   while (out.at(-1) === "") out.pop();
   if (input2.stateBlock) out.push("", input2.stateBlock);
@@ -53604,14 +65033,16 @@ var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "
 function renderStatusLine(gate) {
   return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
 }
-function renderItemLine(item, state, headSha, prefix = "- ") {
+function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
   const status = itemStatus(item, state, headSha);
   const box = status === "done" ? "[x]" : "[ ]";
   const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = annotation(item, state, status);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
   return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
 }
 function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.waived)
     return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
@@ -53646,12 +65077,15 @@ function escapeItemText(text) {
 function neutraliseMarkers(text) {
   return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
 }
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
+}
 function day(at) {
   return at ? at.slice(0, 10) : "";
 }
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders(text, variables, notes) {
-  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders2(text, variables, notes) {
+  return text.replace(PLACEHOLDER2, (_match, name, fallback) => {
     if (name === "notes")
       return `${NOTES_START}
 ${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
@@ -53669,48 +65103,66 @@ function environmentChoice(environment) {
 
 // src/core/state-block.ts
 var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
-var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Who = external_exports.string().max(100);
-var Sha = external_exports.string().max(64);
-var When = external_exports.string().max(40);
-var EventSchema = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
-  external_exports.object({ t: external_exports.literal("waive"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who2 = external_exports.string().max(100);
+var Sha2 = external_exports.string().max(64);
+var When2 = external_exports.string().max(40);
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who2, at: When2, sha: Sha2 }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: external_exports.string(),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: external_exports.string(),
+    na: external_exports.literal(true).optional()
+  }),
   external_exports.object({
     t: external_exports.literal("result"),
     item: external_exports.string(),
-    status: Status,
+    status: Status2,
     summary: external_exports.string(),
-    at: When,
-    sha: Sha
+    at: When2,
+    sha: Sha2
   }),
   external_exports.object({
     t: external_exports.literal("invalidate"),
     items: external_exports.array(external_exports.string()),
-    at: When,
-    sha: Sha,
+    at: When2,
+    sha: Sha2,
     reason: external_exports.string()
   }),
-  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() })
+  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who2, at: When2, sha: Sha2, reason: external_exports.string() }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: external_exports.string(),
+    source: external_exports.string(),
+    incident: external_exports.number().int().positive().optional()
+  })
 ]);
-var ItemStateSchema = external_exports.object({
+var ItemStateSchema2 = external_exports.object({
   checked: external_exports.boolean(),
   by: external_exports.string().optional(),
   at: external_exports.string().optional(),
   sha: external_exports.string().optional(),
-  status: Status.optional(),
+  status: Status2.optional(),
   summary: external_exports.string().optional(),
-  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string() }).optional(),
-  reset: external_exports.string().optional()
+  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
+  reset: external_exports.string().optional(),
+  incident: external_exports.number().int().positive().optional()
 });
 var LedgerSchema = external_exports.object({
   base: external_exports.object({
     count: external_exports.number().int().nonnegative(),
     hash: external_exports.string(),
-    states: external_exports.record(external_exports.string(), ItemStateSchema),
+    states: external_exports.record(external_exports.string(), ItemStateSchema2),
     rejected: external_exports.number().int().nonnegative()
   }),
-  events: external_exports.array(EventSchema),
+  events: external_exports.array(EventSchema2),
   head: external_exports.string()
 });
 function encodeStateBlock(ledger) {
@@ -53727,6 +65179,231 @@ function decodeStateBlock(body) {
   } catch {
     return { found: true, error: "state block is not valid base64 JSON" };
   }
+}
+
+// src/core/checklist-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var SAFETY_MARGIN = 512;
+function buildChecklistComment(input2, ledger, secret) {
+  const withoutBlock = renderComment(input2).length;
+  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
+  let fitted = ledger;
+  let block = encodeStateBlock(fitted);
+  while (block.length > budget && fitted.events.length > 0) {
+    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
+    block = encodeStateBlock(fitted);
+  }
+  if (block.length > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  }
+  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+}
+
+// src/core/release-version.ts
+var NUM = "(0|[1-9]\\d*)";
+var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+var BUILD_ID = "[0-9a-zA-Z-]+";
+var SEMVER_RE = new RegExp(
+  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
+);
+function parseSemver(text) {
+  const m = SEMVER_RE.exec(text);
+  if (!m) return void 0;
+  const [, major, minor, patch, pre, build] = m;
+  const nums = [major, minor, patch].map(Number);
+  if (nums.some((n) => !Number.isSafeInteger(n))) return void 0;
+  return {
+    major: nums[0] ?? 0,
+    minor: nums[1] ?? 0,
+    patch: nums[2] ?? 0,
+    prerelease: pre ? pre.split(".") : [],
+    build: build ? build.split(".") : []
+  };
+}
+function isValidSemver2(text) {
+  return parseSemver(text) !== void 0;
+}
+function compareIdentifiers(a, b) {
+  const aNum = /^\d+$/.test(a);
+  const bNum = /^\d+$/.test(b);
+  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
+  if (aNum) return -1;
+  if (bNum) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (const key of ["major", "minor", "patch"]) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
+    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
+  }
+  const length = Math.max(a.prerelease.length, b.prerelease.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.prerelease[i];
+    const y = b.prerelease[i];
+    if (x === void 0) return -1;
+    if (y === void 0) return 1;
+    const order = compareIdentifiers(x, y);
+    if (order !== 0) return order < 0 ? -1 : 1;
+  }
+  return 0;
+}
+var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
+var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
+var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
+var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
+function trimToken(token) {
+  return token?.replace(/[.-]+$/, "");
+}
+function versionFromBranch(branch) {
+  if (!branch) return void 0;
+  const name = branch.replace(/^refs\/heads\//, "");
+  return trimToken(BRANCH_RE.exec(name)?.[1]);
+}
+function versionFromTitle(title) {
+  if (!title) return void 0;
+  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
+}
+function resolveReleaseVersion(input2) {
+  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
+}
+
+// src/core/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
+var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
+var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
+var RELEASE_PLEASE_LABEL = "autorelease: pending";
+var CHANGESETS_BRANCH = /^changeset-release\/.+/;
+var CHANGESETS_TITLE = /^Version Packages(?: \([\w.-]+\))?$/;
+function detectReleaseBot(pull, enabled = RELEASE_BOTS) {
+  const ref = pull.headRef.replace(/^refs\/heads\//, "");
+  const title = pull.title.trim();
+  const labels = pull.labels.map((label2) => label2.trim().toLowerCase());
+  const candidates = [
+    RELEASE_PLEASE_BRANCH.test(ref) && { bot: "release-please", by: "branch" },
+    CHANGESETS_BRANCH.test(ref) && { bot: "changesets", by: "branch" },
+    labels.includes(RELEASE_PLEASE_LABEL) && { bot: "release-please", by: "label" },
+    RELEASE_PLEASE_TITLE.test(title) && { bot: "release-please", by: "title" },
+    CHANGESETS_TITLE.test(title) && { bot: "changesets", by: "title" }
+  ];
+  for (const match of candidates) if (match && enabled.includes(match.bot)) return match;
+  return void 0;
+}
+var RELEASE_PLEASE_BODY = [
+  /^##\s+\[?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\]?[\s(]/m,
+  /<summary>[^<:]*:\s*v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\s*<\/summary>/
+];
+var CHANGESETS_BODY = [/^##\s+(?:@[\w.-]+\/)?[\w.-]+@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\s*$/m];
+function releaseBotVersion(bot, pull) {
+  const fromTitle = versionFromTitle(pull.title);
+  if (fromTitle) return fromTitle;
+  const body = (pull.body ?? "").slice(0, 65536);
+  for (const pattern of bot === "release-please" ? RELEASE_PLEASE_BODY : CHANGESETS_BODY) {
+    const found = pattern.exec(body)?.[1];
+    if (found && isValidSemver2(found)) return found;
+  }
+  return void 0;
+}
+
+// src/core/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/release-gates.ts
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+
+// src/app/post-deploy-run.ts
+var POST_DEPLOY_CHECK = "shipgate/post-deploy";
+async function writePostDeployRun(scope, session, gate, ledger) {
+  const { pull, setup } = session;
+  const mergeSha = pull.mergeCommitSha;
+  if (!mergeSha) return;
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes: scope.bot.memory.notes.get(`${session.key}@${mergeSha}`) ?? []
+  });
+  await writeCheckRun(scope, session.key, {
+    name: POST_DEPLOY_CHECK,
+    headSha: mergeSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).
+
+${report.summary}`,
+    text: `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(ledger)}
+`,
+    externalId: `${pull.number}`
+  });
+}
+
+// src/core/choose-ledger.ts
+function ledgerLength(ledger) {
+  return ledger.base.count + ledger.events.length;
+}
+function chooseLedger(candidates, secret) {
+  let best;
+  for (const candidate of candidates) {
+    if (!candidate || !verifyLedger(candidate, secret)) continue;
+    if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
+  }
+  return best;
 }
 
 // src/core/parse.ts
@@ -53805,476 +65482,83 @@ function textKey(text) {
   return normalise(text).toLowerCase();
 }
 
-// src/core/plan-ticks.ts
-function planTicks(input2) {
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const plan = { changes: [], ignored: [] };
-  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
-    const item = byId.get(change.id);
-    if (!item) continue;
-    const state = input2.states[item.id];
-    const done = itemStatus(item, state, input2.headSha) === "done";
-    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha));
-    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
-    if (stale || done === change.after) plan.ignored.push(item.id);
-    else plan.changes.push({ item, checked: change.after });
-  }
-  return plan;
-}
-function tickEvents(decisions, actor, at, sha) {
-  return decisions.map(
-    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
-  );
-}
-function rejectionReply(decisions) {
-  const messages = decisions.filter((d) => !d.ok && d.message).map((d) => `- ${d.message}`);
-  if (messages.length === 0) return void 0;
-  return [
-    "shipgate reverted changes to the release checklist:",
-    ...messages.slice(0, 10),
-    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
-  ].join("\n");
-}
-
-// src/core/ledger.ts
-import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-var GENESIS = "shipgate-ledger-v1";
-function emptyLedger(secret) {
-  const hash2 = baseHash(secret, {}, 0, 0);
-  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
-}
-function appendEvents(ledger, events, secret) {
-  let head = ledger.head;
-  for (const event of events) head = chain(secret, head, event);
-  return { base: ledger.base, events: [...ledger.events, ...events], head };
-}
-function verifyLedger(ledger, secret) {
-  const { states, count, rejected } = ledger.base;
-  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
-  let head = ledger.base.hash;
-  for (const event of ledger.events) head = chain(secret, head, event);
-  return safeEqual(head, ledger.head);
-}
-function compactLedger(ledger, keep, secret) {
-  if (ledger.events.length <= keep) return ledger;
-  const cut2 = ledger.events.length - keep;
-  const folded = ledger.events.slice(0, cut2);
-  const states = foldEvents(ledger.base.states, folded);
-  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
-  const count = ledger.base.count + folded.length;
-  const hash2 = baseHash(secret, states, count, rejected);
-  const base = { count, hash: hash2, states, rejected };
-  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut2), secret);
-}
-function foldLedger(ledger) {
-  return foldEvents(ledger.base.states, ledger.events);
-}
-function foldEvents(start, events) {
-  const states = structuredClone(start);
-  for (const event of events) {
-    switch (event.t) {
-      case "tick":
-      case "untick":
-        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
-        break;
-      case "waive":
-        states[event.item] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          waived: { by: event.by, reason: event.reason }
-        };
-        break;
-      case "result": {
-        const previous = states[event.item];
-        if (previous?.waived) break;
-        states[event.item] = {
-          checked: event.status === "pass",
-          at: event.at,
-          sha: event.sha,
-          status: event.status,
-          summary: event.summary,
-          by: "shipgate"
-        };
-        break;
-      }
-      case "invalidate":
-        for (const item of event.items) {
-          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
-        }
-        break;
-      case "reject":
-        break;
+// src/core/path-globs.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var MAX_GLOBS = 50;
+var MAX_GLOB_LENGTH = 200;
+function compileGlobs(globs) {
+  const options2 = { dot: true, windows: false };
+  const rules = globs.map((glob) => {
+    const negated = glob.startsWith("!");
+    return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options2) };
+  });
+  return (file2) => {
+    const path13 = file2.replace(/^\.\//, "");
+    let matched = false;
+    for (const rule of rules) {
+      if (rule.negated ? matched && rule.test(path13) : !matched && rule.test(path13)) matched = !rule.negated;
     }
-  }
-  return states;
-}
-function baseHash(secret, states, count, rejected) {
-  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
-}
-function chain(secret, previous, event) {
-  return mac3(secret, `${previous}|${canonical(event)}`);
-}
-function mac3(secret, data) {
-  return createHmac2("sha256", secret).update(data).digest("base64url");
-}
-function safeEqual(a, b) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual2(left, right);
-}
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-// src/app/authorize-actor.ts
-async function decideChanges(scope, session, actor, changes) {
-  const decisions = [];
-  for (const change of changes) {
-    const facts = await lookUpFacts(scope, session, actor, change);
-    const verdict = authorizeChange({
-      item: change.item,
-      checked: change.checked,
-      actor,
-      prAuthor: session.pull.author,
-      config: session.setup.config,
-      facts
-    });
-    decisions.push(verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message });
-  }
-  return decisions;
-}
-async function lookUpFacts(scope, session, actor, change) {
-  const needed = factsNeeded(change.item, session.setup.config, actor);
-  const facts = {};
-  if (needed.permission) facts.permission = await permissionOf(scope, actor);
-  if (needed.role) facts.roleMember = await inRoleTeams(scope, session, needed.role, actor);
-  return facts;
-}
-async function permissionOf(scope, actor) {
-  const { owner, repo } = scope.gh.repo;
-  const cached2 = await scope.bot.memory.permissions.getOrLoad(
-    `${owner}/${repo}:${actor.toLowerCase()}`,
-    () => scope.gh.permission(actor)
-  );
-  return cached2;
-}
-async function inRoleTeams(scope, session, role, actor) {
-  for (const team of session.setup.config.roles[role]?.teams ?? []) {
-    const [org = "", slug2 = ""] = team.split("/");
-    const member = await scope.bot.memory.teams.getOrLoad(
-      `${team.toLowerCase()}:${actor.toLowerCase()}`,
-      () => scope.gh.isTeamMember(org, slug2, actor)
-    );
-    if (member) return true;
-  }
-  return false;
-}
-
-// src/app/payloads.ts
-var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
-var Repository = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
-var Installation = external_exports.object({ id: external_exports.number() }).optional();
-var Envelope = external_exports.object({
-  action: external_exports.string().optional(),
-  repository: Repository,
-  installation: Installation,
-  sender: User
-});
-var Pull = external_exports.object({
-  number: external_exports.number(),
-  title: external_exports.string(),
-  state: external_exports.string(),
-  draft: external_exports.boolean().optional(),
-  user: User.nullable(),
-  labels: external_exports.array(external_exports.object({ name: external_exports.string().optional() })).default([]),
-  head: external_exports.object({ sha: external_exports.string(), ref: external_exports.string() }),
-  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() })
-});
-var PullRequestPayload = Envelope.extend({ pull_request: Pull });
-var Comment = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullable().default(""), user: User.nullable() });
-var IssueCommentPayload = Envelope.extend({
-  issue: external_exports.object({ number: external_exports.number(), pull_request: external_exports.object({}).passthrough().optional() }),
-  comment: Comment,
-  changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional()
-});
-var CheckRunPayload = Envelope.extend({
-  check_run: external_exports.object({
-    id: external_exports.number(),
-    name: external_exports.string(),
-    head_sha: external_exports.string(),
-    status: external_exports.string(),
-    details_url: external_exports.string().nullable().optional(),
-    external_id: external_exports.string().nullable().optional(),
-    app: external_exports.object({ id: external_exports.number().optional(), slug: external_exports.string().optional() }).nullable().optional(),
-    output: external_exports.object({ text: external_exports.string().nullable().optional() }).optional(),
-    check_suite: external_exports.object({ head_branch: external_exports.string().nullable().optional() }).passthrough().optional(),
-    pull_requests: external_exports.array(external_exports.object({ number: external_exports.number() })).default([])
-  }),
-  requested_action: external_exports.object({ identifier: external_exports.string() }).optional()
-});
-var MergeGroupPayload = Envelope.extend({
-  merge_group: external_exports.object({ head_sha: external_exports.string(), head_ref: external_exports.string(), base_ref: external_exports.string() })
-});
-function repoOf(envelope) {
-  return { owner: envelope.repository.owner.login, repo: envelope.repository.name };
-}
-function pullOf(payload) {
-  const pr = payload.pull_request;
-  return {
-    number: pr.number,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseRef: pr.base.ref,
-    baseSha: pr.base.sha,
-    title: pr.title,
-    author: pr.user?.login ?? "",
-    labels: pr.labels.flatMap((label2) => label2.name ? [label2.name] : []),
-    open: pr.state === "open",
-    draft: pr.draft ?? false
+    return matched;
   };
 }
-function pullFromMergeQueueRef(ref) {
-  const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
-  return match?.[1] ? Number(match[1]) : void 0;
-}
-function runIdFrom(detailsUrl, externalId) {
-  const match = /\/actions\/runs\/(\d+)/.exec(detailsUrl ?? "") ?? /^(?:run:)?(\d+)$/.exec(externalId ?? "");
-  return match?.[1] ? Number(match[1]) : void 0;
-}
-
-// src/app/publish.ts
-import { createHash } from "node:crypto";
-
-// src/core/checklist-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var SAFETY_MARGIN = 512;
-function buildChecklistComment(input2, ledger, secret) {
-  const withoutBlock = renderComment(input2).length;
-  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
-  let fitted = ledger;
-  let block = encodeStateBlock(fitted);
-  while (block.length > budget && fitted.events.length > 0) {
-    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
-    block = encodeStateBlock(fitted);
+function globListProblem(globs) {
+  if (globs.length === 0) return "needs at least one glob";
+  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
+  for (const glob of globs) {
+    if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+    if (glob === "" || glob === "!") return "empty glob";
   }
-  if (block.length > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  return void 0;
+}
+function splitList(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}" && depth > 0) depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
   }
-  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
-}
-
-// src/core/release-version.ts
-var NUM = "(0|[1-9]\\d*)";
-var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
-var BUILD_ID = "[0-9a-zA-Z-]+";
-var SEMVER_RE = new RegExp(
-  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
-);
-function parseSemver(text) {
-  const m = SEMVER_RE.exec(text);
-  if (!m) return void 0;
-  const [, major, minor, patch, pre, build] = m;
-  const nums = [major, minor, patch].map(Number);
-  if (nums.some((n) => !Number.isSafeInteger(n))) return void 0;
-  return {
-    major: nums[0] ?? 0,
-    minor: nums[1] ?? 0,
-    patch: nums[2] ?? 0,
-    prerelease: pre ? pre.split(".") : [],
-    build: build ? build.split(".") : []
-  };
-}
-function compareIdentifiers(a, b) {
-  const aNum = /^\d+$/.test(a);
-  const bNum = /^\d+$/.test(b);
-  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
-  if (aNum) return -1;
-  if (bNum) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemver(a, b) {
-  for (const key of ["major", "minor", "patch"]) {
-    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
-  }
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
-    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
-  }
-  const length = Math.max(a.prerelease.length, b.prerelease.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === void 0) return -1;
-    if (y === void 0) return 1;
-    const order = compareIdentifiers(x, y);
-    if (order !== 0) return order < 0 ? -1 : 1;
-  }
-  return 0;
-}
-var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
-var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
-var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
-var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
-function trimToken(token) {
-  return token?.replace(/[.-]+$/, "");
-}
-function versionFromBranch(branch) {
-  if (!branch) return void 0;
-  const name = branch.replace(/^refs\/heads\//, "");
-  return trimToken(BRANCH_RE.exec(name)?.[1]);
-}
-function versionFromTitle(title) {
-  if (!title) return void 0;
-  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
-}
-function resolveReleaseVersion(input2) {
-  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
-}
-
-// src/core/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
-// src/app/publish.ts
-var CHECK_NAME = "shipgate";
-async function publish(scope, session, events = []) {
-  const { bot, gh } = scope;
-  const secret = bot.options.ledgerSecret;
-  const { pull, setup } = session;
-  const appended = appendEvents(session.ledger, events, secret);
-  const states = foldLedger(appended);
-  const gate = evaluateGate({
-    checklist: setup.checklist,
-    states,
-    headSha: pull.headSha,
-    phase: "pre-merge",
-    problems: setup.problems
-  });
-  const variables = buildVariables({
-    config: setup.config,
-    version: await releaseVersion(scope, session),
-    date: bot.now().toISOString(),
-    deployedBy: pull.author
-  });
-  const built = buildChecklistComment(
-    { checklist: setup.checklist, states, headSha: pull.headSha, variables, gate, notes: session.notes },
-    appended,
-    secret
-  );
-  session.ledger = built.ledger;
-  bot.memory.ledgers.set(session.key, built.ledger);
-  if (!session.comment || session.comment.body !== built.body) {
-    const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
-    if (updated && session.comment) session.comment = { ...session.comment, body: built.body };
-    else session.comment = await gh.createComment(pull.number, built.body);
-    bot.memory.comments.set(session.key, session.comment.id);
-  }
-  const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
-  const report = buildCheckReport({ gate, checklist: setup.checklist, config: setup.config, problems: setup.problems, notes });
-  await writeCheckRun(scope, session.key, {
-    name: CHECK_NAME,
-    headSha: pull.headSha,
-    status: report.status,
-    ...report.conclusion ? { conclusion: report.conclusion } : {},
-    title: report.title,
-    summary: report.summary,
-    text: `Signed checklist state (restores the comment if it is edited or deleted):
-
-${encodeStateBlock(built.ledger)}
-`,
-    actions: report.actions,
-    externalId: `${pull.number}`
-  });
-  return gate;
-}
-async function writeCheckRun(scope, key, run2) {
-  const { bot, gh } = scope;
-  const { owner, repo } = gh.repo;
-  const cacheKey = `${owner}/${repo}@${run2.headSha}`;
-  const fingerprint = createHash("sha256").update(JSON.stringify(run2)).digest("base64url");
-  let known = bot.memory.checkRuns.get(cacheKey);
-  if (!known) {
-    const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
-    if (ours) known = { id: ours.id, fingerprint: "", completed: ours.status === "completed" };
-  }
-  if (known?.fingerprint === fingerprint) return;
-  let id;
-  if (known && !(known.completed && run2.status !== "completed")) {
-    id = known.id;
-    await gh.updateCheckRun(id, run2);
-  } else id = await gh.createCheckRun(run2);
-  bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
-  if (key) bot.memory.mirrors.set(key, id);
-}
-async function releaseVersion(scope, session) {
-  const { pull } = session;
-  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
-  if (fromNames) return fromNames;
-  const { owner, repo } = scope.gh.repo;
-  const version2 = await scope.bot.memory.packageVersions.getOrLoad(`${owner}/${repo}@${pull.headSha}`, async () => {
-    const text = await scope.gh.readFile("package.json", pull.headSha);
-    try {
-      const parsed = text ? JSON.parse(text) : void 0;
-      const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
-      return typeof value === "string" ? value.slice(0, 64) : "";
-    } catch {
-      return "";
-    }
-  });
-  return version2 || void 0;
-}
-
-// src/core/choose-ledger.ts
-function ledgerLength(ledger) {
-  return ledger.base.count + ledger.events.length;
-}
-function chooseLedger(candidates, secret) {
-  let best;
-  for (const candidate of candidates) {
-    if (!candidate || !verifyLedger(candidate, secret)) continue;
-    if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
-  }
-  return best;
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
 // src/core/config.ts
+var GlobList = external_exports.array(external_exports.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
 var RoleSchema = external_exports.object({
   users: external_exports.array(external_exports.string().min(1)).default([]),
-  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([])
+  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
+  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
+  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
 }).strict();
 var InvalidationSchema = external_exports.object({
   /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
   automated: external_exports.literal(true).default(true),
   signoffs: external_exports.boolean().default(true),
-  manual: external_exports.boolean().default(false)
+  manual: external_exports.boolean().default(false),
+  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
+  ignore: GlobList.optional(),
+  /**
+   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
+   * version (it passes them as `versionOnlyFiles`). Absent: none.
+   */
+  versionFiles: GlobList.optional()
 }).strict();
 var ConfigSchema = external_exports.object({
   release: external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
     labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
-    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b")
+    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
+    /** Release bots whose PRs are release PRs whatever the settings above say. */
+    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
   }).strict().default({
     branches: ["release/**"],
     labels: ["release"],
-    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b"
+    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
+    bots: [...RELEASE_BOTS]
   }),
   /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
   template: external_exports.string().optional(),
@@ -54299,6 +65583,23 @@ var ConfigSchema = external_exports.object({
   build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
   /** Per-check parameter overrides, merged over the template's directive parameters. */
   checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /**
+   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
+   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
+   * dispatches it once for that commit. Absent: the bot never dispatches.
+   */
+  checksWorkflow: external_exports.object({
+    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
+    file: external_exports.string().regex(
+      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
+      'expected a workflow file like "shipgate.yml"'
+    ),
+    /** Branch to run the workflow from; default: the PR head branch. */
+    ref: external_exports.string().min(1).optional(),
+    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
+  }).strict().optional(),
+  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
   timeoutMs: external_exports.number().int().positive().default(18e4)
 }).strict();
@@ -54449,12 +65750,59 @@ function coerce(raw) {
   return raw;
 }
 
+// src/core/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label2) => label2.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list = splitList(String(value));
+  if (list.length > 0) return list;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
 // src/core/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var FENCE = /^\s*(```|~~~)/;
-var RESERVED = /* @__PURE__ */ new Set(["id", "check", "role", "phase", "optional", "required", "manual"]);
+var RESERVED = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  ...SCOPE_KEYS
+]);
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
 var MAX_ITEMS = 1e3;
@@ -54557,7 +65905,7 @@ function parseTemplate(source, file2, checks2) {
 function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const optional3 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
   let id = deriveId(section, itemText);
@@ -54572,11 +65920,12 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     kind: "manual",
     params: {},
     phase,
-    optional: optional2,
+    optional: optional3,
     section,
     line: lineNo
   };
   if (!itemText) problem("checkbox item has no text");
+  Object.assign(item, readItemScope(values, problem));
   if (values.check !== void 0 && values.role !== void 0)
     problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
@@ -54887,7 +66236,7 @@ var buildOutputCheck = defineCheck({
 import { join as join4, relative as relative3 } from "node:path";
 
 // checks/lib/bundle-measure.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { join as join3, posix as posix2 } from "node:path";
 import filePlugin from "@size-limit/file";
@@ -54932,7 +66281,7 @@ async function measureBuild(buildDir, compression) {
   return { js, css };
 }
 function isVendorChunk(file2, vendorGlob) {
-  if (vendorGlob) return (0, import_picomatch.default)(vendorGlob, { basename: true, dot: true })(file2);
+  if (vendorGlob) return (0, import_picomatch2.default)(vendorGlob, { basename: true, dot: true })(file2);
   return /vendor/i.test(posix2.basename(file2));
 }
 function scriptSources(buildDir) {
@@ -56080,7 +67429,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secret-allowlist.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
 var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
@@ -56102,7 +67451,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch2.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch3.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs);
@@ -56619,6 +67968,7 @@ var Params = external_exports.object({
 });
 var healthCheck = defineCheck({
   id: "health",
+  usesTarget: true,
   title: "Health endpoint answers 2xx in time",
   params: Params,
   async run(params4, ctx) {
@@ -56758,9 +68108,9 @@ function sourceProblems(directive, sources, scripts) {
   return problems;
 }
 function scriptProblems(policy) {
-  const script = effectiveSources(policy, "script-src");
-  if (!script) return ["no script-src or default-src directive"];
-  return sourceProblems(script.name, script.sources, true);
+  const script2 = effectiveSources(policy, "script-src");
+  if (!script2) return ["no script-src or default-src directive"];
+  return sourceProblems(script2.name, script2.sources, true);
 }
 
 // checks/lib/http-header-rules.ts
@@ -56841,6 +68191,7 @@ var Params2 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params2,
   async run(params4, ctx) {
@@ -57255,6 +68606,7 @@ function pickTarget(ctx) {
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
+    usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
     params: params3,
@@ -57523,6 +68875,7 @@ RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples
 }
 var loadTestCheck = defineCheck({
   id: "load-test",
+  usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   params: Params3,
@@ -57741,6 +69094,7 @@ async function burst(url2, params4, signal) {
 }
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
+  usesTarget: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   params: Params4,
   async run(params4, ctx) {
@@ -57988,6 +69342,7 @@ var Params5 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
   params: Params5,
   async run(params4, ctx) {
@@ -58230,6 +69585,7 @@ function toWebSocketUrl(url2) {
 }
 var websocketCheck = defineCheck({
   id: "websocket",
+  usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   params: Params6,
@@ -58407,15 +69763,19 @@ async function resolveLedger(scope, key, pull, comment, extra) {
     const decoded = body ? decodeStateBlock(body) : { found: false };
     return decoded.found && "ledger" in decoded ? decoded.ledger : void 0;
   };
-  const remembered = memory.ledgers.get(key);
+  const remembered = fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
   const commentLedger = fromBody(comment?.body);
-  const candidates = [remembered, commentLedger, ...extra.map(fromBody)];
+  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== void 0 && chooseLedger([commentLedger], secret) !== void 0;
   if (!remembered && (!chosen || !commentTrusted)) {
     const mirror = await readMirror(scope, key, pull);
     chosen = chooseLedger([chosen, fromBody(mirror)], secret);
-    if (!commentTrusted && comment) scope.log.warn({ pr: key }, "checklist state block failed verification; restored from the check run mirror");
+    if (!commentTrusted && comment)
+      scope.log.warn(
+        { pr: key },
+        "checklist state block failed verification; restored from the check run mirror"
+      );
   }
   return chosen ?? emptyLedger(secret);
 }
@@ -58425,9 +69785,623 @@ async function readMirror(scope, key, pull) {
     const run2 = await scope.gh.getCheckRun(known);
     if (run2?.outputText) return run2.outputText;
   }
-  const runs = await scope.gh.listCheckRuns(pull.headSha, "shipgate");
+  const runs = [
+    ...pull.mergeCommitSha ? await scope.gh.listCheckRuns(pull.mergeCommitSha, "shipgate/post-deploy") : [],
+    ...await scope.gh.listCheckRuns(pull.headSha, "shipgate")
+  ];
   const ours = runs.filter((run2) => run2.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
   return ours.find((run2) => run2.outputText)?.outputText ?? void 0;
+}
+function sharedLedgerKey(prKey2) {
+  return `ledger:${prKey2}`;
+}
+
+// src/app/publish.ts
+var CHECK_NAME = "shipgate";
+async function publish(scope, session, events = []) {
+  const { bot, gh } = scope;
+  const secret = bot.options.ledgerSecret;
+  const { pull, setup } = session;
+  const appended = appendEvents(session.ledger, events, secret);
+  const states = foldLedger(appended);
+  const rollback = rollbackStatus(setup.checklist, states);
+  const gate = evaluateGate({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    phase: "pre-merge",
+    problems: setup.problems,
+    activated: rollback.activated
+  });
+  const mergeSha = pull.mergeCommitSha;
+  const view = releaseView({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    problems: setup.problems,
+    preMerge: gate,
+    rollback,
+    ...mergeSha ? { mergeSha } : {}
+  });
+  const variables = buildVariables({
+    config: setup.config,
+    version: await releaseVersion(scope, session),
+    date: bot.now().toISOString(),
+    deployedBy: pull.author
+  });
+  const built = buildChecklistComment(
+    {
+      checklist: setup.checklist,
+      states,
+      headSha: pull.headSha,
+      variables,
+      gate: view.display,
+      notes: session.notes,
+      ...mergeSha ? { postDeploySha: mergeSha } : {}
+    },
+    appended,
+    secret
+  );
+  session.ledger = built.ledger;
+  bot.memory.ledgers.set(session.key, built.ledger);
+  await bot.memory.coordinator.remember(
+    sharedLedgerKey(session.key),
+    encodeStateBlock(built.ledger),
+    30 * 86400
+  );
+  if (!session.comment || session.comment.body !== built.body) {
+    const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
+    if (updated && session.comment) session.comment = { ...session.comment, body: built.body };
+    else session.comment = await gh.createComment(pull.number, built.body);
+    bot.memory.comments.set(session.key, session.comment.id);
+  }
+  if (view.postDeploy) {
+    await writePostDeployRun(scope, session, view.postDeploy, built.ledger);
+    return gate;
+  }
+  const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes
+  });
+  await writeCheckRun(scope, session.key, {
+    name: CHECK_NAME,
+    headSha: pull.headSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: report.summary,
+    text: `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(built.ledger)}
+`,
+    actions: report.actions,
+    externalId: `${pull.number}`,
+    ...detailsUrlFor(scope, pull.number)
+  });
+  return gate;
+}
+async function writeCheckRun(scope, key, run2) {
+  const { bot, gh } = scope;
+  const { owner, repo } = gh.repo;
+  const cacheKey = `${owner}/${repo}@${run2.headSha}`;
+  const fingerprint = createHash4("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  let known = bot.memory.checkRuns.get(cacheKey);
+  if (!known) {
+    const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
+    if (ours) known = { id: ours.id, fingerprint: "", completed: ours.status === "completed" };
+  }
+  if (known?.fingerprint === fingerprint) return;
+  let id;
+  if (known && !(known.completed && run2.status !== "completed")) {
+    id = known.id;
+    await gh.updateCheckRun(id, run2);
+  } else id = await gh.createCheckRun(run2);
+  bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
+  if (key) bot.memory.mirrors.set(key, id);
+}
+function detailsUrlFor(scope, number4) {
+  const url2 = auditDetailsUrl(scope.bot, scope.gh.repo, number4);
+  return url2 ? { detailsUrl: url2 } : {};
+}
+async function releaseVersion(scope, session) {
+  const { pull } = session;
+  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  if (fromNames) return fromNames;
+  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
+  if (fromBot) return fromBot;
+  const { owner, repo } = scope.gh.repo;
+  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
+    `${owner}/${repo}@${pull.headSha}`,
+    async () => {
+      const text = await scope.gh.readFile("package.json", pull.headSha);
+      try {
+        const parsed = text ? JSON.parse(text) : void 0;
+        const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
+        return typeof value === "string" ? value.slice(0, 64) : "";
+      } catch {
+        return "";
+      }
+    }
+  );
+  return version2 || void 0;
+}
+
+// src/app/repo-scope.ts
+async function scopeForRepo(probot, bot, repo) {
+  const appOctokit = await probot.auth();
+  const installationId = await installationIdFor(appOctokit, repo);
+  if (installationId === void 0) return void 0;
+  const octokit = await probot.auth(installationId);
+  return {
+    bot,
+    gh: fencedGitHub(gitHubFor(octokit, repo)),
+    log: probot.log.child({ repo: `${repo.owner}/${repo.repo}` })
+  };
+}
+
+// src/app/audit-access.ts
+var AUDIT_LINK_TTL_MS = 7 * 24 * 36e5;
+function auditDetailsUrl(bot, repo, pr) {
+  if (!bot.publicUrl) return void 0;
+  try {
+    return createAuditLink(
+      bot.publicUrl,
+      { ...repo, pr, expiresAt: new Date(bot.now().getTime() + AUDIT_LINK_TTL_MS) },
+      bot.options.ledgerSecret
+    );
+  } catch {
+    return void 0;
+  }
+}
+async function loadAuditRecord(probot, bot, repo, number4) {
+  const scope = await scopeForRepo(probot, bot, repo);
+  if (!scope) return void 0;
+  const read2 = async () => {
+    const session = await openSession(scope, number4, { refreshPull: true });
+    if (!session.comment && session.ledger.events.length === 0) return void 0;
+    const { pull, setup } = session;
+    const variables = buildVariables({
+      config: setup.config,
+      version: await releaseVersion(scope, session),
+      date: bot.now().toISOString(),
+      deployedBy: pull.author
+    });
+    return buildAuditRecord(
+      {
+        repo: `${repo.owner}/${repo.repo}`,
+        pr: { number: number4, title: pull.title, author: pull.author, headSha: pull.headSha },
+        checklist: setup.checklist,
+        ledger: session.ledger,
+        generatedAt: bot.now().toISOString(),
+        variables
+      },
+      bot.options.ledgerSecret
+    );
+  };
+  try {
+    return await bot.memory.queue.run(prKey(scope.gh, number4), read2);
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function auditRequestHandler(ready, bot) {
+  return createAuditHandler({
+    secret: bot.options.ledgerSecret,
+    now: () => bot.now(),
+    ...bot.publicUrl ? { basePath: new URL(bot.publicUrl).pathname } : {},
+    loadRecord: async (owner, repo, pr) => loadAuditRecord(await ready(), bot, { owner, repo }, pr)
+  });
+}
+
+// src/core/evidence.ts
+var EVIDENCE_CHECK_NAME = "shipgate/checks";
+var FENCE_START = "```json shipgate-evidence";
+var FindingSchema2 = external_exports.object({
+  file: external_exports.string().max(500).optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: external_exports.string().max(64).optional(),
+  message: external_exports.string().max(500)
+});
+var EvidenceSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/checks@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  passed: external_exports.boolean(),
+  results: external_exports.array(
+    external_exports.object({
+      item: external_exports.string().max(200),
+      check: external_exports.string().max(100),
+      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+      summary: external_exports.string().max(500),
+      findings: external_exports.array(FindingSchema2).max(20).default([]),
+      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+    })
+  ).max(1e3)
+});
+function parseEvidenceText(text) {
+  const start = text?.indexOf(FENCE_START) ?? -1;
+  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
+  const body = text.slice(start + FENCE_START.length);
+  const end = body.indexOf("\n```");
+  try {
+    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const parsed = EvidenceSchema.safeParse(json2);
+    if (!parsed.success)
+      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+    return { ok: true, evidence: parsed.data };
+  } catch {
+    return { ok: false, error: "evidence block is not valid JSON" };
+  }
+}
+
+// src/core/missing-results.ts
+function missingResultsAction(input2) {
+  if (input2.resultsSeen || input2.dispatched) return "stop";
+  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
+  if (!Number.isFinite(elapsed)) return "wait";
+  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+}
+function overdueAt(since, timeoutMinutes) {
+  return Date.parse(since) + timeoutMinutes * 6e4;
+}
+function workflowFileName(file2) {
+  return file2.replace(/^\.github\/workflows\//, "");
+}
+function missingResultsNote(input2) {
+  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
+  const file2 = workflowFileName(input2.file);
+  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
+  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+}
+function formatMinutes(minutes) {
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+// src/app/release-pr.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+function isReleasePull(config3, pull) {
+  const { branches, labels, titlePattern, bots } = config3.release;
+  if (detectReleaseBot(pull, bots)) return true;
+  if (branches.some((glob) => import_picomatch4.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
+  if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
+  if (!titlePattern) return false;
+  try {
+    return new RegExp(titlePattern).test(pull.title);
+  } catch {
+    return false;
+  }
+}
+
+// src/app/missing-results.ts
+var SWEEP_INTERVAL_MS = 6e4;
+function watchForResults(scope, pull, config3) {
+  const workflow = config3.checksWorkflow;
+  if (!workflow || !pull.open) return;
+  const since = scope.bot.now().toISOString();
+  scope.bot.memory.awaitingResults.watch({
+    ...scope.gh.repo,
+    number: pull.number,
+    sha: pull.headSha,
+    since,
+    dueAt: overdueAt(since, workflow.timeoutMinutes)
+  });
+}
+async function checkOverdueResults(scope) {
+  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  let dispatched = 0;
+  for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
+  return dispatched;
+}
+async function sweepMissingResults(probot, bot) {
+  const overdue = bot.memory.awaitingResults.overdue(bot.now().getTime());
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const entry of overdue) {
+    const key = `${entry.owner}/${entry.repo}`;
+    byRepo.set(key, [...byRepo.get(key) ?? [], entry]);
+  }
+  let dispatched = 0;
+  for (const entries of byRepo.values()) {
+    const first = entries[0];
+    if (!first) continue;
+    try {
+      const scope = await scopeForRepo(probot, bot, { owner: first.owner, repo: first.repo });
+      if (!scope) {
+        for (const entry of entries) bot.memory.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
+        continue;
+      }
+      for (const entry of entries) if (await handleOverdue(scope, entry)) dispatched++;
+    } catch (error62) {
+      probot.log.error({ err: error62, repo: `${first.owner}/${first.repo}` }, "missing-results sweep failed");
+    }
+  }
+  return dispatched;
+}
+async function handleOverdue(scope, entry) {
+  const { bot, gh } = scope;
+  const awaiting = bot.memory.awaitingResults;
+  const key = prKey(gh, entry.number);
+  return bot.memory.queue.run(key, async () => {
+    const pull = await getPull(scope, entry.number, true);
+    const setup = await getSetup(scope, pull);
+    const workflow = setup.config.checksWorkflow;
+    if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const action = missingResultsAction({
+      since: entry.since,
+      now: bot.now().toISOString(),
+      timeoutMinutes: workflow.timeoutMinutes,
+      resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
+      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha)
+    });
+    if (action === "wait") {
+      entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
+      return false;
+    }
+    if (action === "stop") {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const file2 = workflowFileName(workflow.file);
+    let error62;
+    try {
+      await gh.dispatchWorkflow(file2, workflow.ref ?? pull.headRef, { sha: entry.sha });
+    } catch (caught) {
+      if (caught instanceof LeaseLost) throw caught;
+      error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
+    }
+    awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    const note = missingResultsNote({
+      sha: entry.sha,
+      timeoutMinutes: workflow.timeoutMinutes,
+      file: file2,
+      ...error62 ? { error: error62 } : {}
+    });
+    const notesKey = `${key}@${entry.sha}`;
+    bot.memory.notes.set(notesKey, [...bot.memory.notes.get(notesKey) ?? [], note]);
+    if (error62) scope.log.warn({ pr: key, sha: entry.sha, error: error62 }, "could not dispatch the checks workflow");
+    else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
+    await publish(scope, await openSession(scope, entry.number, { pull }));
+    return error62 === void 0;
+  });
+}
+
+// src/core/judge-evidence.ts
+var ACTIONS_APP_SLUG = "github-actions";
+function judgeEvidence(source, checklist, at) {
+  if (source.appSlug !== ACTIONS_APP_SLUG)
+    return {
+      accepted: false,
+      reason: `results not published by GitHub Actions (app ${source.appSlug ?? "unknown"})`
+    };
+  if (source.runSha !== source.expectedSha)
+    return {
+      accepted: false,
+      reason: `results are for ${source.runSha.slice(0, 7)}, not the head ${source.expectedSha.slice(0, 7)}`
+    };
+  if (!source.workflowPath)
+    return {
+      accepted: false,
+      reason: "cannot tell which workflow produced the results (no workflow run id)"
+    };
+  if (source.changedFiles.includes(source.workflowPath))
+    return {
+      accepted: false,
+      reason: `results ignored: the workflow that produced them (${source.workflowPath}) is modified by this pull request`
+    };
+  const parsed = parseEvidenceText(source.text);
+  if (!parsed.ok) return { accepted: false, reason: parsed.error };
+  const evidence = parsed.evidence;
+  if (evidence.sha !== source.expectedSha)
+    return {
+      accepted: false,
+      reason: `evidence names commit ${evidence.sha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`
+    };
+  const auto = new Map(checklist.items.filter((item) => item.kind === "auto").map((item) => [item.id, item]));
+  const events = [];
+  const ignoredItems = [];
+  for (const result of evidence.results) {
+    if (!auto.has(result.item)) {
+      ignoredItems.push(result.item);
+      continue;
+    }
+    events.push({
+      t: "result",
+      item: result.item,
+      status: result.status,
+      summary: result.summary,
+      at,
+      sha: source.expectedSha
+    });
+  }
+  return { accepted: true, events, ignoredItems };
+}
+
+// src/core/plan-ticks.ts
+function planTicks(input2) {
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const plan = { changes: [], ignored: [] };
+  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
+    const item = byId.get(change.id);
+    if (!item) continue;
+    const state = input2.states[item.id];
+    const done = itemStatus(item, state, input2.headSha) === "done";
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha));
+    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
+    if (stale || done === change.after) plan.ignored.push(item.id);
+    else plan.changes.push({ item, checked: change.after });
+  }
+  return plan;
+}
+function tickEvents(decisions, actor, at, sha) {
+  return decisions.map(
+    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
+  );
+}
+function rejectionReply(decisions) {
+  const messages = decisions.filter((d) => !d.ok && d.message).map((d) => `- ${d.message}`);
+  if (messages.length === 0) return void 0;
+  return [
+    "shipgate reverted changes to the release checklist:",
+    ...messages.slice(0, 10),
+    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
+  ].join("\n");
+}
+
+// src/core/sign-off-action.ts
+function planSignOff(identifier, checklist, states) {
+  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
+  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
+  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
+  return item ? { item, checked: true } : void 0;
+}
+
+// src/app/authorize-actor.ts
+async function decideChanges(scope, session, actor, changes) {
+  const decisions = [];
+  for (const change of changes) {
+    const facts = await lookUpFacts(scope, session, actor, change);
+    const verdict = authorizeChange({
+      item: change.item,
+      checked: change.checked,
+      actor,
+      prAuthor: session.pull.author,
+      config: session.setup.config,
+      facts
+    });
+    decisions.push(
+      verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message }
+    );
+  }
+  return decisions;
+}
+async function lookUpFacts(scope, session, actor, change) {
+  const needed = factsNeeded(change.item, session.setup.config, actor);
+  const facts = {};
+  if (needed.permission) facts.permission = await permissionOf(scope, actor);
+  if (needed.role) facts.roleMember = await inRoleTeams(scope, session, needed.role, actor);
+  return facts;
+}
+async function permissionOf(scope, actor) {
+  const { owner, repo } = scope.gh.repo;
+  const cached2 = await scope.bot.memory.permissions.getOrLoad(
+    `${owner}/${repo}:${actor.toLowerCase()}`,
+    () => scope.gh.permission(actor)
+  );
+  return cached2;
+}
+async function inRoleTeams(scope, session, role, actor) {
+  for (const team of session.setup.config.roles[role]?.teams ?? []) {
+    const [org = "", slug2 = ""] = team.split("/");
+    const member = await scope.bot.memory.teams.getOrLoad(
+      `${team.toLowerCase()}:${actor.toLowerCase()}`,
+      () => scope.gh.isTeamMember(org, slug2, actor)
+    );
+    if (member) return true;
+  }
+  return false;
+}
+
+// src/app/payloads.ts
+var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
+var Repository = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
+var Installation = external_exports.object({ id: external_exports.number() }).optional();
+var Envelope = external_exports.object({
+  action: external_exports.string().optional(),
+  repository: Repository,
+  installation: Installation,
+  sender: User
+});
+var Pull = external_exports.object({
+  number: external_exports.number(),
+  title: external_exports.string(),
+  state: external_exports.string(),
+  draft: external_exports.boolean().optional(),
+  body: external_exports.string().nullable().optional(),
+  merged: external_exports.boolean().nullable().optional(),
+  merge_commit_sha: external_exports.string().nullable().optional(),
+  user: User.nullable(),
+  labels: external_exports.array(external_exports.object({ name: external_exports.string().optional() })).default([]),
+  head: external_exports.object({ sha: external_exports.string(), ref: external_exports.string() }),
+  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() })
+});
+var PullRequestPayload = Envelope.extend({ pull_request: Pull });
+var Comment = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullable().default(""), user: User.nullable() });
+var IssueCommentPayload = Envelope.extend({
+  issue: external_exports.object({ number: external_exports.number(), pull_request: external_exports.object({}).passthrough().optional() }),
+  comment: Comment,
+  changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional()
+});
+var CheckRunPayload = Envelope.extend({
+  check_run: external_exports.object({
+    id: external_exports.number(),
+    name: external_exports.string(),
+    head_sha: external_exports.string(),
+    status: external_exports.string(),
+    details_url: external_exports.string().nullable().optional(),
+    external_id: external_exports.string().nullable().optional(),
+    app: external_exports.object({ id: external_exports.number().optional(), slug: external_exports.string().optional() }).nullable().optional(),
+    output: external_exports.object({ text: external_exports.string().nullable().optional() }).optional(),
+    check_suite: external_exports.object({ head_branch: external_exports.string().nullable().optional() }).passthrough().optional(),
+    pull_requests: external_exports.array(external_exports.object({ number: external_exports.number() })).default([])
+  }),
+  requested_action: external_exports.object({ identifier: external_exports.string() }).optional()
+});
+var MergeGroupPayload = Envelope.extend({
+  merge_group: external_exports.object({ head_sha: external_exports.string(), head_ref: external_exports.string(), base_ref: external_exports.string() })
+});
+var WithDefaultBranch = Repository.extend({ default_branch: external_exports.string().optional() });
+var DeploymentProtectionRulePayload = Envelope.extend({
+  repository: WithDefaultBranch,
+  environment: external_exports.string(),
+  sha: external_exports.string().optional(),
+  deployment_callback_url: external_exports.string(),
+  deployment: external_exports.object({ sha: external_exports.string(), environment: external_exports.string().optional() }).nullable().optional()
+});
+var DeploymentStatusPayload = Envelope.extend({
+  repository: WithDefaultBranch,
+  deployment: external_exports.object({ sha: external_exports.string(), environment: external_exports.string().optional() }),
+  deployment_status: external_exports.object({
+    state: external_exports.string(),
+    environment: external_exports.string().optional(),
+    environment_url: external_exports.string().nullable().optional()
+  })
+});
+function repoOf(envelope) {
+  return { owner: envelope.repository.owner.login, repo: envelope.repository.name };
+}
+function pullOf(payload) {
+  const pr = payload.pull_request;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    baseRef: pr.base.ref,
+    baseSha: pr.base.sha,
+    title: pr.title,
+    author: pr.user?.login ?? "",
+    labels: pr.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: pr.state === "open",
+    draft: pr.draft ?? false,
+    ...typeof pr.body === "string" ? { body: pr.body } : {},
+    ...pr.merged && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}
+  };
+}
+function pullFromMergeQueueRef(ref) {
+  const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
+  return match?.[1] ? Number(match[1]) : void 0;
+}
+function runIdFrom(detailsUrl, externalId) {
+  const match = /\/actions\/runs\/(\d+)/.exec(detailsUrl ?? "") ?? /^(?:run:)?(\d+)$/.exec(externalId ?? "");
+  return match?.[1] ? Number(match[1]) : void 0;
 }
 
 // src/app/on-merge-group.ts
@@ -58466,7 +70440,13 @@ async function judgeMergeGroup(scope, number4, sha) {
       if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
       else notes.push(judgement.reason);
     }
-    const gate = evaluateGate({ checklist, states: foldLedger(ledger), headSha: sha, phase: "pre-merge", problems });
+    const gate = evaluateGate({
+      checklist,
+      states: foldLedger(ledger),
+      headSha: sha,
+      phase: "pre-merge",
+      problems
+    });
     const report = buildCheckReport({ gate, checklist, config: config3, problems, notes });
     await writeCheckRun(scope, void 0, {
       name: CHECK_NAME,
@@ -58483,42 +70463,80 @@ ${report.summary}`,
   });
 }
 
-// src/core/push-invalidation.ts
-function pushInvalidation(input2) {
-  const { signoffs, manual } = input2.config.invalidateOnPush;
-  const items = input2.checklist.items.filter((item) => {
-    const state = input2.states[item.id];
-    if (!state?.checked) return false;
-    if (state.waived) return true;
-    return item.kind === "signoff" && signoffs || item.kind === "manual" && manual;
-  }).map((item) => item.id);
-  if (items.length === 0) return void 0;
-  return {
-    t: "invalidate",
-    items,
-    at: input2.at,
-    sha: input2.afterSha,
-    reason: `reset by push of ${input2.afterSha.slice(0, 7)}`
+// src/core/invalidation.ts
+function planPushInvalidation(input2) {
+  const { config: config3 } = input2;
+  const relevant = input2.changedFiles && relevantChanges(config3, input2.changedFiles, input2.versionOnlyFiles);
+  const scopes = /* @__PURE__ */ new Map();
+  const matcherFor = (globs) => {
+    const key = globs.join("\n");
+    const cached2 = scopes.get(key) ?? compileGlobs(globs);
+    scopes.set(key, cached2);
+    return cached2;
   };
+  const items = [];
+  const files = /* @__PURE__ */ new Set();
+  for (const item of input2.checklist.items) {
+    if (!isCandidate(item, input2)) continue;
+    if (!relevant) {
+      items.push(item.id);
+      continue;
+    }
+    const globs = scopeOf(item, config3);
+    const triggers = globs ? relevant.filter(matcherFor(globs)) : relevant;
+    if (triggers.length === 0) continue;
+    items.push(item.id);
+    for (const file2 of triggers) files.add(file2);
+  }
+  if (items.length === 0) return void 0;
+  return { items, reason: resetReason(input2.newSha, [...files]), files: [...files] };
+}
+function invalidationEvent(plan, sha, at) {
+  return { t: "invalidate", items: plan.items, at, sha, reason: plan.reason };
+}
+function scopeOf(item, config3) {
+  if (item.invalidateOn) return item.invalidateOn;
+  if (item.kind === "signoff" && item.role) return config3.roles[item.role]?.invalidateOn;
+  return void 0;
+}
+function isCandidate(item, input2) {
+  const state = input2.states[item.id];
+  if (!state?.checked) return false;
+  if (state.waived) return true;
+  const { signoffs, manual } = input2.config.invalidateOnPush;
+  return item.kind === "signoff" && signoffs || item.kind === "manual" && manual;
+}
+function relevantChanges(config3, changedFiles, versionOnlyFiles = []) {
+  const ignored = compileGlobs(config3.invalidateOnPush.ignore ?? []);
+  const versionFile = compileGlobs(config3.invalidateOnPush.versionFiles ?? []);
+  const versionOnly = new Set(versionOnlyFiles);
+  return changedFiles.filter((file2) => !ignored(file2) && !(versionOnly.has(file2) && versionFile(file2)));
+}
+function resetReason(sha, files) {
+  const head = `reset by push of ${sha.slice(0, 7)}`;
+  const first = files[0];
+  if (first === void 0) return head;
+  const name = first.length > 32 ? `\u2026${first.slice(-31)}` : first;
+  const more = files.length > 1 ? ` and ${files.length - 1} more` : "";
+  return `${head} (${name}${more} changed)`;
 }
 
-// src/app/release-pr.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-function isReleasePull(config3, pull) {
-  const { branches, labels, titlePattern } = config3.release;
-  if (branches.some((glob) => import_picomatch3.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
-  const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
-  if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
-  if (!titlePattern) return false;
-  try {
-    return new RegExp(titlePattern).test(pull.title);
-  } catch {
-    return false;
-  }
+// src/core/push-invalidation.ts
+function pushInvalidation(input2) {
+  const plan = planPushInvalidation({ ...input2, newSha: input2.afterSha });
+  return plan && invalidationEvent(plan, input2.afterSha, input2.at);
 }
 
 // src/app/on-pull-request.ts
-var HANDLED = /* @__PURE__ */ new Set(["opened", "reopened", "edited", "labeled", "unlabeled", "ready_for_review", "synchronize"]);
+var HANDLED = /* @__PURE__ */ new Set([
+  "opened",
+  "reopened",
+  "edited",
+  "labeled",
+  "unlabeled",
+  "ready_for_review",
+  "synchronize"
+]);
 async function onPullRequest(scope, payload) {
   if (!HANDLED.has(payload.action ?? "")) return;
   const pull = pullOf(payload);
@@ -58540,6 +70558,7 @@ async function syncPull(scope, pull, opts = {}) {
     }) : void 0;
     const gate = await publish(scope, session, invalidation ? [invalidation] : []);
     scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, "checklist synced");
+    watchForResults(scope, session.pull, session.setup.config);
   });
   return true;
 }
@@ -58550,7 +70569,8 @@ async function onCheckRun(scope, payload) {
   const ours = run2.name === CHECK_NAME && run2.app?.id === scope.bot.options.appId;
   if (payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME) return onEvidence(scope, payload);
   if (ours && payload.action === "rerequested") {
-    for (const number4 of await pullsFor(scope, payload)) await syncPull(scope, await getPull(scope, number4, true));
+    for (const number4 of await pullsFor(scope, payload))
+      await syncPull(scope, await getPull(scope, number4, true));
   }
   if (ours && payload.action === "requested_action") return onSignOffButton(scope, payload);
 }
@@ -58593,7 +70613,10 @@ async function onEvidence(scope, payload) {
       }
       scope.bot.memory.notes.delete(`${session.key}@${pull.headSha}`);
       const gate = await publish(scope, session, judgement.events);
-      scope.log.info({ pr: session.key, results: judgement.events.length, gate: gate.summary }, "check results applied");
+      scope.log.info(
+        { pr: session.key, results: judgement.events.length, gate: gate.summary },
+        "check results applied"
+      );
     });
   }
 }
@@ -58606,7 +70629,11 @@ async function onSignOffButton(scope, payload) {
       const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
       if (!change) return;
       const decisions = await decideChanges(scope, session, actor, [change]);
-      await publish(scope, session, tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha));
+      await publish(
+        scope,
+        session,
+        tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha)
+      );
       const reply = rejectionReply(decisions);
       if (reply) await scope.gh.createComment(number4, reply);
     });
@@ -58629,6 +70656,13 @@ function parseCommand(body) {
       const [item = "", ...reason] = rest;
       return { name: "waive", item, reason: reason.join(" ").trim() };
     }
+    case "na":
+    case "n/a": {
+      const [item = "", ...reason] = rest;
+      return { name: "na", item, reason: reason.join(" ").trim() };
+    }
+    case "rollback":
+      return { name: "rollback", reason: rest.join(" ").trim() };
     default:
       return { name: "unknown", text: word.slice(0, 40) };
   }
@@ -58670,7 +70704,10 @@ async function onCommand(scope, payload) {
           phase: "pre-merge",
           problems: session.setup.problems
         });
-        await scope.gh.createComment(number4, `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`);
+        await scope.gh.createComment(
+          number4,
+          `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`
+        );
       });
       return;
     case "waive":
@@ -58688,7 +70725,10 @@ async function onCommand(scope, payload) {
       });
       return;
     case "unknown":
-      await scope.gh.createComment(number4, "Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`.");
+      await scope.gh.createComment(
+        number4,
+        "Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`."
+      );
   }
 }
 
@@ -58700,7 +70740,8 @@ function isBotSender(scope, payload) {
   return payload.sender.login === scope.bot.botLogin();
 }
 async function onChecklistEdited(scope, payload) {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
   const number4 = payload.issue.number;
   const actor = payload.sender.login;
   const before = payload.changes?.body?.from ?? "";
@@ -58739,7 +70780,8 @@ async function onChecklistEdited(scope, payload) {
   });
 }
 async function onChecklistDeleted(scope, payload) {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
   const number4 = payload.issue.number;
   await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
     const session = await openSession(scope, number4, { candidates: [payload.comment.body ?? ""] });
@@ -58759,7 +70801,9 @@ async function reconcile(probot, bot) {
   let repos = 0;
   for (const installation of installations) {
     const octokit = await probot.auth(installation.id);
-    const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+    const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+      per_page: 100
+    });
     for (const repository of list) {
       if (++repos > MAX_REPOS) return synced;
       const log = probot.log.child({ reconcile: repository.full_name });
@@ -58780,16 +70824,22 @@ async function reconcile(probot, bot) {
 
 // src/app/app.ts
 function createShipgateApp(options2) {
-  const memory = new BotMemory(options2.cacheTtlMs ?? 5 * 6e4);
+  const memory = new BotMemory(options2.cacheTtlMs ?? 5 * 6e4, options2.coordinator);
   let slug2 = options2.appSlug;
   let probot;
   const bot = {
     options: { ledgerSecret: options2.ledgerSecret, appId: options2.appId },
     memory,
     now: options2.now ?? (() => /* @__PURE__ */ new Date()),
-    botLogin: () => `${slug2 ?? "shipgate"}[bot]`
+    botLogin: () => `${slug2 ?? "shipgate"}[bot]`,
+    ...options2.publicUrl ? { publicUrl: options2.publicUrl } : {}
   };
   const inflight = /* @__PURE__ */ new Set();
+  const loaded = async () => {
+    if (!probot) throw new Error("load the app into Probot first");
+    await ensureSlug(probot);
+    return probot;
+  };
   async function ensureSlug(app) {
     if (slug2) return;
     const octokit = await app.auth();
@@ -58799,17 +70849,27 @@ function createShipgateApp(options2) {
   async function handle(app, context) {
     const envelope = Envelope.safeParse(context.payload);
     if (!envelope.success) return;
-    if (!memory.deliveries.claim(context.id)) {
+    if (!await memory.coordinator.claimDelivery(context.id)) {
       context.log.info({ delivery: context.id }, "redelivered webhook ignored");
       return;
     }
     try {
       await ensureSlug(app);
-      const log = context.log.child({ delivery: context.id, event: `${context.name}.${envelope.data.action ?? ""}` });
-      const scope = { bot, gh: gitHubFor(context.octokit, repoOf(envelope.data)), log };
+      const log = context.log.child({
+        delivery: context.id,
+        event: `${context.name}.${envelope.data.action ?? ""}`
+      });
+      const scope = {
+        bot,
+        gh: fencedGitHub(gitHubFor(context.octokit, repoOf(envelope.data))),
+        log
+      };
       await dispatch(scope, context.name, context.payload);
+      await checkOverdueResults(scope).catch(
+        (error62) => log.error({ err: error62 }, "missing-results check failed")
+      );
     } catch (error62) {
-      memory.deliveries.release(context.id);
+      await memory.coordinator.releaseDelivery(context.id).catch(() => void 0);
       throw error62;
     }
   }
@@ -58836,7 +70896,13 @@ function createShipgateApp(options2) {
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
       await memory.queue.idle();
-    }
+    },
+    sweepMissingResults() {
+      const task = loaded().then((app) => sweepMissingResults(app, bot));
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
+    },
+    handleAudit: auditRequestHandler(loaded, bot)
   };
 }
 async function dispatch(scope, name, payload) {
@@ -58858,11 +70924,11 @@ async function dispatch(scope, name, payload) {
 }
 
 // src/app/secret.ts
-import { createHmac as createHmac3 } from "node:crypto";
+import { createHmac as createHmac5 } from "node:crypto";
 function ledgerSecretFrom(env) {
   if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
   if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
-  return createHmac3("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
+  return createHmac5("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
 }
 
 // src/app/http-server.ts
@@ -58873,16 +70939,31 @@ async function startServer(options2) {
     env: { LOG_LEVEL: "info", ...env },
     overrides: { Octokit: tunedOctokit(options2.tuning) }
   });
+  const coordinator = createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
   const app = createShipgateApp({
+    coordinator,
     ledgerSecret: ledgerSecretFrom(env),
     appId: Number(env.APP_ID),
     ...env.APP_SLUG ? { appSlug: env.APP_SLUG } : {},
-    ...options2.now ? { now: options2.now } : {}
+    ...options2.now ? { now: options2.now } : {},
+    ...publicUrlFrom(env, probot.log)
   });
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http3.createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.url?.includes("/audit/")) {
+      void app.handleAudit(req, res).then(
+        (handled) => {
+          if (!handled) void middleware(req, res, () => notFound(res));
+        },
+        (error62) => {
+          probot.log.error({ err: error62 }, "audit page failed");
+          if (!res.headersSent) res.writeHead(500).end();
+        }
+      );
       return;
     }
     void middleware(req, res, () => {
@@ -58902,21 +70983,68 @@ async function startServer(options2) {
   if (options2.reconcileOnStart) {
     void app.reconcile().then((count) => probot.log.info({ count }, "reconciled open release pull requests")).catch((error62) => probot.log.error({ err: error62 }, "start-up reconcile failed"));
   }
+  const sweepMs = options2.sweepIntervalMs ?? SWEEP_INTERVAL_MS;
+  const sweep = sweepMs > 0 ? setInterval(() => {
+    void app.sweepMissingResults().catch((error62) => probot.log.error({ err: error62 }, "missing-results sweep failed"));
+  }, sweepMs).unref() : void 0;
   return {
     url: url2,
     webhookUrl: `${url2}${WEBHOOK_PATH}`,
     app,
     async close() {
+      clearInterval(sweep);
       const closed = new Promise((resolve4) => server.close(() => resolve4()));
       await app.idle();
       server.closeAllConnections();
       await closed;
+      await coordinator.close();
+    }
+  };
+}
+function notFound(res) {
+  res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}');
+}
+function publicUrlFrom(env, log) {
+  const raw = env.SHIPGATE_PUBLIC_URL?.trim();
+  if (!raw) return {};
+  try {
+    const url2 = new URL(raw);
+    if (url2.protocol === "http:" || url2.protocol === "https:") return { publicUrl: url2.toString() };
+  } catch {
+  }
+  log.warn("SHIPGATE_PUBLIC_URL is not an http(s) URL: check runs get no audit link");
+  return {};
+}
+
+// src/app/tuning-from-env.ts
+var Millis = external_exports.coerce.number().int().min(0).max(6e4).optional();
+var TuningEnv = external_exports.object({
+  SHIPGATE_GITHUB_WRITE_INTERVAL_MS: Millis,
+  SHIPGATE_GITHUB_NOTIFY_INTERVAL_MS: Millis,
+  SHIPGATE_GITHUB_RETRY_BASE_MS: Millis
+});
+function tuningFromEnv(env) {
+  const parsed = TuningEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`invalid Octokit tuning variable: ${parsed.error.issues[0]?.path.join(".")}`);
+  }
+  const values = parsed.data;
+  return {
+    ...values.SHIPGATE_GITHUB_WRITE_INTERVAL_MS === void 0 ? {} : { writeIntervalMs: values.SHIPGATE_GITHUB_WRITE_INTERVAL_MS },
+    ...values.SHIPGATE_GITHUB_NOTIFY_INTERVAL_MS === void 0 ? {} : { notificationIntervalMs: values.SHIPGATE_GITHUB_NOTIFY_INTERVAL_MS },
+    ...values.SHIPGATE_GITHUB_RETRY_BASE_MS === void 0 ? {} : {
+      retryBaseMs: values.SHIPGATE_GITHUB_RETRY_BASE_MS,
+      rateLimitBaseMs: values.SHIPGATE_GITHUB_RETRY_BASE_MS
     }
   };
 }
 
 // src/app/server.ts
-var running = await startServer({ env: process.env, reconcileOnStart: process.env.SHIPGATE_RECONCILE !== "false" });
+var running = await startServer({
+  env: process.env,
+  reconcileOnStart: process.env.SHIPGATE_RECONCILE !== "false",
+  tuning: tuningFromEnv(process.env)
+});
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {
     void running.close().then(() => process.exit(0));

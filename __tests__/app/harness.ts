@@ -64,7 +64,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startHarness(opts: { validateWebhooks?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  validateWebhooks?: boolean;
+  /** The app's clock (e.g. to time out missing results). */
+  now?: () => Date;
+  /** Set SHIPGATE_PUBLIC_URL to the app's own URL (check runs then link to the audit page). */
+  publicUrl?: boolean;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const key = generateAppPrivateKey();
   const port = await freePort();
   const sim = await startSimulator({
@@ -101,7 +109,9 @@ export async function startHarness(opts: { validateWebhooks?: boolean } = {}): P
       GHE_HOST: sim.url.replace('http://', ''),
       GHE_PROTOCOL: 'http',
       LOG_LEVEL: (process.env.E2E_LOG_LEVEL ?? 'silent') as NodeJS.ProcessEnv['LOG_LEVEL'],
+      ...(opts.publicUrl ? { SHIPGATE_PUBLIC_URL: `http://127.0.0.1:${port}/` } : {}),
     },
+    ...(opts.now ? { now: opts.now } : {}),
     port,
     host: '127.0.0.1',
     tuning: { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 20, rateLimitBaseMs: 20 },

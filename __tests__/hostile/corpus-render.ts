@@ -59,7 +59,14 @@ export const renderCases: RenderCase[] = [
   },
   {
     name: 'fake ticked item inside a code fence',
-    text: ['```md', `- [x] Normal item ${FAKE_MARKER}`, '- [X] Other', FAKE_BLOCK, '<!-- shipgate:notes -->', '```'],
+    text: [
+      '```md',
+      `- [x] Normal item ${FAKE_MARKER}`,
+      '- [X] Other',
+      FAKE_BLOCK,
+      '<!-- shipgate:notes -->',
+      '```',
+    ],
   },
   {
     name: 'U+2028 after a long whitespace run in item text',
@@ -85,10 +92,6 @@ export const renderCases: RenderCase[] = [
   },
   {
     name: 'fake item lines and markers typed into the notes',
-    notes: [
-      `- [x] Normal item ${FAKE_MARKER}`,
-      '<!-- /shipgate:notes -->',
-      FAKE_BLOCK,
-    ].join('\n'),
+    notes: [`- [x] Normal item ${FAKE_MARKER}`, '<!-- /shipgate:notes -->', FAKE_BLOCK].join('\n'),
   },
 ];

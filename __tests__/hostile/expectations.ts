@@ -7,6 +7,10 @@ import { parseTemplate } from '../../src/core/template.js';
 import { runCli } from '../helpers/cli-io.js';
 import { corpusSchemas, type RejectCase } from './corpus.js';
 
+/** A control character other than tab and newline: never in a message or a rendered comment. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
 /** Runs `parse` and returns the InvalidInputError it must throw (anything else fails the test). */
 export function rejectionOf(parse: () => unknown): InvalidInputError {
   let thrown: unknown;
@@ -16,13 +20,20 @@ export function rejectionOf(parse: () => unknown): InvalidInputError {
     thrown = error;
   }
   if (!(thrown instanceof InvalidInputError)) {
-    throw new Error(`expected an InvalidInputError, got ${thrown === undefined ? 'success' : String(thrown)}`);
+    throw new Error(
+      `expected an InvalidInputError, got ${thrown === undefined ? 'success' : String(thrown)}`,
+    );
   }
   return thrown;
 }
 
 /** Every problem names the file, a line inside it, and a one-line message without control characters. */
-export function expectLocated(problems: readonly Problem[], file: string, text: string, testCase: RejectCase) {
+export function expectLocated(
+  problems: readonly Problem[],
+  file: string,
+  text: string,
+  testCase: RejectCase,
+) {
   const lineCount = Math.max(1, text.split(/\r\n?|\n/).length);
   expect(problems.length).toBeGreaterThan(0);
   // Plain filter then one assertion: thousands of expect() calls would dominate the suite's time.
@@ -32,7 +43,8 @@ export function expectLocated(problems: readonly Problem[], file: string, text: 
       !Number.isInteger(problem.line) ||
       problem.line < 1 ||
       problem.line > lineCount ||
-      /[\u0000-\u001f\u007f]/.test(problem.message),
+      /[\n\t]/.test(problem.message) ||
+      CONTROL_CHARACTER.test(problem.message),
   );
   expect(misplaced).toEqual([]);
   const located = problems.filter((problem) => problem.line === testCase.line);
@@ -44,7 +56,12 @@ const HEAD = 'c'.repeat(40);
 
 /** The gate fails closed: a checklist that is otherwise complete still fails while problems exist. */
 export function expectGateFailsClosed(problems: readonly Problem[]) {
-  const base = { checklist: done, states: { 's.a': { checked: true } }, headSha: HEAD, phase: 'pre-merge' as const };
+  const base = {
+    checklist: done,
+    states: { 's.a': { checked: true } },
+    headSha: HEAD,
+    phase: 'pre-merge' as const,
+  };
   expect(evaluateGate(base).conclusion).toBe('success');
   const decision = evaluateGate({ ...base, problems: problems.map(formatProblem) });
   expect(decision.conclusion).toBe('failure');

@@ -67,7 +67,8 @@ export function coordinatorBehaviours(replicas: () => Replicas): void {
     const { a, b } = replicas();
     const key = keyFor('fence');
     const tokens: number[] = [];
-    for (const replica of [a, b, a, b]) await replica.runExclusive(key, async (lease) => tokens.push(lease.fencingToken));
+    for (const replica of [a, b, a, b])
+      await replica.runExclusive(key, async (lease) => tokens.push(lease.fencingToken));
     expect([...tokens].sort((x, y) => x - y)).toEqual(tokens);
     expect(new Set(tokens).size).toBe(4);
   });
@@ -83,7 +84,7 @@ export function coordinatorBehaviours(replicas: () => Replicas): void {
     await expect(kept?.assertValid()).rejects.toBeInstanceOf(LeaseLost);
   });
 
-  test("a failing task rejects with its own error and frees the key for the next task", async () => {
+  test('a failing task rejects with its own error and frees the key for the next task', async () => {
     const { a, b } = replicas();
     const key = keyFor('fail');
     await expect(a.runExclusive(key, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

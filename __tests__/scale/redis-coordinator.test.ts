@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type RedisServerProcess, redisServerBinary, startRedisServer } from '../../bench/redis-server.js';
 import { type Coordinator, type Lease, LeaseLost, LockWaitTimeout } from '../../src/scale/coordinator.js';
 import { createRedisCoordinator, type RedisCoordinatorOptions } from '../../src/scale/redis-coordinator.js';
-import { coordinatorBehaviours, expectClosedCoordinatorRefusesWork, signal } from './coordinator-behaviours.js';
+import {
+  coordinatorBehaviours,
+  expectClosedCoordinatorRefusesWork,
+  signal,
+} from './coordinator-behaviours.js';
 
 const hasRedis = redisServerBinary() !== undefined;
-if (!hasRedis) console.warn('redis-server not found on PATH: Redis coordinator tests skipped (apt-get install redis-server)');
+if (!hasRedis)
+  console.warn(
+    'redis-server not found on PATH: Redis coordinator tests skipped (apt-get install redis-server)',
+  );
 const describeRedis = hasRedis ? describe : describe.skip;
 
 describeRedis('Redis coordinator (two replicas = two connections to one redis-server)', () => {
@@ -66,12 +73,14 @@ describeRedis('Redis coordinator (two replicas = two connections to one redis-se
   });
 
   test('a healthy holder keeps its lock past the ttl because it is extended every ttl/3', async () => {
-    const holder = replica({ lockTtlMs: 300 });
-    const other = replica({ lockTtlMs: 300, waitTimeoutMs: 100 });
+    const holder = replica({ lockTtlMs: 500 });
+    const other = replica({ waitTimeoutMs: 100 });
     await holder.runExclusive('acme/shop#extend', async (lease) => {
-      await new Promise((resolve) => setTimeout(resolve, 900)); // three ttls
+      await new Promise((resolve) => setTimeout(resolve, 1_200)); // well past the ttl
       await expect(lease.assertValid()).resolves.toBeUndefined();
-      await expect(other.runExclusive('acme/shop#extend', async () => 'stolen')).rejects.toThrow(LockWaitTimeout);
+      await expect(other.runExclusive('acme/shop#extend', async () => 'stolen')).rejects.toThrow(
+        LockWaitTimeout,
+      );
     });
   });
 

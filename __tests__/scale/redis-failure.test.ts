@@ -6,7 +6,8 @@ import { redactRedisUrl } from '../../src/scale/redis-client.js';
 import { createRedisCoordinator } from '../../src/scale/redis-coordinator.js';
 
 const hasRedis = redisServerBinary() !== undefined;
-if (!hasRedis) console.warn('redis-server not found on PATH: Redis failure tests skipped (apt-get install redis-server)');
+if (!hasRedis)
+  console.warn('redis-server not found on PATH: Redis failure tests skipped (apt-get install redis-server)');
 const describeRedis = hasRedis ? describe : describe.skip;
 
 /** Fail fast: a command gives up after 1 s, queued commands after one reconnection attempt. */
@@ -30,7 +31,11 @@ describeRedis('Redis going away', () => {
   test('mid-run: the lease check and later calls fail with a clear error, not a hang', async () => {
     const server = await startRedisServer();
     const warnings: string[] = [];
-    const coordinator = createRedisCoordinator(server.url, { ...FAST, lockTtlMs: 300, onWarning: (m) => warnings.push(m) });
+    const coordinator = createRedisCoordinator(server.url, {
+      ...FAST,
+      lockTtlMs: 300,
+      onWarning: (m) => warnings.push(m),
+    });
     open.push(coordinator);
     expect(await coordinator.claimDelivery('before')).toBe(true);
 
@@ -39,7 +44,9 @@ describeRedis('Redis going away', () => {
       const check = lease.assertValid();
       await expect(check).rejects.toBeInstanceOf(CoordinatorUnavailable);
       await expect(check).rejects.toThrow(
-        new RegExp(`Redis redis://127\\.0\\.0\\.1:${server.port}/? unreachable while checking the lease on 'acme/shop#gone'`),
+        new RegExp(
+          `Redis redis://127\\.0\\.0\\.1:${server.port}/? unreachable while checking the lease on 'acme/shop#gone'`,
+        ),
       );
       return 'task finished';
     });
@@ -47,7 +54,9 @@ describeRedis('Redis going away', () => {
     expect(result).toBe('task finished');
     expect(warnings.join('\n')).toMatch(/unreachable while releasing the lock/);
 
-    await expect(coordinator.claimDelivery('after')).rejects.toThrow(/unreachable while claiming delivery after: connect ECONNREFUSED/);
+    await expect(coordinator.claimDelivery('after')).rejects.toThrow(
+      /unreachable while claiming delivery after: connect ECONNREFUSED/,
+    );
     await expect(coordinator.runExclusive('acme/shop#gone', async () => 'no')).rejects.toThrow(
       /unreachable while acquiring the lock on 'acme\/shop#gone': connect ECONNREFUSED/,
     );
@@ -80,7 +89,9 @@ describe('createCoordinator(env)', () => {
   });
 
   test('a malformed REDIS_URL fails at start-up without echoing it', () => {
-    expect(() => createCoordinator({ REDIS_URL: 'http://user:hunter2@cache:6379' })).toThrow(/REDIS_URL must look like/);
+    expect(() => createCoordinator({ REDIS_URL: 'http://user:hunter2@cache:6379' })).toThrow(
+      /REDIS_URL must look like/,
+    );
     try {
       createCoordinator({ REDIS_URL: 'http://user:hunter2@cache:6379' });
     } catch (error) {

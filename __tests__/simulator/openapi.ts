@@ -72,8 +72,21 @@ function compileRoutes(): CompiledRoute[] {
   return routes;
 }
 
+/** path+method → match; the ~1000 templates are tried in order only once per distinct path. */
+const matchCache = new Map<string, RouteMatch | undefined>();
+const MATCH_CACHE_MAX = 5000;
+
 /** Match a request path (without query string, without /api/v3 prefix) to an OpenAPI path template. */
 export function matchRoute(pathname: string, method: string): RouteMatch | undefined {
+  const key = `${method} ${pathname}`;
+  if (matchCache.has(key)) return matchCache.get(key);
+  const found = matchUncached(pathname, method);
+  if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
+  matchCache.set(key, found);
+  return found;
+}
+
+function matchUncached(pathname: string, method: string): RouteMatch | undefined {
   const candidates = compileRoutes()
     .map((route) => ({ route, m: route.regex.exec(pathname) }))
     .filter((c): c is { route: CompiledRoute; m: RegExpExecArray } => c.m !== null);

@@ -1,6 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { type AppOctokit, gitHubFor } from '../github/client.js';
+import { auditRequestHandler } from './audit-access.js';
 import { type Bot, BotMemory, type BotOptions, type EventScope } from './bot.js';
+import { fencedGitHub } from './coordinated-queue.js';
+import { checkOverdueResults, sweepMissingResults } from './missing-results.js';
 import { onCheckRun } from './on-check-run.js';
 import { onCommand } from './on-command.js';
 import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
@@ -23,11 +27,15 @@ export interface ShipgateApp {
   reconcile(): Promise<number>;
   /** Resolves when no event is being handled. */
   idle(): Promise<void>;
+  /** Dispatches the checks workflow for head commits whose results are overdue (the server runs it periodically). */
+  sweepMissingResults(): Promise<number>;
+  /** Serves `GET /audit/:owner/:repo/:pr?exp&sig`; resolves false for other paths. */
+  handleAudit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
 
 /** The shipgate Probot app: one entry point, delivery de-duplication, per-PR ordering. */
 export function createShipgateApp(options: BotOptions): ShipgateApp {
-  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000);
+  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000, options.coordinator);
   let slug = options.appSlug;
   let probot: Probot | undefined;
   const bot: Bot = {
@@ -35,8 +43,14 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     memory,
     now: options.now ?? (() => new Date()),
     botLogin: () => `${slug ?? 'shipgate'}[bot]`,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
   const inflight = new Set<Promise<unknown>>();
+  const loaded = async (): Promise<Probot> => {
+    if (!probot) throw new Error('load the app into Probot first');
+    await ensureSlug(probot);
+    return probot;
+  };
 
   async function ensureSlug(app: Probot): Promise<void> {
     if (slug) return;
@@ -48,7 +62,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
   async function handle(app: Probot, context: Context): Promise<void> {
     const envelope = Envelope.safeParse(context.payload);
     if (!envelope.success) return; // not a repository event (installation, ping…)
-    if (!memory.deliveries.claim(context.id)) {
+    if (!(await memory.coordinator.claimDelivery(context.id))) {
       context.log.info({ delivery: context.id }, 'redelivered webhook ignored');
       return;
     }
@@ -60,12 +74,15 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       });
       const scope: EventScope = {
         bot,
-        gh: gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data)),
+        gh: fencedGitHub(gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data))),
         log,
       };
       await dispatch(scope, context.name, context.payload);
+      await checkOverdueResults(scope).catch((error: unknown) =>
+        log.error({ err: error }, 'missing-results check failed'),
+      );
     } catch (error) {
-      memory.deliveries.release(context.id);
+      await memory.coordinator.releaseDelivery(context.id).catch(() => undefined);
       throw error;
     }
   }
@@ -95,6 +112,12 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
       await memory.queue.idle();
     },
+    sweepMissingResults() {
+      const task = loaded().then((app) => sweepMissingResults(app, bot));
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
+    },
+    handleAudit: auditRequestHandler(loaded, bot),
   };
 }
 

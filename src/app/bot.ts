@@ -1,7 +1,10 @@
 import type { Logger } from 'probot';
 import type { Ledger } from '../core/ledger.js';
 import type { GitHub, PullInfo } from '../github/types.js';
-import { DeliveryLog, KeyedQueue } from './keyed-queue.js';
+import type { Coordinator } from '../scale/coordinator.js';
+import { createLocalCoordinator } from '../scale/local-coordinator.js';
+import { AwaitingResults } from './awaiting-results.js';
+import { CoordinatedQueue } from './coordinated-queue.js';
 import type { RepoSetup } from './setup.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -14,6 +17,10 @@ export interface BotOptions {
   /** How long config, membership and permission look-ups are trusted. */
   cacheTtlMs?: number;
   now?: () => Date;
+  /** Per-PR locks and delivery de-duplication: Redis across replicas (REDIS_URL), else in-process. */
+  coordinator?: Coordinator;
+  /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
+  publicUrl?: string;
 }
 
 /** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
@@ -23,7 +30,12 @@ export class BotMemory {
   readonly permissions: TtlCache<string>;
   readonly teams: TtlCache<boolean>;
   readonly packageVersions: TtlCache<string>;
-  constructor(readonly ttlMs: number) {
+  readonly queue: CoordinatedQueue;
+  constructor(
+    readonly ttlMs: number,
+    readonly coordinator: Coordinator = createLocalCoordinator(),
+  ) {
+    this.queue = new CoordinatedQueue(coordinator);
     this.setups = new TtlCache(ttlMs);
     this.pulls = new TtlCache(ttlMs);
     this.permissions = new TtlCache(ttlMs);
@@ -40,10 +52,10 @@ export class BotMemory {
   readonly mirrors = new TtlCache<number>(24 * 3600_000);
   /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
   readonly notes = new TtlCache<string[]>(24 * 3600_000);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  readonly awaitingResults = new AwaitingResults();
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
-  readonly queue = new KeyedQueue();
-  readonly deliveries = new DeliveryLog();
 }
 
 export interface Bot {
@@ -52,6 +64,8 @@ export interface Bot {
   now(): Date;
   /** `<slug>[bot]`: the login the bot comments as. */
   botLogin(): string;
+  /** External base URL for audit links; none → check runs carry no details_url. */
+  readonly publicUrl?: string;
 }
 
 /** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */

@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot } from 'probot';
 import { type OctokitTuning, tunedOctokit } from '../github/octokit.js';
+import { createCoordinator } from '../scale/create-coordinator.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
+import { SWEEP_INTERVAL_MS } from './missing-results.js';
 import { ledgerSecretFrom } from './secret.js';
 
 export interface ServerOptions {
@@ -15,6 +17,8 @@ export interface ServerOptions {
   /** Walk open release PRs once listening (repairs webhooks missed while down). */
   reconcileOnStart?: boolean;
   now?: () => Date;
+  /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
+  sweepIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -33,16 +37,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     env: { LOG_LEVEL: 'info', ...env },
     overrides: { Octokit: tunedOctokit(options.tuning) },
   });
+  const coordinator = createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
   const app = createShipgateApp({
+    coordinator,
     ledgerSecret: ledgerSecretFrom(env),
     appId: Number(env.APP_ID),
     ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...publicUrlFrom(env, probot.log),
   });
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.url?.includes('/audit/')) {
+      void app.handleAudit(req, res).then(
+        (handled) => {
+          if (!handled) void middleware(req, res, () => notFound(res));
+        },
+        (error: unknown) => {
+          probot.log.error({ err: error }, 'audit page failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
       return;
     }
     void middleware(req, res, () => {
@@ -65,15 +84,45 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((count) => probot.log.info({ count }, 'reconciled open release pull requests'))
       .catch((error: unknown) => probot.log.error({ err: error }, 'start-up reconcile failed'));
   }
+  const sweepMs = options.sweepIntervalMs ?? SWEEP_INTERVAL_MS;
+  // The sweep dispatches the checks workflow for commits whose results never came (missing-results.ts).
+  const sweep =
+    sweepMs > 0
+      ? setInterval(() => {
+          void app
+            .sweepMissingResults()
+            .catch((error: unknown) => probot.log.error({ err: error }, 'missing-results sweep failed'));
+        }, sweepMs).unref()
+      : undefined;
   return {
     url,
     webhookUrl: `${url}${WEBHOOK_PATH}`,
     app,
     async close() {
+      clearInterval(sweep);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await app.idle();
       server.closeAllConnections();
       await closed;
+      await coordinator.close();
     },
   };
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+}
+
+/** SHIPGATE_PUBLIC_URL: the app's external base URL (http/https); check runs link to audit pages under it. */
+function publicUrlFrom(env: NodeJS.ProcessEnv, log: { warn(message: string): void }): { publicUrl?: string } {
+  const raw = env.SHIPGATE_PUBLIC_URL?.trim();
+  if (!raw) return {};
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { publicUrl: url.toString() };
+  } catch {
+    // reported below
+  }
+  log.warn('SHIPGATE_PUBLIC_URL is not an http(s) URL: check runs get no audit link');
+  return {};
 }

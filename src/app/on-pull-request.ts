@@ -6,6 +6,7 @@ import { type EventScope, prKey } from './bot.js';
 import type { PullRequestPayload } from './payloads.js';
 import { pullOf } from './payloads.js';
 import { publish } from './publish.js';
+import { watchForResults } from './missing-results.js';
 import { isReleasePull } from './release-pr.js';
 import { getSetup, openSession } from './session.js';
 
@@ -54,6 +55,7 @@ export async function syncPull(
       : undefined;
     const gate = await publish(scope, session, invalidation ? [invalidation] : []);
     scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, 'checklist synced');
+    watchForResults(scope, session.pull, session.setup.config);
   });
   return true;
 }

@@ -18,6 +18,9 @@ const Pull = z.object({
   title: z.string(),
   state: z.string(),
   draft: z.boolean().optional(),
+  body: z.string().nullable().optional(),
+  merged: z.boolean().nullable().optional(),
+  merge_commit_sha: z.string().nullable().optional(),
   user: User.nullable(),
   labels: z.array(z.object({ name: z.string().optional() })).default([]),
   head: z.object({ sha: z.string(), ref: z.string() }),
@@ -54,6 +57,33 @@ export const MergeGroupPayload = Envelope.extend({
   merge_group: z.object({ head_sha: z.string(), head_ref: z.string(), base_ref: z.string() }),
 });
 
+const WithDefaultBranch = Repository.extend({ default_branch: z.string().optional() });
+
+/** `deployment_protection_rule.requested`: a custom protection rule waits for our answer. */
+export const DeploymentProtectionRulePayload = Envelope.extend({
+  repository: WithDefaultBranch,
+  environment: z.string(),
+  sha: z.string().optional(),
+  deployment_callback_url: z.string(),
+  deployment: z.object({ sha: z.string(), environment: z.string().optional() }).nullable().optional(),
+});
+
+export const DeploymentStatusPayload = Envelope.extend({
+  repository: WithDefaultBranch,
+  deployment: z.object({ sha: z.string(), environment: z.string().optional() }),
+  deployment_status: z.object({
+    state: z.string(),
+    environment: z.string().optional(),
+    environment_url: z.string().nullable().optional(),
+  }),
+});
+
+/** The run id in a `deployment_callback_url` (`…/actions/runs/123/deployment_protection_rule`). */
+export function runIdFromCallback(url: string): number | undefined {
+  const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(url);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
 export function repoOf(envelope: z.infer<typeof Envelope>): RepoRef {
   return { owner: envelope.repository.owner.login, repo: envelope.repository.name };
 }
@@ -71,6 +101,8 @@ export function pullOf(payload: z.infer<typeof PullRequestPayload>): PullInfo {
     labels: pr.labels.flatMap((label) => (label.name ? [label.name] : [])),
     open: pr.state === 'open',
     draft: pr.draft ?? false,
+    ...(typeof pr.body === 'string' ? { body: pr.body } : {}),
+    ...(pr.merged && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}),
   };
 }
 

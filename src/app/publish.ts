@@ -3,12 +3,17 @@ import { buildCheckReport } from '../core/check-report.js';
 import { buildChecklistComment } from '../core/checklist-comment.js';
 import { evaluateGate, type GateDecision } from '../core/gate.js';
 import { appendEvents, foldLedger, type LedgerEvent } from '../core/ledger.js';
+import { detectReleaseBot, releaseBotVersion } from '../core/release-bots.js';
+import { releaseView } from '../core/release-gates.js';
 import { resolveReleaseVersion } from '../core/release-version.js';
+import { rollbackStatus } from '../core/rollback.js';
 import { encodeStateBlock } from '../core/state-block.js';
 import { buildVariables } from '../core/variables.js';
 import type { CheckRunWrite } from '../github/types.js';
+import { auditDetailsUrl } from './audit-access.js';
 import type { EventScope } from './bot.js';
-import type { PrSession } from './session.js';
+import { writePostDeployRun } from './post-deploy-run.js';
+import { type PrSession, sharedLedgerKey } from './session.js';
 
 export const CHECK_NAME = 'shipgate';
 
@@ -27,12 +32,24 @@ export async function publish(
   const { pull, setup } = session;
   const appended = appendEvents(session.ledger, events, secret);
   const states = foldLedger(appended);
+  const rollback = rollbackStatus(setup.checklist, states);
   const gate = evaluateGate({
     checklist: setup.checklist,
     states,
     headSha: pull.headSha,
     phase: 'pre-merge',
     problems: setup.problems,
+    activated: rollback.activated,
+  });
+  const mergeSha = pull.mergeCommitSha;
+  const view = releaseView({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    problems: setup.problems,
+    preMerge: gate,
+    rollback,
+    ...(mergeSha ? { mergeSha } : {}),
   });
   const variables = buildVariables({
     config: setup.config,
@@ -41,12 +58,25 @@ export async function publish(
     deployedBy: pull.author,
   });
   const built = buildChecklistComment(
-    { checklist: setup.checklist, states, headSha: pull.headSha, variables, gate, notes: session.notes },
+    {
+      checklist: setup.checklist,
+      states,
+      headSha: pull.headSha,
+      variables,
+      gate: view.display,
+      notes: session.notes,
+      ...(mergeSha ? { postDeploySha: mergeSha } : {}),
+    },
     appended,
     secret,
   );
   session.ledger = built.ledger;
   bot.memory.ledgers.set(session.key, built.ledger);
+  await bot.memory.coordinator.remember(
+    sharedLedgerKey(session.key),
+    encodeStateBlock(built.ledger),
+    30 * 86_400,
+  );
 
   if (!session.comment || session.comment.body !== built.body) {
     const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
@@ -55,6 +85,11 @@ export async function publish(
     bot.memory.comments.set(session.key, session.comment.id);
   }
 
+  if (view.postDeploy) {
+    // merged: the `shipgate` run is final (it carries the audit record); post-deploy has its own run
+    await writePostDeployRun(scope, session, view.postDeploy, built.ledger);
+    return gate;
+  }
   const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
   const report = buildCheckReport({
     gate,
@@ -73,6 +108,7 @@ export async function publish(
     text: `Signed checklist state (restores the comment if it is edited or deleted):\n\n${encodeStateBlock(built.ledger)}\n`,
     actions: report.actions,
     externalId: `${pull.number}`,
+    ...detailsUrlFor(scope, pull.number),
   });
   return gate;
 }
@@ -86,7 +122,10 @@ export async function writeCheckRun(
   const { bot, gh } = scope;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run.headSha}`;
-  const fingerprint = createHash('sha256').update(JSON.stringify(run)).digest('base64url');
+  // The audit link is re-signed on every write; a fresh signature alone is no reason to write.
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ ...run, detailsUrl: undefined }))
+    .digest('base64url');
   let known = bot.memory.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run.headSha, run.name))
@@ -104,10 +143,19 @@ export async function writeCheckRun(
   if (key) bot.memory.mirrors.set(key, id);
 }
 
-async function releaseVersion(scope: EventScope, session: PrSession): Promise<string | undefined> {
+function detailsUrlFor(scope: EventScope, number: number): { detailsUrl?: string } {
+  const url = auditDetailsUrl(scope.bot, scope.gh.repo, number);
+  return url ? { detailsUrl: url } : {};
+}
+
+/** Branch, else title, else (for a release bot's PR) its body, else package.json at the head. */
+export async function releaseVersion(scope: EventScope, session: PrSession): Promise<string | undefined> {
   const { pull } = session;
   const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
   if (fromNames) return fromNames;
+  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : undefined;
+  if (fromBot) return fromBot;
   const { owner, repo } = scope.gh.repo;
   const version = await scope.bot.memory.packageVersions.getOrLoad(
     `${owner}/${repo}@${pull.headSha}`,

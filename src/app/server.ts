@@ -1,9 +1,11 @@
 /** `node dist/server.js`: runs the shipgate GitHub App (configuration from the environment). */
 import { startServer } from './http-server.js';
+import { tuningFromEnv } from './tuning-from-env.js';
 
 const running = await startServer({
   env: process.env,
   reconcileOnStart: process.env.SHIPGATE_RECONCILE !== 'false',
+  tuning: tuningFromEnv(process.env),
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -95,9 +95,11 @@ async function resolveLedger(
     const decoded = body ? decodeStateBlock(body) : { found: false as const };
     return decoded.found && 'ledger' in decoded ? decoded.ledger : undefined;
   };
-  const remembered = memory.ledgers.get(key);
+  // Another replica may have written since this one last did: its newest ledger is shared state.
+  const remembered =
+    fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
   const commentLedger = fromBody(comment?.body);
-  const candidates = [remembered, commentLedger, ...extra.map(fromBody)];
+  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== undefined && chooseLedger([commentLedger], secret) !== undefined;
   if (!remembered && (!chosen || !commentTrusted)) {
@@ -118,7 +120,16 @@ async function readMirror(scope: EventScope, key: string, pull: PullInfo): Promi
     const run = await scope.gh.getCheckRun(known);
     if (run?.outputText) return run.outputText;
   }
-  const runs = await scope.gh.listCheckRuns(pull.headSha, 'shipgate');
+  // once merged the newest mirror is on the merge commit's `shipgate/post-deploy` run
+  const runs = [
+    ...(pull.mergeCommitSha ? await scope.gh.listCheckRuns(pull.mergeCommitSha, 'shipgate/post-deploy') : []),
+    ...(await scope.gh.listCheckRuns(pull.headSha, 'shipgate')),
+  ];
   const ours = runs.filter((run) => run.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
   return ours.find((run) => run.outputText)?.outputText ?? undefined;
+}
+
+/** Where a PR's newest signed ledger is shared between replicas (coordinator state). */
+export function sharedLedgerKey(prKey: string): string {
+  return `ledger:${prKey}`;
 }

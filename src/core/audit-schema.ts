@@ -16,6 +16,15 @@ const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('result'), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
   z.object({ t: z.literal('invalidate'), items: z.array(Text), at: When, sha: Sha, reason: Text }),
   z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  z.object({
+    t: z.literal('rollback'),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    source: Text,
+    incident: z.number().int().positive().optional(),
+  }),
 ]);
 
 const ItemStateSchema = z.object({
@@ -27,6 +36,7 @@ const ItemStateSchema = z.object({
   summary: Text.optional(),
   waived: z.object({ by: Who, reason: Text }).optional(),
   reset: Text.optional(),
+  incident: z.number().int().positive().optional(),
 });
 
 const FindingSchema = z.object({

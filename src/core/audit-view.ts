@@ -108,6 +108,7 @@ const ACTIONS: Record<LedgerEvent['t'], string> = {
   result: 'Check result',
   invalidate: 'Reset by push',
   reject: 'Rejected attempt',
+  rollback: 'Rollback started',
 };
 
 export function eventView(event: LedgerEvent, textOf: (id: string) => string): EventView {
@@ -128,6 +129,13 @@ export function eventView(event: LedgerEvent, textOf: (id: string) => string): E
       };
     case 'invalidate':
       return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case 'rollback':
+      return {
+        ...base,
+        by: event.by,
+        items: ['rollback'],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ''}`,
+      };
   }
 }
 

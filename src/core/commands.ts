@@ -3,6 +3,9 @@ export type Command =
   | { name: 'refresh' }
   | { name: 'status' }
   | { name: 'waive'; item: string; reason: string }
+  /** `/shipgate na <item-id> <reason>` (also `n/a`): mark an item not applicable; see not-applicable.ts. */
+  | { name: 'na'; item: string; reason: string }
+  | { name: 'rollback'; reason: string }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -22,6 +25,13 @@ export function parseCommand(body: string): Command | undefined {
       const [item = '', ...reason] = rest;
       return { name: 'waive', item, reason: reason.join(' ').trim() };
     }
+    case 'na':
+    case 'n/a': {
+      const [item = '', ...reason] = rest;
+      return { name: 'na', item, reason: reason.join(' ').trim() };
+    }
+    case 'rollback':
+      return { name: 'rollback', reason: rest.join(' ').trim() };
     default:
       return { name: 'unknown', text: word.slice(0, 40) };
   }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { MAX_GLOB_LENGTH, MAX_GLOBS } from './path-globs.js';
+import { RELEASE_BOTS } from './release-bots.js';
+
+/** Repository path globs (picomatch, like GitHub Actions `paths:`; a `!glob` excludes again). */
+const GlobList = z.array(z.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
 
 /** A role: who may tick a sign-off. Users by login and/or teams as `org/team-slug`. */
 export const RoleSchema = z
   .object({
     users: z.array(z.string().min(1)).default([]),
     teams: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
+    /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
+    invalidateOn: GlobList.min(1, 'needs at least one glob (omit the key to reset on any change)').optional(),
   })
   .strict();
 
@@ -14,6 +21,13 @@ const InvalidationSchema = z
     automated: z.literal(true).default(true),
     signoffs: z.boolean().default(true),
     manual: z.boolean().default(false),
+    /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
+    ignore: GlobList.optional(),
+    /**
+     * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
+     * version (it passes them as `versionOnlyFiles`). Absent: none.
+     */
+    versionFiles: GlobList.optional(),
   })
   .strict();
 
@@ -24,12 +38,15 @@ export const ConfigSchema = z
         branches: z.array(z.string().min(1)).default(['release/**']),
         labels: z.array(z.string().min(1)).default(['release']),
         titlePattern: z.string().default('^(chore\\(main\\): )?[Rr]elease\\b'),
+        /** Release bots whose PRs are release PRs whatever the settings above say. */
+        bots: z.array(z.enum(RELEASE_BOTS)).default([...RELEASE_BOTS]),
       })
       .strict()
       .default({
         branches: ['release/**'],
         labels: ['release'],
         titlePattern: '^(chore\\(main\\): )?[Rr]elease\\b',
+        bots: [...RELEASE_BOTS],
       }),
     /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
     template: z.string().optional(),
@@ -61,6 +78,31 @@ export const ConfigSchema = z
     checks: z
       .record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
       .default({}),
+    /**
+     * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
+     * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
+     * dispatches it once for that commit. Absent: the bot never dispatches.
+     */
+    checksWorkflow: z
+      .object({
+        /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
+        file: z
+          .string()
+          .regex(
+            /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
+            'expected a workflow file like "shipgate.yml"',
+          ),
+        /** Branch to run the workflow from; default: the PR head branch. */
+        ref: z.string().min(1).optional(),
+        timeoutMinutes: z.number().positive().max(1440).default(10),
+      })
+      .strict()
+      .optional(),
+    /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
+    deploymentProtection: z
+      .object({ environments: z.array(z.string().min(1)).default(['production']) })
+      .strict()
+      .default({ environments: ['production'] }),
     concurrency: z.number().int().min(1).max(16).default(4),
     timeoutMs: z.number().int().positive().default(180_000),
   })

@@ -20,6 +20,8 @@ export interface GateInput {
   problems?: readonly string[];
   /** Optional items that became required (e.g. rollback steps once a trigger fired). */
   activated?: readonly string[];
+  /** Items whose `when-…` condition this PR does not meet (conditions.ts): never required. */
+  notApplicable?: readonly string[];
 }
 
 export interface GateDecision {
@@ -49,9 +51,14 @@ export function isRequired(item: ChecklistItem, activated: readonly string[] = [
 
 /** Decides the gate for one phase: plain data in, decision out. */
 export function evaluateGate(input: GateInput): GateDecision {
-  const required = input.checklist.items.filter(
+  // Not applicable: by condition (`when-…`) or marked N/A by someone, with a reason, in the ledger.
+  const skipped = new Set(input.notApplicable ?? []);
+  const isNotApplicable = (item: ChecklistItem) =>
+    skipped.has(item.id) || input.states[item.id]?.waived?.na === true;
+  const wanted = input.checklist.items.filter(
     (item) => item.phase === input.phase && isRequired(item, input.activated),
   );
+  const required = wanted.filter((item) => !isNotApplicable(item));
   const roles = new Map<string, string[]>();
   const groups = {
     'write-access': [] as string[],
@@ -84,7 +91,8 @@ export function evaluateGate(input: GateInput): GateDecision {
       : blockers.length === 0
         ? 'success'
         : 'action_required';
-  const head = `${done} of ${required.length} required items done`;
+  const na = wanted.length - required.length;
+  const head = `${done} of ${required.length} required items done${na > 0 ? ` (${na} not applicable)` : ''}`;
   const summary =
     problems.length > 0
       ? `${head} — configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`

@@ -1,4 +1,6 @@
 /** The pure shipgate core: plain data in, plain data out. No I/O, no clock. */
+
+export * from './audit-record.js';
 export * from './checklist-comment.js';
 export * from './config.js';
 export * from './config-file.js';
@@ -13,4 +15,3 @@ export * from './render.js';
 export * from './state-block.js';
 export * from './template.js';
 export * from './variables.js';
-export * from './audit-record.js';

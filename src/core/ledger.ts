@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { CheckStatus } from './model.js';
 
 /**
@@ -8,10 +8,24 @@ import type { CheckStatus } from './model.js';
  */
 export type LedgerEvent =
   | { t: 'tick' | 'untick'; item: string; by: string; at: string; sha: string }
-  | { t: 'waive'; item: string; by: string; at: string; sha: string; reason: string }
+  /** `na: true`: "not applicable" (with a required reason) rather than a waiver; audited the same way. */
+  | { t: 'waive'; item: string; by: string; at: string; sha: string; reason: string; na?: true }
   | { t: 'result'; item: string; status: CheckStatus; summary: string; at: string; sha: string }
   | { t: 'invalidate'; items: string[]; at: string; sha: string; reason: string }
-  | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string };
+  | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string }
+  /** A rollback started (command or trigger); `incident` is the issue opened for it. */
+  | {
+      t: 'rollback';
+      by: string;
+      at: string;
+      sha: string;
+      reason: string;
+      source: string;
+      incident?: number;
+    };
+
+/** Pseudo item under which a started rollback is folded (so it survives ledger compaction). */
+export const ROLLBACK_STATE = 'shipgate:rollback';
 
 /** The folded state of one item. */
 export interface ItemState {
@@ -21,9 +35,12 @@ export interface ItemState {
   sha?: string;
   status?: CheckStatus;
   summary?: string;
-  waived?: { by: string; reason: string };
+  /** A waiver, or with `na` a "not applicable" mark; both stand until a push resets them. */
+  waived?: { by: string; reason: string; na?: true };
   /** Set when a push reset this item: "reset by push of abc1234". */
   reset?: string;
+  /** For the rollback pseudo item: the incident issue number. */
+  incident?: number;
 }
 
 export type ItemStates = Record<string, ItemState>;
@@ -57,8 +74,30 @@ export function appendEvents(ledger: Ledger, events: readonly LedgerEvent[], sec
   return { base: ledger.base, events: [...ledger.events, ...events], head };
 }
 
+/**
+ * Verdicts of verifyLedger by a digest of (secret, exact ledger JSON): the same copy is checked
+ * several times per event (memory, the comment, the body before an edit), and re-running the
+ * HMAC chain each time dominated the bot's CPU. Identical content gets the identical verdict.
+ */
+const verdicts = new Map<string, boolean>();
+const VERDICTS_MAX = 2000;
+
 /** Recomputes the chain; false when anything was altered or signed with another secret. */
 export function verifyLedger(ledger: Ledger, secret: string): boolean {
+  const key = createHash('sha256')
+    .update(secret)
+    .update('\0')
+    .update(JSON.stringify(ledger))
+    .digest('base64url');
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function verifyChain(ledger: Ledger, secret: string): boolean {
   const { states, count, rejected } = ledger.base;
   if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
   let head = ledger.base.hash;
@@ -98,7 +137,7 @@ function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStat
           by: event.by,
           at: event.at,
           sha: event.sha,
-          waived: { by: event.by, reason: event.reason },
+          waived: { by: event.by, reason: event.reason, ...(event.na ? { na: true as const } : {}) },
         };
         break;
       case 'result': {
@@ -118,6 +157,18 @@ function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStat
         for (const item of event.items) {
           states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
         }
+        break;
+      case 'rollback':
+        // the first rollback stands; later ones refer to the same incident
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...(event.incident !== undefined ? { incident: event.incident } : {}),
+        };
         break;
       case 'reject':
         break;

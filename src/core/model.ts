@@ -24,6 +24,16 @@ export interface ChecklistItem {
   section: string[];
   /** 1-based line in the template file. */
   line: number;
+  /** `invalidate-on="src/**,db/**"`: a push resets this item only when a matching path changed. */
+  invalidateOn?: string[];
+  /** `when-paths=…` / `when-labels=…`: the item applies only to PRs that match (see conditions.ts). */
+  when?: ItemCondition;
+}
+
+/** When a conditional item applies: the PR changes a matching path OR carries one of the labels. */
+export interface ItemCondition {
+  paths?: string[];
+  labels?: string[];
 }
 
 /** One line of a template: verbatim text (with {{placeholders}}) or a checkbox item. */

@@ -1,11 +1,13 @@
 import type { Config } from './config.js';
+import { invalidationEvent, planPushInvalidation } from './invalidation.js';
 import type { ItemStates, LedgerEvent } from './ledger.js';
 import type { Checklist } from './model.js';
 
 /**
  * What a new commit resets (like "dismiss stale approvals"): sign-offs and, if configured, manual
- * ticks, plus waivers. Automated results need no event: they are keyed by SHA and so become
- * pending for the new head on their own.
+ * ticks, plus waivers — as a ledger event. Without `changedFiles` every candidate resets; with it
+ * the path rules of `planPushInvalidation` (invalidation.ts) apply. Automated results need no
+ * event: they are keyed by SHA and so become pending for the new head on their own.
  */
 export function pushInvalidation(input: {
   checklist: Checklist;
@@ -13,22 +15,9 @@ export function pushInvalidation(input: {
   config: Config;
   afterSha: string;
   at: string;
+  changedFiles?: readonly string[];
+  versionOnlyFiles?: readonly string[];
 }): LedgerEvent | undefined {
-  const { signoffs, manual } = input.config.invalidateOnPush;
-  const items = input.checklist.items
-    .filter((item) => {
-      const state = input.states[item.id];
-      if (!state?.checked) return false;
-      if (state.waived) return true;
-      return (item.kind === 'signoff' && signoffs) || (item.kind === 'manual' && manual);
-    })
-    .map((item) => item.id);
-  if (items.length === 0) return undefined;
-  return {
-    t: 'invalidate',
-    items,
-    at: input.at,
-    sha: input.afterSha,
-    reason: `reset by push of ${input.afterSha.slice(0, 7)}`,
-  };
+  const plan = planPushInvalidation({ ...input, newSha: input.afterSha });
+  return plan && invalidationEvent(plan, input.afterSha, input.at);
 }

@@ -25,6 +25,10 @@ export interface RenderInput {
   notes?: string;
   /** The encoded hidden state block (see state-block.ts). */
   stateBlock?: string;
+  /** Items whose `when-…` condition the PR does not meet: id → why (conditions.ts `notApplicableItems`). */
+  notApplicable?: ReadonlyMap<string, string>;
+  /** Once merged: post-deploy results belong to the merge commit, not the PR head. */
+  postDeploySha?: string;
 }
 
 /** Renders the PR comment: status line, the template with every box reflecting state, hidden state. */
@@ -37,7 +41,11 @@ export function renderComment(input: RenderInput): string {
       continue;
     }
     const item = byId.get(line.itemId);
-    if (item) out.push(renderItemLine(item, input.states[item.id], input.headSha, line.prefix));
+    if (item) {
+      const why = input.notApplicable?.get(item.id);
+      const sha = item.phase === 'post-deploy' && input.postDeploySha ? input.postDeploySha : input.headSha;
+      out.push(renderItemLine(item, input.states[item.id], sha, line.prefix, why));
+    }
   }
   while (out.at(-1) === '') out.pop();
   if (input.stateBlock) out.push('', input.stateBlock);
@@ -56,12 +64,17 @@ export function renderItemLine(
   state: ItemState | undefined,
   headSha: string,
   prefix = '- ',
+  /** Set when the item's `when-…` condition is not met: why, e.g. "no changes in migrations/**". */
+  notApplicable?: string,
 ): string {
   const status = itemStatus(item, state, headSha);
   const box = status === 'done' ? '[x]' : '[ ]';
   const text =
     item.kind === 'signoff' ? signoffText(item, state, status === 'done') : escapeItemText(item.text);
-  const note = annotation(item, state, status);
+  const note =
+    notApplicable !== undefined
+      ? `⚪ not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})`
+      : annotation(item, state, status);
   return `${prefix}${box} ${text}${note ? ` — ${note}` : ''} <!-- sg:${item.id} -->`;
 }
 
@@ -70,6 +83,8 @@ function annotation(
   state: ItemState | undefined,
   status: ReturnType<typeof itemStatus>,
 ): string {
+  if (state?.waived?.na)
+    return `⚪ N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.waived)
     return `🟡 waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `↩️ ${escapeInline(state.reset, 80)}`;
@@ -116,6 +131,11 @@ export function escapeItemText(text: string): string {
  */
 function neutraliseMarkers(text: string): string {
   return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, '&lt;!--');
+}
+
+/** Globs such as `src/**` shown literally, not as bold/italic Markdown. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_~[\]|]/g, '\\$&');
 }
 
 function day(at: string | undefined): string {

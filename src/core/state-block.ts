@@ -10,7 +10,15 @@ const Sha = z.string().max(64);
 const When = z.string().max(40);
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: z.string(), by: Who, at: When, sha: Sha }),
-  z.object({ t: z.literal('waive'), item: z.string(), by: Who, at: When, sha: Sha, reason: z.string() }),
+  z.object({
+    t: z.literal('waive'),
+    item: z.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: z.string(),
+    na: z.literal(true).optional(),
+  }),
   z.object({
     t: z.literal('result'),
     item: z.string(),
@@ -27,6 +35,15 @@ const EventSchema = z.discriminatedUnion('t', [
     reason: z.string(),
   }),
   z.object({ t: z.literal('reject'), item: z.string(), by: Who, at: When, sha: Sha, reason: z.string() }),
+  z.object({
+    t: z.literal('rollback'),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: z.string(),
+    source: z.string(),
+    incident: z.number().int().positive().optional(),
+  }),
 ]);
 const ItemStateSchema = z.object({
   checked: z.boolean(),
@@ -35,8 +52,9 @@ const ItemStateSchema = z.object({
   sha: z.string().optional(),
   status: Status.optional(),
   summary: z.string().optional(),
-  waived: z.object({ by: z.string(), reason: z.string() }).optional(),
+  waived: z.object({ by: z.string(), reason: z.string(), na: z.literal(true).optional() }).optional(),
   reset: z.string().optional(),
+  incident: z.number().int().positive().optional(),
 });
 const LedgerSchema = z.object({
   base: z.object({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { splitDirective } from './directive.js';
 import { InvalidInputError, type Problem } from './errors.js';
+import { readItemScope, SCOPE_KEYS } from './item-scope.js';
 import type { Checklist, ChecklistItem, CheckParams, Phase, TemplateLine } from './model.js';
 
 /** Parameter schemas of the known checks, by template name (the check registry supplies them). */
@@ -13,7 +14,16 @@ const ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const FENCE = /^\s*(```|~~~)/;
-const RESERVED = new Set(['id', 'check', 'role', 'phase', 'optional', 'required', 'manual']);
+const RESERVED = new Set<string>([
+  'id',
+  'check',
+  'role',
+  'phase',
+  'optional',
+  'required',
+  'manual',
+  ...SCOPE_KEYS,
+]);
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 const MAX_ITEMS = 1000;
@@ -174,6 +184,7 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
     line: lineNo,
   };
   if (!itemText) problem('checkbox item has no text');
+  Object.assign(item, readItemScope(values, problem));
 
   if (values.check !== undefined && values.role !== undefined)
     problem('an item is either a check or a sign-off, not both');

@@ -128,6 +128,42 @@ export function gitHubFor(octokit: AppOctokit, repo: RepoRef): GitHub {
         throw error;
       }
     },
+    async dispatchWorkflow(file, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file, ref, inputs });
+    },
+    async pullsForCommit(sha) {
+      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...r,
+        commit_sha: sha,
+        per_page: PER_PAGE,
+      });
+      return pulls.map(toPull);
+    },
+    async createIssue(issue) {
+      const { data } = await octokit.rest.issues.create({ ...r, ...issue });
+      return data.number;
+    },
+    async releaseByTag(tag) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        return { id: data.id, body: data.body ?? '' };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async updateReleaseBody(id, body) {
+      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reviewDeployment(runId, review) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: review.environment,
+        state: review.state,
+        comment: review.comment,
+      });
+    },
   };
 }
 
@@ -137,6 +173,7 @@ function checkRunBody(run: CheckRunWrite) {
     status: run.status,
     ...(run.conclusion ? { conclusion: run.conclusion } : {}),
     ...(run.externalId ? { external_id: run.externalId } : {}),
+    ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
     output: { title: run.title, summary: run.summary, ...(run.text ? { text: run.text } : {}) },
     actions: run.actions ?? [],
   };
@@ -147,10 +184,13 @@ interface RawPull {
   title: string;
   state: string;
   draft?: boolean;
+  body?: string | null;
   user: { login: string } | null;
   labels: { name?: string }[];
   head: { sha: string; ref: string };
   base: { ref: string; sha: string };
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
 }
 
 export function toPull(data: RawPull): PullInfo {
@@ -165,6 +205,8 @@ export function toPull(data: RawPull): PullInfo {
     labels: data.labels.flatMap((label) => (label.name ? [label.name] : [])),
     open: data.state === 'open',
     draft: data.draft ?? false,
+    ...(typeof data.body === 'string' ? { body: data.body } : {}),
+    ...(data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}),
   };
 }
 
@@ -195,6 +237,17 @@ function toCheckRun(data: RawCheckRun): CheckRunInfo {
 
 function isLevel(value: string | undefined): value is PermissionLevel {
   return (PERMISSION_LEVELS as readonly string[]).includes(value ?? '');
+}
+
+/** The id of the app's installation that covers a repository; undefined when not installed there. */
+export async function installationIdFor(appOctokit: AppOctokit, repo: RepoRef): Promise<number | undefined> {
+  try {
+    const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner: repo.owner, repo: repo.repo });
+    return data.id;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
 }
 
 /** The HTTP status of an Octokit RequestError (undefined for other errors). */

@@ -1,5 +1,6 @@
 import Bottleneck from 'bottleneck';
 import { ProbotOctokit } from 'probot';
+import { useFastBottleneckYield } from './bottleneck-yield.js';
 
 export interface OctokitTuning {
   /** Spacing between writes per installation. GitHub asks for ≥ 1 s (Probot's default); tests lower it. */
@@ -17,6 +18,7 @@ export interface OctokitTuning {
  * rate limits are retried (Probot's default only logs them) a few times, honouring Retry-After.
  */
 export function tunedOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
+  useFastBottleneckYield();
   const write =
     tuning.writeIntervalMs === undefined
       ? undefined

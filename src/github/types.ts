@@ -18,6 +18,10 @@ export interface PullInfo {
   labels: string[];
   open: boolean;
   draft: boolean;
+  /** The PR description (release bots write their version there); absent when not read. */
+  body?: string;
+  /** Set once the PR was merged: its merge commit (post-deploy results are keyed by it). */
+  mergeCommitSha?: string;
 }
 
 export interface CommentInfo {
@@ -48,6 +52,8 @@ export interface CheckRunWrite {
   text?: string;
   actions?: { label: string; description: string; identifier: string }[];
   externalId?: string;
+  /** "Details" link of the run (the signed audit page). */
+  detailsUrl?: string;
 }
 
 /** Every GitHub call the bot makes, scoped to one repository. */
@@ -70,4 +76,18 @@ export interface GitHub {
   isTeamMember(org: string, team: string, login: string): Promise<boolean>;
   /** The workflow file and commit of an Actions run; undefined when there is no such run. */
   workflowRun(runId: number): Promise<{ path: string; headSha: string } | undefined>;
+  /** Starts a `workflow_dispatch` run of `.github/workflows/<file>` on `ref`. */
+  dispatchWorkflow(file: string, ref: string, inputs: Record<string, string>): Promise<void>;
+  /** PRs whose head is `sha` or that were merged as `sha`. */
+  pullsForCommit(sha: string): Promise<PullInfo[]>;
+  /** Opens an issue; returns its number. */
+  createIssue(issue: { title: string; body: string; labels: string[] }): Promise<number>;
+  /** The release for a tag; undefined when there is none. */
+  releaseByTag(tag: string): Promise<{ id: number; body: string } | undefined>;
+  updateReleaseBody(id: number, body: string): Promise<void>;
+  /** Answers a custom deployment protection rule for a waiting workflow run. */
+  reviewDeployment(
+    runId: number,
+    review: { environment: string; state: 'approved' | 'rejected'; comment: string },
+  ): Promise<void>;
 }

@@ -44,6 +44,7 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return undefined;
+    if (!selected.some((item) => resolve(item.check ?? '')?.usesTarget)) return undefined;
     try {
       log(`starting target: ${options.config.target.start}`);
       target = await startTarget(

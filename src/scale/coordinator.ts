@@ -20,6 +20,12 @@ export interface Coordinator {
   claimDelivery(id: string): Promise<boolean>;
   /** Forget a delivery whose handling failed, so GitHub's redelivery can retry it. */
   releaseDelivery(id: string): Promise<void>;
+  /**
+   * Shared state between replicas, read and written under a key's lock: the bot keeps each PR's
+   * newest signed ledger here so a replica never builds on an older copy another replica replaced.
+   */
+  recall(key: string): Promise<string | undefined>;
+  remember(key: string, value: string, ttlSec: number): Promise<void>;
   /** Stops taking work and releases connections. */
   close(): Promise<void>;
 }

@@ -57,6 +57,8 @@ export interface LocalCoordinatorOptions {
 export function createLocalCoordinator(options: LocalCoordinatorOptions = {}): Coordinator {
   const fifo = new KeyedFifo();
   const deliveries = new RecentIds(options.maxDeliveries ?? 10_000);
+  const shared = new Map<string, { value: string; expires: number }>();
+  const maxShared = options.maxDeliveries ?? 10_000;
   let lastToken = 0;
   let closed = false;
 
@@ -85,6 +87,19 @@ export function createLocalCoordinator(options: LocalCoordinatorOptions = {}): C
     },
     async releaseDelivery(id) {
       deliveries.release(id);
+    },
+    async recall(key) {
+      const entry = shared.get(key);
+      if (!entry || entry.expires < Date.now()) return undefined;
+      return entry.value;
+    },
+    async remember(key, value, ttlSec) {
+      shared.delete(key);
+      shared.set(key, { value, expires: Date.now() + ttlSec * 1000 });
+      if (shared.size > maxShared) {
+        const oldest = shared.keys().next().value;
+        if (oldest !== undefined) shared.delete(oldest);
+      }
     },
     async close() {
       closed = true;

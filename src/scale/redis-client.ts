@@ -68,7 +68,9 @@ export class RedisConnection {
         cause: error,
       });
     }
-    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message}`, { cause: error });
+    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message}`, {
+      cause: error,
+    });
   }
 
   /** QUIT when connected (lets replies drain); otherwise drop the socket and stop reconnecting. */

@@ -10,7 +10,9 @@
  *   token than all earlier ones. A holder that stalls past its ttl (GC pause, partition) loses the
  *   lock; `lease.assertValid()` then rejects with LeaseLost, because the lock no longer holds its
  *   owner value and/or the fence has moved past its token. The bot calls it right before each
- *   GitHub write, so a stalled replica stops instead of overwriting newer state.
+ *   GitHub write, so a stalled replica stops instead of overwriting newer state. The fence counter
+ *   expires 7 days after the key's last acquisition (so idle PRs do not pile up keys); no lease
+ *   lives anywhere near that long, and the owner check alone already rejects an expired holder.
  *
  * What it does NOT guarantee:
  * - A check-then-write is not atomic with the write to GitHub: a holder can pass assertValid and
@@ -103,7 +105,15 @@ export function createRedisCoordinator(redisUrl: string, options: RedisCoordinat
       return fifo.run(key, async () => {
         const owner = randomUUID();
         const fencingToken = await acquire(key, owner);
-        const lease = new RedisLease({ connection, key, keys: keysOf(key), owner, fencingToken, lockTtlMs, warn });
+        const lease = new RedisLease({
+          connection,
+          key,
+          keys: keysOf(key),
+          owner,
+          fencingToken,
+          lockTtlMs,
+          warn,
+        });
         if (options.extendLease !== false) lease.startExtending();
         try {
           return await task(lease);
@@ -124,6 +134,19 @@ export function createRedisCoordinator(redisUrl: string, options: RedisCoordinat
 
     async releaseDelivery(id) {
       await connection.call(`releasing delivery ${id}`, (redis) => redis.del(`${prefix}delivery:${id}`));
+    },
+
+    async recall(key) {
+      const value = await connection.call(`reading shared state ${key}`, (redis) =>
+        redis.get(`${prefix}state:${key}`),
+      );
+      return value ?? undefined;
+    },
+
+    async remember(key, value, ttlSec) {
+      await connection.call(`writing shared state ${key}`, (redis) =>
+        redis.set(`${prefix}state:${key}`, value, 'EX', ttlSec),
+      );
     },
 
     async close() {
