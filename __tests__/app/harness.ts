@@ -70,6 +70,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Set SHIPGATE_PUBLIC_URL to the app's own URL (check runs then link to the audit page). */
   publicUrl?: boolean;
+  /** The server's missing-results sweep period (0: off; tests call `sweepMissingResults()`). */
+  sweepIntervalMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -112,6 +114,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       ...(opts.publicUrl ? { SHIPGATE_PUBLIC_URL: `http://127.0.0.1:${port}/` } : {}),
     },
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
     port,
     host: '127.0.0.1',
     tuning: { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 20, rateLimitBaseMs: 20 },

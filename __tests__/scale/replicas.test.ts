@@ -107,7 +107,7 @@ describeWithRedis('two replicas behind one Redis', () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
     }

@@ -45,6 +45,9 @@ export async function editPullRequest(
     pr.body = input.body;
   }
   pr.updated_at = now();
-  await sim.deliver('pull_request', sim.payloads.pullRequest('edited', pr, input.user ?? pr.user, { changes }));
+  await sim.deliver(
+    'pull_request',
+    sim.payloads.pullRequest('edited', pr, input.user ?? pr.user, { changes }),
+  );
   return pr;
 }

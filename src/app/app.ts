@@ -8,10 +8,16 @@ import { checkOverdueResults, sweepMissingResults } from './missing-results.js';
 import { onCheckRun } from './on-check-run.js';
 import { onCommand } from './on-command.js';
 import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
+import { onDeploymentProtectionRule, onDeploymentStatus } from './on-deployment.js';
 import { onMergeGroup } from './on-merge-group.js';
+import { onMerged } from './on-merged.js';
+import { isPostDeployEvidence, onPostDeployEvidence } from './on-post-deploy-evidence.js';
 import { onPullRequest } from './on-pull-request.js';
+import { isRollbackCommand, onRollbackCommand, onRollbackTriggers } from './on-rollback.js';
 import {
   CheckRunPayload,
+  DeploymentProtectionRulePayload,
+  DeploymentStatusPayload,
   Envelope,
   IssueCommentPayload,
   MergeGroupPayload,
@@ -123,17 +129,31 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
 
 async function dispatch(scope: EventScope, name: string, payload: unknown): Promise<void> {
   switch (name) {
-    case 'pull_request':
-      return onPullRequest(scope, PullRequestPayload.parse(payload));
+    case 'pull_request': {
+      const parsed = PullRequestPayload.parse(payload);
+      if (parsed.action === 'closed') return onMerged(scope, parsed);
+      return onPullRequest(scope, parsed);
+    }
     case 'issue_comment': {
       const parsed = IssueCommentPayload.parse(payload);
-      if (parsed.action === 'edited') return onChecklistEdited(scope, parsed);
+      if (parsed.action === 'edited') {
+        await onChecklistEdited(scope, parsed);
+        return onRollbackTriggers(scope, parsed);
+      }
       if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
+      if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === 'created') return onCommand(scope, parsed);
       return;
     }
-    case 'check_run':
-      return onCheckRun(scope, CheckRunPayload.parse(payload));
+    case 'check_run': {
+      const parsed = CheckRunPayload.parse(payload);
+      if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
+      return onCheckRun(scope, parsed);
+    }
+    case 'deployment_protection_rule':
+      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
+    case 'deployment_status':
+      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
     case 'merge_group':
       return onMergeGroup(scope, MergeGroupPayload.parse(payload));
   }
