@@ -1,9 +1,30 @@
+import { benchAction } from './action-bench.js';
+import { benchApp } from './app-bench.js';
+import { benchCoordinator } from './coordinator-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 
-/** `npm run bench`: runs every benchmark in one process and prints one JSON object. */
-const results: Record<string, number | string> = {};
+/**
+ * `npm run bench`: every benchmark in one process, printed as one JSON object on stdout.
+ * Ratios (e.g. secret scanning vs secretlint) are measured in the same run: these machines are noisy.
+ */
+const results: Record<string, number | string> = { node: process.version };
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
-log('secret scanning vs secretlint');
-Object.assign(results, await benchSecretScan());
+const suites: [string, () => Promise<object>][] = [
+  ['secret scanning vs secretlint', () => benchSecretScan()],
+  ['bot on the GitHub simulator', () => benchApp()],
+  ['Redis coordinator', () => benchCoordinator()],
+  ['Action cold start and check parallelism', () => benchAction()],
+];
+let failed = false;
+for (const [name, run] of suites) {
+  log(name);
+  try {
+    Object.assign(results, await run());
+  } catch (error) {
+    failed = true;
+    results[`error_${name.replace(/\W+/g, '_')}`] = (error as Error).message;
+  }
+}
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+process.exitCode = failed ? 1 : 0;

@@ -24,7 +24,8 @@
  * - Seeding (seed.ts): `addRepo`, `commit(repo, {branch, files})`, `setPermission`, `addTeamMember`,
  *   `addSecret`, `addWorkflowRun`, `addRelease`, `installationFor(account)`; raw maps in `sim.state`.
  *   Reading: `pull(repo, n)`, `commentsOn(n)`, `checkRunsFor(sha)`, `issuesIn()`, `state.deploymentReviews`,
- *   `state.statuses`, `state.dispatches`. `repo` arguments default to the first seeded repo.
+ *   `state.statuses`, `state.dispatches`. `PATCH …/releases/{id}` updates `state.releases`;
+ *   `GET …/commits/{sha}/pulls` lists PRs whose head or merge commit is the SHA. `repo` arguments default to the first seeded repo.
  * - Events (events.ts + events-deploy.ts, each awaits delivery): `openPullRequest`, `pushToPullRequest`, `labelPullRequest`,
  *   `closePullRequest`, `userComments`, `userEditsComment`, `userDeletesComment`, `rerequestCheckRun`,
  *   `requestedAction`, `mergeGroup`, `deploymentProtectionRule`, `deploymentStatus`, `push`.
@@ -52,6 +53,7 @@ import { appRoutes } from './routes/apps.js';
 import { checkRoutes } from './routes/checks.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
+import { releaseRoutes } from './routes/releases.js';
 import { repoRoutes } from './routes/repos.js';
 import { createServer, type LoggedRequest, type ValidationError } from './server.js';
 import { type Delivery, type RawDeliveryOptions, WebhookSender } from './webhooks.js';
@@ -116,6 +118,7 @@ export class Simulator extends Events {
     const routes: RouteTable = {
       ...appRoutes,
       ...repoRoutes,
+      ...releaseRoutes,
       ...pullRoutes,
       ...issueRoutes(payloads),
       ...checkRoutes(payloads),

@@ -131,7 +131,7 @@ async function dispatch(scope: EventScope, name: string, payload: unknown): Prom
   switch (name) {
     case 'pull_request': {
       const parsed = PullRequestPayload.parse(payload);
-      if (parsed.action === 'closed') return onMerged(scope, parsed);
+      if (parsed.action === 'closed' && parsed.pull_request.merged) return onMerged(scope, parsed);
       return onPullRequest(scope, parsed);
     }
     case 'issue_comment': {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import type { Check, CheckContext, CheckOutcome } from '../../checks/check.js';
 import { findCheck } from '../../checks/index.js';
 import type { Config } from '../core/config.js';
@@ -38,6 +39,8 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
       (!options.only?.length || options.only.includes(item.check ?? '') || options.only.includes(item.id)),
   );
   if (selected.length === 0) return [];
+  // Every running item listens on the caller's signal; more than 10 is expected, not a leak.
+  if (options.signal) setMaxListeners(selected.length + 10, options.signal);
 
   runBuild(options, log);
   let target: StartedTarget | undefined;

@@ -1,0 +1,101 @@
+/**
+ * The audit page through the bot: the `shipgate` check run's details_url is a signed, short-lived
+ * link served by the app's own HTTP server, which builds the record from GitHub on demand.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { checklist, gateRun, type Harness, isTicked, REPO, startHarness, toggle } from './harness.js';
+
+const T0 = Date.parse('2026-11-25T10:00:00.000Z');
+let clock = T0;
+let h: Harness;
+let pr: number;
+let sha: string;
+
+beforeAll(async () => {
+  h = await startHarness({ now: () => new Date(clock), publicUrl: true, sweepIntervalMs: 0 });
+  const opened = await h.sim.openPullRequest({
+    head: 'release/6.0.3',
+    user: 'rita',
+    title: 'Release 6.0.3',
+    files: { 'src/app.ts': 'export {}\n' },
+  });
+  pr = opened.number;
+  sha = opened.pull?.head.sha ?? '';
+  await h.settle();
+  for (const [login, id] of [
+    ['bob', 'customer-flow'], // allowed (write access)
+    ['rando', 'rollback-plan'], // rejected: read access only
+  ] as const) {
+    const comment = checklist(h.sim, pr);
+    await h.sim.userEditsComment(comment.id, login, toggle(comment.body, id, true));
+    await h.settle();
+  }
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const detailsUrl = () => gateRun(h.sim, sha)?.details_url ?? '';
+const get = (url: string) => fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+
+test('the check run links to a signed audit link for the PR on the app', () => {
+  const body = checklist(h.sim, pr).body;
+  expect([isTicked(body, 'customer-flow'), isTicked(body, 'rollback-plan')]).toEqual([true, false]);
+  const link = new URL(detailsUrl());
+  expect(`${link.origin}${link.pathname}`).toBe(`${h.server.url}/audit/${REPO}/${pr}`);
+  const exp = Number(link.searchParams.get('exp'));
+  expect(exp * 1000 - clock).toBeGreaterThan(6 * 24 * 3600_000);
+  expect(exp * 1000 - clock).toBeLessThanOrEqual(7 * 24 * 3600_000);
+  expect(link.searchParams.get('sig')).toMatch(/^[\w-]{43}$/);
+  expect(h.sim.validationErrors).toEqual([]);
+});
+
+test('fetching the details_url shows the history: the tick and the rejected tick', async () => {
+  const response = await get(detailsUrl());
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/html');
+  expect(response.headers.get('cache-control')).toBe('private, no-store');
+  const html = await response.text();
+  expect(html).toContain('Audit record · acme/web #1');
+  expect(html).toContain('Release 6.0.3');
+  expect(html).toContain('Customer flow');
+  expect(html).toContain('bob');
+  expect(html).toMatch(/Rejected attempts[\s\S]*rando/);
+  expect(html).toContain('Verified (HMAC-SHA256)');
+  expect(html).toContain(sha);
+});
+
+test('tampered, foreign and expired links are refused with 403', async () => {
+  const good = new URL(detailsUrl());
+  const otherPr = new URL(good);
+  otherPr.pathname = otherPr.pathname.replace(/\/\d+$/, '/2');
+  const longer = new URL(good);
+  longer.searchParams.set('exp', String(Number(good.searchParams.get('exp')) + 3600));
+  const unsigned = new URL(good);
+  unsigned.searchParams.delete('sig');
+  for (const url of [otherPr, longer, unsigned]) {
+    const response = await get(url.toString());
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain('Customer flow');
+  }
+  clock = T0 + 8 * 24 * 3600_000;
+  const expired = await get(good.toString());
+  expect(expired.status).toBe(403);
+  expect(await expired.text()).toContain('expired');
+});
+
+test('every check-run update re-signs the link; unknown pages are 404', async () => {
+  const old = new URL(detailsUrl());
+  clock = T0 + 9 * 24 * 3600_000;
+  const comment = checklist(h.sim, pr);
+  await h.sim.userEditsComment(comment.id, 'erin', toggle(comment.body, 'eng-signoff', true));
+  await h.settle();
+  const fresh = new URL(detailsUrl());
+  expect(Number(fresh.searchParams.get('exp'))).toBeGreaterThan(Number(old.searchParams.get('exp')));
+  const page = await get(fresh.toString());
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('erin');
+  expect((await get(`${h.server.url}/audit/nope`)).status).toBe(404);
+  expect((await get(`${h.server.url}/elsewhere`)).status).toBe(404);
+  expect(h.sim.validationErrors).toEqual([]);
+});

@@ -1,0 +1,122 @@
+/** Helpers for the after-merge E2E tests: a checklist with post-deploy, rollback and incident sections. */
+import { Octokit } from '@octokit/rest';
+import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
+import type { CheckStatus, Phase } from '../../src/core/model.js';
+import { checklist, type Harness, PASSING, publishEvidence, REPO, startHarness, toggle } from './harness.js';
+
+export const RELEASE_TEMPLATE = `# {{app|Web}} v{{version}} - Release Checklist
+
+## Automated
+- [ ] No hardcoded credentials in code <!-- shipgate: check=secrets id=secrets -->
+- [ ] Env files never committed <!-- shipgate: check=env-files id=env-files -->
+
+## Sign-off
+- [ ] QA Lead: _______________ Date: ___________ <!-- shipgate: role=qa-lead id=qa-signoff -->
+- [ ] Engineering Lead: _______________ Date: ___________ <!-- shipgate: role=engineering-lead id=eng-signoff -->
+
+## ✅ Post-Deployment Verification <!-- shipgate: phase=post-deploy -->
+- [ ] Home page loads <!-- shipgate: check=health id=home -->
+- [ ] Login works <!-- shipgate: id=login -->
+
+## 🔄 Rollback Plan <!-- shipgate: optional -->
+
+### Rollback Triggers
+- [ ] Error rate > 5% <!-- shipgate: id=trigger-errors -->
+- [ ] Critical bug found <!-- shipgate: id=trigger-bug -->
+
+### Rollback Steps
+1. [ ] Switch traffic back to blue <!-- shipgate: id=step-traffic -->
+2. [ ] Notify team <!-- shipgate: id=step-notify -->
+
+## 🚨 Incident Response
+
+### Severity Levels
+- **P0**: Complete outage
+- **P1**: Critical function broken
+- **P2**: Degraded performance
+- **P3**: Minor issue
+
+### Response Times
+- P0: 5 minutes
+- P1: 15 minutes
+- P2: 1 hour
+- P3: 4 hours
+`;
+
+export const DEPLOY_WORKFLOW = '.github/workflows/deploy.yml';
+
+/** The standard harness with the release template (and a deploy workflow) on the base branch. */
+export async function startReleaseHarness(): Promise<Harness> {
+  const h = await startHarness();
+  h.sim.commit(REPO, {
+    branch: 'main',
+    files: {
+      '.github/release-checklist.md': RELEASE_TEMPLATE,
+      [DEPLOY_WORKFLOW]: 'on: deployment_status\n',
+    },
+  });
+  return h;
+}
+
+/** Opens release PR 6.0.3 and completes its pre-merge gate (results + both sign-offs). */
+export async function openCompleteRelease(h: Harness, complete = true): Promise<{ pr: number; head: string }> {
+  const opened = await h.sim.openPullRequest({
+    head: 'release/6.0.3',
+    user: 'rita',
+    title: 'Release 6.0.3',
+    files: { 'src/app.ts': 'export {}\n' },
+  });
+  const pr = opened.number;
+  const head = opened.pull?.head.sha ?? '';
+  await h.settle();
+  if (!complete) return { pr, head };
+  await publishEvidence(h, head, PASSING);
+  await edit(h, pr, 'quinn', 'qa-signoff', true);
+  await edit(h, pr, 'erin', 'eng-signoff', true);
+  return { pr, head };
+}
+
+export async function edit(h: Harness, pr: number, login: string, id: string, checked: boolean): Promise<void> {
+  const comment = checklist(h.sim, pr);
+  await h.sim.userEditsComment(comment.id, login, toggle(comment.body, id, checked));
+  await h.settle();
+}
+
+/** Acts as the Action in a `deployment_status` workflow: post-deploy evidence on the deployed commit. */
+export async function publishPostDeployEvidence(
+  h: Harness,
+  sha: string,
+  results: { item: string; check: string; status: CheckStatus; summary: string }[],
+  opts: { workflowPath?: string; phase?: Phase } = {},
+): Promise<void> {
+  const run = h.sim.addWorkflowRun(REPO, {
+    path: opts.workflowPath ?? DEPLOY_WORKFLOW,
+    head_sha: sha,
+    event: 'deployment_status',
+  });
+  const octokit = new Octokit({ baseUrl: h.sim.apiUrl, auth: h.sim.actionsToken(REPO), retry: { enabled: false } });
+  const evidence = toEvidence(
+    sha,
+    opts.phase ?? 'post-deploy',
+    results.map((r) => ({ ...r, text: r.item, findings: [] })),
+  );
+  await octokit.rest.checks.create({
+    owner: 'acme',
+    repo: 'web',
+    name: 'shipgate/checks',
+    head_sha: sha,
+    status: 'completed',
+    conclusion: evidence.passed ? 'success' : 'failure',
+    details_url: `${h.sim.url}/${REPO}/actions/runs/${run.id}`,
+    output: { title: 'shipgate post-deploy checks', summary: 'results', text: formatEvidenceText(evidence) },
+  });
+  await h.settle();
+}
+
+/** The latest check run with `name` on a commit. */
+export function runNamed(h: Harness, sha: string, name: string) {
+  return h.sim
+    .checkRunsFor(sha)
+    .filter((r) => r.name === name)
+    .sort((a, b) => b.id - a.id)[0];
+}
