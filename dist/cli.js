@@ -12734,6 +12734,7 @@ function headSha(cwd) {
 
 // src/runner/run-checks.ts
 import { spawnSync } from "node:child_process";
+import { setMaxListeners } from "node:events";
 
 // checks/build-output.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
@@ -36248,6 +36249,7 @@ async function runChecks(options) {
     (item) => item.kind === "auto" && item.phase === options.phase && (!options.only?.length || options.only.includes(item.check ?? "") || options.only.includes(item.id))
   );
   if (selected.length === 0) return [];
+  if (options.signal) setMaxListeners(selected.length + 10, options.signal);
   runBuild(options, log);
   let target;
   let targetUrl = options.targetUrl ?? options.config.target.url;
@@ -36458,12 +36460,24 @@ function coerce(raw) {
 // src/core/path-globs.ts
 var MAX_GLOBS = 50;
 var MAX_GLOB_LENGTH = 200;
+var MAX_STARS_PER_SEGMENT = 2;
 function globListProblem(globs) {
   if (globs.length === 0) return "needs at least one glob";
   if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
   for (const glob of globs) {
-    if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
-    if (glob === "" || glob === "!") return "empty glob";
+    const bad = globProblem(glob);
+    if (bad) return bad;
+  }
+  return void 0;
+}
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+  if (glob === "" || glob === "!") return "empty glob";
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const stars = segment.match(/\*+/g)?.length ?? 0;
+    if (stars > MAX_STARS_PER_SEGMENT)
+      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
   }
   return void 0;
 }
@@ -36755,7 +36769,11 @@ import { join as join9, relative as relative5 } from "node:path";
 var RELEASE_BOTS = ["release-please", "changesets"];
 
 // src/core/config.ts
-var GlobList = external_exports.array(external_exports.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
+var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
+  const problem = globProblem(glob);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var GlobList = external_exports.array(Glob).max(MAX_GLOBS);
 var RoleSchema = external_exports.object({
   users: external_exports.array(external_exports.string().min(1)).default([]),
   teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),

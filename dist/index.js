@@ -12844,7 +12844,7 @@ var require_request2 = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __require("node:events");
+    var { getMaxListeners, setMaxListeners: setMaxListeners2, getEventListeners, defaultMaxListeners } = __require("node:events");
     var kAbortController = /* @__PURE__ */ Symbol("abortController");
     var requestFinalizer = new FinalizationRegistry2(({ signal, abort }) => {
       signal.removeEventListener("abort", abort);
@@ -13077,9 +13077,9 @@ var require_request2 = __commonJS({
             const abort = buildAbort(acRef);
             try {
               if (typeof getMaxListeners === "function" && getMaxListeners(signal) === defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+                setMaxListeners2(1500, signal);
               } else if (getEventListeners(signal, "abort").length >= defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+                setMaxListeners2(1500, signal);
               }
             } catch {
             }
@@ -92219,12 +92219,24 @@ function coerce(raw) {
 // src/core/path-globs.ts
 var MAX_GLOBS = 50;
 var MAX_GLOB_LENGTH = 200;
+var MAX_STARS_PER_SEGMENT = 2;
 function globListProblem(globs) {
   if (globs.length === 0) return "needs at least one glob";
   if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
   for (const glob of globs) {
-    if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
-    if (glob === "" || glob === "!") return "empty glob";
+    const bad = globProblem(glob);
+    if (bad) return bad;
+  }
+  return void 0;
+}
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+  if (glob === "" || glob === "!") return "empty glob";
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const stars = segment.match(/\*+/g)?.length ?? 0;
+    if (stars > MAX_STARS_PER_SEGMENT)
+      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
   }
   return void 0;
 }
@@ -92516,7 +92528,11 @@ import { join as join10, relative as relative5 } from "node:path";
 var RELEASE_BOTS = ["release-please", "changesets"];
 
 // src/core/config.ts
-var GlobList = external_exports.array(external_exports.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
+var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
+  const problem = globProblem(glob);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var GlobList = external_exports.array(Glob).max(MAX_GLOBS);
 var RoleSchema = external_exports.object({
   users: external_exports.array(external_exports.string().min(1)).default([]),
   teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
@@ -92748,6 +92764,7 @@ function countLine(results) {
 
 // src/runner/run-checks.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
+import { setMaxListeners } from "node:events";
 
 // src/runner/target.ts
 import { spawn as spawn3 } from "node:child_process";
@@ -92806,6 +92823,7 @@ async function runChecks(options) {
     (item) => item.kind === "auto" && item.phase === options.phase && (!options.only?.length || options.only.includes(item.check ?? "") || options.only.includes(item.id))
   );
   if (selected.length === 0) return [];
+  if (options.signal) setMaxListeners(selected.length + 10, options.signal);
   runBuild(options, log);
   let target;
   let targetUrl = options.targetUrl ?? options.config.target.url;
@@ -92970,24 +92988,53 @@ function annotationsFor(results, repoDir, workspace) {
 }
 
 // src/action/event.ts
+var Sha = external_exports.string().regex(/^[0-9a-f]{7,64}$/);
 var PullRequestPayload = external_exports.object({
   pull_request: external_exports.object({
     number: external_exports.number().int(),
     title: external_exports.string().optional(),
-    head: external_exports.object({ sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/), ref: external_exports.string().optional() })
+    head: external_exports.object({ sha: Sha, ref: external_exports.string().optional() })
   })
 });
+var DispatchPayload = external_exports.object({ inputs: external_exports.object({ sha: Sha }) });
+var DeploymentStatusPayload = external_exports.object({
+  deployment: external_exports.object({ sha: Sha, environment: external_exports.string().optional() }),
+  deployment_status: external_exports.object({
+    state: external_exports.string(),
+    environment_url: external_exports.string().optional(),
+    target_url: external_exports.string().optional()
+  })
+});
+var MergeGroupPayload = external_exports.object({ merge_group: external_exports.object({ head_sha: Sha }) });
 function readRunEvent(payload, env) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const pr = PullRequestPayload.safeParse(payload);
   const base = { owner: owner || void 0, repo: repo || void 0 };
-  if (!pr.success) return { ...base, headSha: env.GITHUB_SHA || void 0 };
-  const pull = pr.data.pull_request;
-  return {
-    ...base,
-    headSha: pull.head.sha,
-    pullRequest: { number: pull.number, title: pull.title, headRef: pull.head.ref }
-  };
+  const pr = PullRequestPayload.safeParse(payload);
+  if (pr.success) {
+    const pull = pr.data.pull_request;
+    return {
+      ...base,
+      headSha: pull.head.sha,
+      pullRequest: { number: pull.number, title: pull.title, headRef: pull.head.ref },
+      publishable: true
+    };
+  }
+  const dispatch = DispatchPayload.safeParse(payload);
+  if (dispatch.success) return { ...base, headSha: dispatch.data.inputs.sha, publishable: true };
+  const deployment = DeploymentStatusPayload.safeParse(payload);
+  if (deployment.success) {
+    const status = deployment.data.deployment_status;
+    const url2 = status.environment_url || status.target_url;
+    return {
+      ...base,
+      headSha: deployment.data.deployment.sha,
+      publishable: true,
+      ...url2 && URL.canParse(url2) && /^https?:/.test(url2) ? { deploymentUrl: url2 } : {}
+    };
+  }
+  const group = MergeGroupPayload.safeParse(payload);
+  if (group.success) return { ...base, headSha: group.data.merge_group.head_sha, publishable: true };
+  return { ...base, headSha: env.GITHUB_SHA || void 0 };
 }
 
 // src/action/inputs.ts
@@ -93232,8 +93279,10 @@ async function publishResults(options) {
     notice("shipgate: no github-token, so the results are not published as a check run");
     return void 0;
   }
-  if (!event.pullRequest || !event.headSha || !event.owner || !event.repo) {
-    notice("shipgate: not a pull_request event, so the results are not published as a check run");
+  if (!event.publishable || !event.headSha || !event.owner || !event.repo) {
+    notice(
+      "shipgate: not a pull_request, workflow_dispatch (sha input), deployment_status or merge_group event, so the results are not published as a check run"
+    );
     return void 0;
   }
   const body = checkRunBody(
@@ -93320,7 +93369,7 @@ async function run() {
       repoDir: context3.repoDir,
       phase: inputs.phase,
       only: inputs.only,
-      targetUrl: inputs.url,
+      targetUrl: inputs.url ?? event.deploymentUrl,
       baseRef: inputs.base ?? defaultBaseRef(context3.repoDir),
       releaseVersion: context3.releaseVersion,
       branch: context3.branch ?? event.pullRequest?.headRef,

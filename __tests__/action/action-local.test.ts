@@ -83,7 +83,7 @@ describe('no token, not a pull request', () => {
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      '::notice::shipgate: not a pull_request event, so the results are not published',
+      '::notice::shipgate: not a pull_request, workflow_dispatch (sha input), deployment_status or merge_group event, so the results are not published',
     );
   });
 });

@@ -104,7 +104,36 @@ describe('readRunEvent', () => {
       repo: 'r',
       headSha: 'a'.repeat(40),
       pullRequest: { number: 3, title: 'Release 2.0.0', headRef: 'release/2.0.0' },
+      publishable: true,
     });
+  });
+
+  it.each([
+    ['workflow_dispatch with a sha input', { inputs: { sha: 'd'.repeat(40) } }, { headSha: 'd'.repeat(40) }],
+    [
+      'deployment_status with the environment URL',
+      {
+        deployment: { sha: 'e'.repeat(40), environment: 'production' },
+        deployment_status: { state: 'success', environment_url: 'https://shop.example.com/' },
+      },
+      { headSha: 'e'.repeat(40), deploymentUrl: 'https://shop.example.com/' },
+    ],
+    ['merge_group', { merge_group: { head_sha: 'f'.repeat(40) } }, { headSha: 'f'.repeat(40) }],
+  ])('reads %s as a publishable commit', (_name, payload, expected) => {
+    expect(readRunEvent(payload, { GITHUB_REPOSITORY: 'o/r' })).toEqual({
+      owner: 'o',
+      repo: 'r',
+      publishable: true,
+      ...expected,
+    });
+  });
+
+  it('ignores a deployment URL that is not http(s)', () => {
+    const payload = {
+      deployment: { sha: 'e'.repeat(40) },
+      deployment_status: { state: 'success', environment_url: 'javascript:alert(1)' },
+    };
+    expect(readRunEvent(payload, {}).deploymentUrl).toBeUndefined();
   });
 
   it('falls back to GITHUB_SHA without a pull request, and ignores a malformed payload', () => {

@@ -2,6 +2,7 @@
 import net from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
+import type { OctokitTuning } from '../../src/github/octokit.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
 import type { CheckStatus } from '../../src/core/model.js';
 import { COMMENT_MARKER } from '../../src/core/render.js';
@@ -72,6 +73,8 @@ export interface HarnessOptions {
   publicUrl?: boolean;
   /** The server's missing-results sweep period (0: off; tests call `sweepMissingResults()`). */
   sweepIntervalMs?: number;
+  /** Octokit timings over the fast test defaults (e.g. real rate-limit waits, a request timeout). */
+  tuning?: OctokitTuning;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -117,7 +120,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
     port,
     host: '127.0.0.1',
-    tuning: { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 20, rateLimitBaseMs: 20 },
+    tuning: {
+      writeIntervalMs: 0,
+      notificationIntervalMs: 0,
+      retryBaseMs: 20,
+      rateLimitBaseMs: 20,
+      ...opts.tuning,
+    },
   };
   const h: Harness = {
     sim,

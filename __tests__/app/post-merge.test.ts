@@ -37,7 +37,9 @@ test('the pre-merge gate was complete before the merge', () => {
 
 test('once merged the comment shows the post-deploy gate and a post-deploy check waits on the merge commit', () => {
   const body = checklist(h.sim, pr).body;
-  expect(body.split('\n')[1]).toContain(`merged as ${merge.slice(0, 7)} · post-deploy: 0 of 2 required items done`);
+  expect(body.split('\n')[1]).toContain(
+    `merged as ${merge.slice(0, 7)} · post-deploy: 0 of 2 required items done`,
+  );
   expect(line(body, 'home')).toContain('pending');
   const run = runNamed(h, merge, 'shipgate/post-deploy');
   expect(run?.status).toBe('in_progress');

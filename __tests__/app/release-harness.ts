@@ -59,7 +59,10 @@ export async function startReleaseHarness(): Promise<Harness> {
 }
 
 /** Opens release PR 6.0.3 and completes its pre-merge gate (results + both sign-offs). */
-export async function openCompleteRelease(h: Harness, complete = true): Promise<{ pr: number; head: string }> {
+export async function openCompleteRelease(
+  h: Harness,
+  complete = true,
+): Promise<{ pr: number; head: string }> {
   const opened = await h.sim.openPullRequest({
     head: 'release/6.0.3',
     user: 'rita',
@@ -76,7 +79,13 @@ export async function openCompleteRelease(h: Harness, complete = true): Promise<
   return { pr, head };
 }
 
-export async function edit(h: Harness, pr: number, login: string, id: string, checked: boolean): Promise<void> {
+export async function edit(
+  h: Harness,
+  pr: number,
+  login: string,
+  id: string,
+  checked: boolean,
+): Promise<void> {
   const comment = checklist(h.sim, pr);
   await h.sim.userEditsComment(comment.id, login, toggle(comment.body, id, checked));
   await h.settle();
@@ -94,7 +103,11 @@ export async function publishPostDeployEvidence(
     head_sha: sha,
     event: 'deployment_status',
   });
-  const octokit = new Octokit({ baseUrl: h.sim.apiUrl, auth: h.sim.actionsToken(REPO), retry: { enabled: false } });
+  const octokit = new Octokit({
+    baseUrl: h.sim.apiUrl,
+    auth: h.sim.actionsToken(REPO),
+    retry: { enabled: false },
+  });
   const evidence = toEvidence(
     sha,
     opts.phase ?? 'post-deploy',

@@ -10,7 +10,7 @@ import {
   versionFileCandidates,
 } from '../../src/core/invalidation.js';
 import { appendEvents, emptyLedger, foldLedger, type ItemStates } from '../../src/core/ledger.js';
-import { compileGlobs, splitList } from '../../src/core/path-globs.js';
+import { compileGlobs, globProblem, splitList } from '../../src/core/path-globs.js';
 import { pushInvalidation } from '../../src/core/push-invalidation.js';
 import { parseTemplate } from '../../src/core/template.js';
 
@@ -216,6 +216,17 @@ describe('helpers', () => {
     ['src/**', './src/a.ts', true],
   ])('glob %s matches %s: %s', (glob, file, expected) => {
     expect(compileGlobs([glob])(file)).toBe(expected);
+  });
+  it('refuses globs that would backtrack badly on hostile paths; allowed ones stay usable', () => {
+    expect(globProblem('*a*a*a')).toContain('more than 2 * wildcards');
+    expect(globProblem('src/**/*.test.*')).toBeUndefined();
+    expect(() => parseTemplate('- [ ] X <!-- shipgate: when-paths="x/*a*b*c" -->', 't.md', checks)).toThrow(
+      'wildcards in one path segment',
+    );
+    expect(() => ConfigSchema.parse({ invalidateOnPush: { ignore: ['*-*-*.md'] } })).toThrow('wildcards');
+    // extglobs are literal text, not nested quantifiers
+    expect(compileGlobs(['+(a|b)'])('a')).toBe(false);
+    expect(compileGlobs(['*a*a'])(`${'a'.repeat(4096)}b`)).toBe(false);
   });
   it('splits lists on commas outside braces', () => {
     expect(splitList(' src/**, db/{a,b}/** ,,')).toEqual(['src/**', 'db/{a,b}/**']);

@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
       repoDir: context.repoDir,
       phase: inputs.phase,
       only: inputs.only,
-      targetUrl: inputs.url,
+      targetUrl: inputs.url ?? event.deploymentUrl,
       baseRef: inputs.base ?? defaultBaseRef(context.repoDir),
       releaseVersion: context.releaseVersion,
       branch: context.branch ?? event.pullRequest?.headRef,

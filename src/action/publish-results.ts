@@ -23,8 +23,10 @@ export async function publishResults(options: PublishOptions): Promise<number | 
     core.notice('shipgate: no github-token, so the results are not published as a check run');
     return undefined;
   }
-  if (!event.pullRequest || !event.headSha || !event.owner || !event.repo) {
-    core.notice('shipgate: not a pull_request event, so the results are not published as a check run');
+  if (!event.publishable || !event.headSha || !event.owner || !event.repo) {
+    core.notice(
+      'shipgate: not a pull_request, workflow_dispatch (sha input), deployment_status or merge_group event, so the results are not published as a check run',
+    );
     return undefined;
   }
   const body = checkRunBody(

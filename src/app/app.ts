@@ -24,6 +24,7 @@ import {
   PullRequestPayload,
   repoOf,
 } from './payloads.js';
+import type { EventOutcome } from './metrics.js';
 import { reconcile } from './reconcile.js';
 
 export interface ShipgateApp {
@@ -50,6 +51,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     now: options.now ?? (() => new Date()),
     botLogin: () => `${slug ?? 'shipgate'}[bot]`,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const inflight = new Set<Promise<unknown>>();
   const loaded = async (): Promise<Probot> => {
@@ -66,11 +68,20 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
   }
 
   async function handle(app: Probot, context: Context): Promise<void> {
+    const started = performance.now();
+    const action = (context.payload as { action?: unknown }).action;
+    const count = (outcome: EventOutcome) =>
+      options.metrics?.event(
+        context.name,
+        typeof action === 'string' ? action : undefined,
+        outcome,
+        (performance.now() - started) / 1000,
+      );
     const envelope = Envelope.safeParse(context.payload);
-    if (!envelope.success) return; // not a repository event (installation, ping…)
+    if (!envelope.success) return count('ignored'); // not a repository event (installation, ping…)
     if (!(await memory.coordinator.claimDelivery(context.id))) {
       context.log.info({ delivery: context.id }, 'redelivered webhook ignored');
-      return;
+      return count('duplicate');
     }
     try {
       await ensureSlug(app);
@@ -78,6 +89,8 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
         delivery: context.id,
         event: `${context.name}.${envelope.data.action ?? ''}`,
       });
+      // Octokit's own lines (request logging, retries) then carry the delivery id too.
+      (context.octokit as { log: unknown }).log = log;
       const scope: EventScope = {
         bot,
         gh: fencedGitHub(gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data))),
@@ -87,8 +100,10 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       await checkOverdueResults(scope).catch((error: unknown) =>
         log.error({ err: error }, 'missing-results check failed'),
       );
+      count('handled');
     } catch (error) {
       await memory.coordinator.releaseDelivery(context.id).catch(() => undefined);
+      count('error');
       throw error;
     }
   }

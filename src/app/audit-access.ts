@@ -5,7 +5,6 @@
  */
 import type { Probot } from 'probot';
 import { createAuditHandler } from '../audit/audit-handler.js';
-import { createAuditLink } from '../audit/audit-link.js';
 import { type AuditRecord, buildAuditRecord } from '../core/audit-record.js';
 import { buildVariables } from '../core/variables.js';
 import { statusOf } from '../github/client.js';
@@ -14,23 +13,6 @@ import { type Bot, prKey } from './bot.js';
 import { releaseVersion } from './publish.js';
 import { scopeForRepo } from './repo-scope.js';
 import { openSession } from './session.js';
-
-/** How long a link in a check run stays valid; every check-run write signs a new one. */
-export const AUDIT_LINK_TTL_MS = 7 * 24 * 3600_000;
-
-/** The signed audit link for a PR, or undefined when the app has no public URL. */
-export function auditDetailsUrl(bot: Bot, repo: RepoRef, pr: number): string | undefined {
-  if (!bot.publicUrl) return undefined;
-  try {
-    return createAuditLink(
-      bot.publicUrl,
-      { ...repo, pr, expiresAt: new Date(bot.now().getTime() + AUDIT_LINK_TTL_MS) },
-      bot.options.ledgerSecret,
-    );
-  } catch {
-    return undefined; // a repository name the link format does not take: no link rather than no check run
-  }
-}
 
 /** Builds a PR's audit record from GitHub; undefined when the app is not installed or there is no gate. */
 export async function loadAuditRecord(

@@ -1,10 +1,11 @@
-import type { Logger } from 'probot';
 import type { Ledger } from '../core/ledger.js';
 import type { GitHub, PullInfo } from '../github/types.js';
 import type { Coordinator } from '../scale/coordinator.js';
 import { createLocalCoordinator } from '../scale/local-coordinator.js';
 import { AwaitingResults } from './awaiting-results.js';
+import type { BotLog } from './bot-log.js';
 import { CoordinatedQueue } from './coordinated-queue.js';
+import type { AppMetrics } from './metrics.js';
 import type { RepoSetup } from './setup.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -21,6 +22,8 @@ export interface BotOptions {
   coordinator?: Coordinator;
   /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
   publicUrl?: string;
+  /** Prometheus counters (GET /metrics); absent in unit tests. */
+  metrics?: AppMetrics;
 }
 
 /** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
@@ -66,13 +69,14 @@ export interface Bot {
   botLogin(): string;
   /** External base URL for audit links; none → check runs carry no details_url. */
   readonly publicUrl?: string;
+  readonly metrics?: AppMetrics;
 }
 
 /** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */
 export interface EventScope {
   bot: Bot;
   gh: GitHub;
-  log: Logger;
+  log: BotLog;
 }
 
 export function prKey(gh: GitHub, number: number): string {

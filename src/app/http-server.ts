@@ -4,6 +4,8 @@ import { createNodeMiddleware, createProbot } from 'probot';
 import { type OctokitTuning, tunedOctokit } from '../github/octokit.js';
 import { createCoordinator } from '../scale/create-coordinator.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
+import { AppMetrics } from './metrics.js';
+import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
 import { SWEEP_INTERVAL_MS } from './missing-results.js';
 import { ledgerSecretFrom } from './secret.js';
 
@@ -19,12 +21,18 @@ export interface ServerOptions {
   now?: () => Date;
   /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
   sweepIntervalMs?: number;
+  /** Also export process metrics (CPU, memory, event loop) on /metrics: once per process. */
+  processMetrics?: boolean;
+  /** How long close() waits for in-flight events (default SHIPGATE_SHUTDOWN_TIMEOUT_MS or 25 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   webhookUrl: string;
   app: ShipgateApp;
+  metrics: AppMetrics;
+  /** Graceful: new deliveries get 503 (GitHub redelivers), in-flight events finish (bounded wait). */
   close(): Promise<void>;
 }
 
@@ -33,10 +41,19 @@ export const WEBHOOK_PATH = '/api/github/webhooks';
 /** Starts the app: webhooks at /api/github/webhooks (signature-checked by Probot), GET /healthz. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { env } = options;
+  const metrics = new AppMetrics({ processMetrics: options.processMetrics ?? false });
+  const timeout = Number(env.SHIPGATE_GITHUB_TIMEOUT_MS);
   const probot = createProbot({
     env: { LOG_LEVEL: 'info', ...env },
-    overrides: { Octokit: tunedOctokit(options.tuning) },
+    overrides: {
+      Octokit: tunedOctokit({
+        ...(timeout > 0 ? { requestTimeoutMs: timeout } : {}),
+        ...options.tuning,
+        observer: metrics,
+      }),
+    },
   });
+  let draining = false;
   const coordinator = createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
   const app = createShipgateApp({
     coordinator,
@@ -45,11 +62,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...publicUrlFrom(env, probot.log),
+    metrics,
   });
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/metrics') {
+      void metrics.render().then(({ contentType, body }) => {
+        res.writeHead(200, { 'content-type': contentType }).end(body);
+      });
+      return;
+    }
+    if (draining && req.method === 'POST') {
+      // shutting down: refuse new deliveries so GitHub redelivers them to a live replica
+      res.writeHead(503, { 'content-type': 'application/json', connection: 'close' });
+      res.end('{"message":"shutting down"}');
       return;
     }
     if (req.url?.includes('/audit/')) {
@@ -98,10 +128,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     webhookUrl: `${url}${WEBHOOK_PATH}`,
     app,
+    metrics,
     async close() {
+      draining = true;
+      probot.log.info('shutting down: refusing new deliveries, finishing in-flight events');
       clearInterval(sweep);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.idle();
+      const limit = options.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
+      if (!(await settleWithin(app.idle(), limit)))
+        probot.log.warn({ timeoutMs: limit }, 'shutdown: in-flight events did not finish in time');
       server.closeAllConnections();
       await closed;
       await coordinator.close();

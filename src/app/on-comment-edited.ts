@@ -51,6 +51,8 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
       headSha: pull.headSha,
     });
     const decisions = await decideChanges(scope, session, actor, plan.changes);
+    const accepted = decisions.filter((d) => d.ok).length;
+    scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
     const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
     const gate = await publish(scope, session, events);
     const reply = rejectionReply(decisions);

@@ -60,7 +60,8 @@ export async function onDeploymentProtectionRule(
   });
   await scope.gh.reviewDeployment(runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, 'deployment reviewed');
-  const rejected = decision.state === 'rejected' ? candidates.find((c) => c.number === decision.pr) : undefined;
+  const rejected =
+    decision.state === 'rejected' ? candidates.find((c) => c.number === decision.pr) : undefined;
   if (!rejected) return;
   const report = buildCheckReport({
     gate: rejected.gate,

@@ -6,6 +6,7 @@ import { foldLedger } from '../core/ledger.js';
 import { releaseGates } from '../core/release-gates.js';
 import { encodeStateBlock } from '../core/state-block.js';
 import { buildVariables } from '../core/variables.js';
+import { statusOf } from '../github/client.js';
 import { type EventScope, prKey } from './bot.js';
 import { type PullRequestPayload, pullOf } from './payloads.js';
 import { CHECK_NAME, publish, releaseVersion, writeCheckRun } from './publish.js';
@@ -17,7 +18,10 @@ import { getSetup, openSession, type PrSession } from './session.js';
  * merge commit), and the signed audit record is attached to the `shipgate` check run and to the
  * GitHub release of the version, when there is one.
  */
-export async function onMerged(scope: EventScope, payload: z.infer<typeof PullRequestPayload>): Promise<void> {
+export async function onMerged(
+  scope: EventScope,
+  payload: z.infer<typeof PullRequestPayload>,
+): Promise<void> {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
   scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
@@ -81,11 +85,17 @@ async function attachAuditRecord(scope: EventScope, session: PrSession): Promise
     externalId: `${pull.number}`,
   });
   if (!version) return;
-  for (const tag of [`v${version}`, version]) {
-    const release = await gh.releaseByTag(tag);
-    if (!release) continue;
-    const body = releaseBodyWithAudit(release.body, record, markdown);
-    if (body !== release.body) await gh.updateReleaseBody(release.id, body);
-    return;
+  try {
+    for (const tag of [`v${version}`, version]) {
+      const release = await gh.releaseByTag(tag);
+      if (!release) continue;
+      const body = releaseBodyWithAudit(release.body, record, markdown);
+      if (body !== release.body) await gh.updateReleaseBody(release.id, body);
+      return;
+    }
+  } catch (error) {
+    // e.g. installed with contents: read — the check run still carries the record
+    if (statusOf(error) !== 403) throw error;
+    scope.log.warn({ pr: session.key, version }, 'cannot update the release (needs contents: write)');
   }
 }

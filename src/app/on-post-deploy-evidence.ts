@@ -57,7 +57,10 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
       );
       const notesKey = `${session.key}@${mergeSha}`;
       if (!judgement.accepted) {
-        scope.log.warn({ pr: session.key, run: run.id, reason: judgement.reason }, 'post-deploy results ignored');
+        scope.log.warn(
+          { pr: session.key, run: run.id, reason: judgement.reason },
+          'post-deploy results ignored',
+        );
         scope.bot.memory.notes.set(notesKey, [judgement.reason]);
         await publish(scope, session);
         return;

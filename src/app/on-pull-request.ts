@@ -3,10 +3,10 @@ import { foldLedger } from '../core/ledger.js';
 import { pushInvalidation } from '../core/push-invalidation.js';
 import type { PullInfo } from '../github/types.js';
 import { type EventScope, prKey } from './bot.js';
+import { watchForResults } from './missing-results.js';
 import type { PullRequestPayload } from './payloads.js';
 import { pullOf } from './payloads.js';
 import { publish } from './publish.js';
-import { watchForResults } from './missing-results.js';
 import { isReleasePull } from './release-pr.js';
 import { getSetup, openSession } from './session.js';
 

@@ -28,21 +28,33 @@ export async function onRollbackCommand(scope: EventScope, payload: Payload): Pr
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
-  if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
+    return;
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {
-    await scope.gh.createComment(number, `${mention(actor)} shipgate commands need write access to the repository.`);
+    await scope.gh.createComment(
+      number,
+      `${mention(actor)} shipgate commands need write access to the repository.`,
+    );
     return;
   }
   if (command.reason.length < 3) {
-    await scope.gh.createComment(number, `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``);
+    await scope.gh.createComment(
+      number,
+      `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``,
+    );
     return;
   }
-  await startRollback(scope, number, { actor, reason: command.reason.slice(0, 300), source: `comment:${payload.comment.id}` });
+  await startRollback(scope, number, {
+    actor,
+    reason: command.reason.slice(0, 300),
+    source: `comment:${payload.comment.id}`,
+  });
 }
 
 /** After a checklist edit: a ticked rollback trigger starts the rollback (once per PR). */
 export async function onRollbackTriggers(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
   const number = payload.issue.number;
   const pull = await getPull(scope, number);
   const setup = await getSetup(scope, pull);

@@ -10,7 +10,7 @@ import { rollbackStatus } from '../core/rollback.js';
 import { encodeStateBlock } from '../core/state-block.js';
 import { buildVariables } from '../core/variables.js';
 import type { CheckRunWrite } from '../github/types.js';
-import { auditDetailsUrl } from './audit-access.js';
+import { auditDetailsUrl } from './audit-details-url.js';
 import type { EventScope } from './bot.js';
 import { writePostDeployRun } from './post-deploy-run.js';
 import { type PrSession, sharedLedgerKey } from './session.js';

@@ -6,10 +6,14 @@ const running = await startServer({
   env: process.env,
   reconcileOnStart: process.env.SHIPGATE_RECONCILE !== 'false',
   tuning: tuningFromEnv(process.env),
+  processMetrics: true,
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    void running.close().then(() => process.exit(0));
+    void running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }

@@ -102,7 +102,9 @@ async function resolveLedger(
   const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== undefined && chooseLedger([commentLedger], secret) !== undefined;
-  if (!remembered && (!chosen || !commentTrusted)) {
+  // Cold memory (after a restart): a comment copy can be stale (a redelivered edit carries an old
+  // body), so the newest mirror is always consulted; the longest verified ledger wins.
+  if (!remembered) {
     const mirror = await readMirror(scope, key, pull);
     chosen = chooseLedger([chosen, fromBody(mirror)], secret);
     if (!commentTrusted && comment)

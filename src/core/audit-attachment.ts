@@ -52,7 +52,11 @@ export function auditCheckText(record: AuditRecord, markdown: string, tail: stri
  * A release body with the audit record appended (or replaced, when shipgate added one before), as
  * Markdown plus the signed JSON in a collapsed block. Cut to fit GitHub's release body limit.
  */
-export function releaseBodyWithAudit(body: string | null | undefined, record: AuditRecord, markdown: string): string {
+export function releaseBodyWithAudit(
+  body: string | null | undefined,
+  record: AuditRecord,
+  markdown: string,
+): string {
   const existing = body ?? '';
   const start = existing.indexOf(AUDIT_START);
   const end = existing.indexOf(AUDIT_END);

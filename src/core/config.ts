@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import { MAX_GLOB_LENGTH, MAX_GLOBS } from './path-globs.js';
+import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from './path-globs.js';
 import { RELEASE_BOTS } from './release-bots.js';
 
 /** Repository path globs (picomatch, like GitHub Actions `paths:`; a `!glob` excludes again). */
-const GlobList = z.array(z.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
+const Glob = z
+  .string()
+  .min(1)
+  .max(MAX_GLOB_LENGTH)
+  .superRefine((glob, ctx) => {
+    const problem = globProblem(glob);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const GlobList = z.array(Glob).max(MAX_GLOBS);
 
 /** A role: who may tick a sign-off. Users by login and/or teams as `org/team-slug`. */
 export const RoleSchema = z

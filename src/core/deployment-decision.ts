@@ -33,8 +33,7 @@ export function decideDeployment(input: DeploymentInput): DeploymentDecision {
   const protectedEnv = input.protectedEnvironments.some(
     (name) => name.toLowerCase() === input.environment.toLowerCase(),
   );
-  if (!protectedEnv)
-    return { state: 'approved', comment: `shipgate does not gate the ${env} environment` };
+  if (!protectedEnv) return { state: 'approved', comment: `shipgate does not gate the ${env} environment` };
   if (input.problems && input.problems.length > 0)
     return {
       state: 'rejected',
@@ -44,7 +43,9 @@ export function decideDeployment(input: DeploymentInput): DeploymentDecision {
   if (complete)
     return {
       state: 'approved',
-      comment: cut(`release PR #${complete.number} has a complete shipgate gate for ${short}: ${complete.gate.summary}`),
+      comment: cut(
+        `release PR #${complete.number} has a complete shipgate gate for ${short}: ${complete.gate.summary}`,
+      ),
       pr: complete.number,
     };
   const first = input.candidates[0];

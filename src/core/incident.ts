@@ -74,9 +74,16 @@ export function contactText(contact: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: placeholders we inserted ourselves
   const parts = marked.split(/\u0000(\d+)\u0000/);
   return parts
-    .map((part, index) => (index % 2 === 1 ? mention(logins[Number(part)] ?? '') : escapeInline(part, 200)))
+    .map((part, index) => (index % 2 === 1 ? mention(logins[Number(part)] ?? '') : keepSpaces(part)))
     .join('')
     .trim();
+}
+
+/** escapeInline trims; the text between mentions keeps its surrounding spaces. */
+function keepSpaces(part: string): string {
+  const lead = /^\s/.test(part) ? ' ' : '';
+  const trail = /\S\s+$/.test(part) ? ' ' : '';
+  return `${lead}${escapeInline(part, 200)}${trail}`;
 }
 
 export interface IncidentInput {

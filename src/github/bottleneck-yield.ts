@@ -5,7 +5,8 @@
  * Yielding with `setImmediate` keeps the same ordering (still a macrotask, I/O still runs) without
  * the clamp. Limits, `minTime` and retry waits (`t > 0`) are unchanged.
  */
-import Bottleneck from 'bottleneck/light.js';
+import Bottleneck from 'bottleneck';
+import BottleneckLight from 'bottleneck/light.js';
 
 interface Yielding {
   yieldLoop(t?: number): Promise<void>;
@@ -14,13 +15,18 @@ interface Yielding {
 
 let patched = false;
 
+/** Patches both builds: the plugins use `bottleneck/light.js`, our write/notification groups `bottleneck`. */
 export function useFastBottleneckYield(): void {
   if (patched) return;
   patched = true;
-  const probe = new Bottleneck() as unknown as { _store?: object };
-  const store = probe._store ? (Object.getPrototypeOf(probe._store) as Partial<Yielding>) : undefined;
-  if (!store || typeof store.yieldLoop !== 'function') return; // another Bottleneck version: leave it
-  store.yieldLoop = function (this: Yielding, t = 0) {
+  for (const Limiter of [Bottleneck, BottleneckLight]) patchStore(new Limiter());
+}
+
+function patchStore(probe: Bottleneck): void {
+  const store = (probe as unknown as { _store?: object })._store;
+  const proto = store ? (Object.getPrototypeOf(store) as Partial<Yielding>) : undefined;
+  if (!proto || typeof proto.yieldLoop !== 'function') return; // another Bottleneck version: leave it
+  proto.yieldLoop = function (this: Yielding, t = 0) {
     return new this.Promise<void>((resolve) => {
       if (t > 0) setTimeout(resolve, t);
       else setImmediate(resolve);

@@ -7,8 +7,11 @@ export type AppOctokit = InstanceType<typeof ProbotOctokit>;
 
 const PER_PAGE = 100;
 
+/** What the adapter uses of an Octokit: Probot's, or `@actions/github`'s in the Action's bot mode. */
+export type AdapterOctokit = Pick<AppOctokit, 'rest' | 'paginate'>;
+
 /** The GitHub adapter for one repository. All list calls paginate. */
-export function gitHubFor(octokit: AppOctokit, repo: RepoRef): GitHub {
+export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
   const r = { owner: repo.owner, repo: repo.repo };
   return {
     repo,

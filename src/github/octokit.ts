@@ -1,6 +1,7 @@
 import Bottleneck from 'bottleneck';
 import { ProbotOctokit } from 'probot';
 import { useFastBottleneckYield } from './bottleneck-yield.js';
+import { type AttemptStatus, timedFetch } from './timed-fetch.js';
 
 export interface OctokitTuning {
   /** Spacing between writes per installation. GitHub asks for ≥ 1 s (Probot's default); tests lower it. */
@@ -11,7 +12,16 @@ export interface OctokitTuning {
   retryBaseMs?: number;
   /** Multiplier for rate-limit waits (Retry-After seconds × this ms). */
   rateLimitBaseMs?: number;
+  /** Deadline per HTTP attempt (default 30 s; SHIPGATE_GITHUB_TIMEOUT_MS): a hung call fails and is retried. */
+  requestTimeoutMs?: number;
+  /** Told about every HTTP attempt and every retried request (metrics). */
+  observer?: {
+    attempt(method: string, status: AttemptStatus): void;
+    retried(method: string, retries: number): void;
+  };
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Probot's Octokit with retry and throttling left on; only their timings are tunable. Secondary
@@ -31,11 +41,33 @@ export function tunedOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
           maxConcurrent: 1,
           minTime: tuning.notificationIntervalMs,
         });
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+  const fetch = timedFetch(tuning.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, (method, status) =>
+    tuning.observer?.attempt(method, status),
+  );
+  const observer = tuning.observer;
+  // Registered after Probot's plugins, so it wraps retry + throttling and sees the final retry count.
+  const counted = observer
+    ? ProbotOctokit.plugin((octokit) => {
+        // plugin-retry and plugin-throttling both keep the attempt number in options.request.retryCount
+        const report = (options: { method: string; request?: object }) =>
+          observer.retried(
+            options.method,
+            (options.request as { retryCount?: number } | undefined)?.retryCount ?? 0,
+          );
+        octokit.hook.after('request', (_response, options) => report(options));
+        octokit.hook.error('request', (error, options) => {
+          report(options);
+          throw error;
+        });
+      })
+    : ProbotOctokit;
+  return counted.defaults((options: Record<string, unknown>) => {
+    const request = { ...((options.request as object | undefined) ?? {}), fetch };
     const throttle = (options.throttle ?? {}) as Record<string, unknown>;
-    if (throttle.enabled === false) return options;
+    if (throttle.enabled === false) return { ...options, request };
     return {
       ...options,
+      request,
       retry: {
         ...((options.retry as object | undefined) ?? {}),
         ...(tuning.retryBaseMs === undefined ? {} : { retryAfterBaseValue: tuning.retryBaseMs }),

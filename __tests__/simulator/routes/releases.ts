@@ -1,5 +1,14 @@
 /** Release updates and the pull requests of a commit (post-merge: audit record, deployments). */
-import { bodyObject, intParam, json, notFound, paginate, type RouteContext, type RouteTable, str } from '../http.js';
+import {
+  bodyObject,
+  intParam,
+  json,
+  notFound,
+  paginate,
+  type RouteContext,
+  type RouteTable,
+  str,
+} from '../http.js';
 import type { SimRelease } from '../state.js';
 import { repoOf } from './repos.js';
 
