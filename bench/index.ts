@@ -1,6 +1,7 @@
 import { benchAction } from './action-bench.js';
 import { benchApp } from './app-bench.js';
 import { benchCoordinator } from './coordinator-bench.js';
+import { benchReplicas } from './replicas-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 
 /**
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<object>][] = [
   ['secret scanning vs secretlint', () => benchSecretScan()],
   ['bot on the GitHub simulator', () => benchApp()],
   ['Redis coordinator', () => benchCoordinator()],
+  ['one process vs two replicas', () => benchReplicas()],
   ['Action cold start and check parallelism', () => benchAction()],
 ];
 let failed = false;

@@ -93046,6 +93046,7 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
 };
+var MIN_LEDGER_SECRET = 16;
 var optionalText = external_exports.string().trim().transform((value) => value || void 0);
 var InputsSchema = external_exports.object({
   template: optionalText,
@@ -93057,16 +93058,23 @@ var InputsSchema = external_exports.object({
   ),
   "github-token": optionalText,
   "fail-on": external_exports.enum(["failure", "never"], 'must be "failure" or "never"'),
-  mode: external_exports.string().refine((value) => value !== "bot", 'cannot be "bot" yet: bot mode comes in a later release; use "check"').pipe(external_exports.literal("check", 'must be "check"')),
+  mode: external_exports.enum(["check", "bot"], 'must be "check" or "bot"'),
   "working-directory": external_exports.string().trim().min(1, "must not be empty"),
-  phase: external_exports.enum(["pre-merge", "post-deploy"], 'must be "pre-merge" or "post-deploy"')
+  phase: external_exports.enum(["pre-merge", "post-deploy"], 'must be "pre-merge" or "post-deploy"'),
+  "ledger-secret": optionalText.refine(
+    (value) => value === void 0 || value.length >= MIN_LEDGER_SECRET,
+    `must be at least ${MIN_LEDGER_SECRET} characters (a random repository secret)`
+  ),
+  "run-checks": external_exports.enum(["true", "false"], 'must be "true" or "false"').transform((value) => value === "true")
 });
+var SECRET_INPUTS = /* @__PURE__ */ new Set(["github-token", "ledger-secret"]);
 var INPUT_NAMES = Object.keys(InputsSchema.shape);
 var DEFAULTS2 = {
   "fail-on": "failure",
   mode: "check",
   "working-directory": ".",
-  phase: "pre-merge"
+  phase: "pre-merge",
+  "run-checks": "false"
 };
 function parseInputs(raw, workspace) {
   const values = Object.fromEntries(INPUT_NAMES.map((name) => [name, raw(name) || DEFAULTS2[name] || ""]));
@@ -93074,12 +93082,17 @@ function parseInputs(raw, workspace) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const name = String(issue3?.path[0] ?? "inputs");
-    const given = values[name];
+    const given = SECRET_INPUTS.has(name) ? void 0 : values[name];
     throw new InputError(
       `input "${name}" ${issue3?.message ?? "is invalid"}${given ? ` (got "${given.slice(0, 100)}")` : ""}`
     );
   }
   const data = parsed.data;
+  if (data.mode === "bot" && !data["ledger-secret"]) {
+    throw new InputError(
+      `input "ledger-secret" is required when mode is "bot": create a repository secret of at least ${MIN_LEDGER_SECRET} random characters (e.g. SHIPGATE_LEDGER_SECRET) and pass \`ledger-secret: \${{ secrets.SHIPGATE_LEDGER_SECRET }}\``
+    );
+  }
   const workingDirectory = resolve4(workspace, data["working-directory"]);
   if (!existsSync10(workingDirectory) || !statSync4(workingDirectory).isDirectory()) {
     throw new InputError(`input "working-directory": no directory at ${data["working-directory"]}`);
@@ -93101,7 +93114,9 @@ function parseInputs(raw, workspace) {
     failOn: data["fail-on"],
     mode: data.mode,
     workingDirectory,
-    phase: data.phase
+    phase: data.phase,
+    ...data["ledger-secret"] ? { ledgerSecret: data["ledger-secret"] } : {},
+    runChecks: data["run-checks"]
   };
 }
 

@@ -48254,14 +48254,18 @@ function tunedOctokit(tuning = {}) {
   );
   const observer = tuning.observer;
   const counted = observer ? ProbotOctokit.plugin((octokit) => {
-    const report = (options2) => observer.retried(
-      options2.method,
-      options2.request?.retryCount ?? 0
-    );
-    octokit.hook.after("request", (_response, options2) => report(options2));
-    octokit.hook.error("request", (error62, options2) => {
-      report(options2);
-      throw error62;
+    octokit.hook.wrap("request", async (request2, options2) => {
+      let attempts = 0;
+      const inner = options2.request.fetch ?? fetch2;
+      options2.request.fetch = (input2, init2) => {
+        attempts++;
+        return inner(input2, init2);
+      };
+      try {
+        return await request2(options2);
+      } finally {
+        observer.retried(options2.method, Math.max(0, attempts - 1));
+      }
     });
   }) : ProbotOctokit;
   return counted.defaults((options2) => {
@@ -68413,374 +68417,6 @@ function createCoordinator(env, options2 = {}) {
   return createRedisCoordinator(url2.data, options2);
 }
 
-// src/core/escape.ts
-function escapeInline(text, max = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
-}
-function mention(login) {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
-}
-
-// src/core/gate.ts
-function itemStatus(item, state, headSha) {
-  if (state?.waived) return "done";
-  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
-  if (!state || state.sha !== headSha || !state.status) return "pending";
-  if (state.status === "pass") return "done";
-  if (state.status === "skipped") return "skipped";
-  return "failing";
-}
-function isRequired(item, activated = []) {
-  return !item.optional || activated.includes(item.id);
-}
-function evaluateGate(input2) {
-  const skipped = new Set(input2.notApplicable ?? []);
-  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
-  const wanted = input2.checklist.items.filter(
-    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
-  );
-  const required2 = wanted.filter((item) => !isNotApplicable(item));
-  const roles = /* @__PURE__ */ new Map();
-  const groups2 = {
-    "write-access": [],
-    failing: [],
-    skipped: [],
-    pending: []
-  };
-  let done = 0;
-  for (const item of required2) {
-    const status = itemStatus(item, input2.states[item.id], input2.headSha);
-    if (status === "done") done++;
-    else if (status === "waiting" && item.kind === "signoff") {
-      const role = item.role ?? "unknown";
-      roles.set(role, [...roles.get(role) ?? [], item.id]);
-    } else if (status === "waiting") groups2["write-access"].push(item.id);
-    else groups2[status].push(item.id);
-  }
-  const blockers = [];
-  if (groups2.failing.length > 0) blockers.push({ kind: "failing-check", items: groups2.failing });
-  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
-  if (groups2["write-access"].length > 0)
-    blockers.push({ kind: "write-access", items: groups2["write-access"] });
-  if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
-  if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
-  const problems = input2.problems ?? [];
-  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
-  const na = wanted.length - required2.length;
-  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
-  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
-  return { conclusion, summary, done, required: required2.length, blockers };
-}
-function describeBlocker(blocker) {
-  const n = blocker.items.length;
-  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  switch (blocker.kind) {
-    case "role":
-      return roleTitle(blocker.role);
-    case "write-access":
-      return `${plural8("manual item")}`;
-    case "failing-check":
-      return plural8("failing check");
-    case "skipped-check":
-      return plural8("skipped check");
-    case "pending-check":
-      return plural8("pending check");
-  }
-}
-var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
-function roleTitle(role) {
-  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
-}
-
-// src/core/authorize.ts
-var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
-function factsNeeded(item, config3, actor) {
-  if (item.kind === "manual") return { permission: true };
-  if (item.kind === "signoff" && item.role) {
-    const listed = config3.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-    return { permission: false, ...listed ? {} : { role: item.role } };
-  }
-  return { permission: false };
-}
-function hasPermission(actual, needed) {
-  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
-}
-function authorizeChange(input2) {
-  const { item, actor, config: config3, facts } = input2;
-  const who = mention(actor);
-  const verb = input2.checked ? "tick" : "untick";
-  const deny = (reason, message) => ({ ok: false, reason, message });
-  switch (item.kind) {
-    case "auto":
-      return deny(
-        "automated item",
-        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
-      );
-    case "manual": {
-      const needed = config3.manualPermission;
-      if (hasPermission(facts.permission, needed)) return { ok: true };
-      return deny(
-        `needs ${needed} access`,
-        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
-      );
-    }
-    case "signoff": {
-      const role = item.role ?? "";
-      const title = roleTitle(role);
-      const action = input2.checked ? "sign off" : "withdraw the sign-off";
-      const listed = config3.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-      if (!listed && !facts.roleMember) {
-        const ask = eligible(config3, role);
-        return deny(
-          `not in role ${role}`,
-          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
-        );
-      }
-      if (input2.checked && config3.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
-        return deny(
-          "separation of duties",
-          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
-        );
-      }
-      return { ok: true };
-    }
-  }
-}
-function eligible(config3, role) {
-  const members2 = config3.roles[role];
-  if (!members2) return "";
-  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
-    ", "
-  );
-}
-function label(item) {
-  const text = item.text.replace(/<!--.*?-->/g, "").trim();
-  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
-}
-function sameLogin(a, b) {
-  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
-}
-
-// src/github/client.ts
-var PER_PAGE = 100;
-function gitHubFor(octokit, repo) {
-  const r = { owner: repo.owner, repo: repo.repo };
-  return {
-    repo,
-    async readFile(path13, ref) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
-    async getPull(number4) {
-      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
-      return toPull(data);
-    },
-    async listOpenPulls() {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-        ...r,
-        state: "open",
-        per_page: PER_PAGE
-      });
-      return pulls.map(toPull);
-    },
-    async listPullFiles(number4) {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-        ...r,
-        pull_number: number4,
-        per_page: PER_PAGE
-      });
-      return files.flatMap((file2) => [
-        file2.filename,
-        ...file2.previous_filename ? [file2.previous_filename] : []
-      ]);
-    },
-    async listComments(issue2) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        ...r,
-        issue_number: issue2,
-        per_page: PER_PAGE
-      });
-      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
-    },
-    async createComment(issue2, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue2, body });
-      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
-    },
-    async updateComment(id, body) {
-      try {
-        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
-        return true;
-      } catch (error62) {
-        if (statusOf(error62) === 404) return false;
-        throw error62;
-      }
-    },
-    async listCheckRuns(sha, name) {
-      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-        ...r,
-        ref: sha,
-        check_name: name,
-        filter: "all",
-        per_page: PER_PAGE
-      });
-      return runs.map(toCheckRun);
-    },
-    async getCheckRun(id) {
-      try {
-        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
-        return toCheckRun(data);
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
-    async createCheckRun(run2) {
-      const { data } = await octokit.rest.checks.create({
-        ...r,
-        ...checkRunBody(run2),
-        head_sha: run2.headSha
-      });
-      return data.id;
-    },
-    async updateCheckRun(id, run2) {
-      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
-    },
-    async permission(login) {
-      try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
-        const role = data.role_name;
-        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
-      } catch (error62) {
-        if (statusOf(error62) === 404) return "none";
-        throw error62;
-      }
-    },
-    async isTeamMember(org, team, login) {
-      try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
-          org,
-          team_slug: team,
-          username: login
-        });
-        return data.state === "active";
-      } catch (error62) {
-        if (statusOf(error62) === 404) return false;
-        throw error62;
-      }
-    },
-    async workflowRun(runId) {
-      try {
-        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
-        return { path: data.path, headSha: data.head_sha };
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
-    async dispatchWorkflow(file2, ref, inputs) {
-      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
-    },
-    async pullsForCommit(sha) {
-      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-        ...r,
-        commit_sha: sha,
-        per_page: PER_PAGE
-      });
-      return pulls.map(toPull);
-    },
-    async createIssue(issue2) {
-      const { data } = await octokit.rest.issues.create({ ...r, ...issue2 });
-      return data.number;
-    },
-    async releaseByTag(tag) {
-      try {
-        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
-        return { id: data.id, body: data.body ?? "" };
-      } catch (error62) {
-        if (statusOf(error62) === 404) return void 0;
-        throw error62;
-      }
-    },
-    async updateReleaseBody(id, body) {
-      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
-    },
-    async reviewDeployment(runId, review) {
-      await octokit.rest.actions.reviewCustomGatesForRun({
-        ...r,
-        run_id: runId,
-        environment_name: review.environment,
-        state: review.state,
-        comment: review.comment
-      });
-    }
-  };
-}
-function checkRunBody(run2) {
-  return {
-    name: run2.name,
-    status: run2.status,
-    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
-    ...run2.externalId ? { external_id: run2.externalId } : {},
-    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
-    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
-    actions: run2.actions ?? []
-  };
-}
-function toPull(data) {
-  return {
-    number: data.number,
-    headSha: data.head.sha,
-    headRef: data.head.ref,
-    baseRef: data.base.ref,
-    baseSha: data.base.sha,
-    title: data.title,
-    author: data.user?.login ?? "",
-    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
-    open: data.state === "open",
-    draft: data.draft ?? false,
-    ...typeof data.body === "string" ? { body: data.body } : {},
-    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
-  };
-}
-function toCheckRun(data) {
-  return {
-    id: data.id,
-    name: data.name,
-    headSha: data.head_sha,
-    appId: data.app?.id,
-    appSlug: data.app?.slug,
-    status: data.status,
-    conclusion: data.conclusion,
-    outputText: data.output?.text ?? null,
-    detailsUrl: data.details_url ?? null
-  };
-}
-function isLevel(value) {
-  return PERMISSION_LEVELS.includes(value ?? "");
-}
-async function installationIdFor(appOctokit, repo) {
-  try {
-    const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner: repo.owner, repo: repo.repo });
-    return data.id;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return void 0;
-    throw error62;
-  }
-}
-function statusOf(error62) {
-  if (error62 && typeof error62 === "object" && "status" in error62 && typeof error62.status === "number")
-    return error62.status;
-  return void 0;
-}
-
 // src/core/audit-record.ts
 import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 
@@ -68869,6 +68505,77 @@ var AuditRecordSchema = external_exports.object({
   ledgerHead: external_exports.string().max(100),
   signature: external_exports.string().max(100)
 });
+
+// src/core/gate.ts
+function itemStatus(item, state, headSha) {
+  if (state?.waived) return "done";
+  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
+  if (!state || state.sha !== headSha || !state.status) return "pending";
+  if (state.status === "pass") return "done";
+  if (state.status === "skipped") return "skipped";
+  return "failing";
+}
+function isRequired(item, activated = []) {
+  return !item.optional || activated.includes(item.id);
+}
+function evaluateGate(input2) {
+  const skipped = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const wanted = input2.checklist.items.filter(
+    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
+  );
+  const required2 = wanted.filter((item) => !isNotApplicable(item));
+  const roles = /* @__PURE__ */ new Map();
+  const groups2 = {
+    "write-access": [],
+    failing: [],
+    skipped: [],
+    pending: []
+  };
+  let done = 0;
+  for (const item of required2) {
+    const status = itemStatus(item, input2.states[item.id], input2.headSha);
+    if (status === "done") done++;
+    else if (status === "waiting" && item.kind === "signoff") {
+      const role = item.role ?? "unknown";
+      roles.set(role, [...roles.get(role) ?? [], item.id]);
+    } else if (status === "waiting") groups2["write-access"].push(item.id);
+    else groups2[status].push(item.id);
+  }
+  const blockers = [];
+  if (groups2.failing.length > 0) blockers.push({ kind: "failing-check", items: groups2.failing });
+  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
+  if (groups2["write-access"].length > 0)
+    blockers.push({ kind: "write-access", items: groups2["write-access"] });
+  if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
+  if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
+  const problems = input2.problems ?? [];
+  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
+  const na = wanted.length - required2.length;
+  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
+  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
+  return { conclusion, summary, done, required: required2.length, blockers };
+}
+function describeBlocker(blocker) {
+  const n = blocker.items.length;
+  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  switch (blocker.kind) {
+    case "role":
+      return roleTitle(blocker.role);
+    case "write-access":
+      return `${plural8("manual item")}`;
+    case "failing-check":
+      return plural8("failing check");
+    case "skipped-check":
+      return plural8("skipped check");
+    case "pending-check":
+      return plural8("pending check");
+  }
+}
+var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
+function roleTitle(role) {
+  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
 
 // src/core/ledger.ts
 import { createHash as createHash2, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
@@ -69089,6 +68796,16 @@ var CONCLUSION_LABEL = {
   failure: "Failed",
   action_required: "Incomplete"
 };
+
+// src/core/escape.ts
+function escapeInline(text, max = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+}
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
+}
 
 // src/core/audit-markdown.ts
 function renderAuditMarkdown(record2) {
@@ -69648,6 +69365,293 @@ function buildVariables(sources) {
     variables[`contact.${role}.contact`] = contact.contact;
   }
   return { ...variables, ...sources.overrides };
+}
+
+// src/core/authorize.ts
+var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+function factsNeeded(item, config3, actor) {
+  if (item.kind === "manual") return { permission: true };
+  if (item.kind === "signoff" && item.role) {
+    const listed = config3.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+    return { permission: false, ...listed ? {} : { role: item.role } };
+  }
+  return { permission: false };
+}
+function hasPermission(actual, needed) {
+  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
+}
+function authorizeChange(input2) {
+  const { item, actor, config: config3, facts } = input2;
+  const who = mention(actor);
+  const verb = input2.checked ? "tick" : "untick";
+  const deny = (reason, message) => ({ ok: false, reason, message });
+  switch (item.kind) {
+    case "auto":
+      return deny(
+        "automated item",
+        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
+      );
+    case "manual": {
+      const needed = config3.manualPermission;
+      if (hasPermission(facts.permission, needed)) return { ok: true };
+      return deny(
+        `needs ${needed} access`,
+        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
+      );
+    }
+    case "signoff": {
+      const role = item.role ?? "";
+      const title = roleTitle(role);
+      const action = input2.checked ? "sign off" : "withdraw the sign-off";
+      const listed = config3.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+      if (!listed && !facts.roleMember) {
+        const ask = eligible(config3, role);
+        return deny(
+          `not in role ${role}`,
+          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
+        );
+      }
+      if (input2.checked && config3.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
+        return deny(
+          "separation of duties",
+          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
+        );
+      }
+      return { ok: true };
+    }
+  }
+}
+function eligible(config3, role) {
+  const members2 = config3.roles[role];
+  if (!members2) return "";
+  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
+    ", "
+  );
+}
+function label(item) {
+  const text = item.text.replace(/<!--.*?-->/g, "").trim();
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
+function sameLogin(a, b) {
+  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
+}
+
+// src/github/client.ts
+var PER_PAGE = 100;
+function gitHubFor(octokit, repo) {
+  const r = { owner: repo.owner, repo: repo.repo };
+  return {
+    repo,
+    async readFile(path13, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async getPull(number4) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
+      return toPull(data);
+    },
+    async listOpenPulls() {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...r,
+        state: "open",
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async listPullFiles(number4) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...r,
+        pull_number: number4,
+        per_page: PER_PAGE
+      });
+      return files.flatMap((file2) => [
+        file2.filename,
+        ...file2.previous_filename ? [file2.previous_filename] : []
+      ]);
+    },
+    async listComments(issue2) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...r,
+        issue_number: issue2,
+        per_page: PER_PAGE
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
+    },
+    async createComment(issue2, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue2, body });
+      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
+    },
+    async updateComment(id, body) {
+      try {
+        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return true;
+      } catch (error62) {
+        if (statusOf(error62) === 404) return false;
+        throw error62;
+      }
+    },
+    async listCheckRuns(sha, name) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        check_name: name,
+        filter: "all",
+        per_page: PER_PAGE
+      });
+      return runs.map(toCheckRun);
+    },
+    async getCheckRun(id) {
+      try {
+        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
+        return toCheckRun(data);
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async createCheckRun(run2) {
+      const { data } = await octokit.rest.checks.create({
+        ...r,
+        ...checkRunBody(run2),
+        head_sha: run2.headSha
+      });
+      return data.id;
+    },
+    async updateCheckRun(id, run2) {
+      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
+    },
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+        const role = data.role_name;
+        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
+      } catch (error62) {
+        if (statusOf(error62) === 404) return "none";
+        throw error62;
+      }
+    },
+    async isTeamMember(org, team, login) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: team,
+          username: login
+        });
+        return data.state === "active";
+      } catch (error62) {
+        if (statusOf(error62) === 404) return false;
+        throw error62;
+      }
+    },
+    async workflowRun(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return { path: data.path, headSha: data.head_sha };
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async dispatchWorkflow(file2, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
+    },
+    async pullsForCommit(sha) {
+      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...r,
+        commit_sha: sha,
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async createIssue(issue2) {
+      const { data } = await octokit.rest.issues.create({ ...r, ...issue2 });
+      return data.number;
+    },
+    async releaseByTag(tag) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        return { id: data.id, body: data.body ?? "" };
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
+    },
+    async updateReleaseBody(id, body) {
+      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reviewDeployment(runId, review) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: review.environment,
+        state: review.state,
+        comment: review.comment
+      });
+    }
+  };
+}
+function checkRunBody(run2) {
+  return {
+    name: run2.name,
+    status: run2.status,
+    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
+    ...run2.externalId ? { external_id: run2.externalId } : {},
+    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
+    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
+    actions: run2.actions ?? []
+  };
+}
+function toPull(data) {
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    title: data.title,
+    author: data.user?.login ?? "",
+    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: data.state === "open",
+    draft: data.draft ?? false,
+    ...typeof data.body === "string" ? { body: data.body } : {},
+    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+  };
+}
+function toCheckRun(data) {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    appId: data.app?.id,
+    appSlug: data.app?.slug,
+    status: data.status,
+    conclusion: data.conclusion,
+    outputText: data.output?.text ?? null,
+    detailsUrl: data.details_url ?? null
+  };
+}
+function isLevel(value) {
+  return PERMISSION_LEVELS.includes(value ?? "");
+}
+async function installationIdFor(appOctokit, repo) {
+  try {
+    const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner: repo.owner, repo: repo.repo });
+    return data.id;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function statusOf(error62) {
+  if (error62 && typeof error62 === "object" && "status" in error62 && typeof error62.status === "number")
+    return error62.status;
+  return void 0;
 }
 
 // src/app/awaiting-results.ts
@@ -76093,7 +76097,12 @@ function contactText(contact) {
     return `${before}\0${logins.length - 1}\0`;
   });
   const parts = marked.split(/\u0000(\d+)\u0000/);
-  return parts.map((part, index) => index % 2 === 1 ? mention(logins[Number(part)] ?? "") : escapeInline(part, 200)).join("").trim();
+  return parts.map((part, index) => index % 2 === 1 ? mention(logins[Number(part)] ?? "") : keepSpaces(part)).join("").trim();
+}
+function keepSpaces(part) {
+  const lead = /^\s/.test(part) ? " " : "";
+  const trail = /\S\s+$/.test(part) ? " " : "";
+  return `${lead}${escapeInline(part, 200)}${trail}`;
 }
 var INCIDENT_MARKER = "<!-- shipgate:incident -->";
 function buildIncidentIssue(input2) {
@@ -76230,6 +76239,63 @@ async function startRollback(scope, number4, request2) {
   });
 }
 
+// src/app/handle-event.ts
+async function handleEvent(event) {
+  const { bot, log } = event;
+  const envelope = Envelope.safeParse(event.payload);
+  if (!envelope.success) return "ignored";
+  if (!await bot.memory.coordinator.claimDelivery(event.id)) {
+    log.info({ delivery: event.id }, "redelivered webhook ignored");
+    return "duplicate";
+  }
+  try {
+    const scope = {
+      bot,
+      gh: fencedGitHub(gitHubFor(event.octokit, repoOf(envelope.data))),
+      log
+    };
+    await dispatch(scope, event.name, event.payload);
+    await checkOverdueResults(scope).catch(
+      (error62) => log.error({ err: error62 }, "missing-results check failed")
+    );
+    return "handled";
+  } catch (error62) {
+    await bot.memory.coordinator.releaseDelivery(event.id).catch(() => void 0);
+    throw error62;
+  }
+}
+async function dispatch(scope, name, payload) {
+  switch (name) {
+    case "pull_request": {
+      const parsed = PullRequestPayload.parse(payload);
+      if (parsed.action === "closed" && parsed.pull_request.merged) return onMerged(scope, parsed);
+      return onPullRequest(scope, parsed);
+    }
+    case "issue_comment": {
+      const parsed = IssueCommentPayload.parse(payload);
+      if (parsed.action === "edited") {
+        await onChecklistEdited(scope, parsed);
+        return onRollbackTriggers(scope, parsed);
+      }
+      if (parsed.action === "deleted") return onChecklistDeleted(scope, parsed);
+      if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
+      if (parsed.action === "created") return onCommand(scope, parsed);
+      return;
+    }
+    case "check_run": {
+      const parsed = CheckRunPayload.parse(payload);
+      if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
+      return onCheckRun(scope, parsed);
+    }
+    case "deployment_protection_rule":
+      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
+    case "deployment_status":
+      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
+    case "merge_group":
+      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
+  }
+}
+
 // src/app/reconcile.ts
 var MAX_REPOS = 1e3;
 async function reconcile(probot, bot) {
@@ -76294,31 +76360,23 @@ function createShipgateApp(options2) {
       outcome2,
       (performance.now() - started) / 1e3
     );
-    const envelope = Envelope.safeParse(context2.payload);
-    if (!envelope.success) return count("ignored");
-    if (!await memory.coordinator.claimDelivery(context2.id)) {
-      context2.log.info({ delivery: context2.id }, "redelivered webhook ignored");
-      return count("duplicate");
-    }
     try {
       await ensureSlug(app);
       const log = context2.log.child({
         delivery: context2.id,
-        event: `${context2.name}.${envelope.data.action ?? ""}`
+        event: `${context2.name}.${typeof action === "string" ? action : ""}`
       });
       context2.octokit.log = log;
-      const scope = {
-        bot,
-        gh: fencedGitHub(gitHubFor(context2.octokit, repoOf(envelope.data))),
-        log
-      };
-      await dispatch(scope, context2.name, context2.payload);
-      await checkOverdueResults(scope).catch(
-        (error62) => log.error({ err: error62 }, "missing-results check failed")
-      );
-      count("handled");
+      const outcome2 = await handleEvent({
+        name: context2.name,
+        id: context2.id,
+        payload: context2.payload,
+        octokit: context2.octokit,
+        log,
+        bot
+      });
+      count(outcome2);
     } catch (error62) {
-      await memory.coordinator.releaseDelivery(context2.id).catch(() => void 0);
       count("error");
       throw error62;
     }
@@ -76354,37 +76412,6 @@ function createShipgateApp(options2) {
     },
     handleAudit: auditRequestHandler(loaded, bot)
   };
-}
-async function dispatch(scope, name, payload) {
-  switch (name) {
-    case "pull_request": {
-      const parsed = PullRequestPayload.parse(payload);
-      if (parsed.action === "closed" && parsed.pull_request.merged) return onMerged(scope, parsed);
-      return onPullRequest(scope, parsed);
-    }
-    case "issue_comment": {
-      const parsed = IssueCommentPayload.parse(payload);
-      if (parsed.action === "edited") {
-        await onChecklistEdited(scope, parsed);
-        return onRollbackTriggers(scope, parsed);
-      }
-      if (parsed.action === "deleted") return onChecklistDeleted(scope, parsed);
-      if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
-      if (parsed.action === "created") return onCommand(scope, parsed);
-      return;
-    }
-    case "check_run": {
-      const parsed = CheckRunPayload.parse(payload);
-      if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
-      return onCheckRun(scope, parsed);
-    }
-    case "deployment_protection_rule":
-      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
-    case "deployment_status":
-      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
-    case "merge_group":
-      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
-  }
 }
 
 // src/app/metrics.ts

@@ -24,8 +24,9 @@
  * - Seeding (seed.ts): `addRepo`, `commit(repo, {branch, files})`, `setPermission`, `addTeamMember`,
  *   `addSecret`, `addWorkflowRun`, `addRelease`, `installationFor(account)`; raw maps in `sim.state`.
  *   Reading: `pull(repo, n)`, `commentsOn(n)`, `checkRunsFor(sha)`, `issuesIn()`, `state.deploymentReviews`,
- *   `state.statuses`, `state.dispatches`. `PATCH …/releases/{id}` updates `state.releases`;
- *   `GET …/commits/{sha}/pulls` lists PRs whose head or merge commit is the SHA. `repo` arguments default to the first seeded repo.
+ *   `state.statuses`, `state.dispatches`. `repo` arguments default to the first seeded repo.
+ *   Routes/releases.ts: `PATCH …/releases/{id}` updates `state.releases`; `GET
+ *   …/commits/{sha}/pulls` lists PRs whose head or merge commit is the SHA.
  * - Events (events.ts + events-deploy.ts, each awaits delivery): `openPullRequest`, `pushToPullRequest`, `labelPullRequest`,
  *   `closePullRequest`, `userComments`, `userEditsComment`, `userDeletesComment`, `rerequestCheckRun`,
  *   `requestedAction`, `mergeGroup`, `deploymentProtectionRule`, `deploymentStatus`, `push`.

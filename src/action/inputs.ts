@@ -12,9 +12,13 @@ export interface ActionInputs {
   only: string[];
   githubToken?: string;
   failOn: 'failure' | 'never';
-  mode: 'check';
+  mode: 'check' | 'bot';
   workingDirectory: string;
   phase: Phase;
+  /** Bot mode: the key that signs the checklist ledger (a repository secret). */
+  ledgerSecret?: string;
+  /** Bot mode: run the automated checks in this step and hand the results straight to the bot. */
+  runChecks: boolean;
 }
 
 /** A user mistake in the workflow file: reported with core.setFailed, without a stack trace. */
@@ -24,6 +28,8 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+const MIN_LEDGER_SECRET = 16;
 
 const optionalText = z
   .string()
@@ -44,13 +50,18 @@ const InputsSchema = z.object({
   ),
   'github-token': optionalText,
   'fail-on': z.enum(['failure', 'never'], 'must be "failure" or "never"'),
-  mode: z
-    .string()
-    .refine((value) => value !== 'bot', 'cannot be "bot" yet: bot mode comes in a later release; use "check"')
-    .pipe(z.literal('check', 'must be "check"')),
+  mode: z.enum(['check', 'bot'], 'must be "check" or "bot"'),
   'working-directory': z.string().trim().min(1, 'must not be empty'),
   phase: z.enum(['pre-merge', 'post-deploy'], 'must be "pre-merge" or "post-deploy"'),
+  'ledger-secret': optionalText.refine(
+    (value) => value === undefined || value.length >= MIN_LEDGER_SECRET,
+    `must be at least ${MIN_LEDGER_SECRET} characters (a random repository secret)`,
+  ),
+  'run-checks': z.enum(['true', 'false'], 'must be "true" or "false"').transform((value) => value === 'true'),
 });
+
+/** Inputs whose values never appear in a message, even a wrong one. */
+const SECRET_INPUTS = new Set(['github-token', 'ledger-secret']);
 
 export const INPUT_NAMES = Object.keys(InputsSchema.shape) as Array<keyof typeof InputsSchema.shape>;
 
@@ -59,6 +70,7 @@ const DEFAULTS: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {
   mode: 'check',
   'working-directory': '.',
   phase: 'pre-merge',
+  'run-checks': 'false',
 };
 
 /**
@@ -71,12 +83,19 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'inputs');
-    const given = values[name];
+    const given = SECRET_INPUTS.has(name) ? undefined : values[name];
     throw new InputError(
       `input "${name}" ${issue?.message ?? 'is invalid'}${given ? ` (got "${given.slice(0, 100)}")` : ''}`,
     );
   }
   const data = parsed.data;
+  if (data.mode === 'bot' && !data['ledger-secret']) {
+    throw new InputError(
+      'input "ledger-secret" is required when mode is "bot": create a repository secret of at least ' +
+        `${MIN_LEDGER_SECRET} random characters (e.g. SHIPGATE_LEDGER_SECRET) and pass ` +
+        '`ledger-secret: ${{ secrets.SHIPGATE_LEDGER_SECRET }}`',
+    );
+  }
   const workingDirectory = resolve(workspace, data['working-directory']);
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
     throw new InputError(`input "working-directory": no directory at ${data['working-directory']}`);
@@ -99,5 +118,7 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
     mode: data.mode,
     workingDirectory,
     phase: data.phase,
+    ...(data['ledger-secret'] ? { ledgerSecret: data['ledger-secret'] } : {}),
+    runChecks: data['run-checks'],
   };
 }

@@ -1,30 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction, Context, Probot } from 'probot';
-import { type AppOctokit, gitHubFor } from '../github/client.js';
+import type { AppOctokit } from '../github/client.js';
 import { auditRequestHandler } from './audit-access.js';
-import { type Bot, BotMemory, type BotOptions, type EventScope } from './bot.js';
-import { fencedGitHub } from './coordinated-queue.js';
-import { checkOverdueResults, sweepMissingResults } from './missing-results.js';
-import { onCheckRun } from './on-check-run.js';
-import { onCommand } from './on-command.js';
-import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
-import { onDeploymentProtectionRule, onDeploymentStatus } from './on-deployment.js';
-import { onMergeGroup } from './on-merge-group.js';
-import { onMerged } from './on-merged.js';
-import { isPostDeployEvidence, onPostDeployEvidence } from './on-post-deploy-evidence.js';
-import { onPullRequest } from './on-pull-request.js';
-import { isRollbackCommand, onRollbackCommand, onRollbackTriggers } from './on-rollback.js';
-import {
-  CheckRunPayload,
-  DeploymentProtectionRulePayload,
-  DeploymentStatusPayload,
-  Envelope,
-  IssueCommentPayload,
-  MergeGroupPayload,
-  PullRequestPayload,
-  repoOf,
-} from './payloads.js';
+import { type Bot, BotMemory, type BotOptions } from './bot.js';
+import { handleEvent } from './handle-event.js';
 import type { EventOutcome } from './metrics.js';
+import { sweepMissingResults } from './missing-results.js';
 import { reconcile } from './reconcile.js';
 
 export interface ShipgateApp {
@@ -77,32 +58,24 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
         outcome,
         (performance.now() - started) / 1000,
       );
-    const envelope = Envelope.safeParse(context.payload);
-    if (!envelope.success) return count('ignored'); // not a repository event (installation, ping…)
-    if (!(await memory.coordinator.claimDelivery(context.id))) {
-      context.log.info({ delivery: context.id }, 'redelivered webhook ignored');
-      return count('duplicate');
-    }
     try {
       await ensureSlug(app);
       const log = context.log.child({
         delivery: context.id,
-        event: `${context.name}.${envelope.data.action ?? ''}`,
+        event: `${context.name}.${typeof action === 'string' ? action : ''}`,
       });
       // Octokit's own lines (request logging, retries) then carry the delivery id too.
       (context.octokit as { log: unknown }).log = log;
-      const scope: EventScope = {
-        bot,
-        gh: fencedGitHub(gitHubFor(context.octokit as AppOctokit, repoOf(envelope.data))),
+      const outcome = await handleEvent({
+        name: context.name,
+        id: context.id,
+        payload: context.payload,
+        octokit: context.octokit as AppOctokit,
         log,
-      };
-      await dispatch(scope, context.name, context.payload);
-      await checkOverdueResults(scope).catch((error: unknown) =>
-        log.error({ err: error }, 'missing-results check failed'),
-      );
-      count('handled');
+        bot,
+      });
+      count(outcome);
     } catch (error) {
-      await memory.coordinator.releaseDelivery(context.id).catch(() => undefined);
       count('error');
       throw error;
     }
@@ -140,36 +113,4 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     },
     handleAudit: auditRequestHandler(loaded, bot),
   };
-}
-
-async function dispatch(scope: EventScope, name: string, payload: unknown): Promise<void> {
-  switch (name) {
-    case 'pull_request': {
-      const parsed = PullRequestPayload.parse(payload);
-      if (parsed.action === 'closed' && parsed.pull_request.merged) return onMerged(scope, parsed);
-      return onPullRequest(scope, parsed);
-    }
-    case 'issue_comment': {
-      const parsed = IssueCommentPayload.parse(payload);
-      if (parsed.action === 'edited') {
-        await onChecklistEdited(scope, parsed);
-        return onRollbackTriggers(scope, parsed);
-      }
-      if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
-      if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
-      if (parsed.action === 'created') return onCommand(scope, parsed);
-      return;
-    }
-    case 'check_run': {
-      const parsed = CheckRunPayload.parse(payload);
-      if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
-      return onCheckRun(scope, parsed);
-    }
-    case 'deployment_protection_rule':
-      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
-    case 'deployment_status':
-      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
-    case 'merge_group':
-      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
-  }
 }

@@ -45,19 +45,22 @@ export function tunedOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
     tuning.observer?.attempt(method, status),
   );
   const observer = tuning.observer;
-  // Registered after Probot's plugins, so it wraps retry + throttling and sees the final retry count.
+  // Registered after Probot's plugins, so it wraps retry + throttling: every HTTP attempt of one
+  // logical request goes through the per-request fetch below, so retries = attempts - 1.
   const counted = observer
     ? ProbotOctokit.plugin((octokit) => {
-        // plugin-retry and plugin-throttling both keep the attempt number in options.request.retryCount
-        const report = (options: { method: string; request?: object }) =>
-          observer.retried(
-            options.method,
-            (options.request as { retryCount?: number } | undefined)?.retryCount ?? 0,
-          );
-        octokit.hook.after('request', (_response, options) => report(options));
-        octokit.hook.error('request', (error, options) => {
-          report(options);
-          throw error;
+        octokit.hook.wrap('request', async (request, options) => {
+          let attempts = 0;
+          const inner = options.request.fetch ?? fetch;
+          options.request.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+            attempts++;
+            return inner(input, init);
+          };
+          try {
+            return await request(options);
+          } finally {
+            observer.retried(options.method, Math.max(0, attempts - 1));
+          }
         });
       })
     : ProbotOctokit;
