@@ -2066,7 +2066,7 @@ var require_dispatcher = __commonJS({
       }
       compose(...args) {
         const interceptors = Array.isArray(args[0]) ? args[0] : args;
-        let dispatch = this.dispatch.bind(this);
+        let dispatch2 = this.dispatch.bind(this);
         for (const interceptor of interceptors) {
           if (interceptor == null) {
             continue;
@@ -2074,21 +2074,21 @@ var require_dispatcher = __commonJS({
           if (typeof interceptor !== "function") {
             throw new TypeError(`invalid interceptor, expected function received ${typeof interceptor}`);
           }
-          dispatch = interceptor(dispatch);
-          if (dispatch == null || typeof dispatch !== "function" || dispatch.length !== 2) {
+          dispatch2 = interceptor(dispatch2);
+          if (dispatch2 == null || typeof dispatch2 !== "function" || dispatch2.length !== 2) {
             throw new TypeError("invalid interceptor");
           }
         }
-        return new ComposedDispatcher(this, dispatch);
+        return new ComposedDispatcher(this, dispatch2);
       }
     };
     var ComposedDispatcher = class extends Dispatcher {
       #dispatcher = null;
       #dispatch = null;
-      constructor(dispatcher, dispatch) {
+      constructor(dispatcher, dispatch2) {
         super();
         this.#dispatcher = dispatcher;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       dispatch(...args) {
         this.#dispatch(...args);
@@ -2246,12 +2246,12 @@ var require_dispatcher_base = __commonJS({
           this[kInterceptedDispatch] = this[kDispatch];
           return this[kDispatch](opts, handler2);
         }
-        let dispatch = this[kDispatch].bind(this);
+        let dispatch2 = this[kDispatch].bind(this);
         for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
-          dispatch = this[kInterceptors][i](dispatch);
+          dispatch2 = this[kInterceptors][i](dispatch2);
         }
-        this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler2);
+        this[kInterceptedDispatch] = dispatch2;
+        return dispatch2(opts, handler2);
       }
       dispatch(opts, handler2) {
         if (!handler2 || typeof handler2 !== "object") {
@@ -4859,8 +4859,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -7462,12 +7462,12 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler2) {
+      constructor(dispatch2, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         util.validateHandler(handler2, opts.method, opts.upgrade);
-        this.dispatch = dispatch;
+        this.dispatch = dispatch2;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
@@ -7604,15 +7604,15 @@ var require_redirect_interceptor = __commonJS({
     "use strict";
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts, handler2) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler2);
+            return dispatch2(opts, handler2);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
+          const redirectHandler = new RedirectHandler(dispatch2, maxRedirections, opts, handler2);
           opts = { ...opts, maxRedirections: 0 };
-          return dispatch(opts, redirectHandler);
+          return dispatch2(opts, redirectHandler);
         };
       };
     }
@@ -10798,11 +10798,11 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index = mockDispatches.findIndex((dispatch) => {
-        if (!dispatch.consumed) {
+      const index = mockDispatches.findIndex((dispatch2) => {
+        if (!dispatch2.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch2, key);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10892,7 +10892,7 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler2) {
+      return function dispatch2(opts, handler2) {
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler2);
@@ -11402,7 +11402,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch2) => ({ ...dispatch2, origin }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -11499,19 +11499,19 @@ var require_redirect = __commonJS({
     var RedirectHandler = require_redirect_handler();
     module2.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
-      return (dispatch) => {
+      return (dispatch2) => {
         return function redirectInterceptor(opts2, handler2) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler2);
+            return dispatch2(opts2, handler2);
           }
           const redirectHandler = new RedirectHandler(
-            dispatch,
+            dispatch2,
             maxRedirections,
             opts2,
             handler2
           );
-          return dispatch(baseOpts, redirectHandler);
+          return dispatch2(baseOpts, redirectHandler);
         };
       };
     };
@@ -11524,15 +11524,15 @@ var require_retry = __commonJS({
     "use strict";
     var RetryHandler = require_retry_handler();
     module2.exports = (globalOpts) => {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function retryInterceptor(opts, handler2) {
-          return dispatch(
+          return dispatch2(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
                 handler: handler2,
-                dispatch
+                dispatch: dispatch2
               }
             )
           );
@@ -11625,14 +11625,14 @@ var require_dump = __commonJS({
     function createDumpInterceptor({ maxSize: defaultMaxSize } = {
       maxSize: 1024 * 1024
     }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts, handler2) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
             handler2
           );
-          return dispatch(opts, dumpHandler);
+          return dispatch2(opts, dumpHandler);
         };
       };
     }
@@ -11821,13 +11821,13 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler: handler2, dispatch }, opts) {
+      constructor(state, { origin, handler: handler2, dispatch: dispatch2 }, opts) {
         super(handler2);
         this.#origin = origin;
         this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       onError(err) {
         switch (err.code) {
@@ -11896,11 +11896,11 @@ var require_dns = __commonJS({
         maxItems: interceptorOpts?.maxItems ?? Infinity
       };
       const instance = new DNSInstance(opts);
-      return (dispatch) => {
+      return (dispatch2) => {
         return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler2);
+            return dispatch2(origDispatchOpts, handler2);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
@@ -11917,9 +11917,9 @@ var require_dns = __commonJS({
                 ...origDispatchOpts.headers
               }
             };
-            dispatch(
+            dispatch2(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
+              instance.getHandler({ origin, dispatch: dispatch2, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -12272,9 +12272,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12314,8 +12314,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13283,13 +13283,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14331,7 +14331,7 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch2({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch2({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve5, reject) => agent.dispatch(
@@ -14661,11 +14661,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports2, module2) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -20707,14 +20707,14 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc3) {
+              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -20725,12 +20725,12 @@ var require_parse2 = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
+            if (esc3) {
+              return esc3 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc2 ? m : `\\${m}`;
+          return esc3 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -21295,9 +21295,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants6 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -21313,16 +21313,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob, posix: posix3 });
         const result = { glob, state, regex, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -21348,7 +21348,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch5.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21365,24 +21365,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix3);
+          match = picomatch5.matchBase(input2, regex, options, posix3);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch5.matchBase = (input2, glob, options) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex.test(utils.basename(input2));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21393,13 +21393,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21410,9 +21410,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21421,8 +21421,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants6;
-    module2.exports = picomatch3;
+    picomatch5.constants = constants6;
+    module2.exports = picomatch5;
   }
 });
 
@@ -21432,14 +21432,7344 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
+    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode2(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR2;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap;
+    exports2.isNode = isNode2;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar;
+    exports2.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit3(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        visit_(null, node2, visitor_, Object.freeze([]));
+    }
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path13) {
+      const ctrl = callVisitor(key, node2, visitor, path13);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path13 = Object.freeze(path13.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = visit_(i, node2.items[i], visitor, path13);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path13);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path13);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node2, visitor, path13) {
+      const ctrl = await callVisitor(key, node2, visitor, path13);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path13 = Object.freeze(path13.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node2, visitor, path13) {
+      if (typeof visitor === "function")
+        return visitor(key, node2, path13);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path13);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path13);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path13);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path13);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path13);
+      return void 0;
+    }
+    function replaceNode(key, path13, node2) {
+      const parent = path13[path13.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node2;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node2;
+        else
+          parent.value = node2;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node2;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit3;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error63) {
+            onError(String(error63));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit3.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags[node2.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit3.visit(root, {
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error63 = new Error("Failed to resolve repeated object (this should not happen)");
+              error63.source = source;
+              throw error63;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit3 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit3.visit(doc, {
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes.push(node2);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node2 of nodes) {
+          if (node2 === this)
+            break;
+          if (node2.anchor === this.source)
+            found = node2;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+      } else if (identity.isCollection(node2)) {
+        let count = 0;
+        for (const item of node2.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map2.items.push(value);
+        return map2;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node3 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node3;
+          return node3;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node2.tag = tagName;
+      else if (!tagObj.default)
+        node2.tag = tagObj.tag;
+      if (ref)
+        ref.node = node2;
+      return node2;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path13, value) {
+      let v = value;
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var Collection2 = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
+          this.add(value);
+        else {
+          const [key, ...rest] = path13;
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
+        const node2 = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+        else
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
+            return false;
+          const n = node2.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path13) {
+        const [key, ...rest] = path13;
+        if (rest.length === 0)
+          return this.has(key);
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports2.Collection = Collection2;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json2 = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json2;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json2[i + 1]) {
+            case "u":
+              {
+                str += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json2.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json2[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json2.slice(start) : json2;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
+      }
+      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    function debug3(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning2) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning2);
+        else
+          console.warn(warning2);
+      }
+    }
+    exports2.debug = debug3;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge3 = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    function addMergeToJSMap(ctx, map2, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map2, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map2, it);
+      else
+        mergeValue(ctx, map2, source);
+    }
+    function mergeValue(ctx, map2, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map2 instanceof Map) {
+          if (!map2.has(key))
+            map2.set(key, value2);
+        } else if (map2 instanceof Set) {
+          map2.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
+          Object.defineProperty(map2, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map2;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge3;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    var log = require_log();
+    var merge3 = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map2, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map2, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map2 instanceof Map) {
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map2 instanceof Set) {
+          map2.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map2)
+            Object.defineProperty(map2, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map2[stringKey] = jsValue;
+        }
+      }
+      return map2;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection2 = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection2.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map2 = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map2.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map2.items.sort(schema.sortMapEntries);
+        }
+        return map2;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map2);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map2 = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map3, onError) {
+        if (!identity.isMap(map3))
+          onError("Expected a mapping for this tag");
+        return map3;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection2 = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection2.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string4 = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string4;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node2.minFractionDigits = str.length - dot - 1;
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0o")
+    };
+    var int2 = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports2.int = int2;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    var map2 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = [
+      map2.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map2 = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map2 = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map2);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map2.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map2.set(key, value);
+        }
+        return map2;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node2.minFractionDigits = f.length;
+        }
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node2) => intStringify(node2, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0")
+    };
+    var int2 = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports2.int = int2;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set3 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set3.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set3;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set2 = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map2, onError) {
+        if (identity.isMap(map2)) {
+          if (map2.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map2);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map2;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set2;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node2) {
+      let { value } = node2;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node2);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date5 = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date5 -= 6e4 * d;
+        }
+        return new Date(date5);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    var map2 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int2 = require_int2();
+    var merge3 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set2 = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map2.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge3.merge,
+      omap.omap,
+      pairs.pairs,
+      set2.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    var map2 = require_map();
+    var _null4 = require_null();
+    var seq = require_seq();
+    var string4 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int2 = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge3 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set2 = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map2.map, seq.seq, string4.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
+      intTime: timestamp.intTime,
+      map: map2.map,
+      merge: merge3.merge,
+      null: _null4.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set2.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge3.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var map2 = require_map();
+    var seq = require_seq();
+    var string4 = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection2 = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version2 } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version2 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path13, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path13, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node2, name) {
+        if (!node2.anchor) {
+          const prev = anchors.anchorNames(this);
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node2.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node2 = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node2))
+          node2.flow = true;
+        setAnchors();
+        return node2;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path13, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
+        let opt;
+        switch (version2) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version2;
+            else
+              this.directives = new directives.Directives({ version: version2 });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version2);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json2,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError2 = (src, lc) => (error63) => {
+      if (error63.pos[0] === -1)
+        return;
+      error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error63.linePos[0];
+      error63.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error63.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error63.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError2;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor2 = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor2 || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor2)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor2 || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor: anchor2,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map2 = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep4, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep4?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map2.comment)
+                map2.comment += "\n" + keyProps.comment;
+              else
+                map2.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map2.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map2.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      return map2;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node2.range[2];
+        seq.items.push(node2);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep4 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep4 + cb;
+              sep4 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep4 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep4, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep4?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep4)
+                for (const st of sep4) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map2 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map2.items.push(pair);
+          } else {
+            const map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = true;
+            map2.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map2);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
+      if (tag?.format)
+        node2.format = tag.format;
+      return node2;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep4 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep4 === "\n")
+            value += "\n";
+          else
+            sep4 = "\n";
+        } else {
+          value += sep4 + content;
+          sep4 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error63 = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error63 === -1)
+            error63 = offset + i;
+        }
+      }
+      if (error63 !== -1)
+        onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep4 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep4 === "\n")
+            res += sep4;
+          else
+            sep4 = "\n";
+        } else {
+          res += sep4 + lm;
+          sep4 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep4 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error63) {
+        const msg = error63 instanceof Error ? error63.message : String(error63);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      let node2;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node2 = composeAlias(ctx, token, onError);
+          if (anchor2 || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor2)
+            node2.anchor = anchor2.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor2)
+              node2.anchor = anchor2.source.substring(1);
+          } catch (error63) {
+            const message = error63 instanceof Error ? error63.message : String(error63);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor2 && node2.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node2.comment = comment;
+        else
+          node2.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node2.srcToken = token;
+      return node2;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor2) {
+        node2.anchor = anchor2.source.substring(1);
+        if (node2.anchor === "")
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment) {
+        node2.comment = comment;
+        node2.range[2] = end;
+      }
+      return node2;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning2) => {
+          const pos = getErrorPos(source);
+          if (warning2)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error63 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error63);
+            else
+              this.doc.errors.push(error63);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context3) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context3.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep4, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep4)
+        for (const st of sep4)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit3(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path13) => {
+      let item = cst;
+      for (const [field, index] of path13) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit3.parentCollection = (cst, path13) => {
+      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path13);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+    }
+    exports2.visit = visit3;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error63) {
+        const token = error63 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep4;
+          if (scalar.end) {
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep4 = [this.sourceToken];
+          const map2 = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep4 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map2;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map2) {
+        const it = map2.items[map2.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map2.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map2.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map2.indent)) {
+                const prev = map2.items[map2.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map2.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map2.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map2.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map2.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map2.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep4 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs5 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map2.items.push({ start, key: fs5, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs5);
+              } else {
+                Object.assign(it, { key: fs5, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map2);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map2.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs5 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs5, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs5);
+              else
+                Object.assign(it, { key: fs5, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
+            const map2 = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep4 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map2;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse5(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse5;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument2;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit3 = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -22458,7 +29788,7 @@ var require_get_separator = __commonJS({
 });
 
 // node_modules/manage-path/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/manage-path/dist/index.js"(exports2, module2) {
     "use strict";
     var getPathVar = require_get_path_var();
@@ -24277,17 +31607,17 @@ var require_layout_manager = __commonJS({
         let alloc = {};
         table.forEach(function(row2, rowIndex) {
           let col = 0;
-          row2.forEach(function(cell2) {
-            cell2.y = rowIndex;
-            cell2.x = rowIndex ? next(alloc, col) : col;
-            const rowSpan = cell2.rowSpan || 1;
-            const colSpan = cell2.colSpan || 1;
+          row2.forEach(function(cell3) {
+            cell3.y = rowIndex;
+            cell3.x = rowIndex ? next(alloc, col) : col;
+            const rowSpan = cell3.rowSpan || 1;
+            const colSpan = cell3.colSpan || 1;
             if (rowSpan > 1) {
               for (let cs = 0; cs < colSpan; cs++) {
-                alloc[cell2.x + cs] = rowSpan;
+                alloc[cell3.x + cs] = rowSpan;
               }
             }
-            col = cell2.x + colSpan;
+            col = cell3.x + colSpan;
           });
           Object.keys(alloc).forEach((idx) => {
             alloc[idx]--;
@@ -24298,8 +31628,8 @@ var require_layout_manager = __commonJS({
       function maxWidth(table) {
         let mw = 0;
         table.forEach(function(row2) {
-          row2.forEach(function(cell2) {
-            mw = Math.max(mw, cell2.x + (cell2.colSpan || 1));
+          row2.forEach(function(cell3) {
+            mw = Math.max(mw, cell3.x + (cell3.colSpan || 1));
           });
         });
         return mw;
@@ -24307,26 +31637,26 @@ var require_layout_manager = __commonJS({
       function maxHeight(table) {
         return table.length;
       }
-      function cellsConflict(cell1, cell2) {
+      function cellsConflict(cell1, cell22) {
         let yMin1 = cell1.y;
         let yMax1 = cell1.y - 1 + (cell1.rowSpan || 1);
-        let yMin2 = cell2.y;
-        let yMax2 = cell2.y - 1 + (cell2.rowSpan || 1);
+        let yMin2 = cell22.y;
+        let yMax2 = cell22.y - 1 + (cell22.rowSpan || 1);
         let yConflict = !(yMin1 > yMax2 || yMin2 > yMax1);
         let xMin1 = cell1.x;
         let xMax1 = cell1.x - 1 + (cell1.colSpan || 1);
-        let xMin2 = cell2.x;
-        let xMax2 = cell2.x - 1 + (cell2.colSpan || 1);
+        let xMin2 = cell22.x;
+        let xMax2 = cell22.x - 1 + (cell22.colSpan || 1);
         let xConflict = !(xMin1 > xMax2 || xMin2 > xMax1);
         return yConflict && xConflict;
       }
       function conflictExists(rows, x, y) {
         let i_max = Math.min(rows.length - 1, y);
-        let cell2 = { x, y };
+        let cell3 = { x, y };
         for (let i = 0; i <= i_max; i++) {
           let row2 = rows[i];
           for (let j = 0; j < row2.length; j++) {
-            if (cellsConflict(cell2, row2[j])) {
+            if (cellsConflict(cell3, row2[j])) {
               return true;
             }
           }
@@ -24343,12 +31673,12 @@ var require_layout_manager = __commonJS({
       }
       function addRowSpanCells(table) {
         table.forEach(function(row2, rowIndex) {
-          row2.forEach(function(cell2) {
-            for (let i = 1; i < cell2.rowSpan; i++) {
-              let rowSpanCell = new RowSpanCell(cell2);
-              rowSpanCell.x = cell2.x;
-              rowSpanCell.y = cell2.y + i;
-              rowSpanCell.colSpan = cell2.colSpan;
+          row2.forEach(function(cell3) {
+            for (let i = 1; i < cell3.rowSpan; i++) {
+              let rowSpanCell = new RowSpanCell(cell3);
+              rowSpanCell.x = cell3.x;
+              rowSpanCell.y = cell3.y + i;
+              rowSpanCell.colSpan = cell3.colSpan;
               insertCell(rowSpanCell, table[rowIndex + i]);
             }
           });
@@ -24358,22 +31688,22 @@ var require_layout_manager = __commonJS({
         for (let rowIndex = cellRows.length - 1; rowIndex >= 0; rowIndex--) {
           let cellColumns = cellRows[rowIndex];
           for (let columnIndex = 0; columnIndex < cellColumns.length; columnIndex++) {
-            let cell2 = cellColumns[columnIndex];
-            for (let k = 1; k < cell2.colSpan; k++) {
+            let cell3 = cellColumns[columnIndex];
+            for (let k = 1; k < cell3.colSpan; k++) {
               let colSpanCell = new ColSpanCell();
-              colSpanCell.x = cell2.x + k;
-              colSpanCell.y = cell2.y;
+              colSpanCell.x = cell3.x + k;
+              colSpanCell.y = cell3.y;
               cellColumns.splice(columnIndex + 1, 0, colSpanCell);
             }
           }
         }
       }
-      function insertCell(cell2, row2) {
+      function insertCell(cell3, row2) {
         let x = 0;
-        while (x < row2.length && row2[x].x < cell2.x) {
+        while (x < row2.length && row2[x].x < cell3.x) {
           x++;
         }
-        row2.splice(x, 0, cell2);
+        row2.splice(x, 0, cell3);
       }
       function fillInTable(table) {
         let h_max = maxHeight(table);
@@ -24393,11 +31723,11 @@ var require_layout_manager = __commonJS({
                 opts.rowSpan++;
                 y2++;
               }
-              let cell2 = new Cell(opts);
-              cell2.x = opts.x;
-              cell2.y = opts.y;
-              warn(`Missing cell at ${cell2.y}-${cell2.x}.`);
-              insertCell(cell2, table[y]);
+              let cell3 = new Cell(opts);
+              cell3.x = opts.x;
+              cell3.y = opts.y;
+              warn(`Missing cell at ${cell3.y}-${cell3.x}.`);
+              insertCell(cell3, table[y]);
             }
           }
         }
@@ -24414,8 +31744,8 @@ var require_layout_manager = __commonJS({
               row2 = [key, row2];
             }
           }
-          return row2.map(function(cell2) {
-            return new Cell(cell2);
+          return row2.map(function(cell3) {
+            return new Cell(cell3);
           });
         });
       }
@@ -24443,11 +31773,11 @@ var require_layout_manager = __commonJS({
         let spanners = [];
         let auto = {};
         table.forEach(function(row2) {
-          row2.forEach(function(cell2) {
-            if ((cell2[colSpan] || 1) > 1) {
-              spanners.push(cell2);
+          row2.forEach(function(cell3) {
+            if ((cell3[colSpan] || 1) > 1) {
+              spanners.push(cell3);
             } else {
-              result[cell2[x]] = Math.max(result[cell2[x]] || 0, cell2[desiredWidth] || 0, forcedMin);
+              result[cell3[x]] = Math.max(result[cell3[x]] || 0, cell3[desiredWidth] || 0, forcedMin);
             }
           });
         });
@@ -24457,9 +31787,9 @@ var require_layout_manager = __commonJS({
           }
         });
         for (let k = spanners.length - 1; k >= 0; k--) {
-          let cell2 = spanners[k];
-          let span = cell2[colSpan];
-          let col = cell2[x];
+          let cell3 = spanners[k];
+          let span = cell3[colSpan];
+          let col = cell3[x];
           let existingWidth = result[col];
           let editableCols = typeof vals[col] === "number" ? 0 : 1;
           if (typeof existingWidth === "number") {
@@ -24470,16 +31800,16 @@ var require_layout_manager = __commonJS({
               }
             }
           } else {
-            existingWidth = desiredWidth === "desiredWidth" ? cell2.desiredWidth - 1 : 1;
+            existingWidth = desiredWidth === "desiredWidth" ? cell3.desiredWidth - 1 : 1;
             if (!auto[col] || auto[col] < existingWidth) {
               auto[col] = existingWidth;
             }
           }
-          if (cell2[desiredWidth] > existingWidth) {
+          if (cell3[desiredWidth] > existingWidth) {
             let i = 0;
-            while (editableCols > 0 && cell2[desiredWidth] > existingWidth) {
+            while (editableCols > 0 && cell3[desiredWidth] > existingWidth) {
               if (typeof vals[col + i] !== "number") {
-                let dif = Math.round((cell2[desiredWidth] - existingWidth) / editableCols);
+                let dif = Math.round((cell3[desiredWidth] - existingWidth) / editableCols);
                 existingWidth += dif;
                 result[col + i] += dif;
                 editableCols--;
@@ -24546,15 +31876,15 @@ var require_table = __commonJS({
         }
         let cells = tableLayout.makeTableLayout(array2);
         cells.forEach(function(row2) {
-          row2.forEach(function(cell2) {
-            cell2.mergeTableOptions(this.options, cells);
+          row2.forEach(function(cell3) {
+            cell3.mergeTableOptions(this.options, cells);
           }, this);
         }, this);
         tableLayout.computeWidths(this.options.colWidths, cells);
         tableLayout.computeHeights(this.options.rowHeights, cells);
         cells.forEach(function(row2) {
-          row2.forEach(function(cell2) {
-            cell2.init(this.options);
+          row2.forEach(function(cell3) {
+            cell3.init(this.options);
           }, this);
         }, this);
         let result = [];
@@ -24581,8 +31911,8 @@ var require_table = __commonJS({
     Table.reset = () => debug3.reset();
     function doDraw(row2, lineNum, result) {
       let line = [];
-      row2.forEach(function(cell2) {
-        line.push(cell2.draw(lineNum));
+      row2.forEach(function(cell3) {
+        line.push(cell3.draw(lineNum));
       });
       let str = line.join("");
       if (str.length) result.push(str);
@@ -30151,7 +37481,7 @@ var require_inflate = __commonJS({
     var OS = 4;
     var EXLEN = 5;
     var EXTRA = 6;
-    var NAME = 7;
+    var NAME2 = 7;
     var COMMENT = 8;
     var HCRC = 9;
     var DICTID = 10;
@@ -30607,9 +37937,9 @@ var require_inflate = __commonJS({
                 }
               }
               state.length = 0;
-              state.mode = NAME;
+              state.mode = NAME2;
             /* falls through */
-            case NAME:
+            case NAME2:
               if (state.flags & 2048) {
                 if (have === 0) {
                   break inf_leave;
@@ -33721,7 +41051,7 @@ var require_Recorder = __commonJS({
 });
 
 // node_modules/hdr-histogram-js/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/hdr-histogram-js/dist/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -33856,7 +41186,7 @@ var require_hdr_histogram_percentiles_obj = __commonJS({
 // node_modules/autocannon/lib/histUtil.js
 var require_histUtil = __commonJS({
   "node_modules/autocannon/lib/histUtil.js"(exports2) {
-    var hdr = require_dist2();
+    var hdr = require_dist3();
     var histUtil = require_hdr_histogram_percentiles_obj();
     hdr.initWebAssemblySync();
     var getHistograms = ({
@@ -43341,9 +50671,9 @@ var require_iterate = __commonJS({
     var async = require_async();
     var abort = require_abort();
     module2.exports = iterate;
-    function iterate(list, iterator2, state, callback) {
+    function iterate(list2, iterator2, state, callback) {
       var key = state["keyedList"] ? state["keyedList"][state.index] : state.index;
-      state.jobs[key] = runJob(iterator2, key, list[key], function(error63, output2) {
+      state.jobs[key] = runJob(iterator2, key, list2[key], function(error63, output2) {
         if (!(key in state.jobs)) {
           return;
         }
@@ -43372,17 +50702,17 @@ var require_iterate = __commonJS({
 var require_state = __commonJS({
   "node_modules/asynckit/lib/state.js"(exports2, module2) {
     module2.exports = state;
-    function state(list, sortMethod) {
-      var isNamedList = !Array.isArray(list), initState = {
+    function state(list2, sortMethod) {
+      var isNamedList = !Array.isArray(list2), initState = {
         index: 0,
-        keyedList: isNamedList || sortMethod ? Object.keys(list) : null,
+        keyedList: isNamedList || sortMethod ? Object.keys(list2) : null,
         jobs: {},
         results: isNamedList ? {} : [],
-        size: isNamedList ? Object.keys(list).length : list.length
+        size: isNamedList ? Object.keys(list2).length : list2.length
       };
       if (sortMethod) {
         initState.keyedList.sort(isNamedList ? sortMethod : function(a, b) {
-          return sortMethod(list[a], list[b]);
+          return sortMethod(list2[a], list2[b]);
         });
       }
       return initState;
@@ -43414,10 +50744,10 @@ var require_parallel = __commonJS({
     var initState = require_state();
     var terminator = require_terminator();
     module2.exports = parallel;
-    function parallel(list, iterator2, callback) {
-      var state = initState(list);
-      while (state.index < (state["keyedList"] || list).length) {
-        iterate(list, iterator2, state, function(error63, result) {
+    function parallel(list2, iterator2, callback) {
+      var state = initState(list2);
+      while (state.index < (state["keyedList"] || list2).length) {
+        iterate(list2, iterator2, state, function(error63, result) {
           if (error63) {
             callback(error63, result);
             return;
@@ -43443,16 +50773,16 @@ var require_serialOrdered = __commonJS({
     module2.exports = serialOrdered;
     module2.exports.ascending = ascending;
     module2.exports.descending = descending;
-    function serialOrdered(list, iterator2, sortMethod, callback) {
-      var state = initState(list, sortMethod);
-      iterate(list, iterator2, state, function iteratorHandler(error63, result) {
+    function serialOrdered(list2, iterator2, sortMethod, callback) {
+      var state = initState(list2, sortMethod);
+      iterate(list2, iterator2, state, function iteratorHandler(error63, result) {
         if (error63) {
           callback(error63, result);
           return;
         }
         state.index++;
-        if (state.index < (state["keyedList"] || list).length) {
-          iterate(list, iterator2, state, iteratorHandler);
+        if (state.index < (state["keyedList"] || list2).length) {
+          iterate(list2, iterator2, state, iteratorHandler);
           return;
         }
         callback(null, state.results);
@@ -43473,8 +50803,8 @@ var require_serial = __commonJS({
   "node_modules/asynckit/serial.js"(exports2, module2) {
     var serialOrdered = require_serialOrdered();
     module2.exports = serial;
-    function serial(list, iterator2, callback) {
-      return serialOrdered(list, iterator2, null, callback);
+    function serial(list2, iterator2, callback) {
+      return serialOrdered(list2, iterator2, null, callback);
     }
   }
 });
@@ -44711,7 +52041,7 @@ var require_multipart = __commonJS({
   "node_modules/autocannon/lib/multipart.js"(exports2, module2) {
     "use strict";
     var { resolve: resolve5, basename } = __require("path");
-    var { readFileSync: readFileSync8 } = __require("fs");
+    var { readFileSync: readFileSync9 } = __require("fs");
     var FormData = require_form_data();
     function getFormData(string4) {
       try {
@@ -44719,7 +52049,7 @@ var require_multipart = __commonJS({
       } catch (error63) {
         try {
           const path13 = resolve5(string4);
-          const data = readFileSync8(path13, "utf8");
+          const data = readFileSync9(path13, "utf8");
           return JSON.parse(data);
         } catch (error64) {
           throw new Error("Invalid JSON or file where to get form data");
@@ -44738,7 +52068,7 @@ var require_multipart = __commonJS({
               throw new Error(`Missing key 'path' in form object for key '${key}'`);
             }
             const opts = obj[key] && obj[key].options;
-            const buffer = readFileSync8(path13);
+            const buffer = readFileSync9(path13);
             form.append(key, buffer, Object.assign({}, {
               filename: basename(path13)
             }, opts));
@@ -45521,7 +52851,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports2, module2) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort2 = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort2 = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module2.exports = sort2;
   }
 });
@@ -45531,7 +52861,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports2, module2) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module2.exports = rsort;
   }
 });
@@ -47058,8 +54388,8 @@ var require_validate = __commonJS({
     var { parseHAR } = require_parseHAR();
     var { hasWorkerSupport } = require_util10();
     var isValidFn = (opt) => !opt || typeof opt === "function" || typeof opt === "string";
-    var lessThanOneError = (label) => new Error(`${label} can not be less than 1`);
-    var greaterThanZeroError = (label) => new Error(`${label} must be greater than 0`);
+    var lessThanOneError = (label2) => new Error(`${label2} can not be less than 1`);
+    var greaterThanZeroError = (label2) => new Error(`${label2} must be greater than 0`);
     var minIfPresent = (val, min) => val !== null && val < min;
     function safeRequire(path13) {
       if (typeof path13 === "string") {
@@ -48081,24 +55411,24 @@ var require_buffer = __commonJS({
           return false;
       }
     };
-    Buffer2.concat = function concat(list, length) {
-      if (!Array.isArray(list)) {
+    Buffer2.concat = function concat(list2, length) {
+      if (!Array.isArray(list2)) {
         throw new TypeError('"list" argument must be an Array of Buffers');
       }
-      if (list.length === 0) {
+      if (list2.length === 0) {
         return Buffer2.alloc(0);
       }
       let i;
       if (length === void 0) {
         length = 0;
-        for (i = 0; i < list.length; ++i) {
-          length += list[i].length;
+        for (i = 0; i < list2.length; ++i) {
+          length += list2[i].length;
         }
       }
       const buffer = Buffer2.allocUnsafe(length);
       let pos = 0;
-      for (i = 0; i < list.length; ++i) {
-        let buf = list[i];
+      for (i = 0; i < list2.length; ++i) {
+        let buf = list2[i];
         if (isInstance(buf, Uint8Array)) {
           if (pos + buf.length > buffer.length) {
             if (!Buffer2.isBuffer(buf)) buf = Buffer2.from(buf);
@@ -51611,7 +58941,7 @@ var require_autocannon = __commonJS({
     var path13 = __require("path");
     var URL2 = __require("url").URL;
     var spawn4 = __require("child_process").spawn;
-    var managePath = require_dist();
+    var managePath = require_dist2();
     var hasAsyncHooks = require_has_async_hooks();
     var subarg = require_subarg();
     var printResult = require_printResult();
@@ -51914,13 +59244,13 @@ var require_buffer_util = __commonJS({
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants9();
     var FastBuffer = Buffer[Symbol.species];
-    function concat(list, totalLength) {
-      if (list.length === 0) return EMPTY_BUFFER;
-      if (list.length === 1) return list[0];
+    function concat(list2, totalLength) {
+      if (list2.length === 0) return EMPTY_BUFFER;
+      if (list2.length === 1) return list2[0];
       const target = Buffer.allocUnsafe(totalLength);
       let offset = 0;
-      for (let i = 0; i < list.length; i++) {
-        const buf = list[i];
+      for (let i = 0; i < list2.length; i++) {
+        const buf = list2[i];
         target.set(buf, offset);
         offset += buf.length;
       }
@@ -53271,7 +60601,7 @@ var require_sender2 = __commonJS({
     var DEFAULT = 0;
     var DEFLATING = 1;
     var GET_BLOB_DATA = 2;
-    var Sender2 = class _Sender {
+    var Sender3 = class _Sender {
       /**
        * Creates a Sender instance.
        *
@@ -53719,18 +61049,18 @@ var require_sender2 = __commonJS({
        * @param {Function} [cb] Callback
        * @private
        */
-      sendFrame(list, cb) {
-        if (list.length === 2) {
+      sendFrame(list2, cb) {
+        if (list2.length === 2) {
           this._socket.cork();
-          this._socket.write(list[0]);
-          this._socket.write(list[1], cb);
+          this._socket.write(list2[0]);
+          this._socket.write(list2[1], cb);
           this._socket.uncork();
         } else {
-          this._socket.write(list[0], cb);
+          this._socket.write(list2[0], cb);
         }
       }
     };
-    module2.exports = Sender2;
+    module2.exports = Sender3;
     function callCallbacks(sender, err, cb) {
       if (typeof cb === "function") cb(err);
       for (let i = 0; i < sender._queue.length; i++) {
@@ -54138,12 +61468,12 @@ var require_websocket2 = __commonJS({
     var net3 = __require("net");
     var querystring = __require("querystring");
     var tls2 = __require("tls");
-    var { randomBytes, createHash } = __require("crypto");
+    var { randomBytes, createHash: createHash3 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate2();
     var Receiver2 = require_receiver2();
-    var Sender2 = require_sender2();
+    var Sender3 = require_sender2();
     var { isBlob } = require_validation();
     var {
       BINARY_TYPES,
@@ -54337,7 +61667,7 @@ var require_websocket2 = __commonJS({
           maxPayload: options.maxPayload,
           skipUTF8Validation: options.skipUTF8Validation
         });
-        const sender = new Sender2(socket, this._extensions, options.generateMask);
+        const sender = new Sender3(socket, this._extensions, options.generateMask);
         this._receiver = receiver;
         this._sender = sender;
         this._socket = socket;
@@ -54829,7 +62159,7 @@ var require_websocket2 = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash("sha1").update(key + GUID).digest("base64");
+        const digest = createHash3("sha1").update(key + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -55214,7 +62544,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter2 = __require("events");
     var http3 = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash } = __require("crypto");
+    var { createHash: createHash3 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate2();
     var subprotocol2 = require_subprotocol();
@@ -55524,7 +62854,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash("sha1").update(key + GUID).digest("base64");
+        const digest = createHash3("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -55610,7339 +62940,6 @@ var require_websocket_server = __commonJS({
     }
   }
 });
-
-// node_modules/yaml/dist/nodes/identity.js
-var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
-    "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
-    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
-    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
-    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
-      if (node2 && typeof node2 === "object")
-        switch (node2[NODE_TYPE]) {
-          case MAP:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    function isNode2(node2) {
-      if (node2 && typeof node2 === "object")
-        switch (node2[NODE_TYPE]) {
-          case ALIAS:
-          case MAP:
-          case SCALAR:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
-    exports2.ALIAS = ALIAS;
-    exports2.DOC = DOC;
-    exports2.MAP = MAP;
-    exports2.NODE_TYPE = NODE_TYPE;
-    exports2.PAIR = PAIR2;
-    exports2.SCALAR = SCALAR;
-    exports2.SEQ = SEQ;
-    exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
-    exports2.isCollection = isCollection;
-    exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
-    exports2.isNode = isNode2;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
-  }
-});
-
-// node_modules/yaml/dist/visit.js
-var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
-        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
-        if (cd === REMOVE)
-          node2.contents = null;
-      } else
-        visit_(null, node2, visitor_, Object.freeze([]));
-    }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
-          if (ck === BREAK)
-            return BREAK;
-          else if (ck === REMOVE)
-            node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
-          if (cv === BREAK)
-            return BREAK;
-          else if (cv === REMOVE)
-            node2.value = null;
-        }
-      }
-      return ctrl;
-    }
-    async function visitAsync(node2, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
-        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
-        if (cd === REMOVE)
-          node2.contents = null;
-      } else
-        await visitAsync_(null, node2, visitor_, Object.freeze([]));
-    }
-    visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
-    visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
-          if (ck === BREAK)
-            return BREAK;
-          else if (ck === REMOVE)
-            node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
-          if (cv === BREAK)
-            return BREAK;
-          else if (cv === REMOVE)
-            node2.value = null;
-        }
-      }
-      return ctrl;
-    }
-    function initVisitor(visitor) {
-      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
-        return Object.assign({
-          Alias: visitor.Node,
-          Map: visitor.Node,
-          Scalar: visitor.Node,
-          Seq: visitor.Node
-        }, visitor.Value && {
-          Map: visitor.Value,
-          Scalar: visitor.Value,
-          Seq: visitor.Value
-        }, visitor.Collection && {
-          Map: visitor.Collection,
-          Seq: visitor.Collection
-        }, visitor);
-      }
-      return visitor;
-    }
-    function callVisitor(key, node2, visitor, path13) {
-      if (typeof visitor === "function")
-        return visitor(key, node2, path13);
-      if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
-      if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
-      if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
-      if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
-      if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
-      return void 0;
-    }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
-      if (identity.isCollection(parent)) {
-        parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
-        if (key === "key")
-          parent.key = node2;
-        else
-          parent.value = node2;
-      } else if (identity.isDocument(parent)) {
-        parent.contents = node2;
-      } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
-      }
-    }
-    exports2.visit = visit3;
-    exports2.visitAsync = visitAsync;
-  }
-});
-
-// node_modules/yaml/dist/doc/directives.js
-var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var visit3 = require_visit();
-    var escapeChars = {
-      "!": "%21",
-      ",": "%2C",
-      "[": "%5B",
-      "]": "%5D",
-      "{": "%7B",
-      "}": "%7D"
-    };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
-    var Directives = class _Directives {
-      constructor(yaml, tags) {
-        this.docStart = null;
-        this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
-      }
-      clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
-      }
-      /**
-       * During parsing, get a Directives instance for the current document and
-       * update the stream state according to the current version's spec.
-       */
-      atDocument() {
-        const res = new _Directives(this.yaml, this.tags);
-        switch (this.yaml.version) {
-          case "1.1":
-            this.atNextDocument = true;
-            break;
-          case "1.2":
-            this.atNextDocument = false;
-            this.yaml = {
-              explicit: _Directives.defaultYaml.explicit,
-              version: "1.2"
-            };
-            this.tags = Object.assign({}, _Directives.defaultTags);
-            break;
-        }
-        return res;
-      }
-      /**
-       * @param onError - May be called even if the action was successful
-       * @returns `true` on success
-       */
-      add(line, onError) {
-        if (this.atNextDocument) {
-          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
-          this.tags = Object.assign({}, _Directives.defaultTags);
-          this.atNextDocument = false;
-        }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
-          case "%TAG": {
-            if (parts.length !== 2) {
-              onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
-                return false;
-            }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
-            return true;
-          }
-          case "%YAML": {
-            this.yaml.explicit = true;
-            if (parts.length !== 1) {
-              onError(0, "%YAML directive should contain exactly one part");
-              return false;
-            }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
-              return true;
-            } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
-              return false;
-            }
-          }
-          default:
-            onError(0, `Unknown directive ${name}`, true);
-            return false;
-        }
-      }
-      /**
-       * Resolves a tag, matching handles to those defined in %TAG directives.
-       *
-       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-       *   `'!local'` tag, or `null` if unresolvable.
-       */
-      tagName(source, onError) {
-        if (source === "!")
-          return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
-          return null;
-        }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
-          if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
-            return null;
-          }
-          if (source[source.length - 1] !== ">")
-            onError("Verbatim tags must end with a >");
-          return verbatim;
-        }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        if (!suffix)
-          onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
-          try {
-            return prefix + decodeURIComponent(suffix);
-          } catch (error63) {
-            onError(String(error63));
-            return null;
-          }
-        }
-        if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
-        return null;
-      }
-      /**
-       * Given a fully resolved tag, returns its printable string form,
-       * taking into account current tag prefixes and defaults.
-       */
-      tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
-        }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
-      }
-      toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
-        const tagEntries = Object.entries(this.tags);
-        let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-          const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
-              tags[node2.tag] = true;
-          });
-          tagNames = Object.keys(tags);
-        } else
-          tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
-            continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
-        }
-        return lines.join("\n");
-      }
-    };
-    Directives.defaultYaml = { explicit: false, version: "1.2" };
-    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-    exports2.Directives = Directives;
-  }
-});
-
-// node_modules/yaml/dist/doc/anchors.js
-var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var visit3 = require_visit();
-    function anchorIsValid(anchor2) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
-        const sa = JSON.stringify(anchor2);
-        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
-        throw new Error(msg);
-      }
-      return true;
-    }
-    function anchorNames(root) {
-      const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
-        Value(_key, node2) {
-          if (node2.anchor)
-            anchors.add(node2.anchor);
-        }
-      });
-      return anchors;
-    }
-    function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
-      }
-    }
-    function createNodeAnchors(doc, prefix) {
-      const aliasObjects = [];
-      const sourceObjects = /* @__PURE__ */ new Map();
-      let prevAnchors = null;
-      return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor2 = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor2);
-          return anchor2;
-        },
-        /**
-         * With circular references, the source node is only resolved after all
-         * of its child nodes are. This is why anchors are set only after all of
-         * the nodes have been created.
-         */
-        setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
-            } else {
-              const error63 = new Error("Failed to resolve repeated object (this should not happen)");
-              error63.source = source;
-              throw error63;
-            }
-          }
-        },
-        sourceObjects
-      };
-    }
-    exports2.anchorIsValid = anchorIsValid;
-    exports2.anchorNames = anchorNames;
-    exports2.createNodeAnchors = createNodeAnchors;
-    exports2.findNewAnchor = findNewAnchor;
-  }
-});
-
-// node_modules/yaml/dist/doc/applyReviver.js
-var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
-    "use strict";
-    function applyReviver(reviver, obj, key, val) {
-      if (val && typeof val === "object") {
-        if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
-            if (v1 === void 0)
-              delete val[i];
-            else if (v1 !== v0)
-              val[i] = v1;
-          }
-        } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              val.delete(k);
-            else if (v1 !== v0)
-              val.set(k, v1);
-          }
-        } else if (val instanceof Set) {
-          for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
-            if (v1 === void 0)
-              val.delete(v0);
-            else if (v1 !== v0) {
-              val.delete(v0);
-              val.add(v1);
-            }
-          }
-        } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              delete val[k];
-            else if (v1 !== v0)
-              val[k] = v1;
-          }
-        }
-      }
-      return reviver.call(obj, key, val);
-    }
-    exports2.applyReviver = applyReviver;
-  }
-});
-
-// node_modules/yaml/dist/nodes/toJS.js
-var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
-        ctx.onCreate = (res2) => {
-          data.res = res2;
-          delete ctx.onCreate;
-        };
-        const res = value.toJSON(arg, ctx);
-        if (ctx.onCreate)
-          ctx.onCreate(res);
-        return res;
-      }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
-    }
-    exports2.toJS = toJS;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Node.js
-var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
-    "use strict";
-    var applyReviver = require_applyReviver();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var NodeBase = class {
-      constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
-      }
-      /** Create a copy of this node.  */
-      clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
-          throw new TypeError("A document argument is required");
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc,
-          keep: true,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this, "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-    };
-    exports2.NodeBase = NodeBase;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Alias.js
-var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
-    "use strict";
-    var anchors = require_anchors();
-    var visit3 = require_visit();
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
-      constructor(source) {
-        super(identity.ALIAS);
-        this.source = source;
-        Object.defineProperty(this, "tag", {
-          set() {
-            throw new Error("Alias nodes cannot have tags");
-          }
-        });
-      }
-      /**
-       * Resolve the value of this alias within `doc`, finding the last
-       * instance of the `source` anchor before this node.
-       */
-      resolve(doc, ctx) {
-        if (ctx?.maxAliasCount === 0)
-          throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
-        if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
-        } else {
-          nodes = [];
-          visit3.visit(doc, {
-            Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
-                nodes.push(node2);
-            }
-          });
-          if (ctx)
-            ctx.aliasResolveCache = nodes;
-        }
-        let found = void 0;
-        for (const node2 of nodes) {
-          if (node2 === this)
-            break;
-          if (node2.anchor === this.source)
-            found = node2;
-        }
-        if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
-          }
-          if (data?.res === void 0) {
-            const msg = "This should not happen: Alias anchor was not resolved?";
-            throw new ReferenceError(msg);
-          }
-          if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
-              const msg = "Excessive alias count indicates a resource exhaustion attack";
-              throw new ReferenceError(msg);
-            }
-          }
-        }
-        return found;
-      }
-      toJSON(_arg, ctx) {
-        if (!ctx)
-          return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
-          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-          throw new ReferenceError(msg);
-        }
-        return ctx.anchors.get(source).res;
-      }
-      toString(ctx, _onComment, _onChompKeep) {
-        const src = `*${this.source}`;
-        if (ctx) {
-          anchors.anchorIsValid(this.source);
-          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
-            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-            throw new Error(msg);
-          }
-          if (ctx.implicitKey)
-            return `${src} `;
-        }
-        return src;
-      }
-    };
-    function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
-        const source = node2.resolve(doc);
-        const anchor2 = anchors2 && source && anchors2.get(source);
-        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
-        let count = 0;
-        for (const item of node2.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
-        }
-        return count;
-      } else if (identity.isPair(node2)) {
-        const kc = getAliasCount(doc, node2.key, anchors2);
-        const vc = getAliasCount(doc, node2.value, anchors2);
-        return Math.max(kc, vc);
-      }
-      return 1;
-    }
-    exports2.Alias = Alias;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Scalar.js
-var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
-      constructor(value) {
-        super(identity.SCALAR);
-        this.value = value;
-      }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
-      }
-      toString() {
-        return String(this.value);
-      }
-    };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar;
-    exports2.isScalarValue = isScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/doc/createNode.js
-var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
-      if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
-        if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
-        return tagObj;
-      }
-      return tags.find((t) => t.identify?.(value) && !t.format);
-    }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map2.items.push(value);
-        return map2;
-      }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
-      }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
-        } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
-        }
-      }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
-      if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
-        }
-        if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node3;
-          return node3;
-        }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
-      }
-      if (onTagObj) {
-        onTagObj(tagObj);
-        delete ctx.onTagObj;
-      }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node2.tag = tagName;
-      else if (!tagObj.default)
-        node2.tag = tagObj.tag;
-      if (ref)
-        ref.node = node2;
-      return node2;
-    }
-    exports2.createNode = createNode;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Collection.js
-var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
-    "use strict";
-    var createNode = require_createNode();
-    var identity = require_identity();
-    var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
-      let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
-          const a = [];
-          a[k] = v;
-          v = a;
-        } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
-        }
-      }
-      return createNode.createNode(v, void 0, {
-        aliasDuplicateObjects: false,
-        keepUndefined: false,
-        onAnchor: () => {
-          throw new Error("This should not happen, please report a bug.");
-        },
-        schema,
-        sourceObjects: /* @__PURE__ */ new Map()
-      });
-    }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
-    var Collection2 = class extends Node.NodeBase {
-      constructor(type, schema) {
-        super(type);
-        Object.defineProperty(this, "schema", {
-          value: schema,
-          configurable: true,
-          enumerable: false,
-          writable: true
-        });
-      }
-      /**
-       * Create a copy of this collection.
-       *
-       * @param schema - If defined, overwrites the original's schema
-       */
-      clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /**
-       * Adds a value to the collection. For `!!map` and `!!omap` the value must
-       * be a Pair instance or a `{ key, value }` object, which may not have a key
-       * that already exists in the map.
-       */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
-          this.add(value);
-        else {
-          const [key, ...rest] = path13;
-          const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
-            node2.addIn(rest, value);
-          else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
-          else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-        }
-      }
-      /**
-       * Removes a value from the collection.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
-        if (rest.length === 0)
-          return this.delete(key);
-        const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
-          return node2.deleteIn(rest);
-        else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
-        const node2 = this.get(key, true);
-        if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
-        else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
-      }
-      hasAllNullValues(allowScalar) {
-        return this.items.every((node2) => {
-          if (!identity.isPair(node2))
-            return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
-        });
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
-        if (rest.length === 0)
-          return this.has(key);
-        const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
-        if (rest.length === 0) {
-          this.set(key, value);
-        } else {
-          const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
-            node2.setIn(rest, value);
-          else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
-          else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-        }
-      }
-    };
-    exports2.Collection = Collection2;
-    exports2.collectionFromPath = collectionFromPath;
-    exports2.isEmptyPath = isEmptyPath;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyComment.js
-var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
-    "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
-    }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
-    exports2.indentComment = indentComment;
-    exports2.lineComment = lineComment;
-    exports2.stringifyComment = stringifyComment;
-  }
-});
-
-// node_modules/yaml/dist/stringify/foldFlowLines.js
-var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
-    "use strict";
-    var FOLD_FLOW = "flow";
-    var FOLD_BLOCK = "block";
-    var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
-      if (!lineWidth || lineWidth < 0)
-        return text;
-      if (lineWidth < minContentWidth)
-        minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
-      const folds = [];
-      const escapedFolds = {};
-      let end = lineWidth - indent.length;
-      if (typeof indentAtStart === "number") {
-        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
-          folds.push(0);
-        else
-          end = lineWidth - indentAtStart;
-      }
-      let split = void 0;
-      let prev = void 0;
-      let overflow = false;
-      let i = -1;
-      let escStart = -1;
-      let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
-      }
-      for (let ch; ch = text[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
-            case "x":
-              i += 3;
-              break;
-            case "u":
-              i += 5;
-              break;
-            case "U":
-              i += 9;
-              break;
-            default:
-              i += 1;
-          }
-          escEnd = i;
-        }
-        if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
-          split = void 0;
-        } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
-          }
-          if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
-            } else if (mode === FOLD_QUOTED) {
-              while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text[i += 1];
-                overflow = true;
-              }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j])
-                return text;
-              folds.push(j);
-              escapedFolds[j] = true;
-              end = j + endStep;
-              split = void 0;
-            } else {
-              overflow = true;
-            }
-          }
-        }
-        prev = ch;
-      }
-      if (overflow && onOverflow)
-        onOverflow();
-      if (folds.length === 0)
-        return text;
-      if (onFold)
-        onFold();
-      let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
-          res = `
-${indent}${text.slice(0, end2)}`;
-        else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
-          res += `
-${indent}${text.slice(fold + 1, end2)}`;
-        }
-      }
-      return res;
-    }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text[start];
-      while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
-        } else {
-          do {
-            ch = text[++i];
-          } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text[start];
-        }
-      }
-      return end;
-    }
-    exports2.FOLD_BLOCK = FOLD_BLOCK;
-    exports2.FOLD_FLOW = FOLD_FLOW;
-    exports2.FOLD_QUOTED = FOLD_QUOTED;
-    exports2.foldFlowLines = foldFlowLines;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyString.js
-var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var foldFlowLines = require_foldFlowLines();
-    var getFoldOptions = (ctx, isBlock) => ({
-      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
-      lineWidth: ctx.options.lineWidth,
-      minContentWidth: ctx.options.minContentWidth
-    });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
-      if (!lineWidth || lineWidth < 0)
-        return false;
-      const limit = lineWidth - indentLength;
-      const strLen = str.length;
-      if (strLen <= limit)
-        return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
-            return true;
-          start = i + 1;
-          if (strLen - start <= limit)
-            return false;
-        }
-      }
-      return true;
-    }
-    function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
-      if (ctx.options.doubleQuotedAsJSON)
-        return json2;
-      const { implicitKey } = ctx;
-      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
-      let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
-          ch = "\\";
-        }
-        if (ch === "\\")
-          switch (json2[i + 1]) {
-            case "u":
-              {
-                str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
-                  case "0000":
-                    str += "\\0";
-                    break;
-                  case "0007":
-                    str += "\\a";
-                    break;
-                  case "000b":
-                    str += "\\v";
-                    break;
-                  case "001b":
-                    str += "\\e";
-                    break;
-                  case "0085":
-                    str += "\\N";
-                    break;
-                  case "00a0":
-                    str += "\\_";
-                    break;
-                  case "2028":
-                    str += "\\L";
-                    break;
-                  case "2029":
-                    str += "\\P";
-                    break;
-                  default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
-                    else
-                      str += json2.substr(i, 6);
-                }
-                i += 5;
-                start = i + 1;
-              }
-              break;
-            case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
-              } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
-                  i += 2;
-                }
-                str += indent;
-                if (json2[i + 2] === " ")
-                  str += "\\";
-                i += 1;
-                start = i + 1;
-              }
-              break;
-            default:
-              i += 1;
-          }
-      }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
-    }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function quotedString(value, ctx) {
-      const { singleQuote } = ctx.options;
-      let qs;
-      if (singleQuote === false)
-        qs = doubleQuotedString;
-      else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
-        if (hasDouble && !hasSingle)
-          qs = singleQuotedString;
-        else if (hasSingle && !hasDouble)
-          qs = doubleQuotedString;
-        else
-          qs = singleQuote ? singleQuotedString : doubleQuotedString;
-      }
-      return qs(value, ctx);
-    }
-    var blockEndNewlines;
-    try {
-      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
-    } catch {
-      blockEndNewlines = /\n+(?!\n|$)/g;
-    }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
-      const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
-      }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
-        return literal2 ? "|\n" : ">\n";
-      let chomp;
-      let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
-          break;
-      }
-      let end = value.substring(endStart);
-      const endNlPos = end.indexOf("\n");
-      if (endNlPos === -1) {
-        chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
-        chomp = "+";
-        if (onChompKeep)
-          onChompKeep();
-      } else {
-        chomp = "";
-      }
-      if (end) {
-        value = value.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
-      }
-      let startWithSpace = false;
-      let startEnd;
-      let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
-        if (ch === " ")
-          startWithSpace = true;
-        else if (ch === "\n")
-          startNlPos = startEnd;
-        else
-          break;
-      }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
-      }
-      const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
-        if (onComment)
-          onComment();
-      }
-      if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
-        let literalFallback = false;
-        const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
-          foldOptions.onOverflow = () => {
-            literalFallback = true;
-          };
-        }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
-          return `>${header}
-${indent}${body}`;
-      }
-      value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start}${value}${end}`;
-    }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
-      }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (containsDocumentMarker(value)) {
-        if (indent === "") {
-          ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
-        }
-      }
-      const str = value.replace(/\n+/g, `$&
-${indent}`);
-      if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
-      }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
-      const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
-      }
-      const _stringify = (_type) => {
-        switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
-          default:
-            return null;
-        }
-      };
-      let res = _stringify(type);
-      if (res === null) {
-        const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
-        if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
-      }
-      return res;
-    }
-    exports2.stringifyString = stringifyString;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
-    "use strict";
-    var anchors = require_anchors();
-    var identity = require_identity();
-    var stringifyComment = require_stringifyComment();
-    var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
-      const opt = Object.assign({
-        blockQuote: true,
-        commentString: stringifyComment.stringifyComment,
-        defaultKeyType: null,
-        defaultStringType: "PLAIN",
-        directives: null,
-        doubleQuotedAsJSON: false,
-        doubleQuotedMinMultiLineLength: 40,
-        falseStr: "false",
-        flowCollectionPadding: true,
-        indentSeq: true,
-        lineWidth: 80,
-        minContentWidth: 20,
-        nullStr: "null",
-        simpleKeys: false,
-        singleQuote: null,
-        trailingComma: false,
-        trueStr: "true",
-        verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
-      let inFlow;
-      switch (opt.collectionStyle) {
-        case "block":
-          inFlow = false;
-          break;
-        case "flow":
-          inFlow = true;
-          break;
-        default:
-          inFlow = null;
-      }
-      return {
-        anchors: /* @__PURE__ */ new Set(),
-        doc,
-        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
-        indent: "",
-        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
-        inFlow,
-        options: opt
-      };
-    }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
-      }
-      let tagObj = void 0;
-      let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
-          if (testMatch.length > 0)
-            match = testMatch;
-        }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
-      } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
-      }
-      if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
-      }
-      return tagObj;
-    }
-    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
-        return "";
-      const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
-      if (anchor2 && anchors.anchorIsValid(anchor2)) {
-        anchors$1.add(anchor2);
-        props.push(`&${anchor2}`);
-      }
-      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
-      return props.join(" ");
-    }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
-        if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
-          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
-        } else {
-          if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
-          else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
-        }
-      }
-      let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
-      const props = stringifyProps(node2, tagObj, ctx);
-      if (props.length > 0)
-        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
-      if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
-    }
-    exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyPair.js
-var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
-      if (simpleKeys) {
-        if (keyComment) {
-          throw new Error("With simple keys, key nodes cannot have comments");
-        }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
-          const msg = "With simple keys, collection cannot be used as a key value";
-          throw new Error(msg);
-        }
-      }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
-      ctx = Object.assign({}, ctx, {
-        allNullValues: false,
-        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
-      });
-      let keyCommentDone = false;
-      let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
-        if (simpleKeys)
-          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
-        explicitKey = true;
-      }
-      if (ctx.inFlow) {
-        if (allNullValues || value == null) {
-          if (keyCommentDone && onComment)
-            onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
-        }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
-        if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        } else if (chompKeep && onChompKeep)
-          onChompKeep();
-        return str;
-      }
-      if (keyCommentDone)
-        keyComment = null;
-      if (explicitKey) {
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
-${indent}:`;
-      } else {
-        str = `${str}:`;
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-      }
-      let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
-      } else {
-        vsb = false;
-        vcb = null;
-        valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
-      }
-      ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
-      chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
-        ctx.indent = ctx.indent.substring(2);
-      }
-      let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws = " ";
-      if (keyComment || vsb || vcb) {
-        ws = vsb ? "\n" : "";
-        if (vcb) {
-          const cs = commentString(vcb);
-          ws += `
-${stringifyComment.indentComment(cs, ctx.indent)}`;
-        }
-        if (valueStr === "" && !ctx.inFlow) {
-          if (ws === "\n" && valueComment)
-            ws = "\n\n";
-        } else {
-          ws += `
-${ctx.indent}`;
-        }
-      } else if (!explicitKey && identity.isCollection(value)) {
-        const vs0 = valueStr[0];
-        const nl0 = valueStr.indexOf("\n");
-        const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-        if (hasNewline || !flow) {
-          let hasPropsLine = false;
-          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
-            let sp0 = valueStr.indexOf(" ");
-            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
-              sp0 = valueStr.indexOf(" ", sp0 + 1);
-            }
-            if (sp0 === -1 || nl0 < sp0)
-              hasPropsLine = true;
-          }
-          if (!hasPropsLine)
-            ws = `
-${ctx.indent}`;
-        }
-      } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws = "";
-      }
-      str += ws + valueStr;
-      if (ctx.inFlow) {
-        if (valueCommentDone && onComment)
-          onComment();
-      } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
-      } else if (chompKeep && onChompKeep) {
-        onChompKeep();
-      }
-      return str;
-    }
-    exports2.stringifyPair = stringifyPair;
-  }
-});
-
-// node_modules/yaml/dist/log.js
-var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
-    "use strict";
-    var node_process = __require("process");
-    function debug3(logLevel, ...messages) {
-      if (logLevel === "debug")
-        console.log(...messages);
-    }
-    function warn(logLevel, warning2) {
-      if (logLevel === "debug" || logLevel === "warn") {
-        if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
-        else
-          console.warn(warning2);
-      }
-    }
-    exports2.debug = debug3;
-    exports2.warn = warn;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
-var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var MERGE_KEY = "<<";
-    var merge3 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
-      default: "key",
-      tag: "tag:yaml.org,2002:merge",
-      test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
-        addToJSMap: addMergeToJSMap
-      }),
-      stringify: () => MERGE_KEY
-    };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
-    function addMergeToJSMap(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map2, it);
-      else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map2, it);
-      else
-        mergeValue(ctx, map2, source);
-    }
-    function mergeValue(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
-        throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
-        if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
-        } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
-            value: value2,
-            writable: true,
-            enumerable: true,
-            configurable: true
-          });
-        }
-      }
-      return map2;
-    }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
-    }
-    exports2.addMergeToJSMap = addMergeToJSMap;
-    exports2.isMergeKey = isMergeKey;
-    exports2.merge = merge3;
-  }
-});
-
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
-var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
-    "use strict";
-    var log = require_log();
-    var merge3 = require_merge();
-    var stringify = require_stringify();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
-      else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map2, value);
-      else {
-        const jsKey = toJS.toJS(key, "", ctx);
-        if (map2 instanceof Map) {
-          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map2 instanceof Set) {
-          map2.add(jsKey);
-        } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map2)
-            Object.defineProperty(map2, stringKey, {
-              value: jsValue,
-              writable: true,
-              enumerable: true,
-              configurable: true
-            });
-          else
-            map2[stringKey] = jsValue;
-        }
-      }
-      return map2;
-    }
-    function stringifyKey(key, jsKey, ctx) {
-      if (jsKey === null)
-        return "";
-      if (typeof jsKey !== "object")
-        return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
-        strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node2 of ctx.anchors.keys())
-          strCtx.anchors.add(node2.anchor);
-        strCtx.inFlow = true;
-        strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
-        if (!ctx.mapKeyWarned) {
-          let jsonStr = JSON.stringify(strKey);
-          if (jsonStr.length > 40)
-            jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
-          ctx.mapKeyWarned = true;
-        }
-        return strKey;
-      }
-      return JSON.stringify(jsKey);
-    }
-    exports2.addPairToJSMap = addPairToJSMap;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Pair.js
-var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyPair = require_stringifyPair();
-    var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
-    }
-    var Pair = class _Pair {
-      constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
-        this.value = value;
-      }
-      clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
-      }
-      toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
-      }
-    };
-    exports2.Pair = Pair;
-    exports2.createPair = createPair;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyCollection.js
-var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
-      const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
-    }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
-      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
-      let chompKeep = false;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment2 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
-          }
-        }
-        chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
-          chompKeep = false;
-        lines.push(blockItemPrefix + str2);
-      }
-      let str;
-      if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
-      } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
-        }
-      }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
-        if (onComment)
-          onComment();
-      } else if (chompKeep && onChompKeep)
-        onChompKeep();
-      return str;
-    }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
-      const itemCtx = Object.assign({}, ctx, {
-        indent: itemIndent,
-        inFlow: true,
-        type: null
-      });
-      let reqNewline = false;
-      let linesAtValue = 0;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
-            if (ik.comment)
-              reqNewline = true;
-          }
-          const iv = identity.isNode(item.value) ? item.value : null;
-          if (iv) {
-            if (iv.comment)
-              comment = iv.comment;
-            if (iv.commentBefore)
-              reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
-          }
-        }
-        if (comment)
-          reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
-        } else if (ctx.options.trailingComma) {
-          if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
-          }
-          if (reqNewline) {
-            str += ",";
-          }
-        }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
-      }
-      const { start, end } = flowChars;
-      if (lines.length === 0) {
-        return start + end;
-      } else {
-        if (!reqNewline) {
-          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
-          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
-        }
-        if (reqNewline) {
-          let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
-          return `${str}
-${indent}${end}`;
-        } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
-        }
-      }
-    }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
-      }
-    }
-    exports2.stringifyCollection = stringifyCollection;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLMap.js
-var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
-    "use strict";
-    var stringifyCollection = require_stringifyCollection();
-    var addPairToJSMap = require_addPairToJSMap();
-    var Collection2 = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
-            return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
-            return it;
-        }
-      }
-      return void 0;
-    }
-    var YAMLMap = class extends Collection2.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:map";
-      }
-      constructor(schema) {
-        super(identity.MAP, schema);
-        this.items = [];
-      }
-      /**
-       * A generic collection parsing method that can be extended
-       * to other node classes that inherit from YAMLMap
-       */
-      static from(schema, obj, ctx) {
-        const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema);
-        const add = (key, value) => {
-          if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
-            return;
-          if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
-        };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
-        }
-        if (typeof schema.sortMapEntries === "function") {
-          map2.items.sort(schema.sortMapEntries);
-        }
-        return map2;
-      }
-      /**
-       * Adds a value to the collection.
-       *
-       * @param overwrite - If not set `true`, using a key that is already in the
-       *   collection will throw. Otherwise, overwrites the previous value.
-       */
-      add(pair, overwrite) {
-        let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
-        } else
-          _pair = new Pair.Pair(pair.key, pair.value);
-        const prev = findPair(this.items, _pair.key);
-        const sortEntries = this.schema?.sortMapEntries;
-        if (prev) {
-          if (!overwrite)
-            throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
-            prev.value.value = _pair.value;
-          else
-            prev.value = _pair.value;
-        } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
-            this.items.push(_pair);
-          else
-            this.items.splice(i, 0, _pair);
-        } else {
-          this.items.push(_pair);
-        }
-      }
-      delete(key) {
-        const it = findPair(this.items, key);
-        if (!it)
-          return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
-        return del.length > 0;
-      }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
-        const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
-      }
-      has(key) {
-        return !!findPair(this.items, key);
-      }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
-      }
-      /**
-       * @param ctx - Conversion context, originally set in Document#toJS()
-       * @param {Class} Type - If set, forces the returned collection type
-       * @returns Instance of Type, Map, or Object
-       */
-      toJSON(_, ctx, Type) {
-        const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        if (ctx?.onCreate)
-          ctx.onCreate(map2);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map2, item);
-        return map2;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
-        }
-        if (!ctx.allNullValues && this.hasAllNullValues(false))
-          ctx = Object.assign({}, ctx, { allNullValues: true });
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "",
-          flowChars: { start: "{", end: "}" },
-          itemIndent: ctx.indent || "",
-          onChompKeep,
-          onComment
-        });
-      }
-    };
-    exports2.YAMLMap = YAMLMap;
-    exports2.findPair = findPair;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/map.js
-var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
-    var map2 = {
-      collection: "map",
-      default: true,
-      nodeClass: YAMLMap.YAMLMap,
-      tag: "tag:yaml.org,2002:map",
-      resolve(map3, onError) {
-        if (!identity.isMap(map3))
-          onError("Expected a mapping for this tag");
-        return map3;
-      },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
-    };
-    exports2.map = map2;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLSeq.js
-var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyCollection = require_stringifyCollection();
-    var Collection2 = require_Collection();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:seq";
-      }
-      constructor(schema) {
-        super(identity.SEQ, schema);
-        this.items = [];
-      }
-      add(value) {
-        this.items.push(value);
-      }
-      /**
-       * Removes a value from the collection.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       *
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          return false;
-        const del = this.items.splice(idx, 1);
-        return del.length > 0;
-      }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       */
-      has(key) {
-        const idx = asItemIndex(key);
-        return typeof idx === "number" && idx < this.items.length;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       *
-       * If `key` does not contain a representation of an integer, this will throw.
-       * It may be wrapped in a `Scalar`.
-       */
-      set(key, value) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
-        const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
-        else
-          this.items[idx] = value;
-      }
-      toJSON(_, ctx) {
-        const seq = [];
-        if (ctx?.onCreate)
-          ctx.onCreate(seq);
-        let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "- ",
-          flowChars: { start: "[", end: "]" },
-          itemIndent: (ctx.indent || "") + "  ",
-          onChompKeep,
-          onComment
-        });
-      }
-      static from(schema, obj, ctx) {
-        const { replacer } = ctx;
-        const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
-          for (let it of obj) {
-            if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
-            }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
-          }
-        }
-        return seq;
-      }
-    };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
-      if (idx && typeof idx === "string")
-        idx = Number(idx);
-      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
-    }
-    exports2.YAMLSeq = YAMLSeq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/seq.js
-var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
-    var seq = {
-      collection: "seq",
-      default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
-      tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
-          onError("Expected a sequence for this tag");
-        return seq2;
-      },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
-    };
-    exports2.seq = seq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/string.js
-var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
-    "use strict";
-    var stringifyString = require_stringifyString();
-    var string4 = {
-      identify: (value) => typeof value === "string",
-      default: true,
-      tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
-        ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
-      }
-    };
-    exports2.string = string4;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/null.js
-var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var nullTag = {
-      identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
-      default: true,
-      tag: "tag:yaml.org,2002:null",
-      test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
-    };
-    exports2.nullTag = nullTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/bool.js
-var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var boolTag = {
-      identify: (value) => typeof value === "boolean",
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
-            return source;
-        }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
-      }
-    };
-    exports2.boolTag = boolTag;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyNumber.js
-var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
-    "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
-          n += ".";
-        }
-        let d = minFractionDigits - (n.length - i - 1);
-        while (d-- > 0)
-          n += "0";
-      }
-      return n;
-    }
-    exports2.stringifyNumber = stringifyNumber;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/float.js
-var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
-      stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
-      }
-    };
-    var float = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
-        return node2;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports2.float = float;
-    exports2.floatExp = floatExp;
-    exports2.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/int.js
-var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node2);
-    }
-    var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node2) => intStringify(node2, 8, "0o")
-    };
-    var int2 = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node2) => intStringify(node2, 16, "0x")
-    };
-    exports2.int = int2;
-    exports2.intHex = intHex;
-    exports2.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/schema.js
-var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
-    "use strict";
-    var map2 = require_map();
-    var _null4 = require_null();
-    var seq = require_seq();
-    var string4 = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int2 = require_int();
-    var schema = [
-      map2.map,
-      seq.seq,
-      string4.string,
-      _null4.nullTag,
-      bool.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float
-    ];
-    exports2.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/json/schema.js
-var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var map2 = require_map();
-    var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
-    }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
-    var jsonScalars = [
-      {
-        identify: (value) => typeof value === "string",
-        default: true,
-        tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
-        default: true,
-        tag: "tag:yaml.org,2002:null",
-        test: /^null$/,
-        resolve: () => null,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value) => typeof value === "boolean",
-        default: true,
-        tag: "tag:yaml.org,2002:bool",
-        test: /^true$|^false$/,
-        resolve: (str) => str === "true",
-        stringify: stringifyJSON
-      },
-      {
-        identify: intIdentify,
-        default: true,
-        tag: "tag:yaml.org,2002:int",
-        test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
-      },
-      {
-        identify: (value) => typeof value === "number",
-        default: true,
-        tag: "tag:yaml.org,2002:float",
-        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
-        stringify: stringifyJSON
-      }
-    ];
-    var jsonError = {
-      default: true,
-      tag: "",
-      test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
-      }
-    };
-    var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
-    exports2.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
-var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
-    "use strict";
-    var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
-    var stringifyString = require_stringifyString();
-    var binary = {
-      identify: (value) => value instanceof Uint8Array,
-      // Buffer inherits from Uint8Array
-      default: false,
-      tag: "tag:yaml.org,2002:binary",
-      /**
-       * Returns a Buffer in node and an Uint8Array in browsers
-       *
-       * To use the resulting buffer as an image, you'll want to do something like:
-       *
-       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-       */
-      resolve(src, onError) {
-        if (typeof node_buffer.Buffer === "function") {
-          return node_buffer.Buffer.from(src, "base64");
-        } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
-          return buffer;
-        } else {
-          onError("This environment does not support reading binary tags; either Buffer or atob is required");
-          return src;
-        }
-      },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
-          return "";
-        const buf = value;
-        let str;
-        if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
-        } else if (typeof btoa === "function") {
-          let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
-        } else {
-          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
-        }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
-          }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
-        }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
-      }
-    };
-    exports2.binary = binary;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
-var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
-            continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
-              onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
-              const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
-            }
-            item = pair;
-          }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
-        }
-      } else
-        onError("Expected a sequence for this tag");
-      return seq;
-    }
-    function createPairs(schema, iterable, ctx) {
-      const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
-      if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
-          if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
-          let key, value;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key = it[0];
-              value = it[1];
-            } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
-            } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
-            }
-          } else {
-            key = it;
-          }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
-        }
-      return pairs2;
-    }
-    var pairs = {
-      collection: "seq",
-      default: false,
-      tag: "tag:yaml.org,2002:pairs",
-      resolve: resolvePairs,
-      createNode: createPairs
-    };
-    exports2.createPairs = createPairs;
-    exports2.pairs = pairs;
-    exports2.resolvePairs = resolvePairs;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
-var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
-      constructor() {
-        super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
-        this.tag = _YAMLOMap.tag;
-      }
-      /**
-       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-       * but TypeScript won't allow widening the signature of a child method.
-       */
-      toJSON(_, ctx) {
-        if (!ctx)
-          return super.toJSON(_);
-        const map2 = /* @__PURE__ */ new Map();
-        if (ctx?.onCreate)
-          ctx.onCreate(map2);
-        for (const pair of this.items) {
-          let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
-          } else {
-            key = toJS.toJS(pair, "", ctx);
-          }
-          if (map2.has(key))
-            throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
-        }
-        return map2;
-      }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
-        const omap2 = new this();
-        omap2.items = pairs$1.items;
-        return omap2;
-      }
-    };
-    YAMLOMap.tag = "tag:yaml.org,2002:omap";
-    var omap = {
-      collection: "seq",
-      identify: (value) => value instanceof Map,
-      nodeClass: YAMLOMap,
-      default: false,
-      tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
-        const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
-            } else {
-              seenKeys.push(key.value);
-            }
-          }
-        }
-        return Object.assign(new YAMLOMap(), pairs$1);
-      },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
-    };
-    exports2.YAMLOMap = YAMLOMap;
-    exports2.omap = omap;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
-var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
-    }
-    var trueTag = {
-      identify: (value) => value === true,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
-      stringify: boolStringify
-    };
-    var falseTag = {
-      identify: (value) => value === false,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
-      stringify: boolStringify
-    };
-    exports2.falseTag = falseTag;
-    exports2.trueTag = trueTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
-var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
-      }
-    };
-    var float = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
-        if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node2.minFractionDigits = f.length;
-        }
-        return node2;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports2.float = float;
-    exports2.floatExp = floatExp;
-    exports2.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
-var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
-        offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
-      if (intAsBigInt) {
-        switch (radix) {
-          case 2:
-            str = `0b${str}`;
-            break;
-          case 8:
-            str = `0o${str}`;
-            break;
-          case 16:
-            str = `0x${str}`;
-            break;
-        }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
-      }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
-    }
-    function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
-      }
-      return stringifyNumber.stringifyNumber(node2);
-    }
-    var intBin = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "BIN",
-      test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node2) => intStringify(node2, 2, "0b")
-    };
-    var intOct = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node2) => intStringify(node2, 8, "0")
-    };
-    var int2 = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node2) => intStringify(node2, 16, "0x")
-    };
-    exports2.int = int2;
-    exports2.intBin = intBin;
-    exports2.intHex = intHex;
-    exports2.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
-var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
-        this.tag = _YAMLSet.tag;
-      }
-      add(key) {
-        let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
-        else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
-        if (!prev)
-          this.items.push(pair);
-      }
-      /**
-       * If `keepPair` is `true`, returns the Pair matching `key`.
-       * Otherwise, returns the value of that Pair's key.
-       */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
-      }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
-          this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
-        }
-      }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        if (this.hasAllNullValues(true))
-          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
-        else
-          throw new Error("Set items must all have null values");
-      }
-      static from(schema, iterable, ctx) {
-        const { replacer } = ctx;
-        const set3 = new this(schema);
-        if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
-            if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set3.items.push(Pair.createPair(value, null, ctx));
-          }
-        return set3;
-      }
-    };
-    YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set2 = {
-      collection: "map",
-      identify: (value) => value instanceof Set,
-      nodeClass: YAMLSet,
-      default: false,
-      tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map2, onError) {
-        if (identity.isMap(map2)) {
-          if (map2.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map2);
-          else
-            onError("Set items must all have null values");
-        } else
-          onError("Expected a mapping for this tag");
-        return map2;
-      }
-    };
-    exports2.YAMLSet = YAMLSet;
-    exports2.set = set2;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
-    }
-    function stringifySexagesimal(node2) {
-      let { value } = node2;
-      let num = (n) => n;
-      if (typeof value === "bigint")
-        num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node2);
-      let sign = "";
-      if (value < 0) {
-        sign = "-";
-        value *= num(-1);
-      }
-      const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
-        parts.unshift(0);
-      } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
-        }
-      }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
-    }
-    var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
-      stringify: stringifySexagesimal
-    };
-    var floatTime = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
-      stringify: stringifySexagesimal
-    };
-    var timestamp = {
-      identify: (value) => value instanceof Date,
-      default: true,
-      tag: "tag:yaml.org,2002:timestamp",
-      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-      // may be omitted altogether, resulting in a date format. In such a case, the time part is
-      // assumed to be 00:00:00Z (start of day, UTC).
-      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
-          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
-        if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date5 -= 6e4 * d;
-        }
-        return new Date(date5);
-      },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
-    };
-    exports2.floatTime = floatTime;
-    exports2.intTime = intTime;
-    exports2.timestamp = timestamp;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
-var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
-    "use strict";
-    var map2 = require_map();
-    var _null4 = require_null();
-    var seq = require_seq();
-    var string4 = require_string();
-    var binary = require_binary();
-    var bool = require_bool2();
-    var float = require_float2();
-    var int2 = require_int2();
-    var merge3 = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var set2 = require_set();
-    var timestamp = require_timestamp();
-    var schema = [
-      map2.map,
-      seq.seq,
-      string4.string,
-      _null4.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float,
-      binary.binary,
-      merge3.merge,
-      omap.omap,
-      pairs.pairs,
-      set2.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
-    ];
-    exports2.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/tags.js
-var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
-    "use strict";
-    var map2 = require_map();
-    var _null4 = require_null();
-    var seq = require_seq();
-    var string4 = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int2 = require_int();
-    var schema = require_schema();
-    var schema$1 = require_schema2();
-    var binary = require_binary();
-    var merge3 = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var schema$2 = require_schema3();
-    var set2 = require_set();
-    var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
-      ["failsafe", [map2.map, seq.seq, string4.string]],
-      ["json", schema$1.schema],
-      ["yaml11", schema$2.schema],
-      ["yaml-1.1", schema$2.schema]
-    ]);
-    var tagsByName = {
-      binary: binary.binary,
-      bool: bool.boolTag,
-      float: float.float,
-      floatExp: float.floatExp,
-      floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
-      intTime: timestamp.intTime,
-      map: map2.map,
-      merge: merge3.merge,
-      null: _null4.nullTag,
-      omap: omap.omap,
-      pairs: pairs.pairs,
-      seq: seq.seq,
-      set: set2.set,
-      timestamp: timestamp.timestamp
-    };
-    var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge3.merge,
-      "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set2.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
-    };
-    function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
-      if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
-      }
-      let tags = schemaTags;
-      if (!tags) {
-        if (Array.isArray(customTags))
-          tags = [];
-        else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
-        }
-      }
-      if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
-      } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
-      }
-      if (addMergeTag)
-        tags = tags.concat(merge3.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
-        if (!tagObj) {
-          const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
-        }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
-      }, []);
-    }
-    exports2.coreKnownTags = coreKnownTags;
-    exports2.getTags = getTags;
-  }
-});
-
-// node_modules/yaml/dist/schema/Schema.js
-var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var map2 = require_map();
-    var seq = require_seq();
-    var string4 = require_string();
-    var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge3);
-        this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
-        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
-      }
-      clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
-      }
-    };
-    exports2.Schema = Schema;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyDocument.js
-var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
-      const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
-          hasDirectives = true;
-        } else if (doc.directives.docStart)
-          hasDirectives = true;
-      }
-      if (hasDirectives)
-        lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
-      const { commentString } = ctx.options;
-      if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
-        const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
-      }
-      let chompKeep = false;
-      let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
-          }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
-        }
-        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-        if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
-        } else
-          lines.push(body);
-      } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
-      }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
-          if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
-          } else {
-            lines.push(`... ${cs}`);
-          }
-        } else {
-          lines.push("...");
-        }
-      } else {
-        let dc = doc.comment;
-        if (dc && chompKeep)
-          dc = dc.replace(/^\n+/, "");
-        if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
-        }
-      }
-      return lines.join("\n") + "\n";
-    }
-    exports2.stringifyDocument = stringifyDocument;
-  }
-});
-
-// node_modules/yaml/dist/doc/Document.js
-var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
-    "use strict";
-    var Alias = require_Alias();
-    var Collection2 = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var toJS = require_toJS();
-    var Schema = require_Schema();
-    var stringifyDocument = require_stringifyDocument();
-    var anchors = require_anchors();
-    var applyReviver = require_applyReviver();
-    var createNode = require_createNode();
-    var directives = require_directives();
-    var Document = class _Document {
-      constructor(value, replacer, options) {
-        this.commentBefore = null;
-        this.comment = null;
-        this.errors = [];
-        this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
-        let _replacer = null;
-        if (typeof replacer === "function" || Array.isArray(replacer)) {
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
-        }
-        const opt = Object.assign({
-          intAsBigInt: false,
-          keepSourceTokens: false,
-          logLevel: "warn",
-          prettyErrors: true,
-          strict: true,
-          stringKeys: false,
-          uniqueKeys: true,
-          version: "1.2"
-        }, options);
-        this.options = opt;
-        let { version: version2 } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
-          if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
-        } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
-      }
-      /**
-       * Create a deep copy of this Document and its contents.
-       *
-       * Custom Node values that inherit from `Object` still refer to their original instances.
-       */
-      clone() {
-        const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
-        });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
-        if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** Adds a value to the document. */
-      add(value) {
-        if (assertCollection(this.contents))
-          this.contents.add(value);
-      }
-      /** Adds a value to the document. */
-      addIn(path13, value) {
-        if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
-      }
-      /**
-       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-       *
-       * If `node` already has an anchor, `name` is ignored.
-       * Otherwise, the `node.anchor` value will be set to `name`,
-       * or if an anchor with that name is already present in the document,
-       * `name` will be used as a prefix for a new unique anchor.
-       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-       */
-      createAlias(node2, name) {
-        if (!node2.anchor) {
-          const prev = anchors.anchorNames(this);
-          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
-        }
-        return new Alias.Alias(node2.anchor);
-      }
-      createNode(value, replacer, options) {
-        let _replacer = void 0;
-        if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
-          _replacer = replacer;
-        } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
-          if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
-        }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
-        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
-          this,
-          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          anchorPrefix || "a"
-        );
-        const ctx = {
-          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
-          keepUndefined: keepUndefined ?? false,
-          onAnchor,
-          onTagObj,
-          replacer: _replacer,
-          schema: this.schema,
-          sourceObjects
-        };
-        const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
-          node2.flow = true;
-        setAnchors();
-        return node2;
-      }
-      /**
-       * Convert a key and a value into a `Pair` using the current schema,
-       * recursively wrapping all values as `Scalar` or `Collection` nodes.
-       */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
-          if (this.contents == null)
-            return false;
-          this.contents = null;
-          return true;
-        }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
-      }
-      /**
-       * Returns item at `path`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
-      }
-      /**
-       * Checks if the document includes a value with the key `key`.
-       */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
-      }
-      /**
-       * Checks if the document includes a value at `path`.
-       */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
-          return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      set(key, value) {
-        if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
-        } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
-        }
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
-          this.contents = value;
-        } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
-        } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
-        }
-      }
-      /**
-       * Change the YAML version and schema used by the document.
-       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-       * It also requires the `schema` option to be given as a `Schema` instance value.
-       *
-       * Overrides all previously set schema options.
-       */
-      setSchema(version2, options = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
-        let opt;
-        switch (version2) {
-          case "1.1":
-            if (this.directives)
-              this.directives.yaml.version = "1.1";
-            else
-              this.directives = new directives.Directives({ version: "1.1" });
-            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
-            break;
-          case "1.2":
-          case "next":
-            if (this.directives)
-              this.directives.yaml.version = version2;
-            else
-              this.directives = new directives.Directives({ version: version2 });
-            opt = { resolveKnownTags: true, schema: "core" };
-            break;
-          case null:
-            if (this.directives)
-              delete this.directives;
-            opt = null;
-            break;
-          default: {
-            const sv = JSON.stringify(version2);
-            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
-          }
-        }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
-        else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
-        else
-          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
-      }
-      // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc: this,
-          keep: !json2,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-      /**
-       * A JSON representation of the document `contents`.
-       *
-       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-       *   property name.
-       */
-      toJSON(jsonArg, onAnchor) {
-        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
-      }
-      /** A YAML representation of the document. */
-      toString(options = {}) {
-        if (this.errors.length > 0)
-          throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
-        }
-        return stringifyDocument.stringifyDocument(this, options);
-      }
-    };
-    function assertCollection(contents) {
-      if (identity.isCollection(contents))
-        return true;
-      throw new Error("Expected a YAML collection as document contents");
-    }
-    exports2.Document = Document;
-  }
-});
-
-// node_modules/yaml/dist/errors.js
-var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
-    "use strict";
-    var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
-        super();
-        this.name = name;
-        this.code = code;
-        this.message = message;
-        this.pos = pos;
-      }
-    };
-    var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
-      }
-    };
-    var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
-      }
-    };
-    var prettifyError2 = (src, lc) => (error63) => {
-      if (error63.pos[0] === -1)
-        return;
-      error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error63.linePos[0];
-      error63.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
-      }
-      if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
-        if (prev.length > 80)
-          prev = prev.substring(0, 79) + "\u2026\n";
-        lineStr = prev + lineStr;
-      }
-      if (/[^ ]/.test(lineStr)) {
-        let count = 1;
-        const end = error63.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
-        }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
-        error63.message += `:
-
-${lineStr}
-${pointer}
-`;
-      }
-    };
-    exports2.YAMLError = YAMLError;
-    exports2.YAMLParseError = YAMLParseError;
-    exports2.YAMLWarning = YAMLWarning;
-    exports2.prettifyError = prettifyError2;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-props.js
-var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
-    "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-      let spaceBefore = false;
-      let atNewline = startOnNewline;
-      let hasSpace = startOnNewline;
-      let comment = "";
-      let commentSep = "";
-      let hasNewline = false;
-      let reqSpace = false;
-      let tab = null;
-      let anchor2 = null;
-      let tag = null;
-      let newlineAfterProp = null;
-      let comma = null;
-      let found = null;
-      let start = null;
-      for (const token of tokens) {
-        if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-          reqSpace = false;
-        }
-        if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-          }
-          tab = null;
-        }
-        switch (token.type) {
-          case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
-            }
-            hasSpace = true;
-            break;
-          case "comment": {
-            if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
-            else
-              comment += commentSep + cb;
-            commentSep = "";
-            atNewline = false;
-            break;
-          }
-          case "newline":
-            if (atNewline) {
-              if (comment)
-                comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
-                spaceBefore = true;
-            } else
-              commentSep += token.source;
-            atNewline = true;
-            hasNewline = true;
-            if (anchor2 || tag)
-              newlineAfterProp = token;
-            hasSpace = true;
-            break;
-          case "anchor":
-            if (anchor2)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          case "tag": {
-            if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          }
-          case indicator:
-            if (anchor2 || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
-            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
-            hasSpace = false;
-            break;
-          case "comma":
-            if (flow) {
-              if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
-              atNewline = false;
-              hasSpace = false;
-              break;
-            }
-          // else fallthrough
-          default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
-            atNewline = false;
-            hasSpace = false;
-        }
-      }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-      }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-      return {
-        comma,
-        found,
-        spaceBefore,
-        comment,
-        hasNewline,
-        anchor: anchor2,
-        tag,
-        newlineAfterProp,
-        end,
-        start: start ?? end
-      };
-    }
-    exports2.resolveProps = resolveProps;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-contains-newline.js
-var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
-    "use strict";
-    function containsNewline(key) {
-      if (!key)
-        return null;
-      switch (key.type) {
-        case "alias":
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          if (key.source.includes("\n"))
-            return true;
-          if (key.end) {
-            for (const st of key.end)
-              if (st.type === "newline")
-                return true;
-          }
-          return false;
-        case "flow-collection":
-          for (const it of key.items) {
-            for (const st of it.start)
-              if (st.type === "newline")
-                return true;
-            if (it.sep) {
-              for (const st of it.sep)
-                if (st.type === "newline")
-                  return true;
-            }
-            if (containsNewline(it.key) || containsNewline(it.value))
-              return true;
-          }
-          return false;
-        default:
-          return true;
-      }
-    }
-    exports2.containsNewline = containsNewline;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
-var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
-    "use strict";
-    var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
-      if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
-          const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
-        }
-      }
-    }
-    exports2.flowIndentCheck = flowIndentCheck;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-map-includes.js
-var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
-      const { uniqueKeys } = ctx.options;
-      if (uniqueKeys === false)
-        return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
-    }
-    exports2.mapIncludes = mapIncludes;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-map.js
-var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
-    "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    var utilMapIncludes = require_util_map_includes();
-    var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map2 = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      let offset = bm.offset;
-      let commentEnd = null;
-      for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
-          indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
-          offset,
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: true
-        });
-        const implicitKey = !keyProps.found;
-        if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
-          }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
-            commentEnd = keyProps.end;
-            if (keyProps.comment) {
-              if (map2.comment)
-                map2.comment += "\n" + keyProps.comment;
-              else
-                map2.comment = keyProps.comment;
-            }
-            continue;
-          }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
-          }
-        } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
-        }
-        ctx.atKey = true;
-        const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
-        ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
-          indicator: "map-value-ind",
-          next: value,
-          offset: keyNode.range[2],
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
-        });
-        offset = valueProps.end;
-        if (valueProps.found) {
-          if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
-            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
-              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
-          }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
-          if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
-          offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
-        } else {
-          if (implicitKey)
-            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
-          if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair = new Pair.Pair(keyNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
-        }
-      }
-      if (commentEnd && commentEnd < offset)
-        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map2.range = [bm.offset, offset, commentEnd ?? offset];
-      return map2;
-    }
-    exports2.resolveBlockMap = resolveBlockMap;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-seq.js
-var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
-    "use strict";
-    var YAMLSeq = require_YAMLSeq();
-    var resolveProps = require_resolve_props();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = bs.offset;
-      let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
-          indicator: "seq-item-ind",
-          next: value,
-          offset,
-          onError,
-          parentIndent: bs.indent,
-          startOnNewline: true
-        });
-        if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
-              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
-            else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
-          } else {
-            commentEnd = props.end;
-            if (props.comment)
-              seq.comment = props.comment;
-            continue;
-          }
-        }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node2.range[2];
-        seq.items.push(node2);
-      }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
-    }
-    exports2.resolveBlockSeq = resolveBlockSeq;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-end.js
-var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
-    "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
-      if (end) {
-        let hasSpace = false;
-        let sep4 = "";
-        for (const token of end) {
-          const { source, type } = token;
-          switch (type) {
-            case "space":
-              hasSpace = true;
-              break;
-            case "comment": {
-              if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
-              else
-                comment += sep4 + cb;
-              sep4 = "";
-              break;
-            }
-            case "newline":
-              if (comment)
-                sep4 += source;
-              hasSpace = true;
-              break;
-            default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
-          }
-          offset += source.length;
-        }
-      }
-      return { comment, offset };
-    }
-    exports2.resolveEnd = resolveEnd;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
-var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilMapIncludes = require_util_map_includes();
-    var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
-      const coll = new NodeClass(ctx.schema);
-      coll.flow = true;
-      const atRoot = ctx.atRoot;
-      if (atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
-          flow: fcName,
-          indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
-          offset,
-          onError,
-          parentIndent: fc.indent,
-          startOnNewline: false
-        });
-        if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
-            if (i === 0 && props.comma)
-              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
-              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
-            if (props.comment) {
-              if (coll.comment)
-                coll.comment += "\n" + props.comment;
-              else
-                coll.comment = props.comment;
-            }
-            offset = props.end;
-            continue;
-          }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
-            onError(
-              key,
-              // checked by containsNewline()
-              "MULTILINE_IMPLICIT_KEY",
-              "Implicit keys of flow sequence pairs need to be on a single line"
-            );
-        }
-        if (i === 0) {
-          if (props.comma)
-            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-        } else {
-          if (!props.comma)
-            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
-          if (props.comment) {
-            let prevItemComment = "";
-            loop: for (const st of start) {
-              switch (st.type) {
-                case "comma":
-                case "space":
-                  break;
-                case "comment":
-                  prevItemComment = st.source.substring(1);
-                  break loop;
-                default:
-                  break loop;
-              }
-            }
-            if (prevItemComment) {
-              let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
-                prev = prev.value ?? prev.key;
-              if (prev.comment)
-                prev.comment += "\n" + prevItemComment;
-              else
-                prev.comment = prevItemComment;
-              props.comment = props.comment.substring(prevItemComment.length + 1);
-            }
-          }
-        }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
-          coll.items.push(valueNode);
-          offset = valueNode.range[2];
-          if (isBlock(value))
-            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-        } else {
-          ctx.atKey = true;
-          const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
-            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
-          ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
-            flow: fcName,
-            indicator: "map-value-ind",
-            next: value,
-            offset: keyNode.range[2],
-            onError,
-            parentIndent: fc.indent,
-            startOnNewline: false
-          });
-          if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
-                  if (st === valueProps.found)
-                    break;
-                  if (st.type === "newline") {
-                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
-                    break;
-                  }
-                }
-              if (props.start < valueProps.found.offset - 1024)
-                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
-            }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
-            else
-              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
-          }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
-          if (valueNode) {
-            if (isBlock(value))
-              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-          } else if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          if (isMap) {
-            const map2 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
-              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
-          } else {
-            const map2 = new YAMLMap.YAMLMap(ctx.schema);
-            map2.flow = true;
-            map2.items.push(pair);
-            const endRange = (valueNode ?? keyNode).range;
-            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map2);
-          }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
-        }
-      }
-      const expectedEnd = isMap ? "}" : "]";
-      const [ce, ...ee] = fc.end;
-      let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
-      else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee.unshift(ce);
-      }
-      if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
-          if (coll.comment)
-            coll.comment += "\n" + end.comment;
-          else
-            coll.comment = end.comment;
-        }
-        coll.range = [fc.offset, cePos, end.offset];
-      } else {
-        coll.range = [fc.offset, cePos, cePos];
-      }
-      return coll;
-    }
-    exports2.resolveFlowCollection = resolveFlowCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-collection.js
-var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveBlockMap = require_resolve_block_map();
-    var resolveBlockSeq = require_resolve_block_seq();
-    var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
-      const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
-        coll.tag = Coll.tagName;
-        return coll;
-      }
-      if (tagName)
-        coll.tag = tagName;
-      return coll;
-    }
-    function composeCollection(CN, ctx, token, props, onError) {
-      const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
-        const { anchor: anchor2, newlineAfterProp: nl } = props;
-        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
-        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
-        }
-      }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
-      }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
-        } else {
-          if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
-          } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
-          }
-          return resolveCollection(CN, ctx, token, onError, tagName);
-        }
-      }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node2.range = coll.range;
-      node2.tag = tagName;
-      if (tag?.format)
-        node2.format = tag.format;
-      return node2;
-    }
-    exports2.composeCollection = composeCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
-var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
-          chompStart = i;
-        else
-          break;
-      }
-      if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
-      }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
-      let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
-        } else {
-          if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
-          }
-          if (header.indent === 0)
-            trimIndent = indent.length;
-          contentStart = i;
-          if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
-          }
-          break;
-        }
-        offset += indent.length + content.length + 1;
-      }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
-      }
-      let value = "";
-      let sep4 = "";
-      let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
-        if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
-        }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
-          prevMoreIndented = true;
-        } else if (content === "") {
-          if (sep4 === "\n")
-            value += "\n";
-          else
-            sep4 = "\n";
-        } else {
-          value += sep4 + content;
-          sep4 = " ";
-          prevMoreIndented = false;
-        }
-      }
-      switch (header.chomp) {
-        case "-":
-          break;
-        case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
-          break;
-        default:
-          value += "\n";
-      }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
-    }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
-      if (props[0].type !== "block-scalar-header") {
-        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
-        return null;
-      }
-      const { source } = props[0];
-      const mode = source[0];
-      let indent = 0;
-      let chomp = "";
-      let error63 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
-        else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
-          else if (error63 === -1)
-            error63 = offset + i;
-        }
-      }
-      if (error63 !== -1)
-        onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
-      let hasSpace = false;
-      let comment = "";
-      let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
-          case "space":
-            hasSpace = true;
-          // fallthrough
-          case "newline":
-            length += token.source.length;
-            break;
-          case "comment":
-            if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
-            }
-            length += token.source.length;
-            comment = token.source.substring(1);
-            break;
-          case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
-            break;
-          /* istanbul ignore next should not happen */
-          default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
-          }
-        }
-      }
-      return { mode, indent, chomp, comment, length };
-    }
-    function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
-    }
-    exports2.resolveBlockScalar = resolveBlockScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
-var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
-      let _type;
-      let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-      switch (type) {
-        case "scalar":
-          _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
-          break;
-        case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
-          break;
-        case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
-          break;
-        /* istanbul ignore next should not happen */
-        default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
-          return {
-            value: "",
-            type: null,
-            comment: "",
-            range: [offset, offset + source.length, offset + source.length]
-          };
-      }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
-      return {
-        value,
-        type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
-      };
-    }
-    function plainValue(source, onError) {
-      let badChar = "";
-      switch (source[0]) {
-        /* istanbul ignore next should not happen */
-        case "	":
-          badChar = "a tab character";
-          break;
-        case ",":
-          badChar = "flow indicator character ,";
-          break;
-        case "%":
-          badChar = "directive indicator character %";
-          break;
-        case "|":
-        case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
-          break;
-        }
-        case "@":
-        case "`": {
-          badChar = `reserved character ${source[0]}`;
-          break;
-        }
-      }
-      if (badChar)
-        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
-    }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
-    }
-    function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
-        return source;
-      let trimEnd, trimBoth;
-      try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
-        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
-      } catch {
-        trimEnd = /[ \t]+$/;
-        trimBoth = /^[ \t]+|[ \t]+$/g;
-      }
-      let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
-        if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
-          else
-            sep4 = "\n";
-        } else {
-          res += sep4 + lm;
-          sep4 = " ";
-        }
-        pos = line.lastIndex;
-      }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
-    }
-    function doubleQuotedValue(source, onError) {
-      let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
-          continue;
-        if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
-          i = offset;
-        } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
-          if (cc)
-            res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
-          } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
-          }
-        } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
-        } else {
-          res += ch;
-        }
-      }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
-      return res;
-    }
-    function foldNewline(source, offset) {
-      let fold = "";
-      let ch = source[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
-          break;
-        if (ch === "\n")
-          fold += "\n";
-        offset += 1;
-        ch = source[offset + 1];
-      }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
-    }
-    var escapeCodes = {
-      "0": "\0",
-      // null character
-      a: "\x07",
-      // bell character
-      b: "\b",
-      // backspace
-      e: "\x1B",
-      // escape character
-      f: "\f",
-      // form feed
-      n: "\n",
-      // line feed
-      r: "\r",
-      // carriage return
-      t: "	",
-      // horizontal tab
-      v: "\v",
-      // vertical tab
-      N: "\x85",
-      // Unicode next line
-      _: "\xA0",
-      // Unicode non-breaking space
-      L: "\u2028",
-      // Unicode line separator
-      P: "\u2029",
-      // Unicode paragraph separator
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      "	": "	"
-    };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
-      try {
-        return String.fromCodePoint(code);
-      } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
-      }
-    }
-    exports2.resolveFlowScalar = resolveFlowScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-scalar.js
-var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
-      if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
-      else
-        tag = ctx.schema[identity.SCALAR];
-      let scalar;
-      try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error63) {
-        const msg = error63 instanceof Error ? error63.message : String(error63);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
-      }
-      scalar.range = range;
-      scalar.source = value;
-      if (type)
-        scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
-      return scalar;
-    }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
-        return schema[identity.SCALAR];
-      const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
-          else
-            return tag;
-        }
-      }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
-      const kt = schema.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
-      }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
-    }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
-          const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
-        }
-      }
-      return tag;
-    }
-    exports2.composeScalar = composeScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
-var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
-    "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
-          switch (st.type) {
-            case "space":
-            case "comment":
-            case "newline":
-              offset -= st.source.length;
-              continue;
-          }
-          st = before[++i];
-          while (st?.type === "space") {
-            offset += st.source.length;
-            st = before[++i];
-          }
-          break;
-        }
-      }
-      return offset;
-    }
-    exports2.emptyScalarPosition = emptyScalarPosition;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-node.js
-var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var composeCollection = require_compose_collection();
-    var composeScalar = require_compose_scalar();
-    var resolveEnd = require_resolve_end();
-    var utilEmptyScalarPosition = require_util_empty_scalar_position();
-    var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
-      const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
-      let node2;
-      let isSrcToken = true;
-      switch (token.type) {
-        case "alias":
-          node2 = composeAlias(ctx, token, onError);
-          if (anchor2 || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
-          break;
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor2)
-            node2.anchor = anchor2.source.substring(1);
-          break;
-        case "block-map":
-        case "block-seq":
-        case "flow-collection":
-          try {
-            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor2)
-              node2.anchor = anchor2.source.substring(1);
-          } catch (error63) {
-            const message = error63 instanceof Error ? error63.message : String(error63);
-            onError(token, "RESOURCE_EXHAUSTION", message);
-          }
-          break;
-        default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
-          isSrcToken = false;
-        }
-      }
-      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor2 && node2.anchor === "")
-        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
-        const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
-      }
-      if (spaceBefore)
-        node2.spaceBefore = true;
-      if (comment) {
-        if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
-        else
-          node2.commentBefore = comment;
-      }
-      if (ctx.options.keepSourceTokens && isSrcToken)
-        node2.srcToken = token;
-      return node2;
-    }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
-      const token = {
-        type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
-        indent: -1,
-        source: ""
-      };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor2) {
-        node2.anchor = anchor2.source.substring(1);
-        if (node2.anchor === "")
-          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      }
-      if (spaceBefore)
-        node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
-        node2.range[2] = end;
-      }
-      return node2;
-    }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
-      if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
-      if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
-      return alias;
-    }
-    exports2.composeEmptyNode = composeEmptyNode;
-    exports2.composeNode = composeNode;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-doc.js
-var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
-    "use strict";
-    var Document = require_Document();
-    var composeNode = require_compose_node();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
-      const ctx = {
-        atKey: false,
-        atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
-      };
-      const props = resolveProps.resolveProps(start, {
-        indicator: "doc-start",
-        next: value ?? end?.[0],
-        offset,
-        onError,
-        parentIndent: 0,
-        startOnNewline: true
-      });
-      if (props.found) {
-        doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
-          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
-      }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
-    }
-    exports2.composeDoc = composeDoc;
-  }
-});
-
-// node_modules/yaml/dist/compose/composer.js
-var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
-    "use strict";
-    var node_process = __require("process");
-    var directives = require_directives();
-    var Document = require_Document();
-    var errors = require_errors2();
-    var identity = require_identity();
-    var composeDoc = require_compose_doc();
-    var resolveEnd = require_resolve_end();
-    function getErrorPos(src) {
-      if (typeof src === "number")
-        return [src, src + 1];
-      if (Array.isArray(src))
-        return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
-    }
-    function parsePrelude(prelude) {
-      let comment = "";
-      let atComment = false;
-      let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
-        switch (source[0]) {
-          case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
-            atComment = true;
-            afterEmptyLine = false;
-            break;
-          case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
-            atComment = false;
-            break;
-          default:
-            if (!atComment)
-              afterEmptyLine = true;
-            atComment = false;
-        }
-      }
-      return { comment, afterEmptyLine };
-    }
-    var Composer = class {
-      constructor(options = {}) {
-        this.doc = null;
-        this.atDirectives = false;
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
-          const pos = getErrorPos(source);
-          if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
-          else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
-        };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
-      }
-      decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
-          const dc = doc.contents;
-          if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
-          } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
-          }
-        }
-        if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
-        } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
-        }
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-      }
-      /**
-       * Current stream status information.
-       *
-       * Mostly useful at the end of input for an empty stream.
-       */
-      streamInfo() {
-        return {
-          comment: parsePrelude(this.prelude).comment,
-          directives: this.directives,
-          errors: this.errors,
-          warnings: this.warnings
-        };
-      }
-      /**
-       * Compose tokens into documents.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
-        yield* this.end(forceDoc, endOffset);
-      }
-      /** Advance the composer by one CST token. */
-      *next(token) {
-        if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
-          case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
-              const pos = getErrorPos(token);
-              pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
-            });
-            this.prelude.push(token.source);
-            this.atDirectives = true;
-            break;
-          case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
-            if (this.doc)
-              yield this.doc;
-            this.doc = doc;
-            this.atDirectives = false;
-            break;
-          }
-          case "byte-order-mark":
-          case "space":
-            break;
-          case "comment":
-          case "newline":
-            this.prelude.push(token.source);
-            break;
-          case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error63 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
-            if (this.atDirectives || !this.doc)
-              this.errors.push(error63);
-            else
-              this.doc.errors.push(error63);
-            break;
-          }
-          case "doc-end": {
-            if (!this.doc) {
-              const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
-              break;
-            }
-            this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
-            this.decorate(this.doc, true);
-            if (end.comment) {
-              const dc = this.doc.comment;
-              this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
-            }
-            this.doc.range[2] = end.offset;
-            break;
-          }
-          default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
-        }
-      }
-      /**
-       * Call at end of input to yield any remaining document.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *end(forceDoc = false, endOffset = -1) {
-        if (this.doc) {
-          this.decorate(this.doc, true);
-          yield this.doc;
-          this.doc = null;
-        } else if (forceDoc) {
-          const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
-          if (this.atDirectives)
-            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
-        }
-      }
-    };
-    exports2.Composer = Composer;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-scalar.js
-var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
-    "use strict";
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
-    var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
-        const _onError = (pos, code, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-          if (onError)
-            onError(offset, code, message);
-          else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
-        };
-        switch (token.type) {
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
-          case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
-        }
-      }
-      return null;
-    }
-    function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
-      const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      const end = context3.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
-      ];
-      switch (source[0]) {
-        case "|":
-        case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
-          const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
-          ];
-          if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
-        }
-        case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
-        case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
-        default:
-          return { type: "scalar", offset, indent, source, end };
-      }
-    }
-    function setScalarValue(token, value, context3 = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
-      if (!type)
-        switch (token.type) {
-          case "single-quoted-scalar":
-            type = "QUOTE_SINGLE";
-            break;
-          case "double-quoted-scalar":
-            type = "QUOTE_DOUBLE";
-            break;
-          case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
-              throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
-            break;
-          }
-          default:
-            type = "PLAIN";
-        }
-      const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      switch (source[0]) {
-        case "|":
-        case ">":
-          setBlockScalarValue(token, source);
-          break;
-        case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
-          break;
-        case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
-          break;
-        default:
-          setFlowScalarValue(token, source, "scalar");
-      }
-    }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
-          throw new Error("Invalid block scalar header");
-        header.source = head;
-        token.source = body;
-      } else {
-        const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
-        const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
-        ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
-      }
-    }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
-          switch (st.type) {
-            case "space":
-            case "comment":
-              props.push(st);
-              break;
-            case "newline":
-              props.push(st);
-              return true;
-          }
-      return false;
-    }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
-          break;
-        case "block-scalar": {
-          const end = token.props.slice(1);
-          let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
-          for (const tok of end)
-            tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
-          break;
-        }
-        case "block-map":
-        case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
-          break;
-        }
-        default: {
-          const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent, source, end });
-        }
-      }
-    }
-    exports2.createScalarToken = createScalarToken;
-    exports2.resolveAsScalar = resolveAsScalar;
-    exports2.setScalarValue = setScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-stringify.js
-var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
-    "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
-        case "block-scalar": {
-          let res = "";
-          for (const tok of token.props)
-            res += stringifyToken(tok);
-          return res + token.source;
-        }
-        case "block-map":
-        case "block-seq": {
-          let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
-          return res;
-        }
-        case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
-          for (const st of token.end)
-            res += st.source;
-          return res;
-        }
-        case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-        default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-      }
-    }
-    function stringifyItem({ start, key, sep: sep4, value }) {
-      let res = "";
-      for (const st of start)
-        res += st.source;
-      if (key)
-        res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
-          res += st.source;
-      if (value)
-        res += stringifyToken(value);
-      return res;
-    }
-    exports2.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-visit.js
-var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
-    "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
-      if ("type" in cst && cst.type === "document")
-        cst = { start: cst.start, value: cst.value };
-      _visit(Object.freeze([]), cst, visitor);
-    }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path13) => {
-      let item = cst;
-      for (const [field, index] of path13) {
-        const tok = item?.[field];
-        if (tok && "items" in tok) {
-          item = tok.items[index];
-        } else
-          return void 0;
-      }
-      return item;
-    };
-    visit3.parentCollection = (cst, path13) => {
-      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
-      const coll = parent?.[field];
-      if (coll && "items" in coll)
-        return coll;
-      throw new Error("Parent collection not found");
-    };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
-      if (typeof ctrl === "symbol")
-        return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
-            else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-          if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
-        }
-      }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
-    }
-    exports2.visit = visit3;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst.js
-var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
-    "use strict";
-    var cstScalar = require_cst_scalar();
-    var cstStringify = require_cst_stringify();
-    var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
-    var DOCUMENT = "";
-    var FLOW_END = "";
-    var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
-        case BOM:
-          return "<BOM>";
-        case DOCUMENT:
-          return "<DOC>";
-        case FLOW_END:
-          return "<FLOW_END>";
-        case SCALAR:
-          return "<SCALAR>";
-        default:
-          return JSON.stringify(token);
-      }
-    }
-    function tokenType(source) {
-      switch (source) {
-        case BOM:
-          return "byte-order-mark";
-        case DOCUMENT:
-          return "doc-mode";
-        case FLOW_END:
-          return "flow-error-end";
-        case SCALAR:
-          return "scalar";
-        case "---":
-          return "doc-start";
-        case "...":
-          return "doc-end";
-        case "":
-        case "\n":
-        case "\r\n":
-          return "newline";
-        case "-":
-          return "seq-item-ind";
-        case "?":
-          return "explicit-key-ind";
-        case ":":
-          return "map-value-ind";
-        case "{":
-          return "flow-map-start";
-        case "}":
-          return "flow-map-end";
-        case "[":
-          return "flow-seq-start";
-        case "]":
-          return "flow-seq-end";
-        case ",":
-          return "comma";
-      }
-      switch (source[0]) {
-        case " ":
-        case "	":
-          return "space";
-        case "#":
-          return "comment";
-        case "%":
-          return "directive-line";
-        case "*":
-          return "alias";
-        case "&":
-          return "anchor";
-        case "!":
-          return "tag";
-        case "'":
-          return "single-quoted-scalar";
-        case '"':
-          return "double-quoted-scalar";
-        case "|":
-        case ">":
-          return "block-scalar-header";
-      }
-      return null;
-    }
-    exports2.createScalarToken = cstScalar.createScalarToken;
-    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
-    exports2.setScalarValue = cstScalar.setScalarValue;
-    exports2.stringify = cstStringify.stringify;
-    exports2.visit = cstVisit.visit;
-    exports2.BOM = BOM;
-    exports2.DOCUMENT = DOCUMENT;
-    exports2.FLOW_END = FLOW_END;
-    exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
-    exports2.prettyToken = prettyToken;
-    exports2.tokenType = tokenType;
-  }
-});
-
-// node_modules/yaml/dist/parse/lexer.js
-var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
-    "use strict";
-    var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
-        case void 0:
-        case " ":
-        case "\n":
-        case "\r":
-        case "	":
-          return true;
-        default:
-          return false;
-      }
-    }
-    var hexDigits = new Set("0123456789ABCDEFabcdef");
-    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
-    var flowIndicatorChars = new Set(",[]{}");
-    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
-      constructor() {
-        this.atEnd = false;
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        this.buffer = "";
-        this.flowKey = false;
-        this.flowLevel = 0;
-        this.indentNext = 0;
-        this.indentValue = 0;
-        this.lineEndPos = null;
-        this.next = null;
-        this.pos = 0;
-      }
-      /**
-       * Generate YAML tokens from the `source` string. If `incomplete`,
-       * a part of the last line may be left as a buffer for the next call.
-       *
-       * @returns A generator of lexical tokens
-       */
-      *lex(source, incomplete = false) {
-        if (source) {
-          if (typeof source !== "string")
-            throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
-          this.lineEndPos = null;
-        }
-        this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
-      }
-      atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
-        if (!ch || ch === "#" || ch === "\n")
-          return true;
-        if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
-        return false;
-      }
-      charAt(n) {
-        return this.buffer[this.pos + n];
-      }
-      continueScalar(offset) {
-        let ch = this.buffer[offset];
-        if (this.indentNext > 0) {
-          let indent = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent + offset];
-          if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
-          }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
-        }
-        if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
-            return -1;
-        }
-        return offset;
-      }
-      getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
-        }
-        if (end === -1)
-          return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
-      }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
-      }
-      setNext(state) {
-        this.buffer = this.buffer.substring(this.pos);
-        this.pos = 0;
-        this.lineEndPos = null;
-        this.next = state;
-        return null;
-      }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
-      }
-      *parseNext(next) {
-        switch (next) {
-          case "stream":
-            return yield* this.parseStream();
-          case "line-start":
-            return yield* this.parseLineStart();
-          case "block-start":
-            return yield* this.parseBlockStart();
-          case "doc":
-            return yield* this.parseDocument();
-          case "flow":
-            return yield* this.parseFlowCollection();
-          case "quoted-scalar":
-            return yield* this.parseQuotedScalar();
-          case "block-scalar":
-            return yield* this.parseBlockScalar();
-          case "plain-scalar":
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseStream() {
-        let line = this.getLine();
-        if (line === null)
-          return this.setNext("stream");
-        if (line[0] === cst.BOM) {
-          yield* this.pushCount(1);
-          line = line.substring(1);
-        }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
-          while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
-              dirEnd = cs - 1;
-              break;
-            } else {
-              cs = line.indexOf("#", cs + 1);
-            }
-          }
-          while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
-              dirEnd -= 1;
-            else
-              break;
-          }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
-          this.pushNewline();
-          return "stream";
-        }
-        if (this.atLineEnd()) {
-          const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
-          yield* this.pushNewline();
-          return "stream";
-        }
-        yield cst.DOCUMENT;
-        return yield* this.parseLineStart();
-      }
-      *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
-          return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
-          if (!this.atEnd && !this.hasChars(4))
-            return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
-            yield* this.pushCount(3);
-            this.indentValue = 0;
-            this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
-          }
-        }
-        this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
-          this.indentNext = this.indentValue;
-        return yield* this.parseBlockStart();
-      }
-      *parseBlockStart() {
-        const [ch0, ch1] = this.peek(2);
-        if (!ch1 && !this.atEnd)
-          return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
-          this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
-          return "block-start";
-        }
-        return "doc";
-      }
-      *parseDocument() {
-        yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
-          case "#":
-            yield* this.pushCount(line.length - n);
-          // fallthrough
-          case void 0:
-            yield* this.pushNewline();
-            return yield* this.parseLineStart();
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel = 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            return "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "doc";
-          case '"':
-          case "'":
-            return yield* this.parseQuotedScalar();
-          case "|":
-          case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
-            yield* this.pushNewline();
-            return yield* this.parseBlockScalar();
-          default:
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseFlowCollection() {
-        let nl, sp;
-        let indent = -1;
-        do {
-          nl = yield* this.pushNewline();
-          if (nl > 0) {
-            sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
-          } else {
-            sp = 0;
-          }
-          sp += yield* this.pushSpaces(true);
-        } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
-          if (!atFlowEndMarker) {
-            this.flowLevel = 0;
-            yield cst.FLOW_END;
-            return yield* this.parseLineStart();
-          }
-        }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
-          this.flowKey = false;
-        }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
-          case void 0:
-            return "flow";
-          case "#":
-            yield* this.pushCount(line.length - n);
-            return "flow";
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel += 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            this.flowKey = true;
-            this.flowLevel -= 1;
-            return this.flowLevel ? "flow" : "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "flow";
-          case '"':
-          case "'":
-            this.flowKey = true;
-            return yield* this.parseQuotedScalar();
-          case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
-              this.flowKey = false;
-              yield* this.pushCount(1);
-              yield* this.pushSpaces(true);
-              return "flow";
-            }
-          }
-          // fallthrough
-          default:
-            this.flowKey = false;
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
-        } else {
-          while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
-              break;
-            end = this.buffer.indexOf('"', end + 1);
-          }
-        }
-        const qb = this.buffer.substring(0, end);
-        let nl = qb.indexOf("\n", this.pos);
-        if (nl !== -1) {
-          while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = qb.indexOf("\n", cs);
-          }
-          if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
-          }
-        }
-        if (end === -1) {
-          if (!this.atEnd)
-            return this.setNext("quoted-scalar");
-          end = this.buffer.length;
-        }
-        yield* this.pushToIndex(end + 1, false);
-        return this.flowLevel ? "flow" : "doc";
-      }
-      *parseBlockScalarHeader() {
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        let i = this.pos;
-        while (true) {
-          const ch = this.buffer[++i];
-          if (ch === "+")
-            this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
-            break;
-        }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
-      }
-      *parseBlockScalar() {
-        let nl = this.pos - 1;
-        let indent = 0;
-        let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
-          switch (ch) {
-            case " ":
-              indent += 1;
-              break;
-            case "\n":
-              nl = i2;
-              indent = 0;
-              break;
-            case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
-                return this.setNext("block-scalar");
-              if (next === "\n")
-                break;
-            }
-            // fallthrough
-            default:
-              break loop;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
-          if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
-          else {
-            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
-          }
-          do {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = this.buffer.indexOf("\n", cs);
-          } while (nl !== -1);
-          if (nl === -1) {
-            if (!this.atEnd)
-              return this.setNext("block-scalar");
-            nl = this.buffer.length;
-          }
-        }
-        let i = nl + 1;
-        ch = this.buffer[i];
-        while (ch === " ")
-          ch = this.buffer[++i];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
-        } else if (!this.blockScalarKeep) {
-          do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
-            else
-              break;
-          } while (true);
-        }
-        yield cst.SCALAR;
-        yield* this.pushToIndex(nl + 1, true);
-        return yield* this.parseLineStart();
-      }
-      *parsePlainScalar() {
-        const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
-        let i = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i]) {
-          if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
-              break;
-            end = i;
-          } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
-            if (ch === "\r") {
-              if (next === "\n") {
-                i += 1;
-                ch = "\n";
-                next = this.buffer[i + 1];
-              } else
-                end = i;
-            }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
-              break;
-            if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
-              if (cs === -1)
-                break;
-              i = Math.max(i, cs - 2);
-            }
-          } else {
-            if (inFlow && flowIndicatorChars.has(ch))
-              break;
-            end = i;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("plain-scalar");
-        yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
-        return inFlow ? "flow" : "doc";
-      }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
-        }
-        return 0;
-      }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
-        } else if (allowEmpty)
-          yield "";
-        return 0;
-      }
-      *pushIndicators() {
-        let n = 0;
-        loop: while (true) {
-          switch (this.charAt(0)) {
-            case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
-              continue loop;
-            case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
-              continue loop;
-            case "-":
-            // this is an error
-            case "?":
-            // this is an error outside flow collections
-            case ":": {
-              const inFlow = this.flowLevel > 0;
-              const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
-                if (!inFlow)
-                  this.indentNext = this.indentValue + 1;
-                else if (this.flowKey)
-                  this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
-                continue loop;
-              }
-            }
-          }
-          break loop;
-        }
-        return n;
-      }
-      *pushTag() {
-        if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
-        } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
-            } else
-              break;
-          }
-          return yield* this.pushToIndex(i, false);
-        }
-      }
-      *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
-          return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
-          return yield* this.pushCount(2);
-        else
-          return 0;
-      }
-      *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
-        let ch;
-        do {
-          ch = this.buffer[++i];
-        } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos = i;
-        }
-        return n;
-      }
-      *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
-      }
-    };
-    exports2.Lexer = Lexer;
-  }
-});
-
-// node_modules/yaml/dist/parse/line-counter.js
-var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
-    "use strict";
-    var LineCounter2 = class {
-      constructor() {
-        this.lineStarts = [];
-        this.addNewLine = (offset) => this.lineStarts.push(offset);
-        this.linePos = (offset) => {
-          let low = 0;
-          let high = this.lineStarts.length;
-          while (low < high) {
-            const mid = low + high >> 1;
-            if (this.lineStarts[mid] < offset)
-              low = mid + 1;
-            else
-              high = mid;
-          }
-          if (this.lineStarts[low] === offset)
-            return { line: low + 1, col: 1 };
-          if (low === 0)
-            return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
-        };
-      }
-    };
-    exports2.LineCounter = LineCounter2;
-  }
-});
-
-// node_modules/yaml/dist/parse/parser.js
-var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
-    "use strict";
-    var node_process = __require("process");
-    var cst = require_cst();
-    var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
-          return true;
-      return false;
-    }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
-          case "space":
-          case "comment":
-          case "newline":
-            break;
-          default:
-            return i;
-        }
-      }
-      return -1;
-    }
-    function isFlowToken(token) {
-      switch (token?.type) {
-        case "alias":
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "flow-collection":
-          return true;
-        default:
-          return false;
-      }
-    }
-    function getPrevProps(parent) {
-      switch (parent.type) {
-        case "document":
-          return parent.start;
-        case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
-        }
-        case "block-seq":
-          return parent.items[parent.items.length - 1].start;
-        /* istanbul ignore next should not happen */
-        default:
-          return [];
-      }
-    }
-    function getFirstKeyStartProps(prev) {
-      if (prev.length === 0)
-        return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
-          case "doc-start":
-          case "explicit-key-ind":
-          case "map-value-ind":
-          case "seq-item-ind":
-          case "newline":
-            break loop;
-        }
-      }
-      while (prev[++i]?.type === "space") {
-      }
-      return prev.splice(i, prev.length);
-    }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
-      else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
-    }
-    function fixFlowSeqItems(fc) {
-      if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
-              else
-                it.value.end = it.sep;
-            } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
-          }
-        }
-      }
-    }
-    var Parser = class {
-      /**
-       * @param onNewLine - If defined, called separately with the start position of
-       *   each new line (in `parse()`, including the start of input).
-       */
-      constructor(onNewLine) {
-        this.atNewLine = true;
-        this.atScalar = false;
-        this.indent = 0;
-        this.offset = 0;
-        this.onKeyLine = false;
-        this.stack = [];
-        this.source = "";
-        this.type = "";
-        this.lexer = new lexer.Lexer();
-        this.onNewLine = onNewLine;
-      }
-      /**
-       * Parse `source` as a YAML stream.
-       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-       *
-       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-       *
-       * @returns A generator of tokens representing each directive, document, and other structure.
-       */
-      *parse(source, incomplete = false) {
-        if (this.onNewLine && this.offset === 0)
-          this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
-          yield* this.next(lexeme);
-        if (!incomplete)
-          yield* this.end();
-      }
-      /**
-       * Advance the parser by the `source` of one lexical token.
-       */
-      *next(source) {
-        this.source = source;
-        if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
-        if (this.atScalar) {
-          this.atScalar = false;
-          yield* this.step();
-          this.offset += source.length;
-          return;
-        }
-        const type = cst.tokenType(source);
-        if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
-        } else if (type === "scalar") {
-          this.atNewLine = false;
-          this.atScalar = true;
-          this.type = "scalar";
-        } else {
-          this.type = type;
-          yield* this.step();
-          switch (type) {
-            case "newline":
-              this.atNewLine = true;
-              this.indent = 0;
-              if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
-              break;
-            case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
-              break;
-            case "explicit-key-ind":
-            case "map-value-ind":
-            case "seq-item-ind":
-              if (this.atNewLine)
-                this.indent += source.length;
-              break;
-            case "doc-mode":
-            case "flow-error-end":
-              return;
-            default:
-              this.atNewLine = false;
-          }
-          this.offset += source.length;
-        }
-      }
-      /** Call at end of input to push out any remaining constructions */
-      *end() {
-        while (this.stack.length > 0)
-          yield* this.pop();
-      }
-      get sourceToken() {
-        const st = {
-          type: this.type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-        return st;
-      }
-      *step() {
-        const top = this.peek(1);
-        if (this.type === "doc-end" && top?.type !== "doc-end") {
-          while (this.stack.length > 0)
-            yield* this.pop();
-          this.stack.push({
-            type: "doc-end",
-            offset: this.offset,
-            source: this.source
-          });
-          return;
-        }
-        if (!top)
-          return yield* this.stream();
-        switch (top.type) {
-          case "document":
-            return yield* this.document(top);
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return yield* this.scalar(top);
-          case "block-scalar":
-            return yield* this.blockScalar(top);
-          case "block-map":
-            return yield* this.blockMap(top);
-          case "block-seq":
-            return yield* this.blockSequence(top);
-          case "flow-collection":
-            return yield* this.flowCollection(top);
-          case "doc-end":
-            return yield* this.documentEnd(top);
-        }
-        yield* this.pop();
-      }
-      peek(n) {
-        return this.stack[this.stack.length - n];
-      }
-      *pop(error63) {
-        const token = error63 ?? this.stack.pop();
-        if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
-        } else if (this.stack.length === 0) {
-          yield token;
-        } else {
-          const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
-          }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
-          switch (top.type) {
-            case "document":
-              top.value = token;
-              break;
-            case "block-scalar":
-              top.props.push(token);
-              break;
-            case "block-map": {
-              const it = top.items[top.items.length - 1];
-              if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
-                this.onKeyLine = true;
-                return;
-              } else if (it.sep) {
-                it.value = token;
-              } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
-                return;
-              }
-              break;
-            }
-            case "block-seq": {
-              const it = top.items[top.items.length - 1];
-              if (it.value)
-                top.items.push({ start: [], value: token });
-              else
-                it.value = token;
-              break;
-            }
-            case "flow-collection": {
-              const it = top.items[top.items.length - 1];
-              if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
-              else
-                Object.assign(it, { key: token, sep: [] });
-              return;
-            }
-            /* istanbul ignore next should not happen */
-            default:
-              yield* this.pop();
-              yield* this.pop(token);
-          }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
-              if (top.type === "document")
-                top.end = last.start;
-              else
-                top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
-            }
-          }
-        }
-      }
-      *stream() {
-        switch (this.type) {
-          case "directive-line":
-            yield { type: "directive", offset: this.offset, source: this.source };
-            return;
-          case "byte-order-mark":
-          case "space":
-          case "comment":
-          case "newline":
-            yield this.sourceToken;
-            return;
-          case "doc-mode":
-          case "doc-start": {
-            const doc = {
-              type: "document",
-              offset: this.offset,
-              start: []
-            };
-            if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
-            return;
-          }
-        }
-        yield {
-          type: "error",
-          offset: this.offset,
-          message: `Unexpected ${this.type} token in YAML stream`,
-          source: this.source
-        };
-      }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
-        switch (this.type) {
-          case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
-              yield* this.pop();
-              yield* this.step();
-            } else
-              doc.start.push(this.sourceToken);
-            return;
-          }
-          case "anchor":
-          case "tag":
-          case "space":
-          case "comment":
-          case "newline":
-            doc.start.push(this.sourceToken);
-            return;
-        }
-        const bv = this.startBlockValue(doc);
-        if (bv)
-          this.stack.push(bv);
-        else {
-          yield {
-            type: "error",
-            offset: this.offset,
-            message: `Unexpected ${this.type} token in YAML document`,
-            source: this.source
-          };
-        }
-      }
-      *scalar(scalar) {
-        if (this.type === "map-value-ind") {
-          const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
-          let sep4;
-          if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
-            delete scalar.end;
-          } else
-            sep4 = [this.sourceToken];
-          const map2 = {
-            type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
-          };
-          this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map2;
-        } else
-          yield* this.lineEnd(scalar);
-      }
-      *blockScalar(scalar) {
-        switch (this.type) {
-          case "space":
-          case "comment":
-          case "newline":
-            scalar.props.push(this.sourceToken);
-            return;
-          case "scalar":
-            scalar.source = this.source;
-            this.atNewLine = true;
-            this.indent = 0;
-            if (this.onNewLine) {
-              let nl = this.source.indexOf("\n") + 1;
-              while (nl !== 0) {
-                this.onNewLine(this.offset + nl);
-                nl = this.source.indexOf("\n", nl) + 1;
-              }
-            }
-            yield* this.pop();
-            break;
-          /* istanbul ignore next should not happen */
-          default:
-            yield* this.pop();
-            yield* this.step();
-        }
-      }
-      *blockMap(map2) {
-        const it = map2.items[map2.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                map2.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "space":
-          case "comment":
-            if (it.value) {
-              map2.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              if (this.atIndentedComment(it.start, map2.indent)) {
-                const prev = map2.items[map2.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  map2.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-        }
-        if (this.indent >= map2.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
-          if (atNextItem && it.sep && !it.value) {
-            const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
-              switch (st.type) {
-                case "newline":
-                  nl.push(i);
-                  break;
-                case "space":
-                  break;
-                case "comment":
-                  if (st.indent > map2.indent)
-                    nl.length = 0;
-                  break;
-                default:
-                  nl.length = 0;
-              }
-            }
-            if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
-          }
-          switch (this.type) {
-            case "anchor":
-            case "tag":
-              if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
-              } else {
-                it.start.push(this.sourceToken);
-              }
-              return;
-            case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
-              } else {
-                this.stack.push({
-                  type: "block-map",
-                  offset: this.offset,
-                  indent: this.indent,
-                  items: [{ start: [this.sourceToken], explicitKey: true }]
-                });
-              }
-              this.onKeyLine = true;
-              return;
-            case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
-                  } else {
-                    const start2 = getFirstKeyStartProps(it.start);
-                    this.stack.push({
-                      type: "block-map",
-                      offset: this.offset,
-                      indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
-                    });
-                  }
-                } else if (it.value) {
-                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
-                  });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
-                  });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
-                  });
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              }
-              this.onKeyLine = true;
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs5, sep: [] });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                this.stack.push(fs5);
-              } else {
-                Object.assign(it, { key: fs5, sep: [] });
-                this.onKeyLine = true;
-              }
-              return;
-            }
-            default: {
-              const bv = this.startBlockValue(map2);
-              if (bv) {
-                if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
-                    yield* this.pop({
-                      type: "error",
-                      offset: this.offset,
-                      message: "Unexpected block-seq-ind on same line with key",
-                      source: this.source
-                    });
-                    return;
-                  }
-                } else if (atMapIndent) {
-                  map2.items.push({ start });
-                }
-                this.stack.push(bv);
-                return;
-              }
-            }
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                seq.items.push({ start: [this.sourceToken] });
-            } else
-              it.start.push(this.sourceToken);
-            return;
-          case "space":
-          case "comment":
-            if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
-            else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  seq.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "anchor":
-          case "tag":
-            if (it.value || this.indent <= seq.indent)
-              break;
-            it.start.push(this.sourceToken);
-            return;
-          case "seq-item-ind":
-            if (this.indent !== seq.indent)
-              break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
-            else
-              it.start.push(this.sourceToken);
-            return;
-        }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
-          if (bv) {
-            this.stack.push(bv);
-            return;
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
-        if (this.type === "flow-error-end") {
-          let top;
-          do {
-            yield* this.pop();
-            top = this.peek(1);
-          } while (top?.type === "flow-collection");
-        } else if (fc.end.length === 0) {
-          switch (this.type) {
-            case "comma":
-            case "explicit-key-ind":
-              if (!it || it.sep)
-                fc.items.push({ start: [this.sourceToken] });
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "map-value-ind":
-              if (!it || it.value)
-                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
-              return;
-            case "space":
-            case "comment":
-            case "newline":
-            case "anchor":
-            case "tag":
-              if (!it || it.value)
-                fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
-              if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
-              else if (it.sep)
-                this.stack.push(fs5);
-              else
-                Object.assign(it, { key: fs5, sep: [] });
-              return;
-            }
-            case "flow-map-end":
-            case "flow-seq-end":
-              fc.end.push(this.sourceToken);
-              return;
-          }
-          const bv = this.startBlockValue(fc);
-          if (bv)
-            this.stack.push(bv);
-          else {
-            yield* this.pop();
-            yield* this.step();
-          }
-        } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
-            yield* this.pop();
-            yield* this.step();
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
-            const map2 = {
-              type: "block-map",
-              offset: fc.offset,
-              indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
-            };
-            this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map2;
-          } else {
-            yield* this.lineEnd(fc);
-          }
-        }
-      }
-      flowScalar(type) {
-        if (this.onNewLine) {
-          let nl = this.source.indexOf("\n") + 1;
-          while (nl !== 0) {
-            this.onNewLine(this.offset + nl);
-            nl = this.source.indexOf("\n", nl) + 1;
-          }
-        }
-        return {
-          type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-      }
-      startBlockValue(parent) {
-        switch (this.type) {
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return this.flowScalar(this.type);
-          case "block-scalar-header":
-            return {
-              type: "block-scalar",
-              offset: this.offset,
-              indent: this.indent,
-              props: [this.sourceToken],
-              source: ""
-            };
-          case "flow-map-start":
-          case "flow-seq-start":
-            return {
-              type: "flow-collection",
-              offset: this.offset,
-              indent: this.indent,
-              start: this.sourceToken,
-              items: [],
-              end: []
-            };
-          case "seq-item-ind":
-            return {
-              type: "block-seq",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start: [this.sourceToken] }]
-            };
-          case "explicit-key-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, explicitKey: true }]
-            };
-          }
-          case "map-value-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
-            };
-          }
-        }
-        return null;
-      }
-      atIndentedComment(start, indent) {
-        if (this.type !== "comment")
-          return false;
-        if (this.indent <= indent)
-          return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
-      }
-      *documentEnd(docEnd) {
-        if (this.type !== "doc-mode") {
-          if (docEnd.end)
-            docEnd.end.push(this.sourceToken);
-          else
-            docEnd.end = [this.sourceToken];
-          if (this.type === "newline")
-            yield* this.pop();
-        }
-      }
-      *lineEnd(token) {
-        switch (this.type) {
-          case "comma":
-          case "doc-start":
-          case "doc-end":
-          case "flow-seq-end":
-          case "flow-map-end":
-          case "map-value-ind":
-            yield* this.pop();
-            yield* this.step();
-            break;
-          case "newline":
-            this.onKeyLine = false;
-          // fallthrough
-          case "space":
-          case "comment":
-          default:
-            if (token.end)
-              token.end.push(this.sourceToken);
-            else
-              token.end = [this.sourceToken];
-            if (this.type === "newline")
-              yield* this.pop();
-        }
-      }
-    };
-    exports2.Parser = Parser;
-  }
-});
-
-// node_modules/yaml/dist/public-api.js
-var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var errors = require_errors2();
-    var log = require_log();
-    var identity = require_identity();
-    var lineCounter = require_line_counter();
-    var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
-      return { lineCounter: lineCounter$1, prettyErrors };
-    }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
-      if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-        }
-      if (docs.length > 0)
-        return docs;
-      return Object.assign([], { empty: true }, composer$1.streamInfo());
-    }
-    function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
-      let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
-          break;
-        }
-      }
-      if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-      }
-      return doc;
-    }
-    function parse5(src, reviver, options) {
-      let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
-      }
-      const doc = parseDocument2(src, options);
-      if (!doc)
-        return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
-        else
-          doc.errors = [];
-      }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
-    }
-    function stringify(value, replacer, options) {
-      let _replacer = null;
-      if (typeof replacer === "function" || Array.isArray(replacer)) {
-        _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
-      }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
-      }
-      if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
-        if (!keepUndefined)
-          return void 0;
-      }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
-    }
-    exports2.parse = parse5;
-    exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var Schema = require_Schema();
-    var errors = require_errors2();
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var cst = require_cst();
-    var lexer = require_lexer();
-    var lineCounter = require_line_counter();
-    var parser = require_parser();
-    var publicApi = require_public_api();
-    var visit3 = require_visit();
-    exports2.Composer = composer.Composer;
-    exports2.Document = Document.Document;
-    exports2.Schema = Schema.Schema;
-    exports2.YAMLError = errors.YAMLError;
-    exports2.YAMLParseError = errors.YAMLParseError;
-    exports2.YAMLWarning = errors.YAMLWarning;
-    exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
-    exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar.Scalar;
-    exports2.YAMLMap = YAMLMap.YAMLMap;
-    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
-    exports2.CST = cst;
-    exports2.Lexer = lexer.Lexer;
-    exports2.LineCounter = lineCounter.LineCounter;
-    exports2.Parser = parser.Parser;
-    exports2.parse = publicApi.parse;
-    exports2.parseAllDocuments = publicApi.parseAllDocuments;
-    exports2.parseDocument = publicApi.parseDocument;
-    exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
-  }
-});
-
-// src/action/main.ts
-import { relative as relative7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -63284,11 +63281,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row2.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -63306,8 +63303,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -63432,6 +63429,9 @@ function setOutput(name, value) {
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
@@ -67611,9 +67611,655 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// checks/build-output.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join as join2, posix, relative as relative2 } from "node:path";
+// src/scale/coordinator.ts
+var LeaseLost = class extends Error {
+  constructor(key, fencingToken, reason) {
+    super(`lease on '${key}' (fencing token ${fencingToken}) lost: ${reason}`);
+    this.key = key;
+    this.fencingToken = fencingToken;
+  }
+  key;
+  fencingToken;
+  name = "LeaseLost";
+};
+var CoordinatorClosed = class extends Error {
+  name = "CoordinatorClosed";
+  constructor() {
+    super("coordinator is closed");
+  }
+};
+
+// src/scale/local-coordinator.ts
+var KeyedFifo = class {
+  tails = /* @__PURE__ */ new Map();
+  run(key, task) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => void 0);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+  get busyKeys() {
+    return this.tails.size;
+  }
+};
+var RecentIds = class {
+  constructor(max2) {
+    this.max = max2;
+  }
+  max;
+  seen = /* @__PURE__ */ new Set();
+  claim(id) {
+    if (this.seen.has(id)) return false;
+    if (this.seen.size >= this.max) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== void 0) this.seen.delete(oldest);
+    }
+    this.seen.add(id);
+    return true;
+  }
+  release(id) {
+    this.seen.delete(id);
+  }
+};
+function createLocalCoordinator(options = {}) {
+  const fifo = new KeyedFifo();
+  const deliveries = new RecentIds(options.maxDeliveries ?? 1e4);
+  const shared = /* @__PURE__ */ new Map();
+  const maxShared = options.maxDeliveries ?? 1e4;
+  let lastToken = 0;
+  let closed = false;
+  return {
+    runExclusive(key, task) {
+      if (closed) return Promise.reject(new CoordinatorClosed());
+      return fifo.run(key, async () => {
+        const fencingToken = ++lastToken;
+        let held = true;
+        const lease = {
+          fencingToken,
+          async assertValid() {
+            if (!held) throw new LeaseLost(key, fencingToken, "the task that held it has finished");
+          }
+        };
+        try {
+          return await task(lease);
+        } finally {
+          held = false;
+        }
+      });
+    },
+    async claimDelivery(id) {
+      if (closed) throw new CoordinatorClosed();
+      return deliveries.claim(id);
+    },
+    async releaseDelivery(id) {
+      deliveries.release(id);
+    },
+    async recall(key) {
+      const entry = shared.get(key);
+      if (!entry || entry.expires < Date.now()) return void 0;
+      return entry.value;
+    },
+    async remember(key, value, ttlSec) {
+      shared.delete(key);
+      shared.set(key, { value, expires: Date.now() + ttlSec * 1e3 });
+      if (shared.size > maxShared) {
+        const oldest = shared.keys().next().value;
+        if (oldest !== void 0) shared.delete(oldest);
+      }
+    },
+    async close() {
+      closed = true;
+    }
+  };
+}
+
+// src/app/awaiting-results.ts
+var MAX_ENTRIES = 2e3;
+var AwaitingResults = class _AwaitingResults {
+  waiting = /* @__PURE__ */ new Map();
+  dispatched = /* @__PURE__ */ new Set();
+  static key(owner, repo, sha) {
+    return `${owner}/${repo}@${sha}`.toLowerCase();
+  }
+  /** Starts the clock for a head commit unless it is already running (or done). */
+  watch(entry) {
+    const key = _AwaitingResults.key(entry.owner, entry.repo, entry.sha);
+    if (this.waiting.has(key) || this.dispatched.has(key)) return;
+    if (this.waiting.size >= MAX_ENTRIES) {
+      const oldest = this.waiting.keys().next().value;
+      if (oldest !== void 0) this.waiting.delete(oldest);
+    }
+    this.waiting.set(key, entry);
+  }
+  stop(owner, repo, sha) {
+    this.waiting.delete(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Records the one dispatch for a commit (and stops waiting for it). */
+  markDispatched(owner, repo, sha) {
+    const key = _AwaitingResults.key(owner, repo, sha);
+    this.waiting.delete(key);
+    if (this.dispatched.size >= MAX_ENTRIES) {
+      const oldest = this.dispatched.values().next().value;
+      if (oldest !== void 0) this.dispatched.delete(oldest);
+    }
+    this.dispatched.add(key);
+  }
+  wasDispatched(owner, repo, sha) {
+    return this.dispatched.has(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Entries overdue at `nowMs`, optionally only those of one repository. */
+  overdue(nowMs, repo) {
+    const prefix = repo ? `${repo.owner}/${repo.repo}@`.toLowerCase() : "";
+    return [...this.waiting.entries()].filter(([key, entry]) => key.startsWith(prefix) && entry.dueAt <= nowMs).map(([, entry]) => entry);
+  }
+  get size() {
+    return this.waiting.size;
+  }
+};
+
+// src/app/coordinated-queue.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var leases = new AsyncLocalStorage();
+var CoordinatedQueue = class {
+  constructor(coordinator) {
+    this.coordinator = coordinator;
+  }
+  coordinator;
+  inflight = /* @__PURE__ */ new Set();
+  run(key, task) {
+    const attempt = () => this.coordinator.runExclusive(key, (lease) => leases.run(lease, task));
+    const running = attempt().catch((error63) => {
+      if (error63 instanceof LeaseLost) return attempt();
+      throw error63;
+    });
+    this.inflight.add(running);
+    void running.catch(() => void 0).finally(() => this.inflight.delete(running));
+    return running;
+  }
+  async idle() {
+    for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
+  }
+};
+var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
+function fencedGitHub(gh) {
+  return new Proxy(gh, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== "string" || typeof value !== "function" || !WRITE_METHOD.test(property))
+        return value;
+      return async (...args) => {
+        await leases.getStore()?.assertValid();
+        return value.apply(target, args);
+      };
+    }
+  });
+}
+
+// src/app/ttl-cache.ts
+var TtlCache = class {
+  constructor(ttlMs, max2 = 5e3, clock = Date.now) {
+    this.ttlMs = ttlMs;
+    this.max = max2;
+    this.clock = clock;
+  }
+  ttlMs;
+  max;
+  clock;
+  entries = /* @__PURE__ */ new Map();
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    if (entry.expires <= this.clock()) {
+      this.entries.delete(key);
+      return void 0;
+    }
+    return entry.value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== void 0) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+  }
+  delete(key) {
+    this.entries.delete(key);
+  }
+  async getOrLoad(key, load) {
+    const hit = this.get(key);
+    if (hit !== void 0) return hit;
+    const value = await load();
+    this.set(key, value);
+    return value;
+  }
+};
+
+// src/app/bot.ts
+var BotMemory = class {
+  constructor(ttlMs, coordinator = createLocalCoordinator()) {
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.setups = new TtlCache(ttlMs);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+  ttlMs;
+  coordinator;
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  /** PR key → id of its checklist comment. */
+  comments = new TtlCache(24 * 36e5);
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  ledgers = new TtlCache(24 * 36e5);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  checkRuns = new TtlCache(24 * 36e5);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  mirrors = new TtlCache(24 * 36e5);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  notes = new TtlCache(24 * 36e5);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  pullFiles = new TtlCache(24 * 36e5, 1e3);
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  mergeGroups = new TtlCache(24 * 36e5);
+};
+function prKey(gh, number4) {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
+}
+
+// src/core/escape.ts
+function escapeInline(text, max2 = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+}
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
+}
+
+// src/core/gate.ts
+function itemStatus(item, state, headSha) {
+  if (state?.waived) return "done";
+  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
+  if (!state || state.sha !== headSha || !state.status) return "pending";
+  if (state.status === "pass") return "done";
+  if (state.status === "skipped") return "skipped";
+  return "failing";
+}
+function isRequired(item, activated = []) {
+  return !item.optional || activated.includes(item.id);
+}
+function evaluateGate(input2) {
+  const skipped = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const wanted = input2.checklist.items.filter(
+    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
+  );
+  const required2 = wanted.filter((item) => !isNotApplicable(item));
+  const roles = /* @__PURE__ */ new Map();
+  const groups = {
+    "write-access": [],
+    failing: [],
+    skipped: [],
+    pending: []
+  };
+  let done = 0;
+  for (const item of required2) {
+    const status = itemStatus(item, input2.states[item.id], input2.headSha);
+    if (status === "done") done++;
+    else if (status === "waiting" && item.kind === "signoff") {
+      const role = item.role ?? "unknown";
+      roles.set(role, [...roles.get(role) ?? [], item.id]);
+    } else if (status === "waiting") groups["write-access"].push(item.id);
+    else groups[status].push(item.id);
+  }
+  const blockers = [];
+  if (groups.failing.length > 0) blockers.push({ kind: "failing-check", items: groups.failing });
+  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
+  if (groups["write-access"].length > 0)
+    blockers.push({ kind: "write-access", items: groups["write-access"] });
+  if (groups.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups.skipped });
+  if (groups.pending.length > 0) blockers.push({ kind: "pending-check", items: groups.pending });
+  const problems = input2.problems ?? [];
+  const conclusion = problems.length > 0 || groups.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
+  const na = wanted.length - required2.length;
+  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
+  const summary2 = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
+  return { conclusion, summary: summary2, done, required: required2.length, blockers };
+}
+function describeBlocker(blocker) {
+  const n = blocker.items.length;
+  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  switch (blocker.kind) {
+    case "role":
+      return roleTitle(blocker.role);
+    case "write-access":
+      return `${plural8("manual item")}`;
+    case "failing-check":
+      return plural8("failing check");
+    case "skipped-check":
+      return plural8("skipped check");
+    case "pending-check":
+      return plural8("pending check");
+  }
+}
+var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
+function roleTitle(role) {
+  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+// src/core/authorize.ts
+var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+function factsNeeded(item, config2, actor) {
+  if (item.kind === "manual") return { permission: true };
+  if (item.kind === "signoff" && item.role) {
+    const listed = config2.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+    return { permission: false, ...listed ? {} : { role: item.role } };
+  }
+  return { permission: false };
+}
+function hasPermission(actual, needed) {
+  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
+}
+function authorizeChange(input2) {
+  const { item, actor, config: config2, facts } = input2;
+  const who = mention(actor);
+  const verb = input2.checked ? "tick" : "untick";
+  const deny = (reason, message) => ({ ok: false, reason, message });
+  switch (item.kind) {
+    case "auto":
+      return deny(
+        "automated item",
+        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
+      );
+    case "manual": {
+      const needed = config2.manualPermission;
+      if (hasPermission(facts.permission, needed)) return { ok: true };
+      return deny(
+        `needs ${needed} access`,
+        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
+      );
+    }
+    case "signoff": {
+      const role = item.role ?? "";
+      const title = roleTitle(role);
+      const action = input2.checked ? "sign off" : "withdraw the sign-off";
+      const listed = config2.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+      if (!listed && !facts.roleMember) {
+        const ask = eligible(config2, role);
+        return deny(
+          `not in role ${role}`,
+          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
+        );
+      }
+      if (input2.checked && config2.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
+        return deny(
+          "separation of duties",
+          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
+        );
+      }
+      return { ok: true };
+    }
+  }
+}
+function eligible(config2, role) {
+  const members2 = config2.roles[role];
+  if (!members2) return "";
+  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
+    ", "
+  );
+}
+function label(item) {
+  const text = item.text.replace(/<!--.*?-->/g, "").trim();
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
+function sameLogin(a, b) {
+  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
+}
+
+// src/github/client.ts
+var PER_PAGE = 100;
+var COMPARE_FILE_LIMIT = 300;
+function gitHubFor(octokit, repo) {
+  const r = { owner: repo.owner, repo: repo.repo };
+  return {
+    repo,
+    async readFile(path13, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async getPull(number4) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
+      return toPull(data);
+    },
+    async listOpenPulls() {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...r,
+        state: "open",
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async listPullFiles(number4) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...r,
+        pull_number: number4,
+        per_page: PER_PAGE
+      });
+      return files.flatMap((file2) => [
+        file2.filename,
+        ...file2.previous_filename ? [file2.previous_filename] : []
+      ]);
+    },
+    async compareCommits(base, head) {
+      try {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...r,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        });
+        const files = data.files ?? [];
+        return {
+          status: data.status,
+          files: files.flatMap((file2) => [
+            file2.filename,
+            ...file2.previous_filename ? [file2.previous_filename] : []
+          ]),
+          complete: files.length < COMPARE_FILE_LIMIT
+        };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async listComments(issue3) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...r,
+        issue_number: issue3,
+        per_page: PER_PAGE
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
+    },
+    async createComment(issue3, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue3, body });
+      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
+    },
+    async updateComment(id, body) {
+      try {
+        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return true;
+      } catch (error63) {
+        if (statusOf(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async listCheckRuns(sha, name) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        check_name: name,
+        filter: "all",
+        per_page: PER_PAGE
+      });
+      return runs.map(toCheckRun);
+    },
+    async getCheckRun(id) {
+      try {
+        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
+        return toCheckRun(data);
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async createCheckRun(run2) {
+      const { data } = await octokit.rest.checks.create({
+        ...r,
+        ...checkRunBody(run2),
+        head_sha: run2.headSha
+      });
+      return data.id;
+    },
+    async updateCheckRun(id, run2) {
+      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
+    },
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+        const role = data.role_name;
+        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
+      } catch (error63) {
+        if (statusOf(error63) === 404) return "none";
+        throw error63;
+      }
+    },
+    async isTeamMember(org, team, login) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: team,
+          username: login
+        });
+        return data.state === "active";
+      } catch (error63) {
+        if (statusOf(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async workflowRun(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return { path: data.path, headSha: data.head_sha };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async dispatchWorkflow(file2, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
+    },
+    async pullsForCommit(sha) {
+      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...r,
+        commit_sha: sha,
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async createIssue(issue3) {
+      const { data } = await octokit.rest.issues.create({ ...r, ...issue3 });
+      return data.number;
+    },
+    async releaseByTag(tag) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        return { id: data.id, body: data.body ?? "" };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async updateReleaseBody(id, body) {
+      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reviewDeployment(runId, review) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: review.environment,
+        state: review.state,
+        comment: review.comment
+      });
+    }
+  };
+}
+function checkRunBody(run2) {
+  return {
+    name: run2.name,
+    status: run2.status,
+    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
+    ...run2.externalId ? { external_id: run2.externalId } : {},
+    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
+    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
+    actions: run2.actions ?? []
+  };
+}
+function toPull(data) {
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    title: data.title,
+    author: data.user?.login ?? "",
+    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: data.state === "open",
+    draft: data.draft ?? false,
+    ...typeof data.body === "string" ? { body: data.body } : {},
+    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+  };
+}
+function toCheckRun(data) {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    appId: data.app?.id,
+    appSlug: data.app?.slug,
+    status: data.status,
+    conclusion: data.conclusion,
+    outputText: data.output?.text ?? null,
+    detailsUrl: data.details_url ?? null
+  };
+}
+function isLevel(value) {
+  return PERMISSION_LEVELS.includes(value ?? "");
+}
+function statusOf(error63) {
+  if (error63 && typeof error63 === "object" && "status" in error63 && typeof error63.status === "number")
+    return error63.status;
+  return void 0;
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -80836,9 +81482,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -83820,8 +84466,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -84177,8 +84823,8 @@ var tupleProcessor = (schema, ctx, _json, params4) => {
   let minItems = def.items.length;
   while (minItems > 0) {
     const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
+    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    if (!optional3)
       break;
     minItems--;
   }
@@ -87332,6 +87978,1413 @@ function date4(params4) {
   return _coercedDate(ZodDate, params4);
 }
 
+// src/core/evidence.ts
+var EVIDENCE_CHECK_NAME = "shipgate/checks";
+var FENCE_START = "```json shipgate-evidence";
+var FindingSchema = external_exports.object({
+  file: external_exports.string().max(500).optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: external_exports.string().max(64).optional(),
+  message: external_exports.string().max(500)
+});
+var EvidenceSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/checks@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  passed: external_exports.boolean(),
+  results: external_exports.array(
+    external_exports.object({
+      item: external_exports.string().max(200),
+      check: external_exports.string().max(100),
+      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+      summary: external_exports.string().max(500),
+      findings: external_exports.array(FindingSchema).max(20).default([]),
+      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+    })
+  ).max(1e3)
+});
+function toEvidence(sha, phase, results) {
+  return {
+    schema: "shipgate/checks@1",
+    sha,
+    phase,
+    passed: results.every((result) => result.status !== "fail" && result.status !== "error"),
+    results: results.map((result) => ({
+      item: result.item,
+      check: result.check,
+      status: result.status,
+      summary: result.summary.slice(0, 500),
+      findings: result.findings.slice(0, 20).map((finding) => ({ ...finding, message: finding.message.slice(0, 500) })),
+      ...result.metrics ? { metrics: result.metrics } : {}
+    }))
+  };
+}
+function formatEvidenceText(evidence) {
+  return `${FENCE_START}
+${JSON.stringify(evidence)}
+\`\`\`
+`;
+}
+function parseEvidenceText(text) {
+  const start = text?.indexOf(FENCE_START) ?? -1;
+  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
+  const body = text.slice(start + FENCE_START.length);
+  const end = body.indexOf("\n```");
+  try {
+    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const parsed = EvidenceSchema.safeParse(json2);
+    if (!parsed.success)
+      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+    return { ok: true, evidence: parsed.data };
+  } catch {
+    return { ok: false, error: "evidence block is not valid JSON" };
+  }
+}
+
+// src/core/missing-results.ts
+function missingResultsAction(input2) {
+  if (input2.resultsSeen || input2.dispatched) return "stop";
+  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
+  if (!Number.isFinite(elapsed)) return "wait";
+  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+}
+function overdueAt(since, timeoutMinutes) {
+  return Date.parse(since) + timeoutMinutes * 6e4;
+}
+function workflowFileName(file2) {
+  return file2.replace(/^\.github\/workflows\//, "");
+}
+function missingResultsNote(input2) {
+  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
+  const file2 = workflowFileName(input2.file);
+  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
+  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+}
+function formatMinutes(minutes) {
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+// src/app/publish.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/core/check-report.ts
+var MAX_ACTIONS = 3;
+var MAX_IDENTIFIER = 20;
+var MAX_LABEL = 20;
+var MAX_DESCRIPTION = 40;
+function buildCheckReport(input2) {
+  const { gate } = input2;
+  const problems = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems.length > 0;
+  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
+  const lines = [`**${escapeInline(gate.summary, 300)}**`];
+  if (problems.length > 0) {
+    lines.push(
+      "",
+      "### Configuration problems",
+      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+    );
+  }
+  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
+  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
+  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
+  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  const roles = gate.blockers.filter((b) => b.kind === "role");
+  return {
+    status,
+    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
+    title: escapeInline(gate.summary, 100),
+    summary: lines.join("\n").slice(0, 6e4),
+    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
+  };
+}
+function describe3(blocker, config2, texts) {
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  switch (blocker.kind) {
+    case "role": {
+      const who = eligible(config2, blocker.role);
+      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
+    }
+    case "write-access":
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config2.manualPermission} access: ${list2(blocker.items)}`;
+    case "failing-check":
+      return `- \u274C failing: ${list2(blocker.items)}`;
+    case "skipped-check":
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
+    case "pending-check":
+      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
+  }
+}
+function signOffAction(role) {
+  const title = roleTitle(role);
+  return {
+    identifier: role.slice(0, MAX_IDENTIFIER),
+    label: cut(`Sign off: ${title}`, MAX_LABEL),
+    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
+  };
+}
+function roleForAction(identifier, roles) {
+  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
+  return matches.length === 1 ? matches[0] : void 0;
+}
+function cut(text, max2) {
+  return text.length > max2 ? `${text.slice(0, max2 - 1)}\u2026` : text;
+}
+
+// src/core/ledger.ts
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+var ROLLBACK_STATE = "shipgate:rollback";
+var GENESIS = "shipgate-ledger-v1";
+function emptyLedger(secret) {
+  const hash2 = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
+}
+function appendEvents(ledger, events, secret) {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+var verdicts = /* @__PURE__ */ new Map();
+var VERDICTS_MAX = 2e3;
+function verifyLedger(ledger, secret) {
+  const key = createHash("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const known = verdicts.get(key);
+  if (known !== void 0) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+function verifyChain(ledger, secret) {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+function compactLedger(ledger, keep, secret) {
+  if (ledger.events.length <= keep) return ledger;
+  const cut3 = ledger.events.length - keep;
+  const folded = ledger.events.slice(0, cut3);
+  const states = foldEvents(ledger.base.states, folded);
+  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
+  const count = ledger.base.count + folded.length;
+  const hash2 = baseHash(secret, states, count, rejected);
+  const base = { count, hash: hash2, states, rejected };
+  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
+}
+function foldLedger(ledger) {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+function foldEvents(start, events) {
+  const states = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case "tick":
+      case "untick":
+        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
+        break;
+      case "waive":
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
+        };
+        break;
+      case "result": {
+        const previous = states[event.item];
+        if (previous?.waived) break;
+        states[event.item] = {
+          checked: event.status === "pass",
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: "shipgate"
+        };
+        break;
+      }
+      case "invalidate":
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case "rollback":
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...event.incident !== void 0 ? { incident: event.incident } : {}
+        };
+        break;
+      case "reject":
+        break;
+    }
+  }
+  return states;
+}
+function baseHash(secret, states, count, rejected) {
+  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+function chain(secret, previous, event) {
+  return mac3(secret, `${previous}|${canonical(event)}`);
+}
+function mac3(secret, data) {
+  return createHmac("sha256", secret).update(data).digest("base64url");
+}
+function safeEqual(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/core/render.ts
+var COMMENT_MARKER = "<!-- shipgate:checklist -->";
+var NOTES_START = "<!-- shipgate:notes -->";
+var NOTES_END = "<!-- /shipgate:notes -->";
+var BLANK = "_______________";
+var DEFAULT_NOTES = [
+  "_________________________________________________",
+  "_________________________________________________",
+  "_________________________________________________"
+].join("\n");
+function renderComment(input2) {
+  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  for (const line of input2.checklist.lines) {
+    if (line.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      continue;
+    }
+    const item = byId.get(line.itemId);
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+    }
+  }
+  while (out.at(-1) === "") out.pop();
+  if (input2.stateBlock) out.push("", input2.stateBlock);
+  return `${out.join("\n")}
+`;
+}
+var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
+function renderStatusLine(gate) {
+  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
+}
+function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
+  const status = itemStatus(item, state, headSha);
+  const box = status === "done" ? "[x]" : "[ ]";
+  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
+  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
+}
+function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.waived)
+    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
+  if (item.kind === "auto") {
+    const summary2 = escapeInline(state?.summary ?? "", 160);
+    switch (status) {
+      case "done":
+        return `\u2705 ${summary2}`;
+      case "failing":
+        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary2}`;
+      case "skipped":
+        return `\u23ED\uFE0F skipped: ${summary2}`;
+      default:
+        return "\u23F3 pending";
+    }
+  }
+  if (item.kind === "manual" && state?.checked && state.by)
+    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
+  return "";
+}
+function signoffText(item, state, signed) {
+  const text = escapeItemText(item.text);
+  if (!signed || !state?.by || state.waived) return text;
+  const values = [mention(state.by), day(state.at)];
+  let index = 0;
+  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
+  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
+}
+function escapeItemText(text) {
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
+}
+function neutraliseMarkers(text) {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
+}
+function day(at) {
+  return at ? at.slice(0, 10) : "";
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders(text, variables, notes) {
+  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+    if (name === "notes")
+      return `${NOTES_START}
+${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
+${NOTES_END}`;
+    if (name === "environment-choice") return environmentChoice(variables.environment);
+    const value = variables[name];
+    if (value?.trim()) return escapeInline(value, 120);
+    return fallback ?? BLANK;
+  });
+}
+function environmentChoice(environment) {
+  const env = (environment ?? "").toLowerCase();
+  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
+}
+
+// src/core/state-block.ts
+var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: external_exports.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: external_exports.string(),
+    status: Status,
+    summary: external_exports.string(),
+    at: When,
+    sha: Sha
+  }),
+  external_exports.object({
+    t: external_exports.literal("invalidate"),
+    items: external_exports.array(external_exports.string()),
+    at: When,
+    sha: Sha,
+    reason: external_exports.string()
+  }),
+  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    source: external_exports.string(),
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema = external_exports.object({
+  checked: external_exports.boolean(),
+  by: external_exports.string().optional(),
+  at: external_exports.string().optional(),
+  sha: external_exports.string().optional(),
+  status: Status.optional(),
+  summary: external_exports.string().optional(),
+  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
+  reset: external_exports.string().optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var LedgerSchema = external_exports.object({
+  base: external_exports.object({
+    count: external_exports.number().int().nonnegative(),
+    hash: external_exports.string(),
+    states: external_exports.record(external_exports.string(), ItemStateSchema),
+    rejected: external_exports.number().int().nonnegative()
+  }),
+  events: external_exports.array(EventSchema),
+  head: external_exports.string()
+});
+function encodeStateBlock(ledger) {
+  return `<!-- shipgate:state v1 ${Buffer.from(JSON.stringify(ledger)).toString("base64url")} -->`;
+}
+function decodeStateBlock(body) {
+  const match = BLOCK.exec(body);
+  if (!match) return { found: false };
+  try {
+    const json2 = JSON.parse(Buffer.from(match[1] ?? "", "base64url").toString("utf8"));
+    const parsed = LedgerSchema.safeParse(json2);
+    if (!parsed.success) return { found: true, error: "state block does not have the expected shape" };
+    return { found: true, ledger: parsed.data };
+  } catch {
+    return { found: true, error: "state block is not valid base64 JSON" };
+  }
+}
+
+// src/core/checklist-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var SAFETY_MARGIN = 512;
+function buildChecklistComment(input2, ledger, secret) {
+  const withoutBlock = renderComment(input2).length;
+  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
+  let fitted = ledger;
+  let block = encodeStateBlock(fitted);
+  while (block.length > budget && fitted.events.length > 0) {
+    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
+    block = encodeStateBlock(fitted);
+  }
+  if (block.length > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  }
+  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+}
+
+// src/core/release-version.ts
+var NUM = "(0|[1-9]\\d*)";
+var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+var BUILD_ID = "[0-9a-zA-Z-]+";
+var SEMVER_RE = new RegExp(
+  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
+);
+function parseSemver(text) {
+  const m = SEMVER_RE.exec(text);
+  if (!m) return void 0;
+  const [, major, minor, patch, pre, build] = m;
+  const nums = [major, minor, patch].map(Number);
+  if (nums.some((n) => !Number.isSafeInteger(n))) return void 0;
+  return {
+    major: nums[0] ?? 0,
+    minor: nums[1] ?? 0,
+    patch: nums[2] ?? 0,
+    prerelease: pre ? pre.split(".") : [],
+    build: build ? build.split(".") : []
+  };
+}
+function isValidSemver(text) {
+  return parseSemver(text) !== void 0;
+}
+function compareIdentifiers(a, b) {
+  const aNum = /^\d+$/.test(a);
+  const bNum = /^\d+$/.test(b);
+  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
+  if (aNum) return -1;
+  if (bNum) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (const key of ["major", "minor", "patch"]) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
+    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
+  }
+  const length = Math.max(a.prerelease.length, b.prerelease.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.prerelease[i];
+    const y = b.prerelease[i];
+    if (x === void 0) return -1;
+    if (y === void 0) return 1;
+    const order = compareIdentifiers(x, y);
+    if (order !== 0) return order < 0 ? -1 : 1;
+  }
+  return 0;
+}
+var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
+var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
+var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
+var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
+function trimToken(token) {
+  return token?.replace(/[.-]+$/, "");
+}
+function versionFromBranch(branch) {
+  if (!branch) return void 0;
+  const name = branch.replace(/^refs\/heads\//, "");
+  return trimToken(BRANCH_RE.exec(name)?.[1]);
+}
+function versionFromTitle(title) {
+  if (!title) return void 0;
+  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
+}
+function resolveReleaseVersion(input2) {
+  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
+}
+
+// src/core/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
+var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
+var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
+var RELEASE_PLEASE_LABEL = "autorelease: pending";
+var CHANGESETS_BRANCH = /^changeset-release\/.+/;
+var CHANGESETS_TITLE = /^Version Packages(?: \([\w.-]+\))?$/;
+function detectReleaseBot(pull, enabled = RELEASE_BOTS) {
+  const ref = pull.headRef.replace(/^refs\/heads\//, "");
+  const title = pull.title.trim();
+  const labels = pull.labels.map((label2) => label2.trim().toLowerCase());
+  const candidates = [
+    RELEASE_PLEASE_BRANCH.test(ref) && { bot: "release-please", by: "branch" },
+    CHANGESETS_BRANCH.test(ref) && { bot: "changesets", by: "branch" },
+    labels.includes(RELEASE_PLEASE_LABEL) && { bot: "release-please", by: "label" },
+    RELEASE_PLEASE_TITLE.test(title) && { bot: "release-please", by: "title" },
+    CHANGESETS_TITLE.test(title) && { bot: "changesets", by: "title" }
+  ];
+  for (const match of candidates) if (match && enabled.includes(match.bot)) return match;
+  return void 0;
+}
+var RELEASE_PLEASE_BODY = [
+  /^##\s+\[?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\]?[\s(]/m,
+  /<summary>[^<:]*:\s*v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\s*<\/summary>/
+];
+var CHANGESETS_BODY = [/^##\s+(?:@[\w.-]+\/)?[\w.-]+@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\s*$/m];
+function releaseBotVersion(bot, pull) {
+  const fromTitle = versionFromTitle(pull.title);
+  if (fromTitle) return fromTitle;
+  const body = (pull.body ?? "").slice(0, 65536);
+  for (const pattern of bot === "release-please" ? RELEASE_PLEASE_BODY : CHANGESETS_BODY) {
+    const found = pattern.exec(body)?.[1];
+    if (found && isValidSemver(found)) return found;
+  }
+  return void 0;
+}
+
+// src/core/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const preMerge = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+
+// src/core/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
+}
+
+// src/audit/audit-link.ts
+import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
+function auditPath(target) {
+  if (!NAME.test(target.owner) || !NAME.test(target.repo) || target.owner.startsWith(".") || target.repo.startsWith("."))
+    throw new Error(`not a GitHub repository name: ${target.owner}/${target.repo}`);
+  if (!Number.isSafeInteger(target.pr) || target.pr < 1)
+    throw new Error(`not a pull request number: ${target.pr}`);
+  return `/audit/${target.owner}/${target.repo}/${target.pr}`;
+}
+function createAuditLink(baseUrl2, request2, secret) {
+  const path13 = auditPath(request2);
+  if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
+    throw new Error(`not a GitHub login: ${request2.viewer}`);
+  const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
+  if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
+  const url2 = new URL(baseUrl2);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
+  url2.search = "";
+  url2.hash = "";
+  if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
+  url2.searchParams.set("exp", String(exp));
+  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
+  return url2.toString();
+}
+function linkSignature(path13, exp, viewer, secret) {
+  return createHmac2("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
+}
+
+// src/app/audit-details-url.ts
+var AUDIT_LINK_TTL_MS = 7 * 24 * 36e5;
+function auditDetailsUrl(bot, repo, pr) {
+  if (!bot.publicUrl) return void 0;
+  try {
+    return createAuditLink(
+      bot.publicUrl,
+      { ...repo, pr, expiresAt: new Date(bot.now().getTime() + AUDIT_LINK_TTL_MS) },
+      bot.options.ledgerSecret
+    );
+  } catch {
+    return void 0;
+  }
+}
+
+// src/app/post-deploy-run.ts
+var POST_DEPLOY_CHECK = "shipgate/post-deploy";
+async function writePostDeployRun(scope, session, gate, ledger) {
+  const { pull, setup } = session;
+  const mergeSha = pull.mergeCommitSha;
+  if (!mergeSha) return;
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes: scope.bot.memory.notes.get(`${session.key}@${mergeSha}`) ?? []
+  });
+  await writeCheckRun(scope, session.key, {
+    name: POST_DEPLOY_CHECK,
+    headSha: mergeSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).
+
+${report.summary}`,
+    text: `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(ledger)}
+`,
+    externalId: `${pull.number}`
+  });
+}
+
+// src/core/path-globs.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var MAX_GLOBS = 50;
+var MAX_GLOB_LENGTH = 200;
+var MAX_STARS_PER_SEGMENT = 2;
+function compileGlobs(globs) {
+  const options = { dot: true, windows: false, noextglob: true };
+  const rules = globs.map((glob) => {
+    const negated = glob.startsWith("!");
+    return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options) };
+  });
+  return (file2) => {
+    const path13 = file2.replace(/^\.\//, "");
+    let matched = false;
+    for (const rule of rules) {
+      if (rule.negated ? matched && rule.test(path13) : !matched && rule.test(path13)) matched = !rule.negated;
+    }
+    return matched;
+  };
+}
+function globListProblem(globs) {
+  if (globs.length === 0) return "needs at least one glob";
+  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
+  for (const glob of globs) {
+    const bad = globProblem(glob);
+    if (bad) return bad;
+  }
+  return void 0;
+}
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+  if (glob === "" || glob === "!") return "empty glob";
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const stars = segment.match(/\*+/g)?.length ?? 0;
+    if (stars > MAX_STARS_PER_SEGMENT)
+      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
+  }
+  return void 0;
+}
+function splitList(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}" && depth > 0) depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+// src/core/conditions.ts
+function notApplicableItems(checklist, facts) {
+  const labels = new Set(facts.labels.map((label2) => label2.toLowerCase()));
+  const result = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    if (!item.when || applies(item.when, facts.changedFiles, labels)) continue;
+    result.set(item.id, whyNot(item.when));
+  }
+  return result;
+}
+function applies(when2, changedFiles, labels) {
+  if (when2.labels?.some((label2) => labels.has(label2.toLowerCase()))) return true;
+  if (when2.paths) {
+    if (changedFiles === void 0) return true;
+    if (changedFiles.some(compileGlobs(when2.paths))) return true;
+  }
+  return false;
+}
+function whyNot(when2) {
+  const parts = [];
+  if (when2.paths) parts.push(`no changes in ${list(when2.paths, ", ")}`);
+  if (when2.labels) parts.push(`no label ${list(when2.labels, " or ")}`);
+  return parts.join(" and ");
+}
+function list(values, separator) {
+  const shown = values.slice(0, 3).join(separator);
+  return values.length > 3 ? `${shown}${separator}\u2026` : shown;
+}
+
+// src/app/pull-conditions.ts
+async function pullNotApplicable(scope, pull, checklist) {
+  if (!checklist.items.some((item) => item.when)) return /* @__PURE__ */ new Map();
+  const needsFiles = checklist.items.some((item) => item.when?.paths);
+  const changedFiles = needsFiles ? await pullFiles(scope, pull) : void 0;
+  return notApplicableItems(checklist, {
+    labels: pull.labels,
+    ...changedFiles ? { changedFiles } : {}
+  });
+}
+async function pullFiles(scope, pull) {
+  const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
+  try {
+    return await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+  } catch (error63) {
+    scope.log.warn(
+      { err: error63, pr: pull.number },
+      "cannot list the PR files; when-paths items stay required"
+    );
+    return void 0;
+  }
+}
+
+// src/core/choose-ledger.ts
+function ledgerLength(ledger) {
+  return ledger.base.count + ledger.events.length;
+}
+function chooseLedger(candidates, secret) {
+  let best;
+  for (const candidate of candidates) {
+    if (!candidate || !verifyLedger(candidate, secret)) continue;
+    if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
+  }
+  return best;
+}
+
+// src/core/parse.ts
+var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
+var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
+function parseChecklistComment(body, checklist) {
+  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  const known = new Set(checklist.items.map((item) => item.id));
+  const byText = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const key = textKey(escapeItemText(item.text));
+    byText.set(key, [...byText.get(key) ?? [], item.id]);
+  }
+  const items = /* @__PURE__ */ new Map();
+  const unmatched = [];
+  for (const line of lines) {
+    const match = ITEM_LINE.exec(line);
+    if (!match) continue;
+    const checked = match[1] !== " ";
+    const rest = normalise(match[2] ?? "");
+    const marker = ID_MARKER.exec(rest)?.[1];
+    if (marker && known.has(marker)) {
+      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
+    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
+  }
+  for (const line of unmatched) {
+    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
+    const id = candidates.find((candidate) => !items.has(candidate));
+    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
+  }
+  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
+}
+function diffChecklistBodies(before, after, checklist) {
+  const from = parseChecklistComment(before, checklist).items;
+  const to = parseChecklistComment(after, checklist).items;
+  const changes = [];
+  for (const item of checklist.items) {
+    const a = from.get(item.id);
+    const b = to.get(item.id);
+    if (!a || !b || a.checked === b.checked) continue;
+    changes.push({
+      id: item.id,
+      before: a.checked,
+      after: b.checked,
+      deliberate: a.rest === b.rest,
+      fromRest: a.rest
+    });
+  }
+  return changes;
+}
+function restOfRenderedLine(renderedLine) {
+  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
+}
+function extractNotes(lines) {
+  const start = lines.indexOf(NOTES_START);
+  const end = lines.indexOf(NOTES_END);
+  if (start < 0 || end <= start) return void 0;
+  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
+}
+function stripHtmlComments(text) {
+  let out = "";
+  let index = 0;
+  for (; ; ) {
+    const open4 = text.indexOf("<!--", index);
+    if (open4 < 0) return out + text.slice(index);
+    const close = text.indexOf("-->", open4 + 4);
+    if (close < 0) return out + text.slice(index);
+    out += text.slice(index, open4);
+    index = close + 3;
+  }
+}
+function normalise(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function textKey(text) {
+  return normalise(text).toLowerCase();
+}
+
+// src/core/config.ts
+var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
+  const problem = globProblem(glob);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var GlobList = external_exports.array(Glob).max(MAX_GLOBS);
+var RoleSchema = external_exports.object({
+  users: external_exports.array(external_exports.string().min(1)).default([]),
+  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
+  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
+  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
+}).strict();
+var InvalidationSchema = external_exports.object({
+  /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
+  automated: external_exports.literal(true).default(true),
+  signoffs: external_exports.boolean().default(true),
+  manual: external_exports.boolean().default(false),
+  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
+  ignore: GlobList.optional(),
+  /**
+   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
+   * version (it passes them as `versionOnlyFiles`). Absent: none.
+   */
+  versionFiles: GlobList.optional()
+}).strict();
+var ConfigSchema = external_exports.object({
+  release: external_exports.object({
+    branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
+    labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
+    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
+    /** Release bots whose PRs are release PRs whatever the settings above say. */
+    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
+  }).strict().default({
+    branches: ["release/**"],
+    labels: ["release"],
+    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
+    bots: [...RELEASE_BOTS]
+  }),
+  /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
+  template: external_exports.string().optional(),
+  environment: external_exports.enum(["staging", "production"]).default("production"),
+  roles: external_exports.record(external_exports.string().regex(/^[a-z0-9-]+$/, "role names are kebab-case"), RoleSchema).default({}),
+  /** The PR author may not sign off their own release. */
+  separationOfDuties: external_exports.boolean().default(true),
+  /** Who may tick manual items: users with at least this permission on the repository. */
+  manualPermission: external_exports.enum(["read", "triage", "write", "maintain", "admin"]).default("write"),
+  invalidateOnPush: InvalidationSchema.default({ automated: true, signoffs: true, manual: false }),
+  contacts: external_exports.record(
+    external_exports.string(),
+    external_exports.object({ name: external_exports.string().default(""), contact: external_exports.string().default("") }).strict()
+  ).default({}),
+  target: external_exports.object({
+    // Checks send requests (and a browser) here: http(s) only, never javascript:/file:.
+    url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
+    /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
+    start: external_exports.string().optional(),
+    startTimeoutMs: external_exports.number().int().positive().default(3e4)
+  }).strict().default({ startTimeoutMs: 3e4 }),
+  build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
+  /** Per-check parameter overrides, merged over the template's directive parameters. */
+  checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /**
+   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
+   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
+   * dispatches it once for that commit. Absent: the bot never dispatches.
+   */
+  checksWorkflow: external_exports.object({
+    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
+    file: external_exports.string().regex(
+      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
+      'expected a workflow file like "shipgate.yml"'
+    ),
+    /** Branch to run the workflow from; default: the PR head branch. */
+    ref: external_exports.string().min(1).optional(),
+    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
+  }).strict().optional(),
+  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
+  concurrency: external_exports.number().int().min(1).max(16).default(4),
+  timeoutMs: external_exports.number().int().positive().default(18e4)
+}).strict();
+var defaultConfig = ConfigSchema.parse({});
+
+// src/core/config-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/errors.ts
+var ShipgateError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ShipgateError";
+  }
+};
+var InvalidInputError = class extends ShipgateError {
+  constructor(problems) {
+    super(problems.map(formatProblem).join("\n"));
+    this.problems = problems;
+    this.name = "InvalidInputError";
+  }
+  problems;
+};
+function formatProblem(problem) {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}
+
+// src/core/config-file.ts
+var MAX_CONFIG_BYTES = 64 * 1024;
+function parseConfig(text, file2) {
+  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
+    ]);
+  }
+  const characterProblem = badCharacter(text, file2);
+  if (characterProblem) throw new InvalidInputError([characterProblem]);
+  const lineCounter = new import_yaml.LineCounter();
+  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
+  const lineOf = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error63) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error63.message}` }]);
+  }
+  if (doc.errors.length > 0) {
+    throw new InvalidInputError(
+      doc.errors.map((error63) => ({
+        file: file2,
+        line: lineOf(error63.pos[0]),
+        message: `YAML: ${error63.message.split("\n")[0]}`
+      }))
+    );
+  }
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error63) {
+    const line = lineOf(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error63.message}` }]);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue3) => {
+    const path13 = issue3.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue3.code === "unrecognized_keys" && "keys" in issue3 ? issue3.keys.map((key) => [...path13, key]) : [path13];
+    const node2 = doc.getIn(keys[0] ?? path13, true);
+    const pair = (0, import_yaml.isNode)(node2) ? node2 : doc.getIn(path13.slice(0, -1), true);
+    const offset = (0, import_yaml.isNode)(pair) ? pair.range?.[0] : void 0;
+    const line = keys[0] && issue3.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset);
+    const where = path13.length > 0 ? path13.join(".") : "(top level)";
+    return { file: file2, line, message: `${where}: ${issue3.message}` };
+  });
+  throw new InvalidInputError(problems);
+}
+function findKeyLine(doc, path13, lineOf) {
+  const parent = path13.length > 1 ? doc.getIn(path13.slice(0, -1), true) : doc.contents;
+  const last = path13.at(-1);
+  if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
+    for (const pair of parent.items) {
+      const key = pair.key;
+      if ((0, import_yaml.isNode)(key) && "value" in key && key.value === last) return lineOf(key.range?.[0]);
+    }
+  }
+  return 1;
+}
+function badCharacter(text, file2) {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
+  if (!match) return void 0;
+  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
+  const char = match[0];
+  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { file: file2, line, message };
+}
+function firstAliasOffset(doc) {
+  let offset;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node2) {
+      offset = node2.range?.[0];
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return offset;
+}
+
+// src/core/directive.ts
+var DIRECTIVE_START = /<!--\s*shipgate:/;
+var DIRECTIVE_END = "-->";
+var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
+function splitDirective(line) {
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
+  const match = DIRECTIVE_START.exec(trimmed);
+  if (!match) return void 0;
+  const bodyStart = match.index + match[0].length;
+  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
+  if (bodyEnd < bodyStart) return void 0;
+  const body = trimmed.slice(bodyStart, bodyEnd);
+  return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
+}
+function parseDirectiveBody(body) {
+  const values = {};
+  let index = 0;
+  while (index < body.length) {
+    if (/\s/.test(body[index] ?? "")) {
+      index++;
+      continue;
+    }
+    PAIR.lastIndex = index;
+    const pair = PAIR.exec(body);
+    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
+    const key = pair[1] ?? "";
+    if (key in values) throw new Error(`"${key}" is given twice`);
+    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
+    index = PAIR.lastIndex;
+  }
+  return values;
+}
+function coerce(raw) {
+  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+// src/core/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label2) => label2.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list2 = splitList(String(value));
+  if (list2.length > 0) return list2;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
+// src/core/template.ts
+var HEADING = /^(#{1,6})\s([\s\S]*)$/;
+var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var FENCE = /^\s*(```|~~~)/;
+var RESERVED = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  ...SCOPE_KEYS
+]);
+var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+var MAX_TEMPLATE_BYTES = 256 * 1024;
+var MAX_ITEMS = 1e3;
+function parseTemplate(source, file2, checks2) {
+  const problems = [];
+  const lines = [];
+  const items = [];
+  const explicitIds = /* @__PURE__ */ new Map();
+  const derivedCount = /* @__PURE__ */ new Map();
+  const stack = [];
+  let title = "";
+  let inFence = false;
+  let tooMany = false;
+  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
+    ]);
+  }
+  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  rows.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
+    if (FENCE.test(raw)) inFence = !inFence;
+    const bad = badCharacter2(raw);
+    if (bad) {
+      problem(bad);
+      return;
+    }
+    if (inFence || FENCE.test(raw)) {
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    let directive;
+    try {
+      directive = splitDirective(raw);
+    } catch (error63) {
+      problem(`bad shipgate directive: ${error63.message}`);
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    const text = directive?.rest ?? raw;
+    const values = directive?.values ?? {};
+    const heading = HEADING.exec(text);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      const headingTitle = (heading[2] ?? "").trim();
+      if (level === 1 && !title) title = headingTitle;
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
+      const frame = { level, title: headingTitle };
+      for (const key of Object.keys(values)) {
+        if (key === "phase") frame.phase = readPhase(values.phase, problem);
+        else if (key === "optional") frame.optional = values.optional === true;
+        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+      }
+      stack.push(frame);
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    const itemMatch = ITEM.exec(text);
+    if (!itemMatch) {
+      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    if (items.length >= MAX_ITEMS) {
+      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
+      tooMany = true;
+      return;
+    }
+    const prefix = itemMatch[1] ?? "- ";
+    const itemText = (itemMatch[2] ?? "").trim();
+    const section = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
+    if (typeof values.id === "string") {
+      const seen = explicitIds.get(item.id);
+      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
+      explicitIds.set(item.id, lineNo);
+    } else {
+      const count = (derivedCount.get(item.id) ?? 0) + 1;
+      derivedCount.set(item.id, count);
+      if (count > 1) item.id = `${item.id}-${count}`;
+    }
+    items.push(item);
+    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
+  });
+  for (const item of items) {
+    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
+      problems.push({
+        file: file2,
+        line: item.line,
+        message: `item id "${item.id}" collides with another item's id`
+      });
+    }
+  }
+  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
+  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return { file: file2, title, lines, items };
+}
+function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
+  const inherited = [...stack].reverse();
+  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
+  const optional3 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const params4 = {};
+  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
+  let id = deriveId(section, itemText);
+  if (values.id !== void 0) {
+    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
+      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
+    } else id = values.id;
+  }
+  const item = {
+    id,
+    text: itemText,
+    kind: "manual",
+    params: {},
+    phase,
+    optional: optional3,
+    section,
+    line: lineNo
+  };
+  if (!itemText) problem("checkbox item has no text");
+  Object.assign(item, readItemScope(values, problem));
+  if (values.check !== void 0 && values.role !== void 0)
+    problem("an item is either a check or a sign-off, not both");
+  if (values.check !== void 0) {
+    const name = String(values.check);
+    const schema = checks2.get(name);
+    item.kind = "auto";
+    item.check = name;
+    item.params = params4;
+    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
+    else {
+      const parsed = schema.safeParse(params4);
+      if (!parsed.success) {
+        for (const issue3 of parsed.error.issues) {
+          const key = issue3.path.join(".") || "(parameters)";
+          problem(`check "${name}": parameter ${key}: ${issue3.message}`);
+        }
+      }
+    }
+  } else if (values.role !== void 0) {
+    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
+      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
+    }
+    item.kind = "signoff";
+    item.role = String(values.role);
+  }
+  if (item.kind !== "auto") {
+    const stray = Object.keys(params4);
+    if (stray.length > 0)
+      problem(
+        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
+      );
+  }
+  return item;
+}
+function readPhase(value, problem) {
+  if (value === "pre-merge" || value === "post-deploy") return value;
+  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
+  return "pre-merge";
+}
+function badCharacter2(line) {
+  const control = CONTROL.exec(line)?.[0];
+  if (control !== void 0) {
+    const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `line contains control character U+${code}; templates must be plain UTF-8 text`;
+  }
+  if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  return void 0;
+}
+function deriveId(section, text) {
+  const last = section.at(-1) ?? "checklist";
+  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
+}
+function slug(value, max2) {
+  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return cleaned.slice(0, max2).replace(/-+$/, "");
+}
+
+// src/load/load-checklist.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { relative as relative4 } from "node:path";
+
+// checks/build-output.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { dirname, join as join2, posix, relative as relative2 } from "node:path";
+
 // checks/check.ts
 function defineCheck(check2) {
   return check2;
@@ -87636,7 +89689,7 @@ var file_default = [
 ];
 
 // checks/lib/bundle-measure.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // node_modules/size-limit/calc.js
 function isPluginDisabled(plugin, check2) {
@@ -87704,9 +89757,9 @@ async function calc(plugins, config2, createSpinner) {
 
 // node_modules/size-limit/load-plugins.js
 var Plugins = class {
-  constructor(list) {
-    this.list = list;
-    this.isEmpty = list.length === 0;
+  constructor(list2) {
+    this.list = list2;
+    this.isEmpty = list2.length === 0;
   }
   has(type) {
     return this.list.some(
@@ -87774,7 +89827,7 @@ async function measureBuild(buildDir, compression) {
   return { js, css };
 }
 function isVendorChunk(file2, vendorGlob) {
-  if (vendorGlob) return (0, import_picomatch.default)(vendorGlob, { basename: true, dot: true })(file2);
+  if (vendorGlob) return (0, import_picomatch2.default)(vendorGlob, { basename: true, dot: true })(file2);
   return /vendor/i.test(posix2.basename(file2));
 }
 function scriptSources(buildDir) {
@@ -87884,8 +89937,8 @@ function evaluate(budget, limit, sizes, buildDir, compression, vendorGlob) {
   }
   const assets = budget === "js" ? sizes.js : sizes.css;
   const bytes = totalBytes(assets);
-  const label = budget === "js" ? "total JS" : "CSS";
-  const text = `${label} ${versus(bytes, limit, compression)} (${plural2(assets.length, "file")})`;
+  const label2 = budget === "js" ? "total JS" : "CSS";
+  const text = `${label2} ${versus(bytes, limit, compression)} (${plural2(assets.length, "file")})`;
   return { pass: bytes <= limit, text, bytes, culprits: largestFirst(assets, 5) };
 }
 function findingsFor(budget, result, limit, compression, toRepoPath) {
@@ -87949,75 +90002,6 @@ import path2 from "node:path";
 // checks/lib/release-context.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-
-// src/core/release-version.ts
-var NUM = "(0|[1-9]\\d*)";
-var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
-var BUILD_ID = "[0-9a-zA-Z-]+";
-var SEMVER_RE = new RegExp(
-  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
-);
-function parseSemver(text) {
-  const m = SEMVER_RE.exec(text);
-  if (!m) return void 0;
-  const [, major, minor, patch, pre, build] = m;
-  const nums = [major, minor, patch].map(Number);
-  if (nums.some((n) => !Number.isSafeInteger(n))) return void 0;
-  return {
-    major: nums[0] ?? 0,
-    minor: nums[1] ?? 0,
-    patch: nums[2] ?? 0,
-    prerelease: pre ? pre.split(".") : [],
-    build: build ? build.split(".") : []
-  };
-}
-function compareIdentifiers(a, b) {
-  const aNum = /^\d+$/.test(a);
-  const bNum = /^\d+$/.test(b);
-  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
-  if (aNum) return -1;
-  if (bNum) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemver(a, b) {
-  for (const key of ["major", "minor", "patch"]) {
-    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
-  }
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
-    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
-  }
-  const length = Math.max(a.prerelease.length, b.prerelease.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === void 0) return -1;
-    if (y === void 0) return 1;
-    const order = compareIdentifiers(x, y);
-    if (order !== 0) return order < 0 ? -1 : 1;
-  }
-  return 0;
-}
-var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
-var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
-var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
-var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
-function trimToken(token) {
-  return token?.replace(/[.-]+$/, "");
-}
-function versionFromBranch(branch) {
-  if (!branch) return void 0;
-  const name = branch.replace(/^refs\/heads\//, "");
-  return trimToken(BRANCH_RE.exec(name)?.[1]);
-}
-function versionFromTitle(title) {
-  if (!title) return void 0;
-  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
-}
-function resolveReleaseVersion(input2) {
-  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
-}
-
-// checks/lib/release-context.ts
 var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
 function packageVersionFrom(text) {
   return PackageJsonSchema.parse(JSON.parse(text)).version;
@@ -88760,8 +90744,8 @@ var ParamsSchema5 = external_exports.object({
   message: "names must be comma-separated environment variable names"
 });
 function namesOf(params4) {
-  const list = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n) => n.trim()).filter(Boolean);
-  return [...new Set(list)];
+  const list2 = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n) => n.trim()).filter(Boolean);
+  return [...new Set(list2)];
 }
 function combine(results, what, metrics) {
   const failing = results.filter((r) => !r.ok);
@@ -88991,7 +90975,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secret-allowlist.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import path6 from "node:path";
 var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
@@ -89013,7 +90997,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch2.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch3.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs);
@@ -89555,9 +91539,9 @@ var healthCheck = defineCheck({
 
 // checks/lib/http-cross-origin.ts
 var FOREIGN_ORIGIN = "https://evil.example";
-function corsOf(label, headers) {
+function corsOf(label2, headers) {
   return {
-    label,
+    label: label2,
     allowOrigin: headerValue(headers, "access-control-allow-origin")?.trim(),
     allowCredentials: headerValue(headers, "access-control-allow-credentials")?.trim().toLowerCase() === "true"
   };
@@ -91081,9 +93065,9 @@ function judge(metric, p, measured) {
   }
   const max2 = p.max ?? DEFAULT_MAX[metric];
   const value = measuredValue(metric, measured);
-  const { label, format } = LIMITED[metric];
+  const { label: label2, format } = LIMITED[metric];
   const pass2 = value <= max2;
-  const summary2 = `${label} ${format(value)} ${pass2 ? "\u2264" : ">"} ${format(max2)} (${runs})`;
+  const summary2 = `${label2} ${format(value)} ${pass2 ? "\u2264" : ">"} ${format(max2)} (${runs})`;
   return { status: pass2 ? "pass" : "fail", summary: summary2, ...base };
 }
 function pickTarget(ctx) {
@@ -92148,347 +94132,6 @@ function findCheck(id) {
   return checks.find((check2) => check2.id === id);
 }
 
-// src/cli/context.ts
-import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-import { join as join11, resolve as resolve3 } from "node:path";
-
-// src/load/load-checklist.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { relative as relative4 } from "node:path";
-
-// src/core/errors.ts
-var ShipgateError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ShipgateError";
-  }
-};
-var InvalidInputError = class extends ShipgateError {
-  constructor(problems) {
-    super(problems.map(formatProblem).join("\n"));
-    this.problems = problems;
-    this.name = "InvalidInputError";
-  }
-  problems;
-};
-function formatProblem(problem) {
-  return `${problem.file}:${problem.line}: ${problem.message}`;
-}
-
-// src/core/directive.ts
-var DIRECTIVE_START = /<!--\s*shipgate:/;
-var DIRECTIVE_END = "-->";
-var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
-function splitDirective(line) {
-  const trimmed = line.trimEnd();
-  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
-  const match = DIRECTIVE_START.exec(trimmed);
-  if (!match) return void 0;
-  const bodyStart = match.index + match[0].length;
-  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
-  if (bodyEnd < bodyStart) return void 0;
-  const body = trimmed.slice(bodyStart, bodyEnd);
-  return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
-}
-function parseDirectiveBody(body) {
-  const values = {};
-  let index = 0;
-  while (index < body.length) {
-    if (/\s/.test(body[index] ?? "")) {
-      index++;
-      continue;
-    }
-    PAIR.lastIndex = index;
-    const pair = PAIR.exec(body);
-    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
-    const key = pair[1] ?? "";
-    if (key in values) throw new Error(`"${key}" is given twice`);
-    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
-    index = PAIR.lastIndex;
-  }
-  return values;
-}
-function coerce(raw) {
-  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  return raw;
-}
-
-// src/core/path-globs.ts
-var MAX_GLOBS = 50;
-var MAX_GLOB_LENGTH = 200;
-var MAX_STARS_PER_SEGMENT = 2;
-function globListProblem(globs) {
-  if (globs.length === 0) return "needs at least one glob";
-  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
-  for (const glob of globs) {
-    const bad = globProblem(glob);
-    if (bad) return bad;
-  }
-  return void 0;
-}
-function globProblem(glob) {
-  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
-  if (glob === "" || glob === "!") return "empty glob";
-  for (const segment of glob.split("/")) {
-    if (segment === "**") continue;
-    const stars = segment.match(/\*+/g)?.length ?? 0;
-    if (stars > MAX_STARS_PER_SEGMENT)
-      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
-  }
-  return void 0;
-}
-function splitList(value) {
-  const parts = [];
-  let depth = 0;
-  let current = "";
-  for (const char of value) {
-    if (char === "{") depth++;
-    else if (char === "}" && depth > 0) depth--;
-    if (char === "," && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
-}
-
-// src/core/item-scope.ts
-var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
-var MAX_LABELS = 20;
-var MAX_LABEL_LENGTH = 50;
-function readItemScope(values, problem) {
-  const scope = {};
-  const invalidateOn = readGlobs(values, "invalidate-on", problem);
-  if (invalidateOn) scope.invalidateOn = invalidateOn;
-  const paths = readGlobs(values, "when-paths", problem);
-  const labels = readList(values, "when-labels", problem);
-  if (labels) {
-    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
-    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
-      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
-  }
-  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
-  return scope;
-}
-function readGlobs(values, key, problem) {
-  const globs = readList(values, key, problem);
-  if (!globs) return void 0;
-  const bad = globListProblem(globs);
-  if (bad) problem(`${key}: ${bad}`);
-  return globs;
-}
-function readList(values, key, problem) {
-  const value = values[key];
-  if (value === void 0) return void 0;
-  if (typeof value === "boolean") {
-    problem(`${key} needs a value, e.g. ${key}="src/**"`);
-    return void 0;
-  }
-  const list = splitList(String(value));
-  if (list.length > 0) return list;
-  problem(`${key} needs at least one entry`);
-  return void 0;
-}
-
-// src/core/template.ts
-var HEADING = /^(#{1,6})\s([\s\S]*)$/;
-var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-var FENCE = /^\s*(```|~~~)/;
-var RESERVED = /* @__PURE__ */ new Set([
-  "id",
-  "check",
-  "role",
-  "phase",
-  "optional",
-  "required",
-  "manual",
-  ...SCOPE_KEYS
-]);
-var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-var MAX_TEMPLATE_BYTES = 256 * 1024;
-var MAX_ITEMS = 1e3;
-function parseTemplate(source, file2, checks2) {
-  const problems = [];
-  const lines = [];
-  const items = [];
-  const explicitIds = /* @__PURE__ */ new Map();
-  const derivedCount = /* @__PURE__ */ new Map();
-  const stack = [];
-  let title = "";
-  let inFence = false;
-  let tooMany = false;
-  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
-    ]);
-  }
-  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
-  rows.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
-    if (FENCE.test(raw)) inFence = !inFence;
-    const bad = badCharacter(raw);
-    if (bad) {
-      problem(bad);
-      return;
-    }
-    if (inFence || FENCE.test(raw)) {
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    let directive;
-    try {
-      directive = splitDirective(raw);
-    } catch (error63) {
-      problem(`bad shipgate directive: ${error63.message}`);
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    const text = directive?.rest ?? raw;
-    const values = directive?.values ?? {};
-    const heading = HEADING.exec(text);
-    if (heading) {
-      const level = heading[1]?.length ?? 1;
-      const headingTitle = (heading[2] ?? "").trim();
-      if (level === 1 && !title) title = headingTitle;
-      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
-      const frame = { level, title: headingTitle };
-      for (const key of Object.keys(values)) {
-        if (key === "phase") frame.phase = readPhase(values.phase, problem);
-        else if (key === "optional") frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
-      }
-      stack.push(frame);
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    const itemMatch = ITEM.exec(text);
-    if (!itemMatch) {
-      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    if (items.length >= MAX_ITEMS) {
-      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
-      tooMany = true;
-      return;
-    }
-    const prefix = itemMatch[1] ?? "- ";
-    const itemText = (itemMatch[2] ?? "").trim();
-    const section = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
-    if (typeof values.id === "string") {
-      const seen = explicitIds.get(item.id);
-      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
-      explicitIds.set(item.id, lineNo);
-    } else {
-      const count = (derivedCount.get(item.id) ?? 0) + 1;
-      derivedCount.set(item.id, count);
-      if (count > 1) item.id = `${item.id}-${count}`;
-    }
-    items.push(item);
-    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
-  });
-  for (const item of items) {
-    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({
-        file: file2,
-        line: item.line,
-        message: `item id "${item.id}" collides with another item's id`
-      });
-    }
-  }
-  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
-  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return { file: file2, title, lines, items };
-}
-function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
-  const inherited = [...stack].reverse();
-  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
-  const params4 = {};
-  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
-  let id = deriveId(section, itemText);
-  if (values.id !== void 0) {
-    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
-      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
-    } else id = values.id;
-  }
-  const item = {
-    id,
-    text: itemText,
-    kind: "manual",
-    params: {},
-    phase,
-    optional: optional2,
-    section,
-    line: lineNo
-  };
-  if (!itemText) problem("checkbox item has no text");
-  Object.assign(item, readItemScope(values, problem));
-  if (values.check !== void 0 && values.role !== void 0)
-    problem("an item is either a check or a sign-off, not both");
-  if (values.check !== void 0) {
-    const name = String(values.check);
-    const schema = checks2.get(name);
-    item.kind = "auto";
-    item.check = name;
-    item.params = params4;
-    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
-    else {
-      const parsed = schema.safeParse(params4);
-      if (!parsed.success) {
-        for (const issue3 of parsed.error.issues) {
-          const key = issue3.path.join(".") || "(parameters)";
-          problem(`check "${name}": parameter ${key}: ${issue3.message}`);
-        }
-      }
-    }
-  } else if (values.role !== void 0) {
-    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
-      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
-    }
-    item.kind = "signoff";
-    item.role = String(values.role);
-  }
-  if (item.kind !== "auto") {
-    const stray = Object.keys(params4);
-    if (stray.length > 0)
-      problem(
-        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
-      );
-  }
-  return item;
-}
-function readPhase(value, problem) {
-  if (value === "pre-merge" || value === "post-deploy") return value;
-  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
-  return "pre-merge";
-}
-function badCharacter(line) {
-  const control = CONTROL.exec(line)?.[0];
-  if (control !== void 0) {
-    const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return `line contains control character U+${code}; templates must be plain UTF-8 text`;
-  }
-  if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
-  return void 0;
-}
-function deriveId(section, text) {
-  const last = section.at(-1) ?? "checklist";
-  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
-}
-function slug(value, max2) {
-  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return cleaned.slice(0, max2).replace(/-+$/, "");
-}
-
 // src/load/default-template.ts
 import { existsSync as existsSync7 } from "node:fs";
 import { dirname as dirname2, join as join9 } from "node:path";
@@ -92523,177 +94166,6 @@ function loadChecklist(file2, cwd = process.cwd()) {
 // src/load/load-config.ts
 import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
 import { join as join10, relative as relative5 } from "node:path";
-
-// src/core/release-bots.ts
-var RELEASE_BOTS = ["release-please", "changesets"];
-
-// src/core/config.ts
-var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
-  const problem = globProblem(glob);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
-var GlobList = external_exports.array(Glob).max(MAX_GLOBS);
-var RoleSchema = external_exports.object({
-  users: external_exports.array(external_exports.string().min(1)).default([]),
-  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
-  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
-  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
-}).strict();
-var InvalidationSchema = external_exports.object({
-  /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
-  automated: external_exports.literal(true).default(true),
-  signoffs: external_exports.boolean().default(true),
-  manual: external_exports.boolean().default(false),
-  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
-  ignore: GlobList.optional(),
-  /**
-   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
-   * version (it passes them as `versionOnlyFiles`). Absent: none.
-   */
-  versionFiles: GlobList.optional()
-}).strict();
-var ConfigSchema = external_exports.object({
-  release: external_exports.object({
-    branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
-    labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
-    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
-    /** Release bots whose PRs are release PRs whatever the settings above say. */
-    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
-  }).strict().default({
-    branches: ["release/**"],
-    labels: ["release"],
-    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
-    bots: [...RELEASE_BOTS]
-  }),
-  /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
-  template: external_exports.string().optional(),
-  environment: external_exports.enum(["staging", "production"]).default("production"),
-  roles: external_exports.record(external_exports.string().regex(/^[a-z0-9-]+$/, "role names are kebab-case"), RoleSchema).default({}),
-  /** The PR author may not sign off their own release. */
-  separationOfDuties: external_exports.boolean().default(true),
-  /** Who may tick manual items: users with at least this permission on the repository. */
-  manualPermission: external_exports.enum(["read", "triage", "write", "maintain", "admin"]).default("write"),
-  invalidateOnPush: InvalidationSchema.default({ automated: true, signoffs: true, manual: false }),
-  contacts: external_exports.record(
-    external_exports.string(),
-    external_exports.object({ name: external_exports.string().default(""), contact: external_exports.string().default("") }).strict()
-  ).default({}),
-  target: external_exports.object({
-    // Checks send requests (and a browser) here: http(s) only, never javascript:/file:.
-    url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
-    /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
-    start: external_exports.string().optional(),
-    startTimeoutMs: external_exports.number().int().positive().default(3e4)
-  }).strict().default({ startTimeoutMs: 3e4 }),
-  build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
-  /** Per-check parameter overrides, merged over the template's directive parameters. */
-  checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
-  /**
-   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
-   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
-   * dispatches it once for that commit. Absent: the bot never dispatches.
-   */
-  checksWorkflow: external_exports.object({
-    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
-    file: external_exports.string().regex(
-      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
-      'expected a workflow file like "shipgate.yml"'
-    ),
-    /** Branch to run the workflow from; default: the PR head branch. */
-    ref: external_exports.string().min(1).optional(),
-    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
-  }).strict().optional(),
-  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
-  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
-  concurrency: external_exports.number().int().min(1).max(16).default(4),
-  timeoutMs: external_exports.number().int().positive().default(18e4)
-}).strict();
-var defaultConfig = ConfigSchema.parse({});
-
-// src/core/config-file.ts
-var import_yaml = __toESM(require_dist3(), 1);
-var MAX_CONFIG_BYTES = 64 * 1024;
-function parseConfig(text, file2) {
-  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
-    ]);
-  }
-  const characterProblem = badCharacter2(text, file2);
-  if (characterProblem) throw new InvalidInputError([characterProblem]);
-  const lineCounter = new import_yaml.LineCounter();
-  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
-  const lineOf = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  } catch (error63) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error63.message}` }]);
-  }
-  if (doc.errors.length > 0) {
-    throw new InvalidInputError(
-      doc.errors.map((error63) => ({
-        file: file2,
-        line: lineOf(error63.pos[0]),
-        message: `YAML: ${error63.message.split("\n")[0]}`
-      }))
-    );
-  }
-  let raw;
-  try {
-    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  } catch (error63) {
-    const line = lineOf(firstAliasOffset(doc));
-    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error63.message}` }]);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
-  }
-  const parsed = ConfigSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue3) => {
-    const path13 = issue3.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue3.code === "unrecognized_keys" && "keys" in issue3 ? issue3.keys.map((key) => [...path13, key]) : [path13];
-    const node2 = doc.getIn(keys[0] ?? path13, true);
-    const pair = (0, import_yaml.isNode)(node2) ? node2 : doc.getIn(path13.slice(0, -1), true);
-    const offset = (0, import_yaml.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line = keys[0] && issue3.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset);
-    const where = path13.length > 0 ? path13.join(".") : "(top level)";
-    return { file: file2, line, message: `${where}: ${issue3.message}` };
-  });
-  throw new InvalidInputError(problems);
-}
-function findKeyLine(doc, path13, lineOf) {
-  const parent = path13.length > 1 ? doc.getIn(path13.slice(0, -1), true) : doc.contents;
-  const last = path13.at(-1);
-  if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
-    for (const pair of parent.items) {
-      const key = pair.key;
-      if ((0, import_yaml.isNode)(key) && "value" in key && key.value === last) return lineOf(key.range?.[0]);
-    }
-  }
-  return 1;
-}
-function badCharacter2(text, file2) {
-  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
-  if (!match) return void 0;
-  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
-  const char = match[0];
-  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { file: file2, line, message };
-}
-function firstAliasOffset(doc) {
-  let offset;
-  (0, import_yaml.visit)(doc, {
-    Alias(_key, node2) {
-      offset = node2.range?.[0];
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return offset;
-}
-
-// src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 function loadConfig(repoDir, file2, cwd = process.cwd()) {
   const path13 = file2 ?? join10(repoDir, CONFIG_PATH);
@@ -92701,6 +94173,2329 @@ function loadConfig(repoDir, file2, cwd = process.cwd()) {
   const shown = relative5(cwd, path13) || path13;
   return { config: parseConfig(readFileSync6(path13, "utf8"), shown), file: shown };
 }
+
+// src/app/setup.ts
+var builtIn;
+function builtInChecklist() {
+  builtIn ??= loadChecklist();
+  return builtIn;
+}
+async function loadSetup(gh, baseRef) {
+  const problems = [];
+  let config2 = defaultConfig;
+  const configText = await gh.readFile(CONFIG_PATH, baseRef);
+  if (configText !== void 0) {
+    try {
+      config2 = parseConfig(configText, CONFIG_PATH);
+    } catch (error63) {
+      problems.push(...describe4(error63, CONFIG_PATH));
+    }
+  }
+  let checklist = builtInChecklist();
+  if (config2.template) {
+    const source = await gh.readFile(config2.template, baseRef);
+    if (source === void 0) problems.push(`${config2.template}:1: template not found on ${baseRef}`);
+    else {
+      try {
+        checklist = parseTemplate(source, config2.template, checkSchemas);
+      } catch (error63) {
+        problems.push(...describe4(error63, config2.template));
+      }
+    }
+  }
+  return { config: config2, checklist, problems };
+}
+function describe4(error63, file2) {
+  if (error63 instanceof InvalidInputError) return error63.problems.map(formatProblem);
+  return [`${file2}:1: ${error63 instanceof Error ? error63.message : String(error63)}`];
+}
+
+// src/app/session.ts
+async function getPull(scope, number4, refresh = false) {
+  const key = prKey(scope.gh, number4);
+  const cached2 = refresh ? void 0 : scope.bot.memory.pulls.get(key);
+  if (cached2) return cached2;
+  const pull = await scope.gh.getPull(number4);
+  scope.bot.memory.pulls.set(key, pull);
+  return pull;
+}
+async function getSetup(scope, pull) {
+  const { owner, repo } = scope.gh.repo;
+  return scope.bot.memory.setups.getOrLoad(
+    `${owner}/${repo}@${pull.baseRef}@${pull.baseSha}`,
+    () => loadSetup(scope.gh, pull.baseRef)
+  );
+}
+async function findChecklistComment(scope, number4) {
+  const login = scope.bot.botLogin();
+  const comments = await scope.gh.listComments(number4);
+  return comments.find((c) => c.author === login && c.body.includes(COMMENT_MARKER));
+}
+async function openSession(scope, number4, opts = {}) {
+  const { bot } = scope;
+  const key = prKey(scope.gh, number4);
+  if (opts.pull) bot.memory.pulls.set(key, opts.pull);
+  const pull = opts.pull ?? await getPull(scope, number4, opts.refreshPull);
+  const setup = await getSetup(scope, pull);
+  const comment = opts.comment === void 0 ? await findChecklistComment(scope, number4) : opts.comment ?? void 0;
+  if (comment) bot.memory.comments.set(key, comment.id);
+  const ledger = await resolveLedger(scope, key, pull, comment, opts.candidates ?? []);
+  const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : void 0;
+  return { key, pull, setup, ...comment ? { comment } : {}, ledger, ...notes ? { notes } : {} };
+}
+async function resolveLedger(scope, key, pull, comment, extra) {
+  const { secret, memory } = { secret: scope.bot.options.ledgerSecret, memory: scope.bot.memory };
+  const fromBody = (body) => {
+    const decoded = body ? decodeStateBlock(body) : { found: false };
+    return decoded.found && "ledger" in decoded ? decoded.ledger : void 0;
+  };
+  const remembered = fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  const commentLedger = fromBody(comment?.body);
+  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
+  let chosen = chooseLedger(candidates, secret);
+  const commentTrusted = commentLedger !== void 0 && chooseLedger([commentLedger], secret) !== void 0;
+  if (!remembered) {
+    const mirror = await readMirror(scope, key, pull);
+    chosen = chooseLedger([chosen, fromBody(mirror)], secret);
+    if (!commentTrusted && comment)
+      scope.log.warn(
+        { pr: key },
+        "checklist state block failed verification; restored from the check run mirror"
+      );
+  }
+  return chosen ?? emptyLedger(secret);
+}
+async function readMirror(scope, key, pull) {
+  const known = scope.bot.memory.mirrors.get(key);
+  if (known !== void 0) {
+    const run2 = await scope.gh.getCheckRun(known);
+    if (run2?.outputText) return run2.outputText;
+  }
+  const runs = [
+    ...pull.mergeCommitSha ? await scope.gh.listCheckRuns(pull.mergeCommitSha, "shipgate/post-deploy") : [],
+    ...await scope.gh.listCheckRuns(pull.headSha, "shipgate")
+  ];
+  const ours = runs.filter((run2) => run2.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
+  return ours.find((run2) => run2.outputText)?.outputText ?? void 0;
+}
+function sharedLedgerKey(prKey2) {
+  return `ledger:${prKey2}`;
+}
+
+// src/app/publish.ts
+var CHECK_NAME = "shipgate";
+async function publish(scope, session, events = []) {
+  const { bot, gh } = scope;
+  const secret = bot.options.ledgerSecret;
+  const { pull, setup } = session;
+  const appended = appendEvents(session.ledger, events, secret);
+  const states = foldLedger(appended);
+  const rollback = rollbackStatus(setup.checklist, states);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
+  const notApplicable = [...conditions.keys()];
+  const gate = evaluateGate({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    phase: "pre-merge",
+    problems: setup.problems,
+    activated: rollback.activated,
+    notApplicable
+  });
+  const mergeSha = pull.mergeCommitSha;
+  const view = releaseView({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    problems: setup.problems,
+    preMerge: gate,
+    rollback,
+    notApplicable,
+    ...mergeSha ? { mergeSha } : {}
+  });
+  const variables = buildVariables({
+    config: setup.config,
+    version: await releaseVersion(scope, session),
+    date: bot.now().toISOString(),
+    deployedBy: pull.author
+  });
+  const built = buildChecklistComment(
+    {
+      checklist: setup.checklist,
+      states,
+      headSha: pull.headSha,
+      variables,
+      gate: view.display,
+      notes: session.notes,
+      notApplicable: conditions,
+      ...mergeSha ? { postDeploySha: mergeSha } : {}
+    },
+    appended,
+    secret
+  );
+  session.ledger = built.ledger;
+  bot.memory.ledgers.set(session.key, built.ledger);
+  await bot.memory.coordinator.remember(
+    sharedLedgerKey(session.key),
+    encodeStateBlock(built.ledger),
+    30 * 86400
+  );
+  if (!session.comment || session.comment.body !== built.body) {
+    const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
+    if (updated && session.comment) session.comment = { ...session.comment, body: built.body };
+    else session.comment = await gh.createComment(pull.number, built.body);
+    bot.memory.comments.set(session.key, session.comment.id);
+  }
+  if (view.postDeploy) {
+    await writePostDeployRun(scope, session, view.postDeploy, built.ledger);
+    return gate;
+  }
+  const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes
+  });
+  await writeCheckRun(scope, session.key, {
+    name: CHECK_NAME,
+    headSha: pull.headSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: report.summary,
+    text: `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(built.ledger)}
+`,
+    actions: report.actions,
+    externalId: `${pull.number}`,
+    ...detailsUrlFor(scope, pull.number)
+  });
+  return gate;
+}
+async function writeCheckRun(scope, key, run2) {
+  const { bot, gh } = scope;
+  const { owner, repo } = gh.repo;
+  const cacheKey = `${owner}/${repo}@${run2.headSha}`;
+  const fingerprint = createHash2("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  let known = bot.memory.checkRuns.get(cacheKey);
+  if (!known) {
+    const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
+    if (ours) known = { id: ours.id, fingerprint: "", completed: ours.status === "completed" };
+  }
+  if (known?.fingerprint === fingerprint) return;
+  let id;
+  if (known && !(known.completed && run2.status !== "completed")) {
+    id = known.id;
+    await gh.updateCheckRun(id, run2);
+  } else id = await gh.createCheckRun(run2);
+  bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
+  if (key) bot.memory.mirrors.set(key, id);
+}
+function detailsUrlFor(scope, number4) {
+  const url2 = auditDetailsUrl(scope.bot, scope.gh.repo, number4);
+  return url2 ? { detailsUrl: url2 } : {};
+}
+async function releaseVersion(scope, session) {
+  const { pull } = session;
+  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  if (fromNames) return fromNames;
+  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
+  if (fromBot) return fromBot;
+  const { owner, repo } = scope.gh.repo;
+  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
+    `${owner}/${repo}@${pull.headSha}`,
+    async () => {
+      const text = await scope.gh.readFile("package.json", pull.headSha);
+      try {
+        const parsed = text ? JSON.parse(text) : void 0;
+        const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
+        return typeof value === "string" ? value.slice(0, 64) : "";
+      } catch {
+        return "";
+      }
+    }
+  );
+  return version2 || void 0;
+}
+
+// src/app/release-pr.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+function isReleasePull(config2, pull) {
+  const { branches, labels, titlePattern, bots } = config2.release;
+  if (detectReleaseBot(pull, bots)) return true;
+  if (branches.some((glob) => import_picomatch4.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
+  if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
+  if (!titlePattern) return false;
+  try {
+    return new RegExp(titlePattern).test(pull.title);
+  } catch {
+    return false;
+  }
+}
+
+// src/app/missing-results.ts
+function watchForResults(scope, pull, config2) {
+  const workflow = config2.checksWorkflow;
+  if (!workflow || !pull.open) return;
+  const since = scope.bot.now().toISOString();
+  scope.bot.memory.awaitingResults.watch({
+    ...scope.gh.repo,
+    number: pull.number,
+    sha: pull.headSha,
+    since,
+    dueAt: overdueAt(since, workflow.timeoutMinutes)
+  });
+}
+async function checkOverdueResults(scope) {
+  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  let dispatched = 0;
+  for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
+  return dispatched;
+}
+async function handleOverdue(scope, entry) {
+  const { bot, gh } = scope;
+  const awaiting = bot.memory.awaitingResults;
+  const key = prKey(gh, entry.number);
+  return bot.memory.queue.run(key, async () => {
+    const pull = await getPull(scope, entry.number, true);
+    const setup = await getSetup(scope, pull);
+    const workflow = setup.config.checksWorkflow;
+    if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const action = missingResultsAction({
+      since: entry.since,
+      now: bot.now().toISOString(),
+      timeoutMinutes: workflow.timeoutMinutes,
+      resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
+      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha)
+    });
+    if (action === "wait") {
+      entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
+      return false;
+    }
+    if (action === "stop") {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const file2 = workflowFileName(workflow.file);
+    let error63;
+    try {
+      await gh.dispatchWorkflow(file2, workflow.ref ?? pull.headRef, { sha: entry.sha });
+    } catch (caught) {
+      if (caught instanceof LeaseLost) throw caught;
+      error63 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
+    }
+    awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    const note = missingResultsNote({
+      sha: entry.sha,
+      timeoutMinutes: workflow.timeoutMinutes,
+      file: file2,
+      ...error63 ? { error: error63 } : {}
+    });
+    const notesKey = `${key}@${entry.sha}`;
+    bot.memory.notes.set(notesKey, [...bot.memory.notes.get(notesKey) ?? [], note]);
+    if (error63) scope.log.warn({ pr: key, sha: entry.sha, error: error63 }, "could not dispatch the checks workflow");
+    else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
+    await publish(scope, await openSession(scope, entry.number, { pull }));
+    return error63 === void 0;
+  });
+}
+
+// src/core/judge-evidence.ts
+var ACTIONS_APP_SLUG = "github-actions";
+function judgeEvidence(source, checklist, at) {
+  if (source.appSlug !== ACTIONS_APP_SLUG)
+    return {
+      accepted: false,
+      reason: `results not published by GitHub Actions (app ${source.appSlug ?? "unknown"})`
+    };
+  if (source.runSha !== source.expectedSha)
+    return {
+      accepted: false,
+      reason: `results are for ${source.runSha.slice(0, 7)}, not the head ${source.expectedSha.slice(0, 7)}`
+    };
+  if (!source.workflowPath)
+    return {
+      accepted: false,
+      reason: "cannot tell which workflow produced the results (no workflow run id)"
+    };
+  if (source.changedFiles.includes(source.workflowPath))
+    return {
+      accepted: false,
+      reason: `results ignored: the workflow that produced them (${source.workflowPath}) is modified by this pull request`
+    };
+  const parsed = parseEvidenceText(source.text);
+  if (!parsed.ok) return { accepted: false, reason: parsed.error };
+  const evidence = parsed.evidence;
+  if (evidence.sha !== source.expectedSha)
+    return {
+      accepted: false,
+      reason: `evidence names commit ${evidence.sha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`
+    };
+  const auto = new Map(checklist.items.filter((item) => item.kind === "auto").map((item) => [item.id, item]));
+  const events = [];
+  const ignoredItems = [];
+  for (const result of evidence.results) {
+    if (!auto.has(result.item)) {
+      ignoredItems.push(result.item);
+      continue;
+    }
+    events.push({
+      t: "result",
+      item: result.item,
+      status: result.status,
+      summary: result.summary,
+      at,
+      sha: source.expectedSha
+    });
+  }
+  return { accepted: true, events, ignoredItems };
+}
+
+// src/core/plan-ticks.ts
+function planTicks(input2) {
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const plan = { changes: [], ignored: [] };
+  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
+    const item = byId.get(change.id);
+    if (!item) continue;
+    const state = input2.states[item.id];
+    const done = itemStatus(item, state, input2.headSha) === "done";
+    const why = input2.notApplicable?.get(item.id);
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
+    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
+    if (stale || done === change.after) plan.ignored.push(item.id);
+    else plan.changes.push({ item, checked: change.after });
+  }
+  return plan;
+}
+function tickEvents(decisions, actor, at, sha) {
+  return decisions.map(
+    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
+  );
+}
+function rejectionReply(decisions) {
+  const messages = decisions.filter((d) => !d.ok && d.message).map((d) => `- ${d.message}`);
+  if (messages.length === 0) return void 0;
+  return [
+    "shipgate reverted changes to the release checklist:",
+    ...messages.slice(0, 10),
+    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
+  ].join("\n");
+}
+
+// src/core/sign-off-action.ts
+function planSignOff(identifier, checklist, states) {
+  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
+  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
+  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
+  return item ? { item, checked: true } : void 0;
+}
+
+// src/app/authorize-actor.ts
+async function decideChanges(scope, session, actor, changes) {
+  const decisions = [];
+  for (const change of changes) {
+    const facts = await lookUpFacts(scope, session, actor, change);
+    const verdict = authorizeChange({
+      item: change.item,
+      checked: change.checked,
+      actor,
+      prAuthor: session.pull.author,
+      config: session.setup.config,
+      facts
+    });
+    decisions.push(
+      verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message }
+    );
+  }
+  return decisions;
+}
+async function lookUpFacts(scope, session, actor, change) {
+  const needed = factsNeeded(change.item, session.setup.config, actor);
+  const facts = {};
+  if (needed.permission) facts.permission = await permissionOf(scope, actor);
+  if (needed.role) facts.roleMember = await inRoleTeams(scope, session, needed.role, actor);
+  return facts;
+}
+async function permissionOf(scope, actor) {
+  const { owner, repo } = scope.gh.repo;
+  const cached2 = await scope.bot.memory.permissions.getOrLoad(
+    `${owner}/${repo}:${actor.toLowerCase()}`,
+    () => scope.gh.permission(actor)
+  );
+  return cached2;
+}
+async function inRoleTeams(scope, session, role, actor) {
+  for (const team of session.setup.config.roles[role]?.teams ?? []) {
+    const [org = "", slug2 = ""] = team.split("/");
+    const member = await scope.bot.memory.teams.getOrLoad(
+      `${team.toLowerCase()}:${actor.toLowerCase()}`,
+      () => scope.gh.isTeamMember(org, slug2, actor)
+    );
+    if (member) return true;
+  }
+  return false;
+}
+
+// src/app/payloads.ts
+var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
+var Repository = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
+var Installation = external_exports.object({ id: external_exports.number() }).optional();
+var Envelope = external_exports.object({
+  action: external_exports.string().optional(),
+  repository: Repository,
+  installation: Installation,
+  sender: User
+});
+var Pull = external_exports.object({
+  number: external_exports.number(),
+  title: external_exports.string(),
+  state: external_exports.string(),
+  draft: external_exports.boolean().optional(),
+  body: external_exports.string().nullable().optional(),
+  merged: external_exports.boolean().nullable().optional(),
+  merge_commit_sha: external_exports.string().nullable().optional(),
+  user: User.nullable(),
+  labels: external_exports.array(external_exports.object({ name: external_exports.string().optional() })).default([]),
+  head: external_exports.object({ sha: external_exports.string(), ref: external_exports.string() }),
+  base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() })
+});
+var PullRequestPayload = Envelope.extend({
+  pull_request: Pull,
+  /** `synchronize`: the old and new head (the bot compares them to see what the push changed). */
+  before: external_exports.string().optional(),
+  after: external_exports.string().optional()
+});
+var Comment = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullable().default(""), user: User.nullable() });
+var IssueCommentPayload = Envelope.extend({
+  issue: external_exports.object({ number: external_exports.number(), pull_request: external_exports.object({}).passthrough().optional() }),
+  comment: Comment,
+  changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional()
+});
+var CheckRunPayload = Envelope.extend({
+  check_run: external_exports.object({
+    id: external_exports.number(),
+    name: external_exports.string(),
+    head_sha: external_exports.string(),
+    status: external_exports.string(),
+    details_url: external_exports.string().nullable().optional(),
+    external_id: external_exports.string().nullable().optional(),
+    app: external_exports.object({ id: external_exports.number().optional(), slug: external_exports.string().optional() }).nullable().optional(),
+    output: external_exports.object({ text: external_exports.string().nullable().optional() }).optional(),
+    check_suite: external_exports.object({ head_branch: external_exports.string().nullable().optional() }).passthrough().optional(),
+    pull_requests: external_exports.array(external_exports.object({ number: external_exports.number() })).default([])
+  }),
+  requested_action: external_exports.object({ identifier: external_exports.string() }).optional()
+});
+var MergeGroupPayload = Envelope.extend({
+  merge_group: external_exports.object({ head_sha: external_exports.string(), head_ref: external_exports.string(), base_ref: external_exports.string() })
+});
+var WithDefaultBranch = Repository.extend({ default_branch: external_exports.string().optional() });
+var DeploymentProtectionRulePayload = Envelope.extend({
+  repository: WithDefaultBranch,
+  environment: external_exports.string(),
+  sha: external_exports.string().optional(),
+  deployment_callback_url: external_exports.string(),
+  deployment: external_exports.object({ sha: external_exports.string(), environment: external_exports.string().optional() }).nullable().optional()
+});
+var DeploymentStatusPayload = Envelope.extend({
+  repository: WithDefaultBranch,
+  deployment: external_exports.object({ sha: external_exports.string(), environment: external_exports.string().optional() }),
+  deployment_status: external_exports.object({
+    state: external_exports.string(),
+    environment: external_exports.string().optional(),
+    environment_url: external_exports.string().nullable().optional()
+  })
+});
+function runIdFromCallback(url2) {
+  const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(url2);
+  return match?.[1] ? Number(match[1]) : void 0;
+}
+function repoOf(envelope) {
+  return { owner: envelope.repository.owner.login, repo: envelope.repository.name };
+}
+function pullOf(payload) {
+  const pr = payload.pull_request;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    baseRef: pr.base.ref,
+    baseSha: pr.base.sha,
+    title: pr.title,
+    author: pr.user?.login ?? "",
+    labels: pr.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: pr.state === "open",
+    draft: pr.draft ?? false,
+    ...typeof pr.body === "string" ? { body: pr.body } : {},
+    ...pr.merged && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}
+  };
+}
+function pullFromMergeQueueRef(ref) {
+  const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
+  return match?.[1] ? Number(match[1]) : void 0;
+}
+function runIdFrom(detailsUrl, externalId) {
+  const match = /\/actions\/runs\/(\d+)/.exec(detailsUrl ?? "") ?? /^(?:run:)?(\d+)$/.exec(externalId ?? "");
+  return match?.[1] ? Number(match[1]) : void 0;
+}
+
+// src/app/on-merge-group.ts
+async function onMergeGroup(scope, payload) {
+  if (payload.action !== "checks_requested") return;
+  const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
+  if (number4 === void 0) return;
+  const { owner, repo } = scope.gh.repo;
+  scope.bot.memory.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number4);
+  await judgeMergeGroup(scope, number4, payload.merge_group.head_sha);
+}
+async function judgeMergeGroup(scope, number4, sha) {
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const session = await openSession(scope, number4, { refreshPull: true });
+    const { checklist, config: config2, problems } = session.setup;
+    const at = scope.bot.now().toISOString();
+    const notes = [];
+    let ledger = session.ledger;
+    const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
+    const evidence = runs.find((run2) => run2.status === "completed");
+    if (evidence) {
+      const runId = runIdFrom(evidence.detailsUrl);
+      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+      const judgement = judgeEvidence(
+        {
+          appSlug: evidence.appSlug,
+          runSha: evidence.headSha,
+          expectedSha: sha,
+          workflowPath: workflow?.path,
+          changedFiles: workflow ? await scope.gh.listPullFiles(number4) : [],
+          text: evidence.outputText
+        },
+        checklist,
+        at
+      );
+      if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
+      else notes.push(judgement.reason);
+    }
+    const conditions = await pullNotApplicable(scope, session.pull, checklist);
+    const gate = evaluateGate({
+      checklist,
+      states: foldLedger(ledger),
+      headSha: sha,
+      phase: "pre-merge",
+      problems,
+      notApplicable: [...conditions.keys()]
+    });
+    const report = buildCheckReport({ gate, checklist, config: config2, problems, notes });
+    await writeCheckRun(scope, void 0, {
+      name: CHECK_NAME,
+      headSha: sha,
+      status: report.status,
+      ...report.conclusion ? { conclusion: report.conclusion } : {},
+      title: report.title,
+      summary: `Merge queue commit for #${number4}.
+
+${report.summary}`,
+      externalId: `${number4}`
+    });
+    scope.log.info({ pr: session.key, sha, gate: gate.summary }, "merge group judged");
+  });
+}
+
+// src/core/invalidation.ts
+function planPushInvalidation(input2) {
+  const { config: config2 } = input2;
+  const relevant = input2.changedFiles && relevantChanges(config2, input2.changedFiles, input2.versionOnlyFiles);
+  const scopes = /* @__PURE__ */ new Map();
+  const matcherFor = (globs) => {
+    const key = globs.join("\n");
+    const cached2 = scopes.get(key) ?? compileGlobs(globs);
+    scopes.set(key, cached2);
+    return cached2;
+  };
+  const items = [];
+  const files = /* @__PURE__ */ new Set();
+  for (const item of input2.checklist.items) {
+    if (!isCandidate(item, input2)) continue;
+    if (!relevant) {
+      items.push(item.id);
+      continue;
+    }
+    const globs = scopeOf(item, config2);
+    const triggers = globs ? relevant.filter(matcherFor(globs)) : relevant;
+    if (triggers.length === 0) continue;
+    items.push(item.id);
+    for (const file2 of triggers) files.add(file2);
+  }
+  if (items.length === 0) return void 0;
+  return { items, reason: resetReason(input2.newSha, [...files]), files: [...files] };
+}
+function invalidationEvent(plan, sha, at) {
+  return { t: "invalidate", items: plan.items, at, sha, reason: plan.reason };
+}
+function versionFileCandidates(config2, changedFiles) {
+  const globs = config2.invalidateOnPush.versionFiles ?? [];
+  if (globs.length === 0) return [];
+  return changedFiles.filter(compileGlobs(globs));
+}
+function scopeOf(item, config2) {
+  if (item.invalidateOn) return item.invalidateOn;
+  if (item.kind === "signoff" && item.role) return config2.roles[item.role]?.invalidateOn;
+  return void 0;
+}
+function isCandidate(item, input2) {
+  const state = input2.states[item.id];
+  if (!state?.checked) return false;
+  if (state.waived) return true;
+  const { signoffs, manual } = input2.config.invalidateOnPush;
+  return item.kind === "signoff" && signoffs || item.kind === "manual" && manual;
+}
+function relevantChanges(config2, changedFiles, versionOnlyFiles = []) {
+  const ignored = compileGlobs(config2.invalidateOnPush.ignore ?? []);
+  const versionFile = compileGlobs(config2.invalidateOnPush.versionFiles ?? []);
+  const versionOnly = new Set(versionOnlyFiles);
+  return changedFiles.filter((file2) => !ignored(file2) && !(versionOnly.has(file2) && versionFile(file2)));
+}
+function resetReason(sha, files) {
+  const head = `reset by push of ${sha.slice(0, 7)}`;
+  const first = files[0];
+  if (first === void 0) return head;
+  const name = first.length > 32 ? `\u2026${first.slice(-31)}` : first;
+  const more = files.length > 1 ? ` and ${files.length - 1} more` : "";
+  return `${head} (${name}${more} changed)`;
+}
+
+// src/core/push-invalidation.ts
+function pushInvalidation(input2) {
+  const plan = planPushInvalidation({ ...input2, newSha: input2.afterSha });
+  return plan && invalidationEvent(plan, input2.afterSha, input2.at);
+}
+
+// src/core/version-only.ts
+var MAX_VERSION_FILE_CHARS = 2e6;
+var VERSION7 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
+function versionBump(path13, before, after) {
+  if (before === void 0 || after === void 0 || before === after) return void 0;
+  if (before.length > MAX_VERSION_FILE_CHARS || after.length > MAX_VERSION_FILE_CHARS) return void 0;
+  return isPackageJson(path13) ? packageJsonBump(before, after) : lineBump(before, after);
+}
+function isVersionOnlyChange(path13, before, after) {
+  return versionBump(path13, before, after) !== void 0;
+}
+function isPackageJson(path13) {
+  return path13 === "package.json" || path13.endsWith("/package.json");
+}
+function packageJsonBump(before, after) {
+  const old = parseObject(before);
+  const next = parseObject(after);
+  if (!old || !next) return void 0;
+  const { version: from, ...oldRest } = old;
+  const { version: to, ...nextRest } = next;
+  if (typeof from !== "string" || typeof to !== "string" || from === to) return void 0;
+  return canonical2(oldRest) === canonical2(nextRest) ? { from, to } : void 0;
+}
+function parseObject(text) {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function canonical2(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical2).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(
+      ([a], [b]) => a < b ? -1 : a > b ? 1 : 0
+    );
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical2(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function lineBump(before, after) {
+  const oldLines = before.split("\n");
+  const newLines = after.split("\n");
+  if (oldLines.length !== newLines.length) return void 0;
+  let bump;
+  for (let i = 0; i < oldLines.length; i++) {
+    const old = oldLines[i] ?? "";
+    const next = newLines[i] ?? "";
+    if (old === next) continue;
+    const found = lineVersionChange(old, next);
+    if (!found) return void 0;
+    if (bump && (bump.from !== found.from || bump.to !== found.to)) return void 0;
+    bump = found;
+  }
+  return bump;
+}
+function lineVersionChange(old, next) {
+  const oldVersions = old.match(VERSION7) ?? [];
+  const newVersions = next.match(VERSION7) ?? [];
+  if (oldVersions.length !== newVersions.length) return void 0;
+  if (old.replace(VERSION7, "\0") !== next.replace(VERSION7, "\0")) return void 0;
+  let bump;
+  for (let i = 0; i < oldVersions.length; i++) {
+    const from = oldVersions[i] ?? "";
+    const to = newVersions[i] ?? "";
+    if (from === to) continue;
+    if (bump && (bump.from !== from || bump.to !== to)) return void 0;
+    bump = { from, to };
+  }
+  return bump;
+}
+
+// src/app/push-changes.ts
+var MAX_VERSION_FILES = 10;
+var NO_COMMIT = /^0+$/;
+async function pushChanges(scope, config2, before, after) {
+  if (!before || NO_COMMIT.test(before) || before === after) return {};
+  let compare;
+  try {
+    compare = await scope.gh.compareCommits(before, after);
+  } catch (error63) {
+    scope.log.warn({ err: error63, before, after }, "cannot compare the push; everything resets");
+    return {};
+  }
+  if (!compare?.complete || !["ahead", "identical"].includes(compare.status)) {
+    scope.log.info({ before, after, status: compare?.status }, "push not comparable; everything resets");
+    return {};
+  }
+  const changedFiles = compare.files;
+  const candidates = versionFileCandidates(config2, changedFiles).slice(0, MAX_VERSION_FILES);
+  const versionOnlyFiles = [];
+  await Promise.all(
+    candidates.map(async (path13) => {
+      try {
+        const [old, next] = await Promise.all([
+          scope.gh.readFile(path13, before),
+          scope.gh.readFile(path13, after)
+        ]);
+        if (isVersionOnlyChange(path13, old, next)) versionOnlyFiles.push(path13);
+      } catch (error63) {
+        scope.log.warn({ err: error63, path: path13 }, "cannot read a version file; its change counts");
+      }
+    })
+  );
+  return { changedFiles, versionOnlyFiles: versionOnlyFiles.sort() };
+}
+
+// src/app/on-pull-request.ts
+var HANDLED = /* @__PURE__ */ new Set([
+  "opened",
+  "reopened",
+  "edited",
+  "labeled",
+  "unlabeled",
+  "ready_for_review",
+  "synchronize"
+]);
+async function onPullRequest(scope, payload) {
+  if (!HANDLED.has(payload.action ?? "")) return;
+  const pull = pullOf(payload);
+  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  if (!pull.open) return;
+  const pushed = payload.action === "synchronize";
+  await syncPull(
+    scope,
+    pull,
+    pushed ? { pushed, ...payload.before ? { before: payload.before } : {} } : {}
+  );
+}
+async function syncPull(scope, pull, opts = {}) {
+  const setup = await getSetup(scope, pull);
+  if (!isReleasePull(setup.config, pull)) return false;
+  const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
+  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
+    const session = await openSession(scope, pull.number, { pull });
+    const invalidation = opts.pushed ? pushInvalidation({
+      checklist: session.setup.checklist,
+      states: foldLedger(session.ledger),
+      config: session.setup.config,
+      afterSha: pull.headSha,
+      at: scope.bot.now().toISOString(),
+      ...changes
+    }) : void 0;
+    const gate = await publish(scope, session, invalidation ? [invalidation] : []);
+    scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, "checklist synced");
+    watchForResults(scope, session.pull, session.setup.config);
+  });
+  return true;
+}
+
+// src/app/on-check-run.ts
+async function onCheckRun(scope, payload) {
+  const run2 = payload.check_run;
+  const ours = run2.name === CHECK_NAME && run2.app?.id === scope.bot.options.appId;
+  if (payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME) return onEvidence(scope, payload);
+  if (ours && payload.action === "rerequested") {
+    for (const number4 of await pullsFor(scope, payload))
+      await syncPull(scope, await getPull(scope, number4, true));
+  }
+  if (ours && payload.action === "requested_action") return onSignOffButton(scope, payload);
+}
+async function pullsFor(scope, payload) {
+  const listed = payload.check_run.pull_requests.map((pr) => pr.number);
+  if (listed.length > 0) return listed;
+  const open4 = await scope.gh.listOpenPulls();
+  return open4.filter((pull) => pull.headSha === payload.check_run.head_sha).map((pull) => pull.number);
+}
+async function onEvidence(scope, payload) {
+  const run2 = payload.check_run;
+  const { owner, repo } = scope.gh.repo;
+  const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
+  if (queued !== void 0) return judgeMergeGroup(scope, queued, run2.head_sha);
+  for (const number4 of await pullsFor(scope, payload)) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+      const session = await openSession(scope, number4, { refreshPull: true });
+      const { pull } = session;
+      const runId = runIdFrom(run2.details_url, run2.external_id);
+      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+      const changedFiles = workflow ? await scope.gh.listPullFiles(number4) : [];
+      const judgement = judgeEvidence(
+        {
+          appSlug: run2.app?.slug,
+          runSha: run2.head_sha,
+          expectedSha: pull.headSha,
+          workflowPath: workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0,
+          changedFiles,
+          text: run2.output?.text
+        },
+        session.setup.checklist,
+        scope.bot.now().toISOString()
+      );
+      if (!judgement.accepted) {
+        scope.log.warn({ pr: session.key, run: run2.id, reason: judgement.reason }, "check results ignored");
+        if (run2.head_sha !== pull.headSha) return;
+        scope.bot.memory.notes.set(`${session.key}@${pull.headSha}`, [judgement.reason]);
+        await publish(scope, session);
+        return;
+      }
+      scope.bot.memory.notes.delete(`${session.key}@${pull.headSha}`);
+      const gate = await publish(scope, session, judgement.events);
+      scope.log.info(
+        { pr: session.key, results: judgement.events.length, gate: gate.summary },
+        "check results applied"
+      );
+    });
+  }
+}
+async function onSignOffButton(scope, payload) {
+  const identifier = payload.requested_action?.identifier ?? "";
+  const actor = payload.sender.login;
+  for (const number4 of await pullsFor(scope, payload)) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+      const session = await openSession(scope, number4);
+      const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
+      if (!change) return;
+      const decisions = await decideChanges(scope, session, actor, [change]);
+      await publish(
+        scope,
+        session,
+        tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha)
+      );
+      const reply = rejectionReply(decisions);
+      if (reply) await scope.gh.createComment(number4, reply);
+    });
+  }
+}
+
+// src/core/commands.ts
+var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
+function parseCommand(body) {
+  const match = LINE.exec(body.replace(/\r\n?/g, "\n"));
+  if (!match) return void 0;
+  const [word = "", ...rest] = (match[1] ?? "").trim().split(/\s+/);
+  switch (word.toLowerCase()) {
+    case "refresh":
+      return { name: "refresh" };
+    case "status":
+    case "":
+      return { name: "status" };
+    case "waive": {
+      const [item = "", ...reason] = rest;
+      return { name: "waive", item, reason: reason.join(" ").trim() };
+    }
+    case "na":
+    case "n/a": {
+      const [item = "", ...reason] = rest;
+      return { name: "na", item, reason: reason.join(" ").trim() };
+    }
+    case "rollback":
+      return { name: "rollback", reason: rest.join(" ").trim() };
+    default:
+      return { name: "unknown", text: word.slice(0, 40) };
+  }
+}
+function decideWaive(command, items) {
+  const item = items.find((candidate) => candidate.id === command.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
+  if (command.reason.length < 3)
+    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
+  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
+}
+
+// src/core/not-applicable.ts
+var MIN_NA_REASON = 10;
+var MAX_NA_REASON = 300;
+function planNotApplicable(input2) {
+  const item = input2.items.find((candidate) => candidate.id === input2.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be marked not applicable" };
+  const reason = normaliseReason(input2.reason);
+  if (reason.length < MIN_NA_REASON) {
+    return {
+      ok: false,
+      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``
+    };
+  }
+  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}\u2026` : reason;
+  return {
+    ok: true,
+    event: {
+      t: "waive",
+      na: true,
+      item: item.id,
+      by: input2.by,
+      at: input2.at,
+      sha: input2.sha,
+      reason: bounded
+    }
+  };
+}
+function normaliseReason(reason) {
+  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+}
+
+// src/app/on-command.ts
+async function onCommand(scope, payload) {
+  if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
+  if (!payload.issue.pull_request) return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (!command) return;
+  const number4 = payload.issue.number;
+  const actor = payload.sender.login;
+  const pull = await getPull(scope, number4, true);
+  if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  if (!hasPermission(await permissionOf(scope, actor), "write")) {
+    await scope.gh.createComment(number4, `@${actor} shipgate commands need write access to the repository.`);
+    return;
+  }
+  switch (command.name) {
+    case "refresh":
+      await syncPull(scope, pull);
+      return;
+    case "status":
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const conditions = await pullNotApplicable(scope, pull, session.setup.checklist);
+        const gate = evaluateGate({
+          checklist: session.setup.checklist,
+          states: foldLedger(session.ledger),
+          headSha: pull.headSha,
+          phase: "pre-merge",
+          problems: session.setup.problems,
+          notApplicable: [...conditions.keys()]
+        });
+        await scope.gh.createComment(
+          number4,
+          `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`
+        );
+      });
+      return;
+    case "waive":
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const decision = decideWaive(command, session.setup.checklist.items);
+        if (!decision.ok) {
+          await scope.gh.createComment(number4, `@${actor} cannot waive: ${decision.message}`);
+          return;
+        }
+        const at = scope.bot.now().toISOString();
+        await publish(scope, session, [
+          { t: "waive", item: decision.item, by: actor, at, sha: pull.headSha, reason: decision.reason }
+        ]);
+      });
+      return;
+    case "na":
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const decision = planNotApplicable({
+          item: command.item,
+          by: actor,
+          reason: command.reason,
+          at: scope.bot.now().toISOString(),
+          sha: pull.headSha,
+          items: session.setup.checklist.items
+        });
+        if (!decision.ok) {
+          await scope.gh.createComment(number4, `@${actor} cannot mark N/A: ${decision.message}`);
+          return;
+        }
+        await publish(scope, session, [decision.event]);
+      });
+      return;
+    case "unknown":
+      await scope.gh.createComment(number4, COMMAND_HELP);
+  }
+}
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
+
+// src/app/stale-write.ts
+async function repairStaleWrite(scope, payload) {
+  const body = payload.comment.body ?? "";
+  if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
+  const key = prKey(scope.gh, payload.issue.number);
+  const written = scope.bot.memory.ledgers.get(key);
+  if (!written) return;
+  const echoed = decodeStateBlock(body);
+  const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
+  if (echoedLength >= ledgerLength(written)) return;
+  await scope.bot.memory.queue.run(key, async () => {
+    const session = await openSession(scope, payload.issue.number);
+    if (session.comment?.body === void 0 || ledgerLength(session.ledger) <= echoedLength) return;
+    await publish(scope, session);
+    scope.log.warn({ pr: key }, "an older checklist write landed after a newer one; re-published");
+  });
+}
+
+// src/app/on-comment-edited.ts
+function isChecklistComment(scope, payload) {
+  return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
+}
+function isBotSender(scope, payload) {
+  return payload.sender.login === scope.bot.botLogin();
+}
+async function onChecklistEdited(scope, payload) {
+  if (isBotSender(scope, payload)) return repairStaleWrite(scope, payload);
+  if (!isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  const number4 = payload.issue.number;
+  const actor = payload.sender.login;
+  const before = payload.changes?.body?.from ?? "";
+  const after = payload.comment.body ?? "";
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const pull = await getPull(scope, number4);
+    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+    const session = await openSession(scope, number4, {
+      pull,
+      comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? "" },
+      candidates: [before]
+    });
+    const plan = planTicks({
+      checklist: session.setup.checklist,
+      before,
+      after,
+      states: foldLedger(session.ledger),
+      headSha: pull.headSha,
+      notApplicable: await pullNotApplicable(scope, pull, session.setup.checklist)
+    });
+    const decisions = await decideChanges(scope, session, actor, plan.changes);
+    const accepted = decisions.filter((d) => d.ok).length;
+    scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
+    const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
+    const gate = await publish(scope, session, events);
+    const reply = rejectionReply(decisions);
+    if (reply) await scope.gh.createComment(number4, reply);
+    scope.log.info(
+      {
+        pr: session.key,
+        actor,
+        accepted: decisions.filter((d) => d.ok).map((d) => d.change.item.id),
+        rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
+        ignored: plan.ignored,
+        gate: gate.summary
+      },
+      "checklist edit handled"
+    );
+  });
+}
+async function onChecklistDeleted(scope, payload) {
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
+  const number4 = payload.issue.number;
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const session = await openSession(scope, number4, { candidates: [payload.comment.body ?? ""] });
+    if (session.comment?.id === payload.comment.id) delete session.comment;
+    session.notes ??= parseChecklistComment(payload.comment.body ?? "", session.setup.checklist).notes;
+    await publish(scope, session);
+    scope.log.warn({ pr: session.key, by: payload.sender.login }, "checklist comment was deleted; re-posted");
+  });
+}
+
+// src/core/deployment-decision.ts
+var MAX_CALLBACK_COMMENT = 1e3;
+function decideDeployment(input2) {
+  const short = input2.sha.slice(0, 7);
+  const env = escapeInline(input2.environment, 100);
+  const protectedEnv = input2.protectedEnvironments.some(
+    (name) => name.toLowerCase() === input2.environment.toLowerCase()
+  );
+  if (!protectedEnv) return { state: "approved", comment: `shipgate does not gate the ${env} environment` };
+  if (input2.problems && input2.problems.length > 0)
+    return {
+      state: "rejected",
+      comment: cut2(`shipgate configuration is invalid: ${escapeInline(input2.problems[0] ?? "", 300)}`)
+    };
+  const complete = input2.candidates.find((candidate) => candidate.gate.conclusion === "success");
+  if (complete)
+    return {
+      state: "approved",
+      comment: cut2(
+        `release PR #${complete.number} has a complete shipgate gate for ${short}: ${complete.gate.summary}`
+      ),
+      pr: complete.number
+    };
+  const first = input2.candidates[0];
+  if (!first)
+    return { state: "rejected", comment: `no release PR with a complete shipgate gate for ${short}` };
+  return {
+    state: "rejected",
+    comment: cut2(`release PR #${first.number} is not ready for ${env} (${short}): ${first.gate.summary}`),
+    pr: first.number
+  };
+}
+function cut2(text) {
+  return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
+}
+
+// src/app/on-deployment.ts
+var MAX_CANDIDATES = 5;
+async function onDeploymentProtectionRule(scope, payload) {
+  if (payload.action !== "requested") return;
+  const runId = runIdFromCallback(payload.deployment_callback_url);
+  if (runId === void 0) {
+    scope.log.warn({ url: payload.deployment_callback_url }, "deployment callback URL not understood");
+    return;
+  }
+  const sha = payload.deployment?.sha ?? payload.sha ?? "";
+  const environment = payload.environment;
+  const base = payload.repository.default_branch ?? "main";
+  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const protectedEnvironments = setup.config.deploymentProtection.environments;
+  const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
+  const candidates = [];
+  for (const found of pulls.slice(0, MAX_CANDIDATES)) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { pull: found });
+      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
+      const gates = releaseGates({
+        checklist: session.setup.checklist,
+        states: foldLedger(session.ledger),
+        headSha: session.pull.headSha,
+        problems: session.setup.problems,
+        notApplicable: [...conditions.keys()]
+      });
+      candidates.push({ number: found.number, gate: gates.preMerge, session });
+    });
+  }
+  const decision = decideDeployment({
+    environment,
+    protectedEnvironments,
+    sha,
+    candidates,
+    problems: setup.problems
+  });
+  await scope.gh.reviewDeployment(runId, { environment, state: decision.state, comment: decision.comment });
+  scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
+  const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
+  if (!rejected) return;
+  const report = buildCheckReport({
+    gate: rejected.gate,
+    checklist: rejected.session.setup.checklist,
+    config: rejected.session.setup.config,
+    problems: rejected.session.setup.problems
+  });
+  await scope.gh.createComment(
+    rejected.number,
+    `\u{1F6D1} shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.
+
+${report.summary}`
+  );
+}
+async function onDeploymentStatus(scope, payload) {
+  if (payload.deployment_status.state !== "success") return;
+  const sha = payload.deployment.sha;
+  const environment = payload.deployment_status.environment ?? payload.deployment.environment ?? "";
+  const base = payload.repository.default_branch ?? "main";
+  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const gated = setup.config.deploymentProtection.environments.some(
+    (name) => name.toLowerCase() === environment.toLowerCase()
+  );
+  if (!gated) return;
+  const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
+  for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { pull: found });
+      await publish(scope, session);
+      scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items");
+    });
+  }
+}
+async function releasePullsFor(scope, sha, isRelease) {
+  const pulls = await scope.gh.pullsForCommit(sha);
+  return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
+}
+
+// src/core/audit-attachment.ts
+var CHECK_TEXT_LIMIT = 65535;
+var RELEASE_BODY_LIMIT = 125e3;
+var JSON_FENCE = "```json shipgate-audit";
+var AUDIT_START = "<!-- shipgate:audit -->";
+var AUDIT_END = "<!-- /shipgate:audit -->";
+function auditJsonBlock(record2) {
+  return `${JSON_FENCE}
+${JSON.stringify(record2)}
+\`\`\``;
+}
+function auditCheckText(record2, markdown, tail) {
+  const json2 = auditJsonBlock(record2);
+  const join12 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+`;
+  const full = join12(markdown, json2, tail);
+  if (full.length <= CHECK_TEXT_LIMIT) return full;
+  const history = markdown.indexOf("\n## History");
+  const short = history >= 0 ? `${markdown.slice(0, history)}
+
+_History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
+` : markdown;
+  const withJson = join12(short, json2, tail);
+  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
+  const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
+  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
+  return join12(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+}
+function releaseBodyWithAudit(body, record2, markdown) {
+  const existing = body ?? "";
+  const start = existing.indexOf(AUDIT_START);
+  const end = existing.indexOf(AUDIT_END);
+  const before = start >= 0 ? existing.slice(0, start) : existing;
+  const after = start >= 0 && end > start ? existing.slice(end + AUDIT_END.length) : "";
+  const json2 = `<details><summary>Signed audit record (JSON)</summary>
+
+${auditJsonBlock(record2)}
+
+</details>`;
+  const section = (md, withJson) => `${AUDIT_START}
+
+${md}
+${withJson ? `${json2}
+` : ""}
+${AUDIT_END}`;
+  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
+  const candidates = [assemble(markdown, true), assemble(markdown, false)];
+  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
+  if (fitted) return fitted;
+  const room = RELEASE_BODY_LIMIT - assemble("", false).length - 2;
+  return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
+}
+
+// src/core/audit-record.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+
+// src/core/audit-schema.ts
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text = external_exports.string().max(2e3);
+var Who2 = external_exports.string().max(100);
+var Sha2 = external_exports.string().max(64);
+var When2 = external_exports.string().max(40);
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2 }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text,
+    source: Text,
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema2 = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who2.optional(),
+  at: When2.optional(),
+  sha: Sha2.optional(),
+  status: Status2.optional(),
+  summary: Text.optional(),
+  waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
+  reset: Text.optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var FindingSchema2 = external_exports.object({
+  file: Text.optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: Sha2.optional(),
+  message: Text
+});
+var ItemSchema = external_exports.object({
+  id: Text,
+  text: Text,
+  section: external_exports.array(Text),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  required: external_exports.boolean(),
+  check: Text.optional(),
+  role: Text.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema2,
+  evidence: external_exports.object({
+    check: Text,
+    status: Status2,
+    summary: Text,
+    findings: external_exports.array(FindingSchema2).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha2
+  }).optional(),
+  notApplicable: Text.optional()
+});
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text,
+    author: Who2,
+    headSha: Sha2,
+    mergeCommitSha: Sha2.optional()
+  }),
+  sha: Sha2,
+  generatedAt: When2,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema2).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signature: external_exports.string().max(100)
+});
+
+// src/core/audit-view.ts
+function outcomeView(item) {
+  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
+  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
+  switch (item.outcome) {
+    case "done":
+      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
+    case "failing":
+      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
+    case "skipped":
+      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
+    case "pending":
+      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
+    case "waiting":
+      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
+  }
+}
+function optional2() {
+  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
+}
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+function actorOf(item) {
+  if (item.state.waived) return item.state.waived.by;
+  if (item.state.reset && !item.state.checked) return void 0;
+  return item.state.by;
+}
+function noteOf(item) {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
+  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
+  if (item.state.reset && !item.state.checked) return item.state.reset;
+  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
+  return void 0;
+}
+function sectionsOf(record2) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const item of record2.items) {
+    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
+    const group = item.section[0] ?? "Checklist";
+    const section = sections.get(title) ?? { title, group, items: [] };
+    section.items.push(item);
+    sections.set(title, section);
+  }
+  return [...sections.values()];
+}
+function formatWhen(at) {
+  if (!at) return "";
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
+  return match ? `${match[1]} ${match[2]} UTC` : at;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+var ACTIONS = {
+  tick: "Ticked",
+  untick: "Unticked",
+  waive: "Waived",
+  result: "Check result",
+  invalidate: "Reset by push",
+  reject: "Rejected attempt",
+  rollback: "Rollback started"
+};
+function eventView(event, textOf) {
+  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
+  switch (event.t) {
+    case "tick":
+    case "untick":
+      return { ...base, by: event.by, items: [textOf(event.item)] };
+    case "waive":
+    case "reject":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
+    case "result":
+      return {
+        ...base,
+        by: "shipgate",
+        items: [textOf(event.item)],
+        detail: `${event.status}: ${event.summary}`
+      };
+    case "invalidate":
+      return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case "rollback":
+      return {
+        ...base,
+        by: event.by,
+        items: ["rollback"],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
+      };
+  }
+}
+function itemTexts(record2) {
+  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
+  return (id) => texts.get(id) ?? id;
+}
+var CONCLUSION_LABEL = {
+  success: "Passed",
+  failure: "Failed",
+  action_required: "Incomplete"
+};
+
+// src/core/audit-markdown.ts
+function renderAuditMarkdown(record2) {
+  const text = itemTexts(record2);
+  const out = [
+    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
+    "",
+    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
+    "",
+    `- Checklist: ${esc2(record2.title)}`,
+    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
+    `- Generated: ${when(record2.generatedAt)}`,
+    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
+  ];
+  for (const section of sectionsOf(record2)) {
+    out.push(
+      "",
+      `## ${esc2(section.title)}`,
+      "",
+      "| Item | Status | By | When | Evidence |",
+      "| --- | --- | --- | --- | --- |"
+    );
+    for (const item of section.items) out.push(itemRow(item));
+    const findings = section.items.flatMap(
+      (item) => (item.evidence?.findings ?? []).map((finding) => {
+        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
+        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
+        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
+      })
+    );
+    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
+  }
+  const rejected = record2.events.filter((event) => event.t === "reject");
+  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
+  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
+  for (const event of rejected) {
+    const view = eventView(event, text);
+    out.push(
+      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
+    );
+  }
+  if (record2.compacted?.rejected)
+    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
+  out.push("", `## History (${record2.events.length} events)`, "");
+  if (record2.compacted)
+    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
+  record2.events.forEach((event, index) => {
+    const view = eventView(event, text);
+    const by = view.by ? ` by ${esc2(view.by)}` : "";
+    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
+    out.push(
+      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
+    );
+  });
+  out.push(
+    "",
+    "---",
+    "",
+    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
+    "",
+    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
+  );
+  return `${out.join("\n")}
+`;
+}
+function itemRow(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const findings = item.evidence?.findings.length ?? 0;
+  const evidence = [
+    note ? esc2(note) : "",
+    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
+  ].filter(Boolean).join(" ");
+  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
+}
+function esc2(text) {
+  return escapeInline(text, 300).replace(/\|/g, "\\|");
+}
+function when(at) {
+  return esc2(formatWhen(at));
+}
+
+// src/core/audit-record.ts
+var AUDIT_SCHEMA = "shipgate/audit@1";
+function buildAuditRecord(input2, secret) {
+  if (!verifyLedger(input2.ledger, secret))
+    throw new Error("the ledger does not verify; refusing to sign an audit record");
+  const { checklist, pr } = input2;
+  const states = input2.states ?? foldLedger(input2.ledger);
+  const phase = input2.phase ?? "pre-merge";
+  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
+  const gate = evaluateGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    activated: input2.activated,
+    notApplicable: [...notApplicable.keys()]
+  });
+  const evidence = evidenceByItem(input2.evidence, pr.headSha);
+  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
+  const title = fill(checklist.title);
+  const items = checklist.items.map((item) => {
+    const state = states[item.id] ?? { checked: false };
+    const section = item.section.map(fill);
+    const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
+    return {
+      id: item.id,
+      text: item.text,
+      section: section[0] === title ? section.slice(1) : section,
+      kind: item.kind,
+      phase: item.phase,
+      required: why === void 0 && isRequired(item, input2.activated),
+      ...item.check ? { check: item.check } : {},
+      ...item.role ? { role: item.role } : {},
+      outcome: itemStatus(item, state, pr.headSha),
+      state: structuredClone(state),
+      ...found && item.kind === "auto" ? { evidence: found } : {},
+      ...why === void 0 ? {} : { notApplicable: why }
+    };
+  });
+  const { count, rejected } = input2.ledger.base;
+  const unsigned = {
+    schema: AUDIT_SCHEMA,
+    repo: input2.repo,
+    title,
+    pr: { ...pr },
+    sha: pr.headSha,
+    generatedAt: input2.generatedAt,
+    gate: {
+      phase,
+      conclusion: gate.conclusion,
+      summary: gate.summary,
+      done: gate.done,
+      required: gate.required
+    },
+    items,
+    events: structuredClone(input2.ledger.events),
+    ...count > 0 ? { compacted: { count, rejected } } : {},
+    ledgerHead: input2.ledger.head
+  };
+  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
+}
+function signAuditRecord(record2, secret) {
+  return createHmac3("sha256", secret).update(canonical(record2)).digest("base64url");
+}
+function evidenceByItem(input2, headSha) {
+  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
+  const byItem = /* @__PURE__ */ new Map();
+  for (const document2 of documents) {
+    for (const result of document2.results) {
+      if (byItem.has(result.item) && document2.sha !== headSha) continue;
+      byItem.set(result.item, {
+        check: result.check,
+        status: result.status,
+        summary: result.summary,
+        findings: result.findings.map((finding) => ({ ...finding })),
+        ...result.metrics ? { metrics: { ...result.metrics } } : {},
+        sha: document2.sha
+      });
+    }
+  }
+  return byItem;
+}
+var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+function fillPlaceholders2(text, variables) {
+  return text.replace(
+    PLACEHOLDER2,
+    (_match, name, fallback) => variables[name]?.trim() || fallback || name
+  );
+}
+
+// src/app/on-merged.ts
+async function onMerged(scope, payload) {
+  const pull = pullOf(payload);
+  if (!pull.mergeCommitSha) return;
+  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  const setup = await getSetup(scope, pull);
+  if (!isReleasePull(setup.config, pull)) return;
+  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
+    const session = await openSession(scope, pull.number, { pull });
+    await publish(scope, session);
+    await attachAuditRecord(scope, session);
+    scope.log.info({ pr: session.key, merge: pull.mergeCommitSha }, "release merged; audit record attached");
+  });
+}
+async function attachAuditRecord(scope, session) {
+  const { bot, gh } = scope;
+  const { pull, setup } = session;
+  const states = foldLedger(session.ledger);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
+  const gates = releaseGates({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    problems: setup.problems,
+    notApplicable: [...conditions.keys()]
+  });
+  const version2 = await releaseVersion(scope, session);
+  const now = bot.now().toISOString();
+  const record2 = buildAuditRecord(
+    {
+      repo: `${gh.repo.owner}/${gh.repo.repo}`,
+      pr: {
+        number: pull.number,
+        title: pull.title,
+        author: pull.author,
+        headSha: pull.headSha,
+        ...pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}
+      },
+      checklist: setup.checklist,
+      ledger: session.ledger,
+      states,
+      generatedAt: now,
+      activated: gates.rollback.activated,
+      variables: buildVariables({ config: setup.config, version: version2, date: now, deployedBy: pull.author }),
+      notApplicable: conditions
+    },
+    bot.options.ledgerSecret
+  );
+  const markdown = renderAuditMarkdown(record2);
+  const report = buildCheckReport({
+    gate: gates.preMerge,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems
+  });
+  await writeCheckRun(scope, void 0, {
+    name: CHECK_NAME,
+    headSha: pull.headSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: `Merged as \`${pull.mergeCommitSha?.slice(0, 7) ?? ""}\`; the signed audit record is below.
+
+${report.summary}`,
+    text: auditCheckText(record2, markdown, `Signed checklist state:
+
+${encodeStateBlock(session.ledger)}`),
+    actions: [],
+    externalId: `${pull.number}`
+  });
+  if (!version2) return;
+  try {
+    for (const tag of [`v${version2}`, version2]) {
+      const release = await gh.releaseByTag(tag);
+      if (!release) continue;
+      const body = releaseBodyWithAudit(release.body, record2, markdown);
+      if (body !== release.body) await gh.updateReleaseBody(release.id, body);
+      return;
+    }
+  } catch (error63) {
+    if (statusOf(error63) !== 403) throw error63;
+    scope.log.warn({ pr: session.key, version: version2 }, "cannot update the release (needs contents: write)");
+  }
+}
+
+// src/core/post-deploy-evidence.ts
+function isPostDeployEvidenceText(text) {
+  const parsed = parseEvidenceText(text);
+  return parsed.ok && parsed.evidence.phase === "post-deploy";
+}
+function judgePostDeployEvidence(source, checklist, at) {
+  if (source.workflowPath && !source.workflowOnBase)
+    return {
+      accepted: false,
+      reason: `results ignored: the workflow that produced them (${source.workflowPath}) is not on the base branch`
+    };
+  const judgement = judgeEvidence(
+    {
+      appSlug: source.appSlug,
+      runSha: source.runSha,
+      expectedSha: source.mergeSha,
+      workflowPath: source.workflowPath,
+      changedFiles: [],
+      text: source.text
+    },
+    checklist,
+    at
+  );
+  if (!judgement.accepted) return judgement;
+  const postDeploy = new Set(
+    checklist.items.filter((item) => item.phase === "post-deploy").map((item) => item.id)
+  );
+  const events = judgement.events.filter((event) => event.t === "result" && postDeploy.has(event.item));
+  const ignored = judgement.events.flatMap(
+    (event) => event.t === "result" && !postDeploy.has(event.item) ? [event.item] : []
+  );
+  return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
+}
+
+// src/app/on-post-deploy-evidence.ts
+function isPostDeployEvidence(payload) {
+  const run2 = payload.check_run;
+  return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
+}
+async function onPostDeployEvidence(scope, payload) {
+  const run2 = payload.check_run;
+  const merged = (await scope.gh.pullsForCommit(run2.head_sha)).filter(
+    (pull) => pull.mergeCommitSha === run2.head_sha
+  );
+  if (merged.length === 0) {
+    scope.log.info({ sha: run2.head_sha }, "post-deploy results for a commit that merged no PR; ignored");
+    return;
+  }
+  for (const found of merged) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { refreshPull: true });
+      const { pull } = session;
+      const mergeSha = pull.mergeCommitSha;
+      if (!mergeSha) return;
+      const runId = runIdFrom(run2.details_url, run2.external_id);
+      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+      const workflowPath = workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0;
+      const workflowOnBase = workflowPath ? await scope.gh.readFile(workflowPath, pull.baseRef) !== void 0 : false;
+      const judgement = judgePostDeployEvidence(
+        {
+          appSlug: run2.app?.slug,
+          runSha: run2.head_sha,
+          mergeSha,
+          workflowPath,
+          workflowOnBase,
+          text: run2.output?.text
+        },
+        session.setup.checklist,
+        scope.bot.now().toISOString()
+      );
+      const notesKey = `${session.key}@${mergeSha}`;
+      if (!judgement.accepted) {
+        scope.log.warn(
+          { pr: session.key, run: run2.id, reason: judgement.reason },
+          "post-deploy results ignored"
+        );
+        scope.bot.memory.notes.set(notesKey, [judgement.reason]);
+        await publish(scope, session);
+        return;
+      }
+      scope.bot.memory.notes.delete(notesKey);
+      await publish(scope, session, judgement.events);
+      scope.log.info({ pr: session.key, results: judgement.events.length }, "post-deploy results applied");
+    });
+  }
+}
+
+// src/core/incident.ts
+var DEFAULT_SEVERITIES = [
+  { level: "P0", meaning: "Complete outage", response: "5 minutes" },
+  { level: "P1", meaning: "Critical function broken", response: "15 minutes" },
+  { level: "P2", meaning: "Degraded performance", response: "1 hour" },
+  { level: "P3", meaning: "Minor issue", response: "4 hours" }
+];
+var MEANING = /^\s*[-*]\s+\*{0,2}(P\d)\*{0,2}\s*:\s*(.+?)\s*$/;
+var RESPONSE = /^\s*[-*]\s+\*{0,2}(P\d)\*{0,2}\s*:\s*(\d+\s*(?:min(?:ute)?s?|h(?:our)?s?|hrs?))\s*$/i;
+function incidentSeverities(checklist) {
+  const texts = checklist.lines.flatMap((line) => line.type === "text" ? [line.text] : []);
+  const start = texts.findIndex((text) => /^#{1,6}\s.*incident\s+response/i.test(text));
+  if (start < 0) return DEFAULT_SEVERITIES.map((level) => ({ ...level }));
+  const depth = /^(#+)/.exec(texts[start] ?? "")?.[1]?.length ?? 2;
+  const meanings = /* @__PURE__ */ new Map();
+  const responses = /* @__PURE__ */ new Map();
+  for (const text of texts.slice(start + 1, start + 200)) {
+    const heading = /^(#+)\s/.exec(text);
+    if (heading && (heading[1]?.length ?? 0) <= depth) break;
+    const response = RESPONSE.exec(text);
+    if (response?.[1] && response[2]) responses.set(response[1], response[2]);
+    else {
+      const meaning = MEANING.exec(text);
+      if (meaning?.[1] && meaning[2]) meanings.set(meaning[1], meaning[2]);
+    }
+  }
+  const levels = [.../* @__PURE__ */ new Set([...DEFAULT_SEVERITIES.map((l) => l.level), ...meanings.keys()])].sort();
+  return levels.map((level) => {
+    const fallback = DEFAULT_SEVERITIES.find((l) => l.level === level);
+    return {
+      level,
+      meaning: meanings.get(level) ?? fallback?.meaning ?? "",
+      response: responses.get(level) ?? fallback?.response ?? ""
+    };
+  });
+}
+function contactLines(contacts) {
+  return Object.entries(contacts).flatMap(([role, { name, contact }]) => {
+    if (!name && !contact) return [];
+    const who = name ? ` (${escapeInline(name, 80)})` : "";
+    return [`${escapeInline(role, 60)}${who}: ${contactText(contact)}`];
+  });
+}
+var LOGIN = /(^|[^\w@])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?!@)/g;
+function contactText(contact) {
+  const logins = [];
+  const marked = contact.replace(LOGIN, (_all, before, login) => {
+    logins.push(login);
+    return `${before}\0${logins.length - 1}\0`;
+  });
+  const parts = marked.split(/\u0000(\d+)\u0000/);
+  return parts.map((part, index) => index % 2 === 1 ? mention(logins[Number(part)] ?? "") : keepSpaces(part)).join("").trim();
+}
+function keepSpaces(part) {
+  const lead = /^\s/.test(part) ? " " : "";
+  const trail = /\S\s+$/.test(part) ? " " : "";
+  return `${lead}${escapeInline(part, 200)}${trail}`;
+}
+var INCIDENT_MARKER = "<!-- shipgate:incident -->";
+function buildIncidentIssue(input2) {
+  const version2 = input2.version ? ` v${escapeInline(input2.version, 40)}` : "";
+  const steps = input2.steps.length > 0 ? input2.steps.map((step) => `- [ ] ${escapeInline(step.text, 200)}`) : ["- [ ] Roll back the deployment", "- [ ] Verify the previous version is healthy"];
+  const body = [
+    INCIDENT_MARKER,
+    `## \u{1F6A8} Rollback of${version2} (#${input2.pr.number})`,
+    "",
+    `- **Reason**: ${escapeInline(input2.reason, 500)}`,
+    `- **Pull request**: #${input2.pr.number} \u2014 ${escapeInline(input2.pr.title, 200)}`,
+    `- **Commit**: \`${escapeInline(input2.sha, 64)}\``,
+    `- **Started by**: ${mention(input2.startedBy)}`,
+    "",
+    "### Severity (pick one)",
+    "",
+    "| Level | Meaning | Response time |",
+    "| --- | --- | --- |",
+    ...input2.severities.map(
+      (s) => `| **${escapeInline(s.level, 10)}** | ${cell(s.meaning)} | ${cell(s.response)} |`
+    ),
+    "",
+    ...input2.severities.map((s) => `- [ ] ${escapeInline(s.level, 10)}: ${escapeInline(s.meaning, 100)}`),
+    "",
+    "### Rollback steps",
+    "",
+    ...steps,
+    "",
+    "### Contacts",
+    "",
+    ...input2.contacts.length > 0 ? input2.contacts.map((c) => `- ${c}`) : ["- none configured"],
+    ""
+  ].join("\n");
+  return {
+    title: `Incident: rollback of ${input2.repo}${version2} (PR #${input2.pr.number})`.slice(0, 250),
+    body,
+    labels: ["incident", "rollback"]
+  };
+}
+function cell(text) {
+  return escapeInline(text, 100).replace(/\|/g, "\\|");
+}
+
+// src/app/on-rollback.ts
+function isRollbackCommand(payload) {
+  return parseCommand(payload.comment.body ?? "")?.name === "rollback";
+}
+async function onRollbackCommand(scope, payload) {
+  if (isBotSender(scope, payload) || payload.sender.type === "Bot" || !payload.issue.pull_request) return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (command?.name !== "rollback") return;
+  const number4 = payload.issue.number;
+  const actor = payload.sender.login;
+  const pull = await getPull(scope, number4, true);
+  if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
+    return;
+  if (!hasPermission(await permissionOf(scope, actor), "write")) {
+    await scope.gh.createComment(
+      number4,
+      `${mention(actor)} shipgate commands need write access to the repository.`
+    );
+    return;
+  }
+  if (command.reason.length < 3) {
+    await scope.gh.createComment(
+      number4,
+      `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``
+    );
+    return;
+  }
+  await startRollback(scope, number4, {
+    actor,
+    reason: command.reason.slice(0, 300),
+    source: `comment:${payload.comment.id}`
+  });
+}
+async function onRollbackTriggers(scope, payload) {
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
+  const number4 = payload.issue.number;
+  const pull = await getPull(scope, number4);
+  const setup = await getSetup(scope, pull);
+  if (!isReleasePull(setup.config, pull)) return;
+  const triggers = rollbackPlan(setup.checklist).triggers;
+  const ticked = parseChecklistComment(payload.comment.body ?? "", setup.checklist).items;
+  if (!triggers.some((trigger) => ticked.get(trigger.id)?.checked)) return;
+  await startRollback(scope, number4, { actor: payload.sender.login, source: "trigger" });
+}
+async function startRollback(scope, number4, request2) {
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const session = await openSession(scope, number4);
+    const { pull, setup } = session;
+    const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
+    if (status.started) {
+      if (request2.reason !== void 0)
+        await scope.gh.createComment(
+          number4,
+          `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`
+        );
+      return;
+    }
+    if (request2.reason === void 0 && status.fired.length === 0) return;
+    const reason = request2.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`.slice(0, 300);
+    const sha = pull.mergeCommitSha ?? pull.headSha;
+    const version2 = await releaseVersion(scope, session);
+    const contacts = contactLines(setup.config.contacts);
+    const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+    const issue3 = buildIncidentIssue({
+      repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
+      pr: { number: number4, title: pull.title },
+      sha,
+      ...version2 ? { version: version2 } : {},
+      reason,
+      startedBy: request2.actor,
+      severities: incidentSeverities(setup.checklist),
+      steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
+      contacts
+    });
+    const incident = await scope.gh.createIssue(issue3);
+    const at = scope.bot.now().toISOString();
+    await publish(scope, session, [
+      { t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }
+    ]);
+    await scope.gh.createComment(
+      number4,
+      [
+        `\u{1F504} **Rollback started** by ${mention(request2.actor)}: ${escapeInline(reason, 300)}`,
+        "",
+        `Incident: #${incident} \xB7 the rollback steps are now required in the checklist.`,
+        ...contacts.length > 0 ? ["", "Contacts:", ...contacts.map((line) => `- ${line}`)] : []
+      ].join("\n")
+    );
+    scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
+  });
+}
+
+// src/app/handle-event.ts
+async function handleEvent(event) {
+  const { bot, log } = event;
+  const adapt = event.adapt ?? ((gh) => gh);
+  const envelope = Envelope.safeParse(event.payload);
+  if (!envelope.success) return "ignored";
+  if (!await bot.memory.coordinator.claimDelivery(event.id)) {
+    log.info({ delivery: event.id }, "redelivered webhook ignored");
+    return "duplicate";
+  }
+  try {
+    const scope = {
+      bot,
+      gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
+      log
+    };
+    await dispatch(scope, event.name, event.payload);
+    await checkOverdueResults(scope).catch(
+      (error63) => log.error({ err: error63 }, "missing-results check failed")
+    );
+    return "handled";
+  } catch (error63) {
+    await bot.memory.coordinator.releaseDelivery(event.id).catch(() => void 0);
+    throw error63;
+  }
+}
+async function dispatch(scope, name, payload) {
+  switch (name) {
+    case "pull_request": {
+      const parsed = PullRequestPayload.parse(payload);
+      if (parsed.action === "closed" && parsed.pull_request.merged) return onMerged(scope, parsed);
+      return onPullRequest(scope, parsed);
+    }
+    case "issue_comment": {
+      const parsed = IssueCommentPayload.parse(payload);
+      if (parsed.action === "edited") {
+        await onChecklistEdited(scope, parsed);
+        return onRollbackTriggers(scope, parsed);
+      }
+      if (parsed.action === "deleted") return onChecklistDeleted(scope, parsed);
+      if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
+      if (parsed.action === "created") return onCommand(scope, parsed);
+      return;
+    }
+    case "check_run": {
+      const parsed = CheckRunPayload.parse(payload);
+      if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
+      return onCheckRun(scope, parsed);
+    }
+    case "deployment_protection_rule":
+      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
+    case "deployment_status":
+      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
+    case "merge_group":
+      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
+  }
+}
+
+// src/action/action-log.ts
+function actionLog(record2, bindings = {}) {
+  const write = (level) => (fieldsOrMessage, message) => {
+    const fields = typeof fieldsOrMessage === "string" ? { ...bindings } : { ...bindings, ...fieldsOrMessage };
+    const text = typeof fieldsOrMessage === "string" ? fieldsOrMessage : message ?? "";
+    if (typeof fields.gate === "string") record2.gate = fields.gate;
+    const line = `${text} ${describe5(fields)}`.trim();
+    if (level === "debug") debug(line);
+    else if (level === "info") info(line);
+    else if (level === "warn") {
+      record2.warnings++;
+      warning(line);
+    } else error(line);
+  };
+  return {
+    debug: write("debug"),
+    info: write("info"),
+    warn: write("warn"),
+    error: write("error"),
+    child: (more) => actionLog(record2, { ...bindings, ...more })
+  };
+}
+function describe5(fields) {
+  const { err, ...rest } = fields;
+  const error63 = err instanceof Error ? err.message : err === void 0 ? void 0 : String(err);
+  const json2 = Object.keys(rest).length > 0 ? JSON.stringify(rest) : "";
+  return [json2, error63 ? `error: ${error63}` : ""].filter(Boolean).join(" ");
+}
+
+// src/action/bot-event.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+
+// src/action/inputs.ts
+import { existsSync as existsSync9, statSync as statSync4 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+var InputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "InputError";
+  }
+};
+var MIN_LEDGER_SECRET = 16;
+var optionalText = external_exports.string().trim().transform((value) => value || void 0);
+var InputsSchema = external_exports.object({
+  template: optionalText,
+  config: optionalText,
+  url: optionalText.refine((value) => value === void 0 || URL.canParse(value), "is not a URL"),
+  base: optionalText,
+  only: external_exports.string().transform(
+    (value) => value.split(/[,\n]/).map((part) => part.trim()).filter(Boolean)
+  ),
+  "github-token": optionalText,
+  "fail-on": external_exports.enum(["failure", "never"], 'must be "failure" or "never"'),
+  mode: external_exports.enum(["check", "bot"], 'must be "check" or "bot"'),
+  "working-directory": external_exports.string().trim().min(1, "must not be empty"),
+  phase: external_exports.enum(["pre-merge", "post-deploy"], 'must be "pre-merge" or "post-deploy"'),
+  "ledger-secret": optionalText.refine(
+    (value) => value === void 0 || value.length >= MIN_LEDGER_SECRET,
+    `must be at least ${MIN_LEDGER_SECRET} characters (a random repository secret)`
+  ),
+  "members-token": optionalText,
+  "run-checks": external_exports.enum(["true", "false"], 'must be "true" or "false"').transform((value) => value === "true")
+});
+var SECRET_INPUTS = /* @__PURE__ */ new Set(["github-token", "ledger-secret", "members-token"]);
+var INPUT_NAMES = Object.keys(InputsSchema.shape);
+var DEFAULTS2 = {
+  "fail-on": "failure",
+  mode: "check",
+  "working-directory": ".",
+  phase: "pre-merge",
+  "run-checks": "false"
+};
+function parseInputs(raw, workspace) {
+  const values = Object.fromEntries(INPUT_NAMES.map((name) => [name, raw(name) || DEFAULTS2[name] || ""]));
+  const parsed = InputsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    const name = String(issue3?.path[0] ?? "inputs");
+    const given = SECRET_INPUTS.has(name) ? void 0 : values[name];
+    throw new InputError(
+      `input "${name}" ${issue3?.message ?? "is invalid"}${given ? ` (got "${given.slice(0, 100)}")` : ""}`
+    );
+  }
+  const data = parsed.data;
+  if (data.mode === "bot" && !data["ledger-secret"]) {
+    throw new InputError(
+      `input "ledger-secret" is required when mode is "bot": create a repository secret of at least ${MIN_LEDGER_SECRET} random characters (e.g. SHIPGATE_LEDGER_SECRET) and set the step's ledger-secret input to secrets.SHIPGATE_LEDGER_SECRET (docs/action-bot-mode.md)`
+    );
+  }
+  const workingDirectory = resolve3(workspace, data["working-directory"]);
+  if (!existsSync9(workingDirectory) || !statSync4(workingDirectory).isDirectory()) {
+    throw new InputError(`input "working-directory": no directory at ${data["working-directory"]}`);
+  }
+  const inDir = (path13, name) => {
+    if (path13 === void 0) return void 0;
+    const full = resolve3(workingDirectory, path13);
+    if (!existsSync9(full))
+      throw new InputError(`input "${name}": no file at ${path13} (in ${workingDirectory})`);
+    return full;
+  };
+  return {
+    template: inDir(data.template, "template"),
+    config: inDir(data.config, "config"),
+    url: data.url,
+    base: data.base,
+    only: data.only,
+    githubToken: data["github-token"],
+    failOn: data["fail-on"],
+    mode: data.mode,
+    workingDirectory,
+    phase: data.phase,
+    ...data["ledger-secret"] ? { ledgerSecret: data["ledger-secret"] } : {},
+    ...data["members-token"] ? { membersToken: data["members-token"] } : {},
+    runChecks: data["run-checks"]
+  };
+}
+
+// src/action/bot-event.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+var GITHUB_COM_ACTIONS_APP_ID = 15368;
+var HANDLED2 = /* @__PURE__ */ new Map([
+  ["pull_request", "pull_request"],
+  ["pull_request_target", "pull_request"],
+  ["issue_comment", "issue_comment"],
+  ["check_run", "check_run"],
+  ["merge_group", "merge_group"]
+]);
+function readWorkflowEvent(env) {
+  const trigger = env.GITHUB_EVENT_NAME ?? "";
+  const name = HANDLED2.get(trigger);
+  if (!name) return void 0;
+  if (!env.GITHUB_EVENT_PATH)
+    throw new InputError("GITHUB_EVENT_PATH is not set: run shipgate inside a workflow");
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync7(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch (error63) {
+    throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH: ${error63.message}`);
+  }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload))
+    throw new InputError("the event payload at GITHUB_EVENT_PATH is not a JSON object");
+  const id = `${env.GITHUB_RUN_ID || "local"}-${env.GITHUB_RUN_ATTEMPT || "1"}`;
+  return { name, trigger, id, payload };
+}
+function actionsAppId(env) {
+  const given = Number(env.SHIPGATE_ACTIONS_APP_ID);
+  return Number.isInteger(given) && given > 0 ? given : GITHUB_COM_ACTIONS_APP_ID;
+}
+var Sender2 = external_exports.object({
+  sender: external_exports.object({ login: external_exports.string() }),
+  check_run: external_exports.object({ name: external_exports.string() }).optional()
+});
+function ownEventReason(name, payload) {
+  const parsed = Sender2.safeParse(payload);
+  if (!parsed.success || parsed.data.sender.login !== ACTIONS_BOT_LOGIN) return void 0;
+  if (name === "issue_comment") return `${ACTIONS_BOT_LOGIN} changed a comment (the bot's own write)`;
+  if (name === "check_run" && parsed.data.check_run?.name !== EVIDENCE_CHECK_NAME)
+    return `${ACTIONS_BOT_LOGIN} changed its own check run`;
+  return void 0;
+}
+var CommentEdit = external_exports.object({
+  action: external_exports.literal("edited"),
+  sender: external_exports.object({ login: external_exports.string() }),
+  comment: external_exports.object({ id: external_exports.number(), updated_at: external_exports.string(), body: external_exports.string().nullable() }),
+  changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional()
+});
+function commentEditOf(name, payload) {
+  if (name !== "issue_comment") return void 0;
+  const parsed = CommentEdit.safeParse(payload);
+  if (!parsed.success) return void 0;
+  const at = new Date(parsed.data.comment.updated_at);
+  if (Number.isNaN(at.getTime())) return void 0;
+  const before = itemLines(parsed.data.changes?.body?.from ?? "");
+  const items = /* @__PURE__ */ new Set();
+  for (const [id, text] of itemLines(parsed.data.comment.body ?? ""))
+    if (before.get(id) !== text) items.add(id);
+  return { commentId: parsed.data.comment.id, actor: parsed.data.sender.login, at, items };
+}
+function itemLines(body) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const text of body.split("\n")) {
+    const id = /<!-- sg:([^ ]+) -->/.exec(text)?.[1];
+    if (id) lines.set(id, text.trim());
+  }
+  return lines;
+}
+function editAlreadyApplied(currentBody, edit, secret) {
+  const decoded = currentBody ? decodeStateBlock(currentBody) : { found: false };
+  if (!decoded.found || !("ledger" in decoded)) return false;
+  const ledger = chooseLedger([decoded.ledger], secret);
+  return ledger?.events.some(
+    (event) => "by" in event && event.by === edit.actor && "item" in event && edit.items.has(event.item) && Date.parse(event.at) === edit.at.getTime()
+  ) ?? false;
+}
+
+// src/action/check-mode.ts
+import { relative as relative7 } from "node:path";
+
+// src/cli/context.ts
+import { existsSync as existsSync10, readFileSync as readFileSync8 } from "node:fs";
+import { join as join11, resolve as resolve4 } from "node:path";
 
 // src/runner/git-info.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
@@ -92726,20 +96521,20 @@ function currentBranch(cwd) {
 
 // src/cli/context.ts
 function loadRepoContext(io, dir, flags) {
-  const repoDir = resolve3(io.cwd, dir ?? ".");
-  const { config: config2 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
+  const repoDir = resolve4(io.cwd, dir ?? ".");
+  const { config: config2 } = loadConfig(repoDir, flags.config ? resolve4(io.cwd, flags.config) : void 0, io.cwd);
   const templateFile = flags.template ?? (config2.template ? join11(repoDir, config2.template) : void 0);
-  const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
+  const checklist = loadChecklist(templateFile ? resolve4(io.cwd, templateFile) : void 0, io.cwd);
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
-  const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
-  return { repoDir, config: config2, checklist, packageJson, branch, releaseVersion };
+  const releaseVersion2 = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
+  return { repoDir, config: config2, checklist, packageJson, branch, releaseVersion: releaseVersion2 };
 }
 function readPackageJson(dir) {
   const path13 = join11(dir, "package.json");
-  if (!existsSync9(path13)) return {};
+  if (!existsSync10(path13)) return {};
   try {
-    const json2 = JSON.parse(readFileSync7(path13, "utf8"));
+    const json2 = JSON.parse(readFileSync8(path13, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -92987,194 +96782,6 @@ function annotationsFor(results, repoDir, workspace) {
   return out;
 }
 
-// src/action/event.ts
-var Sha = external_exports.string().regex(/^[0-9a-f]{7,64}$/);
-var PullRequestPayload = external_exports.object({
-  pull_request: external_exports.object({
-    number: external_exports.number().int(),
-    title: external_exports.string().optional(),
-    head: external_exports.object({ sha: Sha, ref: external_exports.string().optional() })
-  })
-});
-var DispatchPayload = external_exports.object({ inputs: external_exports.object({ sha: Sha }) });
-var DeploymentStatusPayload = external_exports.object({
-  deployment: external_exports.object({ sha: Sha, environment: external_exports.string().optional() }),
-  deployment_status: external_exports.object({
-    state: external_exports.string(),
-    environment_url: external_exports.string().optional(),
-    target_url: external_exports.string().optional()
-  })
-});
-var MergeGroupPayload = external_exports.object({ merge_group: external_exports.object({ head_sha: Sha }) });
-function readRunEvent(payload, env) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const base = { owner: owner || void 0, repo: repo || void 0 };
-  const pr = PullRequestPayload.safeParse(payload);
-  if (pr.success) {
-    const pull = pr.data.pull_request;
-    return {
-      ...base,
-      headSha: pull.head.sha,
-      pullRequest: { number: pull.number, title: pull.title, headRef: pull.head.ref },
-      publishable: true
-    };
-  }
-  const dispatch = DispatchPayload.safeParse(payload);
-  if (dispatch.success) return { ...base, headSha: dispatch.data.inputs.sha, publishable: true };
-  const deployment = DeploymentStatusPayload.safeParse(payload);
-  if (deployment.success) {
-    const status = deployment.data.deployment_status;
-    const url2 = status.environment_url || status.target_url;
-    return {
-      ...base,
-      headSha: deployment.data.deployment.sha,
-      publishable: true,
-      ...url2 && URL.canParse(url2) && /^https?:/.test(url2) ? { deploymentUrl: url2 } : {}
-    };
-  }
-  const group = MergeGroupPayload.safeParse(payload);
-  if (group.success) return { ...base, headSha: group.data.merge_group.head_sha, publishable: true };
-  return { ...base, headSha: env.GITHUB_SHA || void 0 };
-}
-
-// src/action/inputs.ts
-import { existsSync as existsSync10, statSync as statSync4 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
-var InputError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "InputError";
-  }
-};
-var MIN_LEDGER_SECRET = 16;
-var optionalText = external_exports.string().trim().transform((value) => value || void 0);
-var InputsSchema = external_exports.object({
-  template: optionalText,
-  config: optionalText,
-  url: optionalText.refine((value) => value === void 0 || URL.canParse(value), "is not a URL"),
-  base: optionalText,
-  only: external_exports.string().transform(
-    (value) => value.split(/[,\n]/).map((part) => part.trim()).filter(Boolean)
-  ),
-  "github-token": optionalText,
-  "fail-on": external_exports.enum(["failure", "never"], 'must be "failure" or "never"'),
-  mode: external_exports.enum(["check", "bot"], 'must be "check" or "bot"'),
-  "working-directory": external_exports.string().trim().min(1, "must not be empty"),
-  phase: external_exports.enum(["pre-merge", "post-deploy"], 'must be "pre-merge" or "post-deploy"'),
-  "ledger-secret": optionalText.refine(
-    (value) => value === void 0 || value.length >= MIN_LEDGER_SECRET,
-    `must be at least ${MIN_LEDGER_SECRET} characters (a random repository secret)`
-  ),
-  "run-checks": external_exports.enum(["true", "false"], 'must be "true" or "false"').transform((value) => value === "true")
-});
-var SECRET_INPUTS = /* @__PURE__ */ new Set(["github-token", "ledger-secret"]);
-var INPUT_NAMES = Object.keys(InputsSchema.shape);
-var DEFAULTS2 = {
-  "fail-on": "failure",
-  mode: "check",
-  "working-directory": ".",
-  phase: "pre-merge",
-  "run-checks": "false"
-};
-function parseInputs(raw, workspace) {
-  const values = Object.fromEntries(INPUT_NAMES.map((name) => [name, raw(name) || DEFAULTS2[name] || ""]));
-  const parsed = InputsSchema.safeParse(values);
-  if (!parsed.success) {
-    const issue3 = parsed.error.issues[0];
-    const name = String(issue3?.path[0] ?? "inputs");
-    const given = SECRET_INPUTS.has(name) ? void 0 : values[name];
-    throw new InputError(
-      `input "${name}" ${issue3?.message ?? "is invalid"}${given ? ` (got "${given.slice(0, 100)}")` : ""}`
-    );
-  }
-  const data = parsed.data;
-  if (data.mode === "bot" && !data["ledger-secret"]) {
-    throw new InputError(
-      `input "ledger-secret" is required when mode is "bot": create a repository secret of at least ${MIN_LEDGER_SECRET} random characters (e.g. SHIPGATE_LEDGER_SECRET) and pass \`ledger-secret: \${{ secrets.SHIPGATE_LEDGER_SECRET }}\``
-    );
-  }
-  const workingDirectory = resolve4(workspace, data["working-directory"]);
-  if (!existsSync10(workingDirectory) || !statSync4(workingDirectory).isDirectory()) {
-    throw new InputError(`input "working-directory": no directory at ${data["working-directory"]}`);
-  }
-  const inDir = (path13, name) => {
-    if (path13 === void 0) return void 0;
-    const full = resolve4(workingDirectory, path13);
-    if (!existsSync10(full))
-      throw new InputError(`input "${name}": no file at ${path13} (in ${workingDirectory})`);
-    return full;
-  };
-  return {
-    template: inDir(data.template, "template"),
-    config: inDir(data.config, "config"),
-    url: data.url,
-    base: data.base,
-    only: data.only,
-    githubToken: data["github-token"],
-    failOn: data["fail-on"],
-    mode: data.mode,
-    workingDirectory,
-    phase: data.phase,
-    ...data["ledger-secret"] ? { ledgerSecret: data["ledger-secret"] } : {},
-    runChecks: data["run-checks"]
-  };
-}
-
-// src/core/evidence.ts
-var EVIDENCE_CHECK_NAME = "shipgate/checks";
-var FENCE_START = "```json shipgate-evidence";
-var FindingSchema = external_exports.object({
-  file: external_exports.string().max(500).optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: external_exports.string().max(64).optional(),
-  message: external_exports.string().max(500)
-});
-var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
-  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
-});
-function toEvidence(sha, phase, results) {
-  return {
-    schema: "shipgate/checks@1",
-    sha,
-    phase,
-    passed: results.every((result) => result.status !== "fail" && result.status !== "error"),
-    results: results.map((result) => ({
-      item: result.item,
-      check: result.check,
-      status: result.status,
-      summary: result.summary.slice(0, 500),
-      findings: result.findings.slice(0, 20).map((finding) => ({ ...finding, message: finding.message.slice(0, 500) })),
-      ...result.metrics ? { metrics: result.metrics } : {}
-    }))
-  };
-}
-function formatEvidenceText(evidence) {
-  return `${FENCE_START}
-${JSON.stringify(evidence)}
-\`\`\`
-`;
-}
-
-// src/core/escape.ts
-function escapeInline(text, max2 = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
-}
-
 // src/action/figures.ts
 function formatFigures(metrics) {
   if (!metrics) return "";
@@ -93182,9 +96789,9 @@ function formatFigures(metrics) {
   for (const [name, value] of Object.entries(metrics)) {
     if (/LimitBytes$/.test(name)) continue;
     const limit = name.endsWith("Bytes") ? metrics[name.replace(/Bytes$/, "LimitBytes")] : void 0;
-    const label = name.replace(/(Bytes|Ms|Percent)$/, "") || name;
+    const label2 = name.replace(/(Bytes|Ms|Percent)$/, "") || name;
     const shown = formatValue(name, value);
-    parts.push(limit === void 0 ? `${label} ${shown}` : `${label} ${shown} / ${formatValue(name, limit)}`);
+    parts.push(limit === void 0 ? `${label2} ${shown}` : `${label2} ${shown} / ${formatValue(name, limit)}`);
   }
   return parts.join(", ");
 }
@@ -93211,12 +96818,12 @@ var STATUS_BADGE = {
   error: "\u26A0\uFE0F error"
 };
 var CHECK_OUTPUT_LIMIT = 65535;
-function cell(text, max2 = 300) {
+function cell2(text, max2 = 300) {
   return escapeInline(text, max2).replace(/\|/g, "\\|");
 }
 function row(result) {
   const seconds = result.durationMs === void 0 ? "" : `${(result.durationMs / 1e3).toFixed(1)} s`;
-  return `| ${STATUS_BADGE[result.status]} | ${cell(result.text, 120)} | \`${cell(result.check, 60)}\` | ${cell(result.summary)} | ${cell(formatFigures(result.metrics))} | ${seconds} |`;
+  return `| ${STATUS_BADGE[result.status]} | ${cell2(result.text, 120)} | \`${cell2(result.check, 60)}\` | ${cell2(result.summary)} | ${cell2(formatFigures(result.metrics))} | ${seconds} |`;
 }
 function resultsMarkdown(results, phase, limit = CHECK_OUTPUT_LIMIT) {
   const head = [
@@ -93249,7 +96856,133 @@ function resultsTitle(results) {
   return results.length ? countLine(results) : "no automated items ran";
 }
 
+// src/action/tools.ts
+var EXTERNAL_PACKAGES = {
+  lighthouse: ["lighthouse"]
+};
+function canResolve(specifier) {
+  try {
+    import.meta.resolve(specifier);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function toolAwareResolver(resolve5, available = canResolve) {
+  return (name) => {
+    const check2 = resolve5(name);
+    const missing = (EXTERNAL_PACKAGES[name] ?? []).filter((specifier) => !available(specifier));
+    if (!check2 || missing.length === 0) return check2;
+    return {
+      ...check2,
+      run: async () => ({
+        status: "skipped",
+        summary: `${missing.join(", ")} not installed next to the Action: run \`npm ci --omit=dev\` in the Action's directory (docs/action.md)`
+      })
+    };
+  };
+}
+
+// src/action/check-mode.ts
+async function runCheckStep(inputs, event, env, workspace) {
+  info(`shipgate: ${inputs.phase} checks in ${relative7(workspace, inputs.workingDirectory) || "."}`);
+  const context3 = loadRepoContext(actionIO(workspace, env), inputs.workingDirectory, inputs);
+  const token = inputs.githubToken;
+  const apiUrl = env.GITHUB_API_URL || "https://api.github.com";
+  const results = await runChecks({
+    checklist: context3.checklist,
+    config: context3.config,
+    repoDir: context3.repoDir,
+    phase: inputs.phase,
+    only: inputs.only,
+    targetUrl: inputs.url ?? event.deploymentUrl,
+    baseRef: inputs.base ?? defaultBaseRef(context3.repoDir),
+    releaseVersion: context3.releaseVersion,
+    branch: context3.branch ?? event.pullRequest?.headRef,
+    prTitle: event.pullRequest?.title,
+    env,
+    github: token && event.owner && event.repo ? { token, owner: event.owner, repo: event.repo, apiUrl, headSha: event.headSha } : void 0,
+    resolveCheck: toolAwareResolver(findCheck),
+    log: (message) => info(message),
+    onResult: (result) => info(progressLine(result))
+  });
+  const failed = results.filter((result) => result.status === "fail" || result.status === "error");
+  const passed = failed.length === 0;
+  const report = { version: 1, passed, results };
+  setOutput("passed", String(passed));
+  setOutput("results", JSON.stringify(report));
+  setOutput("failed-items", failed.map((result) => result.item).join(","));
+  const markdown = resultsMarkdown(results, inputs.phase);
+  if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
+  else info(markdown);
+  for (const note of annotationsFor(results, context3.repoDir, workspace)) {
+    const { level, message, ...properties } = note;
+    if (level === "error") error(message, properties);
+    else warning(message, properties);
+  }
+  return { results, passed };
+}
+function actionIO(cwd, env) {
+  const write = (text) => info(text.replace(/\n$/, ""));
+  return { argv: [], cwd, env, stdout: { write }, stderr: { write }, now: () => /* @__PURE__ */ new Date() };
+}
+
+// src/action/event.ts
+var Sha3 = external_exports.string().regex(/^[0-9a-f]{7,64}$/);
+var PullRequestPayload2 = external_exports.object({
+  pull_request: external_exports.object({
+    number: external_exports.number().int(),
+    title: external_exports.string().optional(),
+    head: external_exports.object({ sha: Sha3, ref: external_exports.string().optional() })
+  })
+});
+var DispatchPayload = external_exports.object({ inputs: external_exports.object({ sha: Sha3 }) });
+var DeploymentStatusPayload2 = external_exports.object({
+  deployment: external_exports.object({ sha: Sha3, environment: external_exports.string().optional() }),
+  deployment_status: external_exports.object({
+    state: external_exports.string(),
+    environment_url: external_exports.string().optional(),
+    target_url: external_exports.string().optional()
+  })
+});
+var MergeGroupPayload2 = external_exports.object({ merge_group: external_exports.object({ head_sha: Sha3 }) });
+function readRunEvent(payload, env) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const base = { owner: owner || void 0, repo: repo || void 0 };
+  const pr = PullRequestPayload2.safeParse(payload);
+  if (pr.success) {
+    const pull = pr.data.pull_request;
+    return {
+      ...base,
+      headSha: pull.head.sha,
+      pullRequest: { number: pull.number, title: pull.title, headRef: pull.head.ref },
+      publishable: true
+    };
+  }
+  const dispatch2 = DispatchPayload.safeParse(payload);
+  if (dispatch2.success) return { ...base, headSha: dispatch2.data.inputs.sha, publishable: true };
+  const deployment = DeploymentStatusPayload2.safeParse(payload);
+  if (deployment.success) {
+    const status = deployment.data.deployment_status;
+    const url2 = status.environment_url || status.target_url;
+    return {
+      ...base,
+      headSha: deployment.data.deployment.sha,
+      publishable: true,
+      ...url2 && URL.canParse(url2) && /^https?:/.test(url2) ? { deploymentUrl: url2 } : {}
+    };
+  }
+  const group = MergeGroupPayload2.safeParse(payload);
+  if (group.success) return { ...base, headSha: group.data.merge_group.head_sha, publishable: true };
+  return { ...base, headSha: env.GITHUB_SHA || void 0 };
+}
+
 // src/action/publish.ts
+function workflowRunUrl(env) {
+  if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return void 0;
+  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
 function conclusionOf(results) {
   if (results.some((result) => result.status === "fail" || result.status === "error")) return "failure";
   return results.some((result) => result.status === "pass") ? "success" : "neutral";
@@ -93271,7 +97004,7 @@ function evidenceText(sha, phase, results) {
   }));
   return formatEvidenceText({ ...full, results: results100 });
 }
-function checkRunBody(target, phase, results) {
+function checkRunBody2(target, phase, results, detailsUrl) {
   return {
     owner: target.owner,
     repo: target.repo,
@@ -93283,6 +97016,164 @@ function checkRunBody(target, phase, results) {
       title: resultsTitle(results),
       summary: resultsMarkdown(results, phase),
       text: evidenceText(target.headSha, phase, results)
+    },
+    ...detailsUrl ? { details_url: detailsUrl } : {}
+  };
+}
+
+// src/action/bot-results.ts
+function resultsApplied(ledger, sha) {
+  return Object.values(foldLedger(ledger)).some((state) => state.status !== void 0 && state.sha === sha);
+}
+async function applyResults(ctx) {
+  if (ctx.event.name !== "pull_request") return void 0;
+  const parsed = PullRequestPayload.safeParse(ctx.event.payload);
+  if (!parsed.success || parsed.data.action === "closed") return void 0;
+  const pull = pullOf(parsed.data);
+  const { owner, repo } = repoOf(parsed.data);
+  const short = pull.headSha.slice(0, 7);
+  const ledger = ctx.ledgerOf(`${owner}/${repo}#${pull.number}`);
+  if (!ledger) return "no gate on this pull request, so no checks are needed";
+  if (resultsApplied(ledger, pull.headSha)) return `results for ${short} are already applied`;
+  const published = await ctx.octokit.rest.checks.listForRef({
+    owner,
+    repo,
+    ref: pull.headSha,
+    check_name: EVIDENCE_CHECK_NAME,
+    filter: "latest",
+    per_page: 100
+  });
+  let run2 = published.data.check_runs.filter((r) => r.status === "completed" && r.app?.slug === ACTIONS_APP_SLUG).sort((a, b) => b.id - a.id)[0];
+  if (!run2) {
+    if (!ctx.inputs.runChecks)
+      return `no ${EVIDENCE_CHECK_NAME} results on ${short} yet: run a checks job before this step (needs:) or set run-checks: true`;
+    if (ctx.event.trigger !== "pull_request")
+      return `run-checks only runs on pull_request (on ${ctx.event.trigger} the workspace is not the pull request's code)`;
+    info(`shipgate: running the checks for ${short} in this step (run-checks: true)`);
+    const step = await runCheckStep(
+      ctx.inputs,
+      readRunEvent(ctx.event.payload, ctx.env),
+      ctx.env,
+      ctx.workspace
+    );
+    const body = checkRunBody2(
+      { owner, repo, headSha: pull.headSha },
+      ctx.inputs.phase,
+      step.results,
+      workflowRunUrl(ctx.env)
+    );
+    run2 = (await ctx.octokit.rest.checks.create(body)).data;
+  }
+  const payload = {
+    action: "completed",
+    check_run: { ...run2, pull_requests: [{ number: pull.number }] },
+    repository: parsed.data.repository,
+    sender: { login: ACTIONS_BOT_LOGIN, type: "Bot" }
+  };
+  await ctx.handle("check_run", `${ctx.event.id}-results-${run2.id}`, payload);
+  return `${EVIDENCE_CHECK_NAME} run ${run2.id} handed to the bot for ${short}`;
+}
+
+// src/action/bot-mode.ts
+var HANDLED_EVENTS = "pull_request, pull_request_target, issue_comment, check_run, merge_group";
+async function runBotMode(inputs, env, workspace) {
+  const secret = inputs.ledgerSecret;
+  if (!secret) throw new InputError('input "ledger-secret" is required when mode is "bot"');
+  const token = inputs.githubToken;
+  if (!token)
+    throw new InputError('input "github-token" is required when mode is "bot" (default: github.token)');
+  const event = readWorkflowEvent(env);
+  if (!event) {
+    notice(
+      `shipgate bot: ${env.GITHUB_EVENT_NAME || "this"} event is not handled (only ${HANDLED_EVENTS})`
+    );
+    return;
+  }
+  const action = typeof event.payload.action === "string" ? event.payload.action : "";
+  const label2 = `${event.trigger}.${action}`;
+  const own2 = ownEventReason(event.name, event.payload);
+  if (own2) {
+    info(`shipgate bot: ${label2} ignored: ${own2}`);
+    return;
+  }
+  const apiUrl = env.GITHUB_API_URL || "https://api.github.com";
+  const octokit = getOctokit(token, { baseUrl: apiUrl });
+  const membersToken = inputs.membersToken;
+  const members2 = membersToken ? getOctokit(membersToken, { baseUrl: apiUrl }) : void 0;
+  const edit = commentEditOf(event.name, event.payload);
+  const envelope = Envelope.safeParse(event.payload);
+  if (edit && envelope.success) {
+    const { owner, repo } = repoOf(envelope.data);
+    const current = await currentCommentBody(octokit, owner, repo, edit.commentId);
+    if (editAlreadyApplied(current, edit, secret)) {
+      notice(
+        `shipgate: ${label2} by @${edit.actor} was already handled by an earlier run; nothing to do`
+      );
+      return;
+    }
+  }
+  const record2 = { warnings: 0 };
+  const log = actionLog(record2, { delivery: event.id, event: label2 });
+  const bot = actionBot(secret, actionsAppId(env), edit?.at);
+  const handle = (name, id, payload) => handleEvent({
+    name,
+    id,
+    payload,
+    octokit,
+    log: log.child({ event: name === event.name ? label2 : `${name}.completed` }),
+    bot,
+    adapt: (gh) => teamLookups(members2 ? { ...gh, isTeamMember: gitHubFor(members2, gh.repo).isTeamMember } : gh, log)
+  });
+  const outcome2 = await handle(event.name, event.id, event.payload);
+  if (outcome2 === "ignored") {
+    notice(`shipgate bot: ${label2} has no repository, nothing to do`);
+    return;
+  }
+  const results = await applyResults({
+    inputs,
+    env,
+    workspace,
+    event,
+    octokit,
+    ledgerOf: (key) => bot.memory.ledgers.get(key),
+    handle
+  });
+  if (results) info(`shipgate: ${results}`);
+  notice(record2.gate ? `shipgate: ${record2.gate}` : `shipgate bot: nothing to update for ${label2}`);
+}
+function actionBot(ledgerSecret, appId, eventTime) {
+  return {
+    options: { ledgerSecret, appId },
+    memory: new BotMemory(5 * 6e4),
+    // An edit is stamped with the time the person saved it: a re-run can then recognise it.
+    now: () => eventTime ?? /* @__PURE__ */ new Date(),
+    botLogin: () => ACTIONS_BOT_LOGIN
+  };
+}
+async function currentCommentBody(octokit, owner, repo, id) {
+  try {
+    const { data } = await octokit.rest.issues.getComment({ owner, repo, comment_id: id });
+    return data.body ?? void 0;
+  } catch (error63) {
+    if (statusOf(error63) === 404) return void 0;
+    throw error63;
+  }
+}
+function teamLookups(base, log) {
+  return {
+    ...base,
+    async isTeamMember(org, team, login) {
+      try {
+        return await base.isTeamMember(org, team, login);
+      } catch (error63) {
+        const status = statusOf(error63);
+        if (status !== 403 && status !== 401) throw error63;
+        log.warn(
+          { team: `${org}/${team}`, status },
+          "cannot read team membership with this token: pass members-token, or list the role as users"
+        );
+        return false;
+      }
     }
   };
 }
@@ -93300,10 +97191,11 @@ async function publishResults(options) {
     );
     return void 0;
   }
-  const body = checkRunBody(
+  const body = checkRunBody2(
     { owner: event.owner, repo: event.repo, headSha: event.headSha },
     options.phase,
-    options.results
+    options.results,
+    options.detailsUrl
   );
   try {
     const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
@@ -93339,79 +97231,31 @@ function secretValues(env, token) {
   return [...values];
 }
 
-// src/action/tools.ts
-var EXTERNAL_PACKAGES = {
-  lighthouse: ["lighthouse"]
-};
-function canResolve(specifier) {
-  try {
-    import.meta.resolve(specifier);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function toolAwareResolver(resolve5, available = canResolve) {
-  return (name) => {
-    const check2 = resolve5(name);
-    const missing = (EXTERNAL_PACKAGES[name] ?? []).filter((specifier) => !available(specifier));
-    if (!check2 || missing.length === 0) return check2;
-    return {
-      ...check2,
-      run: async () => ({
-        status: "skipped",
-        summary: `${missing.join(", ")} not installed next to the Action: run \`npm ci --omit=dev\` in the Action's directory (docs/action.md)`
-      })
-    };
-  };
-}
-
 // src/action/main.ts
 async function run() {
   try {
     const env = process.env;
-    for (const secret of secretValues(env, getInput("github-token"))) setSecret(secret);
+    const secrets = ["github-token", "ledger-secret", "members-token"].map((name) => getInput(name));
+    for (const secret of secrets.flatMap((value) => secretValues(env, value))) setSecret(secret);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const inputs = parseInputs((name) => getInput(name), workspace);
-    info(`shipgate: ${inputs.phase} checks in ${relative7(workspace, inputs.workingDirectory) || "."}`);
+    if (inputs.mode === "bot") {
+      await runBotMode(inputs, env, workspace);
+      return;
+    }
     const event = readRunEvent(context2.payload, env);
-    const context3 = loadRepoContext(actionIO(workspace, env), inputs.workingDirectory, inputs);
+    const { results, passed } = await runCheckStep(inputs, event, env, workspace);
     const token = inputs.githubToken;
     const apiUrl = env.GITHUB_API_URL || "https://api.github.com";
-    const results = await runChecks({
-      checklist: context3.checklist,
-      config: context3.config,
-      repoDir: context3.repoDir,
+    const detailsUrl = workflowRunUrl(env);
+    await publishResults({
+      token,
+      apiUrl,
+      event,
       phase: inputs.phase,
-      only: inputs.only,
-      targetUrl: inputs.url ?? event.deploymentUrl,
-      baseRef: inputs.base ?? defaultBaseRef(context3.repoDir),
-      releaseVersion: context3.releaseVersion,
-      branch: context3.branch ?? event.pullRequest?.headRef,
-      prTitle: event.pullRequest?.title,
-      env,
-      github: token && event.owner && event.repo ? { token, owner: event.owner, repo: event.repo, apiUrl, headSha: event.headSha } : void 0,
-      resolveCheck: toolAwareResolver(findCheck),
-      log: (message) => info(message),
-      onResult: (result) => info(progressLine(result))
+      results,
+      ...detailsUrl ? { detailsUrl } : {}
     });
-    const passed = results.every((result) => result.status !== "fail" && result.status !== "error");
-    const report = { version: 1, passed, results };
-    setOutput("passed", String(passed));
-    setOutput("results", JSON.stringify(report));
-    setOutput(
-      "failed-items",
-      results.filter((result) => result.status === "fail" || result.status === "error").map((result) => result.item).join(",")
-    );
-    const markdown = resultsMarkdown(results, inputs.phase);
-    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
-    else info(markdown);
-    for (const note of annotationsFor(results, context3.repoDir, workspace)) {
-      const { level, message, ...properties } = note;
-      if (level === "error") error(message, properties);
-      else warning(message, properties);
-    }
-    await publishResults({ token, apiUrl, event, phase: inputs.phase, results });
     if (!passed && inputs.failOn === "failure") {
       const failed = results.filter((result) => result.status === "fail" || result.status === "error");
       setFailed(`${failed.length} automated check(s) failed: ${failed.map((r) => r.item).join(", ")}`);
@@ -93419,10 +97263,6 @@ async function run() {
   } catch (error63) {
     setFailed(error63 instanceof Error ? error63.message : String(error63));
   }
-}
-function actionIO(cwd, env) {
-  const write = (text) => info(text.replace(/\n$/, ""));
-  return { argv: [], cwd, env, stdout: { write }, stderr: { write }, now: () => /* @__PURE__ */ new Date() };
 }
 
 // src/action/index.ts

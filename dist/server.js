@@ -5157,21 +5157,21 @@ var require_split2 = __commonJS({
     var kLast = /* @__PURE__ */ Symbol("last");
     var kDecoder = /* @__PURE__ */ Symbol("decoder");
     function transform2(chunk, enc, cb) {
-      let list;
+      let list2;
       if (this.overflow) {
         const buf = this[kDecoder].write(chunk);
-        list = buf.split(this.matcher);
-        if (list.length === 1) return cb();
-        list.shift();
+        list2 = buf.split(this.matcher);
+        if (list2.length === 1) return cb();
+        list2.shift();
         this.overflow = false;
       } else {
         this[kLast] += this[kDecoder].write(chunk);
-        list = this[kLast].split(this.matcher);
+        list2 = this[kLast].split(this.matcher);
       }
-      this[kLast] = list.pop();
-      for (let i = 0; i < list.length; i++) {
+      this[kLast] = list2.pop();
+      for (let i = 0; i < list2.length; i++) {
         try {
-          push(this, this.mapper(list[i]));
+          push(this, this.mapper(list2[i]));
         } catch (error62) {
           return cb(error62);
         }
@@ -8478,16 +8478,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -15868,15 +15868,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -17181,16 +17181,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list) {
-          return list.forEachShift(fn);
+        return this._lists.forEach(function(list2) {
+          return list2.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j, len, list;
+        var j, len, list2;
         for (j = 0, len = arr.length; j < len; j++) {
-          list = arr[j];
-          if (list.length > 0) {
-            return list;
+          list2 = arr[j];
+          if (list2.length > 0) {
+            return list2;
           }
         }
         return [];
@@ -28720,48 +28720,48 @@ var require_parser3 = __commonJS({
       }
     }
     function concatBulkString(parser2) {
-      const list = parser2.bufferCache;
+      const list2 = parser2.bufferCache;
       const oldOffset = parser2.offset;
-      var chunks = list.length;
+      var chunks = list2.length;
       var offset = parser2.bigStrSize - parser2.totalChunkSize;
       parser2.offset = offset;
       if (offset <= 2) {
         if (chunks === 2) {
-          return list[0].toString("utf8", oldOffset, list[0].length + offset - 2);
+          return list2[0].toString("utf8", oldOffset, list2[0].length + offset - 2);
         }
         chunks--;
-        offset = list[list.length - 2].length + offset;
+        offset = list2[list2.length - 2].length + offset;
       }
-      var res = decoder.write(list[0].slice(oldOffset));
+      var res = decoder.write(list2[0].slice(oldOffset));
       for (var i = 1; i < chunks - 1; i++) {
-        res += decoder.write(list[i]);
+        res += decoder.write(list2[i]);
       }
-      res += decoder.end(list[i].slice(0, offset - 2));
+      res += decoder.end(list2[i].slice(0, offset - 2));
       return res;
     }
     function concatBulkBuffer(parser2) {
-      const list = parser2.bufferCache;
+      const list2 = parser2.bufferCache;
       const oldOffset = parser2.offset;
       const length = parser2.bigStrSize - oldOffset - 2;
-      var chunks = list.length;
+      var chunks = list2.length;
       var offset = parser2.bigStrSize - parser2.totalChunkSize;
       parser2.offset = offset;
       if (offset <= 2) {
         if (chunks === 2) {
-          return list[0].slice(oldOffset, list[0].length + offset - 2);
+          return list2[0].slice(oldOffset, list2[0].length + offset - 2);
         }
         chunks--;
-        offset = list[list.length - 2].length + offset;
+        offset = list2[list2.length - 2].length + offset;
       }
       resizeBuffer(length);
       const start = bufferOffset;
-      list[0].copy(bufferPool, start, oldOffset, list[0].length);
-      bufferOffset += list[0].length - oldOffset;
+      list2[0].copy(bufferPool, start, oldOffset, list2[0].length);
+      bufferOffset += list2[0].length - oldOffset;
       for (var i = 1; i < chunks - 1; i++) {
-        list[i].copy(bufferPool, bufferOffset);
-        bufferOffset += list[i].length;
+        list2[i].copy(bufferPool, bufferOffset);
+        bufferOffset += list2[i].length;
       }
-      list[i].copy(bufferPool, bufferOffset, 0, offset - 2);
+      list2[i].copy(bufferPool, bufferOffset, 0, offset - 2);
       bufferOffset += offset - 2;
       return bufferPool.slice(start, bufferOffset);
     }
@@ -31745,13 +31745,13 @@ var require_buffer_util = __commonJS({
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants4();
     var FastBuffer = Buffer[Symbol.species];
-    function concat(list, totalLength) {
-      if (list.length === 0) return EMPTY_BUFFER;
-      if (list.length === 1) return list[0];
+    function concat(list2, totalLength) {
+      if (list2.length === 0) return EMPTY_BUFFER;
+      if (list2.length === 1) return list2[0];
       const target = Buffer.allocUnsafe(totalLength);
       let offset = 0;
-      for (let i = 0; i < list.length; i++) {
-        const buf = list[i];
+      for (let i = 0; i < list2.length; i++) {
+        const buf = list2[i];
         target.set(buf, offset);
         offset += buf.length;
       }
@@ -33550,14 +33550,14 @@ var require_sender = __commonJS({
        * @param {Function} [cb] Callback
        * @private
        */
-      sendFrame(list, cb) {
-        if (list.length === 2) {
+      sendFrame(list2, cb) {
+        if (list2.length === 2) {
           this._socket.cork();
-          this._socket.write(list[0]);
-          this._socket.write(list[1], cb);
+          this._socket.write(list2[0]);
+          this._socket.write(list2[1], cb);
           this._socket.uncork();
         } else {
-          this._socket.write(list[0], cb);
+          this._socket.write(list2[0], cb);
         }
       }
     };
@@ -37535,10 +37535,10 @@ var require_bucketGenerators = __commonJS({
 });
 
 // node_modules/@opentelemetry/api/build/esm/version.js
-var VERSION19;
+var VERSION20;
 var init_version = __esm({
   "node_modules/@opentelemetry/api/build/esm/version.js"() {
-    VERSION19 = "1.9.1";
+    VERSION20 = "1.9.1";
   }
 });
 
@@ -37609,7 +37609,7 @@ var init_semver = __esm({
   "node_modules/@opentelemetry/api/build/esm/internal/semver.js"() {
     init_version();
     re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
-    isCompatible = _makeCompatibilityCheck(VERSION19);
+    isCompatible = _makeCompatibilityCheck(VERSION20);
   }
 });
 
@@ -37617,20 +37617,20 @@ var init_semver = __esm({
 function registerGlobal(type, instance, diag3, allowOverride = false) {
   var _a3;
   const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_a3 = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _a3 !== void 0 ? _a3 : {
-    version: VERSION19
+    version: VERSION20
   };
   if (!allowOverride && api[type]) {
     const err = new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
     diag3.error(err.stack || err.message);
     return false;
   }
-  if (api.version !== VERSION19) {
-    const err = new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${VERSION19}`);
+  if (api.version !== VERSION20) {
+    const err = new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${VERSION20}`);
     diag3.error(err.stack || err.message);
     return false;
   }
   api[type] = instance;
-  diag3.debug(`@opentelemetry/api: Registered a global for ${type} v${VERSION19}.`);
+  diag3.debug(`@opentelemetry/api: Registered a global for ${type} v${VERSION20}.`);
   return true;
 }
 function getGlobal(type) {
@@ -37642,7 +37642,7 @@ function getGlobal(type) {
   return (_b = _global[GLOBAL_OPENTELEMETRY_API_KEY]) === null || _b === void 0 ? void 0 : _b[type];
 }
 function unregisterGlobal(type, diag3) {
-  diag3.debug(`@opentelemetry/api: Unregistering a global for ${type} v${VERSION19}.`);
+  diag3.debug(`@opentelemetry/api: Unregistering a global for ${type} v${VERSION20}.`);
   const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
   if (api) {
     delete api[type];
@@ -37653,7 +37653,7 @@ var init_global_utils = __esm({
   "node_modules/@opentelemetry/api/build/esm/internal/global-utils.js"() {
     init_version();
     init_semver();
-    major = VERSION19.split(".")[0];
+    major = VERSION20.split(".")[0];
     GLOBAL_OPENTELEMETRY_API_KEY = /* @__PURE__ */ Symbol.for(`opentelemetry.js.api.${major}`);
     _global = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : typeof window === "object" ? window : typeof global === "object" ? global : {};
   }
@@ -39503,10 +39503,10 @@ var require_eventLoopLag = __commonJS({
 var require_processMetricsHelpers = __commonJS({
   "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
-    function aggregateByObjectName(list) {
+    function aggregateByObjectName(list2) {
       const data = {};
-      for (let i = 0; i < list.length; i++) {
-        const listElement = list[i];
+      for (let i = 0; i < list2.length; i++) {
+        const listElement = list2[i];
         if (!listElement || typeof listElement.constructor === "undefined") {
           continue;
         }
@@ -39848,8 +39848,8 @@ var require_gc = __commonJS({
         buckets,
         registers: registry2 ? [registry2] : void 0
       });
-      const obs = new perf_hooks.PerformanceObserver((list) => {
-        const entry = list.getEntries()[0];
+      const obs = new perf_hooks.PerformanceObserver((list2) => {
+        const entry = list2.getEntries()[0];
         const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
         gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
       });
@@ -64496,8 +64496,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -68428,7 +68428,16 @@ var Sha = external_exports.string().max(64);
 var When = external_exports.string().max(40);
 var EventSchema = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who, at: When, sha: Sha }),
-  external_exports.object({ t: external_exports.literal("waive"), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text,
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
   external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When, sha: Sha, reason: Text }),
   external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
@@ -68449,7 +68458,7 @@ var ItemStateSchema = external_exports.object({
   sha: Sha.optional(),
   status: Status.optional(),
   summary: Text.optional(),
-  waived: external_exports.object({ by: Who, reason: Text }).optional(),
+  waived: external_exports.object({ by: Who, reason: Text, na: external_exports.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: external_exports.number().int().positive().optional()
 });
@@ -68477,7 +68486,8 @@ var ItemSchema = external_exports.object({
     findings: external_exports.array(FindingSchema).max(100),
     metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
     sha: Sha
-  }).optional()
+  }).optional(),
+  notApplicable: Text.optional()
 });
 var AuditRecordSchema = external_exports.object({
   schema: external_exports.literal("shipgate/audit@1"),
@@ -68699,7 +68709,9 @@ function canonical(value) {
 
 // src/core/audit-view.ts
 function outcomeView(item) {
+  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
   if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
   switch (item.outcome) {
     case "done":
       return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
@@ -68727,7 +68739,9 @@ function actorOf(item) {
   return item.state.by;
 }
 function noteOf(item) {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
   if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
   if (item.state.reset && !item.state.checked) return item.state.reset;
   if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
   return void 0;
@@ -68761,7 +68775,8 @@ var ACTIONS = {
   rollback: "Rollback started"
 };
 function eventView(event, textOf) {
-  const base = { at: event.at, action: ACTIONS[event.t], sha: event.sha, rejected: event.t === "reject" };
+  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
   switch (event.t) {
     case "tick":
     case "untick":
@@ -68896,7 +68911,15 @@ function buildAuditRecord(input2, secret) {
   const { checklist, pr } = input2;
   const states = input2.states ?? foldLedger(input2.ledger);
   const phase = input2.phase ?? "pre-merge";
-  const gate = evaluateGate({ checklist, states, headSha: pr.headSha, phase, activated: input2.activated });
+  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
+  const gate = evaluateGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    activated: input2.activated,
+    notApplicable: [...notApplicable.keys()]
+  });
   const evidence = evidenceByItem(input2.evidence, pr.headSha);
   const fill = (text) => fillPlaceholders(text, input2.variables ?? {});
   const title = fill(checklist.title);
@@ -68904,18 +68927,20 @@ function buildAuditRecord(input2, secret) {
     const state = states[item.id] ?? { checked: false };
     const section = item.section.map(fill);
     const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
     return {
       id: item.id,
       text: item.text,
       section: section[0] === title ? section.slice(1) : section,
       kind: item.kind,
       phase: item.phase,
-      required: isRequired(item, input2.activated),
+      required: why === void 0 && isRequired(item, input2.activated),
       ...item.check ? { check: item.check } : {},
       ...item.role ? { role: item.role } : {},
       outcome: itemStatus(item, state, pr.headSha),
       state: structuredClone(state),
-      ...found && item.kind === "auto" ? { evidence: found } : {}
+      ...found && item.kind === "auto" ? { evidence: found } : {},
+      ...why === void 0 ? {} : { notApplicable: why }
     };
   });
   const { count, rejected } = input2.ledger.base;
@@ -69438,6 +69463,7 @@ function sameLogin(a, b) {
 
 // src/github/client.ts
 var PER_PAGE = 100;
+var COMPARE_FILE_LIMIT = 300;
 function gitHubFor(octokit, repo) {
   const r = { owner: repo.owner, repo: repo.repo };
   return {
@@ -69474,6 +69500,27 @@ function gitHubFor(octokit, repo) {
         file2.filename,
         ...file2.previous_filename ? [file2.previous_filename] : []
       ]);
+    },
+    async compareCommits(base, head) {
+      try {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...r,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        });
+        const files = data.files ?? [];
+        return {
+          status: data.status,
+          files: files.flatMap((file2) => [
+            file2.filename,
+            ...file2.previous_filename ? [file2.previous_filename] : []
+          ]),
+          complete: files.length < COMPARE_FILE_LIMIT
+        };
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
     },
     async listComments(issue2) {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -69808,6 +69855,8 @@ var BotMemory = class {
   notes = new TtlCache(24 * 36e5);
   /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
   awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  pullFiles = new TtlCache(24 * 36e5, 1e3);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   mergeGroups = new TtlCache(24 * 36e5);
 };
@@ -69850,18 +69899,18 @@ function buildCheckReport(input2) {
   };
 }
 function describe3(blocker, config3, texts) {
-  const list = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
   switch (blocker.kind) {
     case "role": {
       const who = eligible(config3, blocker.role);
       return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
     }
     case "write-access":
-      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list(blocker.items)}`;
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
     case "failing-check":
-      return `- \u274C failing: ${list(blocker.items)}`;
+      return `- \u274C failing: ${list2(blocker.items)}`;
     case "skipped-check":
-      return `- \u23ED\uFE0F skipped (waive or fix): ${list(blocker.items)}`;
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
     case "pending-check":
       return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
   }
@@ -70304,6 +70353,114 @@ ${encodeStateBlock(ledger)}
   });
 }
 
+// src/core/path-globs.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var MAX_GLOBS = 50;
+var MAX_GLOB_LENGTH = 200;
+var MAX_STARS_PER_SEGMENT = 2;
+function compileGlobs(globs) {
+  const options2 = { dot: true, windows: false, noextglob: true };
+  const rules = globs.map((glob) => {
+    const negated = glob.startsWith("!");
+    return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options2) };
+  });
+  return (file2) => {
+    const path13 = file2.replace(/^\.\//, "");
+    let matched = false;
+    for (const rule of rules) {
+      if (rule.negated ? matched && rule.test(path13) : !matched && rule.test(path13)) matched = !rule.negated;
+    }
+    return matched;
+  };
+}
+function globListProblem(globs) {
+  if (globs.length === 0) return "needs at least one glob";
+  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
+  for (const glob of globs) {
+    const bad = globProblem(glob);
+    if (bad) return bad;
+  }
+  return void 0;
+}
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+  if (glob === "" || glob === "!") return "empty glob";
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const stars = segment.match(/\*+/g)?.length ?? 0;
+    if (stars > MAX_STARS_PER_SEGMENT)
+      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
+  }
+  return void 0;
+}
+function splitList(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}" && depth > 0) depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+// src/core/conditions.ts
+function notApplicableItems(checklist, facts) {
+  const labels = new Set(facts.labels.map((label2) => label2.toLowerCase()));
+  const result = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    if (!item.when || applies(item.when, facts.changedFiles, labels)) continue;
+    result.set(item.id, whyNot(item.when));
+  }
+  return result;
+}
+function applies(when2, changedFiles, labels) {
+  if (when2.labels?.some((label2) => labels.has(label2.toLowerCase()))) return true;
+  if (when2.paths) {
+    if (changedFiles === void 0) return true;
+    if (changedFiles.some(compileGlobs(when2.paths))) return true;
+  }
+  return false;
+}
+function whyNot(when2) {
+  const parts = [];
+  if (when2.paths) parts.push(`no changes in ${list(when2.paths, ", ")}`);
+  if (when2.labels) parts.push(`no label ${list(when2.labels, " or ")}`);
+  return parts.join(" and ");
+}
+function list(values, separator) {
+  const shown = values.slice(0, 3).join(separator);
+  return values.length > 3 ? `${shown}${separator}\u2026` : shown;
+}
+
+// src/app/pull-conditions.ts
+async function pullNotApplicable(scope, pull, checklist) {
+  if (!checklist.items.some((item) => item.when)) return /* @__PURE__ */ new Map();
+  const needsFiles = checklist.items.some((item) => item.when?.paths);
+  const changedFiles = needsFiles ? await pullFiles(scope, pull) : void 0;
+  return notApplicableItems(checklist, {
+    labels: pull.labels,
+    ...changedFiles ? { changedFiles } : {}
+  });
+}
+async function pullFiles(scope, pull) {
+  const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
+  try {
+    return await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+  } catch (error62) {
+    scope.log.warn(
+      { err: error62, pr: pull.number },
+      "cannot list the PR files; when-paths items stay required"
+    );
+    return void 0;
+  }
+}
+
 // src/core/choose-ledger.ts
 function ledgerLength(ledger) {
   return ledger.base.count + ledger.events.length;
@@ -70391,62 +70548,6 @@ function normalise(text) {
 }
 function textKey(text) {
   return normalise(text).toLowerCase();
-}
-
-// src/core/path-globs.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var MAX_GLOBS = 50;
-var MAX_GLOB_LENGTH = 200;
-var MAX_STARS_PER_SEGMENT = 2;
-function compileGlobs(globs) {
-  const options2 = { dot: true, windows: false, noextglob: true };
-  const rules = globs.map((glob) => {
-    const negated = glob.startsWith("!");
-    return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options2) };
-  });
-  return (file2) => {
-    const path13 = file2.replace(/^\.\//, "");
-    let matched = false;
-    for (const rule of rules) {
-      if (rule.negated ? matched && rule.test(path13) : !matched && rule.test(path13)) matched = !rule.negated;
-    }
-    return matched;
-  };
-}
-function globListProblem(globs) {
-  if (globs.length === 0) return "needs at least one glob";
-  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
-  for (const glob of globs) {
-    const bad = globProblem(glob);
-    if (bad) return bad;
-  }
-  return void 0;
-}
-function globProblem(glob) {
-  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
-  if (glob === "" || glob === "!") return "empty glob";
-  for (const segment of glob.split("/")) {
-    if (segment === "**") continue;
-    const stars = segment.match(/\*+/g)?.length ?? 0;
-    if (stars > MAX_STARS_PER_SEGMENT)
-      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
-  }
-  return void 0;
-}
-function splitList(value) {
-  const parts = [];
-  let depth = 0;
-  let current = "";
-  for (const char of value) {
-    if (char === "{") depth++;
-    else if (char === "}" && depth > 0) depth--;
-    if (char === "," && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
 // src/core/config.ts
@@ -70709,8 +70810,8 @@ function readList(values, key, problem) {
     problem(`${key} needs a value, e.g. ${key}="src/**"`);
     return void 0;
   }
-  const list = splitList(String(value));
-  if (list.length > 0) return list;
+  const list2 = splitList(String(value));
+  if (list2.length > 0) return list2;
   problem(`${key} needs at least one entry`);
   return void 0;
 }
@@ -72125,8 +72226,8 @@ var ParamsSchema5 = external_exports.object({
   message: "names must be comma-separated environment variable names"
 });
 function namesOf(params4) {
-  const list = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n) => n.trim()).filter(Boolean);
-  return [...new Set(list)];
+  const list2 = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n) => n.trim()).filter(Boolean);
+  return [...new Set(list2)];
 }
 function combine(results, what, metrics2) {
   const failing = results.filter((r) => !r.ok);
@@ -74732,13 +74833,16 @@ async function publish(scope, session, events = []) {
   const appended = appendEvents(session.ledger, events, secret);
   const states = foldLedger(appended);
   const rollback = rollbackStatus(setup.checklist, states);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
+  const notApplicable = [...conditions.keys()];
   const gate = evaluateGate({
     checklist: setup.checklist,
     states,
     headSha: pull.headSha,
     phase: "pre-merge",
     problems: setup.problems,
-    activated: rollback.activated
+    activated: rollback.activated,
+    notApplicable
   });
   const mergeSha = pull.mergeCommitSha;
   const view = releaseView({
@@ -74748,6 +74852,7 @@ async function publish(scope, session, events = []) {
     problems: setup.problems,
     preMerge: gate,
     rollback,
+    notApplicable,
     ...mergeSha ? { mergeSha } : {}
   });
   const variables = buildVariables({
@@ -74764,6 +74869,7 @@ async function publish(scope, session, events = []) {
       variables,
       gate: view.display,
       notes: session.notes,
+      notApplicable: conditions,
       ...mergeSha ? { postDeploySha: mergeSha } : {}
     },
     appended,
@@ -75148,7 +75254,8 @@ function planTicks(input2) {
     if (!item) continue;
     const state = input2.states[item.id];
     const done = itemStatus(item, state, input2.headSha) === "done";
-    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha));
+    const why = input2.notApplicable?.get(item.id);
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
     const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
     if (stale || done === change.after) plan.ignored.push(item.id);
     else plan.changes.push({ item, checked: change.after });
@@ -75247,7 +75354,12 @@ var Pull = external_exports.object({
   head: external_exports.object({ sha: external_exports.string(), ref: external_exports.string() }),
   base: external_exports.object({ ref: external_exports.string(), sha: external_exports.string() })
 });
-var PullRequestPayload = Envelope.extend({ pull_request: Pull });
+var PullRequestPayload = Envelope.extend({
+  pull_request: Pull,
+  /** `synchronize`: the old and new head (the bot compares them to see what the push changed). */
+  before: external_exports.string().optional(),
+  after: external_exports.string().optional()
+});
 var Comment = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullable().default(""), user: User.nullable() });
 var IssueCommentPayload = Envelope.extend({
   issue: external_exports.object({ number: external_exports.number(), pull_request: external_exports.object({}).passthrough().optional() }),
@@ -75358,12 +75470,14 @@ async function judgeMergeGroup(scope, number4, sha) {
       if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
       else notes.push(judgement.reason);
     }
+    const conditions = await pullNotApplicable(scope, session.pull, checklist);
     const gate = evaluateGate({
       checklist,
       states: foldLedger(ledger),
       headSha: sha,
       phase: "pre-merge",
-      problems
+      problems,
+      notApplicable: [...conditions.keys()]
     });
     const report = buildCheckReport({ gate, checklist, config: config3, problems, notes });
     await writeCheckRun(scope, void 0, {
@@ -75412,6 +75526,11 @@ function planPushInvalidation(input2) {
 function invalidationEvent(plan, sha, at) {
   return { t: "invalidate", items: plan.items, at, sha, reason: plan.reason };
 }
+function versionFileCandidates(config3, changedFiles) {
+  const globs = config3.invalidateOnPush.versionFiles ?? [];
+  if (globs.length === 0) return [];
+  return changedFiles.filter(compileGlobs(globs));
+}
 function scopeOf(item, config3) {
   if (item.invalidateOn) return item.invalidateOn;
   if (item.kind === "signoff" && item.role) return config3.roles[item.role]?.invalidateOn;
@@ -75445,6 +75564,114 @@ function pushInvalidation(input2) {
   return plan && invalidationEvent(plan, input2.afterSha, input2.at);
 }
 
+// src/core/version-only.ts
+var MAX_VERSION_FILE_CHARS = 2e6;
+var VERSION19 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
+function versionBump(path13, before, after) {
+  if (before === void 0 || after === void 0 || before === after) return void 0;
+  if (before.length > MAX_VERSION_FILE_CHARS || after.length > MAX_VERSION_FILE_CHARS) return void 0;
+  return isPackageJson(path13) ? packageJsonBump(before, after) : lineBump(before, after);
+}
+function isVersionOnlyChange(path13, before, after) {
+  return versionBump(path13, before, after) !== void 0;
+}
+function isPackageJson(path13) {
+  return path13 === "package.json" || path13.endsWith("/package.json");
+}
+function packageJsonBump(before, after) {
+  const old = parseObject(before);
+  const next = parseObject(after);
+  if (!old || !next) return void 0;
+  const { version: from, ...oldRest } = old;
+  const { version: to, ...nextRest } = next;
+  if (typeof from !== "string" || typeof to !== "string" || from === to) return void 0;
+  return canonical2(oldRest) === canonical2(nextRest) ? { from, to } : void 0;
+}
+function parseObject(text) {
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function canonical2(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical2).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(
+      ([a], [b]) => a < b ? -1 : a > b ? 1 : 0
+    );
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical2(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function lineBump(before, after) {
+  const oldLines = before.split("\n");
+  const newLines = after.split("\n");
+  if (oldLines.length !== newLines.length) return void 0;
+  let bump;
+  for (let i = 0; i < oldLines.length; i++) {
+    const old = oldLines[i] ?? "";
+    const next = newLines[i] ?? "";
+    if (old === next) continue;
+    const found = lineVersionChange(old, next);
+    if (!found) return void 0;
+    if (bump && (bump.from !== found.from || bump.to !== found.to)) return void 0;
+    bump = found;
+  }
+  return bump;
+}
+function lineVersionChange(old, next) {
+  const oldVersions = old.match(VERSION19) ?? [];
+  const newVersions = next.match(VERSION19) ?? [];
+  if (oldVersions.length !== newVersions.length) return void 0;
+  if (old.replace(VERSION19, "\0") !== next.replace(VERSION19, "\0")) return void 0;
+  let bump;
+  for (let i = 0; i < oldVersions.length; i++) {
+    const from = oldVersions[i] ?? "";
+    const to = newVersions[i] ?? "";
+    if (from === to) continue;
+    if (bump && (bump.from !== from || bump.to !== to)) return void 0;
+    bump = { from, to };
+  }
+  return bump;
+}
+
+// src/app/push-changes.ts
+var MAX_VERSION_FILES = 10;
+var NO_COMMIT = /^0+$/;
+async function pushChanges(scope, config3, before, after) {
+  if (!before || NO_COMMIT.test(before) || before === after) return {};
+  let compare;
+  try {
+    compare = await scope.gh.compareCommits(before, after);
+  } catch (error62) {
+    scope.log.warn({ err: error62, before, after }, "cannot compare the push; everything resets");
+    return {};
+  }
+  if (!compare?.complete || !["ahead", "identical"].includes(compare.status)) {
+    scope.log.info({ before, after, status: compare?.status }, "push not comparable; everything resets");
+    return {};
+  }
+  const changedFiles = compare.files;
+  const candidates = versionFileCandidates(config3, changedFiles).slice(0, MAX_VERSION_FILES);
+  const versionOnlyFiles = [];
+  await Promise.all(
+    candidates.map(async (path13) => {
+      try {
+        const [old, next] = await Promise.all([
+          scope.gh.readFile(path13, before),
+          scope.gh.readFile(path13, after)
+        ]);
+        if (isVersionOnlyChange(path13, old, next)) versionOnlyFiles.push(path13);
+      } catch (error62) {
+        scope.log.warn({ err: error62, path: path13 }, "cannot read a version file; its change counts");
+      }
+    })
+  );
+  return { changedFiles, versionOnlyFiles: versionOnlyFiles.sort() };
+}
+
 // src/app/on-pull-request.ts
 var HANDLED = /* @__PURE__ */ new Set([
   "opened",
@@ -75460,11 +75687,17 @@ async function onPullRequest(scope, payload) {
   const pull = pullOf(payload);
   scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
   if (!pull.open) return;
-  await syncPull(scope, pull, { pushed: payload.action === "synchronize" });
+  const pushed = payload.action === "synchronize";
+  await syncPull(
+    scope,
+    pull,
+    pushed ? { pushed, ...payload.before ? { before: payload.before } : {} } : {}
+  );
 }
 async function syncPull(scope, pull, opts = {}) {
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return false;
+  const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
   await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
     const session = await openSession(scope, pull.number, { pull });
     const invalidation = opts.pushed ? pushInvalidation({
@@ -75472,7 +75705,8 @@ async function syncPull(scope, pull, opts = {}) {
       states: foldLedger(session.ledger),
       config: session.setup.config,
       afterSha: pull.headSha,
-      at: scope.bot.now().toISOString()
+      at: scope.bot.now().toISOString(),
+      ...changes
     }) : void 0;
     const gate = await publish(scope, session, invalidation ? [invalidation] : []);
     scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, "checklist synced");
@@ -75594,6 +75828,38 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
+// src/core/not-applicable.ts
+var MIN_NA_REASON = 10;
+var MAX_NA_REASON = 300;
+function planNotApplicable(input2) {
+  const item = input2.items.find((candidate) => candidate.id === input2.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be marked not applicable" };
+  const reason = normaliseReason(input2.reason);
+  if (reason.length < MIN_NA_REASON) {
+    return {
+      ok: false,
+      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``
+    };
+  }
+  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}\u2026` : reason;
+  return {
+    ok: true,
+    event: {
+      t: "waive",
+      na: true,
+      item: item.id,
+      by: input2.by,
+      at: input2.at,
+      sha: input2.sha,
+      reason: bounded
+    }
+  };
+}
+function normaliseReason(reason) {
+  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+}
+
 // src/app/on-command.ts
 async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
@@ -75615,12 +75881,14 @@ async function onCommand(scope, payload) {
     case "status":
       await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
         const session = await openSession(scope, number4, { pull });
+        const conditions = await pullNotApplicable(scope, pull, session.setup.checklist);
         const gate = evaluateGate({
           checklist: session.setup.checklist,
           states: foldLedger(session.ledger),
           headSha: pull.headSha,
           phase: "pre-merge",
-          problems: session.setup.problems
+          problems: session.setup.problems,
+          notApplicable: [...conditions.keys()]
         });
         await scope.gh.createComment(
           number4,
@@ -75642,12 +75910,46 @@ async function onCommand(scope, payload) {
         ]);
       });
       return;
+    case "na":
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const decision = planNotApplicable({
+          item: command.item,
+          by: actor,
+          reason: command.reason,
+          at: scope.bot.now().toISOString(),
+          sha: pull.headSha,
+          items: session.setup.checklist.items
+        });
+        if (!decision.ok) {
+          await scope.gh.createComment(number4, `@${actor} cannot mark N/A: ${decision.message}`);
+          return;
+        }
+        await publish(scope, session, [decision.event]);
+      });
+      return;
     case "unknown":
-      await scope.gh.createComment(
-        number4,
-        "Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`."
-      );
+      await scope.gh.createComment(number4, COMMAND_HELP);
   }
+}
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
+
+// src/app/stale-write.ts
+async function repairStaleWrite(scope, payload) {
+  const body = payload.comment.body ?? "";
+  if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
+  const key = prKey(scope.gh, payload.issue.number);
+  const written = scope.bot.memory.ledgers.get(key);
+  if (!written) return;
+  const echoed = decodeStateBlock(body);
+  const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
+  if (echoedLength >= ledgerLength(written)) return;
+  await scope.bot.memory.queue.run(key, async () => {
+    const session = await openSession(scope, payload.issue.number);
+    if (session.comment?.body === void 0 || ledgerLength(session.ledger) <= echoedLength) return;
+    await publish(scope, session);
+    scope.log.warn({ pr: key }, "an older checklist write landed after a newer one; re-published");
+  });
 }
 
 // src/app/on-comment-edited.ts
@@ -75658,8 +75960,8 @@ function isBotSender(scope, payload) {
   return payload.sender.login === scope.bot.botLogin();
 }
 async function onChecklistEdited(scope, payload) {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
-    return;
+  if (isBotSender(scope, payload)) return repairStaleWrite(scope, payload);
+  if (!isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
   const number4 = payload.issue.number;
   const actor = payload.sender.login;
   const before = payload.changes?.body?.from ?? "";
@@ -75677,7 +75979,8 @@ async function onChecklistEdited(scope, payload) {
       before,
       after,
       states: foldLedger(session.ledger),
-      headSha: pull.headSha
+      headSha: pull.headSha,
+      notApplicable: await pullNotApplicable(scope, pull, session.setup.checklist)
     });
     const decisions = await decideChanges(scope, session, actor, plan.changes);
     const accepted = decisions.filter((d) => d.ok).length;
@@ -75767,11 +76070,13 @@ async function onDeploymentProtectionRule(scope, payload) {
   for (const found of pulls.slice(0, MAX_CANDIDATES)) {
     await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
       const session = await openSession(scope, found.number, { pull: found });
+      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
       const gates = releaseGates({
         checklist: session.setup.checklist,
         states: foldLedger(session.ledger),
         headSha: session.pull.headSha,
-        problems: session.setup.problems
+        problems: session.setup.problems,
+        notApplicable: [...conditions.keys()]
       });
       candidates.push({ number: found.number, gate: gates.preMerge, session });
     });
@@ -75895,11 +76200,13 @@ async function attachAuditRecord(scope, session) {
   const { bot, gh } = scope;
   const { pull, setup } = session;
   const states = foldLedger(session.ledger);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
   const gates = releaseGates({
     checklist: setup.checklist,
     states,
     headSha: pull.headSha,
-    problems: setup.problems
+    problems: setup.problems,
+    notApplicable: [...conditions.keys()]
   });
   const version2 = await releaseVersion(scope, session);
   const now = bot.now().toISOString();
@@ -75918,7 +76225,8 @@ async function attachAuditRecord(scope, session) {
       states,
       generatedAt: now,
       activated: gates.rollback.activated,
-      variables: buildVariables({ config: setup.config, version: version2, date: now, deployedBy: pull.author })
+      variables: buildVariables({ config: setup.config, version: version2, date: now, deployedBy: pull.author }),
+      notApplicable: conditions
     },
     bot.options.ledgerSecret
   );
@@ -76242,6 +76550,7 @@ async function startRollback(scope, number4, request2) {
 // src/app/handle-event.ts
 async function handleEvent(event) {
   const { bot, log } = event;
+  const adapt = event.adapt ?? ((gh) => gh);
   const envelope = Envelope.safeParse(event.payload);
   if (!envelope.success) return "ignored";
   if (!await bot.memory.coordinator.claimDelivery(event.id)) {
@@ -76251,7 +76560,7 @@ async function handleEvent(event) {
   try {
     const scope = {
       bot,
-      gh: fencedGitHub(gitHubFor(event.octokit, repoOf(envelope.data))),
+      gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
       log
     };
     await dispatch(scope, event.name, event.payload);
@@ -76305,10 +76614,10 @@ async function reconcile(probot, bot) {
   let repos = 0;
   for (const installation of installations) {
     const octokit = await probot.auth(installation.id);
-    const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+    const list2 = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
       per_page: 100
     });
-    for (const repository of list) {
+    for (const repository of list2) {
       if (++repos > MAX_REPOS) return synced;
       const log = probot.log.child({ reconcile: repository.full_name });
       const scope = {

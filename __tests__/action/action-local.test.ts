@@ -18,7 +18,7 @@ describe('input validation', () => {
     [{ url: 'not a url' }, 'input "url" is not a URL (got "not a url")'],
     [
       { mode: 'bot' },
-      'input "mode" cannot be "bot" yet: bot mode comes in a later release; use "check" (got "bot")',
+      'input "ledger-secret" is required when mode is "bot": create a repository secret of at least 16 random characters (e.g. SHIPGATE_LEDGER_SECRET) and set the step\'s ledger-secret input to secrets.SHIPGATE_LEDGER_SECRET (docs/action-bot-mode.md)',
     ],
     [{ 'working-directory': 'no/such/dir' }, 'input "working-directory": no directory at no/such/dir'],
     [{ template: 'missing.md' }, 'input "template": no file at missing.md'],

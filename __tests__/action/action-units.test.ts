@@ -79,13 +79,39 @@ describe('parseInputs', () => {
       mode: 'check',
       workingDirectory: `${ROOT}examples`,
       phase: 'pre-merge',
+      runChecks: false,
     });
   });
 
   it('throws an InputError naming the input', () => {
     expect(() => parseInputs(raw({ phase: 'later' }), ROOT)).toThrow(InputError);
     expect(() => parseInputs(raw({ mode: 'other' }), ROOT)).toThrow(
-      'input "mode" must be "check" (got "other")',
+      'input "mode" must be "check" or "bot" (got "other")',
+    );
+  });
+
+  it('bot mode needs a ledger secret, never echoes secret inputs, and reads run-checks', () => {
+    expect(() => parseInputs(raw({ mode: 'bot' }), ROOT)).toThrow(
+      'input "ledger-secret" is required when mode is "bot"',
+    );
+    let message = '';
+    try {
+      parseInputs(raw({ mode: 'bot', 'ledger-secret': 'short-secret' }), ROOT);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('input "ledger-secret" must be at least 16 characters (a random repository secret)');
+    const inputs = parseInputs(
+      raw({ mode: 'bot', 'ledger-secret': 'a-long-enough-ledger-secret', 'run-checks': 'true' }),
+      ROOT,
+    );
+    expect(inputs).toMatchObject({
+      mode: 'bot',
+      ledgerSecret: 'a-long-enough-ledger-secret',
+      runChecks: true,
+    });
+    expect(() => parseInputs(raw({ 'run-checks': 'yes' }), ROOT)).toThrow(
+      'input "run-checks" must be "true" or "false" (got "yes")',
     );
   });
 });

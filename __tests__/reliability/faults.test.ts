@@ -124,7 +124,11 @@ test('redelivered webhooks (same delivery id) change nothing', async () => {
 
 test('two edits delivered in reverse order keep both sign-offs', async () => {
   const harness = await faulty();
-  const opened = await harness.sim.openPullRequest({ head: 'release/8.1.0', user: 'rita', files: { a: '1' } });
+  const opened = await harness.sim.openPullRequest({
+    head: 'release/8.1.0',
+    user: 'rita',
+    files: { a: '1' },
+  });
   await harness.settle();
   const c = checklist(harness.sim, opened.number);
   const stored = harness.sim.state.comments.get(c.id);
@@ -152,8 +156,8 @@ test('a timed-out comment write that GitHub applies late (after a newer write) i
   const harness = await faulty({ requestTimeoutMs: 300 });
   let step = 0;
   const run = await runScript(harness, '8.0.0', async () => {
-    // before the last tick: its first comment PATCH hangs, times out, is retried, then lands late
-    if (++step === 5) harness.sim.faults.inject({ match: COMMENT_PATCH, latencyMs: 1200, times: 1 });
+    // before the last two ticks: a comment PATCH hangs, times out, is retried, then lands after a newer write
+    if (++step === 4) harness.sim.faults.inject({ match: COMMENT_PATCH, latencyMs: 1200, times: 1 });
   });
   await new Promise((resolve) => setTimeout(resolve, 1500));
   await harness.settle();

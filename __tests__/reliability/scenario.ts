@@ -2,7 +2,16 @@
 import { expect } from '@jest/globals';
 import { foldLedger } from '../../src/core/ledger.js';
 import { decodeStateBlock } from '../../src/core/state-block.js';
-import { checklist, checklistComments, gateRun, type Harness, isTicked, PASSING, publishEvidence, toggle } from '../app/harness.js';
+import {
+  checklist,
+  checklistComments,
+  gateRun,
+  type Harness,
+  isTicked,
+  PASSING,
+  publishEvidence,
+  toggle,
+} from '../app/harness.js';
 
 export const ITEMS = ['secrets', 'env-files', 'customer-flow', 'rollback-plan', 'qa-signoff', 'eng-signoff'];
 
@@ -19,7 +28,11 @@ export async function tick(h: Harness, pr: number, login: string, id: string, ch
 }
 
 /** Evidence, an accepted tick, a refused tick, two sign-offs, another tick: the gate ends green. */
-export async function runScript(h: Harness, version: string, between?: () => Promise<void>): Promise<ScriptRun> {
+export async function runScript(
+  h: Harness,
+  version: string,
+  between?: () => Promise<void>,
+): Promise<ScriptRun> {
   const opened = await h.sim.openPullRequest({
     head: `release/${version}`,
     user: 'rita',

@@ -84,6 +84,28 @@ export function resolveRef(repo: SimRepo, ref: string | undefined): SimCommit | 
   return undefined;
 }
 
+/** Whether `ancestor` is reachable from `descendant` through first and merge parents. */
+export function isAncestor(repo: SimRepo, ancestor: string, descendant: string): boolean {
+  const seen = new Set<string>();
+  const queue = [descendant];
+  while (queue.length > 0 && seen.size < 100_000) {
+    const sha = queue.pop() ?? '';
+    if (sha === ancestor) return true;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    queue.push(...(repo.commits.get(sha)?.parents ?? []));
+  }
+  return false;
+}
+
+/** The compare API's `status` of `base...head`: a force-pushed head has `diverged` from its old self. */
+export function compareStatus(repo: SimRepo, base: string, head: string): string {
+  if (base === head) return 'identical';
+  if (isAncestor(repo, base, head)) return 'ahead';
+  if (isAncestor(repo, head, base)) return 'behind';
+  return 'diverged';
+}
+
 function lineCount(text: string | undefined): number {
   return text === undefined || text === ''
     ? 0

@@ -17,6 +17,8 @@ export interface ActionInputs {
   phase: Phase;
   /** Bot mode: the key that signs the checklist ledger (a repository secret). */
   ledgerSecret?: string;
+  /** Bot mode: a token that can read org team membership, used only for team roles. */
+  membersToken?: string;
   /** Bot mode: run the automated checks in this step and hand the results straight to the bot. */
   runChecks: boolean;
 }
@@ -57,11 +59,12 @@ const InputsSchema = z.object({
     (value) => value === undefined || value.length >= MIN_LEDGER_SECRET,
     `must be at least ${MIN_LEDGER_SECRET} characters (a random repository secret)`,
   ),
+  'members-token': optionalText,
   'run-checks': z.enum(['true', 'false'], 'must be "true" or "false"').transform((value) => value === 'true'),
 });
 
 /** Inputs whose values never appear in a message, even a wrong one. */
-const SECRET_INPUTS = new Set(['github-token', 'ledger-secret']);
+const SECRET_INPUTS = new Set(['github-token', 'ledger-secret', 'members-token']);
 
 export const INPUT_NAMES = Object.keys(InputsSchema.shape) as Array<keyof typeof InputsSchema.shape>;
 
@@ -92,8 +95,8 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
   if (data.mode === 'bot' && !data['ledger-secret']) {
     throw new InputError(
       'input "ledger-secret" is required when mode is "bot": create a repository secret of at least ' +
-        `${MIN_LEDGER_SECRET} random characters (e.g. SHIPGATE_LEDGER_SECRET) and pass ` +
-        '`ledger-secret: ${{ secrets.SHIPGATE_LEDGER_SECRET }}`',
+        `${MIN_LEDGER_SECRET} random characters (e.g. SHIPGATE_LEDGER_SECRET) and set the step's ` +
+        'ledger-secret input to secrets.SHIPGATE_LEDGER_SECRET (docs/action-bot-mode.md)',
     );
   }
   const workingDirectory = resolve(workspace, data['working-directory']);
@@ -119,6 +122,7 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
     workingDirectory,
     phase: data.phase,
     ...(data['ledger-secret'] ? { ledgerSecret: data['ledger-secret'] } : {}),
+    ...(data['members-token'] ? { membersToken: data['members-token'] } : {}),
     runChecks: data['run-checks'],
   };
 }

@@ -10,6 +10,8 @@ export interface PublishOptions {
   event: RunEvent;
   phase: Phase;
   results: readonly ItemResult[];
+  /** The workflow run's URL (see workflowRunUrl), so the bot can tell which workflow ran. */
+  detailsUrl?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function publishResults(options: PublishOptions): Promise<number | 
     { owner: event.owner, repo: event.repo, headSha: event.headSha },
     options.phase,
     options.results,
+    options.detailsUrl,
   );
   try {
     const octokit = github.getOctokit(options.token, { baseUrl: options.apiUrl });

@@ -11,7 +11,16 @@ export type CheckRunBody = {
   status: 'completed';
   conclusion: 'success' | 'failure' | 'neutral';
   output: { title: string; summary: string; text: string };
+  /** The workflow run: the bot reads the run id from it to check which workflow produced the results. */
+  details_url?: string;
 };
+
+/** `<server>/<owner>/<repo>/actions/runs/<id>` for the current workflow run; undefined outside Actions. */
+export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
+  if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return undefined;
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
 
 /** failure when an item failed or errored; neutral when nothing was actually checked. */
 export function conclusionOf(results: readonly ItemResult[]): CheckRunBody['conclusion'] {
@@ -43,6 +52,7 @@ export function checkRunBody(
   target: { owner: string; repo: string; headSha: string },
   phase: Phase,
   results: readonly ItemResult[],
+  detailsUrl?: string,
 ): CheckRunBody {
   return {
     owner: target.owner,
@@ -56,5 +66,6 @@ export function checkRunBody(
       summary: resultsMarkdown(results, phase),
       text: evidenceText(target.headSha, phase, results),
     },
+    ...(detailsUrl ? { details_url: detailsUrl } : {}),
   };
 }

@@ -57,6 +57,8 @@ export class BotMemory {
   readonly notes = new TtlCache<string[]>(24 * 3600_000);
   /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
   readonly awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  readonly pullFiles = new TtlCache<string[]>(24 * 3600_000, 1000);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
 }

@@ -4,6 +4,7 @@
  * calls it with the workflow's event payload and token.
  */
 import { type AdapterOctokit, gitHubFor } from '../github/client.js';
+import type { GitHub } from '../github/types.js';
 import type { Bot, EventScope } from './bot.js';
 import type { BotLog } from './bot-log.js';
 import { fencedGitHub } from './coordinated-queue.js';
@@ -39,6 +40,8 @@ export interface IncomingEvent {
   /** Logger already bound to the delivery. */
   log: BotLog;
   bot: Bot;
+  /** Adjusts the repository's GitHub adapter (bot mode: team look-ups with another token). */
+  adapt?: (gh: GitHub) => GitHub;
 }
 
 /** `ignored`: not a repository event; `duplicate`: this delivery was already claimed. */
@@ -47,6 +50,7 @@ export type HandledAs = 'handled' | 'duplicate' | 'ignored';
 /** Runs one event through the handlers; a failed delivery is released so a redelivery can retry it. */
 export async function handleEvent(event: IncomingEvent): Promise<HandledAs> {
   const { bot, log } = event;
+  const adapt = event.adapt ?? ((gh: GitHub) => gh);
   const envelope = Envelope.safeParse(event.payload);
   if (!envelope.success) return 'ignored'; // not a repository event (installation, ping…)
   if (!(await bot.memory.coordinator.claimDelivery(event.id))) {
@@ -56,7 +60,7 @@ export async function handleEvent(event: IncomingEvent): Promise<HandledAs> {
   try {
     const scope: EventScope = {
       bot,
-      gh: fencedGitHub(gitHubFor(event.octokit, repoOf(envelope.data))),
+      gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
       log,
     };
     await dispatch(scope, event.name, event.payload);

@@ -3,15 +3,17 @@ import { hasPermission } from '../core/authorize.js';
 import { decideWaive, parseCommand } from '../core/commands.js';
 import { evaluateGate } from '../core/gate.js';
 import { foldLedger } from '../core/ledger.js';
+import { planNotApplicable } from '../core/not-applicable.js';
 import { permissionOf } from './authorize-actor.js';
 import { type EventScope, prKey } from './bot.js';
 import { syncPull } from './on-pull-request.js';
 import type { IssueCommentPayload } from './payloads.js';
 import { publish } from './publish.js';
+import { pullNotApplicable } from './pull-conditions.js';
 import { isReleasePull } from './release-pr.js';
 import { getPull, getSetup, openSession } from './session.js';
 
-/** `/shipgate refresh|status|waive <item-id> <reason>` on a release PR, by people with write access. */
+/** `/shipgate refresh|status|waive|na <item-id> <reason>` on a release PR, by people with write access. */
 export async function onCommand(
   scope: EventScope,
   payload: z.infer<typeof IssueCommentPayload>,
@@ -35,12 +37,14 @@ export async function onCommand(
     case 'status':
       await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
         const session = await openSession(scope, number, { pull });
+        const conditions = await pullNotApplicable(scope, pull, session.setup.checklist);
         const gate = evaluateGate({
           checklist: session.setup.checklist,
           states: foldLedger(session.ledger),
           headSha: pull.headSha,
           phase: 'pre-merge',
           problems: session.setup.problems,
+          notApplicable: [...conditions.keys()],
         });
         await scope.gh.createComment(
           number,
@@ -62,10 +66,28 @@ export async function onCommand(
         ]);
       });
       return;
+    case 'na':
+      await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
+        const session = await openSession(scope, number, { pull });
+        const decision = planNotApplicable({
+          item: command.item,
+          by: actor,
+          reason: command.reason,
+          at: scope.bot.now().toISOString(),
+          sha: pull.headSha,
+          items: session.setup.checklist.items,
+        });
+        if (!decision.ok) {
+          await scope.gh.createComment(number, `@${actor} cannot mark N/A: ${decision.message}`);
+          return;
+        }
+        await publish(scope, session, [decision.event]);
+      });
+      return;
     case 'unknown':
-      await scope.gh.createComment(
-        number,
-        'Unknown command. Use `/shipgate refresh`, `/shipgate status` or `/shipgate waive <item-id> <reason>`.',
-      );
+      await scope.gh.createComment(number, COMMAND_HELP);
   }
 }
+
+const COMMAND_HELP =
+  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.';

@@ -7,8 +7,10 @@ import { decideChanges } from './authorize-actor.js';
 import { type EventScope, prKey } from './bot.js';
 import type { IssueCommentPayload } from './payloads.js';
 import { publish } from './publish.js';
+import { pullNotApplicable } from './pull-conditions.js';
 import { isReleasePull } from './release-pr.js';
 import { getPull, getSetup, openSession } from './session.js';
+import { repairStaleWrite } from './stale-write.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
 
@@ -29,8 +31,8 @@ export function isBotSender(scope: EventScope, payload: Payload): boolean {
  * event; revert the rest (with one reply); restore anything else they changed (hidden block).
  */
 export async function onChecklistEdited(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
-    return;
+  if (isBotSender(scope, payload)) return repairStaleWrite(scope, payload);
+  if (!isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const before = payload.changes?.body?.from ?? '';
@@ -49,6 +51,7 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
       after,
       states: foldLedger(session.ledger),
       headSha: pull.headSha,
+      notApplicable: await pullNotApplicable(scope, pull, session.setup.checklist),
     });
     const decisions = await decideChanges(scope, session, actor, plan.changes);
     const accepted = decisions.filter((d) => d.ok).length;

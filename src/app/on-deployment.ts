@@ -12,6 +12,7 @@ import {
   runIdFromCallback,
 } from './payloads.js';
 import { publish } from './publish.js';
+import { pullNotApplicable } from './pull-conditions.js';
 import { isReleasePull } from './release-pr.js';
 import { getSetup, openSession, type PrSession } from './session.js';
 
@@ -42,11 +43,13 @@ export async function onDeploymentProtectionRule(
   for (const found of pulls.slice(0, MAX_CANDIDATES)) {
     await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
       const session = await openSession(scope, found.number, { pull: found });
+      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
       const gates = releaseGates({
         checklist: session.setup.checklist,
         states: foldLedger(session.ledger),
         headSha: session.pull.headSha,
         problems: session.setup.problems,
+        notApplicable: [...conditions.keys()],
       });
       candidates.push({ number: found.number, gate: gates.preMerge, session });
     });

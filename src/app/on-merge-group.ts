@@ -7,6 +7,7 @@ import { appendEvents, foldLedger } from '../core/ledger.js';
 import { type EventScope, prKey } from './bot.js';
 import { type MergeGroupPayload, pullFromMergeQueueRef, runIdFrom } from './payloads.js';
 import { CHECK_NAME, writeCheckRun } from './publish.js';
+import { pullNotApplicable } from './pull-conditions.js';
 import { openSession } from './session.js';
 
 export async function onMergeGroup(
@@ -52,12 +53,14 @@ export async function judgeMergeGroup(scope: EventScope, number: number, sha: st
       if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
       else notes.push(judgement.reason);
     }
+    const conditions = await pullNotApplicable(scope, session.pull, checklist);
     const gate = evaluateGate({
       checklist,
       states: foldLedger(ledger),
       headSha: sha,
       phase: 'pre-merge',
       problems,
+      notApplicable: [...conditions.keys()],
     });
     const report = buildCheckReport({ gate, checklist, config, problems, notes });
     await writeCheckRun(scope, undefined, {

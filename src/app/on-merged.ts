@@ -10,6 +10,7 @@ import { statusOf } from '../github/client.js';
 import { type EventScope, prKey } from './bot.js';
 import { type PullRequestPayload, pullOf } from './payloads.js';
 import { CHECK_NAME, publish, releaseVersion, writeCheckRun } from './publish.js';
+import { pullNotApplicable } from './pull-conditions.js';
 import { isReleasePull } from './release-pr.js';
 import { getSetup, openSession, type PrSession } from './session.js';
 
@@ -39,11 +40,13 @@ async function attachAuditRecord(scope: EventScope, session: PrSession): Promise
   const { bot, gh } = scope;
   const { pull, setup } = session;
   const states = foldLedger(session.ledger);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
   const gates = releaseGates({
     checklist: setup.checklist,
     states,
     headSha: pull.headSha,
     problems: setup.problems,
+    notApplicable: [...conditions.keys()],
   });
   const version = await releaseVersion(scope, session);
   const now = bot.now().toISOString();
@@ -63,6 +66,7 @@ async function attachAuditRecord(scope: EventScope, session: PrSession): Promise
       generatedAt: now,
       activated: gates.rollback.activated,
       variables: buildVariables({ config: setup.config, version, date: now, deployedBy: pull.author }),
+      notApplicable: conditions,
     },
     bot.options.ledgerSecret,
   );

@@ -7,6 +7,7 @@ import { watchForResults } from './missing-results.js';
 import type { PullRequestPayload } from './payloads.js';
 import { pullOf } from './payloads.js';
 import { publish } from './publish.js';
+import { pushChanges } from './push-changes.js';
 import { isReleasePull } from './release-pr.js';
 import { getSetup, openSession } from './session.js';
 
@@ -28,20 +29,28 @@ export async function onPullRequest(
   const pull = pullOf(payload);
   scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
   if (!pull.open) return;
-  await syncPull(scope, pull, { pushed: payload.action === 'synchronize' });
+  const pushed = payload.action === 'synchronize';
+  await syncPull(
+    scope,
+    pull,
+    pushed ? { pushed, ...(payload.before ? { before: payload.before } : {}) } : {},
+  );
 }
 
 /**
  * Brings one PR's comment and check run up to date (also used by `/shipgate refresh`, the check's
- * Re-run and the start-up reconcile). On a push, sign-offs (and manual ticks if configured) reset.
+ * Re-run and the start-up reconcile). On a push, sign-offs (and manual ticks if configured) reset
+ * when the push touched their scope (`before` = the old head; without it everything resets).
  */
 export async function syncPull(
   scope: EventScope,
   pull: PullInfo,
-  opts: { pushed?: boolean } = {},
+  opts: { pushed?: boolean; before?: string } = {},
 ): Promise<boolean> {
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return false;
+  // Outside the per-PR lock: what the push changed does not depend on the PR's state.
+  const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
   await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
     const session = await openSession(scope, pull.number, { pull });
     const invalidation = opts.pushed
@@ -51,6 +60,7 @@ export async function syncPull(
           config: session.setup.config,
           afterSha: pull.headSha,
           at: scope.bot.now().toISOString(),
+          ...changes,
         })
       : undefined;
     const gate = await publish(scope, session, invalidation ? [invalidation] : []);

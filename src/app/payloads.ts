@@ -27,7 +27,12 @@ const Pull = z.object({
   base: z.object({ ref: z.string(), sha: z.string() }),
 });
 
-export const PullRequestPayload = Envelope.extend({ pull_request: Pull });
+export const PullRequestPayload = Envelope.extend({
+  pull_request: Pull,
+  /** `synchronize`: the old and new head (the bot compares them to see what the push changed). */
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
 
 const Comment = z.object({ id: z.number(), body: z.string().nullable().default(''), user: User.nullable() });
 

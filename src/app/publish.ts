@@ -13,6 +13,7 @@ import type { CheckRunWrite } from '../github/types.js';
 import { auditDetailsUrl } from './audit-details-url.js';
 import type { EventScope } from './bot.js';
 import { writePostDeployRun } from './post-deploy-run.js';
+import { pullNotApplicable } from './pull-conditions.js';
 import { type PrSession, sharedLedgerKey } from './session.js';
 
 export const CHECK_NAME = 'shipgate';
@@ -33,6 +34,8 @@ export async function publish(
   const appended = appendEvents(session.ledger, events, secret);
   const states = foldLedger(appended);
   const rollback = rollbackStatus(setup.checklist, states);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
+  const notApplicable = [...conditions.keys()];
   const gate = evaluateGate({
     checklist: setup.checklist,
     states,
@@ -40,6 +43,7 @@ export async function publish(
     phase: 'pre-merge',
     problems: setup.problems,
     activated: rollback.activated,
+    notApplicable,
   });
   const mergeSha = pull.mergeCommitSha;
   const view = releaseView({
@@ -49,6 +53,7 @@ export async function publish(
     problems: setup.problems,
     preMerge: gate,
     rollback,
+    notApplicable,
     ...(mergeSha ? { mergeSha } : {}),
   });
   const variables = buildVariables({
@@ -65,6 +70,7 @@ export async function publish(
       variables,
       gate: view.display,
       notes: session.notes,
+      notApplicable: conditions,
       ...(mergeSha ? { postDeploySha: mergeSha } : {}),
     },
     appended,

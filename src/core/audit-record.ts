@@ -56,6 +56,8 @@ export interface AuditItem {
   outcome: ItemStatus;
   state: ItemState;
   evidence?: AuditEvidence;
+  /** Why the item did not apply to this PR (its `when-…` condition was not met); it was not required. */
+  notApplicable?: string;
 }
 
 export interface AuditGate {
@@ -102,6 +104,8 @@ export interface AuditInput {
   activated?: readonly string[];
   /** Header variables used to fill `{{placeholders}}` in the title and headings. */
   variables?: Readonly<Record<string, string | undefined>>;
+  /** Items whose `when-…` condition the PR did not meet: id → why (conditions.ts). */
+  notApplicable?: ReadonlyMap<string, string>;
 }
 
 /** Builds and signs the record. Refuses a ledger that does not verify: signing it would launder a forgery. */
@@ -111,7 +115,15 @@ export function buildAuditRecord(input: AuditInput, secret: string): AuditRecord
   const { checklist, pr } = input;
   const states = input.states ?? foldLedger(input.ledger);
   const phase = input.phase ?? 'pre-merge';
-  const gate = evaluateGate({ checklist, states, headSha: pr.headSha, phase, activated: input.activated });
+  const notApplicable = input.notApplicable ?? new Map<string, string>();
+  const gate = evaluateGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    activated: input.activated,
+    notApplicable: [...notApplicable.keys()],
+  });
   const evidence = evidenceByItem(input.evidence, pr.headSha);
   const fill = (text: string) => fillPlaceholders(text, input.variables ?? {});
   const title = fill(checklist.title);
@@ -119,18 +131,20 @@ export function buildAuditRecord(input: AuditInput, secret: string): AuditRecord
     const state = states[item.id] ?? { checked: false };
     const section = item.section.map(fill);
     const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
     return {
       id: item.id,
       text: item.text,
       section: section[0] === title ? section.slice(1) : section,
       kind: item.kind,
       phase: item.phase,
-      required: isRequired(item, input.activated),
+      required: why === undefined && isRequired(item, input.activated),
       ...(item.check ? { check: item.check } : {}),
       ...(item.role ? { role: item.role } : {}),
       outcome: itemStatus(item, state, pr.headSha),
       state: structuredClone(state),
       ...(found && item.kind === 'auto' ? { evidence: found } : {}),
+      ...(why === undefined ? {} : { notApplicable: why }),
     };
   });
   const { count, rejected } = input.ledger.base;

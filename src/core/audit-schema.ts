@@ -12,7 +12,16 @@ const When = z.string().max(40);
 
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha }),
-  z.object({ t: z.literal('waive'), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  z.object({
+    t: z.literal('waive'),
+    item: Text,
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: z.literal(true).optional(),
+  }),
   z.object({ t: z.literal('result'), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
   z.object({ t: z.literal('invalidate'), items: z.array(Text), at: When, sha: Sha, reason: Text }),
   z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
@@ -34,7 +43,7 @@ const ItemStateSchema = z.object({
   sha: Sha.optional(),
   status: Status.optional(),
   summary: Text.optional(),
-  waived: z.object({ by: Who, reason: Text }).optional(),
+  waived: z.object({ by: Who, reason: Text, na: z.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: z.number().int().positive().optional(),
 });
@@ -67,6 +76,7 @@ const ItemSchema = z.object({
       sha: Sha,
     })
     .optional(),
+  notApplicable: Text.optional(),
 });
 
 export const AuditRecordSchema = z.object({

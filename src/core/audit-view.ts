@@ -16,7 +16,10 @@ export interface OutcomeView {
 }
 
 export function outcomeView(item: AuditItem): OutcomeView {
+  // someone's attributed decision reads like a waiver; a condition not met like an optional item
+  if (item.state.waived?.na) return { tone: 'waived', label: 'Not applicable', icon: '⚪' };
   if (item.state.waived) return { tone: 'waived', label: 'Waived', icon: '🟡' };
+  if (item.notApplicable !== undefined) return { tone: 'optional', label: 'Not applicable', icon: '⚪' };
   switch (item.outcome) {
     case 'done':
       return { tone: 'done', label: item.kind === 'signoff' ? 'Signed off' : 'Done', icon: '✅' };
@@ -51,7 +54,9 @@ export function actorOf(item: AuditItem): string | undefined {
 
 /** One line of context: waiver reason, reset note, or the check's measured summary. */
 export function noteOf(item: AuditItem): string | undefined {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
   if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== undefined) return `Not applicable: ${item.notApplicable}`;
   if (item.state.reset && !item.state.checked) return item.state.reset;
   if (item.kind === 'auto') return item.evidence?.summary ?? item.state.summary;
   return undefined;
@@ -112,7 +117,8 @@ const ACTIONS: Record<LedgerEvent['t'], string> = {
 };
 
 export function eventView(event: LedgerEvent, textOf: (id: string) => string): EventView {
-  const base = { at: event.at, action: ACTIONS[event.t], sha: event.sha, rejected: event.t === 'reject' };
+  const action = event.t === 'waive' && event.na ? 'Marked not applicable' : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === 'reject' };
   switch (event.t) {
     case 'tick':
     case 'untick':

@@ -29,6 +29,8 @@ export function planTicks(input: {
   after: string;
   states: ItemStates;
   headSha: string;
+  /** Items shown as not applicable (conditions.ts): their lines were rendered with that note. */
+  notApplicable?: ReadonlyMap<string, string>;
 }): TickPlan {
   const byId = new Map(input.checklist.items.map((item) => [item.id, item]));
   const plan: TickPlan = { changes: [], ignored: [] };
@@ -37,7 +39,8 @@ export function planTicks(input: {
     if (!item) continue;
     const state = input.states[item.id];
     const done = itemStatus(item, state, input.headSha) === 'done';
-    const rendered = restOfRenderedLine(renderItemLine(item, state, input.headSha));
+    const why = input.notApplicable?.get(item.id);
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input.headSha, '- ', why));
     const stale = !change.deliberate || (!change.after && change.fromRest !== rendered);
     if (stale || done === change.after) plan.ignored.push(item.id);
     else plan.changes.push({ item, checked: change.after });

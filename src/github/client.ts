@@ -6,6 +6,8 @@ import type { CheckRunInfo, CheckRunWrite, GitHub, PullInfo, RepoRef } from './t
 export type AppOctokit = InstanceType<typeof ProbotOctokit>;
 
 const PER_PAGE = 100;
+/** The compare API lists at most this many files. */
+const COMPARE_FILE_LIMIT = 300;
 
 /** What the adapter uses of an Octokit: Probot's, or `@actions/github`'s in the Action's bot mode. */
 export type AdapterOctokit = Pick<AppOctokit, 'rest' | 'paginate'>;
@@ -47,6 +49,28 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
         file.filename,
         ...(file.previous_filename ? [file.previous_filename] : []),
       ]);
+    },
+    async compareCommits(base, head) {
+      try {
+        // Files come with the first page only, at most 300 of them; commits are not needed.
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...r,
+          basehead: `${base}...${head}`,
+          per_page: 1,
+        });
+        const files = data.files ?? [];
+        return {
+          status: data.status,
+          files: files.flatMap((file) => [
+            file.filename,
+            ...(file.previous_filename ? [file.previous_filename] : []),
+          ]),
+          complete: files.length < COMPARE_FILE_LIMIT,
+        };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
     },
     async listComments(issue) {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, {

@@ -56,6 +56,16 @@ export interface CheckRunWrite {
   detailsUrl?: string;
 }
 
+/** `base...head` as the compare API sees it. */
+export interface CompareInfo {
+  /** `ahead`/`identical`: base is an ancestor of head; `diverged`/`behind`: e.g. a force-push. */
+  status: string;
+  /** Changed paths (a rename gives both names). */
+  files: string[];
+  /** false when GitHub cut the file list (it lists at most 300): the changes are then unknown. */
+  complete: boolean;
+}
+
 /** Every GitHub call the bot makes, scoped to one repository. */
 export interface GitHub {
   readonly repo: RepoRef;
@@ -64,6 +74,8 @@ export interface GitHub {
   getPull(number: number): Promise<PullInfo>;
   listOpenPulls(): Promise<PullInfo[]>;
   listPullFiles(number: number): Promise<string[]>;
+  /** Files changed from `base` to `head` (`GET …/compare/base...head`); undefined when not found. */
+  compareCommits(base: string, head: string): Promise<CompareInfo | undefined>;
   listComments(issue: number): Promise<CommentInfo[]>;
   createComment(issue: number, body: string): Promise<CommentInfo>;
   /** false when the comment no longer exists. */

@@ -1,5 +1,5 @@
 /** Repository routes: contents, commits, compare, permissions, teams, secrets, actions runs, statuses, releases. */
-import { diffCommits, resolveRef } from '../git.js';
+import { compareStatus, diffCommits, resolveRef } from '../git.js';
 import {
   bodyObject,
   intParam,
@@ -101,12 +101,13 @@ export const repoRoutes: RouteTable = {
     const head = resolveRef(repo, headRef);
     if (!base || !head) return notFound();
     const files = diffCommits(base, head);
+    const status = compareStatus(repo, base.sha, head.sha);
     return json({
       url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${ctx.params.basehead}`,
       html_url: `${ctx.shapes.api}/${repo.fullName}/compare/${ctx.params.basehead}`,
-      status: base.sha === head.sha ? 'identical' : 'ahead',
-      ahead_by: base.sha === head.sha ? 0 : 1,
-      behind_by: 0,
+      status,
+      ahead_by: status === 'ahead' || status === 'diverged' ? 1 : 0,
+      behind_by: status === 'behind' || status === 'diverged' ? 1 : 0,
       total_commits: base.sha === head.sha ? 0 : 1,
       base_commit: commitJson(ctx, repo, base),
       merge_base_commit: commitJson(ctx, repo, base),

@@ -1,0 +1,144 @@
+/**
+ * The bundled server as a real process against the simulator: SIGTERM mid-event finishes the event
+ * (comment written), refuses new deliveries with 503 and exits 0, logging JSON lines that carry the
+ * delivery id; SIGKILL mid-event loses nothing once the delivery is redelivered to a fresh instance.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { build } from 'esbuild';
+import {
+  APP_ID,
+  checklist,
+  checklistComments,
+  type Harness,
+  isTicked,
+  startHarness,
+  toggle,
+  WEBHOOK_SECRET,
+} from '../app/harness.js';
+
+let h: Harness;
+let bundle: string;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipgate-process-'));
+
+beforeAll(async () => {
+  bundle = path.join(dir, 'server.mjs');
+  // the same bundling as scripts/build.mjs for dist/server.js, into a temp dir (tests current sources)
+  await build({
+    entryPoints: ['src/app/server.ts'],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+  h = await startHarness();
+  await h.server.close(); // the child process takes over the app's port
+}, 60_000);
+afterAll(async () => {
+  await h?.restart();
+  await h?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Child {
+  proc: ChildProcess;
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+async function startChild(): Promise<Child> {
+  const port = new URL(h.server.url).port;
+  const proc = spawn(process.execPath, [bundle], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      APP_ID: String(APP_ID),
+      PRIVATE_KEY: h.sim.options.privateKeyPem ?? '',
+      WEBHOOK_SECRET,
+      GHE_HOST: h.sim.url.replace('http://', ''),
+      GHE_PROTOCOL: 'http',
+      PORT: port,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      SHIPGATE_RECONCILE: 'false',
+      SHIPGATE_GITHUB_WRITE_INTERVAL_MS: '0',
+      SHIPGATE_GITHUB_NOTIFY_INTERVAL_MS: '0',
+      SHIPGATE_GITHUB_RETRY_BASE_MS: '20',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  proc.stdout?.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  proc.stderr?.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`${h.server.url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { proc, lines, exited };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`the server did not start:\n${lines.join('\n')}`);
+}
+
+async function whenConsumed(): Promise<void> {
+  for (let i = 0; i < 200 && h.sim.faults.pending() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(h.sim.faults.pending()).toBe(0);
+}
+
+test('SIGTERM mid-event: the event completes, new deliveries get 503, exit code 0, JSON logs carry the delivery', async () => {
+  const child = await startChild();
+  h.sim.faults.inject({ match: { method: 'POST', path: /\/issues\/\d+\/comments$/ }, latencyMs: 1500 });
+  const opening = h.sim.openPullRequest({ head: 'release/12.0.0', user: 'rita', files: { a: '1' } });
+  await whenConsumed(); // the checklist comment is being written right now
+  child.proc.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 100));
+  const refused = await fetch(`${h.server.url}/api/github/webhooks`, { method: 'POST', body: '{}' }).then(
+    (r) => r.status,
+    () => 0,
+  );
+  expect([503, 0]).toContain(refused); // 503 while draining (0 only if it already exited)
+  expect(await child.exited).toBe(0);
+  const pr = await opening;
+  const delivery = h.sim.deliveries.find((d) => d.event === 'pull_request' && d.action === 'opened');
+  expect(delivery?.attempts.at(-1)?.status).toBe(200);
+  expect(checklistComments(h.sim, pr.number)).toHaveLength(1);
+  const json = child.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const eventLines = json.filter((l) => !/listening|shutting down/.test(String(l.msg)));
+  expect(eventLines.length).toBeGreaterThan(0);
+  for (const line of eventLines) expect([line.delivery, line.id]).toContain(delivery?.id);
+  expect(refused === 0 || json.some((l) => /shutting down/.test(String(l.msg)))).toBe(true);
+});
+
+test('SIGKILL mid-write, then a fresh instance gets the redelivery: the tick is kept', async () => {
+  const pr = checklistComments(h.sim, 1).length ? 1 : (h.sim.deliveries[0]?.payload.number as number);
+  const child = await startChild();
+  h.sim.faults.inject({ match: { method: 'PATCH', path: /\/issues\/comments\/\d+$/ }, latencyMs: 800 });
+  const { id, body } = checklist(h.sim, pr);
+  const editing = h.sim.userEditsComment(id, 'bob', toggle(body, 'customer-flow', true));
+  await whenConsumed();
+  child.proc.kill('SIGKILL');
+  await child.exited;
+  await editing;
+  const delivery = h.sim.deliveries
+    .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
+    .at(-1);
+  await new Promise((r) => setTimeout(r, 1000)); // the dead replica's write may still land
+  await h.restart();
+  expect(await h.sim.redeliver(delivery?.id ?? '')).toBe(200);
+  await h.settle();
+  const after = checklist(h.sim, pr).body;
+  expect(isTicked(after, 'customer-flow')).toBe(true);
+  expect(checklistComments(h.sim, pr)).toHaveLength(1);
+  expect(h.sim.validationErrors).toEqual([]);
+});

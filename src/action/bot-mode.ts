@@ -1,0 +1,149 @@
+/**
+ * `mode: bot`: the shipgate bot without a hosted app. The workflow's event goes through the same
+ * pipeline as a webhook (handleEvent); comments and the `shipgate` check run are written with the
+ * workflow's token, so they are by `github-actions[bot]` and the GitHub Actions app.
+ */
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { type Bot, BotMemory } from '../app/bot.js';
+import type { BotLog } from '../app/bot-log.js';
+import { handleEvent } from '../app/handle-event.js';
+import { Envelope, repoOf } from '../app/payloads.js';
+import { gitHubFor, statusOf } from '../github/client.js';
+import type { GitHub } from '../github/types.js';
+import { actionLog, type LogRecord } from './action-log.js';
+import {
+  ACTIONS_BOT_LOGIN,
+  actionsAppId,
+  commentEditOf,
+  editAlreadyApplied,
+  ownEventReason,
+  readWorkflowEvent,
+} from './bot-event.js';
+import { applyResults } from './bot-results.js';
+import { type ActionInputs, InputError } from './inputs.js';
+
+const HANDLED_EVENTS = 'pull_request, pull_request_target, issue_comment, check_run, merge_group';
+
+export async function runBotMode(
+  inputs: ActionInputs,
+  env: Record<string, string | undefined>,
+  workspace: string,
+): Promise<void> {
+  const secret = inputs.ledgerSecret;
+  if (!secret) throw new InputError('input "ledger-secret" is required when mode is "bot"');
+  const token = inputs.githubToken;
+  if (!token)
+    throw new InputError('input "github-token" is required when mode is "bot" (default: github.token)');
+  const event = readWorkflowEvent(env);
+  if (!event) {
+    core.notice(
+      `shipgate bot: ${env.GITHUB_EVENT_NAME || 'this'} event is not handled (only ${HANDLED_EVENTS})`,
+    );
+    return;
+  }
+  const action = typeof event.payload.action === 'string' ? event.payload.action : '';
+  const label = `${event.trigger}.${action}`;
+  const own = ownEventReason(event.name, event.payload);
+  if (own) {
+    core.info(`shipgate bot: ${label} ignored: ${own}`);
+    return;
+  }
+  const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
+  const octokit = github.getOctokit(token, { baseUrl: apiUrl });
+  const membersToken = inputs.membersToken;
+  const members = membersToken ? github.getOctokit(membersToken, { baseUrl: apiUrl }) : undefined;
+
+  const edit = commentEditOf(event.name, event.payload);
+  const envelope = Envelope.safeParse(event.payload);
+  if (edit && envelope.success) {
+    const { owner, repo } = repoOf(envelope.data);
+    const current = await currentCommentBody(octokit, owner, repo, edit.commentId);
+    if (editAlreadyApplied(current, edit, secret)) {
+      core.notice(
+        `shipgate: ${label} by @${edit.actor} was already handled by an earlier run; nothing to do`,
+      );
+      return;
+    }
+  }
+
+  const record: LogRecord = { warnings: 0 };
+  const log = actionLog(record, { delivery: event.id, event: label });
+  const bot = actionBot(secret, actionsAppId(env), edit?.at);
+  const handle = (name: string, id: string, payload: unknown) =>
+    handleEvent({
+      name,
+      id,
+      payload,
+      octokit,
+      log: log.child({ event: name === event.name ? label : `${name}.completed` }),
+      bot,
+      adapt: (gh) =>
+        teamLookups(members ? { ...gh, isTeamMember: gitHubFor(members, gh.repo).isTeamMember } : gh, log),
+    });
+  const outcome = await handle(event.name, event.id, event.payload);
+  if (outcome === 'ignored') {
+    core.notice(`shipgate bot: ${label} has no repository, nothing to do`);
+    return;
+  }
+  const results = await applyResults({
+    inputs,
+    env,
+    workspace,
+    event,
+    octokit,
+    ledgerOf: (key) => bot.memory.ledgers.get(key),
+    handle,
+  });
+  if (results) core.info(`shipgate: ${results}`);
+  core.notice(record.gate ? `shipgate: ${record.gate}` : `shipgate bot: nothing to update for ${label}`);
+}
+
+/** A fresh bot per step: no memory between runs, so every event re-reads GitHub. */
+function actionBot(ledgerSecret: string, appId: number, eventTime: Date | undefined): Bot {
+  return {
+    options: { ledgerSecret, appId },
+    memory: new BotMemory(5 * 60_000),
+    // An edit is stamped with the time the person saved it: a re-run can then recognise it.
+    now: () => eventTime ?? new Date(),
+    botLogin: () => ACTIONS_BOT_LOGIN,
+  };
+}
+
+async function currentCommentBody(
+  octokit: ReturnType<typeof github.getOctokit>,
+  owner: string,
+  repo: string,
+  id: number,
+): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.rest.issues.getComment({ owner, repo, comment_id: id });
+    return data.body ?? undefined;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Team roles with a token that cannot read org membership (GITHUB_TOKEN: 403) count as "not a
+ * member" with a warning, instead of failing the step and leaving a person's tick unanswered.
+ */
+function teamLookups(base: GitHub, log: BotLog): GitHub {
+  return {
+    ...base,
+    async isTeamMember(org, team, login) {
+      try {
+        return await base.isTeamMember(org, team, login);
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 403 && status !== 401) throw error;
+        log.warn(
+          { team: `${org}/${team}`, status },
+          'cannot read team membership with this token: pass members-token, or list the role as users',
+        );
+        return false;
+      }
+    },
+  };
+}

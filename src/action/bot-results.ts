@@ -1,0 +1,91 @@
+/**
+ * Bot mode's answer to "GITHUB_TOKEN events start no workflows": `shipgate/checks` results created
+ * with the workflow token never arrive as a `check_run` event, so on `pull_request` the step hands
+ * them to the bot itself: results an earlier job of this run published, or (run-checks: true) the
+ * checks run right here. Either way they go through the bot's `check_run.completed` handler with
+ * the check run exactly as GitHub returned it, so the same trust rules judge them.
+ */
+import * as core from '@actions/core';
+import type * as github from '@actions/github';
+import type { HandledAs } from '../app/handle-event.js';
+import { PullRequestPayload, pullOf, repoOf } from '../app/payloads.js';
+import { EVIDENCE_CHECK_NAME } from '../core/evidence.js';
+import { ACTIONS_APP_SLUG } from '../core/judge-evidence.js';
+import { foldLedger, type Ledger } from '../core/ledger.js';
+import { ACTIONS_BOT_LOGIN, type WorkflowEvent } from './bot-event.js';
+import { runCheckStep } from './check-mode.js';
+import { readRunEvent } from './event.js';
+import type { ActionInputs } from './inputs.js';
+import { checkRunBody, workflowRunUrl } from './publish.js';
+
+type Octokit = ReturnType<typeof github.getOctokit>;
+
+export interface ResultsContext {
+  inputs: ActionInputs;
+  env: Record<string, string | undefined>;
+  workspace: string;
+  event: WorkflowEvent;
+  octokit: Octokit;
+  /** The PR's ledger as the bot left it after handling the event (undefined: not a gated PR). */
+  ledgerOf(prKey: string): Ledger | undefined;
+  /** Runs a synthesized event through the bot (handleEvent). */
+  handle(name: string, id: string, payload: unknown): Promise<HandledAs>;
+}
+
+/** True when the ledger holds automated results for `sha` (a re-run must not append them again). */
+export function resultsApplied(ledger: Ledger, sha: string): boolean {
+  return Object.values(foldLedger(ledger)).some((state) => state.status !== undefined && state.sha === sha);
+}
+
+/** Feeds results for the PR head to the bot once; returns what happened, for the log. */
+export async function applyResults(ctx: ResultsContext): Promise<string | undefined> {
+  if (ctx.event.name !== 'pull_request') return undefined;
+  const parsed = PullRequestPayload.safeParse(ctx.event.payload);
+  if (!parsed.success || parsed.data.action === 'closed') return undefined;
+  const pull = pullOf(parsed.data);
+  const { owner, repo } = repoOf(parsed.data);
+  const short = pull.headSha.slice(0, 7);
+  const ledger = ctx.ledgerOf(`${owner}/${repo}#${pull.number}`);
+  if (!ledger) return 'no gate on this pull request, so no checks are needed';
+  if (resultsApplied(ledger, pull.headSha)) return `results for ${short} are already applied`;
+
+  const published = await ctx.octokit.rest.checks.listForRef({
+    owner,
+    repo,
+    ref: pull.headSha,
+    check_name: EVIDENCE_CHECK_NAME,
+    filter: 'latest',
+    per_page: 100,
+  });
+  let run: { id: number } | undefined = published.data.check_runs
+    .filter((r) => r.status === 'completed' && r.app?.slug === ACTIONS_APP_SLUG)
+    .sort((a, b) => b.id - a.id)[0];
+  if (!run) {
+    if (!ctx.inputs.runChecks)
+      return `no ${EVIDENCE_CHECK_NAME} results on ${short} yet: run a checks job before this step (needs:) or set run-checks: true`;
+    if (ctx.event.trigger !== 'pull_request')
+      return `run-checks only runs on pull_request (on ${ctx.event.trigger} the workspace is not the pull request's code)`;
+    core.info(`shipgate: running the checks for ${short} in this step (run-checks: true)`);
+    const step = await runCheckStep(
+      ctx.inputs,
+      readRunEvent(ctx.event.payload, ctx.env),
+      ctx.env,
+      ctx.workspace,
+    );
+    const body = checkRunBody(
+      { owner, repo, headSha: pull.headSha },
+      ctx.inputs.phase,
+      step.results,
+      workflowRunUrl(ctx.env),
+    );
+    run = (await ctx.octokit.rest.checks.create(body)).data;
+  }
+  const payload = {
+    action: 'completed',
+    check_run: { ...run, pull_requests: [{ number: pull.number }] },
+    repository: parsed.data.repository,
+    sender: { login: ACTIONS_BOT_LOGIN, type: 'Bot' },
+  };
+  await ctx.handle('check_run', `${ctx.event.id}-results-${run.id}`, payload);
+  return `${EVIDENCE_CHECK_NAME} run ${run.id} handed to the bot for ${short}`;
+}
