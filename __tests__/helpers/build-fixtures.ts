@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CheckContext } from '../../checks/check.js';
+import { testContext } from './check-context.js';
 
 /** A temp "repo" with the given files (paths relative to it, e.g. `dist/index.html`). */
 export function makeRepo(files: Record<string, string | Buffer>): string {
@@ -44,24 +45,16 @@ export function minifiedJs(length: number, seed = 1): string {
 
 /** A context with a real per-test memo; `memoCalls` counts how often a measurement was actually computed. */
 export function buildTestContext(overrides: Partial<CheckContext> & { repoDir: string }) {
-  const cache = new Map<string, Promise<unknown>>();
   const counter = { memoCalls: 0 };
-  const logs: string[] = [];
+  const base = testContext({ timeoutMs: 120_000, ...overrides });
   const ctx: CheckContext = {
-    env: {},
-    signal: new AbortController().signal,
-    timeoutMs: 120_000,
+    ...base,
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      let pending = cache.get(key) as Promise<T> | undefined;
-      if (!pending) {
+      return base.memo(key, () => {
         counter.memoCalls++;
-        pending = compute();
-        cache.set(key, pending);
-      }
-      return pending;
+        return compute();
+      });
     },
-    log: (message) => logs.push(message),
-    ...overrides,
   };
-  return { ctx, counter, logs };
+  return { ctx, counter, logs: base.logs };
 }

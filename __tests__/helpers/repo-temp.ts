@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CheckContext } from '../../checks/check.js';
+import { testContext } from './check-context.js';
 
 /** A fresh temp directory (removed by `removeDirs` in afterAll). */
 export function tempDir(prefix = 'shipgate-repo-'): string {
@@ -55,25 +56,5 @@ export function repoContext(
   repoDir: string,
   overrides: Partial<CheckContext> = {},
 ): CheckContext & { logs: string[] } {
-  const memo = new Map<string, Promise<unknown>>();
-  const logs: string[] = [];
-  return {
-    repoDir,
-    env: { PATH: '' },
-    signal: new AbortController().signal,
-    timeoutMs: 60_000,
-    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      let hit = memo.get(key);
-      if (!hit) {
-        hit = compute();
-        memo.set(key, hit);
-      }
-      return hit as Promise<T>;
-    },
-    log(message: string) {
-      logs.push(message);
-    },
-    ...overrides,
-    logs,
-  };
+  return testContext({ repoDir, env: { PATH: '' }, ...overrides });
 }

@@ -128,6 +128,7 @@ describe('runChecks', () => {
     const probe = defineCheck({
       id: 'secrets',
       title: 'probe',
+      usesTarget: true,
       params: z.object({}).loose(),
       async run(_params, ctx) {
         seen = { url: ctx.targetUrl, pid: ctx.targetPid };
@@ -150,10 +151,24 @@ describe('runChecks', () => {
     await expect(fetch(url, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
   });
 
+  it('does not start the target when no selected check talks to it', async () => {
+    const results = await runChecks({
+      checklist,
+      config: ConfigSchema.parse({ target: { url: 'http://127.0.0.1:9/', start: 'node -e "process.exit(3)"' } }),
+      repoDir,
+      phase: 'pre-merge',
+      only: ['one'],
+      env: {},
+      resolveCheck: (name) => registry.get(name),
+    });
+    expect(results[0]).toMatchObject({ status: 'pass', summary: 'ran pass' });
+  });
+
   it('reports a target that does not start as an error, not a hang', async () => {
     const skipping = defineCheck({
       id: 'secrets',
       title: 'needs target',
+      usesTarget: true,
       params: z.object({}).loose(),
       async run(_params, ctx) {
         return ctx.targetUrl

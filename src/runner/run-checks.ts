@@ -4,6 +4,7 @@ import type { Check, CheckContext, CheckOutcome } from '../../checks/check.js';
 import { findCheck } from '../../checks/index.js';
 import type { Config } from '../core/config.js';
 import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/model.js';
+import { createMemo } from './memo.js';
 import { type StartedTarget, startTarget } from './target.js';
 
 export interface RunChecksOptions {
@@ -63,7 +64,6 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
     }
   })();
 
-  const memo = new Map<string, Promise<unknown>>();
   const baseContext: Omit<CheckContext, 'signal' | 'timeoutMs'> = {
     repoDir: options.repoDir,
     baseRef: options.baseRef,
@@ -75,14 +75,7 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
     prTitle: options.prTitle,
     env: options.env,
     github: options.github,
-    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      let pending = memo.get(key) as Promise<T> | undefined;
-      if (!pending) {
-        pending = compute();
-        memo.set(key, pending);
-      }
-      return pending;
-    },
+    memo: createMemo(),
     log,
   };
 
