@@ -36192,6 +36192,19 @@ function findCheck(id) {
   return checks.find((check2) => check2.id === id);
 }
 
+// src/runner/memo.ts
+function createMemo() {
+  const store = /* @__PURE__ */ new Map();
+  return (key, compute) => {
+    let pending = store.get(key);
+    if (!pending) {
+      pending = compute();
+      store.set(key, pending);
+    }
+    return pending;
+  };
+}
+
 // src/runner/target.ts
 import { spawn as spawn2 } from "node:child_process";
 async function startTarget(command, cwd, url2, timeoutMs) {
@@ -36270,7 +36283,6 @@ async function runChecks(options) {
       return error62.message;
     }
   })();
-  const memo2 = /* @__PURE__ */ new Map();
   const baseContext = {
     repoDir: options.repoDir,
     baseRef: options.baseRef,
@@ -36282,14 +36294,7 @@ async function runChecks(options) {
     prTitle: options.prTitle,
     env: options.env,
     github: options.github,
-    memo(key, compute) {
-      let pending = memo2.get(key);
-      if (!pending) {
-        pending = compute();
-        memo2.set(key, pending);
-      }
-      return pending;
-    },
+    memo: createMemo(),
     log
   };
   const results = /* @__PURE__ */ new Map();

@@ -96561,6 +96561,19 @@ function countLine(results) {
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { setMaxListeners } from "node:events";
 
+// src/runner/memo.ts
+function createMemo() {
+  const store = /* @__PURE__ */ new Map();
+  return (key, compute) => {
+    let pending = store.get(key);
+    if (!pending) {
+      pending = compute();
+      store.set(key, pending);
+    }
+    return pending;
+  };
+}
+
 // src/runner/target.ts
 import { spawn as spawn3 } from "node:child_process";
 async function startTarget(command, cwd, url2, timeoutMs) {
@@ -96639,7 +96652,6 @@ async function runChecks(options) {
       return error63.message;
     }
   })();
-  const memo2 = /* @__PURE__ */ new Map();
   const baseContext = {
     repoDir: options.repoDir,
     baseRef: options.baseRef,
@@ -96651,14 +96663,7 @@ async function runChecks(options) {
     prTitle: options.prTitle,
     env: options.env,
     github: options.github,
-    memo(key, compute) {
-      let pending = memo2.get(key);
-      if (!pending) {
-        pending = compute();
-        memo2.set(key, pending);
-      }
-      return pending;
-    },
+    memo: createMemo(),
     log
   };
   const results = /* @__PURE__ */ new Map();

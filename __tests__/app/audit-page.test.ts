@@ -3,7 +3,16 @@
  * link served by the app's own HTTP server, which builds the record from GitHub on demand.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { checklist, gateRun, type Harness, isTicked, REPO, startHarness, toggle } from './harness.js';
+import {
+  checklist,
+  gateRun,
+  type Harness,
+  isTicked,
+  openRelease,
+  REPO,
+  startHarness,
+  toggle,
+} from './harness.js';
 
 const T0 = Date.parse('2026-11-25T10:00:00.000Z');
 let clock = T0;
@@ -13,15 +22,7 @@ let sha: string;
 
 beforeAll(async () => {
   h = await startHarness({ now: () => new Date(clock), publicUrl: true, sweepIntervalMs: 0 });
-  const opened = await h.sim.openPullRequest({
-    head: 'release/6.0.3',
-    user: 'rita',
-    title: 'Release 6.0.3',
-    files: { 'src/app.ts': 'export {}\n' },
-  });
-  pr = opened.number;
-  sha = opened.pull?.head.sha ?? '';
-  await h.settle();
+  ({ number: pr, sha } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' }));
   for (const [login, id] of [
     ['bob', 'customer-flow'], // allowed (write access)
     ['rando', 'rollback-plan'], // rejected: read access only

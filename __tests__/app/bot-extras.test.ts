@@ -7,6 +7,7 @@ import {
   type Harness,
   isTicked,
   line,
+  openRelease,
   PASSING,
   publishEvidence,
   REPO,
@@ -20,14 +21,7 @@ let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const opened = await h.sim.openPullRequest({
-    head: 'release/8.0.0',
-    user: 'rita',
-    files: { 'y.ts': '1\n' },
-  });
-  pr = opened.number;
-  sha = opened.pull?.head.sha ?? '';
-  await h.settle();
+  ({ number: pr, sha } = await openRelease(h, { head: 'release/8.0.0', files: { 'y.ts': '1\n' } }));
 });
 afterAll(async () => {
   await h?.close();

@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import {
   checklist,
+  editChecklist,
   gateRun,
   type Harness,
   isTicked,
   line,
+  openRelease,
   PASSING,
   publishEvidence,
   startHarness,
@@ -18,24 +20,14 @@ let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const opened = await h.sim.openPullRequest({
-    head: 'release/6.0.3',
-    user: 'rita',
-    title: 'Release 6.0.3',
-    files: { 'src/app.ts': 'export {}\n' },
-  });
-  pr = opened.number;
-  sha = opened.pull?.head.sha ?? '';
-  await h.settle();
+  ({ number: pr, sha } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' }));
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const edit = async (login: string, id: string, checked: boolean, body = checklist(h.sim, pr).body) => {
-  await h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(body, id, checked));
-  await h.settle();
-};
+const edit = (login: string, id: string, checked: boolean, body?: string) =>
+  editChecklist(h, pr, login, id, checked, body);
 const replies = () => h.sim.commentsOn(pr).filter((c) => c.body.startsWith('shipgate reverted'));
 
 test('opening a release PR posts exactly one checklist and a waiting shipgate check', async () => {

@@ -7,6 +7,7 @@ import {
   type Harness,
   isTicked,
   line,
+  openRelease,
   PASSING,
   publishEvidence,
   startHarness,
@@ -20,14 +21,7 @@ let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const opened = await h.sim.openPullRequest({
-    head: 'release/7.1.0',
-    user: 'rita',
-    files: { 'x.ts': '1\n' },
-  });
-  pr = opened.number;
-  sha = opened.pull?.head.sha ?? '';
-  await h.settle();
+  ({ number: pr, sha } = await openRelease(h, { head: 'release/7.1.0', files: { 'x.ts': '1\n' } }));
   await publishEvidence(h, sha, PASSING);
   await h.sim.userEditsComment(
     checklist(h.sim, pr).id,

@@ -2,10 +2,10 @@
 import net from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
-import type { OctokitTuning } from '../../src/github/octokit.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
 import type { CheckStatus } from '../../src/core/model.js';
 import { COMMENT_MARKER } from '../../src/core/render.js';
+import type { OctokitTuning } from '../../src/github/octokit.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
 
 export const REPO = 'acme/web';
@@ -77,17 +77,8 @@ export interface HarnessOptions {
   tuning?: OctokitTuning;
 }
 
-export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const key = generateAppPrivateKey();
-  const port = await freePort();
-  const sim = await startSimulator({
-    webhookTarget: `http://127.0.0.1:${port}/api/github/webhooks`,
-    webhookSecret: WEBHOOK_SECRET,
-    appId: APP_ID,
-    appSlug: 'shipgate',
-    privateKeyPem: key,
-    validateWebhooks: opts.validateWebhooks ?? true,
-  });
+/** The E2E repository: config and template on main, people with their permissions and teams. */
+export function seedRepo(sim: Simulator): void {
   sim.addRepo(REPO, {
     files: {
       '.github/shipgate.yml': CONFIG,
@@ -106,6 +97,20 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     sim.setPermission(REPO, login, role);
   sim.addTeamMember('acme', 'qa', 'quinn');
   sim.addTeamMember('acme', 'qa', 'rita');
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const key = generateAppPrivateKey();
+  const port = await freePort();
+  const sim = await startSimulator({
+    webhookTarget: `http://127.0.0.1:${port}/api/github/webhooks`,
+    webhookSecret: WEBHOOK_SECRET,
+    appId: APP_ID,
+    appSlug: 'shipgate',
+    privateKeyPem: key,
+    validateWebhooks: opts.validateWebhooks ?? true,
+  });
+  seedRepo(sim);
   const options: ServerOptions = {
     env: {
       APP_ID: String(APP_ID),
@@ -224,3 +229,31 @@ export const PASSING = [
   { item: 'secrets', check: 'secrets', status: 'pass' as const, summary: '0 secrets in 120 files' },
   { item: 'env-files', check: 'env-files', status: 'pass' as const, summary: 'no env files committed' },
 ];
+
+/** Opens a release PR as `user` (default rita) and waits until the bot has handled it. */
+export async function openRelease(
+  h: Harness,
+  options: { head: string; title?: string; user?: string; files?: Record<string, string> },
+): Promise<{ number: number; sha: string }> {
+  const opened = await h.sim.openPullRequest({
+    head: options.head,
+    user: options.user ?? 'rita',
+    ...(options.title ? { title: options.title } : {}),
+    files: options.files ?? { 'src/app.ts': 'export {}\n' },
+  });
+  await h.settle();
+  return { number: opened.number, sha: opened.pull?.head.sha ?? '' };
+}
+
+/** `login` flips `id` in the checklist comment (from `body`, default the current one) and the bot handles it. */
+export async function editChecklist(
+  h: Harness,
+  pr: number,
+  login: string,
+  id: string,
+  checked: boolean,
+  body = checklist(h.sim, pr).body,
+): Promise<void> {
+  await h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(body, id, checked));
+  await h.settle();
+}

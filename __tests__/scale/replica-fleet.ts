@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { freePort, type RedisServerProcess, startRedisServer } from '../../bench/redis-server.js';
 import { buildDist, ROOT } from '../action/action-harness.js';
-import { CONFIG, REPO, TEMPLATE, WEBHOOK_SECRET, WORKFLOW } from '../app/harness.js';
+import { seedRepo, WEBHOOK_SECRET } from '../app/harness.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
 
 export interface Replica {
@@ -62,17 +62,7 @@ export async function startFleet(options: { count: number; redis: boolean }): Pr
     privateKeyPem: key,
     validateWebhooks: false,
   });
-  sim.addRepo(REPO, {
-    files: {
-      '.github/shipgate.yml': CONFIG,
-      '.github/release-checklist.md': TEMPLATE,
-      [WORKFLOW]: 'on: pull_request\n',
-      'package.json': '{"name":"web","version":"6.0.2"}\n',
-    },
-  });
-  for (const login of ['rita', 'quinn', 'erin', 'bob']) sim.setPermission(REPO, login, 'write');
-  sim.setPermission(REPO, 'rando', 'read');
-  sim.addTeamMember('acme', 'qa', 'quinn');
+  seedRepo(sim);
   const replicas: Replica[] = [];
   const fleet: Fleet = {
     sim,
