@@ -94245,11 +94245,7 @@ async function openSession(scope, number4, opts = {}) {
 }
 async function resolveLedger(scope, key, pull, comment, extra) {
   const { secret, memory } = { secret: scope.bot.options.ledgerSecret, memory: scope.bot.memory };
-  const fromBody = (body) => {
-    const decoded = body ? decodeStateBlock(body) : { found: false };
-    return decoded.found && "ledger" in decoded ? decoded.ledger : void 0;
-  };
-  const remembered = fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
   const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
@@ -94277,6 +94273,14 @@ async function readMirror(scope, key, pull) {
   ];
   const ours = runs.filter((run2) => run2.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
   return ours.find((run2) => run2.outputText)?.outputText ?? void 0;
+}
+function fromBody(body) {
+  const decoded = body ? decodeStateBlock(body) : { found: false };
+  return decoded.found && "ledger" in decoded ? decoded.ledger : void 0;
+}
+async function lastWrittenLedger(scope, key) {
+  const { memory } = scope.bot;
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
 }
 function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
@@ -95253,7 +95257,7 @@ async function repairStaleWrite(scope, payload) {
   const body = payload.comment.body ?? "";
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
   const key = prKey(scope.gh, payload.issue.number);
-  const written = scope.bot.memory.ledgers.get(key);
+  const written = await lastWrittenLedger(scope, key);
   if (!written) return;
   const echoed = decodeStateBlock(body);
   const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;

@@ -74787,11 +74787,7 @@ async function openSession(scope, number4, opts = {}) {
 }
 async function resolveLedger(scope, key, pull, comment, extra) {
   const { secret, memory } = { secret: scope.bot.options.ledgerSecret, memory: scope.bot.memory };
-  const fromBody = (body) => {
-    const decoded = body ? decodeStateBlock(body) : { found: false };
-    return decoded.found && "ledger" in decoded ? decoded.ledger : void 0;
-  };
-  const remembered = fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
   const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
@@ -74819,6 +74815,14 @@ async function readMirror(scope, key, pull) {
   ];
   const ours = runs.filter((run2) => run2.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
   return ours.find((run2) => run2.outputText)?.outputText ?? void 0;
+}
+function fromBody(body) {
+  const decoded = body ? decodeStateBlock(body) : { found: false };
+  return decoded.found && "ledger" in decoded ? decoded.ledger : void 0;
+}
+async function lastWrittenLedger(scope, key) {
+  const { memory } = scope.bot;
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
 }
 function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
@@ -75939,7 +75943,7 @@ async function repairStaleWrite(scope, payload) {
   const body = payload.comment.body ?? "";
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
   const key = prKey(scope.gh, payload.issue.number);
-  const written = scope.bot.memory.ledgers.get(key);
+  const written = await lastWrittenLedger(scope, key);
   if (!written) return;
   const echoed = decodeStateBlock(body);
   const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
@@ -76781,6 +76785,14 @@ var AppMetrics = class {
   }
 };
 
+// src/app/secret.ts
+import { createHmac as createHmac5 } from "node:crypto";
+function ledgerSecretFrom(env) {
+  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
+  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
+  return createHmac5("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
+}
+
 // src/app/shutdown.ts
 var DEFAULT_SHUTDOWN_TIMEOUT_MS = 25e3;
 function shutdownTimeoutFrom(env) {
@@ -76804,14 +76816,6 @@ async function settleWithin(work, ms) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-// src/app/secret.ts
-import { createHmac as createHmac5 } from "node:crypto";
-function ledgerSecretFrom(env) {
-  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
-  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
-  return createHmac5("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
 }
 
 // src/app/http-server.ts
@@ -76844,7 +76848,8 @@ async function startServer(options2) {
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http3.createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      if (draining) res.writeHead(503, { "content-type": "application/json" }).end('{"status":"draining"}');
+      else res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
       return;
     }
     if (req.method === "GET" && req.url === "/metrics") {
@@ -76900,10 +76905,10 @@ async function startServer(options2) {
       draining = true;
       probot.log.info("shutting down: refusing new deliveries, finishing in-flight events");
       clearInterval(sweep);
-      const closed = new Promise((resolve4) => server.close(() => resolve4()));
       const limit = options2.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!await settleWithin(app.idle(), limit))
         probot.log.warn({ timeoutMs: limit }, "shutdown: in-flight events did not finish in time");
+      const closed = new Promise((resolve4) => server.close(() => resolve4()));
       server.closeAllConnections();
       await closed;
       await coordinator.close();

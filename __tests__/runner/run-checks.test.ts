@@ -154,7 +154,9 @@ describe('runChecks', () => {
   it('does not start the target when no selected check talks to it', async () => {
     const results = await runChecks({
       checklist,
-      config: ConfigSchema.parse({ target: { url: 'http://127.0.0.1:9/', start: 'node -e "process.exit(3)"' } }),
+      config: ConfigSchema.parse({
+        target: { url: 'http://127.0.0.1:9/', start: 'node -e "process.exit(3)"' },
+      }),
       repoDir,
       phase: 'pre-merge',
       only: ['one'],

@@ -5,9 +5,9 @@ import { type OctokitTuning, tunedOctokit } from '../github/octokit.js';
 import { createCoordinator } from '../scale/create-coordinator.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
 import { AppMetrics } from './metrics.js';
-import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
 import { SWEEP_INTERVAL_MS } from './missing-results.js';
 import { ledgerSecretFrom } from './secret.js';
+import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
 
 export interface ServerOptions {
   /** APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, SHIPGATE_LEDGER_SECRET… */
@@ -67,7 +67,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      if (draining) res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"draining"}');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
     if (req.method === 'GET' && req.url === '/metrics') {
@@ -133,10 +134,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       draining = true;
       probot.log.info('shutting down: refusing new deliveries, finishing in-flight events');
       clearInterval(sweep);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // keep listening while draining so late deliveries get an explicit 503 rather than a refused connection
       const limit = options.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!(await settleWithin(app.idle(), limit)))
         probot.log.warn({ timeoutMs: limit }, 'shutdown: in-flight events did not finish in time');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await coordinator.close();

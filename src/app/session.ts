@@ -91,13 +91,7 @@ async function resolveLedger(
   extra: (string | undefined)[],
 ): Promise<Ledger> {
   const { secret, memory } = { secret: scope.bot.options.ledgerSecret, memory: scope.bot.memory };
-  const fromBody = (body: string | undefined) => {
-    const decoded = body ? decodeStateBlock(body) : { found: false as const };
-    return decoded.found && 'ledger' in decoded ? decoded.ledger : undefined;
-  };
-  // Another replica may have written since this one last did: its newest ledger is shared state.
-  const remembered =
-    fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
   const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
@@ -129,6 +123,20 @@ async function readMirror(scope: EventScope, key: string, pull: PullInfo): Promi
   ];
   const ours = runs.filter((run) => run.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
   return ours.find((run) => run.outputText)?.outputText ?? undefined;
+}
+
+function fromBody(body: string | undefined): Ledger | undefined {
+  const decoded = body ? decodeStateBlock(body) : { found: false as const };
+  return decoded.found && 'ledger' in decoded ? decoded.ledger : undefined;
+}
+
+/**
+ * The ledger the bot last wrote for a PR: from the shared store (another replica may have written
+ * since this one last did), else this process's memory. Unverified here: callers choose.
+ */
+export async function lastWrittenLedger(scope: EventScope, key: string): Promise<Ledger | undefined> {
+  const { memory } = scope.bot;
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
 }
 
 /** Where a PR's newest signed ledger is shared between replicas (coordinator state). */

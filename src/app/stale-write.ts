@@ -4,7 +4,7 @@ import { decodeStateBlock } from '../core/state-block.js';
 import { type EventScope, prKey } from './bot.js';
 import type { IssueCommentPayload } from './payloads.js';
 import { publish } from './publish.js';
-import { openSession } from './session.js';
+import { lastWrittenLedger, openSession } from './session.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
 
@@ -18,7 +18,7 @@ export async function repairStaleWrite(scope: EventScope, payload: Payload): Pro
   const body = payload.comment.body ?? '';
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
   const key = prKey(scope.gh, payload.issue.number);
-  const written = scope.bot.memory.ledgers.get(key);
+  const written = await lastWrittenLedger(scope, key);
   if (!written) return;
   const echoed = decodeStateBlock(body);
   const echoedLength = echoed.found && 'ledger' in echoed ? ledgerLength(echoed.ledger) : -1;
