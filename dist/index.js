@@ -96716,6 +96716,7 @@ async function runItem(item, resolve5, baseContext, options, targetProblem) {
   }
   const timeoutMs = options.config.timeoutMs;
   const controller = new AbortController();
+  setMaxListeners(1e3, controller.signal);
   const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", onAbort, { once: true });

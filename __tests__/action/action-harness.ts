@@ -11,10 +11,20 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The repository root: found upward, so this also works when bundled (the bench runs a bundle). */
+export const ROOT = findRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+function findRoot(start: string): string {
+  let dir = start;
+  for (let depth = 0; depth < 8; depth++) {
+    if (existsSync(join(dir, 'scripts', 'build.mjs')) && existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
 export const DIST = join(ROOT, 'dist/index.js');
 
 const SOURCES = ['src', 'checks', 'templates', 'scripts/build.mjs'];

@@ -133,6 +133,8 @@ async function runItem(
   }
   const timeoutMs = options.config.timeoutMs;
   const controller = new AbortController();
+  // Checks fan out (a rate-limit burst, WebSocket clients), each request listening for the abort.
+  setMaxListeners(1000, controller.signal);
   const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
