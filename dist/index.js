@@ -67784,6 +67784,9 @@ var CoordinatedQueue = class {
     for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
   }
 };
+function withoutLease(fn) {
+  return leases.exit(fn);
+}
 var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
 function fencedGitHub(gh) {
   return new Proxy(gh, {
@@ -67797,97 +67800,6 @@ function fencedGitHub(gh) {
       };
     }
   });
-}
-
-// src/app/ttl-cache.ts
-var TtlCache = class {
-  constructor(ttlMs, max2 = 5e3, clock = Date.now) {
-    this.ttlMs = ttlMs;
-    this.max = max2;
-    this.clock = clock;
-  }
-  ttlMs;
-  max;
-  clock;
-  entries = /* @__PURE__ */ new Map();
-  get(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return void 0;
-    if (entry.expires <= this.clock()) {
-      this.entries.delete(key);
-      return void 0;
-    }
-    return entry.value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== void 0) this.entries.delete(oldest);
-    }
-    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
-  }
-  delete(key) {
-    this.entries.delete(key);
-  }
-  async getOrLoad(key, load) {
-    const hit = this.get(key);
-    if (hit !== void 0) return hit;
-    const value = await load();
-    this.set(key, value);
-    return value;
-  }
-};
-
-// src/app/bot.ts
-var BotMemory = class {
-  constructor(ttlMs, coordinator = createLocalCoordinator()) {
-    this.ttlMs = ttlMs;
-    this.coordinator = coordinator;
-    this.queue = new CoordinatedQueue(coordinator);
-    this.setups = new TtlCache(ttlMs);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
-  }
-  ttlMs;
-  coordinator;
-  setups;
-  pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  /** PR key → id of its checklist comment. */
-  comments = new TtlCache(24 * 36e5);
-  /** PR key → last ledger written (the longest verified copy wins anyway). */
-  ledgers = new TtlCache(24 * 36e5);
-  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
-  checkRuns = new TtlCache(24 * 36e5);
-  /** PR key → id of the check run holding the latest ledger mirror. */
-  mirrors = new TtlCache(24 * 36e5);
-  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
-  notes = new TtlCache(24 * 36e5);
-  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
-  awaitingResults = new AwaitingResults();
-  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
-  pullFiles = new TtlCache(24 * 36e5, 1e3);
-  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
-  mergeGroups = new TtlCache(24 * 36e5);
-};
-function prKey(gh, number4) {
-  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
-}
-
-// src/core/escape.ts
-function escapeInline(text, max2 = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
-}
-function mention(login) {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
 }
 
 // src/core/gate.ts
@@ -67961,304 +67873,116 @@ function roleTitle(role) {
   return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
-// src/core/authorize.ts
-var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
-function factsNeeded(item, config2, actor) {
-  if (item.kind === "manual") return { permission: true };
-  if (item.kind === "signoff" && item.role) {
-    const listed = config2.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-    return { permission: false, ...listed ? {} : { role: item.role } };
-  }
-  return { permission: false };
+// src/core/escape.ts
+function escapeInline(text, max2 = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
 }
-function hasPermission(actual, needed) {
-  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
-}
-function authorizeChange(input2) {
-  const { item, actor, config: config2, facts } = input2;
-  const who = mention(actor);
-  const verb = input2.checked ? "tick" : "untick";
-  const deny = (reason, message) => ({ ok: false, reason, message });
-  switch (item.kind) {
-    case "auto":
-      return deny(
-        "automated item",
-        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
-      );
-    case "manual": {
-      const needed = config2.manualPermission;
-      if (hasPermission(facts.permission, needed)) return { ok: true };
-      return deny(
-        `needs ${needed} access`,
-        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
-      );
-    }
-    case "signoff": {
-      const role = item.role ?? "";
-      const title = roleTitle(role);
-      const action = input2.checked ? "sign off" : "withdraw the sign-off";
-      const listed = config2.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-      if (!listed && !facts.roleMember) {
-        const ask = eligible(config2, role);
-        return deny(
-          `not in role ${role}`,
-          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
-        );
-      }
-      if (input2.checked && config2.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
-        return deny(
-          "separation of duties",
-          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
-        );
-      }
-      return { ok: true };
-    }
-  }
-}
-function eligible(config2, role) {
-  const members2 = config2.roles[role];
-  if (!members2) return "";
-  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
-    ", "
-  );
-}
-function label(item) {
-  const text = item.text.replace(/<!--.*?-->/g, "").trim();
-  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
-}
-function sameLogin(a, b) {
-  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
 }
 
-// src/github/client.ts
-var PER_PAGE = 100;
-var COMPARE_FILE_LIMIT = 300;
-function gitHubFor(octokit, repo) {
-  const r = { owner: repo.owner, repo: repo.repo };
-  return {
-    repo,
-    async readFile(path13, ref) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async getPull(number4) {
-      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
-      return toPull(data);
-    },
-    async listOpenPulls() {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-        ...r,
-        state: "open",
-        per_page: PER_PAGE
-      });
-      return pulls.map(toPull);
-    },
-    async listPullFiles(number4) {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-        ...r,
-        pull_number: number4,
-        per_page: PER_PAGE
-      });
-      return files.flatMap((file2) => [
-        file2.filename,
-        ...file2.previous_filename ? [file2.previous_filename] : []
-      ]);
-    },
-    async compareCommits(base, head) {
-      try {
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-          ...r,
-          basehead: `${base}...${head}`,
-          per_page: 1
-        });
-        const files = data.files ?? [];
-        return {
-          status: data.status,
-          files: files.flatMap((file2) => [
-            file2.filename,
-            ...file2.previous_filename ? [file2.previous_filename] : []
-          ]),
-          complete: files.length < COMPARE_FILE_LIMIT
-        };
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async listComments(issue3) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        ...r,
-        issue_number: issue3,
-        per_page: PER_PAGE
-      });
-      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
-    },
-    async createComment(issue3, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue3, body });
-      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
-    },
-    async updateComment(id, body) {
-      try {
-        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
-        return true;
-      } catch (error63) {
-        if (statusOf(error63) === 404) return false;
-        throw error63;
-      }
-    },
-    async listCheckRuns(sha, name) {
-      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-        ...r,
-        ref: sha,
-        check_name: name,
-        filter: "all",
-        per_page: PER_PAGE
-      });
-      return runs.map(toCheckRun);
-    },
-    async getCheckRun(id) {
-      try {
-        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
-        return toCheckRun(data);
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async createCheckRun(run2) {
-      const { data } = await octokit.rest.checks.create({
-        ...r,
-        ...checkRunBody(run2),
-        head_sha: run2.headSha
-      });
-      return data.id;
-    },
-    async updateCheckRun(id, run2) {
-      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
-    },
-    async permission(login) {
-      try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
-        const role = data.role_name;
-        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
-      } catch (error63) {
-        if (statusOf(error63) === 404) return "none";
-        throw error63;
-      }
-    },
-    async isTeamMember(org, team, login) {
-      try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
-          org,
-          team_slug: team,
-          username: login
-        });
-        return data.state === "active";
-      } catch (error63) {
-        if (statusOf(error63) === 404) return false;
-        throw error63;
-      }
-    },
-    async workflowRun(runId) {
-      try {
-        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
-        return { path: data.path, headSha: data.head_sha };
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async dispatchWorkflow(file2, ref, inputs) {
-      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
-    },
-    async pullsForCommit(sha) {
-      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-        ...r,
-        commit_sha: sha,
-        per_page: PER_PAGE
-      });
-      return pulls.map(toPull);
-    },
-    async createIssue(issue3) {
-      const { data } = await octokit.rest.issues.create({ ...r, ...issue3 });
-      return data.number;
-    },
-    async releaseByTag(tag) {
-      try {
-        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
-        return { id: data.id, body: data.body ?? "" };
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async updateReleaseBody(id, body) {
-      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
-    },
-    async reviewDeployment(runId, review) {
-      await octokit.rest.actions.reviewCustomGatesForRun({
-        ...r,
-        run_id: runId,
-        environment_name: review.environment,
-        state: review.state,
-        comment: review.comment
-      });
+// src/core/render.ts
+var COMMENT_MARKER = "<!-- shipgate:checklist -->";
+var NOTES_START = "<!-- shipgate:notes -->";
+var NOTES_END = "<!-- /shipgate:notes -->";
+var BLANK = "_______________";
+var DEFAULT_NOTES = [
+  "_________________________________________________",
+  "_________________________________________________",
+  "_________________________________________________"
+].join("\n");
+function renderComment(input2) {
+  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  for (const line of input2.checklist.lines) {
+    if (line.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      continue;
     }
-  };
+    const item = byId.get(line.itemId);
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+    }
+  }
+  while (out.at(-1) === "") out.pop();
+  if (input2.stateBlock) out.push("", input2.stateBlock);
+  return `${out.join("\n")}
+`;
 }
-function checkRunBody(run2) {
-  return {
-    name: run2.name,
-    status: run2.status,
-    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
-    ...run2.externalId ? { external_id: run2.externalId } : {},
-    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
-    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
-    actions: run2.actions ?? []
-  };
+var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
+function renderStatusLine(gate) {
+  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
 }
-function toPull(data) {
-  return {
-    number: data.number,
-    headSha: data.head.sha,
-    headRef: data.head.ref,
-    baseRef: data.base.ref,
-    baseSha: data.base.sha,
-    title: data.title,
-    author: data.user?.login ?? "",
-    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
-    open: data.state === "open",
-    draft: data.draft ?? false,
-    ...typeof data.body === "string" ? { body: data.body } : {},
-    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
-  };
+function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
+  const status = itemStatus(item, state, headSha);
+  const box = status === "done" ? "[x]" : "[ ]";
+  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
+  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
 }
-function toCheckRun(data) {
-  return {
-    id: data.id,
-    name: data.name,
-    headSha: data.head_sha,
-    appId: data.app?.id,
-    appSlug: data.app?.slug,
-    status: data.status,
-    conclusion: data.conclusion,
-    outputText: data.output?.text ?? null,
-    detailsUrl: data.details_url ?? null
-  };
+function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.waived)
+    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
+  if (item.kind === "auto") {
+    const summary2 = escapeInline(state?.summary ?? "", 160);
+    switch (status) {
+      case "done":
+        return `\u2705 ${summary2}`;
+      case "failing":
+        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary2}`;
+      case "skipped":
+        return `\u23ED\uFE0F skipped: ${summary2}`;
+      default:
+        return "\u23F3 pending";
+    }
+  }
+  if (item.kind === "manual" && state?.checked && state.by)
+    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
+  return "";
 }
-function isLevel(value) {
-  return PERMISSION_LEVELS.includes(value ?? "");
+function signoffText(item, state, signed) {
+  const text = escapeItemText(item.text);
+  if (!signed || !state?.by || state.waived) return text;
+  const values = [mention(state.by), day(state.at)];
+  let index = 0;
+  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
+  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
 }
-function statusOf(error63) {
-  if (error63 && typeof error63 === "object" && "status" in error63 && typeof error63.status === "number")
-    return error63.status;
-  return void 0;
+function escapeItemText(text) {
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
+}
+function neutraliseMarkers(text) {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
+}
+function day(at) {
+  return at ? at.slice(0, 10) : "";
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders(text, variables, notes) {
+  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+    if (name === "notes")
+      return `${NOTES_START}
+${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
+${NOTES_END}`;
+    if (name === "environment-choice") return environmentChoice(variables.environment);
+    const value = variables[name];
+    if (value?.trim()) return escapeInline(value, 120);
+    return fallback ?? BLANK;
+  });
+}
+function environmentChoice(environment) {
+  const env = (environment ?? "").toLowerCase();
+  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -87978,6 +87702,612 @@ function date4(params4) {
   return _coercedDate(ZodDate, params4);
 }
 
+// src/core/state-block.ts
+var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: external_exports.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: external_exports.string(),
+    status: Status,
+    summary: external_exports.string(),
+    at: When,
+    sha: Sha
+  }),
+  external_exports.object({
+    t: external_exports.literal("invalidate"),
+    items: external_exports.array(external_exports.string()),
+    at: When,
+    sha: Sha,
+    reason: external_exports.string()
+  }),
+  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    source: external_exports.string(),
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema = external_exports.object({
+  checked: external_exports.boolean(),
+  by: external_exports.string().optional(),
+  at: external_exports.string().optional(),
+  sha: external_exports.string().optional(),
+  status: Status.optional(),
+  summary: external_exports.string().optional(),
+  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
+  reset: external_exports.string().optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var LedgerSchema = external_exports.object({
+  base: external_exports.object({
+    count: external_exports.number().int().nonnegative(),
+    hash: external_exports.string(),
+    states: external_exports.record(external_exports.string(), ItemStateSchema),
+    rejected: external_exports.number().int().nonnegative()
+  }),
+  events: external_exports.array(EventSchema),
+  head: external_exports.string()
+});
+function encodeStateBlock(ledger) {
+  return `<!-- shipgate:state v1 ${Buffer.from(JSON.stringify(ledger)).toString("base64url")} -->`;
+}
+function decodeStateBlock(body) {
+  const match = BLOCK.exec(body);
+  if (!match) return { found: false };
+  try {
+    const json2 = JSON.parse(Buffer.from(match[1] ?? "", "base64url").toString("utf8"));
+    const parsed = LedgerSchema.safeParse(json2);
+    if (!parsed.success) return { found: true, error: "state block does not have the expected shape" };
+    return { found: true, ledger: parsed.data };
+  } catch {
+    return { found: true, error: "state block is not valid base64 JSON" };
+  }
+}
+
+// src/core/parse.ts
+var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
+var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
+function parseChecklistComment(body, checklist) {
+  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  const known = new Set(checklist.items.map((item) => item.id));
+  const byText = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const key = textKey(escapeItemText(item.text));
+    byText.set(key, [...byText.get(key) ?? [], item.id]);
+  }
+  const items = /* @__PURE__ */ new Map();
+  const unmatched = [];
+  for (const line of lines) {
+    const match = ITEM_LINE.exec(line);
+    if (!match) continue;
+    const checked = match[1] !== " ";
+    const rest = normalise(match[2] ?? "");
+    const marker = ID_MARKER.exec(rest)?.[1];
+    if (marker && known.has(marker)) {
+      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
+    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
+  }
+  for (const line of unmatched) {
+    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
+    const id = candidates.find((candidate) => !items.has(candidate));
+    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
+  }
+  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
+}
+function diffChecklistBodies(before, after, checklist) {
+  const from = parseChecklistComment(before, checklist).items;
+  const to = parseChecklistComment(after, checklist).items;
+  const changes = [];
+  for (const item of checklist.items) {
+    const a = from.get(item.id);
+    const b = to.get(item.id);
+    if (!a || !b || a.checked === b.checked) continue;
+    changes.push({
+      id: item.id,
+      before: a.checked,
+      after: b.checked,
+      deliberate: a.rest === b.rest,
+      fromRest: a.rest
+    });
+  }
+  return changes;
+}
+function restOfRenderedLine(renderedLine) {
+  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
+}
+function extractNotes(lines) {
+  const start = lines.indexOf(NOTES_START);
+  const end = lines.indexOf(NOTES_END);
+  if (start < 0 || end <= start) return void 0;
+  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
+}
+function stripHtmlComments(text) {
+  let out = "";
+  let index = 0;
+  for (; ; ) {
+    const open4 = text.indexOf("<!--", index);
+    if (open4 < 0) return out + text.slice(index);
+    const close = text.indexOf("-->", open4 + 4);
+    if (close < 0) return out + text.slice(index);
+    out += text.slice(index, open4);
+    index = close + 3;
+  }
+}
+function normalise(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function textKey(text) {
+  return normalise(text).toLowerCase();
+}
+
+// src/core/plan-ticks.ts
+function planTicks(input2) {
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const plan = { changes: [], ignored: [] };
+  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
+    const item = byId.get(change.id);
+    if (!item) continue;
+    const state = input2.states[item.id];
+    const done = itemStatus(item, state, input2.headSha) === "done";
+    const why = input2.notApplicable?.get(item.id);
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
+    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
+    if (stale || done === change.after) plan.ignored.push(item.id);
+    else plan.changes.push({ item, checked: change.after });
+  }
+  return plan;
+}
+function tickEvents(decisions, actor, at, sha) {
+  return decisions.map(
+    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
+  );
+}
+function rejectionMessages(decisions) {
+  return decisions.filter((d) => !d.ok && d.message).map((d) => d.message ?? "");
+}
+function formatRejectionReply(messages) {
+  return [
+    "shipgate reverted changes to the release checklist:",
+    ...messages.slice(0, 10).map((message) => `- ${message}`),
+    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
+  ].join("\n");
+}
+
+// src/app/reply-burst.ts
+var ReplyBurst = class {
+  constructor(windowMs, onError = () => {
+  }) {
+    this.windowMs = windowMs;
+    this.onError = onError;
+  }
+  windowMs;
+  onError;
+  pending = /* @__PURE__ */ new Map();
+  add(key, lines, post) {
+    if (lines.length === 0) return;
+    const open4 = this.pending.get(key);
+    if (open4) {
+      for (const line of lines) if (!open4.lines.includes(line)) open4.lines.push(line);
+      return;
+    }
+    const entry = { lines: [...new Set(lines)], flushed: Promise.resolve() };
+    entry.flushed = new Promise((resolve5) => {
+      withoutLease(
+        () => setTimeout(() => {
+          this.pending.delete(key);
+          post(formatRejectionReply(entry.lines)).catch((error63) => this.onError(error63)).finally(resolve5);
+        }, this.windowMs)
+      );
+    });
+    this.pending.set(key, entry);
+  }
+  /** Resolves when every pending reply has been posted. */
+  async idle() {
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((entry) => entry.flushed));
+  }
+};
+
+// src/app/ttl-cache.ts
+var TtlCache = class {
+  constructor(ttlMs, max2 = 5e3, clock = Date.now) {
+    this.ttlMs = ttlMs;
+    this.max = max2;
+    this.clock = clock;
+  }
+  ttlMs;
+  max;
+  clock;
+  entries = /* @__PURE__ */ new Map();
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    if (entry.expires <= this.clock()) {
+      this.entries.delete(key);
+      return void 0;
+    }
+    return entry.value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== void 0) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+  }
+  delete(key) {
+    this.entries.delete(key);
+  }
+  async getOrLoad(key, load) {
+    const hit = this.get(key);
+    if (hit !== void 0) return hit;
+    const value = await load();
+    this.set(key, value);
+    return value;
+  }
+};
+
+// src/app/bot.ts
+var BotMemory = class {
+  constructor(ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500) {
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
+    this.setups = new TtlCache(ttlMs);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+  ttlMs;
+  coordinator;
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  replies;
+  /** PR key → id of its checklist comment. */
+  comments = new TtlCache(24 * 36e5);
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  ledgers = new TtlCache(24 * 36e5);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  checkRuns = new TtlCache(24 * 36e5);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  mirrors = new TtlCache(24 * 36e5);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  notes = new TtlCache(24 * 36e5);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  pullFiles = new TtlCache(24 * 36e5, 1e3);
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  mergeGroups = new TtlCache(24 * 36e5);
+};
+function prKey(gh, number4) {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
+}
+
+// src/core/authorize.ts
+var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+function factsNeeded(item, config2, actor) {
+  if (item.kind === "manual") return { permission: true };
+  if (item.kind === "signoff" && item.role) {
+    const listed = config2.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+    return { permission: false, ...listed ? {} : { role: item.role } };
+  }
+  return { permission: false };
+}
+function hasPermission(actual, needed) {
+  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
+}
+function authorizeChange(input2) {
+  const { item, actor, config: config2, facts } = input2;
+  const who = mention(actor);
+  const verb = input2.checked ? "tick" : "untick";
+  const deny = (reason, message) => ({ ok: false, reason, message });
+  switch (item.kind) {
+    case "auto":
+      return deny(
+        "automated item",
+        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
+      );
+    case "manual": {
+      const needed = config2.manualPermission;
+      if (hasPermission(facts.permission, needed)) return { ok: true };
+      return deny(
+        `needs ${needed} access`,
+        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
+      );
+    }
+    case "signoff": {
+      const role = item.role ?? "";
+      const title = roleTitle(role);
+      const action = input2.checked ? "sign off" : "withdraw the sign-off";
+      const listed = config2.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+      if (!listed && !facts.roleMember) {
+        const ask = eligible(config2, role);
+        return deny(
+          `not in role ${role}`,
+          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
+        );
+      }
+      if (input2.checked && config2.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
+        return deny(
+          "separation of duties",
+          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
+        );
+      }
+      return { ok: true };
+    }
+  }
+}
+function eligible(config2, role) {
+  const members2 = config2.roles[role];
+  if (!members2) return "";
+  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
+    ", "
+  );
+}
+function label(item) {
+  const text = item.text.replace(/<!--.*?-->/g, "").trim();
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
+function sameLogin(a, b) {
+  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
+}
+
+// src/github/client.ts
+var PER_PAGE = 100;
+var COMPARE_FILE_LIMIT = 300;
+function gitHubFor(octokit, repo) {
+  const r = { owner: repo.owner, repo: repo.repo };
+  return {
+    repo,
+    async readFile(path13, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async getPull(number4) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
+      return toPull(data);
+    },
+    async listOpenPulls() {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...r,
+        state: "open",
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async listPullFiles(number4) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...r,
+        pull_number: number4,
+        per_page: PER_PAGE
+      });
+      return files.flatMap((file2) => [
+        file2.filename,
+        ...file2.previous_filename ? [file2.previous_filename] : []
+      ]);
+    },
+    async compareCommits(base, head) {
+      try {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...r,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        });
+        const files = data.files ?? [];
+        return {
+          status: data.status,
+          files: files.flatMap((file2) => [
+            file2.filename,
+            ...file2.previous_filename ? [file2.previous_filename] : []
+          ]),
+          complete: files.length < COMPARE_FILE_LIMIT
+        };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async listComments(issue3) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...r,
+        issue_number: issue3,
+        per_page: PER_PAGE
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
+    },
+    async createComment(issue3, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue3, body });
+      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
+    },
+    async updateComment(id, body) {
+      try {
+        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return true;
+      } catch (error63) {
+        if (statusOf(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async listCheckRuns(sha, name) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        check_name: name,
+        filter: "all",
+        per_page: PER_PAGE
+      });
+      return runs.map(toCheckRun);
+    },
+    async getCheckRun(id) {
+      try {
+        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
+        return toCheckRun(data);
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async createCheckRun(run2) {
+      const { data } = await octokit.rest.checks.create({
+        ...r,
+        ...checkRunBody(run2),
+        head_sha: run2.headSha
+      });
+      return data.id;
+    },
+    async updateCheckRun(id, run2) {
+      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
+    },
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+        const role = data.role_name;
+        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
+      } catch (error63) {
+        if (statusOf(error63) === 404) return "none";
+        throw error63;
+      }
+    },
+    async isTeamMember(org, team, login) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: team,
+          username: login
+        });
+        return data.state === "active";
+      } catch (error63) {
+        if (statusOf(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async workflowRun(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return { path: data.path, headSha: data.head_sha };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async dispatchWorkflow(file2, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
+    },
+    async pullsForCommit(sha) {
+      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...r,
+        commit_sha: sha,
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async createIssue(issue3) {
+      const { data } = await octokit.rest.issues.create({ ...r, ...issue3 });
+      return data.number;
+    },
+    async releaseByTag(tag) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        return { id: data.id, body: data.body ?? "" };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async updateReleaseBody(id, body) {
+      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reviewDeployment(runId, review) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: review.environment,
+        state: review.state,
+        comment: review.comment
+      });
+    }
+  };
+}
+function checkRunBody(run2) {
+  return {
+    name: run2.name,
+    status: run2.status,
+    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
+    ...run2.externalId ? { external_id: run2.externalId } : {},
+    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
+    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
+    actions: run2.actions ?? []
+  };
+}
+function toPull(data) {
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    title: data.title,
+    author: data.user?.login ?? "",
+    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: data.state === "open",
+    draft: data.draft ?? false,
+    ...typeof data.body === "string" ? { body: data.body } : {},
+    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+  };
+}
+function toCheckRun(data) {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    appId: data.app?.id,
+    appSlug: data.app?.slug,
+    status: data.status,
+    conclusion: data.conclusion,
+    outputText: data.output?.text ?? null,
+    detailsUrl: data.details_url ?? null
+  };
+}
+function isLevel(value) {
+  return PERMISSION_LEVELS.includes(value ?? "");
+}
+function statusOf(error63) {
+  if (error63 && typeof error63 === "object" && "status" in error63 && typeof error63.status === "number")
+    return error63.status;
+  return void 0;
+}
+
 // src/core/evidence.ts
 var EVIDENCE_CHECK_NAME = "shipgate/checks";
 var FENCE_START = "```json shipgate-evidence";
@@ -88249,188 +88579,6 @@ function canonical(value) {
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
   }
   return JSON.stringify(value);
-}
-
-// src/core/render.ts
-var COMMENT_MARKER = "<!-- shipgate:checklist -->";
-var NOTES_START = "<!-- shipgate:notes -->";
-var NOTES_END = "<!-- /shipgate:notes -->";
-var BLANK = "_______________";
-var DEFAULT_NOTES = [
-  "_________________________________________________",
-  "_________________________________________________",
-  "_________________________________________________"
-].join("\n");
-function renderComment(input2) {
-  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  for (const line of input2.checklist.lines) {
-    if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
-      continue;
-    }
-    const item = byId.get(line.itemId);
-    if (item) {
-      const why = input2.notApplicable?.get(item.id);
-      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
-    }
-  }
-  while (out.at(-1) === "") out.pop();
-  if (input2.stateBlock) out.push("", input2.stateBlock);
-  return `${out.join("\n")}
-`;
-}
-var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
-function renderStatusLine(gate) {
-  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
-}
-function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
-  const status = itemStatus(item, state, headSha);
-  const box = status === "done" ? "[x]" : "[ ]";
-  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
-  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
-}
-function annotation(item, state, status) {
-  if (state?.waived?.na)
-    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.waived)
-    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
-  if (item.kind === "auto") {
-    const summary2 = escapeInline(state?.summary ?? "", 160);
-    switch (status) {
-      case "done":
-        return `\u2705 ${summary2}`;
-      case "failing":
-        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary2}`;
-      case "skipped":
-        return `\u23ED\uFE0F skipped: ${summary2}`;
-      default:
-        return "\u23F3 pending";
-    }
-  }
-  if (item.kind === "manual" && state?.checked && state.by)
-    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
-  return "";
-}
-function signoffText(item, state, signed) {
-  const text = escapeItemText(item.text);
-  if (!signed || !state?.by || state.waived) return text;
-  const values = [mention(state.by), day(state.at)];
-  let index = 0;
-  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
-  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
-}
-function escapeItemText(text) {
-  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
-}
-function neutraliseMarkers(text) {
-  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
-}
-function day(at) {
-  return at ? at.slice(0, 10) : "";
-}
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders(text, variables, notes) {
-  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
-    if (name === "notes")
-      return `${NOTES_START}
-${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
-${NOTES_END}`;
-    if (name === "environment-choice") return environmentChoice(variables.environment);
-    const value = variables[name];
-    if (value?.trim()) return escapeInline(value, 120);
-    return fallback ?? BLANK;
-  });
-}
-function environmentChoice(environment) {
-  const env = (environment ?? "").toLowerCase();
-  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
-}
-
-// src/core/state-block.ts
-var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
-var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Who = external_exports.string().max(100);
-var Sha = external_exports.string().max(64);
-var When = external_exports.string().max(40);
-var EventSchema = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
-  external_exports.object({
-    t: external_exports.literal("waive"),
-    item: external_exports.string(),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: external_exports.string(),
-    na: external_exports.literal(true).optional()
-  }),
-  external_exports.object({
-    t: external_exports.literal("result"),
-    item: external_exports.string(),
-    status: Status,
-    summary: external_exports.string(),
-    at: When,
-    sha: Sha
-  }),
-  external_exports.object({
-    t: external_exports.literal("invalidate"),
-    items: external_exports.array(external_exports.string()),
-    at: When,
-    sha: Sha,
-    reason: external_exports.string()
-  }),
-  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
-  external_exports.object({
-    t: external_exports.literal("rollback"),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: external_exports.string(),
-    source: external_exports.string(),
-    incident: external_exports.number().int().positive().optional()
-  })
-]);
-var ItemStateSchema = external_exports.object({
-  checked: external_exports.boolean(),
-  by: external_exports.string().optional(),
-  at: external_exports.string().optional(),
-  sha: external_exports.string().optional(),
-  status: Status.optional(),
-  summary: external_exports.string().optional(),
-  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
-  reset: external_exports.string().optional(),
-  incident: external_exports.number().int().positive().optional()
-});
-var LedgerSchema = external_exports.object({
-  base: external_exports.object({
-    count: external_exports.number().int().nonnegative(),
-    hash: external_exports.string(),
-    states: external_exports.record(external_exports.string(), ItemStateSchema),
-    rejected: external_exports.number().int().nonnegative()
-  }),
-  events: external_exports.array(EventSchema),
-  head: external_exports.string()
-});
-function encodeStateBlock(ledger) {
-  return `<!-- shipgate:state v1 ${Buffer.from(JSON.stringify(ledger)).toString("base64url")} -->`;
-}
-function decodeStateBlock(body) {
-  const match = BLOCK.exec(body);
-  if (!match) return { found: false };
-  try {
-    const json2 = JSON.parse(Buffer.from(match[1] ?? "", "base64url").toString("utf8"));
-    const parsed = LedgerSchema.safeParse(json2);
-    if (!parsed.success) return { found: true, error: "state block does not have the expected shape" };
-    return { found: true, ledger: parsed.data };
-  } catch {
-    return { found: true, error: "state block is not valid base64 JSON" };
-  }
 }
 
 // src/core/checklist-comment.ts
@@ -88838,82 +88986,6 @@ function chooseLedger(candidates, secret) {
     if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
   }
   return best;
-}
-
-// src/core/parse.ts
-var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
-var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
-function parseChecklistComment(body, checklist) {
-  const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  const known = new Set(checklist.items.map((item) => item.id));
-  const byText = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const key = textKey(escapeItemText(item.text));
-    byText.set(key, [...byText.get(key) ?? [], item.id]);
-  }
-  const items = /* @__PURE__ */ new Map();
-  const unmatched = [];
-  for (const line of lines) {
-    const match = ITEM_LINE.exec(line);
-    if (!match) continue;
-    const checked = match[1] !== " ";
-    const rest = normalise(match[2] ?? "");
-    const marker = ID_MARKER.exec(rest)?.[1];
-    if (marker && known.has(marker)) {
-      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
-    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
-  }
-  for (const line of unmatched) {
-    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
-    const id = candidates.find((candidate) => !items.has(candidate));
-    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
-  }
-  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
-}
-function diffChecklistBodies(before, after, checklist) {
-  const from = parseChecklistComment(before, checklist).items;
-  const to = parseChecklistComment(after, checklist).items;
-  const changes = [];
-  for (const item of checklist.items) {
-    const a = from.get(item.id);
-    const b = to.get(item.id);
-    if (!a || !b || a.checked === b.checked) continue;
-    changes.push({
-      id: item.id,
-      before: a.checked,
-      after: b.checked,
-      deliberate: a.rest === b.rest,
-      fromRest: a.rest
-    });
-  }
-  return changes;
-}
-function restOfRenderedLine(renderedLine) {
-  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
-}
-function extractNotes(lines) {
-  const start = lines.indexOf(NOTES_START);
-  const end = lines.indexOf(NOTES_END);
-  if (start < 0 || end <= start) return void 0;
-  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
-}
-function stripHtmlComments(text) {
-  let out = "";
-  let index = 0;
-  for (; ; ) {
-    const open4 = text.indexOf("<!--", index);
-    if (open4 < 0) return out + text.slice(index);
-    const close = text.indexOf("-->", open4 + 4);
-    if (close < 0) return out + text.slice(index);
-    out += text.slice(index, open4);
-    index = close + 3;
-  }
-}
-function normalise(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function textKey(text) {
-  return normalise(text).toLowerCase();
 }
 
 // src/core/config.ts
@@ -94563,38 +94635,6 @@ function judgeEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems };
 }
 
-// src/core/plan-ticks.ts
-function planTicks(input2) {
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const plan = { changes: [], ignored: [] };
-  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
-    const item = byId.get(change.id);
-    if (!item) continue;
-    const state = input2.states[item.id];
-    const done = itemStatus(item, state, input2.headSha) === "done";
-    const why = input2.notApplicable?.get(item.id);
-    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
-    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
-    if (stale || done === change.after) plan.ignored.push(item.id);
-    else plan.changes.push({ item, checked: change.after });
-  }
-  return plan;
-}
-function tickEvents(decisions, actor, at, sha) {
-  return decisions.map(
-    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
-  );
-}
-function rejectionReply(decisions) {
-  const messages = decisions.filter((d) => !d.ok && d.message).map((d) => `- ${d.message}`);
-  if (messages.length === 0) return void 0;
-  return [
-    "shipgate reverted changes to the release checklist:",
-    ...messages.slice(0, 10),
-    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
-  ].join("\n");
-}
-
 // src/core/sign-off-action.ts
 function planSignOff(identifier, checklist, states) {
   const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
@@ -95104,8 +95144,11 @@ async function onSignOffButton(scope, payload) {
         session,
         tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha)
       );
-      const reply = rejectionReply(decisions);
-      if (reply) await scope.gh.createComment(number4, reply);
+      scope.bot.memory.replies.add(
+        prKey(scope.gh, number4),
+        rejectionMessages(decisions),
+        (body) => scope.gh.createComment(number4, body)
+      );
     });
   }
 }
@@ -95305,8 +95348,11 @@ async function onChecklistEdited(scope, payload) {
     scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
     const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
     const gate = await publish(scope, session, events);
-    const reply = rejectionReply(decisions);
-    if (reply) await scope.gh.createComment(number4, reply);
+    scope.bot.memory.replies.add(
+      prKey(scope.gh, number4),
+      rejectionMessages(decisions),
+      (body) => scope.gh.createComment(number4, body)
+    );
     scope.log.info(
       {
         pr: session.key,
@@ -97148,13 +97194,15 @@ async function runBotMode(inputs, env, workspace) {
     ledgerOf: (key) => bot.memory.ledgers.get(key),
     handle
   });
+  await bot.memory.replies.idle();
   if (results) info(`shipgate: ${results}`);
   notice(record2.gate ? `shipgate: ${record2.gate}` : `shipgate bot: nothing to update for ${label2}`);
 }
 function actionBot(ledgerSecret, appId, eventTime) {
   return {
     options: { ledgerSecret, appId },
-    memory: new BotMemory(5 * 6e4),
+    // one event per step: explanations are posted right away, not batched over a window
+    memory: new BotMemory(5 * 6e4, void 0, 0),
     // An edit is stamped with the time the person saved it: a re-run can then recognise it.
     now: () => eventTime ?? /* @__PURE__ */ new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN

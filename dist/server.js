@@ -69768,6 +69768,9 @@ var CoordinatedQueue = class {
     for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
   }
 };
+function withoutLease(fn) {
+  return leases.exit(fn);
+}
 var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
 function fencedGitHub(gh) {
   return new Proxy(gh, {
@@ -69781,154 +69784,6 @@ function fencedGitHub(gh) {
       };
     }
   });
-}
-
-// src/app/ttl-cache.ts
-var TtlCache = class {
-  constructor(ttlMs, max = 5e3, clock = Date.now) {
-    this.ttlMs = ttlMs;
-    this.max = max;
-    this.clock = clock;
-  }
-  ttlMs;
-  max;
-  clock;
-  entries = /* @__PURE__ */ new Map();
-  get(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return void 0;
-    if (entry.expires <= this.clock()) {
-      this.entries.delete(key);
-      return void 0;
-    }
-    return entry.value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== void 0) this.entries.delete(oldest);
-    }
-    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
-  }
-  delete(key) {
-    this.entries.delete(key);
-  }
-  async getOrLoad(key, load) {
-    const hit = this.get(key);
-    if (hit !== void 0) return hit;
-    const value = await load();
-    this.set(key, value);
-    return value;
-  }
-};
-
-// src/app/bot.ts
-var BotMemory = class {
-  constructor(ttlMs, coordinator = createLocalCoordinator()) {
-    this.ttlMs = ttlMs;
-    this.coordinator = coordinator;
-    this.queue = new CoordinatedQueue(coordinator);
-    this.setups = new TtlCache(ttlMs);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
-  }
-  ttlMs;
-  coordinator;
-  setups;
-  pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  /** PR key → id of its checklist comment. */
-  comments = new TtlCache(24 * 36e5);
-  /** PR key → last ledger written (the longest verified copy wins anyway). */
-  ledgers = new TtlCache(24 * 36e5);
-  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
-  checkRuns = new TtlCache(24 * 36e5);
-  /** PR key → id of the check run holding the latest ledger mirror. */
-  mirrors = new TtlCache(24 * 36e5);
-  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
-  notes = new TtlCache(24 * 36e5);
-  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
-  awaitingResults = new AwaitingResults();
-  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
-  pullFiles = new TtlCache(24 * 36e5, 1e3);
-  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
-  mergeGroups = new TtlCache(24 * 36e5);
-};
-function prKey(gh, number4) {
-  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
-}
-
-// src/app/publish.ts
-import { createHash as createHash4 } from "node:crypto";
-
-// src/core/check-report.ts
-var MAX_ACTIONS = 3;
-var MAX_IDENTIFIER = 20;
-var MAX_LABEL = 20;
-var MAX_DESCRIPTION = 40;
-function buildCheckReport(input2) {
-  const { gate } = input2;
-  const problems = input2.problems ?? [];
-  const failed = gate.conclusion === "failure" || problems.length > 0;
-  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
-  const lines = [`**${escapeInline(gate.summary, 300)}**`];
-  if (problems.length > 0) {
-    lines.push(
-      "",
-      "### Configuration problems",
-      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
-    );
-  }
-  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
-  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
-  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
-  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
-  const roles = gate.blockers.filter((b) => b.kind === "role");
-  return {
-    status,
-    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
-    title: escapeInline(gate.summary, 100),
-    summary: lines.join("\n").slice(0, 6e4),
-    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
-  };
-}
-function describe3(blocker, config3, texts) {
-  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
-  switch (blocker.kind) {
-    case "role": {
-      const who = eligible(config3, blocker.role);
-      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
-    }
-    case "write-access":
-      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
-    case "failing-check":
-      return `- \u274C failing: ${list2(blocker.items)}`;
-    case "skipped-check":
-      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
-    case "pending-check":
-      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
-  }
-}
-function signOffAction(role) {
-  const title = roleTitle(role);
-  return {
-    identifier: role.slice(0, MAX_IDENTIFIER),
-    label: cut(`Sign off: ${title}`, MAX_LABEL),
-    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
-  };
-}
-function roleForAction(identifier, roles) {
-  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
-  return matches.length === 1 ? matches[0] : void 0;
-}
-function cut(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
 // src/core/render.ts
@@ -70111,6 +69966,299 @@ function decodeStateBlock(body) {
   } catch {
     return { found: true, error: "state block is not valid base64 JSON" };
   }
+}
+
+// src/core/parse.ts
+var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
+var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
+function parseChecklistComment(body, checklist) {
+  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  const known = new Set(checklist.items.map((item) => item.id));
+  const byText = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const key = textKey(escapeItemText(item.text));
+    byText.set(key, [...byText.get(key) ?? [], item.id]);
+  }
+  const items = /* @__PURE__ */ new Map();
+  const unmatched = [];
+  for (const line of lines) {
+    const match = ITEM_LINE.exec(line);
+    if (!match) continue;
+    const checked = match[1] !== " ";
+    const rest = normalise(match[2] ?? "");
+    const marker = ID_MARKER.exec(rest)?.[1];
+    if (marker && known.has(marker)) {
+      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
+    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
+  }
+  for (const line of unmatched) {
+    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
+    const id = candidates.find((candidate) => !items.has(candidate));
+    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
+  }
+  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
+}
+function diffChecklistBodies(before, after, checklist) {
+  const from = parseChecklistComment(before, checklist).items;
+  const to = parseChecklistComment(after, checklist).items;
+  const changes = [];
+  for (const item of checklist.items) {
+    const a = from.get(item.id);
+    const b = to.get(item.id);
+    if (!a || !b || a.checked === b.checked) continue;
+    changes.push({
+      id: item.id,
+      before: a.checked,
+      after: b.checked,
+      deliberate: a.rest === b.rest,
+      fromRest: a.rest
+    });
+  }
+  return changes;
+}
+function restOfRenderedLine(renderedLine) {
+  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
+}
+function extractNotes(lines) {
+  const start = lines.indexOf(NOTES_START);
+  const end = lines.indexOf(NOTES_END);
+  if (start < 0 || end <= start) return void 0;
+  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
+}
+function stripHtmlComments(text) {
+  let out = "";
+  let index = 0;
+  for (; ; ) {
+    const open3 = text.indexOf("<!--", index);
+    if (open3 < 0) return out + text.slice(index);
+    const close = text.indexOf("-->", open3 + 4);
+    if (close < 0) return out + text.slice(index);
+    out += text.slice(index, open3);
+    index = close + 3;
+  }
+}
+function normalise(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function textKey(text) {
+  return normalise(text).toLowerCase();
+}
+
+// src/core/plan-ticks.ts
+function planTicks(input2) {
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const plan = { changes: [], ignored: [] };
+  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
+    const item = byId.get(change.id);
+    if (!item) continue;
+    const state = input2.states[item.id];
+    const done = itemStatus(item, state, input2.headSha) === "done";
+    const why = input2.notApplicable?.get(item.id);
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
+    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
+    if (stale || done === change.after) plan.ignored.push(item.id);
+    else plan.changes.push({ item, checked: change.after });
+  }
+  return plan;
+}
+function tickEvents(decisions, actor, at, sha) {
+  return decisions.map(
+    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
+  );
+}
+function rejectionMessages(decisions) {
+  return decisions.filter((d) => !d.ok && d.message).map((d) => d.message ?? "");
+}
+function formatRejectionReply(messages) {
+  return [
+    "shipgate reverted changes to the release checklist:",
+    ...messages.slice(0, 10).map((message) => `- ${message}`),
+    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
+  ].join("\n");
+}
+
+// src/app/reply-burst.ts
+var ReplyBurst = class {
+  constructor(windowMs, onError = () => {
+  }) {
+    this.windowMs = windowMs;
+    this.onError = onError;
+  }
+  windowMs;
+  onError;
+  pending = /* @__PURE__ */ new Map();
+  add(key, lines, post) {
+    if (lines.length === 0) return;
+    const open3 = this.pending.get(key);
+    if (open3) {
+      for (const line of lines) if (!open3.lines.includes(line)) open3.lines.push(line);
+      return;
+    }
+    const entry = { lines: [...new Set(lines)], flushed: Promise.resolve() };
+    entry.flushed = new Promise((resolve4) => {
+      withoutLease(
+        () => setTimeout(() => {
+          this.pending.delete(key);
+          post(formatRejectionReply(entry.lines)).catch((error62) => this.onError(error62)).finally(resolve4);
+        }, this.windowMs)
+      );
+    });
+    this.pending.set(key, entry);
+  }
+  /** Resolves when every pending reply has been posted. */
+  async idle() {
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((entry) => entry.flushed));
+  }
+};
+
+// src/app/ttl-cache.ts
+var TtlCache = class {
+  constructor(ttlMs, max = 5e3, clock = Date.now) {
+    this.ttlMs = ttlMs;
+    this.max = max;
+    this.clock = clock;
+  }
+  ttlMs;
+  max;
+  clock;
+  entries = /* @__PURE__ */ new Map();
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    if (entry.expires <= this.clock()) {
+      this.entries.delete(key);
+      return void 0;
+    }
+    return entry.value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== void 0) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+  }
+  delete(key) {
+    this.entries.delete(key);
+  }
+  async getOrLoad(key, load) {
+    const hit = this.get(key);
+    if (hit !== void 0) return hit;
+    const value = await load();
+    this.set(key, value);
+    return value;
+  }
+};
+
+// src/app/bot.ts
+var BotMemory = class {
+  constructor(ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500) {
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
+    this.setups = new TtlCache(ttlMs);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+  ttlMs;
+  coordinator;
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  replies;
+  /** PR key → id of its checklist comment. */
+  comments = new TtlCache(24 * 36e5);
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  ledgers = new TtlCache(24 * 36e5);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  checkRuns = new TtlCache(24 * 36e5);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  mirrors = new TtlCache(24 * 36e5);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  notes = new TtlCache(24 * 36e5);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  pullFiles = new TtlCache(24 * 36e5, 1e3);
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  mergeGroups = new TtlCache(24 * 36e5);
+};
+function prKey(gh, number4) {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
+}
+
+// src/app/publish.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/core/check-report.ts
+var MAX_ACTIONS = 3;
+var MAX_IDENTIFIER = 20;
+var MAX_LABEL = 20;
+var MAX_DESCRIPTION = 40;
+function buildCheckReport(input2) {
+  const { gate } = input2;
+  const problems = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems.length > 0;
+  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
+  const lines = [`**${escapeInline(gate.summary, 300)}**`];
+  if (problems.length > 0) {
+    lines.push(
+      "",
+      "### Configuration problems",
+      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+    );
+  }
+  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
+  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
+  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
+  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  const roles = gate.blockers.filter((b) => b.kind === "role");
+  return {
+    status,
+    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
+    title: escapeInline(gate.summary, 100),
+    summary: lines.join("\n").slice(0, 6e4),
+    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
+  };
+}
+function describe3(blocker, config3, texts) {
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  switch (blocker.kind) {
+    case "role": {
+      const who = eligible(config3, blocker.role);
+      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
+    }
+    case "write-access":
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
+    case "failing-check":
+      return `- \u274C failing: ${list2(blocker.items)}`;
+    case "skipped-check":
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
+    case "pending-check":
+      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
+  }
+}
+function signOffAction(role) {
+  const title = roleTitle(role);
+  return {
+    identifier: role.slice(0, MAX_IDENTIFIER),
+    label: cut(`Sign off: ${title}`, MAX_LABEL),
+    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
+  };
+}
+function roleForAction(identifier, roles) {
+  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
+  return matches.length === 1 ? matches[0] : void 0;
+}
+function cut(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
 // src/core/checklist-comment.ts
@@ -70472,82 +70620,6 @@ function chooseLedger(candidates, secret) {
     if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
   }
   return best;
-}
-
-// src/core/parse.ts
-var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
-var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
-function parseChecklistComment(body, checklist) {
-  const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  const known = new Set(checklist.items.map((item) => item.id));
-  const byText = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const key = textKey(escapeItemText(item.text));
-    byText.set(key, [...byText.get(key) ?? [], item.id]);
-  }
-  const items = /* @__PURE__ */ new Map();
-  const unmatched = [];
-  for (const line of lines) {
-    const match = ITEM_LINE.exec(line);
-    if (!match) continue;
-    const checked = match[1] !== " ";
-    const rest = normalise(match[2] ?? "");
-    const marker = ID_MARKER.exec(rest)?.[1];
-    if (marker && known.has(marker)) {
-      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
-    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
-  }
-  for (const line of unmatched) {
-    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
-    const id = candidates.find((candidate) => !items.has(candidate));
-    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
-  }
-  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
-}
-function diffChecklistBodies(before, after, checklist) {
-  const from = parseChecklistComment(before, checklist).items;
-  const to = parseChecklistComment(after, checklist).items;
-  const changes = [];
-  for (const item of checklist.items) {
-    const a = from.get(item.id);
-    const b = to.get(item.id);
-    if (!a || !b || a.checked === b.checked) continue;
-    changes.push({
-      id: item.id,
-      before: a.checked,
-      after: b.checked,
-      deliberate: a.rest === b.rest,
-      fromRest: a.rest
-    });
-  }
-  return changes;
-}
-function restOfRenderedLine(renderedLine) {
-  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
-}
-function extractNotes(lines) {
-  const start = lines.indexOf(NOTES_START);
-  const end = lines.indexOf(NOTES_END);
-  if (start < 0 || end <= start) return void 0;
-  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
-}
-function stripHtmlComments(text) {
-  let out = "";
-  let index = 0;
-  for (; ; ) {
-    const open3 = text.indexOf("<!--", index);
-    if (open3 < 0) return out + text.slice(index);
-    const close = text.indexOf("-->", open3 + 4);
-    if (close < 0) return out + text.slice(index);
-    out += text.slice(index, open3);
-    index = close + 3;
-  }
-}
-function normalise(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function textKey(text) {
-  return normalise(text).toLowerCase();
 }
 
 // src/core/config.ts
@@ -75249,38 +75321,6 @@ function judgeEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems };
 }
 
-// src/core/plan-ticks.ts
-function planTicks(input2) {
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const plan = { changes: [], ignored: [] };
-  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
-    const item = byId.get(change.id);
-    if (!item) continue;
-    const state = input2.states[item.id];
-    const done = itemStatus(item, state, input2.headSha) === "done";
-    const why = input2.notApplicable?.get(item.id);
-    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
-    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
-    if (stale || done === change.after) plan.ignored.push(item.id);
-    else plan.changes.push({ item, checked: change.after });
-  }
-  return plan;
-}
-function tickEvents(decisions, actor, at, sha) {
-  return decisions.map(
-    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
-  );
-}
-function rejectionReply(decisions) {
-  const messages = decisions.filter((d) => !d.ok && d.message).map((d) => `- ${d.message}`);
-  if (messages.length === 0) return void 0;
-  return [
-    "shipgate reverted changes to the release checklist:",
-    ...messages.slice(0, 10),
-    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
-  ].join("\n");
-}
-
 // src/core/sign-off-action.ts
 function planSignOff(identifier, checklist, states) {
   const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
@@ -75790,8 +75830,11 @@ async function onSignOffButton(scope, payload) {
         session,
         tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha)
       );
-      const reply = rejectionReply(decisions);
-      if (reply) await scope.gh.createComment(number4, reply);
+      scope.bot.memory.replies.add(
+        prKey(scope.gh, number4),
+        rejectionMessages(decisions),
+        (body) => scope.gh.createComment(number4, body)
+      );
     });
   }
 }
@@ -75991,8 +76034,11 @@ async function onChecklistEdited(scope, payload) {
     scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
     const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
     const gate = await publish(scope, session, events);
-    const reply = rejectionReply(decisions);
-    if (reply) await scope.gh.createComment(number4, reply);
+    scope.bot.memory.replies.add(
+      prKey(scope.gh, number4),
+      rejectionMessages(decisions),
+      (body) => scope.gh.createComment(number4, body)
+    );
     scope.log.info(
       {
         pr: session.key,
@@ -76641,7 +76687,7 @@ async function reconcile(probot, bot) {
 
 // src/app/app.ts
 function createShipgateApp(options2) {
-  const memory = new BotMemory(options2.cacheTtlMs ?? 5 * 6e4, options2.coordinator);
+  const memory = new BotMemory(options2.cacheTtlMs ?? 5 * 6e4, options2.coordinator, options2.replyBurstMs);
   let slug2 = options2.appSlug;
   let probot;
   const bot = {
@@ -76717,6 +76763,7 @@ function createShipgateApp(options2) {
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
       await memory.queue.idle();
+      await memory.replies.idle();
     },
     sweepMissingResults() {
       const task = loaded().then((app) => sweepMissingResults(app, bot));
@@ -76843,7 +76890,8 @@ async function startServer(options2) {
     ...env.APP_SLUG ? { appSlug: env.APP_SLUG } : {},
     ...options2.now ? { now: options2.now } : {},
     ...publicUrlFrom(env, probot.log),
-    metrics: metrics2
+    metrics: metrics2,
+    ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs }
   });
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http3.createServer((req, res) => {

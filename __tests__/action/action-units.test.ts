@@ -1,4 +1,6 @@
 /** The Action's pure pieces: masking, inputs, figures, markdown limits, evidence trimming, tools. */
+
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import type { Check } from '../../checks/check.js';
@@ -77,7 +79,7 @@ describe('parseInputs', () => {
       githubToken: undefined,
       failOn: 'failure',
       mode: 'check',
-      workingDirectory: `${ROOT}examples`,
+      workingDirectory: join(ROOT, 'examples'),
       phase: 'pre-merge',
       runChecks: false,
     });

@@ -73,6 +73,8 @@ export interface HarnessOptions {
   publicUrl?: boolean;
   /** The server's missing-results sweep period (0: off; tests call `sweepMissingResults()`). */
   sweepIntervalMs?: number;
+  /** Window for one explanation reply per burst of reverted ticks (tests: 50 ms). */
+  replyBurstMs?: number;
   /** Octokit timings over the fast test defaults (e.g. real rate-limit waits, a request timeout). */
   tuning?: OctokitTuning;
 }
@@ -123,6 +125,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
+    replyBurstMs: opts.replyBurstMs ?? 50,
     port,
     host: '127.0.0.1',
     tuning: {

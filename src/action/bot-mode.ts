@@ -95,6 +95,7 @@ export async function runBotMode(
     ledgerOf: (key) => bot.memory.ledgers.get(key),
     handle,
   });
+  await bot.memory.replies.idle();
   if (results) core.info(`shipgate: ${results}`);
   core.notice(record.gate ? `shipgate: ${record.gate}` : `shipgate bot: nothing to update for ${label}`);
 }
@@ -103,7 +104,8 @@ export async function runBotMode(
 function actionBot(ledgerSecret: string, appId: number, eventTime: Date | undefined): Bot {
   return {
     options: { ledgerSecret, appId },
-    memory: new BotMemory(5 * 60_000),
+    // one event per step: explanations are posted right away, not batched over a window
+    memory: new BotMemory(5 * 60_000, undefined, 0),
     // An edit is stamped with the time the person saved it: a re-run can then recognise it.
     now: () => eventTime ?? new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN,

@@ -23,7 +23,7 @@ export interface ShipgateApp {
 
 /** The shipgate Probot app: one entry point, delivery de-duplication, per-PR ordering. */
 export function createShipgateApp(options: BotOptions): ShipgateApp {
-  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000, options.coordinator);
+  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000, options.coordinator, options.replyBurstMs);
   let slug = options.appSlug;
   let probot: Probot | undefined;
   const bot: Bot = {
@@ -105,6 +105,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
       await memory.queue.idle();
+      await memory.replies.idle();
     },
     sweepMissingResults() {
       const task = loaded().then((app) => sweepMissingResults(app, bot));

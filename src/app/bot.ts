@@ -6,6 +6,7 @@ import { AwaitingResults } from './awaiting-results.js';
 import type { BotLog } from './bot-log.js';
 import { CoordinatedQueue } from './coordinated-queue.js';
 import type { AppMetrics } from './metrics.js';
+import { ReplyBurst } from './reply-burst.js';
 import type { RepoSetup } from './setup.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -20,6 +21,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Per-PR locks and delivery de-duplication: Redis across replicas (REDIS_URL), else in-process. */
   coordinator?: Coordinator;
+  /** Reverted ticks within this window get one explanation reply per PR (default 1.5 s). */
+  replyBurstMs?: number;
   /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
   publicUrl?: string;
   /** Prometheus counters (GET /metrics); absent in unit tests. */
@@ -34,11 +37,14 @@ export class BotMemory {
   readonly teams: TtlCache<boolean>;
   readonly packageVersions: TtlCache<string>;
   readonly queue: CoordinatedQueue;
+  readonly replies: ReplyBurst;
   constructor(
     readonly ttlMs: number,
     readonly coordinator: Coordinator = createLocalCoordinator(),
+    replyBurstMs = 1500,
   ) {
     this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
     this.setups = new TtlCache(ttlMs);
     this.pulls = new TtlCache(ttlMs);
     this.permissions = new TtlCache(ttlMs);

@@ -32,6 +32,11 @@ export class CoordinatedQueue {
   }
 }
 
+/** Runs `fn` outside any lease: for work scheduled now but done after the PR's task has finished. */
+export function withoutLease<T>(fn: () => T): T {
+  return leases.exit(fn);
+}
+
 const WRITE_METHOD =
   /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
 

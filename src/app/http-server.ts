@@ -21,6 +21,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
   sweepIntervalMs?: number;
+  /** Window for batching revert explanations into one reply per PR (default 1.5 s). */
+  replyBurstMs?: number;
   /** Also export process metrics (CPU, memory, event loop) on /metrics: once per process. */
   processMetrics?: boolean;
   /** How long close() waits for in-flight events (default SHIPGATE_SHUTDOWN_TIMEOUT_MS or 25 s). */
@@ -63,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.now ? { now: options.now } : {}),
     ...publicUrlFrom(env, probot.log),
     metrics,
+    ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
   });
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { EVIDENCE_CHECK_NAME } from '../core/evidence.js';
 import { judgeEvidence } from '../core/judge-evidence.js';
 import { foldLedger } from '../core/ledger.js';
-import { rejectionReply, tickEvents } from '../core/plan-ticks.js';
+import { rejectionMessages, tickEvents } from '../core/plan-ticks.js';
 import { planSignOff } from '../core/sign-off-action.js';
 import { decideChanges } from './authorize-actor.js';
 import { type EventScope, prKey } from './bot.js';
@@ -92,8 +92,9 @@ async function onSignOffButton(scope: EventScope, payload: Payload): Promise<voi
         session,
         tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
       );
-      const reply = rejectionReply(decisions);
-      if (reply) await scope.gh.createComment(number, reply);
+      scope.bot.memory.replies.add(prKey(scope.gh, number), rejectionMessages(decisions), (body) =>
+        scope.gh.createComment(number, body),
+      );
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { foldLedger } from '../core/ledger.js';
 import { parseChecklistComment } from '../core/parse.js';
-import { planTicks, rejectionReply, tickEvents } from '../core/plan-ticks.js';
+import { planTicks, rejectionMessages, tickEvents } from '../core/plan-ticks.js';
 import { COMMENT_MARKER } from '../core/render.js';
 import { decideChanges } from './authorize-actor.js';
 import { type EventScope, prKey } from './bot.js';
@@ -58,8 +58,9 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
     scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
     const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
     const gate = await publish(scope, session, events);
-    const reply = rejectionReply(decisions);
-    if (reply) await scope.gh.createComment(number, reply);
+    scope.bot.memory.replies.add(prKey(scope.gh, number), rejectionMessages(decisions), (body) =>
+      scope.gh.createComment(number, body),
+    );
     scope.log.info(
       {
         pr: session.key,

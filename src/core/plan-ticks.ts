@@ -71,11 +71,20 @@ export function tickEvents(
 
 /** One short reply for every refusal of one edit (not one per item). */
 export function rejectionReply(decisions: readonly Decision[]): string | undefined {
-  const messages = decisions.filter((d) => !d.ok && d.message).map((d) => `- ${d.message}`);
-  if (messages.length === 0) return undefined;
+  const messages = rejectionMessages(decisions);
+  return messages.length === 0 ? undefined : formatRejectionReply(messages);
+}
+
+/** One line per refused change (why it was reverted). */
+export function rejectionMessages(decisions: readonly Decision[]): string[] {
+  return decisions.filter((d) => !d.ok && d.message).map((d) => d.message ?? '');
+}
+
+/** The reply explaining reverted changes, at most 10 lines. */
+export function formatRejectionReply(messages: readonly string[]): string {
   return [
     'shipgate reverted changes to the release checklist:',
-    ...messages.slice(0, 10),
+    ...messages.slice(0, 10).map((message) => `- ${message}`),
     ...(messages.length > 10 ? [`- …and ${messages.length - 10} more`] : []),
   ].join('\n');
 }
