@@ -49,7 +49,12 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the simulator (seeded like the E2E harness), optionally Redis, and `count` app processes. */
-export async function startFleet(options: { count: number; redis: boolean }): Promise<Fleet> {
+export async function startFleet(options: {
+  count: number;
+  redis: boolean;
+  /** Keep Probot's production write spacing (≥ 1 s per installation, clustered through Redis). */
+  productionThrottling?: boolean;
+}): Promise<Fleet> {
   buildDist();
   const redis = options.redis ? await startRedisServer() : undefined;
   const key = generateAppPrivateKey();
@@ -90,9 +95,13 @@ export async function startFleet(options: { count: number; redis: boolean }): Pr
           ...(redis ? { REDIS_URL: redis.url } : {}),
           LOG_LEVEL: 'warn',
           SHIPGATE_RECONCILE: 'false',
-          SHIPGATE_GITHUB_WRITE_INTERVAL_MS: '0',
-          SHIPGATE_GITHUB_NOTIFY_INTERVAL_MS: '0',
-          SHIPGATE_GITHUB_RETRY_BASE_MS: '20',
+          ...(options.productionThrottling
+            ? {}
+            : {
+                SHIPGATE_GITHUB_WRITE_INTERVAL_MS: '0',
+                SHIPGATE_GITHUB_NOTIFY_INTERVAL_MS: '0',
+                SHIPGATE_GITHUB_RETRY_BASE_MS: '20',
+              }),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
