@@ -94537,6 +94537,7 @@ async function handleOverdue(scope, entry) {
   const { bot, gh } = scope;
   const awaiting = bot.memory.awaitingResults;
   const key = prKey(gh, entry.number);
+  const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
   return bot.memory.queue.run(key, async () => {
     const pull = await getPull(scope, entry.number, true);
     const setup = await getSetup(scope, pull);
@@ -94550,7 +94551,7 @@ async function handleOverdue(scope, entry) {
       now: bot.now().toISOString(),
       timeoutMinutes: workflow.timeoutMinutes,
       resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha)
+      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
     });
     if (action === "wait") {
       entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
@@ -94569,6 +94570,7 @@ async function handleOverdue(scope, entry) {
       error63 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
     }
     awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
     const note = missingResultsNote({
       sha: entry.sha,
       timeoutMinutes: workflow.timeoutMinutes,

@@ -75223,6 +75223,7 @@ async function handleOverdue(scope, entry) {
   const { bot, gh } = scope;
   const awaiting = bot.memory.awaitingResults;
   const key = prKey(gh, entry.number);
+  const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
   return bot.memory.queue.run(key, async () => {
     const pull = await getPull(scope, entry.number, true);
     const setup = await getSetup(scope, pull);
@@ -75236,7 +75237,7 @@ async function handleOverdue(scope, entry) {
       now: bot.now().toISOString(),
       timeoutMinutes: workflow.timeoutMinutes,
       resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha)
+      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
     });
     if (action === "wait") {
       entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
@@ -75255,6 +75256,7 @@ async function handleOverdue(scope, entry) {
       error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
     }
     awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
     const note = missingResultsNote({
       sha: entry.sha,
       timeoutMinutes: workflow.timeoutMinutes,
@@ -76882,7 +76884,7 @@ async function startServer(options2) {
     }
   });
   let draining = false;
-  const coordinator = createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
+  const coordinator = options2.coordinator ?? createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
   const app = createShipgateApp({
     coordinator,
     ledgerSecret: ledgerSecretFrom(env),

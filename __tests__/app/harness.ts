@@ -6,6 +6,7 @@ import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
 import type { CheckStatus } from '../../src/core/model.js';
 import { COMMENT_MARKER } from '../../src/core/render.js';
 import type { OctokitTuning } from '../../src/github/octokit.js';
+import type { Coordinator } from '../../src/scale/coordinator.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
 
 export const REPO = 'acme/web';
@@ -75,6 +76,8 @@ export interface HarnessOptions {
   sweepIntervalMs?: number;
   /** Window for one explanation reply per burst of reverted ticks (tests: 50 ms). */
   replyBurstMs?: number;
+  /** A coordinator per server start (e.g. Redis: a restart then keeps the shared state). */
+  coordinator?: () => Coordinator;
   /** Octokit timings over the fast test defaults (e.g. real rate-limit waits, a request timeout). */
   tuning?: OctokitTuning;
 }
@@ -136,9 +139,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       ...opts.tuning,
     },
   };
+  const withCoordinator = (server: ServerOptions): ServerOptions =>
+    opts.coordinator ? { ...server, coordinator: opts.coordinator() } : server;
   const h: Harness = {
     sim,
-    server: await startServer(options),
+    server: await startServer(withCoordinator(options)),
     async settle() {
       for (let i = 0; i < 5; i++) {
         await sim.idle();
@@ -150,7 +155,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await h.server.close();
       // let the simulator's HTTP client notice its keep-alive sockets were closed
       await new Promise((resolve) => setTimeout(resolve, 100));
-      h.server = await startServer({ ...options, ...opts });
+      h.server = await startServer(withCoordinator({ ...options, ...opts }));
     },
     async close() {
       await h.settle();

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot } from 'probot';
 import { type OctokitTuning, tunedOctokit } from '../github/octokit.js';
+import type { Coordinator } from '../scale/coordinator.js';
 import { createCoordinator } from '../scale/create-coordinator.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
 import { AppMetrics } from './metrics.js';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
   sweepIntervalMs?: number;
+  /** Locks, de-dup and shared state; default from REDIS_URL (tests inject one). Closed with the server. */
+  coordinator?: Coordinator;
   /** Window for batching revert explanations into one reply per PR (default 1.5 s). */
   replyBurstMs?: number;
   /** Also export process metrics (CPU, memory, event loop) on /metrics: once per process. */
@@ -56,7 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   let draining = false;
-  const coordinator = createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
+  const coordinator =
+    options.coordinator ?? createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
   const app = createShipgateApp({
     coordinator,
     ledgerSecret: ledgerSecretFrom(env),

@@ -81,6 +81,8 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
   const { bot, gh } = scope;
   const awaiting = bot.memory.awaitingResults;
   const key = prKey(gh, entry.number);
+  // Shared with the other replicas (and kept across restarts with Redis): once per commit, fleet-wide.
+  const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
   return bot.memory.queue.run(key, async () => {
     const pull = await getPull(scope, entry.number, true);
     const setup = await getSetup(scope, pull);
@@ -94,7 +96,9 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
       now: bot.now().toISOString(),
       timeoutMinutes: workflow.timeoutMinutes,
       resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha),
+      dispatched:
+        awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
+        (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
     });
     if (action === 'wait') {
       entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
@@ -114,6 +118,7 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
     }
     // Recorded even when GitHub refused, so a broken workflow is not dispatched on every sweep.
     awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86_400);
     const note = missingResultsNote({
       sha: entry.sha,
       timeoutMinutes: workflow.timeoutMinutes,
