@@ -48,6 +48,13071 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// node_modules/bottleneck/lib/parser.js
+var require_parser = __commonJS({
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
+    "use strict";
+    exports2.load = function(received, defaults, onto = {}) {
+      var k, ref, v;
+      for (k in defaults) {
+        v = defaults[k];
+        onto[k] = (ref = received[k]) != null ? ref : v;
+      }
+      return onto;
+    };
+    exports2.overwrite = function(received, defaults, onto = {}) {
+      var k, v;
+      for (k in received) {
+        v = received[k];
+        if (defaults[k] !== void 0) {
+          onto[k] = v;
+        }
+      }
+      return onto;
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/DLList.js
+var require_DLList = __commonJS({
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    DLList = class DLList {
+      constructor(incr, decr) {
+        this.incr = incr;
+        this.decr = decr;
+        this._first = null;
+        this._last = null;
+        this.length = 0;
+      }
+      push(value) {
+        var node2;
+        this.length++;
+        if (typeof this.incr === "function") {
+          this.incr();
+        }
+        node2 = {
+          value,
+          prev: this._last,
+          next: null
+        };
+        if (this._last != null) {
+          this._last.next = node2;
+          this._last = node2;
+        } else {
+          this._first = this._last = node2;
+        }
+        return void 0;
+      }
+      shift() {
+        var value;
+        if (this._first == null) {
+          return;
+        } else {
+          this.length--;
+          if (typeof this.decr === "function") {
+            this.decr();
+          }
+        }
+        value = this._first.value;
+        if ((this._first = this._first.next) != null) {
+          this._first.prev = null;
+        } else {
+          this._last = null;
+        }
+        return value;
+      }
+      first() {
+        if (this._first != null) {
+          return this._first.value;
+        }
+      }
+      getArray() {
+        var node2, ref, results;
+        node2 = this._first;
+        results = [];
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, ref.value));
+        }
+        return results;
+      }
+      forEachShift(cb) {
+        var node2;
+        node2 = this.shift();
+        while (node2 != null) {
+          cb(node2), node2 = this.shift();
+        }
+        return void 0;
+      }
+      debug() {
+        var node2, ref, ref1, ref2, results;
+        node2 = this._first;
+        results = [];
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, {
+            value: ref.value,
+            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+            next: (ref2 = ref.next) != null ? ref2.value : void 0
+          }));
+        }
+        return results;
+      }
+    };
+    module2.exports = DLList;
+  }
+});
+
+// node_modules/bottleneck/lib/Events.js
+var require_Events = __commonJS({
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    Events2 = class Events {
+      constructor(instance) {
+        this.instance = instance;
+        this._events = {};
+        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+          throw new Error("An Emitter already exists for this object");
+        }
+        this.instance.on = (name, cb) => {
+          return this._addListener(name, "many", cb);
+        };
+        this.instance.once = (name, cb) => {
+          return this._addListener(name, "once", cb);
+        };
+        this.instance.removeAllListeners = (name = null) => {
+          if (name != null) {
+            return delete this._events[name];
+          } else {
+            return this._events = {};
+          }
+        };
+      }
+      _addListener(name, status, cb) {
+        var base;
+        if ((base = this._events)[name] == null) {
+          base[name] = [];
+        }
+        this._events[name].push({
+          cb,
+          status
+        });
+        return this.instance;
+      }
+      listenerCount(name) {
+        if (this._events[name] != null) {
+          return this._events[name].length;
+        } else {
+          return 0;
+        }
+      }
+      trigger(name, ...args) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              _this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (_this._events[name] == null) {
+              return;
+            }
+            _this._events[name] = _this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = _this._events[name].map(
+              /* @__PURE__ */ (function() {
+                var _ref = _asyncToGenerator2(function* (listener) {
+                  var e2, returned;
+                  if (listener.status === "none") {
+                    return;
+                  }
+                  if (listener.status === "once") {
+                    listener.status = "none";
+                  }
+                  try {
+                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                    if (typeof (returned != null ? returned.then : void 0) === "function") {
+                      return yield returned;
+                    } else {
+                      return returned;
+                    }
+                  } catch (error62) {
+                    e2 = error62;
+                    if (true) {
+                      _this.trigger("error", e2);
+                    }
+                    return null;
+                  }
+                });
+                return function(_x) {
+                  return _ref.apply(this, arguments);
+                };
+              })()
+            );
+            return (yield Promise.all(promises)).find(function(x) {
+              return x != null;
+            });
+          } catch (error62) {
+            e = error62;
+            if (true) {
+              _this.trigger("error", e);
+            }
+            return null;
+          }
+        })();
+      }
+    };
+    module2.exports = Events2;
+  }
+});
+
+// node_modules/bottleneck/lib/Queues.js
+var require_Queues = __commonJS({
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    var Events2;
+    var Queues;
+    DLList = require_DLList();
+    Events2 = require_Events();
+    Queues = class Queues {
+      constructor(num_priorities) {
+        var i;
+        this.Events = new Events2(this);
+        this._length = 0;
+        this._lists = function() {
+          var j, ref, results;
+          results = [];
+          for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            results.push(new DLList(() => {
+              return this.incr();
+            }, () => {
+              return this.decr();
+            }));
+          }
+          return results;
+        }.call(this);
+      }
+      incr() {
+        if (this._length++ === 0) {
+          return this.Events.trigger("leftzero");
+        }
+      }
+      decr() {
+        if (--this._length === 0) {
+          return this.Events.trigger("zero");
+        }
+      }
+      push(job) {
+        return this._lists[job.options.priority].push(job);
+      }
+      queued(priority) {
+        if (priority != null) {
+          return this._lists[priority].length;
+        } else {
+          return this._length;
+        }
+      }
+      shiftAll(fn) {
+        return this._lists.forEach(function(list2) {
+          return list2.forEachShift(fn);
+        });
+      }
+      getFirst(arr = this._lists) {
+        var j, len, list2;
+        for (j = 0, len = arr.length; j < len; j++) {
+          list2 = arr[j];
+          if (list2.length > 0) {
+            return list2;
+          }
+        }
+        return [];
+      }
+      shiftLastFrom(priority) {
+        return this.getFirst(this._lists.slice(priority).reverse()).shift();
+      }
+    };
+    module2.exports = Queues;
+  }
+});
+
+// node_modules/bottleneck/lib/BottleneckError.js
+var require_BottleneckError = __commonJS({
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    BottleneckError = class BottleneckError extends Error {
+    };
+    module2.exports = BottleneckError;
+  }
+});
+
+// node_modules/bottleneck/lib/Job.js
+var require_Job = __commonJS({
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var DEFAULT_PRIORITY;
+    var Job;
+    var NUM_PRIORITIES;
+    var parser2;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser();
+    BottleneckError = require_BottleneckError();
+    Job = class Job {
+      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        this.task = task;
+        this.args = args;
+        this.rejectOnDrop = rejectOnDrop;
+        this.Events = Events2;
+        this._states = _states;
+        this.Promise = Promise2;
+        this.options = parser2.load(options2, jobDefaults);
+        this.options.priority = this._sanitizePriority(this.options.priority);
+        if (this.options.id === jobDefaults.id) {
+          this.options.id = `${this.options.id}-${this._randomIndex()}`;
+        }
+        this.promise = new this.Promise((_resolve2, _reject) => {
+          this._resolve = _resolve2;
+          this._reject = _reject;
+        });
+        this.retryCount = 0;
+      }
+      _sanitizePriority(priority) {
+        var sProperty;
+        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+        if (sProperty < 0) {
+          return 0;
+        } else if (sProperty > NUM_PRIORITIES - 1) {
+          return NUM_PRIORITIES - 1;
+        } else {
+          return sProperty;
+        }
+      }
+      _randomIndex() {
+        return Math.random().toString(36).slice(2);
+      }
+      doDrop({
+        error: error62,
+        message = "This job has been dropped by Bottleneck"
+      } = {}) {
+        if (this._states.remove(this.options.id)) {
+          if (this.rejectOnDrop) {
+            this._reject(error62 != null ? error62 : new BottleneckError(message));
+          }
+          this.Events.trigger("dropped", {
+            args: this.args,
+            options: this.options,
+            task: this.task,
+            promise: this.promise
+          });
+          return true;
+        } else {
+          return false;
+        }
+      }
+      _assertStatus(expected) {
+        var status;
+        status = this._states.jobStatus(this.options.id);
+        if (!(status === expected || expected === "DONE" && status === null)) {
+          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        }
+      }
+      doReceive() {
+        this._states.start(this.options.id);
+        return this.Events.trigger("received", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doQueue(reachedHWM, blocked) {
+        this._assertStatus("RECEIVED");
+        this._states.next(this.options.id);
+        return this.Events.trigger("queued", {
+          args: this.args,
+          options: this.options,
+          reachedHWM,
+          blocked
+        });
+      }
+      doRun() {
+        if (this.retryCount === 0) {
+          this._assertStatus("QUEUED");
+          this._states.next(this.options.id);
+        } else {
+          this._assertStatus("EXECUTING");
+        }
+        return this.Events.trigger("scheduled", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doExecute(chained, clearGlobalState, run2, free) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var error62, eventInfo, passed;
+          if (_this.retryCount === 0) {
+            _this._assertStatus("RUNNING");
+            _this._states.next(_this.options.id);
+          } else {
+            _this._assertStatus("EXECUTING");
+          }
+          eventInfo = {
+            args: _this.args,
+            options: _this.options,
+            retryCount: _this.retryCount
+          };
+          _this.Events.trigger("executing", eventInfo);
+          try {
+            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
+            if (clearGlobalState()) {
+              _this.doDone(eventInfo);
+              yield free(_this.options, eventInfo);
+              _this._assertStatus("DONE");
+              return _this._resolve(passed);
+            }
+          } catch (error1) {
+            error62 = error1;
+            return _this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+          }
+        })();
+      }
+      doExpire(clearGlobalState, run2, free) {
+        var error62, eventInfo;
+        if (this._states.jobStatus(this.options.id === "RUNNING")) {
+          this._states.next(this.options.id);
+        }
+        this._assertStatus("EXECUTING");
+        eventInfo = {
+          args: this.args,
+          options: this.options,
+          retryCount: this.retryCount
+        };
+        error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
+        return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
+      }
+      _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = yield _this2.Events.trigger("failed", error62, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
+              _this2.retryCount++;
+              return run2(retryAfter);
+            } else {
+              _this2.doDone(eventInfo);
+              yield free(_this2.options, eventInfo);
+              _this2._assertStatus("DONE");
+              return _this2._reject(error62);
+            }
+          }
+        })();
+      }
+      doDone(eventInfo) {
+        this._assertStatus("EXECUTING");
+        this._states.next(this.options.id);
+        return this.Events.trigger("done", eventInfo);
+      }
+    };
+    module2.exports = Job;
+  }
+});
+
+// node_modules/bottleneck/lib/LocalDatastore.js
+var require_LocalDatastore = __commonJS({
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var LocalDatastore;
+    var parser2;
+    parser2 = require_parser();
+    BottleneckError = require_BottleneckError();
+    LocalDatastore = class LocalDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+        this._running = 0;
+        this._done = 0;
+        this._unblockTime = 0;
+        this.ready = this.Promise.resolve();
+        this.clients = {};
+        this._startHeartbeat();
+      }
+      _startHeartbeat() {
+        var base;
+        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+          return typeof (base = this.heartbeat = setInterval(() => {
+            var amount, incr, maximum, now, reservoir;
+            now = Date.now();
+            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+              this._lastReservoirRefresh = now;
+              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+              this.instance._drainAll(this.computeCapacity());
+            }
+            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              var _this$storeOptions = this.storeOptions;
+              amount = _this$storeOptions.reservoirIncreaseAmount;
+              maximum = _this$storeOptions.reservoirIncreaseMaximum;
+              reservoir = _this$storeOptions.reservoir;
+              this._lastReservoirIncrease = now;
+              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+              if (incr > 0) {
+                this.storeOptions.reservoir += incr;
+                return this.instance._drainAll(this.computeCapacity());
+              }
+            }
+          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+        } else {
+          return clearInterval(this.heartbeat);
+        }
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          yield _this.yieldLoop();
+          return _this.instance.Events.trigger("message", message.toString());
+        })();
+      }
+      __disconnect__(flush) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this2.yieldLoop();
+          clearInterval(_this2.heartbeat);
+          return _this2.Promise.resolve();
+        })();
+      }
+      yieldLoop(t = 0) {
+        return new this.Promise(function(resolve4, reject) {
+          return setTimeout(resolve4, t);
+        });
+      }
+      computePenalty() {
+        var ref;
+        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+      }
+      __updateSettings__(options2) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this3.yieldLoop();
+          parser2.overwrite(options2, options2, _this3.storeOptions);
+          _this3._startHeartbeat();
+          _this3.instance._drainAll(_this3.computeCapacity());
+          return true;
+        })();
+      }
+      __running__() {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.yieldLoop();
+          return _this4._running;
+        })();
+      }
+      __queued__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this5.yieldLoop();
+          return _this5.instance.queued();
+        })();
+      }
+      __done__() {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this6.yieldLoop();
+          return _this6._done;
+        })();
+      }
+      __groupCheck__(time4) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this7.yieldLoop();
+          return _this7._nextRequest + _this7.timeout < time4;
+        })();
+      }
+      computeCapacity() {
+        var maxConcurrent, reservoir;
+        var _this$storeOptions2 = this.storeOptions;
+        maxConcurrent = _this$storeOptions2.maxConcurrent;
+        reservoir = _this$storeOptions2.reservoir;
+        if (maxConcurrent != null && reservoir != null) {
+          return Math.min(maxConcurrent - this._running, reservoir);
+        } else if (maxConcurrent != null) {
+          return maxConcurrent - this._running;
+        } else if (reservoir != null) {
+          return reservoir;
+        } else {
+          return null;
+        }
+      }
+      conditionsCheck(weight) {
+        var capacity;
+        capacity = this.computeCapacity();
+        return capacity == null || weight <= capacity;
+      }
+      __incrementReservoir__(incr) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir;
+          yield _this8.yieldLoop();
+          reservoir = _this8.storeOptions.reservoir += incr;
+          _this8.instance._drainAll(_this8.computeCapacity());
+          return reservoir;
+        })();
+      }
+      __currentReservoir__() {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this9.yieldLoop();
+          return _this9.storeOptions.reservoir;
+        })();
+      }
+      isBlocked(now) {
+        return this._unblockTime >= now;
+      }
+      check(weight, now) {
+        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+      }
+      __check__(weight) {
+        var _this10 = this;
+        return _asyncToGenerator2(function* () {
+          var now;
+          yield _this10.yieldLoop();
+          now = Date.now();
+          return _this10.check(weight, now);
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this11 = this;
+        return _asyncToGenerator2(function* () {
+          var now, wait2;
+          yield _this11.yieldLoop();
+          now = Date.now();
+          if (_this11.conditionsCheck(weight)) {
+            _this11._running += weight;
+            if (_this11.storeOptions.reservoir != null) {
+              _this11.storeOptions.reservoir -= weight;
+            }
+            wait2 = Math.max(_this11._nextRequest - now, 0);
+            _this11._nextRequest = now + wait2 + _this11.storeOptions.minTime;
+            return {
+              success: true,
+              wait: wait2,
+              reservoir: _this11.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        })();
+      }
+      strategyIsBlock() {
+        return this.storeOptions.strategy === 3;
+      }
+      __submit__(queueLength, weight) {
+        var _this12 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, now, reachedHWM;
+          yield _this12.yieldLoop();
+          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
+            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
+          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
+          if (blocked) {
+            _this12._unblockTime = now + _this12.computePenalty();
+            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
+            _this12.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: _this12.storeOptions.strategy
+          };
+        })();
+      }
+      __free__(index, weight) {
+        var _this13 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this13.yieldLoop();
+          _this13._running -= weight;
+          _this13._done += weight;
+          _this13.instance._drainAll(_this13.computeCapacity());
+          return {
+            running: _this13._running
+          };
+        })();
+      }
+    };
+    module2.exports = LocalDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/lua.json
+var require_lua = __commonJS({
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+    module2.exports = {
+      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
+      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
+      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
+      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
+      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
+      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
+      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
+      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
+      "heartbeat.lua": "process_tick(now, true)\n",
+      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
+      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
+local limiter_version = ARGV[num_static_argv + 2]
+local num_local_argv = num_static_argv + 2
+
+if clear == 1 then
+  redis.call('del', unpack(KEYS))
+end
+
+if redis.call('exists', settings_key) == 0 then
+  -- Create
+  local args = {'hmset', settings_key}
+
+  for i = num_local_argv + 1, #ARGV do
+    table.insert(args, ARGV[i])
+  end
+
+  redis.call(unpack(args))
+  redis.call('hmset', settings_key,
+    'nextRequest', now,
+    'lastReservoirRefresh', now,
+    'lastReservoirIncrease', now,
+    'running', 0,
+    'done', 0,
+    'unblockTime', 0,
+    'capacityPriorityCounter', 0
+  )
+
+else
+  -- Apply migrations
+  local settings = redis.call('hmget', settings_key,
+    'id',
+    'version'
+  )
+  local id = settings[1]
+  local current_version = settings[2]
+
+  if current_version ~= limiter_version then
+    local version_digits = {}
+    for k, v in string.gmatch(current_version, "([^.]+)") do
+      table.insert(version_digits, tonumber(k))
+    end
+
+    -- 2.10.0
+    if version_digits[2] < 10 then
+      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
+      redis.call('hsetnx', settings_key, 'done', 0)
+      redis.call('hset', settings_key, 'version', '2.10.0')
+    end
+
+    -- 2.11.1
+    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
+      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
+        redis.call('hmset', settings_key,
+          'lastReservoirRefresh', now,
+          'version', '2.11.1'
+        )
+      end
+    end
+
+    -- 2.14.0
+    if version_digits[2] < 14 then
+      local old_running_key = 'b_'..id..'_running'
+      local old_executing_key = 'b_'..id..'_executing'
+
+      if redis.call('exists', old_running_key) == 1 then
+        redis.call('rename', old_running_key, job_weights_key)
+      end
+      if redis.call('exists', old_executing_key) == 1 then
+        redis.call('rename', old_executing_key, job_expirations_key)
+      end
+      redis.call('hset', settings_key, 'version', '2.14.0')
+    end
+
+    -- 2.15.2
+    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
+      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
+      redis.call('hset', settings_key, 'version', '2.15.2')
+    end
+
+    -- 2.17.0
+    if version_digits[2] < 17 then
+      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
+      redis.call('hset', settings_key, 'version', '2.17.0')
+    end
+
+    -- 2.18.0
+    if version_digits[2] < 18 then
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
+      redis.call('hset', settings_key, 'version', '2.18.0')
+    end
+
+  end
+
+  process_tick(now, false)
+end
+
+local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
+refresh_expiration(0, 0, groupTimeout)
+
+return {}
+`,
+      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
+      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
+      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
+      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
+      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
+      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
+      "running.lua": "return process_tick(now, false)['running']\n",
+      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
+      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
+      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
+      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/Scripts.js
+var require_Scripts = __commonJS({
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
+    "use strict";
+    var headers;
+    var lua;
+    var templates;
+    lua = require_lua();
+    headers = {
+      refs: lua["refs.lua"],
+      validate_keys: lua["validate_keys.lua"],
+      validate_client: lua["validate_client.lua"],
+      refresh_expiration: lua["refresh_expiration.lua"],
+      process_tick: lua["process_tick.lua"],
+      conditions_check: lua["conditions_check.lua"],
+      get_time: lua["get_time.lua"]
+    };
+    exports2.allKeys = function(id) {
+      return [
+        /*
+        HASH
+        */
+        `b_${id}_settings`,
+        /*
+        HASH
+        job index -> weight
+        */
+        `b_${id}_job_weights`,
+        /*
+        ZSET
+        job index -> expiration
+        */
+        `b_${id}_job_expirations`,
+        /*
+        HASH
+        job index -> client
+        */
+        `b_${id}_job_clients`,
+        /*
+        ZSET
+        client -> sum running
+        */
+        `b_${id}_client_running`,
+        /*
+        HASH
+        client -> num queued
+        */
+        `b_${id}_client_num_queued`,
+        /*
+        ZSET
+        client -> last job registered
+        */
+        `b_${id}_client_last_registered`,
+        /*
+        ZSET
+        client -> last seen
+        */
+        `b_${id}_client_last_seen`
+      ];
+    };
+    templates = {
+      init: {
+        keys: exports2.allKeys,
+        headers: ["process_tick"],
+        refresh_expiration: true,
+        code: lua["init.lua"]
+      },
+      group_check: {
+        keys: exports2.allKeys,
+        headers: [],
+        refresh_expiration: false,
+        code: lua["group_check.lua"]
+      },
+      register_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys"],
+        refresh_expiration: false,
+        code: lua["register_client.lua"]
+      },
+      blacklist_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["blacklist_client.lua"]
+      },
+      heartbeat: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["heartbeat.lua"]
+      },
+      update_settings: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["update_settings.lua"]
+      },
+      running: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["running.lua"]
+      },
+      queued: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["queued.lua"]
+      },
+      done: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["done.lua"]
+      },
+      check: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: false,
+        code: lua["check.lua"]
+      },
+      submit: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["submit.lua"]
+      },
+      register: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["register.lua"]
+      },
+      free: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["free.lua"]
+      },
+      current_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["current_reservoir.lua"]
+      },
+      increment_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["increment_reservoir.lua"]
+      }
+    };
+    exports2.names = Object.keys(templates);
+    exports2.keys = function(name, id) {
+      return templates[name].keys(id);
+    };
+    exports2.payload = function(name) {
+      var template;
+      template = templates[name];
+      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
+        return headers[h];
+      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/RedisConnection.js
+var require_RedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+    "use strict";
+    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var RedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    RedisConnection = function() {
+      class RedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("redis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.client == null) {
+            this.client = this.Redis.createClient(this.clientOptions);
+          }
+          this.subscriber = this.client.duplicate();
+          this.limiters = {};
+          this.shas = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            return this._loadScripts();
+          }).then(() => {
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve4, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.ready) {
+              return resolve4();
+            } else {
+              return client.once("ready", resolve4);
+            }
+          });
+        }
+        _loadScript(name) {
+          return new this.Promise((resolve4, reject) => {
+            var payload;
+            payload = Scripts.payload(name);
+            return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
+              if (err != null) {
+                return reject(err);
+              }
+              this.shas[name] = replies[0];
+              return resolve4(replies[0]);
+            });
+          });
+        }
+        _loadScripts() {
+          return this.Promise.all(Scripts.names.map((k) => {
+            return this._loadScript(k);
+          }));
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            yield _this.ready;
+            return new _this.Promise((resolve4, reject) => {
+              return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
+                if (err != null) {
+                  return reject(err);
+                } else {
+                  return resolve4(replies[0]);
+                }
+              });
+            });
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve4, reject) => {
+              var handler2;
+              handler2 = (chan) => {
+                if (chan === channel) {
+                  this.subscriber.removeListener("subscribe", handler2);
+                  this.limiters[channel] = instance;
+                  return resolve4();
+                }
+              };
+              this.subscriber.on("subscribe", handler2);
+              return this.subscriber.subscribe(channel);
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return this.Promise.all([instance.channel(), instance.channel_client()].map(
+            /* @__PURE__ */ (function() {
+              var _ref = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield new _this2.Promise((resolve4, reject) => {
+                    return _this2.subscriber.unsubscribe(channel, function(err, chan) {
+                      if (err != null) {
+                        return reject(err);
+                      }
+                      if (chan === channel) {
+                        return resolve4();
+                      }
+                    });
+                  });
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref.apply(this, arguments);
+              };
+            })()
+          ));
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [this.shas[name], keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client.evalsha.bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i = 0, len = ref.length; i < len; i++) {
+            k = ref[i];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          this.client.end(flush);
+          this.subscriber.end(flush);
+          return this.Promise.resolve();
+        }
+      }
+      ;
+      RedisConnection.prototype.datastore = "redis";
+      RedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        client: null,
+        Promise,
+        Events: null
+      };
+      return RedisConnection;
+    }.call(void 0);
+    module.exports = RedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/IORedisConnection.js
+var require_IORedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+    "use strict";
+    function _slicedToArray(arr, i) {
+      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
+    }
+    function _nonIterableRest() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var IORedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    IORedisConnection = function() {
+      class IORedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("ioredis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.clusterNodes != null) {
+            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+          } else if (this.client != null && this.client.duplicate == null) {
+            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
+          } else {
+            if (this.client == null) {
+              this.client = new this.Redis(this.clientOptions);
+            }
+            this.subscriber = this.client.duplicate();
+          }
+          this.limiters = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            this._loadScripts();
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve4, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.status === "ready") {
+              return resolve4();
+            } else {
+              return client.once("ready", resolve4);
+            }
+          });
+        }
+        _loadScripts() {
+          return Scripts.names.forEach((name) => {
+            return this.client.defineCommand(name, {
+              lua: Scripts.payload(name)
+            });
+          });
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            var _, deleted;
+            yield _this.ready;
+            var _ref = yield _this.client.pipeline([cmd]).exec();
+            var _ref2 = _slicedToArray(_ref, 1);
+            var _ref2$ = _slicedToArray(_ref2[0], 2);
+            _ = _ref2$[0];
+            deleted = _ref2$[1];
+            return deleted;
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve4, reject) => {
+              return this.subscriber.subscribe(channel, () => {
+                this.limiters[channel] = instance;
+                return resolve4();
+              });
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return [instance.channel(), instance.channel_client()].forEach(
+            /* @__PURE__ */ (function() {
+              var _ref3 = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield _this2.subscriber.unsubscribe(channel);
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref3.apply(this, arguments);
+              };
+            })()
+          );
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client[name].bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i = 0, len = ref.length; i < len; i++) {
+            k = ref[i];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          if (flush) {
+            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
+          } else {
+            this.client.disconnect();
+            this.subscriber.disconnect();
+            return this.Promise.resolve();
+          }
+        }
+      }
+      ;
+      IORedisConnection.prototype.datastore = "ioredis";
+      IORedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        client: null,
+        Promise,
+        Events: null
+      };
+      return IORedisConnection;
+    }.call(void 0);
+    module.exports = IORedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/RedisDatastore.js
+var require_RedisDatastore = __commonJS({
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var IORedisConnection2;
+    var RedisConnection3;
+    var RedisDatastore;
+    var parser2;
+    parser2 = require_parser();
+    BottleneckError = require_BottleneckError();
+    RedisConnection3 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    RedisDatastore = class RedisDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.originalId = this.instance.id;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this.clients = {};
+        this.capacityPriorityCounters = {};
+        this.sharedConnection = this.connection != null;
+        if (this.connection == null) {
+          this.connection = this.instance.datastore === "redis" ? new RedisConnection3({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            clusterNodes: this.clusterNodes,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : void 0;
+        }
+        this.instance.connection = this.connection;
+        this.instance.datastore = this.connection.datastore;
+        this.ready = this.connection.ready.then((clients) => {
+          this.clients = clients;
+          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
+        }).then(() => {
+          return this.connection.__addLimiter__(this.instance);
+        }).then(() => {
+          return this.runScript("register_client", [this.instance.queued()]);
+        }).then(() => {
+          var base;
+          if (typeof (base = this.heartbeat = setInterval(() => {
+            return this.runScript("heartbeat", []).catch((e) => {
+              return this.instance.Events.trigger("error", e);
+            });
+          }, this.heartbeatInterval)).unref === "function") {
+            base.unref();
+          }
+          return this.clients;
+        });
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var client;
+          var _ref = yield _this.ready;
+          client = _ref.client;
+          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+        })();
+      }
+      onMessage(channel, message) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
+          try {
+            pos = message.indexOf(":");
+            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            type = _ref2[0];
+            data = _ref2[1];
+            if (type === "capacity") {
+              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
+            } else if (type === "capacity-priority") {
+              var _data$split = data.split(":");
+              var _data$split2 = _slicedToArray2(_data$split, 3);
+              rawCapacity = _data$split2[0];
+              priorityClient = _data$split2[1];
+              counter = _data$split2[2];
+              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
+              if (priorityClient === _this2.clientId) {
+                drained = yield _this2.instance._drainAll(capacity);
+                newCapacity = capacity != null ? capacity - (drained || 0) : "";
+                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
+              } else if (priorityClient === "") {
+                clearTimeout(_this2.capacityPriorityCounters[counter]);
+                delete _this2.capacityPriorityCounters[counter];
+                return _this2.instance._drainAll(capacity);
+              } else {
+                return _this2.capacityPriorityCounters[counter] = setTimeout(
+                  /* @__PURE__ */ _asyncToGenerator2(function* () {
+                    var e2;
+                    try {
+                      delete _this2.capacityPriorityCounters[counter];
+                      yield _this2.runScript("blacklist_client", [priorityClient]);
+                      return yield _this2.instance._drainAll(capacity);
+                    } catch (error62) {
+                      e2 = error62;
+                      return _this2.instance.Events.trigger("error", e2);
+                    }
+                  }),
+                  1e3
+                );
+              }
+            } else if (type === "message") {
+              return _this2.instance.Events.trigger("message", data);
+            } else if (type === "blocked") {
+              return yield _this2.instance._dropAllQueued();
+            }
+          } catch (error62) {
+            e = error62;
+            return _this2.instance.Events.trigger("error", e);
+          }
+        })();
+      }
+      __disconnect__(flush) {
+        clearInterval(this.heartbeat);
+        if (this.sharedConnection) {
+          return this.connection.__removeLimiter__(this.instance);
+        } else {
+          return this.connection.disconnect(flush);
+        }
+      }
+      runScript(name, args) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          if (!(name === "init" || name === "register_client")) {
+            yield _this3.ready;
+          }
+          return new _this3.Promise((resolve4, reject) => {
+            var all_args, arr;
+            all_args = [Date.now(), _this3.clientId].concat(args);
+            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
+            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err, replies) {
+              if (err != null) {
+                return reject(err);
+              }
+              return resolve4(replies);
+            });
+            return _this3.connection.__scriptFn__(name)(...arr);
+          }).catch((e) => {
+            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
+              if (name === "heartbeat") {
+                return _this3.Promise.resolve();
+              } else {
+                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
+                  return _this3.runScript(name, args);
+                });
+              }
+            } else if (e.message === "UNKNOWN_CLIENT") {
+              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
+                return _this3.runScript(name, args);
+              });
+            } else {
+              return _this3.Promise.reject(e);
+            }
+          });
+        })();
+      }
+      prepareArray(arr) {
+        var i, len, results, x;
+        results = [];
+        for (i = 0, len = arr.length; i < len; i++) {
+          x = arr[i];
+          results.push(x != null ? x.toString() : "");
+        }
+        return results;
+      }
+      prepareObject(obj) {
+        var arr, k, v;
+        arr = [];
+        for (k in obj) {
+          v = obj[k];
+          arr.push(k, v != null ? v.toString() : "");
+        }
+        return arr;
+      }
+      prepareInitSettings(clear) {
+        var args;
+        args = this.prepareObject(Object.assign({}, this.storeOptions, {
+          id: this.originalId,
+          version: this.instance.version,
+          groupTimeout: this.timeout,
+          clientTimeout: this.clientTimeout
+        }));
+        args.unshift(clear ? 1 : 0, this.instance.version);
+        return args;
+      }
+      convertBool(b) {
+        return !!b;
+      }
+      __updateSettings__(options2) {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
+          return parser2.overwrite(options2, options2, _this4.storeOptions);
+        })();
+      }
+      __running__() {
+        return this.runScript("running", []);
+      }
+      __queued__() {
+        return this.runScript("queued", []);
+      }
+      __done__() {
+        return this.runScript("done", []);
+      }
+      __groupCheck__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          return _this5.convertBool(yield _this5.runScript("group_check", []));
+        })();
+      }
+      __incrementReservoir__(incr) {
+        return this.runScript("increment_reservoir", [incr]);
+      }
+      __currentReservoir__() {
+        return this.runScript("current_reservoir", []);
+      }
+      __check__(weight) {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir, success2, wait2;
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
+          var _ref5 = _slicedToArray2(_ref4, 3);
+          success2 = _ref5[0];
+          wait2 = _ref5[1];
+          reservoir = _ref5[2];
+          return {
+            success: _this7.convertBool(success2),
+            wait: wait2,
+            reservoir
+          };
+        })();
+      }
+      __submit__(queueLength, weight) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
+          try {
+            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
+            var _ref7 = _slicedToArray2(_ref6, 3);
+            reachedHWM = _ref7[0];
+            blocked = _ref7[1];
+            strategy = _ref7[2];
+            return {
+              reachedHWM: _this8.convertBool(reachedHWM),
+              blocked: _this8.convertBool(blocked),
+              strategy
+            };
+          } catch (error62) {
+            e = error62;
+            if (e.message.indexOf("OVERWEIGHT") === 0) {
+              var _e$message$split = e.message.split(":");
+              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
+              overweight = _e$message$split2[0];
+              weight = _e$message$split2[1];
+              maxConcurrent = _e$message$split2[2];
+              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
+            } else {
+              throw e;
+            }
+          }
+        })();
+      }
+      __free__(index, weight) {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          var running2;
+          running2 = yield _this9.runScript("free", _this9.prepareArray([index]));
+          return {
+            running: running2
+          };
+        })();
+      }
+    };
+    module2.exports = RedisDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/States.js
+var require_States = __commonJS({
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    var States;
+    BottleneckError = require_BottleneckError();
+    States = class States {
+      constructor(status1) {
+        this.status = status1;
+        this._jobs = {};
+        this.counts = this.status.map(function() {
+          return 0;
+        });
+      }
+      next(id) {
+        var current, next;
+        current = this._jobs[id];
+        next = current + 1;
+        if (current != null && next < this.status.length) {
+          this.counts[current]--;
+          this.counts[next]++;
+          return this._jobs[id]++;
+        } else if (current != null) {
+          this.counts[current]--;
+          return delete this._jobs[id];
+        }
+      }
+      start(id) {
+        var initial;
+        initial = 0;
+        this._jobs[id] = initial;
+        return this.counts[initial]++;
+      }
+      remove(id) {
+        var current;
+        current = this._jobs[id];
+        if (current != null) {
+          this.counts[current]--;
+          delete this._jobs[id];
+        }
+        return current != null;
+      }
+      jobStatus(id) {
+        var ref;
+        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+      }
+      statusJobs(status) {
+        var k, pos, ref, results, v;
+        if (status != null) {
+          pos = this.status.indexOf(status);
+          if (pos < 0) {
+            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
+          }
+          ref = this._jobs;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            if (v === pos) {
+              results.push(k);
+            }
+          }
+          return results;
+        } else {
+          return Object.keys(this._jobs);
+        }
+      }
+      statusCounts() {
+        return this.counts.reduce((acc, v, i) => {
+          acc[this.status[i]] = v;
+          return acc;
+        }, {});
+      }
+    };
+    module2.exports = States;
+  }
+});
+
+// node_modules/bottleneck/lib/Sync.js
+var require_Sync = __commonJS({
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var DLList;
+    var Sync;
+    DLList = require_DLList();
+    Sync = class Sync {
+      constructor(name, Promise2) {
+        this.schedule = this.schedule.bind(this);
+        this.name = name;
+        this.Promise = Promise2;
+        this._running = 0;
+        this._queue = new DLList();
+      }
+      isEmpty() {
+        return this._queue.length === 0;
+      }
+      _tryToRun() {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var args, cb, error62, reject, resolve4, returned, task;
+          if (_this._running < 1 && _this._queue.length > 0) {
+            _this._running++;
+            var _this$_queue$shift = _this._queue.shift();
+            task = _this$_queue$shift.task;
+            args = _this$_queue$shift.args;
+            resolve4 = _this$_queue$shift.resolve;
+            reject = _this$_queue$shift.reject;
+            cb = yield _asyncToGenerator2(function* () {
+              try {
+                returned = yield task(...args);
+                return function() {
+                  return resolve4(returned);
+                };
+              } catch (error1) {
+                error62 = error1;
+                return function() {
+                  return reject(error62);
+                };
+              }
+            })();
+            _this._running--;
+            _this._tryToRun();
+            return cb();
+          }
+        })();
+      }
+      schedule(task, ...args) {
+        var promise2, reject, resolve4;
+        resolve4 = reject = null;
+        promise2 = new this.Promise(function(_resolve2, _reject) {
+          resolve4 = _resolve2;
+          return reject = _reject;
+        });
+        this._queue.push({
+          task,
+          args,
+          resolve: resolve4,
+          reject
+        });
+        this._tryToRun();
+        return promise2;
+      }
+    };
+    module2.exports = Sync;
+  }
+});
+
+// node_modules/bottleneck/lib/version.json
+var require_version = __commonJS({
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
+    module2.exports = { version: "2.19.5" };
+  }
+});
+
+// node_modules/bottleneck/lib/Group.js
+var require_Group = __commonJS({
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    var Group;
+    var IORedisConnection2;
+    var RedisConnection3;
+    var Scripts2;
+    var parser2;
+    parser2 = require_parser();
+    Events2 = require_Events();
+    RedisConnection3 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    Scripts2 = require_Scripts();
+    Group = function() {
+      class Group2 {
+        constructor(limiterOptions = {}) {
+          this.deleteKey = this.deleteKey.bind(this);
+          this.limiterOptions = limiterOptions;
+          parser2.load(this.limiterOptions, this.defaults, this);
+          this.Events = new Events2(this);
+          this.instances = {};
+          this.Bottleneck = require_Bottleneck();
+          this._startAutoCleanup();
+          this.sharedConnection = this.connection != null;
+          if (this.connection == null) {
+            if (this.limiterOptions.datastore === "redis") {
+              this.connection = new RedisConnection3(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            } else if (this.limiterOptions.datastore === "ioredis") {
+              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            }
+          }
+        }
+        key(key = "") {
+          var ref;
+          return (ref = this.instances[key]) != null ? ref : (() => {
+            var limiter;
+            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              id: `${this.id}-${key}`,
+              timeout: this.timeout,
+              connection: this.connection
+            }));
+            this.Events.trigger("created", limiter, key);
+            return limiter;
+          })();
+        }
+        deleteKey(key = "") {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var deleted, instance;
+            instance = _this.instances[key];
+            if (_this.connection) {
+              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete _this.instances[key];
+              yield instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          })();
+        }
+        limiters() {
+          var k, ref, results, v;
+          ref = this.instances;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            results.push({
+              key: k,
+              limiter: v
+            });
+          }
+          return results;
+        }
+        keys() {
+          return Object.keys(this.instances);
+        }
+        clusterKeys() {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (_this2.connection == null) {
+              return _this2.Promise.resolve(_this2.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${_this2.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
+              var _ref2 = _slicedToArray2(_ref, 2);
+              next = _ref2[0];
+              found = _ref2[1];
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          })();
+        }
+        _startAutoCleanup() {
+          var _this3 = this;
+          var base;
+          clearInterval(this.interval);
+          return typeof (base = this.interval = setInterval(
+            /* @__PURE__ */ _asyncToGenerator2(function* () {
+              var e, k, ref, results, time4, v;
+              time4 = Date.now();
+              ref = _this3.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (yield v._store.__groupCheck__(time4)) {
+                    results.push(_this3.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error62) {
+                  e = error62;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }),
+            this.timeout / 2
+          )).unref === "function" ? base.unref() : void 0;
+        }
+        updateSettings(options2 = {}) {
+          parser2.overwrite(options2, this.defaults, this);
+          parser2.overwrite(options2, options2, this.limiterOptions);
+          if (options2.timeout != null) {
+            return this._startAutoCleanup();
+          }
+        }
+        disconnect(flush = true) {
+          var ref;
+          if (!this.sharedConnection) {
+            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+          }
+        }
+      }
+      ;
+      Group2.prototype.defaults = {
+        timeout: 1e3 * 60 * 5,
+        connection: null,
+        Promise,
+        id: "group-key"
+      };
+      return Group2;
+    }.call(void 0);
+    module2.exports = Group;
+  }
+});
+
+// node_modules/bottleneck/lib/Batcher.js
+var require_Batcher = __commonJS({
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+    "use strict";
+    var Batcher;
+    var Events2;
+    var parser2;
+    parser2 = require_parser();
+    Events2 = require_Events();
+    Batcher = function() {
+      class Batcher2 {
+        constructor(options2 = {}) {
+          this.options = options2;
+          parser2.load(this.options, this.defaults, this);
+          this.Events = new Events2(this);
+          this._arr = [];
+          this._resetPromise();
+          this._lastFlush = Date.now();
+        }
+        _resetPromise() {
+          return this._promise = new this.Promise((res, rej) => {
+            return this._resolve = res;
+          });
+        }
+        _flush() {
+          clearTimeout(this._timeout);
+          this._lastFlush = Date.now();
+          this._resolve();
+          this.Events.trigger("batch", this._arr);
+          this._arr = [];
+          return this._resetPromise();
+        }
+        add(data) {
+          var ret2;
+          this._arr.push(data);
+          ret2 = this._promise;
+          if (this._arr.length === this.maxSize) {
+            this._flush();
+          } else if (this.maxTime != null && this._arr.length === 1) {
+            this._timeout = setTimeout(() => {
+              return this._flush();
+            }, this.maxTime);
+          }
+          return ret2;
+        }
+      }
+      ;
+      Batcher2.prototype.defaults = {
+        maxTime: null,
+        maxSize: null,
+        Promise
+      };
+      return Batcher2;
+    }.call(void 0);
+    module2.exports = Batcher;
+  }
+});
+
+// node_modules/bottleneck/lib/Bottleneck.js
+var require_Bottleneck = __commonJS({
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _toArray(arr) {
+      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArray(iter) {
+      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve4(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve4, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Bottleneck6;
+    var DEFAULT_PRIORITY;
+    var Events2;
+    var Job;
+    var LocalDatastore;
+    var NUM_PRIORITIES;
+    var Queues;
+    var RedisDatastore;
+    var States;
+    var Sync;
+    var parser2;
+    var splice = [].splice;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser();
+    Queues = require_Queues();
+    Job = require_Job();
+    LocalDatastore = require_LocalDatastore();
+    RedisDatastore = require_RedisDatastore();
+    Events2 = require_Events();
+    States = require_States();
+    Sync = require_Sync();
+    Bottleneck6 = function() {
+      class Bottleneck7 {
+        constructor(options2 = {}, ...invalid) {
+          var storeInstanceOptions, storeOptions;
+          this._addToQueue = this._addToQueue.bind(this);
+          this._validateOptions(options2, invalid);
+          parser2.load(options2, this.instanceDefaults, this);
+          this._queues = new Queues(NUM_PRIORITIES);
+          this._scheduled = {};
+          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+          this._limiter = null;
+          this.Events = new Events2(this);
+          this._submitLock = new Sync("submit", this.Promise);
+          this._registerLock = new Sync("register", this.Promise);
+          storeOptions = parser2.load(options2, this.storeDefaults, {});
+          this._store = function() {
+            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
+              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
+            } else if (this.datastore === "local") {
+              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
+              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
+            } else {
+              throw new Bottleneck7.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+            }
+          }.call(this);
+          this._queues.on("leftzero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+          });
+          this._queues.on("zero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+          });
+        }
+        _validateOptions(options2, invalid) {
+          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+            throw new Bottleneck7.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+          }
+        }
+        ready() {
+          return this._store.ready;
+        }
+        clients() {
+          return this._store.clients;
+        }
+        channel() {
+          return `b_${this.id}`;
+        }
+        channel_client() {
+          return `b_${this.id}_${this._store.clientId}`;
+        }
+        publish(message) {
+          return this._store.__publish__(message);
+        }
+        disconnect(flush = true) {
+          return this._store.__disconnect__(flush);
+        }
+        chain(_limiter) {
+          this._limiter = _limiter;
+          return this;
+        }
+        queued(priority) {
+          return this._queues.queued(priority);
+        }
+        clusterQueued() {
+          return this._store.__queued__();
+        }
+        empty() {
+          return this.queued() === 0 && this._submitLock.isEmpty();
+        }
+        running() {
+          return this._store.__running__();
+        }
+        done() {
+          return this._store.__done__();
+        }
+        jobStatus(id) {
+          return this._states.jobStatus(id);
+        }
+        jobs(status) {
+          return this._states.statusJobs(status);
+        }
+        counts() {
+          return this._states.statusCounts();
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        check(weight = 1) {
+          return this._store.__check__(weight);
+        }
+        _clearGlobalState(index) {
+          if (this._scheduled[index] != null) {
+            clearTimeout(this._scheduled[index].expiration);
+            delete this._scheduled[index];
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _free(index, job, options2, eventInfo) {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var e, running2;
+            try {
+              var _ref = yield _this._store.__free__(index, options2.weight);
+              running2 = _ref.running;
+              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running2 === 0 && _this.empty()) {
+                return _this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return _this.Events.trigger("error", e);
+            }
+          })();
+        }
+        _run(index, job, wait2) {
+          var clearGlobalState, free, run2;
+          job.doRun();
+          clearGlobalState = this._clearGlobalState.bind(this, index);
+          run2 = this._run.bind(this, index, job);
+          free = this._free.bind(this, index, job);
+          return this._scheduled[index] = {
+            timeout: setTimeout(() => {
+              return job.doExecute(this._limiter, clearGlobalState, run2, free);
+            }, wait2),
+            expiration: job.options.expiration != null ? setTimeout(function() {
+              return job.doExpire(clearGlobalState, run2, free);
+            }, wait2 + job.options.expiration) : void 0,
+            job
+          };
+        }
+        _drainOne(capacity) {
+          return this._registerLock.schedule(() => {
+            var args, index, next, options2, queue2;
+            if (this.queued() === 0) {
+              return this.Promise.resolve(null);
+            }
+            queue2 = this._queues.getFirst();
+            var _next2 = next = queue2.first();
+            options2 = _next2.options;
+            args = _next2.args;
+            if (capacity != null && options2.weight > capacity) {
+              return this.Promise.resolve(null);
+            }
+            this.Events.trigger("debug", `Draining ${options2.id}`, {
+              args,
+              options: options2
+            });
+            index = this._randomIndex();
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+              success: success2,
+              wait: wait2,
+              reservoir
+            }) => {
+              var empty;
+              this.Events.trigger("debug", `Drained ${options2.id}`, {
+                success: success2,
+                args,
+                options: options2
+              });
+              if (success2) {
+                queue2.shift();
+                empty = this.empty();
+                if (empty) {
+                  this.Events.trigger("empty");
+                }
+                if (reservoir === 0) {
+                  this.Events.trigger("depleted", empty);
+                }
+                this._run(index, next, wait2);
+                return this.Promise.resolve(options2.weight);
+              } else {
+                return this.Promise.resolve(null);
+              }
+            });
+          });
+        }
+        _drainAll(capacity, total = 0) {
+          return this._drainOne(capacity).then((drained) => {
+            var newCapacity;
+            if (drained != null) {
+              newCapacity = capacity != null ? capacity - drained : capacity;
+              return this._drainAll(newCapacity, total + drained);
+            } else {
+              return this.Promise.resolve(total);
+            }
+          }).catch((e) => {
+            return this.Events.trigger("error", e);
+          });
+        }
+        _dropAllQueued(message) {
+          return this._queues.shiftAll(function(job) {
+            return job.doDrop({
+              message
+            });
+          });
+        }
+        stop(options2 = {}) {
+          var done, waitForExecuting;
+          options2 = parser2.load(options2, this.stopDefaults);
+          waitForExecuting = (at) => {
+            var finished;
+            finished = () => {
+              var counts;
+              counts = this._states.counts;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+            };
+            return new this.Promise((resolve4, reject) => {
+              if (finished()) {
+                return resolve4();
+              } else {
+                return this.on("done", () => {
+                  if (finished()) {
+                    this.removeAllListeners("done");
+                    return resolve4();
+                  }
+                });
+              }
+            });
+          };
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            return next.doDrop({
+              message: options2.dropErrorMessage
+            });
+          }, this._drainOne = () => {
+            return this.Promise.resolve(null);
+          }, this._registerLock.schedule(() => {
+            return this._submitLock.schedule(() => {
+              var k, ref, v;
+              ref = this._scheduled;
+              for (k in ref) {
+                v = ref[k];
+                if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                  clearTimeout(v.timeout);
+                  clearTimeout(v.expiration);
+                  v.job.doDrop({
+                    message: options2.dropErrorMessage
+                  });
+                }
+              }
+              this._dropAllQueued(options2.dropErrorMessage);
+              return waitForExecuting(0);
+            });
+          })) : this.schedule({
+            priority: NUM_PRIORITIES - 1,
+            weight: 0
+          }, () => {
+            return waitForExecuting(1);
+          });
+          this._receive = function(job) {
+            return job._reject(new Bottleneck7.prototype.BottleneckError(options2.enqueueErrorMessage));
+          };
+          this.stop = () => {
+            return this.Promise.reject(new Bottleneck7.prototype.BottleneckError("stop() has already been called"));
+          };
+          return done;
+        }
+        _addToQueue(job) {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
+            args = job.args;
+            options2 = job.options;
+            try {
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
+              reachedHWM = _ref2.reachedHWM;
+              blocked = _ref2.blocked;
+              strategy = _ref2.strategy;
+            } catch (error1) {
+              error62 = error1;
+              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
+                args,
+                options: options2,
+                error: error62
+              });
+              job.doDrop({
+                error: error62
+              });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck7.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck7.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck7.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck7.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            _this2._queues.push(job);
+            yield _this2._drainAll();
+            return reachedHWM;
+          })();
+        }
+        _receive(job) {
+          if (this._states.jobStatus(job.options.id) != null) {
+            job._reject(new Bottleneck7.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+            return false;
+          } else {
+            job.doReceive();
+            return this._submitLock.schedule(this._addToQueue, job);
+          }
+        }
+        submit(...args) {
+          var cb, fn, job, options2, ref, ref1, task;
+          if (typeof args[0] === "function") {
+            var _ref3, _ref4, _splice$call, _splice$call2;
+            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
+            options2 = parser2.load({}, this.jobDefaults);
+          } else {
+            var _ref5, _ref6, _splice$call3, _splice$call4;
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
+            options2 = parser2.load(options2, this.jobDefaults);
+          }
+          task = (...args2) => {
+            return new this.Promise(function(resolve4, reject) {
+              return fn(...args2, function(...args3) {
+                return (args3[0] != null ? reject : resolve4)(args3);
+              });
+            });
+          };
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job.promise.then(function(args2) {
+            return typeof cb === "function" ? cb(...args2) : void 0;
+          }).catch(function(args2) {
+            if (Array.isArray(args2)) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            } else {
+              return typeof cb === "function" ? cb(args2) : void 0;
+            }
+          });
+          return this._receive(job);
+        }
+        schedule(...args) {
+          var job, options2, task;
+          if (typeof args[0] === "function") {
+            var _args = args;
+            var _args2 = _toArray(_args);
+            task = _args2[0];
+            args = _args2.slice(1);
+            options2 = {};
+          } else {
+            var _args3 = args;
+            var _args4 = _toArray(_args3);
+            options2 = _args4[0];
+            task = _args4[1];
+            args = _args4.slice(2);
+          }
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          this._receive(job);
+          return job.promise;
+        }
+        wrap(fn) {
+          var schedule, wrapped;
+          schedule = this.schedule.bind(this);
+          wrapped = function wrapped2(...args) {
+            return schedule(fn.bind(this), ...args);
+          };
+          wrapped.withOptions = function(options2, ...args) {
+            return schedule(options2, fn, ...args);
+          };
+          return wrapped;
+        }
+        updateSettings(options2 = {}) {
+          var _this3 = this;
+          return _asyncToGenerator2(function* () {
+            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
+            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
+            return _this3;
+          })();
+        }
+        currentReservoir() {
+          return this._store.__currentReservoir__();
+        }
+        incrementReservoir(incr = 0) {
+          return this._store.__incrementReservoir__(incr);
+        }
+      }
+      ;
+      Bottleneck7.default = Bottleneck7;
+      Bottleneck7.Events = Events2;
+      Bottleneck7.version = Bottleneck7.prototype.version = require_version().version;
+      Bottleneck7.strategy = Bottleneck7.prototype.strategy = {
+        LEAK: 1,
+        OVERFLOW: 2,
+        OVERFLOW_PRIORITY: 4,
+        BLOCK: 3
+      };
+      Bottleneck7.BottleneckError = Bottleneck7.prototype.BottleneckError = require_BottleneckError();
+      Bottleneck7.Group = Bottleneck7.prototype.Group = require_Group();
+      Bottleneck7.RedisConnection = Bottleneck7.prototype.RedisConnection = require_RedisConnection();
+      Bottleneck7.IORedisConnection = Bottleneck7.prototype.IORedisConnection = require_IORedisConnection();
+      Bottleneck7.Batcher = Bottleneck7.prototype.Batcher = require_Batcher();
+      Bottleneck7.prototype.jobDefaults = {
+        priority: DEFAULT_PRIORITY,
+        weight: 1,
+        expiration: null,
+        id: "<no-id>"
+      };
+      Bottleneck7.prototype.storeDefaults = {
+        maxConcurrent: null,
+        minTime: 0,
+        highWater: null,
+        strategy: Bottleneck7.prototype.strategy.LEAK,
+        penalty: null,
+        reservoir: null,
+        reservoirRefreshInterval: null,
+        reservoirRefreshAmount: null,
+        reservoirIncreaseInterval: null,
+        reservoirIncreaseAmount: null,
+        reservoirIncreaseMaximum: null
+      };
+      Bottleneck7.prototype.localStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 250
+      };
+      Bottleneck7.prototype.redisStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 5e3,
+        clientTimeout: 1e4,
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        clearDatastore: false,
+        connection: null
+      };
+      Bottleneck7.prototype.instanceDefaults = {
+        datastore: "local",
+        connection: null,
+        id: "<no-id>",
+        rejectOnDrop: true,
+        trackDoneStatus: false,
+        Promise
+      };
+      Bottleneck7.prototype.stopDefaults = {
+        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+        dropWaitingJobs: true,
+        dropErrorMessage: "This limiter has been stopped."
+      };
+      return Bottleneck7;
+    }.call(void 0);
+    module2.exports = Bottleneck6;
+  }
+});
+
+// node_modules/bottleneck/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_Bottleneck();
+  }
+});
+
+// node_modules/@ioredis/commands/built/commands.json
+var require_commands = __commonJS({
+  "node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+    module2.exports = {
+      acl: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      append: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      asking: {
+        arity: 1,
+        flags: [
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      auth: {
+        arity: -2,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bgrewriteaof: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bgsave: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bitcount: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      bitfield: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      bitfield_ro: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      bitop: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 2,
+        keyStop: -1,
+        step: 1
+      },
+      bitpos: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      blmove: {
+        arity: 6,
+        flags: [
+          "write",
+          "denyoom",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      blmpop: {
+        arity: -5,
+        flags: [
+          "write",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      blpop: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      brpop: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      brpoplpush: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "noscript",
+          "blocking"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      bzmpop: {
+        arity: -5,
+        flags: [
+          "write",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      bzpopmax: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      bzpopmin: {
+        arity: -3,
+        flags: [
+          "write",
+          "noscript",
+          "blocking",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -2,
+        step: 1
+      },
+      client: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      cluster: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      command: {
+        arity: -1,
+        flags: [
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      config: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      copy: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      dbsize: {
+        arity: 1,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      debug: {
+        arity: -2,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      decr: {
+        arity: 2,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      decrby: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      del: {
+        arity: -2,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      discard: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      dump: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      echo: {
+        arity: 2,
+        flags: [
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      eval: {
+        arity: -3,
+        flags: [
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      eval_ro: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      evalsha: {
+        arity: -3,
+        flags: [
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      evalsha_ro: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      exec: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "skip_slowlog"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      exists: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      expire: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      expireat: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      expiretime: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      failover: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      fcall: {
+        arity: -3,
+        flags: [
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      fcall_ro: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "noscript",
+          "stale",
+          "skip_monitor",
+          "no_mandatory_keys",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      flushall: {
+        arity: -1,
+        flags: [
+          "write"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      flushdb: {
+        arity: -1,
+        flags: [
+          "write"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      function: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      geoadd: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geodist: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geohash: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geopos: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadius: {
+        arity: -6,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadius_ro: {
+        arity: -6,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadiusbymember: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      georadiusbymember_ro: {
+        arity: -5,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geosearch: {
+        arity: -7,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      geosearchstore: {
+        arity: -8,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      get: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getbit: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getdel: {
+        arity: 2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getex: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getrange: {
+        arity: 4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      getset: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hdel: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hello: {
+        arity: -1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      hexists: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hexpire: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hpexpire: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hget: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hgetall: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hincrby: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hincrbyfloat: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hkeys: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hlen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hmget: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hmset: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hrandfield: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hscan: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hset: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hsetnx: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hstrlen: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      hvals: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      incr: {
+        arity: 2,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      incrby: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      incrbyfloat: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      info: {
+        arity: -1,
+        flags: [
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      keys: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lastsave: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      latency: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lcs: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      lindex: {
+        arity: 3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      linsert: {
+        arity: 5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      llen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lmove: {
+        arity: 5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      lmpop: {
+        arity: -4,
+        flags: [
+          "write",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lolwut: {
+        arity: -1,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      lpop: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lpos: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lpush: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lpushx: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lrange: {
+        arity: 4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lrem: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      lset: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      ltrim: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      memory: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      mget: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      migrate: {
+        arity: -6,
+        flags: [
+          "write",
+          "movablekeys"
+        ],
+        keyStart: 3,
+        keyStop: 3,
+        step: 1
+      },
+      module: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      monitor: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      move: {
+        arity: 3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      mset: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 2
+      },
+      msetnx: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 2
+      },
+      multi: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      object: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      persist: {
+        arity: 2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pexpire: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pexpireat: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pexpiretime: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pfadd: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      pfcount: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      pfdebug: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "admin"
+        ],
+        keyStart: 2,
+        keyStop: 2,
+        step: 1
+      },
+      pfmerge: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      pfselftest: {
+        arity: 1,
+        flags: [
+          "admin"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      ping: {
+        arity: -1,
+        flags: [
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      psetex: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      psubscribe: {
+        arity: -2,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      psync: {
+        arity: -3,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading",
+          "no_multi"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      pttl: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      publish: {
+        arity: 3,
+        flags: [
+          "pubsub",
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      pubsub: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      punsubscribe: {
+        arity: -1,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      quit: {
+        arity: -1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      randomkey: {
+        arity: 1,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      readonly: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      readwrite: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      rename: {
+        arity: 3,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      renamenx: {
+        arity: 3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      replconf: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      replicaof: {
+        arity: 3,
+        flags: [
+          "admin",
+          "noscript",
+          "stale",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      reset: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "no_auth",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      restore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      "restore-asking": {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "asking"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      role: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      rpop: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      rpoplpush: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      rpush: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      rpushx: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sadd: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      save: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading",
+          "no_multi"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      scan: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      scard: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      script: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sdiff: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sdiffstore: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      select: {
+        arity: 2,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      set: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setbit: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setex: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setnx: {
+        arity: 3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      setrange: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      shutdown: {
+        arity: -1,
+        flags: [
+          "admin",
+          "noscript",
+          "loading",
+          "stale",
+          "no_multi",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sinter: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sintercard: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sinterstore: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sismember: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      slaveof: {
+        arity: 3,
+        flags: [
+          "admin",
+          "noscript",
+          "stale",
+          "no_async_loading"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      slowlog: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      smembers: {
+        arity: 2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      smismember: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      smove: {
+        arity: 4,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      sort: {
+        arity: -2,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sort_ro: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      spop: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      spublish: {
+        arity: 3,
+        flags: [
+          "pubsub",
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      srandmember: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      srem: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sscan: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      ssubscribe: {
+        arity: -2,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      strlen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      subscribe: {
+        arity: -2,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      substr: {
+        arity: 4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      sunion: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sunionstore: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      sunsubscribe: {
+        arity: -1,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      swapdb: {
+        arity: 3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      sync: {
+        arity: 1,
+        flags: [
+          "admin",
+          "noscript",
+          "no_async_loading",
+          "no_multi"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      time: {
+        arity: 1,
+        flags: [
+          "loading",
+          "stale",
+          "fast"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      touch: {
+        arity: -2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      ttl: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      type: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      unlink: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      unsubscribe: {
+        arity: -1,
+        flags: [
+          "pubsub",
+          "noscript",
+          "loading",
+          "stale"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      unwatch: {
+        arity: 1,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      wait: {
+        arity: 3,
+        flags: [
+          "noscript"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      watch: {
+        arity: -2,
+        flags: [
+          "noscript",
+          "loading",
+          "stale",
+          "fast",
+          "allow_busy"
+        ],
+        keyStart: 1,
+        keyStop: -1,
+        step: 1
+      },
+      xack: {
+        arity: -4,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xadd: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xautoclaim: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xclaim: {
+        arity: -6,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xdel: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xdelex: {
+        arity: -5,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xgroup: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xinfo: {
+        arity: -2,
+        flags: [],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xlen: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xpending: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xread: {
+        arity: -4,
+        flags: [
+          "readonly",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xreadgroup: {
+        arity: -7,
+        flags: [
+          "write",
+          "blocking",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      xrevrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xsetid: {
+        arity: -3,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      xtrim: {
+        arity: -4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zadd: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zcard: {
+        arity: 2,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zcount: {
+        arity: 4,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zdiff: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zdiffstore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zincrby: {
+        arity: 4,
+        flags: [
+          "write",
+          "denyoom",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zinter: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zintercard: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zinterstore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zlexcount: {
+        arity: 4,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zmpop: {
+        arity: -4,
+        flags: [
+          "write",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zmscore: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zpopmax: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zpopmin: {
+        arity: -2,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrandmember: {
+        arity: -2,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrangebylex: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrangebyscore: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrangestore: {
+        arity: -5,
+        flags: [
+          "write",
+          "denyoom"
+        ],
+        keyStart: 1,
+        keyStop: 2,
+        step: 1
+      },
+      zrank: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrem: {
+        arity: -3,
+        flags: [
+          "write",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zremrangebylex: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zremrangebyrank: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zremrangebyscore: {
+        arity: 4,
+        flags: [
+          "write"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrange: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrangebylex: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrangebyscore: {
+        arity: -4,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zrevrank: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zscan: {
+        arity: -3,
+        flags: [
+          "readonly"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zscore: {
+        arity: 3,
+        flags: [
+          "readonly",
+          "fast"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      },
+      zunion: {
+        arity: -3,
+        flags: [
+          "readonly",
+          "movablekeys"
+        ],
+        keyStart: 0,
+        keyStop: 0,
+        step: 0
+      },
+      zunionstore: {
+        arity: -4,
+        flags: [
+          "write",
+          "denyoom",
+          "movablekeys"
+        ],
+        keyStart: 1,
+        keyStop: 1,
+        step: 1
+      }
+    };
+  }
+});
+
+// node_modules/@ioredis/commands/built/index.js
+var require_built = __commonJS({
+  "node_modules/@ioredis/commands/built/index.js"(exports2) {
+    "use strict";
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getKeyIndexes = exports2.hasFlag = exports2.exists = exports2.list = void 0;
+    var commands_json_1 = __importDefault(require_commands());
+    exports2.list = Object.keys(commands_json_1.default);
+    var flags = {};
+    exports2.list.forEach((commandName) => {
+      flags[commandName] = commands_json_1.default[commandName].flags.reduce(function(flags2, flag) {
+        flags2[flag] = true;
+        return flags2;
+      }, {});
+    });
+    function exists(commandName, options2) {
+      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.caseInsensitive) ? String(commandName).toLowerCase() : commandName;
+      return Boolean(commands_json_1.default[commandName]);
+    }
+    exports2.exists = exists;
+    function hasFlag(commandName, flag, options2) {
+      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.nameCaseInsensitive) ? String(commandName).toLowerCase() : commandName;
+      if (!flags[commandName]) {
+        throw new Error("Unknown command " + commandName);
+      }
+      return Boolean(flags[commandName][flag]);
+    }
+    exports2.hasFlag = hasFlag;
+    function getKeyIndexes(commandName, args, options2) {
+      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.nameCaseInsensitive) ? String(commandName).toLowerCase() : commandName;
+      const command = commands_json_1.default[commandName];
+      if (!command) {
+        throw new Error("Unknown command " + commandName);
+      }
+      if (!Array.isArray(args)) {
+        throw new Error("Expect args to be an array");
+      }
+      const keys = [];
+      const parseExternalKey = Boolean(options2 && options2.parseExternalKey);
+      const takeDynamicKeys = (args2, startIndex) => {
+        const keys2 = [];
+        const keyStop = Number(args2[startIndex]);
+        for (let i = 0; i < keyStop; i++) {
+          keys2.push(i + startIndex + 1);
+        }
+        return keys2;
+      };
+      const takeKeyAfterToken = (args2, startIndex, token) => {
+        for (let i = startIndex; i < args2.length - 1; i += 1) {
+          if (String(args2[i]).toLowerCase() === token.toLowerCase()) {
+            return i + 1;
+          }
+        }
+        return null;
+      };
+      switch (commandName) {
+        case "zunionstore":
+        case "zinterstore":
+        case "zdiffstore":
+          keys.push(0, ...takeDynamicKeys(args, 1));
+          break;
+        case "eval":
+        case "evalsha":
+        case "eval_ro":
+        case "evalsha_ro":
+        case "fcall":
+        case "fcall_ro":
+        case "blmpop":
+        case "bzmpop":
+          keys.push(...takeDynamicKeys(args, 1));
+          break;
+        case "sintercard":
+        case "lmpop":
+        case "zunion":
+        case "zinter":
+        case "zmpop":
+        case "zintercard":
+        case "zdiff": {
+          keys.push(...takeDynamicKeys(args, 0));
+          break;
+        }
+        case "georadius": {
+          keys.push(0);
+          const storeKey = takeKeyAfterToken(args, 5, "STORE");
+          if (storeKey)
+            keys.push(storeKey);
+          const distKey = takeKeyAfterToken(args, 5, "STOREDIST");
+          if (distKey)
+            keys.push(distKey);
+          break;
+        }
+        case "georadiusbymember": {
+          keys.push(0);
+          const storeKey = takeKeyAfterToken(args, 4, "STORE");
+          if (storeKey)
+            keys.push(storeKey);
+          const distKey = takeKeyAfterToken(args, 4, "STOREDIST");
+          if (distKey)
+            keys.push(distKey);
+          break;
+        }
+        case "sort":
+        case "sort_ro":
+          keys.push(0);
+          for (let i = 1; i < args.length - 1; i++) {
+            let arg = args[i];
+            if (typeof arg !== "string") {
+              continue;
+            }
+            const directive = arg.toUpperCase();
+            if (directive === "GET") {
+              i += 1;
+              arg = args[i];
+              if (arg !== "#") {
+                if (parseExternalKey) {
+                  keys.push([i, getExternalKeyNameLength(arg)]);
+                } else {
+                  keys.push(i);
+                }
+              }
+            } else if (directive === "BY") {
+              i += 1;
+              if (parseExternalKey) {
+                keys.push([i, getExternalKeyNameLength(args[i])]);
+              } else {
+                keys.push(i);
+              }
+            } else if (directive === "STORE") {
+              i += 1;
+              keys.push(i);
+            }
+          }
+          break;
+        case "migrate":
+          if (args[2] === "") {
+            for (let i = 5; i < args.length - 1; i++) {
+              const arg = args[i];
+              if (typeof arg === "string" && arg.toUpperCase() === "KEYS") {
+                for (let j = i + 1; j < args.length; j++) {
+                  keys.push(j);
+                }
+                break;
+              }
+            }
+          } else {
+            keys.push(2);
+          }
+          break;
+        case "xreadgroup":
+        case "xread":
+          for (let i = commandName === "xread" ? 0 : 3; i < args.length - 1; i++) {
+            if (String(args[i]).toUpperCase() === "STREAMS") {
+              for (let j = i + 1; j <= i + (args.length - 1 - i) / 2; j++) {
+                keys.push(j);
+              }
+              break;
+            }
+          }
+          break;
+        default:
+          if (command.step > 0) {
+            const keyStart = command.keyStart - 1;
+            const keyStop = command.keyStop > 0 ? command.keyStop : args.length + command.keyStop + 1;
+            for (let i = keyStart; i < keyStop; i += command.step) {
+              keys.push(i);
+            }
+          }
+          break;
+      }
+      return keys;
+    }
+    exports2.getKeyIndexes = getKeyIndexes;
+    function getExternalKeyNameLength(key) {
+      if (typeof key !== "string") {
+        key = String(key);
+      }
+      const hashPos = key.indexOf("->");
+      return hashPos === -1 ? key.length : hashPos;
+    }
+  }
+});
+
+// node_modules/standard-as-callback/built/utils.js
+var require_utils = __commonJS({
+  "node_modules/standard-as-callback/built/utils.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.tryCatch = exports2.errorObj = void 0;
+    exports2.errorObj = { e: {} };
+    var tryCatchTarget;
+    function tryCatcher(err, val) {
+      try {
+        const target = tryCatchTarget;
+        tryCatchTarget = null;
+        return target.apply(this, arguments);
+      } catch (e) {
+        exports2.errorObj.e = e;
+        return exports2.errorObj;
+      }
+    }
+    function tryCatch(fn) {
+      tryCatchTarget = fn;
+      return tryCatcher;
+    }
+    exports2.tryCatch = tryCatch;
+  }
+});
+
+// node_modules/standard-as-callback/built/index.js
+var require_built2 = __commonJS({
+  "node_modules/standard-as-callback/built/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils();
+    function throwLater(e) {
+      setTimeout(function() {
+        throw e;
+      }, 0);
+    }
+    function asCallback(promise2, nodeback, options2) {
+      if (typeof nodeback === "function") {
+        promise2.then((val) => {
+          let ret2;
+          if (options2 !== void 0 && Object(options2).spread && Array.isArray(val)) {
+            ret2 = utils_1.tryCatch(nodeback).apply(void 0, [null].concat(val));
+          } else {
+            ret2 = val === void 0 ? utils_1.tryCatch(nodeback)(null) : utils_1.tryCatch(nodeback)(null, val);
+          }
+          if (ret2 === utils_1.errorObj) {
+            throwLater(ret2.e);
+          }
+        }, (cause) => {
+          if (!cause) {
+            const newReason = new Error(cause + "");
+            Object.assign(newReason, { cause });
+            cause = newReason;
+          }
+          const ret2 = utils_1.tryCatch(nodeback)(cause);
+          if (ret2 === utils_1.errorObj) {
+            throwLater(ret2.e);
+          }
+        });
+      }
+      return promise2;
+    }
+    exports2.default = asCallback;
+  }
+});
+
+// node_modules/redis-errors/lib/old.js
+var require_old = __commonJS({
+  "node_modules/redis-errors/lib/old.js"(exports2, module2) {
+    "use strict";
+    var assert2 = __require("assert");
+    var util = __require("util");
+    function RedisError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      Error.captureStackTrace(this, this.constructor);
+    }
+    util.inherits(RedisError, Error);
+    Object.defineProperty(RedisError.prototype, "name", {
+      value: "RedisError",
+      configurable: true,
+      writable: true
+    });
+    function ParserError(message, buffer, offset) {
+      assert2(buffer);
+      assert2.strictEqual(typeof offset, "number");
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      const tmp = Error.stackTraceLimit;
+      Error.stackTraceLimit = 2;
+      Error.captureStackTrace(this, this.constructor);
+      Error.stackTraceLimit = tmp;
+      this.offset = offset;
+      this.buffer = buffer;
+    }
+    util.inherits(ParserError, RedisError);
+    Object.defineProperty(ParserError.prototype, "name", {
+      value: "ParserError",
+      configurable: true,
+      writable: true
+    });
+    function ReplyError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      const tmp = Error.stackTraceLimit;
+      Error.stackTraceLimit = 2;
+      Error.captureStackTrace(this, this.constructor);
+      Error.stackTraceLimit = tmp;
+    }
+    util.inherits(ReplyError, RedisError);
+    Object.defineProperty(ReplyError.prototype, "name", {
+      value: "ReplyError",
+      configurable: true,
+      writable: true
+    });
+    function AbortError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      Error.captureStackTrace(this, this.constructor);
+    }
+    util.inherits(AbortError, RedisError);
+    Object.defineProperty(AbortError.prototype, "name", {
+      value: "AbortError",
+      configurable: true,
+      writable: true
+    });
+    function InterruptError(message) {
+      Object.defineProperty(this, "message", {
+        value: message || "",
+        configurable: true,
+        writable: true
+      });
+      Error.captureStackTrace(this, this.constructor);
+    }
+    util.inherits(InterruptError, AbortError);
+    Object.defineProperty(InterruptError.prototype, "name", {
+      value: "InterruptError",
+      configurable: true,
+      writable: true
+    });
+    module2.exports = {
+      RedisError,
+      ParserError,
+      ReplyError,
+      AbortError,
+      InterruptError
+    };
+  }
+});
+
+// node_modules/redis-errors/lib/modern.js
+var require_modern = __commonJS({
+  "node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+    "use strict";
+    var assert2 = __require("assert");
+    var RedisError = class extends Error {
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var ParserError = class extends RedisError {
+      constructor(message, buffer, offset) {
+        assert2(buffer);
+        assert2.strictEqual(typeof offset, "number");
+        const tmp = Error.stackTraceLimit;
+        Error.stackTraceLimit = 2;
+        super(message);
+        Error.stackTraceLimit = tmp;
+        this.offset = offset;
+        this.buffer = buffer;
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var ReplyError = class extends RedisError {
+      constructor(message) {
+        const tmp = Error.stackTraceLimit;
+        Error.stackTraceLimit = 2;
+        super(message);
+        Error.stackTraceLimit = tmp;
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var AbortError = class extends RedisError {
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    var InterruptError = class extends AbortError {
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    module2.exports = {
+      RedisError,
+      ParserError,
+      ReplyError,
+      AbortError,
+      InterruptError
+    };
+  }
+});
+
+// node_modules/redis-errors/index.js
+var require_redis_errors = __commonJS({
+  "node_modules/redis-errors/index.js"(exports2, module2) {
+    "use strict";
+    var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
+    module2.exports = Errors;
+  }
+});
+
+// node_modules/cluster-key-slot/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+    var lookup = [
+      0,
+      4129,
+      8258,
+      12387,
+      16516,
+      20645,
+      24774,
+      28903,
+      33032,
+      37161,
+      41290,
+      45419,
+      49548,
+      53677,
+      57806,
+      61935,
+      4657,
+      528,
+      12915,
+      8786,
+      21173,
+      17044,
+      29431,
+      25302,
+      37689,
+      33560,
+      45947,
+      41818,
+      54205,
+      50076,
+      62463,
+      58334,
+      9314,
+      13379,
+      1056,
+      5121,
+      25830,
+      29895,
+      17572,
+      21637,
+      42346,
+      46411,
+      34088,
+      38153,
+      58862,
+      62927,
+      50604,
+      54669,
+      13907,
+      9842,
+      5649,
+      1584,
+      30423,
+      26358,
+      22165,
+      18100,
+      46939,
+      42874,
+      38681,
+      34616,
+      63455,
+      59390,
+      55197,
+      51132,
+      18628,
+      22757,
+      26758,
+      30887,
+      2112,
+      6241,
+      10242,
+      14371,
+      51660,
+      55789,
+      59790,
+      63919,
+      35144,
+      39273,
+      43274,
+      47403,
+      23285,
+      19156,
+      31415,
+      27286,
+      6769,
+      2640,
+      14899,
+      10770,
+      56317,
+      52188,
+      64447,
+      60318,
+      39801,
+      35672,
+      47931,
+      43802,
+      27814,
+      31879,
+      19684,
+      23749,
+      11298,
+      15363,
+      3168,
+      7233,
+      60846,
+      64911,
+      52716,
+      56781,
+      44330,
+      48395,
+      36200,
+      40265,
+      32407,
+      28342,
+      24277,
+      20212,
+      15891,
+      11826,
+      7761,
+      3696,
+      65439,
+      61374,
+      57309,
+      53244,
+      48923,
+      44858,
+      40793,
+      36728,
+      37256,
+      33193,
+      45514,
+      41451,
+      53516,
+      49453,
+      61774,
+      57711,
+      4224,
+      161,
+      12482,
+      8419,
+      20484,
+      16421,
+      28742,
+      24679,
+      33721,
+      37784,
+      41979,
+      46042,
+      49981,
+      54044,
+      58239,
+      62302,
+      689,
+      4752,
+      8947,
+      13010,
+      16949,
+      21012,
+      25207,
+      29270,
+      46570,
+      42443,
+      38312,
+      34185,
+      62830,
+      58703,
+      54572,
+      50445,
+      13538,
+      9411,
+      5280,
+      1153,
+      29798,
+      25671,
+      21540,
+      17413,
+      42971,
+      47098,
+      34713,
+      38840,
+      59231,
+      63358,
+      50973,
+      55100,
+      9939,
+      14066,
+      1681,
+      5808,
+      26199,
+      30326,
+      17941,
+      22068,
+      55628,
+      51565,
+      63758,
+      59695,
+      39368,
+      35305,
+      47498,
+      43435,
+      22596,
+      18533,
+      30726,
+      26663,
+      6336,
+      2273,
+      14466,
+      10403,
+      52093,
+      56156,
+      60223,
+      64286,
+      35833,
+      39896,
+      43963,
+      48026,
+      19061,
+      23124,
+      27191,
+      31254,
+      2801,
+      6864,
+      10931,
+      14994,
+      64814,
+      60687,
+      56684,
+      52557,
+      48554,
+      44427,
+      40424,
+      36297,
+      31782,
+      27655,
+      23652,
+      19525,
+      15522,
+      11395,
+      7392,
+      3265,
+      61215,
+      65342,
+      53085,
+      57212,
+      44955,
+      49082,
+      36825,
+      40952,
+      28183,
+      32310,
+      20053,
+      24180,
+      11923,
+      16050,
+      3793,
+      7920
+    ];
+    var toUTF8Array = function toUTF8Array2(str) {
+      var char;
+      var i = 0;
+      var p = 0;
+      var utf8 = [];
+      var len = str.length;
+      for (; i < len; i++) {
+        char = str.charCodeAt(i);
+        if (char < 128) {
+          utf8[p++] = char;
+        } else if (char < 2048) {
+          utf8[p++] = char >> 6 | 192;
+          utf8[p++] = char & 63 | 128;
+        } else if ((char & 64512) === 55296 && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === 56320) {
+          char = 65536 + ((char & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+          utf8[p++] = char >> 18 | 240;
+          utf8[p++] = char >> 12 & 63 | 128;
+          utf8[p++] = char >> 6 & 63 | 128;
+          utf8[p++] = char & 63 | 128;
+        } else {
+          utf8[p++] = char >> 12 | 224;
+          utf8[p++] = char >> 6 & 63 | 128;
+          utf8[p++] = char & 63 | 128;
+        }
+      }
+      return utf8;
+    };
+    var generate = module2.exports = function generate2(str) {
+      var char;
+      var i = 0;
+      var start = -1;
+      var result = 0;
+      var resultHash = 0;
+      var utf8 = typeof str === "string" ? toUTF8Array(str) : str;
+      var len = utf8.length;
+      while (i < len) {
+        char = utf8[i++];
+        if (start === -1) {
+          if (char === 123) {
+            start = i;
+          }
+        } else if (char !== 125) {
+          resultHash = lookup[(char ^ resultHash >> 8) & 255] ^ resultHash << 8;
+        } else if (i - 1 !== start) {
+          return resultHash & 16383;
+        }
+        result = lookup[(char ^ result >> 8) & 255] ^ result << 8;
+      }
+      return result & 16383;
+    };
+    module2.exports.generateMulti = function generateMulti(keys) {
+      var i = 1;
+      var len = keys.length;
+      var base = generate(keys[0]);
+      while (i < len) {
+        if (generate(keys[i++]) !== base) return -1;
+      }
+      return base;
+    };
+  }
+});
+
+// node_modules/lodash.defaults/index.js
+var require_lodash = __commonJS({
+  "node_modules/lodash.defaults/index.js"(exports2, module2) {
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]";
+    var funcTag = "[object Function]";
+    var genTag = "[object GeneratorFunction]";
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    function apply(func, thisArg, args) {
+      switch (args.length) {
+        case 0:
+          return func.call(thisArg);
+        case 1:
+          return func.call(thisArg, args[0]);
+        case 2:
+          return func.call(thisArg, args[0], args[1]);
+        case 3:
+          return func.call(thisArg, args[0], args[1], args[2]);
+      }
+      return func.apply(thisArg, args);
+    }
+    function baseTimes(n, iteratee) {
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
+      }
+      return result;
+    }
+    var objectProto = Object.prototype;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var propertyIsEnumerable = objectProto.propertyIsEnumerable;
+    var nativeMax = Math.max;
+    function arrayLikeKeys(value, inherited) {
+      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
+      var length = result.length, skipIndexes = !!length;
+      for (var key in value) {
+        if ((inherited || hasOwnProperty.call(value, key)) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function assignInDefaults(objValue, srcValue, key, object2) {
+      if (objValue === void 0 || eq(objValue, objectProto[key]) && !hasOwnProperty.call(object2, key)) {
+        return srcValue;
+      }
+      return objValue;
+    }
+    function assignValue(object2, key, value) {
+      var objValue = object2[key];
+      if (!(hasOwnProperty.call(object2, key) && eq(objValue, value)) || value === void 0 && !(key in object2)) {
+        object2[key] = value;
+      }
+    }
+    function baseKeysIn(object2) {
+      if (!isObject2(object2)) {
+        return nativeKeysIn(object2);
+      }
+      var isProto = isPrototype(object2), result = [];
+      for (var key in object2) {
+        if (!(key == "constructor" && (isProto || !hasOwnProperty.call(object2, key)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseRest(func, start) {
+      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
+      return function() {
+        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array2 = Array(length);
+        while (++index < length) {
+          array2[index] = args[start + index];
+        }
+        index = -1;
+        var otherArgs = Array(start + 1);
+        while (++index < start) {
+          otherArgs[index] = args[index];
+        }
+        otherArgs[start] = array2;
+        return apply(func, this, otherArgs);
+      };
+    }
+    function copyObject(source, props, object2, customizer) {
+      object2 || (object2 = {});
+      var index = -1, length = props.length;
+      while (++index < length) {
+        var key = props[index];
+        var newValue = customizer ? customizer(object2[key], source[key], key, object2, source) : void 0;
+        assignValue(object2, key, newValue === void 0 ? source[key] : newValue);
+      }
+      return object2;
+    }
+    function createAssigner(assigner) {
+      return baseRest(function(object2, sources) {
+        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
+        customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : void 0;
+        if (guard && isIterateeCall(sources[0], sources[1], guard)) {
+          customizer = length < 3 ? void 0 : customizer;
+          length = 1;
+        }
+        object2 = Object(object2);
+        while (++index < length) {
+          var source = sources[index];
+          if (source) {
+            assigner(object2, source, index, customizer);
+          }
+        }
+        return object2;
+      });
+    }
+    function isIndex(value, length) {
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    function isIterateeCall(value, index, object2) {
+      if (!isObject2(object2)) {
+        return false;
+      }
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object2) && isIndex(index, object2.length) : type == "string" && index in object2) {
+        return eq(object2[index], value);
+      }
+      return false;
+    }
+    function isPrototype(value) {
+      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    function nativeKeysIn(object2) {
+      var result = [];
+      if (object2 != null) {
+        for (var key in Object(object2)) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    var isArray = Array.isArray;
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject2(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject2(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    var assignInWith = createAssigner(function(object2, source, srcIndex, customizer) {
+      copyObject(source, keysIn(source), object2, customizer);
+    });
+    var defaults = baseRest(function(args) {
+      args.push(void 0, assignInDefaults);
+      return apply(assignInWith, void 0, args);
+    });
+    function keysIn(object2) {
+      return isArrayLike(object2) ? arrayLikeKeys(object2, true) : baseKeysIn(object2);
+    }
+    module2.exports = defaults;
+  }
+});
+
+// node_modules/lodash.isarguments/index.js
+var require_lodash2 = __commonJS({
+  "node_modules/lodash.isarguments/index.js"(exports2, module2) {
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]";
+    var funcTag = "[object Function]";
+    var genTag = "[object GeneratorFunction]";
+    var objectProto = Object.prototype;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var propertyIsEnumerable = objectProto.propertyIsEnumerable;
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject2(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject2(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    module2.exports = isArguments;
+  }
+});
+
+// node_modules/ioredis/built/utils/lodash.js
+var require_lodash3 = __commonJS({
+  "node_modules/ioredis/built/utils/lodash.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isArguments = exports2.defaults = exports2.noop = void 0;
+    var defaults = require_lodash();
+    exports2.defaults = defaults;
+    var isArguments = require_lodash2();
+    exports2.isArguments = isArguments;
+    function noop5() {
+    }
+    exports2.noop = noop5;
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports2, module2) {
+    var s = 1e3;
+    var m = s * 60;
+    var h = m * 60;
+    var d = h * 24;
+    var w = d * 7;
+    var y = d * 365.25;
+    module2.exports = function(val, options2) {
+      options2 = options2 || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse5(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options2.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse5(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
+      }
+      if (msAbs >= m) {
+        return Math.round(ms / m) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural8(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h) {
+        return plural8(ms, msAbs, h, "hour");
+      }
+      if (msAbs >= m) {
+        return plural8(ms, msAbs, m, "minute");
+      }
+      if (msAbs >= s) {
+        return plural8(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural8(ms, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports2, module2) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce2;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash2 = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
+        }
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self2 = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self2, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend2;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend2(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split) {
+          if (ns[0] === "-") {
+            createDebug.skips.push(ns.slice(1));
+          } else {
+            createDebug.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug.names) {
+          if (matchesTemplate(name, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce2(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module2.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports2, module2) {
+    exports2.formatArgs = formatArgs;
+    exports2.save = save;
+    exports2.load = load;
+    exports2.useColors = useColors;
+    exports2.storage = localstorage();
+    exports2.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports2.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c = "color: " + this.color;
+      args.splice(1, 0, c, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c);
+    }
+    exports2.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports2.storage.setItem("debug", namespaces);
+        } else {
+          exports2.storage.removeItem("debug");
+        }
+      } catch (error62) {
+      }
+    }
+    function load() {
+      let r;
+      try {
+        r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
+      } catch (error62) {
+      }
+      if (!r && typeof process !== "undefined" && "env" in process) {
+        r = process.env.DEBUG;
+      }
+      return r;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error62) {
+      }
+    }
+    module2.exports = require_common()(exports2);
+    var { formatters } = module2.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error62) {
+        return "[UnexpectedJSONParseError]: " + error62.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports2, module2) {
+    "use strict";
+    var os2 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os2.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign2) => sign2 in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module2.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports2, module2) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports2.init = init2;
+    exports2.log = log;
+    exports2.formatArgs = formatArgs;
+    exports2.save = save;
+    exports2.load = load;
+    exports2.useColors = useColors;
+    exports2.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports2.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports2.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error62) {
+    }
+    exports2.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+        return k.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports2.inspectOpts ? Boolean(exports2.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c = this.color;
+        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports2.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports2.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init2(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports2.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
+      }
+    }
+    module2.exports = require_common()(exports2);
+    var { formatters } = module2.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports2, module2) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module2.exports = require_browser();
+    } else {
+      module2.exports = require_node();
+    }
+  }
+});
+
+// node_modules/ioredis/built/utils/debug.js
+var require_debug = __commonJS({
+  "node_modules/ioredis/built/utils/debug.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
+    var debug_1 = require_src();
+    var MAX_ARGUMENT_LENGTH = 200;
+    exports2.MAX_ARGUMENT_LENGTH = MAX_ARGUMENT_LENGTH;
+    var NAMESPACE_PREFIX = "ioredis";
+    function getStringValue(v) {
+      if (v === null) {
+        return;
+      }
+      switch (typeof v) {
+        case "boolean":
+          return;
+        case "number":
+          return;
+        case "object":
+          if (Buffer.isBuffer(v)) {
+            return v.toString("hex");
+          }
+          if (Array.isArray(v)) {
+            return v.join(",");
+          }
+          try {
+            return JSON.stringify(v);
+          } catch (e) {
+            return;
+          }
+        case "string":
+          return v;
+      }
+    }
+    exports2.getStringValue = getStringValue;
+    function genRedactedString(str, maxLen) {
+      const { length } = str;
+      return length <= maxLen ? str : str.slice(0, maxLen) + ' ... <REDACTED full-length="' + length + '">';
+    }
+    exports2.genRedactedString = genRedactedString;
+    function genDebugFunction(namespace) {
+      const fn = (0, debug_1.default)(`${NAMESPACE_PREFIX}:${namespace}`);
+      function wrappedDebug(...args) {
+        if (!fn.enabled) {
+          return;
+        }
+        for (let i = 1; i < args.length; i++) {
+          const str = getStringValue(args[i]);
+          if (typeof str === "string" && str.length > MAX_ARGUMENT_LENGTH) {
+            args[i] = genRedactedString(str, MAX_ARGUMENT_LENGTH);
+          }
+        }
+        return fn.apply(null, args);
+      }
+      Object.defineProperties(wrappedDebug, {
+        namespace: {
+          get() {
+            return fn.namespace;
+          }
+        },
+        enabled: {
+          get() {
+            return fn.enabled;
+          }
+        },
+        destroy: {
+          get() {
+            return fn.destroy;
+          }
+        },
+        log: {
+          get() {
+            return fn.log;
+          },
+          set(l) {
+            fn.log = l;
+          }
+        }
+      });
+      return wrappedDebug;
+    }
+    exports2.default = genDebugFunction;
+  }
+});
+
+// node_modules/ioredis/built/constants/TLSProfiles.js
+var require_TLSProfiles = __commonJS({
+  "node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var RedisCloudCA = `-----BEGIN CERTIFICATE-----
+MIIDTzCCAjegAwIBAgIJAKSVpiDswLcwMA0GCSqGSIb3DQEBBQUAMD4xFjAUBgNV
+BAoMDUdhcmFudGlhIERhdGExJDAiBgNVBAMMG1NTTCBDZXJ0aWZpY2F0aW9uIEF1
+dGhvcml0eTAeFw0xMzEwMDExMjE0NTVaFw0yMzA5MjkxMjE0NTVaMD4xFjAUBgNV
+BAoMDUdhcmFudGlhIERhdGExJDAiBgNVBAMMG1NTTCBDZXJ0aWZpY2F0aW9uIEF1
+dGhvcml0eTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBALZqkh/DczWP
+JnxnHLQ7QL0T4B4CDKWBKCcisriGbA6ZePWVNo4hfKQC6JrzfR+081NeD6VcWUiz
+rmd+jtPhIY4c+WVQYm5PKaN6DT1imYdxQw7aqO5j2KUCEh/cznpLxeSHoTxlR34E
+QwF28Wl3eg2vc5ct8LjU3eozWVk3gb7alx9mSA2SgmuX5lEQawl++rSjsBStemY2
+BDwOpAMXIrdEyP/cVn8mkvi/BDs5M5G+09j0gfhyCzRWMQ7Hn71u1eolRxwVxgi3
+TMn+/vTaFSqxKjgck6zuAYjBRPaHe7qLxHNr1So/Mc9nPy+3wHebFwbIcnUojwbp
+4nctkWbjb2cCAwEAAaNQME4wHQYDVR0OBBYEFP1whtcrydmW3ZJeuSoKZIKjze3w
+MB8GA1UdIwQYMBaAFP1whtcrydmW3ZJeuSoKZIKjze3wMAwGA1UdEwQFMAMBAf8w
+DQYJKoZIhvcNAQEFBQADggEBAG2erXhwRAa7+ZOBs0B6X57Hwyd1R4kfmXcs0rta
+lbPpvgULSiB+TCbf3EbhJnHGyvdCY1tvlffLjdA7HJ0PCOn+YYLBA0pTU/dyvrN6
+Su8NuS5yubnt9mb13nDGYo1rnt0YRfxN+8DM3fXIVr038A30UlPX2Ou1ExFJT0MZ
+uFKY6ZvLdI6/1cbgmguMlAhM+DhKyV6Sr5699LM3zqeI816pZmlREETYkGr91q7k
+BpXJu/dtHaGxg1ZGu6w/PCsYGUcECWENYD4VQPd8N32JjOfu6vEgoEAwfPP+3oGp
+Z4m3ewACcWOAenqflb+cQYC4PsF7qbXDmRaWrbKntOlZ3n0=
+-----END CERTIFICATE-----
+-----BEGIN CERTIFICATE-----
+MIIGMTCCBBmgAwIBAgICEAAwDQYJKoZIhvcNAQELBQAwajELMAkGA1UEBhMCVVMx
+CzAJBgNVBAgMAkNBMQswCQYDVQQHDAJDQTESMBAGA1UECgwJUmVkaXNMYWJzMS0w
+KwYDVQQDDCRSZWRpc0xhYnMgUm9vdCBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkwHhcN
+MTgwMjI1MTUzNzM3WhcNMjgwMjIzMTUzNzM3WjBfMQswCQYDVQQGEwJVUzELMAkG
+A1UECAwCQ0ExEjAQBgNVBAoMCVJlZGlzTGFiczEvMC0GA1UEAwwmUkNQIEludGVy
+bWVkaWF0ZSBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkwggIiMA0GCSqGSIb3DQEBAQUA
+A4ICDwAwggIKAoICAQDf9dqbxc8Bq7Ctq9rWcxrGNKKHivqLAFpPq02yLPx6fsOv
+Tq7GsDChAYBBc4v7Y2Ap9RD5Vs3dIhEANcnolf27QwrG9RMnnvzk8pCvp1o6zSU4
+VuOE1W66/O1/7e2rVxyrnTcP7UgK43zNIXu7+tiAqWsO92uSnuMoGPGpeaUm1jym
+hjWKtkAwDFSqvHY+XL5qDVBEjeUe+WHkYUg40cAXjusAqgm2hZt29c2wnVrxW25W
+P0meNlzHGFdA2AC5z54iRiqj57dTfBTkHoBczQxcyw6hhzxZQ4e5I5zOKjXXEhZN
+r0tA3YC14CTabKRus/JmZieyZzRgEy2oti64tmLYTqSlAD78pRL40VNoaSYetXLw
+hhNsXCHgWaY6d5bLOc/aIQMAV5oLvZQKvuXAF1IDmhPA+bZbpWipp0zagf1P1H3s
+UzsMdn2KM0ejzgotbtNlj5TcrVwpmvE3ktvUAuA+hi3FkVx1US+2Gsp5x4YOzJ7u
+P1WPk6ShF0JgnJH2ILdj6kttTWwFzH17keSFICWDfH/+kM+k7Y1v3EXMQXE7y0T9
+MjvJskz6d/nv+sQhY04xt64xFMGTnZjlJMzfQNi7zWFLTZnDD0lPowq7l3YiPoTT
+t5Xky83lu0KZsZBo0WlWaDG00gLVdtRgVbcuSWxpi5BdLb1kRab66JptWjxwXQID
+AQABo4HrMIHoMDoGA1UdHwQzMDEwL6AtoCuGKWh0dHBzOi8vcmwtY2Etc2VydmVy
+LnJlZGlzbGFicy5jb20vdjEvY3JsMEYGCCsGAQUFBwEBBDowODA2BggrBgEFBQcw
+AYYqaHR0cHM6Ly9ybC1jYS1zZXJ2ZXIucmVkaXNsYWJzLmNvbS92MS9vY3NwMB0G
+A1UdDgQWBBQHar5OKvQUpP2qWt6mckzToeCOHDAfBgNVHSMEGDAWgBQi42wH6hM4
+L2sujEvLM0/u8lRXTzASBgNVHRMBAf8ECDAGAQH/AgEAMA4GA1UdDwEB/wQEAwIB
+hjANBgkqhkiG9w0BAQsFAAOCAgEAirEn/iTsAKyhd+pu2W3Z5NjCko4NPU0EYUbr
+AP7+POK2rzjIrJO3nFYQ/LLuC7KCXG+2qwan2SAOGmqWst13Y+WHp44Kae0kaChW
+vcYLXXSoGQGC8QuFSNUdaeg3RbMDYFT04dOkqufeWVccoHVxyTSg9eD8LZuHn5jw
+7QDLiEECBmIJHk5Eeo2TAZrx4Yx6ufSUX5HeVjlAzqwtAqdt99uCJ/EL8bgpWbe+
+XoSpvUv0SEC1I1dCAhCKAvRlIOA6VBcmzg5Am12KzkqTul12/VEFIgzqu0Zy2Jbc
+AUPrYVu/+tOGXQaijy7YgwH8P8n3s7ZeUa1VABJHcxrxYduDDJBLZi+MjheUDaZ1
+jQRHYevI2tlqeSBqdPKG4zBY5lS0GiAlmuze5oENt0P3XboHoZPHiqcK3VECgTVh
+/BkJcuudETSJcZDmQ8YfoKfBzRQNg2sv/hwvUv73Ss51Sco8GEt2lD8uEdib1Q6z
+zDT5lXJowSzOD5ZA9OGDjnSRL+2riNtKWKEqvtEG3VBJoBzu9GoxbAc7wIZLxmli
+iF5a/Zf5X+UXD3s4TMmy6C4QZJpAA2egsSQCnraWO2ULhh7iXMysSkF/nzVfZn43
+iqpaB8++9a37hWq14ZmOv0TJIDz//b2+KC4VFXWQ5W5QC6whsjT+OlG4p5ZYG0jo
+616pxqo=
+-----END CERTIFICATE-----
+-----BEGIN CERTIFICATE-----
+MIIFujCCA6KgAwIBAgIJAJ1aTT1lu2ScMA0GCSqGSIb3DQEBCwUAMGoxCzAJBgNV
+BAYTAlVTMQswCQYDVQQIDAJDQTELMAkGA1UEBwwCQ0ExEjAQBgNVBAoMCVJlZGlz
+TGFiczEtMCsGA1UEAwwkUmVkaXNMYWJzIFJvb3QgQ2VydGlmaWNhdGUgQXV0aG9y
+aXR5MB4XDTE4MDIyNTE1MjA0MloXDTM4MDIyMDE1MjA0MlowajELMAkGA1UEBhMC
+VVMxCzAJBgNVBAgMAkNBMQswCQYDVQQHDAJDQTESMBAGA1UECgwJUmVkaXNMYWJz
+MS0wKwYDVQQDDCRSZWRpc0xhYnMgUm9vdCBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkw
+ggIiMA0GCSqGSIb3DQEBAQUAA4ICDwAwggIKAoICAQDLEjXy7YrbN5Waau5cd6g1
+G5C2tMmeTpZ0duFAPxNU4oE3RHS5gGiok346fUXuUxbZ6QkuzeN2/2Z+RmRcJhQY
+Dm0ZgdG4x59An1TJfnzKKoWj8ISmoHS/TGNBdFzXV7FYNLBuqZouqePI6ReC6Qhl
+pp45huV32Q3a6IDrrvx7Wo5ZczEQeFNbCeCOQYNDdTmCyEkHqc2AGo8eoIlSTutT
+ULOC7R5gzJVTS0e1hesQ7jmqHjbO+VQS1NAL4/5K6cuTEqUl+XhVhPdLWBXJQ5ag
+54qhX4v+ojLzeU1R/Vc6NjMvVtptWY6JihpgplprN0Yh2556ewcXMeturcKgXfGJ
+xeYzsjzXerEjrVocX5V8BNrg64NlifzTMKNOOv4fVZszq1SIHR8F9ROrqiOdh8iC
+JpUbLpXH9hWCSEO6VRMB2xJoKu3cgl63kF30s77x7wLFMEHiwsQRKxooE1UhgS9K
+2sO4TlQ1eWUvFvHSTVDQDlGQ6zu4qjbOpb3Q8bQwoK+ai2alkXVR4Ltxe9QlgYK3
+StsnPhruzZGA0wbXdpw0bnM+YdlEm5ffSTpNIfgHeaa7Dtb801FtA71ZlH7A6TaI
+SIQuUST9EKmv7xrJyx0W1pGoPOLw5T029aTjnICSLdtV9bLwysrLhIYG5bnPq78B
+cS+jZHFGzD7PUVGQD01nOQIDAQABo2MwYTAdBgNVHQ4EFgQUIuNsB+oTOC9rLoxL
+yzNP7vJUV08wHwYDVR0jBBgwFoAUIuNsB+oTOC9rLoxLyzNP7vJUV08wDwYDVR0T
+AQH/BAUwAwEB/zAOBgNVHQ8BAf8EBAMCAYYwDQYJKoZIhvcNAQELBQADggIBAHfg
+z5pMNUAKdMzK1aS1EDdK9yKz4qicILz5czSLj1mC7HKDRy8cVADUxEICis++CsCu
+rYOvyCVergHQLREcxPq4rc5Nq1uj6J6649NEeh4WazOOjL4ZfQ1jVznMbGy+fJm3
+3Hoelv6jWRG9iqeJZja7/1s6YC6bWymI/OY1e4wUKeNHAo+Vger7MlHV+RuabaX+
+hSJ8bJAM59NCM7AgMTQpJCncrcdLeceYniGy5Q/qt2b5mJkQVkIdy4TPGGB+AXDJ
+D0q3I/JDRkDUFNFdeW0js7fHdsvCR7O3tJy5zIgEV/o/BCkmJVtuwPYOrw/yOlKj
+TY/U7ATAx9VFF6/vYEOMYSmrZlFX+98L6nJtwDqfLB5VTltqZ4H/KBxGE3IRSt9l
+FXy40U+LnXzhhW+7VBAvyYX8GEXhHkKU8Gqk1xitrqfBXY74xKgyUSTolFSfFVgj
+mcM/X4K45bka+qpkj7Kfv/8D4j6aZekwhN2ly6hhC1SmQ8qjMjpG/mrWOSSHZFmf
+ybu9iD2AYHeIOkshIl6xYIa++Q/00/vs46IzAbQyriOi0XxlSMMVtPx0Q3isp+ji
+n8Mq9eOuxYOEQ4of8twUkUDd528iwGtEdwf0Q01UyT84S62N8AySl1ZBKXJz6W4F
+UhWfa/HQYOAPDdEjNgnVwLI23b8t0TozyCWw7q8h
+-----END CERTIFICATE-----
+
+-----BEGIN CERTIFICATE-----
+MIIEjzCCA3egAwIBAgIQe55B/ALCKJDZtdNT8kD6hTANBgkqhkiG9w0BAQsFADBM
+MSAwHgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMzETMBEGA1UEChMKR2xv
+YmFsU2lnbjETMBEGA1UEAxMKR2xvYmFsU2lnbjAeFw0yMjAxMjYxMjAwMDBaFw0y
+NTAxMjYwMDAwMDBaMFgxCzAJBgNVBAYTAkJFMRkwFwYDVQQKExBHbG9iYWxTaWdu
+IG52LXNhMS4wLAYDVQQDEyVHbG9iYWxTaWduIEF0bGFzIFIzIE9WIFRMUyBDQSAy
+MDIyIFEyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmGmg1LW9b7Lf
+8zDD83yBDTEkt+FOxKJZqF4veWc5KZsQj9HfnUS2e5nj/E+JImlGPsQuoiosLuXD
+BVBNAMcUFa11buFMGMeEMwiTmCXoXRrXQmH0qjpOfKgYc5gHG3BsRGaRrf7VR4eg
+ofNMG9wUBw4/g/TT7+bQJdA4NfE7Y4d5gEryZiBGB/swaX6Jp/8MF4TgUmOWmalK
+dZCKyb4sPGQFRTtElk67F7vU+wdGcrcOx1tDcIB0ncjLPMnaFicagl+daWGsKqTh
+counQb6QJtYHa91KvCfKWocMxQ7OIbB5UARLPmC4CJ1/f8YFm35ebfzAeULYdGXu
+jE9CLor0OwIDAQABo4IBXzCCAVswDgYDVR0PAQH/BAQDAgGGMB0GA1UdJQQWMBQG
+CCsGAQUFBwMBBggrBgEFBQcDAjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQW
+BBSH5Zq7a7B/t95GfJWkDBpA8HHqdjAfBgNVHSMEGDAWgBSP8Et/qC5FJK5NUPpj
+move4t0bvDB7BggrBgEFBQcBAQRvMG0wLgYIKwYBBQUHMAGGImh0dHA6Ly9vY3Nw
+Mi5nbG9iYWxzaWduLmNvbS9yb290cjMwOwYIKwYBBQUHMAKGL2h0dHA6Ly9zZWN1
+cmUuZ2xvYmFsc2lnbi5jb20vY2FjZXJ0L3Jvb3QtcjMuY3J0MDYGA1UdHwQvMC0w
+K6ApoCeGJWh0dHA6Ly9jcmwuZ2xvYmFsc2lnbi5jb20vcm9vdC1yMy5jcmwwIQYD
+VR0gBBowGDAIBgZngQwBAgIwDAYKKwYBBAGgMgoBAjANBgkqhkiG9w0BAQsFAAOC
+AQEAKRic9/f+nmhQU/wz04APZLjgG5OgsuUOyUEZjKVhNGDwxGTvKhyXGGAMW2B/
+3bRi+aElpXwoxu3pL6fkElbX3B0BeS5LoDtxkyiVEBMZ8m+sXbocwlPyxrPbX6mY
+0rVIvnuUeBH8X0L5IwfpNVvKnBIilTbcebfHyXkPezGwz7E1yhUULjJFm2bt0SdX
+y+4X/WeiiYIv+fTVgZZgl+/2MKIsu/qdBJc3f3TvJ8nz+Eax1zgZmww+RSQWeOj3
+15Iw6Z5FX+NwzY/Ab+9PosR5UosSeq+9HhtaxZttXG1nVh+avYPGYddWmiMT90J5
+ZgKnO/Fx2hBgTxhOTMYaD312kg==
+-----END CERTIFICATE-----
+
+-----BEGIN CERTIFICATE-----
+MIIDXzCCAkegAwIBAgILBAAAAAABIVhTCKIwDQYJKoZIhvcNAQELBQAwTDEgMB4G
+A1UECxMXR2xvYmFsU2lnbiBSb290IENBIC0gUjMxEzARBgNVBAoTCkdsb2JhbFNp
+Z24xEzARBgNVBAMTCkdsb2JhbFNpZ24wHhcNMDkwMzE4MTAwMDAwWhcNMjkwMzE4
+MTAwMDAwWjBMMSAwHgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMzETMBEG
+A1UEChMKR2xvYmFsU2lnbjETMBEGA1UEAxMKR2xvYmFsU2lnbjCCASIwDQYJKoZI
+hvcNAQEBBQADggEPADCCAQoCggEBAMwldpB5BngiFvXAg7aEyiie/QV2EcWtiHL8
+RgJDx7KKnQRfJMsuS+FggkbhUqsMgUdwbN1k0ev1LKMPgj0MK66X17YUhhB5uzsT
+gHeMCOFJ0mpiLx9e+pZo34knlTifBtc+ycsmWQ1z3rDI6SYOgxXG71uL0gRgykmm
+KPZpO/bLyCiR5Z2KYVc3rHQU3HTgOu5yLy6c+9C7v/U9AOEGM+iCK65TpjoWc4zd
+QQ4gOsC0p6Hpsk+QLjJg6VfLuQSSaGjlOCZgdbKfd/+RFO+uIEn8rUAVSNECMWEZ
+XriX7613t2Saer9fwRPvm2L7DWzgVGkWqQPabumDk3F2xmmFghcCAwEAAaNCMEAw
+DgYDVR0PAQH/BAQDAgEGMA8GA1UdEwEB/wQFMAMBAf8wHQYDVR0OBBYEFI/wS3+o
+LkUkrk1Q+mOai97i3Ru8MA0GCSqGSIb3DQEBCwUAA4IBAQBLQNvAUKr+yAzv95ZU
+RUm7lgAJQayzE4aGKAczymvmdLm6AC2upArT9fHxD4q/c2dKg8dEe3jgr25sbwMp
+jjM5RcOO5LlXbKr8EpbsU8Yt5CRsuZRj+9xTaGdWPoO4zzUhw8lo/s7awlOqzJCK
+6fBdRoyV3XpYKBovHd7NADdBj+1EbddTKJd+82cEHhXXipa0095MJ6RMG3NzdvQX
+mcIfeg7jLQitChws/zyrVQ4PkX4268NXSb7hLi18YIvDQVETI53O9zJrlAGomecs
+Mx86OyXShkDOOyyGeMlhLxS67ttVb9+E7gUJTb0o2HLO02JQZR7rkpeDMdmztcpH
+WD9f
+-----END CERTIFICATE-----`;
+    var TLSProfiles = {
+      RedisCloudFixed: { ca: RedisCloudCA },
+      RedisCloudFlexible: { ca: RedisCloudCA }
+    };
+    exports2.default = TLSProfiles;
+  }
+});
+
+// node_modules/ioredis/built/utils/index.js
+var require_utils2 = __commonJS({
+  "node_modules/ioredis/built/utils/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
+    var fs_1 = __require("fs");
+    var path_1 = __require("path");
+    var url_1 = __require("url");
+    var lodash_1 = require_lodash3();
+    Object.defineProperty(exports2, "defaults", { enumerable: true, get: function() {
+      return lodash_1.defaults;
+    } });
+    Object.defineProperty(exports2, "noop", { enumerable: true, get: function() {
+      return lodash_1.noop;
+    } });
+    var debug_1 = require_debug();
+    exports2.Debug = debug_1.default;
+    var TLSProfiles_1 = require_TLSProfiles();
+    function convertBufferToString(value, encoding) {
+      if (value instanceof Buffer) {
+        return value.toString(encoding);
+      }
+      if (Array.isArray(value)) {
+        const length = value.length;
+        const res = Array(length);
+        for (let i = 0; i < length; ++i) {
+          res[i] = value[i] instanceof Buffer && encoding === "utf8" ? value[i].toString() : convertBufferToString(value[i], encoding);
+        }
+        return res;
+      }
+      return value;
+    }
+    exports2.convertBufferToString = convertBufferToString;
+    function wrapMultiResult(arr) {
+      if (!arr) {
+        return null;
+      }
+      const result = [];
+      const length = arr.length;
+      for (let i = 0; i < length; ++i) {
+        const item = arr[i];
+        if (item instanceof Error) {
+          result.push([item]);
+        } else {
+          result.push([null, item]);
+        }
+      }
+      return result;
+    }
+    exports2.wrapMultiResult = wrapMultiResult;
+    function isInt(value) {
+      const x = parseFloat(value);
+      return !isNaN(value) && (x | 0) === x;
+    }
+    exports2.isInt = isInt;
+    function packObject(array2) {
+      const result = {};
+      const length = array2.length;
+      for (let i = 1; i < length; i += 2) {
+        result[array2[i - 1]] = array2[i];
+      }
+      return result;
+    }
+    exports2.packObject = packObject;
+    function timeout(callback, timeout2) {
+      let timer = null;
+      const run2 = function() {
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          callback.apply(this, arguments);
+        }
+      };
+      timer = setTimeout(run2, timeout2, new Error("timeout"));
+      return run2;
+    }
+    exports2.timeout = timeout;
+    function convertObjectToArray(obj) {
+      const result = [];
+      const keys = Object.keys(obj);
+      for (let i = 0, l = keys.length; i < l; i++) {
+        result.push(keys[i], obj[keys[i]]);
+      }
+      return result;
+    }
+    exports2.convertObjectToArray = convertObjectToArray;
+    function convertMapToArray(map2) {
+      const result = [];
+      let pos = 0;
+      map2.forEach(function(value, key) {
+        result[pos] = key;
+        result[pos + 1] = value;
+        pos += 2;
+      });
+      return result;
+    }
+    exports2.convertMapToArray = convertMapToArray;
+    function toArg(arg) {
+      if (arg === null || typeof arg === "undefined") {
+        return "";
+      }
+      return String(arg);
+    }
+    exports2.toArg = toArg;
+    function optimizeErrorStack(error62, friendlyStack, filterPath) {
+      const stacks = friendlyStack.split("\n");
+      let lines = "";
+      let i;
+      for (i = 1; i < stacks.length; ++i) {
+        if (stacks[i].indexOf(filterPath) === -1) {
+          break;
+        }
+      }
+      for (let j = i; j < stacks.length; ++j) {
+        lines += "\n" + stacks[j];
+      }
+      if (error62.stack) {
+        const pos = error62.stack.indexOf("\n");
+        error62.stack = error62.stack.slice(0, pos) + lines;
+      }
+      return error62;
+    }
+    exports2.optimizeErrorStack = optimizeErrorStack;
+    function parseURL(url2) {
+      if (isInt(url2)) {
+        return { port: url2 };
+      }
+      let parsed = (0, url_1.parse)(url2, true, true);
+      if (!parsed.slashes && url2[0] !== "/") {
+        url2 = "//" + url2;
+        parsed = (0, url_1.parse)(url2, true, true);
+      }
+      const options2 = parsed.query || {};
+      const result = {};
+      if (parsed.auth) {
+        const index = parsed.auth.indexOf(":");
+        result.username = index === -1 ? parsed.auth : parsed.auth.slice(0, index);
+        result.password = index === -1 ? "" : parsed.auth.slice(index + 1);
+      }
+      if (parsed.pathname) {
+        if (parsed.protocol === "redis:" || parsed.protocol === "rediss:") {
+          if (parsed.pathname.length > 1) {
+            result.db = parsed.pathname.slice(1);
+          }
+        } else {
+          result.path = parsed.pathname;
+        }
+      }
+      if (parsed.host) {
+        result.host = parsed.hostname;
+      }
+      if (parsed.port) {
+        result.port = parsed.port;
+      }
+      if (typeof options2.family === "string") {
+        const intFamily = Number.parseInt(options2.family, 10);
+        if (!Number.isNaN(intFamily)) {
+          result.family = intFamily;
+        }
+      }
+      (0, lodash_1.defaults)(result, options2);
+      return result;
+    }
+    exports2.parseURL = parseURL;
+    function resolveTLSProfile(options2) {
+      let tls2 = options2 === null || options2 === void 0 ? void 0 : options2.tls;
+      if (typeof tls2 === "string")
+        tls2 = { profile: tls2 };
+      const profile = TLSProfiles_1.default[tls2 === null || tls2 === void 0 ? void 0 : tls2.profile];
+      if (profile) {
+        tls2 = Object.assign({}, profile, tls2);
+        delete tls2.profile;
+        options2 = Object.assign({}, options2, { tls: tls2 });
+      }
+      return options2;
+    }
+    exports2.resolveTLSProfile = resolveTLSProfile;
+    function sample(array2, from = 0) {
+      const length = array2.length;
+      if (from >= length) {
+        return null;
+      }
+      return array2[from + Math.floor(Math.random() * (length - from))];
+    }
+    exports2.sample = sample;
+    function shuffle(array2) {
+      let counter = array2.length;
+      while (counter > 0) {
+        const index = Math.floor(Math.random() * counter);
+        counter--;
+        [array2[counter], array2[index]] = [array2[index], array2[counter]];
+      }
+      return array2;
+    }
+    exports2.shuffle = shuffle;
+    exports2.CONNECTION_CLOSED_ERROR_MSG = "Connection is closed.";
+    function zipMap(keys, values) {
+      const map2 = /* @__PURE__ */ new Map();
+      keys.forEach((key, index) => {
+        map2.set(key, values[index]);
+      });
+      return map2;
+    }
+    exports2.zipMap = zipMap;
+    var cachedPackageMeta = null;
+    async function getPackageMeta() {
+      if (cachedPackageMeta) {
+        return cachedPackageMeta;
+      }
+      try {
+        const filePath = (0, path_1.resolve)(__dirname, "..", "..", "package.json");
+        const data = await fs_1.promises.readFile(filePath, "utf8");
+        const parsed = JSON.parse(data);
+        cachedPackageMeta = {
+          version: parsed.version
+        };
+        return cachedPackageMeta;
+      } catch (err) {
+        cachedPackageMeta = {
+          version: "error-fetching-version"
+        };
+        return cachedPackageMeta;
+      }
+    }
+    exports2.getPackageMeta = getPackageMeta;
+  }
+});
+
+// node_modules/ioredis/built/utils/argumentParsers.js
+var require_argumentParsers = __commonJS({
+  "node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
+    var parseNumberArgument = (arg) => {
+      if (typeof arg === "number") {
+        return arg;
+      }
+      if (Buffer.isBuffer(arg)) {
+        return parseNumberArgument(arg.toString());
+      }
+      if (typeof arg === "string") {
+        const value = Number(arg);
+        return Number.isFinite(value) ? value : void 0;
+      }
+      return void 0;
+    };
+    var parseStringArgument = (arg) => {
+      if (typeof arg === "string") {
+        return arg;
+      }
+      if (Buffer.isBuffer(arg)) {
+        return arg.toString();
+      }
+      return void 0;
+    };
+    var parseSecondsArgument = (arg) => {
+      const value = parseNumberArgument(arg);
+      if (value === void 0) {
+        return void 0;
+      }
+      if (value <= 0) {
+        return 0;
+      }
+      return value * 1e3;
+    };
+    exports2.parseSecondsArgument = parseSecondsArgument;
+    var parseBlockOption = (args) => {
+      for (let i = 0; i < args.length; i++) {
+        const token = parseStringArgument(args[i]);
+        if (token && token.toLowerCase() === "block") {
+          const duration3 = parseNumberArgument(args[i + 1]);
+          if (duration3 === void 0) {
+            return void 0;
+          }
+          if (duration3 <= 0) {
+            return 0;
+          }
+          return duration3;
+        }
+      }
+      return null;
+    };
+    exports2.parseBlockOption = parseBlockOption;
+  }
+});
+
+// node_modules/ioredis/built/Command.js
+var require_Command = __commonJS({
+  "node_modules/ioredis/built/Command.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var calculateSlot = require_lib2();
+    var standard_as_callback_1 = require_built2();
+    var utils_1 = require_utils2();
+    var argumentParsers_1 = require_argumentParsers();
+    var Command = class _Command {
+      /**
+       * Creates an instance of Command.
+       * @param name Command name
+       * @param args An array of command arguments
+       * @param options
+       * @param callback The callback that handles the response.
+       * If omit, the response will be handled via Promise
+       */
+      constructor(name, args = [], options2 = {}, callback) {
+        this.name = name;
+        this.inTransaction = false;
+        this.isResolved = false;
+        this.transformed = false;
+        this.replyEncoding = options2.replyEncoding;
+        this.errorStack = options2.errorStack;
+        this.args = args.flat();
+        this.callback = callback;
+        this.initPromise();
+        if (options2.keyPrefix) {
+          const isBufferKeyPrefix = options2.keyPrefix instanceof Buffer;
+          let keyPrefixBuffer = isBufferKeyPrefix ? options2.keyPrefix : null;
+          this._iterateKeys((key) => {
+            if (key instanceof Buffer) {
+              if (keyPrefixBuffer === null) {
+                keyPrefixBuffer = Buffer.from(options2.keyPrefix);
+              }
+              return Buffer.concat([keyPrefixBuffer, key]);
+            } else if (isBufferKeyPrefix) {
+              return Buffer.concat([options2.keyPrefix, Buffer.from(String(key))]);
+            }
+            return options2.keyPrefix + key;
+          });
+        }
+        if (options2.readOnly) {
+          this.isReadOnly = true;
+        }
+      }
+      /**
+       * Check whether the command has the flag
+       */
+      static checkFlag(flagName, commandName) {
+        commandName = commandName.toLowerCase();
+        return !!this.getFlagMap()[flagName][commandName];
+      }
+      static setArgumentTransformer(name, func) {
+        this._transformer.argument[name] = func;
+      }
+      static setReplyTransformer(name, func) {
+        this._transformer.reply[name] = func;
+      }
+      static getFlagMap() {
+        if (!this.flagMap) {
+          this.flagMap = Object.keys(_Command.FLAGS).reduce((map2, flagName) => {
+            map2[flagName] = {};
+            _Command.FLAGS[flagName].forEach((commandName) => {
+              map2[flagName][commandName] = true;
+            });
+            return map2;
+          }, {});
+        }
+        return this.flagMap;
+      }
+      getSlot() {
+        if (typeof this.slot === "undefined") {
+          const key = this.getKeys()[0];
+          this.slot = key == null ? null : calculateSlot(key);
+        }
+        return this.slot;
+      }
+      getKeys() {
+        return this._iterateKeys();
+      }
+      /**
+       * Convert command to writable buffer or string
+       */
+      toWritable(_socket) {
+        let result;
+        const commandStr = "*" + (this.args.length + 1) + "\r\n$" + Buffer.byteLength(this.name) + "\r\n" + this.name + "\r\n";
+        if (this.bufferMode) {
+          const buffers = new MixedBuffers();
+          buffers.push(commandStr);
+          for (let i = 0; i < this.args.length; ++i) {
+            const arg = this.args[i];
+            if (arg instanceof Buffer) {
+              if (arg.length === 0) {
+                buffers.push("$0\r\n\r\n");
+              } else {
+                buffers.push("$" + arg.length + "\r\n");
+                buffers.push(arg);
+                buffers.push("\r\n");
+              }
+            } else {
+              buffers.push("$" + Buffer.byteLength(arg) + "\r\n" + arg + "\r\n");
+            }
+          }
+          result = buffers.toBuffer();
+        } else {
+          result = commandStr;
+          for (let i = 0; i < this.args.length; ++i) {
+            const arg = this.args[i];
+            result += "$" + Buffer.byteLength(arg) + "\r\n" + arg + "\r\n";
+          }
+        }
+        return result;
+      }
+      stringifyArguments() {
+        for (let i = 0; i < this.args.length; ++i) {
+          const arg = this.args[i];
+          if (typeof arg === "string") {
+          } else if (arg instanceof Buffer) {
+            this.bufferMode = true;
+          } else {
+            this.args[i] = (0, utils_1.toArg)(arg);
+          }
+        }
+      }
+      /**
+       * Convert buffer/buffer[] to string/string[],
+       * and apply reply transformer.
+       */
+      transformReply(result) {
+        if (this.replyEncoding) {
+          result = (0, utils_1.convertBufferToString)(result, this.replyEncoding);
+        }
+        const transformer = _Command._transformer.reply[this.name];
+        if (transformer) {
+          result = transformer(result);
+        }
+        return result;
+      }
+      /**
+       * Set the wait time before terminating the attempt to execute a command
+       * and generating an error.
+       */
+      setTimeout(ms) {
+        if (!this._commandTimeoutTimer) {
+          this._commandTimeoutTimer = setTimeout(() => {
+            if (!this.isResolved) {
+              this.reject(new Error("Command timed out"));
+            }
+          }, ms);
+        }
+      }
+      /**
+       * Set a timeout for blocking commands.
+       * When the timeout expires, the command resolves with null (matching Redis behavior).
+       * This handles the case of undetectable network failures (e.g., docker network disconnect)
+       * where the TCP connection becomes a zombie and no close event fires.
+       */
+      setBlockingTimeout(ms) {
+        if (ms <= 0) {
+          return;
+        }
+        if (this._blockingTimeoutTimer) {
+          clearTimeout(this._blockingTimeoutTimer);
+          this._blockingTimeoutTimer = void 0;
+        }
+        const now = Date.now();
+        if (this._blockingDeadline === void 0) {
+          this._blockingDeadline = now + ms;
+        }
+        const remaining = this._blockingDeadline - now;
+        if (remaining <= 0) {
+          this.resolve(null);
+          return;
+        }
+        this._blockingTimeoutTimer = setTimeout(() => {
+          if (this.isResolved) {
+            this._blockingTimeoutTimer = void 0;
+            return;
+          }
+          this._blockingTimeoutTimer = void 0;
+          this.resolve(null);
+        }, remaining);
+      }
+      /**
+       * Extract the blocking timeout from the command arguments.
+       *
+       * @returns The timeout in seconds, null for indefinite blocking (timeout of 0),
+       *          or undefined if this is not a blocking command
+       */
+      extractBlockingTimeout() {
+        const args = this.args;
+        if (!args || args.length === 0) {
+          return void 0;
+        }
+        const name = this.name.toLowerCase();
+        if (_Command.checkFlag("LAST_ARG_TIMEOUT_COMMANDS", name)) {
+          return (0, argumentParsers_1.parseSecondsArgument)(args[args.length - 1]);
+        }
+        if (_Command.checkFlag("FIRST_ARG_TIMEOUT_COMMANDS", name)) {
+          return (0, argumentParsers_1.parseSecondsArgument)(args[0]);
+        }
+        if (_Command.checkFlag("BLOCK_OPTION_COMMANDS", name)) {
+          return (0, argumentParsers_1.parseBlockOption)(args);
+        }
+        return void 0;
+      }
+      /**
+       * Clear the command and blocking timers
+       */
+      _clearTimers() {
+        const existingTimer = this._commandTimeoutTimer;
+        if (existingTimer) {
+          clearTimeout(existingTimer);
+          delete this._commandTimeoutTimer;
+        }
+        const blockingTimer = this._blockingTimeoutTimer;
+        if (blockingTimer) {
+          clearTimeout(blockingTimer);
+          delete this._blockingTimeoutTimer;
+        }
+      }
+      initPromise() {
+        const promise2 = new Promise((resolve4, reject) => {
+          if (!this.transformed) {
+            this.transformed = true;
+            const transformer = _Command._transformer.argument[this.name];
+            if (transformer) {
+              this.args = transformer(this.args);
+            }
+            this.stringifyArguments();
+          }
+          this.resolve = this._convertValue(resolve4);
+          this.reject = (err) => {
+            this._clearTimers();
+            if (this.errorStack) {
+              reject((0, utils_1.optimizeErrorStack)(err, this.errorStack.stack, __dirname));
+            } else {
+              reject(err);
+            }
+          };
+        });
+        this.promise = (0, standard_as_callback_1.default)(promise2, this.callback);
+      }
+      /**
+       * Iterate through the command arguments that are considered keys.
+       */
+      _iterateKeys(transform2 = (key) => key) {
+        if (typeof this.keys === "undefined") {
+          this.keys = [];
+          if ((0, commands_1.exists)(this.name, { caseInsensitive: true })) {
+            const keyIndexes = (0, commands_1.getKeyIndexes)(this.name, this.args, {
+              nameCaseInsensitive: true
+            });
+            for (const index of keyIndexes) {
+              this.args[index] = transform2(this.args[index]);
+              this.keys.push(this.args[index]);
+            }
+          }
+        }
+        return this.keys;
+      }
+      /**
+       * Convert the value from buffer to the target encoding.
+       */
+      _convertValue(resolve4) {
+        return (value) => {
+          try {
+            this._clearTimers();
+            resolve4(this.transformReply(value));
+            this.isResolved = true;
+          } catch (err) {
+            this.reject(err);
+          }
+          return this.promise;
+        };
+      }
+    };
+    exports2.default = Command;
+    Command.FLAGS = {
+      VALID_IN_SUBSCRIBER_MODE: [
+        "subscribe",
+        "psubscribe",
+        "unsubscribe",
+        "punsubscribe",
+        "ssubscribe",
+        "sunsubscribe",
+        "ping",
+        "quit"
+      ],
+      VALID_IN_MONITOR_MODE: ["monitor", "auth"],
+      ENTER_SUBSCRIBER_MODE: ["subscribe", "psubscribe", "ssubscribe"],
+      EXIT_SUBSCRIBER_MODE: ["unsubscribe", "punsubscribe", "sunsubscribe"],
+      WILL_DISCONNECT: ["quit"],
+      HANDSHAKE_COMMANDS: ["auth", "select", "client", "readonly", "info"],
+      IGNORE_RECONNECT_ON_ERROR: ["client"],
+      BLOCKING_COMMANDS: [
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+        "bzpopmin",
+        "bzpopmax",
+        "bzmpop",
+        "blmpop",
+        "xread",
+        "xreadgroup"
+      ],
+      LAST_ARG_TIMEOUT_COMMANDS: [
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+        "bzpopmin",
+        "bzpopmax"
+      ],
+      FIRST_ARG_TIMEOUT_COMMANDS: ["bzmpop", "blmpop"],
+      BLOCK_OPTION_COMMANDS: ["xread", "xreadgroup"]
+    };
+    Command._transformer = {
+      argument: {},
+      reply: {}
+    };
+    var msetArgumentTransformer = function(args) {
+      if (args.length === 1) {
+        if (args[0] instanceof Map) {
+          return (0, utils_1.convertMapToArray)(args[0]);
+        }
+        if (typeof args[0] === "object" && args[0] !== null) {
+          return (0, utils_1.convertObjectToArray)(args[0]);
+        }
+      }
+      return args;
+    };
+    var hsetArgumentTransformer = function(args) {
+      if (args.length === 2) {
+        if (args[1] instanceof Map) {
+          return [args[0]].concat((0, utils_1.convertMapToArray)(args[1]));
+        }
+        if (typeof args[1] === "object" && args[1] !== null) {
+          return [args[0]].concat((0, utils_1.convertObjectToArray)(args[1]));
+        }
+      }
+      return args;
+    };
+    Command.setArgumentTransformer("mset", msetArgumentTransformer);
+    Command.setArgumentTransformer("msetnx", msetArgumentTransformer);
+    Command.setArgumentTransformer("hset", hsetArgumentTransformer);
+    Command.setArgumentTransformer("hmset", hsetArgumentTransformer);
+    Command.setReplyTransformer("hgetall", function(result) {
+      if (Array.isArray(result)) {
+        const obj = {};
+        for (let i = 0; i < result.length; i += 2) {
+          const key = result[i];
+          const value = result[i + 1];
+          if (key in obj) {
+            Object.defineProperty(obj, key, {
+              value,
+              configurable: true,
+              enumerable: true,
+              writable: true
+            });
+          } else {
+            obj[key] = value;
+          }
+        }
+        return obj;
+      }
+      return result;
+    });
+    var MixedBuffers = class {
+      constructor() {
+        this.length = 0;
+        this.items = [];
+      }
+      push(x) {
+        this.length += Buffer.byteLength(x);
+        this.items.push(x);
+      }
+      toBuffer() {
+        const result = Buffer.allocUnsafe(this.length);
+        let offset = 0;
+        for (const item of this.items) {
+          const length = Buffer.byteLength(item);
+          Buffer.isBuffer(item) ? item.copy(result, offset) : result.write(item, offset, length);
+          offset += length;
+        }
+        return result;
+      }
+    };
+  }
+});
+
+// node_modules/ioredis/built/errors/ClusterAllFailedError.js
+var require_ClusterAllFailedError = __commonJS({
+  "node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var redis_errors_1 = require_redis_errors();
+    var ClusterAllFailedError = class extends redis_errors_1.RedisError {
+      constructor(message, lastNodeError) {
+        super(message);
+        this.lastNodeError = lastNodeError;
+        Error.captureStackTrace(this, this.constructor);
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    exports2.default = ClusterAllFailedError;
+    ClusterAllFailedError.defaultMessage = "Failed to refresh slots cache.";
+  }
+});
+
+// node_modules/ioredis/built/ScanStream.js
+var require_ScanStream = __commonJS({
+  "node_modules/ioredis/built/ScanStream.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var ScanStream = class extends stream_1.Readable {
+      constructor(opt) {
+        super(opt);
+        this.opt = opt;
+        this._redisCursor = "0";
+        this._redisDrained = false;
+      }
+      _read() {
+        if (this._redisDrained) {
+          this.push(null);
+          return;
+        }
+        const args = [this._redisCursor];
+        if (this.opt.key) {
+          args.unshift(this.opt.key);
+        }
+        if (this.opt.match) {
+          args.push("MATCH", this.opt.match);
+        }
+        if (this.opt.type) {
+          args.push("TYPE", this.opt.type);
+        }
+        if (this.opt.count) {
+          args.push("COUNT", String(this.opt.count));
+        }
+        if (this.opt.noValues) {
+          args.push("NOVALUES");
+        }
+        this.opt.redis[this.opt.command](args, (err, res) => {
+          if (err) {
+            this.emit("error", err);
+            return;
+          }
+          this._redisCursor = res[0] instanceof Buffer ? res[0].toString() : res[0];
+          if (this._redisCursor === "0") {
+            this._redisDrained = true;
+          }
+          this.push(res[1]);
+        });
+      }
+      close() {
+        this._redisDrained = true;
+      }
+    };
+    exports2.default = ScanStream;
+  }
+});
+
+// node_modules/ioredis/built/autoPipelining.js
+var require_autoPipelining = __commonJS({
+  "node_modules/ioredis/built/autoPipelining.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
+    var lodash_1 = require_lodash3();
+    var calculateSlot = require_lib2();
+    var standard_as_callback_1 = require_built2();
+    var commands_1 = require_built();
+    exports2.kExec = /* @__PURE__ */ Symbol("exec");
+    exports2.kCallbacks = /* @__PURE__ */ Symbol("callbacks");
+    exports2.notAllowedAutoPipelineCommands = [
+      "auth",
+      "info",
+      "script",
+      "quit",
+      "cluster",
+      "pipeline",
+      "multi",
+      "subscribe",
+      "psubscribe",
+      "unsubscribe",
+      "unpsubscribe",
+      "select",
+      "client"
+    ];
+    function executeAutoPipeline(client, slotKey) {
+      if (client._runningAutoPipelines.has(slotKey)) {
+        return;
+      }
+      if (!client._autoPipelines.has(slotKey)) {
+        return;
+      }
+      client._runningAutoPipelines.add(slotKey);
+      const pipeline = client._autoPipelines.get(slotKey);
+      client._autoPipelines.delete(slotKey);
+      const callbacks = pipeline[exports2.kCallbacks];
+      pipeline[exports2.kCallbacks] = null;
+      pipeline.exec(function(err, results) {
+        client._runningAutoPipelines.delete(slotKey);
+        if (err) {
+          for (let i = 0; i < callbacks.length; i++) {
+            process.nextTick(callbacks[i], err);
+          }
+        } else {
+          for (let i = 0; i < callbacks.length; i++) {
+            process.nextTick(callbacks[i], ...results[i]);
+          }
+        }
+        if (client._autoPipelines.has(slotKey)) {
+          executeAutoPipeline(client, slotKey);
+        }
+      });
+    }
+    function shouldUseAutoPipelining(client, functionName, commandName) {
+      return functionName && client.options.enableAutoPipelining && !client.isPipeline && !exports2.notAllowedAutoPipelineCommands.includes(commandName) && !client.options.autoPipeliningIgnoredCommands.includes(commandName);
+    }
+    exports2.shouldUseAutoPipelining = shouldUseAutoPipelining;
+    function getFirstValueInFlattenedArray(args) {
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (typeof arg === "string") {
+          return arg;
+        } else if (Array.isArray(arg) || (0, lodash_1.isArguments)(arg)) {
+          if (arg.length === 0) {
+            continue;
+          }
+          return arg[0];
+        }
+        const flattened = [arg].flat();
+        if (flattened.length > 0) {
+          return flattened[0];
+        }
+      }
+      return void 0;
+    }
+    exports2.getFirstValueInFlattenedArray = getFirstValueInFlattenedArray;
+    function executeWithAutoPipelining(client, functionName, commandName, args, callback) {
+      if (client.isCluster && !client.slots.length) {
+        if (client.status === "wait")
+          client.connect().catch(lodash_1.noop);
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve4, reject) {
+          client.delayUntilReady((err) => {
+            if (err) {
+              reject(err);
+              return;
+            }
+            executeWithAutoPipelining(client, functionName, commandName, args, null).then(resolve4, reject);
+          });
+        }), callback);
+      }
+      const prefix = client.options.keyPrefix || "";
+      let slotKey = client.isCluster ? client.slots[calculateSlot(`${prefix}${getFirstValueInFlattenedArray(args)}`)].join(",") : "main";
+      if (client.isCluster && client.options.scaleReads !== "master") {
+        const isReadOnly = (0, commands_1.exists)(commandName) && (0, commands_1.hasFlag)(commandName, "readonly");
+        slotKey += isReadOnly ? ":read" : ":write";
+      }
+      if (!client._autoPipelines.has(slotKey)) {
+        const pipeline2 = client.pipeline();
+        pipeline2[exports2.kExec] = false;
+        pipeline2[exports2.kCallbacks] = [];
+        client._autoPipelines.set(slotKey, pipeline2);
+      }
+      const pipeline = client._autoPipelines.get(slotKey);
+      if (!pipeline[exports2.kExec]) {
+        pipeline[exports2.kExec] = true;
+        setImmediate(executeAutoPipeline, client, slotKey);
+      }
+      const autoPipelinePromise = new Promise(function(resolve4, reject) {
+        pipeline[exports2.kCallbacks].push(function(err, value) {
+          if (err) {
+            reject(err);
+            return;
+          }
+          resolve4(value);
+        });
+        if (functionName === "call") {
+          args.unshift(commandName);
+        }
+        pipeline[functionName](...args);
+      });
+      return (0, standard_as_callback_1.default)(autoPipelinePromise, callback);
+    }
+    exports2.executeWithAutoPipelining = executeWithAutoPipelining;
+  }
+});
+
+// node_modules/ioredis/built/Script.js
+var require_Script = __commonJS({
+  "node_modules/ioredis/built/Script.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var crypto_1 = __require("crypto");
+    var Command_1 = require_Command();
+    var standard_as_callback_1 = require_built2();
+    var Script = class {
+      constructor(lua, numberOfKeys = null, keyPrefix = "", readOnly = false) {
+        this.lua = lua;
+        this.numberOfKeys = numberOfKeys;
+        this.keyPrefix = keyPrefix;
+        this.readOnly = readOnly;
+        this.sha = (0, crypto_1.createHash)("sha1").update(lua).digest("hex");
+        const sha = this.sha;
+        const socketHasScriptLoaded = /* @__PURE__ */ new WeakSet();
+        this.Command = class CustomScriptCommand extends Command_1.default {
+          toWritable(socket) {
+            const origReject = this.reject;
+            this.reject = (err) => {
+              if (err.message.indexOf("NOSCRIPT") !== -1) {
+                socketHasScriptLoaded.delete(socket);
+              }
+              origReject.call(this, err);
+            };
+            if (!socketHasScriptLoaded.has(socket)) {
+              socketHasScriptLoaded.add(socket);
+              this.name = "eval";
+              this.args[0] = lua;
+            } else if (this.name === "eval") {
+              this.name = "evalsha";
+              this.args[0] = sha;
+            }
+            return super.toWritable(socket);
+          }
+        };
+      }
+      execute(container, args, options2, callback) {
+        if (typeof this.numberOfKeys === "number") {
+          args.unshift(this.numberOfKeys);
+        }
+        if (this.keyPrefix) {
+          options2.keyPrefix = this.keyPrefix;
+        }
+        if (this.readOnly) {
+          options2.readOnly = true;
+        }
+        const evalsha = new this.Command("evalsha", [this.sha, ...args], options2);
+        evalsha.promise = evalsha.promise.catch((err) => {
+          if (err.message.indexOf("NOSCRIPT") === -1) {
+            throw err;
+          }
+          const resend = new this.Command("evalsha", [this.sha, ...args], options2);
+          const client = container.isPipeline ? container.redis : container;
+          return client.sendCommand(resend);
+        });
+        (0, standard_as_callback_1.default)(evalsha.promise, callback);
+        return container.sendCommand(evalsha);
+      }
+    };
+    exports2.default = Script;
+  }
+});
+
+// node_modules/ioredis/built/utils/Commander.js
+var require_Commander = __commonJS({
+  "node_modules/ioredis/built/utils/Commander.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var autoPipelining_1 = require_autoPipelining();
+    var Command_1 = require_Command();
+    var Script_1 = require_Script();
+    var Commander = class {
+      constructor() {
+        this.options = {};
+        this.scriptsSet = {};
+        this.addedBuiltinSet = /* @__PURE__ */ new Set();
+      }
+      /**
+       * Return supported builtin commands
+       */
+      getBuiltinCommands() {
+        return commands.slice(0);
+      }
+      /**
+       * Create a builtin command
+       */
+      createBuiltinCommand(commandName) {
+        return {
+          string: generateFunction(null, commandName, "utf8"),
+          buffer: generateFunction(null, commandName, null)
+        };
+      }
+      /**
+       * Create add builtin command
+       */
+      addBuiltinCommand(commandName) {
+        this.addedBuiltinSet.add(commandName);
+        this[commandName] = generateFunction(commandName, commandName, "utf8");
+        this[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
+      }
+      /**
+       * Define a custom command using lua script
+       */
+      defineCommand(name, definition) {
+        const script2 = new Script_1.default(definition.lua, definition.numberOfKeys, this.options.keyPrefix, definition.readOnly);
+        this.scriptsSet[name] = script2;
+        this[name] = generateScriptingFunction(name, name, script2, "utf8");
+        this[name + "Buffer"] = generateScriptingFunction(name + "Buffer", name, script2, null);
+      }
+      /**
+       * @ignore
+       */
+      sendCommand(command, stream, node2) {
+        throw new Error('"sendCommand" is not implemented');
+      }
+    };
+    var commands = commands_1.list.filter((command) => command !== "monitor");
+    commands.push("sentinel");
+    commands.forEach(function(commandName) {
+      Commander.prototype[commandName] = generateFunction(commandName, commandName, "utf8");
+      Commander.prototype[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
+    });
+    Commander.prototype.call = generateFunction("call", "utf8");
+    Commander.prototype.callBuffer = generateFunction("callBuffer", null);
+    Commander.prototype.send_command = Commander.prototype.call;
+    function generateFunction(functionName, _commandName, _encoding) {
+      if (typeof _encoding === "undefined") {
+        _encoding = _commandName;
+        _commandName = null;
+      }
+      return function(...args) {
+        const commandName = _commandName || args.shift();
+        let callback = args[args.length - 1];
+        if (typeof callback === "function") {
+          args.pop();
+        } else {
+          callback = void 0;
+        }
+        const options2 = {
+          errorStack: this.options.showFriendlyErrorStack ? new Error() : void 0,
+          keyPrefix: this.options.keyPrefix,
+          replyEncoding: _encoding
+        };
+        if (!(0, autoPipelining_1.shouldUseAutoPipelining)(this, functionName, commandName)) {
+          return this.sendCommand(
+            // @ts-expect-error
+            new Command_1.default(commandName, args, options2, callback)
+          );
+        }
+        return (0, autoPipelining_1.executeWithAutoPipelining)(
+          this,
+          functionName,
+          commandName,
+          // @ts-expect-error
+          args,
+          callback
+        );
+      };
+    }
+    function generateScriptingFunction(functionName, commandName, script2, encoding) {
+      return function(...args) {
+        const callback = typeof args[args.length - 1] === "function" ? args.pop() : void 0;
+        const options2 = {
+          replyEncoding: encoding
+        };
+        if (this.options.showFriendlyErrorStack) {
+          options2.errorStack = new Error();
+        }
+        if (!(0, autoPipelining_1.shouldUseAutoPipelining)(this, functionName, commandName)) {
+          return script2.execute(this, args, options2, callback);
+        }
+        return (0, autoPipelining_1.executeWithAutoPipelining)(this, functionName, commandName, args, callback);
+      };
+    }
+    exports2.default = Commander;
+  }
+});
+
+// node_modules/ioredis/built/Pipeline.js
+var require_Pipeline = __commonJS({
+  "node_modules/ioredis/built/Pipeline.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var calculateSlot = require_lib2();
+    var commands_1 = require_built();
+    var standard_as_callback_1 = require_built2();
+    var util_1 = __require("util");
+    var Command_1 = require_Command();
+    var utils_1 = require_utils2();
+    var Commander_1 = require_Commander();
+    function generateMultiWithNodes(redis, keys) {
+      const slot = calculateSlot(keys[0]);
+      const target = redis._groupsBySlot[slot];
+      for (let i = 1; i < keys.length; i++) {
+        if (redis._groupsBySlot[calculateSlot(keys[i])] !== target) {
+          return -1;
+        }
+      }
+      return slot;
+    }
+    var Pipeline = class extends Commander_1.default {
+      constructor(redis) {
+        super();
+        this.redis = redis;
+        this.isPipeline = true;
+        this.replyPending = 0;
+        this._queue = [];
+        this._result = [];
+        this._transactions = 0;
+        this._shaToScript = {};
+        this.isCluster = this.redis.constructor.name === "Cluster" || this.redis.isCluster;
+        this.options = redis.options;
+        Object.keys(redis.scriptsSet).forEach((name) => {
+          const script2 = redis.scriptsSet[name];
+          this._shaToScript[script2.sha] = script2;
+          this[name] = redis[name];
+          this[name + "Buffer"] = redis[name + "Buffer"];
+        });
+        redis.addedBuiltinSet.forEach((name) => {
+          this[name] = redis[name];
+          this[name + "Buffer"] = redis[name + "Buffer"];
+        });
+        this.promise = new Promise((resolve4, reject) => {
+          this.resolve = resolve4;
+          this.reject = reject;
+        });
+        const _this = this;
+        Object.defineProperty(this, "length", {
+          get: function() {
+            return _this._queue.length;
+          }
+        });
+      }
+      fillResult(value, position) {
+        if (this._queue[position].name === "exec" && Array.isArray(value[1])) {
+          const execLength = value[1].length;
+          for (let i = 0; i < execLength; i++) {
+            if (value[1][i] instanceof Error) {
+              continue;
+            }
+            const cmd = this._queue[position - (execLength - i)];
+            try {
+              value[1][i] = cmd.transformReply(value[1][i]);
+            } catch (err) {
+              value[1][i] = err;
+            }
+          }
+        }
+        this._result[position] = value;
+        if (--this.replyPending) {
+          return;
+        }
+        if (this.isCluster) {
+          let retriable = true;
+          let commonError;
+          for (let i = 0; i < this._result.length; ++i) {
+            const error62 = this._result[i][0];
+            const command = this._queue[i];
+            if (error62) {
+              if (command.name === "exec" && error62.message === "EXECABORT Transaction discarded because of previous errors.") {
+                continue;
+              }
+              if (!commonError) {
+                commonError = {
+                  name: error62.name,
+                  message: error62.message
+                };
+              } else if (commonError.name !== error62.name || commonError.message !== error62.message) {
+                retriable = false;
+                break;
+              }
+            } else if (!command.inTransaction) {
+              const isReadOnly = (0, commands_1.exists)(command.name, { caseInsensitive: true }) && (0, commands_1.hasFlag)(command.name, "readonly", { nameCaseInsensitive: true });
+              if (!isReadOnly) {
+                retriable = false;
+                break;
+              }
+            }
+          }
+          if (commonError && retriable) {
+            const _this = this;
+            const errv = commonError.message.split(" ");
+            const queue2 = this._queue;
+            let inTransaction = false;
+            this._queue = [];
+            for (let i = 0; i < queue2.length; ++i) {
+              if (errv[0] === "ASK" && !inTransaction && queue2[i].name !== "asking" && (!queue2[i - 1] || queue2[i - 1].name !== "asking")) {
+                const asking = new Command_1.default("asking");
+                asking.ignore = true;
+                this.sendCommand(asking);
+              }
+              queue2[i].initPromise();
+              this.sendCommand(queue2[i]);
+              inTransaction = queue2[i].inTransaction;
+            }
+            let matched = true;
+            if (typeof this.leftRedirections === "undefined") {
+              this.leftRedirections = {};
+            }
+            const exec2 = function() {
+              _this.exec();
+            };
+            const cluster = this.redis;
+            cluster.handleError(commonError, this.leftRedirections, {
+              moved: function(_slot, key) {
+                _this.preferKey = key;
+                if (cluster.slots[errv[1]]) {
+                  if (cluster.slots[errv[1]][0] !== key) {
+                    cluster.slots[errv[1]] = [key];
+                  }
+                } else {
+                  cluster.slots[errv[1]] = [key];
+                }
+                cluster._groupsBySlot[errv[1]] = cluster._groupsIds[cluster.slots[errv[1]].join(";")];
+                cluster.refreshSlotsCache();
+                _this.exec();
+              },
+              ask: function(_slot, key) {
+                _this.preferKey = key;
+                _this.exec();
+              },
+              tryagain: exec2,
+              clusterDown: exec2,
+              connectionClosed: exec2,
+              maxRedirections: () => {
+                matched = false;
+              },
+              defaults: () => {
+                matched = false;
+              }
+            });
+            if (matched) {
+              return;
+            }
+          }
+        }
+        let ignoredCount = 0;
+        for (let i = 0; i < this._queue.length - ignoredCount; ++i) {
+          if (this._queue[i + ignoredCount].ignore) {
+            ignoredCount += 1;
+          }
+          this._result[i] = this._result[i + ignoredCount];
+        }
+        this.resolve(this._result.slice(0, this._result.length - ignoredCount));
+      }
+      sendCommand(command) {
+        if (this._transactions > 0) {
+          command.inTransaction = true;
+        }
+        const position = this._queue.length;
+        command.pipelineIndex = position;
+        command.promise.then((result) => {
+          this.fillResult([null, result], position);
+        }).catch((error62) => {
+          this.fillResult([error62], position);
+        });
+        this._queue.push(command);
+        return this;
+      }
+      addBatch(commands) {
+        let command, commandName, args;
+        for (let i = 0; i < commands.length; ++i) {
+          command = commands[i];
+          commandName = command[0];
+          args = command.slice(1);
+          this[commandName].apply(this, args);
+        }
+        return this;
+      }
+    };
+    exports2.default = Pipeline;
+    var multi = Pipeline.prototype.multi;
+    Pipeline.prototype.multi = function() {
+      this._transactions += 1;
+      return multi.apply(this, arguments);
+    };
+    var execBuffer = Pipeline.prototype.execBuffer;
+    Pipeline.prototype.execBuffer = (0, util_1.deprecate)(function() {
+      if (this._transactions > 0) {
+        this._transactions -= 1;
+      }
+      return execBuffer.apply(this, arguments);
+    }, "Pipeline#execBuffer: Use Pipeline#exec instead");
+    Pipeline.prototype.exec = function(callback) {
+      if (this.isCluster && !this.redis.slots.length) {
+        if (this.redis.status === "wait")
+          this.redis.connect().catch(utils_1.noop);
+        if (callback && !this.nodeifiedPromise) {
+          this.nodeifiedPromise = true;
+          (0, standard_as_callback_1.default)(this.promise, callback);
+        }
+        this.redis.delayUntilReady((err) => {
+          if (err) {
+            this.reject(err);
+            return;
+          }
+          this.exec(callback);
+        });
+        return this.promise;
+      }
+      if (this._transactions > 0) {
+        this._transactions -= 1;
+        return execBuffer.apply(this, arguments);
+      }
+      if (!this.nodeifiedPromise) {
+        this.nodeifiedPromise = true;
+        (0, standard_as_callback_1.default)(this.promise, callback);
+      }
+      if (!this._queue.length) {
+        this.resolve([]);
+      }
+      let pipelineSlot;
+      if (this.isCluster) {
+        const sampleKeys = [];
+        for (let i = 0; i < this._queue.length; i++) {
+          const keys = this._queue[i].getKeys();
+          if (keys.length) {
+            sampleKeys.push(keys[0]);
+          }
+          if (keys.length && calculateSlot.generateMulti(keys) < 0) {
+            this.reject(new Error("All the keys in a pipeline command should belong to the same slot"));
+            return this.promise;
+          }
+        }
+        if (sampleKeys.length) {
+          pipelineSlot = generateMultiWithNodes(this.redis, sampleKeys);
+          if (pipelineSlot < 0) {
+            this.reject(new Error("All keys in the pipeline should belong to the same slots allocation group"));
+            return this.promise;
+          }
+        } else {
+          pipelineSlot = Math.random() * 16384 | 0;
+        }
+      }
+      const _this = this;
+      execPipeline();
+      return this.promise;
+      function execPipeline() {
+        let writePending = _this.replyPending = _this._queue.length;
+        let node2;
+        if (_this.isCluster) {
+          node2 = {
+            slot: pipelineSlot,
+            redis: _this.redis.connectionPool.nodes.all[_this.preferKey]
+          };
+        }
+        let data = "";
+        let buffers;
+        const stream = {
+          isPipeline: true,
+          destination: _this.isCluster ? node2 : { redis: _this.redis },
+          write(writable) {
+            if (typeof writable !== "string") {
+              if (!buffers) {
+                buffers = [];
+              }
+              if (data) {
+                buffers.push(Buffer.from(data, "utf8"));
+                data = "";
+              }
+              buffers.push(writable);
+            } else {
+              data += writable;
+            }
+            if (!--writePending) {
+              if (buffers) {
+                if (data) {
+                  buffers.push(Buffer.from(data, "utf8"));
+                }
+                stream.destination.redis.stream.write(Buffer.concat(buffers));
+              } else {
+                stream.destination.redis.stream.write(data);
+              }
+              writePending = _this._queue.length;
+              data = "";
+              buffers = void 0;
+            }
+          }
+        };
+        for (let i = 0; i < _this._queue.length; ++i) {
+          _this.redis.sendCommand(_this._queue[i], stream, node2);
+        }
+        return _this.promise;
+      }
+    };
+  }
+});
+
+// node_modules/ioredis/built/transaction.js
+var require_transaction = __commonJS({
+  "node_modules/ioredis/built/transaction.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.addTransactionSupport = void 0;
+    var utils_1 = require_utils2();
+    var standard_as_callback_1 = require_built2();
+    var Pipeline_1 = require_Pipeline();
+    function addTransactionSupport(redis) {
+      redis.pipeline = function(commands) {
+        const pipeline = new Pipeline_1.default(this);
+        if (Array.isArray(commands)) {
+          pipeline.addBatch(commands);
+        }
+        return pipeline;
+      };
+      const { multi } = redis;
+      redis.multi = function(commands, options2) {
+        if (typeof options2 === "undefined" && !Array.isArray(commands)) {
+          options2 = commands;
+          commands = null;
+        }
+        if (options2 && options2.pipeline === false) {
+          return multi.call(this);
+        }
+        const pipeline = new Pipeline_1.default(this);
+        pipeline.multi();
+        if (Array.isArray(commands)) {
+          pipeline.addBatch(commands);
+        }
+        const exec3 = pipeline.exec;
+        pipeline.exec = function(callback) {
+          if (this.isCluster && !this.redis.slots.length) {
+            if (this.redis.status === "wait")
+              this.redis.connect().catch(utils_1.noop);
+            return (0, standard_as_callback_1.default)(new Promise((resolve4, reject) => {
+              this.redis.delayUntilReady((err) => {
+                if (err) {
+                  reject(err);
+                  return;
+                }
+                this.exec(pipeline).then(resolve4, reject);
+              });
+            }), callback);
+          }
+          if (this._transactions > 0) {
+            exec3.call(pipeline);
+          }
+          if (this.nodeifiedPromise) {
+            return exec3.call(pipeline);
+          }
+          const promise2 = exec3.call(pipeline);
+          return (0, standard_as_callback_1.default)(promise2.then(function(result) {
+            const execResult = result[result.length - 1];
+            if (typeof execResult === "undefined") {
+              throw new Error("Pipeline cannot be used to send any commands when the `exec()` has been called on it.");
+            }
+            if (execResult[0]) {
+              execResult[0].previousErrors = [];
+              for (let i = 0; i < result.length - 1; ++i) {
+                if (result[i][0]) {
+                  execResult[0].previousErrors.push(result[i][0]);
+                }
+              }
+              throw execResult[0];
+            }
+            return (0, utils_1.wrapMultiResult)(execResult[1]);
+          }), callback);
+        };
+        const { execBuffer } = pipeline;
+        pipeline.execBuffer = function(callback) {
+          if (this._transactions > 0) {
+            execBuffer.call(pipeline);
+          }
+          return pipeline.exec(callback);
+        };
+        return pipeline;
+      };
+      const { exec: exec2 } = redis;
+      redis.exec = function(callback) {
+        return (0, standard_as_callback_1.default)(exec2.call(this).then(function(results) {
+          if (Array.isArray(results)) {
+            results = (0, utils_1.wrapMultiResult)(results);
+          }
+          return results;
+        }), callback);
+      };
+    }
+    exports2.addTransactionSupport = addTransactionSupport;
+  }
+});
+
+// node_modules/ioredis/built/utils/applyMixin.js
+var require_applyMixin = __commonJS({
+  "node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function applyMixin(derivedConstructor, mixinConstructor) {
+      Object.getOwnPropertyNames(mixinConstructor.prototype).forEach((name) => {
+        Object.defineProperty(derivedConstructor.prototype, name, Object.getOwnPropertyDescriptor(mixinConstructor.prototype, name));
+      });
+    }
+    exports2.default = applyMixin;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ClusterOptions.js
+var require_ClusterOptions = __commonJS({
+  "node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
+    var dns_1 = __require("dns");
+    exports2.DEFAULT_CLUSTER_OPTIONS = {
+      clusterRetryStrategy: (times) => Math.min(100 + times * 2, 2e3),
+      enableOfflineQueue: true,
+      enableReadyCheck: true,
+      scaleReads: "master",
+      maxRedirections: 16,
+      retryDelayOnMoved: 0,
+      retryDelayOnFailover: 100,
+      retryDelayOnClusterDown: 100,
+      retryDelayOnTryAgain: 100,
+      slotsRefreshTimeout: 1e3,
+      useSRVRecords: false,
+      resolveSrv: dns_1.resolveSrv,
+      dnsLookup: dns_1.lookup,
+      enableAutoPipelining: false,
+      autoPipeliningIgnoredCommands: [],
+      shardedSubscribers: false
+    };
+  }
+});
+
+// node_modules/ioredis/built/cluster/util.js
+var require_util = __commonJS({
+  "node_modules/ioredis/built/cluster/util.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
+    var utils_1 = require_utils2();
+    var net_1 = __require("net");
+    function getNodeKey(node2) {
+      node2.port = node2.port || 6379;
+      node2.host = node2.host || "127.0.0.1";
+      return node2.host + ":" + node2.port;
+    }
+    exports2.getNodeKey = getNodeKey;
+    function nodeKeyToRedisOptions(nodeKey) {
+      const portIndex = nodeKey.lastIndexOf(":");
+      if (portIndex === -1) {
+        throw new Error(`Invalid node key ${nodeKey}`);
+      }
+      return {
+        host: nodeKey.slice(0, portIndex),
+        port: Number(nodeKey.slice(portIndex + 1))
+      };
+    }
+    exports2.nodeKeyToRedisOptions = nodeKeyToRedisOptions;
+    function normalizeNodeOptions(nodes) {
+      return nodes.map((node2) => {
+        const options2 = {};
+        if (typeof node2 === "object") {
+          Object.assign(options2, node2);
+        } else if (typeof node2 === "string") {
+          Object.assign(options2, (0, utils_1.parseURL)(node2));
+        } else if (typeof node2 === "number") {
+          options2.port = node2;
+        } else {
+          throw new Error("Invalid argument " + node2);
+        }
+        if (typeof options2.port === "string") {
+          options2.port = parseInt(options2.port, 10);
+        }
+        delete options2.db;
+        if (!options2.port) {
+          options2.port = 6379;
+        }
+        if (!options2.host) {
+          options2.host = "127.0.0.1";
+        }
+        return (0, utils_1.resolveTLSProfile)(options2);
+      });
+    }
+    exports2.normalizeNodeOptions = normalizeNodeOptions;
+    function getUniqueHostnamesFromOptions(nodes) {
+      const uniqueHostsMap = {};
+      nodes.forEach((node2) => {
+        uniqueHostsMap[node2.host] = true;
+      });
+      return Object.keys(uniqueHostsMap).filter((host) => !(0, net_1.isIP)(host));
+    }
+    exports2.getUniqueHostnamesFromOptions = getUniqueHostnamesFromOptions;
+    function groupSrvRecords(records) {
+      const recordsByPriority = {};
+      for (const record2 of records) {
+        if (!recordsByPriority.hasOwnProperty(record2.priority)) {
+          recordsByPriority[record2.priority] = {
+            totalWeight: record2.weight,
+            records: [record2]
+          };
+        } else {
+          recordsByPriority[record2.priority].totalWeight += record2.weight;
+          recordsByPriority[record2.priority].records.push(record2);
+        }
+      }
+      return recordsByPriority;
+    }
+    exports2.groupSrvRecords = groupSrvRecords;
+    function weightSrvRecords(recordsGroup) {
+      if (recordsGroup.records.length === 1) {
+        recordsGroup.totalWeight = 0;
+        return recordsGroup.records.shift();
+      }
+      const random = Math.floor(Math.random() * (recordsGroup.totalWeight + recordsGroup.records.length));
+      let total = 0;
+      for (const [i, record2] of recordsGroup.records.entries()) {
+        total += 1 + record2.weight;
+        if (total > random) {
+          recordsGroup.totalWeight -= record2.weight;
+          recordsGroup.records.splice(i, 1);
+          return record2;
+        }
+      }
+    }
+    exports2.weightSrvRecords = weightSrvRecords;
+    function getConnectionName(component, nodeConnectionName) {
+      const prefix = `ioredis-cluster(${component})`;
+      return nodeConnectionName ? `${prefix}:${nodeConnectionName}` : prefix;
+    }
+    exports2.getConnectionName = getConnectionName;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ClusterSubscriber.js
+var require_ClusterSubscriber = __commonJS({
+  "node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var utils_1 = require_utils2();
+    var Redis_1 = require_Redis();
+    var debug = (0, utils_1.Debug)("cluster:subscriber");
+    var ClusterSubscriber = class {
+      constructor(connectionPool, emitter, isSharded = false) {
+        this.connectionPool = connectionPool;
+        this.emitter = emitter;
+        this.isSharded = isSharded;
+        this.started = false;
+        this.subscriber = null;
+        this.slotRange = [];
+        this.onSubscriberEnd = () => {
+          if (!this.started) {
+            debug("subscriber has disconnected, but ClusterSubscriber is not started, so not reconnecting.");
+            return;
+          }
+          debug("subscriber has disconnected, selecting a new one...");
+          this.selectSubscriber();
+        };
+        this.connectionPool.on("-node", (_, key) => {
+          if (!this.started || !this.subscriber) {
+            return;
+          }
+          if ((0, util_1.getNodeKey)(this.subscriber.options) === key) {
+            debug("subscriber has left, selecting a new one...");
+            this.selectSubscriber();
+          }
+        });
+        this.connectionPool.on("+node", () => {
+          if (!this.started || this.subscriber) {
+            return;
+          }
+          debug("a new node is discovered and there is no subscriber, selecting a new one...");
+          this.selectSubscriber();
+        });
+      }
+      getInstance() {
+        return this.subscriber;
+      }
+      /**
+       * Associate this subscriber to a specific slot range.
+       *
+       * Returns the range or an empty array if the slot range couldn't be associated.
+       *
+       * BTW: This is more for debugging and testing purposes.
+       *
+       * @param range
+       */
+      associateSlotRange(range) {
+        if (this.isSharded) {
+          this.slotRange = range;
+        }
+        return this.slotRange;
+      }
+      start() {
+        this.started = true;
+        this.selectSubscriber();
+        debug("started");
+      }
+      stop() {
+        this.started = false;
+        if (this.subscriber) {
+          this.subscriber.disconnect();
+          this.subscriber = null;
+        }
+      }
+      isStarted() {
+        return this.started;
+      }
+      selectSubscriber() {
+        const lastActiveSubscriber = this.lastActiveSubscriber;
+        if (lastActiveSubscriber) {
+          lastActiveSubscriber.off("end", this.onSubscriberEnd);
+          lastActiveSubscriber.disconnect();
+        }
+        if (this.subscriber) {
+          this.subscriber.off("end", this.onSubscriberEnd);
+          this.subscriber.disconnect();
+        }
+        const sampleNode = (0, utils_1.sample)(this.connectionPool.getNodes());
+        if (!sampleNode) {
+          debug("selecting subscriber failed since there is no node discovered in the cluster yet");
+          this.subscriber = null;
+          return;
+        }
+        const { options: options2 } = sampleNode;
+        debug("selected a subscriber %s:%s", options2.host, options2.port);
+        let connectionPrefix = "subscriber";
+        if (this.isSharded)
+          connectionPrefix = "ssubscriber";
+        this.subscriber = new Redis_1.default({
+          port: options2.port,
+          host: options2.host,
+          username: options2.username,
+          password: options2.password,
+          enableReadyCheck: true,
+          connectionName: (0, util_1.getConnectionName)(connectionPrefix, options2.connectionName),
+          lazyConnect: true,
+          tls: options2.tls,
+          // Don't try to reconnect the subscriber connection. If the connection fails
+          // we will get an end event (handled below), at which point we'll pick a new
+          // node from the pool and try to connect to that as the subscriber connection.
+          retryStrategy: null
+        });
+        this.subscriber.on("error", utils_1.noop);
+        this.subscriber.on("moved", () => {
+          this.emitter.emit("forceRefresh");
+        });
+        this.subscriber.once("end", this.onSubscriberEnd);
+        const previousChannels = { subscribe: [], psubscribe: [], ssubscribe: [] };
+        if (lastActiveSubscriber) {
+          const condition = lastActiveSubscriber.condition || lastActiveSubscriber.prevCondition;
+          if (condition && condition.subscriber) {
+            previousChannels.subscribe = condition.subscriber.channels("subscribe");
+            previousChannels.psubscribe = condition.subscriber.channels("psubscribe");
+            previousChannels.ssubscribe = condition.subscriber.channels("ssubscribe");
+          }
+        }
+        if (previousChannels.subscribe.length || previousChannels.psubscribe.length || previousChannels.ssubscribe.length) {
+          let pending = 0;
+          for (const type of ["subscribe", "psubscribe", "ssubscribe"]) {
+            const channels = previousChannels[type];
+            if (channels.length == 0) {
+              continue;
+            }
+            debug("%s %d channels", type, channels.length);
+            if (type === "ssubscribe") {
+              for (const channel of channels) {
+                pending += 1;
+                this.subscriber[type](channel).then(() => {
+                  if (!--pending) {
+                    this.lastActiveSubscriber = this.subscriber;
+                  }
+                }).catch(() => {
+                  debug("failed to ssubscribe to channel: %s", channel);
+                });
+              }
+            } else {
+              pending += 1;
+              this.subscriber[type](channels).then(() => {
+                if (!--pending) {
+                  this.lastActiveSubscriber = this.subscriber;
+                }
+              }).catch(() => {
+                debug("failed to %s %d channels", type, channels.length);
+              });
+            }
+          }
+        } else {
+          this.lastActiveSubscriber = this.subscriber;
+        }
+        for (const event of [
+          "message",
+          "messageBuffer"
+        ]) {
+          this.subscriber.on(event, (arg1, arg2) => {
+            this.emitter.emit(event, arg1, arg2);
+          });
+        }
+        for (const event of ["pmessage", "pmessageBuffer"]) {
+          this.subscriber.on(event, (arg1, arg2, arg3) => {
+            this.emitter.emit(event, arg1, arg2, arg3);
+          });
+        }
+        if (this.isSharded == true) {
+          for (const event of [
+            "smessage",
+            "smessageBuffer"
+          ]) {
+            this.subscriber.on(event, (arg1, arg2) => {
+              this.emitter.emit(event, arg1, arg2);
+            });
+          }
+        }
+      }
+    };
+    exports2.default = ClusterSubscriber;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ConnectionPool.js
+var require_ConnectionPool = __commonJS({
+  "node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var events_1 = __require("events");
+    var utils_1 = require_utils2();
+    var util_1 = require_util();
+    var Redis_1 = require_Redis();
+    var debug = (0, utils_1.Debug)("cluster:connectionPool");
+    var ConnectionPool = class extends events_1.EventEmitter {
+      constructor(redisOptions) {
+        super();
+        this.redisOptions = redisOptions;
+        this.nodes = {
+          all: {},
+          master: {},
+          slave: {}
+        };
+        this.specifiedOptions = {};
+      }
+      getNodes(role = "all") {
+        const nodes = this.nodes[role];
+        return Object.keys(nodes).map((key) => nodes[key]);
+      }
+      getInstanceByKey(key) {
+        return this.nodes.all[key];
+      }
+      getSampleInstance(role) {
+        const keys = Object.keys(this.nodes[role]);
+        const sampleKey = (0, utils_1.sample)(keys);
+        return this.nodes[role][sampleKey];
+      }
+      /**
+       * Add a master node to the pool
+       * @param node
+       */
+      addMasterNode(node2) {
+        const key = (0, util_1.getNodeKey)(node2.options);
+        const redis = this.createRedisFromOptions(node2, node2.options.readOnly);
+        if (!node2.options.readOnly) {
+          this.nodes.all[key] = redis;
+          this.nodes.master[key] = redis;
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Creates a Redis connection instance from the node options
+       * @param node
+       * @param readOnly
+       */
+      createRedisFromOptions(node2, readOnly) {
+        const redis = new Redis_1.default((0, utils_1.defaults)({
+          // Never try to reconnect when a node is lose,
+          // instead, waiting for a `MOVED` error and
+          // fetch the slots again.
+          retryStrategy: null,
+          // Offline queue should be enabled so that
+          // we don't need to wait for the `ready` event
+          // before sending commands to the node.
+          enableOfflineQueue: true,
+          readOnly
+        }, node2, this.redisOptions, { lazyConnect: true }));
+        return redis;
+      }
+      /**
+       * Find or create a connection to the node
+       */
+      findOrCreate(node2, readOnly = false) {
+        const key = (0, util_1.getNodeKey)(node2);
+        readOnly = Boolean(readOnly);
+        if (this.specifiedOptions[key]) {
+          Object.assign(node2, this.specifiedOptions[key]);
+        } else {
+          this.specifiedOptions[key] = node2;
+        }
+        let redis;
+        if (this.nodes.all[key]) {
+          redis = this.nodes.all[key];
+          if (redis.options.readOnly !== readOnly) {
+            redis.options.readOnly = readOnly;
+            debug("Change role of %s to %s", key, readOnly ? "slave" : "master");
+            redis[readOnly ? "readonly" : "readwrite"]().catch(utils_1.noop);
+            if (readOnly) {
+              delete this.nodes.master[key];
+              this.nodes.slave[key] = redis;
+            } else {
+              delete this.nodes.slave[key];
+              this.nodes.master[key] = redis;
+            }
+          }
+        } else {
+          debug("Connecting to %s as %s", key, readOnly ? "slave" : "master");
+          redis = this.createRedisFromOptions(node2, readOnly);
+          this.nodes.all[key] = redis;
+          this.nodes[readOnly ? "slave" : "master"][key] = redis;
+          redis.once("end", () => {
+            this.removeNode(key);
+            this.emit("-node", redis, key);
+            if (!Object.keys(this.nodes.all).length) {
+              this.emit("drain");
+            }
+          });
+          this.emit("+node", redis, key);
+          redis.on("error", function(error62) {
+            this.emit("nodeError", error62, key);
+          });
+        }
+        return redis;
+      }
+      /**
+       * Reset the pool with a set of nodes.
+       * The old node will be removed.
+       */
+      reset(nodes) {
+        debug("Reset with %O", nodes);
+        const newNodes = {};
+        nodes.forEach((node2) => {
+          const key = (0, util_1.getNodeKey)(node2);
+          if (!(node2.readOnly && newNodes[key])) {
+            newNodes[key] = node2;
+          }
+        });
+        Object.keys(this.nodes.all).forEach((key) => {
+          if (!newNodes[key]) {
+            debug("Disconnect %s because the node does not hold any slot", key);
+            this.nodes.all[key].disconnect();
+            this.removeNode(key);
+          }
+        });
+        Object.keys(newNodes).forEach((key) => {
+          const node2 = newNodes[key];
+          this.findOrCreate(node2, node2.readOnly);
+        });
+      }
+      /**
+       * Remove a node from the pool.
+       */
+      removeNode(key) {
+        const { nodes } = this;
+        if (nodes.all[key]) {
+          debug("Remove %s from the pool", key);
+          delete nodes.all[key];
+        }
+        delete nodes.master[key];
+        delete nodes.slave[key];
+      }
+    };
+    exports2.default = ConnectionPool;
+  }
+});
+
+// node_modules/denque/index.js
+var require_denque = __commonJS({
+  "node_modules/denque/index.js"(exports2, module2) {
+    "use strict";
+    function Denque(array2, options2) {
+      var options2 = options2 || {};
+      this._capacity = options2.capacity;
+      this._head = 0;
+      this._tail = 0;
+      if (Array.isArray(array2)) {
+        this._fromArray(array2);
+      } else {
+        this._capacityMask = 3;
+        this._list = new Array(4);
+      }
+    }
+    Denque.prototype.peekAt = function peekAt(index) {
+      var i = index;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      var len = this.size();
+      if (i >= len || i < -len) return void 0;
+      if (i < 0) i += len;
+      i = this._head + i & this._capacityMask;
+      return this._list[i];
+    };
+    Denque.prototype.get = function get2(i) {
+      return this.peekAt(i);
+    };
+    Denque.prototype.peek = function peek() {
+      if (this._head === this._tail) return void 0;
+      return this._list[this._head];
+    };
+    Denque.prototype.peekFront = function peekFront() {
+      return this.peek();
+    };
+    Denque.prototype.peekBack = function peekBack() {
+      return this.peekAt(-1);
+    };
+    Object.defineProperty(Denque.prototype, "length", {
+      get: function length() {
+        return this.size();
+      }
+    });
+    Denque.prototype.size = function size() {
+      if (this._head === this._tail) return 0;
+      if (this._head < this._tail) return this._tail - this._head;
+      else return this._capacityMask + 1 - (this._head - this._tail);
+    };
+    Denque.prototype.unshift = function unshift(item) {
+      if (arguments.length === 0) return this.size();
+      var len = this._list.length;
+      this._head = this._head - 1 + len & this._capacityMask;
+      this._list[this._head] = item;
+      if (this._tail === this._head) this._growArray();
+      if (this._capacity && this.size() > this._capacity) this.pop();
+      if (this._head < this._tail) return this._tail - this._head;
+      else return this._capacityMask + 1 - (this._head - this._tail);
+    };
+    Denque.prototype.shift = function shift() {
+      var head = this._head;
+      if (head === this._tail) return void 0;
+      var item = this._list[head];
+      this._list[head] = void 0;
+      this._head = head + 1 & this._capacityMask;
+      if (head < 2 && this._tail > 1e4 && this._tail <= this._list.length >>> 2) this._shrinkArray();
+      return item;
+    };
+    Denque.prototype.push = function push(item) {
+      if (arguments.length === 0) return this.size();
+      var tail = this._tail;
+      this._list[tail] = item;
+      this._tail = tail + 1 & this._capacityMask;
+      if (this._tail === this._head) {
+        this._growArray();
+      }
+      if (this._capacity && this.size() > this._capacity) {
+        this.shift();
+      }
+      if (this._head < this._tail) return this._tail - this._head;
+      else return this._capacityMask + 1 - (this._head - this._tail);
+    };
+    Denque.prototype.pop = function pop() {
+      var tail = this._tail;
+      if (tail === this._head) return void 0;
+      var len = this._list.length;
+      this._tail = tail - 1 + len & this._capacityMask;
+      var item = this._list[this._tail];
+      this._list[this._tail] = void 0;
+      if (this._head < 2 && tail > 1e4 && tail <= len >>> 2) this._shrinkArray();
+      return item;
+    };
+    Denque.prototype.removeOne = function removeOne(index) {
+      var i = index;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      if (this._head === this._tail) return void 0;
+      var size = this.size();
+      var len = this._list.length;
+      if (i >= size || i < -size) return void 0;
+      if (i < 0) i += size;
+      i = this._head + i & this._capacityMask;
+      var item = this._list[i];
+      var k;
+      if (index < size / 2) {
+        for (k = index; k > 0; k--) {
+          this._list[i] = this._list[i = i - 1 + len & this._capacityMask];
+        }
+        this._list[i] = void 0;
+        this._head = this._head + 1 + len & this._capacityMask;
+      } else {
+        for (k = size - 1 - index; k > 0; k--) {
+          this._list[i] = this._list[i = i + 1 + len & this._capacityMask];
+        }
+        this._list[i] = void 0;
+        this._tail = this._tail - 1 + len & this._capacityMask;
+      }
+      return item;
+    };
+    Denque.prototype.remove = function remove(index, count) {
+      var i = index;
+      var removed;
+      var del_count = count;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      if (this._head === this._tail) return void 0;
+      var size = this.size();
+      var len = this._list.length;
+      if (i >= size || i < -size || count < 1) return void 0;
+      if (i < 0) i += size;
+      if (count === 1 || !count) {
+        removed = new Array(1);
+        removed[0] = this.removeOne(i);
+        return removed;
+      }
+      if (i === 0 && i + count >= size) {
+        removed = this.toArray();
+        this.clear();
+        return removed;
+      }
+      if (i + count > size) count = size - i;
+      var k;
+      removed = new Array(count);
+      for (k = 0; k < count; k++) {
+        removed[k] = this._list[this._head + i + k & this._capacityMask];
+      }
+      i = this._head + i & this._capacityMask;
+      if (index + count === size) {
+        this._tail = this._tail - count + len & this._capacityMask;
+        for (k = count; k > 0; k--) {
+          this._list[i = i + 1 + len & this._capacityMask] = void 0;
+        }
+        return removed;
+      }
+      if (index === 0) {
+        this._head = this._head + count + len & this._capacityMask;
+        for (k = count - 1; k > 0; k--) {
+          this._list[i = i + 1 + len & this._capacityMask] = void 0;
+        }
+        return removed;
+      }
+      if (i < size / 2) {
+        this._head = this._head + index + count + len & this._capacityMask;
+        for (k = index; k > 0; k--) {
+          this.unshift(this._list[i = i - 1 + len & this._capacityMask]);
+        }
+        i = this._head - 1 + len & this._capacityMask;
+        while (del_count > 0) {
+          this._list[i = i - 1 + len & this._capacityMask] = void 0;
+          del_count--;
+        }
+        if (index < 0) this._tail = i;
+      } else {
+        this._tail = i;
+        i = i + count + len & this._capacityMask;
+        for (k = size - (count + index); k > 0; k--) {
+          this.push(this._list[i++]);
+        }
+        i = this._tail;
+        while (del_count > 0) {
+          this._list[i = i + 1 + len & this._capacityMask] = void 0;
+          del_count--;
+        }
+      }
+      if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
+      return removed;
+    };
+    Denque.prototype.splice = function splice(index, count) {
+      var i = index;
+      if (i !== (i | 0)) {
+        return void 0;
+      }
+      var size = this.size();
+      if (i < 0) i += size;
+      if (i > size) return void 0;
+      if (arguments.length > 2) {
+        var k;
+        var temp;
+        var removed;
+        var arg_len = arguments.length;
+        var len = this._list.length;
+        var arguments_index = 2;
+        if (!size || i < size / 2) {
+          temp = new Array(i);
+          for (k = 0; k < i; k++) {
+            temp[k] = this._list[this._head + k & this._capacityMask];
+          }
+          if (count === 0) {
+            removed = [];
+            if (i > 0) {
+              this._head = this._head + i + len & this._capacityMask;
+            }
+          } else {
+            removed = this.remove(i, count);
+            this._head = this._head + i + len & this._capacityMask;
+          }
+          while (arg_len > arguments_index) {
+            this.unshift(arguments[--arg_len]);
+          }
+          for (k = i; k > 0; k--) {
+            this.unshift(temp[k - 1]);
+          }
+        } else {
+          temp = new Array(size - (i + count));
+          var leng = temp.length;
+          for (k = 0; k < leng; k++) {
+            temp[k] = this._list[this._head + i + count + k & this._capacityMask];
+          }
+          if (count === 0) {
+            removed = [];
+            if (i != size) {
+              this._tail = this._head + i + len & this._capacityMask;
+            }
+          } else {
+            removed = this.remove(i, count);
+            this._tail = this._tail - leng + len & this._capacityMask;
+          }
+          while (arguments_index < arg_len) {
+            this.push(arguments[arguments_index++]);
+          }
+          for (k = 0; k < leng; k++) {
+            this.push(temp[k]);
+          }
+        }
+        return removed;
+      } else {
+        return this.remove(i, count);
+      }
+    };
+    Denque.prototype.clear = function clear() {
+      this._list = new Array(this._list.length);
+      this._head = 0;
+      this._tail = 0;
+    };
+    Denque.prototype.isEmpty = function isEmpty() {
+      return this._head === this._tail;
+    };
+    Denque.prototype.toArray = function toArray() {
+      return this._copyArray(false);
+    };
+    Denque.prototype._fromArray = function _fromArray(array2) {
+      var length = array2.length;
+      var capacity = this._nextPowerOf2(length);
+      this._list = new Array(capacity);
+      this._capacityMask = capacity - 1;
+      this._tail = length;
+      for (var i = 0; i < length; i++) this._list[i] = array2[i];
+    };
+    Denque.prototype._copyArray = function _copyArray(fullCopy, size) {
+      var src = this._list;
+      var capacity = src.length;
+      var length = this.length;
+      size = size | length;
+      if (size == length && this._head < this._tail) {
+        return this._list.slice(this._head, this._tail);
+      }
+      var dest = new Array(size);
+      var k = 0;
+      var i;
+      if (fullCopy || this._head > this._tail) {
+        for (i = this._head; i < capacity; i++) dest[k++] = src[i];
+        for (i = 0; i < this._tail; i++) dest[k++] = src[i];
+      } else {
+        for (i = this._head; i < this._tail; i++) dest[k++] = src[i];
+      }
+      return dest;
+    };
+    Denque.prototype._growArray = function _growArray() {
+      if (this._head != 0) {
+        var newList = this._copyArray(true, this._list.length << 1);
+        this._tail = this._list.length;
+        this._head = 0;
+        this._list = newList;
+      } else {
+        this._tail = this._list.length;
+        this._list.length <<= 1;
+      }
+      this._capacityMask = this._capacityMask << 1 | 1;
+    };
+    Denque.prototype._shrinkArray = function _shrinkArray() {
+      this._list.length >>>= 1;
+      this._capacityMask >>>= 1;
+    };
+    Denque.prototype._nextPowerOf2 = function _nextPowerOf2(num) {
+      var log2 = Math.log(num) / Math.log(2);
+      var nextPow2 = 1 << log2 + 1;
+      return Math.max(nextPow2, 4);
+    };
+    module2.exports = Denque;
+  }
+});
+
+// node_modules/ioredis/built/cluster/DelayQueue.js
+var require_DelayQueue = __commonJS({
+  "node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils2();
+    var Deque = require_denque();
+    var debug = (0, utils_1.Debug)("delayqueue");
+    var DelayQueue = class {
+      constructor() {
+        this.queues = {};
+        this.timeouts = {};
+      }
+      /**
+       * Add a new item to the queue
+       *
+       * @param bucket bucket name
+       * @param item function that will run later
+       * @param options
+       */
+      push(bucket, item, options2) {
+        const callback = options2.callback || process.nextTick;
+        if (!this.queues[bucket]) {
+          this.queues[bucket] = new Deque();
+        }
+        const queue2 = this.queues[bucket];
+        queue2.push(item);
+        if (!this.timeouts[bucket]) {
+          this.timeouts[bucket] = setTimeout(() => {
+            callback(() => {
+              this.timeouts[bucket] = null;
+              this.execute(bucket);
+            });
+          }, options2.timeout);
+        }
+      }
+      execute(bucket) {
+        const queue2 = this.queues[bucket];
+        if (!queue2) {
+          return;
+        }
+        const { length } = queue2;
+        if (!length) {
+          return;
+        }
+        debug("send %d commands in %s queue", length, bucket);
+        this.queues[bucket] = null;
+        while (queue2.length > 0) {
+          queue2.shift()();
+        }
+      }
+    };
+    exports2.default = DelayQueue;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ShardedSubscriber.js
+var require_ShardedSubscriber = __commonJS({
+  "node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var utils_1 = require_utils2();
+    var Redis_1 = require_Redis();
+    var debug = (0, utils_1.Debug)("cluster:subscriberGroup:shardedSubscriber");
+    var ShardedSubscriber = class {
+      constructor(emitter, options2) {
+        this.emitter = emitter;
+        this.started = false;
+        this.instance = null;
+        this.messageListeners = /* @__PURE__ */ new Map();
+        this.onEnd = () => {
+          this.started = false;
+          this.emitter.emit("-node", this.instance, this.nodeKey);
+        };
+        this.onError = (error62) => {
+          this.emitter.emit("nodeError", error62, this.nodeKey);
+        };
+        this.onMoved = () => {
+          this.emitter.emit("moved");
+        };
+        this.instance = new Redis_1.default({
+          port: options2.port,
+          host: options2.host,
+          username: options2.username,
+          password: options2.password,
+          enableReadyCheck: false,
+          offlineQueue: true,
+          connectionName: (0, util_1.getConnectionName)("ssubscriber", options2.connectionName),
+          lazyConnect: true,
+          tls: options2.tls,
+          /**
+           * Disable auto reconnection for subscribers.
+           * The ClusterSubscriberGroup will handle the reconnection.
+           */
+          retryStrategy: null
+        });
+        this.nodeKey = (0, util_1.getNodeKey)(options2);
+        this.instance.once("end", this.onEnd);
+        this.instance.on("error", this.onError);
+        this.instance.on("moved", this.onMoved);
+        for (const event of ["smessage", "smessageBuffer"]) {
+          const listener = (...args) => {
+            this.emitter.emit(event, ...args);
+          };
+          this.messageListeners.set(event, listener);
+          this.instance.on(event, listener);
+        }
+      }
+      async start() {
+        if (this.started) {
+          debug("already started %s", this.nodeKey);
+          return;
+        }
+        try {
+          await this.instance.connect();
+          debug("started %s", this.nodeKey);
+          this.started = true;
+        } catch (err) {
+          debug("failed to start %s: %s", this.nodeKey, err);
+          this.started = false;
+          throw err;
+        }
+      }
+      stop() {
+        this.started = false;
+        if (this.instance) {
+          this.instance.disconnect();
+          this.instance.removeAllListeners();
+          this.messageListeners.clear();
+          this.instance = null;
+        }
+        debug("stopped %s", this.nodeKey);
+      }
+      isStarted() {
+        return this.started;
+      }
+      getInstance() {
+        return this.instance;
+      }
+      getNodeKey() {
+        return this.nodeKey;
+      }
+    };
+    exports2.default = ShardedSubscriber;
+  }
+});
+
+// node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+var require_ClusterSubscriberGroup = __commonJS({
+  "node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils2();
+    var util_1 = require_util();
+    var calculateSlot = require_lib2();
+    var ShardedSubscriber_1 = require_ShardedSubscriber();
+    var debug = (0, utils_1.Debug)("cluster:subscriberGroup");
+    var ClusterSubscriberGroup = class _ClusterSubscriberGroup {
+      /**
+       * Register callbacks
+       *
+       * @param cluster
+       */
+      constructor(subscriberGroupEmitter) {
+        this.subscriberGroupEmitter = subscriberGroupEmitter;
+        this.shardedSubscribers = /* @__PURE__ */ new Map();
+        this.clusterSlots = [];
+        this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
+        this.channels = /* @__PURE__ */ new Map();
+        this.failedAttemptsByNode = /* @__PURE__ */ new Map();
+        this.isResetting = false;
+        this.pendingReset = null;
+        this.handleSubscriberConnectFailed = (error62, nodeKey) => {
+          const currentAttempts = this.failedAttemptsByNode.get(nodeKey) || 0;
+          const failedAttempts = currentAttempts + 1;
+          this.failedAttemptsByNode.set(nodeKey, failedAttempts);
+          const attempts = Math.min(failedAttempts, _ClusterSubscriberGroup.MAX_RETRY_ATTEMPTS);
+          const backoff = Math.min(_ClusterSubscriberGroup.BASE_BACKOFF_MS * 2 ** attempts, _ClusterSubscriberGroup.MAX_BACKOFF_MS);
+          const jitter = Math.floor((Math.random() - 0.5) * (backoff * 0.5));
+          const delay = Math.max(0, backoff + jitter);
+          debug("Failed to connect subscriber for %s. Refreshing slots in %dms", nodeKey, delay);
+          this.subscriberGroupEmitter.emit("subscriberConnectFailed", {
+            delay,
+            error: error62
+          });
+        };
+        this.handleSubscriberConnectSucceeded = (nodeKey) => {
+          this.failedAttemptsByNode.delete(nodeKey);
+        };
+      }
+      /**
+       * Get the responsible subscriber.
+       *
+       * @param slot
+       */
+      getResponsibleSubscriber(slot) {
+        const nodeKey = this.clusterSlots[slot][0];
+        return this.shardedSubscribers.get(nodeKey);
+      }
+      /**
+       * Adds a channel for which this subscriber group is responsible
+       *
+       * @param channels
+       */
+      addChannels(channels) {
+        const slot = calculateSlot(channels[0]);
+        for (const c of channels) {
+          if (calculateSlot(c) !== slot) {
+            return -1;
+          }
+        }
+        const currChannels = this.channels.get(slot);
+        if (!currChannels) {
+          this.channels.set(slot, channels);
+        } else {
+          this.channels.set(slot, currChannels.concat(channels));
+        }
+        return Array.from(this.channels.values()).reduce((sum, array2) => sum + array2.length, 0);
+      }
+      /**
+       * Removes channels for which the subscriber group is responsible by optionally unsubscribing
+       * @param channels
+       */
+      removeChannels(channels) {
+        const slot = calculateSlot(channels[0]);
+        for (const c of channels) {
+          if (calculateSlot(c) !== slot) {
+            return -1;
+          }
+        }
+        const slotChannels = this.channels.get(slot);
+        if (slotChannels) {
+          const updatedChannels = slotChannels.filter((c) => !channels.includes(c));
+          this.channels.set(slot, updatedChannels);
+        }
+        return Array.from(this.channels.values()).reduce((sum, array2) => sum + array2.length, 0);
+      }
+      /**
+       * Disconnect all subscribers and clear some of the internal state.
+       */
+      stop() {
+        for (const s of this.shardedSubscribers.values()) {
+          s.stop();
+        }
+        this.pendingReset = null;
+        this.shardedSubscribers.clear();
+        this.subscriberToSlotsIndex.clear();
+      }
+      /**
+       * Start all not yet started subscribers
+       */
+      start() {
+        const startPromises = [];
+        for (const s of this.shardedSubscribers.values()) {
+          if (!s.isStarted()) {
+            startPromises.push(s.start().then(() => {
+              this.handleSubscriberConnectSucceeded(s.getNodeKey());
+            }).catch((err) => {
+              this.handleSubscriberConnectFailed(err, s.getNodeKey());
+            }));
+          }
+        }
+        return Promise.all(startPromises);
+      }
+      /**
+       * Resets the subscriber group by disconnecting all subscribers that are no longer needed and connecting new ones.
+       */
+      async reset(clusterSlots, clusterNodes) {
+        if (this.isResetting) {
+          this.pendingReset = { slots: clusterSlots, nodes: clusterNodes };
+          return;
+        }
+        this.isResetting = true;
+        try {
+          const hasTopologyChanged = this._refreshSlots(clusterSlots);
+          const hasFailedSubscribers = this.hasUnhealthySubscribers();
+          if (!hasTopologyChanged && !hasFailedSubscribers) {
+            debug("No topology change detected or failed subscribers. Skipping reset.");
+            return;
+          }
+          for (const [nodeKey, shardedSubscriber] of this.shardedSubscribers) {
+            if (
+              // If the subscriber is still responsible for a slot range and is running then keep it
+              this.subscriberToSlotsIndex.has(nodeKey) && shardedSubscriber.isStarted()
+            ) {
+              debug("Skipping deleting subscriber for %s", nodeKey);
+              continue;
+            }
+            debug("Removing subscriber for %s", nodeKey);
+            shardedSubscriber.stop();
+            this.shardedSubscribers.delete(nodeKey);
+            this.subscriberGroupEmitter.emit("-subscriber");
+          }
+          const startPromises = [];
+          for (const [nodeKey, _] of this.subscriberToSlotsIndex) {
+            if (this.shardedSubscribers.has(nodeKey)) {
+              debug("Skipping creating new subscriber for %s", nodeKey);
+              continue;
+            }
+            debug("Creating new subscriber for %s", nodeKey);
+            const redis = clusterNodes.find((node2) => {
+              return (0, util_1.getNodeKey)(node2.options) === nodeKey;
+            });
+            if (!redis) {
+              debug("Failed to find node for key %s", nodeKey);
+              continue;
+            }
+            const sub = new ShardedSubscriber_1.default(this.subscriberGroupEmitter, redis.options);
+            this.shardedSubscribers.set(nodeKey, sub);
+            startPromises.push(sub.start().then(() => {
+              this.handleSubscriberConnectSucceeded(nodeKey);
+            }).catch((error62) => {
+              this.handleSubscriberConnectFailed(error62, nodeKey);
+            }));
+            this.subscriberGroupEmitter.emit("+subscriber");
+          }
+          await Promise.all(startPromises);
+          this._resubscribe();
+          this.subscriberGroupEmitter.emit("subscribersReady");
+        } finally {
+          this.isResetting = false;
+          if (this.pendingReset) {
+            const { slots, nodes } = this.pendingReset;
+            this.pendingReset = null;
+            await this.reset(slots, nodes);
+          }
+        }
+      }
+      /**
+       * Refreshes the subscriber-related slot ranges
+       *
+       * Returns false if no refresh was needed
+       *
+       * @param targetSlots
+       */
+      _refreshSlots(targetSlots) {
+        if (this._slotsAreEqual(targetSlots)) {
+          debug("Nothing to refresh because the new cluster map is equal to the previous one.");
+          return false;
+        }
+        debug("Refreshing the slots of the subscriber group.");
+        this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
+        for (let slot = 0; slot < targetSlots.length; slot++) {
+          const node2 = targetSlots[slot][0];
+          if (!this.subscriberToSlotsIndex.has(node2)) {
+            this.subscriberToSlotsIndex.set(node2, []);
+          }
+          this.subscriberToSlotsIndex.get(node2).push(Number(slot));
+        }
+        this.clusterSlots = JSON.parse(JSON.stringify(targetSlots));
+        return true;
+      }
+      /**
+       * Resubscribes to the previous channels
+       *
+       * @private
+       */
+      _resubscribe() {
+        if (this.shardedSubscribers) {
+          this.shardedSubscribers.forEach((s, nodeKey) => {
+            const subscriberSlots = this.subscriberToSlotsIndex.get(nodeKey);
+            if (subscriberSlots) {
+              subscriberSlots.forEach((ss) => {
+                const redis = s.getInstance();
+                const channels = this.channels.get(ss);
+                if (channels && channels.length > 0) {
+                  if (redis.status === "end") {
+                    return;
+                  }
+                  if (redis.status === "ready") {
+                    redis.ssubscribe(...channels).catch((err) => {
+                      debug("Failed to ssubscribe on node %s: %s", nodeKey, err);
+                    });
+                  } else {
+                    redis.once("ready", () => {
+                      redis.ssubscribe(...channels).catch((err) => {
+                        debug("Failed to ssubscribe on node %s: %s", nodeKey, err);
+                      });
+                    });
+                  }
+                }
+              });
+            }
+          });
+        }
+      }
+      /**
+       * Deep equality of the cluster slots objects
+       *
+       * @param other
+       * @private
+       */
+      _slotsAreEqual(other) {
+        if (this.clusterSlots === void 0) {
+          return false;
+        } else {
+          return JSON.stringify(this.clusterSlots) === JSON.stringify(other);
+        }
+      }
+      /**
+       * Checks if any subscribers are in an unhealthy state.
+       *
+       * A subscriber is considered unhealthy if:
+       * - It exists but is not started (failed/disconnected)
+       * - It's missing entirely for a node that should have one
+       *
+       * @returns true if any subscribers need to be recreated
+       */
+      hasUnhealthySubscribers() {
+        const hasFailedSubscribers = Array.from(this.shardedSubscribers.values()).some((sub) => !sub.isStarted());
+        const hasMissingSubscribers = Array.from(this.subscriberToSlotsIndex.keys()).some((nodeKey) => !this.shardedSubscribers.has(nodeKey));
+        return hasFailedSubscribers || hasMissingSubscribers;
+      }
+    };
+    exports2.default = ClusterSubscriberGroup;
+    ClusterSubscriberGroup.MAX_RETRY_ATTEMPTS = 10;
+    ClusterSubscriberGroup.MAX_BACKOFF_MS = 2e3;
+    ClusterSubscriberGroup.BASE_BACKOFF_MS = 100;
+  }
+});
+
+// node_modules/ioredis/built/cluster/index.js
+var require_cluster = __commonJS({
+  "node_modules/ioredis/built/cluster/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var events_1 = __require("events");
+    var redis_errors_1 = require_redis_errors();
+    var standard_as_callback_1 = require_built2();
+    var Command_1 = require_Command();
+    var ClusterAllFailedError_1 = require_ClusterAllFailedError();
+    var Redis_1 = require_Redis();
+    var ScanStream_1 = require_ScanStream();
+    var transaction_1 = require_transaction();
+    var utils_1 = require_utils2();
+    var applyMixin_1 = require_applyMixin();
+    var Commander_1 = require_Commander();
+    var ClusterOptions_1 = require_ClusterOptions();
+    var ClusterSubscriber_1 = require_ClusterSubscriber();
+    var ConnectionPool_1 = require_ConnectionPool();
+    var DelayQueue_1 = require_DelayQueue();
+    var util_1 = require_util();
+    var Deque = require_denque();
+    var ClusterSubscriberGroup_1 = require_ClusterSubscriberGroup();
+    var debug = (0, utils_1.Debug)("cluster");
+    var REJECT_OVERWRITTEN_COMMANDS = /* @__PURE__ */ new WeakSet();
+    var Cluster = class _Cluster extends Commander_1.default {
+      /**
+       * Creates an instance of Cluster.
+       */
+      //TODO: Add an option that enables or disables sharded PubSub
+      constructor(startupNodes, options2 = {}) {
+        super();
+        this.slots = [];
+        this._groupsIds = {};
+        this._groupsBySlot = Array(16384);
+        this.isCluster = true;
+        this.retryAttempts = 0;
+        this.delayQueue = new DelayQueue_1.default();
+        this.offlineQueue = new Deque();
+        this.isRefreshing = false;
+        this._refreshSlotsCacheCallbacks = [];
+        this._autoPipelines = /* @__PURE__ */ new Map();
+        this._runningAutoPipelines = /* @__PURE__ */ new Set();
+        this._readyDelayedCallbacks = [];
+        this.connectionEpoch = 0;
+        events_1.EventEmitter.call(this);
+        this.startupNodes = startupNodes;
+        this.options = (0, utils_1.defaults)({}, options2, ClusterOptions_1.DEFAULT_CLUSTER_OPTIONS, this.options);
+        if (this.options.shardedSubscribers) {
+          this.createShardedSubscriberGroup();
+        }
+        if (this.options.redisOptions && this.options.redisOptions.keyPrefix && !this.options.keyPrefix) {
+          this.options.keyPrefix = this.options.redisOptions.keyPrefix;
+        }
+        if (typeof this.options.scaleReads !== "function" && ["all", "master", "slave"].indexOf(this.options.scaleReads) === -1) {
+          throw new Error('Invalid option scaleReads "' + this.options.scaleReads + '". Expected "all", "master", "slave" or a custom function');
+        }
+        this.connectionPool = new ConnectionPool_1.default(this.options.redisOptions);
+        this.connectionPool.on("-node", (redis, key) => {
+          this.emit("-node", redis);
+        });
+        this.connectionPool.on("+node", (redis) => {
+          this.emit("+node", redis);
+        });
+        this.connectionPool.on("drain", () => {
+          this.setStatus("close");
+        });
+        this.connectionPool.on("nodeError", (error62, key) => {
+          this.emit("node error", error62, key);
+        });
+        this.subscriber = new ClusterSubscriber_1.default(this.connectionPool, this);
+        if (this.options.scripts) {
+          Object.entries(this.options.scripts).forEach(([name, definition]) => {
+            this.defineCommand(name, definition);
+          });
+        }
+        if (this.options.lazyConnect) {
+          this.setStatus("wait");
+        } else {
+          this.connect().catch((err) => {
+            debug("connecting failed: %s", err);
+          });
+        }
+      }
+      /**
+       * Connect to a cluster
+       */
+      connect() {
+        return new Promise((resolve4, reject) => {
+          if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
+            reject(new Error("Redis is already connecting/connected"));
+            return;
+          }
+          const epoch = ++this.connectionEpoch;
+          this.setStatus("connecting");
+          this.resolveStartupNodeHostnames().then((nodes) => {
+            if (this.connectionEpoch !== epoch) {
+              debug("discard connecting after resolving startup nodes because epoch not match: %d != %d", epoch, this.connectionEpoch);
+              reject(new redis_errors_1.RedisError("Connection is discarded because a new connection is made"));
+              return;
+            }
+            if (this.status !== "connecting") {
+              debug("discard connecting after resolving startup nodes because the status changed to %s", this.status);
+              reject(new redis_errors_1.RedisError("Connection is aborted"));
+              return;
+            }
+            this.connectionPool.reset(nodes);
+            if (this.options.shardedSubscribers) {
+              this.shardedSubscribers.reset(this.slots, this.connectionPool.getNodes("all")).catch((err) => {
+                debug("Error while starting subscribers: %s", err);
+              });
+            }
+            const readyHandler = () => {
+              this.setStatus("ready");
+              this.retryAttempts = 0;
+              this.executeOfflineCommands();
+              this.resetNodesRefreshInterval();
+              resolve4();
+            };
+            let closeListener = void 0;
+            const refreshListener = () => {
+              this.invokeReadyDelayedCallbacks(void 0);
+              this.removeListener("close", closeListener);
+              this.manuallyClosing = false;
+              this.setStatus("connect");
+              if (this.options.enableReadyCheck) {
+                this.readyCheck((err, fail3) => {
+                  if (err || fail3) {
+                    debug("Ready check failed (%s). Reconnecting...", err || fail3);
+                    if (this.status === "connect") {
+                      this.disconnect(true);
+                    }
+                  } else {
+                    readyHandler();
+                  }
+                });
+              } else {
+                readyHandler();
+              }
+            };
+            closeListener = () => {
+              const error62 = new Error("None of startup nodes is available");
+              this.removeListener("refresh", refreshListener);
+              this.invokeReadyDelayedCallbacks(error62);
+              reject(error62);
+            };
+            this.once("refresh", refreshListener);
+            this.once("close", closeListener);
+            this.once("close", this.handleCloseEvent.bind(this));
+            this.refreshSlotsCache((err) => {
+              if (err && err.message === ClusterAllFailedError_1.default.defaultMessage) {
+                Redis_1.default.prototype.silentEmit.call(this, "error", err);
+                this.connectionPool.reset([]);
+              }
+            });
+            this.subscriber.start();
+            if (this.options.shardedSubscribers) {
+              this.shardedSubscribers.start().catch((err) => {
+                debug("Error while starting subscribers: %s", err);
+              });
+            }
+          }).catch((err) => {
+            this.setStatus("close");
+            this.handleCloseEvent(err);
+            this.invokeReadyDelayedCallbacks(err);
+            reject(err);
+          });
+        });
+      }
+      /**
+       * Disconnect from every node in the cluster.
+       */
+      disconnect(reconnect = false) {
+        const status = this.status;
+        this.setStatus("disconnecting");
+        if (!reconnect) {
+          this.manuallyClosing = true;
+        }
+        if (this.reconnectTimeout && !reconnect) {
+          clearTimeout(this.reconnectTimeout);
+          this.reconnectTimeout = null;
+          debug("Canceled reconnecting attempts");
+        }
+        this.clearNodesRefreshInterval();
+        this.subscriber.stop();
+        if (this.options.shardedSubscribers) {
+          this.shardedSubscribers.stop();
+        }
+        if (status === "wait") {
+          this.setStatus("close");
+          this.handleCloseEvent();
+        } else {
+          this.connectionPool.reset([]);
+        }
+      }
+      /**
+       * Quit the cluster gracefully.
+       */
+      quit(callback) {
+        const status = this.status;
+        this.setStatus("disconnecting");
+        this.manuallyClosing = true;
+        if (this.reconnectTimeout) {
+          clearTimeout(this.reconnectTimeout);
+          this.reconnectTimeout = null;
+        }
+        this.clearNodesRefreshInterval();
+        this.subscriber.stop();
+        if (this.options.shardedSubscribers) {
+          this.shardedSubscribers.stop();
+        }
+        if (status === "wait") {
+          const ret2 = (0, standard_as_callback_1.default)(Promise.resolve("OK"), callback);
+          setImmediate(function() {
+            this.setStatus("close");
+            this.handleCloseEvent();
+          }.bind(this));
+          return ret2;
+        }
+        return (0, standard_as_callback_1.default)(Promise.all(this.nodes().map((node2) => node2.quit().catch((err) => {
+          if (err.message === utils_1.CONNECTION_CLOSED_ERROR_MSG) {
+            return "OK";
+          }
+          throw err;
+        }))).then(() => "OK"), callback);
+      }
+      /**
+       * Create a new instance with the same startup nodes and options as the current one.
+       *
+       * @example
+       * ```js
+       * var cluster = new Redis.Cluster([{ host: "127.0.0.1", port: "30001" }]);
+       * var anotherCluster = cluster.duplicate();
+       * ```
+       */
+      duplicate(overrideStartupNodes = [], overrideOptions = {}) {
+        const startupNodes = overrideStartupNodes.length > 0 ? overrideStartupNodes : this.startupNodes.slice(0);
+        const options2 = Object.assign({}, this.options, overrideOptions);
+        return new _Cluster(startupNodes, options2);
+      }
+      /**
+       * Get nodes with the specified role
+       */
+      nodes(role = "all") {
+        if (role !== "all" && role !== "master" && role !== "slave") {
+          throw new Error('Invalid role "' + role + '". Expected "all", "master" or "slave"');
+        }
+        return this.connectionPool.getNodes(role);
+      }
+      /**
+       * This is needed in order not to install a listener for each auto pipeline
+       *
+       * @ignore
+       */
+      delayUntilReady(callback) {
+        this._readyDelayedCallbacks.push(callback);
+      }
+      /**
+       * Get the number of commands queued in automatic pipelines.
+       *
+       * This is not available (and returns 0) until the cluster is connected and slots information have been received.
+       */
+      get autoPipelineQueueSize() {
+        let queued = 0;
+        for (const pipeline of this._autoPipelines.values()) {
+          queued += pipeline.length;
+        }
+        return queued;
+      }
+      /**
+       * Refresh the slot cache
+       *
+       * @ignore
+       */
+      refreshSlotsCache(callback) {
+        if (callback) {
+          this._refreshSlotsCacheCallbacks.push(callback);
+        }
+        if (this.isRefreshing) {
+          return;
+        }
+        this.isRefreshing = true;
+        const _this = this;
+        const wrapper = (error62) => {
+          this.isRefreshing = false;
+          for (const callback2 of this._refreshSlotsCacheCallbacks) {
+            callback2(error62);
+          }
+          this._refreshSlotsCacheCallbacks = [];
+        };
+        const nodes = (0, utils_1.shuffle)(this.connectionPool.getNodes());
+        let lastNodeError = null;
+        function tryNode(index) {
+          if (index === nodes.length) {
+            const error62 = new ClusterAllFailedError_1.default(ClusterAllFailedError_1.default.defaultMessage, lastNodeError);
+            return wrapper(error62);
+          }
+          const node2 = nodes[index];
+          const key = `${node2.options.host}:${node2.options.port}`;
+          debug("getting slot cache from %s", key);
+          _this.getInfoFromNode(node2, function(err) {
+            switch (_this.status) {
+              case "close":
+              case "end":
+                return wrapper(new Error("Cluster is disconnected."));
+              case "disconnecting":
+                return wrapper(new Error("Cluster is disconnecting."));
+            }
+            if (err) {
+              _this.emit("node error", err, key);
+              lastNodeError = err;
+              tryNode(index + 1);
+            } else {
+              _this.emit("refresh");
+              wrapper();
+            }
+          });
+        }
+        tryNode(0);
+      }
+      /**
+       * @ignore
+       */
+      sendCommand(command, stream, node2) {
+        if (this.status === "wait") {
+          this.connect().catch(utils_1.noop);
+        }
+        if (this.status === "end") {
+          command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+          return command.promise;
+        }
+        let to = this.options.scaleReads;
+        if (to !== "master") {
+          const isCommandReadOnly = command.isReadOnly || (0, commands_1.exists)(command.name) && (0, commands_1.hasFlag)(command.name, "readonly");
+          if (!isCommandReadOnly) {
+            to = "master";
+          }
+        }
+        let targetSlot = node2 ? node2.slot : command.getSlot();
+        const ttl = {};
+        const _this = this;
+        if (!node2 && !REJECT_OVERWRITTEN_COMMANDS.has(command)) {
+          REJECT_OVERWRITTEN_COMMANDS.add(command);
+          const reject = command.reject;
+          command.reject = function(err) {
+            const partialTry = tryConnection.bind(null, true);
+            _this.handleError(err, ttl, {
+              moved: function(slot, key) {
+                debug("command %s is moved to %s", command.name, key);
+                targetSlot = Number(slot);
+                if (_this.slots[slot]) {
+                  _this.slots[slot][0] = key;
+                } else {
+                  _this.slots[slot] = [key];
+                }
+                _this._groupsBySlot[slot] = _this._groupsIds[_this.slots[slot].join(";")];
+                _this.connectionPool.findOrCreate(_this.natMapper(key));
+                tryConnection();
+                debug("refreshing slot caches... (triggered by MOVED error)");
+                _this.refreshSlotsCache();
+              },
+              ask: function(slot, key) {
+                debug("command %s is required to ask %s:%s", command.name, key);
+                const mapped = _this.natMapper(key);
+                _this.connectionPool.findOrCreate(mapped);
+                tryConnection(false, `${mapped.host}:${mapped.port}`);
+              },
+              tryagain: partialTry,
+              clusterDown: partialTry,
+              connectionClosed: partialTry,
+              maxRedirections: function(redirectionError) {
+                reject.call(command, redirectionError);
+              },
+              defaults: function() {
+                reject.call(command, err);
+              }
+            });
+          };
+        }
+        tryConnection();
+        function tryConnection(random, asking) {
+          if (_this.status === "end") {
+            command.reject(new redis_errors_1.AbortError("Cluster is ended."));
+            return;
+          }
+          let redis;
+          if (_this.status === "ready" || command.name === "cluster") {
+            if (node2 && node2.redis) {
+              redis = node2.redis;
+            } else if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", command.name) || Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", command.name)) {
+              if (_this.options.shardedSubscribers && (command.name == "ssubscribe" || command.name == "sunsubscribe")) {
+                const sub = _this.shardedSubscribers.getResponsibleSubscriber(targetSlot);
+                if (!sub) {
+                  command.reject(new redis_errors_1.AbortError(`No sharded subscriber for slot: ${targetSlot}`));
+                  return;
+                }
+                let status = -1;
+                if (command.name == "ssubscribe") {
+                  status = _this.shardedSubscribers.addChannels(command.getKeys());
+                }
+                if (command.name == "sunsubscribe") {
+                  status = _this.shardedSubscribers.removeChannels(command.getKeys());
+                }
+                if (status !== -1) {
+                  redis = sub.getInstance();
+                } else {
+                  command.reject(new redis_errors_1.AbortError("Possible CROSSSLOT error: All channels must hash to the same slot"));
+                }
+              } else {
+                redis = _this.subscriber.getInstance();
+              }
+              if (!redis) {
+                command.reject(new redis_errors_1.AbortError("No subscriber for the cluster"));
+                return;
+              }
+            } else {
+              if (!random) {
+                if (typeof targetSlot === "number" && _this.slots[targetSlot]) {
+                  const nodeKeys = _this.slots[targetSlot];
+                  if (typeof to === "function") {
+                    const nodes = nodeKeys.map(function(key) {
+                      return _this.connectionPool.getInstanceByKey(key);
+                    });
+                    redis = to(nodes, command);
+                    if (Array.isArray(redis)) {
+                      redis = (0, utils_1.sample)(redis);
+                    }
+                    if (!redis) {
+                      redis = nodes[0];
+                    }
+                  } else {
+                    let key;
+                    if (to === "all") {
+                      key = (0, utils_1.sample)(nodeKeys);
+                    } else if (to === "slave" && nodeKeys.length > 1) {
+                      key = (0, utils_1.sample)(nodeKeys, 1);
+                    } else {
+                      key = nodeKeys[0];
+                    }
+                    redis = _this.connectionPool.getInstanceByKey(key);
+                  }
+                }
+                if (asking) {
+                  redis = _this.connectionPool.getInstanceByKey(asking);
+                  redis.asking();
+                }
+              }
+              if (!redis) {
+                redis = (typeof to === "function" ? null : _this.connectionPool.getSampleInstance(to)) || _this.connectionPool.getSampleInstance("all");
+              }
+            }
+            if (node2 && !node2.redis) {
+              node2.redis = redis;
+            }
+          }
+          if (redis) {
+            redis.sendCommand(command, stream);
+          } else if (_this.options.enableOfflineQueue) {
+            _this.offlineQueue.push({
+              command,
+              stream,
+              node: node2
+            });
+          } else {
+            command.reject(new Error("Cluster isn't ready and enableOfflineQueue options is false"));
+          }
+        }
+        return command.promise;
+      }
+      sscanStream(key, options2) {
+        return this.createScanStream("sscan", { key, options: options2 });
+      }
+      sscanBufferStream(key, options2) {
+        return this.createScanStream("sscanBuffer", { key, options: options2 });
+      }
+      hscanStream(key, options2) {
+        return this.createScanStream("hscan", { key, options: options2 });
+      }
+      hscanBufferStream(key, options2) {
+        return this.createScanStream("hscanBuffer", { key, options: options2 });
+      }
+      zscanStream(key, options2) {
+        return this.createScanStream("zscan", { key, options: options2 });
+      }
+      zscanBufferStream(key, options2) {
+        return this.createScanStream("zscanBuffer", { key, options: options2 });
+      }
+      /**
+       * @ignore
+       */
+      handleError(error62, ttl, handlers) {
+        if (typeof ttl.value === "undefined") {
+          ttl.value = this.options.maxRedirections;
+        } else {
+          ttl.value -= 1;
+        }
+        if (ttl.value <= 0) {
+          handlers.maxRedirections(new Error("Too many Cluster redirections. Last error: " + error62));
+          return;
+        }
+        const errv = error62.message.split(" ");
+        if (errv[0] === "MOVED") {
+          const timeout = this.options.retryDelayOnMoved;
+          if (timeout && typeof timeout === "number") {
+            this.delayQueue.push("moved", handlers.moved.bind(null, errv[1], errv[2]), { timeout });
+          } else {
+            handlers.moved(errv[1], errv[2]);
+          }
+        } else if (errv[0] === "ASK") {
+          handlers.ask(errv[1], errv[2]);
+        } else if (errv[0] === "TRYAGAIN") {
+          this.delayQueue.push("tryagain", handlers.tryagain, {
+            timeout: this.options.retryDelayOnTryAgain
+          });
+        } else if (errv[0] === "CLUSTERDOWN" && this.options.retryDelayOnClusterDown > 0) {
+          this.delayQueue.push("clusterdown", handlers.connectionClosed, {
+            timeout: this.options.retryDelayOnClusterDown,
+            callback: this.refreshSlotsCache.bind(this)
+          });
+        } else if (error62.message === utils_1.CONNECTION_CLOSED_ERROR_MSG && this.options.retryDelayOnFailover > 0 && this.status === "ready") {
+          this.delayQueue.push("failover", handlers.connectionClosed, {
+            timeout: this.options.retryDelayOnFailover,
+            callback: this.refreshSlotsCache.bind(this)
+          });
+        } else {
+          handlers.defaults();
+        }
+      }
+      resetOfflineQueue() {
+        this.offlineQueue = new Deque();
+      }
+      clearNodesRefreshInterval() {
+        if (this.slotsTimer) {
+          clearTimeout(this.slotsTimer);
+          this.slotsTimer = null;
+        }
+      }
+      resetNodesRefreshInterval() {
+        if (this.slotsTimer || !this.options.slotsRefreshInterval) {
+          return;
+        }
+        const nextRound = () => {
+          this.slotsTimer = setTimeout(() => {
+            debug('refreshing slot caches... (triggered by "slotsRefreshInterval" option)');
+            this.refreshSlotsCache(() => {
+              nextRound();
+            });
+          }, this.options.slotsRefreshInterval);
+        };
+        nextRound();
+      }
+      /**
+       * Change cluster instance's status
+       */
+      setStatus(status) {
+        debug("status: %s -> %s", this.status || "[empty]", status);
+        this.status = status;
+        process.nextTick(() => {
+          this.emit(status);
+        });
+      }
+      /**
+       * Called when closed to check whether a reconnection should be made
+       */
+      handleCloseEvent(reason) {
+        var _a3;
+        if (reason) {
+          debug("closed because %s", reason);
+        }
+        let retryDelay;
+        if (!this.manuallyClosing && typeof this.options.clusterRetryStrategy === "function") {
+          retryDelay = this.options.clusterRetryStrategy.call(this, ++this.retryAttempts, reason);
+        }
+        if (typeof retryDelay === "number") {
+          this.setStatus("reconnecting");
+          this.reconnectTimeout = setTimeout(() => {
+            this.reconnectTimeout = null;
+            debug("Cluster is disconnected. Retrying after %dms", retryDelay);
+            this.connect().catch(function(err) {
+              debug("Got error %s when reconnecting. Ignoring...", err);
+            });
+          }, retryDelay);
+        } else {
+          if (this.options.shardedSubscribers) {
+            (_a3 = this.subscriberGroupEmitter) === null || _a3 === void 0 ? void 0 : _a3.removeAllListeners();
+          }
+          this.setStatus("end");
+          this.flushQueue(new Error("None of startup nodes is available"));
+        }
+      }
+      /**
+       * Flush offline queue with error.
+       */
+      flushQueue(error62) {
+        let item;
+        while (item = this.offlineQueue.shift()) {
+          item.command.reject(error62);
+        }
+      }
+      executeOfflineCommands() {
+        if (this.offlineQueue.length) {
+          debug("send %d commands in offline queue", this.offlineQueue.length);
+          const offlineQueue = this.offlineQueue;
+          this.resetOfflineQueue();
+          let item;
+          while (item = offlineQueue.shift()) {
+            this.sendCommand(item.command, item.stream, item.node);
+          }
+        }
+      }
+      natMapper(nodeKey) {
+        const key = typeof nodeKey === "string" ? nodeKey : `${nodeKey.host}:${nodeKey.port}`;
+        let mapped = null;
+        if (this.options.natMap && typeof this.options.natMap === "function") {
+          mapped = this.options.natMap(key);
+        } else if (this.options.natMap && typeof this.options.natMap === "object") {
+          mapped = this.options.natMap[key];
+        }
+        if (mapped) {
+          debug("NAT mapping %s -> %O", key, mapped);
+          return Object.assign({}, mapped);
+        }
+        return typeof nodeKey === "string" ? (0, util_1.nodeKeyToRedisOptions)(nodeKey) : nodeKey;
+      }
+      getInfoFromNode(redis, callback) {
+        if (!redis) {
+          return callback(new Error("Node is disconnected"));
+        }
+        const duplicatedConnection = redis.duplicate({
+          enableOfflineQueue: true,
+          enableReadyCheck: false,
+          retryStrategy: null,
+          connectionName: (0, util_1.getConnectionName)("refresher", this.options.redisOptions && this.options.redisOptions.connectionName)
+        });
+        duplicatedConnection.on("error", utils_1.noop);
+        duplicatedConnection.cluster("SLOTS", (0, utils_1.timeout)((err, result) => {
+          duplicatedConnection.disconnect();
+          if (err) {
+            debug("error encountered running CLUSTER.SLOTS: %s", err);
+            return callback(err);
+          }
+          if (this.status === "disconnecting" || this.status === "close" || this.status === "end") {
+            debug("ignore CLUSTER.SLOTS results (count: %d) since cluster status is %s", result.length, this.status);
+            callback();
+            return;
+          }
+          const nodes = [];
+          debug("cluster slots result count: %d", result.length);
+          for (let i = 0; i < result.length; ++i) {
+            const items = result[i];
+            const slotRangeStart = items[0];
+            const slotRangeEnd = items[1];
+            const keys = [];
+            for (let j2 = 2; j2 < items.length; j2++) {
+              if (!items[j2][0]) {
+                continue;
+              }
+              const node2 = this.natMapper({
+                host: items[j2][0],
+                port: items[j2][1]
+              });
+              node2.readOnly = j2 !== 2;
+              nodes.push(node2);
+              keys.push(node2.host + ":" + node2.port);
+            }
+            debug("cluster slots result [%d]: slots %d~%d served by %s", i, slotRangeStart, slotRangeEnd, keys);
+            for (let slot = slotRangeStart; slot <= slotRangeEnd; slot++) {
+              this.slots[slot] = keys;
+            }
+          }
+          this._groupsIds = /* @__PURE__ */ Object.create(null);
+          let j = 0;
+          for (let i = 0; i < 16384; i++) {
+            const target = (this.slots[i] || []).join(";");
+            if (!target.length) {
+              this._groupsBySlot[i] = void 0;
+              continue;
+            }
+            if (!this._groupsIds[target]) {
+              this._groupsIds[target] = ++j;
+            }
+            this._groupsBySlot[i] = this._groupsIds[target];
+          }
+          this.connectionPool.reset(nodes);
+          if (this.options.shardedSubscribers) {
+            this.shardedSubscribers.reset(this.slots, this.connectionPool.getNodes("all")).catch((err2) => {
+              debug("Error while starting subscribers: %s", err2);
+            });
+          }
+          callback();
+        }, this.options.slotsRefreshTimeout));
+      }
+      invokeReadyDelayedCallbacks(err) {
+        for (const c of this._readyDelayedCallbacks) {
+          process.nextTick(c, err);
+        }
+        this._readyDelayedCallbacks = [];
+      }
+      /**
+       * Check whether Cluster is able to process commands
+       */
+      readyCheck(callback) {
+        this.cluster("INFO", (err, res) => {
+          if (err) {
+            return callback(err);
+          }
+          if (typeof res !== "string") {
+            return callback();
+          }
+          let state;
+          const lines = res.split("\r\n");
+          for (let i = 0; i < lines.length; ++i) {
+            const parts = lines[i].split(":");
+            if (parts[0] === "cluster_state") {
+              state = parts[1];
+              break;
+            }
+          }
+          if (state === "fail") {
+            debug("cluster state not ok (%s)", state);
+            callback(null, state);
+          } else {
+            callback();
+          }
+        });
+      }
+      resolveSrv(hostname3) {
+        return new Promise((resolve4, reject) => {
+          this.options.resolveSrv(hostname3, (err, records) => {
+            if (err) {
+              return reject(err);
+            }
+            const self2 = this, groupedRecords = (0, util_1.groupSrvRecords)(records), sortedKeys = Object.keys(groupedRecords).sort((a, b) => parseInt(a) - parseInt(b));
+            function tryFirstOne(err2) {
+              if (!sortedKeys.length) {
+                return reject(err2);
+              }
+              const key = sortedKeys[0], group = groupedRecords[key], record2 = (0, util_1.weightSrvRecords)(group);
+              if (!group.records.length) {
+                sortedKeys.shift();
+              }
+              self2.dnsLookup(record2.name).then((host) => resolve4({
+                host,
+                port: record2.port
+              }), tryFirstOne);
+            }
+            tryFirstOne();
+          });
+        });
+      }
+      dnsLookup(hostname3) {
+        return new Promise((resolve4, reject) => {
+          this.options.dnsLookup(hostname3, (err, address) => {
+            if (err) {
+              debug("failed to resolve hostname %s to IP: %s", hostname3, err.message);
+              reject(err);
+            } else {
+              debug("resolved hostname %s to IP %s", hostname3, address);
+              resolve4(address);
+            }
+          });
+        });
+      }
+      /**
+       * Normalize startup nodes, and resolving hostnames to IPs.
+       *
+       * This process happens every time when #connect() is called since
+       * #startupNodes and DNS records may chanage.
+       */
+      async resolveStartupNodeHostnames() {
+        if (!Array.isArray(this.startupNodes) || this.startupNodes.length === 0) {
+          throw new Error("`startupNodes` should contain at least one node.");
+        }
+        const startupNodes = (0, util_1.normalizeNodeOptions)(this.startupNodes);
+        const hostnames = (0, util_1.getUniqueHostnamesFromOptions)(startupNodes);
+        if (hostnames.length === 0) {
+          return startupNodes;
+        }
+        const configs = await Promise.all(hostnames.map((this.options.useSRVRecords ? this.resolveSrv : this.dnsLookup).bind(this)));
+        const hostnameToConfig = (0, utils_1.zipMap)(hostnames, configs);
+        return startupNodes.map((node2) => {
+          const config3 = hostnameToConfig.get(node2.host);
+          if (!config3) {
+            return node2;
+          }
+          if (this.options.useSRVRecords) {
+            return Object.assign({}, node2, config3);
+          }
+          return Object.assign({}, node2, { host: config3 });
+        });
+      }
+      createScanStream(command, { key, options: options2 = {} }) {
+        return new ScanStream_1.default({
+          objectMode: true,
+          key,
+          redis: this,
+          command,
+          ...options2
+        });
+      }
+      createShardedSubscriberGroup() {
+        this.subscriberGroupEmitter = new events_1.EventEmitter();
+        this.shardedSubscribers = new ClusterSubscriberGroup_1.default(this.subscriberGroupEmitter);
+        const refreshSlotsCacheCallback = (err) => {
+          if (err instanceof ClusterAllFailedError_1.default) {
+            this.disconnect(true);
+          }
+        };
+        this.subscriberGroupEmitter.on("-node", (redis, nodeKey) => {
+          this.emit("-node", redis, nodeKey);
+          this.refreshSlotsCache(refreshSlotsCacheCallback);
+        });
+        this.subscriberGroupEmitter.on("subscriberConnectFailed", ({ delay, error: error62 }) => {
+          this.emit("error", error62);
+          setTimeout(() => {
+            this.refreshSlotsCache(refreshSlotsCacheCallback);
+          }, delay);
+        });
+        this.subscriberGroupEmitter.on("moved", () => {
+          this.refreshSlotsCache(refreshSlotsCacheCallback);
+        });
+        this.subscriberGroupEmitter.on("-subscriber", () => {
+          this.emit("-subscriber");
+        });
+        this.subscriberGroupEmitter.on("+subscriber", () => {
+          this.emit("+subscriber");
+        });
+        this.subscriberGroupEmitter.on("nodeError", (error62, nodeKey) => {
+          this.emit("nodeError", error62, nodeKey);
+        });
+        this.subscriberGroupEmitter.on("subscribersReady", () => {
+          this.emit("subscribersReady");
+        });
+        for (const event of ["smessage", "smessageBuffer"]) {
+          this.subscriberGroupEmitter.on(event, (arg1, arg2, arg3) => {
+            this.emit(event, arg1, arg2, arg3);
+          });
+        }
+      }
+    };
+    (0, applyMixin_1.default)(Cluster, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Cluster.prototype);
+    exports2.default = Cluster;
+  }
+});
+
+// node_modules/ioredis/built/connectors/AbstractConnector.js
+var require_AbstractConnector = __commonJS({
+  "node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var utils_1 = require_utils2();
+    var debug = (0, utils_1.Debug)("AbstractConnector");
+    var AbstractConnector = class {
+      constructor(disconnectTimeout) {
+        this.connecting = false;
+        this.disconnectTimeout = disconnectTimeout;
+      }
+      check(info) {
+        return true;
+      }
+      disconnect() {
+        this.connecting = false;
+        if (this.stream) {
+          const stream = this.stream;
+          const timeout = setTimeout(() => {
+            debug("stream %s:%s still open, destroying it", stream.remoteAddress, stream.remotePort);
+            stream.destroy();
+          }, this.disconnectTimeout);
+          stream.on("close", () => clearTimeout(timeout));
+          stream.end();
+        }
+      }
+    };
+    exports2.default = AbstractConnector;
+  }
+});
+
+// node_modules/ioredis/built/connectors/StandaloneConnector.js
+var require_StandaloneConnector = __commonJS({
+  "node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var net_1 = __require("net");
+    var tls_1 = __require("tls");
+    var utils_1 = require_utils2();
+    var AbstractConnector_1 = require_AbstractConnector();
+    var StandaloneConnector = class extends AbstractConnector_1.default {
+      constructor(options2) {
+        super(options2.disconnectTimeout);
+        this.options = options2;
+      }
+      connect(_) {
+        const { options: options2 } = this;
+        this.connecting = true;
+        let connectionOptions;
+        if ("path" in options2 && options2.path) {
+          connectionOptions = {
+            path: options2.path
+          };
+        } else {
+          connectionOptions = {};
+          if ("port" in options2 && options2.port != null) {
+            connectionOptions.port = options2.port;
+          }
+          if ("host" in options2 && options2.host != null) {
+            connectionOptions.host = options2.host;
+          }
+          if ("family" in options2 && options2.family != null) {
+            connectionOptions.family = options2.family;
+          }
+        }
+        if (options2.tls) {
+          Object.assign(connectionOptions, options2.tls);
+        }
+        return new Promise((resolve4, reject) => {
+          process.nextTick(() => {
+            if (!this.connecting) {
+              reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+              return;
+            }
+            try {
+              if (options2.tls) {
+                this.stream = (0, tls_1.connect)(connectionOptions);
+              } else {
+                this.stream = (0, net_1.createConnection)(connectionOptions);
+              }
+            } catch (err) {
+              reject(err);
+              return;
+            }
+            this.stream.once("error", (err) => {
+              this.firstError = err;
+            });
+            resolve4(this.stream);
+          });
+        });
+      }
+    };
+    exports2.default = StandaloneConnector;
+  }
+});
+
+// node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+var require_SentinelIterator = __commonJS({
+  "node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function isSentinelEql(a, b) {
+      return (a.host || "127.0.0.1") === (b.host || "127.0.0.1") && (a.port || 26379) === (b.port || 26379);
+    }
+    var SentinelIterator = class {
+      constructor(sentinels) {
+        this.cursor = 0;
+        this.sentinels = sentinels.slice(0);
+      }
+      next() {
+        const done = this.cursor >= this.sentinels.length;
+        return { done, value: done ? void 0 : this.sentinels[this.cursor++] };
+      }
+      reset(moveCurrentEndpointToFirst) {
+        if (moveCurrentEndpointToFirst && this.sentinels.length > 1 && this.cursor !== 1) {
+          this.sentinels.unshift(...this.sentinels.splice(this.cursor - 1));
+        }
+        this.cursor = 0;
+      }
+      add(sentinel) {
+        for (let i = 0; i < this.sentinels.length; i++) {
+          if (isSentinelEql(sentinel, this.sentinels[i])) {
+            return false;
+          }
+        }
+        this.sentinels.push(sentinel);
+        return true;
+      }
+      toString() {
+        return `${JSON.stringify(this.sentinels)} @${this.cursor}`;
+      }
+    };
+    exports2.default = SentinelIterator;
+  }
+});
+
+// node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+var require_FailoverDetector = __commonJS({
+  "node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.FailoverDetector = void 0;
+    var utils_1 = require_utils2();
+    var debug = (0, utils_1.Debug)("FailoverDetector");
+    var CHANNEL_NAME = "+switch-master";
+    var FailoverDetector = class {
+      // sentinels can't be used for regular commands after this
+      constructor(connector, sentinels) {
+        this.isDisconnected = false;
+        this.connector = connector;
+        this.sentinels = sentinels;
+      }
+      cleanup() {
+        this.isDisconnected = true;
+        for (const sentinel of this.sentinels) {
+          sentinel.client.disconnect();
+        }
+      }
+      async subscribe() {
+        debug("Starting FailoverDetector");
+        const promises = [];
+        for (const sentinel of this.sentinels) {
+          const promise2 = sentinel.client.subscribe(CHANNEL_NAME).catch((err) => {
+            debug("Failed to subscribe to failover messages on sentinel %s:%s (%s)", sentinel.address.host || "127.0.0.1", sentinel.address.port || 26739, err.message);
+          });
+          promises.push(promise2);
+          sentinel.client.on("message", (channel) => {
+            if (!this.isDisconnected && channel === CHANNEL_NAME) {
+              this.disconnect();
+            }
+          });
+        }
+        await Promise.all(promises);
+      }
+      disconnect() {
+        this.isDisconnected = true;
+        debug("Failover detected, disconnecting");
+        this.connector.disconnect();
+      }
+    };
+    exports2.FailoverDetector = FailoverDetector;
+  }
+});
+
+// node_modules/ioredis/built/connectors/SentinelConnector/index.js
+var require_SentinelConnector = __commonJS({
+  "node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SentinelIterator = void 0;
+    var net_1 = __require("net");
+    var utils_1 = require_utils2();
+    var tls_1 = __require("tls");
+    var SentinelIterator_1 = require_SentinelIterator();
+    exports2.SentinelIterator = SentinelIterator_1.default;
+    var AbstractConnector_1 = require_AbstractConnector();
+    var Redis_1 = require_Redis();
+    var FailoverDetector_1 = require_FailoverDetector();
+    var debug = (0, utils_1.Debug)("SentinelConnector");
+    var SentinelConnector = class extends AbstractConnector_1.default {
+      constructor(options2) {
+        super(options2.disconnectTimeout);
+        this.options = options2;
+        this.emitter = null;
+        this.failoverDetector = null;
+        if (!this.options.sentinels.length) {
+          throw new Error("Requires at least one sentinel to connect to.");
+        }
+        if (!this.options.name) {
+          throw new Error("Requires the name of master.");
+        }
+        this.sentinelIterator = new SentinelIterator_1.default(this.options.sentinels);
+      }
+      check(info) {
+        const roleMatches = !info.role || this.options.role === info.role;
+        if (!roleMatches) {
+          debug("role invalid, expected %s, but got %s", this.options.role, info.role);
+          this.sentinelIterator.next();
+          this.sentinelIterator.next();
+          this.sentinelIterator.reset(true);
+        }
+        return roleMatches;
+      }
+      disconnect() {
+        super.disconnect();
+        if (this.failoverDetector) {
+          this.failoverDetector.cleanup();
+        }
+      }
+      connect(eventEmitter) {
+        this.connecting = true;
+        this.retryAttempts = 0;
+        let lastError;
+        const connectToNext = async () => {
+          const endpoint2 = this.sentinelIterator.next();
+          if (endpoint2.done) {
+            this.sentinelIterator.reset(false);
+            const retryDelay = typeof this.options.sentinelRetryStrategy === "function" ? this.options.sentinelRetryStrategy(++this.retryAttempts) : null;
+            let errorMsg = typeof retryDelay !== "number" ? "All sentinels are unreachable and retry is disabled." : `All sentinels are unreachable. Retrying from scratch after ${retryDelay}ms.`;
+            if (lastError) {
+              errorMsg += ` Last error: ${lastError.message}`;
+            }
+            debug(errorMsg);
+            const error62 = new Error(errorMsg);
+            if (typeof retryDelay === "number") {
+              eventEmitter("error", error62);
+              await new Promise((resolve4) => setTimeout(resolve4, retryDelay));
+              return connectToNext();
+            } else {
+              throw error62;
+            }
+          }
+          let resolved = null;
+          let err = null;
+          try {
+            resolved = await this.resolve(endpoint2.value);
+          } catch (error62) {
+            err = error62;
+          }
+          if (!this.connecting) {
+            throw new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG);
+          }
+          const endpointAddress = endpoint2.value.host + ":" + endpoint2.value.port;
+          if (resolved) {
+            debug("resolved: %s:%s from sentinel %s", resolved.host, resolved.port, endpointAddress);
+            if (this.options.enableTLSForSentinelMode && this.options.tls) {
+              Object.assign(resolved, this.options.tls);
+              this.stream = (0, tls_1.connect)(resolved);
+              this.stream.once("secureConnect", this.initFailoverDetector.bind(this));
+            } else {
+              this.stream = (0, net_1.createConnection)(resolved);
+              this.stream.once("connect", this.initFailoverDetector.bind(this));
+            }
+            this.stream.once("error", (err2) => {
+              this.firstError = err2;
+            });
+            return this.stream;
+          } else {
+            const errorMsg = err ? "failed to connect to sentinel " + endpointAddress + " because " + err.message : "connected to sentinel " + endpointAddress + " successfully, but got an invalid reply: " + resolved;
+            debug(errorMsg);
+            eventEmitter("sentinelError", new Error(errorMsg));
+            if (err) {
+              lastError = err;
+            }
+            return connectToNext();
+          }
+        };
+        return connectToNext();
+      }
+      async updateSentinels(client) {
+        if (!this.options.updateSentinels) {
+          return;
+        }
+        const result = await client.sentinel("sentinels", this.options.name);
+        if (!Array.isArray(result)) {
+          return;
+        }
+        result.map(utils_1.packObject).forEach((sentinel) => {
+          const flags = sentinel.flags ? sentinel.flags.split(",") : [];
+          if (flags.indexOf("disconnected") === -1 && sentinel.ip && sentinel.port) {
+            const endpoint2 = this.sentinelNatResolve(addressResponseToAddress(sentinel));
+            if (this.sentinelIterator.add(endpoint2)) {
+              debug("adding sentinel %s:%s", endpoint2.host, endpoint2.port);
+            }
+          }
+        });
+        debug("Updated internal sentinels: %s", this.sentinelIterator);
+      }
+      async resolveMaster(client) {
+        const result = await client.sentinel("get-master-addr-by-name", this.options.name);
+        await this.updateSentinels(client);
+        return this.sentinelNatResolve(Array.isArray(result) ? { host: result[0], port: Number(result[1]) } : null);
+      }
+      async resolveSlave(client) {
+        const result = await client.sentinel("slaves", this.options.name);
+        if (!Array.isArray(result)) {
+          return null;
+        }
+        const availableSlaves = result.map(utils_1.packObject).filter((slave) => slave.flags && !slave.flags.match(/(disconnected|s_down|o_down)/));
+        return this.sentinelNatResolve(selectPreferredSentinel(availableSlaves, this.options.preferredSlaves));
+      }
+      sentinelNatResolve(item) {
+        if (!item || !this.options.natMap)
+          return item;
+        const key = `${item.host}:${item.port}`;
+        let result = item;
+        if (typeof this.options.natMap === "function") {
+          result = this.options.natMap(key) || item;
+        } else if (typeof this.options.natMap === "object") {
+          result = this.options.natMap[key] || item;
+        }
+        return result;
+      }
+      connectToSentinel(endpoint2, options2) {
+        const redis = new Redis_1.default({
+          port: endpoint2.port || 26379,
+          host: endpoint2.host,
+          username: this.options.sentinelUsername || null,
+          password: this.options.sentinelPassword || null,
+          family: endpoint2.family || // @ts-expect-error
+          ("path" in this.options && this.options.path ? void 0 : (
+            // @ts-expect-error
+            this.options.family
+          )),
+          tls: this.options.sentinelTLS,
+          retryStrategy: null,
+          enableReadyCheck: false,
+          connectTimeout: this.options.connectTimeout,
+          commandTimeout: this.options.sentinelCommandTimeout,
+          ...options2
+        });
+        return redis;
+      }
+      async resolve(endpoint2) {
+        const client = this.connectToSentinel(endpoint2);
+        client.on("error", noop5);
+        try {
+          if (this.options.role === "slave") {
+            return await this.resolveSlave(client);
+          } else {
+            return await this.resolveMaster(client);
+          }
+        } finally {
+          client.disconnect();
+        }
+      }
+      async initFailoverDetector() {
+        var _a3;
+        if (!this.options.failoverDetector) {
+          return;
+        }
+        this.sentinelIterator.reset(true);
+        const sentinels = [];
+        while (sentinels.length < this.options.sentinelMaxConnections) {
+          const { done, value } = this.sentinelIterator.next();
+          if (done) {
+            break;
+          }
+          const client = this.connectToSentinel(value, {
+            lazyConnect: true,
+            retryStrategy: this.options.sentinelReconnectStrategy
+          });
+          client.on("reconnecting", () => {
+            var _a4;
+            (_a4 = this.emitter) === null || _a4 === void 0 ? void 0 : _a4.emit("sentinelReconnecting");
+          });
+          sentinels.push({ address: value, client });
+        }
+        this.sentinelIterator.reset(false);
+        if (this.failoverDetector) {
+          this.failoverDetector.cleanup();
+        }
+        this.failoverDetector = new FailoverDetector_1.FailoverDetector(this, sentinels);
+        await this.failoverDetector.subscribe();
+        (_a3 = this.emitter) === null || _a3 === void 0 ? void 0 : _a3.emit("failoverSubscribed");
+      }
+    };
+    exports2.default = SentinelConnector;
+    function selectPreferredSentinel(availableSlaves, preferredSlaves) {
+      if (availableSlaves.length === 0) {
+        return null;
+      }
+      let selectedSlave;
+      if (typeof preferredSlaves === "function") {
+        selectedSlave = preferredSlaves(availableSlaves);
+      } else if (preferredSlaves !== null && typeof preferredSlaves === "object") {
+        const preferredSlavesArray = Array.isArray(preferredSlaves) ? preferredSlaves : [preferredSlaves];
+        preferredSlavesArray.sort((a, b) => {
+          if (!a.prio) {
+            a.prio = 1;
+          }
+          if (!b.prio) {
+            b.prio = 1;
+          }
+          if (a.prio < b.prio) {
+            return -1;
+          }
+          if (a.prio > b.prio) {
+            return 1;
+          }
+          return 0;
+        });
+        for (let p = 0; p < preferredSlavesArray.length; p++) {
+          for (let a = 0; a < availableSlaves.length; a++) {
+            const slave = availableSlaves[a];
+            if (slave.ip === preferredSlavesArray[p].ip) {
+              if (slave.port === preferredSlavesArray[p].port) {
+                selectedSlave = slave;
+                break;
+              }
+            }
+          }
+          if (selectedSlave) {
+            break;
+          }
+        }
+      }
+      if (!selectedSlave) {
+        selectedSlave = (0, utils_1.sample)(availableSlaves);
+      }
+      return addressResponseToAddress(selectedSlave);
+    }
+    function addressResponseToAddress(input2) {
+      return { host: input2.ip, port: Number(input2.port) };
+    }
+    function noop5() {
+    }
+  }
+});
+
+// node_modules/ioredis/built/connectors/index.js
+var require_connectors = __commonJS({
+  "node_modules/ioredis/built/connectors/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
+    var StandaloneConnector_1 = require_StandaloneConnector();
+    exports2.StandaloneConnector = StandaloneConnector_1.default;
+    var SentinelConnector_1 = require_SentinelConnector();
+    exports2.SentinelConnector = SentinelConnector_1.default;
+  }
+});
+
+// node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+var require_MaxRetriesPerRequestError = __commonJS({
+  "node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var redis_errors_1 = require_redis_errors();
+    var MaxRetriesPerRequestError = class extends redis_errors_1.AbortError {
+      constructor(maxRetriesPerRequest) {
+        const message = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
+        super(message);
+        Error.captureStackTrace(this, this.constructor);
+      }
+      get name() {
+        return this.constructor.name;
+      }
+    };
+    exports2.default = MaxRetriesPerRequestError;
+  }
+});
+
+// node_modules/ioredis/built/errors/index.js
+var require_errors = __commonJS({
+  "node_modules/ioredis/built/errors/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MaxRetriesPerRequestError = void 0;
+    var MaxRetriesPerRequestError_1 = require_MaxRetriesPerRequestError();
+    exports2.MaxRetriesPerRequestError = MaxRetriesPerRequestError_1.default;
+  }
+});
+
+// node_modules/redis-parser/lib/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/redis-parser/lib/parser.js"(exports2, module2) {
+    "use strict";
+    var Buffer3 = __require("buffer").Buffer;
+    var StringDecoder = __require("string_decoder").StringDecoder;
+    var decoder = new StringDecoder();
+    var errors = require_redis_errors();
+    var ReplyError = errors.ReplyError;
+    var ParserError = errors.ParserError;
+    var bufferPool = Buffer3.allocUnsafe(32 * 1024);
+    var bufferOffset = 0;
+    var interval = null;
+    var counter = 0;
+    var notDecreased = 0;
+    function parseSimpleNumbers(parser2) {
+      const length = parser2.buffer.length - 1;
+      var offset = parser2.offset;
+      var number4 = 0;
+      var sign2 = 1;
+      if (parser2.buffer[offset] === 45) {
+        sign2 = -1;
+        offset++;
+      }
+      while (offset < length) {
+        const c1 = parser2.buffer[offset++];
+        if (c1 === 13) {
+          parser2.offset = offset + 1;
+          return sign2 * number4;
+        }
+        number4 = number4 * 10 + (c1 - 48);
+      }
+    }
+    function parseStringNumbers(parser2) {
+      const length = parser2.buffer.length - 1;
+      var offset = parser2.offset;
+      var number4 = 0;
+      var res = "";
+      if (parser2.buffer[offset] === 45) {
+        res += "-";
+        offset++;
+      }
+      while (offset < length) {
+        var c1 = parser2.buffer[offset++];
+        if (c1 === 13) {
+          parser2.offset = offset + 1;
+          if (number4 !== 0) {
+            res += number4;
+          }
+          return res;
+        } else if (number4 > 429496728) {
+          res += number4 * 10 + (c1 - 48);
+          number4 = 0;
+        } else if (c1 === 48 && number4 === 0) {
+          res += 0;
+        } else {
+          number4 = number4 * 10 + (c1 - 48);
+        }
+      }
+    }
+    function parseSimpleString(parser2) {
+      const start = parser2.offset;
+      const buffer = parser2.buffer;
+      const length = buffer.length - 1;
+      var offset = start;
+      while (offset < length) {
+        if (buffer[offset++] === 13) {
+          parser2.offset = offset + 1;
+          if (parser2.optionReturnBuffers === true) {
+            return parser2.buffer.slice(start, offset - 1);
+          }
+          return parser2.buffer.toString("utf8", start, offset - 1);
+        }
+      }
+    }
+    function parseLength(parser2) {
+      const length = parser2.buffer.length - 1;
+      var offset = parser2.offset;
+      var number4 = 0;
+      while (offset < length) {
+        const c1 = parser2.buffer[offset++];
+        if (c1 === 13) {
+          parser2.offset = offset + 1;
+          return number4;
+        }
+        number4 = number4 * 10 + (c1 - 48);
+      }
+    }
+    function parseInteger(parser2) {
+      if (parser2.optionStringNumbers === true) {
+        return parseStringNumbers(parser2);
+      }
+      return parseSimpleNumbers(parser2);
+    }
+    function parseBulkString(parser2) {
+      const length = parseLength(parser2);
+      if (length === void 0) {
+        return;
+      }
+      if (length < 0) {
+        return null;
+      }
+      const offset = parser2.offset + length;
+      if (offset + 2 > parser2.buffer.length) {
+        parser2.bigStrSize = offset + 2;
+        parser2.totalChunkSize = parser2.buffer.length;
+        parser2.bufferCache.push(parser2.buffer);
+        return;
+      }
+      const start = parser2.offset;
+      parser2.offset = offset + 2;
+      if (parser2.optionReturnBuffers === true) {
+        return parser2.buffer.slice(start, offset);
+      }
+      return parser2.buffer.toString("utf8", start, offset);
+    }
+    function parseError(parser2) {
+      var string4 = parseSimpleString(parser2);
+      if (string4 !== void 0) {
+        if (parser2.optionReturnBuffers === true) {
+          string4 = string4.toString();
+        }
+        return new ReplyError(string4);
+      }
+    }
+    function handleError(parser2, type) {
+      const err = new ParserError(
+        "Protocol error, got " + JSON.stringify(String.fromCharCode(type)) + " as reply type byte",
+        JSON.stringify(parser2.buffer),
+        parser2.offset
+      );
+      parser2.buffer = null;
+      parser2.returnFatalError(err);
+    }
+    function parseArray(parser2) {
+      const length = parseLength(parser2);
+      if (length === void 0) {
+        return;
+      }
+      if (length < 0) {
+        return null;
+      }
+      const responses = new Array(length);
+      return parseArrayElements(parser2, responses, 0);
+    }
+    function pushArrayCache(parser2, array2, pos) {
+      parser2.arrayCache.push(array2);
+      parser2.arrayPos.push(pos);
+    }
+    function parseArrayChunks(parser2) {
+      const tmp = parser2.arrayCache.pop();
+      var pos = parser2.arrayPos.pop();
+      if (parser2.arrayCache.length) {
+        const res = parseArrayChunks(parser2);
+        if (res === void 0) {
+          pushArrayCache(parser2, tmp, pos);
+          return;
+        }
+        tmp[pos++] = res;
+      }
+      return parseArrayElements(parser2, tmp, pos);
+    }
+    function parseArrayElements(parser2, responses, i) {
+      const bufferLength = parser2.buffer.length;
+      while (i < responses.length) {
+        const offset = parser2.offset;
+        if (parser2.offset >= bufferLength) {
+          pushArrayCache(parser2, responses, i);
+          return;
+        }
+        const response = parseType(parser2, parser2.buffer[parser2.offset++]);
+        if (response === void 0) {
+          if (!(parser2.arrayCache.length || parser2.bufferCache.length)) {
+            parser2.offset = offset;
+          }
+          pushArrayCache(parser2, responses, i);
+          return;
+        }
+        responses[i] = response;
+        i++;
+      }
+      return responses;
+    }
+    function parseType(parser2, type) {
+      switch (type) {
+        case 36:
+          return parseBulkString(parser2);
+        case 43:
+          return parseSimpleString(parser2);
+        case 42:
+          return parseArray(parser2);
+        case 58:
+          return parseInteger(parser2);
+        case 45:
+          return parseError(parser2);
+        default:
+          return handleError(parser2, type);
+      }
+    }
+    function decreaseBufferPool() {
+      if (bufferPool.length > 50 * 1024) {
+        if (counter === 1 || notDecreased > counter * 2) {
+          const minSliceLen = Math.floor(bufferPool.length / 10);
+          const sliceLength = minSliceLen < bufferOffset ? bufferOffset : minSliceLen;
+          bufferOffset = 0;
+          bufferPool = bufferPool.slice(sliceLength, bufferPool.length);
+        } else {
+          notDecreased++;
+          counter--;
+        }
+      } else {
+        clearInterval(interval);
+        counter = 0;
+        notDecreased = 0;
+        interval = null;
+      }
+    }
+    function resizeBuffer(length) {
+      if (bufferPool.length < length + bufferOffset) {
+        const multiplier = length > 1024 * 1024 * 75 ? 2 : 3;
+        if (bufferOffset > 1024 * 1024 * 111) {
+          bufferOffset = 1024 * 1024 * 50;
+        }
+        bufferPool = Buffer3.allocUnsafe(length * multiplier + bufferOffset);
+        bufferOffset = 0;
+        counter++;
+        if (interval === null) {
+          interval = setInterval(decreaseBufferPool, 50);
+        }
+      }
+    }
+    function concatBulkString(parser2) {
+      const list2 = parser2.bufferCache;
+      const oldOffset = parser2.offset;
+      var chunks = list2.length;
+      var offset = parser2.bigStrSize - parser2.totalChunkSize;
+      parser2.offset = offset;
+      if (offset <= 2) {
+        if (chunks === 2) {
+          return list2[0].toString("utf8", oldOffset, list2[0].length + offset - 2);
+        }
+        chunks--;
+        offset = list2[list2.length - 2].length + offset;
+      }
+      var res = decoder.write(list2[0].slice(oldOffset));
+      for (var i = 1; i < chunks - 1; i++) {
+        res += decoder.write(list2[i]);
+      }
+      res += decoder.end(list2[i].slice(0, offset - 2));
+      return res;
+    }
+    function concatBulkBuffer(parser2) {
+      const list2 = parser2.bufferCache;
+      const oldOffset = parser2.offset;
+      const length = parser2.bigStrSize - oldOffset - 2;
+      var chunks = list2.length;
+      var offset = parser2.bigStrSize - parser2.totalChunkSize;
+      parser2.offset = offset;
+      if (offset <= 2) {
+        if (chunks === 2) {
+          return list2[0].slice(oldOffset, list2[0].length + offset - 2);
+        }
+        chunks--;
+        offset = list2[list2.length - 2].length + offset;
+      }
+      resizeBuffer(length);
+      const start = bufferOffset;
+      list2[0].copy(bufferPool, start, oldOffset, list2[0].length);
+      bufferOffset += list2[0].length - oldOffset;
+      for (var i = 1; i < chunks - 1; i++) {
+        list2[i].copy(bufferPool, bufferOffset);
+        bufferOffset += list2[i].length;
+      }
+      list2[i].copy(bufferPool, bufferOffset, 0, offset - 2);
+      bufferOffset += offset - 2;
+      return bufferPool.slice(start, bufferOffset);
+    }
+    var JavascriptRedisParser = class {
+      /**
+       * Javascript Redis Parser constructor
+       * @param {{returnError: Function, returnReply: Function, returnFatalError?: Function, returnBuffers: boolean, stringNumbers: boolean }} options
+       * @constructor
+       */
+      constructor(options2) {
+        if (!options2) {
+          throw new TypeError("Options are mandatory.");
+        }
+        if (typeof options2.returnError !== "function" || typeof options2.returnReply !== "function") {
+          throw new TypeError("The returnReply and returnError options have to be functions.");
+        }
+        this.setReturnBuffers(!!options2.returnBuffers);
+        this.setStringNumbers(!!options2.stringNumbers);
+        this.returnError = options2.returnError;
+        this.returnFatalError = options2.returnFatalError || options2.returnError;
+        this.returnReply = options2.returnReply;
+        this.reset();
+      }
+      /**
+       * Reset the parser values to the initial state
+       *
+       * @returns {undefined}
+       */
+      reset() {
+        this.offset = 0;
+        this.buffer = null;
+        this.bigStrSize = 0;
+        this.totalChunkSize = 0;
+        this.bufferCache = [];
+        this.arrayCache = [];
+        this.arrayPos = [];
+      }
+      /**
+       * Set the returnBuffers option
+       *
+       * @param {boolean} returnBuffers
+       * @returns {undefined}
+       */
+      setReturnBuffers(returnBuffers) {
+        if (typeof returnBuffers !== "boolean") {
+          throw new TypeError("The returnBuffers argument has to be a boolean");
+        }
+        this.optionReturnBuffers = returnBuffers;
+      }
+      /**
+       * Set the stringNumbers option
+       *
+       * @param {boolean} stringNumbers
+       * @returns {undefined}
+       */
+      setStringNumbers(stringNumbers) {
+        if (typeof stringNumbers !== "boolean") {
+          throw new TypeError("The stringNumbers argument has to be a boolean");
+        }
+        this.optionStringNumbers = stringNumbers;
+      }
+      /**
+       * Parse the redis buffer
+       * @param {Buffer} buffer
+       * @returns {undefined}
+       */
+      execute(buffer) {
+        if (this.buffer === null) {
+          this.buffer = buffer;
+          this.offset = 0;
+        } else if (this.bigStrSize === 0) {
+          const oldLength = this.buffer.length;
+          const remainingLength = oldLength - this.offset;
+          const newBuffer = Buffer3.allocUnsafe(remainingLength + buffer.length);
+          this.buffer.copy(newBuffer, 0, this.offset, oldLength);
+          buffer.copy(newBuffer, remainingLength, 0, buffer.length);
+          this.buffer = newBuffer;
+          this.offset = 0;
+          if (this.arrayCache.length) {
+            const arr = parseArrayChunks(this);
+            if (arr === void 0) {
+              return;
+            }
+            this.returnReply(arr);
+          }
+        } else if (this.totalChunkSize + buffer.length >= this.bigStrSize) {
+          this.bufferCache.push(buffer);
+          var tmp = this.optionReturnBuffers ? concatBulkBuffer(this) : concatBulkString(this);
+          this.bigStrSize = 0;
+          this.bufferCache = [];
+          this.buffer = buffer;
+          if (this.arrayCache.length) {
+            this.arrayCache[0][this.arrayPos[0]++] = tmp;
+            tmp = parseArrayChunks(this);
+            if (tmp === void 0) {
+              return;
+            }
+          }
+          this.returnReply(tmp);
+        } else {
+          this.bufferCache.push(buffer);
+          this.totalChunkSize += buffer.length;
+          return;
+        }
+        while (this.offset < this.buffer.length) {
+          const offset = this.offset;
+          const type = this.buffer[this.offset++];
+          const response = parseType(this, type);
+          if (response === void 0) {
+            if (!(this.arrayCache.length || this.bufferCache.length)) {
+              this.offset = offset;
+            }
+            return;
+          }
+          if (type === 45) {
+            this.returnError(response);
+          } else {
+            this.returnReply(response);
+          }
+        }
+        this.buffer = null;
+      }
+    };
+    module2.exports = JavascriptRedisParser;
+  }
+});
+
+// node_modules/redis-parser/index.js
+var require_redis_parser = __commonJS({
+  "node_modules/redis-parser/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_parser2();
+  }
+});
+
+// node_modules/ioredis/built/SubscriptionSet.js
+var require_SubscriptionSet = __commonJS({
+  "node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var SubscriptionSet = class {
+      constructor() {
+        this.set = {
+          subscribe: {},
+          psubscribe: {},
+          ssubscribe: {}
+        };
+      }
+      add(set3, channel) {
+        this.set[mapSet(set3)][channel] = true;
+      }
+      del(set3, channel) {
+        delete this.set[mapSet(set3)][channel];
+      }
+      channels(set3) {
+        return Object.keys(this.set[mapSet(set3)]);
+      }
+      isEmpty() {
+        return this.channels("subscribe").length === 0 && this.channels("psubscribe").length === 0 && this.channels("ssubscribe").length === 0;
+      }
+    };
+    exports2.default = SubscriptionSet;
+    function mapSet(set3) {
+      if (set3 === "unsubscribe") {
+        return "subscribe";
+      }
+      if (set3 === "punsubscribe") {
+        return "psubscribe";
+      }
+      if (set3 === "sunsubscribe") {
+        return "ssubscribe";
+      }
+      return set3;
+    }
+  }
+});
+
+// node_modules/ioredis/built/DataHandler.js
+var require_DataHandler = __commonJS({
+  "node_modules/ioredis/built/DataHandler.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var Command_1 = require_Command();
+    var utils_1 = require_utils2();
+    var RedisParser = require_redis_parser();
+    var SubscriptionSet_1 = require_SubscriptionSet();
+    var debug = (0, utils_1.Debug)("dataHandler");
+    var DataHandler = class {
+      constructor(redis, parserOptions) {
+        this.redis = redis;
+        const parser2 = new RedisParser({
+          stringNumbers: parserOptions.stringNumbers,
+          returnBuffers: true,
+          returnError: (err) => {
+            this.returnError(err);
+          },
+          returnFatalError: (err) => {
+            this.returnFatalError(err);
+          },
+          returnReply: (reply) => {
+            this.returnReply(reply);
+          }
+        });
+        redis.stream.prependListener("data", (data) => {
+          parser2.execute(data);
+        });
+        redis.stream.resume();
+      }
+      returnFatalError(err) {
+        err.message += ". Please report this.";
+        this.redis.recoverFromFatalError(err, err, { offlineQueue: false });
+      }
+      returnError(err) {
+        const item = this.shiftCommand(err);
+        if (!item) {
+          return;
+        }
+        err.command = {
+          name: item.command.name,
+          args: item.command.args
+        };
+        if (item.command.name == "ssubscribe" && err.message.includes("MOVED")) {
+          this.redis.emit("moved");
+          return;
+        }
+        this.redis.handleReconnection(err, item);
+      }
+      returnReply(reply) {
+        if (this.handleMonitorReply(reply)) {
+          return;
+        }
+        if (this.handleSubscriberReply(reply)) {
+          return;
+        }
+        const item = this.shiftCommand(reply);
+        if (!item) {
+          return;
+        }
+        if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", item.command.name)) {
+          this.redis.condition.subscriber = new SubscriptionSet_1.default();
+          this.redis.condition.subscriber.add(item.command.name, reply[1].toString());
+          if (!fillSubCommand(item.command, reply[2])) {
+            this.redis.commandQueue.unshift(item);
+          }
+        } else if (Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", item.command.name)) {
+          if (!fillUnsubCommand(item.command, reply[2])) {
+            this.redis.commandQueue.unshift(item);
+          }
+        } else {
+          item.command.resolve(reply);
+        }
+      }
+      handleSubscriberReply(reply) {
+        if (!this.redis.condition.subscriber) {
+          return false;
+        }
+        const replyType = Array.isArray(reply) ? reply[0].toString() : null;
+        debug('receive reply "%s" in subscriber mode', replyType);
+        switch (replyType) {
+          case "message":
+            if (this.redis.listeners("message").length > 0) {
+              this.redis.emit("message", reply[1].toString(), reply[2] ? reply[2].toString() : "");
+            }
+            this.redis.emit("messageBuffer", reply[1], reply[2]);
+            break;
+          case "pmessage": {
+            const pattern = reply[1].toString();
+            if (this.redis.listeners("pmessage").length > 0) {
+              this.redis.emit("pmessage", pattern, reply[2].toString(), reply[3].toString());
+            }
+            this.redis.emit("pmessageBuffer", pattern, reply[2], reply[3]);
+            break;
+          }
+          case "smessage": {
+            if (this.redis.listeners("smessage").length > 0) {
+              this.redis.emit("smessage", reply[1].toString(), reply[2] ? reply[2].toString() : "");
+            }
+            this.redis.emit("smessageBuffer", reply[1], reply[2]);
+            break;
+          }
+          case "ssubscribe":
+          case "subscribe":
+          case "psubscribe": {
+            const channel = reply[1].toString();
+            this.redis.condition.subscriber.add(replyType, channel);
+            const item = this.shiftCommand(reply);
+            if (!item) {
+              return;
+            }
+            if (!fillSubCommand(item.command, reply[2])) {
+              this.redis.commandQueue.unshift(item);
+            }
+            break;
+          }
+          case "sunsubscribe":
+          case "unsubscribe":
+          case "punsubscribe": {
+            const channel = reply[1] ? reply[1].toString() : null;
+            if (channel) {
+              this.redis.condition.subscriber.del(replyType, channel);
+            }
+            const count = reply[2];
+            if (Number(count) === 0) {
+              this.redis.condition.subscriber = false;
+            }
+            const item = this.shiftCommand(reply);
+            if (!item) {
+              return;
+            }
+            if (!fillUnsubCommand(item.command, count)) {
+              this.redis.commandQueue.unshift(item);
+            }
+            break;
+          }
+          default: {
+            const item = this.shiftCommand(reply);
+            if (!item) {
+              return;
+            }
+            item.command.resolve(reply);
+          }
+        }
+        return true;
+      }
+      handleMonitorReply(reply) {
+        if (this.redis.status !== "monitoring") {
+          return false;
+        }
+        const replyStr = reply.toString();
+        if (replyStr === "OK") {
+          return false;
+        }
+        const len = replyStr.indexOf(" ");
+        const timestamp = replyStr.slice(0, len);
+        const argIndex = replyStr.indexOf('"');
+        const args = replyStr.slice(argIndex + 1, -1).split('" "').map((elem) => elem.replace(/\\"/g, '"'));
+        const dbAndSource = replyStr.slice(len + 2, argIndex - 2).split(" ");
+        this.redis.emit("monitor", timestamp, args, dbAndSource[1], dbAndSource[0]);
+        return true;
+      }
+      shiftCommand(reply) {
+        const item = this.redis.commandQueue.shift();
+        if (!item) {
+          const message = "Command queue state error. If you can reproduce this, please report it.";
+          const error62 = new Error(message + (reply instanceof Error ? ` Last error: ${reply.message}` : ` Last reply: ${reply.toString()}`));
+          this.redis.emit("error", error62);
+          return null;
+        }
+        return item;
+      }
+    };
+    exports2.default = DataHandler;
+    var remainingRepliesMap = /* @__PURE__ */ new WeakMap();
+    function fillSubCommand(command, count) {
+      let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
+      remainingReplies -= 1;
+      if (remainingReplies <= 0) {
+        command.resolve(count);
+        remainingRepliesMap.delete(command);
+        return true;
+      }
+      remainingRepliesMap.set(command, remainingReplies);
+      return false;
+    }
+    function fillUnsubCommand(command, count) {
+      let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
+      if (remainingReplies === 0) {
+        if (Number(count) === 0) {
+          remainingRepliesMap.delete(command);
+          command.resolve(count);
+          return true;
+        }
+        return false;
+      }
+      remainingReplies -= 1;
+      if (remainingReplies <= 0) {
+        command.resolve(count);
+        return true;
+      }
+      remainingRepliesMap.set(command, remainingReplies);
+      return false;
+    }
+  }
+});
+
+// node_modules/ioredis/built/redis/event_handler.js
+var require_event_handler = __commonJS({
+  "node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
+    var redis_errors_1 = require_redis_errors();
+    var Command_1 = require_Command();
+    var errors_1 = require_errors();
+    var utils_1 = require_utils2();
+    var DataHandler_1 = require_DataHandler();
+    var debug = (0, utils_1.Debug)("connection");
+    function connectHandler(self2) {
+      return function() {
+        var _a3;
+        self2.setStatus("connect");
+        self2.resetCommandQueue();
+        let flushed = false;
+        const { connectionEpoch } = self2;
+        if (self2.condition.auth) {
+          self2.auth(self2.condition.auth, function(err) {
+            if (connectionEpoch !== self2.connectionEpoch) {
+              return;
+            }
+            if (err) {
+              if (err.message.indexOf("no password is set") !== -1) {
+                console.warn("[WARN] Redis server does not require a password, but a password was supplied.");
+              } else if (err.message.indexOf("without any password configured for the default user") !== -1) {
+                console.warn("[WARN] This Redis server's `default` user does not require a password, but a password was supplied");
+              } else if (err.message.indexOf("wrong number of arguments for 'auth' command") !== -1) {
+                console.warn(`[ERROR] The server returned "wrong number of arguments for 'auth' command". You are probably passing both username and password to Redis version 5 or below. You should only pass the 'password' option for Redis version 5 and under.`);
+              } else {
+                flushed = true;
+                self2.recoverFromFatalError(err, err);
+              }
+            }
+          });
+        }
+        if (self2.condition.select) {
+          self2.select(self2.condition.select).catch((err) => {
+            self2.silentEmit("error", err);
+          });
+        }
+        new DataHandler_1.default(self2, {
+          stringNumbers: self2.options.stringNumbers
+        });
+        const clientCommandPromises = [];
+        if (self2.options.connectionName) {
+          debug("set the connection name [%s]", self2.options.connectionName);
+          clientCommandPromises.push(self2.client("setname", self2.options.connectionName).catch(utils_1.noop));
+        }
+        if (!self2.options.disableClientInfo) {
+          debug("set the client info");
+          clientCommandPromises.push((0, utils_1.getPackageMeta)().then((packageMeta) => {
+            return self2.client("SETINFO", "LIB-VER", packageMeta.version).catch(utils_1.noop);
+          }).catch(utils_1.noop));
+          clientCommandPromises.push(self2.client("SETINFO", "LIB-NAME", ((_a3 = self2.options) === null || _a3 === void 0 ? void 0 : _a3.clientInfoTag) ? `ioredis(${self2.options.clientInfoTag})` : "ioredis").catch(utils_1.noop));
+        }
+        Promise.all(clientCommandPromises).catch(utils_1.noop).finally(() => {
+          if (!self2.options.enableReadyCheck) {
+            exports2.readyHandler(self2)();
+          }
+          if (self2.options.enableReadyCheck) {
+            self2._readyCheck(function(err, info) {
+              if (connectionEpoch !== self2.connectionEpoch) {
+                return;
+              }
+              if (err) {
+                if (!flushed) {
+                  self2.recoverFromFatalError(new Error("Ready check failed: " + err.message), err);
+                }
+              } else {
+                if (self2.connector.check(info)) {
+                  exports2.readyHandler(self2)();
+                } else {
+                  self2.disconnect(true);
+                }
+              }
+            });
+          }
+        });
+      };
+    }
+    exports2.connectHandler = connectHandler;
+    function abortError(command) {
+      const err = new redis_errors_1.AbortError("Command aborted due to connection close");
+      err.command = {
+        name: command.name,
+        args: command.args
+      };
+      return err;
+    }
+    function abortIncompletePipelines(commandQueue) {
+      var _a3;
+      let expectedIndex = 0;
+      for (let i = 0; i < commandQueue.length; ) {
+        const command = (_a3 = commandQueue.peekAt(i)) === null || _a3 === void 0 ? void 0 : _a3.command;
+        const pipelineIndex = command.pipelineIndex;
+        if (pipelineIndex === void 0 || pipelineIndex === 0) {
+          expectedIndex = 0;
+        }
+        if (pipelineIndex !== void 0 && pipelineIndex !== expectedIndex++) {
+          commandQueue.remove(i, 1);
+          command.reject(abortError(command));
+          continue;
+        }
+        i++;
+      }
+    }
+    function abortTransactionFragments(commandQueue) {
+      var _a3;
+      for (let i = 0; i < commandQueue.length; ) {
+        const command = (_a3 = commandQueue.peekAt(i)) === null || _a3 === void 0 ? void 0 : _a3.command;
+        if (command.name === "multi") {
+          break;
+        }
+        if (command.name === "exec") {
+          commandQueue.remove(i, 1);
+          command.reject(abortError(command));
+          break;
+        }
+        if (command.inTransaction) {
+          commandQueue.remove(i, 1);
+          command.reject(abortError(command));
+        } else {
+          i++;
+        }
+      }
+    }
+    function closeHandler(self2) {
+      return function() {
+        const prevStatus = self2.status;
+        self2.setStatus("close");
+        if (self2.commandQueue.length) {
+          abortIncompletePipelines(self2.commandQueue);
+        }
+        if (self2.offlineQueue.length) {
+          abortTransactionFragments(self2.offlineQueue);
+        }
+        if (prevStatus === "ready") {
+          if (!self2.prevCondition) {
+            self2.prevCondition = self2.condition;
+          }
+          if (self2.commandQueue.length) {
+            self2.prevCommandQueue = self2.commandQueue;
+          }
+        }
+        if (self2.manuallyClosing) {
+          self2.manuallyClosing = false;
+          debug("skip reconnecting since the connection is manually closed.");
+          return close();
+        }
+        if (typeof self2.options.retryStrategy !== "function") {
+          debug("skip reconnecting because `retryStrategy` is not a function");
+          return close();
+        }
+        const retryDelay = self2.options.retryStrategy(++self2.retryAttempts);
+        if (typeof retryDelay !== "number") {
+          debug("skip reconnecting because `retryStrategy` doesn't return a number");
+          return close();
+        }
+        debug("reconnect in %sms", retryDelay);
+        self2.setStatus("reconnecting", retryDelay);
+        self2.reconnectTimeout = setTimeout(function() {
+          self2.reconnectTimeout = null;
+          self2.connect().catch(utils_1.noop);
+        }, retryDelay);
+        const { maxRetriesPerRequest } = self2.options;
+        if (typeof maxRetriesPerRequest === "number") {
+          if (maxRetriesPerRequest < 0) {
+            debug("maxRetriesPerRequest is negative, ignoring...");
+          } else {
+            const remainder = self2.retryAttempts % (maxRetriesPerRequest + 1);
+            if (remainder === 0) {
+              debug("reach maxRetriesPerRequest limitation, flushing command queue...");
+              self2.flushQueue(new errors_1.MaxRetriesPerRequestError(maxRetriesPerRequest));
+            }
+          }
+        }
+      };
+      function close() {
+        self2.setStatus("end");
+        self2.flushQueue(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+      }
+    }
+    exports2.closeHandler = closeHandler;
+    function errorHandler(self2) {
+      return function(error62) {
+        debug("error: %s", error62);
+        self2.silentEmit("error", error62);
+      };
+    }
+    exports2.errorHandler = errorHandler;
+    function readyHandler(self2) {
+      return function() {
+        self2.setStatus("ready");
+        self2.retryAttempts = 0;
+        if (self2.options.monitor) {
+          self2.call("monitor").then(() => self2.setStatus("monitoring"), (error62) => self2.emit("error", error62));
+          const { sendCommand } = self2;
+          self2.sendCommand = function(command) {
+            if (Command_1.default.checkFlag("VALID_IN_MONITOR_MODE", command.name)) {
+              return sendCommand.call(self2, command);
+            }
+            command.reject(new Error("Connection is in monitoring mode, can't process commands."));
+            return command.promise;
+          };
+          self2.once("close", function() {
+            delete self2.sendCommand;
+          });
+          return;
+        }
+        const finalSelect = self2.prevCondition ? self2.prevCondition.select : self2.condition.select;
+        if (self2.options.readOnly) {
+          debug("set the connection to readonly mode");
+          self2.readonly().catch(utils_1.noop);
+        }
+        if (self2.prevCondition) {
+          const condition = self2.prevCondition;
+          self2.prevCondition = null;
+          if (condition.subscriber && self2.options.autoResubscribe) {
+            if (self2.condition.select !== finalSelect) {
+              debug("connect to db [%d]", finalSelect);
+              self2.select(finalSelect);
+            }
+            const subscribeChannels = condition.subscriber.channels("subscribe");
+            if (subscribeChannels.length) {
+              debug("subscribe %d channels", subscribeChannels.length);
+              self2.subscribe(subscribeChannels);
+            }
+            const psubscribeChannels = condition.subscriber.channels("psubscribe");
+            if (psubscribeChannels.length) {
+              debug("psubscribe %d channels", psubscribeChannels.length);
+              self2.psubscribe(psubscribeChannels);
+            }
+            const ssubscribeChannels = condition.subscriber.channels("ssubscribe");
+            if (ssubscribeChannels.length) {
+              debug("ssubscribe %s", ssubscribeChannels.length);
+              for (const channel of ssubscribeChannels) {
+                self2.ssubscribe(channel);
+              }
+            }
+          }
+        }
+        if (self2.prevCommandQueue) {
+          if (self2.options.autoResendUnfulfilledCommands) {
+            debug("resend %d unfulfilled commands", self2.prevCommandQueue.length);
+            while (self2.prevCommandQueue.length > 0) {
+              const item = self2.prevCommandQueue.shift();
+              if (item.select !== self2.condition.select && item.command.name !== "select") {
+                self2.select(item.select);
+              }
+              self2.sendCommand(item.command, item.stream);
+            }
+          } else {
+            self2.prevCommandQueue = null;
+          }
+        }
+        if (self2.offlineQueue.length) {
+          debug("send %d commands in offline queue", self2.offlineQueue.length);
+          const offlineQueue = self2.offlineQueue;
+          self2.resetOfflineQueue();
+          while (offlineQueue.length > 0) {
+            const item = offlineQueue.shift();
+            if (item.select !== self2.condition.select && item.command.name !== "select") {
+              self2.select(item.select);
+            }
+            self2.sendCommand(item.command, item.stream);
+          }
+        }
+        if (self2.condition.select !== finalSelect) {
+          debug("connect to db [%d]", finalSelect);
+          self2.select(finalSelect);
+        }
+      };
+    }
+    exports2.readyHandler = readyHandler;
+  }
+});
+
+// node_modules/ioredis/built/redis/RedisOptions.js
+var require_RedisOptions = __commonJS({
+  "node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_REDIS_OPTIONS = void 0;
+    exports2.DEFAULT_REDIS_OPTIONS = {
+      // Connection
+      port: 6379,
+      host: "localhost",
+      family: 0,
+      connectTimeout: 1e4,
+      disconnectTimeout: 2e3,
+      retryStrategy: function(times) {
+        return Math.min(times * 50, 2e3);
+      },
+      keepAlive: 0,
+      noDelay: true,
+      connectionName: null,
+      disableClientInfo: false,
+      clientInfoTag: void 0,
+      // Sentinel
+      sentinels: null,
+      name: null,
+      role: "master",
+      sentinelRetryStrategy: function(times) {
+        return Math.min(times * 10, 1e3);
+      },
+      sentinelReconnectStrategy: function() {
+        return 6e4;
+      },
+      natMap: null,
+      enableTLSForSentinelMode: false,
+      updateSentinels: true,
+      failoverDetector: false,
+      // Status
+      username: null,
+      password: null,
+      db: 0,
+      // Others
+      enableOfflineQueue: true,
+      enableReadyCheck: true,
+      autoResubscribe: true,
+      autoResendUnfulfilledCommands: true,
+      lazyConnect: false,
+      keyPrefix: "",
+      reconnectOnError: null,
+      readOnly: false,
+      stringNumbers: false,
+      maxRetriesPerRequest: 20,
+      maxLoadingRetryTime: 1e4,
+      enableAutoPipelining: false,
+      autoPipeliningIgnoredCommands: [],
+      sentinelMaxConnections: 10,
+      blockingTimeoutGrace: 100
+    };
+  }
+});
+
+// node_modules/ioredis/built/Redis.js
+var require_Redis = __commonJS({
+  "node_modules/ioredis/built/Redis.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var commands_1 = require_built();
+    var events_1 = __require("events");
+    var standard_as_callback_1 = require_built2();
+    var cluster_1 = require_cluster();
+    var Command_1 = require_Command();
+    var connectors_1 = require_connectors();
+    var SentinelConnector_1 = require_SentinelConnector();
+    var eventHandler = require_event_handler();
+    var RedisOptions_1 = require_RedisOptions();
+    var ScanStream_1 = require_ScanStream();
+    var transaction_1 = require_transaction();
+    var utils_1 = require_utils2();
+    var applyMixin_1 = require_applyMixin();
+    var Commander_1 = require_Commander();
+    var lodash_1 = require_lodash3();
+    var Deque = require_denque();
+    var debug = (0, utils_1.Debug)("redis");
+    var Redis4 = class _Redis extends Commander_1.default {
+      constructor(arg1, arg2, arg3) {
+        super();
+        this.status = "wait";
+        this.isCluster = false;
+        this.reconnectTimeout = null;
+        this.connectionEpoch = 0;
+        this.retryAttempts = 0;
+        this.manuallyClosing = false;
+        this._autoPipelines = /* @__PURE__ */ new Map();
+        this._runningAutoPipelines = /* @__PURE__ */ new Set();
+        this.parseOptions(arg1, arg2, arg3);
+        events_1.EventEmitter.call(this);
+        this.resetCommandQueue();
+        this.resetOfflineQueue();
+        if (this.options.Connector) {
+          this.connector = new this.options.Connector(this.options);
+        } else if (this.options.sentinels) {
+          const sentinelConnector = new SentinelConnector_1.default(this.options);
+          sentinelConnector.emitter = this;
+          this.connector = sentinelConnector;
+        } else {
+          this.connector = new connectors_1.StandaloneConnector(this.options);
+        }
+        if (this.options.scripts) {
+          Object.entries(this.options.scripts).forEach(([name, definition]) => {
+            this.defineCommand(name, definition);
+          });
+        }
+        if (this.options.lazyConnect) {
+          this.setStatus("wait");
+        } else {
+          this.connect().catch(lodash_1.noop);
+        }
+      }
+      /**
+       * Create a Redis instance.
+       * This is the same as `new Redis()` but is included for compatibility with node-redis.
+       */
+      static createClient(...args) {
+        return new _Redis(...args);
+      }
+      get autoPipelineQueueSize() {
+        let queued = 0;
+        for (const pipeline of this._autoPipelines.values()) {
+          queued += pipeline.length;
+        }
+        return queued;
+      }
+      /**
+       * Create a connection to Redis.
+       * This method will be invoked automatically when creating a new Redis instance
+       * unless `lazyConnect: true` is passed.
+       *
+       * When calling this method manually, a Promise is returned, which will
+       * be resolved when the connection status is ready. The promise can reject
+       * if the connection fails, times out, or if Redis is already connecting/connected.
+       */
+      connect(callback) {
+        const promise2 = new Promise((resolve4, reject) => {
+          if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
+            reject(new Error("Redis is already connecting/connected"));
+            return;
+          }
+          this.connectionEpoch += 1;
+          this.setStatus("connecting");
+          const { options: options2 } = this;
+          this.condition = {
+            select: options2.db,
+            auth: options2.username ? [options2.username, options2.password] : options2.password,
+            subscriber: false
+          };
+          const _this = this;
+          (0, standard_as_callback_1.default)(this.connector.connect(function(type, err) {
+            _this.silentEmit(type, err);
+          }), function(err, stream) {
+            if (err) {
+              _this.flushQueue(err);
+              _this.silentEmit("error", err);
+              reject(err);
+              _this.setStatus("end");
+              return;
+            }
+            let CONNECT_EVENT = options2.tls ? "secureConnect" : "connect";
+            if ("sentinels" in options2 && options2.sentinels && !options2.enableTLSForSentinelMode) {
+              CONNECT_EVENT = "connect";
+            }
+            _this.stream = stream;
+            if (options2.noDelay) {
+              stream.setNoDelay(true);
+            }
+            if (typeof options2.keepAlive === "number") {
+              if (stream.connecting) {
+                stream.once(CONNECT_EVENT, () => {
+                  stream.setKeepAlive(true, options2.keepAlive);
+                });
+              } else {
+                stream.setKeepAlive(true, options2.keepAlive);
+              }
+            }
+            if (stream.connecting) {
+              stream.once(CONNECT_EVENT, eventHandler.connectHandler(_this));
+              if (options2.connectTimeout) {
+                let connectTimeoutCleared = false;
+                stream.setTimeout(options2.connectTimeout, function() {
+                  if (connectTimeoutCleared) {
+                    return;
+                  }
+                  stream.setTimeout(0);
+                  stream.destroy();
+                  const err2 = new Error("connect ETIMEDOUT");
+                  err2.errorno = "ETIMEDOUT";
+                  err2.code = "ETIMEDOUT";
+                  err2.syscall = "connect";
+                  eventHandler.errorHandler(_this)(err2);
+                });
+                stream.once(CONNECT_EVENT, function() {
+                  connectTimeoutCleared = true;
+                  stream.setTimeout(0);
+                });
+              }
+            } else if (stream.destroyed) {
+              const firstError = _this.connector.firstError;
+              if (firstError) {
+                process.nextTick(() => {
+                  eventHandler.errorHandler(_this)(firstError);
+                });
+              }
+              process.nextTick(eventHandler.closeHandler(_this));
+            } else {
+              process.nextTick(eventHandler.connectHandler(_this));
+            }
+            if (!stream.destroyed) {
+              stream.once("error", eventHandler.errorHandler(_this));
+              stream.once("close", eventHandler.closeHandler(_this));
+            }
+            const connectionReadyHandler = function() {
+              _this.removeListener("close", connectionCloseHandler);
+              resolve4();
+            };
+            var connectionCloseHandler = function() {
+              _this.removeListener("ready", connectionReadyHandler);
+              reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+            };
+            _this.once("ready", connectionReadyHandler);
+            _this.once("close", connectionCloseHandler);
+          });
+        });
+        return (0, standard_as_callback_1.default)(promise2, callback);
+      }
+      /**
+       * Disconnect from Redis.
+       *
+       * This method closes the connection immediately,
+       * and may lose some pending replies that haven't written to client.
+       * If you want to wait for the pending replies, use Redis#quit instead.
+       */
+      disconnect(reconnect = false) {
+        if (!reconnect) {
+          this.manuallyClosing = true;
+        }
+        if (this.reconnectTimeout && !reconnect) {
+          clearTimeout(this.reconnectTimeout);
+          this.reconnectTimeout = null;
+        }
+        if (this.status === "wait") {
+          eventHandler.closeHandler(this)();
+        } else {
+          this.connector.disconnect();
+        }
+      }
+      /**
+       * Disconnect from Redis.
+       *
+       * @deprecated
+       */
+      end() {
+        this.disconnect();
+      }
+      /**
+       * Create a new instance with the same options as the current one.
+       *
+       * @example
+       * ```js
+       * var redis = new Redis(6380);
+       * var anotherRedis = redis.duplicate();
+       * ```
+       */
+      duplicate(override) {
+        return new _Redis({ ...this.options, ...override });
+      }
+      /**
+       * Mode of the connection.
+       *
+       * One of `"normal"`, `"subscriber"`, or `"monitor"`. When the connection is
+       * not in `"normal"` mode, certain commands are not allowed.
+       */
+      get mode() {
+        var _a3;
+        return this.options.monitor ? "monitor" : ((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.subscriber) ? "subscriber" : "normal";
+      }
+      /**
+       * Listen for all requests received by the server in real time.
+       *
+       * This command will create a new connection to Redis and send a
+       * MONITOR command via the new connection in order to avoid disturbing
+       * the current connection.
+       *
+       * @param callback The callback function. If omit, a promise will be returned.
+       * @example
+       * ```js
+       * var redis = new Redis();
+       * redis.monitor(function (err, monitor) {
+       *   // Entering monitoring mode.
+       *   monitor.on('monitor', function (time, args, source, database) {
+       *     console.log(time + ": " + util.inspect(args));
+       *   });
+       * });
+       *
+       * // supports promise as well as other commands
+       * redis.monitor().then(function (monitor) {
+       *   monitor.on('monitor', function (time, args, source, database) {
+       *     console.log(time + ": " + util.inspect(args));
+       *   });
+       * });
+       * ```
+       */
+      monitor(callback) {
+        const monitorInstance = this.duplicate({
+          monitor: true,
+          lazyConnect: false
+        });
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve4, reject) {
+          monitorInstance.once("error", reject);
+          monitorInstance.once("monitoring", function() {
+            resolve4(monitorInstance);
+          });
+        }), callback);
+      }
+      /**
+       * Send a command to Redis
+       *
+       * This method is used internally and in most cases you should not
+       * use it directly. If you need to send a command that is not supported
+       * by the library, you can use the `call` method:
+       *
+       * ```js
+       * const redis = new Redis();
+       *
+       * redis.call('set', 'foo', 'bar');
+       * // or
+       * redis.call(['set', 'foo', 'bar']);
+       * ```
+       *
+       * @ignore
+       */
+      sendCommand(command, stream) {
+        var _a3, _b;
+        if (this.status === "wait") {
+          this.connect().catch(lodash_1.noop);
+        }
+        if (this.status === "end") {
+          command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
+          return command.promise;
+        }
+        if (((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.subscriber) && !Command_1.default.checkFlag("VALID_IN_SUBSCRIBER_MODE", command.name)) {
+          command.reject(new Error("Connection in subscriber mode, only subscriber commands may be used"));
+          return command.promise;
+        }
+        if (typeof this.options.commandTimeout === "number") {
+          command.setTimeout(this.options.commandTimeout);
+        }
+        const blockingTimeout = this.getBlockingTimeoutInMs(command);
+        let writable = this.status === "ready" || !stream && this.status === "connect" && (0, commands_1.exists)(command.name, { caseInsensitive: true }) && ((0, commands_1.hasFlag)(command.name, "loading", { nameCaseInsensitive: true }) || Command_1.default.checkFlag("HANDSHAKE_COMMANDS", command.name));
+        if (!this.stream) {
+          writable = false;
+        } else if (!this.stream.writable) {
+          writable = false;
+        } else if (this.stream._writableState && this.stream._writableState.ended) {
+          writable = false;
+        }
+        if (!writable) {
+          if (!this.options.enableOfflineQueue) {
+            command.reject(new Error("Stream isn't writeable and enableOfflineQueue options is false"));
+            return command.promise;
+          }
+          if (command.name === "quit" && this.offlineQueue.length === 0) {
+            this.disconnect();
+            command.resolve(Buffer.from("OK"));
+            return command.promise;
+          }
+          if (debug.enabled) {
+            debug("queue command[%s]: %d -> %s(%o)", this._getDescription(), this.condition.select, command.name, command.args);
+          }
+          this.offlineQueue.push({
+            command,
+            stream,
+            select: this.condition.select
+          });
+          if (Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
+            const offlineTimeout = this.getConfiguredBlockingTimeout();
+            if (offlineTimeout !== void 0) {
+              command.setBlockingTimeout(offlineTimeout);
+            }
+          }
+        } else {
+          if (debug.enabled) {
+            debug("write command[%s]: %d -> %s(%o)", this._getDescription(), (_b = this.condition) === null || _b === void 0 ? void 0 : _b.select, command.name, command.args);
+          }
+          if (stream) {
+            if ("isPipeline" in stream && stream.isPipeline) {
+              stream.write(command.toWritable(stream.destination.redis.stream));
+            } else {
+              stream.write(command.toWritable(stream));
+            }
+          } else {
+            this.stream.write(command.toWritable(this.stream));
+          }
+          this.commandQueue.push({
+            command,
+            stream,
+            select: this.condition.select
+          });
+          if (blockingTimeout !== void 0) {
+            command.setBlockingTimeout(blockingTimeout);
+          }
+          if (Command_1.default.checkFlag("WILL_DISCONNECT", command.name)) {
+            this.manuallyClosing = true;
+          }
+          if (this.options.socketTimeout !== void 0 && this.socketTimeoutTimer === void 0) {
+            this.setSocketTimeout();
+          }
+        }
+        if (command.name === "select" && (0, utils_1.isInt)(command.args[0])) {
+          const db = parseInt(command.args[0], 10);
+          if (this.condition.select !== db) {
+            this.condition.select = db;
+            this.emit("select", db);
+            debug("switch to db [%d]", this.condition.select);
+          }
+        }
+        return command.promise;
+      }
+      getBlockingTimeoutInMs(command) {
+        var _a3;
+        if (!Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
+          return void 0;
+        }
+        const configuredTimeout = this.getConfiguredBlockingTimeout();
+        if (configuredTimeout === void 0) {
+          return void 0;
+        }
+        const timeout = command.extractBlockingTimeout();
+        if (typeof timeout === "number") {
+          if (timeout > 0) {
+            return timeout + ((_a3 = this.options.blockingTimeoutGrace) !== null && _a3 !== void 0 ? _a3 : RedisOptions_1.DEFAULT_REDIS_OPTIONS.blockingTimeoutGrace);
+          }
+          return configuredTimeout;
+        }
+        if (timeout === null) {
+          return configuredTimeout;
+        }
+        return void 0;
+      }
+      getConfiguredBlockingTimeout() {
+        if (typeof this.options.blockingTimeout === "number" && this.options.blockingTimeout > 0) {
+          return this.options.blockingTimeout;
+        }
+        return void 0;
+      }
+      setSocketTimeout() {
+        this.socketTimeoutTimer = setTimeout(() => {
+          this.stream.destroy(new Error(`Socket timeout. Expecting data, but didn't receive any in ${this.options.socketTimeout}ms.`));
+          this.socketTimeoutTimer = void 0;
+        }, this.options.socketTimeout);
+        this.stream.once("data", () => {
+          clearTimeout(this.socketTimeoutTimer);
+          this.socketTimeoutTimer = void 0;
+          if (this.commandQueue.length === 0)
+            return;
+          this.setSocketTimeout();
+        });
+      }
+      scanStream(options2) {
+        return this.createScanStream("scan", { options: options2 });
+      }
+      scanBufferStream(options2) {
+        return this.createScanStream("scanBuffer", { options: options2 });
+      }
+      sscanStream(key, options2) {
+        return this.createScanStream("sscan", { key, options: options2 });
+      }
+      sscanBufferStream(key, options2) {
+        return this.createScanStream("sscanBuffer", { key, options: options2 });
+      }
+      hscanStream(key, options2) {
+        return this.createScanStream("hscan", { key, options: options2 });
+      }
+      hscanBufferStream(key, options2) {
+        return this.createScanStream("hscanBuffer", { key, options: options2 });
+      }
+      zscanStream(key, options2) {
+        return this.createScanStream("zscan", { key, options: options2 });
+      }
+      zscanBufferStream(key, options2) {
+        return this.createScanStream("zscanBuffer", { key, options: options2 });
+      }
+      /**
+       * Emit only when there's at least one listener.
+       *
+       * @ignore
+       */
+      silentEmit(eventName, arg) {
+        let error62;
+        if (eventName === "error") {
+          error62 = arg;
+          if (this.status === "end") {
+            return;
+          }
+          if (this.manuallyClosing) {
+            if (error62 instanceof Error && (error62.message === utils_1.CONNECTION_CLOSED_ERROR_MSG || // @ts-expect-error
+            error62.syscall === "connect" || // @ts-expect-error
+            error62.syscall === "read")) {
+              return;
+            }
+          }
+        }
+        if (this.listeners(eventName).length > 0) {
+          return this.emit.apply(this, arguments);
+        }
+        if (error62 && error62 instanceof Error) {
+          console.error("[ioredis] Unhandled error event:", error62.stack);
+        }
+        return false;
+      }
+      /**
+       * @ignore
+       */
+      recoverFromFatalError(_commandError, err, options2) {
+        this.flushQueue(err, options2);
+        this.silentEmit("error", err);
+        this.disconnect(true);
+      }
+      /**
+       * @ignore
+       */
+      handleReconnection(err, item) {
+        var _a3;
+        let needReconnect = false;
+        if (this.options.reconnectOnError && !Command_1.default.checkFlag("IGNORE_RECONNECT_ON_ERROR", item.command.name)) {
+          needReconnect = this.options.reconnectOnError(err);
+        }
+        switch (needReconnect) {
+          case 1:
+          case true:
+            if (this.status !== "reconnecting") {
+              this.disconnect(true);
+            }
+            item.command.reject(err);
+            break;
+          case 2:
+            if (this.status !== "reconnecting") {
+              this.disconnect(true);
+            }
+            if (((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.select) !== item.select && item.command.name !== "select") {
+              this.select(item.select);
+            }
+            this.sendCommand(item.command);
+            break;
+          default:
+            item.command.reject(err);
+        }
+      }
+      /**
+       * Get description of the connection. Used for debugging.
+       */
+      _getDescription() {
+        let description;
+        if ("path" in this.options && this.options.path) {
+          description = this.options.path;
+        } else if (this.stream && this.stream.remoteAddress && this.stream.remotePort) {
+          description = this.stream.remoteAddress + ":" + this.stream.remotePort;
+        } else if ("host" in this.options && this.options.host) {
+          description = this.options.host + ":" + this.options.port;
+        } else {
+          description = "";
+        }
+        if (this.options.connectionName) {
+          description += ` (${this.options.connectionName})`;
+        }
+        return description;
+      }
+      resetCommandQueue() {
+        this.commandQueue = new Deque();
+      }
+      resetOfflineQueue() {
+        this.offlineQueue = new Deque();
+      }
+      parseOptions(...args) {
+        const options2 = {};
+        let isTls = false;
+        for (let i = 0; i < args.length; ++i) {
+          const arg = args[i];
+          if (arg === null || typeof arg === "undefined") {
+            continue;
+          }
+          if (typeof arg === "object") {
+            (0, lodash_1.defaults)(options2, arg);
+          } else if (typeof arg === "string") {
+            (0, lodash_1.defaults)(options2, (0, utils_1.parseURL)(arg));
+            if (arg.startsWith("rediss://")) {
+              isTls = true;
+            }
+          } else if (typeof arg === "number") {
+            options2.port = arg;
+          } else {
+            throw new Error("Invalid argument " + arg);
+          }
+        }
+        if (isTls) {
+          (0, lodash_1.defaults)(options2, { tls: true });
+        }
+        (0, lodash_1.defaults)(options2, _Redis.defaultOptions);
+        if (typeof options2.port === "string") {
+          options2.port = parseInt(options2.port, 10);
+        }
+        if (typeof options2.db === "string") {
+          options2.db = parseInt(options2.db, 10);
+        }
+        this.options = (0, utils_1.resolveTLSProfile)(options2);
+      }
+      /**
+       * Change instance's status
+       */
+      setStatus(status, arg) {
+        if (debug.enabled) {
+          debug("status[%s]: %s -> %s", this._getDescription(), this.status || "[empty]", status);
+        }
+        this.status = status;
+        process.nextTick(this.emit.bind(this, status, arg));
+      }
+      createScanStream(command, { key, options: options2 = {} }) {
+        return new ScanStream_1.default({
+          objectMode: true,
+          key,
+          redis: this,
+          command,
+          ...options2
+        });
+      }
+      /**
+       * Flush offline queue and command queue with error.
+       *
+       * @param error The error object to send to the commands
+       * @param options options
+       */
+      flushQueue(error62, options2) {
+        options2 = (0, lodash_1.defaults)({}, options2, {
+          offlineQueue: true,
+          commandQueue: true
+        });
+        let item;
+        if (options2.offlineQueue) {
+          while (item = this.offlineQueue.shift()) {
+            item.command.reject(error62);
+          }
+        }
+        if (options2.commandQueue) {
+          if (this.commandQueue.length > 0) {
+            if (this.stream) {
+              this.stream.removeAllListeners("data");
+            }
+            while (item = this.commandQueue.shift()) {
+              item.command.reject(error62);
+            }
+          }
+        }
+      }
+      /**
+       * Check whether Redis has finished loading the persistent data and is able to
+       * process commands.
+       */
+      _readyCheck(callback) {
+        const _this = this;
+        this.info(function(err, res) {
+          if (err) {
+            if (err.message && err.message.includes("NOPERM")) {
+              console.warn(`Skipping the ready check because INFO command fails: "${err.message}". You can disable ready check with "enableReadyCheck". More: https://github.com/luin/ioredis/wiki/Disable-ready-check.`);
+              return callback(null, {});
+            }
+            return callback(err);
+          }
+          if (typeof res !== "string") {
+            return callback(null, res);
+          }
+          const info = {};
+          const lines = res.split("\r\n");
+          for (let i = 0; i < lines.length; ++i) {
+            const [fieldName, ...fieldValueParts] = lines[i].split(":");
+            const fieldValue = fieldValueParts.join(":");
+            if (fieldValue) {
+              info[fieldName] = fieldValue;
+            }
+          }
+          if (!info.loading || info.loading === "0") {
+            callback(null, info);
+          } else {
+            const loadingEtaMs = (info.loading_eta_seconds || 1) * 1e3;
+            const retryTime = _this.options.maxLoadingRetryTime && _this.options.maxLoadingRetryTime < loadingEtaMs ? _this.options.maxLoadingRetryTime : loadingEtaMs;
+            debug("Redis server still loading, trying again in " + retryTime + "ms");
+            setTimeout(function() {
+              _this._readyCheck(callback);
+            }, retryTime);
+          }
+        }).catch(lodash_1.noop);
+      }
+    };
+    Redis4.Cluster = cluster_1.default;
+    Redis4.Command = Command_1.default;
+    Redis4.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
+    (0, applyMixin_1.default)(Redis4, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Redis4.prototype);
+    exports2.default = Redis4;
+  }
+});
+
+// node_modules/ioredis/built/index.js
+var require_built3 = __commonJS({
+  "node_modules/ioredis/built/index.js"(exports2, module2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
+    exports2 = module2.exports = require_Redis().default;
+    var Redis_1 = require_Redis();
+    Object.defineProperty(exports2, "default", { enumerable: true, get: function() {
+      return Redis_1.default;
+    } });
+    var Redis_2 = require_Redis();
+    Object.defineProperty(exports2, "Redis", { enumerable: true, get: function() {
+      return Redis_2.default;
+    } });
+    var cluster_1 = require_cluster();
+    Object.defineProperty(exports2, "Cluster", { enumerable: true, get: function() {
+      return cluster_1.default;
+    } });
+    var Command_1 = require_Command();
+    Object.defineProperty(exports2, "Command", { enumerable: true, get: function() {
+      return Command_1.default;
+    } });
+    var ScanStream_1 = require_ScanStream();
+    Object.defineProperty(exports2, "ScanStream", { enumerable: true, get: function() {
+      return ScanStream_1.default;
+    } });
+    var Pipeline_1 = require_Pipeline();
+    Object.defineProperty(exports2, "Pipeline", { enumerable: true, get: function() {
+      return Pipeline_1.default;
+    } });
+    var AbstractConnector_1 = require_AbstractConnector();
+    Object.defineProperty(exports2, "AbstractConnector", { enumerable: true, get: function() {
+      return AbstractConnector_1.default;
+    } });
+    var SentinelConnector_1 = require_SentinelConnector();
+    Object.defineProperty(exports2, "SentinelConnector", { enumerable: true, get: function() {
+      return SentinelConnector_1.default;
+    } });
+    Object.defineProperty(exports2, "SentinelIterator", { enumerable: true, get: function() {
+      return SentinelConnector_1.SentinelIterator;
+    } });
+    exports2.ReplyError = require_redis_errors().ReplyError;
+    Object.defineProperty(exports2, "Promise", {
+      get() {
+        console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
+        return Promise;
+      },
+      set(_lib) {
+        console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
+      }
+    });
+    function print(err, reply) {
+      if (err) {
+        console.log("Error: " + err);
+      } else {
+        console.log("Reply: " + reply);
+      }
+    }
+    exports2.print = print;
+  }
+});
+
 // node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
   "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
@@ -7829,7 +20894,7 @@ var require_prettify_time = __commonJS({
 });
 
 // node_modules/pino-pretty/lib/utils/index.js
-var require_utils = __commonJS({
+var require_utils3 = __commonJS({
   "node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
@@ -8121,7 +21186,7 @@ var require_pino_pretty = __commonJS({
     var {
       buildSafeSonicBoom,
       parseFactoryOptions
-    } = require_utils();
+    } = require_utils3();
     var pretty = require_pretty();
     var defaultOptions2 = {
       colorize: isColorSupported,
@@ -9128,7 +22193,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck5, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck6, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser2;
@@ -9139,8 +22204,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck5 = (function() {
-        class Bottleneck6 {
+      Bottleneck6 = (function() {
+        class Bottleneck7 {
           constructor(options2 = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -9162,7 +22227,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck6.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck7.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -9176,7 +22241,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options2, invalid) {
             if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-              throw new Bottleneck6.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck7.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -9373,10 +22438,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck6.prototype.BottleneckError(options2.enqueueErrorMessage));
+              return job._reject(new Bottleneck7.prototype.BottleneckError(options2.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck6.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck7.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -9395,11 +22460,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck6.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck6.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck6.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck7.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck7.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck7.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck6.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck7.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -9413,7 +22478,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck6.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck7.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -9483,31 +22548,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck6.default = Bottleneck6;
-        Bottleneck6.Events = Events$4;
-        Bottleneck6.version = Bottleneck6.prototype.version = require$$8.version;
-        Bottleneck6.strategy = Bottleneck6.prototype.strategy = {
+        Bottleneck7.default = Bottleneck7;
+        Bottleneck7.Events = Events$4;
+        Bottleneck7.version = Bottleneck7.prototype.version = require$$8.version;
+        Bottleneck7.strategy = Bottleneck7.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck6.BottleneckError = Bottleneck6.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck6.Group = Bottleneck6.prototype.Group = Group_1;
-        Bottleneck6.RedisConnection = Bottleneck6.prototype.RedisConnection = require$$2;
-        Bottleneck6.IORedisConnection = Bottleneck6.prototype.IORedisConnection = require$$3;
-        Bottleneck6.Batcher = Bottleneck6.prototype.Batcher = Batcher_1;
-        Bottleneck6.prototype.jobDefaults = {
+        Bottleneck7.BottleneckError = Bottleneck7.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck7.Group = Bottleneck7.prototype.Group = Group_1;
+        Bottleneck7.RedisConnection = Bottleneck7.prototype.RedisConnection = require$$2;
+        Bottleneck7.IORedisConnection = Bottleneck7.prototype.IORedisConnection = require$$3;
+        Bottleneck7.Batcher = Bottleneck7.prototype.Batcher = Batcher_1;
+        Bottleneck7.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck6.prototype.storeDefaults = {
+        Bottleneck7.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck6.prototype.strategy.LEAK,
+          strategy: Bottleneck7.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -9516,12 +22581,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck6.prototype.localStoreDefaults = {
+        Bottleneck7.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck6.prototype.redisStoreDefaults = {
+        Bottleneck7.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -9532,7 +22597,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck6.prototype.instanceDefaults = {
+        Bottleneck7.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -9540,14 +22605,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck6.prototype.stopDefaults = {
+        Bottleneck7.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck6;
+        return Bottleneck7;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck5;
+      var Bottleneck_1 = Bottleneck6;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -13224,7 +26289,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors = __commonJS({
+var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
@@ -14630,7 +27695,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors();
+    var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -14837,7 +27902,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors();
+    var errors = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -15862,7 +28927,7 @@ var require_line_counter = __commonJS({
 });
 
 // node_modules/yaml/dist/parse/parser.js
-var require_parser = __commonJS({
+var require_parser3 = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = __require("process");
@@ -16741,11 +29806,11 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors();
+    var errors = require_errors2();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser2 = require_parser3();
     function parseOptions(options2) {
       const prettyErrors = options2.prettyErrors !== false;
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -16839,7 +29904,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors();
+    var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -16849,7 +29914,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser2 = require_parser3();
     var publicApi = require_public_api();
     var visit3 = require_visit();
     exports2.Composer = composer.Composer;
@@ -16881,2879 +29946,6 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit3.visit;
     exports2.visitAsync = visit3.visitAsync;
-  }
-});
-
-// node_modules/bottleneck/lib/parser.js
-var require_parser2 = __commonJS({
-  "node_modules/bottleneck/lib/parser.js"(exports2) {
-    "use strict";
-    exports2.load = function(received, defaults, onto = {}) {
-      var k, ref, v;
-      for (k in defaults) {
-        v = defaults[k];
-        onto[k] = (ref = received[k]) != null ? ref : v;
-      }
-      return onto;
-    };
-    exports2.overwrite = function(received, defaults, onto = {}) {
-      var k, v;
-      for (k in received) {
-        v = received[k];
-        if (defaults[k] !== void 0) {
-          onto[k] = v;
-        }
-      }
-      return onto;
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/DLList.js
-var require_DLList = __commonJS({
-  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    DLList = class DLList {
-      constructor(incr, decr) {
-        this.incr = incr;
-        this.decr = decr;
-        this._first = null;
-        this._last = null;
-        this.length = 0;
-      }
-      push(value) {
-        var node2;
-        this.length++;
-        if (typeof this.incr === "function") {
-          this.incr();
-        }
-        node2 = {
-          value,
-          prev: this._last,
-          next: null
-        };
-        if (this._last != null) {
-          this._last.next = node2;
-          this._last = node2;
-        } else {
-          this._first = this._last = node2;
-        }
-        return void 0;
-      }
-      shift() {
-        var value;
-        if (this._first == null) {
-          return;
-        } else {
-          this.length--;
-          if (typeof this.decr === "function") {
-            this.decr();
-          }
-        }
-        value = this._first.value;
-        if ((this._first = this._first.next) != null) {
-          this._first.prev = null;
-        } else {
-          this._last = null;
-        }
-        return value;
-      }
-      first() {
-        if (this._first != null) {
-          return this._first.value;
-        }
-      }
-      getArray() {
-        var node2, ref, results;
-        node2 = this._first;
-        results = [];
-        while (node2 != null) {
-          results.push((ref = node2, node2 = node2.next, ref.value));
-        }
-        return results;
-      }
-      forEachShift(cb) {
-        var node2;
-        node2 = this.shift();
-        while (node2 != null) {
-          cb(node2), node2 = this.shift();
-        }
-        return void 0;
-      }
-      debug() {
-        var node2, ref, ref1, ref2, results;
-        node2 = this._first;
-        results = [];
-        while (node2 != null) {
-          results.push((ref = node2, node2 = node2.next, {
-            value: ref.value,
-            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-            next: (ref2 = ref.next) != null ? ref2.value : void 0
-          }));
-        }
-        return results;
-      }
-    };
-    module2.exports = DLList;
-  }
-});
-
-// node_modules/bottleneck/lib/Events.js
-var require_Events = __commonJS({
-  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    Events2 = class Events {
-      constructor(instance) {
-        this.instance = instance;
-        this._events = {};
-        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-          throw new Error("An Emitter already exists for this object");
-        }
-        this.instance.on = (name, cb) => {
-          return this._addListener(name, "many", cb);
-        };
-        this.instance.once = (name, cb) => {
-          return this._addListener(name, "once", cb);
-        };
-        this.instance.removeAllListeners = (name = null) => {
-          if (name != null) {
-            return delete this._events[name];
-          } else {
-            return this._events = {};
-          }
-        };
-      }
-      _addListener(name, status, cb) {
-        var base;
-        if ((base = this._events)[name] == null) {
-          base[name] = [];
-        }
-        this._events[name].push({
-          cb,
-          status
-        });
-        return this.instance;
-      }
-      listenerCount(name) {
-        if (this._events[name] != null) {
-          return this._events[name].length;
-        } else {
-          return 0;
-        }
-      }
-      trigger(name, ...args) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var e, promises;
-          try {
-            if (name !== "debug") {
-              _this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (_this._events[name] == null) {
-              return;
-            }
-            _this._events[name] = _this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises = _this._events[name].map(
-              /* @__PURE__ */ (function() {
-                var _ref = _asyncToGenerator2(function* (listener) {
-                  var e2, returned;
-                  if (listener.status === "none") {
-                    return;
-                  }
-                  if (listener.status === "once") {
-                    listener.status = "none";
-                  }
-                  try {
-                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                    if (typeof (returned != null ? returned.then : void 0) === "function") {
-                      return yield returned;
-                    } else {
-                      return returned;
-                    }
-                  } catch (error62) {
-                    e2 = error62;
-                    if (true) {
-                      _this.trigger("error", e2);
-                    }
-                    return null;
-                  }
-                });
-                return function(_x) {
-                  return _ref.apply(this, arguments);
-                };
-              })()
-            );
-            return (yield Promise.all(promises)).find(function(x) {
-              return x != null;
-            });
-          } catch (error62) {
-            e = error62;
-            if (true) {
-              _this.trigger("error", e);
-            }
-            return null;
-          }
-        })();
-      }
-    };
-    module2.exports = Events2;
-  }
-});
-
-// node_modules/bottleneck/lib/Queues.js
-var require_Queues = __commonJS({
-  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    var Events2;
-    var Queues;
-    DLList = require_DLList();
-    Events2 = require_Events();
-    Queues = class Queues {
-      constructor(num_priorities) {
-        var i;
-        this.Events = new Events2(this);
-        this._length = 0;
-        this._lists = function() {
-          var j, ref, results;
-          results = [];
-          for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-            results.push(new DLList(() => {
-              return this.incr();
-            }, () => {
-              return this.decr();
-            }));
-          }
-          return results;
-        }.call(this);
-      }
-      incr() {
-        if (this._length++ === 0) {
-          return this.Events.trigger("leftzero");
-        }
-      }
-      decr() {
-        if (--this._length === 0) {
-          return this.Events.trigger("zero");
-        }
-      }
-      push(job) {
-        return this._lists[job.options.priority].push(job);
-      }
-      queued(priority) {
-        if (priority != null) {
-          return this._lists[priority].length;
-        } else {
-          return this._length;
-        }
-      }
-      shiftAll(fn) {
-        return this._lists.forEach(function(list2) {
-          return list2.forEachShift(fn);
-        });
-      }
-      getFirst(arr = this._lists) {
-        var j, len, list2;
-        for (j = 0, len = arr.length; j < len; j++) {
-          list2 = arr[j];
-          if (list2.length > 0) {
-            return list2;
-          }
-        }
-        return [];
-      }
-      shiftLastFrom(priority) {
-        return this.getFirst(this._lists.slice(priority).reverse()).shift();
-      }
-    };
-    module2.exports = Queues;
-  }
-});
-
-// node_modules/bottleneck/lib/BottleneckError.js
-var require_BottleneckError = __commonJS({
-  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    BottleneckError = class BottleneckError extends Error {
-    };
-    module2.exports = BottleneckError;
-  }
-});
-
-// node_modules/bottleneck/lib/Job.js
-var require_Job = __commonJS({
-  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var DEFAULT_PRIORITY;
-    var Job;
-    var NUM_PRIORITIES;
-    var parser2;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser2 = require_parser2();
-    BottleneckError = require_BottleneckError();
-    Job = class Job {
-      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-        this.task = task;
-        this.args = args;
-        this.rejectOnDrop = rejectOnDrop;
-        this.Events = Events2;
-        this._states = _states;
-        this.Promise = Promise2;
-        this.options = parser2.load(options2, jobDefaults);
-        this.options.priority = this._sanitizePriority(this.options.priority);
-        if (this.options.id === jobDefaults.id) {
-          this.options.id = `${this.options.id}-${this._randomIndex()}`;
-        }
-        this.promise = new this.Promise((_resolve2, _reject) => {
-          this._resolve = _resolve2;
-          this._reject = _reject;
-        });
-        this.retryCount = 0;
-      }
-      _sanitizePriority(priority) {
-        var sProperty;
-        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-        if (sProperty < 0) {
-          return 0;
-        } else if (sProperty > NUM_PRIORITIES - 1) {
-          return NUM_PRIORITIES - 1;
-        } else {
-          return sProperty;
-        }
-      }
-      _randomIndex() {
-        return Math.random().toString(36).slice(2);
-      }
-      doDrop({
-        error: error62,
-        message = "This job has been dropped by Bottleneck"
-      } = {}) {
-        if (this._states.remove(this.options.id)) {
-          if (this.rejectOnDrop) {
-            this._reject(error62 != null ? error62 : new BottleneckError(message));
-          }
-          this.Events.trigger("dropped", {
-            args: this.args,
-            options: this.options,
-            task: this.task,
-            promise: this.promise
-          });
-          return true;
-        } else {
-          return false;
-        }
-      }
-      _assertStatus(expected) {
-        var status;
-        status = this._states.jobStatus(this.options.id);
-        if (!(status === expected || expected === "DONE" && status === null)) {
-          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-        }
-      }
-      doReceive() {
-        this._states.start(this.options.id);
-        return this.Events.trigger("received", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doQueue(reachedHWM, blocked) {
-        this._assertStatus("RECEIVED");
-        this._states.next(this.options.id);
-        return this.Events.trigger("queued", {
-          args: this.args,
-          options: this.options,
-          reachedHWM,
-          blocked
-        });
-      }
-      doRun() {
-        if (this.retryCount === 0) {
-          this._assertStatus("QUEUED");
-          this._states.next(this.options.id);
-        } else {
-          this._assertStatus("EXECUTING");
-        }
-        return this.Events.trigger("scheduled", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doExecute(chained, clearGlobalState, run2, free) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var error62, eventInfo, passed;
-          if (_this.retryCount === 0) {
-            _this._assertStatus("RUNNING");
-            _this._states.next(_this.options.id);
-          } else {
-            _this._assertStatus("EXECUTING");
-          }
-          eventInfo = {
-            args: _this.args,
-            options: _this.options,
-            retryCount: _this.retryCount
-          };
-          _this.Events.trigger("executing", eventInfo);
-          try {
-            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
-            if (clearGlobalState()) {
-              _this.doDone(eventInfo);
-              yield free(_this.options, eventInfo);
-              _this._assertStatus("DONE");
-              return _this._resolve(passed);
-            }
-          } catch (error1) {
-            error62 = error1;
-            return _this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
-          }
-        })();
-      }
-      doExpire(clearGlobalState, run2, free) {
-        var error62, eventInfo;
-        if (this._states.jobStatus(this.options.id === "RUNNING")) {
-          this._states.next(this.options.id);
-        }
-        this._assertStatus("EXECUTING");
-        eventInfo = {
-          args: this.args,
-          options: this.options,
-          retryCount: this.retryCount
-        };
-        error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
-      }
-      _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = yield _this2.Events.trigger("failed", error62, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
-              _this2.retryCount++;
-              return run2(retryAfter);
-            } else {
-              _this2.doDone(eventInfo);
-              yield free(_this2.options, eventInfo);
-              _this2._assertStatus("DONE");
-              return _this2._reject(error62);
-            }
-          }
-        })();
-      }
-      doDone(eventInfo) {
-        this._assertStatus("EXECUTING");
-        this._states.next(this.options.id);
-        return this.Events.trigger("done", eventInfo);
-      }
-    };
-    module2.exports = Job;
-  }
-});
-
-// node_modules/bottleneck/lib/LocalDatastore.js
-var require_LocalDatastore = __commonJS({
-  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var LocalDatastore;
-    var parser2;
-    parser2 = require_parser2();
-    BottleneckError = require_BottleneckError();
-    LocalDatastore = class LocalDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.clientId = this.instance._randomIndex();
-        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
-        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-        this._running = 0;
-        this._done = 0;
-        this._unblockTime = 0;
-        this.ready = this.Promise.resolve();
-        this.clients = {};
-        this._startHeartbeat();
-      }
-      _startHeartbeat() {
-        var base;
-        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-          return typeof (base = this.heartbeat = setInterval(() => {
-            var amount, incr, maximum, now, reservoir;
-            now = Date.now();
-            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-              this._lastReservoirRefresh = now;
-              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-              this.instance._drainAll(this.computeCapacity());
-            }
-            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-              var _this$storeOptions = this.storeOptions;
-              amount = _this$storeOptions.reservoirIncreaseAmount;
-              maximum = _this$storeOptions.reservoirIncreaseMaximum;
-              reservoir = _this$storeOptions.reservoir;
-              this._lastReservoirIncrease = now;
-              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-              if (incr > 0) {
-                this.storeOptions.reservoir += incr;
-                return this.instance._drainAll(this.computeCapacity());
-              }
-            }
-          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-        } else {
-          return clearInterval(this.heartbeat);
-        }
-      }
-      __publish__(message) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
-        })();
-      }
-      __disconnect__(flush) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this2.yieldLoop();
-          clearInterval(_this2.heartbeat);
-          return _this2.Promise.resolve();
-        })();
-      }
-      yieldLoop(t = 0) {
-        return new this.Promise(function(resolve4, reject) {
-          return setTimeout(resolve4, t);
-        });
-      }
-      computePenalty() {
-        var ref;
-        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-      }
-      __updateSettings__(options2) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this3.yieldLoop();
-          parser2.overwrite(options2, options2, _this3.storeOptions);
-          _this3._startHeartbeat();
-          _this3.instance._drainAll(_this3.computeCapacity());
-          return true;
-        })();
-      }
-      __running__() {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.yieldLoop();
-          return _this4._running;
-        })();
-      }
-      __queued__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this5.yieldLoop();
-          return _this5.instance.queued();
-        })();
-      }
-      __done__() {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this6.yieldLoop();
-          return _this6._done;
-        })();
-      }
-      __groupCheck__(time4) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this7.yieldLoop();
-          return _this7._nextRequest + _this7.timeout < time4;
-        })();
-      }
-      computeCapacity() {
-        var maxConcurrent, reservoir;
-        var _this$storeOptions2 = this.storeOptions;
-        maxConcurrent = _this$storeOptions2.maxConcurrent;
-        reservoir = _this$storeOptions2.reservoir;
-        if (maxConcurrent != null && reservoir != null) {
-          return Math.min(maxConcurrent - this._running, reservoir);
-        } else if (maxConcurrent != null) {
-          return maxConcurrent - this._running;
-        } else if (reservoir != null) {
-          return reservoir;
-        } else {
-          return null;
-        }
-      }
-      conditionsCheck(weight) {
-        var capacity;
-        capacity = this.computeCapacity();
-        return capacity == null || weight <= capacity;
-      }
-      __incrementReservoir__(incr) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir;
-          yield _this8.yieldLoop();
-          reservoir = _this8.storeOptions.reservoir += incr;
-          _this8.instance._drainAll(_this8.computeCapacity());
-          return reservoir;
-        })();
-      }
-      __currentReservoir__() {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this9.yieldLoop();
-          return _this9.storeOptions.reservoir;
-        })();
-      }
-      isBlocked(now) {
-        return this._unblockTime >= now;
-      }
-      check(weight, now) {
-        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-      }
-      __check__(weight) {
-        var _this10 = this;
-        return _asyncToGenerator2(function* () {
-          var now;
-          yield _this10.yieldLoop();
-          now = Date.now();
-          return _this10.check(weight, now);
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this11 = this;
-        return _asyncToGenerator2(function* () {
-          var now, wait2;
-          yield _this11.yieldLoop();
-          now = Date.now();
-          if (_this11.conditionsCheck(weight)) {
-            _this11._running += weight;
-            if (_this11.storeOptions.reservoir != null) {
-              _this11.storeOptions.reservoir -= weight;
-            }
-            wait2 = Math.max(_this11._nextRequest - now, 0);
-            _this11._nextRequest = now + wait2 + _this11.storeOptions.minTime;
-            return {
-              success: true,
-              wait: wait2,
-              reservoir: _this11.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        })();
-      }
-      strategyIsBlock() {
-        return this.storeOptions.strategy === 3;
-      }
-      __submit__(queueLength, weight) {
-        var _this12 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, now, reachedHWM;
-          yield _this12.yieldLoop();
-          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
-            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
-          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
-          if (blocked) {
-            _this12._unblockTime = now + _this12.computePenalty();
-            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
-            _this12.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: _this12.storeOptions.strategy
-          };
-        })();
-      }
-      __free__(index, weight) {
-        var _this13 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this13.yieldLoop();
-          _this13._running -= weight;
-          _this13._done += weight;
-          _this13.instance._drainAll(_this13.computeCapacity());
-          return {
-            running: _this13._running
-          };
-        })();
-      }
-    };
-    module2.exports = LocalDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/lua.json
-var require_lua = __commonJS({
-  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
-    module2.exports = {
-      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
-      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
-      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
-      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
-      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
-      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
-      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
-      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
-      "heartbeat.lua": "process_tick(now, true)\n",
-      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
-      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
-local limiter_version = ARGV[num_static_argv + 2]
-local num_local_argv = num_static_argv + 2
-
-if clear == 1 then
-  redis.call('del', unpack(KEYS))
-end
-
-if redis.call('exists', settings_key) == 0 then
-  -- Create
-  local args = {'hmset', settings_key}
-
-  for i = num_local_argv + 1, #ARGV do
-    table.insert(args, ARGV[i])
-  end
-
-  redis.call(unpack(args))
-  redis.call('hmset', settings_key,
-    'nextRequest', now,
-    'lastReservoirRefresh', now,
-    'lastReservoirIncrease', now,
-    'running', 0,
-    'done', 0,
-    'unblockTime', 0,
-    'capacityPriorityCounter', 0
-  )
-
-else
-  -- Apply migrations
-  local settings = redis.call('hmget', settings_key,
-    'id',
-    'version'
-  )
-  local id = settings[1]
-  local current_version = settings[2]
-
-  if current_version ~= limiter_version then
-    local version_digits = {}
-    for k, v in string.gmatch(current_version, "([^.]+)") do
-      table.insert(version_digits, tonumber(k))
-    end
-
-    -- 2.10.0
-    if version_digits[2] < 10 then
-      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
-      redis.call('hsetnx', settings_key, 'done', 0)
-      redis.call('hset', settings_key, 'version', '2.10.0')
-    end
-
-    -- 2.11.1
-    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
-      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
-        redis.call('hmset', settings_key,
-          'lastReservoirRefresh', now,
-          'version', '2.11.1'
-        )
-      end
-    end
-
-    -- 2.14.0
-    if version_digits[2] < 14 then
-      local old_running_key = 'b_'..id..'_running'
-      local old_executing_key = 'b_'..id..'_executing'
-
-      if redis.call('exists', old_running_key) == 1 then
-        redis.call('rename', old_running_key, job_weights_key)
-      end
-      if redis.call('exists', old_executing_key) == 1 then
-        redis.call('rename', old_executing_key, job_expirations_key)
-      end
-      redis.call('hset', settings_key, 'version', '2.14.0')
-    end
-
-    -- 2.15.2
-    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
-      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
-      redis.call('hset', settings_key, 'version', '2.15.2')
-    end
-
-    -- 2.17.0
-    if version_digits[2] < 17 then
-      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
-      redis.call('hset', settings_key, 'version', '2.17.0')
-    end
-
-    -- 2.18.0
-    if version_digits[2] < 18 then
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
-      redis.call('hset', settings_key, 'version', '2.18.0')
-    end
-
-  end
-
-  process_tick(now, false)
-end
-
-local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
-refresh_expiration(0, 0, groupTimeout)
-
-return {}
-`,
-      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
-      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
-      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
-      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
-      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
-      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
-      "running.lua": "return process_tick(now, false)['running']\n",
-      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
-      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
-      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
-      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/Scripts.js
-var require_Scripts = __commonJS({
-  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
-    "use strict";
-    var headers;
-    var lua;
-    var templates;
-    lua = require_lua();
-    headers = {
-      refs: lua["refs.lua"],
-      validate_keys: lua["validate_keys.lua"],
-      validate_client: lua["validate_client.lua"],
-      refresh_expiration: lua["refresh_expiration.lua"],
-      process_tick: lua["process_tick.lua"],
-      conditions_check: lua["conditions_check.lua"],
-      get_time: lua["get_time.lua"]
-    };
-    exports2.allKeys = function(id) {
-      return [
-        /*
-        HASH
-        */
-        `b_${id}_settings`,
-        /*
-        HASH
-        job index -> weight
-        */
-        `b_${id}_job_weights`,
-        /*
-        ZSET
-        job index -> expiration
-        */
-        `b_${id}_job_expirations`,
-        /*
-        HASH
-        job index -> client
-        */
-        `b_${id}_job_clients`,
-        /*
-        ZSET
-        client -> sum running
-        */
-        `b_${id}_client_running`,
-        /*
-        HASH
-        client -> num queued
-        */
-        `b_${id}_client_num_queued`,
-        /*
-        ZSET
-        client -> last job registered
-        */
-        `b_${id}_client_last_registered`,
-        /*
-        ZSET
-        client -> last seen
-        */
-        `b_${id}_client_last_seen`
-      ];
-    };
-    templates = {
-      init: {
-        keys: exports2.allKeys,
-        headers: ["process_tick"],
-        refresh_expiration: true,
-        code: lua["init.lua"]
-      },
-      group_check: {
-        keys: exports2.allKeys,
-        headers: [],
-        refresh_expiration: false,
-        code: lua["group_check.lua"]
-      },
-      register_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys"],
-        refresh_expiration: false,
-        code: lua["register_client.lua"]
-      },
-      blacklist_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["blacklist_client.lua"]
-      },
-      heartbeat: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["heartbeat.lua"]
-      },
-      update_settings: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["update_settings.lua"]
-      },
-      running: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["running.lua"]
-      },
-      queued: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["queued.lua"]
-      },
-      done: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["done.lua"]
-      },
-      check: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: false,
-        code: lua["check.lua"]
-      },
-      submit: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["submit.lua"]
-      },
-      register: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["register.lua"]
-      },
-      free: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["free.lua"]
-      },
-      current_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["current_reservoir.lua"]
-      },
-      increment_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["increment_reservoir.lua"]
-      }
-    };
-    exports2.names = Object.keys(templates);
-    exports2.keys = function(name, id) {
-      return templates[name].keys(id);
-    };
-    exports2.payload = function(name) {
-      var template;
-      template = templates[name];
-      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
-        return headers[h];
-      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/RedisConnection.js
-var require_RedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
-    "use strict";
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var RedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser2();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    RedisConnection = function() {
-      class RedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("redis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.client == null) {
-            this.client = this.Redis.createClient(this.clientOptions);
-          }
-          this.subscriber = this.client.duplicate();
-          this.limiters = {};
-          this.shas = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            return this._loadScripts();
-          }).then(() => {
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve4, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-              });
-            }
-            if (client.ready) {
-              return resolve4();
-            } else {
-              return client.once("ready", resolve4);
-            }
-          });
-        }
-        _loadScript(name) {
-          return new this.Promise((resolve4, reject) => {
-            var payload;
-            payload = Scripts.payload(name);
-            return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
-              if (err != null) {
-                return reject(err);
-              }
-              this.shas[name] = replies[0];
-              return resolve4(replies[0]);
-            });
-          });
-        }
-        _loadScripts() {
-          return this.Promise.all(Scripts.names.map((k) => {
-            return this._loadScript(k);
-          }));
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            yield _this.ready;
-            return new _this.Promise((resolve4, reject) => {
-              return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
-                if (err != null) {
-                  return reject(err);
-                } else {
-                  return resolve4(replies[0]);
-                }
-              });
-            });
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve4, reject) => {
-              var handler2;
-              handler2 = (chan) => {
-                if (chan === channel) {
-                  this.subscriber.removeListener("subscribe", handler2);
-                  this.limiters[channel] = instance;
-                  return resolve4();
-                }
-              };
-              this.subscriber.on("subscribe", handler2);
-              return this.subscriber.subscribe(channel);
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return this.Promise.all([instance.channel(), instance.channel_client()].map(
-            /* @__PURE__ */ (function() {
-              var _ref = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve4, reject) => {
-                    return _this2.subscriber.unsubscribe(channel, function(err, chan) {
-                      if (err != null) {
-                        return reject(err);
-                      }
-                      if (chan === channel) {
-                        return resolve4();
-                      }
-                    });
-                  });
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref.apply(this, arguments);
-              };
-            })()
-          ));
-        }
-        __scriptArgs__(name, id, args, cb) {
-          var keys;
-          keys = Scripts.keys(name, id);
-          return [this.shas[name], keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name) {
-          return this.client.evalsha.bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          this.client.end(flush);
-          this.subscriber.end(flush);
-          return this.Promise.resolve();
-        }
-      }
-      ;
-      RedisConnection.prototype.datastore = "redis";
-      RedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        client: null,
-        Promise,
-        Events: null
-      };
-      return RedisConnection;
-    }.call(void 0);
-    module.exports = RedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/IORedisConnection.js
-var require_IORedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
-    "use strict";
-    function _slicedToArray(arr, i) {
-      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
-    }
-    function _nonIterableRest() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var IORedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser2();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    IORedisConnection = function() {
-      class IORedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("ioredis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.clusterNodes != null) {
-            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-          } else if (this.client != null && this.client.duplicate == null) {
-            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
-          } else {
-            if (this.client == null) {
-              this.client = new this.Redis(this.clientOptions);
-            }
-            this.subscriber = this.client.duplicate();
-          }
-          this.limiters = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            this._loadScripts();
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve4, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-              });
-            }
-            if (client.status === "ready") {
-              return resolve4();
-            } else {
-              return client.once("ready", resolve4);
-            }
-          });
-        }
-        _loadScripts() {
-          return Scripts.names.forEach((name) => {
-            return this.client.defineCommand(name, {
-              lua: Scripts.payload(name)
-            });
-          });
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            var _, deleted;
-            yield _this.ready;
-            var _ref = yield _this.client.pipeline([cmd]).exec();
-            var _ref2 = _slicedToArray(_ref, 1);
-            var _ref2$ = _slicedToArray(_ref2[0], 2);
-            _ = _ref2$[0];
-            deleted = _ref2$[1];
-            return deleted;
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve4, reject) => {
-              return this.subscriber.subscribe(channel, () => {
-                this.limiters[channel] = instance;
-                return resolve4();
-              });
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return [instance.channel(), instance.channel_client()].forEach(
-            /* @__PURE__ */ (function() {
-              var _ref3 = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield _this2.subscriber.unsubscribe(channel);
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref3.apply(this, arguments);
-              };
-            })()
-          );
-        }
-        __scriptArgs__(name, id, args, cb) {
-          var keys;
-          keys = Scripts.keys(name, id);
-          return [keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name) {
-          return this.client[name].bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          if (flush) {
-            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
-          } else {
-            this.client.disconnect();
-            this.subscriber.disconnect();
-            return this.Promise.resolve();
-          }
-        }
-      }
-      ;
-      IORedisConnection.prototype.datastore = "ioredis";
-      IORedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        client: null,
-        Promise,
-        Events: null
-      };
-      return IORedisConnection;
-    }.call(void 0);
-    module.exports = IORedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/RedisDatastore.js
-var require_RedisDatastore = __commonJS({
-  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var IORedisConnection2;
-    var RedisConnection3;
-    var RedisDatastore;
-    var parser2;
-    parser2 = require_parser2();
-    BottleneckError = require_BottleneckError();
-    RedisConnection3 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    RedisDatastore = class RedisDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.originalId = this.instance.id;
-        this.clientId = this.instance._randomIndex();
-        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
-        this.clients = {};
-        this.capacityPriorityCounters = {};
-        this.sharedConnection = this.connection != null;
-        if (this.connection == null) {
-          this.connection = this.instance.datastore === "redis" ? new RedisConnection3({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            clusterNodes: this.clusterNodes,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : void 0;
-        }
-        this.instance.connection = this.connection;
-        this.instance.datastore = this.connection.datastore;
-        this.ready = this.connection.ready.then((clients) => {
-          this.clients = clients;
-          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
-        }).then(() => {
-          return this.connection.__addLimiter__(this.instance);
-        }).then(() => {
-          return this.runScript("register_client", [this.instance.queued()]);
-        }).then(() => {
-          var base;
-          if (typeof (base = this.heartbeat = setInterval(() => {
-            return this.runScript("heartbeat", []).catch((e) => {
-              return this.instance.Events.trigger("error", e);
-            });
-          }, this.heartbeatInterval)).unref === "function") {
-            base.unref();
-          }
-          return this.clients;
-        });
-      }
-      __publish__(message) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var client;
-          var _ref = yield _this.ready;
-          client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
-        })();
-      }
-      onMessage(channel, message) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
-          try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
-            type = _ref2[0];
-            data = _ref2[1];
-            if (type === "capacity") {
-              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
-            } else if (type === "capacity-priority") {
-              var _data$split = data.split(":");
-              var _data$split2 = _slicedToArray2(_data$split, 3);
-              rawCapacity = _data$split2[0];
-              priorityClient = _data$split2[1];
-              counter = _data$split2[2];
-              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
-              if (priorityClient === _this2.clientId) {
-                drained = yield _this2.instance._drainAll(capacity);
-                newCapacity = capacity != null ? capacity - (drained || 0) : "";
-                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
-              } else if (priorityClient === "") {
-                clearTimeout(_this2.capacityPriorityCounters[counter]);
-                delete _this2.capacityPriorityCounters[counter];
-                return _this2.instance._drainAll(capacity);
-              } else {
-                return _this2.capacityPriorityCounters[counter] = setTimeout(
-                  /* @__PURE__ */ _asyncToGenerator2(function* () {
-                    var e2;
-                    try {
-                      delete _this2.capacityPriorityCounters[counter];
-                      yield _this2.runScript("blacklist_client", [priorityClient]);
-                      return yield _this2.instance._drainAll(capacity);
-                    } catch (error62) {
-                      e2 = error62;
-                      return _this2.instance.Events.trigger("error", e2);
-                    }
-                  }),
-                  1e3
-                );
-              }
-            } else if (type === "message") {
-              return _this2.instance.Events.trigger("message", data);
-            } else if (type === "blocked") {
-              return yield _this2.instance._dropAllQueued();
-            }
-          } catch (error62) {
-            e = error62;
-            return _this2.instance.Events.trigger("error", e);
-          }
-        })();
-      }
-      __disconnect__(flush) {
-        clearInterval(this.heartbeat);
-        if (this.sharedConnection) {
-          return this.connection.__removeLimiter__(this.instance);
-        } else {
-          return this.connection.disconnect(flush);
-        }
-      }
-      runScript(name, args) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          if (!(name === "init" || name === "register_client")) {
-            yield _this3.ready;
-          }
-          return new _this3.Promise((resolve4, reject) => {
-            var all_args, arr;
-            all_args = [Date.now(), _this3.clientId].concat(args);
-            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
-            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err, replies) {
-              if (err != null) {
-                return reject(err);
-              }
-              return resolve4(replies);
-            });
-            return _this3.connection.__scriptFn__(name)(...arr);
-          }).catch((e) => {
-            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
-              if (name === "heartbeat") {
-                return _this3.Promise.resolve();
-              } else {
-                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
-                  return _this3.runScript(name, args);
-                });
-              }
-            } else if (e.message === "UNKNOWN_CLIENT") {
-              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
-                return _this3.runScript(name, args);
-              });
-            } else {
-              return _this3.Promise.reject(e);
-            }
-          });
-        })();
-      }
-      prepareArray(arr) {
-        var i, len, results, x;
-        results = [];
-        for (i = 0, len = arr.length; i < len; i++) {
-          x = arr[i];
-          results.push(x != null ? x.toString() : "");
-        }
-        return results;
-      }
-      prepareObject(obj) {
-        var arr, k, v;
-        arr = [];
-        for (k in obj) {
-          v = obj[k];
-          arr.push(k, v != null ? v.toString() : "");
-        }
-        return arr;
-      }
-      prepareInitSettings(clear) {
-        var args;
-        args = this.prepareObject(Object.assign({}, this.storeOptions, {
-          id: this.originalId,
-          version: this.instance.version,
-          groupTimeout: this.timeout,
-          clientTimeout: this.clientTimeout
-        }));
-        args.unshift(clear ? 1 : 0, this.instance.version);
-        return args;
-      }
-      convertBool(b) {
-        return !!b;
-      }
-      __updateSettings__(options2) {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
-          return parser2.overwrite(options2, options2, _this4.storeOptions);
-        })();
-      }
-      __running__() {
-        return this.runScript("running", []);
-      }
-      __queued__() {
-        return this.runScript("queued", []);
-      }
-      __done__() {
-        return this.runScript("done", []);
-      }
-      __groupCheck__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          return _this5.convertBool(yield _this5.runScript("group_check", []));
-        })();
-      }
-      __incrementReservoir__(incr) {
-        return this.runScript("increment_reservoir", [incr]);
-      }
-      __currentReservoir__() {
-        return this.runScript("current_reservoir", []);
-      }
-      __check__(weight) {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir, success2, wait2;
-          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
-          var _ref5 = _slicedToArray2(_ref4, 3);
-          success2 = _ref5[0];
-          wait2 = _ref5[1];
-          reservoir = _ref5[2];
-          return {
-            success: _this7.convertBool(success2),
-            wait: wait2,
-            reservoir
-          };
-        })();
-      }
-      __submit__(queueLength, weight) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
-          try {
-            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
-            var _ref7 = _slicedToArray2(_ref6, 3);
-            reachedHWM = _ref7[0];
-            blocked = _ref7[1];
-            strategy = _ref7[2];
-            return {
-              reachedHWM: _this8.convertBool(reachedHWM),
-              blocked: _this8.convertBool(blocked),
-              strategy
-            };
-          } catch (error62) {
-            e = error62;
-            if (e.message.indexOf("OVERWEIGHT") === 0) {
-              var _e$message$split = e.message.split(":");
-              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
-              overweight = _e$message$split2[0];
-              weight = _e$message$split2[1];
-              maxConcurrent = _e$message$split2[2];
-              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
-            } else {
-              throw e;
-            }
-          }
-        })();
-      }
-      __free__(index, weight) {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          var running2;
-          running2 = yield _this9.runScript("free", _this9.prepareArray([index]));
-          return {
-            running: running2
-          };
-        })();
-      }
-    };
-    module2.exports = RedisDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/States.js
-var require_States = __commonJS({
-  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    var States;
-    BottleneckError = require_BottleneckError();
-    States = class States {
-      constructor(status1) {
-        this.status = status1;
-        this._jobs = {};
-        this.counts = this.status.map(function() {
-          return 0;
-        });
-      }
-      next(id) {
-        var current, next;
-        current = this._jobs[id];
-        next = current + 1;
-        if (current != null && next < this.status.length) {
-          this.counts[current]--;
-          this.counts[next]++;
-          return this._jobs[id]++;
-        } else if (current != null) {
-          this.counts[current]--;
-          return delete this._jobs[id];
-        }
-      }
-      start(id) {
-        var initial;
-        initial = 0;
-        this._jobs[id] = initial;
-        return this.counts[initial]++;
-      }
-      remove(id) {
-        var current;
-        current = this._jobs[id];
-        if (current != null) {
-          this.counts[current]--;
-          delete this._jobs[id];
-        }
-        return current != null;
-      }
-      jobStatus(id) {
-        var ref;
-        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-      }
-      statusJobs(status) {
-        var k, pos, ref, results, v;
-        if (status != null) {
-          pos = this.status.indexOf(status);
-          if (pos < 0) {
-            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
-          }
-          ref = this._jobs;
-          results = [];
-          for (k in ref) {
-            v = ref[k];
-            if (v === pos) {
-              results.push(k);
-            }
-          }
-          return results;
-        } else {
-          return Object.keys(this._jobs);
-        }
-      }
-      statusCounts() {
-        return this.counts.reduce((acc, v, i) => {
-          acc[this.status[i]] = v;
-          return acc;
-        }, {});
-      }
-    };
-    module2.exports = States;
-  }
-});
-
-// node_modules/bottleneck/lib/Sync.js
-var require_Sync = __commonJS({
-  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var DLList;
-    var Sync;
-    DLList = require_DLList();
-    Sync = class Sync {
-      constructor(name, Promise2) {
-        this.schedule = this.schedule.bind(this);
-        this.name = name;
-        this.Promise = Promise2;
-        this._running = 0;
-        this._queue = new DLList();
-      }
-      isEmpty() {
-        return this._queue.length === 0;
-      }
-      _tryToRun() {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve4, returned, task;
-          if (_this._running < 1 && _this._queue.length > 0) {
-            _this._running++;
-            var _this$_queue$shift = _this._queue.shift();
-            task = _this$_queue$shift.task;
-            args = _this$_queue$shift.args;
-            resolve4 = _this$_queue$shift.resolve;
-            reject = _this$_queue$shift.reject;
-            cb = yield _asyncToGenerator2(function* () {
-              try {
-                returned = yield task(...args);
-                return function() {
-                  return resolve4(returned);
-                };
-              } catch (error1) {
-                error62 = error1;
-                return function() {
-                  return reject(error62);
-                };
-              }
-            })();
-            _this._running--;
-            _this._tryToRun();
-            return cb();
-          }
-        })();
-      }
-      schedule(task, ...args) {
-        var promise2, reject, resolve4;
-        resolve4 = reject = null;
-        promise2 = new this.Promise(function(_resolve2, _reject) {
-          resolve4 = _resolve2;
-          return reject = _reject;
-        });
-        this._queue.push({
-          task,
-          args,
-          resolve: resolve4,
-          reject
-        });
-        this._tryToRun();
-        return promise2;
-      }
-    };
-    module2.exports = Sync;
-  }
-});
-
-// node_modules/bottleneck/lib/version.json
-var require_version = __commonJS({
-  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
-    module2.exports = { version: "2.19.5" };
-  }
-});
-
-// node_modules/bottleneck/lib/Group.js
-var require_Group = __commonJS({
-  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    var Group;
-    var IORedisConnection2;
-    var RedisConnection3;
-    var Scripts2;
-    var parser2;
-    parser2 = require_parser2();
-    Events2 = require_Events();
-    RedisConnection3 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    Scripts2 = require_Scripts();
-    Group = function() {
-      class Group2 {
-        constructor(limiterOptions = {}) {
-          this.deleteKey = this.deleteKey.bind(this);
-          this.limiterOptions = limiterOptions;
-          parser2.load(this.limiterOptions, this.defaults, this);
-          this.Events = new Events2(this);
-          this.instances = {};
-          this.Bottleneck = require_Bottleneck();
-          this._startAutoCleanup();
-          this.sharedConnection = this.connection != null;
-          if (this.connection == null) {
-            if (this.limiterOptions.datastore === "redis") {
-              this.connection = new RedisConnection3(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            } else if (this.limiterOptions.datastore === "ioredis") {
-              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            }
-          }
-        }
-        key(key = "") {
-          var ref;
-          return (ref = this.instances[key]) != null ? ref : (() => {
-            var limiter;
-            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-              id: `${this.id}-${key}`,
-              timeout: this.timeout,
-              connection: this.connection
-            }));
-            this.Events.trigger("created", limiter, key);
-            return limiter;
-          })();
-        }
-        deleteKey(key = "") {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var deleted, instance;
-            instance = _this.instances[key];
-            if (_this.connection) {
-              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete _this.instances[key];
-              yield instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          })();
-        }
-        limiters() {
-          var k, ref, results, v;
-          ref = this.instances;
-          results = [];
-          for (k in ref) {
-            v = ref[k];
-            results.push({
-              key: k,
-              limiter: v
-            });
-          }
-          return results;
-        }
-        keys() {
-          return Object.keys(this.instances);
-        }
-        clusterKeys() {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (_this2.connection == null) {
-              return _this2.Promise.resolve(_this2.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${_this2.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
-              var _ref2 = _slicedToArray2(_ref, 2);
-              next = _ref2[0];
-              found = _ref2[1];
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          })();
-        }
-        _startAutoCleanup() {
-          var _this3 = this;
-          var base;
-          clearInterval(this.interval);
-          return typeof (base = this.interval = setInterval(
-            /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time4, v;
-              time4 = Date.now();
-              ref = _this3.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (yield v._store.__groupCheck__(time4)) {
-                    results.push(_this3.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error62) {
-                  e = error62;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }),
-            this.timeout / 2
-          )).unref === "function" ? base.unref() : void 0;
-        }
-        updateSettings(options2 = {}) {
-          parser2.overwrite(options2, this.defaults, this);
-          parser2.overwrite(options2, options2, this.limiterOptions);
-          if (options2.timeout != null) {
-            return this._startAutoCleanup();
-          }
-        }
-        disconnect(flush = true) {
-          var ref;
-          if (!this.sharedConnection) {
-            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-          }
-        }
-      }
-      ;
-      Group2.prototype.defaults = {
-        timeout: 1e3 * 60 * 5,
-        connection: null,
-        Promise,
-        id: "group-key"
-      };
-      return Group2;
-    }.call(void 0);
-    module2.exports = Group;
-  }
-});
-
-// node_modules/bottleneck/lib/Batcher.js
-var require_Batcher = __commonJS({
-  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
-    "use strict";
-    var Batcher;
-    var Events2;
-    var parser2;
-    parser2 = require_parser2();
-    Events2 = require_Events();
-    Batcher = function() {
-      class Batcher2 {
-        constructor(options2 = {}) {
-          this.options = options2;
-          parser2.load(this.options, this.defaults, this);
-          this.Events = new Events2(this);
-          this._arr = [];
-          this._resetPromise();
-          this._lastFlush = Date.now();
-        }
-        _resetPromise() {
-          return this._promise = new this.Promise((res, rej) => {
-            return this._resolve = res;
-          });
-        }
-        _flush() {
-          clearTimeout(this._timeout);
-          this._lastFlush = Date.now();
-          this._resolve();
-          this.Events.trigger("batch", this._arr);
-          this._arr = [];
-          return this._resetPromise();
-        }
-        add(data) {
-          var ret2;
-          this._arr.push(data);
-          ret2 = this._promise;
-          if (this._arr.length === this.maxSize) {
-            this._flush();
-          } else if (this.maxTime != null && this._arr.length === 1) {
-            this._timeout = setTimeout(() => {
-              return this._flush();
-            }, this.maxTime);
-          }
-          return ret2;
-        }
-      }
-      ;
-      Batcher2.prototype.defaults = {
-        maxTime: null,
-        maxSize: null,
-        Promise
-      };
-      return Batcher2;
-    }.call(void 0);
-    module2.exports = Batcher;
-  }
-});
-
-// node_modules/bottleneck/lib/Bottleneck.js
-var require_Bottleneck = __commonJS({
-  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _toArray(arr) {
-      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArray(iter) {
-      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Bottleneck5;
-    var DEFAULT_PRIORITY;
-    var Events2;
-    var Job;
-    var LocalDatastore;
-    var NUM_PRIORITIES;
-    var Queues;
-    var RedisDatastore;
-    var States;
-    var Sync;
-    var parser2;
-    var splice = [].splice;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser2 = require_parser2();
-    Queues = require_Queues();
-    Job = require_Job();
-    LocalDatastore = require_LocalDatastore();
-    RedisDatastore = require_RedisDatastore();
-    Events2 = require_Events();
-    States = require_States();
-    Sync = require_Sync();
-    Bottleneck5 = function() {
-      class Bottleneck6 {
-        constructor(options2 = {}, ...invalid) {
-          var storeInstanceOptions, storeOptions;
-          this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options2, invalid);
-          parser2.load(options2, this.instanceDefaults, this);
-          this._queues = new Queues(NUM_PRIORITIES);
-          this._scheduled = {};
-          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-          this._limiter = null;
-          this.Events = new Events2(this);
-          this._submitLock = new Sync("submit", this.Promise);
-          this._registerLock = new Sync("register", this.Promise);
-          storeOptions = parser2.load(options2, this.storeDefaults, {});
-          this._store = function() {
-            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
-              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
-            } else if (this.datastore === "local") {
-              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
-              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
-            } else {
-              throw new Bottleneck6.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-            }
-          }.call(this);
-          this._queues.on("leftzero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-          });
-          this._queues.on("zero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-          });
-        }
-        _validateOptions(options2, invalid) {
-          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-            throw new Bottleneck6.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-          }
-        }
-        ready() {
-          return this._store.ready;
-        }
-        clients() {
-          return this._store.clients;
-        }
-        channel() {
-          return `b_${this.id}`;
-        }
-        channel_client() {
-          return `b_${this.id}_${this._store.clientId}`;
-        }
-        publish(message) {
-          return this._store.__publish__(message);
-        }
-        disconnect(flush = true) {
-          return this._store.__disconnect__(flush);
-        }
-        chain(_limiter) {
-          this._limiter = _limiter;
-          return this;
-        }
-        queued(priority) {
-          return this._queues.queued(priority);
-        }
-        clusterQueued() {
-          return this._store.__queued__();
-        }
-        empty() {
-          return this.queued() === 0 && this._submitLock.isEmpty();
-        }
-        running() {
-          return this._store.__running__();
-        }
-        done() {
-          return this._store.__done__();
-        }
-        jobStatus(id) {
-          return this._states.jobStatus(id);
-        }
-        jobs(status) {
-          return this._states.statusJobs(status);
-        }
-        counts() {
-          return this._states.statusCounts();
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        check(weight = 1) {
-          return this._store.__check__(weight);
-        }
-        _clearGlobalState(index) {
-          if (this._scheduled[index] != null) {
-            clearTimeout(this._scheduled[index].expiration);
-            delete this._scheduled[index];
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _free(index, job, options2, eventInfo) {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var e, running2;
-            try {
-              var _ref = yield _this._store.__free__(index, options2.weight);
-              running2 = _ref.running;
-              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running2 === 0 && _this.empty()) {
-                return _this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return _this.Events.trigger("error", e);
-            }
-          })();
-        }
-        _run(index, job, wait2) {
-          var clearGlobalState, free, run2;
-          job.doRun();
-          clearGlobalState = this._clearGlobalState.bind(this, index);
-          run2 = this._run.bind(this, index, job);
-          free = this._free.bind(this, index, job);
-          return this._scheduled[index] = {
-            timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run2, free);
-            }, wait2),
-            expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run2, free);
-            }, wait2 + job.options.expiration) : void 0,
-            job
-          };
-        }
-        _drainOne(capacity) {
-          return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue2;
-            if (this.queued() === 0) {
-              return this.Promise.resolve(null);
-            }
-            queue2 = this._queues.getFirst();
-            var _next2 = next = queue2.first();
-            options2 = _next2.options;
-            args = _next2.args;
-            if (capacity != null && options2.weight > capacity) {
-              return this.Promise.resolve(null);
-            }
-            this.Events.trigger("debug", `Draining ${options2.id}`, {
-              args,
-              options: options2
-            });
-            index = this._randomIndex();
-            return this._store.__register__(index, options2.weight, options2.expiration).then(({
-              success: success2,
-              wait: wait2,
-              reservoir
-            }) => {
-              var empty;
-              this.Events.trigger("debug", `Drained ${options2.id}`, {
-                success: success2,
-                args,
-                options: options2
-              });
-              if (success2) {
-                queue2.shift();
-                empty = this.empty();
-                if (empty) {
-                  this.Events.trigger("empty");
-                }
-                if (reservoir === 0) {
-                  this.Events.trigger("depleted", empty);
-                }
-                this._run(index, next, wait2);
-                return this.Promise.resolve(options2.weight);
-              } else {
-                return this.Promise.resolve(null);
-              }
-            });
-          });
-        }
-        _drainAll(capacity, total = 0) {
-          return this._drainOne(capacity).then((drained) => {
-            var newCapacity;
-            if (drained != null) {
-              newCapacity = capacity != null ? capacity - drained : capacity;
-              return this._drainAll(newCapacity, total + drained);
-            } else {
-              return this.Promise.resolve(total);
-            }
-          }).catch((e) => {
-            return this.Events.trigger("error", e);
-          });
-        }
-        _dropAllQueued(message) {
-          return this._queues.shiftAll(function(job) {
-            return job.doDrop({
-              message
-            });
-          });
-        }
-        stop(options2 = {}) {
-          var done, waitForExecuting;
-          options2 = parser2.load(options2, this.stopDefaults);
-          waitForExecuting = (at) => {
-            var finished;
-            finished = () => {
-              var counts;
-              counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at;
-            };
-            return new this.Promise((resolve4, reject) => {
-              if (finished()) {
-                return resolve4();
-              } else {
-                return this.on("done", () => {
-                  if (finished()) {
-                    this.removeAllListeners("done");
-                    return resolve4();
-                  }
-                });
-              }
-            });
-          };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-            return next.doDrop({
-              message: options2.dropErrorMessage
-            });
-          }, this._drainOne = () => {
-            return this.Promise.resolve(null);
-          }, this._registerLock.schedule(() => {
-            return this._submitLock.schedule(() => {
-              var k, ref, v;
-              ref = this._scheduled;
-              for (k in ref) {
-                v = ref[k];
-                if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                  clearTimeout(v.timeout);
-                  clearTimeout(v.expiration);
-                  v.job.doDrop({
-                    message: options2.dropErrorMessage
-                  });
-                }
-              }
-              this._dropAllQueued(options2.dropErrorMessage);
-              return waitForExecuting(0);
-            });
-          })) : this.schedule({
-            priority: NUM_PRIORITIES - 1,
-            weight: 0
-          }, () => {
-            return waitForExecuting(1);
-          });
-          this._receive = function(job) {
-            return job._reject(new Bottleneck6.prototype.BottleneckError(options2.enqueueErrorMessage));
-          };
-          this.stop = () => {
-            return this.Promise.reject(new Bottleneck6.prototype.BottleneckError("stop() has already been called"));
-          };
-          return done;
-        }
-        _addToQueue(job) {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
-            args = job.args;
-            options2 = job.options;
-            try {
-              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
-              reachedHWM = _ref2.reachedHWM;
-              blocked = _ref2.blocked;
-              strategy = _ref2.strategy;
-            } catch (error1) {
-              error62 = error1;
-              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
-                args,
-                options: options2,
-                error: error62
-              });
-              job.doDrop({
-                error: error62
-              });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck6.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck6.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck6.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck6.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            _this2._queues.push(job);
-            yield _this2._drainAll();
-            return reachedHWM;
-          })();
-        }
-        _receive(job) {
-          if (this._states.jobStatus(job.options.id) != null) {
-            job._reject(new Bottleneck6.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-            return false;
-          } else {
-            job.doReceive();
-            return this._submitLock.schedule(this._addToQueue, job);
-          }
-        }
-        submit(...args) {
-          var cb, fn, job, options2, ref, ref1, task;
-          if (typeof args[0] === "function") {
-            var _ref3, _ref4, _splice$call, _splice$call2;
-            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
-            options2 = parser2.load({}, this.jobDefaults);
-          } else {
-            var _ref5, _ref6, _splice$call3, _splice$call4;
-            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
-            options2 = parser2.load(options2, this.jobDefaults);
-          }
-          task = (...args2) => {
-            return new this.Promise(function(resolve4, reject) {
-              return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve4)(args3);
-              });
-            });
-          };
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          job.promise.then(function(args2) {
-            return typeof cb === "function" ? cb(...args2) : void 0;
-          }).catch(function(args2) {
-            if (Array.isArray(args2)) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            } else {
-              return typeof cb === "function" ? cb(args2) : void 0;
-            }
-          });
-          return this._receive(job);
-        }
-        schedule(...args) {
-          var job, options2, task;
-          if (typeof args[0] === "function") {
-            var _args = args;
-            var _args2 = _toArray(_args);
-            task = _args2[0];
-            args = _args2.slice(1);
-            options2 = {};
-          } else {
-            var _args3 = args;
-            var _args4 = _toArray(_args3);
-            options2 = _args4[0];
-            task = _args4[1];
-            args = _args4.slice(2);
-          }
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          this._receive(job);
-          return job.promise;
-        }
-        wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
-          wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
-          };
-          wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
-          };
-          return wrapped;
-        }
-        updateSettings(options2 = {}) {
-          var _this3 = this;
-          return _asyncToGenerator2(function* () {
-            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
-            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
-            return _this3;
-          })();
-        }
-        currentReservoir() {
-          return this._store.__currentReservoir__();
-        }
-        incrementReservoir(incr = 0) {
-          return this._store.__incrementReservoir__(incr);
-        }
-      }
-      ;
-      Bottleneck6.default = Bottleneck6;
-      Bottleneck6.Events = Events2;
-      Bottleneck6.version = Bottleneck6.prototype.version = require_version().version;
-      Bottleneck6.strategy = Bottleneck6.prototype.strategy = {
-        LEAK: 1,
-        OVERFLOW: 2,
-        OVERFLOW_PRIORITY: 4,
-        BLOCK: 3
-      };
-      Bottleneck6.BottleneckError = Bottleneck6.prototype.BottleneckError = require_BottleneckError();
-      Bottleneck6.Group = Bottleneck6.prototype.Group = require_Group();
-      Bottleneck6.RedisConnection = Bottleneck6.prototype.RedisConnection = require_RedisConnection();
-      Bottleneck6.IORedisConnection = Bottleneck6.prototype.IORedisConnection = require_IORedisConnection();
-      Bottleneck6.Batcher = Bottleneck6.prototype.Batcher = require_Batcher();
-      Bottleneck6.prototype.jobDefaults = {
-        priority: DEFAULT_PRIORITY,
-        weight: 1,
-        expiration: null,
-        id: "<no-id>"
-      };
-      Bottleneck6.prototype.storeDefaults = {
-        maxConcurrent: null,
-        minTime: 0,
-        highWater: null,
-        strategy: Bottleneck6.prototype.strategy.LEAK,
-        penalty: null,
-        reservoir: null,
-        reservoirRefreshInterval: null,
-        reservoirRefreshAmount: null,
-        reservoirIncreaseInterval: null,
-        reservoirIncreaseAmount: null,
-        reservoirIncreaseMaximum: null
-      };
-      Bottleneck6.prototype.localStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 250
-      };
-      Bottleneck6.prototype.redisStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 5e3,
-        clientTimeout: 1e4,
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        clearDatastore: false,
-        connection: null
-      };
-      Bottleneck6.prototype.instanceDefaults = {
-        datastore: "local",
-        connection: null,
-        id: "<no-id>",
-        rejectOnDrop: true,
-        trackDoneStatus: false,
-        Promise
-      };
-      Bottleneck6.prototype.stopDefaults = {
-        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-        dropWaitingJobs: true,
-        dropErrorMessage: "This limiter has been stopped."
-      };
-      return Bottleneck6;
-    }.call(void 0);
-    module2.exports = Bottleneck5;
-  }
-});
-
-// node_modules/bottleneck/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_Bottleneck();
   }
 });
 
@@ -20002,10198 +30194,6 @@ var require_logger = __commonJS({
     module2.exports.startTime = startTime2;
     module2.exports.default = pinoLogger;
     module2.exports.pinoHttp = pinoLogger;
-  }
-});
-
-// node_modules/@ioredis/commands/built/commands.json
-var require_commands = __commonJS({
-  "node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
-    module2.exports = {
-      acl: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      append: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      asking: {
-        arity: 1,
-        flags: [
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      auth: {
-        arity: -2,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "no_auth",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      bgrewriteaof: {
-        arity: 1,
-        flags: [
-          "admin",
-          "noscript",
-          "no_async_loading"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      bgsave: {
-        arity: -1,
-        flags: [
-          "admin",
-          "noscript",
-          "no_async_loading"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      bitcount: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      bitfield: {
-        arity: -2,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      bitfield_ro: {
-        arity: -2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      bitop: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 2,
-        keyStop: -1,
-        step: 1
-      },
-      bitpos: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      blmove: {
-        arity: 6,
-        flags: [
-          "write",
-          "denyoom",
-          "noscript",
-          "blocking"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      blmpop: {
-        arity: -5,
-        flags: [
-          "write",
-          "blocking",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      blpop: {
-        arity: -3,
-        flags: [
-          "write",
-          "noscript",
-          "blocking"
-        ],
-        keyStart: 1,
-        keyStop: -2,
-        step: 1
-      },
-      brpop: {
-        arity: -3,
-        flags: [
-          "write",
-          "noscript",
-          "blocking"
-        ],
-        keyStart: 1,
-        keyStop: -2,
-        step: 1
-      },
-      brpoplpush: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom",
-          "noscript",
-          "blocking"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      bzmpop: {
-        arity: -5,
-        flags: [
-          "write",
-          "blocking",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      bzpopmax: {
-        arity: -3,
-        flags: [
-          "write",
-          "noscript",
-          "blocking",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: -2,
-        step: 1
-      },
-      bzpopmin: {
-        arity: -3,
-        flags: [
-          "write",
-          "noscript",
-          "blocking",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: -2,
-        step: 1
-      },
-      client: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      cluster: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      command: {
-        arity: -1,
-        flags: [
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      config: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      copy: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      dbsize: {
-        arity: 1,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      debug: {
-        arity: -2,
-        flags: [
-          "admin",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      decr: {
-        arity: 2,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      decrby: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      del: {
-        arity: -2,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      discard: {
-        arity: 1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      dump: {
-        arity: 2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      echo: {
-        arity: 2,
-        flags: [
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      eval: {
-        arity: -3,
-        flags: [
-          "noscript",
-          "stale",
-          "skip_monitor",
-          "no_mandatory_keys",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      eval_ro: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "noscript",
-          "stale",
-          "skip_monitor",
-          "no_mandatory_keys",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      evalsha: {
-        arity: -3,
-        flags: [
-          "noscript",
-          "stale",
-          "skip_monitor",
-          "no_mandatory_keys",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      evalsha_ro: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "noscript",
-          "stale",
-          "skip_monitor",
-          "no_mandatory_keys",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      exec: {
-        arity: 1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "skip_slowlog"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      exists: {
-        arity: -2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      expire: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      expireat: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      expiretime: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      failover: {
-        arity: -1,
-        flags: [
-          "admin",
-          "noscript",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      fcall: {
-        arity: -3,
-        flags: [
-          "noscript",
-          "stale",
-          "skip_monitor",
-          "no_mandatory_keys",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      fcall_ro: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "noscript",
-          "stale",
-          "skip_monitor",
-          "no_mandatory_keys",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      flushall: {
-        arity: -1,
-        flags: [
-          "write"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      flushdb: {
-        arity: -1,
-        flags: [
-          "write"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      function: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      geoadd: {
-        arity: -5,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      geodist: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      geohash: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      geopos: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      georadius: {
-        arity: -6,
-        flags: [
-          "write",
-          "denyoom",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      georadius_ro: {
-        arity: -6,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      georadiusbymember: {
-        arity: -5,
-        flags: [
-          "write",
-          "denyoom",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      georadiusbymember_ro: {
-        arity: -5,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      geosearch: {
-        arity: -7,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      geosearchstore: {
-        arity: -8,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      get: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      getbit: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      getdel: {
-        arity: 2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      getex: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      getrange: {
-        arity: 4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      getset: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hdel: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hello: {
-        arity: -1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "no_auth",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      hexists: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hexpire: {
-        arity: -6,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hpexpire: {
-        arity: -6,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hget: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hgetall: {
-        arity: 2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hincrby: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hincrbyfloat: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hkeys: {
-        arity: 2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hlen: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hmget: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hmset: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hrandfield: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hscan: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hset: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hsetnx: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hstrlen: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      hvals: {
-        arity: 2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      incr: {
-        arity: 2,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      incrby: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      incrbyfloat: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      info: {
-        arity: -1,
-        flags: [
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      keys: {
-        arity: 2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      lastsave: {
-        arity: 1,
-        flags: [
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      latency: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      lcs: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      lindex: {
-        arity: 3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      linsert: {
-        arity: 5,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      llen: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lmove: {
-        arity: 5,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      lmpop: {
-        arity: -4,
-        flags: [
-          "write",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      lolwut: {
-        arity: -1,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      lpop: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lpos: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lpush: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lpushx: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lrange: {
-        arity: 4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lrem: {
-        arity: 4,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      lset: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      ltrim: {
-        arity: 4,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      memory: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      mget: {
-        arity: -2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      migrate: {
-        arity: -6,
-        flags: [
-          "write",
-          "movablekeys"
-        ],
-        keyStart: 3,
-        keyStop: 3,
-        step: 1
-      },
-      module: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      monitor: {
-        arity: 1,
-        flags: [
-          "admin",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      move: {
-        arity: 3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      mset: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 2
-      },
-      msetnx: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 2
-      },
-      multi: {
-        arity: 1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      object: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      persist: {
-        arity: 2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      pexpire: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      pexpireat: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      pexpiretime: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      pfadd: {
-        arity: -2,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      pfcount: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      pfdebug: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "admin"
-        ],
-        keyStart: 2,
-        keyStop: 2,
-        step: 1
-      },
-      pfmerge: {
-        arity: -2,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      pfselftest: {
-        arity: 1,
-        flags: [
-          "admin"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      ping: {
-        arity: -1,
-        flags: [
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      psetex: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      psubscribe: {
-        arity: -2,
-        flags: [
-          "pubsub",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      psync: {
-        arity: -3,
-        flags: [
-          "admin",
-          "noscript",
-          "no_async_loading",
-          "no_multi"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      pttl: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      publish: {
-        arity: 3,
-        flags: [
-          "pubsub",
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      pubsub: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      punsubscribe: {
-        arity: -1,
-        flags: [
-          "pubsub",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      quit: {
-        arity: -1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "no_auth",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      randomkey: {
-        arity: 1,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      readonly: {
-        arity: 1,
-        flags: [
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      readwrite: {
-        arity: 1,
-        flags: [
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      rename: {
-        arity: 3,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      renamenx: {
-        arity: 3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      replconf: {
-        arity: -1,
-        flags: [
-          "admin",
-          "noscript",
-          "loading",
-          "stale",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      replicaof: {
-        arity: 3,
-        flags: [
-          "admin",
-          "noscript",
-          "stale",
-          "no_async_loading"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      reset: {
-        arity: 1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "no_auth",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      restore: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      "restore-asking": {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "asking"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      role: {
-        arity: 1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      rpop: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      rpoplpush: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      rpush: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      rpushx: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      sadd: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      save: {
-        arity: 1,
-        flags: [
-          "admin",
-          "noscript",
-          "no_async_loading",
-          "no_multi"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      scan: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      scard: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      script: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      sdiff: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      sdiffstore: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      select: {
-        arity: 2,
-        flags: [
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      set: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      setbit: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      setex: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      setnx: {
-        arity: 3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      setrange: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      shutdown: {
-        arity: -1,
-        flags: [
-          "admin",
-          "noscript",
-          "loading",
-          "stale",
-          "no_multi",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      sinter: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      sintercard: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      sinterstore: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      sismember: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      slaveof: {
-        arity: 3,
-        flags: [
-          "admin",
-          "noscript",
-          "stale",
-          "no_async_loading"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      slowlog: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      smembers: {
-        arity: 2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      smismember: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      smove: {
-        arity: 4,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      sort: {
-        arity: -2,
-        flags: [
-          "write",
-          "denyoom",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      sort_ro: {
-        arity: -2,
-        flags: [
-          "readonly",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      spop: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      spublish: {
-        arity: 3,
-        flags: [
-          "pubsub",
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      srandmember: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      srem: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      sscan: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      ssubscribe: {
-        arity: -2,
-        flags: [
-          "pubsub",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      strlen: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      subscribe: {
-        arity: -2,
-        flags: [
-          "pubsub",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      substr: {
-        arity: 4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      sunion: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      sunionstore: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      sunsubscribe: {
-        arity: -1,
-        flags: [
-          "pubsub",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      swapdb: {
-        arity: 3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      sync: {
-        arity: 1,
-        flags: [
-          "admin",
-          "noscript",
-          "no_async_loading",
-          "no_multi"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      time: {
-        arity: 1,
-        flags: [
-          "loading",
-          "stale",
-          "fast"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      touch: {
-        arity: -2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      ttl: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      type: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      unlink: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      unsubscribe: {
-        arity: -1,
-        flags: [
-          "pubsub",
-          "noscript",
-          "loading",
-          "stale"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      unwatch: {
-        arity: 1,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "allow_busy"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      wait: {
-        arity: 3,
-        flags: [
-          "noscript"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      watch: {
-        arity: -2,
-        flags: [
-          "noscript",
-          "loading",
-          "stale",
-          "fast",
-          "allow_busy"
-        ],
-        keyStart: 1,
-        keyStop: -1,
-        step: 1
-      },
-      xack: {
-        arity: -4,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xadd: {
-        arity: -5,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xautoclaim: {
-        arity: -6,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xclaim: {
-        arity: -6,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xdel: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xdelex: {
-        arity: -5,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xgroup: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      xinfo: {
-        arity: -2,
-        flags: [],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      xlen: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xpending: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xrange: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xread: {
-        arity: -4,
-        flags: [
-          "readonly",
-          "blocking",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      xreadgroup: {
-        arity: -7,
-        flags: [
-          "write",
-          "blocking",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      xrevrange: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xsetid: {
-        arity: -3,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      xtrim: {
-        arity: -4,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zadd: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zcard: {
-        arity: 2,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zcount: {
-        arity: 4,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zdiff: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      zdiffstore: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zincrby: {
-        arity: 4,
-        flags: [
-          "write",
-          "denyoom",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zinter: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      zintercard: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      zinterstore: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zlexcount: {
-        arity: 4,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zmpop: {
-        arity: -4,
-        flags: [
-          "write",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      zmscore: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zpopmax: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zpopmin: {
-        arity: -2,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrandmember: {
-        arity: -2,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrange: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrangebylex: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrangebyscore: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrangestore: {
-        arity: -5,
-        flags: [
-          "write",
-          "denyoom"
-        ],
-        keyStart: 1,
-        keyStop: 2,
-        step: 1
-      },
-      zrank: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrem: {
-        arity: -3,
-        flags: [
-          "write",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zremrangebylex: {
-        arity: 4,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zremrangebyrank: {
-        arity: 4,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zremrangebyscore: {
-        arity: 4,
-        flags: [
-          "write"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrevrange: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrevrangebylex: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrevrangebyscore: {
-        arity: -4,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zrevrank: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zscan: {
-        arity: -3,
-        flags: [
-          "readonly"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zscore: {
-        arity: 3,
-        flags: [
-          "readonly",
-          "fast"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      },
-      zunion: {
-        arity: -3,
-        flags: [
-          "readonly",
-          "movablekeys"
-        ],
-        keyStart: 0,
-        keyStop: 0,
-        step: 0
-      },
-      zunionstore: {
-        arity: -4,
-        flags: [
-          "write",
-          "denyoom",
-          "movablekeys"
-        ],
-        keyStart: 1,
-        keyStop: 1,
-        step: 1
-      }
-    };
-  }
-});
-
-// node_modules/@ioredis/commands/built/index.js
-var require_built = __commonJS({
-  "node_modules/@ioredis/commands/built/index.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getKeyIndexes = exports2.hasFlag = exports2.exists = exports2.list = void 0;
-    var commands_json_1 = __importDefault(require_commands());
-    exports2.list = Object.keys(commands_json_1.default);
-    var flags = {};
-    exports2.list.forEach((commandName) => {
-      flags[commandName] = commands_json_1.default[commandName].flags.reduce(function(flags2, flag) {
-        flags2[flag] = true;
-        return flags2;
-      }, {});
-    });
-    function exists(commandName, options2) {
-      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.caseInsensitive) ? String(commandName).toLowerCase() : commandName;
-      return Boolean(commands_json_1.default[commandName]);
-    }
-    exports2.exists = exists;
-    function hasFlag(commandName, flag, options2) {
-      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.nameCaseInsensitive) ? String(commandName).toLowerCase() : commandName;
-      if (!flags[commandName]) {
-        throw new Error("Unknown command " + commandName);
-      }
-      return Boolean(flags[commandName][flag]);
-    }
-    exports2.hasFlag = hasFlag;
-    function getKeyIndexes(commandName, args, options2) {
-      commandName = (options2 === null || options2 === void 0 ? void 0 : options2.nameCaseInsensitive) ? String(commandName).toLowerCase() : commandName;
-      const command = commands_json_1.default[commandName];
-      if (!command) {
-        throw new Error("Unknown command " + commandName);
-      }
-      if (!Array.isArray(args)) {
-        throw new Error("Expect args to be an array");
-      }
-      const keys = [];
-      const parseExternalKey = Boolean(options2 && options2.parseExternalKey);
-      const takeDynamicKeys = (args2, startIndex) => {
-        const keys2 = [];
-        const keyStop = Number(args2[startIndex]);
-        for (let i = 0; i < keyStop; i++) {
-          keys2.push(i + startIndex + 1);
-        }
-        return keys2;
-      };
-      const takeKeyAfterToken = (args2, startIndex, token) => {
-        for (let i = startIndex; i < args2.length - 1; i += 1) {
-          if (String(args2[i]).toLowerCase() === token.toLowerCase()) {
-            return i + 1;
-          }
-        }
-        return null;
-      };
-      switch (commandName) {
-        case "zunionstore":
-        case "zinterstore":
-        case "zdiffstore":
-          keys.push(0, ...takeDynamicKeys(args, 1));
-          break;
-        case "eval":
-        case "evalsha":
-        case "eval_ro":
-        case "evalsha_ro":
-        case "fcall":
-        case "fcall_ro":
-        case "blmpop":
-        case "bzmpop":
-          keys.push(...takeDynamicKeys(args, 1));
-          break;
-        case "sintercard":
-        case "lmpop":
-        case "zunion":
-        case "zinter":
-        case "zmpop":
-        case "zintercard":
-        case "zdiff": {
-          keys.push(...takeDynamicKeys(args, 0));
-          break;
-        }
-        case "georadius": {
-          keys.push(0);
-          const storeKey = takeKeyAfterToken(args, 5, "STORE");
-          if (storeKey)
-            keys.push(storeKey);
-          const distKey = takeKeyAfterToken(args, 5, "STOREDIST");
-          if (distKey)
-            keys.push(distKey);
-          break;
-        }
-        case "georadiusbymember": {
-          keys.push(0);
-          const storeKey = takeKeyAfterToken(args, 4, "STORE");
-          if (storeKey)
-            keys.push(storeKey);
-          const distKey = takeKeyAfterToken(args, 4, "STOREDIST");
-          if (distKey)
-            keys.push(distKey);
-          break;
-        }
-        case "sort":
-        case "sort_ro":
-          keys.push(0);
-          for (let i = 1; i < args.length - 1; i++) {
-            let arg = args[i];
-            if (typeof arg !== "string") {
-              continue;
-            }
-            const directive = arg.toUpperCase();
-            if (directive === "GET") {
-              i += 1;
-              arg = args[i];
-              if (arg !== "#") {
-                if (parseExternalKey) {
-                  keys.push([i, getExternalKeyNameLength(arg)]);
-                } else {
-                  keys.push(i);
-                }
-              }
-            } else if (directive === "BY") {
-              i += 1;
-              if (parseExternalKey) {
-                keys.push([i, getExternalKeyNameLength(args[i])]);
-              } else {
-                keys.push(i);
-              }
-            } else if (directive === "STORE") {
-              i += 1;
-              keys.push(i);
-            }
-          }
-          break;
-        case "migrate":
-          if (args[2] === "") {
-            for (let i = 5; i < args.length - 1; i++) {
-              const arg = args[i];
-              if (typeof arg === "string" && arg.toUpperCase() === "KEYS") {
-                for (let j = i + 1; j < args.length; j++) {
-                  keys.push(j);
-                }
-                break;
-              }
-            }
-          } else {
-            keys.push(2);
-          }
-          break;
-        case "xreadgroup":
-        case "xread":
-          for (let i = commandName === "xread" ? 0 : 3; i < args.length - 1; i++) {
-            if (String(args[i]).toUpperCase() === "STREAMS") {
-              for (let j = i + 1; j <= i + (args.length - 1 - i) / 2; j++) {
-                keys.push(j);
-              }
-              break;
-            }
-          }
-          break;
-        default:
-          if (command.step > 0) {
-            const keyStart = command.keyStart - 1;
-            const keyStop = command.keyStop > 0 ? command.keyStop : args.length + command.keyStop + 1;
-            for (let i = keyStart; i < keyStop; i += command.step) {
-              keys.push(i);
-            }
-          }
-          break;
-      }
-      return keys;
-    }
-    exports2.getKeyIndexes = getKeyIndexes;
-    function getExternalKeyNameLength(key) {
-      if (typeof key !== "string") {
-        key = String(key);
-      }
-      const hashPos = key.indexOf("->");
-      return hashPos === -1 ? key.length : hashPos;
-    }
-  }
-});
-
-// node_modules/standard-as-callback/built/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/standard-as-callback/built/utils.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.tryCatch = exports2.errorObj = void 0;
-    exports2.errorObj = { e: {} };
-    var tryCatchTarget;
-    function tryCatcher(err, val) {
-      try {
-        const target = tryCatchTarget;
-        tryCatchTarget = null;
-        return target.apply(this, arguments);
-      } catch (e) {
-        exports2.errorObj.e = e;
-        return exports2.errorObj;
-      }
-    }
-    function tryCatch(fn) {
-      tryCatchTarget = fn;
-      return tryCatcher;
-    }
-    exports2.tryCatch = tryCatch;
-  }
-});
-
-// node_modules/standard-as-callback/built/index.js
-var require_built2 = __commonJS({
-  "node_modules/standard-as-callback/built/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils2();
-    function throwLater(e) {
-      setTimeout(function() {
-        throw e;
-      }, 0);
-    }
-    function asCallback(promise2, nodeback, options2) {
-      if (typeof nodeback === "function") {
-        promise2.then((val) => {
-          let ret2;
-          if (options2 !== void 0 && Object(options2).spread && Array.isArray(val)) {
-            ret2 = utils_1.tryCatch(nodeback).apply(void 0, [null].concat(val));
-          } else {
-            ret2 = val === void 0 ? utils_1.tryCatch(nodeback)(null) : utils_1.tryCatch(nodeback)(null, val);
-          }
-          if (ret2 === utils_1.errorObj) {
-            throwLater(ret2.e);
-          }
-        }, (cause) => {
-          if (!cause) {
-            const newReason = new Error(cause + "");
-            Object.assign(newReason, { cause });
-            cause = newReason;
-          }
-          const ret2 = utils_1.tryCatch(nodeback)(cause);
-          if (ret2 === utils_1.errorObj) {
-            throwLater(ret2.e);
-          }
-        });
-      }
-      return promise2;
-    }
-    exports2.default = asCallback;
-  }
-});
-
-// node_modules/redis-errors/lib/old.js
-var require_old = __commonJS({
-  "node_modules/redis-errors/lib/old.js"(exports2, module2) {
-    "use strict";
-    var assert2 = __require("assert");
-    var util = __require("util");
-    function RedisError(message) {
-      Object.defineProperty(this, "message", {
-        value: message || "",
-        configurable: true,
-        writable: true
-      });
-      Error.captureStackTrace(this, this.constructor);
-    }
-    util.inherits(RedisError, Error);
-    Object.defineProperty(RedisError.prototype, "name", {
-      value: "RedisError",
-      configurable: true,
-      writable: true
-    });
-    function ParserError(message, buffer, offset) {
-      assert2(buffer);
-      assert2.strictEqual(typeof offset, "number");
-      Object.defineProperty(this, "message", {
-        value: message || "",
-        configurable: true,
-        writable: true
-      });
-      const tmp = Error.stackTraceLimit;
-      Error.stackTraceLimit = 2;
-      Error.captureStackTrace(this, this.constructor);
-      Error.stackTraceLimit = tmp;
-      this.offset = offset;
-      this.buffer = buffer;
-    }
-    util.inherits(ParserError, RedisError);
-    Object.defineProperty(ParserError.prototype, "name", {
-      value: "ParserError",
-      configurable: true,
-      writable: true
-    });
-    function ReplyError(message) {
-      Object.defineProperty(this, "message", {
-        value: message || "",
-        configurable: true,
-        writable: true
-      });
-      const tmp = Error.stackTraceLimit;
-      Error.stackTraceLimit = 2;
-      Error.captureStackTrace(this, this.constructor);
-      Error.stackTraceLimit = tmp;
-    }
-    util.inherits(ReplyError, RedisError);
-    Object.defineProperty(ReplyError.prototype, "name", {
-      value: "ReplyError",
-      configurable: true,
-      writable: true
-    });
-    function AbortError(message) {
-      Object.defineProperty(this, "message", {
-        value: message || "",
-        configurable: true,
-        writable: true
-      });
-      Error.captureStackTrace(this, this.constructor);
-    }
-    util.inherits(AbortError, RedisError);
-    Object.defineProperty(AbortError.prototype, "name", {
-      value: "AbortError",
-      configurable: true,
-      writable: true
-    });
-    function InterruptError(message) {
-      Object.defineProperty(this, "message", {
-        value: message || "",
-        configurable: true,
-        writable: true
-      });
-      Error.captureStackTrace(this, this.constructor);
-    }
-    util.inherits(InterruptError, AbortError);
-    Object.defineProperty(InterruptError.prototype, "name", {
-      value: "InterruptError",
-      configurable: true,
-      writable: true
-    });
-    module2.exports = {
-      RedisError,
-      ParserError,
-      ReplyError,
-      AbortError,
-      InterruptError
-    };
-  }
-});
-
-// node_modules/redis-errors/lib/modern.js
-var require_modern = __commonJS({
-  "node_modules/redis-errors/lib/modern.js"(exports2, module2) {
-    "use strict";
-    var assert2 = __require("assert");
-    var RedisError = class extends Error {
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    var ParserError = class extends RedisError {
-      constructor(message, buffer, offset) {
-        assert2(buffer);
-        assert2.strictEqual(typeof offset, "number");
-        const tmp = Error.stackTraceLimit;
-        Error.stackTraceLimit = 2;
-        super(message);
-        Error.stackTraceLimit = tmp;
-        this.offset = offset;
-        this.buffer = buffer;
-      }
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    var ReplyError = class extends RedisError {
-      constructor(message) {
-        const tmp = Error.stackTraceLimit;
-        Error.stackTraceLimit = 2;
-        super(message);
-        Error.stackTraceLimit = tmp;
-      }
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    var AbortError = class extends RedisError {
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    var InterruptError = class extends AbortError {
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    module2.exports = {
-      RedisError,
-      ParserError,
-      ReplyError,
-      AbortError,
-      InterruptError
-    };
-  }
-});
-
-// node_modules/redis-errors/index.js
-var require_redis_errors = __commonJS({
-  "node_modules/redis-errors/index.js"(exports2, module2) {
-    "use strict";
-    var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
-    module2.exports = Errors;
-  }
-});
-
-// node_modules/cluster-key-slot/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
-    var lookup = [
-      0,
-      4129,
-      8258,
-      12387,
-      16516,
-      20645,
-      24774,
-      28903,
-      33032,
-      37161,
-      41290,
-      45419,
-      49548,
-      53677,
-      57806,
-      61935,
-      4657,
-      528,
-      12915,
-      8786,
-      21173,
-      17044,
-      29431,
-      25302,
-      37689,
-      33560,
-      45947,
-      41818,
-      54205,
-      50076,
-      62463,
-      58334,
-      9314,
-      13379,
-      1056,
-      5121,
-      25830,
-      29895,
-      17572,
-      21637,
-      42346,
-      46411,
-      34088,
-      38153,
-      58862,
-      62927,
-      50604,
-      54669,
-      13907,
-      9842,
-      5649,
-      1584,
-      30423,
-      26358,
-      22165,
-      18100,
-      46939,
-      42874,
-      38681,
-      34616,
-      63455,
-      59390,
-      55197,
-      51132,
-      18628,
-      22757,
-      26758,
-      30887,
-      2112,
-      6241,
-      10242,
-      14371,
-      51660,
-      55789,
-      59790,
-      63919,
-      35144,
-      39273,
-      43274,
-      47403,
-      23285,
-      19156,
-      31415,
-      27286,
-      6769,
-      2640,
-      14899,
-      10770,
-      56317,
-      52188,
-      64447,
-      60318,
-      39801,
-      35672,
-      47931,
-      43802,
-      27814,
-      31879,
-      19684,
-      23749,
-      11298,
-      15363,
-      3168,
-      7233,
-      60846,
-      64911,
-      52716,
-      56781,
-      44330,
-      48395,
-      36200,
-      40265,
-      32407,
-      28342,
-      24277,
-      20212,
-      15891,
-      11826,
-      7761,
-      3696,
-      65439,
-      61374,
-      57309,
-      53244,
-      48923,
-      44858,
-      40793,
-      36728,
-      37256,
-      33193,
-      45514,
-      41451,
-      53516,
-      49453,
-      61774,
-      57711,
-      4224,
-      161,
-      12482,
-      8419,
-      20484,
-      16421,
-      28742,
-      24679,
-      33721,
-      37784,
-      41979,
-      46042,
-      49981,
-      54044,
-      58239,
-      62302,
-      689,
-      4752,
-      8947,
-      13010,
-      16949,
-      21012,
-      25207,
-      29270,
-      46570,
-      42443,
-      38312,
-      34185,
-      62830,
-      58703,
-      54572,
-      50445,
-      13538,
-      9411,
-      5280,
-      1153,
-      29798,
-      25671,
-      21540,
-      17413,
-      42971,
-      47098,
-      34713,
-      38840,
-      59231,
-      63358,
-      50973,
-      55100,
-      9939,
-      14066,
-      1681,
-      5808,
-      26199,
-      30326,
-      17941,
-      22068,
-      55628,
-      51565,
-      63758,
-      59695,
-      39368,
-      35305,
-      47498,
-      43435,
-      22596,
-      18533,
-      30726,
-      26663,
-      6336,
-      2273,
-      14466,
-      10403,
-      52093,
-      56156,
-      60223,
-      64286,
-      35833,
-      39896,
-      43963,
-      48026,
-      19061,
-      23124,
-      27191,
-      31254,
-      2801,
-      6864,
-      10931,
-      14994,
-      64814,
-      60687,
-      56684,
-      52557,
-      48554,
-      44427,
-      40424,
-      36297,
-      31782,
-      27655,
-      23652,
-      19525,
-      15522,
-      11395,
-      7392,
-      3265,
-      61215,
-      65342,
-      53085,
-      57212,
-      44955,
-      49082,
-      36825,
-      40952,
-      28183,
-      32310,
-      20053,
-      24180,
-      11923,
-      16050,
-      3793,
-      7920
-    ];
-    var toUTF8Array = function toUTF8Array2(str) {
-      var char;
-      var i = 0;
-      var p = 0;
-      var utf8 = [];
-      var len = str.length;
-      for (; i < len; i++) {
-        char = str.charCodeAt(i);
-        if (char < 128) {
-          utf8[p++] = char;
-        } else if (char < 2048) {
-          utf8[p++] = char >> 6 | 192;
-          utf8[p++] = char & 63 | 128;
-        } else if ((char & 64512) === 55296 && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === 56320) {
-          char = 65536 + ((char & 1023) << 10) + (str.charCodeAt(++i) & 1023);
-          utf8[p++] = char >> 18 | 240;
-          utf8[p++] = char >> 12 & 63 | 128;
-          utf8[p++] = char >> 6 & 63 | 128;
-          utf8[p++] = char & 63 | 128;
-        } else {
-          utf8[p++] = char >> 12 | 224;
-          utf8[p++] = char >> 6 & 63 | 128;
-          utf8[p++] = char & 63 | 128;
-        }
-      }
-      return utf8;
-    };
-    var generate = module2.exports = function generate2(str) {
-      var char;
-      var i = 0;
-      var start = -1;
-      var result = 0;
-      var resultHash = 0;
-      var utf8 = typeof str === "string" ? toUTF8Array(str) : str;
-      var len = utf8.length;
-      while (i < len) {
-        char = utf8[i++];
-        if (start === -1) {
-          if (char === 123) {
-            start = i;
-          }
-        } else if (char !== 125) {
-          resultHash = lookup[(char ^ resultHash >> 8) & 255] ^ resultHash << 8;
-        } else if (i - 1 !== start) {
-          return resultHash & 16383;
-        }
-        result = lookup[(char ^ result >> 8) & 255] ^ result << 8;
-      }
-      return result & 16383;
-    };
-    module2.exports.generateMulti = function generateMulti(keys) {
-      var i = 1;
-      var len = keys.length;
-      var base = generate(keys[0]);
-      while (i < len) {
-        if (generate(keys[i++]) !== base) return -1;
-      }
-      return base;
-    };
-  }
-});
-
-// node_modules/lodash.defaults/index.js
-var require_lodash = __commonJS({
-  "node_modules/lodash.defaults/index.js"(exports2, module2) {
-    var MAX_SAFE_INTEGER = 9007199254740991;
-    var argsTag = "[object Arguments]";
-    var funcTag = "[object Function]";
-    var genTag = "[object GeneratorFunction]";
-    var reIsUint = /^(?:0|[1-9]\d*)$/;
-    function apply(func, thisArg, args) {
-      switch (args.length) {
-        case 0:
-          return func.call(thisArg);
-        case 1:
-          return func.call(thisArg, args[0]);
-        case 2:
-          return func.call(thisArg, args[0], args[1]);
-        case 3:
-          return func.call(thisArg, args[0], args[1], args[2]);
-      }
-      return func.apply(thisArg, args);
-    }
-    function baseTimes(n, iteratee) {
-      var index = -1, result = Array(n);
-      while (++index < n) {
-        result[index] = iteratee(index);
-      }
-      return result;
-    }
-    var objectProto = Object.prototype;
-    var hasOwnProperty = objectProto.hasOwnProperty;
-    var objectToString = objectProto.toString;
-    var propertyIsEnumerable = objectProto.propertyIsEnumerable;
-    var nativeMax = Math.max;
-    function arrayLikeKeys(value, inherited) {
-      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
-      var length = result.length, skipIndexes = !!length;
-      for (var key in value) {
-        if ((inherited || hasOwnProperty.call(value, key)) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function assignInDefaults(objValue, srcValue, key, object2) {
-      if (objValue === void 0 || eq(objValue, objectProto[key]) && !hasOwnProperty.call(object2, key)) {
-        return srcValue;
-      }
-      return objValue;
-    }
-    function assignValue(object2, key, value) {
-      var objValue = object2[key];
-      if (!(hasOwnProperty.call(object2, key) && eq(objValue, value)) || value === void 0 && !(key in object2)) {
-        object2[key] = value;
-      }
-    }
-    function baseKeysIn(object2) {
-      if (!isObject2(object2)) {
-        return nativeKeysIn(object2);
-      }
-      var isProto = isPrototype(object2), result = [];
-      for (var key in object2) {
-        if (!(key == "constructor" && (isProto || !hasOwnProperty.call(object2, key)))) {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function baseRest(func, start) {
-      start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
-      return function() {
-        var args = arguments, index = -1, length = nativeMax(args.length - start, 0), array2 = Array(length);
-        while (++index < length) {
-          array2[index] = args[start + index];
-        }
-        index = -1;
-        var otherArgs = Array(start + 1);
-        while (++index < start) {
-          otherArgs[index] = args[index];
-        }
-        otherArgs[start] = array2;
-        return apply(func, this, otherArgs);
-      };
-    }
-    function copyObject(source, props, object2, customizer) {
-      object2 || (object2 = {});
-      var index = -1, length = props.length;
-      while (++index < length) {
-        var key = props[index];
-        var newValue = customizer ? customizer(object2[key], source[key], key, object2, source) : void 0;
-        assignValue(object2, key, newValue === void 0 ? source[key] : newValue);
-      }
-      return object2;
-    }
-    function createAssigner(assigner) {
-      return baseRest(function(object2, sources) {
-        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
-        customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : void 0;
-        if (guard && isIterateeCall(sources[0], sources[1], guard)) {
-          customizer = length < 3 ? void 0 : customizer;
-          length = 1;
-        }
-        object2 = Object(object2);
-        while (++index < length) {
-          var source = sources[index];
-          if (source) {
-            assigner(object2, source, index, customizer);
-          }
-        }
-        return object2;
-      });
-    }
-    function isIndex(value, length) {
-      length = length == null ? MAX_SAFE_INTEGER : length;
-      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
-    }
-    function isIterateeCall(value, index, object2) {
-      if (!isObject2(object2)) {
-        return false;
-      }
-      var type = typeof index;
-      if (type == "number" ? isArrayLike(object2) && isIndex(index, object2.length) : type == "string" && index in object2) {
-        return eq(object2[index], value);
-      }
-      return false;
-    }
-    function isPrototype(value) {
-      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
-      return value === proto;
-    }
-    function nativeKeysIn(object2) {
-      var result = [];
-      if (object2 != null) {
-        for (var key in Object(object2)) {
-          result.push(key);
-        }
-      }
-      return result;
-    }
-    function eq(value, other) {
-      return value === other || value !== value && other !== other;
-    }
-    function isArguments(value) {
-      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
-    }
-    var isArray = Array.isArray;
-    function isArrayLike(value) {
-      return value != null && isLength(value.length) && !isFunction(value);
-    }
-    function isArrayLikeObject(value) {
-      return isObjectLike(value) && isArrayLike(value);
-    }
-    function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
-      return tag == funcTag || tag == genTag;
-    }
-    function isLength(value) {
-      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
-    }
-    function isObject2(value) {
-      var type = typeof value;
-      return !!value && (type == "object" || type == "function");
-    }
-    function isObjectLike(value) {
-      return !!value && typeof value == "object";
-    }
-    var assignInWith = createAssigner(function(object2, source, srcIndex, customizer) {
-      copyObject(source, keysIn(source), object2, customizer);
-    });
-    var defaults = baseRest(function(args) {
-      args.push(void 0, assignInDefaults);
-      return apply(assignInWith, void 0, args);
-    });
-    function keysIn(object2) {
-      return isArrayLike(object2) ? arrayLikeKeys(object2, true) : baseKeysIn(object2);
-    }
-    module2.exports = defaults;
-  }
-});
-
-// node_modules/lodash.isarguments/index.js
-var require_lodash2 = __commonJS({
-  "node_modules/lodash.isarguments/index.js"(exports2, module2) {
-    var MAX_SAFE_INTEGER = 9007199254740991;
-    var argsTag = "[object Arguments]";
-    var funcTag = "[object Function]";
-    var genTag = "[object GeneratorFunction]";
-    var objectProto = Object.prototype;
-    var hasOwnProperty = objectProto.hasOwnProperty;
-    var objectToString = objectProto.toString;
-    var propertyIsEnumerable = objectProto.propertyIsEnumerable;
-    function isArguments(value) {
-      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
-    }
-    function isArrayLike(value) {
-      return value != null && isLength(value.length) && !isFunction(value);
-    }
-    function isArrayLikeObject(value) {
-      return isObjectLike(value) && isArrayLike(value);
-    }
-    function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
-      return tag == funcTag || tag == genTag;
-    }
-    function isLength(value) {
-      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
-    }
-    function isObject2(value) {
-      var type = typeof value;
-      return !!value && (type == "object" || type == "function");
-    }
-    function isObjectLike(value) {
-      return !!value && typeof value == "object";
-    }
-    module2.exports = isArguments;
-  }
-});
-
-// node_modules/ioredis/built/utils/lodash.js
-var require_lodash3 = __commonJS({
-  "node_modules/ioredis/built/utils/lodash.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.isArguments = exports2.defaults = exports2.noop = void 0;
-    var defaults = require_lodash();
-    exports2.defaults = defaults;
-    var isArguments = require_lodash2();
-    exports2.isArguments = isArguments;
-    function noop5() {
-    }
-    exports2.noop = noop5;
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports2, module2) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module2.exports = function(val, options2) {
-      options2 = options2 || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse5(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options2.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse5(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural8(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural8(ms, msAbs, h, "hour");
-      }
-      if (msAbs >= m) {
-        return plural8(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural8(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural8(ms, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports2, module2) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce2;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash2 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
-          hash2 |= 0;
-        }
-        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self2 = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend2;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend2(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce2(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module2.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports2, module2) {
-    exports2.formatArgs = formatArgs;
-    exports2.save = save;
-    exports2.load = load;
-    exports2.useColors = useColors;
-    exports2.storage = localstorage();
-    exports2.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports2.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c);
-    }
-    exports2.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports2.storage.setItem("debug", namespaces);
-        } else {
-          exports2.storage.removeItem("debug");
-        }
-      } catch (error62) {
-      }
-    }
-    function load() {
-      let r;
-      try {
-        r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
-      } catch (error62) {
-      }
-      if (!r && typeof process !== "undefined" && "env" in process) {
-        r = process.env.DEBUG;
-      }
-      return r;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error62) {
-      }
-    }
-    module2.exports = require_common()(exports2);
-    var { formatters } = module2.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error62) {
-        return "[UnexpectedJSONParseError]: " + error62.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports2, module2) {
-    "use strict";
-    var os2 = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign2) => sign2 in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version2 >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
-    }
-    module2.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports2, module2) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports2.init = init2;
-    exports2.log = log;
-    exports2.formatArgs = formatArgs;
-    exports2.save = save;
-    exports2.load = load;
-    exports2.useColors = useColors;
-    exports2.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports2.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports2.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error62) {
-    }
-    exports2.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports2.inspectOpts ? Boolean(exports2.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports2.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports2.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init2(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports2.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
-      }
-    }
-    module2.exports = require_common()(exports2);
-    var { formatters } = module2.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports2, module2) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module2.exports = require_browser();
-    } else {
-      module2.exports = require_node();
-    }
-  }
-});
-
-// node_modules/ioredis/built/utils/debug.js
-var require_debug = __commonJS({
-  "node_modules/ioredis/built/utils/debug.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
-    var debug_1 = require_src();
-    var MAX_ARGUMENT_LENGTH = 200;
-    exports2.MAX_ARGUMENT_LENGTH = MAX_ARGUMENT_LENGTH;
-    var NAMESPACE_PREFIX = "ioredis";
-    function getStringValue(v) {
-      if (v === null) {
-        return;
-      }
-      switch (typeof v) {
-        case "boolean":
-          return;
-        case "number":
-          return;
-        case "object":
-          if (Buffer.isBuffer(v)) {
-            return v.toString("hex");
-          }
-          if (Array.isArray(v)) {
-            return v.join(",");
-          }
-          try {
-            return JSON.stringify(v);
-          } catch (e) {
-            return;
-          }
-        case "string":
-          return v;
-      }
-    }
-    exports2.getStringValue = getStringValue;
-    function genRedactedString(str, maxLen) {
-      const { length } = str;
-      return length <= maxLen ? str : str.slice(0, maxLen) + ' ... <REDACTED full-length="' + length + '">';
-    }
-    exports2.genRedactedString = genRedactedString;
-    function genDebugFunction(namespace) {
-      const fn = (0, debug_1.default)(`${NAMESPACE_PREFIX}:${namespace}`);
-      function wrappedDebug(...args) {
-        if (!fn.enabled) {
-          return;
-        }
-        for (let i = 1; i < args.length; i++) {
-          const str = getStringValue(args[i]);
-          if (typeof str === "string" && str.length > MAX_ARGUMENT_LENGTH) {
-            args[i] = genRedactedString(str, MAX_ARGUMENT_LENGTH);
-          }
-        }
-        return fn.apply(null, args);
-      }
-      Object.defineProperties(wrappedDebug, {
-        namespace: {
-          get() {
-            return fn.namespace;
-          }
-        },
-        enabled: {
-          get() {
-            return fn.enabled;
-          }
-        },
-        destroy: {
-          get() {
-            return fn.destroy;
-          }
-        },
-        log: {
-          get() {
-            return fn.log;
-          },
-          set(l) {
-            fn.log = l;
-          }
-        }
-      });
-      return wrappedDebug;
-    }
-    exports2.default = genDebugFunction;
-  }
-});
-
-// node_modules/ioredis/built/constants/TLSProfiles.js
-var require_TLSProfiles = __commonJS({
-  "node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var RedisCloudCA = `-----BEGIN CERTIFICATE-----
-MIIDTzCCAjegAwIBAgIJAKSVpiDswLcwMA0GCSqGSIb3DQEBBQUAMD4xFjAUBgNV
-BAoMDUdhcmFudGlhIERhdGExJDAiBgNVBAMMG1NTTCBDZXJ0aWZpY2F0aW9uIEF1
-dGhvcml0eTAeFw0xMzEwMDExMjE0NTVaFw0yMzA5MjkxMjE0NTVaMD4xFjAUBgNV
-BAoMDUdhcmFudGlhIERhdGExJDAiBgNVBAMMG1NTTCBDZXJ0aWZpY2F0aW9uIEF1
-dGhvcml0eTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBALZqkh/DczWP
-JnxnHLQ7QL0T4B4CDKWBKCcisriGbA6ZePWVNo4hfKQC6JrzfR+081NeD6VcWUiz
-rmd+jtPhIY4c+WVQYm5PKaN6DT1imYdxQw7aqO5j2KUCEh/cznpLxeSHoTxlR34E
-QwF28Wl3eg2vc5ct8LjU3eozWVk3gb7alx9mSA2SgmuX5lEQawl++rSjsBStemY2
-BDwOpAMXIrdEyP/cVn8mkvi/BDs5M5G+09j0gfhyCzRWMQ7Hn71u1eolRxwVxgi3
-TMn+/vTaFSqxKjgck6zuAYjBRPaHe7qLxHNr1So/Mc9nPy+3wHebFwbIcnUojwbp
-4nctkWbjb2cCAwEAAaNQME4wHQYDVR0OBBYEFP1whtcrydmW3ZJeuSoKZIKjze3w
-MB8GA1UdIwQYMBaAFP1whtcrydmW3ZJeuSoKZIKjze3wMAwGA1UdEwQFMAMBAf8w
-DQYJKoZIhvcNAQEFBQADggEBAG2erXhwRAa7+ZOBs0B6X57Hwyd1R4kfmXcs0rta
-lbPpvgULSiB+TCbf3EbhJnHGyvdCY1tvlffLjdA7HJ0PCOn+YYLBA0pTU/dyvrN6
-Su8NuS5yubnt9mb13nDGYo1rnt0YRfxN+8DM3fXIVr038A30UlPX2Ou1ExFJT0MZ
-uFKY6ZvLdI6/1cbgmguMlAhM+DhKyV6Sr5699LM3zqeI816pZmlREETYkGr91q7k
-BpXJu/dtHaGxg1ZGu6w/PCsYGUcECWENYD4VQPd8N32JjOfu6vEgoEAwfPP+3oGp
-Z4m3ewACcWOAenqflb+cQYC4PsF7qbXDmRaWrbKntOlZ3n0=
------END CERTIFICATE-----
------BEGIN CERTIFICATE-----
-MIIGMTCCBBmgAwIBAgICEAAwDQYJKoZIhvcNAQELBQAwajELMAkGA1UEBhMCVVMx
-CzAJBgNVBAgMAkNBMQswCQYDVQQHDAJDQTESMBAGA1UECgwJUmVkaXNMYWJzMS0w
-KwYDVQQDDCRSZWRpc0xhYnMgUm9vdCBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkwHhcN
-MTgwMjI1MTUzNzM3WhcNMjgwMjIzMTUzNzM3WjBfMQswCQYDVQQGEwJVUzELMAkG
-A1UECAwCQ0ExEjAQBgNVBAoMCVJlZGlzTGFiczEvMC0GA1UEAwwmUkNQIEludGVy
-bWVkaWF0ZSBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkwggIiMA0GCSqGSIb3DQEBAQUA
-A4ICDwAwggIKAoICAQDf9dqbxc8Bq7Ctq9rWcxrGNKKHivqLAFpPq02yLPx6fsOv
-Tq7GsDChAYBBc4v7Y2Ap9RD5Vs3dIhEANcnolf27QwrG9RMnnvzk8pCvp1o6zSU4
-VuOE1W66/O1/7e2rVxyrnTcP7UgK43zNIXu7+tiAqWsO92uSnuMoGPGpeaUm1jym
-hjWKtkAwDFSqvHY+XL5qDVBEjeUe+WHkYUg40cAXjusAqgm2hZt29c2wnVrxW25W
-P0meNlzHGFdA2AC5z54iRiqj57dTfBTkHoBczQxcyw6hhzxZQ4e5I5zOKjXXEhZN
-r0tA3YC14CTabKRus/JmZieyZzRgEy2oti64tmLYTqSlAD78pRL40VNoaSYetXLw
-hhNsXCHgWaY6d5bLOc/aIQMAV5oLvZQKvuXAF1IDmhPA+bZbpWipp0zagf1P1H3s
-UzsMdn2KM0ejzgotbtNlj5TcrVwpmvE3ktvUAuA+hi3FkVx1US+2Gsp5x4YOzJ7u
-P1WPk6ShF0JgnJH2ILdj6kttTWwFzH17keSFICWDfH/+kM+k7Y1v3EXMQXE7y0T9
-MjvJskz6d/nv+sQhY04xt64xFMGTnZjlJMzfQNi7zWFLTZnDD0lPowq7l3YiPoTT
-t5Xky83lu0KZsZBo0WlWaDG00gLVdtRgVbcuSWxpi5BdLb1kRab66JptWjxwXQID
-AQABo4HrMIHoMDoGA1UdHwQzMDEwL6AtoCuGKWh0dHBzOi8vcmwtY2Etc2VydmVy
-LnJlZGlzbGFicy5jb20vdjEvY3JsMEYGCCsGAQUFBwEBBDowODA2BggrBgEFBQcw
-AYYqaHR0cHM6Ly9ybC1jYS1zZXJ2ZXIucmVkaXNsYWJzLmNvbS92MS9vY3NwMB0G
-A1UdDgQWBBQHar5OKvQUpP2qWt6mckzToeCOHDAfBgNVHSMEGDAWgBQi42wH6hM4
-L2sujEvLM0/u8lRXTzASBgNVHRMBAf8ECDAGAQH/AgEAMA4GA1UdDwEB/wQEAwIB
-hjANBgkqhkiG9w0BAQsFAAOCAgEAirEn/iTsAKyhd+pu2W3Z5NjCko4NPU0EYUbr
-AP7+POK2rzjIrJO3nFYQ/LLuC7KCXG+2qwan2SAOGmqWst13Y+WHp44Kae0kaChW
-vcYLXXSoGQGC8QuFSNUdaeg3RbMDYFT04dOkqufeWVccoHVxyTSg9eD8LZuHn5jw
-7QDLiEECBmIJHk5Eeo2TAZrx4Yx6ufSUX5HeVjlAzqwtAqdt99uCJ/EL8bgpWbe+
-XoSpvUv0SEC1I1dCAhCKAvRlIOA6VBcmzg5Am12KzkqTul12/VEFIgzqu0Zy2Jbc
-AUPrYVu/+tOGXQaijy7YgwH8P8n3s7ZeUa1VABJHcxrxYduDDJBLZi+MjheUDaZ1
-jQRHYevI2tlqeSBqdPKG4zBY5lS0GiAlmuze5oENt0P3XboHoZPHiqcK3VECgTVh
-/BkJcuudETSJcZDmQ8YfoKfBzRQNg2sv/hwvUv73Ss51Sco8GEt2lD8uEdib1Q6z
-zDT5lXJowSzOD5ZA9OGDjnSRL+2riNtKWKEqvtEG3VBJoBzu9GoxbAc7wIZLxmli
-iF5a/Zf5X+UXD3s4TMmy6C4QZJpAA2egsSQCnraWO2ULhh7iXMysSkF/nzVfZn43
-iqpaB8++9a37hWq14ZmOv0TJIDz//b2+KC4VFXWQ5W5QC6whsjT+OlG4p5ZYG0jo
-616pxqo=
------END CERTIFICATE-----
------BEGIN CERTIFICATE-----
-MIIFujCCA6KgAwIBAgIJAJ1aTT1lu2ScMA0GCSqGSIb3DQEBCwUAMGoxCzAJBgNV
-BAYTAlVTMQswCQYDVQQIDAJDQTELMAkGA1UEBwwCQ0ExEjAQBgNVBAoMCVJlZGlz
-TGFiczEtMCsGA1UEAwwkUmVkaXNMYWJzIFJvb3QgQ2VydGlmaWNhdGUgQXV0aG9y
-aXR5MB4XDTE4MDIyNTE1MjA0MloXDTM4MDIyMDE1MjA0MlowajELMAkGA1UEBhMC
-VVMxCzAJBgNVBAgMAkNBMQswCQYDVQQHDAJDQTESMBAGA1UECgwJUmVkaXNMYWJz
-MS0wKwYDVQQDDCRSZWRpc0xhYnMgUm9vdCBDZXJ0aWZpY2F0ZSBBdXRob3JpdHkw
-ggIiMA0GCSqGSIb3DQEBAQUAA4ICDwAwggIKAoICAQDLEjXy7YrbN5Waau5cd6g1
-G5C2tMmeTpZ0duFAPxNU4oE3RHS5gGiok346fUXuUxbZ6QkuzeN2/2Z+RmRcJhQY
-Dm0ZgdG4x59An1TJfnzKKoWj8ISmoHS/TGNBdFzXV7FYNLBuqZouqePI6ReC6Qhl
-pp45huV32Q3a6IDrrvx7Wo5ZczEQeFNbCeCOQYNDdTmCyEkHqc2AGo8eoIlSTutT
-ULOC7R5gzJVTS0e1hesQ7jmqHjbO+VQS1NAL4/5K6cuTEqUl+XhVhPdLWBXJQ5ag
-54qhX4v+ojLzeU1R/Vc6NjMvVtptWY6JihpgplprN0Yh2556ewcXMeturcKgXfGJ
-xeYzsjzXerEjrVocX5V8BNrg64NlifzTMKNOOv4fVZszq1SIHR8F9ROrqiOdh8iC
-JpUbLpXH9hWCSEO6VRMB2xJoKu3cgl63kF30s77x7wLFMEHiwsQRKxooE1UhgS9K
-2sO4TlQ1eWUvFvHSTVDQDlGQ6zu4qjbOpb3Q8bQwoK+ai2alkXVR4Ltxe9QlgYK3
-StsnPhruzZGA0wbXdpw0bnM+YdlEm5ffSTpNIfgHeaa7Dtb801FtA71ZlH7A6TaI
-SIQuUST9EKmv7xrJyx0W1pGoPOLw5T029aTjnICSLdtV9bLwysrLhIYG5bnPq78B
-cS+jZHFGzD7PUVGQD01nOQIDAQABo2MwYTAdBgNVHQ4EFgQUIuNsB+oTOC9rLoxL
-yzNP7vJUV08wHwYDVR0jBBgwFoAUIuNsB+oTOC9rLoxLyzNP7vJUV08wDwYDVR0T
-AQH/BAUwAwEB/zAOBgNVHQ8BAf8EBAMCAYYwDQYJKoZIhvcNAQELBQADggIBAHfg
-z5pMNUAKdMzK1aS1EDdK9yKz4qicILz5czSLj1mC7HKDRy8cVADUxEICis++CsCu
-rYOvyCVergHQLREcxPq4rc5Nq1uj6J6649NEeh4WazOOjL4ZfQ1jVznMbGy+fJm3
-3Hoelv6jWRG9iqeJZja7/1s6YC6bWymI/OY1e4wUKeNHAo+Vger7MlHV+RuabaX+
-hSJ8bJAM59NCM7AgMTQpJCncrcdLeceYniGy5Q/qt2b5mJkQVkIdy4TPGGB+AXDJ
-D0q3I/JDRkDUFNFdeW0js7fHdsvCR7O3tJy5zIgEV/o/BCkmJVtuwPYOrw/yOlKj
-TY/U7ATAx9VFF6/vYEOMYSmrZlFX+98L6nJtwDqfLB5VTltqZ4H/KBxGE3IRSt9l
-FXy40U+LnXzhhW+7VBAvyYX8GEXhHkKU8Gqk1xitrqfBXY74xKgyUSTolFSfFVgj
-mcM/X4K45bka+qpkj7Kfv/8D4j6aZekwhN2ly6hhC1SmQ8qjMjpG/mrWOSSHZFmf
-ybu9iD2AYHeIOkshIl6xYIa++Q/00/vs46IzAbQyriOi0XxlSMMVtPx0Q3isp+ji
-n8Mq9eOuxYOEQ4of8twUkUDd528iwGtEdwf0Q01UyT84S62N8AySl1ZBKXJz6W4F
-UhWfa/HQYOAPDdEjNgnVwLI23b8t0TozyCWw7q8h
------END CERTIFICATE-----
-
------BEGIN CERTIFICATE-----
-MIIEjzCCA3egAwIBAgIQe55B/ALCKJDZtdNT8kD6hTANBgkqhkiG9w0BAQsFADBM
-MSAwHgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMzETMBEGA1UEChMKR2xv
-YmFsU2lnbjETMBEGA1UEAxMKR2xvYmFsU2lnbjAeFw0yMjAxMjYxMjAwMDBaFw0y
-NTAxMjYwMDAwMDBaMFgxCzAJBgNVBAYTAkJFMRkwFwYDVQQKExBHbG9iYWxTaWdu
-IG52LXNhMS4wLAYDVQQDEyVHbG9iYWxTaWduIEF0bGFzIFIzIE9WIFRMUyBDQSAy
-MDIyIFEyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmGmg1LW9b7Lf
-8zDD83yBDTEkt+FOxKJZqF4veWc5KZsQj9HfnUS2e5nj/E+JImlGPsQuoiosLuXD
-BVBNAMcUFa11buFMGMeEMwiTmCXoXRrXQmH0qjpOfKgYc5gHG3BsRGaRrf7VR4eg
-ofNMG9wUBw4/g/TT7+bQJdA4NfE7Y4d5gEryZiBGB/swaX6Jp/8MF4TgUmOWmalK
-dZCKyb4sPGQFRTtElk67F7vU+wdGcrcOx1tDcIB0ncjLPMnaFicagl+daWGsKqTh
-counQb6QJtYHa91KvCfKWocMxQ7OIbB5UARLPmC4CJ1/f8YFm35ebfzAeULYdGXu
-jE9CLor0OwIDAQABo4IBXzCCAVswDgYDVR0PAQH/BAQDAgGGMB0GA1UdJQQWMBQG
-CCsGAQUFBwMBBggrBgEFBQcDAjASBgNVHRMBAf8ECDAGAQH/AgEAMB0GA1UdDgQW
-BBSH5Zq7a7B/t95GfJWkDBpA8HHqdjAfBgNVHSMEGDAWgBSP8Et/qC5FJK5NUPpj
-move4t0bvDB7BggrBgEFBQcBAQRvMG0wLgYIKwYBBQUHMAGGImh0dHA6Ly9vY3Nw
-Mi5nbG9iYWxzaWduLmNvbS9yb290cjMwOwYIKwYBBQUHMAKGL2h0dHA6Ly9zZWN1
-cmUuZ2xvYmFsc2lnbi5jb20vY2FjZXJ0L3Jvb3QtcjMuY3J0MDYGA1UdHwQvMC0w
-K6ApoCeGJWh0dHA6Ly9jcmwuZ2xvYmFsc2lnbi5jb20vcm9vdC1yMy5jcmwwIQYD
-VR0gBBowGDAIBgZngQwBAgIwDAYKKwYBBAGgMgoBAjANBgkqhkiG9w0BAQsFAAOC
-AQEAKRic9/f+nmhQU/wz04APZLjgG5OgsuUOyUEZjKVhNGDwxGTvKhyXGGAMW2B/
-3bRi+aElpXwoxu3pL6fkElbX3B0BeS5LoDtxkyiVEBMZ8m+sXbocwlPyxrPbX6mY
-0rVIvnuUeBH8X0L5IwfpNVvKnBIilTbcebfHyXkPezGwz7E1yhUULjJFm2bt0SdX
-y+4X/WeiiYIv+fTVgZZgl+/2MKIsu/qdBJc3f3TvJ8nz+Eax1zgZmww+RSQWeOj3
-15Iw6Z5FX+NwzY/Ab+9PosR5UosSeq+9HhtaxZttXG1nVh+avYPGYddWmiMT90J5
-ZgKnO/Fx2hBgTxhOTMYaD312kg==
------END CERTIFICATE-----
-
------BEGIN CERTIFICATE-----
-MIIDXzCCAkegAwIBAgILBAAAAAABIVhTCKIwDQYJKoZIhvcNAQELBQAwTDEgMB4G
-A1UECxMXR2xvYmFsU2lnbiBSb290IENBIC0gUjMxEzARBgNVBAoTCkdsb2JhbFNp
-Z24xEzARBgNVBAMTCkdsb2JhbFNpZ24wHhcNMDkwMzE4MTAwMDAwWhcNMjkwMzE4
-MTAwMDAwWjBMMSAwHgYDVQQLExdHbG9iYWxTaWduIFJvb3QgQ0EgLSBSMzETMBEG
-A1UEChMKR2xvYmFsU2lnbjETMBEGA1UEAxMKR2xvYmFsU2lnbjCCASIwDQYJKoZI
-hvcNAQEBBQADggEPADCCAQoCggEBAMwldpB5BngiFvXAg7aEyiie/QV2EcWtiHL8
-RgJDx7KKnQRfJMsuS+FggkbhUqsMgUdwbN1k0ev1LKMPgj0MK66X17YUhhB5uzsT
-gHeMCOFJ0mpiLx9e+pZo34knlTifBtc+ycsmWQ1z3rDI6SYOgxXG71uL0gRgykmm
-KPZpO/bLyCiR5Z2KYVc3rHQU3HTgOu5yLy6c+9C7v/U9AOEGM+iCK65TpjoWc4zd
-QQ4gOsC0p6Hpsk+QLjJg6VfLuQSSaGjlOCZgdbKfd/+RFO+uIEn8rUAVSNECMWEZ
-XriX7613t2Saer9fwRPvm2L7DWzgVGkWqQPabumDk3F2xmmFghcCAwEAAaNCMEAw
-DgYDVR0PAQH/BAQDAgEGMA8GA1UdEwEB/wQFMAMBAf8wHQYDVR0OBBYEFI/wS3+o
-LkUkrk1Q+mOai97i3Ru8MA0GCSqGSIb3DQEBCwUAA4IBAQBLQNvAUKr+yAzv95ZU
-RUm7lgAJQayzE4aGKAczymvmdLm6AC2upArT9fHxD4q/c2dKg8dEe3jgr25sbwMp
-jjM5RcOO5LlXbKr8EpbsU8Yt5CRsuZRj+9xTaGdWPoO4zzUhw8lo/s7awlOqzJCK
-6fBdRoyV3XpYKBovHd7NADdBj+1EbddTKJd+82cEHhXXipa0095MJ6RMG3NzdvQX
-mcIfeg7jLQitChws/zyrVQ4PkX4268NXSb7hLi18YIvDQVETI53O9zJrlAGomecs
-Mx86OyXShkDOOyyGeMlhLxS67ttVb9+E7gUJTb0o2HLO02JQZR7rkpeDMdmztcpH
-WD9f
------END CERTIFICATE-----`;
-    var TLSProfiles = {
-      RedisCloudFixed: { ca: RedisCloudCA },
-      RedisCloudFlexible: { ca: RedisCloudCA }
-    };
-    exports2.default = TLSProfiles;
-  }
-});
-
-// node_modules/ioredis/built/utils/index.js
-var require_utils3 = __commonJS({
-  "node_modules/ioredis/built/utils/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
-    var fs_1 = __require("fs");
-    var path_1 = __require("path");
-    var url_1 = __require("url");
-    var lodash_1 = require_lodash3();
-    Object.defineProperty(exports2, "defaults", { enumerable: true, get: function() {
-      return lodash_1.defaults;
-    } });
-    Object.defineProperty(exports2, "noop", { enumerable: true, get: function() {
-      return lodash_1.noop;
-    } });
-    var debug_1 = require_debug();
-    exports2.Debug = debug_1.default;
-    var TLSProfiles_1 = require_TLSProfiles();
-    function convertBufferToString(value, encoding) {
-      if (value instanceof Buffer) {
-        return value.toString(encoding);
-      }
-      if (Array.isArray(value)) {
-        const length = value.length;
-        const res = Array(length);
-        for (let i = 0; i < length; ++i) {
-          res[i] = value[i] instanceof Buffer && encoding === "utf8" ? value[i].toString() : convertBufferToString(value[i], encoding);
-        }
-        return res;
-      }
-      return value;
-    }
-    exports2.convertBufferToString = convertBufferToString;
-    function wrapMultiResult(arr) {
-      if (!arr) {
-        return null;
-      }
-      const result = [];
-      const length = arr.length;
-      for (let i = 0; i < length; ++i) {
-        const item = arr[i];
-        if (item instanceof Error) {
-          result.push([item]);
-        } else {
-          result.push([null, item]);
-        }
-      }
-      return result;
-    }
-    exports2.wrapMultiResult = wrapMultiResult;
-    function isInt(value) {
-      const x = parseFloat(value);
-      return !isNaN(value) && (x | 0) === x;
-    }
-    exports2.isInt = isInt;
-    function packObject(array2) {
-      const result = {};
-      const length = array2.length;
-      for (let i = 1; i < length; i += 2) {
-        result[array2[i - 1]] = array2[i];
-      }
-      return result;
-    }
-    exports2.packObject = packObject;
-    function timeout(callback, timeout2) {
-      let timer = null;
-      const run2 = function() {
-        if (timer) {
-          clearTimeout(timer);
-          timer = null;
-          callback.apply(this, arguments);
-        }
-      };
-      timer = setTimeout(run2, timeout2, new Error("timeout"));
-      return run2;
-    }
-    exports2.timeout = timeout;
-    function convertObjectToArray(obj) {
-      const result = [];
-      const keys = Object.keys(obj);
-      for (let i = 0, l = keys.length; i < l; i++) {
-        result.push(keys[i], obj[keys[i]]);
-      }
-      return result;
-    }
-    exports2.convertObjectToArray = convertObjectToArray;
-    function convertMapToArray(map2) {
-      const result = [];
-      let pos = 0;
-      map2.forEach(function(value, key) {
-        result[pos] = key;
-        result[pos + 1] = value;
-        pos += 2;
-      });
-      return result;
-    }
-    exports2.convertMapToArray = convertMapToArray;
-    function toArg(arg) {
-      if (arg === null || typeof arg === "undefined") {
-        return "";
-      }
-      return String(arg);
-    }
-    exports2.toArg = toArg;
-    function optimizeErrorStack(error62, friendlyStack, filterPath) {
-      const stacks = friendlyStack.split("\n");
-      let lines = "";
-      let i;
-      for (i = 1; i < stacks.length; ++i) {
-        if (stacks[i].indexOf(filterPath) === -1) {
-          break;
-        }
-      }
-      for (let j = i; j < stacks.length; ++j) {
-        lines += "\n" + stacks[j];
-      }
-      if (error62.stack) {
-        const pos = error62.stack.indexOf("\n");
-        error62.stack = error62.stack.slice(0, pos) + lines;
-      }
-      return error62;
-    }
-    exports2.optimizeErrorStack = optimizeErrorStack;
-    function parseURL(url2) {
-      if (isInt(url2)) {
-        return { port: url2 };
-      }
-      let parsed = (0, url_1.parse)(url2, true, true);
-      if (!parsed.slashes && url2[0] !== "/") {
-        url2 = "//" + url2;
-        parsed = (0, url_1.parse)(url2, true, true);
-      }
-      const options2 = parsed.query || {};
-      const result = {};
-      if (parsed.auth) {
-        const index = parsed.auth.indexOf(":");
-        result.username = index === -1 ? parsed.auth : parsed.auth.slice(0, index);
-        result.password = index === -1 ? "" : parsed.auth.slice(index + 1);
-      }
-      if (parsed.pathname) {
-        if (parsed.protocol === "redis:" || parsed.protocol === "rediss:") {
-          if (parsed.pathname.length > 1) {
-            result.db = parsed.pathname.slice(1);
-          }
-        } else {
-          result.path = parsed.pathname;
-        }
-      }
-      if (parsed.host) {
-        result.host = parsed.hostname;
-      }
-      if (parsed.port) {
-        result.port = parsed.port;
-      }
-      if (typeof options2.family === "string") {
-        const intFamily = Number.parseInt(options2.family, 10);
-        if (!Number.isNaN(intFamily)) {
-          result.family = intFamily;
-        }
-      }
-      (0, lodash_1.defaults)(result, options2);
-      return result;
-    }
-    exports2.parseURL = parseURL;
-    function resolveTLSProfile(options2) {
-      let tls2 = options2 === null || options2 === void 0 ? void 0 : options2.tls;
-      if (typeof tls2 === "string")
-        tls2 = { profile: tls2 };
-      const profile = TLSProfiles_1.default[tls2 === null || tls2 === void 0 ? void 0 : tls2.profile];
-      if (profile) {
-        tls2 = Object.assign({}, profile, tls2);
-        delete tls2.profile;
-        options2 = Object.assign({}, options2, { tls: tls2 });
-      }
-      return options2;
-    }
-    exports2.resolveTLSProfile = resolveTLSProfile;
-    function sample(array2, from = 0) {
-      const length = array2.length;
-      if (from >= length) {
-        return null;
-      }
-      return array2[from + Math.floor(Math.random() * (length - from))];
-    }
-    exports2.sample = sample;
-    function shuffle(array2) {
-      let counter = array2.length;
-      while (counter > 0) {
-        const index = Math.floor(Math.random() * counter);
-        counter--;
-        [array2[counter], array2[index]] = [array2[index], array2[counter]];
-      }
-      return array2;
-    }
-    exports2.shuffle = shuffle;
-    exports2.CONNECTION_CLOSED_ERROR_MSG = "Connection is closed.";
-    function zipMap(keys, values) {
-      const map2 = /* @__PURE__ */ new Map();
-      keys.forEach((key, index) => {
-        map2.set(key, values[index]);
-      });
-      return map2;
-    }
-    exports2.zipMap = zipMap;
-    var cachedPackageMeta = null;
-    async function getPackageMeta() {
-      if (cachedPackageMeta) {
-        return cachedPackageMeta;
-      }
-      try {
-        const filePath = (0, path_1.resolve)(__dirname, "..", "..", "package.json");
-        const data = await fs_1.promises.readFile(filePath, "utf8");
-        const parsed = JSON.parse(data);
-        cachedPackageMeta = {
-          version: parsed.version
-        };
-        return cachedPackageMeta;
-      } catch (err) {
-        cachedPackageMeta = {
-          version: "error-fetching-version"
-        };
-        return cachedPackageMeta;
-      }
-    }
-    exports2.getPackageMeta = getPackageMeta;
-  }
-});
-
-// node_modules/ioredis/built/utils/argumentParsers.js
-var require_argumentParsers = __commonJS({
-  "node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
-    var parseNumberArgument = (arg) => {
-      if (typeof arg === "number") {
-        return arg;
-      }
-      if (Buffer.isBuffer(arg)) {
-        return parseNumberArgument(arg.toString());
-      }
-      if (typeof arg === "string") {
-        const value = Number(arg);
-        return Number.isFinite(value) ? value : void 0;
-      }
-      return void 0;
-    };
-    var parseStringArgument = (arg) => {
-      if (typeof arg === "string") {
-        return arg;
-      }
-      if (Buffer.isBuffer(arg)) {
-        return arg.toString();
-      }
-      return void 0;
-    };
-    var parseSecondsArgument = (arg) => {
-      const value = parseNumberArgument(arg);
-      if (value === void 0) {
-        return void 0;
-      }
-      if (value <= 0) {
-        return 0;
-      }
-      return value * 1e3;
-    };
-    exports2.parseSecondsArgument = parseSecondsArgument;
-    var parseBlockOption = (args) => {
-      for (let i = 0; i < args.length; i++) {
-        const token = parseStringArgument(args[i]);
-        if (token && token.toLowerCase() === "block") {
-          const duration3 = parseNumberArgument(args[i + 1]);
-          if (duration3 === void 0) {
-            return void 0;
-          }
-          if (duration3 <= 0) {
-            return 0;
-          }
-          return duration3;
-        }
-      }
-      return null;
-    };
-    exports2.parseBlockOption = parseBlockOption;
-  }
-});
-
-// node_modules/ioredis/built/Command.js
-var require_Command = __commonJS({
-  "node_modules/ioredis/built/Command.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var commands_1 = require_built();
-    var calculateSlot = require_lib2();
-    var standard_as_callback_1 = require_built2();
-    var utils_1 = require_utils3();
-    var argumentParsers_1 = require_argumentParsers();
-    var Command = class _Command {
-      /**
-       * Creates an instance of Command.
-       * @param name Command name
-       * @param args An array of command arguments
-       * @param options
-       * @param callback The callback that handles the response.
-       * If omit, the response will be handled via Promise
-       */
-      constructor(name, args = [], options2 = {}, callback) {
-        this.name = name;
-        this.inTransaction = false;
-        this.isResolved = false;
-        this.transformed = false;
-        this.replyEncoding = options2.replyEncoding;
-        this.errorStack = options2.errorStack;
-        this.args = args.flat();
-        this.callback = callback;
-        this.initPromise();
-        if (options2.keyPrefix) {
-          const isBufferKeyPrefix = options2.keyPrefix instanceof Buffer;
-          let keyPrefixBuffer = isBufferKeyPrefix ? options2.keyPrefix : null;
-          this._iterateKeys((key) => {
-            if (key instanceof Buffer) {
-              if (keyPrefixBuffer === null) {
-                keyPrefixBuffer = Buffer.from(options2.keyPrefix);
-              }
-              return Buffer.concat([keyPrefixBuffer, key]);
-            } else if (isBufferKeyPrefix) {
-              return Buffer.concat([options2.keyPrefix, Buffer.from(String(key))]);
-            }
-            return options2.keyPrefix + key;
-          });
-        }
-        if (options2.readOnly) {
-          this.isReadOnly = true;
-        }
-      }
-      /**
-       * Check whether the command has the flag
-       */
-      static checkFlag(flagName, commandName) {
-        commandName = commandName.toLowerCase();
-        return !!this.getFlagMap()[flagName][commandName];
-      }
-      static setArgumentTransformer(name, func) {
-        this._transformer.argument[name] = func;
-      }
-      static setReplyTransformer(name, func) {
-        this._transformer.reply[name] = func;
-      }
-      static getFlagMap() {
-        if (!this.flagMap) {
-          this.flagMap = Object.keys(_Command.FLAGS).reduce((map2, flagName) => {
-            map2[flagName] = {};
-            _Command.FLAGS[flagName].forEach((commandName) => {
-              map2[flagName][commandName] = true;
-            });
-            return map2;
-          }, {});
-        }
-        return this.flagMap;
-      }
-      getSlot() {
-        if (typeof this.slot === "undefined") {
-          const key = this.getKeys()[0];
-          this.slot = key == null ? null : calculateSlot(key);
-        }
-        return this.slot;
-      }
-      getKeys() {
-        return this._iterateKeys();
-      }
-      /**
-       * Convert command to writable buffer or string
-       */
-      toWritable(_socket) {
-        let result;
-        const commandStr = "*" + (this.args.length + 1) + "\r\n$" + Buffer.byteLength(this.name) + "\r\n" + this.name + "\r\n";
-        if (this.bufferMode) {
-          const buffers = new MixedBuffers();
-          buffers.push(commandStr);
-          for (let i = 0; i < this.args.length; ++i) {
-            const arg = this.args[i];
-            if (arg instanceof Buffer) {
-              if (arg.length === 0) {
-                buffers.push("$0\r\n\r\n");
-              } else {
-                buffers.push("$" + arg.length + "\r\n");
-                buffers.push(arg);
-                buffers.push("\r\n");
-              }
-            } else {
-              buffers.push("$" + Buffer.byteLength(arg) + "\r\n" + arg + "\r\n");
-            }
-          }
-          result = buffers.toBuffer();
-        } else {
-          result = commandStr;
-          for (let i = 0; i < this.args.length; ++i) {
-            const arg = this.args[i];
-            result += "$" + Buffer.byteLength(arg) + "\r\n" + arg + "\r\n";
-          }
-        }
-        return result;
-      }
-      stringifyArguments() {
-        for (let i = 0; i < this.args.length; ++i) {
-          const arg = this.args[i];
-          if (typeof arg === "string") {
-          } else if (arg instanceof Buffer) {
-            this.bufferMode = true;
-          } else {
-            this.args[i] = (0, utils_1.toArg)(arg);
-          }
-        }
-      }
-      /**
-       * Convert buffer/buffer[] to string/string[],
-       * and apply reply transformer.
-       */
-      transformReply(result) {
-        if (this.replyEncoding) {
-          result = (0, utils_1.convertBufferToString)(result, this.replyEncoding);
-        }
-        const transformer = _Command._transformer.reply[this.name];
-        if (transformer) {
-          result = transformer(result);
-        }
-        return result;
-      }
-      /**
-       * Set the wait time before terminating the attempt to execute a command
-       * and generating an error.
-       */
-      setTimeout(ms) {
-        if (!this._commandTimeoutTimer) {
-          this._commandTimeoutTimer = setTimeout(() => {
-            if (!this.isResolved) {
-              this.reject(new Error("Command timed out"));
-            }
-          }, ms);
-        }
-      }
-      /**
-       * Set a timeout for blocking commands.
-       * When the timeout expires, the command resolves with null (matching Redis behavior).
-       * This handles the case of undetectable network failures (e.g., docker network disconnect)
-       * where the TCP connection becomes a zombie and no close event fires.
-       */
-      setBlockingTimeout(ms) {
-        if (ms <= 0) {
-          return;
-        }
-        if (this._blockingTimeoutTimer) {
-          clearTimeout(this._blockingTimeoutTimer);
-          this._blockingTimeoutTimer = void 0;
-        }
-        const now = Date.now();
-        if (this._blockingDeadline === void 0) {
-          this._blockingDeadline = now + ms;
-        }
-        const remaining = this._blockingDeadline - now;
-        if (remaining <= 0) {
-          this.resolve(null);
-          return;
-        }
-        this._blockingTimeoutTimer = setTimeout(() => {
-          if (this.isResolved) {
-            this._blockingTimeoutTimer = void 0;
-            return;
-          }
-          this._blockingTimeoutTimer = void 0;
-          this.resolve(null);
-        }, remaining);
-      }
-      /**
-       * Extract the blocking timeout from the command arguments.
-       *
-       * @returns The timeout in seconds, null for indefinite blocking (timeout of 0),
-       *          or undefined if this is not a blocking command
-       */
-      extractBlockingTimeout() {
-        const args = this.args;
-        if (!args || args.length === 0) {
-          return void 0;
-        }
-        const name = this.name.toLowerCase();
-        if (_Command.checkFlag("LAST_ARG_TIMEOUT_COMMANDS", name)) {
-          return (0, argumentParsers_1.parseSecondsArgument)(args[args.length - 1]);
-        }
-        if (_Command.checkFlag("FIRST_ARG_TIMEOUT_COMMANDS", name)) {
-          return (0, argumentParsers_1.parseSecondsArgument)(args[0]);
-        }
-        if (_Command.checkFlag("BLOCK_OPTION_COMMANDS", name)) {
-          return (0, argumentParsers_1.parseBlockOption)(args);
-        }
-        return void 0;
-      }
-      /**
-       * Clear the command and blocking timers
-       */
-      _clearTimers() {
-        const existingTimer = this._commandTimeoutTimer;
-        if (existingTimer) {
-          clearTimeout(existingTimer);
-          delete this._commandTimeoutTimer;
-        }
-        const blockingTimer = this._blockingTimeoutTimer;
-        if (blockingTimer) {
-          clearTimeout(blockingTimer);
-          delete this._blockingTimeoutTimer;
-        }
-      }
-      initPromise() {
-        const promise2 = new Promise((resolve4, reject) => {
-          if (!this.transformed) {
-            this.transformed = true;
-            const transformer = _Command._transformer.argument[this.name];
-            if (transformer) {
-              this.args = transformer(this.args);
-            }
-            this.stringifyArguments();
-          }
-          this.resolve = this._convertValue(resolve4);
-          this.reject = (err) => {
-            this._clearTimers();
-            if (this.errorStack) {
-              reject((0, utils_1.optimizeErrorStack)(err, this.errorStack.stack, __dirname));
-            } else {
-              reject(err);
-            }
-          };
-        });
-        this.promise = (0, standard_as_callback_1.default)(promise2, this.callback);
-      }
-      /**
-       * Iterate through the command arguments that are considered keys.
-       */
-      _iterateKeys(transform2 = (key) => key) {
-        if (typeof this.keys === "undefined") {
-          this.keys = [];
-          if ((0, commands_1.exists)(this.name, { caseInsensitive: true })) {
-            const keyIndexes = (0, commands_1.getKeyIndexes)(this.name, this.args, {
-              nameCaseInsensitive: true
-            });
-            for (const index of keyIndexes) {
-              this.args[index] = transform2(this.args[index]);
-              this.keys.push(this.args[index]);
-            }
-          }
-        }
-        return this.keys;
-      }
-      /**
-       * Convert the value from buffer to the target encoding.
-       */
-      _convertValue(resolve4) {
-        return (value) => {
-          try {
-            this._clearTimers();
-            resolve4(this.transformReply(value));
-            this.isResolved = true;
-          } catch (err) {
-            this.reject(err);
-          }
-          return this.promise;
-        };
-      }
-    };
-    exports2.default = Command;
-    Command.FLAGS = {
-      VALID_IN_SUBSCRIBER_MODE: [
-        "subscribe",
-        "psubscribe",
-        "unsubscribe",
-        "punsubscribe",
-        "ssubscribe",
-        "sunsubscribe",
-        "ping",
-        "quit"
-      ],
-      VALID_IN_MONITOR_MODE: ["monitor", "auth"],
-      ENTER_SUBSCRIBER_MODE: ["subscribe", "psubscribe", "ssubscribe"],
-      EXIT_SUBSCRIBER_MODE: ["unsubscribe", "punsubscribe", "sunsubscribe"],
-      WILL_DISCONNECT: ["quit"],
-      HANDSHAKE_COMMANDS: ["auth", "select", "client", "readonly", "info"],
-      IGNORE_RECONNECT_ON_ERROR: ["client"],
-      BLOCKING_COMMANDS: [
-        "blpop",
-        "brpop",
-        "brpoplpush",
-        "blmove",
-        "bzpopmin",
-        "bzpopmax",
-        "bzmpop",
-        "blmpop",
-        "xread",
-        "xreadgroup"
-      ],
-      LAST_ARG_TIMEOUT_COMMANDS: [
-        "blpop",
-        "brpop",
-        "brpoplpush",
-        "blmove",
-        "bzpopmin",
-        "bzpopmax"
-      ],
-      FIRST_ARG_TIMEOUT_COMMANDS: ["bzmpop", "blmpop"],
-      BLOCK_OPTION_COMMANDS: ["xread", "xreadgroup"]
-    };
-    Command._transformer = {
-      argument: {},
-      reply: {}
-    };
-    var msetArgumentTransformer = function(args) {
-      if (args.length === 1) {
-        if (args[0] instanceof Map) {
-          return (0, utils_1.convertMapToArray)(args[0]);
-        }
-        if (typeof args[0] === "object" && args[0] !== null) {
-          return (0, utils_1.convertObjectToArray)(args[0]);
-        }
-      }
-      return args;
-    };
-    var hsetArgumentTransformer = function(args) {
-      if (args.length === 2) {
-        if (args[1] instanceof Map) {
-          return [args[0]].concat((0, utils_1.convertMapToArray)(args[1]));
-        }
-        if (typeof args[1] === "object" && args[1] !== null) {
-          return [args[0]].concat((0, utils_1.convertObjectToArray)(args[1]));
-        }
-      }
-      return args;
-    };
-    Command.setArgumentTransformer("mset", msetArgumentTransformer);
-    Command.setArgumentTransformer("msetnx", msetArgumentTransformer);
-    Command.setArgumentTransformer("hset", hsetArgumentTransformer);
-    Command.setArgumentTransformer("hmset", hsetArgumentTransformer);
-    Command.setReplyTransformer("hgetall", function(result) {
-      if (Array.isArray(result)) {
-        const obj = {};
-        for (let i = 0; i < result.length; i += 2) {
-          const key = result[i];
-          const value = result[i + 1];
-          if (key in obj) {
-            Object.defineProperty(obj, key, {
-              value,
-              configurable: true,
-              enumerable: true,
-              writable: true
-            });
-          } else {
-            obj[key] = value;
-          }
-        }
-        return obj;
-      }
-      return result;
-    });
-    var MixedBuffers = class {
-      constructor() {
-        this.length = 0;
-        this.items = [];
-      }
-      push(x) {
-        this.length += Buffer.byteLength(x);
-        this.items.push(x);
-      }
-      toBuffer() {
-        const result = Buffer.allocUnsafe(this.length);
-        let offset = 0;
-        for (const item of this.items) {
-          const length = Buffer.byteLength(item);
-          Buffer.isBuffer(item) ? item.copy(result, offset) : result.write(item, offset, length);
-          offset += length;
-        }
-        return result;
-      }
-    };
-  }
-});
-
-// node_modules/ioredis/built/errors/ClusterAllFailedError.js
-var require_ClusterAllFailedError = __commonJS({
-  "node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var redis_errors_1 = require_redis_errors();
-    var ClusterAllFailedError = class extends redis_errors_1.RedisError {
-      constructor(message, lastNodeError) {
-        super(message);
-        this.lastNodeError = lastNodeError;
-        Error.captureStackTrace(this, this.constructor);
-      }
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    exports2.default = ClusterAllFailedError;
-    ClusterAllFailedError.defaultMessage = "Failed to refresh slots cache.";
-  }
-});
-
-// node_modules/ioredis/built/ScanStream.js
-var require_ScanStream = __commonJS({
-  "node_modules/ioredis/built/ScanStream.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var ScanStream = class extends stream_1.Readable {
-      constructor(opt) {
-        super(opt);
-        this.opt = opt;
-        this._redisCursor = "0";
-        this._redisDrained = false;
-      }
-      _read() {
-        if (this._redisDrained) {
-          this.push(null);
-          return;
-        }
-        const args = [this._redisCursor];
-        if (this.opt.key) {
-          args.unshift(this.opt.key);
-        }
-        if (this.opt.match) {
-          args.push("MATCH", this.opt.match);
-        }
-        if (this.opt.type) {
-          args.push("TYPE", this.opt.type);
-        }
-        if (this.opt.count) {
-          args.push("COUNT", String(this.opt.count));
-        }
-        if (this.opt.noValues) {
-          args.push("NOVALUES");
-        }
-        this.opt.redis[this.opt.command](args, (err, res) => {
-          if (err) {
-            this.emit("error", err);
-            return;
-          }
-          this._redisCursor = res[0] instanceof Buffer ? res[0].toString() : res[0];
-          if (this._redisCursor === "0") {
-            this._redisDrained = true;
-          }
-          this.push(res[1]);
-        });
-      }
-      close() {
-        this._redisDrained = true;
-      }
-    };
-    exports2.default = ScanStream;
-  }
-});
-
-// node_modules/ioredis/built/autoPipelining.js
-var require_autoPipelining = __commonJS({
-  "node_modules/ioredis/built/autoPipelining.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
-    var lodash_1 = require_lodash3();
-    var calculateSlot = require_lib2();
-    var standard_as_callback_1 = require_built2();
-    var commands_1 = require_built();
-    exports2.kExec = /* @__PURE__ */ Symbol("exec");
-    exports2.kCallbacks = /* @__PURE__ */ Symbol("callbacks");
-    exports2.notAllowedAutoPipelineCommands = [
-      "auth",
-      "info",
-      "script",
-      "quit",
-      "cluster",
-      "pipeline",
-      "multi",
-      "subscribe",
-      "psubscribe",
-      "unsubscribe",
-      "unpsubscribe",
-      "select",
-      "client"
-    ];
-    function executeAutoPipeline(client, slotKey) {
-      if (client._runningAutoPipelines.has(slotKey)) {
-        return;
-      }
-      if (!client._autoPipelines.has(slotKey)) {
-        return;
-      }
-      client._runningAutoPipelines.add(slotKey);
-      const pipeline = client._autoPipelines.get(slotKey);
-      client._autoPipelines.delete(slotKey);
-      const callbacks = pipeline[exports2.kCallbacks];
-      pipeline[exports2.kCallbacks] = null;
-      pipeline.exec(function(err, results) {
-        client._runningAutoPipelines.delete(slotKey);
-        if (err) {
-          for (let i = 0; i < callbacks.length; i++) {
-            process.nextTick(callbacks[i], err);
-          }
-        } else {
-          for (let i = 0; i < callbacks.length; i++) {
-            process.nextTick(callbacks[i], ...results[i]);
-          }
-        }
-        if (client._autoPipelines.has(slotKey)) {
-          executeAutoPipeline(client, slotKey);
-        }
-      });
-    }
-    function shouldUseAutoPipelining(client, functionName, commandName) {
-      return functionName && client.options.enableAutoPipelining && !client.isPipeline && !exports2.notAllowedAutoPipelineCommands.includes(commandName) && !client.options.autoPipeliningIgnoredCommands.includes(commandName);
-    }
-    exports2.shouldUseAutoPipelining = shouldUseAutoPipelining;
-    function getFirstValueInFlattenedArray(args) {
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (typeof arg === "string") {
-          return arg;
-        } else if (Array.isArray(arg) || (0, lodash_1.isArguments)(arg)) {
-          if (arg.length === 0) {
-            continue;
-          }
-          return arg[0];
-        }
-        const flattened = [arg].flat();
-        if (flattened.length > 0) {
-          return flattened[0];
-        }
-      }
-      return void 0;
-    }
-    exports2.getFirstValueInFlattenedArray = getFirstValueInFlattenedArray;
-    function executeWithAutoPipelining(client, functionName, commandName, args, callback) {
-      if (client.isCluster && !client.slots.length) {
-        if (client.status === "wait")
-          client.connect().catch(lodash_1.noop);
-        return (0, standard_as_callback_1.default)(new Promise(function(resolve4, reject) {
-          client.delayUntilReady((err) => {
-            if (err) {
-              reject(err);
-              return;
-            }
-            executeWithAutoPipelining(client, functionName, commandName, args, null).then(resolve4, reject);
-          });
-        }), callback);
-      }
-      const prefix = client.options.keyPrefix || "";
-      let slotKey = client.isCluster ? client.slots[calculateSlot(`${prefix}${getFirstValueInFlattenedArray(args)}`)].join(",") : "main";
-      if (client.isCluster && client.options.scaleReads !== "master") {
-        const isReadOnly = (0, commands_1.exists)(commandName) && (0, commands_1.hasFlag)(commandName, "readonly");
-        slotKey += isReadOnly ? ":read" : ":write";
-      }
-      if (!client._autoPipelines.has(slotKey)) {
-        const pipeline2 = client.pipeline();
-        pipeline2[exports2.kExec] = false;
-        pipeline2[exports2.kCallbacks] = [];
-        client._autoPipelines.set(slotKey, pipeline2);
-      }
-      const pipeline = client._autoPipelines.get(slotKey);
-      if (!pipeline[exports2.kExec]) {
-        pipeline[exports2.kExec] = true;
-        setImmediate(executeAutoPipeline, client, slotKey);
-      }
-      const autoPipelinePromise = new Promise(function(resolve4, reject) {
-        pipeline[exports2.kCallbacks].push(function(err, value) {
-          if (err) {
-            reject(err);
-            return;
-          }
-          resolve4(value);
-        });
-        if (functionName === "call") {
-          args.unshift(commandName);
-        }
-        pipeline[functionName](...args);
-      });
-      return (0, standard_as_callback_1.default)(autoPipelinePromise, callback);
-    }
-    exports2.executeWithAutoPipelining = executeWithAutoPipelining;
-  }
-});
-
-// node_modules/ioredis/built/Script.js
-var require_Script = __commonJS({
-  "node_modules/ioredis/built/Script.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var crypto_1 = __require("crypto");
-    var Command_1 = require_Command();
-    var standard_as_callback_1 = require_built2();
-    var Script = class {
-      constructor(lua, numberOfKeys = null, keyPrefix = "", readOnly = false) {
-        this.lua = lua;
-        this.numberOfKeys = numberOfKeys;
-        this.keyPrefix = keyPrefix;
-        this.readOnly = readOnly;
-        this.sha = (0, crypto_1.createHash)("sha1").update(lua).digest("hex");
-        const sha = this.sha;
-        const socketHasScriptLoaded = /* @__PURE__ */ new WeakSet();
-        this.Command = class CustomScriptCommand extends Command_1.default {
-          toWritable(socket) {
-            const origReject = this.reject;
-            this.reject = (err) => {
-              if (err.message.indexOf("NOSCRIPT") !== -1) {
-                socketHasScriptLoaded.delete(socket);
-              }
-              origReject.call(this, err);
-            };
-            if (!socketHasScriptLoaded.has(socket)) {
-              socketHasScriptLoaded.add(socket);
-              this.name = "eval";
-              this.args[0] = lua;
-            } else if (this.name === "eval") {
-              this.name = "evalsha";
-              this.args[0] = sha;
-            }
-            return super.toWritable(socket);
-          }
-        };
-      }
-      execute(container, args, options2, callback) {
-        if (typeof this.numberOfKeys === "number") {
-          args.unshift(this.numberOfKeys);
-        }
-        if (this.keyPrefix) {
-          options2.keyPrefix = this.keyPrefix;
-        }
-        if (this.readOnly) {
-          options2.readOnly = true;
-        }
-        const evalsha = new this.Command("evalsha", [this.sha, ...args], options2);
-        evalsha.promise = evalsha.promise.catch((err) => {
-          if (err.message.indexOf("NOSCRIPT") === -1) {
-            throw err;
-          }
-          const resend = new this.Command("evalsha", [this.sha, ...args], options2);
-          const client = container.isPipeline ? container.redis : container;
-          return client.sendCommand(resend);
-        });
-        (0, standard_as_callback_1.default)(evalsha.promise, callback);
-        return container.sendCommand(evalsha);
-      }
-    };
-    exports2.default = Script;
-  }
-});
-
-// node_modules/ioredis/built/utils/Commander.js
-var require_Commander = __commonJS({
-  "node_modules/ioredis/built/utils/Commander.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var commands_1 = require_built();
-    var autoPipelining_1 = require_autoPipelining();
-    var Command_1 = require_Command();
-    var Script_1 = require_Script();
-    var Commander = class {
-      constructor() {
-        this.options = {};
-        this.scriptsSet = {};
-        this.addedBuiltinSet = /* @__PURE__ */ new Set();
-      }
-      /**
-       * Return supported builtin commands
-       */
-      getBuiltinCommands() {
-        return commands.slice(0);
-      }
-      /**
-       * Create a builtin command
-       */
-      createBuiltinCommand(commandName) {
-        return {
-          string: generateFunction(null, commandName, "utf8"),
-          buffer: generateFunction(null, commandName, null)
-        };
-      }
-      /**
-       * Create add builtin command
-       */
-      addBuiltinCommand(commandName) {
-        this.addedBuiltinSet.add(commandName);
-        this[commandName] = generateFunction(commandName, commandName, "utf8");
-        this[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
-      }
-      /**
-       * Define a custom command using lua script
-       */
-      defineCommand(name, definition) {
-        const script2 = new Script_1.default(definition.lua, definition.numberOfKeys, this.options.keyPrefix, definition.readOnly);
-        this.scriptsSet[name] = script2;
-        this[name] = generateScriptingFunction(name, name, script2, "utf8");
-        this[name + "Buffer"] = generateScriptingFunction(name + "Buffer", name, script2, null);
-      }
-      /**
-       * @ignore
-       */
-      sendCommand(command, stream, node2) {
-        throw new Error('"sendCommand" is not implemented');
-      }
-    };
-    var commands = commands_1.list.filter((command) => command !== "monitor");
-    commands.push("sentinel");
-    commands.forEach(function(commandName) {
-      Commander.prototype[commandName] = generateFunction(commandName, commandName, "utf8");
-      Commander.prototype[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
-    });
-    Commander.prototype.call = generateFunction("call", "utf8");
-    Commander.prototype.callBuffer = generateFunction("callBuffer", null);
-    Commander.prototype.send_command = Commander.prototype.call;
-    function generateFunction(functionName, _commandName, _encoding) {
-      if (typeof _encoding === "undefined") {
-        _encoding = _commandName;
-        _commandName = null;
-      }
-      return function(...args) {
-        const commandName = _commandName || args.shift();
-        let callback = args[args.length - 1];
-        if (typeof callback === "function") {
-          args.pop();
-        } else {
-          callback = void 0;
-        }
-        const options2 = {
-          errorStack: this.options.showFriendlyErrorStack ? new Error() : void 0,
-          keyPrefix: this.options.keyPrefix,
-          replyEncoding: _encoding
-        };
-        if (!(0, autoPipelining_1.shouldUseAutoPipelining)(this, functionName, commandName)) {
-          return this.sendCommand(
-            // @ts-expect-error
-            new Command_1.default(commandName, args, options2, callback)
-          );
-        }
-        return (0, autoPipelining_1.executeWithAutoPipelining)(
-          this,
-          functionName,
-          commandName,
-          // @ts-expect-error
-          args,
-          callback
-        );
-      };
-    }
-    function generateScriptingFunction(functionName, commandName, script2, encoding) {
-      return function(...args) {
-        const callback = typeof args[args.length - 1] === "function" ? args.pop() : void 0;
-        const options2 = {
-          replyEncoding: encoding
-        };
-        if (this.options.showFriendlyErrorStack) {
-          options2.errorStack = new Error();
-        }
-        if (!(0, autoPipelining_1.shouldUseAutoPipelining)(this, functionName, commandName)) {
-          return script2.execute(this, args, options2, callback);
-        }
-        return (0, autoPipelining_1.executeWithAutoPipelining)(this, functionName, commandName, args, callback);
-      };
-    }
-    exports2.default = Commander;
-  }
-});
-
-// node_modules/ioredis/built/Pipeline.js
-var require_Pipeline = __commonJS({
-  "node_modules/ioredis/built/Pipeline.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var calculateSlot = require_lib2();
-    var commands_1 = require_built();
-    var standard_as_callback_1 = require_built2();
-    var util_1 = __require("util");
-    var Command_1 = require_Command();
-    var utils_1 = require_utils3();
-    var Commander_1 = require_Commander();
-    function generateMultiWithNodes(redis, keys) {
-      const slot = calculateSlot(keys[0]);
-      const target = redis._groupsBySlot[slot];
-      for (let i = 1; i < keys.length; i++) {
-        if (redis._groupsBySlot[calculateSlot(keys[i])] !== target) {
-          return -1;
-        }
-      }
-      return slot;
-    }
-    var Pipeline = class extends Commander_1.default {
-      constructor(redis) {
-        super();
-        this.redis = redis;
-        this.isPipeline = true;
-        this.replyPending = 0;
-        this._queue = [];
-        this._result = [];
-        this._transactions = 0;
-        this._shaToScript = {};
-        this.isCluster = this.redis.constructor.name === "Cluster" || this.redis.isCluster;
-        this.options = redis.options;
-        Object.keys(redis.scriptsSet).forEach((name) => {
-          const script2 = redis.scriptsSet[name];
-          this._shaToScript[script2.sha] = script2;
-          this[name] = redis[name];
-          this[name + "Buffer"] = redis[name + "Buffer"];
-        });
-        redis.addedBuiltinSet.forEach((name) => {
-          this[name] = redis[name];
-          this[name + "Buffer"] = redis[name + "Buffer"];
-        });
-        this.promise = new Promise((resolve4, reject) => {
-          this.resolve = resolve4;
-          this.reject = reject;
-        });
-        const _this = this;
-        Object.defineProperty(this, "length", {
-          get: function() {
-            return _this._queue.length;
-          }
-        });
-      }
-      fillResult(value, position) {
-        if (this._queue[position].name === "exec" && Array.isArray(value[1])) {
-          const execLength = value[1].length;
-          for (let i = 0; i < execLength; i++) {
-            if (value[1][i] instanceof Error) {
-              continue;
-            }
-            const cmd = this._queue[position - (execLength - i)];
-            try {
-              value[1][i] = cmd.transformReply(value[1][i]);
-            } catch (err) {
-              value[1][i] = err;
-            }
-          }
-        }
-        this._result[position] = value;
-        if (--this.replyPending) {
-          return;
-        }
-        if (this.isCluster) {
-          let retriable = true;
-          let commonError;
-          for (let i = 0; i < this._result.length; ++i) {
-            const error62 = this._result[i][0];
-            const command = this._queue[i];
-            if (error62) {
-              if (command.name === "exec" && error62.message === "EXECABORT Transaction discarded because of previous errors.") {
-                continue;
-              }
-              if (!commonError) {
-                commonError = {
-                  name: error62.name,
-                  message: error62.message
-                };
-              } else if (commonError.name !== error62.name || commonError.message !== error62.message) {
-                retriable = false;
-                break;
-              }
-            } else if (!command.inTransaction) {
-              const isReadOnly = (0, commands_1.exists)(command.name, { caseInsensitive: true }) && (0, commands_1.hasFlag)(command.name, "readonly", { nameCaseInsensitive: true });
-              if (!isReadOnly) {
-                retriable = false;
-                break;
-              }
-            }
-          }
-          if (commonError && retriable) {
-            const _this = this;
-            const errv = commonError.message.split(" ");
-            const queue2 = this._queue;
-            let inTransaction = false;
-            this._queue = [];
-            for (let i = 0; i < queue2.length; ++i) {
-              if (errv[0] === "ASK" && !inTransaction && queue2[i].name !== "asking" && (!queue2[i - 1] || queue2[i - 1].name !== "asking")) {
-                const asking = new Command_1.default("asking");
-                asking.ignore = true;
-                this.sendCommand(asking);
-              }
-              queue2[i].initPromise();
-              this.sendCommand(queue2[i]);
-              inTransaction = queue2[i].inTransaction;
-            }
-            let matched = true;
-            if (typeof this.leftRedirections === "undefined") {
-              this.leftRedirections = {};
-            }
-            const exec2 = function() {
-              _this.exec();
-            };
-            const cluster = this.redis;
-            cluster.handleError(commonError, this.leftRedirections, {
-              moved: function(_slot, key) {
-                _this.preferKey = key;
-                if (cluster.slots[errv[1]]) {
-                  if (cluster.slots[errv[1]][0] !== key) {
-                    cluster.slots[errv[1]] = [key];
-                  }
-                } else {
-                  cluster.slots[errv[1]] = [key];
-                }
-                cluster._groupsBySlot[errv[1]] = cluster._groupsIds[cluster.slots[errv[1]].join(";")];
-                cluster.refreshSlotsCache();
-                _this.exec();
-              },
-              ask: function(_slot, key) {
-                _this.preferKey = key;
-                _this.exec();
-              },
-              tryagain: exec2,
-              clusterDown: exec2,
-              connectionClosed: exec2,
-              maxRedirections: () => {
-                matched = false;
-              },
-              defaults: () => {
-                matched = false;
-              }
-            });
-            if (matched) {
-              return;
-            }
-          }
-        }
-        let ignoredCount = 0;
-        for (let i = 0; i < this._queue.length - ignoredCount; ++i) {
-          if (this._queue[i + ignoredCount].ignore) {
-            ignoredCount += 1;
-          }
-          this._result[i] = this._result[i + ignoredCount];
-        }
-        this.resolve(this._result.slice(0, this._result.length - ignoredCount));
-      }
-      sendCommand(command) {
-        if (this._transactions > 0) {
-          command.inTransaction = true;
-        }
-        const position = this._queue.length;
-        command.pipelineIndex = position;
-        command.promise.then((result) => {
-          this.fillResult([null, result], position);
-        }).catch((error62) => {
-          this.fillResult([error62], position);
-        });
-        this._queue.push(command);
-        return this;
-      }
-      addBatch(commands) {
-        let command, commandName, args;
-        for (let i = 0; i < commands.length; ++i) {
-          command = commands[i];
-          commandName = command[0];
-          args = command.slice(1);
-          this[commandName].apply(this, args);
-        }
-        return this;
-      }
-    };
-    exports2.default = Pipeline;
-    var multi = Pipeline.prototype.multi;
-    Pipeline.prototype.multi = function() {
-      this._transactions += 1;
-      return multi.apply(this, arguments);
-    };
-    var execBuffer = Pipeline.prototype.execBuffer;
-    Pipeline.prototype.execBuffer = (0, util_1.deprecate)(function() {
-      if (this._transactions > 0) {
-        this._transactions -= 1;
-      }
-      return execBuffer.apply(this, arguments);
-    }, "Pipeline#execBuffer: Use Pipeline#exec instead");
-    Pipeline.prototype.exec = function(callback) {
-      if (this.isCluster && !this.redis.slots.length) {
-        if (this.redis.status === "wait")
-          this.redis.connect().catch(utils_1.noop);
-        if (callback && !this.nodeifiedPromise) {
-          this.nodeifiedPromise = true;
-          (0, standard_as_callback_1.default)(this.promise, callback);
-        }
-        this.redis.delayUntilReady((err) => {
-          if (err) {
-            this.reject(err);
-            return;
-          }
-          this.exec(callback);
-        });
-        return this.promise;
-      }
-      if (this._transactions > 0) {
-        this._transactions -= 1;
-        return execBuffer.apply(this, arguments);
-      }
-      if (!this.nodeifiedPromise) {
-        this.nodeifiedPromise = true;
-        (0, standard_as_callback_1.default)(this.promise, callback);
-      }
-      if (!this._queue.length) {
-        this.resolve([]);
-      }
-      let pipelineSlot;
-      if (this.isCluster) {
-        const sampleKeys = [];
-        for (let i = 0; i < this._queue.length; i++) {
-          const keys = this._queue[i].getKeys();
-          if (keys.length) {
-            sampleKeys.push(keys[0]);
-          }
-          if (keys.length && calculateSlot.generateMulti(keys) < 0) {
-            this.reject(new Error("All the keys in a pipeline command should belong to the same slot"));
-            return this.promise;
-          }
-        }
-        if (sampleKeys.length) {
-          pipelineSlot = generateMultiWithNodes(this.redis, sampleKeys);
-          if (pipelineSlot < 0) {
-            this.reject(new Error("All keys in the pipeline should belong to the same slots allocation group"));
-            return this.promise;
-          }
-        } else {
-          pipelineSlot = Math.random() * 16384 | 0;
-        }
-      }
-      const _this = this;
-      execPipeline();
-      return this.promise;
-      function execPipeline() {
-        let writePending = _this.replyPending = _this._queue.length;
-        let node2;
-        if (_this.isCluster) {
-          node2 = {
-            slot: pipelineSlot,
-            redis: _this.redis.connectionPool.nodes.all[_this.preferKey]
-          };
-        }
-        let data = "";
-        let buffers;
-        const stream = {
-          isPipeline: true,
-          destination: _this.isCluster ? node2 : { redis: _this.redis },
-          write(writable) {
-            if (typeof writable !== "string") {
-              if (!buffers) {
-                buffers = [];
-              }
-              if (data) {
-                buffers.push(Buffer.from(data, "utf8"));
-                data = "";
-              }
-              buffers.push(writable);
-            } else {
-              data += writable;
-            }
-            if (!--writePending) {
-              if (buffers) {
-                if (data) {
-                  buffers.push(Buffer.from(data, "utf8"));
-                }
-                stream.destination.redis.stream.write(Buffer.concat(buffers));
-              } else {
-                stream.destination.redis.stream.write(data);
-              }
-              writePending = _this._queue.length;
-              data = "";
-              buffers = void 0;
-            }
-          }
-        };
-        for (let i = 0; i < _this._queue.length; ++i) {
-          _this.redis.sendCommand(_this._queue[i], stream, node2);
-        }
-        return _this.promise;
-      }
-    };
-  }
-});
-
-// node_modules/ioredis/built/transaction.js
-var require_transaction = __commonJS({
-  "node_modules/ioredis/built/transaction.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.addTransactionSupport = void 0;
-    var utils_1 = require_utils3();
-    var standard_as_callback_1 = require_built2();
-    var Pipeline_1 = require_Pipeline();
-    function addTransactionSupport(redis) {
-      redis.pipeline = function(commands) {
-        const pipeline = new Pipeline_1.default(this);
-        if (Array.isArray(commands)) {
-          pipeline.addBatch(commands);
-        }
-        return pipeline;
-      };
-      const { multi } = redis;
-      redis.multi = function(commands, options2) {
-        if (typeof options2 === "undefined" && !Array.isArray(commands)) {
-          options2 = commands;
-          commands = null;
-        }
-        if (options2 && options2.pipeline === false) {
-          return multi.call(this);
-        }
-        const pipeline = new Pipeline_1.default(this);
-        pipeline.multi();
-        if (Array.isArray(commands)) {
-          pipeline.addBatch(commands);
-        }
-        const exec3 = pipeline.exec;
-        pipeline.exec = function(callback) {
-          if (this.isCluster && !this.redis.slots.length) {
-            if (this.redis.status === "wait")
-              this.redis.connect().catch(utils_1.noop);
-            return (0, standard_as_callback_1.default)(new Promise((resolve4, reject) => {
-              this.redis.delayUntilReady((err) => {
-                if (err) {
-                  reject(err);
-                  return;
-                }
-                this.exec(pipeline).then(resolve4, reject);
-              });
-            }), callback);
-          }
-          if (this._transactions > 0) {
-            exec3.call(pipeline);
-          }
-          if (this.nodeifiedPromise) {
-            return exec3.call(pipeline);
-          }
-          const promise2 = exec3.call(pipeline);
-          return (0, standard_as_callback_1.default)(promise2.then(function(result) {
-            const execResult = result[result.length - 1];
-            if (typeof execResult === "undefined") {
-              throw new Error("Pipeline cannot be used to send any commands when the `exec()` has been called on it.");
-            }
-            if (execResult[0]) {
-              execResult[0].previousErrors = [];
-              for (let i = 0; i < result.length - 1; ++i) {
-                if (result[i][0]) {
-                  execResult[0].previousErrors.push(result[i][0]);
-                }
-              }
-              throw execResult[0];
-            }
-            return (0, utils_1.wrapMultiResult)(execResult[1]);
-          }), callback);
-        };
-        const { execBuffer } = pipeline;
-        pipeline.execBuffer = function(callback) {
-          if (this._transactions > 0) {
-            execBuffer.call(pipeline);
-          }
-          return pipeline.exec(callback);
-        };
-        return pipeline;
-      };
-      const { exec: exec2 } = redis;
-      redis.exec = function(callback) {
-        return (0, standard_as_callback_1.default)(exec2.call(this).then(function(results) {
-          if (Array.isArray(results)) {
-            results = (0, utils_1.wrapMultiResult)(results);
-          }
-          return results;
-        }), callback);
-      };
-    }
-    exports2.addTransactionSupport = addTransactionSupport;
-  }
-});
-
-// node_modules/ioredis/built/utils/applyMixin.js
-var require_applyMixin = __commonJS({
-  "node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    function applyMixin(derivedConstructor, mixinConstructor) {
-      Object.getOwnPropertyNames(mixinConstructor.prototype).forEach((name) => {
-        Object.defineProperty(derivedConstructor.prototype, name, Object.getOwnPropertyDescriptor(mixinConstructor.prototype, name));
-      });
-    }
-    exports2.default = applyMixin;
-  }
-});
-
-// node_modules/ioredis/built/cluster/ClusterOptions.js
-var require_ClusterOptions = __commonJS({
-  "node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
-    var dns_1 = __require("dns");
-    exports2.DEFAULT_CLUSTER_OPTIONS = {
-      clusterRetryStrategy: (times) => Math.min(100 + times * 2, 2e3),
-      enableOfflineQueue: true,
-      enableReadyCheck: true,
-      scaleReads: "master",
-      maxRedirections: 16,
-      retryDelayOnMoved: 0,
-      retryDelayOnFailover: 100,
-      retryDelayOnClusterDown: 100,
-      retryDelayOnTryAgain: 100,
-      slotsRefreshTimeout: 1e3,
-      useSRVRecords: false,
-      resolveSrv: dns_1.resolveSrv,
-      dnsLookup: dns_1.lookup,
-      enableAutoPipelining: false,
-      autoPipeliningIgnoredCommands: [],
-      shardedSubscribers: false
-    };
-  }
-});
-
-// node_modules/ioredis/built/cluster/util.js
-var require_util = __commonJS({
-  "node_modules/ioredis/built/cluster/util.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
-    var utils_1 = require_utils3();
-    var net_1 = __require("net");
-    function getNodeKey(node2) {
-      node2.port = node2.port || 6379;
-      node2.host = node2.host || "127.0.0.1";
-      return node2.host + ":" + node2.port;
-    }
-    exports2.getNodeKey = getNodeKey;
-    function nodeKeyToRedisOptions(nodeKey) {
-      const portIndex = nodeKey.lastIndexOf(":");
-      if (portIndex === -1) {
-        throw new Error(`Invalid node key ${nodeKey}`);
-      }
-      return {
-        host: nodeKey.slice(0, portIndex),
-        port: Number(nodeKey.slice(portIndex + 1))
-      };
-    }
-    exports2.nodeKeyToRedisOptions = nodeKeyToRedisOptions;
-    function normalizeNodeOptions(nodes) {
-      return nodes.map((node2) => {
-        const options2 = {};
-        if (typeof node2 === "object") {
-          Object.assign(options2, node2);
-        } else if (typeof node2 === "string") {
-          Object.assign(options2, (0, utils_1.parseURL)(node2));
-        } else if (typeof node2 === "number") {
-          options2.port = node2;
-        } else {
-          throw new Error("Invalid argument " + node2);
-        }
-        if (typeof options2.port === "string") {
-          options2.port = parseInt(options2.port, 10);
-        }
-        delete options2.db;
-        if (!options2.port) {
-          options2.port = 6379;
-        }
-        if (!options2.host) {
-          options2.host = "127.0.0.1";
-        }
-        return (0, utils_1.resolveTLSProfile)(options2);
-      });
-    }
-    exports2.normalizeNodeOptions = normalizeNodeOptions;
-    function getUniqueHostnamesFromOptions(nodes) {
-      const uniqueHostsMap = {};
-      nodes.forEach((node2) => {
-        uniqueHostsMap[node2.host] = true;
-      });
-      return Object.keys(uniqueHostsMap).filter((host) => !(0, net_1.isIP)(host));
-    }
-    exports2.getUniqueHostnamesFromOptions = getUniqueHostnamesFromOptions;
-    function groupSrvRecords(records) {
-      const recordsByPriority = {};
-      for (const record2 of records) {
-        if (!recordsByPriority.hasOwnProperty(record2.priority)) {
-          recordsByPriority[record2.priority] = {
-            totalWeight: record2.weight,
-            records: [record2]
-          };
-        } else {
-          recordsByPriority[record2.priority].totalWeight += record2.weight;
-          recordsByPriority[record2.priority].records.push(record2);
-        }
-      }
-      return recordsByPriority;
-    }
-    exports2.groupSrvRecords = groupSrvRecords;
-    function weightSrvRecords(recordsGroup) {
-      if (recordsGroup.records.length === 1) {
-        recordsGroup.totalWeight = 0;
-        return recordsGroup.records.shift();
-      }
-      const random = Math.floor(Math.random() * (recordsGroup.totalWeight + recordsGroup.records.length));
-      let total = 0;
-      for (const [i, record2] of recordsGroup.records.entries()) {
-        total += 1 + record2.weight;
-        if (total > random) {
-          recordsGroup.totalWeight -= record2.weight;
-          recordsGroup.records.splice(i, 1);
-          return record2;
-        }
-      }
-    }
-    exports2.weightSrvRecords = weightSrvRecords;
-    function getConnectionName(component, nodeConnectionName) {
-      const prefix = `ioredis-cluster(${component})`;
-      return nodeConnectionName ? `${prefix}:${nodeConnectionName}` : prefix;
-    }
-    exports2.getConnectionName = getConnectionName;
-  }
-});
-
-// node_modules/ioredis/built/cluster/ClusterSubscriber.js
-var require_ClusterSubscriber = __commonJS({
-  "node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util();
-    var utils_1 = require_utils3();
-    var Redis_1 = require_Redis();
-    var debug = (0, utils_1.Debug)("cluster:subscriber");
-    var ClusterSubscriber = class {
-      constructor(connectionPool, emitter, isSharded = false) {
-        this.connectionPool = connectionPool;
-        this.emitter = emitter;
-        this.isSharded = isSharded;
-        this.started = false;
-        this.subscriber = null;
-        this.slotRange = [];
-        this.onSubscriberEnd = () => {
-          if (!this.started) {
-            debug("subscriber has disconnected, but ClusterSubscriber is not started, so not reconnecting.");
-            return;
-          }
-          debug("subscriber has disconnected, selecting a new one...");
-          this.selectSubscriber();
-        };
-        this.connectionPool.on("-node", (_, key) => {
-          if (!this.started || !this.subscriber) {
-            return;
-          }
-          if ((0, util_1.getNodeKey)(this.subscriber.options) === key) {
-            debug("subscriber has left, selecting a new one...");
-            this.selectSubscriber();
-          }
-        });
-        this.connectionPool.on("+node", () => {
-          if (!this.started || this.subscriber) {
-            return;
-          }
-          debug("a new node is discovered and there is no subscriber, selecting a new one...");
-          this.selectSubscriber();
-        });
-      }
-      getInstance() {
-        return this.subscriber;
-      }
-      /**
-       * Associate this subscriber to a specific slot range.
-       *
-       * Returns the range or an empty array if the slot range couldn't be associated.
-       *
-       * BTW: This is more for debugging and testing purposes.
-       *
-       * @param range
-       */
-      associateSlotRange(range) {
-        if (this.isSharded) {
-          this.slotRange = range;
-        }
-        return this.slotRange;
-      }
-      start() {
-        this.started = true;
-        this.selectSubscriber();
-        debug("started");
-      }
-      stop() {
-        this.started = false;
-        if (this.subscriber) {
-          this.subscriber.disconnect();
-          this.subscriber = null;
-        }
-      }
-      isStarted() {
-        return this.started;
-      }
-      selectSubscriber() {
-        const lastActiveSubscriber = this.lastActiveSubscriber;
-        if (lastActiveSubscriber) {
-          lastActiveSubscriber.off("end", this.onSubscriberEnd);
-          lastActiveSubscriber.disconnect();
-        }
-        if (this.subscriber) {
-          this.subscriber.off("end", this.onSubscriberEnd);
-          this.subscriber.disconnect();
-        }
-        const sampleNode = (0, utils_1.sample)(this.connectionPool.getNodes());
-        if (!sampleNode) {
-          debug("selecting subscriber failed since there is no node discovered in the cluster yet");
-          this.subscriber = null;
-          return;
-        }
-        const { options: options2 } = sampleNode;
-        debug("selected a subscriber %s:%s", options2.host, options2.port);
-        let connectionPrefix = "subscriber";
-        if (this.isSharded)
-          connectionPrefix = "ssubscriber";
-        this.subscriber = new Redis_1.default({
-          port: options2.port,
-          host: options2.host,
-          username: options2.username,
-          password: options2.password,
-          enableReadyCheck: true,
-          connectionName: (0, util_1.getConnectionName)(connectionPrefix, options2.connectionName),
-          lazyConnect: true,
-          tls: options2.tls,
-          // Don't try to reconnect the subscriber connection. If the connection fails
-          // we will get an end event (handled below), at which point we'll pick a new
-          // node from the pool and try to connect to that as the subscriber connection.
-          retryStrategy: null
-        });
-        this.subscriber.on("error", utils_1.noop);
-        this.subscriber.on("moved", () => {
-          this.emitter.emit("forceRefresh");
-        });
-        this.subscriber.once("end", this.onSubscriberEnd);
-        const previousChannels = { subscribe: [], psubscribe: [], ssubscribe: [] };
-        if (lastActiveSubscriber) {
-          const condition = lastActiveSubscriber.condition || lastActiveSubscriber.prevCondition;
-          if (condition && condition.subscriber) {
-            previousChannels.subscribe = condition.subscriber.channels("subscribe");
-            previousChannels.psubscribe = condition.subscriber.channels("psubscribe");
-            previousChannels.ssubscribe = condition.subscriber.channels("ssubscribe");
-          }
-        }
-        if (previousChannels.subscribe.length || previousChannels.psubscribe.length || previousChannels.ssubscribe.length) {
-          let pending = 0;
-          for (const type of ["subscribe", "psubscribe", "ssubscribe"]) {
-            const channels = previousChannels[type];
-            if (channels.length == 0) {
-              continue;
-            }
-            debug("%s %d channels", type, channels.length);
-            if (type === "ssubscribe") {
-              for (const channel of channels) {
-                pending += 1;
-                this.subscriber[type](channel).then(() => {
-                  if (!--pending) {
-                    this.lastActiveSubscriber = this.subscriber;
-                  }
-                }).catch(() => {
-                  debug("failed to ssubscribe to channel: %s", channel);
-                });
-              }
-            } else {
-              pending += 1;
-              this.subscriber[type](channels).then(() => {
-                if (!--pending) {
-                  this.lastActiveSubscriber = this.subscriber;
-                }
-              }).catch(() => {
-                debug("failed to %s %d channels", type, channels.length);
-              });
-            }
-          }
-        } else {
-          this.lastActiveSubscriber = this.subscriber;
-        }
-        for (const event of [
-          "message",
-          "messageBuffer"
-        ]) {
-          this.subscriber.on(event, (arg1, arg2) => {
-            this.emitter.emit(event, arg1, arg2);
-          });
-        }
-        for (const event of ["pmessage", "pmessageBuffer"]) {
-          this.subscriber.on(event, (arg1, arg2, arg3) => {
-            this.emitter.emit(event, arg1, arg2, arg3);
-          });
-        }
-        if (this.isSharded == true) {
-          for (const event of [
-            "smessage",
-            "smessageBuffer"
-          ]) {
-            this.subscriber.on(event, (arg1, arg2) => {
-              this.emitter.emit(event, arg1, arg2);
-            });
-          }
-        }
-      }
-    };
-    exports2.default = ClusterSubscriber;
-  }
-});
-
-// node_modules/ioredis/built/cluster/ConnectionPool.js
-var require_ConnectionPool = __commonJS({
-  "node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var events_1 = __require("events");
-    var utils_1 = require_utils3();
-    var util_1 = require_util();
-    var Redis_1 = require_Redis();
-    var debug = (0, utils_1.Debug)("cluster:connectionPool");
-    var ConnectionPool = class extends events_1.EventEmitter {
-      constructor(redisOptions) {
-        super();
-        this.redisOptions = redisOptions;
-        this.nodes = {
-          all: {},
-          master: {},
-          slave: {}
-        };
-        this.specifiedOptions = {};
-      }
-      getNodes(role = "all") {
-        const nodes = this.nodes[role];
-        return Object.keys(nodes).map((key) => nodes[key]);
-      }
-      getInstanceByKey(key) {
-        return this.nodes.all[key];
-      }
-      getSampleInstance(role) {
-        const keys = Object.keys(this.nodes[role]);
-        const sampleKey = (0, utils_1.sample)(keys);
-        return this.nodes[role][sampleKey];
-      }
-      /**
-       * Add a master node to the pool
-       * @param node
-       */
-      addMasterNode(node2) {
-        const key = (0, util_1.getNodeKey)(node2.options);
-        const redis = this.createRedisFromOptions(node2, node2.options.readOnly);
-        if (!node2.options.readOnly) {
-          this.nodes.all[key] = redis;
-          this.nodes.master[key] = redis;
-          return true;
-        }
-        return false;
-      }
-      /**
-       * Creates a Redis connection instance from the node options
-       * @param node
-       * @param readOnly
-       */
-      createRedisFromOptions(node2, readOnly) {
-        const redis = new Redis_1.default((0, utils_1.defaults)({
-          // Never try to reconnect when a node is lose,
-          // instead, waiting for a `MOVED` error and
-          // fetch the slots again.
-          retryStrategy: null,
-          // Offline queue should be enabled so that
-          // we don't need to wait for the `ready` event
-          // before sending commands to the node.
-          enableOfflineQueue: true,
-          readOnly
-        }, node2, this.redisOptions, { lazyConnect: true }));
-        return redis;
-      }
-      /**
-       * Find or create a connection to the node
-       */
-      findOrCreate(node2, readOnly = false) {
-        const key = (0, util_1.getNodeKey)(node2);
-        readOnly = Boolean(readOnly);
-        if (this.specifiedOptions[key]) {
-          Object.assign(node2, this.specifiedOptions[key]);
-        } else {
-          this.specifiedOptions[key] = node2;
-        }
-        let redis;
-        if (this.nodes.all[key]) {
-          redis = this.nodes.all[key];
-          if (redis.options.readOnly !== readOnly) {
-            redis.options.readOnly = readOnly;
-            debug("Change role of %s to %s", key, readOnly ? "slave" : "master");
-            redis[readOnly ? "readonly" : "readwrite"]().catch(utils_1.noop);
-            if (readOnly) {
-              delete this.nodes.master[key];
-              this.nodes.slave[key] = redis;
-            } else {
-              delete this.nodes.slave[key];
-              this.nodes.master[key] = redis;
-            }
-          }
-        } else {
-          debug("Connecting to %s as %s", key, readOnly ? "slave" : "master");
-          redis = this.createRedisFromOptions(node2, readOnly);
-          this.nodes.all[key] = redis;
-          this.nodes[readOnly ? "slave" : "master"][key] = redis;
-          redis.once("end", () => {
-            this.removeNode(key);
-            this.emit("-node", redis, key);
-            if (!Object.keys(this.nodes.all).length) {
-              this.emit("drain");
-            }
-          });
-          this.emit("+node", redis, key);
-          redis.on("error", function(error62) {
-            this.emit("nodeError", error62, key);
-          });
-        }
-        return redis;
-      }
-      /**
-       * Reset the pool with a set of nodes.
-       * The old node will be removed.
-       */
-      reset(nodes) {
-        debug("Reset with %O", nodes);
-        const newNodes = {};
-        nodes.forEach((node2) => {
-          const key = (0, util_1.getNodeKey)(node2);
-          if (!(node2.readOnly && newNodes[key])) {
-            newNodes[key] = node2;
-          }
-        });
-        Object.keys(this.nodes.all).forEach((key) => {
-          if (!newNodes[key]) {
-            debug("Disconnect %s because the node does not hold any slot", key);
-            this.nodes.all[key].disconnect();
-            this.removeNode(key);
-          }
-        });
-        Object.keys(newNodes).forEach((key) => {
-          const node2 = newNodes[key];
-          this.findOrCreate(node2, node2.readOnly);
-        });
-      }
-      /**
-       * Remove a node from the pool.
-       */
-      removeNode(key) {
-        const { nodes } = this;
-        if (nodes.all[key]) {
-          debug("Remove %s from the pool", key);
-          delete nodes.all[key];
-        }
-        delete nodes.master[key];
-        delete nodes.slave[key];
-      }
-    };
-    exports2.default = ConnectionPool;
-  }
-});
-
-// node_modules/denque/index.js
-var require_denque = __commonJS({
-  "node_modules/denque/index.js"(exports2, module2) {
-    "use strict";
-    function Denque(array2, options2) {
-      var options2 = options2 || {};
-      this._capacity = options2.capacity;
-      this._head = 0;
-      this._tail = 0;
-      if (Array.isArray(array2)) {
-        this._fromArray(array2);
-      } else {
-        this._capacityMask = 3;
-        this._list = new Array(4);
-      }
-    }
-    Denque.prototype.peekAt = function peekAt(index) {
-      var i = index;
-      if (i !== (i | 0)) {
-        return void 0;
-      }
-      var len = this.size();
-      if (i >= len || i < -len) return void 0;
-      if (i < 0) i += len;
-      i = this._head + i & this._capacityMask;
-      return this._list[i];
-    };
-    Denque.prototype.get = function get2(i) {
-      return this.peekAt(i);
-    };
-    Denque.prototype.peek = function peek() {
-      if (this._head === this._tail) return void 0;
-      return this._list[this._head];
-    };
-    Denque.prototype.peekFront = function peekFront() {
-      return this.peek();
-    };
-    Denque.prototype.peekBack = function peekBack() {
-      return this.peekAt(-1);
-    };
-    Object.defineProperty(Denque.prototype, "length", {
-      get: function length() {
-        return this.size();
-      }
-    });
-    Denque.prototype.size = function size() {
-      if (this._head === this._tail) return 0;
-      if (this._head < this._tail) return this._tail - this._head;
-      else return this._capacityMask + 1 - (this._head - this._tail);
-    };
-    Denque.prototype.unshift = function unshift(item) {
-      if (arguments.length === 0) return this.size();
-      var len = this._list.length;
-      this._head = this._head - 1 + len & this._capacityMask;
-      this._list[this._head] = item;
-      if (this._tail === this._head) this._growArray();
-      if (this._capacity && this.size() > this._capacity) this.pop();
-      if (this._head < this._tail) return this._tail - this._head;
-      else return this._capacityMask + 1 - (this._head - this._tail);
-    };
-    Denque.prototype.shift = function shift() {
-      var head = this._head;
-      if (head === this._tail) return void 0;
-      var item = this._list[head];
-      this._list[head] = void 0;
-      this._head = head + 1 & this._capacityMask;
-      if (head < 2 && this._tail > 1e4 && this._tail <= this._list.length >>> 2) this._shrinkArray();
-      return item;
-    };
-    Denque.prototype.push = function push(item) {
-      if (arguments.length === 0) return this.size();
-      var tail = this._tail;
-      this._list[tail] = item;
-      this._tail = tail + 1 & this._capacityMask;
-      if (this._tail === this._head) {
-        this._growArray();
-      }
-      if (this._capacity && this.size() > this._capacity) {
-        this.shift();
-      }
-      if (this._head < this._tail) return this._tail - this._head;
-      else return this._capacityMask + 1 - (this._head - this._tail);
-    };
-    Denque.prototype.pop = function pop() {
-      var tail = this._tail;
-      if (tail === this._head) return void 0;
-      var len = this._list.length;
-      this._tail = tail - 1 + len & this._capacityMask;
-      var item = this._list[this._tail];
-      this._list[this._tail] = void 0;
-      if (this._head < 2 && tail > 1e4 && tail <= len >>> 2) this._shrinkArray();
-      return item;
-    };
-    Denque.prototype.removeOne = function removeOne(index) {
-      var i = index;
-      if (i !== (i | 0)) {
-        return void 0;
-      }
-      if (this._head === this._tail) return void 0;
-      var size = this.size();
-      var len = this._list.length;
-      if (i >= size || i < -size) return void 0;
-      if (i < 0) i += size;
-      i = this._head + i & this._capacityMask;
-      var item = this._list[i];
-      var k;
-      if (index < size / 2) {
-        for (k = index; k > 0; k--) {
-          this._list[i] = this._list[i = i - 1 + len & this._capacityMask];
-        }
-        this._list[i] = void 0;
-        this._head = this._head + 1 + len & this._capacityMask;
-      } else {
-        for (k = size - 1 - index; k > 0; k--) {
-          this._list[i] = this._list[i = i + 1 + len & this._capacityMask];
-        }
-        this._list[i] = void 0;
-        this._tail = this._tail - 1 + len & this._capacityMask;
-      }
-      return item;
-    };
-    Denque.prototype.remove = function remove(index, count) {
-      var i = index;
-      var removed;
-      var del_count = count;
-      if (i !== (i | 0)) {
-        return void 0;
-      }
-      if (this._head === this._tail) return void 0;
-      var size = this.size();
-      var len = this._list.length;
-      if (i >= size || i < -size || count < 1) return void 0;
-      if (i < 0) i += size;
-      if (count === 1 || !count) {
-        removed = new Array(1);
-        removed[0] = this.removeOne(i);
-        return removed;
-      }
-      if (i === 0 && i + count >= size) {
-        removed = this.toArray();
-        this.clear();
-        return removed;
-      }
-      if (i + count > size) count = size - i;
-      var k;
-      removed = new Array(count);
-      for (k = 0; k < count; k++) {
-        removed[k] = this._list[this._head + i + k & this._capacityMask];
-      }
-      i = this._head + i & this._capacityMask;
-      if (index + count === size) {
-        this._tail = this._tail - count + len & this._capacityMask;
-        for (k = count; k > 0; k--) {
-          this._list[i = i + 1 + len & this._capacityMask] = void 0;
-        }
-        return removed;
-      }
-      if (index === 0) {
-        this._head = this._head + count + len & this._capacityMask;
-        for (k = count - 1; k > 0; k--) {
-          this._list[i = i + 1 + len & this._capacityMask] = void 0;
-        }
-        return removed;
-      }
-      if (i < size / 2) {
-        this._head = this._head + index + count + len & this._capacityMask;
-        for (k = index; k > 0; k--) {
-          this.unshift(this._list[i = i - 1 + len & this._capacityMask]);
-        }
-        i = this._head - 1 + len & this._capacityMask;
-        while (del_count > 0) {
-          this._list[i = i - 1 + len & this._capacityMask] = void 0;
-          del_count--;
-        }
-        if (index < 0) this._tail = i;
-      } else {
-        this._tail = i;
-        i = i + count + len & this._capacityMask;
-        for (k = size - (count + index); k > 0; k--) {
-          this.push(this._list[i++]);
-        }
-        i = this._tail;
-        while (del_count > 0) {
-          this._list[i = i + 1 + len & this._capacityMask] = void 0;
-          del_count--;
-        }
-      }
-      if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
-      return removed;
-    };
-    Denque.prototype.splice = function splice(index, count) {
-      var i = index;
-      if (i !== (i | 0)) {
-        return void 0;
-      }
-      var size = this.size();
-      if (i < 0) i += size;
-      if (i > size) return void 0;
-      if (arguments.length > 2) {
-        var k;
-        var temp;
-        var removed;
-        var arg_len = arguments.length;
-        var len = this._list.length;
-        var arguments_index = 2;
-        if (!size || i < size / 2) {
-          temp = new Array(i);
-          for (k = 0; k < i; k++) {
-            temp[k] = this._list[this._head + k & this._capacityMask];
-          }
-          if (count === 0) {
-            removed = [];
-            if (i > 0) {
-              this._head = this._head + i + len & this._capacityMask;
-            }
-          } else {
-            removed = this.remove(i, count);
-            this._head = this._head + i + len & this._capacityMask;
-          }
-          while (arg_len > arguments_index) {
-            this.unshift(arguments[--arg_len]);
-          }
-          for (k = i; k > 0; k--) {
-            this.unshift(temp[k - 1]);
-          }
-        } else {
-          temp = new Array(size - (i + count));
-          var leng = temp.length;
-          for (k = 0; k < leng; k++) {
-            temp[k] = this._list[this._head + i + count + k & this._capacityMask];
-          }
-          if (count === 0) {
-            removed = [];
-            if (i != size) {
-              this._tail = this._head + i + len & this._capacityMask;
-            }
-          } else {
-            removed = this.remove(i, count);
-            this._tail = this._tail - leng + len & this._capacityMask;
-          }
-          while (arguments_index < arg_len) {
-            this.push(arguments[arguments_index++]);
-          }
-          for (k = 0; k < leng; k++) {
-            this.push(temp[k]);
-          }
-        }
-        return removed;
-      } else {
-        return this.remove(i, count);
-      }
-    };
-    Denque.prototype.clear = function clear() {
-      this._list = new Array(this._list.length);
-      this._head = 0;
-      this._tail = 0;
-    };
-    Denque.prototype.isEmpty = function isEmpty() {
-      return this._head === this._tail;
-    };
-    Denque.prototype.toArray = function toArray() {
-      return this._copyArray(false);
-    };
-    Denque.prototype._fromArray = function _fromArray(array2) {
-      var length = array2.length;
-      var capacity = this._nextPowerOf2(length);
-      this._list = new Array(capacity);
-      this._capacityMask = capacity - 1;
-      this._tail = length;
-      for (var i = 0; i < length; i++) this._list[i] = array2[i];
-    };
-    Denque.prototype._copyArray = function _copyArray(fullCopy, size) {
-      var src = this._list;
-      var capacity = src.length;
-      var length = this.length;
-      size = size | length;
-      if (size == length && this._head < this._tail) {
-        return this._list.slice(this._head, this._tail);
-      }
-      var dest = new Array(size);
-      var k = 0;
-      var i;
-      if (fullCopy || this._head > this._tail) {
-        for (i = this._head; i < capacity; i++) dest[k++] = src[i];
-        for (i = 0; i < this._tail; i++) dest[k++] = src[i];
-      } else {
-        for (i = this._head; i < this._tail; i++) dest[k++] = src[i];
-      }
-      return dest;
-    };
-    Denque.prototype._growArray = function _growArray() {
-      if (this._head != 0) {
-        var newList = this._copyArray(true, this._list.length << 1);
-        this._tail = this._list.length;
-        this._head = 0;
-        this._list = newList;
-      } else {
-        this._tail = this._list.length;
-        this._list.length <<= 1;
-      }
-      this._capacityMask = this._capacityMask << 1 | 1;
-    };
-    Denque.prototype._shrinkArray = function _shrinkArray() {
-      this._list.length >>>= 1;
-      this._capacityMask >>>= 1;
-    };
-    Denque.prototype._nextPowerOf2 = function _nextPowerOf2(num) {
-      var log2 = Math.log(num) / Math.log(2);
-      var nextPow2 = 1 << log2 + 1;
-      return Math.max(nextPow2, 4);
-    };
-    module2.exports = Denque;
-  }
-});
-
-// node_modules/ioredis/built/cluster/DelayQueue.js
-var require_DelayQueue = __commonJS({
-  "node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils3();
-    var Deque = require_denque();
-    var debug = (0, utils_1.Debug)("delayqueue");
-    var DelayQueue = class {
-      constructor() {
-        this.queues = {};
-        this.timeouts = {};
-      }
-      /**
-       * Add a new item to the queue
-       *
-       * @param bucket bucket name
-       * @param item function that will run later
-       * @param options
-       */
-      push(bucket, item, options2) {
-        const callback = options2.callback || process.nextTick;
-        if (!this.queues[bucket]) {
-          this.queues[bucket] = new Deque();
-        }
-        const queue2 = this.queues[bucket];
-        queue2.push(item);
-        if (!this.timeouts[bucket]) {
-          this.timeouts[bucket] = setTimeout(() => {
-            callback(() => {
-              this.timeouts[bucket] = null;
-              this.execute(bucket);
-            });
-          }, options2.timeout);
-        }
-      }
-      execute(bucket) {
-        const queue2 = this.queues[bucket];
-        if (!queue2) {
-          return;
-        }
-        const { length } = queue2;
-        if (!length) {
-          return;
-        }
-        debug("send %d commands in %s queue", length, bucket);
-        this.queues[bucket] = null;
-        while (queue2.length > 0) {
-          queue2.shift()();
-        }
-      }
-    };
-    exports2.default = DelayQueue;
-  }
-});
-
-// node_modules/ioredis/built/cluster/ShardedSubscriber.js
-var require_ShardedSubscriber = __commonJS({
-  "node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util();
-    var utils_1 = require_utils3();
-    var Redis_1 = require_Redis();
-    var debug = (0, utils_1.Debug)("cluster:subscriberGroup:shardedSubscriber");
-    var ShardedSubscriber = class {
-      constructor(emitter, options2) {
-        this.emitter = emitter;
-        this.started = false;
-        this.instance = null;
-        this.messageListeners = /* @__PURE__ */ new Map();
-        this.onEnd = () => {
-          this.started = false;
-          this.emitter.emit("-node", this.instance, this.nodeKey);
-        };
-        this.onError = (error62) => {
-          this.emitter.emit("nodeError", error62, this.nodeKey);
-        };
-        this.onMoved = () => {
-          this.emitter.emit("moved");
-        };
-        this.instance = new Redis_1.default({
-          port: options2.port,
-          host: options2.host,
-          username: options2.username,
-          password: options2.password,
-          enableReadyCheck: false,
-          offlineQueue: true,
-          connectionName: (0, util_1.getConnectionName)("ssubscriber", options2.connectionName),
-          lazyConnect: true,
-          tls: options2.tls,
-          /**
-           * Disable auto reconnection for subscribers.
-           * The ClusterSubscriberGroup will handle the reconnection.
-           */
-          retryStrategy: null
-        });
-        this.nodeKey = (0, util_1.getNodeKey)(options2);
-        this.instance.once("end", this.onEnd);
-        this.instance.on("error", this.onError);
-        this.instance.on("moved", this.onMoved);
-        for (const event of ["smessage", "smessageBuffer"]) {
-          const listener = (...args) => {
-            this.emitter.emit(event, ...args);
-          };
-          this.messageListeners.set(event, listener);
-          this.instance.on(event, listener);
-        }
-      }
-      async start() {
-        if (this.started) {
-          debug("already started %s", this.nodeKey);
-          return;
-        }
-        try {
-          await this.instance.connect();
-          debug("started %s", this.nodeKey);
-          this.started = true;
-        } catch (err) {
-          debug("failed to start %s: %s", this.nodeKey, err);
-          this.started = false;
-          throw err;
-        }
-      }
-      stop() {
-        this.started = false;
-        if (this.instance) {
-          this.instance.disconnect();
-          this.instance.removeAllListeners();
-          this.messageListeners.clear();
-          this.instance = null;
-        }
-        debug("stopped %s", this.nodeKey);
-      }
-      isStarted() {
-        return this.started;
-      }
-      getInstance() {
-        return this.instance;
-      }
-      getNodeKey() {
-        return this.nodeKey;
-      }
-    };
-    exports2.default = ShardedSubscriber;
-  }
-});
-
-// node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
-var require_ClusterSubscriberGroup = __commonJS({
-  "node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils3();
-    var util_1 = require_util();
-    var calculateSlot = require_lib2();
-    var ShardedSubscriber_1 = require_ShardedSubscriber();
-    var debug = (0, utils_1.Debug)("cluster:subscriberGroup");
-    var ClusterSubscriberGroup = class _ClusterSubscriberGroup {
-      /**
-       * Register callbacks
-       *
-       * @param cluster
-       */
-      constructor(subscriberGroupEmitter) {
-        this.subscriberGroupEmitter = subscriberGroupEmitter;
-        this.shardedSubscribers = /* @__PURE__ */ new Map();
-        this.clusterSlots = [];
-        this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
-        this.channels = /* @__PURE__ */ new Map();
-        this.failedAttemptsByNode = /* @__PURE__ */ new Map();
-        this.isResetting = false;
-        this.pendingReset = null;
-        this.handleSubscriberConnectFailed = (error62, nodeKey) => {
-          const currentAttempts = this.failedAttemptsByNode.get(nodeKey) || 0;
-          const failedAttempts = currentAttempts + 1;
-          this.failedAttemptsByNode.set(nodeKey, failedAttempts);
-          const attempts = Math.min(failedAttempts, _ClusterSubscriberGroup.MAX_RETRY_ATTEMPTS);
-          const backoff = Math.min(_ClusterSubscriberGroup.BASE_BACKOFF_MS * 2 ** attempts, _ClusterSubscriberGroup.MAX_BACKOFF_MS);
-          const jitter = Math.floor((Math.random() - 0.5) * (backoff * 0.5));
-          const delay = Math.max(0, backoff + jitter);
-          debug("Failed to connect subscriber for %s. Refreshing slots in %dms", nodeKey, delay);
-          this.subscriberGroupEmitter.emit("subscriberConnectFailed", {
-            delay,
-            error: error62
-          });
-        };
-        this.handleSubscriberConnectSucceeded = (nodeKey) => {
-          this.failedAttemptsByNode.delete(nodeKey);
-        };
-      }
-      /**
-       * Get the responsible subscriber.
-       *
-       * @param slot
-       */
-      getResponsibleSubscriber(slot) {
-        const nodeKey = this.clusterSlots[slot][0];
-        return this.shardedSubscribers.get(nodeKey);
-      }
-      /**
-       * Adds a channel for which this subscriber group is responsible
-       *
-       * @param channels
-       */
-      addChannels(channels) {
-        const slot = calculateSlot(channels[0]);
-        for (const c of channels) {
-          if (calculateSlot(c) !== slot) {
-            return -1;
-          }
-        }
-        const currChannels = this.channels.get(slot);
-        if (!currChannels) {
-          this.channels.set(slot, channels);
-        } else {
-          this.channels.set(slot, currChannels.concat(channels));
-        }
-        return Array.from(this.channels.values()).reduce((sum, array2) => sum + array2.length, 0);
-      }
-      /**
-       * Removes channels for which the subscriber group is responsible by optionally unsubscribing
-       * @param channels
-       */
-      removeChannels(channels) {
-        const slot = calculateSlot(channels[0]);
-        for (const c of channels) {
-          if (calculateSlot(c) !== slot) {
-            return -1;
-          }
-        }
-        const slotChannels = this.channels.get(slot);
-        if (slotChannels) {
-          const updatedChannels = slotChannels.filter((c) => !channels.includes(c));
-          this.channels.set(slot, updatedChannels);
-        }
-        return Array.from(this.channels.values()).reduce((sum, array2) => sum + array2.length, 0);
-      }
-      /**
-       * Disconnect all subscribers and clear some of the internal state.
-       */
-      stop() {
-        for (const s of this.shardedSubscribers.values()) {
-          s.stop();
-        }
-        this.pendingReset = null;
-        this.shardedSubscribers.clear();
-        this.subscriberToSlotsIndex.clear();
-      }
-      /**
-       * Start all not yet started subscribers
-       */
-      start() {
-        const startPromises = [];
-        for (const s of this.shardedSubscribers.values()) {
-          if (!s.isStarted()) {
-            startPromises.push(s.start().then(() => {
-              this.handleSubscriberConnectSucceeded(s.getNodeKey());
-            }).catch((err) => {
-              this.handleSubscriberConnectFailed(err, s.getNodeKey());
-            }));
-          }
-        }
-        return Promise.all(startPromises);
-      }
-      /**
-       * Resets the subscriber group by disconnecting all subscribers that are no longer needed and connecting new ones.
-       */
-      async reset(clusterSlots, clusterNodes) {
-        if (this.isResetting) {
-          this.pendingReset = { slots: clusterSlots, nodes: clusterNodes };
-          return;
-        }
-        this.isResetting = true;
-        try {
-          const hasTopologyChanged = this._refreshSlots(clusterSlots);
-          const hasFailedSubscribers = this.hasUnhealthySubscribers();
-          if (!hasTopologyChanged && !hasFailedSubscribers) {
-            debug("No topology change detected or failed subscribers. Skipping reset.");
-            return;
-          }
-          for (const [nodeKey, shardedSubscriber] of this.shardedSubscribers) {
-            if (
-              // If the subscriber is still responsible for a slot range and is running then keep it
-              this.subscriberToSlotsIndex.has(nodeKey) && shardedSubscriber.isStarted()
-            ) {
-              debug("Skipping deleting subscriber for %s", nodeKey);
-              continue;
-            }
-            debug("Removing subscriber for %s", nodeKey);
-            shardedSubscriber.stop();
-            this.shardedSubscribers.delete(nodeKey);
-            this.subscriberGroupEmitter.emit("-subscriber");
-          }
-          const startPromises = [];
-          for (const [nodeKey, _] of this.subscriberToSlotsIndex) {
-            if (this.shardedSubscribers.has(nodeKey)) {
-              debug("Skipping creating new subscriber for %s", nodeKey);
-              continue;
-            }
-            debug("Creating new subscriber for %s", nodeKey);
-            const redis = clusterNodes.find((node2) => {
-              return (0, util_1.getNodeKey)(node2.options) === nodeKey;
-            });
-            if (!redis) {
-              debug("Failed to find node for key %s", nodeKey);
-              continue;
-            }
-            const sub = new ShardedSubscriber_1.default(this.subscriberGroupEmitter, redis.options);
-            this.shardedSubscribers.set(nodeKey, sub);
-            startPromises.push(sub.start().then(() => {
-              this.handleSubscriberConnectSucceeded(nodeKey);
-            }).catch((error62) => {
-              this.handleSubscriberConnectFailed(error62, nodeKey);
-            }));
-            this.subscriberGroupEmitter.emit("+subscriber");
-          }
-          await Promise.all(startPromises);
-          this._resubscribe();
-          this.subscriberGroupEmitter.emit("subscribersReady");
-        } finally {
-          this.isResetting = false;
-          if (this.pendingReset) {
-            const { slots, nodes } = this.pendingReset;
-            this.pendingReset = null;
-            await this.reset(slots, nodes);
-          }
-        }
-      }
-      /**
-       * Refreshes the subscriber-related slot ranges
-       *
-       * Returns false if no refresh was needed
-       *
-       * @param targetSlots
-       */
-      _refreshSlots(targetSlots) {
-        if (this._slotsAreEqual(targetSlots)) {
-          debug("Nothing to refresh because the new cluster map is equal to the previous one.");
-          return false;
-        }
-        debug("Refreshing the slots of the subscriber group.");
-        this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
-        for (let slot = 0; slot < targetSlots.length; slot++) {
-          const node2 = targetSlots[slot][0];
-          if (!this.subscriberToSlotsIndex.has(node2)) {
-            this.subscriberToSlotsIndex.set(node2, []);
-          }
-          this.subscriberToSlotsIndex.get(node2).push(Number(slot));
-        }
-        this.clusterSlots = JSON.parse(JSON.stringify(targetSlots));
-        return true;
-      }
-      /**
-       * Resubscribes to the previous channels
-       *
-       * @private
-       */
-      _resubscribe() {
-        if (this.shardedSubscribers) {
-          this.shardedSubscribers.forEach((s, nodeKey) => {
-            const subscriberSlots = this.subscriberToSlotsIndex.get(nodeKey);
-            if (subscriberSlots) {
-              subscriberSlots.forEach((ss) => {
-                const redis = s.getInstance();
-                const channels = this.channels.get(ss);
-                if (channels && channels.length > 0) {
-                  if (redis.status === "end") {
-                    return;
-                  }
-                  if (redis.status === "ready") {
-                    redis.ssubscribe(...channels).catch((err) => {
-                      debug("Failed to ssubscribe on node %s: %s", nodeKey, err);
-                    });
-                  } else {
-                    redis.once("ready", () => {
-                      redis.ssubscribe(...channels).catch((err) => {
-                        debug("Failed to ssubscribe on node %s: %s", nodeKey, err);
-                      });
-                    });
-                  }
-                }
-              });
-            }
-          });
-        }
-      }
-      /**
-       * Deep equality of the cluster slots objects
-       *
-       * @param other
-       * @private
-       */
-      _slotsAreEqual(other) {
-        if (this.clusterSlots === void 0) {
-          return false;
-        } else {
-          return JSON.stringify(this.clusterSlots) === JSON.stringify(other);
-        }
-      }
-      /**
-       * Checks if any subscribers are in an unhealthy state.
-       *
-       * A subscriber is considered unhealthy if:
-       * - It exists but is not started (failed/disconnected)
-       * - It's missing entirely for a node that should have one
-       *
-       * @returns true if any subscribers need to be recreated
-       */
-      hasUnhealthySubscribers() {
-        const hasFailedSubscribers = Array.from(this.shardedSubscribers.values()).some((sub) => !sub.isStarted());
-        const hasMissingSubscribers = Array.from(this.subscriberToSlotsIndex.keys()).some((nodeKey) => !this.shardedSubscribers.has(nodeKey));
-        return hasFailedSubscribers || hasMissingSubscribers;
-      }
-    };
-    exports2.default = ClusterSubscriberGroup;
-    ClusterSubscriberGroup.MAX_RETRY_ATTEMPTS = 10;
-    ClusterSubscriberGroup.MAX_BACKOFF_MS = 2e3;
-    ClusterSubscriberGroup.BASE_BACKOFF_MS = 100;
-  }
-});
-
-// node_modules/ioredis/built/cluster/index.js
-var require_cluster = __commonJS({
-  "node_modules/ioredis/built/cluster/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var commands_1 = require_built();
-    var events_1 = __require("events");
-    var redis_errors_1 = require_redis_errors();
-    var standard_as_callback_1 = require_built2();
-    var Command_1 = require_Command();
-    var ClusterAllFailedError_1 = require_ClusterAllFailedError();
-    var Redis_1 = require_Redis();
-    var ScanStream_1 = require_ScanStream();
-    var transaction_1 = require_transaction();
-    var utils_1 = require_utils3();
-    var applyMixin_1 = require_applyMixin();
-    var Commander_1 = require_Commander();
-    var ClusterOptions_1 = require_ClusterOptions();
-    var ClusterSubscriber_1 = require_ClusterSubscriber();
-    var ConnectionPool_1 = require_ConnectionPool();
-    var DelayQueue_1 = require_DelayQueue();
-    var util_1 = require_util();
-    var Deque = require_denque();
-    var ClusterSubscriberGroup_1 = require_ClusterSubscriberGroup();
-    var debug = (0, utils_1.Debug)("cluster");
-    var REJECT_OVERWRITTEN_COMMANDS = /* @__PURE__ */ new WeakSet();
-    var Cluster = class _Cluster extends Commander_1.default {
-      /**
-       * Creates an instance of Cluster.
-       */
-      //TODO: Add an option that enables or disables sharded PubSub
-      constructor(startupNodes, options2 = {}) {
-        super();
-        this.slots = [];
-        this._groupsIds = {};
-        this._groupsBySlot = Array(16384);
-        this.isCluster = true;
-        this.retryAttempts = 0;
-        this.delayQueue = new DelayQueue_1.default();
-        this.offlineQueue = new Deque();
-        this.isRefreshing = false;
-        this._refreshSlotsCacheCallbacks = [];
-        this._autoPipelines = /* @__PURE__ */ new Map();
-        this._runningAutoPipelines = /* @__PURE__ */ new Set();
-        this._readyDelayedCallbacks = [];
-        this.connectionEpoch = 0;
-        events_1.EventEmitter.call(this);
-        this.startupNodes = startupNodes;
-        this.options = (0, utils_1.defaults)({}, options2, ClusterOptions_1.DEFAULT_CLUSTER_OPTIONS, this.options);
-        if (this.options.shardedSubscribers) {
-          this.createShardedSubscriberGroup();
-        }
-        if (this.options.redisOptions && this.options.redisOptions.keyPrefix && !this.options.keyPrefix) {
-          this.options.keyPrefix = this.options.redisOptions.keyPrefix;
-        }
-        if (typeof this.options.scaleReads !== "function" && ["all", "master", "slave"].indexOf(this.options.scaleReads) === -1) {
-          throw new Error('Invalid option scaleReads "' + this.options.scaleReads + '". Expected "all", "master", "slave" or a custom function');
-        }
-        this.connectionPool = new ConnectionPool_1.default(this.options.redisOptions);
-        this.connectionPool.on("-node", (redis, key) => {
-          this.emit("-node", redis);
-        });
-        this.connectionPool.on("+node", (redis) => {
-          this.emit("+node", redis);
-        });
-        this.connectionPool.on("drain", () => {
-          this.setStatus("close");
-        });
-        this.connectionPool.on("nodeError", (error62, key) => {
-          this.emit("node error", error62, key);
-        });
-        this.subscriber = new ClusterSubscriber_1.default(this.connectionPool, this);
-        if (this.options.scripts) {
-          Object.entries(this.options.scripts).forEach(([name, definition]) => {
-            this.defineCommand(name, definition);
-          });
-        }
-        if (this.options.lazyConnect) {
-          this.setStatus("wait");
-        } else {
-          this.connect().catch((err) => {
-            debug("connecting failed: %s", err);
-          });
-        }
-      }
-      /**
-       * Connect to a cluster
-       */
-      connect() {
-        return new Promise((resolve4, reject) => {
-          if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
-            reject(new Error("Redis is already connecting/connected"));
-            return;
-          }
-          const epoch = ++this.connectionEpoch;
-          this.setStatus("connecting");
-          this.resolveStartupNodeHostnames().then((nodes) => {
-            if (this.connectionEpoch !== epoch) {
-              debug("discard connecting after resolving startup nodes because epoch not match: %d != %d", epoch, this.connectionEpoch);
-              reject(new redis_errors_1.RedisError("Connection is discarded because a new connection is made"));
-              return;
-            }
-            if (this.status !== "connecting") {
-              debug("discard connecting after resolving startup nodes because the status changed to %s", this.status);
-              reject(new redis_errors_1.RedisError("Connection is aborted"));
-              return;
-            }
-            this.connectionPool.reset(nodes);
-            if (this.options.shardedSubscribers) {
-              this.shardedSubscribers.reset(this.slots, this.connectionPool.getNodes("all")).catch((err) => {
-                debug("Error while starting subscribers: %s", err);
-              });
-            }
-            const readyHandler = () => {
-              this.setStatus("ready");
-              this.retryAttempts = 0;
-              this.executeOfflineCommands();
-              this.resetNodesRefreshInterval();
-              resolve4();
-            };
-            let closeListener = void 0;
-            const refreshListener = () => {
-              this.invokeReadyDelayedCallbacks(void 0);
-              this.removeListener("close", closeListener);
-              this.manuallyClosing = false;
-              this.setStatus("connect");
-              if (this.options.enableReadyCheck) {
-                this.readyCheck((err, fail3) => {
-                  if (err || fail3) {
-                    debug("Ready check failed (%s). Reconnecting...", err || fail3);
-                    if (this.status === "connect") {
-                      this.disconnect(true);
-                    }
-                  } else {
-                    readyHandler();
-                  }
-                });
-              } else {
-                readyHandler();
-              }
-            };
-            closeListener = () => {
-              const error62 = new Error("None of startup nodes is available");
-              this.removeListener("refresh", refreshListener);
-              this.invokeReadyDelayedCallbacks(error62);
-              reject(error62);
-            };
-            this.once("refresh", refreshListener);
-            this.once("close", closeListener);
-            this.once("close", this.handleCloseEvent.bind(this));
-            this.refreshSlotsCache((err) => {
-              if (err && err.message === ClusterAllFailedError_1.default.defaultMessage) {
-                Redis_1.default.prototype.silentEmit.call(this, "error", err);
-                this.connectionPool.reset([]);
-              }
-            });
-            this.subscriber.start();
-            if (this.options.shardedSubscribers) {
-              this.shardedSubscribers.start().catch((err) => {
-                debug("Error while starting subscribers: %s", err);
-              });
-            }
-          }).catch((err) => {
-            this.setStatus("close");
-            this.handleCloseEvent(err);
-            this.invokeReadyDelayedCallbacks(err);
-            reject(err);
-          });
-        });
-      }
-      /**
-       * Disconnect from every node in the cluster.
-       */
-      disconnect(reconnect = false) {
-        const status = this.status;
-        this.setStatus("disconnecting");
-        if (!reconnect) {
-          this.manuallyClosing = true;
-        }
-        if (this.reconnectTimeout && !reconnect) {
-          clearTimeout(this.reconnectTimeout);
-          this.reconnectTimeout = null;
-          debug("Canceled reconnecting attempts");
-        }
-        this.clearNodesRefreshInterval();
-        this.subscriber.stop();
-        if (this.options.shardedSubscribers) {
-          this.shardedSubscribers.stop();
-        }
-        if (status === "wait") {
-          this.setStatus("close");
-          this.handleCloseEvent();
-        } else {
-          this.connectionPool.reset([]);
-        }
-      }
-      /**
-       * Quit the cluster gracefully.
-       */
-      quit(callback) {
-        const status = this.status;
-        this.setStatus("disconnecting");
-        this.manuallyClosing = true;
-        if (this.reconnectTimeout) {
-          clearTimeout(this.reconnectTimeout);
-          this.reconnectTimeout = null;
-        }
-        this.clearNodesRefreshInterval();
-        this.subscriber.stop();
-        if (this.options.shardedSubscribers) {
-          this.shardedSubscribers.stop();
-        }
-        if (status === "wait") {
-          const ret2 = (0, standard_as_callback_1.default)(Promise.resolve("OK"), callback);
-          setImmediate(function() {
-            this.setStatus("close");
-            this.handleCloseEvent();
-          }.bind(this));
-          return ret2;
-        }
-        return (0, standard_as_callback_1.default)(Promise.all(this.nodes().map((node2) => node2.quit().catch((err) => {
-          if (err.message === utils_1.CONNECTION_CLOSED_ERROR_MSG) {
-            return "OK";
-          }
-          throw err;
-        }))).then(() => "OK"), callback);
-      }
-      /**
-       * Create a new instance with the same startup nodes and options as the current one.
-       *
-       * @example
-       * ```js
-       * var cluster = new Redis.Cluster([{ host: "127.0.0.1", port: "30001" }]);
-       * var anotherCluster = cluster.duplicate();
-       * ```
-       */
-      duplicate(overrideStartupNodes = [], overrideOptions = {}) {
-        const startupNodes = overrideStartupNodes.length > 0 ? overrideStartupNodes : this.startupNodes.slice(0);
-        const options2 = Object.assign({}, this.options, overrideOptions);
-        return new _Cluster(startupNodes, options2);
-      }
-      /**
-       * Get nodes with the specified role
-       */
-      nodes(role = "all") {
-        if (role !== "all" && role !== "master" && role !== "slave") {
-          throw new Error('Invalid role "' + role + '". Expected "all", "master" or "slave"');
-        }
-        return this.connectionPool.getNodes(role);
-      }
-      /**
-       * This is needed in order not to install a listener for each auto pipeline
-       *
-       * @ignore
-       */
-      delayUntilReady(callback) {
-        this._readyDelayedCallbacks.push(callback);
-      }
-      /**
-       * Get the number of commands queued in automatic pipelines.
-       *
-       * This is not available (and returns 0) until the cluster is connected and slots information have been received.
-       */
-      get autoPipelineQueueSize() {
-        let queued = 0;
-        for (const pipeline of this._autoPipelines.values()) {
-          queued += pipeline.length;
-        }
-        return queued;
-      }
-      /**
-       * Refresh the slot cache
-       *
-       * @ignore
-       */
-      refreshSlotsCache(callback) {
-        if (callback) {
-          this._refreshSlotsCacheCallbacks.push(callback);
-        }
-        if (this.isRefreshing) {
-          return;
-        }
-        this.isRefreshing = true;
-        const _this = this;
-        const wrapper = (error62) => {
-          this.isRefreshing = false;
-          for (const callback2 of this._refreshSlotsCacheCallbacks) {
-            callback2(error62);
-          }
-          this._refreshSlotsCacheCallbacks = [];
-        };
-        const nodes = (0, utils_1.shuffle)(this.connectionPool.getNodes());
-        let lastNodeError = null;
-        function tryNode(index) {
-          if (index === nodes.length) {
-            const error62 = new ClusterAllFailedError_1.default(ClusterAllFailedError_1.default.defaultMessage, lastNodeError);
-            return wrapper(error62);
-          }
-          const node2 = nodes[index];
-          const key = `${node2.options.host}:${node2.options.port}`;
-          debug("getting slot cache from %s", key);
-          _this.getInfoFromNode(node2, function(err) {
-            switch (_this.status) {
-              case "close":
-              case "end":
-                return wrapper(new Error("Cluster is disconnected."));
-              case "disconnecting":
-                return wrapper(new Error("Cluster is disconnecting."));
-            }
-            if (err) {
-              _this.emit("node error", err, key);
-              lastNodeError = err;
-              tryNode(index + 1);
-            } else {
-              _this.emit("refresh");
-              wrapper();
-            }
-          });
-        }
-        tryNode(0);
-      }
-      /**
-       * @ignore
-       */
-      sendCommand(command, stream, node2) {
-        if (this.status === "wait") {
-          this.connect().catch(utils_1.noop);
-        }
-        if (this.status === "end") {
-          command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
-          return command.promise;
-        }
-        let to = this.options.scaleReads;
-        if (to !== "master") {
-          const isCommandReadOnly = command.isReadOnly || (0, commands_1.exists)(command.name) && (0, commands_1.hasFlag)(command.name, "readonly");
-          if (!isCommandReadOnly) {
-            to = "master";
-          }
-        }
-        let targetSlot = node2 ? node2.slot : command.getSlot();
-        const ttl = {};
-        const _this = this;
-        if (!node2 && !REJECT_OVERWRITTEN_COMMANDS.has(command)) {
-          REJECT_OVERWRITTEN_COMMANDS.add(command);
-          const reject = command.reject;
-          command.reject = function(err) {
-            const partialTry = tryConnection.bind(null, true);
-            _this.handleError(err, ttl, {
-              moved: function(slot, key) {
-                debug("command %s is moved to %s", command.name, key);
-                targetSlot = Number(slot);
-                if (_this.slots[slot]) {
-                  _this.slots[slot][0] = key;
-                } else {
-                  _this.slots[slot] = [key];
-                }
-                _this._groupsBySlot[slot] = _this._groupsIds[_this.slots[slot].join(";")];
-                _this.connectionPool.findOrCreate(_this.natMapper(key));
-                tryConnection();
-                debug("refreshing slot caches... (triggered by MOVED error)");
-                _this.refreshSlotsCache();
-              },
-              ask: function(slot, key) {
-                debug("command %s is required to ask %s:%s", command.name, key);
-                const mapped = _this.natMapper(key);
-                _this.connectionPool.findOrCreate(mapped);
-                tryConnection(false, `${mapped.host}:${mapped.port}`);
-              },
-              tryagain: partialTry,
-              clusterDown: partialTry,
-              connectionClosed: partialTry,
-              maxRedirections: function(redirectionError) {
-                reject.call(command, redirectionError);
-              },
-              defaults: function() {
-                reject.call(command, err);
-              }
-            });
-          };
-        }
-        tryConnection();
-        function tryConnection(random, asking) {
-          if (_this.status === "end") {
-            command.reject(new redis_errors_1.AbortError("Cluster is ended."));
-            return;
-          }
-          let redis;
-          if (_this.status === "ready" || command.name === "cluster") {
-            if (node2 && node2.redis) {
-              redis = node2.redis;
-            } else if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", command.name) || Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", command.name)) {
-              if (_this.options.shardedSubscribers && (command.name == "ssubscribe" || command.name == "sunsubscribe")) {
-                const sub = _this.shardedSubscribers.getResponsibleSubscriber(targetSlot);
-                if (!sub) {
-                  command.reject(new redis_errors_1.AbortError(`No sharded subscriber for slot: ${targetSlot}`));
-                  return;
-                }
-                let status = -1;
-                if (command.name == "ssubscribe") {
-                  status = _this.shardedSubscribers.addChannels(command.getKeys());
-                }
-                if (command.name == "sunsubscribe") {
-                  status = _this.shardedSubscribers.removeChannels(command.getKeys());
-                }
-                if (status !== -1) {
-                  redis = sub.getInstance();
-                } else {
-                  command.reject(new redis_errors_1.AbortError("Possible CROSSSLOT error: All channels must hash to the same slot"));
-                }
-              } else {
-                redis = _this.subscriber.getInstance();
-              }
-              if (!redis) {
-                command.reject(new redis_errors_1.AbortError("No subscriber for the cluster"));
-                return;
-              }
-            } else {
-              if (!random) {
-                if (typeof targetSlot === "number" && _this.slots[targetSlot]) {
-                  const nodeKeys = _this.slots[targetSlot];
-                  if (typeof to === "function") {
-                    const nodes = nodeKeys.map(function(key) {
-                      return _this.connectionPool.getInstanceByKey(key);
-                    });
-                    redis = to(nodes, command);
-                    if (Array.isArray(redis)) {
-                      redis = (0, utils_1.sample)(redis);
-                    }
-                    if (!redis) {
-                      redis = nodes[0];
-                    }
-                  } else {
-                    let key;
-                    if (to === "all") {
-                      key = (0, utils_1.sample)(nodeKeys);
-                    } else if (to === "slave" && nodeKeys.length > 1) {
-                      key = (0, utils_1.sample)(nodeKeys, 1);
-                    } else {
-                      key = nodeKeys[0];
-                    }
-                    redis = _this.connectionPool.getInstanceByKey(key);
-                  }
-                }
-                if (asking) {
-                  redis = _this.connectionPool.getInstanceByKey(asking);
-                  redis.asking();
-                }
-              }
-              if (!redis) {
-                redis = (typeof to === "function" ? null : _this.connectionPool.getSampleInstance(to)) || _this.connectionPool.getSampleInstance("all");
-              }
-            }
-            if (node2 && !node2.redis) {
-              node2.redis = redis;
-            }
-          }
-          if (redis) {
-            redis.sendCommand(command, stream);
-          } else if (_this.options.enableOfflineQueue) {
-            _this.offlineQueue.push({
-              command,
-              stream,
-              node: node2
-            });
-          } else {
-            command.reject(new Error("Cluster isn't ready and enableOfflineQueue options is false"));
-          }
-        }
-        return command.promise;
-      }
-      sscanStream(key, options2) {
-        return this.createScanStream("sscan", { key, options: options2 });
-      }
-      sscanBufferStream(key, options2) {
-        return this.createScanStream("sscanBuffer", { key, options: options2 });
-      }
-      hscanStream(key, options2) {
-        return this.createScanStream("hscan", { key, options: options2 });
-      }
-      hscanBufferStream(key, options2) {
-        return this.createScanStream("hscanBuffer", { key, options: options2 });
-      }
-      zscanStream(key, options2) {
-        return this.createScanStream("zscan", { key, options: options2 });
-      }
-      zscanBufferStream(key, options2) {
-        return this.createScanStream("zscanBuffer", { key, options: options2 });
-      }
-      /**
-       * @ignore
-       */
-      handleError(error62, ttl, handlers) {
-        if (typeof ttl.value === "undefined") {
-          ttl.value = this.options.maxRedirections;
-        } else {
-          ttl.value -= 1;
-        }
-        if (ttl.value <= 0) {
-          handlers.maxRedirections(new Error("Too many Cluster redirections. Last error: " + error62));
-          return;
-        }
-        const errv = error62.message.split(" ");
-        if (errv[0] === "MOVED") {
-          const timeout = this.options.retryDelayOnMoved;
-          if (timeout && typeof timeout === "number") {
-            this.delayQueue.push("moved", handlers.moved.bind(null, errv[1], errv[2]), { timeout });
-          } else {
-            handlers.moved(errv[1], errv[2]);
-          }
-        } else if (errv[0] === "ASK") {
-          handlers.ask(errv[1], errv[2]);
-        } else if (errv[0] === "TRYAGAIN") {
-          this.delayQueue.push("tryagain", handlers.tryagain, {
-            timeout: this.options.retryDelayOnTryAgain
-          });
-        } else if (errv[0] === "CLUSTERDOWN" && this.options.retryDelayOnClusterDown > 0) {
-          this.delayQueue.push("clusterdown", handlers.connectionClosed, {
-            timeout: this.options.retryDelayOnClusterDown,
-            callback: this.refreshSlotsCache.bind(this)
-          });
-        } else if (error62.message === utils_1.CONNECTION_CLOSED_ERROR_MSG && this.options.retryDelayOnFailover > 0 && this.status === "ready") {
-          this.delayQueue.push("failover", handlers.connectionClosed, {
-            timeout: this.options.retryDelayOnFailover,
-            callback: this.refreshSlotsCache.bind(this)
-          });
-        } else {
-          handlers.defaults();
-        }
-      }
-      resetOfflineQueue() {
-        this.offlineQueue = new Deque();
-      }
-      clearNodesRefreshInterval() {
-        if (this.slotsTimer) {
-          clearTimeout(this.slotsTimer);
-          this.slotsTimer = null;
-        }
-      }
-      resetNodesRefreshInterval() {
-        if (this.slotsTimer || !this.options.slotsRefreshInterval) {
-          return;
-        }
-        const nextRound = () => {
-          this.slotsTimer = setTimeout(() => {
-            debug('refreshing slot caches... (triggered by "slotsRefreshInterval" option)');
-            this.refreshSlotsCache(() => {
-              nextRound();
-            });
-          }, this.options.slotsRefreshInterval);
-        };
-        nextRound();
-      }
-      /**
-       * Change cluster instance's status
-       */
-      setStatus(status) {
-        debug("status: %s -> %s", this.status || "[empty]", status);
-        this.status = status;
-        process.nextTick(() => {
-          this.emit(status);
-        });
-      }
-      /**
-       * Called when closed to check whether a reconnection should be made
-       */
-      handleCloseEvent(reason) {
-        var _a3;
-        if (reason) {
-          debug("closed because %s", reason);
-        }
-        let retryDelay;
-        if (!this.manuallyClosing && typeof this.options.clusterRetryStrategy === "function") {
-          retryDelay = this.options.clusterRetryStrategy.call(this, ++this.retryAttempts, reason);
-        }
-        if (typeof retryDelay === "number") {
-          this.setStatus("reconnecting");
-          this.reconnectTimeout = setTimeout(() => {
-            this.reconnectTimeout = null;
-            debug("Cluster is disconnected. Retrying after %dms", retryDelay);
-            this.connect().catch(function(err) {
-              debug("Got error %s when reconnecting. Ignoring...", err);
-            });
-          }, retryDelay);
-        } else {
-          if (this.options.shardedSubscribers) {
-            (_a3 = this.subscriberGroupEmitter) === null || _a3 === void 0 ? void 0 : _a3.removeAllListeners();
-          }
-          this.setStatus("end");
-          this.flushQueue(new Error("None of startup nodes is available"));
-        }
-      }
-      /**
-       * Flush offline queue with error.
-       */
-      flushQueue(error62) {
-        let item;
-        while (item = this.offlineQueue.shift()) {
-          item.command.reject(error62);
-        }
-      }
-      executeOfflineCommands() {
-        if (this.offlineQueue.length) {
-          debug("send %d commands in offline queue", this.offlineQueue.length);
-          const offlineQueue = this.offlineQueue;
-          this.resetOfflineQueue();
-          let item;
-          while (item = offlineQueue.shift()) {
-            this.sendCommand(item.command, item.stream, item.node);
-          }
-        }
-      }
-      natMapper(nodeKey) {
-        const key = typeof nodeKey === "string" ? nodeKey : `${nodeKey.host}:${nodeKey.port}`;
-        let mapped = null;
-        if (this.options.natMap && typeof this.options.natMap === "function") {
-          mapped = this.options.natMap(key);
-        } else if (this.options.natMap && typeof this.options.natMap === "object") {
-          mapped = this.options.natMap[key];
-        }
-        if (mapped) {
-          debug("NAT mapping %s -> %O", key, mapped);
-          return Object.assign({}, mapped);
-        }
-        return typeof nodeKey === "string" ? (0, util_1.nodeKeyToRedisOptions)(nodeKey) : nodeKey;
-      }
-      getInfoFromNode(redis, callback) {
-        if (!redis) {
-          return callback(new Error("Node is disconnected"));
-        }
-        const duplicatedConnection = redis.duplicate({
-          enableOfflineQueue: true,
-          enableReadyCheck: false,
-          retryStrategy: null,
-          connectionName: (0, util_1.getConnectionName)("refresher", this.options.redisOptions && this.options.redisOptions.connectionName)
-        });
-        duplicatedConnection.on("error", utils_1.noop);
-        duplicatedConnection.cluster("SLOTS", (0, utils_1.timeout)((err, result) => {
-          duplicatedConnection.disconnect();
-          if (err) {
-            debug("error encountered running CLUSTER.SLOTS: %s", err);
-            return callback(err);
-          }
-          if (this.status === "disconnecting" || this.status === "close" || this.status === "end") {
-            debug("ignore CLUSTER.SLOTS results (count: %d) since cluster status is %s", result.length, this.status);
-            callback();
-            return;
-          }
-          const nodes = [];
-          debug("cluster slots result count: %d", result.length);
-          for (let i = 0; i < result.length; ++i) {
-            const items = result[i];
-            const slotRangeStart = items[0];
-            const slotRangeEnd = items[1];
-            const keys = [];
-            for (let j2 = 2; j2 < items.length; j2++) {
-              if (!items[j2][0]) {
-                continue;
-              }
-              const node2 = this.natMapper({
-                host: items[j2][0],
-                port: items[j2][1]
-              });
-              node2.readOnly = j2 !== 2;
-              nodes.push(node2);
-              keys.push(node2.host + ":" + node2.port);
-            }
-            debug("cluster slots result [%d]: slots %d~%d served by %s", i, slotRangeStart, slotRangeEnd, keys);
-            for (let slot = slotRangeStart; slot <= slotRangeEnd; slot++) {
-              this.slots[slot] = keys;
-            }
-          }
-          this._groupsIds = /* @__PURE__ */ Object.create(null);
-          let j = 0;
-          for (let i = 0; i < 16384; i++) {
-            const target = (this.slots[i] || []).join(";");
-            if (!target.length) {
-              this._groupsBySlot[i] = void 0;
-              continue;
-            }
-            if (!this._groupsIds[target]) {
-              this._groupsIds[target] = ++j;
-            }
-            this._groupsBySlot[i] = this._groupsIds[target];
-          }
-          this.connectionPool.reset(nodes);
-          if (this.options.shardedSubscribers) {
-            this.shardedSubscribers.reset(this.slots, this.connectionPool.getNodes("all")).catch((err2) => {
-              debug("Error while starting subscribers: %s", err2);
-            });
-          }
-          callback();
-        }, this.options.slotsRefreshTimeout));
-      }
-      invokeReadyDelayedCallbacks(err) {
-        for (const c of this._readyDelayedCallbacks) {
-          process.nextTick(c, err);
-        }
-        this._readyDelayedCallbacks = [];
-      }
-      /**
-       * Check whether Cluster is able to process commands
-       */
-      readyCheck(callback) {
-        this.cluster("INFO", (err, res) => {
-          if (err) {
-            return callback(err);
-          }
-          if (typeof res !== "string") {
-            return callback();
-          }
-          let state;
-          const lines = res.split("\r\n");
-          for (let i = 0; i < lines.length; ++i) {
-            const parts = lines[i].split(":");
-            if (parts[0] === "cluster_state") {
-              state = parts[1];
-              break;
-            }
-          }
-          if (state === "fail") {
-            debug("cluster state not ok (%s)", state);
-            callback(null, state);
-          } else {
-            callback();
-          }
-        });
-      }
-      resolveSrv(hostname3) {
-        return new Promise((resolve4, reject) => {
-          this.options.resolveSrv(hostname3, (err, records) => {
-            if (err) {
-              return reject(err);
-            }
-            const self2 = this, groupedRecords = (0, util_1.groupSrvRecords)(records), sortedKeys = Object.keys(groupedRecords).sort((a, b) => parseInt(a) - parseInt(b));
-            function tryFirstOne(err2) {
-              if (!sortedKeys.length) {
-                return reject(err2);
-              }
-              const key = sortedKeys[0], group = groupedRecords[key], record2 = (0, util_1.weightSrvRecords)(group);
-              if (!group.records.length) {
-                sortedKeys.shift();
-              }
-              self2.dnsLookup(record2.name).then((host) => resolve4({
-                host,
-                port: record2.port
-              }), tryFirstOne);
-            }
-            tryFirstOne();
-          });
-        });
-      }
-      dnsLookup(hostname3) {
-        return new Promise((resolve4, reject) => {
-          this.options.dnsLookup(hostname3, (err, address) => {
-            if (err) {
-              debug("failed to resolve hostname %s to IP: %s", hostname3, err.message);
-              reject(err);
-            } else {
-              debug("resolved hostname %s to IP %s", hostname3, address);
-              resolve4(address);
-            }
-          });
-        });
-      }
-      /**
-       * Normalize startup nodes, and resolving hostnames to IPs.
-       *
-       * This process happens every time when #connect() is called since
-       * #startupNodes and DNS records may chanage.
-       */
-      async resolveStartupNodeHostnames() {
-        if (!Array.isArray(this.startupNodes) || this.startupNodes.length === 0) {
-          throw new Error("`startupNodes` should contain at least one node.");
-        }
-        const startupNodes = (0, util_1.normalizeNodeOptions)(this.startupNodes);
-        const hostnames = (0, util_1.getUniqueHostnamesFromOptions)(startupNodes);
-        if (hostnames.length === 0) {
-          return startupNodes;
-        }
-        const configs = await Promise.all(hostnames.map((this.options.useSRVRecords ? this.resolveSrv : this.dnsLookup).bind(this)));
-        const hostnameToConfig = (0, utils_1.zipMap)(hostnames, configs);
-        return startupNodes.map((node2) => {
-          const config3 = hostnameToConfig.get(node2.host);
-          if (!config3) {
-            return node2;
-          }
-          if (this.options.useSRVRecords) {
-            return Object.assign({}, node2, config3);
-          }
-          return Object.assign({}, node2, { host: config3 });
-        });
-      }
-      createScanStream(command, { key, options: options2 = {} }) {
-        return new ScanStream_1.default({
-          objectMode: true,
-          key,
-          redis: this,
-          command,
-          ...options2
-        });
-      }
-      createShardedSubscriberGroup() {
-        this.subscriberGroupEmitter = new events_1.EventEmitter();
-        this.shardedSubscribers = new ClusterSubscriberGroup_1.default(this.subscriberGroupEmitter);
-        const refreshSlotsCacheCallback = (err) => {
-          if (err instanceof ClusterAllFailedError_1.default) {
-            this.disconnect(true);
-          }
-        };
-        this.subscriberGroupEmitter.on("-node", (redis, nodeKey) => {
-          this.emit("-node", redis, nodeKey);
-          this.refreshSlotsCache(refreshSlotsCacheCallback);
-        });
-        this.subscriberGroupEmitter.on("subscriberConnectFailed", ({ delay, error: error62 }) => {
-          this.emit("error", error62);
-          setTimeout(() => {
-            this.refreshSlotsCache(refreshSlotsCacheCallback);
-          }, delay);
-        });
-        this.subscriberGroupEmitter.on("moved", () => {
-          this.refreshSlotsCache(refreshSlotsCacheCallback);
-        });
-        this.subscriberGroupEmitter.on("-subscriber", () => {
-          this.emit("-subscriber");
-        });
-        this.subscriberGroupEmitter.on("+subscriber", () => {
-          this.emit("+subscriber");
-        });
-        this.subscriberGroupEmitter.on("nodeError", (error62, nodeKey) => {
-          this.emit("nodeError", error62, nodeKey);
-        });
-        this.subscriberGroupEmitter.on("subscribersReady", () => {
-          this.emit("subscribersReady");
-        });
-        for (const event of ["smessage", "smessageBuffer"]) {
-          this.subscriberGroupEmitter.on(event, (arg1, arg2, arg3) => {
-            this.emit(event, arg1, arg2, arg3);
-          });
-        }
-      }
-    };
-    (0, applyMixin_1.default)(Cluster, events_1.EventEmitter);
-    (0, transaction_1.addTransactionSupport)(Cluster.prototype);
-    exports2.default = Cluster;
-  }
-});
-
-// node_modules/ioredis/built/connectors/AbstractConnector.js
-var require_AbstractConnector = __commonJS({
-  "node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var utils_1 = require_utils3();
-    var debug = (0, utils_1.Debug)("AbstractConnector");
-    var AbstractConnector = class {
-      constructor(disconnectTimeout) {
-        this.connecting = false;
-        this.disconnectTimeout = disconnectTimeout;
-      }
-      check(info) {
-        return true;
-      }
-      disconnect() {
-        this.connecting = false;
-        if (this.stream) {
-          const stream = this.stream;
-          const timeout = setTimeout(() => {
-            debug("stream %s:%s still open, destroying it", stream.remoteAddress, stream.remotePort);
-            stream.destroy();
-          }, this.disconnectTimeout);
-          stream.on("close", () => clearTimeout(timeout));
-          stream.end();
-        }
-      }
-    };
-    exports2.default = AbstractConnector;
-  }
-});
-
-// node_modules/ioredis/built/connectors/StandaloneConnector.js
-var require_StandaloneConnector = __commonJS({
-  "node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var net_1 = __require("net");
-    var tls_1 = __require("tls");
-    var utils_1 = require_utils3();
-    var AbstractConnector_1 = require_AbstractConnector();
-    var StandaloneConnector = class extends AbstractConnector_1.default {
-      constructor(options2) {
-        super(options2.disconnectTimeout);
-        this.options = options2;
-      }
-      connect(_) {
-        const { options: options2 } = this;
-        this.connecting = true;
-        let connectionOptions;
-        if ("path" in options2 && options2.path) {
-          connectionOptions = {
-            path: options2.path
-          };
-        } else {
-          connectionOptions = {};
-          if ("port" in options2 && options2.port != null) {
-            connectionOptions.port = options2.port;
-          }
-          if ("host" in options2 && options2.host != null) {
-            connectionOptions.host = options2.host;
-          }
-          if ("family" in options2 && options2.family != null) {
-            connectionOptions.family = options2.family;
-          }
-        }
-        if (options2.tls) {
-          Object.assign(connectionOptions, options2.tls);
-        }
-        return new Promise((resolve4, reject) => {
-          process.nextTick(() => {
-            if (!this.connecting) {
-              reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
-              return;
-            }
-            try {
-              if (options2.tls) {
-                this.stream = (0, tls_1.connect)(connectionOptions);
-              } else {
-                this.stream = (0, net_1.createConnection)(connectionOptions);
-              }
-            } catch (err) {
-              reject(err);
-              return;
-            }
-            this.stream.once("error", (err) => {
-              this.firstError = err;
-            });
-            resolve4(this.stream);
-          });
-        });
-      }
-    };
-    exports2.default = StandaloneConnector;
-  }
-});
-
-// node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
-var require_SentinelIterator = __commonJS({
-  "node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    function isSentinelEql(a, b) {
-      return (a.host || "127.0.0.1") === (b.host || "127.0.0.1") && (a.port || 26379) === (b.port || 26379);
-    }
-    var SentinelIterator = class {
-      constructor(sentinels) {
-        this.cursor = 0;
-        this.sentinels = sentinels.slice(0);
-      }
-      next() {
-        const done = this.cursor >= this.sentinels.length;
-        return { done, value: done ? void 0 : this.sentinels[this.cursor++] };
-      }
-      reset(moveCurrentEndpointToFirst) {
-        if (moveCurrentEndpointToFirst && this.sentinels.length > 1 && this.cursor !== 1) {
-          this.sentinels.unshift(...this.sentinels.splice(this.cursor - 1));
-        }
-        this.cursor = 0;
-      }
-      add(sentinel) {
-        for (let i = 0; i < this.sentinels.length; i++) {
-          if (isSentinelEql(sentinel, this.sentinels[i])) {
-            return false;
-          }
-        }
-        this.sentinels.push(sentinel);
-        return true;
-      }
-      toString() {
-        return `${JSON.stringify(this.sentinels)} @${this.cursor}`;
-      }
-    };
-    exports2.default = SentinelIterator;
-  }
-});
-
-// node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
-var require_FailoverDetector = __commonJS({
-  "node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.FailoverDetector = void 0;
-    var utils_1 = require_utils3();
-    var debug = (0, utils_1.Debug)("FailoverDetector");
-    var CHANNEL_NAME = "+switch-master";
-    var FailoverDetector = class {
-      // sentinels can't be used for regular commands after this
-      constructor(connector, sentinels) {
-        this.isDisconnected = false;
-        this.connector = connector;
-        this.sentinels = sentinels;
-      }
-      cleanup() {
-        this.isDisconnected = true;
-        for (const sentinel of this.sentinels) {
-          sentinel.client.disconnect();
-        }
-      }
-      async subscribe() {
-        debug("Starting FailoverDetector");
-        const promises = [];
-        for (const sentinel of this.sentinels) {
-          const promise2 = sentinel.client.subscribe(CHANNEL_NAME).catch((err) => {
-            debug("Failed to subscribe to failover messages on sentinel %s:%s (%s)", sentinel.address.host || "127.0.0.1", sentinel.address.port || 26739, err.message);
-          });
-          promises.push(promise2);
-          sentinel.client.on("message", (channel) => {
-            if (!this.isDisconnected && channel === CHANNEL_NAME) {
-              this.disconnect();
-            }
-          });
-        }
-        await Promise.all(promises);
-      }
-      disconnect() {
-        this.isDisconnected = true;
-        debug("Failover detected, disconnecting");
-        this.connector.disconnect();
-      }
-    };
-    exports2.FailoverDetector = FailoverDetector;
-  }
-});
-
-// node_modules/ioredis/built/connectors/SentinelConnector/index.js
-var require_SentinelConnector = __commonJS({
-  "node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.SentinelIterator = void 0;
-    var net_1 = __require("net");
-    var utils_1 = require_utils3();
-    var tls_1 = __require("tls");
-    var SentinelIterator_1 = require_SentinelIterator();
-    exports2.SentinelIterator = SentinelIterator_1.default;
-    var AbstractConnector_1 = require_AbstractConnector();
-    var Redis_1 = require_Redis();
-    var FailoverDetector_1 = require_FailoverDetector();
-    var debug = (0, utils_1.Debug)("SentinelConnector");
-    var SentinelConnector = class extends AbstractConnector_1.default {
-      constructor(options2) {
-        super(options2.disconnectTimeout);
-        this.options = options2;
-        this.emitter = null;
-        this.failoverDetector = null;
-        if (!this.options.sentinels.length) {
-          throw new Error("Requires at least one sentinel to connect to.");
-        }
-        if (!this.options.name) {
-          throw new Error("Requires the name of master.");
-        }
-        this.sentinelIterator = new SentinelIterator_1.default(this.options.sentinels);
-      }
-      check(info) {
-        const roleMatches = !info.role || this.options.role === info.role;
-        if (!roleMatches) {
-          debug("role invalid, expected %s, but got %s", this.options.role, info.role);
-          this.sentinelIterator.next();
-          this.sentinelIterator.next();
-          this.sentinelIterator.reset(true);
-        }
-        return roleMatches;
-      }
-      disconnect() {
-        super.disconnect();
-        if (this.failoverDetector) {
-          this.failoverDetector.cleanup();
-        }
-      }
-      connect(eventEmitter) {
-        this.connecting = true;
-        this.retryAttempts = 0;
-        let lastError;
-        const connectToNext = async () => {
-          const endpoint2 = this.sentinelIterator.next();
-          if (endpoint2.done) {
-            this.sentinelIterator.reset(false);
-            const retryDelay = typeof this.options.sentinelRetryStrategy === "function" ? this.options.sentinelRetryStrategy(++this.retryAttempts) : null;
-            let errorMsg = typeof retryDelay !== "number" ? "All sentinels are unreachable and retry is disabled." : `All sentinels are unreachable. Retrying from scratch after ${retryDelay}ms.`;
-            if (lastError) {
-              errorMsg += ` Last error: ${lastError.message}`;
-            }
-            debug(errorMsg);
-            const error62 = new Error(errorMsg);
-            if (typeof retryDelay === "number") {
-              eventEmitter("error", error62);
-              await new Promise((resolve4) => setTimeout(resolve4, retryDelay));
-              return connectToNext();
-            } else {
-              throw error62;
-            }
-          }
-          let resolved = null;
-          let err = null;
-          try {
-            resolved = await this.resolve(endpoint2.value);
-          } catch (error62) {
-            err = error62;
-          }
-          if (!this.connecting) {
-            throw new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG);
-          }
-          const endpointAddress = endpoint2.value.host + ":" + endpoint2.value.port;
-          if (resolved) {
-            debug("resolved: %s:%s from sentinel %s", resolved.host, resolved.port, endpointAddress);
-            if (this.options.enableTLSForSentinelMode && this.options.tls) {
-              Object.assign(resolved, this.options.tls);
-              this.stream = (0, tls_1.connect)(resolved);
-              this.stream.once("secureConnect", this.initFailoverDetector.bind(this));
-            } else {
-              this.stream = (0, net_1.createConnection)(resolved);
-              this.stream.once("connect", this.initFailoverDetector.bind(this));
-            }
-            this.stream.once("error", (err2) => {
-              this.firstError = err2;
-            });
-            return this.stream;
-          } else {
-            const errorMsg = err ? "failed to connect to sentinel " + endpointAddress + " because " + err.message : "connected to sentinel " + endpointAddress + " successfully, but got an invalid reply: " + resolved;
-            debug(errorMsg);
-            eventEmitter("sentinelError", new Error(errorMsg));
-            if (err) {
-              lastError = err;
-            }
-            return connectToNext();
-          }
-        };
-        return connectToNext();
-      }
-      async updateSentinels(client) {
-        if (!this.options.updateSentinels) {
-          return;
-        }
-        const result = await client.sentinel("sentinels", this.options.name);
-        if (!Array.isArray(result)) {
-          return;
-        }
-        result.map(utils_1.packObject).forEach((sentinel) => {
-          const flags = sentinel.flags ? sentinel.flags.split(",") : [];
-          if (flags.indexOf("disconnected") === -1 && sentinel.ip && sentinel.port) {
-            const endpoint2 = this.sentinelNatResolve(addressResponseToAddress(sentinel));
-            if (this.sentinelIterator.add(endpoint2)) {
-              debug("adding sentinel %s:%s", endpoint2.host, endpoint2.port);
-            }
-          }
-        });
-        debug("Updated internal sentinels: %s", this.sentinelIterator);
-      }
-      async resolveMaster(client) {
-        const result = await client.sentinel("get-master-addr-by-name", this.options.name);
-        await this.updateSentinels(client);
-        return this.sentinelNatResolve(Array.isArray(result) ? { host: result[0], port: Number(result[1]) } : null);
-      }
-      async resolveSlave(client) {
-        const result = await client.sentinel("slaves", this.options.name);
-        if (!Array.isArray(result)) {
-          return null;
-        }
-        const availableSlaves = result.map(utils_1.packObject).filter((slave) => slave.flags && !slave.flags.match(/(disconnected|s_down|o_down)/));
-        return this.sentinelNatResolve(selectPreferredSentinel(availableSlaves, this.options.preferredSlaves));
-      }
-      sentinelNatResolve(item) {
-        if (!item || !this.options.natMap)
-          return item;
-        const key = `${item.host}:${item.port}`;
-        let result = item;
-        if (typeof this.options.natMap === "function") {
-          result = this.options.natMap(key) || item;
-        } else if (typeof this.options.natMap === "object") {
-          result = this.options.natMap[key] || item;
-        }
-        return result;
-      }
-      connectToSentinel(endpoint2, options2) {
-        const redis = new Redis_1.default({
-          port: endpoint2.port || 26379,
-          host: endpoint2.host,
-          username: this.options.sentinelUsername || null,
-          password: this.options.sentinelPassword || null,
-          family: endpoint2.family || // @ts-expect-error
-          ("path" in this.options && this.options.path ? void 0 : (
-            // @ts-expect-error
-            this.options.family
-          )),
-          tls: this.options.sentinelTLS,
-          retryStrategy: null,
-          enableReadyCheck: false,
-          connectTimeout: this.options.connectTimeout,
-          commandTimeout: this.options.sentinelCommandTimeout,
-          ...options2
-        });
-        return redis;
-      }
-      async resolve(endpoint2) {
-        const client = this.connectToSentinel(endpoint2);
-        client.on("error", noop5);
-        try {
-          if (this.options.role === "slave") {
-            return await this.resolveSlave(client);
-          } else {
-            return await this.resolveMaster(client);
-          }
-        } finally {
-          client.disconnect();
-        }
-      }
-      async initFailoverDetector() {
-        var _a3;
-        if (!this.options.failoverDetector) {
-          return;
-        }
-        this.sentinelIterator.reset(true);
-        const sentinels = [];
-        while (sentinels.length < this.options.sentinelMaxConnections) {
-          const { done, value } = this.sentinelIterator.next();
-          if (done) {
-            break;
-          }
-          const client = this.connectToSentinel(value, {
-            lazyConnect: true,
-            retryStrategy: this.options.sentinelReconnectStrategy
-          });
-          client.on("reconnecting", () => {
-            var _a4;
-            (_a4 = this.emitter) === null || _a4 === void 0 ? void 0 : _a4.emit("sentinelReconnecting");
-          });
-          sentinels.push({ address: value, client });
-        }
-        this.sentinelIterator.reset(false);
-        if (this.failoverDetector) {
-          this.failoverDetector.cleanup();
-        }
-        this.failoverDetector = new FailoverDetector_1.FailoverDetector(this, sentinels);
-        await this.failoverDetector.subscribe();
-        (_a3 = this.emitter) === null || _a3 === void 0 ? void 0 : _a3.emit("failoverSubscribed");
-      }
-    };
-    exports2.default = SentinelConnector;
-    function selectPreferredSentinel(availableSlaves, preferredSlaves) {
-      if (availableSlaves.length === 0) {
-        return null;
-      }
-      let selectedSlave;
-      if (typeof preferredSlaves === "function") {
-        selectedSlave = preferredSlaves(availableSlaves);
-      } else if (preferredSlaves !== null && typeof preferredSlaves === "object") {
-        const preferredSlavesArray = Array.isArray(preferredSlaves) ? preferredSlaves : [preferredSlaves];
-        preferredSlavesArray.sort((a, b) => {
-          if (!a.prio) {
-            a.prio = 1;
-          }
-          if (!b.prio) {
-            b.prio = 1;
-          }
-          if (a.prio < b.prio) {
-            return -1;
-          }
-          if (a.prio > b.prio) {
-            return 1;
-          }
-          return 0;
-        });
-        for (let p = 0; p < preferredSlavesArray.length; p++) {
-          for (let a = 0; a < availableSlaves.length; a++) {
-            const slave = availableSlaves[a];
-            if (slave.ip === preferredSlavesArray[p].ip) {
-              if (slave.port === preferredSlavesArray[p].port) {
-                selectedSlave = slave;
-                break;
-              }
-            }
-          }
-          if (selectedSlave) {
-            break;
-          }
-        }
-      }
-      if (!selectedSlave) {
-        selectedSlave = (0, utils_1.sample)(availableSlaves);
-      }
-      return addressResponseToAddress(selectedSlave);
-    }
-    function addressResponseToAddress(input2) {
-      return { host: input2.ip, port: Number(input2.port) };
-    }
-    function noop5() {
-    }
-  }
-});
-
-// node_modules/ioredis/built/connectors/index.js
-var require_connectors = __commonJS({
-  "node_modules/ioredis/built/connectors/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
-    var StandaloneConnector_1 = require_StandaloneConnector();
-    exports2.StandaloneConnector = StandaloneConnector_1.default;
-    var SentinelConnector_1 = require_SentinelConnector();
-    exports2.SentinelConnector = SentinelConnector_1.default;
-  }
-});
-
-// node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
-var require_MaxRetriesPerRequestError = __commonJS({
-  "node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var redis_errors_1 = require_redis_errors();
-    var MaxRetriesPerRequestError = class extends redis_errors_1.AbortError {
-      constructor(maxRetriesPerRequest) {
-        const message = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
-        super(message);
-        Error.captureStackTrace(this, this.constructor);
-      }
-      get name() {
-        return this.constructor.name;
-      }
-    };
-    exports2.default = MaxRetriesPerRequestError;
-  }
-});
-
-// node_modules/ioredis/built/errors/index.js
-var require_errors2 = __commonJS({
-  "node_modules/ioredis/built/errors/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.MaxRetriesPerRequestError = void 0;
-    var MaxRetriesPerRequestError_1 = require_MaxRetriesPerRequestError();
-    exports2.MaxRetriesPerRequestError = MaxRetriesPerRequestError_1.default;
-  }
-});
-
-// node_modules/redis-parser/lib/parser.js
-var require_parser3 = __commonJS({
-  "node_modules/redis-parser/lib/parser.js"(exports2, module2) {
-    "use strict";
-    var Buffer3 = __require("buffer").Buffer;
-    var StringDecoder = __require("string_decoder").StringDecoder;
-    var decoder = new StringDecoder();
-    var errors = require_redis_errors();
-    var ReplyError = errors.ReplyError;
-    var ParserError = errors.ParserError;
-    var bufferPool = Buffer3.allocUnsafe(32 * 1024);
-    var bufferOffset = 0;
-    var interval = null;
-    var counter = 0;
-    var notDecreased = 0;
-    function parseSimpleNumbers(parser2) {
-      const length = parser2.buffer.length - 1;
-      var offset = parser2.offset;
-      var number4 = 0;
-      var sign2 = 1;
-      if (parser2.buffer[offset] === 45) {
-        sign2 = -1;
-        offset++;
-      }
-      while (offset < length) {
-        const c1 = parser2.buffer[offset++];
-        if (c1 === 13) {
-          parser2.offset = offset + 1;
-          return sign2 * number4;
-        }
-        number4 = number4 * 10 + (c1 - 48);
-      }
-    }
-    function parseStringNumbers(parser2) {
-      const length = parser2.buffer.length - 1;
-      var offset = parser2.offset;
-      var number4 = 0;
-      var res = "";
-      if (parser2.buffer[offset] === 45) {
-        res += "-";
-        offset++;
-      }
-      while (offset < length) {
-        var c1 = parser2.buffer[offset++];
-        if (c1 === 13) {
-          parser2.offset = offset + 1;
-          if (number4 !== 0) {
-            res += number4;
-          }
-          return res;
-        } else if (number4 > 429496728) {
-          res += number4 * 10 + (c1 - 48);
-          number4 = 0;
-        } else if (c1 === 48 && number4 === 0) {
-          res += 0;
-        } else {
-          number4 = number4 * 10 + (c1 - 48);
-        }
-      }
-    }
-    function parseSimpleString(parser2) {
-      const start = parser2.offset;
-      const buffer = parser2.buffer;
-      const length = buffer.length - 1;
-      var offset = start;
-      while (offset < length) {
-        if (buffer[offset++] === 13) {
-          parser2.offset = offset + 1;
-          if (parser2.optionReturnBuffers === true) {
-            return parser2.buffer.slice(start, offset - 1);
-          }
-          return parser2.buffer.toString("utf8", start, offset - 1);
-        }
-      }
-    }
-    function parseLength(parser2) {
-      const length = parser2.buffer.length - 1;
-      var offset = parser2.offset;
-      var number4 = 0;
-      while (offset < length) {
-        const c1 = parser2.buffer[offset++];
-        if (c1 === 13) {
-          parser2.offset = offset + 1;
-          return number4;
-        }
-        number4 = number4 * 10 + (c1 - 48);
-      }
-    }
-    function parseInteger(parser2) {
-      if (parser2.optionStringNumbers === true) {
-        return parseStringNumbers(parser2);
-      }
-      return parseSimpleNumbers(parser2);
-    }
-    function parseBulkString(parser2) {
-      const length = parseLength(parser2);
-      if (length === void 0) {
-        return;
-      }
-      if (length < 0) {
-        return null;
-      }
-      const offset = parser2.offset + length;
-      if (offset + 2 > parser2.buffer.length) {
-        parser2.bigStrSize = offset + 2;
-        parser2.totalChunkSize = parser2.buffer.length;
-        parser2.bufferCache.push(parser2.buffer);
-        return;
-      }
-      const start = parser2.offset;
-      parser2.offset = offset + 2;
-      if (parser2.optionReturnBuffers === true) {
-        return parser2.buffer.slice(start, offset);
-      }
-      return parser2.buffer.toString("utf8", start, offset);
-    }
-    function parseError(parser2) {
-      var string4 = parseSimpleString(parser2);
-      if (string4 !== void 0) {
-        if (parser2.optionReturnBuffers === true) {
-          string4 = string4.toString();
-        }
-        return new ReplyError(string4);
-      }
-    }
-    function handleError(parser2, type) {
-      const err = new ParserError(
-        "Protocol error, got " + JSON.stringify(String.fromCharCode(type)) + " as reply type byte",
-        JSON.stringify(parser2.buffer),
-        parser2.offset
-      );
-      parser2.buffer = null;
-      parser2.returnFatalError(err);
-    }
-    function parseArray(parser2) {
-      const length = parseLength(parser2);
-      if (length === void 0) {
-        return;
-      }
-      if (length < 0) {
-        return null;
-      }
-      const responses = new Array(length);
-      return parseArrayElements(parser2, responses, 0);
-    }
-    function pushArrayCache(parser2, array2, pos) {
-      parser2.arrayCache.push(array2);
-      parser2.arrayPos.push(pos);
-    }
-    function parseArrayChunks(parser2) {
-      const tmp = parser2.arrayCache.pop();
-      var pos = parser2.arrayPos.pop();
-      if (parser2.arrayCache.length) {
-        const res = parseArrayChunks(parser2);
-        if (res === void 0) {
-          pushArrayCache(parser2, tmp, pos);
-          return;
-        }
-        tmp[pos++] = res;
-      }
-      return parseArrayElements(parser2, tmp, pos);
-    }
-    function parseArrayElements(parser2, responses, i) {
-      const bufferLength = parser2.buffer.length;
-      while (i < responses.length) {
-        const offset = parser2.offset;
-        if (parser2.offset >= bufferLength) {
-          pushArrayCache(parser2, responses, i);
-          return;
-        }
-        const response = parseType(parser2, parser2.buffer[parser2.offset++]);
-        if (response === void 0) {
-          if (!(parser2.arrayCache.length || parser2.bufferCache.length)) {
-            parser2.offset = offset;
-          }
-          pushArrayCache(parser2, responses, i);
-          return;
-        }
-        responses[i] = response;
-        i++;
-      }
-      return responses;
-    }
-    function parseType(parser2, type) {
-      switch (type) {
-        case 36:
-          return parseBulkString(parser2);
-        case 43:
-          return parseSimpleString(parser2);
-        case 42:
-          return parseArray(parser2);
-        case 58:
-          return parseInteger(parser2);
-        case 45:
-          return parseError(parser2);
-        default:
-          return handleError(parser2, type);
-      }
-    }
-    function decreaseBufferPool() {
-      if (bufferPool.length > 50 * 1024) {
-        if (counter === 1 || notDecreased > counter * 2) {
-          const minSliceLen = Math.floor(bufferPool.length / 10);
-          const sliceLength = minSliceLen < bufferOffset ? bufferOffset : minSliceLen;
-          bufferOffset = 0;
-          bufferPool = bufferPool.slice(sliceLength, bufferPool.length);
-        } else {
-          notDecreased++;
-          counter--;
-        }
-      } else {
-        clearInterval(interval);
-        counter = 0;
-        notDecreased = 0;
-        interval = null;
-      }
-    }
-    function resizeBuffer(length) {
-      if (bufferPool.length < length + bufferOffset) {
-        const multiplier = length > 1024 * 1024 * 75 ? 2 : 3;
-        if (bufferOffset > 1024 * 1024 * 111) {
-          bufferOffset = 1024 * 1024 * 50;
-        }
-        bufferPool = Buffer3.allocUnsafe(length * multiplier + bufferOffset);
-        bufferOffset = 0;
-        counter++;
-        if (interval === null) {
-          interval = setInterval(decreaseBufferPool, 50);
-        }
-      }
-    }
-    function concatBulkString(parser2) {
-      const list2 = parser2.bufferCache;
-      const oldOffset = parser2.offset;
-      var chunks = list2.length;
-      var offset = parser2.bigStrSize - parser2.totalChunkSize;
-      parser2.offset = offset;
-      if (offset <= 2) {
-        if (chunks === 2) {
-          return list2[0].toString("utf8", oldOffset, list2[0].length + offset - 2);
-        }
-        chunks--;
-        offset = list2[list2.length - 2].length + offset;
-      }
-      var res = decoder.write(list2[0].slice(oldOffset));
-      for (var i = 1; i < chunks - 1; i++) {
-        res += decoder.write(list2[i]);
-      }
-      res += decoder.end(list2[i].slice(0, offset - 2));
-      return res;
-    }
-    function concatBulkBuffer(parser2) {
-      const list2 = parser2.bufferCache;
-      const oldOffset = parser2.offset;
-      const length = parser2.bigStrSize - oldOffset - 2;
-      var chunks = list2.length;
-      var offset = parser2.bigStrSize - parser2.totalChunkSize;
-      parser2.offset = offset;
-      if (offset <= 2) {
-        if (chunks === 2) {
-          return list2[0].slice(oldOffset, list2[0].length + offset - 2);
-        }
-        chunks--;
-        offset = list2[list2.length - 2].length + offset;
-      }
-      resizeBuffer(length);
-      const start = bufferOffset;
-      list2[0].copy(bufferPool, start, oldOffset, list2[0].length);
-      bufferOffset += list2[0].length - oldOffset;
-      for (var i = 1; i < chunks - 1; i++) {
-        list2[i].copy(bufferPool, bufferOffset);
-        bufferOffset += list2[i].length;
-      }
-      list2[i].copy(bufferPool, bufferOffset, 0, offset - 2);
-      bufferOffset += offset - 2;
-      return bufferPool.slice(start, bufferOffset);
-    }
-    var JavascriptRedisParser = class {
-      /**
-       * Javascript Redis Parser constructor
-       * @param {{returnError: Function, returnReply: Function, returnFatalError?: Function, returnBuffers: boolean, stringNumbers: boolean }} options
-       * @constructor
-       */
-      constructor(options2) {
-        if (!options2) {
-          throw new TypeError("Options are mandatory.");
-        }
-        if (typeof options2.returnError !== "function" || typeof options2.returnReply !== "function") {
-          throw new TypeError("The returnReply and returnError options have to be functions.");
-        }
-        this.setReturnBuffers(!!options2.returnBuffers);
-        this.setStringNumbers(!!options2.stringNumbers);
-        this.returnError = options2.returnError;
-        this.returnFatalError = options2.returnFatalError || options2.returnError;
-        this.returnReply = options2.returnReply;
-        this.reset();
-      }
-      /**
-       * Reset the parser values to the initial state
-       *
-       * @returns {undefined}
-       */
-      reset() {
-        this.offset = 0;
-        this.buffer = null;
-        this.bigStrSize = 0;
-        this.totalChunkSize = 0;
-        this.bufferCache = [];
-        this.arrayCache = [];
-        this.arrayPos = [];
-      }
-      /**
-       * Set the returnBuffers option
-       *
-       * @param {boolean} returnBuffers
-       * @returns {undefined}
-       */
-      setReturnBuffers(returnBuffers) {
-        if (typeof returnBuffers !== "boolean") {
-          throw new TypeError("The returnBuffers argument has to be a boolean");
-        }
-        this.optionReturnBuffers = returnBuffers;
-      }
-      /**
-       * Set the stringNumbers option
-       *
-       * @param {boolean} stringNumbers
-       * @returns {undefined}
-       */
-      setStringNumbers(stringNumbers) {
-        if (typeof stringNumbers !== "boolean") {
-          throw new TypeError("The stringNumbers argument has to be a boolean");
-        }
-        this.optionStringNumbers = stringNumbers;
-      }
-      /**
-       * Parse the redis buffer
-       * @param {Buffer} buffer
-       * @returns {undefined}
-       */
-      execute(buffer) {
-        if (this.buffer === null) {
-          this.buffer = buffer;
-          this.offset = 0;
-        } else if (this.bigStrSize === 0) {
-          const oldLength = this.buffer.length;
-          const remainingLength = oldLength - this.offset;
-          const newBuffer = Buffer3.allocUnsafe(remainingLength + buffer.length);
-          this.buffer.copy(newBuffer, 0, this.offset, oldLength);
-          buffer.copy(newBuffer, remainingLength, 0, buffer.length);
-          this.buffer = newBuffer;
-          this.offset = 0;
-          if (this.arrayCache.length) {
-            const arr = parseArrayChunks(this);
-            if (arr === void 0) {
-              return;
-            }
-            this.returnReply(arr);
-          }
-        } else if (this.totalChunkSize + buffer.length >= this.bigStrSize) {
-          this.bufferCache.push(buffer);
-          var tmp = this.optionReturnBuffers ? concatBulkBuffer(this) : concatBulkString(this);
-          this.bigStrSize = 0;
-          this.bufferCache = [];
-          this.buffer = buffer;
-          if (this.arrayCache.length) {
-            this.arrayCache[0][this.arrayPos[0]++] = tmp;
-            tmp = parseArrayChunks(this);
-            if (tmp === void 0) {
-              return;
-            }
-          }
-          this.returnReply(tmp);
-        } else {
-          this.bufferCache.push(buffer);
-          this.totalChunkSize += buffer.length;
-          return;
-        }
-        while (this.offset < this.buffer.length) {
-          const offset = this.offset;
-          const type = this.buffer[this.offset++];
-          const response = parseType(this, type);
-          if (response === void 0) {
-            if (!(this.arrayCache.length || this.bufferCache.length)) {
-              this.offset = offset;
-            }
-            return;
-          }
-          if (type === 45) {
-            this.returnError(response);
-          } else {
-            this.returnReply(response);
-          }
-        }
-        this.buffer = null;
-      }
-    };
-    module2.exports = JavascriptRedisParser;
-  }
-});
-
-// node_modules/redis-parser/index.js
-var require_redis_parser = __commonJS({
-  "node_modules/redis-parser/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_parser3();
-  }
-});
-
-// node_modules/ioredis/built/SubscriptionSet.js
-var require_SubscriptionSet = __commonJS({
-  "node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var SubscriptionSet = class {
-      constructor() {
-        this.set = {
-          subscribe: {},
-          psubscribe: {},
-          ssubscribe: {}
-        };
-      }
-      add(set3, channel) {
-        this.set[mapSet(set3)][channel] = true;
-      }
-      del(set3, channel) {
-        delete this.set[mapSet(set3)][channel];
-      }
-      channels(set3) {
-        return Object.keys(this.set[mapSet(set3)]);
-      }
-      isEmpty() {
-        return this.channels("subscribe").length === 0 && this.channels("psubscribe").length === 0 && this.channels("ssubscribe").length === 0;
-      }
-    };
-    exports2.default = SubscriptionSet;
-    function mapSet(set3) {
-      if (set3 === "unsubscribe") {
-        return "subscribe";
-      }
-      if (set3 === "punsubscribe") {
-        return "psubscribe";
-      }
-      if (set3 === "sunsubscribe") {
-        return "ssubscribe";
-      }
-      return set3;
-    }
-  }
-});
-
-// node_modules/ioredis/built/DataHandler.js
-var require_DataHandler = __commonJS({
-  "node_modules/ioredis/built/DataHandler.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var Command_1 = require_Command();
-    var utils_1 = require_utils3();
-    var RedisParser = require_redis_parser();
-    var SubscriptionSet_1 = require_SubscriptionSet();
-    var debug = (0, utils_1.Debug)("dataHandler");
-    var DataHandler = class {
-      constructor(redis, parserOptions) {
-        this.redis = redis;
-        const parser2 = new RedisParser({
-          stringNumbers: parserOptions.stringNumbers,
-          returnBuffers: true,
-          returnError: (err) => {
-            this.returnError(err);
-          },
-          returnFatalError: (err) => {
-            this.returnFatalError(err);
-          },
-          returnReply: (reply) => {
-            this.returnReply(reply);
-          }
-        });
-        redis.stream.prependListener("data", (data) => {
-          parser2.execute(data);
-        });
-        redis.stream.resume();
-      }
-      returnFatalError(err) {
-        err.message += ". Please report this.";
-        this.redis.recoverFromFatalError(err, err, { offlineQueue: false });
-      }
-      returnError(err) {
-        const item = this.shiftCommand(err);
-        if (!item) {
-          return;
-        }
-        err.command = {
-          name: item.command.name,
-          args: item.command.args
-        };
-        if (item.command.name == "ssubscribe" && err.message.includes("MOVED")) {
-          this.redis.emit("moved");
-          return;
-        }
-        this.redis.handleReconnection(err, item);
-      }
-      returnReply(reply) {
-        if (this.handleMonitorReply(reply)) {
-          return;
-        }
-        if (this.handleSubscriberReply(reply)) {
-          return;
-        }
-        const item = this.shiftCommand(reply);
-        if (!item) {
-          return;
-        }
-        if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", item.command.name)) {
-          this.redis.condition.subscriber = new SubscriptionSet_1.default();
-          this.redis.condition.subscriber.add(item.command.name, reply[1].toString());
-          if (!fillSubCommand(item.command, reply[2])) {
-            this.redis.commandQueue.unshift(item);
-          }
-        } else if (Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", item.command.name)) {
-          if (!fillUnsubCommand(item.command, reply[2])) {
-            this.redis.commandQueue.unshift(item);
-          }
-        } else {
-          item.command.resolve(reply);
-        }
-      }
-      handleSubscriberReply(reply) {
-        if (!this.redis.condition.subscriber) {
-          return false;
-        }
-        const replyType = Array.isArray(reply) ? reply[0].toString() : null;
-        debug('receive reply "%s" in subscriber mode', replyType);
-        switch (replyType) {
-          case "message":
-            if (this.redis.listeners("message").length > 0) {
-              this.redis.emit("message", reply[1].toString(), reply[2] ? reply[2].toString() : "");
-            }
-            this.redis.emit("messageBuffer", reply[1], reply[2]);
-            break;
-          case "pmessage": {
-            const pattern = reply[1].toString();
-            if (this.redis.listeners("pmessage").length > 0) {
-              this.redis.emit("pmessage", pattern, reply[2].toString(), reply[3].toString());
-            }
-            this.redis.emit("pmessageBuffer", pattern, reply[2], reply[3]);
-            break;
-          }
-          case "smessage": {
-            if (this.redis.listeners("smessage").length > 0) {
-              this.redis.emit("smessage", reply[1].toString(), reply[2] ? reply[2].toString() : "");
-            }
-            this.redis.emit("smessageBuffer", reply[1], reply[2]);
-            break;
-          }
-          case "ssubscribe":
-          case "subscribe":
-          case "psubscribe": {
-            const channel = reply[1].toString();
-            this.redis.condition.subscriber.add(replyType, channel);
-            const item = this.shiftCommand(reply);
-            if (!item) {
-              return;
-            }
-            if (!fillSubCommand(item.command, reply[2])) {
-              this.redis.commandQueue.unshift(item);
-            }
-            break;
-          }
-          case "sunsubscribe":
-          case "unsubscribe":
-          case "punsubscribe": {
-            const channel = reply[1] ? reply[1].toString() : null;
-            if (channel) {
-              this.redis.condition.subscriber.del(replyType, channel);
-            }
-            const count = reply[2];
-            if (Number(count) === 0) {
-              this.redis.condition.subscriber = false;
-            }
-            const item = this.shiftCommand(reply);
-            if (!item) {
-              return;
-            }
-            if (!fillUnsubCommand(item.command, count)) {
-              this.redis.commandQueue.unshift(item);
-            }
-            break;
-          }
-          default: {
-            const item = this.shiftCommand(reply);
-            if (!item) {
-              return;
-            }
-            item.command.resolve(reply);
-          }
-        }
-        return true;
-      }
-      handleMonitorReply(reply) {
-        if (this.redis.status !== "monitoring") {
-          return false;
-        }
-        const replyStr = reply.toString();
-        if (replyStr === "OK") {
-          return false;
-        }
-        const len = replyStr.indexOf(" ");
-        const timestamp = replyStr.slice(0, len);
-        const argIndex = replyStr.indexOf('"');
-        const args = replyStr.slice(argIndex + 1, -1).split('" "').map((elem) => elem.replace(/\\"/g, '"'));
-        const dbAndSource = replyStr.slice(len + 2, argIndex - 2).split(" ");
-        this.redis.emit("monitor", timestamp, args, dbAndSource[1], dbAndSource[0]);
-        return true;
-      }
-      shiftCommand(reply) {
-        const item = this.redis.commandQueue.shift();
-        if (!item) {
-          const message = "Command queue state error. If you can reproduce this, please report it.";
-          const error62 = new Error(message + (reply instanceof Error ? ` Last error: ${reply.message}` : ` Last reply: ${reply.toString()}`));
-          this.redis.emit("error", error62);
-          return null;
-        }
-        return item;
-      }
-    };
-    exports2.default = DataHandler;
-    var remainingRepliesMap = /* @__PURE__ */ new WeakMap();
-    function fillSubCommand(command, count) {
-      let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
-      remainingReplies -= 1;
-      if (remainingReplies <= 0) {
-        command.resolve(count);
-        remainingRepliesMap.delete(command);
-        return true;
-      }
-      remainingRepliesMap.set(command, remainingReplies);
-      return false;
-    }
-    function fillUnsubCommand(command, count) {
-      let remainingReplies = remainingRepliesMap.has(command) ? remainingRepliesMap.get(command) : command.args.length;
-      if (remainingReplies === 0) {
-        if (Number(count) === 0) {
-          remainingRepliesMap.delete(command);
-          command.resolve(count);
-          return true;
-        }
-        return false;
-      }
-      remainingReplies -= 1;
-      if (remainingReplies <= 0) {
-        command.resolve(count);
-        return true;
-      }
-      remainingRepliesMap.set(command, remainingReplies);
-      return false;
-    }
-  }
-});
-
-// node_modules/ioredis/built/redis/event_handler.js
-var require_event_handler = __commonJS({
-  "node_modules/ioredis/built/redis/event_handler.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
-    var redis_errors_1 = require_redis_errors();
-    var Command_1 = require_Command();
-    var errors_1 = require_errors2();
-    var utils_1 = require_utils3();
-    var DataHandler_1 = require_DataHandler();
-    var debug = (0, utils_1.Debug)("connection");
-    function connectHandler(self2) {
-      return function() {
-        var _a3;
-        self2.setStatus("connect");
-        self2.resetCommandQueue();
-        let flushed = false;
-        const { connectionEpoch } = self2;
-        if (self2.condition.auth) {
-          self2.auth(self2.condition.auth, function(err) {
-            if (connectionEpoch !== self2.connectionEpoch) {
-              return;
-            }
-            if (err) {
-              if (err.message.indexOf("no password is set") !== -1) {
-                console.warn("[WARN] Redis server does not require a password, but a password was supplied.");
-              } else if (err.message.indexOf("without any password configured for the default user") !== -1) {
-                console.warn("[WARN] This Redis server's `default` user does not require a password, but a password was supplied");
-              } else if (err.message.indexOf("wrong number of arguments for 'auth' command") !== -1) {
-                console.warn(`[ERROR] The server returned "wrong number of arguments for 'auth' command". You are probably passing both username and password to Redis version 5 or below. You should only pass the 'password' option for Redis version 5 and under.`);
-              } else {
-                flushed = true;
-                self2.recoverFromFatalError(err, err);
-              }
-            }
-          });
-        }
-        if (self2.condition.select) {
-          self2.select(self2.condition.select).catch((err) => {
-            self2.silentEmit("error", err);
-          });
-        }
-        new DataHandler_1.default(self2, {
-          stringNumbers: self2.options.stringNumbers
-        });
-        const clientCommandPromises = [];
-        if (self2.options.connectionName) {
-          debug("set the connection name [%s]", self2.options.connectionName);
-          clientCommandPromises.push(self2.client("setname", self2.options.connectionName).catch(utils_1.noop));
-        }
-        if (!self2.options.disableClientInfo) {
-          debug("set the client info");
-          clientCommandPromises.push((0, utils_1.getPackageMeta)().then((packageMeta) => {
-            return self2.client("SETINFO", "LIB-VER", packageMeta.version).catch(utils_1.noop);
-          }).catch(utils_1.noop));
-          clientCommandPromises.push(self2.client("SETINFO", "LIB-NAME", ((_a3 = self2.options) === null || _a3 === void 0 ? void 0 : _a3.clientInfoTag) ? `ioredis(${self2.options.clientInfoTag})` : "ioredis").catch(utils_1.noop));
-        }
-        Promise.all(clientCommandPromises).catch(utils_1.noop).finally(() => {
-          if (!self2.options.enableReadyCheck) {
-            exports2.readyHandler(self2)();
-          }
-          if (self2.options.enableReadyCheck) {
-            self2._readyCheck(function(err, info) {
-              if (connectionEpoch !== self2.connectionEpoch) {
-                return;
-              }
-              if (err) {
-                if (!flushed) {
-                  self2.recoverFromFatalError(new Error("Ready check failed: " + err.message), err);
-                }
-              } else {
-                if (self2.connector.check(info)) {
-                  exports2.readyHandler(self2)();
-                } else {
-                  self2.disconnect(true);
-                }
-              }
-            });
-          }
-        });
-      };
-    }
-    exports2.connectHandler = connectHandler;
-    function abortError(command) {
-      const err = new redis_errors_1.AbortError("Command aborted due to connection close");
-      err.command = {
-        name: command.name,
-        args: command.args
-      };
-      return err;
-    }
-    function abortIncompletePipelines(commandQueue) {
-      var _a3;
-      let expectedIndex = 0;
-      for (let i = 0; i < commandQueue.length; ) {
-        const command = (_a3 = commandQueue.peekAt(i)) === null || _a3 === void 0 ? void 0 : _a3.command;
-        const pipelineIndex = command.pipelineIndex;
-        if (pipelineIndex === void 0 || pipelineIndex === 0) {
-          expectedIndex = 0;
-        }
-        if (pipelineIndex !== void 0 && pipelineIndex !== expectedIndex++) {
-          commandQueue.remove(i, 1);
-          command.reject(abortError(command));
-          continue;
-        }
-        i++;
-      }
-    }
-    function abortTransactionFragments(commandQueue) {
-      var _a3;
-      for (let i = 0; i < commandQueue.length; ) {
-        const command = (_a3 = commandQueue.peekAt(i)) === null || _a3 === void 0 ? void 0 : _a3.command;
-        if (command.name === "multi") {
-          break;
-        }
-        if (command.name === "exec") {
-          commandQueue.remove(i, 1);
-          command.reject(abortError(command));
-          break;
-        }
-        if (command.inTransaction) {
-          commandQueue.remove(i, 1);
-          command.reject(abortError(command));
-        } else {
-          i++;
-        }
-      }
-    }
-    function closeHandler(self2) {
-      return function() {
-        const prevStatus = self2.status;
-        self2.setStatus("close");
-        if (self2.commandQueue.length) {
-          abortIncompletePipelines(self2.commandQueue);
-        }
-        if (self2.offlineQueue.length) {
-          abortTransactionFragments(self2.offlineQueue);
-        }
-        if (prevStatus === "ready") {
-          if (!self2.prevCondition) {
-            self2.prevCondition = self2.condition;
-          }
-          if (self2.commandQueue.length) {
-            self2.prevCommandQueue = self2.commandQueue;
-          }
-        }
-        if (self2.manuallyClosing) {
-          self2.manuallyClosing = false;
-          debug("skip reconnecting since the connection is manually closed.");
-          return close();
-        }
-        if (typeof self2.options.retryStrategy !== "function") {
-          debug("skip reconnecting because `retryStrategy` is not a function");
-          return close();
-        }
-        const retryDelay = self2.options.retryStrategy(++self2.retryAttempts);
-        if (typeof retryDelay !== "number") {
-          debug("skip reconnecting because `retryStrategy` doesn't return a number");
-          return close();
-        }
-        debug("reconnect in %sms", retryDelay);
-        self2.setStatus("reconnecting", retryDelay);
-        self2.reconnectTimeout = setTimeout(function() {
-          self2.reconnectTimeout = null;
-          self2.connect().catch(utils_1.noop);
-        }, retryDelay);
-        const { maxRetriesPerRequest } = self2.options;
-        if (typeof maxRetriesPerRequest === "number") {
-          if (maxRetriesPerRequest < 0) {
-            debug("maxRetriesPerRequest is negative, ignoring...");
-          } else {
-            const remainder = self2.retryAttempts % (maxRetriesPerRequest + 1);
-            if (remainder === 0) {
-              debug("reach maxRetriesPerRequest limitation, flushing command queue...");
-              self2.flushQueue(new errors_1.MaxRetriesPerRequestError(maxRetriesPerRequest));
-            }
-          }
-        }
-      };
-      function close() {
-        self2.setStatus("end");
-        self2.flushQueue(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
-      }
-    }
-    exports2.closeHandler = closeHandler;
-    function errorHandler(self2) {
-      return function(error62) {
-        debug("error: %s", error62);
-        self2.silentEmit("error", error62);
-      };
-    }
-    exports2.errorHandler = errorHandler;
-    function readyHandler(self2) {
-      return function() {
-        self2.setStatus("ready");
-        self2.retryAttempts = 0;
-        if (self2.options.monitor) {
-          self2.call("monitor").then(() => self2.setStatus("monitoring"), (error62) => self2.emit("error", error62));
-          const { sendCommand } = self2;
-          self2.sendCommand = function(command) {
-            if (Command_1.default.checkFlag("VALID_IN_MONITOR_MODE", command.name)) {
-              return sendCommand.call(self2, command);
-            }
-            command.reject(new Error("Connection is in monitoring mode, can't process commands."));
-            return command.promise;
-          };
-          self2.once("close", function() {
-            delete self2.sendCommand;
-          });
-          return;
-        }
-        const finalSelect = self2.prevCondition ? self2.prevCondition.select : self2.condition.select;
-        if (self2.options.readOnly) {
-          debug("set the connection to readonly mode");
-          self2.readonly().catch(utils_1.noop);
-        }
-        if (self2.prevCondition) {
-          const condition = self2.prevCondition;
-          self2.prevCondition = null;
-          if (condition.subscriber && self2.options.autoResubscribe) {
-            if (self2.condition.select !== finalSelect) {
-              debug("connect to db [%d]", finalSelect);
-              self2.select(finalSelect);
-            }
-            const subscribeChannels = condition.subscriber.channels("subscribe");
-            if (subscribeChannels.length) {
-              debug("subscribe %d channels", subscribeChannels.length);
-              self2.subscribe(subscribeChannels);
-            }
-            const psubscribeChannels = condition.subscriber.channels("psubscribe");
-            if (psubscribeChannels.length) {
-              debug("psubscribe %d channels", psubscribeChannels.length);
-              self2.psubscribe(psubscribeChannels);
-            }
-            const ssubscribeChannels = condition.subscriber.channels("ssubscribe");
-            if (ssubscribeChannels.length) {
-              debug("ssubscribe %s", ssubscribeChannels.length);
-              for (const channel of ssubscribeChannels) {
-                self2.ssubscribe(channel);
-              }
-            }
-          }
-        }
-        if (self2.prevCommandQueue) {
-          if (self2.options.autoResendUnfulfilledCommands) {
-            debug("resend %d unfulfilled commands", self2.prevCommandQueue.length);
-            while (self2.prevCommandQueue.length > 0) {
-              const item = self2.prevCommandQueue.shift();
-              if (item.select !== self2.condition.select && item.command.name !== "select") {
-                self2.select(item.select);
-              }
-              self2.sendCommand(item.command, item.stream);
-            }
-          } else {
-            self2.prevCommandQueue = null;
-          }
-        }
-        if (self2.offlineQueue.length) {
-          debug("send %d commands in offline queue", self2.offlineQueue.length);
-          const offlineQueue = self2.offlineQueue;
-          self2.resetOfflineQueue();
-          while (offlineQueue.length > 0) {
-            const item = offlineQueue.shift();
-            if (item.select !== self2.condition.select && item.command.name !== "select") {
-              self2.select(item.select);
-            }
-            self2.sendCommand(item.command, item.stream);
-          }
-        }
-        if (self2.condition.select !== finalSelect) {
-          debug("connect to db [%d]", finalSelect);
-          self2.select(finalSelect);
-        }
-      };
-    }
-    exports2.readyHandler = readyHandler;
-  }
-});
-
-// node_modules/ioredis/built/redis/RedisOptions.js
-var require_RedisOptions = __commonJS({
-  "node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.DEFAULT_REDIS_OPTIONS = void 0;
-    exports2.DEFAULT_REDIS_OPTIONS = {
-      // Connection
-      port: 6379,
-      host: "localhost",
-      family: 0,
-      connectTimeout: 1e4,
-      disconnectTimeout: 2e3,
-      retryStrategy: function(times) {
-        return Math.min(times * 50, 2e3);
-      },
-      keepAlive: 0,
-      noDelay: true,
-      connectionName: null,
-      disableClientInfo: false,
-      clientInfoTag: void 0,
-      // Sentinel
-      sentinels: null,
-      name: null,
-      role: "master",
-      sentinelRetryStrategy: function(times) {
-        return Math.min(times * 10, 1e3);
-      },
-      sentinelReconnectStrategy: function() {
-        return 6e4;
-      },
-      natMap: null,
-      enableTLSForSentinelMode: false,
-      updateSentinels: true,
-      failoverDetector: false,
-      // Status
-      username: null,
-      password: null,
-      db: 0,
-      // Others
-      enableOfflineQueue: true,
-      enableReadyCheck: true,
-      autoResubscribe: true,
-      autoResendUnfulfilledCommands: true,
-      lazyConnect: false,
-      keyPrefix: "",
-      reconnectOnError: null,
-      readOnly: false,
-      stringNumbers: false,
-      maxRetriesPerRequest: 20,
-      maxLoadingRetryTime: 1e4,
-      enableAutoPipelining: false,
-      autoPipeliningIgnoredCommands: [],
-      sentinelMaxConnections: 10,
-      blockingTimeoutGrace: 100
-    };
-  }
-});
-
-// node_modules/ioredis/built/Redis.js
-var require_Redis = __commonJS({
-  "node_modules/ioredis/built/Redis.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var commands_1 = require_built();
-    var events_1 = __require("events");
-    var standard_as_callback_1 = require_built2();
-    var cluster_1 = require_cluster();
-    var Command_1 = require_Command();
-    var connectors_1 = require_connectors();
-    var SentinelConnector_1 = require_SentinelConnector();
-    var eventHandler = require_event_handler();
-    var RedisOptions_1 = require_RedisOptions();
-    var ScanStream_1 = require_ScanStream();
-    var transaction_1 = require_transaction();
-    var utils_1 = require_utils3();
-    var applyMixin_1 = require_applyMixin();
-    var Commander_1 = require_Commander();
-    var lodash_1 = require_lodash3();
-    var Deque = require_denque();
-    var debug = (0, utils_1.Debug)("redis");
-    var Redis3 = class _Redis extends Commander_1.default {
-      constructor(arg1, arg2, arg3) {
-        super();
-        this.status = "wait";
-        this.isCluster = false;
-        this.reconnectTimeout = null;
-        this.connectionEpoch = 0;
-        this.retryAttempts = 0;
-        this.manuallyClosing = false;
-        this._autoPipelines = /* @__PURE__ */ new Map();
-        this._runningAutoPipelines = /* @__PURE__ */ new Set();
-        this.parseOptions(arg1, arg2, arg3);
-        events_1.EventEmitter.call(this);
-        this.resetCommandQueue();
-        this.resetOfflineQueue();
-        if (this.options.Connector) {
-          this.connector = new this.options.Connector(this.options);
-        } else if (this.options.sentinels) {
-          const sentinelConnector = new SentinelConnector_1.default(this.options);
-          sentinelConnector.emitter = this;
-          this.connector = sentinelConnector;
-        } else {
-          this.connector = new connectors_1.StandaloneConnector(this.options);
-        }
-        if (this.options.scripts) {
-          Object.entries(this.options.scripts).forEach(([name, definition]) => {
-            this.defineCommand(name, definition);
-          });
-        }
-        if (this.options.lazyConnect) {
-          this.setStatus("wait");
-        } else {
-          this.connect().catch(lodash_1.noop);
-        }
-      }
-      /**
-       * Create a Redis instance.
-       * This is the same as `new Redis()` but is included for compatibility with node-redis.
-       */
-      static createClient(...args) {
-        return new _Redis(...args);
-      }
-      get autoPipelineQueueSize() {
-        let queued = 0;
-        for (const pipeline of this._autoPipelines.values()) {
-          queued += pipeline.length;
-        }
-        return queued;
-      }
-      /**
-       * Create a connection to Redis.
-       * This method will be invoked automatically when creating a new Redis instance
-       * unless `lazyConnect: true` is passed.
-       *
-       * When calling this method manually, a Promise is returned, which will
-       * be resolved when the connection status is ready. The promise can reject
-       * if the connection fails, times out, or if Redis is already connecting/connected.
-       */
-      connect(callback) {
-        const promise2 = new Promise((resolve4, reject) => {
-          if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
-            reject(new Error("Redis is already connecting/connected"));
-            return;
-          }
-          this.connectionEpoch += 1;
-          this.setStatus("connecting");
-          const { options: options2 } = this;
-          this.condition = {
-            select: options2.db,
-            auth: options2.username ? [options2.username, options2.password] : options2.password,
-            subscriber: false
-          };
-          const _this = this;
-          (0, standard_as_callback_1.default)(this.connector.connect(function(type, err) {
-            _this.silentEmit(type, err);
-          }), function(err, stream) {
-            if (err) {
-              _this.flushQueue(err);
-              _this.silentEmit("error", err);
-              reject(err);
-              _this.setStatus("end");
-              return;
-            }
-            let CONNECT_EVENT = options2.tls ? "secureConnect" : "connect";
-            if ("sentinels" in options2 && options2.sentinels && !options2.enableTLSForSentinelMode) {
-              CONNECT_EVENT = "connect";
-            }
-            _this.stream = stream;
-            if (options2.noDelay) {
-              stream.setNoDelay(true);
-            }
-            if (typeof options2.keepAlive === "number") {
-              if (stream.connecting) {
-                stream.once(CONNECT_EVENT, () => {
-                  stream.setKeepAlive(true, options2.keepAlive);
-                });
-              } else {
-                stream.setKeepAlive(true, options2.keepAlive);
-              }
-            }
-            if (stream.connecting) {
-              stream.once(CONNECT_EVENT, eventHandler.connectHandler(_this));
-              if (options2.connectTimeout) {
-                let connectTimeoutCleared = false;
-                stream.setTimeout(options2.connectTimeout, function() {
-                  if (connectTimeoutCleared) {
-                    return;
-                  }
-                  stream.setTimeout(0);
-                  stream.destroy();
-                  const err2 = new Error("connect ETIMEDOUT");
-                  err2.errorno = "ETIMEDOUT";
-                  err2.code = "ETIMEDOUT";
-                  err2.syscall = "connect";
-                  eventHandler.errorHandler(_this)(err2);
-                });
-                stream.once(CONNECT_EVENT, function() {
-                  connectTimeoutCleared = true;
-                  stream.setTimeout(0);
-                });
-              }
-            } else if (stream.destroyed) {
-              const firstError = _this.connector.firstError;
-              if (firstError) {
-                process.nextTick(() => {
-                  eventHandler.errorHandler(_this)(firstError);
-                });
-              }
-              process.nextTick(eventHandler.closeHandler(_this));
-            } else {
-              process.nextTick(eventHandler.connectHandler(_this));
-            }
-            if (!stream.destroyed) {
-              stream.once("error", eventHandler.errorHandler(_this));
-              stream.once("close", eventHandler.closeHandler(_this));
-            }
-            const connectionReadyHandler = function() {
-              _this.removeListener("close", connectionCloseHandler);
-              resolve4();
-            };
-            var connectionCloseHandler = function() {
-              _this.removeListener("ready", connectionReadyHandler);
-              reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
-            };
-            _this.once("ready", connectionReadyHandler);
-            _this.once("close", connectionCloseHandler);
-          });
-        });
-        return (0, standard_as_callback_1.default)(promise2, callback);
-      }
-      /**
-       * Disconnect from Redis.
-       *
-       * This method closes the connection immediately,
-       * and may lose some pending replies that haven't written to client.
-       * If you want to wait for the pending replies, use Redis#quit instead.
-       */
-      disconnect(reconnect = false) {
-        if (!reconnect) {
-          this.manuallyClosing = true;
-        }
-        if (this.reconnectTimeout && !reconnect) {
-          clearTimeout(this.reconnectTimeout);
-          this.reconnectTimeout = null;
-        }
-        if (this.status === "wait") {
-          eventHandler.closeHandler(this)();
-        } else {
-          this.connector.disconnect();
-        }
-      }
-      /**
-       * Disconnect from Redis.
-       *
-       * @deprecated
-       */
-      end() {
-        this.disconnect();
-      }
-      /**
-       * Create a new instance with the same options as the current one.
-       *
-       * @example
-       * ```js
-       * var redis = new Redis(6380);
-       * var anotherRedis = redis.duplicate();
-       * ```
-       */
-      duplicate(override) {
-        return new _Redis({ ...this.options, ...override });
-      }
-      /**
-       * Mode of the connection.
-       *
-       * One of `"normal"`, `"subscriber"`, or `"monitor"`. When the connection is
-       * not in `"normal"` mode, certain commands are not allowed.
-       */
-      get mode() {
-        var _a3;
-        return this.options.monitor ? "monitor" : ((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.subscriber) ? "subscriber" : "normal";
-      }
-      /**
-       * Listen for all requests received by the server in real time.
-       *
-       * This command will create a new connection to Redis and send a
-       * MONITOR command via the new connection in order to avoid disturbing
-       * the current connection.
-       *
-       * @param callback The callback function. If omit, a promise will be returned.
-       * @example
-       * ```js
-       * var redis = new Redis();
-       * redis.monitor(function (err, monitor) {
-       *   // Entering monitoring mode.
-       *   monitor.on('monitor', function (time, args, source, database) {
-       *     console.log(time + ": " + util.inspect(args));
-       *   });
-       * });
-       *
-       * // supports promise as well as other commands
-       * redis.monitor().then(function (monitor) {
-       *   monitor.on('monitor', function (time, args, source, database) {
-       *     console.log(time + ": " + util.inspect(args));
-       *   });
-       * });
-       * ```
-       */
-      monitor(callback) {
-        const monitorInstance = this.duplicate({
-          monitor: true,
-          lazyConnect: false
-        });
-        return (0, standard_as_callback_1.default)(new Promise(function(resolve4, reject) {
-          monitorInstance.once("error", reject);
-          monitorInstance.once("monitoring", function() {
-            resolve4(monitorInstance);
-          });
-        }), callback);
-      }
-      /**
-       * Send a command to Redis
-       *
-       * This method is used internally and in most cases you should not
-       * use it directly. If you need to send a command that is not supported
-       * by the library, you can use the `call` method:
-       *
-       * ```js
-       * const redis = new Redis();
-       *
-       * redis.call('set', 'foo', 'bar');
-       * // or
-       * redis.call(['set', 'foo', 'bar']);
-       * ```
-       *
-       * @ignore
-       */
-      sendCommand(command, stream) {
-        var _a3, _b;
-        if (this.status === "wait") {
-          this.connect().catch(lodash_1.noop);
-        }
-        if (this.status === "end") {
-          command.reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
-          return command.promise;
-        }
-        if (((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.subscriber) && !Command_1.default.checkFlag("VALID_IN_SUBSCRIBER_MODE", command.name)) {
-          command.reject(new Error("Connection in subscriber mode, only subscriber commands may be used"));
-          return command.promise;
-        }
-        if (typeof this.options.commandTimeout === "number") {
-          command.setTimeout(this.options.commandTimeout);
-        }
-        const blockingTimeout = this.getBlockingTimeoutInMs(command);
-        let writable = this.status === "ready" || !stream && this.status === "connect" && (0, commands_1.exists)(command.name, { caseInsensitive: true }) && ((0, commands_1.hasFlag)(command.name, "loading", { nameCaseInsensitive: true }) || Command_1.default.checkFlag("HANDSHAKE_COMMANDS", command.name));
-        if (!this.stream) {
-          writable = false;
-        } else if (!this.stream.writable) {
-          writable = false;
-        } else if (this.stream._writableState && this.stream._writableState.ended) {
-          writable = false;
-        }
-        if (!writable) {
-          if (!this.options.enableOfflineQueue) {
-            command.reject(new Error("Stream isn't writeable and enableOfflineQueue options is false"));
-            return command.promise;
-          }
-          if (command.name === "quit" && this.offlineQueue.length === 0) {
-            this.disconnect();
-            command.resolve(Buffer.from("OK"));
-            return command.promise;
-          }
-          if (debug.enabled) {
-            debug("queue command[%s]: %d -> %s(%o)", this._getDescription(), this.condition.select, command.name, command.args);
-          }
-          this.offlineQueue.push({
-            command,
-            stream,
-            select: this.condition.select
-          });
-          if (Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
-            const offlineTimeout = this.getConfiguredBlockingTimeout();
-            if (offlineTimeout !== void 0) {
-              command.setBlockingTimeout(offlineTimeout);
-            }
-          }
-        } else {
-          if (debug.enabled) {
-            debug("write command[%s]: %d -> %s(%o)", this._getDescription(), (_b = this.condition) === null || _b === void 0 ? void 0 : _b.select, command.name, command.args);
-          }
-          if (stream) {
-            if ("isPipeline" in stream && stream.isPipeline) {
-              stream.write(command.toWritable(stream.destination.redis.stream));
-            } else {
-              stream.write(command.toWritable(stream));
-            }
-          } else {
-            this.stream.write(command.toWritable(this.stream));
-          }
-          this.commandQueue.push({
-            command,
-            stream,
-            select: this.condition.select
-          });
-          if (blockingTimeout !== void 0) {
-            command.setBlockingTimeout(blockingTimeout);
-          }
-          if (Command_1.default.checkFlag("WILL_DISCONNECT", command.name)) {
-            this.manuallyClosing = true;
-          }
-          if (this.options.socketTimeout !== void 0 && this.socketTimeoutTimer === void 0) {
-            this.setSocketTimeout();
-          }
-        }
-        if (command.name === "select" && (0, utils_1.isInt)(command.args[0])) {
-          const db = parseInt(command.args[0], 10);
-          if (this.condition.select !== db) {
-            this.condition.select = db;
-            this.emit("select", db);
-            debug("switch to db [%d]", this.condition.select);
-          }
-        }
-        return command.promise;
-      }
-      getBlockingTimeoutInMs(command) {
-        var _a3;
-        if (!Command_1.default.checkFlag("BLOCKING_COMMANDS", command.name)) {
-          return void 0;
-        }
-        const configuredTimeout = this.getConfiguredBlockingTimeout();
-        if (configuredTimeout === void 0) {
-          return void 0;
-        }
-        const timeout = command.extractBlockingTimeout();
-        if (typeof timeout === "number") {
-          if (timeout > 0) {
-            return timeout + ((_a3 = this.options.blockingTimeoutGrace) !== null && _a3 !== void 0 ? _a3 : RedisOptions_1.DEFAULT_REDIS_OPTIONS.blockingTimeoutGrace);
-          }
-          return configuredTimeout;
-        }
-        if (timeout === null) {
-          return configuredTimeout;
-        }
-        return void 0;
-      }
-      getConfiguredBlockingTimeout() {
-        if (typeof this.options.blockingTimeout === "number" && this.options.blockingTimeout > 0) {
-          return this.options.blockingTimeout;
-        }
-        return void 0;
-      }
-      setSocketTimeout() {
-        this.socketTimeoutTimer = setTimeout(() => {
-          this.stream.destroy(new Error(`Socket timeout. Expecting data, but didn't receive any in ${this.options.socketTimeout}ms.`));
-          this.socketTimeoutTimer = void 0;
-        }, this.options.socketTimeout);
-        this.stream.once("data", () => {
-          clearTimeout(this.socketTimeoutTimer);
-          this.socketTimeoutTimer = void 0;
-          if (this.commandQueue.length === 0)
-            return;
-          this.setSocketTimeout();
-        });
-      }
-      scanStream(options2) {
-        return this.createScanStream("scan", { options: options2 });
-      }
-      scanBufferStream(options2) {
-        return this.createScanStream("scanBuffer", { options: options2 });
-      }
-      sscanStream(key, options2) {
-        return this.createScanStream("sscan", { key, options: options2 });
-      }
-      sscanBufferStream(key, options2) {
-        return this.createScanStream("sscanBuffer", { key, options: options2 });
-      }
-      hscanStream(key, options2) {
-        return this.createScanStream("hscan", { key, options: options2 });
-      }
-      hscanBufferStream(key, options2) {
-        return this.createScanStream("hscanBuffer", { key, options: options2 });
-      }
-      zscanStream(key, options2) {
-        return this.createScanStream("zscan", { key, options: options2 });
-      }
-      zscanBufferStream(key, options2) {
-        return this.createScanStream("zscanBuffer", { key, options: options2 });
-      }
-      /**
-       * Emit only when there's at least one listener.
-       *
-       * @ignore
-       */
-      silentEmit(eventName, arg) {
-        let error62;
-        if (eventName === "error") {
-          error62 = arg;
-          if (this.status === "end") {
-            return;
-          }
-          if (this.manuallyClosing) {
-            if (error62 instanceof Error && (error62.message === utils_1.CONNECTION_CLOSED_ERROR_MSG || // @ts-expect-error
-            error62.syscall === "connect" || // @ts-expect-error
-            error62.syscall === "read")) {
-              return;
-            }
-          }
-        }
-        if (this.listeners(eventName).length > 0) {
-          return this.emit.apply(this, arguments);
-        }
-        if (error62 && error62 instanceof Error) {
-          console.error("[ioredis] Unhandled error event:", error62.stack);
-        }
-        return false;
-      }
-      /**
-       * @ignore
-       */
-      recoverFromFatalError(_commandError, err, options2) {
-        this.flushQueue(err, options2);
-        this.silentEmit("error", err);
-        this.disconnect(true);
-      }
-      /**
-       * @ignore
-       */
-      handleReconnection(err, item) {
-        var _a3;
-        let needReconnect = false;
-        if (this.options.reconnectOnError && !Command_1.default.checkFlag("IGNORE_RECONNECT_ON_ERROR", item.command.name)) {
-          needReconnect = this.options.reconnectOnError(err);
-        }
-        switch (needReconnect) {
-          case 1:
-          case true:
-            if (this.status !== "reconnecting") {
-              this.disconnect(true);
-            }
-            item.command.reject(err);
-            break;
-          case 2:
-            if (this.status !== "reconnecting") {
-              this.disconnect(true);
-            }
-            if (((_a3 = this.condition) === null || _a3 === void 0 ? void 0 : _a3.select) !== item.select && item.command.name !== "select") {
-              this.select(item.select);
-            }
-            this.sendCommand(item.command);
-            break;
-          default:
-            item.command.reject(err);
-        }
-      }
-      /**
-       * Get description of the connection. Used for debugging.
-       */
-      _getDescription() {
-        let description;
-        if ("path" in this.options && this.options.path) {
-          description = this.options.path;
-        } else if (this.stream && this.stream.remoteAddress && this.stream.remotePort) {
-          description = this.stream.remoteAddress + ":" + this.stream.remotePort;
-        } else if ("host" in this.options && this.options.host) {
-          description = this.options.host + ":" + this.options.port;
-        } else {
-          description = "";
-        }
-        if (this.options.connectionName) {
-          description += ` (${this.options.connectionName})`;
-        }
-        return description;
-      }
-      resetCommandQueue() {
-        this.commandQueue = new Deque();
-      }
-      resetOfflineQueue() {
-        this.offlineQueue = new Deque();
-      }
-      parseOptions(...args) {
-        const options2 = {};
-        let isTls = false;
-        for (let i = 0; i < args.length; ++i) {
-          const arg = args[i];
-          if (arg === null || typeof arg === "undefined") {
-            continue;
-          }
-          if (typeof arg === "object") {
-            (0, lodash_1.defaults)(options2, arg);
-          } else if (typeof arg === "string") {
-            (0, lodash_1.defaults)(options2, (0, utils_1.parseURL)(arg));
-            if (arg.startsWith("rediss://")) {
-              isTls = true;
-            }
-          } else if (typeof arg === "number") {
-            options2.port = arg;
-          } else {
-            throw new Error("Invalid argument " + arg);
-          }
-        }
-        if (isTls) {
-          (0, lodash_1.defaults)(options2, { tls: true });
-        }
-        (0, lodash_1.defaults)(options2, _Redis.defaultOptions);
-        if (typeof options2.port === "string") {
-          options2.port = parseInt(options2.port, 10);
-        }
-        if (typeof options2.db === "string") {
-          options2.db = parseInt(options2.db, 10);
-        }
-        this.options = (0, utils_1.resolveTLSProfile)(options2);
-      }
-      /**
-       * Change instance's status
-       */
-      setStatus(status, arg) {
-        if (debug.enabled) {
-          debug("status[%s]: %s -> %s", this._getDescription(), this.status || "[empty]", status);
-        }
-        this.status = status;
-        process.nextTick(this.emit.bind(this, status, arg));
-      }
-      createScanStream(command, { key, options: options2 = {} }) {
-        return new ScanStream_1.default({
-          objectMode: true,
-          key,
-          redis: this,
-          command,
-          ...options2
-        });
-      }
-      /**
-       * Flush offline queue and command queue with error.
-       *
-       * @param error The error object to send to the commands
-       * @param options options
-       */
-      flushQueue(error62, options2) {
-        options2 = (0, lodash_1.defaults)({}, options2, {
-          offlineQueue: true,
-          commandQueue: true
-        });
-        let item;
-        if (options2.offlineQueue) {
-          while (item = this.offlineQueue.shift()) {
-            item.command.reject(error62);
-          }
-        }
-        if (options2.commandQueue) {
-          if (this.commandQueue.length > 0) {
-            if (this.stream) {
-              this.stream.removeAllListeners("data");
-            }
-            while (item = this.commandQueue.shift()) {
-              item.command.reject(error62);
-            }
-          }
-        }
-      }
-      /**
-       * Check whether Redis has finished loading the persistent data and is able to
-       * process commands.
-       */
-      _readyCheck(callback) {
-        const _this = this;
-        this.info(function(err, res) {
-          if (err) {
-            if (err.message && err.message.includes("NOPERM")) {
-              console.warn(`Skipping the ready check because INFO command fails: "${err.message}". You can disable ready check with "enableReadyCheck". More: https://github.com/luin/ioredis/wiki/Disable-ready-check.`);
-              return callback(null, {});
-            }
-            return callback(err);
-          }
-          if (typeof res !== "string") {
-            return callback(null, res);
-          }
-          const info = {};
-          const lines = res.split("\r\n");
-          for (let i = 0; i < lines.length; ++i) {
-            const [fieldName, ...fieldValueParts] = lines[i].split(":");
-            const fieldValue = fieldValueParts.join(":");
-            if (fieldValue) {
-              info[fieldName] = fieldValue;
-            }
-          }
-          if (!info.loading || info.loading === "0") {
-            callback(null, info);
-          } else {
-            const loadingEtaMs = (info.loading_eta_seconds || 1) * 1e3;
-            const retryTime = _this.options.maxLoadingRetryTime && _this.options.maxLoadingRetryTime < loadingEtaMs ? _this.options.maxLoadingRetryTime : loadingEtaMs;
-            debug("Redis server still loading, trying again in " + retryTime + "ms");
-            setTimeout(function() {
-              _this._readyCheck(callback);
-            }, retryTime);
-          }
-        }).catch(lodash_1.noop);
-      }
-    };
-    Redis3.Cluster = cluster_1.default;
-    Redis3.Command = Command_1.default;
-    Redis3.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
-    (0, applyMixin_1.default)(Redis3, events_1.EventEmitter);
-    (0, transaction_1.addTransactionSupport)(Redis3.prototype);
-    exports2.default = Redis3;
-  }
-});
-
-// node_modules/ioredis/built/index.js
-var require_built3 = __commonJS({
-  "node_modules/ioredis/built/index.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
-    exports2 = module2.exports = require_Redis().default;
-    var Redis_1 = require_Redis();
-    Object.defineProperty(exports2, "default", { enumerable: true, get: function() {
-      return Redis_1.default;
-    } });
-    var Redis_2 = require_Redis();
-    Object.defineProperty(exports2, "Redis", { enumerable: true, get: function() {
-      return Redis_2.default;
-    } });
-    var cluster_1 = require_cluster();
-    Object.defineProperty(exports2, "Cluster", { enumerable: true, get: function() {
-      return cluster_1.default;
-    } });
-    var Command_1 = require_Command();
-    Object.defineProperty(exports2, "Command", { enumerable: true, get: function() {
-      return Command_1.default;
-    } });
-    var ScanStream_1 = require_ScanStream();
-    Object.defineProperty(exports2, "ScanStream", { enumerable: true, get: function() {
-      return ScanStream_1.default;
-    } });
-    var Pipeline_1 = require_Pipeline();
-    Object.defineProperty(exports2, "Pipeline", { enumerable: true, get: function() {
-      return Pipeline_1.default;
-    } });
-    var AbstractConnector_1 = require_AbstractConnector();
-    Object.defineProperty(exports2, "AbstractConnector", { enumerable: true, get: function() {
-      return AbstractConnector_1.default;
-    } });
-    var SentinelConnector_1 = require_SentinelConnector();
-    Object.defineProperty(exports2, "SentinelConnector", { enumerable: true, get: function() {
-      return SentinelConnector_1.default;
-    } });
-    Object.defineProperty(exports2, "SentinelIterator", { enumerable: true, get: function() {
-      return SentinelConnector_1.SentinelIterator;
-    } });
-    exports2.ReplyError = require_redis_errors().ReplyError;
-    Object.defineProperty(exports2, "Promise", {
-      get() {
-        console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
-        return Promise;
-      },
-      set(_lib) {
-        console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
-      }
-    });
-    function print(err, reply) {
-      if (err) {
-        console.log("Error: " + err);
-      } else {
-        console.log("Reply: " + reply);
-      }
-    }
-    exports2.print = print;
   }
 });
 
@@ -40183,6 +40183,8 @@ var require_prom_client = __commonJS({
 });
 
 // src/app/http-server.ts
+var import_bottleneck4 = __toESM(require_lib(), 1);
+var import_ioredis2 = __toESM(require_built3(), 1);
 import http3 from "node:http";
 
 // node_modules/probot/lib/context.js
@@ -45934,30 +45936,30 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck5, common) {
-  groups.global = new Bottleneck5.Group({
+var createGroups = function(Bottleneck6, common) {
+  groups.global = new Bottleneck6.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck5.Group({
+  groups.auth = new Bottleneck6.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck5.Group({
+  groups.search = new Bottleneck6.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck5.Group({
+  groups.write = new Bottleneck6.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck5.Group({
+  groups.notifications = new Bottleneck6.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -45967,7 +45969,7 @@ var createGroups = function(Bottleneck5, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck5 = import_light2.default,
+    Bottleneck: Bottleneck6 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -46010,16 +46012,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck5, common);
+      createGroups(Bottleneck6, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck5();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck6();
     const events = {};
-    const emitter = new Bottleneck5.Events(events);
+    const emitter = new Bottleneck6.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -48281,6 +48283,7 @@ function tunedOctokit(tuning = {}) {
       },
       throttle: {
         ...throttle,
+        ...tuning.connection ? { Bottleneck: import_bottleneck3.default, connection: tuning.connection } : {},
         ...write ? { write } : {},
         ...notifications ? { notifications } : {},
         ...tuning.rateLimitBaseMs === void 0 ? {} : { retryAfterBaseValue: tuning.rateLimitBaseMs },
@@ -76873,16 +76876,23 @@ async function startServer(options2) {
   const { env } = options2;
   const metrics2 = new AppMetrics({ processMetrics: options2.processMetrics ?? false });
   const timeout = Number(env.SHIPGATE_GITHUB_TIMEOUT_MS);
+  const { REDIS_URL: redisUrl, ...probotEnv } = env;
+  const throttleConnection = redisUrl ? throttlingConnection(redisUrl) : void 0;
   const probot = createProbot({
-    env: { LOG_LEVEL: "info", ...env },
+    env: { LOG_LEVEL: "info", ...probotEnv },
     overrides: {
       Octokit: tunedOctokit({
         ...timeout > 0 ? { requestTimeoutMs: timeout } : {},
         ...options2.tuning,
+        ...throttleConnection ? { connection: throttleConnection } : {},
         observer: metrics2
       })
     }
   });
+  throttleConnection?.on(
+    "error",
+    (error62) => probot.log.error({ err: error62 }, "Octokit throttling: Redis error")
+  );
   let draining = false;
   const coordinator = options2.coordinator ?? createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
   const app = createShipgateApp({
@@ -76962,8 +76972,12 @@ async function startServer(options2) {
       server.closeAllConnections();
       await closed;
       await coordinator.close();
+      await throttleConnection?.disconnect();
     }
   };
+}
+function throttlingConnection(url2) {
+  return new import_bottleneck4.default.IORedisConnection({ client: new import_ioredis2.Redis(url2, { maxRetriesPerRequest: 3 }) });
 }
 function notFound(res) {
   res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}');

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Bottleneck from 'bottleneck';
+import { Redis } from 'ioredis';
 import { createNodeMiddleware, createProbot } from 'probot';
 import { type OctokitTuning, tunedOctokit } from '../github/octokit.js';
 import type { Coordinator } from '../scale/coordinator.js';
@@ -48,16 +50,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { env } = options;
   const metrics = new AppMetrics({ processMetrics: options.processMetrics ?? false });
   const timeout = Number(env.SHIPGATE_GITHUB_TIMEOUT_MS);
+  // REDIS_URL clusters Octokit's throttling too. The connection is made here rather than by Probot
+  // (which would do the same from its env) so that shutdown can close it.
+  const { REDIS_URL: redisUrl, ...probotEnv } = env;
+  const throttleConnection = redisUrl ? throttlingConnection(redisUrl) : undefined;
   const probot = createProbot({
-    env: { LOG_LEVEL: 'info', ...env },
+    env: { LOG_LEVEL: 'info', ...probotEnv },
     overrides: {
       Octokit: tunedOctokit({
         ...(timeout > 0 ? { requestTimeoutMs: timeout } : {}),
         ...options.tuning,
+        ...(throttleConnection ? { connection: throttleConnection } : {}),
         observer: metrics,
       }),
     },
   });
+  throttleConnection?.on('error', (error: unknown) =>
+    probot.log.error({ err: error }, 'Octokit throttling: Redis error'),
+  );
   let draining = false;
   const coordinator =
     options.coordinator ?? createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
@@ -149,8 +159,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.closeAllConnections();
       await closed;
       await coordinator.close();
+      await throttleConnection?.disconnect();
     },
   };
+}
+
+/** Bottleneck's Redis connection for Octokit's throttling plugin (what Probot builds from REDIS_URL). */
+function throttlingConnection(url: string): Bottleneck.IORedisConnection {
+  return new Bottleneck.IORedisConnection({ client: new Redis(url, { maxRetriesPerRequest: 3 }) });
 }
 
 function notFound(res: http.ServerResponse): void {

@@ -14,6 +14,11 @@ export interface OctokitTuning {
   rateLimitBaseMs?: number;
   /** Deadline per HTTP attempt (default 30 s; SHIPGATE_GITHUB_TIMEOUT_MS): a hung call fails and is retried. */
   requestTimeoutMs?: number;
+  /**
+   * Clusters the rate-limit state (Bottleneck) through Redis so replicas share one budget per
+   * installation. Owned by the caller, who disconnects it on shutdown.
+   */
+  connection?: Bottleneck.IORedisConnection;
   /** Told about every HTTP attempt and every retried request (metrics). */
   observer?: {
     attempt(method: string, status: AttemptStatus): void;
@@ -77,6 +82,7 @@ export function tunedOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
       },
       throttle: {
         ...throttle,
+        ...(tuning.connection ? { Bottleneck, connection: tuning.connection } : {}),
         ...(write ? { write } : {}),
         ...(notifications ? { notifications } : {}),
         ...(tuning.rateLimitBaseMs === undefined ? {} : { retryAfterBaseValue: tuning.rateLimitBaseMs }),
