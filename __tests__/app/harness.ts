@@ -3,7 +3,7 @@ import net from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
-import type { CheckStatus } from '../../src/core/model.js';
+import type { CheckStatus, Phase } from '../../src/core/model.js';
 import { COMMENT_MARKER } from '../../src/core/render.js';
 import type { OctokitTuning } from '../../src/github/octokit.js';
 import type { Coordinator } from '../../src/scale/coordinator.js';
@@ -208,8 +208,13 @@ export async function publishEvidence(
   sha: string,
   results: { item: string; check: string; status: CheckStatus; summary: string }[],
   workflowPath = WORKFLOW,
+  run: { phase?: Phase; event?: string; title?: string } = {},
 ): Promise<void> {
-  const run = h.sim.addWorkflowRun(REPO, { path: workflowPath, head_sha: sha, event: 'pull_request' });
+  const workflowRun = h.sim.addWorkflowRun(REPO, {
+    path: workflowPath,
+    head_sha: sha,
+    event: run.event ?? 'pull_request',
+  });
   const octokit = new Octokit({
     baseUrl: h.sim.apiUrl,
     auth: h.sim.actionsToken(REPO),
@@ -217,7 +222,7 @@ export async function publishEvidence(
   });
   const evidence = toEvidence(
     sha,
-    'pre-merge',
+    run.phase ?? 'pre-merge',
     results.map((r) => ({ ...r, text: r.item, findings: [] })),
   );
   await octokit.rest.checks.create({
@@ -227,8 +232,8 @@ export async function publishEvidence(
     head_sha: sha,
     status: 'completed',
     conclusion: evidence.passed ? 'success' : 'failure',
-    details_url: `${h.sim.url}/${REPO}/actions/runs/${run.id}`,
-    output: { title: 'shipgate checks', summary: 'results', text: formatEvidenceText(evidence) },
+    details_url: `${h.sim.url}/${REPO}/actions/runs/${workflowRun.id}`,
+    output: { title: run.title ?? 'shipgate checks', summary: 'results', text: formatEvidenceText(evidence) },
   });
   await h.settle();
 }

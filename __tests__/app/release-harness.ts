@@ -1,6 +1,4 @@
 /** Helpers for the after-merge E2E tests: a checklist with post-deploy, rollback and incident sections. */
-import { Octokit } from '@octokit/rest';
-import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
 import type { CheckStatus, Phase } from '../../src/core/model.js';
 import { checklist, type Harness, PASSING, publishEvidence, REPO, startHarness, toggle } from './harness.js';
 
@@ -92,38 +90,17 @@ export async function edit(
 }
 
 /** Acts as the Action in a `deployment_status` workflow: post-deploy evidence on the deployed commit. */
-export async function publishPostDeployEvidence(
+export function publishPostDeployEvidence(
   h: Harness,
   sha: string,
   results: { item: string; check: string; status: CheckStatus; summary: string }[],
   opts: { workflowPath?: string; phase?: Phase } = {},
 ): Promise<void> {
-  const run = h.sim.addWorkflowRun(REPO, {
-    path: opts.workflowPath ?? DEPLOY_WORKFLOW,
-    head_sha: sha,
+  return publishEvidence(h, sha, results, opts.workflowPath ?? DEPLOY_WORKFLOW, {
+    phase: opts.phase ?? 'post-deploy',
     event: 'deployment_status',
+    title: 'shipgate post-deploy checks',
   });
-  const octokit = new Octokit({
-    baseUrl: h.sim.apiUrl,
-    auth: h.sim.actionsToken(REPO),
-    retry: { enabled: false },
-  });
-  const evidence = toEvidence(
-    sha,
-    opts.phase ?? 'post-deploy',
-    results.map((r) => ({ ...r, text: r.item, findings: [] })),
-  );
-  await octokit.rest.checks.create({
-    owner: 'acme',
-    repo: 'web',
-    name: 'shipgate/checks',
-    head_sha: sha,
-    status: 'completed',
-    conclusion: evidence.passed ? 'success' : 'failure',
-    details_url: `${h.sim.url}/${REPO}/actions/runs/${run.id}`,
-    output: { title: 'shipgate post-deploy checks', summary: 'results', text: formatEvidenceText(evidence) },
-  });
-  await h.settle();
 }
 
 /** The latest check run with `name` on a commit. */
