@@ -89095,13 +89095,41 @@ function formatProblem(problem) {
 
 // src/core/config-file.ts
 var MAX_CONFIG_BYTES = 64 * 1024;
+var MAX_NESTING = 32;
+function nestingProblem(text, file2) {
+  let flowDepth = 0;
+  const lines = text.split(/\r\n?|\n/);
+  for (const [index, line] of lines.entries()) {
+    const tooDeep = () => ({
+      file: file2,
+      line: index + 1,
+      message: `config nests deeper than ${MAX_NESTING} levels`
+    });
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (indent > MAX_NESTING * 2) return tooDeep();
+    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
+      return tooDeep();
+    }
+    let quote;
+    for (const char of line) {
+      if (quote) {
+        if (char === quote) quote = void 0;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === "#") break;
+      else if (char === "[" || char === "{") {
+        if (++flowDepth > MAX_NESTING) return tooDeep();
+      } else if (char === "]" || char === "}") flowDepth = Math.max(0, flowDepth - 1);
+    }
+  }
+  return void 0;
+}
 function parseConfig(text, file2) {
   if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
     throw new InvalidInputError([
       { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
     ]);
   }
-  const characterProblem = badCharacter(text, file2);
+  const characterProblem = badCharacter(text, file2) ?? nestingProblem(text, file2);
   if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new import_yaml.LineCounter();
   const lastLine = text.trimEnd().split(/\r\n?|\n/).length;

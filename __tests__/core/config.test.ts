@@ -59,9 +59,19 @@ describe('parseConfig', () => {
     ['bad YAML', 'roles:\n  qa: [unclosed', '.github/shipgate.yml:2: YAML:'],
     ['duplicate key', 'concurrency: 2\nconcurrency: 3', '.github/shipgate.yml:2: YAML:'],
     ['not a mapping', '- a\n- b', '.github/shipgate.yml:1: config must be a mapping'],
+    [
+      'nesting deeper than 32 levels',
+      `checks:\n${Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} 1`,
+      '.github/shipgate.yml:34: config nests deeper than 32 levels',
+    ],
   ])('%s → names file, line and key', (_name, text, expected) => {
     expect(problems(text).join('\n')).toContain(expected);
   });
+});
+
+it('does not count brackets inside quotes or comments as nesting', () => {
+  const text = `release:\n  titlePattern: '${'['.repeat(40)}'  # ${'{'.repeat(40)}\n`;
+  expect(parseConfig(text, 'x.yml').release.titlePattern).toBe('['.repeat(40));
 });
 
 describe('schema/shipgate.schema.json', () => {

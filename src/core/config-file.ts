@@ -4,6 +4,42 @@ import { InvalidInputError, type Problem } from './errors.js';
 
 const MAX_CONFIG_BYTES = 64 * 1024;
 
+/** A shipgate config is a few levels deep; anything far deeper is hostile or broken. */
+const MAX_NESTING = 32;
+
+/**
+ * Rejects nesting deeper than MAX_NESTING before the YAML parser recurses into it (so the limit
+ * is ours, with a line, rather than the stack size): flow brackets across lines, repeated `- `
+ * sequence markers, and indentation.
+ */
+function nestingProblem(text: string, file: string): Problem | undefined {
+  let flowDepth = 0;
+  const lines = text.split(/\r\n?|\n/);
+  for (const [index, line] of lines.entries()) {
+    const tooDeep = (): Problem => ({
+      file,
+      line: index + 1,
+      message: `config nests deeper than ${MAX_NESTING} levels`,
+    });
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (indent > MAX_NESTING * 2) return tooDeep();
+    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
+      return tooDeep();
+    }
+    let quote: string | undefined;
+    for (const char of line) {
+      if (quote) {
+        if (char === quote) quote = undefined;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '#') break;
+      else if (char === '[' || char === '{') {
+        if (++flowDepth > MAX_NESTING) return tooDeep();
+      } else if (char === ']' || char === '}') flowDepth = Math.max(0, flowDepth - 1);
+    }
+  }
+  return undefined;
+}
+
 /** Parses `.github/shipgate.yml` text; every problem names the file, line and key. */
 export function parseConfig(text: string, file: string): Config {
   // Checked before any parsing; length first so a huge string is never encoded.
@@ -12,7 +48,7 @@ export function parseConfig(text: string, file: string): Config {
       { file, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` },
     ]);
   }
-  const characterProblem = badCharacter(text, file);
+  const characterProblem = badCharacter(text, file) ?? nestingProblem(text, file);
   if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new LineCounter();
   // A parse error at the very end (unclosed bracket) points at the last line that has content.
