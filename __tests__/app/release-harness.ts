@@ -1,6 +1,15 @@
 /** Helpers for the after-merge E2E tests: a checklist with post-deploy, rollback and incident sections. */
 import type { CheckStatus, Phase } from '../../src/core/model.js';
-import { checklist, type Harness, PASSING, publishEvidence, REPO, startHarness, toggle } from './harness.js';
+import {
+  checklist,
+  type Harness,
+  openRelease,
+  PASSING,
+  publishEvidence,
+  REPO,
+  startHarness,
+  toggle,
+} from './harness.js';
 
 export const RELEASE_TEMPLATE = `# {{app|Web}} v{{version}} - Release Checklist
 
@@ -61,15 +70,7 @@ export async function openCompleteRelease(
   h: Harness,
   complete = true,
 ): Promise<{ pr: number; head: string }> {
-  const opened = await h.sim.openPullRequest({
-    head: 'release/6.0.3',
-    user: 'rita',
-    title: 'Release 6.0.3',
-    files: { 'src/app.ts': 'export {}\n' },
-  });
-  const pr = opened.number;
-  const head = opened.pull?.head.sha ?? '';
-  await h.settle();
+  const { number: pr, sha: head } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' });
   if (!complete) return { pr, head };
   await publishEvidence(h, head, PASSING);
   await edit(h, pr, 'quinn', 'qa-signoff', true);

@@ -1,6 +1,6 @@
 /** Rollback: a ticked trigger or `/shipgate rollback` opens one incident and makes the steps required. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { checklist, gateRun, type Harness, isTicked } from './harness.js';
+import { checklist, gateRun, type Harness, isTicked, openRelease } from './harness.js';
 import { edit, openCompleteRelease, runNamed, startReleaseHarness } from './release-harness.js';
 
 let h: Harness;
@@ -81,15 +81,11 @@ test('doing the rollback steps and the post-deploy items completes the post-depl
 });
 
 test('/shipgate rollback on an open release PR needs write access and a reason, then requires the steps', async () => {
-  const opened = await h.sim.openPullRequest({
+  const { number: n, sha: head } = await openRelease(h, {
     head: 'release/6.1.0',
-    user: 'rita',
     title: 'Release 6.1.0',
     files: { 'src/app.ts': 'export const v = 2;\n' },
   });
-  const n = opened.number;
-  const head = opened.pull?.head.sha ?? '';
-  await h.settle();
   await h.sim.userComments(n, 'rando', '/shipgate rollback it is broken');
   await h.settle();
   expect(h.sim.commentsOn(n).at(-1)?.body).toContain('@rando shipgate commands need write access');
