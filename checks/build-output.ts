@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import type { CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
 import { CSS_FILE, findBuildDir, JS_FILE, listBuildFiles, missingBuildDirReason } from './lib/build-dir.js';

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import { defineCheck } from './check.js';
 import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
 import {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CheckStatus, Finding } from '../src/core/model.js';
+import type { CheckStatus, Finding } from '../src/core/template/model.js';
 
 /** Where a check runs and what it may use. Every field is plain data or an injected capability. */
 export interface CheckContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { type CheckRun, listCheckRuns } from './lib/check-runs.js';
 

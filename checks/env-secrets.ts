@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
 import { assessSecret, DEFAULT_MIN_ENTROPY, type StrengthReport } from './lib/env-secret-strength.js';
 import { FORMAT_BY_NAME, SECRET_FORMATS } from './lib/secret-formats.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { isGitRepo, resolveCommit, tryGit } from './lib/git.js';
 import { forEachAddedChunk } from './lib/history-diff.js';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { DEFAULT_MIGRATION_DIRS, inspectMigrations, type MigrationStatus } from './lib/migration-pairs.js';
 

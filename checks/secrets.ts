@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
+import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { findExecutable, runGitleaksDir } from './lib/gitleaks.js';
 import { listScanFiles, mapLimit, readScanTarget } from './lib/scan-files.js';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Finding } from '../src/core/model.js';
-import { compareSemver, parseSemver } from '../src/core/release-version.js';
+import { compareSemver, parseSemver } from '../src/core/release/release-version.js';
+import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { isGitRepo, repoPrefix, resolveCommit, tryGit } from './lib/git.js';
 import { packageVersionFrom, type ReleaseInfo, releaseInfo } from './lib/release-context.js';

@@ -12636,7 +12636,7 @@ function formatProblem(problem) {
 // src/cli/check-command.ts
 import { parseArgs } from "node:util";
 
-// src/core/gate.ts
+// src/core/gate/gate.ts
 function itemStatus(item, state, headSha2) {
   if (state?.waived) return "done";
   if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
@@ -32923,7 +32923,7 @@ import path2 from "node:path";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-// src/core/release-version.ts
+// src/core/release/release-version.ts
 var NUM = "(0|[1-9]\\d*)";
 var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
 var BUILD_ID = "[0-9a-zA-Z-]+";
@@ -36402,7 +36402,7 @@ function runBuild(options, log) {
 import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
 import { join as join10, resolve as resolve3 } from "node:path";
 
-// src/core/variables.ts
+// src/core/template/variables.ts
 function buildVariables(sources) {
   const variables = {
     date: sources.date?.slice(0, 10),
@@ -36422,7 +36422,7 @@ function buildVariables(sources) {
 import { readFileSync as readFileSync4 } from "node:fs";
 import { relative as relative4 } from "node:path";
 
-// src/core/directive.ts
+// src/core/template/directive.ts
 var DIRECTIVE_START = /<!--\s*shipgate:/;
 var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
@@ -36463,7 +36463,7 @@ function coerce(raw) {
   return raw;
 }
 
-// src/core/path-globs.ts
+// src/core/template/path-globs.ts
 var MAX_GLOBS = 50;
 var MAX_GLOB_LENGTH = 200;
 var MAX_STARS_PER_SEGMENT = 2;
@@ -36503,7 +36503,7 @@ function splitList(value) {
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
-// src/core/item-scope.ts
+// src/core/template/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
 var MAX_LABELS = 20;
 var MAX_LABEL_LENGTH = 50;
@@ -36541,7 +36541,7 @@ function readList(values, key, problem) {
   return void 0;
 }
 
-// src/core/template.ts
+// src/core/template/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -36771,10 +36771,10 @@ function loadChecklist(file2, cwd = process.cwd()) {
 import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
 import { join as join9, relative as relative5 } from "node:path";
 
-// src/core/release-bots.ts
+// src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
 
-// src/core/config.ts
+// src/core/config/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
   const problem = globProblem(glob);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -36857,7 +36857,7 @@ var ConfigSchema = external_exports.object({
 }).strict();
 var defaultConfig = ConfigSchema.parse({});
 
-// src/core/config-file.ts
+// src/core/config/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
@@ -37170,7 +37170,7 @@ function mention(login) {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
 }
 
-// src/core/render.ts
+// src/core/comment/render.ts
 var COMMENT_MARKER = "<!-- shipgate:checklist -->";
 var NOTES_START = "<!-- shipgate:notes -->";
 var NOTES_END = "<!-- /shipgate:notes -->";

@@ -67611,198 +67611,17 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/scale/coordinator.ts
-var LeaseLost = class extends Error {
-  constructor(key, fencingToken, reason) {
-    super(`lease on '${key}' (fencing token ${fencingToken}) lost: ${reason}`);
-    this.key = key;
-    this.fencingToken = fencingToken;
-  }
-  key;
-  fencingToken;
-  name = "LeaseLost";
-};
-var CoordinatorClosed = class extends Error {
-  name = "CoordinatorClosed";
-  constructor() {
-    super("coordinator is closed");
-  }
-};
-
-// src/scale/local-coordinator.ts
-var KeyedFifo = class {
-  tails = /* @__PURE__ */ new Map();
-  run(key, task) {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const tail = next.catch(() => void 0);
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return next;
-  }
-  get busyKeys() {
-    return this.tails.size;
-  }
-};
-var RecentIds = class {
-  constructor(max2) {
-    this.max = max2;
-  }
-  max;
-  seen = /* @__PURE__ */ new Set();
-  claim(id) {
-    if (this.seen.has(id)) return false;
-    if (this.seen.size >= this.max) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== void 0) this.seen.delete(oldest);
-    }
-    this.seen.add(id);
-    return true;
-  }
-  release(id) {
-    this.seen.delete(id);
-  }
-};
-function createLocalCoordinator(options = {}) {
-  const fifo = new KeyedFifo();
-  const deliveries = new RecentIds(options.maxDeliveries ?? 1e4);
-  const shared = /* @__PURE__ */ new Map();
-  const maxShared = options.maxDeliveries ?? 1e4;
-  let lastToken = 0;
-  let closed = false;
-  return {
-    runExclusive(key, task) {
-      if (closed) return Promise.reject(new CoordinatorClosed());
-      return fifo.run(key, async () => {
-        const fencingToken = ++lastToken;
-        let held = true;
-        const lease = {
-          fencingToken,
-          async assertValid() {
-            if (!held) throw new LeaseLost(key, fencingToken, "the task that held it has finished");
-          }
-        };
-        try {
-          return await task(lease);
-        } finally {
-          held = false;
-        }
-      });
-    },
-    async claimDelivery(id) {
-      if (closed) throw new CoordinatorClosed();
-      return deliveries.claim(id);
-    },
-    async releaseDelivery(id) {
-      deliveries.release(id);
-    },
-    async recall(key) {
-      const entry = shared.get(key);
-      if (!entry || entry.expires < Date.now()) return void 0;
-      return entry.value;
-    },
-    async remember(key, value, ttlSec) {
-      shared.delete(key);
-      shared.set(key, { value, expires: Date.now() + ttlSec * 1e3 });
-      if (shared.size > maxShared) {
-        const oldest = shared.keys().next().value;
-        if (oldest !== void 0) shared.delete(oldest);
-      }
-    },
-    async close() {
-      closed = true;
-    }
-  };
+// src/core/escape.ts
+function escapeInline(text, max2 = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+}
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
 }
 
-// src/app/awaiting-results.ts
-var MAX_ENTRIES = 2e3;
-var AwaitingResults = class _AwaitingResults {
-  waiting = /* @__PURE__ */ new Map();
-  dispatched = /* @__PURE__ */ new Set();
-  static key(owner, repo, sha) {
-    return `${owner}/${repo}@${sha}`.toLowerCase();
-  }
-  /** Starts the clock for a head commit unless it is already running (or done). */
-  watch(entry) {
-    const key = _AwaitingResults.key(entry.owner, entry.repo, entry.sha);
-    if (this.waiting.has(key) || this.dispatched.has(key)) return;
-    if (this.waiting.size >= MAX_ENTRIES) {
-      const oldest = this.waiting.keys().next().value;
-      if (oldest !== void 0) this.waiting.delete(oldest);
-    }
-    this.waiting.set(key, entry);
-  }
-  stop(owner, repo, sha) {
-    this.waiting.delete(_AwaitingResults.key(owner, repo, sha));
-  }
-  /** Records the one dispatch for a commit (and stops waiting for it). */
-  markDispatched(owner, repo, sha) {
-    const key = _AwaitingResults.key(owner, repo, sha);
-    this.waiting.delete(key);
-    if (this.dispatched.size >= MAX_ENTRIES) {
-      const oldest = this.dispatched.values().next().value;
-      if (oldest !== void 0) this.dispatched.delete(oldest);
-    }
-    this.dispatched.add(key);
-  }
-  wasDispatched(owner, repo, sha) {
-    return this.dispatched.has(_AwaitingResults.key(owner, repo, sha));
-  }
-  /** Entries overdue at `nowMs`, optionally only those of one repository. */
-  overdue(nowMs, repo) {
-    const prefix = repo ? `${repo.owner}/${repo.repo}@`.toLowerCase() : "";
-    return [...this.waiting.entries()].filter(([key, entry]) => key.startsWith(prefix) && entry.dueAt <= nowMs).map(([, entry]) => entry);
-  }
-  get size() {
-    return this.waiting.size;
-  }
-};
-
-// src/app/coordinated-queue.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-var leases = new AsyncLocalStorage();
-var CoordinatedQueue = class {
-  constructor(coordinator) {
-    this.coordinator = coordinator;
-  }
-  coordinator;
-  inflight = /* @__PURE__ */ new Set();
-  run(key, task) {
-    const attempt = () => this.coordinator.runExclusive(key, (lease) => leases.run(lease, task));
-    const running = attempt().catch((error63) => {
-      if (error63 instanceof LeaseLost) return attempt();
-      throw error63;
-    });
-    this.inflight.add(running);
-    void running.catch(() => void 0).finally(() => this.inflight.delete(running));
-    return running;
-  }
-  async idle() {
-    for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
-  }
-};
-function withoutLease(fn) {
-  return leases.exit(fn);
-}
-var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
-function fencedGitHub(gh) {
-  return new Proxy(gh, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof property !== "string" || typeof value !== "function" || !WRITE_METHOD.test(property))
-        return value;
-      return async (...args) => {
-        await leases.getStore()?.assertValid();
-        return value.apply(target, args);
-      };
-    }
-  });
-}
-
-// src/core/gate.ts
+// src/core/gate/gate.ts
 function itemStatus(item, state, headSha) {
   if (state?.waived) return "done";
   if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
@@ -67873,116 +67692,304 @@ function roleTitle(role) {
   return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
-// src/core/escape.ts
-function escapeInline(text, max2 = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+// src/core/decide/authorize.ts
+var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+function factsNeeded(item, config2, actor) {
+  if (item.kind === "manual") return { permission: true };
+  if (item.kind === "signoff" && item.role) {
+    const listed = config2.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+    return { permission: false, ...listed ? {} : { role: item.role } };
+  }
+  return { permission: false };
 }
-function mention(login) {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
+function hasPermission(actual, needed) {
+  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
+}
+function authorizeChange(input2) {
+  const { item, actor, config: config2, facts } = input2;
+  const who = mention(actor);
+  const verb = input2.checked ? "tick" : "untick";
+  const deny = (reason, message) => ({ ok: false, reason, message });
+  switch (item.kind) {
+    case "auto":
+      return deny(
+        "automated item",
+        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
+      );
+    case "manual": {
+      const needed = config2.manualPermission;
+      if (hasPermission(facts.permission, needed)) return { ok: true };
+      return deny(
+        `needs ${needed} access`,
+        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
+      );
+    }
+    case "signoff": {
+      const role = item.role ?? "";
+      const title = roleTitle(role);
+      const action = input2.checked ? "sign off" : "withdraw the sign-off";
+      const listed = config2.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
+      if (!listed && !facts.roleMember) {
+        const ask = eligible(config2, role);
+        return deny(
+          `not in role ${role}`,
+          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
+        );
+      }
+      if (input2.checked && config2.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
+        return deny(
+          "separation of duties",
+          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
+        );
+      }
+      return { ok: true };
+    }
+  }
+}
+function eligible(config2, role) {
+  const members2 = config2.roles[role];
+  if (!members2) return "";
+  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
+    ", "
+  );
+}
+function label(item) {
+  const text = item.text.replace(/<!--.*?-->/g, "").trim();
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
+function sameLogin(a, b) {
+  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
 }
 
-// src/core/render.ts
-var COMMENT_MARKER = "<!-- shipgate:checklist -->";
-var NOTES_START = "<!-- shipgate:notes -->";
-var NOTES_END = "<!-- /shipgate:notes -->";
-var BLANK = "_______________";
-var DEFAULT_NOTES = [
-  "_________________________________________________",
-  "_________________________________________________",
-  "_________________________________________________"
-].join("\n");
-function renderComment(input2) {
-  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  for (const line of input2.checklist.lines) {
-    if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
-      continue;
+// src/github/client.ts
+var PER_PAGE = 100;
+var COMPARE_FILE_LIMIT = 300;
+function gitHubFor(octokit, repo) {
+  const r = { owner: repo.owner, repo: repo.repo };
+  return {
+    repo,
+    async readFile(path13, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async getPull(number4) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
+      return toPull(data);
+    },
+    async listOpenPulls() {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...r,
+        state: "open",
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async listPullFiles(number4) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...r,
+        pull_number: number4,
+        per_page: PER_PAGE
+      });
+      return files.flatMap((file2) => [
+        file2.filename,
+        ...file2.previous_filename ? [file2.previous_filename] : []
+      ]);
+    },
+    async compareCommits(base, head) {
+      try {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...r,
+          basehead: `${base}...${head}`,
+          per_page: 1
+        });
+        const files = data.files ?? [];
+        return {
+          status: data.status,
+          files: files.flatMap((file2) => [
+            file2.filename,
+            ...file2.previous_filename ? [file2.previous_filename] : []
+          ]),
+          complete: files.length < COMPARE_FILE_LIMIT
+        };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async listComments(issue3) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...r,
+        issue_number: issue3,
+        per_page: PER_PAGE
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
+    },
+    async createComment(issue3, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue3, body });
+      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
+    },
+    async updateComment(id, body) {
+      try {
+        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return true;
+      } catch (error63) {
+        if (statusOf(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async listCheckRuns(sha, name) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        check_name: name,
+        filter: "all",
+        per_page: PER_PAGE
+      });
+      return runs.map(toCheckRun);
+    },
+    async getCheckRun(id) {
+      try {
+        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
+        return toCheckRun(data);
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async createCheckRun(run2) {
+      const { data } = await octokit.rest.checks.create({
+        ...r,
+        ...checkRunBody(run2),
+        head_sha: run2.headSha
+      });
+      return data.id;
+    },
+    async updateCheckRun(id, run2) {
+      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
+    },
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+        const role = data.role_name;
+        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
+      } catch (error63) {
+        if (statusOf(error63) === 404) return "none";
+        throw error63;
+      }
+    },
+    async isTeamMember(org, team, login) {
+      try {
+        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+          org,
+          team_slug: team,
+          username: login
+        });
+        return data.state === "active";
+      } catch (error63) {
+        if (statusOf(error63) === 404) return false;
+        throw error63;
+      }
+    },
+    async workflowRun(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return { path: data.path, headSha: data.head_sha };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async dispatchWorkflow(file2, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
+    },
+    async pullsForCommit(sha) {
+      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+        ...r,
+        commit_sha: sha,
+        per_page: PER_PAGE
+      });
+      return pulls.map(toPull);
+    },
+    async createIssue(issue3) {
+      const { data } = await octokit.rest.issues.create({ ...r, ...issue3 });
+      return data.number;
+    },
+    async releaseByTag(tag) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        return { id: data.id, body: data.body ?? "" };
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw error63;
+      }
+    },
+    async updateReleaseBody(id, body) {
+      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reviewDeployment(runId, review) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: review.environment,
+        state: review.state,
+        comment: review.comment
+      });
     }
-    const item = byId.get(line.itemId);
-    if (item) {
-      const why = input2.notApplicable?.get(item.id);
-      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
-    }
-  }
-  while (out.at(-1) === "") out.pop();
-  if (input2.stateBlock) out.push("", input2.stateBlock);
-  return `${out.join("\n")}
-`;
+  };
 }
-var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
-function renderStatusLine(gate) {
-  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
+function checkRunBody(run2) {
+  return {
+    name: run2.name,
+    status: run2.status,
+    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
+    ...run2.externalId ? { external_id: run2.externalId } : {},
+    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
+    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
+    actions: run2.actions ?? []
+  };
 }
-function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
-  const status = itemStatus(item, state, headSha);
-  const box = status === "done" ? "[x]" : "[ ]";
-  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
-  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
+function toPull(data) {
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    title: data.title,
+    author: data.user?.login ?? "",
+    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
+    open: data.state === "open",
+    draft: data.draft ?? false,
+    ...typeof data.body === "string" ? { body: data.body } : {},
+    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+  };
 }
-function annotation(item, state, status) {
-  if (state?.waived?.na)
-    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.waived)
-    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
-  if (item.kind === "auto") {
-    const summary2 = escapeInline(state?.summary ?? "", 160);
-    switch (status) {
-      case "done":
-        return `\u2705 ${summary2}`;
-      case "failing":
-        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary2}`;
-      case "skipped":
-        return `\u23ED\uFE0F skipped: ${summary2}`;
-      default:
-        return "\u23F3 pending";
-    }
-  }
-  if (item.kind === "manual" && state?.checked && state.by)
-    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
-  return "";
+function toCheckRun(data) {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    appId: data.app?.id,
+    appSlug: data.app?.slug,
+    status: data.status,
+    conclusion: data.conclusion,
+    outputText: data.output?.text ?? null,
+    detailsUrl: data.details_url ?? null
+  };
 }
-function signoffText(item, state, signed) {
-  const text = escapeItemText(item.text);
-  if (!signed || !state?.by || state.waived) return text;
-  const values = [mention(state.by), day(state.at)];
-  let index = 0;
-  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
-  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
+function isLevel(value) {
+  return PERMISSION_LEVELS.includes(value ?? "");
 }
-function escapeItemText(text) {
-  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
-}
-function neutraliseMarkers(text) {
-  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
-}
-function day(at) {
-  return at ? at.slice(0, 10) : "";
-}
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders(text, variables, notes) {
-  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
-    if (name === "notes")
-      return `${NOTES_START}
-${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
-${NOTES_END}`;
-    if (name === "environment-choice") return environmentChoice(variables.environment);
-    const value = variables[name];
-    if (value?.trim()) return escapeInline(value, 120);
-    return fallback ?? BLANK;
-  });
-}
-function environmentChoice(environment) {
-  const env = (environment ?? "").toLowerCase();
-  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
+function statusOf(error63) {
+  if (error63 && typeof error63 === "object" && "status" in error63 && typeof error63.status === "number")
+    return error63.status;
+  return void 0;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -87702,7 +87709,386 @@ function date4(params4) {
   return _coercedDate(ZodDate, params4);
 }
 
-// src/core/state-block.ts
+// src/core/evidence/evidence.ts
+var EVIDENCE_CHECK_NAME = "shipgate/checks";
+var FENCE_START = "```json shipgate-evidence";
+var FindingSchema = external_exports.object({
+  file: external_exports.string().max(500).optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: external_exports.string().max(64).optional(),
+  message: external_exports.string().max(500)
+});
+var EvidenceSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/checks@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  passed: external_exports.boolean(),
+  results: external_exports.array(
+    external_exports.object({
+      item: external_exports.string().max(200),
+      check: external_exports.string().max(100),
+      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+      summary: external_exports.string().max(500),
+      findings: external_exports.array(FindingSchema).max(20).default([]),
+      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+    })
+  ).max(1e3)
+});
+function toEvidence(sha, phase, results) {
+  return {
+    schema: "shipgate/checks@1",
+    sha,
+    phase,
+    passed: results.every((result) => result.status !== "fail" && result.status !== "error"),
+    results: results.map((result) => ({
+      item: result.item,
+      check: result.check,
+      status: result.status,
+      summary: result.summary.slice(0, 500),
+      findings: result.findings.slice(0, 20).map((finding) => ({ ...finding, message: finding.message.slice(0, 500) })),
+      ...result.metrics ? { metrics: result.metrics } : {}
+    }))
+  };
+}
+function formatEvidenceText(evidence) {
+  return `${FENCE_START}
+${JSON.stringify(evidence)}
+\`\`\`
+`;
+}
+function parseEvidenceText(text) {
+  const start = text?.indexOf(FENCE_START) ?? -1;
+  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
+  const body = text.slice(start + FENCE_START.length);
+  const end = body.indexOf("\n```");
+  try {
+    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const parsed = EvidenceSchema.safeParse(json2);
+    if (!parsed.success)
+      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+    return { ok: true, evidence: parsed.data };
+  } catch {
+    return { ok: false, error: "evidence block is not valid JSON" };
+  }
+}
+
+// src/core/evidence/missing-results.ts
+function missingResultsAction(input2) {
+  if (input2.resultsSeen || input2.dispatched) return "stop";
+  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
+  if (!Number.isFinite(elapsed)) return "wait";
+  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+}
+function overdueAt(since, timeoutMinutes) {
+  return Date.parse(since) + timeoutMinutes * 6e4;
+}
+function workflowFileName(file2) {
+  return file2.replace(/^\.github\/workflows\//, "");
+}
+function missingResultsNote(input2) {
+  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
+  const file2 = workflowFileName(input2.file);
+  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
+  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+}
+function formatMinutes(minutes) {
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+// src/scale/coordinator.ts
+var LeaseLost = class extends Error {
+  constructor(key, fencingToken, reason) {
+    super(`lease on '${key}' (fencing token ${fencingToken}) lost: ${reason}`);
+    this.key = key;
+    this.fencingToken = fencingToken;
+  }
+  key;
+  fencingToken;
+  name = "LeaseLost";
+};
+var CoordinatorClosed = class extends Error {
+  name = "CoordinatorClosed";
+  constructor() {
+    super("coordinator is closed");
+  }
+};
+
+// src/scale/local-coordinator.ts
+var KeyedFifo = class {
+  tails = /* @__PURE__ */ new Map();
+  run(key, task) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => void 0);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+  get busyKeys() {
+    return this.tails.size;
+  }
+};
+var RecentIds = class {
+  constructor(max2) {
+    this.max = max2;
+  }
+  max;
+  seen = /* @__PURE__ */ new Set();
+  claim(id) {
+    if (this.seen.has(id)) return false;
+    if (this.seen.size >= this.max) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== void 0) this.seen.delete(oldest);
+    }
+    this.seen.add(id);
+    return true;
+  }
+  release(id) {
+    this.seen.delete(id);
+  }
+};
+function createLocalCoordinator(options = {}) {
+  const fifo = new KeyedFifo();
+  const deliveries = new RecentIds(options.maxDeliveries ?? 1e4);
+  const shared = /* @__PURE__ */ new Map();
+  const maxShared = options.maxDeliveries ?? 1e4;
+  let lastToken = 0;
+  let closed = false;
+  return {
+    runExclusive(key, task) {
+      if (closed) return Promise.reject(new CoordinatorClosed());
+      return fifo.run(key, async () => {
+        const fencingToken = ++lastToken;
+        let held = true;
+        const lease = {
+          fencingToken,
+          async assertValid() {
+            if (!held) throw new LeaseLost(key, fencingToken, "the task that held it has finished");
+          }
+        };
+        try {
+          return await task(lease);
+        } finally {
+          held = false;
+        }
+      });
+    },
+    async claimDelivery(id) {
+      if (closed) throw new CoordinatorClosed();
+      return deliveries.claim(id);
+    },
+    async releaseDelivery(id) {
+      deliveries.release(id);
+    },
+    async recall(key) {
+      const entry = shared.get(key);
+      if (!entry || entry.expires < Date.now()) return void 0;
+      return entry.value;
+    },
+    async remember(key, value, ttlSec) {
+      shared.delete(key);
+      shared.set(key, { value, expires: Date.now() + ttlSec * 1e3 });
+      if (shared.size > maxShared) {
+        const oldest = shared.keys().next().value;
+        if (oldest !== void 0) shared.delete(oldest);
+      }
+    },
+    async close() {
+      closed = true;
+    }
+  };
+}
+
+// src/app/pr/awaiting-results.ts
+var MAX_ENTRIES = 2e3;
+var AwaitingResults = class _AwaitingResults {
+  waiting = /* @__PURE__ */ new Map();
+  dispatched = /* @__PURE__ */ new Set();
+  static key(owner, repo, sha) {
+    return `${owner}/${repo}@${sha}`.toLowerCase();
+  }
+  /** Starts the clock for a head commit unless it is already running (or done). */
+  watch(entry) {
+    const key = _AwaitingResults.key(entry.owner, entry.repo, entry.sha);
+    if (this.waiting.has(key) || this.dispatched.has(key)) return;
+    if (this.waiting.size >= MAX_ENTRIES) {
+      const oldest = this.waiting.keys().next().value;
+      if (oldest !== void 0) this.waiting.delete(oldest);
+    }
+    this.waiting.set(key, entry);
+  }
+  stop(owner, repo, sha) {
+    this.waiting.delete(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Records the one dispatch for a commit (and stops waiting for it). */
+  markDispatched(owner, repo, sha) {
+    const key = _AwaitingResults.key(owner, repo, sha);
+    this.waiting.delete(key);
+    if (this.dispatched.size >= MAX_ENTRIES) {
+      const oldest = this.dispatched.values().next().value;
+      if (oldest !== void 0) this.dispatched.delete(oldest);
+    }
+    this.dispatched.add(key);
+  }
+  wasDispatched(owner, repo, sha) {
+    return this.dispatched.has(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Entries overdue at `nowMs`, optionally only those of one repository. */
+  overdue(nowMs, repo) {
+    const prefix = repo ? `${repo.owner}/${repo.repo}@`.toLowerCase() : "";
+    return [...this.waiting.entries()].filter(([key, entry]) => key.startsWith(prefix) && entry.dueAt <= nowMs).map(([, entry]) => entry);
+  }
+  get size() {
+    return this.waiting.size;
+  }
+};
+
+// src/app/runtime/coordinated-queue.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var leases = new AsyncLocalStorage();
+var CoordinatedQueue = class {
+  constructor(coordinator) {
+    this.coordinator = coordinator;
+  }
+  coordinator;
+  inflight = /* @__PURE__ */ new Set();
+  run(key, task) {
+    const attempt = () => this.coordinator.runExclusive(key, (lease) => leases.run(lease, task));
+    const running = attempt().catch((error63) => {
+      if (error63 instanceof LeaseLost) return attempt();
+      throw error63;
+    });
+    this.inflight.add(running);
+    void running.catch(() => void 0).finally(() => this.inflight.delete(running));
+    return running;
+  }
+  async idle() {
+    for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
+  }
+};
+function withoutLease(fn) {
+  return leases.exit(fn);
+}
+var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
+function fencedGitHub(gh) {
+  return new Proxy(gh, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== "string" || typeof value !== "function" || !WRITE_METHOD.test(property))
+        return value;
+      return async (...args) => {
+        await leases.getStore()?.assertValid();
+        return value.apply(target, args);
+      };
+    }
+  });
+}
+
+// src/core/comment/render.ts
+var COMMENT_MARKER = "<!-- shipgate:checklist -->";
+var NOTES_START = "<!-- shipgate:notes -->";
+var NOTES_END = "<!-- /shipgate:notes -->";
+var BLANK = "_______________";
+var DEFAULT_NOTES = [
+  "_________________________________________________",
+  "_________________________________________________",
+  "_________________________________________________"
+].join("\n");
+function renderComment(input2) {
+  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  for (const line of input2.checklist.lines) {
+    if (line.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      continue;
+    }
+    const item = byId.get(line.itemId);
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+    }
+  }
+  while (out.at(-1) === "") out.pop();
+  if (input2.stateBlock) out.push("", input2.stateBlock);
+  return `${out.join("\n")}
+`;
+}
+var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
+function renderStatusLine(gate) {
+  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
+}
+function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
+  const status = itemStatus(item, state, headSha);
+  const box = status === "done" ? "[x]" : "[ ]";
+  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
+  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
+}
+function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.waived)
+    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
+  if (item.kind === "auto") {
+    const summary2 = escapeInline(state?.summary ?? "", 160);
+    switch (status) {
+      case "done":
+        return `\u2705 ${summary2}`;
+      case "failing":
+        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary2}`;
+      case "skipped":
+        return `\u23ED\uFE0F skipped: ${summary2}`;
+      default:
+        return "\u23F3 pending";
+    }
+  }
+  if (item.kind === "manual" && state?.checked && state.by)
+    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
+  return "";
+}
+function signoffText(item, state, signed) {
+  const text = escapeItemText(item.text);
+  if (!signed || !state?.by || state.waived) return text;
+  const values = [mention(state.by), day(state.at)];
+  let index = 0;
+  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
+  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
+}
+function escapeItemText(text) {
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
+}
+function neutraliseMarkers(text) {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
+}
+function day(at) {
+  return at ? at.slice(0, 10) : "";
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders(text, variables, notes) {
+  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+    if (name === "notes")
+      return `${NOTES_START}
+${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
+${NOTES_END}`;
+    if (name === "environment-choice") return environmentChoice(variables.environment);
+    const value = variables[name];
+    if (value?.trim()) return escapeInline(value, 120);
+    return fallback ?? BLANK;
+  });
+}
+function environmentChoice(environment) {
+  const env = (environment ?? "").toLowerCase();
+  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
+}
+
+// src/core/comment/state-block.ts
 var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
 var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
 var Who = external_exports.string().max(100);
@@ -87782,7 +88168,7 @@ function decodeStateBlock(body) {
   }
 }
 
-// src/core/parse.ts
+// src/core/comment/parse.ts
 var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
 function parseChecklistComment(body, checklist) {
@@ -87858,7 +88244,7 @@ function textKey(text) {
   return normalise(text).toLowerCase();
 }
 
-// src/core/plan-ticks.ts
+// src/core/decide/plan-ticks.ts
 function planTicks(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   const plan = { changes: [], ignored: [] };
@@ -87891,7 +88277,7 @@ function formatRejectionReply(messages) {
   ].join("\n");
 }
 
-// src/app/reply-burst.ts
+// src/app/runtime/reply-burst.ts
 var ReplyBurst = class {
   constructor(windowMs, onError = () => {
   }) {
@@ -87925,7 +88311,7 @@ var ReplyBurst = class {
   }
 };
 
-// src/app/ttl-cache.ts
+// src/app/runtime/ttl-cache.ts
 var TtlCache = class {
   constructor(ttlMs, max2 = 5e3, clock = Date.now) {
     this.ttlMs = ttlMs;
@@ -87965,7 +88351,7 @@ var TtlCache = class {
   }
 };
 
-// src/app/bot.ts
+// src/app/runtime/bot.ts
 var BotMemory = class {
   constructor(ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500) {
     this.ttlMs = ttlMs;
@@ -88008,460 +88394,10 @@ function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
-// src/core/authorize.ts
-var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
-function factsNeeded(item, config2, actor) {
-  if (item.kind === "manual") return { permission: true };
-  if (item.kind === "signoff" && item.role) {
-    const listed = config2.roles[item.role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-    return { permission: false, ...listed ? {} : { role: item.role } };
-  }
-  return { permission: false };
-}
-function hasPermission(actual, needed) {
-  return PERMISSION_LEVELS.indexOf(actual ?? "none") >= PERMISSION_LEVELS.indexOf(needed);
-}
-function authorizeChange(input2) {
-  const { item, actor, config: config2, facts } = input2;
-  const who = mention(actor);
-  const verb = input2.checked ? "tick" : "untick";
-  const deny = (reason, message) => ({ ok: false, reason, message });
-  switch (item.kind) {
-    case "auto":
-      return deny(
-        "automated item",
-        `${who} cannot ${verb} "${label(item)}": it is automated; shipgate ticks it from the check results`
-      );
-    case "manual": {
-      const needed = config2.manualPermission;
-      if (hasPermission(facts.permission, needed)) return { ok: true };
-      return deny(
-        `needs ${needed} access`,
-        `${who} cannot ${verb} "${label(item)}": needs ${needed} access to the repository (has ${facts.permission ?? "none"})`
-      );
-    }
-    case "signoff": {
-      const role = item.role ?? "";
-      const title = roleTitle(role);
-      const action = input2.checked ? "sign off" : "withdraw the sign-off";
-      const listed = config2.roles[role]?.users.some((user) => sameLogin(user, actor)) ?? false;
-      if (!listed && !facts.roleMember) {
-        const ask = eligible(config2, role);
-        return deny(
-          `not in role ${role}`,
-          `${who} cannot ${action} "${title}": not in role ${role}${ask ? ` (ask ${ask})` : " (no members configured)"}`
-        );
-      }
-      if (input2.checked && config2.separationOfDuties && sameLogin(actor, input2.prAuthor)) {
-        return deny(
-          "separation of duties",
-          `${who} cannot ${action} "${title}": the PR author cannot sign off their own release (separation of duties)`
-        );
-      }
-      return { ok: true };
-    }
-  }
-}
-function eligible(config2, role) {
-  const members2 = config2.roles[role];
-  if (!members2) return "";
-  return [...members2.users.map((user) => mention(user)), ...members2.teams.map((team) => `@${team}`)].join(
-    ", "
-  );
-}
-function label(item) {
-  const text = item.text.replace(/<!--.*?-->/g, "").trim();
-  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
-}
-function sameLogin(a, b) {
-  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
-}
-
-// src/github/client.ts
-var PER_PAGE = 100;
-var COMPARE_FILE_LIMIT = 300;
-function gitHubFor(octokit, repo) {
-  const r = { owner: repo.owner, repo: repo.repo };
-  return {
-    repo,
-    async readFile(path13, ref) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-        return Buffer.from(data.content, "base64").toString("utf8");
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async getPull(number4) {
-      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: number4 });
-      return toPull(data);
-    },
-    async listOpenPulls() {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-        ...r,
-        state: "open",
-        per_page: PER_PAGE
-      });
-      return pulls.map(toPull);
-    },
-    async listPullFiles(number4) {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-        ...r,
-        pull_number: number4,
-        per_page: PER_PAGE
-      });
-      return files.flatMap((file2) => [
-        file2.filename,
-        ...file2.previous_filename ? [file2.previous_filename] : []
-      ]);
-    },
-    async compareCommits(base, head) {
-      try {
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-          ...r,
-          basehead: `${base}...${head}`,
-          per_page: 1
-        });
-        const files = data.files ?? [];
-        return {
-          status: data.status,
-          files: files.flatMap((file2) => [
-            file2.filename,
-            ...file2.previous_filename ? [file2.previous_filename] : []
-          ]),
-          complete: files.length < COMPARE_FILE_LIMIT
-        };
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async listComments(issue3) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        ...r,
-        issue_number: issue3,
-        per_page: PER_PAGE
-      });
-      return comments.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "" }));
-    },
-    async createComment(issue3, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue3, body });
-      return { id: data.id, body: data.body ?? body, author: data.user?.login ?? "" };
-    },
-    async updateComment(id, body) {
-      try {
-        await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
-        return true;
-      } catch (error63) {
-        if (statusOf(error63) === 404) return false;
-        throw error63;
-      }
-    },
-    async listCheckRuns(sha, name) {
-      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-        ...r,
-        ref: sha,
-        check_name: name,
-        filter: "all",
-        per_page: PER_PAGE
-      });
-      return runs.map(toCheckRun);
-    },
-    async getCheckRun(id) {
-      try {
-        const { data } = await octokit.rest.checks.get({ ...r, check_run_id: id });
-        return toCheckRun(data);
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async createCheckRun(run2) {
-      const { data } = await octokit.rest.checks.create({
-        ...r,
-        ...checkRunBody(run2),
-        head_sha: run2.headSha
-      });
-      return data.id;
-    },
-    async updateCheckRun(id, run2) {
-      await octokit.rest.checks.update({ ...r, check_run_id: id, ...checkRunBody(run2) });
-    },
-    async permission(login) {
-      try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
-        const role = data.role_name;
-        return isLevel(role) ? role : isLevel(data.permission) ? data.permission : "none";
-      } catch (error63) {
-        if (statusOf(error63) === 404) return "none";
-        throw error63;
-      }
-    },
-    async isTeamMember(org, team, login) {
-      try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
-          org,
-          team_slug: team,
-          username: login
-        });
-        return data.state === "active";
-      } catch (error63) {
-        if (statusOf(error63) === 404) return false;
-        throw error63;
-      }
-    },
-    async workflowRun(runId) {
-      try {
-        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
-        return { path: data.path, headSha: data.head_sha };
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async dispatchWorkflow(file2, ref, inputs) {
-      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: file2, ref, inputs });
-    },
-    async pullsForCommit(sha) {
-      const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
-        ...r,
-        commit_sha: sha,
-        per_page: PER_PAGE
-      });
-      return pulls.map(toPull);
-    },
-    async createIssue(issue3) {
-      const { data } = await octokit.rest.issues.create({ ...r, ...issue3 });
-      return data.number;
-    },
-    async releaseByTag(tag) {
-      try {
-        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
-        return { id: data.id, body: data.body ?? "" };
-      } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw error63;
-      }
-    },
-    async updateReleaseBody(id, body) {
-      await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
-    },
-    async reviewDeployment(runId, review) {
-      await octokit.rest.actions.reviewCustomGatesForRun({
-        ...r,
-        run_id: runId,
-        environment_name: review.environment,
-        state: review.state,
-        comment: review.comment
-      });
-    }
-  };
-}
-function checkRunBody(run2) {
-  return {
-    name: run2.name,
-    status: run2.status,
-    ...run2.conclusion ? { conclusion: run2.conclusion } : {},
-    ...run2.externalId ? { external_id: run2.externalId } : {},
-    ...run2.detailsUrl ? { details_url: run2.detailsUrl } : {},
-    output: { title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {} },
-    actions: run2.actions ?? []
-  };
-}
-function toPull(data) {
-  return {
-    number: data.number,
-    headSha: data.head.sha,
-    headRef: data.head.ref,
-    baseRef: data.base.ref,
-    baseSha: data.base.sha,
-    title: data.title,
-    author: data.user?.login ?? "",
-    labels: data.labels.flatMap((label2) => label2.name ? [label2.name] : []),
-    open: data.state === "open",
-    draft: data.draft ?? false,
-    ...typeof data.body === "string" ? { body: data.body } : {},
-    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
-  };
-}
-function toCheckRun(data) {
-  return {
-    id: data.id,
-    name: data.name,
-    headSha: data.head_sha,
-    appId: data.app?.id,
-    appSlug: data.app?.slug,
-    status: data.status,
-    conclusion: data.conclusion,
-    outputText: data.output?.text ?? null,
-    detailsUrl: data.details_url ?? null
-  };
-}
-function isLevel(value) {
-  return PERMISSION_LEVELS.includes(value ?? "");
-}
-function statusOf(error63) {
-  if (error63 && typeof error63 === "object" && "status" in error63 && typeof error63.status === "number")
-    return error63.status;
-  return void 0;
-}
-
-// src/core/evidence.ts
-var EVIDENCE_CHECK_NAME = "shipgate/checks";
-var FENCE_START = "```json shipgate-evidence";
-var FindingSchema = external_exports.object({
-  file: external_exports.string().max(500).optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: external_exports.string().max(64).optional(),
-  message: external_exports.string().max(500)
-});
-var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
-  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
-});
-function toEvidence(sha, phase, results) {
-  return {
-    schema: "shipgate/checks@1",
-    sha,
-    phase,
-    passed: results.every((result) => result.status !== "fail" && result.status !== "error"),
-    results: results.map((result) => ({
-      item: result.item,
-      check: result.check,
-      status: result.status,
-      summary: result.summary.slice(0, 500),
-      findings: result.findings.slice(0, 20).map((finding) => ({ ...finding, message: finding.message.slice(0, 500) })),
-      ...result.metrics ? { metrics: result.metrics } : {}
-    }))
-  };
-}
-function formatEvidenceText(evidence) {
-  return `${FENCE_START}
-${JSON.stringify(evidence)}
-\`\`\`
-`;
-}
-function parseEvidenceText(text) {
-  const start = text?.indexOf(FENCE_START) ?? -1;
-  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
-  const body = text.slice(start + FENCE_START.length);
-  const end = body.indexOf("\n```");
-  try {
-    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
-    const parsed = EvidenceSchema.safeParse(json2);
-    if (!parsed.success)
-      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-    return { ok: true, evidence: parsed.data };
-  } catch {
-    return { ok: false, error: "evidence block is not valid JSON" };
-  }
-}
-
-// src/core/missing-results.ts
-function missingResultsAction(input2) {
-  if (input2.resultsSeen || input2.dispatched) return "stop";
-  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
-  if (!Number.isFinite(elapsed)) return "wait";
-  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
-}
-function overdueAt(since, timeoutMinutes) {
-  return Date.parse(since) + timeoutMinutes * 6e4;
-}
-function workflowFileName(file2) {
-  return file2.replace(/^\.github\/workflows\//, "");
-}
-function missingResultsNote(input2) {
-  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
-  const file2 = workflowFileName(input2.file);
-  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
-  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
-}
-function formatMinutes(minutes) {
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
-}
-
-// src/app/publish.ts
+// src/app/pr/publish.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// src/core/check-report.ts
-var MAX_ACTIONS = 3;
-var MAX_IDENTIFIER = 20;
-var MAX_LABEL = 20;
-var MAX_DESCRIPTION = 40;
-function buildCheckReport(input2) {
-  const { gate } = input2;
-  const problems = input2.problems ?? [];
-  const failed = gate.conclusion === "failure" || problems.length > 0;
-  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
-  const lines = [`**${escapeInline(gate.summary, 300)}**`];
-  if (problems.length > 0) {
-    lines.push(
-      "",
-      "### Configuration problems",
-      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
-    );
-  }
-  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
-  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
-  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
-  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
-  const roles = gate.blockers.filter((b) => b.kind === "role");
-  return {
-    status,
-    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
-    title: escapeInline(gate.summary, 100),
-    summary: lines.join("\n").slice(0, 6e4),
-    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
-  };
-}
-function describe3(blocker, config2, texts) {
-  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
-  switch (blocker.kind) {
-    case "role": {
-      const who = eligible(config2, blocker.role);
-      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
-    }
-    case "write-access":
-      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config2.manualPermission} access: ${list2(blocker.items)}`;
-    case "failing-check":
-      return `- \u274C failing: ${list2(blocker.items)}`;
-    case "skipped-check":
-      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
-    case "pending-check":
-      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
-  }
-}
-function signOffAction(role) {
-  const title = roleTitle(role);
-  return {
-    identifier: role.slice(0, MAX_IDENTIFIER),
-    label: cut(`Sign off: ${title}`, MAX_LABEL),
-    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
-  };
-}
-function roleForAction(identifier, roles) {
-  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
-  return matches.length === 1 ? matches[0] : void 0;
-}
-function cut(text, max2) {
-  return text.length > max2 ? `${text.slice(0, max2 - 1)}\u2026` : text;
-}
-
-// src/core/ledger.ts
+// src/core/ledger/ledger.ts
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 var ROLLBACK_STATE = "shipgate:rollback";
 var GENESIS = "shipgate-ledger-v1";
@@ -88581,7 +88517,7 @@ function canonical(value) {
   return JSON.stringify(value);
 }
 
-// src/core/checklist-comment.ts
+// src/core/comment/checklist-comment.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var SAFETY_MARGIN = 512;
 function buildChecklistComment(input2, ledger, secret) {
@@ -88599,7 +88535,141 @@ function buildChecklistComment(input2, ledger, secret) {
   return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
 }
 
-// src/core/release-version.ts
+// src/core/gate/check-report.ts
+var MAX_ACTIONS = 3;
+var MAX_IDENTIFIER = 20;
+var MAX_LABEL = 20;
+var MAX_DESCRIPTION = 40;
+function buildCheckReport(input2) {
+  const { gate } = input2;
+  const problems = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems.length > 0;
+  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
+  const lines = [`**${escapeInline(gate.summary, 300)}**`];
+  if (problems.length > 0) {
+    lines.push(
+      "",
+      "### Configuration problems",
+      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+    );
+  }
+  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
+  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
+  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
+  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  const roles = gate.blockers.filter((b) => b.kind === "role");
+  return {
+    status,
+    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
+    title: escapeInline(gate.summary, 100),
+    summary: lines.join("\n").slice(0, 6e4),
+    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
+  };
+}
+function describe3(blocker, config2, texts) {
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  switch (blocker.kind) {
+    case "role": {
+      const who = eligible(config2, blocker.role);
+      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
+    }
+    case "write-access":
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config2.manualPermission} access: ${list2(blocker.items)}`;
+    case "failing-check":
+      return `- \u274C failing: ${list2(blocker.items)}`;
+    case "skipped-check":
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
+    case "pending-check":
+      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
+  }
+}
+function signOffAction(role) {
+  const title = roleTitle(role);
+  return {
+    identifier: role.slice(0, MAX_IDENTIFIER),
+    label: cut(`Sign off: ${title}`, MAX_LABEL),
+    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
+  };
+}
+function roleForAction(identifier, roles) {
+  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
+  return matches.length === 1 ? matches[0] : void 0;
+}
+function cut(text, max2) {
+  return text.length > max2 ? `${text.slice(0, max2 - 1)}\u2026` : text;
+}
+
+// src/core/gate/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/gate/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const preMerge = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+
+// src/core/release/release-version.ts
 var NUM = "(0|[1-9]\\d*)";
 var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
 var BUILD_ID = "[0-9a-zA-Z-]+";
@@ -88669,7 +88739,7 @@ function resolveReleaseVersion(input2) {
   return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
 }
 
-// src/core/release-bots.ts
+// src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
 var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
 var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
@@ -88706,77 +88776,7 @@ function releaseBotVersion(bot, pull) {
   return void 0;
 }
 
-// src/core/rollback.ts
-function rollbackPlan(checklist) {
-  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
-  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
-  const items = checklist.items.filter(inRollback);
-  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
-}
-function rollbackStatus(checklist, states) {
-  const plan = rollbackPlan(checklist);
-  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
-  const state = states[ROLLBACK_STATE];
-  const started = state?.checked ? {
-    by: state.by ?? "",
-    at: state.at ?? "",
-    reason: state.summary ?? "",
-    ...state.incident !== void 0 ? { incident: state.incident } : {}
-  } : void 0;
-  const active = started !== void 0 || fired.length > 0;
-  return {
-    active,
-    fired,
-    ...started ? { started } : {},
-    activated: active ? plan.steps.map((item) => item.id) : []
-  };
-}
-function withPhase(checklist, ids, phase) {
-  if (ids.length === 0) return checklist;
-  const moved = new Set(ids);
-  return {
-    ...checklist,
-    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
-  };
-}
-
-// src/core/release-gates.ts
-function releaseGates(input2) {
-  const rollback = rollbackStatus(input2.checklist, input2.states);
-  const preMerge = evaluateGate({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    phase: "pre-merge",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
-}
-function releaseView(input2) {
-  const { rollback, preMerge } = input2;
-  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
-  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
-  const postDeploy = evaluateGate({
-    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
-    states: input2.states,
-    headSha: input2.mergeSha,
-    phase: "post-deploy",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return {
-    postDeploy,
-    display: {
-      ...postDeploy,
-      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
-    }
-  };
-}
-
-// src/core/variables.ts
+// src/core/template/variables.ts
 function buildVariables(sources) {
   const variables = {
     date: sources.date?.slice(0, 10),
@@ -88822,7 +88822,7 @@ function linkSignature(path13, exp, viewer, secret) {
   return createHmac2("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
-// src/app/audit-details-url.ts
+// src/app/pr/audit-details-url.ts
 var AUDIT_LINK_TTL_MS = 7 * 24 * 36e5;
 function auditDetailsUrl(bot, repo, pr) {
   if (!bot.publicUrl) return void 0;
@@ -88837,7 +88837,7 @@ function auditDetailsUrl(bot, repo, pr) {
   }
 }
 
-// src/app/post-deploy-run.ts
+// src/app/pr/post-deploy-run.ts
 var POST_DEPLOY_CHECK = "shipgate/post-deploy";
 async function writePostDeployRun(scope, session, gate, ledger) {
   const { pull, setup } = session;
@@ -88867,7 +88867,7 @@ ${encodeStateBlock(ledger)}
   });
 }
 
-// src/core/path-globs.ts
+// src/core/template/path-globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MAX_GLOBS = 50;
 var MAX_GLOB_LENGTH = 200;
@@ -88923,7 +88923,7 @@ function splitList(value) {
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
-// src/core/conditions.ts
+// src/core/template/conditions.ts
 function notApplicableItems(checklist, facts) {
   const labels = new Set(facts.labels.map((label2) => label2.toLowerCase()));
   const result = /* @__PURE__ */ new Map();
@@ -88952,7 +88952,7 @@ function list(values, separator) {
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
 }
 
-// src/app/pull-conditions.ts
+// src/app/pr/pull-conditions.ts
 async function pullNotApplicable(scope, pull, checklist) {
   if (!checklist.items.some((item) => item.when)) return /* @__PURE__ */ new Map();
   const needsFiles = checklist.items.some((item) => item.when?.paths);
@@ -88975,7 +88975,7 @@ async function pullFiles(scope, pull) {
   }
 }
 
-// src/core/choose-ledger.ts
+// src/core/ledger/choose-ledger.ts
 function ledgerLength(ledger) {
   return ledger.base.count + ledger.events.length;
 }
@@ -88988,7 +88988,7 @@ function chooseLedger(candidates, secret) {
   return best;
 }
 
-// src/core/config.ts
+// src/core/config/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
   const problem = globProblem(glob);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -89071,7 +89071,7 @@ var ConfigSchema = external_exports.object({
 }).strict();
 var defaultConfig = ConfigSchema.parse({});
 
-// src/core/config-file.ts
+// src/core/config/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/core/errors.ts
@@ -89093,7 +89093,7 @@ function formatProblem(problem) {
   return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-// src/core/config-file.ts
+// src/core/config/config-file.ts
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
@@ -89203,7 +89203,7 @@ function firstAliasOffset(doc) {
   return offset;
 }
 
-// src/core/directive.ts
+// src/core/template/directive.ts
 var DIRECTIVE_START = /<!--\s*shipgate:/;
 var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
@@ -89244,7 +89244,7 @@ function coerce(raw) {
   return raw;
 }
 
-// src/core/item-scope.ts
+// src/core/template/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
 var MAX_LABELS = 20;
 var MAX_LABEL_LENGTH = 50;
@@ -89282,7 +89282,7 @@ function readList(values, key, problem) {
   return void 0;
 }
 
-// src/core/template.ts
+// src/core/template/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -94274,7 +94274,7 @@ function loadConfig(repoDir, file2, cwd = process.cwd()) {
   return { config: parseConfig(readFileSync6(path13, "utf8"), shown), file: shown };
 }
 
-// src/app/setup.ts
+// src/app/pr/setup.ts
 var builtIn;
 function builtInChecklist() {
   builtIn ??= loadChecklist();
@@ -94310,7 +94310,7 @@ function describe4(error63, file2) {
   return [`${file2}:1: ${error63 instanceof Error ? error63.message : String(error63)}`];
 }
 
-// src/app/session.ts
+// src/app/pr/session.ts
 async function getPull(scope, number4, refresh = false) {
   const key = prKey(scope.gh, number4);
   const cached2 = refresh ? void 0 : scope.bot.memory.pulls.get(key);
@@ -94386,7 +94386,7 @@ function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
 }
 
-// src/app/publish.ts
+// src/app/pr/publish.ts
 var CHECK_NAME = "shipgate";
 async function publish(scope, session, events = []) {
   const { bot, gh } = scope;
@@ -94526,7 +94526,7 @@ async function releaseVersion(scope, session) {
   return version2 || void 0;
 }
 
-// src/app/release-pr.ts
+// src/app/pr/release-pr.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 function isReleasePull(config2, pull) {
   const { branches, labels, titlePattern, bots } = config2.release;
@@ -94542,7 +94542,7 @@ function isReleasePull(config2, pull) {
   }
 }
 
-// src/app/missing-results.ts
+// src/app/pr/missing-results.ts
 function watchForResults(scope, pull, config2) {
   const workflow = config2.checksWorkflow;
   if (!workflow || !pull.open) return;
@@ -94614,7 +94614,15 @@ async function handleOverdue(scope, entry) {
   });
 }
 
-// src/core/judge-evidence.ts
+// src/core/decide/sign-off-action.ts
+function planSignOff(identifier, checklist, states) {
+  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
+  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
+  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
+  return item ? { item, checked: true } : void 0;
+}
+
+// src/core/evidence/judge-evidence.ts
 var ACTIONS_APP_SLUG = "github-actions";
 function judgeEvidence(source, checklist, at) {
   if (source.appSlug !== ACTIONS_APP_SLUG)
@@ -94665,15 +94673,7 @@ function judgeEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems };
 }
 
-// src/core/sign-off-action.ts
-function planSignOff(identifier, checklist, states) {
-  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
-  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
-  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
-  return item ? { item, checked: true } : void 0;
-}
-
-// src/app/authorize-actor.ts
+// src/app/pr/authorize-actor.ts
 async function decideChanges(scope, session, actor, changes) {
   const decisions = [];
   for (const change of changes) {
@@ -94719,7 +94719,7 @@ async function inRoleTeams(scope, session, role, actor) {
   return false;
 }
 
-// src/app/payloads.ts
+// src/app/events/payloads.ts
 var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
 var Repository = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
 var Installation = external_exports.object({ id: external_exports.number() }).optional();
@@ -94822,7 +94822,7 @@ function runIdFrom(detailsUrl, externalId) {
   return match?.[1] ? Number(match[1]) : void 0;
 }
 
-// src/app/on-merge-group.ts
+// src/app/events/on-merge-group.ts
 async function onMergeGroup(scope, payload) {
   if (payload.action !== "checks_requested") return;
   const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
@@ -94883,7 +94883,7 @@ ${report.summary}`,
   });
 }
 
-// src/core/invalidation.ts
+// src/core/ledger/invalidation.ts
 function planPushInvalidation(input2) {
   const { config: config2 } = input2;
   const relevant = input2.changedFiles && relevantChanges(config2, input2.changedFiles, input2.versionOnlyFiles);
@@ -94946,13 +94946,13 @@ function resetReason(sha, files) {
   return `${head} (${name}${more} changed)`;
 }
 
-// src/core/push-invalidation.ts
+// src/core/ledger/push-invalidation.ts
 function pushInvalidation(input2) {
   const plan = planPushInvalidation({ ...input2, newSha: input2.afterSha });
   return plan && invalidationEvent(plan, input2.afterSha, input2.at);
 }
 
-// src/core/version-only.ts
+// src/core/release/version-only.ts
 var MAX_VERSION_FILE_CHARS = 2e6;
 var VERSION7 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
 function versionBump(path13, before, after) {
@@ -95025,7 +95025,7 @@ function lineVersionChange(old, next) {
   return bump;
 }
 
-// src/app/push-changes.ts
+// src/app/pr/push-changes.ts
 var MAX_VERSION_FILES = 10;
 var NO_COMMIT = /^0+$/;
 async function pushChanges(scope, config2, before, after) {
@@ -95060,7 +95060,7 @@ async function pushChanges(scope, config2, before, after) {
   return { changedFiles, versionOnlyFiles: versionOnlyFiles.sort() };
 }
 
-// src/app/on-pull-request.ts
+// src/app/events/on-pull-request.ts
 var HANDLED = /* @__PURE__ */ new Set([
   "opened",
   "reopened",
@@ -95103,7 +95103,7 @@ async function syncPull(scope, pull, opts = {}) {
   return true;
 }
 
-// src/app/on-check-run.ts
+// src/app/events/on-check-run.ts
 async function onCheckRun(scope, payload) {
   const run2 = payload.check_run;
   const ours = run2.name === CHECK_NAME && run2.app?.id === scope.bot.options.appId;
@@ -95183,7 +95183,7 @@ async function onSignOffButton(scope, payload) {
   }
 }
 
-// src/core/commands.ts
+// src/core/decide/commands.ts
 var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
 function parseCommand(body) {
   const match = LINE.exec(body.replace(/\r\n?/g, "\n"));
@@ -95219,7 +95219,7 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
-// src/core/not-applicable.ts
+// src/core/decide/not-applicable.ts
 var MIN_NA_REASON = 10;
 var MAX_NA_REASON = 300;
 function planNotApplicable(input2) {
@@ -95251,7 +95251,7 @@ function normaliseReason(reason) {
   return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-// src/app/on-command.ts
+// src/app/events/on-command.ts
 async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
   if (!payload.issue.pull_request) return;
@@ -95325,7 +95325,7 @@ async function onCommand(scope, payload) {
 }
 var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
 
-// src/app/stale-write.ts
+// src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
   const body = payload.comment.body ?? "";
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
@@ -95343,7 +95343,7 @@ async function repairStaleWrite(scope, payload) {
   });
 }
 
-// src/app/on-comment-edited.ts
+// src/app/events/on-comment-edited.ts
 function isChecklistComment(scope, payload) {
   return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
 }
@@ -95409,7 +95409,7 @@ async function onChecklistDeleted(scope, payload) {
   });
 }
 
-// src/core/deployment-decision.ts
+// src/core/decide/deployment-decision.ts
 var MAX_CALLBACK_COMMENT = 1e3;
 function decideDeployment(input2) {
   const short = input2.sha.slice(0, 7);
@@ -95445,7 +95445,7 @@ function cut2(text) {
   return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
 }
 
-// src/app/on-deployment.ts
+// src/app/events/on-deployment.ts
 var MAX_CANDIDATES = 5;
 async function onDeploymentProtectionRule(scope, payload) {
   if (payload.action !== "requested") return;
@@ -95523,7 +95523,7 @@ async function releasePullsFor(scope, sha, isRelease) {
   return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
 }
 
-// src/core/audit-attachment.ts
+// src/core/audit/audit-attachment.ts
 var CHECK_TEXT_LIMIT = 65535;
 var RELEASE_BODY_LIMIT = 125e3;
 var JSON_FENCE = "```json shipgate-audit";
@@ -95576,10 +95576,10 @@ ${AUDIT_END}`;
   return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
 }
 
-// src/core/audit-record.ts
+// src/core/audit/audit-record.ts
 import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 
-// src/core/audit-schema.ts
+// src/core/audit/audit-schema.ts
 var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
 var Text = external_exports.string().max(2e3);
 var Who2 = external_exports.string().max(100);
@@ -95675,7 +95675,7 @@ var AuditRecordSchema = external_exports.object({
   signature: external_exports.string().max(100)
 });
 
-// src/core/audit-view.ts
+// src/core/audit/audit-view.ts
 function outcomeView(item) {
   if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
   if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
@@ -95780,7 +95780,7 @@ var CONCLUSION_LABEL = {
   action_required: "Incomplete"
 };
 
-// src/core/audit-markdown.ts
+// src/core/audit/audit-markdown.ts
 function renderAuditMarkdown(record2) {
   const text = itemTexts(record2);
   const out = [
@@ -95861,7 +95861,7 @@ function when(at) {
   return esc2(formatWhen(at));
 }
 
-// src/core/audit-record.ts
+// src/core/audit/audit-record.ts
 var AUDIT_SCHEMA = "shipgate/audit@1";
 function buildAuditRecord(input2, secret) {
   if (!verifyLedger(input2.ledger, secret))
@@ -95952,7 +95952,7 @@ function fillPlaceholders2(text, variables) {
   );
 }
 
-// src/app/on-merged.ts
+// src/app/events/on-merged.ts
 async function onMerged(scope, payload) {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
@@ -96037,7 +96037,7 @@ ${encodeStateBlock(session.ledger)}`),
   }
 }
 
-// src/core/post-deploy-evidence.ts
+// src/core/evidence/post-deploy-evidence.ts
 function isPostDeployEvidenceText(text) {
   const parsed = parseEvidenceText(text);
   return parsed.ok && parsed.evidence.phase === "post-deploy";
@@ -96071,7 +96071,7 @@ function judgePostDeployEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
 }
 
-// src/app/on-post-deploy-evidence.ts
+// src/app/events/on-post-deploy-evidence.ts
 function isPostDeployEvidence(payload) {
   const run2 = payload.check_run;
   return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
@@ -96124,7 +96124,7 @@ async function onPostDeployEvidence(scope, payload) {
   }
 }
 
-// src/core/incident.ts
+// src/core/gate/incident.ts
 var DEFAULT_SEVERITIES = [
   { level: "P0", meaning: "Complete outage", response: "5 minutes" },
   { level: "P1", meaning: "Critical function broken", response: "15 minutes" },
@@ -96224,7 +96224,7 @@ function cell(text) {
   return escapeInline(text, 100).replace(/\|/g, "\\|");
 }
 
-// src/app/on-rollback.ts
+// src/app/events/on-rollback.ts
 function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
 }
@@ -96317,7 +96317,7 @@ async function startRollback(scope, number4, request2) {
   });
 }
 
-// src/app/handle-event.ts
+// src/app/events/handle-event.ts
 async function handleEvent(event) {
   const { bot, log } = event;
   const adapt = event.adapt ?? ((gh) => gh);

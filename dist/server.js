@@ -40182,7 +40182,7 @@ var require_prom_client = __commonJS({
   }
 });
 
-// src/app/http-server.ts
+// src/app/server/http-server.ts
 var import_bottleneck4 = __toESM(require_lib(), 1);
 var import_ioredis2 = __toESM(require_built3(), 1);
 import http3 from "node:http";
@@ -68420,106 +68420,81 @@ function createCoordinator(env, options2 = {}) {
   return createRedisCoordinator(url2.data, options2);
 }
 
-// src/core/audit-record.ts
-import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
-
-// src/core/audit-schema.ts
-var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Text = external_exports.string().max(2e3);
-var Who = external_exports.string().max(100);
-var Sha = external_exports.string().max(64);
-var When = external_exports.string().max(40);
-var EventSchema = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who, at: When, sha: Sha }),
-  external_exports.object({
-    t: external_exports.literal("waive"),
-    item: Text,
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: Text,
-    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
-    na: external_exports.literal(true).optional()
-  }),
-  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
-  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When, sha: Sha, reason: Text }),
-  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
-  external_exports.object({
-    t: external_exports.literal("rollback"),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: Text,
-    source: Text,
-    incident: external_exports.number().int().positive().optional()
-  })
-]);
-var ItemStateSchema = external_exports.object({
-  checked: external_exports.boolean(),
-  by: Who.optional(),
-  at: When.optional(),
-  sha: Sha.optional(),
-  status: Status.optional(),
-  summary: Text.optional(),
-  waived: external_exports.object({ by: Who, reason: Text, na: external_exports.literal(true).optional() }).optional(),
-  reset: Text.optional(),
-  incident: external_exports.number().int().positive().optional()
-});
+// src/core/evidence/evidence.ts
+var EVIDENCE_CHECK_NAME = "shipgate/checks";
+var FENCE_START = "```json shipgate-evidence";
 var FindingSchema = external_exports.object({
-  file: Text.optional(),
+  file: external_exports.string().max(500).optional(),
   line: external_exports.number().int().nonnegative().optional(),
-  commit: Sha.optional(),
-  message: Text
+  commit: external_exports.string().max(64).optional(),
+  message: external_exports.string().max(500)
 });
-var ItemSchema = external_exports.object({
-  id: Text,
-  text: Text,
-  section: external_exports.array(Text),
-  kind: external_exports.enum(["auto", "manual", "signoff"]),
+var EvidenceSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/checks@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
   phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  required: external_exports.boolean(),
-  check: Text.optional(),
-  role: Text.optional(),
-  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
-  state: ItemStateSchema,
-  evidence: external_exports.object({
-    check: Text,
-    status: Status,
-    summary: Text,
-    findings: external_exports.array(FindingSchema).max(100),
-    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
-    sha: Sha
-  }).optional(),
-  notApplicable: Text.optional()
+  passed: external_exports.boolean(),
+  results: external_exports.array(
+    external_exports.object({
+      item: external_exports.string().max(200),
+      check: external_exports.string().max(100),
+      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+      summary: external_exports.string().max(500),
+      findings: external_exports.array(FindingSchema).max(20).default([]),
+      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+    })
+  ).max(1e3)
 });
-var AuditRecordSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/audit@1"),
-  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
-  title: Text,
-  pr: external_exports.object({
-    number: external_exports.number().int().positive(),
-    title: Text,
-    author: Who,
-    headSha: Sha,
-    mergeCommitSha: Sha.optional()
-  }),
-  sha: Sha,
-  generatedAt: When,
-  gate: external_exports.object({
-    phase: external_exports.enum(["pre-merge", "post-deploy"]),
-    conclusion: external_exports.enum(["success", "failure", "action_required"]),
-    summary: Text,
-    done: external_exports.number().int().nonnegative(),
-    required: external_exports.number().int().nonnegative()
-  }),
-  items: external_exports.array(ItemSchema).max(5e3),
-  events: external_exports.array(EventSchema).max(1e5),
-  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
-  ledgerHead: external_exports.string().max(100),
-  signature: external_exports.string().max(100)
-});
+function parseEvidenceText(text) {
+  const start = text?.indexOf(FENCE_START) ?? -1;
+  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
+  const body = text.slice(start + FENCE_START.length);
+  const end = body.indexOf("\n```");
+  try {
+    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const parsed = EvidenceSchema.safeParse(json2);
+    if (!parsed.success)
+      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+    return { ok: true, evidence: parsed.data };
+  } catch {
+    return { ok: false, error: "evidence block is not valid JSON" };
+  }
+}
 
-// src/core/gate.ts
+// src/core/evidence/missing-results.ts
+function missingResultsAction(input2) {
+  if (input2.resultsSeen || input2.dispatched) return "stop";
+  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
+  if (!Number.isFinite(elapsed)) return "wait";
+  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+}
+function overdueAt(since, timeoutMinutes) {
+  return Date.parse(since) + timeoutMinutes * 6e4;
+}
+function workflowFileName(file2) {
+  return file2.replace(/^\.github\/workflows\//, "");
+}
+function missingResultsNote(input2) {
+  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
+  const file2 = workflowFileName(input2.file);
+  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
+  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+}
+function formatMinutes(minutes) {
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+// src/core/escape.ts
+function escapeInline(text, max = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+}
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
+}
+
+// src/core/gate/gate.ts
 function itemStatus(item, state, headSha) {
   if (state?.waived) return "done";
   if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
@@ -68590,812 +68565,7 @@ function roleTitle(role) {
   return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
-// src/core/ledger.ts
-import { createHash as createHash2, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-var ROLLBACK_STATE = "shipgate:rollback";
-var GENESIS = "shipgate-ledger-v1";
-function emptyLedger(secret) {
-  const hash2 = baseHash(secret, {}, 0, 0);
-  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
-}
-function appendEvents(ledger, events, secret) {
-  let head = ledger.head;
-  for (const event of events) head = chain(secret, head, event);
-  return { base: ledger.base, events: [...ledger.events, ...events], head };
-}
-var verdicts = /* @__PURE__ */ new Map();
-var VERDICTS_MAX = 2e3;
-function verifyLedger(ledger, secret) {
-  const key = createHash2("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
-  const known = verdicts.get(key);
-  if (known !== void 0) return known;
-  const verdict = verifyChain(ledger, secret);
-  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
-  verdicts.set(key, verdict);
-  return verdict;
-}
-function verifyChain(ledger, secret) {
-  const { states, count, rejected } = ledger.base;
-  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
-  let head = ledger.base.hash;
-  for (const event of ledger.events) head = chain(secret, head, event);
-  return safeEqual(head, ledger.head);
-}
-function compactLedger(ledger, keep, secret) {
-  if (ledger.events.length <= keep) return ledger;
-  const cut3 = ledger.events.length - keep;
-  const folded = ledger.events.slice(0, cut3);
-  const states = foldEvents(ledger.base.states, folded);
-  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
-  const count = ledger.base.count + folded.length;
-  const hash2 = baseHash(secret, states, count, rejected);
-  const base = { count, hash: hash2, states, rejected };
-  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
-}
-function foldLedger(ledger) {
-  return foldEvents(ledger.base.states, ledger.events);
-}
-function foldEvents(start, events) {
-  const states = structuredClone(start);
-  for (const event of events) {
-    switch (event.t) {
-      case "tick":
-      case "untick":
-        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
-        break;
-      case "waive":
-        states[event.item] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
-        };
-        break;
-      case "result": {
-        const previous = states[event.item];
-        if (previous?.waived) break;
-        states[event.item] = {
-          checked: event.status === "pass",
-          at: event.at,
-          sha: event.sha,
-          status: event.status,
-          summary: event.summary,
-          by: "shipgate"
-        };
-        break;
-      }
-      case "invalidate":
-        for (const item of event.items) {
-          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
-        }
-        break;
-      case "rollback":
-        if (states[ROLLBACK_STATE]?.checked) break;
-        states[ROLLBACK_STATE] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          summary: event.reason,
-          ...event.incident !== void 0 ? { incident: event.incident } : {}
-        };
-        break;
-      case "reject":
-        break;
-    }
-  }
-  return states;
-}
-function baseHash(secret, states, count, rejected) {
-  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
-}
-function chain(secret, previous, event) {
-  return mac3(secret, `${previous}|${canonical(event)}`);
-}
-function mac3(secret, data) {
-  return createHmac2("sha256", secret).update(data).digest("base64url");
-}
-function safeEqual(a, b) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual2(left, right);
-}
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-// src/core/audit-view.ts
-function outcomeView(item) {
-  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
-  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
-  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
-  switch (item.outcome) {
-    case "done":
-      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
-    case "failing":
-      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
-    case "skipped":
-      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
-    case "pending":
-      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
-    case "waiting":
-      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
-  }
-}
-function optional2() {
-  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
-}
-function itemLabel(item) {
-  if (item.kind !== "signoff") return item.text;
-  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
-  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
-}
-function actorOf(item) {
-  if (item.state.waived) return item.state.waived.by;
-  if (item.state.reset && !item.state.checked) return void 0;
-  return item.state.by;
-}
-function noteOf(item) {
-  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
-  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
-  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
-  if (item.state.reset && !item.state.checked) return item.state.reset;
-  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
-  return void 0;
-}
-function sectionsOf(record2) {
-  const sections = /* @__PURE__ */ new Map();
-  for (const item of record2.items) {
-    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
-    const group = item.section[0] ?? "Checklist";
-    const section = sections.get(title) ?? { title, group, items: [] };
-    section.items.push(item);
-    sections.set(title, section);
-  }
-  return [...sections.values()];
-}
-function formatWhen(at) {
-  if (!at) return "";
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
-  return match ? `${match[1]} ${match[2]} UTC` : at;
-}
-function shortSha(sha) {
-  return sha ? sha.slice(0, 7) : "";
-}
-var ACTIONS = {
-  tick: "Ticked",
-  untick: "Unticked",
-  waive: "Waived",
-  result: "Check result",
-  invalidate: "Reset by push",
-  reject: "Rejected attempt",
-  rollback: "Rollback started"
-};
-function eventView(event, textOf) {
-  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
-  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
-  switch (event.t) {
-    case "tick":
-    case "untick":
-      return { ...base, by: event.by, items: [textOf(event.item)] };
-    case "waive":
-    case "reject":
-      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
-    case "result":
-      return {
-        ...base,
-        by: "shipgate",
-        items: [textOf(event.item)],
-        detail: `${event.status}: ${event.summary}`
-      };
-    case "invalidate":
-      return { ...base, items: event.items.map(textOf), detail: event.reason };
-    case "rollback":
-      return {
-        ...base,
-        by: event.by,
-        items: ["rollback"],
-        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
-      };
-  }
-}
-function itemTexts(record2) {
-  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
-  return (id) => texts.get(id) ?? id;
-}
-var CONCLUSION_LABEL = {
-  success: "Passed",
-  failure: "Failed",
-  action_required: "Incomplete"
-};
-
-// src/core/escape.ts
-function escapeInline(text, max = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
-}
-function mention(login) {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
-}
-
-// src/core/audit-markdown.ts
-function renderAuditMarkdown(record2) {
-  const text = itemTexts(record2);
-  const out = [
-    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
-    "",
-    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
-    "",
-    `- Checklist: ${esc2(record2.title)}`,
-    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
-    `- Generated: ${when(record2.generatedAt)}`,
-    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
-  ];
-  for (const section of sectionsOf(record2)) {
-    out.push(
-      "",
-      `## ${esc2(section.title)}`,
-      "",
-      "| Item | Status | By | When | Evidence |",
-      "| --- | --- | --- | --- | --- |"
-    );
-    for (const item of section.items) out.push(itemRow(item));
-    const findings = section.items.flatMap(
-      (item) => (item.evidence?.findings ?? []).map((finding) => {
-        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
-        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
-        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
-      })
-    );
-    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
-  }
-  const rejected = record2.events.filter((event) => event.t === "reject");
-  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
-  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
-  for (const event of rejected) {
-    const view = eventView(event, text);
-    out.push(
-      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
-    );
-  }
-  if (record2.compacted?.rejected)
-    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
-  out.push("", `## History (${record2.events.length} events)`, "");
-  if (record2.compacted)
-    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
-  record2.events.forEach((event, index) => {
-    const view = eventView(event, text);
-    const by = view.by ? ` by ${esc2(view.by)}` : "";
-    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
-    out.push(
-      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
-    );
-  });
-  out.push(
-    "",
-    "---",
-    "",
-    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
-    "",
-    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
-  );
-  return `${out.join("\n")}
-`;
-}
-function itemRow(item) {
-  const outcome2 = outcomeView(item);
-  const note = noteOf(item);
-  const findings = item.evidence?.findings.length ?? 0;
-  const evidence = [
-    note ? esc2(note) : "",
-    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
-  ].filter(Boolean).join(" ");
-  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
-}
-function esc2(text) {
-  return escapeInline(text, 300).replace(/\|/g, "\\|");
-}
-function when(at) {
-  return esc2(formatWhen(at));
-}
-
-// src/core/audit-record.ts
-var AUDIT_SCHEMA = "shipgate/audit@1";
-function buildAuditRecord(input2, secret) {
-  if (!verifyLedger(input2.ledger, secret))
-    throw new Error("the ledger does not verify; refusing to sign an audit record");
-  const { checklist, pr } = input2;
-  const states = input2.states ?? foldLedger(input2.ledger);
-  const phase = input2.phase ?? "pre-merge";
-  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
-  const gate = evaluateGate({
-    checklist,
-    states,
-    headSha: pr.headSha,
-    phase,
-    activated: input2.activated,
-    notApplicable: [...notApplicable.keys()]
-  });
-  const evidence = evidenceByItem(input2.evidence, pr.headSha);
-  const fill = (text) => fillPlaceholders(text, input2.variables ?? {});
-  const title = fill(checklist.title);
-  const items = checklist.items.map((item) => {
-    const state = states[item.id] ?? { checked: false };
-    const section = item.section.map(fill);
-    const found = evidence.get(item.id);
-    const why = notApplicable.get(item.id);
-    return {
-      id: item.id,
-      text: item.text,
-      section: section[0] === title ? section.slice(1) : section,
-      kind: item.kind,
-      phase: item.phase,
-      required: why === void 0 && isRequired(item, input2.activated),
-      ...item.check ? { check: item.check } : {},
-      ...item.role ? { role: item.role } : {},
-      outcome: itemStatus(item, state, pr.headSha),
-      state: structuredClone(state),
-      ...found && item.kind === "auto" ? { evidence: found } : {},
-      ...why === void 0 ? {} : { notApplicable: why }
-    };
-  });
-  const { count, rejected } = input2.ledger.base;
-  const unsigned = {
-    schema: AUDIT_SCHEMA,
-    repo: input2.repo,
-    title,
-    pr: { ...pr },
-    sha: pr.headSha,
-    generatedAt: input2.generatedAt,
-    gate: {
-      phase,
-      conclusion: gate.conclusion,
-      summary: gate.summary,
-      done: gate.done,
-      required: gate.required
-    },
-    items,
-    events: structuredClone(input2.ledger.events),
-    ...count > 0 ? { compacted: { count, rejected } } : {},
-    ledgerHead: input2.ledger.head
-  };
-  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
-}
-function signAuditRecord(record2, secret) {
-  return createHmac3("sha256", secret).update(canonical(record2)).digest("base64url");
-}
-function verifyAuditRecord(value, secret) {
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    return { ok: false, reason: "not an audit record" };
-  const { signature, ...rest } = value;
-  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
-  const expected = Buffer.from(createHmac3("sha256", secret).update(canonical(rest)).digest("base64url"));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual3(expected, given))
-    return {
-      ok: false,
-      reason: "the signature does not match: the record was altered or signed with another key"
-    };
-  const parsed = AuditRecordSchema.safeParse(value);
-  if (!parsed.success)
-    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-  return { ok: true, record: parsed.data };
-}
-function evidenceByItem(input2, headSha) {
-  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
-  const byItem = /* @__PURE__ */ new Map();
-  for (const document2 of documents) {
-    for (const result of document2.results) {
-      if (byItem.has(result.item) && document2.sha !== headSha) continue;
-      byItem.set(result.item, {
-        check: result.check,
-        status: result.status,
-        summary: result.summary,
-        findings: result.findings.map((finding) => ({ ...finding })),
-        ...result.metrics ? { metrics: { ...result.metrics } } : {},
-        sha: document2.sha
-      });
-    }
-  }
-  return byItem;
-}
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
-function fillPlaceholders(text, variables) {
-  return text.replace(
-    PLACEHOLDER,
-    (_match, name, fallback) => variables[name]?.trim() || fallback || name
-  );
-}
-
-// src/audit/audit-link.ts
-import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
-var NAME = /^[A-Za-z0-9._-]{1,100}$/;
-var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
-var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
-function auditPath(target) {
-  if (!NAME.test(target.owner) || !NAME.test(target.repo) || target.owner.startsWith(".") || target.repo.startsWith("."))
-    throw new Error(`not a GitHub repository name: ${target.owner}/${target.repo}`);
-  if (!Number.isSafeInteger(target.pr) || target.pr < 1)
-    throw new Error(`not a pull request number: ${target.pr}`);
-  return `/audit/${target.owner}/${target.repo}/${target.pr}`;
-}
-function parseAuditPath(pathname) {
-  const match = PATH.exec(pathname);
-  if (!match?.[1] || !match[2] || !match[3]) return void 0;
-  if (match[1].startsWith(".") || match[2].startsWith(".")) return void 0;
-  return { owner: match[1], repo: match[2], pr: Number(match[3]) };
-}
-function createAuditLink(baseUrl, request2, secret) {
-  const path13 = auditPath(request2);
-  if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
-    throw new Error(`not a GitHub login: ${request2.viewer}`);
-  const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
-  if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
-  const url2 = new URL(baseUrl);
-  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
-  url2.search = "";
-  url2.hash = "";
-  if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
-  url2.searchParams.set("exp", String(exp));
-  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
-  return url2.toString();
-}
-function verifyAuditLink(url2, secret, now) {
-  const parsed = new URL(url2, "http://audit.invalid");
-  const target = parseAuditPath(parsed.pathname);
-  if (!target) return { status: "bad-signature", reason: "not an audit link" };
-  const sig = parsed.searchParams.get("sig");
-  const expText = parsed.searchParams.get("exp");
-  const viewer = parsed.searchParams.get("viewer") ?? void 0;
-  if (!sig || !expText) return { status: "bad-signature", reason: "the link is not signed" };
-  if (!/^\d{1,12}$/.test(expText)) return { status: "bad-signature", reason: "the link expiry is malformed" };
-  if (viewer !== void 0 && !VIEWER.test(viewer))
-    return { status: "bad-signature", reason: "the link viewer is malformed" };
-  const exp = Number(expText);
-  const expected = Buffer.from(linkSignature(auditPath(target), exp, viewer, secret));
-  const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual4(expected, given))
-    return { status: "bad-signature", reason: "the link signature does not match" };
-  const expiresAt = new Date(exp * 1e3);
-  if (now.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
-  return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
-}
-function linkSignature(path13, exp, viewer, secret) {
-  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
-}
-
-// src/audit/html.ts
-import { createHash as createHash3 } from "node:crypto";
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-var AUDIT_STYLE = `
-:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5260;--line:#c9d1d9;--bg:#fff;--soft:#f4f6f8;--link:#0647a8}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
-a{color:var(--link)}
-a:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
-.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
-.skip:focus{left:.5rem}
-header,main,footer,nav{max-width:76rem;margin:0 auto;padding:0 1.25rem}
-header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
-.brand{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
-h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25}
-h2{margin:2.25rem 0 .75rem;font-size:1.375rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
-dl.facts dt{font-weight:600;color:var(--muted)}
-dl.facts dd{margin:0;overflow-wrap:anywhere}
-code{font:.875em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
-.gate{margin:0 0 1.25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid;font-size:1.0625rem}
-.gate-success{background:#e7f5ec;border-color:#1a7f37;color:#0b4a20}
-.gate-failure{background:#fdecec;border-color:#b42318;color:#7a1010}
-.gate-action_required{background:#fff6dc;border-color:#9a6700;color:#4d3300}
-.alert{margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b42318;background:#fdecec;color:#7a1010;border-radius:6px;font-weight:600}
-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:.75rem 0;margin:0}
-.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0 0}
-.counts strong{font-size:1.25rem}
-table{width:100%;border-collapse:collapse;margin:0 0 1.5rem;font-size:.9375rem}
-caption{text-align:left;font-weight:700;font-size:1.0625rem;padding:.5rem 0}
-th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
-thead th{background:var(--soft)}
-tbody th{font-weight:500}
-td.when{white-space:nowrap}
-table.items{table-layout:fixed}
-col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
-td p{margin:0 0 .25rem}
-th,td{overflow-wrap:anywhere}
-.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
-.t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
-.t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}
-.t-failing{background:#fdecec;color:#7a1010;border-color:#b42318}
-.t-waiting,.t-pending{background:#fff6dc;color:#4d3300;border-color:#9a6700}
-.t-skipped,.t-optional{background:var(--soft);color:#30363d;border-color:#8c959f}
-.note{margin:0}
-.findings{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
-tr.rejected{background:#fdf2f2}
-.meta{color:var(--muted);font-size:.875rem}
-footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
-@media print{nav,.skip{display:none}body{font-size:11pt}}
-`;
-var STYLE_HASH = `'sha256-${createHash3("sha256").update(AUDIT_STYLE).digest("base64")}'`;
-var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
-var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
-function htmlDocument(title, body) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${AUDIT_META_CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<style>${AUDIT_STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
-function messagePage(heading, message) {
-  return htmlDocument(
-    `${heading} \xB7 shipgate`,
-    `<header><p class="brand">shipgate audit record</p><h1>${escapeHtml(heading)}</h1></header>
-<main id="main"><p>${escapeHtml(message)}</p></main>`
-  );
-}
-
-// src/audit/audit-page.ts
-var SYMBOL = {
-  done: "\u2713",
-  waived: "\u2248",
-  failing: "\u2717",
-  waiting: "\u25CB",
-  pending: "\u2026",
-  skipped: "\u21B7",
-  optional: "\u2013"
-};
-function renderAuditPage(record2, options2 = {}) {
-  const sections = sectionsOf(record2);
-  const groups2 = groupSections(sections);
-  const title = `Audit record \xB7 ${record2.repo} #${record2.pr.number}`;
-  const body = `<a class="skip" href="#main">Skip to content</a>
-<header>
-<p class="brand">shipgate audit record</p>
-<h1>${escapeHtml(record2.repo)} #${record2.pr.number}: ${escapeHtml(record2.pr.title)}</h1>
-${options2.signature === "invalid" ? '<p class="alert" role="alert">Warning: the signature of this record does not verify. It was altered or signed with another key; do not rely on it.</p>' : ""}
-<p class="gate gate-${record2.gate.conclusion}"><strong>Gate (${escapeHtml(record2.gate.phase)}): ${CONCLUSION_LABEL[record2.gate.conclusion]}</strong> \xB7 ${escapeHtml(record2.gate.summary)}</p>
-<dl class="facts">
-<dt>Checklist</dt><dd>${escapeHtml(record2.title)}</dd>
-<dt>Author</dt><dd>${escapeHtml(record2.pr.author)}</dd>
-<dt>Commit</dt><dd><code>${escapeHtml(record2.sha)}</code></dd>
-${record2.pr.mergeCommitSha ? `<dt>Merged as</dt><dd><code>${escapeHtml(record2.pr.mergeCommitSha)}</code></dd>` : ""}
-<dt>Generated</dt><dd>${time3(record2.generatedAt)}</dd>
-<dt>Signature</dt><dd>${options2.signature === "verified" ? "Verified (HMAC-SHA256)" : options2.signature === "invalid" ? "Does not verify" : "Not checked"}</dd>
-${options2.viewer ? `<dt>Link issued to</dt><dd>${escapeHtml(options2.viewer)}${options2.linkExpiresAt ? `, valid until ${time3(options2.linkExpiresAt.toISOString())}` : ""}</dd>` : ""}
-</dl>
-</header>
-<nav aria-label="Sections"><ul>
-<li><a href="#summary">Summary</a></li>
-${groups2.map((group, index) => `<li><a href="#group-${index + 1}">${escapeHtml(group.name)}</a></li>`).join("\n")}
-<li><a href="#rejected">Rejected attempts</a></li>
-<li><a href="#history">History</a></li>
-</ul></nav>
-<main id="main">
-${summarySection(record2)}
-${groups2.map((group, index) => groupSection(group, index + 1)).join("\n")}
-${rejectedSection(record2)}
-${historySection(record2)}
-</main>
-<footer>
-<p>Ledger head <code>${escapeHtml(record2.ledgerHead)}</code> \xB7 schema <code>${escapeHtml(record2.schema)}</code></p>
-<p>Signature (HMAC-SHA256 over the canonical JSON record): <code>${escapeHtml(record2.signature)}</code></p>
-</footer>`;
-  return htmlDocument(title, body);
-}
-function summarySection(record2) {
-  const gated = record2.items.filter((item) => item.required && item.phase === record2.gate.phase);
-  const count = (...tones) => gated.filter((item) => tones.includes(outcomeView(item).tone)).length;
-  const later = record2.items.filter((item) => item.required && item.phase !== record2.gate.phase).length;
-  const rejected = record2.events.filter((event) => event.t === "reject").length + (record2.compacted?.rejected ?? 0);
-  const facts = [
-    [record2.gate.done, "done"],
-    [count("waived"), "of them waived"],
-    [count("failing"), "failing"],
-    [count("waiting", "pending", "skipped"), "not done"],
-    [rejected, "rejected attempts"]
-  ];
-  return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
-<p>${record2.gate.done} of ${record2.gate.required} required ${escapeHtml(record2.gate.phase)} items are done for commit <code>${escapeHtml(shortSha(record2.sha))}</code>.${later > 0 ? ` ${later} required items of a later phase are checked after the deploy and are not part of this gate.` : ""}</p>
-<ul class="counts">${facts.map(([n, label2]) => `<li><strong>${n}</strong> ${label2}</li>`).join("")}</ul>
-</section>`;
-}
-function groupSections(sections) {
-  const groups2 = [];
-  for (const section of sections) {
-    const last = groups2.at(-1);
-    if (last?.name === section.group) last.sections.push(section);
-    else groups2.push({ name: section.group, sections: [section] });
-  }
-  return groups2;
-}
-function groupSection(group, index) {
-  const tables = group.sections.map((section) => {
-    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
-    return `<table class="items">
-<caption>${escapeHtml(caption)}</caption>
-<colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
-<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
-<tbody>
-${section.items.map(itemRow2).join("\n")}
-</tbody>
-</table>`;
-  });
-  return `<section aria-labelledby="group-${index}"><h2 id="group-${index}">${escapeHtml(group.name)}</h2>
-${tables.join("\n")}
-</section>`;
-}
-function itemRow2(item) {
-  const outcome2 = outcomeView(item);
-  const note = noteOf(item);
-  const kind = item.kind === "auto" ? `automated: ${item.check ?? ""}` : item.kind === "signoff" ? `sign-off: ${item.role ?? ""}` : "manual";
-  const findings = item.evidence?.findings ?? [];
-  const evidence = [
-    note ? `<p class="note">${escapeHtml(note)}</p>` : "",
-    item.evidence ? `<p class="meta">${escapeHtml(item.evidence.check)} on <code>${escapeHtml(shortSha(item.evidence.sha))}</code></p>` : "",
-    findings.length > 0 ? `<ul class="findings" aria-label="Findings">${findings.map((finding) => {
-      const where = finding.file ? `<code>${escapeHtml(finding.file)}${finding.line ? `:${finding.line}` : ""}</code> ` : "";
-      const commit = finding.commit ? `(commit <code>${escapeHtml(shortSha(finding.commit))}</code>) ` : "";
-      return `<li>${where}${commit}${escapeHtml(finding.message)}</li>`;
-    }).join("")}</ul>` : ""
-  ].join("");
-  const by = actorOf(item);
-  return `<tr><th scope="row">${escapeHtml(itemLabel(item))}<br><span class="meta">${escapeHtml(kind)}${item.required ? "" : " \xB7 optional"} \xB7 ${escapeHtml(item.phase)}</span></th>
-<td><span class="badge t-${outcome2.tone}">${SYMBOL[outcome2.tone]} ${outcome2.label}</span></td>
-<td>${by ? escapeHtml(by) : '<span class="meta">nobody</span>'}</td>
-<td class="when">${item.state.at ? time3(item.state.at) : ""}${item.state.sha ? `<br><code>${escapeHtml(shortSha(item.state.sha))}</code>` : ""}</td>
-<td>${evidence}</td></tr>`;
-}
-function rejectedSection(record2) {
-  const text = itemTexts(record2);
-  const rejected = record2.events.filter((event) => event.t === "reject").map((event) => eventView(event, text));
-  const folded = record2.compacted?.rejected ?? 0;
-  const rows = rejected.map(
-    (view) => `<tr><td class="when">${time3(view.at)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`
-  );
-  return `<section aria-labelledby="rejected"><h2 id="rejected">Rejected attempts</h2>
-${rows.length === 0 ? "<p>No rejected attempts are itemised in the ledger.</p>" : `<table>
-<caption>Changes shipgate refused and reverted (${rows.length})</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Item</th><th scope="col">Why refused</th><th scope="col">Commit</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table>`}
-${folded > 0 ? `<p>${folded} earlier rejected attempts were folded into the signed ledger base.</p>` : ""}
-</section>`;
-}
-function historySection(record2) {
-  const text = itemTexts(record2);
-  const rows = record2.events.map((event, index) => {
-    const view = eventView(event, text);
-    return `<tr${view.rejected ? ' class="rejected"' : ""}><td>${index + 1}</td><td class="when">${time3(view.at)}</td><td>${view.rejected ? "<strong>Rejected attempt</strong>" : escapeHtml(view.action)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`;
-  });
-  return `<section aria-labelledby="history"><h2 id="history">History</h2>
-${record2.compacted ? `<p>${record2.compacted.count} earlier events were folded into the signed ledger base; the table lists the rest.</p>` : ""}
-<table>
-<caption>Every ledger event in order (${rows.length})</caption>
-<thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Item</th><th scope="col">Detail</th><th scope="col">Commit</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table>
-</section>`;
-}
-function time3(at) {
-  return `<time datetime="${escapeHtml(at)}">${escapeHtml(formatWhen(at))}</time>`;
-}
-
-// src/audit/audit-handler.ts
-var AUDIT_SECURITY_HEADERS = {
-  "Content-Security-Policy": AUDIT_HEADER_CSP,
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Cache-Control": "private, no-store",
-  "X-Frame-Options": "DENY",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Resource-Policy": "same-origin",
-  "X-Robots-Tag": "noindex, nofollow"
-};
-function createAuditHandler(options2) {
-  const prefix = (options2.basePath ?? "").replace(/\/+$/, "");
-  return async (req, res) => {
-    const url2 = new URL(req.url ?? "/", "http://audit.invalid");
-    if (prefix && !url2.pathname.startsWith(`${prefix}/`)) return false;
-    const pathname = url2.pathname.slice(prefix.length);
-    if (pathname !== "/audit" && !pathname.startsWith("/audit/")) return false;
-    const target = parseAuditPath(pathname);
-    if (!target) {
-      send(res, 404, messagePage("Not found", "There is no audit page at this address."));
-      return true;
-    }
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      send(res, 405, messagePage("Method not allowed", "Audit pages can only be read."), {
-        Allow: "GET, HEAD"
-      });
-      return true;
-    }
-    const link = verifyAuditLink(`${pathname}${url2.search}`, options2.secret, options2.now());
-    if (link.status !== "ok") {
-      const message = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
-      send(res, 403, messagePage("Access denied", message));
-      return true;
-    }
-    let record2;
-    try {
-      record2 = await options2.loadRecord(target.owner, target.repo, target.pr);
-    } catch {
-      send(
-        res,
-        500,
-        messagePage("Audit record unavailable", "The audit record could not be loaded. Try again later.")
-      );
-      return true;
-    }
-    if (!record2) {
-      send(res, 404, messagePage("No audit record", "No audit record exists for this pull request yet."));
-      return true;
-    }
-    const verified = verifyAuditRecord(record2, options2.secret);
-    const shaped = verified.ok ? verified.record : AuditRecordSchema.safeParse(record2).data;
-    if (!shaped) {
-      send(res, 500, messagePage("Audit record unavailable", "The stored audit record is malformed."));
-      return true;
-    }
-    const page = renderAuditPage(shaped, {
-      signature: verified.ok ? "verified" : "invalid",
-      ...link.viewer ? { viewer: link.viewer } : {},
-      linkExpiresAt: link.expiresAt
-    });
-    send(res, 200, page);
-    return true;
-  };
-}
-function send(res, status, html, extra = {}) {
-  const body = Buffer.from(html, "utf8");
-  res.writeHead(status, {
-    ...AUDIT_SECURITY_HEADERS,
-    ...extra,
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Length": String(body.length)
-  });
-  res.end(res.req.method === "HEAD" ? void 0 : body);
-}
-
-// src/core/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
-// src/core/authorize.ts
+// src/core/decide/authorize.ts
 var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
 function factsNeeded(item, config3, actor) {
   if (item.kind === "manual") return { permission: true };
@@ -69704,7 +68874,7 @@ function statusOf(error62) {
   return void 0;
 }
 
-// src/app/awaiting-results.ts
+// src/app/pr/awaiting-results.ts
 var MAX_ENTRIES = 2e3;
 var AwaitingResults = class _AwaitingResults {
   waiting = /* @__PURE__ */ new Map();
@@ -69748,7 +68918,7 @@ var AwaitingResults = class _AwaitingResults {
   }
 };
 
-// src/app/coordinated-queue.ts
+// src/app/runtime/coordinated-queue.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 var leases = new AsyncLocalStorage();
 var CoordinatedQueue = class {
@@ -69789,7 +68959,7 @@ function fencedGitHub(gh) {
   });
 }
 
-// src/core/render.ts
+// src/core/comment/render.ts
 var COMMENT_MARKER = "<!-- shipgate:checklist -->";
 var NOTES_START = "<!-- shipgate:notes -->";
 var NOTES_END = "<!-- /shipgate:notes -->";
@@ -69804,7 +68974,7 @@ function renderComment(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   for (const line of input2.checklist.lines) {
     if (line.type === "text") {
-      out.push(fillPlaceholders2(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
       continue;
     }
     const item = byId.get(line.itemId);
@@ -69873,9 +69043,9 @@ function escapeMarkdown(text) {
 function day(at) {
   return at ? at.slice(0, 10) : "";
 }
-var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders2(text, variables, notes) {
-  return text.replace(PLACEHOLDER2, (_match, name, fallback) => {
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders(text, variables, notes) {
+  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
     if (name === "notes")
       return `${NOTES_START}
 ${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
@@ -69891,55 +69061,55 @@ function environmentChoice(environment) {
   return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
 }
 
-// src/core/state-block.ts
+// src/core/comment/state-block.ts
 var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
-var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Who2 = external_exports.string().max(100);
-var Sha2 = external_exports.string().max(64);
-var When2 = external_exports.string().max(40);
-var EventSchema2 = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who2, at: When2, sha: Sha2 }),
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
   external_exports.object({
     t: external_exports.literal("waive"),
     item: external_exports.string(),
-    by: Who2,
-    at: When2,
-    sha: Sha2,
+    by: Who,
+    at: When,
+    sha: Sha,
     reason: external_exports.string(),
     na: external_exports.literal(true).optional()
   }),
   external_exports.object({
     t: external_exports.literal("result"),
     item: external_exports.string(),
-    status: Status2,
+    status: Status,
     summary: external_exports.string(),
-    at: When2,
-    sha: Sha2
+    at: When,
+    sha: Sha
   }),
   external_exports.object({
     t: external_exports.literal("invalidate"),
     items: external_exports.array(external_exports.string()),
-    at: When2,
-    sha: Sha2,
+    at: When,
+    sha: Sha,
     reason: external_exports.string()
   }),
-  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who2, at: When2, sha: Sha2, reason: external_exports.string() }),
+  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
   external_exports.object({
     t: external_exports.literal("rollback"),
-    by: Who2,
-    at: When2,
-    sha: Sha2,
+    by: Who,
+    at: When,
+    sha: Sha,
     reason: external_exports.string(),
     source: external_exports.string(),
     incident: external_exports.number().int().positive().optional()
   })
 ]);
-var ItemStateSchema2 = external_exports.object({
+var ItemStateSchema = external_exports.object({
   checked: external_exports.boolean(),
   by: external_exports.string().optional(),
   at: external_exports.string().optional(),
   sha: external_exports.string().optional(),
-  status: Status2.optional(),
+  status: Status.optional(),
   summary: external_exports.string().optional(),
   waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
   reset: external_exports.string().optional(),
@@ -69949,10 +69119,10 @@ var LedgerSchema = external_exports.object({
   base: external_exports.object({
     count: external_exports.number().int().nonnegative(),
     hash: external_exports.string(),
-    states: external_exports.record(external_exports.string(), ItemStateSchema2),
+    states: external_exports.record(external_exports.string(), ItemStateSchema),
     rejected: external_exports.number().int().nonnegative()
   }),
-  events: external_exports.array(EventSchema2),
+  events: external_exports.array(EventSchema),
   head: external_exports.string()
 });
 function encodeStateBlock(ledger) {
@@ -69971,7 +69141,7 @@ function decodeStateBlock(body) {
   }
 }
 
-// src/core/parse.ts
+// src/core/comment/parse.ts
 var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
 function parseChecklistComment(body, checklist) {
@@ -70047,7 +69217,7 @@ function textKey(text) {
   return normalise(text).toLowerCase();
 }
 
-// src/core/plan-ticks.ts
+// src/core/decide/plan-ticks.ts
 function planTicks(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   const plan = { changes: [], ignored: [] };
@@ -70080,7 +69250,7 @@ function formatRejectionReply(messages) {
   ].join("\n");
 }
 
-// src/app/reply-burst.ts
+// src/app/runtime/reply-burst.ts
 var ReplyBurst = class {
   constructor(windowMs, onError = () => {
   }) {
@@ -70114,7 +69284,7 @@ var ReplyBurst = class {
   }
 };
 
-// src/app/ttl-cache.ts
+// src/app/runtime/ttl-cache.ts
 var TtlCache = class {
   constructor(ttlMs, max = 5e3, clock = Date.now) {
     this.ttlMs = ttlMs;
@@ -70154,7 +69324,7 @@ var TtlCache = class {
   }
 };
 
-// src/app/bot.ts
+// src/app/runtime/bot.ts
 var BotMemory = class {
   constructor(ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500) {
     this.ttlMs = ttlMs;
@@ -70197,10 +69367,161 @@ function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
-// src/app/publish.ts
-import { createHash as createHash4 } from "node:crypto";
+// src/app/server/repo-scope.ts
+async function scopeForRepo(probot, bot, repo) {
+  const appOctokit = await probot.auth();
+  const installationId = await installationIdFor(appOctokit, repo);
+  if (installationId === void 0) return void 0;
+  const octokit = await probot.auth(installationId);
+  return {
+    bot,
+    gh: fencedGitHub(gitHubFor(octokit, repo)),
+    log: probot.log.child({ repo: `${repo.owner}/${repo.repo}` })
+  };
+}
 
-// src/core/check-report.ts
+// src/app/pr/publish.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/core/ledger/ledger.ts
+import { createHash as createHash2, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var ROLLBACK_STATE = "shipgate:rollback";
+var GENESIS = "shipgate-ledger-v1";
+function emptyLedger(secret) {
+  const hash2 = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
+}
+function appendEvents(ledger, events, secret) {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+var verdicts = /* @__PURE__ */ new Map();
+var VERDICTS_MAX = 2e3;
+function verifyLedger(ledger, secret) {
+  const key = createHash2("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const known = verdicts.get(key);
+  if (known !== void 0) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+function verifyChain(ledger, secret) {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+function compactLedger(ledger, keep, secret) {
+  if (ledger.events.length <= keep) return ledger;
+  const cut3 = ledger.events.length - keep;
+  const folded = ledger.events.slice(0, cut3);
+  const states = foldEvents(ledger.base.states, folded);
+  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
+  const count = ledger.base.count + folded.length;
+  const hash2 = baseHash(secret, states, count, rejected);
+  const base = { count, hash: hash2, states, rejected };
+  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
+}
+function foldLedger(ledger) {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+function foldEvents(start, events) {
+  const states = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case "tick":
+      case "untick":
+        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
+        break;
+      case "waive":
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
+        };
+        break;
+      case "result": {
+        const previous = states[event.item];
+        if (previous?.waived) break;
+        states[event.item] = {
+          checked: event.status === "pass",
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: "shipgate"
+        };
+        break;
+      }
+      case "invalidate":
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case "rollback":
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...event.incident !== void 0 ? { incident: event.incident } : {}
+        };
+        break;
+      case "reject":
+        break;
+    }
+  }
+  return states;
+}
+function baseHash(secret, states, count, rejected) {
+  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+function chain(secret, previous, event) {
+  return mac3(secret, `${previous}|${canonical(event)}`);
+}
+function mac3(secret, data) {
+  return createHmac2("sha256", secret).update(data).digest("base64url");
+}
+function safeEqual(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual2(left, right);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/core/comment/checklist-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var SAFETY_MARGIN = 512;
+function buildChecklistComment(input2, ledger, secret) {
+  const withoutBlock = renderComment(input2).length;
+  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
+  let fitted = ledger;
+  let block = encodeStateBlock(fitted);
+  while (block.length > budget && fitted.events.length > 0) {
+    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
+    block = encodeStateBlock(fitted);
+  }
+  if (block.length > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  }
+  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+}
+
+// src/core/gate/check-report.ts
 var MAX_ACTIONS = 3;
 var MAX_IDENTIFIER = 20;
 var MAX_LABEL = 20;
@@ -70264,25 +69585,77 @@ function cut(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
-// src/core/checklist-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var SAFETY_MARGIN = 512;
-function buildChecklistComment(input2, ledger, secret) {
-  const withoutBlock = renderComment(input2).length;
-  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
-  let fitted = ledger;
-  let block = encodeStateBlock(fitted);
-  while (block.length > budget && fitted.events.length > 0) {
-    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
-    block = encodeStateBlock(fitted);
-  }
-  if (block.length > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
-  }
-  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+// src/core/gate/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
 }
 
-// src/core/release-version.ts
+// src/core/gate/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const preMerge = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+
+// src/core/release/release-version.ts
 var NUM = "(0|[1-9]\\d*)";
 var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
 var BUILD_ID = "[0-9a-zA-Z-]+";
@@ -70352,7 +69725,7 @@ function resolveReleaseVersion(input2) {
   return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
 }
 
-// src/core/release-bots.ts
+// src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
 var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
 var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
@@ -70389,77 +69762,80 @@ function releaseBotVersion(bot, pull) {
   return void 0;
 }
 
-// src/core/rollback.ts
-function rollbackPlan(checklist) {
-  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
-  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
-  const items = checklist.items.filter(inRollback);
-  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
-}
-function rollbackStatus(checklist, states) {
-  const plan = rollbackPlan(checklist);
-  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
-  const state = states[ROLLBACK_STATE];
-  const started = state?.checked ? {
-    by: state.by ?? "",
-    at: state.at ?? "",
-    reason: state.summary ?? "",
-    ...state.incident !== void 0 ? { incident: state.incident } : {}
-  } : void 0;
-  const active = started !== void 0 || fired.length > 0;
-  return {
-    active,
-    fired,
-    ...started ? { started } : {},
-    activated: active ? plan.steps.map((item) => item.id) : []
+// src/core/template/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
   };
-}
-function withPhase(checklist, ids, phase) {
-  if (ids.length === 0) return checklist;
-  const moved = new Set(ids);
-  return {
-    ...checklist,
-    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
-  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
 }
 
-// src/core/release-gates.ts
-function releaseGates(input2) {
-  const rollback = rollbackStatus(input2.checklist, input2.states);
-  const preMerge = evaluateGate({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    phase: "pre-merge",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+// src/audit/audit-link.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
+var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
+function auditPath(target) {
+  if (!NAME.test(target.owner) || !NAME.test(target.repo) || target.owner.startsWith(".") || target.repo.startsWith("."))
+    throw new Error(`not a GitHub repository name: ${target.owner}/${target.repo}`);
+  if (!Number.isSafeInteger(target.pr) || target.pr < 1)
+    throw new Error(`not a pull request number: ${target.pr}`);
+  return `/audit/${target.owner}/${target.repo}/${target.pr}`;
 }
-function releaseView(input2) {
-  const { rollback, preMerge } = input2;
-  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
-  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
-  const postDeploy = evaluateGate({
-    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
-    states: input2.states,
-    headSha: input2.mergeSha,
-    phase: "post-deploy",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return {
-    postDeploy,
-    display: {
-      ...postDeploy,
-      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
-    }
-  };
+function parseAuditPath(pathname) {
+  const match = PATH.exec(pathname);
+  if (!match?.[1] || !match[2] || !match[3]) return void 0;
+  if (match[1].startsWith(".") || match[2].startsWith(".")) return void 0;
+  return { owner: match[1], repo: match[2], pr: Number(match[3]) };
+}
+function createAuditLink(baseUrl, request2, secret) {
+  const path13 = auditPath(request2);
+  if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
+    throw new Error(`not a GitHub login: ${request2.viewer}`);
+  const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
+  if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
+  const url2 = new URL(baseUrl);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
+  url2.search = "";
+  url2.hash = "";
+  if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
+  url2.searchParams.set("exp", String(exp));
+  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
+  return url2.toString();
+}
+function verifyAuditLink(url2, secret, now) {
+  const parsed = new URL(url2, "http://audit.invalid");
+  const target = parseAuditPath(parsed.pathname);
+  if (!target) return { status: "bad-signature", reason: "not an audit link" };
+  const sig = parsed.searchParams.get("sig");
+  const expText = parsed.searchParams.get("exp");
+  const viewer = parsed.searchParams.get("viewer") ?? void 0;
+  if (!sig || !expText) return { status: "bad-signature", reason: "the link is not signed" };
+  if (!/^\d{1,12}$/.test(expText)) return { status: "bad-signature", reason: "the link expiry is malformed" };
+  if (viewer !== void 0 && !VIEWER.test(viewer))
+    return { status: "bad-signature", reason: "the link viewer is malformed" };
+  const exp = Number(expText);
+  const expected = Buffer.from(linkSignature(auditPath(target), exp, viewer, secret));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual3(expected, given))
+    return { status: "bad-signature", reason: "the link signature does not match" };
+  const expiresAt = new Date(exp * 1e3);
+  if (now.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
+  return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
+}
+function linkSignature(path13, exp, viewer, secret) {
+  return createHmac3("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
-// src/app/audit-details-url.ts
+// src/app/pr/audit-details-url.ts
 var AUDIT_LINK_TTL_MS = 7 * 24 * 36e5;
 function auditDetailsUrl(bot, repo, pr) {
   if (!bot.publicUrl) return void 0;
@@ -70474,7 +69850,7 @@ function auditDetailsUrl(bot, repo, pr) {
   }
 }
 
-// src/app/post-deploy-run.ts
+// src/app/pr/post-deploy-run.ts
 var POST_DEPLOY_CHECK = "shipgate/post-deploy";
 async function writePostDeployRun(scope, session, gate, ledger) {
   const { pull, setup } = session;
@@ -70504,7 +69880,7 @@ ${encodeStateBlock(ledger)}
   });
 }
 
-// src/core/path-globs.ts
+// src/core/template/path-globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MAX_GLOBS = 50;
 var MAX_GLOB_LENGTH = 200;
@@ -70560,7 +69936,7 @@ function splitList(value) {
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
-// src/core/conditions.ts
+// src/core/template/conditions.ts
 function notApplicableItems(checklist, facts) {
   const labels = new Set(facts.labels.map((label2) => label2.toLowerCase()));
   const result = /* @__PURE__ */ new Map();
@@ -70589,7 +69965,7 @@ function list(values, separator) {
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
 }
 
-// src/app/pull-conditions.ts
+// src/app/pr/pull-conditions.ts
 async function pullNotApplicable(scope, pull, checklist) {
   if (!checklist.items.some((item) => item.when)) return /* @__PURE__ */ new Map();
   const needsFiles = checklist.items.some((item) => item.when?.paths);
@@ -70612,7 +69988,7 @@ async function pullFiles(scope, pull) {
   }
 }
 
-// src/core/choose-ledger.ts
+// src/core/ledger/choose-ledger.ts
 function ledgerLength(ledger) {
   return ledger.base.count + ledger.events.length;
 }
@@ -70625,7 +70001,7 @@ function chooseLedger(candidates, secret) {
   return best;
 }
 
-// src/core/config.ts
+// src/core/config/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
   const problem = globProblem(glob);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -70708,7 +70084,7 @@ var ConfigSchema = external_exports.object({
 }).strict();
 var defaultConfig = ConfigSchema.parse({});
 
-// src/core/config-file.ts
+// src/core/config/config-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/errors.ts
@@ -70730,7 +70106,7 @@ function formatProblem(problem) {
   return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-// src/core/config-file.ts
+// src/core/config/config-file.ts
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
@@ -70840,7 +70216,7 @@ function firstAliasOffset(doc) {
   return offset;
 }
 
-// src/core/directive.ts
+// src/core/template/directive.ts
 var DIRECTIVE_START = /<!--\s*shipgate:/;
 var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
@@ -70881,7 +70257,7 @@ function coerce(raw) {
   return raw;
 }
 
-// src/core/item-scope.ts
+// src/core/template/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
 var MAX_LABELS = 20;
 var MAX_LABEL_LENGTH = 50;
@@ -70919,7 +70295,7 @@ function readList(values, key, problem) {
   return void 0;
 }
 
-// src/core/template.ts
+// src/core/template/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -74819,7 +74195,7 @@ function loadChecklist(file2, cwd = process.cwd()) {
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 
-// src/app/setup.ts
+// src/app/pr/setup.ts
 var builtIn;
 function builtInChecklist() {
   builtIn ??= loadChecklist();
@@ -74855,7 +74231,7 @@ function describe4(error62, file2) {
   return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
 }
 
-// src/app/session.ts
+// src/app/pr/session.ts
 async function getPull(scope, number4, refresh = false) {
   const key = prKey(scope.gh, number4);
   const cached2 = refresh ? void 0 : scope.bot.memory.pulls.get(key);
@@ -74931,7 +74307,7 @@ function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
 }
 
-// src/app/publish.ts
+// src/app/pr/publish.ts
 var CHECK_NAME = "shipgate";
 async function publish(scope, session, events = []) {
   const { bot, gh } = scope;
@@ -75028,7 +74404,7 @@ async function writeCheckRun(scope, key, run2) {
   const { bot, gh } = scope;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}`;
-  const fingerprint = createHash4("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  const fingerprint = createHash3("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
@@ -75071,126 +74447,7 @@ async function releaseVersion(scope, session) {
   return version2 || void 0;
 }
 
-// src/app/repo-scope.ts
-async function scopeForRepo(probot, bot, repo) {
-  const appOctokit = await probot.auth();
-  const installationId = await installationIdFor(appOctokit, repo);
-  if (installationId === void 0) return void 0;
-  const octokit = await probot.auth(installationId);
-  return {
-    bot,
-    gh: fencedGitHub(gitHubFor(octokit, repo)),
-    log: probot.log.child({ repo: `${repo.owner}/${repo.repo}` })
-  };
-}
-
-// src/app/audit-access.ts
-async function loadAuditRecord(probot, bot, repo, number4) {
-  const scope = await scopeForRepo(probot, bot, repo);
-  if (!scope) return void 0;
-  const read2 = async () => {
-    const session = await openSession(scope, number4, { refreshPull: true });
-    if (!session.comment && session.ledger.events.length === 0) return void 0;
-    const { pull, setup } = session;
-    const variables = buildVariables({
-      config: setup.config,
-      version: await releaseVersion(scope, session),
-      date: bot.now().toISOString(),
-      deployedBy: pull.author
-    });
-    return buildAuditRecord(
-      {
-        repo: `${repo.owner}/${repo.repo}`,
-        pr: { number: number4, title: pull.title, author: pull.author, headSha: pull.headSha },
-        checklist: setup.checklist,
-        ledger: session.ledger,
-        generatedAt: bot.now().toISOString(),
-        variables
-      },
-      bot.options.ledgerSecret
-    );
-  };
-  try {
-    return await bot.memory.queue.run(prKey(scope.gh, number4), read2);
-  } catch (error62) {
-    if (statusOf(error62) === 404) return void 0;
-    throw error62;
-  }
-}
-function auditRequestHandler(ready, bot) {
-  return createAuditHandler({
-    secret: bot.options.ledgerSecret,
-    now: () => bot.now(),
-    ...bot.publicUrl ? { basePath: new URL(bot.publicUrl).pathname } : {},
-    loadRecord: async (owner, repo, pr) => loadAuditRecord(await ready(), bot, { owner, repo }, pr)
-  });
-}
-
-// src/core/evidence.ts
-var EVIDENCE_CHECK_NAME = "shipgate/checks";
-var FENCE_START = "```json shipgate-evidence";
-var FindingSchema2 = external_exports.object({
-  file: external_exports.string().max(500).optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: external_exports.string().max(64).optional(),
-  message: external_exports.string().max(500)
-});
-var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
-  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema2).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
-});
-function parseEvidenceText(text) {
-  const start = text?.indexOf(FENCE_START) ?? -1;
-  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
-  const body = text.slice(start + FENCE_START.length);
-  const end = body.indexOf("\n```");
-  try {
-    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
-    const parsed = EvidenceSchema.safeParse(json2);
-    if (!parsed.success)
-      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-    return { ok: true, evidence: parsed.data };
-  } catch {
-    return { ok: false, error: "evidence block is not valid JSON" };
-  }
-}
-
-// src/core/missing-results.ts
-function missingResultsAction(input2) {
-  if (input2.resultsSeen || input2.dispatched) return "stop";
-  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
-  if (!Number.isFinite(elapsed)) return "wait";
-  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
-}
-function overdueAt(since, timeoutMinutes) {
-  return Date.parse(since) + timeoutMinutes * 6e4;
-}
-function workflowFileName(file2) {
-  return file2.replace(/^\.github\/workflows\//, "");
-}
-function missingResultsNote(input2) {
-  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
-  const file2 = workflowFileName(input2.file);
-  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
-  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
-}
-function formatMinutes(minutes) {
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
-}
-
-// src/app/release-pr.ts
+// src/app/pr/release-pr.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 function isReleasePull(config3, pull) {
   const { branches, labels, titlePattern, bots } = config3.release;
@@ -75206,7 +74463,7 @@ function isReleasePull(config3, pull) {
   }
 }
 
-// src/app/missing-results.ts
+// src/app/pr/missing-results.ts
 var SWEEP_INTERVAL_MS = 6e4;
 function watchForResults(scope, pull, config3) {
   const workflow = config3.checksWorkflow;
@@ -75303,7 +74560,15 @@ async function handleOverdue(scope, entry) {
   });
 }
 
-// src/core/judge-evidence.ts
+// src/core/decide/sign-off-action.ts
+function planSignOff(identifier, checklist, states) {
+  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
+  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
+  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
+  return item ? { item, checked: true } : void 0;
+}
+
+// src/core/evidence/judge-evidence.ts
 var ACTIONS_APP_SLUG = "github-actions";
 function judgeEvidence(source, checklist, at) {
   if (source.appSlug !== ACTIONS_APP_SLUG)
@@ -75354,15 +74619,7 @@ function judgeEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems };
 }
 
-// src/core/sign-off-action.ts
-function planSignOff(identifier, checklist, states) {
-  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
-  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
-  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
-  return item ? { item, checked: true } : void 0;
-}
-
-// src/app/authorize-actor.ts
+// src/app/pr/authorize-actor.ts
 async function decideChanges(scope, session, actor, changes) {
   const decisions = [];
   for (const change of changes) {
@@ -75408,7 +74665,7 @@ async function inRoleTeams(scope, session, role, actor) {
   return false;
 }
 
-// src/app/payloads.ts
+// src/app/events/payloads.ts
 var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
 var Repository = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
 var Installation = external_exports.object({ id: external_exports.number() }).optional();
@@ -75511,7 +74768,7 @@ function runIdFrom(detailsUrl, externalId) {
   return match?.[1] ? Number(match[1]) : void 0;
 }
 
-// src/app/on-merge-group.ts
+// src/app/events/on-merge-group.ts
 async function onMergeGroup(scope, payload) {
   if (payload.action !== "checks_requested") return;
   const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
@@ -75572,7 +74829,7 @@ ${report.summary}`,
   });
 }
 
-// src/core/invalidation.ts
+// src/core/ledger/invalidation.ts
 function planPushInvalidation(input2) {
   const { config: config3 } = input2;
   const relevant = input2.changedFiles && relevantChanges(config3, input2.changedFiles, input2.versionOnlyFiles);
@@ -75635,13 +74892,13 @@ function resetReason(sha, files) {
   return `${head} (${name}${more} changed)`;
 }
 
-// src/core/push-invalidation.ts
+// src/core/ledger/push-invalidation.ts
 function pushInvalidation(input2) {
   const plan = planPushInvalidation({ ...input2, newSha: input2.afterSha });
   return plan && invalidationEvent(plan, input2.afterSha, input2.at);
 }
 
-// src/core/version-only.ts
+// src/core/release/version-only.ts
 var MAX_VERSION_FILE_CHARS = 2e6;
 var VERSION19 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
 function versionBump(path13, before, after) {
@@ -75714,7 +74971,7 @@ function lineVersionChange(old, next) {
   return bump;
 }
 
-// src/app/push-changes.ts
+// src/app/pr/push-changes.ts
 var MAX_VERSION_FILES = 10;
 var NO_COMMIT = /^0+$/;
 async function pushChanges(scope, config3, before, after) {
@@ -75749,7 +75006,7 @@ async function pushChanges(scope, config3, before, after) {
   return { changedFiles, versionOnlyFiles: versionOnlyFiles.sort() };
 }
 
-// src/app/on-pull-request.ts
+// src/app/events/on-pull-request.ts
 var HANDLED = /* @__PURE__ */ new Set([
   "opened",
   "reopened",
@@ -75792,7 +75049,7 @@ async function syncPull(scope, pull, opts = {}) {
   return true;
 }
 
-// src/app/on-check-run.ts
+// src/app/events/on-check-run.ts
 async function onCheckRun(scope, payload) {
   const run2 = payload.check_run;
   const ours = run2.name === CHECK_NAME && run2.app?.id === scope.bot.options.appId;
@@ -75872,7 +75129,7 @@ async function onSignOffButton(scope, payload) {
   }
 }
 
-// src/core/commands.ts
+// src/core/decide/commands.ts
 var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
 function parseCommand(body) {
   const match = LINE.exec(body.replace(/\r\n?/g, "\n"));
@@ -75908,7 +75165,7 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
-// src/core/not-applicable.ts
+// src/core/decide/not-applicable.ts
 var MIN_NA_REASON = 10;
 var MAX_NA_REASON = 300;
 function planNotApplicable(input2) {
@@ -75940,7 +75197,7 @@ function normaliseReason(reason) {
   return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-// src/app/on-command.ts
+// src/app/events/on-command.ts
 async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
   if (!payload.issue.pull_request) return;
@@ -76014,7 +75271,7 @@ async function onCommand(scope, payload) {
 }
 var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
 
-// src/app/stale-write.ts
+// src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
   const body = payload.comment.body ?? "";
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
@@ -76032,7 +75289,7 @@ async function repairStaleWrite(scope, payload) {
   });
 }
 
-// src/app/on-comment-edited.ts
+// src/app/events/on-comment-edited.ts
 function isChecklistComment(scope, payload) {
   return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
 }
@@ -76098,7 +75355,7 @@ async function onChecklistDeleted(scope, payload) {
   });
 }
 
-// src/core/deployment-decision.ts
+// src/core/decide/deployment-decision.ts
 var MAX_CALLBACK_COMMENT = 1e3;
 function decideDeployment(input2) {
   const short = input2.sha.slice(0, 7);
@@ -76134,7 +75391,7 @@ function cut2(text) {
   return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
 }
 
-// src/app/on-deployment.ts
+// src/app/events/on-deployment.ts
 var MAX_CANDIDATES = 5;
 async function onDeploymentProtectionRule(scope, payload) {
   if (payload.action !== "requested") return;
@@ -76212,7 +75469,7 @@ async function releasePullsFor(scope, sha, isRelease) {
   return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
 }
 
-// src/core/audit-attachment.ts
+// src/core/audit/audit-attachment.ts
 var CHECK_TEXT_LIMIT = 65535;
 var RELEASE_BODY_LIMIT = 125e3;
 var JSON_FENCE = "```json shipgate-audit";
@@ -76265,7 +75522,400 @@ ${AUDIT_END}`;
   return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
 }
 
-// src/app/on-merged.ts
+// src/core/audit/audit-record.ts
+import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+
+// src/core/audit/audit-schema.ts
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text = external_exports.string().max(2e3);
+var Who2 = external_exports.string().max(100);
+var Sha2 = external_exports.string().max(64);
+var When2 = external_exports.string().max(40);
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2 }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text,
+    source: Text,
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema2 = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who2.optional(),
+  at: When2.optional(),
+  sha: Sha2.optional(),
+  status: Status2.optional(),
+  summary: Text.optional(),
+  waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
+  reset: Text.optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var FindingSchema2 = external_exports.object({
+  file: Text.optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: Sha2.optional(),
+  message: Text
+});
+var ItemSchema = external_exports.object({
+  id: Text,
+  text: Text,
+  section: external_exports.array(Text),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  required: external_exports.boolean(),
+  check: Text.optional(),
+  role: Text.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema2,
+  evidence: external_exports.object({
+    check: Text,
+    status: Status2,
+    summary: Text,
+    findings: external_exports.array(FindingSchema2).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha2
+  }).optional(),
+  notApplicable: Text.optional()
+});
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text,
+    author: Who2,
+    headSha: Sha2,
+    mergeCommitSha: Sha2.optional()
+  }),
+  sha: Sha2,
+  generatedAt: When2,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema2).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signature: external_exports.string().max(100)
+});
+
+// src/core/audit/audit-view.ts
+function outcomeView(item) {
+  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
+  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
+  switch (item.outcome) {
+    case "done":
+      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
+    case "failing":
+      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
+    case "skipped":
+      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
+    case "pending":
+      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
+    case "waiting":
+      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
+  }
+}
+function optional2() {
+  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
+}
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+function actorOf(item) {
+  if (item.state.waived) return item.state.waived.by;
+  if (item.state.reset && !item.state.checked) return void 0;
+  return item.state.by;
+}
+function noteOf(item) {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
+  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
+  if (item.state.reset && !item.state.checked) return item.state.reset;
+  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
+  return void 0;
+}
+function sectionsOf(record2) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const item of record2.items) {
+    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
+    const group = item.section[0] ?? "Checklist";
+    const section = sections.get(title) ?? { title, group, items: [] };
+    section.items.push(item);
+    sections.set(title, section);
+  }
+  return [...sections.values()];
+}
+function formatWhen(at) {
+  if (!at) return "";
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
+  return match ? `${match[1]} ${match[2]} UTC` : at;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+var ACTIONS = {
+  tick: "Ticked",
+  untick: "Unticked",
+  waive: "Waived",
+  result: "Check result",
+  invalidate: "Reset by push",
+  reject: "Rejected attempt",
+  rollback: "Rollback started"
+};
+function eventView(event, textOf) {
+  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
+  switch (event.t) {
+    case "tick":
+    case "untick":
+      return { ...base, by: event.by, items: [textOf(event.item)] };
+    case "waive":
+    case "reject":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
+    case "result":
+      return {
+        ...base,
+        by: "shipgate",
+        items: [textOf(event.item)],
+        detail: `${event.status}: ${event.summary}`
+      };
+    case "invalidate":
+      return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case "rollback":
+      return {
+        ...base,
+        by: event.by,
+        items: ["rollback"],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
+      };
+  }
+}
+function itemTexts(record2) {
+  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
+  return (id) => texts.get(id) ?? id;
+}
+var CONCLUSION_LABEL = {
+  success: "Passed",
+  failure: "Failed",
+  action_required: "Incomplete"
+};
+
+// src/core/audit/audit-markdown.ts
+function renderAuditMarkdown(record2) {
+  const text = itemTexts(record2);
+  const out = [
+    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
+    "",
+    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
+    "",
+    `- Checklist: ${esc2(record2.title)}`,
+    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
+    `- Generated: ${when(record2.generatedAt)}`,
+    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
+  ];
+  for (const section of sectionsOf(record2)) {
+    out.push(
+      "",
+      `## ${esc2(section.title)}`,
+      "",
+      "| Item | Status | By | When | Evidence |",
+      "| --- | --- | --- | --- | --- |"
+    );
+    for (const item of section.items) out.push(itemRow(item));
+    const findings = section.items.flatMap(
+      (item) => (item.evidence?.findings ?? []).map((finding) => {
+        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
+        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
+        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
+      })
+    );
+    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
+  }
+  const rejected = record2.events.filter((event) => event.t === "reject");
+  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
+  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
+  for (const event of rejected) {
+    const view = eventView(event, text);
+    out.push(
+      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
+    );
+  }
+  if (record2.compacted?.rejected)
+    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
+  out.push("", `## History (${record2.events.length} events)`, "");
+  if (record2.compacted)
+    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
+  record2.events.forEach((event, index) => {
+    const view = eventView(event, text);
+    const by = view.by ? ` by ${esc2(view.by)}` : "";
+    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
+    out.push(
+      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
+    );
+  });
+  out.push(
+    "",
+    "---",
+    "",
+    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
+    "",
+    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
+  );
+  return `${out.join("\n")}
+`;
+}
+function itemRow(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const findings = item.evidence?.findings.length ?? 0;
+  const evidence = [
+    note ? esc2(note) : "",
+    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
+  ].filter(Boolean).join(" ");
+  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
+}
+function esc2(text) {
+  return escapeInline(text, 300).replace(/\|/g, "\\|");
+}
+function when(at) {
+  return esc2(formatWhen(at));
+}
+
+// src/core/audit/audit-record.ts
+var AUDIT_SCHEMA = "shipgate/audit@1";
+function buildAuditRecord(input2, secret) {
+  if (!verifyLedger(input2.ledger, secret))
+    throw new Error("the ledger does not verify; refusing to sign an audit record");
+  const { checklist, pr } = input2;
+  const states = input2.states ?? foldLedger(input2.ledger);
+  const phase = input2.phase ?? "pre-merge";
+  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
+  const gate = evaluateGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    activated: input2.activated,
+    notApplicable: [...notApplicable.keys()]
+  });
+  const evidence = evidenceByItem(input2.evidence, pr.headSha);
+  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
+  const title = fill(checklist.title);
+  const items = checklist.items.map((item) => {
+    const state = states[item.id] ?? { checked: false };
+    const section = item.section.map(fill);
+    const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
+    return {
+      id: item.id,
+      text: item.text,
+      section: section[0] === title ? section.slice(1) : section,
+      kind: item.kind,
+      phase: item.phase,
+      required: why === void 0 && isRequired(item, input2.activated),
+      ...item.check ? { check: item.check } : {},
+      ...item.role ? { role: item.role } : {},
+      outcome: itemStatus(item, state, pr.headSha),
+      state: structuredClone(state),
+      ...found && item.kind === "auto" ? { evidence: found } : {},
+      ...why === void 0 ? {} : { notApplicable: why }
+    };
+  });
+  const { count, rejected } = input2.ledger.base;
+  const unsigned = {
+    schema: AUDIT_SCHEMA,
+    repo: input2.repo,
+    title,
+    pr: { ...pr },
+    sha: pr.headSha,
+    generatedAt: input2.generatedAt,
+    gate: {
+      phase,
+      conclusion: gate.conclusion,
+      summary: gate.summary,
+      done: gate.done,
+      required: gate.required
+    },
+    items,
+    events: structuredClone(input2.ledger.events),
+    ...count > 0 ? { compacted: { count, rejected } } : {},
+    ledgerHead: input2.ledger.head
+  };
+  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
+}
+function signAuditRecord(record2, secret) {
+  return createHmac4("sha256", secret).update(canonical(record2)).digest("base64url");
+}
+function verifyAuditRecord(value, secret) {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not an audit record" };
+  const { signature, ...rest } = value;
+  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
+  const expected = Buffer.from(createHmac4("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual4(expected, given))
+    return {
+      ok: false,
+      reason: "the signature does not match: the record was altered or signed with another key"
+    };
+  const parsed = AuditRecordSchema.safeParse(value);
+  if (!parsed.success)
+    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+  return { ok: true, record: parsed.data };
+}
+function evidenceByItem(input2, headSha) {
+  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
+  const byItem = /* @__PURE__ */ new Map();
+  for (const document2 of documents) {
+    for (const result of document2.results) {
+      if (byItem.has(result.item) && document2.sha !== headSha) continue;
+      byItem.set(result.item, {
+        check: result.check,
+        status: result.status,
+        summary: result.summary,
+        findings: result.findings.map((finding) => ({ ...finding })),
+        ...result.metrics ? { metrics: { ...result.metrics } } : {},
+        sha: document2.sha
+      });
+    }
+  }
+  return byItem;
+}
+var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+function fillPlaceholders2(text, variables) {
+  return text.replace(
+    PLACEHOLDER2,
+    (_match, name, fallback) => variables[name]?.trim() || fallback || name
+  );
+}
+
+// src/app/events/on-merged.ts
 async function onMerged(scope, payload) {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
@@ -76350,7 +76000,7 @@ ${encodeStateBlock(session.ledger)}`),
   }
 }
 
-// src/core/post-deploy-evidence.ts
+// src/core/evidence/post-deploy-evidence.ts
 function isPostDeployEvidenceText(text) {
   const parsed = parseEvidenceText(text);
   return parsed.ok && parsed.evidence.phase === "post-deploy";
@@ -76384,7 +76034,7 @@ function judgePostDeployEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
 }
 
-// src/app/on-post-deploy-evidence.ts
+// src/app/events/on-post-deploy-evidence.ts
 function isPostDeployEvidence(payload) {
   const run2 = payload.check_run;
   return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
@@ -76437,7 +76087,7 @@ async function onPostDeployEvidence(scope, payload) {
   }
 }
 
-// src/core/incident.ts
+// src/core/gate/incident.ts
 var DEFAULT_SEVERITIES = [
   { level: "P0", meaning: "Complete outage", response: "5 minutes" },
   { level: "P1", meaning: "Critical function broken", response: "15 minutes" },
@@ -76537,7 +76187,7 @@ function cell(text) {
   return escapeInline(text, 100).replace(/\|/g, "\\|");
 }
 
-// src/app/on-rollback.ts
+// src/app/events/on-rollback.ts
 function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
 }
@@ -76630,7 +76280,7 @@ async function startRollback(scope, number4, request2) {
   });
 }
 
-// src/app/handle-event.ts
+// src/app/events/handle-event.ts
 async function handleEvent(event) {
   const { bot, log } = event;
   const adapt = event.adapt ?? ((gh) => gh);
@@ -76688,7 +76338,357 @@ async function dispatch(scope, name, payload) {
   }
 }
 
-// src/app/reconcile.ts
+// src/audit/html.ts
+import { createHash as createHash4 } from "node:crypto";
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var AUDIT_STYLE = `
+:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5260;--line:#c9d1d9;--bg:#fff;--soft:#f4f6f8;--link:#0647a8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--link)}
+a:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+.skip:focus{left:.5rem}
+header,main,footer,nav{max-width:76rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
+.brand{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
+h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25}
+h2{margin:2.25rem 0 .75rem;font-size:1.375rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
+dl.facts dt{font-weight:600;color:var(--muted)}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+code{font:.875em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
+.gate{margin:0 0 1.25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid;font-size:1.0625rem}
+.gate-success{background:#e7f5ec;border-color:#1a7f37;color:#0b4a20}
+.gate-failure{background:#fdecec;border-color:#b42318;color:#7a1010}
+.gate-action_required{background:#fff6dc;border-color:#9a6700;color:#4d3300}
+.alert{margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b42318;background:#fdecec;color:#7a1010;border-radius:6px;font-weight:600}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:.75rem 0;margin:0}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0 0}
+.counts strong{font-size:1.25rem}
+table{width:100%;border-collapse:collapse;margin:0 0 1.5rem;font-size:.9375rem}
+caption{text-align:left;font-weight:700;font-size:1.0625rem;padding:.5rem 0}
+th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
+thead th{background:var(--soft)}
+tbody th{font-weight:500}
+td.when{white-space:nowrap}
+table.items{table-layout:fixed}
+col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
+td p{margin:0 0 .25rem}
+th,td{overflow-wrap:anywhere}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
+.t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
+.t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}
+.t-failing{background:#fdecec;color:#7a1010;border-color:#b42318}
+.t-waiting,.t-pending{background:#fff6dc;color:#4d3300;border-color:#9a6700}
+.t-skipped,.t-optional{background:var(--soft);color:#30363d;border-color:#8c959f}
+.note{margin:0}
+.findings{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
+tr.rejected{background:#fdf2f2}
+.meta{color:var(--muted);font-size:.875rem}
+footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
+@media print{nav,.skip{display:none}body{font-size:11pt}}
+`;
+var STYLE_HASH = `'sha256-${createHash4("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
+function htmlDocument(title, body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${AUDIT_META_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>${escapeHtml(title)}</title>
+<style>${AUDIT_STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+function messagePage(heading, message) {
+  return htmlDocument(
+    `${heading} \xB7 shipgate`,
+    `<header><p class="brand">shipgate audit record</p><h1>${escapeHtml(heading)}</h1></header>
+<main id="main"><p>${escapeHtml(message)}</p></main>`
+  );
+}
+
+// src/audit/audit-page.ts
+var SYMBOL = {
+  done: "\u2713",
+  waived: "\u2248",
+  failing: "\u2717",
+  waiting: "\u25CB",
+  pending: "\u2026",
+  skipped: "\u21B7",
+  optional: "\u2013"
+};
+function renderAuditPage(record2, options2 = {}) {
+  const sections = sectionsOf(record2);
+  const groups2 = groupSections(sections);
+  const title = `Audit record \xB7 ${record2.repo} #${record2.pr.number}`;
+  const body = `<a class="skip" href="#main">Skip to content</a>
+<header>
+<p class="brand">shipgate audit record</p>
+<h1>${escapeHtml(record2.repo)} #${record2.pr.number}: ${escapeHtml(record2.pr.title)}</h1>
+${options2.signature === "invalid" ? '<p class="alert" role="alert">Warning: the signature of this record does not verify. It was altered or signed with another key; do not rely on it.</p>' : ""}
+<p class="gate gate-${record2.gate.conclusion}"><strong>Gate (${escapeHtml(record2.gate.phase)}): ${CONCLUSION_LABEL[record2.gate.conclusion]}</strong> \xB7 ${escapeHtml(record2.gate.summary)}</p>
+<dl class="facts">
+<dt>Checklist</dt><dd>${escapeHtml(record2.title)}</dd>
+<dt>Author</dt><dd>${escapeHtml(record2.pr.author)}</dd>
+<dt>Commit</dt><dd><code>${escapeHtml(record2.sha)}</code></dd>
+${record2.pr.mergeCommitSha ? `<dt>Merged as</dt><dd><code>${escapeHtml(record2.pr.mergeCommitSha)}</code></dd>` : ""}
+<dt>Generated</dt><dd>${time3(record2.generatedAt)}</dd>
+<dt>Signature</dt><dd>${options2.signature === "verified" ? "Verified (HMAC-SHA256)" : options2.signature === "invalid" ? "Does not verify" : "Not checked"}</dd>
+${options2.viewer ? `<dt>Link issued to</dt><dd>${escapeHtml(options2.viewer)}${options2.linkExpiresAt ? `, valid until ${time3(options2.linkExpiresAt.toISOString())}` : ""}</dd>` : ""}
+</dl>
+</header>
+<nav aria-label="Sections"><ul>
+<li><a href="#summary">Summary</a></li>
+${groups2.map((group, index) => `<li><a href="#group-${index + 1}">${escapeHtml(group.name)}</a></li>`).join("\n")}
+<li><a href="#rejected">Rejected attempts</a></li>
+<li><a href="#history">History</a></li>
+</ul></nav>
+<main id="main">
+${summarySection(record2)}
+${groups2.map((group, index) => groupSection(group, index + 1)).join("\n")}
+${rejectedSection(record2)}
+${historySection(record2)}
+</main>
+<footer>
+<p>Ledger head <code>${escapeHtml(record2.ledgerHead)}</code> \xB7 schema <code>${escapeHtml(record2.schema)}</code></p>
+<p>Signature (HMAC-SHA256 over the canonical JSON record): <code>${escapeHtml(record2.signature)}</code></p>
+</footer>`;
+  return htmlDocument(title, body);
+}
+function summarySection(record2) {
+  const gated = record2.items.filter((item) => item.required && item.phase === record2.gate.phase);
+  const count = (...tones) => gated.filter((item) => tones.includes(outcomeView(item).tone)).length;
+  const later = record2.items.filter((item) => item.required && item.phase !== record2.gate.phase).length;
+  const rejected = record2.events.filter((event) => event.t === "reject").length + (record2.compacted?.rejected ?? 0);
+  const facts = [
+    [record2.gate.done, "done"],
+    [count("waived"), "of them waived"],
+    [count("failing"), "failing"],
+    [count("waiting", "pending", "skipped"), "not done"],
+    [rejected, "rejected attempts"]
+  ];
+  return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
+<p>${record2.gate.done} of ${record2.gate.required} required ${escapeHtml(record2.gate.phase)} items are done for commit <code>${escapeHtml(shortSha(record2.sha))}</code>.${later > 0 ? ` ${later} required items of a later phase are checked after the deploy and are not part of this gate.` : ""}</p>
+<ul class="counts">${facts.map(([n, label2]) => `<li><strong>${n}</strong> ${label2}</li>`).join("")}</ul>
+</section>`;
+}
+function groupSections(sections) {
+  const groups2 = [];
+  for (const section of sections) {
+    const last = groups2.at(-1);
+    if (last?.name === section.group) last.sections.push(section);
+    else groups2.push({ name: section.group, sections: [section] });
+  }
+  return groups2;
+}
+function groupSection(group, index) {
+  const tables = group.sections.map((section) => {
+    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
+    return `<table class="items">
+<caption>${escapeHtml(caption)}</caption>
+<colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
+<tbody>
+${section.items.map(itemRow2).join("\n")}
+</tbody>
+</table>`;
+  });
+  return `<section aria-labelledby="group-${index}"><h2 id="group-${index}">${escapeHtml(group.name)}</h2>
+${tables.join("\n")}
+</section>`;
+}
+function itemRow2(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const kind = item.kind === "auto" ? `automated: ${item.check ?? ""}` : item.kind === "signoff" ? `sign-off: ${item.role ?? ""}` : "manual";
+  const findings = item.evidence?.findings ?? [];
+  const evidence = [
+    note ? `<p class="note">${escapeHtml(note)}</p>` : "",
+    item.evidence ? `<p class="meta">${escapeHtml(item.evidence.check)} on <code>${escapeHtml(shortSha(item.evidence.sha))}</code></p>` : "",
+    findings.length > 0 ? `<ul class="findings" aria-label="Findings">${findings.map((finding) => {
+      const where = finding.file ? `<code>${escapeHtml(finding.file)}${finding.line ? `:${finding.line}` : ""}</code> ` : "";
+      const commit = finding.commit ? `(commit <code>${escapeHtml(shortSha(finding.commit))}</code>) ` : "";
+      return `<li>${where}${commit}${escapeHtml(finding.message)}</li>`;
+    }).join("")}</ul>` : ""
+  ].join("");
+  const by = actorOf(item);
+  return `<tr><th scope="row">${escapeHtml(itemLabel(item))}<br><span class="meta">${escapeHtml(kind)}${item.required ? "" : " \xB7 optional"} \xB7 ${escapeHtml(item.phase)}</span></th>
+<td><span class="badge t-${outcome2.tone}">${SYMBOL[outcome2.tone]} ${outcome2.label}</span></td>
+<td>${by ? escapeHtml(by) : '<span class="meta">nobody</span>'}</td>
+<td class="when">${item.state.at ? time3(item.state.at) : ""}${item.state.sha ? `<br><code>${escapeHtml(shortSha(item.state.sha))}</code>` : ""}</td>
+<td>${evidence}</td></tr>`;
+}
+function rejectedSection(record2) {
+  const text = itemTexts(record2);
+  const rejected = record2.events.filter((event) => event.t === "reject").map((event) => eventView(event, text));
+  const folded = record2.compacted?.rejected ?? 0;
+  const rows = rejected.map(
+    (view) => `<tr><td class="when">${time3(view.at)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`
+  );
+  return `<section aria-labelledby="rejected"><h2 id="rejected">Rejected attempts</h2>
+${rows.length === 0 ? "<p>No rejected attempts are itemised in the ledger.</p>" : `<table>
+<caption>Changes shipgate refused and reverted (${rows.length})</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Item</th><th scope="col">Why refused</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`}
+${folded > 0 ? `<p>${folded} earlier rejected attempts were folded into the signed ledger base.</p>` : ""}
+</section>`;
+}
+function historySection(record2) {
+  const text = itemTexts(record2);
+  const rows = record2.events.map((event, index) => {
+    const view = eventView(event, text);
+    return `<tr${view.rejected ? ' class="rejected"' : ""}><td>${index + 1}</td><td class="when">${time3(view.at)}</td><td>${view.rejected ? "<strong>Rejected attempt</strong>" : escapeHtml(view.action)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`;
+  });
+  return `<section aria-labelledby="history"><h2 id="history">History</h2>
+${record2.compacted ? `<p>${record2.compacted.count} earlier events were folded into the signed ledger base; the table lists the rest.</p>` : ""}
+<table>
+<caption>Every ledger event in order (${rows.length})</caption>
+<thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Item</th><th scope="col">Detail</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>
+</section>`;
+}
+function time3(at) {
+  return `<time datetime="${escapeHtml(at)}">${escapeHtml(formatWhen(at))}</time>`;
+}
+
+// src/audit/audit-handler.ts
+var AUDIT_SECURITY_HEADERS = {
+  "Content-Security-Policy": AUDIT_HEADER_CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "private, no-store",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Robots-Tag": "noindex, nofollow"
+};
+function createAuditHandler(options2) {
+  const prefix = (options2.basePath ?? "").replace(/\/+$/, "");
+  return async (req, res) => {
+    const url2 = new URL(req.url ?? "/", "http://audit.invalid");
+    if (prefix && !url2.pathname.startsWith(`${prefix}/`)) return false;
+    const pathname = url2.pathname.slice(prefix.length);
+    if (pathname !== "/audit" && !pathname.startsWith("/audit/")) return false;
+    const target = parseAuditPath(pathname);
+    if (!target) {
+      send(res, 404, messagePage("Not found", "There is no audit page at this address."));
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, messagePage("Method not allowed", "Audit pages can only be read."), {
+        Allow: "GET, HEAD"
+      });
+      return true;
+    }
+    const link = verifyAuditLink(`${pathname}${url2.search}`, options2.secret, options2.now());
+    if (link.status !== "ok") {
+      const message = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
+      send(res, 403, messagePage("Access denied", message));
+      return true;
+    }
+    let record2;
+    try {
+      record2 = await options2.loadRecord(target.owner, target.repo, target.pr);
+    } catch {
+      send(
+        res,
+        500,
+        messagePage("Audit record unavailable", "The audit record could not be loaded. Try again later.")
+      );
+      return true;
+    }
+    if (!record2) {
+      send(res, 404, messagePage("No audit record", "No audit record exists for this pull request yet."));
+      return true;
+    }
+    const verified = verifyAuditRecord(record2, options2.secret);
+    const shaped = verified.ok ? verified.record : AuditRecordSchema.safeParse(record2).data;
+    if (!shaped) {
+      send(res, 500, messagePage("Audit record unavailable", "The stored audit record is malformed."));
+      return true;
+    }
+    const page = renderAuditPage(shaped, {
+      signature: verified.ok ? "verified" : "invalid",
+      ...link.viewer ? { viewer: link.viewer } : {},
+      linkExpiresAt: link.expiresAt
+    });
+    send(res, 200, page);
+    return true;
+  };
+}
+function send(res, status, html, extra = {}) {
+  const body = Buffer.from(html, "utf8");
+  res.writeHead(status, {
+    ...AUDIT_SECURITY_HEADERS,
+    ...extra,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(body.length)
+  });
+  res.end(res.req.method === "HEAD" ? void 0 : body);
+}
+
+// src/app/server/audit-access.ts
+async function loadAuditRecord(probot, bot, repo, number4) {
+  const scope = await scopeForRepo(probot, bot, repo);
+  if (!scope) return void 0;
+  const read2 = async () => {
+    const session = await openSession(scope, number4, { refreshPull: true });
+    if (!session.comment && session.ledger.events.length === 0) return void 0;
+    const { pull, setup } = session;
+    const variables = buildVariables({
+      config: setup.config,
+      version: await releaseVersion(scope, session),
+      date: bot.now().toISOString(),
+      deployedBy: pull.author
+    });
+    return buildAuditRecord(
+      {
+        repo: `${repo.owner}/${repo.repo}`,
+        pr: { number: number4, title: pull.title, author: pull.author, headSha: pull.headSha },
+        checklist: setup.checklist,
+        ledger: session.ledger,
+        generatedAt: bot.now().toISOString(),
+        variables
+      },
+      bot.options.ledgerSecret
+    );
+  };
+  try {
+    return await bot.memory.queue.run(prKey(scope.gh, number4), read2);
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function auditRequestHandler(ready, bot) {
+  return createAuditHandler({
+    secret: bot.options.ledgerSecret,
+    now: () => bot.now(),
+    ...bot.publicUrl ? { basePath: new URL(bot.publicUrl).pathname } : {},
+    loadRecord: async (owner, repo, pr) => loadAuditRecord(await ready(), bot, { owner, repo }, pr)
+  });
+}
+
+// src/app/server/reconcile.ts
 var MAX_REPOS = 1e3;
 async function reconcile(probot, bot) {
   const appOctokit = await probot.auth();
@@ -76718,7 +76718,7 @@ async function reconcile(probot, bot) {
   return synced;
 }
 
-// src/app/app.ts
+// src/app/server/app.ts
 function createShipgateApp(options2) {
   const memory = new BotMemory(options2.cacheTtlMs ?? 5 * 6e4, options2.coordinator, options2.replyBurstMs);
   let slug2 = options2.appSlug;
@@ -76807,7 +76807,7 @@ function createShipgateApp(options2) {
   };
 }
 
-// src/app/metrics.ts
+// src/app/server/metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
 var AppMetrics = class {
   registry = new import_prom_client.Registry();
@@ -76865,7 +76865,7 @@ var AppMetrics = class {
   }
 };
 
-// src/app/secret.ts
+// src/app/server/secret.ts
 import { createHmac as createHmac5 } from "node:crypto";
 function ledgerSecretFrom(env) {
   if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
@@ -76873,7 +76873,7 @@ function ledgerSecretFrom(env) {
   return createHmac5("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
 }
 
-// src/app/shutdown.ts
+// src/app/server/shutdown.ts
 var DEFAULT_SHUTDOWN_TIMEOUT_MS = 25e3;
 function shutdownTimeoutFrom(env) {
   const raw = env.SHIPGATE_SHUTDOWN_TIMEOUT_MS?.trim();
@@ -76898,7 +76898,7 @@ async function settleWithin(work, ms) {
   }
 }
 
-// src/app/http-server.ts
+// src/app/server/http-server.ts
 var WEBHOOK_PATH = "/api/github/webhooks";
 async function startServer(options2) {
   const { env } = options2;
@@ -77022,7 +77022,7 @@ function publicUrlFrom(env, log) {
   return {};
 }
 
-// src/app/tuning-from-env.ts
+// src/app/server/tuning-from-env.ts
 var Millis = external_exports.coerce.number().int().min(0).max(6e4).optional();
 var TuningEnv = external_exports.object({
   SHIPGATE_GITHUB_WRITE_INTERVAL_MS: Millis,

@@ -2,7 +2,7 @@
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CheckReport } from '../../src/core/model.js';
+import type { CheckReport } from '../../src/core/template/model.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
 import { buildDist, ROOT, runAction } from './action-harness.js';
 import { buildFixtureRepo } from './fixture-repo.js';

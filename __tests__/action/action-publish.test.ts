@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { evidenceText } from '../../src/action/publish.js';
 import { resultsMarkdown } from '../../src/action/report-markdown.js';
-import { EVIDENCE_CHECK_NAME, parseEvidenceText } from '../../src/core/evidence.js';
-import type { CheckReport } from '../../src/core/model.js';
+import { EVIDENCE_CHECK_NAME, parseEvidenceText } from '../../src/core/evidence/evidence.js';
+import type { CheckReport } from '../../src/core/template/model.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
 import { type Simulator, startSimulator } from '../simulator/index.js';
 import { type ActionRun, buildDist, runAction } from './action-harness.js';

@@ -12,8 +12,8 @@ import { checkRunBody, conclusionOf, evidenceText } from '../../src/action/publi
 import { CHECK_OUTPUT_LIMIT, resultsMarkdown } from '../../src/action/report-markdown.js';
 import { secretValues } from '../../src/action/secrets.js';
 import { toolAwareResolver } from '../../src/action/tools.js';
-import { parseEvidenceText } from '../../src/core/evidence.js';
-import type { ItemResult } from '../../src/core/model.js';
+import { parseEvidenceText } from '../../src/core/evidence/evidence.js';
+import type { ItemResult } from '../../src/core/template/model.js';
 import { ROOT } from './action-harness.js';
 
 const result = (overrides: Partial<ItemResult> = {}): ItemResult => ({

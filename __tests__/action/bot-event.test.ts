@@ -9,8 +9,8 @@ import {
   ownEventReason,
   readWorkflowEvent,
 } from '../../src/action/bot-event.js';
-import { appendEvents, emptyLedger } from '../../src/core/ledger.js';
-import { encodeStateBlock } from '../../src/core/state-block.js';
+import { encodeStateBlock } from '../../src/core/comment/state-block.js';
+import { appendEvents, emptyLedger } from '../../src/core/ledger/ledger.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
 
 const SECRET = 'unit-ledger-secret-0123456789';

@@ -3,7 +3,7 @@
  * writing with an Actions GITHUB_TOKEN. Event payloads are the simulator's own webhook payloads.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EVIDENCE_CHECK_NAME } from '../../src/core/evidence.js';
+import { EVIDENCE_CHECK_NAME } from '../../src/core/evidence/evidence.js';
 import { checklist, gateRun, isTicked, line, TEMPLATE, toggle } from '../app/harness.js';
 import { commitAll, gitInit, removeDirs, tempDir, writeFiles } from '../helpers/repo-temp.js';
 import { type Delivery, type Simulator, startSimulator } from '../simulator/index.js';

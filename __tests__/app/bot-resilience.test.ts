@@ -1,6 +1,6 @@
 /** Tampering, loss, redelivery, faults and forged results, end to end against the simulator. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { decodeStateBlock } from '../../src/core/state-block.js';
+import { decodeStateBlock } from '../../src/core/comment/state-block.js';
 import {
   checklist,
   gateRun,

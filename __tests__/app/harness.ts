@@ -1,10 +1,10 @@
 /** Starts the real shipgate server against the GitHub simulator, plus helpers acting as people and the Action. */
 import net from 'node:net';
 import { Octokit } from '@octokit/rest';
-import { type RunningServer, type ServerOptions, startServer } from '../../src/app/http-server.js';
-import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
-import type { CheckStatus, Phase } from '../../src/core/model.js';
-import { COMMENT_MARKER } from '../../src/core/render.js';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/app/server/http-server.js';
+import { COMMENT_MARKER } from '../../src/core/comment/render.js';
+import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
+import type { CheckStatus, Phase } from '../../src/core/template/model.js';
 import type { OctokitTuning } from '../../src/github/octokit.js';
 import type { Coordinator } from '../../src/scale/coordinator.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';

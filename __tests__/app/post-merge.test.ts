@@ -1,7 +1,7 @@
 /** After the merge: post-deploy tracking on the merge commit, and the signed audit record attached. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { readAuditJson } from '../../src/core/audit-attachment.js';
-import { verifyAuditRecord } from '../../src/core/audit-record.js';
+import { readAuditJson } from '../../src/core/audit/audit-attachment.js';
+import { verifyAuditRecord } from '../../src/core/audit/audit-record.js';
 import { checklist, gateRun, type Harness, isTicked, line, REPO } from './harness.js';
 import {
   edit,

@@ -1,5 +1,5 @@
 /** Helpers for the after-merge E2E tests: a checklist with post-deploy, rollback and incident sections. */
-import type { CheckStatus, Phase } from '../../src/core/model.js';
+import type { CheckStatus, Phase } from '../../src/core/template/model.js';
 import {
   checklist,
   type Harness,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { AUDIT_SECURITY_HEADERS, createAuditHandler } from '../../src/audit/audit-handler.js';
 import { createAuditLink } from '../../src/audit/audit-link.js';
-import type { AuditRecord } from '../../src/core/audit-record.js';
+import type { AuditRecord } from '../../src/core/audit/audit-record.js';
 import { buildStoryRecord, FINDING, HEAD, STORY_SECRET, WAIVER_REASON } from '../helpers/audit-story.js';
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckReport } from '../../src/core/model.js';
+import type { CheckReport } from '../../src/core/template/model.js';
 import { runCli } from '../helpers/cli-io.js';
 
 function makeRepo(files: Record<string, string>): string {

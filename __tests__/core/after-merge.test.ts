@@ -6,18 +6,26 @@ import {
   CHECK_TEXT_LIMIT,
   readAuditJson,
   releaseBodyWithAudit,
-} from '../../src/core/audit-attachment.js';
-import { buildAuditRecord, renderAuditMarkdown, verifyAuditRecord } from '../../src/core/audit-record.js';
-import { parseCommand } from '../../src/core/commands.js';
-import { decideDeployment } from '../../src/core/deployment-decision.js';
-import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
-import { evaluateGate } from '../../src/core/gate.js';
+} from '../../src/core/audit/audit-attachment.js';
+import {
+  buildAuditRecord,
+  renderAuditMarkdown,
+  verifyAuditRecord,
+} from '../../src/core/audit/audit-record.js';
+import { decodeStateBlock, encodeStateBlock } from '../../src/core/comment/state-block.js';
+import { parseCommand } from '../../src/core/decide/commands.js';
+import { decideDeployment } from '../../src/core/decide/deployment-decision.js';
+import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
+import { judgePostDeployEvidence } from '../../src/core/evidence/post-deploy-evidence.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
 import {
   buildIncidentIssue,
   contactText,
   DEFAULT_SEVERITIES,
   incidentSeverities,
-} from '../../src/core/incident.js';
+} from '../../src/core/gate/incident.js';
+import { releaseGates } from '../../src/core/gate/release-gates.js';
+import { rollbackPlan, rollbackStatus } from '../../src/core/gate/rollback.js';
 import {
   appendEvents,
   compactLedger,
@@ -25,12 +33,8 @@ import {
   foldLedger,
   type LedgerEvent,
   ROLLBACK_STATE,
-} from '../../src/core/ledger.js';
-import { judgePostDeployEvidence } from '../../src/core/post-deploy-evidence.js';
-import { releaseGates } from '../../src/core/release-gates.js';
-import { rollbackPlan, rollbackStatus } from '../../src/core/rollback.js';
-import { decodeStateBlock, encodeStateBlock } from '../../src/core/state-block.js';
-import { parseTemplate } from '../../src/core/template.js';
+} from '../../src/core/ledger/ledger.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 
 const HEAD = 'a'.repeat(40);
 const MERGE = 'b'.repeat(40);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildAuditRecord, renderAuditMarkdown, verifyAuditRecord } from '../../src/core/audit-record.js';
-import { eventView, itemTexts, noteOf, outcomeView } from '../../src/core/audit-view.js';
+import {
+  buildAuditRecord,
+  renderAuditMarkdown,
+  verifyAuditRecord,
+} from '../../src/core/audit/audit-record.js';
+import { eventView, itemTexts, noteOf, outcomeView } from '../../src/core/audit/audit-view.js';
 import { buildStory, GENERATED_AT, HEAD, STORY_SECRET } from '../helpers/audit-story.js';
 
 const NA_REASON = 'no schema change in this release';

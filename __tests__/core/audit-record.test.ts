@@ -5,8 +5,8 @@ import {
   signAuditRecord,
   type UnsignedAuditRecord,
   verifyAuditRecord,
-} from '../../src/core/audit-record.js';
-import { appendEvents } from '../../src/core/ledger.js';
+} from '../../src/core/audit/audit-record.js';
+import { appendEvents } from '../../src/core/ledger/ledger.js';
 import {
   buildStory,
   buildStoryRecord,

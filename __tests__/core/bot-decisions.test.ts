@@ -1,18 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { authorizeChange, factsNeeded } from '../../src/core/authorize.js';
-import { buildCheckReport, roleForAction, signOffAction } from '../../src/core/check-report.js';
-import { chooseLedger } from '../../src/core/choose-ledger.js';
-import { decideWaive, parseCommand } from '../../src/core/commands.js';
-import { ConfigSchema } from '../../src/core/config.js';
-import { formatEvidenceText, toEvidence } from '../../src/core/evidence.js';
-import { evaluateGate } from '../../src/core/gate.js';
-import { judgeEvidence } from '../../src/core/judge-evidence.js';
-import { appendEvents, emptyLedger, foldLedger } from '../../src/core/ledger.js';
-import { planTicks, rejectionReply, tickEvents } from '../../src/core/plan-ticks.js';
-import { pushInvalidation } from '../../src/core/push-invalidation.js';
-import { renderComment } from '../../src/core/render.js';
-import { parseTemplate } from '../../src/core/template.js';
+import { renderComment } from '../../src/core/comment/render.js';
+import { ConfigSchema } from '../../src/core/config/config.js';
+import { authorizeChange, factsNeeded } from '../../src/core/decide/authorize.js';
+import { decideWaive, parseCommand } from '../../src/core/decide/commands.js';
+import { planTicks, rejectionReply, tickEvents } from '../../src/core/decide/plan-ticks.js';
+import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
+import { judgeEvidence } from '../../src/core/evidence/judge-evidence.js';
+import { buildCheckReport, roleForAction, signOffAction } from '../../src/core/gate/check-report.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
+import { chooseLedger } from '../../src/core/ledger/choose-ledger.js';
+import { appendEvents, emptyLedger, foldLedger } from '../../src/core/ledger/ledger.js';
+import { pushInvalidation } from '../../src/core/ledger/push-invalidation.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 
 const SHA = 'a'.repeat(40);
 const checklist = parseTemplate(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { applicableItems, notApplicableItems } from '../../src/core/conditions.js';
-import { evaluateGate } from '../../src/core/gate.js';
-import type { ItemStates } from '../../src/core/ledger.js';
-import { renderComment, renderItemLine } from '../../src/core/render.js';
-import { parseTemplate } from '../../src/core/template.js';
+import { renderComment, renderItemLine } from '../../src/core/comment/render.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
+import type { ItemStates } from '../../src/core/ledger/ledger.js';
+import { applicableItems, notApplicableItems } from '../../src/core/template/conditions.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 
 const HEAD = 'c'.repeat(40);
 const checks = new Map([['fake', z.object({}).strict()]]);

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigSchema, defaultConfig } from '../../src/core/config.js';
-import { parseConfig } from '../../src/core/config-file.js';
+import { ConfigSchema, defaultConfig } from '../../src/core/config/config.js';
+import { parseConfig } from '../../src/core/config/config-file.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 
 function problems(text: string): string[] {

@@ -1,5 +1,5 @@
-import { evaluateGate, type GateInput, roleTitle } from '../../src/core/gate.js';
-import type { ItemState } from '../../src/core/ledger.js';
+import { evaluateGate, type GateInput, roleTitle } from '../../src/core/gate/gate.js';
+import type { ItemState } from '../../src/core/ledger/ledger.js';
 import { HEAD, OLD, template } from '../helpers/core-builders.js';
 
 const checklist = template(

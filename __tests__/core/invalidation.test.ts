@@ -1,18 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { ConfigSchema, defaultConfig } from '../../src/core/config.js';
-import { parseConfig } from '../../src/core/config-file.js';
+import { ConfigSchema, defaultConfig } from '../../src/core/config/config.js';
+import { parseConfig } from '../../src/core/config/config-file.js';
 import { InvalidInputError } from '../../src/core/errors.js';
-import { evaluateGate } from '../../src/core/gate.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
 import {
   invalidationEvent,
   planPushInvalidation,
   versionFileCandidates,
-} from '../../src/core/invalidation.js';
-import { appendEvents, emptyLedger, foldLedger, type ItemStates } from '../../src/core/ledger.js';
-import { compileGlobs, globProblem, splitList } from '../../src/core/path-globs.js';
-import { pushInvalidation } from '../../src/core/push-invalidation.js';
-import { parseTemplate } from '../../src/core/template.js';
+} from '../../src/core/ledger/invalidation.js';
+import { appendEvents, emptyLedger, foldLedger, type ItemStates } from '../../src/core/ledger/ledger.js';
+import { pushInvalidation } from '../../src/core/ledger/push-invalidation.js';
+import { compileGlobs, globProblem, splitList } from '../../src/core/template/path-globs.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 
 const OLD = 'a'.repeat(40);
 const NEW = 'b'.repeat(40);

@@ -1,3 +1,4 @@
+import { decodeStateBlock, encodeStateBlock } from '../../src/core/comment/state-block.js';
 import {
   appendEvents,
   compactLedger,
@@ -6,8 +7,7 @@ import {
   type Ledger,
   type LedgerEvent,
   verifyLedger,
-} from '../../src/core/ledger.js';
-import { decodeStateBlock, encodeStateBlock } from '../../src/core/state-block.js';
+} from '../../src/core/ledger/ledger.js';
 import { HEAD, NOW, OLD, SECRET } from '../helpers/core-builders.js';
 
 const tick = (item: string, by = 'alice', sha = HEAD): LedgerEvent => ({ t: 'tick', item, by, at: NOW, sha });

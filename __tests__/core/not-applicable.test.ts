@@ -1,20 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { parseCommand } from '../../src/core/commands.js';
-import { ConfigSchema } from '../../src/core/config.js';
-import { evaluateGate } from '../../src/core/gate.js';
-import { planPushInvalidation } from '../../src/core/invalidation.js';
+import { renderItemLine } from '../../src/core/comment/render.js';
+import { decodeStateBlock, encodeStateBlock } from '../../src/core/comment/state-block.js';
+import { ConfigSchema } from '../../src/core/config/config.js';
+import { parseCommand } from '../../src/core/decide/commands.js';
+import { planNotApplicable } from '../../src/core/decide/not-applicable.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
+import { planPushInvalidation } from '../../src/core/ledger/invalidation.js';
 import {
   appendEvents,
   emptyLedger,
   foldLedger,
   type LedgerEvent,
   verifyLedger,
-} from '../../src/core/ledger.js';
-import { planNotApplicable } from '../../src/core/not-applicable.js';
-import { renderItemLine } from '../../src/core/render.js';
-import { decodeStateBlock, encodeStateBlock } from '../../src/core/state-block.js';
-import { parseTemplate } from '../../src/core/template.js';
+} from '../../src/core/ledger/ledger.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 
 const HEAD = 'd'.repeat(40);
 const checklist = parseTemplate(

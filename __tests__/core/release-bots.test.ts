@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigSchema, defaultConfig } from '../../src/core/config.js';
+import { ConfigSchema, defaultConfig } from '../../src/core/config/config.js';
 import {
   missingResultsAction,
   missingResultsNote,
   overdueAt,
   workflowFileName,
-} from '../../src/core/missing-results.js';
-import { detectReleaseBot, type ReleaseBot, releaseBotVersion } from '../../src/core/release-bots.js';
+} from '../../src/core/evidence/missing-results.js';
+import { detectReleaseBot, type ReleaseBot, releaseBotVersion } from '../../src/core/release/release-bots.js';
 
 type Row = [string, { headRef: string; title: string; labels?: string[] }, string | undefined];
 

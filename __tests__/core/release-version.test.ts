@@ -6,7 +6,7 @@ import {
   resolveReleaseVersion,
   versionFromBranch,
   versionFromTitle,
-} from '../../src/core/release-version.js';
+} from '../../src/core/release/release-version.js';
 
 describe('parseSemver', () => {
   it.each([

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { buildChecklistComment, GITHUB_COMMENT_LIMIT } from '../../src/core/checklist-comment.js';
-import { evaluateGate } from '../../src/core/gate.js';
+import { buildChecklistComment, GITHUB_COMMENT_LIMIT } from '../../src/core/comment/checklist-comment.js';
+import { diffChecklistBodies, parseChecklistComment } from '../../src/core/comment/parse.js';
+import { renderComment } from '../../src/core/comment/render.js';
+import { decodeStateBlock } from '../../src/core/comment/state-block.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
 import {
   appendEvents,
   emptyLedger,
@@ -8,11 +11,8 @@ import {
   type ItemStates,
   type LedgerEvent,
   verifyLedger,
-} from '../../src/core/ledger.js';
-import { diffChecklistBodies, parseChecklistComment } from '../../src/core/parse.js';
-import { renderComment } from '../../src/core/render.js';
-import { decodeStateBlock } from '../../src/core/state-block.js';
-import { parseTemplate } from '../../src/core/template.js';
+} from '../../src/core/ledger/ledger.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 import { checkSchemas } from '../../src/load/load-checklist.js';
 import { HEAD, NOW, SECRET, TEMPLATE_PATH, template } from '../helpers/core-builders.js';
 import { expectGolden } from '../helpers/golden.js';

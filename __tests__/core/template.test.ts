@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InvalidInputError } from '../../src/core/errors.js';
-import { deriveId, parseTemplate } from '../../src/core/template.js';
+import { deriveId, parseTemplate } from '../../src/core/template/template.js';
 import { checkSchemas } from '../../src/load/load-checklist.js';
 import { seedItems, TEMPLATE_PATH, template } from '../helpers/core-builders.js';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { isVersionOnlyChange, MAX_VERSION_FILE_CHARS, versionBump } from '../../src/core/version-only.js';
+import {
+  isVersionOnlyChange,
+  MAX_VERSION_FILE_CHARS,
+  versionBump,
+} from '../../src/core/release/version-only.js';
 
 const pkg = (version: string, extra: Record<string, unknown> = {}) =>
   `${JSON.stringify({ name: 'web', version, scripts: { build: 'tsc' }, ...extra }, null, 2)}\n`;

@@ -1,7 +1,7 @@
-import { type AuditRecord, buildAuditRecord } from '../../src/core/audit-record.js';
-import { type Evidence, toEvidence } from '../../src/core/evidence.js';
-import { appendEvents, emptyLedger, type Ledger, type LedgerEvent } from '../../src/core/ledger.js';
-import type { Checklist, ItemResult } from '../../src/core/model.js';
+import { type AuditRecord, buildAuditRecord } from '../../src/core/audit/audit-record.js';
+import { type Evidence, toEvidence } from '../../src/core/evidence/evidence.js';
+import { appendEvents, emptyLedger, type Ledger, type LedgerEvent } from '../../src/core/ledger/ledger.js';
+import type { Checklist, ItemResult } from '../../src/core/template/model.js';
 import { loadChecklist } from '../../src/load/load-checklist.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Checklist } from '../../src/core/model.js';
-import { type CheckSchemas, parseTemplate } from '../../src/core/template.js';
+import type { Checklist } from '../../src/core/template/model.js';
+import { type CheckSchemas, parseTemplate } from '../../src/core/template/template.js';
 
 /** Check schemas for core tests: the real registry's names with permissive params, plus a strict one. */
 export const testSchemas: CheckSchemas = new Map<string, z.ZodType<unknown>>([

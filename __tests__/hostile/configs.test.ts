@@ -1,9 +1,9 @@
-import { parseConfig } from '../../src/core/config-file.js';
-import { evaluateGate } from '../../src/core/gate.js';
-import { parseChecklistComment } from '../../src/core/parse.js';
-import { renderComment } from '../../src/core/render.js';
-import { parseTemplate } from '../../src/core/template.js';
-import { buildVariables } from '../../src/core/variables.js';
+import { parseChecklistComment } from '../../src/core/comment/parse.js';
+import { renderComment } from '../../src/core/comment/render.js';
+import { parseConfig } from '../../src/core/config/config-file.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
+import { parseTemplate } from '../../src/core/template/template.js';
+import { buildVariables } from '../../src/core/template/variables.js';
 import { corpusSchemas } from './corpus.js';
 import { configRejects } from './corpus-config.js';
 import { expectGateFailsClosed, expectLocated, rejectionOf, validateThroughCli } from './expectations.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CheckSchemas } from '../../src/core/template.js';
+import type { CheckSchemas } from '../../src/core/template/template.js';
 
 /**
  * Hostile-input corpus: every input is generated here by code (no committed blobs), so the

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem, InvalidInputError, type Problem } from '../../src/core/errors.js';
-import { evaluateGate } from '../../src/core/gate.js';
-import { parseTemplate } from '../../src/core/template.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 import { runCli } from '../helpers/cli-io.js';
 import { corpusSchemas, type RejectCase } from './corpus.js';
 

@@ -1,10 +1,10 @@
-import { buildChecklistComment } from '../../src/core/checklist-comment.js';
-import { evaluateGate } from '../../src/core/gate.js';
-import { emptyLedger, verifyLedger } from '../../src/core/ledger.js';
-import { diffChecklistBodies, parseChecklistComment } from '../../src/core/parse.js';
-import { COMMENT_MARKER, NOTES_END, NOTES_START, renderComment } from '../../src/core/render.js';
-import { decodeStateBlock } from '../../src/core/state-block.js';
-import { parseTemplate } from '../../src/core/template.js';
+import { buildChecklistComment } from '../../src/core/comment/checklist-comment.js';
+import { diffChecklistBodies, parseChecklistComment } from '../../src/core/comment/parse.js';
+import { COMMENT_MARKER, NOTES_END, NOTES_START, renderComment } from '../../src/core/comment/render.js';
+import { decodeStateBlock } from '../../src/core/comment/state-block.js';
+import { evaluateGate } from '../../src/core/gate/gate.js';
+import { emptyLedger, verifyLedger } from '../../src/core/ledger/ledger.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 import { corpusSchemas, templateRejects } from './corpus.js';
 import { hostileTemplate, NORMAL_ID, type RenderCase, renderCases } from './corpus-render.js';
 import {

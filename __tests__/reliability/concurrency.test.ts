@@ -4,8 +4,8 @@
  * authorized tick must survive, every other one be reverted, with exactly one checklist comment.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { foldLedger } from '../../src/core/ledger.js';
-import { decodeStateBlock } from '../../src/core/state-block.js';
+import { decodeStateBlock } from '../../src/core/comment/state-block.js';
+import { foldLedger } from '../../src/core/ledger/ledger.js';
 import {
   checklist,
   checklistComments,

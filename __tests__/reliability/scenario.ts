@@ -1,7 +1,7 @@
 /** A scripted release-PR session, run once clean and once under faults, and its comparable outcome. */
 import { expect } from '@jest/globals';
-import { foldLedger } from '../../src/core/ledger.js';
-import { decodeStateBlock } from '../../src/core/state-block.js';
+import { decodeStateBlock } from '../../src/core/comment/state-block.js';
+import { foldLedger } from '../../src/core/ledger/ledger.js';
 import {
   checklist,
   checklistComments,

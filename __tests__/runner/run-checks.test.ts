@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Check } from '../../checks/check.js';
 import { defineCheck } from '../../checks/check.js';
-import { ConfigSchema } from '../../src/core/config.js';
+import { ConfigSchema } from '../../src/core/config/config.js';
 import { runChecks } from '../../src/runner/run-checks.js';
 import { template } from '../helpers/core-builders.js';
 

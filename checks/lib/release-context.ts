@@ -6,7 +6,7 @@ import {
   resolveReleaseVersion,
   versionFromBranch,
   versionFromTitle,
-} from '../../src/core/release-version.js';
+} from '../../src/core/release/release-version.js';
 import type { CheckContext } from '../check.js';
 
 const PackageJsonSchema = z.object({ version: z.string().optional() });

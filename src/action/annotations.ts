@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ItemResult } from '../core/model.js';
+import type { ItemResult } from '../core/template/model.js';
 
 export interface Annotation {
   level: 'error' | 'warning';

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { chooseLedger } from '../core/choose-ledger.js';
-import { EVIDENCE_CHECK_NAME } from '../core/evidence.js';
-import { decodeStateBlock } from '../core/state-block.js';
+import { decodeStateBlock } from '../core/comment/state-block.js';
+import { EVIDENCE_CHECK_NAME } from '../core/evidence/evidence.js';
+import { chooseLedger } from '../core/ledger/choose-ledger.js';
 import { InputError } from './inputs.js';
 
 /** Who comments and owns check runs when the bot writes with the workflow's GITHUB_TOKEN. */

@@ -5,10 +5,10 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { type Bot, BotMemory } from '../app/bot.js';
-import type { BotLog } from '../app/bot-log.js';
-import { handleEvent } from '../app/handle-event.js';
-import { Envelope, repoOf } from '../app/payloads.js';
+import { handleEvent } from '../app/events/handle-event.js';
+import { Envelope, repoOf } from '../app/events/payloads.js';
+import { type Bot, BotMemory } from '../app/runtime/bot.js';
+import type { BotLog } from '../app/runtime/bot-log.js';
 import { gitHubFor, statusOf } from '../github/client.js';
 import type { GitHub } from '../github/types.js';
 import { actionLog, type LogRecord } from './action-log.js';

@@ -7,11 +7,11 @@
  */
 import * as core from '@actions/core';
 import type * as github from '@actions/github';
-import type { HandledAs } from '../app/handle-event.js';
-import { PullRequestPayload, pullOf, repoOf } from '../app/payloads.js';
-import { EVIDENCE_CHECK_NAME } from '../core/evidence.js';
-import { ACTIONS_APP_SLUG } from '../core/judge-evidence.js';
-import { foldLedger, type Ledger } from '../core/ledger.js';
+import type { HandledAs } from '../app/events/handle-event.js';
+import { PullRequestPayload, pullOf, repoOf } from '../app/events/payloads.js';
+import { EVIDENCE_CHECK_NAME } from '../core/evidence/evidence.js';
+import { ACTIONS_APP_SLUG } from '../core/evidence/judge-evidence.js';
+import { foldLedger, type Ledger } from '../core/ledger/ledger.js';
 import { ACTIONS_BOT_LOGIN, type WorkflowEvent } from './bot-event.js';
 import { runCheckStep } from './check-mode.js';
 import { readRunEvent } from './event.js';

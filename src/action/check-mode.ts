@@ -4,7 +4,7 @@ import { findCheck } from '../../checks/index.js';
 import { loadRepoContext } from '../cli/context.js';
 import type { CliIO } from '../cli/io.js';
 import { progressLine } from '../cli/report-text.js';
-import type { CheckReport, ItemResult } from '../core/model.js';
+import type { CheckReport, ItemResult } from '../core/template/model.js';
 import { defaultBaseRef } from '../runner/git-info.js';
 import { runChecks } from '../runner/run-checks.js';
 import { annotationsFor } from './annotations.js';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Phase } from '../core/model.js';
+import type { Phase } from '../core/template/model.js';
 
 /** The action.yml inputs after validation; paths resolved, lists split. */
 export interface ActionInputs {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import type { ItemResult, Phase } from '../core/model.js';
+import type { ItemResult, Phase } from '../core/template/model.js';
 import type { RunEvent } from './event.js';
 import { checkRunBody } from './publish.js';
 

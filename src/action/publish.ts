@@ -1,5 +1,10 @@
-import { EVIDENCE_CHECK_NAME, type Evidence, formatEvidenceText, toEvidence } from '../core/evidence.js';
-import type { ItemResult, Phase } from '../core/model.js';
+import {
+  EVIDENCE_CHECK_NAME,
+  type Evidence,
+  formatEvidenceText,
+  toEvidence,
+} from '../core/evidence/evidence.js';
+import type { ItemResult, Phase } from '../core/template/model.js';
 import { CHECK_OUTPUT_LIMIT, resultsMarkdown, resultsTitle } from './report-markdown.js';
 
 // A type alias (not an interface) so it is assignable to Octokit's indexed request parameters.

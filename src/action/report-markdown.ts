@@ -1,6 +1,6 @@
 import { countLine } from '../cli/report-text.js';
 import { escapeInline } from '../core/escape.js';
-import type { CheckStatus, ItemResult, Phase } from '../core/model.js';
+import type { CheckStatus, ItemResult, Phase } from '../core/template/model.js';
 import { formatFigures } from './figures.js';
 
 const STATUS_BADGE: Record<CheckStatus, string> = {

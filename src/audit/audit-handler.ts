@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type AuditRecord, verifyAuditRecord } from '../core/audit-record.js';
-import { AuditRecordSchema } from '../core/audit-schema.js';
+import { type AuditRecord, verifyAuditRecord } from '../core/audit/audit-record.js';
+import { AuditRecordSchema } from '../core/audit/audit-schema.js';
 import { parseAuditPath, verifyAuditLink } from './audit-link.js';
 import { renderAuditPage } from './audit-page.js';
 import { AUDIT_HEADER_CSP, messagePage } from './html.js';

@@ -1,4 +1,4 @@
-import type { AuditItem, AuditRecord } from '../core/audit-record.js';
+import type { AuditItem, AuditRecord } from '../core/audit/audit-record.js';
 import {
   actorOf,
   CONCLUSION_LABEL,
@@ -12,7 +12,7 @@ import {
   sectionsOf,
   shortSha,
   type Tone,
-} from '../core/audit-view.js';
+} from '../core/audit/audit-view.js';
 import { escapeHtml as h, htmlDocument } from './html.js';
 
 export interface AuditPageOptions {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { evaluateGate } from '../core/gate.js';
-import type { ItemStates } from '../core/ledger.js';
-import type { CheckReport, ItemResult, Phase } from '../core/model.js';
+import { evaluateGate } from '../core/gate/gate.js';
+import type { ItemStates } from '../core/ledger/ledger.js';
+import type { CheckReport, ItemResult, Phase } from '../core/template/model.js';
 import { defaultBaseRef, headSha } from '../runner/git-info.js';
 import { runChecks } from '../runner/run-checks.js';
 import { loadRepoContext } from './context.js';

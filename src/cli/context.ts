@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Config } from '../core/config.js';
-import type { Checklist } from '../core/model.js';
-import { resolveReleaseVersion } from '../core/release-version.js';
-import { buildVariables } from '../core/variables.js';
+import type { Config } from '../core/config/config.js';
+import { resolveReleaseVersion } from '../core/release/release-version.js';
+import type { Checklist } from '../core/template/model.js';
+import { buildVariables } from '../core/template/variables.js';
 import { loadChecklist } from '../load/load-checklist.js';
 import { loadConfig } from '../load/load-config.js';
 import { currentBranch } from '../runner/git-info.js';

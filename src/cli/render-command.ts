@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { evaluateGate } from '../core/gate.js';
-import { renderComment } from '../core/render.js';
+import { renderComment } from '../core/comment/render.js';
+import { evaluateGate } from '../core/gate/gate.js';
 import { loadRepoContext, variablesFor } from './context.js';
 import { type CliIO, UsageError } from './io.js';
 

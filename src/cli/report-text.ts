@@ -1,4 +1,4 @@
-import type { CheckStatus, ItemResult } from '../core/model.js';
+import type { CheckStatus, ItemResult } from '../core/template/model.js';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✗', skipped: '-', error: '!' };
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseConfig } from '../core/config-file.js';
+import { parseConfig } from '../core/config/config-file.js';
 import { formatProblem, InvalidInputError, type Problem } from '../core/errors.js';
 import { loadChecklist } from '../load/load-checklist.js';
 import { CONFIG_PATH } from '../load/load-config.js';

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import { PERMISSION_LEVELS, type PermissionLevel } from '../core/authorize.js';
+import { PERMISSION_LEVELS, type PermissionLevel } from '../core/decide/authorize.js';
 import type { CheckRunInfo, CheckRunWrite, GitHub, PullInfo, RepoRef } from './types.js';
 
 /** The Octokit the adapter wraps (Probot's: retry + throttling + pagination plugins). */

@@ -1,5 +1,5 @@
 /** Plain data the adapter hands to the app: no Octokit types leave src/github. */
-import type { PermissionLevel } from '../core/authorize.js';
+import type { PermissionLevel } from '../core/decide/authorize.js';
 
 export interface RepoRef {
   owner: string;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { checks } from '../../checks/index.js';
 import { InvalidInputError } from '../core/errors.js';
-import type { Checklist } from '../core/model.js';
-import { type CheckSchemas, parseTemplate } from '../core/template.js';
+import type { Checklist } from '../core/template/model.js';
+import { type CheckSchemas, parseTemplate } from '../core/template/template.js';
 import { defaultTemplatePath } from './default-template.js';
 
 /** Parameter schemas of every registered check, for template validation. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type Config, defaultConfig } from '../core/config.js';
-import { parseConfig } from '../core/config-file.js';
+import { type Config, defaultConfig } from '../core/config/config.js';
+import { parseConfig } from '../core/config/config-file.js';
 
 export const CONFIG_PATH = '.github/shipgate.yml';
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import type { Check, CheckContext, CheckOutcome } from '../../checks/check.js';
 import { findCheck } from '../../checks/index.js';
-import type { Config } from '../core/config.js';
-import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/model.js';
+import type { Config } from '../core/config/config.js';
+import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/template/model.js';
 import { createMemo } from './memo.js';
 import { type StartedTarget, startTarget } from './target.js';
 

@@ -1,0 +1,107 @@
+/**
+ * The one event pipeline, without Probot: envelope check → delivery de-dup → repository scope →
+ * dispatch to the handlers. Probot's `onAny` (app.ts) calls it for webhooks; the Action's bot mode
+ * calls it with the workflow's event payload and token.
+ */
+import { type AdapterOctokit, gitHubFor } from '../../github/client.js';
+import type { GitHub } from '../../github/types.js';
+import { checkOverdueResults } from '../pr/missing-results.js';
+import type { Bot, EventScope } from '../runtime/bot.js';
+import type { BotLog } from '../runtime/bot-log.js';
+import { fencedGitHub } from '../runtime/coordinated-queue.js';
+import { onCheckRun } from './on-check-run.js';
+import { onCommand } from './on-command.js';
+import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
+import { onDeploymentProtectionRule, onDeploymentStatus } from './on-deployment.js';
+import { onMergeGroup } from './on-merge-group.js';
+import { onMerged } from './on-merged.js';
+import { isPostDeployEvidence, onPostDeployEvidence } from './on-post-deploy-evidence.js';
+import { onPullRequest } from './on-pull-request.js';
+import { isRollbackCommand, onRollbackCommand, onRollbackTriggers } from './on-rollback.js';
+import {
+  CheckRunPayload,
+  DeploymentProtectionRulePayload,
+  DeploymentStatusPayload,
+  Envelope,
+  IssueCommentPayload,
+  MergeGroupPayload,
+  PullRequestPayload,
+  repoOf,
+} from './payloads.js';
+
+export interface IncomingEvent {
+  /** The event name (`X-GitHub-Event`, or `GITHUB_EVENT_NAME` in a workflow). */
+  name: string;
+  /** The delivery id (`X-GitHub-Delivery`, or `<run id>-<attempt>` in a workflow). */
+  id: string;
+  payload: unknown;
+  /** Authenticated for the event's repository (installation token, or the workflow's token). */
+  octokit: AdapterOctokit;
+  /** Logger already bound to the delivery. */
+  log: BotLog;
+  bot: Bot;
+  /** Adjusts the repository's GitHub adapter (bot mode: team look-ups with another token). */
+  adapt?: (gh: GitHub) => GitHub;
+}
+
+/** `ignored`: not a repository event; `duplicate`: this delivery was already claimed. */
+export type HandledAs = 'handled' | 'duplicate' | 'ignored';
+
+/** Runs one event through the handlers; a failed delivery is released so a redelivery can retry it. */
+export async function handleEvent(event: IncomingEvent): Promise<HandledAs> {
+  const { bot, log } = event;
+  const adapt = event.adapt ?? ((gh: GitHub) => gh);
+  const envelope = Envelope.safeParse(event.payload);
+  if (!envelope.success) return 'ignored'; // not a repository event (installation, ping…)
+  if (!(await bot.memory.coordinator.claimDelivery(event.id))) {
+    log.info({ delivery: event.id }, 'redelivered webhook ignored');
+    return 'duplicate';
+  }
+  try {
+    const scope: EventScope = {
+      bot,
+      gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
+      log,
+    };
+    await dispatch(scope, event.name, event.payload);
+    await checkOverdueResults(scope).catch((error: unknown) =>
+      log.error({ err: error }, 'missing-results check failed'),
+    );
+    return 'handled';
+  } catch (error) {
+    await bot.memory.coordinator.releaseDelivery(event.id).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function dispatch(scope: EventScope, name: string, payload: unknown): Promise<void> {
+  switch (name) {
+    case 'pull_request': {
+      const parsed = PullRequestPayload.parse(payload);
+      if (parsed.action === 'closed' && parsed.pull_request.merged) return onMerged(scope, parsed);
+      return onPullRequest(scope, parsed);
+    }
+    case 'issue_comment': {
+      const parsed = IssueCommentPayload.parse(payload);
+      if (parsed.action === 'edited') {
+        await onChecklistEdited(scope, parsed);
+        return onRollbackTriggers(scope, parsed);
+      }
+      if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
+      if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
+      if (parsed.action === 'created') return onCommand(scope, parsed);
+      return;
+    }
+    case 'check_run': {
+      const parsed = CheckRunPayload.parse(payload);
+      if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
+      return onCheckRun(scope, parsed);
+    }
+    case 'deployment_protection_rule':
+      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
+    case 'deployment_status':
+      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
+    case 'merge_group':
+      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
+  }
+}

@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { type DeploymentCandidate, decideDeployment } from '../../core/decide/deployment-decision.js';
+import { escapeInline } from '../../core/escape.js';
+import { buildCheckReport } from '../../core/gate/check-report.js';
+import { releaseGates } from '../../core/gate/release-gates.js';
+import { foldLedger } from '../../core/ledger/ledger.js';
+import type { PullInfo } from '../../github/types.js';
+import { publish } from '../pr/publish.js';
+import { pullNotApplicable } from '../pr/pull-conditions.js';
+import { isReleasePull } from '../pr/release-pr.js';
+import { getSetup, openSession, type PrSession } from '../pr/session.js';
+import { type EventScope, prKey } from '../runtime/bot.js';
+import {
+  type DeploymentProtectionRulePayload,
+  type DeploymentStatusPayload,
+  runIdFromCallback,
+} from './payloads.js';
+
+const MAX_CANDIDATES = 5;
+
+/**
+ * A custom deployment protection rule: approve the deployment only when the deployed commit is a
+ * release PR's head or merge commit and that PR's pre-merge gate is complete; otherwise reject,
+ * explaining on the PR what is missing.
+ */
+export async function onDeploymentProtectionRule(
+  scope: EventScope,
+  payload: z.infer<typeof DeploymentProtectionRulePayload>,
+): Promise<void> {
+  if (payload.action !== 'requested') return;
+  const runId = runIdFromCallback(payload.deployment_callback_url);
+  if (runId === undefined) {
+    scope.log.warn({ url: payload.deployment_callback_url }, 'deployment callback URL not understood');
+    return;
+  }
+  const sha = payload.deployment?.sha ?? payload.sha ?? '';
+  const environment = payload.environment;
+  const base = payload.repository.default_branch ?? 'main';
+  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const protectedEnvironments = setup.config.deploymentProtection.environments;
+  const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
+  const candidates: (DeploymentCandidate & { session: PrSession })[] = [];
+  for (const found of pulls.slice(0, MAX_CANDIDATES)) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { pull: found });
+      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
+      const gates = releaseGates({
+        checklist: session.setup.checklist,
+        states: foldLedger(session.ledger),
+        headSha: session.pull.headSha,
+        problems: session.setup.problems,
+        notApplicable: [...conditions.keys()],
+      });
+      candidates.push({ number: found.number, gate: gates.preMerge, session });
+    });
+  }
+  const decision = decideDeployment({
+    environment,
+    protectedEnvironments,
+    sha,
+    candidates,
+    problems: setup.problems,
+  });
+  await scope.gh.reviewDeployment(runId, { environment, state: decision.state, comment: decision.comment });
+  scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, 'deployment reviewed');
+  const rejected =
+    decision.state === 'rejected' ? candidates.find((c) => c.number === decision.pr) : undefined;
+  if (!rejected) return;
+  const report = buildCheckReport({
+    gate: rejected.gate,
+    checklist: rejected.session.setup.checklist,
+    config: rejected.session.setup.config,
+    problems: rejected.session.setup.problems,
+  });
+  await scope.gh.createComment(
+    rejected.number,
+    `🛑 shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.\n\n${report.summary}`,
+  );
+}
+
+/** A deployment finished: refresh the merged release PR so its post-deploy tracking is current. */
+export async function onDeploymentStatus(
+  scope: EventScope,
+  payload: z.infer<typeof DeploymentStatusPayload>,
+): Promise<void> {
+  if (payload.deployment_status.state !== 'success') return;
+  const sha = payload.deployment.sha;
+  const environment = payload.deployment_status.environment ?? payload.deployment.environment ?? '';
+  const base = payload.repository.default_branch ?? 'main';
+  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const gated = setup.config.deploymentProtection.environments.some(
+    (name) => name.toLowerCase() === environment.toLowerCase(),
+  );
+  if (!gated) return;
+  const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
+  for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { pull: found });
+      await publish(scope, session);
+      scope.log.info({ pr: session.key, environment, sha }, 'deployed; tracking post-deploy items');
+    });
+  }
+}
+
+/** Open or merged release PRs whose head is `sha` or that were merged as `sha`; merged ones first. */
+async function releasePullsFor(
+  scope: EventScope,
+  sha: string,
+  isRelease: (pull: PullInfo) => boolean,
+): Promise<PullInfo[]> {
+  const pulls = await scope.gh.pullsForCommit(sha);
+  return pulls
+    .filter((pull) => pull.open || pull.mergeCommitSha) // not closed without merging
+    .filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha)
+    .filter(isRelease)
+    .sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { foldLedger } from '../../core/ledger/ledger.js';
+import { pushInvalidation } from '../../core/ledger/push-invalidation.js';
+import type { PullInfo } from '../../github/types.js';
+import { watchForResults } from '../pr/missing-results.js';
+import { publish } from '../pr/publish.js';
+import { pushChanges } from '../pr/push-changes.js';
+import { isReleasePull } from '../pr/release-pr.js';
+import { getSetup, openSession } from '../pr/session.js';
+import { type EventScope, prKey } from '../runtime/bot.js';
+import type { PullRequestPayload } from './payloads.js';
+import { pullOf } from './payloads.js';
+
+const HANDLED = new Set([
+  'opened',
+  'reopened',
+  'edited',
+  'labeled',
+  'unlabeled',
+  'ready_for_review',
+  'synchronize',
+]);
+
+export async function onPullRequest(
+  scope: EventScope,
+  payload: z.infer<typeof PullRequestPayload>,
+): Promise<void> {
+  if (!HANDLED.has(payload.action ?? '')) return;
+  const pull = pullOf(payload);
+  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  if (!pull.open) return;
+  const pushed = payload.action === 'synchronize';
+  await syncPull(
+    scope,
+    pull,
+    pushed ? { pushed, ...(payload.before ? { before: payload.before } : {}) } : {},
+  );
+}
+
+/**
+ * Brings one PR's comment and check run up to date (also used by `/shipgate refresh`, the check's
+ * Re-run and the start-up reconcile). On a push, sign-offs (and manual ticks if configured) reset
+ * when the push touched their scope (`before` = the old head; without it everything resets).
+ */
+export async function syncPull(
+  scope: EventScope,
+  pull: PullInfo,
+  opts: { pushed?: boolean; before?: string } = {},
+): Promise<boolean> {
+  const setup = await getSetup(scope, pull);
+  if (!isReleasePull(setup.config, pull)) return false;
+  // Outside the per-PR lock: what the push changed does not depend on the PR's state.
+  const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
+  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
+    const session = await openSession(scope, pull.number, { pull });
+    const invalidation = opts.pushed
+      ? pushInvalidation({
+          checklist: session.setup.checklist,
+          states: foldLedger(session.ledger),
+          config: session.setup.config,
+          afterSha: pull.headSha,
+          at: scope.bot.now().toISOString(),
+          ...changes,
+        })
+      : undefined;
+    const gate = await publish(scope, session, invalidation ? [invalidation] : []);
+    scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, 'checklist synced');
+    watchForResults(scope, session.pull, session.setup.config);
+  });
+  return true;
+}

@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import { parseChecklistComment } from '../../core/comment/parse.js';
+import { hasPermission } from '../../core/decide/authorize.js';
+import { parseCommand } from '../../core/decide/commands.js';
+import { escapeInline, mention } from '../../core/escape.js';
+import { buildIncidentIssue, contactLines, incidentSeverities } from '../../core/gate/incident.js';
+import { rollbackPlan, rollbackStatus } from '../../core/gate/rollback.js';
+import { foldLedger } from '../../core/ledger/ledger.js';
+import { permissionOf } from '../pr/authorize-actor.js';
+import { publish, releaseVersion } from '../pr/publish.js';
+import { isReleasePull } from '../pr/release-pr.js';
+import { getPull, getSetup, openSession } from '../pr/session.js';
+import { type EventScope, prKey } from '../runtime/bot.js';
+import { isBotSender, isChecklistComment } from './on-comment-edited.js';
+import type { IssueCommentPayload } from './payloads.js';
+
+type Payload = z.infer<typeof IssueCommentPayload>;
+
+export function isRollbackCommand(payload: Payload): boolean {
+  return parseCommand(payload.comment.body ?? '')?.name === 'rollback';
+}
+
+/** `/shipgate rollback <reason>` (write access), on an open or merged release PR. */
+export async function onRollbackCommand(scope: EventScope, payload: Payload): Promise<void> {
+  if (isBotSender(scope, payload) || payload.sender.type === 'Bot' || !payload.issue.pull_request) return;
+  const command = parseCommand(payload.comment.body ?? '');
+  if (command?.name !== 'rollback') return;
+  const number = payload.issue.number;
+  const actor = payload.sender.login;
+  const pull = await getPull(scope, number, true);
+  if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
+    return;
+  if (!hasPermission(await permissionOf(scope, actor), 'write')) {
+    await scope.gh.createComment(
+      number,
+      `${mention(actor)} shipgate commands need write access to the repository.`,
+    );
+    return;
+  }
+  if (command.reason.length < 3) {
+    await scope.gh.createComment(
+      number,
+      `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``,
+    );
+    return;
+  }
+  await startRollback(scope, number, {
+    actor,
+    reason: command.reason.slice(0, 300),
+    source: `comment:${payload.comment.id}`,
+  });
+}
+
+/** After a checklist edit: a ticked rollback trigger starts the rollback (once per PR). */
+export async function onRollbackTriggers(scope: EventScope, payload: Payload): Promise<void> {
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
+  const number = payload.issue.number;
+  const pull = await getPull(scope, number);
+  const setup = await getSetup(scope, pull);
+  if (!isReleasePull(setup.config, pull)) return;
+  const triggers = rollbackPlan(setup.checklist).triggers;
+  const ticked = parseChecklistComment(payload.comment.body ?? '', setup.checklist).items;
+  if (!triggers.some((trigger) => ticked.get(trigger.id)?.checked)) return;
+  await startRollback(scope, number, { actor: payload.sender.login, source: 'trigger' });
+}
+
+interface RollbackRequest {
+  actor: string;
+  /** Absent for a trigger: the ticked triggers are the reason. */
+  reason?: string;
+  source: string;
+}
+
+/**
+ * Starts the rollback once: opens the incident issue, records the rollback in the ledger (which
+ * makes the rollback steps required and keeps a redelivered event from opening a second
+ * incident), then pings the contacts on the PR.
+ */
+async function startRollback(scope: EventScope, number: number, request: RollbackRequest): Promise<void> {
+  await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
+    const session = await openSession(scope, number);
+    const { pull, setup } = session;
+    const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
+    if (status.started) {
+      if (request.reason !== undefined)
+        await scope.gh.createComment(
+          number,
+          `${mention(request.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ''}.`,
+        );
+      return;
+    }
+    if (request.reason === undefined && status.fired.length === 0) return; // the tick was refused
+    const reason =
+      request.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join('; ')}`.slice(0, 300);
+    const sha = pull.mergeCommitSha ?? pull.headSha;
+    const version = await releaseVersion(scope, session);
+    const contacts = contactLines(setup.config.contacts);
+    const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+    const issue = buildIncidentIssue({
+      repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
+      pr: { number, title: pull.title },
+      sha,
+      ...(version ? { version } : {}),
+      reason,
+      startedBy: request.actor,
+      severities: incidentSeverities(setup.checklist),
+      steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
+      contacts,
+    });
+    const incident = await scope.gh.createIssue(issue);
+    const at = scope.bot.now().toISOString();
+    await publish(scope, session, [
+      { t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident },
+    ]);
+    await scope.gh.createComment(
+      number,
+      [
+        `🔄 **Rollback started** by ${mention(request.actor)}: ${escapeInline(reason, 300)}`,
+        '',
+        `Incident: #${incident} · the rollback steps are now required in the checklist.`,
+        ...(contacts.length > 0 ? ['', 'Contacts:', ...contacts.map((line) => `- ${line}`)] : []),
+      ].join('\n'),
+    );
+    scope.log.warn({ pr: session.key, incident, sha, by: request.actor }, 'rollback started');
+  });
+}

@@ -1,0 +1,75 @@
+import {
+  type ActorFacts,
+  authorizeChange,
+  factsNeeded,
+  type PermissionLevel,
+} from '../../core/decide/authorize.js';
+import type { Decision, PlannedChange } from '../../core/decide/plan-ticks.js';
+import type { EventScope } from '../runtime/bot.js';
+import type { PrSession } from './session.js';
+
+/** Looks up (with caching) what is needed about `actor` and decides each change. */
+export async function decideChanges(
+  scope: EventScope,
+  session: PrSession,
+  actor: string,
+  changes: readonly PlannedChange[],
+): Promise<Decision[]> {
+  const decisions: Decision[] = [];
+  for (const change of changes) {
+    const facts = await lookUpFacts(scope, session, actor, change);
+    const verdict = authorizeChange({
+      item: change.item,
+      checked: change.checked,
+      actor,
+      prAuthor: session.pull.author,
+      config: session.setup.config,
+      facts,
+    });
+    decisions.push(
+      verdict.ok
+        ? { change, ok: true }
+        : { change, ok: false, reason: verdict.reason, message: verdict.message },
+    );
+  }
+  return decisions;
+}
+
+async function lookUpFacts(
+  scope: EventScope,
+  session: PrSession,
+  actor: string,
+  change: PlannedChange,
+): Promise<ActorFacts> {
+  const needed = factsNeeded(change.item, session.setup.config, actor);
+  const facts: ActorFacts = {};
+  if (needed.permission) facts.permission = await permissionOf(scope, actor);
+  if (needed.role) facts.roleMember = await inRoleTeams(scope, session, needed.role, actor);
+  return facts;
+}
+
+export async function permissionOf(scope: EventScope, actor: string): Promise<PermissionLevel> {
+  const { owner, repo } = scope.gh.repo;
+  const cached = await scope.bot.memory.permissions.getOrLoad(`${owner}/${repo}:${actor.toLowerCase()}`, () =>
+    scope.gh.permission(actor),
+  );
+  return cached as PermissionLevel;
+}
+
+/** Team membership (`org/team`), cached with a TTL; users listed in the role are handled in core. */
+async function inRoleTeams(
+  scope: EventScope,
+  session: PrSession,
+  role: string,
+  actor: string,
+): Promise<boolean> {
+  for (const team of session.setup.config.roles[role]?.teams ?? []) {
+    const [org = '', slug = ''] = team.split('/');
+    const member = await scope.bot.memory.teams.getOrLoad(
+      `${team.toLowerCase()}:${actor.toLowerCase()}`,
+      () => scope.gh.isTeamMember(org, slug, actor),
+    );
+    if (member) return true;
+  }
+  return false;
+}

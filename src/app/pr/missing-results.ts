@@ -1,0 +1,135 @@
+/**
+ * Missing `shipgate/checks` results → dispatch the checks workflow. A release PR opened with
+ * GITHUB_TOKEN (release-please's default) starts no workflows, so the results never arrive. The
+ * clock starts when the bot first sees a head commit; once `checksWorkflow.timeoutMinutes` have
+ * passed without a `shipgate/checks` run on it, the bot says so on the check run and dispatches
+ * the workflow with its own token (which does start workflows), once per head commit. Overdue
+ * commits are looked at on the repository's next event and by a periodic sweep.
+ */
+import type { Probot } from 'probot';
+import type { Config } from '../../core/config/config.js';
+import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
+import {
+  missingResultsAction,
+  missingResultsNote,
+  overdueAt,
+  workflowFileName,
+} from '../../core/evidence/missing-results.js';
+import { statusOf } from '../../github/client.js';
+import type { PullInfo } from '../../github/types.js';
+import { LeaseLost } from '../../scale/coordinator.js';
+import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
+import { scopeForRepo } from '../server/repo-scope.js';
+import type { AwaitedCommit } from './awaiting-results.js';
+import { publish } from './publish.js';
+import { isReleasePull } from './release-pr.js';
+import { getPull, getSetup, openSession } from './session.js';
+
+/** How often the server sweeps for overdue commits. */
+export const SWEEP_INTERVAL_MS = 60_000;
+
+/** Starts the clock for the PR's head commit (no-op without `checksWorkflow` or when already running). */
+export function watchForResults(scope: EventScope, pull: PullInfo, config: Config): void {
+  const workflow = config.checksWorkflow;
+  if (!workflow || !pull.open) return;
+  const since = scope.bot.now().toISOString();
+  scope.bot.memory.awaitingResults.watch({
+    ...scope.gh.repo,
+    number: pull.number,
+    sha: pull.headSha,
+    since,
+    dueAt: overdueAt(since, workflow.timeoutMinutes),
+  });
+}
+
+/** Handles the overdue commits of the scope's repository (called after each of its events). */
+export async function checkOverdueResults(scope: EventScope): Promise<number> {
+  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  let dispatched = 0;
+  for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
+  return dispatched;
+}
+
+/** Every overdue commit of every repository; returns how many dispatches were made. */
+export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<number> {
+  const overdue = bot.memory.awaitingResults.overdue(bot.now().getTime());
+  const byRepo = new Map<string, AwaitedCommit[]>();
+  for (const entry of overdue) {
+    const key = `${entry.owner}/${entry.repo}`;
+    byRepo.set(key, [...(byRepo.get(key) ?? []), entry]);
+  }
+  let dispatched = 0;
+  for (const entries of byRepo.values()) {
+    const first = entries[0];
+    if (!first) continue;
+    try {
+      const scope = await scopeForRepo(probot, bot, { owner: first.owner, repo: first.repo });
+      if (!scope) {
+        for (const entry of entries) bot.memory.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
+        continue;
+      }
+      for (const entry of entries) if (await handleOverdue(scope, entry)) dispatched++;
+    } catch (error) {
+      probot.log.error({ err: error, repo: `${first.owner}/${first.repo}` }, 'missing-results sweep failed');
+    }
+  }
+  return dispatched;
+}
+
+/** Re-checks one overdue commit under the PR's lock; true when the workflow was dispatched. */
+async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<boolean> {
+  const { bot, gh } = scope;
+  const awaiting = bot.memory.awaitingResults;
+  const key = prKey(gh, entry.number);
+  // Shared with the other replicas (and kept across restarts with Redis): once per commit, fleet-wide.
+  const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
+  return bot.memory.queue.run(key, async () => {
+    const pull = await getPull(scope, entry.number, true);
+    const setup = await getSetup(scope, pull);
+    const workflow = setup.config.checksWorkflow;
+    if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const action = missingResultsAction({
+      since: entry.since,
+      now: bot.now().toISOString(),
+      timeoutMinutes: workflow.timeoutMinutes,
+      resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
+      dispatched:
+        awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
+        (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
+    });
+    if (action === 'wait') {
+      entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
+      return false;
+    }
+    if (action === 'stop') {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const file = workflowFileName(workflow.file);
+    let error: string | undefined;
+    try {
+      await gh.dispatchWorkflow(file, workflow.ref ?? pull.headRef, { sha: entry.sha });
+    } catch (caught) {
+      if (caught instanceof LeaseLost) throw caught; // another replica holds the PR: it decides
+      error = `${statusOf(caught) ?? 'error'} ${caught instanceof Error ? caught.message : String(caught)}`;
+    }
+    // Recorded even when GitHub refused, so a broken workflow is not dispatched on every sweep.
+    awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86_400);
+    const note = missingResultsNote({
+      sha: entry.sha,
+      timeoutMinutes: workflow.timeoutMinutes,
+      file,
+      ...(error ? { error } : {}),
+    });
+    const notesKey = `${key}@${entry.sha}`;
+    bot.memory.notes.set(notesKey, [...(bot.memory.notes.get(notesKey) ?? []), note]);
+    if (error) scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
+    else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
+    await publish(scope, await openSession(scope, entry.number, { pull }));
+    return error === undefined;
+  });
+}

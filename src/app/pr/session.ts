@@ -1,0 +1,145 @@
+import { parseChecklistComment } from '../../core/comment/parse.js';
+import { COMMENT_MARKER } from '../../core/comment/render.js';
+import { decodeStateBlock } from '../../core/comment/state-block.js';
+import { chooseLedger } from '../../core/ledger/choose-ledger.js';
+import { emptyLedger, type Ledger } from '../../core/ledger/ledger.js';
+import type { CommentInfo, PullInfo } from '../../github/types.js';
+import { type EventScope, prKey } from '../runtime/bot.js';
+import { loadSetup, type RepoSetup } from './setup.js';
+
+/** One pull request's gate as the bot sees it while handling one event. */
+export interface PrSession {
+  key: string;
+  pull: PullInfo;
+  setup: RepoSetup;
+  /** The checklist comment as last seen (undefined when there is none yet, or it was deleted). */
+  comment?: CommentInfo;
+  ledger: Ledger;
+  /** Free text people wrote in the notes area. */
+  notes?: string;
+}
+
+export interface OpenOptions {
+  /** A pull request just received in a payload (fresher than anything cached). */
+  pull?: PullInfo;
+  /** Re-read the pull request from GitHub even if cached. */
+  refreshPull?: boolean;
+  /** The comment as it is now (from an edited payload); otherwise it is looked up. */
+  comment?: CommentInfo | null;
+  /** More copies of the ledger to consider (the comment before an edit, a deleted comment). */
+  candidates?: (string | undefined)[];
+}
+
+export async function getPull(scope: EventScope, number: number, refresh = false): Promise<PullInfo> {
+  const key = prKey(scope.gh, number);
+  const cached = refresh ? undefined : scope.bot.memory.pulls.get(key);
+  if (cached) return cached;
+  const pull = await scope.gh.getPull(number);
+  scope.bot.memory.pulls.set(key, pull);
+  return pull;
+}
+
+/** Config and template from the base branch, cached per base commit (a new base commit re-reads). */
+export async function getSetup(
+  scope: EventScope,
+  pull: Pick<PullInfo, 'baseRef' | 'baseSha'>,
+): Promise<RepoSetup> {
+  const { owner, repo } = scope.gh.repo;
+  return scope.bot.memory.setups.getOrLoad(`${owner}/${repo}@${pull.baseRef}@${pull.baseSha}`, () =>
+    loadSetup(scope.gh, pull.baseRef),
+  );
+}
+
+/** Finds the checklist comment: by marker, written by this app (oldest wins), paginated. */
+export async function findChecklistComment(
+  scope: EventScope,
+  number: number,
+): Promise<CommentInfo | undefined> {
+  const login = scope.bot.botLogin();
+  const comments = await scope.gh.listComments(number);
+  return comments.find((c) => c.author === login && c.body.includes(COMMENT_MARKER));
+}
+
+export async function openSession(
+  scope: EventScope,
+  number: number,
+  opts: OpenOptions = {},
+): Promise<PrSession> {
+  const { bot } = scope;
+  const key = prKey(scope.gh, number);
+  if (opts.pull) bot.memory.pulls.set(key, opts.pull);
+  const pull = opts.pull ?? (await getPull(scope, number, opts.refreshPull));
+  const setup = await getSetup(scope, pull);
+  const comment =
+    opts.comment === undefined ? await findChecklistComment(scope, number) : (opts.comment ?? undefined);
+  if (comment) bot.memory.comments.set(key, comment.id);
+  const ledger = await resolveLedger(scope, key, pull, comment, opts.candidates ?? []);
+  const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : undefined;
+  return { key, pull, setup, ...(comment ? { comment } : {}), ledger, ...(notes ? { notes } : {}) };
+}
+
+/**
+ * The ledger to trust: the longest verified copy among memory, the comment and extra candidates.
+ * When the comment's copy is missing or fails verification and memory has nothing, the mirror in
+ * the `shipgate` check run output restores it.
+ */
+async function resolveLedger(
+  scope: EventScope,
+  key: string,
+  pull: PullInfo,
+  comment: CommentInfo | undefined,
+  extra: (string | undefined)[],
+): Promise<Ledger> {
+  const { secret, memory } = { secret: scope.bot.options.ledgerSecret, memory: scope.bot.memory };
+  const remembered = await lastWrittenLedger(scope, key);
+  const commentLedger = fromBody(comment?.body);
+  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
+  let chosen = chooseLedger(candidates, secret);
+  const commentTrusted = commentLedger !== undefined && chooseLedger([commentLedger], secret) !== undefined;
+  // Cold memory (after a restart): a comment copy can be stale (a redelivered edit carries an old
+  // body), so the newest mirror is always consulted; the longest verified ledger wins.
+  if (!remembered) {
+    const mirror = await readMirror(scope, key, pull);
+    chosen = chooseLedger([chosen, fromBody(mirror)], secret);
+    if (!commentTrusted && comment)
+      scope.log.warn(
+        { pr: key },
+        'checklist state block failed verification; restored from the check run mirror',
+      );
+  }
+  return chosen ?? emptyLedger(secret);
+}
+
+async function readMirror(scope: EventScope, key: string, pull: PullInfo): Promise<string | undefined> {
+  const known = scope.bot.memory.mirrors.get(key);
+  if (known !== undefined) {
+    const run = await scope.gh.getCheckRun(known);
+    if (run?.outputText) return run.outputText;
+  }
+  // once merged the newest mirror is on the merge commit's `shipgate/post-deploy` run
+  const runs = [
+    ...(pull.mergeCommitSha ? await scope.gh.listCheckRuns(pull.mergeCommitSha, 'shipgate/post-deploy') : []),
+    ...(await scope.gh.listCheckRuns(pull.headSha, 'shipgate')),
+  ];
+  const ours = runs.filter((run) => run.appId === scope.bot.options.appId).sort((a, b) => b.id - a.id);
+  return ours.find((run) => run.outputText)?.outputText ?? undefined;
+}
+
+function fromBody(body: string | undefined): Ledger | undefined {
+  const decoded = body ? decodeStateBlock(body) : { found: false as const };
+  return decoded.found && 'ledger' in decoded ? decoded.ledger : undefined;
+}
+
+/**
+ * The ledger the bot last wrote for a PR: from the shared store (another replica may have written
+ * since this one last did), else this process's memory. Unverified here: callers choose.
+ */
+export async function lastWrittenLedger(scope: EventScope, key: string): Promise<Ledger | undefined> {
+  const { memory } = scope.bot;
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+}
+
+/** Where a PR's newest signed ledger is shared between replicas (coordinator state). */
+export function sharedLedgerKey(prKey: string): string {
+  return `ledger:${prKey}`;
+}

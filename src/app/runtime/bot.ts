@@ -1,0 +1,92 @@
+import type { Ledger } from '../../core/ledger/ledger.js';
+import type { GitHub, PullInfo } from '../../github/types.js';
+import type { Coordinator } from '../../scale/coordinator.js';
+import { createLocalCoordinator } from '../../scale/local-coordinator.js';
+import { AwaitingResults } from '../pr/awaiting-results.js';
+import type { RepoSetup } from '../pr/setup.js';
+import type { AppMetrics } from '../server/metrics.js';
+import type { BotLog } from './bot-log.js';
+import { CoordinatedQueue } from './coordinated-queue.js';
+import { ReplyBurst } from './reply-burst.js';
+import { TtlCache } from './ttl-cache.js';
+
+export interface BotOptions {
+  /** Key for the ledger HMAC (SHIPGATE_LEDGER_SECRET, or derived from the webhook secret). */
+  ledgerSecret: string;
+  appId: number;
+  /** The app's slug (its comments are by `<slug>[bot]`); looked up with GET /app when absent. */
+  appSlug?: string;
+  /** How long config, membership and permission look-ups are trusted. */
+  cacheTtlMs?: number;
+  now?: () => Date;
+  /** Per-PR locks and delivery de-duplication: Redis across replicas (REDIS_URL), else in-process. */
+  coordinator?: Coordinator;
+  /** Reverted ticks within this window get one explanation reply per PR (default 1.5 s). */
+  replyBurstMs?: number;
+  /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
+  publicUrl?: string;
+  /** Prometheus counters (GET /metrics); absent in unit tests. */
+  metrics?: AppMetrics;
+}
+
+/** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
+export class BotMemory {
+  readonly setups: TtlCache<RepoSetup>;
+  readonly pulls: TtlCache<PullInfo>;
+  readonly permissions: TtlCache<string>;
+  readonly teams: TtlCache<boolean>;
+  readonly packageVersions: TtlCache<string>;
+  readonly queue: CoordinatedQueue;
+  readonly replies: ReplyBurst;
+  constructor(
+    readonly ttlMs: number,
+    readonly coordinator: Coordinator = createLocalCoordinator(),
+    replyBurstMs = 1500,
+  ) {
+    this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
+    this.setups = new TtlCache(ttlMs);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+  /** PR key → id of its checklist comment. */
+  readonly comments = new TtlCache<number>(24 * 3600_000);
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  readonly ledgers = new TtlCache<Ledger>(24 * 3600_000);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  readonly checkRuns = new TtlCache<{ id: number; fingerprint: string; completed: boolean }>(24 * 3600_000);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  readonly mirrors = new TtlCache<number>(24 * 3600_000);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  readonly notes = new TtlCache<string[]>(24 * 3600_000);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  readonly awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  readonly pullFiles = new TtlCache<string[]>(24 * 3600_000, 1000);
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
+}
+
+export interface Bot {
+  readonly options: Required<Pick<BotOptions, 'ledgerSecret' | 'appId'>>;
+  readonly memory: BotMemory;
+  now(): Date;
+  /** `<slug>[bot]`: the login the bot comments as. */
+  botLogin(): string;
+  /** External base URL for audit links; none → check runs carry no details_url. */
+  readonly publicUrl?: string;
+  readonly metrics?: AppMetrics;
+}
+
+/** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */
+export interface EventScope {
+  bot: Bot;
+  gh: GitHub;
+  log: BotLog;
+}
+
+export function prKey(gh: GitHub, number: number): string {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number}`;
+}

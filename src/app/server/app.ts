@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApplicationFunction, Context, Probot } from 'probot';
+import type { AppOctokit } from '../../github/client.js';
+import { handleEvent } from '../events/handle-event.js';
+import { sweepMissingResults } from '../pr/missing-results.js';
+import { type Bot, BotMemory, type BotOptions } from '../runtime/bot.js';
+import { auditRequestHandler } from './audit-access.js';
+import type { EventOutcome } from './metrics.js';
+import { reconcile } from './reconcile.js';
+
+export interface ShipgateApp {
+  appFn: ApplicationFunction;
+  bot: Bot;
+  /** Re-syncs every open release PR of every installation (missed webhooks). */
+  reconcile(): Promise<number>;
+  /** Resolves when no event is being handled. */
+  idle(): Promise<void>;
+  /** Dispatches the checks workflow for head commits whose results are overdue (the server runs it periodically). */
+  sweepMissingResults(): Promise<number>;
+  /** Serves `GET /audit/:owner/:repo/:pr?exp&sig`; resolves false for other paths. */
+  handleAudit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+/** The shipgate Probot app: one entry point, delivery de-duplication, per-PR ordering. */
+export function createShipgateApp(options: BotOptions): ShipgateApp {
+  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000, options.coordinator, options.replyBurstMs);
+  let slug = options.appSlug;
+  let probot: Probot | undefined;
+  const bot: Bot = {
+    options: { ledgerSecret: options.ledgerSecret, appId: options.appId },
+    memory,
+    now: options.now ?? (() => new Date()),
+    botLogin: () => `${slug ?? 'shipgate'}[bot]`,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+  };
+  const inflight = new Set<Promise<unknown>>();
+  const loaded = async (): Promise<Probot> => {
+    if (!probot) throw new Error('load the app into Probot first');
+    await ensureSlug(probot);
+    return probot;
+  };
+
+  async function ensureSlug(app: Probot): Promise<void> {
+    if (slug) return;
+    const octokit = (await app.auth()) as AppOctokit;
+    const { data } = await octokit.rest.apps.getAuthenticated();
+    slug = data?.slug ?? 'shipgate';
+  }
+
+  async function handle(app: Probot, context: Context): Promise<void> {
+    const started = performance.now();
+    const action = (context.payload as { action?: unknown }).action;
+    const count = (outcome: EventOutcome) =>
+      options.metrics?.event(
+        context.name,
+        typeof action === 'string' ? action : undefined,
+        outcome,
+        (performance.now() - started) / 1000,
+      );
+    try {
+      await ensureSlug(app);
+      const log = context.log.child({
+        delivery: context.id,
+        event: `${context.name}.${typeof action === 'string' ? action : ''}`,
+      });
+      // Octokit's own lines (request logging, retries) then carry the delivery id too.
+      (context.octokit as { log: unknown }).log = log;
+      const outcome = await handleEvent({
+        name: context.name,
+        id: context.id,
+        payload: context.payload,
+        octokit: context.octokit as AppOctokit,
+        log,
+        bot,
+      });
+      count(outcome);
+    } catch (error) {
+      count('error');
+      throw error;
+    }
+  }
+
+  const appFn: ApplicationFunction = (app) => {
+    probot = app;
+    app.onAny(async (context) => {
+      const task = handle(app, context as Context);
+      inflight.add(task);
+      try {
+        await task;
+      } finally {
+        inflight.delete(task);
+      }
+    });
+  };
+
+  return {
+    appFn,
+    bot,
+    async reconcile() {
+      if (!probot) throw new Error('load the app into Probot before reconciling');
+      await ensureSlug(probot);
+      return reconcile(probot, bot);
+    },
+    async idle() {
+      for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
+      await memory.queue.idle();
+      await memory.replies.idle();
+    },
+    sweepMissingResults() {
+      const task = loaded().then((app) => sweepMissingResults(app, bot));
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
+    },
+    handleAudit: auditRequestHandler(loaded, bot),
+  };
+}

@@ -1,0 +1,188 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Bottleneck from 'bottleneck';
+import { Redis } from 'ioredis';
+import { createNodeMiddleware, createProbot } from 'probot';
+import { type OctokitTuning, tunedOctokit } from '../../github/octokit.js';
+import type { Coordinator } from '../../scale/coordinator.js';
+import { createCoordinator } from '../../scale/create-coordinator.js';
+import { SWEEP_INTERVAL_MS } from '../pr/missing-results.js';
+import { createShipgateApp, type ShipgateApp } from './app.js';
+import { AppMetrics } from './metrics.js';
+import { ledgerSecretFrom } from './secret.js';
+import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
+
+export interface ServerOptions {
+  /** APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, SHIPGATE_LEDGER_SECRET… */
+  env: NodeJS.ProcessEnv;
+  port?: number;
+  host?: string;
+  /** Octokit retry/throttle timings (tests shorten them; production keeps Probot's). */
+  tuning?: OctokitTuning;
+  /** Walk open release PRs once listening (repairs webhooks missed while down). */
+  reconcileOnStart?: boolean;
+  now?: () => Date;
+  /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
+  sweepIntervalMs?: number;
+  /** Locks, de-dup and shared state; default from REDIS_URL (tests inject one). Closed with the server. */
+  coordinator?: Coordinator;
+  /** Window for batching revert explanations into one reply per PR (default 1.5 s). */
+  replyBurstMs?: number;
+  /** Also export process metrics (CPU, memory, event loop) on /metrics: once per process. */
+  processMetrics?: boolean;
+  /** How long close() waits for in-flight events (default SHIPGATE_SHUTDOWN_TIMEOUT_MS or 25 s). */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  webhookUrl: string;
+  app: ShipgateApp;
+  metrics: AppMetrics;
+  /** Graceful: new deliveries get 503 (GitHub redelivers), in-flight events finish (bounded wait). */
+  close(): Promise<void>;
+}
+
+export const WEBHOOK_PATH = '/api/github/webhooks';
+
+/** Starts the app: webhooks at /api/github/webhooks (signature-checked by Probot), GET /healthz. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { env } = options;
+  const metrics = new AppMetrics({ processMetrics: options.processMetrics ?? false });
+  const timeout = Number(env.SHIPGATE_GITHUB_TIMEOUT_MS);
+  // REDIS_URL clusters Octokit's throttling too. The connection is made here rather than by Probot
+  // (which would do the same from its env) so that shutdown can close it.
+  const { REDIS_URL: redisUrl, ...probotEnv } = env;
+  const throttleConnection = redisUrl ? throttlingConnection(redisUrl) : undefined;
+  const probot = createProbot({
+    env: { LOG_LEVEL: 'info', ...probotEnv },
+    overrides: {
+      Octokit: tunedOctokit({
+        ...(timeout > 0 ? { requestTimeoutMs: timeout } : {}),
+        ...options.tuning,
+        ...(throttleConnection ? { connection: throttleConnection } : {}),
+        observer: metrics,
+      }),
+    },
+  });
+  throttleConnection?.on('error', (error: unknown) =>
+    probot.log.error({ err: error }, 'Octokit throttling: Redis error'),
+  );
+  let draining = false;
+  const coordinator =
+    options.coordinator ?? createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
+  const app = createShipgateApp({
+    coordinator,
+    ledgerSecret: ledgerSecretFrom(env),
+    appId: Number(env.APP_ID),
+    ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...publicUrlFrom(env, probot.log),
+    metrics,
+    ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
+  });
+  const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/healthz') {
+      if (draining) res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"draining"}');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/metrics') {
+      void metrics.render().then(({ contentType, body }) => {
+        res.writeHead(200, { 'content-type': contentType }).end(body);
+      });
+      return;
+    }
+    if (draining && req.method === 'POST') {
+      // shutting down: refuse new deliveries so GitHub redelivers them to a live replica
+      res.writeHead(503, { 'content-type': 'application/json', connection: 'close' });
+      res.end('{"message":"shutting down"}');
+      return;
+    }
+    if (req.url?.includes('/audit/')) {
+      void app.handleAudit(req, res).then(
+        (handled) => {
+          if (!handled) void middleware(req, res, () => notFound(res));
+        },
+        (error: unknown) => {
+          probot.log.error({ err: error }, 'audit page failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
+      return;
+    }
+    void middleware(req, res, () => {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const port = options.port ?? Number(env.PORT ?? 3000);
+  const host = options.host ?? env.HOST ?? '0.0.0.0';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  probot.log.info({ url }, 'shipgate listening');
+  if (options.reconcileOnStart) {
+    void app
+      .reconcile()
+      .then((count) => probot.log.info({ count }, 'reconciled open release pull requests'))
+      .catch((error: unknown) => probot.log.error({ err: error }, 'start-up reconcile failed'));
+  }
+  const sweepMs = options.sweepIntervalMs ?? SWEEP_INTERVAL_MS;
+  // The sweep dispatches the checks workflow for commits whose results never came (missing-results.ts).
+  const sweep =
+    sweepMs > 0
+      ? setInterval(() => {
+          void app
+            .sweepMissingResults()
+            .catch((error: unknown) => probot.log.error({ err: error }, 'missing-results sweep failed'));
+        }, sweepMs).unref()
+      : undefined;
+  return {
+    url,
+    webhookUrl: `${url}${WEBHOOK_PATH}`,
+    app,
+    metrics,
+    async close() {
+      draining = true;
+      probot.log.info('shutting down: refusing new deliveries, finishing in-flight events');
+      clearInterval(sweep);
+      // keep listening while draining so late deliveries get an explicit 503 rather than a refused connection
+      const limit = options.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
+      if (!(await settleWithin(app.idle(), limit)))
+        probot.log.warn({ timeoutMs: limit }, 'shutdown: in-flight events did not finish in time');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await coordinator.close();
+      await throttleConnection?.disconnect();
+    },
+  };
+}
+
+/** Bottleneck's Redis connection for Octokit's throttling plugin (what Probot builds from REDIS_URL). */
+function throttlingConnection(url: string): Bottleneck.IORedisConnection {
+  return new Bottleneck.IORedisConnection({ client: new Redis(url, { maxRetriesPerRequest: 3 }) });
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+}
+
+/** SHIPGATE_PUBLIC_URL: the app's external base URL (http/https); check runs link to audit pages under it. */
+function publicUrlFrom(env: NodeJS.ProcessEnv, log: { warn(message: string): void }): { publicUrl?: string } {
+  const raw = env.SHIPGATE_PUBLIC_URL?.trim();
+  if (!raw) return {};
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { publicUrl: url.toString() };
+  } catch {
+    // reported below
+  }
+  log.warn('SHIPGATE_PUBLIC_URL is not an http(s) URL: check runs get no audit link');
+  return {};
+}

@@ -1,0 +1,35 @@
+import type { Probot } from 'probot';
+import { type AppOctokit, gitHubFor } from '../../github/client.js';
+import { syncPull } from '../events/on-pull-request.js';
+import type { Bot, EventScope } from '../runtime/bot.js';
+
+const MAX_REPOS = 1000;
+
+/** At start-up: walk every installation's repositories and re-sync open release PRs. */
+export async function reconcile(probot: Probot, bot: Bot): Promise<number> {
+  const appOctokit = (await probot.auth()) as AppOctokit;
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  let synced = 0;
+  let repos = 0;
+  for (const installation of installations) {
+    const octokit = (await probot.auth(installation.id)) as AppOctokit;
+    const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+      per_page: 100,
+    });
+    for (const repository of list) {
+      if (++repos > MAX_REPOS) return synced;
+      const log = probot.log.child({ reconcile: repository.full_name });
+      const scope: EventScope = {
+        bot,
+        gh: gitHubFor(octokit, { owner: repository.owner.login, repo: repository.name }),
+        log,
+      };
+      try {
+        for (const pull of await scope.gh.listOpenPulls()) if (await syncPull(scope, pull)) synced++;
+      } catch (error) {
+        log.error({ err: error }, 'reconcile failed for repository');
+      }
+    }
+  }
+  return synced;
+}

@@ -1,0 +1,64 @@
+import type { LedgerEvent } from '../ledger/ledger.js';
+import type { ItemKind } from '../template/model.js';
+
+/** A reason must say something ("no schema change in this release"), not just "n/a". */
+export const MIN_NA_REASON = 10;
+export const MAX_NA_REASON = 300;
+
+export interface NotApplicableInput {
+  /** The item id to mark (from `/shipgate na <item-id> <reason>`). */
+  item: string;
+  /** Who marks it (GitHub login); the bot has already checked they may (same rule as waivers). */
+  by: string;
+  reason: string;
+  at: string;
+  /** The head SHA: a push that touches the item's scope resets the mark (invalidation.ts). */
+  sha: string;
+  items: readonly { id: string; kind: ItemKind }[];
+}
+
+export type NotApplicableDecision =
+  | { ok: true; event: Extract<LedgerEvent, { t: 'waive' }> }
+  | { ok: false; message: string };
+
+/**
+ * Marks an item "not applicable" for this release: a `waive` event with `na: true`, audited in
+ * the ledger like a waiver and shown as "⚪ N/A by @x: reason". Sign-offs are refused (a person's
+ * approval is never N/A), and so is a missing or too short reason.
+ */
+export function planNotApplicable(input: NotApplicableInput): NotApplicableDecision {
+  const item = input.items.find((candidate) => candidate.id === input.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input.item.slice(0, 80)}\`` };
+  if (item.kind === 'signoff') return { ok: false, message: 'sign-offs cannot be marked not applicable' };
+  const reason = normaliseReason(input.reason);
+  if (reason.length < MIN_NA_REASON) {
+    return {
+      ok: false,
+      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``,
+    };
+  }
+  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}…` : reason;
+  return {
+    ok: true,
+    event: {
+      t: 'waive',
+      na: true,
+      item: item.id,
+      by: input.by,
+      at: input.at,
+      sha: input.sha,
+      reason: bounded,
+    },
+  };
+}
+
+/** One line, no control characters, single spaces. */
+function normaliseReason(reason: string): string {
+  return (
+    reason
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}

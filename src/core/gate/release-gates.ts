@@ -1,0 +1,72 @@
+import type { ItemStates } from '../ledger/ledger.js';
+import type { Checklist } from '../template/model.js';
+import { evaluateGate, type GateDecision } from './gate.js';
+import { type RollbackStatus, rollbackStatus, withPhase } from './rollback.js';
+
+export interface ReleaseGatesInput {
+  checklist: Checklist;
+  states: ItemStates;
+  /** The PR head: pre-merge results are keyed by it. */
+  headSha: string;
+  /** The merge commit once merged: post-deploy results are keyed by it. */
+  mergeSha?: string;
+  problems?: readonly string[];
+  notApplicable?: readonly string[];
+}
+
+export interface ReleaseView {
+  /** Only once merged. */
+  postDeploy?: GateDecision;
+  /** What the checklist comment's status line shows: pre-merge before the merge, post-deploy after. */
+  display: GateDecision;
+}
+
+export interface ReleaseGates extends ReleaseView {
+  preMerge: GateDecision;
+  rollback: RollbackStatus;
+}
+
+/** Both gates of a release (activated rollback steps count in the gate of the phase the release is in). */
+export function releaseGates(input: ReleaseGatesInput): ReleaseGates {
+  const rollback = rollbackStatus(input.checklist, input.states);
+  const preMerge = evaluateGate({
+    checklist: input.checklist,
+    states: input.states,
+    headSha: input.headSha,
+    phase: 'pre-merge',
+    activated: rollback.activated,
+    ...(input.problems ? { problems: input.problems } : {}),
+    ...(input.notApplicable ? { notApplicable: input.notApplicable } : {}),
+  });
+  return { preMerge, rollback, ...releaseView({ ...input, preMerge, rollback }) };
+}
+
+/**
+ * Before the merge the pre-merge gate is shown; after it the post-deploy gate on the merge
+ * commit, with the activated rollback steps in it wherever the template put them.
+ */
+export function releaseView(
+  input: ReleaseGatesInput & { preMerge: GateDecision; rollback: RollbackStatus },
+): ReleaseView {
+  const { rollback, preMerge } = input;
+  const note = rollback.active
+    ? ` · 🔄 rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ''}`
+    : '';
+  if (!input.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input.checklist, rollback.activated, 'post-deploy'),
+    states: input.states,
+    headSha: input.mergeSha,
+    phase: 'post-deploy',
+    activated: rollback.activated,
+    ...(input.problems ? { problems: input.problems } : {}),
+    ...(input.notApplicable ? { notApplicable: input.notApplicable } : {}),
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input.mergeSha.slice(0, 7)} · post-deploy: ${postDeploy.summary}${note}`,
+    },
+  };
+}

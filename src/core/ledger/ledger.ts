@@ -1,0 +1,208 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { CheckStatus } from '../template/model.js';
+
+/**
+ * The ledger: an append-only, HMAC-chained log of everything that changed an item's state.
+ * Each event's hash covers the previous hash, so removing, reordering or editing any event
+ * (or the compacted base) breaks verification.
+ */
+export type LedgerEvent =
+  | { t: 'tick' | 'untick'; item: string; by: string; at: string; sha: string }
+  /** `na: true`: "not applicable" (with a required reason) rather than a waiver; audited the same way. */
+  | { t: 'waive'; item: string; by: string; at: string; sha: string; reason: string; na?: true }
+  | { t: 'result'; item: string; status: CheckStatus; summary: string; at: string; sha: string }
+  | { t: 'invalidate'; items: string[]; at: string; sha: string; reason: string }
+  | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string }
+  /** A rollback started (command or trigger); `incident` is the issue opened for it. */
+  | {
+      t: 'rollback';
+      by: string;
+      at: string;
+      sha: string;
+      reason: string;
+      source: string;
+      incident?: number;
+    };
+
+/** Pseudo item under which a started rollback is folded (so it survives ledger compaction). */
+export const ROLLBACK_STATE = 'shipgate:rollback';
+
+/** The folded state of one item. */
+export interface ItemState {
+  checked: boolean;
+  by?: string;
+  at?: string;
+  sha?: string;
+  status?: CheckStatus;
+  summary?: string;
+  /** A waiver, or with `na` a "not applicable" mark; both stand until a push resets them. */
+  waived?: { by: string; reason: string; na?: true };
+  /** Set when a push reset this item: "reset by push of abc1234". */
+  reset?: string;
+  /** For the rollback pseudo item: the incident issue number. */
+  incident?: number;
+}
+
+export type ItemStates = Record<string, ItemState>;
+
+/** Events folded away to keep the comment under GitHub's size limit; `hash` continues the chain. */
+export interface LedgerBase {
+  count: number;
+  hash: string;
+  states: ItemStates;
+  rejected: number;
+}
+
+export interface Ledger {
+  base: LedgerBase;
+  events: LedgerEvent[];
+  /** Chain hash after the last event. */
+  head: string;
+}
+
+const GENESIS = 'shipgate-ledger-v1';
+
+export function emptyLedger(secret: string): Ledger {
+  const hash = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash, states: {}, rejected: 0 }, events: [], head: hash };
+}
+
+/** Returns a new ledger with the events appended (the input is not modified). */
+export function appendEvents(ledger: Ledger, events: readonly LedgerEvent[], secret: string): Ledger {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+
+/**
+ * Verdicts of verifyLedger by a digest of (secret, exact ledger JSON): the same copy is checked
+ * several times per event (memory, the comment, the body before an edit), and re-running the
+ * HMAC chain each time dominated the bot's CPU. Identical content gets the identical verdict.
+ */
+const verdicts = new Map<string, boolean>();
+const VERDICTS_MAX = 2000;
+
+/** Recomputes the chain; false when anything was altered or signed with another secret. */
+export function verifyLedger(ledger: Ledger, secret: string): boolean {
+  const key = createHash('sha256')
+    .update(secret)
+    .update('\0')
+    .update(JSON.stringify(ledger))
+    .digest('base64url');
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function verifyChain(ledger: Ledger, secret: string): boolean {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+
+/** Folds the oldest events into the base so that at most `keep` events stay itemised. */
+export function compactLedger(ledger: Ledger, keep: number, secret: string): Ledger {
+  if (ledger.events.length <= keep) return ledger;
+  const cut = ledger.events.length - keep;
+  const folded = ledger.events.slice(0, cut);
+  const states = foldEvents(ledger.base.states, folded);
+  const rejected = ledger.base.rejected + folded.filter((event) => event.t === 'reject').length;
+  const count = ledger.base.count + folded.length;
+  const hash = baseHash(secret, states, count, rejected);
+  const base: LedgerBase = { count, hash, states, rejected };
+  return appendEvents({ base, events: [], head: hash }, ledger.events.slice(cut), secret);
+}
+
+/** The current state of every item the ledger mentions. */
+export function foldLedger(ledger: Ledger): ItemStates {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+
+function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStates {
+  const states: ItemStates = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case 'tick':
+      case 'untick':
+        states[event.item] = { checked: event.t === 'tick', by: event.by, at: event.at, sha: event.sha };
+        break;
+      case 'waive':
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...(event.na ? { na: true as const } : {}) },
+        };
+        break;
+      case 'result': {
+        const previous = states[event.item];
+        if (previous?.waived) break; // a waiver stands until a push resets it
+        states[event.item] = {
+          checked: event.status === 'pass',
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: 'shipgate',
+        };
+        break;
+      }
+      case 'invalidate':
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case 'rollback':
+        // the first rollback stands; later ones refer to the same incident
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...(event.incident !== undefined ? { incident: event.incident } : {}),
+        };
+        break;
+      case 'reject':
+        break;
+    }
+  }
+  return states;
+}
+
+function baseHash(secret: string, states: ItemStates, count: number, rejected: number): string {
+  return mac(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+
+function chain(secret: string, previous: string, event: LedgerEvent): string {
+  return mac(secret, `${previous}|${canonical(event)}`);
+}
+
+function mac(secret: string, data: string): string {
+  return createHmac('sha256', secret).update(data).digest('base64url');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** JSON with sorted keys, so the hash does not depend on property order. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
