@@ -1,6 +1,7 @@
 import { benchAction } from './action-bench.js';
 import { benchApp } from './app-bench.js';
 import { benchCoordinator } from './coordinator-bench.js';
+import { benchLifecycle } from './lifecycle-bench.js';
 import { benchReplicas } from './replicas-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 
@@ -14,12 +15,15 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const suites: [string, () => Promise<object>][] = [
   ['secret scanning vs secretlint', () => benchSecretScan()],
   ['bot on the GitHub simulator', () => benchApp()],
+  ['a release lifecycle on the GitHub simulator', () => benchLifecycle()],
   ['Redis coordinator', () => benchCoordinator()],
   ['one process vs two replicas', () => benchReplicas()],
   ['Action cold start and check parallelism', () => benchAction()],
 ];
+// `npm run bench -- <word>`: only the suites whose name contains it (while working on one).
+const only = process.argv[2];
 let failed = false;
-for (const [name, run] of suites) {
+for (const [name, run] of suites.filter(([name]) => !only || name.includes(only))) {
   log(name);
   try {
     Object.assign(results, await run());

@@ -12707,6 +12707,93 @@ function roleTitle(role) {
   return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
+// src/core/ledger/ledger.ts
+var ROLLBACK_STATE = "shipgate:rollback";
+
+// src/core/gate/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/gate/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const preMerge = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+function phaseGate(input2) {
+  const { phase, ...rest } = input2;
+  if (phase === "pre-merge") return releaseGates(rest).preMerge;
+  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
+  return gates.postDeploy ?? gates.preMerge;
+}
+
+// src/core/template/model.ts
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function resultsReport(results) {
+  return { version: 1, passed: !results.some((result) => isFailing(result.status)), results };
+}
+
 // src/runner/git-info.ts
 import { execFileSync } from "node:child_process";
 function git(cwd, args) {
@@ -37122,9 +37209,9 @@ async function checkCommand(io, args) {
     }
   });
   clearLive();
-  const passed = results.every((result) => result.status !== "fail" && result.status !== "error");
+  const report = resultsReport(results);
+  const { passed } = report;
   if (values.format === "json") {
-    const report = { version: 1, passed, results };
     io.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
   } else {
@@ -37152,7 +37239,7 @@ function gateLine(checklist, results, phase, repoDir) {
       sha
     };
   }
-  const gate = evaluateGate({ checklist, states, headSha: sha, phase });
+  const gate = phaseGate({ checklist, states, headSha: sha, phase });
   const automatedOk = results.every((result) => result.status === "pass" || result.status === "skipped");
   return `gate: ${automatedOk ? "automated checks OK" : "automated checks FAILING"} \xB7 ${gate.summary}`;
 }
@@ -37299,7 +37386,7 @@ function renderCommand(io, args) {
     overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const context = loadRepoContext(io, positionals[0], values);
-  const gate = evaluateGate({ checklist: context.checklist, states: {}, headSha: "", phase: "pre-merge" });
+  const gate = phaseGate({ checklist: context.checklist, states: {}, headSha: "", phase: "pre-merge" });
   io.stdout.write(
     renderComment({
       checklist: context.checklist,

@@ -67611,6 +67611,14 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/core/template/model.ts
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function resultsReport(results) {
+  return { version: 1, passed: !results.some((result) => isFailing(result.status)), results };
+}
+
 // src/core/escape.ts
 function escapeInline(text, max2 = 300) {
   const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
@@ -87739,7 +87747,7 @@ function toEvidence(sha, phase, results) {
     schema: "shipgate/checks@1",
     sha,
     phase,
-    passed: results.every((result) => result.status !== "fail" && result.status !== "error"),
+    passed: !results.some((result) => isFailing(result.status)),
     results: results.map((result) => ({
       item: result.item,
       check: result.check,
@@ -88171,6 +88179,9 @@ function decodeStateBlock(body) {
 // src/core/comment/parse.ts
 var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
+function itemIdOfLine(line) {
+  return ID_MARKER.exec(line)?.[1];
+}
 function parseChecklistComment(body, checklist) {
   const lines = body.replace(/\r\n?/g, "\n").split("\n");
   const known = new Set(checklist.items.map((item) => item.id));
@@ -88353,9 +88364,22 @@ var TtlCache = class {
 
 // src/app/runtime/bot.ts
 var BotMemory = class {
-  constructor(ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500) {
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  replies;
+  ttlMs;
+  coordinator;
+  /** See BotOptions.writeWindowMs. */
+  writeWindowMs;
+  constructor(options) {
+    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options;
     this.ttlMs = ttlMs;
     this.coordinator = coordinator;
+    this.writeWindowMs = options.writeWindowMs ?? 1e3;
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
     this.setups = new TtlCache(ttlMs);
@@ -88364,15 +88388,6 @@ var BotMemory = class {
     this.teams = new TtlCache(ttlMs);
     this.packageVersions = new TtlCache(ttlMs * 10);
   }
-  ttlMs;
-  coordinator;
-  setups;
-  pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  replies;
   /** PR key → id of its checklist comment. */
   comments = new TtlCache(24 * 36e5);
   /** PR key → last ledger written (the longest verified copy wins anyway). */
@@ -88392,281 +88407,6 @@ var BotMemory = class {
 };
 function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
-}
-
-// src/app/pr/publish.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/core/ledger/ledger.ts
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-var ROLLBACK_STATE = "shipgate:rollback";
-var GENESIS = "shipgate-ledger-v1";
-function emptyLedger(secret) {
-  const hash2 = baseHash(secret, {}, 0, 0);
-  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
-}
-function appendEvents(ledger, events, secret) {
-  let head = ledger.head;
-  for (const event of events) head = chain(secret, head, event);
-  return { base: ledger.base, events: [...ledger.events, ...events], head };
-}
-var verdicts = /* @__PURE__ */ new Map();
-var VERDICTS_MAX = 2e3;
-function verifyLedger(ledger, secret) {
-  const key = createHash("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
-  const known = verdicts.get(key);
-  if (known !== void 0) return known;
-  const verdict = verifyChain(ledger, secret);
-  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
-  verdicts.set(key, verdict);
-  return verdict;
-}
-function verifyChain(ledger, secret) {
-  const { states, count, rejected } = ledger.base;
-  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
-  let head = ledger.base.hash;
-  for (const event of ledger.events) head = chain(secret, head, event);
-  return safeEqual(head, ledger.head);
-}
-function compactLedger(ledger, keep, secret) {
-  if (ledger.events.length <= keep) return ledger;
-  const cut3 = ledger.events.length - keep;
-  const folded = ledger.events.slice(0, cut3);
-  const states = foldEvents(ledger.base.states, folded);
-  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
-  const count = ledger.base.count + folded.length;
-  const hash2 = baseHash(secret, states, count, rejected);
-  const base = { count, hash: hash2, states, rejected };
-  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
-}
-function foldLedger(ledger) {
-  return foldEvents(ledger.base.states, ledger.events);
-}
-function foldEvents(start, events) {
-  const states = structuredClone(start);
-  for (const event of events) {
-    switch (event.t) {
-      case "tick":
-      case "untick":
-        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
-        break;
-      case "waive":
-        states[event.item] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
-        };
-        break;
-      case "result": {
-        const previous = states[event.item];
-        if (previous?.waived) break;
-        states[event.item] = {
-          checked: event.status === "pass",
-          at: event.at,
-          sha: event.sha,
-          status: event.status,
-          summary: event.summary,
-          by: "shipgate"
-        };
-        break;
-      }
-      case "invalidate":
-        for (const item of event.items) {
-          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
-        }
-        break;
-      case "rollback":
-        if (states[ROLLBACK_STATE]?.checked) break;
-        states[ROLLBACK_STATE] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          summary: event.reason,
-          ...event.incident !== void 0 ? { incident: event.incident } : {}
-        };
-        break;
-      case "reject":
-        break;
-    }
-  }
-  return states;
-}
-function baseHash(secret, states, count, rejected) {
-  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
-}
-function chain(secret, previous, event) {
-  return mac3(secret, `${previous}|${canonical(event)}`);
-}
-function mac3(secret, data) {
-  return createHmac("sha256", secret).update(data).digest("base64url");
-}
-function safeEqual(a, b) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-// src/core/comment/checklist-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var SAFETY_MARGIN = 512;
-function buildChecklistComment(input2, ledger, secret) {
-  const withoutBlock = renderComment(input2).length;
-  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
-  let fitted = ledger;
-  let block = encodeStateBlock(fitted);
-  while (block.length > budget && fitted.events.length > 0) {
-    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
-    block = encodeStateBlock(fitted);
-  }
-  if (block.length > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
-  }
-  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
-}
-
-// src/core/gate/check-report.ts
-var MAX_ACTIONS = 3;
-var MAX_IDENTIFIER = 20;
-var MAX_LABEL = 20;
-var MAX_DESCRIPTION = 40;
-function buildCheckReport(input2) {
-  const { gate } = input2;
-  const problems = input2.problems ?? [];
-  const failed = gate.conclusion === "failure" || problems.length > 0;
-  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
-  const lines = [`**${escapeInline(gate.summary, 300)}**`];
-  if (problems.length > 0) {
-    lines.push(
-      "",
-      "### Configuration problems",
-      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
-    );
-  }
-  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
-  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
-  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
-  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
-  const roles = gate.blockers.filter((b) => b.kind === "role");
-  return {
-    status,
-    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
-    title: escapeInline(gate.summary, 100),
-    summary: lines.join("\n").slice(0, 6e4),
-    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
-  };
-}
-function describe3(blocker, config2, texts) {
-  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
-  switch (blocker.kind) {
-    case "role": {
-      const who = eligible(config2, blocker.role);
-      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
-    }
-    case "write-access":
-      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config2.manualPermission} access: ${list2(blocker.items)}`;
-    case "failing-check":
-      return `- \u274C failing: ${list2(blocker.items)}`;
-    case "skipped-check":
-      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
-    case "pending-check":
-      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
-  }
-}
-function signOffAction(role) {
-  const title = roleTitle(role);
-  return {
-    identifier: role.slice(0, MAX_IDENTIFIER),
-    label: cut(`Sign off: ${title}`, MAX_LABEL),
-    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
-  };
-}
-function roleForAction(identifier, roles) {
-  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
-  return matches.length === 1 ? matches[0] : void 0;
-}
-function cut(text, max2) {
-  return text.length > max2 ? `${text.slice(0, max2 - 1)}\u2026` : text;
-}
-
-// src/core/gate/rollback.ts
-function rollbackPlan(checklist) {
-  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
-  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
-  const items = checklist.items.filter(inRollback);
-  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
-}
-function rollbackStatus(checklist, states) {
-  const plan = rollbackPlan(checklist);
-  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
-  const state = states[ROLLBACK_STATE];
-  const started = state?.checked ? {
-    by: state.by ?? "",
-    at: state.at ?? "",
-    reason: state.summary ?? "",
-    ...state.incident !== void 0 ? { incident: state.incident } : {}
-  } : void 0;
-  const active = started !== void 0 || fired.length > 0;
-  return {
-    active,
-    fired,
-    ...started ? { started } : {},
-    activated: active ? plan.steps.map((item) => item.id) : []
-  };
-}
-function withPhase(checklist, ids, phase) {
-  if (ids.length === 0) return checklist;
-  const moved = new Set(ids);
-  return {
-    ...checklist,
-    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
-  };
-}
-
-// src/core/gate/release-gates.ts
-function releaseGates(input2) {
-  const rollback = rollbackStatus(input2.checklist, input2.states);
-  const preMerge = evaluateGate({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    phase: "pre-merge",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
-}
-function releaseView(input2) {
-  const { rollback, preMerge } = input2;
-  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
-  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
-  const postDeploy = evaluateGate({
-    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
-    states: input2.states,
-    headSha: input2.mergeSha,
-    phase: "post-deploy",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return {
-    postDeploy,
-    display: {
-      ...postDeploy,
-      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
-    }
-  };
 }
 
 // src/core/release/release-version.ts
@@ -88776,24 +88516,8 @@ function releaseBotVersion(bot, pull) {
   return void 0;
 }
 
-// src/core/template/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
 // src/audit/audit-link.ts
-import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
 function auditPath(target) {
@@ -88819,7 +88543,7 @@ function createAuditLink(baseUrl2, request2, secret) {
   return url2.toString();
 }
 function linkSignature(path13, exp, viewer, secret) {
-  return createHmac2("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
+  return createHmac("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
 // src/app/pr/audit-details-url.ts
@@ -88835,36 +88559,6 @@ function auditDetailsUrl(bot, repo, pr) {
   } catch {
     return void 0;
   }
-}
-
-// src/app/pr/post-deploy-run.ts
-var POST_DEPLOY_CHECK = "shipgate/post-deploy";
-async function writePostDeployRun(scope, session, gate, ledger) {
-  const { pull, setup } = session;
-  const mergeSha = pull.mergeCommitSha;
-  if (!mergeSha) return;
-  const report = buildCheckReport({
-    gate,
-    checklist: setup.checklist,
-    config: setup.config,
-    problems: setup.problems,
-    notes: scope.bot.memory.notes.get(`${session.key}@${mergeSha}`) ?? []
-  });
-  await writeCheckRun(scope, session.key, {
-    name: POST_DEPLOY_CHECK,
-    headSha: mergeSha,
-    status: report.status,
-    ...report.conclusion ? { conclusion: report.conclusion } : {},
-    title: report.title,
-    summary: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).
-
-${report.summary}`,
-    text: `Signed checklist state (restores the comment if it is edited or deleted):
-
-${encodeStateBlock(ledger)}
-`,
-    externalId: `${pull.number}`
-  });
 }
 
 // src/core/template/path-globs.ts
@@ -88973,6 +88667,240 @@ async function pullFiles(scope, pull) {
     );
     return void 0;
   }
+}
+
+// src/app/pr/facts.ts
+function resultNotesKey(session, sha) {
+  return `${session.key}@${sha}`;
+}
+async function releaseFacts(scope, session) {
+  const { bot, gh } = scope;
+  const { pull, setup } = session;
+  const version2 = await releaseVersion(scope, session);
+  const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
+  const resultNotes = {};
+  for (const sha of [pull.headSha, pull.mergeCommitSha]) {
+    const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : void 0;
+    if (sha && notes) resultNotes[sha] = notes;
+  }
+  return {
+    repo: `${gh.repo.owner}/${gh.repo.repo}`,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    pull: {
+      number: pull.number,
+      title: pull.title,
+      author: pull.author,
+      headSha: pull.headSha,
+      ...pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}
+    },
+    notApplicable: await pullNotApplicable(scope, pull, setup.checklist),
+    ...session.notes ? { notes: session.notes } : {},
+    ...version2 ? { version: version2 } : {},
+    now: bot.now().toISOString(),
+    resultNotes,
+    ...detailsUrl ? { detailsUrl } : {}
+  };
+}
+async function releaseVersion(scope, session) {
+  const { pull } = session;
+  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  if (fromNames) return fromNames;
+  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
+  if (fromBot) return fromBot;
+  const { owner, repo } = scope.gh.repo;
+  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
+    `${owner}/${repo}@${pull.headSha}`,
+    async () => {
+      const text = await scope.gh.readFile("package.json", pull.headSha);
+      try {
+        const parsed = text ? JSON.parse(text) : void 0;
+        const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
+        return typeof value === "string" ? value.slice(0, 64) : "";
+      } catch {
+        return "";
+      }
+    }
+  );
+  return version2 || void 0;
+}
+
+// src/app/pr/publish.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/core/audit/audit-attachment.ts
+var CHECK_TEXT_LIMIT = 65535;
+var RELEASE_BODY_LIMIT = 125e3;
+var JSON_FENCE = "```json shipgate-audit";
+var AUDIT_START = "<!-- shipgate:audit -->";
+var AUDIT_END = "<!-- /shipgate:audit -->";
+function auditJsonBlock(record2) {
+  return `${JSON_FENCE}
+${JSON.stringify(record2)}
+\`\`\``;
+}
+function auditCheckText(record2, markdown, tail) {
+  const json2 = auditJsonBlock(record2);
+  const join12 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+`;
+  const full = join12(markdown, json2, tail);
+  if (full.length <= CHECK_TEXT_LIMIT) return full;
+  const history = markdown.indexOf("\n## History");
+  const short = history >= 0 ? `${markdown.slice(0, history)}
+
+_History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
+` : markdown;
+  const withJson = join12(short, json2, tail);
+  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
+  const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
+  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
+  return join12(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+}
+function releaseBodyWithAudit(body, record2, markdown) {
+  const existing = body ?? "";
+  const start = existing.indexOf(AUDIT_START);
+  const end = existing.indexOf(AUDIT_END);
+  const before = start >= 0 ? existing.slice(0, start) : existing;
+  const after = start >= 0 && end > start ? existing.slice(end + AUDIT_END.length) : "";
+  const json2 = `<details><summary>Signed audit record (JSON)</summary>
+
+${auditJsonBlock(record2)}
+
+</details>`;
+  const section = (md, withJson) => `${AUDIT_START}
+
+${md}
+${withJson ? `${json2}
+` : ""}
+${AUDIT_END}`;
+  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
+  const candidates = [assemble(markdown, true), assemble(markdown, false)];
+  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
+  if (fitted) return fitted;
+  const room = RELEASE_BODY_LIMIT - assemble("", false).length - 2;
+  return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
+}
+
+// src/core/ledger/ledger.ts
+import { createHash, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var ROLLBACK_STATE = "shipgate:rollback";
+var GENESIS = "shipgate-ledger-v1";
+function emptyLedger(secret) {
+  const hash2 = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
+}
+function appendEvents(ledger, events, secret) {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+var verdicts = /* @__PURE__ */ new Map();
+var VERDICTS_MAX = 2e3;
+function verifyLedger(ledger, secret) {
+  const key = createHash("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const known = verdicts.get(key);
+  if (known !== void 0) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+function verifyChain(ledger, secret) {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+function compactLedger(ledger, keep, secret) {
+  if (ledger.events.length <= keep) return ledger;
+  const cut3 = ledger.events.length - keep;
+  const folded = ledger.events.slice(0, cut3);
+  const states = foldEvents(ledger.base.states, folded);
+  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
+  const count = ledger.base.count + folded.length;
+  const hash2 = baseHash(secret, states, count, rejected);
+  const base = { count, hash: hash2, states, rejected };
+  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
+}
+function foldLedger(ledger) {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+function foldEvents(start, events) {
+  const states = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case "tick":
+      case "untick":
+        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
+        break;
+      case "waive":
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
+        };
+        break;
+      case "result": {
+        const previous = states[event.item];
+        if (previous?.waived) break;
+        states[event.item] = {
+          checked: event.status === "pass",
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: "shipgate"
+        };
+        break;
+      }
+      case "invalidate":
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case "rollback":
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...event.incident !== void 0 ? { incident: event.incident } : {}
+        };
+        break;
+      case "reject":
+        break;
+    }
+  }
+  return states;
+}
+function baseHash(secret, states, count, rejected) {
+  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+function chain(secret, previous, event) {
+  return mac3(secret, `${previous}|${canonical(event)}`);
+}
+function mac3(secret, data) {
+  return createHmac2("sha256", secret).update(data).digest("base64url");
+}
+function safeEqual(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual2(left, right);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 // src/core/ledger/choose-ledger.ts
@@ -94288,7 +94216,7 @@ async function loadSetup(gh, baseRef) {
     try {
       config2 = parseConfig(configText, CONFIG_PATH);
     } catch (error63) {
-      problems.push(...describe4(error63, CONFIG_PATH));
+      problems.push(...describe3(error63, CONFIG_PATH));
     }
   }
   let checklist = builtInChecklist();
@@ -94299,13 +94227,13 @@ async function loadSetup(gh, baseRef) {
       try {
         checklist = parseTemplate(source, config2.template, checkSchemas);
       } catch (error63) {
-        problems.push(...describe4(error63, config2.template));
+        problems.push(...describe3(error63, config2.template));
       }
     }
   }
   return { config: config2, checklist, problems };
 }
-function describe4(error63, file2) {
+function describe3(error63, file2) {
   if (error63 instanceof InvalidInputError) return error63.problems.map(formatProblem);
   return [`${file2}:1: ${error63 instanceof Error ? error63.message : String(error63)}`];
 }
@@ -94387,102 +94315,41 @@ function sharedLedgerKey(prKey2) {
 }
 
 // src/app/pr/publish.ts
-var CHECK_NAME = "shipgate";
-async function publish(scope, session, events = []) {
-  const { bot, gh } = scope;
-  const secret = bot.options.ledgerSecret;
-  const { pull, setup } = session;
-  const appended = appendEvents(session.ledger, events, secret);
-  const states = foldLedger(appended);
-  const rollback = rollbackStatus(setup.checklist, states);
-  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
-  const notApplicable = [...conditions.keys()];
-  const gate = evaluateGate({
-    checklist: setup.checklist,
-    states,
-    headSha: pull.headSha,
-    phase: "pre-merge",
-    problems: setup.problems,
-    activated: rollback.activated,
-    notApplicable
-  });
-  const mergeSha = pull.mergeCommitSha;
-  const view = releaseView({
-    checklist: setup.checklist,
-    states,
-    headSha: pull.headSha,
-    problems: setup.problems,
-    preMerge: gate,
-    rollback,
-    notApplicable,
-    ...mergeSha ? { mergeSha } : {}
-  });
-  const variables = buildVariables({
-    config: setup.config,
-    version: await releaseVersion(scope, session),
-    date: bot.now().toISOString(),
-    deployedBy: pull.author
-  });
-  const built = buildChecklistComment(
-    {
-      checklist: setup.checklist,
-      states,
-      headSha: pull.headSha,
-      variables,
-      gate: view.display,
-      notes: session.notes,
-      notApplicable: conditions,
-      ...mergeSha ? { postDeploySha: mergeSha } : {}
-    },
-    appended,
-    secret
-  );
-  session.ledger = built.ledger;
-  bot.memory.ledgers.set(session.key, built.ledger);
+var SHARED_LEDGER_TTL_S = 30 * 86400;
+async function writeProjection(scope, session, projection) {
+  const { bot } = scope;
+  session.ledger = projection.ledger;
+  bot.memory.ledgers.set(session.key, projection.ledger);
   await bot.memory.coordinator.remember(
     sharedLedgerKey(session.key),
-    encodeStateBlock(built.ledger),
-    30 * 86400
+    encodeStateBlock(projection.ledger),
+    SHARED_LEDGER_TTL_S
   );
-  if (!session.comment || session.comment.body !== built.body) {
-    const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
-    if (updated && session.comment) session.comment = { ...session.comment, body: built.body };
-    else session.comment = await gh.createComment(pull.number, built.body);
-    bot.memory.comments.set(session.key, session.comment.id);
-  }
-  if (view.postDeploy) {
-    await writePostDeployRun(scope, session, view.postDeploy, built.ledger);
-    return gate;
-  }
-  const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
-  const report = buildCheckReport({
-    gate,
-    checklist: setup.checklist,
-    config: setup.config,
-    problems: setup.problems,
-    notes
-  });
-  await writeCheckRun(scope, session.key, {
-    name: CHECK_NAME,
-    headSha: pull.headSha,
-    status: report.status,
-    ...report.conclusion ? { conclusion: report.conclusion } : {},
-    title: report.title,
-    summary: report.summary,
-    text: `Signed checklist state (restores the comment if it is edited or deleted):
-
-${encodeStateBlock(built.ledger)}
-`,
-    actions: report.actions,
-    externalId: `${pull.number}`,
-    ...detailsUrlFor(scope, pull.number)
-  });
-  return gate;
+  await writeComment(scope, session, projection.comment);
+  for (const run2 of projection.checkRuns)
+    await writeCheckRun(scope, run2.mirrorsLedger ? session.key : void 0, run2);
 }
-async function writeCheckRun(scope, key, run2) {
+async function writeComment(scope, session, body) {
+  const { gh, bot } = scope;
+  const number4 = session.pull.number;
+  if (session.comment?.body === body) return;
+  let written;
+  if (session.comment && await gh.updateComment(session.comment.id, body))
+    written = { ...session.comment, body };
+  if (!written && session.comment) {
+    const live = await findChecklistComment(scope, number4);
+    if (live && live.id !== session.comment.id && await gh.updateComment(live.id, body))
+      written = { ...live, body };
+  }
+  written ??= await gh.createComment(number4, body);
+  session.comment = written;
+  bot.memory.comments.set(session.key, written.id);
+}
+async function writeCheckRun(scope, mirrorKey, view) {
   const { bot, gh } = scope;
+  const { mirrorsLedger: _mirror, ...run2 } = view;
   const { owner, repo } = gh.repo;
-  const cacheKey = `${owner}/${repo}@${run2.headSha}`;
+  const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
   const fingerprint = createHash2("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.checkRuns.get(cacheKey);
   if (!known) {
@@ -94496,34 +94363,42 @@ async function writeCheckRun(scope, key, run2) {
     await gh.updateCheckRun(id, run2);
   } else id = await gh.createCheckRun(run2);
   bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
-  if (key) bot.memory.mirrors.set(key, id);
+  if (mirrorKey) bot.memory.mirrors.set(mirrorKey, id);
 }
-function detailsUrlFor(scope, number4) {
-  const url2 = auditDetailsUrl(scope.bot, scope.gh.repo, number4);
-  return url2 ? { detailsUrl: url2 } : {};
+async function reply(scope, number4, body) {
+  await scope.gh.createComment(number4, body);
 }
-async function releaseVersion(scope, session) {
-  const { pull } = session;
-  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
-  if (fromNames) return fromNames;
-  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
-  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
-  if (fromBot) return fromBot;
-  const { owner, repo } = scope.gh.repo;
-  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
-    `${owner}/${repo}@${pull.headSha}`,
-    async () => {
-      const text = await scope.gh.readFile("package.json", pull.headSha);
-      try {
-        const parsed = text ? JSON.parse(text) : void 0;
-        const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
-        return typeof value === "string" ? value.slice(0, 64) : "";
-      } catch {
-        return "";
-      }
-    }
+function replyInBurst(scope, session, lines) {
+  scope.bot.memory.replies.add(
+    session.key,
+    lines,
+    (body) => scope.gh.createComment(session.pull.number, body)
   );
-  return version2 || void 0;
+}
+function openIncident(scope, issue3) {
+  return scope.gh.createIssue(issue3);
+}
+function reviewDeployment(scope, runId, review) {
+  return scope.gh.reviewDeployment(runId, review);
+}
+function dispatchWorkflow(scope, file2, ref, inputs) {
+  return scope.gh.dispatchWorkflow(file2, ref, inputs);
+}
+async function attachAuditToRelease(scope, session, projection, version2) {
+  if (!version2 || !projection.audit) return;
+  const { record: record2, markdown } = projection.audit;
+  try {
+    for (const tag of [`v${version2}`, version2]) {
+      const release = await scope.gh.releaseByTag(tag);
+      if (!release) continue;
+      const body = releaseBodyWithAudit(release.body, record2, markdown);
+      if (body !== release.body) await scope.gh.updateReleaseBody(release.id, body);
+      return;
+    }
+  } catch (error63) {
+    if (statusOf(error63) !== 403) throw error63;
+    scope.log.warn({ pr: session.key, version: version2 }, "cannot update the release (needs contents: write)");
+  }
 }
 
 // src/app/pr/release-pr.ts
@@ -94540,6 +94415,843 @@ function isReleasePull(config2, pull) {
   } catch {
     return false;
   }
+}
+
+// src/core/audit/audit-view.ts
+function outcomeView(item) {
+  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
+  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
+  switch (item.outcome) {
+    case "done":
+      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
+    case "failing":
+      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
+    case "skipped":
+      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
+    case "pending":
+      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
+    case "waiting":
+      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
+  }
+}
+function optional2() {
+  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
+}
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+function actorOf(item) {
+  if (item.state.waived) return item.state.waived.by;
+  if (item.state.reset && !item.state.checked) return void 0;
+  return item.state.by;
+}
+function noteOf(item) {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
+  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
+  if (item.state.reset && !item.state.checked) return item.state.reset;
+  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
+  return void 0;
+}
+function sectionsOf(record2) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const item of record2.items) {
+    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
+    const group = item.section[0] ?? "Checklist";
+    const section = sections.get(title) ?? { title, group, items: [] };
+    section.items.push(item);
+    sections.set(title, section);
+  }
+  return [...sections.values()];
+}
+function formatWhen(at) {
+  if (!at) return "";
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
+  return match ? `${match[1]} ${match[2]} UTC` : at;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+var ACTIONS = {
+  tick: "Ticked",
+  untick: "Unticked",
+  waive: "Waived",
+  result: "Check result",
+  invalidate: "Reset by push",
+  reject: "Rejected attempt",
+  rollback: "Rollback started"
+};
+function eventView(event, textOf) {
+  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
+  switch (event.t) {
+    case "tick":
+    case "untick":
+      return { ...base, by: event.by, items: [textOf(event.item)] };
+    case "waive":
+    case "reject":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
+    case "result":
+      return {
+        ...base,
+        by: "shipgate",
+        items: [textOf(event.item)],
+        detail: `${event.status}: ${event.summary}`
+      };
+    case "invalidate":
+      return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case "rollback":
+      return {
+        ...base,
+        by: event.by,
+        items: ["rollback"],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
+      };
+  }
+}
+function itemTexts(record2) {
+  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
+  return (id) => texts.get(id) ?? id;
+}
+var CONCLUSION_LABEL = {
+  success: "Passed",
+  failure: "Failed",
+  action_required: "Incomplete"
+};
+
+// src/core/audit/audit-markdown.ts
+function renderAuditMarkdown(record2) {
+  const text = itemTexts(record2);
+  const out = [
+    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
+    "",
+    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
+    "",
+    `- Checklist: ${esc2(record2.title)}`,
+    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
+    `- Generated: ${when(record2.generatedAt)}`,
+    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
+  ];
+  for (const section of sectionsOf(record2)) {
+    out.push(
+      "",
+      `## ${esc2(section.title)}`,
+      "",
+      "| Item | Status | By | When | Evidence |",
+      "| --- | --- | --- | --- | --- |"
+    );
+    for (const item of section.items) out.push(itemRow(item));
+    const findings = section.items.flatMap(
+      (item) => (item.evidence?.findings ?? []).map((finding) => {
+        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
+        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
+        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
+      })
+    );
+    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
+  }
+  const rejected = record2.events.filter((event) => event.t === "reject");
+  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
+  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
+  for (const event of rejected) {
+    const view = eventView(event, text);
+    out.push(
+      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
+    );
+  }
+  if (record2.compacted?.rejected)
+    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
+  out.push("", `## History (${record2.events.length} events)`, "");
+  if (record2.compacted)
+    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
+  record2.events.forEach((event, index) => {
+    const view = eventView(event, text);
+    const by = view.by ? ` by ${esc2(view.by)}` : "";
+    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
+    out.push(
+      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
+    );
+  });
+  out.push(
+    "",
+    "---",
+    "",
+    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
+    "",
+    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
+  );
+  return `${out.join("\n")}
+`;
+}
+function itemRow(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const findings = item.evidence?.findings.length ?? 0;
+  const evidence = [
+    note ? esc2(note) : "",
+    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
+  ].filter(Boolean).join(" ");
+  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
+}
+function esc2(text) {
+  return escapeInline(text, 300).replace(/\|/g, "\\|");
+}
+function when(at) {
+  return esc2(formatWhen(at));
+}
+
+// src/core/audit/audit-record.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+
+// src/core/gate/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/gate/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const preMerge = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+function phaseGate(input2) {
+  const { phase, ...rest } = input2;
+  if (phase === "pre-merge") return releaseGates(rest).preMerge;
+  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
+  return gates.postDeploy ?? gates.preMerge;
+}
+
+// src/core/audit/audit-schema.ts
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text = external_exports.string().max(2e3);
+var Who2 = external_exports.string().max(100);
+var Sha2 = external_exports.string().max(64);
+var When2 = external_exports.string().max(40);
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2 }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text,
+    source: Text,
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema2 = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who2.optional(),
+  at: When2.optional(),
+  sha: Sha2.optional(),
+  status: Status2.optional(),
+  summary: Text.optional(),
+  waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
+  reset: Text.optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var FindingSchema2 = external_exports.object({
+  file: Text.optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: Sha2.optional(),
+  message: Text
+});
+var ItemSchema = external_exports.object({
+  id: Text,
+  text: Text,
+  section: external_exports.array(Text),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  required: external_exports.boolean(),
+  check: Text.optional(),
+  role: Text.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema2,
+  evidence: external_exports.object({
+    check: Text,
+    status: Status2,
+    summary: Text,
+    findings: external_exports.array(FindingSchema2).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha2
+  }).optional(),
+  notApplicable: Text.optional()
+});
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text,
+    author: Who2,
+    headSha: Sha2,
+    mergeCommitSha: Sha2.optional()
+  }),
+  sha: Sha2,
+  generatedAt: When2,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema2).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signature: external_exports.string().max(100)
+});
+
+// src/core/audit/audit-record.ts
+var AUDIT_SCHEMA = "shipgate/audit@1";
+function buildAuditRecord(input2, secret) {
+  if (!verifyLedger(input2.ledger, secret))
+    throw new Error("the ledger does not verify; refusing to sign an audit record");
+  const { checklist, pr } = input2;
+  const states = input2.states ?? foldLedger(input2.ledger);
+  const phase = input2.phase ?? "pre-merge";
+  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
+  const gate = phaseGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    notApplicable: [...notApplicable.keys()],
+    ...pr.mergeCommitSha && phase === "post-deploy" ? { mergeSha: pr.mergeCommitSha } : {}
+  });
+  const evidence = evidenceByItem(input2.evidence, pr.headSha);
+  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
+  const title = fill(checklist.title);
+  const items = checklist.items.map((item) => {
+    const state = states[item.id] ?? { checked: false };
+    const section = item.section.map(fill);
+    const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
+    return {
+      id: item.id,
+      text: item.text,
+      section: section[0] === title ? section.slice(1) : section,
+      kind: item.kind,
+      phase: item.phase,
+      required: why === void 0 && isRequired(item, input2.activated),
+      ...item.check ? { check: item.check } : {},
+      ...item.role ? { role: item.role } : {},
+      outcome: itemStatus(item, state, pr.headSha),
+      state: structuredClone(state),
+      ...found && item.kind === "auto" ? { evidence: found } : {},
+      ...why === void 0 ? {} : { notApplicable: why }
+    };
+  });
+  const { count, rejected } = input2.ledger.base;
+  const unsigned = {
+    schema: AUDIT_SCHEMA,
+    repo: input2.repo,
+    title,
+    pr: { ...pr },
+    sha: pr.headSha,
+    generatedAt: input2.generatedAt,
+    gate: {
+      phase,
+      conclusion: gate.conclusion,
+      summary: gate.summary,
+      done: gate.done,
+      required: gate.required
+    },
+    items,
+    events: structuredClone(input2.ledger.events),
+    ...count > 0 ? { compacted: { count, rejected } } : {},
+    ledgerHead: input2.ledger.head
+  };
+  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
+}
+function signAuditRecord(record2, secret) {
+  return createHmac3("sha256", secret).update(canonical(record2)).digest("base64url");
+}
+function evidenceByItem(input2, headSha) {
+  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
+  const byItem = /* @__PURE__ */ new Map();
+  for (const document2 of documents) {
+    for (const result of document2.results) {
+      if (byItem.has(result.item) && document2.sha !== headSha) continue;
+      byItem.set(result.item, {
+        check: result.check,
+        status: result.status,
+        summary: result.summary,
+        findings: result.findings.map((finding) => ({ ...finding })),
+        ...result.metrics ? { metrics: { ...result.metrics } } : {},
+        sha: document2.sha
+      });
+    }
+  }
+  return byItem;
+}
+var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+function fillPlaceholders2(text, variables) {
+  return text.replace(
+    PLACEHOLDER2,
+    (_match, name, fallback) => variables[name]?.trim() || fallback || name
+  );
+}
+
+// src/core/comment/checklist-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var SAFETY_MARGIN = 512;
+function buildChecklistComment(input2, ledger, secret) {
+  const withoutBlock = renderComment(input2).length;
+  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
+  let fitted = ledger;
+  let block = encodeStateBlock(fitted);
+  while (block.length > budget && fitted.events.length > 0) {
+    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
+    block = encodeStateBlock(fitted);
+  }
+  if (block.length > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  }
+  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+}
+
+// src/core/template/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
+}
+
+// src/core/gate/check-report.ts
+var MAX_ACTIONS = 3;
+var MAX_IDENTIFIER = 20;
+var MAX_LABEL = 20;
+var MAX_DESCRIPTION = 40;
+function buildCheckReport(input2) {
+  const { gate } = input2;
+  const problems = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems.length > 0;
+  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
+  const lines = [`**${escapeInline(gate.summary, 300)}**`];
+  if (problems.length > 0) {
+    lines.push(
+      "",
+      "### Configuration problems",
+      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+    );
+  }
+  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
+  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
+  for (const blocker of gate.blockers) lines.push(describe4(blocker, input2.config, texts));
+  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  const roles = gate.blockers.filter((b) => b.kind === "role");
+  return {
+    status,
+    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
+    title: escapeInline(gate.summary, 100),
+    summary: lines.join("\n").slice(0, 6e4),
+    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
+  };
+}
+function describe4(blocker, config2, texts) {
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  switch (blocker.kind) {
+    case "role": {
+      const who = eligible(config2, blocker.role);
+      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
+    }
+    case "write-access":
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config2.manualPermission} access: ${list2(blocker.items)}`;
+    case "failing-check":
+      return `- \u274C failing: ${list2(blocker.items)}`;
+    case "skipped-check":
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
+    case "pending-check":
+      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
+  }
+}
+function signOffAction(role) {
+  const title = roleTitle(role);
+  return {
+    identifier: role.slice(0, MAX_IDENTIFIER),
+    label: cut(`Sign off: ${title}`, MAX_LABEL),
+    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
+  };
+}
+function roleForAction(identifier, roles) {
+  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
+  return matches.length === 1 ? matches[0] : void 0;
+}
+function cut(text, max2) {
+  return text.length > max2 ? `${text.slice(0, max2 - 1)}\u2026` : text;
+}
+
+// src/core/gate/projection.ts
+var CHECK_NAME = "shipgate";
+var POST_DEPLOY_CHECK = "shipgate/post-deploy";
+function gatesOf(facts, states, headSha = facts.pull.headSha) {
+  return releaseGates({
+    checklist: facts.checklist,
+    states,
+    headSha,
+    problems: facts.problems,
+    notApplicable: [...facts.notApplicable.keys()],
+    ...facts.pull.mergeCommitSha ? { mergeSha: facts.pull.mergeCommitSha } : {}
+  });
+}
+function reportRun(facts, gate, run2) {
+  const report = buildCheckReport({
+    gate,
+    checklist: facts.checklist,
+    config: facts.config,
+    problems: facts.problems,
+    notes: facts.resultNotes?.[run2.headSha] ?? []
+  });
+  const { intro, ...rest } = run2;
+  return {
+    ...rest,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: intro ? `${intro}
+
+${report.summary}` : report.summary,
+    actions: run2.actions ?? report.actions
+  };
+}
+var mirrorText = (ledger) => `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(ledger)}
+`;
+function projectRelease(input2) {
+  const { pull, checklist } = input2;
+  const appended = appendEvents(input2.ledger, input2.events ?? [], input2.secret);
+  const states = foldLedger(appended);
+  const gates = gatesOf(input2, states);
+  const mergeSha = pull.mergeCommitSha;
+  const variables = buildVariables({
+    config: input2.config,
+    version: input2.version,
+    date: input2.now,
+    deployedBy: pull.author
+  });
+  const built = buildChecklistComment(
+    {
+      checklist,
+      states,
+      headSha: pull.headSha,
+      variables,
+      gate: gates.display,
+      notes: input2.notes,
+      notApplicable: input2.notApplicable,
+      ...mergeSha ? { postDeploySha: mergeSha } : {}
+    },
+    appended,
+    input2.secret
+  );
+  const ledger = built.ledger;
+  const checkRuns = [];
+  let audit;
+  if (mergeSha && gates.postDeploy) {
+    checkRuns.push(
+      reportRun(input2, gates.postDeploy, {
+        name: POST_DEPLOY_CHECK,
+        headSha: mergeSha,
+        intro: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+        text: mirrorText(ledger),
+        externalId: `${pull.number}`,
+        mirrorsLedger: true
+      })
+    );
+    if (input2.withAudit) {
+      const record2 = buildAuditRecord(
+        {
+          repo: input2.repo,
+          pr: {
+            number: pull.number,
+            title: pull.title,
+            author: pull.author,
+            headSha: pull.headSha,
+            mergeCommitSha: mergeSha
+          },
+          checklist,
+          ledger,
+          states,
+          generatedAt: input2.now,
+          activated: gates.rollback.activated,
+          variables,
+          notApplicable: input2.notApplicable
+        },
+        input2.secret
+      );
+      const markdown = renderAuditMarkdown(record2);
+      audit = { record: record2, markdown };
+      checkRuns.push(
+        reportRun(input2, gates.preMerge, {
+          name: CHECK_NAME,
+          headSha: pull.headSha,
+          intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
+          text: auditCheckText(record2, markdown, `Signed checklist state:
+
+${encodeStateBlock(ledger)}`),
+          actions: [],
+          externalId: `${pull.number}`
+        })
+      );
+    }
+  } else {
+    checkRuns.push(
+      reportRun(input2, gates.preMerge, {
+        name: CHECK_NAME,
+        headSha: pull.headSha,
+        text: mirrorText(ledger),
+        externalId: `${pull.number}`,
+        ...input2.detailsUrl ? { detailsUrl: input2.detailsUrl } : {},
+        mirrorsLedger: true
+      })
+    );
+  }
+  return {
+    ledger,
+    states,
+    gates,
+    status: gates.display.summary,
+    comment: built.body,
+    checkRuns,
+    ...audit ? { audit } : {}
+  };
+}
+function projectMergeGroup(input2) {
+  const states = foldLedger(appendEvents(input2.ledger, input2.events, input2.secret));
+  const open4 = { ...input2, pull: { ...input2.pull, headSha: input2.sha } };
+  const { mergeCommitSha: _merged, ...pull } = open4.pull;
+  const gates = gatesOf({ ...open4, pull }, states, input2.sha);
+  return {
+    gate: gates.preMerge,
+    checkRun: reportRun(input2, gates.preMerge, {
+      name: CHECK_NAME,
+      headSha: input2.sha,
+      intro: `Merge queue commit for #${input2.pull.number}.`,
+      externalId: `${input2.pull.number}`
+    })
+  };
+}
+function statusReply(projection, sha) {
+  return `**shipgate** for \`${sha.slice(0, 7)}\`: ${projection.status}`;
+}
+
+// src/app/runtime/write-coalescer.ts
+var WriteCoalescer = class {
+  constructor(windowMs) {
+    this.windowMs = windowMs;
+  }
+  windowMs;
+  pending = /* @__PURE__ */ new Map();
+  lastFlush = /* @__PURE__ */ new Map();
+  running = /* @__PURE__ */ new Set();
+  add(key, item, coalesce, flush) {
+    const open4 = this.pending.get(key);
+    if (open4 && coalesce) {
+      open4.items.push(item);
+      open4.flush = flush;
+      return;
+    }
+    if (open4) this.start(key, open4);
+    const last = this.lastFlush.get(key);
+    const wait = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - Date.now()) : 0;
+    const batch = { items: [item], flush, timer: void 0 };
+    this.pending.set(key, batch);
+    this.schedule(key, batch, wait);
+  }
+  schedule(key, batch, wait) {
+    clearTimeout(batch.timer);
+    batch.timer = withoutLease(() => setTimeout(() => this.start(key, batch), wait));
+  }
+  start(key, batch) {
+    if (this.pending.get(key) !== batch) return;
+    clearTimeout(batch.timer);
+    this.pending.delete(key);
+    const now = Date.now();
+    this.lastFlush.set(key, now);
+    for (const [other, at] of this.lastFlush) if (at + this.windowMs < now) this.lastFlush.delete(other);
+    const run2 = batch.flush(batch.items).finally(() => this.running.delete(run2));
+    this.running.add(run2);
+  }
+  /** Resolves when nothing is waiting or being written. */
+  async idle() {
+    while (this.pending.size > 0 || this.running.size > 0) {
+      if (this.running.size > 0) await Promise.allSettled([...this.running]);
+      else await new Promise((resolve5) => setTimeout(resolve5, 5));
+    }
+  }
+};
+
+// src/app/pr/run-step.ts
+var coalescers = /* @__PURE__ */ new WeakMap();
+function coalescerOf(bot) {
+  let coalescer = coalescers.get(bot);
+  if (!coalescer) {
+    coalescer = new WriteCoalescer(bot.memory.writeWindowMs);
+    coalescers.set(bot, coalescer);
+  }
+  return coalescer;
+}
+function stepsIdle(bot) {
+  return coalescers.get(bot)?.idle() ?? Promise.resolve();
+}
+function runPrStep(scope, number4, step) {
+  const key = prKey(scope.gh, number4);
+  return new Promise((resolve5, reject) => {
+    coalescerOf(scope.bot).add(
+      key,
+      { scope, step, resolve: resolve5, reject },
+      step.coalesce === true,
+      (steps) => runSteps(key, number4, steps)
+    );
+  });
+}
+async function runSteps(key, number4, steps) {
+  const scope = steps.at(-1).scope;
+  const secret = scope.bot.options.ledgerSecret;
+  try {
+    await scope.bot.memory.queue.run(key, async () => {
+      const session = await openSession(scope, number4, mergeOpenOptions(steps.map((s) => s.step.open)));
+      const decided = [];
+      const decisions = [];
+      let withAudit = false;
+      for (const queued of steps) {
+        try {
+          const decision = await queued.step.decide?.(session);
+          if (decision?.events?.length)
+            session.ledger = appendEvents(session.ledger, decision.events, secret);
+          if (decision?.resultNotes) {
+            const notesKey = resultNotesKey(session, decision.resultNotes.sha);
+            if (decision.resultNotes.notes.length > 0)
+              scope.bot.memory.notes.set(notesKey, decision.resultNotes.notes);
+            else scope.bot.memory.notes.delete(notesKey);
+          }
+          withAudit ||= decision?.withAudit === true;
+          decided.push(queued);
+          decisions.push(decision);
+        } catch (error63) {
+          queued.reject(error63);
+        }
+      }
+      if (decided.length === 0) return;
+      const facts = await releaseFacts(scope, session);
+      const projection = projectRelease({ ...facts, ledger: session.ledger, secret, withAudit });
+      await writeProjection(scope, session, projection);
+      scope.bot.metrics?.stepsWritten(decided.length);
+      const explanations = /* @__PURE__ */ new Set();
+      for (const decision of decisions)
+        for (const line of decision?.explanations ?? []) explanations.add(line);
+      replyInBurst(scope, session, [...explanations]);
+      for (const queued of decided) {
+        try {
+          await queued.step.after?.({ session, projection, facts });
+          queued.resolve();
+        } catch (error63) {
+          queued.reject(error63);
+        }
+      }
+    });
+  } catch (error63) {
+    for (const queued of steps) queued.reject(error63);
+  }
+}
+function mergeOpenOptions(options) {
+  const merged = {};
+  const candidates = [];
+  for (const open4 of options) {
+    if (!open4) continue;
+    if (open4.pull) merged.pull = open4.pull;
+    if (open4.refreshPull) merged.refreshPull = true;
+    if (open4.comment !== void 0) merged.comment = open4.comment;
+    candidates.push(...open4.candidates ?? []);
+  }
+  if (merged.refreshPull) delete merged.pull;
+  return candidates.length > 0 ? { ...merged, candidates } : merged;
 }
 
 // src/app/pr/missing-results.ts
@@ -94562,56 +95274,60 @@ async function checkOverdueResults(scope) {
   return dispatched;
 }
 async function handleOverdue(scope, entry) {
-  const { bot, gh } = scope;
+  const { bot } = scope;
   const awaiting = bot.memory.awaitingResults;
-  const key = prKey(gh, entry.number);
+  const key = prKey(scope.gh, entry.number);
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
-  return bot.memory.queue.run(key, async () => {
-    const pull = await getPull(scope, entry.number, true);
-    const setup = await getSetup(scope, pull);
-    const workflow = setup.config.checksWorkflow;
-    if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
-      awaiting.stop(entry.owner, entry.repo, entry.sha);
-      return false;
+  let dispatched = false;
+  const pull = await getPull(scope, entry.number, true);
+  const setup = await getSetup(scope, pull);
+  const workflow = setup.config.checksWorkflow;
+  if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+    awaiting.stop(entry.owner, entry.repo, entry.sha);
+    return false;
+  }
+  await runPrStep(scope, entry.number, {
+    open: { pull },
+    async decide(session) {
+      const action = missingResultsAction({
+        since: entry.since,
+        now: bot.now().toISOString(),
+        timeoutMinutes: workflow.timeoutMinutes,
+        resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
+        dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
+      });
+      if (action === "wait") {
+        entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
+        return void 0;
+      }
+      if (action === "stop") {
+        awaiting.stop(entry.owner, entry.repo, entry.sha);
+        return void 0;
+      }
+      const file2 = workflowFileName(workflow.file);
+      let error63;
+      try {
+        await dispatchWorkflow(scope, file2, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
+      } catch (caught) {
+        if (caught instanceof LeaseLost) throw caught;
+        error63 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
+      }
+      awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+      await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
+      const note = missingResultsNote({
+        sha: entry.sha,
+        timeoutMinutes: workflow.timeoutMinutes,
+        file: file2,
+        ...error63 ? { error: error63 } : {}
+      });
+      if (error63) scope.log.warn({ pr: key, sha: entry.sha, error: error63 }, "could not dispatch the checks workflow");
+      else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
+      dispatched = error63 === void 0;
+      const notes = bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [];
+      return { resultNotes: { sha: entry.sha, notes: [...notes, note] } };
     }
-    const action = missingResultsAction({
-      since: entry.since,
-      now: bot.now().toISOString(),
-      timeoutMinutes: workflow.timeoutMinutes,
-      resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
-    });
-    if (action === "wait") {
-      entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
-      return false;
-    }
-    if (action === "stop") {
-      awaiting.stop(entry.owner, entry.repo, entry.sha);
-      return false;
-    }
-    const file2 = workflowFileName(workflow.file);
-    let error63;
-    try {
-      await gh.dispatchWorkflow(file2, workflow.ref ?? pull.headRef, { sha: entry.sha });
-    } catch (caught) {
-      if (caught instanceof LeaseLost) throw caught;
-      error63 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
-    }
-    awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
-    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
-    const note = missingResultsNote({
-      sha: entry.sha,
-      timeoutMinutes: workflow.timeoutMinutes,
-      file: file2,
-      ...error63 ? { error: error63 } : {}
-    });
-    const notesKey = `${key}@${entry.sha}`;
-    bot.memory.notes.set(notesKey, [...bot.memory.notes.get(notesKey) ?? [], note]);
-    if (error63) scope.log.warn({ pr: key, sha: entry.sha, error: error63 }, "could not dispatch the checks workflow");
-    else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
-    await publish(scope, await openSession(scope, entry.number, { pull }));
-    return error63 === void 0;
   });
+  return dispatched;
 }
 
 // src/core/decide/sign-off-action.ts
@@ -94832,54 +95548,43 @@ async function onMergeGroup(scope, payload) {
   await judgeMergeGroup(scope, number4, payload.merge_group.head_sha);
 }
 async function judgeMergeGroup(scope, number4, sha) {
-  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-    const session = await openSession(scope, number4, { refreshPull: true });
-    const { checklist, config: config2, problems } = session.setup;
-    const at = scope.bot.now().toISOString();
-    const notes = [];
-    let ledger = session.ledger;
-    const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
-    const evidence = runs.find((run2) => run2.status === "completed");
-    if (evidence) {
-      const runId = runIdFrom(evidence.detailsUrl);
-      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
-      const judgement = judgeEvidence(
-        {
-          appSlug: evidence.appSlug,
-          runSha: evidence.headSha,
-          expectedSha: sha,
-          workflowPath: workflow?.path,
-          changedFiles: workflow ? await scope.gh.listPullFiles(number4) : [],
-          text: evidence.outputText
-        },
-        checklist,
-        at
-      );
-      if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
-      else notes.push(judgement.reason);
+  await runPrStep(scope, number4, {
+    open: { refreshPull: true },
+    async after({ session, facts }) {
+      const at = scope.bot.now().toISOString();
+      const notes = [];
+      let events = [];
+      const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
+      const evidence = runs.find((run2) => run2.status === "completed");
+      if (evidence) {
+        const runId = runIdFrom(evidence.detailsUrl);
+        const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+        const judgement = judgeEvidence(
+          {
+            appSlug: evidence.appSlug,
+            runSha: evidence.headSha,
+            expectedSha: sha,
+            workflowPath: workflow?.path,
+            changedFiles: workflow ? await scope.gh.listPullFiles(number4) : [],
+            text: evidence.outputText
+          },
+          session.setup.checklist,
+          at
+        );
+        if (judgement.accepted) events = judgement.events;
+        else notes.push(judgement.reason);
+      }
+      const { gate, checkRun } = projectMergeGroup({
+        ...facts,
+        resultNotes: { [sha]: notes },
+        ledger: session.ledger,
+        events,
+        secret: scope.bot.options.ledgerSecret,
+        sha
+      });
+      await writeCheckRun(scope, void 0, checkRun);
+      scope.log.info({ pr: session.key, sha, gate: gate.summary }, "merge group judged");
     }
-    const conditions = await pullNotApplicable(scope, session.pull, checklist);
-    const gate = evaluateGate({
-      checklist,
-      states: foldLedger(ledger),
-      headSha: sha,
-      phase: "pre-merge",
-      problems,
-      notApplicable: [...conditions.keys()]
-    });
-    const report = buildCheckReport({ gate, checklist, config: config2, problems, notes });
-    await writeCheckRun(scope, void 0, {
-      name: CHECK_NAME,
-      headSha: sha,
-      status: report.status,
-      ...report.conclusion ? { conclusion: report.conclusion } : {},
-      title: report.title,
-      summary: `Merge queue commit for #${number4}.
-
-${report.summary}`,
-      externalId: `${number4}`
-    });
-    scope.log.info({ pr: session.key, sha, gate: gate.summary }, "merge group judged");
   });
 }
 
@@ -95086,19 +95791,27 @@ async function syncPull(scope, pull, opts = {}) {
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return false;
   const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
-  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
-    const session = await openSession(scope, pull.number, { pull });
-    const invalidation = opts.pushed ? pushInvalidation({
-      checklist: session.setup.checklist,
-      states: foldLedger(session.ledger),
-      config: session.setup.config,
-      afterSha: pull.headSha,
-      at: scope.bot.now().toISOString(),
-      ...changes
-    }) : void 0;
-    const gate = await publish(scope, session, invalidation ? [invalidation] : []);
-    scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, "checklist synced");
-    watchForResults(scope, session.pull, session.setup.config);
+  await runPrStep(scope, pull.number, {
+    open: { pull },
+    decide(session) {
+      if (!opts.pushed) return void 0;
+      const invalidation = pushInvalidation({
+        checklist: session.setup.checklist,
+        states: foldLedger(session.ledger),
+        config: session.setup.config,
+        afterSha: session.pull.headSha,
+        at: scope.bot.now().toISOString(),
+        ...changes
+      });
+      return invalidation ? { events: [invalidation] } : void 0;
+    },
+    after({ session, projection }) {
+      scope.log.info(
+        { pr: session.key, sha: session.pull.headSha, gate: projection.status },
+        "checklist synced"
+      );
+      watchForResults(scope, session.pull, session.setup.config);
+    }
   });
   return true;
 }
@@ -95126,37 +95839,32 @@ async function onEvidence(scope, payload) {
   const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
   if (queued !== void 0) return judgeMergeGroup(scope, queued, run2.head_sha);
   for (const number4 of await pullsFor(scope, payload)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-      const session = await openSession(scope, number4, { refreshPull: true });
-      const { pull } = session;
-      const runId = runIdFrom(run2.details_url, run2.external_id);
-      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
-      const changedFiles = workflow ? await scope.gh.listPullFiles(number4) : [];
-      const judgement = judgeEvidence(
-        {
-          appSlug: run2.app?.slug,
-          runSha: run2.head_sha,
-          expectedSha: pull.headSha,
-          workflowPath: workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0,
-          changedFiles,
-          text: run2.output?.text
-        },
-        session.setup.checklist,
-        scope.bot.now().toISOString()
-      );
-      if (!judgement.accepted) {
-        scope.log.warn({ pr: session.key, run: run2.id, reason: judgement.reason }, "check results ignored");
-        if (run2.head_sha !== pull.headSha) return;
-        scope.bot.memory.notes.set(`${session.key}@${pull.headSha}`, [judgement.reason]);
-        await publish(scope, session);
-        return;
+    await runPrStep(scope, number4, {
+      open: { refreshPull: true },
+      async decide(session) {
+        const { pull } = session;
+        const runId = runIdFrom(run2.details_url, run2.external_id);
+        const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+        const changedFiles = workflow ? await scope.gh.listPullFiles(number4) : [];
+        const judgement = judgeEvidence(
+          {
+            appSlug: run2.app?.slug,
+            runSha: run2.head_sha,
+            expectedSha: pull.headSha,
+            workflowPath: workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0,
+            changedFiles,
+            text: run2.output?.text
+          },
+          session.setup.checklist,
+          scope.bot.now().toISOString()
+        );
+        if (!judgement.accepted) {
+          scope.log.warn({ pr: session.key, run: run2.id, reason: judgement.reason }, "check results ignored");
+          return run2.head_sha === pull.headSha ? { resultNotes: { sha: pull.headSha, notes: [judgement.reason] } } : void 0;
+        }
+        scope.log.info({ pr: session.key, results: judgement.events.length }, "check results applied");
+        return { events: judgement.events, resultNotes: { sha: pull.headSha, notes: [] } };
       }
-      scope.bot.memory.notes.delete(`${session.key}@${pull.headSha}`);
-      const gate = await publish(scope, session, judgement.events);
-      scope.log.info(
-        { pr: session.key, results: judgement.events.length, gate: gate.summary },
-        "check results applied"
-      );
     });
   }
 }
@@ -95164,21 +95872,17 @@ async function onSignOffButton(scope, payload) {
   const identifier = payload.requested_action?.identifier ?? "";
   const actor = payload.sender.login;
   for (const number4 of await pullsFor(scope, payload)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-      const session = await openSession(scope, number4);
-      const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
-      if (!change) return;
-      const decisions = await decideChanges(scope, session, actor, [change]);
-      await publish(
-        scope,
-        session,
-        tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha)
-      );
-      scope.bot.memory.replies.add(
-        prKey(scope.gh, number4),
-        rejectionMessages(decisions),
-        (body) => scope.gh.createComment(number4, body)
-      );
+    await runPrStep(scope, number4, {
+      coalesce: true,
+      async decide(session) {
+        const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
+        if (!change) return void 0;
+        const decisions = await decideChanges(scope, session, actor, [change]);
+        return {
+          events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+          explanations: rejectionMessages(decisions)
+        };
+      }
     });
   }
 }
@@ -95262,7 +95966,7 @@ async function onCommand(scope, payload) {
   const pull = await getPull(scope, number4, true);
   if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), "write")) {
-    await scope.gh.createComment(number4, `@${actor} shipgate commands need write access to the repository.`);
+    await reply(scope, number4, `@${actor} shipgate commands need write access to the repository.`);
     return;
   }
   switch (command.name) {
@@ -95270,57 +95974,61 @@ async function onCommand(scope, payload) {
       await syncPull(scope, pull);
       return;
     case "status":
-      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-        const session = await openSession(scope, number4, { pull });
-        const conditions = await pullNotApplicable(scope, pull, session.setup.checklist);
-        const gate = evaluateGate({
-          checklist: session.setup.checklist,
-          states: foldLedger(session.ledger),
-          headSha: pull.headSha,
-          phase: "pre-merge",
-          problems: session.setup.problems,
-          notApplicable: [...conditions.keys()]
-        });
-        await scope.gh.createComment(
-          number4,
-          `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`
-        );
+      return runPrStep(scope, number4, {
+        open: { pull },
+        after: ({ projection }) => reply(scope, number4, statusReply(projection, pull.headSha))
       });
-      return;
-    case "waive":
-      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-        const session = await openSession(scope, number4, { pull });
-        const decision = decideWaive(command, session.setup.checklist.items);
-        if (!decision.ok) {
-          await scope.gh.createComment(number4, `@${actor} cannot waive: ${decision.message}`);
-          return;
-        }
-        const at = scope.bot.now().toISOString();
-        await publish(scope, session, [
-          { t: "waive", item: decision.item, by: actor, at, sha: pull.headSha, reason: decision.reason }
-        ]);
+    case "waive": {
+      let refused;
+      return runPrStep(scope, number4, {
+        open: { pull },
+        decide(session) {
+          const decision = decideWaive(command, session.setup.checklist.items);
+          if (!decision.ok) {
+            refused = `@${actor} cannot waive: ${decision.message}`;
+            return void 0;
+          }
+          const at = scope.bot.now().toISOString();
+          return {
+            events: [
+              {
+                t: "waive",
+                item: decision.item,
+                by: actor,
+                at,
+                sha: session.pull.headSha,
+                reason: decision.reason
+              }
+            ]
+          };
+        },
+        after: () => refused ? reply(scope, number4, refused) : void 0
       });
-      return;
-    case "na":
-      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-        const session = await openSession(scope, number4, { pull });
-        const decision = planNotApplicable({
-          item: command.item,
-          by: actor,
-          reason: command.reason,
-          at: scope.bot.now().toISOString(),
-          sha: pull.headSha,
-          items: session.setup.checklist.items
-        });
-        if (!decision.ok) {
-          await scope.gh.createComment(number4, `@${actor} cannot mark N/A: ${decision.message}`);
-          return;
-        }
-        await publish(scope, session, [decision.event]);
+    }
+    case "na": {
+      let refused;
+      return runPrStep(scope, number4, {
+        open: { pull },
+        decide(session) {
+          const decision = planNotApplicable({
+            item: command.item,
+            by: actor,
+            reason: command.reason,
+            at: scope.bot.now().toISOString(),
+            sha: pull.headSha,
+            items: session.setup.checklist.items
+          });
+          if (!decision.ok) {
+            refused = `@${actor} cannot mark N/A: ${decision.message}`;
+            return void 0;
+          }
+          return { events: [decision.event] };
+        },
+        after: () => refused ? reply(scope, number4, refused) : void 0
       });
-      return;
+    }
     case "unknown":
-      await scope.gh.createComment(number4, COMMAND_HELP);
+      await reply(scope, number4, COMMAND_HELP);
   }
 }
 var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
@@ -95335,11 +96043,14 @@ async function repairStaleWrite(scope, payload) {
   const echoed = decodeStateBlock(body);
   const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
   if (echoedLength >= ledgerLength(written)) return;
-  await scope.bot.memory.queue.run(key, async () => {
-    const session = await openSession(scope, payload.issue.number);
-    if (session.comment?.body === void 0 || ledgerLength(session.ledger) <= echoedLength) return;
-    await publish(scope, session);
-    scope.log.warn({ pr: key }, "an older checklist write landed after a newer one; re-published");
+  await runPrStep(scope, payload.issue.number, {
+    after: ({ session }) => {
+      if (ledgerLength(session.ledger) > echoedLength)
+        scope.log.warn(
+          { pr: key },
+          "an older checklist write may have landed after a newer one; state re-checked"
+        );
+    }
   });
 }
 
@@ -95357,55 +96068,58 @@ async function onChecklistEdited(scope, payload) {
   const actor = payload.sender.login;
   const before = payload.changes?.body?.from ?? "";
   const after = payload.comment.body ?? "";
-  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-    const pull = await getPull(scope, number4);
-    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-    const session = await openSession(scope, number4, {
+  const pull = await getPull(scope, number4);
+  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  await runPrStep(scope, number4, {
+    coalesce: true,
+    open: {
       pull,
       comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? "" },
       candidates: [before]
-    });
-    const plan = planTicks({
-      checklist: session.setup.checklist,
-      before,
-      after,
-      states: foldLedger(session.ledger),
-      headSha: pull.headSha,
-      notApplicable: await pullNotApplicable(scope, pull, session.setup.checklist)
-    });
-    const decisions = await decideChanges(scope, session, actor, plan.changes);
-    const accepted = decisions.filter((d) => d.ok).length;
-    scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
-    const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
-    const gate = await publish(scope, session, events);
-    scope.bot.memory.replies.add(
-      prKey(scope.gh, number4),
-      rejectionMessages(decisions),
-      (body) => scope.gh.createComment(number4, body)
-    );
-    scope.log.info(
-      {
-        pr: session.key,
-        actor,
-        accepted: decisions.filter((d) => d.ok).map((d) => d.change.item.id),
-        rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
-        ignored: plan.ignored,
-        gate: gate.summary
-      },
-      "checklist edit handled"
-    );
+    },
+    async decide(session) {
+      const plan = planTicks({
+        checklist: session.setup.checklist,
+        before,
+        after,
+        states: foldLedger(session.ledger),
+        headSha: session.pull.headSha,
+        notApplicable: await pullNotApplicable(scope, session.pull, session.setup.checklist)
+      });
+      const decisions = await decideChanges(scope, session, actor, plan.changes);
+      const accepted = decisions.filter((d) => d.ok);
+      scope.bot.metrics?.tickDecisions(accepted.length, decisions.length - accepted.length);
+      scope.log.info(
+        {
+          pr: session.key,
+          actor,
+          accepted: accepted.map((d) => d.change.item.id),
+          rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
+          ignored: plan.ignored
+        },
+        "checklist edit handled"
+      );
+      return {
+        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+        explanations: rejectionMessages(decisions)
+      };
+    }
   });
 }
 async function onChecklistDeleted(scope, payload) {
   if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
     return;
-  const number4 = payload.issue.number;
-  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-    const session = await openSession(scope, number4, { candidates: [payload.comment.body ?? ""] });
-    if (session.comment?.id === payload.comment.id) delete session.comment;
-    session.notes ??= parseChecklistComment(payload.comment.body ?? "", session.setup.checklist).notes;
-    await publish(scope, session);
-    scope.log.warn({ pr: session.key, by: payload.sender.login }, "checklist comment was deleted; re-posted");
+  await runPrStep(scope, payload.issue.number, {
+    open: { candidates: [payload.comment.body ?? ""] },
+    decide(session) {
+      if (session.comment?.id === payload.comment.id) delete session.comment;
+      session.notes ??= parseChecklistComment(payload.comment.body ?? "", session.setup.checklist).notes;
+      scope.log.warn(
+        { pr: session.key, by: payload.sender.login },
+        "checklist comment was deleted; re-posted"
+      );
+      return void 0;
+    }
   });
 }
 
@@ -95462,17 +96176,11 @@ async function onDeploymentProtectionRule(scope, payload) {
   const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
   const candidates = [];
   for (const found of pulls.slice(0, MAX_CANDIDATES)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
-      const session = await openSession(scope, found.number, { pull: found });
-      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
-      const gates = releaseGates({
-        checklist: session.setup.checklist,
-        states: foldLedger(session.ledger),
-        headSha: session.pull.headSha,
-        problems: session.setup.problems,
-        notApplicable: [...conditions.keys()]
-      });
-      candidates.push({ number: found.number, gate: gates.preMerge, session });
+    await runPrStep(scope, found.number, {
+      open: { pull: found },
+      after: ({ session, projection }) => {
+        candidates.push({ number: found.number, gate: projection.gates.preMerge, session });
+      }
     });
   }
   const decision = decideDeployment({
@@ -95482,7 +96190,7 @@ async function onDeploymentProtectionRule(scope, payload) {
     candidates,
     problems: setup.problems
   });
-  await scope.gh.reviewDeployment(runId, { environment, state: decision.state, comment: decision.comment });
+  await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
   const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
   if (!rejected) return;
@@ -95492,7 +96200,8 @@ async function onDeploymentProtectionRule(scope, payload) {
     config: rejected.session.setup.config,
     problems: rejected.session.setup.problems
   });
-  await scope.gh.createComment(
+  await reply(
+    scope,
     rejected.number,
     `\u{1F6D1} shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.
 
@@ -95511,445 +96220,15 @@ async function onDeploymentStatus(scope, payload) {
   if (!gated) return;
   const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
   for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
-      const session = await openSession(scope, found.number, { pull: found });
-      await publish(scope, session);
-      scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items");
+    await runPrStep(scope, found.number, {
+      open: { pull: found },
+      after: ({ session }) => scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items")
     });
   }
 }
 async function releasePullsFor(scope, sha, isRelease) {
   const pulls = await scope.gh.pullsForCommit(sha);
   return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
-}
-
-// src/core/audit/audit-attachment.ts
-var CHECK_TEXT_LIMIT = 65535;
-var RELEASE_BODY_LIMIT = 125e3;
-var JSON_FENCE = "```json shipgate-audit";
-var AUDIT_START = "<!-- shipgate:audit -->";
-var AUDIT_END = "<!-- /shipgate:audit -->";
-function auditJsonBlock(record2) {
-  return `${JSON_FENCE}
-${JSON.stringify(record2)}
-\`\`\``;
-}
-function auditCheckText(record2, markdown, tail) {
-  const json2 = auditJsonBlock(record2);
-  const join12 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
-`;
-  const full = join12(markdown, json2, tail);
-  if (full.length <= CHECK_TEXT_LIMIT) return full;
-  const history = markdown.indexOf("\n## History");
-  const short = history >= 0 ? `${markdown.slice(0, history)}
-
-_History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
-` : markdown;
-  const withJson = join12(short, json2, tail);
-  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
-  const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
-  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join12(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
-}
-function releaseBodyWithAudit(body, record2, markdown) {
-  const existing = body ?? "";
-  const start = existing.indexOf(AUDIT_START);
-  const end = existing.indexOf(AUDIT_END);
-  const before = start >= 0 ? existing.slice(0, start) : existing;
-  const after = start >= 0 && end > start ? existing.slice(end + AUDIT_END.length) : "";
-  const json2 = `<details><summary>Signed audit record (JSON)</summary>
-
-${auditJsonBlock(record2)}
-
-</details>`;
-  const section = (md, withJson) => `${AUDIT_START}
-
-${md}
-${withJson ? `${json2}
-` : ""}
-${AUDIT_END}`;
-  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
-  const candidates = [assemble(markdown, true), assemble(markdown, false)];
-  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
-  if (fitted) return fitted;
-  const room = RELEASE_BODY_LIMIT - assemble("", false).length - 2;
-  return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
-}
-
-// src/core/audit/audit-record.ts
-import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
-
-// src/core/audit/audit-schema.ts
-var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Text = external_exports.string().max(2e3);
-var Who2 = external_exports.string().max(100);
-var Sha2 = external_exports.string().max(64);
-var When2 = external_exports.string().max(40);
-var EventSchema2 = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2 }),
-  external_exports.object({
-    t: external_exports.literal("waive"),
-    item: Text,
-    by: Who2,
-    at: When2,
-    sha: Sha2,
-    reason: Text,
-    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
-    na: external_exports.literal(true).optional()
-  }),
-  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
-  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
-  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text }),
-  external_exports.object({
-    t: external_exports.literal("rollback"),
-    by: Who2,
-    at: When2,
-    sha: Sha2,
-    reason: Text,
-    source: Text,
-    incident: external_exports.number().int().positive().optional()
-  })
-]);
-var ItemStateSchema2 = external_exports.object({
-  checked: external_exports.boolean(),
-  by: Who2.optional(),
-  at: When2.optional(),
-  sha: Sha2.optional(),
-  status: Status2.optional(),
-  summary: Text.optional(),
-  waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
-  reset: Text.optional(),
-  incident: external_exports.number().int().positive().optional()
-});
-var FindingSchema2 = external_exports.object({
-  file: Text.optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: Sha2.optional(),
-  message: Text
-});
-var ItemSchema = external_exports.object({
-  id: Text,
-  text: Text,
-  section: external_exports.array(Text),
-  kind: external_exports.enum(["auto", "manual", "signoff"]),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  required: external_exports.boolean(),
-  check: Text.optional(),
-  role: Text.optional(),
-  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
-  state: ItemStateSchema2,
-  evidence: external_exports.object({
-    check: Text,
-    status: Status2,
-    summary: Text,
-    findings: external_exports.array(FindingSchema2).max(100),
-    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
-    sha: Sha2
-  }).optional(),
-  notApplicable: Text.optional()
-});
-var AuditRecordSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/audit@1"),
-  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
-  title: Text,
-  pr: external_exports.object({
-    number: external_exports.number().int().positive(),
-    title: Text,
-    author: Who2,
-    headSha: Sha2,
-    mergeCommitSha: Sha2.optional()
-  }),
-  sha: Sha2,
-  generatedAt: When2,
-  gate: external_exports.object({
-    phase: external_exports.enum(["pre-merge", "post-deploy"]),
-    conclusion: external_exports.enum(["success", "failure", "action_required"]),
-    summary: Text,
-    done: external_exports.number().int().nonnegative(),
-    required: external_exports.number().int().nonnegative()
-  }),
-  items: external_exports.array(ItemSchema).max(5e3),
-  events: external_exports.array(EventSchema2).max(1e5),
-  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
-  ledgerHead: external_exports.string().max(100),
-  signature: external_exports.string().max(100)
-});
-
-// src/core/audit/audit-view.ts
-function outcomeView(item) {
-  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
-  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
-  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
-  switch (item.outcome) {
-    case "done":
-      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
-    case "failing":
-      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
-    case "skipped":
-      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
-    case "pending":
-      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
-    case "waiting":
-      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
-  }
-}
-function optional2() {
-  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
-}
-function itemLabel(item) {
-  if (item.kind !== "signoff") return item.text;
-  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
-  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
-}
-function actorOf(item) {
-  if (item.state.waived) return item.state.waived.by;
-  if (item.state.reset && !item.state.checked) return void 0;
-  return item.state.by;
-}
-function noteOf(item) {
-  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
-  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
-  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
-  if (item.state.reset && !item.state.checked) return item.state.reset;
-  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
-  return void 0;
-}
-function sectionsOf(record2) {
-  const sections = /* @__PURE__ */ new Map();
-  for (const item of record2.items) {
-    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
-    const group = item.section[0] ?? "Checklist";
-    const section = sections.get(title) ?? { title, group, items: [] };
-    section.items.push(item);
-    sections.set(title, section);
-  }
-  return [...sections.values()];
-}
-function formatWhen(at) {
-  if (!at) return "";
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
-  return match ? `${match[1]} ${match[2]} UTC` : at;
-}
-function shortSha(sha) {
-  return sha ? sha.slice(0, 7) : "";
-}
-var ACTIONS = {
-  tick: "Ticked",
-  untick: "Unticked",
-  waive: "Waived",
-  result: "Check result",
-  invalidate: "Reset by push",
-  reject: "Rejected attempt",
-  rollback: "Rollback started"
-};
-function eventView(event, textOf) {
-  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
-  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
-  switch (event.t) {
-    case "tick":
-    case "untick":
-      return { ...base, by: event.by, items: [textOf(event.item)] };
-    case "waive":
-    case "reject":
-      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
-    case "result":
-      return {
-        ...base,
-        by: "shipgate",
-        items: [textOf(event.item)],
-        detail: `${event.status}: ${event.summary}`
-      };
-    case "invalidate":
-      return { ...base, items: event.items.map(textOf), detail: event.reason };
-    case "rollback":
-      return {
-        ...base,
-        by: event.by,
-        items: ["rollback"],
-        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
-      };
-  }
-}
-function itemTexts(record2) {
-  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
-  return (id) => texts.get(id) ?? id;
-}
-var CONCLUSION_LABEL = {
-  success: "Passed",
-  failure: "Failed",
-  action_required: "Incomplete"
-};
-
-// src/core/audit/audit-markdown.ts
-function renderAuditMarkdown(record2) {
-  const text = itemTexts(record2);
-  const out = [
-    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
-    "",
-    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
-    "",
-    `- Checklist: ${esc2(record2.title)}`,
-    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
-    `- Generated: ${when(record2.generatedAt)}`,
-    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
-  ];
-  for (const section of sectionsOf(record2)) {
-    out.push(
-      "",
-      `## ${esc2(section.title)}`,
-      "",
-      "| Item | Status | By | When | Evidence |",
-      "| --- | --- | --- | --- | --- |"
-    );
-    for (const item of section.items) out.push(itemRow(item));
-    const findings = section.items.flatMap(
-      (item) => (item.evidence?.findings ?? []).map((finding) => {
-        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
-        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
-        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
-      })
-    );
-    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
-  }
-  const rejected = record2.events.filter((event) => event.t === "reject");
-  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
-  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
-  for (const event of rejected) {
-    const view = eventView(event, text);
-    out.push(
-      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
-    );
-  }
-  if (record2.compacted?.rejected)
-    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
-  out.push("", `## History (${record2.events.length} events)`, "");
-  if (record2.compacted)
-    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
-  record2.events.forEach((event, index) => {
-    const view = eventView(event, text);
-    const by = view.by ? ` by ${esc2(view.by)}` : "";
-    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
-    out.push(
-      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
-    );
-  });
-  out.push(
-    "",
-    "---",
-    "",
-    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
-    "",
-    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
-  );
-  return `${out.join("\n")}
-`;
-}
-function itemRow(item) {
-  const outcome2 = outcomeView(item);
-  const note = noteOf(item);
-  const findings = item.evidence?.findings.length ?? 0;
-  const evidence = [
-    note ? esc2(note) : "",
-    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
-  ].filter(Boolean).join(" ");
-  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
-}
-function esc2(text) {
-  return escapeInline(text, 300).replace(/\|/g, "\\|");
-}
-function when(at) {
-  return esc2(formatWhen(at));
-}
-
-// src/core/audit/audit-record.ts
-var AUDIT_SCHEMA = "shipgate/audit@1";
-function buildAuditRecord(input2, secret) {
-  if (!verifyLedger(input2.ledger, secret))
-    throw new Error("the ledger does not verify; refusing to sign an audit record");
-  const { checklist, pr } = input2;
-  const states = input2.states ?? foldLedger(input2.ledger);
-  const phase = input2.phase ?? "pre-merge";
-  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
-  const gate = evaluateGate({
-    checklist,
-    states,
-    headSha: pr.headSha,
-    phase,
-    activated: input2.activated,
-    notApplicable: [...notApplicable.keys()]
-  });
-  const evidence = evidenceByItem(input2.evidence, pr.headSha);
-  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
-  const title = fill(checklist.title);
-  const items = checklist.items.map((item) => {
-    const state = states[item.id] ?? { checked: false };
-    const section = item.section.map(fill);
-    const found = evidence.get(item.id);
-    const why = notApplicable.get(item.id);
-    return {
-      id: item.id,
-      text: item.text,
-      section: section[0] === title ? section.slice(1) : section,
-      kind: item.kind,
-      phase: item.phase,
-      required: why === void 0 && isRequired(item, input2.activated),
-      ...item.check ? { check: item.check } : {},
-      ...item.role ? { role: item.role } : {},
-      outcome: itemStatus(item, state, pr.headSha),
-      state: structuredClone(state),
-      ...found && item.kind === "auto" ? { evidence: found } : {},
-      ...why === void 0 ? {} : { notApplicable: why }
-    };
-  });
-  const { count, rejected } = input2.ledger.base;
-  const unsigned = {
-    schema: AUDIT_SCHEMA,
-    repo: input2.repo,
-    title,
-    pr: { ...pr },
-    sha: pr.headSha,
-    generatedAt: input2.generatedAt,
-    gate: {
-      phase,
-      conclusion: gate.conclusion,
-      summary: gate.summary,
-      done: gate.done,
-      required: gate.required
-    },
-    items,
-    events: structuredClone(input2.ledger.events),
-    ...count > 0 ? { compacted: { count, rejected } } : {},
-    ledgerHead: input2.ledger.head
-  };
-  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
-}
-function signAuditRecord(record2, secret) {
-  return createHmac3("sha256", secret).update(canonical(record2)).digest("base64url");
-}
-function evidenceByItem(input2, headSha) {
-  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
-  const byItem = /* @__PURE__ */ new Map();
-  for (const document2 of documents) {
-    for (const result of document2.results) {
-      if (byItem.has(result.item) && document2.sha !== headSha) continue;
-      byItem.set(result.item, {
-        check: result.check,
-        status: result.status,
-        summary: result.summary,
-        findings: result.findings.map((finding) => ({ ...finding })),
-        ...result.metrics ? { metrics: { ...result.metrics } } : {},
-        sha: document2.sha
-      });
-    }
-  }
-  return byItem;
-}
-var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
-function fillPlaceholders2(text, variables) {
-  return text.replace(
-    PLACEHOLDER2,
-    (_match, name, fallback) => variables[name]?.trim() || fallback || name
-  );
 }
 
 // src/app/events/on-merged.ts
@@ -95959,82 +96238,17 @@ async function onMerged(scope, payload) {
   scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return;
-  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
-    const session = await openSession(scope, pull.number, { pull });
-    await publish(scope, session);
-    await attachAuditRecord(scope, session);
-    scope.log.info({ pr: session.key, merge: pull.mergeCommitSha }, "release merged; audit record attached");
-  });
-}
-async function attachAuditRecord(scope, session) {
-  const { bot, gh } = scope;
-  const { pull, setup } = session;
-  const states = foldLedger(session.ledger);
-  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
-  const gates = releaseGates({
-    checklist: setup.checklist,
-    states,
-    headSha: pull.headSha,
-    problems: setup.problems,
-    notApplicable: [...conditions.keys()]
-  });
-  const version2 = await releaseVersion(scope, session);
-  const now = bot.now().toISOString();
-  const record2 = buildAuditRecord(
-    {
-      repo: `${gh.repo.owner}/${gh.repo.repo}`,
-      pr: {
-        number: pull.number,
-        title: pull.title,
-        author: pull.author,
-        headSha: pull.headSha,
-        ...pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}
-      },
-      checklist: setup.checklist,
-      ledger: session.ledger,
-      states,
-      generatedAt: now,
-      activated: gates.rollback.activated,
-      variables: buildVariables({ config: setup.config, version: version2, date: now, deployedBy: pull.author }),
-      notApplicable: conditions
-    },
-    bot.options.ledgerSecret
-  );
-  const markdown = renderAuditMarkdown(record2);
-  const report = buildCheckReport({
-    gate: gates.preMerge,
-    checklist: setup.checklist,
-    config: setup.config,
-    problems: setup.problems
-  });
-  await writeCheckRun(scope, void 0, {
-    name: CHECK_NAME,
-    headSha: pull.headSha,
-    status: report.status,
-    ...report.conclusion ? { conclusion: report.conclusion } : {},
-    title: report.title,
-    summary: `Merged as \`${pull.mergeCommitSha?.slice(0, 7) ?? ""}\`; the signed audit record is below.
-
-${report.summary}`,
-    text: auditCheckText(record2, markdown, `Signed checklist state:
-
-${encodeStateBlock(session.ledger)}`),
-    actions: [],
-    externalId: `${pull.number}`
-  });
-  if (!version2) return;
-  try {
-    for (const tag of [`v${version2}`, version2]) {
-      const release = await gh.releaseByTag(tag);
-      if (!release) continue;
-      const body = releaseBodyWithAudit(release.body, record2, markdown);
-      if (body !== release.body) await gh.updateReleaseBody(release.id, body);
-      return;
+  await runPrStep(scope, pull.number, {
+    open: { pull },
+    decide: () => ({ withAudit: true }),
+    async after({ session, projection, facts }) {
+      await attachAuditToRelease(scope, session, projection, facts.version);
+      scope.log.info(
+        { pr: session.key, merge: pull.mergeCommitSha },
+        "release merged; audit record attached"
+      );
     }
-  } catch (error63) {
-    if (statusOf(error63) !== 403) throw error63;
-    scope.log.warn({ pr: session.key, version: version2 }, "cannot update the release (needs contents: write)");
-  }
+  });
 }
 
 // src/core/evidence/post-deploy-evidence.ts
@@ -96086,40 +96300,38 @@ async function onPostDeployEvidence(scope, payload) {
     return;
   }
   for (const found of merged) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
-      const session = await openSession(scope, found.number, { refreshPull: true });
-      const { pull } = session;
-      const mergeSha = pull.mergeCommitSha;
-      if (!mergeSha) return;
-      const runId = runIdFrom(run2.details_url, run2.external_id);
-      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
-      const workflowPath = workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0;
-      const workflowOnBase = workflowPath ? await scope.gh.readFile(workflowPath, pull.baseRef) !== void 0 : false;
-      const judgement = judgePostDeployEvidence(
-        {
-          appSlug: run2.app?.slug,
-          runSha: run2.head_sha,
-          mergeSha,
-          workflowPath,
-          workflowOnBase,
-          text: run2.output?.text
-        },
-        session.setup.checklist,
-        scope.bot.now().toISOString()
-      );
-      const notesKey = `${session.key}@${mergeSha}`;
-      if (!judgement.accepted) {
-        scope.log.warn(
-          { pr: session.key, run: run2.id, reason: judgement.reason },
-          "post-deploy results ignored"
+    await runPrStep(scope, found.number, {
+      open: { refreshPull: true },
+      async decide(session) {
+        const { pull } = session;
+        const mergeSha = pull.mergeCommitSha;
+        if (!mergeSha) return void 0;
+        const runId = runIdFrom(run2.details_url, run2.external_id);
+        const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+        const workflowPath = workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0;
+        const workflowOnBase = workflowPath ? await scope.gh.readFile(workflowPath, pull.baseRef) !== void 0 : false;
+        const judgement = judgePostDeployEvidence(
+          {
+            appSlug: run2.app?.slug,
+            runSha: run2.head_sha,
+            mergeSha,
+            workflowPath,
+            workflowOnBase,
+            text: run2.output?.text
+          },
+          session.setup.checklist,
+          scope.bot.now().toISOString()
         );
-        scope.bot.memory.notes.set(notesKey, [judgement.reason]);
-        await publish(scope, session);
-        return;
+        if (!judgement.accepted) {
+          scope.log.warn(
+            { pr: session.key, run: run2.id, reason: judgement.reason },
+            "post-deploy results ignored"
+          );
+          return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
+        }
+        scope.log.info({ pr: session.key, results: judgement.events.length }, "post-deploy results applied");
+        return { events: judgement.events, resultNotes: { sha: mergeSha, notes: [] } };
       }
-      scope.bot.memory.notes.delete(notesKey);
-      await publish(scope, session, judgement.events);
-      scope.log.info({ pr: session.key, results: judgement.events.length }, "post-deploy results applied");
     });
   }
 }
@@ -96238,14 +96450,12 @@ async function onRollbackCommand(scope, payload) {
   if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
     return;
   if (!hasPermission(await permissionOf(scope, actor), "write")) {
-    await scope.gh.createComment(
-      number4,
-      `${mention(actor)} shipgate commands need write access to the repository.`
-    );
+    await reply(scope, number4, `${mention(actor)} shipgate commands need write access to the repository.`);
     return;
   }
   if (command.reason.length < 3) {
-    await scope.gh.createComment(
+    await reply(
+      scope,
       number4,
       `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``
     );
@@ -96270,50 +96480,49 @@ async function onRollbackTriggers(scope, payload) {
   await startRollback(scope, number4, { actor: payload.sender.login, source: "trigger" });
 }
 async function startRollback(scope, number4, request2) {
-  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
-    const session = await openSession(scope, number4);
-    const { pull, setup } = session;
-    const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
-    if (status.started) {
-      if (request2.reason !== void 0)
-        await scope.gh.createComment(
-          number4,
-          `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`
-        );
-      return;
-    }
-    if (request2.reason === void 0 && status.fired.length === 0) return;
-    const reason = request2.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`.slice(0, 300);
-    const sha = pull.mergeCommitSha ?? pull.headSha;
-    const version2 = await releaseVersion(scope, session);
-    const contacts = contactLines(setup.config.contacts);
-    const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
-    const issue3 = buildIncidentIssue({
-      repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
-      pr: { number: number4, title: pull.title },
-      sha,
-      ...version2 ? { version: version2 } : {},
-      reason,
-      startedBy: request2.actor,
-      severities: incidentSeverities(setup.checklist),
-      steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
-      contacts
-    });
-    const incident = await scope.gh.createIssue(issue3);
-    const at = scope.bot.now().toISOString();
-    await publish(scope, session, [
-      { t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }
-    ]);
-    await scope.gh.createComment(
-      number4,
-      [
+  let answer;
+  await runPrStep(scope, number4, {
+    async decide(session) {
+      const { pull, setup } = session;
+      const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
+      if (status.started) {
+        if (request2.reason !== void 0)
+          answer = `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`;
+        return void 0;
+      }
+      if (request2.reason === void 0 && status.fired.length === 0) return void 0;
+      const reason = request2.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`.slice(0, 300);
+      const sha = pull.mergeCommitSha ?? pull.headSha;
+      const version2 = await releaseVersion(scope, session);
+      const contacts = contactLines(setup.config.contacts);
+      const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+      const incident = await openIncident(
+        scope,
+        buildIncidentIssue({
+          repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
+          pr: { number: number4, title: pull.title },
+          sha,
+          ...version2 ? { version: version2 } : {},
+          reason,
+          startedBy: request2.actor,
+          severities: incidentSeverities(setup.checklist),
+          steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
+          contacts
+        })
+      );
+      answer = [
         `\u{1F504} **Rollback started** by ${mention(request2.actor)}: ${escapeInline(reason, 300)}`,
         "",
         `Incident: #${incident} \xB7 the rollback steps are now required in the checklist.`,
         ...contacts.length > 0 ? ["", "Contacts:", ...contacts.map((line) => `- ${line}`)] : []
-      ].join("\n")
-    );
-    scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
+      ].join("\n");
+      scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
+      const at = scope.bot.now().toISOString();
+      return {
+        events: [{ t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }]
+      };
+    },
+    after: () => answer ? reply(scope, number4, answer) : void 0
   });
 }
 
@@ -96556,7 +96765,7 @@ function commentEditOf(name, payload) {
 function itemLines(body) {
   const lines = /* @__PURE__ */ new Map();
   for (const text of body.split("\n")) {
-    const id = /<!-- sg:([^ ]+) -->/.exec(text)?.[1];
+    const id = itemIdOfLine(text);
     if (id) lines.set(id, text.trim());
   }
   return lines;
@@ -96857,7 +97066,7 @@ function annotationsFor(results, repoDir, workspace) {
     for (const finding of result.findings) {
       if (!finding.file || out.length >= MAX_ANNOTATIONS) continue;
       out.push({
-        level: result.status === "fail" || result.status === "error" ? "error" : "warning",
+        level: isFailing(result.status) ? "error" : "warning",
         message: finding.message,
         title: `shipgate ${result.check}: ${result.text}`.slice(0, 200),
         file: prefix ? `${prefix}/${finding.file}`.replace(/\\/g, "/") : finding.file,
@@ -96992,9 +97201,9 @@ async function runCheckStep(inputs, event, env, workspace) {
     log: (message) => info(message),
     onResult: (result) => info(progressLine(result))
   });
-  const failed = results.filter((result) => result.status === "fail" || result.status === "error");
-  const passed = failed.length === 0;
-  const report = { version: 1, passed, results };
+  const failed = results.filter((result) => isFailing(result.status));
+  const report = resultsReport(results);
+  const { passed } = report;
   setOutput("passed", String(passed));
   setOutput("results", JSON.stringify(report));
   setOutput("failed-items", failed.map((result) => result.item).join(","));
@@ -97070,7 +97279,7 @@ function workflowRunUrl(env) {
   return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 function conclusionOf(results) {
-  if (results.some((result) => result.status === "fail" || result.status === "error")) return "failure";
+  if (results.some((result) => isFailing(result.status))) return "failure";
   return results.some((result) => result.status === "pass") ? "success" : "neutral";
 }
 function evidenceText(sha, phase, results) {
@@ -97224,6 +97433,7 @@ async function runBotMode(inputs, env, workspace) {
     ledgerOf: (key) => bot.memory.ledgers.get(key),
     handle
   });
+  await stepsIdle(bot);
   await bot.memory.replies.idle();
   if (results) info(`shipgate: ${results}`);
   notice(record2.gate ? `shipgate: ${record2.gate}` : `shipgate bot: nothing to update for ${label2}`);
@@ -97231,8 +97441,8 @@ async function runBotMode(inputs, env, workspace) {
 function actionBot(ledgerSecret, appId, eventTime) {
   return {
     options: { ledgerSecret, appId },
-    // one event per step: explanations are posted right away, not batched over a window
-    memory: new BotMemory(5 * 6e4, void 0, 0),
+    // one event per step: written and explained right away, not batched over a window
+    memory: new BotMemory({ ttlMs: 5 * 6e4, replyBurstMs: 0, writeWindowMs: 0 }),
     // An edit is stamped with the time the person saved it: a re-run can then recognise it.
     now: () => eventTime ?? /* @__PURE__ */ new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN
@@ -97345,7 +97555,7 @@ async function run() {
       ...detailsUrl ? { detailsUrl } : {}
     });
     if (!passed && inputs.failOn === "failure") {
-      const failed = results.filter((result) => result.status === "fail" || result.status === "error");
+      const failed = results.filter((result) => isFailing(result.status));
       setFailed(`${failed.length} automated check(s) failed: ${failed.map((r) => r.item).join(", ")}`);
     }
   } catch (error63) {

@@ -2,7 +2,7 @@
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CheckReport } from '../../src/core/template/model.js';
+import type { ResultsReport } from '../../src/core/template/model.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
 import { buildDist, ROOT, runAction } from './action-harness.js';
 import { buildFixtureRepo } from './fixture-repo.js';
@@ -48,7 +48,7 @@ describe('no token, not a pull request', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('::notice::shipgate: no github-token, so the results are not published');
-    const report = JSON.parse(run.outputs.results ?? '') as CheckReport;
+    const report = JSON.parse(run.outputs.results ?? '') as ResultsReport;
     expect(report.passed).toBe(true);
     expect(run.outputs.passed).toBe('true');
     expect(report.results.map((r) => r.check).sort()).toEqual([
@@ -106,7 +106,7 @@ describe('an Action checkout without node_modules (as on a GitHub runner)', () =
       cwd: repo.dir,
     });
     expect(run.stderr).toBe('');
-    const report = JSON.parse(run.outputs.results ?? '') as CheckReport;
+    const report = JSON.parse(run.outputs.results ?? '') as ResultsReport;
     const lighthouse = report.results.filter((r) => r.check === 'lighthouse');
     expect(lighthouse.length).toBeGreaterThan(0);
     for (const result of lighthouse) {

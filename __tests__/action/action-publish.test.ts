@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { evidenceText } from '../../src/action/publish.js';
 import { resultsMarkdown } from '../../src/action/report-markdown.js';
 import { EVIDENCE_CHECK_NAME, parseEvidenceText } from '../../src/core/evidence/evidence.js';
-import type { CheckReport } from '../../src/core/template/model.js';
+import type { ResultsReport } from '../../src/core/template/model.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
 import { type Simulator, startSimulator } from '../simulator/index.js';
 import { type ActionRun, buildDist, runAction } from './action-harness.js';
@@ -50,8 +50,8 @@ function ghEnv(repo: FixtureRepo): Record<string, string> {
 const checkRunPosts = () =>
   sim.requests.filter((r) => r.method === 'POST' && r.route === '/repos/{owner}/{repo}/check-runs');
 
-function report(run: ActionRun): CheckReport {
-  return JSON.parse(run.outputs.results ?? '') as CheckReport;
+function report(run: ActionRun): ResultsReport {
+  return JSON.parse(run.outputs.results ?? '') as ResultsReport;
 }
 
 describe('a release PR with a failing budget and a leaked credential', () => {

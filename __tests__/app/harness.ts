@@ -76,6 +76,8 @@ export interface HarnessOptions {
   sweepIntervalMs?: number;
   /** Window for one explanation reply per burst of reverted ticks (tests: 50 ms). */
   replyBurstMs?: number;
+  /** Toggles within this window of a PR's last write are written together (tests: 0, production: 1 s). */
+  writeWindowMs?: number;
   /** A coordinator per server start (e.g. Redis: a restart then keeps the shared state). */
   coordinator?: () => Coordinator;
   /** Octokit timings over the fast test defaults (e.g. real rate-limit waits, a request timeout). */
@@ -129,6 +131,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
     replyBurstMs: opts.replyBurstMs ?? 50,
+    writeWindowMs: opts.writeWindowMs ?? 0,
     port,
     host: '127.0.0.1',
     tuning: {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckReport } from '../../src/core/template/model.js';
+import type { ResultsReport } from '../../src/core/template/model.js';
 import { runCli } from '../helpers/cli-io.js';
 
 function makeRepo(files: Record<string, string>): string {
@@ -36,7 +36,7 @@ describe('shipgate check', () => {
       '--format',
       'json',
     ]);
-    const report = JSON.parse(stdout) as CheckReport;
+    const report = JSON.parse(stdout) as ResultsReport;
     expect(report.version).toBe(1);
     expect(report.passed).toBe(true);
     expect(report.results.map((r) => [r.check, r.status])).toEqual([
@@ -55,7 +55,7 @@ describe('shipgate check', () => {
   it('exits 1 and names the failing item when a check fails', async () => {
     const dir = makeRepo({ ...healthy, 'CHANGELOG.md': '# Changelog\n\n## [6.0.2]\n- old\n' });
     const { code, stdout } = await runCli(['check', dir, '--only', 'changelog', '--format', 'json']);
-    const report = JSON.parse(stdout) as CheckReport;
+    const report = JSON.parse(stdout) as ResultsReport;
     expect(report.passed).toBe(false);
     expect(report.results[0]).toMatchObject({
       check: 'changelog',
@@ -90,7 +90,7 @@ describe('shipgate check', () => {
       '--format',
       'json',
     ]);
-    const report = JSON.parse(stdout) as CheckReport;
+    const report = JSON.parse(stdout) as ResultsReport;
     expect(report.results.length).toBeGreaterThan(0);
     expect(report.results.every((r) => r.check === 'health' && r.status === 'skipped')).toBe(true);
   });

@@ -7,11 +7,8 @@ import {
   readAuditJson,
   releaseBodyWithAudit,
 } from '../../src/core/audit/audit-attachment.js';
-import {
-  buildAuditRecord,
-  renderAuditMarkdown,
-  verifyAuditRecord,
-} from '../../src/core/audit/audit-record.js';
+import { renderAuditMarkdown } from '../../src/core/audit/audit-markdown.js';
+import { buildAuditRecord, verifyAuditRecord } from '../../src/core/audit/audit-record.js';
 import { decodeStateBlock, encodeStateBlock } from '../../src/core/comment/state-block.js';
 import { parseCommand } from '../../src/core/decide/commands.js';
 import { decideDeployment } from '../../src/core/decide/deployment-decision.js';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  buildAuditRecord,
-  renderAuditMarkdown,
-  verifyAuditRecord,
-} from '../../src/core/audit/audit-record.js';
+import { renderAuditMarkdown } from '../../src/core/audit/audit-markdown.js';
+import { buildAuditRecord, verifyAuditRecord } from '../../src/core/audit/audit-record.js';
 import { eventView, itemTexts, noteOf, outcomeView } from '../../src/core/audit/audit-view.js';
 import { buildStory, GENERATED_AT, HEAD, STORY_SECRET } from '../helpers/audit-story.js';
 

@@ -1,7 +1,7 @@
+import { renderAuditMarkdown } from '../../src/core/audit/audit-markdown.js';
 import {
   type AuditRecord,
   buildAuditRecord,
-  renderAuditMarkdown,
   signAuditRecord,
   type UnsignedAuditRecord,
   verifyAuditRecord,

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ItemResult } from '../core/template/model.js';
+import { type ItemResult, isFailing } from '../core/template/model.js';
 
 export interface Annotation {
   level: 'error' | 'warning';
@@ -28,7 +28,7 @@ export function annotationsFor(
     for (const finding of result.findings) {
       if (!finding.file || out.length >= MAX_ANNOTATIONS) continue;
       out.push({
-        level: result.status === 'fail' || result.status === 'error' ? 'error' : 'warning',
+        level: isFailing(result.status) ? 'error' : 'warning',
         message: finding.message,
         title: `shipgate ${result.check}: ${result.text}`.slice(0, 200),
         file: prefix ? `${prefix}/${finding.file}`.replace(/\\/g, '/') : finding.file,

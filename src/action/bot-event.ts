@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { itemIdOfLine } from '../core/comment/parse.js';
 import { decodeStateBlock } from '../core/comment/state-block.js';
 import { EVIDENCE_CHECK_NAME } from '../core/evidence/evidence.js';
 import { chooseLedger } from '../core/ledger/choose-ledger.js';
@@ -112,7 +113,7 @@ export function commentEditOf(name: string, payload: unknown): CommentEdit | und
 function itemLines(body: string): Map<string, string> {
   const lines = new Map<string, string>();
   for (const text of body.split('\n')) {
-    const id = /<!-- sg:([^ ]+) -->/.exec(text)?.[1];
+    const id = itemIdOfLine(text);
     if (id) lines.set(id, text.trim());
   }
   return lines;

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { handleEvent } from '../app/events/handle-event.js';
 import { Envelope, repoOf } from '../app/events/payloads.js';
+import { stepsIdle } from '../app/pr/run-step.js';
 import { type Bot, BotMemory } from '../app/runtime/bot.js';
 import type { BotLog } from '../app/runtime/bot-log.js';
 import { gitHubFor, statusOf } from '../github/client.js';
@@ -95,6 +96,7 @@ export async function runBotMode(
     ledgerOf: (key) => bot.memory.ledgers.get(key),
     handle,
   });
+  await stepsIdle(bot);
   await bot.memory.replies.idle();
   if (results) core.info(`shipgate: ${results}`);
   core.notice(record.gate ? `shipgate: ${record.gate}` : `shipgate bot: nothing to update for ${label}`);
@@ -104,8 +106,8 @@ export async function runBotMode(
 function actionBot(ledgerSecret: string, appId: number, eventTime: Date | undefined): Bot {
   return {
     options: { ledgerSecret, appId },
-    // one event per step: explanations are posted right away, not batched over a window
-    memory: new BotMemory(5 * 60_000, undefined, 0),
+    // one event per step: written and explained right away, not batched over a window
+    memory: new BotMemory({ ttlMs: 5 * 60_000, replyBurstMs: 0, writeWindowMs: 0 }),
     // An edit is stamped with the time the person saved it: a re-run can then recognise it.
     now: () => eventTime ?? new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN,

@@ -4,7 +4,7 @@ import { findCheck } from '../../checks/index.js';
 import { loadRepoContext } from '../cli/context.js';
 import type { CliIO } from '../cli/io.js';
 import { progressLine } from '../cli/report-text.js';
-import type { CheckReport, ItemResult } from '../core/template/model.js';
+import { type ItemResult, isFailing, resultsReport } from '../core/template/model.js';
 import { defaultBaseRef } from '../runner/git-info.js';
 import { runChecks } from '../runner/run-checks.js';
 import { annotationsFor } from './annotations.js';
@@ -54,9 +54,9 @@ export async function runCheckStep(
     onResult: (result) => core.info(progressLine(result)),
   });
 
-  const failed = results.filter((result) => result.status === 'fail' || result.status === 'error');
-  const passed = failed.length === 0;
-  const report: CheckReport = { version: 1, passed, results };
+  const failed = results.filter((result) => isFailing(result.status));
+  const report = resultsReport(results);
+  const { passed } = report;
   core.setOutput('passed', String(passed));
   core.setOutput('results', JSON.stringify(report));
   core.setOutput('failed-items', failed.map((result) => result.item).join(','));

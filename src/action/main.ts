@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { isFailing } from '../core/template/model.js';
 import { runBotMode } from './bot-mode.js';
 import { runCheckStep } from './check-mode.js';
 import { readRunEvent } from './event.js';
@@ -36,7 +37,7 @@ export async function run(): Promise<void> {
     });
 
     if (!passed && inputs.failOn === 'failure') {
-      const failed = results.filter((result) => result.status === 'fail' || result.status === 'error');
+      const failed = results.filter((result) => isFailing(result.status));
       core.setFailed(`${failed.length} automated check(s) failed: ${failed.map((r) => r.item).join(', ')}`);
     }
   } catch (error) {

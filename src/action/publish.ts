@@ -4,7 +4,7 @@ import {
   formatEvidenceText,
   toEvidence,
 } from '../core/evidence/evidence.js';
-import type { ItemResult, Phase } from '../core/template/model.js';
+import { type ItemResult, isFailing, type Phase } from '../core/template/model.js';
 import { CHECK_OUTPUT_LIMIT, resultsMarkdown, resultsTitle } from './report-markdown.js';
 
 // A type alias (not an interface) so it is assignable to Octokit's indexed request parameters.
@@ -29,7 +29,7 @@ export function workflowRunUrl(env: Record<string, string | undefined>): string 
 
 /** failure when an item failed or errored; neutral when nothing was actually checked. */
 export function conclusionOf(results: readonly ItemResult[]): CheckRunBody['conclusion'] {
-  if (results.some((result) => result.status === 'fail' || result.status === 'error')) return 'failure';
+  if (results.some((result) => isFailing(result.status))) return 'failure';
   return results.some((result) => result.status === 'pass') ? 'success' : 'neutral';
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { evaluateGate } from '../core/gate/gate.js';
+import { phaseGate } from '../core/gate/release-gates.js';
 import type { ItemStates } from '../core/ledger/ledger.js';
-import type { CheckReport, ItemResult, Phase } from '../core/template/model.js';
+import { type Checklist, type ItemResult, type Phase, resultsReport } from '../core/template/model.js';
 import { defaultBaseRef, headSha } from '../runner/git-info.js';
 import { runChecks } from '../runner/run-checks.js';
 import { loadRepoContext } from './context.js';
@@ -80,9 +80,9 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     },
   });
   clearLive();
-  const passed = results.every((result) => result.status !== 'fail' && result.status !== 'error');
+  const report = resultsReport(results);
+  const { passed } = report;
   if (values.format === 'json') {
-    const report: CheckReport = { version: 1, passed, results };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const wallMs = performance.now() - started;
@@ -95,12 +95,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
 }
 
 /** The gate as it would stand with these results and no human ticks yet. */
-function gateLine(
-  checklist: Parameters<typeof evaluateGate>[0]['checklist'],
-  results: ItemResult[],
-  phase: Phase,
-  repoDir: string,
-): string {
+function gateLine(checklist: Checklist, results: ItemResult[], phase: Phase, repoDir: string): string {
   const sha = headSha(repoDir) ?? 'local';
   const states: ItemStates = {};
   for (const result of results) {
@@ -111,7 +106,7 @@ function gateLine(
       sha,
     };
   }
-  const gate = evaluateGate({ checklist, states, headSha: sha, phase });
+  const gate = phaseGate({ checklist, states, headSha: sha, phase });
   const automatedOk = results.every((result) => result.status === 'pass' || result.status === 'skipped');
   return `gate: ${automatedOk ? 'automated checks OK' : 'automated checks FAILING'} · ${gate.summary}`;
 }

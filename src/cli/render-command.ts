@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { renderComment } from '../core/comment/render.js';
-import { evaluateGate } from '../core/gate/gate.js';
+import { phaseGate } from '../core/gate/release-gates.js';
 import { loadRepoContext, variablesFor } from './context.js';
 import { type CliIO, UsageError } from './io.js';
 
@@ -31,7 +31,7 @@ export function renderCommand(io: CliIO, args: string[]): number {
     overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const context = loadRepoContext(io, positionals[0], values);
-  const gate = evaluateGate({ checklist: context.checklist, states: {}, headSha: '', phase: 'pre-merge' });
+  const gate = phaseGate({ checklist: context.checklist, states: {}, headSha: '', phase: 'pre-merge' });
   io.stdout.write(
     renderComment({
       checklist: context.checklist,

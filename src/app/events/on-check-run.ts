@@ -3,11 +3,12 @@ import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
 import { planSignOff } from '../../core/decide/sign-off-action.js';
 import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
 import { judgeEvidence } from '../../core/evidence/judge-evidence.js';
+import { CHECK_NAME } from '../../core/gate/projection.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { decideChanges } from '../pr/authorize-actor.js';
-import { CHECK_NAME, publish } from '../pr/publish.js';
-import { getPull, openSession } from '../pr/session.js';
-import { type EventScope, prKey } from '../runtime/bot.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getPull } from '../pr/session.js';
+import type { EventScope } from '../runtime/bot.js';
 import { judgeMergeGroup } from './on-merge-group.js';
 import { syncPull } from './on-pull-request.js';
 import { type CheckRunPayload, pullFromMergeQueueRef, runIdFrom } from './payloads.js';
@@ -42,37 +43,35 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
     scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run.head_sha}`);
   if (queued !== undefined) return judgeMergeGroup(scope, queued, run.head_sha);
   for (const number of await pullsFor(scope, payload)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
-      const session = await openSession(scope, number, { refreshPull: true });
-      const { pull } = session;
-      const runId = runIdFrom(run.details_url, run.external_id);
-      const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
-      const changedFiles = workflow ? await scope.gh.listPullFiles(number) : [];
-      const judgement = judgeEvidence(
-        {
-          appSlug: run.app?.slug,
-          runSha: run.head_sha,
-          expectedSha: pull.headSha,
-          workflowPath: workflow && workflow.headSha === run.head_sha ? workflow.path : undefined,
-          changedFiles,
-          text: run.output?.text,
-        },
-        session.setup.checklist,
-        scope.bot.now().toISOString(),
-      );
-      if (!judgement.accepted) {
-        scope.log.warn({ pr: session.key, run: run.id, reason: judgement.reason }, 'check results ignored');
-        if (run.head_sha !== pull.headSha) return; // stale results for an older commit: nothing to say
-        scope.bot.memory.notes.set(`${session.key}@${pull.headSha}`, [judgement.reason]);
-        await publish(scope, session);
-        return;
-      }
-      scope.bot.memory.notes.delete(`${session.key}@${pull.headSha}`);
-      const gate = await publish(scope, session, judgement.events);
-      scope.log.info(
-        { pr: session.key, results: judgement.events.length, gate: gate.summary },
-        'check results applied',
-      );
+    await runPrStep(scope, number, {
+      open: { refreshPull: true },
+      async decide(session) {
+        const { pull } = session;
+        const runId = runIdFrom(run.details_url, run.external_id);
+        const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
+        const changedFiles = workflow ? await scope.gh.listPullFiles(number) : [];
+        const judgement = judgeEvidence(
+          {
+            appSlug: run.app?.slug,
+            runSha: run.head_sha,
+            expectedSha: pull.headSha,
+            workflowPath: workflow && workflow.headSha === run.head_sha ? workflow.path : undefined,
+            changedFiles,
+            text: run.output?.text,
+          },
+          session.setup.checklist,
+          scope.bot.now().toISOString(),
+        );
+        if (!judgement.accepted) {
+          scope.log.warn({ pr: session.key, run: run.id, reason: judgement.reason }, 'check results ignored');
+          // stale results for an older commit: nothing to say on the current one
+          return run.head_sha === pull.headSha
+            ? { resultNotes: { sha: pull.headSha, notes: [judgement.reason] } }
+            : undefined;
+        }
+        scope.log.info({ pr: session.key, results: judgement.events.length }, 'check results applied');
+        return { events: judgement.events, resultNotes: { sha: pull.headSha, notes: [] } };
+      },
     });
   }
 }
@@ -82,19 +81,17 @@ async function onSignOffButton(scope: EventScope, payload: Payload): Promise<voi
   const identifier = payload.requested_action?.identifier ?? '';
   const actor = payload.sender.login;
   for (const number of await pullsFor(scope, payload)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
-      const session = await openSession(scope, number);
-      const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
-      if (!change) return;
-      const decisions = await decideChanges(scope, session, actor, [change]);
-      await publish(
-        scope,
-        session,
-        tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
-      );
-      scope.bot.memory.replies.add(prKey(scope.gh, number), rejectionMessages(decisions), (body) =>
-        scope.gh.createComment(number, body),
-      );
+    await runPrStep(scope, number, {
+      coalesce: true,
+      async decide(session) {
+        const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
+        if (!change) return undefined;
+        const decisions = await decideChanges(scope, session, actor, [change]);
+        return {
+          events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+          explanations: rejectionMessages(decisions),
+        };
+      },
     });
   }
 }

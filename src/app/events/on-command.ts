@@ -2,14 +2,13 @@ import type { z } from 'zod';
 import { hasPermission } from '../../core/decide/authorize.js';
 import { decideWaive, parseCommand } from '../../core/decide/commands.js';
 import { planNotApplicable } from '../../core/decide/not-applicable.js';
-import { evaluateGate } from '../../core/gate/gate.js';
-import { foldLedger } from '../../core/ledger/ledger.js';
+import { statusReply } from '../../core/gate/projection.js';
 import { permissionOf } from '../pr/authorize-actor.js';
-import { publish } from '../pr/publish.js';
-import { pullNotApplicable } from '../pr/pull-conditions.js';
+import { reply } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
-import { getPull, getSetup, openSession } from '../pr/session.js';
-import { type EventScope, prKey } from '../runtime/bot.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getPull, getSetup } from '../pr/session.js';
+import type { EventScope } from '../runtime/bot.js';
 import { syncPull } from './on-pull-request.js';
 import type { IssueCommentPayload } from './payloads.js';
 
@@ -27,7 +26,7 @@ export async function onCommand(
   const pull = await getPull(scope, number, true);
   if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {
-    await scope.gh.createComment(number, `@${actor} shipgate commands need write access to the repository.`);
+    await reply(scope, number, `@${actor} shipgate commands need write access to the repository.`);
     return;
   }
   switch (command.name) {
@@ -35,57 +34,62 @@ export async function onCommand(
       await syncPull(scope, pull);
       return;
     case 'status':
-      await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
-        const session = await openSession(scope, number, { pull });
-        const conditions = await pullNotApplicable(scope, pull, session.setup.checklist);
-        const gate = evaluateGate({
-          checklist: session.setup.checklist,
-          states: foldLedger(session.ledger),
-          headSha: pull.headSha,
-          phase: 'pre-merge',
-          problems: session.setup.problems,
-          notApplicable: [...conditions.keys()],
-        });
-        await scope.gh.createComment(
-          number,
-          `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`,
-        );
+      // the same projection the comment and the check show
+      return runPrStep(scope, number, {
+        open: { pull },
+        after: ({ projection }) => reply(scope, number, statusReply(projection, pull.headSha)),
       });
-      return;
-    case 'waive':
-      await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
-        const session = await openSession(scope, number, { pull });
-        const decision = decideWaive(command, session.setup.checklist.items);
-        if (!decision.ok) {
-          await scope.gh.createComment(number, `@${actor} cannot waive: ${decision.message}`);
-          return;
-        }
-        const at = scope.bot.now().toISOString();
-        await publish(scope, session, [
-          { t: 'waive', item: decision.item, by: actor, at, sha: pull.headSha, reason: decision.reason },
-        ]);
+    case 'waive': {
+      let refused: string | undefined;
+      return runPrStep(scope, number, {
+        open: { pull },
+        decide(session) {
+          const decision = decideWaive(command, session.setup.checklist.items);
+          if (!decision.ok) {
+            refused = `@${actor} cannot waive: ${decision.message}`;
+            return undefined;
+          }
+          const at = scope.bot.now().toISOString();
+          return {
+            events: [
+              {
+                t: 'waive',
+                item: decision.item,
+                by: actor,
+                at,
+                sha: session.pull.headSha,
+                reason: decision.reason,
+              },
+            ],
+          };
+        },
+        after: () => (refused ? reply(scope, number, refused) : undefined),
       });
-      return;
-    case 'na':
-      await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
-        const session = await openSession(scope, number, { pull });
-        const decision = planNotApplicable({
-          item: command.item,
-          by: actor,
-          reason: command.reason,
-          at: scope.bot.now().toISOString(),
-          sha: pull.headSha,
-          items: session.setup.checklist.items,
-        });
-        if (!decision.ok) {
-          await scope.gh.createComment(number, `@${actor} cannot mark N/A: ${decision.message}`);
-          return;
-        }
-        await publish(scope, session, [decision.event]);
+    }
+    case 'na': {
+      let refused: string | undefined;
+      return runPrStep(scope, number, {
+        open: { pull },
+        decide(session) {
+          const decision = planNotApplicable({
+            item: command.item,
+            by: actor,
+            reason: command.reason,
+            at: scope.bot.now().toISOString(),
+            sha: pull.headSha,
+            items: session.setup.checklist.items,
+          });
+          if (!decision.ok) {
+            refused = `@${actor} cannot mark N/A: ${decision.message}`;
+            return undefined;
+          }
+          return { events: [decision.event] };
+        },
+        after: () => (refused ? reply(scope, number, refused) : undefined),
       });
-      return;
+    }
     case 'unknown':
-      await scope.gh.createComment(number, COMMAND_HELP);
+      await reply(scope, number, COMMAND_HELP);
   }
 }
 

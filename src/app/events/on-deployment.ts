@@ -2,14 +2,12 @@ import type { z } from 'zod';
 import { type DeploymentCandidate, decideDeployment } from '../../core/decide/deployment-decision.js';
 import { escapeInline } from '../../core/escape.js';
 import { buildCheckReport } from '../../core/gate/check-report.js';
-import { releaseGates } from '../../core/gate/release-gates.js';
-import { foldLedger } from '../../core/ledger/ledger.js';
 import type { PullInfo } from '../../github/types.js';
-import { publish } from '../pr/publish.js';
-import { pullNotApplicable } from '../pr/pull-conditions.js';
+import { reply, reviewDeployment } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
-import { getSetup, openSession, type PrSession } from '../pr/session.js';
-import { type EventScope, prKey } from '../runtime/bot.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getSetup, type PrSession } from '../pr/session.js';
+import type { EventScope } from '../runtime/bot.js';
 import {
   type DeploymentProtectionRulePayload,
   type DeploymentStatusPayload,
@@ -41,17 +39,11 @@ export async function onDeploymentProtectionRule(
   const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
   const candidates: (DeploymentCandidate & { session: PrSession })[] = [];
   for (const found of pulls.slice(0, MAX_CANDIDATES)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
-      const session = await openSession(scope, found.number, { pull: found });
-      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
-      const gates = releaseGates({
-        checklist: session.setup.checklist,
-        states: foldLedger(session.ledger),
-        headSha: session.pull.headSha,
-        problems: session.setup.problems,
-        notApplicable: [...conditions.keys()],
-      });
-      candidates.push({ number: found.number, gate: gates.preMerge, session });
+    await runPrStep(scope, found.number, {
+      open: { pull: found },
+      after: ({ session, projection }) => {
+        candidates.push({ number: found.number, gate: projection.gates.preMerge, session });
+      },
     });
   }
   const decision = decideDeployment({
@@ -61,7 +53,7 @@ export async function onDeploymentProtectionRule(
     candidates,
     problems: setup.problems,
   });
-  await scope.gh.reviewDeployment(runId, { environment, state: decision.state, comment: decision.comment });
+  await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, 'deployment reviewed');
   const rejected =
     decision.state === 'rejected' ? candidates.find((c) => c.number === decision.pr) : undefined;
@@ -72,7 +64,8 @@ export async function onDeploymentProtectionRule(
     config: rejected.session.setup.config,
     problems: rejected.session.setup.problems,
   });
-  await scope.gh.createComment(
+  await reply(
+    scope,
     rejected.number,
     `🛑 shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.\n\n${report.summary}`,
   );
@@ -94,10 +87,10 @@ export async function onDeploymentStatus(
   if (!gated) return;
   const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
   for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
-      const session = await openSession(scope, found.number, { pull: found });
-      await publish(scope, session);
-      scope.log.info({ pr: session.key, environment, sha }, 'deployed; tracking post-deploy items');
+    await runPrStep(scope, found.number, {
+      open: { pull: found },
+      after: ({ session }) =>
+        scope.log.info({ pr: session.key, environment, sha }, 'deployed; tracking post-deploy items'),
     });
   }
 }

@@ -4,9 +4,8 @@ import {
   isPostDeployEvidenceText,
   judgePostDeployEvidence,
 } from '../../core/evidence/post-deploy-evidence.js';
-import { publish } from '../pr/publish.js';
-import { openSession } from '../pr/session.js';
-import { type EventScope, prKey } from '../runtime/bot.js';
+import { runPrStep } from '../pr/run-step.js';
+import type { EventScope } from '../runtime/bot.js';
 import { type CheckRunPayload, runIdFrom } from './payloads.js';
 
 type Payload = z.infer<typeof CheckRunPayload>;
@@ -35,42 +34,40 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
     return;
   }
   for (const found of merged) {
-    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
-      const session = await openSession(scope, found.number, { refreshPull: true });
-      const { pull } = session;
-      const mergeSha = pull.mergeCommitSha;
-      if (!mergeSha) return;
-      const runId = runIdFrom(run.details_url, run.external_id);
-      const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
-      const workflowPath = workflow && workflow.headSha === run.head_sha ? workflow.path : undefined;
-      const workflowOnBase = workflowPath
-        ? (await scope.gh.readFile(workflowPath, pull.baseRef)) !== undefined
-        : false;
-      const judgement = judgePostDeployEvidence(
-        {
-          appSlug: run.app?.slug,
-          runSha: run.head_sha,
-          mergeSha,
-          workflowPath,
-          workflowOnBase,
-          text: run.output?.text,
-        },
-        session.setup.checklist,
-        scope.bot.now().toISOString(),
-      );
-      const notesKey = `${session.key}@${mergeSha}`;
-      if (!judgement.accepted) {
-        scope.log.warn(
-          { pr: session.key, run: run.id, reason: judgement.reason },
-          'post-deploy results ignored',
+    await runPrStep(scope, found.number, {
+      open: { refreshPull: true },
+      async decide(session) {
+        const { pull } = session;
+        const mergeSha = pull.mergeCommitSha;
+        if (!mergeSha) return undefined;
+        const runId = runIdFrom(run.details_url, run.external_id);
+        const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
+        const workflowPath = workflow && workflow.headSha === run.head_sha ? workflow.path : undefined;
+        const workflowOnBase = workflowPath
+          ? (await scope.gh.readFile(workflowPath, pull.baseRef)) !== undefined
+          : false;
+        const judgement = judgePostDeployEvidence(
+          {
+            appSlug: run.app?.slug,
+            runSha: run.head_sha,
+            mergeSha,
+            workflowPath,
+            workflowOnBase,
+            text: run.output?.text,
+          },
+          session.setup.checklist,
+          scope.bot.now().toISOString(),
         );
-        scope.bot.memory.notes.set(notesKey, [judgement.reason]);
-        await publish(scope, session);
-        return;
-      }
-      scope.bot.memory.notes.delete(notesKey);
-      await publish(scope, session, judgement.events);
-      scope.log.info({ pr: session.key, results: judgement.events.length }, 'post-deploy results applied');
+        if (!judgement.accepted) {
+          scope.log.warn(
+            { pr: session.key, run: run.id, reason: judgement.reason },
+            'post-deploy results ignored',
+          );
+          return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
+        }
+        scope.log.info({ pr: session.key, results: judgement.events.length }, 'post-deploy results applied');
+        return { events: judgement.events, resultNotes: { sha: mergeSha, notes: [] } };
+      },
     });
   }
 }

@@ -3,10 +3,10 @@ import { foldLedger } from '../../core/ledger/ledger.js';
 import { pushInvalidation } from '../../core/ledger/push-invalidation.js';
 import type { PullInfo } from '../../github/types.js';
 import { watchForResults } from '../pr/missing-results.js';
-import { publish } from '../pr/publish.js';
 import { pushChanges } from '../pr/push-changes.js';
 import { isReleasePull } from '../pr/release-pr.js';
-import { getSetup, openSession } from '../pr/session.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getSetup } from '../pr/session.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
 import type { PullRequestPayload } from './payloads.js';
 import { pullOf } from './payloads.js';
@@ -51,21 +51,27 @@ export async function syncPull(
   if (!isReleasePull(setup.config, pull)) return false;
   // Outside the per-PR lock: what the push changed does not depend on the PR's state.
   const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
-  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
-    const session = await openSession(scope, pull.number, { pull });
-    const invalidation = opts.pushed
-      ? pushInvalidation({
-          checklist: session.setup.checklist,
-          states: foldLedger(session.ledger),
-          config: session.setup.config,
-          afterSha: pull.headSha,
-          at: scope.bot.now().toISOString(),
-          ...changes,
-        })
-      : undefined;
-    const gate = await publish(scope, session, invalidation ? [invalidation] : []);
-    scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, 'checklist synced');
-    watchForResults(scope, session.pull, session.setup.config);
+  await runPrStep(scope, pull.number, {
+    open: { pull },
+    decide(session) {
+      if (!opts.pushed) return undefined;
+      const invalidation = pushInvalidation({
+        checklist: session.setup.checklist,
+        states: foldLedger(session.ledger),
+        config: session.setup.config,
+        afterSha: session.pull.headSha,
+        at: scope.bot.now().toISOString(),
+        ...changes,
+      });
+      return invalidation ? { events: [invalidation] } : undefined;
+    },
+    after({ session, projection }) {
+      scope.log.info(
+        { pr: session.key, sha: session.pull.headSha, gate: projection.status },
+        'checklist synced',
+      );
+      watchForResults(scope, session.pull, session.setup.config);
+    },
   });
   return true;
 }

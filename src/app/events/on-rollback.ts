@@ -7,10 +7,12 @@ import { buildIncidentIssue, contactLines, incidentSeverities } from '../../core
 import { rollbackPlan, rollbackStatus } from '../../core/gate/rollback.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { permissionOf } from '../pr/authorize-actor.js';
-import { publish, releaseVersion } from '../pr/publish.js';
+import { releaseVersion } from '../pr/facts.js';
+import { openIncident, reply } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
-import { getPull, getSetup, openSession } from '../pr/session.js';
-import { type EventScope, prKey } from '../runtime/bot.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getPull, getSetup } from '../pr/session.js';
+import type { EventScope } from '../runtime/bot.js';
 import { isBotSender, isChecklistComment } from './on-comment-edited.js';
 import type { IssueCommentPayload } from './payloads.js';
 
@@ -31,14 +33,12 @@ export async function onRollbackCommand(scope: EventScope, payload: Payload): Pr
   if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
     return;
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {
-    await scope.gh.createComment(
-      number,
-      `${mention(actor)} shipgate commands need write access to the repository.`,
-    );
+    await reply(scope, number, `${mention(actor)} shipgate commands need write access to the repository.`);
     return;
   }
   if (command.reason.length < 3) {
-    await scope.gh.createComment(
+    await reply(
+      scope,
       number,
       `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``,
     );
@@ -78,50 +78,52 @@ interface RollbackRequest {
  * incident), then pings the contacts on the PR.
  */
 async function startRollback(scope: EventScope, number: number, request: RollbackRequest): Promise<void> {
-  await scope.bot.memory.queue.run(prKey(scope.gh, number), async () => {
-    const session = await openSession(scope, number);
-    const { pull, setup } = session;
-    const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
-    if (status.started) {
-      if (request.reason !== undefined)
-        await scope.gh.createComment(
-          number,
-          `${mention(request.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ''}.`,
-        );
-      return;
-    }
-    if (request.reason === undefined && status.fired.length === 0) return; // the tick was refused
-    const reason =
-      request.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join('; ')}`.slice(0, 300);
-    const sha = pull.mergeCommitSha ?? pull.headSha;
-    const version = await releaseVersion(scope, session);
-    const contacts = contactLines(setup.config.contacts);
-    const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
-    const issue = buildIncidentIssue({
-      repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
-      pr: { number, title: pull.title },
-      sha,
-      ...(version ? { version } : {}),
-      reason,
-      startedBy: request.actor,
-      severities: incidentSeverities(setup.checklist),
-      steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
-      contacts,
-    });
-    const incident = await scope.gh.createIssue(issue);
-    const at = scope.bot.now().toISOString();
-    await publish(scope, session, [
-      { t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident },
-    ]);
-    await scope.gh.createComment(
-      number,
-      [
+  let answer: string | undefined;
+  await runPrStep(scope, number, {
+    async decide(session) {
+      const { pull, setup } = session;
+      const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
+      if (status.started) {
+        if (request.reason !== undefined)
+          answer = `${mention(request.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ''}.`;
+        return undefined;
+      }
+      if (request.reason === undefined && status.fired.length === 0) return undefined; // the tick was refused
+      const reason =
+        request.reason ??
+        `rollback trigger: ${status.fired.map((item) => item.text).join('; ')}`.slice(0, 300);
+      const sha = pull.mergeCommitSha ?? pull.headSha;
+      const version = await releaseVersion(scope, session);
+      const contacts = contactLines(setup.config.contacts);
+      const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+      // The incident's number goes into the ledger event, so the issue is opened first; the event
+      // then keeps a redelivered trigger from opening a second one.
+      const incident = await openIncident(
+        scope,
+        buildIncidentIssue({
+          repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
+          pr: { number, title: pull.title },
+          sha,
+          ...(version ? { version } : {}),
+          reason,
+          startedBy: request.actor,
+          severities: incidentSeverities(setup.checklist),
+          steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
+          contacts,
+        }),
+      );
+      answer = [
         `🔄 **Rollback started** by ${mention(request.actor)}: ${escapeInline(reason, 300)}`,
         '',
         `Incident: #${incident} · the rollback steps are now required in the checklist.`,
         ...(contacts.length > 0 ? ['', 'Contacts:', ...contacts.map((line) => `- ${line}`)] : []),
-      ].join('\n'),
-    );
-    scope.log.warn({ pr: session.key, incident, sha, by: request.actor }, 'rollback started');
+      ].join('\n');
+      scope.log.warn({ pr: session.key, incident, sha, by: request.actor }, 'rollback started');
+      const at = scope.bot.now().toISOString();
+      return {
+        events: [{ t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident }],
+      };
+    },
+    after: () => (answer ? reply(scope, number, answer) : undefined),
   });
 }

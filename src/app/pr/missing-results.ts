@@ -21,9 +21,11 @@ import { LeaseLost } from '../../scale/coordinator.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { scopeForRepo } from '../server/repo-scope.js';
 import type { AwaitedCommit } from './awaiting-results.js';
-import { publish } from './publish.js';
+import { resultNotesKey } from './facts.js';
+import { dispatchWorkflow } from './publish.js';
 import { isReleasePull } from './release-pr.js';
-import { getPull, getSetup, openSession } from './session.js';
+import { runPrStep } from './run-step.js';
+import { getPull, getSetup } from './session.js';
 
 /** How often the server sweeps for overdue commits. */
 export const SWEEP_INTERVAL_MS = 60_000;
@@ -78,58 +80,62 @@ export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<num
 
 /** Re-checks one overdue commit under the PR's lock; true when the workflow was dispatched. */
 async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<boolean> {
-  const { bot, gh } = scope;
+  const { bot } = scope;
   const awaiting = bot.memory.awaitingResults;
-  const key = prKey(gh, entry.number);
+  const key = prKey(scope.gh, entry.number);
   // Shared with the other replicas (and kept across restarts with Redis): once per commit, fleet-wide.
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
-  return bot.memory.queue.run(key, async () => {
-    const pull = await getPull(scope, entry.number, true);
-    const setup = await getSetup(scope, pull);
-    const workflow = setup.config.checksWorkflow;
-    if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
-      awaiting.stop(entry.owner, entry.repo, entry.sha);
-      return false;
-    }
-    const action = missingResultsAction({
-      since: entry.since,
-      now: bot.now().toISOString(),
-      timeoutMinutes: workflow.timeoutMinutes,
-      resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-      dispatched:
-        awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
-        (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
-    });
-    if (action === 'wait') {
-      entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
-      return false;
-    }
-    if (action === 'stop') {
-      awaiting.stop(entry.owner, entry.repo, entry.sha);
-      return false;
-    }
-    const file = workflowFileName(workflow.file);
-    let error: string | undefined;
-    try {
-      await gh.dispatchWorkflow(file, workflow.ref ?? pull.headRef, { sha: entry.sha });
-    } catch (caught) {
-      if (caught instanceof LeaseLost) throw caught; // another replica holds the PR: it decides
-      error = `${statusOf(caught) ?? 'error'} ${caught instanceof Error ? caught.message : String(caught)}`;
-    }
-    // Recorded even when GitHub refused, so a broken workflow is not dispatched on every sweep.
-    awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
-    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86_400);
-    const note = missingResultsNote({
-      sha: entry.sha,
-      timeoutMinutes: workflow.timeoutMinutes,
-      file,
-      ...(error ? { error } : {}),
-    });
-    const notesKey = `${key}@${entry.sha}`;
-    bot.memory.notes.set(notesKey, [...(bot.memory.notes.get(notesKey) ?? []), note]);
-    if (error) scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
-    else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
-    await publish(scope, await openSession(scope, entry.number, { pull }));
-    return error === undefined;
+  let dispatched = false;
+  const pull = await getPull(scope, entry.number, true);
+  const setup = await getSetup(scope, pull);
+  const workflow = setup.config.checksWorkflow;
+  if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+    awaiting.stop(entry.owner, entry.repo, entry.sha);
+    return false;
+  }
+  await runPrStep(scope, entry.number, {
+    open: { pull },
+    async decide(session) {
+      const action = missingResultsAction({
+        since: entry.since,
+        now: bot.now().toISOString(),
+        timeoutMinutes: workflow.timeoutMinutes,
+        resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
+        dispatched:
+          awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
+          (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
+      });
+      if (action === 'wait') {
+        entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
+        return undefined;
+      }
+      if (action === 'stop') {
+        awaiting.stop(entry.owner, entry.repo, entry.sha);
+        return undefined;
+      }
+      const file = workflowFileName(workflow.file);
+      let error: string | undefined;
+      try {
+        await dispatchWorkflow(scope, file, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
+      } catch (caught) {
+        if (caught instanceof LeaseLost) throw caught; // another replica holds the PR: it decides
+        error = `${statusOf(caught) ?? 'error'} ${caught instanceof Error ? caught.message : String(caught)}`;
+      }
+      // Recorded even when GitHub refused, so a broken workflow is not dispatched on every sweep.
+      awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+      await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86_400);
+      const note = missingResultsNote({
+        sha: entry.sha,
+        timeoutMinutes: workflow.timeoutMinutes,
+        file,
+        ...(error ? { error } : {}),
+      });
+      if (error) scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
+      else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
+      dispatched = error === undefined;
+      const notes = bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [];
+      return { resultNotes: { sha: entry.sha, notes: [...notes, note] } };
+    },
   });
+  return dispatched;
 }

@@ -1,133 +1,72 @@
-import { createHash } from 'node:crypto';
-import { buildChecklistComment } from '../../core/comment/checklist-comment.js';
-import { encodeStateBlock } from '../../core/comment/state-block.js';
-import { buildCheckReport } from '../../core/gate/check-report.js';
-import { evaluateGate, type GateDecision } from '../../core/gate/gate.js';
-import { releaseView } from '../../core/gate/release-gates.js';
-import { rollbackStatus } from '../../core/gate/rollback.js';
-import { appendEvents, foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
-import { detectReleaseBot, releaseBotVersion } from '../../core/release/release-bots.js';
-import { resolveReleaseVersion } from '../../core/release/release-version.js';
-import { buildVariables } from '../../core/template/variables.js';
-import type { CheckRunWrite } from '../../github/types.js';
-import type { EventScope } from '../runtime/bot.js';
-import { auditDetailsUrl } from './audit-details-url.js';
-import { writePostDeployRun } from './post-deploy-run.js';
-import { pullNotApplicable } from './pull-conditions.js';
-import { type PrSession, sharedLedgerKey } from './session.js';
-
-export const CHECK_NAME = 'shipgate';
-
 /**
- * Appends events, re-renders the checklist comment (created if missing) and updates the `shipgate`
- * check run on the head commit, whose output.text mirrors the signed ledger. Skips writes that
- * would change nothing. Returns the gate decision.
+ * The one writer of a release PR's state on GitHub. It compares a projection (src/core/gate/
+ * projection.ts) with what GitHub shows and writes only the differences: the checklist comment,
+ * the check runs, replies. Every write goes through the repository's GitHub adapter, which is
+ * fenced by the PR's lease (runtime/coordinated-queue.ts) on every path.
  */
-export async function publish(
+import { createHash } from 'node:crypto';
+import { releaseBodyWithAudit } from '../../core/audit/audit-attachment.js';
+import { encodeStateBlock } from '../../core/comment/state-block.js';
+import type { CheckRunView, ReleaseProjection } from '../../core/gate/projection.js';
+import { statusOf } from '../../github/client.js';
+import type { CommentInfo } from '../../github/types.js';
+import type { EventScope } from '../runtime/bot.js';
+import { findChecklistComment, type PrSession, sharedLedgerKey } from './session.js';
+
+/** How long the shared copy of a PR's newest ledger is kept (coordinator state). */
+const SHARED_LEDGER_TTL_S = 30 * 86_400;
+
+/** Makes GitHub show the projection: ledger remembered, comment and check runs written if they differ. */
+export async function writeProjection(
   scope: EventScope,
   session: PrSession,
-  events: readonly LedgerEvent[] = [],
-): Promise<GateDecision> {
-  const { bot, gh } = scope;
-  const secret = bot.options.ledgerSecret;
-  const { pull, setup } = session;
-  const appended = appendEvents(session.ledger, events, secret);
-  const states = foldLedger(appended);
-  const rollback = rollbackStatus(setup.checklist, states);
-  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
-  const notApplicable = [...conditions.keys()];
-  const gate = evaluateGate({
-    checklist: setup.checklist,
-    states,
-    headSha: pull.headSha,
-    phase: 'pre-merge',
-    problems: setup.problems,
-    activated: rollback.activated,
-    notApplicable,
-  });
-  const mergeSha = pull.mergeCommitSha;
-  const view = releaseView({
-    checklist: setup.checklist,
-    states,
-    headSha: pull.headSha,
-    problems: setup.problems,
-    preMerge: gate,
-    rollback,
-    notApplicable,
-    ...(mergeSha ? { mergeSha } : {}),
-  });
-  const variables = buildVariables({
-    config: setup.config,
-    version: await releaseVersion(scope, session),
-    date: bot.now().toISOString(),
-    deployedBy: pull.author,
-  });
-  const built = buildChecklistComment(
-    {
-      checklist: setup.checklist,
-      states,
-      headSha: pull.headSha,
-      variables,
-      gate: view.display,
-      notes: session.notes,
-      notApplicable: conditions,
-      ...(mergeSha ? { postDeploySha: mergeSha } : {}),
-    },
-    appended,
-    secret,
-  );
-  session.ledger = built.ledger;
-  bot.memory.ledgers.set(session.key, built.ledger);
+  projection: ReleaseProjection,
+): Promise<void> {
+  const { bot } = scope;
+  session.ledger = projection.ledger;
+  bot.memory.ledgers.set(session.key, projection.ledger);
   await bot.memory.coordinator.remember(
     sharedLedgerKey(session.key),
-    encodeStateBlock(built.ledger),
-    30 * 86_400,
+    encodeStateBlock(projection.ledger),
+    SHARED_LEDGER_TTL_S,
   );
+  await writeComment(scope, session, projection.comment);
+  for (const run of projection.checkRuns)
+    await writeCheckRun(scope, run.mirrorsLedger ? session.key : undefined, run);
+}
 
-  if (!session.comment || session.comment.body !== built.body) {
-    const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
-    if (updated && session.comment) session.comment = { ...session.comment, body: built.body };
-    else session.comment = await gh.createComment(pull.number, built.body);
-    bot.memory.comments.set(session.key, session.comment.id);
+/**
+ * Updates the checklist comment, or posts it when there is none. When the known comment is gone
+ * (deleted, or a redelivered edit of a deleted comment), the live checklist is looked for again
+ * before a new one is posted, so a PR never ends up with two checklists.
+ */
+async function writeComment(scope: EventScope, session: PrSession, body: string): Promise<void> {
+  const { gh, bot } = scope;
+  const number = session.pull.number;
+  if (session.comment?.body === body) return;
+  let written: CommentInfo | undefined;
+  if (session.comment && (await gh.updateComment(session.comment.id, body)))
+    written = { ...session.comment, body };
+  if (!written && session.comment) {
+    const live = await findChecklistComment(scope, number);
+    if (live && live.id !== session.comment.id && (await gh.updateComment(live.id, body)))
+      written = { ...live, body };
   }
-
-  if (view.postDeploy) {
-    // merged: the `shipgate` run is final (it carries the audit record); post-deploy has its own run
-    await writePostDeployRun(scope, session, view.postDeploy, built.ledger);
-    return gate;
-  }
-  const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
-  const report = buildCheckReport({
-    gate,
-    checklist: setup.checklist,
-    config: setup.config,
-    problems: setup.problems,
-    notes,
-  });
-  await writeCheckRun(scope, session.key, {
-    name: CHECK_NAME,
-    headSha: pull.headSha,
-    status: report.status,
-    ...(report.conclusion ? { conclusion: report.conclusion } : {}),
-    title: report.title,
-    summary: report.summary,
-    text: `Signed checklist state (restores the comment if it is edited or deleted):\n\n${encodeStateBlock(built.ledger)}\n`,
-    actions: report.actions,
-    externalId: `${pull.number}`,
-    ...detailsUrlFor(scope, pull.number),
-  });
-  return gate;
+  written ??= await gh.createComment(number, body);
+  session.comment = written;
+  bot.memory.comments.set(session.key, written.id);
 }
 
 /** Creates or updates our check run on a commit; a completed run going back to waiting gets a new run. */
 export async function writeCheckRun(
   scope: EventScope,
-  key: string | undefined,
-  run: CheckRunWrite,
+  mirrorKey: string | undefined,
+  view: CheckRunView,
 ): Promise<void> {
   const { bot, gh } = scope;
+  const { mirrorsLedger: _mirror, ...run } = view;
   const { owner, repo } = gh.repo;
-  const cacheKey = `${owner}/${repo}@${run.headSha}`;
+  const cacheKey = `${owner}/${repo}@${run.headSha}#${run.name}`;
   // The audit link is re-signed on every write; a fresh signature alone is no reason to write.
   const fingerprint = createHash('sha256')
     .update(JSON.stringify({ ...run, detailsUrl: undefined }))
@@ -146,36 +85,71 @@ export async function writeCheckRun(
     await gh.updateCheckRun(id, run);
   } else id = await gh.createCheckRun(run);
   bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run.status === 'completed' });
-  if (key) bot.memory.mirrors.set(key, id);
+  if (mirrorKey) bot.memory.mirrors.set(mirrorKey, id);
 }
 
-function detailsUrlFor(scope: EventScope, number: number): { detailsUrl?: string } {
-  const url = auditDetailsUrl(scope.bot, scope.gh.repo, number);
-  return url ? { detailsUrl: url } : {};
+/** A reply on the PR (command answers, rollback pings). */
+export async function reply(scope: EventScope, number: number, body: string): Promise<void> {
+  await scope.gh.createComment(number, body);
 }
 
-/** Branch, else title, else (for a release bot's PR) its body, else package.json at the head. */
-export async function releaseVersion(scope: EventScope, session: PrSession): Promise<string | undefined> {
-  const { pull } = session;
-  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
-  if (fromNames) return fromNames;
-  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
-  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : undefined;
-  if (fromBot) return fromBot;
-  const { owner, repo } = scope.gh.repo;
-  const version = await scope.bot.memory.packageVersions.getOrLoad(
-    `${owner}/${repo}@${pull.headSha}`,
-    async () => {
-      const text = await scope.gh.readFile('package.json', pull.headSha);
-      try {
-        const parsed: unknown = text ? JSON.parse(text) : undefined;
-        const value =
-          parsed && typeof parsed === 'object' && 'version' in parsed ? parsed.version : undefined;
-        return typeof value === 'string' ? value.slice(0, 64) : '';
-      } catch {
-        return '';
-      }
-    },
+/** Explanations of reverted ticks: one reply per burst per PR (runtime/reply-burst.ts). */
+export function replyInBurst(scope: EventScope, session: PrSession, lines: readonly string[]): void {
+  scope.bot.memory.replies.add(session.key, lines, (body) =>
+    scope.gh.createComment(session.pull.number, body),
   );
-  return version || undefined;
+}
+
+/** Opens the incident issue of a rollback; returns its number. */
+export function openIncident(
+  scope: EventScope,
+  issue: { title: string; body: string; labels: string[] },
+): Promise<number> {
+  return scope.gh.createIssue(issue);
+}
+
+/** Answers a deployment protection rule. */
+export function reviewDeployment(
+  scope: EventScope,
+  runId: number,
+  review: { environment: string; state: 'approved' | 'rejected'; comment: string },
+): Promise<void> {
+  return scope.gh.reviewDeployment(runId, review);
+}
+
+/** Dispatches the checks workflow (missing results). */
+export function dispatchWorkflow(
+  scope: EventScope,
+  file: string,
+  ref: string,
+  inputs: Record<string, string>,
+): Promise<void> {
+  return scope.gh.dispatchWorkflow(file, ref, inputs);
+}
+
+/**
+ * Attaches the signed audit record to the GitHub release of the version (tag `v<version>` or
+ * `<version>`), when there is one. Installed with `contents: read` the release cannot be edited:
+ * the `shipgate` check run still carries the record.
+ */
+export async function attachAuditToRelease(
+  scope: EventScope,
+  session: PrSession,
+  projection: ReleaseProjection,
+  version: string | undefined,
+): Promise<void> {
+  if (!version || !projection.audit) return;
+  const { record, markdown } = projection.audit;
+  try {
+    for (const tag of [`v${version}`, version]) {
+      const release = await scope.gh.releaseByTag(tag);
+      if (!release) continue;
+      const body = releaseBodyWithAudit(release.body, record, markdown);
+      if (body !== release.body) await scope.gh.updateReleaseBody(release.id, body);
+      return;
+    }
+  } catch (error) {
+    if (statusOf(error) !== 403) throw error;
+    scope.log.warn({ pr: session.key, version }, 'cannot update the release (needs contents: write)');
+  }
 }

@@ -3,8 +3,8 @@ import { decodeStateBlock } from '../../core/comment/state-block.js';
 import { ledgerLength } from '../../core/ledger/choose-ledger.js';
 import type { IssueCommentPayload } from '../events/payloads.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
-import { publish } from './publish.js';
-import { lastWrittenLedger, openSession } from './session.js';
+import { runPrStep } from './run-step.js';
+import { lastWrittenLedger } from './session.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
 
@@ -23,11 +23,15 @@ export async function repairStaleWrite(scope: EventScope, payload: Payload): Pro
   const echoed = decodeStateBlock(body);
   const echoedLength = echoed.found && 'ledger' in echoed ? ledgerLength(echoed.ledger) : -1;
   if (echoedLength >= ledgerLength(written)) return;
-  await scope.bot.memory.queue.run(key, async () => {
-    // read the comment as it is now: usually a later write already superseded the echoed one
-    const session = await openSession(scope, payload.issue.number);
-    if (session.comment?.body === undefined || ledgerLength(session.ledger) <= echoedLength) return;
-    await publish(scope, session);
-    scope.log.warn({ pr: key }, 'an older checklist write landed after a newer one; re-published');
+  // The writer compares with the comment as it is now: usually a later write already superseded
+  // the echoed one, and nothing is written.
+  await runPrStep(scope, payload.issue.number, {
+    after: ({ session }) => {
+      if (ledgerLength(session.ledger) > echoedLength)
+        scope.log.warn(
+          { pr: key },
+          'an older checklist write may have landed after a newer one; state re-checked',
+        );
+    },
   });
 }

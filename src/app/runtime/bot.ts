@@ -23,6 +23,8 @@ export interface BotOptions {
   coordinator?: Coordinator;
   /** Reverted ticks within this window get one explanation reply per PR (default 1.5 s). */
   replyBurstMs?: number;
+  /** Toggles within this window of a PR's last write are written together (default 1 s). */
+  writeWindowMs?: number;
   /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
   publicUrl?: string;
   /** Prometheus counters (GET /metrics); absent in unit tests. */
@@ -38,11 +40,20 @@ export class BotMemory {
   readonly packageVersions: TtlCache<string>;
   readonly queue: CoordinatedQueue;
   readonly replies: ReplyBurst;
-  constructor(
-    readonly ttlMs: number,
-    readonly coordinator: Coordinator = createLocalCoordinator(),
-    replyBurstMs = 1500,
-  ) {
+  readonly ttlMs: number;
+  readonly coordinator: Coordinator;
+  /** See BotOptions.writeWindowMs. */
+  readonly writeWindowMs: number;
+  constructor(options: {
+    ttlMs: number;
+    coordinator?: Coordinator;
+    replyBurstMs?: number;
+    writeWindowMs?: number;
+  }) {
+    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options;
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.writeWindowMs = options.writeWindowMs ?? 1000;
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
     this.setups = new TtlCache(ttlMs);

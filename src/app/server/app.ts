@@ -3,6 +3,7 @@ import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { AppOctokit } from '../../github/client.js';
 import { handleEvent } from '../events/handle-event.js';
 import { sweepMissingResults } from '../pr/missing-results.js';
+import { stepsIdle } from '../pr/run-step.js';
 import { type Bot, BotMemory, type BotOptions } from '../runtime/bot.js';
 import { auditRequestHandler } from './audit-access.js';
 import type { EventOutcome } from './metrics.js';
@@ -23,7 +24,12 @@ export interface ShipgateApp {
 
 /** The shipgate Probot app: one entry point, delivery de-duplication, per-PR ordering. */
 export function createShipgateApp(options: BotOptions): ShipgateApp {
-  const memory = new BotMemory(options.cacheTtlMs ?? 5 * 60_000, options.coordinator, options.replyBurstMs);
+  const memory = new BotMemory({
+    ttlMs: options.cacheTtlMs ?? 5 * 60_000,
+    ...(options.coordinator ? { coordinator: options.coordinator } : {}),
+    ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
+    ...(options.writeWindowMs === undefined ? {} : { writeWindowMs: options.writeWindowMs }),
+  });
   let slug = options.appSlug;
   let probot: Probot | undefined;
   const bot: Bot = {
@@ -104,6 +110,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     },
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
+      await stepsIdle(bot);
       await memory.queue.idle();
       await memory.replies.idle();
     },

@@ -9,7 +9,7 @@ import { type AuditRecord, buildAuditRecord } from '../../core/audit/audit-recor
 import { buildVariables } from '../../core/template/variables.js';
 import { statusOf } from '../../github/client.js';
 import type { RepoRef } from '../../github/types.js';
-import { releaseVersion } from '../pr/publish.js';
+import { releaseVersion } from '../pr/facts.js';
 import { openSession } from '../pr/session.js';
 import { type Bot, prKey } from '../runtime/bot.js';
 import { scopeForRepo } from './repo-scope.js';

@@ -28,6 +28,8 @@ export interface ServerOptions {
   coordinator?: Coordinator;
   /** Window for batching revert explanations into one reply per PR (default 1.5 s). */
   replyBurstMs?: number;
+  /** Toggles within this window of a PR's last write are written together (default SHIPGATE_WRITE_WINDOW_MS or 1 s). */
+  writeWindowMs?: number;
   /** Also export process metrics (CPU, memory, event loop) on /metrics: once per process. */
   processMetrics?: boolean;
   /** How long close() waits for in-flight events (default SHIPGATE_SHUTDOWN_TIMEOUT_MS or 25 s). */
@@ -80,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...publicUrlFrom(env, probot.log),
     metrics,
     ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
+    ...writeWindowFrom(options.writeWindowMs, env),
   });
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
@@ -185,4 +188,17 @@ function publicUrlFrom(env: NodeJS.ProcessEnv, log: { warn(message: string): voi
   }
   log.warn('SHIPGATE_PUBLIC_URL is not an http(s) URL: check runs get no audit link');
   return {};
+}
+
+/** The write-coalescing window: the option, else SHIPGATE_WRITE_WINDOW_MS (milliseconds), else the default. */
+function writeWindowFrom(option: number | undefined, env: NodeJS.ProcessEnv): { writeWindowMs?: number } {
+  if (option !== undefined) return { writeWindowMs: option };
+  const raw = env.SHIPGATE_WRITE_WINDOW_MS;
+  if (raw === undefined || raw === '') return {};
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 10_000)
+    throw new Error(
+      `SHIPGATE_WRITE_WINDOW_MS must be a whole number of milliseconds from 0 to 10000, got "${raw}"`,
+    );
+  return { writeWindowMs: value };
 }

@@ -49,6 +49,13 @@ export class AppMetrics implements GitHubRequestObserver {
     registers: [this.registry],
   });
 
+  private readonly batches = new Histogram({
+    name: 'shipgate_pr_writes_steps',
+    help: 'Steps (toggles, results, pushes…) folded into one write of a PR state',
+    buckets: [1, 2, 3, 5, 10, 20, 50],
+    registers: [this.registry],
+  });
+
   constructor(opts: { processMetrics?: boolean } = {}) {
     if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'shipgate_' });
   }
@@ -61,6 +68,10 @@ export class AppMetrics implements GitHubRequestObserver {
   tickDecisions(accepted: number, rejected: number): void {
     if (accepted > 0) this.ticks.inc({ decision: 'accepted' }, accepted);
     if (rejected > 0) this.ticks.inc({ decision: 'rejected' }, rejected);
+  }
+
+  stepsWritten(steps: number): void {
+    this.batches.observe(steps);
   }
 
   attempt(method: string, status: number | 'timeout' | 'network-error'): void {

@@ -2,6 +2,7 @@ import type { Probot } from 'probot';
 import { type AppOctokit, gitHubFor } from '../../github/client.js';
 import { syncPull } from '../events/on-pull-request.js';
 import type { Bot, EventScope } from '../runtime/bot.js';
+import { fencedGitHub } from '../runtime/coordinated-queue.js';
 
 const MAX_REPOS = 1000;
 
@@ -21,7 +22,8 @@ export async function reconcile(probot: Probot, bot: Bot): Promise<number> {
       const log = probot.log.child({ reconcile: repository.full_name });
       const scope: EventScope = {
         bot,
-        gh: gitHubFor(octokit, { owner: repository.owner.login, repo: repository.name }),
+        // fenced like every other path: a start-up write proves the PR's lease first
+        gh: fencedGitHub(gitHubFor(octokit, { owner: repository.owner.login, repo: repository.name })),
         log,
       };
       try {

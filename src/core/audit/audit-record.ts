@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Evidence } from '../evidence/evidence.js';
-import { evaluateGate, type GateConclusion, type ItemStatus, isRequired, itemStatus } from '../gate/gate.js';
+import { type GateConclusion, type ItemStatus, isRequired, itemStatus } from '../gate/gate.js';
+import { phaseGate } from '../gate/release-gates.js';
 import {
   canonical,
   foldLedger,
@@ -12,8 +13,6 @@ import {
 } from '../ledger/ledger.js';
 import type { Checklist, CheckStatus, Finding, ItemKind, Phase } from '../template/model.js';
 import { AuditRecordSchema } from './audit-schema.js';
-
-export { renderAuditMarkdown } from './audit-markdown.js';
 
 /**
  * The exportable audit record written when a release PR merges: every item with who ticked,
@@ -116,13 +115,13 @@ export function buildAuditRecord(input: AuditInput, secret: string): AuditRecord
   const states = input.states ?? foldLedger(input.ledger);
   const phase = input.phase ?? 'pre-merge';
   const notApplicable = input.notApplicable ?? new Map<string, string>();
-  const gate = evaluateGate({
+  const gate = phaseGate({
     checklist,
     states,
     headSha: pr.headSha,
     phase,
-    activated: input.activated,
     notApplicable: [...notApplicable.keys()],
+    ...(pr.mergeCommitSha && phase === 'post-deploy' ? { mergeSha: pr.mergeCommitSha } : {}),
   });
   const evidence = evidenceByItem(input.evidence, pr.headSha);
   const fill = (text: string) => fillPlaceholders(text, input.variables ?? {});

@@ -89,8 +89,3 @@ export function decodeStateBlock(body: string): DecodedBlock {
     return { found: true, error: 'state block is not valid base64 JSON' };
   }
 }
-
-/** The comment body without its state block (what people see and edit). */
-export function stripStateBlock(body: string): string {
-  return body.replace(BLOCK, '').trimEnd();
-}

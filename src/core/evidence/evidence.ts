@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ItemResult, Phase } from '../template/model.js';
+import { type ItemResult, isFailing, type Phase } from '../template/model.js';
 
 /**
  * The results the Action publishes in the `shipgate/checks` check run (output.text) and the bot
@@ -42,7 +42,7 @@ export function toEvidence(sha: string, phase: Phase, results: readonly ItemResu
     schema: 'shipgate/checks@1',
     sha,
     phase,
-    passed: results.every((result) => result.status !== 'fail' && result.status !== 'error'),
+    passed: !results.some((result) => isFailing(result.status)),
     results: results.map((result) => ({
       item: result.item,
       check: result.check,

@@ -17,7 +17,7 @@ export interface CheckAction {
 }
 
 /** What the `shipgate` check run shows: waiting is `in_progress`, never a failure. */
-export interface CheckReport {
+export interface GateReport {
   status: 'in_progress' | 'completed';
   conclusion?: 'success' | 'failure';
   title: string;
@@ -31,7 +31,7 @@ export function buildCheckReport(input: {
   config: Config;
   problems?: readonly string[];
   notes?: readonly string[];
-}): CheckReport {
+}): GateReport {
   const { gate } = input;
   const problems = input.problems ?? [];
   const failed = gate.conclusion === 'failure' || problems.length > 0;

@@ -1,5 +1,5 @@
 import type { ItemStates } from '../ledger/ledger.js';
-import type { Checklist } from '../template/model.js';
+import type { Checklist, Phase } from '../template/model.js';
 import { evaluateGate, type GateDecision } from './gate.js';
 import { type RollbackStatus, rollbackStatus, withPhase } from './rollback.js';
 
@@ -69,4 +69,16 @@ export function releaseView(
       summary: `merged as ${input.mergeSha.slice(0, 7)} · post-deploy: ${postDeploy.summary}${note}`,
     },
   };
+}
+
+/**
+ * The gate of one phase on one commit, by the same rules as the PR's own check (the CLI's gate
+ * line, the audit record). Post-deploy results are keyed by the merge commit: `mergeSha`, else
+ * `headSha`.
+ */
+export function phaseGate(input: ReleaseGatesInput & { phase: Phase }): GateDecision {
+  const { phase, ...rest } = input;
+  if (phase === 'pre-merge') return releaseGates(rest).preMerge;
+  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
+  return gates.postDeploy ?? gates.preMerge;
 }

@@ -2,7 +2,6 @@
 
 export type ItemKind = 'auto' | 'manual' | 'signoff';
 export type Phase = 'pre-merge' | 'post-deploy';
-export const PHASES: readonly Phase[] = ['pre-merge', 'post-deploy'];
 
 /** Parameters of a check binding, as written in the template directive (validated per check). */
 export type CheckParams = Record<string, string | number | boolean>;
@@ -74,8 +73,18 @@ export interface ItemResult {
 }
 
 /** The `shipgate check --format json` document (version 1). */
-export interface CheckReport {
+export interface ResultsReport {
   version: 1;
   passed: boolean;
   results: ItemResult[];
+}
+
+/** A check that failed or could not run: it blocks, and is reported as an error. */
+export function isFailing(status: CheckStatus): boolean {
+  return status === 'fail' || status === 'error';
+}
+
+/** The results report for a run: passed when no result failed or errored. */
+export function resultsReport(results: ItemResult[]): ResultsReport {
+  return { version: 1, passed: !results.some((result) => isFailing(result.status)), results };
 }

@@ -1,0 +1,70 @@
+import type { ReleaseFacts } from '../../core/gate/projection.js';
+import { detectReleaseBot, releaseBotVersion } from '../../core/release/release-bots.js';
+import { resolveReleaseVersion } from '../../core/release/release-version.js';
+import type { EventScope } from '../runtime/bot.js';
+import { auditDetailsUrl } from './audit-details-url.js';
+import { pullNotApplicable } from './pull-conditions.js';
+import type { PrSession } from './session.js';
+
+/** Where the notes on a commit's check run are kept (why its results were not accepted, dispatches). */
+export function resultNotesKey(session: PrSession, sha: string): string {
+  return `${session.key}@${sha}`;
+}
+
+/** Everything the projection needs besides the ledger (reads the PR's files and version when needed). */
+export async function releaseFacts(scope: EventScope, session: PrSession): Promise<ReleaseFacts> {
+  const { bot, gh } = scope;
+  const { pull, setup } = session;
+  const version = await releaseVersion(scope, session);
+  const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
+  const resultNotes: Record<string, readonly string[]> = {};
+  for (const sha of [pull.headSha, pull.mergeCommitSha]) {
+    const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : undefined;
+    if (sha && notes) resultNotes[sha] = notes;
+  }
+  return {
+    repo: `${gh.repo.owner}/${gh.repo.repo}`,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    pull: {
+      number: pull.number,
+      title: pull.title,
+      author: pull.author,
+      headSha: pull.headSha,
+      ...(pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}),
+    },
+    notApplicable: await pullNotApplicable(scope, pull, setup.checklist),
+    ...(session.notes ? { notes: session.notes } : {}),
+    ...(version ? { version } : {}),
+    now: bot.now().toISOString(),
+    resultNotes,
+    ...(detailsUrl ? { detailsUrl } : {}),
+  };
+}
+
+/** Branch, else title, else (for a release bot's PR) its body, else package.json at the head. */
+export async function releaseVersion(scope: EventScope, session: PrSession): Promise<string | undefined> {
+  const { pull } = session;
+  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  if (fromNames) return fromNames;
+  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : undefined;
+  if (fromBot) return fromBot;
+  const { owner, repo } = scope.gh.repo;
+  const version = await scope.bot.memory.packageVersions.getOrLoad(
+    `${owner}/${repo}@${pull.headSha}`,
+    async () => {
+      const text = await scope.gh.readFile('package.json', pull.headSha);
+      try {
+        const parsed: unknown = text ? JSON.parse(text) : undefined;
+        const value =
+          parsed && typeof parsed === 'object' && 'version' in parsed ? parsed.version : undefined;
+        return typeof value === 'string' ? value.slice(0, 64) : '';
+      } catch {
+        return '';
+      }
+    },
+  );
+  return version || undefined;
+}
