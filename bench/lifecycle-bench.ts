@@ -24,7 +24,7 @@ const MANUAL = Array.from({ length: 20 }, (_, i) => `m${i + 1}`);
 const SIGN_OFFS = [
   ['qa-signoff', 'quinn'],
   ['eng-signoff', 'erin'],
-  ['po-signoff', 'rita'],
+  ['po-signoff', 'olga'],
   ['ops-signoff', 'bob'],
 ] as const;
 const PEOPLE = ['rita', 'quinn', 'erin', 'bob', 'olga'];
@@ -51,7 +51,7 @@ roles:
   engineering-lead:
     users: [erin]
   product-owner:
-    users: [rita]
+    users: [olga]
   ops-lead:
     users: [bob]
 `;
@@ -128,6 +128,11 @@ export async function benchLifecycle(): Promise<{
     await h.sim.closePullRequest(pr, { merged: true, login: 'erin' });
     await h.settle();
     const lifecycle = appRequests(h, start);
+    if (process.env.BENCH_VERBOSE)
+      for (const r of lifecycle)
+        process.stderr.write(
+          `${r.method} ${r.route ?? r.path} ${r.method === 'POST' ? JSON.stringify(r.body).slice(0, 120) : ''}\n`,
+        );
     const body = checklist(h.sim, pr).body;
     if (!body.includes('merged as')) throw new Error('lifecycle bench: the release did not reach the merge');
 

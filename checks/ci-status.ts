@@ -42,7 +42,7 @@ export const ciStatusCheck = defineCheck({
         .map((name) => name.trim())
         .filter(Boolean),
     ]);
-    const listed = await listCheckRuns(github, sha, ctx.signal);
+    const listed = await listCheckRuns(github, sha);
     if (listed.kind === 'forbidden') {
       return {
         status: 'skipped',
@@ -66,7 +66,7 @@ export const ciStatusCheck = defineCheck({
     }
     const findings: Finding[] = [...failed, ...running].map((run) => ({
       commit: short,
-      message: `${describeRun(run)}${run.html_url ? ` ${run.html_url}` : ''}`,
+      message: `${describeRun(run)}${run.htmlUrl ? ` ${run.htmlUrl}` : ''}`,
     }));
     const parts = [
       failed.length > 0

@@ -8,7 +8,7 @@ import { annotationsFor } from '../../src/action/annotations.js';
 import { readRunEvent } from '../../src/action/event.js';
 import { formatFigures } from '../../src/action/figures.js';
 import { InputError, parseInputs } from '../../src/action/inputs.js';
-import { checkRunBody, conclusionOf, evidenceText } from '../../src/action/publish.js';
+import { conclusionOf, evidenceCheckRun, evidenceText } from '../../src/action/publish.js';
 import { CHECK_OUTPUT_LIMIT, resultsMarkdown } from '../../src/action/report-markdown.js';
 import { secretValues } from '../../src/action/secrets.js';
 import { toolAwareResolver } from '../../src/action/tools.js';
@@ -224,16 +224,15 @@ describe('check run body', () => {
     expect(parsed.ok && parsed.evidence.results[0]?.findings.length).toBeLessThan(20);
   });
 
-  it('builds the POST body for the PR head', () => {
-    const body = checkRunBody({ owner: 'o', repo: 'r', headSha: 'e'.repeat(40) }, 'pre-merge', [result()]);
-    expect(body).toMatchObject({
-      owner: 'o',
-      repo: 'r',
+  it('builds the evidence check run for the PR head', () => {
+    const run = evidenceCheckRun('e'.repeat(40), 'pre-merge', [result()]);
+    expect(run).toMatchObject({
+      headSha: 'e'.repeat(40),
       name: 'shipgate/checks',
       status: 'completed',
       conclusion: 'success',
     });
-    expect(body.output.title).toBe('1 checks: 1 pass, 0 fail, 0 skipped, 0 error');
+    expect(run.title).toBe('1 checks: 1 pass, 0 fail, 0 skipped, 0 error');
   });
 });
 

@@ -67,10 +67,10 @@ describe('ci-status check', () => {
     });
     const requests = api.requests.slice(-2);
     expect(requests.map((r) => r.url)).toEqual([
-      `/repos/acme/shop/commits/${SHA}/check-runs?per_page=100&filter=latest`,
+      `/repos/acme/shop/commits/${SHA}/check-runs?filter=latest&per_page=100`,
       `/repos/acme/shop/commits/${SHA}/check-runs?per_page=100&filter=latest&page=2`,
     ]);
-    expect(requests[0]?.headers.authorization).toBe('Bearer t0ken');
+    expect(requests[0]?.headers.authorization).toBe('token t0ken'); // Octokit's token scheme
   });
 
   it('fails on failed and still-running check runs, naming them', async () => {

@@ -4,13 +4,14 @@
  * workflow's token, so they are by `github-actions[bot]` and the GitHub Actions app.
  */
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { handleEvent } from '../app/events/handle-event.js';
 import { Envelope, repoOf } from '../app/events/payloads.js';
 import { stepsIdle } from '../app/pr/run-step.js';
 import { type Bot, BotMemory } from '../app/runtime/bot.js';
 import type { BotLog } from '../app/runtime/bot-log.js';
 import { gitHubFor, statusOf } from '../github/client.js';
+import { tokenOctokit } from '../github/token-client.js';
+import { tuningFromEnv } from '../github/tuning-from-env.js';
 import type { GitHub } from '../github/types.js';
 import { actionLog, type LogRecord } from './action-log.js';
 import {
@@ -51,15 +52,17 @@ export async function runBotMode(
     return;
   }
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
-  const octokit = github.getOctokit(token, { baseUrl: apiUrl });
+  // the app's client: retries with back-off, rate-limit throttling, request timeouts
+  const tuning = tuningFromEnv(env);
+  const octokit = tokenOctokit(token, apiUrl, tuning);
   const membersToken = inputs.membersToken;
-  const members = membersToken ? github.getOctokit(membersToken, { baseUrl: apiUrl }) : undefined;
+  const members = membersToken ? tokenOctokit(membersToken, apiUrl, tuning) : undefined;
 
   const edit = commentEditOf(event.name, event.payload);
   const envelope = Envelope.safeParse(event.payload);
   if (edit && envelope.success) {
     const { owner, repo } = repoOf(envelope.data);
-    const current = await currentCommentBody(octokit, owner, repo, edit.commentId);
+    const current = (await gitHubFor(octokit, { owner, repo }).getComment(edit.commentId))?.body;
     if (editAlreadyApplied(current, edit, secret)) {
       core.notice(
         `shipgate: ${label} by @${edit.actor} was already handled by an earlier run; nothing to do`,
@@ -83,7 +86,7 @@ export async function runBotMode(
         teamLookups(members ? { ...gh, isTeamMember: gitHubFor(members, gh.repo).isTeamMember } : gh, log),
     });
   const outcome = await handle(event.name, event.id, event.payload);
-  if (outcome === 'ignored') {
+  if (outcome === 'ignored' || !envelope.success) {
     core.notice(`shipgate bot: ${label} has no repository, nothing to do`);
     return;
   }
@@ -92,7 +95,7 @@ export async function runBotMode(
     env,
     workspace,
     event,
-    octokit,
+    gh: gitHubFor(octokit, repoOf(envelope.data)),
     ledgerOf: (key) => bot.memory.ledgers.get(key),
     handle,
   });
@@ -112,21 +115,6 @@ function actionBot(ledgerSecret: string, appId: number, eventTime: Date | undefi
     now: () => eventTime ?? new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN,
   };
-}
-
-async function currentCommentBody(
-  octokit: ReturnType<typeof github.getOctokit>,
-  owner: string,
-  repo: string,
-  id: number,
-): Promise<string | undefined> {
-  try {
-    const { data } = await octokit.rest.issues.getComment({ owner, repo, comment_id: id });
-    return data.body ?? undefined;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -6,26 +6,25 @@
  * the check run exactly as GitHub returned it, so the same trust rules judge them.
  */
 import * as core from '@actions/core';
-import type * as github from '@actions/github';
 import type { HandledAs } from '../app/events/handle-event.js';
 import { PullRequestPayload, pullOf, repoOf } from '../app/events/payloads.js';
 import { EVIDENCE_CHECK_NAME } from '../core/evidence/evidence.js';
 import { ACTIONS_APP_SLUG } from '../core/evidence/judge-evidence.js';
 import { foldLedger, type Ledger } from '../core/ledger/ledger.js';
+import type { CheckRunInfo, GitHub } from '../github/types.js';
 import { ACTIONS_BOT_LOGIN, type WorkflowEvent } from './bot-event.js';
 import { runCheckStep } from './check-mode.js';
 import { readRunEvent } from './event.js';
 import type { ActionInputs } from './inputs.js';
-import { checkRunBody, workflowRunUrl } from './publish.js';
-
-type Octokit = ReturnType<typeof github.getOctokit>;
+import { evidenceCheckRun, workflowRunUrl } from './publish.js';
 
 export interface ResultsContext {
   inputs: ActionInputs;
   env: Record<string, string | undefined>;
   workspace: string;
   event: WorkflowEvent;
-  octokit: Octokit;
+  /** The repository's GitHub adapter (src/github, the one client). */
+  gh: GitHub;
   /** The PR's ledger as the bot left it after handling the event (undefined: not a gated PR). */
   ledgerOf(prKey: string): Ledger | undefined;
   /** Runs a synthesized event through the bot (handleEvent). */
@@ -49,16 +48,8 @@ export async function applyResults(ctx: ResultsContext): Promise<string | undefi
   if (!ledger) return 'no gate on this pull request, so no checks are needed';
   if (resultsApplied(ledger, pull.headSha)) return `results for ${short} are already applied`;
 
-  const published = await ctx.octokit.rest.checks.listForRef({
-    owner,
-    repo,
-    ref: pull.headSha,
-    check_name: EVIDENCE_CHECK_NAME,
-    filter: 'latest',
-    per_page: 100,
-  });
-  let run: { id: number } | undefined = published.data.check_runs
-    .filter((r) => r.status === 'completed' && r.app?.slug === ACTIONS_APP_SLUG)
+  let run: CheckRunInfo | undefined = (await ctx.gh.listCheckRuns(pull.headSha, EVIDENCE_CHECK_NAME))
+    .filter((r) => r.status === 'completed' && r.appSlug === ACTIONS_APP_SLUG)
     .sort((a, b) => b.id - a.id)[0];
   if (!run) {
     if (!ctx.inputs.runChecks)
@@ -72,17 +63,29 @@ export async function applyResults(ctx: ResultsContext): Promise<string | undefi
       ctx.env,
       ctx.workspace,
     );
-    const body = checkRunBody(
-      { owner, repo, headSha: pull.headSha },
-      ctx.inputs.phase,
-      step.results,
-      workflowRunUrl(ctx.env),
+    const id = await ctx.gh.createCheckRun(
+      evidenceCheckRun(pull.headSha, ctx.inputs.phase, step.results, workflowRunUrl(ctx.env)),
     );
-    run = (await ctx.octokit.rest.checks.create(body)).data;
+    // read back as GitHub stores it: the app and the details link are GitHub's, not ours
+    run = await ctx.gh.getCheckRun(id);
+    if (!run) return `the ${EVIDENCE_CHECK_NAME} run ${id} just created cannot be read back`;
   }
   const payload = {
     action: 'completed',
-    check_run: { ...run, pull_requests: [{ number: pull.number }] },
+    check_run: {
+      id: run.id,
+      name: run.name,
+      head_sha: run.headSha,
+      status: run.status,
+      conclusion: run.conclusion,
+      details_url: run.detailsUrl ?? null,
+      app: {
+        ...(run.appId === undefined ? {} : { id: run.appId }),
+        ...(run.appSlug ? { slug: run.appSlug } : {}),
+      },
+      output: { text: run.outputText ?? null },
+      pull_requests: [{ number: pull.number }],
+    },
     repository: parsed.data.repository,
     sender: { login: ACTIONS_BOT_LOGIN, type: 'Bot' },
   };

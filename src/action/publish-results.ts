@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import type { ItemResult, Phase } from '../core/template/model.js';
+import { gitHubForToken } from '../github/token-client.js';
 import type { RunEvent } from './event.js';
-import { checkRunBody } from './publish.js';
+import { evidenceCheckRun } from './publish.js';
 
 export interface PublishOptions {
   token: string | undefined;
@@ -31,23 +31,21 @@ export async function publishResults(options: PublishOptions): Promise<number | 
     );
     return undefined;
   }
-  const body = checkRunBody(
-    { owner: event.owner, repo: event.repo, headSha: event.headSha },
-    options.phase,
-    options.results,
-    options.detailsUrl,
-  );
+  const run = evidenceCheckRun(event.headSha, options.phase, options.results, options.detailsUrl);
   try {
-    const octokit = github.getOctokit(options.token, { baseUrl: options.apiUrl });
-    const response = await octokit.rest.checks.create(body);
-    core.info(
-      `published check run ${body.name} (${body.conclusion}) on ${event.headSha}: ${response.data.html_url ?? response.data.id}`,
-    );
-    return response.data.id;
+    const gh = gitHubForToken({
+      token: options.token,
+      apiUrl: options.apiUrl,
+      owner: event.owner,
+      repo: event.repo,
+    });
+    const id = await gh.createCheckRun(run);
+    core.info(`published check run ${run.name} (${run.conclusion}) on ${event.headSha}: check run ${id}`);
+    return id;
   } catch (error) {
     const status = (error as { status?: number }).status;
     core.warning(
-      `shipgate: could not publish the ${body.name} check run (${status ?? 'network error'}: ${(error as Error).message}). ` +
+      `shipgate: could not publish the ${run.name} check run (${status ?? 'network error'}: ${(error as Error).message}). ` +
         'The workflow needs `permissions: checks: write`; pull requests from forks get a read-only token.',
     );
     return undefined;

@@ -5,20 +5,8 @@ import {
   toEvidence,
 } from '../core/evidence/evidence.js';
 import { type ItemResult, isFailing, type Phase } from '../core/template/model.js';
+import type { CheckRunWrite } from '../github/types.js';
 import { CHECK_OUTPUT_LIMIT, resultsMarkdown, resultsTitle } from './report-markdown.js';
-
-// A type alias (not an interface) so it is assignable to Octokit's indexed request parameters.
-export type CheckRunBody = {
-  owner: string;
-  repo: string;
-  name: string;
-  head_sha: string;
-  status: 'completed';
-  conclusion: 'success' | 'failure' | 'neutral';
-  output: { title: string; summary: string; text: string };
-  /** The workflow run: the bot reads the run id from it to check which workflow produced the results. */
-  details_url?: string;
-};
 
 /** `<server>/<owner>/<repo>/actions/runs/<id>` for the current workflow run; undefined outside Actions. */
 export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
@@ -28,7 +16,7 @@ export function workflowRunUrl(env: Record<string, string | undefined>): string 
 }
 
 /** failure when an item failed or errored; neutral when nothing was actually checked. */
-export function conclusionOf(results: readonly ItemResult[]): CheckRunBody['conclusion'] {
+export function conclusionOf(results: readonly ItemResult[]): 'success' | 'failure' | 'neutral' {
   if (results.some((result) => isFailing(result.status))) return 'failure';
   return results.some((result) => result.status === 'pass') ? 'success' : 'neutral';
 }
@@ -52,25 +40,22 @@ export function evidenceText(sha: string, phase: Phase, results: readonly ItemRe
   return formatEvidenceText({ ...full, results: results100 });
 }
 
-/** The `POST /repos/{owner}/{repo}/check-runs` body the bot reads back (evidence in output.text). */
-export function checkRunBody(
-  target: { owner: string; repo: string; headSha: string },
+/** The `shipgate/checks` run the bot reads back (evidence in output.text), written through src/github. */
+export function evidenceCheckRun(
+  headSha: string,
   phase: Phase,
   results: readonly ItemResult[],
   detailsUrl?: string,
-): CheckRunBody {
+): CheckRunWrite {
   return {
-    owner: target.owner,
-    repo: target.repo,
     name: EVIDENCE_CHECK_NAME,
-    head_sha: target.headSha,
+    headSha,
     status: 'completed',
     conclusion: conclusionOf(results),
-    output: {
-      title: resultsTitle(results),
-      summary: resultsMarkdown(results, phase),
-      text: evidenceText(target.headSha, phase, results),
-    },
-    ...(detailsUrl ? { details_url: detailsUrl } : {}),
+    title: resultsTitle(results),
+    summary: resultsMarkdown(results, phase),
+    text: evidenceText(headSha, phase, results),
+    // The workflow run: the bot reads the run id from it to check which workflow produced the results.
+    ...(detailsUrl ? { detailsUrl } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /** `node dist/server.js`: runs the shipgate GitHub App (configuration from the environment). */
+
+import { tuningFromEnv } from '../github/tuning-from-env.js';
 import { startServer } from './server/http-server.js';
-import { tuningFromEnv } from './server/tuning-from-env.js';
 
 const running = await startServer({
   env: process.env,

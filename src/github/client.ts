@@ -84,6 +84,15 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
       const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue, body });
       return { id: data.id, body: data.body ?? body, author: data.user?.login ?? '' };
     },
+    async getComment(id) {
+      try {
+        const { data } = await octokit.rest.issues.getComment({ ...r, comment_id: id });
+        return { id: data.id, body: data.body ?? '', author: data.user?.login ?? '' };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
     async updateComment(id, body) {
       try {
         await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
@@ -99,6 +108,15 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
         ref: sha,
         check_name: name,
         filter: 'all',
+        per_page: PER_PAGE,
+      });
+      return runs.map(toCheckRun);
+    },
+    async latestCheckRuns(sha) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        ...r,
+        ref: sha,
+        filter: 'latest',
         per_page: PER_PAGE,
       });
       return runs.map(toCheckRun);
@@ -202,7 +220,7 @@ function checkRunBody(run: CheckRunWrite) {
     ...(run.externalId ? { external_id: run.externalId } : {}),
     ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
     output: { title: run.title, summary: run.summary, ...(run.text ? { text: run.text } : {}) },
-    actions: run.actions ?? [],
+    ...(run.actions ? { actions: run.actions } : {}),
   };
 }
 
@@ -244,6 +262,7 @@ interface RawCheckRun {
   status: string;
   conclusion: string | null;
   details_url?: string | null;
+  html_url?: string | null;
   app?: { id?: number; slug?: string } | null;
   output?: { text?: string | null };
 }
@@ -259,6 +278,7 @@ function toCheckRun(data: RawCheckRun): CheckRunInfo {
     conclusion: data.conclusion,
     outputText: data.output?.text ?? null,
     detailsUrl: data.details_url ?? null,
+    htmlUrl: data.html_url ?? null,
   };
 }
 

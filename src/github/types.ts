@@ -40,6 +40,7 @@ export interface CheckRunInfo {
   conclusion: string | null;
   outputText?: string | null;
   detailsUrl?: string | null;
+  htmlUrl?: string | null;
 }
 
 export interface CheckRunWrite {
@@ -77,10 +78,14 @@ export interface GitHub {
   /** Files changed from `base` to `head` (`GET …/compare/base...head`); undefined when not found. */
   compareCommits(base: string, head: string): Promise<CompareInfo | undefined>;
   listComments(issue: number): Promise<CommentInfo[]>;
+  /** undefined when the comment no longer exists. */
+  getComment(id: number): Promise<CommentInfo | undefined>;
   createComment(issue: number, body: string): Promise<CommentInfo>;
   /** false when the comment no longer exists. */
   updateComment(id: number, body: string): Promise<boolean>;
   listCheckRuns(sha: string, name: string): Promise<CheckRunInfo[]>;
+  /** The latest run of every check on a commit, whichever app made it (the ci-status check). */
+  latestCheckRuns(sha: string): Promise<CheckRunInfo[]>;
   getCheckRun(id: number): Promise<CheckRunInfo | undefined>;
   createCheckRun(run: CheckRunWrite): Promise<number>;
   updateCheckRun(id: number, run: CheckRunWrite): Promise<void>;

@@ -54,7 +54,7 @@ async function writeComment(scope: EventScope, session: PrSession, body: string)
   }
   written ??= await gh.createComment(number, body);
   session.comment = written;
-  bot.memory.comments.set(session.key, written.id);
+  bot.memory.comments.set(session.key, written);
 }
 
 /** Creates or updates our check run on a commit; a completed run going back to waiting gets a new run. */

@@ -129,6 +129,7 @@ function mergeOpenOptions(options: (OpenOptions | undefined)[]): OpenOptions {
     if (!open) continue;
     if (open.pull) merged.pull = open.pull;
     if (open.refreshPull) merged.refreshPull = true;
+    if (open.refreshComment) merged.refreshComment = true;
     if (open.comment !== undefined) merged.comment = open.comment;
     candidates.push(...(open.candidates ?? []));
   }

@@ -24,6 +24,8 @@ export interface OpenOptions {
   pull?: PullInfo;
   /** Re-read the pull request from GitHub even if cached. */
   refreshPull?: boolean;
+  /** Read the comment from GitHub even if one is remembered (e.g. to repair a late write). */
+  refreshComment?: boolean;
   /** The comment as it is now (from an edited payload); otherwise it is looked up. */
   comment?: CommentInfo | null;
   /** More copies of the ledger to consider (the comment before an edit, a deleted comment). */
@@ -71,8 +73,11 @@ export async function openSession(
   const pull = opts.pull ?? (await getPull(scope, number, opts.refreshPull));
   const setup = await getSetup(scope, pull);
   const comment =
-    opts.comment === undefined ? await findChecklistComment(scope, number) : (opts.comment ?? undefined);
-  if (comment) bot.memory.comments.set(key, comment.id);
+    opts.comment === undefined
+      ? ((opts.refreshComment ? undefined : bot.memory.comments.get(key)) ??
+        (await findChecklistComment(scope, number)))
+      : (opts.comment ?? undefined);
+  if (comment) bot.memory.comments.set(key, comment);
   const ledger = await resolveLedger(scope, key, pull, comment, opts.candidates ?? []);
   const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : undefined;
   return { key, pull, setup, ...(comment ? { comment } : {}), ledger, ...(notes ? { notes } : {}) };

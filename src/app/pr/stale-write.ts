@@ -26,6 +26,7 @@ export async function repairStaleWrite(scope: EventScope, payload: Payload): Pro
   // The writer compares with the comment as it is now: usually a later write already superseded
   // the echoed one, and nothing is written.
   await runPrStep(scope, payload.issue.number, {
+    open: { refreshComment: true },
     after: ({ session }) => {
       if (ledgerLength(session.ledger) > echoedLength)
         scope.log.warn(

@@ -1,5 +1,5 @@
 import type { Ledger } from '../../core/ledger/ledger.js';
-import type { GitHub, PullInfo } from '../../github/types.js';
+import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createLocalCoordinator } from '../../scale/local-coordinator.js';
 import { AwaitingResults } from '../pr/awaiting-results.js';
@@ -57,13 +57,18 @@ export class BotMemory {
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
     this.setups = new TtlCache(ttlMs);
+    this.comments = new TtlCache(ttlMs);
     this.pulls = new TtlCache(ttlMs);
     this.permissions = new TtlCache(ttlMs);
     this.teams = new TtlCache(ttlMs);
     this.packageVersions = new TtlCache(ttlMs * 10);
   }
-  /** PR key → id of its checklist comment. */
-  readonly comments = new TtlCache<number>(24 * 3600_000);
+  /**
+   * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
+   * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
+   * is found again by the writer (404 → look up the live one).
+   */
+  readonly comments: TtlCache<CommentInfo>;
   /** PR key → last ledger written (the longest verified copy wins anyway). */
   readonly ledgers = new TtlCache<Ledger>(24 * 3600_000);
   /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */

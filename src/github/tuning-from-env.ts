@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OctokitTuning } from '../../github/octokit.js';
+import type { OctokitTuning } from './octokit.js';
 
 const Millis = z.coerce.number().int().min(0).max(60_000).optional();
 const TuningEnv = z.object({
