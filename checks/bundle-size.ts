@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { defineCheck } from './check.js';
-import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
+import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
 import {
   type AssetSize,
   type BuildSizes,
@@ -11,8 +11,8 @@ import {
   mainScripts,
   measureBuild,
   totalBytes,
-} from './lib/bundle-measure.js';
-import { formatBytes, parseByteSize } from './lib/bundle-units.js';
+} from './lib/bundle/bundle-measure.js';
+import { formatBytes, parseByteSize } from './lib/bundle/bundle-units.js';
 
 type Budget = 'main' | 'vendor' | 'js' | 'css';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCheck } from './check.js';
-import { describeError, httpRequest } from './lib/http-request.js';
-import { resolveTarget } from './lib/http-target.js';
-import { formatMs } from './lib/load-percentile.js';
+import { describeError, httpRequest } from './lib/http/http-request.js';
+import { resolveTarget } from './lib/http/http-target.js';
+import { formatMs } from './lib/load/load-percentile.js';
 
 const Params = z.object({
   path: z.string().default('/health'),

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
-import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
-import { CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/chrome.js';
-import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse-run.js';
-import { startStaticServer } from './lib/static-server.js';
+import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
+import { CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/lighthouse/chrome.js';
+import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse/lighthouse-run.js';
+import { startStaticServer } from './lib/lighthouse/static-server.js';
 
 type Metric = 'performance' | 'lcp' | 'cls' | 'ttfb' | 'fid' | 'console-errors';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
-import { describeError } from './lib/http-request.js';
-import { resolveTarget, shortPath } from './lib/http-target.js';
-import { formatMs } from './lib/load-percentile.js';
-import { secondHalfTrend } from './lib/load-rss.js';
-import { type LoadRunResult, runLoad } from './lib/load-run.js';
+import { describeError } from './lib/http/http-request.js';
+import { resolveTarget, shortPath } from './lib/http/http-target.js';
+import { formatMs } from './lib/load/load-percentile.js';
+import { secondHalfTrend } from './lib/load/load-rss.js';
+import { type LoadRunResult, runLoad } from './lib/load/load-run.js';
 
 const Params = z.object({
   metric: z.enum(['users', 'p95', 'error-rate', 'memory-leak']).default('p95'),

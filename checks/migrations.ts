@@ -3,7 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { DEFAULT_MIGRATION_DIRS, inspectMigrations, type MigrationStatus } from './lib/migration-pairs.js';
+import {
+  DEFAULT_MIGRATION_DIRS,
+  inspectMigrations,
+  type MigrationStatus,
+} from './lib/migrations/migration-pairs.js';
 
 const ParamsSchema = z
   .object({

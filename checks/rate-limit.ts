@@ -2,8 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { z } from 'zod';
 import { defineCheck } from './check.js';
-import { describeError, headerValue, httpRequest } from './lib/http-request.js';
-import { resolveTarget, shortPath } from './lib/http-target.js';
+import { describeError, headerValue, httpRequest } from './lib/http/http-request.js';
+import { resolveTarget, shortPath } from './lib/http/http-target.js';
 
 const Params = z.object({
   path: z.string().default('/'),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCheck } from './check.js';
-import { resolveTarget } from './lib/http-target.js';
-import { formatMs, nearestRank } from './lib/load-percentile.js';
-import { probeWebSocket } from './lib/load-ws-probe.js';
+import { resolveTarget } from './lib/http/http-target.js';
+import { formatMs, nearestRank } from './lib/load/load-percentile.js';
+import { probeWebSocket } from './lib/load/load-ws-probe.js';
 
 const Params = z.object({
   path: z.string().default('/ws'),

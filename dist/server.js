@@ -70420,7 +70420,7 @@ function defineCheck(check2) {
   return check2;
 }
 
-// checks/lib/build-dir.ts
+// checks/lib/build/build-dir.ts
 import { existsSync as existsSync2, readdirSync as readdirSync2, statSync } from "node:fs";
 import { join, relative, resolve as resolve2, sep as sep2 } from "node:path";
 var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
@@ -70471,7 +70471,7 @@ function missingBuildDirReason(ctx) {
   return ctx.buildDir ? `build directory ${ctx.buildDir} not found` : NO_BUILD_DIR_REASON;
 }
 
-// checks/lib/build-scan.ts
+// checks/lib/build/build-scan.ts
 function findAll(text, pattern, limit = 100) {
   const hits = [];
   let line = 1;
@@ -70659,7 +70659,7 @@ var buildOutputCheck = defineCheck({
 // checks/bundle-size.ts
 import { join as join4, relative as relative3 } from "node:path";
 
-// checks/lib/bundle-measure.ts
+// checks/lib/bundle/bundle-measure.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { join as join3, posix as posix2 } from "node:path";
@@ -70735,7 +70735,7 @@ function totalBytes(assets) {
   return assets.reduce((sum, asset) => sum + asset.bytes, 0);
 }
 
-// checks/lib/bundle-units.ts
+// checks/lib/bundle/bundle-units.ts
 var UNIT_BYTES = {
   b: 1,
   kb: 1e3,
@@ -70877,7 +70877,7 @@ var bundleSizeCheck = defineCheck({
 import { readdir, readFile as readFile2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// checks/lib/release-context.ts
+// checks/lib/git/release-context.ts
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
@@ -71111,7 +71111,7 @@ var ciStatusCheck = defineCheck({
 import { readFile as readFile3 } from "node:fs/promises";
 import path4 from "node:path";
 
-// checks/lib/coverage-report.ts
+// checks/lib/coverage/coverage-report.ts
 var COVERAGE_METRICS = ["lines", "branches", "functions", "statements"];
 var CountsSchema = external_exports.object({ total: external_exports.number().min(0), covered: external_exports.number().min(0) });
 var IstanbulSummarySchema = external_exports.object({
@@ -71226,7 +71226,7 @@ var coverageCheck = defineCheck({
 // checks/env-files.ts
 import path5 from "node:path";
 
-// checks/lib/git.ts
+// checks/lib/git/git.ts
 import { execFile, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
@@ -71545,7 +71545,7 @@ function formatProblems(name, value, format, now = /* @__PURE__ */ new Date()) {
   }
 }
 
-// checks/lib/env-secret-strength.ts
+// checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
 var DEFAULT_MIN_LENGTH = 16;
 function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
@@ -71786,7 +71786,7 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-// checks/lib/history-diff.ts
+// checks/lib/git/history-diff.ts
 var HUNK_RE = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 function pathFromHeader(header) {
   let file2 = header.slice(4).replace(/\t$/, "");
@@ -72299,7 +72299,7 @@ var gitHistoryCheck = defineCheck({
   }
 });
 
-// checks/lib/http-request.ts
+// checks/lib/http/http-request.ts
 import http from "node:http";
 import https from "node:https";
 function httpRequest(url2, options2) {
@@ -72351,7 +72351,7 @@ function describeError(error62) {
   return String(error62);
 }
 
-// checks/lib/http-target.ts
+// checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
 function resolveTarget(ctx, path13, override) {
   const base = override ?? ctx.targetUrl;
@@ -72374,7 +72374,7 @@ function shortPath(url2) {
   return `${url2.pathname}${url2.search}`;
 }
 
-// checks/lib/load-percentile.ts
+// checks/lib/load/load-percentile.ts
 function nearestRank(values, p) {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
@@ -72415,7 +72415,7 @@ var healthCheck = defineCheck({
   }
 });
 
-// checks/lib/http-cross-origin.ts
+// checks/lib/http/http-cross-origin.ts
 var FOREIGN_ORIGIN = "https://evil.example";
 function corsOf(label2, headers) {
   return {
@@ -72502,7 +72502,7 @@ async function evaluateCsrf(page, postUrl, timeoutMs, signal) {
   return { status: "pass", summary: `${prefix}all ${cookies.length} cookies are SameSite=Lax/Strict` };
 }
 
-// checks/lib/http-csp.ts
+// checks/lib/http/http-csp.ts
 function parseCsp(header) {
   return header.split(",").map((policyText) => {
     const policy = /* @__PURE__ */ new Map();
@@ -72537,7 +72537,7 @@ function scriptProblems(policy) {
   return sourceProblems(script2.name, script2.sources, true);
 }
 
-// checks/lib/http-header-rules.ts
+// checks/lib/http/http-header-rules.ts
 var DEFAULT_HSTS_MIN_AGE = 15552e3;
 var fail = (summary, details) => ({ status: "fail", summary, details });
 var pass = (summary, details) => ({ status: "pass", summary, details });
@@ -72659,7 +72659,7 @@ var httpSecurityCheck = defineCheck({
 import { existsSync as existsSync5 } from "node:fs";
 import { join as join7 } from "node:path";
 
-// checks/lib/chrome.ts
+// checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
 var CHROME_CANDIDATES = [
   "/usr/lib/chromium/chromium",
@@ -72683,7 +72683,7 @@ function findChrome(env, candidates = CHROME_CANDIDATES) {
   return candidates.find(isExecutableFile);
 }
 
-// checks/lib/lighthouse-run.ts
+// checks/lib/lighthouse/lighthouse-run.ts
 import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -72870,7 +72870,7 @@ function summarize(url2, results) {
   };
 }
 
-// checks/lib/static-server.ts
+// checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync3 } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join as join6, resolve as resolve3, sep as sep3 } from "node:path";
@@ -73069,7 +73069,7 @@ function createLighthouseCheck(options2 = {}) {
 }
 var lighthouseCheck = createLighthouseCheck();
 
-// checks/lib/load-rss.ts
+// checks/lib/load/load-rss.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 function readVmRss(pid) {
   try {
@@ -73152,7 +73152,7 @@ function secondHalfTrend(samples) {
   };
 }
 
-// checks/lib/load-run.ts
+// checks/lib/load/load-run.ts
 import autocannon from "autocannon";
 function runLoad(options2, ctx) {
   const latencies = [];
@@ -73331,7 +73331,7 @@ var loadTestCheck = defineCheck({
 import { stat as stat2 } from "node:fs/promises";
 import path9 from "node:path";
 
-// checks/lib/migration-pairs.ts
+// checks/lib/migrations/migration-pairs.ts
 import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
 import path8 from "node:path";
 var DEFAULT_MIGRATION_DIRS = [
@@ -73711,7 +73711,7 @@ var secretsCheck = defineCheck({
 import { readFile as readFile7 } from "node:fs/promises";
 import path11 from "node:path";
 
-// checks/lib/http-tls-probe.ts
+// checks/lib/http/http-tls-probe.ts
 import net from "node:net";
 import tls from "node:tls";
 function probeTls(host, port, options2) {
@@ -73910,7 +73910,7 @@ var import_websocket = __toESM(require_websocket(), 1);
 var import_websocket_server = __toESM(require_websocket_server(), 1);
 var wrapper_default = import_websocket.default;
 
-// checks/lib/load-ws-probe.ts
+// checks/lib/load/load-ws-probe.ts
 function connect(url2, timeoutMs) {
   return new Promise((resolve4, reject) => {
     const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });

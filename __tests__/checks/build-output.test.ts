@@ -1,5 +1,5 @@
 import { buildOutputCheck } from '../../checks/build-output.js';
-import { findBuildDir } from '../../checks/lib/build-dir.js';
+import { findBuildDir } from '../../checks/lib/build/build-dir.js';
 import {
   buildTestContext,
   incompressibleText,

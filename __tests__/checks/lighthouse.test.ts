@@ -1,6 +1,10 @@
 import { get } from 'node:http';
-import { chromeFlagsFor, LOOPBACK_ONLY_RULE, measureLighthouse } from '../../checks/lib/lighthouse-run.js';
-import { type StaticServer, startStaticServer } from '../../checks/lib/static-server.js';
+import {
+  chromeFlagsFor,
+  LOOPBACK_ONLY_RULE,
+  measureLighthouse,
+} from '../../checks/lib/lighthouse/lighthouse-run.js';
+import { type StaticServer, startStaticServer } from '../../checks/lib/lighthouse/static-server.js';
 import { createLighthouseCheck, lighthouseCheck } from '../../checks/lighthouse.js';
 import { buildTestContext, makeRepo, removeRepo } from '../helpers/build-fixtures.js';
 

@@ -1,5 +1,5 @@
-import { nearestRank } from '../../checks/lib/load-percentile.js';
-import { secondHalfTrend } from '../../checks/lib/load-rss.js';
+import { nearestRank } from '../../checks/lib/load/load-percentile.js';
+import { secondHalfTrend } from '../../checks/lib/load/load-rss.js';
 import { loadTestCheck } from '../../checks/load-test.js';
 import { type ChildServer, startChildServer } from '../helpers/runtime-child.js';
 import { runtimeContext } from '../helpers/runtime-context.js';

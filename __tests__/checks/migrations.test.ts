@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { hasDownSection } from '../../checks/lib/migration-pairs.js';
+import { hasDownSection } from '../../checks/lib/migrations/migration-pairs.js';
 import { migrationsCheck } from '../../checks/migrations.js';
 import { removeDirs, repoContext, tempDir, writeFiles } from '../helpers/repo-temp.js';
 

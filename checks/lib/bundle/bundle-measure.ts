@@ -4,7 +4,7 @@ import filePlugin from '@size-limit/file';
 import picomatch from 'picomatch';
 import sizeLimit from 'size-limit';
 import { z } from 'zod';
-import { CSS_FILE, JS_FILE, listBuildFiles } from './build-dir.js';
+import { CSS_FILE, JS_FILE, listBuildFiles } from '../build/build-dir.js';
 
 export type Compression = 'gzip' | 'brotli' | 'none';
 

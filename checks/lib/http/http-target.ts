@@ -1,4 +1,4 @@
-import type { CheckContext, CheckOutcome } from '../check.js';
+import type { CheckContext, CheckOutcome } from '../../check.js';
 
 export const NO_TARGET_REASON =
   'no target URL: pass --url or set target.url / target.start in .github/shipgate.yml';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { CheckContext } from '../check.js';
+import type { CheckContext } from '../../check.js';
 import { nearestRank } from './load-percentile.js';
 import { type RssSample, startRssSampler } from './load-rss.js';
 
