@@ -14,7 +14,8 @@ import { resolveTarget } from './lib/http/http-target.js';
 
 const Params = z.object({
   header: z.enum(['csp', 'hsts', 'cors', 'nosniff', 'frame', 'xss', 'csrf']),
-  path: z.string().default('/'),
+  /** Relative to target.url; default: target.url itself. */
+  path: z.string().optional(),
   /** csrf: a state-changing endpoint that must refuse a foreign-Origin POST without a token. */
   postPath: z.string().optional(),
   hstsMinAge: z.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),

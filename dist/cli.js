@@ -1409,9 +1409,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1427,16 +1427,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex, options, { glob, posix: posix3 });
         const result = { glob, state, regex, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1462,7 +1462,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch4.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1479,24 +1479,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix3);
+          match = picomatch4.matchBase(input2, regex, options, posix3);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input2, glob, options) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(utils.basename(input2));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options) => scan(input2, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1507,13 +1507,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1524,9 +1524,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1535,8 +1535,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
+    picomatch4.constants = constants3;
+    module.exports = picomatch4;
   }
 });
 
@@ -1546,14 +1546,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -9247,10 +9247,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9264,7 +9264,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -9288,7 +9288,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9304,7 +9304,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9395,7 +9395,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9409,13 +9409,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -9458,18 +9458,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -9523,8 +9523,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -9536,7 +9536,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9547,8 +9547,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9565,7 +9565,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9745,7 +9745,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -9762,24 +9762,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9962,25 +9962,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -10790,14 +10790,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -11964,18 +11964,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -12128,15 +12128,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12330,13 +12330,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -12822,10 +12822,6 @@ function headSha(cwd) {
 // src/runner/run-checks.ts
 import { spawnSync } from "node:child_process";
 import { setMaxListeners } from "node:events";
-
-// checks/build-output.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { dirname, join as join2, posix, relative as relative2 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -32548,12 +32544,35 @@ function date4(params4) {
 function defineCheck(check2) {
   return check2;
 }
+function paramNames(schema) {
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : void 0;
+}
+function strictParams(schema) {
+  const known = paramNames(schema);
+  const catchall = schema instanceof ZodObject ? schema.def.catchall : void 0;
+  if (!known || catchall && catchall._zod.def.type !== "never") return schema;
+  return external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown parameter; known: ${known.join(", ") || "(none)"}`
+        });
+      }
+    }
+  }).pipe(schema);
+}
+
+// checks/build-output.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { dirname, join as join2, posix, relative as relative2 } from "node:path";
 
 // checks/lib/build/build-dir.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
-var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/)";
+var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)";
 var MAX_FILES = 2e4;
 var JS_FILE = /\.(?:m|c)?js$/i;
 var CSS_FILE = /\.css$/i;
@@ -32581,23 +32600,72 @@ function listBuildFiles(dir) {
   }
   return files.sort();
 }
-function looksLikeBuild(dir) {
-  if (existsSync(join(dir, "index.html"))) return true;
-  return listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+var CLIENT_OUTPUT_DIRS = [
+  { dir: ".svelte-kit/output/client", framework: "SvelteKit" },
+  { dir: ".next/static", framework: "Next.js" },
+  { dir: ".output/public", framework: "Nuxt/Nitro" },
+  { dir: ".vercel/output/static", framework: "Vercel Build Output" },
+  { dir: "dist/client", framework: "Astro/Vite SSR" },
+  { dir: "build/client", framework: "Remix/React Router" },
+  { dir: "public/build", framework: "Remix (classic)" }
+];
+function htmlEntries(dir) {
+  return listBuildFiles(dir).filter((file2) => /\.html?$/i.test(file2) && file2.split("/").length <= 3).slice(0, 50);
+}
+function isDir(dir) {
+  return existsSync(dir) && statSync(dir).isDirectory();
+}
+function findBrowserBuild(ctx) {
+  const root = resolve(ctx.repoDir);
+  const label = (dir) => `${relative(root, dir).split(sep).join("/") || "."}/`;
+  const judge3 = (dir, configured) => {
+    const client = CLIENT_OUTPUT_DIRS.find(
+      (entry) => join(root, entry.dir) === dir || join(root, entry.dir).startsWith(`${dir}${sep}`)
+    );
+    if (client && isDir(join(root, client.dir))) {
+      return { ok: true, dir: join(root, client.dir), how: `${client.framework} client output` };
+    }
+    if (htmlEntries(dir).length > 0) return { ok: true, dir, how: "HTML entry points" };
+    if (!configured) return void 0;
+    const js = listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+    return {
+      ok: false,
+      reason: `${label(dir)} has ${js ? "JS but " : ""}no HTML entry point and is no framework client output: not browser assets${js ? " (a server build?)" : ""}`
+    };
+  };
+  if (ctx.buildDir) {
+    const dir = resolve(root, ctx.buildDir);
+    if (!isDir(dir)) return { ok: false, reason: `build directory ${ctx.buildDir} not found` };
+    return judge3(dir, true);
+  }
+  for (const entry of CLIENT_OUTPUT_DIRS) {
+    const dir = join(root, entry.dir);
+    if (isDir(dir) && listBuildFiles(dir).length > 0)
+      return { ok: true, dir, how: `${entry.framework} client output` };
+  }
+  const serverLike = [];
+  for (const name of BUILD_DIR_CANDIDATES) {
+    const dir = join(root, name);
+    if (!isDir(dir)) continue;
+    const found = judge3(dir, false);
+    if (found) return found;
+    if (listBuildFiles(dir).some((file2) => JS_FILE.test(file2))) serverLike.push(`${name}/`);
+  }
+  if (serverLike.length > 0) {
+    return {
+      ok: false,
+      reason: `no browser build: ${serverLike.join(", ")} has JS but no HTML entry point (server output, not browser assets); set build.dir to the client output if this is wrong`
+    };
+  }
+  return { ok: false, reason: NO_BUILD_DIR_REASON };
 }
 function findBuildDir(ctx) {
-  if (ctx.buildDir) {
-    const dir = resolve(ctx.repoDir, ctx.buildDir);
-    return existsSync(dir) && statSync(dir).isDirectory() ? dir : void 0;
-  }
-  for (const name of BUILD_DIR_CANDIDATES) {
-    const dir = join(resolve(ctx.repoDir), name);
-    if (existsSync(dir) && statSync(dir).isDirectory() && looksLikeBuild(dir)) return dir;
-  }
-  return void 0;
+  const found = findBrowserBuild(ctx);
+  return found.ok ? found.dir : void 0;
 }
 function missingBuildDirReason(ctx) {
-  return ctx.buildDir ? `build directory ${ctx.buildDir} not found` : NO_BUILD_DIR_REASON;
+  const found = findBrowserBuild(ctx);
+  return found.ok ? "" : found.reason;
 }
 
 // checks/lib/build/build-scan.ts
@@ -32786,7 +32854,7 @@ var buildOutputCheck = defineCheck({
 });
 
 // checks/bundle-size.ts
-import { join as join4, relative as relative3 } from "node:path";
+import { join as join5, relative as relative4 } from "node:path";
 
 // checks/lib/bundle/bundle-measure.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -32863,6 +32931,9 @@ function mainScripts(buildDir, sizes, vendorGlob) {
 function totalBytes(assets) {
   return assets.reduce((sum, asset) => sum + asset.bytes, 0);
 }
+async function measureTotal(dir, files, compression) {
+  return totalBytes(await measure(dir, files, compression));
+}
 
 // checks/lib/bundle/bundle-units.ts
 var UNIT_BYTES = {
@@ -32886,6 +32957,118 @@ function formatBytes(bytes) {
 }
 function trim(fixed) {
   return fixed.replace(/\.?0+$/, "");
+}
+
+// checks/lib/bundle/size-limit-config.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep2 } from "node:path";
+import { pathToFileURL } from "node:url";
+var EntrySchema = external_exports.object({
+  name: external_exports.string().optional(),
+  path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  gzip: external_exports.boolean().optional(),
+  brotli: external_exports.boolean().optional(),
+  ignore: external_exports.array(external_exports.string()).optional()
+}).loose();
+var ConfigSchema = external_exports.array(EntrySchema);
+var JS_CONFIGS = [".size-limit.js", ".size-limit.cjs", ".size-limit.mjs"];
+async function readSizeLimitConfig(repoDir) {
+  const parse3 = (source, raw) => {
+    const parsed = ConfigSchema.safeParse(raw);
+    if (parsed.success) return { source, entries: parsed.data };
+    const issue2 = parsed.error.issues[0];
+    return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
+  };
+  const json2 = join4(repoDir, ".size-limit.json");
+  if (existsSync4(json2)) {
+    try {
+      return parse3(".size-limit.json", JSON.parse(readFileSync3(json2, "utf8")));
+    } catch (error62) {
+      return { source: ".size-limit.json", problem: error62.message };
+    }
+  }
+  const pkgFile = join4(repoDir, "package.json");
+  if (existsSync4(pkgFile)) {
+    try {
+      const pkg = JSON.parse(readFileSync3(pkgFile, "utf8"));
+      if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
+        return parse3('package.json "size-limit"', pkg["size-limit"]);
+      }
+    } catch {
+    }
+  }
+  for (const name of JS_CONFIGS) {
+    const file2 = join4(repoDir, name);
+    if (!existsSync4(file2)) continue;
+    try {
+      const module = await import(pathToFileURL(file2).href);
+      const value = module && typeof module === "object" && "default" in module ? module.default : module;
+      return parse3(name, value);
+    } catch (error62) {
+      return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
+    }
+  }
+  if (existsSync4(join4(repoDir, ".size-limit.ts"))) {
+    return {
+      source: ".size-limit.ts",
+      problem: "TypeScript size-limit configs are not read; run size-limit itself"
+    };
+  }
+  return void 0;
+}
+function repoFiles(repoDir) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < 5e4) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync2(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && entry.name !== ".git") pending.push(join4(dir, entry.name));
+      } else if (entry.isFile()) files.push(relative3(repoDir, join4(dir, entry.name)).split(sep2).join("/"));
+    }
+  }
+  return files;
+}
+function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
+  const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
+  const include = (0, import_picomatch2.default)(
+    patterns.filter((p) => !p.startsWith("!")),
+    { dot: true }
+  );
+  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const exclude = excluded.length > 0 ? (0, import_picomatch2.default)(excluded, { dot: true }) : () => false;
+  return all.filter((file2) => include(file2) && !exclude(file2)).sort();
+}
+function entryCompression(entry) {
+  if (entry.gzip === true) return "gzip";
+  if (entry.brotli === false) return "none";
+  return "brotli";
+}
+function unmeasurable(entry) {
+  for (const key of [
+    "import",
+    "webpack",
+    "running",
+    "modifyWebpackConfig",
+    "modifyEsbuildConfig",
+    "uiReports"
+  ]) {
+    if (key in entry && entry[key] !== false && entry[key] !== void 0) {
+      return `uses "${key}" (needs a size-limit bundler/time plugin); run size-limit itself for it`;
+    }
+  }
+  if (entry.limit !== void 0 && parseByteSize(entry.limit) === void 0) {
+    return `limit ${JSON.stringify(entry.limit)} is not a size shipgate reads`;
+  }
+  return void 0;
 }
 
 // checks/bundle-size.ts
@@ -32959,11 +33142,86 @@ function findingsFor(budget, result, limit, compression, toRepoPath) {
   };
   return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
 }
+async function judgeOwnConfig(config2, repoDir) {
+  const all = repoFiles(repoDir);
+  const lines = [];
+  const findings = [];
+  const metrics = {};
+  let failed = 0;
+  let unmeasured = 0;
+  let judged = 0;
+  for (const [index, entry] of config2.entries.entries()) {
+    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(", ") : entry.path);
+    const why = unmeasurable(entry);
+    if (why) {
+      unmeasured++;
+      lines.push(`SKIP ${name}: ${why}`);
+      continue;
+    }
+    const files = entryFiles(repoDir, entry, all);
+    if (files.length === 0) {
+      failed++;
+      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
+      lines.push(`FAIL ${message}`);
+      findings.push({ file: config2.source.split(" ")[0], message });
+      continue;
+    }
+    const compression = entryCompression(entry);
+    const bytes = await measureTotal(repoDir, files, compression);
+    metrics[`entry${index}Bytes`] = bytes;
+    const limitBytes = entry.limit === void 0 ? void 0 : parseByteSize(entry.limit);
+    if (limitBytes === void 0) {
+      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
+      continue;
+    }
+    judged++;
+    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
+    if (bytes > limitBytes) {
+      failed++;
+      findings.push({ file: files[0], message: `${text} (limit from ${config2.source})` });
+    }
+    lines.push(
+      `${bytes > limitBytes ? "FAIL" : "ok  "} ${text} (${files.length} file${files.length === 1 ? "" : "s"})`
+    );
+  }
+  const details = [`limits from ${config2.source}`, ...lines].join("\n");
+  if (failed > 0) {
+    const first = lines.find((line) => line.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
+    return {
+      status: "fail",
+      summary: `${failed} of ${config2.entries.length} size-limit entries over budget (${config2.source}): ${first}`,
+      details,
+      findings,
+      metrics
+    };
+  }
+  if (unmeasured > 0 || judged === 0) {
+    return {
+      status: "skipped",
+      summary: judged === 0 ? `${config2.source} sets no limit shipgate can measure: run size-limit itself, or N/A` : `${unmeasured} of ${config2.entries.length} entries in ${config2.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
+      details,
+      metrics
+    };
+  }
+  const ok = lines.filter((line) => line.startsWith("ok")).map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ""));
+  return {
+    status: "pass",
+    summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config2.source}): ${ok.join("; ")}`,
+    details,
+    metrics
+  };
+}
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
   title: "Bundle size budgets (size-limit)",
+  proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params: params2,
   async run({ target, limit, compression, vendorGlob }, ctx) {
+    const own2 = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
+    if (own2 && "problem" in own2) {
+      return { status: "error", summary: `${own2.source}: ${own2.problem}` };
+    }
+    if (own2) return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own2, ctx.repoDir));
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
     const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
@@ -32972,7 +33230,7 @@ var bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
-    const toRepoPath = (file2) => relative3(ctx.repoDir, join4(buildDir, file2)).split("\\").join("/");
+    const toRepoPath = (file2) => relative4(ctx.repoDir, join5(buildDir, file2)).split("\\").join("/");
     const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
     const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
     const metrics = {};
@@ -34051,7 +34309,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secret-allowlist.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import path6 from "node:path";
 var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
@@ -34073,7 +34331,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch2.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch3.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs);
@@ -34560,13 +34818,17 @@ function resolveTarget(ctx, path12, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (!path12) return { ok: true, url: parsed };
-  const basePath = parsed.pathname.replace(/\/+$/, "");
+  if (path12 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path12) };
+}
+function joinBase(target, path12) {
+  const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
   const [pathname = "", query] = path12.split("?", 2);
-  const joined = new URL(parsed.href);
-  joined.pathname = `${basePath}/${pathname.replace(/^\/+/, "")}`;
+  const joined = new URL(target.href);
+  joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
-  return { ok: true, url: joined };
+  joined.hash = "";
+  return joined;
 }
 function shortPath(url2) {
   return `${url2.pathname}${url2.search}`;
@@ -34585,13 +34847,25 @@ function formatMs(ms) {
 
 // checks/health.ts
 var Params = external_exports.object({
-  path: external_exports.string().default("/health"),
-  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3)
-});
+  path: external_exports.string().default("/health").describe("health endpoint, relative to target.url"),
+  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3).describe("the answer must arrive within this many ms"),
+  expect: external_exports.string().min(1).optional().describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body')
+}).strict();
+var HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)/i;
+var UNHEALTHY_JSON = /"(?:status|state|health)"\s*:\s*"(?:down|fail|failed|failing|error|unhealthy|critical)"/i;
+function notHealthShaped(contentType, body) {
+  if (/html/i.test(contentType) || HTML_DOCUMENT.test(body)) {
+    const title = /<title[^>]*>([^<]{0,80})/i.exec(body)?.[1]?.trim();
+    return `answered with an HTML page${title ? ` ("${title}")` : ""}, not a health response: a SPA's index.html fallback or a page, not an endpoint`;
+  }
+  if (UNHEALTHY_JSON.test(body)) return `reports itself unhealthy: ${body.slice(0, 120)}`;
+  return void 0;
+}
 var healthCheck = defineCheck({
   id: "health",
   usesTarget: true,
-  title: "Health endpoint answers 2xx in time",
+  title: "Health endpoint answers 2xx in time with a health response",
+  proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
   params: Params,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -34599,14 +34873,41 @@ var healthCheck = defineCheck({
     const { url: url2 } = target;
     try {
       const res = await httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal });
-      const ok = res.status >= 200 && res.status < 300;
       const timing = `${formatMs(res.ms)} ms (limit ${params4.timeoutMs} ms)`;
-      return {
-        status: ok ? "pass" : "fail",
-        summary: `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`,
-        details: ok ? void 0 : `body: ${res.body.slice(0, 300)}`,
-        metrics: { status: res.status, ms: res.ms }
-      };
+      const metrics = { status: res.status, ms: res.ms };
+      const head = `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`;
+      if (res.status < 200 || res.status >= 300) {
+        const location = headerValue(res.headers, "location");
+        const where = location ? `, redirects to ${location}` : "";
+        return {
+          status: "fail",
+          summary: `${head}${where}`,
+          details: `body: ${res.body.slice(0, 300)}`,
+          metrics
+        };
+      }
+      const contentType = headerValue(res.headers, "content-type") ?? "";
+      const problem = notHealthShaped(contentType, res.body);
+      if (problem) {
+        return {
+          status: "fail",
+          summary: `${head}, but ${problem}`,
+          details: `content-type: ${contentType || "(none)"}
+body: ${res.body.slice(0, 300)}
+Point path= at the API's health endpoint (e.g. path=/api/health), or mark the item N/A for a static site.`,
+          metrics
+        };
+      }
+      if (params4.expect && !res.body.includes(params4.expect)) {
+        return {
+          status: "fail",
+          summary: `${head}, but the body lacks ${JSON.stringify(params4.expect)}`,
+          details: `body: ${res.body.slice(0, 300)}`,
+          metrics
+        };
+      }
+      const shape = contentType ? contentType.split(";")[0] : "no content type";
+      return { status: "pass", summary: `${head} (${shape})`, metrics };
     } catch (error62) {
       return { status: "fail", summary: `GET ${url2.pathname} failed: ${describeError(error62)}` };
     }
@@ -34805,7 +35106,8 @@ function evaluateFrame(headers) {
 // checks/http-security.ts
 var Params2 = external_exports.object({
   header: external_exports.enum(["csp", "hsts", "cors", "nosniff", "frame", "xss", "csrf"]),
-  path: external_exports.string().default("/"),
+  /** Relative to target.url; default: target.url itself. */
+  path: external_exports.string().optional(),
   /** csrf: a state-changing endpoint that must refuse a foreign-Origin POST without a token. */
   postPath: external_exports.string().optional(),
   hstsMinAge: external_exports.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),
@@ -34854,8 +35156,8 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
@@ -34875,9 +35177,14 @@ function isExecutableFile(path12) {
     return false;
   }
 }
+function badChromePath(env) {
+  const fromEnv = env.CHROME_PATH;
+  if (!fromEnv || isExecutableFile(fromEnv)) return void 0;
+  return `CHROME_PATH=${fromEnv} is not an executable file (unset it to use the system Chromium)`;
+}
 function findChrome(env, candidates = CHROME_CANDIDATES) {
   const fromEnv = env.CHROME_PATH;
-  if (fromEnv && isExecutableFile(fromEnv)) return fromEnv;
+  if (fromEnv) return isExecutableFile(fromEnv) ? fromEnv : void 0;
   return candidates.find(isExecutableFile);
 }
 
@@ -34886,7 +35193,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -35004,7 +35311,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join5(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join6(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -35071,7 +35378,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync3 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join6, resolve as resolve2, sep as sep2 } from "node:path";
+import { extname, join as join7, resolve as resolve2, sep as sep3 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -35099,13 +35406,13 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve2(join6(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep2)) return void 0;
+  const candidate = resolve2(join7(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep3)) return void 0;
   try {
     const stat3 = statSync3(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join6(candidate, "index.html");
+      const index = join7(candidate, "index.html");
       return statSync3(index).isFile() ? index : void 0;
     }
   } catch {
@@ -35221,7 +35528,7 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync4(join7(buildDir, "index.html")))
+  if (!existsSync5(join8(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
@@ -35233,6 +35540,8 @@ function createLighthouseCheck(options = {}) {
     exclusive: true,
     params: params3,
     async run(p, ctx) {
+      const badChrome = badChromePath(ctx.env);
+      if (badChrome) return { status: "error", summary: badChrome };
       const chromePath = findChrome(ctx.env, options.chromeCandidates ?? CHROME_CANDIDATES);
       if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
       const target = pickTarget(ctx);
@@ -35268,10 +35577,10 @@ function createLighthouseCheck(options = {}) {
 var lighthouseCheck = createLighthouseCheck();
 
 // checks/lib/load/load-rss.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function readVmRss(pid) {
   try {
-    const status = readFileSync3(`/proc/${pid}/status`, "utf8");
+    const status = readFileSync4(`/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     return match?.[1] ? Number(match[1]) * 1024 : void 0;
   } catch {
@@ -35280,7 +35589,7 @@ function readVmRss(pid) {
 }
 function childPids(pid) {
   try {
-    const text = readFileSync3(`/proc/${pid}/task/${pid}/children`, "utf8");
+    const text = readFileSync4(`/proc/${pid}/task/${pid}/children`, "utf8");
     return text.split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
@@ -35327,26 +35636,45 @@ function theilSenSlope(points) {
       if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
     }
   }
-  slopes.sort((x, y) => x - y);
-  const mid = slopes.length / 2;
-  if (slopes.length === 0) return 0;
-  return slopes.length % 2 ? slopes[Math.floor(mid)] ?? 0 : ((slopes[mid - 1] ?? 0) + (slopes[mid] ?? 0)) / 2;
+  return median2(slopes);
 }
-function secondHalfTrend(samples) {
-  const first = samples[0];
-  const last = samples[samples.length - 1];
-  if (!first || !last || samples.length < 4) return void 0;
-  const midMs = (first.atMs + last.atMs) / 2;
-  const tail = samples.filter((s) => s.atMs >= midMs);
-  const stride = Math.ceil(tail.length / 200);
-  const points = tail.filter((_, index) => index % stride === 0);
-  if (points.length < 2) return void 0;
+function median2(values) {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+function memoryTrend(samples, options) {
+  const window = samples.filter((sample) => sample.atMs >= options.warmupMs);
+  const first = window[0];
+  const last = window[window.length - 1];
+  const windowMs = first && last ? last.atMs - first.atMs : 0;
+  const seconds = (ms) => (ms / 1e3).toFixed(1);
+  if (window.length < options.minSamples || windowMs < options.minWindowMs) {
+    return {
+      ok: false,
+      reason: `too few RSS samples after a ${seconds(options.warmupMs)} s warm-up (${window.length} over ${seconds(windowMs)} s; need ${options.minSamples} over ${seconds(options.minWindowMs)} s): raise duration`
+    };
+  }
+  const stride = Math.ceil(window.length / 200);
+  const points = window.filter((_, index) => index % stride === 0);
+  const third = Math.floor(window.length / 3);
+  const medians = [0, 1, 2].map(
+    (k) => median2(window.slice(k * third, k === 2 ? window.length : (k + 1) * third).map((s) => s.bytes))
+  );
+  const [a = 0, b = 0, c = 0] = medians;
   const bytesPerMs = theilSenSlope(points);
   return {
-    startBytes: first.bytes,
-    endBytes: last.bytes,
-    mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
-    samples: points.length
+    ok: true,
+    trend: {
+      startBytes: a,
+      endBytes: c,
+      mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
+      rising: a < b && b < c,
+      samples: window.length,
+      windowMs,
+      warmupMs: options.warmupMs
+    }
   };
 }
 
@@ -35354,6 +35682,7 @@ function secondHalfTrend(samples) {
 import autocannon from "autocannon";
 function runLoad(options, ctx) {
   const latencies = [];
+  const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
   const sampler = options.pid ? startRssSampler(options.pid) : void 0;
   return new Promise((resolve5, reject) => {
@@ -35380,12 +35709,13 @@ function runLoad(options, ctx) {
           durationSec: options.durationSec,
           total: latencies.length + result.errors,
           responses: latencies.length,
-          ok2xx: result["2xx"],
+          ok2xx: okLatencies.length,
           non2xx: result.non2xx,
           errors: result.errors,
           timeouts: result.timeouts,
-          p95Ms: nearestRank(latencies, 95),
-          p50Ms: nearestRank(latencies, 50),
+          p95Ms: nearestRank(okLatencies, 95),
+          p50Ms: nearestRank(okLatencies, 50),
+          allP95Ms: nearestRank(latencies, 95),
           requestsPerSec: result.requests.average,
           statusCounts,
           servedConnections: served.size,
@@ -35397,26 +35727,32 @@ function runLoad(options, ctx) {
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     instance.on("response", (client, statusCode, _resBytes, responseTime) => {
       latencies.push(responseTime);
-      if (statusCode >= 200 && statusCode < 300) served.add(client);
+      if (statusCode >= 200 && statusCode < 300) {
+        okLatencies.push(responseTime);
+        served.add(client);
+      }
     });
   });
 }
 
 // checks/load-test.ts
 var Params3 = external_exports.object({
-  metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95"),
-  path: external_exports.string().default("/"),
-  connections: external_exports.coerce.number().int().min(1).max(1e3).default(100),
-  /** Seconds; bounded so a template cannot stall a merge gate. */
-  duration: external_exports.coerce.number().min(1).max(60).default(10),
-  /** p95: max ms (default 200). error-rate: max percent (default 1). */
-  max: external_exports.coerce.number().min(0).optional(),
-  /** memory-leak: growth rate (MB/min) that counts as a leak … */
-  leakMbPerMin: external_exports.coerce.number().positive().default(20),
-  /** … when it is also faster than this percentage of the starting RSS per minute. */
-  leakPercent: external_exports.coerce.number().positive().default(10)
-});
+  metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95").describe("what is judged: concurrent users served, p95 latency, error rate, or the RSS trend"),
+  path: external_exports.string().optional().describe("path relative to target.url (default: target.url itself)"),
+  connections: external_exports.coerce.number().int().min(1).max(1e3).default(100).describe("concurrent connections"),
+  duration: external_exports.coerce.number().min(1).max(60).default(10).describe("seconds; bounded so a template cannot stall a merge gate"),
+  max: external_exports.coerce.number().min(0).optional().describe("p95: max ms of successful responses (default 200); error-rate: max percent (default 1)"),
+  minSuccess: external_exports.coerce.number().min(0).max(100).default(90).describe(
+    "users, p95 and memory-leak fail unless at least this percentage of requests got a 2xx (latency of errors proves nothing)"
+  ),
+  warmup: external_exports.coerce.number().min(0).max(30).optional().describe("memory-leak: seconds of warm-up not judged (default 30% of duration, at least 2 s)"),
+  leakMbPerMin: external_exports.coerce.number().positive().default(20).describe("memory-leak: RSS growth (MB/min) after the warm-up that counts as a leak \u2026"),
+  leakPercent: external_exports.coerce.number().positive().default(10).describe("\u2026 when it is also faster than this percentage of the RSS per minute")
+}).strict();
 var NO_PID_REASON = "memory-leak heuristic needs a target started by shipgate (target.start)";
+var MIN_SUCCESSES = 20;
+var MIN_TREND_SAMPLES = 15;
+var MIN_TREND_MS = 3e3;
 function failedShare(run) {
   return run.total === 0 ? 100 : (run.errors + run.non2xx) / run.total * 100;
 }
@@ -35424,7 +35760,7 @@ function statusBreakdown(run) {
   const codes = Object.entries(run.statusCounts).map(([code2, count]) => `${code2}: ${count}`);
   return [
     `${run.total} requests with ${run.connections} connections over ${run.durationSec} s`,
-    `${run.requestsPerSec.toFixed(0)} req/s, p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms`,
+    `${run.requestsPerSec.toFixed(0)} req/s; 2xx responses: p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms; all responses: p95 ${formatMs(run.allP95Ms)} ms`,
     `status codes: ${codes.join(", ") || "none"}; errors ${run.errors} (timeouts ${run.timeouts})`
   ].join("\n");
 }
@@ -35435,8 +35771,26 @@ function metricsOf2(run) {
     requestsPerSec: run.requestsPerSec,
     errorRatePercent: failedShare(run),
     requests: run.total,
+    successes: run.ok2xx,
     connections: run.connections
   };
+}
+function likelyCause(run) {
+  const codes = Object.entries(run.statusCounts).filter(([code2]) => !code2.startsWith("2")).sort((a, b) => b[1] - a[1]);
+  const top = codes[0]?.[0];
+  if (top === "429") return ": the app rate-limits the load test (raise its limit for the run, or N/A)";
+  if (top?.startsWith("3")) return `: ${top} redirects (set path= to the final URL)`;
+  if (top?.startsWith("5")) return `: the app answers ${top} under load`;
+  if (top === "404") return ": 404 (set path= to a page that exists)";
+  return top ? `: mostly ${top}` : "";
+}
+function tooFewSuccesses(params4, run) {
+  const okPercent = run.total === 0 ? 0 : run.ok2xx / run.total * 100;
+  if (run.ok2xx >= MIN_SUCCESSES && okPercent >= params4.minSuccess) return void 0;
+  const codes = Object.entries(run.statusCounts).filter(([code2]) => !code2.startsWith("2")).map(([code2, count]) => `${count}\xD7 ${code2}`);
+  const errors = run.errors > 0 ? [`${run.errors} connection errors`] : [];
+  const what = [...codes, ...errors].join(", ") || "none";
+  return `only ${run.ok2xx} of ${run.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params4.minSuccess}%; ${what})${likelyCause(run)}; nothing measured to judge`;
 }
 function judge2(params4, run, ctx) {
   const details = statusBreakdown(run);
@@ -35449,24 +35803,29 @@ function judge2(params4, run, ctx) {
       metrics
     };
   }
+  const rate = failedShare(run);
+  const errorNote = `error rate ${rate.toFixed(2)}%`;
+  if (params4.metric !== "error-rate") {
+    const problem = tooFewSuccesses(params4, run);
+    if (problem) return { status: "fail", summary: problem, details, metrics };
+  }
   switch (params4.metric) {
     case "users": {
       const ok = run.servedConnections >= run.connections;
-      const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests)`;
+      const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests, ${errorNote})`;
       return { status: ok ? "pass" : "fail", summary, details, metrics };
     }
     case "p95": {
       const max = params4.max ?? 200;
       const ok = Number.isFinite(run.p95Ms) && run.p95Ms <= max;
-      const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms (${run.connections} connections, ${run.total} requests)`;
+      const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms over ${run.ok2xx} 2xx responses (${run.connections} connections, ${errorNote})`;
       return { status: ok ? "pass" : "fail", summary, details, metrics };
     }
     case "error-rate": {
       const max = params4.max ?? 1;
-      const rate = failedShare(run);
       const ok = rate < max || rate === 0;
       const failed = run.errors + run.non2xx;
-      const summary = `error rate ${rate.toFixed(2)}% ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run.total} failed or non-2xx)`;
+      const summary = `${errorNote} ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run.total} failed or non-2xx)${ok ? "" : likelyCause(run)}`;
       return { status: ok ? "pass" : "fail", summary, details, metrics };
     }
     case "memory-leak":
@@ -35474,19 +35833,24 @@ function judge2(params4, run, ctx) {
   }
 }
 function judgeLeak(params4, run, ctx, details, metrics) {
-  const trend = run.rss ? secondHalfTrend(run.rss) : void 0;
-  if (!trend) {
+  if (!run.rss || run.rss.length === 0) {
     return { status: "skipped", summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
   }
+  const warmupMs = (params4.warmup ?? Math.max(2, params4.duration * 0.3)) * 1e3;
+  const result = memoryTrend(run.rss, { warmupMs, minSamples: MIN_TREND_SAMPLES, minWindowMs: MIN_TREND_MS });
+  if (!result.ok) return { status: "skipped", summary: result.reason, details };
+  const { trend } = result;
   const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
   const relLimit = trend.startBytes / (1024 * 1024) * (params4.leakPercent / 100);
-  const leaking = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
-  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB, trend ${trend.mbPerMin.toFixed(1)} MB/min ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% of start per min`;
+  const fast = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
+  const leaking = fast && trend.rising;
+  const shape = fast && !trend.rising ? " (a step, not steady growth)" : "";
+  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB after a ${(warmupMs / 1e3).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min${shape} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% per min (${run.ok2xx} 2xx, error rate ${failedShare(run).toFixed(2)}%)`;
   return {
     status: leaking ? "fail" : "pass",
     summary,
     details: `${details}
-RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples} samples); a heuristic, not proof.`,
+RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1e3).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
     metrics: {
       ...metrics,
       rssStartBytes: trend.startBytes,
@@ -35500,6 +35864,7 @@ var loadTestCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
+  proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.",
   params: Params3,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -35536,8 +35901,16 @@ var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
   "supabase/migrations",
-  "prisma/migrations"
+  "prisma/migrations",
+  "drizzle",
+  "src/migrations",
+  "src/db/migrations",
+  "database/migrations",
+  "src/main/resources/db/migration"
 ];
+var POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
+var FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
+var EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
 var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
 var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
 var SQL_RE = /\.sql$/i;
@@ -35561,7 +35934,10 @@ async function entriesOf(dir) {
 async function fileStatus(dir, name, names, rollbacks) {
   const full = path7.join(dir, name);
   if (SCRIPT_RE.test(name)) {
-    return SCRIPT_DOWN_RE.test(await read(full)) ? { file: name, rollback: "down export" } : { file: name };
+    const text = await read(full);
+    if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
+    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: "script", problem: "down() is empty" };
+    return { file: name, rollback: "down export", tool: "script" };
   }
   const stem = stemOf(name);
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
@@ -35569,7 +35945,38 @@ async function fileStatus(dir, name, names, rollbacks) {
     return hasStatements(await read(path7.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
   }
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
-  return hasDownSection(await read(full)) ? { file: name, rollback: "down section" } : { file: name };
+  return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
+}
+async function versionedStatuses(dir, names) {
+  const undoByVersion = /* @__PURE__ */ new Map();
+  const dos = [];
+  for (const name of names) {
+    const postgrator = POSTGRATOR_RE.exec(name);
+    if (postgrator?.[1] && postgrator[2]) {
+      const version2 = `p:${Number(postgrator[1])}`;
+      if (postgrator[2].toLowerCase() === "undo") undoByVersion.set(version2, name);
+      else dos.push({ name, version: version2, tool: "postgrator" });
+      continue;
+    }
+    const flyway = FLYWAY_RE.exec(name);
+    if (flyway?.[1] && flyway[2]) {
+      const version2 = `f:${flyway[2].replace(/_/g, ".")}`;
+      if (flyway[1] === "U") undoByVersion.set(version2, name);
+      else if (flyway[1] === "V") dos.push({ name, version: version2, tool: "flyway" });
+    }
+  }
+  const statuses = [];
+  for (const migration of dos) {
+    const undo = undoByVersion.get(migration.version);
+    if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
+    else if (!hasStatements(await read(path7.join(dir, undo))))
+      statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
+    else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
+  }
+  return statuses;
+}
+function isVersionedName(name) {
+  return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
   const sqlFiles = (await entriesOf(path7.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
@@ -35577,16 +35984,18 @@ async function folderStatus(dir, folder, rollbacks) {
   const main2 = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
   if (!main2) return void 0;
   const file2 = `${folder}/${main2}`;
+  const tool = main2 === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
   if (down) {
-    return hasStatements(await read(path7.join(dir, folder, down))) ? { file: file2, rollback: `${folder}/${down}` } : { file: file2, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read(path7.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
-    if (rollbacks.has(candidate)) return { file: file2, rollback: `rollback/${candidate}` };
+    if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path7.join(dir, folder, up)))) return { file: file2, rollback: "down section" };
-  return { file: file2 };
+    if (hasDownSection(await read(path7.join(dir, folder, up))))
+      return { file: file2, tool, rollback: "down section" };
+  return { file: file2, tool };
 }
 async function inspectMigrations(dir) {
   const entries = await entriesOf(dir);
@@ -35594,17 +36003,20 @@ async function inspectMigrations(dir) {
   const rollbacks = new Set(
     rollbackDir ? (await entriesOf(path7.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
-  const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
-  const statuses = [];
+  const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
+  const names = new Set(fileNames);
+  const drizzle = entries.some((e) => e.isDirectory() && e.name === "meta") && names.size > 0;
+  const statuses = await versionedStatuses(dir, fileNames.filter(isVersionedName));
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory() && !ROLLBACK_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
       const status = await folderStatus(dir, entry.name, rollbacks);
       if (status) statuses.push(status);
-    } else if (entry.isFile() && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
-      statuses.push(await fileStatus(dir, entry.name, names, rollbacks));
+    } else if (entry.isFile() && !isVersionedName(entry.name) && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
+      const status = await fileStatus(dir, entry.name, names, rollbacks);
+      statuses.push(drizzle && status.tool === "sql" ? { ...status, tool: "drizzle" } : status);
     }
   }
-  return statuses;
+  return statuses.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 // checks/migrations.ts
@@ -35612,7 +36024,7 @@ var ParamsSchema6 = external_exports.object({
   /** Migrations directory relative to the checked directory; auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
-async function isDir(file2) {
+async function isDir2(file2) {
   return stat2(file2).then(
     (s) => s.isDirectory(),
     () => false
@@ -35625,16 +36037,47 @@ function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
   const name = path8.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
-  return /\.sql$/i.test(name) ? `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}` : `${status.file} has no rollback: export a down() migration`;
+  switch (status.tool) {
+    case "postgrator": {
+      const undo = name.replace(/^(\d+)\.do\./i, "$1.undo.");
+      return `${status.file} has no rollback: add ${undo} (postgrator undo)`;
+    }
+    case "flyway":
+      return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
+    case "prisma":
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path8.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+    case "drizzle":
+      return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case "script":
+      return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
+    default:
+      return `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}`;
+  }
+}
+function provenNote(statuses) {
+  const tools = [...new Set(statuses.map((s) => s.tool ?? "sql"))].sort();
+  const per = {
+    postgrator: "postgrator: each NNN.do has a non-empty NNN.undo of the same version",
+    flyway: "Flyway: each V<version> has a non-empty U<version> (R__ repeatables need none)",
+    prisma: "Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)",
+    drizzle: "Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)",
+    script: "Knex/Sequelize/umzug: each script exports a non-empty down()",
+    sql: "SQL: each migration has a non-empty down file or down section"
+  };
+  return [
+    ...tools.map((tool) => `Proven \u2014 ${per[tool] ?? tool}.`),
+    "Not proven: that a rollback reverses its migration or keeps data; run down then up on a staging copy."
+  ].join("\n");
 }
 var migrationsCheck = defineCheck({
   id: "migrations",
   title: "Every database migration has a rollback",
+  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
   params: ParamsSchema6,
   async run(params4, ctx) {
     const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir(path8.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path8.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -35656,13 +36099,14 @@ var migrationsCheck = defineCheck({
       return {
         status: "pass",
         summary: `${plural6(statuses.length, "migration")} in ${where}, all with a rollback`,
+        details: provenNote(statuses),
         metrics
       };
     }
     return {
       status: "fail",
       summary: `${missing.length} of ${plural6(statuses.length, "migration")} in ${where} without a rollback`,
-      details: missing.map((s) => `- ${advice(s)}`).join("\n"),
+      details: [...missing.map((s) => `- ${advice(s)}`), provenNote(statuses)].join("\n"),
       findings,
       metrics
     };
@@ -35673,7 +36117,8 @@ var migrationsCheck = defineCheck({
 import http2 from "node:http";
 import https2 from "node:https";
 var Params4 = external_exports.object({
-  path: external_exports.string().default("/"),
+  /** Relative to target.url; default: target.url itself. */
+  path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
   requests: external_exports.coerce.number().int().min(1).max(500).default(120),
   concurrency: external_exports.coerce.number().int().min(1).max(50).default(10),
@@ -35717,7 +36162,10 @@ async function burst(url2, params4, signal) {
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
   usesTarget: true,
+  // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
+  disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
+  proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
   params: Params4,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -36097,6 +36545,129 @@ var versionCheck = defineCheck({
   }
 });
 
+// checks/lib/detect/websocket-use.ts
+import { join as join10 } from "node:path";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { join as join9, relative as relative5, sep as sep4 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < MAX_FILES2) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync3(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join9(dir, entry.name));
+      } else if (entry.isFile() && pattern.test(entry.name)) {
+        files.push(relative5(repoDir, join9(dir, entry.name)).split(sep4).join("/"));
+        if (files.length >= MAX_FILES2) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync4(file2).size > MAX_BYTES) return "";
+    return readFileSync5(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join9(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/detect/websocket-use.ts
+var WEBSOCKET_SERVER_PACKAGES = [
+  "ws",
+  "socket.io",
+  "@fastify/websocket",
+  "fastify-websocket",
+  "express-ws",
+  "koa-websocket",
+  "@nestjs/websockets",
+  "@nestjs/platform-socket.io",
+  "@nestjs/platform-ws",
+  "uWebSockets.js",
+  "graphql-ws",
+  "subscriptions-transport-ws",
+  "sockjs",
+  "faye-websocket",
+  "websocket",
+  "@hocuspocus/server",
+  "y-websocket",
+  "crossws",
+  "@hono/node-ws",
+  "partykit"
+];
+var SERVER_SOURCE = /\bnew\s+WebSocketServer\s*\(|\bWebSocket\.Server\s*\(|\bDeno\.upgradeWebSocket\b|\bBun\.serve\b[\s\S]{0,400}\bwebsocket\s*:|\.on\(\s*['"]upgrade['"]/;
+function findWebSocketUse(repoDir) {
+  const pkg = readPackage(repoDir);
+  const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
+  if (dep) return `package.json depends on ${dep}`;
+  for (const file2 of listSourceFiles(repoDir)) {
+    if (SERVER_SOURCE.test(readSmallFile(join10(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+  }
+  return void 0;
+}
+
 // node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
@@ -36210,10 +36781,18 @@ var websocketCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
+  proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
   params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
+    const use = await ctx.memo(`websocket-use:${ctx.repoDir}`, async () => findWebSocketUse(ctx.repoDir));
+    if (!use) {
+      return {
+        status: "skipped",
+        summary: "not applicable: the app serves no WebSocket (no ws/socket.io/\u2026 in package.json dependencies, no WebSocket server in its sources)"
+      };
+    }
     const url2 = toWebSocketUrl(target.url);
     const key = `websocket:${url2.href}:${params4.clients}:${params4.messages}:${params4.mode}:${params4.timeoutMs}`;
     const result = await ctx.memo(key, () => {
@@ -36292,6 +36871,22 @@ function createMemo() {
   };
 }
 
+// src/runner/not-applicable.ts
+function notApplicableByConfig(checklist, config2) {
+  const decided = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const na = config2.items[item.id]?.na;
+    if (na !== void 0) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config2.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
+}
+
 // src/runner/target.ts
 import { spawn as spawn2 } from "node:child_process";
 async function startTarget(command, cwd, url2, timeoutMs) {
@@ -36349,13 +36944,31 @@ async function runChecks(options) {
     (item) => item.kind === "auto" && item.phase === options.phase && (!options.only?.length || options.only.includes(item.check ?? "") || options.only.includes(item.id))
   );
   if (selected.length === 0) return [];
+  const decided = notApplicableByConfig(options.checklist, options.config);
+  const results = /* @__PURE__ */ new Map();
+  const toRun = selected.filter((item) => {
+    const reason = decided.get(item.id);
+    if (reason === void 0) return true;
+    const result = {
+      item: item.id,
+      text: item.text,
+      check: item.check ?? "",
+      status: "skipped",
+      summary: reason,
+      findings: [],
+      durationMs: 0
+    };
+    results.set(item.id, result);
+    options.onResult?.(result);
+    return false;
+  });
   if (options.signal) setMaxListeners(selected.length + 10, options.signal);
   runBuild(options, log);
   let target;
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return void 0;
-    if (!selected.some((item) => resolve5(item.check ?? "")?.usesTarget)) return void 0;
+    if (!toRun.some((item) => resolve5(item.check ?? "")?.usesTarget)) return void 0;
     try {
       log(`starting target: ${options.config.target.start}`);
       target = await startTarget(
@@ -36384,7 +36997,6 @@ async function runChecks(options) {
     memo: createMemo(),
     log
   };
-  const results = /* @__PURE__ */ new Map();
   const runOne = async (item) => {
     options.onStart?.(item);
     const result = await runItem(item, resolve5, baseContext, options, targetProblem);
@@ -36392,13 +37004,15 @@ async function runChecks(options) {
     options.onResult?.(result);
   };
   try {
-    const isExclusive = (item) => resolve5(item.check ?? "")?.exclusive === true;
+    const isDisruptive = (item) => resolve5(item.check ?? "")?.disruptive === true;
+    const isExclusive = (item) => !isDisruptive(item) && resolve5(item.check ?? "")?.exclusive === true;
     await runPool(
-      selected.filter((item) => !isExclusive(item)),
+      toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
       options.config.concurrency,
       runOne
     );
-    await runPool(selected.filter(isExclusive), 1, runOne);
+    await runPool(toRun.filter(isExclusive), 1, runOne);
+    await runPool(toRun.filter(isDisruptive), 1, runOne);
   } finally {
     await target?.stop();
   }
@@ -36420,7 +37034,8 @@ async function runItem(item, resolve5, baseContext, options, targetProblem) {
   });
   const check2 = resolve5(name);
   if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
-  const params4 = check2.params.safeParse({ ...item.params, ...options.config.checks[name] ?? {} });
+  const { enabled: _enabled, ...overrides } = options.config.checks[name] ?? {};
+  const params4 = strictParams(check2.params).safeParse({ ...item.params, ...overrides });
   if (!params4.success) {
     const issue2 = params4.error.issues[0];
     return finish({
@@ -36486,8 +37101,8 @@ function runBuild(options, log) {
 }
 
 // src/cli/context.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
-import { join as join10, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
+import { join as join13, resolve as resolve3 } from "node:path";
 
 // src/core/template/variables.ts
 function buildVariables(sources) {
@@ -36506,8 +37121,8 @@ function buildVariables(sources) {
 }
 
 // src/load/load-checklist.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { relative as relative4 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { relative as relative6 } from "node:path";
 
 // src/core/template/directive.ts
 var DIRECTIVE_START = /<!--\s*shipgate:/;
@@ -36824,28 +37439,30 @@ function slug(value, max) {
 }
 
 // src/load/default-template.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname2, join as join8 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname2, join as join11 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join8(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync5(candidate)) return candidate;
+    const candidate = join11(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync6(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
 }
 
 // src/load/load-checklist.ts
-var checkSchemas = new Map(checks.map((check2) => [check2.id, check2.params]));
+var checkSchemas = new Map(
+  checks.map((check2) => [check2.id, strictParams(check2.params)])
+);
 function loadChecklist(file2, cwd = process.cwd()) {
   const path12 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative4(cwd, path12) || path12 : `templates/${path12.split(/[\\/]/).pop()}`;
+  const shown = file2 ? relative6(cwd, path12) || path12 : `templates/${path12.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync4(path12, "utf8");
+    source = readFileSync6(path12, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -36855,8 +37472,8 @@ function loadChecklist(file2, cwd = process.cwd()) {
 }
 
 // src/load/load-config.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
-import { join as join9, relative as relative5 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync7 } from "node:fs";
+import { join as join12, relative as relative7 } from "node:path";
 
 // src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
@@ -36886,7 +37503,7 @@ var InvalidationSchema = external_exports.object({
    */
   versionFiles: GlobList.optional()
 }).strict();
-var ConfigSchema = external_exports.object({
+var ConfigSchema2 = external_exports.object({
   release: external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
     labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
@@ -36920,8 +37537,16 @@ var ConfigSchema = external_exports.object({
     startTimeoutMs: external_exports.number().int().positive().default(3e4)
   }).strict().default({ startTimeoutMs: 3e4 }),
   build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
-  /** Per-check parameter overrides, merged over the template's directive parameters. */
+  /**
+   * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
+   * turns a check off (its items become N/A). Keys are validated against each check's schema.
+   */
   checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /** Per-item decisions kept in the repository: `items.<id>.na` marks an item not applicable, with the reason. */
+  items: external_exports.record(
+    external_exports.string(),
+    external_exports.object({ na: external_exports.string().trim().min(10, "the N/A reason needs at least 10 characters") }).strict()
+  ).default({}),
   /**
    * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
    * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
@@ -36942,7 +37567,7 @@ var ConfigSchema = external_exports.object({
   concurrency: external_exports.number().int().min(1).max(16).default(4),
   timeoutMs: external_exports.number().int().positive().default(18e4)
 }).strict();
-var defaultConfig = ConfigSchema.parse({});
+var defaultConfig = ConfigSchema2.parse({});
 
 // src/core/config/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -37011,7 +37636,7 @@ function parseConfig(text, file2) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
   }
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = ConfigSchema2.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue2) => {
     const path12 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
@@ -37058,17 +37683,17 @@ function firstAliasOffset(doc) {
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path12 = file2 ?? join9(repoDir, CONFIG_PATH);
-  if (!file2 && !existsSync6(path12)) return { config: defaultConfig };
-  const shown = relative5(cwd, path12) || path12;
-  return { config: parseConfig(readFileSync5(path12, "utf8"), shown), file: shown };
+  const path12 = file2 ?? join12(repoDir, CONFIG_PATH);
+  if (!file2 && !existsSync7(path12)) return { config: defaultConfig };
+  const shown = relative7(cwd, path12) || path12;
+  return { config: parseConfig(readFileSync7(path12, "utf8"), shown), file: shown };
 }
 
 // src/cli/context.ts
 function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
   const { config: config2 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
-  const templateFile = flags.template ?? (config2.template ? join10(repoDir, config2.template) : void 0);
+  const templateFile = flags.template ?? (config2.template ? join13(repoDir, config2.template) : void 0);
   const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
@@ -37086,10 +37711,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path12 = join10(dir, "package.json");
-  if (!existsSync7(path12)) return {};
+  const path12 = join13(dir, "package.json");
+  if (!existsSync8(path12)) return {};
   try {
-    const json2 = JSON.parse(readFileSync6(path12, "utf8"));
+    const json2 = JSON.parse(readFileSync8(path12, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -37400,8 +38025,8 @@ function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
-import { join as join11, relative as relative6, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
+import { join as join14, relative as relative8, resolve as resolve4 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -37413,10 +38038,10 @@ function validateCommand(io, files) {
   const problems = [];
   for (const file2 of targets) {
     const path12 = resolve4(io.cwd, file2);
-    const shown = relative6(io.cwd, path12) || file2;
+    const shown = relative8(io.cwd, path12) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) parseConfig(readFileSync7(path12, "utf8"), shown);
+      else if (/\.ya?ml$/i.test(file2)) parseConfig(readFileSync9(path12, "utf8"), shown);
       else loadChecklist(path12, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
@@ -37433,8 +38058,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config2 = join11(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync8(config2) ? [CONFIG_PATH] : []];
+  const config2 = join14(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync9(config2) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts

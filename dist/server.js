@@ -11877,8 +11877,8 @@ var require_DataHandler = __commonJS({
           returnFatalError: (err) => {
             this.returnFatalError(err);
           },
-          returnReply: (reply2) => {
-            this.returnReply(reply2);
+          returnReply: (reply) => {
+            this.returnReply(reply);
           }
         });
         redis.stream.prependListener("data", (data) => {
@@ -11905,69 +11905,69 @@ var require_DataHandler = __commonJS({
         }
         this.redis.handleReconnection(err, item);
       }
-      returnReply(reply2) {
-        if (this.handleMonitorReply(reply2)) {
+      returnReply(reply) {
+        if (this.handleMonitorReply(reply)) {
           return;
         }
-        if (this.handleSubscriberReply(reply2)) {
+        if (this.handleSubscriberReply(reply)) {
           return;
         }
-        const item = this.shiftCommand(reply2);
+        const item = this.shiftCommand(reply);
         if (!item) {
           return;
         }
         if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", item.command.name)) {
           this.redis.condition.subscriber = new SubscriptionSet_1.default();
-          this.redis.condition.subscriber.add(item.command.name, reply2[1].toString());
-          if (!fillSubCommand(item.command, reply2[2])) {
+          this.redis.condition.subscriber.add(item.command.name, reply[1].toString());
+          if (!fillSubCommand(item.command, reply[2])) {
             this.redis.commandQueue.unshift(item);
           }
         } else if (Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", item.command.name)) {
-          if (!fillUnsubCommand(item.command, reply2[2])) {
+          if (!fillUnsubCommand(item.command, reply[2])) {
             this.redis.commandQueue.unshift(item);
           }
         } else {
-          item.command.resolve(reply2);
+          item.command.resolve(reply);
         }
       }
-      handleSubscriberReply(reply2) {
+      handleSubscriberReply(reply) {
         if (!this.redis.condition.subscriber) {
           return false;
         }
-        const replyType = Array.isArray(reply2) ? reply2[0].toString() : null;
+        const replyType = Array.isArray(reply) ? reply[0].toString() : null;
         debug('receive reply "%s" in subscriber mode', replyType);
         switch (replyType) {
           case "message":
             if (this.redis.listeners("message").length > 0) {
-              this.redis.emit("message", reply2[1].toString(), reply2[2] ? reply2[2].toString() : "");
+              this.redis.emit("message", reply[1].toString(), reply[2] ? reply[2].toString() : "");
             }
-            this.redis.emit("messageBuffer", reply2[1], reply2[2]);
+            this.redis.emit("messageBuffer", reply[1], reply[2]);
             break;
           case "pmessage": {
-            const pattern = reply2[1].toString();
+            const pattern = reply[1].toString();
             if (this.redis.listeners("pmessage").length > 0) {
-              this.redis.emit("pmessage", pattern, reply2[2].toString(), reply2[3].toString());
+              this.redis.emit("pmessage", pattern, reply[2].toString(), reply[3].toString());
             }
-            this.redis.emit("pmessageBuffer", pattern, reply2[2], reply2[3]);
+            this.redis.emit("pmessageBuffer", pattern, reply[2], reply[3]);
             break;
           }
           case "smessage": {
             if (this.redis.listeners("smessage").length > 0) {
-              this.redis.emit("smessage", reply2[1].toString(), reply2[2] ? reply2[2].toString() : "");
+              this.redis.emit("smessage", reply[1].toString(), reply[2] ? reply[2].toString() : "");
             }
-            this.redis.emit("smessageBuffer", reply2[1], reply2[2]);
+            this.redis.emit("smessageBuffer", reply[1], reply[2]);
             break;
           }
           case "ssubscribe":
           case "subscribe":
           case "psubscribe": {
-            const channel = reply2[1].toString();
+            const channel = reply[1].toString();
             this.redis.condition.subscriber.add(replyType, channel);
-            const item = this.shiftCommand(reply2);
+            const item = this.shiftCommand(reply);
             if (!item) {
               return;
             }
-            if (!fillSubCommand(item.command, reply2[2])) {
+            if (!fillSubCommand(item.command, reply[2])) {
               this.redis.commandQueue.unshift(item);
             }
             break;
@@ -11975,15 +11975,15 @@ var require_DataHandler = __commonJS({
           case "sunsubscribe":
           case "unsubscribe":
           case "punsubscribe": {
-            const channel = reply2[1] ? reply2[1].toString() : null;
+            const channel = reply[1] ? reply[1].toString() : null;
             if (channel) {
               this.redis.condition.subscriber.del(replyType, channel);
             }
-            const count = reply2[2];
+            const count = reply[2];
             if (Number(count) === 0) {
               this.redis.condition.subscriber = false;
             }
-            const item = this.shiftCommand(reply2);
+            const item = this.shiftCommand(reply);
             if (!item) {
               return;
             }
@@ -11993,20 +11993,20 @@ var require_DataHandler = __commonJS({
             break;
           }
           default: {
-            const item = this.shiftCommand(reply2);
+            const item = this.shiftCommand(reply);
             if (!item) {
               return;
             }
-            item.command.resolve(reply2);
+            item.command.resolve(reply);
           }
         }
         return true;
       }
-      handleMonitorReply(reply2) {
+      handleMonitorReply(reply) {
         if (this.redis.status !== "monitoring") {
           return false;
         }
-        const replyStr = reply2.toString();
+        const replyStr = reply.toString();
         if (replyStr === "OK") {
           return false;
         }
@@ -12018,11 +12018,11 @@ var require_DataHandler = __commonJS({
         this.redis.emit("monitor", timestamp, args, dbAndSource[1], dbAndSource[0]);
         return true;
       }
-      shiftCommand(reply2) {
+      shiftCommand(reply) {
         const item = this.redis.commandQueue.shift();
         if (!item) {
           const message = "Command queue state error. If you can reproduce this, please report it.";
-          const error62 = new Error(message + (reply2 instanceof Error ? ` Last error: ${reply2.message}` : ` Last reply: ${reply2.toString()}`));
+          const error62 = new Error(message + (reply instanceof Error ? ` Last error: ${reply.message}` : ` Last reply: ${reply.toString()}`));
           this.redis.emit("error", error62);
           return null;
         }
@@ -13102,11 +13102,11 @@ var require_built3 = __commonJS({
         console.warn("ioredis v5 does not support plugging third-party Promise library anymore. Native Promise will be used.");
       }
     });
-    function print(err, reply2) {
+    function print(err, reply) {
       if (err) {
         console.log("Error: " + err);
       } else {
-        console.log("Reply: " + reply2);
+        console.log("Reply: " + reply);
       }
     }
     exports2.print = print;
@@ -15228,8 +15228,8 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join9 } = __require("path");
-    var { pathToFileURL: pathToFileURL2 } = __require("url");
+    var { join: join12 } = __require("path");
+    var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
       WRITE_INDEX,
@@ -15280,13 +15280,13 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join9(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join12(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
         workerData: {
-          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL2(filename).href,
+          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL3(filename).href,
           dataBuf: stream[kImpl].dataBuf,
           stateBuf: stream[kImpl].stateBuf,
           workerData: {
@@ -15791,9 +15791,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync7 } = __require("node:fs");
+    var { existsSync: existsSync8 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join9, isAbsolute, sep: sep4 } = __require("node:path");
+    var { join: join12, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -15866,7 +15866,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path13) && !existsSync7(path13);
+      return isAbsolute(path13) && !existsSync8(path13);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -15948,7 +15948,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join12(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -15969,7 +15969,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join12(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -15996,12 +15996,12 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join9(__dirname, "..", "file.js");
+          return join12(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context2 = filePath === "node:repl" ? process.cwd() + sep4 : filePath;
+            const context2 = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
             fixTarget2 = createRequire2(context2).resolve(origin);
             break;
           } catch (err) {
@@ -16976,7 +16976,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join9 = ",";
+            let join12 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -16990,7 +16990,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join12 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -16998,13 +16998,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join12;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join12}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17025,7 +17025,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join12 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17039,13 +17039,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join12;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join12;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -17086,7 +17086,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join9 = ",";
+            let join12 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -17099,7 +17099,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join12 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17107,13 +17107,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join12;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join12}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17126,7 +17126,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join12 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17135,7 +17135,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join12;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -17193,20 +17193,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join10 = `,
+              const join13 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join10;
+                res2 += join13;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -17222,16 +17222,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join9 = `,
+            const join12 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join9, maximumBreadth);
+              res += stringifyTypedArray(value, join12, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join9;
+              separator = join12;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -17242,13 +17242,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join9;
+                separator = join12;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join12;
             }
             if (separator !== "") {
               res = `
@@ -26582,10 +26582,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26599,7 +26599,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -26623,7 +26623,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26639,7 +26639,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26730,7 +26730,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26744,13 +26744,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -26793,18 +26793,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26858,8 +26858,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -26871,7 +26871,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26882,8 +26882,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -26900,7 +26900,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27080,7 +27080,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -27097,24 +27097,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27297,25 +27297,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28125,14 +28125,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -29299,18 +29299,18 @@ var require_parser3 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29463,15 +29463,15 @@ var require_parser3 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -29665,13 +29665,13 @@ var require_parser3 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -31567,9 +31567,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils4();
     var constants3 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options2, returnState = false) => {
+    var picomatch6 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch5(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch6(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -31585,16 +31585,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch6.compileRe(glob, options2) : picomatch6.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex2, options2, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options2, { glob, posix: posix3 });
         const result = { glob, state, regex: regex2, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -31620,7 +31620,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch6.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -31637,24 +31637,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input2, regex2, options2, posix3);
+          match = picomatch6.matchBase(input2, regex2, options2, posix3);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch5.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
+    picomatch6.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
-    picomatch5.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
+    picomatch6.isMatch = (str, patterns, options2) => picomatch6(patterns, options2)(str);
+    picomatch6.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options2));
       return parse5(pattern, { ...options2, fastpaths: false });
     };
-    picomatch5.scan = (input2, options2) => scan(input2, options2);
-    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input2, options2) => scan(input2, options2);
+    picomatch6.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -31665,13 +31665,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch5.toRegex(source, options2);
+      const regex2 = picomatch6.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch5.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -31682,9 +31682,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options2);
       }
-      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options2) => {
+    picomatch6.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -31693,8 +31693,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants3;
-    module2.exports = picomatch5;
+    picomatch6.constants = constants3;
+    module2.exports = picomatch6;
   }
 });
 
@@ -31704,14 +31704,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils4();
-    function picomatch5(glob, options2, returnState = false) {
+    function picomatch6(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module2.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module2.exports = picomatch6;
   }
 });
 
@@ -40182,7 +40182,7 @@ var require_prom_client = __commonJS({
   }
 });
 
-// src/app/server/http-server.ts
+// src/app/http-server.ts
 var import_bottleneck4 = __toESM(require_lib(), 1);
 var import_ioredis2 = __toESM(require_built3(), 1);
 import http3 from "node:http";
@@ -68236,15 +68236,15 @@ var LockScripts = {
   check: script(CHECK)
 };
 async function runScript(redis, { source, sha }, keys, args) {
-  let reply2;
+  let reply;
   try {
-    reply2 = await redis.evalsha(sha, keys.length, ...keys, ...args);
+    reply = await redis.evalsha(sha, keys.length, ...keys, ...args);
   } catch (error62) {
     if (!(error62 instanceof Error) || !error62.message.startsWith("NOSCRIPT")) throw error62;
-    reply2 = await redis.eval(source, keys.length, ...keys, ...args);
+    reply = await redis.eval(source, keys.length, ...keys, ...args);
   }
-  if (typeof reply2 !== "number") throw new Error(`lock script returned ${typeof reply2}, expected an integer`);
-  return reply2;
+  if (typeof reply !== "number") throw new Error(`lock script returned ${typeof reply}, expected an integer`);
+  return reply;
 }
 
 // src/scale/redis-lease.ts
@@ -68376,11 +68376,11 @@ function createRedisCoordinator(redisUrl, options2 = {}) {
     },
     async claimDelivery(id) {
       if (closed) throw new CoordinatorClosed();
-      const reply2 = await connection.call(
+      const reply = await connection.call(
         `claiming delivery ${id}`,
         (redis) => redis.set(`${prefix}delivery:${id}`, "1", "EX", deliveryTtlSec, "NX")
       );
-      return reply2 === "OK";
+      return reply === "OK";
     },
     async releaseDelivery(id) {
       await connection.call(`releasing delivery ${id}`, (redis) => redis.del(`${prefix}delivery:${id}`));
@@ -68420,81 +68420,106 @@ function createCoordinator(env, options2 = {}) {
   return createRedisCoordinator(url2.data, options2);
 }
 
-// src/core/evidence/evidence.ts
-var EVIDENCE_CHECK_NAME = "shipgate/checks";
-var FENCE_START = "```json shipgate-evidence";
+// src/core/audit-record.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+
+// src/core/audit-schema.ts
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text = external_exports.string().max(2e3);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who, at: When, sha: Sha }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text,
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When, sha: Sha, reason: Text }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    source: Text,
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who.optional(),
+  at: When.optional(),
+  sha: Sha.optional(),
+  status: Status.optional(),
+  summary: Text.optional(),
+  waived: external_exports.object({ by: Who, reason: Text, na: external_exports.literal(true).optional() }).optional(),
+  reset: Text.optional(),
+  incident: external_exports.number().int().positive().optional()
+});
 var FindingSchema = external_exports.object({
-  file: external_exports.string().max(500).optional(),
+  file: Text.optional(),
   line: external_exports.number().int().nonnegative().optional(),
-  commit: external_exports.string().max(64).optional(),
-  message: external_exports.string().max(500)
+  commit: Sha.optional(),
+  message: Text
 });
-var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
-  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+var ItemSchema = external_exports.object({
+  id: Text,
+  text: Text,
+  section: external_exports.array(Text),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
   phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
+  required: external_exports.boolean(),
+  check: Text.optional(),
+  role: Text.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema,
+  evidence: external_exports.object({
+    check: Text,
+    status: Status,
+    summary: Text,
+    findings: external_exports.array(FindingSchema).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha
+  }).optional(),
+  notApplicable: Text.optional()
 });
-function parseEvidenceText(text) {
-  const start = text?.indexOf(FENCE_START) ?? -1;
-  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
-  const body = text.slice(start + FENCE_START.length);
-  const end = body.indexOf("\n```");
-  try {
-    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
-    const parsed = EvidenceSchema.safeParse(json2);
-    if (!parsed.success)
-      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-    return { ok: true, evidence: parsed.data };
-  } catch {
-    return { ok: false, error: "evidence block is not valid JSON" };
-  }
-}
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text,
+    author: Who,
+    headSha: Sha,
+    mergeCommitSha: Sha.optional()
+  }),
+  sha: Sha,
+  generatedAt: When,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signature: external_exports.string().max(100)
+});
 
-// src/core/evidence/missing-results.ts
-function missingResultsAction(input2) {
-  if (input2.resultsSeen || input2.dispatched) return "stop";
-  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
-  if (!Number.isFinite(elapsed)) return "wait";
-  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
-}
-function overdueAt(since, timeoutMinutes) {
-  return Date.parse(since) + timeoutMinutes * 6e4;
-}
-function workflowFileName(file2) {
-  return file2.replace(/^\.github\/workflows\//, "");
-}
-function missingResultsNote(input2) {
-  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
-  const file2 = workflowFileName(input2.file);
-  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
-  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
-}
-function formatMinutes(minutes) {
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
-}
-
-// src/core/escape.ts
-function escapeInline(text, max = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
-  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
-}
-function mention(login) {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
-}
-
-// src/core/gate/gate.ts
+// src/core/gate.ts
 function itemStatus(item, state, headSha) {
   if (state?.waived) return "done";
   if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
@@ -68565,7 +68590,812 @@ function roleTitle(role) {
   return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
-// src/core/decide/authorize.ts
+// src/core/ledger.ts
+import { createHash as createHash2, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var ROLLBACK_STATE = "shipgate:rollback";
+var GENESIS = "shipgate-ledger-v1";
+function emptyLedger(secret) {
+  const hash2 = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
+}
+function appendEvents(ledger, events, secret) {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+var verdicts = /* @__PURE__ */ new Map();
+var VERDICTS_MAX = 2e3;
+function verifyLedger(ledger, secret) {
+  const key = createHash2("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const known = verdicts.get(key);
+  if (known !== void 0) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+function verifyChain(ledger, secret) {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+function compactLedger(ledger, keep, secret) {
+  if (ledger.events.length <= keep) return ledger;
+  const cut3 = ledger.events.length - keep;
+  const folded = ledger.events.slice(0, cut3);
+  const states = foldEvents(ledger.base.states, folded);
+  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
+  const count = ledger.base.count + folded.length;
+  const hash2 = baseHash(secret, states, count, rejected);
+  const base = { count, hash: hash2, states, rejected };
+  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
+}
+function foldLedger(ledger) {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+function foldEvents(start, events) {
+  const states = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case "tick":
+      case "untick":
+        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
+        break;
+      case "waive":
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
+        };
+        break;
+      case "result": {
+        const previous = states[event.item];
+        if (previous?.waived) break;
+        states[event.item] = {
+          checked: event.status === "pass",
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: "shipgate"
+        };
+        break;
+      }
+      case "invalidate":
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case "rollback":
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...event.incident !== void 0 ? { incident: event.incident } : {}
+        };
+        break;
+      case "reject":
+        break;
+    }
+  }
+  return states;
+}
+function baseHash(secret, states, count, rejected) {
+  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+function chain(secret, previous, event) {
+  return mac3(secret, `${previous}|${canonical(event)}`);
+}
+function mac3(secret, data) {
+  return createHmac2("sha256", secret).update(data).digest("base64url");
+}
+function safeEqual(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual2(left, right);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/core/audit-view.ts
+function outcomeView(item) {
+  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
+  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
+  switch (item.outcome) {
+    case "done":
+      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
+    case "failing":
+      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
+    case "skipped":
+      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
+    case "pending":
+      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
+    case "waiting":
+      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
+  }
+}
+function optional2() {
+  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
+}
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+function actorOf(item) {
+  if (item.state.waived) return item.state.waived.by;
+  if (item.state.reset && !item.state.checked) return void 0;
+  return item.state.by;
+}
+function noteOf(item) {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
+  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
+  if (item.state.reset && !item.state.checked) return item.state.reset;
+  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
+  return void 0;
+}
+function sectionsOf(record2) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const item of record2.items) {
+    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
+    const group = item.section[0] ?? "Checklist";
+    const section = sections.get(title) ?? { title, group, items: [] };
+    section.items.push(item);
+    sections.set(title, section);
+  }
+  return [...sections.values()];
+}
+function formatWhen(at) {
+  if (!at) return "";
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
+  return match ? `${match[1]} ${match[2]} UTC` : at;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+var ACTIONS = {
+  tick: "Ticked",
+  untick: "Unticked",
+  waive: "Waived",
+  result: "Check result",
+  invalidate: "Reset by push",
+  reject: "Rejected attempt",
+  rollback: "Rollback started"
+};
+function eventView(event, textOf) {
+  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
+  switch (event.t) {
+    case "tick":
+    case "untick":
+      return { ...base, by: event.by, items: [textOf(event.item)] };
+    case "waive":
+    case "reject":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
+    case "result":
+      return {
+        ...base,
+        by: "shipgate",
+        items: [textOf(event.item)],
+        detail: `${event.status}: ${event.summary}`
+      };
+    case "invalidate":
+      return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case "rollback":
+      return {
+        ...base,
+        by: event.by,
+        items: ["rollback"],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
+      };
+  }
+}
+function itemTexts(record2) {
+  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
+  return (id) => texts.get(id) ?? id;
+}
+var CONCLUSION_LABEL = {
+  success: "Passed",
+  failure: "Failed",
+  action_required: "Incomplete"
+};
+
+// src/core/escape.ts
+function escapeInline(text, max = 300) {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
+}
+function mention(login) {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
+}
+
+// src/core/audit-markdown.ts
+function renderAuditMarkdown(record2) {
+  const text = itemTexts(record2);
+  const out = [
+    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
+    "",
+    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
+    "",
+    `- Checklist: ${esc2(record2.title)}`,
+    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
+    `- Generated: ${when(record2.generatedAt)}`,
+    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
+  ];
+  for (const section of sectionsOf(record2)) {
+    out.push(
+      "",
+      `## ${esc2(section.title)}`,
+      "",
+      "| Item | Status | By | When | Evidence |",
+      "| --- | --- | --- | --- | --- |"
+    );
+    for (const item of section.items) out.push(itemRow(item));
+    const findings = section.items.flatMap(
+      (item) => (item.evidence?.findings ?? []).map((finding) => {
+        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
+        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
+        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
+      })
+    );
+    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
+  }
+  const rejected = record2.events.filter((event) => event.t === "reject");
+  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
+  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
+  for (const event of rejected) {
+    const view = eventView(event, text);
+    out.push(
+      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
+    );
+  }
+  if (record2.compacted?.rejected)
+    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
+  out.push("", `## History (${record2.events.length} events)`, "");
+  if (record2.compacted)
+    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
+  record2.events.forEach((event, index) => {
+    const view = eventView(event, text);
+    const by = view.by ? ` by ${esc2(view.by)}` : "";
+    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
+    out.push(
+      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
+    );
+  });
+  out.push(
+    "",
+    "---",
+    "",
+    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
+    "",
+    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
+  );
+  return `${out.join("\n")}
+`;
+}
+function itemRow(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const findings = item.evidence?.findings.length ?? 0;
+  const evidence = [
+    note ? esc2(note) : "",
+    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
+  ].filter(Boolean).join(" ");
+  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
+}
+function esc2(text) {
+  return escapeInline(text, 300).replace(/\|/g, "\\|");
+}
+function when(at) {
+  return esc2(formatWhen(at));
+}
+
+// src/core/audit-record.ts
+var AUDIT_SCHEMA = "shipgate/audit@1";
+function buildAuditRecord(input2, secret) {
+  if (!verifyLedger(input2.ledger, secret))
+    throw new Error("the ledger does not verify; refusing to sign an audit record");
+  const { checklist, pr } = input2;
+  const states = input2.states ?? foldLedger(input2.ledger);
+  const phase = input2.phase ?? "pre-merge";
+  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
+  const gate = evaluateGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    activated: input2.activated,
+    notApplicable: [...notApplicable.keys()]
+  });
+  const evidence = evidenceByItem(input2.evidence, pr.headSha);
+  const fill = (text) => fillPlaceholders(text, input2.variables ?? {});
+  const title = fill(checklist.title);
+  const items = checklist.items.map((item) => {
+    const state = states[item.id] ?? { checked: false };
+    const section = item.section.map(fill);
+    const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
+    return {
+      id: item.id,
+      text: item.text,
+      section: section[0] === title ? section.slice(1) : section,
+      kind: item.kind,
+      phase: item.phase,
+      required: why === void 0 && isRequired(item, input2.activated),
+      ...item.check ? { check: item.check } : {},
+      ...item.role ? { role: item.role } : {},
+      outcome: itemStatus(item, state, pr.headSha),
+      state: structuredClone(state),
+      ...found && item.kind === "auto" ? { evidence: found } : {},
+      ...why === void 0 ? {} : { notApplicable: why }
+    };
+  });
+  const { count, rejected } = input2.ledger.base;
+  const unsigned = {
+    schema: AUDIT_SCHEMA,
+    repo: input2.repo,
+    title,
+    pr: { ...pr },
+    sha: pr.headSha,
+    generatedAt: input2.generatedAt,
+    gate: {
+      phase,
+      conclusion: gate.conclusion,
+      summary: gate.summary,
+      done: gate.done,
+      required: gate.required
+    },
+    items,
+    events: structuredClone(input2.ledger.events),
+    ...count > 0 ? { compacted: { count, rejected } } : {},
+    ledgerHead: input2.ledger.head
+  };
+  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
+}
+function signAuditRecord(record2, secret) {
+  return createHmac3("sha256", secret).update(canonical(record2)).digest("base64url");
+}
+function verifyAuditRecord(value, secret) {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not an audit record" };
+  const { signature, ...rest } = value;
+  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
+  const expected = Buffer.from(createHmac3("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual3(expected, given))
+    return {
+      ok: false,
+      reason: "the signature does not match: the record was altered or signed with another key"
+    };
+  const parsed = AuditRecordSchema.safeParse(value);
+  if (!parsed.success)
+    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+  return { ok: true, record: parsed.data };
+}
+function evidenceByItem(input2, headSha) {
+  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
+  const byItem = /* @__PURE__ */ new Map();
+  for (const document2 of documents) {
+    for (const result of document2.results) {
+      if (byItem.has(result.item) && document2.sha !== headSha) continue;
+      byItem.set(result.item, {
+        check: result.check,
+        status: result.status,
+        summary: result.summary,
+        findings: result.findings.map((finding) => ({ ...finding })),
+        ...result.metrics ? { metrics: { ...result.metrics } } : {},
+        sha: document2.sha
+      });
+    }
+  }
+  return byItem;
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+function fillPlaceholders(text, variables) {
+  return text.replace(
+    PLACEHOLDER,
+    (_match, name, fallback) => variables[name]?.trim() || fallback || name
+  );
+}
+
+// src/audit/audit-link.ts
+import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
+var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
+function auditPath(target) {
+  if (!NAME.test(target.owner) || !NAME.test(target.repo) || target.owner.startsWith(".") || target.repo.startsWith("."))
+    throw new Error(`not a GitHub repository name: ${target.owner}/${target.repo}`);
+  if (!Number.isSafeInteger(target.pr) || target.pr < 1)
+    throw new Error(`not a pull request number: ${target.pr}`);
+  return `/audit/${target.owner}/${target.repo}/${target.pr}`;
+}
+function parseAuditPath(pathname) {
+  const match = PATH.exec(pathname);
+  if (!match?.[1] || !match[2] || !match[3]) return void 0;
+  if (match[1].startsWith(".") || match[2].startsWith(".")) return void 0;
+  return { owner: match[1], repo: match[2], pr: Number(match[3]) };
+}
+function createAuditLink(baseUrl, request2, secret) {
+  const path13 = auditPath(request2);
+  if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
+    throw new Error(`not a GitHub login: ${request2.viewer}`);
+  const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
+  if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
+  const url2 = new URL(baseUrl);
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
+  url2.search = "";
+  url2.hash = "";
+  if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
+  url2.searchParams.set("exp", String(exp));
+  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
+  return url2.toString();
+}
+function verifyAuditLink(url2, secret, now) {
+  const parsed = new URL(url2, "http://audit.invalid");
+  const target = parseAuditPath(parsed.pathname);
+  if (!target) return { status: "bad-signature", reason: "not an audit link" };
+  const sig = parsed.searchParams.get("sig");
+  const expText = parsed.searchParams.get("exp");
+  const viewer = parsed.searchParams.get("viewer") ?? void 0;
+  if (!sig || !expText) return { status: "bad-signature", reason: "the link is not signed" };
+  if (!/^\d{1,12}$/.test(expText)) return { status: "bad-signature", reason: "the link expiry is malformed" };
+  if (viewer !== void 0 && !VIEWER.test(viewer))
+    return { status: "bad-signature", reason: "the link viewer is malformed" };
+  const exp = Number(expText);
+  const expected = Buffer.from(linkSignature(auditPath(target), exp, viewer, secret));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual4(expected, given))
+    return { status: "bad-signature", reason: "the link signature does not match" };
+  const expiresAt = new Date(exp * 1e3);
+  if (now.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
+  return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
+}
+function linkSignature(path13, exp, viewer, secret) {
+  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
+}
+
+// src/audit/html.ts
+import { createHash as createHash3 } from "node:crypto";
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var AUDIT_STYLE = `
+:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5260;--line:#c9d1d9;--bg:#fff;--soft:#f4f6f8;--link:#0647a8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--link)}
+a:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+.skip:focus{left:.5rem}
+header,main,footer,nav{max-width:76rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
+.brand{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
+h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25}
+h2{margin:2.25rem 0 .75rem;font-size:1.375rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
+dl.facts dt{font-weight:600;color:var(--muted)}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+code{font:.875em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
+.gate{margin:0 0 1.25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid;font-size:1.0625rem}
+.gate-success{background:#e7f5ec;border-color:#1a7f37;color:#0b4a20}
+.gate-failure{background:#fdecec;border-color:#b42318;color:#7a1010}
+.gate-action_required{background:#fff6dc;border-color:#9a6700;color:#4d3300}
+.alert{margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b42318;background:#fdecec;color:#7a1010;border-radius:6px;font-weight:600}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:.75rem 0;margin:0}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0 0}
+.counts strong{font-size:1.25rem}
+table{width:100%;border-collapse:collapse;margin:0 0 1.5rem;font-size:.9375rem}
+caption{text-align:left;font-weight:700;font-size:1.0625rem;padding:.5rem 0}
+th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
+thead th{background:var(--soft)}
+tbody th{font-weight:500}
+td.when{white-space:nowrap}
+table.items{table-layout:fixed}
+col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
+td p{margin:0 0 .25rem}
+th,td{overflow-wrap:anywhere}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
+.t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
+.t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}
+.t-failing{background:#fdecec;color:#7a1010;border-color:#b42318}
+.t-waiting,.t-pending{background:#fff6dc;color:#4d3300;border-color:#9a6700}
+.t-skipped,.t-optional{background:var(--soft);color:#30363d;border-color:#8c959f}
+.note{margin:0}
+.findings{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
+tr.rejected{background:#fdf2f2}
+.meta{color:var(--muted);font-size:.875rem}
+footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
+@media print{nav,.skip{display:none}body{font-size:11pt}}
+`;
+var STYLE_HASH = `'sha256-${createHash3("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
+function htmlDocument(title, body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${AUDIT_META_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>${escapeHtml(title)}</title>
+<style>${AUDIT_STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+function messagePage(heading, message) {
+  return htmlDocument(
+    `${heading} \xB7 shipgate`,
+    `<header><p class="brand">shipgate audit record</p><h1>${escapeHtml(heading)}</h1></header>
+<main id="main"><p>${escapeHtml(message)}</p></main>`
+  );
+}
+
+// src/audit/audit-page.ts
+var SYMBOL = {
+  done: "\u2713",
+  waived: "\u2248",
+  failing: "\u2717",
+  waiting: "\u25CB",
+  pending: "\u2026",
+  skipped: "\u21B7",
+  optional: "\u2013"
+};
+function renderAuditPage(record2, options2 = {}) {
+  const sections = sectionsOf(record2);
+  const groups2 = groupSections(sections);
+  const title = `Audit record \xB7 ${record2.repo} #${record2.pr.number}`;
+  const body = `<a class="skip" href="#main">Skip to content</a>
+<header>
+<p class="brand">shipgate audit record</p>
+<h1>${escapeHtml(record2.repo)} #${record2.pr.number}: ${escapeHtml(record2.pr.title)}</h1>
+${options2.signature === "invalid" ? '<p class="alert" role="alert">Warning: the signature of this record does not verify. It was altered or signed with another key; do not rely on it.</p>' : ""}
+<p class="gate gate-${record2.gate.conclusion}"><strong>Gate (${escapeHtml(record2.gate.phase)}): ${CONCLUSION_LABEL[record2.gate.conclusion]}</strong> \xB7 ${escapeHtml(record2.gate.summary)}</p>
+<dl class="facts">
+<dt>Checklist</dt><dd>${escapeHtml(record2.title)}</dd>
+<dt>Author</dt><dd>${escapeHtml(record2.pr.author)}</dd>
+<dt>Commit</dt><dd><code>${escapeHtml(record2.sha)}</code></dd>
+${record2.pr.mergeCommitSha ? `<dt>Merged as</dt><dd><code>${escapeHtml(record2.pr.mergeCommitSha)}</code></dd>` : ""}
+<dt>Generated</dt><dd>${time3(record2.generatedAt)}</dd>
+<dt>Signature</dt><dd>${options2.signature === "verified" ? "Verified (HMAC-SHA256)" : options2.signature === "invalid" ? "Does not verify" : "Not checked"}</dd>
+${options2.viewer ? `<dt>Link issued to</dt><dd>${escapeHtml(options2.viewer)}${options2.linkExpiresAt ? `, valid until ${time3(options2.linkExpiresAt.toISOString())}` : ""}</dd>` : ""}
+</dl>
+</header>
+<nav aria-label="Sections"><ul>
+<li><a href="#summary">Summary</a></li>
+${groups2.map((group, index) => `<li><a href="#group-${index + 1}">${escapeHtml(group.name)}</a></li>`).join("\n")}
+<li><a href="#rejected">Rejected attempts</a></li>
+<li><a href="#history">History</a></li>
+</ul></nav>
+<main id="main">
+${summarySection(record2)}
+${groups2.map((group, index) => groupSection(group, index + 1)).join("\n")}
+${rejectedSection(record2)}
+${historySection(record2)}
+</main>
+<footer>
+<p>Ledger head <code>${escapeHtml(record2.ledgerHead)}</code> \xB7 schema <code>${escapeHtml(record2.schema)}</code></p>
+<p>Signature (HMAC-SHA256 over the canonical JSON record): <code>${escapeHtml(record2.signature)}</code></p>
+</footer>`;
+  return htmlDocument(title, body);
+}
+function summarySection(record2) {
+  const gated = record2.items.filter((item) => item.required && item.phase === record2.gate.phase);
+  const count = (...tones) => gated.filter((item) => tones.includes(outcomeView(item).tone)).length;
+  const later = record2.items.filter((item) => item.required && item.phase !== record2.gate.phase).length;
+  const rejected = record2.events.filter((event) => event.t === "reject").length + (record2.compacted?.rejected ?? 0);
+  const facts = [
+    [record2.gate.done, "done"],
+    [count("waived"), "of them waived"],
+    [count("failing"), "failing"],
+    [count("waiting", "pending", "skipped"), "not done"],
+    [rejected, "rejected attempts"]
+  ];
+  return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
+<p>${record2.gate.done} of ${record2.gate.required} required ${escapeHtml(record2.gate.phase)} items are done for commit <code>${escapeHtml(shortSha(record2.sha))}</code>.${later > 0 ? ` ${later} required items of a later phase are checked after the deploy and are not part of this gate.` : ""}</p>
+<ul class="counts">${facts.map(([n, label2]) => `<li><strong>${n}</strong> ${label2}</li>`).join("")}</ul>
+</section>`;
+}
+function groupSections(sections) {
+  const groups2 = [];
+  for (const section of sections) {
+    const last = groups2.at(-1);
+    if (last?.name === section.group) last.sections.push(section);
+    else groups2.push({ name: section.group, sections: [section] });
+  }
+  return groups2;
+}
+function groupSection(group, index) {
+  const tables = group.sections.map((section) => {
+    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
+    return `<table class="items">
+<caption>${escapeHtml(caption)}</caption>
+<colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
+<tbody>
+${section.items.map(itemRow2).join("\n")}
+</tbody>
+</table>`;
+  });
+  return `<section aria-labelledby="group-${index}"><h2 id="group-${index}">${escapeHtml(group.name)}</h2>
+${tables.join("\n")}
+</section>`;
+}
+function itemRow2(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const kind = item.kind === "auto" ? `automated: ${item.check ?? ""}` : item.kind === "signoff" ? `sign-off: ${item.role ?? ""}` : "manual";
+  const findings = item.evidence?.findings ?? [];
+  const evidence = [
+    note ? `<p class="note">${escapeHtml(note)}</p>` : "",
+    item.evidence ? `<p class="meta">${escapeHtml(item.evidence.check)} on <code>${escapeHtml(shortSha(item.evidence.sha))}</code></p>` : "",
+    findings.length > 0 ? `<ul class="findings" aria-label="Findings">${findings.map((finding) => {
+      const where = finding.file ? `<code>${escapeHtml(finding.file)}${finding.line ? `:${finding.line}` : ""}</code> ` : "";
+      const commit = finding.commit ? `(commit <code>${escapeHtml(shortSha(finding.commit))}</code>) ` : "";
+      return `<li>${where}${commit}${escapeHtml(finding.message)}</li>`;
+    }).join("")}</ul>` : ""
+  ].join("");
+  const by = actorOf(item);
+  return `<tr><th scope="row">${escapeHtml(itemLabel(item))}<br><span class="meta">${escapeHtml(kind)}${item.required ? "" : " \xB7 optional"} \xB7 ${escapeHtml(item.phase)}</span></th>
+<td><span class="badge t-${outcome2.tone}">${SYMBOL[outcome2.tone]} ${outcome2.label}</span></td>
+<td>${by ? escapeHtml(by) : '<span class="meta">nobody</span>'}</td>
+<td class="when">${item.state.at ? time3(item.state.at) : ""}${item.state.sha ? `<br><code>${escapeHtml(shortSha(item.state.sha))}</code>` : ""}</td>
+<td>${evidence}</td></tr>`;
+}
+function rejectedSection(record2) {
+  const text = itemTexts(record2);
+  const rejected = record2.events.filter((event) => event.t === "reject").map((event) => eventView(event, text));
+  const folded = record2.compacted?.rejected ?? 0;
+  const rows = rejected.map(
+    (view) => `<tr><td class="when">${time3(view.at)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`
+  );
+  return `<section aria-labelledby="rejected"><h2 id="rejected">Rejected attempts</h2>
+${rows.length === 0 ? "<p>No rejected attempts are itemised in the ledger.</p>" : `<table>
+<caption>Changes shipgate refused and reverted (${rows.length})</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Item</th><th scope="col">Why refused</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`}
+${folded > 0 ? `<p>${folded} earlier rejected attempts were folded into the signed ledger base.</p>` : ""}
+</section>`;
+}
+function historySection(record2) {
+  const text = itemTexts(record2);
+  const rows = record2.events.map((event, index) => {
+    const view = eventView(event, text);
+    return `<tr${view.rejected ? ' class="rejected"' : ""}><td>${index + 1}</td><td class="when">${time3(view.at)}</td><td>${view.rejected ? "<strong>Rejected attempt</strong>" : escapeHtml(view.action)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`;
+  });
+  return `<section aria-labelledby="history"><h2 id="history">History</h2>
+${record2.compacted ? `<p>${record2.compacted.count} earlier events were folded into the signed ledger base; the table lists the rest.</p>` : ""}
+<table>
+<caption>Every ledger event in order (${rows.length})</caption>
+<thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Item</th><th scope="col">Detail</th><th scope="col">Commit</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>
+</section>`;
+}
+function time3(at) {
+  return `<time datetime="${escapeHtml(at)}">${escapeHtml(formatWhen(at))}</time>`;
+}
+
+// src/audit/audit-handler.ts
+var AUDIT_SECURITY_HEADERS = {
+  "Content-Security-Policy": AUDIT_HEADER_CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "private, no-store",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Robots-Tag": "noindex, nofollow"
+};
+function createAuditHandler(options2) {
+  const prefix = (options2.basePath ?? "").replace(/\/+$/, "");
+  return async (req, res) => {
+    const url2 = new URL(req.url ?? "/", "http://audit.invalid");
+    if (prefix && !url2.pathname.startsWith(`${prefix}/`)) return false;
+    const pathname = url2.pathname.slice(prefix.length);
+    if (pathname !== "/audit" && !pathname.startsWith("/audit/")) return false;
+    const target = parseAuditPath(pathname);
+    if (!target) {
+      send(res, 404, messagePage("Not found", "There is no audit page at this address."));
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, messagePage("Method not allowed", "Audit pages can only be read."), {
+        Allow: "GET, HEAD"
+      });
+      return true;
+    }
+    const link = verifyAuditLink(`${pathname}${url2.search}`, options2.secret, options2.now());
+    if (link.status !== "ok") {
+      const message = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
+      send(res, 403, messagePage("Access denied", message));
+      return true;
+    }
+    let record2;
+    try {
+      record2 = await options2.loadRecord(target.owner, target.repo, target.pr);
+    } catch {
+      send(
+        res,
+        500,
+        messagePage("Audit record unavailable", "The audit record could not be loaded. Try again later.")
+      );
+      return true;
+    }
+    if (!record2) {
+      send(res, 404, messagePage("No audit record", "No audit record exists for this pull request yet."));
+      return true;
+    }
+    const verified = verifyAuditRecord(record2, options2.secret);
+    const shaped = verified.ok ? verified.record : AuditRecordSchema.safeParse(record2).data;
+    if (!shaped) {
+      send(res, 500, messagePage("Audit record unavailable", "The stored audit record is malformed."));
+      return true;
+    }
+    const page = renderAuditPage(shaped, {
+      signature: verified.ok ? "verified" : "invalid",
+      ...link.viewer ? { viewer: link.viewer } : {},
+      linkExpiresAt: link.expiresAt
+    });
+    send(res, 200, page);
+    return true;
+  };
+}
+function send(res, status, html, extra = {}) {
+  const body = Buffer.from(html, "utf8");
+  res.writeHead(status, {
+    ...AUDIT_SECURITY_HEADERS,
+    ...extra,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(body.length)
+  });
+  res.end(res.req.method === "HEAD" ? void 0 : body);
+}
+
+// src/core/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
+}
+
+// src/core/authorize.ts
 var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
 function factsNeeded(item, config3, actor) {
   if (item.kind === "manual") return { permission: true };
@@ -68874,7 +69704,7 @@ function statusOf(error62) {
   return void 0;
 }
 
-// src/app/pr/awaiting-results.ts
+// src/app/awaiting-results.ts
 var MAX_ENTRIES = 2e3;
 var AwaitingResults = class _AwaitingResults {
   waiting = /* @__PURE__ */ new Map();
@@ -68918,7 +69748,7 @@ var AwaitingResults = class _AwaitingResults {
   }
 };
 
-// src/app/runtime/coordinated-queue.ts
+// src/app/coordinated-queue.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 var leases = new AsyncLocalStorage();
 var CoordinatedQueue = class {
@@ -68959,7 +69789,7 @@ function fencedGitHub(gh) {
   });
 }
 
-// src/core/comment/render.ts
+// src/core/render.ts
 var COMMENT_MARKER = "<!-- shipgate:checklist -->";
 var NOTES_START = "<!-- shipgate:notes -->";
 var NOTES_END = "<!-- /shipgate:notes -->";
@@ -68974,7 +69804,7 @@ function renderComment(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   for (const line of input2.checklist.lines) {
     if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      out.push(fillPlaceholders2(neutraliseMarkers(line.text), input2.variables, input2.notes));
       continue;
     }
     const item = byId.get(line.itemId);
@@ -69043,9 +69873,9 @@ function escapeMarkdown(text) {
 function day(at) {
   return at ? at.slice(0, 10) : "";
 }
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders(text, variables, notes) {
-  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders2(text, variables, notes) {
+  return text.replace(PLACEHOLDER2, (_match, name, fallback) => {
     if (name === "notes")
       return `${NOTES_START}
 ${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
@@ -69061,55 +69891,55 @@ function environmentChoice(environment) {
   return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
 }
 
-// src/core/comment/state-block.ts
+// src/core/state-block.ts
 var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
-var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Who = external_exports.string().max(100);
-var Sha = external_exports.string().max(64);
-var When = external_exports.string().max(40);
-var EventSchema = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who2 = external_exports.string().max(100);
+var Sha2 = external_exports.string().max(64);
+var When2 = external_exports.string().max(40);
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who2, at: When2, sha: Sha2 }),
   external_exports.object({
     t: external_exports.literal("waive"),
     item: external_exports.string(),
-    by: Who,
-    at: When,
-    sha: Sha,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
     reason: external_exports.string(),
     na: external_exports.literal(true).optional()
   }),
   external_exports.object({
     t: external_exports.literal("result"),
     item: external_exports.string(),
-    status: Status,
+    status: Status2,
     summary: external_exports.string(),
-    at: When,
-    sha: Sha
+    at: When2,
+    sha: Sha2
   }),
   external_exports.object({
     t: external_exports.literal("invalidate"),
     items: external_exports.array(external_exports.string()),
-    at: When,
-    sha: Sha,
+    at: When2,
+    sha: Sha2,
     reason: external_exports.string()
   }),
-  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
+  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who2, at: When2, sha: Sha2, reason: external_exports.string() }),
   external_exports.object({
     t: external_exports.literal("rollback"),
-    by: Who,
-    at: When,
-    sha: Sha,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
     reason: external_exports.string(),
     source: external_exports.string(),
     incident: external_exports.number().int().positive().optional()
   })
 ]);
-var ItemStateSchema = external_exports.object({
+var ItemStateSchema2 = external_exports.object({
   checked: external_exports.boolean(),
   by: external_exports.string().optional(),
   at: external_exports.string().optional(),
   sha: external_exports.string().optional(),
-  status: Status.optional(),
+  status: Status2.optional(),
   summary: external_exports.string().optional(),
   waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
   reset: external_exports.string().optional(),
@@ -69119,10 +69949,10 @@ var LedgerSchema = external_exports.object({
   base: external_exports.object({
     count: external_exports.number().int().nonnegative(),
     hash: external_exports.string(),
-    states: external_exports.record(external_exports.string(), ItemStateSchema),
+    states: external_exports.record(external_exports.string(), ItemStateSchema2),
     rejected: external_exports.number().int().nonnegative()
   }),
-  events: external_exports.array(EventSchema),
+  events: external_exports.array(EventSchema2),
   head: external_exports.string()
 });
 function encodeStateBlock(ledger) {
@@ -69141,7 +69971,7 @@ function decodeStateBlock(body) {
   }
 }
 
-// src/core/comment/parse.ts
+// src/core/parse.ts
 var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
 function parseChecklistComment(body, checklist) {
@@ -69217,7 +70047,7 @@ function textKey(text) {
   return normalise(text).toLowerCase();
 }
 
-// src/core/decide/plan-ticks.ts
+// src/core/plan-ticks.ts
 function planTicks(input2) {
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
   const plan = { changes: [], ignored: [] };
@@ -69250,7 +70080,7 @@ function formatRejectionReply(messages) {
   ].join("\n");
 }
 
-// src/app/runtime/reply-burst.ts
+// src/app/reply-burst.ts
 var ReplyBurst = class {
   constructor(windowMs, onError = () => {
   }) {
@@ -69284,7 +70114,7 @@ var ReplyBurst = class {
   }
 };
 
-// src/app/runtime/ttl-cache.ts
+// src/app/ttl-cache.ts
 var TtlCache = class {
   constructor(ttlMs, max = 5e3, clock = Date.now) {
     this.ttlMs = ttlMs;
@@ -69324,24 +70154,11 @@ var TtlCache = class {
   }
 };
 
-// src/app/runtime/bot.ts
+// src/app/bot.ts
 var BotMemory = class {
-  setups;
-  pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  replies;
-  ttlMs;
-  coordinator;
-  /** See BotOptions.writeWindowMs. */
-  writeWindowMs;
-  constructor(options2) {
-    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
+  constructor(ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500) {
     this.ttlMs = ttlMs;
     this.coordinator = coordinator;
-    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
     this.setups = new TtlCache(ttlMs);
@@ -69350,6 +70167,15 @@ var BotMemory = class {
     this.teams = new TtlCache(ttlMs);
     this.packageVersions = new TtlCache(ttlMs * 10);
   }
+  ttlMs;
+  coordinator;
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  replies;
   /** PR key → id of its checklist comment. */
   comments = new TtlCache(24 * 36e5);
   /** PR key → last ledger written (the longest verified copy wins anyway). */
@@ -69371,20 +70197,92 @@ function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
-// src/app/server/repo-scope.ts
-async function scopeForRepo(probot, bot, repo) {
-  const appOctokit = await probot.auth();
-  const installationId = await installationIdFor(appOctokit, repo);
-  if (installationId === void 0) return void 0;
-  const octokit = await probot.auth(installationId);
+// src/app/publish.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/core/check-report.ts
+var MAX_ACTIONS = 3;
+var MAX_IDENTIFIER = 20;
+var MAX_LABEL = 20;
+var MAX_DESCRIPTION = 40;
+function buildCheckReport(input2) {
+  const { gate } = input2;
+  const problems = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems.length > 0;
+  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
+  const lines = [`**${escapeInline(gate.summary, 300)}**`];
+  if (problems.length > 0) {
+    lines.push(
+      "",
+      "### Configuration problems",
+      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+    );
+  }
+  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
+  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
+  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
+  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  const roles = gate.blockers.filter((b) => b.kind === "role");
   return {
-    bot,
-    gh: fencedGitHub(gitHubFor(octokit, repo)),
-    log: probot.log.child({ repo: `${repo.owner}/${repo.repo}` })
+    status,
+    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
+    title: escapeInline(gate.summary, 100),
+    summary: lines.join("\n").slice(0, 6e4),
+    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
   };
 }
+function describe3(blocker, config3, texts) {
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  switch (blocker.kind) {
+    case "role": {
+      const who = eligible(config3, blocker.role);
+      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
+    }
+    case "write-access":
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
+    case "failing-check":
+      return `- \u274C failing: ${list2(blocker.items)}`;
+    case "skipped-check":
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
+    case "pending-check":
+      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
+  }
+}
+function signOffAction(role) {
+  const title = roleTitle(role);
+  return {
+    identifier: role.slice(0, MAX_IDENTIFIER),
+    label: cut(`Sign off: ${title}`, MAX_LABEL),
+    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
+  };
+}
+function roleForAction(identifier, roles) {
+  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
+  return matches.length === 1 ? matches[0] : void 0;
+}
+function cut(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
 
-// src/core/release/release-version.ts
+// src/core/checklist-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var SAFETY_MARGIN = 512;
+function buildChecklistComment(input2, ledger, secret) {
+  const withoutBlock = renderComment(input2).length;
+  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
+  let fitted = ledger;
+  let block = encodeStateBlock(fitted);
+  while (block.length > budget && fitted.events.length > 0) {
+    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
+    block = encodeStateBlock(fitted);
+  }
+  if (block.length > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  }
+  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+}
+
+// src/core/release-version.ts
 var NUM = "(0|[1-9]\\d*)";
 var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
 var BUILD_ID = "[0-9a-zA-Z-]+";
@@ -69454,7 +70352,7 @@ function resolveReleaseVersion(input2) {
   return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
 }
 
-// src/core/release/release-bots.ts
+// src/core/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
 var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
 var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
@@ -69491,64 +70389,77 @@ function releaseBotVersion(bot, pull) {
   return void 0;
 }
 
-// src/audit/audit-link.ts
-import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-var NAME = /^[A-Za-z0-9._-]{1,100}$/;
-var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
-var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
-function auditPath(target) {
-  if (!NAME.test(target.owner) || !NAME.test(target.repo) || target.owner.startsWith(".") || target.repo.startsWith("."))
-    throw new Error(`not a GitHub repository name: ${target.owner}/${target.repo}`);
-  if (!Number.isSafeInteger(target.pr) || target.pr < 1)
-    throw new Error(`not a pull request number: ${target.pr}`);
-  return `/audit/${target.owner}/${target.repo}/${target.pr}`;
+// src/core/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
 }
-function parseAuditPath(pathname) {
-  const match = PATH.exec(pathname);
-  if (!match?.[1] || !match[2] || !match[3]) return void 0;
-  if (match[1].startsWith(".") || match[2].startsWith(".")) return void 0;
-  return { owner: match[1], repo: match[2], pr: Number(match[3]) };
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
 }
-function createAuditLink(baseUrl, request2, secret) {
-  const path13 = auditPath(request2);
-  if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
-    throw new Error(`not a GitHub login: ${request2.viewer}`);
-  const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
-  if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
-  const url2 = new URL(baseUrl);
-  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
-  url2.search = "";
-  url2.hash = "";
-  if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
-  url2.searchParams.set("exp", String(exp));
-  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
-  return url2.toString();
-}
-function verifyAuditLink(url2, secret, now) {
-  const parsed = new URL(url2, "http://audit.invalid");
-  const target = parseAuditPath(parsed.pathname);
-  if (!target) return { status: "bad-signature", reason: "not an audit link" };
-  const sig = parsed.searchParams.get("sig");
-  const expText = parsed.searchParams.get("exp");
-  const viewer = parsed.searchParams.get("viewer") ?? void 0;
-  if (!sig || !expText) return { status: "bad-signature", reason: "the link is not signed" };
-  if (!/^\d{1,12}$/.test(expText)) return { status: "bad-signature", reason: "the link expiry is malformed" };
-  if (viewer !== void 0 && !VIEWER.test(viewer))
-    return { status: "bad-signature", reason: "the link viewer is malformed" };
-  const exp = Number(expText);
-  const expected = Buffer.from(linkSignature(auditPath(target), exp, viewer, secret));
-  const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual2(expected, given))
-    return { status: "bad-signature", reason: "the link signature does not match" };
-  const expiresAt = new Date(exp * 1e3);
-  if (now.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
-  return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
-}
-function linkSignature(path13, exp, viewer, secret) {
-  return createHmac2("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
 }
 
-// src/app/pr/audit-details-url.ts
+// src/core/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const preMerge = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+
+// src/app/audit-details-url.ts
 var AUDIT_LINK_TTL_MS = 7 * 24 * 36e5;
 function auditDetailsUrl(bot, repo, pr) {
   if (!bot.publicUrl) return void 0;
@@ -69563,7 +70474,37 @@ function auditDetailsUrl(bot, repo, pr) {
   }
 }
 
-// src/core/template/path-globs.ts
+// src/app/post-deploy-run.ts
+var POST_DEPLOY_CHECK = "shipgate/post-deploy";
+async function writePostDeployRun(scope, session, gate, ledger) {
+  const { pull, setup } = session;
+  const mergeSha = pull.mergeCommitSha;
+  if (!mergeSha) return;
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes: scope.bot.memory.notes.get(`${session.key}@${mergeSha}`) ?? []
+  });
+  await writeCheckRun(scope, session.key, {
+    name: POST_DEPLOY_CHECK,
+    headSha: mergeSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).
+
+${report.summary}`,
+    text: `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(ledger)}
+`,
+    externalId: `${pull.number}`
+  });
+}
+
+// src/core/path-globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MAX_GLOBS = 50;
 var MAX_GLOB_LENGTH = 200;
@@ -69619,7 +70560,7 @@ function splitList(value) {
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
-// src/core/template/conditions.ts
+// src/core/conditions.ts
 function notApplicableItems(checklist, facts) {
   const labels = new Set(facts.labels.map((label2) => label2.toLowerCase()));
   const result = /* @__PURE__ */ new Map();
@@ -69648,7 +70589,7 @@ function list(values, separator) {
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
 }
 
-// src/app/pr/pull-conditions.ts
+// src/app/pull-conditions.ts
 async function pullNotApplicable(scope, pull, checklist) {
   if (!checklist.items.some((item) => item.when)) return /* @__PURE__ */ new Map();
   const needsFiles = checklist.items.some((item) => item.when?.paths);
@@ -69671,241 +70612,7 @@ async function pullFiles(scope, pull) {
   }
 }
 
-// src/app/pr/facts.ts
-function resultNotesKey(session, sha) {
-  return `${session.key}@${sha}`;
-}
-async function releaseFacts(scope, session) {
-  const { bot, gh } = scope;
-  const { pull, setup } = session;
-  const version2 = await releaseVersion(scope, session);
-  const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
-  const resultNotes = {};
-  for (const sha of [pull.headSha, pull.mergeCommitSha]) {
-    const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : void 0;
-    if (sha && notes) resultNotes[sha] = notes;
-  }
-  return {
-    repo: `${gh.repo.owner}/${gh.repo.repo}`,
-    checklist: setup.checklist,
-    config: setup.config,
-    problems: setup.problems,
-    pull: {
-      number: pull.number,
-      title: pull.title,
-      author: pull.author,
-      headSha: pull.headSha,
-      ...pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}
-    },
-    notApplicable: await pullNotApplicable(scope, pull, setup.checklist),
-    ...session.notes ? { notes: session.notes } : {},
-    ...version2 ? { version: version2 } : {},
-    now: bot.now().toISOString(),
-    resultNotes,
-    ...detailsUrl ? { detailsUrl } : {}
-  };
-}
-async function releaseVersion(scope, session) {
-  const { pull } = session;
-  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
-  if (fromNames) return fromNames;
-  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
-  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
-  if (fromBot) return fromBot;
-  const { owner, repo } = scope.gh.repo;
-  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
-    `${owner}/${repo}@${pull.headSha}`,
-    async () => {
-      const text = await scope.gh.readFile("package.json", pull.headSha);
-      try {
-        const parsed = text ? JSON.parse(text) : void 0;
-        const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
-        return typeof value === "string" ? value.slice(0, 64) : "";
-      } catch {
-        return "";
-      }
-    }
-  );
-  return version2 || void 0;
-}
-
-// src/app/pr/publish.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/core/audit/audit-attachment.ts
-var CHECK_TEXT_LIMIT = 65535;
-var RELEASE_BODY_LIMIT = 125e3;
-var JSON_FENCE = "```json shipgate-audit";
-var AUDIT_START = "<!-- shipgate:audit -->";
-var AUDIT_END = "<!-- /shipgate:audit -->";
-function auditJsonBlock(record2) {
-  return `${JSON_FENCE}
-${JSON.stringify(record2)}
-\`\`\``;
-}
-function auditCheckText(record2, markdown, tail) {
-  const json2 = auditJsonBlock(record2);
-  const join9 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
-`;
-  const full = join9(markdown, json2, tail);
-  if (full.length <= CHECK_TEXT_LIMIT) return full;
-  const history = markdown.indexOf("\n## History");
-  const short = history >= 0 ? `${markdown.slice(0, history)}
-
-_History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
-` : markdown;
-  const withJson = join9(short, json2, tail);
-  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
-  const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
-  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join9(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
-}
-function releaseBodyWithAudit(body, record2, markdown) {
-  const existing = body ?? "";
-  const start = existing.indexOf(AUDIT_START);
-  const end = existing.indexOf(AUDIT_END);
-  const before = start >= 0 ? existing.slice(0, start) : existing;
-  const after = start >= 0 && end > start ? existing.slice(end + AUDIT_END.length) : "";
-  const json2 = `<details><summary>Signed audit record (JSON)</summary>
-
-${auditJsonBlock(record2)}
-
-</details>`;
-  const section = (md, withJson) => `${AUDIT_START}
-
-${md}
-${withJson ? `${json2}
-` : ""}
-${AUDIT_END}`;
-  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
-  const candidates = [assemble(markdown, true), assemble(markdown, false)];
-  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
-  if (fitted) return fitted;
-  const room = RELEASE_BODY_LIMIT - assemble("", false).length - 2;
-  return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
-}
-
-// src/core/ledger/ledger.ts
-import { createHash as createHash2, createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
-var ROLLBACK_STATE = "shipgate:rollback";
-var GENESIS = "shipgate-ledger-v1";
-function emptyLedger(secret) {
-  const hash2 = baseHash(secret, {}, 0, 0);
-  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
-}
-function appendEvents(ledger, events, secret) {
-  let head = ledger.head;
-  for (const event of events) head = chain(secret, head, event);
-  return { base: ledger.base, events: [...ledger.events, ...events], head };
-}
-var verdicts = /* @__PURE__ */ new Map();
-var VERDICTS_MAX = 2e3;
-function verifyLedger(ledger, secret) {
-  const key = createHash2("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
-  const known = verdicts.get(key);
-  if (known !== void 0) return known;
-  const verdict = verifyChain(ledger, secret);
-  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
-  verdicts.set(key, verdict);
-  return verdict;
-}
-function verifyChain(ledger, secret) {
-  const { states, count, rejected } = ledger.base;
-  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
-  let head = ledger.base.hash;
-  for (const event of ledger.events) head = chain(secret, head, event);
-  return safeEqual(head, ledger.head);
-}
-function compactLedger(ledger, keep, secret) {
-  if (ledger.events.length <= keep) return ledger;
-  const cut3 = ledger.events.length - keep;
-  const folded = ledger.events.slice(0, cut3);
-  const states = foldEvents(ledger.base.states, folded);
-  const rejected = ledger.base.rejected + folded.filter((event) => event.t === "reject").length;
-  const count = ledger.base.count + folded.length;
-  const hash2 = baseHash(secret, states, count, rejected);
-  const base = { count, hash: hash2, states, rejected };
-  return appendEvents({ base, events: [], head: hash2 }, ledger.events.slice(cut3), secret);
-}
-function foldLedger(ledger) {
-  return foldEvents(ledger.base.states, ledger.events);
-}
-function foldEvents(start, events) {
-  const states = structuredClone(start);
-  for (const event of events) {
-    switch (event.t) {
-      case "tick":
-      case "untick":
-        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
-        break;
-      case "waive":
-        states[event.item] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
-        };
-        break;
-      case "result": {
-        const previous = states[event.item];
-        if (previous?.waived) break;
-        states[event.item] = {
-          checked: event.status === "pass",
-          at: event.at,
-          sha: event.sha,
-          status: event.status,
-          summary: event.summary,
-          by: "shipgate"
-        };
-        break;
-      }
-      case "invalidate":
-        for (const item of event.items) {
-          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
-        }
-        break;
-      case "rollback":
-        if (states[ROLLBACK_STATE]?.checked) break;
-        states[ROLLBACK_STATE] = {
-          checked: true,
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          summary: event.reason,
-          ...event.incident !== void 0 ? { incident: event.incident } : {}
-        };
-        break;
-      case "reject":
-        break;
-    }
-  }
-  return states;
-}
-function baseHash(secret, states, count, rejected) {
-  return mac3(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
-}
-function chain(secret, previous, event) {
-  return mac3(secret, `${previous}|${canonical(event)}`);
-}
-function mac3(secret, data) {
-  return createHmac3("sha256", secret).update(data).digest("base64url");
-}
-function safeEqual(a, b) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual3(left, right);
-}
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-// src/core/ledger/choose-ledger.ts
+// src/core/choose-ledger.ts
 function ledgerLength(ledger) {
   return ledger.base.count + ledger.events.length;
 }
@@ -69918,7 +70625,7 @@ function chooseLedger(candidates, secret) {
   return best;
 }
 
-// src/core/config/config.ts
+// src/core/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
   const problem = globProblem(glob);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -69977,8 +70684,16 @@ var ConfigSchema = external_exports.object({
     startTimeoutMs: external_exports.number().int().positive().default(3e4)
   }).strict().default({ startTimeoutMs: 3e4 }),
   build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
-  /** Per-check parameter overrides, merged over the template's directive parameters. */
+  /**
+   * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
+   * turns a check off (its items become N/A). Keys are validated against each check's schema.
+   */
   checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /** Per-item decisions kept in the repository: `items.<id>.na` marks an item not applicable, with the reason. */
+  items: external_exports.record(
+    external_exports.string(),
+    external_exports.object({ na: external_exports.string().trim().min(10, "the N/A reason needs at least 10 characters") }).strict()
+  ).default({}),
   /**
    * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
    * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
@@ -70001,7 +70716,7 @@ var ConfigSchema = external_exports.object({
 }).strict();
 var defaultConfig = ConfigSchema.parse({});
 
-// src/core/config/config-file.ts
+// src/core/config-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/errors.ts
@@ -70023,7 +70738,7 @@ function formatProblem(problem) {
   return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-// src/core/config/config-file.ts
+// src/core/config-file.ts
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
@@ -70133,7 +70848,7 @@ function firstAliasOffset(doc) {
   return offset;
 }
 
-// src/core/template/directive.ts
+// src/core/directive.ts
 var DIRECTIVE_START = /<!--\s*shipgate:/;
 var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
@@ -70174,7 +70889,7 @@ function coerce(raw) {
   return raw;
 }
 
-// src/core/template/item-scope.ts
+// src/core/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
 var MAX_LABELS = 20;
 var MAX_LABEL_LENGTH = 50;
@@ -70212,7 +70927,7 @@ function readList(values, key, problem) {
   return void 0;
 }
 
-// src/core/template/template.ts
+// src/core/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -70408,23 +71123,42 @@ function slug(value, max) {
 }
 
 // src/load/load-checklist.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { relative as relative4 } from "node:path";
-
-// checks/build-output.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join as join2, posix, relative as relative2 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import { relative as relative6 } from "node:path";
 
 // checks/check.ts
 function defineCheck(check2) {
   return check2;
 }
+function paramNames(schema) {
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : void 0;
+}
+function strictParams(schema) {
+  const known = paramNames(schema);
+  const catchall = schema instanceof ZodObject ? schema.def.catchall : void 0;
+  if (!known || catchall && catchall._zod.def.type !== "never") return schema;
+  return external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown parameter; known: ${known.join(", ") || "(none)"}`
+        });
+      }
+    }
+  }).pipe(schema);
+}
+
+// checks/build-output.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { dirname, join as join2, posix, relative as relative2 } from "node:path";
 
 // checks/lib/build/build-dir.ts
 import { existsSync as existsSync2, readdirSync as readdirSync2, statSync } from "node:fs";
 import { join, relative, resolve as resolve2, sep as sep2 } from "node:path";
 var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
-var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/)";
+var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)";
 var MAX_FILES = 2e4;
 var JS_FILE = /\.(?:m|c)?js$/i;
 var CSS_FILE = /\.css$/i;
@@ -70452,23 +71186,72 @@ function listBuildFiles(dir) {
   }
   return files.sort();
 }
-function looksLikeBuild(dir) {
-  if (existsSync2(join(dir, "index.html"))) return true;
-  return listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+var CLIENT_OUTPUT_DIRS = [
+  { dir: ".svelte-kit/output/client", framework: "SvelteKit" },
+  { dir: ".next/static", framework: "Next.js" },
+  { dir: ".output/public", framework: "Nuxt/Nitro" },
+  { dir: ".vercel/output/static", framework: "Vercel Build Output" },
+  { dir: "dist/client", framework: "Astro/Vite SSR" },
+  { dir: "build/client", framework: "Remix/React Router" },
+  { dir: "public/build", framework: "Remix (classic)" }
+];
+function htmlEntries(dir) {
+  return listBuildFiles(dir).filter((file2) => /\.html?$/i.test(file2) && file2.split("/").length <= 3).slice(0, 50);
+}
+function isDir(dir) {
+  return existsSync2(dir) && statSync(dir).isDirectory();
+}
+function findBrowserBuild(ctx) {
+  const root = resolve2(ctx.repoDir);
+  const label2 = (dir) => `${relative(root, dir).split(sep2).join("/") || "."}/`;
+  const judge3 = (dir, configured) => {
+    const client = CLIENT_OUTPUT_DIRS.find(
+      (entry) => join(root, entry.dir) === dir || join(root, entry.dir).startsWith(`${dir}${sep2}`)
+    );
+    if (client && isDir(join(root, client.dir))) {
+      return { ok: true, dir: join(root, client.dir), how: `${client.framework} client output` };
+    }
+    if (htmlEntries(dir).length > 0) return { ok: true, dir, how: "HTML entry points" };
+    if (!configured) return void 0;
+    const js = listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+    return {
+      ok: false,
+      reason: `${label2(dir)} has ${js ? "JS but " : ""}no HTML entry point and is no framework client output: not browser assets${js ? " (a server build?)" : ""}`
+    };
+  };
+  if (ctx.buildDir) {
+    const dir = resolve2(root, ctx.buildDir);
+    if (!isDir(dir)) return { ok: false, reason: `build directory ${ctx.buildDir} not found` };
+    return judge3(dir, true);
+  }
+  for (const entry of CLIENT_OUTPUT_DIRS) {
+    const dir = join(root, entry.dir);
+    if (isDir(dir) && listBuildFiles(dir).length > 0)
+      return { ok: true, dir, how: `${entry.framework} client output` };
+  }
+  const serverLike = [];
+  for (const name of BUILD_DIR_CANDIDATES) {
+    const dir = join(root, name);
+    if (!isDir(dir)) continue;
+    const found = judge3(dir, false);
+    if (found) return found;
+    if (listBuildFiles(dir).some((file2) => JS_FILE.test(file2))) serverLike.push(`${name}/`);
+  }
+  if (serverLike.length > 0) {
+    return {
+      ok: false,
+      reason: `no browser build: ${serverLike.join(", ")} has JS but no HTML entry point (server output, not browser assets); set build.dir to the client output if this is wrong`
+    };
+  }
+  return { ok: false, reason: NO_BUILD_DIR_REASON };
 }
 function findBuildDir(ctx) {
-  if (ctx.buildDir) {
-    const dir = resolve2(ctx.repoDir, ctx.buildDir);
-    return existsSync2(dir) && statSync(dir).isDirectory() ? dir : void 0;
-  }
-  for (const name of BUILD_DIR_CANDIDATES) {
-    const dir = join(resolve2(ctx.repoDir), name);
-    if (existsSync2(dir) && statSync(dir).isDirectory() && looksLikeBuild(dir)) return dir;
-  }
-  return void 0;
+  const found = findBrowserBuild(ctx);
+  return found.ok ? found.dir : void 0;
 }
 function missingBuildDirReason(ctx) {
-  return ctx.buildDir ? `build directory ${ctx.buildDir} not found` : NO_BUILD_DIR_REASON;
+  const found = findBrowserBuild(ctx);
+  return found.ok ? "" : found.reason;
 }
 
 // checks/lib/build/build-scan.ts
@@ -70657,7 +71440,7 @@ var buildOutputCheck = defineCheck({
 });
 
 // checks/bundle-size.ts
-import { join as join4, relative as relative3 } from "node:path";
+import { join as join5, relative as relative4 } from "node:path";
 
 // checks/lib/bundle/bundle-measure.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -70734,6 +71517,9 @@ function mainScripts(buildDir, sizes, vendorGlob) {
 function totalBytes(assets) {
   return assets.reduce((sum, asset) => sum + asset.bytes, 0);
 }
+async function measureTotal(dir, files, compression) {
+  return totalBytes(await measure(dir, files, compression));
+}
 
 // checks/lib/bundle/bundle-units.ts
 var UNIT_BYTES = {
@@ -70757,6 +71543,118 @@ function formatBytes(bytes) {
 }
 function trim(fixed) {
   return fixed.replace(/\.?0+$/, "");
+}
+
+// checks/lib/bundle/size-limit-config.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep3 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+var EntrySchema = external_exports.object({
+  name: external_exports.string().optional(),
+  path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  gzip: external_exports.boolean().optional(),
+  brotli: external_exports.boolean().optional(),
+  ignore: external_exports.array(external_exports.string()).optional()
+}).loose();
+var ConfigSchema2 = external_exports.array(EntrySchema);
+var JS_CONFIGS = [".size-limit.js", ".size-limit.cjs", ".size-limit.mjs"];
+async function readSizeLimitConfig(repoDir) {
+  const parse5 = (source, raw) => {
+    const parsed = ConfigSchema2.safeParse(raw);
+    if (parsed.success) return { source, entries: parsed.data };
+    const issue2 = parsed.error.issues[0];
+    return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
+  };
+  const json2 = join4(repoDir, ".size-limit.json");
+  if (existsSync5(json2)) {
+    try {
+      return parse5(".size-limit.json", JSON.parse(readFileSync4(json2, "utf8")));
+    } catch (error62) {
+      return { source: ".size-limit.json", problem: error62.message };
+    }
+  }
+  const pkgFile = join4(repoDir, "package.json");
+  if (existsSync5(pkgFile)) {
+    try {
+      const pkg = JSON.parse(readFileSync4(pkgFile, "utf8"));
+      if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
+        return parse5('package.json "size-limit"', pkg["size-limit"]);
+      }
+    } catch {
+    }
+  }
+  for (const name of JS_CONFIGS) {
+    const file2 = join4(repoDir, name);
+    if (!existsSync5(file2)) continue;
+    try {
+      const module2 = await import(pathToFileURL2(file2).href);
+      const value = module2 && typeof module2 === "object" && "default" in module2 ? module2.default : module2;
+      return parse5(name, value);
+    } catch (error62) {
+      return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
+    }
+  }
+  if (existsSync5(join4(repoDir, ".size-limit.ts"))) {
+    return {
+      source: ".size-limit.ts",
+      problem: "TypeScript size-limit configs are not read; run size-limit itself"
+    };
+  }
+  return void 0;
+}
+function repoFiles(repoDir) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < 5e4) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync3(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && entry.name !== ".git") pending.push(join4(dir, entry.name));
+      } else if (entry.isFile()) files.push(relative3(repoDir, join4(dir, entry.name)).split(sep3).join("/"));
+    }
+  }
+  return files;
+}
+function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
+  const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
+  const include = (0, import_picomatch3.default)(
+    patterns.filter((p) => !p.startsWith("!")),
+    { dot: true }
+  );
+  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const exclude = excluded.length > 0 ? (0, import_picomatch3.default)(excluded, { dot: true }) : () => false;
+  return all.filter((file2) => include(file2) && !exclude(file2)).sort();
+}
+function entryCompression(entry) {
+  if (entry.gzip === true) return "gzip";
+  if (entry.brotli === false) return "none";
+  return "brotli";
+}
+function unmeasurable(entry) {
+  for (const key of [
+    "import",
+    "webpack",
+    "running",
+    "modifyWebpackConfig",
+    "modifyEsbuildConfig",
+    "uiReports"
+  ]) {
+    if (key in entry && entry[key] !== false && entry[key] !== void 0) {
+      return `uses "${key}" (needs a size-limit bundler/time plugin); run size-limit itself for it`;
+    }
+  }
+  if (entry.limit !== void 0 && parseByteSize(entry.limit) === void 0) {
+    return `limit ${JSON.stringify(entry.limit)} is not a size shipgate reads`;
+  }
+  return void 0;
 }
 
 // checks/bundle-size.ts
@@ -70830,11 +71728,86 @@ function findingsFor(budget, result, limit, compression, toRepoPath) {
   };
   return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
 }
+async function judgeOwnConfig(config3, repoDir) {
+  const all = repoFiles(repoDir);
+  const lines = [];
+  const findings = [];
+  const metrics2 = {};
+  let failed = 0;
+  let unmeasured = 0;
+  let judged = 0;
+  for (const [index, entry] of config3.entries.entries()) {
+    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(", ") : entry.path);
+    const why = unmeasurable(entry);
+    if (why) {
+      unmeasured++;
+      lines.push(`SKIP ${name}: ${why}`);
+      continue;
+    }
+    const files = entryFiles(repoDir, entry, all);
+    if (files.length === 0) {
+      failed++;
+      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
+      lines.push(`FAIL ${message}`);
+      findings.push({ file: config3.source.split(" ")[0], message });
+      continue;
+    }
+    const compression = entryCompression(entry);
+    const bytes = await measureTotal(repoDir, files, compression);
+    metrics2[`entry${index}Bytes`] = bytes;
+    const limitBytes = entry.limit === void 0 ? void 0 : parseByteSize(entry.limit);
+    if (limitBytes === void 0) {
+      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
+      continue;
+    }
+    judged++;
+    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
+    if (bytes > limitBytes) {
+      failed++;
+      findings.push({ file: files[0], message: `${text} (limit from ${config3.source})` });
+    }
+    lines.push(
+      `${bytes > limitBytes ? "FAIL" : "ok  "} ${text} (${files.length} file${files.length === 1 ? "" : "s"})`
+    );
+  }
+  const details = [`limits from ${config3.source}`, ...lines].join("\n");
+  if (failed > 0) {
+    const first = lines.find((line) => line.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
+    return {
+      status: "fail",
+      summary: `${failed} of ${config3.entries.length} size-limit entries over budget (${config3.source}): ${first}`,
+      details,
+      findings,
+      metrics: metrics2
+    };
+  }
+  if (unmeasured > 0 || judged === 0) {
+    return {
+      status: "skipped",
+      summary: judged === 0 ? `${config3.source} sets no limit shipgate can measure: run size-limit itself, or N/A` : `${unmeasured} of ${config3.entries.length} entries in ${config3.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
+      details,
+      metrics: metrics2
+    };
+  }
+  const ok = lines.filter((line) => line.startsWith("ok")).map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ""));
+  return {
+    status: "pass",
+    summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config3.source}): ${ok.join("; ")}`,
+    details,
+    metrics: metrics2
+  };
+}
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
   title: "Bundle size budgets (size-limit)",
+  proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params: params2,
   async run({ target, limit, compression, vendorGlob }, ctx) {
+    const own2 = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
+    if (own2 && "problem" in own2) {
+      return { status: "error", summary: `${own2.source}: ${own2.problem}` };
+    }
+    if (own2) return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own2, ctx.repoDir));
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
     const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
@@ -70843,7 +71816,7 @@ var bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
-    const toRepoPath = (file2) => relative3(ctx.repoDir, join4(buildDir, file2)).split("\\").join("/");
+    const toRepoPath = (file2) => relative4(ctx.repoDir, join5(buildDir, file2)).split("\\").join("/");
     const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
     const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
     const metrics2 = {};
@@ -71853,7 +72826,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secret-allowlist.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
 var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
@@ -71875,7 +72848,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch3.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch4.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs);
@@ -72362,13 +73335,17 @@ function resolveTarget(ctx, path13, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (!path13) return { ok: true, url: parsed };
-  const basePath = parsed.pathname.replace(/\/+$/, "");
+  if (path13 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path13) };
+}
+function joinBase(target, path13) {
+  const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
   const [pathname = "", query] = path13.split("?", 2);
-  const joined = new URL(parsed.href);
-  joined.pathname = `${basePath}/${pathname.replace(/^\/+/, "")}`;
+  const joined = new URL(target.href);
+  joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
-  return { ok: true, url: joined };
+  joined.hash = "";
+  return joined;
 }
 function shortPath(url2) {
   return `${url2.pathname}${url2.search}`;
@@ -72387,13 +73364,25 @@ function formatMs(ms) {
 
 // checks/health.ts
 var Params = external_exports.object({
-  path: external_exports.string().default("/health"),
-  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3)
-});
+  path: external_exports.string().default("/health").describe("health endpoint, relative to target.url"),
+  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3).describe("the answer must arrive within this many ms"),
+  expect: external_exports.string().min(1).optional().describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body')
+}).strict();
+var HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)/i;
+var UNHEALTHY_JSON = /"(?:status|state|health)"\s*:\s*"(?:down|fail|failed|failing|error|unhealthy|critical)"/i;
+function notHealthShaped(contentType, body) {
+  if (/html/i.test(contentType) || HTML_DOCUMENT.test(body)) {
+    const title = /<title[^>]*>([^<]{0,80})/i.exec(body)?.[1]?.trim();
+    return `answered with an HTML page${title ? ` ("${title}")` : ""}, not a health response: a SPA's index.html fallback or a page, not an endpoint`;
+  }
+  if (UNHEALTHY_JSON.test(body)) return `reports itself unhealthy: ${body.slice(0, 120)}`;
+  return void 0;
+}
 var healthCheck = defineCheck({
   id: "health",
   usesTarget: true,
-  title: "Health endpoint answers 2xx in time",
+  title: "Health endpoint answers 2xx in time with a health response",
+  proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
   params: Params,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -72401,14 +73390,41 @@ var healthCheck = defineCheck({
     const { url: url2 } = target;
     try {
       const res = await httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal });
-      const ok = res.status >= 200 && res.status < 300;
       const timing = `${formatMs(res.ms)} ms (limit ${params4.timeoutMs} ms)`;
-      return {
-        status: ok ? "pass" : "fail",
-        summary: `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`,
-        details: ok ? void 0 : `body: ${res.body.slice(0, 300)}`,
-        metrics: { status: res.status, ms: res.ms }
-      };
+      const metrics2 = { status: res.status, ms: res.ms };
+      const head = `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`;
+      if (res.status < 200 || res.status >= 300) {
+        const location = headerValue(res.headers, "location");
+        const where = location ? `, redirects to ${location}` : "";
+        return {
+          status: "fail",
+          summary: `${head}${where}`,
+          details: `body: ${res.body.slice(0, 300)}`,
+          metrics: metrics2
+        };
+      }
+      const contentType = headerValue(res.headers, "content-type") ?? "";
+      const problem = notHealthShaped(contentType, res.body);
+      if (problem) {
+        return {
+          status: "fail",
+          summary: `${head}, but ${problem}`,
+          details: `content-type: ${contentType || "(none)"}
+body: ${res.body.slice(0, 300)}
+Point path= at the API's health endpoint (e.g. path=/api/health), or mark the item N/A for a static site.`,
+          metrics: metrics2
+        };
+      }
+      if (params4.expect && !res.body.includes(params4.expect)) {
+        return {
+          status: "fail",
+          summary: `${head}, but the body lacks ${JSON.stringify(params4.expect)}`,
+          details: `body: ${res.body.slice(0, 300)}`,
+          metrics: metrics2
+        };
+      }
+      const shape = contentType ? contentType.split(";")[0] : "no content type";
+      return { status: "pass", summary: `${head} (${shape})`, metrics: metrics2 };
     } catch (error62) {
       return { status: "fail", summary: `GET ${url2.pathname} failed: ${describeError(error62)}` };
     }
@@ -72607,7 +73623,8 @@ function evaluateFrame(headers) {
 // checks/http-security.ts
 var Params2 = external_exports.object({
   header: external_exports.enum(["csp", "hsts", "cors", "nosniff", "frame", "xss", "csrf"]),
-  path: external_exports.string().default("/"),
+  /** Relative to target.url; default: target.url itself. */
+  path: external_exports.string().optional(),
   /** csrf: a state-changing endpoint that must refuse a foreign-Origin POST without a token. */
   postPath: external_exports.string().optional(),
   hstsMinAge: external_exports.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),
@@ -72656,8 +73673,8 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
@@ -72677,9 +73694,14 @@ function isExecutableFile(path13) {
     return false;
   }
 }
+function badChromePath(env) {
+  const fromEnv = env.CHROME_PATH;
+  if (!fromEnv || isExecutableFile(fromEnv)) return void 0;
+  return `CHROME_PATH=${fromEnv} is not an executable file (unset it to use the system Chromium)`;
+}
 function findChrome(env, candidates = CHROME_CANDIDATES) {
   const fromEnv = env.CHROME_PATH;
-  if (fromEnv && isExecutableFile(fromEnv)) return fromEnv;
+  if (fromEnv) return isExecutableFile(fromEnv) ? fromEnv : void 0;
   return candidates.find(isExecutableFile);
 }
 
@@ -72688,7 +73710,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -72806,7 +73828,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join5(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join6(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -72873,7 +73895,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync3 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join6, resolve as resolve3, sep as sep3 } from "node:path";
+import { extname, join as join7, resolve as resolve3, sep as sep4 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -72901,13 +73923,13 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve3(join6(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep3)) return void 0;
+  const candidate = resolve3(join7(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
   try {
     const stat3 = statSync3(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join6(candidate, "index.html");
+      const index = join7(candidate, "index.html");
       return statSync3(index).isFile() ? index : void 0;
     }
   } catch {
@@ -73023,7 +74045,7 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync5(join7(buildDir, "index.html")))
+  if (!existsSync6(join8(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
@@ -73035,6 +74057,8 @@ function createLighthouseCheck(options2 = {}) {
     exclusive: true,
     params: params3,
     async run(p, ctx) {
+      const badChrome = badChromePath(ctx.env);
+      if (badChrome) return { status: "error", summary: badChrome };
       const chromePath = findChrome(ctx.env, options2.chromeCandidates ?? CHROME_CANDIDATES);
       if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
       const target = pickTarget(ctx);
@@ -73070,10 +74094,10 @@ function createLighthouseCheck(options2 = {}) {
 var lighthouseCheck = createLighthouseCheck();
 
 // checks/lib/load/load-rss.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function readVmRss(pid) {
   try {
-    const status = readFileSync4(`/proc/${pid}/status`, "utf8");
+    const status = readFileSync5(`/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     return match?.[1] ? Number(match[1]) * 1024 : void 0;
   } catch {
@@ -73082,7 +74106,7 @@ function readVmRss(pid) {
 }
 function childPids(pid) {
   try {
-    const text = readFileSync4(`/proc/${pid}/task/${pid}/children`, "utf8");
+    const text = readFileSync5(`/proc/${pid}/task/${pid}/children`, "utf8");
     return text.split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
@@ -73129,26 +74153,45 @@ function theilSenSlope(points) {
       if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
     }
   }
-  slopes.sort((x, y) => x - y);
-  const mid = slopes.length / 2;
-  if (slopes.length === 0) return 0;
-  return slopes.length % 2 ? slopes[Math.floor(mid)] ?? 0 : ((slopes[mid - 1] ?? 0) + (slopes[mid] ?? 0)) / 2;
+  return median2(slopes);
 }
-function secondHalfTrend(samples) {
-  const first = samples[0];
-  const last = samples[samples.length - 1];
-  if (!first || !last || samples.length < 4) return void 0;
-  const midMs = (first.atMs + last.atMs) / 2;
-  const tail = samples.filter((s) => s.atMs >= midMs);
-  const stride = Math.ceil(tail.length / 200);
-  const points = tail.filter((_, index) => index % stride === 0);
-  if (points.length < 2) return void 0;
+function median2(values) {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+function memoryTrend(samples, options2) {
+  const window2 = samples.filter((sample) => sample.atMs >= options2.warmupMs);
+  const first = window2[0];
+  const last = window2[window2.length - 1];
+  const windowMs = first && last ? last.atMs - first.atMs : 0;
+  const seconds = (ms) => (ms / 1e3).toFixed(1);
+  if (window2.length < options2.minSamples || windowMs < options2.minWindowMs) {
+    return {
+      ok: false,
+      reason: `too few RSS samples after a ${seconds(options2.warmupMs)} s warm-up (${window2.length} over ${seconds(windowMs)} s; need ${options2.minSamples} over ${seconds(options2.minWindowMs)} s): raise duration`
+    };
+  }
+  const stride = Math.ceil(window2.length / 200);
+  const points = window2.filter((_, index) => index % stride === 0);
+  const third = Math.floor(window2.length / 3);
+  const medians = [0, 1, 2].map(
+    (k) => median2(window2.slice(k * third, k === 2 ? window2.length : (k + 1) * third).map((s) => s.bytes))
+  );
+  const [a = 0, b = 0, c = 0] = medians;
   const bytesPerMs = theilSenSlope(points);
   return {
-    startBytes: first.bytes,
-    endBytes: last.bytes,
-    mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
-    samples: points.length
+    ok: true,
+    trend: {
+      startBytes: a,
+      endBytes: c,
+      mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
+      rising: a < b && b < c,
+      samples: window2.length,
+      windowMs,
+      warmupMs: options2.warmupMs
+    }
   };
 }
 
@@ -73156,6 +74199,7 @@ function secondHalfTrend(samples) {
 import autocannon from "autocannon";
 function runLoad(options2, ctx) {
   const latencies = [];
+  const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
   const sampler = options2.pid ? startRssSampler(options2.pid) : void 0;
   return new Promise((resolve4, reject) => {
@@ -73182,12 +74226,13 @@ function runLoad(options2, ctx) {
           durationSec: options2.durationSec,
           total: latencies.length + result.errors,
           responses: latencies.length,
-          ok2xx: result["2xx"],
+          ok2xx: okLatencies.length,
           non2xx: result.non2xx,
           errors: result.errors,
           timeouts: result.timeouts,
-          p95Ms: nearestRank(latencies, 95),
-          p50Ms: nearestRank(latencies, 50),
+          p95Ms: nearestRank(okLatencies, 95),
+          p50Ms: nearestRank(okLatencies, 50),
+          allP95Ms: nearestRank(latencies, 95),
           requestsPerSec: result.requests.average,
           statusCounts,
           servedConnections: served.size,
@@ -73199,26 +74244,32 @@ function runLoad(options2, ctx) {
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     instance.on("response", (client, statusCode, _resBytes, responseTime) => {
       latencies.push(responseTime);
-      if (statusCode >= 200 && statusCode < 300) served.add(client);
+      if (statusCode >= 200 && statusCode < 300) {
+        okLatencies.push(responseTime);
+        served.add(client);
+      }
     });
   });
 }
 
 // checks/load-test.ts
 var Params3 = external_exports.object({
-  metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95"),
-  path: external_exports.string().default("/"),
-  connections: external_exports.coerce.number().int().min(1).max(1e3).default(100),
-  /** Seconds; bounded so a template cannot stall a merge gate. */
-  duration: external_exports.coerce.number().min(1).max(60).default(10),
-  /** p95: max ms (default 200). error-rate: max percent (default 1). */
-  max: external_exports.coerce.number().min(0).optional(),
-  /** memory-leak: growth rate (MB/min) that counts as a leak … */
-  leakMbPerMin: external_exports.coerce.number().positive().default(20),
-  /** … when it is also faster than this percentage of the starting RSS per minute. */
-  leakPercent: external_exports.coerce.number().positive().default(10)
-});
+  metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95").describe("what is judged: concurrent users served, p95 latency, error rate, or the RSS trend"),
+  path: external_exports.string().optional().describe("path relative to target.url (default: target.url itself)"),
+  connections: external_exports.coerce.number().int().min(1).max(1e3).default(100).describe("concurrent connections"),
+  duration: external_exports.coerce.number().min(1).max(60).default(10).describe("seconds; bounded so a template cannot stall a merge gate"),
+  max: external_exports.coerce.number().min(0).optional().describe("p95: max ms of successful responses (default 200); error-rate: max percent (default 1)"),
+  minSuccess: external_exports.coerce.number().min(0).max(100).default(90).describe(
+    "users, p95 and memory-leak fail unless at least this percentage of requests got a 2xx (latency of errors proves nothing)"
+  ),
+  warmup: external_exports.coerce.number().min(0).max(30).optional().describe("memory-leak: seconds of warm-up not judged (default 30% of duration, at least 2 s)"),
+  leakMbPerMin: external_exports.coerce.number().positive().default(20).describe("memory-leak: RSS growth (MB/min) after the warm-up that counts as a leak \u2026"),
+  leakPercent: external_exports.coerce.number().positive().default(10).describe("\u2026 when it is also faster than this percentage of the RSS per minute")
+}).strict();
 var NO_PID_REASON = "memory-leak heuristic needs a target started by shipgate (target.start)";
+var MIN_SUCCESSES = 20;
+var MIN_TREND_SAMPLES = 15;
+var MIN_TREND_MS = 3e3;
 function failedShare(run2) {
   return run2.total === 0 ? 100 : (run2.errors + run2.non2xx) / run2.total * 100;
 }
@@ -73226,7 +74277,7 @@ function statusBreakdown(run2) {
   const codes = Object.entries(run2.statusCounts).map(([code, count]) => `${code}: ${count}`);
   return [
     `${run2.total} requests with ${run2.connections} connections over ${run2.durationSec} s`,
-    `${run2.requestsPerSec.toFixed(0)} req/s, p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms`,
+    `${run2.requestsPerSec.toFixed(0)} req/s; 2xx responses: p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms; all responses: p95 ${formatMs(run2.allP95Ms)} ms`,
     `status codes: ${codes.join(", ") || "none"}; errors ${run2.errors} (timeouts ${run2.timeouts})`
   ].join("\n");
 }
@@ -73237,8 +74288,26 @@ function metricsOf2(run2) {
     requestsPerSec: run2.requestsPerSec,
     errorRatePercent: failedShare(run2),
     requests: run2.total,
+    successes: run2.ok2xx,
     connections: run2.connections
   };
+}
+function likelyCause(run2) {
+  const codes = Object.entries(run2.statusCounts).filter(([code]) => !code.startsWith("2")).sort((a, b) => b[1] - a[1]);
+  const top = codes[0]?.[0];
+  if (top === "429") return ": the app rate-limits the load test (raise its limit for the run, or N/A)";
+  if (top?.startsWith("3")) return `: ${top} redirects (set path= to the final URL)`;
+  if (top?.startsWith("5")) return `: the app answers ${top} under load`;
+  if (top === "404") return ": 404 (set path= to a page that exists)";
+  return top ? `: mostly ${top}` : "";
+}
+function tooFewSuccesses(params4, run2) {
+  const okPercent = run2.total === 0 ? 0 : run2.ok2xx / run2.total * 100;
+  if (run2.ok2xx >= MIN_SUCCESSES && okPercent >= params4.minSuccess) return void 0;
+  const codes = Object.entries(run2.statusCounts).filter(([code]) => !code.startsWith("2")).map(([code, count]) => `${count}\xD7 ${code}`);
+  const errors = run2.errors > 0 ? [`${run2.errors} connection errors`] : [];
+  const what = [...codes, ...errors].join(", ") || "none";
+  return `only ${run2.ok2xx} of ${run2.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params4.minSuccess}%; ${what})${likelyCause(run2)}; nothing measured to judge`;
 }
 function judge2(params4, run2, ctx) {
   const details = statusBreakdown(run2);
@@ -73251,24 +74320,29 @@ function judge2(params4, run2, ctx) {
       metrics: metrics2
     };
   }
+  const rate = failedShare(run2);
+  const errorNote = `error rate ${rate.toFixed(2)}%`;
+  if (params4.metric !== "error-rate") {
+    const problem = tooFewSuccesses(params4, run2);
+    if (problem) return { status: "fail", summary: problem, details, metrics: metrics2 };
+  }
   switch (params4.metric) {
     case "users": {
       const ok = run2.servedConnections >= run2.connections;
-      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests)`;
+      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests, ${errorNote})`;
       return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
     }
     case "p95": {
       const max = params4.max ?? 200;
       const ok = Number.isFinite(run2.p95Ms) && run2.p95Ms <= max;
-      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms (${run2.connections} connections, ${run2.total} requests)`;
+      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms over ${run2.ok2xx} 2xx responses (${run2.connections} connections, ${errorNote})`;
       return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
     }
     case "error-rate": {
       const max = params4.max ?? 1;
-      const rate = failedShare(run2);
       const ok = rate < max || rate === 0;
       const failed = run2.errors + run2.non2xx;
-      const summary = `error rate ${rate.toFixed(2)}% ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx)`;
+      const summary = `${errorNote} ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx)${ok ? "" : likelyCause(run2)}`;
       return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
     }
     case "memory-leak":
@@ -73276,19 +74350,24 @@ function judge2(params4, run2, ctx) {
   }
 }
 function judgeLeak(params4, run2, ctx, details, metrics2) {
-  const trend = run2.rss ? secondHalfTrend(run2.rss) : void 0;
-  if (!trend) {
+  if (!run2.rss || run2.rss.length === 0) {
     return { status: "skipped", summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
   }
+  const warmupMs = (params4.warmup ?? Math.max(2, params4.duration * 0.3)) * 1e3;
+  const result = memoryTrend(run2.rss, { warmupMs, minSamples: MIN_TREND_SAMPLES, minWindowMs: MIN_TREND_MS });
+  if (!result.ok) return { status: "skipped", summary: result.reason, details };
+  const { trend } = result;
   const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
   const relLimit = trend.startBytes / (1024 * 1024) * (params4.leakPercent / 100);
-  const leaking = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
-  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB, trend ${trend.mbPerMin.toFixed(1)} MB/min ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% of start per min`;
+  const fast = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
+  const leaking = fast && trend.rising;
+  const shape = fast && !trend.rising ? " (a step, not steady growth)" : "";
+  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB after a ${(warmupMs / 1e3).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min${shape} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% per min (${run2.ok2xx} 2xx, error rate ${failedShare(run2).toFixed(2)}%)`;
   return {
     status: leaking ? "fail" : "pass",
     summary,
     details: `${details}
-RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples} samples); a heuristic, not proof.`,
+RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1e3).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
     metrics: {
       ...metrics2,
       rssStartBytes: trend.startBytes,
@@ -73302,6 +74381,7 @@ var loadTestCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
+  proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.",
   params: Params3,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -73338,8 +74418,16 @@ var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
   "supabase/migrations",
-  "prisma/migrations"
+  "prisma/migrations",
+  "drizzle",
+  "src/migrations",
+  "src/db/migrations",
+  "database/migrations",
+  "src/main/resources/db/migration"
 ];
+var POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
+var FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
+var EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
 var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
 var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
 var SQL_RE = /\.sql$/i;
@@ -73363,7 +74451,10 @@ async function entriesOf(dir) {
 async function fileStatus(dir, name, names, rollbacks) {
   const full = path8.join(dir, name);
   if (SCRIPT_RE.test(name)) {
-    return SCRIPT_DOWN_RE.test(await read(full)) ? { file: name, rollback: "down export" } : { file: name };
+    const text = await read(full);
+    if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
+    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: "script", problem: "down() is empty" };
+    return { file: name, rollback: "down export", tool: "script" };
   }
   const stem = stemOf(name);
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
@@ -73371,7 +74462,38 @@ async function fileStatus(dir, name, names, rollbacks) {
     return hasStatements(await read(path8.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
   }
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
-  return hasDownSection(await read(full)) ? { file: name, rollback: "down section" } : { file: name };
+  return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
+}
+async function versionedStatuses(dir, names) {
+  const undoByVersion = /* @__PURE__ */ new Map();
+  const dos = [];
+  for (const name of names) {
+    const postgrator = POSTGRATOR_RE.exec(name);
+    if (postgrator?.[1] && postgrator[2]) {
+      const version2 = `p:${Number(postgrator[1])}`;
+      if (postgrator[2].toLowerCase() === "undo") undoByVersion.set(version2, name);
+      else dos.push({ name, version: version2, tool: "postgrator" });
+      continue;
+    }
+    const flyway = FLYWAY_RE.exec(name);
+    if (flyway?.[1] && flyway[2]) {
+      const version2 = `f:${flyway[2].replace(/_/g, ".")}`;
+      if (flyway[1] === "U") undoByVersion.set(version2, name);
+      else if (flyway[1] === "V") dos.push({ name, version: version2, tool: "flyway" });
+    }
+  }
+  const statuses = [];
+  for (const migration of dos) {
+    const undo = undoByVersion.get(migration.version);
+    if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
+    else if (!hasStatements(await read(path8.join(dir, undo))))
+      statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
+    else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
+  }
+  return statuses;
+}
+function isVersionedName(name) {
+  return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
   const sqlFiles = (await entriesOf(path8.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
@@ -73379,16 +74501,18 @@ async function folderStatus(dir, folder, rollbacks) {
   const main = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
   if (!main) return void 0;
   const file2 = `${folder}/${main}`;
+  const tool = main === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
   if (down) {
-    return hasStatements(await read(path8.join(dir, folder, down))) ? { file: file2, rollback: `${folder}/${down}` } : { file: file2, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read(path8.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
-    if (rollbacks.has(candidate)) return { file: file2, rollback: `rollback/${candidate}` };
+    if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path8.join(dir, folder, up)))) return { file: file2, rollback: "down section" };
-  return { file: file2 };
+    if (hasDownSection(await read(path8.join(dir, folder, up))))
+      return { file: file2, tool, rollback: "down section" };
+  return { file: file2, tool };
 }
 async function inspectMigrations(dir) {
   const entries = await entriesOf(dir);
@@ -73396,17 +74520,20 @@ async function inspectMigrations(dir) {
   const rollbacks = new Set(
     rollbackDir ? (await entriesOf(path8.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
-  const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
-  const statuses = [];
+  const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
+  const names = new Set(fileNames);
+  const drizzle = entries.some((e) => e.isDirectory() && e.name === "meta") && names.size > 0;
+  const statuses = await versionedStatuses(dir, fileNames.filter(isVersionedName));
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory() && !ROLLBACK_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
       const status = await folderStatus(dir, entry.name, rollbacks);
       if (status) statuses.push(status);
-    } else if (entry.isFile() && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
-      statuses.push(await fileStatus(dir, entry.name, names, rollbacks));
+    } else if (entry.isFile() && !isVersionedName(entry.name) && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
+      const status = await fileStatus(dir, entry.name, names, rollbacks);
+      statuses.push(drizzle && status.tool === "sql" ? { ...status, tool: "drizzle" } : status);
     }
   }
-  return statuses;
+  return statuses.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 // checks/migrations.ts
@@ -73414,7 +74541,7 @@ var ParamsSchema6 = external_exports.object({
   /** Migrations directory relative to the checked directory; auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
-async function isDir(file2) {
+async function isDir2(file2) {
   return stat2(file2).then(
     (s) => s.isDirectory(),
     () => false
@@ -73427,16 +74554,47 @@ function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
   const name = path9.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
-  return /\.sql$/i.test(name) ? `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}` : `${status.file} has no rollback: export a down() migration`;
+  switch (status.tool) {
+    case "postgrator": {
+      const undo = name.replace(/^(\d+)\.do\./i, "$1.undo.");
+      return `${status.file} has no rollback: add ${undo} (postgrator undo)`;
+    }
+    case "flyway":
+      return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
+    case "prisma":
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path9.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+    case "drizzle":
+      return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case "script":
+      return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
+    default:
+      return `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}`;
+  }
+}
+function provenNote(statuses) {
+  const tools = [...new Set(statuses.map((s) => s.tool ?? "sql"))].sort();
+  const per = {
+    postgrator: "postgrator: each NNN.do has a non-empty NNN.undo of the same version",
+    flyway: "Flyway: each V<version> has a non-empty U<version> (R__ repeatables need none)",
+    prisma: "Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)",
+    drizzle: "Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)",
+    script: "Knex/Sequelize/umzug: each script exports a non-empty down()",
+    sql: "SQL: each migration has a non-empty down file or down section"
+  };
+  return [
+    ...tools.map((tool) => `Proven \u2014 ${per[tool] ?? tool}.`),
+    "Not proven: that a rollback reverses its migration or keeps data; run down then up on a staging copy."
+  ].join("\n");
 }
 var migrationsCheck = defineCheck({
   id: "migrations",
   title: "Every database migration has a rollback",
+  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
   params: ParamsSchema6,
   async run(params4, ctx) {
     const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir(path9.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path9.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -73458,13 +74616,14 @@ var migrationsCheck = defineCheck({
       return {
         status: "pass",
         summary: `${plural6(statuses.length, "migration")} in ${where}, all with a rollback`,
+        details: provenNote(statuses),
         metrics: metrics2
       };
     }
     return {
       status: "fail",
       summary: `${missing.length} of ${plural6(statuses.length, "migration")} in ${where} without a rollback`,
-      details: missing.map((s) => `- ${advice(s)}`).join("\n"),
+      details: [...missing.map((s) => `- ${advice(s)}`), provenNote(statuses)].join("\n"),
       findings,
       metrics: metrics2
     };
@@ -73475,7 +74634,8 @@ var migrationsCheck = defineCheck({
 import http2 from "node:http";
 import https2 from "node:https";
 var Params4 = external_exports.object({
-  path: external_exports.string().default("/"),
+  /** Relative to target.url; default: target.url itself. */
+  path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
   requests: external_exports.coerce.number().int().min(1).max(500).default(120),
   concurrency: external_exports.coerce.number().int().min(1).max(50).default(10),
@@ -73519,7 +74679,10 @@ async function burst(url2, params4, signal) {
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
   usesTarget: true,
+  // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
+  disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
+  proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
   params: Params4,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -73899,6 +75062,129 @@ var versionCheck = defineCheck({
   }
 });
 
+// checks/lib/detect/websocket-use.ts
+import { join as join10 } from "node:path";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync4, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import { join as join9, relative as relative5, sep as sep5 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < MAX_FILES2) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join9(dir, entry.name));
+      } else if (entry.isFile() && pattern.test(entry.name)) {
+        files.push(relative5(repoDir, join9(dir, entry.name)).split(sep5).join("/"));
+        if (files.length >= MAX_FILES2) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync4(file2).size > MAX_BYTES) return "";
+    return readFileSync6(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join9(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/detect/websocket-use.ts
+var WEBSOCKET_SERVER_PACKAGES = [
+  "ws",
+  "socket.io",
+  "@fastify/websocket",
+  "fastify-websocket",
+  "express-ws",
+  "koa-websocket",
+  "@nestjs/websockets",
+  "@nestjs/platform-socket.io",
+  "@nestjs/platform-ws",
+  "uWebSockets.js",
+  "graphql-ws",
+  "subscriptions-transport-ws",
+  "sockjs",
+  "faye-websocket",
+  "websocket",
+  "@hocuspocus/server",
+  "y-websocket",
+  "crossws",
+  "@hono/node-ws",
+  "partykit"
+];
+var SERVER_SOURCE = /\bnew\s+WebSocketServer\s*\(|\bWebSocket\.Server\s*\(|\bDeno\.upgradeWebSocket\b|\bBun\.serve\b[\s\S]{0,400}\bwebsocket\s*:|\.on\(\s*['"]upgrade['"]/;
+function findWebSocketUse(repoDir) {
+  const pkg = readPackage(repoDir);
+  const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
+  if (dep) return `package.json depends on ${dep}`;
+  for (const file2 of listSourceFiles(repoDir)) {
+    if (SERVER_SOURCE.test(readSmallFile(join10(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+  }
+  return void 0;
+}
+
 // node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
@@ -74012,10 +75298,18 @@ var websocketCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
+  proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
   params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
+    const use = await ctx.memo(`websocket-use:${ctx.repoDir}`, async () => findWebSocketUse(ctx.repoDir));
+    if (!use) {
+      return {
+        status: "skipped",
+        summary: "not applicable: the app serves no WebSocket (no ws/socket.io/\u2026 in package.json dependencies, no WebSocket server in its sources)"
+      };
+    }
     const url2 = toWebSocketUrl(target.url);
     const key = `websocket:${url2.href}:${params4.clients}:${params4.messages}:${params4.mode}:${params4.timeoutMs}`;
     const result = await ctx.memo(key, () => {
@@ -74079,28 +75373,30 @@ var checks = [
 ];
 
 // src/load/default-template.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname2, join as join8 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname2, join as join11 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join8(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync6(candidate)) return candidate;
+    const candidate = join11(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync7(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
 }
 
 // src/load/load-checklist.ts
-var checkSchemas = new Map(checks.map((check2) => [check2.id, check2.params]));
+var checkSchemas = new Map(
+  checks.map((check2) => [check2.id, strictParams(check2.params)])
+);
 function loadChecklist(file2, cwd = process.cwd()) {
   const path13 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative4(cwd, path13) || path13 : `templates/${path13.split(/[\\/]/).pop()}`;
+  const shown = file2 ? relative6(cwd, path13) || path13 : `templates/${path13.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync5(path13, "utf8");
+    source = readFileSync7(path13, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -74112,7 +75408,7 @@ function loadChecklist(file2, cwd = process.cwd()) {
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 
-// src/app/pr/setup.ts
+// src/app/setup.ts
 var builtIn;
 function builtInChecklist() {
   builtIn ??= loadChecklist();
@@ -74126,7 +75422,7 @@ async function loadSetup(gh, baseRef) {
     try {
       config3 = parseConfig(configText, CONFIG_PATH);
     } catch (error62) {
-      problems.push(...describe3(error62, CONFIG_PATH));
+      problems.push(...describe4(error62, CONFIG_PATH));
     }
   }
   let checklist = builtInChecklist();
@@ -74137,18 +75433,18 @@ async function loadSetup(gh, baseRef) {
       try {
         checklist = parseTemplate(source, config3.template, checkSchemas);
       } catch (error62) {
-        problems.push(...describe3(error62, config3.template));
+        problems.push(...describe4(error62, config3.template));
       }
     }
   }
   return { config: config3, checklist, problems };
 }
-function describe3(error62, file2) {
+function describe4(error62, file2) {
   if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
   return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
 }
 
-// src/app/pr/session.ts
+// src/app/session.ts
 async function getPull(scope, number4, refresh = false) {
   const key = prKey(scope.gh, number4);
   const cached2 = refresh ? void 0 : scope.bot.memory.pulls.get(key);
@@ -74224,43 +75520,104 @@ function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
 }
 
-// src/app/pr/publish.ts
-var SHARED_LEDGER_TTL_S = 30 * 86400;
-async function writeProjection(scope, session, projection) {
-  const { bot } = scope;
-  session.ledger = projection.ledger;
-  bot.memory.ledgers.set(session.key, projection.ledger);
+// src/app/publish.ts
+var CHECK_NAME = "shipgate";
+async function publish(scope, session, events = []) {
+  const { bot, gh } = scope;
+  const secret = bot.options.ledgerSecret;
+  const { pull, setup } = session;
+  const appended = appendEvents(session.ledger, events, secret);
+  const states = foldLedger(appended);
+  const rollback = rollbackStatus(setup.checklist, states);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
+  const notApplicable = [...conditions.keys()];
+  const gate = evaluateGate({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    phase: "pre-merge",
+    problems: setup.problems,
+    activated: rollback.activated,
+    notApplicable
+  });
+  const mergeSha = pull.mergeCommitSha;
+  const view = releaseView({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    problems: setup.problems,
+    preMerge: gate,
+    rollback,
+    notApplicable,
+    ...mergeSha ? { mergeSha } : {}
+  });
+  const variables = buildVariables({
+    config: setup.config,
+    version: await releaseVersion(scope, session),
+    date: bot.now().toISOString(),
+    deployedBy: pull.author
+  });
+  const built = buildChecklistComment(
+    {
+      checklist: setup.checklist,
+      states,
+      headSha: pull.headSha,
+      variables,
+      gate: view.display,
+      notes: session.notes,
+      notApplicable: conditions,
+      ...mergeSha ? { postDeploySha: mergeSha } : {}
+    },
+    appended,
+    secret
+  );
+  session.ledger = built.ledger;
+  bot.memory.ledgers.set(session.key, built.ledger);
   await bot.memory.coordinator.remember(
     sharedLedgerKey(session.key),
-    encodeStateBlock(projection.ledger),
-    SHARED_LEDGER_TTL_S
+    encodeStateBlock(built.ledger),
+    30 * 86400
   );
-  await writeComment(scope, session, projection.comment);
-  for (const run2 of projection.checkRuns)
-    await writeCheckRun(scope, run2.mirrorsLedger ? session.key : void 0, run2);
-}
-async function writeComment(scope, session, body) {
-  const { gh, bot } = scope;
-  const number4 = session.pull.number;
-  if (session.comment?.body === body) return;
-  let written;
-  if (session.comment && await gh.updateComment(session.comment.id, body))
-    written = { ...session.comment, body };
-  if (!written && session.comment) {
-    const live = await findChecklistComment(scope, number4);
-    if (live && live.id !== session.comment.id && await gh.updateComment(live.id, body))
-      written = { ...live, body };
+  if (!session.comment || session.comment.body !== built.body) {
+    const updated = session.comment ? await gh.updateComment(session.comment.id, built.body) : false;
+    if (updated && session.comment) session.comment = { ...session.comment, body: built.body };
+    else session.comment = await gh.createComment(pull.number, built.body);
+    bot.memory.comments.set(session.key, session.comment.id);
   }
-  written ??= await gh.createComment(number4, body);
-  session.comment = written;
-  bot.memory.comments.set(session.key, written.id);
+  if (view.postDeploy) {
+    await writePostDeployRun(scope, session, view.postDeploy, built.ledger);
+    return gate;
+  }
+  const notes = bot.memory.notes.get(`${session.key}@${pull.headSha}`) ?? [];
+  const report = buildCheckReport({
+    gate,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems,
+    notes
+  });
+  await writeCheckRun(scope, session.key, {
+    name: CHECK_NAME,
+    headSha: pull.headSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: report.summary,
+    text: `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(built.ledger)}
+`,
+    actions: report.actions,
+    externalId: `${pull.number}`,
+    ...detailsUrlFor(scope, pull.number)
+  });
+  return gate;
 }
-async function writeCheckRun(scope, mirrorKey, view) {
+async function writeCheckRun(scope, key, run2) {
   const { bot, gh } = scope;
-  const { mirrorsLedger: _mirror, ...run2 } = view;
   const { owner, repo } = gh.repo;
-  const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
-  const fingerprint = createHash3("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  const cacheKey = `${owner}/${repo}@${run2.headSha}`;
+  const fingerprint = createHash4("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
@@ -74273,50 +75630,161 @@ async function writeCheckRun(scope, mirrorKey, view) {
     await gh.updateCheckRun(id, run2);
   } else id = await gh.createCheckRun(run2);
   bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
-  if (mirrorKey) bot.memory.mirrors.set(mirrorKey, id);
+  if (key) bot.memory.mirrors.set(key, id);
 }
-async function reply(scope, number4, body) {
-  await scope.gh.createComment(number4, body);
+function detailsUrlFor(scope, number4) {
+  const url2 = auditDetailsUrl(scope.bot, scope.gh.repo, number4);
+  return url2 ? { detailsUrl: url2 } : {};
 }
-function replyInBurst(scope, session, lines) {
-  scope.bot.memory.replies.add(
-    session.key,
-    lines,
-    (body) => scope.gh.createComment(session.pull.number, body)
-  );
-}
-function openIncident(scope, issue2) {
-  return scope.gh.createIssue(issue2);
-}
-function reviewDeployment(scope, runId, review) {
-  return scope.gh.reviewDeployment(runId, review);
-}
-function dispatchWorkflow(scope, file2, ref, inputs) {
-  return scope.gh.dispatchWorkflow(file2, ref, inputs);
-}
-async function attachAuditToRelease(scope, session, projection, version2) {
-  if (!version2 || !projection.audit) return;
-  const { record: record2, markdown } = projection.audit;
-  try {
-    for (const tag of [`v${version2}`, version2]) {
-      const release = await scope.gh.releaseByTag(tag);
-      if (!release) continue;
-      const body = releaseBodyWithAudit(release.body, record2, markdown);
-      if (body !== release.body) await scope.gh.updateReleaseBody(release.id, body);
-      return;
+async function releaseVersion(scope, session) {
+  const { pull } = session;
+  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  if (fromNames) return fromNames;
+  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
+  if (fromBot) return fromBot;
+  const { owner, repo } = scope.gh.repo;
+  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
+    `${owner}/${repo}@${pull.headSha}`,
+    async () => {
+      const text = await scope.gh.readFile("package.json", pull.headSha);
+      try {
+        const parsed = text ? JSON.parse(text) : void 0;
+        const value = parsed && typeof parsed === "object" && "version" in parsed ? parsed.version : void 0;
+        return typeof value === "string" ? value.slice(0, 64) : "";
+      } catch {
+        return "";
+      }
     }
+  );
+  return version2 || void 0;
+}
+
+// src/app/repo-scope.ts
+async function scopeForRepo(probot, bot, repo) {
+  const appOctokit = await probot.auth();
+  const installationId = await installationIdFor(appOctokit, repo);
+  if (installationId === void 0) return void 0;
+  const octokit = await probot.auth(installationId);
+  return {
+    bot,
+    gh: fencedGitHub(gitHubFor(octokit, repo)),
+    log: probot.log.child({ repo: `${repo.owner}/${repo.repo}` })
+  };
+}
+
+// src/app/audit-access.ts
+async function loadAuditRecord(probot, bot, repo, number4) {
+  const scope = await scopeForRepo(probot, bot, repo);
+  if (!scope) return void 0;
+  const read2 = async () => {
+    const session = await openSession(scope, number4, { refreshPull: true });
+    if (!session.comment && session.ledger.events.length === 0) return void 0;
+    const { pull, setup } = session;
+    const variables = buildVariables({
+      config: setup.config,
+      version: await releaseVersion(scope, session),
+      date: bot.now().toISOString(),
+      deployedBy: pull.author
+    });
+    return buildAuditRecord(
+      {
+        repo: `${repo.owner}/${repo.repo}`,
+        pr: { number: number4, title: pull.title, author: pull.author, headSha: pull.headSha },
+        checklist: setup.checklist,
+        ledger: session.ledger,
+        generatedAt: bot.now().toISOString(),
+        variables
+      },
+      bot.options.ledgerSecret
+    );
+  };
+  try {
+    return await bot.memory.queue.run(prKey(scope.gh, number4), read2);
   } catch (error62) {
-    if (statusOf(error62) !== 403) throw error62;
-    scope.log.warn({ pr: session.key, version: version2 }, "cannot update the release (needs contents: write)");
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+function auditRequestHandler(ready, bot) {
+  return createAuditHandler({
+    secret: bot.options.ledgerSecret,
+    now: () => bot.now(),
+    ...bot.publicUrl ? { basePath: new URL(bot.publicUrl).pathname } : {},
+    loadRecord: async (owner, repo, pr) => loadAuditRecord(await ready(), bot, { owner, repo }, pr)
+  });
+}
+
+// src/core/evidence.ts
+var EVIDENCE_CHECK_NAME = "shipgate/checks";
+var FENCE_START = "```json shipgate-evidence";
+var FindingSchema2 = external_exports.object({
+  file: external_exports.string().max(500).optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: external_exports.string().max(64).optional(),
+  message: external_exports.string().max(500)
+});
+var EvidenceSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/checks@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  passed: external_exports.boolean(),
+  results: external_exports.array(
+    external_exports.object({
+      item: external_exports.string().max(200),
+      check: external_exports.string().max(100),
+      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+      summary: external_exports.string().max(500),
+      findings: external_exports.array(FindingSchema2).max(20).default([]),
+      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+    })
+  ).max(1e3)
+});
+function parseEvidenceText(text) {
+  const start = text?.indexOf(FENCE_START) ?? -1;
+  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
+  const body = text.slice(start + FENCE_START.length);
+  const end = body.indexOf("\n```");
+  try {
+    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const parsed = EvidenceSchema.safeParse(json2);
+    if (!parsed.success)
+      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+    return { ok: true, evidence: parsed.data };
+  } catch {
+    return { ok: false, error: "evidence block is not valid JSON" };
   }
 }
 
-// src/app/pr/release-pr.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+// src/core/missing-results.ts
+function missingResultsAction(input2) {
+  if (input2.resultsSeen || input2.dispatched) return "stop";
+  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
+  if (!Number.isFinite(elapsed)) return "wait";
+  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+}
+function overdueAt(since, timeoutMinutes) {
+  return Date.parse(since) + timeoutMinutes * 6e4;
+}
+function workflowFileName(file2) {
+  return file2.replace(/^\.github\/workflows\//, "");
+}
+function missingResultsNote(input2) {
+  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
+  const file2 = workflowFileName(input2.file);
+  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
+  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+}
+function formatMinutes(minutes) {
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+// src/app/release-pr.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 function isReleasePull(config3, pull) {
   const { branches, labels, titlePattern, bots } = config3.release;
   if (detectReleaseBot(pull, bots)) return true;
-  if (branches.some((glob) => import_picomatch4.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  if (branches.some((glob) => import_picomatch5.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
   const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
   if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
   if (!titlePattern) return false;
@@ -74327,861 +75795,7 @@ function isReleasePull(config3, pull) {
   }
 }
 
-// src/core/audit/audit-view.ts
-function outcomeView(item) {
-  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
-  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
-  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
-  switch (item.outcome) {
-    case "done":
-      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
-    case "failing":
-      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
-    case "skipped":
-      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
-    case "pending":
-      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
-    case "waiting":
-      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
-  }
-}
-function optional2() {
-  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
-}
-function itemLabel(item) {
-  if (item.kind !== "signoff") return item.text;
-  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
-  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
-}
-function actorOf(item) {
-  if (item.state.waived) return item.state.waived.by;
-  if (item.state.reset && !item.state.checked) return void 0;
-  return item.state.by;
-}
-function noteOf(item) {
-  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
-  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
-  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
-  if (item.state.reset && !item.state.checked) return item.state.reset;
-  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
-  return void 0;
-}
-function sectionsOf(record2) {
-  const sections = /* @__PURE__ */ new Map();
-  for (const item of record2.items) {
-    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
-    const group = item.section[0] ?? "Checklist";
-    const section = sections.get(title) ?? { title, group, items: [] };
-    section.items.push(item);
-    sections.set(title, section);
-  }
-  return [...sections.values()];
-}
-function formatWhen(at) {
-  if (!at) return "";
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
-  return match ? `${match[1]} ${match[2]} UTC` : at;
-}
-function shortSha(sha) {
-  return sha ? sha.slice(0, 7) : "";
-}
-var ACTIONS = {
-  tick: "Ticked",
-  untick: "Unticked",
-  waive: "Waived",
-  result: "Check result",
-  invalidate: "Reset by push",
-  reject: "Rejected attempt",
-  rollback: "Rollback started"
-};
-function eventView(event, textOf) {
-  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
-  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
-  switch (event.t) {
-    case "tick":
-    case "untick":
-      return { ...base, by: event.by, items: [textOf(event.item)] };
-    case "waive":
-    case "reject":
-      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
-    case "result":
-      return {
-        ...base,
-        by: "shipgate",
-        items: [textOf(event.item)],
-        detail: `${event.status}: ${event.summary}`
-      };
-    case "invalidate":
-      return { ...base, items: event.items.map(textOf), detail: event.reason };
-    case "rollback":
-      return {
-        ...base,
-        by: event.by,
-        items: ["rollback"],
-        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
-      };
-  }
-}
-function itemTexts(record2) {
-  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
-  return (id) => texts.get(id) ?? id;
-}
-var CONCLUSION_LABEL = {
-  success: "Passed",
-  failure: "Failed",
-  action_required: "Incomplete"
-};
-
-// src/core/audit/audit-markdown.ts
-function renderAuditMarkdown(record2) {
-  const text = itemTexts(record2);
-  const out = [
-    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
-    "",
-    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
-    "",
-    `- Checklist: ${esc2(record2.title)}`,
-    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
-    `- Generated: ${when(record2.generatedAt)}`,
-    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
-  ];
-  for (const section of sectionsOf(record2)) {
-    out.push(
-      "",
-      `## ${esc2(section.title)}`,
-      "",
-      "| Item | Status | By | When | Evidence |",
-      "| --- | --- | --- | --- | --- |"
-    );
-    for (const item of section.items) out.push(itemRow(item));
-    const findings = section.items.flatMap(
-      (item) => (item.evidence?.findings ?? []).map((finding) => {
-        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
-        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
-        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
-      })
-    );
-    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
-  }
-  const rejected = record2.events.filter((event) => event.t === "reject");
-  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
-  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
-  for (const event of rejected) {
-    const view = eventView(event, text);
-    out.push(
-      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
-    );
-  }
-  if (record2.compacted?.rejected)
-    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
-  out.push("", `## History (${record2.events.length} events)`, "");
-  if (record2.compacted)
-    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
-  record2.events.forEach((event, index) => {
-    const view = eventView(event, text);
-    const by = view.by ? ` by ${esc2(view.by)}` : "";
-    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
-    out.push(
-      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
-    );
-  });
-  out.push(
-    "",
-    "---",
-    "",
-    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
-    "",
-    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
-  );
-  return `${out.join("\n")}
-`;
-}
-function itemRow(item) {
-  const outcome2 = outcomeView(item);
-  const note = noteOf(item);
-  const findings = item.evidence?.findings.length ?? 0;
-  const evidence = [
-    note ? esc2(note) : "",
-    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
-  ].filter(Boolean).join(" ");
-  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
-}
-function esc2(text) {
-  return escapeInline(text, 300).replace(/\|/g, "\\|");
-}
-function when(at) {
-  return esc2(formatWhen(at));
-}
-
-// src/core/audit/audit-record.ts
-import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
-
-// src/core/gate/rollback.ts
-function rollbackPlan(checklist) {
-  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
-  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
-  const items = checklist.items.filter(inRollback);
-  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
-}
-function rollbackStatus(checklist, states) {
-  const plan = rollbackPlan(checklist);
-  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
-  const state = states[ROLLBACK_STATE];
-  const started = state?.checked ? {
-    by: state.by ?? "",
-    at: state.at ?? "",
-    reason: state.summary ?? "",
-    ...state.incident !== void 0 ? { incident: state.incident } : {}
-  } : void 0;
-  const active = started !== void 0 || fired.length > 0;
-  return {
-    active,
-    fired,
-    ...started ? { started } : {},
-    activated: active ? plan.steps.map((item) => item.id) : []
-  };
-}
-function withPhase(checklist, ids, phase) {
-  if (ids.length === 0) return checklist;
-  const moved = new Set(ids);
-  return {
-    ...checklist,
-    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
-  };
-}
-
-// src/core/gate/release-gates.ts
-function releaseGates(input2) {
-  const rollback = rollbackStatus(input2.checklist, input2.states);
-  const preMerge = evaluateGate({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    phase: "pre-merge",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
-}
-function releaseView(input2) {
-  const { rollback, preMerge } = input2;
-  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
-  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
-  const postDeploy = evaluateGate({
-    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
-    states: input2.states,
-    headSha: input2.mergeSha,
-    phase: "post-deploy",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return {
-    postDeploy,
-    display: {
-      ...postDeploy,
-      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
-    }
-  };
-}
-function phaseGate(input2) {
-  const { phase, ...rest } = input2;
-  if (phase === "pre-merge") return releaseGates(rest).preMerge;
-  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
-  return gates.postDeploy ?? gates.preMerge;
-}
-
-// src/core/audit/audit-schema.ts
-var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Text = external_exports.string().max(2e3);
-var Who2 = external_exports.string().max(100);
-var Sha2 = external_exports.string().max(64);
-var When2 = external_exports.string().max(40);
-var EventSchema2 = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2 }),
-  external_exports.object({
-    t: external_exports.literal("waive"),
-    item: Text,
-    by: Who2,
-    at: When2,
-    sha: Sha2,
-    reason: Text,
-    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
-    na: external_exports.literal(true).optional()
-  }),
-  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
-  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
-  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text }),
-  external_exports.object({
-    t: external_exports.literal("rollback"),
-    by: Who2,
-    at: When2,
-    sha: Sha2,
-    reason: Text,
-    source: Text,
-    incident: external_exports.number().int().positive().optional()
-  })
-]);
-var ItemStateSchema2 = external_exports.object({
-  checked: external_exports.boolean(),
-  by: Who2.optional(),
-  at: When2.optional(),
-  sha: Sha2.optional(),
-  status: Status2.optional(),
-  summary: Text.optional(),
-  waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
-  reset: Text.optional(),
-  incident: external_exports.number().int().positive().optional()
-});
-var FindingSchema2 = external_exports.object({
-  file: Text.optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: Sha2.optional(),
-  message: Text
-});
-var ItemSchema = external_exports.object({
-  id: Text,
-  text: Text,
-  section: external_exports.array(Text),
-  kind: external_exports.enum(["auto", "manual", "signoff"]),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  required: external_exports.boolean(),
-  check: Text.optional(),
-  role: Text.optional(),
-  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
-  state: ItemStateSchema2,
-  evidence: external_exports.object({
-    check: Text,
-    status: Status2,
-    summary: Text,
-    findings: external_exports.array(FindingSchema2).max(100),
-    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
-    sha: Sha2
-  }).optional(),
-  notApplicable: Text.optional()
-});
-var AuditRecordSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/audit@1"),
-  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
-  title: Text,
-  pr: external_exports.object({
-    number: external_exports.number().int().positive(),
-    title: Text,
-    author: Who2,
-    headSha: Sha2,
-    mergeCommitSha: Sha2.optional()
-  }),
-  sha: Sha2,
-  generatedAt: When2,
-  gate: external_exports.object({
-    phase: external_exports.enum(["pre-merge", "post-deploy"]),
-    conclusion: external_exports.enum(["success", "failure", "action_required"]),
-    summary: Text,
-    done: external_exports.number().int().nonnegative(),
-    required: external_exports.number().int().nonnegative()
-  }),
-  items: external_exports.array(ItemSchema).max(5e3),
-  events: external_exports.array(EventSchema2).max(1e5),
-  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
-  ledgerHead: external_exports.string().max(100),
-  signature: external_exports.string().max(100)
-});
-
-// src/core/audit/audit-record.ts
-var AUDIT_SCHEMA = "shipgate/audit@1";
-function buildAuditRecord(input2, secret) {
-  if (!verifyLedger(input2.ledger, secret))
-    throw new Error("the ledger does not verify; refusing to sign an audit record");
-  const { checklist, pr } = input2;
-  const states = input2.states ?? foldLedger(input2.ledger);
-  const phase = input2.phase ?? "pre-merge";
-  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
-  const gate = phaseGate({
-    checklist,
-    states,
-    headSha: pr.headSha,
-    phase,
-    notApplicable: [...notApplicable.keys()],
-    ...pr.mergeCommitSha && phase === "post-deploy" ? { mergeSha: pr.mergeCommitSha } : {}
-  });
-  const evidence = evidenceByItem(input2.evidence, pr.headSha);
-  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
-  const title = fill(checklist.title);
-  const items = checklist.items.map((item) => {
-    const state = states[item.id] ?? { checked: false };
-    const section = item.section.map(fill);
-    const found = evidence.get(item.id);
-    const why = notApplicable.get(item.id);
-    return {
-      id: item.id,
-      text: item.text,
-      section: section[0] === title ? section.slice(1) : section,
-      kind: item.kind,
-      phase: item.phase,
-      required: why === void 0 && isRequired(item, input2.activated),
-      ...item.check ? { check: item.check } : {},
-      ...item.role ? { role: item.role } : {},
-      outcome: itemStatus(item, state, pr.headSha),
-      state: structuredClone(state),
-      ...found && item.kind === "auto" ? { evidence: found } : {},
-      ...why === void 0 ? {} : { notApplicable: why }
-    };
-  });
-  const { count, rejected } = input2.ledger.base;
-  const unsigned = {
-    schema: AUDIT_SCHEMA,
-    repo: input2.repo,
-    title,
-    pr: { ...pr },
-    sha: pr.headSha,
-    generatedAt: input2.generatedAt,
-    gate: {
-      phase,
-      conclusion: gate.conclusion,
-      summary: gate.summary,
-      done: gate.done,
-      required: gate.required
-    },
-    items,
-    events: structuredClone(input2.ledger.events),
-    ...count > 0 ? { compacted: { count, rejected } } : {},
-    ledgerHead: input2.ledger.head
-  };
-  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
-}
-function signAuditRecord(record2, secret) {
-  return createHmac4("sha256", secret).update(canonical(record2)).digest("base64url");
-}
-function verifyAuditRecord(value, secret) {
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    return { ok: false, reason: "not an audit record" };
-  const { signature, ...rest } = value;
-  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
-  const expected = Buffer.from(createHmac4("sha256", secret).update(canonical(rest)).digest("base64url"));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual4(expected, given))
-    return {
-      ok: false,
-      reason: "the signature does not match: the record was altered or signed with another key"
-    };
-  const parsed = AuditRecordSchema.safeParse(value);
-  if (!parsed.success)
-    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-  return { ok: true, record: parsed.data };
-}
-function evidenceByItem(input2, headSha) {
-  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
-  const byItem = /* @__PURE__ */ new Map();
-  for (const document2 of documents) {
-    for (const result of document2.results) {
-      if (byItem.has(result.item) && document2.sha !== headSha) continue;
-      byItem.set(result.item, {
-        check: result.check,
-        status: result.status,
-        summary: result.summary,
-        findings: result.findings.map((finding) => ({ ...finding })),
-        ...result.metrics ? { metrics: { ...result.metrics } } : {},
-        sha: document2.sha
-      });
-    }
-  }
-  return byItem;
-}
-var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
-function fillPlaceholders2(text, variables) {
-  return text.replace(
-    PLACEHOLDER2,
-    (_match, name, fallback) => variables[name]?.trim() || fallback || name
-  );
-}
-
-// src/core/comment/checklist-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var SAFETY_MARGIN = 512;
-function buildChecklistComment(input2, ledger, secret) {
-  const withoutBlock = renderComment(input2).length;
-  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
-  let fitted = ledger;
-  let block = encodeStateBlock(fitted);
-  while (block.length > budget && fitted.events.length > 0) {
-    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
-    block = encodeStateBlock(fitted);
-  }
-  if (block.length > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
-  }
-  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
-}
-
-// src/core/template/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
-// src/core/gate/check-report.ts
-var MAX_ACTIONS = 3;
-var MAX_IDENTIFIER = 20;
-var MAX_LABEL = 20;
-var MAX_DESCRIPTION = 40;
-function buildCheckReport(input2) {
-  const { gate } = input2;
-  const problems = input2.problems ?? [];
-  const failed = gate.conclusion === "failure" || problems.length > 0;
-  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
-  const lines = [`**${escapeInline(gate.summary, 300)}**`];
-  if (problems.length > 0) {
-    lines.push(
-      "",
-      "### Configuration problems",
-      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
-    );
-  }
-  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
-  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
-  for (const blocker of gate.blockers) lines.push(describe4(blocker, input2.config, texts));
-  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
-  const roles = gate.blockers.filter((b) => b.kind === "role");
-  return {
-    status,
-    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
-    title: escapeInline(gate.summary, 100),
-    summary: lines.join("\n").slice(0, 6e4),
-    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
-  };
-}
-function describe4(blocker, config3, texts) {
-  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
-  switch (blocker.kind) {
-    case "role": {
-      const who = eligible(config3, blocker.role);
-      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who || `no members configured for role \`${blocker.role}\``}`;
-    }
-    case "write-access":
-      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
-    case "failing-check":
-      return `- \u274C failing: ${list2(blocker.items)}`;
-    case "skipped-check":
-      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
-    case "pending-check":
-      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
-  }
-}
-function signOffAction(role) {
-  const title = roleTitle(role);
-  return {
-    identifier: role.slice(0, MAX_IDENTIFIER),
-    label: cut(`Sign off: ${title}`, MAX_LABEL),
-    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
-  };
-}
-function roleForAction(identifier, roles) {
-  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
-  return matches.length === 1 ? matches[0] : void 0;
-}
-function cut(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-
-// src/core/gate/projection.ts
-var CHECK_NAME = "shipgate";
-var POST_DEPLOY_CHECK = "shipgate/post-deploy";
-function gatesOf(facts, states, headSha = facts.pull.headSha) {
-  return releaseGates({
-    checklist: facts.checklist,
-    states,
-    headSha,
-    problems: facts.problems,
-    notApplicable: [...facts.notApplicable.keys()],
-    ...facts.pull.mergeCommitSha ? { mergeSha: facts.pull.mergeCommitSha } : {}
-  });
-}
-function reportRun(facts, gate, run2) {
-  const report = buildCheckReport({
-    gate,
-    checklist: facts.checklist,
-    config: facts.config,
-    problems: facts.problems,
-    notes: facts.resultNotes?.[run2.headSha] ?? []
-  });
-  const { intro, ...rest } = run2;
-  return {
-    ...rest,
-    status: report.status,
-    ...report.conclusion ? { conclusion: report.conclusion } : {},
-    title: report.title,
-    summary: intro ? `${intro}
-
-${report.summary}` : report.summary,
-    actions: run2.actions ?? report.actions
-  };
-}
-var mirrorText = (ledger) => `Signed checklist state (restores the comment if it is edited or deleted):
-
-${encodeStateBlock(ledger)}
-`;
-function projectRelease(input2) {
-  const { pull, checklist } = input2;
-  const appended = appendEvents(input2.ledger, input2.events ?? [], input2.secret);
-  const states = foldLedger(appended);
-  const gates = gatesOf(input2, states);
-  const mergeSha = pull.mergeCommitSha;
-  const variables = buildVariables({
-    config: input2.config,
-    version: input2.version,
-    date: input2.now,
-    deployedBy: pull.author
-  });
-  const built = buildChecklistComment(
-    {
-      checklist,
-      states,
-      headSha: pull.headSha,
-      variables,
-      gate: gates.display,
-      notes: input2.notes,
-      notApplicable: input2.notApplicable,
-      ...mergeSha ? { postDeploySha: mergeSha } : {}
-    },
-    appended,
-    input2.secret
-  );
-  const ledger = built.ledger;
-  const checkRuns = [];
-  let audit;
-  if (mergeSha && gates.postDeploy) {
-    checkRuns.push(
-      reportRun(input2, gates.postDeploy, {
-        name: POST_DEPLOY_CHECK,
-        headSha: mergeSha,
-        intro: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
-        text: mirrorText(ledger),
-        externalId: `${pull.number}`,
-        mirrorsLedger: true
-      })
-    );
-    if (input2.withAudit) {
-      const record2 = buildAuditRecord(
-        {
-          repo: input2.repo,
-          pr: {
-            number: pull.number,
-            title: pull.title,
-            author: pull.author,
-            headSha: pull.headSha,
-            mergeCommitSha: mergeSha
-          },
-          checklist,
-          ledger,
-          states,
-          generatedAt: input2.now,
-          activated: gates.rollback.activated,
-          variables,
-          notApplicable: input2.notApplicable
-        },
-        input2.secret
-      );
-      const markdown = renderAuditMarkdown(record2);
-      audit = { record: record2, markdown };
-      checkRuns.push(
-        reportRun(input2, gates.preMerge, {
-          name: CHECK_NAME,
-          headSha: pull.headSha,
-          intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
-          text: auditCheckText(record2, markdown, `Signed checklist state:
-
-${encodeStateBlock(ledger)}`),
-          actions: [],
-          externalId: `${pull.number}`
-        })
-      );
-    }
-  } else {
-    checkRuns.push(
-      reportRun(input2, gates.preMerge, {
-        name: CHECK_NAME,
-        headSha: pull.headSha,
-        text: mirrorText(ledger),
-        externalId: `${pull.number}`,
-        ...input2.detailsUrl ? { detailsUrl: input2.detailsUrl } : {},
-        mirrorsLedger: true
-      })
-    );
-  }
-  return {
-    ledger,
-    states,
-    gates,
-    status: gates.display.summary,
-    comment: built.body,
-    checkRuns,
-    ...audit ? { audit } : {}
-  };
-}
-function projectMergeGroup(input2) {
-  const states = foldLedger(appendEvents(input2.ledger, input2.events, input2.secret));
-  const open3 = { ...input2, pull: { ...input2.pull, headSha: input2.sha } };
-  const { mergeCommitSha: _merged, ...pull } = open3.pull;
-  const gates = gatesOf({ ...open3, pull }, states, input2.sha);
-  return {
-    gate: gates.preMerge,
-    checkRun: reportRun(input2, gates.preMerge, {
-      name: CHECK_NAME,
-      headSha: input2.sha,
-      intro: `Merge queue commit for #${input2.pull.number}.`,
-      externalId: `${input2.pull.number}`
-    })
-  };
-}
-function statusReply(projection, sha) {
-  return `**shipgate** for \`${sha.slice(0, 7)}\`: ${projection.status}`;
-}
-
-// src/app/runtime/write-coalescer.ts
-var WriteCoalescer = class {
-  constructor(windowMs) {
-    this.windowMs = windowMs;
-  }
-  windowMs;
-  pending = /* @__PURE__ */ new Map();
-  lastFlush = /* @__PURE__ */ new Map();
-  running = /* @__PURE__ */ new Set();
-  add(key, item, coalesce, flush) {
-    const open3 = this.pending.get(key);
-    if (open3 && coalesce) {
-      open3.items.push(item);
-      open3.flush = flush;
-      return;
-    }
-    if (open3) this.start(key, open3);
-    const last = this.lastFlush.get(key);
-    const wait2 = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - Date.now()) : 0;
-    const batch = { items: [item], flush, timer: void 0 };
-    this.pending.set(key, batch);
-    this.schedule(key, batch, wait2);
-  }
-  schedule(key, batch, wait2) {
-    clearTimeout(batch.timer);
-    batch.timer = withoutLease(() => setTimeout(() => this.start(key, batch), wait2));
-  }
-  start(key, batch) {
-    if (this.pending.get(key) !== batch) return;
-    clearTimeout(batch.timer);
-    this.pending.delete(key);
-    const now = Date.now();
-    this.lastFlush.set(key, now);
-    for (const [other, at] of this.lastFlush) if (at + this.windowMs < now) this.lastFlush.delete(other);
-    const run2 = batch.flush(batch.items).finally(() => this.running.delete(run2));
-    this.running.add(run2);
-  }
-  /** Resolves when nothing is waiting or being written. */
-  async idle() {
-    while (this.pending.size > 0 || this.running.size > 0) {
-      if (this.running.size > 0) await Promise.allSettled([...this.running]);
-      else await new Promise((resolve4) => setTimeout(resolve4, 5));
-    }
-  }
-};
-
-// src/app/pr/run-step.ts
-var coalescers = /* @__PURE__ */ new WeakMap();
-function coalescerOf(bot) {
-  let coalescer = coalescers.get(bot);
-  if (!coalescer) {
-    coalescer = new WriteCoalescer(bot.memory.writeWindowMs);
-    coalescers.set(bot, coalescer);
-  }
-  return coalescer;
-}
-function stepsIdle(bot) {
-  return coalescers.get(bot)?.idle() ?? Promise.resolve();
-}
-function runPrStep(scope, number4, step) {
-  const key = prKey(scope.gh, number4);
-  return new Promise((resolve4, reject) => {
-    coalescerOf(scope.bot).add(
-      key,
-      { scope, step, resolve: resolve4, reject },
-      step.coalesce === true,
-      (steps) => runSteps(key, number4, steps)
-    );
-  });
-}
-async function runSteps(key, number4, steps) {
-  const scope = steps.at(-1).scope;
-  const secret = scope.bot.options.ledgerSecret;
-  try {
-    await scope.bot.memory.queue.run(key, async () => {
-      const session = await openSession(scope, number4, mergeOpenOptions(steps.map((s) => s.step.open)));
-      const decided = [];
-      const decisions = [];
-      let withAudit = false;
-      for (const queued of steps) {
-        try {
-          const decision = await queued.step.decide?.(session);
-          if (decision?.events?.length)
-            session.ledger = appendEvents(session.ledger, decision.events, secret);
-          if (decision?.resultNotes) {
-            const notesKey = resultNotesKey(session, decision.resultNotes.sha);
-            if (decision.resultNotes.notes.length > 0)
-              scope.bot.memory.notes.set(notesKey, decision.resultNotes.notes);
-            else scope.bot.memory.notes.delete(notesKey);
-          }
-          withAudit ||= decision?.withAudit === true;
-          decided.push(queued);
-          decisions.push(decision);
-        } catch (error62) {
-          queued.reject(error62);
-        }
-      }
-      if (decided.length === 0) return;
-      const facts = await releaseFacts(scope, session);
-      const projection = projectRelease({ ...facts, ledger: session.ledger, secret, withAudit });
-      await writeProjection(scope, session, projection);
-      scope.bot.metrics?.stepsWritten(decided.length);
-      const explanations = /* @__PURE__ */ new Set();
-      for (const decision of decisions)
-        for (const line of decision?.explanations ?? []) explanations.add(line);
-      replyInBurst(scope, session, [...explanations]);
-      for (const queued of decided) {
-        try {
-          await queued.step.after?.({ session, projection, facts });
-          queued.resolve();
-        } catch (error62) {
-          queued.reject(error62);
-        }
-      }
-    });
-  } catch (error62) {
-    for (const queued of steps) queued.reject(error62);
-  }
-}
-function mergeOpenOptions(options2) {
-  const merged = {};
-  const candidates = [];
-  for (const open3 of options2) {
-    if (!open3) continue;
-    if (open3.pull) merged.pull = open3.pull;
-    if (open3.refreshPull) merged.refreshPull = true;
-    if (open3.comment !== void 0) merged.comment = open3.comment;
-    candidates.push(...open3.candidates ?? []);
-  }
-  if (merged.refreshPull) delete merged.pull;
-  return candidates.length > 0 ? { ...merged, candidates } : merged;
-}
-
-// src/app/pr/missing-results.ts
+// src/app/missing-results.ts
 var SWEEP_INTERVAL_MS = 6e4;
 function watchForResults(scope, pull, config3) {
   const workflow = config3.checksWorkflow;
@@ -75226,71 +75840,59 @@ async function sweepMissingResults(probot, bot) {
   return dispatched;
 }
 async function handleOverdue(scope, entry) {
-  const { bot } = scope;
+  const { bot, gh } = scope;
   const awaiting = bot.memory.awaitingResults;
-  const key = prKey(scope.gh, entry.number);
+  const key = prKey(gh, entry.number);
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
-  let dispatched = false;
-  const pull = await getPull(scope, entry.number, true);
-  const setup = await getSetup(scope, pull);
-  const workflow = setup.config.checksWorkflow;
-  if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
-    awaiting.stop(entry.owner, entry.repo, entry.sha);
-    return false;
-  }
-  await runPrStep(scope, entry.number, {
-    open: { pull },
-    async decide(session) {
-      const action = missingResultsAction({
-        since: entry.since,
-        now: bot.now().toISOString(),
-        timeoutMinutes: workflow.timeoutMinutes,
-        resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-        dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
-      });
-      if (action === "wait") {
-        entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
-        return void 0;
-      }
-      if (action === "stop") {
-        awaiting.stop(entry.owner, entry.repo, entry.sha);
-        return void 0;
-      }
-      const file2 = workflowFileName(workflow.file);
-      let error62;
-      try {
-        await dispatchWorkflow(scope, file2, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
-      } catch (caught) {
-        if (caught instanceof LeaseLost) throw caught;
-        error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
-      }
-      awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
-      await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
-      const note = missingResultsNote({
-        sha: entry.sha,
-        timeoutMinutes: workflow.timeoutMinutes,
-        file: file2,
-        ...error62 ? { error: error62 } : {}
-      });
-      if (error62) scope.log.warn({ pr: key, sha: entry.sha, error: error62 }, "could not dispatch the checks workflow");
-      else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
-      dispatched = error62 === void 0;
-      const notes = bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [];
-      return { resultNotes: { sha: entry.sha, notes: [...notes, note] } };
+  return bot.memory.queue.run(key, async () => {
+    const pull = await getPull(scope, entry.number, true);
+    const setup = await getSetup(scope, pull);
+    const workflow = setup.config.checksWorkflow;
+    if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
     }
+    const action = missingResultsAction({
+      since: entry.since,
+      now: bot.now().toISOString(),
+      timeoutMinutes: workflow.timeoutMinutes,
+      resultsSeen: (await gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
+      dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
+    });
+    if (action === "wait") {
+      entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
+      return false;
+    }
+    if (action === "stop") {
+      awaiting.stop(entry.owner, entry.repo, entry.sha);
+      return false;
+    }
+    const file2 = workflowFileName(workflow.file);
+    let error62;
+    try {
+      await gh.dispatchWorkflow(file2, workflow.ref ?? pull.headRef, { sha: entry.sha });
+    } catch (caught) {
+      if (caught instanceof LeaseLost) throw caught;
+      error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
+    }
+    awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
+    await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
+    const note = missingResultsNote({
+      sha: entry.sha,
+      timeoutMinutes: workflow.timeoutMinutes,
+      file: file2,
+      ...error62 ? { error: error62 } : {}
+    });
+    const notesKey = `${key}@${entry.sha}`;
+    bot.memory.notes.set(notesKey, [...bot.memory.notes.get(notesKey) ?? [], note]);
+    if (error62) scope.log.warn({ pr: key, sha: entry.sha, error: error62 }, "could not dispatch the checks workflow");
+    else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
+    await publish(scope, await openSession(scope, entry.number, { pull }));
+    return error62 === void 0;
   });
-  return dispatched;
 }
 
-// src/core/decide/sign-off-action.ts
-function planSignOff(identifier, checklist, states) {
-  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
-  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
-  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
-  return item ? { item, checked: true } : void 0;
-}
-
-// src/core/evidence/judge-evidence.ts
+// src/core/judge-evidence.ts
 var ACTIONS_APP_SLUG = "github-actions";
 function judgeEvidence(source, checklist, at) {
   if (source.appSlug !== ACTIONS_APP_SLUG)
@@ -75341,7 +75943,15 @@ function judgeEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems };
 }
 
-// src/app/pr/authorize-actor.ts
+// src/core/sign-off-action.ts
+function planSignOff(identifier, checklist, states) {
+  const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
+  const role = roleForAction(identifier, [...new Set(signoffs.map((item2) => item2.role ?? ""))]);
+  const item = signoffs.find((candidate) => candidate.role === role && !states[candidate.id]?.checked);
+  return item ? { item, checked: true } : void 0;
+}
+
+// src/app/authorize-actor.ts
 async function decideChanges(scope, session, actor, changes) {
   const decisions = [];
   for (const change of changes) {
@@ -75387,7 +75997,7 @@ async function inRoleTeams(scope, session, role, actor) {
   return false;
 }
 
-// src/app/events/payloads.ts
+// src/app/payloads.ts
 var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
 var Repository = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
 var Installation = external_exports.object({ id: external_exports.number() }).optional();
@@ -75490,7 +76100,7 @@ function runIdFrom(detailsUrl, externalId) {
   return match?.[1] ? Number(match[1]) : void 0;
 }
 
-// src/app/events/on-merge-group.ts
+// src/app/on-merge-group.ts
 async function onMergeGroup(scope, payload) {
   if (payload.action !== "checks_requested") return;
   const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
@@ -75500,47 +76110,58 @@ async function onMergeGroup(scope, payload) {
   await judgeMergeGroup(scope, number4, payload.merge_group.head_sha);
 }
 async function judgeMergeGroup(scope, number4, sha) {
-  await runPrStep(scope, number4, {
-    open: { refreshPull: true },
-    async after({ session, facts }) {
-      const at = scope.bot.now().toISOString();
-      const notes = [];
-      let events = [];
-      const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
-      const evidence = runs.find((run2) => run2.status === "completed");
-      if (evidence) {
-        const runId = runIdFrom(evidence.detailsUrl);
-        const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
-        const judgement = judgeEvidence(
-          {
-            appSlug: evidence.appSlug,
-            runSha: evidence.headSha,
-            expectedSha: sha,
-            workflowPath: workflow?.path,
-            changedFiles: workflow ? await scope.gh.listPullFiles(number4) : [],
-            text: evidence.outputText
-          },
-          session.setup.checklist,
-          at
-        );
-        if (judgement.accepted) events = judgement.events;
-        else notes.push(judgement.reason);
-      }
-      const { gate, checkRun } = projectMergeGroup({
-        ...facts,
-        resultNotes: { [sha]: notes },
-        ledger: session.ledger,
-        events,
-        secret: scope.bot.options.ledgerSecret,
-        sha
-      });
-      await writeCheckRun(scope, void 0, checkRun);
-      scope.log.info({ pr: session.key, sha, gate: gate.summary }, "merge group judged");
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const session = await openSession(scope, number4, { refreshPull: true });
+    const { checklist, config: config3, problems } = session.setup;
+    const at = scope.bot.now().toISOString();
+    const notes = [];
+    let ledger = session.ledger;
+    const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
+    const evidence = runs.find((run2) => run2.status === "completed");
+    if (evidence) {
+      const runId = runIdFrom(evidence.detailsUrl);
+      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+      const judgement = judgeEvidence(
+        {
+          appSlug: evidence.appSlug,
+          runSha: evidence.headSha,
+          expectedSha: sha,
+          workflowPath: workflow?.path,
+          changedFiles: workflow ? await scope.gh.listPullFiles(number4) : [],
+          text: evidence.outputText
+        },
+        checklist,
+        at
+      );
+      if (judgement.accepted) ledger = appendEvents(ledger, judgement.events, scope.bot.options.ledgerSecret);
+      else notes.push(judgement.reason);
     }
+    const conditions = await pullNotApplicable(scope, session.pull, checklist);
+    const gate = evaluateGate({
+      checklist,
+      states: foldLedger(ledger),
+      headSha: sha,
+      phase: "pre-merge",
+      problems,
+      notApplicable: [...conditions.keys()]
+    });
+    const report = buildCheckReport({ gate, checklist, config: config3, problems, notes });
+    await writeCheckRun(scope, void 0, {
+      name: CHECK_NAME,
+      headSha: sha,
+      status: report.status,
+      ...report.conclusion ? { conclusion: report.conclusion } : {},
+      title: report.title,
+      summary: `Merge queue commit for #${number4}.
+
+${report.summary}`,
+      externalId: `${number4}`
+    });
+    scope.log.info({ pr: session.key, sha, gate: gate.summary }, "merge group judged");
   });
 }
 
-// src/core/ledger/invalidation.ts
+// src/core/invalidation.ts
 function planPushInvalidation(input2) {
   const { config: config3 } = input2;
   const relevant = input2.changedFiles && relevantChanges(config3, input2.changedFiles, input2.versionOnlyFiles);
@@ -75603,13 +76224,13 @@ function resetReason(sha, files) {
   return `${head} (${name}${more} changed)`;
 }
 
-// src/core/ledger/push-invalidation.ts
+// src/core/push-invalidation.ts
 function pushInvalidation(input2) {
   const plan = planPushInvalidation({ ...input2, newSha: input2.afterSha });
   return plan && invalidationEvent(plan, input2.afterSha, input2.at);
 }
 
-// src/core/release/version-only.ts
+// src/core/version-only.ts
 var MAX_VERSION_FILE_CHARS = 2e6;
 var VERSION19 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
 function versionBump(path13, before, after) {
@@ -75682,7 +76303,7 @@ function lineVersionChange(old, next) {
   return bump;
 }
 
-// src/app/pr/push-changes.ts
+// src/app/push-changes.ts
 var MAX_VERSION_FILES = 10;
 var NO_COMMIT = /^0+$/;
 async function pushChanges(scope, config3, before, after) {
@@ -75717,7 +76338,7 @@ async function pushChanges(scope, config3, before, after) {
   return { changedFiles, versionOnlyFiles: versionOnlyFiles.sort() };
 }
 
-// src/app/events/on-pull-request.ts
+// src/app/on-pull-request.ts
 var HANDLED = /* @__PURE__ */ new Set([
   "opened",
   "reopened",
@@ -75743,32 +76364,24 @@ async function syncPull(scope, pull, opts = {}) {
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return false;
   const changes = opts.pushed ? await pushChanges(scope, setup.config, opts.before, pull.headSha) : {};
-  await runPrStep(scope, pull.number, {
-    open: { pull },
-    decide(session) {
-      if (!opts.pushed) return void 0;
-      const invalidation = pushInvalidation({
-        checklist: session.setup.checklist,
-        states: foldLedger(session.ledger),
-        config: session.setup.config,
-        afterSha: session.pull.headSha,
-        at: scope.bot.now().toISOString(),
-        ...changes
-      });
-      return invalidation ? { events: [invalidation] } : void 0;
-    },
-    after({ session, projection }) {
-      scope.log.info(
-        { pr: session.key, sha: session.pull.headSha, gate: projection.status },
-        "checklist synced"
-      );
-      watchForResults(scope, session.pull, session.setup.config);
-    }
+  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
+    const session = await openSession(scope, pull.number, { pull });
+    const invalidation = opts.pushed ? pushInvalidation({
+      checklist: session.setup.checklist,
+      states: foldLedger(session.ledger),
+      config: session.setup.config,
+      afterSha: pull.headSha,
+      at: scope.bot.now().toISOString(),
+      ...changes
+    }) : void 0;
+    const gate = await publish(scope, session, invalidation ? [invalidation] : []);
+    scope.log.info({ pr: session.key, sha: pull.headSha, gate: gate.summary }, "checklist synced");
+    watchForResults(scope, session.pull, session.setup.config);
   });
   return true;
 }
 
-// src/app/events/on-check-run.ts
+// src/app/on-check-run.ts
 async function onCheckRun(scope, payload) {
   const run2 = payload.check_run;
   const ours = run2.name === CHECK_NAME && run2.app?.id === scope.bot.options.appId;
@@ -75791,32 +76404,37 @@ async function onEvidence(scope, payload) {
   const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
   if (queued !== void 0) return judgeMergeGroup(scope, queued, run2.head_sha);
   for (const number4 of await pullsFor(scope, payload)) {
-    await runPrStep(scope, number4, {
-      open: { refreshPull: true },
-      async decide(session) {
-        const { pull } = session;
-        const runId = runIdFrom(run2.details_url, run2.external_id);
-        const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
-        const changedFiles = workflow ? await scope.gh.listPullFiles(number4) : [];
-        const judgement = judgeEvidence(
-          {
-            appSlug: run2.app?.slug,
-            runSha: run2.head_sha,
-            expectedSha: pull.headSha,
-            workflowPath: workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0,
-            changedFiles,
-            text: run2.output?.text
-          },
-          session.setup.checklist,
-          scope.bot.now().toISOString()
-        );
-        if (!judgement.accepted) {
-          scope.log.warn({ pr: session.key, run: run2.id, reason: judgement.reason }, "check results ignored");
-          return run2.head_sha === pull.headSha ? { resultNotes: { sha: pull.headSha, notes: [judgement.reason] } } : void 0;
-        }
-        scope.log.info({ pr: session.key, results: judgement.events.length }, "check results applied");
-        return { events: judgement.events, resultNotes: { sha: pull.headSha, notes: [] } };
+    await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+      const session = await openSession(scope, number4, { refreshPull: true });
+      const { pull } = session;
+      const runId = runIdFrom(run2.details_url, run2.external_id);
+      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+      const changedFiles = workflow ? await scope.gh.listPullFiles(number4) : [];
+      const judgement = judgeEvidence(
+        {
+          appSlug: run2.app?.slug,
+          runSha: run2.head_sha,
+          expectedSha: pull.headSha,
+          workflowPath: workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0,
+          changedFiles,
+          text: run2.output?.text
+        },
+        session.setup.checklist,
+        scope.bot.now().toISOString()
+      );
+      if (!judgement.accepted) {
+        scope.log.warn({ pr: session.key, run: run2.id, reason: judgement.reason }, "check results ignored");
+        if (run2.head_sha !== pull.headSha) return;
+        scope.bot.memory.notes.set(`${session.key}@${pull.headSha}`, [judgement.reason]);
+        await publish(scope, session);
+        return;
       }
+      scope.bot.memory.notes.delete(`${session.key}@${pull.headSha}`);
+      const gate = await publish(scope, session, judgement.events);
+      scope.log.info(
+        { pr: session.key, results: judgement.events.length, gate: gate.summary },
+        "check results applied"
+      );
     });
   }
 }
@@ -75824,22 +76442,26 @@ async function onSignOffButton(scope, payload) {
   const identifier = payload.requested_action?.identifier ?? "";
   const actor = payload.sender.login;
   for (const number4 of await pullsFor(scope, payload)) {
-    await runPrStep(scope, number4, {
-      coalesce: true,
-      async decide(session) {
-        const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
-        if (!change) return void 0;
-        const decisions = await decideChanges(scope, session, actor, [change]);
-        return {
-          events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
-          explanations: rejectionMessages(decisions)
-        };
-      }
+    await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+      const session = await openSession(scope, number4);
+      const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
+      if (!change) return;
+      const decisions = await decideChanges(scope, session, actor, [change]);
+      await publish(
+        scope,
+        session,
+        tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha)
+      );
+      scope.bot.memory.replies.add(
+        prKey(scope.gh, number4),
+        rejectionMessages(decisions),
+        (body) => scope.gh.createComment(number4, body)
+      );
     });
   }
 }
 
-// src/core/decide/commands.ts
+// src/core/commands.ts
 var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
 function parseCommand(body) {
   const match = LINE.exec(body.replace(/\r\n?/g, "\n"));
@@ -75875,7 +76497,7 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
-// src/core/decide/not-applicable.ts
+// src/core/not-applicable.ts
 var MIN_NA_REASON = 10;
 var MAX_NA_REASON = 300;
 function planNotApplicable(input2) {
@@ -75907,7 +76529,7 @@ function normaliseReason(reason) {
   return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-// src/app/events/on-command.ts
+// src/app/on-command.ts
 async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
   if (!payload.issue.pull_request) return;
@@ -75918,7 +76540,7 @@ async function onCommand(scope, payload) {
   const pull = await getPull(scope, number4, true);
   if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), "write")) {
-    await reply(scope, number4, `@${actor} shipgate commands need write access to the repository.`);
+    await scope.gh.createComment(number4, `@${actor} shipgate commands need write access to the repository.`);
     return;
   }
   switch (command.name) {
@@ -75926,66 +76548,62 @@ async function onCommand(scope, payload) {
       await syncPull(scope, pull);
       return;
     case "status":
-      return runPrStep(scope, number4, {
-        open: { pull },
-        after: ({ projection }) => reply(scope, number4, statusReply(projection, pull.headSha))
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const conditions = await pullNotApplicable(scope, pull, session.setup.checklist);
+        const gate = evaluateGate({
+          checklist: session.setup.checklist,
+          states: foldLedger(session.ledger),
+          headSha: pull.headSha,
+          phase: "pre-merge",
+          problems: session.setup.problems,
+          notApplicable: [...conditions.keys()]
+        });
+        await scope.gh.createComment(
+          number4,
+          `**shipgate** for \`${pull.headSha.slice(0, 7)}\`: ${gate.summary}`
+        );
       });
-    case "waive": {
-      let refused;
-      return runPrStep(scope, number4, {
-        open: { pull },
-        decide(session) {
-          const decision = decideWaive(command, session.setup.checklist.items);
-          if (!decision.ok) {
-            refused = `@${actor} cannot waive: ${decision.message}`;
-            return void 0;
-          }
-          const at = scope.bot.now().toISOString();
-          return {
-            events: [
-              {
-                t: "waive",
-                item: decision.item,
-                by: actor,
-                at,
-                sha: session.pull.headSha,
-                reason: decision.reason
-              }
-            ]
-          };
-        },
-        after: () => refused ? reply(scope, number4, refused) : void 0
+      return;
+    case "waive":
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const decision = decideWaive(command, session.setup.checklist.items);
+        if (!decision.ok) {
+          await scope.gh.createComment(number4, `@${actor} cannot waive: ${decision.message}`);
+          return;
+        }
+        const at = scope.bot.now().toISOString();
+        await publish(scope, session, [
+          { t: "waive", item: decision.item, by: actor, at, sha: pull.headSha, reason: decision.reason }
+        ]);
       });
-    }
-    case "na": {
-      let refused;
-      return runPrStep(scope, number4, {
-        open: { pull },
-        decide(session) {
-          const decision = planNotApplicable({
-            item: command.item,
-            by: actor,
-            reason: command.reason,
-            at: scope.bot.now().toISOString(),
-            sha: pull.headSha,
-            items: session.setup.checklist.items
-          });
-          if (!decision.ok) {
-            refused = `@${actor} cannot mark N/A: ${decision.message}`;
-            return void 0;
-          }
-          return { events: [decision.event] };
-        },
-        after: () => refused ? reply(scope, number4, refused) : void 0
+      return;
+    case "na":
+      await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+        const session = await openSession(scope, number4, { pull });
+        const decision = planNotApplicable({
+          item: command.item,
+          by: actor,
+          reason: command.reason,
+          at: scope.bot.now().toISOString(),
+          sha: pull.headSha,
+          items: session.setup.checklist.items
+        });
+        if (!decision.ok) {
+          await scope.gh.createComment(number4, `@${actor} cannot mark N/A: ${decision.message}`);
+          return;
+        }
+        await publish(scope, session, [decision.event]);
       });
-    }
+      return;
     case "unknown":
-      await reply(scope, number4, COMMAND_HELP);
+      await scope.gh.createComment(number4, COMMAND_HELP);
   }
 }
 var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
 
-// src/app/pr/stale-write.ts
+// src/app/stale-write.ts
 async function repairStaleWrite(scope, payload) {
   const body = payload.comment.body ?? "";
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
@@ -75995,18 +76613,15 @@ async function repairStaleWrite(scope, payload) {
   const echoed = decodeStateBlock(body);
   const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
   if (echoedLength >= ledgerLength(written)) return;
-  await runPrStep(scope, payload.issue.number, {
-    after: ({ session }) => {
-      if (ledgerLength(session.ledger) > echoedLength)
-        scope.log.warn(
-          { pr: key },
-          "an older checklist write may have landed after a newer one; state re-checked"
-        );
-    }
+  await scope.bot.memory.queue.run(key, async () => {
+    const session = await openSession(scope, payload.issue.number);
+    if (session.comment?.body === void 0 || ledgerLength(session.ledger) <= echoedLength) return;
+    await publish(scope, session);
+    scope.log.warn({ pr: key }, "an older checklist write landed after a newer one; re-published");
   });
 }
 
-// src/app/events/on-comment-edited.ts
+// src/app/on-comment-edited.ts
 function isChecklistComment(scope, payload) {
   return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
 }
@@ -76020,62 +76635,59 @@ async function onChecklistEdited(scope, payload) {
   const actor = payload.sender.login;
   const before = payload.changes?.body?.from ?? "";
   const after = payload.comment.body ?? "";
-  const pull = await getPull(scope, number4);
-  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-  await runPrStep(scope, number4, {
-    coalesce: true,
-    open: {
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const pull = await getPull(scope, number4);
+    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+    const session = await openSession(scope, number4, {
       pull,
       comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? "" },
       candidates: [before]
-    },
-    async decide(session) {
-      const plan = planTicks({
-        checklist: session.setup.checklist,
-        before,
-        after,
-        states: foldLedger(session.ledger),
-        headSha: session.pull.headSha,
-        notApplicable: await pullNotApplicable(scope, session.pull, session.setup.checklist)
-      });
-      const decisions = await decideChanges(scope, session, actor, plan.changes);
-      const accepted = decisions.filter((d) => d.ok);
-      scope.bot.metrics?.tickDecisions(accepted.length, decisions.length - accepted.length);
-      scope.log.info(
-        {
-          pr: session.key,
-          actor,
-          accepted: accepted.map((d) => d.change.item.id),
-          rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
-          ignored: plan.ignored
-        },
-        "checklist edit handled"
-      );
-      return {
-        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
-        explanations: rejectionMessages(decisions)
-      };
-    }
+    });
+    const plan = planTicks({
+      checklist: session.setup.checklist,
+      before,
+      after,
+      states: foldLedger(session.ledger),
+      headSha: pull.headSha,
+      notApplicable: await pullNotApplicable(scope, pull, session.setup.checklist)
+    });
+    const decisions = await decideChanges(scope, session, actor, plan.changes);
+    const accepted = decisions.filter((d) => d.ok).length;
+    scope.bot.metrics?.tickDecisions(accepted, decisions.length - accepted);
+    const events = tickEvents(decisions, actor, scope.bot.now().toISOString(), pull.headSha);
+    const gate = await publish(scope, session, events);
+    scope.bot.memory.replies.add(
+      prKey(scope.gh, number4),
+      rejectionMessages(decisions),
+      (body) => scope.gh.createComment(number4, body)
+    );
+    scope.log.info(
+      {
+        pr: session.key,
+        actor,
+        accepted: decisions.filter((d) => d.ok).map((d) => d.change.item.id),
+        rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
+        ignored: plan.ignored,
+        gate: gate.summary
+      },
+      "checklist edit handled"
+    );
   });
 }
 async function onChecklistDeleted(scope, payload) {
   if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
     return;
-  await runPrStep(scope, payload.issue.number, {
-    open: { candidates: [payload.comment.body ?? ""] },
-    decide(session) {
-      if (session.comment?.id === payload.comment.id) delete session.comment;
-      session.notes ??= parseChecklistComment(payload.comment.body ?? "", session.setup.checklist).notes;
-      scope.log.warn(
-        { pr: session.key, by: payload.sender.login },
-        "checklist comment was deleted; re-posted"
-      );
-      return void 0;
-    }
+  const number4 = payload.issue.number;
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const session = await openSession(scope, number4, { candidates: [payload.comment.body ?? ""] });
+    if (session.comment?.id === payload.comment.id) delete session.comment;
+    session.notes ??= parseChecklistComment(payload.comment.body ?? "", session.setup.checklist).notes;
+    await publish(scope, session);
+    scope.log.warn({ pr: session.key, by: payload.sender.login }, "checklist comment was deleted; re-posted");
   });
 }
 
-// src/core/decide/deployment-decision.ts
+// src/core/deployment-decision.ts
 var MAX_CALLBACK_COMMENT = 1e3;
 function decideDeployment(input2) {
   const short = input2.sha.slice(0, 7);
@@ -76111,7 +76723,7 @@ function cut2(text) {
   return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
 }
 
-// src/app/events/on-deployment.ts
+// src/app/on-deployment.ts
 var MAX_CANDIDATES = 5;
 async function onDeploymentProtectionRule(scope, payload) {
   if (payload.action !== "requested") return;
@@ -76128,11 +76740,17 @@ async function onDeploymentProtectionRule(scope, payload) {
   const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
   const candidates = [];
   for (const found of pulls.slice(0, MAX_CANDIDATES)) {
-    await runPrStep(scope, found.number, {
-      open: { pull: found },
-      after: ({ session, projection }) => {
-        candidates.push({ number: found.number, gate: projection.gates.preMerge, session });
-      }
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { pull: found });
+      const conditions = await pullNotApplicable(scope, session.pull, session.setup.checklist);
+      const gates = releaseGates({
+        checklist: session.setup.checklist,
+        states: foldLedger(session.ledger),
+        headSha: session.pull.headSha,
+        problems: session.setup.problems,
+        notApplicable: [...conditions.keys()]
+      });
+      candidates.push({ number: found.number, gate: gates.preMerge, session });
     });
   }
   const decision = decideDeployment({
@@ -76142,7 +76760,7 @@ async function onDeploymentProtectionRule(scope, payload) {
     candidates,
     problems: setup.problems
   });
-  await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
+  await scope.gh.reviewDeployment(runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
   const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
   if (!rejected) return;
@@ -76152,8 +76770,7 @@ async function onDeploymentProtectionRule(scope, payload) {
     config: rejected.session.setup.config,
     problems: rejected.session.setup.problems
   });
-  await reply(
-    scope,
+  await scope.gh.createComment(
     rejected.number,
     `\u{1F6D1} shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.
 
@@ -76172,9 +76789,10 @@ async function onDeploymentStatus(scope, payload) {
   if (!gated) return;
   const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
   for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
-    await runPrStep(scope, found.number, {
-      open: { pull: found },
-      after: ({ session }) => scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items")
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { pull: found });
+      await publish(scope, session);
+      scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items");
     });
   }
 }
@@ -76183,27 +76801,145 @@ async function releasePullsFor(scope, sha, isRelease) {
   return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
 }
 
-// src/app/events/on-merged.ts
+// src/core/audit-attachment.ts
+var CHECK_TEXT_LIMIT = 65535;
+var RELEASE_BODY_LIMIT = 125e3;
+var JSON_FENCE = "```json shipgate-audit";
+var AUDIT_START = "<!-- shipgate:audit -->";
+var AUDIT_END = "<!-- /shipgate:audit -->";
+function auditJsonBlock(record2) {
+  return `${JSON_FENCE}
+${JSON.stringify(record2)}
+\`\`\``;
+}
+function auditCheckText(record2, markdown, tail) {
+  const json2 = auditJsonBlock(record2);
+  const join12 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+`;
+  const full = join12(markdown, json2, tail);
+  if (full.length <= CHECK_TEXT_LIMIT) return full;
+  const history = markdown.indexOf("\n## History");
+  const short = history >= 0 ? `${markdown.slice(0, history)}
+
+_History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
+` : markdown;
+  const withJson = join12(short, json2, tail);
+  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
+  const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
+  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
+  return join12(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+}
+function releaseBodyWithAudit(body, record2, markdown) {
+  const existing = body ?? "";
+  const start = existing.indexOf(AUDIT_START);
+  const end = existing.indexOf(AUDIT_END);
+  const before = start >= 0 ? existing.slice(0, start) : existing;
+  const after = start >= 0 && end > start ? existing.slice(end + AUDIT_END.length) : "";
+  const json2 = `<details><summary>Signed audit record (JSON)</summary>
+
+${auditJsonBlock(record2)}
+
+</details>`;
+  const section = (md, withJson) => `${AUDIT_START}
+
+${md}
+${withJson ? `${json2}
+` : ""}
+${AUDIT_END}`;
+  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
+  const candidates = [assemble(markdown, true), assemble(markdown, false)];
+  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
+  if (fitted) return fitted;
+  const room = RELEASE_BODY_LIMIT - assemble("", false).length - 2;
+  return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
+}
+
+// src/app/on-merged.ts
 async function onMerged(scope, payload) {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
   scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return;
-  await runPrStep(scope, pull.number, {
-    open: { pull },
-    decide: () => ({ withAudit: true }),
-    async after({ session, projection, facts }) {
-      await attachAuditToRelease(scope, session, projection, facts.version);
-      scope.log.info(
-        { pr: session.key, merge: pull.mergeCommitSha },
-        "release merged; audit record attached"
-      );
-    }
+  await scope.bot.memory.queue.run(prKey(scope.gh, pull.number), async () => {
+    const session = await openSession(scope, pull.number, { pull });
+    await publish(scope, session);
+    await attachAuditRecord(scope, session);
+    scope.log.info({ pr: session.key, merge: pull.mergeCommitSha }, "release merged; audit record attached");
   });
 }
+async function attachAuditRecord(scope, session) {
+  const { bot, gh } = scope;
+  const { pull, setup } = session;
+  const states = foldLedger(session.ledger);
+  const conditions = await pullNotApplicable(scope, pull, setup.checklist);
+  const gates = releaseGates({
+    checklist: setup.checklist,
+    states,
+    headSha: pull.headSha,
+    problems: setup.problems,
+    notApplicable: [...conditions.keys()]
+  });
+  const version2 = await releaseVersion(scope, session);
+  const now = bot.now().toISOString();
+  const record2 = buildAuditRecord(
+    {
+      repo: `${gh.repo.owner}/${gh.repo.repo}`,
+      pr: {
+        number: pull.number,
+        title: pull.title,
+        author: pull.author,
+        headSha: pull.headSha,
+        ...pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}
+      },
+      checklist: setup.checklist,
+      ledger: session.ledger,
+      states,
+      generatedAt: now,
+      activated: gates.rollback.activated,
+      variables: buildVariables({ config: setup.config, version: version2, date: now, deployedBy: pull.author }),
+      notApplicable: conditions
+    },
+    bot.options.ledgerSecret
+  );
+  const markdown = renderAuditMarkdown(record2);
+  const report = buildCheckReport({
+    gate: gates.preMerge,
+    checklist: setup.checklist,
+    config: setup.config,
+    problems: setup.problems
+  });
+  await writeCheckRun(scope, void 0, {
+    name: CHECK_NAME,
+    headSha: pull.headSha,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: `Merged as \`${pull.mergeCommitSha?.slice(0, 7) ?? ""}\`; the signed audit record is below.
 
-// src/core/evidence/post-deploy-evidence.ts
+${report.summary}`,
+    text: auditCheckText(record2, markdown, `Signed checklist state:
+
+${encodeStateBlock(session.ledger)}`),
+    actions: [],
+    externalId: `${pull.number}`
+  });
+  if (!version2) return;
+  try {
+    for (const tag of [`v${version2}`, version2]) {
+      const release = await gh.releaseByTag(tag);
+      if (!release) continue;
+      const body = releaseBodyWithAudit(release.body, record2, markdown);
+      if (body !== release.body) await gh.updateReleaseBody(release.id, body);
+      return;
+    }
+  } catch (error62) {
+    if (statusOf(error62) !== 403) throw error62;
+    scope.log.warn({ pr: session.key, version: version2 }, "cannot update the release (needs contents: write)");
+  }
+}
+
+// src/core/post-deploy-evidence.ts
 function isPostDeployEvidenceText(text) {
   const parsed = parseEvidenceText(text);
   return parsed.ok && parsed.evidence.phase === "post-deploy";
@@ -76237,7 +76973,7 @@ function judgePostDeployEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
 }
 
-// src/app/events/on-post-deploy-evidence.ts
+// src/app/on-post-deploy-evidence.ts
 function isPostDeployEvidence(payload) {
   const run2 = payload.check_run;
   return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
@@ -76252,43 +76988,45 @@ async function onPostDeployEvidence(scope, payload) {
     return;
   }
   for (const found of merged) {
-    await runPrStep(scope, found.number, {
-      open: { refreshPull: true },
-      async decide(session) {
-        const { pull } = session;
-        const mergeSha = pull.mergeCommitSha;
-        if (!mergeSha) return void 0;
-        const runId = runIdFrom(run2.details_url, run2.external_id);
-        const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
-        const workflowPath = workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0;
-        const workflowOnBase = workflowPath ? await scope.gh.readFile(workflowPath, pull.baseRef) !== void 0 : false;
-        const judgement = judgePostDeployEvidence(
-          {
-            appSlug: run2.app?.slug,
-            runSha: run2.head_sha,
-            mergeSha,
-            workflowPath,
-            workflowOnBase,
-            text: run2.output?.text
-          },
-          session.setup.checklist,
-          scope.bot.now().toISOString()
+    await scope.bot.memory.queue.run(prKey(scope.gh, found.number), async () => {
+      const session = await openSession(scope, found.number, { refreshPull: true });
+      const { pull } = session;
+      const mergeSha = pull.mergeCommitSha;
+      if (!mergeSha) return;
+      const runId = runIdFrom(run2.details_url, run2.external_id);
+      const workflow = runId === void 0 ? void 0 : await scope.gh.workflowRun(runId);
+      const workflowPath = workflow && workflow.headSha === run2.head_sha ? workflow.path : void 0;
+      const workflowOnBase = workflowPath ? await scope.gh.readFile(workflowPath, pull.baseRef) !== void 0 : false;
+      const judgement = judgePostDeployEvidence(
+        {
+          appSlug: run2.app?.slug,
+          runSha: run2.head_sha,
+          mergeSha,
+          workflowPath,
+          workflowOnBase,
+          text: run2.output?.text
+        },
+        session.setup.checklist,
+        scope.bot.now().toISOString()
+      );
+      const notesKey = `${session.key}@${mergeSha}`;
+      if (!judgement.accepted) {
+        scope.log.warn(
+          { pr: session.key, run: run2.id, reason: judgement.reason },
+          "post-deploy results ignored"
         );
-        if (!judgement.accepted) {
-          scope.log.warn(
-            { pr: session.key, run: run2.id, reason: judgement.reason },
-            "post-deploy results ignored"
-          );
-          return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
-        }
-        scope.log.info({ pr: session.key, results: judgement.events.length }, "post-deploy results applied");
-        return { events: judgement.events, resultNotes: { sha: mergeSha, notes: [] } };
+        scope.bot.memory.notes.set(notesKey, [judgement.reason]);
+        await publish(scope, session);
+        return;
       }
+      scope.bot.memory.notes.delete(notesKey);
+      await publish(scope, session, judgement.events);
+      scope.log.info({ pr: session.key, results: judgement.events.length }, "post-deploy results applied");
     });
   }
 }
 
-// src/core/gate/incident.ts
+// src/core/incident.ts
 var DEFAULT_SEVERITIES = [
   { level: "P0", meaning: "Complete outage", response: "5 minutes" },
   { level: "P1", meaning: "Critical function broken", response: "15 minutes" },
@@ -76388,7 +77126,7 @@ function cell(text) {
   return escapeInline(text, 100).replace(/\|/g, "\\|");
 }
 
-// src/app/events/on-rollback.ts
+// src/app/on-rollback.ts
 function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
 }
@@ -76402,12 +77140,14 @@ async function onRollbackCommand(scope, payload) {
   if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
     return;
   if (!hasPermission(await permissionOf(scope, actor), "write")) {
-    await reply(scope, number4, `${mention(actor)} shipgate commands need write access to the repository.`);
+    await scope.gh.createComment(
+      number4,
+      `${mention(actor)} shipgate commands need write access to the repository.`
+    );
     return;
   }
   if (command.reason.length < 3) {
-    await reply(
-      scope,
+    await scope.gh.createComment(
       number4,
       `${mention(actor)} a rollback needs a reason: \`/shipgate rollback <reason>\``
     );
@@ -76432,53 +77172,54 @@ async function onRollbackTriggers(scope, payload) {
   await startRollback(scope, number4, { actor: payload.sender.login, source: "trigger" });
 }
 async function startRollback(scope, number4, request2) {
-  let answer;
-  await runPrStep(scope, number4, {
-    async decide(session) {
-      const { pull, setup } = session;
-      const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
-      if (status.started) {
-        if (request2.reason !== void 0)
-          answer = `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`;
-        return void 0;
-      }
-      if (request2.reason === void 0 && status.fired.length === 0) return void 0;
-      const reason = request2.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`.slice(0, 300);
-      const sha = pull.mergeCommitSha ?? pull.headSha;
-      const version2 = await releaseVersion(scope, session);
-      const contacts = contactLines(setup.config.contacts);
-      const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
-      const incident = await openIncident(
-        scope,
-        buildIncidentIssue({
-          repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
-          pr: { number: number4, title: pull.title },
-          sha,
-          ...version2 ? { version: version2 } : {},
-          reason,
-          startedBy: request2.actor,
-          severities: incidentSeverities(setup.checklist),
-          steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
-          contacts
-        })
-      );
-      answer = [
+  await scope.bot.memory.queue.run(prKey(scope.gh, number4), async () => {
+    const session = await openSession(scope, number4);
+    const { pull, setup } = session;
+    const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
+    if (status.started) {
+      if (request2.reason !== void 0)
+        await scope.gh.createComment(
+          number4,
+          `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`
+        );
+      return;
+    }
+    if (request2.reason === void 0 && status.fired.length === 0) return;
+    const reason = request2.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`.slice(0, 300);
+    const sha = pull.mergeCommitSha ?? pull.headSha;
+    const version2 = await releaseVersion(scope, session);
+    const contacts = contactLines(setup.config.contacts);
+    const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+    const issue2 = buildIncidentIssue({
+      repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
+      pr: { number: number4, title: pull.title },
+      sha,
+      ...version2 ? { version: version2 } : {},
+      reason,
+      startedBy: request2.actor,
+      severities: incidentSeverities(setup.checklist),
+      steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
+      contacts
+    });
+    const incident = await scope.gh.createIssue(issue2);
+    const at = scope.bot.now().toISOString();
+    await publish(scope, session, [
+      { t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }
+    ]);
+    await scope.gh.createComment(
+      number4,
+      [
         `\u{1F504} **Rollback started** by ${mention(request2.actor)}: ${escapeInline(reason, 300)}`,
         "",
         `Incident: #${incident} \xB7 the rollback steps are now required in the checklist.`,
         ...contacts.length > 0 ? ["", "Contacts:", ...contacts.map((line) => `- ${line}`)] : []
-      ].join("\n");
-      scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
-      const at = scope.bot.now().toISOString();
-      return {
-        events: [{ t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }]
-      };
-    },
-    after: () => answer ? reply(scope, number4, answer) : void 0
+      ].join("\n")
+    );
+    scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
   });
 }
 
-// src/app/events/handle-event.ts
+// src/app/handle-event.ts
 async function handleEvent(event) {
   const { bot, log } = event;
   const adapt = event.adapt ?? ((gh) => gh);
@@ -76536,357 +77277,7 @@ async function dispatch(scope, name, payload) {
   }
 }
 
-// src/audit/html.ts
-import { createHash as createHash4 } from "node:crypto";
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-var AUDIT_STYLE = `
-:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5260;--line:#c9d1d9;--bg:#fff;--soft:#f4f6f8;--link:#0647a8}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
-a{color:var(--link)}
-a:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
-.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
-.skip:focus{left:.5rem}
-header,main,footer,nav{max-width:76rem;margin:0 auto;padding:0 1.25rem}
-header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
-.brand{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
-h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25}
-h2{margin:2.25rem 0 .75rem;font-size:1.375rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
-dl.facts dt{font-weight:600;color:var(--muted)}
-dl.facts dd{margin:0;overflow-wrap:anywhere}
-code{font:.875em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
-.gate{margin:0 0 1.25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid;font-size:1.0625rem}
-.gate-success{background:#e7f5ec;border-color:#1a7f37;color:#0b4a20}
-.gate-failure{background:#fdecec;border-color:#b42318;color:#7a1010}
-.gate-action_required{background:#fff6dc;border-color:#9a6700;color:#4d3300}
-.alert{margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b42318;background:#fdecec;color:#7a1010;border-radius:6px;font-weight:600}
-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:.75rem 0;margin:0}
-.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0 0}
-.counts strong{font-size:1.25rem}
-table{width:100%;border-collapse:collapse;margin:0 0 1.5rem;font-size:.9375rem}
-caption{text-align:left;font-weight:700;font-size:1.0625rem;padding:.5rem 0}
-th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
-thead th{background:var(--soft)}
-tbody th{font-weight:500}
-td.when{white-space:nowrap}
-table.items{table-layout:fixed}
-col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
-td p{margin:0 0 .25rem}
-th,td{overflow-wrap:anywhere}
-.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
-.t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
-.t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}
-.t-failing{background:#fdecec;color:#7a1010;border-color:#b42318}
-.t-waiting,.t-pending{background:#fff6dc;color:#4d3300;border-color:#9a6700}
-.t-skipped,.t-optional{background:var(--soft);color:#30363d;border-color:#8c959f}
-.note{margin:0}
-.findings{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
-tr.rejected{background:#fdf2f2}
-.meta{color:var(--muted);font-size:.875rem}
-footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
-@media print{nav,.skip{display:none}body{font-size:11pt}}
-`;
-var STYLE_HASH = `'sha256-${createHash4("sha256").update(AUDIT_STYLE).digest("base64")}'`;
-var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
-var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
-function htmlDocument(title, body) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${AUDIT_META_CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<style>${AUDIT_STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
-function messagePage(heading, message) {
-  return htmlDocument(
-    `${heading} \xB7 shipgate`,
-    `<header><p class="brand">shipgate audit record</p><h1>${escapeHtml(heading)}</h1></header>
-<main id="main"><p>${escapeHtml(message)}</p></main>`
-  );
-}
-
-// src/audit/audit-page.ts
-var SYMBOL = {
-  done: "\u2713",
-  waived: "\u2248",
-  failing: "\u2717",
-  waiting: "\u25CB",
-  pending: "\u2026",
-  skipped: "\u21B7",
-  optional: "\u2013"
-};
-function renderAuditPage(record2, options2 = {}) {
-  const sections = sectionsOf(record2);
-  const groups2 = groupSections(sections);
-  const title = `Audit record \xB7 ${record2.repo} #${record2.pr.number}`;
-  const body = `<a class="skip" href="#main">Skip to content</a>
-<header>
-<p class="brand">shipgate audit record</p>
-<h1>${escapeHtml(record2.repo)} #${record2.pr.number}: ${escapeHtml(record2.pr.title)}</h1>
-${options2.signature === "invalid" ? '<p class="alert" role="alert">Warning: the signature of this record does not verify. It was altered or signed with another key; do not rely on it.</p>' : ""}
-<p class="gate gate-${record2.gate.conclusion}"><strong>Gate (${escapeHtml(record2.gate.phase)}): ${CONCLUSION_LABEL[record2.gate.conclusion]}</strong> \xB7 ${escapeHtml(record2.gate.summary)}</p>
-<dl class="facts">
-<dt>Checklist</dt><dd>${escapeHtml(record2.title)}</dd>
-<dt>Author</dt><dd>${escapeHtml(record2.pr.author)}</dd>
-<dt>Commit</dt><dd><code>${escapeHtml(record2.sha)}</code></dd>
-${record2.pr.mergeCommitSha ? `<dt>Merged as</dt><dd><code>${escapeHtml(record2.pr.mergeCommitSha)}</code></dd>` : ""}
-<dt>Generated</dt><dd>${time3(record2.generatedAt)}</dd>
-<dt>Signature</dt><dd>${options2.signature === "verified" ? "Verified (HMAC-SHA256)" : options2.signature === "invalid" ? "Does not verify" : "Not checked"}</dd>
-${options2.viewer ? `<dt>Link issued to</dt><dd>${escapeHtml(options2.viewer)}${options2.linkExpiresAt ? `, valid until ${time3(options2.linkExpiresAt.toISOString())}` : ""}</dd>` : ""}
-</dl>
-</header>
-<nav aria-label="Sections"><ul>
-<li><a href="#summary">Summary</a></li>
-${groups2.map((group, index) => `<li><a href="#group-${index + 1}">${escapeHtml(group.name)}</a></li>`).join("\n")}
-<li><a href="#rejected">Rejected attempts</a></li>
-<li><a href="#history">History</a></li>
-</ul></nav>
-<main id="main">
-${summarySection(record2)}
-${groups2.map((group, index) => groupSection(group, index + 1)).join("\n")}
-${rejectedSection(record2)}
-${historySection(record2)}
-</main>
-<footer>
-<p>Ledger head <code>${escapeHtml(record2.ledgerHead)}</code> \xB7 schema <code>${escapeHtml(record2.schema)}</code></p>
-<p>Signature (HMAC-SHA256 over the canonical JSON record): <code>${escapeHtml(record2.signature)}</code></p>
-</footer>`;
-  return htmlDocument(title, body);
-}
-function summarySection(record2) {
-  const gated = record2.items.filter((item) => item.required && item.phase === record2.gate.phase);
-  const count = (...tones) => gated.filter((item) => tones.includes(outcomeView(item).tone)).length;
-  const later = record2.items.filter((item) => item.required && item.phase !== record2.gate.phase).length;
-  const rejected = record2.events.filter((event) => event.t === "reject").length + (record2.compacted?.rejected ?? 0);
-  const facts = [
-    [record2.gate.done, "done"],
-    [count("waived"), "of them waived"],
-    [count("failing"), "failing"],
-    [count("waiting", "pending", "skipped"), "not done"],
-    [rejected, "rejected attempts"]
-  ];
-  return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
-<p>${record2.gate.done} of ${record2.gate.required} required ${escapeHtml(record2.gate.phase)} items are done for commit <code>${escapeHtml(shortSha(record2.sha))}</code>.${later > 0 ? ` ${later} required items of a later phase are checked after the deploy and are not part of this gate.` : ""}</p>
-<ul class="counts">${facts.map(([n, label2]) => `<li><strong>${n}</strong> ${label2}</li>`).join("")}</ul>
-</section>`;
-}
-function groupSections(sections) {
-  const groups2 = [];
-  for (const section of sections) {
-    const last = groups2.at(-1);
-    if (last?.name === section.group) last.sections.push(section);
-    else groups2.push({ name: section.group, sections: [section] });
-  }
-  return groups2;
-}
-function groupSection(group, index) {
-  const tables = group.sections.map((section) => {
-    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
-    return `<table class="items">
-<caption>${escapeHtml(caption)}</caption>
-<colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
-<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
-<tbody>
-${section.items.map(itemRow2).join("\n")}
-</tbody>
-</table>`;
-  });
-  return `<section aria-labelledby="group-${index}"><h2 id="group-${index}">${escapeHtml(group.name)}</h2>
-${tables.join("\n")}
-</section>`;
-}
-function itemRow2(item) {
-  const outcome2 = outcomeView(item);
-  const note = noteOf(item);
-  const kind = item.kind === "auto" ? `automated: ${item.check ?? ""}` : item.kind === "signoff" ? `sign-off: ${item.role ?? ""}` : "manual";
-  const findings = item.evidence?.findings ?? [];
-  const evidence = [
-    note ? `<p class="note">${escapeHtml(note)}</p>` : "",
-    item.evidence ? `<p class="meta">${escapeHtml(item.evidence.check)} on <code>${escapeHtml(shortSha(item.evidence.sha))}</code></p>` : "",
-    findings.length > 0 ? `<ul class="findings" aria-label="Findings">${findings.map((finding) => {
-      const where = finding.file ? `<code>${escapeHtml(finding.file)}${finding.line ? `:${finding.line}` : ""}</code> ` : "";
-      const commit = finding.commit ? `(commit <code>${escapeHtml(shortSha(finding.commit))}</code>) ` : "";
-      return `<li>${where}${commit}${escapeHtml(finding.message)}</li>`;
-    }).join("")}</ul>` : ""
-  ].join("");
-  const by = actorOf(item);
-  return `<tr><th scope="row">${escapeHtml(itemLabel(item))}<br><span class="meta">${escapeHtml(kind)}${item.required ? "" : " \xB7 optional"} \xB7 ${escapeHtml(item.phase)}</span></th>
-<td><span class="badge t-${outcome2.tone}">${SYMBOL[outcome2.tone]} ${outcome2.label}</span></td>
-<td>${by ? escapeHtml(by) : '<span class="meta">nobody</span>'}</td>
-<td class="when">${item.state.at ? time3(item.state.at) : ""}${item.state.sha ? `<br><code>${escapeHtml(shortSha(item.state.sha))}</code>` : ""}</td>
-<td>${evidence}</td></tr>`;
-}
-function rejectedSection(record2) {
-  const text = itemTexts(record2);
-  const rejected = record2.events.filter((event) => event.t === "reject").map((event) => eventView(event, text));
-  const folded = record2.compacted?.rejected ?? 0;
-  const rows = rejected.map(
-    (view) => `<tr><td class="when">${time3(view.at)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`
-  );
-  return `<section aria-labelledby="rejected"><h2 id="rejected">Rejected attempts</h2>
-${rows.length === 0 ? "<p>No rejected attempts are itemised in the ledger.</p>" : `<table>
-<caption>Changes shipgate refused and reverted (${rows.length})</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Item</th><th scope="col">Why refused</th><th scope="col">Commit</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table>`}
-${folded > 0 ? `<p>${folded} earlier rejected attempts were folded into the signed ledger base.</p>` : ""}
-</section>`;
-}
-function historySection(record2) {
-  const text = itemTexts(record2);
-  const rows = record2.events.map((event, index) => {
-    const view = eventView(event, text);
-    return `<tr${view.rejected ? ' class="rejected"' : ""}><td>${index + 1}</td><td class="when">${time3(view.at)}</td><td>${view.rejected ? "<strong>Rejected attempt</strong>" : escapeHtml(view.action)}</td><td>${escapeHtml(view.by ?? "")}</td><th scope="row">${escapeHtml(view.items.join(", "))}</th><td>${escapeHtml(view.detail ?? "")}</td><td><code>${escapeHtml(shortSha(view.sha))}</code></td></tr>`;
-  });
-  return `<section aria-labelledby="history"><h2 id="history">History</h2>
-${record2.compacted ? `<p>${record2.compacted.count} earlier events were folded into the signed ledger base; the table lists the rest.</p>` : ""}
-<table>
-<caption>Every ledger event in order (${rows.length})</caption>
-<thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Item</th><th scope="col">Detail</th><th scope="col">Commit</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table>
-</section>`;
-}
-function time3(at) {
-  return `<time datetime="${escapeHtml(at)}">${escapeHtml(formatWhen(at))}</time>`;
-}
-
-// src/audit/audit-handler.ts
-var AUDIT_SECURITY_HEADERS = {
-  "Content-Security-Policy": AUDIT_HEADER_CSP,
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Cache-Control": "private, no-store",
-  "X-Frame-Options": "DENY",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Resource-Policy": "same-origin",
-  "X-Robots-Tag": "noindex, nofollow"
-};
-function createAuditHandler(options2) {
-  const prefix = (options2.basePath ?? "").replace(/\/+$/, "");
-  return async (req, res) => {
-    const url2 = new URL(req.url ?? "/", "http://audit.invalid");
-    if (prefix && !url2.pathname.startsWith(`${prefix}/`)) return false;
-    const pathname = url2.pathname.slice(prefix.length);
-    if (pathname !== "/audit" && !pathname.startsWith("/audit/")) return false;
-    const target = parseAuditPath(pathname);
-    if (!target) {
-      send(res, 404, messagePage("Not found", "There is no audit page at this address."));
-      return true;
-    }
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      send(res, 405, messagePage("Method not allowed", "Audit pages can only be read."), {
-        Allow: "GET, HEAD"
-      });
-      return true;
-    }
-    const link = verifyAuditLink(`${pathname}${url2.search}`, options2.secret, options2.now());
-    if (link.status !== "ok") {
-      const message = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
-      send(res, 403, messagePage("Access denied", message));
-      return true;
-    }
-    let record2;
-    try {
-      record2 = await options2.loadRecord(target.owner, target.repo, target.pr);
-    } catch {
-      send(
-        res,
-        500,
-        messagePage("Audit record unavailable", "The audit record could not be loaded. Try again later.")
-      );
-      return true;
-    }
-    if (!record2) {
-      send(res, 404, messagePage("No audit record", "No audit record exists for this pull request yet."));
-      return true;
-    }
-    const verified = verifyAuditRecord(record2, options2.secret);
-    const shaped = verified.ok ? verified.record : AuditRecordSchema.safeParse(record2).data;
-    if (!shaped) {
-      send(res, 500, messagePage("Audit record unavailable", "The stored audit record is malformed."));
-      return true;
-    }
-    const page = renderAuditPage(shaped, {
-      signature: verified.ok ? "verified" : "invalid",
-      ...link.viewer ? { viewer: link.viewer } : {},
-      linkExpiresAt: link.expiresAt
-    });
-    send(res, 200, page);
-    return true;
-  };
-}
-function send(res, status, html, extra = {}) {
-  const body = Buffer.from(html, "utf8");
-  res.writeHead(status, {
-    ...AUDIT_SECURITY_HEADERS,
-    ...extra,
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Length": String(body.length)
-  });
-  res.end(res.req.method === "HEAD" ? void 0 : body);
-}
-
-// src/app/server/audit-access.ts
-async function loadAuditRecord(probot, bot, repo, number4) {
-  const scope = await scopeForRepo(probot, bot, repo);
-  if (!scope) return void 0;
-  const read2 = async () => {
-    const session = await openSession(scope, number4, { refreshPull: true });
-    if (!session.comment && session.ledger.events.length === 0) return void 0;
-    const { pull, setup } = session;
-    const variables = buildVariables({
-      config: setup.config,
-      version: await releaseVersion(scope, session),
-      date: bot.now().toISOString(),
-      deployedBy: pull.author
-    });
-    return buildAuditRecord(
-      {
-        repo: `${repo.owner}/${repo.repo}`,
-        pr: { number: number4, title: pull.title, author: pull.author, headSha: pull.headSha },
-        checklist: setup.checklist,
-        ledger: session.ledger,
-        generatedAt: bot.now().toISOString(),
-        variables
-      },
-      bot.options.ledgerSecret
-    );
-  };
-  try {
-    return await bot.memory.queue.run(prKey(scope.gh, number4), read2);
-  } catch (error62) {
-    if (statusOf(error62) === 404) return void 0;
-    throw error62;
-  }
-}
-function auditRequestHandler(ready, bot) {
-  return createAuditHandler({
-    secret: bot.options.ledgerSecret,
-    now: () => bot.now(),
-    ...bot.publicUrl ? { basePath: new URL(bot.publicUrl).pathname } : {},
-    loadRecord: async (owner, repo, pr) => loadAuditRecord(await ready(), bot, { owner, repo }, pr)
-  });
-}
-
-// src/app/server/reconcile.ts
+// src/app/reconcile.ts
 var MAX_REPOS = 1e3;
 async function reconcile(probot, bot) {
   const appOctokit = await probot.auth();
@@ -76903,8 +77294,7 @@ async function reconcile(probot, bot) {
       const log = probot.log.child({ reconcile: repository.full_name });
       const scope = {
         bot,
-        // fenced like every other path: a start-up write proves the PR's lease first
-        gh: fencedGitHub(gitHubFor(octokit, { owner: repository.owner.login, repo: repository.name })),
+        gh: gitHubFor(octokit, { owner: repository.owner.login, repo: repository.name }),
         log
       };
       try {
@@ -76917,14 +77307,9 @@ async function reconcile(probot, bot) {
   return synced;
 }
 
-// src/app/server/app.ts
+// src/app/app.ts
 function createShipgateApp(options2) {
-  const memory = new BotMemory({
-    ttlMs: options2.cacheTtlMs ?? 5 * 6e4,
-    ...options2.coordinator ? { coordinator: options2.coordinator } : {},
-    ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs },
-    ...options2.writeWindowMs === void 0 ? {} : { writeWindowMs: options2.writeWindowMs }
-  });
+  const memory = new BotMemory(options2.cacheTtlMs ?? 5 * 6e4, options2.coordinator, options2.replyBurstMs);
   let slug2 = options2.appSlug;
   let probot;
   const bot = {
@@ -76999,7 +77384,6 @@ function createShipgateApp(options2) {
     },
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
-      await stepsIdle(bot);
       await memory.queue.idle();
       await memory.replies.idle();
     },
@@ -77012,7 +77396,7 @@ function createShipgateApp(options2) {
   };
 }
 
-// src/app/server/metrics.ts
+// src/app/metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
 var AppMetrics = class {
   registry = new import_prom_client.Registry();
@@ -77047,12 +77431,6 @@ var AppMetrics = class {
     buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry]
   });
-  batches = new import_prom_client.Histogram({
-    name: "shipgate_pr_writes_steps",
-    help: "Steps (toggles, results, pushes\u2026) folded into one write of a PR state",
-    buckets: [1, 2, 3, 5, 10, 20, 50],
-    registers: [this.registry]
-  });
   constructor(opts = {}) {
     if (opts.processMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "shipgate_" });
   }
@@ -77063,9 +77441,6 @@ var AppMetrics = class {
   tickDecisions(accepted, rejected) {
     if (accepted > 0) this.ticks.inc({ decision: "accepted" }, accepted);
     if (rejected > 0) this.ticks.inc({ decision: "rejected" }, rejected);
-  }
-  stepsWritten(steps) {
-    this.batches.observe(steps);
   }
   attempt(method, status) {
     this.requests.inc({ method, status: String(status) });
@@ -77079,7 +77454,7 @@ var AppMetrics = class {
   }
 };
 
-// src/app/server/secret.ts
+// src/app/secret.ts
 import { createHmac as createHmac5 } from "node:crypto";
 function ledgerSecretFrom(env) {
   if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
@@ -77087,7 +77462,7 @@ function ledgerSecretFrom(env) {
   return createHmac5("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
 }
 
-// src/app/server/shutdown.ts
+// src/app/shutdown.ts
 var DEFAULT_SHUTDOWN_TIMEOUT_MS = 25e3;
 function shutdownTimeoutFrom(env) {
   const raw = env.SHIPGATE_SHUTDOWN_TIMEOUT_MS?.trim();
@@ -77112,7 +77487,7 @@ async function settleWithin(work, ms) {
   }
 }
 
-// src/app/server/http-server.ts
+// src/app/http-server.ts
 var WEBHOOK_PATH = "/api/github/webhooks";
 async function startServer(options2) {
   const { env } = options2;
@@ -77145,8 +77520,7 @@ async function startServer(options2) {
     ...options2.now ? { now: options2.now } : {},
     ...publicUrlFrom(env, probot.log),
     metrics: metrics2,
-    ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs },
-    ...writeWindowFrom(options2.writeWindowMs, env)
+    ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs }
   });
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http3.createServer((req, res) => {
@@ -77236,19 +77610,8 @@ function publicUrlFrom(env, log) {
   log.warn("SHIPGATE_PUBLIC_URL is not an http(s) URL: check runs get no audit link");
   return {};
 }
-function writeWindowFrom(option, env) {
-  if (option !== void 0) return { writeWindowMs: option };
-  const raw = env.SHIPGATE_WRITE_WINDOW_MS;
-  if (raw === void 0 || raw === "") return {};
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 1e4)
-    throw new Error(
-      `SHIPGATE_WRITE_WINDOW_MS must be a whole number of milliseconds from 0 to 10000, got "${raw}"`
-    );
-  return { writeWindowMs: value };
-}
 
-// src/app/server/tuning-from-env.ts
+// src/app/tuning-from-env.ts
 var Millis = external_exports.coerce.number().int().min(0).max(6e4).optional();
 var TuningEnv = external_exports.object({
   SHIPGATE_GITHUB_WRITE_INTERVAL_MS: Millis,

@@ -112,3 +112,8 @@ export function mainScripts(
 export function totalBytes(assets: readonly AssetSize[]): number {
   return assets.reduce((sum, asset) => sum + asset.bytes, 0);
 }
+
+/** Summed compressed size of files (paths relative to `dir`), as size-limit reports one check of several files. */
+export async function measureTotal(dir: string, files: string[], compression: Compression): Promise<number> {
+  return totalBytes(await measure(dir, files, compression));
+}

@@ -7,8 +7,11 @@ export const NO_TARGET_REASON =
 export type TargetResolution = { ok: true; url: URL } | { ok: false; outcome: CheckOutcome };
 
 /**
- * Joins the target URL (or an explicit override) with a path param. Paths are resolved against the
- * target's origin and base path, so `http://host/app/` + `/health` → `http://host/app/health`.
+ * Composes a check's URL the way a user reads `target.url` and `path=`: the target is an origin plus
+ * a base path, and a check's path is relative to that base (`http://host/app/` + `/health` →
+ * `http://host/app/health`). The base is the URL's directory, as a browser resolves a relative link:
+ * `http://host/login` has base `/`, so its health is `/health`, never `/login/health`. Without a
+ * path the check uses the target URL itself.
  */
 export function resolveTarget(ctx: CheckContext, path?: string, override?: string): TargetResolution {
   const base = override ?? ctx.targetUrl;
@@ -19,13 +22,19 @@ export function resolveTarget(ctx: CheckContext, path?: string, override?: strin
   } catch {
     return { ok: false, outcome: { status: 'error', summary: `invalid target URL: ${base}` } };
   }
-  if (!path) return { ok: true, url: parsed };
-  const basePath = parsed.pathname.replace(/\/+$/, '');
+  if (path === undefined) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path) };
+}
+
+/** `joinBase(new URL('http://h/app/'), '/health')` → `http://h/app/health`. */
+export function joinBase(target: URL, path: string): URL {
+  const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf('/') + 1) || '/';
   const [pathname = '', query] = path.split('?', 2);
-  const joined = new URL(parsed.href);
-  joined.pathname = `${basePath}/${pathname.replace(/^\/+/, '')}`;
+  const joined = new URL(target.href);
+  joined.pathname = `${baseDir}${pathname.replace(/^\/+/, '')}`;
   joined.search = query ? `?${query}` : '';
-  return { ok: true, url: joined };
+  joined.hash = '';
+  return joined;
 }
 
 /** `http://127.0.0.1:4173/api/menu` → `/api/menu`, for short summaries. */

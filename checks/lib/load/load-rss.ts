@@ -65,12 +65,29 @@ export function startRssSampler(pid: number, intervalMs = 200): { stop(): RssSam
 }
 
 export interface RssTrend {
+  /** RSS when the measured window (after the warm-up) starts and ends (medians of its first/last third). */
   startBytes: number;
   endBytes: number;
-  /** Robust (Theil–Sen) slope over the second half of the run, in MB per minute. */
+  /** Robust (Theil–Sen) slope over the window after the warm-up, in MB per minute. */
   mbPerMin: number;
+  /** Whether each third of the window sits higher than the one before (a leak grows all along). */
+  rising: boolean;
   samples: number;
+  windowMs: number;
+  warmupMs: number;
 }
+
+export interface TrendOptions {
+  /** Samples before this (ms since start) are warm-up: JIT, pools, V8 growing its heap. */
+  warmupMs: number;
+  /** Fewer samples after the warm-up than this is not a trend. */
+  minSamples: number;
+  /** A window shorter than this is not a trend either. */
+  minWindowMs: number;
+}
+
+/** A trend, or why the samples cannot give one (the check reports `skipped` with it). */
+export type TrendResult = { ok: true; trend: RssTrend } | { ok: false; reason: string };
 
 /** Median of pairwise slopes: one-off steps barely move it, steady growth sets it. */
 function theilSenSlope(points: readonly RssSample[]): number {
@@ -82,35 +99,55 @@ function theilSenSlope(points: readonly RssSample[]): number {
       if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
     }
   }
-  slopes.sort((x, y) => x - y);
-  const mid = slopes.length / 2;
-  if (slopes.length === 0) return 0;
-  return slopes.length % 2
-    ? (slopes[Math.floor(mid)] ?? 0)
-    : ((slopes[mid - 1] ?? 0) + (slopes[mid] ?? 0)) / 2;
+  return median(slopes);
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length / 2;
+  return sorted.length % 2
+    ? (sorted[Math.floor(mid)] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /**
- * Trend of the second half of the samples. The first half is warm-up (JIT, pools, V8 growing its heap),
- * and V8 grows RSS in steps (measured on the example app: 56 → 75 MB in the first seconds of load, then
- * flat), so the slope is the Theil–Sen median of pairwise slopes: a step moves it little, while a leak
- * (memory retained per request) grows steadily and sets it.
+ * RSS trend after the warm-up. V8 grows RSS in steps (measured on the example app: 56 → 75 MB in
+ * the first seconds of load, then flat), so the slope is the Theil–Sen median of pairwise slopes, and
+ * a leak must also rise through every third of the window: a step moves neither much, memory
+ * retained per request does both.
  */
-export function secondHalfTrend(samples: readonly RssSample[]): RssTrend | undefined {
-  const first = samples[0];
-  const last = samples[samples.length - 1];
-  if (!first || !last || samples.length < 4) return undefined;
-  const midMs = (first.atMs + last.atMs) / 2;
+export function memoryTrend(samples: readonly RssSample[], options: TrendOptions): TrendResult {
+  const window = samples.filter((sample) => sample.atMs >= options.warmupMs);
+  const first = window[0];
+  const last = window[window.length - 1];
+  const windowMs = first && last ? last.atMs - first.atMs : 0;
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  if (window.length < options.minSamples || windowMs < options.minWindowMs) {
+    return {
+      ok: false,
+      reason: `too few RSS samples after a ${seconds(options.warmupMs)} s warm-up (${window.length} over ${seconds(windowMs)} s; need ${options.minSamples} over ${seconds(options.minWindowMs)} s): raise duration`,
+    };
+  }
   // At most 200 points (≈20k pairs), evenly thinned.
-  const tail = samples.filter((s) => s.atMs >= midMs);
-  const stride = Math.ceil(tail.length / 200);
-  const points = tail.filter((_, index) => index % stride === 0);
-  if (points.length < 2) return undefined;
+  const stride = Math.ceil(window.length / 200);
+  const points = window.filter((_, index) => index % stride === 0);
+  const third = Math.floor(window.length / 3);
+  const medians = [0, 1, 2].map((k) =>
+    median(window.slice(k * third, k === 2 ? window.length : (k + 1) * third).map((s) => s.bytes)),
+  );
+  const [a = 0, b = 0, c = 0] = medians;
   const bytesPerMs = theilSenSlope(points);
   return {
-    startBytes: first.bytes,
-    endBytes: last.bytes,
-    mbPerMin: (bytesPerMs * 60_000) / (1024 * 1024),
-    samples: points.length,
+    ok: true,
+    trend: {
+      startBytes: a,
+      endBytes: c,
+      mbPerMin: (bytesPerMs * 60_000) / (1024 * 1024),
+      rising: a < b && b < c,
+      samples: window.length,
+      windowMs,
+      warmupMs: options.warmupMs,
+    },
   };
 }
