@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Check, defineCheck } from '../../checks/check.js';
-import { ConfigSchema } from '../../src/core/config.js';
-import { parseTemplate } from '../../src/core/template.js';
+import { ConfigSchema } from '../../src/core/config/config.js';
+import { parseTemplate } from '../../src/core/template/template.js';
 import { checkSchemas } from '../../src/load/load-checklist.js';
 import { runChecks } from '../../src/runner/run-checks.js';
 

@@ -1,5 +1,5 @@
-import type { Config } from '../core/config.js';
-import type { Checklist } from '../core/model.js';
+import type { Config } from '../core/config/config.js';
+import type { Checklist } from '../core/template/model.js';
 
 /**
  * Items the repository's config decides are not applicable, with the reason shown for them:
