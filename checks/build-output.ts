@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import type { CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
-import { CSS_FILE, findBuildDir, JS_FILE, listBuildFiles, missingBuildDirReason } from './lib/build-dir.js';
+import {
+  CSS_FILE,
+  findBuildDir,
+  JS_FILE,
+  listBuildFiles,
+  missingBuildDirReason,
+} from './lib/build/build-dir.js';
 import {
   findAll,
   MINIFIED_MAX_WHITESPACE,
@@ -12,7 +18,7 @@ import {
   MINIFIED_MIN_BYTES,
   sourceMapRef,
   textShape,
-} from './lib/build-scan.js';
+} from './lib/build/build-scan.js';
 
 const params = z.object({ aspect: z.enum(['sourcemaps', 'minified', 'console', 'env']) });
 

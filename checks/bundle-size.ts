@@ -1,8 +1,8 @@
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
-import { defineCheck } from './check.js';
-import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
+import { type CheckOutcome, defineCheck } from './check.js';
+import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
 import {
   type AssetSize,
   type BuildSizes,
@@ -10,9 +10,18 @@ import {
   isVendorChunk,
   mainScripts,
   measureBuild,
+  measureTotal,
   totalBytes,
-} from './lib/bundle-measure.js';
-import { formatBytes, parseByteSize } from './lib/bundle-units.js';
+} from './lib/bundle/bundle-measure.js';
+import { formatBytes, parseByteSize } from './lib/bundle/bundle-units.js';
+import {
+  entryCompression,
+  entryFiles,
+  readSizeLimitConfig,
+  repoFiles,
+  type SizeLimitConfig,
+  unmeasurable,
+} from './lib/bundle/size-limit-config.js';
 
 type Budget = 'main' | 'vendor' | 'js' | 'css';
 
@@ -123,12 +132,99 @@ function findingsFor(
   return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
 }
 
+/** Judges the repository's own size-limit entries: their limits and compression, not shipgate's defaults. */
+async function judgeOwnConfig(config: SizeLimitConfig, repoDir: string): Promise<CheckOutcome> {
+  const all = repoFiles(repoDir);
+  const lines: string[] = [];
+  const findings: Finding[] = [];
+  const metrics: Record<string, number> = {};
+  let failed = 0;
+  let unmeasured = 0;
+  let judged = 0;
+  for (const [index, entry] of config.entries.entries()) {
+    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(', ') : entry.path);
+    const why = unmeasurable(entry);
+    if (why) {
+      unmeasured++;
+      lines.push(`SKIP ${name}: ${why}`);
+      continue;
+    }
+    const files = entryFiles(repoDir, entry, all);
+    if (files.length === 0) {
+      failed++;
+      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
+      lines.push(`FAIL ${message}`);
+      findings.push({ file: config.source.split(' ')[0], message });
+      continue;
+    }
+    const compression = entryCompression(entry);
+    const bytes = await measureTotal(repoDir, files, compression);
+    metrics[`entry${index}Bytes`] = bytes;
+    const limitBytes = entry.limit === undefined ? undefined : parseByteSize(entry.limit);
+    if (limitBytes === undefined) {
+      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
+      continue;
+    }
+    judged++;
+    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
+    if (bytes > limitBytes) {
+      failed++;
+      findings.push({ file: files[0], message: `${text} (limit from ${config.source})` });
+    }
+    lines.push(
+      `${bytes > limitBytes ? 'FAIL' : 'ok  '} ${text} (${files.length} file${files.length === 1 ? '' : 's'})`,
+    );
+  }
+  const details = [`limits from ${config.source}`, ...lines].join('\n');
+  if (failed > 0) {
+    const first =
+      lines
+        .find((line) => line.startsWith('FAIL'))
+        ?.slice(5)
+        .replace(/ \(\d+ files?\)$/, '') ?? '';
+    return {
+      status: 'fail',
+      summary: `${failed} of ${config.entries.length} size-limit entries over budget (${config.source}): ${first}`,
+      details,
+      findings,
+      metrics,
+    };
+  }
+  if (unmeasured > 0 || judged === 0) {
+    return {
+      status: 'skipped',
+      summary:
+        judged === 0
+          ? `${config.source} sets no limit shipgate can measure: run size-limit itself, or N/A`
+          : `${unmeasured} of ${config.entries.length} entries in ${config.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
+      details,
+      metrics,
+    };
+  }
+  const ok = lines
+    .filter((line) => line.startsWith('ok'))
+    .map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ''));
+  return {
+    status: 'pass',
+    summary: `${judged} size-limit budget${judged === 1 ? '' : 's'} met (${config.source}): ${ok.join('; ')}`,
+    details,
+    metrics,
+  };
+}
+
 /** Bundle budgets of the production build, measured with size-limit (@size-limit/file), gzip by default. */
 export const bundleSizeCheck = defineCheck({
   id: 'bundle-size',
   title: 'Bundle size budgets (size-limit)',
+  proves:
+    "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params,
   async run({ target, limit, compression, vendorGlob }, ctx) {
+    const own = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
+    if (own && 'problem' in own) {
+      return { status: 'error', summary: `${own.source}: ${own.problem}` };
+    }
+    if (own) return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own, ctx.repoDir));
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: 'skipped', summary: missingBuildDirReason(ctx) };
     const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { releaseInfo } from './lib/release-context.js';
+import { releaseInfo } from './lib/git/release-context.js';
 
 const ParamsSchema = z
   .object({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { ZodObject, z } from 'zod';
 import type { CheckStatus, Finding } from '../src/core/template/model.js';
 
 /** Where a check runs and what it may use. Every field is plain data or an injected capability. */
@@ -46,11 +46,18 @@ export interface Check<P = unknown> {
   id: string;
   /** One line saying what it verifies. */
   title: string;
+  /** What a pass proves and what it cannot prove (docs/checks.md). */
+  proves?: string;
   /**
    * Measures performance of the target or machine (Lighthouse, load tests): the runner runs
    * these one at a time after the others, so they do not disturb each other's figures.
    */
   exclusive?: boolean;
+  /**
+   * Changes the target's state for a while (a rate-limit burst fills the app's limiter): the runner
+   * runs these last and alone, after every other check that talks to the target.
+   */
+  disruptive?: boolean;
   /** Talks to the running app (target URL): the runner starts `target.start` only when one of these runs. */
   usesTarget?: boolean;
   /** Validates the directive parameters (strings/numbers/booleans from the template). */
@@ -61,4 +68,34 @@ export interface Check<P = unknown> {
 /** Helper so each check file declares its param type once. */
 export function defineCheck<P>(check: Check<P>): Check<P> {
   return check;
+}
+
+/** Parameter names a check accepts (the keys of its zod object), or undefined for a non-object schema. */
+export function paramNames(schema: z.ZodType): string[] | undefined {
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : undefined;
+}
+
+/**
+ * The check's parameter schema, refusing parameters it does not know (`timeout=5` on `health` is a
+ * typo of `timeoutMs`, not something to ignore), and naming the known ones.
+ */
+export function strictParams<P>(schema: z.ZodType<P>): z.ZodType<P> {
+  const known = paramNames(schema);
+  // A schema declared `.loose()` takes any parameter on purpose.
+  const catchall = schema instanceof ZodObject ? schema.def.catchall : undefined;
+  if (!known || (catchall && catchall._zod.def.type !== 'never')) return schema;
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (!known.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `unknown parameter; known: ${known.join(', ') || '(none)'}`,
+          });
+        }
+      }
+    })
+    .pipe(schema as unknown as z.ZodType<P, Record<string, unknown>>) as unknown as z.ZodType<P>;
 }

@@ -7,7 +7,7 @@ import {
   type CoverageTotals,
   parseIstanbulSummary,
   parseLcov,
-} from './lib/coverage-report.js';
+} from './lib/coverage/coverage-report.js';
 
 const DEFAULT_FILES = ['coverage/coverage-summary.json', 'coverage/lcov.info'];
 

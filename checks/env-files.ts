@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { isGitRepo, resolveCommit, splitNul, tryGit } from './lib/git.js';
+import { isGitRepo, resolveCommit, splitNul, tryGit } from './lib/git/git.js';
 
 const ParamsSchema = z
   .object({

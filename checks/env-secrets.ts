@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
-import { assessSecret, DEFAULT_MIN_ENTROPY, type StrengthReport } from './lib/env-secret-strength.js';
+import { assessSecret, DEFAULT_MIN_ENTROPY, type StrengthReport } from './lib/env/env-secret-strength.js';
 import { FORMAT_BY_NAME, SECRET_FORMATS } from './lib/secret-formats.js';
 import { lookupSecretUpdate } from './lib/secret-rotation.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { isGitRepo, resolveCommit, tryGit } from './lib/git.js';
-import { forEachAddedChunk } from './lib/history-diff.js';
+import { isGitRepo, resolveCommit, tryGit } from './lib/git/git.js';
+import { forEachAddedChunk } from './lib/git/history-diff.js';
 import { isUnderFixtureDir, listScanFiles } from './lib/scan-files.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secret-allowlist.js';
 import { scanText } from './lib/secret-engine.js';

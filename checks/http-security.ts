@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { evaluateCors, evaluateCsrf } from './lib/http-cross-origin.js';
+import { evaluateCors, evaluateCsrf } from './lib/http/http-cross-origin.js';
 import {
   DEFAULT_HSTS_MIN_AGE,
   evaluateCsp,
@@ -8,13 +8,14 @@ import {
   evaluateHsts,
   evaluateNosniff,
   evaluateXss,
-} from './lib/http-header-rules.js';
-import { describeError, httpRequest } from './lib/http-request.js';
-import { resolveTarget } from './lib/http-target.js';
+} from './lib/http/http-header-rules.js';
+import { describeError, httpRequest } from './lib/http/http-request.js';
+import { resolveTarget } from './lib/http/http-target.js';
 
 const Params = z.object({
   header: z.enum(['csp', 'hsts', 'cors', 'nosniff', 'frame', 'xss', 'csrf']),
-  path: z.string().default('/'),
+  /** Relative to target.url; default: target.url itself. */
+  path: z.string().optional(),
   /** csrf: a state-changing endpoint that must refuse a foreign-Origin POST without a token. */
   postPath: z.string().optional(),
   hstsMinAge: z.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
-import { findBuildDir, missingBuildDirReason } from './lib/build-dir.js';
-import { CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/chrome.js';
-import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse-run.js';
-import { startStaticServer } from './lib/static-server.js';
+import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
+import { badChromePath, CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/lighthouse/chrome.js';
+import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse/lighthouse-run.js';
+import { startStaticServer } from './lib/lighthouse/static-server.js';
 
 type Metric = 'performance' | 'lcp' | 'cls' | 'ttfb' | 'fid' | 'console-errors';
 
@@ -120,6 +120,8 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
     exclusive: true,
     params,
     async run(p, ctx) {
+      const badChrome = badChromePath(ctx.env);
+      if (badChrome) return { status: 'error', summary: badChrome };
       const chromePath = findChrome(ctx.env, options.chromeCandidates ?? CHROME_CANDIDATES);
       if (!chromePath) return { status: 'skipped', summary: NO_CHROME_REASON };
       const target = pickTarget(ctx);

@@ -1,27 +1,64 @@
 import { z } from 'zod';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
-import { describeError } from './lib/http-request.js';
-import { resolveTarget, shortPath } from './lib/http-target.js';
-import { formatMs } from './lib/load-percentile.js';
-import { secondHalfTrend } from './lib/load-rss.js';
-import { type LoadRunResult, runLoad } from './lib/load-run.js';
+import { describeError } from './lib/http/http-request.js';
+import { resolveTarget, shortPath } from './lib/http/http-target.js';
+import { formatMs } from './lib/load/load-percentile.js';
+import { memoryTrend } from './lib/load/load-rss.js';
+import { type LoadRunResult, runLoad } from './lib/load/load-run.js';
 
-const Params = z.object({
-  metric: z.enum(['users', 'p95', 'error-rate', 'memory-leak']).default('p95'),
-  path: z.string().default('/'),
-  connections: z.coerce.number().int().min(1).max(1000).default(100),
-  /** Seconds; bounded so a template cannot stall a merge gate. */
-  duration: z.coerce.number().min(1).max(60).default(10),
-  /** p95: max ms (default 200). error-rate: max percent (default 1). */
-  max: z.coerce.number().min(0).optional(),
-  /** memory-leak: growth rate (MB/min) that counts as a leak … */
-  leakMbPerMin: z.coerce.number().positive().default(20),
-  /** … when it is also faster than this percentage of the starting RSS per minute. */
-  leakPercent: z.coerce.number().positive().default(10),
-});
+const Params = z
+  .object({
+    metric: z
+      .enum(['users', 'p95', 'error-rate', 'memory-leak'])
+      .default('p95')
+      .describe('what is judged: concurrent users served, p95 latency, error rate, or the RSS trend'),
+    path: z.string().optional().describe('path relative to target.url (default: target.url itself)'),
+    connections: z.coerce.number().int().min(1).max(1000).default(100).describe('concurrent connections'),
+    duration: z.coerce
+      .number()
+      .min(1)
+      .max(60)
+      .default(10)
+      .describe('seconds; bounded so a template cannot stall a merge gate'),
+    max: z.coerce
+      .number()
+      .min(0)
+      .optional()
+      .describe('p95: max ms of successful responses (default 200); error-rate: max percent (default 1)'),
+    minSuccess: z.coerce
+      .number()
+      .min(0)
+      .max(100)
+      .default(90)
+      .describe(
+        'users, p95 and memory-leak fail unless at least this percentage of requests got a 2xx (latency of errors proves nothing)',
+      ),
+    warmup: z.coerce
+      .number()
+      .min(0)
+      .max(30)
+      .optional()
+      .describe('memory-leak: seconds of warm-up not judged (default 30% of duration, at least 2 s)'),
+    leakMbPerMin: z.coerce
+      .number()
+      .positive()
+      .default(20)
+      .describe('memory-leak: RSS growth (MB/min) after the warm-up that counts as a leak …'),
+    leakPercent: z.coerce
+      .number()
+      .positive()
+      .default(10)
+      .describe('… when it is also faster than this percentage of the RSS per minute'),
+  })
+  .strict();
 type LoadParams = z.infer<typeof Params>;
 
 const NO_PID_REASON = 'memory-leak heuristic needs a target started by shipgate (target.start)';
+/** Fewer 2xx responses than this give no percentile worth stating. */
+const MIN_SUCCESSES = 20;
+/** RSS is sampled every 200 ms: 15 samples over 3 s after the warm-up is the least that is a trend. */
+const MIN_TREND_SAMPLES = 15;
+const MIN_TREND_MS = 3000;
 
 function failedShare(run: LoadRunResult): number {
   return run.total === 0 ? 100 : ((run.errors + run.non2xx) / run.total) * 100;
@@ -31,7 +68,7 @@ function statusBreakdown(run: LoadRunResult): string {
   const codes = Object.entries(run.statusCounts).map(([code, count]) => `${code}: ${count}`);
   return [
     `${run.total} requests with ${run.connections} connections over ${run.durationSec} s`,
-    `${run.requestsPerSec.toFixed(0)} req/s, p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms`,
+    `${run.requestsPerSec.toFixed(0)} req/s; 2xx responses: p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms; all responses: p95 ${formatMs(run.allP95Ms)} ms`,
     `status codes: ${codes.join(', ') || 'none'}; errors ${run.errors} (timeouts ${run.timeouts})`,
   ].join('\n');
 }
@@ -43,8 +80,34 @@ function metricsOf(run: LoadRunResult): Record<string, number> {
     requestsPerSec: run.requestsPerSec,
     errorRatePercent: failedShare(run),
     requests: run.total,
+    successes: run.ok2xx,
     connections: run.connections,
   };
+}
+
+/** What the non-2xx answers most likely mean, for the summary of an unmeasurable run. */
+function likelyCause(run: LoadRunResult): string {
+  const codes = Object.entries(run.statusCounts)
+    .filter(([code]) => !code.startsWith('2'))
+    .sort((a, b) => b[1] - a[1]);
+  const top = codes[0]?.[0];
+  if (top === '429') return ': the app rate-limits the load test (raise its limit for the run, or N/A)';
+  if (top?.startsWith('3')) return `: ${top} redirects (set path= to the final URL)`;
+  if (top?.startsWith('5')) return `: the app answers ${top} under load`;
+  if (top === '404') return ': 404 (set path= to a page that exists)';
+  return top ? `: mostly ${top}` : '';
+}
+
+/** The too-few-successes failure, or undefined when the successful responses can be judged. */
+function tooFewSuccesses(params: LoadParams, run: LoadRunResult): string | undefined {
+  const okPercent = run.total === 0 ? 0 : (run.ok2xx / run.total) * 100;
+  if (run.ok2xx >= MIN_SUCCESSES && okPercent >= params.minSuccess) return undefined;
+  const codes = Object.entries(run.statusCounts)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, count]) => `${count}× ${code}`);
+  const errors = run.errors > 0 ? [`${run.errors} connection errors`] : [];
+  const what = [...codes, ...errors].join(', ') || 'none';
+  return `only ${run.ok2xx} of ${run.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params.minSuccess}%; ${what})${likelyCause(run)}; nothing measured to judge`;
 }
 
 function judge(params: LoadParams, run: LoadRunResult, ctx: CheckContext): CheckOutcome {
@@ -58,24 +121,29 @@ function judge(params: LoadParams, run: LoadRunResult, ctx: CheckContext): Check
       metrics,
     };
   }
+  const rate = failedShare(run);
+  const errorNote = `error rate ${rate.toFixed(2)}%`;
+  if (params.metric !== 'error-rate') {
+    const problem = tooFewSuccesses(params, run);
+    if (problem) return { status: 'fail', summary: problem, details, metrics };
+  }
   switch (params.metric) {
     case 'users': {
       const ok = run.servedConnections >= run.connections;
-      const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests)`;
+      const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests, ${errorNote})`;
       return { status: ok ? 'pass' : 'fail', summary, details, metrics };
     }
     case 'p95': {
       const max = params.max ?? 200;
       const ok = Number.isFinite(run.p95Ms) && run.p95Ms <= max;
-      const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? '≤' : '>'} ${max} ms (${run.connections} connections, ${run.total} requests)`;
+      const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? '≤' : '>'} ${max} ms over ${run.ok2xx} 2xx responses (${run.connections} connections, ${errorNote})`;
       return { status: ok ? 'pass' : 'fail', summary, details, metrics };
     }
     case 'error-rate': {
       const max = params.max ?? 1;
-      const rate = failedShare(run);
       const ok = rate < max || rate === 0;
       const failed = run.errors + run.non2xx;
-      const summary = `error rate ${rate.toFixed(2)}% ${ok ? '<' : '≥'} ${max}% (${failed} of ${run.total} failed or non-2xx)`;
+      const summary = `${errorNote} ${ok ? '<' : '≥'} ${max}% (${failed} of ${run.total} failed or non-2xx)${ok ? '' : likelyCause(run)}`;
       return { status: ok ? 'pass' : 'fail', summary, details, metrics };
     }
     case 'memory-leak':
@@ -90,20 +158,25 @@ function judgeLeak(
   details: string,
   metrics: Record<string, number>,
 ): CheckOutcome {
-  const trend = run.rss ? secondHalfTrend(run.rss) : undefined;
-  if (!trend) {
+  if (!run.rss || run.rss.length === 0) {
     return { status: 'skipped', summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
   }
+  const warmupMs = (params.warmup ?? Math.max(2, params.duration * 0.3)) * 1000;
+  const result = memoryTrend(run.rss, { warmupMs, minSamples: MIN_TREND_SAMPLES, minWindowMs: MIN_TREND_MS });
+  if (!result.ok) return { status: 'skipped', summary: result.reason, details };
+  const { trend } = result;
   const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
   const relLimit = (trend.startBytes / (1024 * 1024)) * (params.leakPercent / 100);
-  const leaking = trend.mbPerMin > params.leakMbPerMin && trend.mbPerMin > relLimit;
-  const summary = `RSS ${mb(trend.startBytes)} → ${mb(trend.endBytes)} MB, trend ${trend.mbPerMin.toFixed(1)} MB/min ${
+  const fast = trend.mbPerMin > params.leakMbPerMin && trend.mbPerMin > relLimit;
+  const leaking = fast && trend.rising;
+  const shape = fast && !trend.rising ? ' (a step, not steady growth)' : '';
+  const summary = `RSS ${mb(trend.startBytes)} → ${mb(trend.endBytes)} MB after a ${(warmupMs / 1000).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min${shape} ${
     leaking ? '>' : 'within'
-  } ${params.leakMbPerMin} MB/min and ${params.leakPercent}% of start per min`;
+  } ${params.leakMbPerMin} MB/min and ${params.leakPercent}% per min (${run.ok2xx} 2xx, error rate ${failedShare(run).toFixed(2)}%)`;
   return {
     status: leaking ? 'fail' : 'pass',
     summary,
-    details: `${details}\nRSS trend: Theil–Sen slope over the second half of the run (${trend.samples} samples); a heuristic, not proof.`,
+    details: `${details}\nRSS trend: Theil–Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1000).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
     metrics: {
       ...metrics,
       rssStartBytes: trend.startBytes,
@@ -119,6 +192,8 @@ export const loadTestCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: 'HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend',
+  proves:
+    'The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.',
   params: Params,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);

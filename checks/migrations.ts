@@ -3,7 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { DEFAULT_MIGRATION_DIRS, inspectMigrations, type MigrationStatus } from './lib/migration-pairs.js';
+import {
+  DEFAULT_MIGRATION_DIRS,
+  inspectMigrations,
+  type MigrationStatus,
+} from './lib/migrations/migration-pairs.js';
 
 const ParamsSchema = z
   .object({
@@ -27,14 +31,46 @@ function advice(status: MigrationStatus): string {
   if (status.problem) return `${status.file}: ${status.problem}`;
   const name = path.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, '');
-  return /\.sql$/i.test(name)
-    ? `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}`
-    : `${status.file} has no rollback: export a down() migration`;
+  switch (status.tool) {
+    case 'postgrator': {
+      const undo = name.replace(/^(\d+)\.do\./i, '$1.undo.');
+      return `${status.file} has no rollback: add ${undo} (postgrator undo)`;
+    }
+    case 'flyway':
+      return `${status.file} has no rollback: add ${name.replace(/^V/, 'U')} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
+    case 'prisma':
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel … --to-schema-datamodel … --script)`;
+    case 'drizzle':
+      return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case 'script':
+      return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
+    default:
+      return `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}`;
+  }
+}
+
+/** What a pass means for the tools seen: shipgate reads files, it does not run migrations. */
+function provenNote(statuses: readonly MigrationStatus[]): string {
+  const tools = [...new Set(statuses.map((s) => s.tool ?? 'sql'))].sort();
+  const per: Record<string, string> = {
+    postgrator: 'postgrator: each NNN.do has a non-empty NNN.undo of the same version',
+    flyway: 'Flyway: each V<version> has a non-empty U<version> (R__ repeatables need none)',
+    prisma: 'Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)',
+    drizzle: 'Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)',
+    script: 'Knex/Sequelize/umzug: each script exports a non-empty down()',
+    sql: 'SQL: each migration has a non-empty down file or down section',
+  };
+  return [
+    ...tools.map((tool) => `Proven — ${per[tool] ?? tool}.`),
+    'Not proven: that a rollback reverses its migration or keeps data; run down then up on a staging copy.',
+  ].join('\n');
 }
 
 export const migrationsCheck = defineCheck({
   id: 'migrations',
   title: 'Every database migration has a rollback',
+  proves:
+    'Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {
     const candidates = params.dir ? [params.dir] : DEFAULT_MIGRATION_DIRS;
@@ -63,13 +99,14 @@ export const migrationsCheck = defineCheck({
       return {
         status: 'pass',
         summary: `${plural(statuses.length, 'migration')} in ${where}, all with a rollback`,
+        details: provenNote(statuses),
         metrics,
       };
     }
     return {
       status: 'fail',
       summary: `${missing.length} of ${plural(statuses.length, 'migration')} in ${where} without a rollback`,
-      details: missing.map((s) => `- ${advice(s)}`).join('\n'),
+      details: [...missing.map((s) => `- ${advice(s)}`), provenNote(statuses)].join('\n'),
       findings,
       metrics,
     };

@@ -2,11 +2,12 @@ import http from 'node:http';
 import https from 'node:https';
 import { z } from 'zod';
 import { defineCheck } from './check.js';
-import { describeError, headerValue, httpRequest } from './lib/http-request.js';
-import { resolveTarget, shortPath } from './lib/http-target.js';
+import { describeError, headerValue, httpRequest } from './lib/http/http-request.js';
+import { resolveTarget, shortPath } from './lib/http/http-target.js';
 
 const Params = z.object({
-  path: z.string().default('/'),
+  /** Relative to target.url; default: target.url itself. */
+  path: z.string().optional(),
   method: z.enum(['GET', 'POST', 'HEAD']).default('GET'),
   requests: z.coerce.number().int().min(1).max(500).default(120),
   concurrency: z.coerce.number().int().min(1).max(50).default(10),
@@ -69,7 +70,11 @@ async function burst(url: URL, params: z.infer<typeof Params>, signal: AbortSign
 export const rateLimitCheck = defineCheck({
   id: 'rate-limit',
   usesTarget: true,
+  // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
+  disruptive: true,
   title: 'Rate limiting answers a burst with 429 or RateLimit headers',
+  proves:
+    'A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.',
   params: Params,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { describeError } from './lib/http-request.js';
-import { resolveTarget } from './lib/http-target.js';
-import { probeTls } from './lib/http-tls-probe.js';
+import { describeError } from './lib/http/http-request.js';
+import { resolveTarget } from './lib/http/http-target.js';
+import { probeTls } from './lib/http/http-tls-probe.js';
 
 const Params = z.object({
   /** Defaults to the target URL. */

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { compareSemver, parseSemver } from '../src/core/release/release-version.js';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { isGitRepo, repoPrefix, resolveCommit, tryGit } from './lib/git.js';
-import { packageVersionFrom, type ReleaseInfo, releaseInfo } from './lib/release-context.js';
+import { isGitRepo, repoPrefix, resolveCommit, tryGit } from './lib/git/git.js';
+import { packageVersionFrom, type ReleaseInfo, releaseInfo } from './lib/git/release-context.js';
 
 /** Line of `"version"` in package.json, for the annotation. */
 async function versionLine(dir: string): Promise<number | undefined> {

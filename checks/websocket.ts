@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineCheck } from './check.js';
-import { resolveTarget } from './lib/http-target.js';
-import { formatMs, nearestRank } from './lib/load-percentile.js';
-import { probeWebSocket } from './lib/load-ws-probe.js';
+import { findWebSocketUse } from './lib/detect/websocket-use.js';
+import { resolveTarget } from './lib/http/http-target.js';
+import { formatMs, nearestRank } from './lib/load/load-percentile.js';
+import { probeWebSocket } from './lib/load/load-ws-probe.js';
 
 const Params = z.object({
   path: z.string().default('/ws'),
@@ -27,10 +28,20 @@ export const websocketCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: 'WebSocket round-trip latency under concurrent clients',
+  proves:
+    "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, …) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
   params: Params,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;
+    const use = await ctx.memo(`websocket-use:${ctx.repoDir}`, async () => findWebSocketUse(ctx.repoDir));
+    if (!use) {
+      return {
+        status: 'skipped',
+        summary:
+          'not applicable: the app serves no WebSocket (no ws/socket.io/… in package.json dependencies, no WebSocket server in its sources)',
+      };
+    }
     const url = toWebSocketUrl(target.url);
     const key = `websocket:${url.href}:${params.clients}:${params.messages}:${params.mode}:${params.timeoutMs}`;
     const result = await ctx.memo(key, () => {

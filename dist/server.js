@@ -15228,8 +15228,8 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join9 } = __require("path");
-    var { pathToFileURL: pathToFileURL2 } = __require("url");
+    var { join: join12 } = __require("path");
+    var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
       WRITE_INDEX,
@@ -15280,13 +15280,13 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join9(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join12(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
         workerData: {
-          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL2(filename).href,
+          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL3(filename).href,
           dataBuf: stream[kImpl].dataBuf,
           stateBuf: stream[kImpl].stateBuf,
           workerData: {
@@ -15791,9 +15791,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync7 } = __require("node:fs");
+    var { existsSync: existsSync8 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join9, isAbsolute, sep: sep4 } = __require("node:path");
+    var { join: join12, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -15866,7 +15866,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path13) && !existsSync7(path13);
+      return isAbsolute(path13) && !existsSync8(path13);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -15948,7 +15948,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join12(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -15969,7 +15969,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join12(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -15996,12 +15996,12 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join9(__dirname, "..", "file.js");
+          return join12(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context2 = filePath === "node:repl" ? process.cwd() + sep4 : filePath;
+            const context2 = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
             fixTarget2 = createRequire2(context2).resolve(origin);
             break;
           } catch (err) {
@@ -16976,7 +16976,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join9 = ",";
+            let join12 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -16990,7 +16990,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join12 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -16998,13 +16998,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join12;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join12}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17025,7 +17025,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join12 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17039,13 +17039,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join12;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join12;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -17086,7 +17086,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join9 = ",";
+            let join12 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -17099,7 +17099,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join12 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17107,13 +17107,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join12;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join12}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17126,7 +17126,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join12 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17135,7 +17135,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join12;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -17193,20 +17193,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join10 = `,
+              const join13 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join10;
+                res2 += join13;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -17222,16 +17222,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join9 = `,
+            const join12 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join9, maximumBreadth);
+              res += stringifyTypedArray(value, join12, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join9;
+              separator = join12;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -17242,13 +17242,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join9;
+                separator = join12;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join12;
             }
             if (separator !== "") {
               res = `
@@ -26582,10 +26582,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26599,7 +26599,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -26623,7 +26623,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26639,7 +26639,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26730,7 +26730,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26744,13 +26744,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -26793,18 +26793,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26858,8 +26858,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -26871,7 +26871,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26882,8 +26882,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -26900,7 +26900,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27080,7 +27080,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -27097,24 +27097,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27297,25 +27297,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28125,14 +28125,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28899,7 +28899,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -28922,7 +28922,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -29299,18 +29299,18 @@ var require_parser3 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29463,15 +29463,15 @@ var require_parser3 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -29665,13 +29665,13 @@ var require_parser3 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -29830,7 +29830,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -29856,7 +29856,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -29892,7 +29892,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -31567,9 +31567,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils4();
     var constants3 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options2, returnState = false) => {
+    var picomatch6 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch5(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch6(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -31585,16 +31585,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch6.compileRe(glob, options2) : picomatch6.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex2, options2, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options2, { glob, posix: posix3 });
         const result = { glob, state, regex: regex2, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -31620,7 +31620,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch6.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -31637,24 +31637,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input2, regex2, options2, posix3);
+          match = picomatch6.matchBase(input2, regex2, options2, posix3);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch5.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
+    picomatch6.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
-    picomatch5.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
+    picomatch6.isMatch = (str, patterns, options2) => picomatch6(patterns, options2)(str);
+    picomatch6.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options2));
       return parse5(pattern, { ...options2, fastpaths: false });
     };
-    picomatch5.scan = (input2, options2) => scan(input2, options2);
-    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input2, options2) => scan(input2, options2);
+    picomatch6.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -31665,13 +31665,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch5.toRegex(source, options2);
+      const regex2 = picomatch6.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch5.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -31682,9 +31682,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options2);
       }
-      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options2) => {
+    picomatch6.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -31693,8 +31693,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants3;
-    module2.exports = picomatch5;
+    picomatch6.constants = constants3;
+    module2.exports = picomatch6;
   }
 });
 
@@ -31704,14 +31704,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils4();
-    function picomatch5(glob, options2, returnState = false) {
+    function picomatch6(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module2.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module2.exports = picomatch6;
   }
 });
 
@@ -69792,20 +69792,20 @@ ${JSON.stringify(record2)}
 }
 function auditCheckText(record2, markdown, tail) {
   const json2 = auditJsonBlock(record2);
-  const join9 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+  const join12 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
 `;
-  const full = join9(markdown, json2, tail);
+  const full = join12(markdown, json2, tail);
   if (full.length <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf("\n## History");
   const short = history >= 0 ? `${markdown.slice(0, history)}
 
 _History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
 ` : markdown;
-  const withJson = join9(short, json2, tail);
+  const withJson = join12(short, json2, tail);
   if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
   const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
   const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join9(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+  return join12(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
 }
 function releaseBodyWithAudit(body, record2, markdown) {
   const existing = body ?? "";
@@ -70024,8 +70024,16 @@ var ConfigSchema = external_exports.object({
     startTimeoutMs: external_exports.number().int().positive().default(3e4)
   }).strict().default({ startTimeoutMs: 3e4 }),
   build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
-  /** Per-check parameter overrides, merged over the template's directive parameters. */
+  /**
+   * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
+   * turns a check off (its items become N/A). Keys are validated against each check's schema.
+   */
   checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /** Per-item decisions kept in the repository: `items.<id>.na` marks an item not applicable, with the reason. */
+  items: external_exports.record(
+    external_exports.string(),
+    external_exports.object({ na: external_exports.string().trim().min(10, "the N/A reason needs at least 10 characters") }).strict()
+  ).default({}),
   /**
    * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
    * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
@@ -70455,23 +70463,42 @@ function slug(value, max) {
 }
 
 // src/load/load-checklist.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { relative as relative4 } from "node:path";
-
-// checks/build-output.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join as join2, posix, relative as relative2 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import { relative as relative6 } from "node:path";
 
 // checks/check.ts
 function defineCheck(check2) {
   return check2;
 }
+function paramNames(schema) {
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : void 0;
+}
+function strictParams(schema) {
+  const known = paramNames(schema);
+  const catchall = schema instanceof ZodObject ? schema.def.catchall : void 0;
+  if (!known || catchall && catchall._zod.def.type !== "never") return schema;
+  return external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown parameter; known: ${known.join(", ") || "(none)"}`
+        });
+      }
+    }
+  }).pipe(schema);
+}
 
-// checks/lib/build-dir.ts
+// checks/build-output.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { dirname, join as join2, posix, relative as relative2 } from "node:path";
+
+// checks/lib/build/build-dir.ts
 import { existsSync as existsSync2, readdirSync as readdirSync2, statSync } from "node:fs";
 import { join, relative, resolve as resolve2, sep as sep2 } from "node:path";
 var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
-var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/)";
+var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)";
 var MAX_FILES = 2e4;
 var JS_FILE = /\.(?:m|c)?js$/i;
 var CSS_FILE = /\.css$/i;
@@ -70499,26 +70526,75 @@ function listBuildFiles(dir) {
   }
   return files.sort();
 }
-function looksLikeBuild(dir) {
-  if (existsSync2(join(dir, "index.html"))) return true;
-  return listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+var CLIENT_OUTPUT_DIRS = [
+  { dir: ".svelte-kit/output/client", framework: "SvelteKit" },
+  { dir: ".next/static", framework: "Next.js" },
+  { dir: ".output/public", framework: "Nuxt/Nitro" },
+  { dir: ".vercel/output/static", framework: "Vercel Build Output" },
+  { dir: "dist/client", framework: "Astro/Vite SSR" },
+  { dir: "build/client", framework: "Remix/React Router" },
+  { dir: "public/build", framework: "Remix (classic)" }
+];
+function htmlEntries(dir) {
+  return listBuildFiles(dir).filter((file2) => /\.html?$/i.test(file2) && file2.split("/").length <= 3).slice(0, 50);
+}
+function isDir(dir) {
+  return existsSync2(dir) && statSync(dir).isDirectory();
+}
+function findBrowserBuild(ctx) {
+  const root = resolve2(ctx.repoDir);
+  const label2 = (dir) => `${relative(root, dir).split(sep2).join("/") || "."}/`;
+  const judge3 = (dir, configured) => {
+    const client = CLIENT_OUTPUT_DIRS.find(
+      (entry) => join(root, entry.dir) === dir || join(root, entry.dir).startsWith(`${dir}${sep2}`)
+    );
+    if (client && isDir(join(root, client.dir))) {
+      return { ok: true, dir: join(root, client.dir), how: `${client.framework} client output` };
+    }
+    if (htmlEntries(dir).length > 0) return { ok: true, dir, how: "HTML entry points" };
+    if (!configured) return void 0;
+    const js = listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+    return {
+      ok: false,
+      reason: `${label2(dir)} has ${js ? "JS but " : ""}no HTML entry point and is no framework client output: not browser assets${js ? " (a server build?)" : ""}`
+    };
+  };
+  if (ctx.buildDir) {
+    const dir = resolve2(root, ctx.buildDir);
+    if (!isDir(dir)) return { ok: false, reason: `build directory ${ctx.buildDir} not found` };
+    return judge3(dir, true);
+  }
+  for (const entry of CLIENT_OUTPUT_DIRS) {
+    const dir = join(root, entry.dir);
+    if (isDir(dir) && listBuildFiles(dir).length > 0)
+      return { ok: true, dir, how: `${entry.framework} client output` };
+  }
+  const serverLike = [];
+  for (const name of BUILD_DIR_CANDIDATES) {
+    const dir = join(root, name);
+    if (!isDir(dir)) continue;
+    const found = judge3(dir, false);
+    if (found) return found;
+    if (listBuildFiles(dir).some((file2) => JS_FILE.test(file2))) serverLike.push(`${name}/`);
+  }
+  if (serverLike.length > 0) {
+    return {
+      ok: false,
+      reason: `no browser build: ${serverLike.join(", ")} has JS but no HTML entry point (server output, not browser assets); set build.dir to the client output if this is wrong`
+    };
+  }
+  return { ok: false, reason: NO_BUILD_DIR_REASON };
 }
 function findBuildDir(ctx) {
-  if (ctx.buildDir) {
-    const dir = resolve2(ctx.repoDir, ctx.buildDir);
-    return existsSync2(dir) && statSync(dir).isDirectory() ? dir : void 0;
-  }
-  for (const name of BUILD_DIR_CANDIDATES) {
-    const dir = join(resolve2(ctx.repoDir), name);
-    if (existsSync2(dir) && statSync(dir).isDirectory() && looksLikeBuild(dir)) return dir;
-  }
-  return void 0;
+  const found = findBrowserBuild(ctx);
+  return found.ok ? found.dir : void 0;
 }
 function missingBuildDirReason(ctx) {
-  return ctx.buildDir ? `build directory ${ctx.buildDir} not found` : NO_BUILD_DIR_REASON;
+  const found = findBrowserBuild(ctx);
+  return found.ok ? "" : found.reason;
 }
 
-// checks/lib/build-scan.ts
+// checks/lib/build/build-scan.ts
 function findAll(text, pattern, limit = 100) {
   const hits = [];
   let line = 1;
@@ -70704,9 +70780,9 @@ var buildOutputCheck = defineCheck({
 });
 
 // checks/bundle-size.ts
-import { join as join4, relative as relative3 } from "node:path";
+import { join as join5, relative as relative4 } from "node:path";
 
-// checks/lib/bundle-measure.ts
+// checks/lib/bundle/bundle-measure.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { join as join3, posix as posix2 } from "node:path";
@@ -70781,8 +70857,11 @@ function mainScripts(buildDir, sizes, vendorGlob) {
 function totalBytes(assets) {
   return assets.reduce((sum, asset) => sum + asset.bytes, 0);
 }
+async function measureTotal(dir, files, compression) {
+  return totalBytes(await measure(dir, files, compression));
+}
 
-// checks/lib/bundle-units.ts
+// checks/lib/bundle/bundle-units.ts
 var UNIT_BYTES = {
   b: 1,
   kb: 1e3,
@@ -70804,6 +70883,118 @@ function formatBytes(bytes) {
 }
 function trim(fixed) {
   return fixed.replace(/\.?0+$/, "");
+}
+
+// checks/lib/bundle/size-limit-config.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep3 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+var EntrySchema = external_exports.object({
+  name: external_exports.string().optional(),
+  path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  gzip: external_exports.boolean().optional(),
+  brotli: external_exports.boolean().optional(),
+  ignore: external_exports.array(external_exports.string()).optional()
+}).loose();
+var ConfigSchema2 = external_exports.array(EntrySchema);
+var JS_CONFIGS = [".size-limit.js", ".size-limit.cjs", ".size-limit.mjs"];
+async function readSizeLimitConfig(repoDir) {
+  const parse5 = (source, raw) => {
+    const parsed = ConfigSchema2.safeParse(raw);
+    if (parsed.success) return { source, entries: parsed.data };
+    const issue2 = parsed.error.issues[0];
+    return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
+  };
+  const json2 = join4(repoDir, ".size-limit.json");
+  if (existsSync5(json2)) {
+    try {
+      return parse5(".size-limit.json", JSON.parse(readFileSync4(json2, "utf8")));
+    } catch (error62) {
+      return { source: ".size-limit.json", problem: error62.message };
+    }
+  }
+  const pkgFile = join4(repoDir, "package.json");
+  if (existsSync5(pkgFile)) {
+    try {
+      const pkg = JSON.parse(readFileSync4(pkgFile, "utf8"));
+      if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
+        return parse5('package.json "size-limit"', pkg["size-limit"]);
+      }
+    } catch {
+    }
+  }
+  for (const name of JS_CONFIGS) {
+    const file2 = join4(repoDir, name);
+    if (!existsSync5(file2)) continue;
+    try {
+      const module2 = await import(pathToFileURL2(file2).href);
+      const value = module2 && typeof module2 === "object" && "default" in module2 ? module2.default : module2;
+      return parse5(name, value);
+    } catch (error62) {
+      return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
+    }
+  }
+  if (existsSync5(join4(repoDir, ".size-limit.ts"))) {
+    return {
+      source: ".size-limit.ts",
+      problem: "TypeScript size-limit configs are not read; run size-limit itself"
+    };
+  }
+  return void 0;
+}
+function repoFiles(repoDir) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < 5e4) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync3(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && entry.name !== ".git") pending.push(join4(dir, entry.name));
+      } else if (entry.isFile()) files.push(relative3(repoDir, join4(dir, entry.name)).split(sep3).join("/"));
+    }
+  }
+  return files;
+}
+function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
+  const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
+  const include = (0, import_picomatch3.default)(
+    patterns.filter((p) => !p.startsWith("!")),
+    { dot: true }
+  );
+  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const exclude = excluded.length > 0 ? (0, import_picomatch3.default)(excluded, { dot: true }) : () => false;
+  return all.filter((file2) => include(file2) && !exclude(file2)).sort();
+}
+function entryCompression(entry) {
+  if (entry.gzip === true) return "gzip";
+  if (entry.brotli === false) return "none";
+  return "brotli";
+}
+function unmeasurable(entry) {
+  for (const key of [
+    "import",
+    "webpack",
+    "running",
+    "modifyWebpackConfig",
+    "modifyEsbuildConfig",
+    "uiReports"
+  ]) {
+    if (key in entry && entry[key] !== false && entry[key] !== void 0) {
+      return `uses "${key}" (needs a size-limit bundler/time plugin); run size-limit itself for it`;
+    }
+  }
+  if (entry.limit !== void 0 && parseByteSize(entry.limit) === void 0) {
+    return `limit ${JSON.stringify(entry.limit)} is not a size shipgate reads`;
+  }
+  return void 0;
 }
 
 // checks/bundle-size.ts
@@ -70877,11 +71068,86 @@ function findingsFor(budget, result, limit, compression, toRepoPath) {
   };
   return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
 }
+async function judgeOwnConfig(config3, repoDir) {
+  const all = repoFiles(repoDir);
+  const lines = [];
+  const findings = [];
+  const metrics2 = {};
+  let failed = 0;
+  let unmeasured = 0;
+  let judged = 0;
+  for (const [index, entry] of config3.entries.entries()) {
+    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(", ") : entry.path);
+    const why = unmeasurable(entry);
+    if (why) {
+      unmeasured++;
+      lines.push(`SKIP ${name}: ${why}`);
+      continue;
+    }
+    const files = entryFiles(repoDir, entry, all);
+    if (files.length === 0) {
+      failed++;
+      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
+      lines.push(`FAIL ${message}`);
+      findings.push({ file: config3.source.split(" ")[0], message });
+      continue;
+    }
+    const compression = entryCompression(entry);
+    const bytes = await measureTotal(repoDir, files, compression);
+    metrics2[`entry${index}Bytes`] = bytes;
+    const limitBytes = entry.limit === void 0 ? void 0 : parseByteSize(entry.limit);
+    if (limitBytes === void 0) {
+      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
+      continue;
+    }
+    judged++;
+    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
+    if (bytes > limitBytes) {
+      failed++;
+      findings.push({ file: files[0], message: `${text} (limit from ${config3.source})` });
+    }
+    lines.push(
+      `${bytes > limitBytes ? "FAIL" : "ok  "} ${text} (${files.length} file${files.length === 1 ? "" : "s"})`
+    );
+  }
+  const details = [`limits from ${config3.source}`, ...lines].join("\n");
+  if (failed > 0) {
+    const first = lines.find((line) => line.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
+    return {
+      status: "fail",
+      summary: `${failed} of ${config3.entries.length} size-limit entries over budget (${config3.source}): ${first}`,
+      details,
+      findings,
+      metrics: metrics2
+    };
+  }
+  if (unmeasured > 0 || judged === 0) {
+    return {
+      status: "skipped",
+      summary: judged === 0 ? `${config3.source} sets no limit shipgate can measure: run size-limit itself, or N/A` : `${unmeasured} of ${config3.entries.length} entries in ${config3.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
+      details,
+      metrics: metrics2
+    };
+  }
+  const ok = lines.filter((line) => line.startsWith("ok")).map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ""));
+  return {
+    status: "pass",
+    summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config3.source}): ${ok.join("; ")}`,
+    details,
+    metrics: metrics2
+  };
+}
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
   title: "Bundle size budgets (size-limit)",
+  proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params: params2,
   async run({ target, limit, compression, vendorGlob }, ctx) {
+    const own2 = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
+    if (own2 && "problem" in own2) {
+      return { status: "error", summary: `${own2.source}: ${own2.problem}` };
+    }
+    if (own2) return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own2, ctx.repoDir));
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
     const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
@@ -70890,7 +71156,7 @@ var bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
-    const toRepoPath = (file2) => relative3(ctx.repoDir, join4(buildDir, file2)).split("\\").join("/");
+    const toRepoPath = (file2) => relative4(ctx.repoDir, join5(buildDir, file2)).split("\\").join("/");
     const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
     const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
     const metrics2 = {};
@@ -70924,7 +71190,7 @@ var bundleSizeCheck = defineCheck({
 import { readdir, readFile as readFile2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// checks/lib/release-context.ts
+// checks/lib/git/release-context.ts
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
@@ -71128,7 +71394,7 @@ var ciStatusCheck = defineCheck({
 import { readFile as readFile3 } from "node:fs/promises";
 import path4 from "node:path";
 
-// checks/lib/coverage-report.ts
+// checks/lib/coverage/coverage-report.ts
 var COVERAGE_METRICS = ["lines", "branches", "functions", "statements"];
 var CountsSchema = external_exports.object({ total: external_exports.number().min(0), covered: external_exports.number().min(0) });
 var IstanbulSummarySchema = external_exports.object({
@@ -71243,7 +71509,7 @@ var coverageCheck = defineCheck({
 // checks/env-files.ts
 import path5 from "node:path";
 
-// checks/lib/git.ts
+// checks/lib/git/git.ts
 import { execFile, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
@@ -71562,7 +71828,7 @@ function formatProblems(name, value, format, now = /* @__PURE__ */ new Date()) {
   }
 }
 
-// checks/lib/env-secret-strength.ts
+// checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
 var DEFAULT_MIN_LENGTH = 16;
 function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
@@ -71835,7 +72101,7 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-// checks/lib/history-diff.ts
+// checks/lib/git/history-diff.ts
 var HUNK_RE = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 function pathFromHeader(header) {
   let file2 = header.slice(4).replace(/\t$/, "");
@@ -71902,7 +72168,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secret-allowlist.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
 var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
@@ -71924,7 +72190,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch3.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch4.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs);
@@ -72348,7 +72614,7 @@ var gitHistoryCheck = defineCheck({
   }
 });
 
-// checks/lib/http-request.ts
+// checks/lib/http/http-request.ts
 import http from "node:http";
 import https from "node:https";
 function httpRequest(url2, options2) {
@@ -72400,7 +72666,7 @@ function describeError(error62) {
   return String(error62);
 }
 
-// checks/lib/http-target.ts
+// checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
 function resolveTarget(ctx, path13, override) {
   const base = override ?? ctx.targetUrl;
@@ -72411,19 +72677,23 @@ function resolveTarget(ctx, path13, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (!path13) return { ok: true, url: parsed };
-  const basePath = parsed.pathname.replace(/\/+$/, "");
+  if (path13 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path13) };
+}
+function joinBase(target, path13) {
+  const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
   const [pathname = "", query] = path13.split("?", 2);
-  const joined = new URL(parsed.href);
-  joined.pathname = `${basePath}/${pathname.replace(/^\/+/, "")}`;
+  const joined = new URL(target.href);
+  joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
-  return { ok: true, url: joined };
+  joined.hash = "";
+  return joined;
 }
 function shortPath(url2) {
   return `${url2.pathname}${url2.search}`;
 }
 
-// checks/lib/load-percentile.ts
+// checks/lib/load/load-percentile.ts
 function nearestRank(values, p) {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
@@ -72436,13 +72706,25 @@ function formatMs(ms) {
 
 // checks/health.ts
 var Params = external_exports.object({
-  path: external_exports.string().default("/health"),
-  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3)
-});
+  path: external_exports.string().default("/health").describe("health endpoint, relative to target.url"),
+  timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3).describe("the answer must arrive within this many ms"),
+  expect: external_exports.string().min(1).optional().describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body')
+}).strict();
+var HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)/i;
+var UNHEALTHY_JSON = /"(?:status|state|health)"\s*:\s*"(?:down|fail|failed|failing|error|unhealthy|critical)"/i;
+function notHealthShaped(contentType, body) {
+  if (/html/i.test(contentType) || HTML_DOCUMENT.test(body)) {
+    const title = /<title[^>]*>([^<]{0,80})/i.exec(body)?.[1]?.trim();
+    return `answered with an HTML page${title ? ` ("${title}")` : ""}, not a health response: a SPA's index.html fallback or a page, not an endpoint`;
+  }
+  if (UNHEALTHY_JSON.test(body)) return `reports itself unhealthy: ${body.slice(0, 120)}`;
+  return void 0;
+}
 var healthCheck = defineCheck({
   id: "health",
   usesTarget: true,
-  title: "Health endpoint answers 2xx in time",
+  title: "Health endpoint answers 2xx in time with a health response",
+  proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
   params: Params,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -72450,21 +72732,48 @@ var healthCheck = defineCheck({
     const { url: url2 } = target;
     try {
       const res = await httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal });
-      const ok = res.status >= 200 && res.status < 300;
       const timing = `${formatMs(res.ms)} ms (limit ${params4.timeoutMs} ms)`;
-      return {
-        status: ok ? "pass" : "fail",
-        summary: `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`,
-        details: ok ? void 0 : `body: ${res.body.slice(0, 300)}`,
-        metrics: { status: res.status, ms: res.ms }
-      };
+      const metrics2 = { status: res.status, ms: res.ms };
+      const head = `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`;
+      if (res.status < 200 || res.status >= 300) {
+        const location = headerValue(res.headers, "location");
+        const where = location ? `, redirects to ${location}` : "";
+        return {
+          status: "fail",
+          summary: `${head}${where}`,
+          details: `body: ${res.body.slice(0, 300)}`,
+          metrics: metrics2
+        };
+      }
+      const contentType = headerValue(res.headers, "content-type") ?? "";
+      const problem = notHealthShaped(contentType, res.body);
+      if (problem) {
+        return {
+          status: "fail",
+          summary: `${head}, but ${problem}`,
+          details: `content-type: ${contentType || "(none)"}
+body: ${res.body.slice(0, 300)}
+Point path= at the API's health endpoint (e.g. path=/api/health), or mark the item N/A for a static site.`,
+          metrics: metrics2
+        };
+      }
+      if (params4.expect && !res.body.includes(params4.expect)) {
+        return {
+          status: "fail",
+          summary: `${head}, but the body lacks ${JSON.stringify(params4.expect)}`,
+          details: `body: ${res.body.slice(0, 300)}`,
+          metrics: metrics2
+        };
+      }
+      const shape = contentType ? contentType.split(";")[0] : "no content type";
+      return { status: "pass", summary: `${head} (${shape})`, metrics: metrics2 };
     } catch (error62) {
       return { status: "fail", summary: `GET ${url2.pathname} failed: ${describeError(error62)}` };
     }
   }
 });
 
-// checks/lib/http-cross-origin.ts
+// checks/lib/http/http-cross-origin.ts
 var FOREIGN_ORIGIN = "https://evil.example";
 function corsOf(label2, headers) {
   return {
@@ -72551,7 +72860,7 @@ async function evaluateCsrf(page, postUrl, timeoutMs, signal) {
   return { status: "pass", summary: `${prefix}all ${cookies.length} cookies are SameSite=Lax/Strict` };
 }
 
-// checks/lib/http-csp.ts
+// checks/lib/http/http-csp.ts
 function parseCsp(header) {
   return header.split(",").map((policyText) => {
     const policy = /* @__PURE__ */ new Map();
@@ -72586,7 +72895,7 @@ function scriptProblems(policy) {
   return sourceProblems(script2.name, script2.sources, true);
 }
 
-// checks/lib/http-header-rules.ts
+// checks/lib/http/http-header-rules.ts
 var DEFAULT_HSTS_MIN_AGE = 15552e3;
 var fail = (summary, details) => ({ status: "fail", summary, details });
 var pass = (summary, details) => ({ status: "pass", summary, details });
@@ -72656,7 +72965,8 @@ function evaluateFrame(headers) {
 // checks/http-security.ts
 var Params2 = external_exports.object({
   header: external_exports.enum(["csp", "hsts", "cors", "nosniff", "frame", "xss", "csrf"]),
-  path: external_exports.string().default("/"),
+  /** Relative to target.url; default: target.url itself. */
+  path: external_exports.string().optional(),
   /** csrf: a state-changing endpoint that must refuse a foreign-Origin POST without a token. */
   postPath: external_exports.string().optional(),
   hstsMinAge: external_exports.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),
@@ -72705,10 +73015,10 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join8 } from "node:path";
 
-// checks/lib/chrome.ts
+// checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
 var CHROME_CANDIDATES = [
   "/usr/lib/chromium/chromium",
@@ -72726,18 +73036,23 @@ function isExecutableFile(path13) {
     return false;
   }
 }
+function badChromePath(env) {
+  const fromEnv = env.CHROME_PATH;
+  if (!fromEnv || isExecutableFile(fromEnv)) return void 0;
+  return `CHROME_PATH=${fromEnv} is not an executable file (unset it to use the system Chromium)`;
+}
 function findChrome(env, candidates = CHROME_CANDIDATES) {
   const fromEnv = env.CHROME_PATH;
-  if (fromEnv && isExecutableFile(fromEnv)) return fromEnv;
+  if (fromEnv) return isExecutableFile(fromEnv) ? fromEnv : void 0;
   return candidates.find(isExecutableFile);
 }
 
-// checks/lib/lighthouse-run.ts
+// checks/lib/lighthouse/lighthouse-run.ts
 import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -72855,7 +73170,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join5(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join6(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -72919,10 +73234,10 @@ function summarize(url2, results) {
   };
 }
 
-// checks/lib/static-server.ts
+// checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync3 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join6, resolve as resolve3, sep as sep3 } from "node:path";
+import { extname, join as join7, resolve as resolve3, sep as sep4 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -72950,13 +73265,13 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve3(join6(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep3)) return void 0;
+  const candidate = resolve3(join7(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
   try {
     const stat3 = statSync3(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join6(candidate, "index.html");
+      const index = join7(candidate, "index.html");
       return statSync3(index).isFile() ? index : void 0;
     }
   } catch {
@@ -73072,7 +73387,7 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync5(join7(buildDir, "index.html")))
+  if (!existsSync6(join8(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
@@ -73084,6 +73399,8 @@ function createLighthouseCheck(options2 = {}) {
     exclusive: true,
     params: params3,
     async run(p, ctx) {
+      const badChrome = badChromePath(ctx.env);
+      if (badChrome) return { status: "error", summary: badChrome };
       const chromePath = findChrome(ctx.env, options2.chromeCandidates ?? CHROME_CANDIDATES);
       if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
       const target = pickTarget(ctx);
@@ -73118,11 +73435,11 @@ function createLighthouseCheck(options2 = {}) {
 }
 var lighthouseCheck = createLighthouseCheck();
 
-// checks/lib/load-rss.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+// checks/lib/load/load-rss.ts
+import { readFileSync as readFileSync5 } from "node:fs";
 function readVmRss(pid) {
   try {
-    const status = readFileSync4(`/proc/${pid}/status`, "utf8");
+    const status = readFileSync5(`/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     return match?.[1] ? Number(match[1]) * 1024 : void 0;
   } catch {
@@ -73131,7 +73448,7 @@ function readVmRss(pid) {
 }
 function childPids(pid) {
   try {
-    const text = readFileSync4(`/proc/${pid}/task/${pid}/children`, "utf8");
+    const text = readFileSync5(`/proc/${pid}/task/${pid}/children`, "utf8");
     return text.split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
@@ -73178,33 +73495,53 @@ function theilSenSlope(points) {
       if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
     }
   }
-  slopes.sort((x, y) => x - y);
-  const mid = slopes.length / 2;
-  if (slopes.length === 0) return 0;
-  return slopes.length % 2 ? slopes[Math.floor(mid)] ?? 0 : ((slopes[mid - 1] ?? 0) + (slopes[mid] ?? 0)) / 2;
+  return median2(slopes);
 }
-function secondHalfTrend(samples) {
-  const first = samples[0];
-  const last = samples[samples.length - 1];
-  if (!first || !last || samples.length < 4) return void 0;
-  const midMs = (first.atMs + last.atMs) / 2;
-  const tail = samples.filter((s) => s.atMs >= midMs);
-  const stride = Math.ceil(tail.length / 200);
-  const points = tail.filter((_, index) => index % stride === 0);
-  if (points.length < 2) return void 0;
+function median2(values) {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+function memoryTrend(samples, options2) {
+  const window2 = samples.filter((sample) => sample.atMs >= options2.warmupMs);
+  const first = window2[0];
+  const last = window2[window2.length - 1];
+  const windowMs = first && last ? last.atMs - first.atMs : 0;
+  const seconds = (ms) => (ms / 1e3).toFixed(1);
+  if (window2.length < options2.minSamples || windowMs < options2.minWindowMs) {
+    return {
+      ok: false,
+      reason: `too few RSS samples after a ${seconds(options2.warmupMs)} s warm-up (${window2.length} over ${seconds(windowMs)} s; need ${options2.minSamples} over ${seconds(options2.minWindowMs)} s): raise duration`
+    };
+  }
+  const stride = Math.ceil(window2.length / 200);
+  const points = window2.filter((_, index) => index % stride === 0);
+  const third = Math.floor(window2.length / 3);
+  const medians = [0, 1, 2].map(
+    (k) => median2(window2.slice(k * third, k === 2 ? window2.length : (k + 1) * third).map((s) => s.bytes))
+  );
+  const [a = 0, b = 0, c = 0] = medians;
   const bytesPerMs = theilSenSlope(points);
   return {
-    startBytes: first.bytes,
-    endBytes: last.bytes,
-    mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
-    samples: points.length
+    ok: true,
+    trend: {
+      startBytes: a,
+      endBytes: c,
+      mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
+      rising: a < b && b < c,
+      samples: window2.length,
+      windowMs,
+      warmupMs: options2.warmupMs
+    }
   };
 }
 
-// checks/lib/load-run.ts
+// checks/lib/load/load-run.ts
 import autocannon from "autocannon";
 function runLoad(options2, ctx) {
   const latencies = [];
+  const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
   const sampler = options2.pid ? startRssSampler(options2.pid) : void 0;
   return new Promise((resolve4, reject) => {
@@ -73231,12 +73568,13 @@ function runLoad(options2, ctx) {
           durationSec: options2.durationSec,
           total: latencies.length + result.errors,
           responses: latencies.length,
-          ok2xx: result["2xx"],
+          ok2xx: okLatencies.length,
           non2xx: result.non2xx,
           errors: result.errors,
           timeouts: result.timeouts,
-          p95Ms: nearestRank(latencies, 95),
-          p50Ms: nearestRank(latencies, 50),
+          p95Ms: nearestRank(okLatencies, 95),
+          p50Ms: nearestRank(okLatencies, 50),
+          allP95Ms: nearestRank(latencies, 95),
           requestsPerSec: result.requests.average,
           statusCounts,
           servedConnections: served.size,
@@ -73248,26 +73586,32 @@ function runLoad(options2, ctx) {
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     instance.on("response", (client, statusCode, _resBytes, responseTime) => {
       latencies.push(responseTime);
-      if (statusCode >= 200 && statusCode < 300) served.add(client);
+      if (statusCode >= 200 && statusCode < 300) {
+        okLatencies.push(responseTime);
+        served.add(client);
+      }
     });
   });
 }
 
 // checks/load-test.ts
 var Params3 = external_exports.object({
-  metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95"),
-  path: external_exports.string().default("/"),
-  connections: external_exports.coerce.number().int().min(1).max(1e3).default(100),
-  /** Seconds; bounded so a template cannot stall a merge gate. */
-  duration: external_exports.coerce.number().min(1).max(60).default(10),
-  /** p95: max ms (default 200). error-rate: max percent (default 1). */
-  max: external_exports.coerce.number().min(0).optional(),
-  /** memory-leak: growth rate (MB/min) that counts as a leak … */
-  leakMbPerMin: external_exports.coerce.number().positive().default(20),
-  /** … when it is also faster than this percentage of the starting RSS per minute. */
-  leakPercent: external_exports.coerce.number().positive().default(10)
-});
+  metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95").describe("what is judged: concurrent users served, p95 latency, error rate, or the RSS trend"),
+  path: external_exports.string().optional().describe("path relative to target.url (default: target.url itself)"),
+  connections: external_exports.coerce.number().int().min(1).max(1e3).default(100).describe("concurrent connections"),
+  duration: external_exports.coerce.number().min(1).max(60).default(10).describe("seconds; bounded so a template cannot stall a merge gate"),
+  max: external_exports.coerce.number().min(0).optional().describe("p95: max ms of successful responses (default 200); error-rate: max percent (default 1)"),
+  minSuccess: external_exports.coerce.number().min(0).max(100).default(90).describe(
+    "users, p95 and memory-leak fail unless at least this percentage of requests got a 2xx (latency of errors proves nothing)"
+  ),
+  warmup: external_exports.coerce.number().min(0).max(30).optional().describe("memory-leak: seconds of warm-up not judged (default 30% of duration, at least 2 s)"),
+  leakMbPerMin: external_exports.coerce.number().positive().default(20).describe("memory-leak: RSS growth (MB/min) after the warm-up that counts as a leak \u2026"),
+  leakPercent: external_exports.coerce.number().positive().default(10).describe("\u2026 when it is also faster than this percentage of the RSS per minute")
+}).strict();
 var NO_PID_REASON = "memory-leak heuristic needs a target started by shipgate (target.start)";
+var MIN_SUCCESSES = 20;
+var MIN_TREND_SAMPLES = 15;
+var MIN_TREND_MS = 3e3;
 function failedShare(run2) {
   return run2.total === 0 ? 100 : (run2.errors + run2.non2xx) / run2.total * 100;
 }
@@ -73275,7 +73619,7 @@ function statusBreakdown(run2) {
   const codes = Object.entries(run2.statusCounts).map(([code, count]) => `${code}: ${count}`);
   return [
     `${run2.total} requests with ${run2.connections} connections over ${run2.durationSec} s`,
-    `${run2.requestsPerSec.toFixed(0)} req/s, p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms`,
+    `${run2.requestsPerSec.toFixed(0)} req/s; 2xx responses: p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms; all responses: p95 ${formatMs(run2.allP95Ms)} ms`,
     `status codes: ${codes.join(", ") || "none"}; errors ${run2.errors} (timeouts ${run2.timeouts})`
   ].join("\n");
 }
@@ -73286,8 +73630,26 @@ function metricsOf2(run2) {
     requestsPerSec: run2.requestsPerSec,
     errorRatePercent: failedShare(run2),
     requests: run2.total,
+    successes: run2.ok2xx,
     connections: run2.connections
   };
+}
+function likelyCause(run2) {
+  const codes = Object.entries(run2.statusCounts).filter(([code]) => !code.startsWith("2")).sort((a, b) => b[1] - a[1]);
+  const top = codes[0]?.[0];
+  if (top === "429") return ": the app rate-limits the load test (raise its limit for the run, or N/A)";
+  if (top?.startsWith("3")) return `: ${top} redirects (set path= to the final URL)`;
+  if (top?.startsWith("5")) return `: the app answers ${top} under load`;
+  if (top === "404") return ": 404 (set path= to a page that exists)";
+  return top ? `: mostly ${top}` : "";
+}
+function tooFewSuccesses(params4, run2) {
+  const okPercent = run2.total === 0 ? 0 : run2.ok2xx / run2.total * 100;
+  if (run2.ok2xx >= MIN_SUCCESSES && okPercent >= params4.minSuccess) return void 0;
+  const codes = Object.entries(run2.statusCounts).filter(([code]) => !code.startsWith("2")).map(([code, count]) => `${count}\xD7 ${code}`);
+  const errors = run2.errors > 0 ? [`${run2.errors} connection errors`] : [];
+  const what = [...codes, ...errors].join(", ") || "none";
+  return `only ${run2.ok2xx} of ${run2.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params4.minSuccess}%; ${what})${likelyCause(run2)}; nothing measured to judge`;
 }
 function judge2(params4, run2, ctx) {
   const details = statusBreakdown(run2);
@@ -73300,24 +73662,29 @@ function judge2(params4, run2, ctx) {
       metrics: metrics2
     };
   }
+  const rate = failedShare(run2);
+  const errorNote = `error rate ${rate.toFixed(2)}%`;
+  if (params4.metric !== "error-rate") {
+    const problem = tooFewSuccesses(params4, run2);
+    if (problem) return { status: "fail", summary: problem, details, metrics: metrics2 };
+  }
   switch (params4.metric) {
     case "users": {
       const ok = run2.servedConnections >= run2.connections;
-      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests)`;
+      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests, ${errorNote})`;
       return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
     }
     case "p95": {
       const max = params4.max ?? 200;
       const ok = Number.isFinite(run2.p95Ms) && run2.p95Ms <= max;
-      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms (${run2.connections} connections, ${run2.total} requests)`;
+      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms over ${run2.ok2xx} 2xx responses (${run2.connections} connections, ${errorNote})`;
       return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
     }
     case "error-rate": {
       const max = params4.max ?? 1;
-      const rate = failedShare(run2);
       const ok = rate < max || rate === 0;
       const failed = run2.errors + run2.non2xx;
-      const summary = `error rate ${rate.toFixed(2)}% ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx)`;
+      const summary = `${errorNote} ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx)${ok ? "" : likelyCause(run2)}`;
       return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
     }
     case "memory-leak":
@@ -73325,19 +73692,24 @@ function judge2(params4, run2, ctx) {
   }
 }
 function judgeLeak(params4, run2, ctx, details, metrics2) {
-  const trend = run2.rss ? secondHalfTrend(run2.rss) : void 0;
-  if (!trend) {
+  if (!run2.rss || run2.rss.length === 0) {
     return { status: "skipped", summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
   }
+  const warmupMs = (params4.warmup ?? Math.max(2, params4.duration * 0.3)) * 1e3;
+  const result = memoryTrend(run2.rss, { warmupMs, minSamples: MIN_TREND_SAMPLES, minWindowMs: MIN_TREND_MS });
+  if (!result.ok) return { status: "skipped", summary: result.reason, details };
+  const { trend } = result;
   const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
   const relLimit = trend.startBytes / (1024 * 1024) * (params4.leakPercent / 100);
-  const leaking = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
-  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB, trend ${trend.mbPerMin.toFixed(1)} MB/min ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% of start per min`;
+  const fast = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
+  const leaking = fast && trend.rising;
+  const shape = fast && !trend.rising ? " (a step, not steady growth)" : "";
+  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB after a ${(warmupMs / 1e3).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min${shape} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% per min (${run2.ok2xx} 2xx, error rate ${failedShare(run2).toFixed(2)}%)`;
   return {
     status: leaking ? "fail" : "pass",
     summary,
     details: `${details}
-RSS trend: Theil\u2013Sen slope over the second half of the run (${trend.samples} samples); a heuristic, not proof.`,
+RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1e3).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
     metrics: {
       ...metrics2,
       rssStartBytes: trend.startBytes,
@@ -73351,6 +73723,7 @@ var loadTestCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
+  proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.",
   params: Params3,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -73380,15 +73753,23 @@ var loadTestCheck = defineCheck({
 import { stat as stat2 } from "node:fs/promises";
 import path9 from "node:path";
 
-// checks/lib/migration-pairs.ts
+// checks/lib/migrations/migration-pairs.ts
 import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
 import path8 from "node:path";
 var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
   "supabase/migrations",
-  "prisma/migrations"
+  "prisma/migrations",
+  "drizzle",
+  "src/migrations",
+  "src/db/migrations",
+  "database/migrations",
+  "src/main/resources/db/migration"
 ];
+var POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
+var FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
+var EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
 var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
 var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
 var SQL_RE = /\.sql$/i;
@@ -73412,7 +73793,10 @@ async function entriesOf(dir) {
 async function fileStatus(dir, name, names, rollbacks) {
   const full = path8.join(dir, name);
   if (SCRIPT_RE.test(name)) {
-    return SCRIPT_DOWN_RE.test(await read(full)) ? { file: name, rollback: "down export" } : { file: name };
+    const text = await read(full);
+    if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
+    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: "script", problem: "down() is empty" };
+    return { file: name, rollback: "down export", tool: "script" };
   }
   const stem = stemOf(name);
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
@@ -73420,7 +73804,38 @@ async function fileStatus(dir, name, names, rollbacks) {
     return hasStatements(await read(path8.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
   }
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
-  return hasDownSection(await read(full)) ? { file: name, rollback: "down section" } : { file: name };
+  return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
+}
+async function versionedStatuses(dir, names) {
+  const undoByVersion = /* @__PURE__ */ new Map();
+  const dos = [];
+  for (const name of names) {
+    const postgrator = POSTGRATOR_RE.exec(name);
+    if (postgrator?.[1] && postgrator[2]) {
+      const version2 = `p:${Number(postgrator[1])}`;
+      if (postgrator[2].toLowerCase() === "undo") undoByVersion.set(version2, name);
+      else dos.push({ name, version: version2, tool: "postgrator" });
+      continue;
+    }
+    const flyway = FLYWAY_RE.exec(name);
+    if (flyway?.[1] && flyway[2]) {
+      const version2 = `f:${flyway[2].replace(/_/g, ".")}`;
+      if (flyway[1] === "U") undoByVersion.set(version2, name);
+      else if (flyway[1] === "V") dos.push({ name, version: version2, tool: "flyway" });
+    }
+  }
+  const statuses = [];
+  for (const migration of dos) {
+    const undo = undoByVersion.get(migration.version);
+    if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
+    else if (!hasStatements(await read(path8.join(dir, undo))))
+      statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
+    else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
+  }
+  return statuses;
+}
+function isVersionedName(name) {
+  return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
   const sqlFiles = (await entriesOf(path8.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
@@ -73428,16 +73843,18 @@ async function folderStatus(dir, folder, rollbacks) {
   const main = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
   if (!main) return void 0;
   const file2 = `${folder}/${main}`;
+  const tool = main === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
   if (down) {
-    return hasStatements(await read(path8.join(dir, folder, down))) ? { file: file2, rollback: `${folder}/${down}` } : { file: file2, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read(path8.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
-    if (rollbacks.has(candidate)) return { file: file2, rollback: `rollback/${candidate}` };
+    if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path8.join(dir, folder, up)))) return { file: file2, rollback: "down section" };
-  return { file: file2 };
+    if (hasDownSection(await read(path8.join(dir, folder, up))))
+      return { file: file2, tool, rollback: "down section" };
+  return { file: file2, tool };
 }
 async function inspectMigrations(dir) {
   const entries = await entriesOf(dir);
@@ -73445,17 +73862,20 @@ async function inspectMigrations(dir) {
   const rollbacks = new Set(
     rollbackDir ? (await entriesOf(path8.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
-  const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
-  const statuses = [];
+  const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
+  const names = new Set(fileNames);
+  const drizzle = entries.some((e) => e.isDirectory() && e.name === "meta") && names.size > 0;
+  const statuses = await versionedStatuses(dir, fileNames.filter(isVersionedName));
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory() && !ROLLBACK_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
       const status = await folderStatus(dir, entry.name, rollbacks);
       if (status) statuses.push(status);
-    } else if (entry.isFile() && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
-      statuses.push(await fileStatus(dir, entry.name, names, rollbacks));
+    } else if (entry.isFile() && !isVersionedName(entry.name) && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
+      const status = await fileStatus(dir, entry.name, names, rollbacks);
+      statuses.push(drizzle && status.tool === "sql" ? { ...status, tool: "drizzle" } : status);
     }
   }
-  return statuses;
+  return statuses.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 // checks/migrations.ts
@@ -73463,7 +73883,7 @@ var ParamsSchema6 = external_exports.object({
   /** Migrations directory relative to the checked directory; auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
-async function isDir(file2) {
+async function isDir2(file2) {
   return stat2(file2).then(
     (s) => s.isDirectory(),
     () => false
@@ -73476,16 +73896,47 @@ function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
   const name = path9.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
-  return /\.sql$/i.test(name) ? `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}` : `${status.file} has no rollback: export a down() migration`;
+  switch (status.tool) {
+    case "postgrator": {
+      const undo = name.replace(/^(\d+)\.do\./i, "$1.undo.");
+      return `${status.file} has no rollback: add ${undo} (postgrator undo)`;
+    }
+    case "flyway":
+      return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
+    case "prisma":
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path9.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+    case "drizzle":
+      return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case "script":
+      return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
+    default:
+      return `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}`;
+  }
+}
+function provenNote(statuses) {
+  const tools = [...new Set(statuses.map((s) => s.tool ?? "sql"))].sort();
+  const per = {
+    postgrator: "postgrator: each NNN.do has a non-empty NNN.undo of the same version",
+    flyway: "Flyway: each V<version> has a non-empty U<version> (R__ repeatables need none)",
+    prisma: "Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)",
+    drizzle: "Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)",
+    script: "Knex/Sequelize/umzug: each script exports a non-empty down()",
+    sql: "SQL: each migration has a non-empty down file or down section"
+  };
+  return [
+    ...tools.map((tool) => `Proven \u2014 ${per[tool] ?? tool}.`),
+    "Not proven: that a rollback reverses its migration or keeps data; run down then up on a staging copy."
+  ].join("\n");
 }
 var migrationsCheck = defineCheck({
   id: "migrations",
   title: "Every database migration has a rollback",
+  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
   params: ParamsSchema6,
   async run(params4, ctx) {
     const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir(path9.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path9.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -73507,13 +73958,14 @@ var migrationsCheck = defineCheck({
       return {
         status: "pass",
         summary: `${plural6(statuses.length, "migration")} in ${where}, all with a rollback`,
+        details: provenNote(statuses),
         metrics: metrics2
       };
     }
     return {
       status: "fail",
       summary: `${missing.length} of ${plural6(statuses.length, "migration")} in ${where} without a rollback`,
-      details: missing.map((s) => `- ${advice(s)}`).join("\n"),
+      details: [...missing.map((s) => `- ${advice(s)}`), provenNote(statuses)].join("\n"),
       findings,
       metrics: metrics2
     };
@@ -73524,7 +73976,8 @@ var migrationsCheck = defineCheck({
 import http2 from "node:http";
 import https2 from "node:https";
 var Params4 = external_exports.object({
-  path: external_exports.string().default("/"),
+  /** Relative to target.url; default: target.url itself. */
+  path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
   requests: external_exports.coerce.number().int().min(1).max(500).default(120),
   concurrency: external_exports.coerce.number().int().min(1).max(50).default(10),
@@ -73568,7 +74021,10 @@ async function burst(url2, params4, signal) {
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
   usesTarget: true,
+  // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
+  disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
+  proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
   params: Params4,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
@@ -73760,7 +74216,7 @@ var secretsCheck = defineCheck({
 import { readFile as readFile7 } from "node:fs/promises";
 import path11 from "node:path";
 
-// checks/lib/http-tls-probe.ts
+// checks/lib/http/http-tls-probe.ts
 import net from "node:net";
 import tls from "node:tls";
 function probeTls(host, port, options2) {
@@ -73948,6 +74404,129 @@ var versionCheck = defineCheck({
   }
 });
 
+// checks/lib/detect/websocket-use.ts
+import { join as join10 } from "node:path";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync4, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import { join as join9, relative as relative5, sep as sep5 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < MAX_FILES2) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join9(dir, entry.name));
+      } else if (entry.isFile() && pattern.test(entry.name)) {
+        files.push(relative5(repoDir, join9(dir, entry.name)).split(sep5).join("/"));
+        if (files.length >= MAX_FILES2) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync4(file2).size > MAX_BYTES) return "";
+    return readFileSync6(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join9(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/detect/websocket-use.ts
+var WEBSOCKET_SERVER_PACKAGES = [
+  "ws",
+  "socket.io",
+  "@fastify/websocket",
+  "fastify-websocket",
+  "express-ws",
+  "koa-websocket",
+  "@nestjs/websockets",
+  "@nestjs/platform-socket.io",
+  "@nestjs/platform-ws",
+  "uWebSockets.js",
+  "graphql-ws",
+  "subscriptions-transport-ws",
+  "sockjs",
+  "faye-websocket",
+  "websocket",
+  "@hocuspocus/server",
+  "y-websocket",
+  "crossws",
+  "@hono/node-ws",
+  "partykit"
+];
+var SERVER_SOURCE = /\bnew\s+WebSocketServer\s*\(|\bWebSocket\.Server\s*\(|\bDeno\.upgradeWebSocket\b|\bBun\.serve\b[\s\S]{0,400}\bwebsocket\s*:|\.on\(\s*['"]upgrade['"]/;
+function findWebSocketUse(repoDir) {
+  const pkg = readPackage(repoDir);
+  const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
+  if (dep) return `package.json depends on ${dep}`;
+  for (const file2 of listSourceFiles(repoDir)) {
+    if (SERVER_SOURCE.test(readSmallFile(join10(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+  }
+  return void 0;
+}
+
 // node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
@@ -73959,7 +74538,7 @@ var import_websocket = __toESM(require_websocket(), 1);
 var import_websocket_server = __toESM(require_websocket_server(), 1);
 var wrapper_default = import_websocket.default;
 
-// checks/lib/load-ws-probe.ts
+// checks/lib/load/load-ws-probe.ts
 function connect(url2, timeoutMs) {
   return new Promise((resolve4, reject) => {
     const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });
@@ -74061,10 +74640,18 @@ var websocketCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
+  proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
   params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
+    const use = await ctx.memo(`websocket-use:${ctx.repoDir}`, async () => findWebSocketUse(ctx.repoDir));
+    if (!use) {
+      return {
+        status: "skipped",
+        summary: "not applicable: the app serves no WebSocket (no ws/socket.io/\u2026 in package.json dependencies, no WebSocket server in its sources)"
+      };
+    }
     const url2 = toWebSocketUrl(target.url);
     const key = `websocket:${url2.href}:${params4.clients}:${params4.messages}:${params4.mode}:${params4.timeoutMs}`;
     const result = await ctx.memo(key, () => {
@@ -74128,28 +74715,30 @@ var checks = [
 ];
 
 // src/load/default-template.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname2, join as join8 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname2, join as join11 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join8(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync6(candidate)) return candidate;
+    const candidate = join11(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync7(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
 }
 
 // src/load/load-checklist.ts
-var checkSchemas = new Map(checks.map((check2) => [check2.id, check2.params]));
+var checkSchemas = new Map(
+  checks.map((check2) => [check2.id, strictParams(check2.params)])
+);
 function loadChecklist(file2, cwd = process.cwd()) {
   const path13 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative4(cwd, path13) || path13 : `templates/${path13.split(/[\\/]/).pop()}`;
+  const shown = file2 ? relative6(cwd, path13) || path13 : `templates/${path13.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync5(path13, "utf8");
+    source = readFileSync7(path13, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -74157,6 +74746,9 @@ function loadChecklist(file2, cwd = process.cwd()) {
   }
   return parseTemplate(source, shown, checkSchemas);
 }
+
+// src/load/check-settings.ts
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
@@ -74361,11 +74953,11 @@ async function attachAuditToRelease(scope, session, projection, version2) {
 }
 
 // src/app/pr/release-pr.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 function isReleasePull(config3, pull) {
   const { branches, labels, titlePattern, bots } = config3.release;
   if (detectReleaseBot(pull, bots)) return true;
-  if (branches.some((glob) => import_picomatch4.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  if (branches.some((glob) => import_picomatch5.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
   const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
   if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
   if (!titlePattern) return false;

@@ -36,4 +36,4 @@ for (const entry of [...entries, ...optional.filter((e) => existsSync(e.in))]) {
   });
 }
 // Lighthouse runs in a forked worker found next to the bundle (new URL('./lighthouse-worker.mjs', import.meta.url)).
-copyFileSync('checks/lib/lighthouse-worker.mjs', 'dist/lighthouse-worker.mjs');
+copyFileSync('checks/lib/lighthouse/lighthouse-worker.mjs', 'dist/lighthouse-worker.mjs');

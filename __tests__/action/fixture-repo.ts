@@ -42,6 +42,8 @@ export function buildFixtureRepo(dir: string, options: { bigBundle: boolean; lea
   writeFiles(dir, {
     'package.json': '{\n  "name": "fixture-app",\n  "version": "1.2.0"\n}\n',
     'CHANGELOG.md': '# Changelog\n\n## 1.2.0\n\n- faster menu\n\n## 1.1.0\n\n- first release\n',
+    // A browser build: bundle checks judge only builds with an HTML entry point (issue 14).
+    'dist/index.html': '<!doctype html><script type="module" src="/app.js"></script>\n',
     'dist/app.js': app,
     'src/config.js': options.leak
       ? `// settings\nexport const region = 'eu';\nexport const token = '${secret}';\n`

@@ -1,5 +1,5 @@
 import { buildOutputCheck } from '../../checks/build-output.js';
-import { findBuildDir } from '../../checks/lib/build-dir.js';
+import { findBuildDir } from '../../checks/lib/build/build-dir.js';
 import {
   buildTestContext,
   incompressibleText,
@@ -69,7 +69,8 @@ describe('build-output', () => {
     try {
       expect(await run(empty, 'console')).toEqual({
         status: 'skipped',
-        summary: 'no build directory (looked for dist/, build/, out/)',
+        summary:
+          'no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)',
       });
       expect((await run(empty, 'console', 'public')).summary).toBe('build directory public not found');
     } finally {
@@ -81,7 +82,8 @@ describe('build-output', () => {
     const repo = makeRepo({ 'dist/README.md': 'not a build', 'out/index.html': '<p>hi</p>' });
     try {
       expect(findBuildDir({ repoDir: repo })).toBe(`${repo}/out`);
-      expect(findBuildDir({ repoDir: repo, buildDir: 'dist' })).toBe(`${repo}/dist`);
+      // A configured dir is used only when it holds browser assets.
+      expect(findBuildDir({ repoDir: repo, buildDir: 'dist' })).toBeUndefined();
     } finally {
       removeRepo(repo);
     }

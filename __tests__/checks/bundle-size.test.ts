@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bundleSizeCheck } from '../../checks/bundle-size.js';
-import { formatBytes, parseByteSize } from '../../checks/lib/bundle-units.js';
+import { formatBytes, parseByteSize } from '../../checks/lib/bundle/bundle-units.js';
 import {
   buildTestContext,
   incompressibleText,
@@ -28,6 +28,7 @@ const goodFiles = {
 
 /** Over budget on main (~113 kB gzip), one vendor chunk (~60 kB) and CSS (~45 kB); total JS still < 500 kB. */
 const badFiles = {
+  'build/index.html': '<!doctype html><title>no script tags</title>',
   'build/main.js': minifiedJs(150_000, 5),
   'build/vendor-a.js': minifiedJs(80_000, 6),
   'build/vendor-b.js': minifiedJs(10_000, 7),
@@ -60,7 +61,8 @@ describe('bundle-size', () => {
       const outcome = await run(empty, { target: 'main' });
       expect(outcome).toEqual({
         status: 'skipped',
-        summary: 'no build directory (looked for dist/, build/, out/)',
+        summary:
+          'no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)',
       });
     } finally {
       removeRepo(empty);
@@ -155,7 +157,8 @@ describe('bundle-size', () => {
     for (const target of ['main', 'vendor', 'js', 'css', 'all'] as const) {
       await bundleSizeCheck.run(bundleSizeCheck.params.parse({ target }), ctx);
     }
-    expect(counter.memoCalls).toBe(1);
+    // One read of the repo's size-limit config (none here) and one measurement, for every item.
+    expect(counter.memoCalls).toBe(2);
   });
 
   test('limits are read like size-limit (kB = 1000 B); bad limits are rejected', () => {

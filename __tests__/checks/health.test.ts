@@ -26,7 +26,9 @@ describe('health check', () => {
   test('passes on 2xx from /health', async () => {
     const outcome = await run({}, server.url);
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toMatch(/^GET \/health → 200 in [\d.]+ ms \(limit 5000 ms\)$/);
+    expect(outcome.summary).toMatch(
+      /^GET \/health → 200 in [\d.]+ ms \(limit 5000 ms\) \(no content type\)$/,
+    );
   });
 
   test('joins the path onto a target with a base path', async () => {

@@ -1,6 +1,10 @@
 import { get } from 'node:http';
-import { chromeFlagsFor, LOOPBACK_ONLY_RULE, measureLighthouse } from '../../checks/lib/lighthouse-run.js';
-import { type StaticServer, startStaticServer } from '../../checks/lib/static-server.js';
+import {
+  chromeFlagsFor,
+  LOOPBACK_ONLY_RULE,
+  measureLighthouse,
+} from '../../checks/lib/lighthouse/lighthouse-run.js';
+import { type StaticServer, startStaticServer } from '../../checks/lib/lighthouse/static-server.js';
 import { createLighthouseCheck, lighthouseCheck } from '../../checks/lighthouse.js';
 import { buildTestContext, makeRepo, removeRepo } from '../helpers/build-fixtures.js';
 
@@ -74,12 +78,22 @@ describe('lighthouse: helpers', () => {
 });
 
 describe('lighthouse: skipped', () => {
-  test('no Chromium: CHROME_PATH points nowhere and no candidate exists', async () => {
+  test('no Chromium: CHROME_PATH unset and no candidate exists', async () => {
     const check = createLighthouseCheck({ chromeCandidates: [] });
-    const { ctx } = buildTestContext({ repoDir: cleanRepo, env: { CHROME_PATH: '/nonexistent/chrome' } });
+    const { ctx } = buildTestContext({ repoDir: cleanRepo, env: {} });
     expect(await check.run(check.params.parse({}), ctx)).toEqual({
       status: 'skipped',
       summary: 'no Chromium found: set CHROME_PATH or install chromium',
+    });
+  });
+
+  test('a CHROME_PATH that is not executable is an error, never replaced by the system Chromium', async () => {
+    const check = createLighthouseCheck();
+    const { ctx } = buildTestContext({ repoDir: cleanRepo, env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(await check.run(check.params.parse({}), ctx)).toEqual({
+      status: 'error',
+      summary:
+        'CHROME_PATH=/nonexistent/chrome is not an executable file (unset it to use the system Chromium)',
     });
   });
 
@@ -89,7 +103,8 @@ describe('lighthouse: skipped', () => {
       const { ctx } = buildTestContext({ repoDir: empty, env: { CHROME_PATH: CHROME } });
       expect(await item({}, ctx)).toEqual({
         status: 'skipped',
-        summary: 'no target URL and no build directory (looked for dist/, build/, out/)',
+        summary:
+          'no target URL and no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)',
       });
     } finally {
       removeRepo(empty);

@@ -1,5 +1,5 @@
-import { nearestRank } from '../../checks/lib/load-percentile.js';
-import { secondHalfTrend } from '../../checks/lib/load-rss.js';
+import { nearestRank } from '../../checks/lib/load/load-percentile.js';
+import { memoryTrend } from '../../checks/lib/load/load-rss.js';
 import { loadTestCheck } from '../../checks/load-test.js';
 import { type ChildServer, startChildServer } from '../helpers/runtime-child.js';
 import { runtimeContext } from '../helpers/runtime-context.js';
@@ -64,9 +64,19 @@ describe('load-test check', () => {
 
   test('a slow server returning 500s fails p95 and error-rate', async () => {
     const ctx = runtimeContext({ targetUrl: broken.url });
-    const p95 = await loadTestCheck.run(loadTestCheck.params.parse({ ...quick, metric: 'p95' }), ctx);
+    // Half the requests fail: judged as too few successes unless minSuccess allows it.
+    const p95 = await loadTestCheck.run(
+      loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'p95', minSuccess: 0 }),
+      ctx,
+    );
+    const strict = await loadTestCheck.run(
+      loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'p95' }),
+      ctx,
+    );
+    expect(strict.status).toBe('fail');
+    expect(strict.summary).toMatch(/^only \d+ of \d+ requests succeeded .*the app answers 500 under load/);
     const errors = await loadTestCheck.run(
-      loadTestCheck.params.parse({ ...quick, metric: 'error-rate' }),
+      loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'error-rate' }),
       ctx,
     );
     expect(p95.status).toBe('fail');
@@ -75,6 +85,54 @@ describe('load-test check', () => {
     expect(errors.status).toBe('fail');
     expect(errors.summary).toMatch(/^error rate [\d.]+% ≥ 1%/);
     expect(errors.details).toContain('500:');
+  });
+
+  test.each([
+    ['every request answered 429 (a limiter on every route)', 429],
+    ['every request answered 308 (a redirect)', 308],
+    ['every request answered 503', 503],
+  ])('%s: p95, users and memory never pass', async (_name, status) => {
+    const server = await startHttpServer((_req, res) => res.writeHead(status, { location: '/x' }).end('no'));
+    try {
+      const ctx = runtimeContext({ targetUrl: server.url });
+      const run = (p: Record<string, unknown>) => loadTestCheck.run(loadTestCheck.params.parse(p), ctx);
+      const [p95, users, errors] = [
+        await run({ ...quick, metric: 'p95' }),
+        await run({ ...quick, metric: 'users' }),
+        await run({ ...quick, metric: 'error-rate' }),
+      ];
+      for (const outcome of [p95, users]) {
+        expect(outcome.status).toBe('fail');
+        expect(outcome.summary).toMatch(
+          new RegExp(`^only 0 of \\d+ requests succeeded \\(0\\.0% 2xx < 90%; \\d+× ${status}\\)`),
+        );
+      }
+      expect(errors.status).toBe('fail');
+      expect(errors.summary).toMatch(/^error rate 100\.00% ≥ 1%/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('p95 is that of successful responses only: fast 429s do not hide slow 200s', async () => {
+    let n = 0;
+    const server = await startHttpServer((_req, res) => {
+      n += 1;
+      if (n % 20 === 0) setTimeout(() => res.end('ok'), 300);
+      else res.writeHead(429).end();
+    });
+    try {
+      const ctx = runtimeContext({ targetUrl: server.url });
+      const outcome = await loadTestCheck.run(
+        loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'p95', minSuccess: 0 }),
+        ctx,
+      );
+      expect(outcome.metrics?.p95Ms).toBeGreaterThanOrEqual(300);
+      expect(outcome.status).toBe('fail');
+      expect(outcome.summary).toMatch(/error rate 9\d\.\d\d%/);
+    } finally {
+      await server.close();
+    }
   });
 
   test('a refused connection is a fail with no responses', async () => {
@@ -104,7 +162,12 @@ describe('load-test check', () => {
       const child = await startChildServer(CHILD_SERVER(2048));
       children.push(child);
       const ctx = runtimeContext({ targetUrl: child.url, targetPid: child.pid });
-      const params = loadTestCheck.params.parse({ metric: 'memory-leak', connections: 10, duration: 2 });
+      const params = loadTestCheck.params.parse({
+        metric: 'memory-leak',
+        connections: 10,
+        duration: 5,
+        warmup: 1,
+      });
       const outcome = await loadTestCheck.run(params, ctx);
       expect(outcome.status).toBe('fail');
       expect(outcome.summary).toMatch(/trend [\d.]+ MB\/min > 20 MB\/min/);
@@ -114,12 +177,13 @@ describe('load-test check', () => {
       const child = await startChildServer(CHILD_SERVER(0));
       children.push(child);
       const ctx = runtimeContext({ targetUrl: child.url, targetPid: child.pid });
-      // A 2 s run is noisy (allocator/GC steps of a few MB), so the threshold here is loose; the leaking
-      // server above grows by hundreds of MB/min.
+      // A short run is noisy (allocator/GC steps of a few MB), so the threshold here is loose; the
+      // leaking server above grows by hundreds of MB/min.
       const params = loadTestCheck.params.parse({
         metric: 'memory-leak',
         connections: 10,
-        duration: 2,
+        duration: 5,
+        warmup: 1,
         leakMbPerMin: 100,
       });
       const outcome = await loadTestCheck.run(params, ctx);
@@ -136,9 +200,11 @@ describe('load-test check', () => {
       expect(nearestRank([], 95)).toBeNaN();
     });
 
+    const MB = 1024 * 1024;
+    const at = (i: number) => i * 200;
+    const options = { warmupMs: 3000, minSamples: 15, minWindowMs: 3000 };
+
     test('RSS trend ignores a one-off heap step but sees steady growth', () => {
-      const MB = 1024 * 1024;
-      const at = (i: number) => i * 200;
       // 10 s: a 20 MB step at 6 s, flat otherwise (what V8 heap growth looks like)
       const step = Array.from({ length: 51 }, (_, i) => ({ atMs: at(i), bytes: (i >= 30 ? 80 : 60) * MB }));
       // 10 s: +1 MB per second, i.e. 60 MB/min
@@ -146,9 +212,35 @@ describe('load-test check', () => {
         atMs: at(i),
         bytes: 60 * MB + (at(i) / 1000) * MB,
       }));
-      expect(secondHalfTrend(step)?.mbPerMin).toBeLessThan(5);
-      expect(secondHalfTrend(leak)?.mbPerMin).toBeCloseTo(60, 5);
-      expect(secondHalfTrend(step.slice(0, 2))).toBeUndefined();
+      const stepTrend = memoryTrend(step, options);
+      const leakTrend = memoryTrend(leak, options);
+      expect(stepTrend.ok && stepTrend.trend.rising).toBe(false);
+      expect(leakTrend.ok && leakTrend.trend.mbPerMin).toBeCloseTo(60, 5);
+      expect(leakTrend.ok && leakTrend.trend.rising).toBe(true);
+    });
+
+    test('a warm-up curve (fast growth, then a plateau with noise) is no trend once the warm-up is dropped', () => {
+      // Measured shape of a working Node server under load: 45 → 95 MB in the first 2.5 s, then ±2 MB.
+      const curve = Array.from({ length: 51 }, (_, i) => {
+        const t = at(i) / 1000;
+        const noise = ((i * 7919) % 5) - 2;
+        return { atMs: at(i), bytes: (t < 2.5 ? 45 + 20 * t : 95 + noise) * MB };
+      });
+      // Judged over the whole run (the old second-half heuristic on a short run) this reads as a leak.
+      const whole = memoryTrend(curve, { ...options, warmupMs: 0 });
+      expect(whole.ok && whole.trend.mbPerMin).toBeGreaterThan(20);
+      const trend = memoryTrend(curve, options);
+      expect(trend.ok).toBe(true);
+      if (trend.ok) expect(Math.abs(trend.trend.mbPerMin)).toBeLessThan(20);
+    });
+
+    test('too few samples after the warm-up: no trend, with the reason', () => {
+      const short = Array.from({ length: 20 }, (_, i) => ({ atMs: at(i), bytes: 60 * MB }));
+      expect(memoryTrend(short, options)).toEqual({
+        ok: false,
+        reason:
+          'too few RSS samples after a 3.0 s warm-up (5 over 0.8 s; need 15 over 3.0 s): raise duration',
+      });
     });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { hasDownSection } from '../../checks/lib/migration-pairs.js';
+import { hasDownSection } from '../../checks/lib/migrations/migration-pairs.js';
 import { migrationsCheck } from '../../checks/migrations.js';
 import { removeDirs, repoContext, tempDir, writeFiles } from '../helpers/repo-temp.js';
 
@@ -46,6 +46,7 @@ describe('migrations check', () => {
     expect(await run(dir)).toEqual({
       status: 'pass',
       summary: '6 migrations in db/migrations, all with a rollback',
+      details: expect.stringContaining('Not proven: that a rollback reverses its migration'),
       metrics: { migrations: 6, withoutRollback: 0 },
     });
   });
@@ -93,7 +94,7 @@ describe('migrations check', () => {
 
   it('is skipped without a migrations directory or migrations', async () => {
     expect((await run(project({ 'README.md': '#' }))).summary).toBe(
-      'no migrations directory (looked for migrations, db/migrations, supabase/migrations, prisma/migrations)',
+      'no migrations directory (looked for migrations, db/migrations, supabase/migrations, prisma/migrations, drizzle, src/migrations, src/db/migrations, database/migrations, src/main/resources/db/migration)',
     );
     expect(await run(project({ 'migrations/.gitkeep': '' }))).toEqual({
       status: 'skipped',

@@ -356,8 +356,9 @@ describe('built-in secret rules', () => {
   it('finds nothing in its own source and tests (no literal secrets committed)', () => {
     const root = process.cwd();
     const mine = (dir: string, pattern: RegExp) =>
-      readdirSync(path.join(root, dir))
-        .filter((name) => pattern.test(name))
+      readdirSync(path.join(root, dir), { withFileTypes: true })
+        .filter((entry) => entry.isFile() && pattern.test(entry.name))
+        .map((entry) => entry.name)
         .map((name) => `${dir}/${name}`);
     const files = [
       ...mine('checks/lib', /^(?:secret-|redact|placeholders|entropy|jwt|gitleaks|scan-files|git)/),

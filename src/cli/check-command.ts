@@ -1,8 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findCheck } from '../../checks/index.js';
 import { phaseGate } from '../core/gate/release-gates.js';
 import type { ItemStates } from '../core/ledger/ledger.js';
 import { type Checklist, type ItemResult, type Phase, resultsReport } from '../core/template/model.js';
 import { defaultBaseRef, headSha } from '../runner/git-info.js';
+import { notApplicableByConfig } from '../runner/not-applicable.js';
 import { runChecks } from '../runner/run-checks.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
@@ -42,7 +46,36 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
   }
   if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
   const phase: Phase = values.phase;
+  const dir = resolve(io.cwd, positionals[0] ?? '.');
+  if (!existsSync(dir)) throw new UsageError(`${positionals[0] ?? '.'}: no such directory`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const context = loadRepoContext(io, positionals[0], values);
+  const only = values.only
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const unknown = (only ?? []).filter(
+    (name) => !findCheck(name) && !context.checklist.items.some((item) => item.id === name),
+  );
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--only: unknown check or item ${unknown.map((name) => `"${name}"`).join(', ')} (checks: ${[
+        ...new Set(context.checklist.items.flatMap((item) => (item.check ? [item.check] : []))),
+      ].join(', ')})`,
+    );
+  }
+  if (
+    only &&
+    only.length > 0 &&
+    !context.checklist.items.some(
+      (item) =>
+        item.kind === 'auto' &&
+        item.phase === phase &&
+        (only.includes(item.check ?? '') || only.includes(item.id)),
+    )
+  ) {
+    throw new UsageError(`--only ${only.join(',')}: no ${phase} item of the checklist uses it`);
+  }
   const live = values.format === 'text' && io.stderr.isTTY === true;
   const running = new Set<string>();
   const started = performance.now();
@@ -54,10 +87,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     config: context.config,
     repoDir: context.repoDir,
     phase,
-    only: values.only
-      ?.split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
+    only,
     targetUrl: values.url,
     baseRef: values.base ?? defaultBaseRef(context.repoDir),
     releaseVersion: context.releaseVersion,
@@ -89,13 +119,22 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     io.stdout.write(
       `\n${resultsTable(results)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
     );
-    io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir)}\n`);
+    const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
+    io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir, notApplicable)}\n`);
+    for (const line of decisionsNeeded(context.checklist, results, notApplicable))
+      io.stdout.write(`${line}\n`);
   }
   return passed ? 0 : 1;
 }
 
 /** The gate as it would stand with these results and no human ticks yet. */
-function gateLine(checklist: Checklist, results: ItemResult[], phase: Phase, repoDir: string): string {
+function gateLine(
+  checklist: Checklist,
+  results: ItemResult[],
+  phase: Phase,
+  repoDir: string,
+  notApplicable: readonly string[],
+): string {
   const sha = headSha(repoDir) ?? 'local';
   const states: ItemStates = {};
   for (const result of results) {
@@ -106,7 +145,28 @@ function gateLine(checklist: Checklist, results: ItemResult[], phase: Phase, rep
       sha,
     };
   }
-  const gate = phaseGate({ checklist, states, headSha: sha, phase });
+  const gate = phaseGate({ checklist, states, headSha: sha, phase, notApplicable });
   const automatedOk = results.every((result) => result.status === 'pass' || result.status === 'skipped');
   return `gate: ${automatedOk ? 'automated checks OK' : 'automated checks FAILING'} · ${gate.summary}`;
+}
+
+/**
+ * A skipped required item blocks the gate until someone decides: each gets one line saying which
+ * decision (N/A with a reason, or the config fix its skip reason names).
+ */
+function decisionsNeeded(
+  checklist: Checklist,
+  results: readonly ItemResult[],
+  notApplicable: readonly string[],
+): string[] {
+  const required = new Set(checklist.items.filter((item) => !item.optional).map((item) => item.id));
+  const waiting = results.filter(
+    (result) =>
+      result.status === 'skipped' && required.has(result.item) && !notApplicable.includes(result.item),
+  );
+  if (waiting.length === 0) return [];
+  return [
+    `${waiting.length} skipped required item${waiting.length === 1 ? '' : 's'} need a decision: mark N/A (config items.<id>.na: "reason", or /shipgate na <id> <reason> on the PR) or fix what the reason names:`,
+    ...waiting.map((result) => `  - ${result.item} (${result.check}): ${result.summary}`),
+  ];
 }

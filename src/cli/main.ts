@@ -47,7 +47,11 @@ export async function main(io: CliIO): Promise<number> {
       io.stderr.write(`shipgate: invalid input\n${error.message}\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // Node's parseArgs errors can carry their class and code in the message; the reason is what follows.
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /^\w*Error \[ERR_[A-Z_]+\]: /,
+      '',
+    );
     io.stderr.write(`shipgate: ${message}\n`);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write('Run "shipgate --help" for usage.\n');

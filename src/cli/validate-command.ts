@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseConfig } from '../core/config/config-file.js';
 import { formatProblem, InvalidInputError, type Problem } from '../core/errors.js';
 import { loadChecklist } from '../load/load-checklist.js';
-import { CONFIG_PATH } from '../load/load-config.js';
+import { CONFIG_PATH, readConfigText } from '../load/load-config.js';
 import type { CliIO } from './io.js';
 
 export const VALIDATE_HELP = `Usage: shipgate validate [FILE]...
@@ -21,7 +20,7 @@ export function validateCommand(io: CliIO, files: string[]): number {
     const shown = relative(io.cwd, path) || file;
     try {
       if (file === '(built-in)') loadChecklist(undefined, io.cwd);
-      else if (/\.ya?ml$/i.test(file)) parseConfig(readFileSync(path, 'utf8'), shown);
+      else if (/\.ya?ml$/i.test(file)) readConfigText(readFileSync(path, 'utf8'), shown);
       else loadChecklist(path, io.cwd);
       io.stdout.write(`${shown}: ok\n`);
     } catch (error) {

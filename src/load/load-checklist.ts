@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { strictParams } from '../../checks/check.js';
 import { checks } from '../../checks/index.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { Checklist } from '../core/template/model.js';
@@ -7,7 +8,9 @@ import { type CheckSchemas, parseTemplate } from '../core/template/template.js';
 import { defaultTemplatePath } from './default-template.js';
 
 /** Parameter schemas of every registered check, for template validation. */
-export const checkSchemas: CheckSchemas = new Map(checks.map((check) => [check.id, check.params]));
+export const checkSchemas: CheckSchemas = new Map(
+  checks.map((check) => [check.id, strictParams(check.params)]),
+);
 
 /** Reads and parses a template file (the built-in one when `file` is undefined). */
 export function loadChecklist(file?: string, cwd = process.cwd()): Checklist {

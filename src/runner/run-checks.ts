@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import type { Check, CheckContext, CheckOutcome } from '../../checks/check.js';
+import { type Check, type CheckContext, type CheckOutcome, strictParams } from '../../checks/check.js';
 import { findCheck } from '../../checks/index.js';
 import type { Config } from '../core/config/config.js';
 import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/template/model.js';
 import { createMemo } from './memo.js';
+import { notApplicableByConfig } from './not-applicable.js';
 import { type StartedTarget, startTarget } from './target.js';
 
 export interface RunChecksOptions {
@@ -40,6 +41,24 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
       (!options.only?.length || options.only.includes(item.check ?? '') || options.only.includes(item.id)),
   );
   if (selected.length === 0) return [];
+  const decided = notApplicableByConfig(options.checklist, options.config);
+  const results = new Map<string, ItemResult>();
+  const toRun = selected.filter((item) => {
+    const reason = decided.get(item.id);
+    if (reason === undefined) return true;
+    const result: ItemResult = {
+      item: item.id,
+      text: item.text,
+      check: item.check ?? '',
+      status: 'skipped',
+      summary: reason,
+      findings: [],
+      durationMs: 0,
+    };
+    results.set(item.id, result);
+    options.onResult?.(result);
+    return false;
+  });
   // Every running item listens on the caller's signal; more than 10 is expected, not a leak.
   if (options.signal) setMaxListeners(selected.length + 10, options.signal);
 
@@ -48,7 +67,7 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return undefined;
-    if (!selected.some((item) => resolve(item.check ?? '')?.usesTarget)) return undefined;
+    if (!toRun.some((item) => resolve(item.check ?? '')?.usesTarget)) return undefined;
     try {
       log(`starting target: ${options.config.target.start}`);
       target = await startTarget(
@@ -79,7 +98,6 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
     log,
   };
 
-  const results = new Map<string, ItemResult>();
   const runOne = async (item: ChecklistItem) => {
     options.onStart?.(item);
     const result = await runItem(item, resolve, baseContext, options, targetProblem);
@@ -87,14 +105,18 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
     options.onResult?.(result);
   };
   try {
-    const isExclusive = (item: ChecklistItem) => resolve(item.check ?? '')?.exclusive === true;
+    const isDisruptive = (item: ChecklistItem) => resolve(item.check ?? '')?.disruptive === true;
+    const isExclusive = (item: ChecklistItem) =>
+      !isDisruptive(item) && resolve(item.check ?? '')?.exclusive === true;
     await runPool(
-      selected.filter((item) => !isExclusive(item)),
+      toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
       options.config.concurrency,
       runOne,
     );
     // Performance measurements run alone, so parallel checks do not skew their figures.
-    await runPool(selected.filter(isExclusive), 1, runOne);
+    await runPool(toRun.filter(isExclusive), 1, runOne);
+    // A rate-limit burst fills the app's limiter: it runs last and alone, so nothing else sees its 429s.
+    await runPool(toRun.filter(isDisruptive), 1, runOne);
   } finally {
     await target?.stop();
   }
@@ -123,7 +145,8 @@ async function runItem(
   });
   const check = resolve(name);
   if (!check) return finish({ status: 'error', summary: `unknown check "${name}"` });
-  const params = check.params.safeParse({ ...item.params, ...(options.config.checks[name] ?? {}) });
+  const { enabled: _enabled, ...overrides } = options.config.checks[name] ?? {};
+  const params = strictParams(check.params).safeParse({ ...item.params, ...overrides });
   if (!params.success) {
     const issue = params.error.issues[0];
     return finish({

@@ -82,9 +82,19 @@ export const ConfigSchema = z
       .strict()
       .default({ startTimeoutMs: 30_000 }),
     build: z.object({ dir: z.string().optional(), command: z.string().optional() }).strict().default({}),
-    /** Per-check parameter overrides, merged over the template's directive parameters. */
+    /**
+     * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
+     * turns a check off (its items become N/A). Keys are validated against each check's schema.
+     */
     checks: z
       .record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
+      .default({}),
+    /** Per-item decisions kept in the repository: `items.<id>.na` marks an item not applicable, with the reason. */
+    items: z
+      .record(
+        z.string(),
+        z.object({ na: z.string().trim().min(10, 'the N/A reason needs at least 10 characters') }).strict(),
+      )
       .default({}),
     /**
      * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head

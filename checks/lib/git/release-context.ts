@@ -6,8 +6,8 @@ import {
   resolveReleaseVersion,
   versionFromBranch,
   versionFromTitle,
-} from '../../src/core/release/release-version.js';
-import type { CheckContext } from '../check.js';
+} from '../../../src/core/release/release-version.js';
+import type { CheckContext } from '../../check.js';
 
 const PackageJsonSchema = z.object({ version: z.string().optional() });
 

@@ -3,8 +3,8 @@
  * the lines each commit added to each file (with their line numbers in that commit's version).
  */
 
+import { MAX_SCAN_BYTES } from '../scan-files.js';
 import { streamGitLines } from './git.js';
-import { MAX_SCAN_BYTES } from './scan-files.js';
 
 export interface AddedLine {
   /** 1-based line number in the file as of the commit. */

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { describeError } from './http-request.js';
+import { describeError } from '../http/http-request.js';
 
 export interface WsProbeOptions {
   url: URL;

@@ -20,8 +20,16 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
+/** Why `CHROME_PATH` cannot be used, when it is set and is not an executable file. */
+export function badChromePath(env: Record<string, string | undefined>): string | undefined {
+  const fromEnv = env.CHROME_PATH;
+  if (!fromEnv || isExecutableFile(fromEnv)) return undefined;
+  return `CHROME_PATH=${fromEnv} is not an executable file (unset it to use the system Chromium)`;
+}
+
 /**
- * Finds a Chromium binary: `CHROME_PATH` when it points to an executable, else the first existing candidate.
+ * Finds a Chromium binary: `CHROME_PATH` when set (callers report `badChromePath` first: a set but
+ * unusable CHROME_PATH is an error, never silently replaced), else the first existing candidate.
  * The candidate list is a parameter so tests can simulate a machine without Chromium.
  */
 export function findChrome(
@@ -29,6 +37,6 @@ export function findChrome(
   candidates: readonly string[] = CHROME_CANDIDATES,
 ): string | undefined {
   const fromEnv = env.CHROME_PATH;
-  if (fromEnv && isExecutableFile(fromEnv)) return fromEnv;
+  if (fromEnv) return isExecutableFile(fromEnv) ? fromEnv : undefined;
   return candidates.find(isExecutableFile);
 }

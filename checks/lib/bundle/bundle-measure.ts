@@ -4,7 +4,7 @@ import filePlugin from '@size-limit/file';
 import picomatch from 'picomatch';
 import sizeLimit from 'size-limit';
 import { z } from 'zod';
-import { CSS_FILE, JS_FILE, listBuildFiles } from './build-dir.js';
+import { CSS_FILE, JS_FILE, listBuildFiles } from '../build/build-dir.js';
 
 export type Compression = 'gzip' | 'brotli' | 'none';
 
@@ -111,4 +111,9 @@ export function mainScripts(
 
 export function totalBytes(assets: readonly AssetSize[]): number {
   return assets.reduce((sum, asset) => sum + asset.bytes, 0);
+}
+
+/** Summed compressed size of files (paths relative to `dir`), as size-limit reports one check of several files. */
+export async function measureTotal(dir: string, files: string[], compression: Compression): Promise<number> {
+  return totalBytes(await measure(dir, files, compression));
 }

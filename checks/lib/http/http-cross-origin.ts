@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CheckOutcome } from '../check.js';
+import type { CheckOutcome } from '../../check.js';
 import { type HttpResponse, headerValue, httpRequest } from './http-request.js';
 
 export const FOREIGN_ORIGIN = 'https://evil.example';

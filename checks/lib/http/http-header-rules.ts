@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CheckOutcome } from '../check.js';
+import type { CheckOutcome } from '../../check.js';
 import { effectiveSources, parseCsp, scriptProblems, sourceProblems } from './http-csp.js';
 import { headerValue } from './http-request.js';
 
