@@ -1,7 +1,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanText } from '../checks/lib/secret-engine.js';
+import {
+  buildSecretCorpus,
+  type CorpusSample,
+  type FamilyScore,
+  scoreCorpus,
+} from '../__tests__/helpers/secret-corpus.js';
+import { scanText } from '../checks/lib/secrets/engine.js';
 
 /** Deterministic PRNG so every run scans the same corpus. */
 function prng(seed: number): () => number {
@@ -88,7 +95,10 @@ async function scanWithShipgate(corpus: Corpus): Promise<Set<string>> {
   return found;
 }
 
-async function scanWithSecretlint(corpus: Corpus): Promise<Set<string>> {
+type LintOne = (filePath: string, content: string) => Promise<boolean>;
+
+/** secretlint's recommended preset (AWS key ids on), as a function: does it flag this text? */
+async function secretlintLinter(): Promise<LintOne> {
   // secretlint ≤ 13.0.x runs an O(n²) profiler on every file; turn it off so we compare scanning.
   const { secretLintProfiler } = (await import('@secretlint/profiler')) as {
     secretLintProfiler: { mark: (...args: unknown[]) => void };
@@ -110,15 +120,47 @@ async function scanWithSecretlint(corpus: Corpus): Promise<Set<string>> {
       ],
     },
   });
+  // maskSecrets: its messages quote the match; we only count them, never print them
+  return async (filePath, content) =>
+    (
+      await lintSource({
+        source: { filePath, content, contentType: 'text' },
+        options: { config, maskSecrets: true },
+      })
+    ).messages.length > 0;
+}
+
+async function scanWithSecretlint(corpus: Corpus, lint: LintOne): Promise<Set<string>> {
   const found = new Set<string>();
   for (const file of corpus.files) {
-    const result = await lintSource({
-      source: { filePath: file, content: readFileSync(file, 'utf8'), contentType: 'text' },
-      options: { config, maskSecrets: true },
-    });
-    if (result.messages.length > 0) found.add(relativeName(corpus, file));
+    if (await lint(file, readFileSync(file, 'utf8'))) found.add(relativeName(corpus, file));
   }
   return found;
+}
+
+function secretlintVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('secretlint/package.json') as { version: string }).version;
+}
+
+/** Per-family recall and false positives of both engines on the corpus built from provider formats. */
+async function familyScores(lint: LintOne): Promise<Record<string, Record<string, number>>> {
+  const samples = buildSecretCorpus();
+  const ours = await scoreCorpus(samples, (s: CorpusSample) => scanText(s.text, s.file).length > 0);
+  const theirs = await scoreCorpus(samples, (s: CorpusSample) => lint(`/corpus/${s.file}`, s.text));
+  const table: Record<string, Record<string, number>> = {};
+  for (const [family, score] of Object.entries(ours.families)) {
+    const other = theirs.families[family] as FamilyScore;
+    table[family] = {
+      samples: score.samples,
+      lookalikes: score.lookalikes,
+      shipgate_recall: score.recall,
+      secretlint_recall: other.recall,
+      shipgate_false_positives: score.falsePositives,
+      secretlint_false_positives: other.falsePositives,
+    };
+  }
+  return table;
 }
 
 async function timed(run: () => Promise<Set<string>>): Promise<{ seconds: number; found: Set<string> }> {
@@ -128,12 +170,14 @@ async function timed(run: () => Promise<Set<string>>): Promise<{ seconds: number
 }
 
 /** Throughput (MB/s) and recall of the built-in engine and secretlint on the same corpus, same run. */
-export async function benchSecretScan(fileCount = 2000): Promise<Record<string, number>> {
+export async function benchSecretScan(fileCount = 2000): Promise<Record<string, unknown>> {
   const corpus = buildCorpus(fileCount);
   try {
+    const lint = await secretlintLinter();
     await scanWithShipgate(corpus); // warm-up: regex compilation, JIT
     const ours = await timed(() => scanWithShipgate(corpus));
-    const theirs = await timed(() => scanWithSecretlint(corpus));
+    const theirs = await timed(() => scanWithSecretlint(corpus, lint));
+    const families = await familyScores(lint);
     const mb = corpus.bytes / 1e6;
     const recall = (found: Set<string>) =>
       [...corpus.seeded.keys()].filter((file) => found.has(file)).length / corpus.seeded.size;
@@ -148,6 +192,12 @@ export async function benchSecretScan(fileCount = 2000): Promise<Record<string, 
       secretlint_recall: recall(theirs.found),
       secret_scan_false_positive_files: falsePositives(ours.found),
       secretlint_false_positive_files: falsePositives(theirs.found),
+      secretlint_version: secretlintVersion(),
+      secret_corpus_recall: families.all?.shipgate_recall ?? 0,
+      secretlint_corpus_recall: families.all?.secretlint_recall ?? 0,
+      secret_corpus_false_positives: families.all?.shipgate_false_positives ?? 0,
+      secretlint_corpus_false_positives: families.all?.secretlint_false_positives ?? 0,
+      secret_scan_families: families,
     };
   } finally {
     rmSync(corpus.dir, { recursive: true, force: true });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
 import { assessSecret, DEFAULT_MIN_ENTROPY, type StrengthReport } from './lib/env/env-secret-strength.js';
-import { FORMAT_BY_NAME, SECRET_FORMATS } from './lib/secret-formats.js';
-import { lookupSecretUpdate } from './lib/secret-rotation.js';
+import { FORMAT_BY_NAME, SECRET_FORMATS } from './lib/secrets/formats.js';
+import { lookupSecretUpdate } from './lib/secrets/rotation.js';
 
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -3,9 +3,9 @@ import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { isGitRepo, resolveCommit, tryGit } from './lib/git/git.js';
 import { forEachAddedChunk } from './lib/git/history-diff.js';
-import { isUnderFixtureDir, listScanFiles } from './lib/scan-files.js';
-import { fingerprintOf, SecretAllowlist } from './lib/secret-allowlist.js';
-import { scanText } from './lib/secret-engine.js';
+import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
+import { scanText } from './lib/secrets/engine.js';
+import { isUnderFixtureDir, listScanFiles } from './lib/secrets/scan-files.js';
 
 interface HistoryHit {
   commit: string;
@@ -35,7 +35,9 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
       for (const hit of scanText(text, chunk.file)) {
         const line = chunk.lines[hit.line - 1]?.line ?? 0;
         const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
-        if (allowlist.allows(candidate)) {
+        if (
+          allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })
+        ) {
           allowlisted++;
           continue;
         }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { findExecutable, runGitleaksDir } from './lib/gitleaks.js';
-import { listScanFiles, mapLimit, readScanTarget } from './lib/scan-files.js';
-import { fingerprintOf, SecretAllowlist } from './lib/secret-allowlist.js';
-import { scanText } from './lib/secret-engine.js';
+import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
+import { scanText } from './lib/secrets/engine.js';
+import { findExecutable, runGitleaksDir } from './lib/secrets/gitleaks.js';
+import { SECRET_RULES } from './lib/secrets/rules.js';
+import { listScanFiles, mapLimit, readScanTarget } from './lib/secrets/scan-files.js';
+import { TomlError } from './lib/secrets/toml.js';
 
 const ParamsSchema = z
   .object({
@@ -30,6 +32,7 @@ async function scanBuiltIn(
   signal: AbortSignal,
 ): Promise<ScanResult> {
   const listing = await listScanFiles(dir, signal);
+  const rules = allowlist.customRules.length > 0 ? [...SECRET_RULES, ...allowlist.customRules] : SECRET_RULES;
   const result: ScanResult = {
     findings: [],
     filesScanned: 0,
@@ -49,9 +52,9 @@ async function scanBuiltIn(
     }
     result.filesScanned++;
     let found = false;
-    for (const hit of scanText(read.text, file)) {
+    for (const hit of scanText(read.text, file, rules)) {
       const candidate = { file, ruleId: hit.ruleId, line: hit.line };
-      if (allowlist.allows(candidate)) {
+      if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
         result.skipped.allowlisted++;
         continue;
       }
@@ -96,7 +99,14 @@ export const secretsCheck = defineCheck({
   title: 'No hardcoded credentials in the working tree',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {
-    const allowlist = await SecretAllowlist.load(ctx.repoDir);
+    let allowlist: SecretAllowlist;
+    try {
+      allowlist = await SecretAllowlist.load(ctx.repoDir);
+    } catch (error) {
+      // fail closed: an allow-list we cannot read must not let the scan pass
+      if (error instanceof TomlError) return { status: 'error', summary: `${error.message} (fix the file)` };
+      throw error;
+    }
     const gitleaks = params.engine === 'builtin' ? undefined : await findExecutable('gitleaks', ctx.env.PATH);
     if (params.engine === 'gitleaks' && !gitleaks) {
       return { status: 'skipped', summary: 'gitleaks not found on PATH (engine=gitleaks)' };
@@ -129,8 +139,8 @@ export const secretsCheck = defineCheck({
           : `${plural(count, 'possible secret')} in ${plural(scan.filesWithFindings, 'file')} (built-in rules)`,
       details:
         `Scanned ${plural(scan.filesScanned, 'file')}; skipped ${binary} binary, ${large} over 1 MB; ` +
-        `${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist, ` +
-        'or put `shipgate:allow` on the line.',
+        `${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist ` +
+        '(or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put `shipgate:allow` on the line.',
       findings: scan.findings,
       metrics: {
         findings: count,

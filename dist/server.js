@@ -13479,8 +13479,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path13 = req.path;
-        _req.url = typeof path13 === "string" ? path13 : req.url ? req.url.path || req.url : void 0;
+        const path14 = req.path;
+        _req.url = typeof path14 === "string" ? path14 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -13650,14 +13650,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path13) {
+    function parsePath(path14) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path13.length; i++) {
-        const char = path13[i];
+      for (let i = 0; i < path14.length; i++) {
+        const char = path14[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -13788,10 +13788,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path13 of paths) {
-        const parts = parsePath(path13);
+      for (const path14 of paths) {
+        const parts = parsePath(path14);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path13, remove);
+          redactWildcardPath(obj, parts, censor, path14, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -13876,8 +13876,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path13) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path13];
+            const wrappedCensor = typeof censor === "function" ? (value, path14) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path14];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -13912,8 +13912,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path13 of pathsToClone) {
-        const parts = parsePath(path13);
+      for (const path14 of pathsToClone) {
+        const parts = parsePath(path14);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -13965,24 +13965,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path13) {
-      if (typeof path13 !== "string") {
+    function validatePath(path14) {
+      if (typeof path14 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path13 === "") {
+      if (path14 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path13.includes("..")) {
-        throw new Error(`Invalid redaction path (${path13})`);
+      if (path14.includes("..")) {
+        throw new Error(`Invalid redaction path (${path14})`);
       }
-      if (path13.includes(",")) {
-        throw new Error(`Invalid redaction path (${path13})`);
+      if (path14.includes(",")) {
+        throw new Error(`Invalid redaction path (${path14})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path13.length; i++) {
-        const char = path13[i];
+      for (let i = 0; i < path14.length; i++) {
+        const char = path14[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -13996,20 +13996,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path13})`);
+            throw new Error(`Invalid redaction path (${path14})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path13})`);
+        throw new Error(`Invalid redaction path (${path14})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path13 of paths) {
-        validatePath(path13);
+      for (const path14 of paths) {
+        validatePath(path14);
       }
     }
     function slowRedact(options2 = {}) {
@@ -14179,8 +14179,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path13) => {
-            return censor(value, [k, ...path13]);
+          const wrappedCensor = typeof censor === "function" ? (value, path14) => {
+            return censor(value, [k, ...path14]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -14401,7 +14401,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path13 = __require("path");
+    var path14 = __require("path");
     var sleep2 = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -14455,7 +14455,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path13.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -14463,7 +14463,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path13.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -15858,15 +15858,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path13 = unquoted;
-      if (path13.startsWith("file://")) {
+      let path14 = unquoted;
+      if (path14.startsWith("file://")) {
         try {
-          path13 = fileURLToPath3(path13);
+          path14 = fileURLToPath3(path14);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path13) && !existsSync8(path13);
+      return isAbsolute(path14) && !existsSync8(path14);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -18601,7 +18601,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path13 = __require("node:path");
+    var path14 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep2 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -18672,7 +18672,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path13.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -18680,7 +18680,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path13.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -22696,17 +22696,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22717,13 +22717,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22744,17 +22744,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22765,13 +22765,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22798,23 +22798,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path13) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path13);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -23426,10 +23426,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23448,7 +23448,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23478,11 +23478,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -23496,8 +23496,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23511,8 +23511,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -23530,8 +23530,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23541,8 +23541,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -26057,9 +26057,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26134,14 +26134,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26156,10 +26156,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26170,10 +26170,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26190,13 +26190,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -28157,9 +28157,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path13) => {
+    visit3.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -28168,23 +28168,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path13) => {
-      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit3.parentCollection = (cst, path14) => {
+      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28195,10 +28195,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -30449,8 +30449,8 @@ var require_utils4 = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -37437,8 +37437,8 @@ var require_pushgateway = __commonJS({
       const gatewayUrlParsed = url2.parse(this.gatewayUrl);
       const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
       const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
-      const path13 = `${gatewayUrlPath}/metrics${jobPath}`;
-      const target = url2.resolve(this.gatewayUrl, path13);
+      const path14 = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url2.resolve(this.gatewayUrl, path14);
       const requestParams = url2.parse(target);
       const httpModule = isHttps(requestParams.href) ? https3 : http4;
       const options2 = Object.assign(requestParams, this.requestOptions, {
@@ -40999,10 +40999,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path13) {
-  if (!path13)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path13.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -41342,11 +41342,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path13, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path13);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -41808,16 +41808,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path13 = []) => {
+  const processError = (error63, path14 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path13, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -41856,17 +41856,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path13 = []) => {
+  const processError = (error63, path14 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path13, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -41905,8 +41905,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path13) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -43831,14 +43831,14 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const isOptionalOut = schema?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        const assign2 = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
           if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
-          if (${assign}) {
+          if (${assign2}) {
             newResult[${k}] = ${id}.value;
           }
         }
@@ -59044,13 +59044,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path13 = ref.slice(1).split("/").filter(Boolean);
-  if (path13.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path13[0] === defsKey) {
-    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -60674,20 +60674,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path13) {
-  let i = path13.length;
+function normalizeTrailingSlashes(path14) {
+  let i = path14.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path13.charCodeAt(--i) !== 47) {
+    if (path14.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path13.slice(0, i + 1);
+  return path14.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -60888,7 +60888,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path13 = "/api/github/webhooks",
+  path: path14 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -60897,7 +60897,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path13,
+    path: path14,
     log,
     timeout
   });
@@ -61135,7 +61135,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path13) => path13.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path13) => path13.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path14) => path14.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path14) => path14.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -61214,7 +61214,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path13 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path14 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -61226,7 +61226,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path13,
+      path: path14,
       raw,
       scope,
       version: version2,
@@ -61250,12 +61250,12 @@ function parsePackage(pkg) {
     packageName,
     version2 = "latest",
     // Default to 'latest' if no version is specified
-    path13 = ""
+    path14 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path13}`;
+  const nameWithPath = `${name}${path14}`;
   const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -61268,7 +61268,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path13,
+    path: path14,
     raw: pkg,
     scope,
     version: version2
@@ -65668,7 +65668,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -65834,11 +65834,11 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path13, ref }) {
-  const fileExtension = path13.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
+  const fileExtension = path14.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path13}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path14}")`
     );
   }
   const endpoint2 = {
@@ -65846,7 +65846,7 @@ async function getConfigFile(octokit, { owner, repo, path: path13, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path13,
+    path: path14,
     mediaType: {
       format: "raw"
     },
@@ -65857,7 +65857,7 @@ async function getConfigFile(octokit, { owner, repo, path: path13, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path13,
+    path: path14,
     url: url2,
     config: null
   };
@@ -65915,7 +65915,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path13,
+  path: path14,
   url: url2,
   extendsValue
 }) {
@@ -65935,16 +65935,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path13
+    path: match[3] || path14
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path13,
+    path: path14,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -65955,7 +65955,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path13
+      path: path14
     });
     files.push(defaultRepoConfig);
   }
@@ -65965,7 +65965,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path13,
+    path: path14,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -65978,7 +65978,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path13,
+      path: path14,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -65995,11 +65995,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path13, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path14, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path13,
+    path: path14,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -67663,11 +67663,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path13 } = {}) {
+  async getNodeMiddleware({ log, path: path14 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path13 || this.#state.webhookPath
+      path: path14 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -67824,7 +67824,7 @@ function getPrivateKey(options2 = {}) {
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path13) => path13.endsWith(".pem"));
+  const pemFiles = readdirSync(cwd).filter((path14) => path14.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -68664,9 +68664,9 @@ function gitHubFor(octokit, repo) {
   const r = { owner: repo.owner, repo: repo.repo };
   return {
     repo,
-    async readFile(path13, ref) {
+    async readFile(path14, ref) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path14, ref });
         if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error62) {
@@ -69557,18 +69557,18 @@ function parseAuditPath(pathname) {
   return { owner: match[1], repo: match[2], pr: Number(match[3]) };
 }
 function createAuditLink(baseUrl, request2, secret) {
-  const path13 = auditPath(request2);
+  const path14 = auditPath(request2);
   if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
     throw new Error(`not a GitHub login: ${request2.viewer}`);
   const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
   if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
   const url2 = new URL(baseUrl);
-  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path13}`;
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path14}`;
   url2.search = "";
   url2.hash = "";
   if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
   url2.searchParams.set("exp", String(exp));
-  url2.searchParams.set("sig", linkSignature(path13, exp, request2.viewer, secret));
+  url2.searchParams.set("sig", linkSignature(path14, exp, request2.viewer, secret));
   return url2.toString();
 }
 function verifyAuditLink(url2, secret, now) {
@@ -69591,8 +69591,8 @@ function verifyAuditLink(url2, secret, now) {
   if (now.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
   return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
 }
-function linkSignature(path13, exp, viewer, secret) {
-  return createHmac2("sha256", secret).update(`shipgate-audit-link|${path13}|${exp}|${viewer ?? ""}`).digest("base64url");
+function linkSignature(path14, exp, viewer, secret) {
+  return createHmac2("sha256", secret).update(`shipgate-audit-link|${path14}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
 // src/app/pr/audit-details-url.ts
@@ -69622,10 +69622,10 @@ function compileGlobs(globs) {
     return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options2) };
   });
   return (file2) => {
-    const path13 = file2.replace(/^\.\//, "");
+    const path14 = file2.replace(/^\.\//, "");
     let matched = false;
     for (const rule of rules) {
-      if (rule.negated ? matched && rule.test(path13) : !matched && rule.test(path13)) matched = !rule.negated;
+      if (rule.negated ? matched && rule.test(path14) : !matched && rule.test(path14)) matched = !rule.negated;
     }
     return matched;
   };
@@ -70118,7 +70118,7 @@ function parseConfig(text, file2) {
   if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new import_yaml3.LineCounter();
   const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
-  const lineOf = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
+  const lineOf2 = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
   let doc;
   try {
     doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -70129,7 +70129,7 @@ function parseConfig(text, file2) {
     throw new InvalidInputError(
       doc.errors.map((error62) => ({
         file: file2,
-        line: lineOf(error62.pos[0]),
+        line: lineOf2(error62.pos[0]),
         message: `YAML: ${error62.message.split("\n")[0]}`
       }))
     );
@@ -70138,7 +70138,7 @@ function parseConfig(text, file2) {
   try {
     raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error62) {
-    const line = lineOf(firstAliasOffset(doc));
+    const line = lineOf2(firstAliasOffset(doc));
     throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -70147,24 +70147,24 @@ function parseConfig(text, file2) {
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue2) => {
-    const path13 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path13, key]) : [path13];
-    const node2 = doc.getIn(keys[0] ?? path13, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path13.slice(0, -1), true);
+    const path14 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path14, key]) : [path14];
+    const node2 = doc.getIn(keys[0] ?? path14, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path14.slice(0, -1), true);
     const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset);
-    const where = path13.length > 0 ? path13.join(".") : "(top level)";
+    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
+    const where = path14.length > 0 ? path14.join(".") : "(top level)";
     return { file: file2, line, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
-function findKeyLine(doc, path13, lineOf) {
-  const parent = path13.length > 1 ? doc.getIn(path13.slice(0, -1), true) : doc.contents;
-  const last = path13.at(-1);
+function findKeyLine(doc, path14, lineOf2) {
+  const parent = path14.length > 1 ? doc.getIn(path14.slice(0, -1), true) : doc.contents;
+  const last = path14.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
-      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf(key.range?.[0]);
+      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf2(key.range?.[0]);
     }
   }
   return 1;
@@ -71692,7 +71692,7 @@ var envFilesCheck = defineCheck({
   }
 });
 
-// checks/lib/entropy.ts
+// checks/lib/secrets/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
@@ -71706,47 +71706,7 @@ function shannonEntropy(value) {
   return bits;
 }
 
-// checks/lib/placeholders.ts
-var PLACEHOLDER_WORDS = [
-  "changeme",
-  "change_me",
-  "change-me",
-  "your-",
-  "your_",
-  "yourkey",
-  "yoursecret",
-  "yourtoken",
-  "yourpassword",
-  "example",
-  "placeholder",
-  "dummy",
-  "redacted",
-  "replace",
-  "insert",
-  "xxxx",
-  "****",
-  "....",
-  // counting sequences of documentation examples (`1234567890abcdef…`, `abc123`)
-  "123456",
-  "abcdef",
-  "abc123"
-];
-function isPlaceholder(value) {
-  const v = value.trim().toLowerCase();
-  if (v.length === 0) return true;
-  if (/^(.)\1*$/.test(v)) return true;
-  if (/(.)\1{5,}/.test(v)) return true;
-  if (/^(?:x+|todo|tbd|none|null|undefined|secret|password|pass|token|test|string|value|key)$/.test(v))
-    return true;
-  if (/<[^<>]*>/.test(v)) return true;
-  return PLACEHOLDER_WORDS.some((word) => v.includes(word));
-}
-function isReference(value) {
-  const v = value.trim();
-  return /^\$\{?[A-Za-z_]/.test(v) || v.includes("${") || v.includes("{{") || /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|env\(|ENV\[|System\.getenv|Deno\.env)/.test(v);
-}
-
-// checks/lib/jwt.ts
+// checks/lib/secrets/jwt.ts
 var JwtJsonSchema = external_exports.record(external_exports.string(), external_exports.unknown());
 var SEGMENT_RE = /^[A-Za-z0-9_-]+$/;
 function decodeSegment(segment) {
@@ -71770,7 +71730,7 @@ function isServiceRoleJwt(token) {
   return decodeJwt(token)?.payload.role === "service_role";
 }
 
-// checks/lib/secret-formats.ts
+// checks/lib/secrets/formats.ts
 var SECRET_FORMATS = ["square", "supabase-url", "supabase-service-role", "openai", "jwt"];
 var FORMAT_BY_NAME = {
   SQUARE_ACCESS_TOKEN: "square",
@@ -71826,6 +71786,53 @@ function formatProblems(name, value, format, now = /* @__PURE__ */ new Date()) {
     case "jwt":
       return jwtProblems(name, value, now);
   }
+}
+
+// checks/lib/secrets/placeholders.ts
+var PLACEHOLDER_WORDS = [
+  "changeme",
+  "change_me",
+  "change-me",
+  "your-",
+  "your_",
+  "yourkey",
+  "yoursecret",
+  "yourtoken",
+  "yourpassword",
+  "example",
+  "placeholder",
+  "dummy",
+  "redacted",
+  "replace",
+  "insert",
+  "xxxx",
+  "****",
+  "....",
+  // counting sequences of documentation examples (`1234567890abcdef…`, `abc123`)
+  "123456",
+  "abcdef",
+  "abc123"
+];
+function isPlaceholder(value) {
+  const v = value.trim().toLowerCase();
+  if (v.length === 0) return true;
+  if (/^(.)\1*$/.test(v)) return true;
+  if (/(.)\1{5,}/.test(v)) return true;
+  if (/^(?:x+|todo|tbd|none|null|undefined|secret|password|pass|token|test|string|value|key)$/.test(v))
+    return true;
+  if (/<[^<>]*>/.test(v)) return true;
+  return PLACEHOLDER_WORDS.some((word) => v.includes(word));
+}
+var TEMPLATE_RE = /\$\{|\$\(|\{\{|\{[A-Za-z_][\w.-]*\}|%[A-Za-z_][\w]*%|#\{[^}]*\}|<%|@[A-Z_][A-Z0-9_]*@/;
+var LOOKUP_RE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|env\(|ENV\[|System\.getenv|Deno\.env|secrets\.|vars\.)/;
+function isReference(value) {
+  const v = value.trim();
+  return /^\$[A-Za-z_]/.test(v) || TEMPLATE_RE.test(v) || LOOKUP_RE.test(v);
+}
+function wordiness(value) {
+  let covered = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]{3,}/g)) if (/[g-z]/.test(m[0])) covered += m[0].length;
+  return value.length === 0 ? 0 : covered / value.length;
 }
 
 // checks/lib/env/env-secret-strength.ts
@@ -71896,7 +71903,7 @@ function repoPath(github) {
   return `/repos/${encodeURIComponent(github.owner)}/${encodeURIComponent(github.repo)}`;
 }
 
-// checks/lib/secret-rotation.ts
+// checks/lib/secrets/rotation.ts
 var SecretMetadataSchema = external_exports.object({ name: external_exports.string(), updated_at: external_exports.string() });
 async function lookupSecretUpdate(github, name, environment, signal) {
   const scope = environment ? `/environments/${encodeURIComponent(environment)}` : "/actions";
@@ -72016,7 +72023,7 @@ var envSecretsCheck = defineCheck({
   }
 });
 
-// checks/lib/scan-files.ts
+// checks/lib/secrets/scan-files.ts
 import { open as open2, readdir as readdir2, stat } from "node:fs/promises";
 import path6 from "node:path";
 var MAX_SCAN_BYTES = 1024 * 1024;
@@ -72167,20 +72174,433 @@ async function forEachAddedChunk(dir, onChunk, signal) {
   return { commits };
 }
 
-// checks/lib/secret-allowlist.ts
+// checks/lib/secrets/allowlist.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
+import { readFile as readFile5 } from "node:fs/promises";
+import path8 from "node:path";
+
+// checks/lib/secrets/gitleaks-config.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
+
+// checks/lib/secrets/toml.ts
+var TomlError = class _TomlError extends Error {
+  constructor(file2, line, detail) {
+    super(`${file2}:${line}: ${detail}`);
+    this.file = file2;
+    this.line = line;
+    this.name = _TomlError.name;
+  }
+  file;
+  line;
+};
+var BARE_KEY_RE = /^[A-Za-z0-9_-]+/;
+var ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
+var Reader = class {
+  constructor(text, file2) {
+    this.text = text;
+    this.file = file2;
+  }
+  text;
+  file;
+  pos = 0;
+  get line() {
+    let n = 1;
+    for (let i = this.text.indexOf("\n"); i !== -1 && i < this.pos; i = this.text.indexOf("\n", i + 1)) n++;
+    return n;
+  }
+  fail(detail) {
+    throw new TomlError(this.file, this.line, detail);
+  }
+  peek(n = 1) {
+    return this.text.slice(this.pos, this.pos + n);
+  }
+  done() {
+    return this.pos >= this.text.length;
+  }
+  /** Spaces and tabs (and, inside arrays, newlines and comments). */
+  skip(newlines) {
+    for (; ; ) {
+      const c = this.peek();
+      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) this.pos++;
+      else if (c === "#") while (!this.done() && this.peek() !== "\n") this.pos++;
+      else return;
+    }
+  }
+  endOfLine() {
+    this.skip(false);
+    if (this.peek() === "\r") this.pos++;
+    if (!this.done() && this.peek() !== "\n") this.fail(`unexpected "${this.peek()}" after a value`);
+    this.pos++;
+  }
+  key() {
+    const parts = [];
+    for (; ; ) {
+      this.skip(false);
+      const c = this.peek();
+      if (c === '"' || c === "'") parts.push(this.string());
+      else {
+        const m = BARE_KEY_RE.exec(this.text.slice(this.pos));
+        if (!m) this.fail(`expected a key, found "${c || "end of file"}"`);
+        parts.push(m[0]);
+        this.pos += m[0].length;
+      }
+      this.skip(false);
+      if (this.peek() !== ".") return parts;
+      this.pos++;
+    }
+  }
+  string() {
+    const multi = this.peek(3);
+    if (multi === '"""' || multi === "'''") return this.multilineString(multi);
+    const quote = this.peek();
+    this.pos++;
+    let out = "";
+    for (; ; ) {
+      if (this.done() || this.peek() === "\n") this.fail("unterminated string");
+      const c = this.text[this.pos++] ?? "";
+      if (c === quote) return out;
+      if (c === "\\" && quote === '"') out += this.escape();
+      else out += c;
+    }
+  }
+  escape() {
+    const c = this.text[this.pos++] ?? "";
+    if (c in ESCAPES) return ESCAPES[c] ?? "";
+    if (c === "u" || c === "U") {
+      const hex3 = this.text.slice(this.pos, this.pos + (c === "u" ? 4 : 8));
+      if (!/^[0-9a-fA-F]+$/.test(hex3)) this.fail(`bad unicode escape "\\${c}${hex3}"`);
+      this.pos += hex3.length;
+      return String.fromCodePoint(Number.parseInt(hex3, 16));
+    }
+    return this.fail(`bad escape "\\${c}" (in a basic string; use '\u2026' for a regex)`);
+  }
+  multilineString(delimiter) {
+    this.pos += 3;
+    if (this.peek() === "\n") this.pos++;
+    else if (this.peek(2) === "\r\n") this.pos += 2;
+    let out = "";
+    for (; ; ) {
+      if (this.done()) this.fail(`unterminated ${delimiter} string`);
+      if (this.peek(3) === delimiter) {
+        this.pos += 3;
+        return out;
+      }
+      const c = this.text[this.pos++] ?? "";
+      if (c === "\\" && delimiter === '"""') {
+        if (/^[ \t]*\r?\n/.test(this.text.slice(this.pos))) {
+          while (/\s/.test(this.peek())) this.pos++;
+        } else out += this.escape();
+      } else out += c;
+    }
+  }
+  value() {
+    this.skip(false);
+    const c = this.peek();
+    if (c === '"' || c === "'") return this.string();
+    if (c === "[") return this.array();
+    if (c === "{") return this.inlineTable();
+    const m = /^(?:true|false|[+-]?(?:\d[\d_]*)(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?)(?=[\s,\]}#]|$)/.exec(
+      this.text.slice(this.pos)
+    );
+    if (!m) this.fail(`unsupported value starting "${this.text.slice(this.pos, this.pos + 12)}"`);
+    this.pos += m[0].length;
+    if (m[0] === "true" || m[0] === "false") return m[0] === "true";
+    return Number(m[0].replace(/_/g, ""));
+  }
+  array() {
+    this.pos++;
+    const items = [];
+    for (; ; ) {
+      this.skip(true);
+      if (this.peek() === "]") {
+        this.pos++;
+        return items;
+      }
+      items.push(this.value());
+      this.skip(true);
+      if (this.peek() === ",") this.pos++;
+      else if (this.peek() !== "]")
+        this.fail(`expected "," or "]" in an array, found "${this.peek() || "end of file"}"`);
+    }
+  }
+  inlineTable() {
+    this.pos++;
+    const table = {};
+    this.skip(false);
+    if (this.peek() === "}") {
+      this.pos++;
+      return table;
+    }
+    for (; ; ) {
+      const key = this.key();
+      if (this.peek() !== "=") this.fail('expected "=" after a key');
+      this.pos++;
+      assign(table, key, this.value(), this);
+      this.skip(false);
+      if (this.peek() === "}") {
+        this.pos++;
+        return table;
+      }
+      if (this.peek() !== ",") this.fail('expected "," or "}" in an inline table');
+      this.pos++;
+    }
+  }
+};
+function isTable(value) {
+  return typeof value === "object" && !Array.isArray(value);
+}
+function descend(root, path14, reader) {
+  let table = root;
+  for (const part of path14) {
+    let next = table[part];
+    if (next === void 0) {
+      next = {};
+      table[part] = next;
+    }
+    if (Array.isArray(next)) next = next[next.length - 1];
+    if (!isTable(next)) reader.fail(`"${path14.join(".")}" is not a table`);
+    table = next;
+  }
+  return table;
+}
+function assign(table, key, value, reader) {
+  const last = key[key.length - 1] ?? "";
+  const parent = descend(table, key.slice(0, -1), reader);
+  if (last in parent) reader.fail(`duplicate key "${key.join(".")}"`);
+  parent[last] = value;
+}
+function parseToml(text, file2) {
+  const reader = new Reader(text, file2);
+  const root = {};
+  let current = root;
+  for (; ; ) {
+    reader.skip(true);
+    if (reader.done()) return root;
+    if (reader.peek(2) === "[[") {
+      reader.pos += 2;
+      const path14 = reader.key();
+      if (reader.peek(2) !== "]]") reader.fail('expected "]]"');
+      reader.pos += 2;
+      const parent = descend(root, path14.slice(0, -1), reader);
+      const name = path14[path14.length - 1] ?? "";
+      const existing = parent[name];
+      const list2 = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path14.join(".")}" is not an array of tables`);
+      current = {};
+      list2.push(current);
+      parent[name] = list2;
+    } else if (reader.peek() === "[") {
+      reader.pos++;
+      const path14 = reader.key();
+      if (reader.peek() !== "]") reader.fail('expected "]"');
+      reader.pos++;
+      current = descend(root, path14, reader);
+    } else {
+      const key = reader.key();
+      if (reader.peek() !== "=") reader.fail(`expected "=" after "${key.join(".")}"`);
+      reader.pos++;
+      assign(current, key, reader.value(), reader);
+    }
+    reader.endOfLine();
+  }
+}
+
+// checks/lib/secrets/gitleaks-config.ts
+var GITLEAKS_CONFIG_FILE = ".gitleaks.toml";
+var AllowlistSchema = external_exports.object({
+  description: external_exports.string().optional(),
+  condition: external_exports.enum(["OR", "AND", "or", "and"]).default("OR"),
+  commits: external_exports.array(external_exports.string()).default([]),
+  paths: external_exports.array(external_exports.string()).default([]),
+  regexTarget: external_exports.enum(["secret", "match", "line"]).default("secret"),
+  regexes: external_exports.array(external_exports.string()).default([]),
+  stopwords: external_exports.array(external_exports.string()).default([]),
+  targetRules: external_exports.array(external_exports.string()).default([])
+});
+var RuleSchema = external_exports.object({
+  id: external_exports.string().min(1),
+  description: external_exports.string().optional(),
+  regex: external_exports.string().optional(),
+  path: external_exports.string().optional(),
+  keywords: external_exports.array(external_exports.string()).default([]),
+  secretGroup: external_exports.number().int().min(0).optional(),
+  entropy: external_exports.number().min(0).optional(),
+  allowlist: AllowlistSchema.optional(),
+  allowlists: external_exports.array(AllowlistSchema).default([])
+});
+var ConfigSchema3 = external_exports.object({
+  title: external_exports.string().optional(),
+  allowlist: AllowlistSchema.optional(),
+  allowlists: external_exports.array(AllowlistSchema).default([]),
+  rules: external_exports.array(RuleSchema).default([])
+});
+var EMPTY_GITLEAKS_CONFIG = { allowlists: [], rules: [] };
+function lineOf(text, needle) {
+  const at = text.indexOf(needle);
+  return at === -1 ? 1 : text.slice(0, at).split("\n").length;
+}
+var POSIX_CLASSES = {
+  alnum: "A-Za-z0-9",
+  alpha: "A-Za-z",
+  digit: "0-9",
+  lower: "a-z",
+  upper: "A-Z",
+  space: "\\s",
+  xdigit: "0-9A-Fa-f",
+  word: "\\w",
+  punct: "!-\\/:-@\\[-`{-~"
+};
+function goRegex(source, flags = "") {
+  let js = source.replace(/\(\?P</g, "(?<").replace(/\\z/g, "$").replace(/\\A/g, "^").replace(/\[:(\w+):\]/g, (whole, name) => POSIX_CLASSES[name] ?? whole);
+  const extra = new Set(flags);
+  js = js.replace(/\(\?([imsU]+)\)/g, (_, f) => {
+    for (const flag of f) if (flag !== "U") extra.add(flag);
+    return "";
+  });
+  js = js.replace(/\(\?([imsU]*)-?([imsU]*):/g, (_, on) => {
+    for (const flag of on) if (flag !== "U") extra.add(flag);
+    return "(?:";
+  });
+  return new RegExp(js, [...extra].join(""));
+}
+function compile2(text, file2, source, flags = "") {
+  try {
+    return goRegex(source, flags);
+  } catch (error62) {
+    throw new TomlError(file2, lineOf(text, source), `invalid regex "${source}": ${error62.message}`);
+  }
+}
+function buildAllowlist(input2, ruleIds, text, file2) {
+  const paths = input2.paths.map((p) => compile2(text, file2, p));
+  const regexes = input2.regexes.map((r) => compile2(text, file2, r));
+  const stopwords = input2.stopwords.map((w) => w.toLowerCase());
+  const commits = input2.commits;
+  const and = input2.condition.toUpperCase() === "AND";
+  const criteria = [];
+  if (commits.length > 0)
+    criteria.push(
+      (t) => t.commit !== void 0 && commits.some((c) => c.startsWith(t.commit ?? "") || (t.commit ?? "").startsWith(c))
+    );
+  if (paths.length > 0) criteria.push((t) => paths.some((re2) => re2.test(t.file)));
+  if (regexes.length > 0)
+    criteria.push((t) => {
+      const subject = input2.regexTarget === "line" ? t.lineText : input2.regexTarget === "match" ? t.match : t.secret;
+      return subject !== void 0 && regexes.some((re2) => re2.test(subject));
+    });
+  if (stopwords.length > 0)
+    criteria.push(
+      (t) => t.secret !== void 0 && stopwords.some((w) => (t.secret ?? "").toLowerCase().includes(w))
+    );
+  return {
+    ruleIds: [...ruleIds, ...input2.targetRules],
+    pathOnly: paths.length > 0 && (criteria.length === 1 || !and),
+    matches: (t) => criteria.length > 0 && (and ? criteria.every((c) => c(t)) : criteria.some((c) => c(t)))
+  };
+}
+function buildRule(input2, text, file2) {
+  if (!input2.regex) return void 0;
+  const base = compile2(text, file2, input2.regex);
+  const group = input2.secretGroup;
+  return {
+    id: input2.id,
+    family: "custom",
+    description: input2.description ?? `custom rule ${input2.id} from ${GITLEAKS_CONFIG_FILE}`,
+    keywords: input2.keywords.map((k) => k.toLowerCase()),
+    pattern: new RegExp(base.source, base.flags.includes("g") ? base.flags : `${base.flags}g`),
+    visible: 0,
+    minEntropy: input2.entropy,
+    secretGroup: group
+  };
+}
+function parseGitleaksConfig(text, file2 = GITLEAKS_CONFIG_FILE) {
+  const parsed = ConfigSchema3.safeParse(parseToml(text, file2));
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const where = issue2?.path.join(".") ?? "";
+    const key = String(issue2?.path[issue2.path.length - 1] ?? "");
+    throw new TomlError(file2, key ? lineOf(text, key) : 1, `${where}: ${issue2?.message ?? "invalid"}`);
+  }
+  const config3 = parsed.data;
+  const allowlists = [...config3.allowlist ? [config3.allowlist] : [], ...config3.allowlists].map(
+    (a) => buildAllowlist(a, [], text, file2)
+  );
+  for (const rule of config3.rules) {
+    for (const a of [...rule.allowlist ? [rule.allowlist] : [], ...rule.allowlists])
+      allowlists.push(buildAllowlist(a, [rule.id], text, file2));
+  }
+  const rules = config3.rules.flatMap((r) => buildRule(r, text, file2) ?? []);
+  return { allowlists, rules };
+}
+async function loadGitleaksConfig(dir) {
+  let text;
+  try {
+    text = await readFile4(path7.join(dir, GITLEAKS_CONFIG_FILE), "utf8");
+  } catch {
+    return EMPTY_GITLEAKS_CONFIG;
+  }
+  return parseGitleaksConfig(text);
+}
+
+// checks/lib/secrets/allowlist.ts
 var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
+var GITLEAKS_IDS = {
+  "aws-access-key-id": ["aws-access-token"],
+  "github-token": ["github-pat", "github-oauth", "github-app-token", "github-refresh-token"],
+  "gitlab-token": [
+    "gitlab-pat",
+    "gitlab-ptt",
+    "gitlab-rrt",
+    "gitlab-deploy-token",
+    "gitlab-cicd-job-token",
+    "gitlab-runner-authentication-token"
+  ],
+  "slack-token": [
+    "slack-bot-token",
+    "slack-user-token",
+    "slack-app-token",
+    "slack-legacy-token",
+    "slack-config-access-token",
+    "slack-config-refresh-token",
+    "slack-legacy-workspace-token",
+    "slack-legacy-bot-token"
+  ],
+  "slack-webhook": ["slack-webhook-url"],
+  "stripe-secret-key": ["stripe-access-token"],
+  "npm-token": ["npm-access-token"],
+  "pypi-token": ["pypi-upload-token"],
+  "gcp-api-key": ["gcp-api-key"],
+  "sendgrid-api-key": ["sendgrid-api-token"],
+  "shopify-token": [
+    "shopify-access-token",
+    "shopify-custom-access-token",
+    "shopify-private-app-access-token",
+    "shopify-shared-secret"
+  ],
+  "openai-api-key": ["openai-api-key"],
+  "anthropic-api-key": ["anthropic-api-key", "anthropic-admin-api-key"],
+  "huggingface-token": ["huggingface-access-token", "huggingface-organization-api-token"],
+  jwt: ["jwt", "jwt-base64"],
+  "generic-secret-assignment": ["generic-api-key"],
+  "private-key": ["private-key"]
+};
+function sameRule(listed, ruleId) {
+  return listed === ruleId || (GITLEAKS_IDS[ruleId]?.includes(listed) ?? false);
+}
 var FINGERPRINT_RE = /^(?:([0-9a-f]{7,40}):)?(.+):([a-z0-9][a-z0-9-]*):(\d+)$/;
 var SecretAllowlist = class _SecretAllowlist {
-  constructor(fingerprints, globs) {
+  constructor(fingerprints, globs, gitleaks = EMPTY_GITLEAKS_CONFIG) {
     this.fingerprints = fingerprints;
     this.globs = globs;
+    this.gitleaks = gitleaks;
   }
   fingerprints;
   globs;
-  static parse(text) {
+  gitleaks;
+  /** Custom rules from `.gitleaks.toml`, to scan with alongside the built-in ones. */
+  get customRules() {
+    return this.gitleaks.rules;
+  }
+  static parse(text, gitleaks = EMPTY_GITLEAKS_CONFIG) {
     const fingerprints = [];
     const globs = [];
     for (const raw of text.split(/\r?\n/)) {
@@ -72193,26 +72613,35 @@ var SecretAllowlist = class _SecretAllowlist {
         globs.push((0, import_picomatch4.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
-    return new _SecretAllowlist(fingerprints, globs);
+    return new _SecretAllowlist(fingerprints, globs, gitleaks);
   }
-  /** Reads every allow-list file present in `dir` (missing files are simply empty). */
+  /**
+   * Reads every allow-list file present in `dir` (missing files are simply empty). A `.gitleaks.toml`
+   * that cannot be read throws (file:line): a broken allow-list must not pass a scan.
+   */
   static async load(dir) {
-    const texts = await Promise.all(
-      ALLOWLIST_FILES.map((name) => readFile4(path7.join(dir, name), "utf8").catch(() => ""))
-    );
-    return _SecretAllowlist.parse(texts.join("\n"));
+    const [gitleaks, ...texts] = await Promise.all([
+      loadGitleaksConfig(dir),
+      ...ALLOWLIST_FILES.map((name) => readFile5(path8.join(dir, name), "utf8").catch(() => ""))
+    ]);
+    return _SecretAllowlist.parse(texts.join("\n"), gitleaks);
   }
   get size() {
-    return this.fingerprints.length + this.globs.length;
+    return this.fingerprints.length + this.globs.length + this.gitleaks.allowlists.length;
   }
-  /** True when a path glob covers `file` (the file need not be scanned at all). */
+  /** True when a path glob (or a paths-only `.gitleaks.toml` allow-list for all rules) covers `file`. */
   allowsPath(file2) {
-    return this.globs.some((matches) => matches(file2));
+    return this.globs.some((matches) => matches(file2)) || this.gitleaks.allowlists.some(
+      (a) => a.pathOnly && a.ruleIds.length === 0 && a.matches({ file: file2, ruleId: "" })
+    );
   }
+  /** True when the finding is allow-listed (pass `secret`/`match`/`lineText` for `.gitleaks.toml` regexes). */
   allows(candidate) {
     if (this.allowsPath(candidate.file)) return true;
+    const applies2 = (ids) => ids.length === 0 || ids.some((id) => sameRule(id, candidate.ruleId));
+    if (this.gitleaks.allowlists.some((a) => applies2(a.ruleIds) && a.matches(candidate))) return true;
     return this.fingerprints.some(
-      (f) => f.file === candidate.file && f.ruleId === candidate.ruleId && f.line === candidate.line && (f.commit === void 0 ? candidate.commit === void 0 : candidate.commit !== void 0 && (candidate.commit.startsWith(f.commit) || f.commit.startsWith(candidate.commit)))
+      (f) => f.file === candidate.file && sameRule(f.ruleId, candidate.ruleId) && f.line === candidate.line && (f.commit === void 0 ? candidate.commit === void 0 : candidate.commit !== void 0 && (candidate.commit.startsWith(f.commit) || f.commit.startsWith(candidate.commit)))
     );
   }
 };
@@ -72221,7 +72650,7 @@ function fingerprintOf(candidate) {
   return candidate.commit ? `${candidate.commit}:${base}` : base;
 }
 
-// checks/lib/redact.ts
+// checks/lib/secrets/redact.ts
 var MARK = "\u2026[redacted]";
 function redact(value, visible = 4) {
   const keep = value.length >= 16 ? Math.min(visible, Math.floor(value.length / 4)) : 0;
@@ -72232,150 +72661,522 @@ function redactWithin(text, secret, visible = 4, maxLength = 100) {
   return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}\u2026` : shown;
 }
 
-// checks/lib/secret-rules.ts
-var GENERIC_MIN_ENTROPY = 3.5;
-var GENERIC_MIN_LENGTH = 12;
+// checks/lib/secrets/rule.ts
 var L = "(?<![A-Za-z0-9_-])";
 var R = "(?![A-Za-z0-9_-])";
-var DASHES = "-".repeat(5);
-var PEM_TAIL = `PRIVATE KEY(?: BLOCK)?${DASHES}`;
-var SECRET_KEY_NAMES = "password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credential";
-var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|expires|ttl|header|field|endpoint|label|prefix|count|limit|id|ref|policy)$/i;
-var CONFIG_FILE_RE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini|toml|conf|cfg|tfvars|sh))$/i;
+var ASSIGN = String.raw`(?:\\?["'\x60])?\]?(?:[ \t]+(?:string|String|str)\b)?[ \t]*(?:\??:[ \t]*(?:string|String|str)\b[ \t]*)?` + String.raw`(?::{1,3}=|\?\?=|\|\|=|[?+.]=|!==?|===?|=>|<-|[=:,])[ \t]*`;
+function keyedPattern(keys, value) {
+  const assigned = String.raw`(?:${keys})[\w.-]{0,40}?${ASSIGN}(?:[\x60'"]|\\")?(?<secret>${value})(?![\w+/=-])`;
+  const xml = String.raw`<[\w.:-]{0,30}?(?:${keys})[\w.:-]{0,30}(?:\s[^<>]*)?>\s*(?<xsecret>${value})\s*<\/`;
+  return new RegExp(`${assigned}|${xml}`, "gi");
+}
+function prefixedPattern(source, flags = "g") {
+  return new RegExp(`${L}(?<secret>${source})${R}`, flags);
+}
+
+// checks/lib/secrets/generic.ts
+var GENERIC_MIN_ENTROPY = 3.5;
+var GENERIC_MIN_LENGTH = 10;
+var KEY_WORDS = [
+  "password",
+  "passwd",
+  "passphrase",
+  "credentials",
+  "credential",
+  "secret",
+  "token",
+  "apikey",
+  "creds",
+  "auth",
+  "pass",
+  "pwd",
+  "key"
+];
+var KEY_SOURCE = KEY_WORDS.join("|");
+var KEY_QUALIFIER_RE = /(?:api|access|secret|private|client|master|encryption|signing|license|licence|app|auth|service|account|admin|server|shared|consumer|session|subscription|write|deploy|x[_-]?api)[_.-]?$/i;
+var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|expires|ttl|header|field|endpoint|label|prefix|suffix|count|limit|id|ids|ref|policy|hash|digest|format|pattern|regex|env|var|mode|version|provider|method|scheme|mask|placeholder|hint|help|message|description|error)$/i;
+var PUBLIC_KEY_RE = /(?:^|[_.-]|[a-z])(?:public|publishable|pub|fake|mock|dummy|sample|example)(?=[_.-]|[A-Z]|$)/i;
+var PROVIDER_PREFIX_RE = /^(?:xox[a-z]\.?|xapp-|gh[pousr]_|github_pat_|gl[a-z]{2,6}-|sk-|[sr]k_|pk_|npm_|AKIA|ASIA|AIza|SG\.|hf_|do[opr]_v1_|shp[a-z]{2}_|EAAA|sq0[a-z]{3}-|dapi|hv[sbr]\.|pypi-|lin_api_|PMAK-|dp\.[a-z]+\.|pul-|NR[A-Z]{2}-|sntry[su]_|AGE-SECRET|AC[a-f0-9]{32}$)/;
+var PUBLIC_VALUE_RE = /^(?:pk_|pk\.)|(?:^|[_-])(?:test|fake|mock|dummy|sample|example)(?:[_-]|$)/i;
+var CODE_FILE_RE = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|scala|groovy|php|rb|cs|swift|rs|c|cc|cpp|h|hpp|m|dart|lua|pl|r|vue|svelte)$/i;
 var DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
 var CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
-var WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$/;
-var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
-function isPemBody(body) {
-  const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
-  const base643 = lines.filter((line) => !line.includes(":")).join("").replace(/\s+/g, "");
-  return base643.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base643);
+var WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+\d{0,2}$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$/;
+function identifierAt(text, start, matched) {
+  let i = start;
+  while (i > 0 && /[\w.$-]/.test(text[i - 1] ?? " ")) i--;
+  return text.slice(i, start) + matched;
 }
-function genericValueLooksSecret({ match, path: path13 }) {
-  const groups2 = match.groups ?? {};
-  const key = groups2.key ?? "";
-  const value = groups2.dq ?? groups2.sq ?? groups2.bq ?? groups2.bare ?? "";
-  if (DESCRIPTIVE_KEY_RE.test(key)) return false;
-  if (groups2.bare !== void 0 && (!CONFIG_FILE_RE.test(path13) || value.includes("("))) return false;
-  if (value.length < GENERIC_MIN_LENGTH || value.length > 200) return false;
+function keywordAtWordBoundary(key, word, offset) {
+  const before = key[offset - 1];
+  const first = key[offset] ?? "";
+  const after = key[offset + word.length];
+  const boundaryBefore = before === void 0 || /[^A-Za-z0-9]/.test(before) || /\d/.test(before) || /[a-z]/.test(before) && /[A-Z]/.test(first) || /[A-Z]/.test(before);
+  const boundaryAfter = after === void 0 || /[^A-Za-z]/.test(after) || /[A-Z]/.test(after) || after === "s" && !/[a-z]/.test(key[offset + word.length + 1] ?? "");
+  return boundaryBefore && boundaryAfter;
+}
+function keyNamesASecret(key) {
+  if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
+  const lower = key.toLowerCase();
+  for (const word of KEY_WORDS) {
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+      if (!keywordAtWordBoundary(key, word, at)) continue;
+      if (word === "key" && !KEY_QUALIFIER_RE.test(key.slice(0, at)) && lower !== "key") continue;
+      return true;
+    }
+  }
+  return false;
+}
+function minEntropyFor(length) {
+  return Math.min(GENERIC_MIN_ENTROPY, Math.log2(length) - 0.3);
+}
+function genericValueLooksSecret(value) {
+  if (value.length < GENERIC_MIN_LENGTH || value.length > 300) return false;
   if (/\s/.test(value) || value.includes("://") || /^\.{0,2}\//.test(value)) return false;
-  if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value)) return false;
-  if (WORDLIKE_RE.test(value)) return false;
-  return shannonEntropy(value) >= GENERIC_MIN_ENTROPY;
+  if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value) || WORDLIKE_RE.test(value)) return false;
+  if (PUBLIC_VALUE_RE.test(value) || PROVIDER_PREFIX_RE.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re2) => re2.test(value)).length;
+  if (classes < (value.length < 16 ? 3 : 2)) return false;
+  return shannonEntropy(value) >= minEntropyFor(value.length);
 }
-var SECRET_RULES = [
+function insideString(text, offset) {
+  const before = text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset);
+  const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
+  return quotes % 2 === 1;
+}
+function verifyAssignment({ match, path: path14, text, secret }) {
+  const groups2 = match.groups ?? {};
+  const key = identifierAt(text, match.index, groups2.gkey ?? "");
+  if (!keyNamesASecret(key)) return false;
+  const bare = groups2.baresecret !== void 0;
+  if (bare && /,\s*$/.test(match[0].slice(0, match[0].length - secret.length))) return false;
+  if (bare && CODE_FILE_RE.test(path14) && !insideString(text, match.index - (key.length - (groups2.gkey ?? "").length)))
+    return false;
+  return genericValueLooksSecret(secret);
+}
+function verifyXml({ match, secret }) {
+  const key = match.groups?.xkey ?? "";
+  return keyNamesASecret(key) && genericValueLooksSecret(secret);
+}
+var KEYWORDS = [
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "secret",
+  "token",
+  "key",
+  "credential",
+  "creds",
+  "auth"
+];
+var GENERIC_RULES = [
   {
+    id: "generic-secret-assignment",
+    family: "generic",
+    description: `High-entropy literal (\u2265 ${GENERIC_MIN_LENGTH} chars) assigned to a secret-named identifier`,
+    keywords: KEYWORDS,
+    pattern: new RegExp(
+      String.raw`(?<gkey>(?:${KEY_SOURCE})[\w.-]{0,40}?)${ASSIGN}` + String.raw`(?:(?:[bru@]|new String\()(?=["'\x60]))?(?:"(?<dqsecret>[^"\n]{1,300})"|'(?<sqsecret>[^'\n]{1,300})'|\x60(?<bqsecret>[^\x60\n]{1,300})\x60|\\"(?<esecret>[^"\\\n]{1,300})\\"|(?<baresecret>[^\s"'\x60,;#\\<>(){}[\]|&]{1,300}))`,
+      "gi"
+    ),
+    anchors: KEYWORDS,
+    visible: 0,
+    generic: true,
+    verify: verifyAssignment
+  },
+  {
+    id: "generic-secret-xml",
+    family: "generic",
+    description: "High-entropy body of an XML element named like a secret (<apiToken>\u2026</apiToken>)",
+    keywords: KEYWORDS,
+    pattern: new RegExp(
+      String.raw`<(?<xkey>[\w.:-]{0,40}?(?:${KEY_SOURCE})[\w.:-]{0,40})(?:\s[^<>]{0,200})?>\s*(?<xsecret>[^<>\s]{1,300})\s*<\/`,
+      "gi"
+    ),
+    requires: "</",
+    visible: 0,
+    generic: true,
+    verify: verifyXml
+  }
+];
+
+// checks/lib/secrets/rules-ai.ts
+var AI_RULES = [
+  {
+    // https://platform.openai.com/docs/api-reference/authentication — every key format (legacy sk-,
+    // sk-proj-, sk-svcacct-, sk-admin-) embeds `T3BlbkFJ` (base64 of "OpenAI"): without it, not a key
+    id: "openai-api-key",
+    family: "openai",
+    description: "OpenAI API key (sk-\u2026, sk-proj-\u2026, sk-svcacct-\u2026, sk-admin-\u2026 carrying T3BlbkFJ)",
+    keywords: ["t3blbkfj"],
+    pattern: prefixedPattern("sk-(?:[a-z]{3,10}-)?[A-Za-z0-9_-]{8,200}T3BlbkFJ[A-Za-z0-9_-]{8,200}"),
+    visible: 4,
+    minEntropy: 3.5
+  },
+  {
+    // https://docs.anthropic.com/en/api/getting-started#authentication (sk-ant-api03-…, sk-ant-admin01-…)
+    id: "anthropic-api-key",
+    family: "anthropic",
+    description: "Anthropic API or admin key (sk-ant-\u2026)",
+    keywords: ["sk-ant-"],
+    pattern: prefixedPattern("sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{80,120}"),
+    visible: 7,
+    minEntropy: 3.5
+  },
+  {
+    // https://huggingface.co/docs/hub/security-tokens (hf_ + 34 letters; organization tokens api_org_)
+    id: "huggingface-token",
+    family: "huggingface",
+    description: "Hugging Face access token (hf_\u2026, api_org_\u2026)",
+    keywords: ["hf_", "api_org_"],
+    pattern: prefixedPattern("(?:hf|api_org)_[A-Za-z]{34}"),
+    visible: 3,
+    minEntropy: 3.5
+  }
+];
+
+// checks/lib/secrets/rules-cloud.ts
+var L_ANY = "(?<![A-Za-z0-9_.-])";
+var CF_ORIGIN_CA = String.raw`(?<![\w.-])(?<osecret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![\w-])`;
+var UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+var CLOUD_RULES = [
+  {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
     id: "aws-access-key-id",
-    description: "AWS access key id (AKIA/ASIA\u2026, 20 base32 characters)",
+    family: "aws",
+    description: "AWS access key id (AKIA/ASIA/ABIA/ACCA\u2026, 20 base32 characters)",
     keywords: ["akia", "asia", "abia", "acca"],
     pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
     visible: 4,
     minEntropy: 2.5
   },
   {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
     id: "aws-secret-access-key",
+    family: "aws",
     description: "AWS secret access key (40 base64 characters assigned to an AWS secret key name)",
-    keywords: ["secret_access_key", "secretaccesskey", "aws_secret", "awssecret"],
-    pattern: /(?:secret_?access_?key|aws_?secret(?:_?key)?)[\w-]*["']?\s*(?::=|=>|[:=])\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    keywords: ["secret_access_key", "secretaccesskey", "aws_secret", "awssecret", "secret-access-key"],
+    pattern: keyedPattern("secret[_-]?access[_-]?key|aws[_-]?secret", "[A-Za-z0-9/+]{40}"),
     visible: 0,
     minEntropy: 3.5
   },
   {
-    id: "github-token",
-    description: "GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)",
-    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-    pattern: new RegExp(`${L}(?<secret>gh[pousr]_[A-Za-z0-9]{36,251})${R}`, "g"),
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html (ABSK + base64 of "BedrockAPIKey-…")
+    id: "aws-bedrock-api-key",
+    family: "aws",
+    description: "Amazon Bedrock API key (ABSK\u2026)",
+    keywords: ["absk"],
+    pattern: prefixedPattern("ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,300}={0,2}"),
     visible: 4,
-    minEntropy: 3
+    minEntropy: 4
   },
   {
-    id: "github-fine-grained-pat",
-    description: "GitHub fine-grained personal access token (github_pat_)",
-    keywords: ["github_pat_"],
-    pattern: new RegExp(`${L}(?<secret>github_pat_[A-Za-z0-9_]{70,255})${R}`, "g"),
-    visible: 11,
-    minEntropy: 3
-  },
-  {
-    id: "slack-token",
-    description: "Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
-    keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"],
-    pattern: new RegExp(`${L}(?<secret>xox[baprs]-[A-Za-z0-9-]{10,250})${R}`, "g"),
-    visible: 5,
-    minEntropy: 3
-  },
-  {
-    id: "slack-webhook",
-    description: "Slack incoming webhook URL",
-    keywords: ["hooks.slack.com"],
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,250})/g,
-    visible: 0
-  },
-  {
-    id: "stripe-live-key",
-    description: "Stripe live secret or restricted key (sk_live_, rk_live_)",
-    keywords: ["sk_live_", "rk_live_"],
-    pattern: new RegExp(`${L}(?<secret>[sr]k_live_[A-Za-z0-9]{20,247})${R}`, "g"),
-    visible: 8,
-    minEntropy: 3
-  },
-  {
-    id: "square-access-token",
-    description: "Square access token (EAAA\u2026, legacy sq0atp-)",
-    keywords: ["eaaa", "sq0atp-"],
-    pattern: new RegExp(`${L}(?<secret>EAAA[A-Za-z0-9_-]{56,124}|sq0atp-[A-Za-z0-9_-]{22,60})${R}`, "g"),
+    // https://cloud.google.com/docs/authentication/api-keys (AIza + 35 URL-safe characters; Firebase Web keys too)
+    id: "gcp-api-key",
+    family: "gcp",
+    description: "Google Cloud / Firebase API key (AIza\u2026)",
+    keywords: ["aiza"],
+    pattern: prefixedPattern("AIza[A-Za-z0-9_-]{35}"),
     visible: 4,
     minEntropy: 3.5
   },
   {
-    id: "square-application-secret",
-    description: "Square OAuth application secret (sq0csp-)",
-    keywords: ["sq0csp-"],
-    pattern: new RegExp(`${L}(?<secret>sq0csp-[A-Za-z0-9_-]{40,60})${R}`, "g"),
+    // https://developers.google.com/identity/protocols/oauth2 (client secrets GOCSPX-…, access tokens ya29.…)
+    id: "google-oauth-secret",
+    family: "google-oauth",
+    description: "Google OAuth client secret (GOCSPX-) or access token (ya29.)",
+    keywords: ["gocspx-", "ya29."],
+    pattern: prefixedPattern(String.raw`GOCSPX-[A-Za-z0-9_-]{28}|ya29\.[A-Za-z0-9_-]{50,400}`),
     visible: 7,
     minEntropy: 3.5
   },
   {
-    id: "supabase-service-role-key",
-    description: 'Supabase service-role key (a JWT whose payload has "role":"service_role")',
-    keywords: ["eyj"],
-    pattern: new RegExp(
-      `${L}(?<secret>eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})${R}`,
-      "g"
-    ),
-    visible: 0,
-    verify: ({ secret }) => isServiceRoleJwt(secret)
-  },
-  {
-    id: "supabase-access-token",
-    description: "Supabase personal access token (sbp_)",
-    keywords: ["sbp_"],
-    pattern: new RegExp(`${L}(?<secret>sbp_[a-f0-9]{40})${R}`, "g"),
+    // https://firebase.google.com/docs/cloud-messaging/auth-server (legacy FCM server keys AAAA…:APA91b…)
+    id: "firebase-fcm-server-key",
+    family: "firebase",
+    description: "Firebase Cloud Messaging legacy server key",
+    keywords: [":apa91b"],
+    pattern: prefixedPattern("AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,200}"),
     visible: 4,
-    minEntropy: 3
-  },
-  {
-    id: "supabase-secret-key",
-    description: "Supabase secret API key (sb_secret_)",
-    keywords: ["sb_secret_"],
-    pattern: new RegExp(`${L}(?<secret>sb_secret_[A-Za-z0-9_-]{20,120})${R}`, "g"),
-    visible: 10,
-    minEntropy: 3
-  },
-  {
-    id: "openai-api-key",
-    description: "OpenAI API key (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with T3BlbkFJ or 48 characters)",
-    keywords: ["sk-"],
-    pattern: new RegExp(
-      `${L}(?<secret>sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})|sk-[A-Za-z0-9_-]{8,200}T3BlbkFJ[A-Za-z0-9_-]{8,200})${R}`,
-      "g"
-    ),
-    visible: 4,
+    binaryBody: true,
     minEntropy: 3.5
   },
   {
+    // https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials (client secrets: 3 chars, a digit, Q~, 31-34 more)
+    id: "azure-ad-client-secret",
+    family: "azure",
+    description: "Microsoft Entra ID (Azure AD) client secret (\u2026Q~\u2026)",
+    keywords: ["q~"],
+    pattern: /(?<![\w~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![\w~.-])/g,
+    visible: 0,
+    minEntropy: 3.5
+  },
+  {
+    // https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage (88-character base64)
+    id: "azure-storage-account-key",
+    family: "azure",
+    description: "Azure storage account key (AccountKey=\u2026 in a connection string)",
+    keywords: ["accountkey"],
+    pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/gi,
+    visible: 0,
+    minEntropy: 4
+  },
+  {
+    // https://developers.cloudflare.com/fundamentals/api/get-started/create-token/ (40-character API
+    // tokens), /keys/ (37-hex global API key), /ssl/origin-configuration/origin-ca/ (v1.0- origin CA keys)
+    id: "cloudflare-api-token",
+    family: "cloudflare",
+    description: "Cloudflare API token, global API key or origin CA key",
+    keywords: ["cloudflare", "cf_api", "cf-api", "cfapi", "cf_auth", "v1.0-"],
+    pattern: new RegExp(
+      `${keyedPattern("cloudflare|cf[_-]?(?:api|auth)", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}").source}|${CF_ORIGIN_CA}`,
+      "gi"
+    ),
+    visible: 0,
+    minEntropy: 3.3
+  },
+  {
+    // https://docs.digitalocean.com/reference/api/create-personal-access-token/ (dop_v1_, doo_v1_, dor_v1_ + 64 hex)
+    id: "digitalocean-token",
+    family: "digitalocean",
+    description: "DigitalOcean token (dop_v1_, doo_v1_, dor_v1_)",
+    keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
+    pattern: prefixedPattern("do[opr]_v1_[a-f0-9]{64}"),
+    visible: 7,
+    minEntropy: 3
+  },
+  {
+    // https://devcenter.heroku.com/articles/authentication (HRKU- tokens; legacy keys are UUIDs)
+    id: "heroku-api-key",
+    family: "heroku",
+    description: "Heroku API key (HRKU-\u2026, or a UUID assigned to a Heroku key name)",
+    keywords: ["hrku-", "heroku"],
+    pattern: new RegExp(
+      `${L_ANY}(?<psecret>HRKU-[A-Za-z0-9_-]{50,70})(?![\\w-])|${keyedPattern("heroku", UUID).source}`,
+      "gi"
+    ),
+    visible: 0,
+    minEntropy: 3
+  },
+  {
+    // https://docs.databricks.com/en/dev-tools/auth/pat.html (dapi + 32 hex, optional -N suffix)
+    id: "databricks-token",
+    family: "databricks",
+    description: "Databricks personal access token (dapi\u2026)",
+    keywords: ["dapi"],
+    pattern: prefixedPattern("dapi[a-f0-9]{32}(?:-[0-9])?"),
+    visible: 4,
+    minEntropy: 3
+  },
+  {
+    // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes (hvs., hvb., hvr.; legacy s.)
+    id: "vault-token",
+    family: "vault",
+    description: "HashiCorp Vault token (hvs., hvb., hvr., legacy s. next to a Vault key name)",
+    keywords: ["hvs.", "hvb.", "hvr.", "vault"],
+    pattern: new RegExp(
+      `${L_ANY}(?<psecret>hv[sbr]\\.[A-Za-z0-9_-]{24,400}(?:\\.[A-Za-z0-9]{5})?)(?![\\w.-])|${keyedPattern("vault", String.raw`s\.[A-Za-z0-9]{24}`).source}`,
+      "gi"
+    ),
+    visible: 4,
+    minEntropy: 3.5
+  }
+];
+
+// checks/lib/secrets/checksum.ts
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var CHECKSUM_LENGTH = 6;
+var CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+  return c >>> 0;
+});
+function crc32(text) {
+  let crc = 4294967295;
+  for (let i = 0; i < text.length; i++)
+    crc = (CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255] ?? 0) ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
+function base62Checksum(value) {
+  let out = "";
+  for (let n = value; n > 0; n = Math.floor(n / 62)) out = BASE62[n % 62] + out;
+  return out.padStart(CHECKSUM_LENGTH, "0");
+}
+function hasValidChecksum(body) {
+  if (body.length <= CHECKSUM_LENGTH) return false;
+  const random = body.slice(0, -CHECKSUM_LENGTH);
+  return base62Checksum(crc32(random)) === body.slice(-CHECKSUM_LENGTH);
+}
+
+// checks/lib/secrets/rules-code.ts
+var crcAfterPrefix = (prefixLength) => (secret) => secret.length === prefixLength + 36 && hasValidChecksum(secret.slice(prefixLength));
+var CODE_RULES = [
+  {
+    // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+    // https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app
+    // (installation tokens since 2026: ghs_APPID_JWT, ~520 characters)
+    id: "github-token",
+    family: "github",
+    description: "GitHub token (ghp_, gho_, ghu_, ghs_, ghr_; ghs_APPID_JWT installation tokens)",
+    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    pattern: prefixedPattern(
+      String.raw`ghs_\d{1,12}_eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}|gh[pousr]_[A-Za-z0-9]{36,251}`
+    ),
+    visible: 4,
+    minEntropy: 3,
+    checksum: crcAfterPrefix(4)
+  },
+  {
+    // https://github.blog/changelog/2022-10-18-introducing-fine-grained-personal-access-tokens/
+    id: "github-fine-grained-pat",
+    family: "github",
+    description: "GitHub fine-grained personal access token (github_pat_)",
+    keywords: ["github_pat_"],
+    pattern: prefixedPattern("github_pat_[A-Za-z0-9_]{70,255}"),
+    visible: 11,
+    minEntropy: 3,
+    // `github_pat_<22 id>_<59>`: the second part ends with the same base62 CRC32 of the part before it
+    checksum: (secret) => {
+      const parts = /^github_pat_([A-Za-z0-9]{22})_([A-Za-z0-9]{59})$/.exec(secret);
+      return !!parts && (hasValidChecksum(parts[2] ?? "") || hasValidChecksum(`${parts[1]}_${parts[2]}`));
+    }
+  },
+  {
+    // https://docs.gitlab.com/security/tokens/#token-prefixes (routable tokens end `.01.<crc>`)
+    id: "gitlab-token",
+    family: "gitlab",
+    description: "GitLab token (glpat-, gloas-, gldt-, glrt-, glcbt-, glptt-, glft-, glimt-, glagent-, glsoat-, glffct-, GR1348941)",
+    keywords: [
+      "glpat-",
+      "gloas-",
+      "gldt-",
+      "glrt-",
+      "glrtr-",
+      "glcbt-",
+      "glptt-",
+      "glft-",
+      "glimt-",
+      "glagent-",
+      "glsoat-",
+      "glffct-",
+      "glwt-",
+      "gr1348941"
+    ],
+    pattern: prefixedPattern(
+      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-[0-9a-fA-F]{1,5}_[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}`
+    ),
+    visible: 6,
+    minEntropy: 3
+  },
+  {
+    // https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/
+    id: "npm-token",
+    family: "npm",
+    description: "npm access token (npm_, base62 CRC32 in the last six characters)",
+    keywords: ["npm_"],
+    pattern: prefixedPattern("npm_[A-Za-z0-9]{36}"),
+    visible: 4,
+    minEntropy: 3,
+    checksum: crcAfterPrefix(4)
+  },
+  {
+    // https://pypi.org/help/#apitoken (macaroons: `pypi-` + base64url of a serialized macaroon
+    // whose location is pypi.org / test.pypi.org, hence `AgEIcHlwaS5vcmc` / `AgENdGVzdC5weXBpLm9yZw`)
+    id: "pypi-token",
+    family: "pypi",
+    description: "PyPI API token (pypi-AgEIcHlwaS5vcmc\u2026, TestPyPI pypi-AgENdGVzdC5weXBpLm9yZw\u2026)",
+    keywords: ["pypi-age"],
+    pattern: prefixedPattern(
+      "pypi-AgE[A-Za-z0-9_-]{0,30}(?:cHlwaS5vcmc|dGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,400}"
+    ),
+    visible: 5,
+    minEntropy: 3.5
+  },
+  {
+    // https://developer.atlassian.com/cloud/confluence/basic-auth-for-rest-apis/ (ATATT3… API tokens)
+    id: "atlassian-api-token",
+    family: "atlassian",
+    description: "Atlassian API token (ATATT3\u2026, ATCTT3\u2026)",
+    keywords: ["atatt3", "atctt3"],
+    pattern: prefixedPattern("AT[AC]TT3[A-Za-z0-9_=+/-]{150,300}"),
+    visible: 6,
+    minEntropy: 4
+  },
+  {
+    // https://linear.app/developers/graphql#personal-api-keys
+    id: "linear-api-key",
+    family: "linear",
+    description: "Linear API key (lin_api_, lin_oauth_)",
+    keywords: ["lin_api_", "lin_oauth_"],
+    pattern: prefixedPattern("lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64}"),
+    visible: 8,
+    minEntropy: 3.5
+  },
+  {
+    // https://learning.postman.com/docs/developer/postman-api/authentication/ (PMAK-<24 hex>-<34 hex>)
+    id: "postman-api-key",
+    family: "postman",
+    description: "Postman API key (PMAK-)",
+    keywords: ["pmak-"],
+    pattern: prefixedPattern("PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "gi"),
+    visible: 5,
+    minEntropy: 3
+  },
+  {
+    // https://docs.doppler.com/docs/token-formats
+    id: "doppler-token",
+    family: "doppler",
+    description: "Doppler token (dp.pt., dp.st., dp.sa., dp.ct., dp.scim., dp.audit.)",
+    keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
+    pattern: prefixedPattern(
+      String.raw`dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,40}\.)?[A-Za-z0-9]{40,44}`
+    ),
+    visible: 6,
+    minEntropy: 3.5
+  },
+  {
+    // https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/ (pul-<40 hex>)
+    id: "pulumi-token",
+    family: "pulumi",
+    description: "Pulumi access token (pul-)",
+    keywords: ["pul-"],
+    pattern: prefixedPattern("pul-[a-f0-9]{40}"),
+    visible: 4,
+    minEntropy: 3
+  },
+  {
+    // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
+    id: "terraform-cloud-token",
+    family: "terraform",
+    description: "Terraform Cloud / HCP Terraform API token (<14>.atlasv1.<60+>)",
+    keywords: [".atlasv1."],
+    pattern: prefixedPattern(String.raw`[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,80}`),
+    visible: 0,
+    minEntropy: 3.5
+  }
+];
+
+// checks/lib/secrets/rules-keys.ts
+var DASHES = "-".repeat(5);
+var PEM_TAIL = `PRIVATE KEY(?: BLOCK)?${DASHES}`;
+var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
+var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}`;
+function isPemBody(body) {
+  const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
+  const base643 = lines.filter((line) => !line.includes(":")).join("").replace(/\s+|\\/g, "");
+  return base643.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base643);
+}
+function isSignedJwt(token) {
+  const alg = decodeJwt(token)?.header.alg;
+  return typeof alg === "string" && alg.toLowerCase() !== "none";
+}
+var KEY_RULES = [
+  {
+    // RFC 7468 (PEM), RFC 4880 §6.2 (PGP armor), https://man.openbsd.org/ssh-keygen (OPENSSH PRIVATE KEY)
     id: "private-key",
-    description: "PEM private key block",
+    family: "private-key",
+    description: "PEM, OpenSSH or PGP private key block",
     keywords: ["private key"],
     pattern: new RegExp(
       `${DASHES}BEGIN(?<label>[ A-Z0-9]{0,40})${PEM_TAIL}(?<secret>[\\s\\S]{40,16000}?)${DASHES}END\\k<label>${PEM_TAIL}`,
@@ -72386,7 +73187,81 @@ var SECRET_RULES = [
     verify: ({ secret }) => isPemBody(secret)
   },
   {
+    // https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html (PPK files)
+    id: "putty-private-key",
+    family: "private-key",
+    description: "PuTTY private key file (PuTTY-User-Key-File-\u2026)",
+    keywords: ["private-lines:"],
+    pattern: /Private-Lines: \d+\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{40,8000})/g,
+    visible: 0,
+    binaryBody: true,
+    verify: ({ text }) => text.includes("PuTTY-User-Key-File-")
+  },
+  {
+    // https://age-encryption.org/v1 (Bech32 AGE-SECRET-KEY-1 + 58 characters)
+    id: "age-secret-key",
+    family: "private-key",
+    description: "age secret key (AGE-SECRET-KEY-1\u2026)",
+    keywords: ["age-secret-key-1"],
+    pattern: prefixedPattern("AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
+    visible: 15,
+    minEntropy: 3
+  },
+  {
+    // https://supabase.com/docs/guides/api/api-keys (service_role JWTs bypass row-level security)
+    id: "supabase-service-role-key",
+    family: "supabase",
+    description: 'Supabase service-role key (a JWT whose payload has "role":"service_role")',
+    keywords: ["eyj"],
+    pattern: prefixedPattern(JWT),
+    visible: 0,
+    verify: ({ secret }) => isServiceRoleJwt(secret)
+  },
+  {
+    // RFC 7519; any signed JWT in source is a bearer credential until it expires (Supabase anon keys too:
+    // they are meant for browsers, not for repositories that outlive a key rotation)
+    id: "jwt",
+    family: "jwt",
+    description: "JSON Web Token (signed, header names an algorithm)",
+    keywords: ["eyj"],
+    pattern: prefixedPattern(`${JWT}={0,2}`),
+    visible: 0,
+    verify: ({ secret }) => isSignedJwt(secret) && !isServiceRoleJwt(secret)
+  },
+  {
+    // A JWT that was base64-encoded once more (`ZXlK…` is base64 of `eyJ`), as in Kubernetes secrets
+    id: "jwt-base64",
+    family: "jwt",
+    description: "base64-encoded JSON Web Token",
+    keywords: ["zxlk"],
+    pattern: prefixedPattern("ZXlK[A-Za-z0-9+/]{40,4000}={0,2}"),
+    visible: 0,
+    verify: ({ secret }) => isSignedJwt(Buffer.from(secret, "base64").toString("utf8").trim())
+  },
+  {
+    // https://supabase.com/docs/guides/platform/access-control (sbp_ + 40 hex)
+    id: "supabase-access-token",
+    family: "supabase",
+    description: "Supabase personal access token (sbp_)",
+    keywords: ["sbp_"],
+    pattern: prefixedPattern("sbp_[a-f0-9]{40}"),
+    visible: 4,
+    minEntropy: 3
+  },
+  {
+    // https://supabase.com/docs/guides/api/api-keys (sb_secret_…; sb_publishable_ keys are public)
+    id: "supabase-secret-key",
+    family: "supabase",
+    description: "Supabase secret API key (sb_secret_)",
+    keywords: ["sb_secret_"],
+    pattern: prefixedPattern("sb_secret_[A-Za-z0-9_-]{20,120}"),
+    visible: 10,
+    minEntropy: 3
+  },
+  {
+    // RFC 3986 userinfo in database/broker URLs
     id: "connection-string-password",
+    family: "connection-string",
     description: "Database/broker connection string with an inline password",
     keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroach"],
     pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb):\/\/(?<user>[^\s:/@'"`]*):(?<secret>[^\s@'"`/]+)@[^\s'"`]+/g,
@@ -72395,44 +73270,209 @@ var SECRET_RULES = [
     verify: ({ match, secret }) => !LOCALHOST_RE.test(match[0]) && secret !== match.groups?.user
   },
   {
-    id: "generic-secret-assignment",
-    description: `High-entropy value (\u2265 ${GENERIC_MIN_ENTROPY} bits/char, \u2265 ${GENERIC_MIN_LENGTH} chars) assigned to a secret-named key`,
-    keywords: [
-      "password",
-      "passwd",
-      "pwd",
-      "secret",
-      "token",
-      "api_key",
-      "api-key",
-      "apikey",
-      "access_key",
-      "access-key",
-      "accesskey",
-      "private_key",
-      "privatekey",
-      "auth_key",
-      "authkey",
-      "credential"
-    ],
+    // RFC 6750 (Bearer) and RFC 7617 (Basic) credentials written into code or config
+    id: "authorization-header",
+    family: "generic",
+    description: "Bearer or Basic credentials in an Authorization header",
+    keywords: ["bearer ", "basic "],
+    pattern: /\b(?:Bearer\s+(?<secret>[A-Za-z0-9._~+/-]{20,500}=*)|Basic\s+(?<bsecret>[A-Za-z0-9+/]{16,400}={0,2}))(?![\w+/=.-])/gi,
+    visible: 0,
+    minEntropy: 3.5,
+    generic: true,
+    verify: ({ secret, match }) => match.groups?.bsecret === void 0 || Buffer.from(secret, "base64").toString("latin1").includes(":")
+  }
+];
+
+// checks/lib/secrets/rules-saas.ts
+var lastSegment = (secret) => secret.slice(secret.lastIndexOf("-") + 1);
+var SAAS_RULES = [
+  {
+    // https://docs.slack.dev/authentication/tokens (bot xoxb-<team>-<bot>-<24>, user xoxp-<team>-<user>-<team>-<32>,
+    // app-level xapp-1-<app>-<n>-<64 hex>, configuration xoxe.xoxp-1-…, refresh xoxe-1-…, legacy xoxa/xoxr/xoxo/xoxs)
+    id: "slack-token",
+    family: "slack",
+    description: "Slack token (xoxb-, xoxp-, xoxe-, xapp-, xoxa-, xoxr-, xoxo-, xoxs-) with Slack\u2019s digit segments",
+    keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
+    pattern: prefixedPattern(
+      [
+        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{20,40}`,
+        String.raw`xox[pe]-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,40}`,
+        String.raw`xox[aors]-(?:\d{1,2}-)?\d{6,14}-\d{6,14}(?:-\d{6,14})?-[A-Za-z0-9]{12,64}`,
+        String.raw`xoxe\.xox[bp]-\d-[A-Z0-9]{150,180}`,
+        String.raw`xoxe-\d-[A-Z0-9]{140,160}`,
+        String.raw`xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{48,80}`
+      ].join("|")
+    ),
+    visible: 5,
+    // the digit segments already prove the shape; an 18-character hex tail can dip below 3 bits/char
+    minEntropy: 2.5,
+    bodyOf: lastSegment
+  },
+  {
+    // https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
+    id: "slack-webhook",
+    family: "slack-webhook",
+    description: "Slack incoming webhook or workflow trigger URL",
+    keywords: ["hooks.slack.com"],
+    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,250})/g,
+    visible: 0,
+    bodyOf: lastSegmentSlash
+  },
+  {
+    // https://docs.stripe.com/keys (sk_/rk_ × live/test; publishable pk_ keys are public by design)
+    id: "stripe-secret-key",
+    family: "stripe",
+    description: "Stripe secret or restricted key (sk_live_, sk_test_, rk_live_, rk_test_) or webhook secret (whsec_)",
+    keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_", "whsec_"],
+    pattern: prefixedPattern("[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,64}"),
+    visible: 8,
+    minEntropy: 3
+  },
+  {
+    // https://developer.squareup.com/docs/build-basics/access-tokens (EAAA… access tokens, sq0csp- app secrets)
+    id: "square-access-token",
+    family: "square",
+    description: "Square access token (EAAA\u2026, legacy sq0atp-)",
+    keywords: ["eaaa", "sq0atp-"],
     pattern: new RegExp(
-      `(?<key>(?:${SECRET_KEY_NAMES})[A-Za-z0-9_.-]*)["']?[ \\t]*(?::=|=>|[:=])[ \\t]*(?:"(?<dq>[^"\\n]*)"|'(?<sq>[^'\\n]*)'|\`(?<bq>[^\`\\n]*)\`|(?<bare>[^\\s"'\`,;#]+))`,
+      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_-]{22,60})${R}`,
+      "g"
+    ),
+    visible: 4,
+    minEntropy: 3.5
+  },
+  {
+    id: "square-application-secret",
+    family: "square",
+    description: "Square OAuth application secret (sq0csp-)",
+    keywords: ["sq0csp-"],
+    pattern: prefixedPattern("sq0csp-[A-Za-z0-9_-]{40,60}"),
+    visible: 7,
+    minEntropy: 3.5
+  },
+  {
+    // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens (shpat_, shpca_, shppa_, shpss_ + 32 hex)
+    id: "shopify-token",
+    family: "shopify",
+    description: "Shopify access token or shared secret (shpat_, shpca_, shppa_, shpss_)",
+    keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
+    pattern: prefixedPattern("shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+    visible: 6,
+    minEntropy: 3
+  },
+  {
+    // https://www.twilio.com/docs/iam/api-keys (API key SIDs SK + 32 hex; auth tokens 32 hex;
+    // account SIDs AC… are identifiers, not secrets)
+    id: "twilio-api-key",
+    family: "twilio",
+    description: "Twilio API key SID (SK\u2026) or auth token next to a Twilio key name",
+    keywords: ["sk", "twilio"],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>SK[0-9a-fA-F]{32})${R}|${keyedPattern("twilio", "[a-f0-9]{32}").source}`,
+      "gi"
+    ),
+    visible: 2,
+    minEntropy: 3
+  },
+  {
+    // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys (SG.<22>.<43>)
+    id: "sendgrid-api-key",
+    family: "sendgrid",
+    description: "SendGrid API key (SG.\u2026)",
+    keywords: ["sg."],
+    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}`),
+    visible: 3,
+    minEntropy: 3.5
+  },
+  {
+    // https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key
+    // (key-<32 hex>, newer <32 hex>-<8>-<8>; pubkey- validation keys; webhook signing keys)
+    id: "mailgun-api-key",
+    family: "mailgun",
+    description: "Mailgun API key (key-\u2026, pubkey-\u2026, or a hex key next to a Mailgun key name)",
+    keywords: ["key-", "mailgun"],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>(?:pub)?key-[a-f0-9]{32})${R}|${keyedPattern("mailgun", "[a-f0-9]{32}(?:-[a-f0-9]{8}-[a-f0-9]{8})?").source}`,
+      "gi"
+    ),
+    visible: 4,
+    minEntropy: 3
+  },
+  {
+    // https://docs.datadoghq.com/account_management/api-app-keys/ (API keys 32 hex, application keys 40 hex)
+    id: "datadog-api-key",
+    family: "datadog",
+    description: "Datadog API or application key next to a Datadog key name",
+    keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app", "ddapi", "ddapp"],
+    pattern: keyedPattern("datadog|dd[_-]?(?:api|app)", "[a-f0-9]{40}|[a-f0-9]{32}"),
+    visible: 0,
+    minEntropy: 3
+  },
+  {
+    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ (NRAK- user keys, NRII- insert,
+    // NRIQ- query, NRRA- REST, NRJS- browser; license keys are 40 hex-like characters ending NRAL)
+    id: "new-relic-key",
+    family: "new-relic",
+    description: "New Relic API key (NRAK-, NRII-, NRIQ-, NRRA-, NRJS-) or license key (\u2026NRAL)",
+    keywords: ["nrak-", "nrii-", "nriq-", "nrra-", "nrjs-", "nral"],
+    pattern: prefixedPattern(
+      "NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL"
+    ),
+    visible: 5,
+    minEntropy: 3
+  },
+  {
+    // https://docs.sentry.io/account/auth-tokens/ (org tokens sntrys_<base64 JSON>_<43>, user tokens sntryu_<64 hex>;
+    // DSNs are public client keys and are not flagged)
+    id: "sentry-token",
+    family: "sentry",
+    description: "Sentry auth token (sntrys_, sntryu_, or 64 hex next to a Sentry key name)",
+    keywords: ["sntrys_", "sntryu_", "sentry"],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>sntrys_eyJ[A-Za-z0-9+/=_-]{40,400}|sntryu_[a-f0-9]{64})${R}|${keyedPattern("sentry", "[a-f0-9]{64}").source}`,
+      "gi"
+    ),
+    visible: 7,
+    minEntropy: 3
+  },
+  {
+    // https://developer.okta.com/docs/guides/create-an-api-token/ (SSWS tokens: 00 + 40 characters)
+    id: "okta-api-token",
+    family: "okta",
+    description: "Okta API token (00\u2026 next to an Okta key name or after SSWS)",
+    keywords: ["okta", "ssws"],
+    pattern: new RegExp(
+      `SSWS\\s+(?<psecret>00[A-Za-z0-9_-]{40})${R}|${keyedPattern("okta", "00[A-Za-z0-9_-]{40}").source}`,
       "gi"
     ),
     visible: 0,
-    generic: true,
-    verify: genericValueLooksSecret
+    minEntropy: 3.5
   }
 ];
+function lastSegmentSlash(secret) {
+  return secret.slice(secret.lastIndexOf("/") + 1);
+}
+
+// checks/lib/secrets/rules.ts
+var SECRET_RULES = [
+  ...CLOUD_RULES,
+  ...CODE_RULES,
+  ...SAAS_RULES,
+  ...AI_RULES,
+  ...KEY_RULES,
+  ...GENERIC_RULES
+];
 function secretOf(match) {
-  const g = match.groups ?? {};
-  return g.secret ?? g.dq ?? g.sq ?? g.bq ?? g.bare ?? match[0];
+  for (const [name, value] of Object.entries(match.groups ?? {}))
+    if (value !== void 0 && name.endsWith("secret")) return value;
+  return match[0];
 }
 function entropyOk(rule, secret) {
   return rule.minEntropy === void 0 || shannonEntropy(secret) >= rule.minEntropy;
 }
 
-// checks/lib/secret-engine.ts
+// checks/lib/secrets/engine.ts
+var MAX_WORDINESS = 0.6;
 var ALLOW_PRAGMA_RE = /\b(?:shipgate|gitleaks):allow\b/;
 var FIXTURE_PRAGMA = "shipgate:fixture";
 var MAX_MATCHES_PER_RULE = 500;
@@ -72474,15 +73514,47 @@ function enclosingToken(text, start) {
 function isSuppressed(lines, start, end) {
   return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
 }
-function scanRule(rule, text, path13, lines) {
+function secretOfRule(rule, m) {
+  if (rule.family !== "custom") return secretOf(m);
+  return (rule.secretGroup !== void 0 ? m[rule.secretGroup] : m[1]) ?? m[0];
+}
+function isFinding(rule, secret, m, path14, text) {
+  if (isReference(secret)) return false;
+  if (!rule.checksum?.(secret)) {
+    const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
+    if (!rule.binaryBody && isPlaceholder(body)) return false;
+    if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
+    if (rule.checksum && wordiness(body) > MAX_WORDINESS) return false;
+    if (rule.bodyOf && wordiness(body) > MAX_WORDINESS) return false;
+  }
+  return !rule.verify || rule.verify({ secret, match: m, path: path14, text });
+}
+function* matchesOf(rule, text, anchorsAt) {
+  if (!rule.anchors) {
+    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0].length === 0) pattern.lastIndex++;
+      yield m;
+    }
+    return;
+  }
+  const sticky = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace("g", "")}y`);
+  let end = 0;
+  for (const offset of anchorsAt(rule.anchors)) {
+    if (offset < end) continue;
+    sticky.lastIndex = offset;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    end = offset + Math.max(1, m[0].length);
+    yield m;
+  }
+}
+function scanRule(rule, text, path14, lines, anchorsAt) {
   const hits = [];
-  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
-  for (let m = pattern.exec(text); m !== null && hits.length < MAX_MATCHES_PER_RULE; m = pattern.exec(text)) {
-    if (m[0].length === 0) pattern.lastIndex++;
-    const secret = secretOf(m);
-    if (!rule.binaryBody && isPlaceholder(secret) || isReference(secret) || !entropyOk(rule, secret))
-      continue;
-    if (rule.verify && !rule.verify({ secret, match: m, path: path13 })) continue;
+  for (const m of matchesOf(rule, text, anchorsAt)) {
+    if (hits.length >= MAX_MATCHES_PER_RULE) break;
+    const secret = secretOfRule(rule, m);
+    if (!isFinding(rule, secret, m, path14, text)) continue;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) continue;
     if (isSuppressed(lines, m.index, m.index + m[0].length)) continue;
@@ -72490,7 +73562,9 @@ function scanRule(rule, text, path13, lines) {
       ruleId: rule.id,
       line: lines.lineOf(secretStart),
       display: redactWithin(m[0], secret, rule.visible),
-      secret
+      secret,
+      match: m[0],
+      lineText: lines.lineText(secretStart)
     });
   }
   return hits;
@@ -72509,28 +73583,41 @@ function keywordIndexOf(rules) {
   keywordIndexes.set(rules, index);
   return index;
 }
-function keywordsIn(text, rules) {
-  const found = /* @__PURE__ */ new Set();
+function keywordsIn(lower, rules) {
+  const hits = { present: /* @__PURE__ */ new Set(), offsets: /* @__PURE__ */ new Map() };
   const index = keywordIndexOf(rules);
-  if (!index) return found;
-  const pattern = new RegExp(index.pattern.source, index.pattern.flags);
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    for (const keyword of index.implied.get(m[0].toLowerCase()) ?? []) found.add(keyword);
+  if (!index) return hits;
+  const pattern = new RegExp(index.pattern.source, "g");
+  for (let m = pattern.exec(lower); m !== null; m = pattern.exec(lower)) {
+    for (const keyword of index.implied.get(m[0]) ?? []) {
+      hits.present.add(keyword);
+      const at = m.index + m[0].indexOf(keyword);
+      const list2 = hits.offsets.get(keyword);
+      if (list2) list2.push(at);
+      else hits.offsets.set(keyword, [at]);
+    }
     pattern.lastIndex = m.index + 1;
   }
-  return found;
+  return hits;
 }
-function scanText(text, path13, rules = SECRET_RULES) {
+function scanText(text, path14, rules = SECRET_RULES) {
   if (text.includes(FIXTURE_PRAGMA)) return [];
-  const present = keywordsIn(text, rules);
+  const lowered = text.toLowerCase();
+  const aligned = lowered.length === text.length;
+  const { present, offsets } = keywordsIn(
+    aligned ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase(),
+    rules
+  );
   const lines = new LineIndex(text);
-  const lockfile = LOCKFILE_RE.test(path13);
+  const lockfile = LOCKFILE_RE.test(path14);
   const specific = [];
   const generic = [];
+  const anchorsAt = (words) => words.flatMap((word) => offsets.get(word) ?? []).sort((a, b) => a - b);
   for (const rule of rules) {
     if (rule.generic && lockfile) continue;
     if (!rule.keywords.some((keyword) => present.has(keyword))) continue;
-    (rule.generic ? generic : specific).push(...scanRule(rule, text, path13, lines));
+    if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
+    (rule.generic ? generic : specific).push(...scanRule(rule, text, path14, lines, anchorsAt));
   }
   const explained = (hit) => specific.some(
     (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret))
@@ -72555,7 +73642,7 @@ async function scanHistory(dir, allowlist, signal) {
       for (const hit of scanText(text, chunk.file)) {
         const line = chunk.lines[hit.line - 1]?.line ?? 0;
         const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
-        if (allowlist.allows(candidate)) {
+        if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
           allowlisted++;
           continue;
         }
@@ -72668,7 +73755,7 @@ function describeError(error62) {
 
 // checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path13, override) {
+function resolveTarget(ctx, path14, override) {
   const base = override ?? ctx.targetUrl;
   if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
   let parsed;
@@ -72677,12 +73764,12 @@ function resolveTarget(ctx, path13, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (path13 === void 0) return { ok: true, url: parsed };
-  return { ok: true, url: joinBase(parsed, path13) };
+  if (path14 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path14) };
 }
-function joinBase(target, path13) {
+function joinBase(target, path14) {
   const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
-  const [pathname = "", query] = path13.split("?", 2);
+  const [pathname = "", query] = path14.split("?", 2);
   const joined = new URL(target.href);
   joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
@@ -73027,10 +74114,10 @@ var CHROME_CANDIDATES = [
   "/usr/bin/google-chrome"
 ];
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
-function isExecutableFile(path13) {
+function isExecutableFile(path14) {
   try {
-    if (!statSync2(path13).isFile()) return false;
-    accessSync(path13, constants.X_OK);
+    if (!statSync2(path14).isFile()) return false;
+    accessSync(path14, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -73751,11 +74838,11 @@ var loadTestCheck = defineCheck({
 
 // checks/migrations.ts
 import { stat as stat2 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // checks/lib/migrations/migration-pairs.ts
-import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import path8 from "node:path";
+import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
+import path9 from "node:path";
 var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
@@ -73785,13 +74872,13 @@ function hasDownSection(sql) {
 }
 var stemOf = (name) => name.replace(/(?:[._-]up)?\.sql$/i, "");
 async function read(file2) {
-  return readFile5(file2, "utf8").catch(() => "");
+  return readFile6(file2, "utf8").catch(() => "");
 }
 async function entriesOf(dir) {
   return readdir3(dir, { withFileTypes: true }).catch(() => []);
 }
 async function fileStatus(dir, name, names, rollbacks) {
-  const full = path8.join(dir, name);
+  const full = path9.join(dir, name);
   if (SCRIPT_RE.test(name)) {
     const text = await read(full);
     if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
@@ -73801,7 +74888,7 @@ async function fileStatus(dir, name, names, rollbacks) {
   const stem = stemOf(name);
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
     if (!names.has(down)) continue;
-    return hasStatements(await read(path8.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
+    return hasStatements(await read(path9.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
   }
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
   return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
@@ -73828,7 +74915,7 @@ async function versionedStatuses(dir, names) {
   for (const migration of dos) {
     const undo = undoByVersion.get(migration.version);
     if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
-    else if (!hasStatements(await read(path8.join(dir, undo))))
+    else if (!hasStatements(await read(path9.join(dir, undo))))
       statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
     else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
   }
@@ -73838,7 +74925,7 @@ function isVersionedName(name) {
   return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
-  const sqlFiles = (await entriesOf(path8.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
+  const sqlFiles = (await entriesOf(path9.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
   const ups = sqlFiles.filter((n) => !DOWN_FILE_RE.test(n));
   const main = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
   if (!main) return void 0;
@@ -73846,13 +74933,13 @@ async function folderStatus(dir, folder, rollbacks) {
   const tool = main === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
   if (down) {
-    return hasStatements(await read(path8.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read(path9.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
     if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path8.join(dir, folder, up))))
+    if (hasDownSection(await read(path9.join(dir, folder, up))))
       return { file: file2, tool, rollback: "down section" };
   return { file: file2, tool };
 }
@@ -73860,7 +74947,7 @@ async function inspectMigrations(dir) {
   const entries = await entriesOf(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
   const rollbacks = new Set(
-    rollbackDir ? (await entriesOf(path8.join(dir, rollbackDir.name))).map((e) => e.name) : []
+    rollbackDir ? (await entriesOf(path9.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
   const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
   const names = new Set(fileNames);
@@ -73894,7 +74981,7 @@ function plural6(count, one, many = `${one}s`) {
 }
 function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
-  const name = path9.posix.basename(status.file);
+  const name = path10.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
   switch (status.tool) {
     case "postgrator": {
@@ -73904,7 +74991,7 @@ function advice(status) {
     case "flyway":
       return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
     case "prisma":
-      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path9.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path10.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
     case "drizzle":
       return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
     case "script":
@@ -73936,7 +75023,7 @@ var migrationsCheck = defineCheck({
   async run(params4, ctx) {
     const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir2(path9.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path10.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -73945,8 +75032,8 @@ var migrationsCheck = defineCheck({
     }
     const statuses = [];
     for (const dir of dirs) {
-      for (const status of await inspectMigrations(path9.join(ctx.repoDir, dir))) {
-        statuses.push({ ...status, file: path9.posix.join(dir.split(path9.sep).join("/"), status.file) });
+      for (const status of await inspectMigrations(path10.join(ctx.repoDir, dir))) {
+        statuses.push({ ...status, file: path10.posix.join(dir.split(path10.sep).join("/"), status.file) });
       }
     }
     const where = dirs.join(", ");
@@ -74056,12 +75143,12 @@ var rateLimitCheck = defineCheck({
   }
 });
 
-// checks/lib/gitleaks.ts
+// checks/lib/secrets/gitleaks.ts
 import { execFile as execFile2 } from "node:child_process";
 import { constants as constants2 } from "node:fs";
-import { access, mkdtemp, readFile as readFile6, rm as rm2 } from "node:fs/promises";
+import { access, mkdtemp, readFile as readFile7, rm as rm2 } from "node:fs/promises";
 import os from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 var GitleaksFindingSchema = external_exports.object({
   RuleID: external_exports.string(),
   File: external_exports.string(),
@@ -74070,9 +75157,9 @@ var GitleaksFindingSchema = external_exports.object({
 });
 var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
 async function findExecutable(name, pathEnv) {
-  for (const dir of (pathEnv ?? "").split(path10.delimiter)) {
+  for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
     if (!dir) continue;
-    const candidate = path10.join(dir, name);
+    const candidate = path11.join(dir, name);
     try {
       await access(candidate, constants2.X_OK);
       return candidate;
@@ -74082,8 +75169,8 @@ async function findExecutable(name, pathEnv) {
   return void 0;
 }
 async function runGitleaksDir(binary, dir, signal) {
-  const tmp = await mkdtemp(path10.join(os.tmpdir(), "shipgate-gitleaks-"));
-  const report = path10.join(tmp, "report.json");
+  const tmp = await mkdtemp(path11.join(os.tmpdir(), "shipgate-gitleaks-"));
+  const report = path11.join(tmp, "report.json");
   try {
     await new Promise((resolve4, reject) => {
       execFile2(
@@ -74097,10 +75184,10 @@ async function runGitleaksDir(binary, dir, signal) {
         }
       );
     });
-    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile6(report, "utf8")));
+    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile7(report, "utf8")));
     return parsed.map((finding) => ({
       ruleId: finding.RuleID,
-      file: path10.relative(dir, path10.resolve(dir, finding.File)).split(path10.sep).join("/"),
+      file: path11.relative(dir, path11.resolve(dir, finding.File)).split(path11.sep).join("/"),
       line: finding.StartLine
     }));
   } finally {
@@ -74118,6 +75205,7 @@ function plural7(count, one, many = `${one}s`) {
 }
 async function scanBuiltIn(dir, allowlist, signal) {
   const listing = await listScanFiles(dir, signal);
+  const rules = allowlist.customRules.length > 0 ? [...SECRET_RULES, ...allowlist.customRules] : SECRET_RULES;
   const result = {
     findings: [],
     filesScanned: 0,
@@ -74137,9 +75225,9 @@ async function scanBuiltIn(dir, allowlist, signal) {
     }
     result.filesScanned++;
     let found = false;
-    for (const hit of scanText(read2.text, file2)) {
+    for (const hit of scanText(read2.text, file2, rules)) {
       const candidate = { file: file2, ruleId: hit.ruleId, line: hit.line };
-      if (allowlist.allows(candidate)) {
+      if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
         result.skipped.allowlisted++;
         continue;
       }
@@ -74174,7 +75262,13 @@ var secretsCheck = defineCheck({
   title: "No hardcoded credentials in the working tree",
   params: ParamsSchema7,
   async run(params4, ctx) {
-    const allowlist = await SecretAllowlist.load(ctx.repoDir);
+    let allowlist;
+    try {
+      allowlist = await SecretAllowlist.load(ctx.repoDir);
+    } catch (error62) {
+      if (error62 instanceof TomlError) return { status: "error", summary: `${error62.message} (fix the file)` };
+      throw error62;
+    }
     const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH);
     if (params4.engine === "gitleaks" && !gitleaks) {
       return { status: "skipped", summary: "gitleaks not found on PATH (engine=gitleaks)" };
@@ -74199,7 +75293,7 @@ var secretsCheck = defineCheck({
     return {
       status: count === 0 ? "pass" : "fail",
       summary: count === 0 ? `0 secrets in ${plural7(scan.filesScanned, "file")} (built-in rules)` : `${plural7(count, "possible secret")} in ${plural7(scan.filesWithFindings, "file")} (built-in rules)`,
-      details: `Scanned ${plural7(scan.filesScanned, "file")}; skipped ${binary} binary, ${large} over 1 MB; ${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist, or put \`shipgate:allow\` on the line.`,
+      details: `Scanned ${plural7(scan.filesScanned, "file")}; skipped ${binary} binary, ${large} over 1 MB; ${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist (or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put \`shipgate:allow\` on the line.`,
       findings: scan.findings,
       metrics: {
         findings: count,
@@ -74213,8 +75307,8 @@ var secretsCheck = defineCheck({
 });
 
 // checks/tls.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path11 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import path12 from "node:path";
 
 // checks/lib/http/http-tls-probe.ts
 import net from "node:net";
@@ -74285,7 +75379,7 @@ var tlsCheck = defineCheck({
     let ca;
     if (params4.caFile) {
       try {
-        ca = await readFile7(path11.resolve(ctx.repoDir, params4.caFile), "utf8");
+        ca = await readFile8(path12.resolve(ctx.repoDir, params4.caFile), "utf8");
       } catch (error62) {
         return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
       }
@@ -74324,10 +75418,10 @@ var tlsCheck = defineCheck({
 });
 
 // checks/version.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import path12 from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import path13 from "node:path";
 async function versionLine(dir) {
-  const text = await readFile8(path12.join(dir, "package.json"), "utf8").catch(() => "");
+  const text = await readFile9(path13.join(dir, "package.json"), "utf8").catch(() => "");
   const index = text.split("\n").findIndex((line) => /^\s*"version"\s*:/.test(line));
   return index === -1 ? void 0 : index + 1;
 }
@@ -74734,11 +75828,11 @@ var checkSchemas = new Map(
   checks.map((check2) => [check2.id, strictParams(check2.params)])
 );
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path13 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path13) || path13 : `templates/${path13.split(/[\\/]/).pop()}`;
+  const path14 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync7(path13, "utf8");
+    source = readFileSync7(path14, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -76254,16 +77348,16 @@ function pushInvalidation(input2) {
 // src/core/release/version-only.ts
 var MAX_VERSION_FILE_CHARS = 2e6;
 var VERSION19 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
-function versionBump(path13, before, after) {
+function versionBump(path14, before, after) {
   if (before === void 0 || after === void 0 || before === after) return void 0;
   if (before.length > MAX_VERSION_FILE_CHARS || after.length > MAX_VERSION_FILE_CHARS) return void 0;
-  return isPackageJson(path13) ? packageJsonBump(before, after) : lineBump(before, after);
+  return isPackageJson(path14) ? packageJsonBump(before, after) : lineBump(before, after);
 }
-function isVersionOnlyChange(path13, before, after) {
-  return versionBump(path13, before, after) !== void 0;
+function isVersionOnlyChange(path14, before, after) {
+  return versionBump(path14, before, after) !== void 0;
 }
-function isPackageJson(path13) {
-  return path13 === "package.json" || path13.endsWith("/package.json");
+function isPackageJson(path14) {
+  return path14 === "package.json" || path14.endsWith("/package.json");
 }
 function packageJsonBump(before, after) {
   const old = parseObject(before);
@@ -76344,15 +77438,15 @@ async function pushChanges(scope, config3, before, after) {
   const candidates = versionFileCandidates(config3, changedFiles).slice(0, MAX_VERSION_FILES);
   const versionOnlyFiles = [];
   await Promise.all(
-    candidates.map(async (path13) => {
+    candidates.map(async (path14) => {
       try {
         const [old, next] = await Promise.all([
-          scope.gh.readFile(path13, before),
-          scope.gh.readFile(path13, after)
+          scope.gh.readFile(path14, before),
+          scope.gh.readFile(path14, after)
         ]);
-        if (isVersionOnlyChange(path13, old, next)) versionOnlyFiles.push(path13);
+        if (isVersionOnlyChange(path14, old, next)) versionOnlyFiles.push(path14);
       } catch (error62) {
-        scope.log.warn({ err: error62, path: path13 }, "cannot read a version file; its change counts");
+        scope.log.warn({ err: error62, path: path14 }, "cannot read a version file; its change counts");
       }
     })
   );

@@ -1,3 +1,5 @@
+import { base62Checksum, crc32 } from '../../checks/lib/secrets/checksum.js';
+
 /**
  * Fake credentials in each provider's documented shape, generated at run time from a seeded PRNG
  * so that no secret-looking literal is ever committed in this repository.
@@ -46,13 +48,17 @@ export class FakeSecrets {
   awsSecretAccessKey(): string {
     return this.chars(BASE64, 40);
   }
+  /** With the base62 CRC32 GitHub appends, so it passes as a real token. */
   githubToken(kind: 'p' | 'o' | 'u' | 's' | 'r' = 'p'): string {
-    return `gh${kind}_${this.alnum(36)}`;
+    const body = this.alnum(30);
+    return `gh${kind}_${body}${base62Checksum(crc32(body))}`;
   }
   githubFineGrainedPat(): string {
     return `github_pat_${this.alnum(22)}_${this.alnum(59)}`;
   }
   slackToken(kind = 'b'): string {
+    if (kind === 'p')
+      return `xoxp-${this.chars(DIGITS, 11)}-${this.chars(DIGITS, 12)}-${this.chars(DIGITS, 12)}-${this.chars(HEX, 32)}`;
     return `xox${kind}-${this.chars(DIGITS, 11)}-${this.chars(DIGITS, 12)}-${this.alnum(24)}`;
   }
   slackWebhook(): string {

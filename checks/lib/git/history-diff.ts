@@ -2,8 +2,7 @@
  * Reads `git log -p` for the history reachable from HEAD, limited to a directory, and hands over
  * the lines each commit added to each file (with their line numbers in that commit's version).
  */
-
-import { MAX_SCAN_BYTES } from '../scan-files.js';
+import { MAX_SCAN_BYTES } from '../secrets/scan-files.js';
 import { streamGitLines } from './git.js';
 
 export interface AddedLine {

@@ -5,7 +5,7 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isGitRepo, splitNul, tryGit } from './git/git.js';
+import { isGitRepo, splitNul, tryGit } from '../git/git.js';
 
 export const MAX_SCAN_BYTES = 1024 * 1024;
 /** A `fixtures`/`__fixtures__` directory holding this marker file is test data: not scanned. */

@@ -1,6 +1,6 @@
 /** When was a GitHub Actions secret last updated? (metadata only: GitHub never returns values). */
 import { z } from 'zod';
-import { type GitHubAccess, githubGet, repoPath } from './github-api.js';
+import { type GitHubAccess, githubGet, repoPath } from '../github-api.js';
 
 const SecretMetadataSchema = z.object({ name: z.string(), updated_at: z.string() });
 
