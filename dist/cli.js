@@ -5551,13 +5551,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -7154,9 +7154,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -7214,7 +7214,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -7230,14 +7230,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -8980,10 +8980,10 @@ var require_errors = __commonJS({
       if (error62.pos[0] === -1)
         return;
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error62.linePos[0];
-      error62.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error62.linePos[0];
+      error62.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -8991,8 +8991,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -9000,7 +9000,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error62.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -9247,10 +9247,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9264,7 +9264,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -9288,7 +9288,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9304,7 +9304,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9395,7 +9395,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9409,13 +9409,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -9458,18 +9458,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -9523,8 +9523,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -9536,7 +9536,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -9547,8 +9547,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -9565,7 +9565,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -9745,7 +9745,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -9762,24 +9762,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -9949,8 +9949,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -9962,25 +9962,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let sep6 = " ";
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -10790,14 +10790,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -11105,40 +11105,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -11179,13 +11179,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -11210,7 +11210,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -11230,11 +11230,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -11242,17 +11242,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -11964,18 +11964,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -12128,15 +12128,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12330,13 +12330,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -15227,8 +15227,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
     const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -17709,7 +17709,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -17719,7 +17719,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve7);
       if (answer > result)
         result = answer;
     }
@@ -17730,7 +17730,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -17794,7 +17794,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32486,16 +32486,16 @@ function missingBuildDirReason(ctx) {
 // checks/lib/build/build-scan.ts
 function findAll(text, pattern, limit = 100) {
   const hits = [];
-  let line = 1;
+  let line2 = 1;
   let lineStart = 0;
   let newline = text.indexOf("\n");
   for (const match of text.matchAll(pattern)) {
     while (newline !== -1 && newline < match.index) {
-      line++;
+      line2++;
       lineStart = newline + 1;
       newline = text.indexOf("\n", newline + 1);
     }
-    hits.push({ line, column: match.index - lineStart + 1, match: match[0] });
+    hits.push({ line: line2, column: match.index - lineStart + 1, match: match[0] });
     if (hits.length >= limit) break;
   }
   return hits;
@@ -33002,7 +33002,7 @@ async function judgeOwnConfig(config2, repoDir) {
   }
   const details = [`limits from ${config2.source}`, ...lines].join("\n");
   if (failed > 0) {
-    const first = lines.find((line) => line.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
+    const first = lines.find((line2) => line2.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
     return {
       status: "fail",
       summary: `${failed} of ${config2.entries.length} size-limit entries over budget (${config2.source}): ${first}`,
@@ -33019,7 +33019,7 @@ async function judgeOwnConfig(config2, repoDir) {
       metrics
     };
   }
-  const ok = lines.filter((line) => line.startsWith("ok")).map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ""));
+  const ok = lines.filter((line2) => line2.startsWith("ok")).map((line2) => line2.slice(5).replace(/ \(\d+ files?\)$/, ""));
   return {
     status: "pass",
     summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config2.source}): ${ok.join("; ")}`,
@@ -33185,15 +33185,15 @@ var ParamsSchema = external_exports.object({
 function headingsOf(markdown) {
   const headings = [];
   let fence;
-  markdown.split(/\r?\n/).forEach((line, index) => {
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+  markdown.split(/\r?\n/).forEach((line2, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line2);
     if (fenceMatch) {
       const marker = fenceMatch[1] ?? "";
       if (!fence) fence = marker;
       else if (marker.startsWith(fence)) fence = void 0;
       return;
     }
-    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line2);
     if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? "" });
   });
   return headings;
@@ -33206,7 +33206,7 @@ function headingNamesVersion(text, version2) {
 function sectionHasContent(lines, heading, headings) {
   const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
   const body = lines.slice(heading.line, end - 1);
-  return body.some((line) => line.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line));
+  return body.some((line2) => line2.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line2));
 }
 async function findFile(dir, wanted) {
   const folder = path2.join(dir, path2.dirname(wanted));
@@ -33414,8 +33414,8 @@ var LCOV_KEYS = {
 };
 function parseLcov(text) {
   const totals = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(LH|LF|BRH|BRF|FNH|FNF):(\d+)\s*$/.exec(line);
+  for (const line2 of text.split(/\r?\n/)) {
+    const m = /^(LH|LF|BRH|BRF|FNH|FNF):(\d+)\s*$/.exec(line2);
     const key = m ? LCOV_KEYS[m[1] ?? ""] : void 0;
     if (!m || !key) continue;
     const [metric, field] = key;
@@ -33506,7 +33506,7 @@ import { createInterface } from "node:readline";
 var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
 var MAX_BUFFER = 256 * 1024 * 1024;
 function tryGit(args, cwd, signal) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     execFile(
       "git",
       [...BASE_ARGS, ...args],
@@ -33522,7 +33522,7 @@ function tryGit(args, cwd, signal) {
           reject(error62);
           return;
         }
-        resolve6({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
+        resolve7({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
       }
     );
   });
@@ -33548,7 +33548,7 @@ function splitNul(output2) {
   return output2.split("\0").filter((entry) => entry.length > 0);
 }
 function streamGitLines(args, cwd, onLine, signal) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const child = spawn("git", [...BASE_ARGS, ...args], {
       cwd,
       signal,
@@ -33566,7 +33566,7 @@ function streamGitLines(args, cwd, onLine, signal) {
     child.on("error", reject);
     child.on("close", (code2) => {
       linesDone.then(() => {
-        if (code2 === 0) resolve6();
+        if (code2 === 0) resolve7();
         else
           reject(new Error(`git ${args[0] ?? ""} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code2}`}`));
       });
@@ -33593,12 +33593,12 @@ async function envFilesInHistory(dir, allowed, signal) {
   const added = /* @__PURE__ */ new Map();
   let commit = "";
   let commits = 0;
-  for (const line of result.stdout.split("\n")) {
-    if (line.startsWith("\0")) {
-      commit = line.slice(1);
+  for (const line2 of result.stdout.split("\n")) {
+    if (line2.startsWith("\0")) {
+      commit = line2.slice(1);
       commits++;
-    } else if (line && isSecretEnvFile(line, allowed)) {
-      added.set(line, commit);
+    } else if (line2 && isSecretEnvFile(line2, allowed)) {
+      added.set(line2, commit);
     }
   }
   return { added, commits };
@@ -33784,8 +33784,8 @@ function envNames(repoDir) {
   for (const name of ENV_EXAMPLE_FILES) {
     if (!existsSync5(join7(repoDir, name))) continue;
     exampleFile = name;
-    for (const line of readSmallFile(join7(repoDir, name)).split(/\r?\n/)) {
-      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+    for (const line2 of readSmallFile(join7(repoDir, name)).split(/\r?\n/)) {
+      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line2);
       if (match?.[1]) documented.add(match[1]);
     }
     break;
@@ -34237,22 +34237,22 @@ async function forEachAddedChunk(dir, onChunk, signal) {
   await streamGitLines(
     args,
     dir,
-    (line) => {
-      if (line.startsWith("\0")) {
+    (line2) => {
+      if (line2.startsWith("\0")) {
         flush();
-        [commit = "", shortCommit = ""] = line.slice(1).split(" ");
+        [commit = "", shortCommit = ""] = line2.slice(1).split(" ");
         commits++;
-      } else if (line.startsWith("diff --git ")) {
+      } else if (line2.startsWith("diff --git ")) {
         flush();
-      } else if (!inHunk && line.startsWith("+++ ")) {
-        file2 = pathFromHeader(line);
-      } else if (line.startsWith("@@")) {
-        const m = HUNK_RE.exec(line);
+      } else if (!inHunk && line2.startsWith("+++ ")) {
+        file2 = pathFromHeader(line2);
+      } else if (line2.startsWith("@@")) {
+        const m = HUNK_RE.exec(line2);
         inHunk = m !== null;
         next = Number(m?.[1] ?? 0);
-      } else if (inHunk && line.startsWith("+")) {
-        bytes += line.length;
-        if (bytes <= MAX_SCAN_BYTES) lines.push({ line: next, text: line.slice(1) });
+      } else if (inHunk && line2.startsWith("+")) {
+        bytes += line2.length;
+        if (bytes <= MAX_SCAN_BYTES) lines.push({ line: next, text: line2.slice(1) });
         next++;
       }
     },
@@ -34343,7 +34343,7 @@ var WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-
 var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
 function isPemBody(body) {
   const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
-  const base643 = lines.filter((line) => !line.includes(":")).join("").replace(/\s+/g, "");
+  const base643 = lines.filter((line2) => !line2.includes(":")).join("").replace(/\s+/g, "");
   return base643.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base643);
 }
 function genericValueLooksSecret({ match, path: path12 }) {
@@ -34648,8 +34648,8 @@ async function scanHistory(dir, allowlist, signal) {
         return;
       const text = chunk.lines.map((added) => added.text).join("\n");
       for (const hit of scanText(text, chunk.file)) {
-        const line = chunk.lines[hit.line - 1]?.line ?? 0;
-        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
+        const line2 = chunk.lines[hit.line - 1]?.line ?? 0;
+        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line: line2 };
         if (allowlist.allows(candidate)) {
           allowlisted++;
           continue;
@@ -34717,7 +34717,7 @@ function httpRequest(url2, options) {
   const client = url2.protocol === "https:" ? https : http;
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const started = process.hrtime.bigint();
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const req = client.request(
       url2,
       {
@@ -34735,7 +34735,7 @@ function httpRequest(url2, options) {
           size += chunk.length;
         });
         res.on("end", () => {
-          resolve6({
+          resolve7({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(chunks).subarray(0, maxBody).toString("utf8"),
@@ -35508,7 +35508,7 @@ function createLighthouseCheck(options = {}) {
         runs: p.runs,
         chromePath,
         signal: ctx.signal,
-        log: (line) => ctx.log(line)
+        log: (line2) => ctx.log(line2)
       });
       const key = "url" in target ? `lighthouse:${target.url}:${p.runs}` : `lighthouse:dir:${target.dir}:${p.runs}`;
       let measured;
@@ -35642,7 +35642,7 @@ function runLoad(options, ctx) {
   const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
   const sampler = options.pid ? startRssSampler(options.pid) : void 0;
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const instance = autocannon(
       {
         url: options.url.href,
@@ -35661,7 +35661,7 @@ function runLoad(options, ctx) {
         for (const [code2, stat3] of Object.entries(result.statusCodeStats ?? {})) {
           statusCounts[code2] = stat3?.count ?? 0;
         }
-        resolve6({
+        resolve7({
           connections: options.connections,
           durationSec: options.durationSec,
           total: latencies.length + result.errors,
@@ -35875,7 +35875,7 @@ var SCRIPT_RE = /^(?!.*\.d\.ts$).*\.(?:[cm]?js|[cm]?ts)$/i;
 var DOWN_MARKER_RE = /^[ \t]*--[ \t]*(?:\+migrate[ \t]+down|migrate:down|\+goose[ \t]+down|down)\b.*$/im;
 var SCRIPT_DOWN_RE = /\bexports\.down\b|\bexport\s+(?:async\s+)?function\s+down\b|\bexport\s+const\s+down\b|\bdown\s*(?::|\()/;
 function hasStatements(sql) {
-  return sql.split("\n").some((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+  return sql.split("\n").some((line2) => line2.trim() !== "" && !line2.trim().startsWith("--"));
 }
 function hasDownSection(sql) {
   const marker = DOWN_MARKER_RE.exec(sql);
@@ -36183,7 +36183,7 @@ async function runGitleaksDir(binary, dir, signal) {
   const tmp = await mkdtemp(path9.join(os.tmpdir(), "shipgate-gitleaks-"));
   const report = path9.join(tmp, "report.json");
   try {
-    await new Promise((resolve6, reject) => {
+    await new Promise((resolve7, reject) => {
       execFile2(
         binary,
         ["dir", ".", "--redact", "--no-banner", "--report-format", "json", "--report-path", report],
@@ -36191,7 +36191,7 @@ async function runGitleaksDir(binary, dir, signal) {
         (error62) => {
           if (error62 && error62.code !== 1)
             reject(new Error(`gitleaks failed: ${error62.message.split("\n")[0]}`));
-          else resolve6();
+          else resolve7();
         }
       );
     });
@@ -36318,7 +36318,7 @@ import path10 from "node:path";
 import net from "node:net";
 import tls from "node:tls";
 function probeTls(host, port, options) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const socket = tls.connect({
       host,
       port,
@@ -36341,7 +36341,7 @@ function probeTls(host, port, options) {
         const value = entity?.CN ?? entity?.O ?? "?";
         return Array.isArray(value) ? value[0] ?? "?" : value;
       };
-      resolve6({
+      resolve7({
         authorized: socket.authorized,
         chainError: socket.authorizationError ? String(socket.authorizationError) : void 0,
         hostnameError: identity ? `${host} not in ${cert.subjectaltname || `CN=${name(cert.subject)}`}` : void 0,
@@ -36427,7 +36427,7 @@ import { readFile as readFile8 } from "node:fs/promises";
 import path11 from "node:path";
 async function versionLine(dir) {
   const text = await readFile8(path11.join(dir, "package.json"), "utf8").catch(() => "");
-  const index = text.split("\n").findIndex((line) => /^\s*"version"\s*:/.test(line));
+  const index = text.split("\n").findIndex((line2) => /^\s*"version"\s*:/.test(line2));
   return index === -1 ? void 0 : index + 1;
 }
 function mismatches(release) {
@@ -36443,8 +36443,8 @@ function mismatches(release) {
 }
 async function fail2(dir, summary) {
   const finding = { file: "package.json", message: summary };
-  const line = await versionLine(dir);
-  if (line !== void 0) finding.line = line;
+  const line2 = await versionLine(dir);
+  if (line2 !== void 0) finding.line = line2;
   return { status: "fail", summary, findings: [finding] };
 }
 var versionCheck = defineCheck({
@@ -36552,9 +36552,9 @@ var wrapper_default = import_websocket.default;
 
 // checks/lib/load/load-ws-probe.ts
 function connect(url2, timeoutMs) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });
-    socket.once("open", () => resolve6(socket));
+    socket.once("open", () => resolve7(socket));
     socket.once("error", (error62) => reject(error62));
     socket.once("unexpected-response", (_req, res) => {
       socket.terminate();
@@ -36563,7 +36563,7 @@ function connect(url2, timeoutMs) {
   });
 }
 function roundTrip(socket, mode, id, timeoutMs) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const cleanup = () => {
       clearTimeout(timer);
       socket.off("pong", onPong);
@@ -36572,7 +36572,7 @@ function roundTrip(socket, mode, id, timeoutMs) {
     };
     const done = () => {
       cleanup();
-      resolve6(Number(process.hrtime.bigint() - started) / 1e6);
+      resolve7(Number(process.hrtime.bigint() - started) / 1e6);
     };
     const onPong = (data) => {
       if (data.toString() === id) done();
@@ -36953,7 +36953,7 @@ async function startTarget(command, cwd, url2, timeoutMs) {
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-2e3);
   });
-  const exited = new Promise((resolve6) => child.once("exit", (code2) => resolve6(code2)));
+  const exited = new Promise((resolve7) => child.once("exit", (code2) => resolve7(code2)));
   const stop = () => stopProcess(child, exited);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -36990,14 +36990,14 @@ async function stopProcess(child, exited) {
   if (!done) kill("SIGKILL");
 }
 function delay(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms).unref());
+  return new Promise((resolve7) => setTimeout(resolve7, ms).unref());
 }
 
 // src/runner/run-checks.ts
 async function runChecks(options) {
   const log = options.log ?? (() => {
   });
-  const resolve6 = options.resolveCheck ?? findCheck;
+  const resolve7 = options.resolveCheck ?? findCheck;
   const selected = options.checklist.items.filter(
     (item) => item.kind === "auto" && item.phase === options.phase && (!options.only?.length || options.only.includes(item.check ?? "") || options.only.includes(item.id))
   );
@@ -37026,7 +37026,7 @@ async function runChecks(options) {
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
     if (options.targetUrl || !options.config.target.start || !targetUrl) return void 0;
-    if (!toRun.some((item) => resolve6(item.check ?? "")?.usesTarget)) return void 0;
+    if (!toRun.some((item) => resolve7(item.check ?? "")?.usesTarget)) return void 0;
     try {
       log(`starting target: ${options.config.target.start}`);
       target = await startTarget(
@@ -37057,13 +37057,13 @@ async function runChecks(options) {
   };
   const runOne = async (item) => {
     options.onStart?.(item);
-    const result = await runItem(item, resolve6, baseContext, options, targetProblem);
+    const result = await runItem(item, resolve7, baseContext, options, targetProblem);
     results.set(item.id, result);
     options.onResult?.(result);
   };
   try {
-    const isDisruptive = (item) => resolve6(item.check ?? "")?.disruptive === true;
-    const isExclusive = (item) => !isDisruptive(item) && resolve6(item.check ?? "")?.exclusive === true;
+    const isDisruptive = (item) => resolve7(item.check ?? "")?.disruptive === true;
+    const isExclusive = (item) => !isDisruptive(item) && resolve7(item.check ?? "")?.exclusive === true;
     await runPool(
       toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
       options.config.concurrency,
@@ -37076,7 +37076,7 @@ async function runChecks(options) {
   }
   return selected.map((item) => results.get(item.id)).filter((result) => !!result);
 }
-async function runItem(item, resolve6, baseContext, options, targetProblem) {
+async function runItem(item, resolve7, baseContext, options, targetProblem) {
   const name = item.check ?? "";
   const started = performance.now();
   const finish = (outcome2) => ({
@@ -37090,7 +37090,7 @@ async function runItem(item, resolve6, baseContext, options, targetProblem) {
     ...outcome2.metrics ? { metrics: outcome2.metrics } : {},
     durationMs: Math.round(performance.now() - started)
   });
-  const check2 = resolve6(name);
+  const check2 = resolve7(name);
   if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
   const { enabled: _enabled, ...overrides } = options.config.checks[name] ?? {};
   const params4 = strictParams(check2.params).safeParse({ ...item.params, ...overrides });
@@ -37186,8 +37186,8 @@ import { relative as relative6 } from "node:path";
 var DIRECTIVE_START = /<!--\s*shipgate:/;
 var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
-function splitDirective(line) {
-  const trimmed = line.trimEnd();
+function splitDirective(line2) {
+  const trimmed = line2.trimEnd();
   if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
   const match = DIRECTIVE_START.exec(trimmed);
   if (!match) return void 0;
@@ -37195,7 +37195,7 @@ function splitDirective(line) {
   const bodyEnd = trimmed.length - DIRECTIVE_END.length;
   if (bodyEnd < bodyStart) return void 0;
   const body = trimmed.slice(bodyStart, bodyEnd);
-  return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
+  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
 }
 function parseDirectiveBody(body) {
   const values = {};
@@ -37478,13 +37478,13 @@ function readPhase(value, problem) {
   problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
   return "pre-merge";
 }
-function badCharacter(line) {
-  const control = CONTROL.exec(line)?.[0];
+function badCharacter(line2) {
+  const control = CONTROL.exec(line2)?.[0];
   if (control !== void 0) {
     const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
     return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
   }
-  if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
 }
 function deriveId(section, text) {
@@ -37634,19 +37634,19 @@ var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
   let flowDepth = 0;
   const lines = text.split(/\r\n?|\n/);
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line2] of lines.entries()) {
     const tooDeep = () => ({
       file: file2,
       line: index + 1,
       message: `config nests deeper than ${MAX_NESTING} levels`
     });
-    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    const indent = /^ */.exec(line2)?.[0].length ?? 0;
     if (indent > MAX_NESTING * 2) return tooDeep();
-    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
+    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line2)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
       return tooDeep();
     }
     let quote;
-    for (const char of line) {
+    for (const char of line2) {
       if (quote) {
         if (char === quote) quote = void 0;
       } else if (char === '"' || char === "'") quote = char;
@@ -37688,8 +37688,8 @@ function parseConfig(text, file2) {
   try {
     raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error62) {
-    const line = lineOf(firstAliasOffset(doc));
-    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
+    const line2 = lineOf(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file: file2, line: line2, message: `YAML: ${error62.message}` }]);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
@@ -37702,9 +37702,9 @@ function parseConfig(text, file2) {
     const node2 = doc.getIn(keys[0] ?? path12, true);
     const pair = (0, import_yaml.isNode)(node2) ? node2 : doc.getIn(path12.slice(0, -1), true);
     const offset = (0, import_yaml.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset);
+    const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset);
     const where = path12.length > 0 ? path12.join(".") : "(top level)";
-    return { file: file2, line, message: `${where}: ${issue2.message}` };
+    return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
@@ -37722,10 +37722,10 @@ function findKeyLine(doc, path12, lineOf) {
 function badCharacter2(text, file2) {
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
   if (!match) return void 0;
-  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
+  const line2 = text.slice(0, match.index).split(/\r\n?|\n/).length;
   const char = match[0];
   const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { file: file2, line, message };
+  return { file: file2, line: line2, message };
 }
 function firstAliasOffset(doc) {
   let offset;
@@ -37783,11 +37783,11 @@ function checkSettingsProblems(config2, text, file2) {
     const names = paramNames(check2.params);
     const strict = strictParams(check2.params);
     for (const [key, value] of Object.entries(params4)) {
-      const line = lineOf(["checks", name, key]);
+      const line2 = lineOf(["checks", name, key]);
       if (names && !names.includes(key)) {
         problems.push({
           file: file2,
-          line,
+          line: line2,
           message: `checks.${name}.${key}: unknown parameter; known: ${names.join(", ")}`
         });
         continue;
@@ -37797,7 +37797,7 @@ function checkSettingsProblems(config2, text, file2) {
       if (!parsed.success) {
         problems.push({
           file: file2,
-          line,
+          line: line2,
           message: `checks.${name}.${key}: ${parsed.error?.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(value)})`
         });
       }
@@ -37897,8 +37897,8 @@ function resultsTable(results, width = 120) {
   widths[2] = itemWidth;
   widths[3] = Math.max(20, width - (widths[0] ?? 0) - (widths[1] ?? 0) - itemWidth - 6);
   const fitCell = (text, size) => text.length > size ? `${text.slice(0, size - 1)}\u2026` : text.padEnd(size);
-  const line = (row) => row.map((cell, index) => fitCell(cell, widths[index] ?? 10)).join("  ").trimEnd();
-  return [line(header), line(widths.map((size) => "-".repeat(size ?? 0))), ...rows.map(line)].join("\n");
+  const line2 = (row) => row.map((cell, index) => fitCell(cell, widths[index] ?? 10)).join("  ").trimEnd();
+  return [line2(header), line2(widths.map((size) => "-".repeat(size ?? 0))), ...rows.map(line2)].join("\n");
 }
 function countLine(results) {
   const count = (status) => results.filter((result) => result.status === status).length;
@@ -38011,8 +38011,8 @@ ${countLine(results)} in ${(wallMs / 1e3).toFixed(1)} s
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir, notApplicable)}
 `);
-    for (const line of decisionsNeeded(context.checklist, results, notApplicable))
-      io.stdout.write(`${line}
+    for (const line2 of decisionsNeeded(context.checklist, results, notApplicable))
+      io.stdout.write(`${line2}
 `);
   }
   return passed ? 0 : 1;
@@ -38044,8 +38044,211 @@ function decisionsNeeded(checklist, results, notApplicable) {
   ];
 }
 
-// src/cli/render-command.ts
+// src/cli/init-command.ts
+import { existsSync as existsSync12, mkdirSync, readFileSync as readFileSync9, statSync as statSync6, writeFileSync } from "node:fs";
+import { dirname as dirname3, join as join16, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
+
+// checks/lib/detect/stack.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { join as join15, relative as relative8, sep as sep5 } from "node:path";
+var FRAMEWORKS = [
+  { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
+  { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
+  { dep: "nuxt", name: "Nuxt", kind: "ssr", dir: ".output/public", port: 3e3 },
+  { dep: "astro", name: "Astro", kind: "static", dir: "dist", port: 4321 },
+  { dep: "@remix-run/dev", name: "Remix", kind: "ssr", dir: "build/client", port: 3e3 },
+  { dep: "@react-router/dev", name: "React Router", kind: "ssr", dir: "build/client", port: 3e3 },
+  { dep: "react-scripts", name: "Create React App", kind: "spa", dir: "build", port: 3e3 },
+  { dep: "vite", name: "Vite", kind: "spa", dir: "dist", port: 4173 },
+  { dep: "@nestjs/core", name: "Nest", kind: "api", dir: "dist", port: 3e3 },
+  { dep: "fastify", name: "Fastify", kind: "api", dir: "dist", port: 3e3 },
+  { dep: "koa", name: "Koa", kind: "api", dir: "dist", port: 3e3 },
+  { dep: "express", name: "Express", kind: "api", dir: "dist", port: 3e3 }
+];
+var SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD|PASS$|PEPPER|SALT|PRIVATE|CREDENTIAL|DSN|DATABASE_URL/;
+function detectStack(repoDir) {
+  const findings = [];
+  const pkg = readPackage(repoDir);
+  const facts = { kind: "unknown", secrets: [], findings };
+  const framework = pkg && FRAMEWORKS.find((entry) => pkg.deps.has(entry.dep));
+  if (framework) {
+    facts.framework = framework.name;
+    facts.kind = framework.kind;
+    findings.push({
+      what: "stack",
+      value: `${framework.name} (${framework.kind})`,
+      why: `package.json depends on ${framework.dep}`
+    });
+  } else if (existsSync11(join15(repoDir, "index.html"))) {
+    facts.kind = "static";
+    findings.push({
+      what: "stack",
+      value: "static site",
+      why: "index.html at the top level, no framework in package.json"
+    });
+  }
+  if (pkg?.scripts.build) {
+    facts.buildCommand = "npm run build";
+    findings.push({
+      what: "build",
+      value: "npm run build",
+      why: `package.json scripts.build: ${pkg.scripts.build}`
+    });
+  }
+  if (framework && framework.kind !== "api") {
+    facts.buildDir = framework.dir;
+    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir.startsWith(framework.dir));
+    findings.push({
+      what: "build dir",
+      value: framework.dir,
+      why: client ? `${client.framework} client output` : `${framework.name} default output`
+    });
+  }
+  if (!facts.buildDir) {
+    const built = findBrowserBuild({ repoDir });
+    if (built.ok) {
+      facts.buildDir = relative8(repoDir, built.dir).split(sep5).join("/");
+      findings.push({ what: "build dir", value: facts.buildDir, why: built.how });
+    }
+  }
+  const script = pkg && ["start", "preview", "serve"].find((name) => pkg.scripts[name]);
+  if (pkg && script) {
+    facts.start = `npm run ${script}`;
+    const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? "");
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join15(repoDir, ".env.example")))?.[1];
+    const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
+    facts.url = `http://127.0.0.1:${port}/`;
+    findings.push({
+      what: "start",
+      value: facts.start,
+      why: `package.json scripts.${script}: ${pkg.scripts[script]}`
+    });
+    findings.push({
+      what: "url",
+      value: facts.url,
+      why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
+    });
+  }
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync11(join15(repoDir, dir)));
+  findings.push(
+    facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
+  );
+  const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
+    (file2) => existsSync11(join15(repoDir, file2))
+  );
+  const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
+  facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
+  if (facts.coverage) {
+    findings.push({
+      what: "coverage",
+      value: facts.coverage,
+      why: coverage ? "report exists" : `${coverageTool} writes it with --coverage`
+    });
+  }
+  facts.websocket = findWebSocketUse(repoDir);
+  findings.push({
+    what: "websocket",
+    value: facts.websocket ? "yes" : "none",
+    why: facts.websocket ?? "no WebSocket server package or upgrade handler"
+  });
+  const env = envNames(repoDir);
+  facts.secrets = [.../* @__PURE__ */ new Set([...env.documented, ...env.read])].filter((name) => SECRET_NAME.test(name)).sort();
+  findings.push({
+    what: "secrets",
+    value: facts.secrets.join(", ") || "none",
+    why: env.exampleFile ? `${env.exampleFile} and process.env reads, secret-like names` : "process.env reads, secret-like names"
+  });
+  return facts;
+}
+
+// src/cli/init-command.ts
+var INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
+
+Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
+migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
+found and why, and writes ${CONFIG_PATH}. Checks that cannot apply (no WebSocket server, no
+migrations, no browser build) are turned off there, which the gate counts as N/A.
+  --dry-run   print the config instead of writing it
+  --force     overwrite an existing config that differs
+Running it again on an unchanged repository changes nothing.
+`;
+var line = (key, value, indent = 0) => `${" ".repeat(indent)}${key}: ${JSON.stringify(value)}`;
+function renderInitConfig(facts) {
+  const out = [
+    "# Written by `shipgate init` from what it found; edit freely (`shipgate validate` checks it)."
+  ];
+  if (facts.buildCommand || facts.buildDir) {
+    out.push("build:");
+    if (facts.buildCommand) out.push(line("command", facts.buildCommand, 2));
+    if (facts.buildDir) out.push(line("dir", facts.buildDir, 2));
+  }
+  if (facts.start && facts.url) out.push("target:", line("start", facts.start, 2), line("url", facts.url, 2));
+  const off = [];
+  if (!facts.websocket) off.push(["websocket", "no WebSocket server found"]);
+  if (!facts.migrationsDir) off.push(["migrations", "no migrations folder found"]);
+  if (facts.kind === "api") {
+    for (const id of ["bundle-size", "build-output", "lighthouse"])
+      off.push([id, "API only: no browser build"]);
+  }
+  if (!facts.coverage) off.push(["coverage", "no coverage report or coverage tool found"]);
+  if (off.length > 0) {
+    out.push("checks:");
+    for (const [id, why] of off) out.push(`  ${id}:`, `    enabled: false  # ${why}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function initCommand(io, args) {
+  const { values, positionals } = parseArgs2({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false }, force: { type: "boolean", default: false } }
+  });
+  if (positionals.length > 1) throw new UsageError("init takes at most one directory");
+  const repoDir = resolve5(io.cwd, positionals[0] ?? ".");
+  if (!existsSync12(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!statSync6(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
+  const facts = detectStack(repoDir);
+  const width = Math.max(...facts.findings.map((f) => f.what.length));
+  for (const found of facts.findings) {
+    io.stdout.write(`${found.what.padEnd(width)}  ${found.value}  (${found.why})
+`);
+  }
+  const text = renderInitConfig(facts);
+  readConfigText(text, CONFIG_PATH);
+  const file2 = join16(repoDir, CONFIG_PATH);
+  if (values["dry-run"]) {
+    io.stdout.write(`
+# ${CONFIG_PATH} (dry run, not written)
+${text}`);
+    return 0;
+  }
+  if (existsSync12(file2)) {
+    if (readFileSync9(file2, "utf8") === text) {
+      io.stdout.write(`
+${CONFIG_PATH} is up to date
+`);
+      return 0;
+    }
+    if (!values.force) {
+      io.stderr.write(
+        `${CONFIG_PATH} exists and differs from what init would write; --force overwrites it
+`
+      );
+      return 1;
+    }
+  }
+  mkdirSync(dirname3(file2), { recursive: true });
+  writeFileSync(file2, text);
+  io.stdout.write(`
+wrote ${CONFIG_PATH}
+`);
+  return 0;
+}
+
+// src/cli/render-command.ts
+import { parseArgs as parseArgs3 } from "node:util";
 
 // src/core/escape.ts
 function escapeInline(text, max = 300) {
@@ -38070,16 +38273,16 @@ var DEFAULT_NOTES = [
 function renderComment(input2) {
   const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  for (const line of input2.checklist.lines) {
-    if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+  for (const line2 of input2.checklist.lines) {
+    if (line2.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line2.text), input2.variables, input2.notes));
       continue;
     }
-    const item = byId.get(line.itemId);
+    const item = byId.get(line2.itemId);
     if (item) {
       const why = input2.notApplicable?.get(item.id);
       const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+      out.push(renderItemLine(item, input2.states[item.id], sha, line2.prefix, why));
     }
   }
   while (out.at(-1) === "") out.pop();
@@ -38169,7 +38372,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
 function renderCommand(io, args) {
-  const { values, positionals } = parseArgs2({
+  const { values, positionals } = parseArgs3({
     args,
     allowPositionals: true,
     options: {
@@ -38200,8 +38403,8 @@ function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync11, readFileSync as readFileSync9 } from "node:fs";
-import { join as join15, relative as relative8, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync10 } from "node:fs";
+import { join as join17, relative as relative9, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -38212,11 +38415,11 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path12 = resolve5(io.cwd, file2);
-    const shown = relative8(io.cwd, path12) || file2;
+    const path12 = resolve6(io.cwd, file2);
+    const shown = relative9(io.cwd, path12) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path12, "utf8"), shown);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync10(path12, "utf8"), shown);
       else loadChecklist(path12, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
@@ -38233,8 +38436,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config2 = join15(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync11(config2) ? [CONFIG_PATH] : []];
+  const config2 = join17(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync13(config2) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts
@@ -38246,6 +38449,7 @@ var HELP = `shipgate ${VERSION} \u2014 a production deployment checklist as a me
 Usage: shipgate <command> [options]
 
 Commands:
+  init [DIR]        detect the stack and write .github/shipgate.yml
   check [DIR]       run the automated checks of the checklist locally
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
@@ -38267,13 +38471,14 @@ async function main(io) {
 `);
       return 0;
     }
-    const help = { check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[command];
+    const help = { init: INIT_HELP, check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(help);
       return 0;
     }
     if (command === "check") return await checkCommand(io, rest);
+    if (command === "init") return initCommand(io, rest);
     if (command === "render") return renderCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error62) {
