@@ -49,6 +49,8 @@ async function loadTotals(
 
 export const coverageCheck = defineCheck({
   id: 'coverage',
+  proves:
+    'The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.',
   title: 'Test coverage meets the threshold',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {

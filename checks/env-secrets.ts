@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
+import { envNames } from './lib/detect/env-names.js';
 import { assessSecret, DEFAULT_MIN_ENTROPY, type StrengthReport } from './lib/env/env-secret-strength.js';
 import { FORMAT_BY_NAME, SECRET_FORMATS } from './lib/secrets/formats.js';
 import { lookupSecretUpdate } from './lib/secrets/rotation.js';
@@ -118,10 +119,27 @@ async function checkRotated(names: string[], params: Params, ctx: CheckContext):
 
 export const envSecretsCheck = defineCheck({
   id: 'env-secrets',
+  proves:
+    'The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.',
   title: 'Required secrets are set, well-formed and strong (values never printed)',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {
-    const names = namesOf(params);
-    return params.mode === 'rotated' ? checkRotated(names, params, ctx) : checkPresent(names, params, ctx);
+    const wanted = namesOf(params);
+    // A template's secret list is another app's: judge only the variables this app documents or reads.
+    const known = await ctx.memo(`env-names:${ctx.repoDir}`, async () => envNames(ctx.repoDir));
+    const names = wanted.filter((name) => known.documented.has(name) || known.read.has(name));
+    if (names.length === 0) {
+      const where = known.exampleFile ? `not in ${known.exampleFile}, ` : 'no .env.example, ';
+      return {
+        status: 'skipped',
+        summary: `not applicable: the app does not use ${wanted.join(', ')} (${where}no process.env/import.meta.env read in its sources)`,
+      };
+    }
+    const outcome =
+      params.mode === 'rotated' ? await checkRotated(names, params, ctx) : checkPresent(names, params, ctx);
+    const unused = wanted.filter((name) => !names.includes(name));
+    if (unused.length === 0) return outcome;
+    const note = `not judged (the app does not use them): ${unused.join(', ')}`;
+    return { ...outcome, details: [outcome.details, note].filter(Boolean).join('\n') };
   },
 });

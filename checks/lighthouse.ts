@@ -115,6 +115,8 @@ export interface LighthouseCheckOptions {
 export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
   return defineCheck({
     id: 'lighthouse',
+    proves:
+      'Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.',
     usesTarget: true,
     title: 'Lighthouse performance budgets (Chromium)',
     exclusive: true,

@@ -21,6 +21,8 @@ const DAY_MS = 86_400_000;
 /** The TLS certificate is valid now, chains to a trusted CA, matches the host, and is not about to expire. */
 export const tlsCheck = defineCheck({
   id: 'tls',
+  proves:
+    'The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.',
   usesTarget: true,
   title: 'TLS certificate valid, trusted, matching and not expiring soon',
   params: Params,

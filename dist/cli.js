@@ -1676,7 +1676,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1685,7 +1685,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1693,13 +1693,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -1891,7 +1891,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1900,7 +1900,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1908,13 +1908,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2095,7 +2095,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2104,7 +2104,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2112,13 +2112,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2187,8 +2187,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve6, reject) {
-          return setTimeout(resolve6, t);
+        return new this.Promise(function(resolve7, reject) {
+          return setTimeout(resolve7, t);
         });
       }
       computePenalty() {
@@ -2658,7 +2658,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2667,7 +2667,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2675,13 +2675,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2722,7 +2722,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve6, reject) => {
+          return new this.Promise((resolve7, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -2733,14 +2733,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve6();
+              return resolve7();
             } else {
-              return client.once("ready", resolve6);
+              return client.once("ready", resolve7);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve6, reject) => {
+          return new this.Promise((resolve7, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -2748,7 +2748,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve6(replies[0]);
+              return resolve7(replies[0]);
             });
           });
         }
@@ -2761,12 +2761,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve6, reject) => {
+            return new _this.Promise((resolve7, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve6(replies[0]);
+                  return resolve7(replies[0]);
                 }
               });
             });
@@ -2774,13 +2774,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve6, reject) => {
+            return new this.Promise((resolve7, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve6();
+                  return resolve7();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -2794,13 +2794,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve6, reject) => {
+                  yield new _this2.Promise((resolve7, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve6();
+                        return resolve7();
                       }
                     });
                   });
@@ -2885,7 +2885,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2894,7 +2894,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2902,13 +2902,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2954,7 +2954,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve6, reject) => {
+          return new this.Promise((resolve7, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -2965,9 +2965,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve6();
+              return resolve7();
             } else {
-              return client.once("ready", resolve6);
+              return client.once("ready", resolve7);
             }
           });
         }
@@ -2993,10 +2993,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve6, reject) => {
+            return new this.Promise((resolve7, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve6();
+                return resolve7();
               });
             });
           }));
@@ -3094,7 +3094,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3103,7 +3103,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3111,13 +3111,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -3253,7 +3253,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve6, reject) => {
+          return new _this3.Promise((resolve7, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -3261,7 +3261,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve6(replies);
+              return resolve7(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -3492,7 +3492,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3501,7 +3501,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3509,13 +3509,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -3538,19 +3538,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve6, returned, task;
+          var args, cb, error62, reject, resolve7, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve6 = _this$_queue$shift.resolve;
+            resolve7 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -3566,16 +3566,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve6;
-        resolve6 = reject = null;
+        var promise2, reject, resolve7;
+        resolve7 = reject = null;
         promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve6 = _resolve;
+          resolve7 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve6,
+          resolve: resolve7,
           reject
         });
         this._tryToRun();
@@ -3628,7 +3628,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3637,7 +3637,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3645,13 +3645,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -3914,7 +3914,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3923,7 +3923,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3931,13 +3931,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -4175,14 +4175,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve6, reject) => {
+            return new this.Promise((resolve7, reject) => {
               if (finished()) {
-                return resolve6();
+                return resolve7();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve6();
+                    return resolve7();
                   }
                 });
               }
@@ -4290,9 +4290,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve6, reject) {
+            return new this.Promise(function(resolve7, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve6)(args3);
+                return (args3[0] != null ? reject : resolve7)(args3);
               });
             });
           };
@@ -6545,7 +6545,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join15 } = __require("path");
+    var { join: join18 } = __require("path");
     var { pathToFileURL: pathToFileURL2 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6597,7 +6597,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join15(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join18(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7108,9 +7108,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire } = __require("module");
-    var { existsSync: existsSync11 } = __require("node:fs");
+    var { existsSync: existsSync14 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join15, isAbsolute, sep: sep6 } = __require("node:path");
+    var { join: join18, isAbsolute, sep: sep7 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7183,7 +7183,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path13) && !existsSync11(path13);
+      return isAbsolute(path13) && !existsSync14(path13);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7265,7 +7265,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join15(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7286,7 +7286,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join15(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7313,12 +7313,12 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join15(__dirname, "..", "file.js");
+          return join18(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep7 : filePath;
             fixTarget2 = createRequire(context).resolve(origin);
             break;
           } catch (err) {
@@ -8293,7 +8293,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join15 = ",";
+            let join18 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8307,7 +8307,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join15 = `,
+                join18 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8315,13 +8315,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join15;
+                res += join18;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8342,7 +8342,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join15 = `,
+              join18 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8356,13 +8356,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join15;
+                separator = join18;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join15;
+              separator = join18;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8403,7 +8403,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join15 = ",";
+            let join18 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join15 = `,
+                join18 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8424,13 +8424,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join15;
+                res += join18;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8443,7 +8443,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join15 = `,
+              join18 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8452,7 +8452,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join15;
+                separator = join18;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8510,20 +8510,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join16 = `,
+              const join19 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join16;
+                res2 += join19;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8539,16 +8539,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join15 = `,
+            const join18 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join15, maximumBreadth);
+              res += stringifyTypedArray(value, join18, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join15;
+              separator = join18;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8559,13 +8559,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join15;
+                separator = join18;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join15;
+              separator = join18;
             }
             if (separator !== "") {
               res = `
@@ -9640,13 +9640,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve6;
+      let resolve7;
       let reject;
       const promise2 = new Promise((_resolve, _reject) => {
-        resolve6 = _resolve;
+        resolve7 = _resolve;
         reject = _reject;
       });
-      promise2.resolve = resolve6;
+      promise2.resolve = resolve7;
       promise2.reject = reject;
       return promise2;
     }
@@ -9655,16 +9655,16 @@ var require_pino_abstract_transport = __commonJS({
       const parseLines = opts.parse === "lines";
       const parseLine = typeof opts.parseLine === "function" ? opts.parseLine : JSON.parse;
       const close = opts.close || defaultClose;
-      const stream = split(function(line) {
+      const stream = split(function(line2) {
         let value;
         try {
-          value = parseLine(line);
+          value = parseLine(line2);
         } catch (error62) {
-          this.emit("unknown", line, error62);
+          this.emit("unknown", line2, error62);
           return;
         }
         if (value === null) {
-          this.emit("unknown", line, "Null value ignored");
+          this.emit("unknown", line2, "Null value ignored");
           return;
         }
         if (typeof value !== "object") {
@@ -9679,7 +9679,7 @@ var require_pino_abstract_transport = __commonJS({
           stream.lastObj = value;
         }
         if (parseLines) {
-          return line;
+          return line2;
         }
         return value;
       }, { autoDestroy: true });
@@ -11923,21 +11923,21 @@ var require_prettify_error = __commonJS({
       const splitLines = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
       for (let j = 0; j < splitLines.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines[j];
-        if (/^\s*"stack"/.test(line)) {
-          const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
+        const line2 = splitLines[j];
+        if (/^\s*"stack"/.test(line2)) {
+          const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line2);
           if (matches && matches.length === 3) {
-            const indentSize = /^\s*/.exec(line)[0].length + 4;
+            const indentSize = /^\s*/.exec(line2)[0].length + 4;
             const indentation = " ".repeat(indentSize);
             const stackMessage = matches[2];
             const parsedStack = JSON.parse(stackMessage);
             const stack = sanitizeStack ? stripUnsafeControlChars(parsedStack) : parsedStack;
             result += matches[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
           } else {
-            result += line;
+            result += line2;
           }
         } else {
-          result += line;
+          result += line2;
         }
       }
       return result;
@@ -12151,34 +12151,34 @@ var require_prettify_metadata = __commonJS({
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
     function prettifyMetadata({ log, context }) {
       const { customPrettifiers: prettifiers, colorizer } = context;
-      let line = "";
+      let line2 = "";
       if (log.name || log.pid || log.hostname) {
-        line += "(";
+        line2 += "(";
         if (log.name) {
-          line += prettifiers.name ? prettifiers.name(log.name, "name", log, { colors: colorizer.colors }) : stripUnsafeControlChars(log.name);
+          line2 += prettifiers.name ? prettifiers.name(log.name, "name", log, { colors: colorizer.colors }) : stripUnsafeControlChars(log.name);
         }
         if (log.pid) {
           const prettyPid = prettifiers.pid ? prettifiers.pid(log.pid, "pid", log, { colors: colorizer.colors }) : stripUnsafeControlChars(log.pid);
           if (log.name && log.pid) {
-            line += "/" + prettyPid;
+            line2 += "/" + prettyPid;
           } else {
-            line += prettyPid;
+            line2 += prettyPid;
           }
         }
         if (log.hostname) {
           const prettyHostname = prettifiers.hostname ? prettifiers.hostname(log.hostname, "hostname", log, { colors: colorizer.colors }) : stripUnsafeControlChars(log.hostname);
-          line += `${line === "(" ? "on" : " on"} ${prettyHostname}`;
+          line2 += `${line2 === "(" ? "on" : " on"} ${prettyHostname}`;
         }
-        line += ")";
+        line2 += ")";
       }
       if (log.caller) {
         const prettyCaller = prettifiers.caller ? prettifiers.caller(log.caller, "caller", log, { colors: colorizer.colors }) : stripUnsafeControlChars(log.caller);
-        line += `${line === "" ? "" : " "}<${prettyCaller}>`;
+        line2 += `${line2 === "" ? "" : " "}<${prettyCaller}>`;
       }
-      if (line === "") {
+      if (line2 === "") {
         return void 0;
       } else {
-        return line;
+        return line2;
       }
     }
   }
@@ -12421,46 +12421,46 @@ var require_pretty = __commonJS({
       });
       const prettifiedMetadata = prettifyMetadata({ log, context: this.context });
       const prettifiedTime = prettifyTime({ log, context: this.context });
-      let line = "";
+      let line2 = "";
       if (this.levelFirst && prettifiedLevel) {
-        line = `${prettifiedLevel}`;
+        line2 = `${prettifiedLevel}`;
       }
-      if (prettifiedTime && line === "") {
-        line = `${prettifiedTime}`;
+      if (prettifiedTime && line2 === "") {
+        line2 = `${prettifiedTime}`;
       } else if (prettifiedTime) {
-        line = `${line} ${prettifiedTime}`;
+        line2 = `${line2} ${prettifiedTime}`;
       }
       if (!this.levelFirst && prettifiedLevel) {
-        if (line.length > 0) {
-          line = `${line} ${prettifiedLevel}`;
+        if (line2.length > 0) {
+          line2 = `${line2} ${prettifiedLevel}`;
         } else {
-          line = prettifiedLevel;
+          line2 = prettifiedLevel;
         }
       }
       if (prettifiedMetadata) {
-        if (line.length > 0) {
-          line = `${line} ${prettifiedMetadata}:`;
+        if (line2.length > 0) {
+          line2 = `${line2} ${prettifiedMetadata}:`;
         } else {
-          line = prettifiedMetadata;
+          line2 = prettifiedMetadata;
         }
       }
-      if (line.endsWith(":") === false && line !== "") {
-        line += ":";
+      if (line2.endsWith(":") === false && line2 !== "") {
+        line2 += ":";
       }
       if (prettifiedMessage !== void 0) {
-        if (line.length > 0) {
-          line = `${line} ${prettifiedMessage}`;
+        if (line2.length > 0) {
+          line2 = `${line2} ${prettifiedMessage}`;
         } else {
-          line = prettifiedMessage;
+          line2 = prettifiedMessage;
         }
       }
-      if (line.length > 0 && !this.singleLine) {
-        line += this.EOL;
+      if (line2.length > 0 && !this.singleLine) {
+        line2 += this.EOL;
       }
       if (log.type === "Error" && typeof log.stack === "string") {
         const prettifiedErrorLog = prettifyErrorLog({ log, context: this.context });
-        if (this.singleLine) line += this.EOL;
-        line += prettifiedErrorLog;
+        if (this.singleLine) line2 += this.EOL;
+        line2 += prettifiedErrorLog;
       } else if (this.hideObject === false) {
         const skipKeys = [
           this.messageKey,
@@ -12475,11 +12475,11 @@ var require_pretty = __commonJS({
           context: this.context
         });
         if (this.singleLine && !/^\s$/.test(prettifiedObject)) {
-          line += " ";
+          line2 += " ";
         }
-        line += prettifiedObject;
+        line2 += prettifiedObject;
       }
-      return line;
+      return line2;
     }
   }
 });
@@ -12578,8 +12578,8 @@ var require_pino_pretty = __commonJS({
           objectMode: true,
           autoDestroy: true,
           transform(chunk, enc, cb) {
-            const line = pretty2(chunk);
-            cb(null, line);
+            const line2 = pretty2(chunk);
+            cb(null, line2);
           }
         });
         if (typeof opts.destination === "object" && typeof opts.destination.write === "function") {
@@ -12593,8 +12593,8 @@ var require_pino_pretty = __commonJS({
             // by default sonic will be async
           });
         }
-        source.on("unknown", function(line) {
-          destination.write(line + "\n");
+        source.on("unknown", function(line2) {
+          destination.write(line2 + "\n");
         });
         pump(source, stream, destination);
         return stream;
@@ -13070,8 +13070,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -13282,15 +13282,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve6, returned, task;
+          var args, cb, error62, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -13305,13 +13305,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve6;
-          resolve6 = reject = null;
+          var promise2, reject, resolve7;
+          resolve7 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise2;
         }
@@ -13712,14 +13712,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -13812,9 +13812,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -14203,13 +14203,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -15806,9 +15806,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -15866,7 +15866,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -15882,14 +15882,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -17632,10 +17632,10 @@ var require_errors = __commonJS({
       if (error62.pos[0] === -1)
         return;
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error62.linePos[0];
-      error62.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error62.linePos[0];
+      error62.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -17643,8 +17643,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -17652,7 +17652,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error62.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
@@ -17899,10 +17899,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -17916,7 +17916,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -17940,7 +17940,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -17956,7 +17956,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -18047,7 +18047,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -18061,13 +18061,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -18110,18 +18110,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -18175,8 +18175,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -18188,7 +18188,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -18199,8 +18199,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -18217,7 +18217,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -18397,7 +18397,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -18414,24 +18414,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -18601,8 +18601,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -18614,25 +18614,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let sep7 = " ";
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -19442,14 +19442,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -19757,40 +19757,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -19831,13 +19831,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -19862,7 +19862,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -19882,11 +19882,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -19894,17 +19894,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -20616,18 +20616,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -20780,15 +20780,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -20982,13 +20982,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -25261,7 +25261,7 @@ function formatProblem(problem) {
 }
 
 // src/cli/check-command.ts
-import { existsSync as existsSync9, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync10, statSync as statSync5 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -27854,8 +27854,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
     const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -30336,7 +30336,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -30346,7 +30346,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve7);
       if (answer > result)
         result = answer;
     }
@@ -30357,7 +30357,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -30421,7 +30421,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -45113,16 +45113,16 @@ function missingBuildDirReason(ctx) {
 // checks/lib/build/build-scan.ts
 function findAll(text, pattern, limit = 100) {
   const hits = [];
-  let line = 1;
+  let line2 = 1;
   let lineStart = 0;
   let newline = text.indexOf("\n");
   for (const match of text.matchAll(pattern)) {
     while (newline !== -1 && newline < match.index) {
-      line++;
+      line2++;
       lineStart = newline + 1;
       newline = text.indexOf("\n", newline + 1);
     }
-    hits.push({ line, column: match.index - lineStart + 1, match: match[0] });
+    hits.push({ line: line2, column: match.index - lineStart + 1, match: match[0] });
     if (hits.length >= limit) break;
   }
   return hits;
@@ -45265,6 +45265,7 @@ function checkEnv(build) {
 }
 var buildOutputCheck = defineCheck({
   id: "build-output",
+  proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
   params,
   async run({ aspect }, ctx) {
@@ -45628,7 +45629,7 @@ async function judgeOwnConfig(config3, repoDir) {
   }
   const details = [`limits from ${config3.source}`, ...lines].join("\n");
   if (failed > 0) {
-    const first = lines.find((line) => line.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
+    const first = lines.find((line2) => line2.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
     return {
       status: "fail",
       summary: `${failed} of ${config3.entries.length} size-limit entries over budget (${config3.source}): ${first}`,
@@ -45645,7 +45646,7 @@ async function judgeOwnConfig(config3, repoDir) {
       metrics
     };
   }
-  const ok = lines.filter((line) => line.startsWith("ok")).map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ""));
+  const ok = lines.filter((line2) => line2.startsWith("ok")).map((line2) => line2.slice(5).replace(/ \(\d+ files?\)$/, ""));
   return {
     status: "pass",
     summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config3.source}): ${ok.join("; ")}`,
@@ -45811,15 +45812,15 @@ var ParamsSchema = external_exports.object({
 function headingsOf(markdown) {
   const headings = [];
   let fence;
-  markdown.split(/\r?\n/).forEach((line, index) => {
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+  markdown.split(/\r?\n/).forEach((line2, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line2);
     if (fenceMatch) {
       const marker = fenceMatch[1] ?? "";
       if (!fence) fence = marker;
       else if (marker.startsWith(fence)) fence = void 0;
       return;
     }
-    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line2);
     if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? "" });
   });
   return headings;
@@ -45832,7 +45833,7 @@ function headingNamesVersion(text, version2) {
 function sectionHasContent(lines, heading, headings) {
   const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
   const body = lines.slice(heading.line, end - 1);
-  return body.some((line) => line.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line));
+  return body.some((line2) => line2.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line2));
 }
 async function findFile(dir, wanted) {
   const folder = path2.join(dir, path2.dirname(wanted));
@@ -45843,6 +45844,7 @@ async function findFile(dir, wanted) {
 }
 var changelogCheck = defineCheck({
   id: "changelog",
+  proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
   title: "CHANGELOG.md has an entry for the release version",
   params: ParamsSchema,
   async run(params4, ctx) {
@@ -51274,7 +51276,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
+  await new Promise((resolve7) => setTimeout(resolve7, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -52142,7 +52144,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve6) => setTimeout(resolve6, awaitTime));
+    await new Promise((resolve7) => setTimeout(resolve7, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -52359,9 +52361,9 @@ function patchStore(probe) {
   const proto = store ? Object.getPrototypeOf(store) : void 0;
   if (!proto || typeof proto.yieldLoop !== "function") return;
   proto.yieldLoop = function(t = 0) {
-    return new this.Promise((resolve6) => {
-      if (t > 0) setTimeout(resolve6, t);
-      else setImmediate(resolve6);
+    return new this.Promise((resolve7) => {
+      if (t > 0) setTimeout(resolve7, t);
+      else setImmediate(resolve7);
     });
   };
 }
@@ -52568,8 +52570,8 @@ var LCOV_KEYS = {
 };
 function parseLcov(text) {
   const totals = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(LH|LF|BRH|BRF|FNH|FNF):(\d+)\s*$/.exec(line);
+  for (const line2 of text.split(/\r?\n/)) {
+    const m = /^(LH|LF|BRH|BRF|FNH|FNF):(\d+)\s*$/.exec(line2);
     const key = m ? LCOV_KEYS[m[1] ?? ""] : void 0;
     if (!m || !key) continue;
     const [metric, field] = key;
@@ -52612,6 +52614,7 @@ async function loadTotals(dir, files) {
 }
 var coverageCheck = defineCheck({
   id: "coverage",
+  proves: "The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
   params: ParamsSchema3,
   async run(params4, ctx) {
@@ -52659,7 +52662,7 @@ import { createInterface } from "node:readline";
 var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
 var MAX_BUFFER = 256 * 1024 * 1024;
 function tryGit(args, cwd, signal) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     execFile(
       "git",
       [...BASE_ARGS, ...args],
@@ -52675,7 +52678,7 @@ function tryGit(args, cwd, signal) {
           reject(error62);
           return;
         }
-        resolve6({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
+        resolve7({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
       }
     );
   });
@@ -52701,7 +52704,7 @@ function splitNul(output2) {
   return output2.split("\0").filter((entry) => entry.length > 0);
 }
 function streamGitLines(args, cwd, onLine, signal) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const child = spawn("git", [...BASE_ARGS, ...args], {
       cwd,
       signal,
@@ -52719,7 +52722,7 @@ function streamGitLines(args, cwd, onLine, signal) {
     child.on("error", reject);
     child.on("close", (code2) => {
       linesDone.then(() => {
-        if (code2 === 0) resolve6();
+        if (code2 === 0) resolve7();
         else
           reject(new Error(`git ${args[0] ?? ""} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code2}`}`));
       });
@@ -52746,12 +52749,12 @@ async function envFilesInHistory(dir, allowed, signal) {
   const added = /* @__PURE__ */ new Map();
   let commit = "";
   let commits = 0;
-  for (const line of result.stdout.split("\n")) {
-    if (line.startsWith("\0")) {
-      commit = line.slice(1);
+  for (const line2 of result.stdout.split("\n")) {
+    if (line2.startsWith("\0")) {
+      commit = line2.slice(1);
       commits++;
-    } else if (line && isSecretEnvFile(line, allowed)) {
-      added.set(line, commit);
+    } else if (line2 && isSecretEnvFile(line2, allowed)) {
+      added.set(line2, commit);
     }
   }
   return { added, commits };
@@ -52761,6 +52764,7 @@ function plural4(count, one, many = `${one}s`) {
 }
 var envFilesCheck = defineCheck({
   id: "env-files",
+  proves: "No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).",
   title: "No .env files committed, now or in history; .env.production is git-ignored",
   params: ParamsSchema4,
   async run(params4, ctx) {
@@ -52835,6 +52839,127 @@ var envFilesCheck = defineCheck({
     };
   }
 });
+
+// checks/lib/detect/env-names.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { join as join6, relative as relative5, sep as sep4 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < MAX_FILES2) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync3(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
+      } else if (entry.isFile() && pattern.test(entry.name)) {
+        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
+        if (files.length >= MAX_FILES2) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync2(file2).size > MAX_BYTES) return "";
+    return readFileSync4(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join6(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/detect/env-names.ts
+var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
+var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
+var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
+function envNames(repoDir) {
+  const documented = /* @__PURE__ */ new Set();
+  let exampleFile;
+  for (const name of ENV_EXAMPLE_FILES) {
+    if (!existsSync5(join7(repoDir, name))) continue;
+    exampleFile = name;
+    for (const line2 of readSmallFile(join7(repoDir, name)).split(/\r?\n/)) {
+      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line2);
+      if (match?.[1]) documented.add(match[1]);
+    }
+    break;
+  }
+  const read2 = /* @__PURE__ */ new Set();
+  for (const file2 of listSourceFiles(repoDir)) {
+    const text = readSmallFile(join7(repoDir, file2));
+    if (!text.includes("env")) continue;
+    for (const match of text.matchAll(READ_RE)) if (match[1]) read2.add(match[1]);
+    for (const match of text.matchAll(DESTRUCTURE_RE)) {
+      for (const part of (match[1] ?? "").split(",")) {
+        const name = /^\s*([A-Z][A-Z0-9_]*)/.exec(part)?.[1];
+        if (name) read2.add(name);
+      }
+    }
+  }
+  return { documented, exampleFile, read: read2 };
+}
 
 // checks/lib/secrets/entropy.ts
 function shannonEntropy(value) {
@@ -53159,11 +53284,25 @@ async function checkRotated(names, params4, ctx) {
 }
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
+  proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
   params: ParamsSchema5,
   async run(params4, ctx) {
-    const names = namesOf(params4);
-    return params4.mode === "rotated" ? checkRotated(names, params4, ctx) : checkPresent(names, params4, ctx);
+    const wanted = namesOf(params4);
+    const known = await ctx.memo(`env-names:${ctx.repoDir}`, async () => envNames(ctx.repoDir));
+    const names = wanted.filter((name) => known.documented.has(name) || known.read.has(name));
+    if (names.length === 0) {
+      const where = known.exampleFile ? `not in ${known.exampleFile}, ` : "no .env.example, ";
+      return {
+        status: "skipped",
+        summary: `not applicable: the app does not use ${wanted.join(", ")} (${where}no process.env/import.meta.env read in its sources)`
+      };
+    }
+    const outcome2 = params4.mode === "rotated" ? await checkRotated(names, params4, ctx) : checkPresent(names, params4, ctx);
+    const unused = wanted.filter((name) => !names.includes(name));
+    if (unused.length === 0) return outcome2;
+    const note = `not judged (the app does not use them): ${unused.join(", ")}`;
+    return { ...outcome2, details: [outcome2.details, note].filter(Boolean).join("\n") };
   }
 });
 
@@ -53293,22 +53432,22 @@ async function forEachAddedChunk(dir, onChunk, signal) {
   await streamGitLines(
     args,
     dir,
-    (line) => {
-      if (line.startsWith("\0")) {
+    (line2) => {
+      if (line2.startsWith("\0")) {
         flush();
-        [commit = "", shortCommit = ""] = line.slice(1).split(" ");
+        [commit = "", shortCommit = ""] = line2.slice(1).split(" ");
         commits++;
-      } else if (line.startsWith("diff --git ")) {
+      } else if (line2.startsWith("diff --git ")) {
         flush();
-      } else if (!inHunk && line.startsWith("+++ ")) {
-        file2 = pathFromHeader(line);
-      } else if (line.startsWith("@@")) {
-        const m = HUNK_RE.exec(line);
+      } else if (!inHunk && line2.startsWith("+++ ")) {
+        file2 = pathFromHeader(line2);
+      } else if (line2.startsWith("@@")) {
+        const m = HUNK_RE.exec(line2);
         inHunk = m !== null;
         next = Number(m?.[1] ?? 0);
-      } else if (inHunk && line.startsWith("+")) {
-        bytes += line.length;
-        if (bytes <= MAX_SCAN_BYTES) lines.push({ line: next, text: line.slice(1) });
+      } else if (inHunk && line2.startsWith("+")) {
+        bytes += line2.length;
+        if (bytes <= MAX_SCAN_BYTES) lines.push({ line: next, text: line2.slice(1) });
         next++;
       }
     },
@@ -53329,10 +53468,10 @@ import path6 from "node:path";
 
 // checks/lib/secrets/toml.ts
 var TomlError = class _TomlError extends Error {
-  constructor(file2, line, detail) {
-    super(`${file2}:${line}: ${detail}`);
+  constructor(file2, line2, detail) {
+    super(`${file2}:${line2}: ${detail}`);
     this.file = file2;
-    this.line = line;
+    this.line = line2;
     this.name = _TomlError.name;
   }
   file;
@@ -54308,7 +54447,7 @@ var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}`;
 function isPemBody(body) {
   const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
-  const base643 = lines.filter((line) => !line.includes(":")).join("").replace(/\s+|\\/g, "");
+  const base643 = lines.filter((line2) => !line2.includes(":")).join("").replace(/\s+|\\/g, "");
   return base643.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base643);
 }
 function isSignedJwt(token) {
@@ -54784,8 +54923,8 @@ async function scanHistory(dir, allowlist, signal) {
         return;
       const text = chunk.lines.map((added) => added.text).join("\n");
       for (const hit of scanText(text, chunk.file)) {
-        const line = chunk.lines[hit.line - 1]?.line ?? 0;
-        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
+        const line2 = chunk.lines[hit.line - 1]?.line ?? 0;
+        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line: line2 };
         if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
           allowlisted++;
           continue;
@@ -54803,6 +54942,7 @@ async function scanHistory(dir, allowlist, signal) {
 }
 var gitHistoryCheck = defineCheck({
   id: "git-history",
+  proves: "No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.",
   title: "No secrets in any commit reachable from HEAD",
   params: external_exports.object({}).strict(),
   async run(_params, ctx) {
@@ -54852,7 +54992,7 @@ function httpRequest(url2, options2) {
   const client = url2.protocol === "https:" ? https : http;
   const maxBody = options2.maxBodyBytes ?? 64 * 1024;
   const started = process.hrtime.bigint();
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const req = client.request(
       url2,
       {
@@ -54870,7 +55010,7 @@ function httpRequest(url2, options2) {
           size += chunk.length;
         });
         res.on("end", () => {
-          resolve6({
+          resolve7({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(chunks).subarray(0, maxBody).toString("utf8"),
@@ -55205,6 +55345,7 @@ var Params2 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params2,
@@ -55246,11 +55387,11 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
-import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import { accessSync, constants, statSync as statSync3 } from "node:fs";
 var CHROME_CANDIDATES = [
   "/usr/lib/chromium/chromium",
   "/usr/bin/chromium",
@@ -55260,7 +55401,7 @@ var CHROME_CANDIDATES = [
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
 function isExecutableFile(path13) {
   try {
-    if (!statSync2(path13).isFile()) return false;
+    if (!statSync3(path13).isFile()) return false;
     accessSync(path13, constants.X_OK);
     return true;
   } catch {
@@ -55283,7 +55424,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -55401,7 +55542,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join6(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join8(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -55466,9 +55607,9 @@ function summarize(url2, results) {
 }
 
 // checks/lib/lighthouse/static-server.ts
-import { createReadStream, statSync as statSync3 } from "node:fs";
+import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join7, resolve as resolve2, sep as sep4 } from "node:path";
+import { extname, join as join9, resolve as resolve2, sep as sep5 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -55496,14 +55637,14 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve2(join7(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
+  const candidate = resolve2(join9(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
-    const stat3 = statSync3(candidate);
+    const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join7(candidate, "index.html");
-      return statSync3(index).isFile() ? index : void 0;
+      const index = join9(candidate, "index.html");
+      return statSync4(index).isFile() ? index : void 0;
     }
   } catch {
     return void 0;
@@ -55519,7 +55660,7 @@ async function startStaticServer(dir) {
       return;
     }
     const type = CONTENT_TYPES[extname(file2).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "content-length": statSync3(file2).size });
+    res.writeHead(200, { "content-type": type, "content-length": statSync4(file2).size });
     if (req.method === "HEAD") {
       res.end();
       return;
@@ -55618,13 +55759,14 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync5(join8(buildDir, "index.html")))
+  if (!existsSync6(join10(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
+    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
@@ -55641,7 +55783,7 @@ function createLighthouseCheck(options2 = {}) {
         runs: p.runs,
         chromePath,
         signal: ctx.signal,
-        log: (line) => ctx.log(line)
+        log: (line2) => ctx.log(line2)
       });
       const key = "url" in target ? `lighthouse:${target.url}:${p.runs}` : `lighthouse:dir:${target.dir}:${p.runs}`;
       let measured;
@@ -55667,10 +55809,10 @@ function createLighthouseCheck(options2 = {}) {
 var lighthouseCheck = createLighthouseCheck();
 
 // checks/lib/load/load-rss.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function readVmRss(pid) {
   try {
-    const status = readFileSync4(`/proc/${pid}/status`, "utf8");
+    const status = readFileSync5(`/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     return match?.[1] ? Number(match[1]) * 1024 : void 0;
   } catch {
@@ -55679,7 +55821,7 @@ function readVmRss(pid) {
 }
 function childPids(pid) {
   try {
-    const text = readFileSync4(`/proc/${pid}/task/${pid}/children`, "utf8");
+    const text = readFileSync5(`/proc/${pid}/task/${pid}/children`, "utf8");
     return text.split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
@@ -55775,7 +55917,7 @@ function runLoad(options2, ctx) {
   const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
   const sampler = options2.pid ? startRssSampler(options2.pid) : void 0;
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const instance = autocannon(
       {
         url: options2.url.href,
@@ -55794,7 +55936,7 @@ function runLoad(options2, ctx) {
         for (const [code2, stat3] of Object.entries(result.statusCodeStats ?? {})) {
           statusCounts[code2] = stat3?.count ?? 0;
         }
-        resolve6({
+        resolve7({
           connections: options2.connections,
           durationSec: options2.durationSec,
           total: latencies.length + result.errors,
@@ -56008,7 +56150,7 @@ var SCRIPT_RE = /^(?!.*\.d\.ts$).*\.(?:[cm]?js|[cm]?ts)$/i;
 var DOWN_MARKER_RE = /^[ \t]*--[ \t]*(?:\+migrate[ \t]+down|migrate:down|\+goose[ \t]+down|down)\b.*$/im;
 var SCRIPT_DOWN_RE = /\bexports\.down\b|\bexport\s+(?:async\s+)?function\s+down\b|\bexport\s+const\s+down\b|\bdown\s*(?::|\()/;
 function hasStatements(sql) {
-  return sql.split("\n").some((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+  return sql.split("\n").some((line2) => line2.trim() !== "" && !line2.trim().startsWith("--"));
 }
 function hasDownSection(sql) {
   const marker = DOWN_MARKER_RE.exec(sql);
@@ -56316,7 +56458,7 @@ async function runGitleaksDir(binary, dir, signal) {
   const tmp = await mkdtemp(path10.join(os.tmpdir(), "shipgate-gitleaks-"));
   const report = path10.join(tmp, "report.json");
   try {
-    await new Promise((resolve6, reject) => {
+    await new Promise((resolve7, reject) => {
       execFile2(
         binary,
         ["dir", ".", "--redact", "--no-banner", "--report-format", "json", "--report-path", report],
@@ -56324,7 +56466,7 @@ async function runGitleaksDir(binary, dir, signal) {
         (error62) => {
           if (error62 && error62.code !== 1)
             reject(new Error(`gitleaks failed: ${error62.message.split("\n")[0]}`));
-          else resolve6();
+          else resolve7();
         }
       );
     });
@@ -56458,7 +56600,7 @@ import path11 from "node:path";
 import net from "node:net";
 import tls from "node:tls";
 function probeTls(host, port, options2) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const socket = tls.connect({
       host,
       port,
@@ -56481,7 +56623,7 @@ function probeTls(host, port, options2) {
         const value = entity?.CN ?? entity?.O ?? "?";
         return Array.isArray(value) ? value[0] ?? "?" : value;
       };
-      resolve6({
+      resolve7({
         authorized: socket.authorized,
         chainError: socket.authorizationError ? String(socket.authorizationError) : void 0,
         hostnameError: identity ? `${host} not in ${cert.subjectaltname || `CN=${name(cert.subject)}`}` : void 0,
@@ -56509,6 +56651,7 @@ var Params5 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
   params: Params5,
@@ -56566,7 +56709,7 @@ import { readFile as readFile9 } from "node:fs/promises";
 import path12 from "node:path";
 async function versionLine(dir) {
   const text = await readFile9(path12.join(dir, "package.json"), "utf8").catch(() => "");
-  const index = text.split("\n").findIndex((line) => /^\s*"version"\s*:/.test(line));
+  const index = text.split("\n").findIndex((line2) => /^\s*"version"\s*:/.test(line2));
   return index === -1 ? void 0 : index + 1;
 }
 function mismatches(release) {
@@ -56582,12 +56725,13 @@ function mismatches(release) {
 }
 async function fail2(dir, summary) {
   const finding = { file: "package.json", message: summary };
-  const line = await versionLine(dir);
-  if (line !== void 0) finding.line = line;
+  const line2 = await versionLine(dir);
+  if (line2 !== void 0) finding.line = line2;
   return { status: "fail", summary, findings: [finding] };
 }
 var versionCheck = defineCheck({
   id: "version",
+  proves: "The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
   params: external_exports.object({}).strict(),
   async run(_params, ctx) {
@@ -56643,95 +56787,7 @@ var versionCheck = defineCheck({
 });
 
 // checks/lib/detect/websocket-use.ts
-import { join as join10 } from "node:path";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { join as join9, relative as relative5, sep as sep5 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < MAX_FILES2) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync3(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join9(dir, entry.name));
-      } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join9(dir, entry.name)).split(sep5).join("/"));
-        if (files.length >= MAX_FILES2) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync4(file2).size > MAX_BYTES) return "";
-    return readFileSync5(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join9(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/detect/websocket-use.ts
+import { join as join11 } from "node:path";
 var WEBSOCKET_SERVER_PACKAGES = [
   "ws",
   "socket.io",
@@ -56760,7 +56816,7 @@ function findWebSocketUse(repoDir) {
   const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   if (dep) return `package.json depends on ${dep}`;
   for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join10(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+    if (SERVER_SOURCE.test(readSmallFile(join11(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
   }
   return void 0;
 }
@@ -56778,9 +56834,9 @@ var wrapper_default = import_websocket.default;
 
 // checks/lib/load/load-ws-probe.ts
 function connect(url2, timeoutMs) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });
-    socket.once("open", () => resolve6(socket));
+    socket.once("open", () => resolve7(socket));
     socket.once("error", (error62) => reject(error62));
     socket.once("unexpected-response", (_req, res) => {
       socket.terminate();
@@ -56789,7 +56845,7 @@ function connect(url2, timeoutMs) {
   });
 }
 function roundTrip(socket, mode, id, timeoutMs) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const cleanup = () => {
       clearTimeout(timer);
       socket.off("pong", onPong);
@@ -56798,7 +56854,7 @@ function roundTrip(socket, mode, id, timeoutMs) {
     };
     const done = () => {
       cleanup();
-      resolve6(Number(process.hrtime.bigint() - started) / 1e6);
+      resolve7(Number(process.hrtime.bigint() - started) / 1e6);
     };
     const onPong = (data) => {
       if (data.toString() === id) done();
@@ -57108,7 +57164,7 @@ async function startTarget(command, cwd, url2, timeoutMs) {
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-2e3);
   });
-  const exited = new Promise((resolve6) => child.once("exit", (code2) => resolve6(code2)));
+  const exited = new Promise((resolve7) => child.once("exit", (code2) => resolve7(code2)));
   const stop = () => stopProcess(child, exited);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -57145,14 +57201,14 @@ async function stopProcess(child, exited) {
   if (!done) kill("SIGKILL");
 }
 function delay(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms).unref());
+  return new Promise((resolve7) => setTimeout(resolve7, ms).unref());
 }
 
 // src/runner/run-checks.ts
 async function runChecks(options2) {
   const log = options2.log ?? (() => {
   });
-  const resolve6 = options2.resolveCheck ?? findCheck;
+  const resolve7 = options2.resolveCheck ?? findCheck;
   const selected = options2.checklist.items.filter(
     (item) => item.kind === "auto" && item.phase === options2.phase && (!options2.only?.length || options2.only.includes(item.check ?? "") || options2.only.includes(item.id))
   );
@@ -57181,7 +57237,7 @@ async function runChecks(options2) {
   let targetUrl = options2.targetUrl ?? options2.config.target.url;
   const targetProblem = await (async () => {
     if (options2.targetUrl || !options2.config.target.start || !targetUrl) return void 0;
-    if (!toRun.some((item) => resolve6(item.check ?? "")?.usesTarget)) return void 0;
+    if (!toRun.some((item) => resolve7(item.check ?? "")?.usesTarget)) return void 0;
     try {
       log(`starting target: ${options2.config.target.start}`);
       target = await startTarget(
@@ -57212,13 +57268,13 @@ async function runChecks(options2) {
   };
   const runOne = async (item) => {
     options2.onStart?.(item);
-    const result = await runItem(item, resolve6, baseContext, options2, targetProblem);
+    const result = await runItem(item, resolve7, baseContext, options2, targetProblem);
     results.set(item.id, result);
     options2.onResult?.(result);
   };
   try {
-    const isDisruptive = (item) => resolve6(item.check ?? "")?.disruptive === true;
-    const isExclusive = (item) => !isDisruptive(item) && resolve6(item.check ?? "")?.exclusive === true;
+    const isDisruptive = (item) => resolve7(item.check ?? "")?.disruptive === true;
+    const isExclusive = (item) => !isDisruptive(item) && resolve7(item.check ?? "")?.exclusive === true;
     await runPool(
       toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
       options2.config.concurrency,
@@ -57231,7 +57287,7 @@ async function runChecks(options2) {
   }
   return selected.map((item) => results.get(item.id)).filter((result) => !!result);
 }
-async function runItem(item, resolve6, baseContext, options2, targetProblem) {
+async function runItem(item, resolve7, baseContext, options2, targetProblem) {
   const name = item.check ?? "";
   const started = performance.now();
   const finish = (outcome2) => ({
@@ -57245,7 +57301,7 @@ async function runItem(item, resolve6, baseContext, options2, targetProblem) {
     ...outcome2.metrics ? { metrics: outcome2.metrics } : {},
     durationMs: Math.round(performance.now() - started)
   });
-  const check2 = resolve6(name);
+  const check2 = resolve7(name);
   if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
   const { enabled: _enabled, ...overrides } = options2.config.checks[name] ?? {};
   const params4 = strictParams(check2.params).safeParse({ ...item.params, ...overrides });
@@ -57314,8 +57370,8 @@ function runBuild(options2, log) {
 }
 
 // src/cli/context.ts
-import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
-import { join as join13, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync8 } from "node:fs";
+import { join as join14, resolve as resolve3 } from "node:path";
 
 // src/core/template/variables.ts
 function buildVariables(sources) {
@@ -57341,8 +57397,8 @@ import { relative as relative6 } from "node:path";
 var DIRECTIVE_START = /<!--\s*shipgate:/;
 var DIRECTIVE_END = "-->";
 var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
-function splitDirective(line) {
-  const trimmed = line.trimEnd();
+function splitDirective(line2) {
+  const trimmed = line2.trimEnd();
   if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
   const match = DIRECTIVE_START.exec(trimmed);
   if (!match) return void 0;
@@ -57350,7 +57406,7 @@ function splitDirective(line) {
   const bodyEnd = trimmed.length - DIRECTIVE_END.length;
   if (bodyEnd < bodyStart) return void 0;
   const body = trimmed.slice(bodyStart, bodyEnd);
-  return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
+  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
 }
 function parseDirectiveBody(body) {
   const values = {};
@@ -57633,13 +57689,13 @@ function readPhase(value, problem) {
   problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
   return "pre-merge";
 }
-function badCharacter(line) {
-  const control = CONTROL.exec(line)?.[0];
+function badCharacter(line2) {
+  const control = CONTROL.exec(line2)?.[0];
   if (control !== void 0) {
     const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
     return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
   }
-  if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
 }
 function deriveId(section, text) {
@@ -57652,15 +57708,15 @@ function slug(value, max) {
 }
 
 // src/load/default-template.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname2, join as join11 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname2, join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join11(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync6(candidate)) return candidate;
+    const candidate = join12(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync7(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
@@ -57685,8 +57741,8 @@ function loadChecklist(file2, cwd = process.cwd()) {
 }
 
 // src/load/load-config.ts
-import { existsSync as existsSync7, readFileSync as readFileSync7 } from "node:fs";
-import { join as join12, relative as relative7 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
+import { join as join13, relative as relative7 } from "node:path";
 
 // src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
@@ -57789,19 +57845,19 @@ var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
   let flowDepth = 0;
   const lines = text.split(/\r\n?|\n/);
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line2] of lines.entries()) {
     const tooDeep = () => ({
       file: file2,
       line: index + 1,
       message: `config nests deeper than ${MAX_NESTING} levels`
     });
-    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    const indent = /^ */.exec(line2)?.[0].length ?? 0;
     if (indent > MAX_NESTING * 2) return tooDeep();
-    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
+    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line2)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
       return tooDeep();
     }
     let quote;
-    for (const char of line) {
+    for (const char of line2) {
       if (quote) {
         if (char === quote) quote = void 0;
       } else if (char === '"' || char === "'") quote = char;
@@ -57843,8 +57899,8 @@ function parseConfig(text, file2) {
   try {
     raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error62) {
-    const line = lineOf2(firstAliasOffset(doc));
-    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
+    const line2 = lineOf2(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file: file2, line: line2, message: `YAML: ${error62.message}` }]);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
@@ -57857,9 +57913,9 @@ function parseConfig(text, file2) {
     const node2 = doc.getIn(keys[0] ?? path13, true);
     const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path13.slice(0, -1), true);
     const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
+    const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
     const where = path13.length > 0 ? path13.join(".") : "(top level)";
-    return { file: file2, line, message: `${where}: ${issue2.message}` };
+    return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
@@ -57877,10 +57933,10 @@ function findKeyLine(doc, path13, lineOf2) {
 function badCharacter2(text, file2) {
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
   if (!match) return void 0;
-  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
+  const line2 = text.slice(0, match.index).split(/\r\n?|\n/).length;
   const char = match[0];
   const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { file: file2, line, message };
+  return { file: file2, line: line2, message };
 }
 function firstAliasOffset(doc) {
   let offset;
@@ -57938,11 +57994,11 @@ function checkSettingsProblems(config3, text, file2) {
     const names = paramNames(check2.params);
     const strict = strictParams(check2.params);
     for (const [key, value] of Object.entries(params4)) {
-      const line = lineOf2(["checks", name, key]);
+      const line2 = lineOf2(["checks", name, key]);
       if (names && !names.includes(key)) {
         problems.push({
           file: file2,
-          line,
+          line: line2,
           message: `checks.${name}.${key}: unknown parameter; known: ${names.join(", ")}`
         });
         continue;
@@ -57952,7 +58008,7 @@ function checkSettingsProblems(config3, text, file2) {
       if (!parsed.success) {
         problems.push({
           file: file2,
-          line,
+          line: line2,
           message: `checks.${name}.${key}: ${parsed.error?.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(value)})`
         });
       }
@@ -57976,8 +58032,8 @@ function assertCheckSettings(config3, text, file2) {
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path13 = file2 ?? join12(repoDir, CONFIG_PATH);
-  if (!file2 && !existsSync7(path13)) return { config: defaultConfig };
+  const path13 = file2 ?? join13(repoDir, CONFIG_PATH);
+  if (!file2 && !existsSync8(path13)) return { config: defaultConfig };
   const shown = relative7(cwd, path13) || path13;
   return { config: readConfigText(readFileSync7(path13, "utf8"), shown), file: shown };
 }
@@ -57989,7 +58045,7 @@ function readConfigText(text, shown) {
 function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
   const { config: config3 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
-  const templateFile = flags.template ?? (config3.template ? join13(repoDir, config3.template) : void 0);
+  const templateFile = flags.template ?? (config3.template ? join14(repoDir, config3.template) : void 0);
   const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
@@ -58007,8 +58063,8 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path13 = join13(dir, "package.json");
-  if (!existsSync8(path13)) return {};
+  const path13 = join14(dir, "package.json");
+  if (!existsSync9(path13)) return {};
   try {
     const json2 = JSON.parse(readFileSync8(path13, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
@@ -58052,8 +58108,8 @@ function resultsTable(results, width = 120) {
   widths[2] = itemWidth;
   widths[3] = Math.max(20, width - (widths[0] ?? 0) - (widths[1] ?? 0) - itemWidth - 6);
   const fitCell = (text, size) => text.length > size ? `${text.slice(0, size - 1)}\u2026` : text.padEnd(size);
-  const line = (row) => row.map((cell, index) => fitCell(cell, widths[index] ?? 10)).join("  ").trimEnd();
-  return [line(header), line(widths.map((size) => "-".repeat(size ?? 0))), ...rows.map(line)].join("\n");
+  const line2 = (row) => row.map((cell, index) => fitCell(cell, widths[index] ?? 10)).join("  ").trimEnd();
+  return [line2(header), line2(widths.map((size) => "-".repeat(size ?? 0))), ...rows.map(line2)].join("\n");
 }
 function countLine(results) {
   const count = (status) => results.filter((result) => result.status === status).length;
@@ -58095,7 +58151,7 @@ async function checkCommand(io, args) {
   if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
   const phase = values.phase;
   const dir = resolve4(io.cwd, positionals[0] ?? ".");
-  if (!existsSync9(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync10(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync5(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const context = loadRepoContext(io, positionals[0], values);
   const only = values.only?.split(",").map((part) => part.trim()).filter(Boolean);
@@ -58166,8 +58222,8 @@ ${countLine(results)} in ${(wallMs / 1e3).toFixed(1)} s
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir, notApplicable)}
 `);
-    for (const line of decisionsNeeded(context.checklist, results, notApplicable))
-      io.stdout.write(`${line}
+    for (const line2 of decisionsNeeded(context.checklist, results, notApplicable))
+      io.stdout.write(`${line2}
 `);
   }
   return passed ? 0 : 1;
@@ -58199,8 +58255,211 @@ function decisionsNeeded(checklist, results, notApplicable) {
   ];
 }
 
-// src/cli/render-command.ts
+// src/cli/init-command.ts
+import { existsSync as existsSync12, mkdirSync, readFileSync as readFileSync9, statSync as statSync6, writeFileSync } from "node:fs";
+import { dirname as dirname3, join as join16, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
+
+// checks/lib/detect/stack.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { join as join15, relative as relative8, sep as sep6 } from "node:path";
+var FRAMEWORKS = [
+  { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
+  { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
+  { dep: "nuxt", name: "Nuxt", kind: "ssr", dir: ".output/public", port: 3e3 },
+  { dep: "astro", name: "Astro", kind: "static", dir: "dist", port: 4321 },
+  { dep: "@remix-run/dev", name: "Remix", kind: "ssr", dir: "build/client", port: 3e3 },
+  { dep: "@react-router/dev", name: "React Router", kind: "ssr", dir: "build/client", port: 3e3 },
+  { dep: "react-scripts", name: "Create React App", kind: "spa", dir: "build", port: 3e3 },
+  { dep: "vite", name: "Vite", kind: "spa", dir: "dist", port: 4173 },
+  { dep: "@nestjs/core", name: "Nest", kind: "api", dir: "dist", port: 3e3 },
+  { dep: "fastify", name: "Fastify", kind: "api", dir: "dist", port: 3e3 },
+  { dep: "koa", name: "Koa", kind: "api", dir: "dist", port: 3e3 },
+  { dep: "express", name: "Express", kind: "api", dir: "dist", port: 3e3 }
+];
+var SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD|PASS$|PEPPER|SALT|PRIVATE|CREDENTIAL|DSN|DATABASE_URL/;
+function detectStack(repoDir) {
+  const findings = [];
+  const pkg = readPackage(repoDir);
+  const facts = { kind: "unknown", secrets: [], findings };
+  const framework = pkg && FRAMEWORKS.find((entry) => pkg.deps.has(entry.dep));
+  if (framework) {
+    facts.framework = framework.name;
+    facts.kind = framework.kind;
+    findings.push({
+      what: "stack",
+      value: `${framework.name} (${framework.kind})`,
+      why: `package.json depends on ${framework.dep}`
+    });
+  } else if (existsSync11(join15(repoDir, "index.html"))) {
+    facts.kind = "static";
+    findings.push({
+      what: "stack",
+      value: "static site",
+      why: "index.html at the top level, no framework in package.json"
+    });
+  }
+  if (pkg?.scripts.build) {
+    facts.buildCommand = "npm run build";
+    findings.push({
+      what: "build",
+      value: "npm run build",
+      why: `package.json scripts.build: ${pkg.scripts.build}`
+    });
+  }
+  if (framework && framework.kind !== "api") {
+    facts.buildDir = framework.dir;
+    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir.startsWith(framework.dir));
+    findings.push({
+      what: "build dir",
+      value: framework.dir,
+      why: client ? `${client.framework} client output` : `${framework.name} default output`
+    });
+  }
+  if (!facts.buildDir) {
+    const built = findBrowserBuild({ repoDir });
+    if (built.ok) {
+      facts.buildDir = relative8(repoDir, built.dir).split(sep6).join("/");
+      findings.push({ what: "build dir", value: facts.buildDir, why: built.how });
+    }
+  }
+  const script = pkg && ["start", "preview", "serve"].find((name) => pkg.scripts[name]);
+  if (pkg && script) {
+    facts.start = `npm run ${script}`;
+    const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? "");
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join15(repoDir, ".env.example")))?.[1];
+    const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
+    facts.url = `http://127.0.0.1:${port}/`;
+    findings.push({
+      what: "start",
+      value: facts.start,
+      why: `package.json scripts.${script}: ${pkg.scripts[script]}`
+    });
+    findings.push({
+      what: "url",
+      value: facts.url,
+      why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
+    });
+  }
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync11(join15(repoDir, dir)));
+  findings.push(
+    facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
+  );
+  const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
+    (file2) => existsSync11(join15(repoDir, file2))
+  );
+  const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
+  facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
+  if (facts.coverage) {
+    findings.push({
+      what: "coverage",
+      value: facts.coverage,
+      why: coverage ? "report exists" : `${coverageTool} writes it with --coverage`
+    });
+  }
+  facts.websocket = findWebSocketUse(repoDir);
+  findings.push({
+    what: "websocket",
+    value: facts.websocket ? "yes" : "none",
+    why: facts.websocket ?? "no WebSocket server package or upgrade handler"
+  });
+  const env = envNames(repoDir);
+  facts.secrets = [.../* @__PURE__ */ new Set([...env.documented, ...env.read])].filter((name) => SECRET_NAME.test(name)).sort();
+  findings.push({
+    what: "secrets",
+    value: facts.secrets.join(", ") || "none",
+    why: env.exampleFile ? `${env.exampleFile} and process.env reads, secret-like names` : "process.env reads, secret-like names"
+  });
+  return facts;
+}
+
+// src/cli/init-command.ts
+var INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
+
+Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
+migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
+found and why, and writes ${CONFIG_PATH}. Checks that cannot apply (no WebSocket server, no
+migrations, no browser build) are turned off there, which the gate counts as N/A.
+  --dry-run   print the config instead of writing it
+  --force     overwrite an existing config that differs
+Running it again on an unchanged repository changes nothing.
+`;
+var line = (key, value, indent = 0) => `${" ".repeat(indent)}${key}: ${JSON.stringify(value)}`;
+function renderInitConfig(facts) {
+  const out = [
+    "# Written by `shipgate init` from what it found; edit freely (`shipgate validate` checks it)."
+  ];
+  if (facts.buildCommand || facts.buildDir) {
+    out.push("build:");
+    if (facts.buildCommand) out.push(line("command", facts.buildCommand, 2));
+    if (facts.buildDir) out.push(line("dir", facts.buildDir, 2));
+  }
+  if (facts.start && facts.url) out.push("target:", line("start", facts.start, 2), line("url", facts.url, 2));
+  const off = [];
+  if (!facts.websocket) off.push(["websocket", "no WebSocket server found"]);
+  if (!facts.migrationsDir) off.push(["migrations", "no migrations folder found"]);
+  if (facts.kind === "api") {
+    for (const id of ["bundle-size", "build-output", "lighthouse"])
+      off.push([id, "API only: no browser build"]);
+  }
+  if (!facts.coverage) off.push(["coverage", "no coverage report or coverage tool found"]);
+  if (off.length > 0) {
+    out.push("checks:");
+    for (const [id, why] of off) out.push(`  ${id}:`, `    enabled: false  # ${why}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function initCommand(io, args) {
+  const { values, positionals } = parseArgs2({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false }, force: { type: "boolean", default: false } }
+  });
+  if (positionals.length > 1) throw new UsageError("init takes at most one directory");
+  const repoDir = resolve5(io.cwd, positionals[0] ?? ".");
+  if (!existsSync12(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!statSync6(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
+  const facts = detectStack(repoDir);
+  const width = Math.max(...facts.findings.map((f) => f.what.length));
+  for (const found of facts.findings) {
+    io.stdout.write(`${found.what.padEnd(width)}  ${found.value}  (${found.why})
+`);
+  }
+  const text = renderInitConfig(facts);
+  readConfigText(text, CONFIG_PATH);
+  const file2 = join16(repoDir, CONFIG_PATH);
+  if (values["dry-run"]) {
+    io.stdout.write(`
+# ${CONFIG_PATH} (dry run, not written)
+${text}`);
+    return 0;
+  }
+  if (existsSync12(file2)) {
+    if (readFileSync9(file2, "utf8") === text) {
+      io.stdout.write(`
+${CONFIG_PATH} is up to date
+`);
+      return 0;
+    }
+    if (!values.force) {
+      io.stderr.write(
+        `${CONFIG_PATH} exists and differs from what init would write; --force overwrites it
+`
+      );
+      return 1;
+    }
+  }
+  mkdirSync(dirname3(file2), { recursive: true });
+  writeFileSync(file2, text);
+  io.stdout.write(`
+wrote ${CONFIG_PATH}
+`);
+  return 0;
+}
+
+// src/cli/render-command.ts
+import { parseArgs as parseArgs3 } from "node:util";
 
 // src/core/comment/render.ts
 var COMMENT_MARKER = "<!-- shipgate:checklist -->";
@@ -58215,16 +58474,16 @@ var DEFAULT_NOTES = [
 function renderComment(input2) {
   const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  for (const line of input2.checklist.lines) {
-    if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+  for (const line2 of input2.checklist.lines) {
+    if (line2.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line2.text), input2.variables, input2.notes));
       continue;
     }
-    const item = byId.get(line.itemId);
+    const item = byId.get(line2.itemId);
     if (item) {
       const why = input2.notApplicable?.get(item.id);
       const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
+      out.push(renderItemLine(item, input2.states[item.id], sha, line2.prefix, why));
     }
   }
   while (out.at(-1) === "") out.pop();
@@ -58314,7 +58573,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
 function renderCommand(io, args) {
-  const { values, positionals } = parseArgs2({
+  const { values, positionals } = parseArgs3({
     args,
     allowPositionals: true,
     options: {
@@ -58345,8 +58604,8 @@ function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
-import { join as join14, relative as relative8, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync10 } from "node:fs";
+import { join as join17, relative as relative9, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -58357,11 +58616,11 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path13 = resolve5(io.cwd, file2);
-    const shown = relative8(io.cwd, path13) || file2;
+    const path13 = resolve6(io.cwd, file2);
+    const shown = relative9(io.cwd, path13) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path13, "utf8"), shown);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync10(path13, "utf8"), shown);
       else loadChecklist(path13, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
@@ -58378,8 +58637,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join14(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync10(config3) ? [CONFIG_PATH] : []];
+  const config3 = join17(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync13(config3) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts
@@ -58391,6 +58650,7 @@ var HELP = `shipgate ${VERSION17} \u2014 a production deployment checklist as a 
 Usage: shipgate <command> [options]
 
 Commands:
+  init [DIR]        detect the stack and write .github/shipgate.yml
   check [DIR]       run the automated checks of the checklist locally
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
@@ -58412,13 +58672,14 @@ async function main(io) {
 `);
       return 0;
     }
-    const help = { check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[command];
+    const help = { init: INIT_HELP, check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(help);
       return 0;
     }
     if (command === "check") return await checkCommand(io, rest);
+    if (command === "init") return initCommand(io, rest);
     if (command === "render") return renderCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error62) {

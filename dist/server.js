@@ -15228,7 +15228,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join12 } = __require("path");
+    var { join: join13 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -15280,7 +15280,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join12(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join13(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -15791,9 +15791,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync8 } = __require("node:fs");
+    var { existsSync: existsSync9 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join12, isAbsolute, sep: sep6 } = __require("node:path");
+    var { join: join13, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -15866,7 +15866,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path14) && !existsSync8(path14);
+      return isAbsolute(path14) && !existsSync9(path14);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -15948,7 +15948,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join12(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join13(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -15969,7 +15969,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join12(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join13(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -15996,7 +15996,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join12(__dirname, "..", "file.js");
+          return join13(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -16976,7 +16976,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join12 = ",";
+            let join13 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -16990,7 +16990,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join12 = `,
+                join13 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -16998,13 +16998,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join12;
+                res += join13;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join12}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17025,7 +17025,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join12 = `,
+              join13 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17039,13 +17039,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join12;
+                separator = join13;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join12;
+              separator = join13;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -17086,7 +17086,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join12 = ",";
+            let join13 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -17099,7 +17099,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join12 = `,
+                join13 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17107,13 +17107,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join12;
+                res += join13;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join12}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17126,7 +17126,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join12 = `,
+              join13 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17135,7 +17135,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join12;
+                separator = join13;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -17193,20 +17193,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join13 = `,
+              const join14 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join13;
+                res2 += join14;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join14}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -17222,16 +17222,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join12 = `,
+            const join13 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join12, maximumBreadth);
+              res += stringifyTypedArray(value, join13, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join12;
+              separator = join13;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -17242,13 +17242,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join12;
+                separator = join13;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join12;
+              separator = join13;
             }
             if (separator !== "") {
               res = `
@@ -69792,20 +69792,20 @@ ${JSON.stringify(record2)}
 }
 function auditCheckText(record2, markdown, tail) {
   const json2 = auditJsonBlock(record2);
-  const join12 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+  const join13 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
 `;
-  const full = join12(markdown, json2, tail);
+  const full = join13(markdown, json2, tail);
   if (full.length <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf("\n## History");
   const short = history >= 0 ? `${markdown.slice(0, history)}
 
 _History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
 ` : markdown;
-  const withJson = join12(short, json2, tail);
+  const withJson = join13(short, json2, tail);
   if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
   const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
   const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join12(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+  return join13(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
 }
 function releaseBodyWithAudit(body, record2, markdown) {
   const existing = body ?? "";
@@ -70749,6 +70749,7 @@ function checkEnv(build) {
 }
 var buildOutputCheck = defineCheck({
   id: "build-output",
+  proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
   params,
   async run({ aspect }, ctx) {
@@ -71258,6 +71259,7 @@ async function findFile(dir, wanted) {
 }
 var changelogCheck = defineCheck({
   id: "changelog",
+  proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
   title: "CHANGELOG.md has an entry for the release version",
   params: ParamsSchema,
   async run(params4, ctx) {
@@ -71468,6 +71470,7 @@ async function loadTotals(dir, files) {
 }
 var coverageCheck = defineCheck({
   id: "coverage",
+  proves: "The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
   params: ParamsSchema3,
   async run(params4, ctx) {
@@ -71617,6 +71620,7 @@ function plural4(count, one, many = `${one}s`) {
 }
 var envFilesCheck = defineCheck({
   id: "env-files",
+  proves: "No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).",
   title: "No .env files committed, now or in history; .env.production is git-ignored",
   params: ParamsSchema4,
   async run(params4, ctx) {
@@ -71691,6 +71695,127 @@ var envFilesCheck = defineCheck({
     };
   }
 });
+
+// checks/lib/detect/env-names.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { join as join6, relative as relative5, sep as sep4 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < MAX_FILES2) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
+      } else if (entry.isFile() && pattern.test(entry.name)) {
+        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
+        if (files.length >= MAX_FILES2) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync2(file2).size > MAX_BYTES) return "";
+    return readFileSync5(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join6(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/detect/env-names.ts
+var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
+var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
+var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
+function envNames(repoDir) {
+  const documented = /* @__PURE__ */ new Set();
+  let exampleFile;
+  for (const name of ENV_EXAMPLE_FILES) {
+    if (!existsSync6(join7(repoDir, name))) continue;
+    exampleFile = name;
+    for (const line of readSmallFile(join7(repoDir, name)).split(/\r?\n/)) {
+      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+      if (match?.[1]) documented.add(match[1]);
+    }
+    break;
+  }
+  const read2 = /* @__PURE__ */ new Set();
+  for (const file2 of listSourceFiles(repoDir)) {
+    const text = readSmallFile(join7(repoDir, file2));
+    if (!text.includes("env")) continue;
+    for (const match of text.matchAll(READ_RE)) if (match[1]) read2.add(match[1]);
+    for (const match of text.matchAll(DESTRUCTURE_RE)) {
+      for (const part of (match[1] ?? "").split(",")) {
+        const name = /^\s*([A-Z][A-Z0-9_]*)/.exec(part)?.[1];
+        if (name) read2.add(name);
+      }
+    }
+  }
+  return { documented, exampleFile, read: read2 };
+}
 
 // checks/lib/secrets/entropy.ts
 function shannonEntropy(value) {
@@ -72015,11 +72140,25 @@ async function checkRotated(names, params4, ctx) {
 }
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
+  proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
   params: ParamsSchema5,
   async run(params4, ctx) {
-    const names = namesOf(params4);
-    return params4.mode === "rotated" ? checkRotated(names, params4, ctx) : checkPresent(names, params4, ctx);
+    const wanted = namesOf(params4);
+    const known = await ctx.memo(`env-names:${ctx.repoDir}`, async () => envNames(ctx.repoDir));
+    const names = wanted.filter((name) => known.documented.has(name) || known.read.has(name));
+    if (names.length === 0) {
+      const where = known.exampleFile ? `not in ${known.exampleFile}, ` : "no .env.example, ";
+      return {
+        status: "skipped",
+        summary: `not applicable: the app does not use ${wanted.join(", ")} (${where}no process.env/import.meta.env read in its sources)`
+      };
+    }
+    const outcome2 = params4.mode === "rotated" ? await checkRotated(names, params4, ctx) : checkPresent(names, params4, ctx);
+    const unused = wanted.filter((name) => !names.includes(name));
+    if (unused.length === 0) return outcome2;
+    const note = `not judged (the app does not use them): ${unused.join(", ")}`;
+    return { ...outcome2, details: [outcome2.details, note].filter(Boolean).join("\n") };
   }
 });
 
@@ -73659,6 +73798,7 @@ async function scanHistory(dir, allowlist, signal) {
 }
 var gitHistoryCheck = defineCheck({
   id: "git-history",
+  proves: "No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.",
   title: "No secrets in any commit reachable from HEAD",
   params: external_exports.object({}).strict(),
   async run(_params, ctx) {
@@ -74061,6 +74201,7 @@ var Params2 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params2,
@@ -74102,11 +74243,11 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
-import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import { accessSync, constants, statSync as statSync3 } from "node:fs";
 var CHROME_CANDIDATES = [
   "/usr/lib/chromium/chromium",
   "/usr/bin/chromium",
@@ -74116,7 +74257,7 @@ var CHROME_CANDIDATES = [
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
 function isExecutableFile(path14) {
   try {
-    if (!statSync2(path14).isFile()) return false;
+    if (!statSync3(path14).isFile()) return false;
     accessSync(path14, constants.X_OK);
     return true;
   } catch {
@@ -74139,7 +74280,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -74257,7 +74398,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join6(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join8(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -74322,9 +74463,9 @@ function summarize(url2, results) {
 }
 
 // checks/lib/lighthouse/static-server.ts
-import { createReadStream, statSync as statSync3 } from "node:fs";
+import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join7, resolve as resolve3, sep as sep4 } from "node:path";
+import { extname, join as join9, resolve as resolve3, sep as sep5 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -74352,14 +74493,14 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve3(join7(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
+  const candidate = resolve3(join9(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
-    const stat3 = statSync3(candidate);
+    const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join7(candidate, "index.html");
-      return statSync3(index).isFile() ? index : void 0;
+      const index = join9(candidate, "index.html");
+      return statSync4(index).isFile() ? index : void 0;
     }
   } catch {
     return void 0;
@@ -74375,7 +74516,7 @@ async function startStaticServer(dir) {
       return;
     }
     const type = CONTENT_TYPES[extname(file2).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "content-length": statSync3(file2).size });
+    res.writeHead(200, { "content-type": type, "content-length": statSync4(file2).size });
     if (req.method === "HEAD") {
       res.end();
       return;
@@ -74474,13 +74615,14 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync6(join8(buildDir, "index.html")))
+  if (!existsSync7(join10(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
+    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
@@ -74523,10 +74665,10 @@ function createLighthouseCheck(options2 = {}) {
 var lighthouseCheck = createLighthouseCheck();
 
 // checks/lib/load/load-rss.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function readVmRss(pid) {
   try {
-    const status = readFileSync5(`/proc/${pid}/status`, "utf8");
+    const status = readFileSync6(`/proc/${pid}/status`, "utf8");
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     return match?.[1] ? Number(match[1]) * 1024 : void 0;
   } catch {
@@ -74535,7 +74677,7 @@ function readVmRss(pid) {
 }
 function childPids(pid) {
   try {
-    const text = readFileSync5(`/proc/${pid}/task/${pid}/children`, "utf8");
+    const text = readFileSync6(`/proc/${pid}/task/${pid}/children`, "utf8");
     return text.split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
@@ -75365,6 +75507,7 @@ var Params5 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
   params: Params5,
@@ -75444,6 +75587,7 @@ async function fail2(dir, summary) {
 }
 var versionCheck = defineCheck({
   id: "version",
+  proves: "The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
   params: external_exports.object({}).strict(),
   async run(_params, ctx) {
@@ -75499,95 +75643,7 @@ var versionCheck = defineCheck({
 });
 
 // checks/lib/detect/websocket-use.ts
-import { join as join10 } from "node:path";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import { join as join9, relative as relative5, sep as sep5 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < MAX_FILES2) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync4(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join9(dir, entry.name));
-      } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join9(dir, entry.name)).split(sep5).join("/"));
-        if (files.length >= MAX_FILES2) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync4(file2).size > MAX_BYTES) return "";
-    return readFileSync6(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join9(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/detect/websocket-use.ts
+import { join as join11 } from "node:path";
 var WEBSOCKET_SERVER_PACKAGES = [
   "ws",
   "socket.io",
@@ -75616,7 +75672,7 @@ function findWebSocketUse(repoDir) {
   const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   if (dep) return `package.json depends on ${dep}`;
   for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join10(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+    if (SERVER_SOURCE.test(readSmallFile(join11(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
   }
   return void 0;
 }
@@ -75809,15 +75865,15 @@ var checks = [
 ];
 
 // src/load/default-template.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname2, join as join11 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname2, join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join11(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync7(candidate)) return candidate;
+    const candidate = join12(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync8(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);

@@ -3,9 +3,32 @@ import type { CheckContext } from '../../checks/check.js';
 import { envSecretsCheck } from '../../checks/env-secrets.js';
 import { type ApiServer, startApiServer } from '../helpers/repo-api-server.js';
 import { FakeSecrets } from '../helpers/repo-fake-secrets.js';
-import { repoContext } from '../helpers/repo-temp.js';
+import { removeDirs, repoContext, tempDir, writeFiles } from '../helpers/repo-temp.js';
 
 const fake = new FakeSecrets(3);
+
+// An app that documents the variables these tests ask about (others are not applicable to it).
+const app = tempDir('shipgate-env-app-');
+writeFiles(app, {
+  '.env.example': [
+    'A',
+    'OTHER',
+    'A_SECRET',
+    'B_SECRET',
+    'C_SECRET',
+    'JWT_SECRET',
+    'OPENAI_API_KEY',
+    'PIN_PEPPER',
+    'SESSION_SECRET',
+    'SQUARE_ACCESS_TOKEN',
+    'SUPABASE_SERVICE_ROLE_KEY',
+    'SUPABASE_URL',
+    'ID_TOKEN',
+  ]
+    .map((name) => `${name}=`)
+    .join('\n'),
+});
+afterAll(() => removeDirs([app]));
 
 async function run(
   params: Record<string, unknown>,
@@ -13,7 +36,7 @@ async function run(
   extra: Partial<CheckContext> = {},
 ) {
   const parsed = envSecretsCheck.params.parse(params);
-  const outcome = await envSecretsCheck.run(parsed, repoContext(process.cwd(), { env, ...extra }));
+  const outcome = await envSecretsCheck.run(parsed, repoContext(app, { env, ...extra }));
   // whatever happens, no value is ever printed
   for (const value of Object.values(env)) expect(JSON.stringify(outcome)).not.toContain(value);
   return outcome;
@@ -158,5 +181,37 @@ describe('env-secrets check: rotated (GitHub secret metadata)', () => {
       status: 'skipped',
       summary: expect.stringContaining('(HTTP 403)'),
     });
+  });
+});
+
+describe('env-secrets on an app that does not use the variable', () => {
+  it('is not applicable (a Vite SPA is not asked for Restaurant OS secrets); a variable read in the sources counts', async () => {
+    const spa = tempDir('shipgate-env-spa-');
+    try {
+      writeFiles(spa, {
+        '.env.example': 'VITE_API_URL=\n',
+        'src/main.ts':
+          'const key = process.env.STRIPE_SECRET_KEY;\nconst url = import.meta.env.VITE_API_URL;\n',
+      });
+      const ctx = (env: Record<string, string>) => repoContext(spa, { env });
+      const square = await envSecretsCheck.run(
+        envSecretsCheck.params.parse({ name: 'SQUARE_ACCESS_TOKEN' }),
+        ctx({}),
+      );
+      expect(square).toEqual({
+        status: 'skipped',
+        summary:
+          'not applicable: the app does not use SQUARE_ACCESS_TOKEN (not in .env.example, no process.env/import.meta.env read in its sources)',
+      });
+      const stripe = await envSecretsCheck.run(
+        envSecretsCheck.params.parse({ names: 'STRIPE_SECRET_KEY,PIN_PEPPER' }),
+        ctx({}),
+      );
+      expect(stripe.status).toBe('fail');
+      expect(stripe.summary).toBe('STRIPE_SECRET_KEY is not set');
+      expect(stripe.details).toContain('not judged (the app does not use them): PIN_PEPPER');
+    } finally {
+      removeDirs([spa]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { CHECK_HELP, checkCommand } from './check-command.js';
+import { INIT_HELP, initCommand } from './init-command.js';
 import { type CliIO, UsageError } from './io.js';
 import { RENDER_HELP, renderCommand } from './render-command.js';
 import { VALIDATE_HELP, validateCommand } from './validate-command.js';
@@ -10,6 +11,7 @@ const HELP = `shipgate ${VERSION} — a production deployment checklist as a mer
 Usage: shipgate <command> [options]
 
 Commands:
+  init [DIR]        detect the stack and write .github/shipgate.yml
   check [DIR]       run the automated checks of the checklist locally
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
@@ -32,13 +34,16 @@ export async function main(io: CliIO): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const help = { check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[command];
+    const help = { init: INIT_HELP, check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[
+      command
+    ];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(help);
       return 0;
     }
     if (command === 'check') return await checkCommand(io, rest);
+    if (command === 'init') return initCommand(io, rest);
     if (command === 'render') return renderCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error) {

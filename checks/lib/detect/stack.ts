@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { CLIENT_OUTPUT_DIRS, findBrowserBuild } from '../build/build-dir.js';
+import { DEFAULT_MIGRATION_DIRS } from '../migrations/migration-pairs.js';
+import { envNames } from './env-names.js';
+import { readPackage, readSmallFile } from './repo-files.js';
+import { findWebSocketUse } from './websocket-use.js';
+
+/** One fact found in a repository and why shipgate believes it. */
+export interface Finding {
+  what: string;
+  value: string;
+  why: string;
+}
+
+export interface StackFacts {
+  framework?: string;
+  kind: 'spa' | 'ssr' | 'static' | 'api' | 'unknown';
+  buildCommand?: string;
+  buildDir?: string;
+  start?: string;
+  url?: string;
+  migrationsDir?: string;
+  coverage?: string;
+  websocket?: string;
+  secrets: string[];
+  findings: Finding[];
+}
+
+/** Frameworks by package, first match wins: build output, how it is served, and its default port. */
+const FRAMEWORKS: readonly {
+  dep: string;
+  name: string;
+  kind: StackFacts['kind'];
+  dir: string;
+  port: number;
+}[] = [
+  { dep: 'next', name: 'Next.js', kind: 'ssr', dir: '.next', port: 3000 },
+  { dep: '@sveltejs/kit', name: 'SvelteKit', kind: 'ssr', dir: '.svelte-kit/output/client', port: 4173 },
+  { dep: 'nuxt', name: 'Nuxt', kind: 'ssr', dir: '.output/public', port: 3000 },
+  { dep: 'astro', name: 'Astro', kind: 'static', dir: 'dist', port: 4321 },
+  { dep: '@remix-run/dev', name: 'Remix', kind: 'ssr', dir: 'build/client', port: 3000 },
+  { dep: '@react-router/dev', name: 'React Router', kind: 'ssr', dir: 'build/client', port: 3000 },
+  { dep: 'react-scripts', name: 'Create React App', kind: 'spa', dir: 'build', port: 3000 },
+  { dep: 'vite', name: 'Vite', kind: 'spa', dir: 'dist', port: 4173 },
+  { dep: '@nestjs/core', name: 'Nest', kind: 'api', dir: 'dist', port: 3000 },
+  { dep: 'fastify', name: 'Fastify', kind: 'api', dir: 'dist', port: 3000 },
+  { dep: 'koa', name: 'Koa', kind: 'api', dir: 'dist', port: 3000 },
+  { dep: 'express', name: 'Express', kind: 'api', dir: 'dist', port: 3000 },
+];
+
+const SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD|PASS$|PEPPER|SALT|PRIVATE|CREDENTIAL|DSN|DATABASE_URL/;
+
+/** What `shipgate init` writes down: the stack, its commands and folders, each with the reason. */
+export function detectStack(repoDir: string): StackFacts {
+  const findings: Finding[] = [];
+  const pkg = readPackage(repoDir);
+  const facts: StackFacts = { kind: 'unknown', secrets: [], findings };
+  const framework = pkg && FRAMEWORKS.find((entry) => pkg.deps.has(entry.dep));
+  if (framework) {
+    facts.framework = framework.name;
+    facts.kind = framework.kind;
+    findings.push({
+      what: 'stack',
+      value: `${framework.name} (${framework.kind})`,
+      why: `package.json depends on ${framework.dep}`,
+    });
+  } else if (existsSync(join(repoDir, 'index.html'))) {
+    facts.kind = 'static';
+    findings.push({
+      what: 'stack',
+      value: 'static site',
+      why: 'index.html at the top level, no framework in package.json',
+    });
+  }
+  if (pkg?.scripts.build) {
+    facts.buildCommand = 'npm run build';
+    findings.push({
+      what: 'build',
+      value: 'npm run build',
+      why: `package.json scripts.build: ${pkg.scripts.build}`,
+    });
+  }
+  if (framework && framework.kind !== 'api') {
+    facts.buildDir = framework.dir;
+    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir.startsWith(framework.dir));
+    findings.push({
+      what: 'build dir',
+      value: framework.dir,
+      why: client ? `${client.framework} client output` : `${framework.name} default output`,
+    });
+  }
+  if (!facts.buildDir) {
+    const built = findBrowserBuild({ repoDir });
+    if (built.ok) {
+      facts.buildDir = relative(repoDir, built.dir).split(sep).join('/');
+      findings.push({ what: 'build dir', value: facts.buildDir, why: built.how });
+    }
+  }
+  const script = pkg && (['start', 'preview', 'serve'] as const).find((name) => pkg.scripts[name]);
+  if (pkg && script) {
+    facts.start = `npm run ${script}`;
+    const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? '');
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join(repoDir, '.env.example')))?.[1];
+    const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3000);
+    facts.url = `http://127.0.0.1:${port}/`;
+    findings.push({
+      what: 'start',
+      value: facts.start,
+      why: `package.json scripts.${script}: ${pkg.scripts[script]}`,
+    });
+    findings.push({
+      what: 'url',
+      value: facts.url,
+      why: portMatch
+        ? `port in scripts.${script}`
+        : envPort
+          ? 'PORT in .env.example'
+          : `${framework?.name ?? 'Node'} default port ${port}`,
+    });
+  }
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync(join(repoDir, dir)));
+  findings.push(
+    facts.migrationsDir
+      ? { what: 'migrations', value: facts.migrationsDir, why: 'folder exists' }
+      : { what: 'migrations', value: 'none', why: `none of ${DEFAULT_MIGRATION_DIRS.join(', ')} exists` },
+  );
+  const coverage = ['coverage/coverage-summary.json', 'coverage/lcov.info'].find((file) =>
+    existsSync(join(repoDir, file)),
+  );
+  const coverageTool = pkg && ['vitest', 'jest', 'c8', 'nyc'].find((dep) => pkg.deps.has(dep));
+  facts.coverage = coverage ?? (coverageTool ? 'coverage/lcov.info' : undefined);
+  if (facts.coverage) {
+    findings.push({
+      what: 'coverage',
+      value: facts.coverage,
+      why: coverage ? 'report exists' : `${coverageTool} writes it with --coverage`,
+    });
+  }
+  facts.websocket = findWebSocketUse(repoDir);
+  findings.push({
+    what: 'websocket',
+    value: facts.websocket ? 'yes' : 'none',
+    why: facts.websocket ?? 'no WebSocket server package or upgrade handler',
+  });
+  const env = envNames(repoDir);
+  facts.secrets = [...new Set([...env.documented, ...env.read])]
+    .filter((name) => SECRET_NAME.test(name))
+    .sort();
+  findings.push({
+    what: 'secrets',
+    value: facts.secrets.join(', ') || 'none',
+    why: env.exampleFile
+      ? `${env.exampleFile} and process.env reads, secret-like names`
+      : 'process.env reads, secret-like names',
+  });
+  return facts;
+}
