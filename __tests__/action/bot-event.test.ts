@@ -21,6 +21,7 @@ const edit = (sender: string, from: string, body: string, updatedAt = '2026-01-0
   action: 'edited',
   sender: { login: sender },
   comment: { id: 9, body, updated_at: updatedAt },
+  issue: { number: 42 },
   changes: { body: { from } },
 });
 

@@ -63,7 +63,12 @@ beforeAll(async () => {
   });
   pr = opened.number;
   sha = opened.pull?.head.sha ?? '';
-  runId = sim.addWorkflowRun(REPO, { path: WORKFLOW, head_sha: sha, event: 'pull_request' }).id;
+  runId = sim.addWorkflowRun(REPO, {
+    path: WORKFLOW,
+    head_sha: sha,
+    event: 'pull_request',
+    ref: `refs/pull/${pr}/merge`,
+  }).id;
 });
 afterAll(async () => {
   await sim.close();
@@ -77,6 +82,8 @@ const lastDelivery = (event: string, action: string): Delivery => {
 };
 
 async function runBot(delivery: Delivery, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  // the job has `id-token: write`: the runner hands it the OIDC request URL and token
+  const oidc = sim.oidc.requestFor(runId);
   const run = await runAction({
     inputs: {
       mode: 'bot',
@@ -92,6 +99,8 @@ async function runBot(delivery: Delivery, inputs: Record<string, string> = {}): 
       GITHUB_RUN_ID: String(runId),
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_WORKSPACE: checkout,
+      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.url,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.token,
     },
     event: { name: delivery.event, payload: delivery.payload },
     cwd: checkout,
@@ -139,7 +148,9 @@ describe('mode: bot on pull_request, issue_comment and check_run events', () => 
     const evidence = sim.checkRunsFor(sha).filter((r) => r.name === EVIDENCE_CHECK_NAME);
     expect(evidence).toHaveLength(1);
     expect(evidence[0]?.app.slug).toBe('github-actions');
-    expect(evidence[0]?.details_url).toBe(`${sim.url}/${REPO}/actions/runs/${runId}`);
+    // GitHub ignores the details_url of a run created with GITHUB_TOKEN: the OIDC token vouches instead
+    expect(evidence[0]?.details_url).toBeNull();
+    expect(evidence[0]?.output.text).toContain('<!-- shipgate:provenance ');
     const body = checklist(sim, pr).body;
     expect(isTicked(body, 'secrets')).toBe(true);
     expect(isTicked(body, 'env-files')).toBe(true);

@@ -4,6 +4,7 @@ import { Octokit } from '@octokit/rest';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/server/http-server.js';
 import { COMMENT_MARKER } from '../../src/core/comment/render.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
+import { attachProvenance, evidenceAudience } from '../../src/core/evidence/provenance.js';
 import type { CheckStatus, Phase } from '../../src/core/template/model.js';
 import type { OctokitTuning } from '../../src/github/octokit.js';
 import type { Coordinator } from '../../src/scale/coordinator.js';
@@ -205,18 +206,34 @@ export function gateRun(sim: Simulator, sha: string) {
     .sort((a, b) => b.id - a.id)[0];
 }
 
-/** Acts as the Action: a `shipgate/checks` run by github-actions with the evidence, on `sha`. */
+/** How the stand-in Action vouches for its results (default: a genuine ID token for its run). */
+export type Provenance =
+  | { kind: 'oidc' }
+  | { kind: 'none' }
+  /** A token with these claims changed, signed by the real issuer (what a misconfigured run would get). */
+  | { kind: 'claims'; claims: Record<string, unknown> }
+  /** The raw token to attach (forgeries). */
+  | { kind: 'raw'; token: string };
+
+/**
+ * Acts as the Action: a workflow run of `workflowPath` on `sha` (a `pull_request` run checks out
+ * `refs/pull/<n>/merge`), whose job publishes a `shipgate/checks` run with the evidence and, like
+ * the real Action with `id-token: write`, an OIDC token for that run bound to the evidence.
+ */
 export async function publishEvidence(
   h: Harness,
   sha: string,
   results: { item: string; check: string; status: CheckStatus; summary: string }[],
   workflowPath = WORKFLOW,
-  run: { phase?: Phase; event?: string; title?: string } = {},
+  run: { phase?: Phase; event?: string; title?: string; provenance?: Provenance; evidenceSha?: string } = {},
 ): Promise<void> {
+  const event = run.event ?? 'pull_request';
+  const pr = [...h.sim.state.issues.values()].find((i) => i.repo === REPO && i.pull?.head.sha === sha);
   const workflowRun = h.sim.addWorkflowRun(REPO, {
     path: workflowPath,
     head_sha: sha,
-    event: run.event ?? 'pull_request',
+    event,
+    ...(event === 'pull_request' && pr ? { ref: `refs/pull/${pr.number}/merge` } : {}),
   });
   const octokit = new Octokit({
     baseUrl: h.sim.apiUrl,
@@ -224,10 +241,21 @@ export async function publishEvidence(
     retry: { enabled: false },
   });
   const evidence = toEvidence(
-    sha,
+    run.evidenceSha ?? sha,
     run.phase ?? 'pre-merge',
     results.map((r) => ({ ...r, text: r.item, findings: [] })),
   );
+  const evidenceText = formatEvidenceText(evidence);
+  const provenance = run.provenance ?? { kind: 'oidc' };
+  const audience = evidenceAudience(evidenceText);
+  const token =
+    provenance.kind === 'oidc'
+      ? h.sim.oidc.tokenFor(workflowRun.id, audience)
+      : provenance.kind === 'claims'
+        ? h.sim.oidc.tokenFor(workflowRun.id, audience, provenance.claims)
+        : provenance.kind === 'raw'
+          ? provenance.token
+          : undefined;
   await octokit.rest.checks.create({
     owner: 'acme',
     repo: 'web',
@@ -236,7 +264,11 @@ export async function publishEvidence(
     status: 'completed',
     conclusion: evidence.passed ? 'success' : 'failure',
     details_url: `${h.sim.url}/${REPO}/actions/runs/${workflowRun.id}`,
-    output: { title: run.title ?? 'shipgate checks', summary: 'results', text: formatEvidenceText(evidence) },
+    output: {
+      title: run.title ?? 'shipgate checks',
+      summary: 'results',
+      text: token ? attachProvenance(evidenceText, token) : evidenceText,
+    },
   });
   await h.settle();
 }

@@ -83,7 +83,9 @@ test('post-deploy evidence from an untrusted workflow is ignored with a note', a
     { workflowPath: '.github/workflows/not-on-main.yml' },
   );
   expect(isTicked(checklist(h.sim, pr).body, 'home')).toBe(false);
-  expect(runNamed(h, merge, 'shipgate/post-deploy')?.output.summary).toContain('is not on the base branch');
+  expect(runNamed(h, merge, 'shipgate/post-deploy')?.output.summary).toContain(
+    'is not on the default branch',
+  );
   expect(h.sim.validationErrors).toEqual([]);
 });
 

@@ -14,6 +14,7 @@ import { parseCommand } from '../../src/core/decide/commands.js';
 import { decideDeployment } from '../../src/core/decide/deployment-decision.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
 import { judgePostDeployEvidence } from '../../src/core/evidence/post-deploy-evidence.js';
+import { evidenceAudience } from '../../src/core/evidence/provenance.js';
 import { evaluateGate } from '../../src/core/gate/gate.js';
 import {
   buildIncidentIssue,
@@ -32,6 +33,7 @@ import {
   ROLLBACK_STATE,
 } from '../../src/core/ledger/ledger.js';
 import { parseTemplate } from '../../src/core/template/template.js';
+import { verified } from '../helpers/oidc-tokens.js';
 
 const HEAD = 'a'.repeat(40);
 const MERGE = 'b'.repeat(40);
@@ -205,8 +207,14 @@ describe('post-deploy evidence', () => {
     appSlug: 'github-actions',
     runSha: MERGE,
     mergeSha: MERGE,
-    workflowPath: '.github/workflows/deploy.yml',
-    workflowOnBase: true,
+    repo: 'acme/web',
+    token: verified(evidenceAudience(text), {
+      ref: 'refs/heads/main',
+      sha: MERGE,
+      event_name: 'deployment_status',
+      workflow_ref: 'acme/web/.github/workflows/deploy.yml@refs/heads/main',
+    }),
+    workflowFile: 'same' as const,
     text,
   };
 
@@ -221,8 +229,12 @@ describe('post-deploy evidence', () => {
   it('refuses other apps, other commits and workflows missing from the base branch', () => {
     expect(judgePostDeployEvidence({ ...source, appSlug: 'evil' }, checklist, 'T').accepted).toBe(false);
     expect(judgePostDeployEvidence({ ...source, runSha: HEAD }, checklist, 'T').accepted).toBe(false);
-    const missing = judgePostDeployEvidence({ ...source, workflowOnBase: false }, checklist, 'T');
-    expect(!missing.accepted && missing.reason).toContain('not on the base branch');
+    const missing = judgePostDeployEvidence(
+      { ...source, workflowFile: 'not-on-default-branch' },
+      checklist,
+      'T',
+    );
+    expect(!missing.accepted && missing.reason).toContain('is not on the default branch');
   });
 });
 

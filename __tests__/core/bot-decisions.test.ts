@@ -7,12 +7,14 @@ import { decideWaive, parseCommand } from '../../src/core/decide/commands.js';
 import { planTicks, rejectionReply, tickEvents } from '../../src/core/decide/plan-ticks.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
 import { judgeEvidence } from '../../src/core/evidence/judge-evidence.js';
+import { evidenceAudience } from '../../src/core/evidence/provenance.js';
 import { buildCheckReport, roleForAction, signOffAction } from '../../src/core/gate/check-report.js';
 import { evaluateGate } from '../../src/core/gate/gate.js';
 import { chooseLedger } from '../../src/core/ledger/choose-ledger.js';
 import { appendEvents, emptyLedger, foldLedger } from '../../src/core/ledger/ledger.js';
 import { pushInvalidation } from '../../src/core/ledger/push-invalidation.js';
 import { parseTemplate } from '../../src/core/template/template.js';
+import { verified } from '../helpers/oidc-tokens.js';
 
 const SHA = 'a'.repeat(40);
 const checklist = parseTemplate(
@@ -136,8 +138,10 @@ describe('ledger choice, push invalidation, evidence, commands, check report', (
       appSlug: 'github-actions',
       runSha: SHA,
       expectedSha: SHA,
-      workflowPath: '.github/workflows/s.yml',
-      changedFiles: [],
+      repo: 'acme/web',
+      pullNumber: 42,
+      token: verified(evidenceAudience(text)),
+      workflowFile: 'same' as const,
       text,
     };
     expect(judgeEvidence(source, checklist, 'T')).toMatchObject({
@@ -145,9 +149,9 @@ describe('ledger choice, push invalidation, evidence, commands, check report', (
       events: [{ t: 'result', item: 'auto' }],
     });
     expect(judgeEvidence({ ...source, appSlug: 'evil' }, checklist, 'T').accepted).toBe(false);
-    expect(
-      judgeEvidence({ ...source, changedFiles: ['.github/workflows/s.yml'] }, checklist, 'T'),
-    ).toMatchObject({ accepted: false });
+    expect(judgeEvidence({ ...source, workflowFile: 'changed' }, checklist, 'T')).toMatchObject({
+      accepted: false,
+    });
     expect(judgeEvidence({ ...source, expectedSha: 'c'.repeat(40) }, checklist, 'T').accepted).toBe(false);
   });
   it('parses commands and refuses waiving sign-offs', () => {

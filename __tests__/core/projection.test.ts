@@ -65,6 +65,7 @@ function input(events: LedgerEvent[], extra: Partial<ProjectionInput> = {}): Pro
     ledger: emptyLedger(SECRET),
     events,
     secret: SECRET,
+    ledgerKey: SECRET,
     ...extra,
   };
 }

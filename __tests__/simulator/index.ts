@@ -49,6 +49,7 @@ import type { AddressInfo } from 'node:net';
 import { Events } from './events-deploy.js';
 import { Faults } from './faults.js';
 import type { RouteTable } from './http.js';
+import { ActionsOidc } from './oidc.js';
 import { validateWebhookPayload } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
 import { checkRoutes } from './routes/checks.js';
@@ -86,10 +87,13 @@ export class Simulator extends Events {
   readonly unimplemented: string[] = [];
   readonly webhookValidationErrors: Array<{ event: string; action?: string; errors: string[] }> = [];
   protected readonly sender: WebhookSender;
+  /** GitHub Actions' OIDC issuer (oidc.ts): `sim.oidc.issuer`, `requestFor(runId)`, `tokenFor(runId, audience)`. */
+  readonly oidc: ActionsOidc;
   private server: http.Server | undefined;
 
   constructor(readonly options: SimulatorOptions) {
     super(options.appId ?? 1, options.appSlug ?? 'shipgate');
+    this.oidc = new ActionsOidc(this.state);
     const targets = options.webhookTarget === undefined ? [] : [options.webhookTarget].flat();
     this.sender = new WebhookSender(
       targets,
@@ -137,10 +141,12 @@ export class Simulator extends Events {
       requests: this.requests,
       validationErrors: this.validationErrors,
       unimplemented: this.unimplemented,
+      extra: (req, url, res) => this.oidc.handle(req, url, res),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.oidc.baseUrl = this.url;
     return this;
   }
 

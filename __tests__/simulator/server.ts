@@ -48,6 +48,8 @@ export interface ServerDeps {
   validationErrors: ValidationError[];
   /** routes that exist in the OpenAPI description but the simulator does not implement */
   unimplemented: string[];
+  /** Paths outside the REST API (the Actions OIDC issuer); true when it answered. */
+  extra?: (req: http.IncomingMessage, url: URL, res: http.ServerResponse) => boolean;
 }
 
 function actorOf(identity: Identity, state: SimState): string {
@@ -172,6 +174,7 @@ export function createServer(deps: ServerDeps): http.Server {
     void (async () => {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
       const raw = await readBody(req);
+      if (deps.extra?.(req, url, res)) return;
       const fault = deps.faults.take(req.method ?? 'GET', url.pathname.replace(/^\/api\/v3(?=\/|$)/, ''));
       if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
       let out: Awaited<ReturnType<typeof handle>>;

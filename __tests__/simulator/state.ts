@@ -107,6 +107,8 @@ export interface SimWorkflowRun {
   event: string;
   status: string;
   conclusion: string | null;
+  /** The ref the run checked out (its OIDC `ref` claim): `refs/pull/<n>/merge` for pull_request runs. */
+  ref?: string;
 }
 export interface SimRelease {
   id: number;

@@ -83,11 +83,14 @@ const CommentEdit = z.object({
   action: z.literal('edited'),
   sender: z.object({ login: z.string() }),
   comment: z.object({ id: z.number(), updated_at: z.string(), body: z.string().nullable() }),
+  issue: z.object({ number: z.number() }),
   changes: z.object({ body: z.object({ from: z.string() }).optional() }).optional(),
 });
 
 export interface CommentEdit {
   commentId: number;
+  /** The PR (issue) the comment is on. */
+  pr: number;
   actor: string;
   /** When the person saved the edit. */
   at: Date;
@@ -106,7 +109,13 @@ export function commentEditOf(name: string, payload: unknown): CommentEdit | und
   const items = new Set<string>();
   for (const [id, text] of itemLines(parsed.data.comment.body ?? ''))
     if (before.get(id) !== text) items.add(id);
-  return { commentId: parsed.data.comment.id, actor: parsed.data.sender.login, at, items };
+  return {
+    commentId: parsed.data.comment.id,
+    pr: parsed.data.issue.number,
+    actor: parsed.data.sender.login,
+    at,
+    items,
+  };
 }
 
 /** Checklist lines by item id (the renderer marks each with `<!-- sg:<id> -->`). */
@@ -128,11 +137,12 @@ function itemLines(body: string): Map<string, string> {
 export function editAlreadyApplied(
   currentBody: string | undefined,
   edit: Pick<CommentEdit, 'actor' | 'at' | 'items'>,
-  secret: string,
+  /** The PR's ledger key (prLedgerKey). */
+  ledgerKey: string,
 ): boolean {
   const decoded = currentBody ? decodeStateBlock(currentBody) : { found: false as const };
   if (!decoded.found || !('ledger' in decoded)) return false;
-  const ledger = chooseLedger([decoded.ledger], secret);
+  const ledger = chooseLedger([decoded.ledger], ledgerKey);
   return (
     ledger?.events.some(
       (event) =>

@@ -9,6 +9,8 @@ import { Envelope, repoOf } from '../app/events/payloads.js';
 import { stepsIdle } from '../app/pr/run-step.js';
 import { type Bot, BotMemory } from '../app/runtime/bot.js';
 import type { BotLog } from '../app/runtime/bot-log.js';
+import { GITHUB_OIDC_ISSUER } from '../core/evidence/provenance.js';
+import { prLedgerKey } from '../core/ledger/ledger.js';
 import { gitHubFor, statusOf } from '../github/client.js';
 import { tokenOctokit } from '../github/token-client.js';
 import { tuningFromEnv } from '../github/tuning-from-env.js';
@@ -62,8 +64,10 @@ export async function runBotMode(
   const envelope = Envelope.safeParse(event.payload);
   if (edit && envelope.success) {
     const { owner, repo } = repoOf(envelope.data);
-    const current = (await gitHubFor(octokit, { owner, repo }).getComment(edit.commentId))?.body;
-    if (editAlreadyApplied(current, edit, secret)) {
+    const gh = gitHubFor(octokit, { owner, repo });
+    const current = (await gh.getComment(edit.commentId))?.body;
+    const repositoryId = envelope.data.repository.id ?? (await gh.repository()).id;
+    if (editAlreadyApplied(current, edit, prLedgerKey(secret, { repositoryId, pr: edit.pr }))) {
       core.notice(
         `shipgate: ${label} by @${edit.actor} was already handled by an earlier run; nothing to do`,
       );
@@ -73,7 +77,7 @@ export async function runBotMode(
 
   const record: LogRecord = { warnings: 0 };
   const log = actionLog(record, { delivery: event.id, event: label });
-  const bot = actionBot(secret, actionsAppId(env), edit?.at);
+  const bot = actionBot(secret, actionsAppId(env), edit?.at, actionsIssuer(env));
   const handle = (name: string, id: string, payload: unknown) =>
     handleEvent({
       name,
@@ -106,7 +110,12 @@ export async function runBotMode(
 }
 
 /** A fresh bot per step: no memory between runs, so every event re-reads GitHub. */
-function actionBot(ledgerSecret: string, appId: number, eventTime: Date | undefined): Bot {
+function actionBot(
+  ledgerSecret: string,
+  appId: number,
+  eventTime: Date | undefined,
+  oidcIssuer: string,
+): Bot {
   return {
     options: { ledgerSecret, appId },
     // one event per step: written and explained right away, not batched over a window
@@ -114,6 +123,7 @@ function actionBot(ledgerSecret: string, appId: number, eventTime: Date | undefi
     // An edit is stamped with the time the person saved it: a re-run can then recognise it.
     now: () => eventTime ?? new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN,
+    oidcIssuer,
   };
 }
 
@@ -138,4 +148,11 @@ function teamLookups(base: GitHub, log: BotLog): GitHub {
       }
     },
   };
+}
+
+/** SHIPGATE_OIDC_ISSUER, else github.com's issuer, else GHES's `<server>/_services/token`. */
+function actionsIssuer(env: Record<string, string | undefined>): string {
+  if (env.SHIPGATE_OIDC_ISSUER) return env.SHIPGATE_OIDC_ISSUER.replace(/\/+$/, '');
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  return server === 'https://github.com' ? GITHUB_OIDC_ISSUER : `${server}/_services/token`;
 }

@@ -16,6 +16,7 @@ import { ACTIONS_BOT_LOGIN, type WorkflowEvent } from './bot-event.js';
 import { runCheckStep } from './check-mode.js';
 import { readRunEvent } from './event.js';
 import type { ActionInputs } from './inputs.js';
+import { withProvenance } from './provenance.js';
 import { evidenceCheckRun, workflowRunUrl } from './publish.js';
 
 export interface ResultsContext {
@@ -64,7 +65,10 @@ export async function applyResults(ctx: ResultsContext): Promise<string | undefi
       ctx.workspace,
     );
     const id = await ctx.gh.createCheckRun(
-      evidenceCheckRun(pull.headSha, ctx.inputs.phase, step.results, workflowRunUrl(ctx.env)),
+      await withProvenance(
+        evidenceCheckRun(pull.headSha, ctx.inputs.phase, step.results, workflowRunUrl(ctx.env)),
+        ctx.env,
+      ),
     );
     // read back as GitHub stores it: the app and the details link are GitHub's, not ours
     run = await ctx.gh.getCheckRun(id);

@@ -33,6 +33,7 @@ export async function run(): Promise<void> {
       event,
       phase: inputs.phase,
       results,
+      env: process.env,
       ...(detailsUrl ? { detailsUrl } : {}),
     });
 

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { ItemResult, Phase } from '../core/template/model.js';
 import { gitHubForToken } from '../github/token-client.js';
 import type { RunEvent } from './event.js';
+import { withProvenance } from './provenance.js';
 import { evidenceCheckRun } from './publish.js';
 
 export interface PublishOptions {
@@ -10,8 +11,10 @@ export interface PublishOptions {
   event: RunEvent;
   phase: Phase;
   results: readonly ItemResult[];
-  /** The workflow run's URL (see workflowRunUrl), so the bot can tell which workflow ran. */
+  /** The workflow run's URL (see workflowRunUrl): a link for people (GitHub replaces it anyway). */
   detailsUrl?: string;
+  /** The job's environment (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN for the OIDC token). */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -31,7 +34,10 @@ export async function publishResults(options: PublishOptions): Promise<number | 
     );
     return undefined;
   }
-  const run = evidenceCheckRun(event.headSha, options.phase, options.results, options.detailsUrl);
+  const run = await withProvenance(
+    evidenceCheckRun(event.headSha, options.phase, options.results, options.detailsUrl),
+    options.env ?? process.env,
+  );
   try {
     const gh = gitHubForToken({
       token: options.token,

@@ -21,6 +21,9 @@ export function conclusionOf(results: readonly ItemResult[]): 'success' | 'failu
   return results.some((result) => result.status === 'pass') ? 'success' : 'neutral';
 }
 
+/** Room left in output.text for the provenance token (an ID token is about 1–2 kB). */
+const EVIDENCE_BUDGET = CHECK_OUTPUT_LIMIT - 4096;
+
 /** The evidence block, with findings (then summaries) trimmed until it fits output.text. */
 export function evidenceText(sha: string, phase: Phase, results: readonly ItemResult[]): string {
   const full = toEvidence(sha, phase, results);
@@ -30,7 +33,7 @@ export function evidenceText(sha: string, phase: Phase, results: readonly ItemRe
       results: full.results.map((result) => ({ ...result, findings: result.findings.slice(0, keep) })),
     };
     const text = formatEvidenceText(evidence);
-    if (text.length <= CHECK_OUTPUT_LIMIT) return text;
+    if (Buffer.byteLength(text, 'utf8') <= EVIDENCE_BUDGET) return text;
   }
   const results100 = full.results.map((result) => ({
     ...result,

@@ -17,6 +17,10 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
   const r = { owner: repo.owner, repo: repo.repo };
   return {
     repo,
+    async repository() {
+      const { data } = await octokit.rest.repos.get(r);
+      return { id: data.id, defaultBranch: data.default_branch };
+    },
     async readFile(path, ref) {
       try {
         const { data } = await octokit.rest.repos.getContent({ ...r, path, ref });

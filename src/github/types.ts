@@ -70,6 +70,8 @@ export interface CompareInfo {
 /** Every GitHub call the bot makes, scoped to one repository. */
 export interface GitHub {
   readonly repo: RepoRef;
+  /** GitHub's id of the repository and its default branch (where shipgate reads its policy). */
+  repository(): Promise<{ id: number; defaultBranch: string }>;
   /** File text at a ref; undefined when the file does not exist. */
   readFile(path: string, ref: string): Promise<string | undefined>;
   getPull(number: number): Promise<PullInfo>;

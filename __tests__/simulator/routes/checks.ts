@@ -24,7 +24,12 @@ function callerApp(ctx: RouteContext): SimApp | undefined {
 /** Apply create/update fields; `conclusion` implies completed, like GitHub. */
 function applyFields(run: SimCheckRun, b: Record<string, unknown>): void {
   if (typeof b.name === 'string') run.name = b.name;
-  if (typeof b.details_url === 'string') run.details_url = b.details_url;
+  // A run created with a workflow's GITHUB_TOKEN belongs to github-actions (app 15368) and GitHub
+  // ignores its details_url: the link stays the run's own page (`…/runs/<check_run_id>`).
+  // Reports: https://github.com/actions/github-script/issues/143,
+  // https://github.com/LouisBrunner/checks-action/issues/18. `external_id` is kept as written.
+  if (typeof b.details_url === 'string' && run.app.id !== GITHUB_ACTIONS_APP.id)
+    run.details_url = b.details_url;
   if (typeof b.external_id === 'string') run.external_id = b.external_id;
   if (typeof b.started_at === 'string') run.started_at = b.started_at;
   if (typeof b.status === 'string') run.status = b.status as SimCheckRun['status'];

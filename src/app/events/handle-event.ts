@@ -6,6 +6,7 @@
 import { type AdapterOctokit, gitHubFor } from '../../github/client.js';
 import type { GitHub } from '../../github/types.js';
 import { checkOverdueResults } from '../pr/missing-results.js';
+import { rememberRepository } from '../pr/repository.js';
 import type { Bot, EventScope } from '../runtime/bot.js';
 import type { BotLog } from '../runtime/bot-log.js';
 import { fencedGitHub } from '../runtime/coordinated-queue.js';
@@ -63,6 +64,7 @@ export async function handleEvent(event: IncomingEvent): Promise<HandledAs> {
       gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
       log,
     };
+    rememberRepository(scope, envelope.data.repository);
     await dispatch(scope, event.name, event.payload);
     await checkOverdueResults(scope).catch((error: unknown) =>
       log.error({ err: error }, 'missing-results check failed'),

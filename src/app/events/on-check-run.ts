@@ -6,12 +6,13 @@ import { judgeEvidence } from '../../core/evidence/judge-evidence.js';
 import { CHECK_NAME } from '../../core/gate/projection.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { decideChanges } from '../pr/authorize-actor.js';
+import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
 import { judgeMergeGroup } from './on-merge-group.js';
 import { syncPull } from './on-pull-request.js';
-import { type CheckRunPayload, pullFromMergeQueueRef, runIdFrom } from './payloads.js';
+import { type CheckRunPayload, pullFromMergeQueueRef } from './payloads.js';
 
 type Payload = z.infer<typeof CheckRunPayload>;
 
@@ -47,21 +48,13 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
       open: { refreshPull: true },
       async decide(session) {
         const { pull } = session;
-        const runId = runIdFrom(run.details_url, run.external_id);
-        const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
-        const changedFiles = workflow ? await scope.gh.listPullFiles(number) : [];
-        const judgement = judgeEvidence(
-          {
-            appSlug: run.app?.slug,
-            runSha: run.head_sha,
-            expectedSha: pull.headSha,
-            workflowPath: workflow && workflow.headSha === run.head_sha ? workflow.path : undefined,
-            changedFiles,
-            text: run.output?.text,
-          },
-          session.setup.checklist,
-          scope.bot.now().toISOString(),
+        const source = await evidenceSource(
+          scope,
+          session,
+          { appSlug: run.app?.slug, headSha: run.head_sha, text: run.output?.text },
+          { sha: pull.headSha, pullNumber: number },
         );
+        const judgement = judgeEvidence(source, session.setup.checklist, scope.bot.now().toISOString());
         if (!judgement.accepted) {
           scope.log.warn({ pr: session.key, run: run.id, reason: judgement.reason }, 'check results ignored');
           // stale results for an older commit: nothing to say on the current one

@@ -3,10 +3,11 @@ import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
 import { judgeEvidence } from '../../core/evidence/judge-evidence.js';
 import { projectMergeGroup } from '../../core/gate/projection.js';
 import type { LedgerEvent } from '../../core/ledger/ledger.js';
+import { evidenceSource } from '../pr/provenance.js';
 import { writeCheckRun } from '../pr/publish.js';
 import { runPrStep } from '../pr/run-step.js';
 import type { EventScope } from '../runtime/bot.js';
-import { type MergeGroupPayload, pullFromMergeQueueRef, runIdFrom } from './payloads.js';
+import { type MergeGroupPayload, pullFromMergeQueueRef } from './payloads.js';
 
 export async function onMergeGroup(
   scope: EventScope,
@@ -34,20 +35,13 @@ export async function judgeMergeGroup(scope: EventScope, number: number, sha: st
       const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
       const evidence = runs.find((run) => run.status === 'completed');
       if (evidence) {
-        const runId = runIdFrom(evidence.detailsUrl);
-        const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
-        const judgement = judgeEvidence(
-          {
-            appSlug: evidence.appSlug,
-            runSha: evidence.headSha,
-            expectedSha: sha,
-            workflowPath: workflow?.path,
-            changedFiles: workflow ? await scope.gh.listPullFiles(number) : [],
-            text: evidence.outputText,
-          },
-          session.setup.checklist,
-          at,
+        const source = await evidenceSource(
+          scope,
+          session,
+          { appSlug: evidence.appSlug, headSha: evidence.headSha, text: evidence.outputText },
+          { sha },
         );
+        const judgement = judgeEvidence(source, session.setup.checklist, at);
         if (judgement.accepted) events = judgement.events;
         else notes.push(judgement.reason);
       }
@@ -56,7 +50,7 @@ export async function judgeMergeGroup(scope: EventScope, number: number, sha: st
         resultNotes: { [sha]: notes },
         ledger: session.ledger,
         events,
-        secret: scope.bot.options.ledgerSecret,
+        ledgerKey: session.ledgerKey,
         sha,
       });
       await writeCheckRun(scope, undefined, checkRun);

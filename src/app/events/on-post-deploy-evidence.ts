@@ -4,9 +4,10 @@ import {
   isPostDeployEvidenceText,
   judgePostDeployEvidence,
 } from '../../core/evidence/post-deploy-evidence.js';
+import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
 import type { EventScope } from '../runtime/bot.js';
-import { type CheckRunPayload, runIdFrom } from './payloads.js';
+import type { CheckRunPayload } from './payloads.js';
 
 type Payload = z.infer<typeof CheckRunPayload>;
 
@@ -40,21 +41,14 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
         const { pull } = session;
         const mergeSha = pull.mergeCommitSha;
         if (!mergeSha) return undefined;
-        const runId = runIdFrom(run.details_url, run.external_id);
-        const workflow = runId === undefined ? undefined : await scope.gh.workflowRun(runId);
-        const workflowPath = workflow && workflow.headSha === run.head_sha ? workflow.path : undefined;
-        const workflowOnBase = workflowPath
-          ? (await scope.gh.readFile(workflowPath, pull.baseRef)) !== undefined
-          : false;
+        const { expectedSha: _sha, ...source } = await evidenceSource(
+          scope,
+          session,
+          { appSlug: run.app?.slug, headSha: run.head_sha, text: run.output?.text },
+          { sha: mergeSha },
+        );
         const judgement = judgePostDeployEvidence(
-          {
-            appSlug: run.app?.slug,
-            runSha: run.head_sha,
-            mergeSha,
-            workflowPath,
-            workflowOnBase,
-            text: run.output?.text,
-          },
+          { ...source, mergeSha },
           session.setup.checklist,
           scope.bot.now().toISOString(),
         );

@@ -3,7 +3,12 @@ import type { PullInfo, RepoRef } from '../../github/types.js';
 
 /** The parts of webhook payloads the bot reads, validated at the boundary. */
 const User = z.object({ login: z.string(), type: z.string().optional() });
-const Repository = z.object({ name: z.string(), owner: z.object({ login: z.string() }) });
+const Repository = z.object({
+  name: z.string(),
+  owner: z.object({ login: z.string() }),
+  id: z.number().optional(),
+  default_branch: z.string().optional(),
+});
 const Installation = z.object({ id: z.number() }).optional();
 
 export const Envelope = z.object({

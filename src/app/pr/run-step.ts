@@ -84,7 +84,7 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
         try {
           const decision = await queued.step.decide?.(session);
           if (decision?.events?.length)
-            session.ledger = appendEvents(session.ledger, decision.events, secret);
+            session.ledger = appendEvents(session.ledger, decision.events, session.ledgerKey);
           if (decision?.resultNotes) {
             const notesKey = resultNotesKey(session, decision.resultNotes.sha);
             if (decision.resultNotes.notes.length > 0)
@@ -100,7 +100,13 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
       }
       if (decided.length === 0) return;
       const facts = await releaseFacts(scope, session);
-      const projection = projectRelease({ ...facts, ledger: session.ledger, secret, withAudit });
+      const projection = projectRelease({
+        ...facts,
+        ledger: session.ledger,
+        secret,
+        ledgerKey: session.ledgerKey,
+        withAudit,
+      });
       await writeProjection(scope, session, projection);
       scope.bot.metrics?.stepsWritten(decided.length);
       const explanations = new Set<string>();

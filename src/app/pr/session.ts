@@ -2,9 +2,10 @@ import { parseChecklistComment } from '../../core/comment/parse.js';
 import { COMMENT_MARKER } from '../../core/comment/render.js';
 import { decodeStateBlock } from '../../core/comment/state-block.js';
 import { chooseLedger } from '../../core/ledger/choose-ledger.js';
-import { emptyLedger, type Ledger } from '../../core/ledger/ledger.js';
+import { emptyLedger, type Ledger, prLedgerKey } from '../../core/ledger/ledger.js';
 import type { CommentInfo, PullInfo } from '../../github/types.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
+import { repositoryOf } from './repository.js';
 import { loadSetup, type RepoSetup } from './setup.js';
 
 /** One pull request's gate as the bot sees it while handling one event. */
@@ -15,6 +16,8 @@ export interface PrSession {
   /** The checklist comment as last seen (undefined when there is none yet, or it was deleted). */
   comment?: CommentInfo;
   ledger: Ledger;
+  /** Signs this PR's ledger: bound to the repository and the PR (prLedgerKey). */
+  ledgerKey: string;
   /** Free text people wrote in the notes area. */
   notes?: string;
 }
@@ -78,9 +81,24 @@ export async function openSession(
         (await findChecklistComment(scope, number)))
       : (opts.comment ?? undefined);
   if (comment) bot.memory.comments.set(key, comment);
-  const ledger = await resolveLedger(scope, key, pull, comment, opts.candidates ?? []);
+  const ledgerKey = await ledgerKeyFor(scope, number);
+  const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
   const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : undefined;
-  return { key, pull, setup, ...(comment ? { comment } : {}), ledger, ...(notes ? { notes } : {}) };
+  return {
+    key,
+    pull,
+    setup,
+    ...(comment ? { comment } : {}),
+    ledger,
+    ledgerKey,
+    ...(notes ? { notes } : {}),
+  };
+}
+
+/** The key of PR `number`'s ledger: the app's secret bound to the repository id and the PR. */
+export async function ledgerKeyFor(scope: EventScope, number: number): Promise<string> {
+  const { id } = await repositoryOf(scope);
+  return prLedgerKey(scope.bot.options.ledgerSecret, { repositoryId: id, pr: number });
 }
 
 /**
@@ -91,11 +109,12 @@ export async function openSession(
 async function resolveLedger(
   scope: EventScope,
   key: string,
+  secret: string,
   pull: PullInfo,
   comment: CommentInfo | undefined,
   extra: (string | undefined)[],
 ): Promise<Ledger> {
-  const { secret, memory } = { secret: scope.bot.options.ledgerSecret, memory: scope.bot.memory };
+  const { memory } = scope.bot;
   const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
   const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];

@@ -1,3 +1,4 @@
+import type { JsonWebKey } from 'node:crypto';
 import type { Ledger } from '../../core/ledger/ledger.js';
 import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
 import type { Coordinator } from '../../scale/coordinator.js';
@@ -27,6 +28,8 @@ export interface BotOptions {
   writeWindowMs?: number;
   /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
   publicUrl?: string;
+  /** Issuer of the GitHub Actions ID tokens that vouch for results (SHIPGATE_OIDC_ISSUER; GHES: https://HOST/_services/token). */
+  oidcIssuer?: string;
   /** Prometheus counters (GET /metrics); absent in unit tests. */
   metrics?: AppMetrics;
 }
@@ -58,6 +61,8 @@ export class BotMemory {
     this.replies = new ReplyBurst(replyBurstMs);
     this.setups = new TtlCache(ttlMs);
     this.comments = new TtlCache(ttlMs);
+    this.repositories = new TtlCache(ttlMs);
+    this.files = new TtlCache(ttlMs, 1000);
     this.pulls = new TtlCache(ttlMs);
     this.permissions = new TtlCache(ttlMs);
     this.teams = new TtlCache(ttlMs);
@@ -81,6 +86,11 @@ export class BotMemory {
   readonly awaitingResults = new AwaitingResults();
   /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
   readonly pullFiles = new TtlCache<string[]>(24 * 3600_000, 1000);
+  /** Issuer → its JSON Web Key Set (the keys that sign GitHub Actions ID tokens). */
+  readonly issuerKeys = new TtlCache<JsonWebKey[]>(3600_000, 10);
+  /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
+  readonly repositories: TtlCache<{ id: number; defaultBranch: string }>;
+  readonly files: TtlCache<string>;
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
 }
@@ -93,6 +103,8 @@ export interface Bot {
   botLogin(): string;
   /** External base URL for audit links; none → check runs carry no details_url. */
   readonly publicUrl?: string;
+  /** Issuer of the Actions ID tokens (provenance.ts). */
+  readonly oidcIssuer: string;
   readonly metrics?: AppMetrics;
 }
 

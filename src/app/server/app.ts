@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction, Context, Probot } from 'probot';
+import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import type { AppOctokit } from '../../github/client.js';
 import { handleEvent } from '../events/handle-event.js';
 import { sweepMissingResults } from '../pr/missing-results.js';
@@ -38,6 +39,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     now: options.now ?? (() => new Date()),
     botLogin: () => `${slug ?? 'shipgate'}[bot]`,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    oidcIssuer: options.oidcIssuer ?? GITHUB_OIDC_ISSUER,
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const inflight = new Set<Promise<unknown>>();

@@ -44,6 +44,7 @@ export async function loadAuditRecord(
         variables,
       },
       bot.options.ledgerSecret,
+      session.ledgerKey,
     );
   };
   try {

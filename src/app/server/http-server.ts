@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import { createNodeMiddleware, createProbot } from 'probot';
+import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import { type OctokitTuning, tunedOctokit } from '../../github/octokit.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createCoordinator } from '../../scale/create-coordinator.js';
@@ -80,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(env.APP_SLUG ? { appSlug: env.APP_SLUG } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...publicUrlFrom(env, probot.log),
+    oidcIssuer: oidcIssuerFrom(env),
     metrics,
     ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
     ...writeWindowFrom(options.writeWindowMs, env),
@@ -201,4 +203,14 @@ function writeWindowFrom(option: number | undefined, env: NodeJS.ProcessEnv): { 
       `SHIPGATE_WRITE_WINDOW_MS must be a whole number of milliseconds from 0 to 10000, got "${raw}"`,
     );
   return { writeWindowMs: value };
+}
+
+/**
+ * Who signs the Actions ID tokens that vouch for results: SHIPGATE_OIDC_ISSUER, else GHES's
+ * `https://HOST/_services/token` (GHE_HOST), else github.com's issuer.
+ */
+export function oidcIssuerFrom(env: NodeJS.ProcessEnv): string {
+  if (env.SHIPGATE_OIDC_ISSUER) return env.SHIPGATE_OIDC_ISSUER.replace(/\/+$/, '');
+  if (env.GHE_HOST) return `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}/_services/token`;
+  return GITHUB_OIDC_ISSUER;
 }

@@ -108,8 +108,8 @@ export interface AuditInput {
 }
 
 /** Builds and signs the record. Refuses a ledger that does not verify: signing it would launder a forgery. */
-export function buildAuditRecord(input: AuditInput, secret: string): AuditRecord {
-  if (!verifyLedger(input.ledger, secret))
+export function buildAuditRecord(input: AuditInput, secret: string, ledgerKey = secret): AuditRecord {
+  if (!verifyLedger(input.ledger, ledgerKey))
     throw new Error('the ledger does not verify; refusing to sign an audit record');
   const { checklist, pr } = input;
   const states = input.states ?? foldLedger(input.ledger);

@@ -1,6 +1,7 @@
 import type { LedgerEvent } from '../ledger/ledger.js';
 import type { Checklist } from '../template/model.js';
 import { parseEvidenceText } from './evidence.js';
+import { type TokenCheck, workflowPathOf } from './provenance.js';
 
 export const ACTIONS_APP_SLUG = 'github-actions';
 
@@ -9,13 +10,19 @@ export interface EvidenceSource {
   appSlug: string | undefined;
   /** The commit the check run is attached to. */
   runSha: string;
-  /** The commit the results must be for (PR head or merge-group head). */
+  /** The commit the results must be for (PR head, merge-group head or merge commit). */
   expectedSha: string;
-  /** Path of the workflow that produced the run (`.github/workflows/x.yml`), if it could be found. */
-  workflowPath: string | undefined;
-  /** Files the pull request changes. */
-  changedFiles: readonly string[];
-  /** `check_run.output.text`. */
+  /** `owner/repo` the results must come from. */
+  repo: string;
+  /** The PR the results are for (a `pull_request` run checks out `refs/pull/<n>/merge`). */
+  pullNumber?: number;
+  /** The ID token that came with the evidence, verified (provenance.ts); undefined: none came. */
+  token: TokenCheck | undefined;
+  /** `.github/workflows/<file>` when the config names the checks workflow: only it may vouch. */
+  requiredWorkflow?: string;
+  /** The workflow file at the token's commit against the default branch's, byte for byte. */
+  workflowFile: 'same' | 'changed' | 'not-on-default-branch' | undefined;
+  /** `check_run.output.text` without the token. */
   text: string | null | undefined;
 }
 
@@ -24,30 +31,49 @@ export type EvidenceJudgement =
   | { accepted: false; reason: string };
 
 /**
- * Trusts automated results only from the expected source: the GitHub Actions app, for the expected
- * commit, from a workflow the PR does not modify (else a PR could forge "bundle size passed").
+ * Trusts automated results only with provenance GitHub vouches for: run by GitHub Actions in this
+ * repository, for the expected commit, by a workflow file the PR did not modify (else a PR could
+ * forge "bundle size passed" from a workflow of its own).
  */
 export function judgeEvidence(source: EvidenceSource, checklist: Checklist, at: string): EvidenceJudgement {
+  const refuse = (reason: string): EvidenceJudgement => ({ accepted: false, reason });
   if (source.appSlug !== ACTIONS_APP_SLUG)
-    return {
-      accepted: false,
-      reason: `results not published by GitHub Actions (app ${source.appSlug ?? 'unknown'})`,
-    };
+    return refuse(`results not published by GitHub Actions (app ${source.appSlug ?? 'unknown'})`);
   if (source.runSha !== source.expectedSha)
-    return {
-      accepted: false,
-      reason: `results are for ${source.runSha.slice(0, 7)}, not the head ${source.expectedSha.slice(0, 7)}`,
-    };
-  if (!source.workflowPath)
-    return {
-      accepted: false,
-      reason: 'cannot tell which workflow produced the results (no workflow run id)',
-    };
-  if (source.changedFiles.includes(source.workflowPath))
-    return {
-      accepted: false,
-      reason: `results ignored: the workflow that produced them (${source.workflowPath}) is modified by this pull request`,
-    };
+    return refuse(`results are for ${source.runSha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`);
+  if (!source.token)
+    return refuse(
+      'results carry no GitHub OIDC token, so their workflow cannot be verified (the checks job needs `permissions: id-token: write`)',
+    );
+  if (!source.token.ok) return refuse(`results refused: ${source.token.reason}`);
+  const claims = source.token.claims;
+  if (claims.repository !== source.repo)
+    return refuse(`results were produced in ${claims.repository}, not ${source.repo}`);
+  const workflow = workflowPathOf(claims);
+  if (!workflow)
+    return refuse(`results were produced by a workflow of another repository (${claims.workflow_ref})`);
+  if (source.requiredWorkflow && workflow !== source.requiredWorkflow)
+    return refuse(
+      `results were produced by ${workflow}, not the configured checks workflow ${source.requiredWorkflow}`,
+    );
+  const forThisPull =
+    source.pullNumber !== undefined && claims.ref === `refs/pull/${source.pullNumber}/merge`;
+  if (!forThisPull && claims.sha !== source.expectedSha)
+    return refuse(
+      `results come from a run of ${claims.ref} at ${claims.sha.slice(0, 7)}, not of this pull request or ${source.expectedSha.slice(0, 7)}`,
+    );
+  if (source.workflowFile === 'changed')
+    return refuse(
+      `results ignored: the workflow that produced them (${workflow}) is modified by this pull request (it differs from the default branch's)`,
+    );
+  if (source.workflowFile === 'not-on-default-branch')
+    return refuse(
+      `results ignored: the workflow that produced them (${workflow}) is not on the default branch`,
+    );
+  if (source.workflowFile !== 'same')
+    return refuse(
+      `results ignored: the workflow that produced them (${workflow}) could not be read to compare it`,
+    );
   const parsed = parseEvidenceText(source.text);
   if (!parsed.ok) return { accepted: false, reason: parsed.error };
   const evidence = parsed.evidence;

@@ -80,7 +80,10 @@ export interface ProjectionInput extends ReleaseFacts {
   ledger: Ledger;
   /** Events decided by this step; appended (and signed) before anything is derived. */
   events?: readonly LedgerEvent[];
+  /** Signs the audit record. */
   secret: string;
+  /** Signs this PR's ledger (prLedgerKey). */
+  ledgerKey: string;
   /** At the merge: the final `shipgate` run on the head carries the signed audit record. */
   withAudit?: boolean;
 }
@@ -136,7 +139,7 @@ const mirrorText = (ledger: Ledger) =>
 
 export function projectRelease(input: ProjectionInput): ReleaseProjection {
   const { pull, checklist } = input;
-  const appended = appendEvents(input.ledger, input.events ?? [], input.secret);
+  const appended = appendEvents(input.ledger, input.events ?? [], input.ledgerKey);
   const states = foldLedger(appended);
   const gates = gatesOf(input, states);
   const mergeSha = pull.mergeCommitSha;
@@ -158,7 +161,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
       ...(mergeSha ? { postDeploySha: mergeSha } : {}),
     },
     appended,
-    input.secret,
+    input.ledgerKey,
   );
   const ledger = built.ledger;
   const checkRuns: CheckRunView[] = [];
@@ -195,6 +198,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
           notApplicable: input.notApplicable,
         },
         input.secret,
+        input.ledgerKey,
       );
       const markdown = renderAuditMarkdown(record);
       audit = { record, markdown };
@@ -241,11 +245,11 @@ export function projectMergeGroup(
   input: ReleaseFacts & {
     ledger: Ledger;
     events: readonly LedgerEvent[];
-    secret: string;
+    ledgerKey: string;
     sha: string;
   },
 ): { gate: GateDecision; checkRun: CheckRunView } {
-  const states = foldLedger(appendEvents(input.ledger, input.events, input.secret));
+  const states = foldLedger(appendEvents(input.ledger, input.events, input.ledgerKey));
   const open: ReleaseFacts = { ...input, pull: { ...input.pull, headSha: input.sha } };
   const { mergeCommitSha: _merged, ...pull } = open.pull;
   const gates = gatesOf({ ...open, pull }, states, input.sha);

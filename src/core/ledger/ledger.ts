@@ -62,6 +62,23 @@ export interface Ledger {
 
 const GENESIS = 'shipgate-ledger-v1';
 
+/** Which PR a ledger belongs to: its key is derived from the app's secret and these. */
+export interface LedgerBinding {
+  /** GitHub's repository id (stays the same through renames and transfers). */
+  repositoryId: number;
+  pr: number;
+}
+
+/**
+ * The key that signs one PR's ledger. Bound to the repository and the PR, so a signed state block
+ * copied from another PR (or another repository) does not verify here.
+ */
+export function prLedgerKey(secret: string, binding: LedgerBinding): string {
+  return createHmac('sha256', secret)
+    .update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`)
+    .digest('base64url');
+}
+
 export function emptyLedger(secret: string): Ledger {
   const hash = baseHash(secret, {}, 0, 0);
   return { base: { count: 0, hash, states: {}, rejected: 0 }, events: [], head: hash };
