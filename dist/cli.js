@@ -45976,6 +45976,7 @@ var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"]
 // src/github/client.ts
 var PER_PAGE = 100;
 var COMPARE_FILE_LIMIT = 300;
+var PULL_FILE_LIMIT = 3e3;
 function gitHubFor(octokit, repo) {
   const r = { owner: repo.owner, repo: repo.repo };
   return {
@@ -45983,6 +45984,15 @@ function gitHubFor(octokit, repo) {
     async repository() {
       const { data } = await octokit.rest.repos.get(r);
       return { id: data.id, defaultBranch: data.default_branch };
+    },
+    async branchSha(branch) {
+      try {
+        const { data } = await octokit.rest.repos.getBranch({ ...r, branch });
+        return data.commit.sha;
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
     },
     async readFile(path13, ref) {
       try {
@@ -46012,10 +46022,15 @@ function gitHubFor(octokit, repo) {
         pull_number: number4,
         per_page: PER_PAGE
       });
-      return files.flatMap((file2) => [
-        file2.filename,
-        ...file2.previous_filename ? [file2.previous_filename] : []
-      ]);
+      return {
+        paths: files.flatMap((file2) => [
+          file2.filename,
+          ...file2.previous_filename ? [file2.previous_filename] : []
+        ]),
+        // GitHub lists at most 3,000 files of a pull request
+        // (https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files)
+        complete: files.length < PULL_FILE_LIMIT
+      };
     },
     async compareCommits(base, head) {
       try {
@@ -58491,7 +58506,8 @@ function renderComment(input2) {
     }
   }
   while (out.at(-1) === "") out.pop();
-  if (input2.stateBlock) out.push("", input2.stateBlock);
+  if (input2.stateBlock)
+    out.push("", `<!-- shipgate:head ${input2.headSha.replace(/[^0-9a-f]/gi, "")} -->`, input2.stateBlock);
   return `${out.join("\n")}
 `;
 }

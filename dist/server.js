@@ -68744,6 +68744,7 @@ function sameLogin(a, b) {
 // src/github/client.ts
 var PER_PAGE = 100;
 var COMPARE_FILE_LIMIT = 300;
+var PULL_FILE_LIMIT = 3e3;
 function gitHubFor(octokit, repo) {
   const r = { owner: repo.owner, repo: repo.repo };
   return {
@@ -68751,6 +68752,15 @@ function gitHubFor(octokit, repo) {
     async repository() {
       const { data } = await octokit.rest.repos.get(r);
       return { id: data.id, defaultBranch: data.default_branch };
+    },
+    async branchSha(branch) {
+      try {
+        const { data } = await octokit.rest.repos.getBranch({ ...r, branch });
+        return data.commit.sha;
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
     },
     async readFile(path14, ref) {
       try {
@@ -68780,10 +68790,15 @@ function gitHubFor(octokit, repo) {
         pull_number: number4,
         per_page: PER_PAGE
       });
-      return files.flatMap((file2) => [
-        file2.filename,
-        ...file2.previous_filename ? [file2.previous_filename] : []
-      ]);
+      return {
+        paths: files.flatMap((file2) => [
+          file2.filename,
+          ...file2.previous_filename ? [file2.previous_filename] : []
+        ]),
+        // GitHub lists at most 3,000 files of a pull request
+        // (https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files)
+        complete: files.length < PULL_FILE_LIMIT
+      };
     },
     async compareCommits(base, head) {
       try {
@@ -69115,7 +69130,8 @@ function renderComment(input2) {
     }
   }
   while (out.at(-1) === "") out.pop();
-  if (input2.stateBlock) out.push("", input2.stateBlock);
+  if (input2.stateBlock)
+    out.push("", `<!-- shipgate:head ${input2.headSha.replace(/[^0-9a-f]/gi, "")} -->`, input2.stateBlock);
   return `${out.join("\n")}
 `;
 }
@@ -69197,8 +69213,9 @@ var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
 var Who = external_exports.string().max(100);
 var Sha = external_exports.string().max(64);
 var When = external_exports.string().max(40);
+var Delivery = external_exports.string().max(100).optional();
 var EventSchema = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha }),
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha, d: Delivery }),
   external_exports.object({
     t: external_exports.literal("waive"),
     item: external_exports.string(),
@@ -69223,7 +69240,15 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     sha: Sha,
     reason: external_exports.string()
   }),
-  external_exports.object({ t: external_exports.literal("reject"), item: external_exports.string(), by: Who, at: When, sha: Sha, reason: external_exports.string() }),
+  external_exports.object({
+    t: external_exports.literal("reject"),
+    item: external_exports.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    d: Delivery
+  }),
   external_exports.object({
     t: external_exports.literal("rollback"),
     by: Who,
@@ -69274,6 +69299,9 @@ function decodeStateBlock(body) {
 // src/core/comment/parse.ts
 var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
+function renderedForHead(body) {
+  return /<!-- shipgate:head ([0-9a-f]{7,64}) -->/i.exec(body)?.[1];
+}
 function parseChecklistComment(body, checklist) {
   const lines = body.replace(/\r\n?/g, "\n").split("\n");
   const known = new Set(checklist.items.map((item) => item.id));
@@ -69364,9 +69392,10 @@ function planTicks(input2) {
   }
   return plan;
 }
-function tickEvents(decisions, actor, at, sha) {
+function tickEvents(decisions, actor, at, sha, delivery) {
+  const d = delivery ? { d: delivery.slice(0, 100) } : {};
   return decisions.map(
-    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed" }
+    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha, ...d } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed", ...d }
   );
 }
 function rejectionMessages(decisions) {
@@ -69790,20 +69819,42 @@ function list(values, separator) {
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
 }
 
+// src/runner/not-applicable.ts
+function notApplicableByConfig(checklist, config3) {
+  const decided = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const na = config3.items[item.id]?.na;
+    if (na !== void 0) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config3.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
+}
+
 // src/app/pr/pull-conditions.ts
-async function pullNotApplicable(scope, pull, checklist) {
-  if (!checklist.items.some((item) => item.when)) return /* @__PURE__ */ new Map();
+async function pullNotApplicable(scope, pull, checklist, config3) {
+  if (!checklist.items.some((item) => item.when)) return notApplicableByConfig(checklist, config3);
   const needsFiles = checklist.items.some((item) => item.when?.paths);
   const changedFiles = needsFiles ? await pullFiles(scope, pull) : void 0;
-  return notApplicableItems(checklist, {
-    labels: pull.labels,
-    ...changedFiles ? { changedFiles } : {}
-  });
+  return new Map([
+    ...notApplicableByConfig(checklist, config3),
+    ...notApplicableItems(checklist, { labels: pull.labels, ...changedFiles ? { changedFiles } : {} })
+  ]);
 }
 async function pullFiles(scope, pull) {
   const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
   try {
-    return await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    const listed = await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    if (listed.complete) return listed.paths;
+    scope.log.warn(
+      { pr: pull.number },
+      "the PR has more files than GitHub lists (3,000); when-paths items stay required"
+    );
+    return void 0;
   } catch (error62) {
     scope.log.warn(
       { err: error62, pr: pull.number },
@@ -69839,12 +69890,13 @@ async function releaseFacts(scope, session) {
       headSha: pull.headSha,
       ...pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}
     },
-    notApplicable: await pullNotApplicable(scope, pull, setup.checklist),
+    notApplicable: await pullNotApplicable(scope, pull, setup.checklist, setup.config),
     ...session.notes ? { notes: session.notes } : {},
     ...version2 ? { version: version2 } : {},
     now: bot.now().toISOString(),
     resultNotes,
-    ...detailsUrl ? { detailsUrl } : {}
+    ...detailsUrl ? { detailsUrl } : {},
+    policy: setup.policy
   };
 }
 async function releaseVersion(scope, session) {
@@ -70049,6 +70101,9 @@ function canonical(value) {
   }
   return JSON.stringify(value);
 }
+function hasDelivery(ledger, delivery) {
+  return ledger.events.some((event) => "d" in event && event.d === delivery);
+}
 
 // src/core/ledger/choose-ledger.ts
 function ledgerLength(ledger) {
@@ -70168,9 +70223,6 @@ var ConfigSchema = external_exports.object({
 }).strict();
 var defaultConfig = ConfigSchema.parse({});
 
-// src/core/config/config-file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
 // src/core/errors.ts
 var ShipgateError = class extends Error {
   constructor(message) {
@@ -70188,116 +70240,6 @@ var InvalidInputError = class extends ShipgateError {
 };
 function formatProblem(problem) {
   return `${problem.file}:${problem.line}: ${problem.message}`;
-}
-
-// src/core/config/config-file.ts
-var MAX_CONFIG_BYTES = 64 * 1024;
-var MAX_NESTING = 32;
-function nestingProblem(text, file2) {
-  let flowDepth = 0;
-  const lines = text.split(/\r\n?|\n/);
-  for (const [index, line] of lines.entries()) {
-    const tooDeep = () => ({
-      file: file2,
-      line: index + 1,
-      message: `config nests deeper than ${MAX_NESTING} levels`
-    });
-    const indent = /^ */.exec(line)?.[0].length ?? 0;
-    if (indent > MAX_NESTING * 2) return tooDeep();
-    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
-      return tooDeep();
-    }
-    let quote;
-    for (const char of line) {
-      if (quote) {
-        if (char === quote) quote = void 0;
-      } else if (char === '"' || char === "'") quote = char;
-      else if (char === "#") break;
-      else if (char === "[" || char === "{") {
-        if (++flowDepth > MAX_NESTING) return tooDeep();
-      } else if (char === "]" || char === "}") flowDepth = Math.max(0, flowDepth - 1);
-    }
-  }
-  return void 0;
-}
-function parseConfig(text, file2) {
-  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
-    ]);
-  }
-  const characterProblem = badCharacter(text, file2) ?? nestingProblem(text, file2);
-  if (characterProblem) throw new InvalidInputError([characterProblem]);
-  const lineCounter = new import_yaml3.LineCounter();
-  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
-  const lineOf2 = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
-  let doc;
-  try {
-    doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  } catch (error62) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error62.message}` }]);
-  }
-  if (doc.errors.length > 0) {
-    throw new InvalidInputError(
-      doc.errors.map((error62) => ({
-        file: file2,
-        line: lineOf2(error62.pos[0]),
-        message: `YAML: ${error62.message.split("\n")[0]}`
-      }))
-    );
-  }
-  let raw;
-  try {
-    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  } catch (error62) {
-    const line = lineOf2(firstAliasOffset(doc));
-    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
-  }
-  const parsed = ConfigSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue2) => {
-    const path14 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path14, key]) : [path14];
-    const node2 = doc.getIn(keys[0] ?? path14, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path14.slice(0, -1), true);
-    const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
-    const where = path14.length > 0 ? path14.join(".") : "(top level)";
-    return { file: file2, line, message: `${where}: ${issue2.message}` };
-  });
-  throw new InvalidInputError(problems);
-}
-function findKeyLine(doc, path14, lineOf2) {
-  const parent = path14.length > 1 ? doc.getIn(path14.slice(0, -1), true) : doc.contents;
-  const last = path14.at(-1);
-  if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
-    for (const pair of parent.items) {
-      const key = pair.key;
-      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf2(key.range?.[0]);
-    }
-  }
-  return 1;
-}
-function badCharacter(text, file2) {
-  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
-  if (!match) return void 0;
-  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
-  const char = match[0];
-  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { file: file2, line, message };
-}
-function firstAliasOffset(doc) {
-  let offset;
-  (0, import_yaml3.visit)(doc, {
-    Alias(_key, node2) {
-      offset = node2.range?.[0];
-      return import_yaml3.visit.BREAK;
-    }
-  });
-  return offset;
 }
 
 // src/core/template/directive.ts
@@ -70417,7 +70359,7 @@ function parseTemplate(source, file2, checks2) {
     const lineNo = index + 1;
     const problem = (message) => problems.push({ file: file2, line: lineNo, message });
     if (FENCE.test(raw)) inFence = !inFence;
-    const bad = badCharacter2(raw);
+    const bad = badCharacter(raw);
     if (bad) {
       problem(bad);
       return;
@@ -70556,7 +70498,7 @@ function readPhase(value, problem) {
   problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
   return "pre-merge";
 }
-function badCharacter2(line) {
+function badCharacter(line) {
   const control = CONTROL.exec(line)?.[0];
   if (control !== void 0) {
     const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
@@ -75975,6 +75917,9 @@ var checks = [
   tlsCheck,
   healthCheck
 ];
+function findCheck(id) {
+  return checks.find((check2) => check2.id === id);
+}
 
 // src/load/default-template.ts
 import { existsSync as existsSync8 } from "node:fs";
@@ -76009,11 +75954,202 @@ function loadChecklist(file2, cwd = process.cwd()) {
   return parseTemplate(source, shown, checkSchemas);
 }
 
+// src/core/config/config-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MAX_CONFIG_BYTES = 64 * 1024;
+var MAX_NESTING = 32;
+function nestingProblem(text, file2) {
+  let flowDepth = 0;
+  const lines = text.split(/\r\n?|\n/);
+  for (const [index, line] of lines.entries()) {
+    const tooDeep = () => ({
+      file: file2,
+      line: index + 1,
+      message: `config nests deeper than ${MAX_NESTING} levels`
+    });
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (indent > MAX_NESTING * 2) return tooDeep();
+    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
+      return tooDeep();
+    }
+    let quote;
+    for (const char of line) {
+      if (quote) {
+        if (char === quote) quote = void 0;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === "#") break;
+      else if (char === "[" || char === "{") {
+        if (++flowDepth > MAX_NESTING) return tooDeep();
+      } else if (char === "]" || char === "}") flowDepth = Math.max(0, flowDepth - 1);
+    }
+  }
+  return void 0;
+}
+function parseConfig(text, file2) {
+  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
+    ]);
+  }
+  const characterProblem = badCharacter2(text, file2) ?? nestingProblem(text, file2);
+  if (characterProblem) throw new InvalidInputError([characterProblem]);
+  const lineCounter = new import_yaml3.LineCounter();
+  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
+  const lineOf2 = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
+  let doc;
+  try {
+    doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error62) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error62.message}` }]);
+  }
+  if (doc.errors.length > 0) {
+    throw new InvalidInputError(
+      doc.errors.map((error62) => ({
+        file: file2,
+        line: lineOf2(error62.pos[0]),
+        message: `YAML: ${error62.message.split("\n")[0]}`
+      }))
+    );
+  }
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error62) {
+    const line = lineOf2(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue2) => {
+    const path14 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path14, key]) : [path14];
+    const node2 = doc.getIn(keys[0] ?? path14, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path14.slice(0, -1), true);
+    const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
+    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
+    const where = path14.length > 0 ? path14.join(".") : "(top level)";
+    return { file: file2, line, message: `${where}: ${issue2.message}` };
+  });
+  throw new InvalidInputError(problems);
+}
+function findKeyLine(doc, path14, lineOf2) {
+  const parent = path14.length > 1 ? doc.getIn(path14.slice(0, -1), true) : doc.contents;
+  const last = path14.at(-1);
+  if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
+    for (const pair of parent.items) {
+      const key = pair.key;
+      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf2(key.range?.[0]);
+    }
+  }
+  return 1;
+}
+function badCharacter2(text, file2) {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
+  if (!match) return void 0;
+  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
+  const char = match[0];
+  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { file: file2, line, message };
+}
+function firstAliasOffset(doc) {
+  let offset;
+  (0, import_yaml3.visit)(doc, {
+    Alias(_key, node2) {
+      offset = node2.range?.[0];
+      return import_yaml3.visit.BREAK;
+    }
+  });
+  return offset;
+}
+
 // src/load/check-settings.ts
 var import_yaml4 = __toESM(require_dist(), 1);
+var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
+function lineFinder(text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
+  return (path14) => {
+    for (let depth = path14.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path14.slice(0, depth - 1), true) : doc.contents;
+      const key = path14[depth - 1];
+      if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
+        for (const pair of parent.items) {
+          const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
+          if (range) return lineCounter.linePos(range[0]).line;
+        }
+      }
+    }
+    return 1;
+  };
+}
+function checkSettingsProblems(config3, text, file2) {
+  const lineOf2 = lineFinder(text);
+  const problems = [];
+  for (const [name, settings] of Object.entries(config3.checks)) {
+    const check2 = findCheck(name);
+    if (!check2) {
+      const known = checks.map((c) => c.id).join(", ");
+      problems.push({
+        file: file2,
+        line: lineOf2(["checks", name]),
+        message: `checks.${name}: unknown check; known checks: ${known}`
+      });
+      continue;
+    }
+    if ("enabled" in settings && typeof settings.enabled !== "boolean") {
+      problems.push({
+        file: file2,
+        line: lineOf2(["checks", name, "enabled"]),
+        message: `checks.${name}.enabled: expected true or false`
+      });
+    }
+    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED2.has(key)));
+    const names = paramNames(check2.params);
+    const strict = strictParams(check2.params);
+    for (const [key, value] of Object.entries(params4)) {
+      const line = lineOf2(["checks", name, key]);
+      if (names && !names.includes(key)) {
+        problems.push({
+          file: file2,
+          line,
+          message: `checks.${name}.${key}: unknown parameter; known: ${names.join(", ")}`
+        });
+        continue;
+      }
+      const field = check2.params instanceof ZodObject ? check2.params.shape[key] : void 0;
+      const parsed = field ? field.safeParse(value) : strict.safeParse(params4);
+      if (!parsed.success) {
+        problems.push({
+          file: file2,
+          line,
+          message: `checks.${name}.${key}: ${parsed.error?.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(value)})`
+        });
+      }
+    }
+  }
+  if (config3.target.start && !config3.target.url) {
+    problems.push({
+      file: file2,
+      line: lineOf2(["target", "start"]),
+      message: "target.start needs target.url: the URL shipgate waits for and checks (e.g. http://127.0.0.1:3000/)"
+    });
+  }
+  return problems;
+}
+function assertCheckSettings(config3, text, file2) {
+  const problems = checkSettingsProblems(config3, text, file2);
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return config3;
+}
 
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
+function readConfigText(text, shown) {
+  return assertCheckSettings(parseConfig(text, shown), text, shown);
+}
 
 // src/app/pr/setup.ts
 var builtIn;
@@ -76021,21 +76157,21 @@ function builtInChecklist() {
   builtIn ??= loadChecklist();
   return builtIn;
 }
-async function loadSetup(gh, baseRef) {
+async function loadSetup(gh, policy) {
   const problems = [];
   let config3 = defaultConfig;
-  const configText = await gh.readFile(CONFIG_PATH, baseRef);
+  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
   if (configText !== void 0) {
     try {
-      config3 = parseConfig(configText, CONFIG_PATH);
+      config3 = readConfigText(configText, CONFIG_PATH);
     } catch (error62) {
       problems.push(...describe3(error62, CONFIG_PATH));
     }
   }
   let checklist = builtInChecklist();
   if (config3.template) {
-    const source = await gh.readFile(config3.template, baseRef);
-    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${baseRef}`);
+    const source = await gh.readFile(config3.template, policy.sha);
+    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
     else {
       try {
         checklist = parseTemplate(source, config3.template, checkSchemas);
@@ -76044,7 +76180,7 @@ async function loadSetup(gh, baseRef) {
       }
     }
   }
-  return { config: config3, checklist, problems };
+  return { config: config3, checklist, problems, policy };
 }
 function describe3(error62, file2) {
   if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
@@ -76062,9 +76198,14 @@ async function getPull(scope, number4, refresh = false) {
 }
 async function getSetup(scope, pull) {
   const { owner, repo } = scope.gh.repo;
+  const { defaultBranch } = await repositoryOf(scope);
+  const known = pull?.baseRef === defaultBranch ? pull.baseSha : void 0;
   return scope.bot.memory.setups.getOrLoad(
-    `${owner}/${repo}@${pull.baseRef}@${pull.baseSha}`,
-    () => loadSetup(scope.gh, pull.baseRef)
+    `${owner}/${repo}@${defaultBranch}@${known ?? "latest"}`,
+    async () => {
+      const sha = known ?? await scope.gh.branchSha(defaultBranch);
+      return loadSetup(scope.gh, { ref: defaultBranch, sha: sha ?? defaultBranch });
+    }
   );
 }
 async function findChecklistComment(scope, number4) {
@@ -76514,8 +76655,9 @@ var Text = external_exports.string().max(2e3);
 var Who2 = external_exports.string().max(100);
 var Sha2 = external_exports.string().max(64);
 var When2 = external_exports.string().max(40);
+var Delivery2 = external_exports.string().max(100).optional();
 var EventSchema2 = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2 }),
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2, d: Delivery2 }),
   external_exports.object({
     t: external_exports.literal("waive"),
     item: Text,
@@ -76528,7 +76670,7 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
   }),
   external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
-  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text, d: Delivery2 }),
   external_exports.object({
     t: external_exports.literal("rollback"),
     by: Who2,
@@ -76832,14 +76974,17 @@ function reportRun(facts, gate, run2) {
     notes: facts.resultNotes?.[run2.headSha] ?? []
   });
   const { intro, ...rest } = run2;
+  const policy = facts.policy ? `
+
+<sub>Policy: config and template of \`${escapeInline(facts.policy.ref, 100)}\` at \`${facts.policy.sha.slice(0, 7)}\`.</sub>` : "";
   return {
     ...rest,
     status: report.status,
     ...report.conclusion ? { conclusion: report.conclusion } : {},
     title: report.title,
-    summary: intro ? `${intro}
+    summary: (intro ? `${intro}
 
-${report.summary}` : report.summary,
+${report.summary}` : report.summary) + policy,
     actions: run2.actions ?? report.actions
   };
 }
@@ -77818,7 +77963,13 @@ async function onSignOffButton(scope, payload) {
         if (!change) return void 0;
         const decisions = await decideChanges(scope, session, actor, [change]);
         return {
-          events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+          events: tickEvents(
+            decisions,
+            actor,
+            scope.bot.now().toISOString(),
+            session.pull.headSha,
+            scope.delivery
+          ),
           explanations: rejectionMessages(decisions)
         };
       }
@@ -78010,6 +78161,15 @@ async function onChecklistEdited(scope, payload) {
   const after = payload.comment.body ?? "";
   const pull = await getPull(scope, number4);
   if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  const live = scope.bot.memory.comments.get(prKey(scope.gh, number4)) ?? await findChecklistComment(scope, number4);
+  if (live?.id !== payload.comment.id) {
+    scope.log.info(
+      { pr: number4, comment: payload.comment.id },
+      "edit of a checklist that is not the live one ignored"
+    );
+    return;
+  }
+  const delivery = scope.delivery;
   await runPrStep(scope, number4, {
     coalesce: true,
     open: {
@@ -78018,13 +78178,37 @@ async function onChecklistEdited(scope, payload) {
       candidates: [before]
     },
     async decide(session) {
+      if (delivery && hasDelivery(session.ledger, delivery)) {
+        scope.log.info(
+          { pr: session.key, delivery },
+          "edit already applied (replayed delivery); nothing to do"
+        );
+        return void 0;
+      }
+      const renderedFor = renderedForHead(before);
+      if (renderedFor && renderedFor !== session.pull.headSha) {
+        scope.log.warn(
+          { pr: session.key, actor, renderedFor },
+          "edit of a checklist rendered for an older commit"
+        );
+        return {
+          explanations: [
+            `@${actor} your change was made on the checklist for ${renderedFor.slice(0, 7)}, before the push of ${session.pull.headSha.slice(0, 7)}: nothing was recorded, tick again`
+          ]
+        };
+      }
       const plan = planTicks({
         checklist: session.setup.checklist,
         before,
         after,
         states: foldLedger(session.ledger),
         headSha: session.pull.headSha,
-        notApplicable: await pullNotApplicable(scope, session.pull, session.setup.checklist)
+        notApplicable: await pullNotApplicable(
+          scope,
+          session.pull,
+          session.setup.checklist,
+          session.setup.config
+        )
       });
       const decisions = await decideChanges(scope, session, actor, plan.changes);
       const accepted = decisions.filter((d) => d.ok);
@@ -78040,7 +78224,7 @@ async function onChecklistEdited(scope, payload) {
         "checklist edit handled"
       );
       return {
-        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha, delivery),
         explanations: rejectionMessages(decisions)
       };
     }
@@ -78110,8 +78294,7 @@ async function onDeploymentProtectionRule(scope, payload) {
   }
   const sha = payload.deployment?.sha ?? payload.sha ?? "";
   const environment = payload.environment;
-  const base = payload.repository.default_branch ?? "main";
-  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const setup = await getSetup(scope);
   const protectedEnvironments = setup.config.deploymentProtection.environments;
   const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
   const candidates = [];
@@ -78152,8 +78335,7 @@ async function onDeploymentStatus(scope, payload) {
   if (payload.deployment_status.state !== "success") return;
   const sha = payload.deployment.sha;
   const environment = payload.deployment_status.environment ?? payload.deployment.environment ?? "";
-  const base = payload.repository.default_branch ?? "main";
-  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const setup = await getSetup(scope);
   const gated = setup.config.deploymentProtection.environments.some(
     (name) => name.toLowerCase() === environment.toLowerCase()
   );
@@ -78460,7 +78642,8 @@ async function handleEvent(event) {
     const scope = {
       bot,
       gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
-      log
+      log,
+      ...event.idIsDeliveryGuid === false ? {} : { delivery: event.id }
     };
     rememberRepository(scope, envelope.data.repository);
     await dispatch(scope, event.name, event.payload);

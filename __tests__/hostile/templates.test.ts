@@ -66,12 +66,15 @@ describe('valid but hostile templates and variables render inert', () => {
 
     // No live HTML from item text or variables.
     expect(body).not.toMatch(/<(script|img|details|summary|iframe)/i);
-    // Exactly our markers: the comment marker, the notes pair, the state block, one id per item.
-    const stateBlock = body.trimEnd().split('\n').at(-1) ?? '';
+    // Exactly our markers: the comment marker, the notes pair, the head it was rendered for, the
+    // state block, one id per item.
+    const [headMarker, stateBlock] = body.trimEnd().split('\n').slice(-2);
+    expect(headMarker).toMatch(/^<!-- shipgate:head [0-9a-f]+ -->$/);
     expect(body.match(/<!--\s*\/?\s*shipgate\s*:[^>]*>/gi)).toEqual([
       COMMENT_MARKER,
       NOTES_START,
       NOTES_END,
+      headMarker,
       stateBlock,
     ]);
     expect(body.match(/<!--\s*sg\s*:[^>]*>/gi)).toEqual(

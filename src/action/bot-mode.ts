@@ -84,6 +84,7 @@ export async function runBotMode(
       id,
       payload,
       octokit,
+      idIsDeliveryGuid: false,
       log: log.child({ event: name === event.name ? label : `${name}.completed` }),
       bot,
       adapt: (gh) =>

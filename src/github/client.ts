@@ -8,6 +8,8 @@ export type AppOctokit = InstanceType<typeof ProbotOctokit>;
 const PER_PAGE = 100;
 /** The compare API lists at most this many files. */
 const COMPARE_FILE_LIMIT = 300;
+/** The pull request files API lists at most this many files. */
+const PULL_FILE_LIMIT = 3000;
 
 /** What the adapter uses of an Octokit: Probot's, or `@actions/github`'s in the Action's bot mode. */
 export type AdapterOctokit = Pick<AppOctokit, 'rest' | 'paginate'>;
@@ -20,6 +22,15 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
     async repository() {
       const { data } = await octokit.rest.repos.get(r);
       return { id: data.id, defaultBranch: data.default_branch };
+    },
+    async branchSha(branch) {
+      try {
+        const { data } = await octokit.rest.repos.getBranch({ ...r, branch });
+        return data.commit.sha;
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
     },
     async readFile(path, ref) {
       try {
@@ -49,10 +60,15 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
         pull_number: number,
         per_page: PER_PAGE,
       });
-      return files.flatMap((file) => [
-        file.filename,
-        ...(file.previous_filename ? [file.previous_filename] : []),
-      ]);
+      return {
+        paths: files.flatMap((file) => [
+          file.filename,
+          ...(file.previous_filename ? [file.previous_filename] : []),
+        ]),
+        // GitHub lists at most 3,000 files of a pull request
+        // (https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files)
+        complete: files.length < PULL_FILE_LIMIT,
+      };
     },
     async compareCommits(base, head) {
       try {

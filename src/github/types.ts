@@ -72,11 +72,17 @@ export interface GitHub {
   readonly repo: RepoRef;
   /** GitHub's id of the repository and its default branch (where shipgate reads its policy). */
   repository(): Promise<{ id: number; defaultBranch: string }>;
+  /** The commit a branch points at; undefined when there is no such branch. */
+  branchSha(branch: string): Promise<string | undefined>;
   /** File text at a ref; undefined when the file does not exist. */
   readFile(path: string, ref: string): Promise<string | undefined>;
   getPull(number: number): Promise<PullInfo>;
   listOpenPulls(): Promise<PullInfo[]>;
-  listPullFiles(number: number): Promise<string[]>;
+  /**
+   * The PR's changed paths (a rename gives both names). `complete: false` when GitHub's cap of
+   * 3,000 files was reached: the rest is unknown.
+   */
+  listPullFiles(number: number): Promise<{ paths: string[]; complete: boolean }>;
   /** Files changed from `base` to `head` (`GET …/compare/base...head`); undefined when not found. */
   compareCommits(base: string, head: string): Promise<CompareInfo | undefined>;
   listComments(issue: number): Promise<CommentInfo[]>;

@@ -41,6 +41,11 @@ export interface IncomingEvent {
   /** Logger already bound to the delivery. */
   log: BotLog;
   bot: Bot;
+  /**
+   * The id is GitHub's delivery guid (kept by a redelivery), so an edit records it and a replay of
+   * it is refused from the ledger. Not in bot mode, where the id names the workflow run.
+   */
+  idIsDeliveryGuid?: boolean;
   /** Adjusts the repository's GitHub adapter (bot mode: team look-ups with another token). */
   adapt?: (gh: GitHub) => GitHub;
 }
@@ -63,6 +68,7 @@ export async function handleEvent(event: IncomingEvent): Promise<HandledAs> {
       bot,
       gh: fencedGitHub(adapt(gitHubFor(event.octokit, repoOf(envelope.data)))),
       log,
+      ...(event.idIsDeliveryGuid === false ? {} : { delivery: event.id }),
     };
     rememberRepository(scope, envelope.data.repository);
     await dispatch(scope, event.name, event.payload);

@@ -81,7 +81,13 @@ async function onSignOffButton(scope: EventScope, payload: Payload): Promise<voi
         if (!change) return undefined;
         const decisions = await decideChanges(scope, session, actor, [change]);
         return {
-          events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+          events: tickEvents(
+            decisions,
+            actor,
+            scope.bot.now().toISOString(),
+            session.pull.headSha,
+            scope.delivery,
+          ),
           explanations: rejectionMessages(decisions),
         };
       },

@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import { parseChecklistComment } from '../../core/comment/parse.js';
+import { parseChecklistComment, renderedForHead } from '../../core/comment/parse.js';
 import { COMMENT_MARKER } from '../../core/comment/render.js';
 import { planTicks, rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
-import { foldLedger } from '../../core/ledger/ledger.js';
+import { foldLedger, hasDelivery } from '../../core/ledger/ledger.js';
 import { decideChanges } from '../pr/authorize-actor.js';
 import { pullNotApplicable } from '../pr/pull-conditions.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
-import { getPull, getSetup } from '../pr/session.js';
+import { findChecklistComment, getPull, getSetup } from '../pr/session.js';
 import { repairStaleWrite } from '../pr/stale-write.js';
-import type { EventScope } from '../runtime/bot.js';
+import { type EventScope, prKey } from '../runtime/bot.js';
 import type { IssueCommentPayload } from './payloads.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
@@ -39,6 +39,18 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
   const after = payload.comment.body ?? '';
   const pull = await getPull(scope, number);
   if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  // An edit of a checklist that is no longer the live one (deleted and re-posted since: a late
+  // or redelivered webhook) changes nothing.
+  const live =
+    scope.bot.memory.comments.get(prKey(scope.gh, number)) ?? (await findChecklistComment(scope, number));
+  if (live?.id !== payload.comment.id) {
+    scope.log.info(
+      { pr: number, comment: payload.comment.id },
+      'edit of a checklist that is not the live one ignored',
+    );
+    return;
+  }
+  const delivery = scope.delivery;
   await runPrStep(scope, number, {
     coalesce: true,
     open: {
@@ -47,13 +59,39 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
       candidates: [before],
     },
     async decide(session) {
+      if (delivery && hasDelivery(session.ledger, delivery)) {
+        scope.log.info(
+          { pr: session.key, delivery },
+          'edit already applied (replayed delivery); nothing to do',
+        );
+        return undefined;
+      }
+      // An edit of the checklist as rendered for an older head (a push came in between, or the
+      // delivery is replayed after one) cannot tick the new head: its toggles are reverted.
+      const renderedFor = renderedForHead(before);
+      if (renderedFor && renderedFor !== session.pull.headSha) {
+        scope.log.warn(
+          { pr: session.key, actor, renderedFor },
+          'edit of a checklist rendered for an older commit',
+        );
+        return {
+          explanations: [
+            `@${actor} your change was made on the checklist for ${renderedFor.slice(0, 7)}, before the push of ${session.pull.headSha.slice(0, 7)}: nothing was recorded, tick again`,
+          ],
+        };
+      }
       const plan = planTicks({
         checklist: session.setup.checklist,
         before,
         after,
         states: foldLedger(session.ledger),
         headSha: session.pull.headSha,
-        notApplicable: await pullNotApplicable(scope, session.pull, session.setup.checklist),
+        notApplicable: await pullNotApplicable(
+          scope,
+          session.pull,
+          session.setup.checklist,
+          session.setup.config,
+        ),
       });
       const decisions = await decideChanges(scope, session, actor, plan.changes);
       const accepted = decisions.filter((d) => d.ok);
@@ -69,7 +107,7 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
         'checklist edit handled',
       );
       return {
-        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha, delivery),
         explanations: rejectionMessages(decisions),
       };
     },

@@ -33,8 +33,7 @@ export async function onDeploymentProtectionRule(
   }
   const sha = payload.deployment?.sha ?? payload.sha ?? '';
   const environment = payload.environment;
-  const base = payload.repository.default_branch ?? 'main';
-  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const setup = await getSetup(scope);
   const protectedEnvironments = setup.config.deploymentProtection.environments;
   const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
   const candidates: (DeploymentCandidate & { session: PrSession })[] = [];
@@ -79,8 +78,7 @@ export async function onDeploymentStatus(
   if (payload.deployment_status.state !== 'success') return;
   const sha = payload.deployment.sha;
   const environment = payload.deployment_status.environment ?? payload.deployment.environment ?? '';
-  const base = payload.repository.default_branch ?? 'main';
-  const setup = await getSetup(scope, { baseRef: base, baseSha: `deployment:${sha}` });
+  const setup = await getSetup(scope);
   const gated = setup.config.deploymentProtection.environments.some(
     (name) => name.toLowerCase() === environment.toLowerCase(),
   );

@@ -34,12 +34,13 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
       headSha: pull.headSha,
       ...(pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}),
     },
-    notApplicable: await pullNotApplicable(scope, pull, setup.checklist),
+    notApplicable: await pullNotApplicable(scope, pull, setup.checklist, setup.config),
     ...(session.notes ? { notes: session.notes } : {}),
     ...(version ? { version } : {}),
     now: bot.now().toISOString(),
     resultNotes,
     ...(detailsUrl ? { detailsUrl } : {}),
+    policy: setup.policy,
   };
 }
 

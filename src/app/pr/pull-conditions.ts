@@ -1,6 +1,8 @@
+import type { Config } from '../../core/config/config.js';
 import { notApplicableItems } from '../../core/template/conditions.js';
 import type { Checklist } from '../../core/template/model.js';
 import type { PullInfo } from '../../github/types.js';
+import { notApplicableByConfig } from '../../runner/not-applicable.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
 
 /**
@@ -13,21 +15,30 @@ export async function pullNotApplicable(
   scope: EventScope,
   pull: PullInfo,
   checklist: Checklist,
+  config: Config,
 ): Promise<Map<string, string>> {
-  if (!checklist.items.some((item) => item.when)) return new Map();
+  // config decisions (items.<id>.na, checks.<name>.enabled: false) count like /shipgate na
+  if (!checklist.items.some((item) => item.when)) return notApplicableByConfig(checklist, config);
   const needsFiles = checklist.items.some((item) => item.when?.paths);
   const changedFiles = needsFiles ? await pullFiles(scope, pull) : undefined;
-  return notApplicableItems(checklist, {
-    labels: pull.labels,
-    ...(changedFiles ? { changedFiles } : {}),
-  });
+  return new Map([
+    ...notApplicableByConfig(checklist, config),
+    ...notApplicableItems(checklist, { labels: pull.labels, ...(changedFiles ? { changedFiles } : {}) }),
+  ]);
 }
 
 /** The paths the whole PR changes (base...head), or undefined when GitHub would not list them. */
 export async function pullFiles(scope: EventScope, pull: PullInfo): Promise<string[] | undefined> {
   const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
   try {
-    return await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    const listed = await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    if (listed.complete) return listed.paths;
+    // GitHub's cap was reached: a path not seen may be in the rest, so no when-paths item is skipped
+    scope.log.warn(
+      { pr: pull.number },
+      'the PR has more files than GitHub lists (3,000); when-paths items stay required',
+    );
+    return undefined;
   } catch (error) {
     scope.log.warn(
       { err: error, pr: pull.number },

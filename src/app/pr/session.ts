@@ -44,14 +44,26 @@ export async function getPull(scope: EventScope, number: number, refresh = false
   return pull;
 }
 
-/** Config and template from the base branch, cached per base commit (a new base commit re-reads). */
+/**
+ * Config and template from the default branch, whatever the PR's base: a PR cannot loosen its own
+ * gate, and retargeting it at a branch with another policy changes nothing (policy-bot reads its
+ * policy from one trusted place for the same reason). Read at the branch's commit and cached for
+ * the cache TTL; every gate is then re-derived from the ledger under the current policy.
+ */
 export async function getSetup(
   scope: EventScope,
-  pull: Pick<PullInfo, 'baseRef' | 'baseSha'>,
+  pull?: Pick<PullInfo, 'baseRef' | 'baseSha'>,
 ): Promise<RepoSetup> {
   const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.setups.getOrLoad(`${owner}/${repo}@${pull.baseRef}@${pull.baseSha}`, () =>
-    loadSetup(scope.gh, pull.baseRef),
+  const { defaultBranch } = await repositoryOf(scope);
+  // A PR based on the default branch names its commit: a new commit there re-reads at once.
+  const known = pull?.baseRef === defaultBranch ? pull.baseSha : undefined;
+  return scope.bot.memory.setups.getOrLoad(
+    `${owner}/${repo}@${defaultBranch}@${known ?? 'latest'}`,
+    async () => {
+      const sha = known ?? (await scope.gh.branchSha(defaultBranch));
+      return loadSetup(scope.gh, { ref: defaultBranch, sha: sha ?? defaultBranch });
+    },
   );
 }
 

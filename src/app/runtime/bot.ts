@@ -85,7 +85,7 @@ export class BotMemory {
   /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
   readonly awaitingResults = new AwaitingResults();
   /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
-  readonly pullFiles = new TtlCache<string[]>(24 * 3600_000, 1000);
+  readonly pullFiles = new TtlCache<{ paths: string[]; complete: boolean }>(24 * 3600_000, 1000);
   /** Issuer → its JSON Web Key Set (the keys that sign GitHub Actions ID tokens). */
   readonly issuerKeys = new TtlCache<JsonWebKey[]>(3600_000, 10);
   /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
@@ -113,6 +113,8 @@ export interface EventScope {
   bot: Bot;
   gh: GitHub;
   log: BotLog;
+  /** The webhook delivery being handled (absent for work no webhook started). */
+  delivery?: string;
 }
 
 export function prKey(gh: GitHub, number: number): string {

@@ -9,9 +9,11 @@ const Text = z.string().max(2000);
 const Who = z.string().max(100);
 const Sha = z.string().max(64);
 const When = z.string().max(40);
+/** The webhook delivery a person's edit came in (replays are refused by it). */
+const Delivery = z.string().max(100).optional();
 
 const EventSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha }),
+  z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha, d: Delivery }),
   z.object({
     t: z.literal('waive'),
     item: Text,
@@ -24,7 +26,7 @@ const EventSchema = z.discriminatedUnion('t', [
   }),
   z.object({ t: z.literal('result'), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
   z.object({ t: z.literal('invalidate'), items: z.array(Text), at: When, sha: Sha, reason: Text }),
-  z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text }),
+  z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text, d: Delivery }),
   z.object({
     t: z.literal('rollback'),
     by: Who,

@@ -6,6 +6,11 @@ import { type DecodedBlock, decodeStateBlock } from './state-block.js';
 const ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
 const ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
 
+/** The head commit a checklist body was rendered for (`<!-- shipgate:head <sha> -->`), if it says. */
+export function renderedForHead(body: string): string | undefined {
+  return /<!-- shipgate:head ([0-9a-f]{7,64}) -->/i.exec(body)?.[1];
+}
+
 /** The item id a rendered checklist line carries (`<!-- sg:<id> -->`), if any. */
 export function itemIdOfLine(line: string): string | undefined {
   return ID_MARKER.exec(line)?.[1];

@@ -48,7 +48,9 @@ export function renderComment(input: RenderInput): string {
     }
   }
   while (out.at(-1) === '') out.pop();
-  if (input.stateBlock) out.push('', input.stateBlock);
+  // which head the checklist was rendered for: an edit of an older rendering is stale (parse.ts)
+  if (input.stateBlock)
+    out.push('', `<!-- shipgate:head ${input.headSha.replace(/[^0-9a-f]/gi, '')} -->`, input.stateBlock);
   return `${out.join('\n')}\n`;
 }
 

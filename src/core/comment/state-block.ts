@@ -8,8 +8,10 @@ const Status = z.enum(['pass', 'fail', 'skipped', 'error']);
 const Who = z.string().max(100);
 const Sha = z.string().max(64);
 const When = z.string().max(40);
+/** The webhook delivery a person's edit came in (replays are refused by it). */
+const Delivery = z.string().max(100).optional();
 const EventSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.enum(['tick', 'untick']), item: z.string(), by: Who, at: When, sha: Sha }),
+  z.object({ t: z.enum(['tick', 'untick']), item: z.string(), by: Who, at: When, sha: Sha, d: Delivery }),
   z.object({
     t: z.literal('waive'),
     item: z.string(),
@@ -34,7 +36,15 @@ const EventSchema = z.discriminatedUnion('t', [
     sha: Sha,
     reason: z.string(),
   }),
-  z.object({ t: z.literal('reject'), item: z.string(), by: Who, at: When, sha: Sha, reason: z.string() }),
+  z.object({
+    t: z.literal('reject'),
+    item: z.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: z.string(),
+    d: Delivery,
+  }),
   z.object({
     t: z.literal('rollback'),
     by: Who,

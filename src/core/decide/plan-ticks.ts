@@ -61,11 +61,14 @@ export function tickEvents(
   actor: string,
   at: string,
   sha: string,
+  /** The webhook delivery the edit came in, recorded so a replay is refused. */
+  delivery?: string,
 ): LedgerEvent[] {
+  const d = delivery ? { d: delivery.slice(0, 100) } : {};
   return decisions.map(({ change, ok, reason }) =>
     ok
-      ? { t: change.checked ? 'tick' : 'untick', item: change.item.id, by: actor, at, sha }
-      : { t: 'reject', item: change.item.id, by: actor, at, sha, reason: reason ?? 'not allowed' },
+      ? { t: change.checked ? 'tick' : 'untick', item: change.item.id, by: actor, at, sha, ...d }
+      : { t: 'reject', item: change.item.id, by: actor, at, sha, reason: reason ?? 'not allowed', ...d },
   );
 }
 

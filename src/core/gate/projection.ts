@@ -12,6 +12,7 @@ import { type AuditRecord, buildAuditRecord } from '../audit/audit-record.js';
 import { buildChecklistComment } from '../comment/checklist-comment.js';
 import { encodeStateBlock } from '../comment/state-block.js';
 import type { Config } from '../config/config.js';
+import { escapeInline } from '../escape.js';
 import {
   appendEvents,
   foldLedger,
@@ -74,6 +75,8 @@ export interface ReleaseFacts {
   resultNotes?: Readonly<Record<string, readonly string[]>>;
   /** The signed audit page link for the `shipgate` run. */
   detailsUrl?: string;
+  /** Where the config and template were read (the default branch at a commit). */
+  policy?: { ref: string; sha: string };
 }
 
 export interface ProjectionInput extends ReleaseFacts {
@@ -124,12 +127,15 @@ function reportRun(
     notes: facts.resultNotes?.[run.headSha] ?? [],
   });
   const { intro, ...rest } = run;
+  const policy = facts.policy
+    ? `\n\n<sub>Policy: config and template of \`${escapeInline(facts.policy.ref, 100)}\` at \`${facts.policy.sha.slice(0, 7)}\`.</sub>`
+    : '';
   return {
     ...rest,
     status: report.status,
     ...(report.conclusion ? { conclusion: report.conclusion } : {}),
     title: report.title,
-    summary: intro ? `${intro}\n\n${report.summary}` : report.summary,
+    summary: (intro ? `${intro}\n\n${report.summary}` : report.summary) + policy,
     actions: run.actions ?? report.actions,
   };
 }

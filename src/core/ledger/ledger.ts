@@ -7,12 +7,13 @@ import type { CheckStatus } from '../template/model.js';
  * (or the compacted base) breaks verification.
  */
 export type LedgerEvent =
-  | { t: 'tick' | 'untick'; item: string; by: string; at: string; sha: string }
+  /** `d`: the webhook delivery of the edit, so a replay of it is refused from the ledger itself. */
+  | { t: 'tick' | 'untick'; item: string; by: string; at: string; sha: string; d?: string }
   /** `na: true`: "not applicable" (with a required reason) rather than a waiver; audited the same way. */
   | { t: 'waive'; item: string; by: string; at: string; sha: string; reason: string; na?: true }
   | { t: 'result'; item: string; status: CheckStatus; summary: string; at: string; sha: string }
   | { t: 'invalidate'; items: string[]; at: string; sha: string; reason: string }
-  | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string }
+  | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string; d?: string }
   /** A rollback started (command or trigger); `incident` is the issue opened for it. */
   | {
       t: 'rollback';
@@ -222,4 +223,9 @@ export function canonical(value: unknown): string {
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** True when an event of the ledger came from webhook delivery `delivery` (a replay). */
+export function hasDelivery(ledger: Ledger, delivery: string): boolean {
+  return ledger.events.some((event) => 'd' in event && event.d === delivery);
 }
