@@ -59,6 +59,20 @@ const ROLE_TO_PERMISSION = {
 export const repoRoutes: RouteTable = {
   'GET /repos/{owner}/{repo}': (ctx) => json(ctx.shapes.repo(repoOf(ctx))),
 
+  // https://docs.github.com/en/rest/branches/branches#get-a-branch (the fields shipgate reads)
+  'GET /repos/{owner}/{repo}/branches/{branch}': (ctx) => {
+    const repo = repoOf(ctx);
+    const name = ctx.params.branch ?? '';
+    const sha = repo.branches.get(name);
+    if (!sha) return notFound();
+    return json({
+      name,
+      commit: { sha, url: `${ctx.requestUrl.origin}/repos/${repo.fullName}/commits/${sha}` },
+      protected: false,
+      _links: { self: `${ctx.requestUrl.origin}/repos/${repo.fullName}/branches/${name}`, html: '' },
+    });
+  },
+
   'GET /repos/{owner}/{repo}/contents/{path}': (ctx) => {
     const repo = repoOf(ctx);
     const c = resolveRef(repo, ctx.query.get('ref') ?? undefined);
