@@ -42,6 +42,16 @@ afterAll(async () => {
 
 const summaryOf = (sha: string) => gateRun(h.sim, sha)?.output.summary ?? '';
 
+/** The last `issue_comment.edited` delivery of a person's edit (the bot's own echoes excluded). */
+function lastEditBy(login: string) {
+  const delivery = h.sim.deliveries
+    .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
+    .filter((d) => (d.payload.sender as { login?: string } | undefined)?.login === login)
+    .at(-1);
+  if (!delivery) throw new Error(`no edit by ${login} was delivered`);
+  return delivery;
+}
+
 async function edit(pr: number, login: string, id: string, checked: boolean, body?: string): Promise<void> {
   const comment = checklist(h.sim, pr);
   await h.sim.userEditsComment(comment.id, login, body ?? toggle(comment.body, id, checked));
@@ -152,16 +162,14 @@ describe('4. a tick cannot be replayed onto a new head', () => {
     const { number } = await openRelease(h, { head: 'release/23.0.0' });
     await edit(number, 'quinn', 'qa-signoff', true);
     expect(isTicked(checklist(h.sim, number).body, 'qa-signoff')).toBe(true);
-    const delivery = h.sim.deliveries
-      .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
-      .at(-1);
+    const delivery = lastEditBy('quinn');
     const pushed = await h.sim.pushToPullRequest(number, {
       files: { 'src/app.ts': 'export const v = 3;\n' },
     });
     await h.settle();
     expect(isTicked(checklist(h.sim, number).body, 'qa-signoff')).toBe(false); // the push reset it
     await h.restart();
-    if (delivery) await h.sim.redeliver(delivery.id);
+    await h.sim.redeliver(delivery.id);
     await h.settle();
     expect(isTicked(checklist(h.sim, number).body, 'qa-signoff')).toBe(false);
     expect(gateRun(h.sim, pushed.pull?.head.sha ?? '')?.conclusion).not.toBe('success');
@@ -170,12 +178,10 @@ describe('4. a tick cannot be replayed onto a new head', () => {
   test('the same delivery twice (before any push) is applied once', async () => {
     const { number } = await openRelease(h, { head: 'release/23.1.0' });
     await edit(number, 'bob', 'customer-flow', true);
-    const delivery = h.sim.deliveries
-      .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
-      .at(-1);
+    const delivery = lastEditBy('bob');
     await edit(number, 'bob', 'customer-flow', false);
     await h.restart();
-    if (delivery) await h.sim.redeliver(delivery.id);
+    await h.sim.redeliver(delivery.id);
     await h.settle();
     expect(isTicked(checklist(h.sim, number).body, 'customer-flow')).toBe(false);
   });
@@ -185,15 +191,13 @@ describe('5. a redelivered edit of a deleted checklist', () => {
   test('posts no second checklist and brings no withdrawn tick back', async () => {
     const { number } = await openRelease(h, { head: 'release/24.0.0' });
     await edit(number, 'bob', 'customer-flow', true);
-    const delivery = h.sim.deliveries
-      .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
-      .at(-1);
+    const delivery = lastEditBy('bob');
     await edit(number, 'bob', 'customer-flow', false);
     await h.sim.userDeletesComment(checklist(h.sim, number).id, 'bob');
     await h.settle();
     expect(checklistComments(h.sim, number)).toHaveLength(1); // re-posted
     await h.restart();
-    if (delivery) await h.sim.redeliver(delivery.id);
+    await h.sim.redeliver(delivery.id);
     await h.settle();
     expect(checklistComments(h.sim, number)).toHaveLength(1);
     expect(isTicked(checklist(h.sim, number).body, 'customer-flow')).toBe(false);
