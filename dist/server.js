@@ -48,9 +48,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../main/node_modules/bottleneck/lib/parser.js
+// node_modules/bottleneck/lib/parser.js
 var require_parser = __commonJS({
-  "../main/node_modules/bottleneck/lib/parser.js"(exports2) {
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
       var k, ref, v;
@@ -73,9 +73,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/DLList.js
+// node_modules/bottleneck/lib/DLList.js
 var require_DLList = __commonJS({
-  "../main/node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
     "use strict";
     var DLList;
     DLList = class DLList {
@@ -163,9 +163,9 @@ var require_DLList = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Events.js
+// node_modules/bottleneck/lib/Events.js
 var require_Events = __commonJS({
-  "../main/node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -297,9 +297,9 @@ var require_Events = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Queues.js
+// node_modules/bottleneck/lib/Queues.js
 var require_Queues = __commonJS({
-  "../main/node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
     "use strict";
     var DLList;
     var Events2;
@@ -367,9 +367,9 @@ var require_Queues = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/BottleneckError.js
+// node_modules/bottleneck/lib/BottleneckError.js
 var require_BottleneckError = __commonJS({
-  "../main/node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     BottleneckError = class BottleneckError extends Error {
@@ -378,9 +378,9 @@ var require_BottleneckError = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Job.js
+// node_modules/bottleneck/lib/Job.js
 var require_Job = __commonJS({
-  "../main/node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -582,9 +582,9 @@ var require_Job = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/LocalDatastore.js
+// node_modules/bottleneck/lib/LocalDatastore.js
 var require_LocalDatastore = __commonJS({
-  "../main/node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -844,9 +844,9 @@ var require_LocalDatastore = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/lua.json
+// node_modules/bottleneck/lib/lua.json
 var require_lua = __commonJS({
-  "../main/node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
     module2.exports = {
       "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
       "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
@@ -979,9 +979,9 @@ return {}
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Scripts.js
+// node_modules/bottleneck/lib/Scripts.js
 var require_Scripts = __commonJS({
-  "../main/node_modules/bottleneck/lib/Scripts.js"(exports2) {
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
     "use strict";
     var headers;
     var lua;
@@ -1145,9 +1145,9 @@ var require_Scripts = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/RedisConnection.js
+// node_modules/bottleneck/lib/RedisConnection.js
 var require_RedisConnection = __commonJS({
-  "../main/node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
     function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -1341,9 +1341,9 @@ var require_RedisConnection = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/IORedisConnection.js
+// node_modules/bottleneck/lib/IORedisConnection.js
 var require_IORedisConnection = __commonJS({
-  "../main/node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
     "use strict";
     function _slicedToArray(arr, i) {
       return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
@@ -1550,9 +1550,9 @@ var require_IORedisConnection = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/RedisDatastore.js
+// node_modules/bottleneck/lib/RedisDatastore.js
 var require_RedisDatastore = __commonJS({
-  "../main/node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -1901,9 +1901,9 @@ var require_RedisDatastore = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/States.js
+// node_modules/bottleneck/lib/States.js
 var require_States = __commonJS({
-  "../main/node_modules/bottleneck/lib/States.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     var States;
@@ -1979,9 +1979,9 @@ var require_States = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Sync.js
+// node_modules/bottleneck/lib/Sync.js
 var require_Sync = __commonJS({
-  "../main/node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
@@ -2077,16 +2077,16 @@ var require_Sync = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/version.json
+// node_modules/bottleneck/lib/version.json
 var require_version = __commonJS({
-  "../main/node_modules/bottleneck/lib/version.json"(exports2, module2) {
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
     module2.exports = { version: "2.19.5" };
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Group.js
+// node_modules/bottleneck/lib/Group.js
 var require_Group = __commonJS({
-  "../main/node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -2306,9 +2306,9 @@ var require_Group = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Batcher.js
+// node_modules/bottleneck/lib/Batcher.js
 var require_Batcher = __commonJS({
-  "../main/node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
     "use strict";
     var Batcher;
     var Events2;
@@ -2364,9 +2364,9 @@ var require_Batcher = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/Bottleneck.js
+// node_modules/bottleneck/lib/Bottleneck.js
 var require_Bottleneck = __commonJS({
-  "../main/node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -2913,17 +2913,17 @@ var require_Bottleneck = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/lib/index.js
+// node_modules/bottleneck/lib/index.js
 var require_lib = __commonJS({
-  "../main/node_modules/bottleneck/lib/index.js"(exports2, module2) {
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_Bottleneck();
   }
 });
 
-// ../main/node_modules/@ioredis/commands/built/commands.json
+// node_modules/@ioredis/commands/built/commands.json
 var require_commands = __commonJS({
-  "../main/node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+  "node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
     module2.exports = {
       acl: {
         arity: -2,
@@ -5404,9 +5404,9 @@ var require_commands = __commonJS({
   }
 });
 
-// ../main/node_modules/@ioredis/commands/built/index.js
+// node_modules/@ioredis/commands/built/index.js
 var require_built = __commonJS({
-  "../main/node_modules/@ioredis/commands/built/index.js"(exports2) {
+  "node_modules/@ioredis/commands/built/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5589,9 +5589,9 @@ var require_built = __commonJS({
   }
 });
 
-// ../main/node_modules/standard-as-callback/built/utils.js
+// node_modules/standard-as-callback/built/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/standard-as-callback/built/utils.js"(exports2) {
+  "node_modules/standard-as-callback/built/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tryCatch = exports2.errorObj = void 0;
@@ -5615,9 +5615,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/standard-as-callback/built/index.js
+// node_modules/standard-as-callback/built/index.js
 var require_built2 = __commonJS({
-  "../main/node_modules/standard-as-callback/built/index.js"(exports2) {
+  "node_modules/standard-as-callback/built/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils();
@@ -5656,9 +5656,9 @@ var require_built2 = __commonJS({
   }
 });
 
-// ../main/node_modules/redis-errors/lib/old.js
+// node_modules/redis-errors/lib/old.js
 var require_old = __commonJS({
-  "../main/node_modules/redis-errors/lib/old.js"(exports2, module2) {
+  "node_modules/redis-errors/lib/old.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("assert");
     var util = __require("util");
@@ -5752,9 +5752,9 @@ var require_old = __commonJS({
   }
 });
 
-// ../main/node_modules/redis-errors/lib/modern.js
+// node_modules/redis-errors/lib/modern.js
 var require_modern = __commonJS({
-  "../main/node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+  "node_modules/redis-errors/lib/modern.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("assert");
     var RedisError = class extends Error {
@@ -5808,18 +5808,18 @@ var require_modern = __commonJS({
   }
 });
 
-// ../main/node_modules/redis-errors/index.js
+// node_modules/redis-errors/index.js
 var require_redis_errors = __commonJS({
-  "../main/node_modules/redis-errors/index.js"(exports2, module2) {
+  "node_modules/redis-errors/index.js"(exports2, module2) {
     "use strict";
     var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
     module2.exports = Errors;
   }
 });
 
-// ../main/node_modules/cluster-key-slot/lib/index.js
+// node_modules/cluster-key-slot/lib/index.js
 var require_lib2 = __commonJS({
-  "../main/node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+  "node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
     var lookup = [
       0,
       4129,
@@ -6140,9 +6140,9 @@ var require_lib2 = __commonJS({
   }
 });
 
-// ../main/node_modules/lodash.defaults/index.js
+// node_modules/lodash.defaults/index.js
 var require_lodash = __commonJS({
-  "../main/node_modules/lodash.defaults/index.js"(exports2, module2) {
+  "node_modules/lodash.defaults/index.js"(exports2, module2) {
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
     var funcTag = "[object Function]";
@@ -6319,9 +6319,9 @@ var require_lodash = __commonJS({
   }
 });
 
-// ../main/node_modules/lodash.isarguments/index.js
+// node_modules/lodash.isarguments/index.js
 var require_lodash2 = __commonJS({
-  "../main/node_modules/lodash.isarguments/index.js"(exports2, module2) {
+  "node_modules/lodash.isarguments/index.js"(exports2, module2) {
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
     var funcTag = "[object Function]";
@@ -6357,9 +6357,9 @@ var require_lodash2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/utils/lodash.js
+// node_modules/ioredis/built/utils/lodash.js
 var require_lodash3 = __commonJS({
-  "../main/node_modules/ioredis/built/utils/lodash.js"(exports2) {
+  "node_modules/ioredis/built/utils/lodash.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isArguments = exports2.defaults = exports2.noop = void 0;
@@ -6373,9 +6373,9 @@ var require_lodash3 = __commonJS({
   }
 });
 
-// ../main/node_modules/ms/index.js
+// node_modules/ms/index.js
 var require_ms = __commonJS({
-  "../main/node_modules/ms/index.js"(exports2, module2) {
+  "node_modules/ms/index.js"(exports2, module2) {
     var s = 1e3;
     var m = s * 60;
     var h = m * 60;
@@ -6489,9 +6489,9 @@ var require_ms = __commonJS({
   }
 });
 
-// ../main/node_modules/debug/src/common.js
+// node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "../main/node_modules/debug/src/common.js"(exports2, module2) {
+  "node_modules/debug/src/common.js"(exports2, module2) {
     function setup(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
@@ -6666,9 +6666,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../main/node_modules/debug/src/browser.js
+// node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "../main/node_modules/debug/src/browser.js"(exports2, module2) {
+  "node_modules/debug/src/browser.js"(exports2, module2) {
     exports2.formatArgs = formatArgs;
     exports2.save = save;
     exports2.load = load;
@@ -6836,9 +6836,9 @@ var require_browser = __commonJS({
   }
 });
 
-// ../main/node_modules/has-flag/index.js
+// node_modules/has-flag/index.js
 var require_has_flag = __commonJS({
-  "../main/node_modules/has-flag/index.js"(exports2, module2) {
+  "node_modules/has-flag/index.js"(exports2, module2) {
     "use strict";
     module2.exports = (flag, argv = process.argv) => {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -6849,9 +6849,9 @@ var require_has_flag = __commonJS({
   }
 });
 
-// ../main/node_modules/supports-color/index.js
+// node_modules/supports-color/index.js
 var require_supports_color = __commonJS({
-  "../main/node_modules/supports-color/index.js"(exports2, module2) {
+  "node_modules/supports-color/index.js"(exports2, module2) {
     "use strict";
     var os2 = __require("os");
     var tty = __require("tty");
@@ -6951,9 +6951,9 @@ var require_supports_color = __commonJS({
   }
 });
 
-// ../main/node_modules/debug/src/node.js
+// node_modules/debug/src/node.js
 var require_node = __commonJS({
-  "../main/node_modules/debug/src/node.js"(exports2, module2) {
+  "node_modules/debug/src/node.js"(exports2, module2) {
     var tty = __require("tty");
     var util = __require("util");
     exports2.init = init2;
@@ -7125,9 +7125,9 @@ var require_node = __commonJS({
   }
 });
 
-// ../main/node_modules/debug/src/index.js
+// node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "../main/node_modules/debug/src/index.js"(exports2, module2) {
+  "node_modules/debug/src/index.js"(exports2, module2) {
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module2.exports = require_browser();
     } else {
@@ -7136,9 +7136,9 @@ var require_src = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/utils/debug.js
+// node_modules/ioredis/built/utils/debug.js
 var require_debug = __commonJS({
-  "../main/node_modules/ioredis/built/utils/debug.js"(exports2) {
+  "node_modules/ioredis/built/utils/debug.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
@@ -7222,9 +7222,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/constants/TLSProfiles.js
+// node_modules/ioredis/built/constants/TLSProfiles.js
 var require_TLSProfiles = __commonJS({
-  "../main/node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+  "node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var RedisCloudCA = `-----BEGIN CERTIFICATE-----
@@ -7374,9 +7374,9 @@ WD9f
   }
 });
 
-// ../main/node_modules/ioredis/built/utils/index.js
+// node_modules/ioredis/built/utils/index.js
 var require_utils2 = __commonJS({
-  "../main/node_modules/ioredis/built/utils/index.js"(exports2) {
+  "node_modules/ioredis/built/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
@@ -7603,9 +7603,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/utils/argumentParsers.js
+// node_modules/ioredis/built/utils/argumentParsers.js
 var require_argumentParsers = __commonJS({
-  "../main/node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+  "node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
@@ -7662,9 +7662,9 @@ var require_argumentParsers = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/Command.js
+// node_modules/ioredis/built/Command.js
 var require_Command = __commonJS({
-  "../main/node_modules/ioredis/built/Command.js"(exports2) {
+  "node_modules/ioredis/built/Command.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -8057,9 +8057,9 @@ var require_Command = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/errors/ClusterAllFailedError.js
+// node_modules/ioredis/built/errors/ClusterAllFailedError.js
 var require_ClusterAllFailedError = __commonJS({
-  "../main/node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+  "node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -8078,9 +8078,9 @@ var require_ClusterAllFailedError = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/ScanStream.js
+// node_modules/ioredis/built/ScanStream.js
 var require_ScanStream = __commonJS({
-  "../main/node_modules/ioredis/built/ScanStream.js"(exports2) {
+  "node_modules/ioredis/built/ScanStream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -8132,9 +8132,9 @@ var require_ScanStream = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/autoPipelining.js
+// node_modules/ioredis/built/autoPipelining.js
 var require_autoPipelining = __commonJS({
-  "../main/node_modules/ioredis/built/autoPipelining.js"(exports2) {
+  "node_modules/ioredis/built/autoPipelining.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
@@ -8260,9 +8260,9 @@ var require_autoPipelining = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/Script.js
+// node_modules/ioredis/built/Script.js
 var require_Script = __commonJS({
-  "../main/node_modules/ioredis/built/Script.js"(exports2) {
+  "node_modules/ioredis/built/Script.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var crypto_1 = __require("crypto");
@@ -8325,9 +8325,9 @@ var require_Script = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/utils/Commander.js
+// node_modules/ioredis/built/utils/Commander.js
 var require_Commander = __commonJS({
-  "../main/node_modules/ioredis/built/utils/Commander.js"(exports2) {
+  "node_modules/ioredis/built/utils/Commander.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -8441,9 +8441,9 @@ var require_Commander = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/Pipeline.js
+// node_modules/ioredis/built/Pipeline.js
 var require_Pipeline = __commonJS({
-  "../main/node_modules/ioredis/built/Pipeline.js"(exports2) {
+  "node_modules/ioredis/built/Pipeline.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var calculateSlot = require_lib2();
@@ -8751,9 +8751,9 @@ var require_Pipeline = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/transaction.js
+// node_modules/ioredis/built/transaction.js
 var require_transaction = __commonJS({
-  "../main/node_modules/ioredis/built/transaction.js"(exports2) {
+  "node_modules/ioredis/built/transaction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addTransactionSupport = void 0;
@@ -8844,9 +8844,9 @@ var require_transaction = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/utils/applyMixin.js
+// node_modules/ioredis/built/utils/applyMixin.js
 var require_applyMixin = __commonJS({
-  "../main/node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+  "node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function applyMixin(derivedConstructor, mixinConstructor) {
@@ -8858,9 +8858,9 @@ var require_applyMixin = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/ClusterOptions.js
+// node_modules/ioredis/built/cluster/ClusterOptions.js
 var require_ClusterOptions = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
@@ -8886,9 +8886,9 @@ var require_ClusterOptions = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/util.js
+// node_modules/ioredis/built/cluster/util.js
 var require_util = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/util.js"(exports2) {
+  "node_modules/ioredis/built/cluster/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
@@ -8986,9 +8986,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/ClusterSubscriber.js
+// node_modules/ioredis/built/cluster/ClusterSubscriber.js
 var require_ClusterSubscriber = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -9172,9 +9172,9 @@ var require_ClusterSubscriber = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/ConnectionPool.js
+// node_modules/ioredis/built/cluster/ConnectionPool.js
 var require_ConnectionPool = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -9325,9 +9325,9 @@ var require_ConnectionPool = __commonJS({
   }
 });
 
-// ../main/node_modules/denque/index.js
+// node_modules/denque/index.js
 var require_denque = __commonJS({
-  "../main/node_modules/denque/index.js"(exports2, module2) {
+  "node_modules/denque/index.js"(exports2, module2) {
     "use strict";
     function Denque(array2, options2) {
       var options2 = options2 || {};
@@ -9640,9 +9640,9 @@ var require_denque = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/DelayQueue.js
+// node_modules/ioredis/built/cluster/DelayQueue.js
 var require_DelayQueue = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+  "node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils2();
@@ -9696,9 +9696,9 @@ var require_DelayQueue = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/ShardedSubscriber.js
+// node_modules/ioredis/built/cluster/ShardedSubscriber.js
 var require_ShardedSubscriber = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -9788,9 +9788,9 @@ var require_ShardedSubscriber = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+// node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
 var require_ClusterSubscriberGroup = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+  "node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils2();
@@ -10062,9 +10062,9 @@ var require_ClusterSubscriberGroup = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/cluster/index.js
+// node_modules/ioredis/built/cluster/index.js
 var require_cluster = __commonJS({
-  "../main/node_modules/ioredis/built/cluster/index.js"(exports2) {
+  "node_modules/ioredis/built/cluster/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10909,9 +10909,9 @@ var require_cluster = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/connectors/AbstractConnector.js
+// node_modules/ioredis/built/connectors/AbstractConnector.js
 var require_AbstractConnector = __commonJS({
-  "../main/node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+  "node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils2();
@@ -10941,9 +10941,9 @@ var require_AbstractConnector = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/connectors/StandaloneConnector.js
+// node_modules/ioredis/built/connectors/StandaloneConnector.js
 var require_StandaloneConnector = __commonJS({
-  "../main/node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+  "node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var net_1 = __require("net");
@@ -11006,9 +11006,9 @@ var require_StandaloneConnector = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+// node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
 var require_SentinelIterator = __commonJS({
-  "../main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+  "node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function isSentinelEql(a, b) {
@@ -11046,9 +11046,9 @@ var require_SentinelIterator = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+// node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
 var require_FailoverDetector = __commonJS({
-  "../main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+  "node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FailoverDetector = void 0;
@@ -11094,9 +11094,9 @@ var require_FailoverDetector = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/connectors/SentinelConnector/index.js
+// node_modules/ioredis/built/connectors/SentinelConnector/index.js
 var require_SentinelConnector = __commonJS({
-  "../main/node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+  "node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelIterator = void 0;
@@ -11360,9 +11360,9 @@ var require_SentinelConnector = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/connectors/index.js
+// node_modules/ioredis/built/connectors/index.js
 var require_connectors = __commonJS({
-  "../main/node_modules/ioredis/built/connectors/index.js"(exports2) {
+  "node_modules/ioredis/built/connectors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
@@ -11373,9 +11373,9 @@ var require_connectors = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+// node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
 var require_MaxRetriesPerRequestError = __commonJS({
-  "../main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+  "node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -11393,9 +11393,9 @@ var require_MaxRetriesPerRequestError = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/errors/index.js
+// node_modules/ioredis/built/errors/index.js
 var require_errors = __commonJS({
-  "../main/node_modules/ioredis/built/errors/index.js"(exports2) {
+  "node_modules/ioredis/built/errors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MaxRetriesPerRequestError = void 0;
@@ -11404,9 +11404,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../main/node_modules/redis-parser/lib/parser.js
+// node_modules/redis-parser/lib/parser.js
 var require_parser2 = __commonJS({
-  "../main/node_modules/redis-parser/lib/parser.js"(exports2, module2) {
+  "node_modules/redis-parser/lib/parser.js"(exports2, module2) {
     "use strict";
     var Buffer3 = __require("buffer").Buffer;
     var StringDecoder = __require("string_decoder").StringDecoder;
@@ -11805,17 +11805,17 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../main/node_modules/redis-parser/index.js
+// node_modules/redis-parser/index.js
 var require_redis_parser = __commonJS({
-  "../main/node_modules/redis-parser/index.js"(exports2, module2) {
+  "node_modules/redis-parser/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_parser2();
   }
 });
 
-// ../main/node_modules/ioredis/built/SubscriptionSet.js
+// node_modules/ioredis/built/SubscriptionSet.js
 var require_SubscriptionSet = __commonJS({
-  "../main/node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+  "node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var SubscriptionSet = class {
@@ -11855,9 +11855,9 @@ var require_SubscriptionSet = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/DataHandler.js
+// node_modules/ioredis/built/DataHandler.js
 var require_DataHandler = __commonJS({
-  "../main/node_modules/ioredis/built/DataHandler.js"(exports2) {
+  "node_modules/ioredis/built/DataHandler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Command_1 = require_Command();
@@ -12063,9 +12063,9 @@ var require_DataHandler = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/redis/event_handler.js
+// node_modules/ioredis/built/redis/event_handler.js
 var require_event_handler = __commonJS({
-  "../main/node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+  "node_modules/ioredis/built/redis/event_handler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
@@ -12343,9 +12343,9 @@ var require_event_handler = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/redis/RedisOptions.js
+// node_modules/ioredis/built/redis/RedisOptions.js
 var require_RedisOptions = __commonJS({
-  "../main/node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+  "node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_REDIS_OPTIONS = void 0;
@@ -12402,9 +12402,9 @@ var require_RedisOptions = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/Redis.js
+// node_modules/ioredis/built/Redis.js
 var require_Redis = __commonJS({
-  "../main/node_modules/ioredis/built/Redis.js"(exports2) {
+  "node_modules/ioredis/built/Redis.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -13050,9 +13050,9 @@ var require_Redis = __commonJS({
   }
 });
 
-// ../main/node_modules/ioredis/built/index.js
+// node_modules/ioredis/built/index.js
 var require_built3 = __commonJS({
-  "../main/node_modules/ioredis/built/index.js"(exports2, module2) {
+  "node_modules/ioredis/built/index.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
@@ -13113,9 +13113,9 @@ var require_built3 = __commonJS({
   }
 });
 
-// ../main/node_modules/deepmerge/dist/cjs.js
+// node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
-  "../main/node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
+  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
     "use strict";
     var isMergeableObject = function isMergeableObject2(value) {
       return isNonNullObject(value) && !isSpecial(value);
@@ -13216,9 +13216,9 @@ var require_cjs = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/lib/err-helpers.js
+// node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
-  "../main/node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
     "use strict";
     var isErrorLike = (err) => {
       return err && typeof err.message === "string";
@@ -13273,9 +13273,9 @@ var require_err_helpers = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/lib/err-proto.js
+// node_modules/pino-std-serializers/lib/err-proto.js
 var require_err_proto = __commonJS({
-  "../main/node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
     "use strict";
     var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
@@ -13324,9 +13324,9 @@ var require_err_proto = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/lib/err.js
+// node_modules/pino-std-serializers/lib/err.js
 var require_err = __commonJS({
-  "../main/node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
     "use strict";
     module2.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
@@ -13364,9 +13364,9 @@ var require_err = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/lib/err-with-cause.js
+// node_modules/pino-std-serializers/lib/err-with-cause.js
 var require_err_with_cause = __commonJS({
-  "../main/node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
     "use strict";
     module2.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
@@ -13407,9 +13407,9 @@ var require_err_with_cause = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/lib/req.js
+// node_modules/pino-std-serializers/lib/req.js
 var require_req = __commonJS({
-  "../main/node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       mapHttpRequest,
@@ -13502,9 +13502,9 @@ var require_req = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/lib/res.js
+// node_modules/pino-std-serializers/lib/res.js
 var require_res = __commonJS({
-  "../main/node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       mapHttpResponse,
@@ -13551,9 +13551,9 @@ var require_res = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-std-serializers/index.js
+// node_modules/pino-std-serializers/index.js
 var require_pino_std_serializers = __commonJS({
-  "../main/node_modules/pino-std-serializers/index.js"(exports2, module2) {
+  "node_modules/pino-std-serializers/index.js"(exports2, module2) {
     "use strict";
     var errSerializer = require_err();
     var errWithCauseSerializer = require_err_with_cause();
@@ -13588,9 +13588,9 @@ var require_pino_std_serializers = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/caller.js
+// node_modules/pino/lib/caller.js
 var require_caller = __commonJS({
-  "../main/node_modules/pino/lib/caller.js"(exports2, module2) {
+  "node_modules/pino/lib/caller.js"(exports2, module2) {
     "use strict";
     var util = __require("node:util");
     var getCallSites = util.getCallSites ?? util.getCallSite;
@@ -13621,9 +13621,9 @@ var require_caller = __commonJS({
   }
 });
 
-// ../main/node_modules/@pinojs/redact/index.js
+// node_modules/@pinojs/redact/index.js
 var require_redact = __commonJS({
-  "../main/node_modules/@pinojs/redact/index.js"(exports2, module2) {
+  "node_modules/@pinojs/redact/index.js"(exports2, module2) {
     "use strict";
     function deepClone(obj) {
       if (obj === null || typeof obj !== "object") {
@@ -14054,9 +14054,9 @@ var require_redact = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/symbols.js
+// node_modules/pino/lib/symbols.js
 var require_symbols = __commonJS({
-  "../main/node_modules/pino/lib/symbols.js"(exports2, module2) {
+  "node_modules/pino/lib/symbols.js"(exports2, module2) {
     "use strict";
     var setLevelSym = /* @__PURE__ */ Symbol("pino.setLevel");
     var getLevelSym = /* @__PURE__ */ Symbol("pino.getLevel");
@@ -14127,9 +14127,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/redaction.js
+// node_modules/pino/lib/redaction.js
 var require_redaction = __commonJS({
-  "../main/node_modules/pino/lib/redaction.js"(exports2, module2) {
+  "node_modules/pino/lib/redaction.js"(exports2, module2) {
     "use strict";
     var Redact = require_redact();
     var { redactFmtSym, wildcardFirstSym } = require_symbols();
@@ -14209,9 +14209,9 @@ var require_redaction = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/time.js
+// node_modules/pino/lib/time.js
 var require_time = __commonJS({
-  "../main/node_modules/pino/lib/time.js"(exports2, module2) {
+  "node_modules/pino/lib/time.js"(exports2, module2) {
     "use strict";
     var nullTime = () => "";
     var epochTime = () => `,"time":${Date.now()}`;
@@ -14240,9 +14240,9 @@ var require_time = __commonJS({
   }
 });
 
-// ../main/node_modules/quick-format-unescaped/index.js
+// node_modules/quick-format-unescaped/index.js
 var require_quick_format_unescaped = __commonJS({
-  "../main/node_modules/quick-format-unescaped/index.js"(exports2, module2) {
+  "node_modules/quick-format-unescaped/index.js"(exports2, module2) {
     "use strict";
     function tryStringify(o) {
       try {
@@ -14359,9 +14359,9 @@ var require_quick_format_unescaped = __commonJS({
   }
 });
 
-// ../main/node_modules/atomic-sleep/index.js
+// node_modules/atomic-sleep/index.js
 var require_atomic_sleep = __commonJS({
-  "../main/node_modules/atomic-sleep/index.js"(exports2, module2) {
+  "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
       let sleep2 = function(ms) {
@@ -14394,9 +14394,9 @@ var require_atomic_sleep = __commonJS({
   }
 });
 
-// ../main/node_modules/sonic-boom/index.js
+// node_modules/sonic-boom/index.js
 var require_sonic_boom = __commonJS({
-  "../main/node_modules/sonic-boom/index.js"(exports2, module2) {
+  "node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
     var fs = __require("fs");
     var EventEmitter = __require("events");
@@ -14981,9 +14981,9 @@ var require_sonic_boom = __commonJS({
   }
 });
 
-// ../main/node_modules/on-exit-leak-free/index.js
+// node_modules/on-exit-leak-free/index.js
 var require_on_exit_leak_free = __commonJS({
-  "../main/node_modules/on-exit-leak-free/index.js"(exports2, module2) {
+  "node_modules/on-exit-leak-free/index.js"(exports2, module2) {
     "use strict";
     var refs = {
       exit: [],
@@ -15075,9 +15075,9 @@ var require_on_exit_leak_free = __commonJS({
   }
 });
 
-// ../main/node_modules/thread-stream/package.json
+// node_modules/thread-stream/package.json
 var require_package = __commonJS({
-  "../main/node_modules/thread-stream/package.json"(exports2, module2) {
+  "node_modules/thread-stream/package.json"(exports2, module2) {
     module2.exports = {
       name: "thread-stream",
       version: "4.2.1",
@@ -15136,9 +15136,9 @@ var require_package = __commonJS({
   }
 });
 
-// ../main/node_modules/thread-stream/lib/wait.js
+// node_modules/thread-stream/lib/wait.js
 var require_wait = __commonJS({
-  "../main/node_modules/thread-stream/lib/wait.js"(exports2, module2) {
+  "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
     function wait2(state, index, expected, timeout, done) {
@@ -15206,9 +15206,9 @@ var require_wait = __commonJS({
   }
 });
 
-// ../main/node_modules/thread-stream/lib/indexes.js
+// node_modules/thread-stream/lib/indexes.js
 var require_indexes = __commonJS({
-  "../main/node_modules/thread-stream/lib/indexes.js"(exports2, module2) {
+  "node_modules/thread-stream/lib/indexes.js"(exports2, module2) {
     "use strict";
     var SEQ_INDEX = 2;
     var WRITE_INDEX = 4;
@@ -15221,9 +15221,9 @@ var require_indexes = __commonJS({
   }
 });
 
-// ../main/node_modules/thread-stream/index.js
+// node_modules/thread-stream/index.js
 var require_thread_stream = __commonJS({
-  "../main/node_modules/thread-stream/index.js"(exports2, module2) {
+  "node_modules/thread-stream/index.js"(exports2, module2) {
     "use strict";
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
@@ -15786,9 +15786,9 @@ var require_thread_stream = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/transport.js
+// node_modules/pino/lib/transport.js
 var require_transport = __commonJS({
-  "../main/node_modules/pino/lib/transport.js"(exports2, module2) {
+  "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync9 } = __require("node:fs");
@@ -16018,9 +16018,9 @@ var require_transport = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/tools.js
+// node_modules/pino/lib/tools.js
 var require_tools = __commonJS({
-  "../main/node_modules/pino/lib/tools.js"(exports2, module2) {
+  "node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
     var format = require_quick_format_unescaped();
@@ -16347,9 +16347,9 @@ var require_tools = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/constants.js
+// node_modules/pino/lib/constants.js
 var require_constants = __commonJS({
-  "../main/node_modules/pino/lib/constants.js"(exports2, module2) {
+  "node_modules/pino/lib/constants.js"(exports2, module2) {
     var DEFAULT_LEVELS = {
       trace: 10,
       debug: 20,
@@ -16369,9 +16369,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/levels.js
+// node_modules/pino/lib/levels.js
 var require_levels = __commonJS({
-  "../main/node_modules/pino/lib/levels.js"(exports2, module2) {
+  "node_modules/pino/lib/levels.js"(exports2, module2) {
     "use strict";
     var {
       lsCacheSym,
@@ -16562,17 +16562,17 @@ var require_levels = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/lib/meta.js
+// node_modules/pino/lib/meta.js
 var require_meta = __commonJS({
-  "../main/node_modules/pino/lib/meta.js"(exports2, module2) {
+  "node_modules/pino/lib/meta.js"(exports2, module2) {
     "use strict";
     module2.exports = { version: "10.4.0" };
   }
 });
 
-// ../main/node_modules/pino/lib/proto.js
+// node_modules/pino/lib/proto.js
 var require_proto = __commonJS({
-  "../main/node_modules/pino/lib/proto.js"(exports2, module2) {
+  "node_modules/pino/lib/proto.js"(exports2, module2) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var {
@@ -16800,9 +16800,9 @@ var require_proto = __commonJS({
   }
 });
 
-// ../main/node_modules/safe-stable-stringify/index.js
+// node_modules/safe-stable-stringify/index.js
 var require_safe_stable_stringify = __commonJS({
-  "../main/node_modules/safe-stable-stringify/index.js"(exports2, module2) {
+  "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
     var { hasOwnProperty } = Object.prototype;
     var stringify = configure();
@@ -17396,9 +17396,9 @@ ${originalIndentation}`;
   }
 });
 
-// ../main/node_modules/pino/lib/multistream.js
+// node_modules/pino/lib/multistream.js
 var require_multistream = __commonJS({
-  "../main/node_modules/pino/lib/multistream.js"(exports2, module2) {
+  "node_modules/pino/lib/multistream.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var { DEFAULT_LEVELS } = require_constants();
@@ -17566,9 +17566,9 @@ var require_multistream = __commonJS({
   }
 });
 
-// ../main/node_modules/pino/pino.js
+// node_modules/pino/pino.js
 var require_pino = __commonJS({
-  "../main/node_modules/pino/pino.js"(exports2, module2) {
+  "node_modules/pino/pino.js"(exports2, module2) {
     "use strict";
     var os2 = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
@@ -17797,9 +17797,9 @@ var require_pino = __commonJS({
   }
 });
 
-// ../main/node_modules/colorette/index.cjs
+// node_modules/colorette/index.cjs
 var require_colorette = __commonJS({
-  "../main/node_modules/colorette/index.cjs"(exports2) {
+  "node_modules/colorette/index.cjs"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var tty = __require("tty");
@@ -17981,9 +17981,9 @@ var require_colorette = __commonJS({
   }
 });
 
-// ../main/node_modules/wrappy/wrappy.js
+// node_modules/wrappy/wrappy.js
 var require_wrappy = __commonJS({
-  "../main/node_modules/wrappy/wrappy.js"(exports2, module2) {
+  "node_modules/wrappy/wrappy.js"(exports2, module2) {
     module2.exports = wrappy;
     function wrappy(fn, cb) {
       if (fn && cb) return wrappy(fn)(cb);
@@ -18011,9 +18011,9 @@ var require_wrappy = __commonJS({
   }
 });
 
-// ../main/node_modules/once/once.js
+// node_modules/once/once.js
 var require_once = __commonJS({
-  "../main/node_modules/once/once.js"(exports2, module2) {
+  "node_modules/once/once.js"(exports2, module2) {
     var wrappy = require_wrappy();
     module2.exports = wrappy(once);
     module2.exports.strict = wrappy(onceStrict);
@@ -18055,9 +18055,9 @@ var require_once = __commonJS({
   }
 });
 
-// ../main/node_modules/end-of-stream/index.js
+// node_modules/end-of-stream/index.js
 var require_end_of_stream = __commonJS({
-  "../main/node_modules/end-of-stream/index.js"(exports2, module2) {
+  "node_modules/end-of-stream/index.js"(exports2, module2) {
     var once = require_once();
     var noop5 = function() {
     };
@@ -18138,9 +18138,9 @@ var require_end_of_stream = __commonJS({
   }
 });
 
-// ../main/node_modules/pump/index.js
+// node_modules/pump/index.js
 var require_pump = __commonJS({
-  "../main/node_modules/pump/index.js"(exports2, module2) {
+  "node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream();
     var fs;
@@ -18213,9 +18213,9 @@ var require_pump = __commonJS({
   }
 });
 
-// ../main/node_modules/split2/index.js
+// node_modules/split2/index.js
 var require_split2 = __commonJS({
-  "../main/node_modules/split2/index.js"(exports2, module2) {
+  "node_modules/split2/index.js"(exports2, module2) {
     "use strict";
     var { Transform: Transform2 } = __require("stream");
     var { StringDecoder } = __require("string_decoder");
@@ -18314,9 +18314,9 @@ var require_split2 = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-abstract-transport/index.js
+// node_modules/pino-abstract-transport/index.js
 var require_pino_abstract_transport = __commonJS({
-  "../main/node_modules/pino-abstract-transport/index.js"(exports2, module2) {
+  "node_modules/pino-abstract-transport/index.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var split = require_split2();
@@ -18432,9 +18432,9 @@ var require_pino_abstract_transport = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/constants.js
+// node_modules/pino-pretty/lib/constants.js
 var require_constants2 = __commonJS({
-  "../main/node_modules/pino-pretty/lib/constants.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       DATE_FORMAT: "yyyy-mm-dd HH:MM:ss.l o",
@@ -18478,9 +18478,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/get-level-label-data.js
+// node_modules/pino-pretty/lib/utils/get-level-label-data.js
 var require_get_level_label_data = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
     "use strict";
     module2.exports = getLevelLabelData;
     var { LEVELS, LEVEL_NAMES } = require_constants2();
@@ -18500,9 +18500,9 @@ var require_get_level_label_data = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/colors.js
+// node_modules/pino-pretty/lib/colors.js
 var require_colors = __commonJS({
-  "../main/node_modules/pino-pretty/lib/colors.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/colors.js"(exports2, module2) {
     "use strict";
     var nocolor = (input2) => input2;
     var plain = {
@@ -18594,9 +18594,9 @@ var require_colors = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/node_modules/sonic-boom/index.js
+// node_modules/pino-pretty/node_modules/sonic-boom/index.js
 var require_sonic_boom2 = __commonJS({
-  "../main/node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
+  "node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
@@ -19356,18 +19356,18 @@ var require_sonic_boom2 = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/noop.js
+// node_modules/pino-pretty/lib/utils/noop.js
 var require_noop = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/noop.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/noop.js"(exports2, module2) {
     "use strict";
     module2.exports = function noop5() {
     };
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js
+// node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js
 var require_build_safe_sonic_boom = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js"(exports2, module2) {
     "use strict";
     module2.exports = buildSafeSonicBoom;
     var { isMainThread } = __require("node:worker_threads");
@@ -19416,9 +19416,9 @@ var require_build_safe_sonic_boom = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/is-valid-date.js
+// node_modules/pino-pretty/lib/utils/is-valid-date.js
 var require_is_valid_date = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/is-valid-date.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/is-valid-date.js"(exports2, module2) {
     "use strict";
     module2.exports = isValidDate;
     function isValidDate(date5) {
@@ -19427,9 +19427,9 @@ var require_is_valid_date = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/create-date.js
+// node_modules/pino-pretty/lib/utils/create-date.js
 var require_create_date = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/create-date.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/create-date.js"(exports2, module2) {
     "use strict";
     module2.exports = createDate;
     var isValidDate = require_is_valid_date();
@@ -19444,9 +19444,9 @@ var require_create_date = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/split-property-key.js
+// node_modules/pino-pretty/lib/utils/split-property-key.js
 var require_split_property_key = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
     "use strict";
     module2.exports = splitPropertyKey;
     function splitPropertyKey(key) {
@@ -19479,9 +19479,9 @@ var require_split_property_key = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/get-property-value.js
+// node_modules/pino-pretty/lib/utils/get-property-value.js
 var require_get_property_value = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/get-property-value.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/get-property-value.js"(exports2, module2) {
     "use strict";
     module2.exports = getPropertyValue;
     var splitPropertyKey = require_split_property_key();
@@ -19498,9 +19498,9 @@ var require_get_property_value = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/delete-log-property.js
+// node_modules/pino-pretty/lib/utils/delete-log-property.js
 var require_delete_log_property = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/delete-log-property.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/delete-log-property.js"(exports2, module2) {
     "use strict";
     module2.exports = deleteLogProperty;
     var getPropertyValue = require_get_property_value();
@@ -19516,9 +19516,9 @@ var require_delete_log_property = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-copy/dist/cjs/index.cjs
+// node_modules/fast-copy/dist/cjs/index.cjs
 var require_cjs2 = __commonJS({
-  "../main/node_modules/fast-copy/dist/cjs/index.cjs"(exports2) {
+  "node_modules/fast-copy/dist/cjs/index.cjs"(exports2) {
     "use strict";
     var MaxDepthExceededError = class extends RangeError {
       constructor(maxDepth) {
@@ -19836,9 +19836,9 @@ var require_cjs2 = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/filter-log.js
+// node_modules/pino-pretty/lib/utils/filter-log.js
 var require_filter_log = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/filter-log.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/filter-log.js"(exports2, module2) {
     "use strict";
     module2.exports = filterLog;
     var { createCopier } = require_cjs2();
@@ -19892,9 +19892,9 @@ var require_filter_log = __commonJS({
   }
 });
 
-// ../main/node_modules/dateformat/lib/dateformat.js
+// node_modules/dateformat/lib/dateformat.js
 var require_dateformat = __commonJS({
-  "../main/node_modules/dateformat/lib/dateformat.js"(exports2, module2) {
+  "node_modules/dateformat/lib/dateformat.js"(exports2, module2) {
     "use strict";
     function _typeof(obj) {
       "@babel/helpers - typeof";
@@ -20145,9 +20145,9 @@ var require_dateformat = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/format-time.js
+// node_modules/pino-pretty/lib/utils/format-time.js
 var require_format_time = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/format-time.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/format-time.js"(exports2, module2) {
     "use strict";
     module2.exports = formatTime;
     var {
@@ -20184,9 +20184,9 @@ var require_format_time = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js
+// node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js
 var require_handle_custom_levels_names_opts = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js"(exports2, module2) {
     "use strict";
     module2.exports = handleCustomLevelsNamesOpts;
     function handleCustomLevelsNamesOpts(cLevels) {
@@ -20209,9 +20209,9 @@ var require_handle_custom_levels_names_opts = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js
+// node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js
 var require_handle_custom_levels_opts = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js"(exports2, module2) {
     "use strict";
     module2.exports = handleCustomLevelsOpts;
     function handleCustomLevelsOpts(cLevels) {
@@ -20237,9 +20237,9 @@ var require_handle_custom_levels_opts = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/interpret-conditionals.js
+// node_modules/pino-pretty/lib/utils/interpret-conditionals.js
 var require_interpret_conditionals = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/interpret-conditionals.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/interpret-conditionals.js"(exports2, module2) {
     "use strict";
     module2.exports = interpretConditionals;
     var getPropertyValue = require_get_property_value();
@@ -20262,9 +20262,9 @@ var require_interpret_conditionals = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/is-object.js
+// node_modules/pino-pretty/lib/utils/is-object.js
 var require_is_object = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
     "use strict";
     module2.exports = isObject2;
     function isObject2(input2) {
@@ -20273,9 +20273,9 @@ var require_is_object = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js
+// node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js
 var require_join_lines_with_indentation = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js"(exports2, module2) {
     "use strict";
     module2.exports = joinLinesWithIndentation;
     function joinLinesWithIndentation({ input: input2, ident = "    ", eol = "\n" }) {
@@ -20288,9 +20288,9 @@ var require_join_lines_with_indentation = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/parse-factory-options.js
+// node_modules/pino-pretty/lib/utils/parse-factory-options.js
 var require_parse_factory_options = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/parse-factory-options.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/parse-factory-options.js"(exports2, module2) {
     "use strict";
     module2.exports = parseFactoryOptions;
     var {
@@ -20386,9 +20386,9 @@ var require_parse_factory_options = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-safe-stringify/index.js
+// node_modules/fast-safe-stringify/index.js
 var require_fast_safe_stringify = __commonJS({
-  "../main/node_modules/fast-safe-stringify/index.js"(exports2, module2) {
+  "node_modules/fast-safe-stringify/index.js"(exports2, module2) {
     module2.exports = stringify;
     stringify.default = stringify;
     stringify.stable = deterministicStringify;
@@ -20580,9 +20580,9 @@ var require_fast_safe_stringify = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js
+// node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js
 var require_strip_unsafe_control_chars = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js"(exports2, module2) {
     "use strict";
     module2.exports = stripUnsafeControlChars;
     var unsafeControlChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -20592,9 +20592,9 @@ var require_strip_unsafe_control_chars = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-error.js
+// node_modules/pino-pretty/lib/utils/prettify-error.js
 var require_prettify_error = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-error.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-error.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyError2;
     var joinLinesWithIndentation = require_join_lines_with_indentation();
@@ -20628,9 +20628,9 @@ var require_prettify_error = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-object.js
+// node_modules/pino-pretty/lib/utils/prettify-object.js
 var require_prettify_object = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-object.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-object.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyObject;
     var {
@@ -20696,9 +20696,9 @@ var require_prettify_object = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-error-log.js
+// node_modules/pino-pretty/lib/utils/prettify-error-log.js
 var require_prettify_error_log = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-error-log.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-error-log.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyErrorLog;
     var {
@@ -20751,9 +20751,9 @@ var require_prettify_error_log = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-level.js
+// node_modules/pino-pretty/lib/utils/prettify-level.js
 var require_prettify_level = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-level.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-level.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyLevel;
     var getPropertyValue = require_get_property_value();
@@ -20778,9 +20778,9 @@ var require_prettify_level = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-message.js
+// node_modules/pino-pretty/lib/utils/prettify-message.js
 var require_prettify_message = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-message.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-message.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyMessage;
     var {
@@ -20826,9 +20826,9 @@ var require_prettify_message = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-metadata.js
+// node_modules/pino-pretty/lib/utils/prettify-metadata.js
 var require_prettify_metadata = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-metadata.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-metadata.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyMetadata;
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
@@ -20867,9 +20867,9 @@ var require_prettify_metadata = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/prettify-time.js
+// node_modules/pino-pretty/lib/utils/prettify-time.js
 var require_prettify_time = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/prettify-time.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/prettify-time.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyTime;
     var formatTime = require_format_time();
@@ -20893,9 +20893,9 @@ var require_prettify_time = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/utils/index.js
+// node_modules/pino-pretty/lib/utils/index.js
 var require_utils3 = __commonJS({
-  "../main/node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       buildSafeSonicBoom: require_build_safe_sonic_boom(),
@@ -20926,9 +20926,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../main/node_modules/secure-json-parse/index.js
+// node_modules/secure-json-parse/index.js
 var require_secure_json_parse = __commonJS({
-  "../main/node_modules/secure-json-parse/index.js"(exports2, module2) {
+  "node_modules/secure-json-parse/index.js"(exports2, module2) {
     "use strict";
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
@@ -21032,9 +21032,9 @@ var require_secure_json_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/lib/pretty.js
+// node_modules/pino-pretty/lib/pretty.js
 var require_pretty = __commonJS({
-  "../main/node_modules/pino-pretty/lib/pretty.js"(exports2, module2) {
+  "node_modules/pino-pretty/lib/pretty.js"(exports2, module2) {
     "use strict";
     module2.exports = pretty;
     var sjs = require_secure_json_parse();
@@ -21167,9 +21167,9 @@ var require_pretty = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-pretty/index.js
+// node_modules/pino-pretty/index.js
 var require_pino_pretty = __commonJS({
-  "../main/node_modules/pino-pretty/index.js"(exports2, module2) {
+  "node_modules/pino-pretty/index.js"(exports2, module2) {
     "use strict";
     var { isColorSupported } = require_colorette();
     var pump = require_pump();
@@ -21300,9 +21300,9 @@ var require_pino_pretty = __commonJS({
   }
 });
 
-// ../main/node_modules/bottleneck/light.js
+// node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "../main/node_modules/bottleneck/light.js"(exports2, module2) {
+  "node_modules/bottleneck/light.js"(exports2, module2) {
     (function(global2, factory) {
       typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports2, (function() {
@@ -22619,9 +22619,9 @@ var require_light = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -22676,9 +22676,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../main/node_modules/yaml/dist/visit.js"(exports2) {
+  "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -22834,9 +22834,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -23005,9 +23005,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -23075,9 +23075,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -23125,9 +23125,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -23155,9 +23155,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -23196,9 +23196,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
@@ -23314,9 +23314,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -23344,9 +23344,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -23419,9 +23419,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -23562,9 +23562,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -23579,9 +23579,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -23715,9 +23715,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -23998,9 +23998,9 @@ ${indent}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -24122,9 +24122,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -24255,9 +24255,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../main/node_modules/yaml/dist/log.js"(exports2) {
+  "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -24277,9 +24277,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -24337,9 +24337,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge4 = require_merge();
@@ -24401,9 +24401,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -24441,9 +24441,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -24592,9 +24592,9 @@ ${indent}${end}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -24736,9 +24736,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -24758,9 +24758,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -24874,9 +24874,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -24896,9 +24896,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -24915,9 +24915,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -24933,9 +24933,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -24957,9 +24957,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -24984,9 +24984,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -25030,9 +25030,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -25075,9 +25075,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -25103,9 +25103,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -25170,9 +25170,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -25236,9 +25236,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -25314,9 +25314,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -25392,9 +25392,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -25424,9 +25424,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -25473,9 +25473,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -25552,9 +25552,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -25641,9 +25641,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -25729,9 +25729,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -25773,9 +25773,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -25867,9 +25867,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -25899,9 +25899,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -25979,9 +25979,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -26288,9 +26288,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "../main/node_modules/yaml/dist/errors.js"(exports2) {
+  "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -26353,9 +26353,9 @@ ${pointer}
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -26487,9 +26487,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -26529,9 +26529,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -26547,9 +26547,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -26563,9 +26563,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -26671,9 +26671,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -26722,9 +26722,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -26765,9 +26765,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -26959,9 +26959,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -27024,9 +27024,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -27207,9 +27207,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -27428,9 +27428,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -27509,9 +27509,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -27539,9 +27539,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -27645,9 +27645,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -27688,9 +27688,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -27896,9 +27896,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -28081,9 +28081,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -28142,9 +28142,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -28204,9 +28204,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -28306,9 +28306,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -28895,9 +28895,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter3 = class {
       constructor() {
@@ -28926,9 +28926,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser3 = __commonJS({
-  "../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -29800,9 +29800,9 @@ var require_parser3 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../main/node_modules/yaml/dist/public-api.js"(exports2) {
+  "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -29897,9 +29897,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../main/node_modules/yaml/dist/index.js"(exports2) {
+  "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -29949,9 +29949,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../main/node_modules/get-caller-file/index.js
+// node_modules/get-caller-file/index.js
 var require_get_caller_file = __commonJS({
-  "../main/node_modules/get-caller-file/index.js"(exports2, module2) {
+  "node_modules/get-caller-file/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function getCallerFile(position) {
       if (position === void 0) {
@@ -29973,9 +29973,9 @@ var require_get_caller_file = __commonJS({
   }
 });
 
-// ../main/node_modules/pino-http/logger.js
+// node_modules/pino-http/logger.js
 var require_logger = __commonJS({
-  "../main/node_modules/pino-http/logger.js"(exports2, module2) {
+  "node_modules/pino-http/logger.js"(exports2, module2) {
     "use strict";
     var { pino: pino2, symbols: { stringifySym, chindingsSym } } = require_pino();
     var serializers = require_pino_std_serializers();
@@ -30197,9 +30197,9 @@ var require_logger = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants3 = __commonJS({
-  "../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -30396,9 +30396,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils4 = __commonJS({
-  "../main/node_modules/picomatch/lib/utils.js"(exports2) {
+  "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -30460,9 +30460,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils4();
     var {
@@ -30790,9 +30790,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants3 = require_constants3();
     var utils = require_utils4();
@@ -31558,9 +31558,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
     var parse5 = require_parse();
@@ -31698,9 +31698,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../main/node_modules/picomatch/index.js"(exports2, module2) {
+  "node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils4();
@@ -31715,9 +31715,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/constants.js
+// node_modules/ws/lib/constants.js
 var require_constants4 = __commonJS({
-  "../main/node_modules/ws/lib/constants.js"(exports2, module2) {
+  "node_modules/ws/lib/constants.js"(exports2, module2) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -31738,9 +31738,9 @@ var require_constants4 = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/buffer-util.js
+// node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "../main/node_modules/ws/lib/buffer-util.js"(exports2, module2) {
+  "node_modules/ws/lib/buffer-util.js"(exports2, module2) {
     "use strict";
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants4();
@@ -31823,9 +31823,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/limiter.js
+// node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "../main/node_modules/ws/lib/limiter.js"(exports2, module2) {
+  "node_modules/ws/lib/limiter.js"(exports2, module2) {
     "use strict";
     var kDone = /* @__PURE__ */ Symbol("kDone");
     var kRun = /* @__PURE__ */ Symbol("kRun");
@@ -31873,9 +31873,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/permessage-deflate.js
+// node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "../main/node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
+  "node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
     "use strict";
     var zlib = __require("zlib");
     var bufferUtil = require_buffer_util();
@@ -32256,9 +32256,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/validation.js
+// node_modules/ws/lib/validation.js
 var require_validation = __commonJS({
-  "../main/node_modules/ws/lib/validation.js"(exports2, module2) {
+  "node_modules/ws/lib/validation.js"(exports2, module2) {
     "use strict";
     var { isUtf8 } = __require("buffer");
     var { hasBlob } = require_constants4();
@@ -32457,9 +32457,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/receiver.js
+// node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "../main/node_modules/ws/lib/receiver.js"(exports2, module2) {
+  "node_modules/ws/lib/receiver.js"(exports2, module2) {
     "use strict";
     var { Writable } = __require("stream");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -33081,9 +33081,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/sender.js
+// node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "../main/node_modules/ws/lib/sender.js"(exports2, module2) {
+  "node_modules/ws/lib/sender.js"(exports2, module2) {
     "use strict";
     var { Duplex } = __require("stream");
     var { randomFillSync } = __require("crypto");
@@ -33577,9 +33577,9 @@ var require_sender = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/event-target.js
+// node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "../main/node_modules/ws/lib/event-target.js"(exports2, module2) {
+  "node_modules/ws/lib/event-target.js"(exports2, module2) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants4();
     var kCode = /* @__PURE__ */ Symbol("kCode");
@@ -33806,9 +33806,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/extension.js
+// node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "../main/node_modules/ws/lib/extension.js"(exports2, module2) {
+  "node_modules/ws/lib/extension.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation();
     function push(dest, name, elem) {
@@ -33959,9 +33959,9 @@ var require_extension = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/websocket.js
+// node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "../main/node_modules/ws/lib/websocket.js"(exports2, module2) {
+  "node_modules/ws/lib/websocket.js"(exports2, module2) {
     "use strict";
     var EventEmitter = __require("events");
     var https3 = __require("https");
@@ -34895,9 +34895,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/stream.js
+// node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "../main/node_modules/ws/lib/stream.js"(exports2, module2) {
+  "node_modules/ws/lib/stream.js"(exports2, module2) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = __require("stream");
@@ -34993,9 +34993,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/subprotocol.js
+// node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "../main/node_modules/ws/lib/subprotocol.js"(exports2, module2) {
+  "node_modules/ws/lib/subprotocol.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation();
     function parse5(header) {
@@ -35038,9 +35038,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// ../main/node_modules/ws/lib/websocket-server.js
+// node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "../main/node_modules/ws/lib/websocket-server.js"(exports2, module2) {
+  "node_modules/ws/lib/websocket-server.js"(exports2, module2) {
     "use strict";
     var EventEmitter = __require("events");
     var http4 = __require("http");
@@ -35442,9 +35442,9 @@ var require_websocket_server = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/util.js
+// node_modules/prom-client/lib/util.js
 var require_util2 = __commonJS({
-  "../main/node_modules/prom-client/lib/util.js"(exports2) {
+  "node_modules/prom-client/lib/util.js"(exports2) {
     "use strict";
     exports2.getValueAsString = function getValueString(value) {
       if (Number.isNaN(value)) {
@@ -35546,9 +35546,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/registry.js
+// node_modules/prom-client/lib/registry.js
 var require_registry = __commonJS({
-  "../main/node_modules/prom-client/lib/registry.js"(exports2, module2) {
+  "node_modules/prom-client/lib/registry.js"(exports2, module2) {
     "use strict";
     var { getValueAsString } = require_util2();
     var Registry2 = class _Registry {
@@ -35735,9 +35735,9 @@ var require_registry = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/validation.js
+// node_modules/prom-client/lib/validation.js
 var require_validation2 = __commonJS({
-  "../main/node_modules/prom-client/lib/validation.js"(exports2) {
+  "node_modules/prom-client/lib/validation.js"(exports2) {
     "use strict";
     var util = __require("util");
     var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -35762,9 +35762,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metric.js
+// node_modules/prom-client/lib/metric.js
 var require_metric = __commonJS({
-  "../main/node_modules/prom-client/lib/metric.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { isObject: isObject2 } = require_util2();
@@ -35825,9 +35825,9 @@ var require_metric = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/exemplar.js
+// node_modules/prom-client/lib/exemplar.js
 var require_exemplar = __commonJS({
-  "../main/node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+  "node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
     "use strict";
     var Exemplar = class {
       constructor(labelSet = {}, value = null) {
@@ -35858,9 +35858,9 @@ var require_exemplar = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/counter.js
+// node_modules/prom-client/lib/counter.js
 var require_counter = __commonJS({
-  "../main/node_modules/prom-client/lib/counter.js"(exports2, module2) {
+  "node_modules/prom-client/lib/counter.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
     var {
@@ -35992,9 +35992,9 @@ var require_counter = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/gauge.js
+// node_modules/prom-client/lib/gauge.js
 var require_gauge = __commonJS({
-  "../main/node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+  "node_modules/prom-client/lib/gauge.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
     var {
@@ -36148,9 +36148,9 @@ var require_gauge = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/histogram.js
+// node_modules/prom-client/lib/histogram.js
 var require_histogram = __commonJS({
-  "../main/node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+  "node_modules/prom-client/lib/histogram.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
     var {
@@ -36457,9 +36457,9 @@ var require_histogram = __commonJS({
   }
 });
 
-// ../main/node_modules/bintrees/lib/treebase.js
+// node_modules/bintrees/lib/treebase.js
 var require_treebase = __commonJS({
-  "../main/node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+  "node_modules/bintrees/lib/treebase.js"(exports2, module2) {
     function TreeBase() {
     }
     TreeBase.prototype.clear = function() {
@@ -36640,9 +36640,9 @@ var require_treebase = __commonJS({
   }
 });
 
-// ../main/node_modules/bintrees/lib/rbtree.js
+// node_modules/bintrees/lib/rbtree.js
 var require_rbtree = __commonJS({
-  "../main/node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+  "node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
     var TreeBase = require_treebase();
     function Node(data) {
       this.data = data;
@@ -36798,9 +36798,9 @@ var require_rbtree = __commonJS({
   }
 });
 
-// ../main/node_modules/bintrees/lib/bintree.js
+// node_modules/bintrees/lib/bintree.js
 var require_bintree = __commonJS({
-  "../main/node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+  "node_modules/bintrees/lib/bintree.js"(exports2, module2) {
     var TreeBase = require_treebase();
     function Node(data) {
       this.data = data;
@@ -36881,9 +36881,9 @@ var require_bintree = __commonJS({
   }
 });
 
-// ../main/node_modules/bintrees/index.js
+// node_modules/bintrees/index.js
 var require_bintrees = __commonJS({
-  "../main/node_modules/bintrees/index.js"(exports2, module2) {
+  "node_modules/bintrees/index.js"(exports2, module2) {
     module2.exports = {
       RBTree: require_rbtree(),
       BinTree: require_bintree()
@@ -36891,9 +36891,9 @@ var require_bintrees = __commonJS({
   }
 });
 
-// ../main/node_modules/tdigest/tdigest.js
+// node_modules/tdigest/tdigest.js
 var require_tdigest = __commonJS({
-  "../main/node_modules/tdigest/tdigest.js"(exports2, module2) {
+  "node_modules/tdigest/tdigest.js"(exports2, module2) {
     var RBTree = require_bintrees().RBTree;
     function TDigest(delta, K, CX) {
       this.discrete = delta === false;
@@ -37150,9 +37150,9 @@ var require_tdigest = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/timeWindowQuantiles.js
+// node_modules/prom-client/lib/timeWindowQuantiles.js
 var require_timeWindowQuantiles = __commonJS({
-  "../main/node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+  "node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
     "use strict";
     var { TDigest } = require_tdigest();
     var TimeWindowQuantiles = class {
@@ -37206,9 +37206,9 @@ var require_timeWindowQuantiles = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/summary.js
+// node_modules/prom-client/lib/summary.js
 var require_summary = __commonJS({
-  "../main/node_modules/prom-client/lib/summary.js"(exports2, module2) {
+  "node_modules/prom-client/lib/summary.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
     var { getLabels, hashObject, removeLabels } = require_util2();
@@ -37391,9 +37391,9 @@ var require_summary = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/pushgateway.js
+// node_modules/prom-client/lib/pushgateway.js
 var require_pushgateway = __commonJS({
-  "../main/node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+  "node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
     "use strict";
     var url2 = __require("url");
     var http4 = __require("http");
@@ -37500,9 +37500,9 @@ var require_pushgateway = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/bucketGenerators.js
+// node_modules/prom-client/lib/bucketGenerators.js
 var require_bucketGenerators = __commonJS({
-  "../main/node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+  "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
     exports2.linearBuckets = (start, width, count) => {
       if (count < 1) {
@@ -37534,15 +37534,15 @@ var require_bucketGenerators = __commonJS({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/version.js
+// node_modules/@opentelemetry/api/build/esm/version.js
 var VERSION20;
 var init_version = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/version.js"() {
+  "node_modules/@opentelemetry/api/build/esm/version.js"() {
     VERSION20 = "1.9.1";
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/internal/semver.js
+// node_modules/@opentelemetry/api/build/esm/internal/semver.js
 function _makeCompatibilityCheck(ownVersion) {
   const acceptedVersions = /* @__PURE__ */ new Set([ownVersion]);
   const rejectedVersions = /* @__PURE__ */ new Set();
@@ -37606,14 +37606,14 @@ function _makeCompatibilityCheck(ownVersion) {
 }
 var re, isCompatible;
 var init_semver = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/internal/semver.js"() {
+  "node_modules/@opentelemetry/api/build/esm/internal/semver.js"() {
     init_version();
     re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
     isCompatible = _makeCompatibilityCheck(VERSION20);
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/internal/global-utils.js
+// node_modules/@opentelemetry/api/build/esm/internal/global-utils.js
 function registerGlobal(type, instance, diag3, allowOverride = false) {
   var _a3;
   const api = _global[GLOBAL_OPENTELEMETRY_API_KEY] = (_a3 = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _a3 !== void 0 ? _a3 : {
@@ -37650,7 +37650,7 @@ function unregisterGlobal(type, diag3) {
 }
 var major, GLOBAL_OPENTELEMETRY_API_KEY, _global;
 var init_global_utils = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/internal/global-utils.js"() {
+  "node_modules/@opentelemetry/api/build/esm/internal/global-utils.js"() {
     init_version();
     init_semver();
     major = VERSION20.split(".")[0];
@@ -37659,7 +37659,7 @@ var init_global_utils = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/diag/ComponentLogger.js
+// node_modules/@opentelemetry/api/build/esm/diag/ComponentLogger.js
 function logProxy(funcName, namespace, args) {
   const logger = getGlobal("diag");
   if (!logger) {
@@ -37669,7 +37669,7 @@ function logProxy(funcName, namespace, args) {
 }
 var DiagComponentLogger;
 var init_ComponentLogger = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/diag/ComponentLogger.js"() {
+  "node_modules/@opentelemetry/api/build/esm/diag/ComponentLogger.js"() {
     init_global_utils();
     DiagComponentLogger = class {
       constructor(props) {
@@ -37694,10 +37694,10 @@ var init_ComponentLogger = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/diag/types.js
+// node_modules/@opentelemetry/api/build/esm/diag/types.js
 var DiagLogLevel;
 var init_types = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/diag/types.js"() {
+  "node_modules/@opentelemetry/api/build/esm/diag/types.js"() {
     (function(DiagLogLevel2) {
       DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
       DiagLogLevel2[DiagLogLevel2["ERROR"] = 30] = "ERROR";
@@ -37710,7 +37710,7 @@ var init_types = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/diag/internal/logLevelLogger.js
+// node_modules/@opentelemetry/api/build/esm/diag/internal/logLevelLogger.js
 function createLogLevelDiagLogger(maxLevel, logger) {
   if (maxLevel < DiagLogLevel.NONE) {
     maxLevel = DiagLogLevel.NONE;
@@ -37735,15 +37735,15 @@ function createLogLevelDiagLogger(maxLevel, logger) {
   };
 }
 var init_logLevelLogger = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/diag/internal/logLevelLogger.js"() {
+  "node_modules/@opentelemetry/api/build/esm/diag/internal/logLevelLogger.js"() {
     init_types();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/api/diag.js
+// node_modules/@opentelemetry/api/build/esm/api/diag.js
 var API_NAME, DiagAPI;
 var init_diag = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/api/diag.js"() {
+  "node_modules/@opentelemetry/api/build/esm/api/diag.js"() {
     init_ComponentLogger();
     init_logLevelLogger();
     init_types();
@@ -37809,10 +37809,10 @@ var init_diag = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/baggage/internal/baggage-impl.js
+// node_modules/@opentelemetry/api/build/esm/baggage/internal/baggage-impl.js
 var BaggageImpl;
 var init_baggage_impl = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/baggage/internal/baggage-impl.js"() {
+  "node_modules/@opentelemetry/api/build/esm/baggage/internal/baggage-impl.js"() {
     BaggageImpl = class _BaggageImpl {
       constructor(entries) {
         this._entries = entries ? new Map(entries) : /* @__PURE__ */ new Map();
@@ -37851,15 +37851,15 @@ var init_baggage_impl = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/baggage/internal/symbol.js
+// node_modules/@opentelemetry/api/build/esm/baggage/internal/symbol.js
 var baggageEntryMetadataSymbol;
 var init_symbol = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/baggage/internal/symbol.js"() {
+  "node_modules/@opentelemetry/api/build/esm/baggage/internal/symbol.js"() {
     baggageEntryMetadataSymbol = /* @__PURE__ */ Symbol("BaggageEntryMetadata");
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/baggage/utils.js
+// node_modules/@opentelemetry/api/build/esm/baggage/utils.js
 function createBaggage(entries = {}) {
   return new BaggageImpl(new Map(Object.entries(entries)));
 }
@@ -37877,7 +37877,7 @@ function baggageEntryMetadataFromString(str) {
 }
 var diag;
 var init_utils = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/baggage/utils.js"() {
+  "node_modules/@opentelemetry/api/build/esm/baggage/utils.js"() {
     init_diag();
     init_baggage_impl();
     init_symbol();
@@ -37885,13 +37885,13 @@ var init_utils = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/context/context.js
+// node_modules/@opentelemetry/api/build/esm/context/context.js
 function createContextKey(description) {
   return Symbol.for(description);
 }
 var BaseContext, ROOT_CONTEXT;
 var init_context = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/context/context.js"() {
+  "node_modules/@opentelemetry/api/build/esm/context/context.js"() {
     BaseContext = class _BaseContext {
       /**
        * Construct a new context which inherits values from an optional parent context.
@@ -37918,10 +37918,10 @@ var init_context = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/diag/consoleLogger.js
+// node_modules/@opentelemetry/api/build/esm/diag/consoleLogger.js
 var consoleMap, _originalConsoleMethods, DiagConsoleLogger;
 var init_consoleLogger = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/diag/consoleLogger.js"() {
+  "node_modules/@opentelemetry/api/build/esm/diag/consoleLogger.js"() {
     consoleMap = [
       { n: "error", c: "error" },
       { n: "warn", c: "warn" },
@@ -37972,13 +37972,13 @@ var init_consoleLogger = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/metrics/NoopMeter.js
+// node_modules/@opentelemetry/api/build/esm/metrics/NoopMeter.js
 function createNoopMeter() {
   return NOOP_METER;
 }
 var NoopMeter, NoopMetric, NoopCounterMetric, NoopUpDownCounterMetric, NoopGaugeMetric, NoopHistogramMetric, NoopObservableMetric, NoopObservableCounterMetric, NoopObservableGaugeMetric, NoopObservableUpDownCounterMetric, NOOP_METER, NOOP_COUNTER_METRIC, NOOP_GAUGE_METRIC, NOOP_HISTOGRAM_METRIC, NOOP_UP_DOWN_COUNTER_METRIC, NOOP_OBSERVABLE_COUNTER_METRIC, NOOP_OBSERVABLE_GAUGE_METRIC, NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
 var init_NoopMeter = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/metrics/NoopMeter.js"() {
+  "node_modules/@opentelemetry/api/build/esm/metrics/NoopMeter.js"() {
     NoopMeter = class {
       constructor() {
       }
@@ -38076,10 +38076,10 @@ var init_NoopMeter = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/metrics/Metric.js
+// node_modules/@opentelemetry/api/build/esm/metrics/Metric.js
 var ValueType;
 var init_Metric = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/metrics/Metric.js"() {
+  "node_modules/@opentelemetry/api/build/esm/metrics/Metric.js"() {
     (function(ValueType2) {
       ValueType2[ValueType2["INT"] = 0] = "INT";
       ValueType2[ValueType2["DOUBLE"] = 1] = "DOUBLE";
@@ -38087,10 +38087,10 @@ var init_Metric = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/propagation/TextMapPropagator.js
+// node_modules/@opentelemetry/api/build/esm/propagation/TextMapPropagator.js
 var defaultTextMapGetter, defaultTextMapSetter;
 var init_TextMapPropagator = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/propagation/TextMapPropagator.js"() {
+  "node_modules/@opentelemetry/api/build/esm/propagation/TextMapPropagator.js"() {
     defaultTextMapGetter = {
       get(carrier, key) {
         if (carrier == null) {
@@ -38116,10 +38116,10 @@ var init_TextMapPropagator = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/context/NoopContextManager.js
+// node_modules/@opentelemetry/api/build/esm/context/NoopContextManager.js
 var NoopContextManager;
 var init_NoopContextManager = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/context/NoopContextManager.js"() {
+  "node_modules/@opentelemetry/api/build/esm/context/NoopContextManager.js"() {
     init_context();
     NoopContextManager = class {
       active() {
@@ -38141,10 +38141,10 @@ var init_NoopContextManager = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/api/context.js
+// node_modules/@opentelemetry/api/build/esm/api/context.js
 var API_NAME2, NOOP_CONTEXT_MANAGER, ContextAPI;
 var init_context2 = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/api/context.js"() {
+  "node_modules/@opentelemetry/api/build/esm/api/context.js"() {
     init_NoopContextManager();
     init_global_utils();
     init_diag();
@@ -38207,10 +38207,10 @@ var init_context2 = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/trace_flags.js
+// node_modules/@opentelemetry/api/build/esm/trace/trace_flags.js
 var TraceFlags;
 var init_trace_flags = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/trace_flags.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/trace_flags.js"() {
     (function(TraceFlags2) {
       TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
       TraceFlags2[TraceFlags2["SAMPLED"] = 1] = "SAMPLED";
@@ -38218,10 +38218,10 @@ var init_trace_flags = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/invalid-span-constants.js
+// node_modules/@opentelemetry/api/build/esm/trace/invalid-span-constants.js
 var INVALID_SPANID, INVALID_TRACEID, INVALID_SPAN_CONTEXT;
 var init_invalid_span_constants = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/invalid-span-constants.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/invalid-span-constants.js"() {
     init_trace_flags();
     INVALID_SPANID = "0000000000000000";
     INVALID_TRACEID = "00000000000000000000000000000000";
@@ -38233,10 +38233,10 @@ var init_invalid_span_constants = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/NonRecordingSpan.js
+// node_modules/@opentelemetry/api/build/esm/trace/NonRecordingSpan.js
 var NonRecordingSpan;
 var init_NonRecordingSpan = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/NonRecordingSpan.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/NonRecordingSpan.js"() {
     init_invalid_span_constants();
     NonRecordingSpan = class {
       constructor(spanContext = INVALID_SPAN_CONTEXT) {
@@ -38286,7 +38286,7 @@ var init_NonRecordingSpan = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/context-utils.js
+// node_modules/@opentelemetry/api/build/esm/trace/context-utils.js
 function getSpan(context2) {
   return context2.getValue(SPAN_KEY) || void 0;
 }
@@ -38308,7 +38308,7 @@ function getSpanContext(context2) {
 }
 var SPAN_KEY;
 var init_context_utils = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/context-utils.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/context-utils.js"() {
     init_context();
     init_NonRecordingSpan();
     init_context2();
@@ -38316,7 +38316,7 @@ var init_context_utils = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/spancontext-utils.js
+// node_modules/@opentelemetry/api/build/esm/trace/spancontext-utils.js
 function isValidHex(id, length) {
   if (typeof id !== "string" || id.length !== length)
     return false;
@@ -38340,7 +38340,7 @@ function wrapSpanContext(spanContext) {
 }
 var isHex;
 var init_spancontext_utils = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/spancontext-utils.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/spancontext-utils.js"() {
     init_invalid_span_constants();
     init_NonRecordingSpan();
     isHex = new Uint8Array([
@@ -38451,13 +38451,13 @@ var init_spancontext_utils = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/NoopTracer.js
+// node_modules/@opentelemetry/api/build/esm/trace/NoopTracer.js
 function isSpanContext(spanContext) {
   return spanContext !== null && typeof spanContext === "object" && "spanId" in spanContext && typeof spanContext["spanId"] === "string" && "traceId" in spanContext && typeof spanContext["traceId"] === "string" && "traceFlags" in spanContext && typeof spanContext["traceFlags"] === "number";
 }
 var contextApi, NoopTracer;
 var init_NoopTracer = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/NoopTracer.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/NoopTracer.js"() {
     init_context2();
     init_context_utils();
     init_NonRecordingSpan();
@@ -38502,10 +38502,10 @@ var init_NoopTracer = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/ProxyTracer.js
+// node_modules/@opentelemetry/api/build/esm/trace/ProxyTracer.js
 var NOOP_TRACER, ProxyTracer;
 var init_ProxyTracer = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/ProxyTracer.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/ProxyTracer.js"() {
     init_NoopTracer();
     NOOP_TRACER = new NoopTracer();
     ProxyTracer = class {
@@ -38541,10 +38541,10 @@ var init_ProxyTracer = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/NoopTracerProvider.js
+// node_modules/@opentelemetry/api/build/esm/trace/NoopTracerProvider.js
 var NoopTracerProvider;
 var init_NoopTracerProvider = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/NoopTracerProvider.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/NoopTracerProvider.js"() {
     init_NoopTracer();
     NoopTracerProvider = class {
       getTracer(_name, _version, _options) {
@@ -38554,10 +38554,10 @@ var init_NoopTracerProvider = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/ProxyTracerProvider.js
+// node_modules/@opentelemetry/api/build/esm/trace/ProxyTracerProvider.js
 var NOOP_TRACER_PROVIDER, ProxyTracerProvider;
 var init_ProxyTracerProvider = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/ProxyTracerProvider.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/ProxyTracerProvider.js"() {
     init_ProxyTracer();
     init_NoopTracerProvider();
     NOOP_TRACER_PROVIDER = new NoopTracerProvider();
@@ -38587,10 +38587,10 @@ var init_ProxyTracerProvider = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/SamplingResult.js
+// node_modules/@opentelemetry/api/build/esm/trace/SamplingResult.js
 var SamplingDecision;
 var init_SamplingResult = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/SamplingResult.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/SamplingResult.js"() {
     (function(SamplingDecision2) {
       SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
       SamplingDecision2[SamplingDecision2["RECORD"] = 1] = "RECORD";
@@ -38599,10 +38599,10 @@ var init_SamplingResult = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/span_kind.js
+// node_modules/@opentelemetry/api/build/esm/trace/span_kind.js
 var SpanKind;
 var init_span_kind = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/span_kind.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/span_kind.js"() {
     (function(SpanKind2) {
       SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
       SpanKind2[SpanKind2["SERVER"] = 1] = "SERVER";
@@ -38613,10 +38613,10 @@ var init_span_kind = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/status.js
+// node_modules/@opentelemetry/api/build/esm/trace/status.js
 var SpanStatusCode;
 var init_status = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/status.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/status.js"() {
     (function(SpanStatusCode2) {
       SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
       SpanStatusCode2[SpanStatusCode2["OK"] = 1] = "OK";
@@ -38625,7 +38625,7 @@ var init_status = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-validators.js
+// node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-validators.js
 function validateKey(key) {
   return VALID_KEY_REGEX.test(key);
 }
@@ -38634,7 +38634,7 @@ function validateValue(value) {
 }
 var VALID_KEY_CHAR_RANGE, VALID_KEY, VALID_VENDOR_KEY, VALID_KEY_REGEX, VALID_VALUE_BASE_REGEX, INVALID_VALUE_COMMA_EQUAL_REGEX;
 var init_tracestate_validators = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-validators.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-validators.js"() {
     VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
     VALID_KEY = `[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`;
     VALID_VENDOR_KEY = `[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`;
@@ -38644,10 +38644,10 @@ var init_tracestate_validators = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-impl.js
+// node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-impl.js
 var MAX_TRACE_STATE_ITEMS, MAX_TRACE_STATE_LEN, LIST_MEMBERS_SEPARATOR, LIST_MEMBER_KEY_VALUE_SPLITTER, TraceStateImpl;
 var init_tracestate_impl = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-impl.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/internal/tracestate-impl.js"() {
     init_tracestate_validators();
     MAX_TRACE_STATE_ITEMS = 32;
     MAX_TRACE_STATE_LEN = 512;
@@ -38714,38 +38714,38 @@ var init_tracestate_impl = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace/internal/utils.js
+// node_modules/@opentelemetry/api/build/esm/trace/internal/utils.js
 function createTraceState(rawTraceState) {
   return new TraceStateImpl(rawTraceState);
 }
 var init_utils2 = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace/internal/utils.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace/internal/utils.js"() {
     init_tracestate_impl();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/context-api.js
+// node_modules/@opentelemetry/api/build/esm/context-api.js
 var context;
 var init_context_api = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/context-api.js"() {
+  "node_modules/@opentelemetry/api/build/esm/context-api.js"() {
     init_context2();
     context = ContextAPI.getInstance();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/diag-api.js
+// node_modules/@opentelemetry/api/build/esm/diag-api.js
 var diag2;
 var init_diag_api = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/diag-api.js"() {
+  "node_modules/@opentelemetry/api/build/esm/diag-api.js"() {
     init_diag();
     diag2 = DiagAPI.instance();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/metrics/NoopMeterProvider.js
+// node_modules/@opentelemetry/api/build/esm/metrics/NoopMeterProvider.js
 var NoopMeterProvider, NOOP_METER_PROVIDER;
 var init_NoopMeterProvider = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/metrics/NoopMeterProvider.js"() {
+  "node_modules/@opentelemetry/api/build/esm/metrics/NoopMeterProvider.js"() {
     init_NoopMeter();
     NoopMeterProvider = class {
       getMeter(_name, _version, _options) {
@@ -38756,10 +38756,10 @@ var init_NoopMeterProvider = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/api/metrics.js
+// node_modules/@opentelemetry/api/build/esm/api/metrics.js
 var API_NAME3, MetricsAPI;
 var init_metrics = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/api/metrics.js"() {
+  "node_modules/@opentelemetry/api/build/esm/api/metrics.js"() {
     init_NoopMeterProvider();
     init_global_utils();
     init_diag();
@@ -38802,19 +38802,19 @@ var init_metrics = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/metrics-api.js
+// node_modules/@opentelemetry/api/build/esm/metrics-api.js
 var metrics;
 var init_metrics_api = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/metrics-api.js"() {
+  "node_modules/@opentelemetry/api/build/esm/metrics-api.js"() {
     init_metrics();
     metrics = MetricsAPI.getInstance();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/propagation/NoopTextMapPropagator.js
+// node_modules/@opentelemetry/api/build/esm/propagation/NoopTextMapPropagator.js
 var NoopTextMapPropagator;
 var init_NoopTextMapPropagator = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/propagation/NoopTextMapPropagator.js"() {
+  "node_modules/@opentelemetry/api/build/esm/propagation/NoopTextMapPropagator.js"() {
     NoopTextMapPropagator = class {
       /** Noop inject function does nothing */
       inject(_context, _carrier) {
@@ -38830,7 +38830,7 @@ var init_NoopTextMapPropagator = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/baggage/context-helpers.js
+// node_modules/@opentelemetry/api/build/esm/baggage/context-helpers.js
 function getBaggage(context2) {
   return context2.getValue(BAGGAGE_KEY) || void 0;
 }
@@ -38845,17 +38845,17 @@ function deleteBaggage(context2) {
 }
 var BAGGAGE_KEY;
 var init_context_helpers = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/baggage/context-helpers.js"() {
+  "node_modules/@opentelemetry/api/build/esm/baggage/context-helpers.js"() {
     init_context2();
     init_context();
     BAGGAGE_KEY = createContextKey("OpenTelemetry Baggage Key");
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/api/propagation.js
+// node_modules/@opentelemetry/api/build/esm/api/propagation.js
 var API_NAME4, NOOP_TEXT_MAP_PROPAGATOR, PropagationAPI;
 var init_propagation = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/api/propagation.js"() {
+  "node_modules/@opentelemetry/api/build/esm/api/propagation.js"() {
     init_global_utils();
     init_NoopTextMapPropagator();
     init_TextMapPropagator();
@@ -38925,19 +38925,19 @@ var init_propagation = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/propagation-api.js
+// node_modules/@opentelemetry/api/build/esm/propagation-api.js
 var propagation;
 var init_propagation_api = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/propagation-api.js"() {
+  "node_modules/@opentelemetry/api/build/esm/propagation-api.js"() {
     init_propagation();
     propagation = PropagationAPI.getInstance();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/api/trace.js
+// node_modules/@opentelemetry/api/build/esm/api/trace.js
 var API_NAME5, TraceAPI;
 var init_trace = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/api/trace.js"() {
+  "node_modules/@opentelemetry/api/build/esm/api/trace.js"() {
     init_global_utils();
     init_ProxyTracerProvider();
     init_spancontext_utils();
@@ -38997,16 +38997,16 @@ var init_trace = __esm({
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/trace-api.js
+// node_modules/@opentelemetry/api/build/esm/trace-api.js
 var trace;
 var init_trace_api = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/trace-api.js"() {
+  "node_modules/@opentelemetry/api/build/esm/trace-api.js"() {
     init_trace();
     trace = TraceAPI.getInstance();
   }
 });
 
-// ../main/node_modules/@opentelemetry/api/build/esm/index.js
+// node_modules/@opentelemetry/api/build/esm/index.js
 var esm_exports = {};
 __export(esm_exports, {
   DiagConsoleLogger: () => DiagConsoleLogger,
@@ -39040,7 +39040,7 @@ __export(esm_exports, {
 });
 var esm_default;
 var init_esm = __esm({
-  "../main/node_modules/@opentelemetry/api/build/esm/index.js"() {
+  "node_modules/@opentelemetry/api/build/esm/index.js"() {
     init_utils();
     init_context();
     init_consoleLogger();
@@ -39072,9 +39072,9 @@ var init_esm = __esm({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processCpuTotal.js
+// node_modules/prom-client/lib/metrics/processCpuTotal.js
 var require_processCpuTotal = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
     "use strict";
     var OtelApi = (init_esm(), __toCommonJS(esm_exports));
     var Counter2 = require_counter();
@@ -39157,9 +39157,9 @@ var require_processCpuTotal = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processStartTime.js
+// node_modules/prom-client/lib/metrics/processStartTime.js
 var require_processStartTime = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
@@ -39183,9 +39183,9 @@ var require_processStartTime = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+// node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
 var require_osMemoryHeapLinux = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var fs = __require("fs");
@@ -39249,9 +39249,9 @@ var require_osMemoryHeapLinux = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+// node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
 var require_safeMemoryUsage = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
     "use strict";
     function safeMemoryUsage() {
       try {
@@ -39264,9 +39264,9 @@ var require_safeMemoryUsage = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/osMemoryHeap.js
+// node_modules/prom-client/lib/metrics/osMemoryHeap.js
 var require_osMemoryHeap = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var linuxVariant = require_osMemoryHeapLinux();
@@ -39294,9 +39294,9 @@ var require_osMemoryHeap = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+// node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
 var require_processOpenFileDescriptors = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var fs = __require("fs");
@@ -39327,9 +39327,9 @@ var require_processOpenFileDescriptors = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+// node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
 var require_processMaxFileDescriptors = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var fs = __require("fs");
@@ -39369,9 +39369,9 @@ var require_processMaxFileDescriptors = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/eventLoopLag.js
+// node_modules/prom-client/lib/metrics/eventLoopLag.js
 var require_eventLoopLag = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var perf_hooks;
@@ -39499,9 +39499,9 @@ var require_eventLoopLag = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+// node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
 var require_processMetricsHelpers = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
     function aggregateByObjectName(list2) {
       const data = {};
@@ -39531,9 +39531,9 @@ var require_processMetricsHelpers = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processHandles.js
+// node_modules/prom-client/lib/metrics/processHandles.js
 var require_processHandles = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
     "use strict";
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -39576,9 +39576,9 @@ var require_processHandles = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processRequests.js
+// node_modules/prom-client/lib/metrics/processRequests.js
 var require_processRequests = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var { aggregateByObjectName } = require_processMetricsHelpers();
@@ -39620,9 +39620,9 @@ var require_processRequests = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/processResources.js
+// node_modules/prom-client/lib/metrics/processResources.js
 var require_processResources = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -39672,9 +39672,9 @@ var require_processResources = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+// node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
 var require_heapSizeAndUsed = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var safeMemoryUsage = require_safeMemoryUsage();
@@ -39728,9 +39728,9 @@ var require_heapSizeAndUsed = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+// node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
 var require_heapSpacesSizeAndUsed = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var v8 = __require("v8");
@@ -39780,9 +39780,9 @@ var require_heapSpacesSizeAndUsed = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/version.js
+// node_modules/prom-client/lib/metrics/version.js
 var require_version2 = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
     var version2 = process.version;
@@ -39813,9 +39813,9 @@ var require_version2 = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metrics/gc.js
+// node_modules/prom-client/lib/metrics/gc.js
 var require_gc = __commonJS({
-  "../main/node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+  "node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
     "use strict";
     var Histogram2 = require_histogram();
     var perf_hooks;
@@ -39859,9 +39859,9 @@ var require_gc = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/defaultMetrics.js
+// node_modules/prom-client/lib/defaultMetrics.js
 var require_defaultMetrics = __commonJS({
-  "../main/node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+  "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
     var { isObject: isObject2 } = require_util2();
     var processCpuTotal = require_processCpuTotal();
@@ -39906,9 +39906,9 @@ var require_defaultMetrics = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/metricAggregators.js
+// node_modules/prom-client/lib/metricAggregators.js
 var require_metricAggregators = __commonJS({
-  "../main/node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+  "node_modules/prom-client/lib/metricAggregators.js"(exports2) {
     "use strict";
     var { Grouper, hashObject } = require_util2();
     function AggregatorFactory(aggregatorFn) {
@@ -39979,9 +39979,9 @@ var require_metricAggregators = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/lib/cluster.js
+// node_modules/prom-client/lib/cluster.js
 var require_cluster2 = __commonJS({
-  "../main/node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+  "node_modules/prom-client/lib/cluster.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { Grouper } = require_util2();
@@ -40150,9 +40150,9 @@ var require_cluster2 = __commonJS({
   }
 });
 
-// ../main/node_modules/prom-client/index.js
+// node_modules/prom-client/index.js
 var require_prom_client = __commonJS({
-  "../main/node_modules/prom-client/index.js"(exports2) {
+  "node_modules/prom-client/index.js"(exports2) {
     "use strict";
     exports2.register = require_registry().globalRegistry;
     exports2.Registry = require_registry();
@@ -40182,7 +40182,7 @@ var require_prom_client = __commonJS({
   }
 });
 
-// ../main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -40445,7 +40445,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -40762,7 +40762,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -41618,7 +41618,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// ../main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -41740,7 +41740,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -41932,7 +41932,7 @@ function prettifyError(error62) {
   return lines.join("\n");
 }
 
-// ../main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params4) {
   return { callee: params4?.callee ?? callee, Err: params4?.Err };
 }
@@ -42092,7 +42092,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -42264,7 +42264,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -42740,7 +42740,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -42781,14 +42781,14 @@ ${content.join("\n")}
   }
 };
 
-// ../main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a3;
   inst ?? (inst = {});
@@ -45230,7 +45230,7 @@ function handleRefineResult(result, payload, input2, inst) {
   }
 }
 
-// ../main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -45507,7 +45507,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// ../main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -45575,7 +45575,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -45687,7 +45687,7 @@ function ar_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
@@ -45798,7 +45798,7 @@ function az_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -45967,7 +45967,7 @@ function be_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -46093,7 +46093,7 @@ function bg_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -46207,7 +46207,7 @@ function bn_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
@@ -46321,7 +46321,7 @@ function ca_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -46454,7 +46454,7 @@ function ckb_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
@@ -46571,7 +46571,7 @@ function cs_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -46692,7 +46692,7 @@ function da_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -46806,7 +46806,7 @@ function de_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -46919,7 +46919,7 @@ function el_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -47044,7 +47044,7 @@ function en_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -47159,7 +47159,7 @@ function eo_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -47296,7 +47296,7 @@ function es_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -47416,7 +47416,7 @@ function fa_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
@@ -47534,7 +47534,7 @@ function fi_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -47664,7 +47664,7 @@ function fr_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -47777,7 +47777,7 @@ function fr_CA_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -47891,7 +47891,7 @@ function gu_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
@@ -48093,7 +48093,7 @@ function he_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -48205,7 +48205,7 @@ function hi_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -48332,7 +48332,7 @@ function hr_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -48446,7 +48446,7 @@ function hu_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one, many) {
   return Math.abs(count) === 1 ? one : many;
 }
@@ -48605,7 +48605,7 @@ function hy_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -48717,7 +48717,7 @@ function id_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
@@ -48832,7 +48832,7 @@ function is_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -48946,7 +48946,7 @@ function it_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
@@ -49059,7 +49059,7 @@ function ja_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -49177,7 +49177,7 @@ function ka_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -49293,12 +49293,12 @@ function km_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -49414,7 +49414,7 @@ function kn_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
@@ -49531,7 +49531,7 @@ function ko_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
@@ -49739,7 +49739,7 @@ function lt_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -49854,7 +49854,7 @@ function mk_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -49967,7 +49967,7 @@ function ms_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -50079,7 +50079,7 @@ function ne_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -50195,7 +50195,7 @@ function nl_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
@@ -50309,7 +50309,7 @@ function nn_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
@@ -50423,7 +50423,7 @@ function no_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
@@ -50538,7 +50538,7 @@ function ota_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
@@ -50658,7 +50658,7 @@ function ps_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
@@ -50773,7 +50773,7 @@ function pl_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -50917,7 +50917,7 @@ function pt_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -51062,7 +51062,7 @@ function pt_BR_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
@@ -51185,7 +51185,7 @@ function ro_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -51354,7 +51354,7 @@ function ru_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
@@ -51471,7 +51471,7 @@ function sk_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -51586,7 +51586,7 @@ function sl_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -51702,7 +51702,7 @@ function sv_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -51818,7 +51818,7 @@ function ta_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -51935,7 +51935,7 @@ function tg_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -52051,7 +52051,7 @@ function th_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -52159,7 +52159,7 @@ function tk_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
@@ -52270,7 +52270,7 @@ function tr_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -52384,12 +52384,12 @@ function uk_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
@@ -52505,7 +52505,7 @@ function ur_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
@@ -52619,7 +52619,7 @@ function uz_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
@@ -52733,7 +52733,7 @@ function vi_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
@@ -52848,7 +52848,7 @@ function zh_CN_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
@@ -52961,7 +52961,7 @@ function zh_TW_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
@@ -53074,7 +53074,7 @@ function yo_default() {
   };
 }
 
-// ../main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -53124,7 +53124,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -54734,7 +54734,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -55793,7 +55793,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -56323,7 +56323,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params4) 
   return finalize(ctx, schema);
 };
 
-// ../main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -57071,7 +57071,7 @@ function toJSONSchema(input2, params4) {
   return finalize(ctx, input2);
 }
 
-// ../main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -57149,10 +57149,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -57333,7 +57333,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -57368,7 +57368,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -57414,7 +57414,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -57428,7 +57428,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -58893,7 +58893,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -58919,7 +58919,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -58944,7 +58944,7 @@ function duration2(params4) {
   return _isoDuration(ZodISODuration, params4);
 }
 
-// ../main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -59677,7 +59677,7 @@ function fromJSONSchema(schema, params4) {
   return convertSchema(normalized, ctx);
 }
 
-// ../main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -59832,7 +59832,7 @@ function visit(schema, fnOrHandlers) {
   return run2(schema);
 }
 
-// ../main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -59844,7 +59844,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks2) {
   if (!checks2?.length)
     return side;
@@ -59874,7 +59874,7 @@ function output(schema) {
   });
 }
 
-// ../main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -59927,7 +59927,7 @@ var import_bottleneck4 = __toESM(require_lib(), 1);
 var import_ioredis2 = __toESM(require_built3(), 1);
 import http3 from "node:http";
 
-// ../main/node_modules/probot/lib/context.js
+// node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
 import path from "node:path";
 var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
@@ -60090,7 +60090,7 @@ var Context = class {
   }
 };
 
-// ../main/node_modules/@octokit/webhooks-methods/dist-node/index.js
+// node_modules/@octokit/webhooks-methods/dist-node/index.js
 import { createHmac } from "node:crypto";
 import { timingSafeEqual } from "node:crypto";
 import { Buffer as Buffer2 } from "node:buffer";
@@ -60143,7 +60143,7 @@ async function verifyWithFallback(secret, payload, signature, additionalSecrets)
   return false;
 }
 
-// ../main/node_modules/@octokit/webhooks/dist-bundle/index.js
+// node_modules/@octokit/webhooks/dist-bundle/index.js
 var createLogger = (logger = {}) => {
   if (typeof logger.debug !== "function") {
     logger.debug = () => {
@@ -60933,7 +60933,7 @@ var Webhooks = class {
   }
 };
 
-// ../main/node_modules/toad-cache/dist/toad-cache.mjs
+// node_modules/toad-cache/dist/toad-cache.mjs
 function validateCacheParams(max, ttlInMsecs) {
   if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
     throw new Error("Invalid max value");
@@ -61071,7 +61071,7 @@ var LruObject = class {
   }
 };
 
-// ../main/node_modules/probot/lib/helpers/create-deferred-promise.js
+// node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
   let resolve4;
   let reject;
@@ -61082,7 +61082,7 @@ function createDeferredPromise() {
   return { promise: promise2, resolve: resolve4, reject };
 }
 
-// ../main/node_modules/probot/lib/octokit/get-authenticated-octokit.js
+// node_modules/probot/lib/octokit/get-authenticated-octokit.js
 async function getAuthenticatedOctokit(options2) {
   const { octokit, log, installationId } = options2;
   if (!installationId)
@@ -61110,13 +61110,13 @@ async function getAuthenticatedOctokit(options2) {
   });
 }
 
-// ../main/node_modules/probot/lib/helpers/get-log.js
+// node_modules/probot/lib/helpers/get-log.js
 var import_pino = __toESM(require_pino(), 1);
 
-// ../main/node_modules/@probot/pino/index.js
+// node_modules/@probot/pino/index.js
 import { Transform } from "node:stream";
 
-// ../main/node_modules/npx-import-light/index.js
+// node_modules/npx-import-light/index.js
 import { exec } from "node:child_process";
 import { builtinModules, createRequire } from "node:module";
 import { platform as osPlatform } from "node:os";
@@ -61317,7 +61317,7 @@ function isRunningInPackageRunner() {
   return process.env.npm_lifecycle_event === "npx" || process.env.npm_lifecycle_event === "bunx";
 }
 
-// ../main/node_modules/@probot/pino/index.js
+// node_modules/@probot/pino/index.js
 var import_pino_pretty = __toESM(require_pino_pretty(), 1);
 var LEVEL_MAP = {
   10: "trace",
@@ -61464,7 +61464,7 @@ function toSentryError(data) {
   return error62;
 }
 
-// ../main/node_modules/probot/lib/helpers/get-log.js
+// node_modules/probot/lib/helpers/get-log.js
 async function getLog(options2 = {}) {
   const { level, logMessageKey, ...getTransformStreamOptions } = options2;
   const pinoOptions = {
@@ -61477,7 +61477,7 @@ async function getLog(options2 = {}) {
   return (0, import_pino.default)(pinoOptions, transform2);
 }
 
-// ../main/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -61488,7 +61488,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION2 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -61801,7 +61801,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -61985,7 +61985,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 
-// ../main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -62320,7 +62320,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -62359,7 +62359,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -62541,7 +62541,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// ../main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -62564,7 +62564,7 @@ function register(state, name, method, options2) {
   });
 }
 
-// ../main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook7) {
   const orig = hook7;
   if (!state.registry[name]) {
@@ -62599,7 +62599,7 @@ function addHook(state, kind, name, hook7) {
   });
 }
 
-// ../main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -62613,7 +62613,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// ../main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook7, state, name) {
@@ -62647,7 +62647,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -62757,7 +62757,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -62802,10 +62802,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION5 = "7.0.8";
 
-// ../main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -62939,10 +62939,10 @@ var Octokit = class {
   auth;
 };
 
-// ../main/node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
+// node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
 var VERSION6 = "6.0.3";
 
-// ../main/node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
+// node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
   octokit.hook.wrap("request", async (request2, options2) => {
     if (/\/orgs\/[^/]+\/teams/.test(options2.url)) {
@@ -62973,7 +62973,7 @@ function enterpriseCompatibility(octokit) {
 }
 enterpriseCompatibility.VERSION = VERSION6;
 
-// ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -63089,10 +63089,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION7;
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION8 = "17.0.0";
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -65384,7 +65384,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -65507,7 +65507,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -65524,7 +65524,7 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION8;
 
-// ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION9 = "0.0.0-development";
 function isRequestError(error62) {
@@ -65598,7 +65598,7 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION9;
 
-// ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
 var VERSION10 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
@@ -65828,10 +65828,10 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
-// ../main/node_modules/@probot/octokit-plugin-config/dist-src/version.js
+// node_modules/@probot/octokit-plugin-config/dist-src/version.js
 var VERSION11 = "4.1.0";
 
-// ../main/node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
+// node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
 async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
@@ -65908,7 +65908,7 @@ async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
   };
 }
 
-// ../main/node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
+// node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
 var EXTENDS_REGEX = new RegExp(
   "^(?:([a-z\\d](?:[a-z\\d]|-(?=[a-z\\d])){0,38})/)?([-_.\\w\\d]+)(?::([-_./\\w\\d]+\\.ya?ml))?$",
   "i"
@@ -65939,7 +65939,7 @@ function extendsToGetContentParams({
   };
 }
 
-// ../main/node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
+// node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
 async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
@@ -65994,7 +65994,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
   } while (true);
 }
 
-// ../main/node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
+// node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
 async function composeConfigGet(octokit, { owner, repo, defaults, path: path14, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
@@ -66009,7 +66009,7 @@ async function composeConfigGet(octokit, { owner, repo, defaults, path: path14, 
   };
 }
 
-// ../main/node_modules/@probot/octokit-plugin-config/dist-src/index.js
+// node_modules/@probot/octokit-plugin-config/dist-src/index.js
 function config2(octokit) {
   return {
     config: {
@@ -66021,7 +66021,7 @@ function config2(octokit) {
 }
 config2.VERSION = VERSION11;
 
-// ../main/node_modules/@octokit/auth-unauthenticated/dist-node/index.js
+// node_modules/@octokit/auth-unauthenticated/dist-node/index.js
 async function auth2(reason) {
   return {
     type: "unauthenticated",
@@ -66086,7 +66086,7 @@ var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options2) {
   });
 };
 
-// ../main/node_modules/@octokit/oauth-methods/dist-bundle/index.js
+// node_modules/@octokit/oauth-methods/dist-bundle/index.js
 function requestToOAuthBaseUrl(request2) {
   const endpointDefaults = request2.endpoint.DEFAULTS;
   if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
@@ -66318,7 +66318,7 @@ async function deleteAuthorization(options2) {
   );
 }
 
-// ../main/node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+// node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
 async function getOAuthAccessToken(state, options2) {
   const cachedAuthentication = getCachedAuthentication(state, options2.auth);
   if (cachedAuthentication) return cachedAuthentication;
@@ -66441,7 +66441,7 @@ function createOAuthDeviceAuth(options2) {
   });
 }
 
-// ../main/node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+// node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
 var VERSION13 = "0.0.0-development";
 async function getAuthentication(state) {
   if ("code" in state.strategyOptions) {
@@ -66623,7 +66623,7 @@ function createOAuthUserAuth({
 }
 createOAuthUserAuth.VERSION = VERSION13;
 
-// ../main/node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+// node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
 async function auth5(state, authOptions) {
   if (authOptions.type === "oauth-app") {
     return {
@@ -66701,7 +66701,7 @@ function createOAuthAppAuth(options2) {
   });
 }
 
-// ../main/node_modules/universal-github-app-jwt/lib/utils.js
+// node_modules/universal-github-app-jwt/lib/utils.js
 function isPkcs1(privateKey) {
   return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
 }
@@ -66740,7 +66740,7 @@ function base64encodeJSON(obj) {
   return fromBase64(btoa(JSON.stringify(obj)));
 }
 
-// ../main/node_modules/universal-github-app-jwt/lib/crypto-node.js
+// node_modules/universal-github-app-jwt/lib/crypto-node.js
 import { subtle } from "node:crypto";
 import { createPrivateKey } from "node:crypto";
 function convertPrivateKey(privateKey) {
@@ -66751,7 +66751,7 @@ function convertPrivateKey(privateKey) {
   });
 }
 
-// ../main/node_modules/universal-github-app-jwt/lib/get-token.js
+// node_modules/universal-github-app-jwt/lib/get-token.js
 async function getToken({ privateKey, payload }) {
   const convertedPrivateKey = convertPrivateKey(privateKey);
   if (isPkcs1(convertedPrivateKey)) {
@@ -66788,7 +66788,7 @@ async function getToken({ privateKey, payload }) {
   return `${encodedMessage}.${encodedSignature}`;
 }
 
-// ../main/node_modules/universal-github-app-jwt/index.js
+// node_modules/universal-github-app-jwt/index.js
 async function githubAppJwt({
   id,
   privateKey,
@@ -66814,7 +66814,7 @@ async function githubAppJwt({
   };
 }
 
-// ../main/node_modules/@octokit/auth-app/dist-node/index.js
+// node_modules/@octokit/auth-app/dist-node/index.js
 async function getAppAuthentication({
   appId,
   privateKey,
@@ -67273,7 +67273,7 @@ function createAppAuth(options2) {
   });
 }
 
-// ../main/node_modules/octokit-auth-probot/dist-node/index.js
+// node_modules/octokit-auth-probot/dist-node/index.js
 async function auth7(state, options2) {
   if (options2.type !== "event-octokit") {
     if (state.type === "token" && options2.type === "installation" && options2.factory) {
@@ -67364,7 +67364,7 @@ function createProbotAuthFn(options2) {
 createProbotAuthFn.VERSION = VERSION16;
 var createProbotAuth = createProbotAuthFn;
 
-// ../main/node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
+// node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
 function probotRequestLogging(octokit) {
   octokit.hook.error("request", (error62, options2) => {
     if ("status" in error62) {
@@ -67381,10 +67381,10 @@ function probotRequestLogging(octokit) {
   });
 }
 
-// ../main/node_modules/probot/lib/version.js
+// node_modules/probot/lib/version.js
 var VERSION17 = "14.3.2";
 
-// ../main/node_modules/probot/lib/octokit/probot-octokit.js
+// node_modules/probot/lib/octokit/probot-octokit.js
 var defaultOptions = {
   authStrategy: createProbotAuth,
   throttle: {
@@ -67411,7 +67411,7 @@ var ProbotOctokit = Octokit.plugin(throttling, retry, paginateRest, restEndpoint
   return options2;
 });
 
-// ../main/node_modules/probot/lib/octokit/get-octokit-throttle-options.js
+// node_modules/probot/lib/octokit/get-octokit-throttle-options.js
 var import_bottleneck = __toESM(require_lib(), 1);
 async function getOctokitThrottleOptions(options2) {
   const { log, redisConfig } = options2;
@@ -67447,7 +67447,7 @@ async function getRedisClient({ redisConfig }) {
     return new Redis(redisConfig);
 }
 
-// ../main/node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
+// node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
 async function getProbotOctokitWithDefaults(options2) {
   const authOptions = options2.githubToken ? {
     token: options2.githubToken,
@@ -67495,7 +67495,7 @@ async function getProbotOctokitWithDefaults(options2) {
   });
 }
 
-// ../main/node_modules/probot/lib/helpers/get-error-handler.js
+// node_modules/probot/lib/helpers/get-error-handler.js
 function getErrorHandler(log) {
   return (error62) => {
     const errors = error62 instanceof AggregateError ? error62.errors : [error62];
@@ -67518,7 +67518,7 @@ function getErrorHandler(log) {
   };
 }
 
-// ../main/node_modules/probot/lib/octokit/octokit-webhooks-transform.js
+// node_modules/probot/lib/octokit/octokit-webhooks-transform.js
 async function webhookTransform(options2, event) {
   const octokit = await options2.octokit.auth({
     type: "event-octokit",
@@ -67528,7 +67528,7 @@ async function webhookTransform(options2, event) {
   return new Context(event, octokit, log);
 }
 
-// ../main/node_modules/probot/lib/octokit/get-webhooks.js
+// node_modules/probot/lib/octokit/get-webhooks.js
 function getWebhooks(options2) {
   const webhooks = new Webhooks({
     log: options2.log,
@@ -67539,14 +67539,14 @@ function getWebhooks(options2) {
   return webhooks;
 }
 
-// ../main/node_modules/probot/lib/server/handlers/http-logger.js
+// node_modules/probot/lib/server/handlers/http-logger.js
 var import_pino_http = __toESM(require_logger(), 1);
 
-// ../main/node_modules/probot/lib/server/server.js
+// node_modules/probot/lib/server/server.js
 var defaultWebhookPath = "/api/github/webhooks";
 var defaultWebhookSecret = "development";
 
-// ../main/node_modules/probot/lib/probot.js
+// node_modules/probot/lib/probot.js
 var UNINITIALIZED = 0;
 var INITIALIZING = 1;
 var INITIALIZED = 2;
@@ -67755,14 +67755,14 @@ var Probot = class {
   }
 };
 
-// ../main/node_modules/probot/lib/manifest-creation.js
+// node_modules/probot/lib/manifest-creation.js
 var import_yaml2 = __toESM(require_dist(), 1);
 
-// ../main/node_modules/probot/lib/helpers/get-payload.js
+// node_modules/probot/lib/helpers/get-payload.js
 var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode4 = textDecoder2.decode.bind(textDecoder2);
 
-// ../main/node_modules/@probot/get-private-key/dist-bundle/index.js
+// node_modules/@probot/get-private-key/dist-bundle/index.js
 import { resolve } from "node:path";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 var VERSION18 = "0.0.0-development";
@@ -67851,7 +67851,7 @@ ${end}`;
 }
 getPrivateKey.VERSION = VERSION18;
 
-// ../main/node_modules/probot/lib/create-probot.js
+// node_modules/probot/lib/create-probot.js
 var DEFAULTS2 = {
   APP_ID: "",
   WEBHOOK_SECRET: "",
@@ -67897,7 +67897,7 @@ function createProbot({ overrides = {}, defaults = {}, env = process.env } = {})
   });
 }
 
-// ../main/node_modules/probot/lib/create-node-middleware.js
+// node_modules/probot/lib/create-node-middleware.js
 var noop4 = () => {
 };
 async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksPath } = {}) {
@@ -68984,7 +68984,7 @@ function toPull(data) {
     open: data.state === "open",
     draft: data.draft ?? false,
     ...typeof data.body === "string" ? { body: data.body } : {},
-    ...data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+    ...(data.merged || data.merged_at) && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
   };
 }
 function toCheckRun(data) {
@@ -75731,7 +75731,7 @@ function findWebSocketUse(repoDir) {
   return void 0;
 }
 
-// ../main/node_modules/ws/wrapper.mjs
+// node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
 var import_permessage_deflate = __toESM(require_permessage_deflate(), 1);
@@ -77555,6 +77555,7 @@ var Pull = external_exports.object({
   draft: external_exports.boolean().optional(),
   body: external_exports.string().nullable().optional(),
   merged: external_exports.boolean().nullable().optional(),
+  merged_at: external_exports.string().nullable().optional(),
   merge_commit_sha: external_exports.string().nullable().optional(),
   user: User.nullable(),
   labels: external_exports.array(external_exports.object({ name: external_exports.string().optional() })).default([]),
@@ -77616,21 +77617,7 @@ function repoOf(envelope) {
   return { owner: envelope.repository.owner.login, repo: envelope.repository.name };
 }
 function pullOf(payload) {
-  const pr = payload.pull_request;
-  return {
-    number: pr.number,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseRef: pr.base.ref,
-    baseSha: pr.base.sha,
-    title: pr.title,
-    author: pr.user?.login ?? "",
-    labels: pr.labels.flatMap((label2) => label2.name ? [label2.name] : []),
-    open: pr.state === "open",
-    draft: pr.draft ?? false,
-    ...typeof pr.body === "string" ? { body: pr.body } : {},
-    ...pr.merged && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}
-  };
+  return toPull(payload.pull_request);
 }
 function pullFromMergeQueueRef(ref) {
   const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(ref);

@@ -244,7 +244,8 @@ function checkRunBody(run: CheckRunWrite) {
   };
 }
 
-interface RawPull {
+/** A pull request as the REST API and webhook payloads both carry it (the fields shipgate reads). */
+export interface RawPull {
   number: number;
   title: string;
   state: string;
@@ -254,10 +255,14 @@ interface RawPull {
   labels: { name?: string }[];
   head: { sha: string; ref: string };
   base: { ref: string; sha: string };
+  /** Webhook payloads and `GET /pulls/{n}` carry `merged`; lists carry only `merged_at`. */
+  merged?: boolean | null;
   merged_at?: string | null;
+  /** Set on open PRs too (the test merge commit): only a merged PR's counts. */
   merge_commit_sha?: string | null;
 }
 
+/** The one mapping of a pull request to PullInfo, for API responses and webhook payloads alike. */
 export function toPull(data: RawPull): PullInfo {
   return {
     number: data.number,
@@ -271,7 +276,9 @@ export function toPull(data: RawPull): PullInfo {
     open: data.state === 'open',
     draft: data.draft ?? false,
     ...(typeof data.body === 'string' ? { body: data.body } : {}),
-    ...(data.merged_at && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}),
+    ...((data.merged || data.merged_at) && data.merge_commit_sha
+      ? { mergeCommitSha: data.merge_commit_sha }
+      : {}),
   };
 }
 

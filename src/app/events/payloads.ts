@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toPull } from '../../github/client.js';
 import type { PullInfo, RepoRef } from '../../github/types.js';
 
 /** The parts of webhook payloads the bot reads, validated at the boundary. */
@@ -25,6 +26,7 @@ const Pull = z.object({
   draft: z.boolean().optional(),
   body: z.string().nullable().optional(),
   merged: z.boolean().nullable().optional(),
+  merged_at: z.string().nullable().optional(),
   merge_commit_sha: z.string().nullable().optional(),
   user: User.nullable(),
   labels: z.array(z.object({ name: z.string().optional() })).default([]),
@@ -99,21 +101,7 @@ export function repoOf(envelope: z.infer<typeof Envelope>): RepoRef {
 }
 
 export function pullOf(payload: z.infer<typeof PullRequestPayload>): PullInfo {
-  const pr = payload.pull_request;
-  return {
-    number: pr.number,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseRef: pr.base.ref,
-    baseSha: pr.base.sha,
-    title: pr.title,
-    author: pr.user?.login ?? '',
-    labels: pr.labels.flatMap((label) => (label.name ? [label.name] : [])),
-    open: pr.state === 'open',
-    draft: pr.draft ?? false,
-    ...(typeof pr.body === 'string' ? { body: pr.body } : {}),
-    ...(pr.merged && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}),
-  };
+  return toPull(payload.pull_request);
 }
 
 /** `gh-readonly-queue/main/pr-12-<sha>` → 12. */
