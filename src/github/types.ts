@@ -1,5 +1,6 @@
 /** Plain data the adapter hands to the app: no Octokit types leave src/github. */
 import type { PermissionLevel } from '../core/decide/authorize.js';
+import type { CheckRunView } from '../core/gate/projection.js';
 
 export interface RepoRef {
   owner: string;
@@ -43,19 +44,8 @@ export interface CheckRunInfo {
   htmlUrl?: string | null;
 }
 
-export interface CheckRunWrite {
-  name: string;
-  headSha: string;
-  status: 'in_progress' | 'completed';
-  conclusion?: 'success' | 'failure' | 'neutral' | 'action_required';
-  title: string;
-  summary: string;
-  text?: string;
-  actions?: { label: string; description: string; identifier: string }[];
-  externalId?: string;
-  /** "Details" link of the run (the signed audit page). */
-  detailsUrl?: string;
-}
+/** A check run to create or update: what the projection wants on GitHub (core/gate/projection.ts). */
+export type CheckRunWrite = Omit<CheckRunView, 'mirrorsLedger'>;
 
 /** `base...head` as the compare API sees it. */
 export interface CompareInfo {
