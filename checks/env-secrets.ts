@@ -90,7 +90,7 @@ async function checkRotated(names: string[], params: Params, ctx: CheckContext):
   const results: { name: string; ok: boolean; description: string }[] = [];
   let oldest = 0;
   for (const name of names) {
-    const lookup = await lookupSecretUpdate(github, name, params.environment, ctx.signal);
+    const lookup = await lookupSecretUpdate(github, name, params.environment);
     if (lookup.kind === 'forbidden') {
       return {
         status: 'skipped',

@@ -45272,11 +45272,11 @@ var buildOutputCheck = defineCheck({
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
     const files = listBuildFiles(buildDir);
-    const repoPath2 = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
+    const repoPath = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
     const cache = /* @__PURE__ */ new Map();
     const build = {
       buildDir,
-      label: `${repoPath2(".") || "."}/`,
+      label: `${repoPath(".") || "."}/`,
       files,
       js: files.filter((file2) => JS_FILE.test(file2)),
       read(file2) {
@@ -45287,7 +45287,7 @@ var buildOutputCheck = defineCheck({
         }
         return text;
       },
-      repoPath: repoPath2
+      repoPath
     };
     if (aspect === "sourcemaps") return checkSourceMaps(build);
     if (aspect === "minified") return checkMinified(build);
@@ -45984,6 +45984,19 @@ function gitHubFor(octokit, repo) {
     async repository() {
       const { data } = await octokit.rest.repos.get(r);
       return { id: data.id, defaultBranch: data.default_branch };
+    },
+    async secretUpdatedAt(name, environment) {
+      try {
+        const { data } = environment ? await octokit.rest.actions.getEnvironmentSecret({
+          ...r,
+          environment_name: environment,
+          secret_name: name
+        }) : await octokit.rest.actions.getRepoSecret({ ...r, secret_name: name });
+        return data.updated_at;
+      } catch (error62) {
+        if (statusOf(error62) === 404) return void 0;
+        throw error62;
+      }
     },
     async branchSha(branch) {
       try {
@@ -52443,7 +52456,12 @@ function tunedOctokit(tuning = {}) {
       }
     });
   }) : ProbotOctokit;
-  return counted.defaults((options2) => {
+  const versioned = counted.plugin((octokit) => {
+    octokit.hook.before("request", (options2) => {
+      options2.headers["x-github-api-version"] ??= "2022-11-28";
+    });
+  });
+  return versioned.defaults((options2) => {
     const request2 = { ...options2.request ?? {}, fetch: fetch2 };
     const throttle = options2.throttle ?? {};
     if (throttle.enabled === false) return { ...options2, request: request2 };
@@ -53159,54 +53177,21 @@ function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
   };
 }
 
-// checks/lib/github-api.ts
-function nextLink(header) {
-  if (!header) return void 0;
-  for (const part of header.split(",")) {
-    const m = /<([^>]+)>\s*;\s*rel="?([^";]+)"?/.exec(part);
-    if (m?.[2]?.split(/\s+/).includes("next")) return m[1];
-  }
-  return void 0;
-}
-async function githubGet(github, pathOrUrl, signal) {
-  const url2 = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${github.apiUrl.replace(/\/+$/, "")}${pathOrUrl}`;
-  const response = await fetch(url2, {
-    signal,
-    headers: {
-      Authorization: `Bearer ${github.token}`,
-      Accept: "application/vnd.github+json",
-      "X-GitHub-Api-Version": "2022-11-28",
-      "User-Agent": "shipgate"
-    }
-  });
-  const text = await response.text();
-  let body = text;
-  try {
-    body = text ? JSON.parse(text) : void 0;
-  } catch {
-  }
-  return { status: response.status, body, next: nextLink(response.headers.get("link")) };
-}
-function repoPath(github) {
-  return `/repos/${encodeURIComponent(github.owner)}/${encodeURIComponent(github.repo)}`;
-}
-
 // checks/lib/secrets/rotation.ts
-var SecretMetadataSchema = external_exports.object({ name: external_exports.string(), updated_at: external_exports.string() });
-async function lookupSecretUpdate(github, name, environment, signal) {
-  const scope = environment ? `/environments/${encodeURIComponent(environment)}` : "/actions";
+async function lookupSecretUpdate(github, name, environment) {
   const where = environment ? `environment "${environment}" of ${github.owner}/${github.repo}` : `${github.owner}/${github.repo}`;
-  const response = await githubGet(
-    github,
-    `${repoPath(github)}${scope}/secrets/${encodeURIComponent(name)}`,
-    signal
-  );
-  if (response.status === 404) return { kind: "missing", where };
-  if (response.status === 401 || response.status === 403)
-    return { kind: "forbidden", status: response.status };
-  if (response.status !== 200) throw new Error(`GitHub answered HTTP ${response.status} for secret ${name}`);
-  const metadata = SecretMetadataSchema.parse(response.body);
-  const updatedAt = new Date(metadata.updated_at);
+  let updated;
+  try {
+    updated = await gitHubForToken(github).secretUpdatedAt(name, environment);
+  } catch (error62) {
+    const status = statusOf(error62);
+    if (status === 401 || status === 403) return { kind: "forbidden", status };
+    throw new Error(
+      `GitHub answered ${status === void 0 ? "with an error" : `HTTP ${status}`} for secret ${name}`
+    );
+  }
+  if (updated === void 0) return { kind: "missing", where };
+  const updatedAt = new Date(updated);
   if (Number.isNaN(updatedAt.getTime())) throw new Error(`GitHub returned an invalid updated_at for ${name}`);
   return { kind: "found", updatedAt };
 }
@@ -53275,7 +53260,7 @@ async function checkRotated(names, params4, ctx) {
   const results = [];
   let oldest = 0;
   for (const name of names) {
-    const lookup = await lookupSecretUpdate(github, name, params4.environment, ctx.signal);
+    const lookup = await lookupSecretUpdate(github, name, params4.environment);
     if (lookup.kind === "forbidden") {
       return {
         status: "skipped",

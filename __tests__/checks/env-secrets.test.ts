@@ -136,8 +136,7 @@ describe('env-secrets check: rotated (GitHub secret metadata)', () => {
       summary: 'SESSION_SECRET rotated 10 days ago ≤ 90 days',
     });
     expect(api.requests.at(-1)?.headers).toMatchObject({
-      authorization: 'Bearer test-token',
-      accept: 'application/vnd.github+json',
+      authorization: 'token test-token', // Octokit's scheme (GitHub accepts both)
       'x-github-api-version': '2022-11-28',
     });
   });

@@ -23,6 +23,21 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
       const { data } = await octokit.rest.repos.get(r);
       return { id: data.id, defaultBranch: data.default_branch };
     },
+    async secretUpdatedAt(name, environment) {
+      try {
+        const { data } = environment
+          ? await octokit.rest.actions.getEnvironmentSecret({
+              ...r,
+              environment_name: environment,
+              secret_name: name,
+            })
+          : await octokit.rest.actions.getRepoSecret({ ...r, secret_name: name });
+        return data.updated_at;
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
     async branchSha(branch) {
       try {
         const { data } = await octokit.rest.repos.getBranch({ ...r, branch });

@@ -69,7 +69,14 @@ export function tunedOctokit(tuning: OctokitTuning = {}): typeof ProbotOctokit {
         });
       })
     : ProbotOctokit;
-  return counted.defaults((options: Record<string, unknown>) => {
+  // the REST API version the calls are written against, as GitHub recommends
+  // (https://docs.github.com/en/rest/about-the-rest-api/api-versions)
+  const versioned = counted.plugin((octokit) => {
+    octokit.hook.before('request', (options) => {
+      options.headers['x-github-api-version'] ??= '2022-11-28';
+    });
+  });
+  return versioned.defaults((options: Record<string, unknown>) => {
     const request = { ...((options.request as object | undefined) ?? {}), fetch };
     const throttle = (options.throttle ?? {}) as Record<string, unknown>;
     if (throttle.enabled === false) return { ...options, request };

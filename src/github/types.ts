@@ -62,6 +62,11 @@ export interface GitHub {
   readonly repo: RepoRef;
   /** GitHub's id of the repository and its default branch (where shipgate reads its policy). */
   repository(): Promise<{ id: number; defaultBranch: string }>;
+  /**
+   * When an Actions secret (of the repository, or of `environment`) was last updated: metadata
+   * only, GitHub never returns values. undefined when there is no such secret.
+   */
+  secretUpdatedAt(name: string, environment?: string): Promise<string | undefined>;
   /** The commit a branch points at; undefined when there is no such branch. */
   branchSha(branch: string): Promise<string | undefined>;
   /** File text at a ref; undefined when the file does not exist. */
