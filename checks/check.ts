@@ -1,4 +1,5 @@
 import { ZodObject, z } from 'zod';
+import type { TelemetryConfig } from '../src/core/config/telemetry-config.js';
 import type { CheckStatus, Finding } from '../src/core/template/model.js';
 
 /** Where a check runs and what it may use. Every field is plain data or an injected capability. */
@@ -18,6 +19,10 @@ export interface CheckContext {
   /** The release branch name and PR title, when known. */
   branch?: string;
   prTitle?: string;
+  /** Config `environment` and `telemetry` (the `prometheus` check), and the commit checked or deployed. */
+  environment?: string;
+  telemetry?: TelemetryConfig;
+  sha?: string;
   /** Environment variables (secrets are read from here, never printed). */
   env: Record<string, string | undefined>;
   /** Aborted when the check's timeout elapses or the run is cancelled. */

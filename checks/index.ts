@@ -12,6 +12,7 @@ import { httpSecurityCheck } from './http-security.js';
 import { lighthouseCheck } from './lighthouse.js';
 import { loadTestCheck } from './load-test.js';
 import { migrationsCheck } from './migrations.js';
+import { prometheusCheck } from './prometheus.js';
 import { rateLimitCheck } from './rate-limit.js';
 import { secretsCheck } from './secrets.js';
 import { tlsCheck } from './tls.js';
@@ -38,6 +39,7 @@ export const checks: readonly Check<unknown>[] = [
   rateLimitCheck,
   tlsCheck,
   healthCheck,
+  prometheusCheck,
 ];
 
 /** Looks a check up by its template name. */

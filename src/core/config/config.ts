@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RELEASE_BOTS } from '../release/release-bots.js';
 import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from '../template/path-globs.js';
+import { TelemetrySchema } from './telemetry-config.js';
 
 /** Repository path globs (picomatch, like GitHub Actions `paths:`; a `!glob` excludes again). */
 const Glob = z
@@ -121,6 +122,8 @@ export const ConfigSchema = z
       .object({ environments: z.array(z.string().min(1)).default(['production']) })
       .strict()
       .default({ environments: ['production'] }),
+    /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
+    telemetry: TelemetrySchema.optional(),
     concurrency: z.number().int().min(1).max(16).default(4),
     timeoutMs: z.number().int().positive().default(180_000),
   })
