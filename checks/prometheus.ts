@@ -84,6 +84,7 @@ export function resolveQuery(
   if (override) return { ok: true, template: override, unit, label: preset?.describe ?? metric };
   const built = preset?.query(config?.selector ?? '', config?.rateWindow ?? '5m', {
     over: params.over ?? config?.rateWindow ?? '5m',
+    targetSelector: config?.targetSelector ?? config?.selector ?? '',
     ...(config?.memoryLimitBytes !== undefined ? { memoryLimitBytes: config.memoryLimitBytes } : {}),
   });
   if (!built)

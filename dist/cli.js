@@ -6545,7 +6545,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join18 } = __require("path");
+    var { join: join19 } = __require("path");
     var { pathToFileURL: pathToFileURL2 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6597,7 +6597,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join18(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join19(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7110,7 +7110,7 @@ var require_transport = __commonJS({
     var { createRequire } = __require("module");
     var { existsSync: existsSync14 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join18, isAbsolute, sep: sep7 } = __require("node:path");
+    var { join: join19, isAbsolute, sep: sep7 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7265,7 +7265,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7286,7 +7286,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7313,7 +7313,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join18(__dirname, "..", "file.js");
+          return join19(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -8293,7 +8293,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join18 = ",";
+            let join19 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8307,7 +8307,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join18 = `,
+                join19 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8315,13 +8315,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join18;
+                res += join19;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8342,7 +8342,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join18 = `,
+              join19 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8356,13 +8356,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join18;
+                separator = join19;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join18;
+              separator = join19;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8403,7 +8403,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join18 = ",";
+            let join19 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join18 = `,
+                join19 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8424,13 +8424,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join18;
+                res += join19;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8443,7 +8443,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join18 = `,
+              join19 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8452,7 +8452,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join18;
+                separator = join19;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8510,20 +8510,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join19 = `,
+              const join20 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join19;
+                res2 += join20;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8539,16 +8539,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join18 = `,
+            const join19 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join18, maximumBreadth);
+              res += stringifyTypedArray(value, join19, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join18;
+              separator = join19;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8559,13 +8559,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join18;
+                separator = join19;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join18;
+              separator = join19;
             }
             if (separator !== "") {
               res = `
@@ -45912,8 +45912,8 @@ function isRequired(item, activated = []) {
   return !item.optional || activated.includes(item.id);
 }
 function evaluateGate(input2) {
-  const skipped = new Set(input2.notApplicable ?? []);
-  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const skipped2 = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped2.has(item.id) || input2.states[item.id]?.waived?.na === true;
   const wanted = input2.checklist.items.filter(
     (item) => item.phase === input2.phase && isRequired(item, input2.activated)
   );
@@ -56349,10 +56349,471 @@ var migrationsCheck = defineCheck({
   }
 });
 
+// src/core/config/telemetry-config.ts
+var DURATION_PATTERN = /^\d+(?:ms|s|m|h|d)$/;
+var Duration = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var EnvName = external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name");
+var PrometheusConfigSchema = external_exports.object({
+  /** Base URL of the Prometheus HTTP API (without `/api/v1`); default: env `PROMETHEUS_URL`. */
+  url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+    message: "no credentials in the URL: use tokenEnv or usernameEnv/passwordEnv"
+  }).optional(),
+  /** Env var with a bearer token (sent as `Authorization: Bearer …`). */
+  tokenEnv: EnvName.default("PROMETHEUS_TOKEN"),
+  /** Env vars with basic-auth credentials (used when no token is set). */
+  usernameEnv: EnvName.default("PROMETHEUS_USERNAME"),
+  passwordEnv: EnvName.default("PROMETHEUS_PASSWORD"),
+  /**
+   * Label matchers added to every default query, e.g. `job="restaurant-os",version="{{version}}"`
+   * (variables are filled and escaped). Default: none.
+   */
+  selector: external_exports.string().max(500).default(""),
+  /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
+  targetSelector: external_exports.string().max(500).optional(),
+  /** The `rate()` window of the default queries. */
+  rateWindow: Duration.default("5m"),
+  /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
+  memoryLimitBytes: external_exports.number().positive().optional(),
+  /** Replace a default query by metric name (`error-rate`, `p95`, …) for every item using it. */
+  queries: external_exports.record(external_exports.string(), external_exports.string().min(1).max(4e3)).default({}),
+  timeoutMs: external_exports.number().int().positive().max(12e4).default(1e4)
+}).strict();
+var RollbackDispatchSchema = external_exports.object({
+  /** File name under .github/workflows (needs a `workflow_dispatch` trigger). */
+  workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
+  ref: external_exports.string().min(1).default("main")
+}).strict();
+var TelemetrySchema = external_exports.object({
+  prometheus: PrometheusConfigSchema.optional(),
+  rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
+}).strict();
+
+// checks/lib/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
+  };
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at);
+      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
+  }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at) => byTime.get(at));
+  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
+}
+function durationSeconds(duration3) {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
+  if (!match) throw new Error(`not a duration: ${duration3}`);
+  const n = Number(match[1]);
+  const unit = match[2];
+  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
+  return n * factor;
+}
+function formatReading(value, unit) {
+  if (!Number.isFinite(value))
+    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
+  if (unit === "B") {
+    const units = ["B", "kB", "MB", "GB", "TB"];
+    let v = value;
+    let i = 0;
+    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
+      v /= 1e3;
+      i++;
+    }
+    return `${round(v)} ${units[i]}`;
+  }
+  const figure = round(value);
+  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
+}
+function round(value) {
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return String(Number(value.toFixed(digits)));
+}
+
+// checks/lib/telemetry/prometheus-api.ts
+var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
+var ApiResponse = external_exports.discriminatedUnion("status", [
+  external_exports.object({
+    status: external_exports.literal("success"),
+    data: external_exports.discriminatedUnion("resultType", [
+      external_exports.object({
+        resultType: external_exports.literal("vector"),
+        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), value: SampleValue }))
+      }),
+      external_exports.object({
+        resultType: external_exports.literal("matrix"),
+        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), values: external_exports.array(SampleValue) }))
+      }),
+      external_exports.object({ resultType: external_exports.literal("scalar"), result: SampleValue }),
+      external_exports.object({ resultType: external_exports.literal("string"), result: SampleValue })
+    ]),
+    warnings: external_exports.array(external_exports.string()).optional()
+  }),
+  external_exports.object({ status: external_exports.literal("error"), errorType: external_exports.string().optional(), error: external_exports.string().optional() })
+]);
+function apiBase(url2) {
+  const base = new URL(url2.endsWith("/") ? url2 : `${url2}/`);
+  base.username = "";
+  base.password = "";
+  base.search = "";
+  base.hash = "";
+  return base;
+}
+function graphLink(url2, query, range) {
+  const link = new URL("graph", apiBase(url2));
+  link.searchParams.set("g0.expr", query);
+  link.searchParams.set("g0.tab", "0");
+  link.searchParams.set("g0.range_input", range);
+  return link.toString();
+}
+var toNumber = (value) => value === "+Inf" ? Infinity : value === "-Inf" ? -Infinity : Number(value);
+async function queryPrometheus(endpoint2, request2) {
+  const form = new URLSearchParams({ query: request2.query });
+  if (request2.kind === "instant") form.set("time", String(request2.time));
+  else {
+    form.set("start", String(request2.start));
+    form.set("end", String(request2.end));
+    form.set("step", String(request2.stepSeconds));
+  }
+  const path13 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path13, apiBase(endpoint2.url));
+  const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
+  const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
+  let response;
+  try {
+    response = await fetch(target, {
+      method: "POST",
+      body: form,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        ...endpoint2.authorization ? { authorization: endpoint2.authorization } : {}
+      },
+      redirect: "error",
+      signal
+    });
+  } catch (error62) {
+    if (timeout.aborted)
+      return { ok: false, reason: `Prometheus did not answer within ${endpoint2.timeoutMs} ms` };
+    const cause = error62.cause;
+    return {
+      ok: false,
+      reason: `Prometheus unreachable at ${target.origin}: ${cause?.code ?? cause?.message ?? error62.message}`
+    };
+  }
+  if (response.status === 401 || response.status === 403)
+    return {
+      ok: false,
+      reason: `Prometheus refused the request (${response.status}): check the credentials in the env vars named by telemetry.prometheus.tokenEnv / usernameEnv / passwordEnv`
+    };
+  let body;
+  const text = await response.text();
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      reason: `Prometheus answered ${response.status} with something that is not its API JSON: ${text.slice(0, 120)}`
+    };
+  }
+  const parsed = ApiResponse.safeParse(body);
+  if (!parsed.success)
+    return { ok: false, reason: `Prometheus answered ${response.status} with an unexpected shape` };
+  const answer = parsed.data;
+  if (answer.status === "error")
+    return {
+      ok: false,
+      reason: `query error (${answer.errorType ?? response.status}): ${answer.error ?? "no detail"}`
+    };
+  const warnings = answer.warnings ?? [];
+  const data = answer.data;
+  switch (data.resultType) {
+    case "vector":
+      return {
+        ok: true,
+        warnings,
+        series: data.result.map((row) => ({
+          labels: row.metric,
+          samples: [[row.value[0], toNumber(row.value[1])]]
+        }))
+      };
+    case "matrix":
+      return {
+        ok: true,
+        warnings,
+        series: data.result.map((row) => ({
+          labels: row.metric,
+          samples: row.values.map(([at, value]) => [at, toNumber(value)])
+        }))
+      };
+    case "scalar":
+      return {
+        ok: true,
+        warnings,
+        series: [{ labels: {}, samples: [[data.result[0], toNumber(data.result[1])]] }]
+      };
+    case "string":
+      return { ok: false, reason: "the query returns a string, not a number" };
+  }
+}
+
+// checks/lib/telemetry/promql.ts
+function escapeLabelValue(value) {
+  return value.replace(/[\\"\n\r\t]/g, (char) => {
+    switch (char) {
+      case "\\":
+        return "\\\\";
+      case '"':
+        return '\\"';
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      default:
+        return "\\t";
+    }
+  });
+}
+function fillVariables(template, vars) {
+  const missing = [];
+  const query = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/g, (whole, name) => {
+    const value = name in vars ? vars[name] : void 0;
+    if (value === void 0 || value === "") {
+      missing.push(name);
+      return whole;
+    }
+    return escapeLabelValue(value);
+  });
+  return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
+}
+var join11 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
+var METRIC_PRESETS = {
+  "error-rate": {
+    unit: "%",
+    describe: "5xx share of requests",
+    query: (sel, rate) => (
+      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
+      `100 * (sum(rate(http_requests_total${join11('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join11(sel)}[${rate}]))`
+    )
+  },
+  "error-count": {
+    unit: "",
+    describe: "5xx responses",
+    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join11('code=~"5.."', sel)}[${over}])) or vector(0)`
+  },
+  p95: {
+    unit: "ms",
+    describe: "p95 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
+  },
+  p99: {
+    unit: "ms",
+    describe: "p99 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
+  },
+  "memory-bytes": {
+    unit: "B",
+    describe: "resident memory (largest instance)",
+    query: (sel) => `max(process_resident_memory_bytes${join11(sel)})`
+  },
+  "memory-percent": {
+    unit: "%",
+    describe: "resident memory of the limit (largest instance)",
+    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join11(sel)}) / ${memoryLimitBytes}`
+  },
+  "memory-growth": {
+    unit: "MB/h",
+    describe: "resident memory growth (largest instance)",
+    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join11(sel)}[${rate}])) * 3600 / 1048576`
+  },
+  cpu: {
+    unit: "%",
+    describe: "CPU of one core (busiest instance)",
+    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join11(sel)}[${rate}]))`
+  },
+  up: {
+    unit: "%",
+    describe: "targets up",
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join11(targetSelector)})`
+  },
+  uptime: {
+    unit: "%",
+    describe: "uptime over the window",
+    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join11(targetSelector)}[${over}]))`
+  }
+};
+var METRIC_NAMES = Object.keys(METRIC_PRESETS);
+
+// checks/prometheus.ts
+var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Params4 = external_exports.object({
+  metric: external_exports.enum(METRIC_NAMES).optional().describe(
+    "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
+  ),
+  query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
+  max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
+  min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
+  over: Duration2.optional().describe(
+    "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
+  ),
+  window: Duration2.optional().describe(
+    "judge every sample over the last `window` (a range query); default: now only"
+  ),
+  interval: Duration2.default("30s").describe("the sampling step within the window"),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
+  count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
+  aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
+  unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
+}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
+var skipped = (summary) => ({ status: "skipped", summary });
+function authorization(config3, env) {
+  const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
+  if (token) return `Bearer ${token}`;
+  const user = env[config3?.usernameEnv ?? "PROMETHEUS_USERNAME"];
+  const password = env[config3?.passwordEnv ?? "PROMETHEUS_PASSWORD"];
+  if (user && password !== void 0) return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  return void 0;
+}
+function resolveQuery(params4, config3) {
+  const preset = params4.metric ? METRIC_PRESETS[params4.metric] : void 0;
+  const unit = params4.unit ?? preset?.unit ?? "";
+  if (params4.query) return { ok: true, template: params4.query, unit, label: params4.metric ?? "reading" };
+  const metric = params4.metric;
+  const override = config3?.queries[metric];
+  if (override) return { ok: true, template: override, unit, label: preset?.describe ?? metric };
+  const built = preset?.query(config3?.selector ?? "", config3?.rateWindow ?? "5m", {
+    over: params4.over ?? config3?.rateWindow ?? "5m",
+    targetSelector: config3?.targetSelector ?? config3?.selector ?? "",
+    ...config3?.memoryLimitBytes !== void 0 ? { memoryLimitBytes: config3.memoryLimitBytes } : {}
+  });
+  if (!built)
+    return {
+      ok: false,
+      reason: `metric "${metric}" needs telemetry.prometheus.memoryLimitBytes (or a query in telemetry.prometheus.queries)`
+    };
+  return { ok: true, template: built, unit, label: preset?.describe ?? metric };
+}
+function limitText(params4, unit) {
+  const parts = [];
+  if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
+  if (params4.max !== void 0) parts.push(`\u2264 ${formatReading(params4.max, unit)}`);
+  return parts.join(" and ");
+}
+var prometheusCheck = defineCheck({
+  id: "prometheus",
+  title: "A production metric from Prometheus is within its limits",
+  proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
+  params: Params4,
+  async run(params4, ctx) {
+    const config3 = ctx.telemetry?.prometheus;
+    const url2 = config3?.url ?? ctx.env.PROMETHEUS_URL;
+    if (!url2) return skipped("no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)");
+    const resolved = resolveQuery(params4, config3);
+    if (!resolved.ok) return skipped(resolved.reason);
+    const filled = fillVariables(resolved.template, {
+      ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
+      ...ctx.sha ? { sha: ctx.sha } : {},
+      ...ctx.environment ? { environment: ctx.environment } : {}
+    });
+    if (!filled.ok)
+      return skipped(
+        `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
+      );
+    const query = filled.query;
+    const now = Date.now() / 1e3;
+    const endpoint2 = {
+      url: url2,
+      timeoutMs: Math.min(config3?.timeoutMs ?? 1e4, ctx.timeoutMs),
+      signal: ctx.signal,
+      ...(() => {
+        const auth8 = authorization(config3, ctx.env);
+        return auth8 ? { authorization: auth8 } : {};
+      })()
+    };
+    const windowSec = params4.window ? durationSeconds(params4.window) : 0;
+    const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
+    const answer = await queryPrometheus(
+      endpoint2,
+      params4.window ? { kind: "range", query, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query, time: now }
+    );
+    const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
+    const link = graphLink(url2, query, params4.window ?? "1h");
+    const details = [`query: ${query}`, `window: ${where}`, `graph: ${link}`].join("\n");
+    if (!answer.ok) return { status: "error", summary: answer.reason, details };
+    const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
+    const aggregate = params4.aggregate ?? (params4.max !== void 0 ? "max" : "min");
+    const verdict = judgeSamples(answer.series, params4, {
+      failureLimit: params4.failureLimit,
+      minSamples,
+      aggregate
+    });
+    if (verdict.kind === "no-data")
+      return { status: "skipped", summary: `no data: ${verdict.reason}`, details };
+    const reading = formatReading(verdict.value, resolved.unit);
+    const limits = limitText(params4, resolved.unit);
+    const metrics = { value: verdict.value, samples: verdict.samples, breaches: verdict.breaches };
+    const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
+    if (verdict.pass) {
+      const tolerated = verdict.breaches > 0 ? `, ${verdict.breaches} breach(es) tolerated` : "";
+      return {
+        status: "pass",
+        summary: `${resolved.label} ${reading}, ${limits}${sampled}${tolerated}`,
+        details,
+        metrics
+      };
+    }
+    const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
+    return {
+      status: "fail",
+      summary: params4.window ? `${resolved.label} out of limits (${limits}) in ${verdict.breaches} of ${verdict.samples} samples${first}; worst ${formatReading(verdict.worst, resolved.unit)} ${where}` : `${resolved.label} ${reading}, limit ${limits}`,
+      details,
+      metrics: { ...metrics, worst: verdict.worst }
+    };
+  }
+});
+
 // checks/rate-limit.ts
 import http2 from "node:http";
 import https2 from "node:https";
-var Params4 = external_exports.object({
+var Params5 = external_exports.object({
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
@@ -56402,7 +56863,7 @@ var rateLimitCheck = defineCheck({
   disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
-  params: Params4,
+  params: Params5,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -56643,7 +57104,7 @@ function probeTls(host, port, options2) {
 }
 
 // checks/tls.ts
-var Params5 = external_exports.object({
+var Params6 = external_exports.object({
   /** Defaults to the target URL. */
   url: external_exports.string().optional(),
   /** Minimum days left before expiry. */
@@ -56658,7 +57119,7 @@ var tlsCheck = defineCheck({
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
-  params: Params5,
+  params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, void 0, params4.url);
     if (!target.ok) return target.outcome;
@@ -56791,7 +57252,7 @@ var versionCheck = defineCheck({
 });
 
 // checks/lib/detect/websocket-use.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var WEBSOCKET_SERVER_PACKAGES = [
   "ws",
   "socket.io",
@@ -56820,7 +57281,7 @@ function findWebSocketUse(repoDir) {
   const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   if (dep) return `package.json depends on ${dep}`;
   for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join11(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+    if (SERVER_SOURCE.test(readSmallFile(join12(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
   }
   return void 0;
 }
@@ -56919,7 +57380,7 @@ async function probeWebSocket(options2) {
 }
 
 // checks/websocket.ts
-var Params6 = external_exports.object({
+var Params7 = external_exports.object({
   path: external_exports.string().default("/ws"),
   clients: external_exports.coerce.number().int().min(1).max(500).default(50),
   messages: external_exports.coerce.number().int().min(1).max(200).default(20),
@@ -56939,7 +57400,7 @@ var websocketCheck = defineCheck({
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
-  params: Params6,
+  params: Params7,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -57009,7 +57470,8 @@ var checks = [
   httpSecurityCheck,
   rateLimitCheck,
   tlsCheck,
-  healthCheck
+  healthCheck,
+  prometheusCheck
 ];
 function findCheck(id) {
   return checks.find((check2) => check2.id === id);
@@ -57266,6 +57728,9 @@ async function runChecks(options2) {
     branch: options2.branch,
     prTitle: options2.prTitle,
     env: options2.env,
+    environment: options2.config.environment,
+    ...options2.config.telemetry ? { telemetry: options2.config.telemetry } : {},
+    ...options2.github?.headSha ? { sha: options2.github.headSha } : {},
     github: options2.github,
     memo: createMemo(),
     log
@@ -57375,7 +57840,7 @@ function runBuild(options2, log) {
 
 // src/cli/context.ts
 import { existsSync as existsSync9, readFileSync as readFileSync8 } from "node:fs";
-import { join as join14, resolve as resolve3 } from "node:path";
+import { join as join15, resolve as resolve3 } from "node:path";
 
 // src/core/template/variables.ts
 function buildVariables(sources) {
@@ -57713,13 +58178,13 @@ function slug(value, max) {
 
 // src/load/default-template.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname2, join as join12 } from "node:path";
+import { dirname as dirname2, join as join13 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join12(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    const candidate = join13(dir, "templates", DEFAULT_TEMPLATE_NAME);
     if (existsSync7(candidate)) return candidate;
     dir = dirname2(dir);
   }
@@ -57746,7 +58211,7 @@ function loadChecklist(file2, cwd = process.cwd()) {
 
 // src/load/load-config.ts
 import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
-import { join as join13, relative as relative7 } from "node:path";
+import { join as join14, relative as relative7 } from "node:path";
 
 // src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
@@ -57837,6 +58302,8 @@ var ConfigSchema3 = external_exports.object({
   }).strict().optional(),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
   deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
+  /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
+  telemetry: TelemetrySchema.optional(),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
   timeoutMs: external_exports.number().int().positive().default(18e4)
 }).strict();
@@ -58036,7 +58503,7 @@ function assertCheckSettings(config3, text, file2) {
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path13 = file2 ?? join13(repoDir, CONFIG_PATH);
+  const path13 = file2 ?? join14(repoDir, CONFIG_PATH);
   if (!file2 && !existsSync8(path13)) return { config: defaultConfig };
   const shown = relative7(cwd, path13) || path13;
   return { config: readConfigText(readFileSync7(path13, "utf8"), shown), file: shown };
@@ -58049,7 +58516,7 @@ function readConfigText(text, shown) {
 function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
   const { config: config3 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
-  const templateFile = flags.template ?? (config3.template ? join14(repoDir, config3.template) : void 0);
+  const templateFile = flags.template ?? (config3.template ? join15(repoDir, config3.template) : void 0);
   const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
@@ -58067,7 +58534,7 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path13 = join14(dir, "package.json");
+  const path13 = join15(dir, "package.json");
   if (!existsSync9(path13)) return {};
   try {
     const json2 = JSON.parse(readFileSync8(path13, "utf8"));
@@ -58261,12 +58728,12 @@ function decisionsNeeded(checklist, results, notApplicable) {
 
 // src/cli/init-command.ts
 import { existsSync as existsSync12, mkdirSync, readFileSync as readFileSync9, statSync as statSync6, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join16, resolve as resolve5 } from "node:path";
+import { dirname as dirname3, join as join17, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // checks/lib/detect/stack.ts
 import { existsSync as existsSync11 } from "node:fs";
-import { join as join15, relative as relative8, sep as sep6 } from "node:path";
+import { join as join16, relative as relative8, sep as sep6 } from "node:path";
 var FRAMEWORKS = [
   { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
   { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
@@ -58295,7 +58762,7 @@ function detectStack(repoDir) {
       value: `${framework.name} (${framework.kind})`,
       why: `package.json depends on ${framework.dep}`
     });
-  } else if (existsSync11(join15(repoDir, "index.html"))) {
+  } else if (existsSync11(join16(repoDir, "index.html"))) {
     facts.kind = "static";
     findings.push({
       what: "stack",
@@ -58331,7 +58798,7 @@ function detectStack(repoDir) {
   if (pkg && script) {
     facts.start = `npm run ${script}`;
     const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? "");
-    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join15(repoDir, ".env.example")))?.[1];
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join16(repoDir, ".env.example")))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
     facts.url = `http://127.0.0.1:${port}/`;
     findings.push({
@@ -58345,12 +58812,12 @@ function detectStack(repoDir) {
       why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
     });
   }
-  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync11(join15(repoDir, dir)));
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync11(join16(repoDir, dir)));
   findings.push(
     facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
   );
   const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
-    (file2) => existsSync11(join15(repoDir, file2))
+    (file2) => existsSync11(join16(repoDir, file2))
   );
   const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
   facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
@@ -58432,7 +58899,7 @@ function initCommand(io, args) {
   }
   const text = renderInitConfig(facts);
   readConfigText(text, CONFIG_PATH);
-  const file2 = join16(repoDir, CONFIG_PATH);
+  const file2 = join17(repoDir, CONFIG_PATH);
   if (values["dry-run"]) {
     io.stdout.write(`
 # ${CONFIG_PATH} (dry run, not written)
@@ -58610,7 +59077,7 @@ function renderCommand(io, args) {
 
 // src/cli/validate-command.ts
 import { existsSync as existsSync13, readFileSync as readFileSync10 } from "node:fs";
-import { join as join17, relative as relative9, resolve as resolve6 } from "node:path";
+import { join as join18, relative as relative9, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -58642,7 +59109,7 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join17(cwd, CONFIG_PATH);
+  const config3 = join18(cwd, CONFIG_PATH);
   return ["(built-in)", ...existsSync13(config3) ? [CONFIG_PATH] : []];
 }
 

@@ -15228,7 +15228,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join13 } = __require("path");
+    var { join: join14 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -15280,7 +15280,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join13(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join14(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -15793,7 +15793,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync9 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join13, isAbsolute, sep: sep6 } = __require("node:path");
+    var { join: join14, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -15948,7 +15948,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join13(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join14(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -15969,7 +15969,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join13(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join14(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -15996,7 +15996,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join13(__dirname, "..", "file.js");
+          return join14(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -16976,7 +16976,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join13 = ",";
+            let join14 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -16990,7 +16990,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join13 = `,
+                join14 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -16998,13 +16998,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join13;
+                res += join14;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join14}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17025,7 +17025,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join13 = `,
+              join14 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17039,13 +17039,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join13;
+                separator = join14;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join13;
+              separator = join14;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -17086,7 +17086,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join13 = ",";
+            let join14 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -17099,7 +17099,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join13 = `,
+                join14 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17107,13 +17107,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join13;
+                res += join14;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join13}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join14}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17126,7 +17126,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join13 = `,
+              join14 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17135,7 +17135,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join13;
+                separator = join14;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -17193,20 +17193,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join14 = `,
+              const join15 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join14;
+                res2 += join15;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join14}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -17222,16 +17222,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join13 = `,
+            const join14 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join13, maximumBreadth);
+              res += stringifyTypedArray(value, join14, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join13;
+              separator = join14;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -17242,13 +17242,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join13;
+                separator = join14;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join13;
+              separator = join14;
             }
             if (separator !== "") {
               res = `
@@ -35702,7 +35702,7 @@ var require_registry = __commonJS({
       const formatted = [];
       for (const [name, value] of Object.entries(labels)) {
         if (!exclude || !hasOwnProperty.call(exclude, name)) {
-          formatted.push(`${name}="${escapeLabelValue(value)}"`);
+          formatted.push(`${name}="${escapeLabelValue2(value)}"`);
         }
       }
       return formatted;
@@ -35718,7 +35718,7 @@ var require_registry = __commonJS({
       sharedLabelCache.set(labels, flattened);
       return flattened;
     }
-    function escapeLabelValue(str) {
+    function escapeLabelValue2(str) {
       if (typeof str !== "string") {
         return str;
       }
@@ -68619,8 +68619,8 @@ function isRequired(item, activated = []) {
   return !item.optional || activated.includes(item.id);
 }
 function evaluateGate(input2) {
-  const skipped = new Set(input2.notApplicable ?? []);
-  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const skipped2 = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped2.has(item.id) || input2.states[item.id]?.waived?.na === true;
   const wanted = input2.checklist.items.filter(
     (item) => item.phase === input2.phase && isRequired(item, input2.activated)
   );
@@ -69957,20 +69957,20 @@ ${JSON.stringify(record2)}
 }
 function auditCheckText(record2, markdown, tail) {
   const json2 = auditJsonBlock(record2);
-  const join13 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+  const join14 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
 `;
-  const full = join13(markdown, json2, tail);
+  const full = join14(markdown, json2, tail);
   if (full.length <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf("\n## History");
   const short = history >= 0 ? `${markdown.slice(0, history)}
 
 _History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
 ` : markdown;
-  const withJson = join13(short, json2, tail);
+  const withJson = join14(short, json2, tail);
   if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
   const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
   const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join13(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+  return join14(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
 }
 function releaseBodyWithAudit(body, record2, markdown) {
   const existing = body ?? "";
@@ -70150,6 +70150,45 @@ function rememberRepository(scope, repository) {
     });
 }
 
+// src/core/config/telemetry-config.ts
+var DURATION_PATTERN = /^\d+(?:ms|s|m|h|d)$/;
+var Duration = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var EnvName = external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name");
+var PrometheusConfigSchema = external_exports.object({
+  /** Base URL of the Prometheus HTTP API (without `/api/v1`); default: env `PROMETHEUS_URL`. */
+  url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+    message: "no credentials in the URL: use tokenEnv or usernameEnv/passwordEnv"
+  }).optional(),
+  /** Env var with a bearer token (sent as `Authorization: Bearer …`). */
+  tokenEnv: EnvName.default("PROMETHEUS_TOKEN"),
+  /** Env vars with basic-auth credentials (used when no token is set). */
+  usernameEnv: EnvName.default("PROMETHEUS_USERNAME"),
+  passwordEnv: EnvName.default("PROMETHEUS_PASSWORD"),
+  /**
+   * Label matchers added to every default query, e.g. `job="restaurant-os",version="{{version}}"`
+   * (variables are filled and escaped). Default: none.
+   */
+  selector: external_exports.string().max(500).default(""),
+  /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
+  targetSelector: external_exports.string().max(500).optional(),
+  /** The `rate()` window of the default queries. */
+  rateWindow: Duration.default("5m"),
+  /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
+  memoryLimitBytes: external_exports.number().positive().optional(),
+  /** Replace a default query by metric name (`error-rate`, `p95`, …) for every item using it. */
+  queries: external_exports.record(external_exports.string(), external_exports.string().min(1).max(4e3)).default({}),
+  timeoutMs: external_exports.number().int().positive().max(12e4).default(1e4)
+}).strict();
+var RollbackDispatchSchema = external_exports.object({
+  /** File name under .github/workflows (needs a `workflow_dispatch` trigger). */
+  workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
+  ref: external_exports.string().min(1).default("main")
+}).strict();
+var TelemetrySchema = external_exports.object({
+  prometheus: PrometheusConfigSchema.optional(),
+  rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
+}).strict();
+
 // src/core/config/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
   const problem = globProblem(glob);
@@ -70236,6 +70275,8 @@ var ConfigSchema = external_exports.object({
   }).strict().optional(),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
   deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
+  /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
+  telemetry: TelemetrySchema.optional(),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
   timeoutMs: external_exports.number().int().positive().default(18e4)
 }).strict();
@@ -75240,10 +75281,432 @@ var migrationsCheck = defineCheck({
   }
 });
 
+// checks/lib/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
+  };
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at);
+      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
+  }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at) => byTime.get(at));
+  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
+}
+function durationSeconds(duration3) {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
+  if (!match) throw new Error(`not a duration: ${duration3}`);
+  const n = Number(match[1]);
+  const unit = match[2];
+  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
+  return n * factor;
+}
+function formatReading(value, unit) {
+  if (!Number.isFinite(value))
+    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
+  if (unit === "B") {
+    const units = ["B", "kB", "MB", "GB", "TB"];
+    let v = value;
+    let i = 0;
+    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
+      v /= 1e3;
+      i++;
+    }
+    return `${round(v)} ${units[i]}`;
+  }
+  const figure = round(value);
+  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
+}
+function round(value) {
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return String(Number(value.toFixed(digits)));
+}
+
+// checks/lib/telemetry/prometheus-api.ts
+var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
+var ApiResponse = external_exports.discriminatedUnion("status", [
+  external_exports.object({
+    status: external_exports.literal("success"),
+    data: external_exports.discriminatedUnion("resultType", [
+      external_exports.object({
+        resultType: external_exports.literal("vector"),
+        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), value: SampleValue }))
+      }),
+      external_exports.object({
+        resultType: external_exports.literal("matrix"),
+        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), values: external_exports.array(SampleValue) }))
+      }),
+      external_exports.object({ resultType: external_exports.literal("scalar"), result: SampleValue }),
+      external_exports.object({ resultType: external_exports.literal("string"), result: SampleValue })
+    ]),
+    warnings: external_exports.array(external_exports.string()).optional()
+  }),
+  external_exports.object({ status: external_exports.literal("error"), errorType: external_exports.string().optional(), error: external_exports.string().optional() })
+]);
+function apiBase(url2) {
+  const base = new URL(url2.endsWith("/") ? url2 : `${url2}/`);
+  base.username = "";
+  base.password = "";
+  base.search = "";
+  base.hash = "";
+  return base;
+}
+function graphLink(url2, query, range) {
+  const link = new URL("graph", apiBase(url2));
+  link.searchParams.set("g0.expr", query);
+  link.searchParams.set("g0.tab", "0");
+  link.searchParams.set("g0.range_input", range);
+  return link.toString();
+}
+var toNumber = (value) => value === "+Inf" ? Infinity : value === "-Inf" ? -Infinity : Number(value);
+async function queryPrometheus(endpoint2, request2) {
+  const form = new URLSearchParams({ query: request2.query });
+  if (request2.kind === "instant") form.set("time", String(request2.time));
+  else {
+    form.set("start", String(request2.start));
+    form.set("end", String(request2.end));
+    form.set("step", String(request2.stepSeconds));
+  }
+  const path14 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path14, apiBase(endpoint2.url));
+  const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
+  const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
+  let response;
+  try {
+    response = await fetch(target, {
+      method: "POST",
+      body: form,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        ...endpoint2.authorization ? { authorization: endpoint2.authorization } : {}
+      },
+      redirect: "error",
+      signal
+    });
+  } catch (error62) {
+    if (timeout.aborted)
+      return { ok: false, reason: `Prometheus did not answer within ${endpoint2.timeoutMs} ms` };
+    const cause = error62.cause;
+    return {
+      ok: false,
+      reason: `Prometheus unreachable at ${target.origin}: ${cause?.code ?? cause?.message ?? error62.message}`
+    };
+  }
+  if (response.status === 401 || response.status === 403)
+    return {
+      ok: false,
+      reason: `Prometheus refused the request (${response.status}): check the credentials in the env vars named by telemetry.prometheus.tokenEnv / usernameEnv / passwordEnv`
+    };
+  let body;
+  const text = await response.text();
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      reason: `Prometheus answered ${response.status} with something that is not its API JSON: ${text.slice(0, 120)}`
+    };
+  }
+  const parsed = ApiResponse.safeParse(body);
+  if (!parsed.success)
+    return { ok: false, reason: `Prometheus answered ${response.status} with an unexpected shape` };
+  const answer = parsed.data;
+  if (answer.status === "error")
+    return {
+      ok: false,
+      reason: `query error (${answer.errorType ?? response.status}): ${answer.error ?? "no detail"}`
+    };
+  const warnings = answer.warnings ?? [];
+  const data = answer.data;
+  switch (data.resultType) {
+    case "vector":
+      return {
+        ok: true,
+        warnings,
+        series: data.result.map((row) => ({
+          labels: row.metric,
+          samples: [[row.value[0], toNumber(row.value[1])]]
+        }))
+      };
+    case "matrix":
+      return {
+        ok: true,
+        warnings,
+        series: data.result.map((row) => ({
+          labels: row.metric,
+          samples: row.values.map(([at, value]) => [at, toNumber(value)])
+        }))
+      };
+    case "scalar":
+      return {
+        ok: true,
+        warnings,
+        series: [{ labels: {}, samples: [[data.result[0], toNumber(data.result[1])]] }]
+      };
+    case "string":
+      return { ok: false, reason: "the query returns a string, not a number" };
+  }
+}
+
+// checks/lib/telemetry/promql.ts
+function escapeLabelValue(value) {
+  return value.replace(/[\\"\n\r\t]/g, (char) => {
+    switch (char) {
+      case "\\":
+        return "\\\\";
+      case '"':
+        return '\\"';
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      default:
+        return "\\t";
+    }
+  });
+}
+function fillVariables(template, vars) {
+  const missing = [];
+  const query = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/g, (whole, name) => {
+    const value = name in vars ? vars[name] : void 0;
+    if (value === void 0 || value === "") {
+      missing.push(name);
+      return whole;
+    }
+    return escapeLabelValue(value);
+  });
+  return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
+}
+var join11 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
+var METRIC_PRESETS = {
+  "error-rate": {
+    unit: "%",
+    describe: "5xx share of requests",
+    query: (sel, rate) => (
+      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
+      `100 * (sum(rate(http_requests_total${join11('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join11(sel)}[${rate}]))`
+    )
+  },
+  "error-count": {
+    unit: "",
+    describe: "5xx responses",
+    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join11('code=~"5.."', sel)}[${over}])) or vector(0)`
+  },
+  p95: {
+    unit: "ms",
+    describe: "p95 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
+  },
+  p99: {
+    unit: "ms",
+    describe: "p99 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
+  },
+  "memory-bytes": {
+    unit: "B",
+    describe: "resident memory (largest instance)",
+    query: (sel) => `max(process_resident_memory_bytes${join11(sel)})`
+  },
+  "memory-percent": {
+    unit: "%",
+    describe: "resident memory of the limit (largest instance)",
+    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join11(sel)}) / ${memoryLimitBytes}`
+  },
+  "memory-growth": {
+    unit: "MB/h",
+    describe: "resident memory growth (largest instance)",
+    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join11(sel)}[${rate}])) * 3600 / 1048576`
+  },
+  cpu: {
+    unit: "%",
+    describe: "CPU of one core (busiest instance)",
+    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join11(sel)}[${rate}]))`
+  },
+  up: {
+    unit: "%",
+    describe: "targets up",
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join11(targetSelector)})`
+  },
+  uptime: {
+    unit: "%",
+    describe: "uptime over the window",
+    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join11(targetSelector)}[${over}]))`
+  }
+};
+var METRIC_NAMES = Object.keys(METRIC_PRESETS);
+
+// checks/prometheus.ts
+var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Params4 = external_exports.object({
+  metric: external_exports.enum(METRIC_NAMES).optional().describe(
+    "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
+  ),
+  query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
+  max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
+  min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
+  over: Duration2.optional().describe(
+    "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
+  ),
+  window: Duration2.optional().describe(
+    "judge every sample over the last `window` (a range query); default: now only"
+  ),
+  interval: Duration2.default("30s").describe("the sampling step within the window"),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
+  count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
+  aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
+  unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
+}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
+var skipped = (summary) => ({ status: "skipped", summary });
+function authorization(config3, env) {
+  const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
+  if (token) return `Bearer ${token}`;
+  const user = env[config3?.usernameEnv ?? "PROMETHEUS_USERNAME"];
+  const password = env[config3?.passwordEnv ?? "PROMETHEUS_PASSWORD"];
+  if (user && password !== void 0) return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  return void 0;
+}
+function resolveQuery(params4, config3) {
+  const preset = params4.metric ? METRIC_PRESETS[params4.metric] : void 0;
+  const unit = params4.unit ?? preset?.unit ?? "";
+  if (params4.query) return { ok: true, template: params4.query, unit, label: params4.metric ?? "reading" };
+  const metric = params4.metric;
+  const override = config3?.queries[metric];
+  if (override) return { ok: true, template: override, unit, label: preset?.describe ?? metric };
+  const built = preset?.query(config3?.selector ?? "", config3?.rateWindow ?? "5m", {
+    over: params4.over ?? config3?.rateWindow ?? "5m",
+    targetSelector: config3?.targetSelector ?? config3?.selector ?? "",
+    ...config3?.memoryLimitBytes !== void 0 ? { memoryLimitBytes: config3.memoryLimitBytes } : {}
+  });
+  if (!built)
+    return {
+      ok: false,
+      reason: `metric "${metric}" needs telemetry.prometheus.memoryLimitBytes (or a query in telemetry.prometheus.queries)`
+    };
+  return { ok: true, template: built, unit, label: preset?.describe ?? metric };
+}
+function limitText(params4, unit) {
+  const parts = [];
+  if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
+  if (params4.max !== void 0) parts.push(`\u2264 ${formatReading(params4.max, unit)}`);
+  return parts.join(" and ");
+}
+var prometheusCheck = defineCheck({
+  id: "prometheus",
+  title: "A production metric from Prometheus is within its limits",
+  proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
+  params: Params4,
+  async run(params4, ctx) {
+    const config3 = ctx.telemetry?.prometheus;
+    const url2 = config3?.url ?? ctx.env.PROMETHEUS_URL;
+    if (!url2) return skipped("no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)");
+    const resolved = resolveQuery(params4, config3);
+    if (!resolved.ok) return skipped(resolved.reason);
+    const filled = fillVariables(resolved.template, {
+      ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
+      ...ctx.sha ? { sha: ctx.sha } : {},
+      ...ctx.environment ? { environment: ctx.environment } : {}
+    });
+    if (!filled.ok)
+      return skipped(
+        `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
+      );
+    const query = filled.query;
+    const now = Date.now() / 1e3;
+    const endpoint2 = {
+      url: url2,
+      timeoutMs: Math.min(config3?.timeoutMs ?? 1e4, ctx.timeoutMs),
+      signal: ctx.signal,
+      ...(() => {
+        const auth8 = authorization(config3, ctx.env);
+        return auth8 ? { authorization: auth8 } : {};
+      })()
+    };
+    const windowSec = params4.window ? durationSeconds(params4.window) : 0;
+    const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
+    const answer = await queryPrometheus(
+      endpoint2,
+      params4.window ? { kind: "range", query, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query, time: now }
+    );
+    const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
+    const link = graphLink(url2, query, params4.window ?? "1h");
+    const details = [`query: ${query}`, `window: ${where}`, `graph: ${link}`].join("\n");
+    if (!answer.ok) return { status: "error", summary: answer.reason, details };
+    const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
+    const aggregate = params4.aggregate ?? (params4.max !== void 0 ? "max" : "min");
+    const verdict = judgeSamples(answer.series, params4, {
+      failureLimit: params4.failureLimit,
+      minSamples,
+      aggregate
+    });
+    if (verdict.kind === "no-data")
+      return { status: "skipped", summary: `no data: ${verdict.reason}`, details };
+    const reading = formatReading(verdict.value, resolved.unit);
+    const limits = limitText(params4, resolved.unit);
+    const metrics2 = { value: verdict.value, samples: verdict.samples, breaches: verdict.breaches };
+    const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
+    if (verdict.pass) {
+      const tolerated = verdict.breaches > 0 ? `, ${verdict.breaches} breach(es) tolerated` : "";
+      return {
+        status: "pass",
+        summary: `${resolved.label} ${reading}, ${limits}${sampled}${tolerated}`,
+        details,
+        metrics: metrics2
+      };
+    }
+    const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
+    return {
+      status: "fail",
+      summary: params4.window ? `${resolved.label} out of limits (${limits}) in ${verdict.breaches} of ${verdict.samples} samples${first}; worst ${formatReading(verdict.worst, resolved.unit)} ${where}` : `${resolved.label} ${reading}, limit ${limits}`,
+      details,
+      metrics: { ...metrics2, worst: verdict.worst }
+    };
+  }
+});
+
 // checks/rate-limit.ts
 import http2 from "node:http";
 import https2 from "node:https";
-var Params4 = external_exports.object({
+var Params5 = external_exports.object({
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
@@ -75293,7 +75756,7 @@ var rateLimitCheck = defineCheck({
   disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
-  params: Params4,
+  params: Params5,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -75534,7 +75997,7 @@ function probeTls(host, port, options2) {
 }
 
 // checks/tls.ts
-var Params5 = external_exports.object({
+var Params6 = external_exports.object({
   /** Defaults to the target URL. */
   url: external_exports.string().optional(),
   /** Minimum days left before expiry. */
@@ -75549,7 +76012,7 @@ var tlsCheck = defineCheck({
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
-  params: Params5,
+  params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, void 0, params4.url);
     if (!target.ok) return target.outcome;
@@ -75682,7 +76145,7 @@ var versionCheck = defineCheck({
 });
 
 // checks/lib/detect/websocket-use.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var WEBSOCKET_SERVER_PACKAGES = [
   "ws",
   "socket.io",
@@ -75711,7 +76174,7 @@ function findWebSocketUse(repoDir) {
   const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   if (dep) return `package.json depends on ${dep}`;
   for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join11(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+    if (SERVER_SOURCE.test(readSmallFile(join12(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
   }
   return void 0;
 }
@@ -75810,7 +76273,7 @@ async function probeWebSocket(options2) {
 }
 
 // checks/websocket.ts
-var Params6 = external_exports.object({
+var Params7 = external_exports.object({
   path: external_exports.string().default("/ws"),
   clients: external_exports.coerce.number().int().min(1).max(500).default(50),
   messages: external_exports.coerce.number().int().min(1).max(200).default(20),
@@ -75830,7 +76293,7 @@ var websocketCheck = defineCheck({
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
-  params: Params6,
+  params: Params7,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -75900,7 +76363,8 @@ var checks = [
   httpSecurityCheck,
   rateLimitCheck,
   tlsCheck,
-  healthCheck
+  healthCheck,
+  prometheusCheck
 ];
 function findCheck(id) {
   return checks.find((check2) => check2.id === id);
@@ -75908,13 +76372,13 @@ function findCheck(id) {
 
 // src/load/default-template.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname2, join as join12 } from "node:path";
+import { dirname as dirname2, join as join13 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join12(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    const candidate = join13(dir, "templates", DEFAULT_TEMPLATE_NAME);
     if (existsSync8(candidate)) return candidate;
     dir = dirname2(dir);
   }
@@ -78364,50 +78828,26 @@ function judgePostDeployEvidence(source, checklist, at) {
   return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
 }
 
-// src/app/events/on-post-deploy-evidence.ts
-function isPostDeployEvidence(payload) {
-  const run2 = payload.check_run;
-  return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
-}
-async function onPostDeployEvidence(scope, payload) {
-  const run2 = payload.check_run;
-  const merged = (await scope.gh.pullsForCommit(run2.head_sha)).filter(
-    (pull) => pull.mergeCommitSha === run2.head_sha
-  );
-  if (merged.length === 0) {
-    scope.log.info({ sha: run2.head_sha }, "post-deploy results for a commit that merged no PR; ignored");
-    return;
+// src/core/telemetry/rollback-triggers.ts
+function judgeTriggerResults(checklist, events) {
+  const triggers = new Map(rollbackPlan(checklist).triggers.map((item) => [item.id, item]));
+  const out = [];
+  const fired = [];
+  for (const event of events) {
+    const trigger = event.t === "result" ? triggers.get(event.item) : void 0;
+    if (event.t !== "result" || !trigger) {
+      out.push(event);
+      continue;
+    }
+    if (event.status === "pass") continue;
+    if (event.status !== "fail") {
+      out.push(event);
+      continue;
+    }
+    out.push({ ...event, status: "pass", summary: `breached: ${event.summary}`.slice(0, 500) });
+    fired.push({ item: event.item, text: trigger.text, summary: event.summary });
   }
-  for (const found of merged) {
-    await runPrStep(scope, found.number, {
-      open: { refreshPull: true },
-      async decide(session) {
-        const { pull } = session;
-        const mergeSha = pull.mergeCommitSha;
-        if (!mergeSha) return void 0;
-        const { expectedSha: _sha, ...source } = await evidenceSource(
-          scope,
-          session,
-          { appSlug: run2.app?.slug, headSha: run2.head_sha, text: run2.output?.text },
-          { sha: mergeSha }
-        );
-        const judgement = judgePostDeployEvidence(
-          { ...source, mergeSha },
-          session.setup.checklist,
-          scope.bot.now().toISOString()
-        );
-        if (!judgement.accepted) {
-          scope.log.warn(
-            { pr: session.key, run: run2.id, reason: judgement.reason },
-            "post-deploy results ignored"
-          );
-          return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
-        }
-        scope.log.info({ pr: session.key, results: judgement.events.length }, "post-deploy results applied");
-        return { events: judgement.events, resultNotes: { sha: mergeSha, notes: [] } };
-      }
-    });
-  }
+  return { events: out, fired };
 }
 
 // src/core/gate/incident.ts
@@ -78555,6 +78995,7 @@ async function onRollbackTriggers(scope, payload) {
 }
 async function startRollback(scope, number4, request2) {
   let answer;
+  let dispatch2;
   await runPrStep(scope, number4, {
     async decide(session) {
       const { pull, setup } = session;
@@ -78565,7 +79006,7 @@ async function startRollback(scope, number4, request2) {
         return void 0;
       }
       if (request2.reason === void 0 && status.fired.length === 0) return void 0;
-      const reason = request2.reason ?? `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`.slice(0, 300);
+      const reason = request2.reason ?? (request2.detail ? `rollback trigger: ${request2.detail}` : `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`).slice(0, 300);
       const sha = pull.mergeCommitSha ?? pull.headSha;
       const version2 = await releaseVersion(scope, session);
       const contacts = contactLines(setup.config.contacts);
@@ -78591,13 +79032,90 @@ async function startRollback(scope, number4, request2) {
         ...contacts.length > 0 ? ["", "Contacts:", ...contacts.map((line) => `- ${line}`)] : []
       ].join("\n");
       scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
+      const rollbackWorkflow = setup.config.telemetry?.rollback?.dispatch;
+      if (rollbackWorkflow)
+        dispatch2 = {
+          file: rollbackWorkflow.workflow.replace(/^\.github\/workflows\//, ""),
+          ref: rollbackWorkflow.ref,
+          inputs: { sha, incident: String(incident) }
+        };
       const at = scope.bot.now().toISOString();
       return {
         events: [{ t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }]
       };
     },
-    after: () => answer ? reply(scope, number4, answer) : void 0
+    async after() {
+      if (answer) await reply(scope, number4, answer);
+      if (!dispatch2) return;
+      try {
+        await dispatchWorkflow(scope, dispatch2.file, dispatch2.ref, dispatch2.inputs);
+        scope.log.warn({ workflow: dispatch2.file, ...dispatch2.inputs }, "rollback workflow dispatched");
+      } catch (error62) {
+        scope.log.error(
+          { workflow: dispatch2.file, err: error62.message },
+          "rollback workflow dispatch failed"
+        );
+      }
+    }
   });
+}
+
+// src/app/events/on-post-deploy-evidence.ts
+function isPostDeployEvidence(payload) {
+  const run2 = payload.check_run;
+  return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
+}
+async function onPostDeployEvidence(scope, payload) {
+  const run2 = payload.check_run;
+  const merged = (await scope.gh.pullsForCommit(run2.head_sha)).filter(
+    (pull) => pull.mergeCommitSha === run2.head_sha
+  );
+  if (merged.length === 0) {
+    scope.log.info({ sha: run2.head_sha }, "post-deploy results for a commit that merged no PR; ignored");
+    return;
+  }
+  for (const found of merged) {
+    let fired = [];
+    await runPrStep(scope, found.number, {
+      open: { refreshPull: true },
+      async decide(session) {
+        const { pull } = session;
+        const mergeSha = pull.mergeCommitSha;
+        if (!mergeSha) return void 0;
+        const { expectedSha: _sha, ...source } = await evidenceSource(
+          scope,
+          session,
+          { appSlug: run2.app?.slug, headSha: run2.head_sha, text: run2.output?.text },
+          { sha: mergeSha }
+        );
+        const judgement = judgePostDeployEvidence(
+          { ...source, mergeSha },
+          session.setup.checklist,
+          scope.bot.now().toISOString()
+        );
+        if (!judgement.accepted) {
+          scope.log.warn(
+            { pr: session.key, run: run2.id, reason: judgement.reason },
+            "post-deploy results ignored"
+          );
+          return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
+        }
+        const triggers = judgeTriggerResults(session.setup.checklist, judgement.events);
+        fired = triggers.fired;
+        scope.log.info(
+          { pr: session.key, results: judgement.events.length, fired: fired.length },
+          "post-deploy results applied"
+        );
+        return { events: triggers.events, resultNotes: { sha: mergeSha, notes: [] } };
+      }
+    });
+    if (fired.length > 0)
+      await startRollback(scope, found.number, {
+        actor: scope.bot.botLogin(),
+        source: `check-run:${run2.id}`,
+        detail: fired.map((trigger) => `${trigger.text}: ${trigger.summary}`).join("; ")
+      });
+  }
 }
 
 // src/app/events/handle-event.ts

@@ -200,7 +200,7 @@ describe('prometheus check against a Prometheus API stand-in', () => {
       ctx({ selector: 'job="shop",version="{{version}}"', rateWindow: '1m' }),
     );
     expect(seen[0]?.form.get('query')).toBe(
-      '100 * sum(rate(http_requests_total{code=~"5..",job="shop",version="6.0.3"}[1m])) / sum(rate(http_requests_total{job="shop",version="6.0.3"}[1m]))',
+      '100 * (sum(rate(http_requests_total{code=~"5..",job="shop",version="6.0.3"}[1m])) or vector(0)) / sum(rate(http_requests_total{job="shop",version="6.0.3"}[1m]))',
     );
     await prometheusCheck.run(
       prometheusCheck.params.parse({ metric: 'p95', max: 200 }),
@@ -304,7 +304,7 @@ describe('PromQL templating and sample judging', () => {
 
   test('every preset builds a query for an empty selector', () => {
     for (const [name, preset] of Object.entries(METRIC_PRESETS)) {
-      const query = preset.query('', '5m', { over: '1h', memoryLimitBytes: 1e9 });
+      const query = preset.query('', '5m', { over: '1h', targetSelector: '', memoryLimitBytes: 1e9 });
       expect([name, typeof query]).toEqual([name, 'string']);
       expect(query).not.toContain('{,');
     }

@@ -47,7 +47,7 @@ export interface MetricPreset {
   query(
     selector: string,
     rate: string,
-    options: { over: string; memoryLimitBytes?: number },
+    options: { over: string; targetSelector: string; memoryLimitBytes?: number },
   ): string | undefined;
   describe: string;
 }
@@ -64,7 +64,8 @@ export const METRIC_PRESETS: Record<string, MetricPreset> = {
     unit: '%',
     describe: '5xx share of requests',
     query: (sel, rate) =>
-      `100 * sum(rate(http_requests_total${join('code=~"5.."', sel)}[${rate}])) / sum(rate(http_requests_total${join(sel)}[${rate}]))`,
+      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
+      `100 * (sum(rate(http_requests_total${join('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join(sel)}[${rate}]))`,
   },
   'error-count': {
     unit: '',
@@ -110,12 +111,13 @@ export const METRIC_PRESETS: Record<string, MetricPreset> = {
   up: {
     unit: '%',
     describe: 'targets up',
-    query: (sel) => `100 * avg(up${join(sel)})`,
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join(targetSelector)})`,
   },
   uptime: {
     unit: '%',
     describe: 'uptime over the window',
-    query: (sel, _rate, { over }) => `100 * avg(avg_over_time(up${join(sel)}[${over}]))`,
+    query: (_sel, _rate, { over, targetSelector }) =>
+      `100 * avg(avg_over_time(up${join(targetSelector)}[${over}]))`,
   },
 };
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { handleApi, sendJson } from './api.js';
 import { attachLiveUpdates } from './live.js';
+import { createMetrics } from './metrics.js';
 import { RateLimiter, setRateLimitHeaders } from './rate-limit.js';
 import { csrfAllowed, handleCors, parseAllowList, setSecurityHeaders } from './security.js';
 import { loadStaticFiles, serveStatic } from './static.js';
@@ -23,8 +24,14 @@ function routeKey(method, pathname) {
   return `${method} ${pathname.replace(/\/\d+(?=\/|$)/g, '/:id')}`;
 }
 
+/** A share of requests (0–1) answered 500, from env `FAIL_RATE`; with `CHAOS=1`, `POST /chaos?failRate=0.2` changes it. */
+function parseFailRate(value) {
+  const rate = Number(value ?? 0);
+  return Number.isFinite(rate) && rate >= 0 && rate <= 1 ? rate : 0;
+}
+
 /** Builds the HTTP server (not listening yet). */
-export function createApp({ distDir, env = process.env, limits = LIMITS }) {
+export function createApp({ distDir, env = process.env, limits = LIMITS, version = '6.0.3' }) {
   const store = new OrderStore();
   const files = loadStaticFiles(distDir);
   const allowList = parseAllowList(env.CORS_ORIGINS);
@@ -32,10 +39,27 @@ export function createApp({ distDir, env = process.env, limits = LIMITS }) {
   const csrfToken = randomBytes(24).toString('base64url');
   const limiters = { read: new RateLimiter(limits.read), write: new RateLimiter(limits.write) };
   const startedAt = Date.now();
+  const metrics = createMetrics({ version: env.APP_VERSION ?? version });
+  let failRate = parseFailRate(env.FAIL_RATE);
+  let failCounter = 0;
 
   const server = http.createServer({ keepAlive: true }, async (req, res) => {
     setSecurityHeaders(req, res, env);
-    const pathname = (req.url ?? '/').split('?')[0];
+    const [pathname, search = ''] = (req.url ?? '/').split('?');
+    if (pathname === '/metrics' && metrics) return metrics.serve(res);
+    if (pathname === '/chaos' && env.CHAOS === '1' && req.method === 'POST') {
+      failRate = parseFailRate(new URLSearchParams(search).get('failRate'));
+      return sendJson(res, 200, { failRate });
+    }
+    metrics?.observe(req, res, pathname);
+    // Injected failures (FAIL_RATE / POST /chaos): every n-th request, so the share is exact.
+    if (failRate > 0 && pathname !== '/health') {
+      failCounter += failRate;
+      if (failCounter >= 1) {
+        failCounter -= 1;
+        return sendJson(res, 500, { error: 'injected failure' });
+      }
+    }
     if (pathname === '/health') {
       return sendJson(res, 200, { status: 'ok', uptimeSec: Math.round((Date.now() - startedAt) / 1000) });
     }

@@ -4,9 +4,11 @@ import {
   isPostDeployEvidenceText,
   judgePostDeployEvidence,
 } from '../../core/evidence/post-deploy-evidence.js';
+import { judgeTriggerResults } from '../../core/telemetry/rollback-triggers.js';
 import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
 import type { EventScope } from '../runtime/bot.js';
+import { startRollback } from './on-rollback.js';
 import type { CheckRunPayload } from './payloads.js';
 
 type Payload = z.infer<typeof CheckRunPayload>;
@@ -35,6 +37,7 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
     return;
   }
   for (const found of merged) {
+    let fired: ReturnType<typeof judgeTriggerResults>['fired'] = [];
     await runPrStep(scope, found.number, {
       open: { refreshPull: true },
       async decide(session) {
@@ -59,9 +62,21 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
           );
           return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
         }
-        scope.log.info({ pr: session.key, results: judgement.events.length }, 'post-deploy results applied');
-        return { events: judgement.events, resultNotes: { sha: mergeSha, notes: [] } };
+        // Rollback triggers bound to metrics: a breach ticks the trigger as the bot.
+        const triggers = judgeTriggerResults(session.setup.checklist, judgement.events);
+        fired = triggers.fired;
+        scope.log.info(
+          { pr: session.key, results: judgement.events.length, fired: fired.length },
+          'post-deploy results applied',
+        );
+        return { events: triggers.events, resultNotes: { sha: mergeSha, notes: [] } };
       },
     });
+    if (fired.length > 0)
+      await startRollback(scope, found.number, {
+        actor: scope.bot.botLogin(),
+        source: `check-run:${run.id}`,
+        detail: fired.map((trigger) => `${trigger.text}: ${trigger.summary}`).join('; '),
+      });
   }
 }

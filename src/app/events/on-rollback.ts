@@ -8,7 +8,7 @@ import { rollbackPlan, rollbackStatus } from '../../core/gate/rollback.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { permissionOf } from '../pr/authorize-actor.js';
 import { releaseVersion } from '../pr/facts.js';
-import { openIncident, reply } from '../pr/publish.js';
+import { dispatchWorkflow, openIncident, reply } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
@@ -69,6 +69,8 @@ interface RollbackRequest {
   actor: string;
   /** Absent for a trigger: the ticked triggers are the reason. */
   reason?: string;
+  /** For a trigger ticked by the bot: the readings that fired it, added to the reason. */
+  detail?: string;
   source: string;
 }
 
@@ -77,8 +79,13 @@ interface RollbackRequest {
  * makes the rollback steps required and keeps a redelivered event from opening a second
  * incident), then pings the contacts on the PR.
  */
-async function startRollback(scope: EventScope, number: number, request: RollbackRequest): Promise<void> {
+export async function startRollback(
+  scope: EventScope,
+  number: number,
+  request: RollbackRequest,
+): Promise<void> {
   let answer: string | undefined;
+  let dispatch: { file: string; ref: string; inputs: Record<string, string> } | undefined;
   await runPrStep(scope, number, {
     async decide(session) {
       const { pull, setup } = session;
@@ -91,7 +98,10 @@ async function startRollback(scope: EventScope, number: number, request: Rollbac
       if (request.reason === undefined && status.fired.length === 0) return undefined; // the tick was refused
       const reason =
         request.reason ??
-        `rollback trigger: ${status.fired.map((item) => item.text).join('; ')}`.slice(0, 300);
+        (request.detail
+          ? `rollback trigger: ${request.detail}`
+          : `rollback trigger: ${status.fired.map((item) => item.text).join('; ')}`
+        ).slice(0, 300);
       const sha = pull.mergeCommitSha ?? pull.headSha;
       const version = await releaseVersion(scope, session);
       const contacts = contactLines(setup.config.contacts);
@@ -119,11 +129,31 @@ async function startRollback(scope: EventScope, number: number, request: Rollbac
         ...(contacts.length > 0 ? ['', 'Contacts:', ...contacts.map((line) => `- ${line}`)] : []),
       ].join('\n');
       scope.log.warn({ pr: session.key, incident, sha, by: request.actor }, 'rollback started');
+      const rollbackWorkflow = setup.config.telemetry?.rollback?.dispatch;
+      if (rollbackWorkflow)
+        dispatch = {
+          file: rollbackWorkflow.workflow.replace(/^\.github\/workflows\//, ''),
+          ref: rollbackWorkflow.ref,
+          inputs: { sha, incident: String(incident) },
+        };
       const at = scope.bot.now().toISOString();
       return {
         events: [{ t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident }],
       };
     },
-    after: () => (answer ? reply(scope, number, answer) : undefined),
+    async after() {
+      if (answer) await reply(scope, number, answer);
+      if (!dispatch) return;
+      // config telemetry.rollback.dispatch: the rollback workflow, once, when the rollback starts
+      try {
+        await dispatchWorkflow(scope, dispatch.file, dispatch.ref, dispatch.inputs);
+        scope.log.warn({ workflow: dispatch.file, ...dispatch.inputs }, 'rollback workflow dispatched');
+      } catch (error) {
+        scope.log.error(
+          { workflow: dispatch.file, err: (error as Error).message },
+          'rollback workflow dispatch failed',
+        );
+      }
+    },
   });
 }

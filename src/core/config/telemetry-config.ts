@@ -28,6 +28,8 @@ export const PrometheusConfigSchema = z
      * (variables are filled and escaped). Default: none.
      */
     selector: z.string().max(500).default(''),
+    /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
+    targetSelector: z.string().max(500).optional(),
     /** The `rate()` window of the default queries. */
     rateWindow: Duration.default('5m'),
     /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
