@@ -113,9 +113,13 @@ test('a healthy deploy passes the built-in template’s success criteria and tri
     checkSchemas,
   );
   const ids = builtIn.items
-    .filter((item) => item.check === 'prometheus' && /technical-metrics|rollback-triggers/.test(item.id))
+    .filter(
+      (item) =>
+        item.check === 'prometheus' &&
+        /technical-metrics|rollback-triggers|no-500-errors|monitoring-confirmed/.test(item.id),
+    )
     .map((item) => item.id);
-  expect(ids.length).toBeGreaterThanOrEqual(7);
+  expect(ids.length).toBe(9);
   const results = await runChecks({
     checklist: builtIn,
     config: config(),
