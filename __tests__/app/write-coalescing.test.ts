@@ -65,7 +65,7 @@ test('20 toggles by 4 people within one second: at most 4 GitHub writes, every t
     edits.push(
       h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(checklist(h.sim, pr).body, id, true)),
     );
-    await new Promise((resolve) => setTimeout(resolve, 45));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await Promise.all(edits);
   await h.settle();
