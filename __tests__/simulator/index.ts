@@ -143,6 +143,10 @@ export class Simulator extends Events {
       unimplemented: this.unimplemented,
       extra: (req, url, res) => this.oidc.handle(req, url, res),
     });
+    // Idle keep-alive sockets stay open longer than any client keeps them: a server closing one just
+    // as a loaded client reuses it shows up as ECONNRESET (the classic keep-alive race), not as
+    // anything GitHub does.
+    server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
