@@ -103,8 +103,9 @@ function checkMinified(build: BuildFiles): CheckOutcome {
   for (const file of judged) {
     const text = build.read(file);
     if (Buffer.byteLength(text) <= MINIFIED_MIN_BYTES) continue;
-    count++;
     const shape = textShape(text);
+    if (shape.codeLength <= MINIFIED_MIN_BYTES) continue; // mostly string data: nothing to judge
+    count++;
     if (shape.minified) continue;
     const measured = `avg line ${Math.round(shape.averageLineLength)} chars, whitespace ${Math.round(shape.whitespaceRatio * 100)}%`;
     findings.push({ file: build.repoPath(file), message: `not minified: ${measured}` });
@@ -168,6 +169,7 @@ function checkEnv(build: BuildFiles): CheckOutcome {
 /** Hygiene of the production build: separate source maps, minified assets, no console.log, no env leaks. */
 export const buildOutputCheck = defineCheck({
   id: 'build-output',
+  usesBuild: true,
   proves:
     "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: 'Production build output hygiene',

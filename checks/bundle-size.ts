@@ -215,6 +215,7 @@ async function judgeOwnConfig(config: SizeLimitConfig, repoDir: string): Promise
 /** Bundle budgets of the production build, measured with size-limit (@size-limit/file), gzip by default. */
 export const bundleSizeCheck = defineCheck({
   id: 'bundle-size',
+  usesBuild: true,
   title: 'Bundle size budgets (size-limit)',
   proves:
     "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",

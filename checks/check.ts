@@ -65,6 +65,8 @@ export interface Check<P = unknown> {
   disruptive?: boolean;
   /** Talks to the running app (target URL): the runner starts `target.start` only when one of these runs. */
   usesTarget?: boolean;
+  /** Judges the output of config `build.command`: when that command fails, the item errors instead of judging a stale or missing build. */
+  usesBuild?: boolean;
   /** Validates the directive parameters (strings/numbers/booleans from the template). */
   params: z.ZodType<P>;
   run(params: P, ctx: CheckContext): Promise<CheckOutcome>;

@@ -45130,8 +45130,10 @@ function findAll(text, pattern, limit = 100) {
 var MINIFIED_MIN_AVG_LINE = 200;
 var MINIFIED_MAX_WHITESPACE = 0.2;
 var MINIFIED_MIN_BYTES = 1e3;
+var STRING_LITERAL = /`(?:[^`\\]|\\[\s\S])*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 function textShape(text) {
-  const code2 = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
+  const withoutMap = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
+  const code2 = withoutMap.replace(STRING_LITERAL, (literal2) => `${literal2[0]}${literal2[0]}`);
   const lines = code2.split("\n").length;
   const averageLineLength = code2.length / lines;
   const whitespace = code2.match(/\s/g)?.length ?? 0;
@@ -45139,6 +45141,7 @@ function textShape(text) {
   return {
     averageLineLength,
     whitespaceRatio,
+    codeLength: code2.length,
     minified: averageLineLength > MINIFIED_MIN_AVG_LINE && whitespaceRatio < MINIFIED_MAX_WHITESPACE
   };
 }
@@ -45211,8 +45214,9 @@ function checkMinified(build) {
   for (const file2 of judged) {
     const text = build.read(file2);
     if (Buffer.byteLength(text) <= MINIFIED_MIN_BYTES) continue;
-    count++;
     const shape = textShape(text);
+    if (shape.codeLength <= MINIFIED_MIN_BYTES) continue;
+    count++;
     if (shape.minified) continue;
     const measured = `avg line ${Math.round(shape.averageLineLength)} chars, whitespace ${Math.round(shape.whitespaceRatio * 100)}%`;
     findings.push({ file: build.repoPath(file2), message: `not minified: ${measured}` });
@@ -45265,6 +45269,7 @@ function checkEnv(build) {
 }
 var buildOutputCheck = defineCheck({
   id: "build-output",
+  usesBuild: true,
   proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
   params,
@@ -45656,6 +45661,7 @@ async function judgeOwnConfig(config3, repoDir) {
 }
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
+  usesBuild: true,
   title: "Bundle size budgets (size-limit)",
   proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params: params2,
@@ -57698,7 +57704,7 @@ async function runChecks(options2) {
     return false;
   });
   if (options2.signal) setMaxListeners(selected.length + 10, options2.signal);
-  runBuild(options2, log);
+  const buildProblem = runBuild(options2, log);
   let target;
   let targetUrl = options2.targetUrl ?? options2.config.target.url;
   const targetProblem = await (async () => {
@@ -57737,7 +57743,7 @@ async function runChecks(options2) {
   };
   const runOne = async (item) => {
     options2.onStart?.(item);
-    const result = await runItem(item, resolve7, baseContext, options2, targetProblem);
+    const result = await runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem);
     results.set(item.id, result);
     options2.onResult?.(result);
   };
@@ -57756,7 +57762,7 @@ async function runChecks(options2) {
   }
   return selected.map((item) => results.get(item.id)).filter((result) => !!result);
 }
-async function runItem(item, resolve7, baseContext, options2, targetProblem) {
+async function runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem) {
   const name = item.check ?? "";
   const started = performance.now();
   const finish = (outcome2) => ({
@@ -57772,6 +57778,8 @@ async function runItem(item, resolve7, baseContext, options2, targetProblem) {
   });
   const check2 = resolve7(name);
   if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
+  if (buildProblem && check2.usesBuild)
+    return finish({ status: "error", summary: buildProblem.slice(0, 300) });
   const { enabled: _enabled, ...overrides } = options2.config.checks[name] ?? {};
   const params4 = strictParams(check2.params).safeParse({ ...item.params, ...overrides });
   if (!params4.success) {
@@ -57822,7 +57830,7 @@ async function runPool(items, concurrency, worker) {
 }
 function runBuild(options2, log) {
   const command = options2.config.build.command;
-  if (!command) return;
+  if (!command) return void 0;
   log(`building: ${command}`);
   const result = spawnSync(command, {
     cwd: options2.repoDir,
@@ -57831,11 +57839,13 @@ function runBuild(options2, log) {
     timeout: options2.config.timeoutMs,
     stdio: ["ignore", "pipe", "pipe"]
   });
-  if (result.status !== 0) {
-    log(
-      `build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? "").trim().slice(-500)}`
-    );
-  }
+  if (result.status === 0) return void 0;
+  const output2 = `${result.stderr ?? ""}
+${result.stdout ?? ""}`.trim();
+  const errorLine = output2.split("\n").find((text) => /error/i.test(text))?.trim() ?? output2.slice(-300);
+  const problem = `build command "${command}" failed (exit ${result.status ?? result.signal}): ${errorLine}`;
+  log(problem);
+  return problem;
 }
 
 // src/cli/context.ts
@@ -58749,6 +58759,8 @@ var FRAMEWORKS = [
   { dep: "express", name: "Express", kind: "api", dir: "dist", port: 3e3 }
 ];
 var SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD|PASS$|PEPPER|SALT|PRIVATE|CREDENTIAL|DSN|DATABASE_URL/;
+var SECRET_SETTING = /_(?:MINUTES|HOURS|DAYS|SECONDS|TTL|EXPIRATION|EXPIRES(?:_IN)?|LENGTH|ROUNDS|NAME|URL_PATH)$/;
+var DEV_SERVER = /(?:^|[;&|]\s*|\bnpx\s+)(?:nodemon|ts-node-dev|tsx\s+watch|vite(?:\s+dev)?(?:\s+--|\s*$|\s*[;&|])|(?:astro|next|nuxt|nuxi|svelte-kit|remix|react-router)\s+dev\b|react-scripts\s+start)|--watch\b/;
 function detectStack(repoDir) {
   const findings = [];
   const pkg = readPackage(repoDir);
@@ -58794,7 +58806,9 @@ function detectStack(repoDir) {
       findings.push({ what: "build dir", value: facts.buildDir, why: built.how });
     }
   }
-  const script = pkg && ["start", "preview", "serve"].find((name) => pkg.scripts[name]);
+  const script = pkg && ["start", "preview", "serve"].find(
+    (name) => pkg.scripts[name] && !DEV_SERVER.test(pkg.scripts[name] ?? "")
+  );
   if (pkg && script) {
     facts.start = `npm run ${script}`;
     const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? "");
@@ -58835,7 +58849,7 @@ function detectStack(repoDir) {
     why: facts.websocket ?? "no WebSocket server package or upgrade handler"
   });
   const env = envNames(repoDir);
-  facts.secrets = [.../* @__PURE__ */ new Set([...env.documented, ...env.read])].filter((name) => SECRET_NAME.test(name)).sort();
+  facts.secrets = [.../* @__PURE__ */ new Set([...env.documented, ...env.read])].filter((name) => SECRET_NAME.test(name) && !SECRET_SETTING.test(name)).sort();
   findings.push({
     what: "secrets",
     value: facts.secrets.join(", ") || "none",
@@ -58856,7 +58870,15 @@ migrations, no browser build) are turned off there, which the gate counts as N/A
 Running it again on an unchanged repository changes nothing.
 `;
 var line = (key, value, indent = 0) => `${" ".repeat(indent)}${key}: ${JSON.stringify(value)}`;
-function renderInitConfig(facts) {
+function secretsNotUsed(checklist, used) {
+  const out = [];
+  for (const item of checklist.items) {
+    const name = item.check === "env-secrets" ? item.params.name : void 0;
+    if (typeof name === "string" && !used.has(name)) out.push({ itemId: item.id, name });
+  }
+  return out;
+}
+function renderInitConfig(facts, notUsed = []) {
   const out = [
     "# Written by `shipgate init` from what it found; edit freely (`shipgate validate` checks it)."
   ];
@@ -58878,6 +58900,12 @@ function renderInitConfig(facts) {
     out.push("checks:");
     for (const [id, why] of off) out.push(`  ${id}:`, `    enabled: false  # ${why}`);
   }
+  if (notUsed.length > 0) {
+    out.push("items:");
+    for (const { itemId, name } of notUsed) {
+      out.push(`  ${itemId}:`, line("na", `the app neither documents nor reads ${name} (shipgate init)`, 4));
+    }
+  }
   return `${out.join("\n")}
 `;
 }
@@ -58897,7 +58925,13 @@ function initCommand(io, args) {
     io.stdout.write(`${found.what.padEnd(width)}  ${found.value}  (${found.why})
 `);
   }
-  const text = renderInitConfig(facts);
+  const env = envNames(repoDir);
+  const notUsed = secretsNotUsed(loadChecklist(void 0, io.cwd), /* @__PURE__ */ new Set([...env.documented, ...env.read]));
+  for (const { name } of notUsed) {
+    io.stdout.write(`${"secret N/A".padEnd(width)}  ${name}  (template item; not in .env.example nor read)
+`);
+  }
+  const text = renderInitConfig(facts, notUsed);
   readConfigText(text, CONFIG_PATH);
   const file2 = join17(repoDir, CONFIG_PATH);
   if (values["dry-run"]) {

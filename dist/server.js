@@ -70727,8 +70727,10 @@ function findAll(text, pattern, limit = 100) {
 var MINIFIED_MIN_AVG_LINE = 200;
 var MINIFIED_MAX_WHITESPACE = 0.2;
 var MINIFIED_MIN_BYTES = 1e3;
+var STRING_LITERAL = /`(?:[^`\\]|\\[\s\S])*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 function textShape(text) {
-  const code = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
+  const withoutMap = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
+  const code = withoutMap.replace(STRING_LITERAL, (literal2) => `${literal2[0]}${literal2[0]}`);
   const lines = code.split("\n").length;
   const averageLineLength = code.length / lines;
   const whitespace = code.match(/\s/g)?.length ?? 0;
@@ -70736,6 +70738,7 @@ function textShape(text) {
   return {
     averageLineLength,
     whitespaceRatio,
+    codeLength: code.length,
     minified: averageLineLength > MINIFIED_MIN_AVG_LINE && whitespaceRatio < MINIFIED_MAX_WHITESPACE
   };
 }
@@ -70808,8 +70811,9 @@ function checkMinified(build) {
   for (const file2 of judged) {
     const text = build.read(file2);
     if (Buffer.byteLength(text) <= MINIFIED_MIN_BYTES) continue;
-    count++;
     const shape = textShape(text);
+    if (shape.codeLength <= MINIFIED_MIN_BYTES) continue;
+    count++;
     if (shape.minified) continue;
     const measured = `avg line ${Math.round(shape.averageLineLength)} chars, whitespace ${Math.round(shape.whitespaceRatio * 100)}%`;
     findings.push({ file: build.repoPath(file2), message: `not minified: ${measured}` });
@@ -70862,6 +70866,7 @@ function checkEnv(build) {
 }
 var buildOutputCheck = defineCheck({
   id: "build-output",
+  usesBuild: true,
   proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
   params,
@@ -71253,6 +71258,7 @@ async function judgeOwnConfig(config3, repoDir) {
 }
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
+  usesBuild: true,
   title: "Bundle size budgets (size-limit)",
   proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params: params2,

@@ -19,13 +19,23 @@ function formattedJs(lines: number): string {
 // Assembled at run time so no secret-shaped literal is committed.
 const SECRET = ['sk', 'live', '51NotARealKeyButLooksLikeOne'].join('_');
 
+/** Minified code outside strings (string contents are not judged): `length` characters on one line. */
+const code = (length: number) =>
+  Array.from({ length: Math.ceil(length / 30) }, (_, i) => `function f${i}(a,b){return a*b+${i}}`)
+    .join(';')
+    .slice(0, length);
+const css = (length: number) =>
+  Array.from({ length: Math.ceil(length / 24) }, (_, i) => `.c${i}{margin:${i}px;color:red}`)
+    .join('')
+    .slice(0, length);
+
 const goodFiles = {
   'dist/index.html': '<!doctype html><script type="module" src="/assets/app.js"></script>',
-  'dist/assets/app.js': `${minifiedJs(4_000, 1)}\n//# sourceMappingURL=app.js.map`,
+  'dist/assets/app.js': `${minifiedJs(4_000, 1)};${code(1_500)}\n//# sourceMappingURL=app.js.map`,
   'dist/assets/app.js.map': '{"version":3,"sources":["../src/app.ts"],"mappings":""}',
   'dist/assets/tiny.js': 'export{};\n//# sourceMappingURL=/assets/tiny.js.map',
   'dist/assets/tiny.js.map': '{"version":3}',
-  'dist/assets/style.css': `.a{content:"${incompressibleText(3_000, 2)}"}`,
+  'dist/assets/style.css': `.a{content:"${incompressibleText(3_000, 2)}"}${css(1_500)}`,
 };
 
 const inlineMap = Buffer.from('{"version":3}').toString('base64');
@@ -41,8 +51,8 @@ const badFiles = {
     '}',
     `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${inlineMap}`,
   ].join('\n'),
-  'build/vendor.js': `${minifiedJs(3_000, 3)};console.debug("x")\n//# sourceMappingURL=vendor.js.map`,
-  'build/other.js': minifiedJs(2_000, 4),
+  'build/vendor.js': `${minifiedJs(3_000, 3)};${code(1_500)};console.debug("x")\n//# sourceMappingURL=vendor.js.map`,
+  'build/other.js': `${minifiedJs(2_000, 4)};${code(1_500)}`,
   'build/other.js.map': '{"version":3}',
   'build/.env.production': `STRIPE_KEY=${SECRET}\n`,
 };

@@ -9,6 +9,8 @@ import { bundleSizeCheck } from '../../checks/bundle-size.js';
 import { strictParams } from '../../checks/check.js';
 import { healthCheck } from '../../checks/health.js';
 import { findBrowserBuild } from '../../checks/lib/build/build-dir.js';
+import { textShape } from '../../checks/lib/build/build-scan.js';
+import { DEV_SERVER } from '../../checks/lib/detect/stack.js';
 import { joinBase, resolveTarget } from '../../checks/lib/http/http-target.js';
 import { migrationsCheck } from '../../checks/migrations.js';
 import { websocketCheck } from '../../checks/websocket.js';
@@ -324,5 +326,30 @@ describe('unknown parameters are refused', () => {
       path: ['timeout'],
       message: 'unknown parameter; known: path, timeoutMs, expect',
     });
+  });
+});
+
+describe('shapes found in the real-app run (docs/real-apps.md)', () => {
+  test('a minified chunk holding a formatted HTML template literal is minified (SvelteKit error page)', () => {
+    const page = `<!doctype html>\n<html lang="en">\n\t<head>\n${'\t\t<style>\n\t\t\tbody { margin: 0; }\n\t\t</style>\n'.repeat(40)}</head></html>`;
+    const chunk = `const e=({status:n,message:t})=>\`${page}\`+t+\`</p>\`;${'function f(a,b){return a*b};'.repeat(60)}export{e as t};`;
+    expect(textShape(chunk).minified).toBe(true);
+    const formatted = `function f(a, b) {\n  return a * b;\n}\n`.repeat(80);
+    expect(textShape(formatted).minified).toBe(false);
+  });
+
+  test.each([
+    ['astro dev', true],
+    ['vite', true],
+    ['vite --port 3000', true],
+    ['next dev --turbopack', true],
+    ['nodemon src/index.js', true],
+    ['node --watch server.js', true],
+    ['vite preview', false],
+    ['astro preview', false],
+    ['next start', false],
+    ['npm run build && node dist/server.js', false],
+  ])('start script %j is a development server: %s', (script, dev) => {
+    expect(DEV_SERVER.test(script)).toBe(dev);
   });
 });

@@ -193,3 +193,38 @@ describe('runChecks', () => {
     expect(results[0]?.summary).toMatch(/target failed to start: .*exited with code 3/);
   });
 });
+
+describe('a failed build', () => {
+  test('errors the items that judge the build (not a stale or partial build), others still run', async () => {
+    const judged: string[] = [];
+    const buildJudge = defineCheck({
+      id: 'coverage',
+      title: 'fake build judge',
+      usesBuild: true,
+      params: z.object({}).loose(),
+      async run() {
+        judged.push('ran');
+        return { status: 'pass', summary: 'judged the stale build' };
+      },
+    });
+    const results = await runChecks({
+      checklist,
+      config: ConfigSchema.parse({
+        build: { command: 'echo "Error: Rollup failed to resolve sharp" >&2; exit 3' },
+      }),
+      repoDir,
+      phase: 'pre-merge',
+      only: ['four', 'one'],
+      env: {},
+      log: () => {},
+      resolveCheck: (name) => (name === 'coverage' ? buildJudge : name === 'secrets' ? behaviour : undefined),
+    });
+    expect(judged).toEqual([]);
+    expect(results.find((r) => r.item === 'four')).toMatchObject({
+      status: 'error',
+      summary:
+        'build command "echo "Error: Rollup failed to resolve sharp" >&2; exit 3" failed (exit 3): Error: Rollup failed to resolve sharp',
+    });
+    expect(results.find((r) => r.item === 'one')?.status).toBe('pass');
+  });
+});

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { envNames } from '../../checks/lib/detect/env-names.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
+import type { Checklist } from '../core/template/model.js';
+import { loadChecklist } from '../load/load-checklist.js';
 import { CONFIG_PATH, readConfigText } from '../load/load-config.js';
 import { type CliIO, UsageError } from './io.js';
 
@@ -20,7 +23,26 @@ const line = (key: string, value: string, indent = 0) =>
   `${' '.repeat(indent)}${key}: ${JSON.stringify(value)}`;
 
 /** The config text for the facts found: plain YAML with a comment giving each decision's reason. */
-export function renderInitConfig(facts: StackFacts): string {
+/** A template item that judges a secret the app does not use: N/A, with the reason. */
+export interface SecretNotUsed {
+  itemId: string;
+  name: string;
+}
+
+/**
+ * `env-secrets` items whose variable the app neither documents (.env.example) nor reads: the
+ * template's Restaurant OS secrets are not this app's, so init records them N/A in the config.
+ */
+export function secretsNotUsed(checklist: Checklist, used: ReadonlySet<string>): SecretNotUsed[] {
+  const out: SecretNotUsed[] = [];
+  for (const item of checklist.items) {
+    const name = item.check === 'env-secrets' ? item.params.name : undefined;
+    if (typeof name === 'string' && !used.has(name)) out.push({ itemId: item.id, name });
+  }
+  return out;
+}
+
+export function renderInitConfig(facts: StackFacts, notUsed: readonly SecretNotUsed[] = []): string {
   const out = [
     '# Written by `shipgate init` from what it found; edit freely (`shipgate validate` checks it).',
   ];
@@ -42,6 +64,12 @@ export function renderInitConfig(facts: StackFacts): string {
     out.push('checks:');
     for (const [id, why] of off) out.push(`  ${id}:`, `    enabled: false  # ${why}`);
   }
+  if (notUsed.length > 0) {
+    out.push('items:');
+    for (const { itemId, name } of notUsed) {
+      out.push(`  ${itemId}:`, line('na', `the app neither documents nor reads ${name} (shipgate init)`, 4));
+    }
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -60,7 +88,13 @@ export function initCommand(io: CliIO, args: string[]): number {
   for (const found of facts.findings) {
     io.stdout.write(`${found.what.padEnd(width)}  ${found.value}  (${found.why})\n`);
   }
-  const text = renderInitConfig(facts);
+  const env = envNames(repoDir);
+  const notUsed = secretsNotUsed(loadChecklist(undefined, io.cwd), new Set([...env.documented, ...env.read]));
+  for (const { name } of notUsed) {
+    io.stdout.write(`${'secret N/A'.padEnd(width)}  ${name}  (template item; not in .env.example nor read)
+`);
+  }
+  const text = renderInitConfig(facts, notUsed);
   readConfigText(text, CONFIG_PATH); // what init writes must validate
   const file = join(repoDir, CONFIG_PATH);
   if (values['dry-run']) {

@@ -62,7 +62,7 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
   // Every running item listens on the caller's signal; more than 10 is expected, not a leak.
   if (options.signal) setMaxListeners(selected.length + 10, options.signal);
 
-  runBuild(options, log);
+  const buildProblem = runBuild(options, log);
   let target: StartedTarget | undefined;
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
@@ -103,7 +103,7 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
 
   const runOne = async (item: ChecklistItem) => {
     options.onStart?.(item);
-    const result = await runItem(item, resolve, baseContext, options, targetProblem);
+    const result = await runItem(item, resolve, baseContext, options, targetProblem, buildProblem);
     results.set(item.id, result);
     options.onResult?.(result);
   };
@@ -132,6 +132,7 @@ async function runItem(
   baseContext: Omit<CheckContext, 'signal' | 'timeoutMs'>,
   options: RunChecksOptions,
   targetProblem: string | undefined,
+  buildProblem?: string,
 ): Promise<ItemResult> {
   const name = item.check ?? '';
   const started = performance.now();
@@ -148,6 +149,8 @@ async function runItem(
   });
   const check = resolve(name);
   if (!check) return finish({ status: 'error', summary: `unknown check "${name}"` });
+  if (buildProblem && check.usesBuild)
+    return finish({ status: 'error', summary: buildProblem.slice(0, 300) });
   const { enabled: _enabled, ...overrides } = options.config.checks[name] ?? {};
   const params = strictParams(check.params).safeParse({ ...item.params, ...overrides });
   if (!params.success) {
@@ -203,9 +206,9 @@ async function runPool<T>(
 }
 
 /** Runs config `build.command` once before the checks (e.g. the production build and test coverage). */
-function runBuild(options: RunChecksOptions, log: (message: string) => void): void {
+function runBuild(options: RunChecksOptions, log: (message: string) => void): string | undefined {
   const command = options.config.build.command;
-  if (!command) return;
+  if (!command) return undefined;
   log(`building: ${command}`);
   const result = spawnSync(command, {
     cwd: options.repoDir,
@@ -214,9 +217,15 @@ function runBuild(options: RunChecksOptions, log: (message: string) => void): vo
     timeout: options.config.timeoutMs,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (result.status !== 0) {
-    log(
-      `build command failed (exit ${result.status ?? result.signal}): ${(result.stderr ?? '').trim().slice(-500)}`,
-    );
-  }
+  if (result.status === 0) return undefined;
+  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.trim();
+  // The last error line says more than a stack frame's tail.
+  const errorLine =
+    output
+      .split('\n')
+      .find((text) => /error/i.test(text))
+      ?.trim() ?? output.slice(-300);
+  const problem = `build command "${command}" failed (exit ${result.status ?? result.signal}): ${errorLine}`;
+  log(problem);
+  return problem;
 }

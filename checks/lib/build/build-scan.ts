@@ -40,12 +40,21 @@ export const MINIFIED_MIN_BYTES = 1000;
 export interface TextShape {
   averageLineLength: number;
   whitespaceRatio: number;
+  /** Characters of code once string contents are set aside: too little code says nothing. */
+  codeLength: number;
   minified: boolean;
 }
 
+/**
+ * String and template-literal contents are data a minifier keeps verbatim (SvelteKit's error page
+ * is a formatted HTML template literal inside a minified chunk), so they are measured as empty.
+ */
+const STRING_LITERAL = /`(?:[^`\\]|\\[\s\S])*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+
 export function textShape(text: string): TextShape {
   // The trailing source-map comment is added after minification; it says nothing about the code.
-  const code = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, '');
+  const withoutMap = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, '');
+  const code = withoutMap.replace(STRING_LITERAL, (literal) => `${literal[0]}${literal[0]}`);
   const lines = code.split('\n').length;
   const averageLineLength = code.length / lines;
   const whitespace = code.match(/\s/g)?.length ?? 0;
@@ -53,6 +62,7 @@ export function textShape(text: string): TextShape {
   return {
     averageLineLength,
     whitespaceRatio,
+    codeLength: code.length,
     minified: averageLineLength > MINIFIED_MIN_AVG_LINE && whitespaceRatio < MINIFIED_MAX_WHITESPACE,
   };
 }

@@ -50,6 +50,13 @@ const FRAMEWORKS: readonly {
 ];
 
 const SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD|PASS$|PEPPER|SALT|PRIVATE|CREDENTIAL|DSN|DATABASE_URL/;
+/** Settings about a secret, not secrets: `JWT_RESET_PASSWORD_EXPIRATION_MINUTES`, `TOKEN_TTL`. */
+const SECRET_SETTING =
+  /_(?:MINUTES|HOURS|DAYS|SECONDS|TTL|EXPIRATION|EXPIRES(?:_IN)?|LENGTH|ROUNDS|NAME|URL_PATH)$/;
+
+/** Scripts that start a development server rather than the production build. */
+export const DEV_SERVER =
+  /(?:^|[;&|]\s*|\bnpx\s+)(?:nodemon|ts-node-dev|tsx\s+watch|vite(?:\s+dev)?(?:\s+--|\s*$|\s*[;&|])|(?:astro|next|nuxt|nuxi|svelte-kit|remix|react-router)\s+dev\b|react-scripts\s+start)|--watch\b/;
 
 /** What `shipgate init` writes down: the stack, its commands and folders, each with the reason. */
 export function detectStack(repoDir: string): StackFacts {
@@ -97,7 +104,13 @@ export function detectStack(repoDir: string): StackFacts {
       findings.push({ what: 'build dir', value: facts.buildDir, why: built.how });
     }
   }
-  const script = pkg && (['start', 'preview', 'serve'] as const).find((name) => pkg.scripts[name]);
+  // A development server (`astro dev`, bare `vite`, `next dev`, nodemon) is not what production
+  // runs: its headers, bundles and timings would be judged instead of the build's.
+  const script =
+    pkg &&
+    (['start', 'preview', 'serve'] as const).find(
+      (name) => pkg.scripts[name] && !DEV_SERVER.test(pkg.scripts[name] ?? ''),
+    );
   if (pkg && script) {
     facts.start = `npm run ${script}`;
     const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? '');
@@ -145,7 +158,7 @@ export function detectStack(repoDir: string): StackFacts {
   });
   const env = envNames(repoDir);
   facts.secrets = [...new Set([...env.documented, ...env.read])]
-    .filter((name) => SECRET_NAME.test(name))
+    .filter((name) => SECRET_NAME.test(name) && !SECRET_SETTING.test(name))
     .sort();
   findings.push({
     what: 'secrets',
