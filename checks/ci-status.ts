@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { type CheckRun, listCheckRuns } from './lib/check-runs.js';
+import { type CheckRun, listCheckRuns } from './lib/github/check-runs.js';
 
 /** shipgate's own check runs: they wait for this result, so they must not be waited for. */
 const OWN_CHECK_RUNS = ['shipgate', 'shipgate/checks'];

@@ -1,7 +1,7 @@
 /** When was a GitHub Actions secret last updated? (metadata only: GitHub never returns values). */
 import { statusOf } from '../../../src/github/client.js';
 import { gitHubForToken } from '../../../src/github/token-client.js';
-import type { GitHubAccess } from '../check-runs.js';
+import type { GitHubAccess } from '../github/check-runs.js';
 
 export type RotationLookup =
   | { kind: 'found'; updatedAt: Date }

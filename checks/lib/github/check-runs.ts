@@ -1,8 +1,8 @@
 /** Lists the latest check runs of a commit through src/github (the one GitHub client). */
-import { statusOf } from '../../src/github/client.js';
-import { gitHubForToken } from '../../src/github/token-client.js';
-import type { CheckRunInfo } from '../../src/github/types.js';
-import type { CheckContext } from '../check.js';
+import { statusOf } from '../../../src/github/client.js';
+import { gitHubForToken } from '../../../src/github/token-client.js';
+import type { CheckRunInfo } from '../../../src/github/types.js';
+import type { CheckContext } from '../../check.js';
 
 export type GitHubAccess = NonNullable<CheckContext['github']>;
 export type CheckRun = Pick<CheckRunInfo, 'name' | 'status' | 'conclusion' | 'htmlUrl'>;
