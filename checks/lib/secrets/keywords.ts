@@ -1,0 +1,140 @@
+/**
+ * The keyword prefilter: every occurrence of every rule keyword in one pass over the text
+ * (Aho–Corasick compiled to a transition table). A regex alternation of ~150 keywords is retried
+ * at each offset; this automaton reads each character once, and folds ASCII case itself so that
+ * ASCII text (nearly all source) needs no lowercased copy.
+ */
+
+/** Start offsets of each keyword (indexed like `KeywordScanner.keywords`); undefined: absent. */
+export type KeywordOffsets = (number[] | undefined)[];
+
+export class KeywordScanner {
+  readonly keywords: readonly string[];
+  /** Character class of each ASCII code unit of the text, A–Z folded onto a–z (0: in no keyword). */
+  private readonly asciiClass: Uint8Array;
+  /** Classes of the non-ASCII code units keywords contain (only read on lowercased non-ASCII text). */
+  private readonly wideClass: Map<number, number>;
+  private readonly classCount: number;
+  /** `next[state * classCount + class]`: the state after reading a character, failures resolved. */
+  private readonly next: Int32Array;
+  /** Keywords ending in each state (own and via suffix links): ids `outIds[outStart[s]..outStart[s+1]]`. */
+  private readonly outStart: Int32Array;
+  private readonly outIds: Int32Array;
+  private readonly lengths: Int32Array;
+
+  constructor(keywords: readonly string[]) {
+    this.keywords = keywords;
+    this.lengths = Int32Array.from(keywords, (k) => k.length);
+    // Keyword code units are taken as they are: the old contract matched them case-sensitively
+    // against the lowercased text, so an uppercase keyword letter gets a class no text char reaches.
+    const classOfUnit = new Map<number, number>();
+    for (const keyword of keywords)
+      for (let i = 0; i < keyword.length; i++) {
+        const unit = keyword.charCodeAt(i);
+        if (!classOfUnit.has(unit)) classOfUnit.set(unit, classOfUnit.size + 1);
+      }
+    this.classCount = classOfUnit.size + 1;
+    this.asciiClass = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      const folded = c >= 65 && c <= 90 ? c + 32 : c;
+      this.asciiClass[c] = classOfUnit.get(folded) ?? 0;
+    }
+    this.wideClass = new Map([...classOfUnit].filter(([unit]) => unit >= 128));
+
+    // trie
+    const children: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    keywords.forEach((keyword, id) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const cls = classOfUnit.get(keyword.charCodeAt(i)) ?? 0;
+        let child = children[state]?.get(cls);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[state]?.set(cls, child);
+        }
+        state = child;
+      }
+      own[state]?.push(id);
+    });
+
+    // breadth-first: failure links, full transition table, outputs along suffix links
+    const states = children.length;
+    const classes = this.classCount;
+    const next = new Int32Array(states * classes);
+    const fail = new Int32Array(states);
+    const outputs: number[][] = new Array(states);
+    outputs[0] = [...(own[0] ?? [])];
+    const queue: number[] = [];
+    for (let cls = 0; cls < classes; cls++) {
+      const child = children[0]?.get(cls);
+      if (child !== undefined) {
+        next[cls] = child;
+        fail[child] = 0;
+        queue.push(child);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] ?? 0;
+      outputs[state] = [...(own[state] ?? []), ...(outputs[fail[state] ?? 0] ?? [])];
+      for (let cls = 0; cls < classes; cls++) {
+        const child = children[state]?.get(cls);
+        const viaFail = next[(fail[state] ?? 0) * classes + cls] ?? 0;
+        if (child === undefined) next[state * classes + cls] = viaFail;
+        else {
+          next[state * classes + cls] = child;
+          fail[child] = viaFail;
+          queue.push(child);
+        }
+      }
+    }
+    this.next = next;
+    this.outStart = new Int32Array(states + 1);
+    for (let s = 0; s < states; s++)
+      this.outStart[s + 1] = (this.outStart[s] ?? 0) + (outputs[s]?.length ?? 0);
+    this.outIds = Int32Array.from(outputs.flat());
+  }
+
+  /**
+   * Start offsets of every keyword occurrence in `text` (overlapping ones included), with ASCII
+   * letters compared case-insensitively. Returns undefined when the text holds a non-ASCII code
+   * unit: `toLowerCase` may then change offsets or map a letter onto ASCII (the Kelvin sign), so
+   * the caller lowercases the text exactly as before and calls `scanLowercased`.
+   */
+  scanAscii(text: string): KeywordOffsets | undefined {
+    return this.run(text, true);
+  }
+
+  /** The same, on text already lowercased by the caller (non-ASCII units compared as they are). */
+  scanLowercased(lower: string): KeywordOffsets {
+    return this.run(lower, false) ?? [];
+  }
+
+  private run(text: string, asciiOnly: boolean): KeywordOffsets | undefined {
+    const found: KeywordOffsets = new Array(this.keywords.length);
+    const { asciiClass, wideClass, next, outStart, outIds, lengths, classCount } = this;
+    const record = (state: number, end: number) => {
+      for (let o = outStart[state] ?? 0, stop = outStart[state + 1] ?? 0; o < stop; o++) {
+        const id = outIds[o] ?? 0;
+        const at = end - (lengths[id] ?? 0);
+        const list = found[id];
+        if (list) list.push(at);
+        else found[id] = [at];
+      }
+    };
+    record(0, 0); // the empty keyword, if any, occurs at every offset
+    let state = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const unit = text.charCodeAt(i);
+      let cls: number;
+      if (unit < 128) cls = asciiClass[unit] ?? 0;
+      else if (asciiOnly) return undefined;
+      else cls = wideClass.get(unit) ?? 0;
+      state = next[state * classCount + cls] ?? 0;
+      if (outStart[state] !== outStart[state + 1]) record(state, i + 1);
+    }
+    return found;
+  }
+}
