@@ -169,12 +169,17 @@ function forEachMatch(
     }
     return;
   }
-  const anchors: number[] = [];
-  for (const id of anchorIds) for (const at of offsets[id] ?? []) anchors.push(at);
-  anchors.sort((x, y) => x - y);
+  let count = 0;
+  for (const id of anchorIds) count += offsets[id]?.length ?? 0;
+  const anchors = new Int32Array(count);
+  count = 0;
+  for (const id of anchorIds) for (const at of offsets[id] ?? []) anchors[count++] = at;
+  anchors.sort(); // numeric for a typed array, without a comparator call per pair
   let end = 0;
-  for (const offset of anchors) {
-    if (offset < end) continue;
+  for (let i = 0; i < anchors.length; i++) {
+    const offset = anchors[i] ?? 0;
+    // `pass` where `password` starts: a sticky attempt at the same offset gives the same answer
+    if (offset < end || (i > 0 && offset === anchors[i - 1])) continue;
     pattern.lastIndex = offset;
     const m = pattern.exec(text);
     if (!m) continue;

@@ -15,8 +15,16 @@ export class KeywordScanner {
   /** Classes of the non-ASCII code units keywords contain (only read on lowercased non-ASCII text). */
   private readonly wideClass: Map<number, number>;
   private readonly classCount: number;
-  /** `next[state * classCount + class]`: the state after reading a character, failures resolved. */
+  /**
+   * States are numbered by the offset of their row (`state << shift`, rows a power of two wide):
+   * `next[row | class]` is the row of the state after reading a character, failures resolved.
+   */
+  private readonly shift: number;
+  /** Rows of states where a keyword ends are stored complemented (negative): no second lookup. */
   private readonly next: Int32Array;
+  /** Id of the empty keyword (a custom rule's `""`): it occurs at every offset, end included. */
+  private readonly emptyId: number;
+  private readonly maxLength: number;
   /** Keywords ending in each state (own and via suffix links): ids `outIds[outStart[s]..outStart[s+1]]`. */
   private readonly outStart: Int32Array;
   private readonly outIds: Int32Array;
@@ -57,7 +65,7 @@ export class KeywordScanner {
         }
         state = child;
       }
-      own[state]?.push(id);
+      if (keyword.length > 0) own[state]?.push(id);
     });
 
     // breadth-first: failure links, full transition table, outputs along suffix links
@@ -90,7 +98,18 @@ export class KeywordScanner {
         }
       }
     }
-    this.next = next;
+    let shift = 0;
+    while (1 << shift < classes) shift++;
+    this.shift = shift;
+    this.next = new Int32Array(states << shift);
+    for (let state = 0; state < states; state++)
+      for (let cls = 0; cls < classes; cls++) {
+        const target = next[state * classes + cls] ?? 0;
+        const row = target << shift;
+        this.next[(state << shift) | cls] = (outputs[target]?.length ?? 0) > 0 ? ~row : row;
+      }
+    this.emptyId = keywords.indexOf('');
+    this.maxLength = Math.max(0, ...keywords.map((k) => k.length));
     this.outStart = new Int32Array(states + 1);
     for (let s = 0; s < states; s++)
       this.outStart[s + 1] = (this.outStart[s] ?? 0) + (outputs[s]?.length ?? 0);
@@ -112,29 +131,67 @@ export class KeywordScanner {
     return this.run(lower, false) ?? [];
   }
 
+  /**
+   * Two automata run side by side, one from the start and one from the middle of the text: each
+   * step depends on the previous one, so two independent chains keep the CPU busier than one.
+   * The first records only keywords starting before the middle (it reads on past the middle by
+   * the longest keyword), the second only those starting at or after it (it starts fresh there).
+   * Offsets of one keyword are therefore in no particular order.
+   */
   private run(text: string, asciiOnly: boolean): KeywordOffsets | undefined {
     const found: KeywordOffsets = new Array(this.keywords.length);
-    const { asciiClass, wideClass, next, outStart, outIds, lengths, classCount } = this;
-    const record = (state: number, end: number) => {
-      for (let o = outStart[state] ?? 0, stop = outStart[state + 1] ?? 0; o < stop; o++) {
-        const id = outIds[o] ?? 0;
-        const at = end - (lengths[id] ?? 0);
-        const list = found[id];
-        if (list) list.push(at);
-        else found[id] = [at];
+    const { asciiClass, wideClass, next, shift } = this;
+    const n = text.length;
+    const mid = n >> 1;
+    const firstEnd = Math.min(n, mid + this.maxLength - 1);
+    const classOf = (unit: number): number =>
+      unit < 128 ? (asciiClass[unit] ?? 0) : (wideClass.get(unit) ?? 0);
+    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n + 1 }, (_, at) => at);
+    let a = 0;
+    let b = 0;
+    let i = 0;
+    for (let j = mid; j < n; i++, j++) {
+      const ua = text.charCodeAt(i);
+      const ub = text.charCodeAt(j);
+      if ((ua | ub) >= 128) {
+        if (asciiOnly) return undefined;
+        a = next[a | classOf(ua)] ?? 0;
+        b = next[b | classOf(ub)] ?? 0;
+      } else {
+        a = next[a | (asciiClass[ua] ?? 0)] ?? 0;
+        b = next[b | (asciiClass[ub] ?? 0)] ?? 0;
       }
-    };
-    record(0, 0); // the empty keyword, if any, occurs at every offset
-    let state = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      const unit = text.charCodeAt(i);
-      let cls: number;
-      if (unit < 128) cls = asciiClass[unit] ?? 0;
-      else if (asciiOnly) return undefined;
-      else cls = wideClass.get(unit) ?? 0;
-      state = next[state * classCount + cls] ?? 0;
-      if (outStart[state] !== outStart[state + 1]) record(state, i + 1);
+      if (a < 0) {
+        a = ~a;
+        this.record(found, a >> shift, i + 1, 0, mid);
+      }
+      if (b < 0) {
+        b = ~b;
+        this.record(found, b >> shift, j + 1, mid, n);
+      }
+    }
+    for (; i < firstEnd; i++) {
+      const ua = text.charCodeAt(i);
+      if (ua >= 128 && asciiOnly) return undefined;
+      a = next[a | classOf(ua)] ?? 0;
+      if (a < 0) {
+        a = ~a;
+        this.record(found, a >> shift, i + 1, 0, mid);
+      }
     }
     return found;
+  }
+
+  /** Records the keywords ending in `state` at `end` (exclusive) that start in [from, to). */
+  private record(found: KeywordOffsets, state: number, end: number, from: number, to: number): void {
+    const { outStart, outIds, lengths } = this;
+    for (let o = outStart[state] ?? 0, stop = outStart[state + 1] ?? 0; o < stop; o++) {
+      const id = outIds[o] ?? 0;
+      const at = end - (lengths[id] ?? 0);
+      if (at < from || at >= to) continue;
+      const list = found[id];
+      if (list) list.push(at);
+      else found[id] = [at];
+    }
   }
 }
