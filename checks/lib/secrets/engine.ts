@@ -110,6 +110,8 @@ interface CompiledRule {
 interface CompiledRules {
   scanner: KeywordScanner;
   rules: CompiledRule[];
+  /** Keyword id of FIXTURE_PRAGMA, found by the same pass (then checked case-sensitively). */
+  fixtureId: number;
 }
 
 const compiledRules = new WeakMap<readonly SecretRule[], CompiledRules>();
@@ -117,7 +119,7 @@ const compiledRules = new WeakMap<readonly SecretRule[], CompiledRules>();
 function compile(rules: readonly SecretRule[]): CompiledRules {
   const cached = compiledRules.get(rules);
   if (cached) return cached;
-  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
+  const keywords = [...new Set([...rules.flatMap((rule) => rule.keywords), FIXTURE_PRAGMA.toLowerCase()])];
   const idOf = new Map(keywords.map((keyword, id) => [keyword, id]));
   const ids = (words: readonly string[]) => words.map((word) => idOf.get(word) ?? -1);
   const compiled: CompiledRules = {
@@ -131,6 +133,7 @@ function compile(rules: readonly SecretRule[]): CompiledRules {
         : new RegExp(rule.pattern.source, rule.pattern.flags),
       secretGroups: undefined,
     })),
+    fixtureId: idOf.get(FIXTURE_PRAGMA.toLowerCase()) ?? -1,
   };
   compiledRules.set(rules, compiled);
   return compiled;
@@ -149,6 +152,9 @@ function secretOfMatch(compiled: CompiledRule, m: RegExpExecArray): string {
   }
   return m[0];
 }
+
+/** Reused between scans (they are synchronous and forEachMatch does not nest). */
+let anchorScratch = new Int32Array(1024);
 
 /**
  * Calls `visit` with the rule's matches (a global scan, or sticky attempts at each anchor offset)
@@ -171,7 +177,8 @@ function forEachMatch(
   }
   let count = 0;
   for (const id of anchorIds) count += offsets[id]?.length ?? 0;
-  const anchors = new Int32Array(count);
+  if (anchorScratch.length < count) anchorScratch = new Int32Array(Math.max(count, 2 * anchorScratch.length));
+  const anchors = anchorScratch.subarray(0, count);
   count = 0;
   for (const id of anchorIds) for (const at of offsets[id] ?? []) anchors[count++] = at;
   anchors.sort(); // numeric for a typed array, without a comparator call per pair
@@ -232,9 +239,9 @@ export function scanText(
   path: string,
   rules: readonly SecretRule[] = SECRET_RULES,
 ): SecretHit[] {
-  if (text.includes(FIXTURE_PRAGMA)) return [];
-  const { scanner, rules: compiled } = compile(rules);
+  const { scanner, rules: compiled, fixtureId } = compile(rules);
   const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
+  if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
   const lines = new LineIndex(text);
   const lockfile = LOCKFILE_RE.test(path);
   const specific: SecretHit[] = [];
