@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   buildSecretCorpus,
   type CorpusSample,
@@ -170,7 +172,20 @@ async function timed(run: () => Promise<Set<string>>): Promise<{ seconds: number
 }
 
 /** Timed rounds per engine: the machine is shared, so one round says more about the neighbours. */
-const ROUNDS = 5;
+const ROUNDS = 7;
+
+/**
+ * A full collection before each timed round, so that neither engine pays for the garbage the
+ * other left behind (the rounds alternate). Node exposes `gc` only behind a flag set at run time.
+ */
+let gc: unknown;
+function collectGarbage(): void {
+  if (gc === undefined) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc');
+  }
+  if (typeof gc === 'function') gc();
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -194,7 +209,9 @@ async function timedRounds(
   const oursRuns: { seconds: number; found: Set<string> }[] = [];
   const theirsRuns: { seconds: number; found: Set<string> }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
+    collectGarbage();
     oursRuns.push(await timed(ours));
+    collectGarbage();
     theirsRuns.push(await timed(theirs));
   }
   const pick = (runs: { seconds: number; found: Set<string> }[]) => ({
