@@ -72984,53 +72984,82 @@ var KeywordScanner = class {
     return this.run(lower, false) ?? [];
   }
   /**
-   * Two automata run side by side, one from the start and one from the middle of the text: each
-   * step depends on the previous one, so two independent chains keep the CPU busier than one.
-   * The first records only keywords starting before the middle (it reads on past the middle by
-   * the longest keyword), the second only those starting at or after it (it starts fresh there).
+   * Four automata run side by side, each from the start of one quarter of the text: each step
+   * depends on the previous one, so independent chains keep the CPU busier than one. Each records
+   * only keywords starting in its quarter, and reads on past its end by the longest keyword
+   * (starting fresh at a quarter finds exactly the keywords that start there or later).
    * Offsets of one keyword are therefore in no particular order.
    */
   run(text, asciiOnly) {
     const found = new Array(this.keywords.length);
-    const { asciiClass, wideClass, next, shift } = this;
+    const { asciiClass, next, shift } = this;
     const n = text.length;
-    const mid = n >> 1;
-    const firstEnd = Math.min(n, mid + this.maxLength - 1);
-    const classOf = (unit) => unit < 128 ? asciiClass[unit] ?? 0 : wideClass.get(unit) ?? 0;
     if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n + 1 }, (_, at) => at);
-    let a = 0;
-    let b = 0;
-    let i = 0;
-    for (let j = mid; j < n; i++, j++) {
-      const ua = text.charCodeAt(i);
-      const ub = text.charCodeAt(j);
-      if ((ua | ub) >= 128) {
+    const q = n >> 2;
+    const s1 = q;
+    const s2 = 2 * q;
+    const s3 = 3 * q;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    for (let t = 0; t < q; t++) {
+      const u0 = text.charCodeAt(t);
+      const u1 = text.charCodeAt(s1 + t);
+      const u2 = text.charCodeAt(s2 + t);
+      const u3 = text.charCodeAt(s3 + t);
+      if ((u0 | u1 | u2 | u3) >= 128) {
         if (asciiOnly) return void 0;
-        a = next[a | classOf(ua)] ?? 0;
-        b = next[b | classOf(ub)] ?? 0;
+        r0 = next[r0 | this.classOf(u0)] ?? 0;
+        r1 = next[r1 | this.classOf(u1)] ?? 0;
+        r2 = next[r2 | this.classOf(u2)] ?? 0;
+        r3 = next[r3 | this.classOf(u3)] ?? 0;
       } else {
-        a = next[a | (asciiClass[ua] ?? 0)] ?? 0;
-        b = next[b | (asciiClass[ub] ?? 0)] ?? 0;
+        r0 = next[r0 | (asciiClass[u0] ?? 0)] ?? 0;
+        r1 = next[r1 | (asciiClass[u1] ?? 0)] ?? 0;
+        r2 = next[r2 | (asciiClass[u2] ?? 0)] ?? 0;
+        r3 = next[r3 | (asciiClass[u3] ?? 0)] ?? 0;
       }
-      if (a < 0) {
-        a = ~a;
-        this.record(found, a >> shift, i + 1, 0, mid);
-      }
-      if (b < 0) {
-        b = ~b;
-        this.record(found, b >> shift, j + 1, mid, n);
+      if ((r0 | r1 | r2 | r3) < 0) {
+        if (r0 < 0) {
+          r0 = ~r0;
+          this.record(found, r0 >> shift, t + 1, 0, s1);
+        }
+        if (r1 < 0) {
+          r1 = ~r1;
+          this.record(found, r1 >> shift, s1 + t + 1, s1, s2);
+        }
+        if (r2 < 0) {
+          r2 = ~r2;
+          this.record(found, r2 >> shift, s2 + t + 1, s2, s3);
+        }
+        if (r3 < 0) {
+          r3 = ~r3;
+          this.record(found, r3 >> shift, s3 + t + 1, s3, n);
+        }
       }
     }
-    for (; i < firstEnd; i++) {
-      const ua = text.charCodeAt(i);
-      if (ua >= 128 && asciiOnly) return void 0;
-      a = next[a | classOf(ua)] ?? 0;
-      if (a < 0) {
-        a = ~a;
-        this.record(found, a >> shift, i + 1, 0, mid);
-      }
-    }
+    const over = this.maxLength - 1;
+    if (!this.tail(found, text, r3, s3 + q, n, s3, n, asciiOnly) || !this.tail(found, text, r0, q, Math.min(n, s1 + over), 0, s1, asciiOnly) || !this.tail(found, text, r1, s1 + q, Math.min(n, s2 + over), s1, s2, asciiOnly) || !this.tail(found, text, r2, s2 + q, Math.min(n, s3 + over), s2, s3, asciiOnly))
+      return void 0;
     return found;
+  }
+  /** One chain from `row` over [from, to), recording starts in [recFrom, recTo); false: non-ASCII. */
+  tail(found, text, row, from, to, recFrom, recTo, asciiOnly) {
+    const { next, shift } = this;
+    for (let i = from; i < to; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 128 && asciiOnly) return false;
+      row = next[row | this.classOf(unit)] ?? 0;
+      if (row < 0) {
+        row = ~row;
+        this.record(found, row >> shift, i + 1, recFrom, recTo);
+      }
+    }
+    return true;
+  }
+  classOf(unit) {
+    return unit < 128 ? this.asciiClass[unit] ?? 0 : this.wideClass.get(unit) ?? 0;
   }
   /** Records the keywords ending in `state` at `end` (exclusive) that start in [from, to). */
   record(found, state, end, from, to) {
