@@ -53943,6 +53943,212 @@ function fingerprintOf(candidate) {
   return candidate.commit ? `${candidate.commit}:${base}` : base;
 }
 
+// checks/lib/secrets/keywords.ts
+var KeywordScanner = class {
+  keywords;
+  /** Character class of each ASCII code unit of the text, A–Z folded onto a–z (0: in no keyword). */
+  asciiClass;
+  /** Classes of the non-ASCII code units keywords contain (only read on lowercased non-ASCII text). */
+  wideClass;
+  classCount;
+  /**
+   * States are numbered by the offset of their row (`state << shift`, rows a power of two wide):
+   * `next[row | class]` is the row of the state after reading a character, failures resolved.
+   */
+  shift;
+  /** Rows of states where a keyword ends are stored complemented (negative): no second lookup. */
+  next;
+  /** Id of the empty keyword (a custom rule's `""`): it occurs at every offset, end included. */
+  emptyId;
+  maxLength;
+  /** Keywords ending in each state (own and via suffix links): ids `outIds[outStart[s]..outStart[s+1]]`. */
+  outStart;
+  outIds;
+  lengths;
+  constructor(keywords) {
+    this.keywords = keywords;
+    this.lengths = Int32Array.from(keywords, (k) => k.length);
+    const classOfUnit = /* @__PURE__ */ new Map();
+    for (const keyword of keywords)
+      for (let i = 0; i < keyword.length; i++) {
+        const unit = keyword.charCodeAt(i);
+        if (!classOfUnit.has(unit)) classOfUnit.set(unit, classOfUnit.size + 1);
+      }
+    this.classCount = classOfUnit.size + 1;
+    this.asciiClass = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      const folded = c >= 65 && c <= 90 ? c + 32 : c;
+      this.asciiClass[c] = classOfUnit.get(folded) ?? 0;
+    }
+    this.wideClass = new Map([...classOfUnit].filter(([unit]) => unit >= 128));
+    const children = [/* @__PURE__ */ new Map()];
+    const own2 = [[]];
+    keywords.forEach((keyword, id) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const cls = classOfUnit.get(keyword.charCodeAt(i)) ?? 0;
+        let child = children[state]?.get(cls);
+        if (child === void 0) {
+          child = children.length;
+          children.push(/* @__PURE__ */ new Map());
+          own2.push([]);
+          children[state]?.set(cls, child);
+        }
+        state = child;
+      }
+      if (keyword.length > 0) own2[state]?.push(id);
+    });
+    const states = children.length;
+    const classes = this.classCount;
+    const next = new Int32Array(states * classes);
+    const fail3 = new Int32Array(states);
+    const outputs = new Array(states);
+    outputs[0] = [...own2[0] ?? []];
+    const queue2 = [];
+    for (let cls = 0; cls < classes; cls++) {
+      const child = children[0]?.get(cls);
+      if (child !== void 0) {
+        next[cls] = child;
+        fail3[child] = 0;
+        queue2.push(child);
+      }
+    }
+    for (let head = 0; head < queue2.length; head++) {
+      const state = queue2[head] ?? 0;
+      outputs[state] = [...own2[state] ?? [], ...outputs[fail3[state] ?? 0] ?? []];
+      for (let cls = 0; cls < classes; cls++) {
+        const child = children[state]?.get(cls);
+        const viaFail = next[(fail3[state] ?? 0) * classes + cls] ?? 0;
+        if (child === void 0) next[state * classes + cls] = viaFail;
+        else {
+          next[state * classes + cls] = child;
+          fail3[child] = viaFail;
+          queue2.push(child);
+        }
+      }
+    }
+    let shift = 0;
+    while (1 << shift < classes) shift++;
+    this.shift = shift;
+    this.next = new Int32Array(states << shift);
+    for (let state = 0; state < states; state++)
+      for (let cls = 0; cls < classes; cls++) {
+        const target = next[state * classes + cls] ?? 0;
+        const row = target << shift;
+        this.next[state << shift | cls] = (outputs[target]?.length ?? 0) > 0 ? ~row : row;
+      }
+    this.emptyId = keywords.indexOf("");
+    this.maxLength = Math.max(0, ...keywords.map((k) => k.length));
+    this.outStart = new Int32Array(states + 1);
+    for (let s = 0; s < states; s++)
+      this.outStart[s + 1] = (this.outStart[s] ?? 0) + (outputs[s]?.length ?? 0);
+    this.outIds = Int32Array.from(outputs.flat());
+  }
+  /**
+   * Start offsets of every keyword occurrence in `text` (overlapping ones included), with ASCII
+   * letters compared case-insensitively. Returns undefined when the text holds a non-ASCII code
+   * unit: `toLowerCase` may then change offsets or map a letter onto ASCII (the Kelvin sign), so
+   * the caller lowercases the text exactly as before and calls `scanLowercased`.
+   */
+  scanAscii(text) {
+    return this.run(text, true);
+  }
+  /** The same, on text already lowercased by the caller (non-ASCII units compared as they are). */
+  scanLowercased(lower) {
+    return this.run(lower, false) ?? [];
+  }
+  /**
+   * Four automata run side by side, each from the start of one quarter of the text: each step
+   * depends on the previous one, so independent chains keep the CPU busier than one. Each records
+   * only keywords starting in its quarter, and reads on past its end by the longest keyword
+   * (starting fresh at a quarter finds exactly the keywords that start there or later).
+   * Offsets of one keyword are therefore in no particular order.
+   */
+  run(text, asciiOnly) {
+    const found = new Array(this.keywords.length);
+    const { asciiClass, next, shift } = this;
+    const n = text.length;
+    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n + 1 }, (_, at) => at);
+    const q = n >> 2;
+    const s1 = q;
+    const s2 = 2 * q;
+    const s3 = 3 * q;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    for (let t = 0; t < q; t++) {
+      const u0 = text.charCodeAt(t);
+      const u1 = text.charCodeAt(s1 + t);
+      const u2 = text.charCodeAt(s2 + t);
+      const u3 = text.charCodeAt(s3 + t);
+      if ((u0 | u1 | u2 | u3) >= 128) {
+        if (asciiOnly) return void 0;
+        r0 = next[r0 | this.classOf(u0)] ?? 0;
+        r1 = next[r1 | this.classOf(u1)] ?? 0;
+        r2 = next[r2 | this.classOf(u2)] ?? 0;
+        r3 = next[r3 | this.classOf(u3)] ?? 0;
+      } else {
+        r0 = next[r0 | (asciiClass[u0] ?? 0)] ?? 0;
+        r1 = next[r1 | (asciiClass[u1] ?? 0)] ?? 0;
+        r2 = next[r2 | (asciiClass[u2] ?? 0)] ?? 0;
+        r3 = next[r3 | (asciiClass[u3] ?? 0)] ?? 0;
+      }
+      if ((r0 | r1 | r2 | r3) < 0) {
+        if (r0 < 0) {
+          r0 = ~r0;
+          this.record(found, r0 >> shift, t + 1, 0, s1);
+        }
+        if (r1 < 0) {
+          r1 = ~r1;
+          this.record(found, r1 >> shift, s1 + t + 1, s1, s2);
+        }
+        if (r2 < 0) {
+          r2 = ~r2;
+          this.record(found, r2 >> shift, s2 + t + 1, s2, s3);
+        }
+        if (r3 < 0) {
+          r3 = ~r3;
+          this.record(found, r3 >> shift, s3 + t + 1, s3, n);
+        }
+      }
+    }
+    const over = this.maxLength - 1;
+    if (!this.tail(found, text, r3, s3 + q, n, s3, n, asciiOnly) || !this.tail(found, text, r0, q, Math.min(n, s1 + over), 0, s1, asciiOnly) || !this.tail(found, text, r1, s1 + q, Math.min(n, s2 + over), s1, s2, asciiOnly) || !this.tail(found, text, r2, s2 + q, Math.min(n, s3 + over), s2, s3, asciiOnly))
+      return void 0;
+    return found;
+  }
+  /** One chain from `row` over [from, to), recording starts in [recFrom, recTo); false: non-ASCII. */
+  tail(found, text, row, from, to, recFrom, recTo, asciiOnly) {
+    const { next, shift } = this;
+    for (let i = from; i < to; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 128 && asciiOnly) return false;
+      row = next[row | this.classOf(unit)] ?? 0;
+      if (row < 0) {
+        row = ~row;
+        this.record(found, row >> shift, i + 1, recFrom, recTo);
+      }
+    }
+    return true;
+  }
+  classOf(unit) {
+    return unit < 128 ? this.asciiClass[unit] ?? 0 : this.wideClass.get(unit) ?? 0;
+  }
+  /** Records the keywords ending in `state` at `end` (exclusive) that start in [from, to). */
+  record(found, state, end, from, to) {
+    const { outStart, outIds, lengths } = this;
+    for (let o = outStart[state] ?? 0, stop = outStart[state + 1] ?? 0; o < stop; o++) {
+      const id = outIds[o] ?? 0;
+      const at = end - (lengths[id] ?? 0);
+      if (at < from || at >= to) continue;
+      const list = found[id];
+      if (list) list.push(at);
+      else found[id] = [at];
+    }
+  }
+};
+
 // checks/lib/secrets/redact.ts
 var MARK = "\u2026[redacted]";
 function redact(value, visible = 4) {
@@ -54755,11 +54961,6 @@ var SECRET_RULES = [
   ...KEY_RULES,
   ...GENERIC_RULES
 ];
-function secretOf(match) {
-  for (const [name, value] of Object.entries(match.groups ?? {}))
-    if (value !== void 0 && name.endsWith("secret")) return value;
-  return match[0];
-}
 function entropyOk(rule, secret) {
   return rule.minEntropy === void 0 || shannonEntropy(secret) >= rule.minEntropy;
 }
@@ -54807,10 +55008,6 @@ function enclosingToken(text, start) {
 function isSuppressed(lines, start, end) {
   return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
 }
-function secretOfRule(rule, m) {
-  if (rule.family !== "custom") return secretOf(m);
-  return (rule.secretGroup !== void 0 ? m[rule.secretGroup] : m[1]) ?? m[0];
-}
 function isFinding(rule, secret, m, path13, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
@@ -54822,35 +55019,78 @@ function isFinding(rule, secret, m, path13, text) {
   }
   return !rule.verify || rule.verify({ secret, match: m, path: path13, text });
 }
-function* matchesOf(rule, text, anchorsAt) {
-  if (!rule.anchors) {
-    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+var compiledRules = /* @__PURE__ */ new WeakMap();
+function compile3(rules) {
+  const cached2 = compiledRules.get(rules);
+  if (cached2) return cached2;
+  const keywords = [.../* @__PURE__ */ new Set([...rules.flatMap((rule) => rule.keywords), FIXTURE_PRAGMA.toLowerCase()])];
+  const idOf = new Map(keywords.map((keyword, id) => [keyword, id]));
+  const ids = (words) => words.map((word) => idOf.get(word) ?? -1);
+  const compiled = {
+    scanner: new KeywordScanner(keywords),
+    rules: rules.map((rule) => ({
+      rule,
+      keywordIds: ids(rule.keywords),
+      anchorIds: rule.anchors ? ids(rule.anchors) : void 0,
+      pattern: rule.anchors ? new RegExp(rule.pattern.source, `${rule.pattern.flags.replace("g", "")}y`) : new RegExp(rule.pattern.source, rule.pattern.flags),
+      secretGroups: void 0
+    })),
+    fixtureId: idOf.get(FIXTURE_PRAGMA.toLowerCase()) ?? -1
+  };
+  compiledRules.set(rules, compiled);
+  return compiled;
+}
+function secretOfMatch(compiled, m) {
+  const { rule } = compiled;
+  if (rule.family === "custom") return (rule.secretGroup !== void 0 ? m[rule.secretGroup] : m[1]) ?? m[0];
+  const groups2 = m.groups;
+  if (!groups2) return m[0];
+  compiled.secretGroups ??= Object.keys(groups2).filter((name) => name.endsWith("secret"));
+  for (const name of compiled.secretGroups) {
+    const value = groups2[name];
+    if (value !== void 0) return value;
+  }
+  return m[0];
+}
+var anchorScratch = new Int32Array(1024);
+function forEachMatch(compiled, text, offsets, visit3) {
+  const { pattern, anchorIds } = compiled;
+  pattern.lastIndex = 0;
+  if (!anchorIds) {
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0].length === 0) pattern.lastIndex++;
-      yield m;
+      if (!visit3(m)) return;
     }
     return;
   }
-  const sticky = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace("g", "")}y`);
+  let count = 0;
+  for (const id of anchorIds) count += offsets[id]?.length ?? 0;
+  if (anchorScratch.length < count) anchorScratch = new Int32Array(Math.max(count, 2 * anchorScratch.length));
+  const anchors = anchorScratch.subarray(0, count);
+  count = 0;
+  for (const id of anchorIds) for (const at of offsets[id] ?? []) anchors[count++] = at;
+  anchors.sort();
   let end = 0;
-  for (const offset of anchorsAt(rule.anchors)) {
-    if (offset < end) continue;
-    sticky.lastIndex = offset;
-    const m = sticky.exec(text);
+  for (let i = 0; i < anchors.length; i++) {
+    const offset = anchors[i] ?? 0;
+    if (offset < end || i > 0 && offset === anchors[i - 1]) continue;
+    pattern.lastIndex = offset;
+    const m = pattern.exec(text);
     if (!m) continue;
     end = offset + Math.max(1, m[0].length);
-    yield m;
+    if (!visit3(m)) return;
   }
 }
-function scanRule(rule, text, path13, lines, anchorsAt) {
+function scanRule(compiled, text, path13, lines, offsets) {
+  const { rule } = compiled;
   const hits = [];
-  for (const m of matchesOf(rule, text, anchorsAt)) {
-    if (hits.length >= MAX_MATCHES_PER_RULE) break;
-    const secret = secretOfRule(rule, m);
-    if (!isFinding(rule, secret, m, path13, text)) continue;
+  forEachMatch(compiled, text, offsets, (m) => {
+    if (hits.length >= MAX_MATCHES_PER_RULE) return false;
+    const secret = secretOfMatch(compiled, m);
+    if (!isFinding(rule, secret, m, path13, text)) return true;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
-    if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) continue;
-    if (isSuppressed(lines, m.index, m.index + m[0].length)) continue;
+    if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
+    if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
     hits.push({
       ruleId: rule.id,
       line: lines.lineOf(secretStart),
@@ -54859,58 +55099,28 @@ function scanRule(rule, text, path13, lines, anchorsAt) {
       match: m[0],
       lineText: lines.lineText(secretStart)
     });
-  }
+    return true;
+  });
   return hits;
 }
-var keywordIndexes = /* @__PURE__ */ new WeakMap();
-function keywordIndexOf(rules) {
-  const cached2 = keywordIndexes.get(rules);
-  if (cached2) return cached2;
-  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
-  if (keywords.length === 0) return void 0;
-  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const index = {
-    pattern: new RegExp(escaped.join("|"), "gi"),
-    implied: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))]))
-  };
-  keywordIndexes.set(rules, index);
-  return index;
-}
-function keywordsIn(lower, rules) {
-  const hits = { present: /* @__PURE__ */ new Set(), offsets: /* @__PURE__ */ new Map() };
-  const index = keywordIndexOf(rules);
-  if (!index) return hits;
-  const pattern = new RegExp(index.pattern.source, "g");
-  for (let m = pattern.exec(lower); m !== null; m = pattern.exec(lower)) {
-    for (const keyword of index.implied.get(m[0]) ?? []) {
-      hits.present.add(keyword);
-      const at = m.index + m[0].indexOf(keyword);
-      const list = hits.offsets.get(keyword);
-      if (list) list.push(at);
-      else hits.offsets.set(keyword, [at]);
-    }
-    pattern.lastIndex = m.index + 1;
-  }
-  return hits;
+function lowercasedAligned(text) {
+  const lowered = text.toLowerCase();
+  return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase();
 }
 function scanText(text, path13, rules = SECRET_RULES) {
-  if (text.includes(FIXTURE_PRAGMA)) return [];
-  const lowered = text.toLowerCase();
-  const aligned = lowered.length === text.length;
-  const { present, offsets } = keywordsIn(
-    aligned ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase(),
-    rules
-  );
+  const { scanner, rules: compiled, fixtureId } = compile3(rules);
+  const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
+  if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
   const lines = new LineIndex(text);
   const lockfile = LOCKFILE_RE.test(path13);
   const specific = [];
   const generic = [];
-  const anchorsAt = (words) => words.flatMap((word) => offsets.get(word) ?? []).sort((a, b) => a - b);
-  for (const rule of rules) {
+  for (const entry of compiled) {
+    const { rule } = entry;
     if (rule.generic && lockfile) continue;
-    if (!rule.keywords.some((keyword) => present.has(keyword))) continue;
+    if (!entry.keywordIds.some((id) => offsets[id] !== void 0)) continue;
     if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(rule, text, path13, lines, anchorsAt));
+    (rule.generic ? generic : specific).push(...scanRule(entry, text, path13, lines, offsets));
   }
   const explained = (hit) => specific.some(
     (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret))

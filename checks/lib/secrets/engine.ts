@@ -2,9 +2,11 @@
  * The built-in secret scanner: keyword prefilter, then each rule's regex, then the filters that
  * make a match a finding (placeholders, env references, lockfile hashes, inline pragmas).
  */
+
+import { type KeywordOffsets, KeywordScanner } from './keywords.js';
 import { isPlaceholder, isReference, wordiness } from './placeholders.js';
 import { redactWithin } from './redact.js';
-import { entropyOk, SECRET_RULES, type SecretRule, secretOf } from './rules.js';
+import { entropyOk, SECRET_RULES, type SecretRule } from './rules.js';
 
 export interface SecretHit {
   ruleId: string;
@@ -74,12 +76,6 @@ function isSuppressed(lines: LineIndex, start: number, end: number): boolean {
   );
 }
 
-/** Custom rules name their group (gitleaks: else the first group, else the whole match). */
-function secretOfRule(rule: SecretRule, m: RegExpExecArray): string {
-  if (rule.family !== 'custom') return secretOf(m);
-  return (rule.secretGroup !== undefined ? m[rule.secretGroup] : m[1]) ?? m[0];
-}
-
 /** The filters a candidate must pass; a valid format checksum vouches for the token by itself. */
 function isFinding(
   rule: SecretRule,
@@ -100,47 +96,121 @@ function isFinding(
   return !rule.verify || rule.verify({ secret, match: m, path, text });
 }
 
-/** The rule's matches: a global scan, or sticky attempts at each anchor offset. */
-function* matchesOf(
-  rule: SecretRule,
+/** A rule ready to run: keyword ids, its regex compiled once (reused: scans are synchronous). */
+interface CompiledRule {
+  rule: SecretRule;
+  keywordIds: readonly number[];
+  /** Sticky attempts at these keywords' offsets instead of a global scan (`SecretRule.anchors`). */
+  anchorIds: readonly number[] | undefined;
+  pattern: RegExp;
+  /** Named groups ending in `secret`, in pattern order (read from the first match). */
+  secretGroups: string[] | undefined;
+}
+
+interface CompiledRules {
+  scanner: KeywordScanner;
+  rules: CompiledRule[];
+  /** Keyword id of FIXTURE_PRAGMA, found by the same pass (then checked case-sensitively). */
+  fixtureId: number;
+}
+
+const compiledRules = new WeakMap<readonly SecretRule[], CompiledRules>();
+
+function compile(rules: readonly SecretRule[]): CompiledRules {
+  const cached = compiledRules.get(rules);
+  if (cached) return cached;
+  const keywords = [...new Set([...rules.flatMap((rule) => rule.keywords), FIXTURE_PRAGMA.toLowerCase()])];
+  const idOf = new Map(keywords.map((keyword, id) => [keyword, id]));
+  const ids = (words: readonly string[]) => words.map((word) => idOf.get(word) ?? -1);
+  const compiled: CompiledRules = {
+    scanner: new KeywordScanner(keywords),
+    rules: rules.map((rule) => ({
+      rule,
+      keywordIds: ids(rule.keywords),
+      anchorIds: rule.anchors ? ids(rule.anchors) : undefined,
+      pattern: rule.anchors
+        ? new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}y`)
+        : new RegExp(rule.pattern.source, rule.pattern.flags),
+      secretGroups: undefined,
+    })),
+    fixtureId: idOf.get(FIXTURE_PRAGMA.toLowerCase()) ?? -1,
+  };
+  compiledRules.set(rules, compiled);
+  return compiled;
+}
+
+/** The secret part of a match: the first named group ending in `secret` that matched, else all of it. */
+function secretOfMatch(compiled: CompiledRule, m: RegExpExecArray): string {
+  const { rule } = compiled;
+  if (rule.family === 'custom') return (rule.secretGroup !== undefined ? m[rule.secretGroup] : m[1]) ?? m[0];
+  const groups = m.groups;
+  if (!groups) return m[0];
+  compiled.secretGroups ??= Object.keys(groups).filter((name) => name.endsWith('secret'));
+  for (const name of compiled.secretGroups) {
+    const value = groups[name];
+    if (value !== undefined) return value;
+  }
+  return m[0];
+}
+
+/** Reused between scans (they are synchronous and forEachMatch does not nest). */
+let anchorScratch = new Int32Array(1024);
+
+/**
+ * Calls `visit` with the rule's matches (a global scan, or sticky attempts at each anchor offset)
+ * until it returns false.
+ */
+function forEachMatch(
+  compiled: CompiledRule,
   text: string,
-  anchorsAt: (words: readonly string[]) => number[],
-): Generator<RegExpExecArray> {
-  if (!rule.anchors) {
-    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+  offsets: KeywordOffsets,
+  visit: (m: RegExpExecArray) => boolean,
+): void {
+  const { pattern, anchorIds } = compiled;
+  pattern.lastIndex = 0;
+  if (!anchorIds) {
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0].length === 0) pattern.lastIndex++;
-      yield m;
+      if (!visit(m)) return;
     }
     return;
   }
-  const sticky = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}y`);
+  let count = 0;
+  for (const id of anchorIds) count += offsets[id]?.length ?? 0;
+  if (anchorScratch.length < count) anchorScratch = new Int32Array(Math.max(count, 2 * anchorScratch.length));
+  const anchors = anchorScratch.subarray(0, count);
+  count = 0;
+  for (const id of anchorIds) for (const at of offsets[id] ?? []) anchors[count++] = at;
+  anchors.sort(); // numeric for a typed array, without a comparator call per pair
   let end = 0;
-  for (const offset of anchorsAt(rule.anchors)) {
-    if (offset < end) continue;
-    sticky.lastIndex = offset;
-    const m = sticky.exec(text);
+  for (let i = 0; i < anchors.length; i++) {
+    const offset = anchors[i] ?? 0;
+    // `pass` where `password` starts: a sticky attempt at the same offset gives the same answer
+    if (offset < end || (i > 0 && offset === anchors[i - 1])) continue;
+    pattern.lastIndex = offset;
+    const m = pattern.exec(text);
     if (!m) continue;
     end = offset + Math.max(1, m[0].length);
-    yield m;
+    if (!visit(m)) return;
   }
 }
 
 function scanRule(
-  rule: SecretRule,
+  compiled: CompiledRule,
   text: string,
   path: string,
   lines: LineIndex,
-  anchorsAt: (words: readonly string[]) => number[],
+  offsets: KeywordOffsets,
 ): SecretHit[] {
+  const { rule } = compiled;
   const hits: SecretHit[] = [];
-  for (const m of matchesOf(rule, text, anchorsAt)) {
-    if (hits.length >= MAX_MATCHES_PER_RULE) break;
-    const secret = secretOfRule(rule, m);
-    if (!isFinding(rule, secret, m, path, text)) continue;
+  forEachMatch(compiled, text, offsets, (m) => {
+    if (hits.length >= MAX_MATCHES_PER_RULE) return false;
+    const secret = secretOfMatch(compiled, m);
+    if (!isFinding(rule, secret, m, path, text)) return true;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
-    if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) continue;
-    if (isSuppressed(lines, m.index, m.index + m[0].length)) continue;
+    if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
+    if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
     hits.push({
       ruleId: rule.id,
       line: lines.lineOf(secretStart),
@@ -149,61 +219,15 @@ function scanRule(
       match: m[0],
       lineText: lines.lineText(secretStart),
     });
-  }
+    return true;
+  });
   return hits;
 }
 
-interface KeywordIndex {
-  pattern: RegExp;
-  /** For each keyword, the keywords it contains (itself included): `secret_access_key` → `secret`, … */
-  implied: Map<string, string[]>;
-}
-
-const keywordIndexes = new WeakMap<readonly SecretRule[], KeywordIndex>();
-
-function keywordIndexOf(rules: readonly SecretRule[]): KeywordIndex | undefined {
-  const cached = keywordIndexes.get(rules);
-  if (cached) return cached;
-  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
-  if (keywords.length === 0) return undefined;
-  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const index: KeywordIndex = {
-    pattern: new RegExp(escaped.join('|'), 'gi'),
-    implied: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))])),
-  };
-  keywordIndexes.set(rules, index);
-  return index;
-}
-
-/** Keyword occurrences: which keywords the text contains, and where each starts. */
-interface KeywordHits {
-  present: Set<string>;
-  offsets: Map<string, number[]>;
-}
-
-/**
- * The rules' keywords that occur in `lower` (the text lowercased), found in one case-sensitive pass:
- * one combined regex beats an `includes` scan per keyword once there are dozens, and a lowercased
- * copy lets the regex engine skip ahead where a case-insensitive alternation cannot. Matches may
- * overlap (the search resumes one character after each match start) and a match implies the
- * keywords it contains, at their own offsets.
- */
-function keywordsIn(lower: string, rules: readonly SecretRule[]): KeywordHits {
-  const hits: KeywordHits = { present: new Set(), offsets: new Map() };
-  const index = keywordIndexOf(rules);
-  if (!index) return hits;
-  const pattern = new RegExp(index.pattern.source, 'g');
-  for (let m = pattern.exec(lower); m !== null; m = pattern.exec(lower)) {
-    for (const keyword of index.implied.get(m[0]) ?? []) {
-      hits.present.add(keyword);
-      const at = m.index + m[0].indexOf(keyword);
-      const list = hits.offsets.get(keyword);
-      if (list) list.push(at);
-      else hits.offsets.set(keyword, [at]);
-    }
-    pattern.lastIndex = m.index + 1;
-  }
-  return hits;
+/** Non-ASCII text lowercased with its offsets kept: a few letters (`İ`) grow, so then blank all non-ASCII. */
+function lowercasedAligned(text: string): string {
+  const lowered = text.toLowerCase();
+  return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, ' ').toLowerCase();
 }
 
 /**
@@ -215,25 +239,19 @@ export function scanText(
   path: string,
   rules: readonly SecretRule[] = SECRET_RULES,
 ): SecretHit[] {
-  if (text.includes(FIXTURE_PRAGMA)) return [];
-  // toLowerCase keeps offsets except for a few non-ASCII letters (`İ`): blank those out instead
-  const lowered = text.toLowerCase();
-  const aligned = lowered.length === text.length;
-  const { present, offsets } = keywordsIn(
-    aligned ? lowered : text.replace(/[\u0080-\uffff]/g, ' ').toLowerCase(),
-    rules,
-  );
+  const { scanner, rules: compiled, fixtureId } = compile(rules);
+  const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
+  if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
   const lines = new LineIndex(text);
   const lockfile = LOCKFILE_RE.test(path);
   const specific: SecretHit[] = [];
   const generic: SecretHit[] = [];
-  const anchorsAt = (words: readonly string[]) =>
-    words.flatMap((word) => offsets.get(word) ?? []).sort((a, b) => a - b);
-  for (const rule of rules) {
+  for (const entry of compiled) {
+    const { rule } = entry;
     if (rule.generic && lockfile) continue;
-    if (!rule.keywords.some((keyword) => present.has(keyword))) continue;
+    if (!entry.keywordIds.some((id) => offsets[id] !== undefined)) continue;
     if (rule.requires !== undefined && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(rule, text, path, lines, anchorsAt));
+    (rule.generic ? generic : specific).push(...scanRule(entry, text, path, lines, offsets));
   }
   // A generic hit on a line that a specific rule already explains adds nothing.
   const explained = (hit: SecretHit) =>
