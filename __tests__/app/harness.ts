@@ -55,7 +55,12 @@ export interface Harness {
   server: RunningServer;
   settle(): Promise<void>;
   /** Stops the app and starts a fresh process-equivalent (empty memory) on the same port. */
-  restart(opts?: { reconcileOnStart?: boolean }): Promise<void>;
+  restart(opts?: {
+    reconcileOnStart?: boolean;
+    redeliverOnStart?: boolean;
+    /** Runs while no app is listening (deliveries then fail, as on GitHub). */
+    whileDown?: () => Promise<void>;
+  }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -132,6 +137,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
     replyBurstMs: opts.replyBurstMs ?? 50,
+    redeliverIntervalMs: 0, // tests run the pass themselves (app.redeliverFailed) or at start-up
     writeWindowMs: opts.writeWindowMs ?? 0,
     port,
     host: '127.0.0.1',
@@ -159,7 +165,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await h.server.close();
       // let the simulator's HTTP client notice its keep-alive sockets were closed
       await new Promise((resolve) => setTimeout(resolve, 100));
-      h.server = await startServer(withCoordinator({ ...options, ...opts }));
+      await opts.whileDown?.();
+      const { whileDown: _, ...serverOpts } = opts;
+      h.server = await startServer(withCoordinator({ ...options, ...serverOpts }));
     },
     async close() {
       await h.settle();

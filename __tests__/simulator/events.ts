@@ -11,6 +11,11 @@ import { now, type SimComment, type SimIssue } from './state.js';
 import type { WebhookSender } from './webhooks.js';
 
 type Obj = Record<string, unknown>;
+
+/** GitHub refused a person's comment edit (they lack write access and are not the author). */
+export class CommentEditRefused extends Error {
+  readonly status = 403;
+}
 export interface OpenPullRequestInput {
   repo?: string;
   number?: number;
@@ -160,9 +165,17 @@ export abstract class PullRequestEvents extends Seeder {
   }
 
   /** A person edits a comment (e.g. ticks a checkbox) → `issue_comment.edited` with `changes.body.from`. */
+  /**
+   * A person saves an edited comment. Only its author and people with write access or more may
+   * edit a comment; read and triage users cannot edit someone else's (GitHub refuses, no webhook).
+   * Source: https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/repository-roles-for-an-organization
+   * ("Edit and delete anyone's comments on commits, pull requests, and issues": Write and above).
+   */
   async userEditsComment(commentId: number, login: string, newBody: string): Promise<SimComment> {
     const c = this.state.comments.get(commentId);
     if (!c) throw new Error(`simulator: no comment ${commentId}`);
+    if (!this.mayEditComment(c, login))
+      throw new CommentEditRefused(`403: ${login} cannot edit comment ${commentId} by ${c.user}`);
     const from = c.body;
     c.body = newBody;
     c.updated_at = now();
@@ -171,9 +184,18 @@ export abstract class PullRequestEvents extends Seeder {
     return c;
   }
 
+  /** Who may edit or delete a comment: its author, or write access and above (see userEditsComment). */
+  mayEditComment(c: SimComment, login: string): boolean {
+    if (c.user === login) return true;
+    const role = this.state.repos.get(c.repo)?.collaborators.get(login);
+    return role === 'write' || role === 'maintain' || role === 'admin';
+  }
+
   async userDeletesComment(commentId: number, login: string): Promise<void> {
     const c = this.state.comments.get(commentId);
     if (!c) throw new Error(`simulator: no comment ${commentId}`);
+    if (!this.mayEditComment(c, login))
+      throw new CommentEditRefused(`403: ${login} cannot delete comment ${commentId} by ${c.user}`);
     const payload = this.payloads.issueComment('deleted', c, login);
     this.state.comments.delete(commentId);
     await this.send('issue_comment', payload);

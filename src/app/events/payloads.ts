@@ -75,9 +75,14 @@ const WithDefaultBranch = Repository.extend({ default_branch: z.string().optiona
 export const DeploymentProtectionRulePayload = Envelope.extend({
   repository: WithDefaultBranch,
   environment: z.string(),
+  // GitHub may send the commit only at the top level (`sha`, `ref`) with a `deployment` that has no
+  // `sha` (@octokit/webhooks-schemas deployment_protection_rule$requested; real-github.md).
   sha: z.string().optional(),
   deployment_callback_url: z.string(),
-  deployment: z.object({ sha: z.string(), environment: z.string().optional() }).nullable().optional(),
+  deployment: z
+    .object({ sha: z.string().optional(), environment: z.string().optional() })
+    .nullable()
+    .optional(),
 });
 
 export const DeploymentStatusPayload = Envelope.extend({
