@@ -1,6 +1,8 @@
 /** Starts the real shipgate server against the GitHub simulator, plus helpers acting as people and the Action. */
+import fs from 'node:fs';
 import net from 'node:net';
 import { Octokit } from '@octokit/rest';
+import { parse as parseYaml } from 'yaml';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/server/http-server.js';
 import { COMMENT_MARKER } from '../../src/core/comment/render.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
@@ -90,6 +92,14 @@ export interface HarnessOptions {
   tuning?: OctokitTuning;
 }
 
+/** The permissions app.yml asks for: the harness installs the app with exactly those. */
+export function manifestPermissions(): Record<string, string> {
+  const manifest = parseYaml(fs.readFileSync('app.yml', 'utf8')) as {
+    default_permissions: Record<string, string>;
+  };
+  return manifest.default_permissions;
+}
+
 /** The E2E repository: config and template on main, people with their permissions and teams. */
 export function seedRepo(sim: Simulator): void {
   sim.addRepo(REPO, {
@@ -100,6 +110,7 @@ export function seedRepo(sim: Simulator): void {
       'package.json': '{"name":"web","version":"6.0.2"}\n',
     },
   });
+  sim.installationFor('acme').permissions = manifestPermissions();
   for (const [login, role] of [
     ['rita', 'write'],
     ['quinn', 'write'],

@@ -88,7 +88,7 @@ test('a refused tick inside a burst is reverted and explained once; the others s
   // bob has write access (GitHub lets him edit the comment) but is not in the qa-lead role
   for (const [i, id] of ['m1', 'qa', 'm3'].entries()) {
     edits.push(
-      h.sim.userEditsComment(checklist(h.sim, pr).id, 'bob', toggle(checklist(h.sim, pr).body, id, i !== 1)),
+      h.sim.userEditsComment(checklist(h.sim, pr).id, 'bob', toggle(checklist(h.sim, pr).body, id, i === 1)),
     );
     await new Promise((resolve) => setTimeout(resolve, 30));
   }

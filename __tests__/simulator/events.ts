@@ -107,7 +107,7 @@ export abstract class PullRequestEvents extends Seeder {
     const labelObj = {
       id: this.state.id(),
       node_id: 'LA',
-      url: '',
+      url: `${this.url}/repos/${pr.repo}/labels/${encodeURIComponent(label)}`,
       name: label,
       color: 'ededed',
       default: false,

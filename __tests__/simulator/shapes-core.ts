@@ -121,6 +121,7 @@ export class CoreShapes {
       is_template: false,
       web_commit_signoff_required: false,
       topics: [],
+      custom_properties: {},
       created_at: '2024-01-01T00:00:00Z',
       updated_at: '2024-01-01T00:00:00Z',
       pushed_at: '2024-01-01T00:00:00Z',
