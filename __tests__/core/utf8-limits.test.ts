@@ -15,12 +15,10 @@ function japaneseRecord(repeat: number) {
   const unsigned: UnsignedAuditRecord = {
     ...record,
     events: record.events.slice(0, 4),
-    items: record.items
-      .slice(0, 8)
-      .map((item, i) => ({
-        ...item,
-        text: `本番環境へのデプロイ前の確認項目${i}：${'監査記録'.repeat(repeat)}`,
-      })),
+    items: record.items.slice(0, 8).map((item, i) => ({
+      ...item,
+      text: `本番環境へのデプロイ前の確認項目${i}：${'監査記録'.repeat(repeat)}`,
+    })),
   };
   return { ...unsigned, signature: signAuditRecord(unsigned, STORY_SECRET) };
 }

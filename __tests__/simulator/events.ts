@@ -201,6 +201,47 @@ export abstract class PullRequestEvents extends Seeder {
     await this.send('issue_comment', payload);
   }
 
+  /**
+   * A person submits a review. Anyone with read access may review, and an approval from read
+   * access is recorded (it only does not count toward required reviews); the PR's author cannot
+   * approve their own PR. Source: https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/about-pull-request-reviews
+   */
+  async userReviews(
+    n: number,
+    login: string,
+    state: 'approved' | 'commented' | 'changes_requested' = 'approved',
+    opts: { repo?: string; commitId?: string } = {},
+  ): Promise<void> {
+    const pr = this.pull(opts.repo, n);
+    if (state === 'approved' && pr.user === login)
+      throw new CommentEditRefused(`422: ${login} cannot approve their own pull request`);
+    this.state.user(login);
+    const t = now();
+    const id = this.state.id();
+    await this.send(
+      'pull_request_review',
+      this.payloads.build('pull_request_review', 'submitted', pr.repo, login, {
+        review: {
+          id,
+          node_id: `PRR_${id}`,
+          user: this.shapes.user(login),
+          body: null,
+          commit_id: opts.commitId ?? pr.pull?.head.sha ?? '',
+          submitted_at: t,
+          state,
+          html_url: `${this.url}/${pr.repo}/pull/${n}#pullrequestreview-${id}`,
+          pull_request_url: `${this.url}/repos/${pr.repo}/pulls/${n}`,
+          author_association: 'CONTRIBUTOR',
+          _links: {
+            html: { href: `${this.url}/${pr.repo}/pull/${n}#pullrequestreview-${id}` },
+            pull_request: { href: `${this.url}/repos/${pr.repo}/pulls/${n}` },
+          },
+        },
+        pull_request: this.shapes.pull(pr),
+      }),
+    );
+  }
+
   async rerequestCheckRun(checkRunId: number, login = 'octocat'): Promise<void> {
     const run = this.state.checkRuns.get(checkRunId);
     if (!run) throw new Error(`simulator: no check run ${checkRunId}`);

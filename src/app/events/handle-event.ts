@@ -20,6 +20,7 @@ import { onMerged } from './on-merged.js';
 import { isPostDeployEvidence, onPostDeployEvidence } from './on-post-deploy-evidence.js';
 import { onPullRequest } from './on-pull-request.js';
 import { isRollbackCommand, onRollbackCommand, onRollbackTriggers } from './on-rollback.js';
+import { isSignOffCommand, onReviewSignOff, onSignOffCommand } from './on-sign-off.js';
 import {
   CheckRunPayload,
   DeploymentProtectionRulePayload,
@@ -28,6 +29,7 @@ import {
   IssueCommentPayload,
   MergeGroupPayload,
   PullRequestPayload,
+  PullRequestReviewPayload,
   repoOf,
 } from './payloads.js';
 
@@ -90,7 +92,8 @@ export type ParsedEvent =
   | { name: 'check_run'; payload: z.infer<typeof CheckRunPayload> }
   | { name: 'deployment_protection_rule'; payload: z.infer<typeof DeploymentProtectionRulePayload> }
   | { name: 'deployment_status'; payload: z.infer<typeof DeploymentStatusPayload> }
-  | { name: 'merge_group'; payload: z.infer<typeof MergeGroupPayload> };
+  | { name: 'merge_group'; payload: z.infer<typeof MergeGroupPayload> }
+  | { name: 'pull_request_review'; payload: z.infer<typeof PullRequestReviewPayload> };
 
 /** Parses a payload for dispatch (throws a ZodError when a handled event does not have the fields read). */
 export function parseEvent(name: string, payload: unknown): ParsedEvent | undefined {
@@ -107,6 +110,8 @@ export function parseEvent(name: string, payload: unknown): ParsedEvent | undefi
       return { name, payload: DeploymentStatusPayload.parse(payload) };
     case 'merge_group':
       return { name, payload: MergeGroupPayload.parse(payload) };
+    case 'pull_request_review':
+      return { name, payload: PullRequestReviewPayload.parse(payload) };
     default:
       return undefined;
   }
@@ -128,6 +133,7 @@ async function dispatch(scope: EventScope, name: string, payload: unknown): Prom
       }
       if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
       if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
+      if (parsed.action === 'created' && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
       if (parsed.action === 'created') return onCommand(scope, parsed);
       return;
     }
@@ -142,5 +148,7 @@ async function dispatch(scope: EventScope, name: string, payload: unknown): Prom
       return onDeploymentStatus(scope, event.payload);
     case 'merge_group':
       return onMergeGroup(scope, event.payload);
+    case 'pull_request_review':
+      return onReviewSignOff(scope, event.payload);
   }
 }

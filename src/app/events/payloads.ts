@@ -49,6 +49,16 @@ export const IssueCommentPayload = Envelope.extend({
   changes: z.object({ body: z.object({ from: z.string() }).optional() }).optional(),
 });
 
+/** `pull_request_review.submitted`: an approving review by a role member is that role's sign-off. */
+export const PullRequestReviewPayload = Envelope.extend({
+  review: z.object({
+    state: z.string(),
+    user: User.nullable(),
+    commit_id: z.string().nullable().optional(),
+  }),
+  pull_request: Pull,
+});
+
 export const CheckRunPayload = Envelope.extend({
   check_run: z.object({
     id: z.number(),
