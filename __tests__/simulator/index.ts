@@ -57,6 +57,7 @@ import { validateWebhookPayload } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
 import { checkRoutes } from './routes/checks.js';
 import { issueRoutes } from './routes/issues.js';
+import { protectionRoutes } from './routes/protection.js';
 import { pullRoutes } from './routes/pulls.js';
 import { releaseRoutes } from './routes/releases.js';
 import { repoRoutes } from './routes/repos.js';
@@ -135,6 +136,7 @@ export class Simulator extends Events {
       ...pullRoutes,
       ...issueRoutes(payloads),
       ...checkRoutes(payloads),
+      ...protectionRoutes,
     };
     const publicKey = this.options.privateKeyPem
       ? crypto.createPublicKey(this.options.privateKeyPem)

@@ -163,7 +163,7 @@ export class CoreShapes {
       repositories_url: `${this.api}/installation/repositories`,
       html_url: `${this.api}/settings/installations/${i.id}`,
       permissions: i.permissions,
-      events: [],
+      events: i.events ?? [],
       created_at: '2024-01-01T00:00:00Z',
       updated_at: '2024-01-01T00:00:00Z',
       single_file_name: null,
