@@ -46,9 +46,10 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     return 1;
   }
   const octokit = (await probot.auth(installation.id)) as AppOctokit;
-  const branch = await readDefaultBranch(octokit, repo);
+  const policy = await readDefaultBranch(octokit, repo);
+  const branch = policy.ref;
   const gh = gitHubFor(octokit, repo);
-  const setup = await loadSetup(gh, branch);
+  const setup = await loadSetup(gh, policy);
   const file = setup.config.checksWorkflow?.file ?? 'shipgate.yml';
   const workflowPath = file.startsWith('.github/') ? file : `.github/workflows/${file}`;
   const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
@@ -60,7 +61,7 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     permissions: installation.permissions,
     events: installation.events,
     workflowPath,
-    workflow: await gh.readFile(workflowPath, branch),
+    workflow: await gh.readFile(workflowPath, policy.sha),
     setupProblems: setup.problems,
     teams: await Promise.all(
       teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) })),

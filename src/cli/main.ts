@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { CHECK_HELP, checkCommand } from './check-command.js';
-import { INIT_HELP, initCommand } from './init-command.js';
 import { DOCTOR_HELP, doctorCommand } from './doctor-command.js';
+import { INIT_HELP, initCommand } from './init-command.js';
 import { type CliIO, UsageError } from './io.js';
 import { RENDER_HELP, renderCommand } from './render-command.js';
 import { VALIDATE_HELP, validateCommand } from './validate-command.js';
@@ -42,9 +42,7 @@ export async function main(io: CliIO): Promise<number> {
       render: RENDER_HELP,
       validate: VALIDATE_HELP,
       doctor: DOCTOR_HELP,
-    }[
-      command
-    ];
+    }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(help);

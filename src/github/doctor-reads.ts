@@ -28,9 +28,18 @@ export async function readInstallation(
   }
 }
 
-export async function readDefaultBranch(octokit: AppOctokit, repo: RepoRef): Promise<string> {
+/** The default branch and its head commit (policy is read from there). */
+export async function readDefaultBranch(
+  octokit: AppOctokit,
+  repo: RepoRef,
+): Promise<{ ref: string; sha: string }> {
   const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-  return data.default_branch;
+  const { data: branch } = await octokit.rest.repos.getBranch({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch: data.default_branch,
+  });
+  return { ref: data.default_branch, sha: branch.commit.sha };
 }
 
 /**
