@@ -16,6 +16,7 @@ const running = await startServer({
   env: process.env,
   reconcileOnStart: process.env.SHIPGATE_RECONCILE !== 'false',
   redeliverOnStart: process.env.SHIPGATE_REDELIVER !== 'false',
+  doctorOnStart: true,
   tuning: tuningFromEnv(process.env),
   processMetrics: true,
 }).catch((error: unknown) => {

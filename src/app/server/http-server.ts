@@ -13,6 +13,7 @@ import { AppMetrics } from './metrics.js';
 import { REDELIVER_INTERVAL_MS } from './redeliver-failed.js';
 import { ledgerSecretFrom } from './secret.js';
 import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
+import { logInstallationProblems } from './startup-doctor.js';
 
 export interface ServerOptions {
   /** APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, SHIPGATE_LEDGER_SECRET… */
@@ -25,6 +26,8 @@ export interface ServerOptions {
   reconcileOnStart?: boolean;
   /** Once listening, ask GitHub to redeliver recent failed deliveries (GitHub never does it by itself). */
   redeliverOnStart?: boolean;
+  /** Once listening, log each installation's missing permissions and events (the doctor's first checks). */
+  doctorOnStart?: boolean;
   /** Period of that redelivery pass (default SHIPGATE_REDELIVER_INTERVAL_MS or 5 min; 0 turns it off). */
   redeliverIntervalMs?: number;
   now?: () => Date;
@@ -148,6 +151,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })
       .catch((error: unknown) => probot.log.error({ err: error }, 'redelivery pass failed'));
   if (options.redeliverOnStart) void redeliver();
+  if (options.doctorOnStart)
+    void logInstallationProblems(probot).catch((error: unknown) =>
+      probot.log.warn({ err: error }, 'shipgate doctor at start-up could not read the installations'),
+    );
   const redeliverMs = options.redeliverIntervalMs ?? redeliverIntervalFrom(env);
   const redeliveries = redeliverMs > 0 ? setInterval(() => void redeliver(), redeliverMs).unref() : undefined;
   if (options.reconcileOnStart) {

@@ -79,20 +79,7 @@ export function diagnose(facts: DoctorFacts): DoctorLine[] {
         `\`shipgate\` is not bound to the app: fix: set its source (expected source) to the shipgate app (id ${facts.appId}); any workflow with checks: write can post it now`,
       );
   }
-  const missing = Object.entries(REQUIRED_PERMISSIONS).filter(
-    ([name, level]) => (LEVEL[facts.permissions[name] ?? ''] ?? 0) < (LEVEL[level] ?? 0),
-  );
-  add(
-    missing.length === 0,
-    'the app has every permission app.yml asks for',
-    `the app lacks ${missing.map(([name, level]) => `${name}: ${level}`).join(', ')}: fix: app settings → Permissions & events, then accept the new permissions on the installation`,
-  );
-  const events = REQUIRED_EVENTS.filter((event) => !facts.events.includes(event));
-  add(
-    events.length === 0,
-    'the app subscribes to every event it handles',
-    `the app does not subscribe to ${events.join(', ')}: fix: app settings → Permissions & events → Subscribe to events`,
-  );
+  lines.push(...installationLines(facts.permissions, facts.events));
   const workflow = facts.workflow === undefined ? undefined : workflowProblems(facts.workflow);
   add(
     workflow !== undefined && workflow.length === 0,
@@ -115,6 +102,31 @@ export function diagnose(facts: DoctorFacts): DoctorLine[] {
     `role teams not readable: ${unreadable.join(', ')}: fix: check the team slugs in .github/shipgate.yml and grant the app "Members: read"`,
   );
   return lines;
+}
+
+/** The installation's permissions and events against app.yml (also the app's start-up log). */
+export function installationLines(
+  permissions: Record<string, string>,
+  events: readonly string[],
+): DoctorLine[] {
+  const missing = Object.entries(REQUIRED_PERMISSIONS).filter(
+    ([name, level]) => (LEVEL[permissions[name] ?? ''] ?? 0) < (LEVEL[level] ?? 0),
+  );
+  const unsubscribed = REQUIRED_EVENTS.filter((event) => !events.includes(event));
+  return [
+    missing.length === 0
+      ? { ok: true, text: 'the app has every permission app.yml asks for' }
+      : {
+          ok: false,
+          text: `the app lacks ${missing.map(([name, level]) => `${name}: ${level}`).join(', ')}: fix: app settings → Permissions & events, then accept the new permissions on the installation`,
+        },
+    unsubscribed.length === 0
+      ? { ok: true, text: 'the app subscribes to every event it handles' }
+      : {
+          ok: false,
+          text: `the app does not subscribe to ${unsubscribed.join(', ')}: fix: app settings → Permissions & events → Subscribe to events`,
+        },
+  ];
 }
 
 /** What a workflow lacks to publish results the bot accepts. */
