@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1942,8 +1942,8 @@ var require_Job = __commonJS({
         if (this.options.id === jobDefaults.id) {
           this.options.id = `${this.options.id}-${this._randomIndex()}`;
         }
-        this.promise = new this.Promise((_resolve, _reject) => {
-          this._resolve = _resolve;
+        this.promise = new this.Promise((_resolve2, _reject) => {
+          this._resolve = _resolve2;
           this._reject = _reject;
         });
         this.retryCount = 0;
@@ -3568,8 +3568,8 @@ var require_Sync = __commonJS({
       schedule(task, ...args) {
         var promise2, reject, resolve7;
         resolve7 = reject = null;
-        promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve7 = _resolve;
+        promise2 = new this.Promise(function(_resolve2, _reject) {
+          resolve7 = _resolve2;
           return reject = _reject;
         });
         this._queue.push({
@@ -4796,8 +4796,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path13 = req.path;
-        _req.url = typeof path13 === "string" ? path13 : req.url ? req.url.path || req.url : void 0;
+        const path14 = req.path;
+        _req.url = typeof path14 === "string" ? path14 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -4967,14 +4967,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path13) {
+    function parsePath(path14) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path13.length; i++) {
-        const char = path13[i];
+      for (let i = 0; i < path14.length; i++) {
+        const char = path14[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -5105,10 +5105,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path13 of paths) {
-        const parts = parsePath(path13);
+      for (const path14 of paths) {
+        const parts = parsePath(path14);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path13, remove);
+          redactWildcardPath(obj, parts, censor, path14, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -5193,8 +5193,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path13) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path13];
+            const wrappedCensor = typeof censor === "function" ? (value, path14) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path14];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -5229,8 +5229,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path13 of pathsToClone) {
-        const parts = parsePath(path13);
+      for (const path14 of pathsToClone) {
+        const parts = parsePath(path14);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -5282,24 +5282,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path13) {
-      if (typeof path13 !== "string") {
+    function validatePath(path14) {
+      if (typeof path14 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path13 === "") {
+      if (path14 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path13.includes("..")) {
-        throw new Error(`Invalid redaction path (${path13})`);
+      if (path14.includes("..")) {
+        throw new Error(`Invalid redaction path (${path14})`);
       }
-      if (path13.includes(",")) {
-        throw new Error(`Invalid redaction path (${path13})`);
+      if (path14.includes(",")) {
+        throw new Error(`Invalid redaction path (${path14})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path13.length; i++) {
-        const char = path13[i];
+      for (let i = 0; i < path14.length; i++) {
+        const char = path14[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -5313,20 +5313,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path13})`);
+            throw new Error(`Invalid redaction path (${path14})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path13})`);
+        throw new Error(`Invalid redaction path (${path14})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path13 of paths) {
-        validatePath(path13);
+      for (const path14 of paths) {
+        validatePath(path14);
       }
     }
     function slowRedact(options2 = {}) {
@@ -5496,8 +5496,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path13) => {
-            return censor(value, [k, ...path13]);
+          const wrappedCensor = typeof censor === "function" ? (value, path14) => {
+            return censor(value, [k, ...path14]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -5718,7 +5718,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path13 = __require("path");
+    var path14 = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5772,7 +5772,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path13.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5780,7 +5780,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path13.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -6546,7 +6546,7 @@ var require_thread_stream = __commonJS({
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
     var { join: join19 } = __require("path");
-    var { pathToFileURL: pathToFileURL2 } = __require("url");
+    var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
       WRITE_INDEX,
@@ -6603,7 +6603,7 @@ var require_thread_stream = __commonJS({
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
         workerData: {
-          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL2(filename).href,
+          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL3(filename).href,
           dataBuf: stream[kImpl].dataBuf,
           stateBuf: stream[kImpl].stateBuf,
           workerData: {
@@ -7107,7 +7107,7 @@ var require_thread_stream = __commonJS({
 var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
-    var { createRequire } = __require("module");
+    var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync14 } = __require("node:fs");
     var getCallers = require_caller();
     var { join: join19, isAbsolute, sep: sep7 } = __require("node:path");
@@ -7175,15 +7175,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path13 = unquoted;
-      if (path13.startsWith("file://")) {
+      let path14 = unquoted;
+      if (path14.startsWith("file://")) {
         try {
-          path13 = fileURLToPath3(path13);
+          path14 = fileURLToPath3(path14);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path13) && !existsSync14(path13);
+      return isAbsolute(path14) && !existsSync14(path14);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7319,7 +7319,7 @@ var require_transport = __commonJS({
         for (const filePath of callers) {
           try {
             const context = filePath === "node:repl" ? process.cwd() + sep7 : filePath;
-            fixTarget2 = createRequire(context).resolve(origin);
+            fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err) {
             continue;
@@ -9161,49 +9161,49 @@ var require_colorette = __commonJS({
       close,
       replace
     ) : "";
-    var init = (open3, close, replace) => filterEmpty(`\x1B[${open3}m`, `\x1B[${close}m`, replace);
+    var init2 = (open3, close, replace) => filterEmpty(`\x1B[${open3}m`, `\x1B[${close}m`, replace);
     var colors = {
-      reset: init(0, 0),
-      bold: init(1, 22, "\x1B[22m\x1B[1m"),
-      dim: init(2, 22, "\x1B[22m\x1B[2m"),
-      italic: init(3, 23),
-      underline: init(4, 24),
-      inverse: init(7, 27),
-      hidden: init(8, 28),
-      strikethrough: init(9, 29),
-      black: init(30, 39),
-      red: init(31, 39),
-      green: init(32, 39),
-      yellow: init(33, 39),
-      blue: init(34, 39),
-      magenta: init(35, 39),
-      cyan: init(36, 39),
-      white: init(37, 39),
-      gray: init(90, 39),
-      bgBlack: init(40, 49),
-      bgRed: init(41, 49),
-      bgGreen: init(42, 49),
-      bgYellow: init(43, 49),
-      bgBlue: init(44, 49),
-      bgMagenta: init(45, 49),
-      bgCyan: init(46, 49),
-      bgWhite: init(47, 49),
-      blackBright: init(90, 39),
-      redBright: init(91, 39),
-      greenBright: init(92, 39),
-      yellowBright: init(93, 39),
-      blueBright: init(94, 39),
-      magentaBright: init(95, 39),
-      cyanBright: init(96, 39),
-      whiteBright: init(97, 39),
-      bgBlackBright: init(100, 49),
-      bgRedBright: init(101, 49),
-      bgGreenBright: init(102, 49),
-      bgYellowBright: init(103, 49),
-      bgBlueBright: init(104, 49),
-      bgMagentaBright: init(105, 49),
-      bgCyanBright: init(106, 49),
-      bgWhiteBright: init(107, 49)
+      reset: init2(0, 0),
+      bold: init2(1, 22, "\x1B[22m\x1B[1m"),
+      dim: init2(2, 22, "\x1B[22m\x1B[2m"),
+      italic: init2(3, 23),
+      underline: init2(4, 24),
+      inverse: init2(7, 27),
+      hidden: init2(8, 28),
+      strikethrough: init2(9, 29),
+      black: init2(30, 39),
+      red: init2(31, 39),
+      green: init2(32, 39),
+      yellow: init2(33, 39),
+      blue: init2(34, 39),
+      magenta: init2(35, 39),
+      cyan: init2(36, 39),
+      white: init2(37, 39),
+      gray: init2(90, 39),
+      bgBlack: init2(40, 49),
+      bgRed: init2(41, 49),
+      bgGreen: init2(42, 49),
+      bgYellow: init2(43, 49),
+      bgBlue: init2(44, 49),
+      bgMagenta: init2(45, 49),
+      bgCyan: init2(46, 49),
+      bgWhite: init2(47, 49),
+      blackBright: init2(90, 39),
+      redBright: init2(91, 39),
+      greenBright: init2(92, 39),
+      yellowBright: init2(93, 39),
+      blueBright: init2(94, 39),
+      magentaBright: init2(95, 39),
+      cyanBright: init2(96, 39),
+      whiteBright: init2(97, 39),
+      bgBlackBright: init2(100, 49),
+      bgRedBright: init2(101, 49),
+      bgGreenBright: init2(102, 49),
+      bgYellowBright: init2(103, 49),
+      bgBlueBright: init2(104, 49),
+      bgMagentaBright: init2(105, 49),
+      bgCyanBright: init2(106, 49),
+      bgWhiteBright: init2(107, 49)
     };
     var createColors = ({ useColor = isColorSupported } = {}) => useColor ? colors : Object.keys(colors).reduce(
       (colors2, key) => ({ ...colors2, [key]: String }),
@@ -9534,7 +9534,7 @@ var require_pump = __commonJS({
 var require_split2 = __commonJS({
   "node_modules/split2/index.js"(exports2, module2) {
     "use strict";
-    var { Transform } = __require("stream");
+    var { Transform: Transform2 } = __require("stream");
     var { StringDecoder } = __require("string_decoder");
     var kLast = /* @__PURE__ */ Symbol("last");
     var kDecoder = /* @__PURE__ */ Symbol("decoder");
@@ -9613,7 +9613,7 @@ var require_split2 = __commonJS({
       options2.transform = transform2;
       options2.flush = flush;
       options2.readableObjectMode = true;
-      const stream = new Transform(options2);
+      const stream = new Transform2(options2);
       stream[kLast] = "";
       stream[kDecoder] = new StringDecoder("utf8");
       stream.matcher = matcher;
@@ -9642,8 +9642,8 @@ var require_pino_abstract_transport = __commonJS({
     function createDeferred() {
       let resolve7;
       let reject;
-      const promise2 = new Promise((_resolve, _reject) => {
-        resolve7 = _resolve;
+      const promise2 = new Promise((_resolve2, _reject) => {
+        resolve7 = _resolve2;
         reject = _reject;
       });
       promise2.resolve = resolve7;
@@ -9918,7 +9918,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path13 = __require("node:path");
+    var path14 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -9989,7 +9989,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path13.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -9997,7 +9997,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path13.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -12490,7 +12490,7 @@ var require_pino_pretty = __commonJS({
     "use strict";
     var { isColorSupported } = require_colorette();
     var pump = require_pump();
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var abstractTransport = require_pino_abstract_transport();
     var colors = require_colors();
     var {
@@ -12574,7 +12574,7 @@ var require_pino_pretty = __commonJS({
           pretty2 = prettyFactory2(opts);
           source.off("message", pinoConfigListener);
         });
-        const stream = new Transform({
+        const stream = new Transform2({
           objectMode: true,
           autoDestroy: true,
           transform(chunk, enc, cb) {
@@ -12901,8 +12901,8 @@ var require_light = __commonJS({
           if (this.options.id === jobDefaults.id) {
             this.options.id = `${this.options.id}-${this._randomIndex()}`;
           }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
+          this.promise = new this.Promise((_resolve2, _reject) => {
+            this._resolve = _resolve2;
             this._reject = _reject;
           });
           this.retryCount = 0;
@@ -13307,8 +13307,8 @@ var require_light = __commonJS({
         schedule(task, ...args) {
           var promise2, reject, resolve7;
           resolve7 = reject = null;
-          promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+          promise2 = new this.Promise(function(_resolve2, _reject) {
+            resolve7 = _resolve2;
             return reject = _reject;
           });
           this._queue.push({ task, args, resolve: resolve7, reject });
@@ -14013,17 +14013,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14034,13 +14034,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14061,17 +14061,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14082,13 +14082,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14115,23 +14115,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path13) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path13);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -14743,10 +14743,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14765,7 +14765,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14795,11 +14795,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -14813,8 +14813,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -14828,8 +14828,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -14847,8 +14847,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -14858,8 +14858,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16797,8 +16797,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -16814,10 +16814,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
@@ -16964,11 +16964,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const sign2 = str[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
@@ -16977,9 +16977,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -16994,7 +16994,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -17374,9 +17374,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17451,14 +17451,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17473,10 +17473,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17487,10 +17487,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17507,13 +17507,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -19474,9 +19474,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path13) => {
+    visit3.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19485,23 +19485,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path13) => {
-      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit3.parentCollection = (cst, path14) => {
+      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19512,10 +19512,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -23976,7 +23976,7 @@ var require_websocket = __commonJS({
         socket[kWebSocket] = this;
         receiver.on("conclude", receiverOnConclude);
         receiver.on("drain", receiverOnDrain);
-        receiver.on("error", receiverOnError);
+        receiver.on("error", receiverOnError2);
         receiver.on("message", receiverOnMessage);
         receiver.on("ping", receiverOnPing);
         receiver.on("pong", receiverOnPong);
@@ -24593,7 +24593,7 @@ var require_websocket = __commonJS({
       const websocket = this[kWebSocket];
       if (!websocket.isPaused) websocket._socket.resume();
     }
-    function receiverOnError(err) {
+    function receiverOnError2(err) {
       const websocket = this[kWebSocket];
       if (websocket._socket[kWebSocket] !== void 0) {
         websocket._socket.removeListener("data", socketOnData);
@@ -26086,10 +26086,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path13) {
-  if (!path13)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path13.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -26429,11 +26429,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path13, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path13);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -26743,7 +26743,7 @@ function $constructor(name, initializer3, proto, params4) {
   Internals.prototype = zodProto;
   const protoMembers = proto;
   const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
-  function init(inst, def) {
+  function init2(inst, def) {
     if (!inst._zod) {
       _zodDesc.value = new Internals(def);
       try {
@@ -26783,7 +26783,7 @@ function $constructor(name, initializer3, proto, params4) {
   Object.defineProperty(Definition, "name", { value: name });
   function _(def) {
     const inst = params4?.Parent ? newError(Definition) : this;
-    init(inst, def);
+    init2(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
       for (const fn of deferred) {
@@ -26796,7 +26796,7 @@ function $constructor(name, initializer3, proto, params4) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, "init", { value: init2 });
   Object.defineProperty(_, Symbol.hasInstance, {
     value: (inst) => {
       if (params4?.Parent && inst instanceof params4.Parent)
@@ -26895,16 +26895,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path13 = []) => {
+  const processError = (error63, path14 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path13, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -26943,17 +26943,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path13 = []) => {
+  const processError = (error63, path14 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path13, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -26992,8 +26992,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path13) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -44131,13 +44131,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path13 = ref.slice(1).split("/").filter(Boolean);
-  if (path13.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path13[0] === defsKey) {
-    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -46013,9 +46013,9 @@ function gitHubFor(octokit, repo) {
         throw error62;
       }
     },
-    async readFile(path13, ref) {
+    async readFile(path14, ref) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path13, ref });
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path14, ref });
         if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error62) {
@@ -46266,6 +46266,1009 @@ var import_bottleneck3 = __toESM(require_lib(), 1);
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
+import path3 from "node:path";
+var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
+var Context = class {
+  name;
+  id;
+  payload;
+  /**
+   * An authenticated Octokit instance that can be used to make GitHub API
+   * requests in the context of the webhook event.
+   */
+  octokit;
+  /**
+   * A logger with context about the event.
+   */
+  log;
+  constructor(event, octokit, log) {
+    this.name = event.name;
+    this.id = event.id;
+    this.payload = event.payload;
+    this.octokit = octokit;
+    this.log = log;
+    if (octokit[kOctokitRequestHookAdded] !== true) {
+      octokit.hook.before("request", (options2) => {
+        options2.headers["x-github-delivery"] = event.id;
+      });
+      octokit[kOctokitRequestHookAdded] = true;
+    }
+  }
+  /**
+   * Return the `owner` and `repo` params for making API requests against a
+   * repository.
+   *
+   * ```js
+   * const params = context.repo({path: '.github/config.yml'})
+   * // Returns: {owner: 'username', repo: 'reponame', path: '.github/config.yml'}
+   * ```
+   *
+   * @param object - Params to be merged with the repo params.
+   *
+   */
+  repo(object2) {
+    const repo = this.payload.repository;
+    if (!repo) {
+      throw new Error("context.repo() is not supported for this webhook event.");
+    }
+    return Object.assign({
+      owner: repo.owner.login,
+      repo: repo.name
+    }, object2);
+  }
+  /**
+   * Return the `owner`, `repo`, and `issue_number` params for making API requests
+   * against an issue. The object passed in will be merged with the repo params.
+   *
+   *
+   * ```js
+   * const params = context.issue({body: 'Hello World!'})
+   * // Returns: {owner: 'username', repo: 'reponame', issue_number: 123, body: 'Hello World!'}
+   * ```
+   *
+   * @param object - Params to be merged with the issue params.
+   */
+  issue(object2) {
+    return Object.assign({
+      issue_number: (
+        // @ts-expect-error - this.payload may not have `issue` or `pull_request` keys
+        (this.payload.issue || this.payload.pull_request || this.payload).number
+      )
+    }, this.repo(object2));
+  }
+  /**
+   * Return the `owner`, `repo`, and `pull_number` params for making API requests
+   * against a pull request. The object passed in will be merged with the repo params.
+   *
+   *
+   * ```js
+   * const params = context.pullRequest({body: 'Hello World!'})
+   * // Returns: {owner: 'username', repo: 'reponame', pull_number: 123, body: 'Hello World!'}
+   * ```
+   *
+   * @param object - Params to be merged with the pull request params.
+   */
+  pullRequest(object2) {
+    const payload = this.payload;
+    return Object.assign({
+      // @ts-expect-error - this.payload may not have `issue` or `pull_request` keys
+      pull_number: (payload.issue || payload.pull_request || payload).number
+    }, this.repo(object2));
+  }
+  /**
+   * Returns a boolean if the actor on the event was a bot.
+   * @type {boolean}
+   */
+  get isBot() {
+    return this.payload.sender?.type === "Bot";
+  }
+  /**
+   * Reads the app configuration from the given YAML file in the `.github`
+   * directory of the repository.
+   *
+   * For example, given a file named `.github/config.yml`:
+   *
+   * ```yml
+   * close: true
+   * comment: Check the specs on the rotary girder.
+   * ```
+   *
+   * Your app can read that file from the target repository:
+   *
+   * ```js
+   * // Load config from .github/config.yml in the repository
+   * const config = await context.config('config.yml')
+   *
+   * if (config.close) {
+   *   context.octokit.rest.issues.comment(context.issue({body: config.comment}))
+   *   context.octokit.rest.issues.edit(context.issue({state: 'closed'}))
+   * }
+   * ```
+   *
+   * You can also use a `defaultConfig` object:
+   *
+   * ```js
+   * // Load config from .github/config.yml in the repository and combine with default config
+   * const config = await context.config('config.yml', {comment: 'Make sure to check all the specs.'})
+   *
+   * if (config.close) {
+   *   context.octokit.rest.issues.comment(context.issue({body: config.comment}));
+   *   context.octokit.rest.issues.edit(context.issue({state: 'closed'}))
+   * }
+   * ```
+   *
+   * Config files can also specify a base that they extend. `deepMergeOptions` can be used
+   * to configure how the target config, extended base, and default configs are merged.
+   *
+   * For security reasons, configuration is only loaded from the repository's default branch,
+   * changes made in pull requests from different branches or forks are ignored.
+   *
+   * If you need more lower-level control over reading and merging configuration files,
+   * you can `context.octokit.config.get(options)`, see https://github.com/probot/octokit-plugin-config.
+   *
+   * @param fileName - Name of the YAML file in the `.github` directory
+   * @param defaultConfig - An object of default config options
+   * @param deepMergeOptions - Controls merging configs (from the [deepmerge](https://github.com/TehShrike/deepmerge) module)
+   * @return Configuration object read from the file
+   */
+  async config(fileName, defaultConfig2, deepMergeOptions) {
+    const params4 = this.repo({
+      path: path3.posix.join(".github", fileName),
+      defaults(configs) {
+        const result = import_deepmerge.default.all([defaultConfig2 || {}, ...configs], deepMergeOptions);
+        return result;
+      }
+    });
+    const { config: config3, files } = await this.octokit.config.get(params4);
+    if (!defaultConfig2 && !files.find((file2) => file2.config !== null)) {
+      return null;
+    }
+    return config3;
+  }
+};
+
+// node_modules/@octokit/webhooks-methods/dist-node/index.js
+import { createHmac } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { Buffer as Buffer2 } from "node:buffer";
+var VERSION = "6.0.0";
+async function sign(secret, payload) {
+  if (!secret || !payload) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret & payload required for sign()"
+    );
+  }
+  if (typeof payload !== "string") {
+    throw new TypeError("[@octokit/webhooks-methods] payload must be a string");
+  }
+  const algorithm = "sha256";
+  return `${algorithm}=${createHmac(algorithm, secret).update(payload).digest("hex")}`;
+}
+sign.VERSION = VERSION;
+async function verify(secret, eventPayload, signature) {
+  if (!secret || !eventPayload || !signature) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret, eventPayload & signature required"
+    );
+  }
+  if (typeof eventPayload !== "string") {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] eventPayload must be a string"
+    );
+  }
+  const signatureBuffer = Buffer2.from(signature);
+  const verificationBuffer = Buffer2.from(await sign(secret, eventPayload));
+  if (signatureBuffer.length !== verificationBuffer.length) {
+    return false;
+  }
+  return timingSafeEqual(signatureBuffer, verificationBuffer);
+}
+verify.VERSION = VERSION;
+async function verifyWithFallback(secret, payload, signature, additionalSecrets) {
+  const firstPass = await verify(secret, payload, signature);
+  if (firstPass) {
+    return true;
+  }
+  if (additionalSecrets !== void 0) {
+    for (const s of additionalSecrets) {
+      const v = await verify(s, payload, signature);
+      if (v) {
+        return v;
+      }
+    }
+  }
+  return false;
+}
+
+// node_modules/@octokit/webhooks/dist-bundle/index.js
+var createLogger = (logger = {}) => {
+  if (typeof logger.debug !== "function") {
+    logger.debug = () => {
+    };
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = () => {
+    };
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = console.warn.bind(console);
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = console.error.bind(console);
+  }
+  return logger;
+};
+var emitterEventNames = [
+  "branch_protection_configuration",
+  "branch_protection_configuration.disabled",
+  "branch_protection_configuration.enabled",
+  "branch_protection_rule",
+  "branch_protection_rule.created",
+  "branch_protection_rule.deleted",
+  "branch_protection_rule.edited",
+  "check_run",
+  "check_run.completed",
+  "check_run.created",
+  "check_run.requested_action",
+  "check_run.rerequested",
+  "check_suite",
+  "check_suite.completed",
+  "check_suite.requested",
+  "check_suite.rerequested",
+  "code_scanning_alert",
+  "code_scanning_alert.appeared_in_branch",
+  "code_scanning_alert.closed_by_user",
+  "code_scanning_alert.created",
+  "code_scanning_alert.fixed",
+  "code_scanning_alert.reopened",
+  "code_scanning_alert.reopened_by_user",
+  "commit_comment",
+  "commit_comment.created",
+  "create",
+  "custom_property",
+  "custom_property.created",
+  "custom_property.deleted",
+  "custom_property.promote_to_enterprise",
+  "custom_property.updated",
+  "custom_property_values",
+  "custom_property_values.updated",
+  "delete",
+  "dependabot_alert",
+  "dependabot_alert.auto_dismissed",
+  "dependabot_alert.auto_reopened",
+  "dependabot_alert.created",
+  "dependabot_alert.dismissed",
+  "dependabot_alert.fixed",
+  "dependabot_alert.reintroduced",
+  "dependabot_alert.reopened",
+  "deploy_key",
+  "deploy_key.created",
+  "deploy_key.deleted",
+  "deployment",
+  "deployment.created",
+  "deployment_protection_rule",
+  "deployment_protection_rule.requested",
+  "deployment_review",
+  "deployment_review.approved",
+  "deployment_review.rejected",
+  "deployment_review.requested",
+  "deployment_status",
+  "deployment_status.created",
+  "discussion",
+  "discussion.answered",
+  "discussion.category_changed",
+  "discussion.closed",
+  "discussion.created",
+  "discussion.deleted",
+  "discussion.edited",
+  "discussion.labeled",
+  "discussion.locked",
+  "discussion.pinned",
+  "discussion.reopened",
+  "discussion.transferred",
+  "discussion.unanswered",
+  "discussion.unlabeled",
+  "discussion.unlocked",
+  "discussion.unpinned",
+  "discussion_comment",
+  "discussion_comment.created",
+  "discussion_comment.deleted",
+  "discussion_comment.edited",
+  "fork",
+  "github_app_authorization",
+  "github_app_authorization.revoked",
+  "gollum",
+  "installation",
+  "installation.created",
+  "installation.deleted",
+  "installation.new_permissions_accepted",
+  "installation.suspend",
+  "installation.unsuspend",
+  "installation_repositories",
+  "installation_repositories.added",
+  "installation_repositories.removed",
+  "installation_target",
+  "installation_target.renamed",
+  "issue_comment",
+  "issue_comment.created",
+  "issue_comment.deleted",
+  "issue_comment.edited",
+  "issue_dependencies",
+  "issue_dependencies.blocked_by_added",
+  "issue_dependencies.blocked_by_removed",
+  "issue_dependencies.blocking_added",
+  "issue_dependencies.blocking_removed",
+  "issues",
+  "issues.assigned",
+  "issues.closed",
+  "issues.deleted",
+  "issues.demilestoned",
+  "issues.edited",
+  "issues.labeled",
+  "issues.locked",
+  "issues.milestoned",
+  "issues.opened",
+  "issues.pinned",
+  "issues.reopened",
+  "issues.transferred",
+  "issues.typed",
+  "issues.unassigned",
+  "issues.unlabeled",
+  "issues.unlocked",
+  "issues.unpinned",
+  "issues.untyped",
+  "label",
+  "label.created",
+  "label.deleted",
+  "label.edited",
+  "marketplace_purchase",
+  "marketplace_purchase.cancelled",
+  "marketplace_purchase.changed",
+  "marketplace_purchase.pending_change",
+  "marketplace_purchase.pending_change_cancelled",
+  "marketplace_purchase.purchased",
+  "member",
+  "member.added",
+  "member.edited",
+  "member.removed",
+  "membership",
+  "membership.added",
+  "membership.removed",
+  "merge_group",
+  "merge_group.checks_requested",
+  "merge_group.destroyed",
+  "meta",
+  "meta.deleted",
+  "milestone",
+  "milestone.closed",
+  "milestone.created",
+  "milestone.deleted",
+  "milestone.edited",
+  "milestone.opened",
+  "org_block",
+  "org_block.blocked",
+  "org_block.unblocked",
+  "organization",
+  "organization.deleted",
+  "organization.member_added",
+  "organization.member_invited",
+  "organization.member_removed",
+  "organization.renamed",
+  "package",
+  "package.published",
+  "package.updated",
+  "page_build",
+  "personal_access_token_request",
+  "personal_access_token_request.approved",
+  "personal_access_token_request.cancelled",
+  "personal_access_token_request.created",
+  "personal_access_token_request.denied",
+  "ping",
+  "project",
+  "project.closed",
+  "project.created",
+  "project.deleted",
+  "project.edited",
+  "project.reopened",
+  "project_card",
+  "project_card.converted",
+  "project_card.created",
+  "project_card.deleted",
+  "project_card.edited",
+  "project_card.moved",
+  "project_column",
+  "project_column.created",
+  "project_column.deleted",
+  "project_column.edited",
+  "project_column.moved",
+  "projects_v2",
+  "projects_v2.closed",
+  "projects_v2.created",
+  "projects_v2.deleted",
+  "projects_v2.edited",
+  "projects_v2.reopened",
+  "projects_v2_item",
+  "projects_v2_item.archived",
+  "projects_v2_item.converted",
+  "projects_v2_item.created",
+  "projects_v2_item.deleted",
+  "projects_v2_item.edited",
+  "projects_v2_item.reordered",
+  "projects_v2_item.restored",
+  "projects_v2_status_update",
+  "projects_v2_status_update.created",
+  "projects_v2_status_update.deleted",
+  "projects_v2_status_update.edited",
+  "public",
+  "pull_request",
+  "pull_request.assigned",
+  "pull_request.auto_merge_disabled",
+  "pull_request.auto_merge_enabled",
+  "pull_request.closed",
+  "pull_request.converted_to_draft",
+  "pull_request.demilestoned",
+  "pull_request.dequeued",
+  "pull_request.edited",
+  "pull_request.enqueued",
+  "pull_request.labeled",
+  "pull_request.locked",
+  "pull_request.milestoned",
+  "pull_request.opened",
+  "pull_request.ready_for_review",
+  "pull_request.reopened",
+  "pull_request.review_request_removed",
+  "pull_request.review_requested",
+  "pull_request.synchronize",
+  "pull_request.unassigned",
+  "pull_request.unlabeled",
+  "pull_request.unlocked",
+  "pull_request_review",
+  "pull_request_review.dismissed",
+  "pull_request_review.edited",
+  "pull_request_review.submitted",
+  "pull_request_review_comment",
+  "pull_request_review_comment.created",
+  "pull_request_review_comment.deleted",
+  "pull_request_review_comment.edited",
+  "pull_request_review_thread",
+  "pull_request_review_thread.resolved",
+  "pull_request_review_thread.unresolved",
+  "push",
+  "registry_package",
+  "registry_package.published",
+  "registry_package.updated",
+  "release",
+  "release.created",
+  "release.deleted",
+  "release.edited",
+  "release.prereleased",
+  "release.published",
+  "release.released",
+  "release.unpublished",
+  "repository",
+  "repository.archived",
+  "repository.created",
+  "repository.deleted",
+  "repository.edited",
+  "repository.privatized",
+  "repository.publicized",
+  "repository.renamed",
+  "repository.transferred",
+  "repository.unarchived",
+  "repository_advisory",
+  "repository_advisory.published",
+  "repository_advisory.reported",
+  "repository_dispatch",
+  "repository_dispatch.sample.collected",
+  "repository_import",
+  "repository_ruleset",
+  "repository_ruleset.created",
+  "repository_ruleset.deleted",
+  "repository_ruleset.edited",
+  "repository_vulnerability_alert",
+  "repository_vulnerability_alert.create",
+  "repository_vulnerability_alert.dismiss",
+  "repository_vulnerability_alert.reopen",
+  "repository_vulnerability_alert.resolve",
+  "secret_scanning_alert",
+  "secret_scanning_alert.assigned",
+  "secret_scanning_alert.created",
+  "secret_scanning_alert.publicly_leaked",
+  "secret_scanning_alert.reopened",
+  "secret_scanning_alert.resolved",
+  "secret_scanning_alert.unassigned",
+  "secret_scanning_alert.validated",
+  "secret_scanning_alert_location",
+  "secret_scanning_alert_location.created",
+  "secret_scanning_scan",
+  "secret_scanning_scan.completed",
+  "security_advisory",
+  "security_advisory.published",
+  "security_advisory.updated",
+  "security_advisory.withdrawn",
+  "security_and_analysis",
+  "sponsorship",
+  "sponsorship.cancelled",
+  "sponsorship.created",
+  "sponsorship.edited",
+  "sponsorship.pending_cancellation",
+  "sponsorship.pending_tier_change",
+  "sponsorship.tier_changed",
+  "star",
+  "star.created",
+  "star.deleted",
+  "status",
+  "sub_issues",
+  "sub_issues.parent_issue_added",
+  "sub_issues.parent_issue_removed",
+  "sub_issues.sub_issue_added",
+  "sub_issues.sub_issue_removed",
+  "team",
+  "team.added_to_repository",
+  "team.created",
+  "team.deleted",
+  "team.edited",
+  "team.removed_from_repository",
+  "team_add",
+  "watch",
+  "watch.started",
+  "workflow_dispatch",
+  "workflow_job",
+  "workflow_job.completed",
+  "workflow_job.in_progress",
+  "workflow_job.queued",
+  "workflow_job.waiting",
+  "workflow_run",
+  "workflow_run.completed",
+  "workflow_run.in_progress",
+  "workflow_run.requested"
+];
+function validateEventName(eventName, options2 = {}) {
+  if (typeof eventName !== "string") {
+    throw new TypeError("eventName must be of type string");
+  }
+  if (eventName === "*") {
+    throw new TypeError(
+      `Using the "*" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onAny() method instead`
+    );
+  }
+  if (eventName === "error") {
+    throw new TypeError(
+      `Using the "error" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onError() method instead`
+    );
+  }
+  if (options2.onUnknownEventName === "ignore") {
+    return;
+  }
+  if (!emitterEventNames.includes(eventName)) {
+    if (options2.onUnknownEventName !== "warn") {
+      throw new TypeError(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    } else {
+      (options2.log || console).warn(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    }
+  }
+}
+function handleEventHandlers(state, webhookName, handler2) {
+  if (!state.hooks[webhookName]) {
+    state.hooks[webhookName] = [];
+  }
+  state.hooks[webhookName].push(handler2);
+}
+function receiverOn(state, webhookNameOrNames, handler2) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => receiverOn(state, webhookName, handler2)
+    );
+    return;
+  }
+  validateEventName(webhookNameOrNames, {
+    onUnknownEventName: "warn",
+    log: state.log
+  });
+  handleEventHandlers(state, webhookNameOrNames, handler2);
+}
+function receiverOnAny(state, handler2) {
+  handleEventHandlers(state, "*", handler2);
+}
+function receiverOnError(state, handler2) {
+  handleEventHandlers(state, "error", handler2);
+}
+function wrapErrorHandler(handler2, error62) {
+  let returnValue;
+  try {
+    returnValue = handler2(error62);
+  } catch (error210) {
+    console.log('FATAL: Error occurred in "error" event handler');
+    console.log(error210);
+  }
+  if (returnValue && returnValue.catch) {
+    returnValue.catch((error210) => {
+      console.log('FATAL: Error occurred in "error" event handler');
+      console.log(error210);
+    });
+  }
+}
+function getHooks(state, eventPayloadAction, eventName) {
+  const hooks = [state.hooks[eventName], state.hooks["*"]];
+  if (eventPayloadAction) {
+    hooks.unshift(state.hooks[`${eventName}.${eventPayloadAction}`]);
+  }
+  return [].concat(...hooks.filter(Boolean));
+}
+function receiverHandle(state, event) {
+  const errorHandlers = state.hooks.error || [];
+  if (event instanceof Error) {
+    const error62 = Object.assign(new AggregateError([event], event.message), {
+      event
+    });
+    errorHandlers.forEach((handler2) => wrapErrorHandler(handler2, error62));
+    return Promise.reject(error62);
+  }
+  if (!event || !event.name) {
+    const error62 = new Error("Event name not passed");
+    throw new AggregateError([error62], error62.message);
+  }
+  if (!event.payload) {
+    const error62 = new Error("Event name not passed");
+    throw new AggregateError([error62], error62.message);
+  }
+  const hooks = getHooks(
+    state,
+    "action" in event.payload ? event.payload.action : null,
+    event.name
+  );
+  if (hooks.length === 0) {
+    return Promise.resolve();
+  }
+  const errors = [];
+  const promises = hooks.map((handler2) => {
+    let promise2 = Promise.resolve(event);
+    if (state.transform) {
+      promise2 = promise2.then(state.transform);
+    }
+    return promise2.then((event2) => {
+      return handler2(event2);
+    }).catch((error62) => errors.push(Object.assign(error62, { event })));
+  });
+  return Promise.all(promises).then(() => {
+    if (errors.length === 0) {
+      return;
+    }
+    const error62 = new AggregateError(
+      errors,
+      errors.map((error210) => error210.message).join("\n")
+    );
+    Object.assign(error62, {
+      event
+    });
+    errorHandlers.forEach((handler2) => wrapErrorHandler(handler2, error62));
+    throw error62;
+  });
+}
+function removeListener(state, webhookNameOrNames, handler2) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => removeListener(state, webhookName, handler2)
+    );
+    return;
+  }
+  if (!state.hooks[webhookNameOrNames]) {
+    return;
+  }
+  for (let i = state.hooks[webhookNameOrNames].length - 1; i >= 0; i--) {
+    if (state.hooks[webhookNameOrNames][i] === handler2) {
+      state.hooks[webhookNameOrNames].splice(i, 1);
+      return;
+    }
+  }
+}
+function createEventHandler(options2) {
+  const state = {
+    hooks: {},
+    log: createLogger(options2 && options2.log)
+  };
+  if (options2 && options2.transform) {
+    state.transform = options2.transform;
+  }
+  return {
+    on: receiverOn.bind(null, state),
+    onAny: receiverOnAny.bind(null, state),
+    onError: receiverOnError.bind(null, state),
+    removeListener: removeListener.bind(null, state),
+    receive: receiverHandle.bind(null, state)
+  };
+}
+async function verifyAndReceive(state, event) {
+  const matchesSignature = await verifyWithFallback(
+    state.secret,
+    event.payload,
+    event.signature,
+    state.additionalSecrets
+  ).catch(() => false);
+  if (!matchesSignature) {
+    const error62 = new Error(
+      "[@octokit/webhooks] signature does not match event payload and secret"
+    );
+    error62.event = event;
+    error62.status = 400;
+    return state.eventHandler.receive(error62);
+  }
+  let payload;
+  try {
+    payload = JSON.parse(event.payload);
+  } catch (error62) {
+    error62.message = "Invalid JSON";
+    error62.status = 400;
+    throw new AggregateError([error62], error62.message);
+  }
+  return state.eventHandler.receive({
+    id: event.id,
+    name: event.name,
+    payload
+  });
+}
+function normalizeTrailingSlashes(path14) {
+  let i = path14.length;
+  if (i === 0) {
+    return "/";
+  }
+  while (i > 0) {
+    if (path14.charCodeAt(--i) !== 47) {
+      break;
+    }
+  }
+  if (i === -1) {
+    return "/";
+  }
+  return path14.slice(0, i + 1);
+}
+var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
+var WEBHOOK_HEADERS = [
+  "x-github-event",
+  "x-hub-signature-256",
+  "x-github-delivery"
+];
+function createMiddleware(options2) {
+  const { handleResponse: handleResponse3, getRequestHeader: getRequestHeader3, getPayload: getPayload3 } = options2;
+  return function middleware(webhooks, options22) {
+    const middlewarePath = normalizeTrailingSlashes(options22.path);
+    return async function octokitWebhooksMiddleware(request2, response, next) {
+      let pathname;
+      try {
+        pathname = new URL(
+          normalizeTrailingSlashes(request2.url),
+          "http://localhost"
+        ).pathname;
+      } catch (error62) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Request URL could not be parsed: ${request2.url}`
+          }),
+          422,
+          {
+            "content-type": "application/json"
+          },
+          response
+        );
+      }
+      if (pathname !== middlewarePath) {
+        next?.();
+        return handleResponse3(null);
+      } else if (request2.method !== "POST") {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Unknown route: ${request2.method} ${pathname}`
+          }),
+          404,
+          {
+            "content-type": "application/json"
+          },
+          response
+        );
+      }
+      const contentType = getRequestHeader3(request2, "content-type");
+      if (typeof contentType !== "string" || !isApplicationJsonRE.test(contentType)) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Unsupported "Content-Type" header value. Must be "application/json"`
+          }),
+          415,
+          {
+            "content-type": "application/json",
+            accept: "application/json"
+          },
+          response
+        );
+      }
+      const missingHeaders = WEBHOOK_HEADERS.filter((header) => {
+        return getRequestHeader3(request2, header) == void 0;
+      }).join(", ");
+      if (missingHeaders) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Required headers missing: ${missingHeaders}`
+          }),
+          400,
+          {
+            "content-type": "application/json",
+            accept: "application/json"
+          },
+          response
+        );
+      }
+      const eventName = getRequestHeader3(
+        request2,
+        "x-github-event"
+      );
+      const signature = getRequestHeader3(request2, "x-hub-signature-256");
+      const id = getRequestHeader3(request2, "x-github-delivery");
+      options22.log.debug(`${eventName} event received (id: ${id})`);
+      let didTimeout = false;
+      let timeout;
+      const timeoutPromise = new Promise((resolve7) => {
+        timeout = setTimeout(() => {
+          didTimeout = true;
+          resolve7(
+            handleResponse3(
+              "still processing\n",
+              202,
+              {
+                "Content-Type": "text/plain",
+                accept: "application/json"
+              },
+              response
+            )
+          );
+        }, options22.timeout);
+      });
+      const processWebhook = async () => {
+        try {
+          const payload = await getPayload3(request2);
+          await webhooks.verifyAndReceive({
+            id,
+            name: eventName,
+            payload,
+            signature
+          });
+          clearTimeout(timeout);
+          if (didTimeout) return handleResponse3(null);
+          return handleResponse3(
+            "ok\n",
+            200,
+            {
+              "content-type": "text/plain",
+              accept: "application/json"
+            },
+            response
+          );
+        } catch (error62) {
+          clearTimeout(timeout);
+          if (didTimeout) return handleResponse3(null);
+          const err = Array.from(error62.errors)[0];
+          const errorMessage = err.message ? `${err.name}: ${err.message}` : "Error: An Unspecified error occurred";
+          const statusCode = typeof err.status !== "undefined" ? err.status : 500;
+          options22.log.error(error62);
+          return handleResponse3(
+            JSON.stringify({
+              error: errorMessage
+            }),
+            statusCode,
+            {
+              "content-type": "application/json",
+              accept: "application/json"
+            },
+            response
+          );
+        }
+      };
+      return await Promise.race([timeoutPromise, processWebhook()]);
+    };
+  };
+}
+function handleResponse(body, status = 200, headers = {}, response) {
+  if (body === null) {
+    return false;
+  }
+  headers["content-length"] = body.length.toString();
+  response.writeHead(status, headers).end(body);
+  return true;
+}
+function getRequestHeader(request2, key) {
+  return request2.headers[key];
+}
+function concatUint8Array(data) {
+  if (data.length === 0) {
+    return new Uint8Array(0);
+  }
+  let totalLength = 0;
+  for (let i = 0; i < data.length; i++) {
+    totalLength += data[i].length;
+  }
+  if (totalLength === 0) {
+    return new Uint8Array(0);
+  }
+  const result = new Uint8Array(totalLength);
+  let offset = 0;
+  for (let i = 0; i < data.length; i++) {
+    result.set(data[i], offset);
+    offset += data[i].length;
+  }
+  return result;
+}
+var textDecoder = new TextDecoder("utf-8", { fatal: false });
+var decode3 = textDecoder.decode.bind(textDecoder);
+async function getPayload(request2) {
+  if (typeof request2.body === "object" && "rawBody" in request2 && request2.rawBody instanceof Uint8Array) {
+    return decode3(request2.rawBody);
+  } else if (typeof request2.body === "string") {
+    return request2.body;
+  }
+  const payload = await getPayloadFromRequestStream(request2);
+  return decode3(payload);
+}
+function getPayloadFromRequestStream(request2) {
+  return new Promise((resolve7, reject) => {
+    let data = [];
+    request2.on(
+      "error",
+      (error62) => reject(new AggregateError([error62], error62.message))
+    );
+    request2.on("data", data.push.bind(data));
+    request2.on("end", () => {
+      const result = concatUint8Array(data);
+      queueMicrotask(() => resolve7(result));
+    });
+  });
+}
+function createNodeMiddleware(webhooks, {
+  path: path14 = "/api/github/webhooks",
+  log = createLogger(),
+  timeout = 9e3
+} = {}) {
+  return createMiddleware({
+    handleResponse,
+    getRequestHeader,
+    getPayload
+  })(webhooks, {
+    path: path14,
+    log,
+    timeout
+  });
+}
+var Webhooks = class {
+  sign;
+  verify;
+  on;
+  onAny;
+  onError;
+  removeListener;
+  receive;
+  verifyAndReceive;
+  constructor(options2) {
+    if (!options2 || !options2.secret) {
+      throw new Error("[@octokit/webhooks] options.secret required");
+    }
+    const state = {
+      eventHandler: createEventHandler(options2),
+      secret: options2.secret,
+      additionalSecrets: options2.additionalSecrets,
+      hooks: {},
+      log: createLogger(options2.log)
+    };
+    this.sign = sign.bind(null, options2.secret);
+    this.verify = verify.bind(null, options2.secret);
+    this.on = state.eventHandler.on;
+    this.onAny = state.eventHandler.onAny;
+    this.onError = state.eventHandler.onError;
+    this.removeListener = state.eventHandler.removeListener;
+    this.receive = state.eventHandler.receive;
+    this.verifyAndReceive = verifyAndReceive.bind(null, state);
+  }
+};
 
 // node_modules/toad-cache/dist/toad-cache.mjs
 function validateCacheParams(max, ttlInMsecs) {
@@ -46405,21 +47408,262 @@ var LruObject = class {
   }
 };
 
+// node_modules/probot/lib/helpers/create-deferred-promise.js
+function createDeferredPromise() {
+  let resolve7;
+  let reject;
+  const promise2 = new Promise((res, rej) => {
+    resolve7 = res;
+    reject = rej;
+  });
+  return { promise: promise2, resolve: resolve7, reject };
+}
+
+// node_modules/probot/lib/octokit/get-authenticated-octokit.js
+async function getAuthenticatedOctokit(options2) {
+  const { octokit, log, installationId } = options2;
+  if (!installationId)
+    return octokit;
+  return octokit.auth({
+    type: "installation",
+    installationId,
+    factory: ({ octokit: octokit2, octokitOptions, ...otherOptions }) => {
+      const options3 = {
+        ...octokitOptions,
+        log: log.child({ name: "github" }),
+        throttle: octokitOptions.throttle?.enabled ? {
+          ...octokitOptions.throttle,
+          id: String(installationId)
+        } : { enabled: false },
+        auth: {
+          ...octokitOptions.auth,
+          otherOptions,
+          installationId
+        }
+      };
+      const Octokit2 = octokit2.constructor;
+      return new Octokit2(options3);
+    }
+  });
+}
+
 // node_modules/probot/lib/helpers/get-log.js
 var import_pino = __toESM(require_pino(), 1);
 
+// node_modules/@probot/pino/index.js
+import { Transform } from "node:stream";
+
 // node_modules/npx-import-light/index.js
+import { exec } from "node:child_process";
+import { builtinModules, createRequire } from "node:module";
 import { platform as osPlatform } from "node:os";
+import { resolve as pathResolve } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+function wrapExec(exec2) {
+  return (cmd, options2) => new Promise((resolve7, reject) => {
+    exec2(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
+      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve7(stdout.trim());
+    });
+  });
+}
+var INSTALLED_LOCALLY = /* @__PURE__ */ Symbol();
+var INSTALL_CACHE = { __proto__: null };
 var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path13) => path13.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path13) => path13.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path14) => path14.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path14) => path14.split(":");
+var getTempPath = (stdout) => {
+  const paths = splitPathEnvVar(stdout);
+  const tempPath = paths.find(isTempPath);
+  if (!tempPath)
+    throw new Error(`Failed to find temporary install directory in:
+${JSON.stringify(paths)}`);
+  return tempPath;
+};
+async function _import(packageWithPath) {
+  return await import(packageWithPath);
+}
+async function _importRelative(installDir, packageWithPath) {
+  return await import(pathToFileURL2(_resolveRelative(installDir, packageWithPath)).href);
+}
+function _resolve(packageWithPath) {
+  return createRequire(import.meta.url).resolve(packageWithPath);
+}
+function _resolveRelative(installDir, packageWithPath) {
+  return createRequire(pathToFileURL2(installDir).href).resolve(packageWithPath);
+}
+var _logger = { log: (message) => console.log(`[NPXI] ${message}`) };
+async function npxImport(pkg, options2 = {}) {
+  const opts = {
+    logger: _logger,
+    import: _import,
+    importRelative: _importRelative,
+    resolve: _resolve,
+    resolveRelative: _resolveRelative,
+    onlyPackageRunner: true,
+    ...options2,
+    exec: wrapExec(options2.exec || exec)
+  };
+  const packages = await processPackageParameter(pkg);
+  if (opts.onlyPackageRunner === true && isRunningInPackageRunner() === false) {
+    return Array.isArray(pkg) ? Promise.all(packages.map((p) => opts.import(p.nameWithPath))) : opts.import(packages[0].nameWithPath);
+  }
+  const missingPackages = [];
+  for (const p of packages) {
+    try {
+      p.imported = await opts.import(p.nameWithPath);
+      INSTALL_CACHE[p.name] = INSTALLED_LOCALLY;
+    } catch (e) {
+      missingPackages.push(p);
+    }
+  }
+  if (missingPackages.length !== 0) {
+    await checkNpxVersion(opts);
+    opts.logger.log(
+      `Package${missingPackages.length === 1 ? "" : "s"} ${missingPackages.map((p) => p.nameWithPath).join(", ")} not available locally. Attempting to use npx to install temporarily.`
+    );
+    try {
+      const installDir = await installPackage(missingPackages, opts);
+      for (const pkg2 of missingPackages) {
+        pkg2.imported = await opts.importRelative(installDir, pkg2.nameWithPath);
+        INSTALL_CACHE[pkg2.name] = installDir;
+      }
+    } catch (e) {
+      throw new Error(
+        `import failed for ${missingPackages.map((p) => p.nameWithPath).join(",")} with message:
+    ${e.message}
+
+You should install ${missingPackages.map((p) => p.name).join(", ")} locally: 
+    npm install ${missingPackages.map((p) => p.cli).join(" ")}
+
+`,
+        { cause: e }
+      );
+    }
+  }
+  return Array.isArray(pkg) ? packages.map((p) => p.imported) : packages[0].imported;
+}
+async function processPackageParameter(pkg) {
+  if (typeof pkg !== "string" && !Array.isArray(pkg) || Array.isArray(pkg) && pkg.length === 0 || Array.isArray(pkg) && pkg.some((p) => typeof p !== "string")) {
+    throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
+  }
+  const packageNames = [];
+  const packages = [];
+  for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path14 } = parsePackage(p);
+    if (packageNames.includes(name)) {
+      throw new Error(
+        `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
+      );
+    }
+    packageNames.push(name);
+    packages.push({
+      cli,
+      name,
+      nameWithPath,
+      packageName,
+      path: path14,
+      raw,
+      scope,
+      version: version2,
+      imported: null
+    });
+  }
+  return packages;
+}
 var semverRE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/u;
 var isValidSemver = RegExp.prototype.test.bind(semverRE);
+var cliEscapeCharsRE = /[<>*]/u;
+var packageWithVersionRE = /^((?:(?:@([a-z0-9-][a-z0-9-_.]*))\/)?([a-z0-9-][a-z0-9-_.]+))(?:@([^/]+))?(\/.*)?$/u;
+function parsePackage(pkg) {
+  if (pkg[0] === "." || pkg[0] === "/") {
+    throw new Error(`cannot import relative paths: got '${pkg}'`);
+  }
+  const [
+    match = null,
+    name,
+    scope = "",
+    packageName,
+    version2 = "latest",
+    // Default to 'latest' if no version is specified
+    path14 = ""
+  ] = packageWithVersionRE.exec(pkg) || [];
+  if (match === null) {
+    throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
+  }
+  const nameWithPath = `${name}${path14}`;
+  const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
+  if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
+    throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
+  }
+  if (builtinModules.includes(name)) {
+    throw new TypeError(`can only import NPM packages, got core module '${name}' from '${pkg}'`);
+  }
+  return {
+    cli,
+    name,
+    nameWithPath,
+    packageName,
+    path: path14,
+    raw: pkg,
+    scope,
+    version: version2
+  };
+}
+async function checkNpxVersion(opts) {
+  let npmVersion;
+  try {
+    npmVersion = await opts.exec(`npx --version`);
+  } catch (e) {
+    throw new Error(`Couldn't execute 'npx --version'. Is npm installed and up-to-date?`, {
+      cause: e
+    });
+  }
+  if (npmVersion === null || Number(semverRE.exec(npmVersion)?.[1]) < 7) {
+    throw new Error(`Require npm version 7+. Got '${npmVersion}' when running 'npx --version'`);
+  }
+}
+async function installPackage(packages, opts) {
+  const preference = packages.every((p) => isValidSemver(p.version)) ? "offline" : "online";
+  const installPackage2 = `npx --prefer-${preference} -y ${packages.map((p) => `-p ${p.cli}`).join(" ")}`;
+  opts.logger.log(`Installing... (${installPackage2})`);
+  let tempPathResult;
+  try {
+    tempPathResult = await opts.exec(`${installPackage2} ${emitPath}`);
+  } catch (e) {
+    throw new Error(
+      `Failed installing ${packages.map((p) => `'${p.name}'`).join(",")} using: ${installPackage2}.`,
+      { cause: e }
+    );
+  }
+  const tempPath = getTempPath(tempPathResult);
+  const nodeModulesPath = pathResolve(tempPath, "..");
+  if (!nodeModulesPath.endsWith("node_modules")) {
+    throw new Error(
+      `Found NPX temporary path of '${tempPath}' but expected to be able to find a node_modules directory by looking in '..'.`
+    );
+  }
+  opts.logger.log(
+    `Installed into ${nodeModulesPath}.`,
+    `To skip this step in future, run: npm install ${packages.map((p) => p.cli).join(" ")}`
+  );
+  return nodeModulesPath;
+}
+function isRunningInPackageRunner() {
+  return process.env.npm_lifecycle_event === "npx" || process.env.npm_lifecycle_event === "bunx";
+}
 
 // node_modules/@probot/pino/index.js
 var import_pino_pretty = __toESM(require_pino_pretty(), 1);
+var LEVEL_MAP = {
+  10: "trace",
+  20: "debug",
+  30: "info",
+  40: "warn",
+  50: "error",
+  60: "fatal"
+};
 var pinoIgnore = [
   // default pino keys
   "time",
@@ -46437,6 +47681,138 @@ var pinoErrorProps = [
   "request",
   "sentryEventId"
 ].join(",");
+var init;
+var withScope;
+var captureException;
+var sentry;
+async function getTransformStream(options2 = {}) {
+  const formattingEnabled = options2.logFormat !== "json";
+  const levelAsString = options2.logLevelInString;
+  const pretty = (0, import_pino_pretty.prettyFactory)({
+    ignore: pinoIgnore,
+    errorProps: pinoErrorProps
+  });
+  if (!options2.sentryDsn) {
+    return new Transform({
+      objectMode: true,
+      transform(chunk, enc, cb) {
+        const line2 = chunk.toString().trim();
+        if (formattingEnabled) {
+          return cb(null, pretty(line2));
+        }
+        if (levelAsString) {
+          return cb(null, stringifyLogLevel(JSON.parse(line2)));
+        }
+        cb(null, line2 + "\n");
+        return;
+      }
+    });
+  } else {
+    if (!sentry) {
+      sentry = await npxImport("@sentry/node@9.43.0", {
+        onlyPackageRunner: true
+      });
+      init = sentry.init;
+      withScope = sentry.withScope;
+      captureException = sentry.captureException;
+    }
+    init({
+      dsn: options2.sentryDsn,
+      // See https://github.com/getsentry/sentry-javascript/issues/1964#issuecomment-688482615
+      // 6 is enough to serialize the deepest property across all GitHub Event payloads
+      normalizeDepth: 6
+    });
+    return new Transform({
+      objectMode: true,
+      transform(chunk, enc, cb) {
+        const line2 = chunk.toString().trim();
+        const data = JSON.parse(line2);
+        if (data.level < 50) {
+          if (formattingEnabled) {
+            return cb(null, pretty(line2));
+          }
+          if (levelAsString) {
+            return cb(null, stringifyLogLevel(data));
+          }
+          cb(null, line2 + "\n");
+          return;
+        }
+        withScope((scope) => {
+          const sentryLevelName = data.level === 50 ? "error" : "fatal";
+          scope.setLevel(sentryLevelName);
+          if (data.event) {
+            scope.setExtra("event", data.event);
+          }
+          if (data.headers) {
+            scope.setExtra("headers", data.headers);
+          }
+          if (data.request) {
+            scope.setExtra("request", data.request);
+          }
+          if (data.status) {
+            scope.setExtra("status", data.status);
+          }
+          const payload = data.event?.payload || data.err?.event?.payload;
+          if (payload) {
+            const {
+              // When GitHub App is installed organization wide
+              installation: { id, account: { login: account } = {} } = {},
+              // When the repository belongs to an organization
+              organization: { login: organization } = {},
+              // When the repository belongs to a user
+              repository: { owner: { login: owner } = {} } = {}
+            } = payload;
+            scope.setUser({
+              id,
+              username: account || organization || owner
+            });
+          }
+          const sentryEventId = captureException(toSentryError(data));
+          if (data.event) {
+            data.event = { id: data.event.id };
+          }
+          if (data.request) {
+            data.request = {
+              method: data.request.method,
+              url: data.request.url
+            };
+          }
+          data.sentryEventId = sentryEventId;
+          if (formattingEnabled) {
+            return cb(null, pretty(data));
+          }
+          if (levelAsString) {
+            return cb(null, stringifyLogLevel(data));
+          }
+          cb(null, JSON.stringify(data) + "\n");
+        });
+      }
+    });
+  }
+}
+function stringifyLogLevel(data) {
+  data.level = LEVEL_MAP[data.level];
+  return JSON.stringify(data) + "\n";
+}
+function toSentryError(data) {
+  const error62 = new Error(data.msg);
+  error62.name = data.type || data.err?.type;
+  error62.stack = data.stack || data.err?.stack;
+  return error62;
+}
+
+// node_modules/probot/lib/helpers/get-log.js
+async function getLog(options2 = {}) {
+  const { level, logMessageKey, ...getTransformStreamOptions } = options2;
+  const pinoOptions = {
+    level: level || "info",
+    name: "probot",
+    messageKey: logMessageKey || "msg"
+  };
+  const transform2 = await getTransformStream(getTransformStreamOptions);
+  transform2.pipe(import_pino.default.destination(1));
+  return (0, import_pino.default)(pinoOptions, transform2);
+}
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -46450,8 +47826,8 @@ function getUserAgent() {
 }
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -47321,10 +48697,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
 function isPlainObject3(value) {
@@ -47609,7 +48985,7 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
+var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -47706,7 +49082,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -47764,14 +49140,14 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION5 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
 var consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
+function createLogger2(logger = {}) {
   if (typeof logger.debug !== "function") {
     logger.debug = noop2;
   }
@@ -47786,9 +49162,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION4;
+  static VERSION = VERSION5;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -47853,7 +49229,7 @@ var Octokit = class {
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options2.log);
+    this.log = createLogger2(options2.log);
     this.hook = hook7;
     if (!options2.authStrategy) {
       if (!options2.auth) {
@@ -47901,7 +49277,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
-var VERSION5 = "6.0.3";
+var VERSION6 = "6.0.3";
 
 // node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
@@ -47932,10 +49308,10 @@ function enterpriseCompatibility(octokit) {
     return request2(options2);
   });
 }
-enterpriseCompatibility.VERSION = VERSION5;
+enterpriseCompatibility.VERSION = VERSION6;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
+var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -48048,10 +49424,10 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+paginateRest.VERSION = VERSION7;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION7 = "17.0.0";
+var VERSION8 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -50475,7 +51851,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION7;
+restEndpointMethods.VERSION = VERSION8;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -50483,11 +51859,11 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION7;
+legacyRestEndpointMethods.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 function isRequestError(error62) {
   return error62.request !== void 0;
 }
@@ -50557,11 +51933,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION8;
+retry.VERSION = VERSION9;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION9 = "0.0.0-development";
+var VERSION10 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options2) {
   return state.retryLimiter.schedule(doRequest, state, request2, options2);
@@ -50629,7 +52005,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -50786,20 +52162,20 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION9;
+throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
 // node_modules/@probot/octokit-plugin-config/dist-src/version.js
-var VERSION10 = "4.1.0";
+var VERSION11 = "4.1.0";
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path13, ref }) {
-  const fileExtension = path13.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
+  const fileExtension = path14.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path13}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path14}")`
     );
   }
   const endpoint2 = {
@@ -50807,7 +52183,7 @@ async function getConfigFile(octokit, { owner, repo, path: path13, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path13,
+    path: path14,
     mediaType: {
       format: "raw"
     },
@@ -50818,7 +52194,7 @@ async function getConfigFile(octokit, { owner, repo, path: path13, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path13,
+    path: path14,
     url: url2,
     config: null
   };
@@ -50876,7 +52252,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path13,
+  path: path14,
   url: url2,
   extendsValue
 }) {
@@ -50896,16 +52272,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path13
+    path: match[3] || path14
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path13,
+    path: path14,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -50916,7 +52292,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path13
+      path: path14
     });
     files.push(defaultRepoConfig);
   }
@@ -50926,7 +52302,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path13,
+    path: path14,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -50939,7 +52315,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path13,
+      path: path14,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -50956,11 +52332,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path13, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path13, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path14, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path13,
+    path: path14,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -50980,7 +52356,7 @@ function config2(octokit) {
     }
   };
 }
-config2.VERSION = VERSION10;
+config2.VERSION = VERSION11;
 
 // node_modules/@octokit/auth-unauthenticated/dist-node/index.js
 async function auth2(reason) {
@@ -51369,11 +52745,11 @@ async function hook3(state, request2, route, parameters) {
   endpoint2.headers.authorization = `token ${token}`;
   return request2(endpoint2);
 }
-var VERSION11 = "0.0.0-development";
+var VERSION12 = "0.0.0-development";
 function createOAuthDeviceAuth(options2) {
   const requestWithDefaults = options2.request || request.defaults({
     headers: {
-      "user-agent": `octokit-auth-oauth-device.js/${VERSION11} ${getUserAgent()}`
+      "user-agent": `octokit-auth-oauth-device.js/${VERSION12} ${getUserAgent()}`
     }
   });
   const { request: request2 = requestWithDefaults, ...otherOptions } = options2;
@@ -51403,7 +52779,7 @@ function createOAuthDeviceAuth(options2) {
 }
 
 // node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
-var VERSION12 = "0.0.0-development";
+var VERSION13 = "0.0.0-development";
 async function getAuthentication(state) {
   if ("code" in state.strategyOptions) {
     const { authentication } = await exchangeWebFlowCode({
@@ -51563,7 +52939,7 @@ function createOAuthUserAuth({
   clientType = "oauth-app",
   request: request2 = request.defaults({
     headers: {
-      "user-agent": `octokit-auth-oauth-app.js/${VERSION12} ${getUserAgent()}`
+      "user-agent": `octokit-auth-oauth-app.js/${VERSION13} ${getUserAgent()}`
     }
   }),
   onTokenCreated,
@@ -51582,7 +52958,7 @@ function createOAuthUserAuth({
     hook: hook4.bind(null, state)
   });
 }
-createOAuthUserAuth.VERSION = VERSION12;
+createOAuthUserAuth.VERSION = VERSION13;
 
 // node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
 async function auth5(state, authOptions) {
@@ -51644,13 +53020,13 @@ async function hook5(state, request2, route, parameters) {
     throw error62;
   }
 }
-var VERSION13 = "0.0.0-development";
+var VERSION14 = "0.0.0-development";
 function createOAuthAppAuth(options2) {
   const state = Object.assign(
     {
       request: request.defaults({
         headers: {
-          "user-agent": `octokit-auth-oauth-app.js/${VERSION13} ${getUserAgent()}`
+          "user-agent": `octokit-auth-oauth-app.js/${VERSION14} ${getUserAgent()}`
         }
       }),
       clientType: "oauth-app"
@@ -52186,7 +53562,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
-var VERSION14 = "8.3.1";
+var VERSION15 = "8.3.1";
 function createAppAuth(options2) {
   if (!options2.appId) {
     throw new Error("[@octokit/auth-app] appId option is required");
@@ -52209,7 +53585,7 @@ function createAppAuth(options2) {
   }
   const request2 = options2.request || request.defaults({
     headers: {
-      "user-agent": `octokit-auth-app.js/${VERSION14} ${getUserAgent()}`
+      "user-agent": `octokit-auth-app.js/${VERSION15} ${getUserAgent()}`
     }
   });
   const state = Object.assign(
@@ -52315,14 +53691,14 @@ function getState(options2) {
     ...common
   };
 }
-var VERSION15 = "0.0.0-development";
+var VERSION16 = "0.0.0-development";
 function createProbotAuthFn(options2) {
   const state = getState(options2);
   return Object.assign(auth7.bind(null, state), {
     hook: state.auth.hook
   });
 }
-createProbotAuthFn.VERSION = VERSION15;
+createProbotAuthFn.VERSION = VERSION16;
 var createProbotAuth = createProbotAuthFn;
 
 // node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
@@ -52343,7 +53719,7 @@ function probotRequestLogging(octokit) {
 }
 
 // node_modules/probot/lib/version.js
-var VERSION16 = "14.3.2";
+var VERSION17 = "14.3.2";
 
 // node_modules/probot/lib/octokit/probot-octokit.js
 var defaultOptions = {
@@ -52359,7 +53735,7 @@ var defaultOptions = {
       return true;
     }
   },
-  userAgent: `probot/${VERSION16}`
+  userAgent: `probot/${VERSION17}`
 };
 var ProbotOctokit = Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, probotRequestLogging, config2).defaults((instanceOptions) => {
   const options2 = {
@@ -52374,16 +53750,354 @@ var ProbotOctokit = Octokit.plugin(throttling, retry, paginateRest, restEndpoint
 
 // node_modules/probot/lib/octokit/get-octokit-throttle-options.js
 var import_bottleneck = __toESM(require_lib(), 1);
+async function getOctokitThrottleOptions(options2) {
+  const { log, redisConfig } = options2;
+  const throttlingOptions = {
+    onRateLimit: (retryAfter, options3) => {
+      log.warn(`Request quota exhausted for request ${options3.method} ${options3.url}`);
+      if (options3.request.retryCount <= 2) {
+        log.info(`Retrying after ${retryAfter} seconds!`);
+        return true;
+      }
+      return false;
+    },
+    onSecondaryRateLimit: (_retryAfter, options3) => {
+      log.warn(`Secondary quota detected for request ${options3.method} ${options3.url}`);
+    }
+  };
+  if (!redisConfig)
+    return throttlingOptions;
+  const connection = new import_bottleneck.default.IORedisConnection({
+    client: await getRedisClient(options2)
+  });
+  connection.on("error", (error62) => {
+    log.error(Object.assign(error62, { source: "bottleneck" }));
+  });
+  throttlingOptions.Bottleneck = import_bottleneck.default;
+  throttlingOptions.connection = connection;
+  return throttlingOptions;
+}
+var Redis = null;
+async function getRedisClient({ redisConfig }) {
+  Redis ??= (await npxImport("ioredis@5.9.3", { onlyPackageRunner: true })).Redis;
+  if (redisConfig)
+    return new Redis(redisConfig);
+}
+
+// node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
+async function getProbotOctokitWithDefaults(options2) {
+  const authOptions = options2.githubToken ? {
+    token: options2.githubToken,
+    request: request.defaults({
+      request: {
+        fetch: options2.request?.fetch
+      }
+    })
+  } : {
+    cache: options2.cache,
+    appId: options2.appId,
+    privateKey: options2.privateKey,
+    request: request.defaults({
+      request: {
+        fetch: options2.request?.fetch
+      }
+    })
+  };
+  const log = options2.log.child({ name: "octokit" });
+  const octokitThrottleOptions = await getOctokitThrottleOptions({
+    log,
+    redisConfig: options2.redisConfig
+  });
+  const defaultOptions2 = {
+    log,
+    auth: authOptions
+  };
+  if (options2.request) {
+    defaultOptions2.request = options2.request;
+  }
+  if (options2.baseUrl) {
+    defaultOptions2.baseUrl = options2.baseUrl;
+  }
+  if (octokitThrottleOptions) {
+    defaultOptions2.throttle = octokitThrottleOptions;
+  }
+  return options2.Octokit.defaults((instanceOptions) => {
+    const options3 = Object.assign({}, defaultOptions2, instanceOptions, {
+      auth: instanceOptions.auth ? Object.assign({}, defaultOptions2.auth, instanceOptions.auth) : defaultOptions2.auth
+    });
+    if (instanceOptions.throttle) {
+      options3.throttle = Object.assign({}, defaultOptions2.throttle, instanceOptions.throttle);
+    }
+    return options3;
+  });
+}
+
+// node_modules/probot/lib/helpers/get-error-handler.js
+function getErrorHandler(log) {
+  return (error62) => {
+    const errors = error62 instanceof AggregateError ? error62.errors : [error62];
+    const event = error62.event;
+    for (const error63 of errors) {
+      const errMessage = (error63.message || "").toLowerCase();
+      if (errMessage.includes("x-hub-signature-256")) {
+        log.error(error63, "Go to https://github.com/settings/apps/YOUR_APP and verify that the Webhook secret matches the value of the WEBHOOK_SECRET environment variable.");
+        continue;
+      }
+      if (errMessage.includes("pem") || errMessage.includes("json web token")) {
+        log.error(error63, "Your private key (a .pem file or PRIVATE_KEY environment variable) or APP_ID is incorrect. Go to https://github.com/settings/apps/YOUR_APP, verify that APP_ID is set correctly, and generate a new PEM file if necessary.");
+        continue;
+      }
+      log.child({
+        name: "event",
+        id: event?.id
+      }).error(error63);
+    }
+  };
+}
+
+// node_modules/probot/lib/octokit/octokit-webhooks-transform.js
+async function webhookTransform(options2, event) {
+  const octokit = await options2.octokit.auth({
+    type: "event-octokit",
+    event
+  });
+  const log = options2.log.child({ name: "event", id: event.id });
+  return new Context(event, octokit, log);
+}
+
+// node_modules/probot/lib/octokit/get-webhooks.js
+function getWebhooks(options2) {
+  const webhooks = new Webhooks({
+    log: options2.log,
+    secret: options2.webhookSecret,
+    transform: (event) => webhookTransform(options2, event)
+  });
+  webhooks.onError(getErrorHandler(options2.log));
+  return webhooks;
+}
 
 // node_modules/probot/lib/server/handlers/http-logger.js
 var import_pino_http = __toESM(require_logger(), 1);
+
+// node_modules/probot/lib/server/server.js
+var defaultWebhookPath = "/api/github/webhooks";
+var defaultWebhookSecret = "development";
+
+// node_modules/probot/lib/probot.js
+var UNINITIALIZED = 0;
+var INITIALIZING = 1;
+var INITIALIZED = 2;
+var Probot = class {
+  static defaults(defaults) {
+    const ProbotWithDefaults = class extends this {
+      constructor(...args) {
+        const options2 = args[0] || {};
+        super(Object.assign({}, defaults, options2));
+      }
+    };
+    return ProbotWithDefaults;
+  }
+  #state;
+  constructor(options2 = {}) {
+    if (!options2.githubToken) {
+      if (!options2.appId) {
+        throw new Error("appId option is required");
+      }
+      if (!options2.privateKey) {
+        throw new Error("privateKey option is required");
+      }
+    }
+    this.#state = {
+      initializationState: UNINITIALIZED,
+      initializedPromise: createDeferredPromise(),
+      initEventListeners: [],
+      cache: null,
+      octokit: null,
+      webhooks: null,
+      log: options2.log || null,
+      logFormat: options2.logFormat || "pretty",
+      logLevelInString: options2.logLevelInString || false,
+      logLevel: options2.logLevel || "warn",
+      logMessageKey: options2.logMessageKey,
+      sentryDsn: options2.sentryDsn,
+      githubToken: options2.githubToken,
+      appId: Number.parseInt(options2.appId, 10),
+      privateKey: options2.privateKey,
+      host: options2.host,
+      port: options2.port,
+      OctokitBase: options2.Octokit || ProbotOctokit,
+      baseUrl: options2.baseUrl,
+      redisConfig: options2.redisConfig,
+      webhookPath: options2.webhookPath || defaultWebhookPath,
+      webhookSecret: options2.secret || defaultWebhookSecret,
+      request: options2.request,
+      server: options2.server
+    };
+    this.#initialize().catch(() => {
+    });
+  }
+  async #initialize() {
+    if (this.#state.initializationState !== UNINITIALIZED) {
+      return this.#state.initializedPromise.promise;
+    }
+    this.#state.initializationState = INITIALIZING;
+    try {
+      this.#state.cache = new LruObject(
+        // cache max. 15000 tokens, that will use less than 10mb memory
+        15e3,
+        // Cache for 1 minute less than GitHub expiry
+        1e3 * 60 * 59
+      );
+      this.#state.log = this.#state.log || await getLog({
+        logFormat: this.#state.logFormat,
+        logLevelInString: this.#state.logLevelInString,
+        level: this.#state.logLevel,
+        logMessageKey: this.#state.logMessageKey,
+        sentryDsn: this.#state.sentryDsn
+      });
+      this.#state.log = this.#state.log.child({ name: "probot" });
+      const Octokit2 = await getProbotOctokitWithDefaults({
+        githubToken: this.#state.githubToken,
+        Octokit: this.#state.OctokitBase,
+        appId: this.#state.appId,
+        privateKey: this.#state.privateKey,
+        cache: this.#state.cache,
+        log: this.#state.log,
+        redisConfig: this.#state.redisConfig,
+        baseUrl: this.#state.baseUrl,
+        request: this.#state.request
+      });
+      this.#state.octokit = new Octokit2();
+      this.#state.webhooks = getWebhooks({
+        log: this.#state.log,
+        octokit: this.#state.octokit,
+        webhookSecret: this.#state.webhookSecret
+      });
+      this.#state.initializationState = INITIALIZED;
+      for (const [type, listener, name] of this.#state.initEventListeners) {
+        switch (type) {
+          case "on":
+            this.#state.webhooks.on(name, listener);
+            break;
+          case "onAny":
+            this.#state.webhooks.onAny(listener);
+            break;
+          case "onError":
+            this.#state.webhooks.onError(listener);
+            break;
+        }
+      }
+      this.#state.initEventListeners.length = 0;
+      this.#state.initializedPromise.resolve();
+    } catch (error62) {
+      if (this.#state.log) {
+        this.#state.log.error({ err: error62 }, "Failed to initialize Probot");
+      } else {
+        console.error("Failed to initialize Probot", error62);
+      }
+      this.#state.initializedPromise.reject(error62);
+    } finally {
+      return this.#state.initializedPromise.promise;
+    }
+  }
+  async getNodeMiddleware({ log, path: path14 } = {}) {
+    await this.#initialize();
+    return createNodeMiddleware(this.#state.webhooks, {
+      log: log || this.#state.log,
+      path: path14 || this.#state.webhookPath
+    });
+  }
+  async auth(installationId) {
+    await this.#initialize();
+    return await getAuthenticatedOctokit({
+      log: this.#state.log,
+      octokit: this.#state.octokit,
+      installationId
+    });
+  }
+  async load(appFn, options2 = {
+    cwd: process.cwd()
+  }) {
+    await this.#state.initializedPromise.promise;
+    if (typeof options2.addHandler !== "function") {
+      options2.addHandler = this.#state.server ? this.#state.server.addHandler.bind(this.#state.server) : () => {
+        throw new Error("No server instance");
+      };
+    }
+    if (Array.isArray(appFn)) {
+      for (const fn of appFn) {
+        await this.load(fn, options2);
+      }
+      return;
+    }
+    await appFn(this, options2);
+    return;
+  }
+  get log() {
+    return this.#state.log;
+  }
+  on = (eventName, callback) => {
+    if (Array.isArray(eventName)) {
+      for (const name of eventName) {
+        validateEventName(name, {
+          onUnknownEventName: "ignore"
+        });
+      }
+    } else {
+      validateEventName(eventName, {
+        onUnknownEventName: "ignore"
+      });
+    }
+    if (this.#state.initializationState !== INITIALIZED) {
+      this.#state.initEventListeners.push(["on", callback, eventName]);
+      return;
+    }
+    this.#state.webhooks.on(eventName, callback);
+  };
+  onAny = (callback) => {
+    if (this.#state.initializationState !== INITIALIZED) {
+      this.#state.initEventListeners.push(["onAny", callback]);
+      return;
+    }
+    this.#state.webhooks.onAny(callback);
+  };
+  onError = (callback) => {
+    if (this.#state.initializationState !== INITIALIZED) {
+      this.#state.initEventListeners.push(["onError", callback]);
+      return;
+    }
+    this.#state.webhooks.onError(callback);
+  };
+  async ready() {
+    await this.#state.initializedPromise.promise;
+    return this;
+  }
+  async receive(event) {
+    await this.#state.initializedPromise.promise;
+    this.#state.log.debug({ event }, "Webhook received");
+    await this.#state.webhooks.receive(event);
+    return;
+  }
+  static get version() {
+    return VERSION17;
+  }
+  get version() {
+    return VERSION17;
+  }
+  get webhooks() {
+    return this.#state.webhooks;
+  }
+  get webhookPath() {
+    return this.#state.webhookPath;
+  }
+};
 
 // node_modules/probot/lib/manifest-creation.js
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // node_modules/probot/lib/helpers/get-payload.js
-var textDecoder = new TextDecoder("utf-8", { fatal: false });
-var decode3 = textDecoder.decode.bind(textDecoder);
+var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
+var decode4 = textDecoder2.decode.bind(textDecoder2);
 
 // src/github/bottleneck-yield.ts
 var import_bottleneck2 = __toESM(require_lib(), 1);
@@ -52408,12 +54122,12 @@ function patchStore(probe) {
 
 // src/github/timed-fetch.ts
 function timedFetch(timeoutMs, onAttempt, base = globalThis.fetch) {
-  return async (input2, init = {}) => {
-    const method = (init.method ?? "GET").toUpperCase();
+  return async (input2, init2 = {}) => {
+    const method = (init2.method ?? "GET").toUpperCase();
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const signal = init2.signal ? AbortSignal.any([init2.signal, deadline]) : deadline;
     try {
-      const response = await base(input2, { ...init, signal });
+      const response = await base(input2, { ...init2, signal });
       onAttempt?.(method, response.status);
       return response;
     } catch (error62) {
@@ -52451,9 +54165,9 @@ function tunedOctokit(tuning = {}) {
     octokit.hook.wrap("request", async (request2, options2) => {
       let attempts = 0;
       const inner = options2.request.fetch ?? fetch2;
-      options2.request.fetch = (input2, init) => {
+      options2.request.fetch = (input2, init2) => {
         attempts++;
-        return inner(input2, init);
+        return inner(input2, init2);
       };
       try {
         return await request2(options2);
@@ -52503,7 +54217,7 @@ function gitHubForToken(access2, tuning = {}) {
   });
 }
 
-// checks/lib/check-runs.ts
+// checks/lib/github/check-runs.ts
 async function listCheckRuns(github, sha) {
   try {
     const runs = await gitHubForToken(github).latestCheckRuns(sha);
@@ -52581,7 +54295,7 @@ var ciStatusCheck = defineCheck({
 
 // checks/coverage.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // checks/lib/coverage/coverage-report.ts
 var COVERAGE_METRICS = ["lines", "branches", "functions", "statements"];
@@ -52638,7 +54352,7 @@ async function loadTotals(dir, files) {
   for (const file2 of files) {
     let text;
     try {
-      text = await readFile3(path3.join(dir, file2), "utf8");
+      text = await readFile3(path4.join(dir, file2), "utf8");
     } catch {
       continue;
     }
@@ -52697,7 +54411,7 @@ var coverageCheck = defineCheck({
 });
 
 // checks/env-files.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // checks/lib/git/git.ts
 import { execFile, spawn } from "node:child_process";
@@ -52782,7 +54496,7 @@ var ENV_FILE_RE = /^\.env(?:rc|\..+)?$/;
 var TEMPLATE_SUFFIXES = /* @__PURE__ */ new Set(["example", "sample", "template"]);
 var MUST_BE_IGNORED = ".env.production";
 function isSecretEnvFile(file2, allowed = /* @__PURE__ */ new Set()) {
-  const name = path4.posix.basename(file2);
+  const name = path5.posix.basename(file2);
   if (!ENV_FILE_RE.test(name) || allowed.has(name)) return false;
   return !TEMPLATE_SUFFIXES.has(name.split(".").at(-1) ?? "");
 }
@@ -53318,7 +55032,7 @@ var envSecretsCheck = defineCheck({
 
 // checks/lib/secrets/scan-files.ts
 import { open as open2, readdir as readdir2, stat } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 var MAX_SCAN_BYTES = 1024 * 1024;
 var FIXTURE_MARKER = ".shipgate-fixture";
 var FIXTURE_DIR_NAMES = /* @__PURE__ */ new Set(["fixtures", "__fixtures__"]);
@@ -53328,7 +55042,7 @@ function inSkippedDir(file2) {
   return file2.split("/").some((segment) => SKIPPED_DIRS.has(segment));
 }
 function fixtureDirsOf(files) {
-  return files.filter((file2) => path5.posix.basename(file2) === FIXTURE_MARKER).map((file2) => path5.posix.dirname(file2)).filter((dir) => FIXTURE_DIR_NAMES.has(path5.posix.basename(dir)));
+  return files.filter((file2) => path6.posix.basename(file2) === FIXTURE_MARKER).map((file2) => path6.posix.dirname(file2)).filter((dir) => FIXTURE_DIR_NAMES.has(path6.posix.basename(dir)));
 }
 function isUnderFixtureDir(file2, fixtureDirs) {
   return fixtureDirs.some((dir) => file2.startsWith(`${dir}/`));
@@ -53342,7 +55056,7 @@ async function walk(dir, signal) {
     const rel = pending.pop() ?? "";
     let entries;
     try {
-      entries = await readdir2(path5.join(dir, rel), { withFileTypes: true });
+      entries = await readdir2(path6.join(dir, rel), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -53470,11 +55184,11 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 // checks/lib/secrets/allowlist.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile5 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // checks/lib/secrets/gitleaks-config.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // checks/lib/secrets/toml.ts
 var TomlError = class _TomlError extends Error {
@@ -53643,16 +55357,16 @@ var Reader = class {
 function isTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
-function descend(root, path13, reader) {
+function descend(root, path14, reader) {
   let table = root;
-  for (const part of path13) {
+  for (const part of path14) {
     let next = table[part];
     if (next === void 0) {
       next = {};
       table[part] = next;
     }
     if (Array.isArray(next)) next = next[next.length - 1];
-    if (!isTable(next)) reader.fail(`"${path13.join(".")}" is not a table`);
+    if (!isTable(next)) reader.fail(`"${path14.join(".")}" is not a table`);
     table = next;
   }
   return table;
@@ -53672,22 +55386,22 @@ function parseToml(text, file2) {
     if (reader.done()) return root;
     if (reader.peek(2) === "[[") {
       reader.pos += 2;
-      const path13 = reader.key();
+      const path14 = reader.key();
       if (reader.peek(2) !== "]]") reader.fail('expected "]]"');
       reader.pos += 2;
-      const parent = descend(root, path13.slice(0, -1), reader);
-      const name = path13[path13.length - 1] ?? "";
+      const parent = descend(root, path14.slice(0, -1), reader);
+      const name = path14[path14.length - 1] ?? "";
       const existing = parent[name];
-      const list = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path13.join(".")}" is not an array of tables`);
+      const list = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path14.join(".")}" is not an array of tables`);
       current = {};
       list.push(current);
       parent[name] = list;
     } else if (reader.peek() === "[") {
       reader.pos++;
-      const path13 = reader.key();
+      const path14 = reader.key();
       if (reader.peek() !== "]") reader.fail('expected "]"');
       reader.pos++;
-      current = descend(root, path13, reader);
+      current = descend(root, path14, reader);
     } else {
       const key = reader.key();
       if (reader.peek() !== "=") reader.fail(`expected "=" after "${key.join(".")}"`);
@@ -53827,7 +55541,7 @@ function parseGitleaksConfig(text, file2 = GITLEAKS_CONFIG_FILE) {
 async function loadGitleaksConfig(dir) {
   let text;
   try {
-    text = await readFile4(path6.join(dir, GITLEAKS_CONFIG_FILE), "utf8");
+    text = await readFile4(path7.join(dir, GITLEAKS_CONFIG_FILE), "utf8");
   } catch {
     return EMPTY_GITLEAKS_CONFIG;
   }
@@ -53915,7 +55629,7 @@ var SecretAllowlist = class _SecretAllowlist {
   static async load(dir) {
     const [gitleaks, ...texts] = await Promise.all([
       loadGitleaksConfig(dir),
-      ...ALLOWLIST_FILES.map((name) => readFile5(path7.join(dir, name), "utf8").catch(() => ""))
+      ...ALLOWLIST_FILES.map((name) => readFile5(path8.join(dir, name), "utf8").catch(() => ""))
     ]);
     return _SecretAllowlist.parse(texts.join("\n"), gitleaks);
   }
@@ -54243,13 +55957,13 @@ function insideString(text, offset) {
   const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
   return quotes % 2 === 1;
 }
-function verifyAssignment({ match, path: path13, text, secret }) {
+function verifyAssignment({ match, path: path14, text, secret }) {
   const groups2 = match.groups ?? {};
   const key = identifierAt(text, match.index, groups2.gkey ?? "");
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
   if (bare && /,\s*$/.test(match[0].slice(0, match[0].length - secret.length))) return false;
-  if (bare && CODE_FILE_RE.test(path13) && !insideString(text, match.index - (key.length - (groups2.gkey ?? "").length)))
+  if (bare && CODE_FILE_RE.test(path14) && !insideString(text, match.index - (key.length - (groups2.gkey ?? "").length)))
     return false;
   return genericValueLooksSecret(secret);
 }
@@ -55008,7 +56722,7 @@ function enclosingToken(text, start) {
 function isSuppressed(lines, start, end) {
   return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
 }
-function isFinding(rule, secret, m, path13, text) {
+function isFinding(rule, secret, m, path14, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
@@ -55017,7 +56731,7 @@ function isFinding(rule, secret, m, path13, text) {
     if (rule.checksum && wordiness(body) > MAX_WORDINESS) return false;
     if (rule.bodyOf && wordiness(body) > MAX_WORDINESS) return false;
   }
-  return !rule.verify || rule.verify({ secret, match: m, path: path13, text });
+  return !rule.verify || rule.verify({ secret, match: m, path: path14, text });
 }
 var compiledRules = /* @__PURE__ */ new WeakMap();
 function compile3(rules) {
@@ -55081,13 +56795,13 @@ function forEachMatch(compiled, text, offsets, visit3) {
     if (!visit3(m)) return;
   }
 }
-function scanRule(compiled, text, path13, lines, offsets) {
+function scanRule(compiled, text, path14, lines, offsets) {
   const { rule } = compiled;
   const hits = [];
   forEachMatch(compiled, text, offsets, (m) => {
     if (hits.length >= MAX_MATCHES_PER_RULE) return false;
     const secret = secretOfMatch(compiled, m);
-    if (!isFinding(rule, secret, m, path13, text)) return true;
+    if (!isFinding(rule, secret, m, path14, text)) return true;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
     if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
@@ -55107,12 +56821,12 @@ function lowercasedAligned(text) {
   const lowered = text.toLowerCase();
   return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase();
 }
-function scanText(text, path13, rules = SECRET_RULES) {
+function scanText(text, path14, rules = SECRET_RULES) {
   const { scanner, rules: compiled, fixtureId } = compile3(rules);
   const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
   if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
   const lines = new LineIndex(text);
-  const lockfile = LOCKFILE_RE.test(path13);
+  const lockfile = LOCKFILE_RE.test(path14);
   const specific = [];
   const generic = [];
   for (const entry of compiled) {
@@ -55120,7 +56834,7 @@ function scanText(text, path13, rules = SECRET_RULES) {
     if (rule.generic && lockfile) continue;
     if (!entry.keywordIds.some((id) => offsets[id] !== void 0)) continue;
     if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(entry, text, path13, lines, offsets));
+    (rule.generic ? generic : specific).push(...scanRule(entry, text, path14, lines, offsets));
   }
   const explained = (hit) => specific.some(
     (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret))
@@ -55259,7 +56973,7 @@ function describeError(error62) {
 
 // checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path13, override) {
+function resolveTarget(ctx, path14, override) {
   const base = override ?? ctx.targetUrl;
   if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
   let parsed;
@@ -55268,12 +56982,12 @@ function resolveTarget(ctx, path13, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (path13 === void 0) return { ok: true, url: parsed };
-  return { ok: true, url: joinBase(parsed, path13) };
+  if (path14 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path14) };
 }
-function joinBase(target, path13) {
+function joinBase(target, path14) {
   const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
-  const [pathname = "", query] = path13.split("?", 2);
+  const [pathname = "", query] = path14.split("?", 2);
   const joined = new URL(target.href);
   joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
@@ -55619,10 +57333,10 @@ var CHROME_CANDIDATES = [
   "/usr/bin/google-chrome"
 ];
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
-function isExecutableFile(path13) {
+function isExecutableFile(path14) {
   try {
-    if (!statSync3(path13).isFile()) return false;
-    accessSync(path13, constants.X_OK);
+    if (!statSync3(path14).isFile()) return false;
+    accessSync(path14, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -56344,11 +58058,11 @@ var loadTestCheck = defineCheck({
 
 // checks/migrations.ts
 import { stat as stat2 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // checks/lib/migrations/migration-pairs.ts
 import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
@@ -56384,7 +58098,7 @@ async function entriesOf(dir) {
   return readdir3(dir, { withFileTypes: true }).catch(() => []);
 }
 async function fileStatus(dir, name, names, rollbacks) {
-  const full = path8.join(dir, name);
+  const full = path9.join(dir, name);
   if (SCRIPT_RE.test(name)) {
     const text = await read(full);
     if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
@@ -56394,7 +58108,7 @@ async function fileStatus(dir, name, names, rollbacks) {
   const stem = stemOf(name);
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
     if (!names.has(down)) continue;
-    return hasStatements(await read(path8.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
+    return hasStatements(await read(path9.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
   }
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
   return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
@@ -56421,7 +58135,7 @@ async function versionedStatuses(dir, names) {
   for (const migration of dos) {
     const undo = undoByVersion.get(migration.version);
     if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
-    else if (!hasStatements(await read(path8.join(dir, undo))))
+    else if (!hasStatements(await read(path9.join(dir, undo))))
       statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
     else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
   }
@@ -56431,7 +58145,7 @@ function isVersionedName(name) {
   return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
-  const sqlFiles = (await entriesOf(path8.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
+  const sqlFiles = (await entriesOf(path9.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
   const ups = sqlFiles.filter((n) => !DOWN_FILE_RE.test(n));
   const main2 = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
   if (!main2) return void 0;
@@ -56439,13 +58153,13 @@ async function folderStatus(dir, folder, rollbacks) {
   const tool = main2 === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
   if (down) {
-    return hasStatements(await read(path8.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read(path9.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
     if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path8.join(dir, folder, up))))
+    if (hasDownSection(await read(path9.join(dir, folder, up))))
       return { file: file2, tool, rollback: "down section" };
   return { file: file2, tool };
 }
@@ -56453,7 +58167,7 @@ async function inspectMigrations(dir) {
   const entries = await entriesOf(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
   const rollbacks = new Set(
-    rollbackDir ? (await entriesOf(path8.join(dir, rollbackDir.name))).map((e) => e.name) : []
+    rollbackDir ? (await entriesOf(path9.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
   const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
   const names = new Set(fileNames);
@@ -56487,7 +58201,7 @@ function plural6(count, one, many = `${one}s`) {
 }
 function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
-  const name = path9.posix.basename(status.file);
+  const name = path10.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
   switch (status.tool) {
     case "postgrator": {
@@ -56497,7 +58211,7 @@ function advice(status) {
     case "flyway":
       return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
     case "prisma":
-      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path9.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path10.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
     case "drizzle":
       return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
     case "script":
@@ -56529,7 +58243,7 @@ var migrationsCheck = defineCheck({
   async run(params4, ctx) {
     const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir2(path9.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path10.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -56538,8 +58252,8 @@ var migrationsCheck = defineCheck({
     }
     const statuses = [];
     for (const dir of dirs) {
-      for (const status of await inspectMigrations(path9.join(ctx.repoDir, dir))) {
-        statuses.push({ ...status, file: path9.posix.join(dir.split(path9.sep).join("/"), status.file) });
+      for (const status of await inspectMigrations(path10.join(ctx.repoDir, dir))) {
+        statuses.push({ ...status, file: path10.posix.join(dir.split(path10.sep).join("/"), status.file) });
       }
     }
     const where = dirs.join(", ");
@@ -56729,8 +58443,8 @@ async function queryPrometheus(endpoint2, request2) {
     form.set("end", String(request2.end));
     form.set("step", String(request2.stepSeconds));
   }
-  const path13 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
-  const target = new URL(path13, apiBase(endpoint2.url));
+  const path14 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path14, apiBase(endpoint2.url));
   const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
   const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
   let response;
@@ -57115,7 +58829,7 @@ import { execFile as execFile2 } from "node:child_process";
 import { constants as constants2 } from "node:fs";
 import { access, mkdtemp, readFile as readFile7, rm as rm2 } from "node:fs/promises";
 import os from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 var GitleaksFindingSchema = external_exports.object({
   RuleID: external_exports.string(),
   File: external_exports.string(),
@@ -57124,9 +58838,9 @@ var GitleaksFindingSchema = external_exports.object({
 });
 var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
 async function findExecutable(name, pathEnv) {
-  for (const dir of (pathEnv ?? "").split(path10.delimiter)) {
+  for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
     if (!dir) continue;
-    const candidate = path10.join(dir, name);
+    const candidate = path11.join(dir, name);
     try {
       await access(candidate, constants2.X_OK);
       return candidate;
@@ -57136,8 +58850,8 @@ async function findExecutable(name, pathEnv) {
   return void 0;
 }
 async function runGitleaksDir(binary, dir, signal) {
-  const tmp = await mkdtemp(path10.join(os.tmpdir(), "shipgate-gitleaks-"));
-  const report = path10.join(tmp, "report.json");
+  const tmp = await mkdtemp(path11.join(os.tmpdir(), "shipgate-gitleaks-"));
+  const report = path11.join(tmp, "report.json");
   try {
     await new Promise((resolve7, reject) => {
       execFile2(
@@ -57154,7 +58868,7 @@ async function runGitleaksDir(binary, dir, signal) {
     const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile7(report, "utf8")));
     return parsed.map((finding) => ({
       ruleId: finding.RuleID,
-      file: path10.relative(dir, path10.resolve(dir, finding.File)).split(path10.sep).join("/"),
+      file: path11.relative(dir, path11.resolve(dir, finding.File)).split(path11.sep).join("/"),
       line: finding.StartLine
     }));
   } finally {
@@ -57275,7 +58989,7 @@ var secretsCheck = defineCheck({
 
 // checks/tls.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // checks/lib/http/http-tls-probe.ts
 import net from "node:net";
@@ -57347,7 +59061,7 @@ var tlsCheck = defineCheck({
     let ca;
     if (params4.caFile) {
       try {
-        ca = await readFile8(path11.resolve(ctx.repoDir, params4.caFile), "utf8");
+        ca = await readFile8(path12.resolve(ctx.repoDir, params4.caFile), "utf8");
       } catch (error62) {
         return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
       }
@@ -57387,9 +59101,9 @@ var tlsCheck = defineCheck({
 
 // checks/version.ts
 import { readFile as readFile9 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 async function versionLine(dir) {
-  const text = await readFile9(path12.join(dir, "package.json"), "utf8").catch(() => "");
+  const text = await readFile9(path13.join(dir, "package.json"), "utf8").catch(() => "");
   const index = text.split("\n").findIndex((line2) => /^\s*"version"\s*:/.test(line2));
   return index === -1 ? void 0 : index + 1;
 }
@@ -58416,11 +60130,11 @@ var checkSchemas = new Map(
   checks.map((check2) => [check2.id, strictParams(check2.params)])
 );
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path13 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path13) || path13 : `templates/${path13.split(/[\\/]/).pop()}`;
+  const path14 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync6(path13, "utf8");
+    source = readFileSync6(path14, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -58599,20 +60313,20 @@ function parseConfig(text, file2) {
   const parsed = ConfigSchema3.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue2) => {
-    const path13 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path13, key]) : [path13];
-    const node2 = doc.getIn(keys[0] ?? path13, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path13.slice(0, -1), true);
+    const path14 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path14, key]) : [path14];
+    const node2 = doc.getIn(keys[0] ?? path14, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path14.slice(0, -1), true);
     const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
     const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
-    const where = path13.length > 0 ? path13.join(".") : "(top level)";
+    const where = path14.length > 0 ? path14.join(".") : "(top level)";
     return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
-function findKeyLine(doc, path13, lineOf2) {
-  const parent = path13.length > 1 ? doc.getIn(path13.slice(0, -1), true) : doc.contents;
-  const last = path13.at(-1);
+function findKeyLine(doc, path14, lineOf2) {
+  const parent = path14.length > 1 ? doc.getIn(path14.slice(0, -1), true) : doc.contents;
+  const last = path14.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
@@ -58646,10 +60360,10 @@ var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  return (path13) => {
-    for (let depth = path13.length; depth > 0; depth--) {
-      const parent = depth > 1 ? doc.getIn(path13.slice(0, depth - 1), true) : doc.contents;
-      const key = path13[depth - 1];
+  return (path14) => {
+    for (let depth = path14.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path14.slice(0, depth - 1), true) : doc.contents;
+      const key = path14[depth - 1];
       if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
         for (const pair of parent.items) {
           const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
@@ -58723,10 +60437,10 @@ function assertCheckSettings(config3, text, file2) {
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
 function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path13 = file2 ?? join14(repoDir, CONFIG_PATH);
-  if (!file2 && !existsSync8(path13)) return { config: defaultConfig };
-  const shown = relative7(cwd, path13) || path13;
-  return { config: readConfigText(readFileSync7(path13, "utf8"), shown), file: shown };
+  const path14 = file2 ?? join14(repoDir, CONFIG_PATH);
+  if (!file2 && !existsSync8(path14)) return { config: defaultConfig };
+  const shown = relative7(cwd, path14) || path14;
+  return { config: readConfigText(readFileSync7(path14, "utf8"), shown), file: shown };
 }
 function readConfigText(text, shown) {
   return assertCheckSettings(parseConfig(text, shown), text, shown);
@@ -58754,10 +60468,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path13 = join15(dir, "package.json");
-  if (!existsSync9(path13)) return {};
+  const path14 = join15(dir, "package.json");
+  if (!existsSync9(path14)) return {};
   try {
-    const json2 = JSON.parse(readFileSync8(path13, "utf8"));
+    const json2 = JSON.parse(readFileSync8(path14, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -58946,10 +60660,287 @@ function decisionsNeeded(checklist, results, notApplicable) {
   ];
 }
 
+// src/cli/doctor-command.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/app/pr/setup.ts
+var builtIn;
+function builtInChecklist() {
+  builtIn ??= loadChecklist();
+  return builtIn;
+}
+async function loadSetup(gh, policy) {
+  const problems = [];
+  let config3 = defaultConfig;
+  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
+  if (configText !== void 0) {
+    try {
+      config3 = readConfigText(configText, CONFIG_PATH);
+    } catch (error62) {
+      problems.push(...describe3(error62, CONFIG_PATH));
+    }
+  }
+  let checklist = builtInChecklist();
+  if (config3.template) {
+    const source = await gh.readFile(config3.template, policy.sha);
+    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
+    else {
+      try {
+        checklist = parseTemplate(source, config3.template, checkSchemas);
+      } catch (error62) {
+        problems.push(...describe3(error62, config3.template));
+      }
+    }
+  }
+  return { config: config3, checklist, problems, policy };
+}
+function describe3(error62, file2) {
+  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
+  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
+}
+
+// src/core/doctor/diagnose.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var REQUIRED_PERMISSIONS = {
+  checks: "write",
+  pull_requests: "read",
+  issues: "write",
+  contents: "write",
+  deployments: "write",
+  members: "read",
+  metadata: "read",
+  actions: "write",
+  merge_queues: "read",
+  administration: "read"
+};
+var REQUIRED_EVENTS = [
+  "pull_request",
+  "issue_comment",
+  "pull_request_review",
+  "check_run",
+  "merge_group",
+  "deployment_protection_rule",
+  "deployment_status"
+];
+var LEVEL = { read: 1, write: 2, admin: 3 };
+function diagnose(facts) {
+  const lines = [];
+  const add = (ok, good, fix) => lines.push({ ok, text: ok ? good : fix });
+  const where = `${facts.repo}@${facts.branch}`;
+  if (facts.requiredChecks === void 0)
+    add(false, "", `cannot read branch protection of ${where}: fix: grant the app "Administration: read"`);
+  else {
+    const gate = facts.requiredChecks.filter((check2) => check2.context === "shipgate");
+    add(
+      gate.length > 0,
+      `\`shipgate\` is a required check on ${facts.branch} (${gate.map((c) => c.from).join(", ")})`,
+      `\`shipgate\` is not required on ${facts.branch}: fix: branch protection or a ruleset \u2192 require the status check "shipgate"`
+    );
+    if (gate.length > 0)
+      add(
+        gate.every((check2) => check2.appId === facts.appId),
+        `\`shipgate\` is bound to the shipgate app (id ${facts.appId})`,
+        `\`shipgate\` is not bound to the app: fix: set its source (expected source) to the shipgate app (id ${facts.appId}); any workflow with checks: write can post it now`
+      );
+  }
+  lines.push(...installationLines(facts.permissions, facts.events));
+  const workflow = facts.workflow === void 0 ? void 0 : workflowProblems(facts.workflow);
+  add(
+    workflow !== void 0 && workflow.length === 0,
+    `the checks workflow ${facts.workflowPath} runs the shipgate Action with checks: write`,
+    workflow === void 0 ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/action.md: checkout + uses: shipgate, permissions checks: write)` : `${facts.workflowPath}: ${workflow.join("; ")}`
+  );
+  add(
+    facts.setupProblems.length === 0,
+    `config and template on ${facts.branch} are valid`,
+    `config or template invalid on ${facts.branch}: ${facts.setupProblems.slice(0, 3).join("; ")}: fix: correct the file at that line (shipgate validate)`
+  );
+  const unreadable = facts.teams.filter((team) => !team.readable).map((team) => team.team);
+  add(
+    unreadable.length === 0,
+    facts.teams.length ? `every role team is readable (${facts.teams.map((t) => t.team).join(", ")})` : "no role uses a team",
+    `role teams not readable: ${unreadable.join(", ")}: fix: check the team slugs in .github/shipgate.yml and grant the app "Members: read"`
+  );
+  return lines;
+}
+function installationLines(permissions, events) {
+  const missing = Object.entries(REQUIRED_PERMISSIONS).filter(
+    ([name, level]) => (LEVEL[permissions[name] ?? ""] ?? 0) < (LEVEL[level] ?? 0)
+  );
+  const unsubscribed = REQUIRED_EVENTS.filter((event) => !events.includes(event));
+  return [
+    missing.length === 0 ? { ok: true, text: "the app has every permission app.yml asks for" } : {
+      ok: false,
+      text: `the app lacks ${missing.map(([name, level]) => `${name}: ${level}`).join(", ")}: fix: app settings \u2192 Permissions & events, then accept the new permissions on the installation`
+    },
+    unsubscribed.length === 0 ? { ok: true, text: "the app subscribes to every event it handles" } : {
+      ok: false,
+      text: `the app does not subscribe to ${unsubscribed.join(", ")}: fix: app settings \u2192 Permissions & events \u2192 Subscribe to events`
+    }
+  ];
+}
+function workflowProblems(source) {
+  let doc;
+  try {
+    doc = (0, import_yaml5.parse)(source);
+  } catch {
+    return ["not valid YAML: fix: correct the workflow"];
+  }
+  const problems = [];
+  if (!/uses:\s*[^\s]*shipgate/.test(source))
+    problems.push("does not use the shipgate Action: fix: add a step `uses: <owner>/shipgate@v1`");
+  const root = doc ?? {};
+  const grants = [root.permissions, ...Object.values(root.jobs ?? {}).map((job) => job?.permissions)];
+  const writesChecks = grants.some(
+    (grant) => grant === "write-all" || typeof grant === "object" && grant !== null && grant.checks === "write"
+  );
+  if (!writesChecks)
+    problems.push("does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`");
+  return problems;
+}
+function formatDoctor(lines) {
+  return {
+    text: `${lines.map((line2) => `${line2.ok ? "\u2714" : "\u2718"} ${line2.text}`).join("\n")}
+`,
+    code: lines.every((line2) => line2.ok) ? 0 : 1
+  };
+}
+
+// src/github/doctor-reads.ts
+async function readInstallation(appOctokit, repo) {
+  try {
+    const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner: repo.owner, repo: repo.repo });
+    const permissions = Object.fromEntries(
+      Object.entries(data.permissions ?? {}).flatMap(
+        ([name, level]) => typeof level === "string" ? [[name, level]] : []
+      )
+    );
+    return { id: data.id, permissions, events: data.events ?? [] };
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+async function readDefaultBranch(octokit, repo) {
+  const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  const { data: branch } = await octokit.rest.repos.getBranch({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch: data.default_branch
+  });
+  return { ref: data.default_branch, sha: branch.commit.sha };
+}
+async function readRequiredChecks(octokit, repo, branch) {
+  const out = [];
+  try {
+    const { data } = await octokit.rest.repos.getBranchProtection({
+      owner: repo.owner,
+      repo: repo.repo,
+      branch
+    });
+    for (const check2 of data.required_status_checks?.checks ?? [])
+      out.push({
+        context: check2.context,
+        ...check2.app_id ? { appId: check2.app_id } : {},
+        from: "branch protection"
+      });
+  } catch (error62) {
+    if (statusOf(error62) === 403) return void 0;
+    if (statusOf(error62) !== 404) throw error62;
+  }
+  const { data: rules } = await octokit.rest.repos.getBranchRules({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch
+  });
+  for (const rule of rules) {
+    if (rule.type !== "required_status_checks") continue;
+    const parameters = rule.parameters;
+    for (const check2 of parameters?.required_status_checks ?? [])
+      out.push({
+        context: check2.context,
+        ...check2.integration_id ? { appId: check2.integration_id } : {},
+        from: "ruleset"
+      });
+  }
+  return out;
+}
+async function canReadTeam(octokit, team) {
+  const [org = "", slug2 = ""] = team.split("/");
+  try {
+    await octokit.rest.teams.getByName({ org, team_slug: slug2 });
+    return true;
+  } catch (error62) {
+    if (statusOf(error62) === 404 || statusOf(error62) === 403) return false;
+    throw error62;
+  }
+}
+
+// src/cli/doctor-command.ts
+var DOCTOR_HELP = `Usage: shipgate doctor --repo OWNER/REPO
+
+Checks an installation of the shipgate app on the real GitHub: \`shipgate\` required on the default
+branch and bound to the app, the app's permissions and events, the checks workflow, config and
+template on the default branch, role teams readable. One line per check, with its fix.
+Exit 0 only when every check holds.
+
+Environment: APP_ID, PRIVATE_KEY (the app's credentials, as for npm start),
+GITHUB_API_URL (default https://api.github.com; GHES: https://HOST/api/v3).
+`;
+async function doctorCommand(io, args) {
+  const { values } = parseArgs2({ args, options: { repo: { type: "string" } }, strict: true });
+  const full = values.repo ?? io.env.GITHUB_REPOSITORY ?? "";
+  const [owner = "", name = ""] = full.split("/");
+  if (!owner || !name) throw new UsageError("doctor needs --repo OWNER/REPO");
+  const appId = Number(io.env.APP_ID);
+  if (!Number.isInteger(appId) || appId <= 0 || !io.env.PRIVATE_KEY)
+    throw new UsageError("doctor needs the app credentials: APP_ID and PRIVATE_KEY");
+  const probot = new Probot({
+    appId,
+    privateKey: io.env.PRIVATE_KEY,
+    baseUrl: (io.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
+    logLevel: "fatal"
+  });
+  const repo = { owner, repo: name };
+  const installation = await readInstallation(await probot.auth(), repo);
+  if (!installation) {
+    io.stdout.write(
+      `\u2718 the app (id ${appId}) is not installed on ${full}: fix: install it on the repository
+`
+    );
+    return 1;
+  }
+  const octokit = await probot.auth(installation.id);
+  const policy = await readDefaultBranch(octokit, repo);
+  const branch = policy.ref;
+  const gh = gitHubFor(octokit, repo);
+  const setup = await loadSetup(gh, policy);
+  const file2 = setup.config.checksWorkflow?.file ?? "shipgate.yml";
+  const workflowPath = file2.startsWith(".github/") ? file2 : `.github/workflows/${file2}`;
+  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
+  const lines = diagnose({
+    repo: full,
+    branch,
+    appId,
+    requiredChecks: await readRequiredChecks(octokit, repo, branch),
+    permissions: installation.permissions,
+    events: installation.events,
+    workflowPath,
+    workflow: await gh.readFile(workflowPath, policy.sha),
+    setupProblems: setup.problems,
+    teams: await Promise.all(
+      teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) }))
+    )
+  });
+  const report = formatDoctor(lines);
+  io.stdout.write(report.text);
+  return report.code;
+}
+
 // src/cli/init-command.ts
 import { existsSync as existsSync12, mkdirSync, readFileSync as readFileSync9, statSync as statSync6, writeFileSync } from "node:fs";
 import { dirname as dirname3, join as join17, resolve as resolve5 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import { parseArgs as parseArgs3 } from "node:util";
 
 // checks/lib/detect/stack.ts
 import { existsSync as existsSync11 } from "node:fs";
@@ -59120,7 +61111,7 @@ function renderInitConfig(facts, notUsed = []) {
 `;
 }
 function initCommand(io, args) {
-  const { values, positionals } = parseArgs2({
+  const { values, positionals } = parseArgs3({
     args,
     allowPositionals: true,
     options: { "dry-run": { type: "boolean", default: false }, force: { type: "boolean", default: false } }
@@ -59174,7 +61165,7 @@ wrote ${CONFIG_PATH}
 }
 
 // src/cli/render-command.ts
-import { parseArgs as parseArgs3 } from "node:util";
+import { parseArgs as parseArgs4 } from "node:util";
 
 // src/core/comment/render.ts
 var COMMENT_MARKER = "<!-- shipgate:checklist -->";
@@ -59289,7 +61280,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
 function renderCommand(io, args) {
-  const { values, positionals } = parseArgs3({
+  const { values, positionals } = parseArgs4({
     args,
     allowPositionals: true,
     options: {
@@ -59332,12 +61323,12 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path13 = resolve6(io.cwd, file2);
-    const shown = relative9(io.cwd, path13) || file2;
+    const path14 = resolve6(io.cwd, file2);
+    const shown = relative9(io.cwd, path14) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync10(path13, "utf8"), shown);
-      else loadChecklist(path13, io.cwd);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync10(path14, "utf8"), shown);
+      else loadChecklist(path14, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
     } catch (error62) {
@@ -59358,10 +61349,10 @@ function defaultTargets(cwd) {
 }
 
 // src/cli/version.ts
-var VERSION17 = "0.1.0";
+var VERSION18 = "0.1.0";
 
 // src/cli/main.ts
-var HELP = `shipgate ${VERSION17} \u2014 a production deployment checklist as a merge gate
+var HELP = `shipgate ${VERSION18} \u2014 a production deployment checklist as a merge gate
 
 Usage: shipgate <command> [options]
 
@@ -59370,6 +61361,7 @@ Commands:
   check [DIR]       run the automated checks of the checklist locally
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
+  doctor --repo R   check an installation of the app on GitHub (APP_ID, PRIVATE_KEY)
 
 Options: --help, --version, --debug (print stack traces)
 Run "shipgate <command> --help" for a command's options.
@@ -59384,11 +61376,17 @@ async function main(io) {
       return command ? 0 : 2;
     }
     if (command === "--version" || command === "-v") {
-      io.stdout.write(`${VERSION17}
+      io.stdout.write(`${VERSION18}
 `);
       return 0;
     }
-    const help = { init: INIT_HELP, check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[command];
+    const help = {
+      init: INIT_HELP,
+      check: CHECK_HELP,
+      render: RENDER_HELP,
+      validate: VALIDATE_HELP,
+      doctor: DOCTOR_HELP
+    }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(help);
@@ -59397,6 +61395,7 @@ async function main(io) {
     if (command === "check") return await checkCommand(io, rest);
     if (command === "init") return initCommand(io, rest);
     if (command === "render") return renderCommand(io, rest);
+    if (command === "doctor") return await doctorCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error62) {
     if (debug && error62 instanceof Error) io.stderr.write(`${error62.stack}

@@ -14398,7 +14398,7 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path14 = __require("path");
@@ -14455,20 +14455,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
-          const fd = fs.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs2.mkdirSync(path14.dirname(file2), { recursive: true });
+          const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs.open(file2, flags, mode, fileOpened);
+          fs2.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs.open(file2, flags, mode, fileOpened);
+        fs2.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -14509,8 +14509,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs2.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs2.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -14519,15 +14519,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.writeSync(this.fd, this._writingBuf);
+            return fs2.writeSync(this.fd, this._writingBuf);
           }
-          return fs.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs2.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.write(this.fd, this._writingBuf, this.release);
+            return fs2.write(this.fd, this._writingBuf, this.release);
           }
-          return fs.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs2.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -14584,7 +14584,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs.fsyncSync(this.fd);
+          fs2.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -14698,7 +14698,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs.fsync(this.fd, (err) => {
+            fs2.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -14800,7 +14800,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs.close(fd, (err) => {
+          fs2.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -14849,7 +14849,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs.writeSync(this.fd, buf) : fs.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs2.writeSync(this.fd, buf) : fs2.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -14865,7 +14865,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs.fsyncSync(this.fd);
+        fs2.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -14886,7 +14886,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs.writeSync(this.fd, buf);
+          const n = fs2.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -14914,13 +14914,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs2.writeSync(this.fd, this._writingBuf) : fs2.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -14929,7 +14929,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs.writeSync(this.fd, this._writingBuf);
+          const written = fs2.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -14938,7 +14938,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -14954,12 +14954,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs.fsync(sonic.fd, closeWrapped);
+        fs2.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done);
+          fs2.close(sonic.fd, done);
         } else {
           done();
         }
@@ -18143,9 +18143,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream();
-    var fs;
+    var fs2;
     try {
-      fs = __require("fs");
+      fs2 = __require("fs");
     } catch (e) {
     }
     var noop5 = function() {
@@ -18156,8 +18156,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs) return false;
-      return (stream instanceof (fs.ReadStream || noop5) || stream instanceof (fs.WriteStream || noop5)) && isFn(stream.close);
+      if (!fs2) return false;
+      return (stream instanceof (fs2.ReadStream || noop5) || stream instanceof (fs2.WriteStream || noop5)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -18598,7 +18598,7 @@ var require_colors = __commonJS({
 var require_sonic_boom2 = __commonJS({
   "node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs = __require("node:fs");
+    var fs2 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
     var path14 = __require("node:path");
@@ -18672,20 +18672,20 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
-          const fd = fs.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs2.mkdirSync(path14.dirname(file2), { recursive: true });
+          const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs.open(file2, flags, mode, fileOpened);
+          fs2.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs.open(file2, flags, mode, fileOpened);
+        fs2.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -18732,8 +18732,8 @@ var require_sonic_boom2 = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs2.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs2.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -18742,15 +18742,15 @@ var require_sonic_boom2 = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.writeSync(this.fd, this._writingBuf);
+            return fs2.writeSync(this.fd, this._writingBuf);
           }
-          return fs.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs2.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.write(this.fd, this._writingBuf, this.release);
+            return fs2.write(this.fd, this._writingBuf, this.release);
           }
-          return fs.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs2.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -18834,7 +18834,7 @@ var require_sonic_boom2 = __commonJS({
           }
         }
         if (this._fsync) {
-          fs.fsyncSync(this.fd);
+          fs2.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -19008,7 +19008,7 @@ var require_sonic_boom2 = __commonJS({
         flushing = true;
         if (!this._fsync && !this.destroyed) {
           try {
-            fs.fsync(this.fd, (err2) => {
+            fs2.fsync(this.fd, (err2) => {
               if (isIgnorableFsyncError(err2)) {
                 complete();
                 return;
@@ -19111,7 +19111,7 @@ var require_sonic_boom2 = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs.close(fd, (err) => {
+          fs2.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -19192,7 +19192,7 @@ var require_sonic_boom2 = __commonJS({
             buf = this._bufs[0];
           }
           try {
-            const n = Buffer.isBuffer(buf) ? fs.writeSync(this.fd, buf) : fs.writeSync(this.fd, buf, "utf8");
+            const n = Buffer.isBuffer(buf) ? fs2.writeSync(this.fd, buf) : fs2.writeSync(this.fd, buf, "utf8");
             this._writeRetries = 0;
             const releasedBufObj = releaseWritingBuf(buf, this._len, n);
             buf = releasedBufObj.writingBuf;
@@ -19216,7 +19216,7 @@ var require_sonic_boom2 = __commonJS({
         if (state === kFlushSyncRetry) endFlushSyncRetry(this);
       }
       try {
-        fs.fsyncSync(this.fd);
+        fs2.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -19234,7 +19234,7 @@ var require_sonic_boom2 = __commonJS({
             buf = mergeBuf(this._bufs[0], this._lens[0]);
           }
           try {
-            const n = fs.writeSync(this.fd, buf);
+            const n = fs2.writeSync(this.fd, buf);
             this._writeRetries = 0;
             buf = buf.subarray(n);
             this._len = Math.max(this._len - n, 0);
@@ -19274,13 +19274,13 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs2.writeSync(this.fd, this._writingBuf) : fs2.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -19289,7 +19289,7 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs.writeSync(this.fd, this._writingBuf);
+          const written = fs2.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -19298,7 +19298,7 @@ var require_sonic_boom2 = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -19329,12 +19329,12 @@ var require_sonic_boom2 = __commonJS({
       }
       assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs.fsync(sonic.fd, closeWrapped);
+        fs2.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done);
+          fs2.close(sonic.fd, done);
         } else {
           done();
         }
@@ -29500,14 +29500,14 @@ var require_parser3 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs, sep: [] });
+                map2.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -29635,13 +29635,13 @@ var require_parser3 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -39188,7 +39188,7 @@ var require_osMemoryHeapLinux = __commonJS({
   "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var values = ["VmSize", "VmRSS", "VmData"];
     var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
     var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
@@ -39219,7 +39219,7 @@ var require_osMemoryHeapLinux = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect() {
           try {
-            const stat3 = fs.readFileSync("/proc/self/status", "utf8");
+            const stat3 = fs2.readFileSync("/proc/self/status", "utf8");
             const structuredOutput = structureOutput(stat3);
             residentMemGauge.set(labels, structuredOutput.VmRSS);
             virtualMemGauge.set(labels, structuredOutput.VmSize);
@@ -39299,7 +39299,7 @@ var require_processOpenFileDescriptors = __commonJS({
   "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var process2 = __require("process");
     var PROCESS_OPEN_FDS = "process_open_fds";
     module2.exports = (registry2, config3 = {}) => {
@@ -39316,7 +39316,7 @@ var require_processOpenFileDescriptors = __commonJS({
         labelNames,
         collect() {
           try {
-            const fds = fs.readdirSync("/proc/self/fd");
+            const fds = fs2.readdirSync("/proc/self/fd");
             this.set(labels, fds.length - 1);
           } catch {
           }
@@ -39332,13 +39332,13 @@ var require_processMaxFileDescriptors = __commonJS({
   "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge = require_gauge();
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var PROCESS_MAX_FDS = "process_max_fds";
     var maxFds;
     module2.exports = (registry2, config3 = {}) => {
       if (maxFds === void 0) {
         try {
-          const limits = fs.readFileSync("/proc/self/limits", "utf8");
+          const limits = fs2.readFileSync("/proc/self/limits", "utf8");
           const lines = limits.split("\n");
           for (const line of lines) {
             if (line.startsWith("Max open files")) {
@@ -68649,11 +68649,11 @@ function evaluateGate(input2) {
     blockers.push({ kind: "write-access", items: groups2["write-access"] });
   if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
   if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
-  const problems = input2.problems ?? [];
-  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
+  const problems2 = input2.problems ?? [];
+  const conclusion = problems2.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
   const na = wanted.length - required2.length;
   const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
-  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
+  const summary = problems2.length > 0 ? `${head} \u2014 configuration invalid: ${problems2[0]}${problems2.length > 1 ? ` (+${problems2.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
   return { conclusion, summary, done, required: required2.length, blockers };
 }
 function describeBlocker(blocker) {
@@ -69944,6 +69944,34 @@ async function releaseVersion(scope, session) {
 // src/app/pr/publish.ts
 import { createHash as createHash4 } from "node:crypto";
 
+// src/core/utf8.ts
+function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) bytes += 1;
+    else if (unit < 2048) bytes += 2;
+    else if (unit >= 55296 && unit <= 56319 && (text.charCodeAt(i + 1) & 64512) === 56320) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+function cutToUtf8(text, maxBytes) {
+  if (maxBytes <= 0) return "";
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 55296 && unit <= 56319 && (text.charCodeAt(i + 1) & 64512) === 56320;
+    const size = unit < 128 ? 1 : unit < 2048 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) return text.slice(0, i);
+    bytes += size;
+    if (pair) i++;
+  }
+  return text;
+}
+
 // src/core/audit/audit-attachment.ts
 var CHECK_TEXT_LIMIT = 65535;
 var RELEASE_BODY_LIMIT = 125e3;
@@ -69960,17 +69988,17 @@ function auditCheckText(record2, markdown, tail) {
   const join14 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
 `;
   const full = join14(markdown, json2, tail);
-  if (full.length <= CHECK_TEXT_LIMIT) return full;
+  if (utf8Length(full) <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf("\n## History");
   const short = history >= 0 ? `${markdown.slice(0, history)}
 
 _History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
 ` : markdown;
   const withJson = join14(short, json2, tail);
-  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
-  const note = `_The signed JSON record (${json2.length} characters) does not fit the check run output; it is attached to the release._`;
-  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join14(short.length > room ? `${short.slice(0, room)}\u2026` : short, note, tail);
+  if (utf8Length(withJson) <= CHECK_TEXT_LIMIT) return withJson;
+  const note = `_The signed JSON record (${utf8Length(json2)} bytes) does not fit the check run output; it is attached to the release._`;
+  const room = CHECK_TEXT_LIMIT - utf8Length(note) - utf8Length(tail) - 16;
+  return join14(utf8Length(short) > room ? `${cutToUtf8(short, room - 3)}\u2026` : short, note, tail);
 }
 function releaseBodyWithAudit(body, record2, markdown) {
   const existing = body ?? "";
@@ -69991,10 +70019,10 @@ ${withJson ? `${json2}
 ${AUDIT_END}`;
   const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
   const candidates = [assemble(markdown, true), assemble(markdown, false)];
-  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
+  const fitted = candidates.find((candidate) => utf8Length(candidate) <= RELEASE_BODY_LIMIT);
   if (fitted) return fitted;
-  const room = RELEASE_BODY_LIMIT - assemble("", false).length - 2;
-  return assemble(`${markdown.slice(0, Math.max(0, room))}\u2026`, false);
+  const room = RELEASE_BODY_LIMIT - utf8Length(assemble("", false)) - 4;
+  return assemble(`${cutToUtf8(markdown, Math.max(0, room))}\u2026`, false);
 }
 
 // src/core/ledger/ledger.ts
@@ -70290,9 +70318,9 @@ var ShipgateError = class extends Error {
   }
 };
 var InvalidInputError = class extends ShipgateError {
-  constructor(problems) {
-    super(problems.map(formatProblem).join("\n"));
-    this.problems = problems;
+  constructor(problems2) {
+    super(problems2.map(formatProblem).join("\n"));
+    this.problems = problems2;
     this.name = "InvalidInputError";
   }
   problems;
@@ -70399,7 +70427,7 @@ var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
 var MAX_ITEMS = 1e3;
 function parseTemplate(source, file2, checks2) {
-  const problems = [];
+  const problems2 = [];
   const lines = [];
   const items = [];
   const explicitIds = /* @__PURE__ */ new Map();
@@ -70416,7 +70444,7 @@ function parseTemplate(source, file2, checks2) {
   const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
   rows.forEach((raw, index) => {
     const lineNo = index + 1;
-    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
+    const problem = (message) => problems2.push({ file: file2, line: lineNo, message });
     if (FENCE.test(raw)) inFence = !inFence;
     const bad = badCharacter(raw);
     if (bad) {
@@ -70482,16 +70510,16 @@ function parseTemplate(source, file2, checks2) {
   });
   for (const item of items) {
     if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({
+      problems2.push({
         file: file2,
         line: item.line,
         message: `item id "${item.id}" collides with another item's id`
       });
     }
   }
-  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
-  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
-  if (problems.length > 0) throw new InvalidInputError(problems);
+  if (inFence) problems2.push({ file: file2, line: rows.length, message: "code block is never closed" });
+  if (items.length === 0) problems2.push({ file: file2, line: 1, message: "template has no checkbox items" });
+  if (problems2.length > 0) throw new InvalidInputError(problems2);
   return { file: file2, title, lines, items };
 }
 function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
@@ -71435,7 +71463,7 @@ function gitHubForToken(access2, tuning = {}) {
   });
 }
 
-// checks/lib/check-runs.ts
+// checks/lib/github/check-runs.ts
 async function listCheckRuns(github, sha) {
   try {
     const runs = await gitHubForToken(github).latestCheckRuns(sha);
@@ -72092,15 +72120,15 @@ function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
     return { ...base, ok: false, problems: [problem], description: problem };
   }
   const random = !(rule.format && NOT_RANDOM.has(rule.format));
-  const problems = rule.format ? formatProblems(name, value, rule.format, now) : [];
+  const problems2 = rule.format ? formatProblems(name, value, rule.format, now) : [];
   const minLength = rule.minLength ?? (rule.format ? void 0 : DEFAULT_MIN_LENGTH);
   if (minLength !== void 0 && value.length < minLength) {
-    problems.push(`${name} is ${value.length} chars < ${minLength}`);
+    problems2.push(`${name} is ${value.length} chars < ${minLength}`);
   }
   const bits = base.entropy.toFixed(1);
   const floor = rule.minEntropy.toFixed(1);
   if (random && base.entropy < rule.minEntropy) {
-    problems.push(`${name} has low entropy (${bits} bits/char < ${floor})`);
+    problems2.push(`${name} has low entropy (${bits} bits/char < ${floor})`);
   }
   const figures = [
     rule.format ? FORMAT_LABEL[rule.format] : void 0,
@@ -72109,9 +72137,9 @@ function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
   ].filter(Boolean);
   return {
     ...base,
-    ok: problems.length === 0,
-    problems,
-    description: problems.length === 0 ? `${name} set (${figures.join(", ")})` : problems.join("; ")
+    ok: problems2.length === 0,
+    problems: problems2,
+    description: problems2.length === 0 ? `${name} set (${figures.join(", ")})` : problems2.join("; ")
   };
 }
 
@@ -74329,9 +74357,9 @@ async function evaluateCors(url2, timeoutMs, signal) {
   const details = probes.map(
     (p) => `${p.label}: Access-Control-Allow-Origin ${p.allowOrigin ?? "(none)"}${p.allowCredentials ? ", credentials" : ""}`
   ).join("\n");
-  const problems = probes.map((p) => corsProblem(p, origin)).filter((p) => p !== void 0);
-  if (problems.length > 0)
-    return { status: "fail", summary: `CORS too open: ${problems.join("; ")}`, details };
+  const problems2 = probes.map((p) => corsProblem(p, origin)).filter((p) => p !== void 0);
+  if (problems2.length > 0)
+    return { status: "fail", summary: `CORS too open: ${problems2.join("; ")}`, details };
   const wildcard = probes.some((p) => p.allowOrigin === "*") ? " (public * without credentials)" : "";
   return {
     status: "pass",
@@ -74404,13 +74432,13 @@ var WILDCARDS = /* @__PURE__ */ new Set(["*", "http:", "https:", "data:", "blob:
 function sourceProblems(directive, sources, scripts) {
   const lower = sources.map((s) => s.toLowerCase());
   const hasNonceOrHash = lower.some((s) => /^'(nonce|sha256|sha384|sha512)-/.test(s));
-  const problems = [];
+  const problems2 = [];
   if (lower.includes("'unsafe-inline'") && !hasNonceOrHash)
-    problems.push(`${directive} allows 'unsafe-inline'`);
-  if (scripts && lower.includes("'unsafe-eval'")) problems.push(`${directive} allows 'unsafe-eval'`);
+    problems2.push(`${directive} allows 'unsafe-inline'`);
+  if (scripts && lower.includes("'unsafe-eval'")) problems2.push(`${directive} allows 'unsafe-eval'`);
   const wild = lower.filter((s) => WILDCARDS.has(s));
-  if (scripts && wild.length > 0) problems.push(`${directive} allows any source (${wild.join(" ")})`);
-  return problems;
+  if (scripts && wild.length > 0) problems2.push(`${directive} allows any source (${wild.join(" ")})`);
+  return problems2;
 }
 function scriptProblems(policy) {
   const script2 = effectiveSources(policy, "script-src");
@@ -74449,8 +74477,8 @@ function evaluateXss(headers) {
   const csp = cspOf(headers);
   if (!csp)
     return { ...noCsp(headers), summary: "no CSP, so nothing blocks injected scripts", details: note };
-  const problems = csp.policies.map(scriptProblems).reduce((a, b) => b.length < a.length ? b : a);
-  if (problems.length > 0) return fail(`CSP does not block injected scripts: ${problems.join("; ")}`, note);
+  const problems2 = csp.policies.map(scriptProblems).reduce((a, b) => b.length < a.length ? b : a);
+  if (problems2.length > 0) return fail(`CSP does not block injected scripts: ${problems2.join("; ")}`, note);
   return pass("CSP blocks inline and injected scripts (CSP-based XSS protection)", note);
 }
 function evaluateHsts(headers, https3, minAge) {
@@ -76253,22 +76281,22 @@ var tlsCheck = defineCheck({
     }
     const now = Date.now();
     const daysLeft = Math.round((probe.validTo.getTime() - now) / DAY_MS);
-    const problems = [];
-    if (probe.validFrom.getTime() > now) problems.push(`not valid before ${probe.validFrom.toISOString()}`);
-    if (daysLeft < 0) problems.push(`expired ${-daysLeft} days ago`);
-    else if (daysLeft < params4.minDays) problems.push(`expires in ${daysLeft} days (< ${params4.minDays})`);
+    const problems2 = [];
+    if (probe.validFrom.getTime() > now) problems2.push(`not valid before ${probe.validFrom.toISOString()}`);
+    if (daysLeft < 0) problems2.push(`expired ${-daysLeft} days ago`);
+    else if (daysLeft < params4.minDays) problems2.push(`expires in ${daysLeft} days (< ${params4.minDays})`);
     if (probe.chainError)
-      problems.push(
+      problems2.push(
         `chain does not verify: ${probe.chainError}${ca ? "" : " (set caFile for a private CA)"}`
       );
-    if (probe.hostnameError) problems.push(`hostname mismatch: ${probe.hostnameError}`);
+    if (probe.hostnameError) problems2.push(`hostname mismatch: ${probe.hostnameError}`);
     const details = [
       `subject ${probe.subject}, issuer ${probe.issuer}, ${probe.protocol ?? "unknown protocol"}`,
       `valid ${probe.validFrom.toISOString()} \u2192 ${probe.validTo.toISOString()}`
     ].join("\n");
     const metrics2 = { daysLeft };
-    if (problems.length > 0)
-      return { status: "fail", summary: `${url2.host}: ${problems.join("; ")}`, details, metrics: metrics2 };
+    if (problems2.length > 0)
+      return { status: "fail", summary: `${url2.host}: ${problems2.join("; ")}`, details, metrics: metrics2 };
     return {
       status: "pass",
       summary: `${url2.host}: trusted chain, hostname matches, expires in ${daysLeft} days (\u2265 ${params4.minDays})`,
@@ -76287,15 +76315,15 @@ async function versionLine(dir) {
   return index === -1 ? void 0 : index + 1;
 }
 function mismatches(release) {
-  const problems = [];
+  const problems2 = [];
   const { branchVersion, titleVersion, packageVersion, version: version2 } = release;
   if (branchVersion && titleVersion && branchVersion !== titleVersion) {
-    problems.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
+    problems2.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
   }
   if (packageVersion && version2 && release.source !== "package.json" && packageVersion !== version2) {
-    problems.push(`package.json says ${packageVersion} but the ${release.source} says ${version2}`);
+    problems2.push(`package.json says ${packageVersion} but the ${release.source} says ${version2}`);
   }
-  return problems;
+  return problems2;
 }
 async function fail2(dir, summary) {
   const finding = { file: "package.json", message: summary };
@@ -76320,8 +76348,8 @@ var versionCheck = defineCheck({
     }
     const parsed = parseSemver(version2);
     if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`);
-    const problems = mismatches(release);
-    if (problems.length > 0) return fail2(dir, problems.join("; "));
+    const problems2 = mismatches(release);
+    if (problems2.length > 0) return fail2(dir, problems2.join("; "));
     if (!ctx.baseRef)
       return { status: "skipped", summary: `no base ref: nothing to compare ${version2} with` };
     if (!await isGitRepo(dir, ctx.signal)) {
@@ -76688,7 +76716,7 @@ function parseConfig(text, file2) {
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue2) => {
+  const problems2 = parsed.error.issues.map((issue2) => {
     const path14 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
     const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path14, key]) : [path14];
     const node2 = doc.getIn(keys[0] ?? path14, true);
@@ -76698,7 +76726,7 @@ function parseConfig(text, file2) {
     const where = path14.length > 0 ? path14.join(".") : "(top level)";
     return { file: file2, line, message: `${where}: ${issue2.message}` };
   });
-  throw new InvalidInputError(problems);
+  throw new InvalidInputError(problems2);
 }
 function findKeyLine(doc, path14, lineOf2) {
   const parent = path14.length > 1 ? doc.getIn(path14.slice(0, -1), true) : doc.contents;
@@ -76752,12 +76780,12 @@ function lineFinder(text) {
 }
 function checkSettingsProblems(config3, text, file2) {
   const lineOf2 = lineFinder(text);
-  const problems = [];
+  const problems2 = [];
   for (const [name, settings] of Object.entries(config3.checks)) {
     const check2 = findCheck(name);
     if (!check2) {
       const known = checks.map((c) => c.id).join(", ");
-      problems.push({
+      problems2.push({
         file: file2,
         line: lineOf2(["checks", name]),
         message: `checks.${name}: unknown check; known checks: ${known}`
@@ -76765,7 +76793,7 @@ function checkSettingsProblems(config3, text, file2) {
       continue;
     }
     if ("enabled" in settings && typeof settings.enabled !== "boolean") {
-      problems.push({
+      problems2.push({
         file: file2,
         line: lineOf2(["checks", name, "enabled"]),
         message: `checks.${name}.enabled: expected true or false`
@@ -76777,7 +76805,7 @@ function checkSettingsProblems(config3, text, file2) {
     for (const [key, value] of Object.entries(params4)) {
       const line = lineOf2(["checks", name, key]);
       if (names && !names.includes(key)) {
-        problems.push({
+        problems2.push({
           file: file2,
           line,
           message: `checks.${name}.${key}: unknown parameter; known: ${names.join(", ")}`
@@ -76787,7 +76815,7 @@ function checkSettingsProblems(config3, text, file2) {
       const field = check2.params instanceof ZodObject ? check2.params.shape[key] : void 0;
       const parsed = field ? field.safeParse(value) : strict.safeParse(params4);
       if (!parsed.success) {
-        problems.push({
+        problems2.push({
           file: file2,
           line,
           message: `checks.${name}.${key}: ${parsed.error?.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(value)})`
@@ -76796,17 +76824,17 @@ function checkSettingsProblems(config3, text, file2) {
     }
   }
   if (config3.target.start && !config3.target.url) {
-    problems.push({
+    problems2.push({
       file: file2,
       line: lineOf2(["target", "start"]),
       message: "target.start needs target.url: the URL shipgate waits for and checks (e.g. http://127.0.0.1:3000/)"
     });
   }
-  return problems;
+  return problems2;
 }
 function assertCheckSettings(config3, text, file2) {
-  const problems = checkSettingsProblems(config3, text, file2);
-  if (problems.length > 0) throw new InvalidInputError(problems);
+  const problems2 = checkSettingsProblems(config3, text, file2);
+  if (problems2.length > 0) throw new InvalidInputError(problems2);
   return config3;
 }
 
@@ -76823,29 +76851,29 @@ function builtInChecklist() {
   return builtIn;
 }
 async function loadSetup(gh, policy) {
-  const problems = [];
+  const problems2 = [];
   let config3 = defaultConfig;
   const configText = await gh.readFile(CONFIG_PATH, policy.sha);
   if (configText !== void 0) {
     try {
       config3 = readConfigText(configText, CONFIG_PATH);
     } catch (error62) {
-      problems.push(...describe3(error62, CONFIG_PATH));
+      problems2.push(...describe3(error62, CONFIG_PATH));
     }
   }
   let checklist = builtInChecklist();
   if (config3.template) {
     const source = await gh.readFile(config3.template, policy.sha);
-    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
+    if (source === void 0) problems2.push(`${config3.template}:1: template not found on ${policy.ref}`);
     else {
       try {
         checklist = parseTemplate(source, config3.template, checkSchemas);
       } catch (error62) {
-        problems.push(...describe3(error62, config3.template));
+        problems2.push(...describe3(error62, config3.template));
       }
     }
   }
-  return { config: config3, checklist, problems, policy };
+  return { config: config3, checklist, problems: problems2, policy };
 }
 function describe3(error62, file2) {
   if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
@@ -77523,16 +77551,16 @@ function fillPlaceholders2(text, variables) {
 var GITHUB_COMMENT_LIMIT = 65536;
 var SAFETY_MARGIN = 512;
 function buildChecklistComment(input2, ledger, secret) {
-  const withoutBlock = renderComment(input2).length;
+  const withoutBlock = utf8Length(renderComment(input2));
   const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
   let fitted = ledger;
   let block = encodeStateBlock(fitted);
-  while (block.length > budget && fitted.events.length > 0) {
+  while (utf8Length(block) > budget && fitted.events.length > 0) {
     fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
     block = encodeStateBlock(fitted);
   }
-  if (block.length > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  if (utf8Length(block) > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-byte limit`);
   }
   return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
 }
@@ -77560,15 +77588,15 @@ var MAX_LABEL = 20;
 var MAX_DESCRIPTION = 40;
 function buildCheckReport(input2) {
   const { gate } = input2;
-  const problems = input2.problems ?? [];
-  const failed = gate.conclusion === "failure" || problems.length > 0;
+  const problems2 = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems2.length > 0;
   const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
   const lines = [`**${escapeInline(gate.summary, 300)}**`];
-  if (problems.length > 0) {
+  if (problems2.length > 0) {
     lines.push(
       "",
       "### Configuration problems",
-      ...problems.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+      ...problems2.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
     );
   }
   const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
@@ -77580,7 +77608,8 @@ function buildCheckReport(input2) {
     status,
     ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
     title: escapeInline(gate.summary, 100),
-    summary: lines.join("\n").slice(0, 6e4),
+    summary: cutToUtf8(lines.join("\n"), 6e4),
+    // bytes: GitHub refuses a summary over 65,535
     actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
   };
 }
@@ -78239,6 +78268,14 @@ var IssueCommentPayload = Envelope.extend({
   comment: Comment,
   changes: external_exports.object({ body: external_exports.object({ from: external_exports.string() }).optional() }).optional()
 });
+var PullRequestReviewPayload = Envelope.extend({
+  review: external_exports.object({
+    state: external_exports.string(),
+    user: User.nullable(),
+    commit_id: external_exports.string().nullable().optional()
+  }),
+  pull_request: Pull
+});
 var CheckRunPayload = Envelope.extend({
   check_run: external_exports.object({
     id: external_exports.number(),
@@ -78261,9 +78298,11 @@ var WithDefaultBranch = Repository.extend({ default_branch: external_exports.str
 var DeploymentProtectionRulePayload = Envelope.extend({
   repository: WithDefaultBranch,
   environment: external_exports.string(),
+  // GitHub may send the commit only at the top level (`sha`, `ref`) with a `deployment` that has no
+  // `sha` (@octokit/webhooks-schemas deployment_protection_rule$requested; real-github.md).
   sha: external_exports.string().optional(),
   deployment_callback_url: external_exports.string(),
-  deployment: external_exports.object({ sha: external_exports.string(), environment: external_exports.string().optional() }).nullable().optional()
+  deployment: external_exports.object({ sha: external_exports.string().optional(), environment: external_exports.string().optional() }).nullable().optional()
 });
 var DeploymentStatusPayload = Envelope.extend({
   repository: WithDefaultBranch,
@@ -78652,6 +78691,9 @@ function parseCommand(body) {
     }
     case "rollback":
       return { name: "rollback", reason: rest.join(" ").trim() };
+    case "sign-off":
+    case "signoff":
+      return { name: "sign-off", role: rest[0] ?? "" };
     default:
       return { name: "unknown", text: word.slice(0, 40) };
   }
@@ -78702,7 +78744,7 @@ async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
   if (!payload.issue.pull_request) return;
   const command = parseCommand(payload.comment.body ?? "");
-  if (!command) return;
+  if (!command || command.name === "sign-off") return;
   const number4 = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number4, true);
@@ -78771,9 +78813,12 @@ async function onCommand(scope, payload) {
     }
     case "unknown":
       await reply(scope, number4, COMMAND_HELP);
+      return;
+    case "rollback":
+      return;
   }
 }
-var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
 
 // src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
@@ -79334,6 +79379,88 @@ async function onPostDeployEvidence(scope, payload) {
   }
 }
 
+// src/core/decide/sign-off-request.ts
+function signOffRoles(checklist) {
+  return [
+    ...new Set(checklist.items.flatMap((item) => item.kind === "signoff" && item.role ? [item.role] : []))
+  ];
+}
+function planSignOffRequest(role, actor, checklist, states) {
+  const roles = signOffRoles(checklist);
+  const wanted = role.trim().toLowerCase();
+  const found = roles.find((name) => name.toLowerCase() === wanted);
+  if (!found) {
+    const known = roles.length ? roles.map((name) => `\`${name}\``).join(", ") : "none in this checklist";
+    return {
+      ok: false,
+      message: `${mention(actor)} cannot sign off "${escapeInline(role, 40) || "(no role)"}": unknown role (roles: ${known})`
+    };
+  }
+  const item = checklist.items.find(
+    (candidate) => candidate.kind === "signoff" && candidate.role === found && !states[candidate.id]?.checked
+  );
+  if (!item) return { ok: false, message: `"${roleTitle(found)}" is already signed off` };
+  return { ok: true, change: { item, checked: true } };
+}
+function planReviewSignOffs(checklist, states) {
+  return signOffRoles(checklist).flatMap((role) => {
+    const item = checklist.items.find(
+      (candidate) => candidate.kind === "signoff" && candidate.role === role && !states[candidate.id]?.checked
+    );
+    return item ? [{ item, checked: true }] : [];
+  });
+}
+
+// src/app/events/on-sign-off.ts
+function isSignOffCommand(payload) {
+  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "sign-off";
+}
+async function onSignOffCommand(scope, payload) {
+  if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (command?.name !== "sign-off") return;
+  const number4 = payload.issue.number;
+  const actor = payload.sender.login;
+  const pull = await getPull(scope, number4, true);
+  if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  await runPrStep(scope, number4, {
+    open: { pull },
+    async decide(session) {
+      const request2 = planSignOffRequest(
+        command.role,
+        actor,
+        session.setup.checklist,
+        foldLedger(session.ledger)
+      );
+      if (!request2.ok) return { explanations: [request2.message] };
+      const decisions = await decideChanges(scope, session, actor, [request2.change]);
+      return {
+        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
+        explanations: rejectionMessages(decisions)
+      };
+    }
+  });
+}
+async function onReviewSignOff(scope, payload) {
+  if (payload.action !== "submitted" || payload.review.state.toLowerCase() !== "approved") return;
+  const actor = payload.review.user?.login ?? payload.sender.login;
+  const reviewed = pullOf({ ...payload, pull_request: payload.pull_request });
+  if (!reviewed.open) return;
+  const setup = await getSetup(scope, reviewed);
+  if (!isReleasePull(setup.config, reviewed)) return;
+  await runPrStep(scope, reviewed.number, {
+    coalesce: true,
+    async decide(session) {
+      if (payload.review.commit_id && payload.review.commit_id !== session.pull.headSha) return void 0;
+      const changes = planReviewSignOffs(session.setup.checklist, foldLedger(session.ledger));
+      const decisions = await decideChanges(scope, session, actor, changes);
+      const held = decisions.filter((decision) => decision.ok);
+      if (held.length === 0) return void 0;
+      return { events: tickEvents(held, actor, scope.bot.now().toISOString(), session.pull.headSha) };
+    }
+  });
+}
+
 // src/app/events/handle-event.ts
 async function handleEvent(event) {
   const { bot, log } = event;
@@ -79362,35 +79489,59 @@ async function handleEvent(event) {
     throw error62;
   }
 }
-async function dispatch(scope, name, payload) {
+function parseEvent(name, payload) {
   switch (name) {
+    case "pull_request":
+      return { name, payload: PullRequestPayload.parse(payload) };
+    case "issue_comment":
+      return { name, payload: IssueCommentPayload.parse(payload) };
+    case "check_run":
+      return { name, payload: CheckRunPayload.parse(payload) };
+    case "deployment_protection_rule":
+      return { name, payload: DeploymentProtectionRulePayload.parse(payload) };
+    case "deployment_status":
+      return { name, payload: DeploymentStatusPayload.parse(payload) };
+    case "merge_group":
+      return { name, payload: MergeGroupPayload.parse(payload) };
+    case "pull_request_review":
+      return { name, payload: PullRequestReviewPayload.parse(payload) };
+    default:
+      return void 0;
+  }
+}
+async function dispatch(scope, name, payload) {
+  const event = parseEvent(name, payload);
+  switch (event?.name) {
     case "pull_request": {
-      const parsed = PullRequestPayload.parse(payload);
+      const parsed = event.payload;
       if (parsed.action === "closed" && parsed.pull_request.merged) return onMerged(scope, parsed);
       return onPullRequest(scope, parsed);
     }
     case "issue_comment": {
-      const parsed = IssueCommentPayload.parse(payload);
+      const parsed = event.payload;
       if (parsed.action === "edited") {
         await onChecklistEdited(scope, parsed);
         return onRollbackTriggers(scope, parsed);
       }
       if (parsed.action === "deleted") return onChecklistDeleted(scope, parsed);
       if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
+      if (parsed.action === "created" && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
       if (parsed.action === "created") return onCommand(scope, parsed);
       return;
     }
     case "check_run": {
-      const parsed = CheckRunPayload.parse(payload);
+      const parsed = event.payload;
       if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
       return onCheckRun(scope, parsed);
     }
     case "deployment_protection_rule":
-      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
+      return onDeploymentProtectionRule(scope, event.payload);
     case "deployment_status":
-      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
+      return onDeploymentStatus(scope, event.payload);
     case "merge_group":
-      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
+      return onMergeGroup(scope, event.payload);
+    case "pull_request_review":
+      return onReviewSignOff(scope, event.payload);
   }
 }
 
@@ -79776,7 +79927,92 @@ async function reconcile(probot, bot) {
   return synced;
 }
 
+// src/github/hook-deliveries.ts
+async function listHookDeliveries(appOctokit, opts) {
+  const out = [];
+  for await (const page of appOctokit.paginate.iterator(appOctokit.rest.apps.listWebhookDeliveries, {
+    per_page: 100
+  })) {
+    for (const item of page.data) {
+      const deliveredAt = new Date(item.delivered_at);
+      if (deliveredAt < opts.since || out.length >= opts.maxAttempts) return out;
+      out.push({
+        id: item.id,
+        guid: item.guid,
+        deliveredAt,
+        redelivery: item.redelivery,
+        statusCode: item.status_code,
+        event: item.event
+      });
+    }
+  }
+  return out;
+}
+async function requestRedelivery(appOctokit, attemptId) {
+  await appOctokit.rest.apps.redeliverWebhookDelivery({ delivery_id: attemptId });
+}
+
+// src/app/server/redeliver-failed.ts
+var REDELIVERY_LOOKBACK_MS = 71 * 36e5;
+var REDELIVER_INTERVAL_MS = 5 * 6e4;
+var DEFAULTS3 = { maxPerPass: 25, maxRedeliveriesPerEvent: 3, maxAttempts: 1e3 };
+function pickRedeliveries(attempts, limits) {
+  const byGuid = /* @__PURE__ */ new Map();
+  for (const attempt of attempts) byGuid.set(attempt.guid, [...byGuid.get(attempt.guid) ?? [], attempt]);
+  const picked = [];
+  for (const group of byGuid.values()) {
+    if (group.some((a) => a.statusCode >= 200 && a.statusCode < 400)) continue;
+    if (group.filter((a) => a.redelivery).length >= limits.maxRedeliveriesPerEvent) continue;
+    const newest = group.reduce((a, b) => b.id > a.id ? b : a);
+    picked.push(newest);
+  }
+  const oldestFirst = picked.sort((a, b) => a.deliveredAt.getTime() - b.deliveredAt.getTime() || a.id - b.id);
+  return oldestFirst.slice(0, limits.maxPerPass);
+}
+async function redeliverFailed(probot, deps) {
+  const limits = { ...DEFAULTS3, ...deps.limits };
+  const appOctokit = await probot.auth();
+  const since = new Date(deps.now().getTime() - REDELIVERY_LOOKBACK_MS);
+  const attempts = await listHookDeliveries(appOctokit, { since, maxAttempts: limits.maxAttempts });
+  let requested = 0;
+  for (const attempt of pickRedeliveries(attempts, limits)) {
+    if (!await deps.coordinator.claimDelivery(`redeliver:${attempt.id}`)) continue;
+    try {
+      await requestRedelivery(appOctokit, attempt.id);
+      requested++;
+      deps.metrics?.redelivery("requested");
+      probot.log.info(
+        { delivery: attempt.guid, event: attempt.event },
+        "asked GitHub to redeliver a failed delivery"
+      );
+    } catch (error62) {
+      deps.metrics?.redelivery("error");
+      await deps.coordinator.releaseDelivery(`redeliver:${attempt.id}`).catch(() => void 0);
+      probot.log.warn({ delivery: attempt.guid, err: error62 }, "redelivery request failed");
+    }
+  }
+  return requested;
+}
+
 // src/app/server/app.ts
+var DeliveryFailed = class extends Error {
+  #event;
+  constructor(name, id, cause) {
+    super(`${name} delivery ${id} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "DeliveryFailed";
+    this.#event = { id, name };
+    if (cause instanceof Error && cause.stack)
+      this.stack = `${this.name}: ${this.message}
+${cause.stack.split("\n").slice(1).join("\n")}`;
+  }
+  get event() {
+    return this.#event;
+  }
+  set event(value) {
+    const from = value ?? {};
+    this.#event = { id: String(from.id ?? this.#event.id), name: String(from.name ?? this.#event.name) };
+  }
+};
 function createShipgateApp(options2) {
   const memory = new BotMemory({
     ttlMs: options2.cacheTtlMs ?? 5 * 6e4,
@@ -79834,7 +80070,7 @@ function createShipgateApp(options2) {
       count(outcome2);
     } catch (error62) {
       count("error");
-      throw error62;
+      throw new DeliveryFailed(context2.name, context2.id, error62);
     }
   }
   const appFn = (app) => {
@@ -79856,6 +80092,17 @@ function createShipgateApp(options2) {
       if (!probot) throw new Error("load the app into Probot before reconciling");
       await ensureSlug(probot);
       return reconcile(probot, bot);
+    },
+    redeliverFailed() {
+      const task = loaded().then(
+        (app) => redeliverFailed(app, {
+          coordinator: memory.coordinator,
+          now: bot.now,
+          ...options2.metrics ? { metrics: options2.metrics } : {}
+        })
+      );
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
     },
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
@@ -79913,6 +80160,12 @@ var AppMetrics = class {
     buckets: [1, 2, 3, 5, 10, 20, 50],
     registers: [this.registry]
   });
+  redeliveries = new import_prom_client.Counter({
+    name: "shipgate_redeliveries_total",
+    help: "Failed webhook deliveries the app asked GitHub to redeliver, by outcome (requested, error)",
+    labelNames: ["outcome"],
+    registers: [this.registry]
+  });
   constructor(opts = {}) {
     if (opts.processMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "shipgate_" });
   }
@@ -79923,6 +80176,9 @@ var AppMetrics = class {
   tickDecisions(accepted, rejected) {
     if (accepted > 0) this.ticks.inc({ decision: "accepted" }, accepted);
     if (rejected > 0) this.ticks.inc({ decision: "rejected" }, rejected);
+  }
+  redelivery(outcome2) {
+    this.redeliveries.inc({ outcome: outcome2 });
   }
   stepsWritten(steps) {
     this.batches.observe(steps);
@@ -79970,6 +80226,69 @@ async function settleWithin(work, ms) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+// src/core/doctor/diagnose.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var REQUIRED_PERMISSIONS = {
+  checks: "write",
+  pull_requests: "read",
+  issues: "write",
+  contents: "write",
+  deployments: "write",
+  members: "read",
+  metadata: "read",
+  actions: "write",
+  merge_queues: "read",
+  administration: "read"
+};
+var REQUIRED_EVENTS = [
+  "pull_request",
+  "issue_comment",
+  "pull_request_review",
+  "check_run",
+  "merge_group",
+  "deployment_protection_rule",
+  "deployment_status"
+];
+var LEVEL = { read: 1, write: 2, admin: 3 };
+function installationLines(permissions, events) {
+  const missing = Object.entries(REQUIRED_PERMISSIONS).filter(
+    ([name, level]) => (LEVEL[permissions[name] ?? ""] ?? 0) < (LEVEL[level] ?? 0)
+  );
+  const unsubscribed = REQUIRED_EVENTS.filter((event) => !events.includes(event));
+  return [
+    missing.length === 0 ? { ok: true, text: "the app has every permission app.yml asks for" } : {
+      ok: false,
+      text: `the app lacks ${missing.map(([name, level]) => `${name}: ${level}`).join(", ")}: fix: app settings \u2192 Permissions & events, then accept the new permissions on the installation`
+    },
+    unsubscribed.length === 0 ? { ok: true, text: "the app subscribes to every event it handles" } : {
+      ok: false,
+      text: `the app does not subscribe to ${unsubscribed.join(", ")}: fix: app settings \u2192 Permissions & events \u2192 Subscribe to events`
+    }
+  ];
+}
+
+// src/app/server/startup-doctor.ts
+var MAX_INSTALLATIONS = 100;
+async function logInstallationProblems(probot) {
+  const appOctokit = await probot.auth();
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  let failed = 0;
+  for (const installation of installations.slice(0, MAX_INSTALLATIONS)) {
+    const permissions = Object.fromEntries(
+      Object.entries(installation.permissions ?? {}).flatMap(
+        ([name, level]) => typeof level === "string" ? [[name, level]] : []
+      )
+    );
+    const account = installation.account && "login" in installation.account ? installation.account.login : "";
+    for (const line of installationLines(permissions, installation.events ?? [])) {
+      if (line.ok) continue;
+      failed++;
+      probot.log.warn({ installation: installation.id, account }, `shipgate doctor: ${line.text}`);
+    }
+  }
+  return failed;
 }
 
 // src/app/server/http-server.ts
@@ -80053,6 +80372,16 @@ async function startServer(options2) {
   const address = server.address();
   const url2 = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
   probot.log.info({ url: url2 }, "shipgate listening");
+  const redeliver = () => app.redeliverFailed().then((count) => {
+    if (count > 0) probot.log.info({ count }, "asked GitHub to redeliver failed deliveries");
+  }).catch((error62) => probot.log.error({ err: error62 }, "redelivery pass failed"));
+  if (options2.redeliverOnStart) void redeliver();
+  if (options2.doctorOnStart)
+    void logInstallationProblems(probot).catch(
+      (error62) => probot.log.warn({ err: error62 }, "shipgate doctor at start-up could not read the installations")
+    );
+  const redeliverMs = options2.redeliverIntervalMs ?? redeliverIntervalFrom(env);
+  const redeliveries = redeliverMs > 0 ? setInterval(() => void redeliver(), redeliverMs).unref() : void 0;
   if (options2.reconcileOnStart) {
     void app.reconcile().then((count) => probot.log.info({ count }, "reconciled open release pull requests")).catch((error62) => probot.log.error({ err: error62 }, "start-up reconcile failed"));
   }
@@ -80069,6 +80398,7 @@ async function startServer(options2) {
       draining = true;
       probot.log.info("shutting down: refusing new deliveries, finishing in-flight events");
       clearInterval(sweep);
+      clearInterval(redeliveries);
       const limit = options2.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!await settleWithin(app.idle(), limit))
         probot.log.warn({ timeoutMs: limit }, "shutdown: in-flight events did not finish in time");
@@ -80079,6 +80409,16 @@ async function startServer(options2) {
       await throttleConnection?.disconnect();
     }
   };
+}
+function redeliverIntervalFrom(env) {
+  const raw = env.SHIPGATE_REDELIVER_INTERVAL_MS;
+  if (raw === void 0 || raw === "") return REDELIVER_INTERVAL_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(
+      `SHIPGATE_REDELIVER_INTERVAL_MS must be a whole number of milliseconds (0: off), got "${raw}"`
+    );
+  return value;
 }
 function throttlingConnection(url2) {
   return new import_bottleneck4.default.IORedisConnection({ client: new import_ioredis2.Redis(url2, { maxRetriesPerRequest: 3 }) });
@@ -80114,12 +80454,41 @@ function oidcIssuerFrom(env) {
   return GITHUB_OIDC_ISSUER;
 }
 
+// src/app/server/required-env.ts
+import fs from "node:fs";
+function missingEnv(env) {
+  const problems2 = [];
+  const settings = "the app's settings page (GitHub \u2192 Settings \u2192 Developer settings \u2192 GitHub Apps)";
+  if (!env.APP_ID) problems2.push(`APP_ID is not set: the App ID from ${settings}`);
+  else if (!/^\d+$/.test(env.APP_ID)) problems2.push(`APP_ID must be the numeric App ID, got "${env.APP_ID}"`);
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH)
+    problems2.push(`PRIVATE_KEY (or PRIVATE_KEY_PATH) is not set: generate a private key on ${settings}`);
+  else if (!env.PRIVATE_KEY && env.PRIVATE_KEY_PATH && !fs.existsSync(env.PRIVATE_KEY_PATH))
+    problems2.push(`PRIVATE_KEY_PATH points at no file: ${env.PRIVATE_KEY_PATH}`);
+  if (!env.WEBHOOK_SECRET)
+    problems2.push(`WEBHOOK_SECRET is not set: the webhook secret entered on ${settings}`);
+  return problems2;
+}
+
 // src/app/server.ts
+var problems = missingEnv(process.env);
+if (problems.length > 0) {
+  for (const problem of problems) process.stderr.write(`shipgate: ${problem}
+`);
+  process.stderr.write("shipgate: see docs/app.md for every setting\n");
+  process.exit(2);
+}
 var running = await startServer({
   env: process.env,
   reconcileOnStart: process.env.SHIPGATE_RECONCILE !== "false",
+  redeliverOnStart: process.env.SHIPGATE_REDELIVER !== "false",
+  doctorOnStart: true,
   tuning: tuningFromEnv(process.env),
   processMetrics: true
+}).catch((error62) => {
+  process.stderr.write(`shipgate: cannot start: ${error62 instanceof Error ? error62.message : String(error62)}
+`);
+  process.exit(1);
 });
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ number: pr, sha } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' }));
   for (const [login, id] of [
     ['bob', 'customer-flow'], // allowed (write access)
-    ['rando', 'rollback-plan'], // rejected: read access only
+    ['bob', 'qa-signoff'], // rejected: not in the qa-lead role (a read-only user could not edit at all)
   ] as const) {
     const comment = checklist(h.sim, pr);
     await h.sim.userEditsComment(comment.id, login, toggle(comment.body, id, true));
@@ -41,7 +41,7 @@ const get = (url: string) => fetch(url, { redirect: 'manual', signal: AbortSigna
 
 test('the check run links to a signed audit link for the PR on the app', () => {
   const body = checklist(h.sim, pr).body;
-  expect([isTicked(body, 'customer-flow'), isTicked(body, 'rollback-plan')]).toEqual([true, false]);
+  expect([isTicked(body, 'customer-flow'), isTicked(body, 'qa-signoff')]).toEqual([true, false]);
   const link = new URL(detailsUrl());
   expect(`${link.origin}${link.pathname}`).toBe(`${h.server.url}/audit/${REPO}/${pr}`);
   const exp = Number(link.searchParams.get('exp'));
@@ -61,7 +61,7 @@ test('fetching the details_url shows the history: the tick and the rejected tick
   expect(html).toContain('Release 6.0.3');
   expect(html).toContain('Customer flow');
   expect(html).toContain('bob');
-  expect(html).toMatch(/Rejected attempts[\s\S]*rando/);
+  expect(html).toMatch(/Rejected attempts[\s\S]*bob/);
   expect(html).toContain('Verified (HMAC-SHA256)');
   expect(html).toContain(sha);
 });

@@ -1,5 +1,6 @@
 /** The main path end to end: the real app over HTTP against the GitHub simulator. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { CommentEditRefused } from '../simulator/index.js';
 import {
   checklist,
   editChecklist,
@@ -65,10 +66,14 @@ test('an authorized manual tick is kept and attributed', async () => {
   expect(h.sim.validationErrors).toEqual([]);
 });
 
-test('a read-only user cannot tick a manual item', async () => {
-  await edit('rando', 'rollback-plan', true);
-  expect(isTicked(checklist(h.sim, pr).body, 'rollback-plan')).toBe(false);
-  expect(replies().at(-1)?.body).toContain('@rando cannot tick "Rollback plan reviewed": needs write access');
+test('GitHub itself refuses a read-only user edit of the checklist: no webhook, nothing changes', async () => {
+  const before = checklist(h.sim, pr);
+  const deliveries = h.sim.deliveries.length;
+  await expect(
+    h.sim.userEditsComment(before.id, 'rando', toggle(before.body, 'rollback-plan', true)),
+  ).rejects.toBeInstanceOf(CommentEditRefused);
+  expect(h.sim.deliveries).toHaveLength(deliveries);
+  expect(checklist(h.sim, pr).body).toBe(before.body);
 });
 
 test('a sign-off by someone outside the role is reverted with one explanation', async () => {

@@ -86,3 +86,19 @@ test('environments shipgate does not protect are approved without a gate', async
   expect(h.sim.validationErrors).toEqual([]);
   expect(h.sim.webhookValidationErrors).toEqual([]);
 });
+
+test('a payload with the commit only at the top level (no deployment.sha) is still answered', async () => {
+  const { pr } = await openCompleteRelease(h);
+  const merged = await h.sim.closePullRequest(pr, { merged: true, login: 'erin' });
+  const merge = merged.pull?.merge_commit_sha ?? '';
+  await h.settle();
+  const reviews = h.sim.state.deploymentReviews.length;
+  const run = await h.sim.deploymentProtectionRule({
+    environment: 'production',
+    sha: merge,
+    topLevelSha: true,
+  });
+  await h.settle();
+  expect(h.sim.state.deploymentReviews).toHaveLength(reviews + 1);
+  expect(lastReview()).toMatchObject({ run_id: run.id, state: 'approved' });
+});

@@ -1,6 +1,8 @@
 /** Starts the real shipgate server against the GitHub simulator, plus helpers acting as people and the Action. */
+import fs from 'node:fs';
 import net from 'node:net';
 import { Octokit } from '@octokit/rest';
+import { parse as parseYaml } from 'yaml';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/server/http-server.js';
 import { COMMENT_MARKER } from '../../src/core/comment/render.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
@@ -55,7 +57,12 @@ export interface Harness {
   server: RunningServer;
   settle(): Promise<void>;
   /** Stops the app and starts a fresh process-equivalent (empty memory) on the same port. */
-  restart(opts?: { reconcileOnStart?: boolean }): Promise<void>;
+  restart(opts?: {
+    reconcileOnStart?: boolean;
+    redeliverOnStart?: boolean;
+    /** Runs while no app is listening (deliveries then fail, as on GitHub). */
+    whileDown?: () => Promise<void>;
+  }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +92,14 @@ export interface HarnessOptions {
   tuning?: OctokitTuning;
 }
 
+/** The permissions app.yml asks for: the harness installs the app with exactly those. */
+export function manifestPermissions(): Record<string, string> {
+  const manifest = parseYaml(fs.readFileSync('app.yml', 'utf8')) as {
+    default_permissions: Record<string, string>;
+  };
+  return manifest.default_permissions;
+}
+
 /** The E2E repository: config and template on main, people with their permissions and teams. */
 export function seedRepo(sim: Simulator): void {
   sim.addRepo(REPO, {
@@ -95,6 +110,7 @@ export function seedRepo(sim: Simulator): void {
       'package.json': '{"name":"web","version":"6.0.2"}\n',
     },
   });
+  sim.installationFor('acme').permissions = manifestPermissions();
   for (const [login, role] of [
     ['rita', 'write'],
     ['quinn', 'write'],
@@ -132,6 +148,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
     replyBurstMs: opts.replyBurstMs ?? 50,
+    redeliverIntervalMs: 0, // tests run the pass themselves (app.redeliverFailed) or at start-up
     writeWindowMs: opts.writeWindowMs ?? 0,
     port,
     host: '127.0.0.1',
@@ -159,7 +176,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await h.server.close();
       // let the simulator's HTTP client notice its keep-alive sockets were closed
       await new Promise((resolve) => setTimeout(resolve, 100));
-      h.server = await startServer(withCoordinator({ ...options, ...opts }));
+      await opts.whileDown?.();
+      const { whileDown: _, ...serverOpts } = opts;
+      h.server = await startServer(withCoordinator({ ...options, ...serverOpts }));
     },
     async close() {
       await h.settle();

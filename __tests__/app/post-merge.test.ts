@@ -123,7 +123,7 @@ test('ticking the last manual post-deploy item completes the post-deploy check',
 test('after a restart the post-deploy state is restored from the merge commit mirror', async () => {
   await h.restart();
   const comment = checklist(h.sim, pr);
-  await h.sim.userDeletesComment(comment.id, 'rando');
+  await h.sim.userDeletesComment(comment.id, 'bob'); // write access: GitHub lets him delete it
   await h.settle();
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'login')).toBe(true);

@@ -21,6 +21,9 @@ const TEMPLATE = `# Web v{{version}} - Release Checklist
 
 ## Manual
 ${ITEMS.map((id) => `- [ ] Manual step ${id} <!-- shipgate: id=${id} -->`).join('\n')}
+
+## Sign-off
+- [ ] QA Lead (optional here) <!-- shipgate: role=qa-lead id=qa optional -->
 `;
 const PEOPLE = ['rita', 'quinn', 'erin', 'bob'];
 
@@ -82,10 +85,10 @@ test('20 toggles by 4 people within one second: at most 4 GitHub writes, every t
 test('a refused tick inside a burst is reverted and explained once; the others stand', async () => {
   await new Promise((resolve) => setTimeout(resolve, 1100));
   const edits: Promise<unknown>[] = [];
-  for (const [i, id] of ['m1', 'm2', 'm3'].entries()) {
-    const login = i === 1 ? 'rando' : 'bob';
+  // bob has write access (GitHub lets him edit the comment) but is not in the qa-lead role
+  for (const [i, id] of ['m1', 'qa', 'm3'].entries()) {
     edits.push(
-      h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(checklist(h.sim, pr).body, id, false)),
+      h.sim.userEditsComment(checklist(h.sim, pr).id, 'bob', toggle(checklist(h.sim, pr).body, id, i === 1)),
     );
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
@@ -93,7 +96,9 @@ test('a refused tick inside a burst is reverted and explained once; the others s
   await h.settle();
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'm1')).toBe(false);
-  expect(isTicked(body, 'm2')).toBe(true); // rando has read access only
+  expect(isTicked(body, 'qa')).toBe(false); // reverted: bob is not in the qa-lead role
   expect(isTicked(body, 'm3')).toBe(false);
-  expect(h.sim.commentsOn(pr).filter((c) => c.body.includes('@rando'))).toHaveLength(1);
+  expect(
+    h.sim.commentsOn(pr).filter((c) => c.body.startsWith('shipgate reverted') && c.body.includes('@bob')),
+  ).toHaveLength(1);
 });

@@ -18,13 +18,15 @@ import {
 
 const PEOPLE = 50;
 const ids = Array.from({ length: PEOPLE }, (_, i) => `step-${i}`);
-const person = (i: number) => (i % 2 === 0 ? `writer-${i}` : `reader-${i}`);
+// Everyone has write access (GitHub lets only them edit the bot's comment); the odd steps are
+// qa-lead sign-offs, and none of the odd people is in the qa team: their ticks are refused.
+const person = (i: number) => (i % 2 === 0 ? `writer-${i}` : `outsider-${i}`);
 const allowed = (i: number) => i % 2 === 0;
 
 const TEMPLATE = `# {{app|Web}} v{{version}} - Release Checklist
 
 ## Manual
-${ids.map((id, i) => `- [ ] Step ${i} verified <!-- shipgate: id=${id} -->`).join('\n')}
+${ids.map((id, i) => `- [ ] Step ${i} verified <!-- shipgate: id=${id}${allowed(i) ? '' : ' role=qa-lead'} -->`).join('\n')}
 
 ## Notes
 {{notes}}
@@ -39,7 +41,7 @@ beforeAll(async () => {
   // A production-like window: a burst of reverted ticks gets a few explanation replies, not one each.
   h = await startHarness({ validateWebhooks: false, replyBurstMs: 1500 });
   h.sim.commit(REPO, { branch: 'main', files: { '.github/release-checklist.md': TEMPLATE } });
-  for (let i = 0; i < PEOPLE; i++) h.sim.setPermission(REPO, person(i), allowed(i) ? 'write' : 'read');
+  for (let i = 0; i < PEOPLE; i++) h.sim.setPermission(REPO, person(i), 'write');
 });
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);

@@ -1,7 +1,8 @@
 /**
  * The bundled server as a real process against the simulator: SIGTERM mid-event finishes the event
  * (comment written), refuses new deliveries with 503 and exits 0, logging JSON lines that carry the
- * delivery id; SIGKILL mid-event loses nothing once the delivery is redelivered to a fresh instance.
+ * delivery id; SIGKILL mid-event loses nothing: GitHub only records the failed delivery, and the
+ * fresh instance's start-up pass asks for it again. Without credentials it says so in one line each.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -115,21 +116,24 @@ test('SIGTERM mid-event: the event completes, new deliveries get 503, exit code 
     (r) => r.status,
     () => 0,
   );
-  expect(refused).toBe(503); // draining: GitHub will redeliver it elsewhere
+  expect(refused).toBe(503); // draining: GitHub logs a failure; a live instance's redelivery pass asks again
   expect(await child.exited).toBe(0);
   const pr = await opening;
   const delivery = h.sim.deliveries.find((d) => d.event === 'pull_request' && d.action === 'opened');
   expect(delivery?.attempts.at(-1)?.status).toBe(200);
   expect(checklistComments(h.sim, pr.number)).toHaveLength(1);
   const json = child.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  const eventLines = json.filter((l) => !/listening|shutting down/.test(String(l.msg)));
+  // start-up lines (listening, the doctor, redelivery) carry no delivery
+  const eventLines = json.filter(
+    (l) => !/listening|shutting down|shipgate doctor|redeliver/.test(String(l.msg)),
+  );
   expect(eventLines.length).toBeGreaterThan(0);
   for (const line of eventLines) expect([line.delivery, line.id]).toContain(delivery?.id);
   expect(json.some((l) => /shutting down/.test(String(l.msg)))).toBe(true);
   openedPr = pr.number;
 });
 
-test('SIGKILL mid-write, then a fresh instance gets the redelivery: the tick is kept', async () => {
+test('SIGKILL mid-write, then a fresh instance asks GitHub to redeliver: the tick is kept', async () => {
   const pr = openedPr;
   const child = await startChild();
   h.sim.faults.inject({ match: { method: 'PATCH', path: /\/issues\/comments\/\d+$/ }, latencyMs: 800 });
@@ -143,11 +147,38 @@ test('SIGKILL mid-write, then a fresh instance gets the redelivery: the tick is 
     .filter((d) => d.event === 'issue_comment' && d.action === 'edited')
     .at(-1);
   await new Promise((r) => setTimeout(r, 1000)); // the dead replica's write may still land
-  await h.restart();
-  expect(await h.sim.redeliver(delivery?.id ?? '')).toBe(200);
+  expect(delivery?.attempts.map((a) => a.status)).toEqual([0]); // failed; GitHub does nothing more
+  await h.restart({ redeliverOnStart: true });
   await h.settle();
+  expect(
+    h.sim.hookLog.filter((a) => a.guid === delivery?.id).map((a) => [a.status_code, a.redelivery]),
+  ).toEqual([
+    [0, false],
+    [200, true],
+  ]);
   const after = checklist(h.sim, pr).body;
   expect(isTicked(after, 'customer-flow')).toBe(true);
   expect(checklistComments(h.sim, pr)).toHaveLength(1);
   expect(h.sim.validationErrors).toEqual([]);
+});
+
+test('npm start without credentials: one line per missing setting, exit 2, no stack trace', async () => {
+  const proc = spawn(process.execPath, [bundle], {
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c)));
+  expect(code).toBe(2);
+  const lines = err.trim().split('\n');
+  expect(lines.map((l) => l.split(':')[1]?.trim())).toEqual([
+    'APP_ID is not set',
+    'PRIVATE_KEY (or PRIVATE_KEY_PATH) is not set',
+    'WEBHOOK_SECRET is not set',
+    'see docs/app.md for every setting',
+  ]);
+  expect(err).not.toMatch(/^\s+at /m);
 });

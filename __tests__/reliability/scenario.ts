@@ -44,7 +44,7 @@ export async function runScript(
   const steps: Array<() => Promise<void>> = [
     () => publishEvidence(h, sha, PASSING),
     () => tick(h, pr, 'bob', 'customer-flow'),
-    () => tick(h, pr, 'rando', 'rollback-plan'), // read access: refused
+    () => tick(h, pr, 'bob', 'qa-signoff'), // not in the qa-lead role: refused
     () => tick(h, pr, 'quinn', 'qa-signoff'),
     () => tick(h, pr, 'erin', 'eng-signoff'),
     () => tick(h, pr, 'bob', 'rollback-plan'),

@@ -55,7 +55,7 @@ describeWithRedis('two replicas behind one Redis', () => {
       sim.userEditsComment(comment.id, 'bob', toggle(stale, 'customer-flow', true)),
       sim.userEditsComment(comment.id, 'erin', toggle(stale, 'rollback-plan', true)),
       sim.userEditsComment(comment.id, 'quinn', toggle(stale, 'qa-signoff', true)),
-      sim.userEditsComment(comment.id, 'rando', toggle(stale, 'eng-signoff', true)),
+      sim.userEditsComment(comment.id, 'rita', toggle(stale, 'eng-signoff', true)), // not erin: refused
     ]);
     await settled(
       () => {

@@ -29,6 +29,12 @@ export abstract class Events extends PullRequestEvents {
     const c = commit(repo, { branch, files, message: `Merge pull request #${n}` });
     const head_ref = `refs/heads/${branch}`;
     const author = { name: pr.user, email: `${pr.user}@users.noreply.github.com` };
+    // GitHub sends merge_group only to apps with the merge_queues permission; without it the queue
+    // waits on the required check until it times out. https://docs.github.com/en/webhooks/webhook-events-and-payloads#merge_group
+    // ("To subscribe to this event, a GitHub App must have at least read-level access for the
+    // "Merge queues" repository permission").
+    const installation = [...this.state.installations.values()].find((i) => i.repos.includes(repo.fullName));
+    if (!installation?.permissions.merge_queues) return { head_sha: c.sha, head_ref };
     await this.send(
       'merge_group',
       this.payloads.build('merge_group', 'checks_requested', repo.fullName, opts.login ?? pr.user, {
@@ -61,6 +67,12 @@ export abstract class Events extends PullRequestEvents {
     workflowPath?: string;
     login?: string;
     run?: SimWorkflowRun;
+    /**
+     * The shape reported in issue 13 (real-github.md): the commit only at the top level (`sha`,
+     * `ref`) and a `deployment` without `sha`. Not in @octokit/webhooks-schemas, whose
+     * deployment_protection_rule.requested schema (additionalProperties: false) is the default.
+     */
+    topLevelSha?: boolean;
   }): Promise<SimWorkflowRun> {
     const repo = this.repo(opts.repo);
     const sha = opts.sha ?? repo.branches.get(repo.defaultBranch) ?? '';
@@ -77,10 +89,11 @@ export abstract class Events extends PullRequestEvents {
       this.payloads.build('deployment_protection_rule', 'requested', repo.fullName, opts.login ?? 'octocat', {
         environment: opts.environment,
         event: opts.event ?? 'push',
-        sha,
-        ref: opts.ref ?? `refs/heads/${repo.defaultBranch}`,
+        ...(opts.topLevelSha ? { sha, ref: opts.ref ?? `refs/heads/${repo.defaultBranch}` } : {}),
         deployment_callback_url: `${this.url}/repos/${repo.fullName}/actions/runs/${run.id}/deployment_protection_rule`,
-        deployment: this.deployment(repo.fullName, opts.environment, sha, opts.login ?? 'octocat'),
+        deployment: opts.topLevelSha
+          ? withoutSha(this.deployment(repo.fullName, opts.environment, sha, opts.login ?? 'octocat'))
+          : this.deployment(repo.fullName, opts.environment, sha, opts.login ?? 'octocat'),
         pull_requests: [],
       }),
     );
@@ -115,7 +128,7 @@ export abstract class Events extends PullRequestEvents {
           updated_at: t,
           url: `${deployment.url}/statuses`,
           target_url: '',
-          log_url: '',
+          log_url: `${deployment.url}/statuses/log`,
         },
       }),
     );
@@ -190,4 +203,9 @@ export abstract class Events extends PullRequestEvents {
       production_environment: true,
     };
   }
+}
+
+function withoutSha(deployment: Obj): Obj {
+  const { sha: _, ...rest } = deployment;
+  return rest;
 }

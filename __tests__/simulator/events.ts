@@ -11,6 +11,11 @@ import { now, type SimComment, type SimIssue } from './state.js';
 import type { WebhookSender } from './webhooks.js';
 
 type Obj = Record<string, unknown>;
+
+/** GitHub refused a person's comment edit (they lack write access and are not the author). */
+export class CommentEditRefused extends Error {
+  readonly status = 403;
+}
 export interface OpenPullRequestInput {
   repo?: string;
   number?: number;
@@ -102,7 +107,7 @@ export abstract class PullRequestEvents extends Seeder {
     const labelObj = {
       id: this.state.id(),
       node_id: 'LA',
-      url: '',
+      url: `${this.url}/repos/${pr.repo}/labels/${encodeURIComponent(label)}`,
       name: label,
       color: 'ededed',
       default: false,
@@ -160,9 +165,17 @@ export abstract class PullRequestEvents extends Seeder {
   }
 
   /** A person edits a comment (e.g. ticks a checkbox) → `issue_comment.edited` with `changes.body.from`. */
+  /**
+   * A person saves an edited comment. Only its author and people with write access or more may
+   * edit a comment; read and triage users cannot edit someone else's (GitHub refuses, no webhook).
+   * Source: https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/repository-roles-for-an-organization
+   * ("Edit and delete anyone's comments on commits, pull requests, and issues": Write and above).
+   */
   async userEditsComment(commentId: number, login: string, newBody: string): Promise<SimComment> {
     const c = this.state.comments.get(commentId);
     if (!c) throw new Error(`simulator: no comment ${commentId}`);
+    if (!this.mayEditComment(c, login))
+      throw new CommentEditRefused(`403: ${login} cannot edit comment ${commentId} by ${c.user}`);
     const from = c.body;
     c.body = newBody;
     c.updated_at = now();
@@ -171,12 +184,62 @@ export abstract class PullRequestEvents extends Seeder {
     return c;
   }
 
+  /** Who may edit or delete a comment: its author, or write access and above (see userEditsComment). */
+  mayEditComment(c: SimComment, login: string): boolean {
+    if (c.user === login) return true;
+    const role = this.state.repos.get(c.repo)?.collaborators.get(login);
+    return role === 'write' || role === 'maintain' || role === 'admin';
+  }
+
   async userDeletesComment(commentId: number, login: string): Promise<void> {
     const c = this.state.comments.get(commentId);
     if (!c) throw new Error(`simulator: no comment ${commentId}`);
+    if (!this.mayEditComment(c, login))
+      throw new CommentEditRefused(`403: ${login} cannot delete comment ${commentId} by ${c.user}`);
     const payload = this.payloads.issueComment('deleted', c, login);
     this.state.comments.delete(commentId);
     await this.send('issue_comment', payload);
+  }
+
+  /**
+   * A person submits a review. Anyone with read access may review, and an approval from read
+   * access is recorded (it only does not count toward required reviews); the PR's author cannot
+   * approve their own PR. Source: https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/about-pull-request-reviews
+   */
+  async userReviews(
+    n: number,
+    login: string,
+    state: 'approved' | 'commented' | 'changes_requested' = 'approved',
+    opts: { repo?: string; commitId?: string } = {},
+  ): Promise<void> {
+    const pr = this.pull(opts.repo, n);
+    if (state === 'approved' && pr.user === login)
+      throw new CommentEditRefused(`422: ${login} cannot approve their own pull request`);
+    this.state.user(login);
+    const t = now();
+    const id = this.state.id();
+    await this.send(
+      'pull_request_review',
+      this.payloads.build('pull_request_review', 'submitted', pr.repo, login, {
+        review: {
+          id,
+          node_id: `PRR_${id}`,
+          user: this.shapes.user(login),
+          body: null,
+          commit_id: opts.commitId ?? pr.pull?.head.sha ?? '',
+          submitted_at: t,
+          state,
+          html_url: `${this.url}/${pr.repo}/pull/${n}#pullrequestreview-${id}`,
+          pull_request_url: `${this.url}/repos/${pr.repo}/pulls/${n}`,
+          author_association: 'CONTRIBUTOR',
+          _links: {
+            html: { href: `${this.url}/${pr.repo}/pull/${n}#pullrequestreview-${id}` },
+            pull_request: { href: `${this.url}/repos/${pr.repo}/pulls/${n}` },
+          },
+        },
+        pull_request: this.shapes.pull(pr),
+      }),
+    );
   }
 
   async rerequestCheckRun(checkRunId: number, login = 'octocat'): Promise<void> {

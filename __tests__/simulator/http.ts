@@ -1,6 +1,7 @@
 /** Request/response types for simulator route handlers plus GitHub-style response helpers. */
 import type { Shapes } from './shapes.js';
 import type { SimState, TokenIdentity } from './state.js';
+import type { HookDelivery } from './webhooks.js';
 
 export type Identity = TokenIdentity | { kind: 'app'; appId: number } | { kind: 'anonymous' };
 export interface SimResponse {
@@ -11,6 +12,10 @@ export interface SimResponse {
 export interface WebhookEmitter {
   /** queue or send a webhook built from state (fire-and-forget from the handler's point of view) */
   emit(event: string, payload: Record<string, unknown>): void;
+  /** the App's hook-delivery log, one entry per attempt */
+  readonly hookLog: readonly HookDelivery[];
+  /** `POST /app/hook/deliveries/{id}/attempts` */
+  requestRedelivery(attemptId: number): 'accepted' | 'unknown' | 'too-old';
 }
 export interface RouteContext {
   method: string;

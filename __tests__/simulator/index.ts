@@ -32,8 +32,11 @@
  *   `requestedAction`, `mergeGroup`, `deploymentProtectionRule`, `deploymentStatus`, `push`.
  *   REST mutations also emit webhooks (comment created/edited/deleted with the bot as sender,
  *   check_run created/completed, labeled, issues.opened) in the background: `await sim.idle()`.
- * - Webhooks: `deliver(event, payload, {deliveryId})`, `redeliver(id)`, `deliverRaw(event, body,
- *   {signature})`, `deliveries`, `autoDeliver: false` + `flush()`; several targets are used round-robin.
+ * - Webhooks: `deliver(event, payload, {deliveryId})`, `deliverRaw(event, body, {signature})`,
+ *   `deliveries`, `autoDeliver: false` + `flush()`; several targets are used round-robin. Like GitHub,
+ *   a failed delivery is never retried by itself: every attempt is logged in `hookLog` and served by
+ *   `GET /app/hook/deliveries`; `POST /app/hook/deliveries/{id}/attempts` (the app) or `redeliver(id)`
+ *   (a person's "Redeliver" button) sends it again with the same guid, marked `redelivery`.
  * - Checks on the client: `requests` (log), `validationErrors` (unknown route, wrong method, body
  *   not matching the OpenAPI requestBody schema → 404/405/422), `unimplemented` (valid but not simulated),
  *   `webhookValidationErrors` (outgoing payloads checked against the OpenAPI `x-webhooks` schemas).
@@ -54,15 +57,17 @@ import { validateWebhookPayload } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
 import { checkRoutes } from './routes/checks.js';
 import { issueRoutes } from './routes/issues.js';
+import { protectionRoutes } from './routes/protection.js';
 import { pullRoutes } from './routes/pulls.js';
 import { releaseRoutes } from './routes/releases.js';
 import { repoRoutes } from './routes/repos.js';
 import { createServer, type LoggedRequest, type ValidationError } from './server.js';
-import { type Delivery, type RawDeliveryOptions, WebhookSender } from './webhooks.js';
+import { type Delivery, type HookDelivery, type RawDeliveryOptions, WebhookSender } from './webhooks.js';
 
+export { CommentEditRefused } from './events.js';
 export type { LoggedRequest, ValidationError } from './server.js';
 export { GITHUB_ACTIONS_APP } from './state.js';
-export type { Delivery } from './webhooks.js';
+export type { Delivery, HookDelivery } from './webhooks.js';
 export { sign as signWebhook } from './webhooks.js';
 
 export interface SimulatorOptions {
@@ -117,6 +122,10 @@ export class Simulator extends Events {
   get deliveries(): Delivery[] {
     return this.sender.deliveries;
   }
+  /** The App's delivery log (`GET /app/hook/deliveries`): one entry per attempt, oldest first. */
+  get hookLog(): readonly HookDelivery[] {
+    return this.sender.hookLog;
+  }
 
   async listen(): Promise<this> {
     const payloads = this.payloads;
@@ -127,6 +136,7 @@ export class Simulator extends Events {
       ...pullRoutes,
       ...issueRoutes(payloads),
       ...checkRoutes(payloads),
+      ...protectionRoutes,
     };
     const publicKey = this.options.privateKeyPem
       ? crypto.createPublicKey(this.options.privateKeyPem)

@@ -113,6 +113,7 @@ export class Shapes extends CoreShapes {
       base: branch(pr.base),
       author_association: 'MEMBER',
       auto_merge: null,
+      active_lock_reason: null,
       merged: pr.merged,
       mergeable: pr.merged ? null : true,
       merged_by: pr.merged ? this.user(repo.owner) : null,

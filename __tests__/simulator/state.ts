@@ -24,6 +24,13 @@ export interface SimInstallation {
   /** full names `owner/repo` the installation can access */
   repos: string[];
   permissions: Record<string, string>;
+  /** the events the app subscribes to (app settings); listed on the installation */
+  events?: string[];
+}
+/** A required status check and its source app (`app_id`; absent: any source). */
+export interface SimRequiredCheck {
+  context: string;
+  app_id?: number;
 }
 export type TokenIdentity =
   | { kind: 'installation'; installationId: number; appId: number }
@@ -155,6 +162,10 @@ export class SimState {
   readonly workflowRuns = new Map<number, SimWorkflowRun>();
   readonly dispatches: Array<{ repo: string; workflow_id: string; ref: string; inputs: unknown }> = [];
   readonly releases = new Map<string, SimRelease>(); // key `owner/repo@tag`
+  /** branch protection's required checks, key `owner/repo@branch` */
+  readonly protections = new Map<string, SimRequiredCheck[]>();
+  /** required checks of rulesets targeting a branch, key `owner/repo@branch` */
+  readonly rulesets = new Map<string, SimRequiredCheck[]>();
   readonly deploymentReviews: Array<{
     repo: string;
     run_id: number;

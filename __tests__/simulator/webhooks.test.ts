@@ -81,6 +81,7 @@ describe('webhook deliveries', () => {
       action: 'edited',
       sender: { login: 'shipgate[bot]', type: 'Bot' },
     });
+    sim.setPermission('acme/api', 'alice', 'write'); // GitHub: only write access edits others' comments
     await sim.userEditsComment(c.data.id, 'alice', '- [x] docs');
     expect(last().payload).toMatchObject({
       action: 'edited',
@@ -115,6 +116,11 @@ describe('webhook deliveries', () => {
     await sim.rerequestCheckRun(run.data.id);
     expect(last().payload).toMatchObject({ action: 'rerequested' });
     const pr = await sim.openPullRequest({ files: { 'q.ts': 'q\n' } });
+    const installation = sim.installationFor('acme');
+    const before = sim.deliveries.length;
+    await sim.mergeGroup(pr.number); // the app lacks merge_queues: GitHub sends nothing
+    expect(sim.deliveries).toHaveLength(before);
+    installation.permissions = { ...installation.permissions, merge_queues: 'read' };
     const mg = await sim.mergeGroup(pr.number);
     expect(last().payload).toMatchObject({
       action: 'checks_requested',

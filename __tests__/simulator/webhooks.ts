@@ -1,7 +1,15 @@
 /**
  * Webhook sender: signs bodies like GitHub (X-Hub-Signature-256 = sha256 HMAC of the raw body),
- * POSTs them to one or several targets (round-robin), keeps every delivery for redelivery and
- * can queue events until `flush()` when auto delivery is off.
+ * POSTs them to one or several targets (round-robin), records every attempt as GitHub's App
+ * hook-delivery log does, and can queue events until `flush()` when auto delivery is off.
+ *
+ * GitHub never redelivers a failed delivery by itself: a refused connection, a timeout or a non-2xx
+ * answer is recorded as failed and stays failed until someone (a person in the app's settings, or
+ * the app through `POST /app/hook/deliveries/{id}/attempts`) asks for a redelivery, which keeps the
+ * guid (`X-GitHub-Delivery`) and is marked `redelivery: true`.
+ * Source: https://docs.github.com/en/webhooks/using-webhooks/handling-failed-webhook-deliveries
+ * ("GitHub does not automatically redeliver failed deliveries"),
+ * https://docs.github.com/en/rest/apps/webhooks (list deliveries, redeliver).
  */
 import crypto from 'node:crypto';
 
@@ -14,6 +22,23 @@ export interface Delivery {
   /** HTTP status per attempt (0 = connection error) */
   attempts: Array<{ target: string; status: number; error?: string }>;
 }
+/** One attempt as `GET /app/hook/deliveries` lists it (OpenAPI `hook-delivery-item`). */
+export interface HookDelivery {
+  id: number;
+  guid: string;
+  delivered_at: string;
+  redelivery: boolean;
+  duration: number;
+  /** `OK` for a 2xx; GitHub's docs: a failed delivery has a status that is not `OK`. */
+  status: string;
+  /** 0 when no HTTP answer came (refused connection, reset, timeout). */
+  status_code: number;
+  event: string;
+  action: string | null;
+  installation_id: number | null;
+  repository_id: number | null;
+  throttled_at: null;
+}
 export interface RawDeliveryOptions {
   deliveryId?: string;
   /** override the signature header; `null` omits it */
@@ -21,12 +46,17 @@ export interface RawDeliveryOptions {
   target?: string;
 }
 
+/** Marks raw negative-test deliveries, which GitHub would never have sent and the log does not list. */
+const NOT_LOGGED: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
 export const sign = (secret: string, body: string): string =>
   `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
 
 export class WebhookSender {
   readonly deliveries: Delivery[] = [];
   readonly queue: Delivery[] = [];
+  /** Every attempt, newest last (the App's delivery log). */
+  readonly hookLog: HookDelivery[] = [];
   private inflight = new Set<Promise<number>>();
   private cursor = 0;
 
@@ -58,7 +88,32 @@ export class WebhookSender {
     return t;
   }
 
-  private async post(d: Delivery, opts: RawDeliveryOptions = {}): Promise<number> {
+  private log(d: Delivery, status: number, started: number, redelivery: boolean, error?: string): void {
+    const installation = d.payload.installation as { id?: unknown } | undefined;
+    const repository = d.payload.repository as { id?: unknown } | undefined;
+    this.hookLog.push({
+      id: this.hookLog.length + 1,
+      guid: d.id,
+      delivered_at: new Date(started).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      redelivery,
+      duration: (Date.now() - started) / 1000,
+      status:
+        status >= 200 && status < 300
+          ? 'OK'
+          : status === 0
+            ? (error ?? 'failed to connect')
+            : `Invalid HTTP Response: ${status}`,
+      status_code: status,
+      event: d.event,
+      action: d.action ?? null,
+      installation_id: typeof installation?.id === 'number' ? installation.id : null,
+      repository_id: typeof repository?.id === 'number' ? repository.id : null,
+      throttled_at: null,
+    });
+  }
+
+  private async post(d: Delivery, opts: RawDeliveryOptions = {}, redelivery = false): Promise<number> {
+    const started = Date.now();
     const target = opts.target ?? this.nextTarget();
     if (!target) throw new Error('simulator: no webhookTarget configured');
     const headers: Record<string, string> = {
@@ -76,13 +131,16 @@ export class WebhookSender {
         method: 'POST',
         headers,
         body: d.body,
-        signal: AbortSignal.timeout(30_000),
+        // github.com counts a delivery as failed after 10 s without an answer (handling-failed-webhook-deliveries)
+        signal: AbortSignal.timeout(10_000),
       });
       await res.arrayBuffer();
       d.attempts.push({ target, status: res.status });
+      if (d.payload !== NOT_LOGGED) this.log(d, res.status, started, redelivery);
       return res.status;
     } catch (err) {
       d.attempts.push({ target, status: 0, error: String(err) });
+      if (d.payload !== NOT_LOGGED) this.log(d, 0, started, redelivery, 'failed to connect to host');
       return 0;
     }
   }
@@ -128,11 +186,28 @@ export class WebhookSender {
     return out;
   }
 
-  /** Re-send an earlier delivery with the same body and delivery id. */
+  /**
+   * What the "Redeliver" button in the app's settings does: re-send an earlier delivery with the
+   * same body and guid, recorded as a redelivery. Nothing calls this on its own: GitHub never does.
+   */
   redeliver(deliveryId: string, target?: string): Promise<number> {
     const d = this.deliveries.find((x) => x.id === deliveryId);
     if (!d) throw new Error(`simulator: unknown delivery ${deliveryId}`);
-    return this.track(this.post(d, { target }));
+    return this.track(this.post(d, { target }, true));
+  }
+
+  /**
+   * `POST /app/hook/deliveries/{id}/attempts`: 202 and a redelivery in the background, or false for
+   * an unknown attempt id (GitHub: 404) or one older than 3 days (GitHub: 422; "You can redeliver
+   * deliveries from the past 3 days", docs: webhooks/testing-and-troubleshooting-webhooks/redelivering-webhooks).
+   */
+  requestRedelivery(attemptId: number): 'accepted' | 'unknown' | 'too-old' {
+    const attempt = this.hookLog.find((a) => a.id === attemptId);
+    const d = attempt && this.deliveries.find((x) => x.id === attempt.guid);
+    if (!attempt || !d) return 'unknown';
+    if (Date.now() - Date.parse(attempt.delivered_at) > 3 * 24 * 3600_000) return 'too-old';
+    void this.track(this.post(d, {}, true));
+    return 'accepted';
   }
 
   /** Deliver a raw body with a chosen (bad) signature for negative tests; not recorded as a delivery. */
@@ -142,7 +217,7 @@ export class WebhookSender {
       event,
       action: undefined,
       body,
-      payload: {},
+      payload: NOT_LOGGED,
       attempts: [],
     };
     return this.post(d, opts);

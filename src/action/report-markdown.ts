@@ -1,6 +1,7 @@
 import { countLine } from '../cli/report-text.js';
 import { escapeInline } from '../core/escape.js';
 import type { CheckStatus, ItemResult, Phase } from '../core/template/model.js';
+import { utf8Length } from '../core/utf8.js';
 import { formatFigures } from './figures.js';
 
 const STATUS_BADGE: Record<CheckStatus, string> = {
@@ -10,7 +11,7 @@ const STATUS_BADGE: Record<CheckStatus, string> = {
   error: '⚠️ error',
 };
 
-/** GitHub's limit for a check run's output.summary and output.text. */
+/** GitHub's limit for a check run's output.summary (422 beyond) and output.text (cut beyond), in UTF-8 bytes. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
 
 /** A table cell: one line, no HTML, no mentions, pipes escaped so the row stays intact. */
@@ -50,7 +51,7 @@ export function resultsMarkdown(
   for (const [index, result] of results.entries()) {
     const line = `\n${row(result)}`;
     const note = `\n\n…and ${results.length - index} more item(s); see the check run text or the \`results\` output.\n`;
-    if (text.length + line.length + note.length > limit) return text + note;
+    if (utf8Length(text) + utf8Length(line) + utf8Length(note) > limit) return text + note;
     text += line;
   }
   return `${text}\n`;

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { CHECK_HELP, checkCommand } from './check-command.js';
+import { DOCTOR_HELP, doctorCommand } from './doctor-command.js';
 import { INIT_HELP, initCommand } from './init-command.js';
 import { type CliIO, UsageError } from './io.js';
 import { RENDER_HELP, renderCommand } from './render-command.js';
@@ -15,6 +16,7 @@ Commands:
   check [DIR]       run the automated checks of the checklist locally
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
+  doctor --repo R   check an installation of the app on GitHub (APP_ID, PRIVATE_KEY)
 
 Options: --help, --version, --debug (print stack traces)
 Run "shipgate <command> --help" for a command's options.
@@ -34,9 +36,13 @@ export async function main(io: CliIO): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const help = { init: INIT_HELP, check: CHECK_HELP, render: RENDER_HELP, validate: VALIDATE_HELP }[
-      command
-    ];
+    const help = {
+      init: INIT_HELP,
+      check: CHECK_HELP,
+      render: RENDER_HELP,
+      validate: VALIDATE_HELP,
+      doctor: DOCTOR_HELP,
+    }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(help);
@@ -45,6 +51,7 @@ export async function main(io: CliIO): Promise<number> {
     if (command === 'check') return await checkCommand(io, rest);
     if (command === 'init') return initCommand(io, rest);
     if (command === 'render') return renderCommand(io, rest);
+    if (command === 'doctor') return await doctorCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error) {
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);

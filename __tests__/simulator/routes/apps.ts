@@ -8,6 +8,7 @@ import {
   type RouteContext,
   type RouteTable,
   unauthorized,
+  unprocessable,
 } from '../http.js';
 
 const requireApp = (ctx: RouteContext): number | undefined =>
@@ -19,6 +20,35 @@ export const appRoutes: RouteTable = {
     const appId = requireApp(ctx);
     const app = appId === undefined ? undefined : ctx.state.apps.get(appId);
     return app ? json(ctx.shapes.app(app)) : unauthorized(JWT_REQUIRED);
+  },
+
+  // The App's webhook delivery log: newest first, cursor pagination (`link` header), `status`
+  // success (2xx–3xx) | failure (4xx–5xx, and no answer). JWT only. https://docs.github.com/en/rest/apps/webhooks
+  'GET /app/hook/deliveries': (ctx) => {
+    if (requireApp(ctx) === undefined) return unauthorized(JWT_REQUIRED);
+    const status = ctx.query.get('status');
+    const perPage = Math.min(100, Math.max(1, Number.parseInt(ctx.query.get('per_page') ?? '30', 10) || 30));
+    const cursor = Number.parseInt(ctx.query.get('cursor') ?? '', 10);
+    const ok = (code: number) => code >= 200 && code < 400;
+    const all = [...ctx.hooks.hookLog]
+      .reverse()
+      .filter((d) => status === null || (status === 'success') === ok(d.status_code))
+      .filter((d) => Number.isNaN(cursor) || d.id <= cursor);
+    const page = all.slice(0, perPage);
+    const next = all[perPage];
+    if (!next) return json(page);
+    const u = new URL(ctx.requestUrl);
+    u.searchParams.set('per_page', String(perPage));
+    u.searchParams.set('cursor', String(next.id));
+    return json(page, 200, { link: `<${u.toString()}>; rel="next"` });
+  },
+
+  'POST /app/hook/deliveries/{delivery_id}/attempts': (ctx) => {
+    if (requireApp(ctx) === undefined) return unauthorized(JWT_REQUIRED);
+    const outcome = ctx.hooks.requestRedelivery(intParam(ctx, 'delivery_id'));
+    if (outcome === 'unknown') return notFound();
+    if (outcome === 'too-old') return unprocessable('Validation Failed');
+    return json({}, 202);
   },
 
   'GET /app/installations': (ctx) => {

@@ -11,6 +11,7 @@ import {
   str,
   unauthorized,
 } from '../http.js';
+import { checkOutputWithinLimits } from '../limits.js';
 import type { Payloads } from '../payloads.js';
 import { GITHUB_ACTIONS_APP, now, type SimApp, type SimCheckRun } from '../state.js';
 import { repoOf } from './repos.js';
@@ -58,7 +59,12 @@ export function checkRoutes(payloads: Payloads): RouteTable {
     'POST /repos/{owner}/{repo}/check-runs': (ctx) => {
       const app = callerApp(ctx);
       if (!app) return unauthorized('You must authenticate via a GitHub App.');
-      const b = bodyObject(ctx);
+      const limited = checkOutputWithinLimits(bodyObject(ctx));
+      if ('refused' in limited) return limited.refused;
+      const b: Record<string, unknown> = {
+        ...bodyObject(ctx),
+        ...(limited.output ? { output: limited.output } : {}),
+      };
       const run: SimCheckRun = {
         id: ctx.state.id(),
         repo: repoOf(ctx).fullName,
@@ -97,8 +103,10 @@ export function checkRoutes(payloads: Payloads): RouteTable {
           },
           403,
         );
+      const limited = checkOutputWithinLimits(bodyObject(ctx));
+      if ('refused' in limited) return limited.refused;
       const wasCompleted = run.status === 'completed';
-      applyFields(run, bodyObject(ctx));
+      applyFields(run, { ...bodyObject(ctx), ...(limited.output ? { output: limited.output } : {}) });
       if (!wasCompleted && run.status === 'completed')
         ctx.hooks.emit('check_run', payloads.checkRun('completed', run, ctx.actor));
       return json(ctx.shapes.checkRun(run));

@@ -26,7 +26,8 @@ export const pullRoutes: RouteTable = {
     if (!pr?.pull) return notFound();
     const base = repo.commits.get(pr.pull.base.sha);
     const head = repo.commits.get(pr.pull.head.sha);
-    const files = base && head ? diffCommits(base, head) : [];
+    // "Responses include a maximum of 3000 files" (docs: rest/pulls/pulls#list-pull-requests-files)
+    const files = (base && head ? diffCommits(base, head) : []).slice(0, 3000);
     return paginate(ctx, files, (f) => ({
       ...f,
       blob_url: `${ctx.shapes.api}/${repo.fullName}/blob/${pr.pull?.head.sha}/${f.filename}`,

@@ -114,7 +114,8 @@ export const repoRoutes: RouteTable = {
     const base = resolveRef(repo, baseRef);
     const head = resolveRef(repo, headRef);
     if (!base || !head) return notFound();
-    const files = diffCommits(base, head);
+    // "the response includes a maximum of 300 files" (docs: rest/commits/commits#compare-two-commits)
+    const files = diffCommits(base, head).slice(0, 300);
     const status = compareStatus(repo, base.sha, head.sha);
     return json({
       url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${ctx.params.basehead}`,

@@ -3,6 +3,7 @@
  * dispatch to the handlers. Probot's `onAny` (app.ts) calls it for webhooks; the Action's bot mode
  * calls it with the workflow's event payload and token.
  */
+import type { z } from 'zod';
 import { type AdapterOctokit, gitHubFor } from '../../github/client.js';
 import type { GitHub } from '../../github/types.js';
 import { checkOverdueResults } from '../pr/missing-results.js';
@@ -19,6 +20,7 @@ import { onMerged } from './on-merged.js';
 import { isPostDeployEvidence, onPostDeployEvidence } from './on-post-deploy-evidence.js';
 import { onPullRequest } from './on-pull-request.js';
 import { isRollbackCommand, onRollbackCommand, onRollbackTriggers } from './on-rollback.js';
+import { isSignOffCommand, onReviewSignOff, onSignOffCommand } from './on-sign-off.js';
 import {
   CheckRunPayload,
   DeploymentProtectionRulePayload,
@@ -27,6 +29,7 @@ import {
   IssueCommentPayload,
   MergeGroupPayload,
   PullRequestPayload,
+  PullRequestReviewPayload,
   repoOf,
 } from './payloads.js';
 
@@ -82,34 +85,70 @@ export async function handleEvent(event: IncomingEvent): Promise<HandledAs> {
   }
 }
 
-async function dispatch(scope: EventScope, name: string, payload: unknown): Promise<void> {
+/** A webhook the bot acts on, validated at the boundary (zod); undefined for events it ignores. */
+export type ParsedEvent =
+  | { name: 'pull_request'; payload: z.infer<typeof PullRequestPayload> }
+  | { name: 'issue_comment'; payload: z.infer<typeof IssueCommentPayload> }
+  | { name: 'check_run'; payload: z.infer<typeof CheckRunPayload> }
+  | { name: 'deployment_protection_rule'; payload: z.infer<typeof DeploymentProtectionRulePayload> }
+  | { name: 'deployment_status'; payload: z.infer<typeof DeploymentStatusPayload> }
+  | { name: 'merge_group'; payload: z.infer<typeof MergeGroupPayload> }
+  | { name: 'pull_request_review'; payload: z.infer<typeof PullRequestReviewPayload> };
+
+/** Parses a payload for dispatch (throws a ZodError when a handled event does not have the fields read). */
+export function parseEvent(name: string, payload: unknown): ParsedEvent | undefined {
   switch (name) {
+    case 'pull_request':
+      return { name, payload: PullRequestPayload.parse(payload) };
+    case 'issue_comment':
+      return { name, payload: IssueCommentPayload.parse(payload) };
+    case 'check_run':
+      return { name, payload: CheckRunPayload.parse(payload) };
+    case 'deployment_protection_rule':
+      return { name, payload: DeploymentProtectionRulePayload.parse(payload) };
+    case 'deployment_status':
+      return { name, payload: DeploymentStatusPayload.parse(payload) };
+    case 'merge_group':
+      return { name, payload: MergeGroupPayload.parse(payload) };
+    case 'pull_request_review':
+      return { name, payload: PullRequestReviewPayload.parse(payload) };
+    default:
+      return undefined;
+  }
+}
+
+async function dispatch(scope: EventScope, name: string, payload: unknown): Promise<void> {
+  const event = parseEvent(name, payload);
+  switch (event?.name) {
     case 'pull_request': {
-      const parsed = PullRequestPayload.parse(payload);
+      const parsed = event.payload;
       if (parsed.action === 'closed' && parsed.pull_request.merged) return onMerged(scope, parsed);
       return onPullRequest(scope, parsed);
     }
     case 'issue_comment': {
-      const parsed = IssueCommentPayload.parse(payload);
+      const parsed = event.payload;
       if (parsed.action === 'edited') {
         await onChecklistEdited(scope, parsed);
         return onRollbackTriggers(scope, parsed);
       }
       if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
       if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
+      if (parsed.action === 'created' && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
       if (parsed.action === 'created') return onCommand(scope, parsed);
       return;
     }
     case 'check_run': {
-      const parsed = CheckRunPayload.parse(payload);
+      const parsed = event.payload;
       if (isPostDeployEvidence(parsed)) return onPostDeployEvidence(scope, parsed);
       return onCheckRun(scope, parsed);
     }
     case 'deployment_protection_rule':
-      return onDeploymentProtectionRule(scope, DeploymentProtectionRulePayload.parse(payload));
+      return onDeploymentProtectionRule(scope, event.payload);
     case 'deployment_status':
-      return onDeploymentStatus(scope, DeploymentStatusPayload.parse(payload));
+      return onDeploymentStatus(scope, event.payload);
     case 'merge_group':
-      return onMergeGroup(scope, MergeGroupPayload.parse(payload));
+      return onMergeGroup(scope, event.payload);
+    case 'pull_request_review':
+      return onReviewSignOff(scope, event.payload);
   }
 }

@@ -20,7 +20,8 @@ export async function onCommand(
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === 'Bot') return;
   if (!payload.issue.pull_request) return;
   const command = parseCommand(payload.comment.body ?? '');
-  if (!command) return;
+  // sign-offs need no write access: on-sign-off.ts authorizes them like a tick
+  if (!command || command.name === 'sign-off') return;
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
@@ -90,8 +91,11 @@ export async function onCommand(
     }
     case 'unknown':
       await reply(scope, number, COMMAND_HELP);
+      return;
+    case 'rollback':
+      return; // on-rollback.ts
   }
 }
 
 const COMMAND_HELP =
-  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.';
+  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.';

@@ -49,6 +49,16 @@ export const IssueCommentPayload = Envelope.extend({
   changes: z.object({ body: z.object({ from: z.string() }).optional() }).optional(),
 });
 
+/** `pull_request_review.submitted`: an approving review by a role member is that role's sign-off. */
+export const PullRequestReviewPayload = Envelope.extend({
+  review: z.object({
+    state: z.string(),
+    user: User.nullable(),
+    commit_id: z.string().nullable().optional(),
+  }),
+  pull_request: Pull,
+});
+
 export const CheckRunPayload = Envelope.extend({
   check_run: z.object({
     id: z.number(),
@@ -75,9 +85,14 @@ const WithDefaultBranch = Repository.extend({ default_branch: z.string().optiona
 export const DeploymentProtectionRulePayload = Envelope.extend({
   repository: WithDefaultBranch,
   environment: z.string(),
+  // GitHub may send the commit only at the top level (`sha`, `ref`) with a `deployment` that has no
+  // `sha` (@octokit/webhooks-schemas deployment_protection_rule$requested; real-github.md).
   sha: z.string().optional(),
   deployment_callback_url: z.string(),
-  deployment: z.object({ sha: z.string(), environment: z.string().optional() }).nullable().optional(),
+  deployment: z
+    .object({ sha: z.string().optional(), environment: z.string().optional() })
+    .nullable()
+    .optional(),
 });
 
 export const DeploymentStatusPayload = Envelope.extend({

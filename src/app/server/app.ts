@@ -9,18 +9,45 @@ import { type Bot, BotMemory, type BotOptions } from '../runtime/bot.js';
 import { auditRequestHandler } from './audit-access.js';
 import type { EventOutcome } from './metrics.js';
 import { reconcile } from './reconcile.js';
+import { redeliverFailed } from './redeliver-failed.js';
 
 export interface ShipgateApp {
   appFn: ApplicationFunction;
   bot: Bot;
   /** Re-syncs every open release PR of every installation (missed webhooks). */
   reconcile(): Promise<number>;
+  /** Asks GitHub to redeliver recent failed deliveries (GitHub never does it by itself); resolves with how many. */
+  redeliverFailed(): Promise<number>;
   /** Resolves when no event is being handled. */
   idle(): Promise<void>;
   /** Dispatches the checks workflow for head commits whose results are overdue (the server runs it periodically). */
   sweepMissingResults(): Promise<number>;
   /** Serves `GET /audit/:owner/:repo/:pr?exp&sig`; resolves false for other paths. */
   handleAudit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+/**
+ * What a failed handler throws to Probot: the cause's message and stack, never the webhook payload.
+ * @octokit/webhooks attaches the whole event (payload included) to a handler's error as `event`
+ * and Probot logs the error object at error level; here `event` keeps only the delivery id and name.
+ */
+export class DeliveryFailed extends Error {
+  #event: { id: string; name: string };
+  constructor(name: string, id: string, cause: unknown) {
+    super(`${name} delivery ${id} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'DeliveryFailed';
+    this.#event = { id, name };
+    if (cause instanceof Error && cause.stack)
+      this.stack = `${this.name}: ${this.message}\n${cause.stack.split('\n').slice(1).join('\n')}`;
+  }
+  get event(): { id: string; name: string } {
+    return this.#event;
+  }
+  set event(value: unknown) {
+    // Object.assign(error, { event }) in @octokit/webhooks lands here: keep the id and name only.
+    const from = (value ?? {}) as { id?: unknown; name?: unknown };
+    this.#event = { id: String(from.id ?? this.#event.id), name: String(from.name ?? this.#event.name) };
+  }
 }
 
 /** The shipgate Probot app: one entry point, delivery de-duplication, per-PR ordering. */
@@ -85,7 +112,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       count(outcome);
     } catch (error) {
       count('error');
-      throw error;
+      throw new DeliveryFailed(context.name, context.id, error);
     }
   }
 
@@ -109,6 +136,17 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       if (!probot) throw new Error('load the app into Probot before reconciling');
       await ensureSlug(probot);
       return reconcile(probot, bot);
+    },
+    redeliverFailed() {
+      const task = loaded().then((app) =>
+        redeliverFailed(app, {
+          coordinator: memory.coordinator,
+          now: bot.now,
+          ...(options.metrics ? { metrics: options.metrics } : {}),
+        }),
+      );
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
     },
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);

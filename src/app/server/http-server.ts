@@ -10,8 +10,10 @@ import { createCoordinator } from '../../scale/create-coordinator.js';
 import { SWEEP_INTERVAL_MS } from '../pr/missing-results.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
 import { AppMetrics } from './metrics.js';
+import { REDELIVER_INTERVAL_MS } from './redeliver-failed.js';
 import { ledgerSecretFrom } from './secret.js';
 import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
+import { logInstallationProblems } from './startup-doctor.js';
 
 export interface ServerOptions {
   /** APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, SHIPGATE_LEDGER_SECRET… */
@@ -22,6 +24,12 @@ export interface ServerOptions {
   tuning?: OctokitTuning;
   /** Walk open release PRs once listening (repairs webhooks missed while down). */
   reconcileOnStart?: boolean;
+  /** Once listening, ask GitHub to redeliver recent failed deliveries (GitHub never does it by itself). */
+  redeliverOnStart?: boolean;
+  /** Once listening, log each installation's missing permissions and events (the doctor's first checks). */
+  doctorOnStart?: boolean;
+  /** Period of that redelivery pass (default SHIPGATE_REDELIVER_INTERVAL_MS or 5 min; 0 turns it off). */
+  redeliverIntervalMs?: number;
   now?: () => Date;
   /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
   sweepIntervalMs?: number;
@@ -42,7 +50,10 @@ export interface RunningServer {
   webhookUrl: string;
   app: ShipgateApp;
   metrics: AppMetrics;
-  /** Graceful: new deliveries get 503 (GitHub redelivers), in-flight events finish (bounded wait). */
+  /**
+   * Graceful: new deliveries get 503 (recorded as failed by GitHub; the next instance's redelivery
+   * pass asks for them again), in-flight events finish (bounded wait).
+   */
   close(): Promise<void>;
 }
 
@@ -100,7 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (draining && req.method === 'POST') {
-      // shutting down: refuse new deliveries so GitHub redelivers them to a live replica
+      // shutting down: refuse new deliveries. GitHub records them as failed and does not retry by
+      // itself; a live replica's (or the next instance's) redelivery pass asks for them again.
       res.writeHead(503, { 'content-type': 'application/json', connection: 'close' });
       res.end('{"message":"shutting down"}');
       return;
@@ -131,6 +143,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   probot.log.info({ url }, 'shipgate listening');
+  const redeliver = () =>
+    app
+      .redeliverFailed()
+      .then((count) => {
+        if (count > 0) probot.log.info({ count }, 'asked GitHub to redeliver failed deliveries');
+      })
+      .catch((error: unknown) => probot.log.error({ err: error }, 'redelivery pass failed'));
+  if (options.redeliverOnStart) void redeliver();
+  if (options.doctorOnStart)
+    void logInstallationProblems(probot).catch((error: unknown) =>
+      probot.log.warn({ err: error }, 'shipgate doctor at start-up could not read the installations'),
+    );
+  const redeliverMs = options.redeliverIntervalMs ?? redeliverIntervalFrom(env);
+  const redeliveries = redeliverMs > 0 ? setInterval(() => void redeliver(), redeliverMs).unref() : undefined;
   if (options.reconcileOnStart) {
     void app
       .reconcile()
@@ -156,6 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       draining = true;
       probot.log.info('shutting down: refusing new deliveries, finishing in-flight events');
       clearInterval(sweep);
+      clearInterval(redeliveries);
       // keep listening while draining so late deliveries get an explicit 503 rather than a refused connection
       const limit = options.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!(await settleWithin(app.idle(), limit)))
@@ -167,6 +194,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await throttleConnection?.disconnect();
     },
   };
+}
+
+/** SHIPGATE_REDELIVER_INTERVAL_MS (milliseconds; 0 off), else every 5 minutes. */
+function redeliverIntervalFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.SHIPGATE_REDELIVER_INTERVAL_MS;
+  if (raw === undefined || raw === '') return REDELIVER_INTERVAL_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(
+      `SHIPGATE_REDELIVER_INTERVAL_MS must be a whole number of milliseconds (0: off), got "${raw}"`,
+    );
+  return value;
 }
 
 /** Bottleneck's Redis connection for Octokit's throttling plugin (what Probot builds from REDIS_URL). */

@@ -56,6 +56,13 @@ export class AppMetrics implements GitHubRequestObserver {
     registers: [this.registry],
   });
 
+  private readonly redeliveries = new Counter({
+    name: 'shipgate_redeliveries_total',
+    help: 'Failed webhook deliveries the app asked GitHub to redeliver, by outcome (requested, error)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(opts: { processMetrics?: boolean } = {}) {
     if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'shipgate_' });
   }
@@ -68,6 +75,10 @@ export class AppMetrics implements GitHubRequestObserver {
   tickDecisions(accepted: number, rejected: number): void {
     if (accepted > 0) this.ticks.inc({ decision: 'accepted' }, accepted);
     if (rejected > 0) this.ticks.inc({ decision: 'rejected' }, rejected);
+  }
+
+  redelivery(outcome: 'requested' | 'error'): void {
+    this.redeliveries.inc({ outcome });
   }
 
   stepsWritten(steps: number): void {

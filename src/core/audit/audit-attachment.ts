@@ -1,6 +1,7 @@
+import { cutToUtf8, utf8Length } from '../utf8.js';
 import type { AuditRecord } from './audit-record.js';
 
-/** GitHub's limits: check run `output.text` and a release body. */
+/** GitHub's limits in UTF-8 bytes: check run `output.text` (cut silently beyond) and a release body. */
 export const CHECK_TEXT_LIMIT = 65_535;
 export const RELEASE_BODY_LIMIT = 125_000;
 
@@ -28,24 +29,25 @@ export function readAuditJson(text: string | null | undefined): unknown {
 
 /**
  * The `shipgate` check run text on merge: the Markdown record, the signed JSON and the ledger mirror
- * (`tail`), within GitHub's 65,535 characters. When it does not fit, the history is cut first, then
- * the JSON is left out with a note (it stays in the release and the audit page).
+ * (`tail`), within GitHub's 65,535 bytes. When it does not fit, the history is cut first, then the
+ * JSON is left out whole with a note (it stays in the release and the audit page): GitHub would
+ * otherwise cut the text mid-JSON and drop the ledger mirror at its end.
  */
 export function auditCheckText(record: AuditRecord, markdown: string, tail: string): string {
   const json = auditJsonBlock(record);
   const join = (...parts: string[]) => `${parts.filter(Boolean).join('\n\n')}\n`;
   const full = join(markdown, json, tail);
-  if (full.length <= CHECK_TEXT_LIMIT) return full;
+  if (utf8Length(full) <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf('\n## History');
   const short =
     history >= 0
       ? `${markdown.slice(0, history)}\n\n_History of ${record.events.length} events left out to fit the check run; it is in the signed JSON below._\n`
       : markdown;
   const withJson = join(short, json, tail);
-  if (withJson.length <= CHECK_TEXT_LIMIT) return withJson;
-  const note = `_The signed JSON record (${json.length} characters) does not fit the check run output; it is attached to the release._`;
-  const room = CHECK_TEXT_LIMIT - note.length - tail.length - 16;
-  return join(short.length > room ? `${short.slice(0, room)}…` : short, note, tail);
+  if (utf8Length(withJson) <= CHECK_TEXT_LIMIT) return withJson;
+  const note = `_The signed JSON record (${utf8Length(json)} bytes) does not fit the check run output; it is attached to the release._`;
+  const room = CHECK_TEXT_LIMIT - utf8Length(note) - utf8Length(tail) - 16;
+  return join(utf8Length(short) > room ? `${cutToUtf8(short, room - 3)}…` : short, note, tail);
 }
 
 /**
@@ -68,8 +70,8 @@ export function releaseBodyWithAudit(
   const assemble = (md: string, withJson: boolean) =>
     `${before.trimEnd()}${before.trim() ? '\n\n' : ''}${section(md, withJson)}${after}`;
   const candidates = [assemble(markdown, true), assemble(markdown, false)];
-  const fitted = candidates.find((candidate) => candidate.length <= RELEASE_BODY_LIMIT);
+  const fitted = candidates.find((candidate) => utf8Length(candidate) <= RELEASE_BODY_LIMIT);
   if (fitted) return fitted;
-  const room = RELEASE_BODY_LIMIT - assemble('', false).length - 2;
-  return assemble(`${markdown.slice(0, Math.max(0, room))}…`, false);
+  const room = RELEASE_BODY_LIMIT - utf8Length(assemble('', false)) - 4;
+  return assemble(`${cutToUtf8(markdown, Math.max(0, room))}…`, false);
 }

@@ -1,8 +1,9 @@
 import { compactLedger, type Ledger } from '../ledger/ledger.js';
+import { utf8Length } from '../utf8.js';
 import { type RenderInput, renderComment } from './render.js';
 import { encodeStateBlock } from './state-block.js';
 
-/** GitHub rejects comment bodies longer than this. */
+/** GitHub rejects comment bodies longer than this, counted in UTF-8 bytes. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 const SAFETY_MARGIN = 512;
 
@@ -15,16 +16,16 @@ export function buildChecklistComment(
   ledger: Ledger,
   secret: string,
 ): { body: string; ledger: Ledger } {
-  const withoutBlock = renderComment(input).length;
+  const withoutBlock = utf8Length(renderComment(input));
   const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
   let fitted = ledger;
   let block = encodeStateBlock(fitted);
-  while (block.length > budget && fitted.events.length > 0) {
+  while (utf8Length(block) > budget && fitted.events.length > 0) {
     fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
     block = encodeStateBlock(fitted);
   }
-  if (block.length > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-character limit`);
+  if (utf8Length(block) > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-byte limit`);
   }
   return { body: renderComment({ ...input, stateBlock: block }), ledger: fitted };
 }

@@ -6,6 +6,8 @@ export type Command =
   /** `/shipgate na <item-id> <reason>` (also `n/a`): mark an item not applicable; see not-applicable.ts. */
   | { name: 'na'; item: string; reason: string }
   | { name: 'rollback'; reason: string }
+  /** `/shipgate sign-off <role>`: a role member signs off without editing the comment (read access suffices). */
+  | { name: 'sign-off'; role: string }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -32,6 +34,9 @@ export function parseCommand(body: string): Command | undefined {
     }
     case 'rollback':
       return { name: 'rollback', reason: rest.join(' ').trim() };
+    case 'sign-off':
+    case 'signoff':
+      return { name: 'sign-off', role: rest[0] ?? '' };
     default:
       return { name: 'unknown', text: word.slice(0, 40) };
   }

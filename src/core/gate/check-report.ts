@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { eligible } from '../decide/authorize.js';
 import { escapeInline } from '../escape.js';
 import type { Checklist } from '../template/model.js';
+import { cutToUtf8 } from '../utf8.js';
 import { type Blocker, type GateDecision, roleTitle } from './gate.js';
 
 /** GitHub's limits for check run actions. */
@@ -53,7 +54,7 @@ export function buildCheckReport(input: {
     status,
     ...(status === 'completed' ? { conclusion: failed ? 'failure' : 'success' } : {}),
     title: escapeInline(gate.summary, 100),
-    summary: lines.join('\n').slice(0, 60_000),
+    summary: cutToUtf8(lines.join('\n'), 60_000), // bytes: GitHub refuses a summary over 65,535
     actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role)),
   };
 }
