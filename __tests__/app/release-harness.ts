@@ -65,17 +65,36 @@ export async function startReleaseHarness(): Promise<Harness> {
   return h;
 }
 
-/** Opens release PR 6.0.3 and completes its pre-merge gate (results + both sign-offs). */
+/**
+ * Opens release PR `version` (branch `release/<version>`, title `Release <version>`; default 6.0.3)
+ * and completes its pre-merge gate (results + both sign-offs). Tests sharing one harness pass
+ * distinct versions, so none sees another's PR.
+ */
 export async function openCompleteRelease(
   h: Harness,
   complete = true,
+  version = '6.0.3',
 ): Promise<{ pr: number; head: string }> {
-  const { number: pr, sha: head } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' });
+  const { number: pr, sha: head } = await openRelease(h, {
+    head: `release/${version}`,
+    title: `Release ${version}`,
+  });
   if (!complete) return { pr, head };
   await publishEvidence(h, head, PASSING);
   await edit(h, pr, 'quinn', 'qa-signoff', true);
   await edit(h, pr, 'erin', 'eng-signoff', true);
   return { pr, head };
+}
+
+/** Release PR `version` with a complete pre-merge gate, merged by erin: its number, head and merge commit. */
+export async function openMergedRelease(
+  h: Harness,
+  version: string,
+): Promise<{ pr: number; head: string; merge: string }> {
+  const { pr, head } = await openCompleteRelease(h, true, version);
+  const closed = await h.sim.closePullRequest(pr, { merged: true, login: 'erin' });
+  await h.settle();
+  return { pr, head, merge: closed.pull?.merge_commit_sha ?? '' };
 }
 
 export async function edit(
