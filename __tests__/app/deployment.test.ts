@@ -1,7 +1,7 @@
 /** Deployment protection: the custom rule approves only commits of release PRs with a complete gate. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { type Harness, REPO } from './harness.js';
-import { openCompleteRelease, runNamed, startReleaseHarness } from './release-harness.js';
+import { openMergedRelease, runNamed, startReleaseHarness } from './release-harness.js';
 
 let h: Harness;
 
@@ -15,13 +15,11 @@ afterAll(async () => {
 const lastReview = () => h.sim.state.deploymentReviews.at(-1);
 
 test('a merged release with a complete gate is approved through the callback', async () => {
-  const { pr } = await openCompleteRelease(h);
-  const merged = await h.sim.closePullRequest(pr, { merged: true, login: 'erin' });
-  const merge = merged.pull?.merge_commit_sha ?? '';
-  await h.settle();
+  const { pr, merge } = await openMergedRelease(h, '6.0.3');
+  const before = h.sim.state.deploymentReviews.length;
   const run = await h.sim.deploymentProtectionRule({ environment: 'production', sha: merge });
   await h.settle();
-  expect(h.sim.state.deploymentReviews).toHaveLength(1);
+  expect(h.sim.state.deploymentReviews).toHaveLength(before + 1);
   expect(lastReview()).toMatchObject({
     repo: REPO,
     run_id: run.id,
@@ -50,8 +48,10 @@ test('an incomplete release is rejected, with the missing items explained on the
   });
   await h.settle();
   const head = opened.pull?.head.sha ?? '';
+  const before = h.sim.state.deploymentReviews.length;
   await h.sim.deploymentProtectionRule({ environment: 'production', sha: head, event: 'pull_request' });
   await h.settle();
+  expect(h.sim.state.deploymentReviews).toHaveLength(before + 1);
   expect(lastReview()?.state).toBe('rejected');
   expect(lastReview()?.comment).toContain(`release PR #${opened.number} is not ready for production`);
   const explanation = h.sim.commentsOn(opened.number).find((c) => c.body.startsWith('🛑 shipgate rejected'));
@@ -76,11 +76,13 @@ test('a commit that belongs to no release PR is rejected with a clear comment', 
 });
 
 test('environments shipgate does not protect are approved without a gate', async () => {
+  const before = h.sim.state.deploymentReviews.length;
   await h.sim.deploymentProtectionRule({
     environment: 'staging',
     sha: '0123456789abcdef0123456789abcdef01234567',
   });
   await h.settle();
+  expect(h.sim.state.deploymentReviews).toHaveLength(before + 1);
   expect(lastReview()).toMatchObject({ state: 'approved', environment_name: 'staging' });
   expect(lastReview()?.comment).toContain('does not gate the staging environment');
   expect(h.sim.validationErrors).toEqual([]);
