@@ -17,12 +17,24 @@ import {
 const T0 = Date.parse('2026-11-25T10:00:00.000Z');
 let clock = T0;
 let h: Harness;
-let pr: number;
-let sha: string;
 
 beforeAll(async () => {
   h = await startHarness({ now: () => new Date(clock), publicUrl: true, sweepIntervalMs: 0 });
-  ({ number: pr, sha } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' }));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/**
+ * Release PR `version` opened at T0 with bob's tick (write access) and his rejected sign-off (not
+ * in the qa-lead role) in its history; each test opens its own, so the links and clocks are its own.
+ */
+async function openAuditedRelease(version: string): Promise<{ pr: number; sha: string }> {
+  clock = T0;
+  const { number: pr, sha } = await openRelease(h, {
+    head: `release/${version}`,
+    title: `Release ${version}`,
+  });
   for (const [login, id] of [
     ['bob', 'customer-flow'], // allowed (write access)
     ['bob', 'qa-signoff'], // rejected: not in the qa-lead role (a read-only user could not edit at all)
@@ -31,18 +43,17 @@ beforeAll(async () => {
     await h.sim.userEditsComment(comment.id, login, toggle(comment.body, id, true));
     await h.settle();
   }
-});
-afterAll(async () => {
-  await h?.close();
-});
+  return { pr, sha };
+}
 
-const detailsUrl = () => gateRun(h.sim, sha)?.details_url ?? '';
+const detailsUrl = (sha: string) => gateRun(h.sim, sha)?.details_url ?? '';
 const get = (url: string) => fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
 
-test('the check run links to a signed audit link for the PR on the app', () => {
+test('the check run links to a signed audit link for the PR on the app', async () => {
+  const { pr, sha } = await openAuditedRelease('7.1.0');
   const body = checklist(h.sim, pr).body;
   expect([isTicked(body, 'customer-flow'), isTicked(body, 'qa-signoff')]).toEqual([true, false]);
-  const link = new URL(detailsUrl());
+  const link = new URL(detailsUrl(sha));
   expect(`${link.origin}${link.pathname}`).toBe(`${h.server.url}/audit/${REPO}/${pr}`);
   const exp = Number(link.searchParams.get('exp'));
   expect(exp * 1000 - clock).toBeGreaterThan(6 * 24 * 3600_000);
@@ -52,13 +63,14 @@ test('the check run links to a signed audit link for the PR on the app', () => {
 });
 
 test('fetching the details_url shows the history: the tick and the rejected tick', async () => {
-  const response = await get(detailsUrl());
+  const { pr, sha } = await openAuditedRelease('7.2.0');
+  const response = await get(detailsUrl(sha));
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/html');
   expect(response.headers.get('cache-control')).toBe('private, no-store');
   const html = await response.text();
-  expect(html).toContain('Audit record · acme/web #1');
-  expect(html).toContain('Release 6.0.3');
+  expect(html).toContain(`Audit record · acme/web #${pr}`);
+  expect(html).toContain('Release 7.2.0');
   expect(html).toContain('Customer flow');
   expect(html).toContain('bob');
   expect(html).toMatch(/Rejected attempts[\s\S]*bob/);
@@ -67,9 +79,10 @@ test('fetching the details_url shows the history: the tick and the rejected tick
 });
 
 test('tampered, foreign and expired links are refused with 403', async () => {
-  const good = new URL(detailsUrl());
+  const { pr, sha } = await openAuditedRelease('7.3.0');
+  const good = new URL(detailsUrl(sha));
   const otherPr = new URL(good);
-  otherPr.pathname = otherPr.pathname.replace(/\/\d+$/, '/2');
+  otherPr.pathname = otherPr.pathname.replace(/\/\d+$/, `/${pr + 1}`);
   const longer = new URL(good);
   longer.searchParams.set('exp', String(Number(good.searchParams.get('exp')) + 3600));
   const unsigned = new URL(good);
@@ -86,12 +99,13 @@ test('tampered, foreign and expired links are refused with 403', async () => {
 });
 
 test('every check-run update re-signs the link; unknown pages are 404', async () => {
-  const old = new URL(detailsUrl());
+  const { pr, sha } = await openAuditedRelease('7.4.0');
+  const old = new URL(detailsUrl(sha));
   clock = T0 + 9 * 24 * 3600_000;
   const comment = checklist(h.sim, pr);
   await h.sim.userEditsComment(comment.id, 'erin', toggle(comment.body, 'eng-signoff', true));
   await h.settle();
-  const fresh = new URL(detailsUrl());
+  const fresh = new URL(detailsUrl(sha));
   expect(Number(fresh.searchParams.get('exp'))).toBeGreaterThan(Number(old.searchParams.get('exp')));
   const page = await get(fresh.toString());
   expect(page.status).toBe(200);
