@@ -1,8 +1,10 @@
 /** Commands, the sign-off button, the merge queue, invalid config and start-up reconcile. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import {
+  CONFIG,
   checklist,
   checklistComments,
+  editChecklist,
   gateRun,
   type Harness,
   isTicked,
@@ -16,26 +18,27 @@ import {
 } from './harness.js';
 
 let h: Harness;
-let pr: number;
-let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  ({ number: pr, sha } = await openRelease(h, { head: 'release/8.0.0', files: { 'y.ts': '1\n' } }));
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const lastComment = () => h.sim.commentsOn(pr).at(-1)?.body ?? '';
+/** Each test's own release PR (distinct versions: no test sees another's PR). */
+const open = (version: string) => openRelease(h, { head: `release/${version}`, files: { 'y.ts': '1\n' } });
+const lastComment = (pr: number) => h.sim.commentsOn(pr).at(-1)?.body ?? '';
 
 test('/shipgate status replies with the gate summary', async () => {
+  const { number: pr } = await open('8.1.0');
   await h.sim.userComments(pr, 'bob', '/shipgate status');
   await h.settle();
-  expect(lastComment()).toContain('0 of 6 required items done');
+  expect(lastComment(pr)).toContain('0 of 6 required items done');
 });
 
 test('/shipgate waive records an audited waiver; sign-offs and read-only users cannot waive', async () => {
+  const { number: pr } = await open('8.2.0');
   await h.sim.userComments(pr, 'bob', '/shipgate waive env-files no env files exist in this repo');
   await h.settle();
   const body = checklist(h.sim, pr).body;
@@ -43,20 +46,21 @@ test('/shipgate waive records an audited waiver; sign-offs and read-only users c
   expect(line(body, 'env-files')).toContain('waived by @bob: no env files exist in this repo');
   await h.sim.userComments(pr, 'bob', '/shipgate waive qa-signoff trust me');
   await h.settle();
-  expect(lastComment()).toContain('sign-offs cannot be waived');
+  expect(lastComment(pr)).toContain('sign-offs cannot be waived');
   await h.sim.userComments(pr, 'rando', '/shipgate waive secrets trust me');
   await h.settle();
-  expect(lastComment()).toContain('need write access');
+  expect(lastComment(pr)).toContain('need write access');
   expect(isTicked(checklist(h.sim, pr).body, 'secrets')).toBe(false);
 });
 
 test('the "Sign off" button on the check run is authorized like a tick', async () => {
+  const { number: pr, sha } = await open('8.3.0');
   const run = gateRun(h.sim, sha);
   expect(run?.actions.length).toBeGreaterThan(0);
   await h.sim.requestedAction(run?.id ?? 0, 'qa-lead', 'bob');
   await h.settle();
   expect(isTicked(checklist(h.sim, pr).body, 'qa-signoff')).toBe(false);
-  expect(lastComment()).toContain('@bob cannot sign off "QA Lead"');
+  expect(lastComment(pr)).toContain('@bob cannot sign off "QA Lead"');
   await h.sim.requestedAction(gateRun(h.sim, sha)?.id ?? 0, 'qa-lead', 'quinn');
   await h.settle();
   expect(line(checklist(h.sim, pr).body, 'qa-signoff')).toContain('@quinn');
@@ -64,6 +68,8 @@ test('the "Sign off" button on the check run is authorized like a tick', async (
 });
 
 test('the merge queue carries sign-offs over but never passes automated items without results', async () => {
+  const { number: pr, sha } = await open('8.4.0');
+  await editChecklist(h, pr, 'quinn', 'qa-signoff', true);
   const id = checklist(h.sim, pr).id;
   let body = toggle(toggle(checklist(h.sim, pr).body, 'customer-flow', true), 'rollback-plan', true);
   await h.sim.userEditsComment(id, 'bob', body);
@@ -86,12 +92,18 @@ test('the merge queue carries sign-offs over but never passes automated items wi
 
 test('an invalid config on the base branch fails the check with file:line', async () => {
   h.sim.commit(REPO, { branch: 'main', files: { '.github/shipgate.yml': 'roles:\n  QA: {}\n' } });
-  const opened = await h.sim.openPullRequest({
-    head: 'release/9.0.0',
-    user: 'rita',
-    files: { 'z.ts': '1\n' },
-  });
-  await h.settle();
+  let opened: Awaited<ReturnType<typeof h.sim.openPullRequest>>;
+  try {
+    opened = await h.sim.openPullRequest({
+      head: 'release/9.0.0',
+      user: 'rita',
+      files: { 'z.ts': '1\n' },
+    });
+    await h.settle();
+  } finally {
+    // the other tests' PRs are based on the valid config
+    h.sim.commit(REPO, { branch: 'main', files: { '.github/shipgate.yml': CONFIG } });
+  }
   const run = gateRun(h.sim, opened.pull?.head.sha ?? '');
   expect(run?.status).toBe('completed');
   expect(run?.conclusion).toBe('failure');
