@@ -5,37 +5,33 @@ import { verifyAuditRecord } from '../../src/core/audit/audit-record.js';
 import { checklist, gateRun, type Harness, isTicked, line, REPO } from './harness.js';
 import {
   edit,
-  openCompleteRelease,
+  openMergedRelease,
   publishPostDeployEvidence,
   runNamed,
   startReleaseHarness,
 } from './release-harness.js';
 
 let h: Harness;
-let pr: number;
-let head: string;
-let merge: string;
 
 beforeAll(async () => {
   h = await startReleaseHarness();
-  h.sim.addRelease(REPO, 'v6.0.3', { body: 'Bug fixes and a faster checkout.' });
-  ({ pr, head } = await openCompleteRelease(h));
-  const closed = await h.sim.closePullRequest(pr, { merged: true, login: 'erin' });
-  merge = closed.pull?.merge_commit_sha ?? '';
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
 
+const HOME_PASSES = { item: 'home', check: 'health', status: 'pass' as const, summary: 'HTTP 200 in 42 ms' };
+
 const secret = () => h.server.app.bot.options.ledgerSecret;
 
-test('the pre-merge gate was complete before the merge', () => {
+test('the pre-merge gate was complete before the merge', async () => {
+  const { head, merge } = await openMergedRelease(h, '7.1.0');
   expect(gateRun(h.sim, head)?.conclusion).toBe('success');
   expect(merge).toMatch(/^[0-9a-f]{40}$/);
 });
 
-test('once merged the comment shows the post-deploy gate and a post-deploy check waits on the merge commit', () => {
+test('once merged the comment shows the post-deploy gate and a post-deploy check waits on the merge commit', async () => {
+  const { pr, merge } = await openMergedRelease(h, '7.2.0');
   const body = checklist(h.sim, pr).body;
   expect(body.split('\n')[1]).toContain(
     `merged as ${merge.slice(0, 7)} · post-deploy: 0 of 2 required items done`,
@@ -48,7 +44,8 @@ test('once merged the comment shows the post-deploy gate and a post-deploy check
   expect(h.sim.validationErrors).toEqual([]);
 });
 
-test('the signed audit record is attached to the shipgate check run and verifies', () => {
+test('the signed audit record is attached to the shipgate check run and verifies', async () => {
+  const { head, merge } = await openMergedRelease(h, '7.3.0');
   const run = gateRun(h.sim, head);
   const text = run?.output.text ?? '';
   expect(text.length).toBeLessThanOrEqual(65_535);
@@ -65,23 +62,25 @@ test('the signed audit record is attached to the shipgate check run and verifies
   expect(run?.conclusion).toBe('success');
 });
 
-test('the audit record is appended to the GitHub release of the version', () => {
-  const release = h.sim.state.releases.get(`${REPO}@v6.0.3`);
+test('the audit record is appended to the GitHub release of the version', async () => {
+  h.sim.addRelease(REPO, 'v7.4.0', { body: 'Bug fixes and a faster checkout.' });
+  const before = h.sim.requests.length;
+  await openMergedRelease(h, '7.4.0');
+  const release = h.sim.state.releases.get(`${REPO}@v7.4.0`);
   const body = release?.body ?? '';
   expect(body.startsWith('Bug fixes and a faster checkout.')).toBe(true);
   expect(body).toContain('# Audit record: acme/web #');
   expect(verifyAuditRecord(readAuditJson(body), secret()).ok).toBe(true);
-  expect(h.sim.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/releases/'))).toHaveLength(1);
+  const requests = h.sim.requests.slice(before);
+  expect(requests.filter((r) => r.method === 'PATCH' && r.path.includes('/releases/'))).toHaveLength(1);
   expect(h.sim.validationErrors).toEqual([]);
 });
 
 test('post-deploy evidence from an untrusted workflow is ignored with a note', async () => {
-  await publishPostDeployEvidence(
-    h,
-    merge,
-    [{ item: 'home', check: 'health', status: 'pass', summary: 'HTTP 200 in 42 ms' }],
-    { workflowPath: '.github/workflows/not-on-main.yml' },
-  );
+  const { pr, merge } = await openMergedRelease(h, '7.5.0');
+  await publishPostDeployEvidence(h, merge, [HOME_PASSES], {
+    workflowPath: '.github/workflows/not-on-main.yml',
+  });
   expect(isTicked(checklist(h.sim, pr).body, 'home')).toBe(false);
   expect(runNamed(h, merge, 'shipgate/post-deploy')?.output.summary).toContain(
     'is not on the default branch',
@@ -90,8 +89,9 @@ test('post-deploy evidence from an untrusted workflow is ignored with a note', a
 });
 
 test('post-deploy evidence ticks automated post-deploy items; pre-merge results stay keyed by the head', async () => {
+  const { pr, merge } = await openMergedRelease(h, '7.6.0');
   await publishPostDeployEvidence(h, merge, [
-    { item: 'home', check: 'health', status: 'pass', summary: 'HTTP 200 in 42 ms' },
+    HOME_PASSES,
     // a pre-merge item in post-deploy evidence must not move the pre-merge result to the merge commit
     { item: 'secrets', check: 'secrets', status: 'fail', summary: '1 secret' },
   ]);
@@ -106,6 +106,9 @@ test('post-deploy evidence ticks automated post-deploy items; pre-merge results 
 });
 
 test('ticking the last manual post-deploy item completes the post-deploy check', async () => {
+  const { pr, head, merge } = await openMergedRelease(h, '7.7.0');
+  await publishPostDeployEvidence(h, merge, [HOME_PASSES]);
+  expect(checklist(h.sim, pr).body.split('\n')[1]).toContain('post-deploy: 1 of 2 required items done');
   await edit(h, pr, 'bob', 'login', true);
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'login')).toBe(true);
@@ -121,6 +124,10 @@ test('ticking the last manual post-deploy item completes the post-deploy check',
 });
 
 test('after a restart the post-deploy state is restored from the merge commit mirror', async () => {
+  const { pr, merge } = await openMergedRelease(h, '7.8.0');
+  await publishPostDeployEvidence(h, merge, [HOME_PASSES]);
+  await edit(h, pr, 'bob', 'login', true);
+  expect(runNamed(h, merge, 'shipgate/post-deploy')?.conclusion).toBe('success');
   await h.restart();
   const comment = checklist(h.sim, pr);
   await h.sim.userDeletesComment(comment.id, 'bob'); // write access: GitHub lets him delete it
