@@ -1,7 +1,17 @@
 /** Path-aware push resets, conditional items (`when-paths`, `when-labels`) and `/shipgate na`, end to end. */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { forcePushPullRequest } from '../simulator/pull-rewrites.js';
-import { checklist, gateRun, type Harness, isTicked, line, REPO, startHarness, toggle } from './harness.js';
+import {
+  checklist,
+  gateRun,
+  type Harness,
+  isTicked,
+  line,
+  openRelease,
+  REPO,
+  startHarness,
+  toggle,
+} from './harness.js';
 
 const TEMPLATE = `# Web v{{version}} - Release Checklist
 
@@ -29,7 +39,6 @@ const pkg = (version: string, extra = '') =>
   `{\n  "name": "web",\n  "version": "${version}",\n  "scripts": { "build": "tsc"${extra} }\n}\n`;
 
 let h: Harness;
-let pr: number;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -41,36 +50,42 @@ beforeAll(async () => {
       'CHANGELOG.md': '# Changelog\n',
     },
   });
-  const opened = await h.sim.openPullRequest({
-    head: 'release/6.0.3',
-    user: 'rita',
-    title: 'Release 6.0.3',
-    files: { 'src/app.ts': 'export const a = 1;\n' },
-  });
-  pr = opened.number;
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const body = () => checklist(h.sim, pr).body;
-const headSha = () => h.sim.pull(REPO, pr).pull?.head.sha ?? '';
-const lastComment = () => h.sim.commentsOn(pr).at(-1)?.body ?? '';
-const edit = async (login: string, id: string, checked: boolean) => {
-  await h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(body(), id, checked));
-  await h.settle();
-};
-const push = async (files: Record<string, string | null>) => {
-  await h.sim.pushToPullRequest(pr, { files });
-  await h.settle();
-};
-const signQa = async () => {
-  await edit('quinn', 'qa-signoff', true);
-  expect(isTicked(body(), 'qa-signoff')).toBe(true);
-};
+/** Each test's own release PR `version` (changing src/app.ts), with helpers acting on it. */
+async function openPr(version: string) {
+  const { number: pr } = await openRelease(h, {
+    head: `release/${version}`,
+    title: `Release ${version}`,
+    files: { 'src/app.ts': 'export const a = 1;\n' },
+  });
+  const body = () => checklist(h.sim, pr).body;
+  const edit = async (login: string, id: string, checked: boolean) => {
+    await h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(body(), id, checked));
+    await h.settle();
+  };
+  return {
+    pr,
+    body,
+    edit,
+    headSha: () => h.sim.pull(REPO, pr).pull?.head.sha ?? '',
+    lastComment: () => h.sim.commentsOn(pr).at(-1)?.body ?? '',
+    async push(files: Record<string, string | null>) {
+      await h.sim.pushToPullRequest(pr, { files });
+      await h.settle();
+    },
+    async signQa() {
+      await edit('quinn', 'qa-signoff', true);
+      expect(isTicked(body(), 'qa-signoff')).toBe(true);
+    },
+  };
+}
 
-test('items whose condition the PR does not meet are shown not applicable and not required', () => {
+test('items whose condition the PR does not meet are shown not applicable and not required', async () => {
+  const { body, headSha } = await openPr('7.1.0');
   expect(line(body(), 'migrations-staging')).toContain('⚪ not applicable (no changes in migrations/\\*\\*)');
   expect(line(body(), 'db-backup')).toContain('⚪ not applicable (no label db)');
   // 3 required: customer flow, docs, QA; 2 not applicable
@@ -80,6 +95,7 @@ test('items whose condition the PR does not meet are shown not applicable and no
 });
 
 test("QA's sign-off survives a push touching only docs/**, and resets on a push touching src/**", async () => {
+  const { body, headSha, push, signQa } = await openPr('7.2.0');
   await signQa();
   await push({ 'docs/guide.md': '# Guide\n' });
   expect(isTicked(body(), 'qa-signoff')).toBe(true);
@@ -92,6 +108,7 @@ test("QA's sign-off survives a push touching only docs/**, and resets on a push 
 });
 
 test('a push touching only CHANGELOG.md and a version-only package.json bump resets nothing', async () => {
+  const { pr, body, push, signQa } = await openPr('7.3.0');
   await signQa();
   // a waiver has no scope: any relevant change resets it
   await h.sim.userComments(pr, 'bob', '/shipgate waive customer-flow tested by hand on staging');
@@ -114,19 +131,23 @@ test('a push touching only CHANGELOG.md and a version-only package.json bump res
 });
 
 test('a force-push (old head not an ancestor) resets everything, as without path rules', async () => {
+  const { pr, body, headSha, signQa } = await openPr('7.4.0');
+  await signQa();
   await forcePushPullRequest(h.sim, pr, { files: { 'docs/only.md': 'x\n' } });
   await h.settle();
   expect(isTicked(body(), 'qa-signoff')).toBe(false);
   expect(line(body(), 'qa-signoff')).toContain(`reset by push of ${headSha().slice(0, 7)}`);
-  // the rebuilt head no longer has src/app.ts, nor package.json changes: restore them for what follows
-  await push({ 'src/app.ts': 'export const a = 3;\n' });
 });
 
 test('when GitHub cannot compare the push, everything resets (fail safe)', async () => {
+  const { body, headSha, push, signQa } = await openPr('7.5.0');
   await signQa();
   h.sim.faults.inject({ match: { method: 'GET', path: /\/compare\// }, status: 503, times: 20 });
-  await push({ 'docs/more.md': 'y\n' });
-  h.sim.faults.clear();
+  try {
+    await push({ 'docs/more.md': 'y\n' });
+  } finally {
+    h.sim.faults.clear();
+  }
   expect(isTicked(body(), 'qa-signoff')).toBe(false);
   // the changed files are unknown, so the reason names none
   expect(line(body(), 'qa-signoff')).toContain(`↩️ reset by push of ${headSha().slice(0, 7)} <!--`);
@@ -134,6 +155,7 @@ test('when GitHub cannot compare the push, everything resets (fail safe)', async
 });
 
 test('a when-paths item becomes required when a push adds a migration', async () => {
+  const { body, edit, push } = await openPr('7.6.0');
   await push({ 'migrations/001_users.sql': 'create table users (id int);\n' });
   const l = line(body(), 'migrations-staging');
   expect(l).not.toContain('not applicable');
@@ -145,6 +167,10 @@ test('a when-paths item becomes required when a push adds a migration', async ()
 });
 
 test('a when-labels item follows labeling and unlabeling', async () => {
+  const { pr, body, edit, push } = await openPr('7.7.0');
+  // with a migration the when-paths item applies too: then no item at all is not applicable
+  await push({ 'migrations/001_users.sql': 'create table users (id int);\n' });
+  expect(line(body(), 'migrations-staging')).not.toContain('not applicable');
   await h.sim.labelPullRequest(pr, 'db');
   await h.settle();
   expect(line(body(), 'db-backup')).not.toContain('not applicable');
@@ -162,6 +188,7 @@ test('a when-labels item follows labeling and unlabeling', async () => {
 });
 
 test('/shipgate na marks an item not applicable with attribution and reason; a short reason is refused', async () => {
+  const { pr, body, lastComment } = await openPr('7.8.0');
   await h.sim.userComments(pr, 'bob', '/shipgate na docs-reviewed n/a');
   await h.settle();
   expect(lastComment()).toContain('@bob cannot mark N/A: N/A needs a reason of at least 10 characters');
@@ -184,6 +211,7 @@ test('/shipgate na marks an item not applicable with attribution and reason; a s
 });
 
 test('a checkbox toggle still costs at most 2 GitHub API requests with warm caches', async () => {
+  const { edit } = await openPr('7.9.0');
   await edit('bob', 'customer-flow', true); // warms the permission cache
   await edit('bob', 'customer-flow', false);
   const counts: number[] = [];
