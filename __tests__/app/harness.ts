@@ -324,3 +324,28 @@ export async function editChecklist(
   await h.sim.userEditsComment(checklist(h.sim, pr).id, login, toggle(body, id, checked));
   await h.settle();
 }
+
+/** The bot's replies on a PR explaining reverted edits. */
+export function revertReplies(sim: Simulator, pr: number) {
+  return sim.commentsOn(pr).filter((c) => c.body.startsWith('shipgate reverted'));
+}
+
+/**
+ * Completes the standard checklist of `pr` (head `sha`): passing results from the Action, both
+ * manual items ticked by bob, the sign-offs by quinn (QA) and erin (engineering), leaving out `except`.
+ */
+export async function completeGate(
+  h: Harness,
+  pr: number,
+  sha: string,
+  options: { except?: string[] } = {},
+): Promise<void> {
+  await publishEvidence(h, sha, PASSING);
+  for (const [login, id] of [
+    ['bob', 'customer-flow'],
+    ['bob', 'rollback-plan'],
+    ['quinn', 'qa-signoff'],
+    ['erin', 'eng-signoff'],
+  ] as const)
+    if (!options.except?.includes(id)) await editChecklist(h, pr, login, id, true);
+}
