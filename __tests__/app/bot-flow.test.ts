@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { CommentEditRefused } from '../simulator/index.js';
 import {
   checklist,
+  completeGate,
   editChecklist,
   gateRun,
   type Harness,
@@ -11,29 +12,34 @@ import {
   openRelease,
   PASSING,
   publishEvidence,
+  revertReplies,
   startHarness,
   toggle,
 } from './harness.js';
 
 let h: Harness;
-let pr: number;
-let sha: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  ({ number: pr, sha } = await openRelease(h, { head: 'release/6.0.3', title: 'Release 6.0.3' }));
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const edit = (login: string, id: string, checked: boolean, body?: string) =>
-  editChecklist(h, pr, login, id, checked, body);
-const replies = () => h.sim.commentsOn(pr).filter((c) => c.body.startsWith('shipgate reverted'));
+/** Each test's own release PR `version` (no test sees another's PR). */
+const open = async (version: string) => {
+  const { number: pr, sha } = await openRelease(h, {
+    head: `release/${version}`,
+    title: `Release ${version}`,
+  });
+  return { pr, sha };
+};
+const replies = (pr: number) => revertReplies(h.sim, pr);
 
 test('opening a release PR posts exactly one checklist and a waiting shipgate check', async () => {
+  const { pr, sha } = await open('7.1.0');
   const body = checklist(h.sim, pr).body;
-  expect(body).toContain('# Web v6.0.3 - Release Checklist');
+  expect(body).toContain('# Web v7.1.0 - Release Checklist');
   expect(body).toMatch(/\*\*Deployed By\*\*: @\u200b?rita/);
   const run = gateRun(h.sim, sha);
   expect(run?.status).toBe('in_progress');
@@ -49,6 +55,7 @@ test('opening a release PR posts exactly one checklist and a waiting shipgate ch
 });
 
 test('results from the Action tick the automated items', async () => {
+  const { pr, sha } = await open('7.2.0');
   await publishEvidence(h, sha, PASSING);
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'secrets')).toBe(true);
@@ -58,15 +65,17 @@ test('results from the Action tick the automated items', async () => {
 });
 
 test('an authorized manual tick is kept and attributed', async () => {
-  await edit('bob', 'customer-flow', true);
+  const { pr } = await open('7.3.0');
+  await editChecklist(h, pr, 'bob', 'customer-flow', true);
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'customer-flow')).toBe(true);
   expect(line(body, 'customer-flow')).toContain('@bob');
-  expect(replies()).toHaveLength(0);
+  expect(replies(pr)).toHaveLength(0);
   expect(h.sim.validationErrors).toEqual([]);
 });
 
 test('GitHub itself refuses a read-only user edit of the checklist: no webhook, nothing changes', async () => {
+  const { pr } = await open('7.4.0');
   const before = checklist(h.sim, pr);
   const deliveries = h.sim.deliveries.length;
   await expect(
@@ -77,14 +86,23 @@ test('GitHub itself refuses a read-only user edit of the checklist: no webhook, 
 });
 
 test('a sign-off by someone outside the role is reverted with one explanation', async () => {
-  const before = replies().length;
-  await edit('bob', 'qa-signoff', true, toggle(checklist(h.sim, pr).body, 'eng-signoff', true));
+  const { pr } = await open('7.5.0');
+  await editChecklist(h, pr, 'bob', 'customer-flow', true);
+  const before = replies(pr).length;
+  await editChecklist(
+    h,
+    pr,
+    'bob',
+    'qa-signoff',
+    true,
+    toggle(checklist(h.sim, pr).body, 'eng-signoff', true),
+  );
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'qa-signoff')).toBe(false);
   expect(isTicked(body, 'eng-signoff')).toBe(false);
   expect(isTicked(body, 'customer-flow')).toBe(true);
-  expect(replies()).toHaveLength(before + 1);
-  const reply = replies().at(-1)?.body ?? '';
+  expect(replies(pr)).toHaveLength(before + 1);
+  const reply = replies(pr).at(-1)?.body ?? '';
   expect(reply).toContain('@bob cannot sign off "QA Lead": not in role qa-lead (ask @acme/qa)');
   expect(reply).toContain(
     '@bob cannot sign off "Engineering Lead": not in role engineering-lead (ask @erin)',
@@ -93,22 +111,27 @@ test('a sign-off by someone outside the role is reverted with one explanation', 
 });
 
 test("the PR author's own sign-off is rejected under separation of duties", async () => {
-  await edit('rita', 'qa-signoff', true);
+  const { pr } = await open('7.6.0');
+  await editChecklist(h, pr, 'rita', 'qa-signoff', true);
   expect(isTicked(checklist(h.sim, pr).body, 'qa-signoff')).toBe(false);
-  expect(replies().at(-1)?.body).toContain('@rita cannot sign off "QA Lead"');
-  expect(replies().at(-1)?.body).toContain('separation of duties');
+  expect(replies(pr).at(-1)?.body).toContain('@rita cannot sign off "QA Lead"');
+  expect(replies(pr).at(-1)?.body).toContain('separation of duties');
 });
 
 test('a human ticking or unticking an automated item is reverted', async () => {
-  await edit('erin', 'secrets', false);
+  const { pr, sha } = await open('7.7.0');
+  await publishEvidence(h, sha, PASSING);
+  expect(isTicked(checklist(h.sim, pr).body, 'secrets')).toBe(true);
+  await editChecklist(h, pr, 'erin', 'secrets', false);
   const body = checklist(h.sim, pr).body;
   expect(isTicked(body, 'secrets')).toBe(true);
-  expect(replies().at(-1)?.body).toContain(
+  expect(replies(pr).at(-1)?.body).toContain(
     '@erin cannot untick "No hardcoded credentials in code": it is automated',
   );
 });
 
 test("two people's overlapping edits that overwrite each other keep both ticks", async () => {
+  const { pr } = await open('7.8.0');
   const base = checklist(h.sim, pr).body;
   const quinnCopy = toggle(base, 'qa-signoff', true);
   const erinCopy = toggle(base, 'eng-signoff', true); // made from the same old copy
@@ -125,6 +148,9 @@ test("two people's overlapping edits that overwrite each other keep both ticks",
 });
 
 test('free text in the notes area survives re-renders', async () => {
+  const { pr, sha } = await open('7.9.0');
+  await completeGate(h, pr, sha, { except: ['rollback-plan'] });
+  expect(gateRun(h.sim, sha)?.status).toBe('in_progress');
   const body = checklist(h.sim, pr).body.replace(
     /<!-- shipgate:notes -->\n[\s\S]*?\n<!-- \/shipgate:notes -->/,
     '<!-- shipgate:notes -->\nDB migration runs at 09:00 UTC\n<!-- /shipgate:notes -->',
@@ -139,6 +165,9 @@ test('free text in the notes area survives re-renders', async () => {
 });
 
 test('a push resets sign-offs and automated results; everything done again → success', async () => {
+  const { pr, sha } = await open('7.10.0');
+  await completeGate(h, pr, sha);
+  expect(gateRun(h.sim, sha)?.conclusion).toBe('success');
   const pushed = await h.sim.pushToPullRequest(pr, { files: { 'src/app.ts': 'export const x = 1;\n' } });
   const next = pushed.pull?.head.sha ?? '';
   await h.settle();
@@ -150,9 +179,9 @@ test('a push resets sign-offs and automated results; everything done again → s
   expect(gateRun(h.sim, next)?.status).toBe('in_progress');
 
   await publishEvidence(h, next, PASSING);
-  await edit('quinn', 'qa-signoff', true);
+  await editChecklist(h, pr, 'quinn', 'qa-signoff', true);
   expect(gateRun(h.sim, next)?.status).toBe('in_progress');
-  await edit('erin', 'eng-signoff', true);
+  await editChecklist(h, pr, 'erin', 'eng-signoff', true);
   body = checklist(h.sim, pr).body;
   expect(body).toContain('✅ **shipgate**');
   const run = gateRun(h.sim, next);
