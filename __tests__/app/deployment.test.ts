@@ -15,6 +15,7 @@ afterAll(async () => {
 const lastReview = () => h.sim.state.deploymentReviews.at(-1);
 
 test('a merged release with a complete gate is approved through the callback', async () => {
+  const schemaErrors = h.sim.webhookValidationErrors.length;
   const { pr, merge } = await openMergedRelease(h, '6.0.3');
   const before = h.sim.state.deploymentReviews.length;
   const run = await h.sim.deploymentProtectionRule({ environment: 'production', sha: merge });
@@ -37,9 +38,12 @@ test('a merged release with a complete gate is approved through the callback', a
   expect(h.sim.commentsOn(pr)).toHaveLength(comments);
   expect(runNamed(h, merge, 'shipgate/post-deploy')?.status).toBe('in_progress');
   expect(h.sim.validationErrors).toEqual([]);
+  // this test's deliveries match GitHub's webhook schemas
+  expect(h.sim.webhookValidationErrors.slice(schemaErrors)).toEqual([]);
 });
 
 test('an incomplete release is rejected, with the missing items explained on the PR', async () => {
+  const schemaErrors = h.sim.webhookValidationErrors.length;
   const opened = await h.sim.openPullRequest({
     head: 'release/6.1.0',
     user: 'rita',
@@ -60,9 +64,12 @@ test('an incomplete release is rejected, with the missing items explained on the
   expect(explanation?.body).toContain('**Engineering Lead** sign-off');
   expect(explanation?.body).toContain('automated check(s) waiting for results');
   expect(h.sim.validationErrors).toEqual([]);
+  // this test's deliveries match GitHub's webhook schemas
+  expect(h.sim.webhookValidationErrors.slice(schemaErrors)).toEqual([]);
 });
 
 test('a commit that belongs to no release PR is rejected with a clear comment', async () => {
+  const schemaErrors = h.sim.webhookValidationErrors.length;
   const sha = 'abc1234def5678abc1234def5678abc1234def56';
   const before = h.sim.state.deploymentReviews.length;
   await h.sim.deploymentProtectionRule({ environment: 'production', sha });
@@ -73,9 +80,12 @@ test('a commit that belongs to no release PR is rejected with a clear comment', 
     comment: 'no release PR with a complete shipgate gate for abc1234',
   });
   expect(h.sim.validationErrors).toEqual([]);
+  // this test's deliveries match GitHub's webhook schemas
+  expect(h.sim.webhookValidationErrors.slice(schemaErrors)).toEqual([]);
 });
 
 test('environments shipgate does not protect are approved without a gate', async () => {
+  const schemaErrors = h.sim.webhookValidationErrors.length;
   const before = h.sim.state.deploymentReviews.length;
   await h.sim.deploymentProtectionRule({
     environment: 'staging',
@@ -86,14 +96,12 @@ test('environments shipgate does not protect are approved without a gate', async
   expect(lastReview()).toMatchObject({ state: 'approved', environment_name: 'staging' });
   expect(lastReview()?.comment).toContain('does not gate the staging environment');
   expect(h.sim.validationErrors).toEqual([]);
-  expect(h.sim.webhookValidationErrors).toEqual([]);
+  // this test's deliveries match GitHub's webhook schemas
+  expect(h.sim.webhookValidationErrors.slice(schemaErrors)).toEqual([]);
 });
 
 test('a payload with the commit only at the top level (no deployment.sha) is still answered', async () => {
-  const { pr } = await openCompleteRelease(h);
-  const merged = await h.sim.closePullRequest(pr, { merged: true, login: 'erin' });
-  const merge = merged.pull?.merge_commit_sha ?? '';
-  await h.settle();
+  const { merge } = await openMergedRelease(h, '6.0.4');
   const reviews = h.sim.state.deploymentReviews.length;
   const run = await h.sim.deploymentProtectionRule({
     environment: 'production',
