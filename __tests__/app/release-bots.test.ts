@@ -4,7 +4,7 @@
  * arrive (PRs opened with GITHUB_TOKEN start no workflows) the checks workflow is dispatched once
  * per head commit after the configured timeout (injected clock).
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { editPullRequest, forcePushPullRequest } from '../simulator/pull-rewrites.js';
 import {
   CONFIG,
@@ -48,6 +48,49 @@ afterAll(async () => {
   await h?.close();
 });
 
+// Every test starts at T0 and closes the PRs it opened: an open PR without results left behind would
+// be overdue (and dispatched) in another test's sweep.
+const opened: number[] = [];
+beforeEach(() => {
+  minutes(0);
+});
+afterEach(async () => {
+  for (const pr of opened.splice(0)) await h.sim.closePullRequest(pr, { merged: false, login: 'rita' });
+  await h.settle();
+});
+const open = async (options: Parameters<Harness['sim']['openPullRequest']>[0]) => {
+  const pr = await h.sim.openPullRequest(options);
+  opened.push(pr.number);
+  return pr;
+};
+
+/** A release-please PR for 6.1.0 on `branch`, labeled `autorelease: pending` like release-please does. */
+async function openReleasePleasePr(branch: string): Promise<number> {
+  const { number } = await open({
+    head: branch,
+    title: 'chore(main): release 6.1.0',
+    body: RELEASE_PLEASE_BODY,
+    user: BOT,
+    files: { 'package.json': '{"name":"web","version":"6.1.0"}\n', 'CHANGELOG.md': '## 6.1.0\n' },
+  });
+  await h.sim.labelPullRequest(number, 'autorelease: pending', { login: BOT });
+  await h.settle();
+  return number;
+}
+
+/** A changesets "Version Packages" PR for 6.2.0 on `branch`. */
+async function openChangesetsPr(branch: string): Promise<number> {
+  const { number } = await open({
+    head: branch,
+    title: 'Version Packages',
+    body: 'This PR was opened by the Changesets release GitHub action. When you are ready, merge it.',
+    user: BOT,
+    files: { 'package.json': '{"name":"web","version":"6.2.0"}\n', '.changeset/brave-dogs.md': null },
+  });
+  await h.settle();
+  return number;
+}
+
 const shaOf = (pr: number) => h.sim.pull(REPO, pr).pull?.head.sha ?? '';
 const tick = async (pr: number, login: string, id: string) => {
   const comment = checklist(h.sim, pr);
@@ -57,25 +100,16 @@ const tick = async (pr: number, login: string, id: string) => {
 const dispatchesFor = (sha: string) =>
   h.sim.state.dispatches.filter((d) => (d.inputs as { sha?: string } | undefined)?.sha === sha);
 
-let pleasePr = 0;
-let changesetsPr = 0;
-
 test('a release-please PR gets the checklist with its version; body rewrites leave our comment alone', async () => {
-  const opened = await h.sim.openPullRequest({
-    head: 'release-please--branches--main',
-    title: 'chore(main): release 6.1.0',
-    body: RELEASE_PLEASE_BODY,
-    user: BOT,
-    files: { 'package.json': '{"name":"web","version":"6.1.0"}\n', 'CHANGELOG.md': '## 6.1.0\n' },
-  });
-  pleasePr = opened.number;
-  await h.sim.labelPullRequest(pleasePr, 'autorelease: pending', { login: BOT });
-  await h.settle();
+  const since = h.sim.requests.length;
+  const pleasePr = await openReleasePleasePr('release-please--branches--main');
   const before = checklist(h.sim, pleasePr);
   expect(before.body).toContain('# Web v6.1.0 - Release Checklist');
   expect(gateRun(h.sim, shaOf(pleasePr))?.status).toBe('in_progress');
   // no SHIPGATE_PUBLIC_URL here: the bot sends no details_url (no audit link to hand out)
-  const checkWrites = h.sim.requests.filter((r) => r.route?.includes('check-runs') && r.method !== 'GET');
+  const checkWrites = h.sim.requests
+    .slice(since)
+    .filter((r) => r.route?.includes('check-runs') && r.method !== 'GET');
   expect(checkWrites.length).toBeGreaterThan(0);
   expect(checkWrites.filter((r) => JSON.stringify(r.body ?? {}).includes('details_url'))).toEqual([]);
 
@@ -95,6 +129,7 @@ test('a release-please PR gets the checklist with its version; body rewrites lea
 });
 
 test('a force-push that drops the old head resets results and sign-offs, keeps manual ticks', async () => {
+  const pleasePr = await openReleasePleasePr('release-please--branches--main--components--web');
   const oldSha = shaOf(pleasePr);
   await publishEvidence(h, oldSha, PASSING);
   await tick(pleasePr, 'bob', 'customer-flow');
@@ -128,24 +163,19 @@ test('a force-push that drops the old head resets results and sign-offs, keeps m
 });
 
 test('a changesets PR is a release PR; its version comes from package.json at the head', async () => {
-  const opened = await h.sim.openPullRequest({
-    head: 'changeset-release/main',
-    title: 'Version Packages',
-    body: 'This PR was opened by the Changesets release GitHub action. When you are ready, merge it.',
-    user: BOT,
-    files: { 'package.json': '{"name":"web","version":"6.2.0"}\n', '.changeset/brave-dogs.md': null },
-  });
-  changesetsPr = opened.number;
-  await h.settle();
+  const changesetsPr = await openChangesetsPr('changeset-release/next');
   expect(checklist(h.sim, changesetsPr).body).toContain('# Web v6.2.0 - Release Checklist');
   // an ordinary PR is still not gated
-  const other = await h.sim.openPullRequest({ head: 'feature/x', title: 'Add x', files: { 'x.ts': '1' } });
+  const other = await open({ head: 'feature/x', title: 'Add x', files: { 'x.ts': '1' } });
   await h.settle();
   expect(checklistComments(h.sim, other.number)).toHaveLength(0);
   expect(h.sim.validationErrors).toEqual([]);
 });
 
 test('missing results: one dispatch per head commit after the timeout, said on the check run', async () => {
+  const changesetsPr = await openChangesetsPr('changeset-release/main');
+  const pleasePr = await openReleasePleasePr('release-please--branches--main--components--api');
+  await publishEvidence(h, shaOf(pleasePr), PASSING);
   const changesetsSha = shaOf(changesetsPr);
   const pleaseSha = shaOf(pleasePr); // has results: never dispatched
   minutes(9);
