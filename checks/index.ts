@@ -4,6 +4,7 @@ import { changelogCheck } from './changelog.js';
 import type { Check } from './check.js';
 import { ciStatusCheck } from './ci-status.js';
 import { coverageCheck } from './coverage.js';
+import { cutoverWindowCheck } from './cutover-window.js';
 import { envFilesCheck } from './env-files.js';
 import { envSecretsCheck } from './env-secrets.js';
 import { gitHistoryCheck } from './git-history.js';
@@ -40,6 +41,7 @@ export const checks: readonly Check<unknown>[] = [
   tlsCheck,
   healthCheck,
   prometheusCheck,
+  cutoverWindowCheck,
 ];
 
 /** Looks a check up by its template name. */

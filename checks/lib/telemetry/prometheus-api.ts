@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Series } from '../../../src/core/telemetry/judge-samples.js';
+
+export type { Series };
 
 /** A Prometheus HTTP API answer (`/api/v1/query`, `/api/v1/query_range`). */
 const SampleValue = z.tuple([z.number(), z.string()]);
@@ -22,11 +25,6 @@ const ApiResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('error'), errorType: z.string().optional(), error: z.string().optional() }),
 ]);
 
-/** One series: its labels and its samples as [unix seconds, value] (NaN and ±Inf kept). */
-export interface Series {
-  labels: Record<string, string>;
-  samples: Array<[number, number]>;
-}
 
 export type QueryAnswer = { ok: true; series: Series[]; warnings: string[] } | { ok: false; reason: string };
 

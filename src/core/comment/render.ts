@@ -29,6 +29,8 @@ export interface RenderInput {
   notApplicable?: ReadonlyMap<string, string>;
   /** Once merged: post-deploy results belong to the merge commit, not the PR head. */
   postDeploySha?: string;
+  /** Notes that replace an item's usual one (a cutover window's countdown and readings). */
+  annotations?: ReadonlyMap<string, string>;
 }
 
 /** Renders the PR comment: status line, the template with every box reflecting state, hidden state. */
@@ -44,7 +46,9 @@ export function renderComment(input: RenderInput): string {
     if (item) {
       const why = input.notApplicable?.get(item.id);
       const sha = item.phase === 'post-deploy' && input.postDeploySha ? input.postDeploySha : input.headSha;
-      out.push(renderItemLine(item, input.states[item.id], sha, line.prefix, why));
+      out.push(
+        renderItemLine(item, input.states[item.id], sha, line.prefix, why, input.annotations?.get(item.id)),
+      );
     }
   }
   while (out.at(-1) === '') out.pop();
@@ -68,6 +72,8 @@ export function renderItemLine(
   prefix = '- ',
   /** Set when the item's `when-…` condition is not met: why, e.g. "no changes in migrations/**". */
   notApplicable?: string,
+  /** Replaces the usual note (cutover windows: countdown and readings); already Markdown-safe. */
+  override?: string,
 ): string {
   const status = itemStatus(item, state, headSha);
   const box = status === 'done' ? '[x]' : '[ ]';
@@ -76,7 +82,7 @@ export function renderItemLine(
   const note =
     notApplicable !== undefined
       ? `⚪ not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})`
-      : annotation(item, state, status);
+      : (override ?? annotation(item, state, status));
   return `${prefix}${box} ${text}${note ? ` — ${note}` : ''} <!-- sg:${item.id} -->`;
 }
 

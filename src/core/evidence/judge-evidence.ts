@@ -1,5 +1,6 @@
 import type { LedgerEvent } from '../ledger/ledger.js';
-import type { Checklist } from '../template/model.js';
+import { CUTOVER_CHECK } from '../cutover/windows.js';
+import type { Checklist, Phase } from '../template/model.js';
 import { parseEvidenceText } from './evidence.js';
 import { type TokenCheck, workflowPathOf } from './provenance.js';
 
@@ -33,9 +34,16 @@ export type EvidenceJudgement =
 /**
  * Trusts automated results only with provenance GitHub vouches for: run by GitHub Actions in this
  * repository, for the expected commit, by a workflow file the PR did not modify (else a PR could
- * forge "bundle size passed" from a workflow of its own).
+ * forge "bundle size passed" from a workflow of its own). Only items of `phase` are taken: a
+ * pre-merge run must not tick "No 500 errors" before anything is deployed. Cutover windows are
+ * judged by the bot alone (their start is in its ledger), never from evidence.
  */
-export function judgeEvidence(source: EvidenceSource, checklist: Checklist, at: string): EvidenceJudgement {
+export function judgeEvidence(
+  source: EvidenceSource,
+  checklist: Checklist,
+  at: string,
+  phase: Phase = 'pre-merge',
+): EvidenceJudgement {
   const refuse = (reason: string): EvidenceJudgement => ({ accepted: false, reason });
   if (source.appSlug !== ACTIONS_APP_SLUG)
     return refuse(`results not published by GitHub Actions (app ${source.appSlug ?? 'unknown'})`);
@@ -82,7 +90,11 @@ export function judgeEvidence(source: EvidenceSource, checklist: Checklist, at: 
       accepted: false,
       reason: `evidence names commit ${evidence.sha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`,
     };
-  const auto = new Map(checklist.items.filter((item) => item.kind === 'auto').map((item) => [item.id, item]));
+  const auto = new Map(
+    checklist.items
+      .filter((item) => item.kind === 'auto' && item.phase === phase && item.check !== CUTOVER_CHECK)
+      .map((item) => [item.id, item]),
+  );
   const events: LedgerEvent[] = [];
   const ignoredItems: string[] = [];
   for (const result of evidence.results) {

@@ -22,14 +22,5 @@ export function judgePostDeployEvidence(
   at: string,
 ): EvidenceJudgement {
   const { mergeSha, ...rest } = source;
-  const judgement = judgeEvidence({ ...rest, expectedSha: mergeSha }, checklist, at);
-  if (!judgement.accepted) return judgement;
-  const postDeploy = new Set(
-    checklist.items.filter((item) => item.phase === 'post-deploy').map((item) => item.id),
-  );
-  const events = judgement.events.filter((event) => event.t === 'result' && postDeploy.has(event.item));
-  const ignored = judgement.events.flatMap((event) =>
-    event.t === 'result' && !postDeploy.has(event.item) ? [event.item] : [],
-  );
-  return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
+  return judgeEvidence({ ...rest, expectedSha: mergeSha }, checklist, at, 'post-deploy');
 }

@@ -12,6 +12,8 @@ import { type AuditRecord, buildAuditRecord } from '../audit/audit-record.js';
 import { buildChecklistComment } from '../comment/checklist-comment.js';
 import { encodeStateBlock } from '../comment/state-block.js';
 import type { Config } from '../config/config.js';
+import { cutoverView } from '../cutover/judge-window.js';
+import { cutoverWindows } from '../cutover/windows.js';
 import { escapeInline } from '../escape.js';
 import {
   appendEvents,
@@ -77,6 +79,8 @@ export interface ReleaseFacts {
   detailsUrl?: string;
   /** Where the config and template were read (the default branch at a commit). */
   policy?: { ref: string; sha: string };
+  /** The bot's latest readings of open cutover windows, by item id (shown with the countdown). */
+  cutoverReadings?: Readonly<Record<string, string>>;
 }
 
 export interface ProjectionInput extends ReleaseFacts {
@@ -155,6 +159,13 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
     date: input.now,
     deployedBy: pull.author,
   });
+  // cutover windows: countdown and readings, derived from the ledger and this projection's time
+  const cutover = cutoverView({
+    windows: cutoverWindows(checklist),
+    states,
+    nowMs: Date.parse(input.now),
+    ...(input.cutoverReadings ? { readings: input.cutoverReadings } : {}),
+  });
   const built = buildChecklistComment(
     {
       checklist,
@@ -165,6 +176,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
       notes: input.notes,
       notApplicable: input.notApplicable,
       ...(mergeSha ? { postDeploySha: mergeSha } : {}),
+      annotations: cutover.annotations,
     },
     appended,
     input.ledgerKey,
@@ -178,7 +190,10 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
       reportRun(input, gates.postDeploy, {
         name: POST_DEPLOY_CHECK,
         headSha: mergeSha,
-        intro: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+        intro: [
+          `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+          ...(cutover.lines.length > 0 ? ['', '**Cutover windows**', ...cutover.lines] : []),
+        ].join('\n'),
         text: mirrorText(ledger),
         externalId: `${pull.number}`,
         mirrorsLedger: true,

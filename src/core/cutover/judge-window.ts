@@ -1,0 +1,194 @@
+/**
+ * Judging a cutover window from its samples, like an Argo Rollouts analysis run: each bound metric
+ * is sampled every `interval` from the window's start; more than `failureLimit` breaching samples
+ * of any metric fails the window at once (no need to wait for its end); at the close every metric
+ * needs `count` samples within limits. Rollback triggers sampled with it fire on their own limits.
+ */
+import { escapeInline } from '../escape.js';
+import type { ItemStates, LedgerEvent } from '../ledger/ledger.js';
+import { formatReading, judgeSamples, type Limits, type Series } from '../telemetry/judge-samples.js';
+import {
+  type CutoverWindow,
+  clock,
+  formatLeft,
+  type WindowStatus,
+  windowStatus as windowStatusOf,
+} from './windows.js';
+
+/** One metric's samples over the window so far, as the caller queried them. */
+export interface MetricSamples {
+  /** What is shown: `error-rate`, or the trigger's text. */
+  label: string;
+  unit: string;
+  limits: Limits;
+  failureLimit: number;
+  /** The query's answer; an error is never judged (the pass is tried again). */
+  answer: { ok: true; series: Series[] } | { ok: false; reason: string };
+  /** Set for a rollback trigger sampled with the window: its breach starts the rollback. */
+  trigger?: { item: string; text: string };
+}
+
+export interface Reading {
+  label: string;
+  text: string;
+  ok: boolean;
+  samples: number;
+  breaches: number;
+  trigger?: { item: string; text: string };
+}
+
+export type WindowVerdict =
+  /** Still open, nothing out of limits so far. */
+  | { outcome: 'open'; readings: Reading[]; line: string }
+  | { outcome: 'pass'; readings: Reading[]; line: string }
+  | { outcome: 'fail'; readings: Reading[]; line: string; fired: Reading[] }
+  /** A query failed: judged again on the next pass (after the grace, a failure). */
+  | { outcome: 'retry'; reason: string };
+
+function limitText(limits: Limits, unit: string): string {
+  const parts: string[] = [];
+  if (limits.min !== undefined) parts.push(`≥ ${formatReading(limits.min, unit)}`);
+  if (limits.max !== undefined) parts.push(`≤ ${formatReading(limits.max, unit)}`);
+  return parts.join(' and ');
+}
+
+/** Only samples inside the window count, whatever range the caller asked for. */
+function inside(series: readonly Series[], fromSec: number, toSec: number): Series[] {
+  return series.map((one) => ({
+    labels: one.labels,
+    samples: one.samples.filter(([time]) => time >= fromSec && time <= toSec),
+  }));
+}
+
+/**
+ * The verdict for an open or closing window at `nowMs`. `graceMs` after the close a query error is
+ * no longer retried: the window fails as inconclusive (no data is never a pass).
+ */
+export function judgeWindow(input: {
+  window: CutoverWindow;
+  status: Extract<WindowStatus, { state: 'open' | 'closing' }>;
+  metrics: readonly MetricSamples[];
+  nowMs: number;
+  graceMs: number;
+}): WindowVerdict {
+  const { window, status, nowMs } = input;
+  const closing = status.state === 'closing';
+  const fromSec = status.opensAt / 1000;
+  const toSec = Math.min(nowMs, status.closesAt) / 1000;
+  const failed = input.metrics.find((metric) => !metric.answer.ok);
+  if (failed && !failed.answer.ok) {
+    if (!closing || nowMs < status.closesAt + input.graceMs)
+      return { outcome: 'retry', reason: `${failed.label}: ${failed.answer.reason}` };
+  }
+  const readings: Reading[] = input.metrics.map((metric) => {
+    const limits = limitText(metric.limits, metric.unit);
+    const base = { label: metric.label, ...(metric.trigger ? { trigger: metric.trigger } : {}) };
+    if (!metric.answer.ok)
+      return { ...base, text: `${metric.label}: error: ${metric.answer.reason}`, ok: false, samples: 0, breaches: 0 };
+    const verdict = judgeSamples(inside(metric.answer.series, fromSec, toSec), metric.limits, {
+      failureLimit: metric.failureLimit,
+      // while open any sample is news; at the close the window needs its `count`
+      minSamples: closing ? window.count : 1,
+      aggregate: metric.limits.max !== undefined ? 'max' : 'min',
+    });
+    if (verdict.kind === 'no-data')
+      return { ...base, text: `${metric.label}: no data (${verdict.reason})`, ok: !closing, samples: 0, breaches: 0 };
+    const worst = formatReading(verdict.worst, metric.unit);
+    const breaches = verdict.breaches > 0 ? `, ${verdict.breaches} of ${verdict.samples} out` : '';
+    const since = verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1000)}` : '';
+    return {
+      ...base,
+      text: `${metric.label} ${worst} (${limits}${breaches}${verdict.pass ? '' : since})`,
+      ok: verdict.pass,
+      samples: verdict.samples,
+      breaches: verdict.breaches,
+    };
+  });
+  const samples = Math.max(0, ...readings.map((reading) => reading.samples));
+  const joined = `${readings.map((reading) => reading.text).join(', ')} · ${samples} sample${samples === 1 ? '' : 's'} every ${window.intervalMs / 1000} s`;
+  const breached = readings.filter((reading) => !reading.ok);
+  const span = `${clock(status.opensAt)}–${clock(status.closesAt)}`;
+  if (breached.length > 0)
+    return {
+      outcome: 'fail',
+      readings,
+      line: `window ${span} failed: ${joined}`,
+      fired: breached.filter((reading) => reading.trigger !== undefined),
+    };
+  if (closing) return { outcome: 'pass', readings, line: `window ${span} passed: ${joined}` };
+  return { outcome: 'open', readings, line: joined };
+}
+
+/** The ledger events for a decided window: its result (the bot's tick, or the failure) and fired triggers. */
+export function windowEvents(
+  window: CutoverWindow,
+  verdict: Extract<WindowVerdict, { outcome: 'pass' | 'fail' }>,
+  at: string,
+  sha: string,
+): LedgerEvent[] {
+  const events: LedgerEvent[] = [
+    {
+      t: 'result',
+      item: window.item.id,
+      status: verdict.outcome,
+      summary: verdict.line.slice(0, 500),
+      at,
+      sha,
+    },
+  ];
+  if (verdict.outcome === 'fail')
+    for (const reading of verdict.fired)
+      if (reading.trigger)
+        events.push({
+          t: 'result',
+          item: reading.trigger.item,
+          status: 'pass', // the trigger's text is true: ticked as the bot (rollback-triggers.ts)
+          summary: `breached during ${window.item.text}: ${reading.text}`.slice(0, 500),
+          at,
+          sha,
+        });
+  return events;
+}
+
+/** The note after a window item in the comment and the post-deploy check (countdown and readings). */
+export function windowAnnotation(
+  window: CutoverWindow,
+  status: WindowStatus,
+  readings: string | undefined,
+): string | undefined {
+  switch (status.state) {
+    case 'waiting':
+      return `⏸️ opens when “${window.after.text}” is ticked (${window.durationMs / 60_000 >= 1 ? `${window.durationMs / 60_000} min` : `${window.durationMs / 1000} s`})`;
+    case 'open':
+      return `⏱️ open since ${clock(status.opensAt)}, closes at ${clock(status.closesAt)}, ${formatLeft(status.leftMs)}${readings ? ` · ${readings}` : ''}`;
+    case 'closing':
+      return `⏳ closed at ${clock(status.closesAt)}, judging the window${readings ? ` · ${readings}` : ''}`;
+    case 'passed':
+      return `✅ ${status.summary}`;
+    case 'failed':
+      return `❌ ${status.summary} — tick “${window.after.text}” again to reopen it`;
+    case 'waived':
+      return undefined;
+  }
+}
+
+/** Every window's note by item id, and one line per window for the `shipgate/post-deploy` check run. */
+export function cutoverView(input: {
+  windows: readonly CutoverWindow[];
+  states: ItemStates;
+  nowMs: number;
+  /** The latest readings of open windows, by item id (the bot's last pass). */
+  readings?: Readonly<Record<string, string>>;
+}): { annotations: Map<string, string>; lines: string[] } {
+  const annotations = new Map<string, string>();
+  const lines: string[] = [];
+  for (const window of input.windows) {
+    const status = windowStatusOf(window, input.states, input.nowMs);
+    const note = windowAnnotation(window, status, input.readings?.[window.item.id]);
+    if (!note) continue;
+    const safe = escapeInline(note, 480);
+    annotations.set(window.item.id, safe);
+    lines.push(`- **${escapeInline(window.item.text, 120)}**: ${safe}`);
+  }
+  return { annotations, lines };
+}

@@ -1,0 +1,196 @@
+/**
+ * Timed cutover windows ("Monitor for 15 minutes" between "10% traffic to green" and "50% traffic
+ * to green"). A window item is bound with `check=cutover-window`; it opens when the cutover step
+ * before it is ticked (that tick's ledger time is the start), closes `duration` later, and only the
+ * bot ticks it: once closed with every bound metric within limits at every sample. Everything here
+ * is derived from the checklist, the folded ledger and a time given by the caller.
+ */
+import { z } from 'zod';
+import type { ItemState, ItemStates } from '../ledger/ledger.js';
+import { durationSeconds, type Limits } from '../telemetry/judge-samples.js';
+import type { Checklist, ChecklistItem } from '../template/model.js';
+
+export const CUTOVER_CHECK = 'cutover-window';
+
+const DURATION = /^\d+(?:ms|s|m|h)$/;
+const Duration = z.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
+/** `error-rate<=1`, `p95<200`, `up>=100`: a metric name, a comparison, a number. */
+const METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+
+export interface WindowMetric {
+  /** A default query name of the `prometheus` check (error-rate, p95, cpu, …). */
+  metric: string;
+  limits: Limits;
+}
+
+/** `"error-rate<=1, p95<=200"` → the metrics and their (inclusive) limits; an error names the bad part. */
+export function parseWindowMetrics(text: string): { ok: true; metrics: WindowMetric[] } | { ok: false; error: string } {
+  const byName = new Map<string, Limits>();
+  for (const raw of text.split(',')) {
+    const part = raw.trim();
+    if (!part) continue;
+    const match = METRIC_LIMIT.exec(part);
+    if (!match)
+      return { ok: false, error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number` };
+    const [, name = '', op = '', value = ''] = match;
+    const limits = byName.get(name) ?? {};
+    if (op.startsWith('<')) limits.max = Number(value);
+    else limits.min = Number(value);
+    byName.set(name, limits);
+  }
+  if (byName.size === 0) return { ok: false, error: 'no metric given' };
+  return { ok: true, metrics: [...byName].map(([metric, limits]) => ({ metric, limits })) };
+}
+
+/** The directive parameters of `check=cutover-window` (the check in checks/cutover-window.ts adds metric-name validation). */
+export const CutoverWindowParams = z
+  .object({
+    duration: Duration.describe('how long the window stays open after the previous cutover step is ticked'),
+    interval: Duration.default('30s').describe('the sampling step within the window (Argo `interval`)'),
+    metrics: z
+      .string()
+      .min(1)
+      .max(500)
+      .describe('the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'),
+    failureLimit: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe('breaching samples tolerated per metric (Argo `failureLimit`)'),
+    count: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('samples needed per metric when the window closes (Argo `count`; default half the window)'),
+    triggers: z
+      .boolean()
+      .default(true)
+      .describe('also sample the rollback triggers bound to `prometheus`: a breach starts the rollback'),
+  })
+  .strict()
+  .superRefine((params, ctx) => {
+    const parsed = parseWindowMetrics(params.metrics);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['metrics'], message: parsed.error });
+    if (durationSeconds(params.interval) > durationSeconds(params.duration))
+      ctx.addIssue({ code: 'custom', path: ['interval'], message: 'interval is longer than the window' });
+  });
+
+export interface CutoverWindow {
+  item: ChecklistItem;
+  /** The cutover step whose tick opens the window (the item just before it). */
+  after: ChecklistItem;
+  /** The step after the window ("50% traffic to green"), if any. */
+  next?: ChecklistItem;
+  durationMs: number;
+  intervalMs: number;
+  failureLimit: number;
+  /** Samples needed per metric at the close. */
+  count: number;
+  metrics: WindowMetric[];
+  triggers: boolean;
+}
+
+/** The checklist's windows, in template order (a window with no item before it is ignored: nothing opens it). */
+export function cutoverWindows(checklist: Checklist): CutoverWindow[] {
+  const items = checklist.items;
+  const windows: CutoverWindow[] = [];
+  items.forEach((item, index) => {
+    if (item.kind !== 'auto' || item.check !== CUTOVER_CHECK) return;
+    const params = CutoverWindowParams.safeParse(item.params);
+    const after = items[index - 1];
+    if (!params.success || !after) return;
+    const metrics = parseWindowMetrics(params.data.metrics);
+    if (!metrics.ok) return;
+    const durationMs = durationSeconds(params.data.duration) * 1000;
+    const intervalMs = Math.max(durationSeconds(params.data.interval) * 1000, 1);
+    const next = items[index + 1];
+    windows.push({
+      item,
+      after,
+      ...(next && next.section.join('\n') === item.section.join('\n') ? { next } : {}),
+      durationMs,
+      intervalMs,
+      failureLimit: params.data.failureLimit,
+      count: params.data.count ?? Math.max(1, Math.floor(durationMs / intervalMs / 2)),
+      metrics: metrics.metrics,
+      triggers: params.data.triggers,
+    });
+  });
+  return windows;
+}
+
+export type WindowStatus =
+  /** The step before it is not ticked: nothing started it. */
+  | { state: 'waiting' }
+  | { state: 'open'; opensAt: number; closesAt: number; leftMs: number }
+  /** The time has passed; the bot judges the whole window on its next pass. */
+  | { state: 'closing'; opensAt: number; closesAt: number }
+  | { state: 'passed'; opensAt: number; closesAt: number; summary: string }
+  | { state: 'failed'; opensAt: number; closesAt: number; summary: string }
+  /** Waived or marked N/A by someone: not watched. */
+  | { state: 'waived' };
+
+const at = (state: ItemState | undefined): number | undefined => {
+  const time = state?.at ? Date.parse(state.at) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+};
+
+/**
+ * Where a window stands at `nowMs`. The start is the ledger time of the previous step's tick; the
+ * window's own result counts only when it is from this opening (a result older than the tick is
+ * from an earlier attempt: the step was ticked again, so the window opened again).
+ */
+export function windowStatus(window: CutoverWindow, states: ItemStates, nowMs: number): WindowStatus {
+  const own = states[window.item.id];
+  if (own?.waived) return { state: 'waived' };
+  const step = states[window.after.id];
+  const opensAt = step?.checked ? at(step) : undefined;
+  if (opensAt === undefined) return { state: 'waiting' };
+  const closesAt = opensAt + window.durationMs;
+  const resultAt = at(own);
+  if (own?.status && resultAt !== undefined && resultAt >= opensAt) {
+    if (own.status === 'pass') return { state: 'passed', opensAt, closesAt, summary: own.summary ?? '' };
+    if (own.status === 'fail' || own.status === 'error')
+      return { state: 'failed', opensAt, closesAt, summary: own.summary ?? '' };
+  }
+  if (nowMs < closesAt) return { state: 'open', opensAt, closesAt, leftMs: closesAt - nowMs };
+  return { state: 'closing', opensAt, closesAt };
+}
+
+/** Windows the bot must sample now (open or closing), with their status. */
+export function activeWindows(
+  checklist: Checklist,
+  states: ItemStates,
+  nowMs: number,
+): Array<{ window: CutoverWindow; status: Extract<WindowStatus, { state: 'open' | 'closing' }> }> {
+  return cutoverWindows(checklist).flatMap((window) => {
+    const status = windowStatus(window, states, nowMs);
+    return status.state === 'open' || status.state === 'closing' ? [{ window, status }] : [];
+  });
+}
+
+const PERCENT = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/;
+
+/** The cutover step "<percent>% traffic to green": an item starting with the percentage next to a window. */
+export function cutoverStep(checklist: Checklist, percent: number): ChecklistItem | undefined {
+  const sections = new Set(cutoverWindows(checklist).map((window) => window.item.section.join('\n')));
+  return checklist.items.find((item) => {
+    if (item.kind === 'auto' || !sections.has(item.section.join('\n'))) return false;
+    const match = PERCENT.exec(item.text);
+    return match !== null && Number(match[1]) === percent;
+  });
+}
+
+/** "7 min left", "45 s left": coarse above two minutes so the comment does not change on every pass. */
+export function formatLeft(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds > 120) return `${Math.ceil(seconds / 60)} min left`;
+  return `${seconds} s left`;
+}
+
+/** `12:15:05Z` on the day of the window (windows are minutes long). */
+export function clock(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
