@@ -62,7 +62,10 @@ type PrometheusParams = z.infer<typeof Params>;
 const skipped = (summary: string): CheckOutcome => ({ status: 'skipped', summary });
 
 /** `Authorization` from the env vars the config names: a bearer token, else basic auth. */
-function authorization(config: PrometheusConfig | undefined, env: CheckContext['env']): string | undefined {
+export function prometheusAuthorization(
+  config: PrometheusConfig | undefined,
+  env: CheckContext['env'],
+): string | undefined {
   const token = env[config?.tokenEnv ?? 'PROMETHEUS_TOKEN'];
   if (token) return `Bearer ${token}`;
   const user = env[config?.usernameEnv ?? 'PROMETHEUS_USERNAME'];
@@ -131,7 +134,7 @@ export const prometheusCheck = defineCheck({
       timeoutMs: Math.min(config?.timeoutMs ?? 10_000, ctx.timeoutMs),
       signal: ctx.signal,
       ...(() => {
-        const auth = authorization(config, ctx.env);
+        const auth = prometheusAuthorization(config, ctx.env);
         return auth ? { authorization: auth } : {};
       })(),
     };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { cutoverView, judgeWindow, type MetricSamples, windowEvents } from '../../src/core/cutover/judge-window.js';
+import {
+  cutoverView,
+  judgeWindow,
+  type MetricSamples,
+  windowEvents,
+} from '../../src/core/cutover/judge-window.js';
 import {
   cutoverStep,
   cutoverWindows,
@@ -24,14 +29,25 @@ const checklist = parseTemplate(
   't.md',
   checkSchemas,
 );
-const [w1, w2] = cutoverWindows(checklist);
+const [w1] = cutoverWindows(checklist);
 const T0 = Date.parse('2026-12-02T00:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-const ticked = (id: string, at: number): ItemStates => ({ [id]: { checked: true, by: 'erin', at: iso(at), sha: 'm' } });
+const ticked = (id: string, at: number): ItemStates => ({
+  [id]: { checked: true, by: 'erin', at: iso(at), sha: 'm' },
+});
 
 describe('cutover windows from the template', () => {
   it('finds each window, the step that opens it and the one after it', () => {
-    expect(cutoverWindows(checklist).map((w) => [w.item.id, w.after.id, w.next?.id, w.durationMs, w.intervalMs, w.count])).toEqual([
+    expect(
+      cutoverWindows(checklist).map((w) => [
+        w.item.id,
+        w.after.id,
+        w.next?.id,
+        w.durationMs,
+        w.intervalMs,
+        w.count,
+      ]),
+    ).toEqual([
       ['w1', 'step-10', 'step-50', 10_000, 1000, 5],
       ['w2', 'step-50', 'step-100', 900_000, 30_000, 15],
     ]);
@@ -45,7 +61,13 @@ describe('cutover windows from the template', () => {
 
   it.each([
     ['error-rate<=1', [{ metric: 'error-rate', limits: { max: 1 } }]],
-    ['up>=100, cpu<70', [{ metric: 'up', limits: { min: 100 } }, { metric: 'cpu', limits: { max: 70 } }]],
+    [
+      'up>=100, cpu<70',
+      [
+        { metric: 'up', limits: { min: 100 } },
+        { metric: 'cpu', limits: { max: 70 } },
+      ],
+    ],
     ['cpu>=1,cpu<=70', [{ metric: 'cpu', limits: { min: 1, max: 70 } }]],
   ])('reads metrics=%j', (text, metrics) => {
     expect(parseWindowMetrics(text)).toEqual({ ok: true, metrics });
@@ -57,7 +79,11 @@ describe('cutover windows from the template', () => {
 
   it('refuses bad bindings at template parse time', () => {
     const bad = (directive: string) => () =>
-      parseTemplate(`# R\n## S\n- [ ] a\n- [ ] Monitor <!-- shipgate: check=cutover-window ${directive} -->\n`, 't.md', checkSchemas);
+      parseTemplate(
+        `# R\n## S\n- [ ] a\n- [ ] Monitor <!-- shipgate: check=cutover-window ${directive} -->\n`,
+        't.md',
+        checkSchemas,
+      );
     expect(bad('duration=5m metrics="latency<=1"')).toThrow(/unknown metric "latency"/);
     expect(bad('metrics="p95<=1"')).toThrow(/duration/);
     expect(bad('duration=10s interval=1m metrics="p95<=1"')).toThrow(/interval is longer/);
@@ -73,7 +99,10 @@ describe('window status: derived from the ledger and the time', () => {
     ['closing once the duration passed', ticked('step-10', T0), T0 + 10_000, 'closing'],
     [
       'passed: the bot’s result after the tick',
-      { ...ticked('step-10', T0), w1: { checked: true, status: 'pass', summary: 'ok', at: iso(T0 + 11_000) } },
+      {
+        ...ticked('step-10', T0),
+        w1: { checked: true, status: 'pass', summary: 'ok', at: iso(T0 + 11_000) },
+      },
       T0 + 20_000,
       'passed',
     ],
@@ -85,7 +114,10 @@ describe('window status: derived from the ledger and the time', () => {
     ],
     [
       'reopened: the step ticked again after a failure',
-      { ...ticked('step-10', T0 + 6000), w1: { checked: false, status: 'fail', summary: 'no', at: iso(T0 + 4000) } },
+      {
+        ...ticked('step-10', T0 + 6000),
+        w1: { checked: false, status: 'fail', summary: 'no', at: iso(T0 + 4000) },
+      },
       T0 + 7000,
       'open',
     ],
@@ -118,7 +150,12 @@ describe('window status: derived from the ledger and the time', () => {
 const series = (values: number[], from = T0): Series[] => [
   { labels: {}, samples: values.map((v, i) => [from / 1000 + i, v] as [number, number]) },
 ];
-const metric = (label: string, values: number[], max: number, extra: Partial<MetricSamples> = {}): MetricSamples => ({
+const metric = (
+  label: string,
+  values: number[],
+  max: number,
+  extra: Partial<MetricSamples> = {},
+): MetricSamples => ({
   label,
   unit: label === 'p95' ? 'ms' : '%',
   limits: { max },
@@ -131,24 +168,53 @@ describe('judging a window from its samples', () => {
   const window = w1 ?? (undefined as never);
   const open = { state: 'open' as const, opensAt: T0, closesAt: T0 + 10_000, leftMs: 5000 };
   const closing = { state: 'closing' as const, opensAt: T0, closesAt: T0 + 10_000 };
-  const healthy = [metric('error-rate', [0, 0, 0.2, 0, 0, 0, 0, 0, 0, 0, 0], 1), metric('p95', Array(11).fill(5), 200)];
+  const healthy = [
+    metric('error-rate', [0, 0, 0.2, 0, 0, 0, 0, 0, 0, 0, 0], 1),
+    metric('p95', Array(11).fill(5), 200),
+  ];
 
   it.each<[string, Parameters<typeof judgeWindow>[0], string]>([
-    ['open and healthy so far', { window, status: open, metrics: healthy, nowMs: T0 + 5000, graceMs: 60_000 }, 'open'],
-    ['closed with every sample within limits', { window, status: closing, metrics: healthy, nowMs: T0 + 11_000, graceMs: 60_000 }, 'pass'],
+    [
+      'open and healthy so far',
+      { window, status: open, metrics: healthy, nowMs: T0 + 5000, graceMs: 60_000 },
+      'open',
+    ],
+    [
+      'closed with every sample within limits',
+      { window, status: closing, metrics: healthy, nowMs: T0 + 11_000, graceMs: 60_000 },
+      'pass',
+    ],
     [
       'a breach inside the open window fails it at once',
-      { window, status: open, metrics: [metric('error-rate', [0, 0, 7, 0], 1)], nowMs: T0 + 4000, graceMs: 60_000 },
+      {
+        window,
+        status: open,
+        metrics: [metric('error-rate', [0, 0, 7, 0], 1)],
+        nowMs: T0 + 4000,
+        graceMs: 60_000,
+      },
       'fail',
     ],
     [
       'a breach tolerated by failureLimit',
-      { window, status: closing, metrics: [metric('error-rate', [0, 0, 7, 0, 0, 0], 1, { failureLimit: 1 })], nowMs: T0 + 11_000, graceMs: 60_000 },
+      {
+        window,
+        status: closing,
+        metrics: [metric('error-rate', [0, 0, 7, 0, 0, 0], 1, { failureLimit: 1 })],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
       'pass',
     ],
     [
       'too few samples at the close is never a pass',
-      { window, status: closing, metrics: [metric('error-rate', [0, 0], 1)], nowMs: T0 + 11_000, graceMs: 60_000 },
+      {
+        window,
+        status: closing,
+        metrics: [metric('error-rate', [0, 0], 1)],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
       'fail',
     ],
     [
@@ -158,12 +224,24 @@ describe('judging a window from its samples', () => {
     ],
     [
       'a query error is retried',
-      { window, status: closing, metrics: [metric('error-rate', [], 1, { answer: { ok: false, reason: 'HTTP 503' } })], nowMs: T0 + 11_000, graceMs: 60_000 },
+      {
+        window,
+        status: closing,
+        metrics: [metric('error-rate', [], 1, { answer: { ok: false, reason: 'HTTP 503' } })],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
       'retry',
     ],
     [
       'a query error past the grace fails it',
-      { window, status: closing, metrics: [metric('error-rate', [], 1, { answer: { ok: false, reason: 'HTTP 503' } })], nowMs: T0 + 80_000, graceMs: 60_000 },
+      {
+        window,
+        status: closing,
+        metrics: [metric('error-rate', [], 1, { answer: { ok: false, reason: 'HTTP 503' } })],
+        nowMs: T0 + 80_000,
+        graceMs: 60_000,
+      },
       'fail',
     ],
     [
@@ -171,7 +249,12 @@ describe('judging a window from its samples', () => {
       {
         window,
         status: closing,
-        metrics: [{ ...metric('error-rate', [], 1), answer: { ok: true, series: series([50, 50, 0, 0, 0, 0, 0, 0], T0 - 2000) } }],
+        metrics: [
+          {
+            ...metric('error-rate', [], 1),
+            answer: { ok: true, series: series([50, 50, 0, 0, 0, 0, 0, 0], T0 - 2000) },
+          },
+        ],
         nowMs: T0 + 11_000,
         graceMs: 60_000,
       },
@@ -182,8 +265,16 @@ describe('judging a window from its samples', () => {
   });
 
   it('shows the readings and, on a trigger breach, ticks the trigger as the bot', () => {
-    const trigger = metric('Error rate > 5%', [0, 9, 12], 5, { trigger: { item: 'trigger-errors', text: 'Error rate > 5%' } });
-    const verdict = judgeWindow({ window, status: open, metrics: [metric('error-rate', [0, 9, 12], 1), trigger], nowMs: T0 + 3000, graceMs: 0 });
+    const trigger = metric('Error rate > 5%', [0, 9, 12], 5, {
+      trigger: { item: 'trigger-errors', text: 'Error rate > 5%' },
+    });
+    const verdict = judgeWindow({
+      window,
+      status: open,
+      metrics: [metric('error-rate', [0, 9, 12], 1), trigger],
+      nowMs: T0 + 3000,
+      graceMs: 0,
+    });
     expect(verdict.outcome).toBe('fail');
     if (verdict.outcome !== 'fail') return;
     expect(verdict.line).toBe(
@@ -195,7 +286,8 @@ describe('judging a window from its samples', () => {
         t: 'result',
         item: 'trigger-errors',
         status: 'pass',
-        summary: 'breached during Monitor for 10 seconds: Error rate > 5% 12% (≤ 5%, 2 of 3 out from 00:00:01Z)',
+        summary:
+          'breached during Monitor for 10 seconds: Error rate > 5% 12% (≤ 5%, 2 of 3 out from 00:00:01Z)',
         at: 'T',
         sha: 'm',
       },

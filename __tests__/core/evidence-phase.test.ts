@@ -41,13 +41,21 @@ function sourceFor(phase: 'pre-merge' | 'post-deploy') {
 
 describe('evidence is taken only for items of its phase', () => {
   it('pre-merge evidence never ticks a post-deploy item (nor a cutover window)', () => {
-    const judged = judgeEvidence({ ...sourceFor('pre-merge'), expectedSha: SHA, pullNumber: 42 }, checklist, 'T');
+    const judged = judgeEvidence(
+      { ...sourceFor('pre-merge'), expectedSha: SHA, pullNumber: 42 },
+      checklist,
+      'T',
+    );
     expect(judged).toMatchObject({ accepted: true, ignoredItems: ['no-500', 'window'] });
-    expect(judged.accepted && judged.events.map((event) => 'item' in event && event.item)).toEqual(['secrets']);
+    expect(judged.accepted && judged.events.map((event) => 'item' in event && event.item)).toEqual([
+      'secrets',
+    ]);
   });
   it('post-deploy evidence ticks only post-deploy items, never a cutover window (the bot judges those)', () => {
     const judged = judgePostDeployEvidence({ ...sourceFor('post-deploy'), mergeSha: SHA }, checklist, 'T');
     expect(judged).toMatchObject({ accepted: true, ignoredItems: ['secrets', 'window'] });
-    expect(judged.accepted && judged.events.map((event) => 'item' in event && event.item)).toEqual(['no-500']);
+    expect(judged.accepted && judged.events.map((event) => 'item' in event && event.item)).toEqual([
+      'no-500',
+    ]);
   });
 });

@@ -69,6 +69,16 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
       });
       return pulls.map(toPull);
     },
+    async listRecentlyClosedPulls(limit) {
+      const { data } = await octokit.rest.pulls.list({
+        ...r,
+        state: 'closed',
+        sort: 'updated',
+        direction: 'desc',
+        per_page: Math.min(Math.max(limit, 1), 100),
+      });
+      return data.map(toPull);
+    },
     async listPullFiles(number) {
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
         ...r,

@@ -73,6 +73,8 @@ export interface GitHub {
   readFile(path: string, ref: string): Promise<string | undefined>;
   getPull(number: number): Promise<PullInfo>;
   listOpenPulls(): Promise<PullInfo[]>;
+  /** The most recently updated closed PRs (one page, at most `limit`): merged releases still in their cutover. */
+  listRecentlyClosedPulls(limit: number): Promise<PullInfo[]>;
   /**
    * The PR's changed paths (a rename gives both names). `complete: false` when GitHub's cap of
    * 3,000 files was reached: the rest is unknown.

@@ -25,7 +25,6 @@ const ApiResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('error'), errorType: z.string().optional(), error: z.string().optional() }),
 ]);
 
-
 export type QueryAnswer = { ok: true; series: Series[]; warnings: string[] } | { ok: false; reason: string };
 
 export interface PrometheusEndpoint {

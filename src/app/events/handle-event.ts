@@ -14,6 +14,7 @@ import { fencedGitHub } from '../runtime/coordinated-queue.js';
 import { onCheckRun } from './on-check-run.js';
 import { onCommand } from './on-command.js';
 import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
+import { isCutoverCommand, onCutoverCommand } from './on-cutover.js';
 import { onDeploymentProtectionRule, onDeploymentStatus } from './on-deployment.js';
 import { onMergeGroup } from './on-merge-group.js';
 import { onMerged } from './on-merged.js';
@@ -134,6 +135,7 @@ async function dispatch(scope: EventScope, name: string, payload: unknown): Prom
       if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
       if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === 'created' && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
+      if (parsed.action === 'created' && isCutoverCommand(parsed)) return onCutoverCommand(scope, parsed);
       if (parsed.action === 'created') return onCommand(scope, parsed);
       return;
     }

@@ -20,8 +20,8 @@ export async function onCommand(
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === 'Bot') return;
   if (!payload.issue.pull_request) return;
   const command = parseCommand(payload.comment.body ?? '');
-  // sign-offs need no write access: on-sign-off.ts authorizes them like a tick
-  if (!command || command.name === 'sign-off') return;
+  // sign-offs need no write access: on-sign-off.ts authorizes them like a tick; cutover: on-cutover.ts
+  if (!command || command.name === 'sign-off' || command.name === 'cutover') return;
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
@@ -98,4 +98,4 @@ export async function onCommand(
 }
 
 const COMMAND_HELP =
-  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.';
+  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.';

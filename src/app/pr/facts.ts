@@ -18,6 +18,7 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
   const version = await releaseVersion(scope, session);
   const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
   const resultNotes: Record<string, readonly string[]> = {};
+  const cutoverReadings = bot.memory.cutoverReadings.get(session.key);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
     const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : undefined;
     if (sha && notes) resultNotes[sha] = notes;
@@ -41,6 +42,7 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
     resultNotes,
     ...(detailsUrl ? { detailsUrl } : {}),
     policy: setup.policy,
+    ...(cutoverReadings ? { cutoverReadings } : {}),
   };
 }
 

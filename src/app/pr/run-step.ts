@@ -8,6 +8,7 @@ import { projectRelease, type ReleaseFacts, type ReleaseProjection } from '../..
 import { appendEvents, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { WriteCoalescer } from '../runtime/write-coalescer.js';
+import { noteCutover } from './cutover-watch.js';
 import { releaseFacts, resultNotesKey } from './facts.js';
 import { replyInBurst, writeProjection } from './publish.js';
 import { type OpenOptions, openSession, type PrSession } from './session.js';
@@ -109,6 +110,8 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
       });
       await writeProjection(scope, session, projection);
       scope.bot.metrics?.stepsWritten(decided.length);
+      // a window opened (or closed) by this step: the cutover timer watches the PR from now on
+      await noteCutover(scope, number, facts.checklist, projection.states);
       const explanations = new Set<string>();
       for (const decision of decisions)
         for (const line of decision?.explanations ?? []) explanations.add(line);

@@ -32,6 +32,19 @@ export interface BotOptions {
   oidcIssuer?: string;
   /** Prometheus counters (GET /metrics); absent in unit tests. */
   metrics?: AppMetrics;
+  /** PROMETHEUS_URL and the credentials the config names (cutover windows query Prometheus); never logged. */
+  telemetryEnv?: Record<string, string | undefined>;
+  /** The cutover timer's period (its time slot for claiming a PR) and its bound per pass. */
+  cutoverIntervalMs?: number;
+  cutoverMaxWindows?: number;
+}
+
+/** A PR with a cutover window open: where it is, and when its next window closes (ms since the epoch). */
+export interface WatchedPull {
+  owner: string;
+  repo: string;
+  number: number;
+  closesAt: number;
 }
 
 /** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
@@ -93,6 +106,10 @@ export class BotMemory {
   readonly files: TtlCache<string>;
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
+  /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
+  readonly cutoverWatch = new Map<string, WatchedPull>();
+  /** PR key → the latest readings of its open windows, by item id (shown with the countdown). */
+  readonly cutoverReadings = new TtlCache<Record<string, string>>(24 * 3600_000, 1000);
 }
 
 export interface Bot {
@@ -106,6 +123,8 @@ export interface Bot {
   /** Issuer of the Actions ID tokens (provenance.ts). */
   readonly oidcIssuer: string;
   readonly metrics?: AppMetrics;
+  /** See BotOptions.telemetryEnv. */
+  readonly telemetryEnv?: Record<string, string | undefined>;
 }
 
 /** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */

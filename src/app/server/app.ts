@@ -7,6 +7,7 @@ import { sweepMissingResults } from '../pr/missing-results.js';
 import { stepsIdle } from '../pr/run-step.js';
 import { type Bot, BotMemory, type BotOptions } from '../runtime/bot.js';
 import { auditRequestHandler } from './audit-access.js';
+import { type CutoverTick, cutoverPass } from './cutover-pass.js';
 import type { EventOutcome } from './metrics.js';
 import { reconcile } from './reconcile.js';
 import { redeliverFailed } from './redeliver-failed.js';
@@ -22,6 +23,8 @@ export interface ShipgateApp {
   idle(): Promise<void>;
   /** Dispatches the checks workflow for head commits whose results are overdue (the server runs it periodically). */
   sweepMissingResults(): Promise<number>;
+  /** One pass of the cutover timer over the PRs with open windows (the server runs it periodically). */
+  cutoverTick(): Promise<CutoverTick>;
   /** Serves `GET /audit/:owner/:repo/:pr?exp&sig`; resolves false for other paths. */
   handleAudit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
@@ -68,6 +71,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     oidcIssuer: options.oidcIssuer ?? GITHUB_OIDC_ISSUER,
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.telemetryEnv ? { telemetryEnv: options.telemetryEnv } : {}),
   };
   const inflight = new Set<Promise<unknown>>();
   const loaded = async (): Promise<Probot> => {
@@ -156,6 +160,16 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     },
     sweepMissingResults() {
       const task = loaded().then((app) => sweepMissingResults(app, bot));
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
+    },
+    cutoverTick() {
+      const task = loaded().then((app) =>
+        cutoverPass(app, bot, {
+          maxWindows: options.cutoverMaxWindows ?? 20,
+          slotMs: options.cutoverIntervalMs || 15_000,
+        }),
+      );
       inflight.add(task);
       return task.finally(() => inflight.delete(task));
     },

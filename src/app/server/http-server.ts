@@ -7,6 +7,7 @@ import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import { type OctokitTuning, tunedOctokit } from '../../github/octokit.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createCoordinator } from '../../scale/create-coordinator.js';
+import { cutoverIntervalFrom } from '../pr/cutover-watch.js';
 import { SWEEP_INTERVAL_MS } from '../pr/missing-results.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
 import { AppMetrics } from './metrics.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Period of the missing-results sweep (default 60 s; 0 turns it off). */
   sweepIntervalMs?: number;
+  /** Period of the cutover timer (default SHIPGATE_CUTOVER_INTERVAL_MS or 15 s; 0 off: tests call `cutoverTick()`). */
+  cutoverIntervalMs?: number;
   /** Locks, de-dup and shared state; default from REDIS_URL (tests inject one). Closed with the server. */
   coordinator?: Coordinator;
   /** Window for batching revert explanations into one reply per PR (default 1.5 s). */
@@ -96,6 +99,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
     ...writeWindowFrom(options.writeWindowMs, env),
+    telemetryEnv: prometheusEnvFrom(env),
+    cutoverIntervalMs: options.cutoverIntervalMs ?? cutoverIntervalFrom(env),
+    ...cutoverMaxFrom(env),
   });
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
@@ -173,6 +179,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             .catch((error: unknown) => probot.log.error({ err: error }, 'missing-results sweep failed'));
         }, sweepMs).unref()
       : undefined;
+  const cutoverMs = options.cutoverIntervalMs ?? cutoverIntervalFrom(env);
+  // The cutover timer samples open windows and ticks (or fails) them (pr/cutover-watch.ts).
+  let cutoverRunning = false;
+  const cutover =
+    cutoverMs > 0
+      ? setInterval(() => {
+          if (cutoverRunning) return; // a slow Prometheus must not pile passes up
+          cutoverRunning = true;
+          void app
+            .cutoverTick()
+            .catch((error: unknown) => probot.log.error({ err: error }, 'cutover pass failed'))
+            .finally(() => {
+              cutoverRunning = false;
+            });
+        }, cutoverMs).unref()
+      : undefined;
   return {
     url,
     webhookUrl: `${url}${WEBHOOK_PATH}`,
@@ -183,6 +205,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       probot.log.info('shutting down: refusing new deliveries, finishing in-flight events');
       clearInterval(sweep);
       clearInterval(redeliveries);
+      clearInterval(cutover);
       // keep listening while draining so late deliveries get an explicit 503 rather than a refused connection
       const limit = options.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!(await settleWithin(app.idle(), limit)))
@@ -194,6 +217,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await throttleConnection?.disconnect();
     },
   };
+}
+
+/**
+ * Only `PROMETHEUS_*` variables reach the cutover timer: the config (a repository's) names the
+ * variable holding the token, and must not be able to name PRIVATE_KEY or WEBHOOK_SECRET.
+ */
+function prometheusEnvFrom(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('PROMETHEUS_')));
+}
+
+/** SHIPGATE_CUTOVER_MAX_WINDOWS: windows sampled per pass of the cutover timer (default 20). */
+function cutoverMaxFrom(env: NodeJS.ProcessEnv): { cutoverMaxWindows?: number } {
+  const value = Number(env.SHIPGATE_CUTOVER_MAX_WINDOWS);
+  return Number.isInteger(value) && value > 0 ? { cutoverMaxWindows: value } : {};
 }
 
 /** SHIPGATE_REDELIVER_INTERVAL_MS (milliseconds; 0 off), else every 5 minutes. */

@@ -1,6 +1,10 @@
 import type { Probot } from 'probot';
+import { cutoverWindows } from '../../core/cutover/windows.js';
 import { type AppOctokit, gitHubFor } from '../../github/client.js';
 import { syncPull } from '../events/on-pull-request.js';
+import { isReleasePull } from '../pr/release-pr.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getSetup } from '../pr/session.js';
 import type { Bot, EventScope } from '../runtime/bot.js';
 import { fencedGitHub } from '../runtime/coordinated-queue.js';
 
@@ -28,10 +32,28 @@ export async function reconcile(probot: Probot, bot: Bot): Promise<number> {
       };
       try {
         for (const pull of await scope.gh.listOpenPulls()) if (await syncPull(scope, pull)) synced++;
+        await resumeCutovers(scope);
       } catch (error) {
         log.error({ err: error }, 'reconcile failed for repository');
       }
     }
   }
   return synced;
+}
+
+/** Recently closed PRs looked at for open cutover windows after a restart (one page per repository). */
+const RECENTLY_CLOSED = 10;
+
+/**
+ * Merged release PRs still in their cutover: projecting one registers its open windows with the
+ * cutover timer (run-step.ts → cutover-watch.ts). Their starts are in the ledgers, so a restart
+ * (without Redis, which keeps the timer's index) loses no window.
+ */
+async function resumeCutovers(scope: EventScope): Promise<void> {
+  for (const pull of await scope.gh.listRecentlyClosedPulls(RECENTLY_CLOSED)) {
+    if (!pull.mergeCommitSha) continue;
+    const setup = await getSetup(scope, pull);
+    if (!isReleasePull(setup.config, pull) || cutoverWindows(setup.checklist).length === 0) continue;
+    await runPrStep(scope, pull.number, { open: { pull } });
+  }
 }

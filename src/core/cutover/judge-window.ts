@@ -84,7 +84,13 @@ export function judgeWindow(input: {
     const limits = limitText(metric.limits, metric.unit);
     const base = { label: metric.label, ...(metric.trigger ? { trigger: metric.trigger } : {}) };
     if (!metric.answer.ok)
-      return { ...base, text: `${metric.label}: error: ${metric.answer.reason}`, ok: false, samples: 0, breaches: 0 };
+      return {
+        ...base,
+        text: `${metric.label}: error: ${metric.answer.reason}`,
+        ok: false,
+        samples: 0,
+        breaches: 0,
+      };
     const verdict = judgeSamples(inside(metric.answer.series, fromSec, toSec), metric.limits, {
       failureLimit: metric.failureLimit,
       // while open any sample is news; at the close the window needs its `count`
@@ -92,7 +98,13 @@ export function judgeWindow(input: {
       aggregate: metric.limits.max !== undefined ? 'max' : 'min',
     });
     if (verdict.kind === 'no-data')
-      return { ...base, text: `${metric.label}: no data (${verdict.reason})`, ok: !closing, samples: 0, breaches: 0 };
+      return {
+        ...base,
+        text: `${metric.label}: no data (${verdict.reason})`,
+        ok: !closing,
+        samples: 0,
+        breaches: 0,
+      };
     const worst = formatReading(verdict.worst, metric.unit);
     const breaches = verdict.breaches > 0 ? `, ${verdict.breaches} of ${verdict.samples} out` : '';
     const since = verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1000)}` : '';

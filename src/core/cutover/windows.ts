@@ -24,14 +24,19 @@ export interface WindowMetric {
 }
 
 /** `"error-rate<=1, p95<=200"` → the metrics and their (inclusive) limits; an error names the bad part. */
-export function parseWindowMetrics(text: string): { ok: true; metrics: WindowMetric[] } | { ok: false; error: string } {
+export function parseWindowMetrics(
+  text: string,
+): { ok: true; metrics: WindowMetric[] } | { ok: false; error: string } {
   const byName = new Map<string, Limits>();
   for (const raw of text.split(',')) {
     const part = raw.trim();
     if (!part) continue;
     const match = METRIC_LIMIT.exec(part);
     if (!match)
-      return { ok: false, error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number` };
+      return {
+        ok: false,
+        error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number`,
+      };
     const [, name = '', op = '', value = ''] = match;
     const limits = byName.get(name) ?? {};
     if (op.startsWith('<')) limits.max = Number(value);
@@ -51,7 +56,9 @@ export const CutoverWindowParams = z
       .string()
       .min(1)
       .max(500)
-      .describe('the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'),
+      .describe(
+        'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)',
+      ),
     failureLimit: z.coerce
       .number()
       .int()
@@ -193,4 +200,48 @@ export function formatLeft(ms: number): string {
 /** `12:15:05Z` on the day of the window (windows are minutes long). */
 export function clock(ms: number): string {
   return `${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
+
+export type CutoverPlan =
+  | { ok: true; item: ChecklistItem; reopens?: CutoverWindow }
+  | { ok: false; message: string };
+
+/**
+ * `/shipgate cutover <percent>`: the step to tick. Refused while the window before the step has not
+ * passed (traffic goes up only after a green window). Ticking a step again is allowed: it reopens a
+ * failed window after it (its tick time is the new start).
+ */
+export function planCutover(
+  checklist: Checklist,
+  states: ItemStates,
+  percent: number,
+  nowMs: number,
+): CutoverPlan {
+  const windows = cutoverWindows(checklist);
+  if (windows.length === 0)
+    return { ok: false, message: 'this checklist has no cutover windows (`check=cutover-window`)' };
+  if (!Number.isFinite(percent))
+    return { ok: false, message: 'usage: `/shipgate cutover <percent>`, e.g. `/shipgate cutover 10`' };
+  const item = cutoverStep(checklist, percent);
+  if (!item)
+    return {
+      ok: false,
+      message: `no cutover step “${percent}% …” next to a cutover window in the checklist`,
+    };
+  const before = windows.find((window) => window.next?.id === item.id);
+  if (before) {
+    const status = windowStatus(before, states, nowMs);
+    if (status.state === 'open')
+      return {
+        ok: false,
+        message: `“${before.item.text}” is still open (${formatLeft(status.leftMs)}); ${percent}% waits for it`,
+      };
+    if (status.state !== 'passed' && status.state !== 'waived')
+      return {
+        ok: false,
+        message: `“${before.item.text}” has not passed (${status.state}); ${percent}% waits for it`,
+      };
+  }
+  const after = windows.find((window) => window.after.id === item.id);
+  return { ok: true, item, ...(after ? { reopens: after } : {}) };
 }

@@ -8,6 +8,8 @@ export type Command =
   | { name: 'rollback'; reason: string }
   /** `/shipgate sign-off <role>`: a role member signs off without editing the comment (read access suffices). */
   | { name: 'sign-off'; role: string }
+  /** `/shipgate cutover <percent>`: ticks the "<percent>% traffic to green" step (core/cutover). */
+  | { name: 'cutover'; percent: number }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -34,6 +36,11 @@ export function parseCommand(body: string): Command | undefined {
     }
     case 'rollback':
       return { name: 'rollback', reason: rest.join(' ').trim() };
+    case 'cutover':
+      return {
+        name: 'cutover',
+        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? '') ? Number.parseFloat(rest[0] ?? '') : Number.NaN,
+      };
     case 'sign-off':
     case 'signoff':
       return { name: 'sign-off', role: rest[0] ?? '' };

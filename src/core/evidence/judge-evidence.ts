@@ -1,5 +1,5 @@
-import type { LedgerEvent } from '../ledger/ledger.js';
 import { CUTOVER_CHECK } from '../cutover/windows.js';
+import type { LedgerEvent } from '../ledger/ledger.js';
 import type { Checklist, Phase } from '../template/model.js';
 import { parseEvidenceText } from './evidence.js';
 import { type TokenCheck, workflowPathOf } from './provenance.js';

@@ -1,0 +1,93 @@
+/**
+ * The cutover timer's step for one PR (the app's timer and the Action on `schedule` run it): under
+ * the PR's lease, sample every open window, let the core judge it and record the result as the
+ * bot. A window that passed is ticked; a breach fails it (unticked, readings shown); a breach of a
+ * rollback trigger sampled with it ticks the trigger and starts the existing rollback flow.
+ */
+import { judgeWindow, windowEvents } from '../../core/cutover/judge-window.js';
+import { activeWindows } from '../../core/cutover/windows.js';
+import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
+import { sampleWindow } from '../pr/cutover-samples.js';
+import { runPrStep } from '../pr/run-step.js';
+import type { EventScope } from '../runtime/bot.js';
+import { startRollback } from './on-rollback.js';
+
+export interface CutoverPassResult {
+  /** Windows sampled. */
+  sampled: number;
+  /** Windows decided: ticked by the bot, or failed. */
+  decided: Array<{ item: string; outcome: 'pass' | 'fail'; line: string }>;
+}
+
+/**
+ * One pass over PR `number`'s open windows, under the PR's lease: sample, judge, record. A window
+ * that passed is ticked as the bot; a breach fails it (unticked, readings shown); a breach of a
+ * rollback trigger sampled with it ticks the trigger and starts the existing rollback flow.
+ */
+export async function sampleCutover(scope: EventScope, number: number): Promise<CutoverPassResult> {
+  const result: CutoverPassResult = { sampled: 0, decided: [] };
+  let fired: Array<{ text: string; summary: string }> = [];
+  await runPrStep(scope, number, {
+    open: { refreshPull: true },
+    async decide(session) {
+      const nowMs = scope.bot.now().getTime();
+      const active = activeWindows(session.setup.checklist, foldLedger(session.ledger), nowMs);
+      if (active.length === 0) return undefined;
+      const readings = { ...(scope.bot.memory.cutoverReadings.get(session.key) ?? {}) };
+      const events: LedgerEvent[] = [];
+      const at = new Date(nowMs).toISOString();
+      for (const { window, status } of active) {
+        result.sampled++;
+        const metrics = await sampleWindow(scope, session, window, status, nowMs);
+        const verdict = judgeWindow({
+          window,
+          status,
+          metrics,
+          nowMs,
+          graceMs: Math.max(5 * window.intervalMs, 60_000),
+        });
+        if (verdict.outcome === 'retry') {
+          scope.log.warn(
+            { pr: session.key, item: window.item.id, reason: verdict.reason },
+            'cutover window not sampled',
+          );
+          readings[window.item.id] = `not sampled: ${verdict.reason}`.slice(0, 200);
+          continue;
+        }
+        if (verdict.outcome === 'open') {
+          readings[window.item.id] = verdict.line;
+          continue;
+        }
+        delete readings[window.item.id];
+        const sha =
+          window.item.phase === 'post-deploy' && session.pull.mergeCommitSha
+            ? session.pull.mergeCommitSha
+            : session.pull.headSha;
+        events.push(...windowEvents(window, verdict, at, sha));
+        result.decided.push({ item: window.item.id, outcome: verdict.outcome, line: verdict.line });
+        if (verdict.outcome === 'fail')
+          fired = [
+            ...fired,
+            ...verdict.fired.map((reading) => ({
+              text: reading.trigger?.text ?? reading.label,
+              summary: reading.text,
+            })),
+          ];
+        scope.log.info(
+          { pr: session.key, item: window.item.id, outcome: verdict.outcome, line: verdict.line },
+          'cutover window decided',
+        );
+      }
+      scope.bot.memory.cutoverReadings.set(session.key, readings);
+      return { events };
+    },
+  });
+  if (fired.length > 0) {
+    await startRollback(scope, number, {
+      actor: scope.bot.botLogin(),
+      source: 'cutover-window',
+      detail: fired.map((trigger) => `${trigger.text}: ${trigger.summary}`).join('; '),
+    });
+  }
+  return result;
+}

@@ -1,0 +1,70 @@
+/**
+ * `/shipgate cutover <percent>`: ticks the "<percent>% traffic to green" step as the commenter,
+ * authorized like a tick of that box (manual items: `manualPermission`, write by default), which
+ * opens the cutover window after it (the tick's ledger time is its start). A deploy workflow can
+ * post the same comment with its `GITHUB_TOKEN` (`gh pr comment`): a comment by
+ * `github-actions[bot]` comes from a workflow of this repository with write access to issues.
+ */
+import type { z } from 'zod';
+import { formatLeft, planCutover } from '../../core/cutover/windows.js';
+import { parseCommand } from '../../core/decide/commands.js';
+import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
+import { foldLedger } from '../../core/ledger/ledger.js';
+import { decideChanges } from '../pr/authorize-actor.js';
+import { reply } from '../pr/publish.js';
+import { isReleasePull } from '../pr/release-pr.js';
+import { runPrStep } from '../pr/run-step.js';
+import { getPull, getSetup } from '../pr/session.js';
+import type { EventScope } from '../runtime/bot.js';
+import type { IssueCommentPayload } from './payloads.js';
+
+/** The login of comments made with a workflow's GITHUB_TOKEN. */
+const ACTIONS_LOGIN = 'github-actions[bot]';
+
+type Payload = z.infer<typeof IssueCommentPayload>;
+
+export function isCutoverCommand(payload: Payload): boolean {
+  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? '')?.name === 'cutover';
+}
+
+export async function onCutoverCommand(scope: EventScope, payload: Payload): Promise<void> {
+  const actor = payload.sender.login;
+  const fromWorkflow = actor === ACTIONS_LOGIN && payload.sender.type === 'Bot';
+  if (actor === scope.bot.botLogin() || (payload.sender.type === 'Bot' && !fromWorkflow)) return;
+  const command = parseCommand(payload.comment.body ?? '');
+  if (command?.name !== 'cutover') return;
+  const number = payload.issue.number;
+  const pull = await getPull(scope, number, true);
+  // after the merge too: traffic moves once the release is deployed
+  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  let answer: string | undefined;
+  await runPrStep(scope, number, {
+    open: { pull },
+    async decide(session) {
+      const now = scope.bot.now();
+      const plan = planCutover(
+        session.setup.checklist,
+        foldLedger(session.ledger),
+        command.percent,
+        now.getTime(),
+      );
+      if (!plan.ok) {
+        answer = `@${actor} cannot cut over: ${plan.message}`;
+        return undefined;
+      }
+      const sha =
+        plan.item.phase === 'post-deploy' && session.pull.mergeCommitSha
+          ? session.pull.mergeCommitSha
+          : session.pull.headSha;
+      const change = { item: plan.item, checked: true };
+      const decisions = fromWorkflow
+        ? [{ change, ok: true }]
+        : await decideChanges(scope, session, actor, [change]);
+      const events = tickEvents(decisions, actor, now.toISOString(), sha, scope.delivery);
+      if (decisions.every((decision) => decision.ok) && plan.reopens)
+        answer = `“${plan.item.text}” ticked by @${actor}: “${plan.reopens.item.text}” is open until ${new Date(now.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).`;
+      return { events, explanations: rejectionMessages(decisions) };
+    },
+  });
+  if (answer) await reply(scope, number, answer);
+}

@@ -1,0 +1,132 @@
+/**
+ * Samples a cutover window's metrics from Prometheus over the window so far (range queries, one
+ * step per `interval`): the window's own metrics by their default queries, and the rollback
+ * triggers bound to `prometheus`. Reads only; the core judges (src/core/cutover/judge-window.ts).
+ */
+
+import { queryPrometheus } from '../../../checks/lib/telemetry/prometheus-api.js';
+import { fillVariables } from '../../../checks/lib/telemetry/promql.js';
+import { prometheusAuthorization, prometheusCheck, resolveQuery } from '../../../checks/prometheus.js';
+import type { PrometheusConfig } from '../../core/config/telemetry-config.js';
+import type { MetricSamples } from '../../core/cutover/judge-window.js';
+import type { CutoverWindow, WindowStatus } from '../../core/cutover/windows.js';
+import { rollbackPlan } from '../../core/gate/rollback.js';
+import { foldLedger } from '../../core/ledger/ledger.js';
+import type { EventScope } from '../runtime/bot.js';
+import { releaseVersion } from './facts.js';
+import type { PrSession } from './session.js';
+
+/** The window's metrics and (unless `triggers=false`) the untripped `prometheus` rollback triggers, sampled since it opened. */
+export async function sampleWindow(
+  scope: EventScope,
+  session: PrSession,
+  window: CutoverWindow,
+  status: Extract<WindowStatus, { state: 'open' | 'closing' }>,
+  nowMs: number,
+): Promise<MetricSamples[]> {
+  const { config, checklist } = session.setup;
+  const prometheus = config.telemetry?.prometheus;
+  const env = scope.bot.telemetryEnv ?? {};
+  const url = prometheus?.url ?? env.PROMETHEUS_URL;
+  const version = await releaseVersion(scope, session);
+  const states = foldLedger(session.ledger);
+  const wanted: Array<{
+    params: Record<string, unknown>;
+    label: string;
+    trigger?: { item: string; text: string };
+  }> = window.metrics.map(({ metric, limits }) => ({
+    params: { metric, ...limits, failureLimit: window.failureLimit },
+    label: metric,
+  }));
+  if (window.triggers)
+    for (const trigger of rollbackPlan(checklist).triggers)
+      if (trigger.check === 'prometheus' && !states[trigger.id]?.checked)
+        wanted.push({
+          params: trigger.params,
+          label: trigger.text,
+          trigger: { item: trigger.id, text: trigger.text },
+        });
+  const samples: MetricSamples[] = [];
+  for (const one of wanted) {
+    const parsed = prometheusCheck.params.safeParse(one.params);
+    const base = { label: one.label, ...(one.trigger ? { trigger: one.trigger } : {}) };
+    if (!parsed.success) {
+      samples.push({
+        ...base,
+        unit: '',
+        limits: {},
+        failureLimit: 0,
+        answer: { ok: false, reason: 'bad binding' },
+      });
+      continue;
+    }
+    const params = parsed.data;
+    const limits = {
+      ...(params.max !== undefined ? { max: params.max } : {}),
+      ...(params.min !== undefined ? { min: params.min } : {}),
+    };
+    const resolved = resolveQuery(params, prometheus);
+    const unit = resolved.ok ? resolved.unit : '';
+    const entry = { ...base, unit, limits, failureLimit: params.failureLimit };
+    const answer = await rangeQuery({
+      resolved,
+      prometheus,
+      url,
+      env,
+      variables: {
+        ...(version ? { version } : {}),
+        ...(session.pull.mergeCommitSha
+          ? { sha: session.pull.mergeCommitSha }
+          : { sha: session.pull.headSha }),
+        ...(config.environment ? { environment: config.environment } : {}),
+      },
+      startSec: status.opensAt / 1000,
+      endSec: Math.min(nowMs, status.closesAt) / 1000,
+      stepSec: window.intervalMs / 1000,
+    });
+    samples.push({ ...entry, answer });
+  }
+  return samples;
+}
+
+async function rangeQuery(input: {
+  resolved: ReturnType<typeof resolveQuery>;
+  prometheus: PrometheusConfig | undefined;
+  url: string | undefined;
+  env: Record<string, string | undefined>;
+  variables: Record<string, string>;
+  startSec: number;
+  endSec: number;
+  stepSec: number;
+}): Promise<MetricSamples['answer']> {
+  if (!input.url)
+    return {
+      ok: false,
+      reason: 'no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)',
+    };
+  if (!input.resolved.ok) return { ok: false, reason: input.resolved.reason };
+  const filled = fillVariables(input.resolved.template, input.variables);
+  if (!filled.ok)
+    return {
+      ok: false,
+      reason: `the query uses unknown ${filled.missing.map((n) => `{{${n}}}`).join(', ')}`,
+    };
+  // The app's credentials go only to the app's own Prometheus, never to a URL a repository's config names.
+  const auth =
+    input.url === input.env.PROMETHEUS_URL ? prometheusAuthorization(input.prometheus, input.env) : undefined;
+  const answer = await queryPrometheus(
+    {
+      url: input.url,
+      timeoutMs: input.prometheus?.timeoutMs ?? 10_000,
+      ...(auth ? { authorization: auth } : {}),
+    },
+    {
+      kind: 'range',
+      query: filled.query,
+      start: input.startSec,
+      end: Math.max(input.endSec, input.startSec),
+      stepSeconds: Math.max(input.stepSec, 0.001),
+    },
+  );
+  return answer.ok ? { ok: true, series: answer.series } : answer;
+}

@@ -1,0 +1,95 @@
+/**
+ * Which PRs have a cutover window open: kept in this replica's memory and in the coordinator's
+ * shared state (Redis across replicas and restarts), so the timer on any replica finds them.
+ * Written after every step that projected a PR (run-step.ts), from the ledger alone.
+ */
+import { activeWindows } from '../../core/cutover/windows.js';
+import type { ItemStates } from '../../core/ledger/ledger.js';
+import type { Checklist } from '../../core/template/model.js';
+import { type Bot, type EventScope, prKey, type WatchedPull } from '../runtime/bot.js';
+
+export type { WatchedPull };
+
+const SHARED_INDEX = 'cutover:watched';
+const INDEX_TTL_SEC = 7 * 86_400;
+const MAX_WATCHED = 500;
+
+/** Records (or, with no open window, forgets) a PR's open windows after a step wrote its state. */
+export async function noteCutover(
+  scope: EventScope,
+  number: number,
+  checklist: Checklist,
+  states: ItemStates,
+): Promise<void> {
+  const { bot } = scope;
+  const active = activeWindows(checklist, states, bot.now().getTime());
+  const key = prKey(scope.gh, number);
+  const closesAt = Math.min(...active.map(({ status }) => status.closesAt));
+  const watched = bot.memory.cutoverWatch;
+  const known = watched.get(key);
+  if (active.length === 0) {
+    if (!known) return;
+    watched.delete(key);
+    bot.memory.cutoverReadings.delete(key);
+  } else {
+    if (known?.closesAt === closesAt) return;
+    watched.set(key, { ...scope.gh.repo, number, closesAt });
+  }
+  await updateSharedIndex(bot, (index) => {
+    const rest = index.filter((entry) => prKeyOf(entry) !== key);
+    return active.length === 0 ? rest : [...rest, { ...scope.gh.repo, number, closesAt }];
+  });
+}
+
+const prKeyOf = (entry: WatchedPull) => `${entry.owner}/${entry.repo}#${entry.number}`;
+
+/** Every replica's watched PRs: this one's memory and the shared index (Redis keeps it across restarts). */
+export async function watchedPulls(bot: Bot): Promise<WatchedPull[]> {
+  const byKey = new Map<string, WatchedPull>();
+  for (const entry of await readSharedIndex(bot)) byKey.set(prKeyOf(entry), entry);
+  for (const [key, entry] of bot.memory.cutoverWatch) byKey.set(key, entry);
+  return [...byKey.values()].sort((a, b) => a.closesAt - b.closesAt);
+}
+
+async function readSharedIndex(bot: Bot): Promise<WatchedPull[]> {
+  const raw = await bot.memory.coordinator.recall(SHARED_INDEX);
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? parsed.filter(isWatched) : [];
+  } catch {
+    return [];
+  }
+}
+
+function isWatched(value: unknown): value is WatchedPull {
+  const v = value as Partial<WatchedPull> | null;
+  return (
+    typeof v?.owner === 'string' &&
+    typeof v.repo === 'string' &&
+    typeof v.number === 'number' &&
+    typeof v.closesAt === 'number'
+  );
+}
+
+/** Read-modify-write under the index's own lock, so two replicas never drop each other's entries. */
+async function updateSharedIndex(bot: Bot, change: (index: WatchedPull[]) => WatchedPull[]): Promise<void> {
+  await bot.memory.coordinator.runExclusive(SHARED_INDEX, async () => {
+    const next = change(await readSharedIndex(bot)).slice(-MAX_WATCHED);
+    await bot.memory.coordinator.remember(SHARED_INDEX, JSON.stringify(next), INDEX_TTL_SEC);
+  });
+}
+
+/** SHIPGATE_CUTOVER_INTERVAL_MS: how often the server samples open windows (default 15 s; 0 off). */
+export function cutoverIntervalFrom(env: Record<string, string | undefined>): number {
+  const raw = env.SHIPGATE_CUTOVER_INTERVAL_MS;
+  const value = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : 15_000;
+}
+
+/** Forgets a PR the timer found without an open window (its last window closed on another replica). */
+export async function forgetWatched(bot: Bot, entry: WatchedPull): Promise<void> {
+  const key = prKeyOf(entry);
+  bot.memory.cutoverWatch.delete(key);
+  bot.memory.cutoverReadings.delete(key);
+  await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
+}
