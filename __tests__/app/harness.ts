@@ -149,6 +149,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(opts.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: opts.sweepIntervalMs }),
     replyBurstMs: opts.replyBurstMs ?? 50,
     redeliverIntervalMs: 0, // tests run the pass themselves (app.redeliverFailed) or at start-up
+    cutoverIntervalMs: 0, // tests run the cutover timer themselves (app.cutoverTick)
     writeWindowMs: opts.writeWindowMs ?? 0,
     port,
     host: '127.0.0.1',

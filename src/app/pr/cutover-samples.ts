@@ -43,7 +43,7 @@ export async function sampleWindow(
       if (trigger.check === 'prometheus' && !states[trigger.id]?.checked)
         wanted.push({
           params: trigger.params,
-          label: trigger.text,
+          label: `trigger “${trigger.text}”`,
           trigger: { item: trigger.id, text: trigger.text },
         });
   const samples: MetricSamples[] = [];
