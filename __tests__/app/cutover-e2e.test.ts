@@ -162,11 +162,26 @@ test('a cutover window of a few seconds closes green on a healthy app: the bot t
   expect(postDeploy).toContain('- **Monitor for 6s**: ⏸️ opens when “50% traffic to green” is ticked (6 s)');
   expect(isTicked(body(), 'trigger-errors')).toBe(false);
 
-  // the next step is now allowed, and opens the next window
-  await h.sim.userComments(pr.number, 'erin', '/shipgate cutover 50');
+  // the next step is now allowed, and opens the next window: here the deploy workflow says so
+  // (a comment made with its GITHUB_TOKEN, by github-actions[bot])
+  await h.sim.userComments(pr.number, 'github-actions[bot]', '/shipgate cutover 50');
   await h.settle();
   expect(isTicked(body(), 'step-50')).toBe(true);
+  expect(line(body(), 'step-50')).toContain('@github-actions[bot]');
   expect(line(body(), 'window-50')).toContain('⏱️ open since');
+  // another bot cannot
+  await h.sim.userComments(pr.number, 'renovate[bot]', '/shipgate cutover 100');
+  await h.settle();
+  expect(isTicked(body(), 'step-100')).toBe(false);
+
+  // a restart with empty memory: the window's start is in the ledger, the start-up walk finds the
+  // merged PR and the timer goes on
+  await h.restart({ reconcileOnStart: true });
+  const restarted = Date.now();
+  await h.settle();
+  figures.afterRestartPasses = await tickUntil(() => isTicked(body(), 'window-50'), 20_000);
+  figures.afterRestartMs = Date.now() - restarted;
+  expect(line(body(), 'window-50')).toMatch(/\[x\] Monitor for 6s — ✅ window .* passed: error-rate 0%/);
   expect(h.sim.validationErrors).toEqual([]);
 }, 60_000);
 

@@ -10,6 +10,7 @@ import {
   cutoverWindows,
   formatLeft,
   parseWindowMetrics,
+  planCutover,
   windowStatus,
 } from '../../src/core/cutover/windows.js';
 import type { ItemStates } from '../../src/core/ledger/ledger.js';
@@ -306,5 +307,47 @@ describe('judging a window from its samples', () => {
     );
     expect(view.annotations.get('w2')).toBe('⏸️ opens when “50% traffic to green” is ticked (15 min)');
     expect(view.lines).toHaveLength(2);
+  });
+});
+
+describe('/shipgate cutover <percent> and the config', () => {
+  const passed = (at: number): ItemStates => ({
+    ...ticked('step-10', T0),
+    w1: { checked: true, status: 'pass', summary: 'ok', at: iso(at), sha: 'm' },
+  });
+  it.each<[string, number, ItemStates, number, string | RegExp]>([
+    ['the first step opens the first window', 10, {}, T0, 'step-10'],
+    ['the first step again reopens a failed window', 10, ticked('step-10', T0), T0 + 1000, 'step-10'],
+    ['no such step', 30, {}, T0, /no cutover step “30% …”/],
+    [
+      'not before the window before it is open',
+      50,
+      {},
+      T0,
+      /“Monitor for 10 seconds” has not passed \(waiting\)/,
+    ],
+    [
+      'not while it is open',
+      50,
+      ticked('step-10', T0),
+      T0 + 3000,
+      /is still open \(7 s left\); 50% waits for it/,
+    ],
+    ['after it passed', 50, passed(T0 + 11_000), T0 + 12_000, 'step-50'],
+  ])('%s', (_name, percent, states, now, expected) => {
+    const plan = planCutover(checklist, states, percent, now);
+    if (typeof expected === 'string') expect(plan).toMatchObject({ ok: true, item: { id: expected } });
+    else expect(plan.ok ? 'ok' : plan.message).toMatch(expected);
+  });
+
+  it('takes the config’s checks.cutover-window overrides, or none when the check is off', () => {
+    const shorter = cutoverWindows(checklist, {
+      checks: { 'cutover-window': { duration: '40s', count: 1 } },
+    });
+    expect(shorter.map((w) => [w.durationMs, w.count])).toEqual([
+      [40_000, 1],
+      [40_000, 1],
+    ]);
+    expect(cutoverWindows(checklist, { checks: { 'cutover-window': { enabled: false } } })).toEqual([]);
   });
 });

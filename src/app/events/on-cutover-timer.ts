@@ -31,7 +31,12 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
     open: { refreshPull: true },
     async decide(session) {
       const nowMs = scope.bot.now().getTime();
-      const active = activeWindows(session.setup.checklist, foldLedger(session.ledger), nowMs);
+      const active = activeWindows(
+        session.setup.checklist,
+        foldLedger(session.ledger),
+        nowMs,
+        session.setup.config,
+      );
       if (active.length === 0) return undefined;
       const readings = { ...(scope.bot.memory.cutoverReadings.get(session.key) ?? {}) };
       const events: LedgerEvent[] = [];

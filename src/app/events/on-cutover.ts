@@ -47,6 +47,7 @@ export async function onCutoverCommand(scope: EventScope, payload: Payload): Pro
         foldLedger(session.ledger),
         command.percent,
         now.getTime(),
+        session.setup.config,
       );
       if (!plan.ok) {
         answer = `@${actor} cannot cut over: ${plan.message}`;

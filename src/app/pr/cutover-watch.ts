@@ -3,7 +3,7 @@
  * shared state (Redis across replicas and restarts), so the timer on any replica finds them.
  * Written after every step that projected a PR (run-step.ts), from the ledger alone.
  */
-import { activeWindows } from '../../core/cutover/windows.js';
+import { activeWindows, type WindowConfig } from '../../core/cutover/windows.js';
 import type { ItemStates } from '../../core/ledger/ledger.js';
 import type { Checklist } from '../../core/template/model.js';
 import { type Bot, type EventScope, prKey, type WatchedPull } from '../runtime/bot.js';
@@ -20,9 +20,10 @@ export async function noteCutover(
   number: number,
   checklist: Checklist,
   states: ItemStates,
+  config: WindowConfig,
 ): Promise<void> {
   const { bot } = scope;
-  const active = activeWindows(checklist, states, bot.now().getTime());
+  const active = activeWindows(checklist, states, bot.now().getTime(), config);
   const key = prKey(scope.gh, number);
   const closesAt = Math.min(...active.map(({ status }) => status.closesAt));
   const watched = bot.memory.cutoverWatch;

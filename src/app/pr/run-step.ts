@@ -111,7 +111,7 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
       await writeProjection(scope, session, projection);
       scope.bot.metrics?.stepsWritten(decided.length);
       // a window opened (or closed) by this step: the cutover timer watches the PR from now on
-      await noteCutover(scope, number, facts.checklist, projection.states);
+      await noteCutover(scope, number, facts.checklist, projection.states, facts.config);
       const explanations = new Set<string>();
       for (const decision of decisions)
         for (const line of decision?.explanations ?? []) explanations.add(line);

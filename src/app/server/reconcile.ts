@@ -53,7 +53,8 @@ async function resumeCutovers(scope: EventScope): Promise<void> {
   for (const pull of await scope.gh.listRecentlyClosedPulls(RECENTLY_CLOSED)) {
     if (!pull.mergeCommitSha) continue;
     const setup = await getSetup(scope, pull);
-    if (!isReleasePull(setup.config, pull) || cutoverWindows(setup.checklist).length === 0) continue;
+    if (!isReleasePull(setup.config, pull) || cutoverWindows(setup.checklist, setup.config).length === 0)
+      continue;
     await runPrStep(scope, pull.number, { open: { pull } });
   }
 }

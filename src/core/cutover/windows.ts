@@ -6,6 +6,7 @@
  * is derived from the checklist, the folded ledger and a time given by the caller.
  */
 import { z } from 'zod';
+import type { Config } from '../config/config.js';
 import type { ItemState, ItemStates } from '../ledger/ledger.js';
 import { durationSeconds, type Limits } from '../telemetry/judge-samples.js';
 import type { Checklist, ChecklistItem } from '../template/model.js';
@@ -99,13 +100,21 @@ export interface CutoverWindow {
   triggers: boolean;
 }
 
-/** The checklist's windows, in template order (a window with no item before it is ignored: nothing opens it). */
-export function cutoverWindows(checklist: Checklist): CutoverWindow[] {
+/** The config's say over windows: `checks.cutover-window` overrides (or `enabled: false`), as for every check. */
+export type WindowConfig = Pick<Config, 'checks'>;
+
+/**
+ * The checklist's windows, in template order, with the config's `checks.cutover-window` overrides
+ * (none when the check is turned off). A window with no item before it is ignored: nothing opens it.
+ */
+export function cutoverWindows(checklist: Checklist, config?: WindowConfig): CutoverWindow[] {
+  const { enabled, ...overrides } = config?.checks[CUTOVER_CHECK] ?? {};
+  if (enabled === false) return [];
   const items = checklist.items;
   const windows: CutoverWindow[] = [];
   items.forEach((item, index) => {
     if (item.kind !== 'auto' || item.check !== CUTOVER_CHECK) return;
-    const params = CutoverWindowParams.safeParse(item.params);
+    const params = CutoverWindowParams.safeParse({ ...item.params, ...overrides });
     const after = items[index - 1];
     if (!params.success || !after) return;
     const metrics = parseWindowMetrics(params.data.metrics);
@@ -171,8 +180,9 @@ export function activeWindows(
   checklist: Checklist,
   states: ItemStates,
   nowMs: number,
+  config?: WindowConfig,
 ): Array<{ window: CutoverWindow; status: Extract<WindowStatus, { state: 'open' | 'closing' }> }> {
-  return cutoverWindows(checklist).flatMap((window) => {
+  return cutoverWindows(checklist, config).flatMap((window) => {
     const status = windowStatus(window, states, nowMs);
     return status.state === 'open' || status.state === 'closing' ? [{ window, status }] : [];
   });
@@ -181,8 +191,12 @@ export function activeWindows(
 const PERCENT = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/;
 
 /** The cutover step "<percent>% traffic to green": an item starting with the percentage next to a window. */
-export function cutoverStep(checklist: Checklist, percent: number): ChecklistItem | undefined {
-  const sections = new Set(cutoverWindows(checklist).map((window) => window.item.section.join('\n')));
+export function cutoverStep(
+  checklist: Checklist,
+  percent: number,
+  config?: WindowConfig,
+): ChecklistItem | undefined {
+  const sections = new Set(cutoverWindows(checklist, config).map((window) => window.item.section.join('\n')));
   return checklist.items.find((item) => {
     if (item.kind === 'auto' || !sections.has(item.section.join('\n'))) return false;
     const match = PERCENT.exec(item.text);
@@ -216,13 +230,14 @@ export function planCutover(
   states: ItemStates,
   percent: number,
   nowMs: number,
+  config?: WindowConfig,
 ): CutoverPlan {
-  const windows = cutoverWindows(checklist);
+  const windows = cutoverWindows(checklist, config);
   if (windows.length === 0)
     return { ok: false, message: 'this checklist has no cutover windows (`check=cutover-window`)' };
   if (!Number.isFinite(percent))
     return { ok: false, message: 'usage: `/shipgate cutover <percent>`, e.g. `/shipgate cutover 10`' };
-  const item = cutoverStep(checklist, percent);
+  const item = cutoverStep(checklist, percent, config);
   if (!item)
     return {
       ok: false,

@@ -161,7 +161,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
   });
   // cutover windows: countdown and readings, derived from the ledger and this projection's time
   const cutover = cutoverView({
-    windows: cutoverWindows(checklist),
+    windows: cutoverWindows(checklist, input.config),
     states,
     nowMs: Date.parse(input.now),
     ...(input.cutoverReadings ? { readings: input.cutoverReadings } : {}),
