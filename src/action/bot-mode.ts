@@ -16,6 +16,7 @@ import { tokenOctokit } from '../github/token-client.js';
 import { tuningFromEnv } from '../github/tuning-from-env.js';
 import type { GitHub } from '../github/types.js';
 import { actionLog, type LogRecord } from './action-log.js';
+import { CUTOVER_EVENTS, runCutoverPass } from './bot-cutover.js';
 import {
   ACTIONS_BOT_LOGIN,
   actionsAppId,
@@ -27,7 +28,8 @@ import {
 import { applyResults } from './bot-results.js';
 import { type ActionInputs, InputError } from './inputs.js';
 
-const HANDLED_EVENTS = 'pull_request, pull_request_target, issue_comment, check_run, merge_group';
+const HANDLED_EVENTS =
+  'pull_request, pull_request_target, issue_comment, check_run, merge_group, and schedule/workflow_dispatch (cutover windows)';
 
 export async function runBotMode(
   inputs: ActionInputs,
@@ -39,6 +41,11 @@ export async function runBotMode(
   const token = inputs.githubToken;
   if (!token)
     throw new InputError('input "github-token" is required when mode is "bot" (default: github.token)');
+  if (CUTOVER_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) {
+    const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
+    const bot = actionBot(secret, actionsAppId(env), undefined, actionsIssuer(env), env);
+    return runCutoverPass(bot, tokenOctokit(token, apiUrl, tuningFromEnv(env)), env);
+  }
   const event = readWorkflowEvent(env);
   if (!event) {
     core.notice(
@@ -116,6 +123,7 @@ function actionBot(
   appId: number,
   eventTime: Date | undefined,
   oidcIssuer: string,
+  env: Record<string, string | undefined> = {},
 ): Bot {
   return {
     options: { ledgerSecret, appId },
@@ -125,6 +133,8 @@ function actionBot(
     now: () => eventTime ?? new Date(),
     botLogin: () => ACTIONS_BOT_LOGIN,
     oidcIssuer,
+    // cutover windows query Prometheus: only its variables (PROMETHEUS_URL, the token the config names)
+    telemetryEnv: Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('PROMETHEUS_'))),
   };
 }
 

@@ -5,10 +5,12 @@
  * rollback trigger sampled with it ticks the trigger and starts the existing rollback flow.
  */
 import { judgeWindow, windowEvents } from '../../core/cutover/judge-window.js';
-import { activeWindows } from '../../core/cutover/windows.js';
+import { activeWindows, cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { sampleWindow } from '../pr/cutover-samples.js';
+import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
+import { getSetup, openSession } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
 import { startRollback } from './on-rollback.js';
 
@@ -95,4 +97,39 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
     });
   }
   return result;
+}
+
+/** Closed PRs looked at for windows when no index exists (the Action: nothing is kept between runs). */
+const RECENTLY_CLOSED = 10;
+
+/**
+ * One timer pass over a repository without the app's index (the Action in `mode: bot` on
+ * `schedule`): its open release PRs and recently merged ones whose checklist has windows, at
+ * most `maxWindows` windows sampled.
+ */
+export async function sampleRepoCutovers(
+  scope: EventScope,
+  options: { maxWindows: number },
+): Promise<CutoverPassResult & { pulls: number }> {
+  const total: CutoverPassResult & { pulls: number } = { sampled: 0, decided: [], pulls: 0 };
+  const pulls = [
+    ...(await scope.gh.listOpenPulls()),
+    ...(await scope.gh.listRecentlyClosedPulls(RECENTLY_CLOSED)).filter((pull) => pull.mergeCommitSha),
+  ];
+  for (const pull of pulls) {
+    if (total.sampled >= options.maxWindows) break;
+    const setup = await getSetup(scope, pull);
+    if (!isReleasePull(setup.config, pull)) continue;
+    if (cutoverWindows(setup.checklist, setup.config).length === 0) continue;
+    // read-only look first, so PRs without an open window are not written to
+    const session = await openSession(scope, pull.number, { pull });
+    const states = foldLedger(session.ledger);
+    if (activeWindows(setup.checklist, states, scope.bot.now().getTime(), setup.config).length === 0)
+      continue;
+    const result = await sampleCutover(scope, pull.number);
+    total.pulls++;
+    total.sampled += result.sampled;
+    total.decided.push(...result.decided);
+  }
+  return total;
 }
