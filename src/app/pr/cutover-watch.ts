@@ -44,12 +44,13 @@ export async function noteCutover(
 
 const prKeyOf = (entry: WatchedPull) => `${entry.owner}/${entry.repo}#${entry.number}`;
 
-/** Every replica's watched PRs: this one's memory and the shared index (Redis keeps it across restarts). */
+/**
+ * Every replica's watched PRs, from the shared index (Redis keeps it across restarts): this
+ * replica's memory only saves rewriting an unchanged entry, so a PR another replica forgot is
+ * forgotten here too.
+ */
 export async function watchedPulls(bot: Bot): Promise<WatchedPull[]> {
-  const byKey = new Map<string, WatchedPull>();
-  for (const entry of await readSharedIndex(bot)) byKey.set(prKeyOf(entry), entry);
-  for (const [key, entry] of bot.memory.cutoverWatch) byKey.set(key, entry);
-  return [...byKey.values()].sort((a, b) => a.closesAt - b.closesAt);
+  return (await readSharedIndex(bot)).sort((a, b) => a.closesAt - b.closesAt);
 }
 
 async function readSharedIndex(bot: Bot): Promise<WatchedPull[]> {

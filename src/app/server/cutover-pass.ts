@@ -23,11 +23,10 @@ export async function cutoverPass(
   options: { maxWindows: number; slotMs: number },
 ): Promise<CutoverTick> {
   const tick: CutoverTick = { pulls: 0, windows: 0, decided: [] };
-  const slot = Math.floor(bot.now().getTime() / Math.max(options.slotMs, 1));
   for (const entry of await watchedPulls(bot)) {
     if (tick.windows >= options.maxWindows) break;
     const pr = `${entry.owner}/${entry.repo}#${entry.number}`;
-    if (!(await bot.memory.coordinator.claimDelivery(`cutover:${pr}:${slot}`))) continue;
+    if (!(await claimSlot(bot, pr, options.slotMs))) continue;
     try {
       const scope = await scopeForRepo(probot, bot, { owner: entry.owner, repo: entry.repo });
       if (!scope) {
@@ -44,4 +43,10 @@ export async function cutoverPass(
     }
   }
   return tick;
+}
+
+/** true for exactly one replica per PR and time slot (claimed like a webhook delivery). */
+export function claimSlot(bot: Bot, pr: string, slotMs: number): Promise<boolean> {
+  const slot = Math.floor(bot.now().getTime() / Math.max(slotMs, 1));
+  return bot.memory.coordinator.claimDelivery(`cutover:${pr}:${slot}`);
 }
