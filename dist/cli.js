@@ -46035,6 +46035,16 @@ function gitHubFor(octokit, repo) {
       });
       return pulls.map(toPull);
     },
+    async listRecentlyClosedPulls(limit) {
+      const { data } = await octokit.rest.pulls.list({
+        ...r,
+        state: "closed",
+        sort: "updated",
+        direction: "desc",
+        per_page: Math.min(Math.max(limit, 1), 100)
+      });
+      return data.map(toPull);
+    },
     async listPullFiles(number4) {
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
         ...r,
@@ -54410,6 +54420,239 @@ var coverageCheck = defineCheck({
   }
 });
 
+// src/core/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
+  };
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at);
+      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
+  }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at) => byTime.get(at));
+  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
+}
+function durationSeconds(duration3) {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
+  if (!match) throw new Error(`not a duration: ${duration3}`);
+  const n = Number(match[1]);
+  const unit = match[2];
+  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
+  return n * factor;
+}
+function formatReading(value, unit) {
+  if (!Number.isFinite(value))
+    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
+  if (unit === "B") {
+    const units = ["B", "kB", "MB", "GB", "TB"];
+    let v = value;
+    let i = 0;
+    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
+      v /= 1e3;
+      i++;
+    }
+    return `${round(v)} ${units[i]}`;
+  }
+  const figure = round(value);
+  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
+}
+function round(value) {
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return String(Number(value.toFixed(digits)));
+}
+
+// src/core/cutover/windows.ts
+var CUTOVER_CHECK = "cutover-window";
+var DURATION = /^\d+(?:ms|s|m|h)$/;
+var Duration = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+function parseWindowMetrics(text) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const raw of text.split(",")) {
+    const part = raw.trim();
+    if (!part) continue;
+    const match = METRIC_LIMIT.exec(part);
+    if (!match)
+      return {
+        ok: false,
+        error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number`
+      };
+    const [, name = "", op = "", value = ""] = match;
+    const limits = byName.get(name) ?? {};
+    if (op.startsWith("<")) limits.max = Number(value);
+    else limits.min = Number(value);
+    byName.set(name, limits);
+  }
+  if (byName.size === 0) return { ok: false, error: "no metric given" };
+  return { ok: true, metrics: [...byName].map(([metric, limits]) => ({ metric, limits })) };
+}
+var CutoverWindowParams = external_exports.object({
+  duration: Duration.describe("how long the window stays open after the previous cutover step is ticked"),
+  interval: Duration.default("30s").describe("the sampling step within the window (Argo `interval`)"),
+  metrics: external_exports.string().min(1).max(500).describe(
+    'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
+  ),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
+  count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
+  triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
+}).strict().superRefine((params4, ctx) => {
+  const parsed = parseWindowMetrics(params4.metrics);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
+  if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
+    ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
+});
+
+// checks/lib/telemetry/promql.ts
+function escapeLabelValue(value) {
+  return value.replace(/[\\"\n\r\t]/g, (char) => {
+    switch (char) {
+      case "\\":
+        return "\\\\";
+      case '"':
+        return '\\"';
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      default:
+        return "\\t";
+    }
+  });
+}
+function fillVariables(template, vars) {
+  const missing = [];
+  const query = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/g, (whole, name) => {
+    const value = name in vars ? vars[name] : void 0;
+    if (value === void 0 || value === "") {
+      missing.push(name);
+      return whole;
+    }
+    return escapeLabelValue(value);
+  });
+  return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
+}
+var join6 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
+var METRIC_PRESETS = {
+  "error-rate": {
+    unit: "%",
+    describe: "5xx share of requests",
+    query: (sel, rate) => (
+      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
+      `100 * (sum(rate(http_requests_total${join6('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join6(sel)}[${rate}]))`
+    )
+  },
+  "error-count": {
+    unit: "",
+    describe: "5xx responses",
+    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join6('code=~"5.."', sel)}[${over}])) or vector(0)`
+  },
+  p95: {
+    unit: "ms",
+    describe: "p95 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join6(sel)}[${rate}])))`
+  },
+  p99: {
+    unit: "ms",
+    describe: "p99 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join6(sel)}[${rate}])))`
+  },
+  "memory-bytes": {
+    unit: "B",
+    describe: "resident memory (largest instance)",
+    query: (sel) => `max(process_resident_memory_bytes${join6(sel)})`
+  },
+  "memory-percent": {
+    unit: "%",
+    describe: "resident memory of the limit (largest instance)",
+    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join6(sel)}) / ${memoryLimitBytes}`
+  },
+  "memory-growth": {
+    unit: "MB/h",
+    describe: "resident memory growth (largest instance)",
+    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join6(sel)}[${rate}])) * 3600 / 1048576`
+  },
+  cpu: {
+    unit: "%",
+    describe: "CPU of one core (busiest instance)",
+    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join6(sel)}[${rate}]))`
+  },
+  up: {
+    unit: "%",
+    describe: "targets up",
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join6(targetSelector)})`
+  },
+  uptime: {
+    unit: "%",
+    describe: "uptime over the window",
+    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join6(targetSelector)}[${over}]))`
+  }
+};
+var METRIC_NAMES = Object.keys(METRIC_PRESETS);
+
+// checks/cutover-window.ts
+var Params = CutoverWindowParams.superRefine((params4, ctx) => {
+  const parsed = parseWindowMetrics(params4.metrics);
+  if (!parsed.ok) return;
+  for (const { metric } of parsed.metrics)
+    if (!METRIC_NAMES.includes(metric))
+      ctx.addIssue({
+        code: "custom",
+        path: ["metrics"],
+        message: `unknown metric "${metric}"; known: ${METRIC_NAMES.join(", ")}`
+      });
+});
+var cutoverWindowCheck = defineCheck({
+  id: CUTOVER_CHECK,
+  title: "A cutover window passed with every bound metric within limits",
+  proves: "The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).",
+  params: Params,
+  async run() {
+    return {
+      status: "skipped",
+      summary: "judged by the shipgate bot over the window opened by ticking the cutover step before it (docs/telemetry.md)"
+    };
+  }
+});
+
 // checks/env-files.ts
 import path5 from "node:path";
 
@@ -54599,11 +54842,11 @@ var envFilesCheck = defineCheck({
 
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // checks/lib/detect/repo-files.ts
 import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { join as join6, relative as relative5, sep as sep4 } from "node:path";
+import { join as join7, relative as relative5, sep as sep4 } from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([
   "node_modules",
   ".git",
@@ -54637,9 +54880,9 @@ function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
     }
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join7(dir, entry.name));
       } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
+        files.push(relative5(repoDir, join7(dir, entry.name)).split(sep4).join("/"));
         if (files.length >= MAX_FILES2) break;
       }
     }
@@ -54655,7 +54898,7 @@ function readSmallFile(file2) {
   }
 }
 function readPackage(dir) {
-  const text = readSmallFile(join6(dir, "package.json"));
+  const text = readSmallFile(join7(dir, "package.json"));
   if (!text) return void 0;
   let raw;
   try {
@@ -54695,9 +54938,9 @@ function envNames(repoDir) {
   const documented = /* @__PURE__ */ new Set();
   let exampleFile;
   for (const name of ENV_EXAMPLE_FILES) {
-    if (!existsSync5(join7(repoDir, name))) continue;
+    if (!existsSync5(join8(repoDir, name))) continue;
     exampleFile = name;
-    for (const line2 of readSmallFile(join7(repoDir, name)).split(/\r?\n/)) {
+    for (const line2 of readSmallFile(join8(repoDir, name)).split(/\r?\n/)) {
       const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line2);
       if (match?.[1]) documented.add(match[1]);
     }
@@ -54705,7 +54948,7 @@ function envNames(repoDir) {
   }
   const read2 = /* @__PURE__ */ new Set();
   for (const file2 of listSourceFiles(repoDir)) {
-    const text = readSmallFile(join7(repoDir, file2));
+    const text = readSmallFile(join8(repoDir, file2));
     if (!text.includes("env")) continue;
     for (const match of text.matchAll(READ_RE)) if (match[1]) read2.add(match[1]);
     for (const match of text.matchAll(DESTRUCTURE_RE)) {
@@ -57010,7 +57253,7 @@ function formatMs(ms) {
 }
 
 // checks/health.ts
-var Params = external_exports.object({
+var Params2 = external_exports.object({
   path: external_exports.string().default("/health").describe("health endpoint, relative to target.url"),
   timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3).describe("the answer must arrive within this many ms"),
   expect: external_exports.string().min(1).optional().describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body')
@@ -57030,7 +57273,7 @@ var healthCheck = defineCheck({
   usesTarget: true,
   title: "Health endpoint answers 2xx in time with a health response",
   proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
-  params: Params,
+  params: Params2,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -57268,7 +57511,7 @@ function evaluateFrame(headers) {
 }
 
 // checks/http-security.ts
-var Params2 = external_exports.object({
+var Params3 = external_exports.object({
   header: external_exports.enum(["csp", "hsts", "cors", "nosniff", "frame", "xss", "csrf"]),
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
@@ -57282,7 +57525,7 @@ var httpSecurityCheck = defineCheck({
   proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
-  params: Params2,
+  params: Params3,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -57322,7 +57565,7 @@ var httpSecurityCheck = defineCheck({
 
 // checks/lighthouse.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync3 } from "node:fs";
@@ -57358,7 +57601,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -57476,7 +57719,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join8(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join9(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -57543,7 +57786,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join9, resolve as resolve2, sep as sep5 } from "node:path";
+import { extname, join as join10, resolve as resolve2, sep as sep5 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -57571,13 +57814,13 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve2(join9(root, decoded));
+  const candidate = resolve2(join10(root, decoded));
   if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
     const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join9(candidate, "index.html");
+      const index = join10(candidate, "index.html");
       return statSync4(index).isFile() ? index : void 0;
     }
   } catch {
@@ -57693,7 +57936,7 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync6(join10(buildDir, "index.html")))
+  if (!existsSync6(join11(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
@@ -57902,7 +58145,7 @@ function runLoad(options2, ctx) {
 }
 
 // checks/load-test.ts
-var Params3 = external_exports.object({
+var Params4 = external_exports.object({
   metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95").describe("what is judged: concurrent users served, p95 latency, error rate, or the RSS trend"),
   path: external_exports.string().optional().describe("path relative to target.url (default: target.url itself)"),
   connections: external_exports.coerce.number().int().min(1).max(1e3).default(100).describe("concurrent connections"),
@@ -58031,7 +58274,7 @@ var loadTestCheck = defineCheck({
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.",
-  params: Params3,
+  params: Params4,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -58281,7 +58524,7 @@ var migrationsCheck = defineCheck({
 
 // src/core/config/telemetry-config.ts
 var DURATION_PATTERN = /^\d+(?:ms|s|m|h|d)$/;
-var Duration = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
 var EnvName = external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name");
 var PrometheusConfigSchema = external_exports.object({
   /** Base URL of the Prometheus HTTP API (without `/api/v1`); default: env `PROMETHEUS_URL`. */
@@ -58301,7 +58544,7 @@ var PrometheusConfigSchema = external_exports.object({
   /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
   targetSelector: external_exports.string().max(500).optional(),
   /** The `rate()` window of the default queries. */
-  rateWindow: Duration.default("5m"),
+  rateWindow: Duration2.default("5m"),
   /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
   memoryLimitBytes: external_exports.number().positive().optional(),
   /** Replace a default query by metric name (`error-rate`, `p95`, …) for every item using it. */
@@ -58317,86 +58560,6 @@ var TelemetrySchema = external_exports.object({
   prometheus: PrometheusConfigSchema.optional(),
   rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
 }).strict();
-
-// checks/lib/telemetry/judge-samples.ts
-function withinLimits(value, limits) {
-  if (Number.isNaN(value)) return false;
-  if (limits.max !== void 0 && value > limits.max) return false;
-  if (limits.min !== void 0 && value < limits.min) return false;
-  return true;
-}
-function judgeSamples(series, limits, options2) {
-  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
-  const worstOf = (a, b) => {
-    if (limits.max !== void 0) return Math.max(a, b);
-    return Math.min(a, b);
-  };
-  const byTime = /* @__PURE__ */ new Map();
-  let nan2 = 0;
-  for (const one of series) {
-    for (const [at, value2] of one.samples) {
-      if (Number.isNaN(value2)) {
-        nan2++;
-        continue;
-      }
-      const seen = byTime.get(at);
-      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
-    }
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  if (times.length === 0)
-    return {
-      kind: "no-data",
-      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
-    };
-  if (times.length < options2.minSamples)
-    return {
-      kind: "no-data",
-      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
-    };
-  const values = times.map((at) => byTime.get(at));
-  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
-  const worst = values.reduce(worstOf);
-  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
-  return {
-    kind: "judged",
-    pass: breachesAt.length <= options2.failureLimit,
-    value,
-    samples: values.length,
-    breaches: breachesAt.length,
-    worst,
-    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
-  };
-}
-function durationSeconds(duration3) {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
-  if (!match) throw new Error(`not a duration: ${duration3}`);
-  const n = Number(match[1]);
-  const unit = match[2];
-  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
-  return n * factor;
-}
-function formatReading(value, unit) {
-  if (!Number.isFinite(value))
-    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
-  if (unit === "B") {
-    const units = ["B", "kB", "MB", "GB", "TB"];
-    let v = value;
-    let i = 0;
-    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
-      v /= 1e3;
-      i++;
-    }
-    return `${round(v)} ${units[i]}`;
-  }
-  const figure = round(value);
-  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
-}
-function round(value) {
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return String(Number(value.toFixed(digits)));
-}
 
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
@@ -58525,116 +58688,29 @@ async function queryPrometheus(endpoint2, request2) {
   }
 }
 
-// checks/lib/telemetry/promql.ts
-function escapeLabelValue(value) {
-  return value.replace(/[\\"\n\r\t]/g, (char) => {
-    switch (char) {
-      case "\\":
-        return "\\\\";
-      case '"':
-        return '\\"';
-      case "\n":
-        return "\\n";
-      case "\r":
-        return "\\r";
-      default:
-        return "\\t";
-    }
-  });
-}
-function fillVariables(template, vars) {
-  const missing = [];
-  const query = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/g, (whole, name) => {
-    const value = name in vars ? vars[name] : void 0;
-    if (value === void 0 || value === "") {
-      missing.push(name);
-      return whole;
-    }
-    return escapeLabelValue(value);
-  });
-  return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
-}
-var join11 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
-var METRIC_PRESETS = {
-  "error-rate": {
-    unit: "%",
-    describe: "5xx share of requests",
-    query: (sel, rate) => (
-      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
-      `100 * (sum(rate(http_requests_total${join11('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join11(sel)}[${rate}]))`
-    )
-  },
-  "error-count": {
-    unit: "",
-    describe: "5xx responses",
-    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join11('code=~"5.."', sel)}[${over}])) or vector(0)`
-  },
-  p95: {
-    unit: "ms",
-    describe: "p95 latency",
-    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
-  },
-  p99: {
-    unit: "ms",
-    describe: "p99 latency",
-    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
-  },
-  "memory-bytes": {
-    unit: "B",
-    describe: "resident memory (largest instance)",
-    query: (sel) => `max(process_resident_memory_bytes${join11(sel)})`
-  },
-  "memory-percent": {
-    unit: "%",
-    describe: "resident memory of the limit (largest instance)",
-    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join11(sel)}) / ${memoryLimitBytes}`
-  },
-  "memory-growth": {
-    unit: "MB/h",
-    describe: "resident memory growth (largest instance)",
-    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join11(sel)}[${rate}])) * 3600 / 1048576`
-  },
-  cpu: {
-    unit: "%",
-    describe: "CPU of one core (busiest instance)",
-    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join11(sel)}[${rate}]))`
-  },
-  up: {
-    unit: "%",
-    describe: "targets up",
-    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join11(targetSelector)})`
-  },
-  uptime: {
-    unit: "%",
-    describe: "uptime over the window",
-    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join11(targetSelector)}[${over}]))`
-  }
-};
-var METRIC_NAMES = Object.keys(METRIC_PRESETS);
-
 // checks/prometheus.ts
-var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
-var Params4 = external_exports.object({
+var Duration3 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
   ),
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
-  over: Duration2.optional().describe(
+  over: Duration3.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
-  window: Duration2.optional().describe(
+  window: Duration3.optional().describe(
     "judge every sample over the last `window` (a range query); default: now only"
   ),
-  interval: Duration2.default("30s").describe("the sampling step within the window"),
+  interval: Duration3.default("30s").describe("the sampling step within the window"),
   failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
   unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
 }).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
 var skipped = (summary) => ({ status: "skipped", summary });
-function authorization(config3, env) {
+function prometheusAuthorization(config3, env) {
   const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
   if (token) return `Bearer ${token}`;
   const user = env[config3?.usernameEnv ?? "PROMETHEUS_USERNAME"];
@@ -58671,7 +58747,7 @@ var prometheusCheck = defineCheck({
   id: "prometheus",
   title: "A production metric from Prometheus is within its limits",
   proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
-  params: Params4,
+  params: Params5,
   async run(params4, ctx) {
     const config3 = ctx.telemetry?.prometheus;
     const url2 = config3?.url ?? ctx.env.PROMETHEUS_URL;
@@ -58694,7 +58770,7 @@ var prometheusCheck = defineCheck({
       timeoutMs: Math.min(config3?.timeoutMs ?? 1e4, ctx.timeoutMs),
       signal: ctx.signal,
       ...(() => {
-        const auth8 = authorization(config3, ctx.env);
+        const auth8 = prometheusAuthorization(config3, ctx.env);
         return auth8 ? { authorization: auth8 } : {};
       })()
     };
@@ -58743,7 +58819,7 @@ var prometheusCheck = defineCheck({
 // checks/rate-limit.ts
 import http2 from "node:http";
 import https2 from "node:https";
-var Params5 = external_exports.object({
+var Params6 = external_exports.object({
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
@@ -58793,7 +58869,7 @@ var rateLimitCheck = defineCheck({
   disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
-  params: Params5,
+  params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -59034,7 +59110,7 @@ function probeTls(host, port, options2) {
 }
 
 // checks/tls.ts
-var Params6 = external_exports.object({
+var Params7 = external_exports.object({
   /** Defaults to the target URL. */
   url: external_exports.string().optional(),
   /** Minimum days left before expiry. */
@@ -59049,7 +59125,7 @@ var tlsCheck = defineCheck({
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
-  params: Params6,
+  params: Params7,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, void 0, params4.url);
     if (!target.ok) return target.outcome;
@@ -59310,7 +59386,7 @@ async function probeWebSocket(options2) {
 }
 
 // checks/websocket.ts
-var Params7 = external_exports.object({
+var Params8 = external_exports.object({
   path: external_exports.string().default("/ws"),
   clients: external_exports.coerce.number().int().min(1).max(500).default(50),
   messages: external_exports.coerce.number().int().min(1).max(200).default(20),
@@ -59330,7 +59406,7 @@ var websocketCheck = defineCheck({
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
-  params: Params7,
+  params: Params8,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -59401,7 +59477,8 @@ var checks = [
   rateLimitCheck,
   tlsCheck,
   healthCheck,
-  prometheusCheck
+  prometheusCheck,
+  cutoverWindowCheck
 ];
 function findCheck(id) {
   return checks.find((check2) => check2.id === id);
@@ -61189,7 +61266,9 @@ function renderComment(input2) {
     if (item) {
       const why = input2.notApplicable?.get(item.id);
       const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(renderItemLine(item, input2.states[item.id], sha, line2.prefix, why));
+      out.push(
+        renderItemLine(item, input2.states[item.id], sha, line2.prefix, why, input2.annotations?.get(item.id))
+      );
     }
   }
   while (out.at(-1) === "") out.pop();
@@ -61202,11 +61281,11 @@ var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "
 function renderStatusLine(gate) {
   return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
 }
-function renderItemLine(item, state, headSha2, prefix = "- ", notApplicable) {
+function renderItemLine(item, state, headSha2, prefix = "- ", notApplicable, override) {
   const status = itemStatus(item, state, headSha2);
   const box = status === "done" ? "[x]" : "[ ]";
   const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : override ?? annotation(item, state, status);
   return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
 }
 function annotation(item, state, status) {

@@ -2659,12 +2659,12 @@ var require_Bottleneck = __commonJS({
         stop(options2 = {}) {
           var done, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
-          waitForExecuting = (at) => {
+          waitForExecuting = (at2) => {
             var finished;
             finished = () => {
               var counts;
               counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at2;
             };
             return new this.Promise((resolve4, reject) => {
               if (finished()) {
@@ -17837,8 +17837,8 @@ var require_colorette = __commonJS({
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
     var replaceClose = (index, string4, close, replace, head = string4.substring(0, index) + replace, tail = string4.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
     var clearBleed = (index, string4, open3, close, replace) => index < 0 ? open3 + string4 + close : open3 + replaceClose(index, string4, close, replace) + close;
-    var filterEmpty = (open3, close, replace = open3, at = open3.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
-      ("" + string4).indexOf(close, at),
+    var filterEmpty = (open3, close, replace = open3, at2 = open3.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
+      ("" + string4).indexOf(close, at2),
       string4,
       open3,
       close,
@@ -22388,12 +22388,12 @@ var require_light = __commonJS({
           stop(options2 = {}) {
             var done, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve4, reject) => {
                 if (finished()) {
@@ -68008,8 +68008,8 @@ function verifyIdToken(token, keys, expected) {
   return { ok: true, claims };
 }
 function workflowPathOf(claims) {
-  const at = claims.workflow_ref.lastIndexOf("@");
-  const ref = at > 0 ? claims.workflow_ref.slice(0, at) : claims.workflow_ref;
+  const at2 = claims.workflow_ref.lastIndexOf("@");
+  const ref = at2 > 0 ? claims.workflow_ref.slice(0, at2) : claims.workflow_ref;
   const prefix = `${claims.repository}/`;
   return ref.startsWith(prefix) ? ref.slice(prefix.length) : void 0;
 }
@@ -68532,68 +68532,311 @@ function createCoordinator(env, options2 = {}) {
   return createRedisCoordinator(url2.data, options2);
 }
 
-// src/core/evidence/evidence.ts
-var EVIDENCE_CHECK_NAME = "shipgate/checks";
-var FENCE_START = "```json shipgate-evidence";
-var FindingSchema = external_exports.object({
-  file: external_exports.string().max(500).optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: external_exports.string().max(64).optional(),
-  message: external_exports.string().max(500)
-});
-var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
-  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
-});
-function parseEvidenceText(text) {
-  const start = text?.indexOf(FENCE_START) ?? -1;
-  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
-  const body = text.slice(start + FENCE_START.length);
-  const end = body.indexOf("\n```");
-  try {
-    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
-    const parsed = EvidenceSchema.safeParse(json2);
-    if (!parsed.success)
-      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-    return { ok: true, evidence: parsed.data };
-  } catch {
-    return { ok: false, error: "evidence block is not valid JSON" };
+// src/core/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
+  };
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at2, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at2);
+      byTime.set(at2, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
   }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at2) => byTime.get(at2));
+  const breachesAt = times.filter((at2) => !withinLimits(byTime.get(at2), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
+}
+function durationSeconds(duration3) {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
+  if (!match) throw new Error(`not a duration: ${duration3}`);
+  const n = Number(match[1]);
+  const unit = match[2];
+  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
+  return n * factor;
+}
+function formatReading(value, unit) {
+  if (!Number.isFinite(value))
+    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
+  if (unit === "B") {
+    const units = ["B", "kB", "MB", "GB", "TB"];
+    let v = value;
+    let i = 0;
+    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
+      v /= 1e3;
+      i++;
+    }
+    return `${round(v)} ${units[i]}`;
+  }
+  const figure = round(value);
+  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
+}
+function round(value) {
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return String(Number(value.toFixed(digits)));
 }
 
-// src/core/evidence/missing-results.ts
-function missingResultsAction(input2) {
-  if (input2.resultsSeen || input2.dispatched) return "stop";
-  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
-  if (!Number.isFinite(elapsed)) return "wait";
-  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+// src/core/cutover/windows.ts
+var CUTOVER_CHECK = "cutover-window";
+var DURATION = /^\d+(?:ms|s|m|h)$/;
+var Duration = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+function parseWindowMetrics(text) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const raw of text.split(",")) {
+    const part = raw.trim();
+    if (!part) continue;
+    const match = METRIC_LIMIT.exec(part);
+    if (!match)
+      return {
+        ok: false,
+        error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number`
+      };
+    const [, name = "", op = "", value = ""] = match;
+    const limits = byName.get(name) ?? {};
+    if (op.startsWith("<")) limits.max = Number(value);
+    else limits.min = Number(value);
+    byName.set(name, limits);
+  }
+  if (byName.size === 0) return { ok: false, error: "no metric given" };
+  return { ok: true, metrics: [...byName].map(([metric, limits]) => ({ metric, limits })) };
 }
-function overdueAt(since, timeoutMinutes) {
-  return Date.parse(since) + timeoutMinutes * 6e4;
+var CutoverWindowParams = external_exports.object({
+  duration: Duration.describe("how long the window stays open after the previous cutover step is ticked"),
+  interval: Duration.default("30s").describe("the sampling step within the window (Argo `interval`)"),
+  metrics: external_exports.string().min(1).max(500).describe(
+    'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
+  ),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
+  count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
+  triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
+}).strict().superRefine((params4, ctx) => {
+  const parsed = parseWindowMetrics(params4.metrics);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
+  if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
+    ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
+});
+function cutoverWindows(checklist, config3) {
+  const { enabled, ...overrides } = config3?.checks[CUTOVER_CHECK] ?? {};
+  if (enabled === false) return [];
+  const items = checklist.items;
+  const windows = [];
+  items.forEach((item, index) => {
+    if (item.kind !== "auto" || item.check !== CUTOVER_CHECK) return;
+    const params4 = CutoverWindowParams.safeParse({ ...item.params, ...overrides });
+    const after = items[index - 1];
+    if (!params4.success || !after) return;
+    const metrics2 = parseWindowMetrics(params4.data.metrics);
+    if (!metrics2.ok) return;
+    const durationMs = durationSeconds(params4.data.duration) * 1e3;
+    const intervalMs = Math.max(durationSeconds(params4.data.interval) * 1e3, 1);
+    const next = items[index + 1];
+    windows.push({
+      item,
+      after,
+      ...next && next.section.join("\n") === item.section.join("\n") ? { next } : {},
+      durationMs,
+      intervalMs,
+      failureLimit: params4.data.failureLimit,
+      count: params4.data.count ?? Math.max(1, Math.floor(durationMs / intervalMs / 2)),
+      metrics: metrics2.metrics,
+      triggers: params4.data.triggers
+    });
+  });
+  return windows;
 }
-function workflowFileName(file2) {
-  return file2.replace(/^\.github\/workflows\//, "");
+var at = (state) => {
+  const time4 = state?.at ? Date.parse(state.at) : Number.NaN;
+  return Number.isNaN(time4) ? void 0 : time4;
+};
+function windowStatus(window2, states, nowMs) {
+  const own2 = states[window2.item.id];
+  if (own2?.waived) return { state: "waived" };
+  const step = states[window2.after.id];
+  const opensAt = step?.checked ? at(step) : void 0;
+  if (opensAt === void 0) return { state: "waiting" };
+  const closesAt = opensAt + window2.durationMs;
+  const resultAt = at(own2);
+  if (own2?.status && resultAt !== void 0 && resultAt >= opensAt) {
+    if (own2.status === "pass") return { state: "passed", opensAt, closesAt, summary: own2.summary ?? "" };
+    if (own2.status === "fail" || own2.status === "error")
+      return { state: "failed", opensAt, closesAt, summary: own2.summary ?? "" };
+  }
+  if (nowMs < closesAt) return { state: "open", opensAt, closesAt, leftMs: closesAt - nowMs };
+  return { state: "closing", opensAt, closesAt };
 }
-function missingResultsNote(input2) {
-  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
-  const file2 = workflowFileName(input2.file);
-  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
-  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+function activeWindows(checklist, states, nowMs, config3) {
+  return cutoverWindows(checklist, config3).flatMap((window2) => {
+    const status = windowStatus(window2, states, nowMs);
+    return status.state === "open" || status.state === "closing" ? [{ window: window2, status }] : [];
+  });
 }
-function formatMinutes(minutes) {
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+var PERCENT = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/;
+function cutoverStep(checklist, percent, config3) {
+  const sections = new Set(cutoverWindows(checklist, config3).map((window2) => window2.item.section.join("\n")));
+  return checklist.items.find((item) => {
+    if (item.kind === "auto" || !sections.has(item.section.join("\n"))) return false;
+    const match = PERCENT.exec(item.text);
+    return match !== null && Number(match[1]) === percent;
+  });
+}
+function formatLeft(ms) {
+  const seconds = Math.max(0, Math.ceil(ms / 1e3));
+  if (seconds > 120) return `${Math.ceil(seconds / 60)} min left`;
+  return `${seconds} s left`;
+}
+function clock(ms) {
+  return `${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
+function planCutover(checklist, states, percent, nowMs, config3) {
+  const windows = cutoverWindows(checklist, config3);
+  if (windows.length === 0)
+    return { ok: false, message: "this checklist has no cutover windows (`check=cutover-window`)" };
+  if (!Number.isFinite(percent))
+    return { ok: false, message: "usage: `/shipgate cutover <percent>`, e.g. `/shipgate cutover 10`" };
+  const item = cutoverStep(checklist, percent, config3);
+  if (!item)
+    return {
+      ok: false,
+      message: `no cutover step \u201C${percent}% \u2026\u201D next to a cutover window in the checklist`
+    };
+  const before = windows.find((window2) => window2.next?.id === item.id);
+  if (before) {
+    const status = windowStatus(before, states, nowMs);
+    if (status.state === "open")
+      return {
+        ok: false,
+        message: `\u201C${before.item.text}\u201D is still open (${formatLeft(status.leftMs)}); ${percent}% waits for it`
+      };
+    if (status.state !== "passed" && status.state !== "waived")
+      return {
+        ok: false,
+        message: `\u201C${before.item.text}\u201D has not passed (${status.state}); ${percent}% waits for it`
+      };
+  }
+  const after = windows.find((window2) => window2.after.id === item.id);
+  return { ok: true, item, ...after ? { reopens: after } : {} };
+}
+
+// src/app/pr/awaiting-results.ts
+var MAX_ENTRIES = 2e3;
+var AwaitingResults = class _AwaitingResults {
+  waiting = /* @__PURE__ */ new Map();
+  dispatched = /* @__PURE__ */ new Set();
+  static key(owner, repo, sha) {
+    return `${owner}/${repo}@${sha}`.toLowerCase();
+  }
+  /** Starts the clock for a head commit unless it is already running (or done). */
+  watch(entry) {
+    const key = _AwaitingResults.key(entry.owner, entry.repo, entry.sha);
+    if (this.waiting.has(key) || this.dispatched.has(key)) return;
+    if (this.waiting.size >= MAX_ENTRIES) {
+      const oldest = this.waiting.keys().next().value;
+      if (oldest !== void 0) this.waiting.delete(oldest);
+    }
+    this.waiting.set(key, entry);
+  }
+  stop(owner, repo, sha) {
+    this.waiting.delete(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Records the one dispatch for a commit (and stops waiting for it). */
+  markDispatched(owner, repo, sha) {
+    const key = _AwaitingResults.key(owner, repo, sha);
+    this.waiting.delete(key);
+    if (this.dispatched.size >= MAX_ENTRIES) {
+      const oldest = this.dispatched.values().next().value;
+      if (oldest !== void 0) this.dispatched.delete(oldest);
+    }
+    this.dispatched.add(key);
+  }
+  wasDispatched(owner, repo, sha) {
+    return this.dispatched.has(_AwaitingResults.key(owner, repo, sha));
+  }
+  /** Entries overdue at `nowMs`, optionally only those of one repository. */
+  overdue(nowMs, repo) {
+    const prefix = repo ? `${repo.owner}/${repo.repo}@`.toLowerCase() : "";
+    return [...this.waiting.entries()].filter(([key, entry]) => key.startsWith(prefix) && entry.dueAt <= nowMs).map(([, entry]) => entry);
+  }
+  get size() {
+    return this.waiting.size;
+  }
+};
+
+// src/app/runtime/coordinated-queue.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var leases = new AsyncLocalStorage();
+var CoordinatedQueue = class {
+  constructor(coordinator) {
+    this.coordinator = coordinator;
+  }
+  coordinator;
+  inflight = /* @__PURE__ */ new Set();
+  run(key, task) {
+    const attempt = () => this.coordinator.runExclusive(key, (lease) => leases.run(lease, task));
+    const running2 = attempt().catch((error62) => {
+      if (error62 instanceof LeaseLost) return attempt();
+      throw error62;
+    });
+    this.inflight.add(running2);
+    void running2.catch(() => void 0).finally(() => this.inflight.delete(running2));
+    return running2;
+  }
+  async idle() {
+    for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
+  }
+};
+function withoutLease(fn) {
+  return leases.exit(fn);
+}
+var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
+function fencedGitHub(gh) {
+  return new Proxy(gh, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== "string" || typeof value !== "function" || !WRITE_METHOD.test(property))
+        return value;
+      return async (...args) => {
+        await leases.getStore()?.assertValid();
+        return value.apply(target, args);
+      };
+    }
+  });
 }
 
 // src/core/escape.ts
@@ -68675,6 +68918,573 @@ function describeBlocker(blocker) {
 var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
 function roleTitle(role) {
   return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+// src/core/comment/render.ts
+var COMMENT_MARKER = "<!-- shipgate:checklist -->";
+var NOTES_START = "<!-- shipgate:notes -->";
+var NOTES_END = "<!-- /shipgate:notes -->";
+var BLANK = "_______________";
+var DEFAULT_NOTES = [
+  "_________________________________________________",
+  "_________________________________________________",
+  "_________________________________________________"
+].join("\n");
+function renderComment(input2) {
+  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  for (const line of input2.checklist.lines) {
+    if (line.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
+      continue;
+    }
+    const item = byId.get(line.itemId);
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(
+        renderItemLine(item, input2.states[item.id], sha, line.prefix, why, input2.annotations?.get(item.id))
+      );
+    }
+  }
+  while (out.at(-1) === "") out.pop();
+  if (input2.stateBlock)
+    out.push("", `<!-- shipgate:head ${input2.headSha.replace(/[^0-9a-f]/gi, "")} -->`, input2.stateBlock);
+  return `${out.join("\n")}
+`;
+}
+var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
+function renderStatusLine(gate) {
+  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
+}
+function renderItemLine(item, state, headSha, prefix = "- ", notApplicable, override) {
+  const status = itemStatus(item, state, headSha);
+  const box = status === "done" ? "[x]" : "[ ]";
+  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : override ?? annotation(item, state, status);
+  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
+}
+function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.waived)
+    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
+  if (item.kind === "auto") {
+    const summary = escapeInline(state?.summary ?? "", 160);
+    switch (status) {
+      case "done":
+        return `\u2705 ${summary}`;
+      case "failing":
+        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary}`;
+      case "skipped":
+        return `\u23ED\uFE0F skipped: ${summary}`;
+      default:
+        return "\u23F3 pending";
+    }
+  }
+  if (item.kind === "manual" && state?.checked && state.by)
+    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
+  return "";
+}
+function signoffText(item, state, signed) {
+  const text = escapeItemText(item.text);
+  if (!signed || !state?.by || state.waived) return text;
+  const values = [mention(state.by), day(state.at)];
+  let index = 0;
+  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
+  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
+}
+function escapeItemText(text) {
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
+}
+function neutraliseMarkers(text) {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
+}
+function day(at2) {
+  return at2 ? at2.slice(0, 10) : "";
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders(text, variables, notes) {
+  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+    if (name === "notes")
+      return `${NOTES_START}
+${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
+${NOTES_END}`;
+    if (name === "environment-choice") return environmentChoice(variables.environment);
+    const value = variables[name];
+    if (value?.trim()) return escapeInline(value, 120);
+    return fallback ?? BLANK;
+  });
+}
+function environmentChoice(environment) {
+  const env = (environment ?? "").toLowerCase();
+  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
+}
+
+// src/core/comment/state-block.ts
+var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var Delivery = external_exports.string().max(100).optional();
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha, d: Delivery }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: external_exports.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: external_exports.string(),
+    status: Status,
+    summary: external_exports.string(),
+    at: When,
+    sha: Sha
+  }),
+  external_exports.object({
+    t: external_exports.literal("invalidate"),
+    items: external_exports.array(external_exports.string()),
+    at: When,
+    sha: Sha,
+    reason: external_exports.string()
+  }),
+  external_exports.object({
+    t: external_exports.literal("reject"),
+    item: external_exports.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    d: Delivery
+  }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: external_exports.string(),
+    source: external_exports.string(),
+    incident: external_exports.number().int().positive().optional()
+  })
+]);
+var ItemStateSchema = external_exports.object({
+  checked: external_exports.boolean(),
+  by: external_exports.string().optional(),
+  at: external_exports.string().optional(),
+  sha: external_exports.string().optional(),
+  status: Status.optional(),
+  summary: external_exports.string().optional(),
+  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
+  reset: external_exports.string().optional(),
+  incident: external_exports.number().int().positive().optional()
+});
+var LedgerSchema = external_exports.object({
+  base: external_exports.object({
+    count: external_exports.number().int().nonnegative(),
+    hash: external_exports.string(),
+    states: external_exports.record(external_exports.string(), ItemStateSchema),
+    rejected: external_exports.number().int().nonnegative()
+  }),
+  events: external_exports.array(EventSchema),
+  head: external_exports.string()
+});
+function encodeStateBlock(ledger) {
+  return `<!-- shipgate:state v1 ${Buffer.from(JSON.stringify(ledger)).toString("base64url")} -->`;
+}
+function decodeStateBlock(body) {
+  const match = BLOCK.exec(body);
+  if (!match) return { found: false };
+  try {
+    const json2 = JSON.parse(Buffer.from(match[1] ?? "", "base64url").toString("utf8"));
+    const parsed = LedgerSchema.safeParse(json2);
+    if (!parsed.success) return { found: true, error: "state block does not have the expected shape" };
+    return { found: true, ledger: parsed.data };
+  } catch {
+    return { found: true, error: "state block is not valid base64 JSON" };
+  }
+}
+
+// src/core/comment/parse.ts
+var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
+var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
+function renderedForHead(body) {
+  return /<!-- shipgate:head ([0-9a-f]{7,64}) -->/i.exec(body)?.[1];
+}
+function parseChecklistComment(body, checklist) {
+  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  const known = new Set(checklist.items.map((item) => item.id));
+  const byText = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const key = textKey(escapeItemText(item.text));
+    byText.set(key, [...byText.get(key) ?? [], item.id]);
+  }
+  const items = /* @__PURE__ */ new Map();
+  const unmatched = [];
+  for (const line of lines) {
+    const match = ITEM_LINE.exec(line);
+    if (!match) continue;
+    const checked = match[1] !== " ";
+    const rest = normalise(match[2] ?? "");
+    const marker = ID_MARKER.exec(rest)?.[1];
+    if (marker && known.has(marker)) {
+      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
+    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
+  }
+  for (const line of unmatched) {
+    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
+    const id = candidates.find((candidate) => !items.has(candidate));
+    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
+  }
+  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
+}
+function diffChecklistBodies(before, after, checklist) {
+  const from = parseChecklistComment(before, checklist).items;
+  const to = parseChecklistComment(after, checklist).items;
+  const changes = [];
+  for (const item of checklist.items) {
+    const a = from.get(item.id);
+    const b = to.get(item.id);
+    if (!a || !b || a.checked === b.checked) continue;
+    changes.push({
+      id: item.id,
+      before: a.checked,
+      after: b.checked,
+      deliberate: a.rest === b.rest,
+      fromRest: a.rest
+    });
+  }
+  return changes;
+}
+function restOfRenderedLine(renderedLine) {
+  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
+}
+function extractNotes(lines) {
+  const start = lines.indexOf(NOTES_START);
+  const end = lines.indexOf(NOTES_END);
+  if (start < 0 || end <= start) return void 0;
+  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
+}
+function stripHtmlComments(text) {
+  let out = "";
+  let index = 0;
+  for (; ; ) {
+    const open3 = text.indexOf("<!--", index);
+    if (open3 < 0) return out + text.slice(index);
+    const close = text.indexOf("-->", open3 + 4);
+    if (close < 0) return out + text.slice(index);
+    out += text.slice(index, open3);
+    index = close + 3;
+  }
+}
+function normalise(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function textKey(text) {
+  return normalise(text).toLowerCase();
+}
+
+// src/core/decide/plan-ticks.ts
+function planTicks(input2) {
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const plan = { changes: [], ignored: [] };
+  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
+    const item = byId.get(change.id);
+    if (!item) continue;
+    const state = input2.states[item.id];
+    const done = itemStatus(item, state, input2.headSha) === "done";
+    const why = input2.notApplicable?.get(item.id);
+    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
+    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
+    if (stale || done === change.after) plan.ignored.push(item.id);
+    else plan.changes.push({ item, checked: change.after });
+  }
+  return plan;
+}
+function tickEvents(decisions, actor, at2, sha, delivery) {
+  const d = delivery ? { d: delivery.slice(0, 100) } : {};
+  return decisions.map(
+    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at: at2, sha, ...d } : { t: "reject", item: change.item.id, by: actor, at: at2, sha, reason: reason ?? "not allowed", ...d }
+  );
+}
+function rejectionMessages(decisions) {
+  return decisions.filter((d) => !d.ok && d.message).map((d) => d.message ?? "");
+}
+function formatRejectionReply(messages) {
+  return [
+    "shipgate reverted changes to the release checklist:",
+    ...messages.slice(0, 10).map((message) => `- ${message}`),
+    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
+  ].join("\n");
+}
+
+// src/app/runtime/reply-burst.ts
+var ReplyBurst = class {
+  constructor(windowMs, onError = () => {
+  }) {
+    this.windowMs = windowMs;
+    this.onError = onError;
+  }
+  windowMs;
+  onError;
+  pending = /* @__PURE__ */ new Map();
+  add(key, lines, post) {
+    if (lines.length === 0) return;
+    const open3 = this.pending.get(key);
+    if (open3) {
+      for (const line of lines) if (!open3.lines.includes(line)) open3.lines.push(line);
+      return;
+    }
+    const entry = { lines: [...new Set(lines)], flushed: Promise.resolve() };
+    entry.flushed = new Promise((resolve4) => {
+      withoutLease(
+        () => setTimeout(() => {
+          this.pending.delete(key);
+          post(formatRejectionReply(entry.lines)).catch((error62) => this.onError(error62)).finally(resolve4);
+        }, this.windowMs)
+      );
+    });
+    this.pending.set(key, entry);
+  }
+  /** Resolves when every pending reply has been posted. */
+  async idle() {
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((entry) => entry.flushed));
+  }
+};
+
+// src/app/runtime/ttl-cache.ts
+var TtlCache = class {
+  constructor(ttlMs, max = 5e3, clock2 = Date.now) {
+    this.ttlMs = ttlMs;
+    this.max = max;
+    this.clock = clock2;
+  }
+  ttlMs;
+  max;
+  clock;
+  entries = /* @__PURE__ */ new Map();
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    if (entry.expires <= this.clock()) {
+      this.entries.delete(key);
+      return void 0;
+    }
+    return entry.value;
+  }
+  set(key, value) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== void 0) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+  }
+  delete(key) {
+    this.entries.delete(key);
+  }
+  async getOrLoad(key, load) {
+    const hit = this.get(key);
+    if (hit !== void 0) return hit;
+    const value = await load();
+    this.set(key, value);
+    return value;
+  }
+};
+
+// src/app/runtime/bot.ts
+var BotMemory = class {
+  setups;
+  pulls;
+  permissions;
+  teams;
+  packageVersions;
+  queue;
+  replies;
+  ttlMs;
+  coordinator;
+  /** See BotOptions.writeWindowMs. */
+  writeWindowMs;
+  constructor(options2) {
+    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
+    this.setups = new TtlCache(ttlMs);
+    this.comments = new TtlCache(ttlMs);
+    this.repositories = new TtlCache(ttlMs);
+    this.files = new TtlCache(ttlMs, 1e3);
+    this.pulls = new TtlCache(ttlMs);
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+  /**
+   * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
+   * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
+   * is found again by the writer (404 → look up the live one).
+   */
+  comments;
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  ledgers = new TtlCache(24 * 36e5);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  checkRuns = new TtlCache(24 * 36e5);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  mirrors = new TtlCache(24 * 36e5);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  notes = new TtlCache(24 * 36e5);
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  pullFiles = new TtlCache(24 * 36e5, 1e3);
+  /** Issuer → its JSON Web Key Set (the keys that sign GitHub Actions ID tokens). */
+  issuerKeys = new TtlCache(36e5, 10);
+  /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
+  repositories;
+  files;
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  mergeGroups = new TtlCache(24 * 36e5);
+  /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
+  cutoverWatch = /* @__PURE__ */ new Map();
+  /** PR key → the latest readings of its open windows, by item id (shown with the countdown). */
+  cutoverReadings = new TtlCache(24 * 36e5, 1e3);
+};
+function prKey(gh, number4) {
+  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
+}
+
+// src/app/pr/cutover-watch.ts
+var SHARED_INDEX = "cutover:watched";
+var INDEX_TTL_SEC = 7 * 86400;
+var MAX_WATCHED = 500;
+async function noteCutover(scope, number4, checklist, states, config3) {
+  const { bot } = scope;
+  const active = activeWindows(checklist, states, bot.now().getTime(), config3);
+  const key = prKey(scope.gh, number4);
+  const closesAt = Math.min(...active.map(({ status }) => status.closesAt));
+  const watched = bot.memory.cutoverWatch;
+  const known = watched.get(key);
+  if (active.length === 0) {
+    if (!known) return;
+    watched.delete(key);
+    bot.memory.cutoverReadings.delete(key);
+  } else {
+    if (known?.closesAt === closesAt) return;
+    watched.set(key, { ...scope.gh.repo, number: number4, closesAt });
+  }
+  await updateSharedIndex(bot, (index) => {
+    const rest = index.filter((entry) => prKeyOf(entry) !== key);
+    return active.length === 0 ? rest : [...rest, { ...scope.gh.repo, number: number4, closesAt }];
+  });
+}
+var prKeyOf = (entry) => `${entry.owner}/${entry.repo}#${entry.number}`;
+async function watchedPulls(bot) {
+  return (await readSharedIndex(bot)).sort((a, b) => a.closesAt - b.closesAt);
+}
+async function readSharedIndex(bot) {
+  const raw = await bot.memory.coordinator.recall(SHARED_INDEX);
+  try {
+    const parsed = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? parsed.filter(isWatched) : [];
+  } catch {
+    return [];
+  }
+}
+function isWatched(value) {
+  const v = value;
+  return typeof v?.owner === "string" && typeof v.repo === "string" && typeof v.number === "number" && typeof v.closesAt === "number";
+}
+async function updateSharedIndex(bot, change) {
+  await bot.memory.coordinator.runExclusive(SHARED_INDEX, async () => {
+    const next = change(await readSharedIndex(bot)).slice(-MAX_WATCHED);
+    await bot.memory.coordinator.remember(SHARED_INDEX, JSON.stringify(next), INDEX_TTL_SEC);
+  });
+}
+function cutoverIntervalFrom(env) {
+  const raw = env.SHIPGATE_CUTOVER_INTERVAL_MS;
+  const value = raw === void 0 || raw === "" ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : 15e3;
+}
+async function forgetWatched(bot, entry) {
+  const key = prKeyOf(entry);
+  bot.memory.cutoverWatch.delete(key);
+  bot.memory.cutoverReadings.delete(key);
+  await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
+}
+
+// src/core/evidence/evidence.ts
+var EVIDENCE_CHECK_NAME = "shipgate/checks";
+var FENCE_START = "```json shipgate-evidence";
+var FindingSchema = external_exports.object({
+  file: external_exports.string().max(500).optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: external_exports.string().max(64).optional(),
+  message: external_exports.string().max(500)
+});
+var EvidenceSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/checks@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  passed: external_exports.boolean(),
+  results: external_exports.array(
+    external_exports.object({
+      item: external_exports.string().max(200),
+      check: external_exports.string().max(100),
+      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+      summary: external_exports.string().max(500),
+      findings: external_exports.array(FindingSchema).max(20).default([]),
+      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+    })
+  ).max(1e3)
+});
+function parseEvidenceText(text) {
+  const start = text?.indexOf(FENCE_START) ?? -1;
+  if (!text || start < 0) return { ok: false, error: "no shipgate evidence block in the check run output" };
+  const body = text.slice(start + FENCE_START.length);
+  const end = body.indexOf("\n```");
+  try {
+    const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const parsed = EvidenceSchema.safeParse(json2);
+    if (!parsed.success)
+      return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+    return { ok: true, evidence: parsed.data };
+  } catch {
+    return { ok: false, error: "evidence block is not valid JSON" };
+  }
+}
+
+// src/core/evidence/missing-results.ts
+function missingResultsAction(input2) {
+  if (input2.resultsSeen || input2.dispatched) return "stop";
+  const elapsed = Date.parse(input2.now) - Date.parse(input2.since);
+  if (!Number.isFinite(elapsed)) return "wait";
+  return elapsed >= input2.timeoutMinutes * 6e4 ? "dispatch" : "wait";
+}
+function overdueAt(since, timeoutMinutes) {
+  return Date.parse(since) + timeoutMinutes * 6e4;
+}
+function workflowFileName(file2) {
+  return file2.replace(/^\.github\/workflows\//, "");
+}
+function missingResultsNote(input2) {
+  const head = `no shipgate/checks results for ${input2.sha.slice(0, 7)} after ${formatMinutes(input2.timeoutMinutes)}`;
+  const file2 = workflowFileName(input2.file);
+  if (input2.error === void 0) return `${head} \u2014 dispatched ${file2}`;
+  return `${head} \u2014 could not dispatch ${file2}: ${input2.error.slice(0, 200)}`;
+}
+function formatMinutes(minutes) {
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
 }
 
 // src/core/decide/authorize.ts
@@ -68801,6 +69611,16 @@ function gitHubFor(octokit, repo) {
         per_page: PER_PAGE
       });
       return pulls.map(toPull);
+    },
+    async listRecentlyClosedPulls(limit) {
+      const { data } = await octokit.rest.pulls.list({
+        ...r,
+        state: "closed",
+        sort: "updated",
+        direction: "desc",
+        per_page: Math.min(Math.max(limit, 1), 100)
+      });
+      return data.map(toPull);
     },
     async listPullFiles(number4) {
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
@@ -69035,529 +69855,6 @@ function statusOf(error62) {
   if (error62 && typeof error62 === "object" && "status" in error62 && typeof error62.status === "number")
     return error62.status;
   return void 0;
-}
-
-// src/app/pr/awaiting-results.ts
-var MAX_ENTRIES = 2e3;
-var AwaitingResults = class _AwaitingResults {
-  waiting = /* @__PURE__ */ new Map();
-  dispatched = /* @__PURE__ */ new Set();
-  static key(owner, repo, sha) {
-    return `${owner}/${repo}@${sha}`.toLowerCase();
-  }
-  /** Starts the clock for a head commit unless it is already running (or done). */
-  watch(entry) {
-    const key = _AwaitingResults.key(entry.owner, entry.repo, entry.sha);
-    if (this.waiting.has(key) || this.dispatched.has(key)) return;
-    if (this.waiting.size >= MAX_ENTRIES) {
-      const oldest = this.waiting.keys().next().value;
-      if (oldest !== void 0) this.waiting.delete(oldest);
-    }
-    this.waiting.set(key, entry);
-  }
-  stop(owner, repo, sha) {
-    this.waiting.delete(_AwaitingResults.key(owner, repo, sha));
-  }
-  /** Records the one dispatch for a commit (and stops waiting for it). */
-  markDispatched(owner, repo, sha) {
-    const key = _AwaitingResults.key(owner, repo, sha);
-    this.waiting.delete(key);
-    if (this.dispatched.size >= MAX_ENTRIES) {
-      const oldest = this.dispatched.values().next().value;
-      if (oldest !== void 0) this.dispatched.delete(oldest);
-    }
-    this.dispatched.add(key);
-  }
-  wasDispatched(owner, repo, sha) {
-    return this.dispatched.has(_AwaitingResults.key(owner, repo, sha));
-  }
-  /** Entries overdue at `nowMs`, optionally only those of one repository. */
-  overdue(nowMs, repo) {
-    const prefix = repo ? `${repo.owner}/${repo.repo}@`.toLowerCase() : "";
-    return [...this.waiting.entries()].filter(([key, entry]) => key.startsWith(prefix) && entry.dueAt <= nowMs).map(([, entry]) => entry);
-  }
-  get size() {
-    return this.waiting.size;
-  }
-};
-
-// src/app/runtime/coordinated-queue.ts
-import { AsyncLocalStorage } from "node:async_hooks";
-var leases = new AsyncLocalStorage();
-var CoordinatedQueue = class {
-  constructor(coordinator) {
-    this.coordinator = coordinator;
-  }
-  coordinator;
-  inflight = /* @__PURE__ */ new Set();
-  run(key, task) {
-    const attempt = () => this.coordinator.runExclusive(key, (lease) => leases.run(lease, task));
-    const running2 = attempt().catch((error62) => {
-      if (error62 instanceof LeaseLost) return attempt();
-      throw error62;
-    });
-    this.inflight.add(running2);
-    void running2.catch(() => void 0).finally(() => this.inflight.delete(running2));
-    return running2;
-  }
-  async idle() {
-    for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
-  }
-};
-function withoutLease(fn) {
-  return leases.exit(fn);
-}
-var WRITE_METHOD = /^(create|update|delete|add|remove|dispatch|review|approve|reject|upload|post|patch|set)/;
-function fencedGitHub(gh) {
-  return new Proxy(gh, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof property !== "string" || typeof value !== "function" || !WRITE_METHOD.test(property))
-        return value;
-      return async (...args) => {
-        await leases.getStore()?.assertValid();
-        return value.apply(target, args);
-      };
-    }
-  });
-}
-
-// src/core/comment/render.ts
-var COMMENT_MARKER = "<!-- shipgate:checklist -->";
-var NOTES_START = "<!-- shipgate:notes -->";
-var NOTES_END = "<!-- /shipgate:notes -->";
-var BLANK = "_______________";
-var DEFAULT_NOTES = [
-  "_________________________________________________",
-  "_________________________________________________",
-  "_________________________________________________"
-].join("\n");
-function renderComment(input2) {
-  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  for (const line of input2.checklist.lines) {
-    if (line.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line.text), input2.variables, input2.notes));
-      continue;
-    }
-    const item = byId.get(line.itemId);
-    if (item) {
-      const why = input2.notApplicable?.get(item.id);
-      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(renderItemLine(item, input2.states[item.id], sha, line.prefix, why));
-    }
-  }
-  while (out.at(-1) === "") out.pop();
-  if (input2.stateBlock)
-    out.push("", `<!-- shipgate:head ${input2.headSha.replace(/[^0-9a-f]/gi, "")} -->`, input2.stateBlock);
-  return `${out.join("\n")}
-`;
-}
-var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
-function renderStatusLine(gate) {
-  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
-}
-function renderItemLine(item, state, headSha, prefix = "- ", notApplicable) {
-  const status = itemStatus(item, state, headSha);
-  const box = status === "done" ? "[x]" : "[ ]";
-  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : annotation(item, state, status);
-  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
-}
-function annotation(item, state, status) {
-  if (state?.waived?.na)
-    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.waived)
-    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
-  if (item.kind === "auto") {
-    const summary = escapeInline(state?.summary ?? "", 160);
-    switch (status) {
-      case "done":
-        return `\u2705 ${summary}`;
-      case "failing":
-        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary}`;
-      case "skipped":
-        return `\u23ED\uFE0F skipped: ${summary}`;
-      default:
-        return "\u23F3 pending";
-    }
-  }
-  if (item.kind === "manual" && state?.checked && state.by)
-    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
-  return "";
-}
-function signoffText(item, state, signed) {
-  const text = escapeItemText(item.text);
-  if (!signed || !state?.by || state.waived) return text;
-  const values = [mention(state.by), day(state.at)];
-  let index = 0;
-  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
-  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
-}
-function escapeItemText(text) {
-  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
-}
-function neutraliseMarkers(text) {
-  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
-}
-function day(at) {
-  return at ? at.slice(0, 10) : "";
-}
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders(text, variables, notes) {
-  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
-    if (name === "notes")
-      return `${NOTES_START}
-${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
-${NOTES_END}`;
-    if (name === "environment-choice") return environmentChoice(variables.environment);
-    const value = variables[name];
-    if (value?.trim()) return escapeInline(value, 120);
-    return fallback ?? BLANK;
-  });
-}
-function environmentChoice(environment) {
-  const env = (environment ?? "").toLowerCase();
-  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
-}
-
-// src/core/comment/state-block.ts
-var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
-var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Who = external_exports.string().max(100);
-var Sha = external_exports.string().max(64);
-var When = external_exports.string().max(40);
-var Delivery = external_exports.string().max(100).optional();
-var EventSchema = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha, d: Delivery }),
-  external_exports.object({
-    t: external_exports.literal("waive"),
-    item: external_exports.string(),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: external_exports.string(),
-    na: external_exports.literal(true).optional()
-  }),
-  external_exports.object({
-    t: external_exports.literal("result"),
-    item: external_exports.string(),
-    status: Status,
-    summary: external_exports.string(),
-    at: When,
-    sha: Sha
-  }),
-  external_exports.object({
-    t: external_exports.literal("invalidate"),
-    items: external_exports.array(external_exports.string()),
-    at: When,
-    sha: Sha,
-    reason: external_exports.string()
-  }),
-  external_exports.object({
-    t: external_exports.literal("reject"),
-    item: external_exports.string(),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: external_exports.string(),
-    d: Delivery
-  }),
-  external_exports.object({
-    t: external_exports.literal("rollback"),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: external_exports.string(),
-    source: external_exports.string(),
-    incident: external_exports.number().int().positive().optional()
-  })
-]);
-var ItemStateSchema = external_exports.object({
-  checked: external_exports.boolean(),
-  by: external_exports.string().optional(),
-  at: external_exports.string().optional(),
-  sha: external_exports.string().optional(),
-  status: Status.optional(),
-  summary: external_exports.string().optional(),
-  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
-  reset: external_exports.string().optional(),
-  incident: external_exports.number().int().positive().optional()
-});
-var LedgerSchema = external_exports.object({
-  base: external_exports.object({
-    count: external_exports.number().int().nonnegative(),
-    hash: external_exports.string(),
-    states: external_exports.record(external_exports.string(), ItemStateSchema),
-    rejected: external_exports.number().int().nonnegative()
-  }),
-  events: external_exports.array(EventSchema),
-  head: external_exports.string()
-});
-function encodeStateBlock(ledger) {
-  return `<!-- shipgate:state v1 ${Buffer.from(JSON.stringify(ledger)).toString("base64url")} -->`;
-}
-function decodeStateBlock(body) {
-  const match = BLOCK.exec(body);
-  if (!match) return { found: false };
-  try {
-    const json2 = JSON.parse(Buffer.from(match[1] ?? "", "base64url").toString("utf8"));
-    const parsed = LedgerSchema.safeParse(json2);
-    if (!parsed.success) return { found: true, error: "state block does not have the expected shape" };
-    return { found: true, ledger: parsed.data };
-  } catch {
-    return { found: true, error: "state block is not valid base64 JSON" };
-  }
-}
-
-// src/core/comment/parse.ts
-var ITEM_LINE = /^\s*(?:[-*+]|\d+\.)\s+\[([ xX])\]\s+([\s\S]*)$/;
-var ID_MARKER = /<!--\s*sg:([a-z0-9][a-z0-9._-]*)\s*-->/;
-function renderedForHead(body) {
-  return /<!-- shipgate:head ([0-9a-f]{7,64}) -->/i.exec(body)?.[1];
-}
-function parseChecklistComment(body, checklist) {
-  const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  const known = new Set(checklist.items.map((item) => item.id));
-  const byText = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const key = textKey(escapeItemText(item.text));
-    byText.set(key, [...byText.get(key) ?? [], item.id]);
-  }
-  const items = /* @__PURE__ */ new Map();
-  const unmatched = [];
-  for (const line of lines) {
-    const match = ITEM_LINE.exec(line);
-    if (!match) continue;
-    const checked = match[1] !== " ";
-    const rest = normalise(match[2] ?? "");
-    const marker = ID_MARKER.exec(rest)?.[1];
-    if (marker && known.has(marker)) {
-      if (!items.has(marker)) items.set(marker, { id: marker, checked, rest });
-    } else unmatched.push({ checked, rest, text: stripHtmlComments(rest) });
-  }
-  for (const line of unmatched) {
-    const candidates = byText.get(textKey(line.text)) ?? byText.get(textKey(line.text.split(" \u2014 ")[0] ?? "")) ?? [];
-    const id = candidates.find((candidate) => !items.has(candidate));
-    if (id) items.set(id, { id, checked: line.checked, rest: line.rest });
-  }
-  return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
-}
-function diffChecklistBodies(before, after, checklist) {
-  const from = parseChecklistComment(before, checklist).items;
-  const to = parseChecklistComment(after, checklist).items;
-  const changes = [];
-  for (const item of checklist.items) {
-    const a = from.get(item.id);
-    const b = to.get(item.id);
-    if (!a || !b || a.checked === b.checked) continue;
-    changes.push({
-      id: item.id,
-      before: a.checked,
-      after: b.checked,
-      deliberate: a.rest === b.rest,
-      fromRest: a.rest
-    });
-  }
-  return changes;
-}
-function restOfRenderedLine(renderedLine) {
-  return normalise(ITEM_LINE.exec(renderedLine)?.[2] ?? "");
-}
-function extractNotes(lines) {
-  const start = lines.indexOf(NOTES_START);
-  const end = lines.indexOf(NOTES_END);
-  if (start < 0 || end <= start) return void 0;
-  return lines.slice(start + 1, end).join("\n").replace(/<!--\s*\/?shipgate:/g, "&lt;!-- shipgate:").replace(/<!--(?=\s*sg:)/g, "&lt;!--").trim();
-}
-function stripHtmlComments(text) {
-  let out = "";
-  let index = 0;
-  for (; ; ) {
-    const open3 = text.indexOf("<!--", index);
-    if (open3 < 0) return out + text.slice(index);
-    const close = text.indexOf("-->", open3 + 4);
-    if (close < 0) return out + text.slice(index);
-    out += text.slice(index, open3);
-    index = close + 3;
-  }
-}
-function normalise(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function textKey(text) {
-  return normalise(text).toLowerCase();
-}
-
-// src/core/decide/plan-ticks.ts
-function planTicks(input2) {
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const plan = { changes: [], ignored: [] };
-  for (const change of diffChecklistBodies(input2.before, input2.after, input2.checklist)) {
-    const item = byId.get(change.id);
-    if (!item) continue;
-    const state = input2.states[item.id];
-    const done = itemStatus(item, state, input2.headSha) === "done";
-    const why = input2.notApplicable?.get(item.id);
-    const rendered = restOfRenderedLine(renderItemLine(item, state, input2.headSha, "- ", why));
-    const stale = !change.deliberate || !change.after && change.fromRest !== rendered;
-    if (stale || done === change.after) plan.ignored.push(item.id);
-    else plan.changes.push({ item, checked: change.after });
-  }
-  return plan;
-}
-function tickEvents(decisions, actor, at, sha, delivery) {
-  const d = delivery ? { d: delivery.slice(0, 100) } : {};
-  return decisions.map(
-    ({ change, ok, reason }) => ok ? { t: change.checked ? "tick" : "untick", item: change.item.id, by: actor, at, sha, ...d } : { t: "reject", item: change.item.id, by: actor, at, sha, reason: reason ?? "not allowed", ...d }
-  );
-}
-function rejectionMessages(decisions) {
-  return decisions.filter((d) => !d.ok && d.message).map((d) => d.message ?? "");
-}
-function formatRejectionReply(messages) {
-  return [
-    "shipgate reverted changes to the release checklist:",
-    ...messages.slice(0, 10).map((message) => `- ${message}`),
-    ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
-  ].join("\n");
-}
-
-// src/app/runtime/reply-burst.ts
-var ReplyBurst = class {
-  constructor(windowMs, onError = () => {
-  }) {
-    this.windowMs = windowMs;
-    this.onError = onError;
-  }
-  windowMs;
-  onError;
-  pending = /* @__PURE__ */ new Map();
-  add(key, lines, post) {
-    if (lines.length === 0) return;
-    const open3 = this.pending.get(key);
-    if (open3) {
-      for (const line of lines) if (!open3.lines.includes(line)) open3.lines.push(line);
-      return;
-    }
-    const entry = { lines: [...new Set(lines)], flushed: Promise.resolve() };
-    entry.flushed = new Promise((resolve4) => {
-      withoutLease(
-        () => setTimeout(() => {
-          this.pending.delete(key);
-          post(formatRejectionReply(entry.lines)).catch((error62) => this.onError(error62)).finally(resolve4);
-        }, this.windowMs)
-      );
-    });
-    this.pending.set(key, entry);
-  }
-  /** Resolves when every pending reply has been posted. */
-  async idle() {
-    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((entry) => entry.flushed));
-  }
-};
-
-// src/app/runtime/ttl-cache.ts
-var TtlCache = class {
-  constructor(ttlMs, max = 5e3, clock = Date.now) {
-    this.ttlMs = ttlMs;
-    this.max = max;
-    this.clock = clock;
-  }
-  ttlMs;
-  max;
-  clock;
-  entries = /* @__PURE__ */ new Map();
-  get(key) {
-    const entry = this.entries.get(key);
-    if (!entry) return void 0;
-    if (entry.expires <= this.clock()) {
-      this.entries.delete(key);
-      return void 0;
-    }
-    return entry.value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== void 0) this.entries.delete(oldest);
-    }
-    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
-  }
-  delete(key) {
-    this.entries.delete(key);
-  }
-  async getOrLoad(key, load) {
-    const hit = this.get(key);
-    if (hit !== void 0) return hit;
-    const value = await load();
-    this.set(key, value);
-    return value;
-  }
-};
-
-// src/app/runtime/bot.ts
-var BotMemory = class {
-  setups;
-  pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  replies;
-  ttlMs;
-  coordinator;
-  /** See BotOptions.writeWindowMs. */
-  writeWindowMs;
-  constructor(options2) {
-    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
-    this.ttlMs = ttlMs;
-    this.coordinator = coordinator;
-    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
-    this.queue = new CoordinatedQueue(coordinator);
-    this.replies = new ReplyBurst(replyBurstMs);
-    this.setups = new TtlCache(ttlMs);
-    this.comments = new TtlCache(ttlMs);
-    this.repositories = new TtlCache(ttlMs);
-    this.files = new TtlCache(ttlMs, 1e3);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
-  }
-  /**
-   * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
-   * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
-   * is found again by the writer (404 → look up the live one).
-   */
-  comments;
-  /** PR key → last ledger written (the longest verified copy wins anyway). */
-  ledgers = new TtlCache(24 * 36e5);
-  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
-  checkRuns = new TtlCache(24 * 36e5);
-  /** PR key → id of the check run holding the latest ledger mirror. */
-  mirrors = new TtlCache(24 * 36e5);
-  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
-  notes = new TtlCache(24 * 36e5);
-  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
-  awaitingResults = new AwaitingResults();
-  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
-  pullFiles = new TtlCache(24 * 36e5, 1e3);
-  /** Issuer → its JSON Web Key Set (the keys that sign GitHub Actions ID tokens). */
-  issuerKeys = new TtlCache(36e5, 10);
-  /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
-  repositories;
-  files;
-  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
-  mergeGroups = new TtlCache(24 * 36e5);
-};
-function prKey(gh, number4) {
-  return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
 // src/app/server/repo-scope.ts
@@ -69892,6 +70189,7 @@ async function releaseFacts(scope, session) {
   const version2 = await releaseVersion(scope, session);
   const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
   const resultNotes = {};
+  const cutoverReadings = bot.memory.cutoverReadings.get(session.key);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
     const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : void 0;
     if (sha && notes) resultNotes[sha] = notes;
@@ -69914,7 +70212,8 @@ async function releaseFacts(scope, session) {
     now: bot.now().toISOString(),
     resultNotes,
     ...detailsUrl ? { detailsUrl } : {},
-    policy: setup.policy
+    policy: setup.policy,
+    ...cutoverReadings ? { cutoverReadings } : {}
   };
 }
 async function releaseVersion(scope, session) {
@@ -70180,7 +70479,7 @@ function rememberRepository(scope, repository) {
 
 // src/core/config/telemetry-config.ts
 var DURATION_PATTERN = /^\d+(?:ms|s|m|h|d)$/;
-var Duration = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
 var EnvName = external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name");
 var PrometheusConfigSchema = external_exports.object({
   /** Base URL of the Prometheus HTTP API (without `/api/v1`); default: env `PROMETHEUS_URL`. */
@@ -70200,7 +70499,7 @@ var PrometheusConfigSchema = external_exports.object({
   /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
   targetSelector: external_exports.string().max(500).optional(),
   /** The `rate()` window of the default queries. */
-  rateWindow: Duration.default("5m"),
+  rateWindow: Duration2.default("5m"),
   /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
   memoryLimitBytes: external_exports.number().positive().optional(),
   /** Replace a default query by metric name (`error-rate`, `p95`, …) for every item using it. */
@@ -71656,6 +71955,118 @@ var coverageCheck = defineCheck({
   }
 });
 
+// checks/lib/telemetry/promql.ts
+function escapeLabelValue(value) {
+  return value.replace(/[\\"\n\r\t]/g, (char) => {
+    switch (char) {
+      case "\\":
+        return "\\\\";
+      case '"':
+        return '\\"';
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      default:
+        return "\\t";
+    }
+  });
+}
+function fillVariables(template, vars) {
+  const missing = [];
+  const query = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/g, (whole, name) => {
+    const value = name in vars ? vars[name] : void 0;
+    if (value === void 0 || value === "") {
+      missing.push(name);
+      return whole;
+    }
+    return escapeLabelValue(value);
+  });
+  return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
+}
+var join6 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
+var METRIC_PRESETS = {
+  "error-rate": {
+    unit: "%",
+    describe: "5xx share of requests",
+    query: (sel, rate) => (
+      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
+      `100 * (sum(rate(http_requests_total${join6('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join6(sel)}[${rate}]))`
+    )
+  },
+  "error-count": {
+    unit: "",
+    describe: "5xx responses",
+    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join6('code=~"5.."', sel)}[${over}])) or vector(0)`
+  },
+  p95: {
+    unit: "ms",
+    describe: "p95 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join6(sel)}[${rate}])))`
+  },
+  p99: {
+    unit: "ms",
+    describe: "p99 latency",
+    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join6(sel)}[${rate}])))`
+  },
+  "memory-bytes": {
+    unit: "B",
+    describe: "resident memory (largest instance)",
+    query: (sel) => `max(process_resident_memory_bytes${join6(sel)})`
+  },
+  "memory-percent": {
+    unit: "%",
+    describe: "resident memory of the limit (largest instance)",
+    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join6(sel)}) / ${memoryLimitBytes}`
+  },
+  "memory-growth": {
+    unit: "MB/h",
+    describe: "resident memory growth (largest instance)",
+    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join6(sel)}[${rate}])) * 3600 / 1048576`
+  },
+  cpu: {
+    unit: "%",
+    describe: "CPU of one core (busiest instance)",
+    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join6(sel)}[${rate}]))`
+  },
+  up: {
+    unit: "%",
+    describe: "targets up",
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join6(targetSelector)})`
+  },
+  uptime: {
+    unit: "%",
+    describe: "uptime over the window",
+    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join6(targetSelector)}[${over}]))`
+  }
+};
+var METRIC_NAMES = Object.keys(METRIC_PRESETS);
+
+// checks/cutover-window.ts
+var Params = CutoverWindowParams.superRefine((params4, ctx) => {
+  const parsed = parseWindowMetrics(params4.metrics);
+  if (!parsed.ok) return;
+  for (const { metric } of parsed.metrics)
+    if (!METRIC_NAMES.includes(metric))
+      ctx.addIssue({
+        code: "custom",
+        path: ["metrics"],
+        message: `unknown metric "${metric}"; known: ${METRIC_NAMES.join(", ")}`
+      });
+});
+var cutoverWindowCheck = defineCheck({
+  id: CUTOVER_CHECK,
+  title: "A cutover window passed with every bound metric within limits",
+  proves: "The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).",
+  params: Params,
+  async run() {
+    return {
+      status: "skipped",
+      summary: "judged by the shipgate bot over the window opened by ticking the cutover step before it (docs/telemetry.md)"
+    };
+  }
+});
+
 // checks/env-files.ts
 import path5 from "node:path";
 
@@ -71845,11 +72256,11 @@ var envFilesCheck = defineCheck({
 
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // checks/lib/detect/repo-files.ts
 import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { join as join6, relative as relative5, sep as sep4 } from "node:path";
+import { join as join7, relative as relative5, sep as sep4 } from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([
   "node_modules",
   ".git",
@@ -71883,9 +72294,9 @@ function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
     }
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
+        if (!SKIP_DIRS.has(entry.name)) pending.push(join7(dir, entry.name));
       } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
+        files.push(relative5(repoDir, join7(dir, entry.name)).split(sep4).join("/"));
         if (files.length >= MAX_FILES2) break;
       }
     }
@@ -71901,7 +72312,7 @@ function readSmallFile(file2) {
   }
 }
 function readPackage(dir) {
-  const text = readSmallFile(join6(dir, "package.json"));
+  const text = readSmallFile(join7(dir, "package.json"));
   if (!text) return void 0;
   let raw;
   try {
@@ -71941,9 +72352,9 @@ function envNames(repoDir) {
   const documented = /* @__PURE__ */ new Set();
   let exampleFile;
   for (const name of ENV_EXAMPLE_FILES) {
-    if (!existsSync6(join7(repoDir, name))) continue;
+    if (!existsSync6(join8(repoDir, name))) continue;
     exampleFile = name;
-    for (const line of readSmallFile(join7(repoDir, name)).split(/\r?\n/)) {
+    for (const line of readSmallFile(join8(repoDir, name)).split(/\r?\n/)) {
       const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
       if (match?.[1]) documented.add(match[1]);
     }
@@ -71951,7 +72362,7 @@ function envNames(repoDir) {
   }
   const read2 = /* @__PURE__ */ new Set();
   for (const file2 of listSourceFiles(repoDir)) {
-    const text = readSmallFile(join7(repoDir, file2));
+    const text = readSmallFile(join8(repoDir, file2));
     if (!text.includes("env")) continue;
     for (const match of text.matchAll(READ_RE)) if (match[1]) read2.add(match[1]);
     for (const match of text.matchAll(DESTRUCTURE_RE)) {
@@ -72689,8 +73100,8 @@ var ConfigSchema3 = external_exports.object({
 });
 var EMPTY_GITLEAKS_CONFIG = { allowlists: [], rules: [] };
 function lineOf(text, needle) {
-  const at = text.indexOf(needle);
-  return at === -1 ? 1 : text.slice(0, at).split("\n").length;
+  const at2 = text.indexOf(needle);
+  return at2 === -1 ? 1 : text.slice(0, at2).split("\n").length;
 }
 var POSIX_CLASSES = {
   alnum: "A-Za-z0-9",
@@ -73028,7 +73439,7 @@ var KeywordScanner = class {
     const found = new Array(this.keywords.length);
     const { asciiClass, next, shift } = this;
     const n = text.length;
-    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n + 1 }, (_, at) => at);
+    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n + 1 }, (_, at2) => at2);
     const q = n >> 2;
     const s1 = q;
     const s2 = 2 * q;
@@ -73100,11 +73511,11 @@ var KeywordScanner = class {
     const { outStart, outIds, lengths } = this;
     for (let o = outStart[state] ?? 0, stop = outStart[state + 1] ?? 0; o < stop; o++) {
       const id = outIds[o] ?? 0;
-      const at = end - (lengths[id] ?? 0);
-      if (at < from || at >= to) continue;
+      const at2 = end - (lengths[id] ?? 0);
+      if (at2 < from || at2 >= to) continue;
       const list2 = found[id];
-      if (list2) list2.push(at);
-      else found[id] = [at];
+      if (list2) list2.push(at2);
+      else found[id] = [at2];
     }
   }
 };
@@ -73178,9 +73589,9 @@ function keyNamesASecret(key) {
   if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
   const lower = key.toLowerCase();
   for (const word of KEY_WORDS) {
-    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
-      if (!keywordAtWordBoundary(key, word, at)) continue;
-      if (word === "key" && !KEY_QUALIFIER_RE.test(key.slice(0, at)) && lower !== "key") continue;
+    for (let at2 = lower.indexOf(word); at2 !== -1; at2 = lower.indexOf(word, at2 + 1)) {
+      if (!keywordAtWordBoundary(key, word, at2)) continue;
+      if (word === "key" && !KEY_QUALIFIER_RE.test(key.slice(0, at2)) && lower !== "key") continue;
       return true;
     }
   }
@@ -74028,7 +74439,7 @@ function forEachMatch(compiled, text, offsets, visit3) {
   if (anchorScratch.length < count) anchorScratch = new Int32Array(Math.max(count, 2 * anchorScratch.length));
   const anchors = anchorScratch.subarray(0, count);
   count = 0;
-  for (const id of anchorIds) for (const at of offsets[id] ?? []) anchors[count++] = at;
+  for (const id of anchorIds) for (const at2 of offsets[id] ?? []) anchors[count++] = at2;
   anchors.sort();
   let end = 0;
   for (let i = 0; i < anchors.length; i++) {
@@ -74070,7 +74481,7 @@ function lowercasedAligned(text) {
 function scanText(text, path14, rules = SECRET_RULES) {
   const { scanner, rules: compiled, fixtureId } = compile3(rules);
   const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
-  if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
+  if (offsets[fixtureId]?.some((at2) => text.startsWith(FIXTURE_PRAGMA, at2))) return [];
   const lines = new LineIndex(text);
   const lockfile = LOCKFILE_RE.test(path14);
   const specific = [];
@@ -74256,7 +74667,7 @@ function formatMs(ms) {
 }
 
 // checks/health.ts
-var Params = external_exports.object({
+var Params2 = external_exports.object({
   path: external_exports.string().default("/health").describe("health endpoint, relative to target.url"),
   timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3).describe("the answer must arrive within this many ms"),
   expect: external_exports.string().min(1).optional().describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body')
@@ -74276,7 +74687,7 @@ var healthCheck = defineCheck({
   usesTarget: true,
   title: "Health endpoint answers 2xx in time with a health response",
   proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
-  params: Params,
+  params: Params2,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -74514,7 +74925,7 @@ function evaluateFrame(headers) {
 }
 
 // checks/http-security.ts
-var Params2 = external_exports.object({
+var Params3 = external_exports.object({
   header: external_exports.enum(["csp", "hsts", "cors", "nosniff", "frame", "xss", "csrf"]),
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
@@ -74528,7 +74939,7 @@ var httpSecurityCheck = defineCheck({
   proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
-  params: Params2,
+  params: Params3,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -74568,7 +74979,7 @@ var httpSecurityCheck = defineCheck({
 
 // checks/lighthouse.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync3 } from "node:fs";
@@ -74604,7 +75015,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 var CHROME_FLAGS = [
@@ -74722,7 +75133,7 @@ async function measureNow({
   log
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join8(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join9(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -74789,7 +75200,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join9, resolve as resolve3, sep as sep5 } from "node:path";
+import { extname, join as join10, resolve as resolve3, sep as sep5 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -74817,13 +75228,13 @@ function resolveFile(root, urlPath) {
   } catch {
     return void 0;
   }
-  const candidate = resolve3(join9(root, decoded));
+  const candidate = resolve3(join10(root, decoded));
   if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
     const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join9(candidate, "index.html");
+      const index = join10(candidate, "index.html");
       return statSync4(index).isFile() ? index : void 0;
     }
   } catch {
@@ -74939,7 +75350,7 @@ function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync7(join10(buildDir, "index.html")))
+  if (!existsSync7(join11(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
@@ -75148,7 +75559,7 @@ function runLoad(options2, ctx) {
 }
 
 // checks/load-test.ts
-var Params3 = external_exports.object({
+var Params4 = external_exports.object({
   metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95").describe("what is judged: concurrent users served, p95 latency, error rate, or the RSS trend"),
   path: external_exports.string().optional().describe("path relative to target.url (default: target.url itself)"),
   connections: external_exports.coerce.number().int().min(1).max(1e3).default(100).describe("concurrent connections"),
@@ -75277,7 +75688,7 @@ var loadTestCheck = defineCheck({
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.",
-  params: Params3,
+  params: Params4,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -75525,86 +75936,6 @@ var migrationsCheck = defineCheck({
   }
 });
 
-// checks/lib/telemetry/judge-samples.ts
-function withinLimits(value, limits) {
-  if (Number.isNaN(value)) return false;
-  if (limits.max !== void 0 && value > limits.max) return false;
-  if (limits.min !== void 0 && value < limits.min) return false;
-  return true;
-}
-function judgeSamples(series, limits, options2) {
-  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
-  const worstOf = (a, b) => {
-    if (limits.max !== void 0) return Math.max(a, b);
-    return Math.min(a, b);
-  };
-  const byTime = /* @__PURE__ */ new Map();
-  let nan2 = 0;
-  for (const one of series) {
-    for (const [at, value2] of one.samples) {
-      if (Number.isNaN(value2)) {
-        nan2++;
-        continue;
-      }
-      const seen = byTime.get(at);
-      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
-    }
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  if (times.length === 0)
-    return {
-      kind: "no-data",
-      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
-    };
-  if (times.length < options2.minSamples)
-    return {
-      kind: "no-data",
-      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
-    };
-  const values = times.map((at) => byTime.get(at));
-  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
-  const worst = values.reduce(worstOf);
-  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
-  return {
-    kind: "judged",
-    pass: breachesAt.length <= options2.failureLimit,
-    value,
-    samples: values.length,
-    breaches: breachesAt.length,
-    worst,
-    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
-  };
-}
-function durationSeconds(duration3) {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
-  if (!match) throw new Error(`not a duration: ${duration3}`);
-  const n = Number(match[1]);
-  const unit = match[2];
-  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
-  return n * factor;
-}
-function formatReading(value, unit) {
-  if (!Number.isFinite(value))
-    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
-  if (unit === "B") {
-    const units = ["B", "kB", "MB", "GB", "TB"];
-    let v = value;
-    let i = 0;
-    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
-      v /= 1e3;
-      i++;
-    }
-    return `${round(v)} ${units[i]}`;
-  }
-  const figure = round(value);
-  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
-}
-function round(value) {
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return String(Number(value.toFixed(digits)));
-}
-
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
 var ApiResponse = external_exports.discriminatedUnion("status", [
@@ -75718,7 +76049,7 @@ async function queryPrometheus(endpoint2, request2) {
         warnings,
         series: data.result.map((row) => ({
           labels: row.metric,
-          samples: row.values.map(([at, value]) => [at, toNumber(value)])
+          samples: row.values.map(([at2, value]) => [at2, toNumber(value)])
         }))
       };
     case "scalar":
@@ -75732,116 +76063,29 @@ async function queryPrometheus(endpoint2, request2) {
   }
 }
 
-// checks/lib/telemetry/promql.ts
-function escapeLabelValue(value) {
-  return value.replace(/[\\"\n\r\t]/g, (char) => {
-    switch (char) {
-      case "\\":
-        return "\\\\";
-      case '"':
-        return '\\"';
-      case "\n":
-        return "\\n";
-      case "\r":
-        return "\\r";
-      default:
-        return "\\t";
-    }
-  });
-}
-function fillVariables(template, vars) {
-  const missing = [];
-  const query = template.replace(/\{\{\s*([a-z-]+)\s*\}\}/g, (whole, name) => {
-    const value = name in vars ? vars[name] : void 0;
-    if (value === void 0 || value === "") {
-      missing.push(name);
-      return whole;
-    }
-    return escapeLabelValue(value);
-  });
-  return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
-}
-var join11 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
-var METRIC_PRESETS = {
-  "error-rate": {
-    unit: "%",
-    describe: "5xx share of requests",
-    query: (sel, rate) => (
-      // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
-      `100 * (sum(rate(http_requests_total${join11('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join11(sel)}[${rate}]))`
-    )
-  },
-  "error-count": {
-    unit: "",
-    describe: "5xx responses",
-    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join11('code=~"5.."', sel)}[${over}])) or vector(0)`
-  },
-  p95: {
-    unit: "ms",
-    describe: "p95 latency",
-    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
-  },
-  p99: {
-    unit: "ms",
-    describe: "p99 latency",
-    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join11(sel)}[${rate}])))`
-  },
-  "memory-bytes": {
-    unit: "B",
-    describe: "resident memory (largest instance)",
-    query: (sel) => `max(process_resident_memory_bytes${join11(sel)})`
-  },
-  "memory-percent": {
-    unit: "%",
-    describe: "resident memory of the limit (largest instance)",
-    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join11(sel)}) / ${memoryLimitBytes}`
-  },
-  "memory-growth": {
-    unit: "MB/h",
-    describe: "resident memory growth (largest instance)",
-    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join11(sel)}[${rate}])) * 3600 / 1048576`
-  },
-  cpu: {
-    unit: "%",
-    describe: "CPU of one core (busiest instance)",
-    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join11(sel)}[${rate}]))`
-  },
-  up: {
-    unit: "%",
-    describe: "targets up",
-    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join11(targetSelector)})`
-  },
-  uptime: {
-    unit: "%",
-    describe: "uptime over the window",
-    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join11(targetSelector)}[${over}]))`
-  }
-};
-var METRIC_NAMES = Object.keys(METRIC_PRESETS);
-
 // checks/prometheus.ts
-var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
-var Params4 = external_exports.object({
+var Duration3 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
   ),
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
-  over: Duration2.optional().describe(
+  over: Duration3.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
-  window: Duration2.optional().describe(
+  window: Duration3.optional().describe(
     "judge every sample over the last `window` (a range query); default: now only"
   ),
-  interval: Duration2.default("30s").describe("the sampling step within the window"),
+  interval: Duration3.default("30s").describe("the sampling step within the window"),
   failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
   unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
 }).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
 var skipped = (summary) => ({ status: "skipped", summary });
-function authorization(config3, env) {
+function prometheusAuthorization(config3, env) {
   const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
   if (token) return `Bearer ${token}`;
   const user = env[config3?.usernameEnv ?? "PROMETHEUS_USERNAME"];
@@ -75878,7 +76122,7 @@ var prometheusCheck = defineCheck({
   id: "prometheus",
   title: "A production metric from Prometheus is within its limits",
   proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
-  params: Params4,
+  params: Params5,
   async run(params4, ctx) {
     const config3 = ctx.telemetry?.prometheus;
     const url2 = config3?.url ?? ctx.env.PROMETHEUS_URL;
@@ -75901,7 +76145,7 @@ var prometheusCheck = defineCheck({
       timeoutMs: Math.min(config3?.timeoutMs ?? 1e4, ctx.timeoutMs),
       signal: ctx.signal,
       ...(() => {
-        const auth8 = authorization(config3, ctx.env);
+        const auth8 = prometheusAuthorization(config3, ctx.env);
         return auth8 ? { authorization: auth8 } : {};
       })()
     };
@@ -75950,7 +76194,7 @@ var prometheusCheck = defineCheck({
 // checks/rate-limit.ts
 import http2 from "node:http";
 import https2 from "node:https";
-var Params5 = external_exports.object({
+var Params6 = external_exports.object({
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
   method: external_exports.enum(["GET", "POST", "HEAD"]).default("GET"),
@@ -76000,7 +76244,7 @@ var rateLimitCheck = defineCheck({
   disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
-  params: Params5,
+  params: Params6,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -76241,7 +76485,7 @@ function probeTls(host, port, options2) {
 }
 
 // checks/tls.ts
-var Params6 = external_exports.object({
+var Params7 = external_exports.object({
   /** Defaults to the target URL. */
   url: external_exports.string().optional(),
   /** Minimum days left before expiry. */
@@ -76256,7 +76500,7 @@ var tlsCheck = defineCheck({
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
-  params: Params6,
+  params: Params7,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, void 0, params4.url);
     if (!target.ok) return target.outcome;
@@ -76517,7 +76761,7 @@ async function probeWebSocket(options2) {
 }
 
 // checks/websocket.ts
-var Params7 = external_exports.object({
+var Params8 = external_exports.object({
   path: external_exports.string().default("/ws"),
   clients: external_exports.coerce.number().int().min(1).max(500).default(50),
   messages: external_exports.coerce.number().int().min(1).max(200).default(20),
@@ -76537,7 +76781,7 @@ var websocketCheck = defineCheck({
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
-  params: Params7,
+  params: Params8,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
@@ -76608,7 +76852,8 @@ var checks = [
   rateLimitCheck,
   tlsCheck,
   healthCheck,
-  prometheusCheck
+  prometheusCheck,
+  cutoverWindowCheck
 ];
 function findCheck(id) {
   return checks.find((check2) => check2.id === id);
@@ -77127,10 +77372,10 @@ function sectionsOf(record2) {
   }
   return [...sections.values()];
 }
-function formatWhen(at) {
-  if (!at) return "";
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
-  return match ? `${match[1]} ${match[2]} UTC` : at;
+function formatWhen(at2) {
+  if (!at2) return "";
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at2);
+  return match ? `${match[1]} ${match[2]} UTC` : at2;
 }
 function shortSha(sha) {
   return sha ? sha.slice(0, 7) : "";
@@ -77259,8 +77504,8 @@ function itemRow(item) {
 function esc2(text) {
   return escapeInline(text, 300).replace(/\|/g, "\\|");
 }
-function when(at) {
-  return esc2(formatWhen(at));
+function when(at2) {
+  return esc2(formatWhen(at2));
 }
 
 // src/core/audit/audit-record.ts
@@ -77565,6 +77810,135 @@ function buildChecklistComment(input2, ledger, secret) {
   return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
 }
 
+// src/core/cutover/judge-window.ts
+function limitText2(limits, unit) {
+  const parts = [];
+  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
+  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
+  return parts.join(" and ");
+}
+function inside(series, fromSec, toSec) {
+  return series.map((one) => ({
+    labels: one.labels,
+    samples: one.samples.filter(([time4]) => time4 >= fromSec && time4 <= toSec)
+  }));
+}
+function judgeWindow(input2) {
+  const { window: window2, status, nowMs } = input2;
+  const closing = status.state === "closing";
+  const fromSec = status.opensAt / 1e3;
+  const toSec = Math.min(nowMs, status.closesAt) / 1e3;
+  const failed = input2.metrics.find((metric) => !metric.answer.ok);
+  if (failed && !failed.answer.ok) {
+    if (!closing || nowMs < status.closesAt + input2.graceMs)
+      return { outcome: "retry", reason: `${failed.label}: ${failed.answer.reason}` };
+  }
+  const readings = input2.metrics.map((metric) => {
+    const limits = limitText2(metric.limits, metric.unit);
+    const base = { label: metric.label, ...metric.trigger ? { trigger: metric.trigger } : {} };
+    if (!metric.answer.ok)
+      return {
+        ...base,
+        text: `${metric.label}: error: ${metric.answer.reason}`,
+        ok: false,
+        samples: 0,
+        breaches: 0
+      };
+    const verdict = judgeSamples(inside(metric.answer.series, fromSec, toSec), metric.limits, {
+      failureLimit: metric.failureLimit,
+      // while open any sample is news; at the close the window needs its `count`
+      minSamples: closing ? window2.count : 1,
+      aggregate: metric.limits.max !== void 0 ? "max" : "min"
+    });
+    if (verdict.kind === "no-data")
+      return {
+        ...base,
+        text: `${metric.label}: no data (${verdict.reason})`,
+        ok: !closing,
+        samples: 0,
+        breaches: 0
+      };
+    const worst = formatReading(verdict.worst, metric.unit);
+    const breaches = verdict.breaches > 0 ? `, ${verdict.breaches} of ${verdict.samples} out` : "";
+    const since = verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
+    return {
+      ...base,
+      text: `${metric.label} ${worst} (${limits}${breaches}${verdict.pass ? "" : since})`,
+      ok: verdict.pass,
+      samples: verdict.samples,
+      breaches: verdict.breaches
+    };
+  });
+  const samples = Math.max(0, ...readings.map((reading) => reading.samples));
+  const joined = `${readings.map((reading) => reading.text).join(", ")} \xB7 ${samples} sample${samples === 1 ? "" : "s"} every ${window2.intervalMs / 1e3} s`;
+  const breached = readings.filter((reading) => !reading.ok);
+  const span = `${clock(status.opensAt)}\u2013${clock(status.closesAt)}`;
+  if (breached.length > 0)
+    return {
+      outcome: "fail",
+      readings,
+      line: `window ${span} failed: ${joined}`,
+      fired: breached.filter((reading) => reading.trigger !== void 0)
+    };
+  if (closing) return { outcome: "pass", readings, line: `window ${span} passed: ${joined}` };
+  return { outcome: "open", readings, line: joined };
+}
+function windowEvents(window2, verdict, at2, sha) {
+  const events = [
+    {
+      t: "result",
+      item: window2.item.id,
+      status: verdict.outcome,
+      summary: verdict.line.slice(0, 500),
+      at: at2,
+      sha
+    }
+  ];
+  if (verdict.outcome === "fail") {
+    for (const reading of verdict.fired)
+      if (reading.trigger)
+        events.push({
+          t: "result",
+          item: reading.trigger.item,
+          status: "pass",
+          // the trigger's text is true: ticked as the bot (rollback-triggers.ts)
+          summary: `breached during ${window2.item.text}: ${reading.text}`.slice(0, 500),
+          at: at2,
+          sha
+        });
+  }
+  return events;
+}
+function windowAnnotation(window2, status, readings) {
+  switch (status.state) {
+    case "waiting":
+      return `\u23F8\uFE0F opens when \u201C${window2.after.text}\u201D is ticked (${window2.durationMs / 6e4 >= 1 ? `${window2.durationMs / 6e4} min` : `${window2.durationMs / 1e3} s`})`;
+    case "open":
+      return `\u23F1\uFE0F open since ${clock(status.opensAt)}, closes at ${clock(status.closesAt)}, ${formatLeft(status.leftMs)}${readings ? ` \xB7 ${readings}` : ""}`;
+    case "closing":
+      return `\u23F3 closed at ${clock(status.closesAt)}, judging the window${readings ? ` \xB7 ${readings}` : ""}`;
+    case "passed":
+      return `\u2705 ${status.summary}`;
+    case "failed":
+      return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again to reopen it`;
+    case "waived":
+      return void 0;
+  }
+}
+function cutoverView(input2) {
+  const annotations = /* @__PURE__ */ new Map();
+  const lines = [];
+  for (const window2 of input2.windows) {
+    const status = windowStatus(window2, input2.states, input2.nowMs);
+    const note = windowAnnotation(window2, status, input2.readings?.[window2.item.id]);
+    if (!note) continue;
+    const safe = escapeInline(note, 480);
+    annotations.set(window2.item.id, safe);
+    lines.push(`- **${escapeInline(window2.item.text, 120)}**: ${safe}`);
+  }
+  return { annotations, lines };
+}
+
 // src/core/template/variables.ts
 function buildVariables(sources) {
   const variables = {
@@ -77698,6 +78072,12 @@ function projectRelease(input2) {
     date: input2.now,
     deployedBy: pull.author
   });
+  const cutover = cutoverView({
+    windows: cutoverWindows(checklist, input2.config),
+    states,
+    nowMs: Date.parse(input2.now),
+    ...input2.cutoverReadings ? { readings: input2.cutoverReadings } : {}
+  });
   const built = buildChecklistComment(
     {
       checklist,
@@ -77707,7 +78087,8 @@ function projectRelease(input2) {
       gate: gates.display,
       notes: input2.notes,
       notApplicable: input2.notApplicable,
-      ...mergeSha ? { postDeploySha: mergeSha } : {}
+      ...mergeSha ? { postDeploySha: mergeSha } : {},
+      annotations: cutover.annotations
     },
     appended,
     input2.ledgerKey
@@ -77720,7 +78101,10 @@ function projectRelease(input2) {
       reportRun(input2, gates.postDeploy, {
         name: POST_DEPLOY_CHECK,
         headSha: mergeSha,
-        intro: `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+        intro: [
+          `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+          ...cutover.lines.length > 0 ? ["", "**Cutover windows**", ...cutover.lines] : []
+        ].join("\n"),
         text: mirrorText(ledger),
         externalId: `${pull.number}`,
         mirrorsLedger: true
@@ -77837,7 +78221,7 @@ var WriteCoalescer = class {
     this.pending.delete(key);
     const now = Date.now();
     this.lastFlush.set(key, now);
-    for (const [other, at] of this.lastFlush) if (at + this.windowMs < now) this.lastFlush.delete(other);
+    for (const [other, at2] of this.lastFlush) if (at2 + this.windowMs < now) this.lastFlush.delete(other);
     const run2 = batch.flush(batch.items).finally(() => this.running.delete(run2));
     this.running.add(run2);
   }
@@ -77912,6 +78296,7 @@ async function runSteps(key, number4, steps) {
       });
       await writeProjection(scope, session, projection);
       scope.bot.metrics?.stepsWritten(decided.length);
+      await noteCutover(scope, number4, facts.checklist, projection.states, facts.config);
       const explanations = /* @__PURE__ */ new Set();
       for (const decision of decisions)
         for (const line of decision?.explanations ?? []) explanations.add(line);
@@ -78055,7 +78440,7 @@ function planSignOff(identifier, checklist, states) {
 
 // src/core/evidence/judge-evidence.ts
 var ACTIONS_APP_SLUG = "github-actions";
-function judgeEvidence(source, checklist, at) {
+function judgeEvidence(source, checklist, at2, phase = "pre-merge") {
   const refuse = (reason) => ({ accepted: false, reason });
   if (source.appSlug !== ACTIONS_APP_SLUG)
     return refuse(`results not published by GitHub Actions (app ${source.appSlug ?? "unknown"})`);
@@ -78101,7 +78486,9 @@ function judgeEvidence(source, checklist, at) {
       accepted: false,
       reason: `evidence names commit ${evidence.sha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`
     };
-  const auto = new Map(checklist.items.filter((item) => item.kind === "auto").map((item) => [item.id, item]));
+  const auto = new Map(
+    checklist.items.filter((item) => item.kind === "auto" && item.phase === phase && item.check !== CUTOVER_CHECK).map((item) => [item.id, item])
+  );
   const events = [];
   const ignoredItems = [];
   for (const result of evidence.results) {
@@ -78114,7 +78501,7 @@ function judgeEvidence(source, checklist, at) {
       item: result.item,
       status: result.status,
       summary: result.summary,
-      at,
+      at: at2,
       sha: source.expectedSha
     });
   }
@@ -78341,7 +78728,7 @@ async function judgeMergeGroup(scope, number4, sha) {
   await runPrStep(scope, number4, {
     open: { refreshPull: true },
     async after({ session, facts }) {
-      const at = scope.bot.now().toISOString();
+      const at2 = scope.bot.now().toISOString();
       const notes = [];
       let events = [];
       const runs = (await scope.gh.listCheckRuns(sha, EVIDENCE_CHECK_NAME)).sort((a, b) => b.id - a.id);
@@ -78353,7 +78740,7 @@ async function judgeMergeGroup(scope, number4, sha) {
           { appSlug: evidence.appSlug, headSha: evidence.headSha, text: evidence.outputText },
           { sha }
         );
-        const judgement = judgeEvidence(source, session.setup.checklist, at);
+        const judgement = judgeEvidence(source, session.setup.checklist, at2);
         if (judgement.accepted) events = judgement.events;
         else notes.push(judgement.reason);
       }
@@ -78399,8 +78786,8 @@ function planPushInvalidation(input2) {
   if (items.length === 0) return void 0;
   return { items, reason: resetReason(input2.newSha, [...files]), files: [...files] };
 }
-function invalidationEvent(plan, sha, at) {
-  return { t: "invalidate", items: plan.items, at, sha, reason: plan.reason };
+function invalidationEvent(plan, sha, at2) {
+  return { t: "invalidate", items: plan.items, at: at2, sha, reason: plan.reason };
 }
 function versionFileCandidates(config3, changedFiles) {
   const globs = config3.invalidateOnPush.versionFiles ?? [];
@@ -78691,6 +79078,11 @@ function parseCommand(body) {
     }
     case "rollback":
       return { name: "rollback", reason: rest.join(" ").trim() };
+    case "cutover":
+      return {
+        name: "cutover",
+        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
+      };
     case "sign-off":
     case "signoff":
       return { name: "sign-off", role: rest[0] ?? "" };
@@ -78744,7 +79136,7 @@ async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
   if (!payload.issue.pull_request) return;
   const command = parseCommand(payload.comment.body ?? "");
-  if (!command || command.name === "sign-off") return;
+  if (!command || command.name === "sign-off" || command.name === "cutover") return;
   const number4 = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number4, true);
@@ -78772,14 +79164,14 @@ async function onCommand(scope, payload) {
             refused = `@${actor} cannot waive: ${decision.message}`;
             return void 0;
           }
-          const at = scope.bot.now().toISOString();
+          const at2 = scope.bot.now().toISOString();
           return {
             events: [
               {
                 t: "waive",
                 item: decision.item,
                 by: actor,
-                at,
+                at: at2,
                 sha: session.pull.headSha,
                 reason: decision.reason
               }
@@ -78818,7 +79210,7 @@ async function onCommand(scope, payload) {
       return;
   }
 }
-var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
 
 // src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
@@ -78942,6 +79334,48 @@ async function onChecklistDeleted(scope, payload) {
       return void 0;
     }
   });
+}
+
+// src/app/events/on-cutover.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+function isCutoverCommand(payload) {
+  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "cutover";
+}
+async function onCutoverCommand(scope, payload) {
+  const actor = payload.sender.login;
+  const fromWorkflow = actor === ACTIONS_LOGIN && payload.sender.type === "Bot";
+  if (actor === scope.bot.botLogin() || payload.sender.type === "Bot" && !fromWorkflow) return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (command?.name !== "cutover") return;
+  const number4 = payload.issue.number;
+  const pull = await getPull(scope, number4, true);
+  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  let answer;
+  await runPrStep(scope, number4, {
+    open: { pull },
+    async decide(session) {
+      const now = scope.bot.now();
+      const plan = planCutover(
+        session.setup.checklist,
+        foldLedger(session.ledger),
+        command.percent,
+        now.getTime(),
+        session.setup.config
+      );
+      if (!plan.ok) {
+        answer = `@${actor} cannot cut over: ${plan.message}`;
+        return void 0;
+      }
+      const sha = plan.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
+      const change = { item: plan.item, checked: true };
+      const decisions = fromWorkflow ? [{ change, ok: true }] : await decideChanges(scope, session, actor, [change]);
+      const events = tickEvents(decisions, actor, now.toISOString(), sha, scope.delivery);
+      if (decisions.every((decision) => decision.ok) && plan.reopens)
+        answer = `\u201C${plan.item.text}\u201D ticked by @${actor}: \u201C${plan.reopens.item.text}\u201D is open until ${new Date(now.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).`;
+      return { events, explanations: rejectionMessages(decisions) };
+    }
+  });
+  if (answer) await reply(scope, number4, answer);
 }
 
 // src/core/decide/deployment-decision.ts
@@ -79075,18 +79509,9 @@ function isPostDeployEvidenceText(text) {
   const parsed = parseEvidenceText(text);
   return parsed.ok && parsed.evidence.phase === "post-deploy";
 }
-function judgePostDeployEvidence(source, checklist, at) {
+function judgePostDeployEvidence(source, checklist, at2) {
   const { mergeSha, ...rest } = source;
-  const judgement = judgeEvidence({ ...rest, expectedSha: mergeSha }, checklist, at);
-  if (!judgement.accepted) return judgement;
-  const postDeploy = new Set(
-    checklist.items.filter((item) => item.phase === "post-deploy").map((item) => item.id)
-  );
-  const events = judgement.events.filter((event) => event.t === "result" && postDeploy.has(event.item));
-  const ignored = judgement.events.flatMap(
-    (event) => event.t === "result" && !postDeploy.has(event.item) ? [event.item] : []
-  );
-  return { accepted: true, events, ignoredItems: [...judgement.ignoredItems, ...ignored] };
+  return judgeEvidence({ ...rest, expectedSha: mergeSha }, checklist, at2, "post-deploy");
 }
 
 // src/core/telemetry/rollback-triggers.ts
@@ -79300,9 +79725,9 @@ async function startRollback(scope, number4, request2) {
           ref: rollbackWorkflow.ref,
           inputs: { sha, incident: String(incident) }
         };
-      const at = scope.bot.now().toISOString();
+      const at2 = scope.bot.now().toISOString();
       return {
-        events: [{ t: "rollback", by: request2.actor, at, sha, reason, source: request2.source, incident }]
+        events: [{ t: "rollback", by: request2.actor, at: at2, sha, reason, source: request2.source, incident }]
       };
     },
     async after() {
@@ -79526,6 +79951,7 @@ async function dispatch(scope, name, payload) {
       if (parsed.action === "deleted") return onChecklistDeleted(scope, parsed);
       if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === "created" && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
+      if (parsed.action === "created" && isCutoverCommand(parsed)) return onCutoverCommand(scope, parsed);
       if (parsed.action === "created") return onCommand(scope, parsed);
       return;
     }
@@ -79773,8 +80199,8 @@ ${rows.join("\n")}
 </table>
 </section>`;
 }
-function time3(at) {
-  return `<time datetime="${escapeHtml(at)}">${escapeHtml(formatWhen(at))}</time>`;
+function time3(at2) {
+  return `<time datetime="${escapeHtml(at2)}">${escapeHtml(formatWhen(at2))}</time>`;
 }
 
 // src/audit/audit-handler.ts
@@ -79896,6 +80322,198 @@ function auditRequestHandler(ready, bot) {
   });
 }
 
+// src/app/pr/cutover-samples.ts
+async function sampleWindow(scope, session, window2, status, nowMs) {
+  const { config: config3, checklist } = session.setup;
+  const prometheus = config3.telemetry?.prometheus;
+  const env = scope.bot.telemetryEnv ?? {};
+  const url2 = prometheus?.url ?? env.PROMETHEUS_URL;
+  const version2 = await releaseVersion(scope, session);
+  const states = foldLedger(session.ledger);
+  const wanted = window2.metrics.map(({ metric, limits }) => ({
+    params: { metric, ...limits, failureLimit: window2.failureLimit },
+    label: metric
+  }));
+  if (window2.triggers) {
+    for (const trigger of rollbackPlan(checklist).triggers)
+      if (trigger.check === "prometheus" && !states[trigger.id]?.checked)
+        wanted.push({
+          params: trigger.params,
+          label: `trigger \u201C${trigger.text}\u201D`,
+          trigger: { item: trigger.id, text: trigger.text }
+        });
+  }
+  const samples = [];
+  for (const one of wanted) {
+    const parsed = prometheusCheck.params.safeParse(one.params);
+    const base = { label: one.label, ...one.trigger ? { trigger: one.trigger } : {} };
+    if (!parsed.success) {
+      samples.push({
+        ...base,
+        unit: "",
+        limits: {},
+        failureLimit: 0,
+        answer: { ok: false, reason: "bad binding" }
+      });
+      continue;
+    }
+    const params4 = parsed.data;
+    const limits = {
+      ...params4.max !== void 0 ? { max: params4.max } : {},
+      ...params4.min !== void 0 ? { min: params4.min } : {}
+    };
+    const resolved = resolveQuery(params4, prometheus);
+    const unit = resolved.ok ? resolved.unit : "";
+    const entry = { ...base, unit, limits, failureLimit: params4.failureLimit };
+    const answer = await rangeQuery({
+      resolved,
+      prometheus,
+      url: url2,
+      env,
+      variables: {
+        ...version2 ? { version: version2 } : {},
+        ...session.pull.mergeCommitSha ? { sha: session.pull.mergeCommitSha } : { sha: session.pull.headSha },
+        ...config3.environment ? { environment: config3.environment } : {}
+      },
+      startSec: status.opensAt / 1e3,
+      endSec: Math.min(nowMs, status.closesAt) / 1e3,
+      stepSec: window2.intervalMs / 1e3
+    });
+    samples.push({ ...entry, answer });
+  }
+  return samples;
+}
+async function rangeQuery(input2) {
+  if (!input2.url)
+    return {
+      ok: false,
+      reason: "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)"
+    };
+  if (!input2.resolved.ok) return { ok: false, reason: input2.resolved.reason };
+  const filled = fillVariables(input2.resolved.template, input2.variables);
+  if (!filled.ok)
+    return {
+      ok: false,
+      reason: `the query uses unknown ${filled.missing.map((n) => `{{${n}}}`).join(", ")}`
+    };
+  const auth8 = input2.url === input2.env.PROMETHEUS_URL ? prometheusAuthorization(input2.prometheus, input2.env) : void 0;
+  const answer = await queryPrometheus(
+    {
+      url: input2.url,
+      timeoutMs: input2.prometheus?.timeoutMs ?? 1e4,
+      ...auth8 ? { authorization: auth8 } : {}
+    },
+    {
+      kind: "range",
+      query: filled.query,
+      start: input2.startSec,
+      end: Math.max(input2.endSec, input2.startSec),
+      stepSeconds: Math.max(input2.stepSec, 1e-3)
+    }
+  );
+  return answer.ok ? { ok: true, series: answer.series } : answer;
+}
+
+// src/app/events/on-cutover-timer.ts
+async function sampleCutover(scope, number4) {
+  const result = { sampled: 0, decided: [] };
+  let fired = [];
+  await runPrStep(scope, number4, {
+    open: { refreshPull: true },
+    async decide(session) {
+      const nowMs = scope.bot.now().getTime();
+      const active = activeWindows(
+        session.setup.checklist,
+        foldLedger(session.ledger),
+        nowMs,
+        session.setup.config
+      );
+      if (active.length === 0) return void 0;
+      const readings = { ...scope.bot.memory.cutoverReadings.get(session.key) ?? {} };
+      const events = [];
+      const at2 = new Date(nowMs).toISOString();
+      for (const { window: window2, status } of active) {
+        result.sampled++;
+        const metrics2 = await sampleWindow(scope, session, window2, status, nowMs);
+        const verdict = judgeWindow({
+          window: window2,
+          status,
+          metrics: metrics2,
+          nowMs,
+          graceMs: Math.max(5 * window2.intervalMs, 6e4)
+        });
+        if (verdict.outcome === "retry") {
+          scope.log.warn(
+            { pr: session.key, item: window2.item.id, reason: verdict.reason },
+            "cutover window not sampled"
+          );
+          readings[window2.item.id] = `not sampled: ${verdict.reason}`.slice(0, 200);
+          continue;
+        }
+        if (verdict.outcome === "open") {
+          readings[window2.item.id] = verdict.line;
+          continue;
+        }
+        delete readings[window2.item.id];
+        const sha = window2.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
+        events.push(...windowEvents(window2, verdict, at2, sha));
+        result.decided.push({ item: window2.item.id, outcome: verdict.outcome, line: verdict.line });
+        if (verdict.outcome === "fail")
+          fired = [
+            ...fired,
+            ...verdict.fired.map((reading) => ({
+              text: reading.trigger?.text ?? reading.label,
+              summary: reading.text
+            }))
+          ];
+        scope.log.info(
+          { pr: session.key, item: window2.item.id, outcome: verdict.outcome, line: verdict.line },
+          "cutover window decided"
+        );
+      }
+      scope.bot.memory.cutoverReadings.set(session.key, readings);
+      return { events };
+    }
+  });
+  if (fired.length > 0) {
+    await startRollback(scope, number4, {
+      actor: scope.bot.botLogin(),
+      source: "cutover-window",
+      detail: fired.map((trigger) => `${trigger.text}: ${trigger.summary}`).join("; ")
+    });
+  }
+  return result;
+}
+
+// src/app/server/cutover-pass.ts
+async function cutoverPass(probot, bot, options2) {
+  const tick = { pulls: 0, windows: 0, decided: [] };
+  for (const entry of await watchedPulls(bot)) {
+    if (tick.windows >= options2.maxWindows) break;
+    const pr = `${entry.owner}/${entry.repo}#${entry.number}`;
+    if (!await claimSlot(bot, pr, options2.slotMs)) continue;
+    try {
+      const scope = await scopeForRepo(probot, bot, { owner: entry.owner, repo: entry.repo });
+      if (!scope) {
+        await forgetWatched(bot, entry);
+        continue;
+      }
+      const result = await sampleCutover(scope, entry.number);
+      tick.pulls++;
+      tick.windows += result.sampled;
+      tick.decided.push(...result.decided.map((one) => ({ pr, ...one })));
+      if (result.sampled === 0) await forgetWatched(bot, entry);
+    } catch (error62) {
+      probot.log.error({ err: error62, pr }, "cutover pass failed for pull request");
+    }
+  }
+  return tick;
+}
+function claimSlot(bot, pr, slotMs) {
+  const slot = Math.floor(bot.now().getTime() / Math.max(slotMs, 1));
+  return bot.memory.coordinator.claimDelivery(`cutover:${pr}:${slot}`);
+}
+
 // src/app/server/reconcile.ts
 var MAX_REPOS = 1e3;
 async function reconcile(probot, bot) {
@@ -79919,12 +80537,23 @@ async function reconcile(probot, bot) {
       };
       try {
         for (const pull of await scope.gh.listOpenPulls()) if (await syncPull(scope, pull)) synced++;
+        await resumeCutovers(scope);
       } catch (error62) {
         log.error({ err: error62 }, "reconcile failed for repository");
       }
     }
   }
   return synced;
+}
+var RECENTLY_CLOSED = 10;
+async function resumeCutovers(scope) {
+  for (const pull of await scope.gh.listRecentlyClosedPulls(RECENTLY_CLOSED)) {
+    if (!pull.mergeCommitSha) continue;
+    const setup = await getSetup(scope, pull);
+    if (!isReleasePull(setup.config, pull) || cutoverWindows(setup.checklist, setup.config).length === 0)
+      continue;
+    await runPrStep(scope, pull.number, { open: { pull } });
+  }
 }
 
 // src/github/hook-deliveries.ts
@@ -80029,7 +80658,8 @@ function createShipgateApp(options2) {
     botLogin: () => `${slug2 ?? "shipgate"}[bot]`,
     ...options2.publicUrl ? { publicUrl: options2.publicUrl } : {},
     oidcIssuer: options2.oidcIssuer ?? GITHUB_OIDC_ISSUER,
-    ...options2.metrics ? { metrics: options2.metrics } : {}
+    ...options2.metrics ? { metrics: options2.metrics } : {},
+    ...options2.telemetryEnv ? { telemetryEnv: options2.telemetryEnv } : {}
   };
   const inflight = /* @__PURE__ */ new Set();
   const loaded = async () => {
@@ -80112,6 +80742,17 @@ function createShipgateApp(options2) {
     },
     sweepMissingResults() {
       const task = loaded().then((app) => sweepMissingResults(app, bot));
+      inflight.add(task);
+      return task.finally(() => inflight.delete(task));
+    },
+    cutoverTick() {
+      const task = loaded().then(
+        (app) => cutoverPass(app, bot, {
+          maxWindows: options2.cutoverMaxWindows ?? 20,
+          slotMs: options2.cutoverIntervalMs || 1e3
+          // ticks by hand (tests, the Action): a 1 s slot
+        })
+      );
       inflight.add(task);
       return task.finally(() => inflight.delete(task));
     },
@@ -80326,7 +80967,10 @@ async function startServer(options2) {
     oidcIssuer: oidcIssuerFrom(env),
     metrics: metrics2,
     ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs },
-    ...writeWindowFrom(options2.writeWindowMs, env)
+    ...writeWindowFrom(options2.writeWindowMs, env),
+    telemetryEnv: prometheusEnvFrom(env),
+    cutoverIntervalMs: options2.cutoverIntervalMs ?? cutoverIntervalFrom(env),
+    ...cutoverMaxFrom(env)
   });
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http3.createServer((req, res) => {
@@ -80389,6 +81033,15 @@ async function startServer(options2) {
   const sweep = sweepMs > 0 ? setInterval(() => {
     void app.sweepMissingResults().catch((error62) => probot.log.error({ err: error62 }, "missing-results sweep failed"));
   }, sweepMs).unref() : void 0;
+  const cutoverMs = options2.cutoverIntervalMs ?? cutoverIntervalFrom(env);
+  let cutoverRunning = false;
+  const cutover = cutoverMs > 0 ? setInterval(() => {
+    if (cutoverRunning) return;
+    cutoverRunning = true;
+    void app.cutoverTick().catch((error62) => probot.log.error({ err: error62 }, "cutover pass failed")).finally(() => {
+      cutoverRunning = false;
+    });
+  }, cutoverMs).unref() : void 0;
   return {
     url: url2,
     webhookUrl: `${url2}${WEBHOOK_PATH}`,
@@ -80399,6 +81052,7 @@ async function startServer(options2) {
       probot.log.info("shutting down: refusing new deliveries, finishing in-flight events");
       clearInterval(sweep);
       clearInterval(redeliveries);
+      clearInterval(cutover);
       const limit = options2.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!await settleWithin(app.idle(), limit))
         probot.log.warn({ timeoutMs: limit }, "shutdown: in-flight events did not finish in time");
@@ -80409,6 +81063,13 @@ async function startServer(options2) {
       await throttleConnection?.disconnect();
     }
   };
+}
+function prometheusEnvFrom(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith("PROMETHEUS_")));
+}
+function cutoverMaxFrom(env) {
+  const value = Number(env.SHIPGATE_CUTOVER_MAX_WINDOWS);
+  return Number.isInteger(value) && value > 0 ? { cutoverMaxWindows: value } : {};
 }
 function redeliverIntervalFrom(env) {
   const raw = env.SHIPGATE_REDELIVER_INTERVAL_MS;

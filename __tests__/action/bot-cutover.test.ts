@@ -47,14 +47,12 @@ beforeAll(async () => {
     const step = Number(form.get('step'));
     const values: Array<[number, string]> = [];
     for (let t = start; t <= end; t += step) values.push([t, '0']);
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          status: 'success',
-          data: { resultType: 'matrix', result: [{ metric: {}, values }] },
-        }),
-      );
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        status: 'success',
+        data: { resultType: 'matrix', result: [{ metric: {}, values }] },
+      }),
+    );
   });
   sim = await startSimulator({});
   sim.addRepo(REPO, {
