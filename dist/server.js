@@ -77920,7 +77920,7 @@ function windowAnnotation(window2, status, readings) {
     case "passed":
       return `\u2705 ${status.summary}`;
     case "failed":
-      return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again to reopen it`;
+      return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again${reopenCommand(window2)} to reopen it`;
     case "waived":
       return void 0;
   }
@@ -77937,6 +77937,10 @@ function cutoverView(input2) {
     lines.push(`- **${escapeInline(window2.item.text, 120)}**: ${safe}`);
   }
   return { annotations, lines };
+}
+function reopenCommand(window2) {
+  const percent = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(window2.after.text)?.[1];
+  return percent ? ` (or \`/shipgate cutover ${percent}\`)` : "";
 }
 
 // src/core/template/variables.ts

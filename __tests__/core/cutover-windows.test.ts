@@ -307,6 +307,17 @@ describe('judging a window from its samples', () => {
     );
     expect(view.annotations.get('w2')).toBe('⏸️ opens when “50% traffic to green” is ticked (15 min)');
     expect(view.lines).toHaveLength(2);
+    const failed = cutoverView({
+      windows: cutoverWindows(checklist),
+      states: {
+        ...ticked('step-10', T0),
+        w1: { checked: false, status: 'fail', summary: 'window failed: x', at: iso(T0 + 2000) },
+      },
+      nowMs: T0 + 3000,
+    });
+    expect(failed.annotations.get('w1')).toBe(
+      '❌ window failed: x — tick “10% traffic to green” again (or `/shipgate cutover 10`) to reopen it',
+    );
   });
 });
 

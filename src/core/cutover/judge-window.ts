@@ -178,7 +178,7 @@ export function windowAnnotation(
     case 'passed':
       return `✅ ${status.summary}`;
     case 'failed':
-      return `❌ ${status.summary} — tick “${window.after.text}” again to reopen it`;
+      return `❌ ${status.summary} — tick “${window.after.text}” again${reopenCommand(window)} to reopen it`;
     case 'waived':
       return undefined;
   }
@@ -203,4 +203,10 @@ export function cutoverView(input: {
     lines.push(`- **${escapeInline(window.item.text, 120)}**: ${safe}`);
   }
   return { annotations, lines };
+}
+
+/** `` (or `/shipgate cutover 10`)`` when the step before the window is a "<percent>% …" step. */
+function reopenCommand(window: CutoverWindow): string {
+  const percent = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(window.after.text)?.[1];
+  return percent ? ` (or \`/shipgate cutover ${percent}\`)` : '';
 }
