@@ -6545,7 +6545,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join19 } = __require("path");
+    var { join: join18 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6597,7 +6597,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join19(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join18(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7108,9 +7108,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync14 } = __require("node:fs");
+    var { existsSync: existsSync13 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join19, isAbsolute, sep: sep7 } = __require("node:path");
+    var { join: join18, isAbsolute, sep: sep7 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7183,7 +7183,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path14) && !existsSync14(path14);
+      return isAbsolute(path14) && !existsSync13(path14);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7265,7 +7265,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7286,7 +7286,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join19(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join18(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7313,7 +7313,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join19(__dirname, "..", "file.js");
+          return join18(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -8293,7 +8293,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join19 = ",";
+            let join18 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8307,7 +8307,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join19 = `,
+                join18 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8315,13 +8315,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join19;
+                res += join18;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8342,7 +8342,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join19 = `,
+              join18 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8356,13 +8356,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join19;
+                separator = join18;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join19;
+              separator = join18;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8403,7 +8403,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join19 = ",";
+            let join18 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join19 = `,
+                join18 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8424,13 +8424,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join19;
+                res += join18;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join18}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8443,7 +8443,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join19 = `,
+              join18 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8452,7 +8452,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join19;
+                separator = join18;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8510,20 +8510,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join20 = `,
+              const join19 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join20;
+                res2 += join19;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join19}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8539,16 +8539,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join19 = `,
+            const join18 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join19, maximumBreadth);
+              res += stringifyTypedArray(value, join18, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join19;
+              separator = join18;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8559,13 +8559,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join19;
+                separator = join18;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join19;
+              separator = join18;
             }
             if (separator !== "") {
               res = `
@@ -25261,7 +25261,7 @@ function formatProblem(problem) {
 }
 
 // src/cli/check-command.ts
-import { existsSync as existsSync10, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync9, statSync as statSync5 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -59407,6 +59407,22 @@ function findCheck(id) {
   return checks.find((check2) => check2.id === id);
 }
 
+// src/core/decide/not-applicable.ts
+function notApplicableByConfig(checklist, config3) {
+  const decided = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const na = config3.items[item.id]?.na;
+    if (na !== void 0) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config3.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
+}
+
 // src/core/ledger/ledger.ts
 var ROLLBACK_STATE = "shipgate:rollback";
 
@@ -59517,22 +59533,6 @@ function currentBranch(cwd) {
 }
 function headSha(cwd) {
   return git2(cwd, ["rev-parse", "HEAD"]);
-}
-
-// src/runner/not-applicable.ts
-function notApplicableByConfig(checklist, config3) {
-  const decided = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const na = config3.items[item.id]?.na;
-    if (na !== void 0) {
-      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
-      continue;
-    }
-    if (item.check && config3.checks[item.check]?.enabled === false) {
-      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
-    }
-  }
-  return decided;
 }
 
 // src/runner/run-checks.ts
@@ -59773,8 +59773,8 @@ ${result.stdout ?? ""}`.trim();
 }
 
 // src/cli/context.ts
-import { existsSync as existsSync9, readFileSync as readFileSync8 } from "node:fs";
-import { join as join15, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
+import { join as join14, relative as relative7, resolve as resolve3 } from "node:path";
 
 // src/core/template/variables.ts
 function buildVariables(sources) {
@@ -59792,50 +59792,11 @@ function buildVariables(sources) {
   return { ...variables, ...sources.overrides };
 }
 
-// src/load/load-checklist.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { relative as relative6 } from "node:path";
+// src/core/config/config-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/core/template/directive.ts
-var DIRECTIVE_START = /<!--\s*shipgate:/;
-var DIRECTIVE_END = "-->";
-var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
-function splitDirective(line2) {
-  const trimmed = line2.trimEnd();
-  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
-  const match = DIRECTIVE_START.exec(trimmed);
-  if (!match) return void 0;
-  const bodyStart = match.index + match[0].length;
-  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
-  if (bodyEnd < bodyStart) return void 0;
-  const body = trimmed.slice(bodyStart, bodyEnd);
-  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
-}
-function parseDirectiveBody(body) {
-  const values = {};
-  let index = 0;
-  while (index < body.length) {
-    if (/\s/.test(body[index] ?? "")) {
-      index++;
-      continue;
-    }
-    PAIR.lastIndex = index;
-    const pair = PAIR.exec(body);
-    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
-    const key = pair[1] ?? "";
-    if (key in values) throw new Error(`"${key}" is given twice`);
-    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
-    index = PAIR.lastIndex;
-  }
-  return values;
-}
-function coerce(raw) {
-  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  return raw;
-}
+// src/core/release/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
 
 // src/core/template/path-globs.ts
 var MAX_GLOBS = 50;
@@ -59876,279 +59837,6 @@ function splitList(value) {
   parts.push(current);
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
-
-// src/core/template/item-scope.ts
-var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
-var MAX_LABELS = 20;
-var MAX_LABEL_LENGTH = 50;
-function readItemScope(values, problem) {
-  const scope = {};
-  const invalidateOn = readGlobs(values, "invalidate-on", problem);
-  if (invalidateOn) scope.invalidateOn = invalidateOn;
-  const paths = readGlobs(values, "when-paths", problem);
-  const labels = readList(values, "when-labels", problem);
-  if (labels) {
-    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
-    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
-      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
-  }
-  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
-  return scope;
-}
-function readGlobs(values, key, problem) {
-  const globs = readList(values, key, problem);
-  if (!globs) return void 0;
-  const bad = globListProblem(globs);
-  if (bad) problem(`${key}: ${bad}`);
-  return globs;
-}
-function readList(values, key, problem) {
-  const value = values[key];
-  if (value === void 0) return void 0;
-  if (typeof value === "boolean") {
-    problem(`${key} needs a value, e.g. ${key}="src/**"`);
-    return void 0;
-  }
-  const list = splitList(String(value));
-  if (list.length > 0) return list;
-  problem(`${key} needs at least one entry`);
-  return void 0;
-}
-
-// src/core/template/template.ts
-var HEADING = /^(#{1,6})\s([\s\S]*)$/;
-var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-var FENCE = /^\s*(```|~~~)/;
-var RESERVED = /* @__PURE__ */ new Set([
-  "id",
-  "check",
-  "role",
-  "phase",
-  "optional",
-  "required",
-  "manual",
-  ...SCOPE_KEYS
-]);
-var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-var MAX_TEMPLATE_BYTES = 256 * 1024;
-var MAX_ITEMS = 1e3;
-function parseTemplate(source, file2, checks2) {
-  const problems = [];
-  const lines = [];
-  const items = [];
-  const explicitIds = /* @__PURE__ */ new Map();
-  const derivedCount = /* @__PURE__ */ new Map();
-  const stack = [];
-  let title = "";
-  let inFence = false;
-  let tooMany = false;
-  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
-    ]);
-  }
-  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
-  rows.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
-    if (FENCE.test(raw)) inFence = !inFence;
-    const bad = badCharacter(raw);
-    if (bad) {
-      problem(bad);
-      return;
-    }
-    if (inFence || FENCE.test(raw)) {
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    let directive;
-    try {
-      directive = splitDirective(raw);
-    } catch (error62) {
-      problem(`bad shipgate directive: ${error62.message}`);
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    const text = directive?.rest ?? raw;
-    const values = directive?.values ?? {};
-    const heading = HEADING.exec(text);
-    if (heading) {
-      const level = heading[1]?.length ?? 1;
-      const headingTitle = (heading[2] ?? "").trim();
-      if (level === 1 && !title) title = headingTitle;
-      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
-      const frame = { level, title: headingTitle };
-      for (const key of Object.keys(values)) {
-        if (key === "phase") frame.phase = readPhase(values.phase, problem);
-        else if (key === "optional") frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
-      }
-      stack.push(frame);
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    const itemMatch = ITEM.exec(text);
-    if (!itemMatch) {
-      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    if (items.length >= MAX_ITEMS) {
-      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
-      tooMany = true;
-      return;
-    }
-    const prefix = itemMatch[1] ?? "- ";
-    const itemText = (itemMatch[2] ?? "").trim();
-    const section = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
-    if (typeof values.id === "string") {
-      const seen = explicitIds.get(item.id);
-      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
-      explicitIds.set(item.id, lineNo);
-    } else {
-      const count = (derivedCount.get(item.id) ?? 0) + 1;
-      derivedCount.set(item.id, count);
-      if (count > 1) item.id = `${item.id}-${count}`;
-    }
-    items.push(item);
-    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
-  });
-  for (const item of items) {
-    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({
-        file: file2,
-        line: item.line,
-        message: `item id "${item.id}" collides with another item's id`
-      });
-    }
-  }
-  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
-  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return { file: file2, title, lines, items };
-}
-function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
-  const inherited = [...stack].reverse();
-  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
-  const params4 = {};
-  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
-  let id = deriveId(section, itemText);
-  if (values.id !== void 0) {
-    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
-      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
-    } else id = values.id;
-  }
-  const item = {
-    id,
-    text: itemText,
-    kind: "manual",
-    params: {},
-    phase,
-    optional: optional2,
-    section,
-    line: lineNo
-  };
-  if (!itemText) problem("checkbox item has no text");
-  Object.assign(item, readItemScope(values, problem));
-  if (values.check !== void 0 && values.role !== void 0)
-    problem("an item is either a check or a sign-off, not both");
-  if (values.check !== void 0) {
-    const name = String(values.check);
-    const schema = checks2.get(name);
-    item.kind = "auto";
-    item.check = name;
-    item.params = params4;
-    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
-    else {
-      const parsed = schema.safeParse(params4);
-      if (!parsed.success) {
-        for (const issue2 of parsed.error.issues) {
-          const key = issue2.path.join(".") || "(parameters)";
-          problem(`check "${name}": parameter ${key}: ${issue2.message}`);
-        }
-      }
-    }
-  } else if (values.role !== void 0) {
-    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
-      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
-    }
-    item.kind = "signoff";
-    item.role = String(values.role);
-  }
-  if (item.kind !== "auto") {
-    const stray = Object.keys(params4);
-    if (stray.length > 0)
-      problem(
-        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
-      );
-  }
-  return item;
-}
-function readPhase(value, problem) {
-  if (value === "pre-merge" || value === "post-deploy") return value;
-  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
-  return "pre-merge";
-}
-function badCharacter(line2) {
-  const control = CONTROL.exec(line2)?.[0];
-  if (control !== void 0) {
-    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
-  }
-  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
-  return void 0;
-}
-function deriveId(section, text) {
-  const last = section.at(-1) ?? "checklist";
-  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
-}
-function slug(value, max) {
-  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return cleaned.slice(0, max).replace(/-+$/, "");
-}
-
-// src/load/default-template.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname2, join as join13 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
-function defaultTemplatePath() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join13(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync7(candidate)) return candidate;
-    dir = dirname2(dir);
-  }
-  throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
-}
-
-// src/load/load-checklist.ts
-var checkSchemas = new Map(
-  checks.map((check2) => [check2.id, strictParams(check2.params)])
-);
-function loadChecklist(file2, cwd = process.cwd()) {
-  const path14 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
-  let source;
-  try {
-    source = readFileSync6(path14, "utf8");
-  } catch (error62) {
-    throw new InvalidInputError([
-      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
-    ]);
-  }
-  return parseTemplate(source, shown, checkSchemas);
-}
-
-// src/load/load-config.ts
-import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
-import { join as join14, relative as relative7 } from "node:path";
-
-// src/core/release/release-bots.ts
-var RELEASE_BOTS = ["release-please", "changesets"];
 
 // src/core/config/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
@@ -60244,7 +59932,6 @@ var ConfigSchema3 = external_exports.object({
 var defaultConfig = ConfigSchema3.parse({});
 
 // src/core/config/config-file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
@@ -60280,7 +59967,7 @@ function parseConfig(text, file2) {
       { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
     ]);
   }
-  const characterProblem = badCharacter2(text, file2) ?? nestingProblem(text, file2);
+  const characterProblem = badCharacter(text, file2) ?? nestingProblem(text, file2);
   if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new import_yaml3.LineCounter();
   const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
@@ -60335,7 +60022,7 @@ function findKeyLine(doc, path14, lineOf2) {
   }
   return 1;
 }
-function badCharacter2(text, file2) {
+function badCharacter(text, file2) {
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
   if (!match) return void 0;
   const line2 = text.slice(0, match.index).split(/\r\n?|\n/).length;
@@ -60356,7 +60043,7 @@ function firstAliasOffset(doc) {
 
 // src/load/check-settings.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
+var RESERVED = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
@@ -60395,7 +60082,7 @@ function checkSettingsProblems(config3, text, file2) {
         message: `checks.${name}.enabled: expected true or false`
       });
     }
-    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED2.has(key)));
+    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED.has(key)));
     const names = paramNames(check2.params);
     const strict = strictParams(check2.params);
     for (const [key, value] of Object.entries(params4)) {
@@ -60436,26 +60123,402 @@ function assertCheckSettings(config3, text, file2) {
 
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
-function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path14 = file2 ?? join14(repoDir, CONFIG_PATH);
-  if (!file2 && !existsSync8(path14)) return { config: defaultConfig };
-  const shown = relative7(cwd, path14) || path14;
-  return { config: readConfigText(readFileSync7(path14, "utf8"), shown), file: shown };
-}
 function readConfigText(text, shown) {
   return assertCheckSettings(parseConfig(text, shown), text, shown);
 }
 
+// src/core/template/directive.ts
+var DIRECTIVE_START = /<!--\s*shipgate:/;
+var DIRECTIVE_END = "-->";
+var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
+function splitDirective(line2) {
+  const trimmed = line2.trimEnd();
+  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
+  const match = DIRECTIVE_START.exec(trimmed);
+  if (!match) return void 0;
+  const bodyStart = match.index + match[0].length;
+  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
+  if (bodyEnd < bodyStart) return void 0;
+  const body = trimmed.slice(bodyStart, bodyEnd);
+  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
+}
+function parseDirectiveBody(body) {
+  const values = {};
+  let index = 0;
+  while (index < body.length) {
+    if (/\s/.test(body[index] ?? "")) {
+      index++;
+      continue;
+    }
+    PAIR.lastIndex = index;
+    const pair = PAIR.exec(body);
+    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
+    const key = pair[1] ?? "";
+    if (key in values) throw new Error(`"${key}" is given twice`);
+    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
+    index = PAIR.lastIndex;
+  }
+  return values;
+}
+function coerce(raw) {
+  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+// src/core/template/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list = splitList(String(value));
+  if (list.length > 0) return list;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
+// src/core/template/template.ts
+var HEADING = /^(#{1,6})\s([\s\S]*)$/;
+var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var FENCE = /^\s*(```|~~~)/;
+var RESERVED2 = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  ...SCOPE_KEYS
+]);
+var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+var MAX_TEMPLATE_BYTES = 256 * 1024;
+var MAX_ITEMS = 1e3;
+function parseTemplate(source, file2, checks2) {
+  const problems = [];
+  const lines = [];
+  const items = [];
+  const explicitIds = /* @__PURE__ */ new Map();
+  const derivedCount = /* @__PURE__ */ new Map();
+  const stack = [];
+  let title = "";
+  let inFence = false;
+  let tooMany = false;
+  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
+    ]);
+  }
+  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  rows.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
+    if (FENCE.test(raw)) inFence = !inFence;
+    const bad = badCharacter2(raw);
+    if (bad) {
+      problem(bad);
+      return;
+    }
+    if (inFence || FENCE.test(raw)) {
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    let directive;
+    try {
+      directive = splitDirective(raw);
+    } catch (error62) {
+      problem(`bad shipgate directive: ${error62.message}`);
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    const text = directive?.rest ?? raw;
+    const values = directive?.values ?? {};
+    const heading = HEADING.exec(text);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      const headingTitle = (heading[2] ?? "").trim();
+      if (level === 1 && !title) title = headingTitle;
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
+      const frame = { level, title: headingTitle };
+      for (const key of Object.keys(values)) {
+        if (key === "phase") frame.phase = readPhase(values.phase, problem);
+        else if (key === "optional") frame.optional = values.optional === true;
+        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+      }
+      stack.push(frame);
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    const itemMatch = ITEM.exec(text);
+    if (!itemMatch) {
+      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    if (items.length >= MAX_ITEMS) {
+      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
+      tooMany = true;
+      return;
+    }
+    const prefix = itemMatch[1] ?? "- ";
+    const itemText = (itemMatch[2] ?? "").trim();
+    const section = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
+    if (typeof values.id === "string") {
+      const seen = explicitIds.get(item.id);
+      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
+      explicitIds.set(item.id, lineNo);
+    } else {
+      const count = (derivedCount.get(item.id) ?? 0) + 1;
+      derivedCount.set(item.id, count);
+      if (count > 1) item.id = `${item.id}-${count}`;
+    }
+    items.push(item);
+    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
+  });
+  for (const item of items) {
+    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
+      problems.push({
+        file: file2,
+        line: item.line,
+        message: `item id "${item.id}" collides with another item's id`
+      });
+    }
+  }
+  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
+  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return { file: file2, title, lines, items };
+}
+function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
+  const inherited = [...stack].reverse();
+  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
+  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const params4 = {};
+  for (const [key, value] of Object.entries(values)) if (!RESERVED2.has(key)) params4[key] = value;
+  let id = deriveId(section, itemText);
+  if (values.id !== void 0) {
+    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
+      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
+    } else id = values.id;
+  }
+  const item = {
+    id,
+    text: itemText,
+    kind: "manual",
+    params: {},
+    phase,
+    optional: optional2,
+    section,
+    line: lineNo
+  };
+  if (!itemText) problem("checkbox item has no text");
+  Object.assign(item, readItemScope(values, problem));
+  if (values.check !== void 0 && values.role !== void 0)
+    problem("an item is either a check or a sign-off, not both");
+  if (values.check !== void 0) {
+    const name = String(values.check);
+    const schema = checks2.get(name);
+    item.kind = "auto";
+    item.check = name;
+    item.params = params4;
+    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
+    else {
+      const parsed = schema.safeParse(params4);
+      if (!parsed.success) {
+        for (const issue2 of parsed.error.issues) {
+          const key = issue2.path.join(".") || "(parameters)";
+          problem(`check "${name}": parameter ${key}: ${issue2.message}`);
+        }
+      }
+    }
+  } else if (values.role !== void 0) {
+    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
+      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
+    }
+    item.kind = "signoff";
+    item.role = String(values.role);
+  }
+  if (item.kind !== "auto") {
+    const stray = Object.keys(params4);
+    if (stray.length > 0)
+      problem(
+        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
+      );
+  }
+  return item;
+}
+function readPhase(value, problem) {
+  if (value === "pre-merge" || value === "post-deploy") return value;
+  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
+  return "pre-merge";
+}
+function badCharacter2(line2) {
+  const control = CONTROL.exec(line2)?.[0];
+  if (control !== void 0) {
+    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
+  }
+  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  return void 0;
+}
+function deriveId(section, text) {
+  const last = section.at(-1) ?? "checklist";
+  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
+}
+function slug(value, max) {
+  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return cleaned.slice(0, max).replace(/-+$/, "");
+}
+
+// src/load/load-checklist.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import { relative as relative6 } from "node:path";
+
+// src/load/default-template.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname2, join as join13 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
+function defaultTemplatePath() {
+  let dir = dirname2(fileURLToPath2(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join13(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync7(candidate)) return candidate;
+    dir = dirname2(dir);
+  }
+  throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
+}
+
+// src/load/load-checklist.ts
+var checkSchemas = new Map(
+  checks.map((check2) => [check2.id, strictParams(check2.params)])
+);
+function loadChecklist(file2, cwd = process.cwd()) {
+  const path14 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
+  let source;
+  try {
+    source = readFileSync6(path14, "utf8");
+  } catch (error62) {
+    throw new InvalidInputError([
+      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
+    ]);
+  }
+  return parseTemplate(source, shown, checkSchemas);
+}
+
+// src/load/setup.ts
+var builtIn;
+function builtInChecklist() {
+  builtIn ??= loadChecklist();
+  return builtIn;
+}
+async function readGateDefinition(source) {
+  const problems = [];
+  let config3 = defaultConfig;
+  if (source.config.text !== void 0) {
+    try {
+      config3 = readConfigText(source.config.text, source.config.file);
+    } catch (error62) {
+      problems.push(...describe3(error62, source.config.file));
+    }
+  }
+  let checklist = builtInChecklist();
+  const templatePath = source.templateOverride ?? config3.template;
+  if (templatePath) {
+    const template = await source.readTemplate(templatePath);
+    if (template.text === void 0) {
+      problems.push({ file: template.file, line: 1, message: `template ${source.missingTemplate}` });
+    } else {
+      try {
+        checklist = parseTemplate(template.text, template.file, checkSchemas);
+      } catch (error62) {
+        problems.push(...describe3(error62, template.file));
+      }
+    }
+  }
+  return { config: config3, checklist, problems };
+}
+function assertUsable(definition) {
+  if (definition.problems.length > 0) throw new InvalidInputError(definition.problems);
+  return definition;
+}
+function describe3(error62, file2) {
+  if (error62 instanceof InvalidInputError) return error62.problems;
+  return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
+}
+async function loadSetup(gh, policy) {
+  const definition = await readGateDefinition({
+    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    readTemplate: async (path14) => ({ file: path14, text: await gh.readFile(path14, policy.sha) }),
+    missingTemplate: `not found on ${policy.ref}`
+  });
+  return { ...definition, problems: definition.problems.map(formatProblem), policy };
+}
+
 // src/cli/context.ts
-function loadRepoContext(io, dir, flags) {
+async function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
-  const { config: config3 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
-  const templateFile = flags.template ?? (config3.template ? join15(repoDir, config3.template) : void 0);
-  const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
+  const shown = (path14) => relative7(io.cwd, path14) || path14;
+  const configFile = flags.config ? resolve3(io.cwd, flags.config) : join14(repoDir, CONFIG_PATH);
+  const configText = readText(configFile);
+  if (flags.config && configText === void 0) {
+    throw new InvalidInputError([{ file: shown(configFile), line: 1, message: "cannot read config" }]);
+  }
+  const { config: config3, checklist } = assertUsable(
+    await readGateDefinition({
+      config: { file: shown(configFile), text: configText },
+      // the config names the template relative to the repository; --template is relative to cwd
+      readTemplate: async (path14) => {
+        const file2 = flags.template ? resolve3(io.cwd, path14) : join14(repoDir, path14);
+        return { file: shown(file2), text: readText(file2) };
+      },
+      missingTemplate: "not found",
+      templateOverride: flags.template
+    })
+  );
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
   return { repoDir, config: config3, checklist, packageJson, branch, releaseVersion };
+}
+function readText(path14) {
+  try {
+    return readFileSync7(path14, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 function variablesFor(context, io, overrides) {
   return buildVariables({
@@ -60468,10 +60531,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path14 = join15(dir, "package.json");
-  if (!existsSync9(path14)) return {};
+  const path14 = join14(dir, "package.json");
+  if (!existsSync8(path14)) return {};
   try {
-    const json2 = JSON.parse(readFileSync8(path14, "utf8"));
+    const json2 = JSON.parse(readFileSync7(path14, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -60556,9 +60619,9 @@ async function checkCommand(io, args) {
   if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
   const phase = values.phase;
   const dir = resolve4(io.cwd, positionals[0] ?? ".");
-  if (!existsSync10(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync9(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync5(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
-  const context = loadRepoContext(io, positionals[0], values);
+  const context = await loadRepoContext(io, positionals[0], values);
   const only = values.only?.split(",").map((part) => part.trim()).filter(Boolean);
   const unknown2 = (only ?? []).filter(
     (name) => !findCheck(name) && !context.checklist.items.some((item) => item.id === name)
@@ -60662,42 +60725,6 @@ function decisionsNeeded(checklist, results, notApplicable) {
 
 // src/cli/doctor-command.ts
 import { parseArgs as parseArgs2 } from "node:util";
-
-// src/app/pr/setup.ts
-var builtIn;
-function builtInChecklist() {
-  builtIn ??= loadChecklist();
-  return builtIn;
-}
-async function loadSetup(gh, policy) {
-  const problems = [];
-  let config3 = defaultConfig;
-  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
-  if (configText !== void 0) {
-    try {
-      config3 = readConfigText(configText, CONFIG_PATH);
-    } catch (error62) {
-      problems.push(...describe3(error62, CONFIG_PATH));
-    }
-  }
-  let checklist = builtInChecklist();
-  if (config3.template) {
-    const source = await gh.readFile(config3.template, policy.sha);
-    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
-    else {
-      try {
-        checklist = parseTemplate(source, config3.template, checkSchemas);
-      } catch (error62) {
-        problems.push(...describe3(error62, config3.template));
-      }
-    }
-  }
-  return { config: config3, checklist, problems, policy };
-}
-function describe3(error62, file2) {
-  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
-  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
-}
 
 // src/core/doctor/diagnose.ts
 var import_yaml5 = __toESM(require_dist(), 1);
@@ -60938,13 +60965,13 @@ async function doctorCommand(io, args) {
 }
 
 // src/cli/init-command.ts
-import { existsSync as existsSync12, mkdirSync, readFileSync as readFileSync9, statSync as statSync6, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join17, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync11, mkdirSync, readFileSync as readFileSync8, statSync as statSync6, writeFileSync } from "node:fs";
+import { dirname as dirname3, join as join16, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // checks/lib/detect/stack.ts
-import { existsSync as existsSync11 } from "node:fs";
-import { join as join16, relative as relative8, sep as sep6 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join15, relative as relative8, sep as sep6 } from "node:path";
 var FRAMEWORKS = [
   { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
   { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
@@ -60975,7 +61002,7 @@ function detectStack(repoDir) {
       value: `${framework.name} (${framework.kind})`,
       why: `package.json depends on ${framework.dep}`
     });
-  } else if (existsSync11(join16(repoDir, "index.html"))) {
+  } else if (existsSync10(join15(repoDir, "index.html"))) {
     facts.kind = "static";
     findings.push({
       what: "stack",
@@ -61013,7 +61040,7 @@ function detectStack(repoDir) {
   if (pkg && script) {
     facts.start = `npm run ${script}`;
     const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? "");
-    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join16(repoDir, ".env.example")))?.[1];
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join15(repoDir, ".env.example")))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
     facts.url = `http://127.0.0.1:${port}/`;
     findings.push({
@@ -61027,12 +61054,12 @@ function detectStack(repoDir) {
       why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
     });
   }
-  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync11(join16(repoDir, dir)));
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync10(join15(repoDir, dir)));
   findings.push(
     facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
   );
   const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
-    (file2) => existsSync11(join16(repoDir, file2))
+    (file2) => existsSync10(join15(repoDir, file2))
   );
   const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
   facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
@@ -61118,7 +61145,7 @@ function initCommand(io, args) {
   });
   if (positionals.length > 1) throw new UsageError("init takes at most one directory");
   const repoDir = resolve5(io.cwd, positionals[0] ?? ".");
-  if (!existsSync12(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync11(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync6(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const facts = detectStack(repoDir);
   const width = Math.max(...facts.findings.map((f) => f.what.length));
@@ -61134,15 +61161,15 @@ function initCommand(io, args) {
   }
   const text = renderInitConfig(facts, notUsed);
   readConfigText(text, CONFIG_PATH);
-  const file2 = join17(repoDir, CONFIG_PATH);
+  const file2 = join16(repoDir, CONFIG_PATH);
   if (values["dry-run"]) {
     io.stdout.write(`
 # ${CONFIG_PATH} (dry run, not written)
 ${text}`);
     return 0;
   }
-  if (existsSync12(file2)) {
-    if (readFileSync9(file2, "utf8") === text) {
+  if (existsSync11(file2)) {
+    if (readFileSync8(file2, "utf8") === text) {
       io.stdout.write(`
 ${CONFIG_PATH} is up to date
 `);
@@ -61279,7 +61306,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
   --var key=value   fill a header variable: date, version, deployed-by, environment, app,
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
-function renderCommand(io, args) {
+async function renderCommand(io, args) {
   const { values, positionals } = parseArgs4({
     args,
     allowPositionals: true,
@@ -61296,7 +61323,7 @@ function renderCommand(io, args) {
     if (eq <= 0) throw new UsageError(`--var expects key=value, got "${pair}"`);
     overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const context = loadRepoContext(io, positionals[0], values);
+  const context = await loadRepoContext(io, positionals[0], values);
   const gate = phaseGate({ checklist: context.checklist, states: {}, headSha: "", phase: "pre-merge" });
   io.stdout.write(
     renderComment({
@@ -61311,8 +61338,8 @@ function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync13, readFileSync as readFileSync10 } from "node:fs";
-import { join as join18, relative as relative9, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync9 } from "node:fs";
+import { join as join17, relative as relative9, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -61327,7 +61354,7 @@ function validateCommand(io, files) {
     const shown = relative9(io.cwd, path14) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync10(path14, "utf8"), shown);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path14, "utf8"), shown);
       else loadChecklist(path14, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
@@ -61344,8 +61371,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join18(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync13(config3) ? [CONFIG_PATH] : []];
+  const config3 = join17(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync12(config3) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts
@@ -61394,7 +61421,7 @@ async function main(io) {
     }
     if (command === "check") return await checkCommand(io, rest);
     if (command === "init") return initCommand(io, rest);
-    if (command === "render") return renderCommand(io, rest);
+    if (command === "render") return await renderCommand(io, rest);
     if (command === "doctor") return await doctorCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error62) {

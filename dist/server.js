@@ -69752,6 +69752,52 @@ function auditDetailsUrl(bot, repo, pr) {
   }
 }
 
+// src/core/decide/not-applicable.ts
+var MIN_NA_REASON = 10;
+var MAX_NA_REASON = 300;
+function planNotApplicable(input2) {
+  const item = input2.items.find((candidate) => candidate.id === input2.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be marked not applicable" };
+  const reason = normaliseReason(input2.reason);
+  if (reason.length < MIN_NA_REASON) {
+    return {
+      ok: false,
+      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``
+    };
+  }
+  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}\u2026` : reason;
+  return {
+    ok: true,
+    event: {
+      t: "waive",
+      na: true,
+      item: item.id,
+      by: input2.by,
+      at: input2.at,
+      sha: input2.sha,
+      reason: bounded
+    }
+  };
+}
+function normaliseReason(reason) {
+  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+}
+function notApplicableByConfig(checklist, config3) {
+  const decided = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const na = config3.items[item.id]?.na;
+    if (na !== void 0) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config3.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
+}
+
 // src/core/template/path-globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MAX_GLOBS = 50;
@@ -69835,22 +69881,6 @@ function whyNot(when2) {
 function list(values, separator) {
   const shown = values.slice(0, 3).join(separator);
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
-}
-
-// src/runner/not-applicable.ts
-function notApplicableByConfig(checklist, config3) {
-  const decided = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const na = config3.items[item.id]?.na;
-    if (na !== void 0) {
-      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
-      continue;
-    }
-    if (item.check && config3.checks[item.check]?.enabled === false) {
-      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
-    }
-  }
-  return decided;
 }
 
 // src/app/pr/pull-conditions.ts
@@ -70162,20 +70192,6 @@ function chooseLedger(candidates, secret) {
     if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
   }
   return best;
-}
-
-// src/app/pr/repository.ts
-function repositoryOf(scope) {
-  const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
-}
-function rememberRepository(scope, repository) {
-  const { owner, repo } = scope.gh.repo;
-  if (repository.id !== void 0 && repository.default_branch)
-    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
-      id: repository.id,
-      defaultBranch: repository.default_branch
-    });
 }
 
 // src/core/config/telemetry-config.ts
@@ -76844,40 +76860,63 @@ function readConfigText(text, shown) {
   return assertCheckSettings(parseConfig(text, shown), text, shown);
 }
 
-// src/app/pr/setup.ts
+// src/load/setup.ts
 var builtIn;
 function builtInChecklist() {
   builtIn ??= loadChecklist();
   return builtIn;
 }
-async function loadSetup(gh, policy) {
+async function readGateDefinition(source) {
   const problems2 = [];
   let config3 = defaultConfig;
-  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
-  if (configText !== void 0) {
+  if (source.config.text !== void 0) {
     try {
-      config3 = readConfigText(configText, CONFIG_PATH);
+      config3 = readConfigText(source.config.text, source.config.file);
     } catch (error62) {
-      problems2.push(...describe3(error62, CONFIG_PATH));
+      problems2.push(...describe3(error62, source.config.file));
     }
   }
   let checklist = builtInChecklist();
-  if (config3.template) {
-    const source = await gh.readFile(config3.template, policy.sha);
-    if (source === void 0) problems2.push(`${config3.template}:1: template not found on ${policy.ref}`);
-    else {
+  const templatePath = source.templateOverride ?? config3.template;
+  if (templatePath) {
+    const template = await source.readTemplate(templatePath);
+    if (template.text === void 0) {
+      problems2.push({ file: template.file, line: 1, message: `template ${source.missingTemplate}` });
+    } else {
       try {
-        checklist = parseTemplate(source, config3.template, checkSchemas);
+        checklist = parseTemplate(template.text, template.file, checkSchemas);
       } catch (error62) {
-        problems2.push(...describe3(error62, config3.template));
+        problems2.push(...describe3(error62, template.file));
       }
     }
   }
-  return { config: config3, checklist, problems: problems2, policy };
+  return { config: config3, checklist, problems: problems2 };
 }
 function describe3(error62, file2) {
-  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
-  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
+  if (error62 instanceof InvalidInputError) return error62.problems;
+  return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
+}
+async function loadSetup(gh, policy) {
+  const definition = await readGateDefinition({
+    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    readTemplate: async (path14) => ({ file: path14, text: await gh.readFile(path14, policy.sha) }),
+    missingTemplate: `not found on ${policy.ref}`
+  });
+  return { ...definition, problems: definition.problems.map(formatProblem), policy };
+}
+
+// src/app/pr/repository.ts
+function repositoryOf(scope) {
+  const { owner, repo } = scope.gh.repo;
+  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
+}
+function rememberRepository(scope, repository) {
+  const { owner, repo } = scope.gh.repo;
+  if (repository.id !== void 0 && repository.default_branch)
+    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
+      id: repository.id,
+      defaultBranch: repository.default_branch
+    });
 }
 
 // src/app/pr/session.ts
@@ -78705,38 +78744,6 @@ function decideWaive(command, items) {
   if (command.reason.length < 3)
     return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
-}
-
-// src/core/decide/not-applicable.ts
-var MIN_NA_REASON = 10;
-var MAX_NA_REASON = 300;
-function planNotApplicable(input2) {
-  const item = input2.items.find((candidate) => candidate.id === input2.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
-  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be marked not applicable" };
-  const reason = normaliseReason(input2.reason);
-  if (reason.length < MIN_NA_REASON) {
-    return {
-      ok: false,
-      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``
-    };
-  }
-  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}\u2026` : reason;
-  return {
-    ok: true,
-    event: {
-      t: "waive",
-      na: true,
-      item: item.id,
-      by: input2.by,
-      at: input2.at,
-      sha: input2.sha,
-      reason: bounded
-    }
-  };
-}
-function normaliseReason(reason) {
-  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
 // src/app/events/on-command.ts
