@@ -7110,7 +7110,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync13 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join18, isAbsolute, sep: sep7 } = __require("node:path");
+    var { join: join18, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7318,7 +7318,7 @@ var require_transport = __commonJS({
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep7 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
             fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err) {
@@ -17899,10 +17899,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -17916,7 +17916,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -17940,7 +17940,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -17956,7 +17956,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -18047,7 +18047,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -18061,13 +18061,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -18110,18 +18110,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -18175,8 +18175,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -18188,7 +18188,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -18199,8 +18199,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -18217,7 +18217,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -18397,7 +18397,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -18414,24 +18414,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -18614,25 +18614,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep6 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep7 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -19442,14 +19442,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -20616,18 +20616,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep6;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -20780,15 +20780,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -20982,13 +20982,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -45302,7 +45302,7 @@ var buildOutputCheck = defineCheck({
 });
 
 // checks/bundle-size.ts
-import { join as join5, relative as relative4 } from "node:path";
+import { join as join6, relative as relative4 } from "node:path";
 
 // checks/lib/bundle/bundle-measure.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -45409,9 +45409,100 @@ function trim(fixed) {
 
 // checks/lib/bundle/size-limit-config.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4, relative as relative3, sep as sep2 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
 import { pathToFileURL } from "node:url";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep2 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES2 });
+}
+function walkRepo(repoDir, options2) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < options2.maxFiles) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync2(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!options2.skipDirs.has(entry.name)) pending.push(join4(dir, entry.name));
+      } else if (entry.isFile() && (!options2.pattern || options2.pattern.test(entry.name))) {
+        files.push(relative3(repoDir, join4(dir, entry.name)).split(sep2).join("/"));
+        if (files.length >= options2.maxFiles) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync2(file2).size > MAX_BYTES) return "";
+    return readFileSync3(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join4(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/bundle/size-limit-config.ts
 var EntrySchema = external_exports.object({
   name: external_exports.string().optional(),
   path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
@@ -45429,18 +45520,18 @@ async function readSizeLimitConfig(repoDir) {
     const issue2 = parsed.error.issues[0];
     return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
   };
-  const json2 = join4(repoDir, ".size-limit.json");
+  const json2 = join5(repoDir, ".size-limit.json");
   if (existsSync4(json2)) {
     try {
-      return parse5(".size-limit.json", JSON.parse(readFileSync3(json2, "utf8")));
+      return parse5(".size-limit.json", JSON.parse(readFileSync4(json2, "utf8")));
     } catch (error62) {
       return { source: ".size-limit.json", problem: error62.message };
     }
   }
-  const pkgFile = join4(repoDir, "package.json");
+  const pkgFile = join5(repoDir, "package.json");
   if (existsSync4(pkgFile)) {
     try {
-      const pkg = JSON.parse(readFileSync3(pkgFile, "utf8"));
+      const pkg = JSON.parse(readFileSync4(pkgFile, "utf8"));
       if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
         return parse5('package.json "size-limit"', pkg["size-limit"]);
       }
@@ -45448,7 +45539,7 @@ async function readSizeLimitConfig(repoDir) {
     }
   }
   for (const name of JS_CONFIGS) {
-    const file2 = join4(repoDir, name);
+    const file2 = join5(repoDir, name);
     if (!existsSync4(file2)) continue;
     try {
       const module2 = await import(pathToFileURL(file2).href);
@@ -45458,7 +45549,7 @@ async function readSizeLimitConfig(repoDir) {
       return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
     }
   }
-  if (existsSync4(join4(repoDir, ".size-limit.ts"))) {
+  if (existsSync4(join5(repoDir, ".size-limit.ts"))) {
     return {
       source: ".size-limit.ts",
       problem: "TypeScript size-limit configs are not read; run size-limit itself"
@@ -45467,23 +45558,7 @@ async function readSizeLimitConfig(repoDir) {
   return void 0;
 }
 function repoFiles(repoDir) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < 5e4) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync2(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && entry.name !== ".git") pending.push(join4(dir, entry.name));
-      } else if (entry.isFile()) files.push(relative3(repoDir, join4(dir, entry.name)).split(sep2).join("/"));
-    }
-  }
-  return files;
+  return walkRepo(repoDir, { skipDirs: /* @__PURE__ */ new Set(["node_modules", ".git"]), maxFiles: 5e4 });
 }
 function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
   const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
@@ -45679,7 +45754,7 @@ var bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
-    const toRepoPath = (file2) => relative4(ctx.repoDir, join5(buildDir, file2)).split("\\").join("/");
+    const toRepoPath = (file2) => relative4(ctx.repoDir, join6(buildDir, file2)).split("\\").join("/");
     const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
     const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
     const metrics = {};
@@ -54600,94 +54675,6 @@ var envFilesCheck = defineCheck({
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { join as join7 } from "node:path";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { join as join6, relative as relative5, sep as sep4 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < MAX_FILES2) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync3(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
-      } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
-        if (files.length >= MAX_FILES2) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync2(file2).size > MAX_BYTES) return "";
-    return readFileSync4(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join6(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/detect/env-names.ts
 var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
 var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
 var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
@@ -57543,7 +57530,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join9, resolve as resolve2, sep as sep5 } from "node:path";
+import { extname, join as join9, resolve as resolve2, sep as sep4 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -57572,7 +57559,7 @@ function resolveFile(root, urlPath) {
     return void 0;
   }
   const candidate = resolve2(join9(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
+  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
   try {
     const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
@@ -59774,7 +59761,7 @@ ${result.stdout ?? ""}`.trim();
 
 // src/cli/context.ts
 import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
-import { join as join14, relative as relative7, resolve as resolve3 } from "node:path";
+import { join as join14, relative as relative6, resolve as resolve3 } from "node:path";
 
 // src/core/template/variables.ts
 function buildVariables(sources) {
@@ -60403,7 +60390,7 @@ function slug(value, max) {
 
 // src/load/load-checklist.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-import { relative as relative6 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // src/load/default-template.ts
 import { existsSync as existsSync7 } from "node:fs";
@@ -60426,7 +60413,7 @@ var checkSchemas = new Map(
 );
 function loadChecklist(file2, cwd = process.cwd()) {
   const path14 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
+  const shown = file2 ? relative5(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
   let source;
   try {
     source = readFileSync6(path14, "utf8");
@@ -60490,7 +60477,7 @@ async function loadSetup(gh, policy) {
 // src/cli/context.ts
 async function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
-  const shown = (path14) => relative7(io.cwd, path14) || path14;
+  const shown = (path14) => relative6(io.cwd, path14) || path14;
   const configFile = flags.config ? resolve3(io.cwd, flags.config) : join14(repoDir, CONFIG_PATH);
   const configText = readText(configFile);
   if (flags.config && configText === void 0) {
@@ -60971,7 +60958,7 @@ import { parseArgs as parseArgs3 } from "node:util";
 
 // checks/lib/detect/stack.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join15, relative as relative8, sep as sep6 } from "node:path";
+import { join as join15, relative as relative7, sep as sep5 } from "node:path";
 var FRAMEWORKS = [
   { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
   { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
@@ -61030,7 +61017,7 @@ function detectStack(repoDir) {
   if (!facts.buildDir) {
     const built = findBrowserBuild({ repoDir });
     if (built.ok) {
-      facts.buildDir = relative8(repoDir, built.dir).split(sep6).join("/");
+      facts.buildDir = relative7(repoDir, built.dir).split(sep5).join("/");
       findings.push({ what: "build dir", value: facts.buildDir, why: built.how });
     }
   }
@@ -61339,7 +61326,7 @@ async function renderCommand(io, args) {
 
 // src/cli/validate-command.ts
 import { existsSync as existsSync12, readFileSync as readFileSync9 } from "node:fs";
-import { join as join17, relative as relative9, resolve as resolve6 } from "node:path";
+import { join as join17, relative as relative8, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -61351,7 +61338,7 @@ function validateCommand(io, files) {
   const problems = [];
   for (const file2 of targets) {
     const path14 = resolve6(io.cwd, file2);
-    const shown = relative9(io.cwd, path14) || file2;
+    const shown = relative8(io.cwd, path14) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
       else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path14, "utf8"), shown);
