@@ -77011,9 +77011,13 @@ async function writeProjection(scope, session, projection) {
     encodeStateBlock(projection.ledger),
     SHARED_LEDGER_TTL_S
   );
-  await writeComment(scope, session, projection.comment);
-  for (const run2 of projection.checkRuns)
-    await writeCheckRun(scope, run2.mirrorsLedger ? session.key : void 0, run2);
+  await Promise.all([
+    writeComment(scope, session, projection.comment),
+    (async () => {
+      for (const run2 of projection.checkRuns)
+        await writeCheckRun(scope, run2.mirrorsLedger ? session.key : void 0, run2);
+    })()
+  ]);
 }
 async function writeComment(scope, session, body) {
   const { gh, bot } = scope;
