@@ -77011,13 +77011,9 @@ async function writeProjection(scope, session, projection) {
     encodeStateBlock(projection.ledger),
     SHARED_LEDGER_TTL_S
   );
-  await Promise.all([
-    writeComment(scope, session, projection.comment),
-    (async () => {
-      for (const run2 of projection.checkRuns)
-        await writeCheckRun(scope, run2.mirrorsLedger ? session.key : void 0, run2);
-    })()
-  ]);
+  await writeComment(scope, session, projection.comment);
+  for (const run2 of projection.checkRuns)
+    await writeCheckRun(scope, run2.mirrorsLedger ? session.key : void 0, run2);
 }
 async function writeComment(scope, session, body) {
   const { gh, bot } = scope;
