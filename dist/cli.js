@@ -60663,42 +60663,6 @@ function decisionsNeeded(checklist, results, notApplicable) {
 // src/cli/doctor-command.ts
 import { parseArgs as parseArgs2 } from "node:util";
 
-// src/app/pr/setup.ts
-var builtIn;
-function builtInChecklist() {
-  builtIn ??= loadChecklist();
-  return builtIn;
-}
-async function loadSetup(gh, policy) {
-  const problems = [];
-  let config3 = defaultConfig;
-  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
-  if (configText !== void 0) {
-    try {
-      config3 = readConfigText(configText, CONFIG_PATH);
-    } catch (error62) {
-      problems.push(...describe3(error62, CONFIG_PATH));
-    }
-  }
-  let checklist = builtInChecklist();
-  if (config3.template) {
-    const source = await gh.readFile(config3.template, policy.sha);
-    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
-    else {
-      try {
-        checklist = parseTemplate(source, config3.template, checkSchemas);
-      } catch (error62) {
-        problems.push(...describe3(error62, config3.template));
-      }
-    }
-  }
-  return { config: config3, checklist, problems, policy };
-}
-function describe3(error62, file2) {
-  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
-  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
-}
-
 // src/core/doctor/diagnose.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 var REQUIRED_PERMISSIONS = {
@@ -60876,6 +60840,79 @@ async function canReadTeam(octokit, team) {
   }
 }
 
+// src/app/pr/setup.ts
+var builtIn;
+function builtInChecklist() {
+  builtIn ??= loadChecklist();
+  return builtIn;
+}
+async function loadSetup(gh, policy) {
+  const problems = [];
+  let config3 = defaultConfig;
+  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
+  if (configText !== void 0) {
+    try {
+      config3 = readConfigText(configText, CONFIG_PATH);
+    } catch (error62) {
+      problems.push(...describe3(error62, CONFIG_PATH));
+    }
+  }
+  let checklist = builtInChecklist();
+  if (config3.template) {
+    const source = await gh.readFile(config3.template, policy.sha);
+    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
+    else {
+      try {
+        checklist = parseTemplate(source, config3.template, checkSchemas);
+      } catch (error62) {
+        problems.push(...describe3(error62, config3.template));
+      }
+    }
+  }
+  return { config: config3, checklist, problems, policy };
+}
+function describe3(error62, file2) {
+  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
+  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
+}
+
+// src/app/server/doctor-report.ts
+async function doctorReport(credentials, repo) {
+  const full = `${repo.owner}/${repo.repo}`;
+  const { appId } = credentials;
+  const installation = await readInstallation(await credentials.auth(), repo);
+  if (!installation)
+    return {
+      text: `\u2718 the app (id ${appId}) is not installed on ${full}: fix: install it on the repository
+`,
+      code: 1
+    };
+  const octokit = await credentials.auth(installation.id);
+  const policy = await readDefaultBranch(octokit, repo);
+  const branch = policy.ref;
+  const gh = gitHubFor(octokit, repo);
+  const setup = await loadSetup(gh, policy);
+  const file2 = setup.config.checksWorkflow?.file ?? "shipgate.yml";
+  const workflowPath = file2.startsWith(".github/") ? file2 : `.github/workflows/${file2}`;
+  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
+  return formatDoctor(
+    diagnose({
+      repo: full,
+      branch,
+      appId,
+      requiredChecks: await readRequiredChecks(octokit, repo, branch),
+      permissions: installation.permissions,
+      events: installation.events,
+      workflowPath,
+      workflow: await gh.readFile(workflowPath, policy.sha),
+      setupProblems: setup.problems,
+      teams: await Promise.all(
+        teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) }))
+      )
+    })
+  );
+}
+
 // src/cli/doctor-command.ts
 var DOCTOR_HELP = `Usage: shipgate doctor --repo OWNER/REPO
 
@@ -60901,38 +60938,10 @@ async function doctorCommand(io, args) {
     baseUrl: (io.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     logLevel: "fatal"
   });
-  const repo = { owner, repo: name };
-  const installation = await readInstallation(await probot.auth(), repo);
-  if (!installation) {
-    io.stdout.write(
-      `\u2718 the app (id ${appId}) is not installed on ${full}: fix: install it on the repository
-`
-    );
-    return 1;
-  }
-  const octokit = await probot.auth(installation.id);
-  const policy = await readDefaultBranch(octokit, repo);
-  const branch = policy.ref;
-  const gh = gitHubFor(octokit, repo);
-  const setup = await loadSetup(gh, policy);
-  const file2 = setup.config.checksWorkflow?.file ?? "shipgate.yml";
-  const workflowPath = file2.startsWith(".github/") ? file2 : `.github/workflows/${file2}`;
-  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
-  const lines = diagnose({
-    repo: full,
-    branch,
-    appId,
-    requiredChecks: await readRequiredChecks(octokit, repo, branch),
-    permissions: installation.permissions,
-    events: installation.events,
-    workflowPath,
-    workflow: await gh.readFile(workflowPath, policy.sha),
-    setupProblems: setup.problems,
-    teams: await Promise.all(
-      teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) }))
-    )
-  });
-  const report = formatDoctor(lines);
+  const report = await doctorReport(
+    { appId, auth: async (id) => await probot.auth(id) },
+    { owner, repo: name }
+  );
   io.stdout.write(report.text);
   return report.code;
 }

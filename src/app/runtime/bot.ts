@@ -1,5 +1,6 @@
 import type { JsonWebKey } from 'node:crypto';
 import type { Ledger } from '../../core/ledger/ledger.js';
+import type { AppOctokit } from '../../github/client.js';
 import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createLocalCoordinator } from '../../scale/local-coordinator.js';
@@ -91,6 +92,8 @@ export class BotMemory {
   /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
   readonly repositories: TtlCache<{ id: number; defaultBranch: string }>;
   readonly files: TtlCache<string>;
+  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
+  readonly doctorReports = new TtlCache<string>(60_000, 100);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
 }
@@ -106,6 +109,8 @@ export interface Bot {
   /** Issuer of the Actions ID tokens (provenance.ts). */
   readonly oidcIssuer: string;
   readonly metrics?: AppMetrics;
+  /** The app's own credentials (JWT; with an id, that installation's token) for `/shipgate doctor`; absent in bot mode. */
+  readonly auth?: (installationId?: number) => Promise<AppOctokit>;
 }
 
 /** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */

@@ -68,6 +68,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     oidcIssuer: options.oidcIssuer ?? GITHUB_OIDC_ISSUER,
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    auth: async (installationId) => (await loaded()).auth(installationId) as Promise<AppOctokit>,
   };
   const inflight = new Set<Promise<unknown>>();
   const loaded = async (): Promise<Probot> => {

@@ -8,6 +8,8 @@ export type Command =
   | { name: 'rollback'; reason: string }
   /** `/shipgate sign-off <role>`: a role member signs off without editing the comment (read access suffices). */
   | { name: 'sign-off'; role: string }
+  /** `/shipgate doctor`: the bot replies with the repository's set-up problems, one fix per line. */
+  | { name: 'doctor' }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -34,6 +36,8 @@ export function parseCommand(body: string): Command | undefined {
     }
     case 'rollback':
       return { name: 'rollback', reason: rest.join(' ').trim() };
+    case 'doctor':
+      return { name: 'doctor' };
     case 'sign-off':
     case 'signoff':
       return { name: 'sign-off', role: rest[0] ?? '' };
