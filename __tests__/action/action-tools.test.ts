@@ -355,16 +355,20 @@ describe('a bare checkout of the Action on a runner', () => {
     expect(secrets?.summary).toContain('(built-in rules)');
     expect(served).toContain(ASSET);
 
-    // a later run on the same runner: a cache hit, nothing installed
-    const second = await runBare(toolCache, 'lighthouse');
-    expect(second.stderr).toBe('');
-    expect(second.stdout).toContain(`shipgate: lighthouse@${LIGHTHOUSE_VERSION} from the tool cache ${dir}`);
-    expect(second.stdout).not.toContain('shipgate: installing lighthouse');
-    const measuredSecond = lighthouseOf(second.outputs.results);
-    // On 2 loaded cores Lighthouse occasionally loses a trace (NO_NAVSTART); one clean run of two is required.
-    expect(measuredFirst.measured || measuredSecond.measured).toBe(true);
-    expect(first.summary + second.summary).toMatch(
-      /Lighthouse performance \d+ [≥<] \d+ \(median of \d runs?\)/,
-    );
-  }, 420_000);
+    // later runs on the same runner: cache hits, nothing installed. On 2 loaded cores Lighthouse
+    // now and then loses a trace (NO_NAVSTART, measured at load average ~10): up to two more runs.
+    let measured = measuredFirst.measured;
+    let summaries = first.summary;
+    for (let attempt = 0; attempt < (measured ? 1 : 2); attempt++) {
+      const again = await runBare(toolCache, 'lighthouse');
+      expect(again.stderr).toBe('');
+      expect(again.stdout).toContain(`shipgate: lighthouse@${LIGHTHOUSE_VERSION} from the tool cache ${dir}`);
+      expect(again.stdout).not.toContain('shipgate: installing lighthouse');
+      measured ||= lighthouseOf(again.outputs.results).measured;
+      summaries += again.summary;
+      if (measured) break;
+    }
+    expect(measured).toBe(true);
+    expect(summaries).toMatch(/Lighthouse performance \d+ [≥<] \d+ \(median of \d runs?\)/);
+  }, 600_000);
 });
