@@ -11,7 +11,7 @@ import {
   readRequiredChecks,
 } from '../../github/doctor-reads.js';
 import type { RepoRef } from '../../github/types.js';
-import { loadSetup } from '../pr/setup.js';
+import { loadSetup } from '../../load/setup.js';
 
 export interface DoctorAuth {
   appId: number;
