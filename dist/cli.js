@@ -60967,6 +60967,43 @@ async function canReadTeam(octokit, team) {
   }
 }
 
+// src/app/server/doctor-report.ts
+async function doctorReport(credentials, repo) {
+  const full = `${repo.owner}/${repo.repo}`;
+  const { appId } = credentials;
+  const installation = await readInstallation(await credentials.auth(), repo);
+  if (!installation)
+    return {
+      text: `\u2718 the app (id ${appId}) is not installed on ${full}: fix: install it on the repository
+`,
+      code: 1
+    };
+  const octokit = await credentials.auth(installation.id);
+  const policy = await readDefaultBranch(octokit, repo);
+  const branch = policy.ref;
+  const gh = gitHubFor(octokit, repo);
+  const setup = await loadSetup(gh, policy);
+  const file2 = setup.config.checksWorkflow?.file ?? "shipgate.yml";
+  const workflowPath = file2.startsWith(".github/") ? file2 : `.github/workflows/${file2}`;
+  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
+  return formatDoctor(
+    diagnose({
+      repo: full,
+      branch,
+      appId,
+      requiredChecks: await readRequiredChecks(octokit, repo, branch),
+      permissions: installation.permissions,
+      events: installation.events,
+      workflowPath,
+      workflow: await gh.readFile(workflowPath, policy.sha),
+      setupProblems: setup.problems,
+      teams: await Promise.all(
+        teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) }))
+      )
+    })
+  );
+}
+
 // src/cli/doctor-command.ts
 var DOCTOR_HELP = `Usage: shipgate doctor --repo OWNER/REPO
 
@@ -60992,38 +61029,10 @@ async function doctorCommand(io, args) {
     baseUrl: (io.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     logLevel: "fatal"
   });
-  const repo = { owner, repo: name };
-  const installation = await readInstallation(await probot.auth(), repo);
-  if (!installation) {
-    io.stdout.write(
-      `\u2718 the app (id ${appId}) is not installed on ${full}: fix: install it on the repository
-`
-    );
-    return 1;
-  }
-  const octokit = await probot.auth(installation.id);
-  const policy = await readDefaultBranch(octokit, repo);
-  const branch = policy.ref;
-  const gh = gitHubFor(octokit, repo);
-  const setup = await loadSetup(gh, policy);
-  const file2 = setup.config.checksWorkflow?.file ?? "shipgate.yml";
-  const workflowPath = file2.startsWith(".github/") ? file2 : `.github/workflows/${file2}`;
-  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
-  const lines = diagnose({
-    repo: full,
-    branch,
-    appId,
-    requiredChecks: await readRequiredChecks(octokit, repo, branch),
-    permissions: installation.permissions,
-    events: installation.events,
-    workflowPath,
-    workflow: await gh.readFile(workflowPath, policy.sha),
-    setupProblems: setup.problems,
-    teams: await Promise.all(
-      teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) }))
-    )
-  });
-  const report = formatDoctor(lines);
+  const report = await doctorReport(
+    { appId, auth: async (id) => await probot.auth(id) },
+    { owner, repo: name }
+  );
   io.stdout.write(report.text);
   return report.code;
 }

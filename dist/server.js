@@ -69353,6 +69353,8 @@ var BotMemory = class {
   /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
   repositories;
   files;
+  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
+  doctorReports = new TtlCache(6e4, 100);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   mergeGroups = new TtlCache(24 * 36e5);
   /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
@@ -79113,6 +79115,8 @@ function parseCommand(body) {
         name: "cutover",
         percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
       };
+    case "doctor":
+      return { name: "doctor" };
     case "sign-off":
     case "signoff":
       return { name: "sign-off", role: rest[0] ?? "" };
@@ -79129,6 +79133,245 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
+// src/core/doctor/diagnose.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var REQUIRED_PERMISSIONS = {
+  checks: "write",
+  pull_requests: "read",
+  issues: "write",
+  contents: "write",
+  deployments: "write",
+  members: "read",
+  metadata: "read",
+  actions: "write",
+  merge_queues: "read",
+  administration: "read"
+};
+var REQUIRED_EVENTS = [
+  "pull_request",
+  "issue_comment",
+  "pull_request_review",
+  "check_run",
+  "merge_group",
+  "deployment_protection_rule",
+  "deployment_status"
+];
+var LEVEL = { read: 1, write: 2, admin: 3 };
+function diagnose(facts) {
+  const lines = [];
+  const add = (ok, good, fix) => lines.push({ ok, text: ok ? good : fix });
+  const where = `${facts.repo}@${facts.branch}`;
+  if (facts.requiredChecks === void 0)
+    add(false, "", `cannot read branch protection of ${where}: fix: grant the app "Administration: read"`);
+  else {
+    const gate = facts.requiredChecks.filter((check2) => check2.context === "shipgate");
+    add(
+      gate.length > 0,
+      `\`shipgate\` is a required check on ${facts.branch} (${gate.map((c) => c.from).join(", ")})`,
+      `\`shipgate\` is not required on ${facts.branch}: fix: branch protection or a ruleset \u2192 require the status check "shipgate"`
+    );
+    if (gate.length > 0)
+      add(
+        gate.every((check2) => check2.appId === facts.appId),
+        `\`shipgate\` is bound to the shipgate app (id ${facts.appId})`,
+        `\`shipgate\` is not bound to the app: fix: set its source (expected source) to the shipgate app (id ${facts.appId}); any workflow with checks: write can post it now`
+      );
+  }
+  lines.push(...installationLines(facts.permissions, facts.events));
+  const workflow = facts.workflow === void 0 ? void 0 : workflowProblems(facts.workflow);
+  add(
+    workflow !== void 0 && workflow.length === 0,
+    `the checks workflow ${facts.workflowPath} runs the shipgate Action with checks: write`,
+    workflow === void 0 ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/action.md: checkout + uses: shipgate, permissions checks: write)` : `${facts.workflowPath}: ${workflow.join("; ")}`
+  );
+  add(
+    facts.setupProblems.length === 0,
+    `config and template on ${facts.branch} are valid`,
+    `config or template invalid on ${facts.branch}: ${facts.setupProblems.slice(0, 3).join("; ")}: fix: correct the file at that line (shipgate validate)`
+  );
+  const unreadable = facts.teams.filter((team) => !team.readable).map((team) => team.team);
+  add(
+    unreadable.length === 0,
+    facts.teams.length ? `every role team is readable (${facts.teams.map((t) => t.team).join(", ")})` : "no role uses a team",
+    `role teams not readable: ${unreadable.join(", ")}: fix: check the team slugs in .github/shipgate.yml and grant the app "Members: read"`
+  );
+  return lines;
+}
+function installationLines(permissions, events) {
+  const missing = Object.entries(REQUIRED_PERMISSIONS).filter(
+    ([name, level]) => (LEVEL[permissions[name] ?? ""] ?? 0) < (LEVEL[level] ?? 0)
+  );
+  const unsubscribed = REQUIRED_EVENTS.filter((event) => !events.includes(event));
+  return [
+    missing.length === 0 ? { ok: true, text: "the app has every permission app.yml asks for" } : {
+      ok: false,
+      text: `the app lacks ${missing.map(([name, level]) => `${name}: ${level}`).join(", ")}: fix: app settings \u2192 Permissions & events, then accept the new permissions on the installation`
+    },
+    unsubscribed.length === 0 ? { ok: true, text: "the app subscribes to every event it handles" } : {
+      ok: false,
+      text: `the app does not subscribe to ${unsubscribed.join(", ")}: fix: app settings \u2192 Permissions & events \u2192 Subscribe to events`
+    }
+  ];
+}
+function workflowProblems(source) {
+  let doc;
+  try {
+    doc = (0, import_yaml5.parse)(source);
+  } catch {
+    return ["not valid YAML: fix: correct the workflow"];
+  }
+  const problems2 = [];
+  if (!/uses:\s*[^\s]*shipgate/.test(source))
+    problems2.push("does not use the shipgate Action: fix: add a step `uses: <owner>/shipgate@v1`");
+  const root = doc ?? {};
+  const grants = [root.permissions, ...Object.values(root.jobs ?? {}).map((job) => job?.permissions)];
+  const writesChecks = grants.some(
+    (grant) => grant === "write-all" || typeof grant === "object" && grant !== null && grant.checks === "write"
+  );
+  if (!writesChecks)
+    problems2.push("does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`");
+  return problems2;
+}
+function formatDoctor(lines) {
+  return {
+    text: `${lines.map((line) => `${line.ok ? "\u2714" : "\u2718"} ${line.text}`).join("\n")}
+`,
+    code: lines.every((line) => line.ok) ? 0 : 1
+  };
+}
+
+// src/github/doctor-reads.ts
+async function readInstallation(appOctokit, repo) {
+  try {
+    const { data } = await appOctokit.rest.apps.getRepoInstallation({ owner: repo.owner, repo: repo.repo });
+    const permissions = Object.fromEntries(
+      Object.entries(data.permissions ?? {}).flatMap(
+        ([name, level]) => typeof level === "string" ? [[name, level]] : []
+      )
+    );
+    return { id: data.id, permissions, events: data.events ?? [] };
+  } catch (error62) {
+    if (statusOf(error62) === 404) return void 0;
+    throw error62;
+  }
+}
+async function readDefaultBranch(octokit, repo) {
+  const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  const { data: branch } = await octokit.rest.repos.getBranch({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch: data.default_branch
+  });
+  return { ref: data.default_branch, sha: branch.commit.sha };
+}
+async function readRequiredChecks(octokit, repo, branch) {
+  const out = [];
+  try {
+    const { data } = await octokit.rest.repos.getBranchProtection({
+      owner: repo.owner,
+      repo: repo.repo,
+      branch
+    });
+    for (const check2 of data.required_status_checks?.checks ?? [])
+      out.push({
+        context: check2.context,
+        ...check2.app_id ? { appId: check2.app_id } : {},
+        from: "branch protection"
+      });
+  } catch (error62) {
+    if (statusOf(error62) === 403) return void 0;
+    if (statusOf(error62) !== 404) throw error62;
+  }
+  const { data: rules } = await octokit.rest.repos.getBranchRules({
+    owner: repo.owner,
+    repo: repo.repo,
+    branch
+  });
+  for (const rule of rules) {
+    if (rule.type !== "required_status_checks") continue;
+    const parameters = rule.parameters;
+    for (const check2 of parameters?.required_status_checks ?? [])
+      out.push({
+        context: check2.context,
+        ...check2.integration_id ? { appId: check2.integration_id } : {},
+        from: "ruleset"
+      });
+  }
+  return out;
+}
+async function canReadTeam(octokit, team) {
+  const [org = "", slug2 = ""] = team.split("/");
+  try {
+    await octokit.rest.teams.getByName({ org, team_slug: slug2 });
+    return true;
+  } catch (error62) {
+    if (statusOf(error62) === 404 || statusOf(error62) === 403) return false;
+    throw error62;
+  }
+}
+
+// src/app/server/doctor-report.ts
+async function doctorReport(credentials, repo) {
+  const full = `${repo.owner}/${repo.repo}`;
+  const { appId } = credentials;
+  const installation = await readInstallation(await credentials.auth(), repo);
+  if (!installation)
+    return {
+      text: `\u2718 the app (id ${appId}) is not installed on ${full}: fix: install it on the repository
+`,
+      code: 1
+    };
+  const octokit = await credentials.auth(installation.id);
+  const policy = await readDefaultBranch(octokit, repo);
+  const branch = policy.ref;
+  const gh = gitHubFor(octokit, repo);
+  const setup = await loadSetup(gh, policy);
+  const file2 = setup.config.checksWorkflow?.file ?? "shipgate.yml";
+  const workflowPath = file2.startsWith(".github/") ? file2 : `.github/workflows/${file2}`;
+  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
+  return formatDoctor(
+    diagnose({
+      repo: full,
+      branch,
+      appId,
+      requiredChecks: await readRequiredChecks(octokit, repo, branch),
+      permissions: installation.permissions,
+      events: installation.events,
+      workflowPath,
+      workflow: await gh.readFile(workflowPath, policy.sha),
+      setupProblems: setup.problems,
+      teams: await Promise.all(
+        teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) }))
+      )
+    })
+  );
+}
+
+// src/app/events/on-doctor.ts
+async function onDoctor(scope, number4, actor) {
+  if (!hasPermission(await permissionOf(scope, actor), "write")) {
+    await reply(scope, number4, `@${actor} shipgate commands need write access to the repository.`);
+    return;
+  }
+  const { owner, repo } = scope.gh.repo;
+  const auth8 = scope.bot.auth;
+  if (!auth8) {
+    await reply(
+      scope,
+      number4,
+      `@${actor} \`/shipgate doctor\` needs the shipgate app's credentials; run \`APP_ID=\u2026 PRIVATE_KEY=\u2026 npx shipgate doctor --repo ${owner}/${repo}\` instead.`
+    );
+    return;
+  }
+  const report = await scope.bot.memory.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
+    const { text, code } = await doctorReport({ appId: scope.bot.options.appId, auth: auth8 }, scope.gh.repo);
+    const lines = text.trimEnd().split("\n");
+    const head = code === 0 ? `shipgate doctor: ${owner}/${repo} is set up correctly.` : `shipgate doctor: ${lines.filter((line) => line.startsWith("\u2718")).length} problem(s) in ${owner}/${repo}, each with its fix:`;
+    return [head, "", ...lines.map((line) => `- ${line}`)].join("\n");
+  });
+  await reply(scope, number4, `@${actor} ${report}`);
+}
+
 // src/app/events/on-command.ts
 async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
@@ -79138,6 +79381,7 @@ async function onCommand(scope, payload) {
   const number4 = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number4, true);
+  if (command.name === "doctor") return pull.open ? onDoctor(scope, number4, actor) : void 0;
   if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), "write")) {
     await reply(scope, number4, `@${actor} shipgate commands need write access to the repository.`);
@@ -79208,7 +79452,7 @@ async function onCommand(scope, payload) {
       return;
   }
 }
-var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.";
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>` or `/shipgate doctor`.";
 
 // src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
@@ -80657,7 +80901,8 @@ function createShipgateApp(options2) {
     ...options2.publicUrl ? { publicUrl: options2.publicUrl } : {},
     oidcIssuer: options2.oidcIssuer ?? GITHUB_OIDC_ISSUER,
     ...options2.metrics ? { metrics: options2.metrics } : {},
-    ...options2.telemetryEnv ? { telemetryEnv: options2.telemetryEnv } : {}
+    ...options2.telemetryEnv ? { telemetryEnv: options2.telemetryEnv } : {},
+    auth: async (installationId) => (await loaded()).auth(installationId)
   };
   const inflight = /* @__PURE__ */ new Set();
   const loaded = async () => {
@@ -80865,47 +81110,6 @@ async function settleWithin(work, ms) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-// src/core/doctor/diagnose.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var REQUIRED_PERMISSIONS = {
-  checks: "write",
-  pull_requests: "read",
-  issues: "write",
-  contents: "write",
-  deployments: "write",
-  members: "read",
-  metadata: "read",
-  actions: "write",
-  merge_queues: "read",
-  administration: "read"
-};
-var REQUIRED_EVENTS = [
-  "pull_request",
-  "issue_comment",
-  "pull_request_review",
-  "check_run",
-  "merge_group",
-  "deployment_protection_rule",
-  "deployment_status"
-];
-var LEVEL = { read: 1, write: 2, admin: 3 };
-function installationLines(permissions, events) {
-  const missing = Object.entries(REQUIRED_PERMISSIONS).filter(
-    ([name, level]) => (LEVEL[permissions[name] ?? ""] ?? 0) < (LEVEL[level] ?? 0)
-  );
-  const unsubscribed = REQUIRED_EVENTS.filter((event) => !events.includes(event));
-  return [
-    missing.length === 0 ? { ok: true, text: "the app has every permission app.yml asks for" } : {
-      ok: false,
-      text: `the app lacks ${missing.map(([name, level]) => `${name}: ${level}`).join(", ")}: fix: app settings \u2192 Permissions & events, then accept the new permissions on the installation`
-    },
-    unsubscribed.length === 0 ? { ok: true, text: "the app subscribes to every event it handles" } : {
-      ok: false,
-      text: `the app does not subscribe to ${unsubscribed.join(", ")}: fix: app settings \u2192 Permissions & events \u2192 Subscribe to events`
-    }
-  ];
 }
 
 // src/app/server/startup-doctor.ts

@@ -11,7 +11,7 @@ import { InputError, parseInputs } from '../../src/action/inputs.js';
 import { conclusionOf, evidenceCheckRun, evidenceText } from '../../src/action/publish.js';
 import { CHECK_OUTPUT_LIMIT, resultsMarkdown } from '../../src/action/report-markdown.js';
 import { secretValues } from '../../src/action/secrets.js';
-import { toolAwareResolver } from '../../src/action/tools.js';
+import { toolAwareResolver } from '../../src/action/tools/resolver.js';
 import { parseEvidenceText } from '../../src/core/evidence/evidence.js';
 import type { ItemResult } from '../../src/core/template/model.js';
 import { ROOT } from './action-harness.js';
@@ -272,11 +272,8 @@ describe('toolAwareResolver', () => {
   };
   const context = {} as Parameters<Check<unknown>['run']>[1];
 
-  it('turns a check whose package is missing into skipped with the fix', async () => {
-    const resolve = toolAwareResolver(
-      () => fake,
-      () => false,
-    );
+  it('turns a check whose package is missing (and nothing to install it) into skipped with the fix', async () => {
+    const resolve = toolAwareResolver(() => fake, { env: {}, log: () => undefined, available: () => false });
     const check = resolve('lighthouse');
     expect(check?.exclusive).toBe(true);
     expect(await check?.run({}, context)).toEqual({
@@ -286,11 +283,24 @@ describe('toolAwareResolver', () => {
     });
   });
 
+  it("skips with the installer's reason when the pinned Lighthouse cannot be installed", async () => {
+    const resolve = toolAwareResolver(() => fake, {
+      env: { CHROME_PATH: process.execPath },
+      log: () => undefined,
+      available: () => false,
+      provideLighthouse: async () => ({
+        ok: false,
+        reason: 'lighthouse@12.8.2 could not be installed (x): fix: y',
+      }),
+    });
+    expect(await resolve('lighthouse')?.run({}, context)).toEqual({
+      status: 'skipped',
+      summary: 'lighthouse@12.8.2 could not be installed (x): fix: y',
+    });
+  });
+
   it('leaves checks alone when their packages resolve', async () => {
-    const resolve = toolAwareResolver(
-      () => fake,
-      () => true,
-    );
+    const resolve = toolAwareResolver(() => fake, { env: {}, log: () => undefined, available: () => true });
     expect(await resolve('lighthouse')?.run({}, context)).toEqual({ status: 'pass', summary: 'ran' });
   });
 });

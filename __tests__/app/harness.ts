@@ -11,6 +11,7 @@ import type { CheckStatus, Phase } from '../../src/core/template/model.js';
 import type { OctokitTuning } from '../../src/github/octokit.js';
 import type { Coordinator } from '../../src/scale/coordinator.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
+import type { SecondaryLimitOptions } from '../simulator/secondary-limits.js';
 
 export const REPO = 'acme/web';
 export const WEBHOOK_SECRET = 'e2e-webhook-secret';
@@ -90,6 +91,8 @@ export interface HarnessOptions {
   coordinator?: () => Coordinator;
   /** Octokit timings over the fast test defaults (e.g. real rate-limit waits, a request timeout). */
   tuning?: OctokitTuning;
+  /** The simulator's secondary rate limits (default here: off, see startHarness). */
+  secondaryLimits?: SecondaryLimitOptions | false;
 }
 
 /** The permissions app.yml asks for: the harness installs the app with exactly those. */
@@ -133,6 +136,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     appSlug: 'shipgate',
     privateKeyPem: key,
     validateWebhooks: opts.validateWebhooks ?? true,
+    // Off unless a test asks: the harness runs the bot with write spacing off (writeIntervalMs 0) and
+    // rate-limit waits scaled to 20 ms a second, so one test file writes 80+ times a minute from one
+    // installation (post-merge.test.ts: refused at GitHub's figures, and its 3 compressed retries give
+    // up). In production the client spaces writes ≥ 1 s and waits the real retry-after.
+    secondaryLimits: opts.secondaryLimits ?? false,
   });
   seedRepo(sim);
   const options: ServerOptions = {

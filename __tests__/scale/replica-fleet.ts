@@ -66,6 +66,10 @@ export async function startFleet(options: {
     appSlug: 'shipgate',
     privateKeyPem: key,
     validateWebhooks: false,
+    // GitHub's secondary rate limits only with production write spacing: with writes unspaced the
+    // replicas can exceed 80 a minute, and a refused write retried a retry-after later lands in a
+    // later test's count (see startHarness in __tests__/app/harness.ts).
+    ...(options.productionThrottling ? {} : { secondaryLimits: false as const }),
   });
   seedRepo(sim);
   const replicas: Replica[] = [];

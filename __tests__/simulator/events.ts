@@ -7,7 +7,7 @@ import { commit, diffCommits } from './git.js';
 import { Payloads } from './payloads.js';
 import { Seeder } from './seed.js';
 import { Shapes } from './shapes.js';
-import { now, type SimComment, type SimIssue } from './state.js';
+import { now, type SimCheckRun, type SimComment, type SimIssue } from './state.js';
 import type { WebhookSender } from './webhooks.js';
 
 type Obj = Record<string, unknown>;
@@ -242,9 +242,26 @@ export abstract class PullRequestEvents extends Seeder {
     );
   }
 
+  /**
+   * `rerequested` and `requested_action` go only to the app that created the check run
+   * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#check_run; real-github.md,
+   * "Check runs"). The simulator's webhook target is its app (`this.app`): a run created by another
+   * app — e.g. `github-actions` (id 15368) for a run made with a workflow's GITHUB_TOKEN — reaches no
+   * one here, and GitHub Actions starts no workflow for events of suites it created ("Events that
+   * trigger workflows", check_run). Such presses are recorded in `undeliveredPresses`.
+   */
+  private toCreatorOnly(run: SimCheckRun, action: string, login: string): boolean {
+    if (run.app.id === this.app.id) return true;
+    this.undeliveredPresses.push({ checkRunId: run.id, action, login, app: run.app.slug });
+    return false;
+  }
+  /** Re-runs and button presses on check runs of other apps: GitHub sends them to that app only. */
+  readonly undeliveredPresses: Array<{ checkRunId: number; action: string; login: string; app: string }> = [];
+
   async rerequestCheckRun(checkRunId: number, login = 'octocat'): Promise<void> {
     const run = this.state.checkRuns.get(checkRunId);
     if (!run) throw new Error(`simulator: no check run ${checkRunId}`);
+    if (!this.toCreatorOnly(run, 'rerequested', login)) return;
     await this.send('check_run', this.payloads.checkRun('rerequested', run, login));
   }
 
@@ -252,6 +269,7 @@ export abstract class PullRequestEvents extends Seeder {
   async requestedAction(checkRunId: number, identifier: string, login = 'octocat'): Promise<void> {
     const run = this.state.checkRuns.get(checkRunId);
     if (!run) throw new Error(`simulator: no check run ${checkRunId}`);
+    if (!this.toCreatorOnly(run, 'requested_action', login)) return;
     await this.send(
       'check_run',
       this.payloads.checkRun('requested_action', run, login, { requested_action: { identifier } }),

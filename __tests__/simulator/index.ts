@@ -30,6 +30,7 @@
  * - Events (events.ts + events-deploy.ts, each awaits delivery): `openPullRequest`, `pushToPullRequest`, `labelPullRequest`,
  *   `closePullRequest`, `userComments`, `userEditsComment`, `userDeletesComment`, `rerequestCheckRun`,
  *   `requestedAction`, `mergeGroup`, `deploymentProtectionRule`, `deploymentStatus`, `push`.
+ *   Re-runs and button presses go only to the app that created the run (others: `undeliveredPresses`).
  *   REST mutations also emit webhooks (comment created/edited/deleted with the bot as sender,
  *   check_run created/completed, labeled, issues.opened) in the background: `await sim.idle()`.
  * - Webhooks: `deliver(event, payload, {deliveryId})`, `deliverRaw(event, body, {signature})`,
@@ -43,6 +44,8 @@
  * - Probot: `createProbot({ env: { APP_ID, PRIVATE_KEY: generateAppPrivateKey() (also passed as
  *   privateKeyPem), WEBHOOK_SECRET, GHE_HOST: sim.url minus 'http://', GHE_PROTOCOL: 'http' } })`; see
  *   probot.test.ts. `startReceiver(secret)` (receiver.ts) is a signature-checking webhook sink for tests.
+ * - Secondary rate limits (secondary-limits.ts, on by default at GitHub's figures):
+ *   `secondaryLimits: { perMinute, perHour, concurrent, status } | false`; refusals in `sim.limits.refused`.
  * - Faults: `faults.inject({ match: {method, path}, status: 503 | 'secondary-rate-limit' |
  *   'primary-rate-limit', times, latencyMs })`, `faults.latency(ms)`, `faults.clear()`.
  */
@@ -61,6 +64,7 @@ import { protectionRoutes } from './routes/protection.js';
 import { pullRoutes } from './routes/pulls.js';
 import { releaseRoutes } from './routes/releases.js';
 import { repoRoutes } from './routes/repos.js';
+import { GITHUB_SECONDARY_LIMITS, type SecondaryLimitOptions, SecondaryLimits } from './secondary-limits.js';
 import { createServer, type LoggedRequest, type ValidationError } from './server.js';
 import { type Delivery, type HookDelivery, type RawDeliveryOptions, WebhookSender } from './webhooks.js';
 
@@ -82,11 +86,19 @@ export interface SimulatorOptions {
   autoDeliver?: boolean;
   /** validate outgoing webhook payloads against the OpenAPI x-webhooks schemas (default true) */
   validateWebhooks?: boolean;
+  /**
+   * GitHub's secondary rate limits (secondary-limits.ts): default on at GitHub's figures (80
+   * content-generating requests a minute, 500 an hour, 100 concurrent, per caller); `false` turns
+   * them off, an object sets other figures.
+   */
+  secondaryLimits?: SecondaryLimitOptions | false;
 }
 
 export class Simulator extends Events {
   url = '';
   readonly faults = new Faults();
+  /** undefined when the options turned them off */
+  readonly limits: SecondaryLimits | undefined;
   readonly requests: LoggedRequest[] = [];
   readonly validationErrors: ValidationError[] = [];
   readonly unimplemented: string[] = [];
@@ -98,6 +110,10 @@ export class Simulator extends Events {
 
   constructor(readonly options: SimulatorOptions) {
     super(options.appId ?? 1, options.appSlug ?? 'shipgate');
+    this.limits =
+      options.secondaryLimits === false
+        ? undefined
+        : new SecondaryLimits({ ...GITHUB_SECONDARY_LIMITS, ...options.secondaryLimits });
     this.oidc = new ActionsOidc(this.state);
     const targets = options.webhookTarget === undefined ? [] : [options.webhookTarget].flat();
     this.sender = new WebhookSender(
@@ -145,6 +161,7 @@ export class Simulator extends Events {
       state: this.state,
       shapes: this.shapes,
       faults: this.faults,
+      ...(this.limits ? { limits: this.limits } : {}),
       hooks: this.sender,
       routes,
       publicKey,

@@ -16,6 +16,7 @@ import {
   type WebhookEmitter,
 } from './http.js';
 import { matchRoute, validateRequestBody } from './openapi.js';
+import type { SecondaryLimits } from './secondary-limits.js';
 import type { Shapes } from './shapes.js';
 import type { SimState } from './state.js';
 
@@ -41,6 +42,8 @@ export interface ServerDeps {
   state: SimState;
   shapes: Shapes;
   faults: Faults;
+  /** GitHub's secondary rate limits (secondary-limits.ts); undefined: off */
+  limits?: SecondaryLimits;
   hooks: WebhookEmitter;
   routes: RouteTable;
   publicKey: crypto.KeyObject | undefined;
@@ -175,16 +178,19 @@ export function createServer(deps: ServerDeps): http.Server {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
       const raw = await readBody(req);
       if (deps.extra?.(req, url, res)) return;
-      const fault = deps.faults.take(req.method ?? 'GET', url.pathname.replace(/^\/api\/v3(?=\/|$)/, ''));
+      const method = req.method ?? 'GET';
+      const apiPath = url.pathname.replace(/^\/api\/v3(?=\/|$)/, '');
+      const caller = (() => {
+        const auth = identify(req.headers.authorization, deps.state, deps.publicKey);
+        return auth.ok ? auth.identity : ({ kind: 'anonymous' } as const);
+      })();
+      const limited = deps.limits?.enter(describeIdentity(caller), method, apiPath);
+      const fault = limited ? { latencyMs: 0 } : deps.faults.take(method, apiPath);
       if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
       let out: Awaited<ReturnType<typeof handle>>;
-      if (fault.response) {
-        const auth = identify(req.headers.authorization, deps.state, deps.publicKey);
-        out = {
-          res: fault.response,
-          identity: auth.ok ? auth.identity : { kind: 'anonymous' },
-          body: raw || undefined,
-        };
+      const refusal = limited ?? fault.response;
+      if (refusal) {
+        out = { res: refusal, identity: caller, body: raw || undefined };
       } else {
         try {
           out = await handle(deps, req, raw, url);
@@ -196,6 +202,7 @@ export function createServer(deps: ServerDeps): http.Server {
           };
         }
       }
+      if (!limited) deps.limits?.leave(describeIdentity(caller));
       deps.faults.used += 1;
       const headers: Record<string, string> = {
         ...deps.faults.headers(),

@@ -11,7 +11,7 @@ import { annotationsFor } from './annotations.js';
 import type { RunEvent } from './event.js';
 import type { ActionInputs } from './inputs.js';
 import { resultsMarkdown } from './report-markdown.js';
-import { toolAwareResolver } from './tools.js';
+import { actionTools, toolAwareResolver } from './tools/resolver.js';
 
 export interface CheckStep {
   results: ItemResult[];
@@ -49,7 +49,10 @@ export async function runCheckStep(
       token && event.owner && event.repo
         ? { token, owner: event.owner, repo: event.repo, apiUrl, headSha: event.headSha }
         : undefined,
-    resolveCheck: toolAwareResolver(findCheck),
+    resolveCheck: toolAwareResolver(
+      findCheck,
+      actionTools(env, (message) => core.info(message)),
+    ),
     log: (message) => core.info(message),
     onResult: (result) => core.info(progressLine(result)),
   });

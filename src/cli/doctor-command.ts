@@ -1,14 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Probot } from 'probot';
-import { diagnose, formatDoctor } from '../core/doctor/diagnose.js';
-import { type AppOctokit, gitHubFor } from '../github/client.js';
-import {
-  canReadTeam,
-  readDefaultBranch,
-  readInstallation,
-  readRequiredChecks,
-} from '../github/doctor-reads.js';
-import { loadSetup } from '../load/setup.js';
+import { doctorReport } from '../app/server/doctor-report.js';
+import type { AppOctokit } from '../github/client.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const DOCTOR_HELP = `Usage: shipgate doctor --repo OWNER/REPO
@@ -37,37 +30,10 @@ export async function doctorCommand(io: CliIO, args: string[]): Promise<number> 
     baseUrl: (io.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     logLevel: 'fatal',
   });
-  const repo = { owner, repo: name };
-  const installation = await readInstallation((await probot.auth()) as AppOctokit, repo);
-  if (!installation) {
-    io.stdout.write(
-      `✘ the app (id ${appId}) is not installed on ${full}: fix: install it on the repository\n`,
-    );
-    return 1;
-  }
-  const octokit = (await probot.auth(installation.id)) as AppOctokit;
-  const policy = await readDefaultBranch(octokit, repo);
-  const branch = policy.ref;
-  const gh = gitHubFor(octokit, repo);
-  const setup = await loadSetup(gh, policy);
-  const file = setup.config.checksWorkflow?.file ?? 'shipgate.yml';
-  const workflowPath = file.startsWith('.github/') ? file : `.github/workflows/${file}`;
-  const teams = [...new Set(Object.values(setup.config.roles).flatMap((role) => role.teams))];
-  const lines = diagnose({
-    repo: full,
-    branch,
-    appId,
-    requiredChecks: await readRequiredChecks(octokit, repo, branch),
-    permissions: installation.permissions,
-    events: installation.events,
-    workflowPath,
-    workflow: await gh.readFile(workflowPath, policy.sha),
-    setupProblems: setup.problems,
-    teams: await Promise.all(
-      teams.map(async (team) => ({ team, readable: await canReadTeam(octokit, team) })),
-    ),
-  });
-  const report = formatDoctor(lines);
+  const report = await doctorReport(
+    { appId, auth: async (id) => (await probot.auth(id)) as AppOctokit },
+    { owner, repo: name },
+  );
   io.stdout.write(report.text);
   return report.code;
 }

@@ -92,6 +92,9 @@ export function checkRoutes(payloads: Payloads): RouteTable {
       const run = ctx.state.checkRuns.get(intParam(ctx, 'check_run_id'));
       if (!run || run.repo !== repoOf(ctx).fullName) return notFound();
       const app = callerApp(ctx);
+      // Only the creating app may update a run, with GitHub's exact message. Reports:
+      // https://github.com/probot/probot/issues/1065, https://github.com/OP5dev/TF-via-PR/issues/538
+      // ("Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.")
       if (!app || app.id !== run.app.id)
         return json(
           {

@@ -9,6 +9,7 @@ import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
+import { onDoctor } from './on-doctor.js';
 import { syncPull } from './on-pull-request.js';
 import type { IssueCommentPayload } from './payloads.js';
 
@@ -25,6 +26,8 @@ export async function onCommand(
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
+  // on any open PR: the doctor is for a repository whose set-up may not even recognise release PRs
+  if (command.name === 'doctor') return pull.open ? onDoctor(scope, number, actor) : undefined;
   if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {
     await reply(scope, number, `@${actor} shipgate commands need write access to the repository.`);
@@ -98,4 +101,4 @@ export async function onCommand(
 }
 
 const COMMAND_HELP =
-  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>` or `/shipgate na <item-id> <reason>`.';
+  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>` or `/shipgate doctor`.';

@@ -1,5 +1,6 @@
 import type { JsonWebKey } from 'node:crypto';
 import type { Ledger } from '../../core/ledger/ledger.js';
+import type { AppOctokit } from '../../github/client.js';
 import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
 import type { RepoSetup } from '../../load/setup.js';
 import type { Coordinator } from '../../scale/coordinator.js';
@@ -104,6 +105,8 @@ export class BotMemory {
   /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
   readonly repositories: TtlCache<{ id: number; defaultBranch: string }>;
   readonly files: TtlCache<string>;
+  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
+  readonly doctorReports = new TtlCache<string>(60_000, 100);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
   /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
@@ -125,6 +128,8 @@ export interface Bot {
   readonly metrics?: AppMetrics;
   /** See BotOptions.telemetryEnv. */
   readonly telemetryEnv?: Record<string, string | undefined>;
+  /** The app's own credentials (JWT; with an id, that installation's token) for `/shipgate doctor`; absent in bot mode. */
+  readonly auth?: (installationId?: number) => Promise<AppOctokit>;
 }
 
 /** Everything one event handler needs: the bot, a GitHub adapter for the repo, a logger. */

@@ -72,6 +72,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     oidcIssuer: options.oidcIssuer ?? GITHUB_OIDC_ISSUER,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.telemetryEnv ? { telemetryEnv: options.telemetryEnv } : {}),
+    auth: async (installationId) => (await loaded()).auth(installationId) as Promise<AppOctokit>,
   };
   const inflight = new Set<Promise<unknown>>();
   const loaded = async (): Promise<Probot> => {

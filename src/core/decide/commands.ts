@@ -10,6 +10,8 @@ export type Command =
   | { name: 'sign-off'; role: string }
   /** `/shipgate cutover <percent>`: ticks the "<percent>% traffic to green" step (core/cutover). */
   | { name: 'cutover'; percent: number }
+  /** `/shipgate doctor`: the bot replies with the repository's set-up problems, one fix per line. */
+  | { name: 'doctor' }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -41,6 +43,8 @@ export function parseCommand(body: string): Command | undefined {
         name: 'cutover',
         percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? '') ? Number.parseFloat(rest[0] ?? '') : Number.NaN,
       };
+    case 'doctor':
+      return { name: 'doctor' };
     case 'sign-off':
     case 'signoff':
       return { name: 'sign-off', role: rest[0] ?? '' };
