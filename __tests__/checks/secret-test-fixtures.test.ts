@@ -121,7 +121,9 @@ describe('the corpus moved into test paths', () => {
       repoContext(dir),
     );
     const found = new Set((outcome.findings ?? []).map((f) => f.file?.split('/')[1]));
-    const missed = corpus.filter((sample, index) => !judgedByName.has(sample.family) && !found.has(`s${index}`));
+    const missed = corpus.filter(
+      (sample, index) => !judgedByName.has(sample.family) && !found.has(`s${index}`),
+    );
     expect(missed.map((sample) => sample.label)).toEqual([]);
   });
 });
