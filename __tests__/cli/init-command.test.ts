@@ -308,3 +308,15 @@ describe('shipgate init', () => {
     ]);
   });
 });
+
+test('a Lighthouse CI config adds an item judging all its assertions', async () => {
+  const dir = repo({
+    'package.json': pkg({ vite: '6' }, { build: 'vite build', preview: 'vite preview' }),
+    'lighthouserc.json': JSON.stringify({ ci: { assert: { preset: 'lighthouse:no-pwa' } } }),
+  });
+  const { stdout } = await runCli(['init', dir, '--dry-run']);
+  expect(stdout).toContain('lighthouse ci  lighthouserc.json');
+  expect(stdout).toContain(
+    '- [ ] Lighthouse score > 90 <!-- shipgate: check=lighthouse metric=performance min=0.9 -->\n- [ ] Lighthouse CI assertions pass (lighthouserc.json) <!-- shipgate: check=lighthouse metric=lhci -->\n',
+  );
+});

@@ -25,6 +25,8 @@ export interface InitFacts {
   health?: Found;
   metrics?: Found;
   database?: Found;
+  /** The team's Lighthouse CI config file, when there is one. */
+  lhciRc?: string;
 }
 
 export type DecisionAction = 'bound' | 'manual' | 'dropped' | 'added';
@@ -257,6 +259,21 @@ export function deriveChecklist(source: string, checklist: Checklist, facts: Ini
         if (item.check)
           decisions.push({ action: 'bound', text: item.text, check: item.check, reason: plan.reason ?? '' });
       }
+    }
+    if (
+      item?.check === 'lighthouse' &&
+      item.params.metric === 'performance' &&
+      facts.lhciRc &&
+      !isApi(facts)
+    ) {
+      const text = `Lighthouse CI assertions pass (${facts.lhciRc})`;
+      out.push(`- [ ] ${text}${renderDirective({ check: 'lighthouse', metric: 'lhci' })}`);
+      decisions.push({
+        action: 'added',
+        text,
+        check: 'lighthouse',
+        reason: `${facts.lhciRc} exists: its assertions judged as lhci assert does`,
+      });
     }
     if (lineNo === lastSecretLine) {
       for (const added of secretItems(facts, covered)) {

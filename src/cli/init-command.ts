@@ -10,6 +10,7 @@ import {
 import { envNames } from '../../checks/lib/detect/env-names.js';
 import { readPackage } from '../../checks/lib/detect/repo-files.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
+import { findLhciRc } from '../../checks/lib/lighthouse/lhci-config.js';
 import type { Checklist } from '../core/template/model.js';
 import { parseTemplate } from '../core/template/template.js';
 import { defaultTemplatePath } from '../load/default-template.js';
@@ -182,6 +183,7 @@ export function initCommand(io: CliIO, args: string[]): number {
   const health = findHealthRoute(repoDir);
   const metrics = findPrometheusMetrics(repoDir);
   const database = findDatabase(repoDir);
+  const lhciRc = findLhciRc(repoDir, {});
   const findings = [
     ...facts.findings,
     health
@@ -197,6 +199,9 @@ export function initCommand(io: CliIO, args: string[]): number {
     database
       ? { what: 'database', value: database.value, why: database.why }
       : { what: 'database', value: 'none', why: 'no database client or ORM dependency' },
+    ...(lhciRc
+      ? [{ what: 'lighthouse ci', value: lhciRc, why: 'its URLs, runs, settings and assertions are used' }]
+      : []),
   ];
   const width = Math.max(...findings.map((f) => f.what.length));
   for (const found of findings) {
@@ -214,6 +219,7 @@ export function initCommand(io: CliIO, args: string[]): number {
     health,
     metrics,
     database,
+    lhciRc,
   });
   for (const row of checklistReport(derived.decisions, width)) io.stdout.write(`${row}\n`);
   // What init writes must validate: the checklist as a template, the config with its checks.
