@@ -32,6 +32,13 @@ describe('test fixture paths', () => {
 describe('which findings in test paths are not failures', () => {
   test.each([
     ['a hand-written password in test/', 'test/helper.ts', 'generic-secret-assignment', 'Password123$', true],
+    [
+      'a word-made password (entropy 3.7)',
+      'test/users.test.ts',
+      'generic-secret-assignment',
+      'WrongPassword123$',
+      true,
+    ],
     ['the same in a *.spec.* file', 'src/users.spec.ts', 'generic-secret-assignment', 'test_password', true],
     ['a fixture DB URL password', 'tests/db.test.ts', 'connection-string-password', 'postgres', true],
     ['the same password outside tests', 'src/seed.ts', 'generic-secret-assignment', 'Password123$', false],

@@ -1,5 +1,6 @@
 import type { Finding } from '../../../src/core/template/model.js';
 import { shannonEntropy } from './entropy.js';
+import { wordiness } from './placeholders.js';
 
 /**
  * Test sources and fixtures: `test/`, `tests/`, `__tests__/`, `fixtures/`, `*.test.*`, `*.spec.*`.
@@ -23,8 +24,9 @@ const GENERIC_RULE_IDS = new Set([
 
 /**
  * Bits per character below which a generic value reads as a hand-written password
- * (`Password123$` ≈ 3.3, `test_password` ≈ 3.2) rather than generated key material (a random
- * 32-character token ≈ 4.7, 24 hex characters ≈ 3.9 but 24+ long).
+ * (`Password123$` ≈ 3.4, `test_password` ≈ 3.2) rather than generated key material (a random
+ * 32-character token ≈ 4.7; 24 hex characters ≈ 3.9). Values mostly made of words
+ * (`WrongPassword123$` ≈ 3.7) count as hand-written too.
  */
 export const FIXTURE_MAX_ENTROPY = 3.7;
 const FIXTURE_MAX_LENGTH = 24;
@@ -35,7 +37,9 @@ const FIXTURE_MAX_LENGTH = 24;
  */
 export function testFixtureReason(file: string, ruleId: string, secret: string): string | undefined {
   if (!TEST_FIXTURE_PATH.test(file) || !GENERIC_RULE_IDS.has(ruleId)) return undefined;
-  if (secret.length > FIXTURE_MAX_LENGTH || shannonEntropy(secret) >= FIXTURE_MAX_ENTROPY) return undefined;
+  if (secret.length > FIXTURE_MAX_LENGTH) return undefined;
+  // Made of words (`WrongPassword123$`): written by a person, however its letters spread.
+  if (shannonEntropy(secret) >= FIXTURE_MAX_ENTROPY && wordiness(secret) < 0.5) return undefined;
   return 'test fixture: a short low-entropy value caught by a generic rule in a test path';
 }
 
