@@ -129,6 +129,16 @@ describe('the likely cause of a page Lighthouse could not load', () => {
       'the document answered 503 ("upstream api.realworld.show unreachable"): the page failed on the server, not in the browser',
     ],
     [
+      'an HTML error page is named by its title',
+      ERRORED,
+      {
+        hops: [{ url: URL_, status: 404 }],
+        body: '<!doctype html>\n<html>\n\t<head><title>404: Not found</title></head></html>',
+      },
+      true,
+      'the document answered 404 (page "404: Not found"): the page failed on the server, not in the browser',
+    ],
+    [
       'no navigation: the server is not there',
       NO_NAVSTART,
       { hops: [], error: 'fetch failed' },

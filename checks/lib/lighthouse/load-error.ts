@@ -91,8 +91,10 @@ export function explainLoadError(
     return `${requested} ended on ${lhr.finalDisplayedUrl} (a client-side redirect): measure the final page directly`;
   const status = probe?.hops.at(-1)?.status ?? Number(/\(Status code: (\d{3})\)/.exec(lhr.message)?.[1] ?? 0);
   if (status >= 400) {
-    const body = probe?.body?.trim().slice(0, 80);
-    return `the document answered ${status}${body ? ` (${JSON.stringify(body)})` : ''}: the page failed on the server, not in the browser`;
+    // An HTML error page is named by its title; a plain body by its first words.
+    const title = /<title[^>]*>([^<]{1,80})/i.exec(probe?.body ?? '')?.[1]?.trim();
+    const body = title ? `page "${title}"` : probe?.body?.trim().slice(0, 80).replace(/\s+/g, ' ');
+    return `the document answered ${status}${body ? ` (${title ? body : JSON.stringify(body)})` : ''}: the page failed on the server, not in the browser`;
   }
   if (probe?.error) return `GET ${requested} failed: ${probe.error}`;
   const html = probe?.body ?? '';
