@@ -142,6 +142,34 @@ describe('lhci assertions judged by lhci’s own engine (stored LHRs)', () => {
     expect(verdict.summary).toContain('(limit from lighthouserc.json)');
   });
 
+  test('an asserted audit that did not run, or gave no value, fails as in lhci (never a pass)', () => {
+    const missing = lhciVerdict(
+      config({ assertions: { 'server-response-time': ['error', { maxNumericValue: 600 }] } }),
+      runs,
+      'ttfb',
+    );
+    expect([missing.status, missing.summary]).toEqual([
+      'fail',
+      'server-response-time auditRan 0 < 1 (error) (limit from lighthouserc.json)',
+    ]);
+    const errored = structuredClone(runs);
+    for (const run of errored)
+      run.audits['largest-contentful-paint'] = {
+        id: 'largest-contentful-paint',
+        score: null,
+        scoreDisplayMode: 'error',
+      };
+    const noValue = lhciVerdict(
+      config({ assertions: { 'largest-contentful-paint': ['error', { maxNumericValue: 2500 }] } }),
+      errored,
+      'lcp',
+    );
+    expect([noValue.status, noValue.summary]).toEqual([
+      'fail',
+      'largest-contentful-paint maxNumericValue no value > 2500 (error) (limit from lighthouserc.json)',
+    ]);
+  });
+
   test('metric=lhci: every assertion, failing exactly on error-level failures, warnings listed', () => {
     const assertions = {
       'categories:performance': ['error', { minScore: 0.8 }],

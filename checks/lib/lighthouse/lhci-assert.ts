@@ -31,13 +31,14 @@ export function explicitAssertion(
 }
 
 export interface LhciVerdict {
-  status: 'pass' | 'fail';
+  status: 'pass' | 'fail' | 'skipped';
   summary: string;
   findings: Finding[];
   results: AssertionResult[];
 }
 
 function formatValue(result: AssertionResult, value: number): string {
+  if (Number.isNaN(value)) return 'no value';
   if (result.name === 'minScore') return String(Math.round(value * 100) / 100);
   if (result.auditId === 'cumulative-layout-shift') return String(Math.round(value * 1000) / 1000);
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
@@ -80,6 +81,14 @@ export function lhciVerdict(config: LhciConfig, lhrs: readonly unknown[], only?:
   }));
   const source = [config.file, assert.preset && `preset ${assert.preset}`].filter(Boolean).join(', ');
   const counted = `${results.length} assertion result${results.length === 1 ? '' : 's'}`;
+  // No result at all cannot pass: nothing was judged.
+  if (results.length === 0)
+    return {
+      status: 'skipped',
+      summary: `lhci asserted nothing${wanted ? ` for ${wanted}` : ''} on these runs (${source})`,
+      findings,
+      results,
+    };
   if (only) {
     const first = errors[0] ?? warnings[0] ?? results[0];
     const reading = first ? describeAssertion(first) : `no result for ${wanted}`;

@@ -17,9 +17,10 @@ export const AssertionResultSchema = z.object({
   level: z.enum(['error', 'warn']),
   passed: z.boolean(),
   expected: z.number(),
-  actual: z.number(),
+  // NaN when the audit produced no value (lhci fails the assertion then).
+  actual: z.number().or(z.nan()),
   operator: z.string(),
-  values: z.array(z.number()),
+  values: z.array(z.number().or(z.nan())),
   url: z.string(),
   message: z.string().optional(),
 });
