@@ -78500,9 +78500,10 @@ var AssertionResultSchema = external_exports.object({
   level: external_exports.enum(["error", "warn"]),
   passed: external_exports.boolean(),
   expected: external_exports.number(),
-  actual: external_exports.number(),
+  // NaN when the audit produced no value (lhci fails the assertion then).
+  actual: external_exports.number().or(external_exports.nan()),
   operator: external_exports.string(),
-  values: external_exports.array(external_exports.number()),
+  values: external_exports.array(external_exports.number().or(external_exports.nan())),
   url: external_exports.string(),
   message: external_exports.string().optional()
 });
@@ -78553,6 +78554,7 @@ function explicitAssertion(config3, metric) {
   return void 0;
 }
 function formatValue(result, value) {
+  if (Number.isNaN(value)) return "no value";
   if (result.name === "minScore") return String(Math.round(value * 100) / 100);
   if (result.auditId === "cumulative-layout-shift") return String(Math.round(value * 1e3) / 1e3);
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
@@ -78582,6 +78584,13 @@ function lhciVerdict(config3, lhrs, only) {
   }));
   const source = [config3.file, assert2.preset && `preset ${assert2.preset}`].filter(Boolean).join(", ");
   const counted = `${results.length} assertion result${results.length === 1 ? "" : "s"}`;
+  if (results.length === 0)
+    return {
+      status: "skipped",
+      summary: `lhci asserted nothing${wanted ? ` for ${wanted}` : ""} on these runs (${source})`,
+      findings,
+      results
+    };
   if (only) {
     const first = errors[0] ?? warnings[0] ?? results[0];
     const reading = first ? describeAssertion(first) : `no result for ${wanted}`;
