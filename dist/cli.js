@@ -6558,7 +6558,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join21 } = __require("path");
+    var { join: join20 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6610,7 +6610,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join21(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join20(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7121,9 +7121,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync16 } = __require("node:fs");
+    var { existsSync: existsSync15 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join21, isAbsolute, sep: sep7 } = __require("node:path");
+    var { join: join20, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7196,7 +7196,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path14) && !existsSync16(path14);
+      return isAbsolute(path14) && !existsSync15(path14);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7278,7 +7278,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7299,7 +7299,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7326,12 +7326,12 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join21(__dirname, "..", "file.js");
+          return join20(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep7 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
             fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err) {
@@ -8306,7 +8306,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join21 = ",";
+            let join20 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8320,7 +8320,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join21 = `,
+                join20 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8328,13 +8328,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join21;
+                res += join20;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8355,7 +8355,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join21 = `,
+              join20 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8369,13 +8369,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join21;
+                separator = join20;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join21;
+              separator = join20;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join21 = ",";
+            let join20 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8429,7 +8429,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join21 = `,
+                join20 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8437,13 +8437,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join21;
+                res += join20;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8456,7 +8456,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join21 = `,
+              join20 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8465,7 +8465,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join21;
+                separator = join20;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8523,20 +8523,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join22 = `,
+              const join21 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join22;
+                res2 += join21;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join22}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8552,16 +8552,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join21 = `,
+            const join20 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join21, maximumBreadth);
+              res += stringifyTypedArray(value, join20, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join21;
+              separator = join20;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8572,13 +8572,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join21;
+                separator = join20;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join21;
+              separator = join20;
             }
             if (separator !== "") {
               res = `
@@ -17912,10 +17912,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -17929,7 +17929,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -17953,7 +17953,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -17969,7 +17969,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -18060,7 +18060,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -18074,13 +18074,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -18123,18 +18123,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -18188,8 +18188,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -18201,7 +18201,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -18212,8 +18212,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -18230,7 +18230,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -18410,7 +18410,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -18427,24 +18427,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -18627,25 +18627,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep6 = " ";
       let pos = line2.lastIndex;
       while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep7 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -19455,14 +19455,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -20629,18 +20629,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep6;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -20793,15 +20793,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -20995,13 +20995,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -29109,7 +29109,7 @@ function formatProblem(problem) {
 }
 
 // src/cli/check-command.ts
-import { existsSync as existsSync11, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync10, statSync as statSync5 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -49150,7 +49150,7 @@ var buildOutputCheck = defineCheck({
 });
 
 // checks/bundle-size.ts
-import { join as join5, relative as relative4 } from "node:path";
+import { join as join6, relative as relative4 } from "node:path";
 
 // checks/lib/bundle/bundle-measure.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -49257,9 +49257,100 @@ function trim(fixed) {
 
 // checks/lib/bundle/size-limit-config.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4, relative as relative3, sep as sep2 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
 import { pathToFileURL } from "node:url";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep2 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES2 });
+}
+function walkRepo(repoDir, options2) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < options2.maxFiles) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync2(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!options2.skipDirs.has(entry.name)) pending.push(join4(dir, entry.name));
+      } else if (entry.isFile() && (!options2.pattern || options2.pattern.test(entry.name))) {
+        files.push(relative3(repoDir, join4(dir, entry.name)).split(sep2).join("/"));
+        if (files.length >= options2.maxFiles) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync2(file2).size > MAX_BYTES) return "";
+    return readFileSync3(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join4(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/bundle/size-limit-config.ts
 var EntrySchema = external_exports.object({
   name: external_exports.string().optional(),
   path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
@@ -49277,18 +49368,18 @@ async function readSizeLimitConfig(repoDir) {
     const issue2 = parsed.error.issues[0];
     return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
   };
-  const json2 = join4(repoDir, ".size-limit.json");
+  const json2 = join5(repoDir, ".size-limit.json");
   if (existsSync4(json2)) {
     try {
-      return parse5(".size-limit.json", JSON.parse(readFileSync3(json2, "utf8")));
+      return parse5(".size-limit.json", JSON.parse(readFileSync4(json2, "utf8")));
     } catch (error62) {
       return { source: ".size-limit.json", problem: error62.message };
     }
   }
-  const pkgFile = join4(repoDir, "package.json");
+  const pkgFile = join5(repoDir, "package.json");
   if (existsSync4(pkgFile)) {
     try {
-      const pkg = JSON.parse(readFileSync3(pkgFile, "utf8"));
+      const pkg = JSON.parse(readFileSync4(pkgFile, "utf8"));
       if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
         return parse5('package.json "size-limit"', pkg["size-limit"]);
       }
@@ -49296,7 +49387,7 @@ async function readSizeLimitConfig(repoDir) {
     }
   }
   for (const name of JS_CONFIGS) {
-    const file2 = join4(repoDir, name);
+    const file2 = join5(repoDir, name);
     if (!existsSync4(file2)) continue;
     try {
       const module2 = await import(pathToFileURL(file2).href);
@@ -49306,7 +49397,7 @@ async function readSizeLimitConfig(repoDir) {
       return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
     }
   }
-  if (existsSync4(join4(repoDir, ".size-limit.ts"))) {
+  if (existsSync4(join5(repoDir, ".size-limit.ts"))) {
     return {
       source: ".size-limit.ts",
       problem: "TypeScript size-limit configs are not read; run size-limit itself"
@@ -49315,23 +49406,7 @@ async function readSizeLimitConfig(repoDir) {
   return void 0;
 }
 function repoFiles(repoDir) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < 5e4) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync2(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && entry.name !== ".git") pending.push(join4(dir, entry.name));
-      } else if (entry.isFile()) files.push(relative3(repoDir, join4(dir, entry.name)).split(sep2).join("/"));
-    }
-  }
-  return files;
+  return walkRepo(repoDir, { skipDirs: /* @__PURE__ */ new Set(["node_modules", ".git"]), maxFiles: 5e4 });
 }
 function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
   const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
@@ -49527,7 +49602,7 @@ var bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
-    const toRepoPath = (file2) => relative4(ctx.repoDir, join5(buildDir, file2)).split("\\").join("/");
+    const toRepoPath = (file2) => relative4(ctx.repoDir, join6(buildDir, file2)).split("\\").join("/");
     const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
     const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
     const metrics = {};
@@ -58448,94 +58523,6 @@ var envFilesCheck = defineCheck({
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { join as join7 } from "node:path";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { join as join6, relative as relative5, sep as sep4 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < MAX_FILES2) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync3(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
-      } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
-        if (files.length >= MAX_FILES2) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync2(file2).size > MAX_BYTES) return "";
-    return readFileSync4(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join6(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/detect/env-names.ts
 var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
 var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
 var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
@@ -61791,7 +61778,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join10, resolve as resolve2, sep as sep5 } from "node:path";
+import { extname, join as join10, resolve as resolve2, sep as sep4 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -61820,7 +61807,7 @@ function resolveFile(root, urlPath2) {
     return void 0;
   }
   const candidate = resolve2(join10(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
+  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
   try {
     const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
@@ -63771,6 +63758,22 @@ function findCheck(id) {
   return checks.find((check2) => check2.id === id);
 }
 
+// src/core/decide/not-applicable.ts
+function notApplicableByConfig(checklist, config3) {
+  const decided = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const na = config3.items[item.id]?.na;
+    if (na !== void 0) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config3.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
+}
+
 // src/core/ledger/ledger.ts
 var ROLLBACK_STATE = "shipgate:rollback";
 
@@ -63881,22 +63884,6 @@ function currentBranch(cwd) {
 }
 function headSha(cwd) {
   return git2(cwd, ["rev-parse", "HEAD"]);
-}
-
-// src/runner/not-applicable.ts
-function notApplicableByConfig(checklist, config3) {
-  const decided = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const na = config3.items[item.id]?.na;
-    if (na !== void 0) {
-      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
-      continue;
-    }
-    if (item.check && config3.checks[item.check]?.enabled === false) {
-      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
-    }
-  }
-  return decided;
 }
 
 // src/runner/run-checks.ts
@@ -64149,8 +64136,8 @@ function paint(status, text, on) {
 }
 
 // src/cli/context.ts
-import { existsSync as existsSync10, readFileSync as readFileSync8 } from "node:fs";
-import { join as join16, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
+import { join as join15, relative as relative6, resolve as resolve3 } from "node:path";
 
 // src/core/template/variables.ts
 function buildVariables(sources) {
@@ -64168,50 +64155,11 @@ function buildVariables(sources) {
   return { ...variables, ...sources.overrides };
 }
 
-// src/load/load-checklist.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { relative as relative6 } from "node:path";
+// src/core/config/config-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/core/template/directive.ts
-var DIRECTIVE_START = /<!--\s*shipgate:/;
-var DIRECTIVE_END = "-->";
-var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
-function splitDirective(line2) {
-  const trimmed = line2.trimEnd();
-  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
-  const match = DIRECTIVE_START.exec(trimmed);
-  if (!match) return void 0;
-  const bodyStart = match.index + match[0].length;
-  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
-  if (bodyEnd < bodyStart) return void 0;
-  const body = trimmed.slice(bodyStart, bodyEnd);
-  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
-}
-function parseDirectiveBody(body) {
-  const values = {};
-  let index = 0;
-  while (index < body.length) {
-    if (/\s/.test(body[index] ?? "")) {
-      index++;
-      continue;
-    }
-    PAIR.lastIndex = index;
-    const pair = PAIR.exec(body);
-    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
-    const key = pair[1] ?? "";
-    if (key in values) throw new Error(`"${key}" is given twice`);
-    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
-    index = PAIR.lastIndex;
-  }
-  return values;
-}
-function coerce(raw) {
-  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  return raw;
-}
+// src/core/release/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
 
 // src/core/template/path-globs.ts
 var MAX_GLOBS = 50;
@@ -64252,279 +64200,6 @@ function splitList(value) {
   parts.push(current);
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
-
-// src/core/template/item-scope.ts
-var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
-var MAX_LABELS = 20;
-var MAX_LABEL_LENGTH = 50;
-function readItemScope(values, problem) {
-  const scope = {};
-  const invalidateOn = readGlobs(values, "invalidate-on", problem);
-  if (invalidateOn) scope.invalidateOn = invalidateOn;
-  const paths = readGlobs(values, "when-paths", problem);
-  const labels = readList(values, "when-labels", problem);
-  if (labels) {
-    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
-    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
-      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
-  }
-  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
-  return scope;
-}
-function readGlobs(values, key, problem) {
-  const globs = readList(values, key, problem);
-  if (!globs) return void 0;
-  const bad = globListProblem(globs);
-  if (bad) problem(`${key}: ${bad}`);
-  return globs;
-}
-function readList(values, key, problem) {
-  const value = values[key];
-  if (value === void 0) return void 0;
-  if (typeof value === "boolean") {
-    problem(`${key} needs a value, e.g. ${key}="src/**"`);
-    return void 0;
-  }
-  const list = splitList(String(value));
-  if (list.length > 0) return list;
-  problem(`${key} needs at least one entry`);
-  return void 0;
-}
-
-// src/core/template/template.ts
-var HEADING = /^(#{1,6})\s([\s\S]*)$/;
-var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-var FENCE = /^\s*(```|~~~)/;
-var RESERVED = /* @__PURE__ */ new Set([
-  "id",
-  "check",
-  "role",
-  "phase",
-  "optional",
-  "required",
-  "manual",
-  ...SCOPE_KEYS
-]);
-var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-var MAX_TEMPLATE_BYTES = 256 * 1024;
-var MAX_ITEMS = 1e3;
-function parseTemplate(source, file2, checks2) {
-  const problems = [];
-  const lines = [];
-  const items = [];
-  const explicitIds = /* @__PURE__ */ new Map();
-  const derivedCount = /* @__PURE__ */ new Map();
-  const stack = [];
-  let title = "";
-  let inFence = false;
-  let tooMany = false;
-  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
-    ]);
-  }
-  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
-  rows.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
-    if (FENCE.test(raw)) inFence = !inFence;
-    const bad = badCharacter(raw);
-    if (bad) {
-      problem(bad);
-      return;
-    }
-    if (inFence || FENCE.test(raw)) {
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    let directive;
-    try {
-      directive = splitDirective(raw);
-    } catch (error62) {
-      problem(`bad shipgate directive: ${error62.message}`);
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    const text = directive?.rest ?? raw;
-    const values = directive?.values ?? {};
-    const heading = HEADING.exec(text);
-    if (heading) {
-      const level = heading[1]?.length ?? 1;
-      const headingTitle = (heading[2] ?? "").trim();
-      if (level === 1 && !title) title = headingTitle;
-      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
-      const frame = { level, title: headingTitle };
-      for (const key of Object.keys(values)) {
-        if (key === "phase") frame.phase = readPhase(values.phase, problem);
-        else if (key === "optional") frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
-      }
-      stack.push(frame);
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    const itemMatch = ITEM.exec(text);
-    if (!itemMatch) {
-      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    if (items.length >= MAX_ITEMS) {
-      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
-      tooMany = true;
-      return;
-    }
-    const prefix = itemMatch[1] ?? "- ";
-    const itemText = (itemMatch[2] ?? "").trim();
-    const section = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
-    if (typeof values.id === "string") {
-      const seen = explicitIds.get(item.id);
-      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
-      explicitIds.set(item.id, lineNo);
-    } else {
-      const count = (derivedCount.get(item.id) ?? 0) + 1;
-      derivedCount.set(item.id, count);
-      if (count > 1) item.id = `${item.id}-${count}`;
-    }
-    items.push(item);
-    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
-  });
-  for (const item of items) {
-    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({
-        file: file2,
-        line: item.line,
-        message: `item id "${item.id}" collides with another item's id`
-      });
-    }
-  }
-  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
-  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return { file: file2, title, lines, items };
-}
-function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
-  const inherited = [...stack].reverse();
-  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
-  const params4 = {};
-  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
-  let id = deriveId(section, itemText);
-  if (values.id !== void 0) {
-    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
-      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
-    } else id = values.id;
-  }
-  const item = {
-    id,
-    text: itemText,
-    kind: "manual",
-    params: {},
-    phase,
-    optional: optional2,
-    section,
-    line: lineNo
-  };
-  if (!itemText) problem("checkbox item has no text");
-  Object.assign(item, readItemScope(values, problem));
-  if (values.check !== void 0 && values.role !== void 0)
-    problem("an item is either a check or a sign-off, not both");
-  if (values.check !== void 0) {
-    const name = String(values.check);
-    const schema = checks2.get(name);
-    item.kind = "auto";
-    item.check = name;
-    item.params = params4;
-    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
-    else {
-      const parsed = schema.safeParse(params4);
-      if (!parsed.success) {
-        for (const issue2 of parsed.error.issues) {
-          const key = issue2.path.join(".") || "(parameters)";
-          problem(`check "${name}": parameter ${key}: ${issue2.message}`);
-        }
-      }
-    }
-  } else if (values.role !== void 0) {
-    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
-      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
-    }
-    item.kind = "signoff";
-    item.role = String(values.role);
-  }
-  if (item.kind !== "auto") {
-    const stray = Object.keys(params4);
-    if (stray.length > 0)
-      problem(
-        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
-      );
-  }
-  return item;
-}
-function readPhase(value, problem) {
-  if (value === "pre-merge" || value === "post-deploy") return value;
-  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
-  return "pre-merge";
-}
-function badCharacter(line2) {
-  const control = CONTROL.exec(line2)?.[0];
-  if (control !== void 0) {
-    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
-  }
-  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
-  return void 0;
-}
-function deriveId(section, text) {
-  const last = section.at(-1) ?? "checklist";
-  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
-}
-function slug(value, max) {
-  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return cleaned.slice(0, max).replace(/-+$/, "");
-}
-
-// src/load/default-template.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname2, join as join14 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
-function defaultTemplatePath() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join14(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync8(candidate)) return candidate;
-    dir = dirname2(dir);
-  }
-  throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
-}
-
-// src/load/load-checklist.ts
-var checkSchemas = new Map(
-  checks.map((check2) => [check2.id, strictParams(check2.params)])
-);
-function loadChecklist(file2, cwd = process.cwd()) {
-  const path14 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
-  let source;
-  try {
-    source = readFileSync6(path14, "utf8");
-  } catch (error62) {
-    throw new InvalidInputError([
-      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
-    ]);
-  }
-  return parseTemplate(source, shown, checkSchemas);
-}
-
-// src/load/load-config.ts
-import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-import { join as join15, relative as relative7 } from "node:path";
-
-// src/core/release/release-bots.ts
-var RELEASE_BOTS = ["release-please", "changesets"];
 
 // src/core/config/config.ts
 var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
@@ -64620,7 +64295,6 @@ var ConfigSchema3 = external_exports.object({
 var defaultConfig = ConfigSchema3.parse({});
 
 // src/core/config/config-file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
@@ -64656,7 +64330,7 @@ function parseConfig(text, file2) {
       { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
     ]);
   }
-  const characterProblem = badCharacter2(text, file2) ?? nestingProblem(text, file2);
+  const characterProblem = badCharacter(text, file2) ?? nestingProblem(text, file2);
   if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new import_yaml3.LineCounter();
   const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
@@ -64711,7 +64385,7 @@ function findKeyLine(doc, path14, lineOf2) {
   }
   return 1;
 }
-function badCharacter2(text, file2) {
+function badCharacter(text, file2) {
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
   if (!match) return void 0;
   const line2 = text.slice(0, match.index).split(/\r\n?|\n/).length;
@@ -64732,7 +64406,7 @@ function firstAliasOffset(doc) {
 
 // src/load/check-settings.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
+var RESERVED = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
@@ -64771,7 +64445,7 @@ function checkSettingsProblems(config3, text, file2) {
         message: `checks.${name}.enabled: expected true or false`
       });
     }
-    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED2.has(key)));
+    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED.has(key)));
     const names = paramNames(check2.params);
     const strict = strictParams(check2.params);
     for (const [key, value] of Object.entries(params4)) {
@@ -64812,26 +64486,402 @@ function assertCheckSettings(config3, text, file2) {
 
 // src/load/load-config.ts
 var CONFIG_PATH = ".github/shipgate.yml";
-function loadConfig(repoDir, file2, cwd = process.cwd()) {
-  const path14 = file2 ?? join15(repoDir, CONFIG_PATH);
-  if (!file2 && !existsSync9(path14)) return { config: defaultConfig };
-  const shown = relative7(cwd, path14) || path14;
-  return { config: readConfigText(readFileSync7(path14, "utf8"), shown), file: shown };
-}
 function readConfigText(text, shown) {
   return assertCheckSettings(parseConfig(text, shown), text, shown);
 }
 
+// src/core/template/directive.ts
+var DIRECTIVE_START = /<!--\s*shipgate:/;
+var DIRECTIVE_END = "-->";
+var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
+function splitDirective(line2) {
+  const trimmed = line2.trimEnd();
+  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
+  const match = DIRECTIVE_START.exec(trimmed);
+  if (!match) return void 0;
+  const bodyStart = match.index + match[0].length;
+  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
+  if (bodyEnd < bodyStart) return void 0;
+  const body = trimmed.slice(bodyStart, bodyEnd);
+  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
+}
+function parseDirectiveBody(body) {
+  const values = {};
+  let index = 0;
+  while (index < body.length) {
+    if (/\s/.test(body[index] ?? "")) {
+      index++;
+      continue;
+    }
+    PAIR.lastIndex = index;
+    const pair = PAIR.exec(body);
+    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
+    const key = pair[1] ?? "";
+    if (key in values) throw new Error(`"${key}" is given twice`);
+    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
+    index = PAIR.lastIndex;
+  }
+  return values;
+}
+function coerce(raw) {
+  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+// src/core/template/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list = splitList(String(value));
+  if (list.length > 0) return list;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
+// src/core/template/template.ts
+var HEADING = /^(#{1,6})\s([\s\S]*)$/;
+var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var FENCE = /^\s*(```|~~~)/;
+var RESERVED2 = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  ...SCOPE_KEYS
+]);
+var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+var MAX_TEMPLATE_BYTES = 256 * 1024;
+var MAX_ITEMS = 1e3;
+function parseTemplate(source, file2, checks2) {
+  const problems = [];
+  const lines = [];
+  const items = [];
+  const explicitIds = /* @__PURE__ */ new Map();
+  const derivedCount = /* @__PURE__ */ new Map();
+  const stack = [];
+  let title = "";
+  let inFence = false;
+  let tooMany = false;
+  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
+    ]);
+  }
+  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  rows.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
+    if (FENCE.test(raw)) inFence = !inFence;
+    const bad = badCharacter2(raw);
+    if (bad) {
+      problem(bad);
+      return;
+    }
+    if (inFence || FENCE.test(raw)) {
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    let directive;
+    try {
+      directive = splitDirective(raw);
+    } catch (error62) {
+      problem(`bad shipgate directive: ${error62.message}`);
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    const text = directive?.rest ?? raw;
+    const values = directive?.values ?? {};
+    const heading = HEADING.exec(text);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      const headingTitle = (heading[2] ?? "").trim();
+      if (level === 1 && !title) title = headingTitle;
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
+      const frame = { level, title: headingTitle };
+      for (const key of Object.keys(values)) {
+        if (key === "phase") frame.phase = readPhase(values.phase, problem);
+        else if (key === "optional") frame.optional = values.optional === true;
+        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+      }
+      stack.push(frame);
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    const itemMatch = ITEM.exec(text);
+    if (!itemMatch) {
+      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    if (items.length >= MAX_ITEMS) {
+      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
+      tooMany = true;
+      return;
+    }
+    const prefix = itemMatch[1] ?? "- ";
+    const itemText = (itemMatch[2] ?? "").trim();
+    const section = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
+    if (typeof values.id === "string") {
+      const seen = explicitIds.get(item.id);
+      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
+      explicitIds.set(item.id, lineNo);
+    } else {
+      const count = (derivedCount.get(item.id) ?? 0) + 1;
+      derivedCount.set(item.id, count);
+      if (count > 1) item.id = `${item.id}-${count}`;
+    }
+    items.push(item);
+    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
+  });
+  for (const item of items) {
+    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
+      problems.push({
+        file: file2,
+        line: item.line,
+        message: `item id "${item.id}" collides with another item's id`
+      });
+    }
+  }
+  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
+  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return { file: file2, title, lines, items };
+}
+function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
+  const inherited = [...stack].reverse();
+  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
+  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const params4 = {};
+  for (const [key, value] of Object.entries(values)) if (!RESERVED2.has(key)) params4[key] = value;
+  let id = deriveId(section, itemText);
+  if (values.id !== void 0) {
+    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
+      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
+    } else id = values.id;
+  }
+  const item = {
+    id,
+    text: itemText,
+    kind: "manual",
+    params: {},
+    phase,
+    optional: optional2,
+    section,
+    line: lineNo
+  };
+  if (!itemText) problem("checkbox item has no text");
+  Object.assign(item, readItemScope(values, problem));
+  if (values.check !== void 0 && values.role !== void 0)
+    problem("an item is either a check or a sign-off, not both");
+  if (values.check !== void 0) {
+    const name = String(values.check);
+    const schema = checks2.get(name);
+    item.kind = "auto";
+    item.check = name;
+    item.params = params4;
+    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
+    else {
+      const parsed = schema.safeParse(params4);
+      if (!parsed.success) {
+        for (const issue2 of parsed.error.issues) {
+          const key = issue2.path.join(".") || "(parameters)";
+          problem(`check "${name}": parameter ${key}: ${issue2.message}`);
+        }
+      }
+    }
+  } else if (values.role !== void 0) {
+    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
+      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
+    }
+    item.kind = "signoff";
+    item.role = String(values.role);
+  }
+  if (item.kind !== "auto") {
+    const stray = Object.keys(params4);
+    if (stray.length > 0)
+      problem(
+        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
+      );
+  }
+  return item;
+}
+function readPhase(value, problem) {
+  if (value === "pre-merge" || value === "post-deploy") return value;
+  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
+  return "pre-merge";
+}
+function badCharacter2(line2) {
+  const control = CONTROL.exec(line2)?.[0];
+  if (control !== void 0) {
+    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
+  }
+  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  return void 0;
+}
+function deriveId(section, text) {
+  const last = section.at(-1) ?? "checklist";
+  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
+}
+function slug(value, max) {
+  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return cleaned.slice(0, max).replace(/-+$/, "");
+}
+
+// src/load/load-checklist.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import { relative as relative5 } from "node:path";
+
+// src/load/default-template.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname2, join as join14 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
+function defaultTemplatePath() {
+  let dir = dirname2(fileURLToPath2(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join14(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync8(candidate)) return candidate;
+    dir = dirname2(dir);
+  }
+  throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
+}
+
+// src/load/load-checklist.ts
+var checkSchemas = new Map(
+  checks.map((check2) => [check2.id, strictParams(check2.params)])
+);
+function loadChecklist(file2, cwd = process.cwd()) {
+  const path14 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative5(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
+  let source;
+  try {
+    source = readFileSync6(path14, "utf8");
+  } catch (error62) {
+    throw new InvalidInputError([
+      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
+    ]);
+  }
+  return parseTemplate(source, shown, checkSchemas);
+}
+
+// src/load/setup.ts
+var builtIn;
+function builtInChecklist() {
+  builtIn ??= loadChecklist();
+  return builtIn;
+}
+async function readGateDefinition(source) {
+  const problems = [];
+  let config3 = defaultConfig;
+  if (source.config.text !== void 0) {
+    try {
+      config3 = readConfigText(source.config.text, source.config.file);
+    } catch (error62) {
+      problems.push(...describe3(error62, source.config.file));
+    }
+  }
+  let checklist = builtInChecklist();
+  const templatePath = source.templateOverride ?? config3.template;
+  if (templatePath) {
+    const template = await source.readTemplate(templatePath);
+    if (template.text === void 0) {
+      problems.push({ file: template.file, line: 1, message: `template ${source.missingTemplate}` });
+    } else {
+      try {
+        checklist = parseTemplate(template.text, template.file, checkSchemas);
+      } catch (error62) {
+        problems.push(...describe3(error62, template.file));
+      }
+    }
+  }
+  return { config: config3, checklist, problems };
+}
+function assertUsable(definition) {
+  if (definition.problems.length > 0) throw new InvalidInputError(definition.problems);
+  return definition;
+}
+function describe3(error62, file2) {
+  if (error62 instanceof InvalidInputError) return error62.problems;
+  return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
+}
+async function loadSetup(gh, policy) {
+  const definition = await readGateDefinition({
+    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    readTemplate: async (path14) => ({ file: path14, text: await gh.readFile(path14, policy.sha) }),
+    missingTemplate: `not found on ${policy.ref}`
+  });
+  return { ...definition, problems: definition.problems.map(formatProblem), policy };
+}
+
 // src/cli/context.ts
-function loadRepoContext(io, dir, flags) {
+async function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
-  const { config: config3 } = loadConfig(repoDir, flags.config ? resolve3(io.cwd, flags.config) : void 0, io.cwd);
-  const templateFile = flags.template ?? (config3.template ? join16(repoDir, config3.template) : void 0);
-  const checklist = loadChecklist(templateFile ? resolve3(io.cwd, templateFile) : void 0, io.cwd);
+  const shown = (path14) => relative6(io.cwd, path14) || path14;
+  const configFile = flags.config ? resolve3(io.cwd, flags.config) : join15(repoDir, CONFIG_PATH);
+  const configText = readText(configFile);
+  if (flags.config && configText === void 0) {
+    throw new InvalidInputError([{ file: shown(configFile), line: 1, message: "cannot read config" }]);
+  }
+  const { config: config3, checklist } = assertUsable(
+    await readGateDefinition({
+      config: { file: shown(configFile), text: configText },
+      // the config names the template relative to the repository; --template is relative to cwd
+      readTemplate: async (path14) => {
+        const file2 = flags.template ? resolve3(io.cwd, path14) : join15(repoDir, path14);
+        return { file: shown(file2), text: readText(file2) };
+      },
+      missingTemplate: "not found",
+      templateOverride: flags.template
+    })
+  );
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
   return { repoDir, config: config3, checklist, packageJson, branch, releaseVersion };
+}
+function readText(path14) {
+  try {
+    return readFileSync7(path14, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 function variablesFor(context, io, overrides) {
   return buildVariables({
@@ -64844,10 +64894,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path14 = join16(dir, "package.json");
-  if (!existsSync10(path14)) return {};
+  const path14 = join15(dir, "package.json");
+  if (!existsSync9(path14)) return {};
   try {
-    const json2 = JSON.parse(readFileSync8(path14, "utf8"));
+    const json2 = JSON.parse(readFileSync7(path14, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -64939,9 +64989,9 @@ async function checkCommand(io, args) {
   if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
   const phase = values.phase;
   const dir = resolve4(io.cwd, positionals[0] ?? ".");
-  if (!existsSync11(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync10(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync5(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
-  const context = loadRepoContext(io, positionals[0], values);
+  const context = await loadRepoContext(io, positionals[0], values);
   const only = values.only?.split(",").map((part) => part.trim()).filter(Boolean);
   const unknown2 = (only ?? []).filter(
     (name) => !findCheck(name) && !context.checklist.items.some((item) => item.id === name)
@@ -65048,42 +65098,6 @@ function decisionsNeeded(checklist, results, notApplicable) {
 
 // src/cli/doctor-command.ts
 import { parseArgs as parseArgs2 } from "node:util";
-
-// src/app/pr/setup.ts
-var builtIn;
-function builtInChecklist() {
-  builtIn ??= loadChecklist();
-  return builtIn;
-}
-async function loadSetup(gh, policy) {
-  const problems = [];
-  let config3 = defaultConfig;
-  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
-  if (configText !== void 0) {
-    try {
-      config3 = readConfigText(configText, CONFIG_PATH);
-    } catch (error62) {
-      problems.push(...describe3(error62, CONFIG_PATH));
-    }
-  }
-  let checklist = builtInChecklist();
-  if (config3.template) {
-    const source = await gh.readFile(config3.template, policy.sha);
-    if (source === void 0) problems.push(`${config3.template}:1: template not found on ${policy.ref}`);
-    else {
-      try {
-        checklist = parseTemplate(source, config3.template, checkSchemas);
-      } catch (error62) {
-        problems.push(...describe3(error62, config3.template));
-      }
-    }
-  }
-  return { config: config3, checklist, problems, policy };
-}
-function describe3(error62, file2) {
-  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
-  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
-}
 
 // src/core/doctor/diagnose.ts
 var import_yaml5 = __toESM(require_dist(), 1);
@@ -65324,13 +65338,13 @@ async function doctorCommand(io, args) {
 }
 
 // src/cli/init-command.ts
-import { existsSync as existsSync14, mkdirSync, readFileSync as readFileSync9, statSync as statSync6, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join19, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync13, mkdirSync, readFileSync as readFileSync8, statSync as statSync6, writeFileSync } from "node:fs";
+import { dirname as dirname3, join as join18, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // checks/lib/detect/app-features.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { join as join16 } from "node:path";
 var TEST_PATH = /(?:^|\/)(?:test|tests|__tests__|__mocks__|fixtures?|e2e|cypress|playwright)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
 var HEALTH_PATHS = [
   "/health",
@@ -65369,7 +65383,7 @@ function findHealthRoute(repoDir) {
     const file2 = files.find((candidate) => route.file.test(candidate));
     if (file2) return { value: route.path, why: `${file2} is a file-based route` };
   }
-  const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join17(repoDir, file2)) }));
+  const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join16(repoDir, file2)) }));
   for (const path14 of HEALTH_PATHS) {
     const hit = texts.find(({ text }) => text.includes(path14) && literalRoute(text, path14));
     if (hit) return { value: path14, why: `${hit.file} registers ${path14}` };
@@ -65390,7 +65404,7 @@ function findPrometheusMetrics(repoDir) {
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
   for (const file2 of listSourceFiles(repoDir)) {
     if (TEST_PATH.test(file2)) continue;
-    const text = readSmallFile(join17(repoDir, file2));
+    const text = readSmallFile(join16(repoDir, file2));
     if (text.includes("/metrics") && literalRoute(text, "/metrics"))
       return { value: "/metrics", why: `${file2} registers /metrics` };
   }
@@ -65424,14 +65438,14 @@ function findDatabase(repoDir) {
   const pkg = readPackage(repoDir);
   const dep = pkg && DATABASE_PACKAGES.find((name) => pkg.deps.has(name));
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
-  if (existsSync12(join17(repoDir, "prisma", "schema.prisma")))
+  if (existsSync11(join16(repoDir, "prisma", "schema.prisma")))
     return { value: "prisma", why: "prisma/schema.prisma exists" };
   return void 0;
 }
 
 // checks/lib/detect/stack.ts
-import { existsSync as existsSync13 } from "node:fs";
-import { join as join18, relative as relative8, sep as sep6 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { join as join17, relative as relative7, sep as sep5 } from "node:path";
 var FRAMEWORKS = [
   { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
   { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
@@ -65463,7 +65477,7 @@ function detectStack(repoDir) {
       value: `${framework.name} (${framework.kind})`,
       why: `package.json depends on ${framework.dep}`
     });
-  } else if (existsSync13(join18(repoDir, "index.html"))) {
+  } else if (existsSync12(join17(repoDir, "index.html"))) {
     facts.kind = "static";
     findings.push({
       what: "stack",
@@ -65491,7 +65505,7 @@ function detectStack(repoDir) {
   if (!facts.buildDir) {
     const built = findBrowserBuild({ repoDir });
     if (built.ok) {
-      facts.buildDir = relative8(repoDir, built.dir).split(sep6).join("/");
+      facts.buildDir = relative7(repoDir, built.dir).split(sep5).join("/");
       findings.push({ what: "build dir", value: facts.buildDir, why: built.how });
     }
   }
@@ -65503,7 +65517,7 @@ function detectStack(repoDir) {
     const portMatch = /(?:--port[= ]|--listen[= ](?:tcp:\/\/[\w.]+:)?|-[pl]\s+|PORT=)(\d{2,5})\b/.exec(
       pkg.scripts[script] ?? ""
     );
-    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join18(repoDir, ".env.example")))?.[1];
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join17(repoDir, ".env.example")))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
     facts.url = `http://127.0.0.1:${port}/`;
     findings.push({
@@ -65517,12 +65531,12 @@ function detectStack(repoDir) {
       why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
     });
   }
-  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync13(join18(repoDir, dir)));
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync12(join17(repoDir, dir)));
   findings.push(
     facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
   );
   const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
-    (file2) => existsSync13(join18(repoDir, file2))
+    (file2) => existsSync12(join17(repoDir, file2))
   );
   const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
   facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
@@ -65907,9 +65921,9 @@ function checklistReport(decisions, width) {
   return lines;
 }
 function plan(repoDir, path14, text) {
-  const file2 = join19(repoDir, path14);
-  if (!existsSync14(file2)) return { path: path14, text, state: "new" };
-  return { path: path14, text, state: readFileSync9(file2, "utf8") === text ? "same" : "differs" };
+  const file2 = join18(repoDir, path14);
+  if (!existsSync13(file2)) return { path: path14, text, state: "new" };
+  return { path: path14, text, state: readFileSync8(file2, "utf8") === text ? "same" : "differs" };
 }
 function initCommand(io, args) {
   const { values, positionals } = parseArgs3({
@@ -65919,7 +65933,7 @@ function initCommand(io, args) {
   });
   if (positionals.length > 1) throw new UsageError("init takes at most one directory");
   const repoDir = resolve5(io.cwd, positionals[0] ?? ".");
-  if (!existsSync14(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync13(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync6(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const facts = detectStack(repoDir);
   const health = findHealthRoute(repoDir);
@@ -65946,7 +65960,7 @@ function initCommand(io, args) {
   const pkg = readPackage(repoDir);
   const templatePath = defaultTemplatePath();
   const template = loadChecklist(void 0, io.cwd);
-  const derived2 = deriveChecklist(readFileSync9(templatePath, "utf8"), template, {
+  const derived2 = deriveChecklist(readFileSync8(templatePath, "utf8"), template, {
     stack: facts,
     appName: pkg?.name ? prettyName2(pkg.name) : void 0,
     version: typeof pkg?.raw.version === "string" ? pkg.raw.version : void 0,
@@ -65983,7 +65997,7 @@ ${file2.text}`);
 `);
       continue;
     }
-    const target = join19(repoDir, file2.path);
+    const target = join18(repoDir, file2.path);
     mkdirSync(dirname3(target), { recursive: true });
     writeFileSync(target, file2.text);
     io.stdout.write(`wrote ${file2.path}
@@ -66111,7 +66125,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
   --var key=value   fill a header variable: date, version, deployed-by, environment, app,
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
-function renderCommand(io, args) {
+async function renderCommand(io, args) {
   const { values, positionals } = parseArgs4({
     args,
     allowPositionals: true,
@@ -66128,7 +66142,7 @@ function renderCommand(io, args) {
     if (eq <= 0) throw new UsageError(`--var expects key=value, got "${pair}"`);
     overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const context = loadRepoContext(io, positionals[0], values);
+  const context = await loadRepoContext(io, positionals[0], values);
   const gate = phaseGate({ checklist: context.checklist, states: {}, headSha: "", phase: "pre-merge" });
   io.stdout.write(
     renderComment({
@@ -66143,8 +66157,8 @@ function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
-import { join as join20, relative as relative9, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync14, readFileSync as readFileSync9 } from "node:fs";
+import { join as join19, relative as relative8, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -66156,10 +66170,10 @@ function validateCommand(io, files) {
   const problems = [];
   for (const file2 of targets) {
     const path14 = resolve6(io.cwd, file2);
-    const shown = relative9(io.cwd, path14) || file2;
+    const shown = relative8(io.cwd, path14) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync10(path14, "utf8"), shown);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path14, "utf8"), shown);
       else loadChecklist(path14, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
@@ -66176,8 +66190,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join20(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync15(config3) ? [CONFIG_PATH] : []];
+  const config3 = join19(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync14(config3) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts
@@ -66226,7 +66240,7 @@ async function main(io) {
     }
     if (command === "check") return await checkCommand(io, rest);
     if (command === "init") return initCommand(io, rest);
-    if (command === "render") return renderCommand(io, rest);
+    if (command === "render") return await renderCommand(io, rest);
     if (command === "doctor") return await doctorCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error62) {

@@ -15798,7 +15798,7 @@ var require_transport = __commonJS({
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync: existsSync10 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join15, isAbsolute, sep: sep6 } = __require("node:path");
+    var { join: join15, isAbsolute, sep: sep5 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -16006,7 +16006,7 @@ var require_transport = __commonJS({
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context2 = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
+            const context2 = filePath === "node:repl" ? process.cwd() + sep5 : filePath;
             fixTarget2 = createRequire2(context2).resolve(origin);
             break;
           } catch (err) {
@@ -26587,10 +26587,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26604,7 +26604,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -26628,7 +26628,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26644,7 +26644,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26735,7 +26735,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26749,13 +26749,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -26798,18 +26798,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26863,8 +26863,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -26876,7 +26876,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26887,8 +26887,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -26905,7 +26905,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27085,7 +27085,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -27102,24 +27102,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27302,25 +27302,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep6 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28130,14 +28130,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -29304,18 +29304,18 @@ var require_parser3 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep5;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29468,15 +29468,15 @@ var require_parser3 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -29670,13 +29670,13 @@ var require_parser3 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -73592,6 +73592,52 @@ function auditDetailsUrl(bot, repo, pr) {
   }
 }
 
+// src/core/decide/not-applicable.ts
+var MIN_NA_REASON = 10;
+var MAX_NA_REASON = 300;
+function planNotApplicable(input2) {
+  const item = input2.items.find((candidate) => candidate.id === input2.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be marked not applicable" };
+  const reason = normaliseReason(input2.reason);
+  if (reason.length < MIN_NA_REASON) {
+    return {
+      ok: false,
+      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``
+    };
+  }
+  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}\u2026` : reason;
+  return {
+    ok: true,
+    event: {
+      t: "waive",
+      na: true,
+      item: item.id,
+      by: input2.by,
+      at: input2.at,
+      sha: input2.sha,
+      reason: bounded
+    }
+  };
+}
+function normaliseReason(reason) {
+  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+}
+function notApplicableByConfig(checklist, config3) {
+  const decided = /* @__PURE__ */ new Map();
+  for (const item of checklist.items) {
+    const na = config3.items[item.id]?.na;
+    if (na !== void 0) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config3.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
+}
+
 // src/core/template/path-globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MAX_GLOBS = 50;
@@ -73675,22 +73721,6 @@ function whyNot(when2) {
 function list(values, separator) {
   const shown = values.slice(0, 3).join(separator);
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
-}
-
-// src/runner/not-applicable.ts
-function notApplicableByConfig(checklist, config3) {
-  const decided = /* @__PURE__ */ new Map();
-  for (const item of checklist.items) {
-    const na = config3.items[item.id]?.na;
-    if (na !== void 0) {
-      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
-      continue;
-    }
-    if (item.check && config3.checks[item.check]?.enabled === false) {
-      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
-    }
-  }
-  return decided;
 }
 
 // src/app/pr/pull-conditions.ts
@@ -74002,20 +74032,6 @@ function chooseLedger(candidates, secret) {
     if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
   }
   return best;
-}
-
-// src/app/pr/repository.ts
-function repositoryOf(scope) {
-  const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
-}
-function rememberRepository(scope, repository) {
-  const { owner, repo } = scope.gh.repo;
-  if (repository.id !== void 0 && repository.default_branch)
-    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
-      id: repository.id,
-      defaultBranch: repository.default_branch
-    });
 }
 
 // src/core/config/telemetry-config.ts
@@ -74445,7 +74461,7 @@ function slug(value, max) {
 
 // src/load/load-checklist.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import { relative as relative6 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // checks/check.ts
 function defineCheck(check2) {
@@ -74767,7 +74783,7 @@ var buildOutputCheck = defineCheck({
 });
 
 // checks/bundle-size.ts
-import { join as join5, relative as relative4 } from "node:path";
+import { join as join6, relative as relative4 } from "node:path";
 
 // checks/lib/bundle/bundle-measure.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -74874,9 +74890,100 @@ function trim(fixed) {
 
 // checks/lib/bundle/size-limit-config.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import { join as join4, relative as relative3, sep as sep3 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { join as join5 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep3 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES2 });
+}
+function walkRepo(repoDir, options2) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < options2.maxFiles) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync3(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!options2.skipDirs.has(entry.name)) pending.push(join4(dir, entry.name));
+      } else if (entry.isFile() && (!options2.pattern || options2.pattern.test(entry.name))) {
+        files.push(relative3(repoDir, join4(dir, entry.name)).split(sep3).join("/"));
+        if (files.length >= options2.maxFiles) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync2(file2).size > MAX_BYTES) return "";
+    return readFileSync4(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join4(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/bundle/size-limit-config.ts
 var EntrySchema = external_exports.object({
   name: external_exports.string().optional(),
   path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
@@ -74894,18 +75001,18 @@ async function readSizeLimitConfig(repoDir) {
     const issue2 = parsed.error.issues[0];
     return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
   };
-  const json2 = join4(repoDir, ".size-limit.json");
+  const json2 = join5(repoDir, ".size-limit.json");
   if (existsSync5(json2)) {
     try {
-      return parse5(".size-limit.json", JSON.parse(readFileSync4(json2, "utf8")));
+      return parse5(".size-limit.json", JSON.parse(readFileSync5(json2, "utf8")));
     } catch (error62) {
       return { source: ".size-limit.json", problem: error62.message };
     }
   }
-  const pkgFile = join4(repoDir, "package.json");
+  const pkgFile = join5(repoDir, "package.json");
   if (existsSync5(pkgFile)) {
     try {
-      const pkg = JSON.parse(readFileSync4(pkgFile, "utf8"));
+      const pkg = JSON.parse(readFileSync5(pkgFile, "utf8"));
       if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
         return parse5('package.json "size-limit"', pkg["size-limit"]);
       }
@@ -74913,7 +75020,7 @@ async function readSizeLimitConfig(repoDir) {
     }
   }
   for (const name of JS_CONFIGS) {
-    const file2 = join4(repoDir, name);
+    const file2 = join5(repoDir, name);
     if (!existsSync5(file2)) continue;
     try {
       const module2 = await import(pathToFileURL2(file2).href);
@@ -74923,7 +75030,7 @@ async function readSizeLimitConfig(repoDir) {
       return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
     }
   }
-  if (existsSync5(join4(repoDir, ".size-limit.ts"))) {
+  if (existsSync5(join5(repoDir, ".size-limit.ts"))) {
     return {
       source: ".size-limit.ts",
       problem: "TypeScript size-limit configs are not read; run size-limit itself"
@@ -74932,23 +75039,7 @@ async function readSizeLimitConfig(repoDir) {
   return void 0;
 }
 function repoFiles(repoDir) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < 5e4) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync3(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && entry.name !== ".git") pending.push(join4(dir, entry.name));
-      } else if (entry.isFile()) files.push(relative3(repoDir, join4(dir, entry.name)).split(sep3).join("/"));
-    }
-  }
-  return files;
+  return walkRepo(repoDir, { skipDirs: /* @__PURE__ */ new Set(["node_modules", ".git"]), maxFiles: 5e4 });
 }
 function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
   const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
@@ -75144,7 +75235,7 @@ var bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
-    const toRepoPath = (file2) => relative4(ctx.repoDir, join5(buildDir, file2)).split("\\").join("/");
+    const toRepoPath = (file2) => relative4(ctx.repoDir, join6(buildDir, file2)).split("\\").join("/");
     const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
     const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
     const metrics2 = {};
@@ -75686,94 +75777,6 @@ var envFilesCheck = defineCheck({
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { join as join7 } from "node:path";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { join as join6, relative as relative5, sep as sep4 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < MAX_FILES2) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync4(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join6(dir, entry.name));
-      } else if (entry.isFile() && pattern.test(entry.name)) {
-        files.push(relative5(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
-        if (files.length >= MAX_FILES2) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync2(file2).size > MAX_BYTES) return "";
-    return readFileSync5(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join6(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/detect/env-names.ts
 var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
 var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
 var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
@@ -79029,7 +79032,7 @@ function summarize(url2, results) {
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join10, resolve as resolve3, sep as sep5 } from "node:path";
+import { extname, join as join10, resolve as resolve3, sep as sep4 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -79058,7 +79061,7 @@ function resolveFile(root, urlPath2) {
     return void 0;
   }
   const candidate = resolve3(join10(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
+  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
   try {
     const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
@@ -80991,7 +80994,7 @@ var checkSchemas = new Map(
 );
 function loadChecklist(file2, cwd = process.cwd()) {
   const path14 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
+  const shown = file2 ? relative5(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
   let source;
   try {
     source = readFileSync7(path14, "utf8");
@@ -81200,40 +81203,63 @@ function readConfigText(text, shown) {
   return assertCheckSettings(parseConfig(text, shown), text, shown);
 }
 
-// src/app/pr/setup.ts
+// src/load/setup.ts
 var builtIn;
 function builtInChecklist() {
   builtIn ??= loadChecklist();
   return builtIn;
 }
-async function loadSetup(gh, policy) {
+async function readGateDefinition(source) {
   const problems2 = [];
   let config3 = defaultConfig;
-  const configText = await gh.readFile(CONFIG_PATH, policy.sha);
-  if (configText !== void 0) {
+  if (source.config.text !== void 0) {
     try {
-      config3 = readConfigText(configText, CONFIG_PATH);
+      config3 = readConfigText(source.config.text, source.config.file);
     } catch (error62) {
-      problems2.push(...describe3(error62, CONFIG_PATH));
+      problems2.push(...describe3(error62, source.config.file));
     }
   }
   let checklist = builtInChecklist();
-  if (config3.template) {
-    const source = await gh.readFile(config3.template, policy.sha);
-    if (source === void 0) problems2.push(`${config3.template}:1: template not found on ${policy.ref}`);
-    else {
+  const templatePath = source.templateOverride ?? config3.template;
+  if (templatePath) {
+    const template = await source.readTemplate(templatePath);
+    if (template.text === void 0) {
+      problems2.push({ file: template.file, line: 1, message: `template ${source.missingTemplate}` });
+    } else {
       try {
-        checklist = parseTemplate(source, config3.template, checkSchemas);
+        checklist = parseTemplate(template.text, template.file, checkSchemas);
       } catch (error62) {
-        problems2.push(...describe3(error62, config3.template));
+        problems2.push(...describe3(error62, template.file));
       }
     }
   }
-  return { config: config3, checklist, problems: problems2, policy };
+  return { config: config3, checklist, problems: problems2 };
 }
 function describe3(error62, file2) {
-  if (error62 instanceof InvalidInputError) return error62.problems.map(formatProblem);
-  return [`${file2}:1: ${error62 instanceof Error ? error62.message : String(error62)}`];
+  if (error62 instanceof InvalidInputError) return error62.problems;
+  return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
+}
+async function loadSetup(gh, policy) {
+  const definition = await readGateDefinition({
+    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    readTemplate: async (path14) => ({ file: path14, text: await gh.readFile(path14, policy.sha) }),
+    missingTemplate: `not found on ${policy.ref}`
+  });
+  return { ...definition, problems: definition.problems.map(formatProblem), policy };
+}
+
+// src/app/pr/repository.ts
+function repositoryOf(scope) {
+  const { owner, repo } = scope.gh.repo;
+  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
+}
+function rememberRepository(scope, repository) {
+  const { owner, repo } = scope.gh.repo;
+  if (repository.id !== void 0 && repository.default_branch)
+    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
+      id: repository.id,
+      defaultBranch: repository.default_branch
+    });
 }
 
 // src/app/pr/session.ts
@@ -83061,38 +83087,6 @@ function decideWaive(command, items) {
   if (command.reason.length < 3)
     return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
-}
-
-// src/core/decide/not-applicable.ts
-var MIN_NA_REASON = 10;
-var MAX_NA_REASON = 300;
-function planNotApplicable(input2) {
-  const item = input2.items.find((candidate) => candidate.id === input2.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
-  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be marked not applicable" };
-  const reason = normaliseReason(input2.reason);
-  if (reason.length < MIN_NA_REASON) {
-    return {
-      ok: false,
-      message: `N/A needs a reason of at least ${MIN_NA_REASON} characters: \`/shipgate na <item-id> <reason>\``
-    };
-  }
-  const bounded = reason.length > MAX_NA_REASON ? `${reason.slice(0, MAX_NA_REASON - 1)}\u2026` : reason;
-  return {
-    ok: true,
-    event: {
-      t: "waive",
-      na: true,
-      item: item.id,
-      by: input2.by,
-      at: input2.at,
-      sha: input2.sha,
-      reason: bounded
-    }
-  };
-}
-function normaliseReason(reason) {
-  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
 // src/app/events/on-command.ts

@@ -29,7 +29,7 @@ export async function runCheckStep(
   workspace: string,
 ): Promise<CheckStep> {
   core.info(`shipgate: ${inputs.phase} checks in ${relative(workspace, inputs.workingDirectory) || '.'}`);
-  const context = loadRepoContext(actionIO(workspace, env), inputs.workingDirectory, inputs);
+  const context = await loadRepoContext(actionIO(workspace, env), inputs.workingDirectory, inputs);
   const token = inputs.githubToken;
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
 

@@ -2,11 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findCheck } from '../../checks/index.js';
+import { notApplicableByConfig } from '../core/decide/not-applicable.js';
 import { phaseGate } from '../core/gate/release-gates.js';
 import type { ItemStates } from '../core/ledger/ledger.js';
 import { type Checklist, type ItemResult, type Phase, resultsReport } from '../core/template/model.js';
 import { defaultBaseRef, headSha } from '../runner/git-info.js';
-import { notApplicableByConfig } from '../runner/not-applicable.js';
 import { runChecks } from '../runner/run-checks.js';
 import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
@@ -50,7 +50,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
   const dir = resolve(io.cwd, positionals[0] ?? '.');
   if (!existsSync(dir)) throw new UsageError(`${positionals[0] ?? '.'}: no such directory`);
   if (!statSync(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
-  const context = loadRepoContext(io, positionals[0], values);
+  const context = await loadRepoContext(io, positionals[0], values);
   const only = values.only
     ?.split(',')
     .map((part) => part.trim())

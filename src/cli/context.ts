@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Config } from '../core/config/config.js';
+import { InvalidInputError } from '../core/errors.js';
 import { resolveReleaseVersion } from '../core/release/release-version.js';
 import type { Checklist } from '../core/template/model.js';
 import { buildVariables } from '../core/template/variables.js';
-import { loadChecklist } from '../load/load-checklist.js';
-import { loadConfig } from '../load/load-config.js';
+import { CONFIG_PATH } from '../load/load-config.js';
+import { assertUsable, readGateDefinition } from '../load/setup.js';
 import { currentBranch } from '../runner/git-info.js';
 import type { CliIO } from './io.js';
 
@@ -18,20 +19,47 @@ export interface RepoContext {
   releaseVersion?: string;
 }
 
-/** Loads config, template and package facts for a repository directory. */
-export function loadRepoContext(
+/**
+ * Loads config, template and package facts for a repository directory: the definition is read as
+ * the bot reads it from GitHub (src/load/setup.ts), and any problem throws with its file and line.
+ */
+export async function loadRepoContext(
   io: CliIO,
   dir: string | undefined,
   flags: { template?: string; config?: string },
-): RepoContext {
+): Promise<RepoContext> {
   const repoDir = resolve(io.cwd, dir ?? '.');
-  const { config } = loadConfig(repoDir, flags.config ? resolve(io.cwd, flags.config) : undefined, io.cwd);
-  const templateFile = flags.template ?? (config.template ? join(repoDir, config.template) : undefined);
-  const checklist = loadChecklist(templateFile ? resolve(io.cwd, templateFile) : undefined, io.cwd);
+  const shown = (path: string) => relative(io.cwd, path) || path;
+  const configFile = flags.config ? resolve(io.cwd, flags.config) : join(repoDir, CONFIG_PATH);
+  const configText = readText(configFile);
+  // an explicit --config must exist; the repository's own config is optional
+  if (flags.config && configText === undefined) {
+    throw new InvalidInputError([{ file: shown(configFile), line: 1, message: 'cannot read config' }]);
+  }
+  const { config, checklist } = assertUsable(
+    await readGateDefinition({
+      config: { file: shown(configFile), text: configText },
+      // the config names the template relative to the repository; --template is relative to cwd
+      readTemplate: async (path) => {
+        const file = flags.template ? resolve(io.cwd, path) : join(repoDir, path);
+        return { file: shown(file), text: readText(file) };
+      },
+      missingTemplate: 'not found',
+      templateOverride: flags.template,
+    }),
+  );
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
   return { repoDir, config, checklist, packageJson, branch, releaseVersion };
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function variablesFor(context: RepoContext, io: CliIO, overrides: Record<string, string>) {

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { Probot } from 'probot';
-import { loadSetup } from '../app/pr/setup.js';
 import { diagnose, formatDoctor } from '../core/doctor/diagnose.js';
 import { type AppOctokit, gitHubFor } from '../github/client.js';
 import {
@@ -9,6 +8,7 @@ import {
   readInstallation,
   readRequiredChecks,
 } from '../github/doctor-reads.js';
+import { loadSetup } from '../load/setup.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const DOCTOR_HELP = `Usage: shipgate doctor --repo OWNER/REPO

@@ -50,7 +50,7 @@ export async function main(io: CliIO): Promise<number> {
     }
     if (command === 'check') return await checkCommand(io, rest);
     if (command === 'init') return initCommand(io, rest);
-    if (command === 'render') return renderCommand(io, rest);
+    if (command === 'render') return await renderCommand(io, rest);
     if (command === 'doctor') return await doctorCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error) {

@@ -13,7 +13,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
 
-export function renderCommand(io: CliIO, args: string[]): number {
+export async function renderCommand(io: CliIO, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -30,7 +30,7 @@ export function renderCommand(io: CliIO, args: string[]): number {
     if (eq <= 0) throw new UsageError(`--var expects key=value, got "${pair}"`);
     overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const context = loadRepoContext(io, positionals[0], values);
+  const context = await loadRepoContext(io, positionals[0], values);
   const gate = phaseGate({ checklist: context.checklist, states: {}, headSha: '', phase: 'pre-merge' });
   io.stdout.write(
     renderComment({

@@ -3,9 +3,9 @@ import { setMaxListeners } from 'node:events';
 import { type Check, type CheckContext, type CheckOutcome, strictParams } from '../../checks/check.js';
 import { findCheck } from '../../checks/index.js';
 import type { Config } from '../core/config/config.js';
+import { notApplicableByConfig } from '../core/decide/not-applicable.js';
 import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/template/model.js';
 import { createMemo } from './memo.js';
-import { notApplicableByConfig } from './not-applicable.js';
 import { type StartedTarget, startTarget } from './target.js';
 
 export interface RunChecksOptions {

@@ -1,8 +1,9 @@
-import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { walkRepo } from '../detect/repo-files.js';
 import { parseByteSize } from './bundle-units.js';
 
 /** One entry of a repository's size-limit config, as size-limit reads it (unknown keys kept). */
@@ -77,25 +78,9 @@ export async function readSizeLimitConfig(
   return undefined;
 }
 
-/** Repository files (POSIX, relative), node_modules and .git skipped, bounded. */
+/** Repository files (POSIX, relative): build output included (limits point into it), bounded. */
 function repoFiles(repoDir: string): string[] {
-  const files: string[] = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < 50_000) {
-    const dir = pending.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== '.git') pending.push(join(dir, entry.name));
-      } else if (entry.isFile()) files.push(relative(repoDir, join(dir, entry.name)).split(sep).join('/'));
-    }
-  }
-  return files;
+  return walkRepo(repoDir, { skipDirs: new Set(['node_modules', '.git']), maxFiles: 50_000 });
 }
 
 /** Files an entry's `path` globs match, relative to the repository (size-limit resolves them from the config's folder). */

@@ -28,9 +28,20 @@ const MAX_BYTES = 512 * 1024;
 
 /** Source files of the repository (POSIX paths relative to it), build output and dependencies excluded. */
 export function listSourceFiles(repoDir: string, pattern: RegExp = SOURCE_FILE): string[] {
+  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES });
+}
+
+/**
+ * Files below `repoDir` whose name matches `pattern` (POSIX paths relative to it, sorted), the
+ * `skipDirs` folders never entered; stops at `maxFiles` so a huge tree is sampled, not walked for minutes.
+ */
+export function walkRepo(
+  repoDir: string,
+  options: { skipDirs: ReadonlySet<string>; pattern?: RegExp; maxFiles: number },
+): string[] {
   const files: string[] = [];
   const pending = [repoDir];
-  while (pending.length > 0 && files.length < MAX_FILES) {
+  while (pending.length > 0 && files.length < options.maxFiles) {
     const dir = pending.pop() as string;
     let entries: Dirent[];
     try {
@@ -40,10 +51,10 @@ export function listSourceFiles(repoDir: string, pattern: RegExp = SOURCE_FILE):
     }
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) pending.push(join(dir, entry.name));
-      } else if (entry.isFile() && pattern.test(entry.name)) {
+        if (!options.skipDirs.has(entry.name)) pending.push(join(dir, entry.name));
+      } else if (entry.isFile() && (!options.pattern || options.pattern.test(entry.name))) {
         files.push(relative(repoDir, join(dir, entry.name)).split(sep).join('/'));
-        if (files.length >= MAX_FILES) break;
+        if (files.length >= options.maxFiles) break;
       }
     }
   }

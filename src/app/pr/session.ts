@@ -4,9 +4,9 @@ import { decodeStateBlock } from '../../core/comment/state-block.js';
 import { chooseLedger } from '../../core/ledger/choose-ledger.js';
 import { emptyLedger, type Ledger, prLedgerKey } from '../../core/ledger/ledger.js';
 import type { CommentInfo, PullInfo } from '../../github/types.js';
+import { loadSetup, type RepoSetup } from '../../load/setup.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
 import { repositoryOf } from './repository.js';
-import { loadSetup, type RepoSetup } from './setup.js';
 
 /** One pull request's gate as the bot sees it while handling one event. */
 export interface PrSession {

@@ -1,10 +1,10 @@
 import type { JsonWebKey } from 'node:crypto';
 import type { Ledger } from '../../core/ledger/ledger.js';
 import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
+import type { RepoSetup } from '../../load/setup.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createLocalCoordinator } from '../../scale/local-coordinator.js';
 import { AwaitingResults } from '../pr/awaiting-results.js';
-import type { RepoSetup } from '../pr/setup.js';
 import type { AppMetrics } from '../server/metrics.js';
 import type { BotLog } from './bot-log.js';
 import { CoordinatedQueue } from './coordinated-queue.js';

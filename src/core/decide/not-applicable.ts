@@ -1,5 +1,6 @@
+import type { Config } from '../config/config.js';
 import type { LedgerEvent } from '../ledger/ledger.js';
-import type { ItemKind } from '../template/model.js';
+import type { Checklist, ItemKind } from '../template/model.js';
 
 /** A reason must say something ("no schema change in this release"), not just "n/a". */
 export const MIN_NA_REASON = 10;
@@ -61,4 +62,24 @@ function normaliseReason(reason: string): string {
       .replace(/\s+/g, ' ')
       .trim()
   );
+}
+
+/**
+ * Items the repository's config decides are not applicable, with the reason shown for them:
+ * `items.<id>.na: "reason"`, or every item of a check turned off with `checks.<name>.enabled: false`.
+ * The gate counts them as N/A, like `/shipgate na`, and the reason is kept in the config's history.
+ */
+export function notApplicableByConfig(checklist: Checklist, config: Config): Map<string, string> {
+  const decided = new Map<string, string>();
+  for (const item of checklist.items) {
+    const na = config.items[item.id]?.na;
+    if (na !== undefined) {
+      decided.set(item.id, `N/A (config items.${item.id}.na): ${na}`);
+      continue;
+    }
+    if (item.check && config.checks[item.check]?.enabled === false) {
+      decided.set(item.id, `N/A: check ${item.check} disabled (config checks.${item.check}.enabled: false)`);
+    }
+  }
+  return decided;
 }
