@@ -6,6 +6,7 @@ import { forEachAddedChunk } from './lib/git/history-diff.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
 import { scanText } from './lib/secrets/engine.js';
 import { isUnderFixtureDir, listScanFiles } from './lib/secrets/scan-files.js';
+import { fixtureDetails, testFixtureReason } from './lib/secrets/test-fixtures.js';
 
 interface HistoryHit {
   commit: string;
@@ -25,6 +26,7 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
   const { fixtureDirs } = await listScanFiles(dir, signal);
   // keyed by rule + file + secret: git log runs newest first, so the last write is the commit that introduced it
   const hits = new Map<string, HistoryHit>();
+  const fixtures = new Map<string, HistoryHit & { reason: string }>();
   let allowlisted = 0;
   const { commits } = await forEachAddedChunk(
     dir,
@@ -41,6 +43,16 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
           allowlisted++;
           continue;
         }
+        const fixture = testFixtureReason(chunk.file, hit.ruleId, hit.secret);
+        if (fixture) {
+          fixtures.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
+            ...candidate,
+            shortCommit: chunk.shortCommit,
+            display: hit.display,
+            reason: fixture,
+          });
+          continue;
+        }
         hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
           ...candidate,
           shortCommit: chunk.shortCommit,
@@ -50,7 +62,7 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
     },
     signal,
   );
-  return { hits: [...hits.values()], commits, allowlisted };
+  return { hits: [...hits.values()], fixtures: [...fixtures.values()], commits, allowlisted };
 }
 
 export const gitHistoryCheck = defineCheck({
@@ -67,7 +79,17 @@ export const gitHistoryCheck = defineCheck({
       return { status: 'skipped', summary: 'no commits yet: there is no history to scan' };
     }
     const allowlist = await SecretAllowlist.load(ctx.repoDir);
-    const { hits, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
+    const { hits, fixtures, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
+    const allowed: Finding[] = fixtures.map((hit) => ({
+      file: hit.file,
+      line: hit.line,
+      commit: hit.shortCommit,
+      message: `${hit.ruleId}: allowed, ${hit.reason}`,
+    }));
+    const fixtureNote =
+      allowed.length === 0
+        ? ''
+        : `; ${plural(allowed.length, 'test-fixture password')} allowed (generic, low entropy, in test paths)`;
     const shallow = (
       await tryGit(['rev-parse', '--is-shallow-repository'], ctx.repoDir, ctx.signal)
     ).stdout.trim();
@@ -77,17 +99,18 @@ export const gitHistoryCheck = defineCheck({
       commit: hit.shortCommit,
       message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`,
     }));
-    const metrics = { findings: findings.length, commits, allowlisted };
+    const metrics = { findings: findings.length, commits, allowlisted, testFixtures: allowed.length };
     if (commits === 0)
       return { status: 'skipped', summary: 'no commit reachable from HEAD touches this directory' };
     if (findings.length > 0) {
       const commitCount = new Set(hits.map((hit) => hit.commit)).size;
       return {
         status: 'fail',
-        summary: `${plural(findings.length, 'possible secret')} in ${plural(commitCount, 'commit')} of ${commits} (built-in rules)`,
+        summary: `${plural(findings.length, 'possible secret')} in ${plural(commitCount, 'commit')} of ${commits} (built-in rules)${fixtureNote}`,
         details:
           'A secret that was ever committed must be rotated: removing it in a later commit does not remove it from history. ' +
-          'Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist.',
+          'Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist.' +
+          fixtureDetails(allowed),
         findings,
         metrics,
       };
@@ -99,6 +122,11 @@ export const gitHistoryCheck = defineCheck({
         metrics,
       };
     }
-    return { status: 'pass', summary: `0 secrets in ${plural(commits, 'commit')} (built-in rules)`, metrics };
+    return {
+      status: 'pass',
+      summary: `0 secrets in ${plural(commits, 'commit')} (built-in rules)${fixtureNote}`,
+      details: allowed.length > 0 ? fixtureDetails(allowed).trimStart() : undefined,
+      metrics,
+    };
   },
 });

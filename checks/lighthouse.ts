@@ -1,19 +1,38 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Finding } from '../src/core/template/model.js';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
 import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
 import { badChromePath, CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/lighthouse/chrome.js';
+import {
+  type AuditMetric,
+  explicitAssertion,
+  lhciVerdict,
+  METRIC_AUDIT,
+} from './lib/lighthouse/lhci-assert.js';
+import { findLhciRc, type LhciConfig, loadLhciConfig } from './lib/lighthouse/lhci-config.js';
 import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse/lighthouse-run.js';
 import { startStaticServer } from './lib/lighthouse/static-server.js';
 
-type Metric = 'performance' | 'lcp' | 'cls' | 'ttfb' | 'fid' | 'console-errors';
+type Metric = AuditMetric;
 
 const params = z.object({
-  metric: z.enum(['performance', 'lcp', 'cls', 'ttfb', 'fid', 'console-errors']).default('performance'),
+  metric: z
+    .enum(['performance', 'lcp', 'cls', 'ttfb', 'fid', 'console-errors', 'lhci'])
+    .default('performance')
+    .describe(
+      "what is judged; `lhci`: every assertion of the repository's Lighthouse CI config (lighthouserc.*), as `lhci assert` judges them",
+    ),
   /** Lighthouse runs; each metric is the median over them (mpfid/TBT are noisy on small runners). */
-  runs: z.coerce.number().int().min(1).max(9).default(3),
+  runs: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .optional()
+    .describe("Lighthouse runs per URL (default: the Lighthouse CI config's numberOfRuns, else 3)"),
   /** Performance score floor, 0–1 or 0–100 (default 0.90, the seed's "> 90"). */
   min: z.coerce.number().min(0).max(100).optional(),
   /** Ceiling for lcp/ttfb/fid (ms) or cls (unitless). */
@@ -66,33 +85,126 @@ function detailsOf(measured: LighthouseMeasurement): string {
   ].join('\n');
 }
 
+/** A console error that is a request to another host, unresolvable on purpose (loopback-only DNS). */
+function blockedHost(measured: LighthouseMeasurement, error: LighthouseMeasurement['consoleErrors'][number]) {
+  if (!measured.loopbackOnly || !/ERR_NAME_NOT_RESOLVED/.test(error.description) || !error.url)
+    return undefined;
+  const host = URL.canParse(error.url) ? new URL(error.url).hostname : undefined;
+  return host && !/^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host) ? host : undefined;
+}
+
+function blockedHosts(measured: LighthouseMeasurement): string[] {
+  return [...new Set(measured.consoleErrors.flatMap((error) => blockedHost(measured, error) ?? []))];
+}
+
+function blockedNote(measured: LighthouseMeasurement): string {
+  const hosts = blockedHosts(measured);
+  return hosts.length === 0 ? '' : `; ${hosts.join(', ')} unreachable on this runner (not loaded)`;
+}
+
 function judge(metric: Metric, p: z.infer<typeof params>, measured: LighthouseMeasurement): CheckOutcome {
-  const base = { details: detailsOf(measured), metrics: metricsOf(measured) };
+  const blocked = blockedHosts(measured);
+  const base = {
+    details: `${detailsOf(measured)}${blocked.length > 0 ? `\nRequests to ${blocked.join(', ')} failed: only loopback resolves on this runner (hermetic local run), so those assets were not loaded.` : ''}`,
+    metrics: metricsOf(measured),
+  };
   const runs = `median of ${measured.runs} run${measured.runs === 1 ? '' : 's'}`;
   if (metric === 'performance') {
     const min = p.min === undefined ? DEFAULT_MIN_SCORE : p.min > 1 ? p.min / 100 : p.min;
     const score = Math.round(measured.performance * 100);
     const pass = measured.performance >= min;
-    const summary = `Lighthouse performance ${score} ${pass ? '≥' : '<'} ${Math.round(min * 100)} (${runs})`;
+    const summary = `Lighthouse performance ${score} ${pass ? '≥' : '<'} ${Math.round(min * 100)} (${runs}${blockedNote(measured)})`;
     return { status: pass ? 'pass' : 'fail', summary, ...base };
   }
   if (metric === 'console-errors') {
-    const errors = measured.consoleErrors;
-    const findings = errors.map((error) => ({
+    const finding = (error: LighthouseMeasurement['consoleErrors'][number]) => ({
       message: `${error.source} at ${error.url ?? measured.url}${error.line ? `:${error.line}` : ''}: ${error.description}`,
-    }));
+    });
+    // A request this runner blocks on purpose says nothing about the app: neither a pass nor a fail.
+    const errors = measured.consoleErrors.filter((error) => !blockedHost(measured, error));
+    const setAside = measured.consoleErrors.length - errors.length;
+    const findings = errors.map(finding);
+    if (errors.length === 0 && setAside > 0) {
+      return {
+        status: 'skipped',
+        summary: `${setAside} console error(s) on ${measured.url}, all requests to ${blocked.join(', ')}, which this runner cannot reach (loopback-only DNS): not judged here; measure a staging URL (target.url)`,
+        findings: measured.consoleErrors.map(finding),
+        ...base,
+      };
+    }
+    const aside =
+      setAside > 0 ? `; ${setAside} more to ${blocked.join(', ')} not judged (unreachable here)` : '';
     const summary =
       errors.length === 0
         ? `0 console errors on ${measured.url} (${runs})`
-        : `${errors.length} console error(s) on ${measured.url}, expected 0 (first: ${errors[0]?.description.slice(0, 80)})`;
+        : `${errors.length} console error(s) on ${measured.url}, expected 0 (first: ${errors[0]?.description.slice(0, 80)})${aside}`;
     return { status: errors.length === 0 ? 'pass' : 'fail', summary, findings, ...base };
   }
   const max = p.max ?? DEFAULT_MAX[metric];
   const value = measuredValue(metric, measured);
   const { label, format } = LIMITED[metric];
   const pass = value <= max;
-  const summary = `${label} ${format(value)} ${pass ? '≤' : '>'} ${format(max)} (${runs})`;
+  const summary = `${label} ${format(value)} ${pass ? '≤' : '>'} ${format(max)} (${runs}${blockedNote(measured)})`;
   return { status: pass ? 'pass' : 'fail', summary, ...base };
+}
+
+/** One verdict over several URLs (a Lighthouse CI config's `collect.url`): the first failure, else the first. */
+function judgeAll(
+  metric: Metric,
+  p: z.infer<typeof params>,
+  measured: readonly LighthouseMeasurement[],
+  note: string,
+): CheckOutcome {
+  const outcomes = measured.map((one) => judge(metric, p, one));
+  const worst =
+    outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'skipped') ?? outcomes[0];
+  if (!worst) return { status: 'error', summary: 'no Lighthouse measurement' };
+  const where = measured.length > 1 ? ` [${measured.length} URLs]` : '';
+  const findings: Finding[] = outcomes.flatMap((o) => o.findings ?? []);
+  return {
+    ...worst,
+    summary: `${worst.summary}${where}${note}`,
+    details: outcomes.map((o) => o.details).join('\n\n'),
+    ...(findings.length > 0 ? { findings } : {}),
+  };
+}
+
+/** The item judged by the team's Lighthouse CI config, when that config names its audit; else undefined. */
+function judgeByConfig(
+  metric: z.infer<typeof params>['metric'],
+  config: LhciConfig | undefined,
+  measured: readonly LighthouseMeasurement[],
+): CheckOutcome | undefined {
+  if (metric === 'lhci') {
+    if (!config)
+      return {
+        status: 'skipped',
+        summary: 'no Lighthouse CI config (lighthouserc.json, .lighthouserc.yml, …)',
+      };
+    if (!config.assert)
+      return { status: 'skipped', summary: `${config.file} asserts nothing (no ci.assert)` };
+  } else {
+    const explicit = config && explicitAssertion(config, metric);
+    if (!config || !explicit) return undefined;
+    if (explicit.level === 'off')
+      return { status: 'skipped', summary: `${config.file} turns ${explicit.key} off: not judged` };
+  }
+  const lhrs = measured.flatMap((one) => one.lhrs ?? []);
+  const verdict = lhciVerdict(config, lhrs, metric === 'lhci' ? undefined : metric);
+  const ignored = config.ignored.length > 0 ? `; not applied: ${config.ignored.join(', ')}` : '';
+  return {
+    status: verdict.status,
+    summary: `${verdict.summary}${ignored}`,
+    findings: verdict.findings,
+    details: [
+      `Judged by @lhci/utils' assertion engine (the one lhci assert runs) on ${lhrs.length} run(s) of ${measured.map((m) => m.url).join(', ')}.`,
+      ...verdict.results.map(
+        (r) =>
+          `${r.passed ? 'pass' : r.level} ${r.auditProperty ? `${r.auditId}.${r.auditProperty}` : r.auditId} ${r.name}: ${r.actual} ${r.operator} ${r.expected}`,
+      ),
+    ].join('\n'),
+    metrics: { assertions: verdict.results.length, failed: verdict.results.filter((r) => !r.passed).length },
+  };
 }
 
 type Target = { url: string } | { dir: string } | { skip: string };
@@ -116,7 +228,7 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
   return defineCheck({
     id: 'lighthouse',
     proves:
-      'Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.',
+      "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: 'Lighthouse performance budgets (Chromium)',
     exclusive: true,
@@ -128,24 +240,45 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
       if (!chromePath) return { status: 'skipped', summary: NO_CHROME_REASON };
       const target = pickTarget(ctx);
       if ('skip' in target) return { status: 'skipped', summary: target.skip };
+      // The team's Lighthouse CI config: its URLs, runs, settings and assertions (lhci's own reader).
+      const rcFile = findLhciRc(ctx.repoDir, ctx.env);
+      let config: LhciConfig | undefined;
+      try {
+        config = rcFile ? loadLhciConfig(ctx.repoDir, rcFile) : undefined;
+      } catch (error) {
+        return { status: 'error', summary: (error as Error).message };
+      }
+      const runs = Math.min(9, p.runs ?? config?.numberOfRuns ?? 3);
+      const full = config?.assert !== undefined;
       const measure = (url: string) =>
         measureLighthouse({
           url,
-          runs: p.runs,
+          runs,
           chromePath,
           signal: ctx.signal,
           log: (line) => ctx.log(line),
+          flags: config?.flags,
+          preset: config?.preset,
+          chromeFlags: config?.chromeFlags,
+          full,
         });
+      const urlsOf = (base: string) =>
+        config && config.paths.length > 0 ? config.paths.map((path) => new URL(path, base).href) : [base];
+      const measureAll = async (base: string) => {
+        const out: LighthouseMeasurement[] = [];
+        for (const url of urlsOf(base)) out.push(await measure(url));
+        return out;
+      };
       // One measurement for every lighthouse item of the run (score, LCP, CLS, TTFB, FID, console).
-      const key =
-        'url' in target ? `lighthouse:${target.url}:${p.runs}` : `lighthouse:dir:${target.dir}:${p.runs}`;
-      let measured: LighthouseMeasurement;
+      const where = 'url' in target ? target.url : `dir:${target.dir}`;
+      const key = `lighthouse:${where}:${runs}:${config ? JSON.stringify([config.file, config.paths, config.flags, config.preset, full]) : ''}`;
+      let measured: LighthouseMeasurement[];
       try {
         measured = await ctx.memo(key, async () => {
-          if ('url' in target) return measure(target.url);
+          if ('url' in target) return measureAll(target.url);
           const server = await startStaticServer(target.dir);
           try {
-            return await measure(server.url);
+            return await measureAll(server.url);
           } finally {
             await server.close();
           }
@@ -153,9 +286,21 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
       } catch (error) {
         if (ctx.signal.aborted) throw error;
         const reason = error instanceof Error ? error.message : String(error);
-        return { status: 'error', summary: reason.split('\n')[0] ?? reason, details: reason };
+        const cause = /\nLikely cause: (.*)/.exec(reason)?.[1];
+        const first = reason.split('\n')[0] ?? reason;
+        return {
+          status: 'error',
+          summary: cause
+            ? `${first.replace(/^(Lighthouse could not measure the page: [A-Z_]+).*/, '$1')} — likely cause: ${cause}`
+            : first,
+          details: reason,
+        };
       }
-      return judge(p.metric, p, measured);
+      const byConfig = judgeByConfig(p.metric, config, measured);
+      if (byConfig) return byConfig;
+      const metric = p.metric as Metric; // 'lhci' is always judged by the config above
+      const note = config ? ` — template limit: ${config.file} does not assert ${METRIC_AUDIT[metric]}` : '';
+      return judgeAll(metric, p, measured, note);
     },
   });
 }

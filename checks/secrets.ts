@@ -6,6 +6,7 @@ import { scanText } from './lib/secrets/engine.js';
 import { findExecutable, runGitleaksDir } from './lib/secrets/gitleaks.js';
 import { SECRET_RULES } from './lib/secrets/rules.js';
 import { listScanFiles, mapLimit, readScanTarget } from './lib/secrets/scan-files.js';
+import { fixtureDetails, testFixtureReason } from './lib/secrets/test-fixtures.js';
 import { TomlError } from './lib/secrets/toml.js';
 
 const ParamsSchema = z
@@ -17,6 +18,8 @@ const ParamsSchema = z
 
 interface ScanResult {
   findings: Finding[];
+  /** Test fixtures' passwords: reported, not failures (see test-fixtures.ts). */
+  fixtures: Finding[];
   filesScanned: number;
   filesWithFindings: number;
   skipped: { binary: number; large: number; allowlisted: number };
@@ -35,6 +38,7 @@ async function scanBuiltIn(
   const rules = allowlist.customRules.length > 0 ? [...SECRET_RULES, ...allowlist.customRules] : SECRET_RULES;
   const result: ScanResult = {
     findings: [],
+    fixtures: [],
     filesScanned: 0,
     filesWithFindings: 0,
     skipped: { binary: 0, large: 0, allowlisted: 0 },
@@ -58,6 +62,11 @@ async function scanBuiltIn(
         result.skipped.allowlisted++;
         continue;
       }
+      const fixture = testFixtureReason(file, hit.ruleId, hit.secret);
+      if (fixture) {
+        result.fixtures.push({ file, line: hit.line, message: `${hit.ruleId}: allowed, ${fixture}` });
+        continue;
+      }
       found = true;
       result.findings.push({
         file,
@@ -67,7 +76,10 @@ async function scanBuiltIn(
     }
     if (found) result.filesWithFindings++;
   });
-  result.findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  const byPlace = (a: Finding, b: Finding) =>
+    (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
+  result.findings.sort(byPlace);
+  result.fixtures.sort(byPlace);
   return result;
 }
 
@@ -128,6 +140,11 @@ export const secretsCheck = defineCheck({
     const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
     const count = scan.findings.length;
     const { binary, large, allowlisted } = scan.skipped;
+    const fixtures = scan.fixtures.length;
+    const fixtureNote =
+      fixtures === 0
+        ? ''
+        : `; ${plural(fixtures, 'test-fixture password')} allowed (generic, low entropy, in test paths)`;
     if (scan.filesScanned === 0 && count === 0) {
       return { status: 'skipped', summary: 'no text files to scan (all ignored, binary or over 1 MB)' };
     }
@@ -135,12 +152,13 @@ export const secretsCheck = defineCheck({
       status: count === 0 ? 'pass' : 'fail',
       summary:
         count === 0
-          ? `0 secrets in ${plural(scan.filesScanned, 'file')} (built-in rules)`
-          : `${plural(count, 'possible secret')} in ${plural(scan.filesWithFindings, 'file')} (built-in rules)`,
+          ? `0 secrets in ${plural(scan.filesScanned, 'file')} (built-in rules)${fixtureNote}`
+          : `${plural(count, 'possible secret')} in ${plural(scan.filesWithFindings, 'file')} (built-in rules)${fixtureNote}`,
       details:
         `Scanned ${plural(scan.filesScanned, 'file')}; skipped ${binary} binary, ${large} over 1 MB; ` +
         `${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist ` +
-        '(or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put `shipgate:allow` on the line.',
+        '(or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put `shipgate:allow` on the line.' +
+        fixtureDetails(scan.fixtures),
       findings: scan.findings,
       metrics: {
         findings: count,
@@ -148,6 +166,7 @@ export const secretsCheck = defineCheck({
         skippedBinary: binary,
         skippedLarge: large,
         allowlisted,
+        testFixtures: fixtures,
       },
     };
   },

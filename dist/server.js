@@ -11,6 +11,11 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __glob = (map2) => (path14) => {
+  var fn = map2[path14];
+  if (fn) return fn();
+  throw new Error("Module not found in bundle: " + path14);
+};
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -15228,7 +15233,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join14 } = __require("path");
+    var { join: join15 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -15280,7 +15285,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join14(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join15(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -15791,9 +15796,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync9 } = __require("node:fs");
+    var { existsSync: existsSync10 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join14, isAbsolute, sep: sep5 } = __require("node:path");
+    var { join: join15, isAbsolute, sep: sep5 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -15866,7 +15871,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path14) && !existsSync9(path14);
+      return isAbsolute(path14) && !existsSync10(path14);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -15948,7 +15953,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join14(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join15(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -15969,7 +15974,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join14(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join15(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -15996,7 +16001,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join14(__dirname, "..", "file.js");
+          return join15(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -16976,7 +16981,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join14 = ",";
+            let join15 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -16990,7 +16995,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join14 = `,
+                join15 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -16998,13 +17003,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join14;
+                res += join15;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join14}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17025,7 +17030,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join14 = `,
+              join15 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17039,13 +17044,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join14;
+                separator = join15;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join14;
+              separator = join15;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -17086,7 +17091,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join14 = ",";
+            let join15 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -17099,7 +17104,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join14 = `,
+                join15 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17107,13 +17112,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join14;
+                res += join15;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join14}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17126,7 +17131,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join14 = `,
+              join15 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17135,7 +17140,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join14;
+                separator = join15;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -17193,20 +17198,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join15 = `,
+              const join16 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join15;
+                res2 += join16;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join15}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -17222,16 +17227,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join14 = `,
+            const join15 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join14, maximumBreadth);
+              res += stringifyTypedArray(value, join15, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join14;
+              separator = join15;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -17242,13 +17247,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join14;
+                separator = join15;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join14;
+              separator = join15;
             }
             if (separator !== "") {
               res = `
@@ -30897,7 +30902,7 @@ var require_parse = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate = () => {
+      const negate2 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -31294,7 +31299,7 @@ var require_parse = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate();
+            negate2();
             continue;
           }
         }
@@ -31712,6 +31717,3841 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch6, pico);
     module2.exports = picomatch6;
+  }
+});
+
+// node_modules/@lhci/utils/src/presets/all.js
+var require_all = __commonJS({
+  "node_modules/@lhci/utils/src/presets/all.js"(exports2, module2) {
+    "use strict";
+    module2.exports = {
+      assertions: {
+        // Not applicable in navigation mode (off)
+        // TODO: Enable this to support user flows
+        "interaction-to-next-paint": ["off", {}],
+        "uses-responsive-images-snapshot": ["off", {}],
+        "work-during-interaction": ["off", {}],
+        // Not useful or invisible diagnostic audits (off)
+        "critical-request-chains": ["off", {}],
+        "final-screenshot": ["off", {}],
+        "js-libraries": ["off", {}],
+        "largest-contentful-paint-element": ["off", {}],
+        "layout-shifts": ["off", {}],
+        "main-thread-tasks": ["off", {}],
+        "network-requests": ["off", {}],
+        "network-rtt": ["off", {}],
+        "network-server-latency": ["off", {}],
+        "resource-summary": ["off", {}],
+        "screenshot-thumbnails": ["off", {}],
+        "script-treemap-data": ["off", {}],
+        "third-party-summary": ["off", {}],
+        "total-blocking-time": ["off", {}],
+        "user-timings": ["off", {}],
+        diagnostics: ["off", {}],
+        metrics: ["off", {}],
+        // All the rest of the audits (error)
+        "aria-allowed-attr": ["error", {}],
+        "aria-allowed-role": ["error", {}],
+        "aria-command-name": ["error", {}],
+        "aria-conditional-attr": ["error", {}],
+        "aria-deprecated-role": ["error", {}],
+        "aria-dialog-name": ["error", {}],
+        "aria-hidden-body": ["error", {}],
+        "aria-hidden-focus": ["error", {}],
+        "aria-input-field-name": ["error", {}],
+        "aria-meter-name": ["error", {}],
+        "aria-progressbar-name": ["error", {}],
+        "aria-prohibited-attr": ["error", {}],
+        "aria-required-attr": ["error", {}],
+        "aria-required-children": ["error", {}],
+        "aria-required-parent": ["error", {}],
+        "aria-roles": ["error", {}],
+        "aria-text": ["error", {}],
+        "aria-toggle-field-name": ["error", {}],
+        "aria-tooltip-name": ["error", {}],
+        "aria-treeitem-name": ["error", {}],
+        "aria-valid-attr-value": ["error", {}],
+        "aria-valid-attr": ["error", {}],
+        "bf-cache": ["error", {}],
+        "bootup-time": ["error", {}],
+        "button-name": ["error", {}],
+        "cache-insight": ["error", {}],
+        "clickjacking-mitigation": ["error", {}],
+        "cls-culprits-insight": ["error", {}],
+        "color-contrast": ["error", {}],
+        "crawlable-anchors": ["error", {}],
+        "csp-xss": ["error", {}],
+        "cumulative-layout-shift": ["error", {}],
+        "definition-list": ["error", {}],
+        "document-latency-insight": ["error", {}],
+        "document-title": ["error", {}],
+        "dom-size-insight": ["error", {}],
+        "dom-size": ["error", {}],
+        "duplicate-id-aria": ["error", {}],
+        "duplicated-javascript-insight": ["error", {}],
+        "duplicated-javascript": ["error", {}],
+        "efficient-animated-content": ["error", {}],
+        "empty-heading": ["error", {}],
+        "errors-in-console": ["error", {}],
+        "first-contentful-paint": ["error", {}],
+        "first-meaningful-paint": ["error", {}],
+        "font-display-insight": ["error", {}],
+        "font-display": ["error", {}],
+        "font-size": ["error", {}],
+        "forced-reflow-insight": ["error", {}],
+        "form-field-multiple-labels": ["error", {}],
+        "frame-title": ["error", {}],
+        "geolocation-on-start": ["error", {}],
+        "has-hsts": ["error", {}],
+        "heading-order": ["error", {}],
+        "html-has-lang": ["error", {}],
+        "html-lang-valid": ["error", {}],
+        "html-xml-lang-mismatch": ["error", {}],
+        "http-status-code": ["error", {}],
+        "identical-links-same-purpose": ["error", {}],
+        "image-alt": ["error", {}],
+        "image-aspect-ratio": ["error", {}],
+        "image-delivery-insight": ["error", {}],
+        "image-redundant-alt": ["error", {}],
+        "image-size-responsive": ["error", {}],
+        "input-button-name": ["error", {}],
+        "input-image-alt": ["error", {}],
+        "inspector-issues": ["error", {}],
+        "interaction-to-next-paint-insight": ["error", {}],
+        "is-crawlable": ["error", {}],
+        "is-on-https": ["error", {}],
+        "label-content-name-mismatch": ["error", {}],
+        "landmark-one-main": ["error", {}],
+        "largest-contentful-paint": ["error", {}],
+        "lcp-discovery-insight": ["error", {}],
+        "lcp-lazy-loaded": ["error", {}],
+        "lcp-phases-insight": ["error", {}],
+        "legacy-javascript-insight": ["error", {}],
+        "legacy-javascript": ["error", {}],
+        "link-in-text-block": ["error", {}],
+        "link-name": ["error", {}],
+        "link-text": ["error", {}],
+        "long-tasks": ["error", {}],
+        "mainthread-work-breakdown": ["error", {}],
+        "max-potential-fid": ["error", {}],
+        "meta-description": ["error", {}],
+        "meta-refresh": ["error", {}],
+        "meta-viewport": ["error", {}],
+        "modern-http-insight": ["error", {}],
+        "modern-image-formats": ["error", {}],
+        "network-dependency-tree-insight": ["error", {}],
+        "no-document-write": ["error", {}],
+        "non-composited-animations": ["error", {}],
+        "notification-on-start": ["error", {}],
+        "object-alt": ["error", {}],
+        "offscreen-images": ["error", {}],
+        "origin-isolation": ["error", {}],
+        "paste-preventing-inputs": ["error", {}],
+        "prioritize-lcp-image": ["error", {}],
+        "redirects-http": ["error", {}],
+        "render-blocking-insight": ["error", {}],
+        "render-blocking-resources": ["error", {}],
+        "robots-txt": ["error", {}],
+        "select-name": ["error", {}],
+        "server-response-time": ["error", {}],
+        "skip-link": ["error", {}],
+        "speed-index": ["error", {}],
+        "table-duplicate-name": ["error", {}],
+        "table-fake-caption": ["error", {}],
+        "target-size": ["error", {}],
+        "td-has-header": ["error", {}],
+        "td-headers-attr": ["error", {}],
+        "th-has-data-cells": ["error", {}],
+        "third-parties-insight": ["error", {}],
+        "third-party-cookies": ["error", {}],
+        "third-party-facades": ["error", {}],
+        "total-byte-weight": ["error", {}],
+        "unminified-css": ["error", {}],
+        "unminified-javascript": ["error", {}],
+        "unsized-images": ["error", {}],
+        "unused-css-rules": ["error", {}],
+        "unused-javascript": ["error", {}],
+        "uses-http2": ["error", {}],
+        "uses-long-cache-ttl": ["error", {}],
+        "uses-optimized-images": ["error", {}],
+        "uses-passive-event-listeners": ["error", {}],
+        "uses-rel-preconnect": ["error", {}],
+        "uses-responsive-images": ["error", {}],
+        "uses-text-compression": ["error", {}],
+        "valid-lang": ["error", {}],
+        "valid-source-maps": ["error", {}],
+        "video-caption": ["error", {}],
+        "viewport-insight": ["error", {}],
+        accesskeys: ["error", {}],
+        bypass: ["error", {}],
+        canonical: ["error", {}],
+        charset: ["error", {}],
+        deprecations: ["error", {}],
+        dlitem: ["error", {}],
+        doctype: ["error", {}],
+        hreflang: ["error", {}],
+        interactive: ["error", {}],
+        label: ["error", {}],
+        list: ["error", {}],
+        listitem: ["error", {}],
+        redirects: ["error", {}],
+        tabindex: ["error", {}],
+        viewport: ["error", {}]
+      }
+    };
+  }
+});
+
+// node_modules/@lhci/utils/src/presets/recommended.js
+var require_recommended = __commonJS({
+  "node_modules/@lhci/utils/src/presets/recommended.js"(exports2, module2) {
+    "use strict";
+    var all = require_all();
+    module2.exports = {
+      assertions: {
+        ...all.assertions,
+        // Flaky audits (warn)
+        "bootup-time": ["warn", {}],
+        "cumulative-layout-shift": ["warn", {}],
+        "first-contentful-paint": ["warn", {}],
+        "first-meaningful-paint": ["warn", {}],
+        "largest-contentful-paint": ["warn", {}],
+        "mainthread-work-breakdown": ["warn", {}],
+        "max-potential-fid": ["warn", {}],
+        "speed-index": ["warn", {}],
+        interactive: ["warn", {}],
+        // Flaky score but non-flaky details (error, maxLength)
+        "duplicated-javascript": ["warn", { maxLength: 0 }],
+        // warn until https://github.com/GoogleChrome/lighthouse/issues/11285 is fixed
+        "efficient-animated-content": ["error", { maxLength: 0 }],
+        "legacy-javascript": ["warn", { maxLength: 0 }],
+        // warn until https://github.com/GoogleChrome/lighthouse/issues/11285 is fixed
+        "offscreen-images": ["error", { maxLength: 0 }],
+        "unminified-css": ["error", { maxLength: 0 }],
+        "unminified-javascript": ["error", { maxLength: 0 }],
+        "unused-css-rules": ["error", { maxLength: 0 }],
+        "unused-javascript": ["error", { maxLength: 0 }],
+        "uses-optimized-images": ["error", { maxLength: 0 }],
+        "uses-rel-preconnect": ["error", { maxLength: 0 }],
+        "uses-responsive-images": ["error", { maxLength: 0 }],
+        "uses-text-compression": ["error", { maxLength: 0 }],
+        // Audits that don't typically apply in dev environments or are more opinionated (warn)
+        "uses-http2": ["off", {}],
+        // not useful for the dev server
+        "long-tasks": ["off", {}],
+        // too strict
+        "cache-insight": ["warn", { maxLength: 0 }],
+        "dom-size-insight": ["warn", {}],
+        "dom-size": ["warn", {}],
+        "is-on-https": ["warn", {}],
+        // passes on localhost, so OK to leave on
+        "modern-image-formats": ["warn", { maxLength: 0 }],
+        "render-blocking-insight": ["warn", { maxLength: 0 }],
+        "render-blocking-resources": ["warn", { maxLength: 0 }],
+        "server-response-time": ["warn", {}],
+        "uses-long-cache-ttl": ["warn", { maxLength: 0 }]
+      }
+    };
+  }
+});
+
+// node_modules/@lhci/utils/src/presets/no-pwa.js
+var require_no_pwa = __commonJS({
+  "node_modules/@lhci/utils/src/presets/no-pwa.js"(exports2, module2) {
+    "use strict";
+    var recommended = require_recommended();
+    module2.exports = {
+      assertions: {
+        ...recommended.assertions,
+        // Every PWA audit is disabled
+        "is-on-https": "off",
+        viewport: "off"
+      }
+    };
+  }
+});
+
+// require("./presets/**/*.js") in node_modules/@lhci/utils/src/assertions.js
+var globRequire_presets_js;
+var init_ = __esm({
+  'require("./presets/**/*.js") in node_modules/@lhci/utils/src/assertions.js'() {
+    globRequire_presets_js = __glob({
+      "./presets/all.js": () => require_all(),
+      "./presets/no-pwa.js": () => require_no_pwa(),
+      "./presets/recommended.js": () => require_recommended()
+    });
+  }
+});
+
+// node_modules/@lhci/utils/src/lodash.js
+var require_lodash4 = __commonJS({
+  "node_modules/@lhci/utils/src/lodash.js"(exports2, module2) {
+    "use strict";
+    function merge4(v1, v2) {
+      if (Array.isArray(v1)) {
+        if (!Array.isArray(v2)) return v2;
+        for (let i = 0; i < Math.max(v1.length, v2.length); i++) {
+          v1[i] = i < v2.length ? merge4(v1[i], v2[i]) : v1[i];
+        }
+        return v1;
+      } else if (typeof v1 === "object" && v1 !== null) {
+        if (typeof v2 !== "object" || v2 === null) return v2;
+        const o1 = v1;
+        const o2 = v2;
+        const o1Keys = new Set(Object.keys(o1));
+        const o2Keys = new Set(Object.keys(o2));
+        for (const key of /* @__PURE__ */ new Set([...o1Keys, ...o2Keys])) {
+          o1[key] = key in o2 ? merge4(o1[key], o2[key]) : o1[key];
+        }
+        return v1;
+      } else {
+        return v2;
+      }
+    }
+    function kebabCase(s, opts) {
+      let kebabed = s.replace(/([a-z])([A-Z])/g, "$1-$2");
+      if (opts && opts.alphanumericOnly) {
+        kebabed = kebabed.replace(/[^a-z0-9]+/gi, "-").replace(/-+/g, "-").replace(/(^-|-$)/g, "");
+      }
+      return kebabed.toLowerCase();
+    }
+    function groupIntoMap(items, keyFn) {
+      const groups2 = /* @__PURE__ */ new Map();
+      for (const item of items) {
+        const key = keyFn(item);
+        const group = groups2.get(key) || [];
+        group.push(item);
+        groups2.set(key, group);
+      }
+      return groups2;
+    }
+    function debounce(fn, time4) {
+      let timeout;
+      const cancel = () => {
+        if (timeout) clearTimeout(timeout);
+        timeout = void 0;
+      };
+      const debouncedFn = (...args) => {
+        if (timeout) clearTimeout(timeout);
+        timeout = setTimeout(() => fn(...args), time4);
+      };
+      debouncedFn.cancel = cancel;
+      return debouncedFn;
+    }
+    module2.exports = {
+      merge: merge4,
+      kebabCase,
+      debounce,
+      /**
+       * Generates an array of numbers from `from` (inclusive) to `to` (exclusive)
+       * @param {number} from
+       * @param {number} to
+       * @param {number} [by]
+       * @return {Array<number>}
+       */
+      range(from, to, by = 1) {
+        const numbers = [];
+        for (let i = from; i < to; i += by) {
+          numbers.push(i);
+        }
+        return numbers;
+      },
+      /**
+       * Converts a string from kebab-case or camelCase to Start Case.
+       * @param {string} s
+       */
+      startCase(s) {
+        return kebabCase(s).split("-").map((word) => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`).join(" ");
+      },
+      /**
+       * @param {string} s
+       * @param {number} length
+       * @param {string} [padding]
+       */
+      padStart(s, length, padding = " ") {
+        if (s.length >= length) return s;
+        return `${padding.repeat(length)}${s}`.slice(-length);
+      },
+      /**
+       * @param {string} s
+       * @param {number} length
+       * @param {string} [padding]
+       */
+      padEnd(s, length, padding = " ") {
+        if (s.length >= length) return s;
+        return `${s}${padding.repeat(length)}`.slice(0, length);
+      },
+      /**
+       * @param {any} o1
+       * @param {any} o2
+       * @param {number} [depth]
+       * @return {boolean}
+       */
+      isEqual(o1, o2, depth = 0) {
+        if (depth > 100) return false;
+        if (typeof o1 !== typeof o2) return false;
+        if (Number.isNaN(o1) && Number.isNaN(o2)) return true;
+        if (typeof o1 !== "object") return o1 === o2;
+        if (o1 === o2) return true;
+        if (!o1 || !o2) return false;
+        if (Array.isArray(o1)) {
+          if (!Array.isArray(o2)) return false;
+          return o1.every((v, i) => this.isEqual(v, o2[i])) && o1.length === o2.length;
+        }
+        const o1Keys = Object.keys(o1).sort();
+        const o2Keys = Object.keys(o2).sort();
+        const allChildrenEqual = o1Keys.every((k) => this.isEqual(o1[k], o2[k], depth + 1));
+        return allChildrenEqual && this.isEqual(o1Keys, o2Keys);
+      },
+      /**
+       * Deep clones an object via JSON.parse/JSON.stringify.
+       * @template T
+       * @param {T} o
+       * @return {T}
+       */
+      cloneDeep(o) {
+        return JSON.parse(JSON.stringify(o));
+      },
+      /**
+       * Filters items by referential uniqueness of the value returned by keyFn.
+       * Unique items are guaranteed to be in the same order of the original array.
+       *
+       * @template TArr
+       * @template TKey
+       * @param {Array<TArr>} items
+       * @param {(item: TArr) => TKey} keyFn
+       * @return {Array<TArr>}
+       */
+      uniqBy(items, keyFn) {
+        const seen = /* @__PURE__ */ new Set();
+        const out = [];
+        for (const item of items) {
+          const key = keyFn(item);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(item);
+        }
+        return out;
+      },
+      /**
+       * @template T
+       * @param {Array<T>} items
+       * @param {(item: T) => any} keyFn
+       * @return {Array<Array<T>>}
+       */
+      groupBy(items, keyFn) {
+        return [...groupIntoMap(items, keyFn).values()];
+      },
+      groupIntoMap,
+      /**
+       * @template TArr
+       * @param {Array<TArr>} items
+       * @param {(o: TArr) => number} keyFn
+       */
+      maxBy(items, keyFn) {
+        let maxItem = void 0;
+        let maxValue = -Infinity;
+        for (const item of items) {
+          const value = keyFn(item);
+          if (value > maxValue) {
+            maxItem = item;
+            maxValue = value;
+          }
+        }
+        return maxItem;
+      },
+      /**
+       * @template TArr
+       * @param {Array<TArr>} items
+       * @param {(o: TArr) => number} keyFn
+       */
+      minBy(items, keyFn) {
+        return this.maxBy(items, (o) => -keyFn(o));
+      },
+      /**
+       * @template TArr
+       * @param {Array<TArr>} items
+       * @param {(o: TArr) => number} keyFn
+       */
+      sortBy(items, keyFn) {
+        return items.slice().sort((a, b) => keyFn(a) - keyFn(b));
+      },
+      /**
+       * @template {Object} T
+       * @param {T} object
+       * @param {Array<keyof T>} propertiesToPick
+       * @return {Partial<T>}
+       */
+      pick(object2, propertiesToPick) {
+        const out = {};
+        for (const [key_, value] of Object.entries(object2)) {
+          const key = (
+            /** @type {keyof T} */
+            key_
+          );
+          if (!propertiesToPick.includes(key)) continue;
+          out[key] = value;
+        }
+        return out;
+      },
+      /**
+       * @template {Object} T
+       * @param {T} object
+       * @param {Array<keyof T>} propertiesToDrop
+       * @param {{dropUndefined?: boolean}} [options]
+       * @return {Partial<T>}
+       */
+      omit(object2, propertiesToDrop, options2 = {}) {
+        const out = {};
+        for (const [key_, value] of Object.entries(object2)) {
+          const key = (
+            /** @type {keyof T} */
+            key_
+          );
+          if (propertiesToDrop.includes(key)) continue;
+          if (options2.dropUndefined && value === void 0) continue;
+          out[key] = value;
+        }
+        return out;
+      },
+      /** @param {string} uuid */
+      shortId(uuid3) {
+        return uuid3.replace(/-/g, "").slice(0, 12);
+      },
+      /** @param {string} string @param {number} number @param {string} [pluralForm] */
+      pluralize(string4, number4, pluralForm) {
+        pluralForm = pluralForm || `${string4}s`;
+        return number4 === 1 ? string4 : pluralForm;
+      },
+      uniqueId: /* @__PURE__ */ (() => {
+        let id = 1;
+        return () => id++;
+      })()
+    };
+  }
+});
+
+// node_modules/@lhci/utils/src/markdown.js
+var require_markdown = __commonJS({
+  "node_modules/@lhci/utils/src/markdown.js"(exports2, module2) {
+    "use strict";
+    function splitMarkdownLink(text) {
+      const segments = [];
+      const parts = text.split(/\[([^\]]+?)\]\((https?:\/\/.*?)\)/g);
+      while (parts.length) {
+        const [preambleText, linkText, linkHref] = parts.splice(0, 3);
+        if (preambleText) {
+          segments.push({
+            isLink: false,
+            text: preambleText
+          });
+        }
+        if (linkText && linkHref) {
+          segments.push({
+            isLink: true,
+            text: linkText,
+            linkHref
+          });
+        }
+      }
+      return segments;
+    }
+    module2.exports = { splitMarkdownLink };
+  }
+});
+
+// node_modules/@lhci/utils/src/representative-runs.js
+var require_representative_runs = __commonJS({
+  "node_modules/@lhci/utils/src/representative-runs.js"(exports2, module2) {
+    "use strict";
+    var getAuditValue = (lhr, auditName) => lhr.audits[auditName] && lhr.audits[auditName].numericValue || 0;
+    function getMedianSortValue(lhr, medianFcp, medianInteractive) {
+      const distanceFcp = medianFcp - getAuditValue(lhr, "first-contentful-paint");
+      const distanceInteractive = medianInteractive - getAuditValue(lhr, "interactive");
+      return distanceFcp * distanceFcp + distanceInteractive * distanceInteractive;
+    }
+    function computeRepresentativeRuns(runsByUrl) {
+      const representativeRuns = [];
+      for (const runs of runsByUrl) {
+        if (!runs.length) continue;
+        const sortedByFcp = runs.slice().sort(
+          (a, b) => getAuditValue(a[1], "first-contentful-paint") - getAuditValue(b[1], "first-contentful-paint")
+        );
+        const medianFcp = getAuditValue(
+          sortedByFcp[Math.floor(runs.length / 2)][1],
+          "first-contentful-paint"
+        );
+        const sortedByInteractive = runs.slice().sort((a, b) => getAuditValue(a[1], "interactive") - getAuditValue(b[1], "interactive"));
+        const medianInteractive = getAuditValue(
+          sortedByInteractive[Math.floor(runs.length / 2)][1],
+          "interactive"
+        );
+        const sortedByProximityToMedian = runs.slice().sort(
+          (a, b) => getMedianSortValue(a[1], medianFcp, medianInteractive) - getMedianSortValue(b[1], medianFcp, medianInteractive)
+        );
+        representativeRuns.push(sortedByProximityToMedian[0][0]);
+      }
+      return representativeRuns;
+    }
+    module2.exports = { computeRepresentativeRuns };
+  }
+});
+
+// node_modules/@lhci/utils/src/assertions.js
+var require_assertions = __commonJS({
+  "node_modules/@lhci/utils/src/assertions.js"(exports2, module2) {
+    "use strict";
+    init_();
+    var _ = require_lodash4();
+    var preset = require_all();
+    var { splitMarkdownLink } = require_markdown();
+    var { computeRepresentativeRuns } = require_representative_runs();
+    var AUDIT_TYPE_VALUE_GETTERS = {
+      auditRan: (result) => result === void 0 ? 0 : 1,
+      minScore: (result) => {
+        if (typeof result.score === "number") return result.score;
+        if (result.scoreDisplayMode === "notApplicable") return 1;
+        if (result.scoreDisplayMode === "informative") return 0;
+        return void 0;
+      },
+      maxLength: (result) => result.details && result.details.items && result.details.items.length || 0,
+      maxNumericValue: (result) => result.numericValue
+    };
+    var AUDIT_TYPE_OPERATORS = {
+      auditRan: { operator: "==", passedFn: (actual, expected) => actual === expected },
+      minScore: { operator: ">=", passedFn: (actual, expected) => actual >= expected },
+      maxLength: { operator: "<=", passedFn: (actual, expected) => actual <= expected },
+      maxNumericValue: { operator: "<=", passedFn: (actual, expected) => actual <= expected }
+    };
+    var isFiniteNumber = (x) => typeof x === "number" && Number.isFinite(x);
+    function normalizeAssertion(assertion) {
+      if (!assertion) return ["off", {}];
+      if (typeof assertion === "string") return [assertion, {}];
+      return assertion;
+    }
+    function getValueForAggregationMethod(values, aggregationMethod, assertionType) {
+      if (aggregationMethod === "median") {
+        const medianIndex = Math.floor((values.length - 1) / 2);
+        const sorted = values.slice().sort((a, b) => a - b);
+        if (values.length % 2 === 1) return sorted[medianIndex];
+        return (sorted[medianIndex] + sorted[medianIndex + 1]) / 2;
+      }
+      const useMin = aggregationMethod === "optimistic" && assertionType.startsWith("max") || aggregationMethod === "pessimistic" && assertionType.startsWith("min");
+      return useMin ? Math.min(...values) : Math.max(...values);
+    }
+    function getAssertionResult(auditResults, aggregationMethod, assertionType, expectedValue) {
+      const values = auditResults.map(AUDIT_TYPE_VALUE_GETTERS[assertionType]);
+      const filteredValues = values.filter(isFiniteNumber);
+      const { operator, passedFn } = AUDIT_TYPE_OPERATORS[assertionType];
+      if (!filteredValues.length && aggregationMethod !== "pessimistic" || filteredValues.length !== values.length && aggregationMethod === "pessimistic") {
+        let message = void 0;
+        if (values.some((v) => v === void 0)) {
+          const userAction = `"${assertionType}" might not be a valid assertion for this audit.`;
+          message = `Audit did not produce a value at all. ${userAction}`;
+        } else {
+          const userAction = aggregationMethod === "pessimistic" ? 'Try using an aggregationMethod other than "pessimistic".' : "If this is reproducible, please file an issue on GitHub.";
+          message = `Audit failed to produce a valid value. ${userAction}`;
+        }
+        const didRun = values.map((value) => isFiniteNumber(value) ? value : NaN);
+        return [
+          {
+            name: assertionType,
+            expected: expectedValue,
+            actual: NaN,
+            values: didRun,
+            operator,
+            passed: false,
+            message
+          }
+        ];
+      }
+      const actualValue = getValueForAggregationMethod(
+        filteredValues,
+        aggregationMethod,
+        assertionType
+      );
+      return [
+        {
+          name: assertionType,
+          expected: expectedValue,
+          actual: actualValue,
+          values: filteredValues,
+          operator,
+          passed: passedFn(actualValue, expectedValue)
+        }
+      ];
+    }
+    function getStandardAssertionResults(possibleAuditResults, options2, auditId) {
+      const { minScore, maxLength, maxNumericValue, aggregationMethod = "optimistic" } = options2;
+      if (possibleAuditResults.some((result) => result === void 0)) {
+        return [
+          {
+            name: "auditRan",
+            expected: 1,
+            actual: 0,
+            values: possibleAuditResults.map((result) => result === void 0 ? 0 : 1),
+            operator: ">=",
+            passed: false,
+            message: auditId && !(auditId in preset.assertions) ? `"${auditId}" is not a known audit.` : void 0
+          }
+        ];
+      }
+      const auditResults = (
+        /** @type {Array<LH.AuditResult>} */
+        possibleAuditResults
+      );
+      const results = [];
+      let hadManualAssertion = false;
+      if (maxLength !== void 0) {
+        hadManualAssertion = true;
+        results.push(...getAssertionResult(auditResults, aggregationMethod, "maxLength", maxLength));
+      }
+      if (maxNumericValue !== void 0) {
+        hadManualAssertion = true;
+        results.push(
+          ...getAssertionResult(auditResults, aggregationMethod, "maxNumericValue", maxNumericValue)
+        );
+      }
+      const realMinScore = minScore === void 0 && !hadManualAssertion ? 0.9 : minScore;
+      if (realMinScore !== void 0) {
+        results.push(...getAssertionResult(auditResults, aggregationMethod, "minScore", realMinScore));
+      }
+      return results;
+    }
+    function getAssertionResultsForBudgetRow(key, actual, expected) {
+      return getAssertionResult(
+        [{ score: 0, numericValue: actual }],
+        "pessimistic",
+        "maxNumericValue",
+        expected
+      ).map((assertion) => {
+        return { ...assertion, auditProperty: key };
+      });
+    }
+    function getBudgetAssertionResults(auditResults) {
+      const results = [];
+      const resultsKeys = /* @__PURE__ */ new Set();
+      for (const auditResult of auditResults) {
+        if (!auditResult) continue;
+        if (!auditResult.details || !auditResult.details.items) continue;
+        for (const budgetRow of auditResult.details.items) {
+          const sizeKey = `${budgetRow.resourceType}.size`;
+          const countKey = `${budgetRow.resourceType}.count`;
+          if (budgetRow.sizeOverBudget && !resultsKeys.has(sizeKey)) {
+            const actual = budgetRow.size || budgetRow.transferSize;
+            const expected = actual - budgetRow.sizeOverBudget;
+            results.push(...getAssertionResultsForBudgetRow(sizeKey, actual, expected));
+            resultsKeys.add(sizeKey);
+          }
+          if (budgetRow.countOverBudget && !resultsKeys.has(countKey)) {
+            const actual = budgetRow.requestCount;
+            const overBudgetMatch = budgetRow.countOverBudget.match(/\d+/);
+            if (!overBudgetMatch) continue;
+            const overBudget = Number(overBudgetMatch[0]) || 0;
+            const expected = actual - overBudget;
+            results.push(...getAssertionResultsForBudgetRow(countKey, actual, expected));
+            resultsKeys.add(countKey);
+          }
+        }
+      }
+      return results;
+    }
+    function getCategoryAssertionResults(auditProperty, assertionOptions, lhrs) {
+      if (auditProperty.length !== 1) {
+        throw new Error(`Invalid resource-summary assertion "${auditProperty.join(".")}"`);
+      }
+      const categoryId = auditProperty[0];
+      const psuedoAudits = lhrs.map((lhr) => {
+        const category = lhr.categories[categoryId];
+        if (!category) return void 0;
+        return {
+          score: category.score
+        };
+      });
+      return getStandardAssertionResults(psuedoAudits, assertionOptions).map((result) => ({
+        ...result,
+        auditProperty: categoryId
+      }));
+    }
+    function doesLHRMatchPattern(pattern, lhr) {
+      return new RegExp(pattern).test(lhr.finalUrl);
+    }
+    function getAssertionResultsForAudit(auditId, auditProperty, auditResults, assertionOptions, lhrs) {
+      if (auditId === "performance-budget") {
+        return getBudgetAssertionResults(auditResults);
+      } else if (auditId === "categories" && auditProperty) {
+        return getCategoryAssertionResults(auditProperty, assertionOptions, lhrs);
+      } else if (auditId === "resource-summary" && auditProperty) {
+        if (auditProperty.length !== 2 || !["size", "count"].includes(auditProperty[1])) {
+          throw new Error(`Invalid resource-summary assertion "${auditProperty.join(".")}"`);
+        }
+        const psuedoAuditResults = auditResults.map((result) => {
+          if (!result || !result.details || !result.details.items) return;
+          const item = result.details.items.find((item2) => item2.resourceType === auditProperty[0]);
+          if (!item) return;
+          const primaryItemKey = auditProperty[1] === "size" ? "size" : "requestCount";
+          const backupItemKey = auditProperty[1] === "size" ? "transferSize" : "";
+          const itemKey = primaryItemKey in item ? primaryItemKey : backupItemKey;
+          if (!(itemKey in item)) return;
+          return { ...result, numericValue: item[itemKey] };
+        });
+        return getStandardAssertionResults(psuedoAuditResults, assertionOptions).map((result) => ({
+          ...result,
+          auditProperty: auditProperty.join(".")
+        }));
+      } else if (auditId === "user-timings" && auditProperty) {
+        const userTimingName = _.kebabCase(auditProperty.join("-"), { alphanumericOnly: true });
+        const psuedoAuditResults = auditResults.map((result) => {
+          if (!result || !result.details || !result.details.items) return;
+          const item = result.details.items.find(
+            (item2) => _.kebabCase(item2.name, { alphanumericOnly: true }) === userTimingName
+          );
+          if (!item) return;
+          const numericValue = Number.isFinite(item.duration) ? item.duration : item.startTime;
+          return { ...result, numericValue };
+        });
+        return getStandardAssertionResults(psuedoAuditResults, assertionOptions).map((result) => ({
+          ...result,
+          auditProperty: userTimingName
+        }));
+      } else {
+        return getStandardAssertionResults(auditResults, assertionOptions, auditId);
+      }
+    }
+    function resolveAssertionOptionsAndLhrs(baseOptions, unfilteredLhrs) {
+      const { preset: preset2 = "", ...optionOverrides } = baseOptions;
+      let optionsToUse = optionOverrides;
+      const presetMatch = preset2.match(/lighthouse:(.*)$/);
+      if (presetMatch) {
+        const presetData = globRequire_presets_js(`./presets/${presetMatch[1]}.js`);
+        optionsToUse = _.merge(_.cloneDeep(presetData), optionsToUse);
+      }
+      const { assertions = {}, matchingUrlPattern: urlPattern, aggregationMethod } = optionsToUse;
+      const lhrs = urlPattern ? unfilteredLhrs.filter((lhr) => doesLHRMatchPattern(urlPattern, lhr)) : unfilteredLhrs;
+      const uniqueURLs = new Set(lhrs.map((lhr) => lhr.finalUrl));
+      if (uniqueURLs.size > 1) throw new Error("Can only assert one URL at a time!");
+      const medianLhrs = computeRepresentativeRuns([
+        lhrs.map((lhr) => (
+          /** @type {[LH.Result, LH.Result]} */
+          [lhr, lhr]
+        ))
+      ]);
+      const auditsToAssert = [...new Set(Object.keys(assertions).map((key) => _.kebabCase(key)))].map(
+        (assertionKey) => {
+          const [auditId, ...rest] = assertionKey.split(/\.|:/g).filter(Boolean);
+          const auditInstances = lhrs.map((lhr) => lhr.audits[auditId]).filter(Boolean);
+          const failedAudit = auditInstances.find((audit2) => audit2.score !== 1);
+          const audit = failedAudit || auditInstances[0] || {};
+          const auditTitle = audit.title;
+          const auditLinks = splitMarkdownLink(audit.description || "").map((segment) => segment.isLink ? segment.linkHref : "").filter(Boolean);
+          const auditDocumentationLinkMatches = auditLinks.filter(
+            (link) => link.includes("web.dev") || link.includes("developers.google.com/web")
+          );
+          const auditDocumentationLink = auditDocumentationLinkMatches.find((link) => link.includes("web.dev")) || auditDocumentationLinkMatches[0] || auditLinks[auditLinks.length - 1];
+          if (!rest.length) return { assertionKey, auditId, auditTitle, auditDocumentationLink };
+          return { assertionKey, auditId, auditTitle, auditDocumentationLink, auditProperty: rest };
+        }
+      );
+      return {
+        assertions,
+        auditsToAssert,
+        medianLhrs,
+        aggregationMethod,
+        lhrs,
+        url: lhrs[0] && lhrs[0].finalUrl || ""
+      };
+    }
+    function getAllAssertionResultsForUrl(baseOptions, unfilteredLhrs) {
+      const { assertions, auditsToAssert, medianLhrs, lhrs, url: url2, aggregationMethod } = resolveAssertionOptionsAndLhrs(baseOptions, unfilteredLhrs);
+      if (!lhrs.length) return [];
+      const results = [];
+      for (const auditToAssert of auditsToAssert) {
+        const { assertionKey, auditId, auditProperty } = auditToAssert;
+        const [level, assertionOptions] = normalizeAssertion(assertions[assertionKey]);
+        if (level === "off") continue;
+        const options2 = { aggregationMethod, ...assertionOptions };
+        const lhrsToUseForAudit = options2.aggregationMethod === "median-run" ? medianLhrs : lhrs;
+        const auditResults = lhrsToUseForAudit.map((lhr) => lhr.audits[auditId]);
+        const assertionResults = getAssertionResultsForAudit(
+          auditId,
+          auditProperty,
+          auditResults,
+          options2,
+          lhrs
+        );
+        for (const result of assertionResults) {
+          const finalResult = { ...result, auditId, level, url: url2 };
+          if (auditToAssert.auditTitle) finalResult.auditTitle = auditToAssert.auditTitle;
+          if (auditToAssert.auditDocumentationLink) {
+            finalResult.auditDocumentationLink = auditToAssert.auditDocumentationLink;
+          }
+          results.push(finalResult);
+        }
+      }
+      return results;
+    }
+    function getAllAssertionResults(options2, lhrs) {
+      const groupedByURL = _.groupBy(lhrs, (lhr) => lhr.finalUrl);
+      let arrayOfOptions = [options2];
+      if (options2.assertMatrix) {
+        if (options2.assertions || options2.preset || options2.budgetsFile || options2.aggregationMethod) {
+          throw new Error("Cannot use assertMatrix with other options");
+        }
+        arrayOfOptions = options2.assertMatrix;
+      }
+      const results = [];
+      for (const lhrSet of groupedByURL) {
+        for (const baseOptions of arrayOfOptions) {
+          results.push(...getAllAssertionResultsForUrl(baseOptions, lhrSet));
+        }
+      }
+      if (options2.includePassedAssertions) return results;
+      return results.filter((result) => !result.passed);
+    }
+    module2.exports = { getAllAssertionResults };
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/common.js
+var require_common2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/common.js"(exports2, module2) {
+    "use strict";
+    function isNothing(subject) {
+      return typeof subject === "undefined" || subject === null;
+    }
+    function isObject2(subject) {
+      return typeof subject === "object" && subject !== null;
+    }
+    function toArray(sequence) {
+      if (Array.isArray(sequence)) return sequence;
+      else if (isNothing(sequence)) return [];
+      return [sequence];
+    }
+    function extend2(target, source) {
+      var index, length, key, sourceKeys;
+      if (source) {
+        sourceKeys = Object.keys(source);
+        for (index = 0, length = sourceKeys.length; index < length; index += 1) {
+          key = sourceKeys[index];
+          target[key] = source[key];
+        }
+      }
+      return target;
+    }
+    function repeat(string4, count) {
+      var result = "", cycle;
+      for (cycle = 0; cycle < count; cycle += 1) {
+        result += string4;
+      }
+      return result;
+    }
+    function isNegativeZero(number4) {
+      return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
+    }
+    module2.exports.isNothing = isNothing;
+    module2.exports.isObject = isObject2;
+    module2.exports.toArray = toArray;
+    module2.exports.repeat = repeat;
+    module2.exports.isNegativeZero = isNegativeZero;
+    module2.exports.extend = extend2;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/exception.js
+var require_exception = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
+    "use strict";
+    function YAMLException(reason, mark) {
+      Error.call(this);
+      this.name = "YAMLException";
+      this.reason = reason;
+      this.mark = mark;
+      this.message = (this.reason || "(unknown reason)") + (this.mark ? " " + this.mark.toString() : "");
+      if (Error.captureStackTrace) {
+        Error.captureStackTrace(this, this.constructor);
+      } else {
+        this.stack = new Error().stack || "";
+      }
+    }
+    YAMLException.prototype = Object.create(Error.prototype);
+    YAMLException.prototype.constructor = YAMLException;
+    YAMLException.prototype.toString = function toString(compact) {
+      var result = this.name + ": ";
+      result += this.reason || "(unknown reason)";
+      if (!compact && this.mark) {
+        result += " " + this.mark.toString();
+      }
+      return result;
+    };
+    module2.exports = YAMLException;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/mark.js
+var require_mark = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/mark.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    function Mark(name, buffer, position, line, column) {
+      this.name = name;
+      this.buffer = buffer;
+      this.position = position;
+      this.line = line;
+      this.column = column;
+    }
+    Mark.prototype.getSnippet = function getSnippet(indent, maxLength) {
+      var head, start, tail, end, snippet;
+      if (!this.buffer) return null;
+      indent = indent || 4;
+      maxLength = maxLength || 75;
+      head = "";
+      start = this.position;
+      while (start > 0 && "\0\r\n\x85\u2028\u2029".indexOf(this.buffer.charAt(start - 1)) === -1) {
+        start -= 1;
+        if (this.position - start > maxLength / 2 - 1) {
+          head = " ... ";
+          start += 5;
+          break;
+        }
+      }
+      tail = "";
+      end = this.position;
+      while (end < this.buffer.length && "\0\r\n\x85\u2028\u2029".indexOf(this.buffer.charAt(end)) === -1) {
+        end += 1;
+        if (end - this.position > maxLength / 2 - 1) {
+          tail = " ... ";
+          end -= 5;
+          break;
+        }
+      }
+      snippet = this.buffer.slice(start, end);
+      return common.repeat(" ", indent) + head + snippet + tail + "\n" + common.repeat(" ", indent + this.position - start + head.length) + "^";
+    };
+    Mark.prototype.toString = function toString(compact) {
+      var snippet, where = "";
+      if (this.name) {
+        where += 'in "' + this.name + '" ';
+      }
+      where += "at line " + (this.line + 1) + ", column " + (this.column + 1);
+      if (!compact) {
+        snippet = this.getSnippet();
+        if (snippet) {
+          where += ":\n" + snippet;
+        }
+      }
+      return where;
+    };
+    module2.exports = Mark;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type.js
+var require_type = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type.js"(exports2, module2) {
+    "use strict";
+    var YAMLException = require_exception();
+    var TYPE_CONSTRUCTOR_OPTIONS = [
+      "kind",
+      "resolve",
+      "construct",
+      "instanceOf",
+      "predicate",
+      "represent",
+      "defaultStyle",
+      "styleAliases"
+    ];
+    var YAML_NODE_KINDS = [
+      "scalar",
+      "sequence",
+      "mapping"
+    ];
+    function compileStyleAliases(map2) {
+      var result = {};
+      if (map2 !== null) {
+        Object.keys(map2).forEach(function(style) {
+          map2[style].forEach(function(alias) {
+            result[String(alias)] = style;
+          });
+        });
+      }
+      return result;
+    }
+    function Type(tag, options2) {
+      options2 = options2 || {};
+      Object.keys(options2).forEach(function(name) {
+        if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+        }
+      });
+      this.tag = tag;
+      this.kind = options2["kind"] || null;
+      this.resolve = options2["resolve"] || function() {
+        return true;
+      };
+      this.construct = options2["construct"] || function(data) {
+        return data;
+      };
+      this.instanceOf = options2["instanceOf"] || null;
+      this.predicate = options2["predicate"] || null;
+      this.represent = options2["represent"] || null;
+      this.defaultStyle = options2["defaultStyle"] || null;
+      this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
+      if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+      }
+    }
+    module2.exports = Type;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema.js
+var require_schema4 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var YAMLException = require_exception();
+    var Type = require_type();
+    function compileList(schema, name, result) {
+      var exclude = [];
+      schema.include.forEach(function(includedSchema) {
+        result = compileList(includedSchema, name, result);
+      });
+      schema[name].forEach(function(currentType) {
+        result.forEach(function(previousType, previousIndex) {
+          if (previousType.tag === currentType.tag && previousType.kind === currentType.kind) {
+            exclude.push(previousIndex);
+          }
+        });
+        result.push(currentType);
+      });
+      return result.filter(function(type, index) {
+        return exclude.indexOf(index) === -1;
+      });
+    }
+    function compileMap() {
+      var result = {
+        scalar: {},
+        sequence: {},
+        mapping: {},
+        fallback: {}
+      }, index, length;
+      function collectType(type) {
+        result[type.kind][type.tag] = result["fallback"][type.tag] = type;
+      }
+      for (index = 0, length = arguments.length; index < length; index += 1) {
+        arguments[index].forEach(collectType);
+      }
+      return result;
+    }
+    function Schema(definition) {
+      this.include = definition.include || [];
+      this.implicit = definition.implicit || [];
+      this.explicit = definition.explicit || [];
+      this.implicit.forEach(function(type) {
+        if (type.loadKind && type.loadKind !== "scalar") {
+          throw new YAMLException("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+        }
+      });
+      this.compiledImplicit = compileList(this, "implicit", []);
+      this.compiledExplicit = compileList(this, "explicit", []);
+      this.compiledTypeMap = compileMap(this.compiledImplicit, this.compiledExplicit);
+    }
+    Schema.DEFAULT = null;
+    Schema.create = function createSchema() {
+      var schemas, types;
+      switch (arguments.length) {
+        case 1:
+          schemas = Schema.DEFAULT;
+          types = arguments[0];
+          break;
+        case 2:
+          schemas = arguments[0];
+          types = arguments[1];
+          break;
+        default:
+          throw new YAMLException("Wrong number of arguments for Schema.create function");
+      }
+      schemas = common.toArray(schemas);
+      types = common.toArray(types);
+      if (!schemas.every(function(schema) {
+        return schema instanceof Schema;
+      })) {
+        throw new YAMLException("Specified list of super schemas (or a single Schema object) contains a non-Schema object.");
+      }
+      if (!types.every(function(type) {
+        return type instanceof Type;
+      })) {
+        throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      return new Schema({
+        include: schemas,
+        explicit: types
+      });
+    };
+    module2.exports = Schema;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/str.js
+var require_str = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/str.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    module2.exports = new Type("tag:yaml.org,2002:str", {
+      kind: "scalar",
+      construct: function(data) {
+        return data !== null ? data : "";
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/seq.js
+var require_seq2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/seq.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    module2.exports = new Type("tag:yaml.org,2002:seq", {
+      kind: "sequence",
+      construct: function(data) {
+        return data !== null ? data : [];
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/map.js
+var require_map2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/map.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    module2.exports = new Type("tag:yaml.org,2002:map", {
+      kind: "mapping",
+      construct: function(data) {
+        return data !== null ? data : {};
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/failsafe.js
+var require_failsafe = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/failsafe.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema4();
+    module2.exports = new Schema({
+      explicit: [
+        require_str(),
+        require_seq2(),
+        require_map2()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/null.js
+var require_null2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/null.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveYamlNull(data) {
+      if (data === null) return true;
+      var max = data.length;
+      return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+    }
+    function constructYamlNull() {
+      return null;
+    }
+    function isNull(object2) {
+      return object2 === null;
+    }
+    module2.exports = new Type("tag:yaml.org,2002:null", {
+      kind: "scalar",
+      resolve: resolveYamlNull,
+      construct: constructYamlNull,
+      predicate: isNull,
+      represent: {
+        canonical: function() {
+          return "~";
+        },
+        lowercase: function() {
+          return "null";
+        },
+        uppercase: function() {
+          return "NULL";
+        },
+        camelcase: function() {
+          return "Null";
+        }
+      },
+      defaultStyle: "lowercase"
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/bool.js
+var require_bool3 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/bool.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveYamlBoolean(data) {
+      if (data === null) return false;
+      var max = data.length;
+      return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+    }
+    function constructYamlBoolean(data) {
+      return data === "true" || data === "True" || data === "TRUE";
+    }
+    function isBoolean(object2) {
+      return Object.prototype.toString.call(object2) === "[object Boolean]";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:bool", {
+      kind: "scalar",
+      resolve: resolveYamlBoolean,
+      construct: constructYamlBoolean,
+      predicate: isBoolean,
+      represent: {
+        lowercase: function(object2) {
+          return object2 ? "true" : "false";
+        },
+        uppercase: function(object2) {
+          return object2 ? "TRUE" : "FALSE";
+        },
+        camelcase: function(object2) {
+          return object2 ? "True" : "False";
+        }
+      },
+      defaultStyle: "lowercase"
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/int.js
+var require_int3 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/int.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var Type = require_type();
+    function isHexCode(c) {
+      return 48 <= c && c <= 57 || 65 <= c && c <= 70 || 97 <= c && c <= 102;
+    }
+    function isOctCode(c) {
+      return 48 <= c && c <= 55;
+    }
+    function isDecCode(c) {
+      return 48 <= c && c <= 57;
+    }
+    function resolveYamlInteger(data) {
+      if (data === null) return false;
+      var max = data.length, index = 0, hasDigits = false, ch;
+      if (!max) return false;
+      ch = data[index];
+      if (ch === "-" || ch === "+") {
+        ch = data[++index];
+      }
+      if (ch === "0") {
+        if (index + 1 === max) return true;
+        ch = data[++index];
+        if (ch === "b") {
+          index++;
+          for (; index < max; index++) {
+            ch = data[index];
+            if (ch === "_") continue;
+            if (ch !== "0" && ch !== "1") return false;
+            hasDigits = true;
+          }
+          return hasDigits && ch !== "_";
+        }
+        if (ch === "x") {
+          index++;
+          for (; index < max; index++) {
+            ch = data[index];
+            if (ch === "_") continue;
+            if (!isHexCode(data.charCodeAt(index))) return false;
+            hasDigits = true;
+          }
+          return hasDigits && ch !== "_";
+        }
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch === "_") continue;
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && ch !== "_";
+      }
+      if (ch === "_") return false;
+      for (; index < max; index++) {
+        ch = data[index];
+        if (ch === "_") continue;
+        if (ch === ":") break;
+        if (!isDecCode(data.charCodeAt(index))) {
+          return false;
+        }
+        hasDigits = true;
+      }
+      if (!hasDigits || ch === "_") return false;
+      if (ch !== ":") return true;
+      return /^(:[0-5]?[0-9])+$/.test(data.slice(index));
+    }
+    function constructYamlInteger(data) {
+      var value = data, sign2 = 1, ch, base, digits = [];
+      if (value.indexOf("_") !== -1) {
+        value = value.replace(/_/g, "");
+      }
+      ch = value[0];
+      if (ch === "-" || ch === "+") {
+        if (ch === "-") sign2 = -1;
+        value = value.slice(1);
+        ch = value[0];
+      }
+      if (value === "0") return 0;
+      if (ch === "0") {
+        if (value[1] === "b") return sign2 * parseInt(value.slice(2), 2);
+        if (value[1] === "x") return sign2 * parseInt(value, 16);
+        return sign2 * parseInt(value, 8);
+      }
+      if (value.indexOf(":") !== -1) {
+        value.split(":").forEach(function(v) {
+          digits.unshift(parseInt(v, 10));
+        });
+        value = 0;
+        base = 1;
+        digits.forEach(function(d) {
+          value += d * base;
+          base *= 60;
+        });
+        return sign2 * value;
+      }
+      return sign2 * parseInt(value, 10);
+    }
+    function isInteger(object2) {
+      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
+    }
+    module2.exports = new Type("tag:yaml.org,2002:int", {
+      kind: "scalar",
+      resolve: resolveYamlInteger,
+      construct: constructYamlInteger,
+      predicate: isInteger,
+      represent: {
+        binary: function(obj) {
+          return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+        },
+        octal: function(obj) {
+          return obj >= 0 ? "0" + obj.toString(8) : "-0" + obj.toString(8).slice(1);
+        },
+        decimal: function(obj) {
+          return obj.toString(10);
+        },
+        /* eslint-disable max-len */
+        hexadecimal: function(obj) {
+          return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+        }
+      },
+      defaultStyle: "decimal",
+      styleAliases: {
+        binary: [2, "bin"],
+        octal: [8, "oct"],
+        decimal: [10, "dec"],
+        hexadecimal: [16, "hex"]
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/float.js
+var require_float3 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/float.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var Type = require_type();
+    var YAML_FLOAT_PATTERN = new RegExp(
+      // 2.5e4, 2.5 and integers
+      "^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+    );
+    function resolveYamlFloat(data) {
+      if (data === null) return false;
+      if (!YAML_FLOAT_PATTERN.test(data) || // Quick hack to not allow integers end with `_`
+      // Probably should update regexp & check speed
+      data[data.length - 1] === "_") {
+        return false;
+      }
+      return true;
+    }
+    function constructYamlFloat(data) {
+      var value, sign2, base, digits;
+      value = data.replace(/_/g, "").toLowerCase();
+      sign2 = value[0] === "-" ? -1 : 1;
+      digits = [];
+      if ("+-".indexOf(value[0]) >= 0) {
+        value = value.slice(1);
+      }
+      if (value === ".inf") {
+        return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      } else if (value === ".nan") {
+        return NaN;
+      } else if (value.indexOf(":") >= 0) {
+        value.split(":").forEach(function(v) {
+          digits.unshift(parseFloat(v, 10));
+        });
+        value = 0;
+        base = 1;
+        digits.forEach(function(d) {
+          value += d * base;
+          base *= 60;
+        });
+        return sign2 * value;
+      }
+      return sign2 * parseFloat(value, 10);
+    }
+    var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+    function representYamlFloat(object2, style) {
+      var res;
+      if (isNaN(object2)) {
+        switch (style) {
+          case "lowercase":
+            return ".nan";
+          case "uppercase":
+            return ".NAN";
+          case "camelcase":
+            return ".NaN";
+        }
+      } else if (Number.POSITIVE_INFINITY === object2) {
+        switch (style) {
+          case "lowercase":
+            return ".inf";
+          case "uppercase":
+            return ".INF";
+          case "camelcase":
+            return ".Inf";
+        }
+      } else if (Number.NEGATIVE_INFINITY === object2) {
+        switch (style) {
+          case "lowercase":
+            return "-.inf";
+          case "uppercase":
+            return "-.INF";
+          case "camelcase":
+            return "-.Inf";
+        }
+      } else if (common.isNegativeZero(object2)) {
+        return "-0.0";
+      }
+      res = object2.toString(10);
+      return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+    }
+    function isFloat(object2) {
+      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
+    }
+    module2.exports = new Type("tag:yaml.org,2002:float", {
+      kind: "scalar",
+      resolve: resolveYamlFloat,
+      construct: constructYamlFloat,
+      predicate: isFloat,
+      represent: representYamlFloat,
+      defaultStyle: "lowercase"
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/json.js
+var require_json = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/json.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema4();
+    module2.exports = new Schema({
+      include: [
+        require_failsafe()
+      ],
+      implicit: [
+        require_null2(),
+        require_bool3(),
+        require_int3(),
+        require_float3()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/core.js
+var require_core = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema4();
+    module2.exports = new Schema({
+      include: [
+        require_json()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/timestamp.js
+var require_timestamp2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/timestamp.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var YAML_DATE_REGEXP = new RegExp(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+    );
+    var YAML_TIMESTAMP_REGEXP = new RegExp(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+    );
+    function resolveYamlTimestamp(data) {
+      if (data === null) return false;
+      if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+      if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+      return false;
+    }
+    function constructYamlTimestamp(data) {
+      var match, year, month, day2, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
+      match = YAML_DATE_REGEXP.exec(data);
+      if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+      if (match === null) throw new Error("Date resolve error");
+      year = +match[1];
+      month = +match[2] - 1;
+      day2 = +match[3];
+      if (!match[4]) {
+        return new Date(Date.UTC(year, month, day2));
+      }
+      hour = +match[4];
+      minute = +match[5];
+      second = +match[6];
+      if (match[7]) {
+        fraction = match[7].slice(0, 3);
+        while (fraction.length < 3) {
+          fraction += "0";
+        }
+        fraction = +fraction;
+      }
+      if (match[9]) {
+        tz_hour = +match[10];
+        tz_minute = +(match[11] || 0);
+        delta = (tz_hour * 60 + tz_minute) * 6e4;
+        if (match[9] === "-") delta = -delta;
+      }
+      date5 = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction));
+      if (delta) date5.setTime(date5.getTime() - delta);
+      return date5;
+    }
+    function representYamlTimestamp(object2) {
+      return object2.toISOString();
+    }
+    module2.exports = new Type("tag:yaml.org,2002:timestamp", {
+      kind: "scalar",
+      resolve: resolveYamlTimestamp,
+      construct: constructYamlTimestamp,
+      instanceOf: Date,
+      represent: representYamlTimestamp
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/merge.js
+var require_merge2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/merge.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveYamlMerge(data) {
+      return data === "<<" || data === null;
+    }
+    module2.exports = new Type("tag:yaml.org,2002:merge", {
+      kind: "scalar",
+      resolve: resolveYamlMerge
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/binary.js
+var require_binary2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/binary.js"(exports2, module2) {
+    "use strict";
+    var NodeBuffer;
+    try {
+      _require = __require;
+      NodeBuffer = _require("buffer").Buffer;
+    } catch (__) {
+    }
+    var _require;
+    var Type = require_type();
+    var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+    function resolveYamlBinary(data) {
+      if (data === null) return false;
+      var code, idx, bitlen = 0, max = data.length, map2 = BASE64_MAP;
+      for (idx = 0; idx < max; idx++) {
+        code = map2.indexOf(data.charAt(idx));
+        if (code > 64) continue;
+        if (code < 0) return false;
+        bitlen += 6;
+      }
+      return bitlen % 8 === 0;
+    }
+    function constructYamlBinary(data) {
+      var idx, tailbits, input2 = data.replace(/[\r\n=]/g, ""), max = input2.length, map2 = BASE64_MAP, bits = 0, result = [];
+      for (idx = 0; idx < max; idx++) {
+        if (idx % 4 === 0 && idx) {
+          result.push(bits >> 16 & 255);
+          result.push(bits >> 8 & 255);
+          result.push(bits & 255);
+        }
+        bits = bits << 6 | map2.indexOf(input2.charAt(idx));
+      }
+      tailbits = max % 4 * 6;
+      if (tailbits === 0) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      } else if (tailbits === 18) {
+        result.push(bits >> 10 & 255);
+        result.push(bits >> 2 & 255);
+      } else if (tailbits === 12) {
+        result.push(bits >> 4 & 255);
+      }
+      if (NodeBuffer) {
+        return NodeBuffer.from ? NodeBuffer.from(result) : new NodeBuffer(result);
+      }
+      return result;
+    }
+    function representYamlBinary(object2) {
+      var result = "", bits = 0, idx, tail, max = object2.length, map2 = BASE64_MAP;
+      for (idx = 0; idx < max; idx++) {
+        if (idx % 3 === 0 && idx) {
+          result += map2[bits >> 18 & 63];
+          result += map2[bits >> 12 & 63];
+          result += map2[bits >> 6 & 63];
+          result += map2[bits & 63];
+        }
+        bits = (bits << 8) + object2[idx];
+      }
+      tail = max % 3;
+      if (tail === 0) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      } else if (tail === 2) {
+        result += map2[bits >> 10 & 63];
+        result += map2[bits >> 4 & 63];
+        result += map2[bits << 2 & 63];
+        result += map2[64];
+      } else if (tail === 1) {
+        result += map2[bits >> 2 & 63];
+        result += map2[bits << 4 & 63];
+        result += map2[64];
+        result += map2[64];
+      }
+      return result;
+    }
+    function isBinary(object2) {
+      return NodeBuffer && NodeBuffer.isBuffer(object2);
+    }
+    module2.exports = new Type("tag:yaml.org,2002:binary", {
+      kind: "scalar",
+      resolve: resolveYamlBinary,
+      construct: constructYamlBinary,
+      predicate: isBinary,
+      represent: representYamlBinary
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/omap.js
+var require_omap2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/omap.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    var _toString = Object.prototype.toString;
+    function resolveYamlOmap(data) {
+      if (data === null) return true;
+      var objectKeys = {}, index, length, pair, pairKey, pairHasKey, object2 = data;
+      for (index = 0, length = object2.length; index < length; index += 1) {
+        pair = object2[index];
+        pairHasKey = false;
+        if (_toString.call(pair) !== "[object Object]") return false;
+        for (pairKey in pair) {
+          if (_hasOwnProperty.call(pair, pairKey)) {
+            if (!pairHasKey) pairHasKey = true;
+            else return false;
+          }
+        }
+        if (!pairHasKey) return false;
+        if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+        Object.defineProperty(objectKeys, pairKey, { value: true });
+      }
+      return true;
+    }
+    function constructYamlOmap(data) {
+      return data !== null ? data : [];
+    }
+    module2.exports = new Type("tag:yaml.org,2002:omap", {
+      kind: "sequence",
+      resolve: resolveYamlOmap,
+      construct: constructYamlOmap
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/pairs.js
+var require_pairs2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/pairs.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var _toString = Object.prototype.toString;
+    function resolveYamlPairs(data) {
+      if (data === null) return true;
+      var index, length, pair, keys, result, object2 = data;
+      result = new Array(object2.length);
+      for (index = 0, length = object2.length; index < length; index += 1) {
+        pair = object2[index];
+        if (_toString.call(pair) !== "[object Object]") return false;
+        keys = Object.keys(pair);
+        if (keys.length !== 1) return false;
+        result[index] = [keys[0], pair[keys[0]]];
+      }
+      return true;
+    }
+    function constructYamlPairs(data) {
+      if (data === null) return [];
+      var index, length, pair, keys, result, object2 = data;
+      result = new Array(object2.length);
+      for (index = 0, length = object2.length; index < length; index += 1) {
+        pair = object2[index];
+        keys = Object.keys(pair);
+        result[index] = [keys[0], pair[keys[0]]];
+      }
+      return result;
+    }
+    module2.exports = new Type("tag:yaml.org,2002:pairs", {
+      kind: "sequence",
+      resolve: resolveYamlPairs,
+      construct: constructYamlPairs
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/set.js
+var require_set2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/set.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    function resolveYamlSet(data) {
+      if (data === null) return true;
+      var key, object2 = data;
+      for (key in object2) {
+        if (_hasOwnProperty.call(object2, key)) {
+          if (object2[key] !== null) return false;
+        }
+      }
+      return true;
+    }
+    function constructYamlSet(data) {
+      return data !== null ? data : {};
+    }
+    module2.exports = new Type("tag:yaml.org,2002:set", {
+      kind: "mapping",
+      resolve: resolveYamlSet,
+      construct: constructYamlSet
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/default_safe.js
+var require_default_safe = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/default_safe.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema4();
+    module2.exports = new Schema({
+      include: [
+        require_core()
+      ],
+      implicit: [
+        require_timestamp2(),
+        require_merge2()
+      ],
+      explicit: [
+        require_binary2(),
+        require_omap2(),
+        require_pairs2(),
+        require_set2()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/js/undefined.js
+var require_undefined = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/js/undefined.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveJavascriptUndefined() {
+      return true;
+    }
+    function constructJavascriptUndefined() {
+      return void 0;
+    }
+    function representJavascriptUndefined() {
+      return "";
+    }
+    function isUndefined(object2) {
+      return typeof object2 === "undefined";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:js/undefined", {
+      kind: "scalar",
+      resolve: resolveJavascriptUndefined,
+      construct: constructJavascriptUndefined,
+      predicate: isUndefined,
+      represent: representJavascriptUndefined
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/js/regexp.js
+var require_regexp = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/js/regexp.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveJavascriptRegExp(data) {
+      if (data === null) return false;
+      if (data.length === 0) return false;
+      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
+      if (regexp[0] === "/") {
+        if (tail) modifiers = tail[1];
+        if (modifiers.length > 3) return false;
+        if (regexp[regexp.length - modifiers.length - 1] !== "/") return false;
+      }
+      return true;
+    }
+    function constructJavascriptRegExp(data) {
+      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
+      if (regexp[0] === "/") {
+        if (tail) modifiers = tail[1];
+        regexp = regexp.slice(1, regexp.length - modifiers.length - 1);
+      }
+      return new RegExp(regexp, modifiers);
+    }
+    function representJavascriptRegExp(object2) {
+      var result = "/" + object2.source + "/";
+      if (object2.global) result += "g";
+      if (object2.multiline) result += "m";
+      if (object2.ignoreCase) result += "i";
+      return result;
+    }
+    function isRegExp(object2) {
+      return Object.prototype.toString.call(object2) === "[object RegExp]";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:js/regexp", {
+      kind: "scalar",
+      resolve: resolveJavascriptRegExp,
+      construct: constructJavascriptRegExp,
+      predicate: isRegExp,
+      represent: representJavascriptRegExp
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/js/function.js
+var require_function = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/js/function.js"(exports2, module2) {
+    "use strict";
+    var esprima;
+    try {
+      _require = __require;
+      esprima = _require("esprima");
+    } catch (_) {
+      if (typeof window !== "undefined") esprima = window.esprima;
+    }
+    var _require;
+    var Type = require_type();
+    function resolveJavascriptFunction(data) {
+      if (data === null) return false;
+      try {
+        var source = "(" + data + ")", ast = esprima.parse(source, { range: true });
+        if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
+          return false;
+        }
+        return true;
+      } catch (err) {
+        return false;
+      }
+    }
+    function constructJavascriptFunction(data) {
+      var source = "(" + data + ")", ast = esprima.parse(source, { range: true }), params4 = [], body;
+      if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
+        throw new Error("Failed to resolve function");
+      }
+      ast.body[0].expression.params.forEach(function(param) {
+        params4.push(param.name);
+      });
+      body = ast.body[0].expression.body.range;
+      if (ast.body[0].expression.body.type === "BlockStatement") {
+        return new Function(params4, source.slice(body[0] + 1, body[1] - 1));
+      }
+      return new Function(params4, "return " + source.slice(body[0], body[1]));
+    }
+    function representJavascriptFunction(object2) {
+      return object2.toString();
+    }
+    function isFunction(object2) {
+      return Object.prototype.toString.call(object2) === "[object Function]";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:js/function", {
+      kind: "scalar",
+      resolve: resolveJavascriptFunction,
+      construct: constructJavascriptFunction,
+      predicate: isFunction,
+      represent: representJavascriptFunction
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/default_full.js
+var require_default_full = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/default_full.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema4();
+    module2.exports = Schema.DEFAULT = new Schema({
+      include: [
+        require_default_safe()
+      ],
+      explicit: [
+        require_undefined(),
+        require_regexp(),
+        require_function()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/loader.js
+var require_loader = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/loader.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var YAMLException = require_exception();
+    var Mark = require_mark();
+    var DEFAULT_SAFE_SCHEMA = require_default_safe();
+    var DEFAULT_FULL_SCHEMA = require_default_full();
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    var CONTEXT_FLOW_IN = 1;
+    var CONTEXT_FLOW_OUT = 2;
+    var CONTEXT_BLOCK_IN = 3;
+    var CONTEXT_BLOCK_OUT = 4;
+    var CHOMPING_CLIP = 1;
+    var CHOMPING_STRIP = 2;
+    var CHOMPING_KEEP = 3;
+    var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+    var PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+    var PATTERN_FLOW_INDICATORS = /[,\[\]\{\}]/;
+    var PATTERN_TAG_HANDLE = /^(?:!|!!|![a-z\-]+!)$/i;
+    var PATTERN_TAG_URI = /^(?:!|[^,\[\]\{\}])(?:%[0-9a-f]{2}|[0-9a-z\-#;\/\?:@&=\+\$,_\.!~\*'\(\)\[\]])*$/i;
+    function _class(obj) {
+      return Object.prototype.toString.call(obj);
+    }
+    function is_EOL(c) {
+      return c === 10 || c === 13;
+    }
+    function is_WHITE_SPACE(c) {
+      return c === 9 || c === 32;
+    }
+    function is_WS_OR_EOL(c) {
+      return c === 9 || c === 32 || c === 10 || c === 13;
+    }
+    function is_FLOW_INDICATOR(c) {
+      return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+    }
+    function fromHexCode(c) {
+      var lc;
+      if (48 <= c && c <= 57) {
+        return c - 48;
+      }
+      lc = c | 32;
+      if (97 <= lc && lc <= 102) {
+        return lc - 97 + 10;
+      }
+      return -1;
+    }
+    function escapedHexLen(c) {
+      if (c === 120) {
+        return 2;
+      }
+      if (c === 117) {
+        return 4;
+      }
+      if (c === 85) {
+        return 8;
+      }
+      return 0;
+    }
+    function fromDecimalCode(c) {
+      if (48 <= c && c <= 57) {
+        return c - 48;
+      }
+      return -1;
+    }
+    function simpleEscapeSequence(c) {
+      return c === 48 ? "\0" : c === 97 ? "\x07" : c === 98 ? "\b" : c === 116 ? "	" : c === 9 ? "	" : c === 110 ? "\n" : c === 118 ? "\v" : c === 102 ? "\f" : c === 114 ? "\r" : c === 101 ? "\x1B" : c === 32 ? " " : c === 34 ? '"' : c === 47 ? "/" : c === 92 ? "\\" : c === 78 ? "\x85" : c === 95 ? "\xA0" : c === 76 ? "\u2028" : c === 80 ? "\u2029" : "";
+    }
+    function charFromCodepoint(c) {
+      if (c <= 65535) {
+        return String.fromCharCode(c);
+      }
+      return String.fromCharCode(
+        (c - 65536 >> 10) + 55296,
+        (c - 65536 & 1023) + 56320
+      );
+    }
+    function setProperty(object2, key, value) {
+      if (key === "__proto__") {
+        Object.defineProperty(object2, key, {
+          configurable: true,
+          enumerable: true,
+          writable: true,
+          value
+        });
+      } else {
+        object2[key] = value;
+      }
+    }
+    var simpleEscapeCheck = new Array(256);
+    var simpleEscapeMap = new Array(256);
+    for (i = 0; i < 256; i++) {
+      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+      simpleEscapeMap[i] = simpleEscapeSequence(i);
+    }
+    var i;
+    function State(input2, options2) {
+      this.input = input2;
+      this.filename = options2["filename"] || null;
+      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
+      this.onWarning = options2["onWarning"] || null;
+      this.legacy = options2["legacy"] || false;
+      this.json = options2["json"] || false;
+      this.listener = options2["listener"] || null;
+      this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
+      this.implicitTypes = this.schema.compiledImplicit;
+      this.typeMap = this.schema.compiledTypeMap;
+      this.length = input2.length;
+      this.position = 0;
+      this.line = 0;
+      this.lineStart = 0;
+      this.lineIndent = 0;
+      this.totalMergeKeys = 0;
+      this.documents = [];
+    }
+    function generateError(state, message) {
+      return new YAMLException(
+        message,
+        new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
+      );
+    }
+    function throwError(state, message) {
+      throw generateError(state, message);
+    }
+    function throwWarning(state, message) {
+      if (state.onWarning) {
+        state.onWarning.call(null, generateError(state, message));
+      }
+    }
+    var directiveHandlers = {
+      YAML: function handleYamlDirective(state, name, args) {
+        var match, major2, minor;
+        if (state.version !== null) {
+          throwError(state, "duplication of %YAML directive");
+        }
+        if (args.length !== 1) {
+          throwError(state, "YAML directive accepts exactly one argument");
+        }
+        match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+        if (match === null) {
+          throwError(state, "ill-formed argument of the YAML directive");
+        }
+        major2 = parseInt(match[1], 10);
+        minor = parseInt(match[2], 10);
+        if (major2 !== 1) {
+          throwError(state, "unacceptable YAML version of the document");
+        }
+        state.version = args[0];
+        state.checkLineBreaks = minor < 2;
+        if (minor !== 1 && minor !== 2) {
+          throwWarning(state, "unsupported YAML version of the document");
+        }
+      },
+      TAG: function handleTagDirective(state, name, args) {
+        var handle, prefix;
+        if (args.length !== 2) {
+          throwError(state, "TAG directive accepts exactly two arguments");
+        }
+        handle = args[0];
+        prefix = args[1];
+        if (!PATTERN_TAG_HANDLE.test(handle)) {
+          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        }
+        if (_hasOwnProperty.call(state.tagMap, handle)) {
+          throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+        }
+        if (!PATTERN_TAG_URI.test(prefix)) {
+          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        }
+        state.tagMap[handle] = prefix;
+      }
+    };
+    function captureSegment(state, start, end, checkJson) {
+      var _position, _length2, _character, _result;
+      if (start < end) {
+        _result = state.input.slice(start, end);
+        if (checkJson) {
+          for (_position = 0, _length2 = _result.length; _position < _length2; _position += 1) {
+            _character = _result.charCodeAt(_position);
+            if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
+              throwError(state, "expected valid JSON character");
+            }
+          }
+        } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+          throwError(state, "the stream contains non-printable characters");
+        }
+        state.result += _result;
+      }
+    }
+    function chargeMergeWork(state) {
+      state.totalMergeKeys += 1;
+      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+      }
+    }
+    function mergeMappings(state, destination, source, overridableKeys) {
+      var sourceKeys, key, index, quantity;
+      if (!common.isObject(source)) {
+        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+      }
+      chargeMergeWork(state);
+      sourceKeys = Object.keys(source);
+      for (index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+        key = sourceKeys[index];
+        chargeMergeWork(state);
+        if (!_hasOwnProperty.call(destination, key)) {
+          setProperty(destination, key, source[key]);
+          overridableKeys[key] = true;
+        }
+      }
+    }
+    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
+      var index, quantity;
+      if (Array.isArray(keyNode)) {
+        keyNode = Array.prototype.slice.call(keyNode);
+        for (index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+          if (Array.isArray(keyNode[index])) {
+            throwError(state, "nested arrays are not supported inside keys");
+          }
+          if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+            keyNode[index] = "[object Object]";
+          }
+        }
+      }
+      if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+        keyNode = "[object Object]";
+      }
+      keyNode = String(keyNode);
+      if (_result === null) {
+        _result = {};
+      }
+      if (keyTag === "tag:yaml.org,2002:merge") {
+        if (Array.isArray(valueNode)) {
+          if (valueNode.length > 100) {
+            throwError(state, "abnormal merge sequence size");
+          }
+          for (index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+            mergeMappings(state, _result, valueNode[index], overridableKeys);
+          }
+        } else {
+          mergeMappings(state, _result, valueNode, overridableKeys);
+        }
+      } else {
+        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+          state.line = startLine || state.line;
+          state.position = startPos || state.position;
+          throwError(state, "duplicated mapping key");
+        }
+        setProperty(_result, keyNode, valueNode);
+        delete overridableKeys[keyNode];
+      }
+      return _result;
+    }
+    function readLineBreak(state) {
+      var ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 10) {
+        state.position++;
+      } else if (ch === 13) {
+        state.position++;
+        if (state.input.charCodeAt(state.position) === 10) {
+          state.position++;
+        }
+      } else {
+        throwError(state, "a line break is expected");
+      }
+      state.line += 1;
+      state.lineStart = state.position;
+    }
+    function skipSeparationSpace(state, allowComments, checkIndent) {
+      var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
+      while (ch !== 0) {
+        while (is_WHITE_SPACE(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (allowComments && ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 10 && ch !== 13 && ch !== 0);
+        }
+        if (is_EOL(ch)) {
+          readLineBreak(state);
+          ch = state.input.charCodeAt(state.position);
+          lineBreaks++;
+          state.lineIndent = 0;
+          while (ch === 32) {
+            state.lineIndent++;
+            ch = state.input.charCodeAt(++state.position);
+          }
+        } else {
+          break;
+        }
+      }
+      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+        throwWarning(state, "deficient indentation");
+      }
+      return lineBreaks;
+    }
+    function testDocumentSeparator(state) {
+      var _position = state.position, ch;
+      ch = state.input.charCodeAt(_position);
+      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+        _position += 3;
+        ch = state.input.charCodeAt(_position);
+        if (ch === 0 || is_WS_OR_EOL(ch)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function writeFoldedLines(state, count) {
+      if (count === 1) {
+        state.result += " ";
+      } else if (count > 1) {
+        state.result += common.repeat("\n", count - 1);
+      }
+    }
+    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+        return false;
+      }
+      if (ch === 63 || ch === 45) {
+        following = state.input.charCodeAt(state.position + 1);
+        if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
+          return false;
+        }
+      }
+      state.kind = "scalar";
+      state.result = "";
+      captureStart = captureEnd = state.position;
+      hasPendingContent = false;
+      while (ch !== 0) {
+        if (ch === 58) {
+          following = state.input.charCodeAt(state.position + 1);
+          if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
+            break;
+          }
+        } else if (ch === 35) {
+          preceding = state.input.charCodeAt(state.position - 1);
+          if (is_WS_OR_EOL(preceding)) {
+            break;
+          }
+        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
+          break;
+        } else if (is_EOL(ch)) {
+          _line = state.line;
+          _lineStart = state.lineStart;
+          _lineIndent = state.lineIndent;
+          skipSeparationSpace(state, false, -1);
+          if (state.lineIndent >= nodeIndent) {
+            hasPendingContent = true;
+            ch = state.input.charCodeAt(state.position);
+            continue;
+          } else {
+            state.position = captureEnd;
+            state.line = _line;
+            state.lineStart = _lineStart;
+            state.lineIndent = _lineIndent;
+            break;
+          }
+        }
+        if (hasPendingContent) {
+          captureSegment(state, captureStart, captureEnd, false);
+          writeFoldedLines(state, state.line - _line);
+          captureStart = captureEnd = state.position;
+          hasPendingContent = false;
+        }
+        if (!is_WHITE_SPACE(ch)) {
+          captureEnd = state.position + 1;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, captureEnd, false);
+      if (state.result) {
+        return true;
+      }
+      state.kind = _kind;
+      state.result = _result;
+      return false;
+    }
+    function readSingleQuotedScalar(state, nodeIndent) {
+      var ch, captureStart, captureEnd;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 39) {
+        return false;
+      }
+      state.kind = "scalar";
+      state.result = "";
+      state.position++;
+      captureStart = captureEnd = state.position;
+      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+        if (ch === 39) {
+          captureSegment(state, captureStart, state.position, true);
+          ch = state.input.charCodeAt(++state.position);
+          if (ch === 39) {
+            captureStart = state.position;
+            state.position++;
+            captureEnd = state.position;
+          } else {
+            return true;
+          }
+        } else if (is_EOL(ch)) {
+          captureSegment(state, captureStart, captureEnd, true);
+          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+          captureStart = captureEnd = state.position;
+        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+          throwError(state, "unexpected end of the document within a single quoted scalar");
+        } else {
+          state.position++;
+          captureEnd = state.position;
+        }
+      }
+      throwError(state, "unexpected end of the stream within a single quoted scalar");
+    }
+    function readDoubleQuotedScalar(state, nodeIndent) {
+      var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 34) {
+        return false;
+      }
+      state.kind = "scalar";
+      state.result = "";
+      state.position++;
+      captureStart = captureEnd = state.position;
+      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+        if (ch === 34) {
+          captureSegment(state, captureStart, state.position, true);
+          state.position++;
+          return true;
+        } else if (ch === 92) {
+          captureSegment(state, captureStart, state.position, true);
+          ch = state.input.charCodeAt(++state.position);
+          if (is_EOL(ch)) {
+            skipSeparationSpace(state, false, nodeIndent);
+          } else if (ch < 256 && simpleEscapeCheck[ch]) {
+            state.result += simpleEscapeMap[ch];
+            state.position++;
+          } else if ((tmp = escapedHexLen(ch)) > 0) {
+            hexLength = tmp;
+            hexResult = 0;
+            for (; hexLength > 0; hexLength--) {
+              ch = state.input.charCodeAt(++state.position);
+              if ((tmp = fromHexCode(ch)) >= 0) {
+                hexResult = (hexResult << 4) + tmp;
+              } else {
+                throwError(state, "expected hexadecimal character");
+              }
+            }
+            state.result += charFromCodepoint(hexResult);
+            state.position++;
+          } else {
+            throwError(state, "unknown escape sequence");
+          }
+          captureStart = captureEnd = state.position;
+        } else if (is_EOL(ch)) {
+          captureSegment(state, captureStart, captureEnd, true);
+          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+          captureStart = captureEnd = state.position;
+        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+          throwError(state, "unexpected end of the document within a double quoted scalar");
+        } else {
+          state.position++;
+          captureEnd = state.position;
+        }
+      }
+      throwError(state, "unexpected end of the stream within a double quoted scalar");
+    }
+    function readFlowCollection(state, nodeIndent) {
+      var readNext = true, _line, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 91) {
+        terminator = 93;
+        isMapping = false;
+        _result = [];
+      } else if (ch === 123) {
+        terminator = 125;
+        isMapping = true;
+        _result = {};
+      } else {
+        return false;
+      }
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = _result;
+      }
+      ch = state.input.charCodeAt(++state.position);
+      while (ch !== 0) {
+        skipSeparationSpace(state, true, nodeIndent);
+        ch = state.input.charCodeAt(state.position);
+        if (ch === terminator) {
+          state.position++;
+          state.tag = _tag;
+          state.anchor = _anchor;
+          state.kind = isMapping ? "mapping" : "sequence";
+          state.result = _result;
+          return true;
+        } else if (!readNext) {
+          throwError(state, "missed comma between flow collection entries");
+        }
+        keyTag = keyNode = valueNode = null;
+        isPair = isExplicitPair = false;
+        if (ch === 63) {
+          following = state.input.charCodeAt(state.position + 1);
+          if (is_WS_OR_EOL(following)) {
+            isPair = isExplicitPair = true;
+            state.position++;
+            skipSeparationSpace(state, true, nodeIndent);
+          }
+        }
+        _line = state.line;
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        keyTag = state.tag;
+        keyNode = state.result;
+        skipSeparationSpace(state, true, nodeIndent);
+        ch = state.input.charCodeAt(state.position);
+        if ((isExplicitPair || state.line === _line) && ch === 58) {
+          isPair = true;
+          ch = state.input.charCodeAt(++state.position);
+          skipSeparationSpace(state, true, nodeIndent);
+          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+          valueNode = state.result;
+        }
+        if (isMapping) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode);
+        } else if (isPair) {
+          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode));
+        } else {
+          _result.push(keyNode);
+        }
+        skipSeparationSpace(state, true, nodeIndent);
+        ch = state.input.charCodeAt(state.position);
+        if (ch === 44) {
+          readNext = true;
+          ch = state.input.charCodeAt(++state.position);
+        } else {
+          readNext = false;
+        }
+      }
+      throwError(state, "unexpected end of the stream within a flow collection");
+    }
+    function readBlockScalar(state, nodeIndent) {
+      var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 124) {
+        folding = false;
+      } else if (ch === 62) {
+        folding = true;
+      } else {
+        return false;
+      }
+      state.kind = "scalar";
+      state.result = "";
+      while (ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 43 || ch === 45) {
+          if (CHOMPING_CLIP === chomping) {
+            chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+          } else {
+            throwError(state, "repeat of a chomping mode identifier");
+          }
+        } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+          if (tmp === 0) {
+            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+          } else if (!detectedIndent) {
+            textIndent = nodeIndent + tmp - 1;
+            detectedIndent = true;
+          } else {
+            throwError(state, "repeat of an indentation width identifier");
+          }
+        } else {
+          break;
+        }
+      }
+      if (is_WHITE_SPACE(ch)) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (is_WHITE_SPACE(ch));
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (!is_EOL(ch) && ch !== 0);
+        }
+      }
+      while (ch !== 0) {
+        readLineBreak(state);
+        state.lineIndent = 0;
+        ch = state.input.charCodeAt(state.position);
+        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (!detectedIndent && state.lineIndent > textIndent) {
+          textIndent = state.lineIndent;
+        }
+        if (is_EOL(ch)) {
+          emptyLines++;
+          continue;
+        }
+        if (state.lineIndent < textIndent) {
+          if (chomping === CHOMPING_KEEP) {
+            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          } else if (chomping === CHOMPING_CLIP) {
+            if (didReadContent) {
+              state.result += "\n";
+            }
+          }
+          break;
+        }
+        if (folding) {
+          if (is_WHITE_SPACE(ch)) {
+            atMoreIndented = true;
+            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          } else if (atMoreIndented) {
+            atMoreIndented = false;
+            state.result += common.repeat("\n", emptyLines + 1);
+          } else if (emptyLines === 0) {
+            if (didReadContent) {
+              state.result += " ";
+            }
+          } else {
+            state.result += common.repeat("\n", emptyLines);
+          }
+        } else {
+          state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        }
+        didReadContent = true;
+        detectedIndent = true;
+        emptyLines = 0;
+        captureStart = state.position;
+        while (!is_EOL(ch) && ch !== 0) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        captureSegment(state, captureStart, state.position, false);
+      }
+      return true;
+    }
+    function readBlockSequence(state, nodeIndent) {
+      var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = _result;
+      }
+      ch = state.input.charCodeAt(state.position);
+      while (ch !== 0) {
+        if (ch !== 45) {
+          break;
+        }
+        following = state.input.charCodeAt(state.position + 1);
+        if (!is_WS_OR_EOL(following)) {
+          break;
+        }
+        detected = true;
+        state.position++;
+        if (skipSeparationSpace(state, true, -1)) {
+          if (state.lineIndent <= nodeIndent) {
+            _result.push(null);
+            ch = state.input.charCodeAt(state.position);
+            continue;
+          }
+        }
+        _line = state.line;
+        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+        _result.push(state.result);
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+          throwError(state, "bad indentation of a sequence entry");
+        } else if (state.lineIndent < nodeIndent) {
+          break;
+        }
+      }
+      if (detected) {
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = "sequence";
+        state.result = _result;
+        return true;
+      }
+      return false;
+    }
+    function readBlockMapping(state, nodeIndent, flowIndent) {
+      var following, allowCompact, _line, _pos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = _result;
+      }
+      ch = state.input.charCodeAt(state.position);
+      while (ch !== 0) {
+        following = state.input.charCodeAt(state.position + 1);
+        _line = state.line;
+        _pos = state.position;
+        if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
+          if (ch === 63) {
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = true;
+            allowCompact = true;
+          } else if (atExplicitKey) {
+            atExplicitKey = false;
+            allowCompact = true;
+          } else {
+            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+          }
+          state.position += 1;
+          ch = following;
+        } else if (composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          if (state.line === _line) {
+            ch = state.input.charCodeAt(state.position);
+            while (is_WHITE_SPACE(ch)) {
+              ch = state.input.charCodeAt(++state.position);
+            }
+            if (ch === 58) {
+              ch = state.input.charCodeAt(++state.position);
+              if (!is_WS_OR_EOL(ch)) {
+                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+              }
+              if (atExplicitKey) {
+                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+                keyTag = keyNode = valueNode = null;
+              }
+              detected = true;
+              atExplicitKey = false;
+              allowCompact = false;
+              keyTag = state.tag;
+              keyNode = state.result;
+            } else if (detected) {
+              throwError(state, "can not read an implicit mapping pair; a colon is missed");
+            } else {
+              state.tag = _tag;
+              state.anchor = _anchor;
+              return true;
+            }
+          } else if (detected) {
+            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else {
+          break;
+        }
+        if (state.line === _line || state.lineIndent > nodeIndent) {
+          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+            if (atExplicitKey) {
+              keyNode = state.result;
+            } else {
+              valueNode = state.result;
+            }
+          }
+          if (!atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
+            keyTag = keyNode = valueNode = null;
+          }
+          skipSeparationSpace(state, true, -1);
+          ch = state.input.charCodeAt(state.position);
+        }
+        if (state.lineIndent > nodeIndent && ch !== 0) {
+          throwError(state, "bad indentation of a mapping entry");
+        } else if (state.lineIndent < nodeIndent) {
+          break;
+        }
+      }
+      if (atExplicitKey) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+      }
+      if (detected) {
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = "mapping";
+        state.result = _result;
+      }
+      return detected;
+    }
+    function readTagProperty(state) {
+      var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 33) return false;
+      if (state.tag !== null) {
+        throwError(state, "duplication of a tag property");
+      }
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 60) {
+        isVerbatim = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else if (ch === 33) {
+        isNamed = true;
+        tagHandle = "!!";
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        tagHandle = "!";
+      }
+      _position = state.position;
+      if (isVerbatim) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 0 && ch !== 62);
+        if (state.position < state.length) {
+          tagName = state.input.slice(_position, state.position);
+          ch = state.input.charCodeAt(++state.position);
+        } else {
+          throwError(state, "unexpected end of the stream within a verbatim tag");
+        }
+      } else {
+        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+          if (ch === 33) {
+            if (!isNamed) {
+              tagHandle = state.input.slice(_position - 1, state.position + 1);
+              if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+                throwError(state, "named tag handle cannot contain such characters");
+              }
+              isNamed = true;
+              _position = state.position + 1;
+            } else {
+              throwError(state, "tag suffix cannot contain exclamation marks");
+            }
+          }
+          ch = state.input.charCodeAt(++state.position);
+        }
+        tagName = state.input.slice(_position, state.position);
+        if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+          throwError(state, "tag suffix cannot contain flow indicator characters");
+        }
+      }
+      if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+        throwError(state, "tag name cannot contain such characters: " + tagName);
+      }
+      if (isVerbatim) {
+        state.tag = tagName;
+      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+        state.tag = state.tagMap[tagHandle] + tagName;
+      } else if (tagHandle === "!") {
+        state.tag = "!" + tagName;
+      } else if (tagHandle === "!!") {
+        state.tag = "tag:yaml.org,2002:" + tagName;
+      } else {
+        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+      }
+      return true;
+    }
+    function readAnchorProperty(state) {
+      var _position, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 38) return false;
+      if (state.anchor !== null) {
+        throwError(state, "duplication of an anchor property");
+      }
+      ch = state.input.charCodeAt(++state.position);
+      _position = state.position;
+      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (state.position === _position) {
+        throwError(state, "name of an anchor node must contain at least one character");
+      }
+      state.anchor = state.input.slice(_position, state.position);
+      return true;
+    }
+    function readAlias(state) {
+      var _position, alias, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 42) return false;
+      ch = state.input.charCodeAt(++state.position);
+      _position = state.position;
+      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (state.position === _position) {
+        throwError(state, "name of an alias node must contain at least one character");
+      }
+      alias = state.input.slice(_position, state.position);
+      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+        throwError(state, 'unidentified alias "' + alias + '"');
+      }
+      state.result = state.anchorMap[alias];
+      skipSeparationSpace(state, true, -1);
+      return true;
+    }
+    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+      var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, type, flowIndent, blockIndent;
+      if (state.listener !== null) {
+        state.listener("open", state);
+      }
+      state.tag = null;
+      state.anchor = null;
+      state.kind = null;
+      state.result = null;
+      allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+      if (allowToSeek) {
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        }
+      }
+      if (indentStatus === 1) {
+        while (readTagProperty(state) || readAnchorProperty(state)) {
+          if (skipSeparationSpace(state, true, -1)) {
+            atNewLine = true;
+            allowBlockCollections = allowBlockStyles;
+            if (state.lineIndent > parentIndent) {
+              indentStatus = 1;
+            } else if (state.lineIndent === parentIndent) {
+              indentStatus = 0;
+            } else if (state.lineIndent < parentIndent) {
+              indentStatus = -1;
+            }
+          } else {
+            allowBlockCollections = false;
+          }
+        }
+      }
+      if (allowBlockCollections) {
+        allowBlockCollections = atNewLine || allowCompact;
+      }
+      if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+        if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+          flowIndent = parentIndent;
+        } else {
+          flowIndent = parentIndent + 1;
+        }
+        blockIndent = state.position - state.lineStart;
+        if (indentStatus === 1) {
+          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+            hasContent = true;
+          } else {
+            if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+              hasContent = true;
+            } else if (readAlias(state)) {
+              hasContent = true;
+              if (state.tag !== null || state.anchor !== null) {
+                throwError(state, "alias node should not have any properties");
+              }
+            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+              hasContent = true;
+              if (state.tag === null) {
+                state.tag = "?";
+              }
+            }
+            if (state.anchor !== null) {
+              state.anchorMap[state.anchor] = state.result;
+            }
+          }
+        } else if (indentStatus === 0) {
+          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+        }
+      }
+      if (state.tag !== null && state.tag !== "!") {
+        if (state.tag === "?") {
+          if (state.result !== null && state.kind !== "scalar") {
+            throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+          }
+          for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+            type = state.implicitTypes[typeIndex];
+            if (type.resolve(state.result)) {
+              state.result = type.construct(state.result);
+              state.tag = type.tag;
+              if (state.anchor !== null) {
+                state.anchorMap[state.anchor] = state.result;
+              }
+              break;
+            }
+          }
+        } else if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+          type = state.typeMap[state.kind || "fallback"][state.tag];
+          if (state.result !== null && type.kind !== state.kind) {
+            throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type.kind + '", not "' + state.kind + '"');
+          }
+          if (!type.resolve(state.result)) {
+            throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+          } else {
+            state.result = type.construct(state.result);
+            if (state.anchor !== null) {
+              state.anchorMap[state.anchor] = state.result;
+            }
+          }
+        } else {
+          throwError(state, "unknown tag !<" + state.tag + ">");
+        }
+      }
+      if (state.listener !== null) {
+        state.listener("close", state);
+      }
+      return state.tag !== null || state.anchor !== null || hasContent;
+    }
+    function readDocument(state) {
+      var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
+      state.version = null;
+      state.checkLineBreaks = state.legacy;
+      state.tagMap = {};
+      state.anchorMap = {};
+      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+        if (state.lineIndent > 0 || ch !== 37) {
+          break;
+        }
+        hasDirectives = true;
+        ch = state.input.charCodeAt(++state.position);
+        _position = state.position;
+        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveName = state.input.slice(_position, state.position);
+        directiveArgs = [];
+        if (directiveName.length < 1) {
+          throwError(state, "directive name must not be less than one character in length");
+        }
+        while (ch !== 0) {
+          while (is_WHITE_SPACE(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 35) {
+            do {
+              ch = state.input.charCodeAt(++state.position);
+            } while (ch !== 0 && !is_EOL(ch));
+            break;
+          }
+          if (is_EOL(ch)) break;
+          _position = state.position;
+          while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          directiveArgs.push(state.input.slice(_position, state.position));
+        }
+        if (ch !== 0) readLineBreak(state);
+        if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+          directiveHandlers[directiveName](state, directiveName, directiveArgs);
+        } else {
+          throwWarning(state, 'unknown document directive "' + directiveName + '"');
+        }
+      }
+      skipSeparationSpace(state, true, -1);
+      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      } else if (hasDirectives) {
+        throwError(state, "directives end mark is expected");
+      }
+      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+      skipSeparationSpace(state, true, -1);
+      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+        throwWarning(state, "non-ASCII line breaks are interpreted as content");
+      }
+      state.documents.push(state.result);
+      if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        if (state.input.charCodeAt(state.position) === 46) {
+          state.position += 3;
+          skipSeparationSpace(state, true, -1);
+        }
+        return;
+      }
+      if (state.position < state.length - 1) {
+        throwError(state, "end of the stream or a document separator is expected");
+      } else {
+        return;
+      }
+    }
+    function loadDocuments(input2, options2) {
+      input2 = String(input2);
+      options2 = options2 || {};
+      if (input2.length !== 0) {
+        if (input2.charCodeAt(input2.length - 1) !== 10 && input2.charCodeAt(input2.length - 1) !== 13) {
+          input2 += "\n";
+        }
+        if (input2.charCodeAt(0) === 65279) {
+          input2 = input2.slice(1);
+        }
+      }
+      var state = new State(input2, options2);
+      var nullpos = input2.indexOf("\0");
+      if (nullpos !== -1) {
+        state.position = nullpos;
+        throwError(state, "null byte is not allowed in input");
+      }
+      state.input += "\0";
+      while (state.input.charCodeAt(state.position) === 32) {
+        state.lineIndent += 1;
+        state.position += 1;
+      }
+      while (state.position < state.length - 1) {
+        readDocument(state);
+      }
+      return state.documents;
+    }
+    function loadAll(input2, iterator2, options2) {
+      if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
+        options2 = iterator2;
+        iterator2 = null;
+      }
+      var documents = loadDocuments(input2, options2);
+      if (typeof iterator2 !== "function") {
+        return documents;
+      }
+      for (var index = 0, length = documents.length; index < length; index += 1) {
+        iterator2(documents[index]);
+      }
+    }
+    function load(input2, options2) {
+      var documents = loadDocuments(input2, options2);
+      if (documents.length === 0) {
+        return void 0;
+      } else if (documents.length === 1) {
+        return documents[0];
+      }
+      throw new YAMLException("expected a single document in the stream, but found more");
+    }
+    function safeLoadAll(input2, iterator2, options2) {
+      if (typeof iterator2 === "object" && iterator2 !== null && typeof options2 === "undefined") {
+        options2 = iterator2;
+        iterator2 = null;
+      }
+      return loadAll(input2, iterator2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+    }
+    function safeLoad(input2, options2) {
+      return load(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+    }
+    module2.exports.loadAll = loadAll;
+    module2.exports.load = load;
+    module2.exports.safeLoadAll = safeLoadAll;
+    module2.exports.safeLoad = safeLoad;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/dumper.js
+var require_dumper = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/dumper.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var YAMLException = require_exception();
+    var DEFAULT_FULL_SCHEMA = require_default_full();
+    var DEFAULT_SAFE_SCHEMA = require_default_safe();
+    var _toString = Object.prototype.toString;
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    var CHAR_TAB = 9;
+    var CHAR_LINE_FEED = 10;
+    var CHAR_CARRIAGE_RETURN = 13;
+    var CHAR_SPACE = 32;
+    var CHAR_EXCLAMATION = 33;
+    var CHAR_DOUBLE_QUOTE = 34;
+    var CHAR_SHARP = 35;
+    var CHAR_PERCENT = 37;
+    var CHAR_AMPERSAND = 38;
+    var CHAR_SINGLE_QUOTE = 39;
+    var CHAR_ASTERISK = 42;
+    var CHAR_COMMA = 44;
+    var CHAR_MINUS = 45;
+    var CHAR_COLON = 58;
+    var CHAR_EQUALS = 61;
+    var CHAR_GREATER_THAN = 62;
+    var CHAR_QUESTION = 63;
+    var CHAR_COMMERCIAL_AT = 64;
+    var CHAR_LEFT_SQUARE_BRACKET = 91;
+    var CHAR_RIGHT_SQUARE_BRACKET = 93;
+    var CHAR_GRAVE_ACCENT = 96;
+    var CHAR_LEFT_CURLY_BRACKET = 123;
+    var CHAR_VERTICAL_LINE = 124;
+    var CHAR_RIGHT_CURLY_BRACKET = 125;
+    var ESCAPE_SEQUENCES = {};
+    ESCAPE_SEQUENCES[0] = "\\0";
+    ESCAPE_SEQUENCES[7] = "\\a";
+    ESCAPE_SEQUENCES[8] = "\\b";
+    ESCAPE_SEQUENCES[9] = "\\t";
+    ESCAPE_SEQUENCES[10] = "\\n";
+    ESCAPE_SEQUENCES[11] = "\\v";
+    ESCAPE_SEQUENCES[12] = "\\f";
+    ESCAPE_SEQUENCES[13] = "\\r";
+    ESCAPE_SEQUENCES[27] = "\\e";
+    ESCAPE_SEQUENCES[34] = '\\"';
+    ESCAPE_SEQUENCES[92] = "\\\\";
+    ESCAPE_SEQUENCES[133] = "\\N";
+    ESCAPE_SEQUENCES[160] = "\\_";
+    ESCAPE_SEQUENCES[8232] = "\\L";
+    ESCAPE_SEQUENCES[8233] = "\\P";
+    var DEPRECATED_BOOLEANS_SYNTAX = [
+      "y",
+      "Y",
+      "yes",
+      "Yes",
+      "YES",
+      "on",
+      "On",
+      "ON",
+      "n",
+      "N",
+      "no",
+      "No",
+      "NO",
+      "off",
+      "Off",
+      "OFF"
+    ];
+    function compileStyleMap(schema, map2) {
+      var result, keys, index, length, tag, style, type;
+      if (map2 === null) return {};
+      result = {};
+      keys = Object.keys(map2);
+      for (index = 0, length = keys.length; index < length; index += 1) {
+        tag = keys[index];
+        style = String(map2[tag]);
+        if (tag.slice(0, 2) === "!!") {
+          tag = "tag:yaml.org,2002:" + tag.slice(2);
+        }
+        type = schema.compiledTypeMap["fallback"][tag];
+        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
+          style = type.styleAliases[style];
+        }
+        result[tag] = style;
+      }
+      return result;
+    }
+    function encodeHex(character) {
+      var string4, handle, length;
+      string4 = character.toString(16).toUpperCase();
+      if (character <= 255) {
+        handle = "x";
+        length = 2;
+      } else if (character <= 65535) {
+        handle = "u";
+        length = 4;
+      } else if (character <= 4294967295) {
+        handle = "U";
+        length = 8;
+      } else {
+        throw new YAMLException("code point within a string may not be greater than 0xFFFFFFFF");
+      }
+      return "\\" + handle + common.repeat("0", length - string4.length) + string4;
+    }
+    function State(options2) {
+      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
+      this.indent = Math.max(1, options2["indent"] || 2);
+      this.noArrayIndent = options2["noArrayIndent"] || false;
+      this.skipInvalid = options2["skipInvalid"] || false;
+      this.flowLevel = common.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
+      this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
+      this.sortKeys = options2["sortKeys"] || false;
+      this.lineWidth = options2["lineWidth"] || 80;
+      this.noRefs = options2["noRefs"] || false;
+      this.noCompatMode = options2["noCompatMode"] || false;
+      this.condenseFlow = options2["condenseFlow"] || false;
+      this.implicitTypes = this.schema.compiledImplicit;
+      this.explicitTypes = this.schema.compiledExplicit;
+      this.tag = null;
+      this.result = "";
+      this.duplicates = [];
+      this.usedDuplicates = null;
+    }
+    function indentString(string4, spaces) {
+      var ind = common.repeat(" ", spaces), position = 0, next = -1, result = "", line, length = string4.length;
+      while (position < length) {
+        next = string4.indexOf("\n", position);
+        if (next === -1) {
+          line = string4.slice(position);
+          position = length;
+        } else {
+          line = string4.slice(position, next + 1);
+          position = next + 1;
+        }
+        if (line.length && line !== "\n") result += ind;
+        result += line;
+      }
+      return result;
+    }
+    function generateNextLine(state, level) {
+      return "\n" + common.repeat(" ", state.indent * level);
+    }
+    function testImplicitResolving(state, str) {
+      var index, length, type;
+      for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+        type = state.implicitTypes[index];
+        if (type.resolve(str)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isWhitespace(c) {
+      return c === CHAR_SPACE || c === CHAR_TAB;
+    }
+    function isPrintable(c) {
+      return 32 <= c && c <= 126 || 161 <= c && c <= 55295 && c !== 8232 && c !== 8233 || 57344 <= c && c <= 65533 && c !== 65279 || 65536 <= c && c <= 1114111;
+    }
+    function isNsChar(c) {
+      return isPrintable(c) && !isWhitespace(c) && c !== 65279 && c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+    }
+    function isPlainSafe(c, prev) {
+      return isPrintable(c) && c !== 65279 && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_COLON && (c !== CHAR_SHARP || prev && isNsChar(prev));
+    }
+    function isPlainSafeFirst(c) {
+      return isPrintable(c) && c !== 65279 && !isWhitespace(c) && c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+    }
+    function needIndentIndicator(string4) {
+      var leadingSpaceRe = /^\n* /;
+      return leadingSpaceRe.test(string4);
+    }
+    var STYLE_PLAIN = 1;
+    var STYLE_SINGLE = 2;
+    var STYLE_LITERAL = 3;
+    var STYLE_FOLDED = 4;
+    var STYLE_DOUBLE = 5;
+    function chooseScalarStyle(string4, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType) {
+      var i;
+      var char, prev_char;
+      var hasLineBreak = false;
+      var hasFoldableLine = false;
+      var shouldTrackWidth = lineWidth !== -1;
+      var previousLineBreak = -1;
+      var plain = isPlainSafeFirst(string4.charCodeAt(0)) && !isWhitespace(string4.charCodeAt(string4.length - 1));
+      if (singleLineOnly) {
+        for (i = 0; i < string4.length; i++) {
+          char = string4.charCodeAt(i);
+          if (!isPrintable(char)) {
+            return STYLE_DOUBLE;
+          }
+          prev_char = i > 0 ? string4.charCodeAt(i - 1) : null;
+          plain = plain && isPlainSafe(char, prev_char);
+        }
+      } else {
+        for (i = 0; i < string4.length; i++) {
+          char = string4.charCodeAt(i);
+          if (char === CHAR_LINE_FEED) {
+            hasLineBreak = true;
+            if (shouldTrackWidth) {
+              hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+              i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ";
+              previousLineBreak = i;
+            }
+          } else if (!isPrintable(char)) {
+            return STYLE_DOUBLE;
+          }
+          prev_char = i > 0 ? string4.charCodeAt(i - 1) : null;
+          plain = plain && isPlainSafe(char, prev_char);
+        }
+        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
+      }
+      if (!hasLineBreak && !hasFoldableLine) {
+        return plain && !testAmbiguousType(string4) ? STYLE_PLAIN : STYLE_SINGLE;
+      }
+      if (indentPerLevel > 9 && needIndentIndicator(string4)) {
+        return STYLE_DOUBLE;
+      }
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    function writeScalar(state, string4, level, iskey) {
+      state.dump = (function() {
+        if (string4.length === 0) {
+          return "''";
+        }
+        if (!state.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string4) !== -1) {
+          return "'" + string4 + "'";
+        }
+        var indent = state.indent * Math.max(1, level);
+        var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+        var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
+        function testAmbiguity(string5) {
+          return testImplicitResolving(state, string5);
+        }
+        switch (chooseScalarStyle(string4, singleLineOnly, state.indent, lineWidth, testAmbiguity)) {
+          case STYLE_PLAIN:
+            return string4;
+          case STYLE_SINGLE:
+            return "'" + string4.replace(/'/g, "''") + "'";
+          case STYLE_LITERAL:
+            return "|" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(string4, indent));
+          case STYLE_FOLDED:
+            return ">" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(foldString(string4, lineWidth), indent));
+          case STYLE_DOUBLE:
+            return '"' + escapeString(string4, lineWidth) + '"';
+          default:
+            throw new YAMLException("impossible error: invalid scalar style");
+        }
+      })();
+    }
+    function blockHeader(string4, indentPerLevel) {
+      var indentIndicator = needIndentIndicator(string4) ? String(indentPerLevel) : "";
+      var clip = string4[string4.length - 1] === "\n";
+      var keep = clip && (string4[string4.length - 2] === "\n" || string4 === "\n");
+      var chomp = keep ? "+" : clip ? "" : "-";
+      return indentIndicator + chomp + "\n";
+    }
+    function dropEndingNewline(string4) {
+      return string4[string4.length - 1] === "\n" ? string4.slice(0, -1) : string4;
+    }
+    function foldString(string4, width) {
+      var lineRe = /(\n+)([^\n]*)/g;
+      var result = (function() {
+        var nextLF = string4.indexOf("\n");
+        nextLF = nextLF !== -1 ? nextLF : string4.length;
+        lineRe.lastIndex = nextLF;
+        return foldLine(string4.slice(0, nextLF), width);
+      })();
+      var prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
+      var moreIndented;
+      var match;
+      while (match = lineRe.exec(string4)) {
+        var prefix = match[1], line = match[2];
+        moreIndented = line[0] === " ";
+        result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+        prevMoreIndented = moreIndented;
+      }
+      return result;
+    }
+    function foldLine(line, width) {
+      if (line === "" || line[0] === " ") return line;
+      var breakRe = / [^ ]/g;
+      var match;
+      var start = 0, end, curr = 0, next = 0;
+      var result = "";
+      while (match = breakRe.exec(line)) {
+        next = match.index;
+        if (next - start > width) {
+          end = curr > start ? curr : next;
+          result += "\n" + line.slice(start, end);
+          start = end + 1;
+        }
+        curr = next;
+      }
+      result += "\n";
+      if (line.length - start > width && curr > start) {
+        result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+      } else {
+        result += line.slice(start);
+      }
+      return result.slice(1);
+    }
+    function escapeString(string4) {
+      var result = "";
+      var char, nextChar;
+      var escapeSeq;
+      for (var i = 0; i < string4.length; i++) {
+        char = string4.charCodeAt(i);
+        if (char >= 55296 && char <= 56319) {
+          nextChar = string4.charCodeAt(i + 1);
+          if (nextChar >= 56320 && nextChar <= 57343) {
+            result += encodeHex((char - 55296) * 1024 + nextChar - 56320 + 65536);
+            i++;
+            continue;
+          }
+        }
+        escapeSeq = ESCAPE_SEQUENCES[char];
+        result += !escapeSeq && isPrintable(char) ? string4[i] : escapeSeq || encodeHex(char);
+      }
+      return result;
+    }
+    function writeFlowSequence(state, level, object2) {
+      var _result = "", _tag = state.tag, index, length;
+      for (index = 0, length = object2.length; index < length; index += 1) {
+        if (writeNode(state, level, object2[index], false, false)) {
+          if (index !== 0) _result += "," + (!state.condenseFlow ? " " : "");
+          _result += state.dump;
+        }
+      }
+      state.tag = _tag;
+      state.dump = "[" + _result + "]";
+    }
+    function writeBlockSequence(state, level, object2, compact) {
+      var _result = "", _tag = state.tag, index, length;
+      for (index = 0, length = object2.length; index < length; index += 1) {
+        if (writeNode(state, level + 1, object2[index], true, true)) {
+          if (!compact || index !== 0) {
+            _result += generateNextLine(state, level);
+          }
+          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+            _result += "-";
+          } else {
+            _result += "- ";
+          }
+          _result += state.dump;
+        }
+      }
+      state.tag = _tag;
+      state.dump = _result || "[]";
+    }
+    function writeFlowMapping(state, level, object2) {
+      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, pairBuffer;
+      for (index = 0, length = objectKeyList.length; index < length; index += 1) {
+        pairBuffer = "";
+        if (index !== 0) pairBuffer += ", ";
+        if (state.condenseFlow) pairBuffer += '"';
+        objectKey = objectKeyList[index];
+        objectValue = object2[objectKey];
+        if (!writeNode(state, level, objectKey, false, false)) {
+          continue;
+        }
+        if (state.dump.length > 1024) pairBuffer += "? ";
+        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+        if (!writeNode(state, level, objectValue, false, false)) {
+          continue;
+        }
+        pairBuffer += state.dump;
+        _result += pairBuffer;
+      }
+      state.tag = _tag;
+      state.dump = "{" + _result + "}";
+    }
+    function writeBlockMapping(state, level, object2, compact) {
+      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, explicitPair, pairBuffer;
+      if (state.sortKeys === true) {
+        objectKeyList.sort();
+      } else if (typeof state.sortKeys === "function") {
+        objectKeyList.sort(state.sortKeys);
+      } else if (state.sortKeys) {
+        throw new YAMLException("sortKeys must be a boolean or a function");
+      }
+      for (index = 0, length = objectKeyList.length; index < length; index += 1) {
+        pairBuffer = "";
+        if (!compact || index !== 0) {
+          pairBuffer += generateNextLine(state, level);
+        }
+        objectKey = objectKeyList[index];
+        objectValue = object2[objectKey];
+        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+          continue;
+        }
+        explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+        if (explicitPair) {
+          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+            pairBuffer += "?";
+          } else {
+            pairBuffer += "? ";
+          }
+        }
+        pairBuffer += state.dump;
+        if (explicitPair) {
+          pairBuffer += generateNextLine(state, level);
+        }
+        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+          continue;
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += ":";
+        } else {
+          pairBuffer += ": ";
+        }
+        pairBuffer += state.dump;
+        _result += pairBuffer;
+      }
+      state.tag = _tag;
+      state.dump = _result || "{}";
+    }
+    function detectType(state, object2, explicit) {
+      var _result, typeList, index, length, type, style;
+      typeList = explicit ? state.explicitTypes : state.implicitTypes;
+      for (index = 0, length = typeList.length; index < length; index += 1) {
+        type = typeList[index];
+        if ((type.instanceOf || type.predicate) && (!type.instanceOf || typeof object2 === "object" && object2 instanceof type.instanceOf) && (!type.predicate || type.predicate(object2))) {
+          state.tag = explicit ? type.tag : "?";
+          if (type.represent) {
+            style = state.styleMap[type.tag] || type.defaultStyle;
+            if (_toString.call(type.represent) === "[object Function]") {
+              _result = type.represent(object2, style);
+            } else if (_hasOwnProperty.call(type.represent, style)) {
+              _result = type.represent[style](object2, style);
+            } else {
+              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
+            }
+            state.dump = _result;
+          }
+          return true;
+        }
+      }
+      return false;
+    }
+    function writeNode(state, level, object2, block, compact, iskey) {
+      state.tag = null;
+      state.dump = object2;
+      if (!detectType(state, object2, false)) {
+        detectType(state, object2, true);
+      }
+      var type = _toString.call(state.dump);
+      if (block) {
+        block = state.flowLevel < 0 || state.flowLevel > level;
+      }
+      var objectOrArray = type === "[object Object]" || type === "[object Array]", duplicateIndex, duplicate;
+      if (objectOrArray) {
+        duplicateIndex = state.duplicates.indexOf(object2);
+        duplicate = duplicateIndex !== -1;
+      }
+      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+        compact = false;
+      }
+      if (duplicate && state.usedDuplicates[duplicateIndex]) {
+        state.dump = "*ref_" + duplicateIndex;
+      } else {
+        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+          state.usedDuplicates[duplicateIndex] = true;
+        }
+        if (type === "[object Object]") {
+          if (block && Object.keys(state.dump).length !== 0) {
+            writeBlockMapping(state, level, state.dump, compact);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + state.dump;
+            }
+          } else {
+            writeFlowMapping(state, level, state.dump);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            }
+          }
+        } else if (type === "[object Array]") {
+          var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
+          if (block && state.dump.length !== 0) {
+            writeBlockSequence(state, arrayLevel, state.dump, compact);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + state.dump;
+            }
+          } else {
+            writeFlowSequence(state, arrayLevel, state.dump);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            }
+          }
+        } else if (type === "[object String]") {
+          if (state.tag !== "?") {
+            writeScalar(state, state.dump, level, iskey);
+          }
+        } else {
+          if (state.skipInvalid) return false;
+          throw new YAMLException("unacceptable kind of an object to dump " + type);
+        }
+        if (state.tag !== null && state.tag !== "?") {
+          state.dump = "!<" + state.tag + "> " + state.dump;
+        }
+      }
+      return true;
+    }
+    function getDuplicateReferences(object2, state) {
+      var objects = [], duplicatesIndexes = [], index, length;
+      inspectNode(object2, objects, duplicatesIndexes);
+      for (index = 0, length = duplicatesIndexes.length; index < length; index += 1) {
+        state.duplicates.push(objects[duplicatesIndexes[index]]);
+      }
+      state.usedDuplicates = new Array(length);
+    }
+    function inspectNode(object2, objects, duplicatesIndexes) {
+      var objectKeyList, index, length;
+      if (object2 !== null && typeof object2 === "object") {
+        index = objects.indexOf(object2);
+        if (index !== -1) {
+          if (duplicatesIndexes.indexOf(index) === -1) {
+            duplicatesIndexes.push(index);
+          }
+        } else {
+          objects.push(object2);
+          if (Array.isArray(object2)) {
+            for (index = 0, length = object2.length; index < length; index += 1) {
+              inspectNode(object2[index], objects, duplicatesIndexes);
+            }
+          } else {
+            objectKeyList = Object.keys(object2);
+            for (index = 0, length = objectKeyList.length; index < length; index += 1) {
+              inspectNode(object2[objectKeyList[index]], objects, duplicatesIndexes);
+            }
+          }
+        }
+      }
+    }
+    function dump(input2, options2) {
+      options2 = options2 || {};
+      var state = new State(options2);
+      if (!state.noRefs) getDuplicateReferences(input2, state);
+      if (writeNode(state, 0, input2, true, true)) return state.dump + "\n";
+      return "";
+    }
+    function safeDump(input2, options2) {
+      return dump(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+    }
+    module2.exports.dump = dump;
+    module2.exports.safeDump = safeDump;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml.js
+var require_js_yaml = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml.js"(exports2, module2) {
+    "use strict";
+    var loader = require_loader();
+    var dumper = require_dumper();
+    function deprecated(name) {
+      return function() {
+        throw new Error("Function " + name + " is deprecated and cannot be used.");
+      };
+    }
+    module2.exports.Type = require_type();
+    module2.exports.Schema = require_schema4();
+    module2.exports.FAILSAFE_SCHEMA = require_failsafe();
+    module2.exports.JSON_SCHEMA = require_json();
+    module2.exports.CORE_SCHEMA = require_core();
+    module2.exports.DEFAULT_SAFE_SCHEMA = require_default_safe();
+    module2.exports.DEFAULT_FULL_SCHEMA = require_default_full();
+    module2.exports.load = loader.load;
+    module2.exports.loadAll = loader.loadAll;
+    module2.exports.safeLoad = loader.safeLoad;
+    module2.exports.safeLoadAll = loader.safeLoadAll;
+    module2.exports.dump = dumper.dump;
+    module2.exports.safeDump = dumper.safeDump;
+    module2.exports.YAMLException = require_exception();
+    module2.exports.MINIMAL_SCHEMA = require_failsafe();
+    module2.exports.SAFE_SCHEMA = require_default_safe();
+    module2.exports.DEFAULT_SCHEMA = require_default_full();
+    module2.exports.scan = deprecated("scan");
+    module2.exports.parse = deprecated("parse");
+    module2.exports.compose = deprecated("compose");
+    module2.exports.addConstructor = deprecated("addConstructor");
+  }
+});
+
+// node_modules/js-yaml/index.js
+var require_js_yaml2 = __commonJS({
+  "node_modules/js-yaml/index.js"(exports2, module2) {
+    "use strict";
+    var yaml3 = require_js_yaml();
+    module2.exports = yaml3;
+  }
+});
+
+// node_modules/@lhci/utils/src/lighthouserc.js
+var require_lighthouserc = __commonJS({
+  "node_modules/@lhci/utils/src/lighthouserc.js"(exports2, module2) {
+    "use strict";
+    var fs2 = __require("fs");
+    var path14 = __require("path");
+    var yaml3 = require_js_yaml2();
+    var _ = require_lodash4();
+    var RC_FILE_NAMES = [
+      ".lighthouserc.cjs",
+      "lighthouserc.cjs",
+      ".lighthouserc.js",
+      "lighthouserc.js",
+      ".lighthouserc.json",
+      "lighthouserc.json",
+      ".lighthouserc.yml",
+      "lighthouserc.yml",
+      ".lighthouserc.yaml",
+      "lighthouserc.yaml"
+    ];
+    var JS_FILE_EXTENSION_REGEX = /\.(cjs|js)$/i;
+    var YAML_FILE_EXTENSION_REGEX = /\.(yml|yaml)$/i;
+    function recursivelyReplaceDotInKeyName(object2) {
+      if (typeof object2 !== "object" || !object2) return;
+      for (const [key, value] of Object.entries(object2)) {
+        recursivelyReplaceDotInKeyName(value);
+        if (!key.includes(".")) continue;
+        delete object2[key];
+        object2[key.replace(/\./g, ":")] = value;
+      }
+    }
+    function loadAndParseRcFile(pathToRcFile) {
+      return convertRcFileToYargsOptions(loadRcFile(pathToRcFile), pathToRcFile);
+    }
+    function loadRcFile(pathToRcFile) {
+      const contents = fs2.readFileSync(pathToRcFile, "utf8");
+      const rc = parseFileContentToJSON(pathToRcFile, contents);
+      recursivelyReplaceDotInKeyName(rc);
+      return rc;
+    }
+    function parseFileContentToJSON(pathToRcFile, contents) {
+      if (JS_FILE_EXTENSION_REGEX.test(pathToRcFile)) {
+        return __require(pathToRcFile);
+      }
+      if (YAML_FILE_EXTENSION_REGEX.test(pathToRcFile)) {
+        return yaml3.safeLoad(contents);
+      }
+      return JSON.parse(contents);
+    }
+    function findRcFileInDirectory(dir) {
+      for (const file2 of RC_FILE_NAMES) {
+        if (fs2.existsSync(path14.join(dir, file2))) return path14.join(dir, file2);
+      }
+    }
+    function findRcFile(startDir, opts = {}) {
+      const { recursive: recursive2 = false } = opts;
+      let lastDir = "";
+      let dir = startDir || process.cwd();
+      if (!recursive2) return findRcFileInDirectory(dir);
+      while (lastDir.length !== dir.length) {
+        const rcFile = findRcFileInDirectory(dir);
+        if (rcFile) return rcFile;
+        lastDir = dir;
+        dir = path14.join(dir, "..");
+      }
+    }
+    function hasOptedOutOfRcDetection(argv = process.argv, env = process.env) {
+      if (env.LHCI_NO_LIGHTHOUSERC) return true;
+      if (argv.some((arg) => /no-?lighthouserc/i.test(arg))) return true;
+      return false;
+    }
+    function convertRcFileToYargsOptions(rcFile, pathToRcFile) {
+      const ci = flattenRcToConfig(rcFile);
+      let merged = { ...ci.wizard, ...ci.assert, ...ci.collect, ...ci.upload, ...ci.server };
+      if (ci.extends) {
+        const extendedRcFilePath = path14.resolve(path14.dirname(pathToRcFile), ci.extends);
+        const extensionBase = loadAndParseRcFile(extendedRcFilePath);
+        merged = _.merge(extensionBase, merged);
+      }
+      return merged;
+    }
+    function flattenRcToConfig(rc) {
+      return {
+        ...rc.ci || {},
+        ...rc.lhci || {},
+        ..._.omit(rc["ci:client"] || {}, ["server"]),
+        ..._.pick(rc["ci:server"] || {}, ["server"])
+      };
+    }
+    function resolveRcFilePath(pathToRcFile) {
+      if (typeof pathToRcFile === "string") return path14.resolve(process.cwd(), pathToRcFile);
+      return hasOptedOutOfRcDetection() ? void 0 : findRcFile();
+    }
+    module2.exports = {
+      loadRcFile,
+      loadAndParseRcFile,
+      findRcFile,
+      resolveRcFilePath: (
+        /** @type {ResolveRcFilePathTrueType} */
+        resolveRcFilePath
+      ),
+      flattenRcToConfig,
+      hasOptedOutOfRcDetection
+    };
   }
 });
 
@@ -70316,20 +74156,20 @@ ${JSON.stringify(record2)}
 }
 function auditCheckText(record2, markdown, tail) {
   const json2 = auditJsonBlock(record2);
-  const join14 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+  const join15 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
 `;
-  const full = join14(markdown, json2, tail);
+  const full = join15(markdown, json2, tail);
   if (utf8Length(full) <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf("\n## History");
   const short = history >= 0 ? `${markdown.slice(0, history)}
 
 _History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
 ` : markdown;
-  const withJson = join14(short, json2, tail);
+  const withJson = join15(short, json2, tail);
   if (utf8Length(withJson) <= CHECK_TEXT_LIMIT) return withJson;
   const note = `_The signed JSON record (${utf8Length(json2)} bytes) does not fit the check run output; it is attached to the release._`;
   const room = CHECK_TEXT_LIMIT - utf8Length(note) - utf8Length(tail) - 16;
-  return join14(utf8Length(short) > room ? `${cutToUtf8(short, room - 3)}\u2026` : short, note, tail);
+  return join15(utf8Length(short) > room ? `${cutToUtf8(short, room - 3)}\u2026` : short, note, tail);
 }
 function releaseBodyWithAudit(body, record2, markdown) {
   const existing = body ?? "";
@@ -74504,6 +78344,33 @@ function scanText(text, path14, rules = SECRET_RULES) {
   return [...specific, ...generic.filter((hit) => !explained(hit))].sort((a, b) => a.line - b.line);
 }
 
+// checks/lib/secrets/test-fixtures.ts
+var TEST_FIXTURE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|__fixtures__|fixtures?)\/|(?:^|\/)[^/]+\.(?:test|spec)\.[^/]+$/i;
+var GENERIC_RULE_IDS = /* @__PURE__ */ new Set([
+  "generic-secret-assignment",
+  "generic-secret-xml",
+  "connection-string-password",
+  "authorization-header"
+]);
+var FIXTURE_MAX_ENTROPY = 3.7;
+var FIXTURE_MAX_LENGTH = 24;
+function testFixtureReason(file2, ruleId, secret) {
+  if (!TEST_FIXTURE_PATH.test(file2) || !GENERIC_RULE_IDS.has(ruleId)) return void 0;
+  if (secret.length > FIXTURE_MAX_LENGTH) return void 0;
+  if (shannonEntropy(secret) >= FIXTURE_MAX_ENTROPY && wordiness(secret) < 0.5) return void 0;
+  return "test fixture: a short low-entropy value caught by a generic rule in a test path";
+}
+function fixtureDetails(fixtures) {
+  if (fixtures.length === 0) return "";
+  const shown = fixtures.slice(0, 20).map((f) => `
+  ${f.file}:${f.line}${f.commit ? ` (${f.commit})` : ""} ${f.message}`);
+  const more = fixtures.length > 20 ? `
+  \u2026 ${fixtures.length - 20} more` : "";
+  return `
+Not failures (info):${shown.join("")}${more}
+Real-format tokens (AWS, GitHub, private keys\u2026) in test paths still fail.`;
+}
+
 // checks/git-history.ts
 function plural5(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
@@ -74511,6 +78378,7 @@ function plural5(count, one, many = `${one}s`) {
 async function scanHistory(dir, allowlist, signal) {
   const { fixtureDirs } = await listScanFiles(dir, signal);
   const hits = /* @__PURE__ */ new Map();
+  const fixtures = /* @__PURE__ */ new Map();
   let allowlisted = 0;
   const { commits } = await forEachAddedChunk(
     dir,
@@ -74525,6 +78393,16 @@ async function scanHistory(dir, allowlist, signal) {
           allowlisted++;
           continue;
         }
+        const fixture = testFixtureReason(chunk.file, hit.ruleId, hit.secret);
+        if (fixture) {
+          fixtures.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
+            ...candidate,
+            shortCommit: chunk.shortCommit,
+            display: hit.display,
+            reason: fixture
+          });
+          continue;
+        }
         hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
           ...candidate,
           shortCommit: chunk.shortCommit,
@@ -74534,7 +78412,7 @@ async function scanHistory(dir, allowlist, signal) {
     },
     signal
   );
-  return { hits: [...hits.values()], commits, allowlisted };
+  return { hits: [...hits.values()], fixtures: [...fixtures.values()], commits, allowlisted };
 }
 var gitHistoryCheck = defineCheck({
   id: "git-history",
@@ -74549,7 +78427,14 @@ var gitHistoryCheck = defineCheck({
       return { status: "skipped", summary: "no commits yet: there is no history to scan" };
     }
     const allowlist = await SecretAllowlist.load(ctx.repoDir);
-    const { hits, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
+    const { hits, fixtures, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
+    const allowed = fixtures.map((hit) => ({
+      file: hit.file,
+      line: hit.line,
+      commit: hit.shortCommit,
+      message: `${hit.ruleId}: allowed, ${hit.reason}`
+    }));
+    const fixtureNote = allowed.length === 0 ? "" : `; ${plural5(allowed.length, "test-fixture password")} allowed (generic, low entropy, in test paths)`;
     const shallow = (await tryGit(["rev-parse", "--is-shallow-repository"], ctx.repoDir, ctx.signal)).stdout.trim();
     const findings = hits.map((hit) => ({
       file: hit.file,
@@ -74557,15 +78442,15 @@ var gitHistoryCheck = defineCheck({
       commit: hit.shortCommit,
       message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`
     }));
-    const metrics2 = { findings: findings.length, commits, allowlisted };
+    const metrics2 = { findings: findings.length, commits, allowlisted, testFixtures: allowed.length };
     if (commits === 0)
       return { status: "skipped", summary: "no commit reachable from HEAD touches this directory" };
     if (findings.length > 0) {
       const commitCount = new Set(hits.map((hit) => hit.commit)).size;
       return {
         status: "fail",
-        summary: `${plural5(findings.length, "possible secret")} in ${plural5(commitCount, "commit")} of ${commits} (built-in rules)`,
-        details: "A secret that was ever committed must be rotated: removing it in a later commit does not remove it from history. Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist.",
+        summary: `${plural5(findings.length, "possible secret")} in ${plural5(commitCount, "commit")} of ${commits} (built-in rules)${fixtureNote}`,
+        details: "A secret that was ever committed must be rotated: removing it in a later commit does not remove it from history. Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist." + fixtureDetails(allowed),
         findings,
         metrics: metrics2
       };
@@ -74577,7 +78462,12 @@ var gitHistoryCheck = defineCheck({
         metrics: metrics2
       };
     }
-    return { status: "pass", summary: `0 secrets in ${plural5(commits, "commit")} (built-in rules)`, metrics: metrics2 };
+    return {
+      status: "pass",
+      summary: `0 secrets in ${plural5(commits, "commit")} (built-in rules)${fixtureNote}`,
+      details: allowed.length > 0 ? fixtureDetails(allowed).trimStart() : void 0,
+      metrics: metrics2
+    };
   }
 });
 
@@ -74983,8 +78873,8 @@ var httpSecurityCheck = defineCheck({
 });
 
 // checks/lighthouse.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join11 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
 import { accessSync, constants, statSync as statSync3 } from "node:fs";
@@ -75015,14 +78905,292 @@ function findChrome(env, candidates = CHROME_CANDIDATES) {
   return candidates.find(isExecutableFile);
 }
 
+// checks/lib/lighthouse/lhci-utils.ts
+var import_assertions = __toESM(require_assertions(), 1);
+var import_lighthouserc = __toESM(require_lighthouserc(), 1);
+var AssertionResultSchema = external_exports.object({
+  name: external_exports.string(),
+  auditId: external_exports.string(),
+  auditProperty: external_exports.string().optional(),
+  auditTitle: external_exports.string().optional(),
+  level: external_exports.enum(["error", "warn"]),
+  passed: external_exports.boolean(),
+  expected: external_exports.number(),
+  // NaN when the audit produced no value (lhci fails the assertion then).
+  actual: external_exports.number().or(external_exports.nan()),
+  operator: external_exports.string(),
+  values: external_exports.array(external_exports.number().or(external_exports.nan())),
+  url: external_exports.string(),
+  message: external_exports.string().optional()
+});
+function pick2(module2, name) {
+  const value = module2 && typeof module2 === "object" ? module2[name] : void 0;
+  if (typeof value !== "function") throw new Error(`@lhci/utils has no ${name}: an incompatible version`);
+  return value;
+}
+function lhciAssertionResults(options2, lhrs) {
+  const engine = pick2(import_assertions.default, "getAllAssertionResults");
+  const raw = engine({ ...options2, includePassedAssertions: true }, lhrs);
+  return external_exports.array(AssertionResultSchema.passthrough()).parse(raw);
+}
+function lhciReadRc(file2) {
+  const rc = import_lighthouserc.default;
+  return pick2(rc, "flattenRcToConfig")(pick2(rc, "loadRcFile")(file2));
+}
+var LHCI_RC_FILES = [
+  ".lighthouserc.cjs",
+  "lighthouserc.cjs",
+  ".lighthouserc.js",
+  "lighthouserc.js",
+  ".lighthouserc.json",
+  "lighthouserc.json",
+  ".lighthouserc.yml",
+  "lighthouserc.yml",
+  ".lighthouserc.yaml",
+  "lighthouserc.yaml"
+];
+
+// checks/lib/lighthouse/lhci-assert.ts
+var METRIC_AUDIT = {
+  performance: "categories:performance",
+  lcp: "largest-contentful-paint",
+  cls: "cumulative-layout-shift",
+  ttfb: "server-response-time",
+  fid: "max-potential-fid",
+  "console-errors": "errors-in-console"
+};
+var normalizeKey = (key) => key.replace(/\./g, ":");
+function explicitAssertion(config3, metric) {
+  const wanted = METRIC_AUDIT[metric];
+  for (const [key, value] of Object.entries(config3.assert?.assertions ?? {})) {
+    if (normalizeKey(key) !== wanted) continue;
+    const level = typeof value === "string" ? value : value[0];
+    return { key, level };
+  }
+  return void 0;
+}
+function formatValue(result, value) {
+  if (Number.isNaN(value)) return "no value";
+  if (result.name === "minScore") return String(Math.round(value * 100) / 100);
+  if (result.auditId === "cumulative-layout-shift") return String(Math.round(value * 1e3) / 1e3);
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+function describeAssertion(result) {
+  const what = result.auditProperty ? `${result.auditId}.${result.auditProperty}` : result.auditId;
+  const relation = result.passed ? result.operator : negate(result.operator);
+  return `${what} ${result.name} ${formatValue(result, result.actual)} ${relation} ${formatValue(result, result.expected)} (${result.level})`;
+}
+function negate(operator) {
+  return { ">=": "<", "<=": ">", "==": "\u2260" }[operator] ?? `not ${operator}`;
+}
+function urlPath(url2) {
+  return URL.canParse(url2) ? new URL(url2).pathname : url2;
+}
+function lhciVerdict(config3, lhrs, only) {
+  const assert2 = config3.assert ?? {};
+  const all = lhciAssertionResults({ ...assert2 }, lhrs);
+  const wanted = only ? METRIC_AUDIT[only] : void 0;
+  const results = wanted ? all.filter(
+    (result) => wanted.startsWith("categories:") ? result.auditId === "categories" && `categories:${result.auditProperty}` === wanted : result.auditId === wanted
+  ) : all;
+  const errors = results.filter((result) => !result.passed && result.level === "error");
+  const warnings = results.filter((result) => !result.passed && result.level === "warn");
+  const findings = [...errors, ...warnings].map((result) => ({
+    message: `${describeAssertion(result)} at ${urlPath(result.url)}`
+  }));
+  const source = [config3.file, assert2.preset && `preset ${assert2.preset}`].filter(Boolean).join(", ");
+  const counted = `${results.length} assertion result${results.length === 1 ? "" : "s"}`;
+  if (results.length === 0)
+    return {
+      status: "skipped",
+      summary: `lhci asserted nothing${wanted ? ` for ${wanted}` : ""} on these runs (${source})`,
+      findings,
+      results
+    };
+  if (only) {
+    const first = errors[0] ?? warnings[0] ?? results[0];
+    const reading = first ? describeAssertion(first) : `no result for ${wanted}`;
+    const warned = errors.length === 0 && warnings.length > 0 ? " \u2014 a warning: lhci assert passes it" : "";
+    return {
+      status: errors.length > 0 ? "fail" : "pass",
+      summary: `${reading}${warned} (limit from ${source})`,
+      findings,
+      results
+    };
+  }
+  const summary = errors.length > 0 ? `lhci assert fails: ${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} of ${counted} (${source}); first: ${describeAssertion(errors[0])}` : `lhci assert passes: 0 errors, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} of ${counted} (${source})`;
+  return { status: errors.length > 0 ? "fail" : "pass", summary, findings, results };
+}
+
+// checks/lib/lighthouse/lhci-config.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join9 } from "node:path";
+var Level = external_exports.enum(["off", "warn", "error"]);
+var Assertion = external_exports.union([
+  Level,
+  external_exports.tuple([Level]),
+  external_exports.tuple([
+    Level,
+    external_exports.object({
+      minScore: external_exports.number().optional(),
+      maxNumericValue: external_exports.number().optional(),
+      maxLength: external_exports.number().optional(),
+      aggregationMethod: external_exports.enum(["median", "optimistic", "pessimistic", "median-run"]).optional()
+    }).passthrough()
+  ])
+]);
+var AssertOptions = external_exports.object({
+  preset: external_exports.enum(["lighthouse:all", "lighthouse:recommended", "lighthouse:no-pwa"]).optional(),
+  assertions: external_exports.record(external_exports.string(), Assertion).optional(),
+  aggregationMethod: external_exports.enum(["median", "optimistic", "pessimistic", "median-run"]).optional(),
+  matchingUrlPattern: external_exports.string().optional(),
+  budgetsFile: external_exports.string().optional()
+}).passthrough();
+var Settings = external_exports.object({
+  preset: external_exports.enum(["desktop", "perf", "experimental"]).optional(),
+  onlyCategories: external_exports.array(external_exports.string()).optional(),
+  onlyAudits: external_exports.array(external_exports.string()).optional(),
+  skipAudits: external_exports.array(external_exports.string()).optional(),
+  formFactor: external_exports.enum(["mobile", "desktop"]).optional(),
+  throttlingMethod: external_exports.enum(["simulate", "devtools", "provided"]).optional(),
+  throttling: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+  screenEmulation: external_exports.record(external_exports.string(), external_exports.union([external_exports.number(), external_exports.boolean()])).optional(),
+  emulatedUserAgent: external_exports.union([external_exports.string(), external_exports.boolean()]).optional(),
+  chromeFlags: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional()
+}).passthrough();
+var Collect = external_exports.object({
+  url: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional(),
+  numberOfRuns: external_exports.number().int().min(1).optional(),
+  settings: Settings.optional(),
+  staticDistDir: external_exports.string().optional()
+}).passthrough();
+var RcSchema = external_exports.object({
+  collect: Collect.optional(),
+  assert: AssertOptions.optional(),
+  assertMatrix: external_exports.unknown().optional()
+}).passthrough();
+function findLhciRc(repoDir, env) {
+  if (env.LHCI_NO_LIGHTHOUSERC) return void 0;
+  return LHCI_RC_FILES.find((name) => existsSync7(join9(repoDir, name)));
+}
+function splitFlags(value) {
+  if (value === void 0) return [];
+  return (Array.isArray(value) ? value : value.split(/\s+/)).map((flag) => flag.trim()).filter(Boolean);
+}
+function collectPath(url2) {
+  const parsed = URL.canParse(url2) ? new URL(url2) : new URL(url2, "http://shipgate.invalid/");
+  return `${parsed.pathname}${parsed.search}`.replace(/^\//, "");
+}
+function loadLhciConfig(repoDir, file2) {
+  let raw;
+  try {
+    raw = lhciReadRc(join9(repoDir, file2));
+  } catch (error62) {
+    throw new Error(`${file2}: cannot read it as lhci would: ${error62.message.split("\n")[0]}`);
+  }
+  const parsed = RcSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new Error(`${file2}: ${external_exports.prettifyError(parsed.error).split("\n").join(" ")}`);
+  const { collect = {}, assert: assert2, assertMatrix } = parsed.data;
+  const { chromeFlags, preset, ...flags } = collect.settings ?? {};
+  const ignored = [];
+  if (assertMatrix !== void 0) ignored.push("assertMatrix");
+  if (assert2?.budgetsFile) ignored.push("assert.budgetsFile");
+  const urls = collect.url === void 0 ? [] : Array.isArray(collect.url) ? collect.url : [collect.url];
+  const paths = [...new Set(urls.map(collectPath))];
+  const asserts = assert2 && (assert2.preset || Object.keys(assert2.assertions ?? {}).length > 0);
+  return {
+    file: file2,
+    paths: paths.length === 1 && paths[0] === "" ? [] : paths,
+    numberOfRuns: collect.numberOfRuns,
+    flags,
+    preset,
+    chromeFlags: splitFlags(chromeFlags),
+    assert: asserts ? assert2 : void 0,
+    ignored
+  };
+}
+
 // checks/lib/lighthouse/lighthouse-run.ts
 import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
+
+// checks/lib/lighthouse/load-error.ts
+var LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+function hostOf(url2, base) {
+  try {
+    return new URL(url2, base).host;
+  } catch {
+    return void 0;
+  }
+}
+function assetUrls(html) {
+  const urls = [];
+  const tag = /<(script|link|img)\b([^>]*)>/gi;
+  for (const match of html.matchAll(tag)) {
+    const name = (match[1] ?? "").toLowerCase();
+    const attrs = match[2] ?? "";
+    if (name === "link" && !/\brel\s*=\s*["']?(?:stylesheet|modulepreload|preload)\b/i.test(attrs)) continue;
+    const src = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
+    if (src && !src.startsWith("data:")) urls.push(src);
+  }
+  return urls;
+}
+function visibleText(html) {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  return body.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, "").replace(/<[^>]+>/g, "").replace(/&nbsp;|\s+/g, " ").trim();
+}
+function explainLoadError(lhr, probe, loopbackOnly) {
+  const requested = lhr.requestedUrl ?? probe?.hops[0]?.url;
+  const pageHost = requested ? hostOf(requested) : void 0;
+  const offline = (host) => loopbackOnly && !LOOPBACK.test(host.replace(/:\d+$/, ""));
+  const redirects = (probe?.hops ?? []).filter(
+    (hop) => hop.status >= 300 && hop.status < 400 && hop.location
+  );
+  if (redirects.length > 0) {
+    const last = redirects.at(-1);
+    const target = last?.location ? new URL(last.location, last.url).href : "";
+    const targetHost = hostOf(target) ?? "";
+    const where = `${requested} redirects (${redirects.map((hop) => hop.status).join(" \u2192 ")}) to ${target}`;
+    if (targetHost && targetHost !== pageHost && offline(targetHost))
+      return `${where}, another host, which this runner cannot reach (loopback-only DNS): point target.url (or the lighthouse path) at the page itself, e.g. the login page's own path`;
+    return `${where}: measure the final page directly (a login redirect needs a public page or a signed-in path)`;
+  }
+  if (lhr.finalDisplayedUrl && requested && lhr.finalDisplayedUrl !== requested && !lhr.finalDisplayedUrl.startsWith("chrome-error:"))
+    return `${requested} ended on ${lhr.finalDisplayedUrl} (a client-side redirect): measure the final page directly`;
+  const status = probe?.hops.at(-1)?.status ?? Number(/\(Status code: (\d{3})\)/.exec(lhr.message)?.[1] ?? 0);
+  if (status >= 400) {
+    const title = /<title[^>]*>([^<]{1,80})/i.exec(probe?.body ?? "")?.[1]?.trim();
+    const body = title ? `page "${title}"` : probe?.body?.trim().slice(0, 80).replace(/\s+/g, " ");
+    return `the document answered ${status}${body ? ` (${title ? body : JSON.stringify(body)})` : ""}: the page failed on the server, not in the browser`;
+  }
+  if (probe?.error) return `GET ${requested} failed: ${probe.error}`;
+  const html = probe?.body ?? "";
+  if (probe && html.trim() === "") return "the document is empty (0 bytes): nothing to paint";
+  const assets = assetUrls(html);
+  const foreign = [
+    ...new Set(
+      assets.map((url2) => hostOf(url2, requested)).filter((host) => !!host && host !== pageHost)
+    )
+  ];
+  const blocked = foreign.filter(offline);
+  const text = visibleText(html);
+  if (blocked.length > 0 && text.length === 0)
+    return `the page's scripts or styles load from ${blocked.join(", ")}, which this runner cannot reach (loopback-only DNS), and the HTML has no content of its own: measure a staging URL, or serve those assets from the app`;
+  if (probe && text.length === 0 && assets.length === 0)
+    return "the document has no visible content and no scripts: nothing to paint";
+  if (probe && text.length === 0 && /^(?:NO_FCP|NO_LCP)$/.test(lhr.code))
+    return `the HTML has no content of its own and its scripts (${assets.length}) painted nothing: a script error at start-up, or an API the app waits for that is unreachable here (see the browser console)`;
+  if (blocked.length > 0)
+    return `assets on ${blocked.join(", ")} are unreachable on this runner (loopback-only DNS) and may have blocked rendering`;
+  return void 0;
+}
+
+// checks/lib/lighthouse/lighthouse-run.ts
 var CHROME_FLAGS = [
   "--headless=new",
   "--no-sandbox",
@@ -75035,10 +79203,19 @@ var CHROME_FLAGS = [
 ];
 var LOOPBACK_ONLY_RULE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1";
 function chromeFlagsFor(url2) {
-  const host = new URL(url2).hostname;
-  const loopback = host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return loopback ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
+  return isLoopback(url2) ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
 }
+function isLoopback(url2) {
+  const host = new URL(url2).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+var PageLoadError = class extends Error {
+  constructor(lhr) {
+    super(`Lighthouse could not measure the page: ${lhr.code} ${lhr.message}`);
+    this.lhr = lhr;
+  }
+  lhr;
+};
 var numericAudit = external_exports.object({ numericValue: external_exports.number() });
 var consoleAudit = external_exports.object({
   details: external_exports.object({
@@ -75063,11 +79240,22 @@ var lhrSchema = external_exports.object({
     "errors-in-console": consoleAudit
   })
 });
+var failedHeader = external_exports.object({
+  runtimeError: external_exports.object({ code: external_exports.string(), message: external_exports.string() }).optional(),
+  requestedUrl: external_exports.string().optional(),
+  finalDisplayedUrl: external_exports.string().optional(),
+  runWarnings: external_exports.array(external_exports.string()).optional()
+});
 function parseLhr(raw) {
-  const header = external_exports.object({ runtimeError: external_exports.object({ code: external_exports.string(), message: external_exports.string() }).optional() });
-  const runtimeError = header.safeParse(raw).data?.runtimeError;
+  const header = failedHeader.safeParse(raw).data;
+  const runtimeError = header?.runtimeError;
   if (runtimeError)
-    throw new Error(`Lighthouse could not measure the page: ${runtimeError.code} ${runtimeError.message}`);
+    throw new PageLoadError({
+      ...runtimeError,
+      requestedUrl: header.requestedUrl,
+      finalDisplayedUrl: header.finalDisplayedUrl,
+      runWarnings: header.runWarnings
+    });
   const parsed = lhrSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`unexpected Lighthouse result: ${external_exports.prettifyError(parsed.error)}`);
   if (parsed.data.categories.performance.score === null)
@@ -75098,9 +79286,13 @@ function measureLighthouse(options2) {
   return next;
 }
 var WORKER = fileURLToPath(new URL("./lighthouse-worker.mjs", import.meta.url));
-var workerMessage = external_exports.union([external_exports.object({ lhr: external_exports.unknown() }), external_exports.object({ error: external_exports.string() })]);
-function runWorker(url2, port, runs, log) {
-  const child = fork(WORKER, [JSON.stringify({ url: url2, port, runs })], {
+var workerMessage = external_exports.union([
+  external_exports.object({ lhr: external_exports.unknown(), full: external_exports.unknown().optional() }),
+  external_exports.object({ error: external_exports.string() })
+]);
+function runWorker(job, log) {
+  const { url: url2, runs } = job;
+  const child = fork(WORKER, [JSON.stringify(job)], {
     execArgv: [],
     stdio: ["ignore", "ignore", "pipe", "ipc"]
   });
@@ -75110,6 +79302,7 @@ function runWorker(url2, port, runs, log) {
   });
   const results = new Promise((ok, fail3) => {
     const lhrs = [];
+    const full = [];
     child.on("message", (raw) => {
       const message = workerMessage.safeParse(raw);
       if (!message.success) return fail3(new Error("unexpected message from the Lighthouse worker"));
@@ -75119,8 +79312,9 @@ function runWorker(url2, port, runs, log) {
       } catch (error62) {
         return fail3(error62);
       }
+      if (message.data.full !== void 0) full.push(message.data.full);
       log(`lighthouse: run ${lhrs.length}/${runs} done on ${url2}`);
-      if (lhrs.length === runs) ok(lhrs);
+      if (lhrs.length === runs) ok({ parsed: lhrs, full });
     });
     child.on("error", fail3);
     child.on(
@@ -75130,15 +79324,58 @@ function runWorker(url2, port, runs, log) {
   });
   return { results, kill: () => child.kill("SIGKILL") };
 }
-async function measureNow({
+async function measureNow(options2) {
+  try {
+    return await measureOnce(options2);
+  } catch (error62) {
+    if (!(error62 instanceof PageLoadError) || options2.signal.aborted) throw error62;
+    const probe = await probePage(error62.lhr.requestedUrl ?? options2.url, options2.signal);
+    const cause = explainLoadError(error62.lhr, probe, isLoopback(options2.url));
+    throw new Error(`${error62.message}${cause ? `
+Likely cause: ${cause}` : ""}`);
+  }
+}
+var PROBE_TIMEOUT_MS = 5e3;
+var PROBE_MAX_BODY = 256 * 1024;
+async function probePage(url2, signal) {
+  const hops = [];
+  let current = url2;
+  try {
+    for (let hop = 0; hop < 6; hop++) {
+      const response = await fetch(current, {
+        redirect: "manual",
+        signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)])
+      });
+      const location = response.headers.get("location") ?? void 0;
+      hops.push({ url: current, status: response.status, location });
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel();
+        const next = new URL(location, current).href;
+        if (isLoopback(url2) && !isLoopback(next)) return { hops };
+        current = next;
+        continue;
+      }
+      const body = (await response.text()).slice(0, PROBE_MAX_BODY);
+      return { hops, contentType: response.headers.get("content-type") ?? void 0, body };
+    }
+    return { hops };
+  } catch (error62) {
+    return { hops, error: error62 instanceof Error ? error62.message : String(error62) };
+  }
+}
+async function measureOnce({
   url: url2,
   runs,
   chromePath,
   signal,
-  log
+  log,
+  flags,
+  preset,
+  chromeFlags,
+  full
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join9(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join10(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -75150,7 +79387,7 @@ async function measureNow({
   try {
     const launching = launch({
       chromePath,
-      chromeFlags: chromeFlagsFor(url2),
+      chromeFlags: [...chromeFlagsFor(url2), ...chromeFlags ?? []],
       userDataDir,
       logLevel: "silent",
       handleSIGINT: false
@@ -75165,9 +79402,10 @@ async function measureNow({
     );
     const launched = await abortable(launching, signal);
     log(`lighthouse: ${runs} run(s) on ${url2} (Chromium pid ${launched.pid})`);
-    const worker = runWorker(url2, launched.port, runs, log);
+    const worker = runWorker({ url: url2, port: launched.port, runs, flags, preset, full }, log);
     killWorker = worker.kill;
-    return summarize(url2, await abortable(worker.results, signal));
+    const { parsed, full: fullLhrs } = await abortable(worker.results, signal);
+    return { ...summarize(url2, parsed), ...full ? { lhrs: fullLhrs } : {} };
   } finally {
     signal.removeEventListener("abort", killAll);
     killAll();
@@ -75176,6 +79414,7 @@ async function measureNow({
   }
 }
 function summarize(url2, results) {
+  const loopbackOnly = isLoopback(url2);
   const consoleErrors = /* @__PURE__ */ new Map();
   for (const lhr of results) {
     for (const item of lhr.audits["errors-in-console"].details?.items ?? []) {
@@ -75188,7 +79427,7 @@ function summarize(url2, results) {
       consoleErrors.set(`${error62.source}|${error62.description}|${error62.url}|${error62.line}`, error62);
     }
   }
-  const of = (pick2) => median(results.map(pick2));
+  const of = (pick3) => median(results.map(pick3));
   return {
     url: url2,
     runs: results.length,
@@ -75198,14 +79437,15 @@ function summarize(url2, results) {
     cls: of((lhr) => lhr.audits["cumulative-layout-shift"].numericValue),
     ttfbMs: of((lhr) => lhr.audits["server-response-time"].numericValue),
     maxPotentialFidMs: of((lhr) => lhr.audits["max-potential-fid"].numericValue),
-    consoleErrors: [...consoleErrors.values()]
+    consoleErrors: [...consoleErrors.values()],
+    loopbackOnly
   };
 }
 
 // checks/lib/lighthouse/static-server.ts
 import { createReadStream, statSync as statSync4 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join10, resolve as resolve3, sep as sep4 } from "node:path";
+import { extname, join as join11, resolve as resolve3, sep as sep4 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -75226,20 +79466,20 @@ var CONTENT_TYPES = {
   ".txt": "text/plain; charset=utf-8",
   ".wasm": "application/wasm"
 };
-function resolveFile(root, urlPath) {
+function resolveFile(root, urlPath2) {
   let decoded;
   try {
-    decoded = decodeURIComponent(urlPath.split("?")[0] ?? "/");
+    decoded = decodeURIComponent(urlPath2.split("?")[0] ?? "/");
   } catch {
     return void 0;
   }
-  const candidate = resolve3(join10(root, decoded));
+  const candidate = resolve3(join11(root, decoded));
   if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
   try {
     const stat3 = statSync4(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join10(candidate, "index.html");
+      const index = join11(candidate, "index.html");
       return statSync4(index).isFile() ? index : void 0;
     }
   } catch {
@@ -75279,9 +79519,11 @@ async function startStaticServer(dir) {
 
 // checks/lighthouse.ts
 var params3 = external_exports.object({
-  metric: external_exports.enum(["performance", "lcp", "cls", "ttfb", "fid", "console-errors"]).default("performance"),
+  metric: external_exports.enum(["performance", "lcp", "cls", "ttfb", "fid", "console-errors", "lhci"]).default("performance").describe(
+    "what is judged; `lhci`: every assertion of the repository's Lighthouse CI config (lighthouserc.*), as `lhci assert` judges them"
+  ),
   /** Lighthouse runs; each metric is the median over them (mpfid/TBT are noisy on small runners). */
-  runs: external_exports.coerce.number().int().min(1).max(9).default(3),
+  runs: external_exports.coerce.number().int().min(1).max(9).optional().describe("Lighthouse runs per URL (default: the Lighthouse CI config's numberOfRuns, else 3)"),
   /** Performance score floor, 0–1 or 0–100 (default 0.90, the seed's "> 90"). */
   min: external_exports.coerce.number().min(0).max(100).optional(),
   /** Ceiling for lcp/ttfb/fid (ms) or cls (unitless). */
@@ -75326,43 +79568,116 @@ function detailsOf(measured) {
     `performance ${Math.round(measured.performance * 100)}, LCP ${formatMs2(measured.lcpMs)}, CLS ${LIMITED.cls.format(measured.cls)}, TTFB ${formatMs2(measured.ttfbMs)}, max-potential-FID ${formatMs2(measured.maxPotentialFidMs)}, console errors ${measured.consoleErrors.length}`
   ].join("\n");
 }
+function blockedHost(measured, error62) {
+  if (!measured.loopbackOnly || !/ERR_NAME_NOT_RESOLVED/.test(error62.description) || !error62.url)
+    return void 0;
+  const host = URL.canParse(error62.url) ? new URL(error62.url).hostname : void 0;
+  return host && !/^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host) ? host : void 0;
+}
+function blockedHosts(measured) {
+  return [...new Set(measured.consoleErrors.flatMap((error62) => blockedHost(measured, error62) ?? []))];
+}
+function blockedNote(measured) {
+  const hosts = blockedHosts(measured);
+  return hosts.length === 0 ? "" : `; ${hosts.join(", ")} unreachable on this runner (not loaded)`;
+}
 function judge(metric, p, measured) {
-  const base = { details: detailsOf(measured), metrics: metricsOf(measured) };
+  const blocked = blockedHosts(measured);
+  const base = {
+    details: `${detailsOf(measured)}${blocked.length > 0 ? `
+Requests to ${blocked.join(", ")} failed: only loopback resolves on this runner (hermetic local run), so those assets were not loaded.` : ""}`,
+    metrics: metricsOf(measured)
+  };
   const runs = `median of ${measured.runs} run${measured.runs === 1 ? "" : "s"}`;
   if (metric === "performance") {
     const min = p.min === void 0 ? DEFAULT_MIN_SCORE : p.min > 1 ? p.min / 100 : p.min;
     const score = Math.round(measured.performance * 100);
     const pass3 = measured.performance >= min;
-    const summary2 = `Lighthouse performance ${score} ${pass3 ? "\u2265" : "<"} ${Math.round(min * 100)} (${runs})`;
+    const summary2 = `Lighthouse performance ${score} ${pass3 ? "\u2265" : "<"} ${Math.round(min * 100)} (${runs}${blockedNote(measured)})`;
     return { status: pass3 ? "pass" : "fail", summary: summary2, ...base };
   }
   if (metric === "console-errors") {
-    const errors = measured.consoleErrors;
-    const findings = errors.map((error62) => ({
+    const finding = (error62) => ({
       message: `${error62.source} at ${error62.url ?? measured.url}${error62.line ? `:${error62.line}` : ""}: ${error62.description}`
-    }));
-    const summary2 = errors.length === 0 ? `0 console errors on ${measured.url} (${runs})` : `${errors.length} console error(s) on ${measured.url}, expected 0 (first: ${errors[0]?.description.slice(0, 80)})`;
+    });
+    const errors = measured.consoleErrors.filter((error62) => !blockedHost(measured, error62));
+    const setAside = measured.consoleErrors.length - errors.length;
+    const findings = errors.map(finding);
+    if (errors.length === 0 && setAside > 0) {
+      return {
+        status: "skipped",
+        summary: `${setAside} console error(s) on ${measured.url}, all requests to ${blocked.join(", ")}, which this runner cannot reach (loopback-only DNS): not judged here; measure a staging URL (target.url)`,
+        findings: measured.consoleErrors.map(finding),
+        ...base
+      };
+    }
+    const aside = setAside > 0 ? `; ${setAside} more to ${blocked.join(", ")} not judged (unreachable here)` : "";
+    const summary2 = errors.length === 0 ? `0 console errors on ${measured.url} (${runs})` : `${errors.length} console error(s) on ${measured.url}, expected 0 (first: ${errors[0]?.description.slice(0, 80)})${aside}`;
     return { status: errors.length === 0 ? "pass" : "fail", summary: summary2, findings, ...base };
   }
   const max = p.max ?? DEFAULT_MAX[metric];
   const value = measuredValue(metric, measured);
   const { label: label2, format } = LIMITED[metric];
   const pass2 = value <= max;
-  const summary = `${label2} ${format(value)} ${pass2 ? "\u2264" : ">"} ${format(max)} (${runs})`;
+  const summary = `${label2} ${format(value)} ${pass2 ? "\u2264" : ">"} ${format(max)} (${runs}${blockedNote(measured)})`;
   return { status: pass2 ? "pass" : "fail", summary, ...base };
+}
+function judgeAll(metric, p, measured, note) {
+  const outcomes = measured.map((one) => judge(metric, p, one));
+  const worst = outcomes.find((o) => o.status === "fail") ?? outcomes.find((o) => o.status === "skipped") ?? outcomes[0];
+  if (!worst) return { status: "error", summary: "no Lighthouse measurement" };
+  const where = measured.length > 1 ? ` [${measured.length} URLs]` : "";
+  const findings = outcomes.flatMap((o) => o.findings ?? []);
+  return {
+    ...worst,
+    summary: `${worst.summary}${where}${note}`,
+    details: outcomes.map((o) => o.details).join("\n\n"),
+    ...findings.length > 0 ? { findings } : {}
+  };
+}
+function judgeByConfig(metric, config3, measured) {
+  if (metric === "lhci") {
+    if (!config3)
+      return {
+        status: "skipped",
+        summary: "no Lighthouse CI config (lighthouserc.json, .lighthouserc.yml, \u2026)"
+      };
+    if (!config3.assert)
+      return { status: "skipped", summary: `${config3.file} asserts nothing (no ci.assert)` };
+  } else {
+    const explicit = config3 && explicitAssertion(config3, metric);
+    if (!config3 || !explicit) return void 0;
+    if (explicit.level === "off")
+      return { status: "skipped", summary: `${config3.file} turns ${explicit.key} off: not judged` };
+  }
+  const lhrs = measured.flatMap((one) => one.lhrs ?? []);
+  const verdict = lhciVerdict(config3, lhrs, metric === "lhci" ? void 0 : metric);
+  const ignored = config3.ignored.length > 0 ? `; not applied: ${config3.ignored.join(", ")}` : "";
+  return {
+    status: verdict.status,
+    summary: `${verdict.summary}${ignored}`,
+    findings: verdict.findings,
+    details: [
+      `Judged by @lhci/utils' assertion engine (the one lhci assert runs) on ${lhrs.length} run(s) of ${measured.map((m) => m.url).join(", ")}.`,
+      ...verdict.results.map(
+        (r) => `${r.passed ? "pass" : r.level} ${r.auditProperty ? `${r.auditId}.${r.auditProperty}` : r.auditId} ${r.name}: ${r.actual} ${r.operator} ${r.expected}`
+      )
+    ].join("\n"),
+    metrics: { assertions: verdict.results.length, failed: verdict.results.filter((r) => !r.passed).length }
+  };
 }
 function pickTarget(ctx) {
   if (ctx.targetUrl) return { url: ctx.targetUrl };
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync7(join11(buildDir, "index.html")))
+  if (!existsSync8(join12(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
 }
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
-    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
+    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
@@ -75374,21 +79689,41 @@ function createLighthouseCheck(options2 = {}) {
       if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
       const target = pickTarget(ctx);
       if ("skip" in target) return { status: "skipped", summary: target.skip };
+      const rcFile = findLhciRc(ctx.repoDir, ctx.env);
+      let config3;
+      try {
+        config3 = rcFile ? loadLhciConfig(ctx.repoDir, rcFile) : void 0;
+      } catch (error62) {
+        return { status: "error", summary: error62.message };
+      }
+      const runs = Math.min(9, p.runs ?? config3?.numberOfRuns ?? 3);
+      const full = config3?.assert !== void 0;
       const measure2 = (url2) => measureLighthouse({
         url: url2,
-        runs: p.runs,
+        runs,
         chromePath,
         signal: ctx.signal,
-        log: (line) => ctx.log(line)
+        log: (line) => ctx.log(line),
+        flags: config3?.flags,
+        preset: config3?.preset,
+        chromeFlags: config3?.chromeFlags,
+        full
       });
-      const key = "url" in target ? `lighthouse:${target.url}:${p.runs}` : `lighthouse:dir:${target.dir}:${p.runs}`;
+      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path14) => new URL(path14, base).href) : [base];
+      const measureAll = async (base) => {
+        const out = [];
+        for (const url2 of urlsOf(base)) out.push(await measure2(url2));
+        return out;
+      };
+      const where = "url" in target ? target.url : `dir:${target.dir}`;
+      const key = `lighthouse:${where}:${runs}:${config3 ? JSON.stringify([config3.file, config3.paths, config3.flags, config3.preset, full]) : ""}`;
       let measured;
       try {
         measured = await ctx.memo(key, async () => {
-          if ("url" in target) return measure2(target.url);
+          if ("url" in target) return measureAll(target.url);
           const server = await startStaticServer(target.dir);
           try {
-            return await measure2(server.url);
+            return await measureAll(server.url);
           } finally {
             await server.close();
           }
@@ -75396,9 +79731,19 @@ function createLighthouseCheck(options2 = {}) {
       } catch (error62) {
         if (ctx.signal.aborted) throw error62;
         const reason = error62 instanceof Error ? error62.message : String(error62);
-        return { status: "error", summary: reason.split("\n")[0] ?? reason, details: reason };
+        const cause = /\nLikely cause: (.*)/.exec(reason)?.[1];
+        const first = reason.split("\n")[0] ?? reason;
+        return {
+          status: "error",
+          summary: cause ? `${first.replace(/^(Lighthouse could not measure the page: [A-Z_]+).*/, "$1")} \u2014 likely cause: ${cause}` : first,
+          details: reason
+        };
       }
-      return judge(p.metric, p, measured);
+      const byConfig = judgeByConfig(p.metric, config3, measured);
+      if (byConfig) return byConfig;
+      const metric = p.metric;
+      const note = config3 ? ` \u2014 template limit: ${config3.file} does not assert ${METRIC_AUDIT[metric]}` : "";
+      return judgeAll(metric, p, measured, note);
     }
   });
 }
@@ -76345,6 +80690,7 @@ async function scanBuiltIn(dir, allowlist, signal) {
   const rules = allowlist.customRules.length > 0 ? [...SECRET_RULES, ...allowlist.customRules] : SECRET_RULES;
   const result = {
     findings: [],
+    fixtures: [],
     filesScanned: 0,
     filesWithFindings: 0,
     skipped: { binary: 0, large: 0, allowlisted: 0 }
@@ -76368,6 +80714,11 @@ async function scanBuiltIn(dir, allowlist, signal) {
         result.skipped.allowlisted++;
         continue;
       }
+      const fixture = testFixtureReason(file2, hit.ruleId, hit.secret);
+      if (fixture) {
+        result.fixtures.push({ file: file2, line: hit.line, message: `${hit.ruleId}: allowed, ${fixture}` });
+        continue;
+      }
       found = true;
       result.findings.push({
         file: file2,
@@ -76377,7 +80728,9 @@ async function scanBuiltIn(dir, allowlist, signal) {
     }
     if (found) result.filesWithFindings++;
   });
-  result.findings.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
+  const byPlace = (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0);
+  result.findings.sort(byPlace);
+  result.fixtures.sort(byPlace);
   return result;
 }
 async function scanWithGitleaks(binary, dir, allowlist, signal) {
@@ -76424,20 +80777,23 @@ var secretsCheck = defineCheck({
     const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
     const count = scan.findings.length;
     const { binary, large, allowlisted } = scan.skipped;
+    const fixtures = scan.fixtures.length;
+    const fixtureNote = fixtures === 0 ? "" : `; ${plural7(fixtures, "test-fixture password")} allowed (generic, low entropy, in test paths)`;
     if (scan.filesScanned === 0 && count === 0) {
       return { status: "skipped", summary: "no text files to scan (all ignored, binary or over 1 MB)" };
     }
     return {
       status: count === 0 ? "pass" : "fail",
-      summary: count === 0 ? `0 secrets in ${plural7(scan.filesScanned, "file")} (built-in rules)` : `${plural7(count, "possible secret")} in ${plural7(scan.filesWithFindings, "file")} (built-in rules)`,
-      details: `Scanned ${plural7(scan.filesScanned, "file")}; skipped ${binary} binary, ${large} over 1 MB; ${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist (or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put \`shipgate:allow\` on the line.`,
+      summary: count === 0 ? `0 secrets in ${plural7(scan.filesScanned, "file")} (built-in rules)${fixtureNote}` : `${plural7(count, "possible secret")} in ${plural7(scan.filesWithFindings, "file")} (built-in rules)${fixtureNote}`,
+      details: `Scanned ${plural7(scan.filesScanned, "file")}; skipped ${binary} binary, ${large} over 1 MB; ${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist (or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put \`shipgate:allow\` on the line.` + fixtureDetails(scan.fixtures),
       findings: scan.findings,
       metrics: {
         findings: count,
         files: scan.filesScanned,
         skippedBinary: binary,
         skippedLarge: large,
-        allowlisted
+        allowlisted,
+        testFixtures: fixtures
       }
     };
   }
@@ -76638,7 +80994,7 @@ var versionCheck = defineCheck({
 });
 
 // checks/lib/detect/websocket-use.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var WEBSOCKET_SERVER_PACKAGES = [
   "ws",
   "socket.io",
@@ -76667,7 +81023,7 @@ function findWebSocketUse(repoDir) {
   const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   if (dep) return `package.json depends on ${dep}`;
   for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join12(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+    if (SERVER_SOURCE.test(readSmallFile(join13(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
   }
   return void 0;
 }
@@ -76865,15 +81221,15 @@ function findCheck(id) {
 }
 
 // src/load/default-template.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname2, join as join13 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { dirname as dirname2, join as join14 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
   let dir = dirname2(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join13(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync8(candidate)) return candidate;
+    const candidate = join14(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync9(candidate)) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
 import { commitAll, gitInit, removeDirs, tempDir } from '../helpers/repo-temp.js';
@@ -21,9 +21,14 @@ interface RealApp {
   commit: string;
   /** Lines `shipgate init --dry-run` must print. */
   init: RegExp[];
+  /** Lines the checklist init writes must hold (bindings fitted to the app) and must not. */
+  checklist: { has: string[]; not: RegExp[] };
   /** Static check verdicts, by item id or check name. */
   verdicts: Record<string, 'pass' | 'fail' | 'skipped'>;
 }
+
+/** Bindings no checklist init writes for an app other than the template's own example should hold. */
+const EXAMPLE_ONLY = /SQUARE_ACCESS_TOKEN|OPENAI_API_KEY|PIN_PEPPER|Kitchen|Expo display/;
 
 const APPS: readonly RealApp[] = [
   {
@@ -35,6 +40,10 @@ const APPS: readonly RealApp[] = [
       /build dir\s+\.svelte-kit\/output\/client/,
       /start\s+npm run preview/,
     ],
+    checklist: {
+      has: ['- [ ] Main bundle < 80KB <!-- shipgate: check=bundle-size target=main limit="80 kB" -->'],
+      not: [EXAMPLE_ONLY, /check=websocket|check=migrations/],
+    },
     verdicts: { 'env-files': 'pass', secrets: 'pass', changelog: 'pass' },
   },
   {
@@ -42,15 +51,36 @@ const APPS: readonly RealApp[] = [
     mirror: 'fastify+demo',
     commit: '1f50cc1',
     init: [/stack\s+Fastify \(api\)/, /migrations\s+migrations/, /secrets\s+COOKIE_SECRET, MYSQL_PASSWORD/],
-    // .gitignore lists .env and .env.*.local, not .env.production (real). Test fixtures' passwords
-    // are flagged by the generic secret rule (classified false in docs/real-apps.md), so not pinned.
-    verdicts: { 'env-files': 'fail', migrations: 'pass', changelog: 'fail' },
+    checklist: {
+      has: [
+        '- [ ] Rollback scripts prepared <!-- shipgate: check=migrations dir=migrations -->',
+        '- [ ] `COOKIE_SECRET` set for production <!-- shipgate: check=env-secrets name=COOKIE_SECRET minLength=32 -->',
+      ],
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|lighthouse|build-output|websocket)/],
+    },
+    // .gitignore lists .env and .env.*.local, not .env.production (real). The test fixtures'
+    // passwords (test/helper.ts `Password123$`) are allowed test fixtures, not failures.
+    verdicts: {
+      'env-files': 'fail',
+      secrets: 'pass',
+      'git-history': 'pass',
+      migrations: 'pass',
+      changelog: 'fail',
+    },
   },
   {
     name: 'Express API (hagopj13/node-express-boilerplate)',
     mirror: 'hagopj13+node-express-boilerplate',
     commit: '179ae84',
     init: [/stack\s+Express \(api\)/, /url\s+http:\/\/127\.0\.0\.1:3000\/\s+\(PORT in \.env\.example\)/],
+    checklist: {
+      // The app reads JWT_SECRET: the template's item stays; MongoDB without a migrations folder: manual.
+      has: [
+        '- [ ] JWT secrets generated (min 32 characters) <!-- shipgate: check=env-secrets name=JWT_SECRET minLength=32 -->',
+        '- [ ] Rollback scripts prepared\n',
+      ],
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|lighthouse|build-output|migrations)/],
+    },
     verdicts: { 'env-files': 'pass', changelog: 'pass' },
   },
   {
@@ -59,6 +89,14 @@ const APPS: readonly RealApp[] = [
     commit: '7d3ef9b',
     // scripts.start is `astro dev`: a development server is not what production serves.
     init: [/stack\s+Astro \(static\)/, /start\s+npm run preview/],
+    checklist: {
+      // A static site has no health endpoint: the health items stay, as manual items.
+      has: [
+        '- [ ] Health check endpoint working\n',
+        '- [ ] CLS < 0.1 <!-- shipgate: check=lighthouse metric=cls max=0.1 -->',
+      ],
+      not: [EXAMPLE_ONLY, /check=health/],
+    },
     verdicts: { 'env-files': 'pass', secrets: 'pass', changelog: 'fail' },
   },
   {
@@ -66,7 +104,34 @@ const APPS: readonly RealApp[] = [
     mirror: 'vercel+nextjs-postgres-nextauth-tailwindcss-template',
     commit: '0311ed5',
     init: [/stack\s+Next\.js \(ssr\)/, /build dir\s+\.next/, /start\s+npm run start/],
+    checklist: {
+      has: [
+        '- [ ] `AUTH_SECRET` set for production <!-- shipgate: check=env-secrets name=AUTH_SECRET minLength=32 -->',
+      ],
+      not: [EXAMPLE_ONLY, /check=websocket/],
+    },
     verdicts: { 'env-files': 'pass', secrets: 'pass', changelog: 'fail' },
+  },
+  {
+    name: 'Vite + React SPA (riipandi/vite-react-template)',
+    mirror: 'riipandi+vite-react-template',
+    commit: '61db64b',
+    // scripts.dev is bare `vite`; scripts.preview serves the build (`serve dist -l 3000 -s`).
+    init: [
+      /stack\s+Vite \(spa\)/,
+      /build dir\s+dist/,
+      /start\s+npm run preview/,
+      /url\s+http:\/\/127\.0\.0\.1:3000\//,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Assets minified <!-- shipgate: check=build-output aspect=minified -->',
+        '- [ ] Home page loads\n',
+      ],
+      // VITE_* variables are inlined into the bundle: public, never secrets to require.
+      not: [EXAMPLE_ONLY, /check=(?:websocket|migrations|health)|VITE_/],
+    },
+    verdicts: { 'env-files': 'pass', secrets: 'pass', 'git-history': 'pass', changelog: 'fail' },
   },
 ];
 
@@ -116,13 +181,22 @@ describe.each(APPS)('$name', (app) => {
       for (const line of app.init) expect(init.stdout).toMatch(line);
       const second = await runCli(['init', dir]);
       expect(second.code).toBe(0);
-      expect((await runCli(['init', dir])).stdout).toMatch(/is up to date/); // idempotent
+      const again = await runCli(['init', dir]); // idempotent: nothing changes, exit 0
+      expect([again.code, again.stdout.match(/is up to date/g)?.length]).toEqual([0, 2]);
+      const checklist = readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
+      for (const line of app.checklist.has) expect(checklist).toContain(line);
+      for (const pattern of app.checklist.not) expect(checklist).not.toMatch(pattern);
 
       const names = Object.keys(app.verdicts);
       const check = await runCli(['check', dir, '--only', names.join(','), '--format', 'json']);
       const report = JSON.parse(check.stdout) as {
-        results: { item: string; check: string; status: string }[];
+        results: { item: string; text: string; check: string; status: string }[];
       };
+      // check reads the checklist init wrote (the config's template:), not the built-in one.
+      const written = new Set(
+        checklist.split('\n').map((row) => row.replace(/^\s*[-*]\s+\[ \]\s+|\s*<!--.*$/g, '')),
+      );
+      for (const result of report.results) expect(written.has(result.text)).toBe(true);
       for (const [name, status] of Object.entries(app.verdicts)) {
         const results = report.results.filter((result) => result.check === name || result.item === name);
         expect(results.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { main } from '../../src/cli/main.js';
 /** Runs the CLI in-process with a fake process; returns exit code and captured output. */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -12,8 +12,8 @@ export async function runCli(
     argv,
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty },
     now: () => new Date('2026-11-25T12:00:00Z'),
   };
   const code = await main(io);

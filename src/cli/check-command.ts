@@ -8,6 +8,7 @@ import type { ItemStates } from '../core/ledger/ledger.js';
 import { type Checklist, type ItemResult, type Phase, resultsReport } from '../core/template/model.js';
 import { defaultBaseRef, headSha } from '../runner/git-info.js';
 import { runChecks } from '../runner/run-checks.js';
+import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
 import { countLine, progressLine, resultsTable } from './report-text.js';
@@ -77,6 +78,8 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     throw new UsageError(`--only ${only.join(',')}: no ${phase} item of the checklist uses it`);
   }
   const live = values.format === 'text' && io.stderr.isTTY === true;
+  const colorErr = values.format === 'text' && colorEnabled(io.env, io.stderr);
+  const colorOut = values.format === 'text' && colorEnabled(io.env, io.stdout);
   const running = new Set<string>();
   const started = performance.now();
   const clearLive = () => live && io.stderr.write('\r\x1b[2K');
@@ -105,7 +108,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     onResult: (result) => {
       running.delete(result.check);
       clearLive();
-      io.stderr.write(`${progressLine(result)}\n`);
+      io.stderr.write(`${progressLine(result, colorErr)}\n`);
       drawLive();
     },
   });
@@ -117,10 +120,11 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
   } else {
     const wallMs = performance.now() - started;
     io.stdout.write(
-      `\n${resultsTable(results)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
+      `\n${resultsTable(results, 120, colorOut)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
     );
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
-    io.stdout.write(`${gateLine(context.checklist, results, phase, context.repoDir, notApplicable)}\n`);
+    const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);
+    io.stdout.write(`${paint(report.passed ? 'pass' : 'fail', gate, colorOut)}\n`);
     for (const line of decisionsNeeded(context.checklist, results, notApplicable))
       io.stdout.write(`${line}\n`);
   }

@@ -22,6 +22,8 @@ export interface StackFacts {
   url?: string;
   migrationsDir?: string;
   coverage?: string;
+  /** The coverage report exists already (not only a tool that can write it). */
+  coverageReport?: boolean;
   websocket?: string;
   secrets: string[];
   findings: Finding[];
@@ -53,6 +55,9 @@ const SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD|PASS$|PEPPER|SALT|PRIVATE|CREDENT
 /** Settings about a secret, not secrets: `JWT_RESET_PASSWORD_EXPIRATION_MINUTES`, `TOKEN_TTL`. */
 const SECRET_SETTING =
   /_(?:MINUTES|HOURS|DAYS|SECONDS|TTL|EXPIRATION|EXPIRES(?:_IN)?|LENGTH|ROUNDS|NAME|URL_PATH)$/;
+
+/** Variables the build inlines into the browser bundle: public by construction, never secrets. */
+const PUBLIC_ENV = /^(?:VITE_|NEXT_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|REACT_APP_|GATSBY_|EXPO_PUBLIC_)/;
 
 /** Scripts that start a development server rather than the production build. */
 export const DEV_SERVER =
@@ -113,7 +118,9 @@ export function detectStack(repoDir: string): StackFacts {
     );
   if (pkg && script) {
     facts.start = `npm run ${script}`;
-    const portMatch = /(?:--port[= ]|-p\s+|PORT=)(\d{2,5})/.exec(pkg.scripts[script] ?? '');
+    const portMatch = /(?:--port[= ]|--listen[= ](?:tcp:\/\/[\w.]+:)?|-[pl]\s+|PORT=)(\d{2,5})\b/.exec(
+      pkg.scripts[script] ?? '',
+    );
     const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join(repoDir, '.env.example')))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3000);
     facts.url = `http://127.0.0.1:${port}/`;
@@ -143,6 +150,7 @@ export function detectStack(repoDir: string): StackFacts {
   );
   const coverageTool = pkg && ['vitest', 'jest', 'c8', 'nyc'].find((dep) => pkg.deps.has(dep));
   facts.coverage = coverage ?? (coverageTool ? 'coverage/lcov.info' : undefined);
+  facts.coverageReport = coverage !== undefined;
   if (facts.coverage) {
     findings.push({
       what: 'coverage',
@@ -158,7 +166,7 @@ export function detectStack(repoDir: string): StackFacts {
   });
   const env = envNames(repoDir);
   facts.secrets = [...new Set([...env.documented, ...env.read])]
-    .filter((name) => SECRET_NAME.test(name) && !SECRET_SETTING.test(name))
+    .filter((name) => SECRET_NAME.test(name) && !SECRET_SETTING.test(name) && !PUBLIC_ENV.test(name))
     .sort();
   findings.push({
     what: 'secrets',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import { z } from 'zod';
+import { explainLoadError, type FailedLhr, type PageProbe } from './load-error.js';
 
 /** Headless and sandbox-less (containers), with Chrome's own background traffic off. */
 export const CHROME_FLAGS: readonly string[] = [
@@ -29,9 +30,12 @@ export const LOOPBACK_ONLY_RULE =
  * would also block its own host and its CDNs, turning every third-party asset into a console error.
  */
 export function chromeFlagsFor(url: string): string[] {
+  return isLoopback(url) ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
+}
+
+export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
-  const loopback = host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return loopback ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export interface ConsoleError {
@@ -54,6 +58,17 @@ export interface LighthouseMeasurement {
   ttfbMs: number;
   maxPotentialFidMs: number;
   consoleErrors: ConsoleError[];
+  /** Only other hosts than loopback were unresolvable (the hermetic rule for a local target). */
+  loopbackOnly: boolean;
+  /** The full LHRs (screenshots removed), kept only when lhci's assertion engine judges them. */
+  lhrs?: unknown[];
+}
+
+/** A run Lighthouse ended with a runtime error (NO_FCP, ERRORED_DOCUMENT_REQUEST…). */
+export class PageLoadError extends Error {
+  constructor(readonly lhr: FailedLhr) {
+    super(`Lighthouse could not measure the page: ${lhr.code} ${lhr.message}`);
+  }
 }
 
 const numericAudit = z.object({ numericValue: z.number() });
@@ -85,11 +100,23 @@ const lhrSchema = z.object({
 });
 type ParsedLhr = z.infer<typeof lhrSchema>;
 
+const failedHeader = z.object({
+  runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
+  requestedUrl: z.string().optional(),
+  finalDisplayedUrl: z.string().optional(),
+  runWarnings: z.array(z.string()).optional(),
+});
+
 function parseLhr(raw: unknown): ParsedLhr {
-  const header = z.object({ runtimeError: z.object({ code: z.string(), message: z.string() }).optional() });
-  const runtimeError = header.safeParse(raw).data?.runtimeError;
+  const header = failedHeader.safeParse(raw).data;
+  const runtimeError = header?.runtimeError;
   if (runtimeError)
-    throw new Error(`Lighthouse could not measure the page: ${runtimeError.code} ${runtimeError.message}`);
+    throw new PageLoadError({
+      ...runtimeError,
+      requestedUrl: header.requestedUrl,
+      finalDisplayedUrl: header.finalDisplayedUrl,
+      runWarnings: header.runWarnings,
+    });
   const parsed = lhrSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`unexpected Lighthouse result: ${z.prettifyError(parsed.error)}`);
   if (parsed.data.categories.performance.score === null)
@@ -125,6 +152,14 @@ export interface MeasureOptions {
   chromePath: string;
   signal: AbortSignal;
   log(message: string): void;
+  /** Lighthouse flags (a Lighthouse CI config's `collect.settings`). */
+  flags?: Record<string, unknown>;
+  /** A Lighthouse config preset, as lhci's `settings.preset`. */
+  preset?: 'desktop' | 'perf' | 'experimental';
+  /** Extra Chromium flags (lhci's `settings.chromeFlags`), after shipgate's own. */
+  chromeFlags?: readonly string[];
+  /** Keep every run's full LHR (all categories unless `flags` narrow them) for lhci's assertions. */
+  full?: boolean;
 }
 
 /** Launches one headless Chromium (fresh profile), runs Lighthouse `runs` times, always kills Chrome. */
@@ -135,11 +170,24 @@ export function measureLighthouse(options: MeasureOptions): Promise<LighthouseMe
 }
 
 const WORKER = fileURLToPath(new URL('./lighthouse-worker.mjs', import.meta.url));
-const workerMessage = z.union([z.object({ lhr: z.unknown() }), z.object({ error: z.string() })]);
+const workerMessage = z.union([
+  z.object({ lhr: z.unknown(), full: z.unknown().optional() }),
+  z.object({ error: z.string() }),
+]);
+
+interface WorkerJob {
+  url: string;
+  port: number;
+  runs: number;
+  flags?: Record<string, unknown>;
+  preset?: string;
+  full?: boolean;
+}
 
 /** Forks lighthouse-worker.mjs against Chrome's debugging port and collects one LHR per run. */
-function runWorker(url: string, port: number, runs: number, log: (message: string) => void) {
-  const child = fork(WORKER, [JSON.stringify({ url, port, runs })], {
+function runWorker(job: WorkerJob, log: (message: string) => void) {
+  const { url, runs } = job;
+  const child = fork(WORKER, [JSON.stringify(job)], {
     execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -147,8 +195,9 @@ function runWorker(url: string, port: number, runs: number, log: (message: strin
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
-  const results = new Promise<ParsedLhr[]>((ok, fail) => {
+  const results = new Promise<{ parsed: ParsedLhr[]; full: unknown[] }>((ok, fail) => {
     const lhrs: ParsedLhr[] = [];
+    const full: unknown[] = [];
     child.on('message', (raw: unknown) => {
       const message = workerMessage.safeParse(raw);
       if (!message.success) return fail(new Error('unexpected message from the Lighthouse worker'));
@@ -158,8 +207,9 @@ function runWorker(url: string, port: number, runs: number, log: (message: strin
       } catch (error) {
         return fail(error);
       }
+      if (message.data.full !== undefined) full.push(message.data.full);
       log(`lighthouse: run ${lhrs.length}/${runs} done on ${url}`);
-      if (lhrs.length === runs) ok(lhrs);
+      if (lhrs.length === runs) ok({ parsed: lhrs, full });
     });
     child.on('error', fail);
     // `close` (not `exit`) fires after the IPC channel has delivered every message.
@@ -170,12 +220,59 @@ function runWorker(url: string, port: number, runs: number, log: (message: strin
   return { results, kill: () => child.kill('SIGKILL') };
 }
 
-async function measureNow({
+async function measureNow(options: MeasureOptions): Promise<LighthouseMeasurement> {
+  try {
+    return await measureOnce(options);
+  } catch (error) {
+    if (!(error instanceof PageLoadError) || options.signal.aborted) throw error;
+    const probe = await probePage(error.lhr.requestedUrl ?? options.url, options.signal);
+    const cause = explainLoadError(error.lhr, probe, isLoopback(options.url));
+    throw new Error(`${error.message}${cause ? `\nLikely cause: ${cause}` : ''}`);
+  }
+}
+
+const PROBE_TIMEOUT_MS = 5000;
+const PROBE_MAX_BODY = 256 * 1024;
+
+/** One GET of the page, redirects followed by hand (at most 5, loopback only for a local page). */
+export async function probePage(url: string, signal: AbortSignal): Promise<PageProbe> {
+  const hops: PageProbe['hops'] = [];
+  let current = url;
+  try {
+    for (let hop = 0; hop < 6; hop++) {
+      const response = await fetch(current, {
+        redirect: 'manual',
+        signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+      });
+      const location = response.headers.get('location') ?? undefined;
+      hops.push({ url: current, status: response.status, location });
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel();
+        const next = new URL(location, current).href;
+        // Another host is not fetched for a local page: the browser could not reach it either.
+        if (isLoopback(url) && !isLoopback(next)) return { hops };
+        current = next;
+        continue;
+      }
+      const body = (await response.text()).slice(0, PROBE_MAX_BODY);
+      return { hops, contentType: response.headers.get('content-type') ?? undefined, body };
+    }
+    return { hops };
+  } catch (error) {
+    return { hops, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function measureOnce({
   url,
   runs,
   chromePath,
   signal,
   log,
+  flags,
+  preset,
+  chromeFlags,
+  full,
 }: MeasureOptions): Promise<LighthouseMeasurement> {
   signal.throwIfAborted();
   const userDataDir = mkdtempSync(join(tmpdir(), 'shipgate-chrome-'));
@@ -189,7 +286,7 @@ async function measureNow({
   try {
     const launching = launch({
       chromePath,
-      chromeFlags: chromeFlagsFor(url),
+      chromeFlags: [...chromeFlagsFor(url), ...(chromeFlags ?? [])],
       userDataDir,
       logLevel: 'silent',
       handleSIGINT: false,
@@ -204,9 +301,10 @@ async function measureNow({
     );
     const launched = await abortable(launching, signal);
     log(`lighthouse: ${runs} run(s) on ${url} (Chromium pid ${launched.pid})`);
-    const worker = runWorker(url, launched.port, runs, log);
+    const worker = runWorker({ url, port: launched.port, runs, flags, preset, full }, log);
     killWorker = worker.kill;
-    return summarize(url, await abortable(worker.results, signal));
+    const { parsed, full: fullLhrs } = await abortable(worker.results, signal);
+    return { ...summarize(url, parsed), ...(full ? { lhrs: fullLhrs } : {}) };
   } finally {
     signal.removeEventListener('abort', killAll);
     killAll();
@@ -215,6 +313,7 @@ async function measureNow({
 }
 
 function summarize(url: string, results: ParsedLhr[]): LighthouseMeasurement {
+  const loopbackOnly = isLoopback(url);
   const consoleErrors = new Map<string, ConsoleError>();
   for (const lhr of results) {
     for (const item of lhr.audits['errors-in-console'].details?.items ?? []) {
@@ -238,5 +337,6 @@ function summarize(url: string, results: ParsedLhr[]): LighthouseMeasurement {
     ttfbMs: of((lhr) => lhr.audits['server-response-time'].numericValue),
     maxPotentialFidMs: of((lhr) => lhr.audits['max-potential-fid'].numericValue),
     consoleErrors: [...consoleErrors.values()],
+    loopbackOnly,
   };
 }
