@@ -65752,6 +65752,12 @@ function planBound(item, facts) {
         action: "manual",
         reason: "no Prometheus metrics (prom-client, /metrics) found: read it from your monitoring (docs/telemetry.md)"
       };
+    case "cutover-window":
+      if (facts.metrics) return { action: "keep", reason: facts.metrics.why };
+      return {
+        action: "manual",
+        reason: "no Prometheus metrics (prom-client, /metrics) found: watch the window on your dashboards"
+      };
     default:
       return { action: "keep" };
   }

@@ -160,6 +160,13 @@ function planBound(item: ChecklistItem, facts: InitFacts): Plan {
         reason:
           'no Prometheus metrics (prom-client, /metrics) found: read it from your monitoring (docs/telemetry.md)',
       };
+    case 'cutover-window':
+      // a window is judged from the same metrics: without them only a person can watch it
+      if (facts.metrics) return { action: 'keep', reason: facts.metrics.why };
+      return {
+        action: 'manual',
+        reason: 'no Prometheus metrics (prom-client, /metrics) found: watch the window on your dashboards',
+      };
     default:
       return { action: 'keep' };
   }
