@@ -65581,7 +65581,7 @@ function detectStack(repoDir) {
   }
   if (framework && framework.kind !== "api") {
     facts.buildDir = framework.dir;
-    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir.startsWith(framework.dir));
+    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir === framework.dir);
     findings.push({
       what: "build dir",
       value: framework.dir,

@@ -95,7 +95,7 @@ export function detectStack(repoDir: string): StackFacts {
   }
   if (framework && framework.kind !== 'api') {
     facts.buildDir = framework.dir;
-    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir.startsWith(framework.dir));
+    const client = CLIENT_OUTPUT_DIRS.find((entry) => entry.dir === framework.dir);
     findings.push({
       what: 'build dir',
       value: framework.dir,
