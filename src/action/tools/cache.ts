@@ -9,8 +9,8 @@
  * (`<root>/<tool>/<version>/`), so a runner image that pre-populates it works.
  */
 import { execFile } from 'node:child_process';
-import { constants, existsSync } from 'node:fs';
-import { access, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -55,20 +55,8 @@ export async function cachedDir(dir: string, populate: (tmp: string) => Promise<
   }
 }
 
-/** Absolute path of an executable named `name` on `pathEnv` (PATH), if any. */
-export async function which(name: string, pathEnv: string | undefined): Promise<string | undefined> {
-  for (const dir of (pathEnv ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
+/** The one PATH lookup, shared with the `secrets` check (it decides whether gitleaks runs). */
+export { findExecutable as which } from '../../../checks/lib/secrets/gitleaks.js';
 
 /** Runs a command with a deadline; resolves with stdout, rejects with the first lines of stderr. */
 export function runBounded(
