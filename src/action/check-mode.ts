@@ -51,7 +51,7 @@ export async function runCheckStep(
         : undefined,
     resolveCheck: toolAwareResolver(
       findCheck,
-      actionTools(env, (message) => core.info(message)),
+      actionTools(env, (message) => core.info(message), context.repoDir),
     ),
     log: (message) => core.info(message),
     onResult: (result) => core.info(progressLine(result)),

@@ -93,6 +93,25 @@ export async function provideLighthouse(options: LighthouseInstall): Promise<Pro
   }
 }
 
+/** The oldest Lighthouse whose API and preset paths the worker uses (`lighthouse(url, flags, config)`, core/config/*). */
+const OLDEST_WORKSPACE_MAJOR = 10;
+
+/**
+ * The repository's own Lighthouse when its dependencies are installed in the workspace: its
+ * `lighthouse` devDependency, or the one `@lhci/cli` brings. That is the version the team already
+ * runs (`lhci autorun`), so the Action uses it and installs nothing. `dir` is an npm prefix the
+ * worker resolves `lighthouse` from.
+ */
+export async function workspaceLighthouse(
+  workspace: string,
+): Promise<{ dir: string; version: string } | undefined> {
+  for (const dir of [workspace, path.join(workspace, 'node_modules', '@lhci', 'cli')]) {
+    const version = await installedVersion(dir);
+    if (version && Number.parseInt(version, 10) >= OLDEST_WORKSPACE_MAJOR) return { dir, version };
+  }
+  return undefined;
+}
+
 async function installedVersion(prefix: string): Promise<string | undefined> {
   try {
     const raw = await readFile(path.join(prefix, 'node_modules', 'lighthouse', 'package.json'), 'utf8');

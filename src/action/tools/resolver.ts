@@ -9,6 +9,7 @@ import {
   PINNED_LIGHTHOUSE_VERSION,
   type Provided,
   provideLighthouse,
+  workspaceLighthouse,
 } from './lighthouse.js';
 
 /**
@@ -44,12 +45,22 @@ export interface ToolOptions {
 }
 
 /** What the Action brings on a runner: Lighthouse always (the checkout has no node_modules), gitleaks only on a runner. */
-export function actionTools(env: Env, log: (message: string) => void): ToolOptions {
+export function actionTools(env: Env, log: (message: string) => void, workspace?: string): ToolOptions {
   const version = PINNED_LIGHTHOUSE_VERSION;
+  const provide = async (): Promise<Provided> => {
+    const own = workspace ? await workspaceLighthouse(workspace) : undefined;
+    if (own) {
+      log(`shipgate: using the workspace's lighthouse@${own.version} (${own.dir})`);
+      return { ok: true, dir: own.dir, hit: true };
+    }
+    if (!version) return { ok: false, reason: notInstalled(EXTERNAL_PACKAGES.lighthouse ?? []) };
+    return provideLighthouse({ version, env, log });
+  };
   return {
     env,
     log,
-    ...(version ? { provideLighthouse: () => provideLighthouse({ version, env, log }) } : {}),
+    // without a pinned version (a development build) only the workspace's own can be used
+    ...(version || workspace ? { provideLighthouse: provide } : {}),
     // Locally (the CLI, or the Action outside Actions) the secrets check keeps its own choice:
     // gitleaks when installed, else the built-in rules. Only a runner downloads it.
     ...(env.GITHUB_ACTIONS === 'true' ? { provideGitleaks: () => provideGitleaks({ env, log }) } : {}),
