@@ -3,7 +3,7 @@ import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
 import { describeError } from './lib/http/http-request.js';
 import { resolveTarget, shortPath } from './lib/http/http-target.js';
 import { formatMs } from './lib/load/load-percentile.js';
-import { memoryTrend } from './lib/load/load-rss.js';
+import { judgeTrend, memoryTrend } from './lib/load/load-rss.js';
 import { type LoadRunResult, runLoad } from './lib/load/load-run.js';
 
 const Params = z
@@ -166,23 +166,34 @@ function judgeLeak(
   if (!result.ok) return { status: 'skipped', summary: result.reason, details };
   const { trend } = result;
   const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-  const relLimit = (trend.startBytes / (1024 * 1024)) * (params.leakPercent / 100);
-  const fast = trend.mbPerMin > params.leakMbPerMin && trend.mbPerMin > relLimit;
-  const leaking = fast && trend.rising;
-  const shape = fast && !trend.rising ? ' (a step, not steady growth)' : '';
-  const summary = `RSS ${mb(trend.startBytes)} → ${mb(trend.endBytes)} MB after a ${(warmupMs / 1000).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min${shape} ${
+  const verdict = judgeTrend(trend, params);
+  const leaking = verdict === 'leak';
+  const shape = verdict === 'step' ? ' (a step, not steady growth)' : '';
+  const seconds = (trend.windowMs / 1000).toFixed(1);
+  const trendMetrics = {
+    ...metrics,
+    rssStartBytes: trend.startBytes,
+    rssEndBytes: trend.endBytes,
+    rssMbPerMin: trend.mbPerMin,
+  };
+  const rise = `RSS ${mb(trend.startBytes)} → ${mb(trend.endBytes)} MB after a ${(warmupMs / 1000).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min`;
+  if (verdict === 'too-little') {
+    const percent = ((trend.endBytes - trend.startBytes) / trend.startBytes) * 100;
+    return {
+      status: 'skipped',
+      summary: `${rise}, but a rise of ${percent.toFixed(1)}% in ${seconds} s is too little to tell heap growth from a leak (a leak needs ≥ ${params.leakPercent}% of RSS in the window): raise duration`,
+      details,
+      metrics: trendMetrics,
+    };
+  }
+  const summary = `${rise}${shape} ${
     leaking ? '>' : 'within'
   } ${params.leakMbPerMin} MB/min and ${params.leakPercent}% per min (${run.ok2xx} 2xx, error rate ${failedShare(run).toFixed(2)}%)`;
   return {
     status: leaking ? 'fail' : 'pass',
     summary,
     details: `${details}\nRSS trend: Theil–Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1000).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
-    metrics: {
-      ...metrics,
-      rssStartBytes: trend.startBytes,
-      rssEndBytes: trend.endBytes,
-      rssMbPerMin: trend.mbPerMin,
-    },
+    metrics: trendMetrics,
   };
 }
 

@@ -79850,6 +79850,14 @@ function memoryTrend(samples, options2) {
     }
   };
 }
+function judgeTrend(trend, limits) {
+  const startMb = trend.startBytes / (1024 * 1024);
+  const fast = trend.mbPerMin > limits.leakMbPerMin && trend.mbPerMin > startMb * (limits.leakPercent / 100);
+  if (!fast) return "within";
+  if (!trend.rising) return "step";
+  const rise = trend.endBytes - trend.startBytes;
+  return rise < trend.startBytes * (limits.leakPercent / 100) ? "too-little" : "leak";
+}
 
 // checks/lib/load/load-run.ts
 import autocannon from "autocannon";
@@ -80014,22 +80022,33 @@ function judgeLeak(params4, run2, ctx, details, metrics2) {
   if (!result.ok) return { status: "skipped", summary: result.reason, details };
   const { trend } = result;
   const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
-  const relLimit = trend.startBytes / (1024 * 1024) * (params4.leakPercent / 100);
-  const fast = trend.mbPerMin > params4.leakMbPerMin && trend.mbPerMin > relLimit;
-  const leaking = fast && trend.rising;
-  const shape = fast && !trend.rising ? " (a step, not steady growth)" : "";
-  const summary = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB after a ${(warmupMs / 1e3).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min${shape} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% per min (${run2.ok2xx} 2xx, error rate ${failedShare(run2).toFixed(2)}%)`;
+  const verdict = judgeTrend(trend, params4);
+  const leaking = verdict === "leak";
+  const shape = verdict === "step" ? " (a step, not steady growth)" : "";
+  const seconds = (trend.windowMs / 1e3).toFixed(1);
+  const trendMetrics = {
+    ...metrics2,
+    rssStartBytes: trend.startBytes,
+    rssEndBytes: trend.endBytes,
+    rssMbPerMin: trend.mbPerMin
+  };
+  const rise = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB after a ${(warmupMs / 1e3).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min`;
+  if (verdict === "too-little") {
+    const percent = (trend.endBytes - trend.startBytes) / trend.startBytes * 100;
+    return {
+      status: "skipped",
+      summary: `${rise}, but a rise of ${percent.toFixed(1)}% in ${seconds} s is too little to tell heap growth from a leak (a leak needs \u2265 ${params4.leakPercent}% of RSS in the window): raise duration`,
+      details,
+      metrics: trendMetrics
+    };
+  }
+  const summary = `${rise}${shape} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% per min (${run2.ok2xx} 2xx, error rate ${failedShare(run2).toFixed(2)}%)`;
   return {
     status: leaking ? "fail" : "pass",
     summary,
     details: `${details}
 RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1e3).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
-    metrics: {
-      ...metrics2,
-      rssStartBytes: trend.startBytes,
-      rssEndBytes: trend.endBytes,
-      rssMbPerMin: trend.mbPerMin
-    }
+    metrics: trendMetrics
   };
 }
 var loadTestCheck = defineCheck({

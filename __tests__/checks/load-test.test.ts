@@ -1,5 +1,5 @@
 import { nearestRank } from '../../checks/lib/load/load-percentile.js';
-import { memoryTrend } from '../../checks/lib/load/load-rss.js';
+import { judgeTrend, memoryTrend } from '../../checks/lib/load/load-rss.js';
 import { loadTestCheck } from '../../checks/load-test.js';
 import { type ChildServer, startChildServer } from '../helpers/runtime-child.js';
 import { runtimeContext } from '../helpers/runtime-context.js';
@@ -232,6 +232,30 @@ describe('load-test check', () => {
       const trend = memoryTrend(curve, options);
       expect(trend.ok).toBe(true);
       if (trend.ok) expect(Math.abs(trend.trend.mbPerMin)).toBeLessThan(20);
+    });
+
+    const trendOf = (start: number, end: number, seconds: number, rising = true) => ({
+      startBytes: start * MB,
+      endBytes: end * MB,
+      mbPerMin: ((end - start) / seconds) * 60,
+      rising,
+      samples: seconds * 5,
+      windowMs: seconds * 1000,
+      warmupMs: 3000,
+    });
+    test.each([
+      { name: 'flat', trend: trendOf(95, 96, 7), verdict: 'within' },
+      {
+        name: 'a heap step (not rising through every third)',
+        trend: trendOf(60, 80, 7, false),
+        verdict: 'step',
+      },
+      // measured: `serve` behind a Vite SPA, 10 s run, a pass on the next run
+      { name: 'fast but small growth in a short run', trend: trendOf(258, 268, 7), verdict: 'too-little' },
+      { name: 'steady growth of a quarter of RSS', trend: trendOf(60, 75, 7), verdict: 'leak' },
+      { name: 'slow growth over a long run', trend: trendOf(200, 210, 600), verdict: 'within' },
+    ])('leak verdict: $name → $verdict', ({ trend, verdict }) => {
+      expect(judgeTrend(trend, { leakMbPerMin: 20, leakPercent: 10 })).toBe(verdict);
     });
 
     test('too few samples after the warm-up: no trend, with the reason', () => {

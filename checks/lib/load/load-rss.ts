@@ -151,3 +151,25 @@ export function memoryTrend(samples: readonly RssSample[], options: TrendOptions
     },
   };
 }
+
+/** How a trend reads against the leak limits. */
+export type TrendVerdict = 'within' | 'step' | 'too-little' | 'leak';
+
+/**
+ * A leak is growth faster than `leakMbPerMin` and than `leakPercent`% of the RSS per minute,
+ * rising through every third of the window, AND a rise within the window of at least
+ * `leakPercent`% of the RSS. Without the last, a 10 s run reads ordinary heap growth as a leak
+ * (measured on `serve` behind a Vite SPA: 258 → 268 MB in 7 s, 92 MB/min, a pass on the next run):
+ * so little growth in so short a run cannot tell the two apart, and says so instead of failing.
+ */
+export function judgeTrend(
+  trend: RssTrend,
+  limits: { leakMbPerMin: number; leakPercent: number },
+): TrendVerdict {
+  const startMb = trend.startBytes / (1024 * 1024);
+  const fast = trend.mbPerMin > limits.leakMbPerMin && trend.mbPerMin > startMb * (limits.leakPercent / 100);
+  if (!fast) return 'within';
+  if (!trend.rising) return 'step';
+  const rise = trend.endBytes - trend.startBytes;
+  return rise < trend.startBytes * (limits.leakPercent / 100) ? 'too-little' : 'leak';
+}
