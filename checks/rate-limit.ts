@@ -86,8 +86,9 @@ export const rateLimitCheck = defineCheck({
     const details = [`statuses: ${statuses}`, ...tally.errors.map((e) => `error: ${e}`)].join('\n');
     const metrics = { sent: tally.sent, count429: tally.count429 };
     if (tally.statuses.size === 0) {
+      // nothing answered: the limiter was not measured (an error, which blocks the gate as a failure does)
       return {
-        status: 'fail',
+        status: 'error',
         summary: `no responses from ${where}: ${tally.errors[0] ?? 'unknown'}`,
         details,
       };

@@ -63240,7 +63240,7 @@ var rateLimitCheck = defineCheck({
     const metrics = { sent: tally.sent, count429: tally.count429 };
     if (tally.statuses.size === 0) {
       return {
-        status: "fail",
+        status: "error",
         summary: `no responses from ${where}: ${tally.errors[0] ?? "unknown"}`,
         details
       };

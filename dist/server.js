@@ -80625,7 +80625,7 @@ var rateLimitCheck = defineCheck({
     const metrics2 = { sent: tally.sent, count429: tally.count429 };
     if (tally.statuses.size === 0) {
       return {
-        status: "fail",
+        status: "error",
         summary: `no responses from ${where}: ${tally.errors[0] ?? "unknown"}`,
         details
       };
