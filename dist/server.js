@@ -73199,11 +73199,30 @@ var BotMemory = class {
   mergeGroups = new TtlCache(24 * 36e5);
   /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
   cutoverWatch = /* @__PURE__ */ new Map();
-  /** PR key → the latest readings of its open windows, by item id (shown with the countdown). */
-  cutoverReadings = new TtlCache(24 * 36e5, 1e3);
 };
 function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
+}
+
+// src/app/pr/cutover-readings.ts
+var READINGS_TTL_S = 24 * 3600;
+var Readings = external_exports.record(external_exports.string(), external_exports.string());
+var readingsKey = (prKey2) => `cutover-readings:${prKey2}`;
+async function loadReadings(bot, prKey2) {
+  const stored = await bot.memory.coordinator.recall(readingsKey(prKey2));
+  if (stored === void 0) return void 0;
+  try {
+    const readings = Readings.parse(JSON.parse(stored));
+    return Object.keys(readings).length > 0 ? readings : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function saveReadings(bot, prKey2, readings) {
+  await bot.memory.coordinator.remember(readingsKey(prKey2), JSON.stringify(readings), READINGS_TTL_S);
+}
+async function forgetReadings(bot, prKey2) {
+  await bot.memory.coordinator.remember(readingsKey(prKey2), "{}", 1);
 }
 
 // src/app/pr/cutover-watch.ts
@@ -73220,7 +73239,7 @@ async function noteCutover(scope, number4, checklist, states, config3) {
   if (active.length === 0) {
     if (!known) return;
     watched.delete(key);
-    bot.memory.cutoverReadings.delete(key);
+    await forgetReadings(bot, key);
   } else {
     if (known?.closesAt === closesAt) return;
     watched.set(key, { ...scope.gh.repo, number: number4, closesAt });
@@ -73261,7 +73280,7 @@ function cutoverIntervalFrom(env) {
 async function forgetWatched(bot, entry) {
   const key = prKeyOf(entry);
   bot.memory.cutoverWatch.delete(key);
-  bot.memory.cutoverReadings.delete(key);
+  await forgetReadings(bot, key);
   await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
 }
 
@@ -74061,7 +74080,7 @@ async function releaseFacts(scope, session) {
   const version2 = await releaseVersion(scope, session);
   const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
   const resultNotes = {};
-  const cutoverReadings = bot.memory.cutoverReadings.get(session.key);
+  const cutoverReadings = await loadReadings(bot, session.key);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
     const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : void 0;
     if (sha && notes) resultNotes[sha] = notes;
@@ -85046,7 +85065,7 @@ async function sampleCutover(scope, number4) {
         session.setup.config
       );
       if (active.length === 0) return void 0;
-      const readings = { ...scope.bot.memory.cutoverReadings.get(session.key) ?? {} };
+      const readings = { ...await loadReadings(scope.bot, session.key) ?? {} };
       const events = [];
       const at2 = new Date(nowMs).toISOString();
       for (const { window: window2, status } of active) {
@@ -85088,7 +85107,7 @@ async function sampleCutover(scope, number4) {
           "cutover window decided"
         );
       }
-      scope.bot.memory.cutoverReadings.set(session.key, readings);
+      await saveReadings(scope.bot, session.key, readings);
       return { events };
     }
   });

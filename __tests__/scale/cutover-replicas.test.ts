@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type RedisServerProcess, redisServerBinary, startRedisServer } from '../../bench/redis-server.js';
+import { loadReadings, saveReadings } from '../../src/app/pr/cutover-readings.js';
 import { forgetWatched, noteCutover, watchedPulls } from '../../src/app/pr/cutover-watch.js';
 import { type Bot, BotMemory } from '../../src/app/runtime/bot.js';
 import { claimSlot } from '../../src/app/server/cutover-pass.js';
@@ -87,5 +88,18 @@ describeRedis('cutover timer with several replicas (one redis-server)', () => {
     await forgetWatched(b, { owner: 'acme', repo: 'web', number: 8, closesAt: T0 + 900_000 });
     expect((await watchedPulls(a)).map((entry) => entry.number)).not.toContain(8);
     expect((await watchedPulls(replica())).map((entry) => entry.number)).not.toContain(8);
+  });
+
+  test("a window's readings taken on one replica are shown by the replica that writes the PR next", async () => {
+    const a = replica();
+    const b = replica();
+    const line = '⏱️ error-rate 0.2% (≤ 1%) · 4 samples';
+    await saveReadings(a, 'acme/web#9', { window: line });
+    expect(await loadReadings(b, 'acme/web#9')).toEqual({ window: line });
+    expect(await loadReadings(replica(), 'acme/web#9')).toEqual({ window: line });
+    // the window closed on b: nobody shows its readings any more
+    await noteCutover(scopeOf(b), 9, checklist, open, config);
+    await noteCutover(scopeOf(b), 9, checklist, {}, config);
+    expect(await loadReadings(a, 'acme/web#9')).toBeUndefined();
   });
 });

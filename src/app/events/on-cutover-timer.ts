@@ -7,6 +7,7 @@
 import { judgeWindow, windowEvents } from '../../core/cutover/judge-window.js';
 import { activeWindows, cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
+import { loadReadings, saveReadings } from '../pr/cutover-readings.js';
 import { sampleWindow } from '../pr/cutover-samples.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
@@ -40,7 +41,7 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
         session.setup.config,
       );
       if (active.length === 0) return undefined;
-      const readings = { ...(scope.bot.memory.cutoverReadings.get(session.key) ?? {}) };
+      const readings = { ...((await loadReadings(scope.bot, session.key)) ?? {}) };
       const events: LedgerEvent[] = [];
       const at = new Date(nowMs).toISOString();
       for (const { window, status } of active) {
@@ -85,7 +86,7 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
           'cutover window decided',
         );
       }
-      scope.bot.memory.cutoverReadings.set(session.key, readings);
+      await saveReadings(scope.bot, session.key, readings);
       return { events };
     },
   });

@@ -7,6 +7,7 @@ import { activeWindows, type WindowConfig } from '../../core/cutover/windows.js'
 import type { ItemStates } from '../../core/ledger/ledger.js';
 import type { Checklist } from '../../core/template/model.js';
 import { type Bot, type EventScope, prKey, type WatchedPull } from '../runtime/bot.js';
+import { forgetReadings } from './cutover-readings.js';
 
 export type { WatchedPull };
 
@@ -31,7 +32,7 @@ export async function noteCutover(
   if (active.length === 0) {
     if (!known) return;
     watched.delete(key);
-    bot.memory.cutoverReadings.delete(key);
+    await forgetReadings(bot, key);
   } else {
     if (known?.closesAt === closesAt) return;
     watched.set(key, { ...scope.gh.repo, number, closesAt });
@@ -92,6 +93,6 @@ export function cutoverIntervalFrom(env: Record<string, string | undefined>): nu
 export async function forgetWatched(bot: Bot, entry: WatchedPull): Promise<void> {
   const key = prKeyOf(entry);
   bot.memory.cutoverWatch.delete(key);
-  bot.memory.cutoverReadings.delete(key);
+  await forgetReadings(bot, key);
   await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
 }

@@ -3,6 +3,7 @@ import { detectReleaseBot, releaseBotVersion } from '../../core/release/release-
 import { resolveReleaseVersion } from '../../core/release/release-version.js';
 import type { EventScope } from '../runtime/bot.js';
 import { auditDetailsUrl } from './audit-details-url.js';
+import { loadReadings } from './cutover-readings.js';
 import { pullNotApplicable } from './pull-conditions.js';
 import type { PrSession } from './session.js';
 
@@ -18,7 +19,7 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
   const version = await releaseVersion(scope, session);
   const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
   const resultNotes: Record<string, readonly string[]> = {};
-  const cutoverReadings = bot.memory.cutoverReadings.get(session.key);
+  const cutoverReadings = await loadReadings(bot, session.key);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
     const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : undefined;
     if (sha && notes) resultNotes[sha] = notes;

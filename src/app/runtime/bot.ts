@@ -111,8 +111,6 @@ export class BotMemory {
   readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
   /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
   readonly cutoverWatch = new Map<string, WatchedPull>();
-  /** PR key → the latest readings of its open windows, by item id (shown with the countdown). */
-  readonly cutoverReadings = new TtlCache<Record<string, string>>(24 * 3600_000, 1000);
 }
 
 export interface Bot {
