@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { findExecutable } from './lib/process/find-executable.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
 import { scanText } from './lib/secrets/engine.js';
-import { findExecutable, runGitleaksDir } from './lib/secrets/gitleaks.js';
+import { runGitleaksDir } from './lib/secrets/gitleaks.js';
 import { SECRET_RULES } from './lib/secrets/rules.js';
 import { listScanFiles, mapLimit, readScanTarget } from './lib/secrets/scan-files.js';
 import { fixtureDetails, testFixtureReason } from './lib/secrets/test-fixtures.js';

@@ -11,10 +11,10 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __glob = (map2) => (path14) => {
-  var fn = map2[path14];
+var __glob = (map2) => (path15) => {
+  var fn = map2[path15];
   if (fn) return fn();
-  throw new Error("Module not found in bundle: " + path14);
+  throw new Error("Module not found in bundle: " + path15);
 };
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -4809,8 +4809,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path14 = req.path;
-        _req.url = typeof path14 === "string" ? path14 : req.url ? req.url.path || req.url : void 0;
+        const path15 = req.path;
+        _req.url = typeof path15 === "string" ? path15 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -4980,14 +4980,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path14) {
+    function parsePath(path15) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path14.length; i++) {
-        const char = path14[i];
+      for (let i = 0; i < path15.length; i++) {
+        const char = path15[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -5118,10 +5118,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path14 of paths) {
-        const parts = parsePath(path14);
+      for (const path15 of paths) {
+        const parts = parsePath(path15);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path14, remove);
+          redactWildcardPath(obj, parts, censor, path15, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -5206,8 +5206,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path14) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path14];
+            const wrappedCensor = typeof censor === "function" ? (value, path15) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path15];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -5242,8 +5242,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path14 of pathsToClone) {
-        const parts = parsePath(path14);
+      for (const path15 of pathsToClone) {
+        const parts = parsePath(path15);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -5295,24 +5295,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path14) {
-      if (typeof path14 !== "string") {
+    function validatePath(path15) {
+      if (typeof path15 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path14 === "") {
+      if (path15 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path14.includes("..")) {
-        throw new Error(`Invalid redaction path (${path14})`);
+      if (path15.includes("..")) {
+        throw new Error(`Invalid redaction path (${path15})`);
       }
-      if (path14.includes(",")) {
-        throw new Error(`Invalid redaction path (${path14})`);
+      if (path15.includes(",")) {
+        throw new Error(`Invalid redaction path (${path15})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path14.length; i++) {
-        const char = path14[i];
+      for (let i = 0; i < path15.length; i++) {
+        const char = path15[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -5326,20 +5326,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path14})`);
+            throw new Error(`Invalid redaction path (${path15})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path14})`);
+        throw new Error(`Invalid redaction path (${path15})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path14 of paths) {
-        validatePath(path14);
+      for (const path15 of paths) {
+        validatePath(path15);
       }
     }
     function slowRedact(options2 = {}) {
@@ -5509,8 +5509,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path14) => {
-            return censor(value, [k, ...path14]);
+          const wrappedCensor = typeof censor === "function" ? (value, path15) => {
+            return censor(value, [k, ...path15]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -5731,7 +5731,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path14 = __require("path");
+    var path15 = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5785,7 +5785,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path15.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5793,7 +5793,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -7188,15 +7188,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path14 = unquoted;
-      if (path14.startsWith("file://")) {
+      let path15 = unquoted;
+      if (path15.startsWith("file://")) {
         try {
-          path14 = fileURLToPath3(path14);
+          path15 = fileURLToPath3(path15);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path14) && !existsSync15(path14);
+      return isAbsolute(path15) && !existsSync15(path15);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -9931,7 +9931,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path14 = __require("node:path");
+    var path15 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -10002,7 +10002,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path14.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path15.dirname(file2), { recursive: true });
           const fd = fs.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -10010,7 +10010,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path14.dirname(file2), { recursive: true }, (err) => {
+        fs.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file2, flags, mode, fileOpened);
         });
@@ -14026,17 +14026,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path14) {
-      const ctrl = callVisitor(key, node2, visitor, path14);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path14);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14047,13 +14047,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path14);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14074,17 +14074,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path14) {
-      const ctrl = await callVisitor(key, node2, visitor, path14);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14095,13 +14095,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path14);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14128,23 +14128,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path14) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path14);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path14);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path14);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path14);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path14);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path14);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node2) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -14756,10 +14756,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14778,7 +14778,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14808,11 +14808,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -14826,8 +14826,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -14841,8 +14841,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -14860,8 +14860,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -14871,8 +14871,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -17387,9 +17387,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17464,14 +17464,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17486,10 +17486,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17500,10 +17500,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17520,13 +17520,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -19487,9 +19487,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path14) => {
+    visit3.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19498,23 +19498,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path14) => {
-      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit3.parentCollection = (cst, path15) => {
+      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19525,10 +19525,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -25260,7 +25260,7 @@ var require_lighthouserc = __commonJS({
   "node_modules/@lhci/utils/src/lighthouserc.js"(exports2, module2) {
     "use strict";
     var fs = __require("fs");
-    var path14 = __require("path");
+    var path15 = __require("path");
     var yaml3 = require_js_yaml2();
     var _ = require_lodash();
     var RC_FILE_NAMES = [
@@ -25306,7 +25306,7 @@ var require_lighthouserc = __commonJS({
     }
     function findRcFileInDirectory(dir) {
       for (const file2 of RC_FILE_NAMES) {
-        if (fs.existsSync(path14.join(dir, file2))) return path14.join(dir, file2);
+        if (fs.existsSync(path15.join(dir, file2))) return path15.join(dir, file2);
       }
     }
     function findRcFile(startDir, opts = {}) {
@@ -25318,7 +25318,7 @@ var require_lighthouserc = __commonJS({
         const rcFile = findRcFileInDirectory(dir);
         if (rcFile) return rcFile;
         lastDir = dir;
-        dir = path14.join(dir, "..");
+        dir = path15.join(dir, "..");
       }
     }
     function hasOptedOutOfRcDetection(argv = process.argv, env = process.env) {
@@ -25330,7 +25330,7 @@ var require_lighthouserc = __commonJS({
       const ci = flattenRcToConfig(rcFile);
       let merged = { ...ci.wizard, ...ci.assert, ...ci.collect, ...ci.upload, ...ci.server };
       if (ci.extends) {
-        const extendedRcFilePath = path14.resolve(path14.dirname(pathToRcFile), ci.extends);
+        const extendedRcFilePath = path15.resolve(path15.dirname(pathToRcFile), ci.extends);
         const extensionBase = loadAndParseRcFile(extendedRcFilePath);
         merged = _.merge(extensionBase, merged);
       }
@@ -25345,7 +25345,7 @@ var require_lighthouserc = __commonJS({
       };
     }
     function resolveRcFilePath(pathToRcFile) {
-      if (typeof pathToRcFile === "string") return path14.resolve(process.cwd(), pathToRcFile);
+      if (typeof pathToRcFile === "string") return path15.resolve(process.cwd(), pathToRcFile);
       return hasOptedOutOfRcDetection() ? void 0 : findRcFile();
     }
     module2.exports = {
@@ -29934,10 +29934,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path14) {
-  if (!path14)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path14.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -30277,11 +30277,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path14, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path14);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -30743,16 +30743,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path15 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -30791,17 +30791,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path15 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -30840,8 +30840,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path14) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -47979,13 +47979,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path14 = ref.slice(1).split("/").filter(Boolean);
-  if (path14.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path14[0] === defsKey) {
-    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -49936,9 +49936,9 @@ function gitHubFor(octokit, repo) {
         throw error62;
       }
     },
-    async readFile(path14, ref) {
+    async readFile(path15, ref) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path14, ref });
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path15, ref });
         if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error62) {
@@ -50944,20 +50944,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path14) {
-  let i = path14.length;
+function normalizeTrailingSlashes(path15) {
+  let i = path15.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path14.charCodeAt(--i) !== 47) {
+    if (path15.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path14.slice(0, i + 1);
+  return path15.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -51158,7 +51158,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path14 = "/api/github/webhooks",
+  path: path15 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -51167,7 +51167,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path14,
+    path: path15,
     log,
     timeout
   });
@@ -51405,7 +51405,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path14) => path14.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path14) => path14.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path15) => path15.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path15) => path15.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -51484,7 +51484,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path14 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path15 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -51496,7 +51496,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path14,
+      path: path15,
       raw,
       scope,
       version: version2,
@@ -51520,12 +51520,12 @@ function parsePackage(pkg) {
     packageName,
     version2 = "latest",
     // Default to 'latest' if no version is specified
-    path14 = ""
+    path15 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path14}`;
+  const nameWithPath = `${name}${path15}`;
   const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -51538,7 +51538,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path14,
+    path: path15,
     raw: pkg,
     scope,
     version: version2
@@ -55938,7 +55938,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -56104,11 +56104,11 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
-  const fileExtension = path14.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
+  const fileExtension = path15.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path14}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path15}")`
     );
   }
   const endpoint2 = {
@@ -56116,7 +56116,7 @@ async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path14,
+    path: path15,
     mediaType: {
       format: "raw"
     },
@@ -56127,7 +56127,7 @@ async function getConfigFile(octokit, { owner, repo, path: path14, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path14,
+    path: path15,
     url: url2,
     config: null
   };
@@ -56185,7 +56185,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path14,
+  path: path15,
   url: url2,
   extendsValue
 }) {
@@ -56205,16 +56205,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path14
+    path: match[3] || path15
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path14,
+    path: path15,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -56225,7 +56225,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path14
+      path: path15
     });
     files.push(defaultRepoConfig);
   }
@@ -56235,7 +56235,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path14,
+    path: path15,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -56248,7 +56248,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path14,
+      path: path15,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -56265,11 +56265,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path14, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path14, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path15, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path14,
+    path: path15,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -57933,11 +57933,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path14 } = {}) {
+  async getNodeMiddleware({ log, path: path15 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path14 || this.#state.webhookPath
+      path: path15 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -59435,16 +59435,16 @@ var Reader = class {
 function isTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
-function descend(root, path14, reader) {
+function descend(root, path15, reader) {
   let table = root;
-  for (const part of path14) {
+  for (const part of path15) {
     let next = table[part];
     if (next === void 0) {
       next = {};
       table[part] = next;
     }
     if (Array.isArray(next)) next = next[next.length - 1];
-    if (!isTable(next)) reader.fail(`"${path14.join(".")}" is not a table`);
+    if (!isTable(next)) reader.fail(`"${path15.join(".")}" is not a table`);
     table = next;
   }
   return table;
@@ -59464,22 +59464,22 @@ function parseToml(text, file2) {
     if (reader.done()) return root;
     if (reader.peek(2) === "[[") {
       reader.pos += 2;
-      const path14 = reader.key();
+      const path15 = reader.key();
       if (reader.peek(2) !== "]]") reader.fail('expected "]]"');
       reader.pos += 2;
-      const parent = descend(root, path14.slice(0, -1), reader);
-      const name = path14[path14.length - 1] ?? "";
+      const parent = descend(root, path15.slice(0, -1), reader);
+      const name = path15[path15.length - 1] ?? "";
       const existing = parent[name];
-      const list = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path14.join(".")}" is not an array of tables`);
+      const list = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path15.join(".")}" is not an array of tables`);
       current = {};
       list.push(current);
       parent[name] = list;
     } else if (reader.peek() === "[") {
       reader.pos++;
-      const path14 = reader.key();
+      const path15 = reader.key();
       if (reader.peek() !== "]") reader.fail('expected "]"');
       reader.pos++;
-      current = descend(root, path14, reader);
+      current = descend(root, path15, reader);
     } else {
       const key = reader.key();
       if (reader.peek() !== "=") reader.fail(`expected "=" after "${key.join(".")}"`);
@@ -60035,13 +60035,13 @@ function insideString(text, offset) {
   const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
   return quotes % 2 === 1;
 }
-function verifyAssignment({ match, path: path14, text, secret }) {
+function verifyAssignment({ match, path: path15, text, secret }) {
   const groups2 = match.groups ?? {};
   const key = identifierAt(text, match.index, groups2.gkey ?? "");
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
   if (bare && /,\s*$/.test(match[0].slice(0, match[0].length - secret.length))) return false;
-  if (bare && CODE_FILE_RE.test(path14) && !insideString(text, match.index - (key.length - (groups2.gkey ?? "").length)))
+  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, match.index - (key.length - (groups2.gkey ?? "").length)))
     return false;
   return genericValueLooksSecret(secret);
 }
@@ -60800,7 +60800,7 @@ function enclosingToken(text, start) {
 function isSuppressed(lines, start, end) {
   return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
 }
-function isFinding(rule, secret, m, path14, text) {
+function isFinding(rule, secret, m, path15, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
@@ -60809,7 +60809,7 @@ function isFinding(rule, secret, m, path14, text) {
     if (rule.checksum && wordiness(body) > MAX_WORDINESS) return false;
     if (rule.bodyOf && wordiness(body) > MAX_WORDINESS) return false;
   }
-  return !rule.verify || rule.verify({ secret, match: m, path: path14, text });
+  return !rule.verify || rule.verify({ secret, match: m, path: path15, text });
 }
 var compiledRules = /* @__PURE__ */ new WeakMap();
 function compile3(rules) {
@@ -60873,13 +60873,13 @@ function forEachMatch(compiled, text, offsets, visit3) {
     if (!visit3(m)) return;
   }
 }
-function scanRule(compiled, text, path14, lines, offsets) {
+function scanRule(compiled, text, path15, lines, offsets) {
   const { rule } = compiled;
   const hits = [];
   forEachMatch(compiled, text, offsets, (m) => {
     if (hits.length >= MAX_MATCHES_PER_RULE) return false;
     const secret = secretOfMatch(compiled, m);
-    if (!isFinding(rule, secret, m, path14, text)) return true;
+    if (!isFinding(rule, secret, m, path15, text)) return true;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
     if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
@@ -60899,12 +60899,12 @@ function lowercasedAligned(text) {
   const lowered = text.toLowerCase();
   return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase();
 }
-function scanText(text, path14, rules = SECRET_RULES) {
+function scanText(text, path15, rules = SECRET_RULES) {
   const { scanner, rules: compiled, fixtureId } = compile3(rules);
   const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
   if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
   const lines = new LineIndex(text);
-  const lockfile = LOCKFILE_RE.test(path14);
+  const lockfile = LOCKFILE_RE.test(path15);
   const specific = [];
   const generic = [];
   for (const entry of compiled) {
@@ -60912,7 +60912,7 @@ function scanText(text, path14, rules = SECRET_RULES) {
     if (rule.generic && lockfile) continue;
     if (!entry.keywordIds.some((id) => offsets[id] !== void 0)) continue;
     if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(entry, text, path14, lines, offsets));
+    (rule.generic ? generic : specific).push(...scanRule(entry, text, path15, lines, offsets));
   }
   const explained = (hit) => specific.some(
     (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret))
@@ -61101,7 +61101,7 @@ function describeError(error62) {
 
 // checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path14, override) {
+function resolveTarget(ctx, path15, override) {
   const base = override ?? ctx.targetUrl;
   if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
   let parsed;
@@ -61110,12 +61110,12 @@ function resolveTarget(ctx, path14, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (path14 === void 0) return { ok: true, url: parsed };
-  return { ok: true, url: joinBase(parsed, path14) };
+  if (path15 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path15) };
 }
-function joinBase(target, path14) {
+function joinBase(target, path15) {
   const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
-  const [pathname = "", query] = path14.split("?", 2);
+  const [pathname = "", query] = path15.split("?", 2);
   const joined = new URL(target.href);
   joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
@@ -61461,10 +61461,10 @@ var CHROME_CANDIDATES = [
   "/usr/bin/google-chrome"
 ];
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
-function isExecutableFile(path14) {
+function isExecutableFile(path15) {
   try {
-    if (!statSync3(path14).isFile()) return false;
-    accessSync(path14, constants.X_OK);
+    if (!statSync3(path15).isFile()) return false;
+    accessSync(path15, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -62285,7 +62285,7 @@ function createLighthouseCheck(options2 = {}) {
         chromeFlags: config3?.chromeFlags,
         full
       });
-      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path14) => new URL(path14, base).href) : [base];
+      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path15) => new URL(path15, base).href) : [base];
       const measureAll = async (base) => {
         const out = [];
         for (const url2 of urlsOf(base)) out.push(await measure2(url2));
@@ -62965,8 +62965,8 @@ async function queryPrometheus(endpoint2, request2) {
     form.set("end", String(request2.end));
     form.set("step", String(request2.stepSeconds));
   }
-  const path14 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
-  const target = new URL(path14, apiBase(endpoint2.url));
+  const path15 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path15, apiBase(endpoint2.url));
   const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
   const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
   let response;
@@ -63259,19 +63259,10 @@ var rateLimitCheck = defineCheck({
   }
 });
 
-// checks/lib/secrets/gitleaks.ts
-import { execFile as execFile2 } from "node:child_process";
+// checks/lib/process/find-executable.ts
 import { constants as constants2 } from "node:fs";
-import { access, mkdtemp, readFile as readFile7, rm as rm2 } from "node:fs/promises";
-import os from "node:os";
+import { access } from "node:fs/promises";
 import path11 from "node:path";
-var GitleaksFindingSchema = external_exports.object({
-  RuleID: external_exports.string(),
-  File: external_exports.string(),
-  StartLine: external_exports.number().int(),
-  Commit: external_exports.string().optional()
-});
-var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
 async function findExecutable(name, pathEnv) {
   for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
     if (!dir) continue;
@@ -63284,9 +63275,22 @@ async function findExecutable(name, pathEnv) {
   }
   return void 0;
 }
+
+// checks/lib/secrets/gitleaks.ts
+import { execFile as execFile2 } from "node:child_process";
+import { mkdtemp, readFile as readFile7, rm as rm2 } from "node:fs/promises";
+import os from "node:os";
+import path12 from "node:path";
+var GitleaksFindingSchema = external_exports.object({
+  RuleID: external_exports.string(),
+  File: external_exports.string(),
+  StartLine: external_exports.number().int(),
+  Commit: external_exports.string().optional()
+});
+var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
 async function runGitleaksDir(binary, dir, signal) {
-  const tmp = await mkdtemp(path11.join(os.tmpdir(), "shipgate-gitleaks-"));
-  const report = path11.join(tmp, "report.json");
+  const tmp = await mkdtemp(path12.join(os.tmpdir(), "shipgate-gitleaks-"));
+  const report = path12.join(tmp, "report.json");
   try {
     await new Promise((resolve7, reject) => {
       execFile2(
@@ -63303,7 +63307,7 @@ async function runGitleaksDir(binary, dir, signal) {
     const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile7(report, "utf8")));
     return parsed.map((finding) => ({
       ruleId: finding.RuleID,
-      file: path11.relative(dir, path11.resolve(dir, finding.File)).split(path11.sep).join("/"),
+      file: path12.relative(dir, path12.resolve(dir, finding.File)).split(path12.sep).join("/"),
       line: finding.StartLine
     }));
   } finally {
@@ -63435,7 +63439,7 @@ var secretsCheck = defineCheck({
 
 // checks/tls.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // checks/lib/http/http-tls-probe.ts
 import net from "node:net";
@@ -63507,7 +63511,7 @@ var tlsCheck = defineCheck({
     let ca;
     if (params4.caFile) {
       try {
-        ca = await readFile8(path12.resolve(ctx.repoDir, params4.caFile), "utf8");
+        ca = await readFile8(path13.resolve(ctx.repoDir, params4.caFile), "utf8");
       } catch (error62) {
         return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
       }
@@ -63547,9 +63551,9 @@ var tlsCheck = defineCheck({
 
 // checks/version.ts
 import { readFile as readFile9 } from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 async function versionLine(dir) {
-  const text = await readFile9(path13.join(dir, "package.json"), "utf8").catch(() => "");
+  const text = await readFile9(path14.join(dir, "package.json"), "utf8").catch(() => "");
   const index = text.split("\n").findIndex((line2) => /^\s*"version"\s*:/.test(line2));
   return index === -1 ? void 0 : index + 1;
 }
@@ -64459,20 +64463,20 @@ function parseConfig(text, file2) {
   const parsed = ConfigSchema3.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue2) => {
-    const path14 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path14, key]) : [path14];
-    const node2 = doc.getIn(keys[0] ?? path14, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path14.slice(0, -1), true);
+    const path15 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path15, key]) : [path15];
+    const node2 = doc.getIn(keys[0] ?? path15, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path15.slice(0, -1), true);
     const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
     const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
-    const where = path14.length > 0 ? path14.join(".") : "(top level)";
+    const where = path15.length > 0 ? path15.join(".") : "(top level)";
     return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
-function findKeyLine(doc, path14, lineOf2) {
-  const parent = path14.length > 1 ? doc.getIn(path14.slice(0, -1), true) : doc.contents;
-  const last = path14.at(-1);
+function findKeyLine(doc, path15, lineOf2) {
+  const parent = path15.length > 1 ? doc.getIn(path15.slice(0, -1), true) : doc.contents;
+  const last = path15.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
@@ -64506,10 +64510,10 @@ var RESERVED = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  return (path14) => {
-    for (let depth = path14.length; depth > 0; depth--) {
-      const parent = depth > 1 ? doc.getIn(path14.slice(0, depth - 1), true) : doc.contents;
-      const key = path14[depth - 1];
+  return (path15) => {
+    for (let depth = path15.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path15.slice(0, depth - 1), true) : doc.contents;
+      const key = path15[depth - 1];
       if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
         for (const pair of parent.items) {
           const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
@@ -64884,11 +64888,11 @@ var checkSchemas = new Map(
   checks.map((check2) => [check2.id, strictParams(check2.params)])
 );
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path14 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative5(cwd, path14) || path14 : `templates/${path14.split(/[\\/]/).pop()}`;
+  const path15 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative5(cwd, path15) || path15 : `templates/${path15.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync6(path14, "utf8");
+    source = readFileSync6(path15, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -64940,7 +64944,7 @@ function describe3(error62, file2) {
 async function loadSetup(gh, policy) {
   const definition = await readGateDefinition({
     config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
-    readTemplate: async (path14) => ({ file: path14, text: await gh.readFile(path14, policy.sha) }),
+    readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
     missingTemplate: `not found on ${policy.ref}`
   });
   return { ...definition, problems: definition.problems.map(formatProblem), policy };
@@ -64949,7 +64953,7 @@ async function loadSetup(gh, policy) {
 // src/cli/context.ts
 async function loadRepoContext(io, dir, flags) {
   const repoDir = resolve3(io.cwd, dir ?? ".");
-  const shown = (path14) => relative6(io.cwd, path14) || path14;
+  const shown = (path15) => relative6(io.cwd, path15) || path15;
   const configFile = flags.config ? resolve3(io.cwd, flags.config) : join15(repoDir, CONFIG_PATH);
   const configText = readText(configFile);
   if (flags.config && configText === void 0) {
@@ -64959,8 +64963,8 @@ async function loadRepoContext(io, dir, flags) {
     await readGateDefinition({
       config: { file: shown(configFile), text: configText },
       // the config names the template relative to the repository; --template is relative to cwd
-      readTemplate: async (path14) => {
-        const file2 = flags.template ? resolve3(io.cwd, path14) : join15(repoDir, path14);
+      readTemplate: async (path15) => {
+        const file2 = flags.template ? resolve3(io.cwd, path15) : join15(repoDir, path15);
         return { file: shown(file2), text: readText(file2) };
       },
       missingTemplate: "not found",
@@ -64972,9 +64976,9 @@ async function loadRepoContext(io, dir, flags) {
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
   return { repoDir, config: config3, checklist, packageJson, branch, releaseVersion };
 }
-function readText(path14) {
+function readText(path15) {
   try {
-    return readFileSync7(path14, "utf8");
+    return readFileSync7(path15, "utf8");
   } catch {
     return void 0;
   }
@@ -64990,10 +64994,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path14 = join15(dir, "package.json");
-  if (!existsSync9(path14)) return {};
+  const path15 = join15(dir, "package.json");
+  if (!existsSync9(path15)) return {};
   try {
-    const json2 = JSON.parse(readFileSync7(path14, "utf8"));
+    const json2 = JSON.parse(readFileSync7(path15, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -65476,8 +65480,8 @@ var ROUTE_FILES = [
     file: /^(?:src\/)?(?:app\/health\/route|pages\/health|server\/routes\/health|routes\/health|src\/routes\/health\/\+server|src\/pages\/health)\.[cm]?[jt]sx?$/
   }
 ];
-function literalRoute(text, path14) {
-  const escaped = path14.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+function literalRoute(text, path15) {
+  const escaped = path15.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
   return new RegExp(
     `(?:\\.(?:get|all|route|head|use)\\s*\\(\\s*|(?:url|path)\\s*:\\s*)['"\`]${escaped}/?['"\`]`
   ).test(text);
@@ -65489,9 +65493,9 @@ function findHealthRoute(repoDir) {
     if (file2) return { value: route.path, why: `${file2} is a file-based route` };
   }
   const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join16(repoDir, file2)) }));
-  for (const path14 of HEALTH_PATHS) {
-    const hit = texts.find(({ text }) => text.includes(path14) && literalRoute(text, path14));
-    if (hit) return { value: path14, why: `${hit.file} registers ${path14}` };
+  for (const path15 of HEALTH_PATHS) {
+    const hit = texts.find(({ text }) => text.includes(path15) && literalRoute(text, path15));
+    if (hit) return { value: path15, why: `${hit.file} registers ${path15}` };
   }
   return void 0;
 }
@@ -65751,8 +65755,8 @@ function planBound(item, facts) {
       if (!stack.coverage) return { action: "manual", reason: "no coverage report or coverage tool found" };
       return stack.coverageReport ? { action: "keep", params: { file: stack.coverage }, reason: "coverage report exists" } : { action: "keep", reason: `${stack.coverage}: the tool writes it with --coverage` };
     case "health": {
-      const path14 = item.params.path;
-      if (path14 === "/") {
+      const path15 = item.params.path;
+      if (path15 === "/") {
         if (isApi(facts)) return { action: "dropped", reason: "API only: no home page" };
         return { action: "manual", reason: "a page, not a health endpoint: open it after the deploy" };
       }
@@ -66031,10 +66035,10 @@ function checklistReport(decisions, width) {
   }
   return lines;
 }
-function plan(repoDir, path14, text) {
-  const file2 = join18(repoDir, path14);
-  if (!existsSync13(file2)) return { path: path14, text, state: "new" };
-  return { path: path14, text, state: readFileSync8(file2, "utf8") === text ? "same" : "differs" };
+function plan(repoDir, path15, text) {
+  const file2 = join18(repoDir, path15);
+  if (!existsSync13(file2)) return { path: path15, text, state: "new" };
+  return { path: path15, text, state: readFileSync8(file2, "utf8") === text ? "same" : "differs" };
 }
 function initCommand(io, args) {
   const { values, positionals } = parseArgs3({
@@ -66282,12 +66286,12 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path14 = resolve6(io.cwd, file2);
-    const shown = relative8(io.cwd, path14) || file2;
+    const path15 = resolve6(io.cwd, file2);
+    const shown = relative8(io.cwd, path15) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path14, "utf8"), shown);
-      else loadChecklist(path14, io.cwd);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path15, "utf8"), shown);
+      else loadChecklist(path15, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
     } catch (error62) {

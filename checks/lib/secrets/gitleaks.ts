@@ -3,8 +3,7 @@
  * rules. Only its redacted JSON report is read; its `Secret`/`Match` fields are never printed.
  */
 import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -22,21 +21,6 @@ export interface GitleaksFinding {
   /** Relative to the scanned directory, `/`-separated. */
   file: string;
   line: number;
-}
-
-/** Absolute path of an executable named `name` on `pathEnv` (PATH), if any. */
-export async function findExecutable(name: string, pathEnv: string | undefined): Promise<string | undefined> {
-  for (const dir of (pathEnv ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 /** Runs `gitleaks dir` on `dir` and returns its findings (exit code 1 just means "leaks found"). */

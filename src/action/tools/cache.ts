@@ -55,9 +55,6 @@ export async function cachedDir(dir: string, populate: (tmp: string) => Promise<
   }
 }
 
-/** The one PATH lookup, shared with the `secrets` check (it decides whether gitleaks runs). */
-export { findExecutable as which } from '../../../checks/lib/secrets/gitleaks.js';
-
 /** Runs a command with a deadline; resolves with stdout, rejects with the first lines of stderr. */
 export function runBounded(
   file: string,

@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { cachedDir, type Env, runBounded, toolCacheRoot, which } from './cache.js';
+import { findExecutable } from '../../../checks/lib/process/find-executable.js';
+import { cachedDir, type Env, runBounded, toolCacheRoot } from './cache.js';
 
 /** package.json's `lighthouse` version, put in by scripts/build.mjs (esbuild `define`). */
 declare const __SHIPGATE_LIGHTHOUSE_VERSION__: string | undefined;
@@ -49,7 +50,7 @@ export async function provideLighthouse(options: LighthouseInstall): Promise<Pro
   const { version, env, log } = options;
   const dir = lighthouseDir(options.cacheRoot ?? toolCacheRoot(env), version);
   const timeoutMs = options.timeoutMs ?? DEFAULT_INSTALL_TIMEOUT_MS;
-  const npm = await which(process.platform === 'win32' ? 'npm.cmd' : 'npm', env.PATH);
+  const npm = await findExecutable(process.platform === 'win32' ? 'npm.cmd' : 'npm', env.PATH);
   try {
     const cached = await cachedDir(dir, async (tmp) => {
       if (!npm) throw new Error('npm not found on PATH');

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Check, CheckOutcome } from '../../../checks/check.js';
 import { badChromePath, findChrome } from '../../../checks/lib/lighthouse/chrome.js';
-import { type Env, which } from './cache.js';
+import { findExecutable } from '../../../checks/lib/process/find-executable.js';
+import type { Env } from './cache.js';
 import { type ProvidedBinary, provideGitleaks } from './gitleaks.js';
 import {
   LIGHTHOUSE_DIR_ENV,
@@ -128,7 +129,8 @@ function withGitleaks(check: Check<unknown>, gitleaks: () => Promise<ProvidedBin
     ...check,
     run: async (params, ctx): Promise<CheckOutcome> => {
       const engine = EngineParam.safeParse(params).data?.engine ?? 'auto';
-      if (engine === 'builtin' || (await which('gitleaks', ctx.env.PATH))) return check.run(params, ctx);
+      if (engine === 'builtin' || (await findExecutable('gitleaks', ctx.env.PATH)))
+        return check.run(params, ctx);
       const provided = await gitleaks();
       if (provided.ok) {
         const PATH = [path.dirname(provided.binary), ctx.env.PATH].filter(Boolean).join(path.delimiter);
