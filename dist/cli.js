@@ -64630,6 +64630,14 @@ function coerce(raw) {
   if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   return raw;
 }
+function renderDirective(values) {
+  const pairs = Object.entries(values).map(([key, value]) => {
+    if (value === true) return key;
+    const text = String(value);
+    return /^[^\s"]+$/.test(text) ? `${key}=${text}` : `${key}="${text.replace(/["\\]/g, "\\$&")}"`;
+  });
+  return pairs.length === 0 ? "" : ` <!-- shipgate: ${pairs.join(" ")} -->`;
+}
 
 // src/core/template/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
@@ -65799,14 +65807,6 @@ function planItem(item, facts) {
   if (BROWSER_MANUAL.has(item.text) && isApi(facts))
     return { action: "dropped", reason: "API only: no static assets" };
   return { action: "keep" };
-}
-function renderDirective(values) {
-  const pairs = Object.entries(values).map(([key, value]) => {
-    if (value === true) return key;
-    const text = String(value);
-    return /^[^\s"]+$/.test(text) ? `${key}=${text}` : `${key}="${text.replace(/["\\]/g, "\\$&")}"`;
-  });
-  return pairs.length === 0 ? "" : ` <!-- shipgate: ${pairs.join(" ")} -->`;
 }
 function secretItems(facts, covered) {
   return facts.stack.secrets.filter((name) => !covered.has(name)).map((name) => {

@@ -1,6 +1,6 @@
 import type { Found } from '../../checks/lib/detect/app-features.js';
 import type { StackFacts } from '../../checks/lib/detect/stack.js';
-import { splitDirective } from '../core/template/directive.js';
+import { renderDirective, splitDirective } from '../core/template/directive.js';
 import type { Checklist, ChecklistItem, CheckParams } from '../core/template/model.js';
 
 /**
@@ -188,16 +188,6 @@ function planItem(item: ChecklistItem, facts: InitFacts): Plan {
   if (BROWSER_MANUAL.has(item.text) && isApi(facts))
     return { action: 'dropped', reason: 'API only: no static assets' };
   return { action: 'keep' };
-}
-
-/** `key=value`, quoted when the value is empty or has spaces or quotes; `true` as the bare key. */
-export function renderDirective(values: CheckParams): string {
-  const pairs = Object.entries(values).map(([key, value]) => {
-    if (value === true) return key;
-    const text = String(value);
-    return /^[^\s"]+$/.test(text) ? `${key}=${text}` : `${key}="${text.replace(/["\\]/g, '\\$&')}"`;
-  });
-  return pairs.length === 0 ? '' : ` <!-- shipgate: ${pairs.join(' ')} -->`;
 }
 
 /** Items for the secrets the app reads that the template does not already check. */

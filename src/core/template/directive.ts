@@ -52,3 +52,16 @@ function coerce(raw: string): string | number | boolean {
   if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   return raw;
 }
+
+/**
+ * The inverse of `splitDirective`'s parse: ` <!-- shipgate: … -->` for `values`, `key=value`, quoted
+ * (with `"` and `\` escaped) when the value is empty or has spaces or quotes, `true` as the bare key.
+ */
+export function renderDirective(values: CheckParams): string {
+  const pairs = Object.entries(values).map(([key, value]) => {
+    if (value === true) return key;
+    const text = String(value);
+    return /^[^\s"]+$/.test(text) ? `${key}=${text}` : `${key}="${text.replace(/["\\]/g, '\\$&')}"`;
+  });
+  return pairs.length === 0 ? '' : ` <!-- shipgate: ${pairs.join(' ')} -->`;
+}
