@@ -8,7 +8,7 @@ import {
   judgeSamples,
 } from './lib/telemetry/judge-samples.js';
 import { graphLink, queryPrometheus } from './lib/telemetry/prometheus-api.js';
-import { fillVariables, METRIC_NAMES, METRIC_PRESETS } from './lib/telemetry/promql.js';
+import { fillVariables, METRIC_NAMES, METRIC_PRESETS, type QueryVariables } from './lib/telemetry/promql.js';
 
 const Duration = z.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
 
@@ -98,6 +98,22 @@ export function resolveQuery(
   return { ok: true, template: built, unit, label: preset?.describe ?? metric };
 }
 
+/** Why nothing can be queried: no server in the config or the environment. */
+export const NO_PROMETHEUS = 'no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)';
+
+/** The query with this run's `{{variables}}` filled, or why it cannot run: an unset one is never guessed. */
+export function fillQuery(
+  template: string,
+  variables: QueryVariables,
+): { ok: true; query: string } | { ok: false; reason: string } {
+  const filled = fillVariables(template, variables);
+  if (filled.ok) return filled;
+  return {
+    ok: false,
+    reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(', ')}, unknown for this run`,
+  };
+}
+
 function limitText(params: PrometheusParams, unit: string): string {
   const parts = [];
   if (params.min !== undefined) parts.push(`≥ ${formatReading(params.min, unit)}`);
@@ -115,18 +131,15 @@ export const prometheusCheck = defineCheck({
   async run(params, ctx): Promise<CheckOutcome> {
     const config = ctx.telemetry?.prometheus;
     const url = config?.url ?? ctx.env.PROMETHEUS_URL;
-    if (!url) return skipped('no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)');
+    if (!url) return skipped(NO_PROMETHEUS);
     const resolved = resolveQuery(params, config);
     if (!resolved.ok) return skipped(resolved.reason);
-    const filled = fillVariables(resolved.template, {
+    const filled = fillQuery(resolved.template, {
       ...(ctx.releaseVersion ? { version: ctx.releaseVersion } : {}),
       ...(ctx.sha ? { sha: ctx.sha } : {}),
       ...(ctx.environment ? { environment: ctx.environment } : {}),
     });
-    if (!filled.ok)
-      return skipped(
-        `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(', ')}, unknown for this run`,
-      );
+    if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
     const now = Date.now() / 1000;
     const endpoint = {

@@ -63096,6 +63096,15 @@ function resolveQuery(params4, config3) {
     };
   return { ok: true, template: built, unit, label: preset?.describe ?? metric };
 }
+var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
+function fillQuery(template, variables) {
+  const filled = fillVariables(template, variables);
+  if (filled.ok) return filled;
+  return {
+    ok: false,
+    reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
+  };
+}
 function limitText(params4, unit) {
   const parts = [];
   if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
@@ -63110,18 +63119,15 @@ var prometheusCheck = defineCheck({
   async run(params4, ctx) {
     const config3 = ctx.telemetry?.prometheus;
     const url2 = config3?.url ?? ctx.env.PROMETHEUS_URL;
-    if (!url2) return skipped("no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)");
+    if (!url2) return skipped(NO_PROMETHEUS);
     const resolved = resolveQuery(params4, config3);
     if (!resolved.ok) return skipped(resolved.reason);
-    const filled = fillVariables(resolved.template, {
+    const filled = fillQuery(resolved.template, {
       ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
       ...ctx.sha ? { sha: ctx.sha } : {},
       ...ctx.environment ? { environment: ctx.environment } : {}
     });
-    if (!filled.ok)
-      return skipped(
-        `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
-      );
+    if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
     const now = Date.now() / 1e3;
     const endpoint2 = {

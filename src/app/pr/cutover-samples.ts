@@ -5,8 +5,13 @@
  */
 
 import { queryPrometheus } from '../../../checks/lib/telemetry/prometheus-api.js';
-import { fillVariables } from '../../../checks/lib/telemetry/promql.js';
-import { prometheusAuthorization, prometheusCheck, resolveQuery } from '../../../checks/prometheus.js';
+import {
+  fillQuery,
+  NO_PROMETHEUS,
+  prometheusAuthorization,
+  prometheusCheck,
+  resolveQuery,
+} from '../../../checks/prometheus.js';
 import type { PrometheusConfig } from '../../core/config/telemetry-config.js';
 import type { MetricSamples } from '../../core/cutover/judge-window.js';
 import type { CutoverWindow, WindowStatus } from '../../core/cutover/windows.js';
@@ -99,18 +104,10 @@ async function rangeQuery(input: {
   endSec: number;
   stepSec: number;
 }): Promise<MetricSamples['answer']> {
-  if (!input.url)
-    return {
-      ok: false,
-      reason: 'no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)',
-    };
+  if (!input.url) return { ok: false, reason: NO_PROMETHEUS };
   if (!input.resolved.ok) return { ok: false, reason: input.resolved.reason };
-  const filled = fillVariables(input.resolved.template, input.variables);
-  if (!filled.ok)
-    return {
-      ok: false,
-      reason: `the query uses unknown ${filled.missing.map((n) => `{{${n}}}`).join(', ')}`,
-    };
+  const filled = fillQuery(input.resolved.template, input.variables);
+  if (!filled.ok) return filled;
   // The app's credentials go only to the app's own Prometheus, never to a URL a repository's config names.
   const auth =
     input.url === input.env.PROMETHEUS_URL ? prometheusAuthorization(input.prometheus, input.env) : undefined;
