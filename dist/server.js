@@ -79361,21 +79361,20 @@ async function probePage(url2, signal) {
   let current = url2;
   try {
     for (let hop = 0; hop < 6; hop++) {
-      const response = await fetch(current, {
-        redirect: "manual",
-        signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)])
+      const response = await httpRequest(new URL(current), {
+        timeoutMs: PROBE_TIMEOUT_MS,
+        signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+        maxBodyBytes: PROBE_MAX_BODY
       });
-      const location = response.headers.get("location") ?? void 0;
+      const location = headerValue(response.headers, "location");
       hops.push({ url: current, status: response.status, location });
       if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
         const next = new URL(location, current).href;
         if (isLoopback(url2) && !isLoopback(next)) return { hops };
         current = next;
         continue;
       }
-      const body = (await response.text()).slice(0, PROBE_MAX_BODY);
-      return { hops, contentType: response.headers.get("content-type") ?? void 0, body };
+      return { hops, contentType: headerValue(response.headers, "content-type"), body: response.body };
     }
     return { hops };
   } catch (error62) {

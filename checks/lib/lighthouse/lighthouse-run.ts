@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LaunchedChrome, launch } from 'chrome-launcher';
 import { z } from 'zod';
+import { headerValue, httpRequest } from '../http/http-request.js';
 import { explainLoadError, type FailedLhr, type PageProbe } from './load-error.js';
 
 /** Headless and sandbox-less (containers), with Chrome's own background traffic off. */
@@ -240,22 +241,22 @@ export async function probePage(url: string, signal: AbortSignal): Promise<PageP
   let current = url;
   try {
     for (let hop = 0; hop < 6; hop++) {
-      const response = await fetch(current, {
-        redirect: 'manual',
+      // node:http never follows a redirect, so every hop is seen; the body read is bounded
+      const response = await httpRequest(new URL(current), {
+        timeoutMs: PROBE_TIMEOUT_MS,
         signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+        maxBodyBytes: PROBE_MAX_BODY,
       });
-      const location = response.headers.get('location') ?? undefined;
+      const location = headerValue(response.headers, 'location');
       hops.push({ url: current, status: response.status, location });
       if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
         const next = new URL(location, current).href;
         // Another host is not fetched for a local page: the browser could not reach it either.
         if (isLoopback(url) && !isLoopback(next)) return { hops };
         current = next;
         continue;
       }
-      const body = (await response.text()).slice(0, PROBE_MAX_BODY);
-      return { hops, contentType: response.headers.get('content-type') ?? undefined, body };
+      return { hops, contentType: headerValue(response.headers, 'content-type'), body: response.body };
     }
     return { hops };
   } catch (error) {
