@@ -73253,18 +73253,24 @@ var prKeyOf = (entry) => `${entry.owner}/${entry.repo}#${entry.number}`;
 async function watchedPulls(bot) {
   return (await readSharedIndex(bot)).sort((a, b) => a.closesAt - b.closesAt);
 }
+var WatchedEntry = external_exports.object({
+  owner: external_exports.string(),
+  repo: external_exports.string(),
+  number: external_exports.number(),
+  closesAt: external_exports.number()
+});
 async function readSharedIndex(bot) {
   const raw = await bot.memory.coordinator.recall(SHARED_INDEX);
   try {
     const parsed = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter(isWatched) : [];
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry) => {
+      const one = WatchedEntry.safeParse(entry);
+      return one.success ? [one.data] : [];
+    });
   } catch {
     return [];
   }
-}
-function isWatched(value) {
-  const v = value;
-  return typeof v?.owner === "string" && typeof v.repo === "string" && typeof v.number === "number" && typeof v.closesAt === "number";
 }
 async function updateSharedIndex(bot, change) {
   await bot.memory.coordinator.runExclusive(SHARED_INDEX, async () => {

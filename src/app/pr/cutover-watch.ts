@@ -3,6 +3,7 @@
  * shared state (Redis across replicas and restarts), so the timer on any replica finds them.
  * Written after every step that projected a PR (run-step.ts), from the ledger alone.
  */
+import { z } from 'zod';
 import { activeWindows, type WindowConfig } from '../../core/cutover/windows.js';
 import type { ItemStates } from '../../core/ledger/ledger.js';
 import type { Checklist } from '../../core/template/model.js';
@@ -54,24 +55,26 @@ export async function watchedPulls(bot: Bot): Promise<WatchedPull[]> {
   return (await readSharedIndex(bot)).sort((a, b) => a.closesAt - b.closesAt);
 }
 
+/** An entry another replica (or an older version) wrote: kept only when it has every field. */
+const WatchedEntry = z.object({
+  owner: z.string(),
+  repo: z.string(),
+  number: z.number(),
+  closesAt: z.number(),
+});
+
 async function readSharedIndex(bot: Bot): Promise<WatchedPull[]> {
   const raw = await bot.memory.coordinator.recall(SHARED_INDEX);
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter(isWatched) : [];
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry) => {
+      const one = WatchedEntry.safeParse(entry);
+      return one.success ? [one.data] : [];
+    });
   } catch {
     return [];
   }
-}
-
-function isWatched(value: unknown): value is WatchedPull {
-  const v = value as Partial<WatchedPull> | null;
-  return (
-    typeof v?.owner === 'string' &&
-    typeof v.repo === 'string' &&
-    typeof v.number === 'number' &&
-    typeof v.closesAt === 'number'
-  );
 }
 
 /** Read-modify-write under the index's own lock, so two replicas never drop each other's entries. */
