@@ -13,9 +13,9 @@ import { CONFIG, checklist, type Harness, isTicked, line, REPO, revertReplies } 
 import {
   edit,
   openMergedRelease,
-  RELEASE_TEMPLATE,
   runNamed,
   startReleaseHarness,
+  TELEMETRY_TEMPLATE,
 } from './release-harness.js';
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
@@ -30,10 +30,7 @@ const CUTOVER = `### Traffic Cutover
 - [ ] 100% traffic to green <!-- shipgate: id=step-100 -->
 
 `;
-const TEMPLATE = RELEASE_TEMPLATE.replace('## 🔄 Rollback Plan', `${CUTOVER}## 🔄 Rollback Plan`).replace(
-  '- [ ] Error rate > 5% <!-- shipgate: id=trigger-errors -->',
-  '- [ ] Error rate > 5% <!-- shipgate: check=prometheus metric=error-rate max=5 phase=post-deploy id=trigger-errors -->',
-);
+const TEMPLATE = TELEMETRY_TEMPLATE.replace('## 🔄 Rollback Plan', `${CUTOVER}## 🔄 Rollback Plan`);
 
 let app: RunningProcess | undefined;
 let prom: RunningProcess | undefined;

@@ -50,6 +50,12 @@ export const RELEASE_TEMPLATE = `# {{app|Web}} v{{version}} - Release Checklist
 - P3: 4 hours
 `;
 
+/** The release template with "Error rate > 5%" bound to Prometheus (the telemetry and cutover E2E tests). */
+export const TELEMETRY_TEMPLATE = RELEASE_TEMPLATE.replace(
+  '- [ ] Error rate > 5% <!-- shipgate: id=trigger-errors -->',
+  '- [ ] Error rate > 5% <!-- shipgate: check=prometheus metric=error-rate max=5 phase=post-deploy id=trigger-errors -->',
+);
+
 export const DEPLOY_WORKFLOW = '.github/workflows/deploy.yml';
 
 /** The standard harness with the release template (and a deploy workflow) on the base branch. */

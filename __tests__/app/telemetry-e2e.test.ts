@@ -21,16 +21,12 @@ import { checklist, type Harness, isTicked, REPO } from './harness.js';
 import {
   openCompleteRelease,
   publishPostDeployEvidence,
-  RELEASE_TEMPLATE,
   runNamed,
   startReleaseHarness,
+  TELEMETRY_TEMPLATE,
 } from './release-harness.js';
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
-const TELEMETRY_TEMPLATE = RELEASE_TEMPLATE.replace(
-  '- [ ] Error rate > 5% <!-- shipgate: id=trigger-errors -->',
-  '- [ ] Error rate > 5% <!-- shipgate: check=prometheus metric=error-rate max=5 phase=post-deploy id=trigger-errors -->',
-);
 
 let app: RunningProcess | undefined;
 let prom: RunningProcess | undefined;
