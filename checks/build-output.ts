@@ -169,6 +169,7 @@ function checkEnv(build: BuildFiles): CheckOutcome {
 /** Hygiene of the production build: separate source maps, minified assets, no console.log, no env leaks. */
 export const buildOutputCheck = defineCheck({
   id: 'build-output',
+  measures: 'build',
   usesBuild: true,
   proves:
     "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",

@@ -215,6 +215,7 @@ async function judgeOwnConfig(config: SizeLimitConfig, repoDir: string): Promise
 /** Bundle budgets of the production build, measured with size-limit (@size-limit/file), gzip by default. */
 export const bundleSizeCheck = defineCheck({
   id: 'bundle-size',
+  measures: 'build',
   usesBuild: true,
   title: 'Bundle size budgets (size-limit)',
   proves:

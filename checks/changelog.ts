@@ -65,6 +65,7 @@ async function findFile(dir: string, wanted: string): Promise<string | undefined
 
 export const changelogCheck = defineCheck({
   id: 'changelog',
+  measures: 'repository',
   proves: 'CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.',
   title: 'CHANGELOG.md has an entry for the release version',
   params: ParamsSchema,

@@ -67,6 +67,15 @@ export interface Check<P = unknown> {
   usesTarget?: boolean;
   /** Judges the output of config `build.command`: when that command fails, the item errors instead of judging a stale or missing build. */
   usesBuild?: boolean;
+  /**
+   * What the check judges, which decides where the two-job workflow runs it (src/runner/placement.ts):
+   * `repository` — the PR's files as data (secrets, history, changelog, …): the attesting job runs
+   * it itself, so its result is `verified`; `build` — what the PR's build or tests produced
+   * (bundles, coverage): only a job that ran the PR's code has it, so it is `reported`; `app` — the
+   * running app: `reported` when shipgate starts the PR's app, run by the attesting job against an
+   * external URL; `environment` — services outside the PR (GitHub, the job's secrets, Prometheus).
+   */
+  measures: 'repository' | 'build' | 'app' | 'environment';
   /** Validates the directive parameters (strings/numbers/booleans from the template). */
   params: z.ZodType<P>;
   run(params: P, ctx: CheckContext): Promise<CheckOutcome>;

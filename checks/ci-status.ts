@@ -26,6 +26,7 @@ function describeRun(run: CheckRun): string {
 
 export const ciStatusCheck = defineCheck({
   id: 'ci-status',
+  measures: 'environment',
   title: 'Every other check run on the head commit succeeded',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {

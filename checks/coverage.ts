@@ -49,6 +49,7 @@ async function loadTotals(
 
 export const coverageCheck = defineCheck({
   id: 'coverage',
+  measures: 'build',
   proves:
     'The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.',
   title: 'Test coverage meets the threshold',

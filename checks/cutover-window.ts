@@ -22,6 +22,7 @@ const Params = CutoverWindowParams.superRefine((params, ctx) => {
  */
 export const cutoverWindowCheck = defineCheck({
   id: CUTOVER_CHECK,
+  measures: 'environment',
   title: 'A cutover window passed with every bound metric within limits',
   proves:
     'The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).',

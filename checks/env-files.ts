@@ -47,6 +47,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 export const envFilesCheck = defineCheck({
   id: 'env-files',
+  measures: 'repository',
   proves:
     'No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).',
   title: 'No .env files committed, now or in history; .env.production is git-ignored',

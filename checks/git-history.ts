@@ -67,6 +67,7 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
 
 export const gitHistoryCheck = defineCheck({
   id: 'git-history',
+  measures: 'repository',
   proves:
     'No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.',
   title: 'No secrets in any commit reachable from HEAD',

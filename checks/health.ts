@@ -40,6 +40,7 @@ function notHealthShaped(contentType: string, body: string): string | undefined 
 /** The health endpoint answers 2xx in time with a health-shaped body (not the SPA's index.html). */
 export const healthCheck = defineCheck({
   id: 'health',
+  measures: 'app',
   usesTarget: true,
   title: 'Health endpoint answers 2xx in time with a health response',
   proves:

@@ -25,6 +25,7 @@ const Params = z.object({
 /** Security response headers, CORS and a CSRF heuristic, from one shared GET of the target. */
 export const httpSecurityCheck = defineCheck({
   id: 'http-security',
+  measures: 'app',
   proves:
     'One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.',
   usesTarget: true,

@@ -227,6 +227,7 @@ export interface LighthouseCheckOptions {
 export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
   return defineCheck({
     id: 'lighthouse',
+    measures: 'app',
     proves:
       "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,

@@ -200,6 +200,7 @@ function judgeLeak(
 /** Load test with autocannon: concurrent users, p95 latency, error rate and an RSS leak heuristic. */
 export const loadTestCheck = defineCheck({
   id: 'load-test',
+  measures: 'app',
   usesTarget: true,
   exclusive: true,
   title: 'HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend',

@@ -68,6 +68,7 @@ function provenNote(statuses: readonly MigrationStatus[]): string {
 
 export const migrationsCheck = defineCheck({
   id: 'migrations',
+  measures: 'repository',
   title: 'Every database migration has a rollback',
   proves:
     'Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.',

@@ -124,6 +124,7 @@ function limitText(params: PrometheusParams, unit: string): string {
 /** A production metric from Prometheus within limits, now or over every sample of a window. */
 export const prometheusCheck = defineCheck({
   id: 'prometheus',
+  measures: 'environment',
   title: 'A production metric from Prometheus is within its limits',
   proves:
     'The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).',

@@ -69,6 +69,7 @@ async function burst(url: URL, params: z.infer<typeof Params>, signal: AbortSign
 /** A burst of requests meets a limiter: a 429, or rate-limit headers announcing the policy. */
 export const rateLimitCheck = defineCheck({
   id: 'rate-limit',
+  measures: 'app',
   usesTarget: true,
   // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
   disruptive: true,

@@ -109,6 +109,7 @@ async function scanWithGitleaks(
 
 export const secretsCheck = defineCheck({
   id: 'secrets',
+  measures: 'repository',
   title: 'No hardcoded credentials in the working tree',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {

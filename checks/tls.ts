@@ -21,6 +21,7 @@ const DAY_MS = 86_400_000;
 /** The TLS certificate is valid now, chains to a trusted CA, matches the host, and is not about to expire. */
 export const tlsCheck = defineCheck({
   id: 'tls',
+  measures: 'app',
   proves:
     'The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.',
   usesTarget: true,

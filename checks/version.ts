@@ -36,6 +36,7 @@ async function fail(dir: string, summary: string): Promise<CheckOutcome> {
 
 export const versionCheck = defineCheck({
   id: 'version',
+  measures: 'repository',
   proves:
     'The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.',
   title: 'Release version is valid SemVer, bumped from the base branch, and consistent',

@@ -25,6 +25,7 @@ function toWebSocketUrl(url: URL): URL {
 /** Concurrent WebSocket clients measuring round-trip latency (protocol ping/pong or a JSON echo). */
 export const websocketCheck = defineCheck({
   id: 'websocket',
+  measures: 'app',
   usesTarget: true,
   exclusive: true,
   title: 'WebSocket round-trip latency under concurrent clients',

@@ -49117,6 +49117,7 @@ function checkEnv(build) {
 }
 var buildOutputCheck = defineCheck({
   id: "build-output",
+  measures: "build",
   usesBuild: true,
   proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
@@ -49584,6 +49585,7 @@ async function judgeOwnConfig(config3, repoDir) {
 }
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
+  measures: "build",
   usesBuild: true,
   title: "Bundle size budgets (size-limit)",
   proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
@@ -49773,6 +49775,7 @@ async function findFile(dir, wanted) {
 }
 var changelogCheck = defineCheck({
   id: "changelog",
+  measures: "repository",
   proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
   title: "CHANGELOG.md has an entry for the release version",
   params: ParamsSchema,
@@ -58179,6 +58182,7 @@ function describeRun(run2) {
 }
 var ciStatusCheck = defineCheck({
   id: "ci-status",
+  measures: "environment",
   title: "Every other check run on the head commit succeeded",
   params: ParamsSchema2,
   async run(params4, ctx) {
@@ -58304,6 +58308,7 @@ async function loadTotals(dir, files) {
 }
 var coverageCheck = defineCheck({
   id: "coverage",
+  measures: "build",
   proves: "The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
   params: ParamsSchema3,
@@ -58565,6 +58570,7 @@ var Params = CutoverWindowParams.superRefine((params4, ctx) => {
 });
 var cutoverWindowCheck = defineCheck({
   id: CUTOVER_CHECK,
+  measures: "environment",
   title: "A cutover window passed with every bound metric within limits",
   proves: "The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).",
   params: Params,
@@ -58687,6 +58693,7 @@ function plural4(count, one, many = `${one}s`) {
 }
 var envFilesCheck = defineCheck({
   id: "env-files",
+  measures: "repository",
   proves: "No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).",
   title: "No .env files committed, now or in history; .env.production is git-ignored",
   params: ParamsSchema4,
@@ -59086,6 +59093,7 @@ async function checkRotated(names, params4, ctx) {
 }
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
+  measures: "environment",
   proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
   params: ParamsSchema5,
@@ -60992,6 +61000,7 @@ async function scanHistory(dir, allowlist, signal) {
 }
 var gitHistoryCheck = defineCheck({
   id: "git-history",
+  measures: "repository",
   proves: "No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.",
   title: "No secrets in any commit reachable from HEAD",
   params: external_exports.object({}).strict(),
@@ -61155,6 +61164,7 @@ function notHealthShaped(contentType, body) {
 }
 var healthCheck = defineCheck({
   id: "health",
+  measures: "app",
   usesTarget: true,
   title: "Health endpoint answers 2xx in time with a health response",
   proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
@@ -61407,6 +61417,7 @@ var Params3 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  measures: "app",
   proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
@@ -62252,6 +62263,7 @@ function pickTarget(ctx) {
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
+    measures: "app",
     proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
@@ -62628,6 +62640,7 @@ RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.window
 }
 var loadTestCheck = defineCheck({
   id: "load-test",
+  measures: "app",
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
@@ -62838,6 +62851,7 @@ function provenNote(statuses) {
 }
 var migrationsCheck = defineCheck({
   id: "migrations",
+  measures: "repository",
   title: "Every database migration has a rollback",
   proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
   params: ParamsSchema6,
@@ -63112,6 +63126,7 @@ function limitText(params4, unit) {
 }
 var prometheusCheck = defineCheck({
   id: "prometheus",
+  measures: "environment",
   title: "A production metric from Prometheus is within its limits",
   proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
   params: Params5,
@@ -63228,6 +63243,7 @@ async function burst(url2, params4, signal) {
 }
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
+  measures: "app",
   usesTarget: true,
   // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
   disruptive: true,
@@ -63392,6 +63408,7 @@ async function scanWithGitleaks(binary, dir, allowlist, signal) {
 }
 var secretsCheck = defineCheck({
   id: "secrets",
+  measures: "repository",
   title: "No hardcoded credentials in the working tree",
   params: ParamsSchema7,
   async run(params4, ctx) {
@@ -63501,6 +63518,7 @@ var Params7 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  measures: "app",
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
@@ -63581,6 +63599,7 @@ async function fail2(dir, summary) {
 }
 var versionCheck = defineCheck({
   id: "version",
+  measures: "repository",
   proves: "The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
   params: external_exports.object({}).strict(),
@@ -63781,6 +63800,7 @@ function toWebSocketUrl(url2) {
 }
 var websocketCheck = defineCheck({
   id: "websocket",
+  measures: "app",
   usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
@@ -63995,273 +64015,11 @@ function headSha(cwd) {
 import { spawnSync } from "node:child_process";
 import { setMaxListeners } from "node:events";
 
-// src/runner/memo.ts
-function createMemo() {
-  const store = /* @__PURE__ */ new Map();
-  return (key, compute) => {
-    let pending = store.get(key);
-    if (!pending) {
-      pending = compute();
-      store.set(key, pending);
-    }
-    return pending;
-  };
+// src/core/evidence/binding.ts
+function effectiveParams(item, config3) {
+  const { enabled: _enabled, ...overrides } = config3.checks[item.check ?? ""] ?? {};
+  return { ...item.params, ...overrides };
 }
-
-// src/runner/target.ts
-import { spawn as spawn2 } from "node:child_process";
-async function startTarget(command, cwd, url2, timeoutMs) {
-  const child = spawn2(command, { cwd, shell: true, detached: true, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr = (stderr + chunk.toString()).slice(-2e3);
-  });
-  const exited = new Promise((resolve7) => child.once("exit", (code2) => resolve7(code2)));
-  const stop = () => stopProcess(child, exited);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const state = await Promise.race([exited.then((code2) => ({ code: code2 })), delay(200).then(() => void 0)]);
-    if (state)
-      throw new Error(
-        `target command "${command}" exited with code ${state.code}: ${stderr.trim().slice(-400)}`
-      );
-    if (await answers(url2)) return { pid: child.pid ?? 0, stop };
-  }
-  await stop();
-  throw new Error(`target did not answer at ${url2} within ${timeoutMs} ms (started with "${command}")`);
-}
-async function answers(url2) {
-  try {
-    const response = await fetch(url2, { signal: AbortSignal.timeout(1e3) });
-    await response.body?.cancel();
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function stopProcess(child, exited) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const kill = (signal) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      child.kill(signal);
-    }
-  };
-  kill("SIGTERM");
-  const done = await Promise.race([exited.then(() => true), delay(3e3).then(() => false)]);
-  if (!done) kill("SIGKILL");
-}
-function delay(ms) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms).unref());
-}
-
-// src/runner/run-checks.ts
-async function runChecks(options2) {
-  const log = options2.log ?? (() => {
-  });
-  const resolve7 = options2.resolveCheck ?? findCheck;
-  const selected = options2.checklist.items.filter(
-    (item) => item.kind === "auto" && item.phase === options2.phase && (!options2.only?.length || options2.only.includes(item.check ?? "") || options2.only.includes(item.id))
-  );
-  if (selected.length === 0) return [];
-  const decided = notApplicableByConfig(options2.checklist, options2.config);
-  const results = /* @__PURE__ */ new Map();
-  const toRun = selected.filter((item) => {
-    const reason = decided.get(item.id);
-    if (reason === void 0) return true;
-    const result = {
-      item: item.id,
-      text: item.text,
-      check: item.check ?? "",
-      status: "skipped",
-      summary: reason,
-      findings: [],
-      durationMs: 0
-    };
-    results.set(item.id, result);
-    options2.onResult?.(result);
-    return false;
-  });
-  if (options2.signal) setMaxListeners(selected.length + 10, options2.signal);
-  const buildProblem = runBuild(options2, log);
-  let target;
-  let targetUrl = options2.targetUrl ?? options2.config.target.url;
-  const targetProblem = await (async () => {
-    if (options2.targetUrl || !options2.config.target.start || !targetUrl) return void 0;
-    if (!toRun.some((item) => resolve7(item.check ?? "")?.usesTarget)) return void 0;
-    try {
-      log(`starting target: ${options2.config.target.start}`);
-      target = await startTarget(
-        options2.config.target.start,
-        options2.repoDir,
-        targetUrl,
-        options2.config.target.startTimeoutMs
-      );
-      return void 0;
-    } catch (error62) {
-      targetUrl = void 0;
-      return error62.message;
-    }
-  })();
-  const baseContext = {
-    repoDir: options2.repoDir,
-    baseRef: options2.baseRef,
-    buildDir: options2.config.build.dir,
-    targetUrl,
-    targetPid: target?.pid,
-    releaseVersion: options2.releaseVersion,
-    branch: options2.branch,
-    prTitle: options2.prTitle,
-    env: options2.env,
-    environment: options2.config.environment,
-    ...options2.config.telemetry ? { telemetry: options2.config.telemetry } : {},
-    ...options2.github?.headSha ? { sha: options2.github.headSha } : {},
-    github: options2.github,
-    memo: createMemo(),
-    log
-  };
-  const runOne = async (item) => {
-    options2.onStart?.(item);
-    const result = await runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem);
-    results.set(item.id, result);
-    options2.onResult?.(result);
-  };
-  try {
-    const isDisruptive = (item) => resolve7(item.check ?? "")?.disruptive === true;
-    const isExclusive = (item) => !isDisruptive(item) && resolve7(item.check ?? "")?.exclusive === true;
-    await runPool(
-      toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
-      options2.config.concurrency,
-      runOne
-    );
-    await runPool(toRun.filter(isExclusive), 1, runOne);
-    await runPool(toRun.filter(isDisruptive), 1, runOne);
-  } finally {
-    await target?.stop();
-  }
-  return selected.map((item) => results.get(item.id)).filter((result) => !!result);
-}
-async function runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem) {
-  const name = item.check ?? "";
-  const started = performance.now();
-  const finish = (outcome2) => ({
-    item: item.id,
-    text: item.text,
-    check: name,
-    status: outcome2.status,
-    summary: outcome2.summary,
-    findings: outcome2.findings ?? [],
-    ...outcome2.details ? { details: outcome2.details } : {},
-    ...outcome2.metrics ? { metrics: outcome2.metrics } : {},
-    durationMs: Math.round(performance.now() - started)
-  });
-  const check2 = resolve7(name);
-  if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
-  if (buildProblem && check2.usesBuild)
-    return finish({ status: "error", summary: buildProblem.slice(0, 300) });
-  const { enabled: _enabled, ...overrides } = options2.config.checks[name] ?? {};
-  const params4 = strictParams(check2.params).safeParse({ ...item.params, ...overrides });
-  if (!params4.success) {
-    const issue2 = params4.error.issues[0];
-    return finish({
-      status: "error",
-      summary: `bad parameter ${issue2?.path.join(".") ?? ""}: ${issue2?.message ?? ""}`
-    });
-  }
-  const timeoutMs = options2.config.timeoutMs;
-  const controller = new AbortController();
-  setMaxListeners(1e3, controller.signal);
-  const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  const onAbort = () => controller.abort(options2.signal?.reason);
-  options2.signal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    const context = { ...baseContext, signal: controller.signal, timeoutMs };
-    const aborted2 = new Promise(
-      (resolveAbort) => controller.signal.addEventListener(
-        "abort",
-        () => resolveAbort({
-          status: "error",
-          summary: String(controller.signal.reason?.message ?? "aborted")
-        })
-      )
-    );
-    const outcome2 = await Promise.race([check2.run(params4.data, context), aborted2]);
-    if (outcome2.status === "skipped" && targetProblem && /target/i.test(outcome2.summary)) {
-      return finish({ status: "error", summary: `target failed to start: ${targetProblem.slice(0, 200)}` });
-    }
-    return finish(outcome2);
-  } catch (error62) {
-    return finish({ status: "error", summary: `check threw: ${error62.message ?? String(error62)}` });
-  } finally {
-    clearTimeout(timer);
-    options2.signal?.removeEventListener("abort", onAbort);
-  }
-}
-async function runPool(items, concurrency, worker) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== void 0) await worker(item);
-    }
-  });
-  await Promise.all(lanes);
-}
-function runBuild(options2, log) {
-  const command = options2.config.build.command;
-  if (!command) return void 0;
-  log(`building: ${command}`);
-  const result = spawnSync(command, {
-    cwd: options2.repoDir,
-    shell: true,
-    encoding: "utf8",
-    timeout: options2.config.timeoutMs,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  if (result.status === 0) return void 0;
-  const output2 = `${result.stderr ?? ""}
-${result.stdout ?? ""}`.trim();
-  const errorLine = output2.split("\n").find((text) => /error/i.test(text))?.trim() ?? output2.slice(-300);
-  const problem = `build command "${command}" failed (exit ${result.status ?? result.signal}): ${errorLine}`;
-  log(problem);
-  return problem;
-}
-
-// src/cli/color.ts
-var STATUS_SGR = { pass: "32", fail: "31", error: "31;1", skipped: "33" };
-function colorEnabled(env, stream) {
-  const force = env.FORCE_COLOR;
-  if (force !== void 0) return !/^(?:0|false)$/i.test(force);
-  if (env.NO_COLOR) return false;
-  return stream.isTTY === true;
-}
-function paint(status, text, on) {
-  return on ? `\x1B[${STATUS_SGR[status]}m${text}\x1B[0m` : text;
-}
-
-// src/cli/context.ts
-import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-import { join as join15, relative as relative6, resolve as resolve3 } from "node:path";
-
-// src/core/template/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
-// src/core/config/config-file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/core/release/release-bots.ts
 var RELEASE_BOTS = ["release-please", "changesets"];
@@ -64331,6 +64089,13 @@ var InvalidationSchema = external_exports.object({
    */
   versionFiles: GlobList.optional()
 }).strict();
+var JOB_CREDENTIAL_VARIABLE = /^(?:ACTIONS_.*|INPUT_.*|GITHUB_TOKEN|GH_TOKEN|SHIPGATE_LEDGER_SECRET|RUNNER_TOKEN)$/i;
+var ChildEnvNames = external_exports.array(
+  external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name").refine(
+    (name) => !JOB_CREDENTIAL_VARIABLE.test(name),
+    "is a credential of the job: never passed to the PR's code (docs/security.md)"
+  )
+).max(100);
 var ConfigSchema3 = external_exports.object({
   release: external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
@@ -64362,9 +64127,16 @@ var ConfigSchema3 = external_exports.object({
     url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
     /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
     start: external_exports.string().optional(),
-    startTimeoutMs: external_exports.number().int().positive().default(3e4)
-  }).strict().default({ startTimeoutMs: 3e4 }),
-  build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
+    startTimeoutMs: external_exports.number().int().positive().default(3e4),
+    /** Environment variables the app gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+    env: ChildEnvNames.default([])
+  }).strict().default({ startTimeoutMs: 3e4, env: [] }),
+  build: external_exports.object({
+    dir: external_exports.string().optional(),
+    command: external_exports.string().optional(),
+    /** Environment variables the build gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+    env: ChildEnvNames.default([])
+  }).strict().default({ env: [] }),
   /**
    * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
    * turns a check off (its items become N/A). Keys are validated against each check's schema.
@@ -64381,15 +64153,29 @@ var ConfigSchema3 = external_exports.object({
    * dispatches it once for that commit. Absent: the bot never dispatches.
    */
   checksWorkflow: external_exports.object({
-    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
-    file: external_exports.string().regex(
-      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
-      'expected a workflow file like "shipgate.yml"'
-    ),
+    /**
+     * File name under .github/workflows (e.g. `shipgate.yml`): only its runs may vouch for results,
+     * and the bot dispatches it (a `workflow_dispatch` trigger with a `sha` input) when results are late.
+     */
+    file: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "shipgate.yml"').optional(),
+    /**
+     * The reusable workflow whose attesting job vouches (the ID token's `job_workflow_ref`), as in a
+     * `uses:` line: `owner/repo/.github/workflows/x.yml@ref` or `./.github/workflows/x.yml`. Only its
+     * results may vouch, and what it computed itself counts as `verified`. Absent: shipgate's own.
+     */
+    uses: external_exports.string().regex(
+      /^(?:[\w.-]+\/[\w.-]+\/|\.\/)\.github\/workflows\/[\w.-]+\.ya?ml(?:@[\w./-]+)?$/,
+      'expected a reusable workflow like "acme/shipgate/.github/workflows/shipgate.yml@v1"'
+    ).optional(),
     /** Branch to run the workflow from; default: the PR head branch. */
     ref: external_exports.string().min(1).optional(),
     timeoutMinutes: external_exports.number().positive().max(1440).default(10)
-  }).strict().optional(),
+  }).strict().refine((value) => value.file !== void 0 || value.uses !== void 0, "needs `file` or `uses`").optional(),
+  /**
+   * Which results must be `verified` (computed by the attesting job from the PR's files, never by
+   * a job that ran the PR's code): check ids or item ids. A `reported` result for them is refused.
+   */
+  evidence: external_exports.object({ requireVerified: external_exports.array(external_exports.string().min(1)).max(200).default([]) }).strict().default({ requireVerified: [] }),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
   deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
@@ -64399,7 +64185,346 @@ var ConfigSchema3 = external_exports.object({
 }).strict();
 var defaultConfig = ConfigSchema3.parse({});
 
+// src/runner/child-env.ts
+var ALWAYS = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "TERM",
+  "CI",
+  "NODE_ENV",
+  // Windows runners: tools are not found without these
+  "SystemRoot",
+  "ComSpec",
+  "PATHEXT",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "USERPROFILE"
+];
+var LOCALE = /^LC_[A-Z_]+$/;
+var NEVER2 = JOB_CREDENTIAL_VARIABLE;
+function childEnvironment(env, declared = []) {
+  const allowed = /* @__PURE__ */ new Set([...ALWAYS, ...declared]);
+  const child = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === void 0 || NEVER2.test(name)) continue;
+    if (allowed.has(name) || LOCALE.test(name)) child[name] = value;
+  }
+  return child;
+}
+
+// src/runner/memo.ts
+function createMemo() {
+  const store = /* @__PURE__ */ new Map();
+  return (key, compute) => {
+    let pending = store.get(key);
+    if (!pending) {
+      pending = compute();
+      store.set(key, pending);
+    }
+    return pending;
+  };
+}
+
+// src/runner/placement.ts
+function needsPrCode(check2, facts) {
+  if (check2.measures === "build") return true;
+  if (check2.measures === "app") return facts.startsPrApp;
+  return false;
+}
+function runsIn(job, check2, facts) {
+  if (job === "single") return true;
+  return needsPrCode(check2, facts) === (job === "measure");
+}
+
+// src/runner/target.ts
+import { spawn as spawn2 } from "node:child_process";
+async function startTarget(command, cwd, url2, timeoutMs, env) {
+  const child = spawn2(command, {
+    cwd,
+    env,
+    shell: true,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"]
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk.toString()).slice(-2e3);
+  });
+  const exited = new Promise((resolve7) => child.once("exit", (code2) => resolve7(code2)));
+  const stop = () => stopProcess(child, exited);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const state = await Promise.race([exited.then((code2) => ({ code: code2 })), delay(200).then(() => void 0)]);
+    if (state)
+      throw new Error(
+        `target command "${command}" exited with code ${state.code}: ${stderr.trim().slice(-400)}`
+      );
+    if (await answers(url2)) return { pid: child.pid ?? 0, stop };
+  }
+  await stop();
+  throw new Error(`target did not answer at ${url2} within ${timeoutMs} ms (started with "${command}")`);
+}
+async function answers(url2) {
+  try {
+    const response = await fetch(url2, { signal: AbortSignal.timeout(1e3) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function stopProcess(child, exited) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const kill = (signal) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal);
+    }
+  };
+  kill("SIGTERM");
+  const done = await Promise.race([exited.then(() => true), delay(3e3).then(() => false)]);
+  if (!done) kill("SIGKILL");
+}
+function delay(ms) {
+  return new Promise((resolve7) => setTimeout(resolve7, ms).unref());
+}
+
+// src/runner/run-checks.ts
+async function runChecks(options2) {
+  const log = options2.log ?? (() => {
+  });
+  const resolve7 = options2.resolveCheck ?? findCheck;
+  const job = options2.job ?? "single";
+  const selected = itemsToRun(options2, job, resolve7);
+  if (selected.length === 0) return [];
+  const decided = notApplicableByConfig(options2.checklist, options2.config);
+  const results = /* @__PURE__ */ new Map();
+  const toRun = selected.filter((item) => {
+    const reason = decided.get(item.id);
+    if (reason === void 0) return true;
+    const result = {
+      item: item.id,
+      text: item.text,
+      check: item.check ?? "",
+      params: effectiveParams(item, options2.config),
+      status: "skipped",
+      summary: reason,
+      findings: [],
+      durationMs: 0
+    };
+    results.set(item.id, result);
+    options2.onResult?.(result);
+    return false;
+  });
+  if (options2.signal) setMaxListeners(selected.length + 10, options2.signal);
+  const buildProblem = job === "attest" ? void 0 : runBuild(options2, log);
+  let target;
+  let targetUrl = options2.targetUrl ?? options2.config.target.url;
+  const targetProblem = await (async () => {
+    if (job === "attest" || options2.targetUrl || !options2.config.target.start || !targetUrl) return void 0;
+    if (!toRun.some((item) => resolve7(item.check ?? "")?.usesTarget)) return void 0;
+    try {
+      log(`starting target: ${options2.config.target.start}`);
+      target = await startTarget(
+        options2.config.target.start,
+        options2.repoDir,
+        targetUrl,
+        options2.config.target.startTimeoutMs,
+        childEnv(options2, options2.config.target.env)
+      );
+      return void 0;
+    } catch (error62) {
+      targetUrl = void 0;
+      return error62.message;
+    }
+  })();
+  const baseContext = {
+    repoDir: options2.repoDir,
+    baseRef: options2.baseRef,
+    buildDir: options2.config.build.dir,
+    targetUrl,
+    targetPid: target?.pid,
+    releaseVersion: options2.releaseVersion,
+    branch: options2.branch,
+    prTitle: options2.prTitle,
+    env: options2.env,
+    environment: options2.config.environment,
+    ...options2.config.telemetry ? { telemetry: options2.config.telemetry } : {},
+    ...options2.github?.headSha ? { sha: options2.github.headSha } : {},
+    github: options2.github,
+    memo: createMemo(),
+    log
+  };
+  const runOne = async (item) => {
+    options2.onStart?.(item);
+    const result = await runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem);
+    results.set(item.id, result);
+    options2.onResult?.(result);
+  };
+  try {
+    const isDisruptive = (item) => resolve7(item.check ?? "")?.disruptive === true;
+    const isExclusive = (item) => !isDisruptive(item) && resolve7(item.check ?? "")?.exclusive === true;
+    await runPool(
+      toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
+      options2.config.concurrency,
+      runOne
+    );
+    await runPool(toRun.filter(isExclusive), 1, runOne);
+    await runPool(toRun.filter(isDisruptive), 1, runOne);
+  } finally {
+    await target?.stop();
+  }
+  return selected.map((item) => results.get(item.id)).filter((result) => !!result);
+}
+function itemsToRun(options2, job, resolve7 = findCheck) {
+  const facts = { startsPrApp: !options2.targetUrl && !!options2.config.target.start };
+  return options2.checklist.items.filter((item) => {
+    if (item.kind !== "auto" || item.phase !== options2.phase) return false;
+    if (options2.only?.length && !options2.only.includes(item.check ?? "") && !options2.only.includes(item.id))
+      return false;
+    const check2 = resolve7(item.check ?? "");
+    return check2 ? runsIn(job, check2, facts) : job !== "measure";
+  });
+}
+async function runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem) {
+  const name = item.check ?? "";
+  const started = performance.now();
+  const finish = (outcome2) => ({
+    item: item.id,
+    text: item.text,
+    check: name,
+    params: effectiveParams(item, options2.config),
+    status: outcome2.status,
+    summary: outcome2.summary,
+    findings: outcome2.findings ?? [],
+    ...outcome2.details ? { details: outcome2.details } : {},
+    ...outcome2.metrics ? { metrics: outcome2.metrics } : {},
+    durationMs: Math.round(performance.now() - started)
+  });
+  const check2 = resolve7(name);
+  if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
+  if (buildProblem && check2.usesBuild)
+    return finish({ status: "error", summary: buildProblem.slice(0, 300) });
+  const { enabled: _enabled, ...overrides } = options2.config.checks[name] ?? {};
+  const params4 = strictParams(check2.params).safeParse({ ...item.params, ...overrides });
+  if (!params4.success) {
+    const issue2 = params4.error.issues[0];
+    return finish({
+      status: "error",
+      summary: `bad parameter ${issue2?.path.join(".") ?? ""}: ${issue2?.message ?? ""}`
+    });
+  }
+  const timeoutMs = options2.config.timeoutMs;
+  const controller = new AbortController();
+  setMaxListeners(1e3, controller.signal);
+  const timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  const onAbort = () => controller.abort(options2.signal?.reason);
+  options2.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const context = { ...baseContext, signal: controller.signal, timeoutMs };
+    const aborted2 = new Promise(
+      (resolveAbort) => controller.signal.addEventListener(
+        "abort",
+        () => resolveAbort({
+          status: "error",
+          summary: String(controller.signal.reason?.message ?? "aborted")
+        })
+      )
+    );
+    const outcome2 = await Promise.race([check2.run(params4.data, context), aborted2]);
+    if (outcome2.status === "skipped" && targetProblem && /target/i.test(outcome2.summary)) {
+      return finish({ status: "error", summary: `target failed to start: ${targetProblem.slice(0, 200)}` });
+    }
+    return finish(outcome2);
+  } catch (error62) {
+    return finish({ status: "error", summary: `check threw: ${error62.message ?? String(error62)}` });
+  } finally {
+    clearTimeout(timer);
+    options2.signal?.removeEventListener("abort", onAbort);
+  }
+}
+async function runPool(items, concurrency, worker) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== void 0) await worker(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+function runBuild(options2, log) {
+  const command = options2.config.build.command;
+  if (!command) return void 0;
+  log(`building: ${command}`);
+  const result = spawnSync(command, {
+    cwd: options2.repoDir,
+    shell: true,
+    encoding: "utf8",
+    timeout: options2.config.timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"],
+    // the PR's build script: never the job's credentials (child-env.ts)
+    env: childEnv(options2, options2.config.build.env)
+  });
+  if (result.status === 0) return void 0;
+  const output2 = `${result.stderr ?? ""}
+${result.stdout ?? ""}`.trim();
+  const errorLine = output2.split("\n").find((text) => /error/i.test(text))?.trim() ?? output2.slice(-300);
+  const problem = `build command "${command}" failed (exit ${result.status ?? result.signal}): ${errorLine}`;
+  log(problem);
+  return problem;
+}
+function childEnv(options2, declared) {
+  if (!options2.inheritEnv) return childEnvironment(options2.env, declared);
+  return Object.fromEntries(
+    Object.entries(options2.env).filter((entry) => entry[1] !== void 0)
+  );
+}
+
+// src/cli/color.ts
+var STATUS_SGR = { pass: "32", fail: "31", error: "31;1", skipped: "33" };
+function colorEnabled(env, stream) {
+  const force = env.FORCE_COLOR;
+  if (force !== void 0) return !/^(?:0|false)$/i.test(force);
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true;
+}
+function paint(status, text, on) {
+  return on ? `\x1B[${STATUS_SGR[status]}m${text}\x1B[0m` : text;
+}
+
+// src/cli/context.ts
+import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
+import { join as join15, relative as relative6, resolve as resolve3 } from "node:path";
+
+// src/core/template/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
+}
+
 // src/core/config/config-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 64 * 1024;
 var MAX_NESTING = 32;
 function nestingProblem(text, file2) {
@@ -64954,11 +65079,13 @@ function describe3(error62, file2) {
   if (error62 instanceof InvalidInputError) return error62.problems;
   return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
 }
-async function loadSetup(gh, policy) {
+async function loadSetup(gh, policy, paths = {}) {
+  const configPath = paths.configPath ?? CONFIG_PATH;
   const definition = await readGateDefinition({
-    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
     readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
-    missingTemplate: `not found on ${policy.ref}`
+    missingTemplate: `not found on ${policy.ref}`,
+    ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
   });
   return { ...definition, problems: definition.problems.map(formatProblem), policy };
 }
@@ -64984,10 +65111,13 @@ async function loadRepoContext(io, dir, flags) {
       templateOverride: flags.template
     })
   );
+  return { repoDir, config: config3, checklist, ...readRepoFacts(io, repoDir) };
+}
+function readRepoFacts(io, repoDir) {
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
-  return { repoDir, config: config3, checklist, packageJson, branch, releaseVersion };
+  return { packageJson, branch, releaseVersion };
 }
 function readText(path15) {
   try {
@@ -65139,6 +65269,8 @@ async function checkCommand(io, args) {
     releaseVersion: context.releaseVersion,
     branch: context.branch,
     env: io.env,
+    // the developer's own machine: the build runs as `npm run build` would (see RunChecksOptions)
+    inheritEnv: true,
     log: (message) => {
       clearLive();
       io.stderr.write(`${message}
@@ -66184,7 +66316,8 @@ function annotation(item, state, status) {
     return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
   if (item.kind === "auto") {
-    const summary = escapeInline(state?.summary ?? "", 160);
+    const how = state?.how ? ` \xB7 ${state.how}` : "";
+    const summary = escapeInline(state?.summary ?? "", 160) + how;
     switch (status) {
       case "done":
         return `\u2705 ${summary}`;

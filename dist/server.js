@@ -460,11 +460,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error62,
-        message = "This job has been dropped by Bottleneck"
+        message: message2 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error62 != null ? error62 : new BottleneckError(message));
+            this._reject(error62 != null ? error62 : new BottleneckError(message2));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -667,11 +667,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
+          return _this.instance.Events.trigger("message", message2.toString());
         })();
       }
       __disconnect__(flush) {
@@ -1223,9 +1223,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.ready) {
@@ -1455,9 +1455,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -1673,22 +1673,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
         })();
       }
-      onMessage(channel, message) {
+      onMessage(channel, message2) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
             type = _ref2[0];
             data = _ref2[1];
             if (type === "capacity") {
@@ -2463,10 +2463,10 @@ var require_Bottleneck = __commonJS({
     Sync = require_Sync();
     Bottleneck6 = function() {
       class Bottleneck7 {
-        constructor(options2 = {}, ...invalid) {
+        constructor(options2 = {}, ...invalid2) {
           var storeInstanceOptions, storeOptions;
           this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options2, invalid);
+          this._validateOptions(options2, invalid2);
           parser2.load(options2, this.instanceDefaults, this);
           this._queues = new Queues(NUM_PRIORITIES);
           this._scheduled = {};
@@ -2496,8 +2496,8 @@ var require_Bottleneck = __commonJS({
             return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
           });
         }
-        _validateOptions(options2, invalid) {
-          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+        _validateOptions(options2, invalid2) {
+          if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
             throw new Bottleneck7.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
           }
         }
@@ -2513,8 +2513,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message) {
-          return this._store.__publish__(message);
+        publish(message2) {
+          return this._store.__publish__(message2);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -2654,10 +2654,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message) {
+        _dropAllQueued(message2) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message
+              message: message2
             });
           });
         }
@@ -5667,9 +5667,9 @@ var require_old = __commonJS({
     "use strict";
     var assert2 = __require("assert");
     var util = __require("util");
-    function RedisError(message) {
+    function RedisError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -5681,11 +5681,11 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function ParserError(message, buffer, offset) {
+    function ParserError(message2, buffer, offset) {
       assert2(buffer);
       assert2.strictEqual(typeof offset, "number");
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -5702,9 +5702,9 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function ReplyError(message) {
+    function ReplyError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -5719,9 +5719,9 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function AbortError(message) {
+    function AbortError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -5733,9 +5733,9 @@ var require_old = __commonJS({
       configurable: true,
       writable: true
     });
-    function InterruptError(message) {
+    function InterruptError(message2) {
       Object.defineProperty(this, "message", {
-        value: message || "",
+        value: message2 || "",
         configurable: true,
         writable: true
       });
@@ -5768,12 +5768,12 @@ var require_modern = __commonJS({
       }
     };
     var ParserError = class extends RedisError {
-      constructor(message, buffer, offset) {
+      constructor(message2, buffer, offset) {
         assert2(buffer);
         assert2.strictEqual(typeof offset, "number");
         const tmp = Error.stackTraceLimit;
         Error.stackTraceLimit = 2;
-        super(message);
+        super(message2);
         Error.stackTraceLimit = tmp;
         this.offset = offset;
         this.buffer = buffer;
@@ -5783,10 +5783,10 @@ var require_modern = __commonJS({
       }
     };
     var ReplyError = class extends RedisError {
-      constructor(message) {
+      constructor(message2) {
         const tmp = Error.stackTraceLimit;
         Error.stackTraceLimit = 2;
-        super(message);
+        super(message2);
         Error.stackTraceLimit = tmp;
       }
       get name() {
@@ -6201,7 +6201,7 @@ var require_lodash = __commonJS({
       }
     }
     function baseKeysIn(object2) {
-      if (!isObject2(object2)) {
+      if (!isObject3(object2)) {
         return nativeKeysIn(object2);
       }
       var isProto = isPrototype(object2), result = [];
@@ -6261,7 +6261,7 @@ var require_lodash = __commonJS({
       return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
     }
     function isIterateeCall(value, index, object2) {
-      if (!isObject2(object2)) {
+      if (!isObject3(object2)) {
         return false;
       }
       var type = typeof index;
@@ -6297,13 +6297,13 @@ var require_lodash = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
-      return tag == funcTag || tag == genTag;
+      var tag2 = isObject3(value) ? objectToString.call(value) : "";
+      return tag2 == funcTag || tag2 == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject2(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -6345,13 +6345,13 @@ var require_lodash2 = __commonJS({
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject2(value) ? objectToString.call(value) : "";
-      return tag == funcTag || tag == genTag;
+      var tag2 = isObject3(value) ? objectToString.call(value) : "";
+      return tag2 == funcTag || tag2 == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject2(value) {
+    function isObject3(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -8069,8 +8069,8 @@ var require_ClusterAllFailedError = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
     var ClusterAllFailedError = class extends redis_errors_1.RedisError {
-      constructor(message, lastNodeError) {
-        super(message);
+      constructor(message2, lastNodeError) {
+        super(message2);
         this.lastNodeError = lastNodeError;
         Error.captureStackTrace(this, this.constructor);
       }
@@ -8468,7 +8468,7 @@ var require_Pipeline = __commonJS({
       }
       return slot;
     }
-    var Pipeline = class extends Commander_1.default {
+    var Pipeline2 = class extends Commander_1.default {
       constructor(redis) {
         super();
         this.redis = redis;
@@ -8638,20 +8638,20 @@ var require_Pipeline = __commonJS({
         return this;
       }
     };
-    exports2.default = Pipeline;
-    var multi = Pipeline.prototype.multi;
-    Pipeline.prototype.multi = function() {
+    exports2.default = Pipeline2;
+    var multi = Pipeline2.prototype.multi;
+    Pipeline2.prototype.multi = function() {
       this._transactions += 1;
       return multi.apply(this, arguments);
     };
-    var execBuffer = Pipeline.prototype.execBuffer;
-    Pipeline.prototype.execBuffer = (0, util_1.deprecate)(function() {
+    var execBuffer = Pipeline2.prototype.execBuffer;
+    Pipeline2.prototype.execBuffer = (0, util_1.deprecate)(function() {
       if (this._transactions > 0) {
         this._transactions -= 1;
       }
       return execBuffer.apply(this, arguments);
     }, "Pipeline#execBuffer: Use Pipeline#exec instead");
-    Pipeline.prototype.exec = function(callback) {
+    Pipeline2.prototype.exec = function(callback) {
       if (this.isCluster && !this.redis.slots.length) {
         if (this.redis.status === "wait")
           this.redis.connect().catch(utils_1.noop);
@@ -10161,11 +10161,11 @@ var require_cluster = __commonJS({
             reject(new Error("Redis is already connecting/connected"));
             return;
           }
-          const epoch = ++this.connectionEpoch;
+          const epoch2 = ++this.connectionEpoch;
           this.setStatus("connecting");
           this.resolveStartupNodeHostnames().then((nodes) => {
-            if (this.connectionEpoch !== epoch) {
-              debug("discard connecting after resolving startup nodes because epoch not match: %d != %d", epoch, this.connectionEpoch);
+            if (this.connectionEpoch !== epoch2) {
+              debug("discard connecting after resolving startup nodes because epoch not match: %d != %d", epoch2, this.connectionEpoch);
               reject(new redis_errors_1.RedisError("Connection is discarded because a new connection is made"));
               return;
             }
@@ -11386,8 +11386,8 @@ var require_MaxRetriesPerRequestError = __commonJS({
     var redis_errors_1 = require_redis_errors();
     var MaxRetriesPerRequestError = class extends redis_errors_1.AbortError {
       constructor(maxRetriesPerRequest) {
-        const message = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
-        super(message);
+        const message2 = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
+        super(message2);
         Error.captureStackTrace(this, this.constructor);
       }
       get name() {
@@ -11415,7 +11415,7 @@ var require_parser2 = __commonJS({
     "use strict";
     var Buffer3 = __require("buffer").Buffer;
     var StringDecoder = __require("string_decoder").StringDecoder;
-    var decoder = new StringDecoder();
+    var decoder2 = new StringDecoder();
     var errors = require_redis_errors();
     var ReplyError = errors.ReplyError;
     var ParserError = errors.ParserError;
@@ -11653,11 +11653,11 @@ var require_parser2 = __commonJS({
         chunks--;
         offset = list2[list2.length - 2].length + offset;
       }
-      var res = decoder.write(list2[0].slice(oldOffset));
+      var res = decoder2.write(list2[0].slice(oldOffset));
       for (var i = 1; i < chunks - 1; i++) {
-        res += decoder.write(list2[i]);
+        res += decoder2.write(list2[i]);
       }
-      res += decoder.end(list2[i].slice(0, offset - 2));
+      res += decoder2.end(list2[i].slice(0, offset - 2));
       return res;
     }
     function concatBulkBuffer(parser2) {
@@ -12026,8 +12026,8 @@ var require_DataHandler = __commonJS({
       shiftCommand(reply2) {
         const item = this.redis.commandQueue.shift();
         if (!item) {
-          const message = "Command queue state error. If you can reproduce this, please report it.";
-          const error62 = new Error(message + (reply2 instanceof Error ? ` Last error: ${reply2.message}` : ` Last reply: ${reply2.toString()}`));
+          const message2 = "Command queue state error. If you can reproduce this, please report it.";
+          const error62 = new Error(message2 + (reply2 instanceof Error ? ` Last error: ${reply2.message}` : ` Last reply: ${reply2.toString()}`));
           this.redis.emit("error", error62);
           return null;
         }
@@ -13255,17 +13255,17 @@ var require_err_helpers = __commonJS({
     var stackWithCauses = (err) => _stackWithCauses(err, /* @__PURE__ */ new Set());
     var _messageWithCauses = (err, seen, skip) => {
       if (!isErrorLike(err)) return "";
-      const message = skip ? "" : err.message || "";
+      const message2 = skip ? "" : err.message || "";
       if (seen.has(err)) {
-        return message + ": ...";
+        return message2 + ": ...";
       }
       const cause = getErrorCause(err);
       if (cause) {
         seen.add(err);
         const skipIfVErrorStyleCause = typeof err.cause === "function";
-        return message + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen, skipIfVErrorStyleCause);
+        return message2 + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen, skipIfVErrorStyleCause);
       } else {
-        return message;
+        return message2;
       }
     };
     var messageWithCauses = (err) => _messageWithCauses(err, /* @__PURE__ */ new Set());
@@ -15440,8 +15440,8 @@ var require_thread_stream = __commonJS({
         this[kImpl].flushRetainCount = 0;
         this[kImpl].userRef = true;
         this.worker = createWorker(this, opts);
-        this.on("message", (message, transferList) => {
-          this.worker.postMessage(message, transferList);
+        this.on("message", (message2, transferList) => {
+          this.worker.postMessage(message2, transferList);
         });
       }
       write(data) {
@@ -16420,12 +16420,12 @@ var require_levels = __commonJS({
     function genLsCache(instance) {
       const formatter = instance[formattersSym].level;
       const { labels } = instance.levels;
-      const cache = {};
+      const cache2 = {};
       for (const label2 in labels) {
         const level = formatter(labels[label2], Number(label2));
-        cache[label2] = JSON.stringify(level).slice(0, -1);
+        cache2[label2] = JSON.stringify(level).slice(0, -1);
       }
-      instance[lsCacheSym] = cache;
+      instance[lsCacheSym] = cache2;
       return instance;
     }
     function isStandardLevel(level, useOnlyCustomLevels) {
@@ -16940,9 +16940,9 @@ var require_safe_stable_stringify = __commonJS({
         }
         if (value) {
           return (value2) => {
-            let message = `Object can not safely be stringified. Received type ${typeof value2}`;
-            if (typeof value2 !== "function") message += ` (${value2.toString()})`;
-            throw new Error(message);
+            let message2 = `Object can not safely be stringified. Received type ${typeof value2}`;
+            if (typeof value2 !== "function") message2 += ` (${value2.toString()})`;
+            throw new Error(message2);
           };
         }
       }
@@ -18391,9 +18391,9 @@ var require_pino_abstract_transport = __commonJS({
       if (waitForConfig) {
         let pinoConfig = {};
         const configReceived = createDeferred();
-        parentPort.on("message", function handleMessage(message) {
-          if (message.code === "PINO_CONFIG") {
-            pinoConfig = message.config;
+        parentPort.on("message", function handleMessage(message2) {
+          if (message2.code === "PINO_CONFIG") {
+            pinoConfig = message2.config;
             configReceived.resolve();
             parentPort.off("message", handleMessage);
           }
@@ -19438,12 +19438,12 @@ var require_create_date = __commonJS({
     "use strict";
     module2.exports = createDate;
     var isValidDate = require_is_valid_date();
-    function createDate(epoch) {
-      let date5 = new Date(epoch);
+    function createDate(epoch2) {
+      let date5 = new Date(epoch2);
       if (isValidDate(date5)) {
         return date5;
       }
-      date5 = /* @__PURE__ */ new Date(+epoch);
+      date5 = /* @__PURE__ */ new Date(+epoch2);
       return date5;
     }
   }
@@ -19630,11 +19630,11 @@ var require_cjs2 = __commonJS({
     }
     function copyDataViewStrict(dataView, state) {
       const { buffer } = dataView;
-      const { cache, Constructor } = state;
-      const bufferCopied = cache.has(buffer);
-      const bufferClone = bufferCopied ? cache.get(buffer) : state.copier(buffer, state);
-      if (!bufferCopied && cache.has(dataView)) {
-        return cache.get(dataView);
+      const { cache: cache2, Constructor } = state;
+      const bufferCopied = cache2.has(buffer);
+      const bufferClone = bufferCopied ? cache2.get(buffer) : state.copier(buffer, state);
+      if (!bufferCopied && cache2.has(dataView)) {
+        return cache2.get(dataView);
       }
       const clone2 = new Constructor(bufferClone, dataView.byteOffset, dataView.byteLength);
       state.cache.set(dataView, clone2);
@@ -20162,13 +20162,13 @@ var require_format_time = __commonJS({
     var dateformat = require_dateformat();
     var createDate = require_create_date();
     var isValidDate = require_is_valid_date();
-    function formatTime(epoch, translateTime = false) {
+    function formatTime(epoch2, translateTime = false) {
       if (translateTime === false) {
-        return epoch;
+        return epoch2;
       }
-      const instant = createDate(epoch);
+      const instant = createDate(epoch2);
       if (!isValidDate(instant)) {
-        return epoch;
+        return epoch2;
       }
       if (translateTime === true) {
         return dateformat(instant, DATE_FORMAT_SIMPLE);
@@ -20271,8 +20271,8 @@ var require_interpret_conditionals = __commonJS({
 var require_is_object = __commonJS({
   "node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
     "use strict";
-    module2.exports = isObject2;
-    function isObject2(input2) {
+    module2.exports = isObject3;
+    function isObject3(input2) {
       return Object.prototype.toString.apply(input2) === "[object Object]";
     }
   }
@@ -20709,7 +20709,7 @@ var require_prettify_error_log = __commonJS({
     var {
       LOGGER_KEYS
     } = require_constants2();
-    var isObject2 = require_is_object();
+    var isObject3 = require_is_object();
     var joinLinesWithIndentation = require_join_lines_with_indentation();
     var prettifyObject = require_prettify_object();
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
@@ -20735,7 +20735,7 @@ var require_prettify_error_log = __commonJS({
           const key = propertiesToPrint[i];
           if (key in log === false) continue;
           const safeKey = stripUnsafeControlChars(key);
-          if (isObject2(log[key])) {
+          if (isObject3(log[key])) {
             const prettifiedObject = prettifyObject({
               log: log[key],
               excludeLoggerKeys: false,
@@ -20806,7 +20806,7 @@ var require_prettify_message = __commonJS({
       } = context2;
       if (messageFormat && typeof messageFormat === "string") {
         const parsedMessageFormat = interpretConditionals(messageFormat, log);
-        const message = String(parsedMessageFormat).replace(
+        const message2 = String(parsedMessageFormat).replace(
           /{([^{}]+)}/g,
           function(match, p1) {
             let level;
@@ -20818,7 +20818,7 @@ var require_prettify_message = __commonJS({
             return value !== void 0 ? value : "";
           }
         );
-        return colorizer.message(stripUnsafeControlChars(message));
+        return colorizer.message(stripUnsafeControlChars(message2));
       }
       if (messageFormat && typeof messageFormat === "function") {
         const msg = messageFormat(log, messageKey, levelLabel, { colors: colorizer.colors });
@@ -21043,7 +21043,7 @@ var require_pretty = __commonJS({
     "use strict";
     module2.exports = pretty;
     var sjs = require_secure_json_parse();
-    var isObject2 = require_is_object();
+    var isObject3 = require_is_object();
     var prettifyErrorLog = require_prettify_error_log();
     var prettifyLevel = require_prettify_level();
     var prettifyMessage = require_prettify_message();
@@ -21065,9 +21065,9 @@ var require_pretty = __commonJS({
     };
     function pretty(inputData) {
       let log;
-      if (!isObject2(inputData)) {
+      if (!isObject3(inputData)) {
         const parsed = jsonParser(inputData);
-        if (parsed.err || !isObject2(parsed.value)) {
+        if (parsed.err || !isObject3(parsed.value)) {
           return inputData + this.EOL;
         }
         log = parsed.value;
@@ -21252,12 +21252,12 @@ var require_pino_pretty = __commonJS({
       let pretty2 = prettyFactory2(opts);
       let destination;
       return abstractTransport(function(source) {
-        source.on("message", function pinoConfigListener(message) {
-          if (!message || message.code !== "PINO_CONFIG") return;
+        source.on("message", function pinoConfigListener(message2) {
+          if (!message2 || message2.code !== "PINO_CONFIG") return;
           Object.assign(opts, {
-            messageKey: message.config.messageKey,
-            errorLikeObjectKeys: Array.from(/* @__PURE__ */ new Set([...opts.errorLikeObjectKeys || ERROR_LIKE_KEYS, message.config.errorKey])),
-            customLevels: message.config.levels.values
+            messageKey: message2.config.messageKey,
+            errorLikeObjectKeys: Array.from(/* @__PURE__ */ new Set([...opts.errorLikeObjectKeys || ERROR_LIKE_KEYS, message2.config.errorKey])),
+            customLevels: message2.config.levels.values
           });
           pretty2 = prettyFactory2(opts);
           source.off("message", pinoConfigListener);
@@ -21609,10 +21609,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error62, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
+              this._reject(error62 != null ? error62 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -21748,9 +21748,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -22211,10 +22211,10 @@ var require_light = __commonJS({
       Sync$1 = Sync_1;
       Bottleneck6 = (function() {
         class Bottleneck7 {
-          constructor(options2 = {}, ...invalid) {
+          constructor(options2 = {}, ...invalid2) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options2, invalid);
+            this._validateOptions(options2, invalid2);
             parser$5.load(options2, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
@@ -22244,8 +22244,8 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options2, invalid) {
-            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+          _validateOptions(options2, invalid2) {
+            if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
               throw new Bottleneck7.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
@@ -22261,8 +22261,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -22385,9 +22385,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options2 = {}) {
@@ -22975,12 +22975,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -23959,7 +23959,7 @@ ${indent}${start}${value}${end}`;
       const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -24089,9 +24089,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
       }
-      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -24299,7 +24299,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge4.tag && tag2.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -24966,14 +24966,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -25848,17 +25848,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge4.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -26098,7 +26098,7 @@ var require_Document = __commonJS({
           options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -26113,7 +26113,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
+        const node2 = createNode.createNode(value, tag2, ctx);
         if (flow && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -26298,22 +26298,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code, message2) {
         super();
         this.name = name;
         this.code = code;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLParseError", pos, code, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLWarning", pos, code, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -26372,7 +26372,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor2 = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -26418,7 +26418,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor2 || tag)
+            if (anchor2 || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -26434,9 +26434,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -26444,7 +26444,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor2 || tag)
+            if (anchor2 || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -26482,7 +26482,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor: anchor2,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -26579,8 +26579,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -26683,8 +26683,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -26784,10 +26784,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap = fc.start.source === "{";
       const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -26975,8 +26975,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -26993,20 +26993,20 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -27016,13 +27016,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
-      if (tag?.format)
-        node2.format = tag.format;
+      if (tag2?.format)
+        node2.format = tag2.format;
       return node2;
     }
     exports2.composeCollection = composeCollection;
@@ -27066,15 +27066,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -27097,8 +27097,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -27176,8 +27176,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -27188,8 +27188,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -27444,18 +27444,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
@@ -27468,8 +27468,8 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
@@ -27478,17 +27478,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -27498,17 +27498,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports2.composeScalar = composeScalar;
   }
@@ -27557,20 +27557,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment, anchor: anchor2, tag: tag2 } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node2 = composeAlias(ctx, token, onError);
-          if (anchor2 || tag)
+          if (anchor2 || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor2)
             node2.anchor = anchor2.source.substring(1);
           break;
@@ -27582,13 +27582,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
-            const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -27597,7 +27597,7 @@ var require_compose_node = __commonJS({
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node2.spaceBefore = true;
@@ -27611,14 +27611,14 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor2) {
         node2.anchor = anchor2.source.substring(1);
         if (node2.anchor === "")
@@ -27744,12 +27744,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -27819,10 +27819,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -27911,12 +27911,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -29076,8 +29076,8 @@ var require_parser3 = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -29167,8 +29167,8 @@ var require_parser3 = __commonJS({
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -31571,10 +31571,10 @@ var require_picomatch = __commonJS({
     var parse5 = require_parse();
     var utils = require_utils4();
     var constants3 = require_constants3();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob, options2, returnState = false) => {
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch7 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch6(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch7(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -31584,22 +31584,22 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch6.compileRe(glob, options2) : picomatch6.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch7.compileRe(glob, options2) : picomatch7.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options2, { glob, posix: posix3 });
+        const { isMatch, match, output: output2 } = picomatch7.test(input2, regex2, options2, { glob, posix: posix3 });
         const result = { glob, state, regex: regex2, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -31625,7 +31625,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch7.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -31642,24 +31642,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex2, options2, posix3);
+          match = picomatch7.matchBase(input2, regex2, options2, posix3);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch6.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options2);
+    picomatch7.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch6.isMatch = (str, patterns, options2) => picomatch6(patterns, options2)(str);
-    picomatch6.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options2));
+    picomatch7.isMatch = (str, patterns, options2) => picomatch7(patterns, options2)(str);
+    picomatch7.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options2));
       return parse5(pattern, { ...options2, fastpaths: false });
     };
-    picomatch6.scan = (input2, options2) => scan(input2, options2);
-    picomatch6.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch7.scan = (input2, options2) => scan(input2, options2);
+    picomatch7.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -31670,13 +31670,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch6.toRegex(source, options2);
+      const regex2 = picomatch7.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch6.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch7.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -31687,9 +31687,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options2);
       }
-      return picomatch6.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch7.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options2) => {
+    picomatch7.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -31698,8 +31698,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants3;
-    module2.exports = picomatch6;
+    picomatch7.constants = constants3;
+    module2.exports = picomatch7;
   }
 });
 
@@ -31709,14 +31709,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils4();
-    function picomatch6(glob, options2, returnState = false) {
+    function picomatch7(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module2.exports = picomatch6;
+    Object.assign(picomatch7, pico);
+    module2.exports = picomatch7;
   }
 });
 
@@ -32344,13 +32344,13 @@ var require_assertions = __commonJS({
       const filteredValues = values.filter(isFiniteNumber);
       const { operator, passedFn } = AUDIT_TYPE_OPERATORS[assertionType];
       if (!filteredValues.length && aggregationMethod !== "pessimistic" || filteredValues.length !== values.length && aggregationMethod === "pessimistic") {
-        let message = void 0;
+        let message2 = void 0;
         if (values.some((v) => v === void 0)) {
           const userAction = `"${assertionType}" might not be a valid assertion for this audit.`;
-          message = `Audit did not produce a value at all. ${userAction}`;
+          message2 = `Audit did not produce a value at all. ${userAction}`;
         } else {
           const userAction = aggregationMethod === "pessimistic" ? 'Try using an aggregationMethod other than "pessimistic".' : "If this is reproducible, please file an issue on GitHub.";
-          message = `Audit failed to produce a valid value. ${userAction}`;
+          message2 = `Audit failed to produce a valid value. ${userAction}`;
         }
         const didRun = values.map((value) => isFiniteNumber(value) ? value : NaN);
         return [
@@ -32361,7 +32361,7 @@ var require_assertions = __commonJS({
             values: didRun,
             operator,
             passed: false,
-            message
+            message: message2
           }
         ];
       }
@@ -32619,7 +32619,7 @@ var require_common2 = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject2(subject) {
+    function isObject3(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -32649,7 +32649,7 @@ var require_common2 = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject2;
+    module2.exports.isObject = isObject3;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -32776,14 +32776,14 @@ var require_type = __commonJS({
       }
       return result;
     }
-    function Type(tag, options2) {
+    function Type(tag2, options2) {
       options2 = options2 || {};
       Object.keys(options2).forEach(function(name) {
         if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag2 + '" YAML type.');
         }
       });
-      this.tag = tag;
+      this.tag = tag2;
       this.kind = options2["kind"] || null;
       this.resolve = options2["resolve"] || function() {
         return true;
@@ -32797,7 +32797,7 @@ var require_type = __commonJS({
       this.defaultStyle = options2["defaultStyle"] || null;
       this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
       if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag2 + '" YAML type.');
       }
     }
     module2.exports = Type;
@@ -33840,18 +33840,18 @@ var require_loader = __commonJS({
       this.totalMergeKeys = 0;
       this.documents = [];
     }
-    function generateError(state, message) {
+    function generateError(state, message2) {
       return new YAMLException(
-        message,
+        message2,
         new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
       );
     }
-    function throwError(state, message) {
-      throw generateError(state, message);
+    function throwError(state, message2) {
+      throw generateError(state, message2);
     }
-    function throwWarning(state, message) {
+    function throwWarning(state, message2) {
       if (state.onWarning) {
-        state.onWarning.call(null, generateError(state, message));
+        state.onWarning.call(null, generateError(state, message2));
       }
     }
     var directiveHandlers = {
@@ -34925,21 +34925,21 @@ var require_dumper = __commonJS({
       "OFF"
     ];
     function compileStyleMap(schema, map2) {
-      var result, keys, index, length, tag, style, type;
+      var result, keys, index, length, tag2, style, type;
       if (map2 === null) return {};
       result = {};
       keys = Object.keys(map2);
       for (index = 0, length = keys.length; index < length; index += 1) {
-        tag = keys[index];
-        style = String(map2[tag]);
-        if (tag.slice(0, 2) === "!!") {
-          tag = "tag:yaml.org,2002:" + tag.slice(2);
+        tag2 = keys[index];
+        style = String(map2[tag2]);
+        if (tag2.slice(0, 2) === "!!") {
+          tag2 = "tag:yaml.org,2002:" + tag2.slice(2);
         }
-        type = schema.compiledTypeMap["fallback"][tag];
+        type = schema.compiledTypeMap["fallback"][tag2];
         if (type && _hasOwnProperty.call(type.styleAliases, style)) {
           style = type.styleAliases[style];
         }
-        result[tag] = style;
+        result[tag2] = style;
       }
       return result;
     }
@@ -35585,7 +35585,7 @@ var require_buffer_util = __commonJS({
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants4();
     var FastBuffer = Buffer[Symbol.species];
-    function concat(list2, totalLength) {
+    function concat2(list2, totalLength) {
       if (list2.length === 0) return EMPTY_BUFFER;
       if (list2.length === 1) return list2[0];
       const target = Buffer.allocUnsafe(totalLength);
@@ -35631,7 +35631,7 @@ var require_buffer_util = __commonJS({
       return buf;
     }
     module2.exports = {
-      concat,
+      concat: concat2,
       mask: _mask,
       toArrayBuffer,
       toBuffer,
@@ -36309,7 +36309,7 @@ var require_receiver = __commonJS({
       kStatusCode,
       kWebSocket
     } = require_constants4();
-    var { concat, toArrayBuffer, unmask } = require_buffer_util();
+    var { concat: concat2, toArrayBuffer, unmask } = require_buffer_util();
     var { isValidStatusCode, isValidUTF8 } = require_validation();
     var FastBuffer = Buffer[Symbol.species];
     var GET_INFO = 0;
@@ -36787,9 +36787,9 @@ var require_receiver = __commonJS({
         if (this._opcode === 2) {
           let data;
           if (this._binaryType === "nodebuffer") {
-            data = concat(fragments, messageLength);
+            data = concat2(fragments, messageLength);
           } else if (this._binaryType === "arraybuffer") {
-            data = toArrayBuffer(concat(fragments, messageLength));
+            data = toArrayBuffer(concat2(fragments, messageLength));
           } else if (this._binaryType === "blob") {
             data = new Blob(fragments);
           } else {
@@ -36807,7 +36807,7 @@ var require_receiver = __commonJS({
             });
           }
         } else {
-          const buf = concat(fragments, messageLength);
+          const buf = concat2(fragments, messageLength);
           if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
             const error62 = this.createError(
               Error,
@@ -36905,11 +36905,11 @@ var require_receiver = __commonJS({
        * @return {(Error|RangeError)} The error
        * @private
        */
-      createError(ErrorCtor, message, prefix, statusCode, errorCode) {
+      createError(ErrorCtor, message2, prefix, statusCode, errorCode) {
         this._loop = false;
         this._errored = true;
         const err = new ErrorCtor(
-          prefix ? `Invalid WebSocket frame: ${message}` : message
+          prefix ? `Invalid WebSocket frame: ${message2}` : message2
         );
         Error.captureStackTrace(err, this.createError);
         err.code = errorCode;
@@ -37578,10 +37578,10 @@ var require_event_target = __commonJS({
             callListener(handler2, this, event);
           };
         } else if (type === "close") {
-          wrapper = function onClose(code, message) {
+          wrapper = function onClose(code, message2) {
             const event = new CloseEvent("close", {
               code,
-              reason: message.toString(),
+              reason: message2.toString(),
               wasClean: this._closeFrameReceived && this._closeFrameSent
             });
             event[kTarget] = this;
@@ -37809,7 +37809,7 @@ var require_websocket = __commonJS({
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls2 = __require("tls");
-    var { randomBytes, createHash: createHash6 } = __require("crypto");
+    var { randomBytes, createHash: createHash7 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -38500,7 +38500,7 @@ var require_websocket = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash6("sha1").update(key + GUID).digest("base64");
+        const digest = createHash7("sha1").update(key + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -38524,29 +38524,29 @@ var require_websocket = __commonJS({
         const secWebSocketExtensions = res.headers["sec-websocket-extensions"];
         if (secWebSocketExtensions !== void 0) {
           if (!perMessageDeflate) {
-            const message = "Server sent a Sec-WebSocket-Extensions header but no extension was requested";
-            abortHandshake(websocket, socket, message);
+            const message2 = "Server sent a Sec-WebSocket-Extensions header but no extension was requested";
+            abortHandshake(websocket, socket, message2);
             return;
           }
           let extensions;
           try {
             extensions = parse5(secWebSocketExtensions);
           } catch (err) {
-            const message = "Invalid Sec-WebSocket-Extensions header";
-            abortHandshake(websocket, socket, message);
+            const message2 = "Invalid Sec-WebSocket-Extensions header";
+            abortHandshake(websocket, socket, message2);
             return;
           }
           const extensionNames = Object.keys(extensions);
           if (extensionNames.length !== 1 || extensionNames[0] !== PerMessageDeflate2.extensionName) {
-            const message = "Server indicated an extension that was not requested";
-            abortHandshake(websocket, socket, message);
+            const message2 = "Server indicated an extension that was not requested";
+            abortHandshake(websocket, socket, message2);
             return;
           }
           try {
             perMessageDeflate.accept(extensions[PerMessageDeflate2.extensionName]);
           } catch (err) {
-            const message = "Invalid Sec-WebSocket-Extensions header";
-            abortHandshake(websocket, socket, message);
+            const message2 = "Invalid Sec-WebSocket-Extensions header";
+            abortHandshake(websocket, socket, message2);
             return;
           }
           websocket._extensions[PerMessageDeflate2.extensionName] = perMessageDeflate;
@@ -38584,9 +38584,9 @@ var require_websocket = __commonJS({
       }
       return tls2.connect(options2);
     }
-    function abortHandshake(websocket, stream, message) {
+    function abortHandshake(websocket, stream, message2) {
       websocket._readyState = WebSocket2.CLOSING;
-      const err = new Error(message);
+      const err = new Error(message2);
       Error.captureStackTrace(err, abortHandshake);
       if (stream.setHeader) {
         stream[kAborted] = true;
@@ -38765,7 +38765,7 @@ var require_stream = __commonJS({
         objectMode: false,
         writableObjectMode: false
       });
-      ws.on("message", function message(msg, isBinary) {
+      ws.on("message", function message2(msg, isBinary) {
         const data = !isBinary && duplex._readableState.objectMode ? msg.toString() : msg;
         if (!duplex.push(data)) ws.pause();
       });
@@ -38885,7 +38885,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter = __require("events");
     var http4 = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash: createHash6 } = __require("crypto");
+    var { createHash: createHash7 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate();
     var subprotocol2 = require_subprotocol();
@@ -39091,23 +39091,23 @@ var require_websocket_server = __commonJS({
         const upgrade = req.headers.upgrade;
         const version2 = +req.headers["sec-websocket-version"];
         if (req.method !== "GET") {
-          const message = "Invalid HTTP method";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 405, message);
+          const message2 = "Invalid HTTP method";
+          abortHandshakeOrEmitwsClientError(this, req, socket, 405, message2);
           return;
         }
         if (upgrade === void 0 || upgrade.toLowerCase() !== "websocket") {
-          const message = "Invalid Upgrade header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
+          const message2 = "Invalid Upgrade header";
+          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
           return;
         }
         if (key === void 0 || !keyRegex.test(key)) {
-          const message = "Missing or invalid Sec-WebSocket-Key header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
+          const message2 = "Missing or invalid Sec-WebSocket-Key header";
+          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
           return;
         }
         if (version2 !== 13 && version2 !== 8) {
-          const message = "Missing or invalid Sec-WebSocket-Version header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message, {
+          const message2 = "Missing or invalid Sec-WebSocket-Version header";
+          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2, {
             "Sec-WebSocket-Version": "13, 8"
           });
           return;
@@ -39122,8 +39122,8 @@ var require_websocket_server = __commonJS({
           try {
             protocols = subprotocol2.parse(secWebSocketProtocol);
           } catch (err) {
-            const message = "Invalid Sec-WebSocket-Protocol header";
-            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
+            const message2 = "Invalid Sec-WebSocket-Protocol header";
+            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
             return;
           }
         }
@@ -39142,8 +39142,8 @@ var require_websocket_server = __commonJS({
               extensions[PerMessageDeflate2.extensionName] = perMessageDeflate;
             }
           } catch (err) {
-            const message = "Invalid or unacceptable Sec-WebSocket-Extensions header";
-            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
+            const message2 = "Invalid or unacceptable Sec-WebSocket-Extensions header";
+            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
             return;
           }
         }
@@ -39154,9 +39154,9 @@ var require_websocket_server = __commonJS({
             req
           };
           if (this.options.verifyClient.length === 2) {
-            this.options.verifyClient(info, (verified, code, message, headers) => {
+            this.options.verifyClient(info, (verified, code, message2, headers) => {
               if (!verified) {
-                return abortHandshake(socket, code || 401, message, headers);
+                return abortHandshake(socket, code || 401, message2, headers);
               }
               this.completeUpgrade(
                 extensions,
@@ -39195,7 +39195,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash6("sha1").update(key + GUID).digest("base64");
+        const digest = createHash7("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -39256,27 +39256,27 @@ var require_websocket_server = __commonJS({
     function socketOnError() {
       this.destroy();
     }
-    function abortHandshake(socket, code, message, headers) {
-      message = message || http4.STATUS_CODES[code];
+    function abortHandshake(socket, code, message2, headers) {
+      message2 = message2 || http4.STATUS_CODES[code];
       headers = {
         Connection: "close",
         "Content-Type": "text/html",
-        "Content-Length": Buffer.byteLength(message),
+        "Content-Length": Buffer.byteLength(message2),
         ...headers
       };
       socket.once("finish", socket.destroy);
       socket.end(
         `HTTP/1.1 ${code} ${http4.STATUS_CODES[code]}\r
-` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message
+` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message2
       );
     }
-    function abortHandshakeOrEmitwsClientError(server, req, socket, code, message, headers) {
+    function abortHandshakeOrEmitwsClientError(server, req, socket, code, message2, headers) {
       if (server.listenerCount("wsClientError")) {
-        const err = new Error(message);
+        const err = new Error(message2);
         Error.captureStackTrace(err, abortHandshakeOrEmitwsClientError);
         server.emit("wsClientError", err, socket, req);
       } else {
-        abortHandshake(socket, code, message, headers);
+        abortHandshake(socket, code, message2, headers);
       }
     }
   }
@@ -39361,7 +39361,7 @@ var require_util2 = __commonJS({
       return fastHashObject(keys, labels);
     }
     exports2.hashObject = hashObject;
-    exports2.isObject = function isObject2(obj) {
+    exports2.isObject = function isObject3(obj) {
       return obj !== null && typeof obj === "object";
     };
     exports2.nowTimestamp = function nowTimestamp() {
@@ -39607,11 +39607,11 @@ var require_metric = __commonJS({
   "node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
-    var { isObject: isObject2 } = require_util2();
+    var { isObject: isObject3 } = require_util2();
     var { validateMetricName, validateLabelName } = require_validation2();
     var Metric = class {
       constructor(config3, defaults = {}) {
-        if (!isObject2(config3)) {
+        if (!isObject3(config3)) {
           throw new TypeError("constructor expected a config object");
         }
         Object.assign(
@@ -39705,7 +39705,7 @@ var require_counter = __commonJS({
     var util = __require("util");
     var {
       hashObject,
-      isObject: isObject2,
+      isObject: isObject3,
       getLabels,
       removeLabels,
       nowTimestamp
@@ -39736,7 +39736,7 @@ var require_counter = __commonJS({
        */
       incWithoutExemplar(labels, value) {
         let hash2 = "";
-        if (isObject2(labels)) {
+        if (isObject3(labels)) {
           hash2 = hashObject(labels, this.sortedLabelNames);
           validateLabel(this.labelNames, labels);
         } else {
@@ -39777,7 +39777,7 @@ var require_counter = __commonJS({
       }
       updateExemplar(exemplarLabels, value, hash2) {
         if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject2(this.hashMap[hash2].exemplar)) {
+        if (!isObject3(this.hashMap[hash2].exemplar)) {
           this.hashMap[hash2].exemplar = new Exemplar();
         }
         this.hashMap[hash2].exemplar.validateExemplarLabelSet(exemplarLabels);
@@ -39842,7 +39842,7 @@ var require_gauge = __commonJS({
       setValueDelta,
       getLabels,
       hashObject,
-      isObject: isObject2,
+      isObject: isObject3,
       removeLabels
     } = require_util2();
     var { validateLabel } = require_validation2();
@@ -39979,10 +39979,10 @@ var require_gauge = __commonJS({
       setValueDelta(gauge.hashMap, delta, labels, hash2);
     }
     function getLabelArg(labels) {
-      return isObject2(labels) ? labels : {};
+      return isObject3(labels) ? labels : {};
     }
     function getValueArg(labels, value) {
-      return isObject2(labels) ? value : labels;
+      return isObject3(labels) ? value : labels;
     }
     module2.exports = Gauge;
   }
@@ -39996,7 +39996,7 @@ var require_histogram = __commonJS({
     var {
       getLabels,
       hashObject,
-      isObject: isObject2,
+      isObject: isObject3,
       removeLabels,
       nowTimestamp
     } = require_util2();
@@ -40068,7 +40068,7 @@ var require_histogram = __commonJS({
         const bound = findBound(this.upperBounds, value);
         const { bucketExemplars } = this.hashMap[hash2];
         let exemplar = bucketExemplars[bound];
-        if (!isObject2(exemplar)) {
+        if (!isObject3(exemplar)) {
           exemplar = new Exemplar();
           bucketExemplars[bound] = exemplar;
         }
@@ -40230,7 +40230,7 @@ var require_histogram = __commonJS({
       return result;
     }
     function convertLabelsAndValues(labels, value) {
-      return isObject2(labels) ? {
+      return isObject3(labels) ? {
         labels,
         value
       } : {
@@ -43703,7 +43703,7 @@ var require_gc = __commonJS({
 var require_defaultMetrics = __commonJS({
   "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
-    var { isObject: isObject2 } = require_util2();
+    var { isObject: isObject3 } = require_util2();
     var processCpuTotal = require_processCpuTotal();
     var processStartTime = require_processStartTime();
     var osMemoryHeap = require_osMemoryHeap();
@@ -43734,7 +43734,7 @@ var require_defaultMetrics = __commonJS({
     };
     var metricsList = Object.keys(metrics2);
     module2.exports = function collectDefaultMetrics2(config3) {
-      if (config3 !== null && config3 !== void 0 && !isObject2(config3)) {
+      if (config3 !== null && config3 !== void 0 && !isObject3(config3)) {
         throw new TypeError("config must be null, undefined, or an object");
       }
       config3 = { eventLoopMonitoringPrecision: 10, ...config3 };
@@ -43868,13 +43868,13 @@ var require_cluster2 = __commonJS({
             }, 5e3)
           };
           requests.set(requestId, request2);
-          const message = {
+          const message2 = {
             type: GET_METRICS_REQ,
             requestId
           };
           for (const id in cluster().workers) {
             if (cluster().workers[id].isConnected()) {
-              cluster().workers[id].send(message);
+              cluster().workers[id].send(message2);
               request2.pending++;
             }
           }
@@ -43947,17 +43947,17 @@ var require_cluster2 = __commonJS({
       if (listenersAdded) return;
       listenersAdded = true;
       if (cluster().isMaster) {
-        cluster().on("message", (worker, message) => {
-          if (message.type === GET_METRICS_RES) {
-            const request2 = requests.get(message.requestId);
-            if (message.error) {
-              request2.done(new Error(message.error));
+        cluster().on("message", (worker, message2) => {
+          if (message2.type === GET_METRICS_RES) {
+            const request2 = requests.get(message2.requestId);
+            if (message2.error) {
+              request2.done(new Error(message2.error));
               return;
             }
-            message.metrics.forEach((registry2) => request2.responses.push(registry2));
+            message2.metrics.forEach((registry2) => request2.responses.push(registry2));
             request2.pending--;
             if (request2.pending === 0) {
-              requests.delete(message.requestId);
+              requests.delete(message2.requestId);
               clearTimeout(request2.errorTimeout);
               const registry2 = AggregatorRegistry.aggregate(request2.responses);
               const promString = registry2.metrics();
@@ -43967,18 +43967,18 @@ var require_cluster2 = __commonJS({
         });
       }
       if (cluster().isWorker) {
-        process.on("message", (message) => {
-          if (message.type === GET_METRICS_REQ) {
+        process.on("message", (message2) => {
+          if (message2.type === GET_METRICS_REQ) {
             Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics2) => {
               process.send({
                 type: GET_METRICS_RES,
-                requestId: message.requestId,
+                requestId: message2.requestId,
                 metrics: metrics2
               });
             }).catch((error62) => {
               process.send({
                 type: GET_METRICS_RES,
-                requestId: message.requestId,
+                requestId: message2.requestId,
                 error: error62.message
               });
             });
@@ -45190,8 +45190,8 @@ function prefixIssues(path15, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -45221,7 +45221,7 @@ function finalizeIssue(iss, ctx, config3) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -45229,7 +45229,7 @@ function finalizeIssue(iss, ctx, config3) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -45344,9 +45344,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -45361,10 +45361,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -45375,7 +45375,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -47584,7 +47584,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -47592,7 +47592,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -47728,7 +47728,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -47737,7 +47737,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -56968,8 +56968,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -59669,12 +59669,12 @@ function initializeContext(params4) {
     external: params4?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params4, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params4.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params4, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params4.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -63524,21 +63524,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run2(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -64996,7 +64996,7 @@ function _resolve(packageWithPath) {
 function _resolveRelative(installDir, packageWithPath) {
   return createRequire(pathToFileURL(installDir).href).resolve(packageWithPath);
 }
-var _logger = { log: (message) => console.log(`[NPXI] ${message}`) };
+var _logger = { log: (message2) => console.log(`[NPXI] ${message2}`) };
 async function npxImport(pkg, options2 = {}) {
   const opts = {
     logger: _logger,
@@ -65845,8 +65845,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -66175,8 +66175,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options2) {
-    super(message, { cause: options2.cause });
+  constructor(message2, statusCode, options2) {
+    super(message2, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -66244,22 +66244,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error62) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error62 instanceof Error) {
       if (error62.name === "AbortError") {
         error62.status = 500;
         throw error62;
       }
-      message = error62.message;
+      message2 = error62.message;
       if (error62.name === "TypeError" && "cause" in error62) {
         if (error62.cause instanceof Error) {
-          message = error62.cause.message;
+          message2 = error62.cause.message;
         } else if (typeof error62.cause === "string") {
-          message = error62.cause;
+          message2 = error62.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error62;
@@ -69275,9 +69275,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -69285,7 +69285,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -69293,9 +69293,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -70705,9 +70705,9 @@ function getCache() {
     1e3 * 60 * 59
   );
 }
-async function get(cache, options2) {
+async function get(cache2, options2) {
   const cacheKey = optionsToCacheKey(options2);
-  const result = await cache.get(cacheKey);
+  const result = await cache2.get(cacheKey);
   if (!result) {
     return;
   }
@@ -70738,7 +70738,7 @@ async function get(cache, options2) {
     repositorySelection
   };
 }
-async function set2(cache, options2, data) {
+async function set2(cache2, options2, data) {
   const key = optionsToCacheKey(options2);
   const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
@@ -70751,7 +70751,7 @@ async function set2(cache, options2, data) {
     permissionsString,
     data.singleFileName
   ].join("|");
-  await cache.set(key, value);
+  await cache2.set(key, value);
 }
 function optionsToCacheKey({
   installationId,
@@ -71771,7 +71771,7 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
 }
 
 // src/core/evidence/provenance.ts
-import { createHash, createPublicKey, verify as verify2 } from "node:crypto";
+import { createHash } from "node:crypto";
 var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
 var AUDIENCE_PREFIX = "shipgate-evidence:";
 var MARKER = /\n?<!-- shipgate:provenance ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) -->\n?/;
@@ -71797,56 +71797,12 @@ var ActionsClaims = external_exports.object({
   run_id: external_exports.string(),
   event_name: external_exports.string(),
   /** `owner/repo/.github/workflows/x.yml@refs/…`: the workflow file that ran. */
-  workflow_ref: external_exports.string()
+  workflow_ref: external_exports.string(),
+  /** The workflow file whose job ran: a reusable workflow's, else the same as `workflow_ref`. */
+  job_workflow_ref: external_exports.string().optional(),
+  job_workflow_sha: external_exports.string().optional(),
+  run_attempt: external_exports.string().optional()
 });
-var Header = external_exports.object({ alg: external_exports.literal("RS256"), kid: external_exports.string().optional() });
-function decodePart(part) {
-  return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-}
-function verifyIdToken(token, keys, expected) {
-  const [head, body, signature] = token.split(".");
-  if (!head || !body || !signature) return { ok: false, reason: "the provenance token is not a JWT" };
-  let header;
-  let claims;
-  try {
-    const parsedHeader = Header.safeParse(decodePart(head));
-    if (!parsedHeader.success) return { ok: false, reason: "the provenance token is not signed with RS256" };
-    header = parsedHeader.data;
-    const parsedClaims = ActionsClaims.safeParse(decodePart(body));
-    if (!parsedClaims.success)
-      return {
-        ok: false,
-        reason: `the provenance token lacks claims: ${parsedClaims.error.issues[0]?.path.join(".")}`
-      };
-    claims = parsedClaims.data;
-  } catch {
-    return { ok: false, reason: "the provenance token cannot be decoded" };
-  }
-  const candidates = keys.filter((key) => !header.kid || key.kid === header.kid);
-  const signed = Buffer.from(`${head}.${body}`, "utf8");
-  const valid = candidates.some((key) => {
-    try {
-      return verify2(
-        "RSA-SHA256",
-        signed,
-        createPublicKey({ key, format: "jwk" }),
-        Buffer.from(signature, "base64url")
-      );
-    } catch {
-      return false;
-    }
-  });
-  if (!valid) return { ok: false, reason: `the provenance token is not signed by ${expected.issuer}` };
-  if (claims.iss !== expected.issuer)
-    return { ok: false, reason: `the provenance token was issued by ${claims.iss}, not ${expected.issuer}` };
-  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.includes(expected.audience))
-    return {
-      ok: false,
-      reason: "the provenance token was issued for other results (audience does not match)"
-    };
-  return { ok: true, claims };
-}
 function workflowPathOf(claims) {
   const at2 = claims.workflow_ref.lastIndexOf("@");
   const ref = at2 > 0 ? claims.workflow_ref.slice(0, at2) : claims.workflow_ref;
@@ -71894,9 +71850,9 @@ function timedFetch(timeoutMs, onAttempt, base = globalThis.fetch) {
         throw error62;
       }
       onAttempt?.(method, "timeout");
-      const message = `GitHub ${method} timed out after ${timeoutMs} ms`;
+      const message2 = `GitHub ${method} timed out after ${timeoutMs} ms`;
       const timeout = new Error(
-        method === "POST" ? `${message} (not retried: it may have been applied)` : message
+        method === "POST" ? `${message2} (not retried: it may have been applied)` : message2
       );
       timeout.name = method === "POST" ? "AbortError" : "TimeoutError";
       throw timeout;
@@ -72127,13 +72083,13 @@ var RedisConnection2 = class {
     }
   }
   explain(what, error62) {
-    const message = error62 instanceof Error ? error62.message : String(error62);
+    const message2 = error62 instanceof Error ? error62.message : String(error62);
     if (this.lastError && this.redis.status !== "ready") {
       return new CoordinatorUnavailable(`Redis ${this.label} unreachable while ${what}: ${this.lastError}`, {
         cause: error62
       });
     }
-    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message}`, {
+    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message2}`, {
       cause: error62
     });
   }
@@ -72811,7 +72767,8 @@ function annotation(item, state, status) {
     return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
   if (item.kind === "auto") {
-    const summary = escapeInline(state?.summary ?? "", 160);
+    const how = state?.how ? ` \xB7 ${state.how}` : "";
+    const summary = escapeInline(state?.summary ?? "", 160) + how;
     switch (status) {
       case "done":
         return `\u2705 ${summary}`;
@@ -73062,7 +73019,7 @@ function rejectionMessages(decisions) {
 function formatRejectionReply(messages) {
   return [
     "shipgate reverted changes to the release checklist:",
-    ...messages.slice(0, 10).map((message) => `- ${message}`),
+    ...messages.slice(0, 10).map((message2) => `- ${message2}`),
     ...messages.length > 10 ? [`- \u2026and ${messages.length - 10} more`] : []
   ].join("\n");
 }
@@ -73188,8 +73145,8 @@ var BotMemory = class {
   awaitingResults = new AwaitingResults();
   /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
   pullFiles = new TtlCache(24 * 36e5, 1e3);
-  /** Issuer → its JSON Web Key Set (the keys that sign GitHub Actions ID tokens). */
-  issuerKeys = new TtlCache(36e5, 10);
+  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
+  issuerKeySets = /* @__PURE__ */ new Map();
   /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
   repositories;
   files;
@@ -73290,6 +73247,38 @@ async function forgetWatched(bot, entry) {
   await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
 }
 
+// src/core/evidence/binding.ts
+import { createHash as createHash3 } from "node:crypto";
+function effectiveParams(item, config3) {
+  const { enabled: _enabled, ...overrides } = config3.checks[item.check ?? ""] ?? {};
+  return { ...item.params, ...overrides };
+}
+function canonicalParams(params4) {
+  return Object.keys(params4).sort().map((key) => [key, params4[key]]);
+}
+function directiveDigest(check2, params4) {
+  const text = JSON.stringify([check2, canonicalParams(params4)]);
+  return `sha256:${createHash3("sha256").update(text, "utf8").digest("hex")}`;
+}
+function expectedBinding(item, config3) {
+  const check2 = item.check ?? "";
+  const params4 = effectiveParams(item, config3);
+  return { check: check2, params: params4, directive: directiveDigest(check2, params4) };
+}
+function bindingMismatch(expected, got) {
+  if (got.check !== expected.check)
+    return `measured with check ${got.check}, but the policy binds it to ${expected.check}`;
+  if (directiveDigest(got.check, got.params) !== got.directive)
+    return "its directive digest does not match its own parameters";
+  if (got.directive === expected.directive) return void 0;
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(expected.params), ...Object.keys(got.params)])].sort();
+  const differences = keys.filter((key) => expected.params[key] !== got.params[key]).map((key) => `${key}: policy ${show(expected.params[key])}, measured with ${show(got.params[key])}`);
+  return `measured with other parameters (${differences.join("; ")})`;
+}
+function show(value) {
+  return value === void 0 ? "(unset)" : JSON.stringify(value);
+}
+
 // src/core/evidence/evidence.ts
 var EVIDENCE_CHECK_NAME = "shipgate/checks";
 var FENCE_START = "```json shipgate-evidence";
@@ -73299,21 +73288,33 @@ var FindingSchema = external_exports.object({
   commit: external_exports.string().max(64).optional(),
   message: external_exports.string().max(500)
 });
+var ParamsSchema = external_exports.record(external_exports.string().max(100), external_exports.union([external_exports.string().max(2e3), external_exports.number(), external_exports.boolean()]));
+var MeasuredResultSchema = external_exports.object({
+  item: external_exports.string().max(200),
+  /** The check and the effective parameters it ran with, and their digest (binding.ts). */
+  check: external_exports.string().max(100),
+  params: ParamsSchema,
+  directive: external_exports.string().max(100),
+  status: external_exports.enum(["pass", "fail", "skipped", "error"]),
+  summary: external_exports.string().max(500),
+  findings: external_exports.array(FindingSchema).max(20).default([]),
+  metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
+});
+var HOW = ["verified", "reported"];
 var EvidenceSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/checks@1"),
+  schema: external_exports.literal("shipgate/checks@2"),
   sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
   phase: external_exports.enum(["pre-merge", "post-deploy"]),
   passed: external_exports.boolean(),
-  results: external_exports.array(
-    external_exports.object({
-      item: external_exports.string().max(200),
-      check: external_exports.string().max(100),
-      status: external_exports.enum(["pass", "fail", "skipped", "error"]),
-      summary: external_exports.string().max(500),
-      findings: external_exports.array(FindingSchema).max(20).default([]),
-      metrics: external_exports.record(external_exports.string(), external_exports.number()).optional()
-    })
-  ).max(1e3)
+  /** `attest`: the two-job workflow's attesting job; `single`: one job that also ran the PR's code. */
+  job: external_exports.enum(["attest", "single"]),
+  results: external_exports.array(MeasuredResultSchema.extend({ how: external_exports.enum(HOW) })).max(1e3)
+});
+var MeasureReportSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/measure@1"),
+  sha: external_exports.string().regex(/^[0-9a-f]{7,64}$/),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  results: external_exports.array(MeasuredResultSchema).max(1e3)
 });
 function parseEvidenceText(text) {
   const start = text?.indexOf(FENCE_START) ?? -1;
@@ -73322,6 +73323,12 @@ function parseEvidenceText(text) {
   const end = body.indexOf("\n```");
   try {
     const json2 = JSON.parse(end >= 0 ? body.slice(0, end) : body);
+    const schema = json2?.schema;
+    if (schema === "shipgate/checks@1")
+      return {
+        ok: false,
+        error: "evidence format shipgate/checks@1 names no check or parameters per result, so it cannot be matched to the policy: update the shipgate Action"
+      };
     const parsed = EvidenceSchema.safeParse(json2);
     if (!parsed.success)
       return { ok: false, error: `evidence is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
@@ -73371,7 +73378,7 @@ function authorizeChange(input2) {
   const { item, actor, config: config3, facts } = input2;
   const who = mention(actor);
   const verb = input2.checked ? "tick" : "untick";
-  const deny = (reason, message) => ({ ok: false, reason, message });
+  const deny = (reason, message2) => ({ ok: false, reason, message: message2 });
   switch (item.kind) {
     case "auto":
       return deny(
@@ -73642,9 +73649,9 @@ function gitHubFor(octokit, repo) {
       const { data } = await octokit.rest.issues.create({ ...r, ...issue2 });
       return data.number;
     },
-    async releaseByTag(tag) {
+    async releaseByTag(tag2) {
       try {
-        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
+        const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag: tag2 });
         return { id: data.id, body: data.body ?? "" };
       } catch (error62) {
         if (statusOf(error62) === 404) return void 0;
@@ -73881,16 +73888,16 @@ function verifyAuditLink(url2, secret, now) {
   const parsed = new URL(url2, "http://audit.invalid");
   const target = parseAuditPath(parsed.pathname);
   if (!target) return { status: "bad-signature", reason: "not an audit link" };
-  const sig = parsed.searchParams.get("sig");
+  const sig2 = parsed.searchParams.get("sig");
   const expText = parsed.searchParams.get("exp");
   const viewer = parsed.searchParams.get("viewer") ?? void 0;
-  if (!sig || !expText) return { status: "bad-signature", reason: "the link is not signed" };
+  if (!sig2 || !expText) return { status: "bad-signature", reason: "the link is not signed" };
   if (!/^\d{1,12}$/.test(expText)) return { status: "bad-signature", reason: "the link expiry is malformed" };
   if (viewer !== void 0 && !VIEWER.test(viewer))
     return { status: "bad-signature", reason: "the link viewer is malformed" };
   const exp = Number(expText);
   const expected = Buffer.from(linkSignature(auditPath(target), exp, viewer, secret));
-  const given = Buffer.from(sig);
+  const given = Buffer.from(sig2);
   if (expected.length !== given.length || !timingSafeEqual2(expected, given))
     return { status: "bad-signature", reason: "the link signature does not match" };
   const expiresAt = new Date(exp * 1e3);
@@ -74138,7 +74145,7 @@ async function releaseVersion(scope, session) {
 }
 
 // src/app/pr/publish.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/core/utf8.ts
 function utf8Length(text) {
@@ -74222,7 +74229,7 @@ ${AUDIT_END}`;
 }
 
 // src/core/ledger/ledger.ts
-import { createHash as createHash3, createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+import { createHash as createHash4, createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 var ROLLBACK_STATE = "shipgate:rollback";
 var GENESIS = "shipgate-ledger-v1";
 function prLedgerKey(secret, binding) {
@@ -74240,7 +74247,7 @@ function appendEvents(ledger, events, secret) {
 var verdicts = /* @__PURE__ */ new Map();
 var VERDICTS_MAX = 2e3;
 function verifyLedger(ledger, secret) {
-  const key = createHash3("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const key = createHash4("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
   const known = verdicts.get(key);
   if (known !== void 0) return known;
   const verdict = verifyChain(ledger, secret);
@@ -74295,7 +74302,10 @@ function foldEvents(start, events) {
           sha: event.sha,
           status: event.status,
           summary: event.summary,
-          by: "shipgate"
+          by: "shipgate",
+          ...event.how ? { how: event.how } : {},
+          ...event.run ? { run: event.run } : {},
+          ...event.pipeline ? { pipeline: event.pipeline } : {}
         };
         break;
       }
@@ -74424,6 +74434,13 @@ var InvalidationSchema = external_exports.object({
    */
   versionFiles: GlobList.optional()
 }).strict();
+var JOB_CREDENTIAL_VARIABLE = /^(?:ACTIONS_.*|INPUT_.*|GITHUB_TOKEN|GH_TOKEN|SHIPGATE_LEDGER_SECRET|RUNNER_TOKEN)$/i;
+var ChildEnvNames = external_exports.array(
+  external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name").refine(
+    (name) => !JOB_CREDENTIAL_VARIABLE.test(name),
+    "is a credential of the job: never passed to the PR's code (docs/security.md)"
+  )
+).max(100);
 var ConfigSchema = external_exports.object({
   release: external_exports.object({
     branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
@@ -74455,9 +74472,16 @@ var ConfigSchema = external_exports.object({
     url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
     /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
     start: external_exports.string().optional(),
-    startTimeoutMs: external_exports.number().int().positive().default(3e4)
-  }).strict().default({ startTimeoutMs: 3e4 }),
-  build: external_exports.object({ dir: external_exports.string().optional(), command: external_exports.string().optional() }).strict().default({}),
+    startTimeoutMs: external_exports.number().int().positive().default(3e4),
+    /** Environment variables the app gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+    env: ChildEnvNames.default([])
+  }).strict().default({ startTimeoutMs: 3e4, env: [] }),
+  build: external_exports.object({
+    dir: external_exports.string().optional(),
+    command: external_exports.string().optional(),
+    /** Environment variables the build gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+    env: ChildEnvNames.default([])
+  }).strict().default({ env: [] }),
   /**
    * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
    * turns a check off (its items become N/A). Keys are validated against each check's schema.
@@ -74474,15 +74498,29 @@ var ConfigSchema = external_exports.object({
    * dispatches it once for that commit. Absent: the bot never dispatches.
    */
   checksWorkflow: external_exports.object({
-    /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
-    file: external_exports.string().regex(
-      /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
-      'expected a workflow file like "shipgate.yml"'
-    ),
+    /**
+     * File name under .github/workflows (e.g. `shipgate.yml`): only its runs may vouch for results,
+     * and the bot dispatches it (a `workflow_dispatch` trigger with a `sha` input) when results are late.
+     */
+    file: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "shipgate.yml"').optional(),
+    /**
+     * The reusable workflow whose attesting job vouches (the ID token's `job_workflow_ref`), as in a
+     * `uses:` line: `owner/repo/.github/workflows/x.yml@ref` or `./.github/workflows/x.yml`. Only its
+     * results may vouch, and what it computed itself counts as `verified`. Absent: shipgate's own.
+     */
+    uses: external_exports.string().regex(
+      /^(?:[\w.-]+\/[\w.-]+\/|\.\/)\.github\/workflows\/[\w.-]+\.ya?ml(?:@[\w./-]+)?$/,
+      'expected a reusable workflow like "acme/shipgate/.github/workflows/shipgate.yml@v1"'
+    ).optional(),
     /** Branch to run the workflow from; default: the PR head branch. */
     ref: external_exports.string().min(1).optional(),
     timeoutMinutes: external_exports.number().positive().max(1440).default(10)
-  }).strict().optional(),
+  }).strict().refine((value) => value.file !== void 0 || value.uses !== void 0, "needs `file` or `uses`").optional(),
+  /**
+   * Which results must be `verified` (computed by the attesting job from the PR's files, never by
+   * a job that ran the PR's code): check ids or item ids. A `reported` result for them is refused.
+   */
+  evidence: external_exports.object({ requireVerified: external_exports.array(external_exports.string().min(1)).max(200).default([]) }).strict().default({ requireVerified: [] }),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
   deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
@@ -74494,8 +74532,8 @@ var defaultConfig = ConfigSchema.parse({});
 
 // src/core/errors.ts
 var ShipgateError = class extends Error {
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "ShipgateError";
   }
 };
@@ -74626,7 +74664,7 @@ function parseTemplate(source, file2, checks2) {
   const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
   rows.forEach((raw, index) => {
     const lineNo = index + 1;
-    const problem = (message) => problems2.push({ file: file2, line: lineNo, message });
+    const problem = (message2) => problems2.push({ file: file2, line: lineNo, message: message2 });
     if (FENCE.test(raw)) inFence = !inFence;
     const bad = badCharacter(raw);
     if (bad) {
@@ -75076,6 +75114,7 @@ function checkEnv(build) {
 }
 var buildOutputCheck = defineCheck({
   id: "build-output",
+  measures: "build",
   usesBuild: true,
   proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
@@ -75085,17 +75124,17 @@ var buildOutputCheck = defineCheck({
     if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
     const files = listBuildFiles(buildDir);
     const repoPath = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
-    const cache = /* @__PURE__ */ new Map();
+    const cache2 = /* @__PURE__ */ new Map();
     const build = {
       buildDir,
       label: `${repoPath(".") || "."}/`,
       files,
       js: files.filter((file2) => JS_FILE.test(file2)),
       read(file2) {
-        let text = cache.get(file2);
+        let text = cache2.get(file2);
         if (text === void 0) {
           text = readFileSync2(join2(buildDir, file2), "utf8");
-          cache.set(file2, text);
+          cache2.set(file2, text);
         }
         return text;
       },
@@ -75491,9 +75530,9 @@ async function judgeOwnConfig(config3, repoDir) {
     const files = entryFiles(repoDir, entry, all);
     if (files.length === 0) {
       failed++;
-      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
-      lines.push(`FAIL ${message}`);
-      findings.push({ file: config3.source.split(" ")[0], message });
+      const message2 = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
+      lines.push(`FAIL ${message2}`);
+      findings.push({ file: config3.source.split(" ")[0], message: message2 });
       continue;
     }
     const compression = entryCompression(entry);
@@ -75543,6 +75582,7 @@ async function judgeOwnConfig(config3, repoDir) {
 }
 var bundleSizeCheck = defineCheck({
   id: "bundle-size",
+  measures: "build",
   usesBuild: true,
   title: "Bundle size budgets (size-limit)",
   proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
@@ -75624,7 +75664,7 @@ async function releaseInfo(ctx) {
 }
 
 // checks/changelog.ts
-var ParamsSchema = external_exports.object({
+var ParamsSchema2 = external_exports.object({
   /** Changelog path relative to the checked directory (matched case-insensitively). */
   file: external_exports.string().min(1).default("CHANGELOG.md")
 }).strict();
@@ -75663,9 +75703,10 @@ async function findFile(dir, wanted) {
 }
 var changelogCheck = defineCheck({
   id: "changelog",
+  measures: "repository",
   proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
   title: "CHANGELOG.md has an entry for the release version",
-  params: ParamsSchema,
+  params: ParamsSchema2,
   async run(params4, ctx) {
     const file2 = await findFile(ctx.repoDir, params4.file);
     if (!file2) {
@@ -75688,17 +75729,17 @@ var changelogCheck = defineCheck({
     const entry = headings.find((h) => headingNamesVersion(h.text, version2));
     const newest = headings.map((h) => ANY_VERSION_RE.exec(h.text)?.[1]).find(Boolean);
     if (!entry) {
-      const message = `${file2} has no entry for ${version2}${newest ? ` (newest entry: ${newest})` : " (no versioned entries)"}`;
+      const message2 = `${file2} has no entry for ${version2}${newest ? ` (newest entry: ${newest})` : " (no versioned entries)"}`;
       return {
         status: "fail",
-        summary: message,
+        summary: message2,
         details: `Release version ${version2} comes from the ${release.source}. Add a heading such as "## [${version2}] - date".`,
-        findings: [{ file: file2, line: 1, message }]
+        findings: [{ file: file2, line: 1, message: message2 }]
       };
     }
     if (!sectionHasContent(text.split(/\r?\n/), entry, headings)) {
-      const message = `${file2} has an empty entry for ${version2}`;
-      return { status: "fail", summary: message, findings: [{ file: file2, line: entry.line, message }] };
+      const message2 = `${file2} has an empty entry for ${version2}`;
+      return { status: "fail", summary: message2, findings: [{ file: file2, line: entry.line, message: message2 }] };
     }
     return {
       status: "pass",
@@ -75737,7 +75778,7 @@ async function listCheckRuns(github, sha) {
 // checks/ci-status.ts
 var OWN_CHECK_RUNS = ["shipgate", "shipgate/checks"];
 var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var ParamsSchema2 = external_exports.object({
+var ParamsSchema3 = external_exports.object({
   /** More check run names to ignore (comma-separated), e.g. the workflow job that runs shipgate. */
   ignore: external_exports.string().default("")
 }).strict();
@@ -75749,8 +75790,9 @@ function describeRun(run2) {
 }
 var ciStatusCheck = defineCheck({
   id: "ci-status",
+  measures: "environment",
   title: "Every other check run on the head commit succeeded",
-  params: ParamsSchema2,
+  params: ParamsSchema3,
   async run(params4, ctx) {
     const github = ctx.github;
     if (!github)
@@ -75844,7 +75886,7 @@ function parseLcov(text) {
 
 // checks/coverage.ts
 var DEFAULT_FILES = ["coverage/coverage-summary.json", "coverage/lcov.info"];
-var ParamsSchema3 = external_exports.object({
+var ParamsSchema4 = external_exports.object({
   /** Coverage report relative to the checked directory (`.json` = istanbul summary, else lcov). */
   file: external_exports.string().min(1).optional(),
   metric: external_exports.enum(COVERAGE_METRICS).default("lines"),
@@ -75874,9 +75916,10 @@ async function loadTotals(dir, files) {
 }
 var coverageCheck = defineCheck({
   id: "coverage",
+  measures: "build",
   proves: "The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
-  params: ParamsSchema3,
+  params: ParamsSchema4,
   async run(params4, ctx) {
     const tried = params4.file ? [params4.file] : DEFAULT_FILES;
     const report = await loadTotals(ctx.repoDir, tried);
@@ -76014,6 +76057,7 @@ var Params = CutoverWindowParams.superRefine((params4, ctx) => {
 });
 var cutoverWindowCheck = defineCheck({
   id: CUTOVER_CHECK,
+  measures: "environment",
   title: "A cutover window passed with every bound metric within limits",
   proves: "The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).",
   params: Params,
@@ -76103,7 +76147,7 @@ function streamGitLines(args, cwd, onLine, signal) {
 }
 
 // checks/env-files.ts
-var ParamsSchema4 = external_exports.object({
+var ParamsSchema5 = external_exports.object({
   /** Extra env file names that may be committed (comma-separated), e.g. `.env.test`. */
   allow: external_exports.string().default("")
 }).strict();
@@ -76136,9 +76180,10 @@ function plural4(count, one, many = `${one}s`) {
 }
 var envFilesCheck = defineCheck({
   id: "env-files",
+  measures: "repository",
   proves: "No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).",
   title: "No .env files committed, now or in history; .env.production is git-ignored",
-  params: ParamsSchema4,
+  params: ParamsSchema5,
   async run(params4, ctx) {
     const dir = ctx.repoDir;
     if (!await isGitRepo(dir, ctx.signal)) {
@@ -76445,7 +76490,7 @@ async function lookupSecretUpdate(github, name, environment) {
 
 // checks/env-secrets.ts
 var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var ParamsSchema5 = external_exports.object({
+var ParamsSchema6 = external_exports.object({
   /** One environment variable, e.g. `JWT_SECRET`. */
   name: external_exports.string().regex(VAR_NAME, "an environment variable name").optional(),
   /** Several variables, comma-separated, each checked with the same rule. */
@@ -76535,9 +76580,10 @@ async function checkRotated(names, params4, ctx) {
 }
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
+  measures: "environment",
   proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
-  params: ParamsSchema5,
+  params: ParamsSchema6,
   async run(params4, ctx) {
     const wanted = namesOf(params4);
     const known = await ctx.memo(`env-names:${ctx.repoDir}`, async () => envNames(ctx.repoDir));
@@ -76860,21 +76906,21 @@ var Reader = class {
   }
   inlineTable() {
     this.pos++;
-    const table = {};
+    const table2 = {};
     this.skip(false);
     if (this.peek() === "}") {
       this.pos++;
-      return table;
+      return table2;
     }
     for (; ; ) {
       const key = this.key();
       if (this.peek() !== "=") this.fail('expected "=" after a key');
       this.pos++;
-      assign(table, key, this.value(), this);
+      assign(table2, key, this.value(), this);
       this.skip(false);
       if (this.peek() === "}") {
         this.pos++;
-        return table;
+        return table2;
       }
       if (this.peek() !== ",") this.fail('expected "," or "}" in an inline table');
       this.pos++;
@@ -76885,22 +76931,22 @@ function isTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
 function descend(root, path15, reader) {
-  let table = root;
+  let table2 = root;
   for (const part of path15) {
-    let next = table[part];
+    let next = table2[part];
     if (next === void 0) {
       next = {};
-      table[part] = next;
+      table2[part] = next;
     }
     if (Array.isArray(next)) next = next[next.length - 1];
     if (!isTable(next)) reader.fail(`"${path15.join(".")}" is not a table`);
-    table = next;
+    table2 = next;
   }
-  return table;
+  return table2;
 }
-function assign(table, key, value, reader) {
+function assign(table2, key, value, reader) {
   const last = key[key.length - 1] ?? "";
-  const parent = descend(table, key.slice(0, -1), reader);
+  const parent = descend(table2, key.slice(0, -1), reader);
   if (last in parent) reader.fail(`duplicate key "${key.join(".")}"`);
   parent[last] = value;
 }
@@ -78441,6 +78487,7 @@ async function scanHistory(dir, allowlist, signal) {
 }
 var gitHistoryCheck = defineCheck({
   id: "git-history",
+  measures: "repository",
   proves: "No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.",
   title: "No secrets in any commit reachable from HEAD",
   params: external_exports.object({}).strict(),
@@ -78604,6 +78651,7 @@ function notHealthShaped(contentType, body) {
 }
 var healthCheck = defineCheck({
   id: "health",
+  measures: "app",
   usesTarget: true,
   title: "Health endpoint answers 2xx in time with a health response",
   proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
@@ -78856,6 +78904,7 @@ var Params3 = external_exports.object({
 });
 var httpSecurityCheck = defineCheck({
   id: "http-security",
+  measures: "app",
   proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
@@ -79155,8 +79204,8 @@ function hostOf(url2, base) {
 }
 function assetUrls(html) {
   const urls = [];
-  const tag = /<(script|link|img)\b([^>]*)>/gi;
-  for (const match of html.matchAll(tag)) {
+  const tag2 = /<(script|link|img)\b([^>]*)>/gi;
+  for (const match of html.matchAll(tag2)) {
     const name = (match[1] ?? "").toLowerCase();
     const attrs = match[2] ?? "";
     if (name === "link" && !/\brel\s*=\s*["']?(?:stylesheet|modulepreload|preload)\b/i.test(attrs)) continue;
@@ -79329,15 +79378,15 @@ function runWorker(job, log) {
     const lhrs = [];
     const full = [];
     child.on("message", (raw) => {
-      const message = workerMessage.safeParse(raw);
-      if (!message.success) return fail3(new Error("unexpected message from the Lighthouse worker"));
-      if ("error" in message.data) return fail3(new Error(`Lighthouse failed: ${message.data.error}`));
+      const message2 = workerMessage.safeParse(raw);
+      if (!message2.success) return fail3(new Error("unexpected message from the Lighthouse worker"));
+      if ("error" in message2.data) return fail3(new Error(`Lighthouse failed: ${message2.data.error}`));
       try {
-        lhrs.push(parseLhr(message.data.lhr));
+        lhrs.push(parseLhr(message2.data.lhr));
       } catch (error62) {
         return fail3(error62);
       }
-      if (message.data.full !== void 0) full.push(message.data.full);
+      if (message2.data.full !== void 0) full.push(message2.data.full);
       log(`lighthouse: run ${lhrs.length}/${runs} done on ${url2}`);
       if (lhrs.length === runs) ok({ parsed: lhrs, full });
     });
@@ -79701,6 +79750,7 @@ function pickTarget(ctx) {
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
+    measures: "app",
     proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
@@ -80077,6 +80127,7 @@ RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.window
 }
 var loadTestCheck = defineCheck({
   id: "load-test",
+  measures: "app",
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
@@ -80236,7 +80287,7 @@ async function inspectMigrations(dir) {
 }
 
 // checks/migrations.ts
-var ParamsSchema6 = external_exports.object({
+var ParamsSchema7 = external_exports.object({
   /** Migrations directory relative to the checked directory; auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
@@ -80287,9 +80338,10 @@ function provenNote(statuses) {
 }
 var migrationsCheck = defineCheck({
   id: "migrations",
+  measures: "repository",
   title: "Every database migration has a rollback",
   proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
-  params: ParamsSchema6,
+  params: ParamsSchema7,
   async run(params4, ctx) {
     const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
     const dirs = [];
@@ -80522,6 +80574,7 @@ function limitText(params4, unit) {
 }
 var prometheusCheck = defineCheck({
   id: "prometheus",
+  measures: "environment",
   title: "A production metric from Prometheus is within its limits",
   proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
   params: Params5,
@@ -80638,6 +80691,7 @@ async function burst(url2, params4, signal) {
 }
 var rateLimitCheck = defineCheck({
   id: "rate-limit",
+  measures: "app",
   usesTarget: true,
   // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
   disruptive: true,
@@ -80731,7 +80785,7 @@ async function runGitleaksDir(binary, dir, signal) {
 }
 
 // checks/secrets.ts
-var ParamsSchema7 = external_exports.object({
+var ParamsSchema8 = external_exports.object({
   /** `auto`: gitleaks when on PATH, else the built-in rules. */
   engine: external_exports.enum(["auto", "builtin", "gitleaks"]).default("auto")
 }).strict();
@@ -80802,8 +80856,9 @@ async function scanWithGitleaks(binary, dir, allowlist, signal) {
 }
 var secretsCheck = defineCheck({
   id: "secrets",
+  measures: "repository",
   title: "No hardcoded credentials in the working tree",
-  params: ParamsSchema7,
+  params: ParamsSchema8,
   async run(params4, ctx) {
     let allowlist;
     try {
@@ -80911,6 +80966,7 @@ var Params7 = external_exports.object({
 var DAY_MS = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
+  measures: "app",
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
@@ -80991,6 +81047,7 @@ async function fail2(dir, summary) {
 }
 var versionCheck = defineCheck({
   id: "version",
+  measures: "repository",
   proves: "The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
   params: external_exports.object({}).strict(),
@@ -81191,6 +81248,7 @@ function toWebSocketUrl(url2) {
 }
 var websocketCheck = defineCheck({
   id: "websocket",
+  measures: "app",
   usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
@@ -81403,8 +81461,8 @@ function badCharacter2(text, file2) {
   if (!match) return void 0;
   const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
   const char = match[0];
-  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { file: file2, line, message };
+  const message2 = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { file: file2, line, message: message2 };
 }
 function firstAliasOffset(doc) {
   let offset;
@@ -81539,11 +81597,13 @@ function describe3(error62, file2) {
   if (error62 instanceof InvalidInputError) return error62.problems;
   return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
 }
-async function loadSetup(gh, policy) {
+async function loadSetup(gh, policy, paths = {}) {
+  const configPath = paths.configPath ?? CONFIG_PATH;
   const definition = await readGateDefinition({
-    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
     readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
-    missingTemplate: `not found on ${policy.ref}`
+    missingTemplate: `not found on ${policy.ref}`,
+    ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
   });
   return { ...definition, problems: definition.problems.map(formatProblem), policy };
 }
@@ -81692,7 +81752,7 @@ async function writeCheckRun(scope, mirrorKey, view) {
   const { mirrorsLedger: _mirror, ...run2 } = view;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
-  const fingerprint = createHash4("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  const fingerprint = createHash5("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
@@ -81730,8 +81790,8 @@ async function attachAuditToRelease(scope, session, projection, version2) {
   if (!version2 || !projection.audit) return;
   const { record: record2, markdown } = projection.audit;
   try {
-    for (const tag of [`v${version2}`, version2]) {
-      const release = await scope.gh.releaseByTag(tag);
+    for (const tag2 of [`v${version2}`, version2]) {
+      const release = await scope.gh.releaseByTag(tag2);
       if (!release) continue;
       const body = releaseBodyWithAudit(release.body, record2, markdown);
       if (body !== release.body) await scope.gh.updateReleaseBody(release.id, body);
@@ -81795,7 +81855,11 @@ function noteOf(item) {
   if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
   if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
   if (item.state.reset && !item.state.checked) return item.state.reset;
-  if (item.kind === "auto") return item.evidence?.summary ?? item.state.summary;
+  if (item.kind === "auto") {
+    const summary = item.evidence?.summary ?? item.state.summary;
+    const how = item.state.how ? ` (${item.state.how}${item.state.run ? `, workflow run ${item.state.run.id}` : ""})` : "";
+    return summary === void 0 ? void 0 : `${summary}${how}`;
+  }
   return void 0;
 }
 function sectionsOf(record2) {
@@ -82031,6 +82095,9 @@ var Who2 = external_exports.string().max(100);
 var Sha2 = external_exports.string().max(64);
 var When2 = external_exports.string().max(40);
 var Delivery2 = external_exports.string().max(100).optional();
+var How = external_exports.enum(["verified", "reported"]).optional();
+var Run = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
+var Pipeline = external_exports.array(Text).max(20).optional();
 var EventSchema2 = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2, d: Delivery2 }),
   external_exports.object({
@@ -82043,7 +82110,17 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
     na: external_exports.literal(true).optional()
   }),
-  external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: Text,
+    status: Status2,
+    summary: Text,
+    at: When2,
+    sha: Sha2,
+    how: How,
+    run: Run,
+    pipeline: Pipeline
+  }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
   external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text, d: Delivery2 }),
   external_exports.object({
@@ -82065,7 +82142,10 @@ var ItemStateSchema2 = external_exports.object({
   summary: Text.optional(),
   waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
   reset: Text.optional(),
-  incident: external_exports.number().int().positive().optional()
+  incident: external_exports.number().int().positive().optional(),
+  how: How,
+  run: Run,
+  pipeline: Pipeline
 });
 var FindingSchema2 = external_exports.object({
   file: Text.optional(),
@@ -82418,6 +82498,7 @@ function buildCheckReport(input2) {
   if (gate.blockers.length > 0) lines.push("", "### Waiting on");
   for (const blocker of gate.blockers) lines.push(describe4(blocker, input2.config, texts));
   for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  lines.push(...input2.evidence ?? []);
   const roles = gate.blockers.filter((b) => b.kind === "role");
   return {
     status,
@@ -82461,6 +82542,34 @@ function cut(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
+// src/core/gate/evidence-report.ts
+var STATUS_ICON = { pass: "\u2705", fail: "\u274C", skipped: "\u23ED\uFE0F", error: "\u274C" };
+function howLabel(state) {
+  if (state.how === "verified") return "verified \u2014 computed by the attesting job from the PR's files";
+  if (state.how !== "reported") return "judged by the bot";
+  const pipeline = state.pipeline?.length ? `; the PR changes the build pipeline: ${state.pipeline.map((file2) => `\`${escapeInline(file2, 80)}\``).join(", ")}` : "";
+  return `reported \u2014 measured in a job that ran the PR's code${pipeline}`;
+}
+function runLabel(run2) {
+  return `run ${run2.id} (attempt ${run2.attempt})`;
+}
+function evidenceLines(checklist, states, sha) {
+  const lines = [];
+  const runs = /* @__PURE__ */ new Set();
+  for (const item of checklist.items) {
+    if (item.kind !== "auto") continue;
+    const state = states[item.id];
+    if (!state?.status || state.sha !== sha || !state.how) continue;
+    if (state.run) runs.add(runLabel(state.run));
+    lines.push(
+      `- ${STATUS_ICON[state.status]} ${escapeInline(item.text, 80)} \u2014 ${howLabel(state)}${state.run ? ` (${runLabel(state.run)})` : ""}`
+    );
+  }
+  if (lines.length === 0) return [];
+  const from = runs.size > 0 ? ` Verdicts from workflow ${[...runs].join(", ")}.` : "";
+  return ["", "### Evidence", `Automated results for \`${sha.slice(0, 7)}\`.${from}`, ...lines];
+}
+
 // src/core/gate/projection.ts
 var CHECK_NAME = "shipgate";
 var POST_DEPLOY_CHECK = "shipgate/post-deploy";
@@ -82474,13 +82583,14 @@ function gatesOf(facts, states, headSha = facts.pull.headSha) {
     ...facts.pull.mergeCommitSha ? { mergeSha: facts.pull.mergeCommitSha } : {}
   });
 }
-function reportRun(facts, gate, run2) {
+function reportRun(facts, gate, run2, states) {
   const report = buildCheckReport({
     gate,
     checklist: facts.checklist,
     config: facts.config,
     problems: facts.problems,
-    notes: facts.resultNotes?.[run2.headSha] ?? []
+    notes: facts.resultNotes?.[run2.headSha] ?? [],
+    evidence: evidenceLines(facts.checklist, states, run2.headSha)
   });
   const { intro, ...rest } = run2;
   const policy = facts.policy ? `
@@ -82539,17 +82649,22 @@ function projectRelease(input2) {
   let audit;
   if (mergeSha && gates.postDeploy) {
     checkRuns.push(
-      reportRun(input2, gates.postDeploy, {
-        name: POST_DEPLOY_CHECK,
-        headSha: mergeSha,
-        intro: [
-          `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
-          ...cutover.lines.length > 0 ? ["", "**Cutover windows**", ...cutover.lines] : []
-        ].join("\n"),
-        text: mirrorText(ledger),
-        externalId: `${pull.number}`,
-        mirrorsLedger: true
-      })
+      reportRun(
+        input2,
+        gates.postDeploy,
+        {
+          name: POST_DEPLOY_CHECK,
+          headSha: mergeSha,
+          intro: [
+            `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+            ...cutover.lines.length > 0 ? ["", "**Cutover windows**", ...cutover.lines] : []
+          ].join("\n"),
+          text: mirrorText(ledger),
+          externalId: `${pull.number}`,
+          mirrorsLedger: true
+        },
+        states
+      )
     );
     if (input2.withAudit) {
       const record2 = buildAuditRecord(
@@ -82576,28 +82691,38 @@ function projectRelease(input2) {
       const markdown = renderAuditMarkdown(record2);
       audit = { record: record2, markdown };
       checkRuns.push(
-        reportRun(input2, gates.preMerge, {
-          name: CHECK_NAME,
-          headSha: pull.headSha,
-          intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
-          text: auditCheckText(record2, markdown, `Signed checklist state:
+        reportRun(
+          input2,
+          gates.preMerge,
+          {
+            name: CHECK_NAME,
+            headSha: pull.headSha,
+            intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
+            text: auditCheckText(record2, markdown, `Signed checklist state:
 
 ${encodeStateBlock(ledger)}`),
-          actions: [],
-          externalId: `${pull.number}`
-        })
+            actions: [],
+            externalId: `${pull.number}`
+          },
+          states
+        )
       );
     }
   } else {
     checkRuns.push(
-      reportRun(input2, gates.preMerge, {
-        name: CHECK_NAME,
-        headSha: pull.headSha,
-        text: mirrorText(ledger),
-        externalId: `${pull.number}`,
-        ...input2.detailsUrl ? { detailsUrl: input2.detailsUrl } : {},
-        mirrorsLedger: true
-      })
+      reportRun(
+        input2,
+        gates.preMerge,
+        {
+          name: CHECK_NAME,
+          headSha: pull.headSha,
+          text: mirrorText(ledger),
+          externalId: `${pull.number}`,
+          ...input2.detailsUrl ? { detailsUrl: input2.detailsUrl } : {},
+          mirrorsLedger: true
+        },
+        states
+      )
     );
   }
   return {
@@ -82617,12 +82742,17 @@ function projectMergeGroup(input2) {
   const gates = gatesOf({ ...open3, pull }, states, input2.sha);
   return {
     gate: gates.preMerge,
-    checkRun: reportRun(input2, gates.preMerge, {
-      name: CHECK_NAME,
-      headSha: input2.sha,
-      intro: `Merge queue commit for #${input2.pull.number}.`,
-      externalId: `${input2.pull.number}`
-    })
+    checkRun: reportRun(
+      input2,
+      gates.preMerge,
+      {
+        name: CHECK_NAME,
+        headSha: input2.sha,
+        intro: `Merge queue commit for #${input2.pull.number}.`,
+        externalId: `${input2.pull.number}`
+      },
+      states
+    )
   };
 }
 function statusReply(projection, sha) {
@@ -82774,7 +82904,7 @@ function mergeOpenOptions(options2) {
 var SWEEP_INTERVAL_MS = 6e4;
 function watchForResults(scope, pull, config3) {
   const workflow = config3.checksWorkflow;
-  if (!workflow || !pull.open) return;
+  if (!workflow?.file || !pull.open) return;
   const since = scope.bot.now().toISOString();
   scope.bot.memory.awaitingResults.watch({
     ...scope.gh.repo,
@@ -82823,7 +82953,7 @@ async function handleOverdue(scope, entry) {
   const pull = await getPull(scope, entry.number, true);
   const setup = await getSetup(scope, pull);
   const workflow = setup.config.checksWorkflow;
-  if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+  if (!pull.open || pull.headSha !== entry.sha || !workflow?.file || !isReleasePull(setup.config, pull)) {
     awaiting.stop(entry.owner, entry.repo, entry.sha);
     return false;
   }
@@ -82845,7 +82975,7 @@ async function handleOverdue(scope, entry) {
         awaiting.stop(entry.owner, entry.repo, entry.sha);
         return void 0;
       }
-      const file2 = workflowFileName(workflow.file);
+      const file2 = workflowFileName(workflow.file ?? "");
       let error62;
       try {
         await dispatchWorkflow(scope, file2, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
@@ -82879,9 +83009,107 @@ function planSignOff(identifier, checklist, states) {
   return item ? { item, checked: true } : void 0;
 }
 
+// src/core/evidence/workflow-identity.ts
+var SHIPGATE_REUSABLE_WORKFLOW = "acme/shipgate/.github/workflows/shipgate.yml";
+function parseWorkflowRef(value) {
+  const match = /^([\w.-]+\/[\w.-]+)\/(\.github\/workflows\/[\w./-]+\.ya?ml)(?:@(.+))?$/.exec(value);
+  if (!match?.[1] || !match[2]) return void 0;
+  return { repo: match[1], path: match[2], ref: match[3] ?? "" };
+}
+function jobWorkflowOf(claims) {
+  return parseWorkflowRef(claims.job_workflow_ref ?? claims.workflow_ref);
+}
+function configuredJobWorkflow(config3, repo) {
+  const uses = config3.checksWorkflow?.uses;
+  if (!uses) return void 0;
+  if (uses.startsWith("./")) {
+    const [path15 = "", ref = ""] = uses.slice(2).split("@");
+    return { repo, path: path15, ref };
+  }
+  return parseWorkflowRef(uses);
+}
+function refMatches(wanted, ref, sha) {
+  if (!wanted) return true;
+  return ref === wanted || ref === `refs/tags/${wanted}` || ref === `refs/heads/${wanted}` || sha === wanted;
+}
+function sameWorkflow(a, b) {
+  return a.repo.toLowerCase() === b.repo.toLowerCase() && a.path === b.path;
+}
+function judgeJobWorkflow(claims, facts, config3) {
+  const job = jobWorkflowOf(claims);
+  if (!job)
+    return {
+      ok: false,
+      reason: `results refused: the token's job_workflow_ref (${claims.job_workflow_ref}) is not a workflow file`
+    };
+  const caller = parseWorkflowRef(claims.workflow_ref);
+  const local = job.repo.toLowerCase() === claims.repository.toLowerCase();
+  const isCaller = caller !== void 0 && sameWorkflow(job, caller);
+  if (local && !isCaller) {
+    if (!facts || facts.path !== job.path)
+      return {
+        ok: false,
+        reason: `results ignored: the reusable workflow that ran the job (${job.path}) could not be read to compare it`
+      };
+    if (facts.file === "changed")
+      return {
+        ok: false,
+        reason: `results ignored: the reusable workflow that ran the job (${job.path}) is modified by this pull request (it differs from the default branch's)`
+      };
+    if (facts.file === "not-on-default-branch")
+      return {
+        ok: false,
+        reason: `results ignored: the reusable workflow that ran the job (${job.path}) is not on the default branch`
+      };
+    if (facts.file !== "same")
+      return {
+        ok: false,
+        reason: `results ignored: the reusable workflow that ran the job (${job.path}) could not be read to compare it`
+      };
+  }
+  const configured = configuredJobWorkflow(config3, claims.repository);
+  if (configured) {
+    const matches = sameWorkflow(job, configured) && refMatches(configured.ref, job.ref, claims.job_workflow_sha);
+    if (!matches)
+      return {
+        ok: false,
+        reason: `results were produced by a job of ${job.repo}/${job.path}@${job.ref}, not the configured checks workflow ${config3.checksWorkflow?.uses}`
+      };
+    return { ok: true, attesting: true };
+  }
+  const shipgate = parseWorkflowRef(SHIPGATE_REUSABLE_WORKFLOW);
+  return { ok: true, attesting: shipgate !== void 0 && sameWorkflow(job, shipgate) };
+}
+function referencesShipgate(text) {
+  return /^\s*(?:-\s*)?uses:\s*['"]?[\w.-]+\/shipgate(?:\/\.github\/workflows\/[\w.-]+\.ya?ml)?@/im.test(
+    text
+  );
+}
+
 // src/core/evidence/judge-evidence.ts
 var ACTIONS_APP_SLUG = "github-actions";
-function judgeEvidence(source, checklist, at2, phase = "pre-merge") {
+function describeRun2(run2) {
+  return `run ${run2.id} attempt ${run2.attempt}, token issued ${new Date(run2.iat * 1e3).toISOString().replace(".000Z", "Z")}`;
+}
+function compareRuns(a, b) {
+  if (a.iat !== b.iat) return a.iat < b.iat ? -1 : 1;
+  const byId = compareNumeric(a.id, b.id);
+  if (byId !== 0) return byId;
+  return a.attempt === b.attempt ? 0 : a.attempt < b.attempt ? -1 : 1;
+}
+function compareNumeric(a, b) {
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+function runOf(claims) {
+  const attempt = Number.parseInt(claims.run_attempt ?? "1", 10);
+  return { iat: claims.iat, id: claims.run_id, attempt: Number.isFinite(attempt) ? attempt : 1 };
+}
+function requiresVerified(item, config3) {
+  const required2 = config3.evidence.requireVerified;
+  return required2.includes(item.id) || required2.includes(item.check ?? "");
+}
+function judgeEvidence(source, policy, states, at2, phase = "pre-merge") {
   const refuse = (reason) => ({ accepted: false, reason });
   if (source.appSlug !== ACTIONS_APP_SLUG)
     return refuse(`results not published by GitHub Actions (app ${source.appSlug ?? "unknown"})`);
@@ -82907,17 +83135,13 @@ function judgeEvidence(source, checklist, at2, phase = "pre-merge") {
     return refuse(
       `results come from a run of ${claims.ref} at ${claims.sha.slice(0, 7)}, not of this pull request or ${source.expectedSha.slice(0, 7)}`
     );
-  if (source.workflowFile === "changed")
+  const fileProblem = workflowFileProblem(workflow, source.workflowFile);
+  if (fileProblem) return refuse(fileProblem);
+  const identity = judgeJobWorkflow(claims, source.jobWorkflow, policy.config);
+  if (!identity.ok) return refuse(identity.reason);
+  if (!identity.attesting && source.usesShipgate === false)
     return refuse(
-      `results ignored: the workflow that produced them (${workflow}) is modified by this pull request (it differs from the default branch's)`
-    );
-  if (source.workflowFile === "not-on-default-branch")
-    return refuse(
-      `results ignored: the workflow that produced them (${workflow}) is not on the default branch`
-    );
-  if (source.workflowFile !== "same")
-    return refuse(
-      `results ignored: the workflow that produced them (${workflow}) could not be read to compare it`
+      `results ignored: ${workflow} on the default branch does not run shipgate (no \`uses:\` of the shipgate Action or its reusable workflow), so any job of it could have written them; name the checks workflow in the config (checksWorkflow)`
     );
   const parsed = parseEvidenceText(source.text);
   if (!parsed.ok) return { accepted: false, reason: parsed.error };
@@ -82927,26 +83151,65 @@ function judgeEvidence(source, checklist, at2, phase = "pre-merge") {
       accepted: false,
       reason: `evidence names commit ${evidence.sha.slice(0, 7)}, not ${source.expectedSha.slice(0, 7)}`
     };
+  const run2 = runOf(claims);
   const auto = new Map(
-    checklist.items.filter((item) => item.kind === "auto" && item.phase === phase && item.check !== CUTOVER_CHECK).map((item) => [item.id, item])
+    policy.checklist.items.filter((item) => item.kind === "auto" && item.phase === phase && item.check !== CUTOVER_CHECK).map((item) => [item.id, item])
   );
   const events = [];
   const ignoredItems = [];
+  const refused = [];
   for (const result of evidence.results) {
-    if (!auto.has(result.item)) {
+    const item = auto.get(result.item);
+    if (!item) {
       ignoredItems.push(result.item);
       continue;
     }
+    const problem = resultProblem(result, item, policy.config, states, run2, source.expectedSha);
+    if (problem) {
+      refused.push({ item: result.item, reason: problem });
+      continue;
+    }
+    const how = result.how === "verified" && identity.attesting ? "verified" : "reported";
+    if (how === "reported" && requiresVerified(item, policy.config)) {
+      refused.push({
+        item: result.item,
+        reason: `the config requires verified evidence for it, and this result was ${result.how === "verified" ? "not published by the attesting workflow" : "measured in a job that ran the PR's code"} (reported)`
+      });
+      continue;
+    }
+    const pipeline = how === "reported" ? (source.pipelineChanges ?? []).slice(0, 10) : [];
     events.push({
       t: "result",
       item: result.item,
       status: result.status,
       summary: result.summary,
       at: at2,
-      sha: source.expectedSha
+      sha: source.expectedSha,
+      how,
+      run: run2,
+      ...pipeline.length > 0 ? { pipeline } : {}
     });
   }
-  return { accepted: true, events, ignoredItems };
+  return { accepted: true, events, ignoredItems, refused, run: run2 };
+}
+function workflowFileProblem(workflow, file2) {
+  if (file2 === "same") return void 0;
+  if (file2 === "changed")
+    return `results ignored: the workflow that produced them (${workflow}) is modified by this pull request (it differs from the default branch's)`;
+  if (file2 === "not-on-default-branch")
+    return `results ignored: the workflow that produced them (${workflow}) is not on the default branch`;
+  return `results ignored: the workflow that produced them (${workflow}) could not be read to compare it`;
+}
+function resultProblem(result, item, config3, states, run2, sha) {
+  const mismatch = bindingMismatch(expectedBinding(item, config3), result);
+  if (mismatch) return `${mismatch}: re-run the checks with the default branch's policy`;
+  const recorded = states[item.id];
+  if (recorded?.run && recorded.sha === sha && compareRuns(run2, recorded.run) < 0)
+    return `results of an older run (${describeRun2(run2)}) than the verdict already recorded (${describeRun2(recorded.run)}): the newest run wins`;
+  return void 0;
+}
+function refusalNotes(refused) {
+  return refused.map((entry) => `result for ${entry.item} refused: ${entry.reason}`);
 }
 
 // src/app/pr/authorize-actor.ts
@@ -82995,25 +83258,895 @@ async function inRoleTeams(scope, session, role, actor) {
   return false;
 }
 
-// src/app/pr/provenance.ts
-var Jwks = external_exports.object({ keys: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())) });
-var JWKS_TIMEOUT_MS = 1e4;
-async function issuerKeys(scope, refresh = false) {
-  const issuer = scope.bot.oidcIssuer.replace(/\/+$/, "");
-  const load = async () => {
-    const response = await fetch(`${issuer}/.well-known/jwks`, {
-      signal: AbortSignal.timeout(JWKS_TIMEOUT_MS)
-    });
-    if (!response.ok) throw new Error(`${issuer}/.well-known/jwks answered HTTP ${response.status}`);
-    return Jwks.parse(await response.json()).keys;
-  };
-  if (refresh) {
-    const keys = await load();
-    scope.bot.memory.issuerKeys.set(issuer, keys);
-    return keys;
-  }
-  return scope.bot.memory.issuerKeys.getOrLoad(issuer, load);
+// src/core/evidence/pipeline-files.ts
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+var PIPELINE_GLOBS = [
+  "**/package.json",
+  "**/package-lock.json",
+  "**/npm-shrinkwrap.json",
+  "**/yarn.lock",
+  "**/pnpm-lock.yaml",
+  "**/pnpm-workspace.yaml",
+  "**/bun.lock",
+  "**/bun.lockb",
+  "**/.npmrc",
+  "**/.yarnrc",
+  "**/.yarnrc.yml",
+  "**/.nvmrc",
+  "**/.node-version",
+  ".github/workflows/**",
+  ".github/actions/**",
+  "**/{vite,vitest,webpack,rollup,next,nuxt,svelte,astro,remix,tsup,esbuild,babel,postcss,tailwind,jest,playwright}.config.*",
+  "**/.babelrc*",
+  "**/tsconfig*.json",
+  "**/.size-limit*",
+  "**/lighthouserc*",
+  "**/.lighthouserc*",
+  "**/Makefile",
+  "**/Dockerfile",
+  "**/docker-compose*.y*ml",
+  "**/Procfile",
+  "**/{pyproject.toml,setup.py,setup.cfg,requirements*.txt,Pipfile,Pipfile.lock,poetry.lock,uv.lock}",
+  "**/{go.mod,go.sum,Gemfile,Gemfile.lock,pom.xml,build.gradle,build.gradle.kts,settings.gradle,Cargo.toml,Cargo.lock}",
+  "scripts/**"
+];
+var isPipelineFile = (0, import_picomatch6.default)(PIPELINE_GLOBS, { dot: true });
+function pipelineChanges(changedPaths) {
+  return changedPaths.filter((path15) => isPipelineFile(path15)).sort();
 }
+
+// node_modules/jose/dist/webapi/lib/buffer_utils.js
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+var UINT32_RANGE = 2 ** 32;
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+var NON_ASCII2 = /[^\x00-\x7f]/;
+function encode3(string4) {
+  if (typeof string4 == "string" && string4.length >= 128) {
+    if (NON_ASCII2.test(string4))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return encoder.encode(string4);
+  }
+  const bytes = new Uint8Array(string4.length);
+  for (let i = 0; i < string4.length; i++) {
+    const code = string4.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function decodeBase64(encoded, url2 = false) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url2 ? "base64url" : "base64" });
+  if (url2) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// node_modules/jose/dist/webapi/util/errors.js
+var errors_exports2 = {};
+__export(errors_exports2, {
+  JOSEAlgNotAllowed: () => JOSEAlgNotAllowed,
+  JOSEError: () => JOSEError,
+  JOSENotSupported: () => JOSENotSupported,
+  JWEDecryptionFailed: () => JWEDecryptionFailed,
+  JWEInvalid: () => JWEInvalid,
+  JWKInvalid: () => JWKInvalid,
+  JWKSInvalid: () => JWKSInvalid,
+  JWKSMultipleMatchingKeys: () => JWKSMultipleMatchingKeys,
+  JWKSNoMatchingKey: () => JWKSNoMatchingKey,
+  JWKSTimeout: () => JWKSTimeout,
+  JWSInvalid: () => JWSInvalid,
+  JWSSignatureVerificationFailed: () => JWSSignatureVerificationFailed,
+  JWTClaimValidationFailed: () => JWTClaimValidationFailed,
+  JWTExpired: () => JWTExpired,
+  JWTInvalid: () => JWTInvalid
+});
+var JOSEError = class extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message2, options2) {
+    super(message2, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+};
+var JWTClaimValidationFailed = class extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message2, payload, claim2 = "unspecified", reason = "unspecified") {
+    super(message2, { cause: { claim: claim2, reason, payload } }), this.claim = claim2, this.reason = reason, this.payload = payload;
+  }
+};
+var JWTExpired = class extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message2, payload, claim2 = "unspecified", reason = "unspecified") {
+    super(message2, { cause: { claim: claim2, reason, payload } }), this.claim = claim2, this.reason = reason, this.payload = payload;
+  }
+};
+var JOSEAlgNotAllowed = class extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+};
+var JOSENotSupported = class extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+};
+var JWEDecryptionFailed = class extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message2 = "decryption operation failed", options2) {
+    super(message2, options2);
+  }
+};
+var JWEInvalid = class extends JOSEError {
+  static code = "ERR_JWE_INVALID";
+  code = "ERR_JWE_INVALID";
+};
+var JWSInvalid = class extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+};
+var JWTInvalid = class extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+};
+var JWKInvalid = class extends JOSEError {
+  static code = "ERR_JWK_INVALID";
+  code = "ERR_JWK_INVALID";
+};
+var JWKSInvalid = class extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+};
+var JWKSNoMatchingKey = class extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message2 = "no applicable key found in the JSON Web Key Set", options2) {
+    super(message2, options2);
+  }
+};
+var JWKSMultipleMatchingKeys = class extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message2 = "multiple matching keys found in the JSON Web Key Set", options2) {
+    super(message2, options2);
+  }
+};
+var JWKSTimeout = class extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message2 = "request timed out", options2) {
+    super(message2, options2);
+  }
+};
+var JWSSignatureVerificationFailed = class extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message2 = "signature verification failed", options2) {
+    super(message2, options2);
+  }
+};
+
+// node_modules/jose/dist/webapi/util/base64url.js
+var invalid = "The input to be decoded is not correctly encoded.";
+function decode5(input2) {
+  try {
+    return decodeBase64(typeof input2 == "string" ? input2 : decoder.decode(input2), true);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+
+// node_modules/jose/dist/webapi/lib/validate.js
+function isObject2(input2) {
+  if (typeof input2 != "object" || input2 === null || Object.prototype.toString.call(input2) !== "[object Object]")
+    return false;
+  const prototype = Object.getPrototypeOf(input2);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input2) {
+  return isObject2(input2) && Array.isArray(input2.keys) && Array.from(input2.keys).every(isObject2);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return false;
+        parameters.add(parameter);
+      }
+  return true;
+}
+function decodeBase64url(value, label2, ErrorClass) {
+  try {
+    return decode5(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label2}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label2, ErrorClass) {
+  try {
+    return encode3(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label2} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode5(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message2, { cause });
+  }
+  if (!isObject2(parsed))
+    throw new ErrorClass(message2);
+  return parsed;
+}
+var JWS_RECOGNIZED = { __proto__: null, b64: true };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input2) => typeof input2 != "string" || input2.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return true;
+}
+
+// node_modules/jose/dist/webapi/lib/key.js
+var tag = (key) => key[Symbol.toStringTag];
+var jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (isObject2(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode5(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached2 = cache.get(cacheKey);
+  if (cached2?.[alg])
+    return cached2[alg];
+  if (cached2 || cache.set(cacheKey, cached2 = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params4 = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached2[alg] = keyObject.toCryptoKey(params4, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached2[alg] = await jwkToKey(entry, normalized);
+}
+var cache;
+var nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+var isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return true;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return false;
+  }
+};
+var isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject";
+var isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = false) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+// node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+// node_modules/jose/dist/webapi/lib/jws_algorithms.js
+var sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle2 = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: true, subtle: subtle2, signing: subtle2, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle2 = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle: subtle2,
+    signing: saltLength ? { ...subtle2, saltLength } : subtle2,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle2 = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle: subtle2,
+    signing: subtle2,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle2 = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle: subtle2,
+    signing: subtle2,
+    usages: sig
+  };
+}
+var JWS = table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+// node_modules/jose/dist/webapi/lib/jws_verify.js
+function prepareVerify(options2) {
+  return [options2 && validateAlgorithms("algorithms", options2.algorithms), options2?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode3(payload);
+  } catch (cause) {
+    throw new JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = false;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = true);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode3(encodedProtectedHeader) : new Uint8Array(), encode3("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = false;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+// node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+var epoch = (date5) => Math.floor(date5.getTime() / 1e3);
+var multipliers = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31557600
+};
+var REGEX2 = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i;
+var checkFailed = "check_failed";
+function invalidDuration() {
+  throw new TypeError("Invalid time period format");
+}
+function secs(str) {
+  typeof str != "string" && invalidDuration();
+  const matched = REGEX2.exec(str);
+  (!matched || matched[4] && matched[1]) && invalidDuration();
+  const value = parseFloat(matched[2]), durationSeconds2 = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
+  return Number.isFinite(durationSeconds2) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds2 : durationSeconds2;
+}
+function validateInput(label2, input2) {
+  if (!Number.isFinite(input2))
+    throw new TypeError(`Invalid ${label2} input`);
+  return input2;
+}
+var normalizeTyp = (value) => {
+  const normalized = value.toLowerCase();
+  return value.includes("/") ? normalized : `application/${normalized}`;
+};
+var checkAudiencePresence = (audPayload, audOption) => {
+  if (typeof audOption == "string")
+    audOption = [audOption];
+  else if (!Array.isArray(audOption))
+    return false;
+  return typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => typeof aud == "string" && audPayload.includes(aud)) : false;
+};
+function validateNumericDate(claimsSet, claim2, required2 = false) {
+  const value = claimsSet[claim2];
+  if (!(value === void 0 && !required2)) {
+    if (typeof value != "number")
+      throw new JWTClaimValidationFailed(`"${claim2}" claim must be a number`, claimsSet, claim2, "invalid");
+    return value;
+  }
+}
+function unexpectedClaim(claimsSet, claim2) {
+  throw new JWTClaimValidationFailed(`unexpected "${claim2}" claim value`, claimsSet, claim2, checkFailed);
+}
+function validateClaimsSet(protectedHeader, claimsSetBytes, options2 = {}) {
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
+  }
+  if (!isObject2(claimsSet))
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
+  const { typ } = options2;
+  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
+    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
+  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options2, presenceCheck = [...requiredClaims];
+  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
+  for (const claim2 of new Set(presenceCheck.reverse()))
+    if (!Object.hasOwn(claimsSet, claim2))
+      throw new JWTClaimValidationFailed(`missing required "${claim2}" claim`, claimsSet, claim2, "missing");
+  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, audience) && unexpectedClaim(claimsSet, "aud");
+  const { clockTolerance } = options2;
+  let tolerance = 0;
+  if (typeof clockTolerance == "string")
+    tolerance = secs(clockTolerance);
+  else if (clockTolerance !== void 0) {
+    if (typeof clockTolerance != "number")
+      throw new TypeError("Invalid clockTolerance option type");
+    tolerance = clockTolerance;
+  }
+  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
+    throw new TypeError("Invalid clockTolerance option input");
+  const { currentDate } = options2, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
+  if (nbf !== void 0 && nbf > now + tolerance)
+    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
+  const exp = validateNumericDate(claimsSet, "exp");
+  if (exp !== void 0 && exp <= now - tolerance)
+    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
+  if (maxTokenAge !== void 0) {
+    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
+    if (max < 0)
+      throw new TypeError("Invalid maxTokenAge option input");
+    if (age - tolerance > max)
+      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
+    if (age < -tolerance)
+      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
+  }
+  return claimsSet;
+}
+
+// node_modules/jose/dist/webapi/jwt/verify.js
+async function jwtVerify(jwt2, key, options2) {
+  const [verified, b64] = await verifyCompact(jwt2, prepareVerify(options2), key);
+  if (!b64)
+    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options2);
+  return { ...verified, payload };
+}
+
+// node_modules/jose/dist/webapi/jwks/local.js
+function isUsableJWK(jwk, entry, alg, kid) {
+  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
+  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
+}
+async function importWithAlgCache(cache2, jwk, entry) {
+  const cached2 = cache2.get(jwk) || cache2.set(jwk, {}).get(jwk), { alg } = entry;
+  if (cached2[alg] === void 0) {
+    const pending = jwkToKey(entry, jwk, true).then((key) => {
+      if (key.type !== "public")
+        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
+      return cached2[alg] = key, key;
+    }).catch((error62) => {
+      throw cached2[alg] === pending && delete cached2[alg], error62;
+    });
+    cached2[alg] = pending;
+  }
+  return cached2[alg];
+}
+function createLocalJWKSet(jwks) {
+  let snapshot;
+  try {
+    snapshot = structuredClone(jwks);
+  } catch (cause) {
+    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
+  }
+  if (!isJwkSet(snapshot))
+    throw new JWKSInvalid("JSON Web Key Set malformed");
+  const metadata = snapshot.keys.map((jwk) => {
+    const normalized = snapshotJwk(jwk);
+    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
+  }), cached2 = /* @__PURE__ */ new WeakMap();
+  return Object.defineProperty(async (protectedHeader, token) => {
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
+    if (!entry || entry.secret)
+      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
+    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
+    if (!length)
+      throw new JWKSNoMatchingKey();
+    if (length !== 1) {
+      const error62 = new JWKSMultipleMatchingKeys();
+      throw error62[Symbol.asyncIterator] = async function* () {
+        for (const jwk2 of candidates)
+          try {
+            yield await importWithAlgCache(cached2, jwk2, entry);
+          } catch {
+          }
+      }, error62;
+    }
+    return importWithAlgCache(cached2, jwk, entry);
+  }, "jwks", {
+    value: () => structuredClone(snapshot)
+  });
+}
+
+// node_modules/jose/dist/webapi/jwks/remote.js
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+var USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.19");
+var customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url2, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url2, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new JWKSTimeout(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new JOSEError("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new JWKSTimeout(void 0, { cause }) : new JOSEError("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+var jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration3) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration3;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url2, options2) {
+  if (!(url2 instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url2.href).href, opts = options2 ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache2 = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache2 && typeof cache2 == "object") {
+    const { uat, jwks } = cache2;
+    isFreshFor(uat, cacheMaxAge) && isJwkSet(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json2) => {
+        const next = createLocalJWKSet(json2);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache2 && (cache2.uat = updatedAt, cache2.jwks = json2), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof JWKSNoMatchingKey && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: true
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: true
+    },
+    reload: {
+      value: reload,
+      enumerable: true
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: true
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: true
+    }
+  });
+}
+
+// node_modules/jose/dist/webapi/util/decode_jwt.js
+function decodeJwt2(jwt2) {
+  if (typeof jwt2 != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt2.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = decode5(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject2(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+// src/app/pr/id-token.ts
+function issuerKeySet(keySets, issuer) {
+  const base = issuer.replace(/\/+$/, "");
+  let keys = keySets.get(base);
+  if (!keys) {
+    keys = createRemoteJWKSet(new URL(`${base}/.well-known/jwks`), {
+      timeoutDuration: 1e4,
+      cooldownDuration: 3e4,
+      cacheMaxAge: 36e5
+    });
+    keySets.set(base, keys);
+  }
+  return keys;
+}
+async function verifyIdToken(token, keys, expected) {
+  let issuedAt;
+  try {
+    issuedAt = decodeJwt2(token).iat;
+  } catch {
+    return { ok: false, reason: "the provenance token is not a JWT" };
+  }
+  if (typeof issuedAt !== "number") return { ok: false, reason: "the provenance token lacks claims: iat" };
+  try {
+    const { payload } = await jwtVerify(token, keys, {
+      algorithms: ["RS256"],
+      issuer: expected.issuer,
+      audience: expected.audience,
+      currentDate: new Date(issuedAt * 1e3),
+      clockTolerance: 60
+    });
+    const claims = ActionsClaims.safeParse(payload);
+    if (!claims.success)
+      return {
+        ok: false,
+        reason: `the provenance token lacks claims: ${claims.error.issues[0]?.path.join(".")}`
+      };
+    return { ok: true, claims: claims.data };
+  } catch (error62) {
+    return { ok: false, reason: refusal(error62, expected) };
+  }
+}
+function refusal(error62, expected) {
+  if (error62 instanceof errors_exports2.JWTClaimValidationFailed) {
+    if (error62.claim === "aud")
+      return "the provenance token was issued for other results (audience does not match)";
+    if (error62.claim === "iss") return `the provenance token was not issued by ${expected.issuer}`;
+    return `the provenance token's ${error62.claim} claim is invalid (${error62.message})`;
+  }
+  if (error62 instanceof errors_exports2.JOSEAlgNotAllowed) return "the provenance token is not signed with RS256";
+  if (error62 instanceof errors_exports2.JWSSignatureVerificationFailed || error62 instanceof errors_exports2.JWKSNoMatchingKey || error62 instanceof errors_exports2.JWKSMultipleMatchingKeys)
+    return `the provenance token is not signed by ${expected.issuer}`;
+  if (error62 instanceof errors_exports2.JWTExpired) return "the provenance token had expired when it was issued";
+  if (error62 instanceof errors_exports2.JOSEError) return `the provenance token cannot be verified (${error62.code})`;
+  return `the issuer's keys could not be read (${error62.message ?? String(error62)})`;
+}
+
+// src/app/pr/provenance.ts
 async function fileAt(scope, path15, ref) {
   const { owner, repo } = scope.gh.repo;
   const key = `${owner}/${repo}@${ref}:${path15}`;
@@ -83022,6 +84155,13 @@ async function fileAt(scope, path15, ref) {
   const text = await scope.gh.readFile(path15, ref);
   if (text !== void 0) scope.bot.memory.files.set(key, text);
   return text;
+}
+async function compareWithDefault(scope, path15, sha) {
+  const { defaultBranch } = await repositoryOf(scope);
+  const [ran, policy] = await Promise.all([fileAt(scope, path15, sha), fileAt(scope, path15, defaultBranch)]);
+  if (policy === void 0) return { file: "not-on-default-branch" };
+  if (ran === void 0) return { file: void 0, policyText: policy };
+  return { file: ran === policy ? "same" : "changed", policyText: policy };
 }
 async function evidenceSource(scope, session, run2, expected) {
   const { evidenceText, token } = splitProvenance(run2.text ?? "");
@@ -83033,26 +84173,35 @@ async function evidenceSource(scope, session, run2, expected) {
     expectedSha: expected.sha,
     repo: `${owner}/${repo}`,
     ...expected.pullNumber === void 0 ? {} : { pullNumber: expected.pullNumber },
-    ...workflow ? { requiredWorkflow: `.github/workflows/${workflowFileName(workflow.file)}` } : {},
+    ...workflow?.file ? { requiredWorkflow: `.github/workflows/${workflowFileName(workflow.file)}` } : {},
     text: evidenceText
   };
   if (!token) return { ...base, token: void 0, workflowFile: void 0 };
-  const expect = {
-    issuer: scope.bot.oidcIssuer.replace(/\/+$/, ""),
+  const issuer = scope.bot.oidcIssuer.replace(/\/+$/, "");
+  const check2 = await verifyIdToken(token, issuerKeySet(scope.bot.memory.issuerKeySets, issuer), {
+    issuer,
     audience: evidenceAudience(evidenceText)
-  };
-  let check2 = verifyIdToken(token, await issuerKeys(scope), expect);
-  if (!check2.ok && check2.reason.includes("not signed by"))
-    check2 = verifyIdToken(token, await issuerKeys(scope, true), expect);
+  });
   if (!check2.ok) return { ...base, token: check2, workflowFile: void 0 };
-  const path15 = workflowPathOf(check2.claims);
+  const claims = check2.claims;
+  if (claims.repository.toLowerCase() !== `${owner}/${repo}`.toLowerCase())
+    return { ...base, token: check2, workflowFile: void 0 };
+  const path15 = workflowPathOf(claims);
   if (!path15) return { ...base, token: check2, workflowFile: void 0 };
-  const [ran, policy] = await Promise.all([
-    fileAt(scope, path15, check2.claims.sha),
-    repositoryOf(scope).then(({ defaultBranch }) => fileAt(scope, path15, defaultBranch))
-  ]);
-  const workflowFile = policy === void 0 ? "not-on-default-branch" : ran === void 0 ? void 0 : ran === policy ? "same" : "changed";
-  return { ...base, token: check2, workflowFile };
+  const caller = await compareWithDefault(scope, path15, claims.sha);
+  const job = jobWorkflowOf(claims);
+  const localJob = job && job.repo.toLowerCase() === claims.repository.toLowerCase() && job.path !== path15 ? job : void 0;
+  const called = localJob ? await compareWithDefault(scope, localJob.path, claims.job_workflow_sha ?? claims.sha) : void 0;
+  const texts = [caller.policyText, called?.policyText].filter((text) => text !== void 0);
+  const changed = expected.pull ? await pullFiles(scope, expected.pull) : void 0;
+  return {
+    ...base,
+    token: check2,
+    workflowFile: caller.file,
+    ...localJob && called ? { jobWorkflow: { path: localJob.path, file: called.file } } : {},
+    ...texts.length > 0 ? { usesShipgate: texts.some(referencesShipgate) } : {},
+    ...changed ? { pipelineChanges: pipelineChanges(changed) } : {}
+  };
 }
 
 // src/app/events/payloads.ts
@@ -83181,9 +84330,11 @@ async function judgeMergeGroup(scope, number4, sha) {
           { appSlug: evidence.appSlug, headSha: evidence.headSha, text: evidence.outputText },
           { sha }
         );
-        const judgement = judgeEvidence(source, session.setup.checklist, at2);
-        if (judgement.accepted) events = judgement.events;
-        else notes.push(judgement.reason);
+        const judgement = judgeEvidence(source, session.setup, foldLedger(session.ledger), at2);
+        if (judgement.accepted) {
+          events = judgement.events;
+          notes.push(...refusalNotes(judgement.refused));
+        } else notes.push(judgement.reason);
       }
       const { gate, checkRun } = projectMergeGroup({
         ...facts,
@@ -83458,15 +84609,26 @@ async function onEvidence(scope, payload) {
           scope,
           session,
           { appSlug: run2.app?.slug, headSha: run2.head_sha, text: run2.output?.text },
-          { sha: pull.headSha, pullNumber: number4 }
+          { sha: pull.headSha, pullNumber: number4, pull }
         );
-        const judgement = judgeEvidence(source, session.setup.checklist, scope.bot.now().toISOString());
+        const judgement = judgeEvidence(
+          source,
+          session.setup,
+          foldLedger(session.ledger),
+          scope.bot.now().toISOString()
+        );
         if (!judgement.accepted) {
           scope.log.warn({ pr: session.key, run: run2.id, reason: judgement.reason }, "check results ignored");
           return run2.head_sha === pull.headSha ? { resultNotes: { sha: pull.headSha, notes: [judgement.reason] } } : void 0;
         }
-        scope.log.info({ pr: session.key, results: judgement.events.length }, "check results applied");
-        return { events: judgement.events, resultNotes: { sha: pull.headSha, notes: [] } };
+        scope.log.info(
+          { pr: session.key, results: judgement.events.length, refused: judgement.refused.length },
+          "check results applied"
+        );
+        return {
+          events: judgement.events,
+          resultNotes: { sha: pull.headSha, notes: refusalNotes(judgement.refused) }
+        };
       }
     });
   }
@@ -84160,9 +85322,9 @@ function isPostDeployEvidenceText(text) {
   const parsed = parseEvidenceText(text);
   return parsed.ok && parsed.evidence.phase === "post-deploy";
 }
-function judgePostDeployEvidence(source, checklist, at2) {
+function judgePostDeployEvidence(source, policy, states, at2) {
   const { mergeSha, ...rest } = source;
-  return judgeEvidence({ ...rest, expectedSha: mergeSha }, checklist, at2, "post-deploy");
+  return judgeEvidence({ ...rest, expectedSha: mergeSha }, policy, states, at2, "post-deploy");
 }
 
 // src/core/telemetry/rollback-triggers.ts
@@ -84427,7 +85589,8 @@ async function onPostDeployEvidence(scope, payload) {
         );
         const judgement = judgePostDeployEvidence(
           { ...source, mergeSha },
-          session.setup.checklist,
+          session.setup,
+          foldLedger(session.ledger),
           scope.bot.now().toISOString()
         );
         if (!judgement.accepted) {
@@ -84623,7 +85786,7 @@ async function dispatch(scope, name, payload) {
 }
 
 // src/audit/html.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
@@ -84675,7 +85838,7 @@ tr.rejected{background:#fdf2f2}
 footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
 @media print{nav,.skip{display:none}body{font-size:11pt}}
 `;
-var STYLE_HASH = `'sha256-${createHash5("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var STYLE_HASH = `'sha256-${createHash6("sha256").update(AUDIT_STYLE).digest("base64")}'`;
 var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
 var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
 function htmlDocument(title, body) {
@@ -84696,11 +85859,11 @@ ${body}
 </html>
 `;
 }
-function messagePage(heading, message) {
+function messagePage(heading, message2) {
   return htmlDocument(
     `${heading} \xB7 shipgate`,
     `<header><p class="brand">shipgate audit record</p><h1>${escapeHtml(heading)}</h1></header>
-<main id="main"><p>${escapeHtml(message)}</p></main>`
+<main id="main"><p>${escapeHtml(message2)}</p></main>`
   );
 }
 
@@ -84885,8 +86048,8 @@ function createAuditHandler(options2) {
     }
     const link = verifyAuditLink(`${pathname}${url2.search}`, options2.secret, options2.now());
     if (link.status !== "ok") {
-      const message = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
-      send(res, 403, messagePage("Access denied", message));
+      const message2 = link.status === "expired" ? "This audit link has expired. Ask shipgate for a new one on the pull request." : "This audit link is missing its signature or is not valid. Use the link shipgate posted on the pull request.";
+      send(res, 403, messagePage("Access denied", message2));
       return true;
     }
     let record2;
@@ -85559,7 +86722,7 @@ async function startServer(options2) {
     (error62) => probot.log.error({ err: error62 }, "Octokit throttling: Redis error")
   );
   let draining = false;
-  const coordinator = options2.coordinator ?? createCoordinator(env, { onWarning: (message) => probot.log.warn(message) });
+  const coordinator = options2.coordinator ?? createCoordinator(env, { onWarning: (message2) => probot.log.warn(message2) });
   const app = createShipgateApp({
     coordinator,
     ledgerSecret: ledgerSecretFrom(env),

@@ -7,7 +7,7 @@ import type { ResultsReport } from '../../src/core/template/model.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
 import { type Simulator, startSimulator } from '../simulator/index.js';
 import { type ActionRun, buildDist, runAction } from './action-harness.js';
-import { buildFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { buildFixtureRepo, type FixtureRepo, seedFixturePolicy } from './fixture-repo.js';
 
 const REPO = 'acme/web';
 const dirs: string[] = [];
@@ -17,6 +17,7 @@ beforeAll(async () => {
   buildDist();
   sim = await startSimulator({});
   sim.addRepo(REPO);
+  seedFixturePolicy(sim, REPO);
 });
 afterAll(async () => {
   await sim.close();

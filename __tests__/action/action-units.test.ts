@@ -82,7 +82,34 @@ describe('parseInputs', () => {
       workingDirectory: join(ROOT, 'examples'),
       phase: 'pre-merge',
       runChecks: false,
+      job: 'single',
+      report: join(ROOT, 'shipgate-measure.json'),
+      secrets: {},
     });
+  });
+
+  it('reads the job of the two-job workflow, the report path and the secrets JSON', () => {
+    const inputs = parseInputs(
+      raw({ job: 'attest', report: 'out/m.json', secrets: '{"JWT_SECRET":"s3cr3t-value"}' }),
+      ROOT,
+    );
+    expect([inputs.job, inputs.report, inputs.secrets]).toEqual([
+      'attest',
+      join(ROOT, 'out/m.json'),
+      { JWT_SECRET: 's3cr3t-value' },
+    ]);
+    expect(() => parseInputs(raw({ job: 'both' }), ROOT)).toThrow(
+      'input "job" must be "single", "measure" or "attest"',
+    );
+    // a malformed secrets input is refused without echoing it
+    let message = '';
+    try {
+      parseInputs(raw({ secrets: 'not-json-but-secret' }), ROOT);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('input "secrets" must be a JSON object');
+    expect(message).not.toContain('not-json-but-secret');
   });
 
   it('throws an InputError naming the input', () => {
@@ -266,6 +293,7 @@ describe('toolAwareResolver', () => {
   const fake: Check<unknown> = {
     id: 'lighthouse',
     title: 'Lighthouse',
+    measures: 'app',
     exclusive: true,
     params: z.unknown(),
     run: async () => ({ status: 'pass', summary: 'ran' }),

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { checklist, isTicked, line } from '../app/harness.js';
+import { checklist, isTicked, line, WORKFLOW_TEXT } from '../app/harness.js';
 import { type RunningServer, startHttpServer } from '../helpers/runtime-servers.js';
 import { type Delivery, type Simulator, startSimulator } from '../simulator/index.js';
 import { buildDist, runAction } from './action-harness.js';
@@ -64,7 +64,7 @@ telemetry:
   prometheus: { url: '${prometheus.url}' }
 `,
       '.github/release-checklist.md': TEMPLATE,
-      '.github/workflows/shipgate.yml': 'on: pull_request\n',
+      '.github/workflows/shipgate.yml': WORKFLOW_TEXT,
       'package.json': '{"name":"web","version":"6.0.2"}\n',
     },
   });

@@ -4,7 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVIDENCE_CHECK_NAME } from '../../src/core/evidence/evidence.js';
-import { checklist, gateRun, isTicked, line, revertReplies, TEMPLATE, toggle } from '../app/harness.js';
+import {
+  checklist,
+  gateRun,
+  isTicked,
+  line,
+  revertReplies,
+  TEMPLATE,
+  toggle,
+  WORKFLOW_TEXT,
+} from '../app/harness.js';
 import { commitAll, gitInit, removeDirs, tempDir, writeFiles } from '../helpers/repo-temp.js';
 import { type Delivery, type Simulator, startSimulator } from '../simulator/index.js';
 import { type ActionRun, buildDist, runAction } from './action-harness.js';
@@ -23,7 +32,7 @@ roles:
 const FILES = {
   '.github/shipgate.yml': CONFIG,
   '.github/release-checklist.md': TEMPLATE,
-  [WORKFLOW]: 'on: pull_request\n',
+  [WORKFLOW]: WORKFLOW_TEXT,
   'package.json': '{"name":"web","version":"6.0.2"}\n',
 };
 

@@ -52,3 +52,14 @@ export function buildFixtureRepo(dir: string, options: { bigBundle: boolean; lea
   const headSha = commitAll(dir, 'chore: release 1.2.0');
   return { dir, headSha, secret };
 }
+
+/**
+ * The repository's default branch on the simulator holds the fixture's template, as a real
+ * repository would: the Action reads its policy from there, not from the PR's checkout.
+ */
+export function seedFixturePolicy(
+  sim: { commit(repo: string, input: { branch: string; files: Record<string, string> }): unknown },
+  repo: string,
+): void {
+  sim.commit(repo, { branch: 'main', files: { 'shipgate.md': FIXTURE_TEMPLATE } });
+}

@@ -5,10 +5,12 @@ import { Octokit } from '@octokit/rest';
 import { parse as parseYaml } from 'yaml';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/server/http-server.js';
 import { COMMENT_MARKER } from '../../src/core/comment/render.js';
+import { effectiveParams } from '../../src/core/evidence/binding.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
 import { attachProvenance, evidenceAudience } from '../../src/core/evidence/provenance.js';
-import type { CheckStatus, Phase } from '../../src/core/template/model.js';
+import type { CheckParams, CheckStatus, Phase } from '../../src/core/template/model.js';
 import type { OctokitTuning } from '../../src/github/octokit.js';
+import { readGateDefinition } from '../../src/load/setup.js';
 import type { Coordinator } from '../../src/scale/coordinator.js';
 import { generateAppPrivateKey, type Simulator, startSimulator } from '../simulator/index.js';
 import type { SecondaryLimitOptions } from '../simulator/secondary-limits.js';
@@ -52,6 +54,16 @@ contacts:
 `;
 
 export const WORKFLOW = '.github/workflows/shipgate.yml';
+/** The checks workflow on the default branch: one job running the shipgate Action (single-job mode). */
+export const WORKFLOW_TEXT = `on: pull_request
+permissions: { contents: read, checks: write, id-token: write }
+jobs:
+  checks:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: acme/shipgate@v1
+`;
 
 export interface Harness {
   sim: Simulator;
@@ -109,7 +121,7 @@ export function seedRepo(sim: Simulator): void {
     files: {
       '.github/shipgate.yml': CONFIG,
       '.github/release-checklist.md': TEMPLATE,
-      [WORKFLOW]: 'on: pull_request\n',
+      [WORKFLOW]: WORKFLOW_TEXT,
       'package.json': '{"name":"web","version":"6.0.2"}\n',
     },
   });
@@ -251,18 +263,39 @@ export type Provenance =
 export async function publishEvidence(
   h: Harness,
   sha: string,
-  results: { item: string; check: string; status: CheckStatus; summary: string }[],
+  results: {
+    item: string;
+    check: string;
+    status: CheckStatus;
+    summary: string;
+    params?: CheckParams;
+    how?: 'verified' | 'reported';
+  }[],
   workflowPath = WORKFLOW,
-  run: { phase?: Phase; event?: string; title?: string; provenance?: Provenance; evidenceSha?: string } = {},
+  run: {
+    phase?: Phase;
+    event?: string;
+    title?: string;
+    provenance?: Provenance;
+    evidenceSha?: string;
+    /** `attest`: the evidence claims what each result's `how` says; `single` (default): all reported. */
+    job?: 'attest' | 'single';
+    /** An earlier workflow run to publish as (a replay of its results). */
+    workflowRun?: { id: number };
+  } = {},
 ): Promise<void> {
   const event = run.event ?? 'pull_request';
   const pr = [...h.sim.state.issues.values()].find((i) => i.repo === REPO && i.pull?.head.sha === sha);
-  const workflowRun = h.sim.addWorkflowRun(REPO, {
-    path: workflowPath,
-    head_sha: sha,
-    event,
-    ...(event === 'pull_request' && pr ? { ref: `refs/pull/${pr.number}/merge` } : {}),
-  });
+  const workflowRun =
+    run.workflowRun ??
+    h.sim.addWorkflowRun(REPO, {
+      path: workflowPath,
+      head_sha: sha,
+      event,
+      ...(event === 'pull_request' && pr ? { ref: `refs/pull/${pr.number}/merge` } : {}),
+    });
+  // an honest Action measures with the default branch's policy: the parameters it ran with
+  const policy = await defaultBranchPolicy(h.sim);
   const octokit = new Octokit({
     baseUrl: h.sim.apiUrl,
     auth: h.sim.actionsToken(REPO),
@@ -271,7 +304,12 @@ export async function publishEvidence(
   const evidence = toEvidence(
     run.evidenceSha ?? sha,
     run.phase ?? 'pre-merge',
-    results.map((r) => ({ ...r, text: r.item, findings: [] })),
+    results.map((r) => {
+      const item = policy.checklist.items.find((candidate) => candidate.id === r.item);
+      const params = r.params ?? (item ? effectiveParams(item, policy.config) : {});
+      return { ...r, params, text: r.item, findings: [] };
+    }),
+    run.job ?? 'single',
   );
   const evidenceText = formatEvidenceText(evidence);
   const provenance = run.provenance ?? { kind: 'oidc' };
@@ -357,4 +395,16 @@ export async function completeGate(
     ['erin', 'eng-signoff'],
   ] as const)
     if (!options.except?.includes(id)) await editChecklist(h, pr, login, id, true);
+}
+
+/** The config and template on the simulated repository's default branch (what the bot reads). */
+export async function defaultBranchPolicy(sim: Simulator, repo = REPO) {
+  const state = sim.repo(repo);
+  const tree =
+    state.commits.get(state.branches.get(state.defaultBranch) ?? '')?.tree ?? new Map<string, string>();
+  return readGateDefinition({
+    config: { file: '.github/shipgate.yml', text: tree.get('.github/shipgate.yml') },
+    readTemplate: async (path) => ({ file: path, text: tree.get(path) }),
+    missingTemplate: 'not found',
+  });
 }

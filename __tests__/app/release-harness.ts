@@ -57,6 +57,15 @@ export const TELEMETRY_TEMPLATE = RELEASE_TEMPLATE.replace(
 );
 
 export const DEPLOY_WORKFLOW = '.github/workflows/deploy.yml';
+/** The post-deploy checks workflow: the shipgate Action on deployment_status. */
+export const DEPLOY_WORKFLOW_TEXT = `on: deployment_status
+jobs:
+  post-deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: acme/shipgate@v1
+        with: { phase: post-deploy }
+`;
 
 /** The standard harness with the release template (and a deploy workflow) on the base branch. */
 export async function startReleaseHarness(): Promise<Harness> {
@@ -65,7 +74,7 @@ export async function startReleaseHarness(): Promise<Harness> {
     branch: 'main',
     files: {
       '.github/release-checklist.md': RELEASE_TEMPLATE,
-      [DEPLOY_WORKFLOW]: 'on: deployment_status\n',
+      [DEPLOY_WORKFLOW]: DEPLOY_WORKFLOW_TEXT,
     },
   });
   return h;

@@ -10,6 +10,7 @@ import {
 import { renderAuditMarkdown } from '../../src/core/audit/audit-markdown.js';
 import { buildAuditRecord, verifyAuditRecord } from '../../src/core/audit/audit-record.js';
 import { decodeStateBlock, encodeStateBlock } from '../../src/core/comment/state-block.js';
+import { defaultConfig } from '../../src/core/config/config.js';
 import { parseCommand } from '../../src/core/decide/commands.js';
 import { decideDeployment } from '../../src/core/decide/deployment-decision.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
@@ -60,6 +61,7 @@ const TEMPLATE = [
   '- P2: 9 hours',
 ].join('\n');
 const checklist = parseTemplate(TEMPLATE, 't.md', new Map([['fake', z.object({}).passthrough()]]));
+const POLICY = { checklist, config: defaultConfig };
 const result = (item: string, sha: string): LedgerEvent => ({
   t: 'result',
   item,
@@ -219,19 +221,25 @@ describe('post-deploy evidence', () => {
   };
 
   it('takes only post-deploy items, keyed by the merge commit', () => {
-    const judged = judgePostDeployEvidence(source, checklist, 'T');
+    const judged = judgePostDeployEvidence(source, POLICY, {}, 'T');
     expect(judged.accepted && judged.events).toEqual(
-      [result('home', MERGE)].map((e) => ({ ...e, summary: 'HTTP 200' })),
+      [result('home', MERGE)].map((e) => ({
+        ...e,
+        summary: 'HTTP 200',
+        how: 'reported',
+        run: { iat: Math.floor(Date.parse('2026-11-25T12:00:00Z') / 1000), id: '77', attempt: 1 },
+      })),
     );
     expect(judged.accepted && judged.ignoredItems).toEqual(['secrets']);
   });
 
   it('refuses other apps, other commits and workflows missing from the base branch', () => {
-    expect(judgePostDeployEvidence({ ...source, appSlug: 'evil' }, checklist, 'T').accepted).toBe(false);
-    expect(judgePostDeployEvidence({ ...source, runSha: HEAD }, checklist, 'T').accepted).toBe(false);
+    expect(judgePostDeployEvidence({ ...source, appSlug: 'evil' }, POLICY, {}, 'T').accepted).toBe(false);
+    expect(judgePostDeployEvidence({ ...source, runSha: HEAD }, POLICY, {}, 'T').accepted).toBe(false);
     const missing = judgePostDeployEvidence(
       { ...source, workflowFile: 'not-on-default-branch' },
-      checklist,
+      POLICY,
+      {},
       'T',
     );
     expect(!missing.accepted && missing.reason).toContain('is not on the default branch');

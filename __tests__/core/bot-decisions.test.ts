@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { renderComment } from '../../src/core/comment/render.js';
-import { ConfigSchema } from '../../src/core/config/config.js';
+import { ConfigSchema, defaultConfig } from '../../src/core/config/config.js';
 import { authorizeChange, factsNeeded } from '../../src/core/decide/authorize.js';
 import { decideWaive, parseCommand } from '../../src/core/decide/commands.js';
 import { planTicks, rejectionReply, tickEvents } from '../../src/core/decide/plan-ticks.js';
@@ -28,6 +28,7 @@ const checklist = parseTemplate(
   't.md',
   new Map([['fake', z.object({}).passthrough()]]),
 );
+const POLICY = { checklist, config: defaultConfig };
 const config = ConfigSchema.parse({ roles: { 'qa-lead': { users: ['quinn'], teams: ['acme/qa'] } } });
 const item = (id: string) => checklist.items.find((i) => i.id === id) ?? (undefined as never);
 const render = (states = {}) =>
@@ -144,15 +145,15 @@ describe('ledger choice, push invalidation, evidence, commands, check report', (
       workflowFile: 'same' as const,
       text,
     };
-    expect(judgeEvidence(source, checklist, 'T')).toMatchObject({
+    expect(judgeEvidence(source, POLICY, {}, 'T')).toMatchObject({
       accepted: true,
       events: [{ t: 'result', item: 'auto' }],
     });
-    expect(judgeEvidence({ ...source, appSlug: 'evil' }, checklist, 'T').accepted).toBe(false);
-    expect(judgeEvidence({ ...source, workflowFile: 'changed' }, checklist, 'T')).toMatchObject({
+    expect(judgeEvidence({ ...source, appSlug: 'evil' }, POLICY, {}, 'T').accepted).toBe(false);
+    expect(judgeEvidence({ ...source, workflowFile: 'changed' }, POLICY, {}, 'T')).toMatchObject({
       accepted: false,
     });
-    expect(judgeEvidence({ ...source, expectedSha: 'c'.repeat(40) }, checklist, 'T').accepted).toBe(false);
+    expect(judgeEvidence({ ...source, expectedSha: 'c'.repeat(40) }, POLICY, {}, 'T').accepted).toBe(false);
   });
   it('parses commands and refuses waiving sign-offs', () => {
     expect(parseCommand('please\n/shipgate waive auto flaky tool')).toEqual({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { defaultConfig } from '../../src/core/config/config.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
 import { judgeEvidence } from '../../src/core/evidence/judge-evidence.js';
 import { judgePostDeployEvidence } from '../../src/core/evidence/post-deploy-evidence.js';
@@ -20,12 +21,21 @@ const checklist = parseTemplate(
   't.md',
   checkSchemas,
 );
+const POLICY = { checklist, config: defaultConfig };
 
 function sourceFor(phase: 'pre-merge' | 'post-deploy') {
   const text = formatEvidenceText(
     toEvidence(SHA, phase, [
       { item: 'secrets', text: '', check: 'secrets', status: 'pass', summary: 'ok', findings: [] },
-      { item: 'no-500', text: '', check: 'prometheus', status: 'pass', summary: '0', findings: [] },
+      {
+        item: 'no-500',
+        text: '',
+        check: 'prometheus',
+        params: checklist.items.find((item) => item.id === 'no-500')?.params ?? {},
+        status: 'pass',
+        summary: '0',
+        findings: [],
+      },
       { item: 'window', text: '', check: 'cutover-window', status: 'pass', summary: 'forged', findings: [] },
     ]),
   );
@@ -43,7 +53,8 @@ describe('evidence is taken only for items of its phase', () => {
   it('pre-merge evidence never ticks a post-deploy item (nor a cutover window)', () => {
     const judged = judgeEvidence(
       { ...sourceFor('pre-merge'), expectedSha: SHA, pullNumber: 42 },
-      checklist,
+      POLICY,
+      {},
       'T',
     );
     expect(judged).toMatchObject({ accepted: true, ignoredItems: ['no-500', 'window'] });
@@ -52,7 +63,7 @@ describe('evidence is taken only for items of its phase', () => {
     ]);
   });
   it('post-deploy evidence ticks only post-deploy items, never a cutover window (the bot judges those)', () => {
-    const judged = judgePostDeployEvidence({ ...sourceFor('post-deploy'), mergeSha: SHA }, checklist, 'T');
+    const judged = judgePostDeployEvidence({ ...sourceFor('post-deploy'), mergeSha: SHA }, POLICY, {}, 'T');
     expect(judged).toMatchObject({ accepted: true, ignoredItems: ['secrets', 'window'] });
     expect(judged.accepted && judged.events.map((event) => 'item' in event && event.item)).toEqual([
       'no-500',

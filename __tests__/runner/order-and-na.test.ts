@@ -16,6 +16,7 @@ function fake(id: string, flags: Partial<Check<unknown>>, calls: string[]): Chec
   return defineCheck({
     id,
     title: id,
+    measures: 'repository',
     params: z.object({}).strict(),
     ...flags,
     async run() {

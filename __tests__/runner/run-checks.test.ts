@@ -28,6 +28,7 @@ let measured = 0;
 const behaviour = defineCheck({
   id: 'secrets',
   title: 'fake',
+  measures: 'repository',
   params: z.object({ mode: z.enum(['pass', 'throw', 'hang']) }),
   async run({ mode }, ctx) {
     calls.push(`start:${mode}`);
@@ -39,6 +40,7 @@ const behaviour = defineCheck({
 const shared = defineCheck({
   id: 'coverage',
   title: 'fake exclusive',
+  measures: 'build',
   exclusive: true,
   params: z.object({ min: z.coerce.number().default(70) }),
   async run({ min }, ctx) {
@@ -128,6 +130,7 @@ describe('runChecks', () => {
     const probe = defineCheck({
       id: 'secrets',
       title: 'probe',
+      measures: 'app',
       usesTarget: true,
       params: z.object({}).loose(),
       async run(_params, ctx) {
@@ -170,6 +173,7 @@ describe('runChecks', () => {
     const skipping = defineCheck({
       id: 'secrets',
       title: 'needs target',
+      measures: 'app',
       usesTarget: true,
       params: z.object({}).loose(),
       async run(_params, ctx) {
@@ -200,6 +204,7 @@ describe('a failed build', () => {
     const buildJudge = defineCheck({
       id: 'coverage',
       title: 'fake build judge',
+      measures: 'build',
       usesBuild: true,
       params: z.object({}).loose(),
       async run() {

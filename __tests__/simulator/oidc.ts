@@ -16,7 +16,7 @@ const PREFIX = '/_services/token';
 export class ActionsOidc {
   private readonly keys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly kid = crypto.randomBytes(8).toString('hex');
-  private readonly requestTokens = new Map<string, number>();
+  private readonly requestTokens = new Map<string, { runId: number; claims: Record<string, unknown> }>();
   baseUrl = '';
 
   constructor(private readonly state: SimState) {}
@@ -25,12 +25,18 @@ export class ActionsOidc {
     return `${this.baseUrl}${PREFIX}`;
   }
 
-  /** What the runner gives a job with `id-token: write` for workflow run `runId`. */
-  requestFor(runId: number): { url: string; token: string } {
+  /**
+   * What the runner gives a job with `id-token: write` for workflow run `runId`. `claims` are the
+   * job's own facts GitHub sets, e.g. `job_workflow_ref` for a job of a reusable workflow.
+   */
+  requestFor(runId: number, claims: Record<string, unknown> = {}): { url: string; token: string } {
     const token = `oidc-request-${crypto.randomBytes(12).toString('hex')}`;
-    this.requestTokens.set(token, runId);
+    this.requestTokens.set(token, { runId, claims });
     return { url: `${this.issuer}/request?api-version=2.0`, token };
   }
+
+  /** Every ID token minted through a request token, for tests that assert none was. */
+  readonly minted: Array<{ runId: number; audience: string }> = [];
 
   /** The ID token for a job of workflow run `runId`, with `audience`. */
   tokenFor(runId: number, audience: string, overrides: Record<string, unknown> = {}): string {
@@ -65,7 +71,7 @@ export class ActionsOidc {
       repository_owner: run.repo.split('/')[0],
       run_id: String(run.id),
       run_number: '1',
-      run_attempt: '1',
+      run_attempt: String(run.run_attempt ?? 1),
       actor: 'octocat',
       event_name: run.event,
       ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
@@ -95,9 +101,13 @@ export class ActionsOidc {
       });
     else if (path === '/request') {
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const runId = bearer ? this.requestTokens.get(bearer) : undefined;
-      if (runId === undefined) send(401, { message: 'Bad credentials' });
-      else send(200, { value: this.tokenFor(runId, url.searchParams.get('audience') ?? '') });
+      const request = bearer ? this.requestTokens.get(bearer) : undefined;
+      if (request === undefined) send(401, { message: 'Bad credentials' });
+      else {
+        const audience = url.searchParams.get('audience') ?? '';
+        this.minted.push({ runId: request.runId, audience });
+        send(200, { value: this.tokenFor(request.runId, audience, request.claims) });
+      }
     } else send(404, { message: 'Not Found' });
     return true;
   }

@@ -116,6 +116,8 @@ export interface SimWorkflowRun {
   conclusion: string | null;
   /** The ref the run checked out (its OIDC `ref` claim): `refs/pull/<n>/merge` for pull_request runs. */
   ref?: string;
+  /** A re-run's attempt number (the `run_attempt` claim); 1 by default. */
+  run_attempt?: number;
 }
 export interface SimRelease {
   id: number;

@@ -21,6 +21,19 @@ export interface ActionInputs {
   membersToken?: string;
   /** Bot mode: run the automated checks in this step and hand the results straight to the bot. */
   runChecks: boolean;
+  /**
+   * Check mode's job in the two-job workflow (docs/security.md): `measure` runs what needs the PR's
+   * code and writes `report`; `attest` runs the rest itself, reads `report` as untrusted input and
+   * publishes; `single` does both in one job (the weaker guarantee: every result `reported`).
+   */
+  job: 'single' | 'measure' | 'attest';
+  /** The measure job's report file (measure writes it, attest reads it), absolute. */
+  report: string;
+  /**
+   * The job's secrets as a reusable workflow receives them (`toJSON(secrets)`): added to the
+   * checks' environment for the env-secrets items; never to a child process, never printed.
+   */
+  secrets: Record<string, string>;
 }
 
 /** A user mistake in the workflow file: reported with core.setFailed, without a stack trace. */
@@ -61,10 +74,29 @@ const InputsSchema = z.object({
   ),
   'members-token': optionalText,
   'run-checks': z.enum(['true', 'false'], 'must be "true" or "false"').transform((value) => value === 'true'),
+  job: z.enum(['single', 'measure', 'attest'], 'must be "single", "measure" or "attest"'),
+  secrets: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (!value) return {};
+      try {
+        const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(value));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON object of names to values: `${{ toJSON(secrets) }}`',
+      });
+      return z.NEVER;
+    }),
+  report: z.string().trim().min(1, 'must not be empty'),
 });
 
 /** Inputs whose values never appear in a message, even a wrong one. */
-const SECRET_INPUTS = new Set(['github-token', 'ledger-secret', 'members-token']);
+const SECRET_INPUTS = new Set(['github-token', 'ledger-secret', 'members-token', 'secrets']);
 
 export const INPUT_NAMES = Object.keys(InputsSchema.shape) as Array<keyof typeof InputsSchema.shape>;
 
@@ -74,6 +106,8 @@ const DEFAULTS: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {
   'working-directory': '.',
   phase: 'pre-merge',
   'run-checks': 'false',
+  job: 'single',
+  report: 'shipgate-measure.json',
 };
 
 /**
@@ -92,6 +126,10 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
     );
   }
   const data = parsed.data;
+  if (data.mode === 'bot' && data.job !== 'single')
+    throw new InputError(
+      'input "job" applies to check mode only: bot mode runs in one job (docs/security.md)',
+    );
   if (data.mode === 'bot' && !data['ledger-secret']) {
     throw new InputError(
       'input "ledger-secret" is required when mode is "bot": create a repository secret of at least ' +
@@ -124,5 +162,8 @@ export function parseInputs(raw: (name: string) => string, workspace: string): A
     ...(data['ledger-secret'] ? { ledgerSecret: data['ledger-secret'] } : {}),
     ...(data['members-token'] ? { membersToken: data['members-token'] } : {}),
     runChecks: data['run-checks'],
+    job: data.job,
+    report: resolve(workspace, data.report),
+    secrets: data.secrets,
   };
 }

@@ -13,6 +13,8 @@ export interface PublishOptions {
   results: readonly ItemResult[];
   /** The workflow run's URL (see workflowRunUrl): a link for people (GitHub replaces it anyway). */
   detailsUrl?: string;
+  /** `attest`: the two-job workflow's attesting job; `single`: one job that also ran the PR's code. */
+  job?: 'single' | 'attest';
   /** The job's environment (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN for the OIDC token). */
   env?: Record<string, string | undefined>;
 }
@@ -35,7 +37,13 @@ export async function publishResults(options: PublishOptions): Promise<number | 
     return undefined;
   }
   const run = await withProvenance(
-    evidenceCheckRun(event.headSha, options.phase, options.results, options.detailsUrl),
+    evidenceCheckRun(
+      event.headSha,
+      options.phase,
+      options.results,
+      options.detailsUrl,
+      options.job ?? 'single',
+    ),
     options.env ?? process.env,
   );
   try {

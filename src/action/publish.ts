@@ -25,8 +25,13 @@ export function conclusionOf(results: readonly ItemResult[]): 'success' | 'failu
 const EVIDENCE_BUDGET = CHECK_OUTPUT_LIMIT - 4096;
 
 /** The evidence block, with findings (then summaries) trimmed until it fits output.text. */
-export function evidenceText(sha: string, phase: Phase, results: readonly ItemResult[]): string {
-  const full = toEvidence(sha, phase, results);
+export function evidenceText(
+  sha: string,
+  phase: Phase,
+  results: readonly ItemResult[],
+  job: Evidence['job'] = 'single',
+): string {
+  const full = toEvidence(sha, phase, results, job);
   for (const keep of [20, 5, 1, 0]) {
     const evidence: Evidence = {
       ...full,
@@ -49,6 +54,7 @@ export function evidenceCheckRun(
   phase: Phase,
   results: readonly ItemResult[],
   detailsUrl?: string,
+  job: Evidence['job'] = 'single',
 ): CheckRunWrite {
   return {
     name: EVIDENCE_CHECK_NAME,
@@ -57,7 +63,7 @@ export function evidenceCheckRun(
     conclusion: conclusionOf(results),
     title: resultsTitle(results),
     summary: resultsMarkdown(results, phase),
-    text: evidenceText(headSha, phase, results),
+    text: evidenceText(headSha, phase, results, job),
     // The workflow run: the bot reads the run id from it to check which workflow produced the results.
     ...(detailsUrl ? { detailsUrl } : {}),
   };

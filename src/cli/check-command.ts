@@ -96,6 +96,8 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     releaseVersion: context.releaseVersion,
     branch: context.branch,
     env: io.env,
+    // the developer's own machine: the build runs as `npm run build` would (see RunChecksOptions)
+    inheritEnv: true,
     log: (message) => {
       clearLive();
       io.stderr.write(`${message}\n`);

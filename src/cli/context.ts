@@ -48,10 +48,18 @@ export async function loadRepoContext(
       templateOverride: flags.template,
     }),
   );
+  return { repoDir, config, checklist, ...readRepoFacts(io, repoDir) };
+}
+
+/** What the checkout says about the release: package name and version, branch, release version. */
+export function readRepoFacts(
+  io: Pick<CliIO, 'env'>,
+  repoDir: string,
+): Pick<RepoContext, 'packageJson' | 'branch' | 'releaseVersion'> {
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
-  return { repoDir, config, checklist, packageJson, branch, releaseVersion };
+  return { packageJson, branch, releaseVersion };
 }
 
 function readText(path: string): string | undefined {

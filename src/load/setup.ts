@@ -85,11 +85,18 @@ export interface RepoSetup {
 }
 
 /** The definition on GitHub at the policy commit (the bot, `shipgate doctor`). */
-export async function loadSetup(gh: GitHub, policy: { ref: string; sha: string }): Promise<RepoSetup> {
+export async function loadSetup(
+  gh: GitHub,
+  policy: { ref: string; sha: string },
+  /** The Action's `config` / `template` inputs, as repository paths (the bot uses the defaults). */
+  paths: { configPath?: string; templateOverride?: string | undefined } = {},
+): Promise<RepoSetup> {
+  const configPath = paths.configPath ?? CONFIG_PATH;
   const definition = await readGateDefinition({
-    config: { file: CONFIG_PATH, text: await gh.readFile(CONFIG_PATH, policy.sha) },
+    config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
     readTemplate: async (path) => ({ file: path, text: await gh.readFile(path, policy.sha) }),
     missingTemplate: `not found on ${policy.ref}`,
+    ...(paths.templateOverride ? { templateOverride: paths.templateOverride } : {}),
   });
   return { ...definition, problems: definition.problems.map(formatProblem), policy };
 }

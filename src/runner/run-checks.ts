@@ -4,8 +4,12 @@ import { type Check, type CheckContext, type CheckOutcome, strictParams } from '
 import { findCheck } from '../../checks/index.js';
 import type { Config } from '../core/config/config.js';
 import { notApplicableByConfig } from '../core/decide/not-applicable.js';
+import { effectiveParams } from '../core/evidence/binding.js';
 import type { Checklist, ChecklistItem, ItemResult, Phase } from '../core/template/model.js';
+import { childEnvironment } from './child-env.js';
+import { isolatedShell } from './isolate.js';
 import { createMemo } from './memo.js';
+import { type JobRole, runsIn } from './placement.js';
 import { type StartedTarget, startTarget } from './target.js';
 
 export interface RunChecksOptions {
@@ -28,18 +32,25 @@ export interface RunChecksOptions {
   signal?: AbortSignal;
   /** Look checks up elsewhere (tests); defaults to the registry. */
   resolveCheck?: (name: string) => Check<unknown> | undefined;
+  /**
+   * Which job of the two-job workflow this is (placement.ts): `measure` runs only what needs the
+   * PR's code, `attest` only the rest and never builds or starts the PR's app. Default `single`.
+   */
+  job?: JobRole;
+  /**
+   * The build and the app get the whole `env` instead of the allow-list (child-env.ts). Only the
+   * CLI sets it: on a developer's own machine `shipgate check` runs the build as `npm run build`
+   * would; in the Action the environment holds the job's credentials.
+   */
+  inheritEnv?: boolean;
 }
 
 /** Runs every automated item of the phase: parallel with bounded concurrency, each with a timeout. */
 export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]> {
   const log = options.log ?? (() => {});
   const resolve = options.resolveCheck ?? findCheck;
-  const selected = options.checklist.items.filter(
-    (item) =>
-      item.kind === 'auto' &&
-      item.phase === options.phase &&
-      (!options.only?.length || options.only.includes(item.check ?? '') || options.only.includes(item.id)),
-  );
+  const job = options.job ?? 'single';
+  const selected = itemsToRun(options, job, resolve);
   if (selected.length === 0) return [];
   const decided = notApplicableByConfig(options.checklist, options.config);
   const results = new Map<string, ItemResult>();
@@ -50,6 +61,7 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
       item: item.id,
       text: item.text,
       check: item.check ?? '',
+      params: effectiveParams(item, options.config),
       status: 'skipped',
       summary: reason,
       findings: [],
@@ -62,11 +74,12 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
   // Every running item listens on the caller's signal; more than 10 is expected, not a leak.
   if (options.signal) setMaxListeners(selected.length + 10, options.signal);
 
-  const buildProblem = runBuild(options, log);
+  // The attesting job runs no code the PR controls: no build, no app started from the PR.
+  const buildProblem = job === 'attest' ? undefined : runBuild(options, log);
   let target: StartedTarget | undefined;
   let targetUrl = options.targetUrl ?? options.config.target.url;
   const targetProblem = await (async () => {
-    if (options.targetUrl || !options.config.target.start || !targetUrl) return undefined;
+    if (job === 'attest' || options.targetUrl || !options.config.target.start || !targetUrl) return undefined;
     if (!toRun.some((item) => resolve(item.check ?? '')?.usesTarget)) return undefined;
     try {
       log(`starting target: ${options.config.target.start}`);
@@ -75,6 +88,8 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
         options.repoDir,
         targetUrl,
         options.config.target.startTimeoutMs,
+        childEnv(options, options.config.target.env),
+        !options.inheritEnv,
       );
       return undefined;
     } catch (error) {
@@ -126,6 +141,23 @@ export async function runChecks(options: RunChecksOptions): Promise<ItemResult[]
   return selected.map((item) => results.get(item.id)).filter((result): result is ItemResult => !!result);
 }
 
+/** The automated items of the phase that `job` runs (placement.ts), after `only`. */
+export function itemsToRun(
+  options: Pick<RunChecksOptions, 'checklist' | 'config' | 'phase' | 'only' | 'targetUrl'>,
+  job: JobRole,
+  resolve: (name: string) => Check<unknown> | undefined = findCheck,
+): ChecklistItem[] {
+  const facts = { startsPrApp: !options.targetUrl && !!options.config.target.start };
+  return options.checklist.items.filter((item) => {
+    if (item.kind !== 'auto' || item.phase !== options.phase) return false;
+    if (options.only?.length && !options.only.includes(item.check ?? '') && !options.only.includes(item.id))
+      return false;
+    const check = resolve(item.check ?? '');
+    // an unknown check errors in the job that runs everything it cannot place: attest (or single)
+    return check ? runsIn(job, check, facts) : job !== 'measure';
+  });
+}
+
 async function runItem(
   item: ChecklistItem,
   resolve: (name: string) => Check<unknown> | undefined,
@@ -140,6 +172,7 @@ async function runItem(
     item: item.id,
     text: item.text,
     check: name,
+    params: effectiveParams(item, options.config),
     status: outcome.status,
     summary: outcome.summary,
     findings: outcome.findings ?? [],
@@ -210,13 +243,18 @@ function runBuild(options: RunChecksOptions, log: (message: string) => void): st
   const command = options.config.build.command;
   if (!command) return undefined;
   log(`building: ${command}`);
-  const result = spawnSync(command, {
+  const spawnOptions = {
     cwd: options.repoDir,
-    shell: true,
-    encoding: 'utf8',
+    encoding: 'utf8' as const,
     timeout: options.config.timeoutMs,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
+    // the PR's build script: never the job's credentials (child-env.ts), nor its ancestors' (isolate.ts)
+    env: childEnv(options, options.config.build.env),
+  };
+  const isolated = options.inheritEnv ? undefined : isolatedShell(command);
+  const result = isolated
+    ? spawnSync(isolated.file, isolated.args, spawnOptions)
+    : spawnSync(command, { ...spawnOptions, shell: true });
   if (result.status === 0) return undefined;
   const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.trim();
   // The last error line says more than a stack frame's tail.
@@ -228,4 +266,11 @@ function runBuild(options: RunChecksOptions, log: (message: string) => void): st
   const problem = `build command "${command}" failed (exit ${result.status ?? result.signal}): ${errorLine}`;
   log(problem);
   return problem;
+}
+
+function childEnv(options: RunChecksOptions, declared: readonly string[]): Record<string, string> {
+  if (!options.inheritEnv) return childEnvironment(options.env, declared);
+  return Object.fromEntries(
+    Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { isolatedShell } from './isolate.js';
 
 export interface StartedTarget {
   pid: number;
@@ -14,8 +15,21 @@ export async function startTarget(
   cwd: string,
   url: string,
   timeoutMs: number,
+  /** The app's environment: an allow-list (child-env.ts), never the job's. */
+  env: Record<string, string>,
+  /** Run it where it cannot read its ancestors' environment (isolate.ts), when this host can. */
+  isolate = false,
 ): Promise<StartedTarget> {
-  const child = spawn(command, { cwd, shell: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const options = {
+    cwd,
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'] as ['ignore', 'ignore', 'pipe'],
+  };
+  const isolated = isolate ? isolatedShell(command) : undefined;
+  const child = isolated
+    ? spawn(isolated.file, isolated.args, options)
+    : spawn(command, { ...options, shell: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);

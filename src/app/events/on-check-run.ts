@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
 import { planSignOff } from '../../core/decide/sign-off-action.js';
 import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
-import { judgeEvidence } from '../../core/evidence/judge-evidence.js';
+import { judgeEvidence, refusalNotes } from '../../core/evidence/judge-evidence.js';
 import { CHECK_NAME } from '../../core/gate/projection.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { decideChanges } from '../pr/authorize-actor.js';
@@ -52,9 +52,14 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
           scope,
           session,
           { appSlug: run.app?.slug, headSha: run.head_sha, text: run.output?.text },
-          { sha: pull.headSha, pullNumber: number },
+          { sha: pull.headSha, pullNumber: number, pull },
         );
-        const judgement = judgeEvidence(source, session.setup.checklist, scope.bot.now().toISOString());
+        const judgement = judgeEvidence(
+          source,
+          session.setup,
+          foldLedger(session.ledger),
+          scope.bot.now().toISOString(),
+        );
         if (!judgement.accepted) {
           scope.log.warn({ pr: session.key, run: run.id, reason: judgement.reason }, 'check results ignored');
           // stale results for an older commit: nothing to say on the current one
@@ -62,8 +67,14 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
             ? { resultNotes: { sha: pull.headSha, notes: [judgement.reason] } }
             : undefined;
         }
-        scope.log.info({ pr: session.key, results: judgement.events.length }, 'check results applied');
-        return { events: judgement.events, resultNotes: { sha: pull.headSha, notes: [] } };
+        scope.log.info(
+          { pr: session.key, results: judgement.events.length, refused: judgement.refused.length },
+          'check results applied',
+        );
+        return {
+          events: judgement.events,
+          resultNotes: { sha: pull.headSha, notes: refusalNotes(judgement.refused) },
+        };
       },
     });
   }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
-import { judgeEvidence } from '../../core/evidence/judge-evidence.js';
+import { judgeEvidence, refusalNotes } from '../../core/evidence/judge-evidence.js';
 import { projectMergeGroup } from '../../core/gate/projection.js';
-import type { LedgerEvent } from '../../core/ledger/ledger.js';
+import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { evidenceSource } from '../pr/provenance.js';
 import { writeCheckRun } from '../pr/publish.js';
 import { runPrStep } from '../pr/run-step.js';
@@ -41,9 +41,11 @@ export async function judgeMergeGroup(scope: EventScope, number: number, sha: st
           { appSlug: evidence.appSlug, headSha: evidence.headSha, text: evidence.outputText },
           { sha },
         );
-        const judgement = judgeEvidence(source, session.setup.checklist, at);
-        if (judgement.accepted) events = judgement.events;
-        else notes.push(judgement.reason);
+        const judgement = judgeEvidence(source, session.setup, foldLedger(session.ledger), at);
+        if (judgement.accepted) {
+          events = judgement.events;
+          notes.push(...refusalNotes(judgement.refused));
+        } else notes.push(judgement.reason);
       }
       const { gate, checkRun } = projectMergeGroup({
         ...facts,

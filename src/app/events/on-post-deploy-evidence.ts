@@ -4,6 +4,7 @@ import {
   isPostDeployEvidenceText,
   judgePostDeployEvidence,
 } from '../../core/evidence/post-deploy-evidence.js';
+import { foldLedger } from '../../core/ledger/ledger.js';
 import { judgeTriggerResults } from '../../core/telemetry/rollback-triggers.js';
 import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
@@ -52,7 +53,8 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
         );
         const judgement = judgePostDeployEvidence(
           { ...source, mergeSha },
-          session.setup.checklist,
+          session.setup,
+          foldLedger(session.ledger),
           scope.bot.now().toISOString(),
         );
         if (!judgement.accepted) {

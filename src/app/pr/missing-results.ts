@@ -33,7 +33,8 @@ export const SWEEP_INTERVAL_MS = 60_000;
 /** Starts the clock for the PR's head commit (no-op without `checksWorkflow` or when already running). */
 export function watchForResults(scope: EventScope, pull: PullInfo, config: Config): void {
   const workflow = config.checksWorkflow;
-  if (!workflow || !pull.open) return;
+  // only a named file can be dispatched (a reusable workflow is run by its caller)
+  if (!workflow?.file || !pull.open) return;
   const since = scope.bot.now().toISOString();
   scope.bot.memory.awaitingResults.watch({
     ...scope.gh.repo,
@@ -89,7 +90,7 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
   const pull = await getPull(scope, entry.number, true);
   const setup = await getSetup(scope, pull);
   const workflow = setup.config.checksWorkflow;
-  if (!pull.open || pull.headSha !== entry.sha || !workflow || !isReleasePull(setup.config, pull)) {
+  if (!pull.open || pull.headSha !== entry.sha || !workflow?.file || !isReleasePull(setup.config, pull)) {
     awaiting.stop(entry.owner, entry.repo, entry.sha);
     return false;
   }
@@ -113,7 +114,7 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
         awaiting.stop(entry.owner, entry.repo, entry.sha);
         return undefined;
       }
-      const file = workflowFileName(workflow.file);
+      const file = workflowFileName(workflow.file ?? '');
       let error: string | undefined;
       try {
         await dispatchWorkflow(scope, file, workflow.ref ?? session.pull.headRef, { sha: entry.sha });

@@ -1,42 +1,22 @@
 /**
- * Reads what the pure judge needs to trust results (core/evidence/provenance.ts): the issuer's
- * keys, the verified ID token, and whether the workflow file that ran equals the default branch's
- * (compared by content at both commits, not by a PR file list GitHub caps at 3,000 files).
+ * Reads what the pure judge needs to trust results (core/evidence/judge-evidence.ts): the verified
+ * ID token (id-token.ts, jose), whether the workflow files that ran — the caller's (`workflow_ref`)
+ * and the job's own when it is a reusable workflow of this repository (`job_workflow_ref`) — equal
+ * the default branch's (compared by content at both commits, not by a PR file list GitHub caps at
+ * 3,000 files), whether they run shipgate at all, and which build-pipeline files the PR changes.
+ * Nothing is read at the token's commit before the token is known to be this repository's.
  */
-import type { JsonWebKey } from 'node:crypto';
-import { z } from 'zod';
-import type { EvidenceSource } from '../../core/evidence/judge-evidence.js';
+import type { EvidenceSource, WorkflowFileComparison } from '../../core/evidence/judge-evidence.js';
 import { workflowFileName } from '../../core/evidence/missing-results.js';
-import {
-  evidenceAudience,
-  splitProvenance,
-  verifyIdToken,
-  workflowPathOf,
-} from '../../core/evidence/provenance.js';
+import { pipelineChanges } from '../../core/evidence/pipeline-files.js';
+import { evidenceAudience, splitProvenance, workflowPathOf } from '../../core/evidence/provenance.js';
+import { jobWorkflowOf, referencesShipgate } from '../../core/evidence/workflow-identity.js';
+import type { PullInfo } from '../../github/types.js';
 import type { EventScope } from '../runtime/bot.js';
+import { issuerKeySet, verifyIdToken } from './id-token.js';
+import { pullFiles } from './pull-conditions.js';
 import { repositoryOf } from './repository.js';
 import type { PrSession } from './session.js';
-
-const Jwks = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
-const JWKS_TIMEOUT_MS = 10_000;
-
-/** The issuer's signing keys (`<issuer>/.well-known/jwks`), cached for an hour. */
-async function issuerKeys(scope: EventScope, refresh = false): Promise<JsonWebKey[]> {
-  const issuer = scope.bot.oidcIssuer.replace(/\/+$/, '');
-  const load = async () => {
-    const response = await fetch(`${issuer}/.well-known/jwks`, {
-      signal: AbortSignal.timeout(JWKS_TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`${issuer}/.well-known/jwks answered HTTP ${response.status}`);
-    return Jwks.parse(await response.json()).keys as JsonWebKey[];
-  };
-  if (refresh) {
-    const keys = await load();
-    scope.bot.memory.issuerKeys.set(issuer, keys);
-    return keys;
-  }
-  return scope.bot.memory.issuerKeys.getOrLoad(issuer, load);
-}
 
 async function fileAt(scope: EventScope, path: string, ref: string): Promise<string | undefined> {
   const { owner, repo } = scope.gh.repo;
@@ -49,12 +29,25 @@ async function fileAt(scope: EventScope, path: string, ref: string): Promise<str
   return text;
 }
 
+/** A workflow file at the run's commit against the default branch's; the default branch's text. */
+async function compareWithDefault(
+  scope: EventScope,
+  path: string,
+  sha: string,
+): Promise<{ file: WorkflowFileComparison; policyText?: string }> {
+  const { defaultBranch } = await repositoryOf(scope);
+  const [ran, policy] = await Promise.all([fileAt(scope, path, sha), fileAt(scope, path, defaultBranch)]);
+  if (policy === undefined) return { file: 'not-on-default-branch' };
+  if (ran === undefined) return { file: undefined, policyText: policy };
+  return { file: ran === policy ? 'same' : 'changed', policyText: policy };
+}
+
 /** The facts about one `shipgate/checks` run, for judgeEvidence. */
 export async function evidenceSource(
   scope: EventScope,
   session: PrSession,
   run: { appSlug: string | undefined; headSha: string; text: string | null | undefined },
-  expected: { sha: string; pullNumber?: number },
+  expected: { sha: string; pullNumber?: number; pull?: PullInfo },
 ): Promise<EvidenceSource> {
   const { evidenceText, token } = splitProvenance(run.text ?? '');
   const { owner, repo } = scope.gh.repo;
@@ -65,32 +58,37 @@ export async function evidenceSource(
     expectedSha: expected.sha,
     repo: `${owner}/${repo}`,
     ...(expected.pullNumber === undefined ? {} : { pullNumber: expected.pullNumber }),
-    ...(workflow ? { requiredWorkflow: `.github/workflows/${workflowFileName(workflow.file)}` } : {}),
+    ...(workflow?.file ? { requiredWorkflow: `.github/workflows/${workflowFileName(workflow.file)}` } : {}),
     text: evidenceText,
   };
   if (!token) return { ...base, token: undefined, workflowFile: undefined };
-  const expect = {
-    issuer: scope.bot.oidcIssuer.replace(/\/+$/, ''),
+  const issuer = scope.bot.oidcIssuer.replace(/\/+$/, '');
+  const check = await verifyIdToken(token, issuerKeySet(scope.bot.memory.issuerKeySets, issuer), {
+    issuer,
     audience: evidenceAudience(evidenceText),
-  };
-  let check = verifyIdToken(token, await issuerKeys(scope), expect);
-  // keys rotate: an unknown key id gets one fresh look at the JWKS
-  if (!check.ok && check.reason.includes('not signed by'))
-    check = verifyIdToken(token, await issuerKeys(scope, true), expect);
+  });
   if (!check.ok) return { ...base, token: check, workflowFile: undefined };
-  const path = workflowPathOf(check.claims);
+  const claims = check.claims;
+  // another repository's token: judged (and refused) without reading anything at its commit
+  if (claims.repository.toLowerCase() !== `${owner}/${repo}`.toLowerCase())
+    return { ...base, token: check, workflowFile: undefined };
+  const path = workflowPathOf(claims);
   if (!path) return { ...base, token: check, workflowFile: undefined };
-  const [ran, policy] = await Promise.all([
-    fileAt(scope, path, check.claims.sha),
-    repositoryOf(scope).then(({ defaultBranch }) => fileAt(scope, path, defaultBranch)),
-  ]);
-  const workflowFile =
-    policy === undefined
-      ? 'not-on-default-branch'
-      : ran === undefined
-        ? undefined
-        : ran === policy
-          ? 'same'
-          : 'changed';
-  return { ...base, token: check, workflowFile };
+  const caller = await compareWithDefault(scope, path, claims.sha);
+  const job = jobWorkflowOf(claims);
+  const localJob =
+    job && job.repo.toLowerCase() === claims.repository.toLowerCase() && job.path !== path ? job : undefined;
+  const called = localJob
+    ? await compareWithDefault(scope, localJob.path, claims.job_workflow_sha ?? claims.sha)
+    : undefined;
+  const texts = [caller.policyText, called?.policyText].filter((text): text is string => text !== undefined);
+  const changed = expected.pull ? await pullFiles(scope, expected.pull) : undefined;
+  return {
+    ...base,
+    token: check,
+    workflowFile: caller.file,
+    ...(localJob && called ? { jobWorkflow: { path: localJob.path, file: called.file } } : {}),
+    ...(texts.length > 0 ? { usesShipgate: texts.some(referencesShipgate) } : {}),
+    ...(changed ? { pipelineChanges: pipelineChanges(changed) } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { JsonWebKey } from 'node:crypto';
+import type { JWTVerifyGetKey } from 'jose';
 import type { Ledger } from '../../core/ledger/ledger.js';
 import type { AppOctokit } from '../../github/client.js';
 import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
@@ -100,8 +100,8 @@ export class BotMemory {
   readonly awaitingResults = new AwaitingResults();
   /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
   readonly pullFiles = new TtlCache<{ paths: string[]; complete: boolean }>(24 * 3600_000, 1000);
-  /** Issuer → its JSON Web Key Set (the keys that sign GitHub Actions ID tokens). */
-  readonly issuerKeys = new TtlCache<JsonWebKey[]>(3600_000, 10);
+  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
+  readonly issuerKeySets = new Map<string, JWTVerifyGetKey>();
   /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
   readonly repositories: TtlCache<{ id: number; defaultBranch: string }>;
   readonly files: TtlCache<string>;

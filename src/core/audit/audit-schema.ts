@@ -11,6 +11,10 @@ const Sha = z.string().max(64);
 const When = z.string().max(40);
 /** The webhook delivery a person's edit came in (replays are refused by it). */
 const Delivery = z.string().max(100).optional();
+/** How a result's evidence was obtained, the run it came from, pipeline files the PR changed. */
+const How = z.enum(['verified', 'reported']).optional();
+const Run = z.object({ iat: z.number(), id: z.string().max(40), attempt: z.number().int() }).optional();
+const Pipeline = z.array(Text).max(20).optional();
 
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha, d: Delivery }),
@@ -24,7 +28,17 @@ const EventSchema = z.discriminatedUnion('t', [
     // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
     na: z.literal(true).optional(),
   }),
-  z.object({ t: z.literal('result'), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
+  z.object({
+    t: z.literal('result'),
+    item: Text,
+    status: Status,
+    summary: Text,
+    at: When,
+    sha: Sha,
+    how: How,
+    run: Run,
+    pipeline: Pipeline,
+  }),
   z.object({ t: z.literal('invalidate'), items: z.array(Text), at: When, sha: Sha, reason: Text }),
   z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text, d: Delivery }),
   z.object({
@@ -48,6 +62,9 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: Who, reason: Text, na: z.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: z.number().int().positive().optional(),
+  how: How,
+  run: Run,
+  pipeline: Pipeline,
 });
 
 const FindingSchema = z.object({

@@ -58,7 +58,14 @@ export function noteOf(item: AuditItem): string | undefined {
   if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
   if (item.notApplicable !== undefined) return `Not applicable: ${item.notApplicable}`;
   if (item.state.reset && !item.state.checked) return item.state.reset;
-  if (item.kind === 'auto') return item.evidence?.summary ?? item.state.summary;
+  if (item.kind === 'auto') {
+    const summary = item.evidence?.summary ?? item.state.summary;
+    // how the evidence was obtained: an auditor weighs a verified result above a reported one
+    const how = item.state.how
+      ? ` (${item.state.how}${item.state.run ? `, workflow run ${item.state.run.id}` : ''})`
+      : '';
+    return summary === undefined ? undefined : `${summary}${how}`;
+  }
   return undefined;
 }
 

@@ -97,7 +97,9 @@ function annotation(
     return `🟡 waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
   if (state?.reset && !state.checked) return `↩️ ${escapeInline(state.reset, 80)}`;
   if (item.kind === 'auto') {
-    const summary = escapeInline(state?.summary ?? '', 160);
+    // how the evidence was obtained (core/evidence/evidence.ts), for results from the Action
+    const how = state?.how ? ` · ${state.how}` : '';
+    const summary = escapeInline(state?.summary ?? '', 160) + how;
     switch (status) {
       case 'done':
         return `✅ ${summary}`;

@@ -10,6 +10,10 @@ const Sha = z.string().max(64);
 const When = z.string().max(40);
 /** The webhook delivery a person's edit came in (replays are refused by it). */
 const Delivery = z.string().max(100).optional();
+/** How a result's evidence was obtained, the run it came from, pipeline files the PR changed. */
+const How = z.enum(['verified', 'reported']).optional();
+const Run = z.object({ iat: z.number(), id: z.string().max(40), attempt: z.number().int() }).optional();
+const Pipeline = z.array(z.string().max(500)).max(20).optional();
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: z.string(), by: Who, at: When, sha: Sha, d: Delivery }),
   z.object({
@@ -28,6 +32,9 @@ const EventSchema = z.discriminatedUnion('t', [
     summary: z.string(),
     at: When,
     sha: Sha,
+    how: How,
+    run: Run,
+    pipeline: Pipeline,
   }),
   z.object({
     t: z.literal('invalidate'),
@@ -65,6 +72,9 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: z.string(), reason: z.string(), na: z.literal(true).optional() }).optional(),
   reset: z.string().optional(),
   incident: z.number().int().positive().optional(),
+  how: How,
+  run: Run,
+  pipeline: Pipeline,
 });
 const LedgerSchema = z.object({
   base: z.object({

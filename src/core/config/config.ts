@@ -40,6 +40,25 @@ const InvalidationSchema = z
   })
   .strict();
 
+/**
+ * Variables the PR's build or app may see (src/runner/child-env.ts). The job's credentials are never
+ * passed, whatever the config says: a declared one is a config error, not a silent drop.
+ */
+export const JOB_CREDENTIAL_VARIABLE =
+  /^(?:ACTIONS_.*|INPUT_.*|GITHUB_TOKEN|GH_TOKEN|SHIPGATE_LEDGER_SECRET|RUNNER_TOKEN)$/i;
+
+const ChildEnvNames = z
+  .array(
+    z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name')
+      .refine(
+        (name) => !JOB_CREDENTIAL_VARIABLE.test(name),
+        "is a credential of the job: never passed to the PR's code (docs/security.md)",
+      ),
+  )
+  .max(100);
+
 export const ConfigSchema = z
   .object({
     release: z
@@ -79,10 +98,20 @@ export const ConfigSchema = z
         /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
         start: z.string().optional(),
         startTimeoutMs: z.number().int().positive().default(30_000),
+        /** Environment variables the app gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+        env: ChildEnvNames.default([]),
       })
       .strict()
-      .default({ startTimeoutMs: 30_000 }),
-    build: z.object({ dir: z.string().optional(), command: z.string().optional() }).strict().default({}),
+      .default({ startTimeoutMs: 30_000, env: [] }),
+    build: z
+      .object({
+        dir: z.string().optional(),
+        command: z.string().optional(),
+        /** Environment variables the build gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+        env: ChildEnvNames.default([]),
+      })
+      .strict()
+      .default({ env: [] }),
     /**
      * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
      * turns a check off (its items become N/A). Keys are validated against each check's schema.
@@ -104,19 +133,41 @@ export const ConfigSchema = z
      */
     checksWorkflow: z
       .object({
-        /** File name under .github/workflows (e.g. `shipgate.yml`); it needs a `workflow_dispatch` trigger with a `sha` input. */
+        /**
+         * File name under .github/workflows (e.g. `shipgate.yml`): only its runs may vouch for results,
+         * and the bot dispatches it (a `workflow_dispatch` trigger with a `sha` input) when results are late.
+         */
         file: z
           .string()
+          .regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "shipgate.yml"')
+          .optional(),
+        /**
+         * The reusable workflow whose attesting job vouches (the ID token's `job_workflow_ref`), as in a
+         * `uses:` line: `owner/repo/.github/workflows/x.yml@ref` or `./.github/workflows/x.yml`. Only its
+         * results may vouch, and what it computed itself counts as `verified`. Absent: shipgate's own.
+         */
+        uses: z
+          .string()
           .regex(
-            /^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/,
-            'expected a workflow file like "shipgate.yml"',
-          ),
+            /^(?:[\w.-]+\/[\w.-]+\/|\.\/)\.github\/workflows\/[\w.-]+\.ya?ml(?:@[\w./-]+)?$/,
+            'expected a reusable workflow like "acme/shipgate/.github/workflows/shipgate.yml@v1"',
+          )
+          .optional(),
         /** Branch to run the workflow from; default: the PR head branch. */
         ref: z.string().min(1).optional(),
         timeoutMinutes: z.number().positive().max(1440).default(10),
       })
       .strict()
+      .refine((value) => value.file !== undefined || value.uses !== undefined, 'needs `file` or `uses`')
       .optional(),
+    /**
+     * Which results must be `verified` (computed by the attesting job from the PR's files, never by
+     * a job that ran the PR's code): check ids or item ids. A `reported` result for them is refused.
+     */
+    evidence: z
+      .object({ requireVerified: z.array(z.string().min(1)).max(200).default([]) })
+      .strict()
+      .default({ requireVerified: [] }),
     /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
     deploymentProtection: z
       .object({ environments: z.array(z.string().min(1)).default(['production']) })

@@ -1,6 +1,11 @@
-import type { Checklist } from '../template/model.js';
+import type { ItemStates } from '../ledger/ledger.js';
 import { parseEvidenceText } from './evidence.js';
-import { type EvidenceJudgement, type EvidenceSource, judgeEvidence } from './judge-evidence.js';
+import {
+  type EvidenceJudgement,
+  type EvidencePolicy,
+  type EvidenceSource,
+  judgeEvidence,
+} from './judge-evidence.js';
 
 /** Post-deploy results: the same source facts, for the merge commit. */
 export type PostDeploySource = Omit<EvidenceSource, 'expectedSha' | 'pullNumber'> & { mergeSha: string };
@@ -18,9 +23,10 @@ export function isPostDeployEvidenceText(text: string | null | undefined): boole
  */
 export function judgePostDeployEvidence(
   source: PostDeploySource,
-  checklist: Checklist,
+  policy: EvidencePolicy,
+  states: ItemStates,
   at: string,
 ): EvidenceJudgement {
   const { mergeSha, ...rest } = source;
-  return judgeEvidence({ ...rest, expectedSha: mergeSha }, checklist, at, 'post-deploy');
+  return judgeEvidence({ ...rest, expectedSha: mergeSha }, policy, states, at, 'post-deploy');
 }

@@ -7,7 +7,7 @@
  * check run are either replaced by GitHub or written by whoever created the run, and prove nothing.
  * Docs: https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
  */
-import { createHash, createPublicKey, type JsonWebKey, verify } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** github.com's issuer; GHES: `https://<host>/_services/token`. */
@@ -48,72 +48,15 @@ export const ActionsClaims = z.object({
   event_name: z.string(),
   /** `owner/repo/.github/workflows/x.yml@refs/…`: the workflow file that ran. */
   workflow_ref: z.string(),
+  /** The workflow file whose job ran: a reusable workflow's, else the same as `workflow_ref`. */
+  job_workflow_ref: z.string().optional(),
+  job_workflow_sha: z.string().optional(),
+  run_attempt: z.string().optional(),
 });
 export type ActionsClaims = z.infer<typeof ActionsClaims>;
 
+/** A token verified by the adapter (src/app/pr/id-token.ts, with jose), or why it was not. */
 export type TokenCheck = { ok: true; claims: ActionsClaims } | { ok: false; reason: string };
-
-const Header = z.object({ alg: z.literal('RS256'), kid: z.string().optional() });
-type Jwk = JsonWebKey & { kid?: string };
-
-function decodePart(part: string): unknown {
-  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-}
-
-/**
- * Verifies an ID token: RS256 signature by a key of the issuer's JWKS, the issuer and the
- * audience. Times are not checked on purpose: the token is evidence
- * signed at the time of the run, not a credential, and the bot may read it again later (a restart,
- * the merge queue); replaying it vouches for the same evidence of the same commit only.
- */
-export function verifyIdToken(
-  token: string,
-  keys: readonly Jwk[],
-  expected: { issuer: string; audience: string },
-): TokenCheck {
-  const [head, body, signature] = token.split('.');
-  if (!head || !body || !signature) return { ok: false, reason: 'the provenance token is not a JWT' };
-  let header: z.infer<typeof Header>;
-  let claims: ActionsClaims;
-  try {
-    const parsedHeader = Header.safeParse(decodePart(head));
-    if (!parsedHeader.success) return { ok: false, reason: 'the provenance token is not signed with RS256' };
-    header = parsedHeader.data;
-    const parsedClaims = ActionsClaims.safeParse(decodePart(body));
-    if (!parsedClaims.success)
-      return {
-        ok: false,
-        reason: `the provenance token lacks claims: ${parsedClaims.error.issues[0]?.path.join('.')}`,
-      };
-    claims = parsedClaims.data;
-  } catch {
-    return { ok: false, reason: 'the provenance token cannot be decoded' };
-  }
-  const candidates = keys.filter((key) => !header.kid || key.kid === header.kid);
-  const signed = Buffer.from(`${head}.${body}`, 'utf8');
-  const valid = candidates.some((key) => {
-    try {
-      return verify(
-        'RSA-SHA256',
-        signed,
-        createPublicKey({ key, format: 'jwk' }),
-        Buffer.from(signature, 'base64url'),
-      );
-    } catch {
-      return false;
-    }
-  });
-  if (!valid) return { ok: false, reason: `the provenance token is not signed by ${expected.issuer}` };
-  if (claims.iss !== expected.issuer)
-    return { ok: false, reason: `the provenance token was issued by ${claims.iss}, not ${expected.issuer}` };
-  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.includes(expected.audience))
-    return {
-      ok: false,
-      reason: 'the provenance token was issued for other results (audience does not match)',
-    };
-  return { ok: true, claims };
-}
 
 /** The workflow file of `workflow_ref` (`owner/repo/.github/workflows/x.yml@ref`) when it is this repository's. */
 export function workflowPathOf(claims: ActionsClaims): string | undefined {

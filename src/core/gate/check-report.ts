@@ -32,6 +32,8 @@ export function buildCheckReport(input: {
   config: Config;
   problems?: readonly string[];
   notes?: readonly string[];
+  /** The automated results with how each was obtained (evidence-report.ts). */
+  evidence?: readonly string[];
 }): GateReport {
   const { gate } = input;
   const problems = input.problems ?? [];
@@ -49,6 +51,7 @@ export function buildCheckReport(input: {
   if (gate.blockers.length > 0) lines.push('', '### Waiting on');
   for (const blocker of gate.blockers) lines.push(describe(blocker, input.config, texts));
   for (const note of input.notes ?? []) lines.push('', `> ${escapeInline(note, 300)}`);
+  lines.push(...(input.evidence ?? []));
   const roles = gate.blockers.filter((b): b is Extract<Blocker, { kind: 'role' }> => b.kind === 'role');
   return {
     status,

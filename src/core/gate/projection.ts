@@ -25,6 +25,7 @@ import {
 import type { Checklist } from '../template/model.js';
 import { buildVariables } from '../template/variables.js';
 import { buildCheckReport, type CheckAction } from './check-report.js';
+import { evidenceLines } from './evidence-report.js';
 import type { GateDecision } from './gate.js';
 import { type ReleaseGates, releaseGates } from './release-gates.js';
 
@@ -122,6 +123,7 @@ function reportRun(
   facts: ReleaseFacts,
   gate: GateDecision,
   run: Omit<CheckRunView, 'status' | 'conclusion' | 'title' | 'summary'> & { intro?: string },
+  states: ItemStates,
 ): CheckRunView {
   const report = buildCheckReport({
     gate,
@@ -129,6 +131,7 @@ function reportRun(
     config: facts.config,
     problems: facts.problems,
     notes: facts.resultNotes?.[run.headSha] ?? [],
+    evidence: evidenceLines(facts.checklist, states, run.headSha),
   });
   const { intro, ...rest } = run;
   const policy = facts.policy
@@ -187,17 +190,22 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
   if (mergeSha && gates.postDeploy) {
     // merged: the `shipgate` run on the head is final; the post-deploy gate has its own run
     checkRuns.push(
-      reportRun(input, gates.postDeploy, {
-        name: POST_DEPLOY_CHECK,
-        headSha: mergeSha,
-        intro: [
-          `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
-          ...(cutover.lines.length > 0 ? ['', '**Cutover windows**', ...cutover.lines] : []),
-        ].join('\n'),
-        text: mirrorText(ledger),
-        externalId: `${pull.number}`,
-        mirrorsLedger: true,
-      }),
+      reportRun(
+        input,
+        gates.postDeploy,
+        {
+          name: POST_DEPLOY_CHECK,
+          headSha: mergeSha,
+          intro: [
+            `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+            ...(cutover.lines.length > 0 ? ['', '**Cutover windows**', ...cutover.lines] : []),
+          ].join('\n'),
+          text: mirrorText(ledger),
+          externalId: `${pull.number}`,
+          mirrorsLedger: true,
+        },
+        states,
+      ),
     );
     if (input.withAudit) {
       const record = buildAuditRecord(
@@ -224,26 +232,36 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
       const markdown = renderAuditMarkdown(record);
       audit = { record, markdown };
       checkRuns.push(
-        reportRun(input, gates.preMerge, {
-          name: CHECK_NAME,
-          headSha: pull.headSha,
-          intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
-          text: auditCheckText(record, markdown, `Signed checklist state:\n\n${encodeStateBlock(ledger)}`),
-          actions: [],
-          externalId: `${pull.number}`,
-        }),
+        reportRun(
+          input,
+          gates.preMerge,
+          {
+            name: CHECK_NAME,
+            headSha: pull.headSha,
+            intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
+            text: auditCheckText(record, markdown, `Signed checklist state:\n\n${encodeStateBlock(ledger)}`),
+            actions: [],
+            externalId: `${pull.number}`,
+          },
+          states,
+        ),
       );
     }
   } else {
     checkRuns.push(
-      reportRun(input, gates.preMerge, {
-        name: CHECK_NAME,
-        headSha: pull.headSha,
-        text: mirrorText(ledger),
-        externalId: `${pull.number}`,
-        ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),
-        mirrorsLedger: true,
-      }),
+      reportRun(
+        input,
+        gates.preMerge,
+        {
+          name: CHECK_NAME,
+          headSha: pull.headSha,
+          text: mirrorText(ledger),
+          externalId: `${pull.number}`,
+          ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),
+          mirrorsLedger: true,
+        },
+        states,
+      ),
     );
   }
   return {
@@ -276,12 +294,17 @@ export function projectMergeGroup(
   const gates = gatesOf({ ...open, pull }, states, input.sha);
   return {
     gate: gates.preMerge,
-    checkRun: reportRun(input, gates.preMerge, {
-      name: CHECK_NAME,
-      headSha: input.sha,
-      intro: `Merge queue commit for #${input.pull.number}.`,
-      externalId: `${input.pull.number}`,
-    }),
+    checkRun: reportRun(
+      input,
+      gates.preMerge,
+      {
+        name: CHECK_NAME,
+        headSha: input.sha,
+        intro: `Merge queue commit for #${input.pull.number}.`,
+        externalId: `${input.pull.number}`,
+      },
+      states,
+    ),
   };
 }
 

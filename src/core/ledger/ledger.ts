@@ -11,7 +11,20 @@ export type LedgerEvent =
   | { t: 'tick' | 'untick'; item: string; by: string; at: string; sha: string; d?: string }
   /** `na: true`: "not applicable" (with a required reason) rather than a waiver; audited the same way. */
   | { t: 'waive'; item: string; by: string; at: string; sha: string; reason: string; na?: true }
-  | { t: 'result'; item: string; status: CheckStatus; summary: string; at: string; sha: string }
+  | {
+      t: 'result';
+      item: string;
+      status: CheckStatus;
+      summary: string;
+      at: string;
+      sha: string;
+      /** How the evidence was obtained (core/evidence/evidence.ts); absent: judged by the bot itself. */
+      how?: 'verified' | 'reported';
+      /** The workflow run it came from: the newest run wins (judge-evidence.ts). */
+      run?: ResultRun;
+      /** Build-pipeline files the PR changes, named on a `reported` result. */
+      pipeline?: string[];
+    }
   | { t: 'invalidate'; items: string[]; at: string; sha: string; reason: string }
   | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string; d?: string }
   /** A rollback started (command or trigger); `incident` is the issue opened for it. */
@@ -24,6 +37,13 @@ export type LedgerEvent =
       source: string;
       incident?: number;
     };
+
+/** A workflow run, ordered by its ID token's `iat`, then `run_id`, then `run_attempt`. */
+export interface ResultRun {
+  iat: number;
+  id: string;
+  attempt: number;
+}
 
 /** Pseudo item under which a started rollback is folded (so it survives ledger compaction). */
 export const ROLLBACK_STATE = 'shipgate:rollback';
@@ -42,6 +62,10 @@ export interface ItemState {
   reset?: string;
   /** For the rollback pseudo item: the incident issue number. */
   incident?: number;
+  /** For a result: how its evidence was obtained, the run it came from, pipeline files changed. */
+  how?: 'verified' | 'reported';
+  run?: ResultRun;
+  pipeline?: string[];
 }
 
 export type ItemStates = Record<string, ItemState>;
@@ -168,6 +192,9 @@ function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStat
           status: event.status,
           summary: event.summary,
           by: 'shipgate',
+          ...(event.how ? { how: event.how } : {}),
+          ...(event.run ? { run: event.run } : {}),
+          ...(event.pipeline ? { pipeline: event.pipeline } : {}),
         };
         break;
       }

@@ -70,6 +70,13 @@ export interface ItemResult {
   durationMs?: number;
   /** Measured figures by name (bytes, ms, score…), for summaries and benchmarks. */
   metrics?: Record<string, number>;
+  /** The effective parameters the check ran with (directive, then config overrides). */
+  params?: CheckParams;
+  /**
+   * `verified`: computed by a job that runs no code the PR controls; `reported`: measured where the
+   * PR's code ran (its build, its app). Absent: reported.
+   */
+  how?: 'verified' | 'reported';
 }
 
 /** The `shipgate check --format json` document (version 1). */
