@@ -64012,7 +64012,7 @@ function headSha(cwd) {
 }
 
 // src/runner/run-checks.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { setMaxListeners } from "node:events";
 
 // src/core/evidence/binding.ts
@@ -64221,6 +64221,24 @@ function childEnvironment(env, declared = []) {
   return child;
 }
 
+// src/runner/isolate.ts
+import { spawnSync } from "node:child_process";
+var UNSHARE = ["--pid", "--fork", "--mount-proc", "--kill-child", "--"];
+var SETPRIV = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs"];
+var available;
+function canIsolate() {
+  if (available !== void 0) return available;
+  available = false;
+  if (process.platform !== "linux" || process.getuid?.() !== 0) return available;
+  const probe = spawnSync("unshare", [...UNSHARE, ...SETPRIV, "true"], { stdio: "ignore", timeout: 5e3 });
+  available = probe.status === 0;
+  return available;
+}
+function isolatedShell(command) {
+  if (!canIsolate()) return void 0;
+  return { file: "unshare", args: [...UNSHARE, ...SETPRIV, "sh", "-c", command] };
+}
+
 // src/runner/memo.ts
 function createMemo() {
   const store = /* @__PURE__ */ new Map();
@@ -64247,14 +64265,15 @@ function runsIn(job, check2, facts) {
 
 // src/runner/target.ts
 import { spawn as spawn2 } from "node:child_process";
-async function startTarget(command, cwd, url2, timeoutMs, env) {
-  const child = spawn2(command, {
+async function startTarget(command, cwd, url2, timeoutMs, env, isolate = false) {
+  const options2 = {
     cwd,
     env,
-    shell: true,
     detached: true,
     stdio: ["ignore", "ignore", "pipe"]
-  });
+  };
+  const isolated = isolate ? isolatedShell(command) : void 0;
+  const child = isolated ? spawn2(isolated.file, isolated.args, options2) : spawn2(command, { ...options2, shell: true });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-2e3);
@@ -64340,7 +64359,8 @@ async function runChecks(options2) {
         options2.repoDir,
         targetUrl,
         options2.config.target.startTimeoutMs,
-        childEnv(options2, options2.config.target.env)
+        childEnv(options2, options2.config.target.env),
+        !options2.inheritEnv
       );
       return void 0;
     } catch (error62) {
@@ -64467,15 +64487,16 @@ function runBuild(options2, log) {
   const command = options2.config.build.command;
   if (!command) return void 0;
   log(`building: ${command}`);
-  const result = spawnSync(command, {
+  const spawnOptions = {
     cwd: options2.repoDir,
-    shell: true,
     encoding: "utf8",
     timeout: options2.config.timeoutMs,
     stdio: ["ignore", "pipe", "pipe"],
-    // the PR's build script: never the job's credentials (child-env.ts)
+    // the PR's build script: never the job's credentials (child-env.ts), nor its ancestors' (isolate.ts)
     env: childEnv(options2, options2.config.build.env)
-  });
+  };
+  const isolated = options2.inheritEnv ? void 0 : isolatedShell(command);
+  const result = isolated ? spawnSync2(isolated.file, isolated.args, spawnOptions) : spawnSync2(command, { ...spawnOptions, shell: true });
   if (result.status === 0) return void 0;
   const output2 = `${result.stderr ?? ""}
 ${result.stdout ?? ""}`.trim();

@@ -8468,7 +8468,7 @@ var require_Pipeline = __commonJS({
       }
       return slot;
     }
-    var Pipeline2 = class extends Commander_1.default {
+    var Pipeline3 = class extends Commander_1.default {
       constructor(redis) {
         super();
         this.redis = redis;
@@ -8638,20 +8638,20 @@ var require_Pipeline = __commonJS({
         return this;
       }
     };
-    exports2.default = Pipeline2;
-    var multi = Pipeline2.prototype.multi;
-    Pipeline2.prototype.multi = function() {
+    exports2.default = Pipeline3;
+    var multi = Pipeline3.prototype.multi;
+    Pipeline3.prototype.multi = function() {
       this._transactions += 1;
       return multi.apply(this, arguments);
     };
-    var execBuffer = Pipeline2.prototype.execBuffer;
-    Pipeline2.prototype.execBuffer = (0, util_1.deprecate)(function() {
+    var execBuffer = Pipeline3.prototype.execBuffer;
+    Pipeline3.prototype.execBuffer = (0, util_1.deprecate)(function() {
       if (this._transactions > 0) {
         this._transactions -= 1;
       }
       return execBuffer.apply(this, arguments);
     }, "Pipeline#execBuffer: Use Pipeline#exec instead");
-    Pipeline2.prototype.exec = function(callback) {
+    Pipeline3.prototype.exec = function(callback) {
       if (this.isCluster && !this.redis.slots.length) {
         if (this.redis.status === "wait")
           this.redis.connect().catch(utils_1.noop);
@@ -72829,6 +72829,9 @@ var Who = external_exports.string().max(100);
 var Sha = external_exports.string().max(64);
 var When = external_exports.string().max(40);
 var Delivery = external_exports.string().max(100).optional();
+var How = external_exports.enum(["verified", "reported"]).optional();
+var Run = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
+var Pipeline = external_exports.array(external_exports.string().max(500)).max(20).optional();
 var EventSchema = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who, at: When, sha: Sha, d: Delivery }),
   external_exports.object({
@@ -72846,7 +72849,10 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     status: Status,
     summary: external_exports.string(),
     at: When,
-    sha: Sha
+    sha: Sha,
+    how: How,
+    run: Run,
+    pipeline: Pipeline
   }),
   external_exports.object({
     t: external_exports.literal("invalidate"),
@@ -72883,7 +72889,10 @@ var ItemStateSchema = external_exports.object({
   summary: external_exports.string().optional(),
   waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
   reset: external_exports.string().optional(),
-  incident: external_exports.number().int().positive().optional()
+  incident: external_exports.number().int().positive().optional(),
+  how: How,
+  run: Run,
+  pipeline: Pipeline
 });
 var LedgerSchema = external_exports.object({
   base: external_exports.object({
@@ -82095,9 +82104,9 @@ var Who2 = external_exports.string().max(100);
 var Sha2 = external_exports.string().max(64);
 var When2 = external_exports.string().max(40);
 var Delivery2 = external_exports.string().max(100).optional();
-var How = external_exports.enum(["verified", "reported"]).optional();
-var Run = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
-var Pipeline = external_exports.array(Text).max(20).optional();
+var How2 = external_exports.enum(["verified", "reported"]).optional();
+var Run2 = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
+var Pipeline2 = external_exports.array(Text).max(20).optional();
 var EventSchema2 = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text, by: Who2, at: When2, sha: Sha2, d: Delivery2 }),
   external_exports.object({
@@ -82117,9 +82126,9 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     summary: Text,
     at: When2,
     sha: Sha2,
-    how: How,
-    run: Run,
-    pipeline: Pipeline
+    how: How2,
+    run: Run2,
+    pipeline: Pipeline2
   }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
   external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text, d: Delivery2 }),
@@ -82143,9 +82152,9 @@ var ItemStateSchema2 = external_exports.object({
   waived: external_exports.object({ by: Who2, reason: Text, na: external_exports.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: external_exports.number().int().positive().optional(),
-  how: How,
-  run: Run,
-  pipeline: Pipeline
+  how: How2,
+  run: Run2,
+  pipeline: Pipeline2
 });
 var FindingSchema2 = external_exports.object({
   file: Text.optional(),

@@ -35,6 +35,9 @@ export class ActionsOidc {
     return { url: `${this.issuer}/request?api-version=2.0`, token };
   }
 
+  /** How often the key set was fetched (a verifier must cache it and not refetch for every bad token). */
+  jwksServed = 0;
+
   /** Every ID token minted through a request token, for tests that assert none was. */
   readonly minted: Array<{ runId: number; audience: string }> = [];
 
@@ -95,11 +98,12 @@ export class ActionsOidc {
     const path = url.pathname.slice(PREFIX.length);
     if (path === '/.well-known/openid-configuration')
       send(200, { issuer: this.issuer, jwks_uri: `${this.issuer}/.well-known/jwks` });
-    else if (path === '/.well-known/jwks')
+    else if (path === '/.well-known/jwks') {
+      this.jwksServed++;
       send(200, {
         keys: [{ ...this.keys.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }],
       });
-    else if (path === '/request') {
+    } else if (path === '/request') {
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
       const request = bearer ? this.requestTokens.get(bearer) : undefined;
       if (request === undefined) send(401, { message: 'Bad credentials' });
