@@ -9,13 +9,11 @@ import { APP_ID, type Harness, manifestPermissions, REPO, startHarness, WORKFLOW
 
 const BROKEN = 'beta/broken';
 const GOOD_WORKFLOW = `on: pull_request
-permissions: { checks: write, contents: read, id-token: write }
+permissions: { checks: write, contents: read, id-token: write, pull-requests: read }
 jobs:
-  checks:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: acme/shipgate@v1
+  shipgate:
+    uses: acme/shipgate/.github/workflows/shipgate.yml@v1
+    secrets: inherit
 `;
 let h: Harness;
 
@@ -72,7 +70,7 @@ test('a correct repository: every line holds', async () => {
     `- ✔ \`shipgate\` is bound to the shipgate app (id ${APP_ID})`,
     '- ✔ the app has every permission app.yml asks for',
     '- ✔ the app subscribes to every event it handles',
-    '- ✔ the checks workflow .github/workflows/shipgate.yml runs the shipgate Action with checks: write',
+    "- ✔ the checks workflow .github/workflows/shipgate.yml runs shipgate in two jobs: the PR's code runs without the credentials that vouch for results",
     '- ✔ config and template on main are valid',
     '- ✔ every role team is readable (acme/qa)',
   ]);

@@ -15,13 +15,11 @@ const key = generateAppPrivateKey();
 let sim: Simulator;
 
 const WORKFLOW = `on: pull_request
-permissions: { checks: write, contents: read }
+permissions: { checks: write, contents: read, id-token: write, pull-requests: read }
 jobs:
-  checks:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: shipgate/shipgate@v1
+  shipgate:
+    uses: acme/shipgate/.github/workflows/shipgate.yml@v1
+    secrets: inherit
 `;
 const CONFIG = 'roles:\n  qa-lead:\n    teams: [acme/qa]\n';
 
@@ -85,7 +83,7 @@ test('a correct installation: every line holds, exit 0', async () => {
     `✔ \`shipgate\` is bound to the shipgate app (id ${APP_ID})`,
     '✔ the app has every permission app.yml asks for',
     '✔ the app subscribes to every event it handles',
-    '✔ the checks workflow .github/workflows/shipgate.yml runs the shipgate Action with checks: write',
+    "✔ the checks workflow .github/workflows/shipgate.yml runs shipgate in two jobs: the PR's code runs without the credentials that vouch for results",
     '✔ config and template on main are valid',
     '✔ every role team is readable (acme/qa)',
   ]);
@@ -104,7 +102,7 @@ test('required but from any source, a missing permission and event, a bare workf
   );
   expect(lines[2]).toMatch(/^✘ the app lacks merge_queues: read: fix: /);
   expect(lines[3]).toMatch(/^✘ the app does not subscribe to merge_group: fix: /);
-  expect(lines[4]).toMatch(/does not use the shipgate Action: fix: .*; does not grant checks: write: fix: /);
+  expect(lines[4]).toMatch(/does not run shipgate: fix: call `acme\/shipgate\/.github\/workflows\/shipgate.yml@v1`/);
   expect(lines.filter((line) => line.startsWith('✘')).every((line) => line.includes('fix:'))).toBe(true);
 });
 

@@ -1,8 +1,8 @@
+import { checksWorkflowShape } from './workflow-shape.js';
 /**
  * `shipgate doctor`: what an installation needs to work on the real GitHub, judged from facts read
  * through the API. One line per check; a failing line carries its fix. Pure.
  */
-import { parse as parseYaml } from 'yaml';
 
 /** The permissions and events of app.yml (a test keeps them equal to the manifest). */
 export const REQUIRED_PERMISSIONS: Readonly<Record<string, 'read' | 'write'>> = {
@@ -83,9 +83,9 @@ export function diagnose(facts: DoctorFacts): DoctorLine[] {
   const workflow = facts.workflow === undefined ? undefined : workflowProblems(facts.workflow);
   add(
     workflow !== undefined && workflow.length === 0,
-    `the checks workflow ${facts.workflowPath} runs the shipgate Action with checks: write`,
+    `the checks workflow ${facts.workflowPath} runs shipgate in two jobs: the PR's code runs without the credentials that vouch for results`,
     workflow === undefined
-      ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/action.md: checkout + uses: shipgate, permissions checks: write)`
+      ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/security.md: call acme/shipgate/.github/workflows/shipgate.yml@v1 with id-token: write and checks: write)`
       : `${facts.workflowPath}: ${workflow.join('; ')}`,
   );
   add(
@@ -129,27 +129,9 @@ export function installationLines(
   ];
 }
 
-/** What a workflow lacks to publish results the bot accepts. */
+/** What a workflow lacks to publish results the bot accepts, and whether it keeps the PR's code away from them. */
 function workflowProblems(source: string): string[] {
-  let doc: unknown;
-  try {
-    doc = parseYaml(source);
-  } catch {
-    return ['not valid YAML: fix: correct the workflow'];
-  }
-  const problems: string[] = [];
-  if (!/uses:\s*[^\s]*shipgate/.test(source))
-    problems.push('does not use the shipgate Action: fix: add a step `uses: <owner>/shipgate@v1`');
-  const root = (doc ?? {}) as { permissions?: unknown; jobs?: Record<string, { permissions?: unknown }> };
-  const grants = [root.permissions, ...Object.values(root.jobs ?? {}).map((job) => job?.permissions)];
-  const writesChecks = grants.some(
-    (grant) =>
-      grant === 'write-all' ||
-      (typeof grant === 'object' && grant !== null && (grant as Record<string, unknown>).checks === 'write'),
-  );
-  if (!writesChecks)
-    problems.push('does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`');
-  return problems;
+  return checksWorkflowShape(source).problems;
 }
 
 /** The report: one line each, ✔ or ✘, and the exit code (0 only when every check holds). */
