@@ -102,7 +102,9 @@ test('required but from any source, a missing permission and event, a bare workf
   );
   expect(lines[2]).toMatch(/^✘ the app lacks merge_queues: read: fix: /);
   expect(lines[3]).toMatch(/^✘ the app does not subscribe to merge_group: fix: /);
-  expect(lines[4]).toMatch(/does not run shipgate: fix: call `acme\/shipgate\/.github\/workflows\/shipgate.yml@v1`/);
+  expect(lines[4]).toMatch(
+    /does not run shipgate: fix: call `acme\/shipgate\/.github\/workflows\/shipgate.yml@v1`/,
+  );
   expect(lines.filter((line) => line.startsWith('✘')).every((line) => line.includes('fix:'))).toBe(true);
 });
 

@@ -7,6 +7,7 @@ import {
 } from '../../checks/lib/detect/app-features.js';
 import { detectStack } from '../../checks/lib/detect/stack.js';
 import { deriveChecklist } from '../../src/cli/init-checklist.js';
+import { checksWorkflowShape } from '../../src/core/doctor/workflow-shape.js';
 import { defaultTemplatePath } from '../../src/load/default-template.js';
 import { loadChecklist } from '../../src/load/load-checklist.js';
 import { runCli } from '../helpers/cli-io.js';
@@ -263,6 +264,7 @@ describe('shipgate init', () => {
     expect(stdout).toContain('  start: "npm run preview"');
     expect(stdout).toContain('# .github/shipgate.yml (dry run, not written)');
     expect(stdout).toContain('# .github/shipgate/checklist.md (dry run, not written)');
+    expect(stdout).toContain('# .github/workflows/shipgate.yml (dry run, not written)');
     expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 
@@ -272,10 +274,20 @@ describe('shipgate init', () => {
     const config = readFileSync(join(dir, '.github/shipgate.yml'), 'utf8');
     const checklist = readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
     const again = await runCli(['init', dir]);
-    expect([again.code, again.stdout.trim().split('\n').slice(-2)]).toEqual([
+    expect([again.code, again.stdout.trim().split('\n').slice(-3)]).toEqual([
       0,
-      ['.github/shipgate.yml is up to date', '.github/shipgate/checklist.md is up to date'],
+      [
+        '.github/shipgate.yml is up to date',
+        '.github/shipgate/checklist.md is up to date',
+        '.github/workflows/shipgate.yml is up to date',
+      ],
     ]);
+    // the checks workflow: shipgate's two-job workflow, the install from the lockfile, and the
+    // config names it as the only workflow that may vouch
+    const workflow = readFileSync(join(dir, '.github/workflows/shipgate.yml'), 'utf8');
+    expect(checksWorkflowShape(workflow)).toEqual({ mode: 'reusable', problems: [] });
+    expect(workflow).toContain('install: "npm install" # from package.json without a lockfile');
+    expect(config).toContain('checksWorkflow:\n  file: "shipgate.yml"');
     expect(readFileSync(join(dir, '.github/shipgate.yml'), 'utf8')).toBe(config);
     expect(readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8')).toBe(checklist);
 

@@ -182,7 +182,7 @@ describe.each(APPS)('$name', (app) => {
       const second = await runCli(['init', dir]);
       expect(second.code).toBe(0);
       const again = await runCli(['init', dir]); // idempotent: nothing changes, exit 0
-      expect([again.code, again.stdout.match(/is up to date/g)?.length]).toEqual([0, 2]);
+      expect([again.code, again.stdout.match(/is up to date/g)?.length]).toEqual([0, 3]);
       const checklist = readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
       for (const line of app.checklist.has) expect(checklist).toContain(line);
       for (const pattern of app.checklist.not) expect(checklist).not.toMatch(pattern);

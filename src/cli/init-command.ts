@@ -17,18 +17,20 @@ import { defaultTemplatePath } from '../load/default-template.js';
 import { checkSchemas, loadChecklist } from '../load/load-checklist.js';
 import { CONFIG_PATH, readConfigText } from '../load/load-config.js';
 import { CHECKLIST_PATH, deriveChecklist, type ItemDecision } from './init-checklist.js';
+import { CHECKS_WORKFLOW_FILE, CHECKS_WORKFLOW_PATH, renderChecksWorkflow } from './init-workflow.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
 
 Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
 migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
-found and why, and writes ${CONFIG_PATH} and the checklist ${CHECKLIST_PATH}, derived from
+found and why, and writes ${CONFIG_PATH}, the checklist ${CHECKLIST_PATH} and the checks
+workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow), the checklist derived from
 the built-in production-deployment template: items that apply are bound to their checks (with the
 app's build dir, health path, migrations folder), items that cannot apply are dropped (no
 WebSocket server, no browser build, the template's example-app flows and secrets), items that may
 apply but cannot be checked here stay manual. The config points to the checklist.
-  --dry-run   print both files instead of writing them
+  --dry-run   print the files instead of writing them
   --force     overwrite existing files that differ
 Running it again on an unchanged repository changes nothing; existing files that differ are left
 alone (exit 2) unless --force.
@@ -108,6 +110,11 @@ export function renderInitConfig(
       out.push(`  ${itemId}:`, line('na', `the app neither documents nor reads ${name} (shipgate init)`, 4));
     }
   }
+  out.push(
+    `# Only runs of ${CHECKS_WORKFLOW_PATH} may vouch for results; the bot dispatches it when results are late.`,
+    'checksWorkflow:',
+    line('file', CHECKS_WORKFLOW_FILE, 2),
+  );
   if (extras.metrics) {
     const job = (extras.packageName ?? 'app').replace(/^@[^/]+\//, '').replace(/[^\w.-]/g, '-');
     out.push(
@@ -226,7 +233,11 @@ export function initCommand(io: CliIO, args: string[]): number {
   parseTemplate(derived.text, CHECKLIST_PATH, checkSchemas);
   const text = renderInitConfig(facts, [], { template: CHECKLIST_PATH, metrics, packageName: pkg?.name });
   readConfigText(text, CONFIG_PATH);
-  const files = [plan(repoDir, CONFIG_PATH, text), plan(repoDir, CHECKLIST_PATH, derived.text)];
+  const files = [
+    plan(repoDir, CONFIG_PATH, text),
+    plan(repoDir, CHECKLIST_PATH, derived.text),
+    plan(repoDir, CHECKS_WORKFLOW_PATH, renderChecksWorkflow(repoDir)),
+  ];
   if (values['dry-run']) {
     for (const file of files) io.stdout.write(`\n# ${file.path} (dry run, not written)\n${file.text}`);
     return 0;
