@@ -32,6 +32,14 @@ function typeOf(property: JsonProperty): string {
   return range.length > 0 ? `${type} (${range.join(', ')})` : type;
 }
 
+/** Where the two-job workflow runs each kind of check, and so how its result counts. */
+const EVIDENCE: Record<Check<unknown>['measures'], string> = {
+  repository: "judges the PR's files as data: the attesting job computes it itself, `verified`",
+  build: "judges what the PR's build produced: only the measure job has it, `reported`",
+  app: "judges the running app: `reported` when shipgate starts the PR's app (`target.start`), `verified` when the attesting job measures a given URL",
+  environment: 'judges services outside the PR (GitHub, the job secrets, Prometheus): the attesting job computes it, `verified`',
+};
+
 /** One section per check: what it proves, where it runs, and its parameters from its zod schema. */
 function renderCheck(check: Check<unknown>): string {
   const schema = z.toJSONSchema(check.params, { io: 'input', unrepresentable: 'any' }) as JsonObject;
@@ -62,6 +70,8 @@ function renderCheck(check: Check<unknown>): string {
     '',
     ...(check.proves ? [`**Proves:** ${check.proves}`, ''] : []),
     ...(traits.length > 0 ? [`Runs: ${traits.join('; ')}.`, ''] : []),
+    `Evidence: ${EVIDENCE[check.measures]} (docs/security.md).`,
+    '',
     ...rows,
   ].join('\n');
 }
