@@ -86,6 +86,15 @@ describeWithRedis('two replicas behind one Redis', () => {
       () => isTicked(checklistComments(sim, pr.number)[0]?.body ?? '', 'customer-flow'),
       'the tick',
     );
+    // The tick's projection is written as the comment, then the check runs (publish.ts writes one
+    // after the other, and the check run may be coalesced): wait for that last write of the tick,
+    // not for a time, before counting what the redelivery writes.
+    await settled(() => {
+      const writes = sim.requests.filter((r) => r.method !== 'GET');
+      const lastComment = writes.findLastIndex((r) => r.route?.includes('/issues/comments/') === true);
+      const lastRun = writes.findLastIndex((r) => r.route?.includes('/check-runs') === true);
+      return lastRun > lastComment;
+    }, "the tick's check-run write");
     const edit = [...sim.deliveries]
       .reverse()
       .find((d) => d.event === 'issue_comment' && d.action === 'edited');

@@ -88,7 +88,7 @@ const InputsSchema = z.object({
       }
       ctx.addIssue({
         code: 'custom',
-        message: 'must be a JSON object of names to values: `${{ toJSON(secrets) }}`',
+        message: 'must be a JSON object of names to values (toJSON(secrets) in a workflow)',
       });
       return z.NEVER;
     }),

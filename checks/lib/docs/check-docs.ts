@@ -37,7 +37,8 @@ const EVIDENCE: Record<Check<unknown>['measures'], string> = {
   repository: "judges the PR's files as data: the attesting job computes it itself, `verified`",
   build: "judges what the PR's build produced: only the measure job has it, `reported`",
   app: "judges the running app: `reported` when shipgate starts the PR's app (`target.start`), `verified` when the attesting job measures a given URL",
-  environment: 'judges services outside the PR (GitHub, the job secrets, Prometheus): the attesting job computes it, `verified`',
+  environment:
+    'judges services outside the PR (GitHub, the job secrets, Prometheus): the attesting job computes it, `verified`',
 };
 
 /** One section per check: what it proves, where it runs, and its parameters from its zod schema. */
