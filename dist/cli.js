@@ -558,10 +558,10 @@ var require_scan = __commonJS({
         isGlob = false;
       }
       let base = str;
-      let prefix = "";
+      let prefix2 = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
+        prefix2 = str.slice(0, start);
         str = str.slice(start);
         lastIndex -= start;
       }
@@ -586,7 +586,7 @@ var require_scan = __commonJS({
         }
       }
       const state = {
-        prefix,
+        prefix: prefix2,
         input: input2,
         start,
         base,
@@ -615,7 +615,7 @@ var require_scan = __commonJS({
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens[idx].value = prefix2;
             } else {
               tokens[idx].value = value;
             }
@@ -6558,7 +6558,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join20 } = __require("path");
+    var { join: join21 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6610,7 +6610,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join20(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join21(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7121,9 +7121,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync15 } = __require("node:fs");
+    var { existsSync: existsSync16 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join20, isAbsolute, sep: sep6 } = __require("node:path");
+    var { join: join21, isAbsolute, sep: sep6 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7196,7 +7196,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path15) && !existsSync15(path15);
+      return isAbsolute(path15) && !existsSync16(path15);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7278,7 +7278,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7299,7 +7299,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join20(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7326,7 +7326,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join20(__dirname, "..", "file.js");
+          return join21(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -8306,7 +8306,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join20 = ",";
+            let join21 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8320,7 +8320,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join20 = `,
+                join21 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8328,13 +8328,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join20;
+                res += join21;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8355,7 +8355,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join20 = `,
+              join21 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8369,13 +8369,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join20;
+                separator = join21;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join20;
+              separator = join21;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join20 = ",";
+            let join21 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8429,7 +8429,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join20 = `,
+                join21 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8437,13 +8437,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join20;
+                res += join21;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join20}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8456,7 +8456,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join20 = `,
+              join21 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8465,7 +8465,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join20;
+                separator = join21;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8523,20 +8523,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join21 = `,
+              const join22 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join21;
+                res2 += join22;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join22}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8552,16 +8552,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join20 = `,
+            const join21 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join20, maximumBreadth);
+              res += stringifyTypedArray(value, join21, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join20;
+              separator = join21;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8572,13 +8572,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join20;
+                separator = join21;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join20;
+              separator = join21;
             }
             if (separator !== "") {
               res = `
@@ -11502,9 +11502,9 @@ var require_format_time = __commonJS({
       if (upperFormat === "SYS:STANDARD") {
         return dateformat(instant, DATE_FORMAT);
       }
-      const prefix = upperFormat.substr(0, 4);
-      if (prefix === "SYS:" || prefix === "UTC:") {
-        if (prefix === "UTC:") {
+      const prefix2 = upperFormat.substr(0, 4);
+      if (prefix2 === "SYS:" || prefix2 === "UTC:") {
+        if (prefix2 === "UTC:") {
           return dateformat(instant, translateTime);
         }
         return dateformat(instant, translateTime.slice(4));
@@ -14231,8 +14231,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -14282,10 +14282,10 @@ var require_directives = __commonJS({
         const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
+        const prefix2 = this.tags[handle];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error62) {
             onError(String(error62));
             return null;
@@ -14301,9 +14301,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -14320,11 +14320,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -14359,14 +14359,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude) {
+    function findNewAnchor(prefix2, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+        const name = `${prefix2}${i}`;
         if (!exclude.has(name))
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -14374,7 +14374,7 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          const anchor2 = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor2);
           return anchor2;
         },
@@ -16367,10 +16367,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node2, radix, prefix) {
+    function intStringify(node2, radix, prefix2) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+        return prefix2 + value.toString(radix);
       return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
@@ -16832,11 +16832,11 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign2 === "-" ? -1 * n : n;
     }
-    function intStringify(node2, radix, prefix) {
+    function intStringify(node2, radix, prefix2) {
       const { value } = node2;
       if (intIdentify(value)) {
         const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -23686,22 +23686,22 @@ var require_loader = __commonJS({
         }
       },
       TAG: function handleTagDirective(state, name, args) {
-        var handle, prefix;
+        var handle, prefix2;
         if (args.length !== 2) {
           throwError(state, "TAG directive accepts exactly two arguments");
         }
         handle = args[0];
-        prefix = args[1];
+        prefix2 = args[1];
         if (!PATTERN_TAG_HANDLE.test(handle)) {
           throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
         }
         if (_hasOwnProperty.call(state.tagMap, handle)) {
           throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
         }
-        if (!PATTERN_TAG_URI.test(prefix)) {
+        if (!PATTERN_TAG_URI.test(prefix2)) {
           throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
         }
-        state.tagMap[handle] = prefix;
+        state.tagMap[handle] = prefix2;
       }
     };
     function captureSegment(state, start, end, checkJson) {
@@ -24934,9 +24934,9 @@ var require_dumper = __commonJS({
       var moreIndented;
       var match;
       while (match = lineRe.exec(string4)) {
-        var prefix = match[1], line2 = match[2];
+        var prefix2 = match[1], line2 = match[2];
         moreIndented = line2[0] === " ";
-        result += prefix + (!prevMoreIndented && !moreIndented && line2 !== "" ? "\n" : "") + foldLine(line2, width);
+        result += prefix2 + (!prevMoreIndented && !moreIndented && line2 !== "" ? "\n" : "") + foldLine(line2, width);
         prevMoreIndented = moreIndented;
       }
       return result;
@@ -26712,11 +26712,11 @@ var require_receiver = __commonJS({
        * @return {(Error|RangeError)} The error
        * @private
        */
-      createError(ErrorCtor, message, prefix, statusCode, errorCode) {
+      createError(ErrorCtor, message, prefix2, statusCode, errorCode) {
         this._loop = false;
         this._errored = true;
         const err = new ErrorCtor(
-          prefix ? `Invalid WebSocket frame: ${message}` : message
+          prefix2 ? `Invalid WebSocket frame: ${message}` : message
         );
         Error.captureStackTrace(err, this.createError);
         err.code = errorCode;
@@ -32100,11 +32100,11 @@ function isValidCIDRv6(value) {
   const parts = value.split("/");
   if (parts.length !== 2)
     return false;
-  const [address, prefix] = parts;
-  if (!prefix)
+  const [address, prefix2] = parts;
+  if (!prefix2)
     return false;
-  const prefixNum = Number(prefix);
-  if (`${prefixNum}` !== prefix)
+  const prefixNum = Number(prefix2);
+  if (`${prefixNum}` !== prefix2)
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
@@ -42610,8 +42610,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       doc.write(`if (!${accessor}.includes(${esc(def.includes)})) return INVALID;`);
       break;
     case "starts_with": {
-      const prefix = def.prefix;
-      doc.write(`if (${accessor}.slice(0, ${prefix.length}) !== ${esc(prefix)}) return INVALID;`);
+      const prefix2 = def.prefix;
+      doc.write(`if (${accessor}.slice(0, ${prefix2.length}) !== ${esc(prefix2)}) return INVALID;`);
       break;
     }
     case "ends_with": {
@@ -43355,8 +43355,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
       claimed.add(value);
     }
     const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
-    const prefix = firstBranch ? "if" : "else if";
-    doc.write(`${prefix} (${conditions.join(" || ")}) {`);
+    const prefix2 = firstBranch ? "if" : "else if";
+    doc.write(`${prefix2} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
       const branchOutput = generateCheck(d, ctx, option, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
@@ -44304,12 +44304,12 @@ function _includes(includes, params4) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _startsWith(prefix, params4) {
+function _startsWith(prefix2, params4) {
   return new $ZodCheckStartsWith({
     check: "string_format",
     format: "starts_with",
     ...normalizeParams(params4),
-    prefix
+    prefix: prefix2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -61296,11 +61296,11 @@ async function evaluateCsrf(page, postUrl, timeoutMs, signal) {
     };
   }
   const loose = [...new Set(cookies.filter((c) => !c.strict).map((c) => c.name))];
-  const prefix = postNote ? `${postNote}; ` : "";
+  const prefix2 = postNote ? `${postNote}; ` : "";
   if (loose.length > 0) {
-    return { status: "fail", summary: `${prefix}cookies without SameSite=Lax/Strict: ${loose.join(", ")}` };
+    return { status: "fail", summary: `${prefix2}cookies without SameSite=Lax/Strict: ${loose.join(", ")}` };
   }
-  return { status: "pass", summary: `${prefix}all ${cookies.length} cookies are SameSite=Lax/Strict` };
+  return { status: "pass", summary: `${prefix2}all ${cookies.length} cookies are SameSite=Lax/Strict` };
 }
 
 // checks/lib/http/http-csp.ts
@@ -63632,8 +63632,8 @@ var versionCheck = defineCheck({
     if (base === await resolveCommit("HEAD", dir, ctx.signal)) {
       return { status: "skipped", summary: "base ref is HEAD: nothing to compare" };
     }
-    const prefix = await repoPrefix(dir, ctx.signal);
-    const shown = await tryGit(["show", `${base}:${prefix}package.json`], dir, ctx.signal);
+    const prefix2 = await repoPrefix(dir, ctx.signal);
+    const shown = await tryGit(["show", `${base}:${prefix2}package.json`], dir, ctx.signal);
     const baseVersion = shown.code === 0 ? packageVersionFrom(shown.stdout) : void 0;
     if (!baseVersion) {
       return {
@@ -64223,20 +64223,28 @@ function childEnvironment(env, declared = []) {
 
 // src/runner/isolate.ts
 import { spawnSync } from "node:child_process";
-var UNSHARE = ["--pid", "--fork", "--mount-proc", "--kill-child", "--"];
+var UNSHARE = ["--pid", "--fork", "--mount-proc", "--kill-child"];
+var AS_USER = ["--user", "--map-current-user"];
 var SETPRIV = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs"];
-var available;
-function canIsolate() {
-  if (available !== void 0) return available;
-  available = false;
-  if (process.platform !== "linux" || process.getuid?.() !== 0) return available;
-  const probe = spawnSync("unshare", [...UNSHARE, ...SETPRIV, "true"], { stdio: "ignore", timeout: 5e3 });
-  available = probe.status === 0;
-  return available;
+var prefix;
+function isolationPrefix() {
+  if (prefix !== void 0) return prefix;
+  prefix = null;
+  if (process.platform !== "linux") return prefix;
+  const candidates = process.getuid?.() === 0 ? [UNSHARE, [...AS_USER, ...UNSHARE]] : [[...AS_USER, ...UNSHARE]];
+  for (const args of candidates) {
+    const probe = spawnSync("unshare", [...args, "--", ...SETPRIV, "true"], { stdio: "ignore", timeout: 5e3 });
+    if (probe.status === 0) {
+      prefix = [...args, "--", ...SETPRIV];
+      break;
+    }
+  }
+  return prefix;
 }
 function isolatedShell(command) {
-  if (!canIsolate()) return void 0;
-  return { file: "unshare", args: [...UNSHARE, ...SETPRIV, "sh", "-c", command] };
+  const args = isolationPrefix();
+  if (!args) return void 0;
+  return { file: "unshare", args: [...args, "sh", "-c", command] };
 }
 
 // src/runner/memo.ts
@@ -64912,7 +64920,7 @@ function parseTemplate(source, file2, checks2) {
       tooMany = true;
       return;
     }
-    const prefix = itemMatch[1] ?? "- ";
+    const prefix2 = itemMatch[1] ?? "- ";
     const itemText = (itemMatch[2] ?? "").trim();
     const section = stack.map((frame) => frame.title);
     const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
@@ -64926,7 +64934,7 @@ function parseTemplate(source, file2, checks2) {
       if (count > 1) item.id = `${item.id}-${count}`;
     }
     items.push(item);
-    lines.push({ type: "item", itemId: item.id, prefix, line: lineNo });
+    lines.push({ type: "item", itemId: item.id, prefix: prefix2, line: lineNo });
   });
   for (const item of items) {
     if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
@@ -65365,8 +65373,93 @@ function decisionsNeeded(checklist, results, notApplicable) {
 // src/cli/doctor-command.ts
 import { parseArgs as parseArgs2 } from "node:util";
 
-// src/core/doctor/diagnose.ts
+// src/core/doctor/workflow-shape.ts
 var import_yaml5 = __toESM(require_dist(), 1);
+var SHIPGATE_ACTION = /^[\w.-]+\/shipgate@/;
+var SHIPGATE_REUSABLE = /^[\w.-]+\/shipgate\/\.github\/workflows\/[\w.-]+\.ya?ml@/;
+function grants(permissions, scope, level = "write") {
+  if (permissions === "write-all") return true;
+  return typeof permissions === "object" && permissions !== null && permissions[scope] === level;
+}
+function checksWorkflowShape(source) {
+  let doc;
+  try {
+    doc = (0, import_yaml5.parse)(source);
+  } catch {
+    return { mode: "none", problems: ["not valid YAML: fix: correct the workflow"] };
+  }
+  const jobs = Object.entries(doc?.jobs ?? {}).filter((entry) => entry[1] !== null);
+  const rootPermissions = doc?.permissions;
+  const permissionsOf = (job) => job.permissions ?? rootPermissions;
+  if (jobs.some(([, job]) => typeof job.uses === "string" && SHIPGATE_REUSABLE.test(job.uses))) {
+    const caller = jobs.find(([, job]) => typeof job.uses === "string" && SHIPGATE_REUSABLE.test(job.uses));
+    const permissions = caller ? permissionsOf(caller[1]) : rootPermissions;
+    const problems2 = [];
+    if (!grants(permissions, "id-token"))
+      problems2.push(
+        "does not grant id-token: write to the reusable workflow's attesting job: fix: add it to `permissions`"
+      );
+    if (!grants(permissions, "checks"))
+      problems2.push(
+        "does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`"
+      );
+    return { mode: "reusable", problems: problems2 };
+  }
+  const shipgateSteps = jobs.flatMap(
+    ([name, job]) => (job.steps ?? []).filter((step) => typeof step?.uses === "string" && SHIPGATE_ACTION.test(step.uses)).map((step) => ({ name, job, role: String(step.with?.job ?? "single") }))
+  );
+  if (shipgateSteps.length === 0)
+    return {
+      mode: "none",
+      problems: [
+        "does not run shipgate: fix: call `acme/shipgate/.github/workflows/shipgate.yml@v1` (docs/security.md)"
+      ]
+    };
+  const problems = [];
+  const attest = shipgateSteps.filter((step) => step.role === "attest");
+  const measure2 = shipgateSteps.filter((step) => step.role === "measure");
+  if (attest.length === 0) {
+    const single = shipgateSteps[0];
+    if (single && !grants(permissionsOf(single.job), "checks"))
+      problems.push(
+        "does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`"
+      );
+    problems.push(
+      "runs the PR's code in the job that publishes the evidence (single-job mode: every result is only `reported`): fix: call acme/shipgate/.github/workflows/shipgate.yml@v1, or split it into a `job: measure` and a `job: attest` job (docs/security.md)"
+    );
+    return { mode: "single", problems };
+  }
+  for (const { name, job } of attest) {
+    if (!grants(permissionsOf(job), "id-token")) problems.push(`job ${name} (attest) lacks id-token: write`);
+    if (!grants(permissionsOf(job), "checks")) problems.push(`job ${name} (attest) lacks checks: write`);
+    const runs = (job.steps ?? []).filter((step) => step?.run !== void 0).length;
+    const setup = (job.steps ?? []).some(
+      (step) => typeof step?.uses === "string" && /setup-(node|python|go|java|ruby)/.test(step.uses)
+    );
+    if (runs > 0 || setup)
+      problems.push(
+        `job ${name} (attest) installs or runs commands: fix: the attesting job runs no code of the PR (no run: steps, no setup-*)`
+      );
+  }
+  for (const { name, job } of measure2) {
+    if (grants(permissionsOf(job), "id-token"))
+      problems.push(
+        `job ${name} (measure) has id-token: write: fix: give it \`permissions: { contents: read }\` only`
+      );
+    const checkout = (job.steps ?? []).find(
+      (step) => typeof step?.uses === "string" && step.uses.startsWith("actions/checkout@")
+    );
+    if (checkout && checkout.with?.["persist-credentials"] !== false)
+      problems.push(
+        `job ${name} (measure) keeps the job token in the checkout: fix: \`persist-credentials: false\``
+      );
+  }
+  if (measure2.length === 0)
+    problems.push("has an attest job but no measure job: fix: add a `job: measure` job before it (needs:)");
+  return { mode: "two-job", problems };
+}
+
+// src/core/doctor/diagnose.ts
 var REQUIRED_PERMISSIONS = {
   checks: "write",
   pull_requests: "read",
@@ -65413,8 +65506,8 @@ function diagnose(facts) {
   const workflow = facts.workflow === void 0 ? void 0 : workflowProblems(facts.workflow);
   add(
     workflow !== void 0 && workflow.length === 0,
-    `the checks workflow ${facts.workflowPath} runs the shipgate Action with checks: write`,
-    workflow === void 0 ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/action.md: checkout + uses: shipgate, permissions checks: write)` : `${facts.workflowPath}: ${workflow.join("; ")}`
+    `the checks workflow ${facts.workflowPath} runs shipgate in two jobs: the PR's code runs without the credentials that vouch for results`,
+    workflow === void 0 ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/security.md: call acme/shipgate/.github/workflows/shipgate.yml@v1 with id-token: write and checks: write)` : `${facts.workflowPath}: ${workflow.join("; ")}`
   );
   add(
     facts.setupProblems.length === 0,
@@ -65446,23 +65539,7 @@ function installationLines(permissions, events) {
   ];
 }
 function workflowProblems(source) {
-  let doc;
-  try {
-    doc = (0, import_yaml5.parse)(source);
-  } catch {
-    return ["not valid YAML: fix: correct the workflow"];
-  }
-  const problems = [];
-  if (!/uses:\s*[^\s]*shipgate/.test(source))
-    problems.push("does not use the shipgate Action: fix: add a step `uses: <owner>/shipgate@v1`");
-  const root = doc ?? {};
-  const grants = [root.permissions, ...Object.values(root.jobs ?? {}).map((job) => job?.permissions)];
-  const writesChecks = grants.some(
-    (grant) => grant === "write-all" || typeof grant === "object" && grant !== null && grant.checks === "write"
-  );
-  if (!writesChecks)
-    problems.push("does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`");
-  return problems;
+  return checksWorkflowShape(source).problems;
 }
 function formatDoctor(lines) {
   return {
@@ -65613,8 +65690,8 @@ async function doctorCommand(io, args) {
 }
 
 // src/cli/init-command.ts
-import { existsSync as existsSync13, mkdirSync, readFileSync as readFileSync8, statSync as statSync6, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join18, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync14, mkdirSync, readFileSync as readFileSync8, statSync as statSync6, writeFileSync } from "node:fs";
+import { dirname as dirname3, join as join19, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // checks/lib/detect/app-features.ts
@@ -66098,17 +66175,87 @@ function describe4(plan2) {
   return [params4, plan2.reason].filter(Boolean).join(": ");
 }
 
+// src/cli/init-workflow.ts
+import { existsSync as existsSync13 } from "node:fs";
+import { join as join18 } from "node:path";
+
+// src/core/evidence/workflow-identity.ts
+var SHIPGATE_REUSABLE_WORKFLOW = "acme/shipgate/.github/workflows/shipgate.yml";
+
+// src/cli/init-workflow.ts
+var CHECKS_WORKFLOW_FILE = "shipgate.yml";
+var CHECKS_WORKFLOW_PATH = `.github/workflows/${CHECKS_WORKFLOW_FILE}`;
+function installCommand(repoDir) {
+  const has = (name) => existsSync13(join18(repoDir, name));
+  if (has("package-lock.json") || has("npm-shrinkwrap.json"))
+    return { command: "npm ci", why: "package-lock.json" };
+  if (has("pnpm-lock.yaml"))
+    return { command: "corepack enable && pnpm install --frozen-lockfile", why: "pnpm-lock.yaml" };
+  if (has("yarn.lock"))
+    return {
+      command: "corepack enable && yarn install --immutable || yarn install --frozen-lockfile",
+      why: "yarn.lock"
+    };
+  if (has("bun.lockb") || has("bun.lock"))
+    return { command: "npx --yes bun install --frozen-lockfile", why: "bun.lock" };
+  if (has("package.json")) return { command: "npm install", why: "package.json without a lockfile" };
+  return { command: "true", why: "no package.json: nothing to install" };
+}
+function renderChecksWorkflow(repoDir) {
+  const install = installCommand(repoDir);
+  return `# Written by \`shipgate init\`: the release checklist's automated checks, in shipgate's reusable
+# two-job workflow (docs/security.md). The \`measure\` job runs the PR's install, build and app with
+# no credentials; the \`attest\` job runs no code of the PR, computes the repository checks itself
+# (\`verified\`) and publishes the evidence with an OIDC token the bot verifies.
+name: shipgate
+
+on:
+  pull_request:
+    types: [opened, synchronize, reopened, ready_for_review]
+  # The bot dispatches this workflow when results for a release PR's head never arrived.
+  workflow_dispatch:
+    inputs:
+      sha:
+        description: commit to check (the release PR's head)
+        required: true
+
+permissions:
+  contents: read
+  checks: write # the attest job publishes shipgate/checks
+  id-token: write # the attest job's OIDC token vouches for the results
+  pull-requests: read
+
+concurrency:
+  group: shipgate-\${{ github.event.pull_request.number || inputs.sha }}
+  cancel-in-progress: true
+
+jobs:
+  shipgate:
+    if: >-
+      github.event_name == 'workflow_dispatch' ||
+      startsWith(github.head_ref, 'release/') ||
+      startsWith(github.head_ref, 'release-please--') ||
+      startsWith(github.head_ref, 'changeset-release/')
+    uses: ${SHIPGATE_REUSABLE_WORKFLOW}@v1
+    with:
+      sha: \${{ inputs.sha || github.event.pull_request.head.sha }}
+      install: ${JSON.stringify(install.command)} # from ${install.why}
+    secrets: inherit # for the env-secrets items, checked in the attest job only
+`;
+}
+
 // src/cli/init-command.ts
 var INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
 
 Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
 migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
-found and why, and writes ${CONFIG_PATH} and the checklist ${CHECKLIST_PATH}, derived from
+found and why, and writes ${CONFIG_PATH}, the checklist ${CHECKLIST_PATH} and the checks
+workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow), the checklist derived from
 the built-in production-deployment template: items that apply are bound to their checks (with the
 app's build dir, health path, migrations folder), items that cannot apply are dropped (no
 WebSocket server, no browser build, the template's example-app flows and secrets), items that may
 apply but cannot be checked here stay manual. The config points to the checklist.
-  --dry-run   print both files instead of writing them
+  --dry-run   print the files instead of writing them
   --force     overwrite existing files that differ
 Running it again on an unchanged repository changes nothing; existing files that differ are left
 alone (exit 2) unless --force.
@@ -66150,6 +66297,11 @@ function renderInitConfig(facts, notUsed = [], extras = {}) {
       out.push(`  ${itemId}:`, line("na", `the app neither documents nor reads ${name} (shipgate init)`, 4));
     }
   }
+  out.push(
+    `# Only runs of ${CHECKS_WORKFLOW_PATH} may vouch for results; the bot dispatches it when results are late.`,
+    "checksWorkflow:",
+    line("file", CHECKS_WORKFLOW_FILE, 2)
+  );
   if (extras.metrics) {
     const job = (extras.packageName ?? "app").replace(/^@[^/]+\//, "").replace(/[^\w.-]/g, "-");
     out.push(
@@ -66194,8 +66346,8 @@ function checklistReport(decisions, width) {
   return lines;
 }
 function plan(repoDir, path15, text) {
-  const file2 = join18(repoDir, path15);
-  if (!existsSync13(file2)) return { path: path15, text, state: "new" };
+  const file2 = join19(repoDir, path15);
+  if (!existsSync14(file2)) return { path: path15, text, state: "new" };
   return { path: path15, text, state: readFileSync8(file2, "utf8") === text ? "same" : "differs" };
 }
 function initCommand(io, args) {
@@ -66206,7 +66358,7 @@ function initCommand(io, args) {
   });
   if (positionals.length > 1) throw new UsageError("init takes at most one directory");
   const repoDir = resolve5(io.cwd, positionals[0] ?? ".");
-  if (!existsSync13(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync14(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync6(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const facts = detectStack(repoDir);
   const health = findHealthRoute(repoDir);
@@ -66248,7 +66400,11 @@ function initCommand(io, args) {
   parseTemplate(derived2.text, CHECKLIST_PATH, checkSchemas);
   const text = renderInitConfig(facts, [], { template: CHECKLIST_PATH, metrics, packageName: pkg?.name });
   readConfigText(text, CONFIG_PATH);
-  const files = [plan(repoDir, CONFIG_PATH, text), plan(repoDir, CHECKLIST_PATH, derived2.text)];
+  const files = [
+    plan(repoDir, CONFIG_PATH, text),
+    plan(repoDir, CHECKLIST_PATH, derived2.text),
+    plan(repoDir, CHECKS_WORKFLOW_PATH, renderChecksWorkflow(repoDir))
+  ];
   if (values["dry-run"]) {
     for (const file2 of files) io.stdout.write(`
 # ${file2.path} (dry run, not written)
@@ -66270,7 +66426,7 @@ ${file2.text}`);
 `);
       continue;
     }
-    const target = join18(repoDir, file2.path);
+    const target = join19(repoDir, file2.path);
     mkdirSync(dirname3(target), { recursive: true });
     writeFileSync(target, file2.text);
     io.stdout.write(`wrote ${file2.path}
@@ -66323,12 +66479,12 @@ var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "
 function renderStatusLine(gate) {
   return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
 }
-function renderItemLine(item, state, headSha2, prefix = "- ", notApplicable, override) {
+function renderItemLine(item, state, headSha2, prefix2 = "- ", notApplicable, override) {
   const status = itemStatus(item, state, headSha2);
   const box = status === "done" ? "[x]" : "[ ]";
   const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
   const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : override ?? annotation(item, state, status);
-  return `${prefix}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
+  return `${prefix2}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
 }
 function annotation(item, state, status) {
   if (state?.waived?.na)
@@ -66433,8 +66589,8 @@ async function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync14, readFileSync as readFileSync9 } from "node:fs";
-import { join as join19, relative as relative8, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync9 } from "node:fs";
+import { join as join20, relative as relative8, resolve as resolve6 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -66466,8 +66622,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join19(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync14(config3) ? [CONFIG_PATH] : []];
+  const config3 = join20(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync15(config3) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts

@@ -84713,8 +84713,93 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
-// src/core/doctor/diagnose.ts
+// src/core/doctor/workflow-shape.ts
 var import_yaml5 = __toESM(require_dist(), 1);
+var SHIPGATE_ACTION = /^[\w.-]+\/shipgate@/;
+var SHIPGATE_REUSABLE = /^[\w.-]+\/shipgate\/\.github\/workflows\/[\w.-]+\.ya?ml@/;
+function grants(permissions, scope, level = "write") {
+  if (permissions === "write-all") return true;
+  return typeof permissions === "object" && permissions !== null && permissions[scope] === level;
+}
+function checksWorkflowShape(source) {
+  let doc;
+  try {
+    doc = (0, import_yaml5.parse)(source);
+  } catch {
+    return { mode: "none", problems: ["not valid YAML: fix: correct the workflow"] };
+  }
+  const jobs = Object.entries(doc?.jobs ?? {}).filter((entry) => entry[1] !== null);
+  const rootPermissions = doc?.permissions;
+  const permissionsOf = (job) => job.permissions ?? rootPermissions;
+  if (jobs.some(([, job]) => typeof job.uses === "string" && SHIPGATE_REUSABLE.test(job.uses))) {
+    const caller = jobs.find(([, job]) => typeof job.uses === "string" && SHIPGATE_REUSABLE.test(job.uses));
+    const permissions = caller ? permissionsOf(caller[1]) : rootPermissions;
+    const problems3 = [];
+    if (!grants(permissions, "id-token"))
+      problems3.push(
+        "does not grant id-token: write to the reusable workflow's attesting job: fix: add it to `permissions`"
+      );
+    if (!grants(permissions, "checks"))
+      problems3.push(
+        "does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`"
+      );
+    return { mode: "reusable", problems: problems3 };
+  }
+  const shipgateSteps = jobs.flatMap(
+    ([name, job]) => (job.steps ?? []).filter((step) => typeof step?.uses === "string" && SHIPGATE_ACTION.test(step.uses)).map((step) => ({ name, job, role: String(step.with?.job ?? "single") }))
+  );
+  if (shipgateSteps.length === 0)
+    return {
+      mode: "none",
+      problems: [
+        "does not run shipgate: fix: call `acme/shipgate/.github/workflows/shipgate.yml@v1` (docs/security.md)"
+      ]
+    };
+  const problems2 = [];
+  const attest = shipgateSteps.filter((step) => step.role === "attest");
+  const measure2 = shipgateSteps.filter((step) => step.role === "measure");
+  if (attest.length === 0) {
+    const single = shipgateSteps[0];
+    if (single && !grants(permissionsOf(single.job), "checks"))
+      problems2.push(
+        "does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`"
+      );
+    problems2.push(
+      "runs the PR's code in the job that publishes the evidence (single-job mode: every result is only `reported`): fix: call acme/shipgate/.github/workflows/shipgate.yml@v1, or split it into a `job: measure` and a `job: attest` job (docs/security.md)"
+    );
+    return { mode: "single", problems: problems2 };
+  }
+  for (const { name, job } of attest) {
+    if (!grants(permissionsOf(job), "id-token")) problems2.push(`job ${name} (attest) lacks id-token: write`);
+    if (!grants(permissionsOf(job), "checks")) problems2.push(`job ${name} (attest) lacks checks: write`);
+    const runs = (job.steps ?? []).filter((step) => step?.run !== void 0).length;
+    const setup = (job.steps ?? []).some(
+      (step) => typeof step?.uses === "string" && /setup-(node|python|go|java|ruby)/.test(step.uses)
+    );
+    if (runs > 0 || setup)
+      problems2.push(
+        `job ${name} (attest) installs or runs commands: fix: the attesting job runs no code of the PR (no run: steps, no setup-*)`
+      );
+  }
+  for (const { name, job } of measure2) {
+    if (grants(permissionsOf(job), "id-token"))
+      problems2.push(
+        `job ${name} (measure) has id-token: write: fix: give it \`permissions: { contents: read }\` only`
+      );
+    const checkout = (job.steps ?? []).find(
+      (step) => typeof step?.uses === "string" && step.uses.startsWith("actions/checkout@")
+    );
+    if (checkout && checkout.with?.["persist-credentials"] !== false)
+      problems2.push(
+        `job ${name} (measure) keeps the job token in the checkout: fix: \`persist-credentials: false\``
+      );
+  }
+  if (measure2.length === 0)
+    problems2.push("has an attest job but no measure job: fix: add a `job: measure` job before it (needs:)");
+  return { mode: "two-job", problems: problems2 };
+}
+
+// src/core/doctor/diagnose.ts
 var REQUIRED_PERMISSIONS = {
   checks: "write",
   pull_requests: "read",
@@ -84761,8 +84846,8 @@ function diagnose(facts) {
   const workflow = facts.workflow === void 0 ? void 0 : workflowProblems(facts.workflow);
   add(
     workflow !== void 0 && workflow.length === 0,
-    `the checks workflow ${facts.workflowPath} runs the shipgate Action with checks: write`,
-    workflow === void 0 ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/action.md: checkout + uses: shipgate, permissions checks: write)` : `${facts.workflowPath}: ${workflow.join("; ")}`
+    `the checks workflow ${facts.workflowPath} runs shipgate in two jobs: the PR's code runs without the credentials that vouch for results`,
+    workflow === void 0 ? `no checks workflow at ${facts.workflowPath}: fix: add it (docs/security.md: call acme/shipgate/.github/workflows/shipgate.yml@v1 with id-token: write and checks: write)` : `${facts.workflowPath}: ${workflow.join("; ")}`
   );
   add(
     facts.setupProblems.length === 0,
@@ -84794,23 +84879,7 @@ function installationLines(permissions, events) {
   ];
 }
 function workflowProblems(source) {
-  let doc;
-  try {
-    doc = (0, import_yaml5.parse)(source);
-  } catch {
-    return ["not valid YAML: fix: correct the workflow"];
-  }
-  const problems2 = [];
-  if (!/uses:\s*[^\s]*shipgate/.test(source))
-    problems2.push("does not use the shipgate Action: fix: add a step `uses: <owner>/shipgate@v1`");
-  const root = doc ?? {};
-  const grants = [root.permissions, ...Object.values(root.jobs ?? {}).map((job) => job?.permissions)];
-  const writesChecks = grants.some(
-    (grant) => grant === "write-all" || typeof grant === "object" && grant !== null && grant.checks === "write"
-  );
-  if (!writesChecks)
-    problems2.push("does not grant checks: write: fix: add `permissions: { checks: write, contents: read }`");
-  return problems2;
+  return checksWorkflowShape(source).problems;
 }
 function formatDoctor(lines) {
   return {

@@ -50,9 +50,9 @@ describe('childEnvironment', () => {
 });
 
 describe('isolatedShell', () => {
-  it('on root Linux, the child sees no ancestor and cannot unmount its /proc', () => {
+  it('where namespaces are allowed, the child sees no ancestor and cannot unmount its /proc', () => {
     if (!canIsolate()) {
-      // not root on Linux with util-linux: the allow-list is what the child gets (docs/security.md)
+      // no namespaces on this host: the allow-list is what the child gets (docs/security.md)
       expect(isolatedShell('true')).toBeUndefined();
       return;
     }
