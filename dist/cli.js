@@ -64233,7 +64233,10 @@ function isolationPrefix() {
   if (process.platform !== "linux") return prefix;
   const candidates = process.getuid?.() === 0 ? [UNSHARE, [...AS_USER, ...UNSHARE]] : [[...AS_USER, ...UNSHARE]];
   for (const args of candidates) {
-    const probe = spawnSync("unshare", [...args, "--", ...SETPRIV, "true"], { stdio: "ignore", timeout: 5e3 });
+    const probe = spawnSync("unshare", [...args, "--", ...SETPRIV, "true"], {
+      stdio: "ignore",
+      timeout: 5e3
+    });
     if (probe.status === 0) {
       prefix = [...args, "--", ...SETPRIV];
       break;

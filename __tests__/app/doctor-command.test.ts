@@ -54,7 +54,7 @@ test('a misconfigured repository: one problem per line, each with its fix', asyn
     '- ✘ `shipgate` is not required on main: fix: branch protection or a ruleset → require the status check "shipgate"',
     '- ✘ the app lacks merge_queues: read: fix: app settings → Permissions & events, then accept the new permissions on the installation',
     '- ✘ the app does not subscribe to merge_group: fix: app settings → Permissions & events → Subscribe to events',
-    '- ✘ no checks workflow at .github/workflows/shipgate.yml: fix: add it (docs/action.md: checkout + uses: shipgate, permissions checks: write)',
+    '- ✘ no checks workflow at .github/workflows/shipgate.yml: fix: add it (docs/security.md: call acme/shipgate/.github/workflows/shipgate.yml@v1 with id-token: write and checks: write)',
     '- ✔ config and template on main are valid',
     '- ✔ no role uses a team',
   ]);
