@@ -107,7 +107,7 @@ function statusBreakdown(run: LoadRunResult, measured: MeasuredUrl): string {
     `${run.total} requests with ${run.connections} connections over ${run.durationSec} s on ${shortPath(measured.url)}`,
     ...(measured.redirects.length > 0 ? [`redirects followed first: ${measured.redirects.join(', ')}`] : []),
     ...(measured.stopped ? [`redirect not followed: ${measured.stopped}`] : []),
-    `${run.requestsPerSec.toFixed(0)} req/s; ${run.answeredConnections} of ${run.connections} connections got an answer, ${run.servedConnections} a 2xx; load generator busy ${(run.generatorBusy * 100).toFixed(0)}%${run.targetCpuCores === undefined ? '' : `, target CPU ${run.targetCpuCores.toFixed(2)} cores`}`,
+    `${run.requestsPerSec.toFixed(0)} req/s; ${run.answeredConnections} of ${run.connections} connections got an answer, ${run.servedConnections} a 2xx; load generator busy ${(run.generatorBusy * 100).toFixed(0)}%${run.targetCpuCores === undefined ? '' : `, target CPU ${run.targetCpuCores.toFixed(2)} cores`}${run.quietWaitMs > 2 * 250 ? `; waited ${(run.quietWaitMs / 1000).toFixed(1)} s for shipgate's event loop to go quiet first` : ''}`,
     `2xx responses: p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms; all responses: p95 ${formatMs(run.allP95Ms)} ms`,
     `status codes: ${codes.join(', ') || 'none'}; errors ${run.errors} (timeouts ${run.timeouts})`,
   ].join('\n');

@@ -215,6 +215,28 @@ describe('load-test check', () => {
     }
   });
 
+  test("leftover work in shipgate's process (a timed-out check still running) is waited out before the run", async () => {
+    const child = await startChildServer(CHILD_SERVER(0));
+    // 1.5 s of other work on shipgate's event loop, then quiet.
+    const until = performance.now() + 1500;
+    const hog = setInterval(() => {
+      const end = Math.min(performance.now() + 48, until);
+      while (performance.now() < end);
+      if (performance.now() >= until) clearInterval(hog);
+    }, 50);
+    try {
+      const outcome = await loadTestCheck.run(
+        loadTestCheck.params.parse({ ...quick, metric: 'error-rate' }),
+        runtimeContext({ targetUrl: child.url, targetPid: child.pid }),
+      );
+      expect(outcome.status).toBe('pass');
+      expect(outcome.details).toMatch(/waited [\d.]+ s for shipgate's event loop to go quiet first/);
+    } finally {
+      clearInterval(hog);
+      await child.stop();
+    }
+  });
+
   test('a generator starved by other work in its process (target idle) is not a pass', async () => {
     const child = await startChildServer(CHILD_SERVER(0));
     // Other work on shipgate's event loop during the run: 48 of every 50 ms busy.

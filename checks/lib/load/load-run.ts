@@ -44,6 +44,8 @@ export interface LoadRunResult {
   generatorBusy: number;
   /** CPU the target's process tree used during the run, in cores (only with a PID). */
   targetCpuCores?: number;
+  /** How long the run waited for shipgate's own event loop to go quiet before starting (see quietLoop). */
+  quietWaitMs: number;
   rss?: RssSample[];
 }
 
@@ -75,7 +77,32 @@ const TICKS_PER_SECOND = 100;
  * run really made: the connections that got any answer, the generator's own busy share and (with a
  * PID) the CPU the target used, so a run starved on shipgate's side is not read as the app's limit.
  */
-export function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<LoadRunResult> {
+export async function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<LoadRunResult> {
+  const quietWaitMs = await quietLoop(ctx.signal);
+  return drive(options, ctx, quietWaitMs);
+}
+
+const QUIET_BUSY = 0.5;
+const QUIET_MAX_MS = 3000;
+const QUIET_SLICE_MS = 250;
+
+/**
+ * autocannon runs on shipgate's own event loop. A check that timed out keeps running in the
+ * background (the runner reports it and moves on), and work like that starves the generator: the
+ * load measured is then shipgate's, not the app's. So a run starts once the loop is mostly idle
+ * (under half busy over 250 ms), waiting at most 3 s; `generatorBusy` tells afterwards what it got.
+ */
+async function quietLoop(signal: AbortSignal): Promise<number> {
+  const started = performance.now();
+  while (!signal.aborted && performance.now() - started < QUIET_MAX_MS) {
+    const before = performance.eventLoopUtilization();
+    await new Promise((resolve) => setTimeout(resolve, QUIET_SLICE_MS));
+    if (performance.eventLoopUtilization(before).utilization < QUIET_BUSY) break;
+  }
+  return Math.round(performance.now() - started);
+}
+
+function drive(options: LoadRunOptions, ctx: CheckContext, quietWaitMs: number): Promise<LoadRunResult> {
   const latencies: number[] = [];
   const okLatencies: number[] = [];
   const served = new Set<object>();
@@ -123,6 +150,7 @@ export function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<Loa
           servedConnections: served.size,
           answeredConnections: answered.size,
           generatorBusy,
+          quietWaitMs,
           ...(cpuBefore !== undefined && cpuAfter !== undefined
             ? { targetCpuCores: (cpuAfter - cpuBefore) / TICKS_PER_SECOND / Math.max(elapsedSec, 0.001) }
             : {}),
@@ -246,6 +274,7 @@ function mergeRuns(runs: readonly LoadRunResult[], connections: number): LoadRun
     servedConnections: Math.min(...runs.map((run) => run.servedConnections)),
     answeredConnections: Math.min(...runs.map((run) => run.answeredConnections)),
     generatorBusy: Math.max(...runs.map((run) => run.generatorBusy)),
+    quietWaitMs: sum((run) => run.quietWaitMs),
   };
 }
 
