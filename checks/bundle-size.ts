@@ -382,24 +382,24 @@ function entriesFor(
       .map((file) => relative(buildDir, join(repoDir, file)).split('\\').join('/'))
       .filter((file) => !file.startsWith('..') && /\.(?:m?js|cjs|css)$/i.test(file));
     if (files.length === 0) return false;
-    switch (target) {
-      case 'main':
-        return same(
+    const itemFiles: Record<Budget, () => boolean> = {
+      main: () =>
+        same(
           files,
           view.main.map((asset) => asset.file),
-        );
-      case 'js':
-        return same(
+        ),
+      js: () =>
+        same(
           files,
           view.sizes.js.map((asset) => asset.file),
-        );
-      case 'css':
-        return same(
+        ),
+      css: () =>
+        same(
           files,
           view.sizes.css.map((asset) => asset.file),
-        );
-      case 'vendor':
-        return files.every((file) => view.isVendor(file));
-    }
+        ),
+      vendor: () => files.every((file) => view.isVendor(file)),
+    };
+    return itemFiles[target]();
   });
 }
