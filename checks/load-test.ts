@@ -86,6 +86,7 @@ const MIN_SUCCESSES = 20;
  */
 const GENERATOR_SATURATED = 0.9;
 const TARGET_IDLE_CORES = 0.3;
+const TARGET_SEEN_CORES = 0.01;
 
 function failedShare(run: LoadRunResult): number {
   return run.total === 0 ? 100 : ((run.errors + run.non2xx) / run.total) * 100;
@@ -200,6 +201,8 @@ function underDriven(run: LoadRunResult): CheckOutcome | undefined {
   if (
     run.generatorBusy >= GENERATOR_SATURATED &&
     run.targetCpuCores !== undefined &&
+    // No CPU at all: the PID is not the server (a `docker compose up` client), so nothing is known.
+    run.targetCpuCores >= TARGET_SEEN_CORES &&
     run.targetCpuCores < TARGET_IDLE_CORES
   ) {
     return {

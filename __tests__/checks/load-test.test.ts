@@ -246,7 +246,7 @@ describe('load-test check', () => {
     }, 50);
     try {
       const outcome = await loadTestCheck.run(
-        loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'error-rate' }),
+        loadTestCheck.params.parse({ ...quick, duration: 3, metric: 'error-rate' }),
         runtimeContext({ targetUrl: child.url, targetPid: child.pid }),
       );
       expect(outcome.status).toBe('error');
