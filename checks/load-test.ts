@@ -237,9 +237,10 @@ function judge(
   const rateShare = failedShare(run);
   const errorNote = `error rate ${rateShare.toFixed(2)}%`;
   const unmeasured = nothingMeasured(params, run, measured);
-  // The error rate is judged even when most requests failed, as long as the app answered them.
-  if (unmeasured && (params.metric !== 'error-rate' || unmeasured.status === 'error'))
-    return withNote(unmeasured);
+  // The error rate is judged even when most requests failed; only a run with (almost) no success at
+  // all behind redirects, a limiter or a missing page measured nothing about it.
+  const errorRateUnmeasured = unmeasured?.status === 'error' && run.ok2xx < MIN_SUCCESSES;
+  if (unmeasured && (params.metric !== 'error-rate' || errorRateUnmeasured)) return withNote(unmeasured);
   const short = underDriven(run);
   // A run that made less load than claimed cannot pass; what it already shows failing still fails.
   const notMade = (ok: boolean, outcome: CheckOutcome) => (ok && short ? short : outcome);

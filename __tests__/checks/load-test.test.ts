@@ -131,6 +131,13 @@ describe('load-test check', () => {
       expect(outcome.metrics?.p95Ms).toBeGreaterThanOrEqual(300);
       expect(outcome.status).toBe('fail');
       expect(outcome.summary).toMatch(/error rate 9\d\.\d\d%/);
+      // The app did answer 2xx to some: the error rate is measured, and fails with the cause.
+      const errors = await loadTestCheck.run(
+        loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'error-rate' }),
+        ctx,
+      );
+      expect(errors.status).toBe('fail');
+      expect(errors.summary).toMatch(/: the app rate-limits the load test/);
     } finally {
       await server.close();
     }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CheckOutcome } from '../../check.js';
 import { type HttpResponse, headerValue, httpRequest } from './http-request.js';
+import { joinBase } from './http-target.js';
 
 export const FOREIGN_ORIGIN = 'https://evil.example';
 
@@ -147,7 +148,8 @@ async function discoverCookies(
   const candidates = new Map<string, URL>();
   for (const url of [
     ...links.filter((l) => SESSION_WORDS.test(l.pathname)),
-    ...SESSION_PATHS.map((p) => new URL(p, pageUrl)),
+    // Relative to the target's base path, as every check path is (`/app/` + `/login` → `/app/login`).
+    ...SESSION_PATHS.map((p) => joinBase(pageUrl, p)),
   ]) {
     if (url.pathname !== pageUrl.pathname) candidates.set(url.pathname, url);
   }
