@@ -190,6 +190,31 @@ describe('vendor code by each bundler’s own record', () => {
     });
   });
 
+  test('SvelteKit: the Vite manifest inside .svelte-kit/output/client says which chunk is a dependency', async () => {
+    const client = '.svelte-kit/output/client';
+    const repo = makeRepo({
+      [`${client}/_app/immutable/entry/start.A1.js`]: minifiedJs(10_000, 1),
+      [`${client}/_app/immutable/chunks/index.B2.js`]: minifiedJs(80_000, 2),
+      [`${client}/.vite/manifest.json`]: JSON.stringify({
+        '.svelte-kit/generated/client-optimized/app.js': {
+          file: '_app/immutable/entry/start.A1.js',
+          isEntry: true,
+        },
+        'node_modules/@sveltejs/kit/src/runtime/client/entry.js': {
+          file: '_app/immutable/chunks/index.B2.js',
+          src: 'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+          isDynamicEntry: true,
+        },
+      }),
+    });
+    repos.push(repo);
+    const vendor = await run(repo, { target: 'vendor' });
+    expect(vendor.status).toBe('fail');
+    expect(vendor.summary).toMatch(
+      /^largest vendor chunk _app\/immutable\/chunks\/index\.B2\.js .* \(1 chunk; found by Vite manifest\)$/,
+    );
+  });
+
   test('webpack stats: module sizes per chunk', async () => {
     const repo = makeRepo({
       'build/index.html': '<!doctype html><script src="/static/js/main.1.js"></script>',
