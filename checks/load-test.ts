@@ -66,13 +66,15 @@ const Params = z
       .positive()
       .default(20)
       .describe(
-        'memory-leak: growth of the RSS floor (MB per minute of load) after the warm-up that counts as a leak …',
+        'memory-leak: growth of RSS at rest (MB per minute of load) after the warm-up that counts as a leak …',
       ),
     leakPercent: z.coerce
       .number()
       .positive()
       .default(10)
-      .describe('… when the floor also rose by at least this percentage of the warm-up baseline'),
+      .describe(
+        '… when it also rose by at least this percentage of the baseline (RSS at rest after the second phase)',
+      ),
   })
   .strict();
 type LoadParams = z.infer<typeof Params>;
@@ -284,7 +286,7 @@ function judgeLeak(
   const phases = phaseRss(soak.rss, soak.phases);
   const verdict = judgeSoak(phases, params);
   const how = `${soak.phases.length} load phases of ${params.connections} connections, ${params.idle} s idle after each`;
-  const soakDetails = `${details}\nSoak: ${how}; per phase the RSS floor (lowest sample from its load to the end of its idle) and peak: ${phases.map((p) => `${(p.lowBytes / 1048576).toFixed(0)}–${(p.highBytes / 1048576).toFixed(0)} MB`).join(', ')}. The first phase is warm-up. A heuristic, not proof.`;
+  const soakDetails = `${details}\nSoak: ${how}; per phase RSS at rest after it (lowest sample of its idle), and its range under load: ${phases.map((p) => `${(p.restBytes / 1048576).toFixed(0)} MB (${(p.lowBytes / 1048576).toFixed(0)}–${(p.highBytes / 1048576).toFixed(0)})`).join(', ')}. The first phase is warm-up. A heuristic, not proof.`;
   if (verdict.verdict === 'cannot-tell') {
     return {
       status: 'skipped',
@@ -314,7 +316,7 @@ export const loadTestCheck = defineCheck({
   exclusive: true,
   title: 'HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend',
   proves:
-    "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, the rate achieved and the connections that got an answer (in the summary). The app's own same-origin redirects are followed first (`/` → 302 → `/login` measures `/login`, and says so). A run that measured nothing (only redirects, 429s, 404s, refused connections) is `error` with the cause; 5xx or timeouts under load fail. A run that did not make the load it claims (connections never answered, or shipgate's generator saturated while the target idled) is `error`, never a pass. memory-leak (target started by shipgate) is a soak run: `phases` load phases split from `duration`, each followed by `idle` s; the RSS floor of each phase after the warm-up must not rise in every phase by ≥ `leakPercent`% and `leakMbPerMin`; a run that cannot tell is `skipped`. Does not prove behaviour under production traffic patterns, data sizes or hours-long soaks.",
+    "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, the rate achieved and the connections that got an answer (in the summary). The app's own same-origin redirects are followed first (`/` → 302 → `/login` measures `/login`, and says so). A run that measured nothing (only redirects, 429s, 404s, refused connections) is `error` with the cause; 5xx or timeouts under load fail. A run that did not make the load it claims (connections never answered, or shipgate's generator saturated while the target idled) is `error`, never a pass. memory-leak (target started by shipgate) is a soak run: `phases` load phases split from `duration`, each followed by `idle` s; RSS at rest after each phase past the warm-up must not rise after every phase by ≥ `leakPercent`% and `leakMbPerMin` in all; a run that cannot tell is `skipped`. Does not prove behaviour under production traffic patterns, data sizes or hours-long soaks.",
   params: Params,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);

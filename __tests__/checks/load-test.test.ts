@@ -296,7 +296,7 @@ describe('load-test check', () => {
       const outcome = await loadTestCheck.run(params, ctx);
       expect(outcome.status).toBe('fail');
       expect(outcome.summary).toMatch(
-        /^leak: RSS floor per phase after the warm-up \d+ → \d+ → \d+ MB: rose in every phase/,
+        /^leak: RSS at rest after each phase past the warm-up \d+ → \d+ → \d+ MB: rose in every phase/,
       );
     });
 
@@ -314,7 +314,9 @@ describe('load-test check', () => {
         leakMbPerMin: 100,
       });
       const outcome = await loadTestCheck.run(params, ctx);
-      expect(outcome.summary).toMatch(/^no leak: RSS floor per phase .*: no phase-over-phase growth/);
+      expect(outcome.summary).toMatch(
+        /^no leak: RSS at rest after each phase .*: no phase-over-phase growth/,
+      );
       expect(outcome.status).toBe('pass');
       expect(outcome.metrics?.rssStartBytes).toBeGreaterThan(0);
     });
@@ -364,6 +366,15 @@ describe('load-test check', () => {
         verdict: 'within',
       },
       {
+        // Where RSS stays at rest wherever the last collection left it: by chance higher each phase.
+        name: 'saw-tooth 145–211 MB stopping higher each phase (150 → 180 → 205 at rest), troughs level',
+        phases: soak(4, (phase, second, loading) => {
+          const rest = [160, 150, 180, 205][phase] ?? 150;
+          return loading ? 145 + ((second * 66 + phase * 20) % 66) : rest;
+        }),
+        verdict: 'within',
+      },
+      {
         name: 'a steady leak (+8 MB per second of load, kept through idle)',
         phases: soak(4, (phase, second, loading) => 100 + phase * 20 + (loading ? 8 * second : 20)),
         verdict: 'leak',
@@ -384,8 +395,8 @@ describe('load-test check', () => {
 
     test('fewer than three phases cannot tell, with the reason', () => {
       const two: PhaseRss[] = [
-        { lowBytes: 100 * MB, highBytes: 110 * MB, loadSec: 2 },
-        { lowBytes: 150 * MB, highBytes: 160 * MB, loadSec: 2 },
+        { restBytes: 100 * MB, lowBytes: 100 * MB, highBytes: 110 * MB, loadSec: 2 },
+        { restBytes: 150 * MB, lowBytes: 150 * MB, highBytes: 160 * MB, loadSec: 2 },
       ];
       expect(judgeSoak(two, limits)).toEqual({
         verdict: 'cannot-tell',
@@ -397,17 +408,17 @@ describe('load-test check', () => {
     test('the leak reason names the floors and the growth', () => {
       const leak = judgeSoak(
         [
-          { lowBytes: 80 * MB, highBytes: 100 * MB, loadSec: 2.5 },
-          { lowBytes: 100 * MB, highBytes: 120 * MB, loadSec: 2.5 },
-          { lowBytes: 120 * MB, highBytes: 140 * MB, loadSec: 2.5 },
-          { lowBytes: 140 * MB, highBytes: 160 * MB, loadSec: 2.5 },
+          { restBytes: 80 * MB, lowBytes: 60 * MB, highBytes: 80 * MB, loadSec: 2.5 },
+          { restBytes: 100 * MB, lowBytes: 80 * MB, highBytes: 100 * MB, loadSec: 2.5 },
+          { restBytes: 120 * MB, lowBytes: 100 * MB, highBytes: 120 * MB, loadSec: 2.5 },
+          { restBytes: 140 * MB, lowBytes: 120 * MB, highBytes: 140 * MB, loadSec: 2.5 },
         ],
         limits,
       );
       expect(leak).toMatchObject({
         verdict: 'leak',
         reason:
-          'RSS floor per phase after the warm-up 100 → 120 → 140 MB: rose in every phase, +40 MB (40%, 480.0 MB/min of load)',
+          'RSS at rest after each phase past the warm-up 100 → 120 → 140 MB: rose in every phase, +40 MB (40%, 480.0 MB/min of load)',
       });
     });
   });

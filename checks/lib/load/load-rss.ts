@@ -81,22 +81,26 @@ export interface SoakPhase {
   idleEndMs: number;
 }
 
-/** RSS of one phase: its floor (lowest sample from its load start to its idle end) and its peak. */
+/** RSS of one phase: at rest after it (the lowest sample of its idle), its floor and peak overall. */
 export interface PhaseRss {
+  /** The lowest sample of the idle after the load: what the phase left behind once the collector ran. */
+  restBytes: number;
   lowBytes: number;
   highBytes: number;
   /** Seconds of load in the phase. */
   loadSec: number;
 }
 
-/** Per phase, the RSS floor and peak from the samples (a phase without samples is left out). */
+/** Per phase, RSS at rest after it, its floor and peak (a phase without idle samples is left out). */
 export function phaseRss(samples: readonly RssSample[], phases: readonly SoakPhase[]): PhaseRss[] {
   return phases.flatMap((phase) => {
     const inPhase = samples.filter((s) => s.atMs >= phase.loadStartMs && s.atMs <= phase.idleEndMs);
-    if (inPhase.length === 0) return [];
+    const resting = inPhase.filter((s) => s.atMs >= phase.loadEndMs);
+    if (resting.length === 0) return [];
     const bytes = inPhase.map((s) => s.bytes);
     return [
       {
+        restBytes: Math.min(...resting.map((s) => s.bytes)),
         lowBytes: Math.min(...bytes),
         highBytes: Math.max(...bytes),
         loadSec: (phase.loadEndMs - phase.loadStartMs) / 1000,
@@ -121,13 +125,13 @@ const mb = (bytes: number) => (bytes / MB).toFixed(0);
 
 /**
  * Judges a leak the way soak tests do: several load phases separated by idle, compared at the same
- * point of each phase — its RSS floor (the lowest sample from its load start to the end of its idle,
- * the level the collector brings it back to). The first phase is warm-up (JIT, pools, V8 sizing its
- * heap: 123 → 148 MB in seconds is no leak) and is not compared; the floor of the next one (the RSS
- * left after the warm-up) is the baseline. A leak raises the floor in every later phase, in all by at
- * least `leakPercent`% of the baseline and at `leakMbPerMin` per minute of load; a saw-tooth
- * (145–211 MB, floors level) does not. A floor that rises a little every phase, or jumps up and down,
- * is something this run cannot tell: said so, never read as a pass or a leak.
+ * point of each phase — RSS at rest after it (the lowest sample of its idle, once the collector ran).
+ * The first phase is warm-up (JIT, pools, V8 sizing its heap: 123 → 148 MB in seconds is no leak) and
+ * is not compared; RSS at rest after the second is the baseline. A leak raises it after every later
+ * phase, in all by at least `leakPercent`% of the baseline and at `leakMbPerMin` per minute of load;
+ * a saw-tooth under load (145–211 MB, the same level at rest) does not. RSS at rest that rises a
+ * little after every phase, or goes up and down, is something this run cannot tell: said so, never
+ * read as a pass or a leak.
  */
 export function judgeSoak(phases: readonly PhaseRss[], limits: LeakLimits): SoakVerdict {
   if (phases.length < 3) {
@@ -137,23 +141,26 @@ export function judgeSoak(phases: readonly PhaseRss[], limits: LeakLimits): Soak
     };
   }
   const [, base, ...judged] = phases as [PhaseRss, PhaseRss, ...PhaseRss[]];
-  const baselineBytes = base.lowBytes;
-  const floors = judged.map((phase) => phase.lowBytes);
-  const lastBytes = floors[floors.length - 1] ?? baselineBytes;
+  const baselineBytes = base.restBytes;
+  const rests = judged.map((phase) => phase.restBytes);
+  const lastBytes = rests[rests.length - 1] ?? baselineBytes;
   const noise = Math.max(1 * MB, baselineBytes * 0.01);
-  const steps = floors.map(
-    (floor, index) => floor - (index === 0 ? baselineBytes : (floors[index - 1] ?? 0)),
-  );
+  const steps = rests.map((rest, index) => rest - (index === 0 ? baselineBytes : (rests[index - 1] ?? 0)));
   const rising = steps.every((step) => step > noise);
   const rise = lastBytes - baselineBytes;
-  // A phase's floor is where it starts: the growth up to the last floor came from the load before it.
-  const loadMinutes = [base, ...judged.slice(0, -1)].reduce((sum, phase) => sum + phase.loadSec, 0) / 60;
+  const loadMinutes = judged.reduce((sum, phase) => sum + phase.loadSec, 0) / 60;
   const mbPerMin = rise / MB / Math.max(loadMinutes, 1 / 60);
   const big = rise >= baselineBytes * (limits.leakPercent / 100);
   const fast = mbPerMin >= limits.leakMbPerMin;
-  const path = [baselineBytes, ...floors].map(mb).join(' → ');
-  const trace = `RSS floor per phase after the warm-up ${path} MB`;
-  if (rising && big && fast) {
+  // The troughs under load (each phase's lowest sample) rise with retained memory too; a saw-tooth
+  // that happened to stop higher each time keeps them level.
+  const lows = judged.map((phase) => phase.lowBytes);
+  const lowSteps = lows.map((low, index) => low - (index === 0 ? base.lowBytes : (lows[index - 1] ?? 0)));
+  const lowsRising = lowSteps.every((step) => step > noise);
+  const lowRise = (lows[lows.length - 1] ?? base.lowBytes) - base.lowBytes;
+  const path = [baselineBytes, ...rests].map(mb).join(' → ');
+  const trace = `RSS at rest after each phase past the warm-up ${path} MB`;
+  if (rising && big && fast && lowsRising) {
     return {
       verdict: 'leak',
       baselineBytes,
@@ -169,6 +176,15 @@ export function judgeSoak(phases: readonly PhaseRss[], limits: LeakLimits): Soak
       lastBytes,
       mbPerMin,
       reason: `${trace}: no phase-over-phase growth (net ${rise >= 0 ? '+' : ''}${mb(rise)} MB)`,
+    };
+  }
+  if (!lowsRising && lowRise < baselineBytes * (limits.leakPercent / 100)) {
+    return {
+      verdict: 'within',
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}, but the troughs under load stayed level (${[base.lowBytes, ...lows].map(mb).join(' → ')} MB): a saw-tooth, no retained growth`,
     };
   }
   return {
