@@ -7,19 +7,21 @@ import {
   type AssetSize,
   type BuildSizes,
   type Compression,
-  isVendorChunk,
+  entryScripts,
   mainScripts,
   measureBuild,
   measureTotal,
   totalBytes,
 } from './lib/bundle/bundle-measure.js';
 import { formatBytes, parseByteSize } from './lib/bundle/bundle-units.js';
+import { classifyChunks, type VendorMap } from './lib/bundle/bundle-vendor.js';
 import {
   entryCompression,
   entryFiles,
   readSizeLimitConfig,
   repoFiles,
   type SizeLimitConfig,
+  type SizeLimitEntry,
   unmeasurable,
 } from './lib/bundle/size-limit-config.js';
 
@@ -43,6 +45,8 @@ const params = z.object({
 
 interface BudgetResult {
   pass: boolean;
+  /** Set when the budget could not be judged (vendor code not identifiable): never a pass. */
+  unknown?: string;
   /** e.g. "main 61.2 kB gzip ≤ 80 kB" */
   text: string;
   bytes: number;
@@ -75,27 +79,81 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function evaluate(
-  budget: Budget,
-  limit: number,
-  sizes: BuildSizes,
+/** What the build is made of, measured once per run: sizes, the bundler's view of vendor code, the main bundle. */
+interface BuildView {
+  sizes: BuildSizes;
+  vendor: VendorMap;
+  isVendor: (file: string) => boolean;
+  main: AssetSize[];
+}
+
+function viewOf(
   buildDir: string,
+  sizes: BuildSizes,
+  repoDir: string,
+  vendorGlob: string | undefined,
+): BuildView {
+  const jsFiles = sizes.js.map((asset) => asset.file);
+  const vendor = classifyChunks(buildDir, jsFiles, {
+    repoDir,
+    vendorGlob,
+    entryScripts: entryScripts(buildDir, jsFiles),
+  });
+  const isVendor = (file: string) => vendor.classes.get(file)?.kind === 'vendor';
+  return { sizes, vendor, isVendor, main: mainScripts(sizes, vendor.entries, isVendor) };
+}
+
+/** How the vendor chunks were told apart, for the summary ("source map", "Next.js build manifest: framework chunk"). */
+function vendorHow(view: BuildView, files: readonly string[]): string {
+  const hows = [...new Set(files.map((file) => view.vendor.classes.get(file)?.how.split(':')[0] ?? ''))];
+  return hows.filter(Boolean).join(', ');
+}
+
+function evaluateVendor(
+  limit: number,
+  view: BuildView,
   compression: Compression,
   vendorGlob: string | undefined,
 ): BudgetResult {
-  if (budget === 'vendor') {
-    const chunks = sizes.js.filter((asset) => isVendorChunk(asset.file, vendorGlob));
-    const largest = largestFirst(chunks, 1)[0];
-    if (!largest) {
-      const rule = vendorGlob ? `matching ${vendorGlob}` : 'named *vendor*';
-      return { pass: true, text: `no vendor chunks (no JS file ${rule})`, bytes: 0, culprits: [] };
-    }
-    const over = chunks.filter((asset) => asset.bytes > limit);
-    const text = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural(chunks.length, 'chunk')})`;
-    return { pass: over.length === 0, text, bytes: largest.bytes, culprits: over };
+  const chunks = view.sizes.js.filter((asset) => view.isVendor(asset.file));
+  const over = chunks.filter((asset) => asset.bytes > limit);
+  const largest = largestFirst(chunks, 1)[0];
+  const how = vendorHow(
+    view,
+    chunks.map((asset) => asset.file),
+  );
+  const byName = how === 'file name' || how === '' || vendorGlob !== undefined;
+  if (over.length > 0 && largest) {
+    const text = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural(chunks.length, 'chunk')}${byName ? '' : `; found by ${how}`})`;
+    return { pass: false, text, bytes: largest.bytes, culprits: over };
   }
+  // A chunk over the budget that no evidence classifies may be vendor code: not judged, never passed.
+  const unclassified = view.sizes.js.filter(
+    (asset) => asset.bytes > limit && view.vendor.classes.get(asset.file)?.kind === 'unknown',
+  );
+  if (unclassified.length > 0) {
+    const first = largestFirst(unclassified, 1)[0] as AssetSize;
+    const why = `cannot tell whether ${first.file} (${formatBytes(first.bytes)} ${COMPRESSION_WORD[compression]} > ${formatBytes(limit)}) is vendor code: no source map, manifest, metafile or stats of the build says what it holds; emit source maps (or a metafile/stats.json), or set vendorGlob`;
+    return { pass: false, unknown: why, text: why, bytes: first.bytes, culprits: [] };
+  }
+  if (!largest) {
+    const rule = vendorGlob ? `matching ${vendorGlob}` : 'named *vendor* or identified as node_modules code';
+    return { pass: true, text: `no vendor chunks (no JS file ${rule})`, bytes: 0, culprits: [] };
+  }
+  const text = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural(chunks.length, 'chunk')}${byName ? '' : `; found by ${how}`})`;
+  return { pass: true, text, bytes: largest.bytes, culprits: [] };
+}
+
+function evaluate(
+  budget: Budget,
+  limit: number,
+  view: BuildView,
+  compression: Compression,
+  vendorGlob: string | undefined,
+): BudgetResult {
+  if (budget === 'vendor') return evaluateVendor(limit, view, compression, vendorGlob);
   if (budget === 'main') {
-    const scripts = mainScripts(buildDir, sizes, vendorGlob);
+    const scripts = view.main;
     const bytes = totalBytes(scripts);
     const which = scripts.length === 0 ? ' (no entry script found)' : '';
     return {
@@ -105,7 +163,7 @@ function evaluate(
       culprits: scripts,
     };
   }
-  const assets = budget === 'js' ? sizes.js : sizes.css;
+  const assets = budget === 'js' ? view.sizes.js : view.sizes.css;
   const bytes = totalBytes(assets);
   const label = budget === 'js' ? 'total JS' : 'CSS';
   const text = `${label} ${versus(bytes, limit, compression)} (${plural(assets.length, 'file')})`;
@@ -219,14 +277,16 @@ export const bundleSizeCheck = defineCheck({
   usesBuild: true,
   title: 'Bundle size budgets (size-limit)',
   proves:
-    "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
+    "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), `target=all` is judged by its entries, each within its own limit and compression (brotli unless it says otherwise); an item (main, vendor, js, css) is judged by the entries that measure the same files as it does, and keeps its own `limit` when none does (the summary says which). Otherwise the browser build's main entry scripts, every vendor chunk, total JS and CSS within `limit` (gzip by default). Vendor chunks are found the way the bundler knows them — an esbuild metafile, webpack stats, source maps' `sources` under node_modules, the Vite manifest, the Next.js build manifest's framework chunk, React/Vue/core-js runtime code, or a `*vendor*` file name (`vendorGlob` overrides all); a chunk over the budget that none of these can classify makes the item `skipped` with the reason, never a pass. Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
   params,
   async run({ target, limit, compression, vendorGlob }, ctx) {
     const own = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
     if (own && 'problem' in own) {
       return { status: 'error', summary: `${own.source}: ${own.problem}` };
     }
-    if (own) return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own, ctx.repoDir));
+    // The repository's budgets judge "all"; an item is judged by them only when an entry measures its files.
+    if (own && target === 'all')
+      return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own, ctx.repoDir));
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: 'skipped', summary: missingBuildDirReason(ctx) };
     const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
@@ -235,7 +295,22 @@ export const bundleSizeCheck = defineCheck({
       ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
       return measured;
     });
+    const view = await ctx.memo(`bundle-view:${buildDir}:${compression}:${vendorGlob ?? ''}`, async () =>
+      viewOf(buildDir, sizes, ctx.repoDir, vendorGlob),
+    );
     const toRepoPath = (file: string) => relative(ctx.repoDir, join(buildDir, file)).split('\\').join('/');
+    let ownNote: string | undefined;
+    if (own && target !== 'all') {
+      const matching = entriesFor(target, own, view, buildDir, ctx.repoDir);
+      if (matching.length > 0) {
+        const outcome = await judgeOwnConfig({ ...own, entries: matching }, ctx.repoDir);
+        return {
+          ...outcome,
+          summary: `${outcome.summary} [the ${ITEM_NAME[target]} as ${own.source} measures it]`,
+        };
+      }
+      ownNote = `no entry of ${own.source} measures the ${ITEM_NAME[target]}: judged by this item's own limit`;
+    }
     const budgets: Budget[] = target === 'all' ? ['main', 'vendor', 'js', 'css'] : [target];
     const custom = target !== 'all' && limit !== undefined ? parseByteSize(limit) : undefined;
     const metrics: Record<string, number> = {};
@@ -244,27 +319,88 @@ export const bundleSizeCheck = defineCheck({
     const short: string[] = [];
     for (const budget of budgets) {
       const budgetLimit = custom ?? DEFAULT_LIMITS[budget];
-      const result = evaluate(budget, budgetLimit, sizes, buildDir, compression, vendorGlob);
+      const result = evaluate(budget, budgetLimit, view, compression, vendorGlob);
       metrics[`${budget}Bytes`] = result.bytes;
       metrics[`${budget}LimitBytes`] = budgetLimit;
       findings.push(...findingsFor(budget, result, budgetLimit, compression, toRepoPath));
       results.push(result);
       short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} ≤ ${formatBytes(budgetLimit)}`);
     }
-    const failed = results.filter((result) => !result.pass).map((result) => result.text);
+    const failed = results.filter((result) => !result.pass && !result.unknown).map((result) => result.text);
+    const unknown = results.flatMap((result) => (result.unknown ? [result.unknown] : []));
     const ignored =
       target === 'all' && limit !== undefined ? ['limit ignored for target=all (seed budgets apply)'] : [];
+    const vendorLines = [...view.vendor.classes.entries()]
+      .filter(([, c]) => c.kind !== 'app' || c.how !== 'entry script (main bundle)')
+      .slice(0, 30)
+      .map(([file, c]) => `  ${file}: ${c.kind} (${c.how})`);
     const details = [
       `build dir: ${toRepoPath('.') || '.'}`,
+      ...(ownNote ? [ownNote] : []),
       ...ignored,
-      ...results.map((result) => `${result.pass ? 'ok  ' : 'FAIL'} ${result.text}`),
+      ...results.map((result) => `${result.unknown ? 'SKIP' : result.pass ? 'ok  ' : 'FAIL'} ${result.text}`),
+      ...(budgets.includes('vendor') ? ['JS chunks, vendor or not, as the build says:', ...vendorLines] : []),
     ].join('\n');
-    const status = failed.length === 0 ? 'pass' : 'fail';
-    if (target !== 'all') return { status, summary: results[0]?.text ?? '', details, findings, metrics };
+    const status = failed.length > 0 ? 'fail' : unknown.length > 0 ? 'skipped' : 'pass';
+    const note = ownNote ? ` (${ownNote})` : '';
+    if (target !== 'all')
+      return { status, summary: `${results[0]?.text ?? ''}${note}`, details, findings, metrics };
     const summary =
-      failed.length === 0
-        ? `All performance budgets met (${COMPRESSION_WORD[compression]}): ${short.join(', ')}`
-        : `${failed.length} of 4 performance budgets exceeded: ${failed.join('; ')}`;
+      failed.length > 0
+        ? `${failed.length} of 4 performance budgets exceeded: ${failed.join('; ')}`
+        : unknown.length > 0
+          ? `${4 - unknown.length} of 4 performance budgets met; not judged: ${unknown.join('; ')}`
+          : `All performance budgets met (${COMPRESSION_WORD[compression]}): ${short.join(', ')}`;
     return { status, summary, details, findings, metrics };
   },
 });
+
+const ITEM_NAME: Record<Budget, string> = {
+  main: 'main bundle',
+  vendor: 'vendor chunks',
+  js: 'total JS',
+  css: 'CSS',
+};
+
+/**
+ * The repository's size-limit entries that measure what an item measures: the same files as the main
+ * bundle, as all the JS or all the CSS, or only vendor chunks. An entry over other files (one 30 kB
+ * budget for the app's entry) says nothing about the other items, which keep their own limits.
+ */
+function entriesFor(
+  target: Budget,
+  config: SizeLimitConfig,
+  view: BuildView,
+  buildDir: string,
+  repoDir: string,
+): SizeLimitEntry[] {
+  const all = repoFiles(repoDir);
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length > 0 && a.length === b.length && a.every((file) => b.includes(file));
+  return config.entries.filter((entry) => {
+    if (unmeasurable(entry)) return false;
+    const files = entryFiles(repoDir, entry, all)
+      .map((file) => relative(buildDir, join(repoDir, file)).split('\\').join('/'))
+      .filter((file) => !file.startsWith('..') && /\.(?:m?js|cjs|css)$/i.test(file));
+    if (files.length === 0) return false;
+    const itemFiles: Record<Budget, () => boolean> = {
+      main: () =>
+        same(
+          files,
+          view.main.map((asset) => asset.file),
+        ),
+      js: () =>
+        same(
+          files,
+          view.sizes.js.map((asset) => asset.file),
+        ),
+      css: () =>
+        same(
+          files,
+          view.sizes.css.map((asset) => asset.file),
+        ),
+      vendor: () => files.every((file) => view.isVendor(file)),
+    };
+    return itemFiles[target]();
+  });
+}

@@ -9,8 +9,8 @@ import {
   evaluateNosniff,
   evaluateXss,
 } from './lib/http/http-header-rules.js';
-import { describeError, httpRequest } from './lib/http/http-request.js';
-import { resolveTarget } from './lib/http/http-target.js';
+import { describeError, type HttpResponse, headerValue, httpRequest } from './lib/http/http-request.js';
+import { resolveTarget, shortPath } from './lib/http/http-target.js';
 
 const Params = z.object({
   header: z.enum(['csp', 'hsts', 'cors', 'nosniff', 'frame', 'xss', 'csrf']),
@@ -27,7 +27,7 @@ export const httpSecurityCheck = defineCheck({
   id: 'http-security',
   measures: 'app',
   proves:
-    'One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.',
+    "One security property of the response of `path` (relative to target.url; default the target itself): CSP graded as Mozilla HTTP Observatory's scoring does ('unsafe-inline' or broad sources in script-src, unrestricted object-src, 'unsafe-eval' fail; 'unsafe-inline' in style-src alone passes and is named), HSTS (HTTPS only; skipped over plain http), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF (cookies found on the page, its login/session routes or a login-form POST must be SameSite=Lax/Strict, and a foreign-Origin POST to `postPath` carrying them must be refused). A page answering 5xx is still judged for CORS and CSRF (behaviour) and for headers it carries; a header it lacks is `error` (not judged), not `fail`. Judged on that response only, not on every route; the CSRF probe finds cookies only on the routes it tries.",
   usesTarget: true,
   title: 'HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)',
   params: Params,
@@ -35,34 +35,76 @@ export const httpSecurityCheck = defineCheck({
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;
     const { url } = target;
+    const https = url.protocol === 'https:';
+    let page: HttpResponse;
     try {
-      const page = await ctx.memo(`http-security:get:${url.href}`, () =>
+      page = await ctx.memo(`http-security:get:${url.href}`, () =>
         httpRequest(url, { timeoutMs: params.timeoutMs, signal: ctx.signal }),
       );
-      if (page.status >= 500) {
-        return { status: 'fail', summary: `GET ${url.pathname} → ${page.status}; headers not judged` };
+    } catch (error) {
+      return { status: 'error', summary: `request to ${url.href} failed: ${describeError(error)}` };
+    }
+    try {
+      // CORS and CSRF are behaviour (what a foreign Origin is granted, whether a POST is refused):
+      // observable on any answer, a 500 included. Response headers of a failing page are judged only
+      // when that page carries them; missing, they say nothing about the app's own pages.
+      if (params.header === 'cors')
+        return withStatus(await evaluateCors(url, params.timeoutMs, ctx.signal), page);
+      if (params.header === 'csrf') {
+        const post = params.postPath ? resolveTarget(ctx, params.postPath) : undefined;
+        return withStatus(
+          await evaluateCsrf(page, url, post?.ok ? post.url : undefined, params.timeoutMs, ctx.signal),
+          page,
+        );
       }
       const { headers } = page;
-      switch (params.header) {
-        case 'csp':
-          return evaluateCsp(headers);
-        case 'xss':
-          return evaluateXss(headers);
-        case 'hsts':
-          return evaluateHsts(headers, url.protocol === 'https:', params.hstsMinAge);
-        case 'nosniff':
-          return evaluateNosniff(headers);
-        case 'frame':
-          return evaluateFrame(headers);
-        case 'cors':
-          return await evaluateCors(url, params.timeoutMs, ctx.signal);
-        case 'csrf': {
-          const post = params.postPath ? resolveTarget(ctx, params.postPath) : undefined;
-          return await evaluateCsrf(page, post?.ok ? post.url : undefined, params.timeoutMs, ctx.signal);
+      const outcome = ((): CheckOutcome => {
+        switch (params.header) {
+          case 'csp':
+            return evaluateCsp(headers);
+          case 'xss':
+            return evaluateXss(headers);
+          case 'hsts':
+            return evaluateHsts(headers, https, params.hstsMinAge);
+          case 'nosniff':
+            return evaluateNosniff(headers);
+          case 'frame':
+            return evaluateFrame(headers);
         }
+      })();
+      if (page.status >= 500 && outcome.status === 'fail' && !carries(headers, params.header)) {
+        return {
+          status: 'error',
+          summary: `GET ${shortPath(url)} → ${page.status}: the page failed on the server and its answer carries no ${HEADER_NAMES[params.header]}; not judged (fix the page, or set path= to one that answers)`,
+        };
       }
+      return withStatus(outcome, page);
     } catch (error) {
-      return { status: 'fail', summary: `request to ${url.href} failed: ${describeError(error)}` };
+      return { status: 'error', summary: `request to ${url.href} failed: ${describeError(error)}` };
     }
   },
 });
+
+const HEADER_NAMES: Record<'csp' | 'xss' | 'hsts' | 'nosniff' | 'frame', string> = {
+  csp: 'Content-Security-Policy',
+  xss: 'Content-Security-Policy',
+  hsts: 'Strict-Transport-Security',
+  nosniff: 'X-Content-Type-Options',
+  frame: 'X-Frame-Options or CSP frame-ancestors',
+};
+
+/** Whether the response carries the header an item judges (so a 5xx answer can still be judged by it). */
+function carries(headers: HttpResponse['headers'], header: keyof typeof HEADER_NAMES): boolean {
+  if (header === 'frame')
+    return (
+      headerValue(headers, 'x-frame-options') !== undefined ||
+      /frame-ancestors/i.test(headerValue(headers, 'content-security-policy') ?? '')
+    );
+  return headerValue(headers, HEADER_NAMES[header].toLowerCase()) !== undefined;
+}
+
+/** Says in the summary that a verdict was read from a failing page's answer. */
+function withStatus(outcome: CheckOutcome, page: HttpResponse): CheckOutcome {
+  if (page.status < 500 || outcome.status === 'skipped') return outcome;
+  return { ...outcome, summary: `${outcome.summary} (judged on the ${page.status} answer of the page)` };
+}

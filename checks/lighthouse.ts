@@ -5,6 +5,7 @@ import type { Finding } from '../src/core/template/model.js';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
 import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
+import { resolveTarget } from './lib/http/http-target.js';
 import { badChromePath, CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/lighthouse/chrome.js';
 import {
   type AuditMetric,
@@ -13,12 +14,17 @@ import {
   METRIC_AUDIT,
 } from './lib/lighthouse/lhci-assert.js';
 import { findLhciRc, type LhciConfig, loadLhciConfig } from './lib/lighthouse/lhci-config.js';
-import { type LighthouseMeasurement, measureLighthouse } from './lib/lighthouse/lighthouse-run.js';
+import { type LighthouseMeasurement, measureLighthouse, probePage } from './lib/lighthouse/lighthouse-run.js';
+import type { PageProbe } from './lib/lighthouse/load-error.js';
 import { startStaticServer } from './lib/lighthouse/static-server.js';
 
 type Metric = AuditMetric;
 
 const params = z.object({
+  path: z
+    .string()
+    .optional()
+    .describe('the page to audit, relative to target.url (default: target.url itself)'),
   metric: z
     .enum(['performance', 'lcp', 'cls', 'ttfb', 'fid', 'console-errors', 'lhci'])
     .default('performance')
@@ -209,13 +215,33 @@ function judgeByConfig(
 
 type Target = { url: string } | { dir: string } | { skip: string };
 
-function pickTarget(ctx: CheckContext): Target {
-  if (ctx.targetUrl) return { url: ctx.targetUrl };
+function pickTarget(ctx: CheckContext, path: string | undefined): Target {
+  if (ctx.targetUrl) {
+    const resolved = resolveTarget(ctx, path);
+    return resolved.ok ? { url: resolved.url.href } : { skip: resolved.outcome.summary };
+  }
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
   if (!existsSync(join(buildDir, 'index.html')))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
+}
+
+const pathOf = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+/**
+ * The content type of an answer that is no page (`application/json`), or undefined for a page or
+ * an answer Lighthouse should meet itself (a redirect elsewhere, a failed GET, a 5xx, no type).
+ */
+export function notAPage(probe: PageProbe): string | undefined {
+  const status = probe.hops.at(-1)?.status ?? 0;
+  if (probe.error || status < 200 || status >= 500 || (status >= 300 && status < 400)) return undefined;
+  const type = probe.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (!type || type === 'text/html' || type === 'application/xhtml+xml') return undefined;
+  return type;
 }
 
 export interface LighthouseCheckOptions {
@@ -229,7 +255,7 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
     id: 'lighthouse',
     measures: 'app',
     proves:
-      "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
+      "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause; a target that serves no page (GET answers `application/json` or another non-HTML type) is `skipped` as not applicable (point `path` at a page). `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: 'Lighthouse performance budgets (Chromium)',
     exclusive: true,
@@ -239,7 +265,7 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
       if (badChrome) return { status: 'error', summary: badChrome };
       const chromePath = findChrome(ctx.env, options.chromeCandidates ?? CHROME_CANDIDATES);
       if (!chromePath) return { status: 'skipped', summary: NO_CHROME_REASON };
-      const target = pickTarget(ctx);
+      const target = pickTarget(ctx, p.path);
       if ('skip' in target) return { status: 'skipped', summary: target.skip };
       // The team's Lighthouse CI config: its URLs, runs, settings and assertions (lhci's own reader).
       const rcFile = findLhciRc(ctx.repoDir, ctx.env);
@@ -265,9 +291,29 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
         });
       const urlsOf = (base: string) =>
         config && config.paths.length > 0 ? config.paths.map((path) => new URL(path, base).href) : [base];
+      // A target that serves no page (a JSON API) has nothing for a browser to audit: the items are
+      // not applicable, which is not an error of the app (Lighthouse would end in NOT_HTML).
+      let pageUrls: string[] | undefined;
+      let notPages: string[] = [];
+      if ('url' in target) {
+        const urls = urlsOf(target.url);
+        const probes = await ctx.memo(`lighthouse:pages:${urls.join(' ')}`, () =>
+          Promise.all(urls.map(async (url) => ({ url, type: notAPage(await probePage(url, ctx.signal)) }))),
+        );
+        notPages = probes.flatMap((probe) =>
+          probe.type ? [`GET ${pathOf(probe.url)} is ${probe.type}`] : [],
+        );
+        pageUrls = probes.filter((probe) => !probe.type).map((probe) => probe.url);
+        if (pageUrls.length === 0) {
+          return {
+            status: 'skipped',
+            summary: `${notPages.join('; ')}: there is no page to audit; point the item at a page or mark it N/A`,
+          };
+        }
+      }
       const measureAll = async (base: string) => {
         const out: LighthouseMeasurement[] = [];
-        for (const url of urlsOf(base)) out.push(await measure(url));
+        for (const url of pageUrls ?? urlsOf(base)) out.push(await measure(url));
         return out;
       };
       // One measurement for every lighthouse item of the run (score, LCP, CLS, TTFB, FID, console).
@@ -297,11 +343,12 @@ export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
           details: reason,
         };
       }
+      const notAudited = notPages.length > 0 ? `; not audited: ${notPages.join('; ')} (no page)` : '';
       const byConfig = judgeByConfig(p.metric, config, measured);
-      if (byConfig) return byConfig;
+      if (byConfig) return { ...byConfig, summary: `${byConfig.summary}${notAudited}` };
       const metric = p.metric as Metric; // 'lhci' is always judged by the config above
       const note = config ? ` — template limit: ${config.file} does not assert ${METRIC_AUDIT[metric]}` : '';
-      return judgeAll(metric, p, measured, note);
+      return judgeAll(metric, p, measured, `${note}${notAudited}`);
     },
   });
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
+import { type CheckOutcome, defineCheck } from './check.js';
 import { describeError } from './lib/http/http-request.js';
 import { resolveTarget, shortPath } from './lib/http/http-target.js';
 import { formatMs } from './lib/load/load-percentile.js';
-import { judgeTrend, memoryTrend } from './lib/load/load-rss.js';
-import { type LoadRunResult, runLoad } from './lib/load/load-run.js';
+import { judgeSoak, phaseRss } from './lib/load/load-rss.js';
+import {
+  type LoadRunResult,
+  type MeasuredUrl,
+  resolveMeasuredUrl,
+  runLoad,
+  runSoak,
+  type SoakRunResult,
+} from './lib/load/load-run.js';
 
 const Params = z
   .object({
@@ -38,17 +45,36 @@ const Params = z
       .min(0)
       .max(30)
       .optional()
-      .describe('memory-leak: seconds of warm-up not judged (default 30% of duration, at least 2 s)'),
+      .describe(
+        'memory-leak: seconds of load in the first (warm-up) phase, which only sets the baseline (default: one phase)',
+      ),
+    phases: z.coerce
+      .number()
+      .int()
+      .min(3)
+      .max(10)
+      .default(4)
+      .describe('memory-leak: load phases (warm-up + compared phases); `duration` is split between them'),
+    idle: z.coerce
+      .number()
+      .min(0.5)
+      .max(10)
+      .default(2)
+      .describe('memory-leak: seconds without requests after each phase, before the next'),
     leakMbPerMin: z.coerce
       .number()
       .positive()
       .default(20)
-      .describe('memory-leak: RSS growth (MB/min) after the warm-up that counts as a leak …'),
+      .describe(
+        'memory-leak: growth of RSS at rest (MB per minute of load) after the warm-up that counts as a leak …',
+      ),
     leakPercent: z.coerce
       .number()
       .positive()
       .default(10)
-      .describe('… when it is also faster than this percentage of the RSS per minute'),
+      .describe(
+        '… when it also rose by at least this percentage of the baseline (RSS at rest after the second phase)',
+      ),
   })
   .strict();
 type LoadParams = z.infer<typeof Params>;
@@ -56,19 +82,36 @@ type LoadParams = z.infer<typeof Params>;
 const NO_PID_REASON = 'memory-leak heuristic needs a target started by shipgate (target.start)';
 /** Fewer 2xx responses than this give no percentile worth stating. */
 const MIN_SUCCESSES = 20;
-/** RSS is sampled every 200 ms: 15 samples over 3 s after the warm-up is the least that is a trend. */
-const MIN_TREND_SAMPLES = 15;
-const MIN_TREND_MS = 3000;
+/**
+ * The generator's event loop this busy while the target used this little CPU: shipgate, not the app,
+ * set the rate (autocannon shares shipgate's event loop; anything else running there starves it).
+ */
+const GENERATOR_SATURATED = 0.9;
+const TARGET_IDLE_CORES = 0.3;
+const TARGET_SEEN_CORES = 0.01;
 
 function failedShare(run: LoadRunResult): number {
   return run.total === 0 ? 100 : ((run.errors + run.non2xx) / run.total) * 100;
 }
 
-function statusBreakdown(run: LoadRunResult): string {
+function rate(run: LoadRunResult): string {
+  const perSec = run.requestsPerSec;
+  return perSec >= 1000 ? `${(perSec / 1000).toFixed(1)}k req/s` : `${perSec.toFixed(0)} req/s`;
+}
+
+/** What the run really made: "100/100 connections answered at 1.6k req/s". */
+function made(run: LoadRunResult): string {
+  return `${run.answeredConnections}/${run.connections} connections answered at ${rate(run)}`;
+}
+
+function statusBreakdown(run: LoadRunResult, measured: MeasuredUrl): string {
   const codes = Object.entries(run.statusCounts).map(([code, count]) => `${code}: ${count}`);
   return [
-    `${run.total} requests with ${run.connections} connections over ${run.durationSec} s`,
-    `${run.requestsPerSec.toFixed(0)} req/s; 2xx responses: p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms; all responses: p95 ${formatMs(run.allP95Ms)} ms`,
+    `${run.total} requests with ${run.connections} connections over ${run.durationSec} s on ${shortPath(measured.url)}`,
+    ...(measured.redirects.length > 0 ? [`redirects followed first: ${measured.redirects.join(', ')}`] : []),
+    ...(measured.stopped ? [`redirect not followed: ${measured.stopped}`] : []),
+    `${run.requestsPerSec.toFixed(0)} req/s; ${run.answeredConnections} of ${run.connections} connections got an answer, ${run.servedConnections} a 2xx; load generator busy ${(run.generatorBusy * 100).toFixed(0)}%${run.targetCpuCores === undefined ? '' : `, target CPU ${run.targetCpuCores.toFixed(2)} cores`}${run.quietWaitMs > 2 * 250 ? `; waited ${(run.quietWaitMs / 1000).toFixed(1)} s for shipgate's event loop to go quiet first` : ''}`,
+    `2xx responses: p50 ${formatMs(run.p50Ms)} ms, p95 ${formatMs(run.p95Ms)} ms; all responses: p95 ${formatMs(run.allP95Ms)} ms`,
     `status codes: ${codes.join(', ') || 'none'}; errors ${run.errors} (timeouts ${run.timeouts})`,
   ].join('\n');
 }
@@ -82,122 +125,191 @@ function metricsOf(run: LoadRunResult): Record<string, number> {
     requests: run.total,
     successes: run.ok2xx,
     connections: run.connections,
+    answeredConnections: run.answeredConnections,
+    generatorBusyPercent: Math.round(run.generatorBusy * 100),
+    ...(run.targetCpuCores === undefined ? {} : { targetCpuCores: run.targetCpuCores }),
   };
 }
 
-/** What the non-2xx answers most likely mean, for the summary of an unmeasurable run. */
-function likelyCause(run: LoadRunResult): string {
-  const codes = Object.entries(run.statusCounts)
+/** The most frequent non-2xx status, if any. */
+function topFailure(run: LoadRunResult): string | undefined {
+  return Object.entries(run.statusCounts)
     .filter(([code]) => !code.startsWith('2'))
-    .sort((a, b) => b[1] - a[1]);
-  const top = codes[0]?.[0];
+    .sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** What the non-2xx answers most likely mean, for the summary of an unmeasurable run. */
+function likelyCause(run: LoadRunResult, measured: MeasuredUrl): string {
+  const top = topFailure(run);
   if (top === '429') return ': the app rate-limits the load test (raise its limit for the run, or N/A)';
-  if (top?.startsWith('3')) return `: ${top} redirects (set path= to the final URL)`;
+  if (top?.startsWith('3'))
+    return measured.stopped
+      ? `: ${top} redirects (${measured.stopped}; set path= to a page that answers)`
+      : `: ${top} redirects (set path= to the final URL)`;
   if (top?.startsWith('5')) return `: the app answers ${top} under load`;
   if (top === '404') return ': 404 (set path= to a page that exists)';
+  if (top === '401' || top === '403') return `: ${top} (set path= to a public page)`;
   return top ? `: mostly ${top}` : '';
 }
 
-/** The too-few-successes failure, or undefined when the successful responses can be judged. */
-function tooFewSuccesses(params: LoadParams, run: LoadRunResult): string | undefined {
-  const okPercent = run.total === 0 ? 0 : (run.ok2xx / run.total) * 100;
+/**
+ * The outcome of a run in which too little succeeded to judge, or undefined when the 2xx responses
+ * can be judged. What the app answered under load (5xx, timeouts) is a measured failure; a run that
+ * only met redirects, a rate limiter, a missing page or a refused connection measured nothing: error.
+ */
+function nothingMeasured(
+  params: LoadParams,
+  run: LoadRunResult,
+  measured: MeasuredUrl,
+): CheckOutcome | undefined {
+  if (run.responses === 0) {
+    if (run.errors > 0 && run.timeouts === run.errors) {
+      return {
+        status: 'fail',
+        summary: `no response within 10 s to any of ${run.errors} requests (the app hangs under load)`,
+      };
+    }
+    return {
+      status: 'error',
+      summary: `no responses at all (${run.errors} connection errors): nothing measured; is the app running at ${measured.url.href}?`,
+    };
+  }
+  const okPercent = (run.ok2xx / run.total) * 100;
   if (run.ok2xx >= MIN_SUCCESSES && okPercent >= params.minSuccess) return undefined;
   const codes = Object.entries(run.statusCounts)
     .filter(([code]) => !code.startsWith('2'))
     .map(([code, count]) => `${count}× ${code}`);
   const errors = run.errors > 0 ? [`${run.errors} connection errors`] : [];
   const what = [...codes, ...errors].join(', ') || 'none';
-  return `only ${run.ok2xx} of ${run.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params.minSuccess}%; ${what})${likelyCause(run)}; nothing measured to judge`;
+  const top = topFailure(run);
+  const serverFailed = top?.startsWith('5') || (top === undefined && run.timeouts > 0);
+  return {
+    status: serverFailed ? 'fail' : 'error',
+    summary: `only ${run.ok2xx} of ${run.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params.minSuccess}%; ${what})${likelyCause(run, measured)}; ${serverFailed ? 'the app fails under this load' : 'nothing measured to judge'}`,
+  };
 }
 
-function judge(params: LoadParams, run: LoadRunResult, ctx: CheckContext): CheckOutcome {
-  const details = statusBreakdown(run);
-  const metrics = metricsOf(run);
-  if (run.responses === 0) {
+/**
+ * The outcome of a run that did not make the load it claims, or undefined: connections that never got
+ * an answer, or a generator so busy (with the target nearly idle) that shipgate set the rate.
+ */
+function underDriven(run: LoadRunResult): CheckOutcome | undefined {
+  if (run.answeredConnections < run.connections) {
     return {
-      status: 'fail',
-      summary: `no responses at all (${run.errors} connection errors)`,
-      details,
-      metrics,
+      status: 'error',
+      summary: `only ${run.answeredConnections} of ${run.connections} connections got any answer (${rate(run)}): the run did not make the load it claims; not judged`,
     };
   }
-  const rate = failedShare(run);
-  const errorNote = `error rate ${rate.toFixed(2)}%`;
-  if (params.metric !== 'error-rate') {
-    const problem = tooFewSuccesses(params, run);
-    if (problem) return { status: 'fail', summary: problem, details, metrics };
+  if (
+    run.generatorBusy >= GENERATOR_SATURATED &&
+    run.targetCpuCores !== undefined &&
+    // No CPU at all: the PID is not the server (a `docker compose up` client), so nothing is known.
+    run.targetCpuCores >= TARGET_SEEN_CORES &&
+    run.targetCpuCores < TARGET_IDLE_CORES
+  ) {
+    return {
+      status: 'error',
+      summary: `the load generator was the bottleneck (its event loop ${(run.generatorBusy * 100).toFixed(0)}% busy while the app used ${run.targetCpuCores.toFixed(2)} CPU cores): ${rate(run)} is shipgate's limit on this machine, not the app's; the load of ${run.connections} connections was not made; not judged`,
+    };
   }
+  return undefined;
+}
+
+function redirectNote(measured: MeasuredUrl): string {
+  return measured.redirects.length > 0
+    ? ` [${measured.redirects.join(', ')}: measured ${shortPath(measured.url)}, where the app sends visitors]`
+    : '';
+}
+
+/** Judges users, p95 or error-rate from one shared run (memory-leak has its own soak run). */
+function judge(
+  params: LoadParams & { metric: 'users' | 'p95' | 'error-rate' },
+  run: LoadRunResult,
+  measured: MeasuredUrl,
+): CheckOutcome {
+  const details = statusBreakdown(run, measured);
+  const metrics = metricsOf(run);
+  const note = redirectNote(measured);
+  const withNote = (outcome: CheckOutcome): CheckOutcome => ({
+    ...outcome,
+    summary: `${outcome.summary}${note}`,
+    details,
+    metrics,
+  });
+  const rateShare = failedShare(run);
+  const errorNote = `error rate ${rateShare.toFixed(2)}%`;
+  const unmeasured = nothingMeasured(params, run, measured);
+  // The error rate is judged even when most requests failed; only a run with (almost) no success at
+  // all behind redirects, a limiter or a missing page measured nothing about it.
+  const errorRateUnmeasured = unmeasured?.status === 'error' && run.ok2xx < MIN_SUCCESSES;
+  if (unmeasured && (params.metric !== 'error-rate' || errorRateUnmeasured)) return withNote(unmeasured);
+  const short = underDriven(run);
+  // A run that made less load than claimed cannot pass; what it already shows failing still fails.
+  const notMade = (ok: boolean, outcome: CheckOutcome) => (ok && short ? short : outcome);
   switch (params.metric) {
     case 'users': {
       const ok = run.servedConnections >= run.connections;
-      const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests, ${errorNote})`;
-      return { status: ok ? 'pass' : 'fail', summary, details, metrics };
+      const summary = `${run.servedConnections}/${run.connections} concurrent connections got 2xx responses (${run.total} requests at ${rate(run)}, ${errorNote})`;
+      return withNote(notMade(ok, { status: ok ? 'pass' : 'fail', summary }));
     }
     case 'p95': {
       const max = params.max ?? 200;
       const ok = Number.isFinite(run.p95Ms) && run.p95Ms <= max;
-      const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? '≤' : '>'} ${max} ms over ${run.ok2xx} 2xx responses (${run.connections} connections, ${errorNote})`;
-      return { status: ok ? 'pass' : 'fail', summary, details, metrics };
+      const summary = `p95 ${formatMs(run.p95Ms)} ms ${ok ? '≤' : '>'} ${max} ms over ${run.ok2xx} 2xx responses (${made(run)}, ${errorNote})`;
+      return withNote(notMade(ok, { status: ok ? 'pass' : 'fail', summary }));
     }
     case 'error-rate': {
       const max = params.max ?? 1;
-      const ok = rate < max || rate === 0;
+      const ok = rateShare < max || rateShare === 0;
       const failed = run.errors + run.non2xx;
-      const summary = `${errorNote} ${ok ? '<' : '≥'} ${max}% (${failed} of ${run.total} failed or non-2xx)${ok ? '' : likelyCause(run)}`;
-      return { status: ok ? 'pass' : 'fail', summary, details, metrics };
+      const summary = `${errorNote} ${ok ? '<' : '≥'} ${max}% (${failed} of ${run.total} failed or non-2xx; ${made(run)})${ok ? '' : likelyCause(run, measured)}`;
+      return withNote(notMade(ok, { status: ok ? 'pass' : 'fail', summary }));
     }
-    case 'memory-leak':
-      return judgeLeak(params, run, ctx, details, metrics);
   }
 }
 
 function judgeLeak(
   params: LoadParams,
-  run: LoadRunResult,
-  ctx: CheckContext,
-  details: string,
-  metrics: Record<string, number>,
+  soak: SoakRunResult,
+  measured: MeasuredUrl,
+  pid: number,
 ): CheckOutcome {
-  if (!run.rss || run.rss.length === 0) {
-    return { status: 'skipped', summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
+  const run = soak.load;
+  const details = statusBreakdown(run, measured);
+  const metrics = metricsOf(run);
+  const note = redirectNote(measured);
+  const unmeasured = nothingMeasured(params, run, measured);
+  if (unmeasured) return { ...unmeasured, summary: `${unmeasured.summary}${note}`, details, metrics };
+  if (soak.rss.length === 0) {
+    return { status: 'skipped', summary: `could not sample RSS of PID ${pid} from /proc`, details };
   }
-  const warmupMs = (params.warmup ?? Math.max(2, params.duration * 0.3)) * 1000;
-  const result = memoryTrend(run.rss, { warmupMs, minSamples: MIN_TREND_SAMPLES, minWindowMs: MIN_TREND_MS });
-  if (!result.ok) return { status: 'skipped', summary: result.reason, details };
-  const { trend } = result;
-  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-  const verdict = judgeTrend(trend, params);
-  const leaking = verdict === 'leak';
-  const shape = verdict === 'step' ? ' (a step, not steady growth)' : '';
-  const seconds = (trend.windowMs / 1000).toFixed(1);
-  const trendMetrics = {
-    ...metrics,
-    rssStartBytes: trend.startBytes,
-    rssEndBytes: trend.endBytes,
-    rssMbPerMin: trend.mbPerMin,
-  };
-  const rise = `RSS ${mb(trend.startBytes)} → ${mb(trend.endBytes)} MB after a ${(warmupMs / 1000).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min`;
-  if (verdict === 'too-little') {
-    const percent = ((trend.endBytes - trend.startBytes) / trend.startBytes) * 100;
+  const phases = phaseRss(soak.rss, soak.phases);
+  const verdict = judgeSoak(phases, params);
+  const how = `${soak.phases.length} load phases of ${params.connections} connections, ${params.idle} s idle after each`;
+  const soakDetails = `${details}\nSoak: ${how}; per phase RSS at rest after it (lowest sample of its idle), and its range under load: ${phases.map((p) => `${(p.restBytes / 1048576).toFixed(0)} MB (${(p.lowBytes / 1048576).toFixed(0)}–${(p.highBytes / 1048576).toFixed(0)})`).join(', ')}. The first phase is warm-up. A heuristic, not proof.`;
+  if (verdict.verdict === 'cannot-tell') {
     return {
       status: 'skipped',
-      summary: `${rise}, but a rise of ${percent.toFixed(1)}% in ${seconds} s is too little to tell heap growth from a leak (a leak needs ≥ ${params.leakPercent}% of RSS in the window): raise duration`,
-      details,
-      metrics: trendMetrics,
+      summary: `this run cannot tell: ${verdict.reason}${note}`,
+      details: soakDetails,
+      metrics,
     };
   }
-  const summary = `${rise}${shape} ${
-    leaking ? '>' : 'within'
-  } ${params.leakMbPerMin} MB/min and ${params.leakPercent}% per min (${run.ok2xx} 2xx, error rate ${failedShare(run).toFixed(2)}%)`;
+  const leaking = verdict.verdict === 'leak';
   return {
     status: leaking ? 'fail' : 'pass',
-    summary,
-    details: `${details}\nRSS trend: Theil–Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1000).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
-    metrics: trendMetrics,
+    summary: `${leaking ? 'leak' : 'no leak'}: ${verdict.reason} ${leaking ? '>' : 'within'} ${params.leakMbPerMin} MB/min and ${params.leakPercent}% (${how})${note}`,
+    details: soakDetails,
+    metrics: {
+      ...metrics,
+      rssStartBytes: verdict.baselineBytes,
+      rssEndBytes: verdict.lastBytes,
+      rssMbPerMin: verdict.mbPerMin,
+    },
   };
 }
 
-/** Load test with autocannon: concurrent users, p95 latency, error rate and an RSS leak heuristic. */
+/** Load test with autocannon: concurrent users, p95 latency, error rate and a soak-style leak check. */
 export const loadTestCheck = defineCheck({
   id: 'load-test',
   measures: 'app',
@@ -205,28 +317,59 @@ export const loadTestCheck = defineCheck({
   exclusive: true,
   title: 'HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend',
   proves:
-    'The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.',
+    "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, the rate achieved and the connections that got an answer (in the summary). The app's own same-origin redirects are followed first (`/` → 302 → `/login` measures `/login`, and says so). A run that measured nothing (only redirects, 429s, 404s, refused connections) is `error` with the cause; 5xx or timeouts under load fail. A run that did not make the load it claims (connections never answered, or shipgate's generator saturated while the target idled) is `error`, never a pass. memory-leak (target started by shipgate) is a soak run: `phases` load phases split from `duration`, each followed by `idle` s; RSS at rest after each phase past the warm-up must not rise after every phase by ≥ `leakPercent`% and `leakMbPerMin` in all; a run that cannot tell is `skipped`. Does not prove behaviour under production traffic patterns, data sizes or hours-long soaks.",
   params: Params,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;
-    if (params.metric === 'memory-leak' && ctx.targetPid === undefined) {
+    const pid = ctx.targetPid;
+    if (params.metric === 'memory-leak' && pid === undefined) {
       return { status: 'skipped', summary: NO_PID_REASON };
     }
-    const { url } = target;
-    const key = `load-test:${url.href}:${params.connections}:${params.duration}`;
-    let run: LoadRunResult;
+    let measured: MeasuredUrl;
     try {
-      run = await ctx.memo(key, () => {
+      measured = await ctx.memo(`load-test:url:${target.url.href}`, () =>
+        resolveMeasuredUrl(target.url, ctx.signal),
+      );
+    } catch (error) {
+      return {
+        status: 'error',
+        summary: `load test against ${target.url.href} not run: ${describeError(error)}`,
+      };
+    }
+    const { url } = measured;
+    try {
+      if (params.metric === 'memory-leak') {
+        if (pid === undefined) return { status: 'skipped', summary: NO_PID_REASON };
+        const loadSec = Math.max(1, params.duration / params.phases);
+        const key = `load-test:soak:${url.href}:${params.connections}:${params.duration}:${params.phases}:${params.idle}:${params.warmup}`;
+        const soak = await ctx.memo(key, () => {
+          ctx.log(
+            `load test (soak): ${params.phases} phases of ${loadSec.toFixed(1)} s with ${params.connections} connections, ${params.idle} s idle after each, on ${shortPath(url)}`,
+          );
+          return runSoak(
+            {
+              url,
+              connections: params.connections,
+              phaseSec: loadSec,
+              warmupSec: params.warmup ?? loadSec,
+              phases: params.phases,
+              idleSec: params.idle,
+              pid,
+            },
+            ctx,
+          );
+        });
+        return judgeLeak(params, soak, measured, pid);
+      }
+      const key = `load-test:${url.href}:${params.connections}:${params.duration}`;
+      const run = await ctx.memo(key, () => {
         ctx.log(`load test: ${params.connections} connections for ${params.duration} s on ${shortPath(url)}`);
-        return runLoad(
-          { url, connections: params.connections, durationSec: params.duration, pid: ctx.targetPid },
-          ctx,
-        );
+        return runLoad({ url, connections: params.connections, durationSec: params.duration, pid }, ctx);
       });
+      return judge({ ...params, metric: params.metric }, run, measured);
     } catch (error) {
       return { status: 'error', summary: `load test against ${url.href} failed: ${describeError(error)}` };
     }
-    return judge(params, run, ctx);
   },
 });

@@ -72,7 +72,9 @@ describe('http-security check', () => {
     expect(cors?.summary).toBe('foreign Origin https://evil.example not granted on GET or preflight');
     expect(frame?.summary).toBe("CSP frame-ancestors 'none', X-Frame-Options DENY");
     expect(xss?.details).toContain('X-XSS-Protection is deprecated');
-    expect(csrf?.summary).toBe('cross-origin POST /api/orders without a CSRF token → 403 (rejected)');
+    expect(csrf?.summary).toBe(
+      'cross-origin POST /api/orders with the session cookie without a CSRF token → 403 (rejected)',
+    );
   });
 
   test('one GET is shared between the header items of a run', async () => {
@@ -96,7 +98,8 @@ describe('http-security check', () => {
     const get = (header: string) => run({ header, postPath: '/api/orders' }, bad.url);
     expect(await get('csp')).toMatchObject({
       status: 'fail',
-      summary: "CSP weak: script-src allows 'unsafe-inline'; script-src allows 'unsafe-eval'",
+      summary:
+        "CSP weak: script-src allows 'unsafe-inline'; script-src allows 'unsafe-eval'; default-src allows any plugin source (*)",
     });
     expect(await get('xss')).toMatchObject({ status: 'fail' });
     expect(await get('hsts')).toMatchObject({ status: 'fail', summary: 'HSTS max-age 300 < 15552000 s' });
@@ -108,7 +111,7 @@ describe('http-security check', () => {
     const csrf = await get('csrf');
     expect(csrf.status).toBe('fail');
     expect(csrf.summary).toBe(
-      'cross-origin POST /api/orders without a CSRF token → 201 (not rejected); cookies without SameSite=Lax/Strict: sid',
+      'cross-origin POST /api/orders with the session cookie without a CSRF token → 201 (not rejected); cookies without SameSite=Lax/Strict: sid',
     );
     expect(JSON.stringify(csrf)).not.toContain('abc');
   });
@@ -146,7 +149,7 @@ describe('http-security check', () => {
     const server = await startHttpServer((req, res) => {
       const csp =
         req.url === '/nonce'
-          ? "script-src 'nonce-r4nd0m' 'unsafe-inline' 'strict-dynamic'; style-src 'self'"
+          ? "script-src 'nonce-r4nd0m' 'unsafe-inline' 'strict-dynamic' https:; object-src 'none'; style-src 'self'"
           : "img-src 'self'";
       res.writeHead(200, { 'content-security-policy': csp }).end();
     });
@@ -158,6 +161,157 @@ describe('http-security check', () => {
       });
     } finally {
       await server.close();
+    }
+  });
+
+  // Issue 22: an SSR app whose backend is unreachable answers every page with 500.
+  describe('a page that answers 500', () => {
+    let down: RunningServer;
+    let downOpen: RunningServer;
+    beforeAll(async () => {
+      down = await startHttpServer((_req, res) =>
+        res
+          .writeHead(500, { 'content-type': 'text/html', 'set-cookie': 'sid=s3cr3t; Path=/; HttpOnly' })
+          .end('<h1>Internal Server Error</h1>'),
+      );
+      // The same failure behind helmet and a CORS allow-list that reflects any Origin.
+      downOpen = await startHttpServer((req, res) =>
+        res
+          .writeHead(500, {
+            'content-security-policy': STRICT_CSP,
+            'access-control-allow-origin': req.headers.origin ?? '*',
+            'access-control-allow-credentials': 'true',
+          })
+          .end('error'),
+      );
+    });
+    afterAll(async () => {
+      await Promise.all([down.close(), downOpen.close()]);
+    });
+
+    test('headers it lacks are not judged (error with the cause), HSTS over http is not applicable', async () => {
+      for (const header of ['csp', 'xss', 'nosniff', 'frame']) {
+        const outcome = await run({ header }, down.url);
+        expect(outcome.status).toBe('error');
+        expect(outcome.summary).toMatch(
+          /^GET \/ → 500: the page failed on the server and its answer carries no .*; not judged/,
+        );
+      }
+      expect(await run({ header: 'hsts' }, down.url)).toEqual({
+        status: 'skipped',
+        summary: 'HSTS applies to HTTPS only (target is plain http)',
+      });
+    });
+
+    test('CORS and CSRF are behaviour, judged on the 500 answer; headers it carries are judged', async () => {
+      expect(await run({ header: 'cors' }, down.url)).toMatchObject({
+        status: 'pass',
+        summary:
+          'foreign Origin https://evil.example not granted on GET or preflight (judged on the 500 answer of the page)',
+      });
+      expect(await run({ header: 'csrf' }, down.url)).toMatchObject({
+        status: 'fail',
+        summary: 'cookies without SameSite=Lax/Strict: sid (judged on the 500 answer of the page)',
+      });
+      expect((await run({ header: 'cors' }, downOpen.url)).status).toBe('fail');
+      expect(await run({ header: 'csp' }, downOpen.url)).toMatchObject({
+        status: 'pass',
+        summary: expect.stringContaining('(judged on the 500 answer of the page)'),
+      });
+    });
+  });
+
+  // Graded as Mozilla HTTP Observatory's published scoring does.
+  test.each([
+    [
+      "helmet's default (unsafe-inline in style-src only) passes and says so",
+      "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests",
+      'pass',
+      "CSP restricts scripts and plugins; style-src allows 'unsafe-inline', which Mozilla HTTP Observatory grades as implemented (csp-implemented-with-unsafe-inline-in-style-src-only, modifier 0)",
+    ],
+    [
+      'unsafe-inline in script-src fails',
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
+      'fail',
+      "CSP weak: script-src allows 'unsafe-inline'",
+    ],
+    [
+      'unsafe-inline in default-src without script-src fails',
+      "default-src 'self' 'unsafe-inline'",
+      'fail',
+      "CSP weak: default-src allows 'unsafe-inline'",
+    ],
+    [
+      'script-src without object-src or default-src fails (object-src unrestricted)',
+      "script-src 'self'; style-src 'self'",
+      'fail',
+      "CSP weak: object-src is not restricted (no object-src or default-src; set object-src 'none')",
+    ],
+    [
+      'scripts over plain http fail',
+      "default-src 'self'; script-src 'self' http://cdn.example.com",
+      'fail',
+      'CSP weak: script-src loads scripts over plain http (http://cdn.example.com)',
+    ],
+  ])('CSP: %s', async (_name, policy, status, summary) => {
+    const server = await startHttpServer((_req, res) =>
+      res.writeHead(200, { 'content-security-policy': policy }).end('<html></html>'),
+    );
+    try {
+      expect(await run({ header: 'csp' }, server.url)).toMatchObject({ status, summary });
+    } finally {
+      await server.close();
+    }
+  });
+
+  // Issue 22: the page sets no cookie; its login route does, and that cookie lets a foreign POST create data.
+  test('CSRF finds the login cookie and fails an app that accepts a foreign-origin POST with it', async () => {
+    const notes: string[] = [];
+    const app = await startHttpServer((req, res) => {
+      const url = req.url ?? '/';
+      if (req.method === 'GET' && url === '/') {
+        return res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<a href="/account/login">Sign in</a>');
+      }
+      if (req.method === 'GET' && url === '/account/login') {
+        return res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            '<form method="post" action="/account/login"><input name="email"><input name="password" type="password"></form>',
+          );
+      }
+      if (req.method === 'POST' && url === '/account/login') {
+        // A failed login still stores a flash message in a new session (express-session + connect-flash).
+        return res
+          .writeHead(302, {
+            location: '/account/login',
+            'set-cookie': 'connect.sid=s%3Aabc; Path=/; HttpOnly',
+          })
+          .end();
+      }
+      if (req.method === 'POST' && url === '/notes') {
+        if (!/connect\.sid=/.test(req.headers.cookie ?? '')) return res.writeHead(401).end();
+        notes.push('created');
+        return res.writeHead(201).end('{}');
+      }
+      res.writeHead(404).end();
+    });
+    try {
+      expect(await run({ header: 'csrf' }, app.url)).toMatchObject({
+        status: 'fail',
+        summary: 'cookies without SameSite=Lax/Strict: connect.sid (set by POST /account/login)',
+      });
+      const withPost = await run({ header: 'csrf', postPath: '/notes' }, app.url);
+      expect(withPost).toMatchObject({
+        status: 'fail',
+        summary:
+          'cross-origin POST /notes with the session cookie without a CSRF token → 201 (not rejected); cookies without SameSite=Lax/Strict: connect.sid (set by POST /account/login)',
+      });
+      expect(notes).toEqual(['created']);
+      expect(JSON.stringify(withPost)).not.toContain('abc');
+    } finally {
+      await app.close();
     }
   });
 });

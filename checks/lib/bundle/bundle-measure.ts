@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import filePlugin from '@size-limit/file';
-import picomatch from 'picomatch';
 import sizeLimit from 'size-limit';
 import { z } from 'zod';
 import { CSS_FILE, JS_FILE, listBuildFiles } from '../build/build-dir.js';
@@ -66,12 +65,6 @@ export async function measureBuild(buildDir: string, compression: Compression): 
   return { js, css };
 }
 
-/** Vendor chunks: JS files matching `vendorGlob` (basename match when it has no slash), else named *vendor*. */
-export function isVendorChunk(file: string, vendorGlob: string | undefined): boolean {
-  if (vendorGlob) return picomatch(vendorGlob, { basename: true, dot: true })(file);
-  return /vendor/i.test(posix.basename(file));
-}
-
 /** `<script src>` values of index.html that point into the build (external URLs dropped). */
 function scriptSources(buildDir: string): string[] | undefined {
   const indexPath = join(buildDir, 'index.html');
@@ -86,25 +79,30 @@ function scriptSources(buildDir: string): string[] | undefined {
   return sources;
 }
 
+/** The JS files index.html loads with `<script src>` (a site under a base path matched by suffix). */
+export function entryScripts(buildDir: string, jsFiles: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const src of scriptSources(buildDir) ?? []) {
+    const file =
+      jsFiles.find((candidate) => candidate === src) ??
+      jsFiles.find((candidate) => src.endsWith(`/${candidate}`));
+    if (file) found.add(file);
+  }
+  return [...found];
+}
+
 /**
- * The entry scripts: index.html's local `<script src>` files that are not vendor chunks. A site served
- * under a base path (`/app/assets/x.js`) is matched by path suffix. Without index.html (or when none of
- * its scripts resolve), the largest non-vendor JS file.
+ * The main bundle: the entry scripts (index.html's, or the bundler manifest's) that are not vendor
+ * chunks. Without any (no index.html, none resolving), the largest non-vendor JS file.
  */
 export function mainScripts(
-  buildDir: string,
   sizes: BuildSizes,
-  vendorGlob: string | undefined,
+  entries: ReadonlySet<string>,
+  isVendor: (file: string) => boolean,
 ): AssetSize[] {
-  const own = sizes.js.filter((asset) => !isVendorChunk(asset.file, vendorGlob));
-  const found = new Map<string, AssetSize>();
-  for (const src of scriptSources(buildDir) ?? []) {
-    const asset =
-      own.find((candidate) => candidate.file === src) ??
-      own.find((candidate) => src.endsWith(`/${candidate.file}`));
-    if (asset) found.set(asset.file, asset);
-  }
-  if (found.size > 0) return [...found.values()];
+  const own = sizes.js.filter((asset) => !isVendor(asset.file));
+  const found = own.filter((asset) => entries.has(asset.file));
+  if (found.length > 0) return found;
   const largest = [...own].sort((a, b) => b.bytes - a.bytes)[0];
   return largest ? [largest] : [];
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CheckOutcome } from '../../check.js';
-import { effectiveSources, parseCsp, scriptProblems, sourceProblems } from './http-csp.js';
+import { effectiveSources, objectProblems, parseCsp, scriptProblems, sourceProblems } from './http-csp.js';
 import { headerValue } from './http-request.js';
 
 /** 180 days: the usual minimum (and the HSTS preload list asks for a year). */
@@ -24,17 +24,44 @@ function noCsp(headers: IncomingHttpHeaders): CheckOutcome {
   );
 }
 
-/** CSP present, restricts scripts, and allows no unsafe-inline / unsafe-eval / wildcard script sources. */
+/**
+ * CSP graded as Mozilla HTTP Observatory's published scoring grades it
+ * (https://github.com/mozilla/http-observatory/blob/main/httpobs/docs/scoring.md, and MDN's
+ * https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring): the test fails for
+ * `'unsafe-inline'` or `data:` in script-src (or default-src without script-src), overly broad
+ * sources in script-src or object-src, script-src or object-src left unrestricted
+ * (csp-implemented-with-unsafe-inline, -20), `'unsafe-eval'` (csp-implemented-with-unsafe-eval, -10)
+ * and scripts over http (csp-implemented-with-insecure-scheme, -20). `'unsafe-inline'` in style-src
+ * alone is "csp-implemented-with-unsafe-inline-in-style-src-only", modifier 0: implemented, a pass,
+ * and the summary says so.
+ */
 export function evaluateCsp(headers: IncomingHttpHeaders): CheckOutcome {
   const csp = cspOf(headers);
   if (!csp) return noCsp(headers);
   // With several policies every one applies, so the strictest one decides.
-  const perPolicy = csp.policies.map((policy) => {
+  const graded = csp.policies.map((policy) => {
     const style = effectiveSources(policy, 'style-src');
-    return [...scriptProblems(policy), ...(style ? sourceProblems(style.name, style.sources, false) : [])];
+    return {
+      problems: [...scriptProblems(policy), ...objectProblems(policy)],
+      styleInline: style ? sourceProblems(style.name, style.sources, false) : [],
+    };
   });
-  const best = perPolicy.reduce((a, b) => (b.length < a.length ? b : a), perPolicy[0] ?? ['empty policy']);
-  if (best.length > 0) return fail(`CSP weak: ${best.join('; ')}`, `Content-Security-Policy: ${csp.raw}`);
+  const best = graded.reduce(
+    (a, b) =>
+      b.problems.length < a.problems.length ||
+      (b.problems.length === a.problems.length && b.styleInline.length < a.styleInline.length)
+        ? b
+        : a,
+    graded[0] ?? { problems: ['empty policy'], styleInline: [] },
+  );
+  if (best.problems.length > 0)
+    return fail(`CSP weak: ${best.problems.join('; ')}`, `Content-Security-Policy: ${csp.raw}`);
+  if (best.styleInline.length > 0) {
+    return pass(
+      `CSP restricts scripts and plugins; ${best.styleInline.join('; ')}, which Mozilla HTTP Observatory grades as implemented (csp-implemented-with-unsafe-inline-in-style-src-only, modifier 0)`,
+      csp.raw,
+    );
+  }
   return pass('CSP restricts scripts and styles (no unsafe-inline/unsafe-eval/wildcards)', csp.raw);
 }
 

@@ -25,28 +25,37 @@ function childPids(pid: number): number[] {
   }
 }
 
+/** A process and its descendants (breadth first, bounded to 64): `target.start` may run through a shell. */
+export function treePids(rootPid: number): number[] {
+  const queue = [rootPid];
+  const pids: number[] = [];
+  while (queue.length > 0 && pids.length < 64) {
+    const pid = queue.shift() as number;
+    pids.push(pid);
+    queue.push(...childPids(pid));
+  }
+  return pids;
+}
+
 /**
  * RSS of a process plus its descendants: `target.start` may be run through a shell (`sh -c "node …"`),
  * so the PID shipgate knows can be a wrapper whose child is the real server. Bounded to 64 processes.
  */
 export function treeRss(rootPid: number): number | undefined {
-  const queue = [rootPid];
   let total = 0;
   let found = false;
-  for (let seen = 0; queue.length > 0 && seen < 64; seen++) {
-    const pid = queue.shift() as number;
+  for (const pid of treePids(rootPid)) {
     const rss = readVmRss(pid);
     if (rss !== undefined) {
       total += rss;
       found = true;
     }
-    queue.push(...childPids(pid));
   }
   return found ? total : undefined;
 }
 
-/** Samples `treeRss(pid)` every `intervalMs` until stopped. */
-export function startRssSampler(pid: number, intervalMs = 200): { stop(): RssSample[] } {
+/** Samples `treeRss(pid)` every `intervalMs` until stopped; `now()` is the sampler's clock (ms since start). */
+export function startRssSampler(pid: number, intervalMs = 200): { stop(): RssSample[]; now(): number } {
   const started = Date.now();
   const samples: RssSample[] = [];
   const take = () => {
@@ -61,115 +70,127 @@ export function startRssSampler(pid: number, intervalMs = 200): { stop(): RssSam
       take();
       return samples;
     },
+    now: () => Date.now() - started,
   };
 }
 
-export interface RssTrend {
-  /** RSS when the measured window (after the warm-up) starts and ends (medians of its first/last third). */
-  startBytes: number;
-  endBytes: number;
-  /** Robust (Theil–Sen) slope over the window after the warm-up, in MB per minute. */
-  mbPerMin: number;
-  /** Whether each third of the window sits higher than the one before (a leak grows all along). */
-  rising: boolean;
-  samples: number;
-  windowMs: number;
-  warmupMs: number;
+/** One load phase of a soak run and the idle after it, in ms since the sampler started. */
+export interface SoakPhase {
+  loadStartMs: number;
+  loadEndMs: number;
+  idleEndMs: number;
 }
 
-export interface TrendOptions {
-  /** Samples before this (ms since start) are warm-up: JIT, pools, V8 growing its heap. */
-  warmupMs: number;
-  /** Fewer samples after the warm-up than this is not a trend. */
-  minSamples: number;
-  /** A window shorter than this is not a trend either. */
-  minWindowMs: number;
+/** RSS of one phase: at rest after it (the lowest sample of its idle), its floor and peak overall. */
+export interface PhaseRss {
+  /** The lowest sample of the idle after the load: what the phase left behind once the collector ran. */
+  restBytes: number;
+  lowBytes: number;
+  highBytes: number;
+  /** Seconds of load in the phase. */
+  loadSec: number;
 }
 
-/** A trend, or why the samples cannot give one (the check reports `skipped` with it). */
-export type TrendResult = { ok: true; trend: RssTrend } | { ok: false; reason: string };
-
-/** Median of pairwise slopes: one-off steps barely move it, steady growth sets it. */
-function theilSenSlope(points: readonly RssSample[]): number {
-  const slopes: number[] = [];
-  for (let i = 0; i < points.length; i++) {
-    for (let j = i + 1; j < points.length; j++) {
-      const a = points[i] as RssSample;
-      const b = points[j] as RssSample;
-      if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
-    }
-  }
-  return median(slopes);
+/** Per phase, RSS at rest after it, its floor and peak (a phase without idle samples is left out). */
+export function phaseRss(samples: readonly RssSample[], phases: readonly SoakPhase[]): PhaseRss[] {
+  return phases.flatMap((phase) => {
+    const inPhase = samples.filter((s) => s.atMs >= phase.loadStartMs && s.atMs <= phase.idleEndMs);
+    const resting = inPhase.filter((s) => s.atMs >= phase.loadEndMs);
+    if (resting.length === 0) return [];
+    const bytes = inPhase.map((s) => s.bytes);
+    return [
+      {
+        restBytes: Math.min(...resting.map((s) => s.bytes)),
+        lowBytes: Math.min(...bytes),
+        highBytes: Math.max(...bytes),
+        loadSec: (phase.loadEndMs - phase.loadStartMs) / 1000,
+      },
+    ];
+  });
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length / 2;
-  return sorted.length % 2
-    ? (sorted[Math.floor(mid)] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+export interface LeakLimits {
+  /** Growth (MB per minute of load) that counts as a leak … */
+  leakMbPerMin: number;
+  /** … when the rise over the judged phases is also at least this percentage of the baseline. */
+  leakPercent: number;
 }
+
+export type SoakVerdict =
+  | { verdict: 'leak' | 'within'; baselineBytes: number; lastBytes: number; mbPerMin: number; reason: string }
+  | { verdict: 'cannot-tell'; reason: string };
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => (bytes / MB).toFixed(0);
 
 /**
- * RSS trend after the warm-up. V8 grows RSS in steps (measured on the example app: 56 → 75 MB in
- * the first seconds of load, then flat), so the slope is the Theil–Sen median of pairwise slopes, and
- * a leak must also rise through every third of the window: a step moves neither much, memory
- * retained per request does both.
+ * Judges a leak the way soak tests do: several load phases separated by idle, compared at the same
+ * point of each phase — RSS at rest after it (the lowest sample of its idle, once the collector ran).
+ * The first phase is warm-up (JIT, pools, V8 sizing its heap: 123 → 148 MB in seconds is no leak) and
+ * is not compared; RSS at rest after the second is the baseline. A leak raises it after every later
+ * phase, in all by at least `leakPercent`% of the baseline and at `leakMbPerMin` per minute of load;
+ * a saw-tooth under load (145–211 MB, the same level at rest) does not. RSS at rest that rises a
+ * little after every phase, or goes up and down, is something this run cannot tell: said so, never
+ * read as a pass or a leak.
  */
-export function memoryTrend(samples: readonly RssSample[], options: TrendOptions): TrendResult {
-  const window = samples.filter((sample) => sample.atMs >= options.warmupMs);
-  const first = window[0];
-  const last = window[window.length - 1];
-  const windowMs = first && last ? last.atMs - first.atMs : 0;
-  const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  if (window.length < options.minSamples || windowMs < options.minWindowMs) {
+export function judgeSoak(phases: readonly PhaseRss[], limits: LeakLimits): SoakVerdict {
+  if (phases.length < 3) {
     return {
-      ok: false,
-      reason: `too few RSS samples after a ${seconds(options.warmupMs)} s warm-up (${window.length} over ${seconds(windowMs)} s; need ${options.minSamples} over ${seconds(options.minWindowMs)} s): raise duration`,
+      verdict: 'cannot-tell',
+      reason: `only ${phases.length} load phase(s) with RSS samples; a warm-up, a baseline and at least one compared phase are needed`,
     };
   }
-  // At most 200 points (≈20k pairs), evenly thinned.
-  const stride = Math.ceil(window.length / 200);
-  const points = window.filter((_, index) => index % stride === 0);
-  const third = Math.floor(window.length / 3);
-  const medians = [0, 1, 2].map((k) =>
-    median(window.slice(k * third, k === 2 ? window.length : (k + 1) * third).map((s) => s.bytes)),
-  );
-  const [a = 0, b = 0, c = 0] = medians;
-  const bytesPerMs = theilSenSlope(points);
+  const [, base, ...judged] = phases as [PhaseRss, PhaseRss, ...PhaseRss[]];
+  const baselineBytes = base.restBytes;
+  const rests = judged.map((phase) => phase.restBytes);
+  const lastBytes = rests[rests.length - 1] ?? baselineBytes;
+  const noise = Math.max(1 * MB, baselineBytes * 0.01);
+  const steps = rests.map((rest, index) => rest - (index === 0 ? baselineBytes : (rests[index - 1] ?? 0)));
+  const rising = steps.every((step) => step > noise);
+  const rise = lastBytes - baselineBytes;
+  const loadMinutes = judged.reduce((sum, phase) => sum + phase.loadSec, 0) / 60;
+  const mbPerMin = rise / MB / Math.max(loadMinutes, 1 / 60);
+  const big = rise >= baselineBytes * (limits.leakPercent / 100);
+  const fast = mbPerMin >= limits.leakMbPerMin;
+  // The troughs under load (each phase's lowest sample) rise with retained memory too; a saw-tooth
+  // that happened to stop higher each time keeps them level.
+  const lows = judged.map((phase) => phase.lowBytes);
+  const lowSteps = lows.map((low, index) => low - (index === 0 ? base.lowBytes : (lows[index - 1] ?? 0)));
+  const lowsRising = lowSteps.every((step) => step > noise);
+  const lowRise = (lows[lows.length - 1] ?? base.lowBytes) - base.lowBytes;
+  const path = [baselineBytes, ...rests].map(mb).join(' → ');
+  const trace = `RSS at rest after each phase past the warm-up ${path} MB`;
+  if (rising && big && fast && lowsRising) {
+    return {
+      verdict: 'leak',
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}: rose in every phase, +${mb(rise)} MB (${((rise / baselineBytes) * 100).toFixed(0)}%, ${mbPerMin.toFixed(1)} MB/min of load)`,
+    };
+  }
+  if (!rising && !big) {
+    return {
+      verdict: 'within',
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}: no phase-over-phase growth (net ${rise >= 0 ? '+' : ''}${mb(rise)} MB)`,
+    };
+  }
+  if (!lowsRising && lowRise < baselineBytes * (limits.leakPercent / 100)) {
+    return {
+      verdict: 'within',
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}, but the troughs under load stayed level (${[base.lowBytes, ...lows].map(mb).join(' → ')} MB): a saw-tooth, no retained growth`,
+    };
+  }
   return {
-    ok: true,
-    trend: {
-      startBytes: a,
-      endBytes: c,
-      mbPerMin: (bytesPerMs * 60_000) / (1024 * 1024),
-      rising: a < b && b < c,
-      samples: window.length,
-      windowMs,
-      warmupMs: options.warmupMs,
-    },
+    verdict: 'cannot-tell',
+    reason: rising
+      ? `${trace}: rose in every phase, +${mb(rise)} MB in all (${((rise / baselineBytes) * 100).toFixed(1)}%, ${mbPerMin.toFixed(1)} MB/min); a leak needs ≥ ${limits.leakPercent}% and ≥ ${limits.leakMbPerMin} MB/min: raise duration or phases`
+      : `${trace}: up ${mb(rise)} MB overall but not in every phase, no steady trend: raise duration or phases`,
   };
-}
-
-/** How a trend reads against the leak limits. */
-export type TrendVerdict = 'within' | 'step' | 'too-little' | 'leak';
-
-/**
- * A leak is growth faster than `leakMbPerMin` and than `leakPercent`% of the RSS per minute,
- * rising through every third of the window, AND a rise within the window of at least
- * `leakPercent`% of the RSS. Without the last, a 10 s run reads ordinary heap growth as a leak
- * (measured on `serve` behind a Vite SPA: 258 → 268 MB in 7 s, 92 MB/min, a pass on the next run):
- * so little growth in so short a run cannot tell the two apart, and says so instead of failing.
- */
-export function judgeTrend(
-  trend: RssTrend,
-  limits: { leakMbPerMin: number; leakPercent: number },
-): TrendVerdict {
-  const startMb = trend.startBytes / (1024 * 1024);
-  const fast = trend.mbPerMin > limits.leakMbPerMin && trend.mbPerMin > startMb * (limits.leakPercent / 100);
-  if (!fast) return 'within';
-  if (!trend.rising) return 'step';
-  const rise = trend.endBytes - trend.startBytes;
-  return rise < trend.startBytes * (limits.leakPercent / 100) ? 'too-little' : 'leak';
 }
