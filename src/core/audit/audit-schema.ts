@@ -12,6 +12,29 @@ const When = z.string().max(40);
 /** The webhook delivery a person's edit came in (replays are refused by it). */
 const Delivery = z.string().max(100).optional();
 
+const GovernanceEvents = [
+  z.object({ t: z.literal('exception'), by: Who, at: When, sha: Sha, reason: Text }),
+  z.object({
+    t: z.literal('break-glass'),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    skipped: z.array(Text).max(5000),
+    due: When,
+  }),
+  z.object({ t: z.literal('note'), item: Text, by: Who, at: When, sha: Sha, text: Text }),
+  z.object({ t: z.literal('freeze'), by: Who, at: When, sha: Sha, until: When, reason: Text }),
+  z.object({ t: z.literal('unfreeze'), by: Who, at: When, sha: Sha }),
+  z.object({
+    t: z.literal('escalate'),
+    level: z.enum(['reminder', 'overdue']),
+    at: When,
+    sha: Sha,
+    issue: z.number().int().positive().optional(),
+  }),
+] as const;
+
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha, d: Delivery }),
   z.object({
@@ -36,6 +59,7 @@ const EventSchema = z.discriminatedUnion('t', [
     source: Text,
     incident: z.number().int().positive().optional(),
   }),
+  ...GovernanceEvents,
 ]);
 
 const ItemStateSchema = z.object({
@@ -48,6 +72,8 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: Who, reason: Text, na: z.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: z.number().int().positive().optional(),
+  items: z.array(Text).max(5000).optional(),
+  due: When.optional(),
 });
 
 const FindingSchema = z.object({
@@ -107,5 +133,17 @@ export const AuditRecordSchema = z.object({
     .object({ count: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() })
     .optional(),
   ledgerHead: z.string().max(100),
+  signals: z.array(Text).max(500).optional(),
+  emergency: z
+    .object({
+      by: Who,
+      at: When,
+      reason: Text,
+      due: When,
+      skipped: z.array(Text).max(5000),
+      missing: z.array(Text).max(5000),
+      review: Text,
+    })
+    .optional(),
   signature: z.string().max(100),
 });

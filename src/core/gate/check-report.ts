@@ -32,6 +32,8 @@ export function buildCheckReport(input: {
   config: Config;
   problems?: readonly string[];
   notes?: readonly string[];
+  /** Rubber-stamp signals (rubber-stamp.ts): shown, never blocking. */
+  signals?: readonly string[];
 }): GateReport {
   const { gate } = input;
   const problems = input.problems ?? [];
@@ -49,6 +51,12 @@ export function buildCheckReport(input: {
   if (gate.blockers.length > 0) lines.push('', '### Waiting on');
   for (const blocker of gate.blockers) lines.push(describe(blocker, input.config, texts));
   for (const note of input.notes ?? []) lines.push('', `> ${escapeInline(note, 300)}`);
+  if (input.signals && input.signals.length > 0)
+    lines.push(
+      '',
+      '### Rubber-stamp signals (not blocking)',
+      ...input.signals.slice(0, 20).map((signal) => `- ⚠️ ${escapeInline(signal, 300)}`),
+    );
   const roles = gate.blockers.filter((b): b is Extract<Blocker, { kind: 'role' }> => b.kind === 'role');
   return {
     status,
@@ -78,6 +86,10 @@ function describe(blocker: Blocker, config: Config, texts: Map<string, string>):
       return `- ⏭️ skipped (waive or fix): ${list(blocker.items)}`;
     case 'pending-check':
       return `- ⏳ ${blocker.items.length} automated check(s) waiting for results for this commit`;
+    case 'note':
+      return `- 📝 ticked without the required note (\`/shipgate note <id> <text>\`): ${list(blocker.items)}`;
+    case 'window':
+      return `- ⏸ ${escapeInline(blocker.reason, 300)}`;
   }
 }
 

@@ -4,7 +4,7 @@
  * hand-made offsets. Every reader of the gate (the `shipgate` check, the merge queue, deployment
  * protection, `/shipgate status`) gets its verdict through `releaseGates`.
  */
-import { DateTime, type DurationLikeObject } from 'luxon';
+import { DateTime, type DurationLikeObject, IANAZone } from 'luxon';
 
 /** `windows:` in `.github/shipgate.yml` (validated by the config schema). */
 export interface WindowsConfig {
@@ -79,7 +79,7 @@ export function parseAllowRule(text: string): AllowRule | string {
 
 /** True when `zone` is an IANA zone luxon (ICU) knows. */
 export function isKnownZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  return IANAZone.isValidZone(zone);
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
