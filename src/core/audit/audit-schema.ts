@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOVERNANCE_EVENT_SCHEMAS, GOVERNANCE_STATE_FIELDS } from '../ledger/governance-event-schema.js';
 
 /**
  * The shape of a stored audit record (shipgate/audit@1). Records come back from artifacts,
@@ -11,29 +12,6 @@ const Sha = z.string().max(64);
 const When = z.string().max(40);
 /** The webhook delivery a person's edit came in (replays are refused by it). */
 const Delivery = z.string().max(100).optional();
-
-const GovernanceEvents = [
-  z.object({ t: z.literal('exception'), by: Who, at: When, sha: Sha, reason: Text }),
-  z.object({
-    t: z.literal('break-glass'),
-    by: Who,
-    at: When,
-    sha: Sha,
-    reason: Text,
-    skipped: z.array(Text).max(5000),
-    due: When,
-  }),
-  z.object({ t: z.literal('note'), item: Text, by: Who, at: When, sha: Sha, text: Text }),
-  z.object({ t: z.literal('freeze'), by: Who, at: When, sha: Sha, until: When, reason: Text }),
-  z.object({ t: z.literal('unfreeze'), by: Who, at: When, sha: Sha }),
-  z.object({
-    t: z.literal('escalate'),
-    level: z.enum(['reminder', 'overdue']),
-    at: When,
-    sha: Sha,
-    issue: z.number().int().positive().optional(),
-  }),
-] as const;
 
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha, d: Delivery }),
@@ -59,7 +37,7 @@ const EventSchema = z.discriminatedUnion('t', [
     source: Text,
     incident: z.number().int().positive().optional(),
   }),
-  ...GovernanceEvents,
+  ...GOVERNANCE_EVENT_SCHEMAS,
 ]);
 
 const ItemStateSchema = z.object({
@@ -72,8 +50,7 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: Who, reason: Text, na: z.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: z.number().int().positive().optional(),
-  items: z.array(Text).max(5000).optional(),
-  due: When.optional(),
+  ...GOVERNANCE_STATE_FIELDS,
 });
 
 const FindingSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOVERNANCE_EVENT_SCHEMAS, GOVERNANCE_STATE_FIELDS } from '../ledger/governance-event-schema.js';
 import type { Ledger } from '../ledger/ledger.js';
 
 /** Hidden, machine-readable state at the end of the checklist comment. Invisible when rendered. */
@@ -54,6 +55,7 @@ const EventSchema = z.discriminatedUnion('t', [
     source: z.string(),
     incident: z.number().int().positive().optional(),
   }),
+  ...GOVERNANCE_EVENT_SCHEMAS,
 ]);
 const ItemStateSchema = z.object({
   checked: z.boolean(),
@@ -65,6 +67,7 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: z.string(), reason: z.string(), na: z.literal(true).optional() }).optional(),
   reset: z.string().optional(),
   incident: z.number().int().positive().optional(),
+  ...GOVERNANCE_STATE_FIELDS,
 });
 const LedgerSchema = z.object({
   base: z.object({

@@ -123,10 +123,8 @@ export function governPreMerge(
         ...preMerge.blockers,
         { kind: 'window', items: [], reason: line, ...(window.opensAt ? { opensAt: window.opensAt } : {}) },
       ],
-      summary:
-        preMerge.conclusion === 'success'
-          ? `${preMerge.summary.replace(/ — ready$/, '')} — ⏸ ${line}`
-          : `${preMerge.summary} · ⏸ ${line}`,
+      // the window first: it is what a reader of the (cut) check title needs to know
+      summary: `⏸ ${line} — ${preMerge.summary.replace(/ — ready$/, ' (complete)')}`,
     },
     window,
   };
