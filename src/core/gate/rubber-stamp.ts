@@ -18,6 +18,14 @@ export const BURST_SECONDS = 10;
 /** A tick this soon after the PR opened or after a push was not a review of it. */
 export const QUICK_SECONDS = 30;
 
+/** "QA Lead: ____ Date: ____" → "QA Lead sign-off"; other items by their text. */
+function labelOf(item: { text: string; kind: string } | undefined, id: string): string {
+  if (!item) return id;
+  const text =
+    item.kind === 'signoff' ? `${item.text.split(/:?\s*_{3,}/)[0]?.trim() || 'role'} sign-off` : item.text;
+  return text.slice(0, 60);
+}
+
 export function rubberStampSignals(input: {
   checklist: Checklist;
   events: readonly LedgerEvent[];
@@ -72,7 +80,7 @@ export function rubberStampSignals(input: {
         item: tick.item,
         seconds: Math.round(since.seconds),
         after: since.after,
-        text: `quick tick: @${tick.by} ticked "${items.get(tick.item)?.text.slice(0, 60) ?? tick.item}" ${Math.round(since.seconds)} s after the ${since.after === 'open' ? 'PR opened' : 'last push'}`,
+        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" ${Math.round(since.seconds)} s after the ${since.after === 'open' ? 'PR opened' : 'last push'}`,
       });
   }
   // a sign-off by someone who did nothing else on the PR (no other tick, note, waiver or command)
@@ -85,7 +93,7 @@ export function rubberStampSignals(input: {
         kind: 'lone-sign-off',
         by: tick.by,
         item: tick.item,
-        text: `lone sign-off: @${tick.by} signed "${items.get(tick.item)?.text.slice(0, 60) ?? tick.item}" with no other activity on the PR`,
+        text: `lone sign-off: @${tick.by} signed "${labelOf(items.get(tick.item), tick.item)}" with no other activity on the PR`,
       });
   }
   return signals;
