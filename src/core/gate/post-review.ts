@@ -41,9 +41,9 @@ export function postReviewRun(
     `🚨 #${number} went out by **break-glass** by @${escapeInline(review.by, 60)} at ${review.at}: ${escapeInline(review.reason, 300)}`,
     '',
     `The skipped sign-offs and items must be given on the merged PR's checklist by **${review.due}**.`,
-    review.escalated
-      ? `\nEscalated${review.issue ? ` in issue #${review.issue}` : ''}: ${NOT_REVIEWED}.`
-      : '',
+    ...(review.escalated
+      ? ['', `Escalated${review.issue ? ` in issue #${review.issue}` : ''}: ${NOT_REVIEWED}.`]
+      : []),
     '',
     '### Skipped at the break-glass',
     ...review.skipped.slice(0, 100).map(line),
