@@ -286,3 +286,43 @@ describe('the evidence pack', () => {
     expect(sample(population, 50, 1)).toEqual(population);
   });
 });
+
+describe('windows and breakGlass in .github/shipgate.yml', () => {
+  const base = 'roles:\n  release-manager: { users: [mia] }\n';
+  test("the issue's example parses, with the defaults", async () => {
+    const { parseConfig } = await import('../../src/core/config/config-file.js');
+    const config = parseConfig(
+      `${base}windows:\n  timezone: Europe/Berlin\n  allow: ["Mon-Thu 09:00-16:00"]\n  freezes: [{ from: "2026-12-20", to: "2027-01-04", reason: "holiday freeze" }]\n  roles: [release-manager]\n`,
+      '.github/shipgate.yml',
+    );
+    expect(config.windows).toEqual({
+      timezone: 'Europe/Berlin',
+      allow: ['Mon-Thu 09:00-16:00'],
+      freezes: [{ from: '2026-12-20', to: '2027-01-04', reason: 'holiday freeze' }],
+      roles: ['release-manager'],
+    });
+    expect(config.breakGlass).toEqual({ reviewWithin: '24h' });
+  });
+
+  test.each([
+    ['windows:\n  timezone: Mars/Olympus\n', '.github/shipgate.yml:4', 'unknown time zone'],
+    ['windows:\n  allow: ["Monday 9-5"]\n', '.github/shipgate.yml:4', 'expected "Mon-Thu 09:00-16:00"'],
+    [
+      'windows:\n  freezes: [{ from: "2027-01-04", to: "2026-12-20", reason: "holiday" }]\n',
+      '.github/shipgate.yml:4',
+      '"to" is before "from"',
+    ],
+    ['windows:\n  roles: [nobody]\n', '.github/shipgate.yml:4', 'no role "nobody" under roles:'],
+    ['breakGlass:\n  reviewWithin: tomorrow\n', '.github/shipgate.yml:4', 'expected a duration like "24h"'],
+  ])('%j is refused with file, line and reason', async (yaml, where, message) => {
+    const { parseConfig } = await import('../../src/core/config/config-file.js');
+    let error: unknown;
+    try {
+      parseConfig(`${base}${yaml}`, '.github/shipgate.yml');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(String(error)).toContain(message);
+    expect(String(error)).toContain(`${where}: `);
+  });
+});
