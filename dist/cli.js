@@ -36135,7 +36135,7 @@ function postReviewOf(input2) {
 }
 function governPreMerge(preMerge, input2) {
   const glass = input2.states[BREAK_GLASS_STATE];
-  if (glass?.checked && glass.sha === input2.headSha) {
+  if (glass?.checked && glass.sha === input2.headSha && (input2.problems ?? []).length === 0) {
     const skipped2 = glass.items?.length ?? 0;
     return {
       gate: {
@@ -36583,7 +36583,8 @@ function releaseGates(input2) {
   const { gate: preMerge, window: window2 } = governPreMerge(items, {
     states: input2.states,
     headSha: input2.headSha,
-    ...input2.governance ? { governance: input2.governance } : {}
+    ...input2.governance ? { governance: input2.governance } : {},
+    ...input2.problems ? { problems: input2.problems } : {}
   });
   const postReview = input2.governance ? postReviewOf({
     checklist: input2.checklist,

@@ -88973,7 +88973,7 @@ function postReviewOf(input2) {
 }
 function governPreMerge(preMerge, input2) {
   const glass = input2.states[BREAK_GLASS_STATE];
-  if (glass?.checked && glass.sha === input2.headSha) {
+  if (glass?.checked && glass.sha === input2.headSha && (input2.problems ?? []).length === 0) {
     const skipped2 = glass.items?.length ?? 0;
     return {
       gate: {
@@ -89071,7 +89071,8 @@ function releaseGates(input2) {
   const { gate: preMerge, window: window2 } = governPreMerge(items, {
     states: input2.states,
     headSha: input2.headSha,
-    ...input2.governance ? { governance: input2.governance } : {}
+    ...input2.governance ? { governance: input2.governance } : {},
+    ...input2.problems ? { problems: input2.problems } : {}
   });
   const postReview = input2.governance ? postReviewOf({
     checklist: input2.checklist,
@@ -89601,8 +89602,7 @@ function postReviewRun(review, mergeSha, number4, checklist) {
     `\u{1F6A8} #${number4} went out by **break-glass** by @${escapeInline(review.by, 60)} at ${review.at}: ${escapeInline(review.reason, 300)}`,
     "",
     `The skipped sign-offs and items must be given on the merged PR's checklist by **${review.due}**.`,
-    review.escalated ? `
-Escalated${review.issue ? ` in issue #${review.issue}` : ""}: ${NOT_REVIEWED}.` : "",
+    ...review.escalated ? ["", `Escalated${review.issue ? ` in issue #${review.issue}` : ""}: ${NOT_REVIEWED}.`] : [],
     "",
     "### Skipped at the break-glass",
     ...review.skipped.slice(0, 100).map(line)

@@ -197,7 +197,7 @@ describe('rubber-stamp signals', () => {
       author: 'rita',
     });
     expect(signals.map((signal) => signal.text)).toEqual([
-      'quick tick: @bob ticked "Smoke test" 5 s after the PR opened',
+      'quick tick: @bob ticked "Smoke test" within 30 s of the PR opening',
     ]);
   });
 });

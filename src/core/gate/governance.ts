@@ -83,10 +83,11 @@ export function postReviewOf(input: {
 /** The pre-merge gate with break-glass and the change window applied; the window's verdict too. */
 export function governPreMerge(
   preMerge: GateDecision,
-  input: { states: ItemStates; headSha: string; governance?: GovernanceInput },
+  input: { states: ItemStates; headSha: string; governance?: GovernanceInput; problems?: readonly string[] },
 ): { gate: GateDecision; window: WindowVerdict } {
   const glass = input.states[BREAK_GLASS_STATE];
-  if (glass?.checked && glass.sha === input.headSha) {
+  // an invalid configuration fails closed, break-glass or not (fix the config: it is one commit)
+  if (glass?.checked && glass.sha === input.headSha && (input.problems ?? []).length === 0) {
     const skipped = glass.items?.length ?? 0;
     return {
       gate: {

@@ -50,6 +50,7 @@ export function releaseGates(input: ReleaseGatesInput): ReleaseGates {
     states: input.states,
     headSha: input.headSha,
     ...(input.governance ? { governance: input.governance } : {}),
+    ...(input.problems ? { problems: input.problems } : {}),
   });
   const postReview = input.governance
     ? postReviewOf({

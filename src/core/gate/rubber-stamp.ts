@@ -55,7 +55,8 @@ export function rubberStampSignals(input: {
         by,
         items: best.map((tick) => tick.item),
         seconds,
-        text: `burst: @${by} ticked ${best.length} items in ${seconds} s`,
+        // the text names the threshold, not the measured seconds: the summary must not change with timing
+        text: `burst: @${by} ticked ${best.length} items within ${BURST_SECONDS} s`,
       });
     }
   }
@@ -80,7 +81,7 @@ export function rubberStampSignals(input: {
         item: tick.item,
         seconds: Math.round(since.seconds),
         after: since.after,
-        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" ${Math.round(since.seconds)} s after the ${since.after === 'open' ? 'PR opened' : 'last push'}`,
+        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" within ${QUICK_SECONDS} s of ${since.after === 'open' ? 'the PR opening' : 'the last push'}`,
       });
   }
   // a sign-off by someone who did nothing else on the PR (no other tick, note, waiver or command)
