@@ -89649,7 +89649,8 @@ function rubberStampSignals(input2) {
         by,
         items: best.map((tick) => tick.item),
         seconds,
-        text: `burst: @${by} ticked ${best.length} items in ${seconds} s`
+        // the text names the threshold, not the measured seconds: the summary must not change with timing
+        text: `burst: @${by} ticked ${best.length} items within ${BURST_SECONDS} s`
       });
     }
   }
@@ -89666,7 +89667,7 @@ function rubberStampSignals(input2) {
         item: tick.item,
         seconds: Math.round(since.seconds),
         after: since.after,
-        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" ${Math.round(since.seconds)} s after the ${since.after === "open" ? "PR opened" : "last push"}`
+        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" within ${QUICK_SECONDS} s of ${since.after === "open" ? "the PR opening" : "the last push"}`
       });
   }
   const active = /* @__PURE__ */ new Map();
@@ -89942,11 +89943,7 @@ async function noteGovernance(scope, number4, gates, merged) {
     known = /* @__PURE__ */ new Map();
     local.set(scope.bot, known);
   }
-  if (known.get(key) === dueAt) return;
-  if (dueAt === void 0 && !known.has(key)) {
-    const index = await readIndex(scope.bot);
-    if (!index.some((entry) => keyOf2(entry) === key)) return;
-  }
+  if (known.get(key) === dueAt || dueAt === void 0 && !known.has(key)) return;
   if (dueAt === void 0) known.delete(key);
   else known.set(key, dueAt);
   await updateIndex(scope.bot, (index) => {

@@ -55,12 +55,9 @@ export async function noteGovernance(
     known = new Map();
     local.set(scope.bot, known);
   }
-  if (known.get(key) === dueAt) return;
-  if (dueAt === undefined && !known.has(key)) {
-    // nothing known here; another replica may have an entry: leave the shared index alone unless it has one
-    const index = await readIndex(scope.bot);
-    if (!index.some((entry) => keyOf(entry) === key)) return;
-  }
+  // nothing to record and nothing recorded here: no shared-state call on the common path (an
+  // entry another replica left is dropped by the timer pass, which forgets before it looks)
+  if (known.get(key) === dueAt || (dueAt === undefined && !known.has(key))) return;
   if (dueAt === undefined) known.delete(key);
   else known.set(key, dueAt);
   await updateIndex(scope.bot, (index) => {
