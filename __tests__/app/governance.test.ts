@@ -218,6 +218,8 @@ test('break-glass passes the gate loudly; the post-review stays pending on the m
   expect(runNamed(h, merge, 'shipgate/post-review')?.output.title).toContain('OVERDUE');
   const overdue = readAuditJson(gateRun(h.sim, head)?.output.text) as { emergency?: { review: string } };
   expect(overdue.emergency?.review).toBe('emergency change not reviewed');
+  expect(gateRun(h.sim, head)?.output.text).toContain('## 🚨 Emergency change (break-glass)');
+  expect(gateRun(h.sim, head)?.output.text).toContain('Post-review due');
   // the sign-offs given on the merged PR complete the review
   await edit(h, pr, 'quinn', 'qa-signoff', true);
   expect(runNamed(h, merge, 'shipgate/post-review')?.status).toBe('in_progress');
