@@ -326,3 +326,42 @@ describe('windows and breakGlass in .github/shipgate.yml', () => {
     expect(String(error)).toContain(`${where}: `);
   });
 });
+
+test('the signed audit record carries the emergency change and the signals, verifies, and the page shows them', async () => {
+  const { buildAuditRecord, verifyAuditRecord } = await import('../../src/core/audit/audit-record.js');
+  const { renderAuditPage } = await import('../../src/audit/audit-page.js');
+  const { renderAuditMarkdown } = await import('../../src/core/audit/audit-markdown.js');
+  const { buildStory, STORY_SECRET } = await import('../helpers/audit-story.js');
+  const story = buildStory();
+  const record = buildAuditRecord(
+    {
+      repo: 'acme/web',
+      pr: { number: 7, title: 'Release 7.0.0', author: 'rita', headSha: HEAD, mergeCommitSha: MERGE },
+      checklist: story.checklist,
+      ledger: story.ledger,
+      generatedAt: '2026-12-16T10:00:00.000Z',
+      signals: ['burst: @bob ticked 12 items within 10 s'],
+      postReview: {
+        by: 'mia',
+        at: '2026-12-15T09:00:00.000Z',
+        reason: 'checkout down',
+        sha: HEAD,
+        due: '2026-12-16T09:00:00.000Z',
+        skipped: ['qa'],
+        missing: ['qa'],
+        reviewed: false,
+        overdue: true,
+        reminded: true,
+        escalated: true,
+      },
+    },
+    STORY_SECRET,
+  );
+  expect(record.emergency).toMatchObject({ review: 'emergency change not reviewed', missing: ['qa'] });
+  expect(verifyAuditRecord(JSON.parse(JSON.stringify(record)), STORY_SECRET).ok).toBe(true);
+  const page = renderAuditPage(record, { signature: 'verified' });
+  expect(page).toContain('Emergency change (break-glass) by mia');
+  expect(page).toContain('emergency change not reviewed');
+  expect(page).toContain('burst: @bob ticked 12 items within 10 s');
+  expect(renderAuditMarkdown(record)).toContain('## 🚨 Emergency change (break-glass)');
+});
