@@ -266,9 +266,9 @@ test('without the bot key the export refuses to run (exit 2)', async () => {
       expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: `${ARTIFACTS}audit-export.png`, fullPage: true });
-    // the top of the page (header, summary table, the first release) for docs/governance-export.png
-    await page.setViewportSize({ width: 1280, height: 1300 });
-    await page.screenshot({ path: `${ARTIFACTS}audit-export-top.png` });
+      // the top of the page (header, summary table, the first release) for docs/governance-export.png
+      await page.setViewportSize({ width: 1280, height: 1300 });
+      await page.screenshot({ path: `${ARTIFACTS}audit-export-top.png` });
     } finally {
       await browser.close();
     }
