@@ -365,3 +365,34 @@ test('the signed audit record carries the emergency change and the signals, veri
   expect(page).toContain('burst: @bob ticked 12 items within 10 s');
   expect(renderAuditMarkdown(record)).toContain('## 🚨 Emergency change (break-glass)');
 });
+
+test('the export shows how an automated result was obtained when the result event says so (issue 20)', () => {
+  const record = buildStoryRecord();
+  const auto = record.items.find((item) => item.kind === 'auto' && item.phase === 'pre-merge');
+  if (!auto) throw new Error('no automated item');
+  const withHow = [
+    ...record.events,
+    {
+      t: 'result',
+      item: auto.id,
+      status: 'pass',
+      summary: 'ok',
+      at: '2026-11-25T16:50:00.000Z',
+      sha: HEAD,
+      how: 'verified',
+    },
+  ] as LedgerEvent[];
+  const states = foldLedger(appendEvents(emptyLedger('k'), withHow, 'k'));
+  const row = exportRow({ record, events: withHow, states, integrity: 'ok' }, '2026-11-26T00:00:00Z');
+  expect(row.automatedEvidence).toContain(`${auto.id}: pass (ok) [verified]`);
+  const without = exportRow(
+    {
+      record,
+      events: record.events,
+      states: foldLedger(appendEvents(emptyLedger('k'), record.events, 'k')),
+      integrity: 'ok',
+    },
+    '2026-11-26T00:00:00Z',
+  );
+  expect(without.automatedEvidence).not.toContain('[verified]');
+});
