@@ -63,6 +63,7 @@ ${groups.map((group, index) => `<li><a href="#group-${index + 1}">${h(group.name
 </ul></nav>
 <main id="main">
 ${summarySection(record)}
+${governanceSection(record)}
 ${groups.map((group, index) => groupSection(group, index + 1)).join('\n')}
 ${rejectedSection(record)}
 ${historySection(record)}
@@ -72,6 +73,33 @@ ${historySection(record)}
 <p>Signature (HMAC-SHA256 over the canonical JSON record): <code>${h(record.signature)}</code></p>
 </footer>`;
   return htmlDocument(title, body);
+}
+
+/** A break-glass and its review, and the rubber-stamp signals: only when the record has them. */
+function governanceSection(record: AuditRecord): string {
+  const { emergency, signals = [] } = record;
+  if (!emergency && signals.length === 0) return '';
+  const parts: string[] = [];
+  if (emergency) {
+    const tone =
+      emergency.review === 'reviewed'
+        ? 'done'
+        : emergency.review.startsWith('pending')
+          ? 'pending'
+          : 'failing';
+    parts.push(`<p class="alert" role="note">Emergency change (break-glass) by ${h(emergency.by)} at ${time(emergency.at)}: ${h(emergency.reason)}</p>
+<dl class="facts">
+<dt>Skipped</dt><dd>${h(emergency.skipped.join(', ') || 'nothing')}</dd>
+<dt>Review due</dt><dd>${time(emergency.due)}</dd>
+<dt>Review</dt><dd><span class="badge t-${tone}">${h(emergency.review)}</span>${emergency.missing.length > 0 ? ` missing: ${h(emergency.missing.join(', '))}` : ''}</dd>
+</dl>`);
+  }
+  if (signals.length > 0)
+    parts.push(`<h3>Rubber-stamp signals (not blocking)</h3>
+<ul>${signals.map((signal) => `<li>${h(signal)}</li>`).join('')}</ul>`);
+  return `<section aria-labelledby="governance"><h2 id="governance">Governance</h2>
+${parts.join('\n')}
+</section>`;
 }
 
 function summarySection(record: AuditRecord): string {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../core/errors.js';
+import { AUDIT_HELP, auditCommand } from './audit-command.js';
 import { CHECK_HELP, checkCommand } from './check-command.js';
 import { DOCTOR_HELP, doctorCommand } from './doctor-command.js';
 import { INIT_HELP, initCommand } from './init-command.js';
@@ -17,6 +18,7 @@ Commands:
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
   doctor --repo R   check an installation of the app on GitHub (APP_ID, PRIVATE_KEY)
+  audit export      the auditor's evidence pack over merged releases (GITHUB_TOKEN)
 
 Options: --help, --version, --debug (print stack traces)
 Run "shipgate <command> --help" for a command's options.
@@ -42,6 +44,7 @@ export async function main(io: CliIO): Promise<number> {
       render: RENDER_HELP,
       validate: VALIDATE_HELP,
       doctor: DOCTOR_HELP,
+      audit: AUDIT_HELP,
     }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -52,6 +55,7 @@ export async function main(io: CliIO): Promise<number> {
     if (command === 'init') return initCommand(io, rest);
     if (command === 'render') return await renderCommand(io, rest);
     if (command === 'doctor') return await doctorCommand(io, rest);
+    if (command === 'audit') return await auditCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error) {
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);

@@ -233,6 +233,50 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
       const { data } = await octokit.rest.issues.create({ ...r, ...issue });
       return data.number;
     },
+    async listLabelledIssues(label, limit) {
+      const { data } = await octokit.rest.issues.listForRepo({
+        ...r,
+        labels: label,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        per_page: Math.min(Math.max(limit, 1), 100),
+      });
+      return data
+        .filter((issue) => !issue.pull_request)
+        .map((issue) => ({
+          number: issue.number,
+          title: issue.title,
+          body: issue.body ?? '',
+          author: issue.user?.login ?? '',
+          open: issue.state === 'open',
+          createdAt: issue.created_at,
+        }));
+    },
+    async updateIssue(number, change) {
+      await octokit.rest.issues.update({ ...r, issue_number: number, ...change });
+    },
+    async listMergedPulls(since, until, max) {
+      const found: PullInfo[] = [];
+      const from = Date.parse(since);
+      const to = Date.parse(until);
+      // newest updated first: a page whose PRs were all last updated before `since` ends the walk
+      // (a PR is updated when merged, so none merged in range is further on)
+      for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.list, {
+        ...r,
+        state: 'closed',
+        sort: 'updated',
+        direction: 'desc',
+        per_page: PER_PAGE,
+      })) {
+        for (const raw of data) {
+          const merged = raw.merged_at ? Date.parse(raw.merged_at) : Number.NaN;
+          if (merged >= from && merged < to) found.push(toPull(raw));
+        }
+        if (found.length >= max || data.every((raw) => Date.parse(raw.updated_at) < from)) break;
+      }
+      return found.sort((a, b) => Date.parse(b.mergedAt ?? '') - Date.parse(a.mergedAt ?? '')).slice(0, max);
+    },
     async releaseByTag(tag) {
       try {
         const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
@@ -285,6 +329,7 @@ export interface RawPull {
   merged_at?: string | null;
   /** Set on open PRs too (the test merge commit): only a merged PR's counts. */
   merge_commit_sha?: string | null;
+  created_at?: string;
 }
 
 /** The one mapping of a pull request to PullInfo, for API responses and webhook payloads alike. */
@@ -304,6 +349,8 @@ export function toPull(data: RawPull): PullInfo {
     ...((data.merged || data.merged_at) && data.merge_commit_sha
       ? { mergeCommitSha: data.merge_commit_sha }
       : {}),
+    ...(data.created_at ? { createdAt: data.created_at } : {}),
+    ...(data.merged_at ? { mergedAt: data.merged_at } : {}),
   };
 }
 

@@ -23,6 +23,19 @@ export interface PullInfo {
   body?: string;
   /** Set once the PR was merged: its merge commit (post-deploy results are keyed by it). */
   mergeCommitSha?: string;
+  /** ISO times GitHub gives: opened, merged (rubber-stamp signals, the audit export). */
+  createdAt?: string;
+  mergedAt?: string;
+}
+
+/** An issue as shipgate reads it (the freeze issue). */
+export interface IssueInfo {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  open: boolean;
+  createdAt: string;
 }
 
 export interface CommentInfo {
@@ -104,6 +117,11 @@ export interface GitHub {
   pullsForCommit(sha: string): Promise<PullInfo[]>;
   /** Opens an issue; returns its number. */
   createIssue(issue: { title: string; body: string; labels: string[] }): Promise<number>;
+  /** Issues (not PRs) with `label`, open and closed, newest first, at most `limit`. */
+  listLabelledIssues(label: string, limit: number): Promise<IssueInfo[]>;
+  updateIssue(number: number, change: { body?: string; state?: 'open' | 'closed' }): Promise<void>;
+  /** Merged PRs whose merge time is in [since, until) (ISO), newest first; at most `max`. */
+  listMergedPulls(since: string, until: string, max: number): Promise<PullInfo[]>;
   /** The release for a tag; undefined when there is none. */
   releaseByTag(tag: string): Promise<{ id: number; body: string } | undefined>;
   updateReleaseBody(id: number, body: string): Promise<void>;

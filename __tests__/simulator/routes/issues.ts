@@ -144,6 +144,64 @@ export function issueRoutes(payloads: Payloads): RouteTable {
       return json(ctx.shapes.issue(issue), 201);
     },
 
+    // "List repository issues" (docs: rest/issues/issues#list-repository-issues): pull requests are
+    // issues too and come back with a `pull_request` key; `labels` is a comma-separated list that
+    // must all match; `state` open (default) / closed / all; `sort` created (default) / updated.
+    'GET /repos/{owner}/{repo}/issues': (ctx) => {
+      const repo = repoOf(ctx).fullName;
+      const state = ctx.query.get('state') ?? 'open';
+      const labels = (ctx.query.get('labels') ?? '').split(',').filter(Boolean);
+      const creator = ctx.query.get('creator');
+      const sortKey = ctx.query.get('sort') === 'updated' ? 'updated_at' : 'created_at';
+      const ascending = ctx.query.get('direction') === 'asc';
+      const list = [...ctx.state.issues.values()]
+        .filter((i) => i.repo === repo && (state === 'all' || i.state === state))
+        .filter((i) => labels.every((label) => i.labels.includes(label)))
+        .filter((i) => !creator || i.user === creator)
+        .sort((a, b) => {
+          const order = a[sortKey] < b[sortKey] ? -1 : a[sortKey] > b[sortKey] ? 1 : a.number - b.number;
+          return ascending ? order : -order;
+        });
+      return paginate(ctx, list, (i) => ctx.shapes.issue(i));
+    },
+
+    // "Update an issue" (docs: rest/issues/issues#update-an-issue): title, body, state; a change of
+    // state is delivered as `issues.closed` / `issues.reopened`, other changes as `issues.edited`.
+    'PATCH /repos/{owner}/{repo}/issues/{issue_number}': (ctx) => {
+      const issue = issueOf(ctx);
+      if (!issue) return notFound();
+      const b = bodyObject(ctx);
+      const t = now();
+      const body = str(b.body);
+      const title = str(b.title);
+      const from = { body: issue.body ?? '', title: issue.title };
+      if (body !== undefined) issue.body = body;
+      if (title !== undefined) issue.title = title;
+      const state = b.state === 'closed' || b.state === 'open' ? b.state : undefined;
+      const changedState = state !== undefined && state !== issue.state;
+      if (state) issue.state = state;
+      if (changedState) issue.closed_at = state === 'closed' ? t : null;
+      issue.updated_at = t;
+      if (issue.pull) return json(ctx.shapes.issue(issue));
+      if (body !== undefined || title !== undefined)
+        ctx.hooks.emit(
+          'issues',
+          payloads.build('issues', 'edited', issue.repo, ctx.actor, {
+            issue: ctx.shapes.issue(issue),
+            changes: {
+              ...(body !== undefined ? { body: { from: from.body } } : {}),
+              ...(title !== undefined ? { title: { from: from.title } } : {}),
+            },
+          }),
+        );
+      if (changedState)
+        ctx.hooks.emit(
+          'issues',
+          payloads.issues(state === 'closed' ? 'closed' : 'reopened', issue, ctx.actor),
+        );
+      return json(ctx.shapes.issue(issue));
+    },
+
     'GET /repos/{owner}/{repo}/issues/{issue_number}/labels': (ctx) => {
       const issue = issueOf(ctx);
       return issue

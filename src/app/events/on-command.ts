@@ -10,6 +10,7 @@ import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
 import { onDoctor } from './on-doctor.js';
+import { isGovernanceCommand, onGovernanceCommand } from './on-governance.js';
 import { syncPull } from './on-pull-request.js';
 import type { IssueCommentPayload } from './payloads.js';
 
@@ -28,6 +29,8 @@ export async function onCommand(
   const pull = await getPull(scope, number, true);
   // on any open PR: the doctor is for a repository whose set-up may not even recognise release PRs
   if (command.name === 'doctor') return pull.open ? onDoctor(scope, number, actor) : undefined;
+  // freeze, exception, break-glass: by the configured roles; notes: also on the merged PR (post-review)
+  if (isGovernanceCommand(command)) return onGovernanceCommand(scope, pull, command, actor);
   if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {
     await reply(scope, number, `@${actor} shipgate commands need write access to the repository.`);
@@ -101,4 +104,4 @@ export async function onCommand(
 }
 
 const COMMAND_HELP =
-  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>` or `/shipgate doctor`.';
+  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>`, `/shipgate note <item-id> <text>`, `/shipgate freeze <until|duration> <reason>`, `/shipgate unfreeze`, `/shipgate exception <reason>`, `/shipgate break-glass <reason>` or `/shipgate doctor`.';

@@ -31,7 +31,9 @@ export async function onSignOffCommand(
   const number = payload.issue.number;
   const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
-  if (!pull.open || !isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  // a merged release PR still takes sign-offs: the post-review of a break-glass is given there
+  if ((!pull.open && !pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
+    return;
   await runPrStep(scope, number, {
     open: { pull },
     async decide(session) {

@@ -27,6 +27,7 @@ const Pull = z.object({
   body: z.string().nullable().optional(),
   merged: z.boolean().nullable().optional(),
   merged_at: z.string().nullable().optional(),
+  created_at: z.string().optional(),
   merge_commit_sha: z.string().nullable().optional(),
   user: User.nullable(),
   labels: z.array(z.object({ name: z.string().optional() })).default([]),

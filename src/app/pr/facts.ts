@@ -4,6 +4,7 @@ import { resolveReleaseVersion } from '../../core/release/release-version.js';
 import type { EventScope } from '../runtime/bot.js';
 import { auditDetailsUrl } from './audit-details-url.js';
 import { loadReadings } from './cutover-readings.js';
+import { currentFreeze } from './freeze-store.js';
 import { pullNotApplicable } from './pull-conditions.js';
 import type { PrSession } from './session.js';
 
@@ -20,6 +21,8 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
   const detailsUrl = auditDetailsUrl(bot, gh.repo, pull.number);
   const resultNotes: Record<string, readonly string[]> = {};
   const cutoverReadings = await loadReadings(bot, session.key);
+  // repository-wide: the pre-merge gate, the merge queue and deployment protection all honour it
+  const freeze = await currentFreeze(scope);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
     const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : undefined;
     if (sha && notes) resultNotes[sha] = notes;
@@ -35,6 +38,7 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
       author: pull.author,
       headSha: pull.headSha,
       ...(pull.mergeCommitSha ? { mergeCommitSha: pull.mergeCommitSha } : {}),
+      ...(pull.createdAt ? { openedAt: pull.createdAt } : {}),
     },
     notApplicable: await pullNotApplicable(scope, pull, setup.checklist, setup.config),
     ...(session.notes ? { notes: session.notes } : {}),
@@ -44,6 +48,7 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
     ...(detailsUrl ? { detailsUrl } : {}),
     policy: setup.policy,
     ...(cutoverReadings ? { cutoverReadings } : {}),
+    ...(freeze ? { freeze } : {}),
   };
 }
 

@@ -5,11 +5,12 @@
  * written once (runtime/write-coalescer.ts).
  */
 import { projectRelease, type ReleaseFacts, type ReleaseProjection } from '../../core/gate/projection.js';
-import { appendEvents, type LedgerEvent } from '../../core/ledger/ledger.js';
+import { appendEvents, BREAK_GLASS_STATE, foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { WriteCoalescer } from '../runtime/write-coalescer.js';
 import { noteCutover } from './cutover-watch.js';
 import { releaseFacts, resultNotesKey } from './facts.js';
+import { noteGovernance } from './governance-watch.js';
 import { replyInBurst, writeProjection } from './publish.js';
 import { type OpenOptions, openSession, type PrSession } from './session.js';
 
@@ -100,6 +101,9 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
         }
       }
       if (decided.length === 0) return;
+      // a merged break-glass release: the audit record follows its post-review (reviewed, overdue)
+      if (session.pull.mergeCommitSha && foldLedger(session.ledger)[BREAK_GLASS_STATE]?.checked)
+        withAudit = true;
       const facts = await releaseFacts(scope, session);
       const projection = projectRelease({
         ...facts,
@@ -112,6 +116,8 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
       scope.bot.metrics?.stepsWritten(decided.length);
       // a window opened (or closed) by this step: the cutover timer watches the PR from now on
       await noteCutover(scope, number, facts.checklist, projection.states, facts.config);
+      // a window that opens later, a post-review reminder or escalation: the timer looks again then
+      await noteGovernance(scope, number, projection.gates, Boolean(session.pull.mergeCommitSha));
       const explanations = new Set<string>();
       for (const decision of decisions)
         for (const line of decision?.explanations ?? []) explanations.add(line);

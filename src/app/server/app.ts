@@ -8,6 +8,7 @@ import { stepsIdle } from '../pr/run-step.js';
 import { type Bot, BotMemory, type BotOptions } from '../runtime/bot.js';
 import { auditRequestHandler } from './audit-access.js';
 import { type CutoverTick, cutoverPass } from './cutover-pass.js';
+import { governancePass } from './governance-pass.js';
 import type { EventOutcome } from './metrics.js';
 import { reconcile } from './reconcile.js';
 import { redeliverFailed } from './redeliver-failed.js';
@@ -165,12 +166,11 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       return task.finally(() => inflight.delete(task));
     },
     cutoverTick() {
-      const task = loaded().then((app) =>
-        cutoverPass(app, bot, {
-          maxWindows: options.cutoverMaxWindows ?? 20,
-          slotMs: options.cutoverIntervalMs || 1000, // ticks by hand (tests, the Action): a 1 s slot
-        }),
-      );
+      const task = loaded().then(async (app) => {
+        const slotMs = options.cutoverIntervalMs || 1000; // ticks by hand (tests, the Action): a 1 s slot
+        const tick = await cutoverPass(app, bot, { maxWindows: options.cutoverMaxWindows ?? 20, slotMs });
+        return { ...tick, governance: await governancePass(app, bot, { maxPulls: 20, slotMs }) };
+      });
       inflight.add(task);
       return task.finally(() => inflight.delete(task));
     },

@@ -9,6 +9,8 @@ export interface CutoverTick {
   pulls: number;
   windows: number;
   decided: Array<{ pr: string; item: string; outcome: 'pass' | 'fail'; line: string }>;
+  /** The same timer's governance pass: windows opened, post-review reminders and escalations. */
+  governance?: Array<{ pr: string; outcome: string }>;
 }
 
 /**

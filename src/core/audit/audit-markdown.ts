@@ -30,6 +30,23 @@ export function renderAuditMarkdown(record: AuditRecord): string {
     `- Generated: ${when(record.generatedAt)}`,
     `- Gate (${record.gate.phase}): **${CONCLUSION_LABEL[record.gate.conclusion]}** · ${esc(record.gate.summary)}`,
   ];
+  const emergency = record.emergency;
+  if (emergency)
+    out.push(
+      '',
+      '## 🚨 Emergency change (break-glass)',
+      '',
+      `- By ${esc(emergency.by)} at ${when(emergency.at)}: ${esc(emergency.reason)}`,
+      `- Skipped: ${emergency.skipped.map((id) => esc(text(id))).join('; ') || 'nothing'}`,
+      `- Post-review due ${when(emergency.due)}: **${esc(emergency.review)}**${emergency.missing.length > 0 ? ` (missing: ${emergency.missing.map((id) => esc(text(id))).join('; ')})` : ''}`,
+    );
+  if (record.signals && record.signals.length > 0)
+    out.push(
+      '',
+      '## Rubber-stamp signals (not blocking)',
+      '',
+      ...record.signals.map((signal) => `- ${esc(signal)}`),
+    );
   for (const section of sectionsOf(record)) {
     out.push(
       '',

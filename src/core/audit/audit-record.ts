@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Evidence } from '../evidence/evidence.js';
 import { type GateConclusion, type ItemStatus, isRequired, itemStatus } from '../gate/gate.js';
+import { type PostReview, postReviewState } from '../gate/governance.js';
 import { phaseGate } from '../gate/release-gates.js';
 import {
   canonical,
@@ -83,8 +84,23 @@ export interface AuditRecord {
   /** Present when old events were folded into the ledger base to fit the comment. */
   compacted?: { count: number; rejected: number };
   ledgerHead: string;
+  /** Rubber-stamp signals of the ledger (core/gate/rubber-stamp.ts); not blocking. */
+  signals?: string[];
+  /** A break-glass release: who, why, what was skipped and where its review stands. */
+  emergency?: AuditEmergency;
   /** HMAC-SHA256 (base64url) of the canonical JSON of every other field. */
   signature: string;
+}
+
+export interface AuditEmergency {
+  by: string;
+  at: string;
+  reason: string;
+  due: string;
+  skipped: string[];
+  missing: string[];
+  /** `reviewed`, `pending review (due …)` or `emergency change not reviewed`. */
+  review: string;
 }
 
 export type UnsignedAuditRecord = Omit<AuditRecord, 'signature'>;
@@ -105,6 +121,8 @@ export interface AuditInput {
   variables?: Readonly<Record<string, string | undefined>>;
   /** Items whose `when-…` condition the PR did not meet: id → why (conditions.ts). */
   notApplicable?: ReadonlyMap<string, string>;
+  signals?: readonly string[];
+  postReview?: PostReview;
 }
 
 /** Builds and signs the record. Refuses a ledger that does not verify: signing it would launder a forgery. */
@@ -165,6 +183,20 @@ export function buildAuditRecord(input: AuditInput, secret: string, ledgerKey = 
     events: structuredClone(input.ledger.events),
     ...(count > 0 ? { compacted: { count, rejected } } : {}),
     ledgerHead: input.ledger.head,
+    ...(input.signals && input.signals.length > 0 ? { signals: [...input.signals] } : {}),
+    ...(input.postReview
+      ? {
+          emergency: {
+            by: input.postReview.by,
+            at: input.postReview.at,
+            reason: input.postReview.reason,
+            due: input.postReview.due,
+            skipped: [...input.postReview.skipped],
+            missing: [...input.postReview.missing],
+            review: postReviewState(input.postReview),
+          },
+        }
+      : {}),
   };
   return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOVERNANCE_EVENT_SCHEMAS, GOVERNANCE_STATE_FIELDS } from '../ledger/governance-event-schema.js';
 
 /**
  * The shape of a stored audit record (shipgate/audit@1). Records come back from artifacts,
@@ -50,6 +51,7 @@ const EventSchema = z.discriminatedUnion('t', [
     source: Text,
     incident: z.number().int().positive().optional(),
   }),
+  ...GOVERNANCE_EVENT_SCHEMAS,
 ]);
 
 const ItemStateSchema = z.object({
@@ -65,6 +67,7 @@ const ItemStateSchema = z.object({
   how: How,
   run: Run,
   pipeline: Pipeline,
+  ...GOVERNANCE_STATE_FIELDS,
 });
 
 const FindingSchema = z.object({
@@ -124,5 +127,17 @@ export const AuditRecordSchema = z.object({
     .object({ count: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() })
     .optional(),
   ledgerHead: z.string().max(100),
+  signals: z.array(Text).max(500).optional(),
+  emergency: z
+    .object({
+      by: Who,
+      at: When,
+      reason: Text,
+      due: When,
+      skipped: z.array(Text).max(5000),
+      missing: z.array(Text).max(5000),
+      review: Text,
+    })
+    .optional(),
   signature: z.string().max(100),
 });

@@ -121,6 +121,12 @@ const ACTIONS: Record<LedgerEvent['t'], string> = {
   invalidate: 'Reset by push',
   reject: 'Rejected attempt',
   rollback: 'Rollback started',
+  exception: 'Change-window exception',
+  'break-glass': 'Break-glass (emergency change)',
+  note: 'Note',
+  freeze: 'Repository frozen',
+  unfreeze: 'Freeze lifted',
+  escalate: 'Post-review escalation',
 };
 
 export function eventView(event: LedgerEvent, textOf: (id: string) => string): EventView {
@@ -148,6 +154,36 @@ export function eventView(event: LedgerEvent, textOf: (id: string) => string): E
         by: event.by,
         items: ['rollback'],
         detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ''}`,
+      };
+    case 'exception':
+      return { ...base, by: event.by, items: ['change window'], detail: event.reason };
+    case 'break-glass':
+      return {
+        ...base,
+        by: event.by,
+        items: event.skipped.map(textOf),
+        detail: `${event.reason} — post-review due ${event.due}`,
+      };
+    case 'note':
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.text };
+    case 'freeze':
+      return {
+        ...base,
+        by: event.by,
+        items: ['repository'],
+        detail: `${event.reason} (until ${event.until})`,
+      };
+    case 'unfreeze':
+      return { ...base, by: event.by, items: ['repository'] };
+    case 'escalate':
+      return {
+        ...base,
+        by: 'shipgate',
+        items: ['post-review'],
+        detail:
+          event.level === 'overdue'
+            ? `emergency change not reviewed${event.issue ? ` (issue ${event.issue})` : ''}`
+            : 'reminder: post-review pending',
       };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOVERNANCE_EVENT_SCHEMAS, GOVERNANCE_STATE_FIELDS } from '../ledger/governance-event-schema.js';
 import type { Ledger } from '../ledger/ledger.js';
 
 /** Hidden, machine-readable state at the end of the checklist comment. Invisible when rendered. */
@@ -61,6 +62,7 @@ const EventSchema = z.discriminatedUnion('t', [
     source: z.string(),
     incident: z.number().int().positive().optional(),
   }),
+  ...GOVERNANCE_EVENT_SCHEMAS,
 ]);
 const ItemStateSchema = z.object({
   checked: z.boolean(),
@@ -75,6 +77,7 @@ const ItemStateSchema = z.object({
   how: How,
   run: Run,
   pipeline: Pipeline,
+  ...GOVERNANCE_STATE_FIELDS,
 });
 const LedgerSchema = z.object({
   base: z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RELEASE_BOTS } from '../release/release-bots.js';
 import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from '../template/path-globs.js';
+import { BreakGlassSchema, WindowsSchema } from './governance-config.js';
 import { TelemetrySchema } from './telemetry-config.js';
 
 /** Repository path globs (picomatch, like GitHub Actions `paths:`; a `!glob` excludes again). */
@@ -175,10 +176,25 @@ export const ConfigSchema = z
       .default({ environments: ['production'] }),
     /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
     telemetry: TelemetrySchema.optional(),
+    /** Change windows and freezes (docs/governance.md); absent: a release may go out any time. */
+    windows: WindowsSchema.optional(),
+    /** `/shipgate break-glass`: who may, and how soon the skipped review is due (docs/governance.md). */
+    breakGlass: BreakGlassSchema.default({ reviewWithin: '24h' }),
     concurrency: z.number().int().min(1).max(16).default(4),
     timeoutMs: z.number().int().positive().default(180_000),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // governance roles name roles defined under `roles:`
+    for (const key of ['windows', 'breakGlass'] as const)
+      for (const [index, role] of (config[key]?.roles ?? []).entries())
+        if (!config.roles[role])
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, 'roles', index],
+            message: `no role "${role}" under roles:`,
+          });
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type Role = z.infer<typeof RoleSchema>;

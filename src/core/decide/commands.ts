@@ -12,6 +12,15 @@ export type Command =
   | { name: 'cutover'; percent: number }
   /** `/shipgate doctor`: the bot replies with the repository's set-up problems, one fix per line. */
   | { name: 'doctor' }
+  /** Governance (docs/governance.md): a repository-wide freeze until a time or for a duration. */
+  | { name: 'freeze'; until: string; reason: string }
+  | { name: 'unfreeze' }
+  /** This PR may go out outside the change window or in a freeze. */
+  | { name: 'exception'; reason: string }
+  /** The audited emergency path: the gate passes for this head; the skipped review is due later. */
+  | { name: 'break-glass'; reason: string }
+  /** `/shipgate note <item-id> <text>`: what was checked for an item (`note=required` needs one). */
+  | { name: 'note'; item: string; text: string }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -48,6 +57,21 @@ export function parseCommand(body: string): Command | undefined {
     case 'sign-off':
     case 'signoff':
       return { name: 'sign-off', role: rest[0] ?? '' };
+    case 'freeze': {
+      const [until = '', ...reason] = rest;
+      return { name: 'freeze', until, reason: reason.join(' ').trim() };
+    }
+    case 'unfreeze':
+      return { name: 'unfreeze' };
+    case 'exception':
+      return { name: 'exception', reason: rest.join(' ').trim() };
+    case 'break-glass':
+    case 'breakglass':
+      return { name: 'break-glass', reason: rest.join(' ').trim() };
+    case 'note': {
+      const [item = '', ...text] = rest;
+      return { name: 'note', item, text: text.join(' ').trim() };
+    }
     default:
       return { name: 'unknown', text: word.slice(0, 40) };
   }

@@ -34,6 +34,8 @@ export function buildCheckReport(input: {
   notes?: readonly string[];
   /** The automated results with how each was obtained (evidence-report.ts). */
   evidence?: readonly string[];
+  /** Rubber-stamp signals (rubber-stamp.ts): shown, never blocking. */
+  signals?: readonly string[];
 }): GateReport {
   const { gate } = input;
   const problems = input.problems ?? [];
@@ -52,6 +54,12 @@ export function buildCheckReport(input: {
   for (const blocker of gate.blockers) lines.push(describe(blocker, input.config, texts));
   for (const note of input.notes ?? []) lines.push('', `> ${escapeInline(note, 300)}`);
   lines.push(...(input.evidence ?? []));
+  if (input.signals && input.signals.length > 0)
+    lines.push(
+      '',
+      '### Rubber-stamp signals (not blocking)',
+      ...input.signals.slice(0, 20).map((signal) => `- ⚠️ ${escapeInline(signal, 300)}`),
+    );
   const roles = gate.blockers.filter((b): b is Extract<Blocker, { kind: 'role' }> => b.kind === 'role');
   return {
     status,
@@ -81,6 +89,10 @@ function describe(blocker: Blocker, config: Config, texts: Map<string, string>):
       return `- ⏭️ skipped (waive or fix): ${list(blocker.items)}`;
     case 'pending-check':
       return `- ⏳ ${blocker.items.length} automated check(s) waiting for results for this commit`;
+    case 'note':
+      return `- 📝 ticked without the required note (\`/shipgate note <id> <text>\`): ${list(blocker.items)}`;
+    case 'window':
+      return `- ⏸ ${escapeInline(blocker.reason, 300)}`;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ItemState, ItemStates } from '../ledger/ledger.js';
+import { type ItemState, type ItemStates, notesStateOf } from '../ledger/ledger.js';
 import type { Checklist, ChecklistItem, Phase } from '../template/model.js';
 
 export type GateConclusion = 'success' | 'failure' | 'action_required';
@@ -9,7 +9,11 @@ export type Blocker =
   | { kind: 'write-access'; items: string[] }
   | { kind: 'failing-check'; items: string[] }
   | { kind: 'skipped-check'; items: string[] }
-  | { kind: 'pending-check'; items: string[] };
+  | { kind: 'pending-check'; items: string[] }
+  /** Ticked, but the item has `note=required` and nobody wrote `/shipgate note <id> <text>`. */
+  | { kind: 'note'; items: string[] }
+  /** Outside the change window or in a freeze (governance.ts); `opensAt` is the next opening. */
+  | { kind: 'window'; items: string[]; reason: string; opensAt?: string };
 
 export interface GateInput {
   checklist: Checklist;
@@ -65,11 +69,16 @@ export function evaluateGate(input: GateInput): GateDecision {
     failing: [] as string[],
     skipped: [] as string[],
     pending: [] as string[],
+    note: [] as string[],
   };
   let done = 0;
   for (const item of required) {
-    const status = itemStatus(item, input.states[item.id], input.headSha);
-    if (status === 'done') done++;
+    const state = input.states[item.id];
+    const status = itemStatus(item, state, input.headSha);
+    // `note=required`: a tick without a note on the item does not count (a waiver stands on its reason)
+    if (status === 'done' && item.noteRequired && !state?.waived && !input.states[notesStateOf(item.id)])
+      groups.note.push(item.id);
+    else if (status === 'done') done++;
     else if (status === 'waiting' && item.kind === 'signoff') {
       const role = item.role ?? 'unknown';
       roles.set(role, [...(roles.get(role) ?? []), item.id]);
@@ -83,6 +92,7 @@ export function evaluateGate(input: GateInput): GateDecision {
     blockers.push({ kind: 'write-access', items: groups['write-access'] });
   if (groups.skipped.length > 0) blockers.push({ kind: 'skipped-check', items: groups.skipped });
   if (groups.pending.length > 0) blockers.push({ kind: 'pending-check', items: groups.pending });
+  if (groups.note.length > 0) blockers.push({ kind: 'note', items: groups.note });
 
   const problems = input.problems ?? [];
   const conclusion: GateConclusion =
@@ -116,6 +126,10 @@ export function describeBlocker(blocker: Blocker): string {
       return plural('skipped check');
     case 'pending-check':
       return plural('pending check');
+    case 'note':
+      return `${plural('note')} (\`/shipgate note <id> <text>\`)`;
+    case 'window':
+      return blocker.reason;
   }
 }
 

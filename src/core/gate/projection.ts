@@ -24,15 +24,19 @@ import {
 } from '../ledger/ledger.js';
 import type { Checklist } from '../template/model.js';
 import { buildVariables } from '../template/variables.js';
+import type { CommandFreeze } from '../windows/change-windows.js';
 import { buildCheckReport, type CheckAction } from './check-report.js';
 import { evidenceLines } from './evidence-report.js';
 import type { GateDecision } from './gate.js';
+import { POST_REVIEW_CHECK, postReviewRun } from './post-review.js';
 import { type ReleaseGates, releaseGates } from './release-gates.js';
+import { rubberStampSignals, type StampSignal } from './rubber-stamp.js';
 
 /** The merge gate GitHub's branch protection requires. */
 export const CHECK_NAME = 'shipgate';
 /** After the merge: the post-deploy items, on the merge commit. */
 export const POST_DEPLOY_CHECK = 'shipgate/post-deploy';
+export { POST_REVIEW_CHECK };
 
 /** A check run as shipgate wants it to stand on GitHub. */
 export interface CheckRunView {
@@ -57,6 +61,8 @@ export interface ReleasePull {
   author: string;
   headSha: string;
   mergeCommitSha?: string;
+  /** When the PR was opened (rubber-stamp signals: ticks within seconds of it). */
+  openedAt?: string;
 }
 
 /** What is known about a release PR besides its ledger. */
@@ -82,6 +88,8 @@ export interface ReleaseFacts {
   policy?: { ref: string; sha: string };
   /** The bot's latest readings of open cutover windows, by item id (shown with the countdown). */
   cutoverReadings?: Readonly<Record<string, string>>;
+  /** The repository's freeze set by `/shipgate freeze`, when one is in force (app/pr/freeze-store.ts). */
+  freeze?: CommandFreeze;
 }
 
 export interface ProjectionInput extends ReleaseFacts {
@@ -101,6 +109,8 @@ export interface ReleaseProjection {
   ledger: Ledger;
   states: ItemStates;
   gates: ReleaseGates;
+  /** Rubber-stamp signals of this PR's ledger (not blocking; shown in the check and the audit record). */
+  signals: StampSignal[];
   /** The status line of the comment; also what `/shipgate status` answers. */
   status: string;
   comment: string;
@@ -116,13 +126,21 @@ function gatesOf(facts: ReleaseFacts, states: ItemStates, headSha = facts.pull.h
     problems: facts.problems,
     notApplicable: [...facts.notApplicable.keys()],
     ...(facts.pull.mergeCommitSha ? { mergeSha: facts.pull.mergeCommitSha } : {}),
+    governance: {
+      now: facts.now,
+      ...(facts.config.windows ? { windows: facts.config.windows } : {}),
+      ...(facts.freeze ? { freeze: facts.freeze } : {}),
+    },
   });
 }
 
 function reportRun(
   facts: ReleaseFacts,
   gate: GateDecision,
-  run: Omit<CheckRunView, 'status' | 'conclusion' | 'title' | 'summary'> & { intro?: string },
+  run: Omit<CheckRunView, 'status' | 'conclusion' | 'title' | 'summary'> & {
+    intro?: string;
+    signals?: readonly StampSignal[];
+  },
   states: ItemStates,
 ): CheckRunView {
   const report = buildCheckReport({
@@ -132,8 +150,9 @@ function reportRun(
     problems: facts.problems,
     notes: facts.resultNotes?.[run.headSha] ?? [],
     evidence: evidenceLines(facts.checklist, states, run.headSha),
+    ...(run.signals ? { signals: run.signals.map((signal) => signal.text) } : {}),
   });
-  const { intro, ...rest } = run;
+  const { intro, signals: _signals, ...rest } = run;
   const policy = facts.policy
     ? `\n\n<sub>Policy: config and template of \`${escapeInline(facts.policy.ref, 100)}\` at \`${facts.policy.sha.slice(0, 7)}\`.</sub>`
     : '';
@@ -155,6 +174,12 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
   const appended = appendEvents(input.ledger, input.events ?? [], input.ledgerKey);
   const states = foldLedger(appended);
   const gates = gatesOf(input, states);
+  const signals = rubberStampSignals({
+    checklist,
+    events: appended.events,
+    ...(pull.openedAt ? { openedAt: pull.openedAt } : {}),
+    author: pull.author,
+  });
   const mergeSha = pull.mergeCommitSha;
   const variables = buildVariables({
     config: input.config,
@@ -225,6 +250,8 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
           activated: gates.rollback.activated,
           variables,
           notApplicable: input.notApplicable,
+          signals: signals.map((signal) => signal.text),
+          ...(gates.postReview ? { postReview: gates.postReview } : {}),
         },
         input.secret,
         input.ledgerKey,
@@ -242,11 +269,14 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
             text: auditCheckText(record, markdown, `Signed checklist state:\n\n${encodeStateBlock(ledger)}`),
             actions: [],
             externalId: `${pull.number}`,
+            signals,
           },
           states,
         ),
       );
     }
+    // a break-glass release: its review is pending on the merge commit until given
+    if (gates.postReview) checkRuns.push(postReviewRun(gates.postReview, mergeSha, pull.number, checklist));
   } else {
     checkRuns.push(
       reportRun(
@@ -259,6 +289,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
           externalId: `${pull.number}`,
           ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),
           mirrorsLedger: true,
+          signals,
         },
         states,
       ),
@@ -268,6 +299,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
     ledger,
     states,
     gates,
+    signals,
     status: gates.display.summary,
     comment: built.body,
     checkRuns,

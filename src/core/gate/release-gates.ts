@@ -1,6 +1,8 @@
 import type { ItemStates } from '../ledger/ledger.js';
 import type { Checklist, Phase } from '../template/model.js';
+import type { WindowVerdict } from '../windows/change-windows.js';
 import { evaluateGate, type GateDecision } from './gate.js';
+import { type GovernanceInput, governPreMerge, type PostReview, postReviewOf } from './governance.js';
 import { type RollbackStatus, rollbackStatus, withPhase } from './rollback.js';
 
 export interface ReleaseGatesInput {
@@ -12,6 +14,8 @@ export interface ReleaseGatesInput {
   mergeSha?: string;
   problems?: readonly string[];
   notApplicable?: readonly string[];
+  /** Change windows, freezes and the time: absent (CLI, audit record), only break-glass applies. */
+  governance?: GovernanceInput;
 }
 
 export interface ReleaseView {
@@ -24,12 +28,16 @@ export interface ReleaseView {
 export interface ReleaseGates extends ReleaseView {
   preMerge: GateDecision;
   rollback: RollbackStatus;
+  /** The change window at this evaluation (open when no governance input was given). */
+  window: WindowVerdict;
+  /** After a break-glass: what its review still needs. */
+  postReview?: PostReview;
 }
 
 /** Both gates of a release (activated rollback steps count in the gate of the phase the release is in). */
 export function releaseGates(input: ReleaseGatesInput): ReleaseGates {
   const rollback = rollbackStatus(input.checklist, input.states);
-  const preMerge = evaluateGate({
+  const items = evaluateGate({
     checklist: input.checklist,
     states: input.states,
     headSha: input.headSha,
@@ -38,7 +46,28 @@ export function releaseGates(input: ReleaseGatesInput): ReleaseGates {
     ...(input.problems ? { problems: input.problems } : {}),
     ...(input.notApplicable ? { notApplicable: input.notApplicable } : {}),
   });
-  return { preMerge, rollback, ...releaseView({ ...input, preMerge, rollback }) };
+  const { gate: preMerge, window } = governPreMerge(items, {
+    states: input.states,
+    headSha: input.headSha,
+    ...(input.governance ? { governance: input.governance } : {}),
+    ...(input.problems ? { problems: input.problems } : {}),
+  });
+  const postReview = input.governance
+    ? postReviewOf({
+        checklist: input.checklist,
+        states: input.states,
+        headSha: input.headSha,
+        now: input.governance.now,
+        ...(input.mergeSha ? { mergeSha: input.mergeSha } : {}),
+      })
+    : undefined;
+  return {
+    preMerge,
+    rollback,
+    window,
+    ...(postReview ? { postReview } : {}),
+    ...releaseView({ ...input, preMerge, rollback }),
+  };
 }
 
 /**

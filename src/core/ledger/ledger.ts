@@ -36,7 +36,21 @@ export type LedgerEvent =
       reason: string;
       source: string;
       incident?: number;
-    };
+    }
+  /** `/shipgate exception <reason>`: this PR may go out outside the change window or in a freeze. */
+  | { t: 'exception'; by: string; at: string; sha: string; reason: string }
+  /**
+   * `/shipgate break-glass <reason>`: the gate passes for `sha` at once; `skipped` (the required
+   * pre-merge items not done then) must be given on the merged PR by `due`.
+   */
+  | { t: 'break-glass'; by: string; at: string; sha: string; reason: string; skipped: string[]; due: string }
+  /** `/shipgate note <id> <text>`: what was checked, for an item (required by `note=required`). */
+  | { t: 'note'; item: string; by: string; at: string; sha: string; text: string }
+  /** A repository freeze set or lifted while this PR was open (recorded in every open release PR). */
+  | { t: 'freeze'; by: string; at: string; sha: string; until: string; reason: string }
+  | { t: 'unfreeze'; by: string; at: string; sha: string }
+  /** The post-review of a break-glass was reminded of, or escalated when overdue (`issue` opened). */
+  | { t: 'escalate'; level: 'reminder' | 'overdue'; at: string; sha: string; issue?: number };
 
 /** A workflow run, ordered by its ID token's `iat`, then `run_id`, then `run_attempt`. */
 export interface ResultRun {
@@ -47,6 +61,13 @@ export interface ResultRun {
 
 /** Pseudo item under which a started rollback is folded (so it survives ledger compaction). */
 export const ROLLBACK_STATE = 'shipgate:rollback';
+/** Pseudo items of the governance events (docs/governance.md), folded like the rollback. */
+export const EXCEPTION_STATE = 'shipgate:exception';
+export const BREAK_GLASS_STATE = 'shipgate:break-glass';
+export const FREEZE_STATE = 'shipgate:freeze';
+export const ESCALATION_STATE = 'shipgate:escalation';
+/** `shipgate:note:<item id>`: the latest note on an item. */
+export const notesStateOf = (item: string) => `shipgate:note:${item}`;
 
 /** The folded state of one item. */
 export interface ItemState {
@@ -66,6 +87,9 @@ export interface ItemState {
   how?: 'verified' | 'reported';
   run?: ResultRun;
   pipeline?: string[];
+  /** For the break-glass pseudo item: the items skipped; its review is due at `due` (a freeze ends then). */
+  items?: string[];
+  due?: string;
 }
 
 export type ItemStates = Record<string, ItemState>;
@@ -215,6 +239,60 @@ function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStat
           ...(event.incident !== undefined ? { incident: event.incident } : {}),
         };
         break;
+      case 'exception':
+        states[EXCEPTION_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+        };
+        break;
+      case 'break-glass':
+        states[BREAK_GLASS_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          items: [...event.skipped],
+          due: event.due,
+        };
+        break;
+      case 'note':
+        states[notesStateOf(event.item)] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.text,
+        };
+        break;
+      case 'freeze':
+      case 'unfreeze':
+        states[FREEZE_STATE] = {
+          checked: event.t === 'freeze',
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          ...(event.t === 'freeze' ? { summary: event.reason, due: event.until } : {}),
+        };
+        break;
+      case 'escalate': {
+        const previous = states[ESCALATION_STATE];
+        states[ESCALATION_STATE] = {
+          checked: event.level === 'overdue' || previous?.checked === true,
+          at: event.at,
+          sha: event.sha,
+          summary: previous?.checked ? 'overdue' : event.level,
+          ...(event.issue !== undefined
+            ? { incident: event.issue }
+            : previous?.incident !== undefined
+              ? { incident: previous.incident }
+              : {}),
+        };
+        break;
+      }
       case 'reject':
         break;
     }

@@ -27,6 +27,8 @@ export interface ChecklistItem {
   invalidateOn?: string[];
   /** `when-paths=…` / `when-labels=…`: the item applies only to PRs that match (see conditions.ts). */
   when?: ItemCondition;
+  /** `note=required`: a tick counts only once someone wrote `/shipgate note <id> <text>` (docs/governance.md). */
+  noteRequired?: true;
 }
 
 /** When a conditional item applies: the PR changes a matching path OR carries one of the labels. */

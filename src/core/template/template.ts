@@ -22,6 +22,7 @@ const RESERVED = new Set<string>([
   'optional',
   'required',
   'manual',
+  'note',
   ...SCOPE_KEYS,
 ]);
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -184,6 +185,10 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
     line: lineNo,
   };
   if (!itemText) problem('checkbox item has no text');
+  if (values.note !== undefined) {
+    if (values.note !== 'required') problem(`note takes only "required" (got "${String(values.note)}")`);
+    else item.noteRequired = true;
+  }
   Object.assign(item, readItemScope(values, problem));
 
   if (values.check !== undefined && values.role !== undefined)
