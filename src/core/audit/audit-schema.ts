@@ -25,6 +25,15 @@ const EventSchema = z.discriminatedUnion('t', [
     na: z.literal(true).optional(),
   }),
   z.object({ t: z.literal('result'), item: Text, status: Status, summary: Text, at: When, sha: Sha }),
+  z.object({
+    t: z.literal('decide'),
+    item: Text,
+    by: Who,
+    at: When,
+    sha: Sha,
+    outcome: z.enum(['pass', 'fail']),
+    reason: Text,
+  }),
   z.object({ t: z.literal('invalidate'), items: z.array(Text), at: When, sha: Sha, reason: Text }),
   z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text, d: Delivery }),
   z.object({

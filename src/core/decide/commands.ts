@@ -12,6 +12,8 @@ export type Command =
   | { name: 'cutover'; percent: number }
   /** `/shipgate doctor`: the bot replies with the repository's set-up problems, one fix per line. */
   | { name: 'doctor' }
+  /** `/shipgate decide <item-id> pass|fail <reason>`: a person decides an inconclusive judgement. */
+  | { name: 'decide'; item: string; outcome: string; reason: string }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -45,6 +47,10 @@ export function parseCommand(body: string): Command | undefined {
       };
     case 'doctor':
       return { name: 'doctor' };
+    case 'decide': {
+      const [item = '', outcome = '', ...reason] = rest;
+      return { name: 'decide', item, outcome: outcome.toLowerCase(), reason: reason.join(' ').trim() };
+    }
     case 'sign-off':
     case 'signoff':
       return { name: 'sign-off', role: rest[0] ?? '' };

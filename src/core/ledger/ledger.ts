@@ -12,6 +12,16 @@ export type LedgerEvent =
   /** `na: true`: "not applicable" (with a required reason) rather than a waiver; audited the same way. */
   | { t: 'waive'; item: string; by: string; at: string; sha: string; reason: string; na?: true }
   | { t: 'result'; item: string; status: CheckStatus; summary: string; at: string; sha: string }
+  /** A person decided an inconclusive judgement (`/shipgate decide <item> pass|fail <reason>`). */
+  | {
+      t: 'decide';
+      item: string;
+      by: string;
+      at: string;
+      sha: string;
+      outcome: 'pass' | 'fail';
+      reason: string;
+    }
   | { t: 'invalidate'; items: string[]; at: string; sha: string; reason: string }
   | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string; d?: string }
   /** A rollback started (command or trigger); `incident` is the issue opened for it. */
@@ -168,6 +178,22 @@ function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStat
           status: event.status,
           summary: event.summary,
           by: 'shipgate',
+        };
+        break;
+      }
+      case 'decide': {
+        const previous = states[event.item];
+        states[event.item] = {
+          checked: event.outcome === 'pass',
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          status: event.outcome,
+          summary:
+            `decided ${event.outcome} by @${event.by}: ${event.reason}${previous?.summary ? ` (was ${previous.summary})` : ''}`.slice(
+              0,
+              600,
+            ),
         };
         break;
       }

@@ -58,6 +58,8 @@ export interface CanaryVerdict {
   /** The aggregate over the canary samples, and over the baseline's. */
   value?: number;
   baselineValue?: number;
+  /** The furthest reading of the canary (largest under `max`, smallest under `min` only). */
+  peak?: number;
   /** The sample that decided (first breach, else first warning, else the worst one). */
   worst?: CanarySample;
   firstBreachAt?: number;
@@ -264,6 +266,7 @@ export function judgeCanary(
       return value !== undefined ? { baselineValue: value } : {};
     })(),
     worst,
+    peak: samples.map((sample) => sample.value).reduce(worstOf),
     ...(breaches[0] ? { firstBreachAt: breaches[0].at } : {}),
   };
   const limitWords = () =>
