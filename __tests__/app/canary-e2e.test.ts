@@ -14,7 +14,13 @@ import { decodeStateBlock } from '../../src/core/comment/state-block.js';
 import { testContext } from '../helpers/check-context.js';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
 import { CONFIG, checklist, type Harness, isTicked, line, REPO } from './harness.js';
-import { openMergedRelease, startReleaseHarness, TELEMETRY_TEMPLATE } from './release-harness.js';
+import {
+  openMergedRelease,
+  publishPostDeployEvidence,
+  runNamed,
+  startReleaseHarness,
+  TELEMETRY_TEMPLATE,
+} from './release-harness.js';
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 const GREEN = 'job="restaurant-os",version="6.0.3"';
@@ -28,7 +34,12 @@ const CUTOVER = `### Traffic Cutover
 - [ ] Monitor for 5s <!-- shipgate: check=cutover-window duration=5s interval=1s metrics="p95<=200,p95<=+50%" triggers=false id=window-100 -->
 
 `;
-const TEMPLATE = TELEMETRY_TEMPLATE.replace('## 🔄 Rollback Plan', `${CUTOVER}## 🔄 Rollback Plan`);
+const TEMPLATE = TELEMETRY_TEMPLATE.replace('## 🔄 Rollback Plan', `${CUTOVER}## 🔄 Rollback Plan`).replace(
+  '- [ ] Login works <!-- shipgate: id=login -->',
+  `- [ ] Login works <!-- shipgate: id=login -->
+- [ ] Latency normal <!-- shipgate: check=prometheus metric=p95 max=200 id=latency-normal -->
+- [ ] p99 against blue, on trial <!-- shipgate: check=prometheus metric=p99 maxIncrease=10% dryRun id=p99-trial -->`,
+);
 
 let blue: RunningProcess | undefined;
 let green: RunningProcess | undefined;
@@ -252,3 +263,64 @@ test('cutover windows: too few samples goes to a person (decision in the ledger)
   figures.relativeSamples = Number(/· (\d+) samples?/.exec(failed)?.[1]);
   expect(h.sim.validationErrors).toEqual([]);
 }, 60_000);
+
+test('a rollback drafts the revert PR with the rollback steps, links it from the incident and the release PR, and reopens the telemetry items', async () => {
+  if (!h) throw new Error('no harness');
+  // main differs from what the release brings, so the revert has something to undo
+  h.sim.commit(REPO, { branch: 'main', files: { 'src/app.ts': 'export const before = 1;\n' } });
+  const { pr: number, merge } = await openMergedRelease(h, '6.0.4');
+  pr.number = number;
+  // the Action's post-deploy run: latency within its absolute limit; the dry-run p99 item breaches
+  const ctx = testContext({ telemetry: telemetry() });
+  const trial = await prometheusCheck.run(
+    prometheusCheck.params.parse({ metric: 'p99', maxIncrease: '10%', dryRun: true }),
+    ctx,
+  );
+  figures.dryRunItem = trial.summary;
+  await publishPostDeployEvidence(h, merge, [
+    { item: 'latency-normal', check: 'prometheus', status: 'pass', summary: 'p95 latency 48.8 ms, ≤ 200 ms' },
+    { item: 'p99-trial', check: 'prometheus', status: trial.status, summary: trial.summary },
+  ]);
+  expect(isTicked(body(), 'latency-normal')).toBe(true);
+  expect(trial.status).toBe('fail');
+  expect(line(body(), 'p99-trial')).toContain('dry run, not gating');
+  // the dry-run failure does not gate post-deploy: only Login works (manual) is missing
+  const postDeploy = runNamed(h, merge, 'shipgate/post-deploy');
+  figures.postDeployTitle = postDeploy?.output.title;
+  expect(postDeploy?.conclusion).not.toBe('failure');
+
+  const t0 = Date.now();
+  await h.sim.userComments(pr.number, 'erin', '/shipgate rollback p95 +900% over blue on the canary');
+  await h.settle();
+  figures.rollbackMs = Date.now() - t0;
+  const revert = [...h.sim.state.issues.values()].find((i) => i.pull && i.title.startsWith('Revert v6.0.4'));
+  if (!revert?.pull) throw new Error('no revert pull request');
+  figures.revertTitle = revert.title;
+  figures.revertBody = revert.body;
+  expect(revert.pull.draft).toBe(true);
+  expect(revert.pull.base.ref).toBe('main');
+  expect(revert.pull.head.ref).toBe(`shipgate/revert-${pr.number}-${merge.slice(0, 7)}`);
+  expect(revert.body).toContain('## Rollback steps\n\n- [ ] Switch traffic back to blue\n- [ ] Notify team');
+  expect(revert.body).toContain(`Reverts #${pr.number} (Release 6.0.4): merge commit \`${merge}\``);
+  // its commit: the merge commit's first parent's tree, on top of the merge commit
+  const repo = h.sim.state.repos.get(REPO);
+  const revertCommit = repo?.commits.get(revert.pull.head.sha);
+  const mergeCommit = repo?.commits.get(merge);
+  const before = repo?.commits.get(mergeCommit?.parents[0] ?? '');
+  expect(revertCommit?.parents).toEqual([merge]);
+  expect([...(revertCommit?.tree ?? [])]).toEqual([...(before?.tree ?? [])]);
+  expect([...(revertCommit?.tree ?? [])]).not.toEqual([...(mergeCommit?.tree ?? [])]);
+  // linked from the release PR and the incident
+  const answer = comments().find((c) => c.body.includes('Rollback started'));
+  figures.rollbackReply = answer?.body;
+  expect(answer?.body).toContain(`Revert drafted: #${revert.number}`);
+  const incident = h.sim.issuesIn().find((i) => i.title.endsWith(`(PR #${pr.number})`));
+  const note = h.sim.commentsOn(incident?.number ?? 0).at(-1)?.body;
+  figures.incidentNote = note;
+  expect(note).toContain(`Revert drafted: #${revert.number}`);
+  // the telemetry item the rollback touched is reopened; the dry-run one and the steps are not ticked
+  expect(answer?.body).toContain('Reopened: “Latency normal”');
+  expect(isTicked(body(), 'latency-normal')).toBe(false);
+  expect(line(body(), 'step-traffic')).toContain('[ ]');
+  expect(h.sim.validationErrors).toEqual([]);
+}, 30_000);
