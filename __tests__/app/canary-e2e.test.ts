@@ -119,7 +119,10 @@ beforeAll(async () => {
     branch: 'main',
     files: {
       '.github/release-checklist.md': TEMPLATE,
-      '.github/shipgate.yml': `${CONFIG}telemetry:
+      '.github/shipgate.yml': `${CONFIG}deploymentProtection:
+  environments: [production, production-promote]
+  waitForCutover: [production-promote]
+telemetry:
   prometheus:
     url: ${prom.url}
     selector: '${GREEN}'
@@ -195,14 +198,37 @@ test('cutover windows: too few samples goes to a person (decision in the ledger)
   if (!h) throw new Error('no harness');
   const merged = await openMergedRelease(h, '6.0.3');
   pr.number = merged.pr;
+  const reportsOf = (runId: number) =>
+    h?.sim.state.deploymentStatusReports.filter((r) => r.run_id === runId) ?? [];
+  const reviewOf = (runId: number) => h?.sim.state.deploymentReviews.find((r) => r.run_id === runId);
   // a dry-run metric breaching changes nothing but is shown
   const opened = Date.now();
   await h.sim.userComments(pr.number, 'erin', '/shipgate cutover 10');
   await h.settle();
+  // the deploy workflow's next job waits on the protection rule: held, with status reports
+  const promote = await h.sim.deploymentProtectionRule({
+    environment: 'production-promote',
+    sha: merged.merge,
+  });
+  await h.settle();
+  expect(reviewOf(promote.id)).toBeUndefined();
+  expect(reportsOf(promote.id)[0]?.comment).toMatch(
+    /^⏳ \*\*shipgate\*\* holds this deployment until the cutover windows of #\d+ pass\.\n\n- \*\*Monitor for 5s\*\*: ⏱️ open since \d\d:\d\d:\d\dZ, closes at \d\d:\d\d:\d\dZ, \d s left/,
+  );
   figures.dryRunPasses = await tickUntil(() => isTicked(body(), 'window-10'), 20_000);
   figures.dryRunWindowMs = Date.now() - opened;
   const dry = line(body(), 'window-10');
   figures.dryRunLine = dry;
+  // the held deployment: progress reported while the window ran, approved once it passed
+  const reports = reportsOf(promote.id);
+  figures.statusReports = reports.length;
+  figures.statusReportSample = reports.at(-1)?.comment;
+  expect(reports.length).toBeGreaterThanOrEqual(2);
+  expect(reports.length).toBeLessThanOrEqual(10);
+  expect(reports.every((r) => r.comment.length <= 1024)).toBe(true);
+  expect(reports.some((r) => /error-rate 0% \(≤ 5%\)/.test(r.comment))).toBe(true);
+  expect(reviewOf(promote.id)).toMatchObject({ state: 'approved', environment_name: 'production-promote' });
+  figures.deploymentApproval = reviewOf(promote.id)?.comment;
   expect(dry).toMatch(
     /\[x\] Monitor for 5s — ✅ window .* passed: error-rate 0% \(≤ 5%\), p95 [\d.]+ ms vs baseline [\d.]+ ms: \+\d+% &gt; \+50% \(≤ \+50% vs baseline, \d+ of \d+ out from \d\d:\d\d:\d\dZ\) \[dry run\] would fail/,
   );

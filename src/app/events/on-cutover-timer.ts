@@ -9,6 +9,7 @@ import { activeWindows, cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { loadReadings, saveReadings } from '../pr/cutover-readings.js';
 import { sampleWindow } from '../pr/cutover-samples.js';
+import { answerWaitingDeployments } from '../pr/deployment-wait.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getSetup, openSession } from '../pr/session.js';
@@ -109,6 +110,7 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
       return { events };
     },
   });
+  await answerWaitingDeployments(scope, number);
   const inconclusive = result.decided.filter((one) => one.outcome === 'inconclusive');
   if (inconclusive.length > 0) await askToDecide(scope, number, inconclusive);
   if (fired.length > 0) {

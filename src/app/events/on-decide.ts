@@ -10,6 +10,7 @@ import { listedDecider, planDecide } from '../../core/decide/decide-inconclusive
 import { escapeInline, mention } from '../../core/escape.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { inRoleTeams, permissionOf } from '../pr/authorize-actor.js';
+import { answerWaitingDeployments } from '../pr/deployment-wait.js';
 import { reply } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
@@ -65,6 +66,7 @@ export async function onDecideCommand(scope: EventScope, payload: Payload): Prom
     },
   });
   if (answer) await reply(scope, number, answer);
+  await answerWaitingDeployments(scope, number);
 }
 
 async function anyRoleTeam(

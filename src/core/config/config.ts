@@ -119,7 +119,15 @@ export const ConfigSchema = z
       .optional(),
     /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
     deploymentProtection: z
-      .object({ environments: z.array(z.string().min(1)).default(['production']) })
+      .object({
+        environments: z.array(z.string().min(1)).default(['production']),
+        /**
+         * Environments (among `environments`) whose deployments also wait for the release's cutover
+         * windows: held with status reports while a window is open, closing or inconclusive; approved
+         * once every started window passed, rejected when one failed.
+         */
+        waitForCutover: z.array(z.string().min(1)).optional(),
+      })
       .strict()
       .default({ environments: ['production'] }),
     /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
