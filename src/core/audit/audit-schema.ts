@@ -88,6 +88,7 @@ const ItemSchema = z.object({
     })
     .optional(),
   notApplicable: Text.optional(),
+  dryRun: z.literal(true).optional(),
 });
 
 export const AuditRecordSchema = z.object({
