@@ -94,9 +94,7 @@ describe('a deployment held for the cutover windows', () => {
       nowMs: base.nowMs + 121_000,
       readings: { w1: 'error-rate 0.2%' },
     });
-    expect(later.kind === 'wait' && later.report).toMatch(
-      /error-rate 0.2%[\s\S]*\(report 2 of at most 10\)/,
-    );
+    expect(later.kind === 'wait' && later.report).toMatch(/error-rate 0.2%[\s\S]*\(report 2 of at most 10\)/);
   });
 
   it('keeps a long report within 1024 characters', () => {

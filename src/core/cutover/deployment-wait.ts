@@ -17,7 +17,7 @@ export type CutoverWait =
   | { kind: 'wait'; report?: string }
   | { kind: 'approved' | 'rejected'; comment: string };
 
-function fit(text: string, max: number): string {
+function cutTo(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -41,7 +41,7 @@ export function decideCutoverWait(input: {
   if (failed && failed.status.state === 'failed')
     return {
       kind: 'rejected',
-      comment: fit(
+      comment: cutTo(
         `cutover window “${failed.window.item.text}” of #${input.pr} failed: ${failed.status.summary}`,
         1000,
       ),
@@ -51,7 +51,7 @@ export function decideCutoverWait(input: {
   if (holding.length === 0 && passed.length > 0)
     return {
       kind: 'approved',
-      comment: fit(
+      comment: cutTo(
         `cutover windows of #${input.pr} passed: ${passed.map(({ window }) => `“${window.item.text}”`).join(', ')}`,
         1000,
       ),
@@ -71,7 +71,7 @@ export function decideCutoverWait(input: {
   const tail = last
     ? `\n\nLast status report GitHub allows here (${MAX_STATUS_REPORTS}); follow the windows on #${input.pr}.`
     : `\n\n(report ${input.reportsSent + 1} of at most ${MAX_STATUS_REPORTS})`;
-  const body = fit(`${head}\n\n${view.lines.join('\n')}`, MAX_STATUS_REPORT_CHARS - tail.length);
+  const body = cutTo(`${head}\n\n${view.lines.join('\n')}`, MAX_STATUS_REPORT_CHARS - tail.length);
   const report = `${body}${tail}`;
   // only progress is news: the same text (the countdown aside) is not posted again
   const comparable = (text: string) =>
