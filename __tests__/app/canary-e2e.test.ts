@@ -194,50 +194,6 @@ test('the prometheus check: the relative limit fails green while its absolute li
   expect(same.summary).toMatch(/vs baseline [\d.]+ ms \(worst \+0%\)/);
 }, 30_000);
 
-const latency = (ms: number) =>
-  fetch(new URL(`chaos?latencyMs=${ms}`, green?.url), { method: 'POST' }).then((r) => r.arrayBuffer());
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-test('consecutiveFailureLimit tolerates an isolated latency spike on green and fails a sustained one', async () => {
-  // a short rate window so a one-second spike stays a spike in the samples
-  const ctx = testContext({ telemetry: { prometheus: { ...telemetry().prometheus, rateWindow: '2s' } } });
-  const judge = (extra: Record<string, unknown>) =>
-    prometheusCheck.run(
-      prometheusCheck.params.parse({
-        metric: 'p95',
-        max: 100,
-        window: '12s',
-        interval: '1s',
-        count: 8,
-        ...extra,
-      }),
-      ctx,
-    );
-  const t0 = Date.now();
-  await latency(250);
-  await sleep(1000);
-  await latency(30);
-  await sleep(7000);
-  const strict = await judge({});
-  const spike = await judge({ consecutiveFailureLimit: 5 });
-  figures.spikeStrict = strict.summary;
-  figures.spike = spike.summary;
-  expect(strict.status).toBe('fail'); // the spike is in the samples
-  expect(spike.status).toBe('pass');
-  expect(spike.summary).toMatch(/\d+ sample\(s\) out of limits, 5 in a row tolerated/);
-  await latency(250);
-  await sleep(10_000);
-  await latency(30);
-  const sustained = await judge({ consecutiveFailureLimit: 5 });
-  figures.sustained = sustained.summary;
-  figures.consecutiveMs = Date.now() - t0;
-  expect(sustained.status).toBe('fail');
-  expect(sustained.summary).toMatch(
-    /p95 latency out of limits \(≤ 100 ms\) in \d+ of \d+ samples, \d+ in a row/,
-  );
-  expect(Number(/, (\d+) in a row/.exec(sustained.summary)?.[1])).toBeGreaterThan(5);
-}, 45_000);
-
 test('cutover windows: too few samples goes to a person (decision in the ledger), a dry-run breach is shown only, the relative limit fails green', async () => {
   if (!h) throw new Error('no harness');
   const merged = await openMergedRelease(h, '6.0.3');
@@ -300,6 +256,17 @@ test('cutover windows: too few samples goes to a person (decision in the ledger)
   await h.settle();
   expect(comments().at(-1)?.body).toContain('has not passed (inconclusive)');
 
+  // a button on shipgate/post-deploy while it waits; a person outside the role is refused there too
+  const postDeploy = runNamed(h, merged.merge, 'shipgate/post-deploy');
+  figures.decideButtons = postDeploy?.actions;
+  expect(postDeploy?.actions).toEqual([
+    { label: 'Decide: pass', description: 'Pass “Monitor for 5s”', identifier: 'decide-pass' },
+    { label: 'Decide: fail', description: 'Fail “Monitor for 5s”', identifier: 'decide-fail' },
+  ]);
+  await h.sim.requestedAction(postDeploy?.id ?? 0, 'decide-pass', 'bob');
+  await h.settle();
+  expect(comments().at(-1)?.body).toContain('cannot decide: only engineering-lead decide');
+  expect(isTicked(body(), 'window-50')).toBe(false);
   // only the named role decides
   await h.sim.userComments(pr.number, 'bob', '/shipgate decide window-50 pass looks fine');
   await h.settle();
@@ -318,6 +285,7 @@ test('cutover windows: too few samples goes to a person (decision in the ledger)
   const decision = events.find((event) => event.t === 'decide');
   figures.ledgerDecision = decision;
   expect(decision).toMatchObject({ t: 'decide', item: 'window-50', by: 'erin', outcome: 'pass' });
+  expect(runNamed(h, merged.merge, 'shipgate/post-deploy')?.actions ?? []).toEqual([]);
 
   // the next window: p95 ≤ 200 ms holds, +50% over blue does not
   const next = Date.now();
@@ -394,3 +362,48 @@ test('a rollback drafts the revert PR with the rollback steps, links it from the
   expect(line(body(), 'step-traffic')).toContain('[ ]');
   expect(h.sim.validationErrors).toEqual([]);
 }, 30_000);
+
+const latency = (ms: number) =>
+  fetch(new URL(`chaos?latencyMs=${ms}`, green?.url), { method: 'POST' }).then((r) => r.arrayBuffer());
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// last: the latency it injects stays in the rate window for a few seconds
+test('consecutiveFailureLimit tolerates an isolated latency spike on green and fails a sustained one', async () => {
+  // a short rate window so a one-second spike stays a spike in the samples
+  const ctx = testContext({ telemetry: { prometheus: { ...telemetry().prometheus, rateWindow: '2s' } } });
+  const judge = (extra: Record<string, unknown>) =>
+    prometheusCheck.run(
+      prometheusCheck.params.parse({
+        metric: 'p95',
+        max: 100,
+        window: '12s',
+        interval: '1s',
+        count: 8,
+        ...extra,
+      }),
+      ctx,
+    );
+  const t0 = Date.now();
+  await latency(250);
+  await sleep(1000);
+  await latency(30);
+  await sleep(7000);
+  const strict = await judge({});
+  const spike = await judge({ consecutiveFailureLimit: 5 });
+  figures.spikeStrict = strict.summary;
+  figures.spike = spike.summary;
+  expect(strict.status).toBe('fail'); // the spike is in the samples
+  expect(spike.status).toBe('pass');
+  expect(spike.summary).toMatch(/\d+ sample\(s\) out of limits, 5 in a row tolerated/);
+  await latency(250);
+  await sleep(10_000);
+  await latency(30);
+  const sustained = await judge({ consecutiveFailureLimit: 5 });
+  figures.sustained = sustained.summary;
+  figures.consecutiveMs = Date.now() - t0;
+  expect(sustained.status).toBe('fail');
+  expect(sustained.summary).toMatch(
+    /p95 latency out of limits \(≤ 100 ms\) in \d+ of \d+ samples, \d+ in a row/,
+  );
+  expect(Number(/, (\d+) in a row/.exec(sustained.summary)?.[1])).toBeGreaterThan(5);
+}, 45_000);

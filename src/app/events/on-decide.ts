@@ -6,7 +6,12 @@
 import type { z } from 'zod';
 import { hasPermission } from '../../core/decide/authorize.js';
 import { parseCommand } from '../../core/decide/commands.js';
-import { listedDecider, planDecide } from '../../core/decide/decide-inconclusive.js';
+import {
+  firstInconclusive,
+  listedDecider,
+  outcomeOfAction,
+  planDecide,
+} from '../../core/decide/decide-inconclusive.js';
 import { escapeInline, mention } from '../../core/escape.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { inRoleTeams, permissionOf } from '../pr/authorize-actor.js';
@@ -30,13 +35,42 @@ export async function onDecideCommand(scope: EventScope, payload: Payload): Prom
   const command = parseCommand(payload.comment.body ?? '');
   if (command?.name !== 'decide') return;
   const number = payload.issue.number;
-  const actor = payload.sender.login;
   const pull = await getPull(scope, number, true);
   if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
     return;
+  await decideInconclusive(scope, number, payload.sender.login, command);
+}
+
+/**
+ * "Decide: pass|fail" on the `shipgate/post-deploy` check run: the first inconclusive item, decided
+ * by the clicker (authorized like the command), with the button as the reason.
+ */
+export async function onDecideButton(
+  scope: EventScope,
+  mergeSha: string,
+  identifier: string,
+  actor: string,
+): Promise<void> {
+  const outcome = outcomeOfAction(identifier);
+  if (!outcome) return;
+  const pulls = (await scope.gh.pullsForCommit(mergeSha)).filter((pull) => pull.mergeCommitSha === mergeSha);
+  for (const pull of pulls) {
+    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) continue;
+    await decideInconclusive(scope, pull.number, actor, {
+      outcome,
+      reason: 'decided with the check-run button',
+    });
+  }
+}
+
+async function decideInconclusive(
+  scope: EventScope,
+  number: number,
+  actor: string,
+  command: { item?: string; outcome: string; reason: string },
+): Promise<void> {
   let answer: string | undefined;
   await runPrStep(scope, number, {
-    open: { pull },
     async decide(session) {
       const roles = session.setup.config.telemetry?.inconclusive?.roles ?? [];
       const allowed =
@@ -48,14 +82,16 @@ export async function onDecideCommand(scope: EventScope, payload: Payload): Prom
         answer = `${mention(actor)} cannot decide: ${roles.length === 0 ? 'deciding needs write access' : `only ${roles.join(', ')} decide inconclusive judgements`}.`;
         return undefined;
       }
+      const states = foldLedger(session.ledger);
+      const item = command.item ?? firstInconclusive(session.setup.checklist.items, states)?.id ?? '';
       const plan = planDecide({
-        item: command.item,
+        item,
         outcome: command.outcome,
         reason: command.reason,
         by: actor,
         at: scope.bot.now().toISOString(),
         items: session.setup.checklist.items,
-        states: foldLedger(session.ledger),
+        states,
       });
       if (!plan.ok) {
         answer = `${mention(actor)} cannot decide: ${plan.message}`;

@@ -68,3 +68,37 @@ export function listedDecider(
     (config.roles[role]?.users ?? []).some((user) => user.toLowerCase() === actor.toLowerCase()),
   );
 }
+
+/** The check-run buttons (GitHub: identifier and label ≤ 20 characters, description ≤ 40). */
+export const DECIDE_ACTIONS = { pass: 'decide-pass', fail: 'decide-fail' } as const;
+
+/** The first post-deploy item waiting for a decision, which the buttons decide. */
+export function firstInconclusive(
+  items: readonly ChecklistItem[],
+  states: ItemStates,
+): ChecklistItem | undefined {
+  return items.find((item) => isInconclusive(states, item.id));
+}
+
+/** "Decide: pass" / "Decide: fail" on `shipgate/post-deploy` while an item is inconclusive. */
+export function decideActions(
+  items: readonly ChecklistItem[],
+  states: ItemStates,
+): Array<{ label: string; description: string; identifier: string }> {
+  const item = firstInconclusive(items, states);
+  if (!item) return [];
+  const what = item.text.length > 24 ? `${item.text.slice(0, 23)}…` : item.text;
+  return [
+    { label: 'Decide: pass', description: `Pass “${what}”`.slice(0, 40), identifier: DECIDE_ACTIONS.pass },
+    { label: 'Decide: fail', description: `Fail “${what}”`.slice(0, 40), identifier: DECIDE_ACTIONS.fail },
+  ];
+}
+
+/** The outcome a decide button stands for. */
+export function outcomeOfAction(identifier: string): 'pass' | 'fail' | undefined {
+  return identifier === DECIDE_ACTIONS.pass
+    ? 'pass'
+    : identifier === DECIDE_ACTIONS.fail
+      ? 'fail'
+      : undefined;
+}
