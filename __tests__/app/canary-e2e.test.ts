@@ -315,6 +315,26 @@ test('a rollback drafts the revert PR with the rollback steps, links it from the
     ctx,
   );
   figures.dryRunItem = trial.summary;
+  // an Action run whose window had too few samples: inconclusive, the deciders are asked
+  const few = await prometheusCheck.run(
+    prometheusCheck.params.parse({
+      metric: 'p95',
+      max: 200,
+      maxIncrease: '50%',
+      window: '3s',
+      interval: '1s',
+      count: 100,
+    }),
+    ctx,
+  );
+  figures.inconclusiveItem = few.summary;
+  expect(few.status).toBe('skipped');
+  await publishPostDeployEvidence(h, merge, [
+    { item: 'latency-normal', check: 'prometheus', status: few.status, summary: few.summary },
+  ]);
+  expect(comments().at(-1)?.body).toMatch(
+    /❓ \*\*Inconclusive — a person decides\*\* \(@erin\)[\s\S]*\*\*Latency normal\*\* \(`latency-normal`\): inconclusive \(a person decides\)/,
+  );
   await publishPostDeployEvidence(h, merge, [
     { item: 'latency-normal', check: 'prometheus', status: 'pass', summary: 'p95 latency 48.8 ms, ≤ 200 ms' },
     { item: 'p99-trial', check: 'prometheus', status: trial.status, summary: trial.summary },
