@@ -69,19 +69,24 @@ async function decideInconclusive(
   actor: string,
   command: { item?: string; outcome: string; reason: string },
 ): Promise<void> {
+  // who may decide is read before the step (GitHub reads), whose decide stays pure
+  const setup = await getSetup(scope, await getPull(scope, number));
+  const roles = setup.config.telemetry?.inconclusive?.roles ?? [];
+  const allowed =
+    roles.length === 0
+      ? hasPermission(await permissionOf(scope, actor), 'write')
+      : listedDecider(roles, setup.config, actor) || (await anyRoleTeam(scope, { setup }, roles, actor));
+  if (!allowed) {
+    await reply(
+      scope,
+      number,
+      `${mention(actor)} cannot decide: ${roles.length === 0 ? 'deciding needs write access' : `only ${roles.join(', ')} decide inconclusive judgements`}.`,
+    );
+    return;
+  }
   let answer: string | undefined;
   await runPrStep(scope, number, {
-    async decide(session) {
-      const roles = session.setup.config.telemetry?.inconclusive?.roles ?? [];
-      const allowed =
-        roles.length === 0
-          ? hasPermission(await permissionOf(scope, actor), 'write')
-          : listedDecider(roles, session.setup.config, actor) ||
-            (await anyRoleTeam(scope, session, roles, actor));
-      if (!allowed) {
-        answer = `${mention(actor)} cannot decide: ${roles.length === 0 ? 'deciding needs write access' : `only ${roles.join(', ')} decide inconclusive judgements`}.`;
-        return undefined;
-      }
+    decide(session) {
       const states = foldLedger(session.ledger);
       const item = command.item ?? firstInconclusive(session.setup.checklist.items, states)?.id ?? '';
       const plan = planDecide({
