@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { parseConfig } from '../../src/core/config/config-file.js';
 import { parseCommand } from '../../src/core/decide/commands.js';
 import {
   decideActions,
@@ -101,5 +102,18 @@ describe('/shipgate decide', () => {
     const config = { roles: { sre: { users: ['Olga'] }, qa: { users: ['quinn'] } } };
     expect(listedDecider(['sre'], config, 'olga')).toBe(true);
     expect(listedDecider(['sre'], config, 'quinn')).toBe(false);
+  });
+
+  it('refuses deciders that are not roles of the config, with file and line', () => {
+    const text = 'roles:\n  sre: { users: [olga] }\ntelemetry:\n  inconclusive:\n    roles: [sre, qa-lead]\n';
+    expect(() => parseConfig(text, '.github/shipgate.yml')).toThrow(
+      /\.github\/shipgate\.yml:5.*unknown role "qa-lead": define it under roles/,
+    );
+    expect(
+      parseConfig(
+        'roles:\n  sre: { users: [olga] }\ntelemetry:\n  inconclusive:\n    roles: [sre]\n',
+        'c.yml',
+      ).telemetry?.inconclusive?.roles,
+    ).toEqual(['sre']);
   });
 });

@@ -135,7 +135,18 @@ export const ConfigSchema = z
     concurrency: z.number().int().min(1).max(16).default(4),
     timeoutMs: z.number().int().positive().default(180_000),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // the deciders of inconclusive judgements must be roles this file defines
+    (config.telemetry?.inconclusive?.roles ?? []).forEach((role, index) => {
+      if (!config.roles[role])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['telemetry', 'inconclusive', 'roles', index],
+          message: `unknown role "${role}": define it under roles`,
+        });
+    });
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type Role = z.infer<typeof RoleSchema>;
