@@ -50133,29 +50133,6 @@ function gitHubFor(octokit, repo) {
     async updateReleaseBody(id, body) {
       await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
     },
-    async reportDeploymentStatus(runId, report) {
-      await octokit.rest.actions.reviewCustomGatesForRun({
-        ...r,
-        run_id: runId,
-        environment_name: report.environment,
-        comment: report.comment
-      });
-    },
-    async gitCommit(sha) {
-      const { data } = await octokit.rest.git.getCommit({ ...r, commit_sha: sha });
-      return { sha: data.sha, tree: data.tree.sha, parents: data.parents.map((parent) => parent.sha) };
-    },
-    async createGitCommit(commit) {
-      const { data } = await octokit.rest.git.createCommit({ ...r, ...commit });
-      return data.sha;
-    },
-    async createBranch(branch, sha) {
-      await octokit.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
-    },
-    async createPull(pull) {
-      const { data } = await octokit.rest.pulls.create({ ...r, ...pull });
-      return { number: data.number, url: data.html_url };
-    },
     async reviewDeployment(runId, review) {
       await octokit.rest.actions.reviewCustomGatesForRun({
         ...r,
@@ -58367,6 +58344,55 @@ var coverageCheck = defineCheck({
 });
 
 // src/core/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
+  };
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at);
+      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
+  }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at) => byTime.get(at));
+  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
+}
 function durationSeconds(duration3) {
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
   if (!match) throw new Error(`not a duration: ${duration3}`);
@@ -58401,7 +58427,7 @@ function round(value) {
 var CUTOVER_CHECK = "cutover-window";
 var DURATION = /^\d+(?:ms|s|m|h)$/;
 var Duration = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
-var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(\+\d+(?:\.\d+)?%|\d+(?:\.\d+)?x|-?\d+(?:\.\d+)?)$/;
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
 function parseWindowMetrics(text) {
   const byName = /* @__PURE__ */ new Map();
   for (const raw of text.split(",")) {
@@ -58415,15 +58441,7 @@ function parseWindowMetrics(text) {
       };
     const [, name = "", op = "", value = ""] = match;
     const limits = byName.get(name) ?? {};
-    const relative9 = value.startsWith("+") || value.endsWith("x");
-    if (relative9 && !op.startsWith("<"))
-      return {
-        ok: false,
-        error: `"${part.slice(0, 40)}": a limit relative to the baseline is a maximum (<=)`
-      };
-    if (value.startsWith("+")) limits.maxIncrease = Number(value.slice(1, -1)) / 100;
-    else if (value.endsWith("x")) limits.maxRatio = Number(value.slice(0, -1));
-    else if (op.startsWith("<")) limits.max = Number(value);
+    if (op.startsWith("<")) limits.max = Number(value);
     else limits.min = Number(value);
     byName.set(name, limits);
   }
@@ -58436,35 +58454,12 @@ var CutoverWindowParams = external_exports.object({
   metrics: external_exports.string().min(1).max(500).describe(
     'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
   ),
-  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
-    "breaching samples tolerated per metric (Argo `failureLimit`; default 0, unlimited with only consecutiveFailureLimit)"
-  ),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
-  baseline: external_exports.string().max(500).optional().describe(
-    'label matchers of the baseline (blue) for relative limits such as "p95<=+10%"; default: telemetry.prometheus.baselineSelector'
-  ),
-  warn: external_exports.string().min(1).max(500).optional().describe(
-    'the warn limits, e.g. "p95<=300": a metric past its limit but within its warn limit makes the window inconclusive (a person decides), not failed'
-  ),
-  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe(
-    "breaching samples in a row tolerated per metric: an isolated spike passes, a sustained breach fails"
-  ),
-  dryRun: external_exports.union([external_exports.boolean(), external_exports.string().max(200)]).optional().describe(
-    'metrics judged and shown but never deciding the window: `true` (all) or names, e.g. "p99,cpu"'
-  ),
   triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
 }).strict().superRefine((params4, ctx) => {
   const parsed = parseWindowMetrics(params4.metrics);
   if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
-  if (params4.warn !== void 0) {
-    const warn = parseWindowMetrics(params4.warn);
-    if (!warn.ok) ctx.addIssue({ code: "custom", path: ["warn"], message: warn.error });
-    else if (parsed.ok) {
-      for (const one of warn.metrics)
-        if (!parsed.metrics.some((metric) => metric.metric === one.metric))
-          ctx.addIssue({ code: "custom", path: ["warn"], message: `"${one.metric}" is not in metrics` });
-    }
-  }
   if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
     ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
 });
@@ -62904,11 +62899,6 @@ var PrometheusConfigSchema = external_exports.object({
    * (variables are filled and escaped). Default: none.
    */
   selector: external_exports.string().max(500).default(""),
-  /**
-   * Label matchers of the baseline (blue, or the previous version), e.g. `job="restaurant-os",color="blue"`:
-   * the default for the `baseline` of items and cutover windows with relative limits (`maxIncrease`, `maxRatio`).
-   */
-  baselineSelector: external_exports.string().max(500).optional(),
   /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
   targetSelector: external_exports.string().max(500).optional(),
   /** The `rate()` window of the default queries. */
@@ -62924,238 +62914,10 @@ var RollbackDispatchSchema = external_exports.object({
   workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
   ref: external_exports.string().min(1).default("main")
 }).strict();
-var InconclusiveSchema = external_exports.object({
-  /** Roles (keys of `roles`) asked, and the only ones allowed, to decide; empty: anyone with write access. */
-  roles: external_exports.array(external_exports.string().min(1).max(100)).max(20).default([])
-}).strict();
 var TelemetrySchema = external_exports.object({
   prometheus: PrometheusConfigSchema.optional(),
-  inconclusive: InconclusiveSchema.optional(),
   rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
 }).strict();
-
-// src/core/telemetry/judge-canary.ts
-function hasRelativeLimits(limits) {
-  return limits.maxIncrease !== void 0 || limits.maxRatio !== void 0;
-}
-function byTime(series, worstOf) {
-  const out = /* @__PURE__ */ new Map();
-  for (const one of series)
-    for (const [at, value] of one.samples) {
-      if (Number.isNaN(value)) continue;
-      const seen = out.get(at);
-      out.set(at, seen === void 0 ? value : worstOf(seen, value));
-    }
-  return out;
-}
-function increaseOf(value, baseline) {
-  if (baseline === 0)
-    return value === 0 ? 0 : value > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  return (value - baseline) / Math.abs(baseline);
-}
-function formatPercent(fraction) {
-  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E%" : "-\u221E%";
-  const percent = fraction * 100;
-  const rounded = Math.abs(percent) >= 10 ? Math.round(percent) : Number(percent.toFixed(1));
-  return `${rounded >= 0 ? "+" : ""}${rounded}%`;
-}
-function formatRatio(ratio) {
-  return Number.isFinite(ratio) ? `${Number(ratio.toFixed(2))}\xD7` : "\u221E\xD7";
-}
-function classify(value, baseline, limits, unit) {
-  const found = [];
-  const check2 = (over, warnOk, crossed, kind = "absolute") => {
-    if (!over) return;
-    found.push({ class: warnOk ? "warn" : "breach", crossed, kind });
-  };
-  if (limits.max !== void 0)
-    check2(
-      value > limits.max,
-      limits.warnMax !== void 0 && value <= limits.warnMax,
-      `> ${formatReading(limits.max, unit)}`
-    );
-  if (limits.min !== void 0)
-    check2(
-      value < limits.min,
-      limits.warnMin !== void 0 && value >= limits.warnMin,
-      `< ${formatReading(limits.min, unit)}`
-    );
-  let increase;
-  if (baseline !== void 0) {
-    increase = increaseOf(value, baseline);
-    if (limits.maxIncrease !== void 0)
-      check2(
-        increase > limits.maxIncrease,
-        limits.warnIncrease !== void 0 && increase <= limits.warnIncrease,
-        `> ${formatPercent(limits.maxIncrease)}`,
-        "increase"
-      );
-    if (limits.maxRatio !== void 0) {
-      const ratio = baseline === 0 ? value === 0 ? 1 : Number.POSITIVE_INFINITY : value / baseline;
-      check2(
-        ratio > limits.maxRatio,
-        limits.warnRatio !== void 0 && ratio <= limits.warnRatio,
-        `${formatRatio(ratio)} > ${formatRatio(limits.maxRatio)}`,
-        "ratio"
-      );
-    }
-  }
-  const breach = found.find((one) => one.class === "breach");
-  const pick3 = breach ?? found[0];
-  return {
-    class: pick3?.class ?? "ok",
-    crossed: pick3?.crossed ?? "",
-    ...pick3 ? { kind: pick3.kind } : {},
-    ...increase !== void 0 ? { increase } : {}
-  };
-}
-function aggregateOf(values, aggregate) {
-  if (values.length === 0) return void 0;
-  switch (aggregate) {
-    case "max":
-      return Math.max(...values);
-    case "min":
-      return Math.min(...values);
-    case "avg":
-      return values.reduce((sum, v) => sum + v, 0) / values.length;
-    case "last":
-      return values.at(-1);
-  }
-}
-function longestRun(samples, counts) {
-  let longest = 0;
-  let run2 = 0;
-  for (const sample of samples) {
-    run2 = counts(sample) ? run2 + 1 : 0;
-    longest = Math.max(longest, run2);
-  }
-  return longest;
-}
-function judgeCanary(canary, baseline, limits, options2) {
-  const unit = options2.unit ?? "";
-  const empty = { samples: 0, breaches: 0, warnings: 0, longestRun: 0 };
-  const inconclusive = (reason, extra = {}) => ({
-    outcome: "inconclusive",
-    reason,
-    ...empty,
-    ...extra
-  });
-  if (canary.length === 0) return inconclusive("the query returned no series");
-  const relative9 = hasRelativeLimits(limits);
-  if (relative9 && (!baseline || baseline.length === 0))
-    return inconclusive("no baseline series to compare with");
-  const lowerIsBetter = limits.max !== void 0 || relative9 || limits.min === void 0;
-  const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
-  const values = byTime(canary, worstOf);
-  const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
-  const times = [...values.keys()].filter((at) => !relative9 || baselineValues.has(at)).sort((a, b) => a - b);
-  if (times.length === 0)
-    return inconclusive(
-      relative9 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
-    );
-  if (times.length < options2.minSamples)
-    return inconclusive(
-      `${times.length} sample(s)${relative9 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
-      { samples: times.length }
-    );
-  const samples = times.map((at) => {
-    const value = values.get(at);
-    const base2 = relative9 || baseline ? baselineValues.get(at) : void 0;
-    return {
-      at,
-      value,
-      ...base2 !== void 0 ? { baseline: base2 } : {},
-      ...classify(value, base2, limits, unit)
-    };
-  });
-  const breaches = samples.filter((sample) => sample.class === "breach");
-  const warnings = samples.filter((sample) => sample.class === "warn");
-  const breachRun = longestRun(samples, (sample) => sample.class === "breach");
-  const notOkRun = longestRun(samples, (sample) => sample.class !== "ok");
-  const consecutive = options2.consecutiveFailureLimit;
-  const failureLimit = options2.failureLimit ?? (consecutive !== void 0 ? Number.POSITIVE_INFINITY : 0);
-  const tooMany = (count, run2) => count > failureLimit || consecutive !== void 0 && run2 > consecutive;
-  const decided = breaches[0] ?? warnings[0];
-  const worst = decided ?? samples.reduce(
-    (a, b) => (a.increase ?? 0) !== (b.increase ?? 0) ? (a.increase ?? 0) >= (b.increase ?? 0) ? a : b : worstOf(a.value, b.value) === a.value ? a : b
-  );
-  const base = {
-    samples: samples.length,
-    breaches: breaches.length,
-    warnings: warnings.length,
-    longestRun: breachRun,
-    ...(() => {
-      const value = aggregateOf(
-        samples.map((sample) => sample.value),
-        options2.aggregate
-      );
-      return value !== void 0 ? { value } : {};
-    })(),
-    ...(() => {
-      const value = aggregateOf(
-        samples.flatMap((sample) => sample.baseline !== void 0 ? [sample.baseline] : []),
-        options2.aggregate
-      );
-      return value !== void 0 ? { baselineValue: value } : {};
-    })(),
-    worst,
-    peak: samples.map((sample) => sample.value).reduce(worstOf),
-    ...breaches[0] ? { firstBreachAt: breaches[0].at } : {}
-  };
-  const limitWords = () => consecutive !== void 0 && options2.failureLimit === void 0 ? `${consecutive} in a row tolerated` : `${failureLimit} tolerated${consecutive !== void 0 ? `, ${consecutive} in a row` : ""}`;
-  if (tooMany(breaches.length, breachRun))
-    return {
-      outcome: "fail",
-      reason: `${breaches.length} of ${samples.length} samples out of limits${breachRun > 1 ? ` (${breachRun} in a row)` : ""}, ${limitWords()}`,
-      ...base
-    };
-  if (tooMany(breaches.length + warnings.length, notOkRun))
-    return {
-      outcome: "inconclusive",
-      reason: `${warnings.length} of ${samples.length} samples between a limit and its warn limit`,
-      ...base
-    };
-  return {
-    outcome: "pass",
-    reason: breaches.length + warnings.length > 0 ? `${breaches.length + warnings.length} sample(s) out of limits, ${limitWords()}` : "",
-    ...base
-  };
-}
-function describeSample(label, sample, unit) {
-  const value = `${label} ${formatReading(sample.value, unit)}`;
-  if (sample.baseline === void 0) return sample.crossed ? `${value} ${sample.crossed}` : value;
-  const baseline = `baseline ${formatReading(sample.baseline, unit)}`;
-  const increase = formatPercent(sample.increase ?? 0);
-  switch (sample.kind) {
-    case "increase":
-      return `${value} vs ${baseline}: ${increase} ${sample.crossed}`;
-    case "ratio":
-      return `${value} vs ${baseline}: ${sample.crossed}`;
-    case "absolute":
-      return `${value} ${sample.crossed} (vs ${baseline}: ${increase})`;
-    default:
-      return `${value} vs ${baseline}: ${increase}`;
-  }
-}
-function describeLimits(limits, unit) {
-  const parts = [];
-  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
-  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
-  if (limits.maxIncrease !== void 0) parts.push(`\u2264 ${formatPercent(limits.maxIncrease)} vs baseline`);
-  if (limits.maxRatio !== void 0) parts.push(`\u2264 ${formatRatio(limits.maxRatio)} baseline`);
-  const warn = [];
-  if (limits.warnMin !== void 0) warn.push(`\u2265 ${formatReading(limits.warnMin, unit)}`);
-  if (limits.warnMax !== void 0) warn.push(`\u2264 ${formatReading(limits.warnMax, unit)}`);
-  if (limits.warnIncrease !== void 0) warn.push(`\u2264 ${formatPercent(limits.warnIncrease)}`);
-  if (limits.warnRatio !== void 0) warn.push(`\u2264 ${formatRatio(limits.warnRatio)}`);
-  return [...parts, ...warn.length > 0 ? [`inconclusive to ${warn.join(", ")}`] : []].join(", ");
-}
-function parseIncrease(text) {
-  const match = /^\s*\+?(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(String(text));
-  if (!match) return void 0;
-  const n = Number(match[1]);
-  return match[2] === "%" || n > 1 ? n / 100 : n;
-}
 
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
@@ -63286,14 +63048,6 @@ async function queryPrometheus(endpoint2, request2) {
 
 // checks/prometheus.ts
 var Duration3 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
-var Increase = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
-  const fraction = parseIncrease(value);
-  if (fraction === void 0) {
-    ctx.addIssue({ code: "custom", message: 'expected an increase like "10%"' });
-    return external_exports.NEVER;
-  }
-  return fraction;
-});
 var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
@@ -63301,21 +63055,6 @@ var Params5 = external_exports.object({
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
-  warnMax: external_exports.coerce.number().optional().describe("above `max` but \u2264 `warnMax`: inconclusive (a person decides) rather than a failure"),
-  warnMin: external_exports.coerce.number().optional().describe("below `min` but \u2265 `warnMin`: inconclusive rather than a failure"),
-  baseline: external_exports.string().max(500).optional().describe(
-    "label matchers of the baseline (blue, the previous version) replacing `selector` in the default query; default: telemetry.prometheus.baselineSelector"
-  ),
-  baselineQuery: external_exports.string().min(1).max(4e3).optional().describe("PromQL of the baseline, for an item with its own `query`"),
-  maxIncrease: Increase.optional().describe(
-    "largest increase over the baseline at the same time, e.g. `10%` (relative limit)"
-  ),
-  warnIncrease: Increase.optional().describe(
-    "above `maxIncrease` but \u2264 `warnIncrease`: inconclusive rather than a failure"
-  ),
-  maxRatio: external_exports.coerce.number().positive().optional().describe("largest reading / baseline ratio, e.g. `1.2`"),
-  warnRatio: external_exports.coerce.number().positive().optional().describe("above `maxRatio` but \u2264 `warnRatio`: inconclusive rather than a failure"),
-  dryRun: external_exports.boolean().default(false).describe("judged and shown, never gating and never starting a rollback (Argo `dryRun`)"),
   over: Duration3.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
@@ -63323,28 +63062,11 @@ var Params5 = external_exports.object({
     "judge every sample over the last `window` (a range query); default: now only"
   ),
   interval: Duration3.default("30s").describe("the sampling step within the window"),
-  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
-    "breaching samples tolerated in the window (default 0; unlimited with only consecutiveFailureLimit)"
-  ),
-  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe("breaching samples in a row tolerated: an isolated spike passes, a sustained breach fails"),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
   unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
-}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine(
-  (p) => p.max !== void 0 || p.min !== void 0 || p.maxIncrease !== void 0 || p.maxRatio !== void 0,
-  { message: "needs `max`, `min`, `maxIncrease` or `maxRatio`" }
-).refine((p) => p.warnMax === void 0 || p.max !== void 0 && p.warnMax >= p.max, {
-  message: "`warnMax` needs `max` and must be \u2265 it"
-}).refine((p) => p.warnMin === void 0 || p.min !== void 0 && p.warnMin <= p.min, {
-  message: "`warnMin` needs `min` and must be \u2264 it"
-}).refine(
-  (p) => p.warnIncrease === void 0 || p.maxIncrease !== void 0 && p.warnIncrease >= p.maxIncrease,
-  { message: "`warnIncrease` needs `maxIncrease` and must be \u2265 it" }
-).refine((p) => p.warnRatio === void 0 || p.maxRatio !== void 0 && p.warnRatio >= p.maxRatio, {
-  message: "`warnRatio` needs `maxRatio` and must be \u2265 it"
-}).refine((p) => p.baselineQuery === void 0 || p.query !== void 0, {
-  message: "`baselineQuery` goes with `query` (a default metric takes `baseline`)"
-});
+}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
 var skipped = (summary) => ({ status: "skipped", summary });
 function prometheusAuthorization(config3, env) {
   const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
@@ -63373,41 +63095,6 @@ function resolveQuery(params4, config3) {
     };
   return { ok: true, template: built, unit, label: preset?.describe ?? metric };
 }
-function resolveBaselineQuery(params4, config3, relative9 = params4.maxIncrease !== void 0 || params4.maxRatio !== void 0) {
-  if (params4.query) {
-    if (params4.baselineQuery) return { ok: true, template: params4.baselineQuery };
-    return relative9 ? { ok: false, reason: "no baseline series: `query` needs a `baselineQuery`" } : void 0;
-  }
-  const selector = params4.baseline ?? (relative9 ? config3?.baselineSelector : void 0);
-  if (selector === void 0)
-    return relative9 ? {
-      ok: false,
-      reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector'
-    } : void 0;
-  if (params4.metric && config3?.queries[params4.metric])
-    return {
-      ok: false,
-      reason: `no baseline series: telemetry.prometheus.queries.${params4.metric} replaces the default query, give the item a query and a baselineQuery`
-    };
-  return resolveQuery(params4, config3 ? { ...config3, selector, targetSelector: selector } : void 0);
-}
-function canaryLimits(params4) {
-  const out = {};
-  for (const key of [
-    "max",
-    "min",
-    "warnMax",
-    "warnMin",
-    "maxIncrease",
-    "warnIncrease",
-    "maxRatio",
-    "warnRatio"
-  ]) {
-    const value = params4[key];
-    if (value !== void 0) out[key] = value;
-  }
-  return out;
-}
 var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
 function fillQuery(template, variables) {
   const filled = fillVariables(template, variables);
@@ -63416,6 +63103,12 @@ function fillQuery(template, variables) {
     ok: false,
     reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
   };
+}
+function limitText(params4, unit) {
+  const parts = [];
+  if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
+  if (params4.max !== void 0) parts.push(`\u2264 ${formatReading(params4.max, unit)}`);
+  return parts.join(" and ");
 }
 var prometheusCheck = defineCheck({
   id: "prometheus",
@@ -63428,12 +63121,11 @@ var prometheusCheck = defineCheck({
     if (!url2) return skipped(NO_PROMETHEUS);
     const resolved = resolveQuery(params4, config3);
     if (!resolved.ok) return skipped(resolved.reason);
-    const variables = {
+    const filled = fillQuery(resolved.template, {
       ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
       ...ctx.sha ? { sha: ctx.sha } : {},
       ...ctx.environment ? { environment: ctx.environment } : {}
-    };
-    const filled = fillQuery(resolved.template, variables);
+    });
     if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
     const now = Date.now() / 1e3;
@@ -63448,83 +63140,42 @@ var prometheusCheck = defineCheck({
     };
     const windowSec = params4.window ? durationSeconds(params4.window) : 0;
     const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
-    const request2 = (q) => queryPrometheus(
+    const answer = await queryPrometheus(
       endpoint2,
-      params4.window ? { kind: "range", query: q, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query: q, time: now }
+      params4.window ? { kind: "range", query, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query, time: now }
     );
-    const baselineResolved = resolveBaselineQuery(params4, config3);
-    const baselineFilled = baselineResolved?.ok ? fillQuery(baselineResolved.template, variables) : void 0;
-    const [answer, baselineAnswer] = await Promise.all([
-      request2(query),
-      baselineFilled?.ok ? request2(baselineFilled.query) : Promise.resolve(void 0)
-    ]);
     const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
     const link = graphLink(url2, query, params4.window ?? "1h");
-    const details = [
-      `query: ${query}`,
-      ...baselineFilled?.ok ? [`baseline: ${baselineFilled.query}`] : [],
-      `window: ${where}`,
-      `graph: ${link}`
-    ].join("\n");
+    const details = [`query: ${query}`, `window: ${where}`, `graph: ${link}`].join("\n");
     if (!answer.ok) return { status: "error", summary: answer.reason, details };
-    if (baselineAnswer && !baselineAnswer.ok)
-      return { status: "error", summary: `baseline: ${baselineAnswer.reason}`, details };
     const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
-    const limits = canaryLimits(params4);
-    const aggregate = params4.aggregate ?? (params4.max !== void 0 || params4.min === void 0 ? "max" : "min");
-    const verdict = judgeCanary(
-      answer.series,
-      baselineAnswer?.ok ? baselineAnswer.series : void 0,
-      limits,
-      {
-        ...params4.failureLimit !== void 0 ? { failureLimit: params4.failureLimit } : {},
-        ...params4.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.consecutiveFailureLimit } : {},
-        minSamples,
-        aggregate,
-        unit: resolved.unit
-      }
-    );
-    const dry = params4.dryRun ? "dry run, not gating: " : "";
-    const baselineProblem = baselineResolved && !baselineResolved.ok ? baselineResolved.reason : baselineFilled && !baselineFilled.ok ? `baseline: ${baselineFilled.reason}` : void 0;
-    const metrics = {
-      samples: verdict.samples,
-      breaches: verdict.breaches,
-      warnings: verdict.warnings,
-      ...verdict.value !== void 0 ? { value: verdict.value } : {},
-      ...verdict.baselineValue !== void 0 ? { baseline: verdict.baselineValue } : {},
-      ...verdict.worst?.increase !== void 0 && Number.isFinite(verdict.worst.increase) ? { increase: verdict.worst.increase } : {}
-    };
-    const limitWords = describeLimits(limits, resolved.unit);
-    if (verdict.outcome === "inconclusive") {
-      const reason = verdict.samples === 0 && baselineProblem ? baselineProblem : verdict.reason;
-      const shown2 = verdict.worst ? `${describeSample(resolved.label, verdict.worst, resolved.unit)}; ` : "";
-      return {
-        status: "skipped",
-        summary: verdict.samples === 0 ? `${dry}no data: ${reason} \u2014 inconclusive, a person decides` : `${dry}inconclusive (a person decides): ${shown2}${reason} (${limitWords})`,
-        details,
-        metrics
-      };
-    }
+    const aggregate = params4.aggregate ?? (params4.max !== void 0 ? "max" : "min");
+    const verdict = judgeSamples(answer.series, params4, {
+      failureLimit: params4.failureLimit,
+      minSamples,
+      aggregate
+    });
+    if (verdict.kind === "no-data")
+      return { status: "skipped", summary: `no data: ${verdict.reason}`, details };
+    const reading = formatReading(verdict.value, resolved.unit);
+    const limits = limitText(params4, resolved.unit);
+    const metrics = { value: verdict.value, samples: verdict.samples, breaches: verdict.breaches };
     const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
-    if (verdict.outcome === "pass") {
-      const reading = `${resolved.label} ${formatReading(verdict.value ?? Number.NaN, resolved.unit)}${verdict.baselineValue !== void 0 ? ` vs baseline ${formatReading(verdict.baselineValue, resolved.unit)}${verdict.worst?.increase !== void 0 ? ` (worst ${formatPercent(verdict.worst.increase)})` : ""}` : ""}`;
-      const tolerated = verdict.reason ? `, ${verdict.reason}` : "";
+    if (verdict.pass) {
+      const tolerated = verdict.breaches > 0 ? `, ${verdict.breaches} breach(es) tolerated` : "";
       return {
         status: "pass",
-        summary: `${dry}${reading}, ${limitWords}${sampled}${tolerated}`,
+        summary: `${resolved.label} ${reading}, ${limits}${sampled}${tolerated}`,
         details,
         metrics
       };
     }
     const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
-    const relative9 = verdict.worst?.baseline !== void 0;
-    const shown = verdict.worst ? describeSample(resolved.label, verdict.worst, resolved.unit) : resolved.label;
-    const worst = formatReading(verdict.peak ?? Number.NaN, resolved.unit);
     return {
       status: "fail",
-      summary: relative9 ? `${dry}${shown} (${limitWords}): ${verdict.reason}${first}${params4.window ? ` ${where}` : ""}` : params4.window ? `${dry}${resolved.label} out of limits (${limitWords}) in ${verdict.breaches} of ${verdict.samples} samples${verdict.longestRun > 1 && params4.consecutiveFailureLimit !== void 0 ? `, ${verdict.longestRun} in a row` : ""}${first}; worst ${worst} ${where}` : `${dry}${resolved.label} ${worst}, limit ${limitWords}`,
+      summary: params4.window ? `${resolved.label} out of limits (${limits}) in ${verdict.breaches} of ${verdict.samples} samples${first}; worst ${formatReading(verdict.worst, resolved.unit)} ${where}` : `${resolved.label} ${reading}, limit ${limits}`,
       details,
-      metrics
+      metrics: { ...metrics, worst: verdict.worst }
     };
   }
 });
@@ -64740,15 +64391,7 @@ var ConfigSchema3 = external_exports.object({
     timeoutMinutes: external_exports.number().positive().max(1440).default(10)
   }).strict().optional(),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
-  deploymentProtection: external_exports.object({
-    environments: external_exports.array(external_exports.string().min(1)).default(["production"]),
-    /**
-     * Environments (among `environments`) whose deployments also wait for the release's cutover
-     * windows: held with status reports while a window is open, closing or inconclusive; approved
-     * once every started window passed, rejected when one failed.
-     */
-    waitForCutover: external_exports.array(external_exports.string().min(1)).optional()
-  }).strict().default({ environments: ["production"] }),
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
   telemetry: TelemetrySchema.optional(),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
@@ -65156,8 +64799,7 @@ function parseTemplate(source, file2, checks2) {
 function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
-  values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED2.has(key)) params4[key] = value;
   let id = deriveId(section, itemText);
@@ -65574,7 +65216,7 @@ import { parseArgs as parseArgs2 } from "node:util";
 var import_yaml5 = __toESM(require_dist(), 1);
 var REQUIRED_PERMISSIONS = {
   checks: "write",
-  pull_requests: "write",
+  pull_requests: "read",
   issues: "write",
   contents: "write",
   deployments: "write",

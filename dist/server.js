@@ -6675,8 +6675,8 @@ var require_common = __commonJS({
 var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports2, module2) {
     exports2.formatArgs = formatArgs;
-    exports2.save = save2;
-    exports2.load = load2;
+    exports2.save = save;
+    exports2.load = load;
     exports2.useColors = useColors;
     exports2.storage = localstorage();
     exports2.destroy = /* @__PURE__ */ (() => {
@@ -6802,7 +6802,7 @@ var require_browser = __commonJS({
     }
     exports2.log = console.debug || console.log || (() => {
     });
-    function save2(namespaces) {
+    function save(namespaces) {
       try {
         if (namespaces) {
           exports2.storage.setItem("debug", namespaces);
@@ -6812,7 +6812,7 @@ var require_browser = __commonJS({
       } catch (error62) {
       }
     }
-    function load2() {
+    function load() {
       let r;
       try {
         r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
@@ -6964,8 +6964,8 @@ var require_node = __commonJS({
     exports2.init = init2;
     exports2.log = log;
     exports2.formatArgs = formatArgs;
-    exports2.save = save2;
-    exports2.load = load2;
+    exports2.save = save;
+    exports2.load = load;
     exports2.useColors = useColors;
     exports2.destroy = util.deprecate(
       () => {
@@ -7100,14 +7100,14 @@ var require_node = __commonJS({
     function log(...args) {
       return process.stderr.write(util.formatWithOptions(exports2.inspectOpts, ...args) + "\n");
     }
-    function save2(namespaces) {
+    function save(namespaces) {
       if (namespaces) {
         process.env.DEBUG = namespaces;
       } else {
         delete process.env.DEBUG;
       }
     }
-    function load2() {
+    function load() {
       return process.env.DEBUG;
     }
     function init2(debug) {
@@ -21316,7 +21316,7 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load2 = function(received, defaults, onto = {}) {
+      var load = function(received, defaults, onto = {}) {
         var k, ref, v;
         for (k in defaults) {
           v = defaults[k];
@@ -21335,7 +21335,7 @@ var require_light = __commonJS({
         return onto;
       };
       var parser2 = {
-        load: load2,
+        load,
         overwrite
       };
       var DLList;
@@ -34830,7 +34830,7 @@ var require_loader = __commonJS({
         iterator2(documents[index]);
       }
     }
-    function load2(input2, options2) {
+    function load(input2, options2) {
       var documents = loadDocuments(input2, options2);
       if (documents.length === 0) {
         return void 0;
@@ -34847,10 +34847,10 @@ var require_loader = __commonJS({
       return loadAll(input2, iterator2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
     }
     function safeLoad(input2, options2) {
-      return load2(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+      return load(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
     }
     module2.exports.loadAll = loadAll;
-    module2.exports.load = load2;
+    module2.exports.load = load;
     module2.exports.safeLoadAll = safeLoadAll;
     module2.exports.safeLoad = safeLoad;
   }
@@ -40420,16 +40420,16 @@ var require_treebase = __commonJS({
         }
       } else {
         if (this._cursor.right === null) {
-          var save2;
+          var save;
           do {
-            save2 = this._cursor;
+            save = this._cursor;
             if (this._ancestors.length) {
               this._cursor = this._ancestors.pop();
             } else {
               this._cursor = null;
               break;
             }
-          } while (this._cursor.right === save2);
+          } while (this._cursor.right === save);
         } else {
           this._ancestors.push(this._cursor);
           this._minNode(this._cursor.right);
@@ -40445,16 +40445,16 @@ var require_treebase = __commonJS({
         }
       } else {
         if (this._cursor.left === null) {
-          var save2;
+          var save;
           do {
-            save2 = this._cursor;
+            save = this._cursor;
             if (this._ancestors.length) {
               this._cursor = this._ancestors.pop();
             } else {
               this._cursor = null;
               break;
             }
-          } while (this._cursor.left === save2);
+          } while (this._cursor.left === save);
         } else {
           this._ancestors.push(this._cursor);
           this._maxNode(this._cursor.left);
@@ -40623,12 +40623,12 @@ var require_rbtree = __commonJS({
       return node2 !== null && node2.red;
     }
     function single_rotate(root, dir) {
-      var save2 = root.get_child(!dir);
-      root.set_child(!dir, save2.get_child(dir));
-      save2.set_child(dir, root);
+      var save = root.get_child(!dir);
+      root.set_child(!dir, save.get_child(dir));
+      save.set_child(dir, root);
       root.red = true;
-      save2.red = false;
-      return save2;
+      save.red = false;
+      return save;
     }
     function double_rotate(root, dir) {
       root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
@@ -72373,6 +72373,55 @@ function createCoordinator(env, options2 = {}) {
 }
 
 // src/core/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
+  };
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at2, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at2);
+      byTime.set(at2, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
+  }
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at2) => byTime.get(at2));
+  const breachesAt = times.filter((at2) => !withinLimits(byTime.get(at2), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
+}
 function durationSeconds(duration3) {
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
   if (!match) throw new Error(`not a duration: ${duration3}`);
@@ -72407,7 +72456,7 @@ function round(value) {
 var CUTOVER_CHECK = "cutover-window";
 var DURATION = /^\d+(?:ms|s|m|h)$/;
 var Duration = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
-var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(\+\d+(?:\.\d+)?%|\d+(?:\.\d+)?x|-?\d+(?:\.\d+)?)$/;
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
 function parseWindowMetrics(text) {
   const byName = /* @__PURE__ */ new Map();
   for (const raw of text.split(",")) {
@@ -72421,15 +72470,7 @@ function parseWindowMetrics(text) {
       };
     const [, name = "", op = "", value = ""] = match;
     const limits = byName.get(name) ?? {};
-    const relative6 = value.startsWith("+") || value.endsWith("x");
-    if (relative6 && !op.startsWith("<"))
-      return {
-        ok: false,
-        error: `"${part.slice(0, 40)}": a limit relative to the baseline is a maximum (<=)`
-      };
-    if (value.startsWith("+")) limits.maxIncrease = Number(value.slice(1, -1)) / 100;
-    else if (value.endsWith("x")) limits.maxRatio = Number(value.slice(0, -1));
-    else if (op.startsWith("<")) limits.max = Number(value);
+    if (op.startsWith("<")) limits.max = Number(value);
     else limits.min = Number(value);
     byName.set(name, limits);
   }
@@ -72442,35 +72483,12 @@ var CutoverWindowParams = external_exports.object({
   metrics: external_exports.string().min(1).max(500).describe(
     'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
   ),
-  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
-    "breaching samples tolerated per metric (Argo `failureLimit`; default 0, unlimited with only consecutiveFailureLimit)"
-  ),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
-  baseline: external_exports.string().max(500).optional().describe(
-    'label matchers of the baseline (blue) for relative limits such as "p95<=+10%"; default: telemetry.prometheus.baselineSelector'
-  ),
-  warn: external_exports.string().min(1).max(500).optional().describe(
-    'the warn limits, e.g. "p95<=300": a metric past its limit but within its warn limit makes the window inconclusive (a person decides), not failed'
-  ),
-  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe(
-    "breaching samples in a row tolerated per metric: an isolated spike passes, a sustained breach fails"
-  ),
-  dryRun: external_exports.union([external_exports.boolean(), external_exports.string().max(200)]).optional().describe(
-    'metrics judged and shown but never deciding the window: `true` (all) or names, e.g. "p99,cpu"'
-  ),
   triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
 }).strict().superRefine((params4, ctx) => {
   const parsed = parseWindowMetrics(params4.metrics);
   if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
-  if (params4.warn !== void 0) {
-    const warn = parseWindowMetrics(params4.warn);
-    if (!warn.ok) ctx.addIssue({ code: "custom", path: ["warn"], message: warn.error });
-    else if (parsed.ok) {
-      for (const one of warn.metrics)
-        if (!parsed.metrics.some((metric) => metric.metric === one.metric))
-          ctx.addIssue({ code: "custom", path: ["warn"], message: `"${one.metric}" is not in metrics` });
-    }
-  }
   if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
     ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
 });
@@ -72484,21 +72502,8 @@ function cutoverWindows(checklist, config3) {
     const params4 = CutoverWindowParams.safeParse({ ...item.params, ...overrides });
     const after = items[index - 1];
     if (!params4.success || !after) return;
-    const parsed = parseWindowMetrics(params4.data.metrics);
-    if (!parsed.ok) return;
-    const warn = params4.data.warn ? parseWindowMetrics(params4.data.warn) : void 0;
-    const dryRun = params4.data.dryRun;
-    const dryNames = typeof dryRun === "string" ? new Set(dryRun.split(",").map((name) => name.trim())) : void 0;
-    const metrics2 = parsed.metrics.map((one) => {
-      const warnLimits = warn?.ok ? warn.metrics.find((w) => w.metric === one.metric)?.limits : void 0;
-      const limits = { ...one.limits };
-      if (warnLimits?.max !== void 0) limits.warnMax = warnLimits.max;
-      if (warnLimits?.min !== void 0) limits.warnMin = warnLimits.min;
-      if (warnLimits?.maxIncrease !== void 0) limits.warnIncrease = warnLimits.maxIncrease;
-      if (warnLimits?.maxRatio !== void 0) limits.warnRatio = warnLimits.maxRatio;
-      const dry = dryRun === true || dryNames?.has(one.metric) === true;
-      return { metric: one.metric, limits, ...dry ? { dryRun: true } : {} };
-    });
+    const metrics2 = parseWindowMetrics(params4.data.metrics);
+    if (!metrics2.ok) return;
     const durationMs = durationSeconds(params4.data.duration) * 1e3;
     const intervalMs = Math.max(durationSeconds(params4.data.interval) * 1e3, 1);
     const next = items[index + 1];
@@ -72508,11 +72513,9 @@ function cutoverWindows(checklist, config3) {
       ...next && next.section.join("\n") === item.section.join("\n") ? { next } : {},
       durationMs,
       intervalMs,
-      ...params4.data.failureLimit !== void 0 ? { failureLimit: params4.data.failureLimit } : {},
-      ...params4.data.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.data.consecutiveFailureLimit } : {},
-      ...params4.data.baseline !== void 0 ? { baseline: params4.data.baseline } : {},
+      failureLimit: params4.data.failureLimit,
       count: params4.data.count ?? Math.max(1, Math.floor(durationMs / intervalMs / 2)),
-      metrics: metrics2,
+      metrics: metrics2.metrics,
       triggers: params4.data.triggers
     });
   });
@@ -72534,8 +72537,6 @@ function windowStatus(window2, states, nowMs) {
     if (own2.status === "pass") return { state: "passed", opensAt, closesAt, summary: own2.summary ?? "" };
     if (own2.status === "fail" || own2.status === "error")
       return { state: "failed", opensAt, closesAt, summary: own2.summary ?? "" };
-    if (own2.status === "skipped")
-      return { state: "inconclusive", opensAt, closesAt, summary: own2.summary ?? "" };
   }
   if (nowMs < closesAt) return { state: "open", opensAt, closesAt, leftMs: closesAt - nowMs };
   return { state: "closing", opensAt, closesAt };
@@ -72891,15 +72892,6 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     sha: Sha
   }),
   external_exports.object({
-    t: external_exports.literal("decide"),
-    item: external_exports.string(),
-    by: Who,
-    at: When,
-    sha: Sha,
-    outcome: external_exports.enum(["pass", "fail"]),
-    reason: external_exports.string()
-  }),
-  external_exports.object({
     t: external_exports.literal("invalidate"),
     items: external_exports.array(external_exports.string()),
     at: When,
@@ -73140,10 +73132,10 @@ var TtlCache = class {
   delete(key) {
     this.entries.delete(key);
   }
-  async getOrLoad(key, load2) {
+  async getOrLoad(key, load) {
     const hit = this.get(key);
     if (hit !== void 0) return hit;
-    const value = await load2();
+    const value = await load();
     this.set(key, value);
     return value;
   }
@@ -73661,29 +73653,6 @@ function gitHubFor(octokit, repo) {
     },
     async updateReleaseBody(id, body) {
       await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
-    },
-    async reportDeploymentStatus(runId, report) {
-      await octokit.rest.actions.reviewCustomGatesForRun({
-        ...r,
-        run_id: runId,
-        environment_name: report.environment,
-        comment: report.comment
-      });
-    },
-    async gitCommit(sha) {
-      const { data } = await octokit.rest.git.getCommit({ ...r, commit_sha: sha });
-      return { sha: data.sha, tree: data.tree.sha, parents: data.parents.map((parent) => parent.sha) };
-    },
-    async createGitCommit(commit) {
-      const { data } = await octokit.rest.git.createCommit({ ...r, ...commit });
-      return data.sha;
-    },
-    async createBranch(branch, sha) {
-      await octokit.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
-    },
-    async createPull(pull) {
-      const { data } = await octokit.rest.pulls.create({ ...r, ...pull });
-      return { number: data.number, url: data.html_url };
     },
     async reviewDeployment(runId, review) {
       await octokit.rest.actions.reviewCustomGatesForRun({
@@ -74330,21 +74299,6 @@ function foldEvents(start, events) {
         };
         break;
       }
-      case "decide": {
-        const previous = states[event.item];
-        states[event.item] = {
-          checked: event.outcome === "pass",
-          by: event.by,
-          at: event.at,
-          sha: event.sha,
-          status: event.outcome,
-          summary: `decided ${event.outcome} by @${event.by}: ${event.reason}${previous?.summary ? ` (was ${previous.summary})` : ""}`.slice(
-            0,
-            600
-          )
-        };
-        break;
-      }
       case "invalidate":
         for (const item of event.items) {
           states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
@@ -74425,11 +74379,6 @@ var PrometheusConfigSchema = external_exports.object({
    * (variables are filled and escaped). Default: none.
    */
   selector: external_exports.string().max(500).default(""),
-  /**
-   * Label matchers of the baseline (blue, or the previous version), e.g. `job="restaurant-os",color="blue"`:
-   * the default for the `baseline` of items and cutover windows with relative limits (`maxIncrease`, `maxRatio`).
-   */
-  baselineSelector: external_exports.string().max(500).optional(),
   /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
   targetSelector: external_exports.string().max(500).optional(),
   /** The `rate()` window of the default queries. */
@@ -74445,13 +74394,8 @@ var RollbackDispatchSchema = external_exports.object({
   workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
   ref: external_exports.string().min(1).default("main")
 }).strict();
-var InconclusiveSchema = external_exports.object({
-  /** Roles (keys of `roles`) asked, and the only ones allowed, to decide; empty: anyone with write access. */
-  roles: external_exports.array(external_exports.string().min(1).max(100)).max(20).default([])
-}).strict();
 var TelemetrySchema = external_exports.object({
   prometheus: PrometheusConfigSchema.optional(),
-  inconclusive: InconclusiveSchema.optional(),
   rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
 }).strict();
 
@@ -74540,15 +74484,7 @@ var ConfigSchema = external_exports.object({
     timeoutMinutes: external_exports.number().positive().max(1440).default(10)
   }).strict().optional(),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
-  deploymentProtection: external_exports.object({
-    environments: external_exports.array(external_exports.string().min(1)).default(["production"]),
-    /**
-     * Environments (among `environments`) whose deployments also wait for the release's cutover
-     * windows: held with status reports while a window is open, closing or inconclusive; approved
-     * once every started window passed, rejected when one failed.
-     */
-    waitForCutover: external_exports.array(external_exports.string().min(1)).optional()
-  }).strict().default({ environments: ["production"] }),
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
   /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
   telemetry: TelemetrySchema.optional(),
   concurrency: external_exports.number().int().min(1).max(16).default(4),
@@ -74771,8 +74707,7 @@ function parseTemplate(source, file2, checks2) {
 function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional3 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
-  values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const optional3 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
   let id = deriveId(section, itemText);
@@ -80394,229 +80329,6 @@ var migrationsCheck = defineCheck({
   }
 });
 
-// src/core/telemetry/judge-canary.ts
-function hasRelativeLimits(limits) {
-  return limits.maxIncrease !== void 0 || limits.maxRatio !== void 0;
-}
-function byTime(series, worstOf) {
-  const out = /* @__PURE__ */ new Map();
-  for (const one of series)
-    for (const [at2, value] of one.samples) {
-      if (Number.isNaN(value)) continue;
-      const seen = out.get(at2);
-      out.set(at2, seen === void 0 ? value : worstOf(seen, value));
-    }
-  return out;
-}
-function increaseOf(value, baseline) {
-  if (baseline === 0)
-    return value === 0 ? 0 : value > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  return (value - baseline) / Math.abs(baseline);
-}
-function formatPercent(fraction) {
-  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E%" : "-\u221E%";
-  const percent = fraction * 100;
-  const rounded = Math.abs(percent) >= 10 ? Math.round(percent) : Number(percent.toFixed(1));
-  return `${rounded >= 0 ? "+" : ""}${rounded}%`;
-}
-function formatRatio(ratio) {
-  return Number.isFinite(ratio) ? `${Number(ratio.toFixed(2))}\xD7` : "\u221E\xD7";
-}
-function classify(value, baseline, limits, unit) {
-  const found = [];
-  const check2 = (over, warnOk, crossed, kind = "absolute") => {
-    if (!over) return;
-    found.push({ class: warnOk ? "warn" : "breach", crossed, kind });
-  };
-  if (limits.max !== void 0)
-    check2(
-      value > limits.max,
-      limits.warnMax !== void 0 && value <= limits.warnMax,
-      `> ${formatReading(limits.max, unit)}`
-    );
-  if (limits.min !== void 0)
-    check2(
-      value < limits.min,
-      limits.warnMin !== void 0 && value >= limits.warnMin,
-      `< ${formatReading(limits.min, unit)}`
-    );
-  let increase;
-  if (baseline !== void 0) {
-    increase = increaseOf(value, baseline);
-    if (limits.maxIncrease !== void 0)
-      check2(
-        increase > limits.maxIncrease,
-        limits.warnIncrease !== void 0 && increase <= limits.warnIncrease,
-        `> ${formatPercent(limits.maxIncrease)}`,
-        "increase"
-      );
-    if (limits.maxRatio !== void 0) {
-      const ratio = baseline === 0 ? value === 0 ? 1 : Number.POSITIVE_INFINITY : value / baseline;
-      check2(
-        ratio > limits.maxRatio,
-        limits.warnRatio !== void 0 && ratio <= limits.warnRatio,
-        `${formatRatio(ratio)} > ${formatRatio(limits.maxRatio)}`,
-        "ratio"
-      );
-    }
-  }
-  const breach = found.find((one) => one.class === "breach");
-  const pick3 = breach ?? found[0];
-  return {
-    class: pick3?.class ?? "ok",
-    crossed: pick3?.crossed ?? "",
-    ...pick3 ? { kind: pick3.kind } : {},
-    ...increase !== void 0 ? { increase } : {}
-  };
-}
-function aggregateOf(values, aggregate) {
-  if (values.length === 0) return void 0;
-  switch (aggregate) {
-    case "max":
-      return Math.max(...values);
-    case "min":
-      return Math.min(...values);
-    case "avg":
-      return values.reduce((sum, v) => sum + v, 0) / values.length;
-    case "last":
-      return values.at(-1);
-  }
-}
-function longestRun(samples, counts) {
-  let longest = 0;
-  let run2 = 0;
-  for (const sample of samples) {
-    run2 = counts(sample) ? run2 + 1 : 0;
-    longest = Math.max(longest, run2);
-  }
-  return longest;
-}
-function judgeCanary(canary, baseline, limits, options2) {
-  const unit = options2.unit ?? "";
-  const empty = { samples: 0, breaches: 0, warnings: 0, longestRun: 0 };
-  const inconclusive = (reason, extra = {}) => ({
-    outcome: "inconclusive",
-    reason,
-    ...empty,
-    ...extra
-  });
-  if (canary.length === 0) return inconclusive("the query returned no series");
-  const relative6 = hasRelativeLimits(limits);
-  if (relative6 && (!baseline || baseline.length === 0))
-    return inconclusive("no baseline series to compare with");
-  const lowerIsBetter = limits.max !== void 0 || relative6 || limits.min === void 0;
-  const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
-  const values = byTime(canary, worstOf);
-  const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
-  const times = [...values.keys()].filter((at2) => !relative6 || baselineValues.has(at2)).sort((a, b) => a - b);
-  if (times.length === 0)
-    return inconclusive(
-      relative6 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
-    );
-  if (times.length < options2.minSamples)
-    return inconclusive(
-      `${times.length} sample(s)${relative6 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
-      { samples: times.length }
-    );
-  const samples = times.map((at2) => {
-    const value = values.get(at2);
-    const base2 = relative6 || baseline ? baselineValues.get(at2) : void 0;
-    return {
-      at: at2,
-      value,
-      ...base2 !== void 0 ? { baseline: base2 } : {},
-      ...classify(value, base2, limits, unit)
-    };
-  });
-  const breaches = samples.filter((sample) => sample.class === "breach");
-  const warnings = samples.filter((sample) => sample.class === "warn");
-  const breachRun = longestRun(samples, (sample) => sample.class === "breach");
-  const notOkRun = longestRun(samples, (sample) => sample.class !== "ok");
-  const consecutive = options2.consecutiveFailureLimit;
-  const failureLimit = options2.failureLimit ?? (consecutive !== void 0 ? Number.POSITIVE_INFINITY : 0);
-  const tooMany = (count, run2) => count > failureLimit || consecutive !== void 0 && run2 > consecutive;
-  const decided = breaches[0] ?? warnings[0];
-  const worst = decided ?? samples.reduce(
-    (a, b) => (a.increase ?? 0) !== (b.increase ?? 0) ? (a.increase ?? 0) >= (b.increase ?? 0) ? a : b : worstOf(a.value, b.value) === a.value ? a : b
-  );
-  const base = {
-    samples: samples.length,
-    breaches: breaches.length,
-    warnings: warnings.length,
-    longestRun: breachRun,
-    ...(() => {
-      const value = aggregateOf(
-        samples.map((sample) => sample.value),
-        options2.aggregate
-      );
-      return value !== void 0 ? { value } : {};
-    })(),
-    ...(() => {
-      const value = aggregateOf(
-        samples.flatMap((sample) => sample.baseline !== void 0 ? [sample.baseline] : []),
-        options2.aggregate
-      );
-      return value !== void 0 ? { baselineValue: value } : {};
-    })(),
-    worst,
-    peak: samples.map((sample) => sample.value).reduce(worstOf),
-    ...breaches[0] ? { firstBreachAt: breaches[0].at } : {}
-  };
-  const limitWords = () => consecutive !== void 0 && options2.failureLimit === void 0 ? `${consecutive} in a row tolerated` : `${failureLimit} tolerated${consecutive !== void 0 ? `, ${consecutive} in a row` : ""}`;
-  if (tooMany(breaches.length, breachRun))
-    return {
-      outcome: "fail",
-      reason: `${breaches.length} of ${samples.length} samples out of limits${breachRun > 1 ? ` (${breachRun} in a row)` : ""}, ${limitWords()}`,
-      ...base
-    };
-  if (tooMany(breaches.length + warnings.length, notOkRun))
-    return {
-      outcome: "inconclusive",
-      reason: `${warnings.length} of ${samples.length} samples between a limit and its warn limit`,
-      ...base
-    };
-  return {
-    outcome: "pass",
-    reason: breaches.length + warnings.length > 0 ? `${breaches.length + warnings.length} sample(s) out of limits, ${limitWords()}` : "",
-    ...base
-  };
-}
-function describeSample(label2, sample, unit) {
-  const value = `${label2} ${formatReading(sample.value, unit)}`;
-  if (sample.baseline === void 0) return sample.crossed ? `${value} ${sample.crossed}` : value;
-  const baseline = `baseline ${formatReading(sample.baseline, unit)}`;
-  const increase = formatPercent(sample.increase ?? 0);
-  switch (sample.kind) {
-    case "increase":
-      return `${value} vs ${baseline}: ${increase} ${sample.crossed}`;
-    case "ratio":
-      return `${value} vs ${baseline}: ${sample.crossed}`;
-    case "absolute":
-      return `${value} ${sample.crossed} (vs ${baseline}: ${increase})`;
-    default:
-      return `${value} vs ${baseline}: ${increase}`;
-  }
-}
-function describeLimits(limits, unit) {
-  const parts = [];
-  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
-  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
-  if (limits.maxIncrease !== void 0) parts.push(`\u2264 ${formatPercent(limits.maxIncrease)} vs baseline`);
-  if (limits.maxRatio !== void 0) parts.push(`\u2264 ${formatRatio(limits.maxRatio)} baseline`);
-  const warn = [];
-  if (limits.warnMin !== void 0) warn.push(`\u2265 ${formatReading(limits.warnMin, unit)}`);
-  if (limits.warnMax !== void 0) warn.push(`\u2264 ${formatReading(limits.warnMax, unit)}`);
-  if (limits.warnIncrease !== void 0) warn.push(`\u2264 ${formatPercent(limits.warnIncrease)}`);
-  if (limits.warnRatio !== void 0) warn.push(`\u2264 ${formatRatio(limits.warnRatio)}`);
-  return [...parts, ...warn.length > 0 ? [`inconclusive to ${warn.join(", ")}`] : []].join(", ");
-}
-function parseIncrease(text) {
-  const match = /^\s*\+?(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(String(text));
-  if (!match) return void 0;
-  const n = Number(match[1]);
-  return match[2] === "%" || n > 1 ? n / 100 : n;
-}
-
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
 var ApiResponse = external_exports.discriminatedUnion("status", [
@@ -80746,14 +80458,6 @@ async function queryPrometheus(endpoint2, request2) {
 
 // checks/prometheus.ts
 var Duration3 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
-var Increase = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
-  const fraction = parseIncrease(value);
-  if (fraction === void 0) {
-    ctx.addIssue({ code: "custom", message: 'expected an increase like "10%"' });
-    return external_exports.NEVER;
-  }
-  return fraction;
-});
 var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
@@ -80761,21 +80465,6 @@ var Params5 = external_exports.object({
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
-  warnMax: external_exports.coerce.number().optional().describe("above `max` but \u2264 `warnMax`: inconclusive (a person decides) rather than a failure"),
-  warnMin: external_exports.coerce.number().optional().describe("below `min` but \u2265 `warnMin`: inconclusive rather than a failure"),
-  baseline: external_exports.string().max(500).optional().describe(
-    "label matchers of the baseline (blue, the previous version) replacing `selector` in the default query; default: telemetry.prometheus.baselineSelector"
-  ),
-  baselineQuery: external_exports.string().min(1).max(4e3).optional().describe("PromQL of the baseline, for an item with its own `query`"),
-  maxIncrease: Increase.optional().describe(
-    "largest increase over the baseline at the same time, e.g. `10%` (relative limit)"
-  ),
-  warnIncrease: Increase.optional().describe(
-    "above `maxIncrease` but \u2264 `warnIncrease`: inconclusive rather than a failure"
-  ),
-  maxRatio: external_exports.coerce.number().positive().optional().describe("largest reading / baseline ratio, e.g. `1.2`"),
-  warnRatio: external_exports.coerce.number().positive().optional().describe("above `maxRatio` but \u2264 `warnRatio`: inconclusive rather than a failure"),
-  dryRun: external_exports.boolean().default(false).describe("judged and shown, never gating and never starting a rollback (Argo `dryRun`)"),
   over: Duration3.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
@@ -80783,28 +80472,11 @@ var Params5 = external_exports.object({
     "judge every sample over the last `window` (a range query); default: now only"
   ),
   interval: Duration3.default("30s").describe("the sampling step within the window"),
-  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
-    "breaching samples tolerated in the window (default 0; unlimited with only consecutiveFailureLimit)"
-  ),
-  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe("breaching samples in a row tolerated: an isolated spike passes, a sustained breach fails"),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
   unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
-}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine(
-  (p) => p.max !== void 0 || p.min !== void 0 || p.maxIncrease !== void 0 || p.maxRatio !== void 0,
-  { message: "needs `max`, `min`, `maxIncrease` or `maxRatio`" }
-).refine((p) => p.warnMax === void 0 || p.max !== void 0 && p.warnMax >= p.max, {
-  message: "`warnMax` needs `max` and must be \u2265 it"
-}).refine((p) => p.warnMin === void 0 || p.min !== void 0 && p.warnMin <= p.min, {
-  message: "`warnMin` needs `min` and must be \u2264 it"
-}).refine(
-  (p) => p.warnIncrease === void 0 || p.maxIncrease !== void 0 && p.warnIncrease >= p.maxIncrease,
-  { message: "`warnIncrease` needs `maxIncrease` and must be \u2265 it" }
-).refine((p) => p.warnRatio === void 0 || p.maxRatio !== void 0 && p.warnRatio >= p.maxRatio, {
-  message: "`warnRatio` needs `maxRatio` and must be \u2265 it"
-}).refine((p) => p.baselineQuery === void 0 || p.query !== void 0, {
-  message: "`baselineQuery` goes with `query` (a default metric takes `baseline`)"
-});
+}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
 var skipped = (summary) => ({ status: "skipped", summary });
 function prometheusAuthorization(config3, env) {
   const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
@@ -80833,41 +80505,6 @@ function resolveQuery(params4, config3) {
     };
   return { ok: true, template: built, unit, label: preset?.describe ?? metric };
 }
-function resolveBaselineQuery(params4, config3, relative6 = params4.maxIncrease !== void 0 || params4.maxRatio !== void 0) {
-  if (params4.query) {
-    if (params4.baselineQuery) return { ok: true, template: params4.baselineQuery };
-    return relative6 ? { ok: false, reason: "no baseline series: `query` needs a `baselineQuery`" } : void 0;
-  }
-  const selector = params4.baseline ?? (relative6 ? config3?.baselineSelector : void 0);
-  if (selector === void 0)
-    return relative6 ? {
-      ok: false,
-      reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector'
-    } : void 0;
-  if (params4.metric && config3?.queries[params4.metric])
-    return {
-      ok: false,
-      reason: `no baseline series: telemetry.prometheus.queries.${params4.metric} replaces the default query, give the item a query and a baselineQuery`
-    };
-  return resolveQuery(params4, config3 ? { ...config3, selector, targetSelector: selector } : void 0);
-}
-function canaryLimits(params4) {
-  const out = {};
-  for (const key of [
-    "max",
-    "min",
-    "warnMax",
-    "warnMin",
-    "maxIncrease",
-    "warnIncrease",
-    "maxRatio",
-    "warnRatio"
-  ]) {
-    const value = params4[key];
-    if (value !== void 0) out[key] = value;
-  }
-  return out;
-}
 var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
 function fillQuery(template, variables) {
   const filled = fillVariables(template, variables);
@@ -80876,6 +80513,12 @@ function fillQuery(template, variables) {
     ok: false,
     reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
   };
+}
+function limitText(params4, unit) {
+  const parts = [];
+  if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
+  if (params4.max !== void 0) parts.push(`\u2264 ${formatReading(params4.max, unit)}`);
+  return parts.join(" and ");
 }
 var prometheusCheck = defineCheck({
   id: "prometheus",
@@ -80888,12 +80531,11 @@ var prometheusCheck = defineCheck({
     if (!url2) return skipped(NO_PROMETHEUS);
     const resolved = resolveQuery(params4, config3);
     if (!resolved.ok) return skipped(resolved.reason);
-    const variables = {
+    const filled = fillQuery(resolved.template, {
       ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
       ...ctx.sha ? { sha: ctx.sha } : {},
       ...ctx.environment ? { environment: ctx.environment } : {}
-    };
-    const filled = fillQuery(resolved.template, variables);
+    });
     if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
     const now = Date.now() / 1e3;
@@ -80908,83 +80550,42 @@ var prometheusCheck = defineCheck({
     };
     const windowSec = params4.window ? durationSeconds(params4.window) : 0;
     const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
-    const request2 = (q) => queryPrometheus(
+    const answer = await queryPrometheus(
       endpoint2,
-      params4.window ? { kind: "range", query: q, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query: q, time: now }
+      params4.window ? { kind: "range", query, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query, time: now }
     );
-    const baselineResolved = resolveBaselineQuery(params4, config3);
-    const baselineFilled = baselineResolved?.ok ? fillQuery(baselineResolved.template, variables) : void 0;
-    const [answer, baselineAnswer] = await Promise.all([
-      request2(query),
-      baselineFilled?.ok ? request2(baselineFilled.query) : Promise.resolve(void 0)
-    ]);
     const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
     const link = graphLink(url2, query, params4.window ?? "1h");
-    const details = [
-      `query: ${query}`,
-      ...baselineFilled?.ok ? [`baseline: ${baselineFilled.query}`] : [],
-      `window: ${where}`,
-      `graph: ${link}`
-    ].join("\n");
+    const details = [`query: ${query}`, `window: ${where}`, `graph: ${link}`].join("\n");
     if (!answer.ok) return { status: "error", summary: answer.reason, details };
-    if (baselineAnswer && !baselineAnswer.ok)
-      return { status: "error", summary: `baseline: ${baselineAnswer.reason}`, details };
     const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
-    const limits = canaryLimits(params4);
-    const aggregate = params4.aggregate ?? (params4.max !== void 0 || params4.min === void 0 ? "max" : "min");
-    const verdict = judgeCanary(
-      answer.series,
-      baselineAnswer?.ok ? baselineAnswer.series : void 0,
-      limits,
-      {
-        ...params4.failureLimit !== void 0 ? { failureLimit: params4.failureLimit } : {},
-        ...params4.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.consecutiveFailureLimit } : {},
-        minSamples,
-        aggregate,
-        unit: resolved.unit
-      }
-    );
-    const dry = params4.dryRun ? "dry run, not gating: " : "";
-    const baselineProblem = baselineResolved && !baselineResolved.ok ? baselineResolved.reason : baselineFilled && !baselineFilled.ok ? `baseline: ${baselineFilled.reason}` : void 0;
-    const metrics2 = {
-      samples: verdict.samples,
-      breaches: verdict.breaches,
-      warnings: verdict.warnings,
-      ...verdict.value !== void 0 ? { value: verdict.value } : {},
-      ...verdict.baselineValue !== void 0 ? { baseline: verdict.baselineValue } : {},
-      ...verdict.worst?.increase !== void 0 && Number.isFinite(verdict.worst.increase) ? { increase: verdict.worst.increase } : {}
-    };
-    const limitWords = describeLimits(limits, resolved.unit);
-    if (verdict.outcome === "inconclusive") {
-      const reason = verdict.samples === 0 && baselineProblem ? baselineProblem : verdict.reason;
-      const shown2 = verdict.worst ? `${describeSample(resolved.label, verdict.worst, resolved.unit)}; ` : "";
-      return {
-        status: "skipped",
-        summary: verdict.samples === 0 ? `${dry}no data: ${reason} \u2014 inconclusive, a person decides` : `${dry}inconclusive (a person decides): ${shown2}${reason} (${limitWords})`,
-        details,
-        metrics: metrics2
-      };
-    }
+    const aggregate = params4.aggregate ?? (params4.max !== void 0 ? "max" : "min");
+    const verdict = judgeSamples(answer.series, params4, {
+      failureLimit: params4.failureLimit,
+      minSamples,
+      aggregate
+    });
+    if (verdict.kind === "no-data")
+      return { status: "skipped", summary: `no data: ${verdict.reason}`, details };
+    const reading = formatReading(verdict.value, resolved.unit);
+    const limits = limitText(params4, resolved.unit);
+    const metrics2 = { value: verdict.value, samples: verdict.samples, breaches: verdict.breaches };
     const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
-    if (verdict.outcome === "pass") {
-      const reading = `${resolved.label} ${formatReading(verdict.value ?? Number.NaN, resolved.unit)}${verdict.baselineValue !== void 0 ? ` vs baseline ${formatReading(verdict.baselineValue, resolved.unit)}${verdict.worst?.increase !== void 0 ? ` (worst ${formatPercent(verdict.worst.increase)})` : ""}` : ""}`;
-      const tolerated = verdict.reason ? `, ${verdict.reason}` : "";
+    if (verdict.pass) {
+      const tolerated = verdict.breaches > 0 ? `, ${verdict.breaches} breach(es) tolerated` : "";
       return {
         status: "pass",
-        summary: `${dry}${reading}, ${limitWords}${sampled}${tolerated}`,
+        summary: `${resolved.label} ${reading}, ${limits}${sampled}${tolerated}`,
         details,
         metrics: metrics2
       };
     }
     const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
-    const relative6 = verdict.worst?.baseline !== void 0;
-    const shown = verdict.worst ? describeSample(resolved.label, verdict.worst, resolved.unit) : resolved.label;
-    const worst = formatReading(verdict.peak ?? Number.NaN, resolved.unit);
     return {
       status: "fail",
-      summary: relative6 ? `${dry}${shown} (${limitWords}): ${verdict.reason}${first}${params4.window ? ` ${where}` : ""}` : params4.window ? `${dry}${resolved.label} out of limits (${limitWords}) in ${verdict.breaches} of ${verdict.samples} samples${verdict.longestRun > 1 && params4.consecutiveFailureLimit !== void 0 ? `, ${verdict.longestRun} in a row` : ""}${first}; worst ${worst} ${where}` : `${dry}${resolved.label} ${worst}, limit ${limitWords}`,
+      summary: params4.window ? `${resolved.label} out of limits (${limits}) in ${verdict.breaches} of ${verdict.samples} samples${first}; worst ${formatReading(verdict.worst, resolved.unit)} ${where}` : `${resolved.label} ${reading}, limit ${limits}`,
       details,
-      metrics: metrics2
+      metrics: { ...metrics2, worst: verdict.worst }
     };
   }
 });
@@ -82119,27 +81720,6 @@ function replyInBurst(scope, session, lines) {
 function openIncident(scope, issue2) {
   return scope.gh.createIssue(issue2);
 }
-function reportDeploymentStatus(scope, runId, report) {
-  return scope.gh.reportDeploymentStatus(runId, report);
-}
-async function draftRevertPull(scope, revert) {
-  const merge4 = await scope.gh.gitCommit(revert.mergeSha);
-  const before = merge4.parents[0];
-  if (!before) throw new Error(`merge commit ${revert.mergeSha} has no parent to revert to`);
-  const tree = (await scope.gh.gitCommit(before)).tree;
-  const commit = await scope.gh.createGitCommit({ message: revert.message, tree, parents: [merge4.sha] });
-  await scope.gh.createBranch(revert.branch, commit);
-  return scope.gh.createPull({
-    title: revert.title,
-    head: revert.branch,
-    base: revert.base,
-    body: revert.body,
-    draft: true
-  });
-}
-async function noteOnIncident(scope, incident, body) {
-  await scope.gh.createComment(incident, body);
-}
 function reviewDeployment(scope, runId, review) {
   return scope.gh.reviewDeployment(runId, review);
 }
@@ -82242,7 +81822,6 @@ var ACTIONS = {
   untick: "Unticked",
   waive: "Waived",
   result: "Check result",
-  decide: "Decided (inconclusive)",
   invalidate: "Reset by push",
   reject: "Rejected attempt",
   rollback: "Rollback started"
@@ -82263,13 +81842,6 @@ function eventView(event, textOf) {
         by: "shipgate",
         items: [textOf(event.item)],
         detail: `${event.status}: ${event.summary}`
-      };
-    case "decide":
-      return {
-        ...base,
-        by: event.by,
-        items: [textOf(event.item)],
-        detail: `${event.outcome}: ${event.reason}`
       };
     case "invalidate":
       return { ...base, items: event.items.map(textOf), detail: event.reason };
@@ -82322,18 +81894,6 @@ function renderAuditMarkdown(record2) {
       })
     );
     if (findings.length > 0) out.push("", "Findings:", "", ...findings);
-  }
-  const dryItems = record2.items.filter((item) => item.dryRun);
-  const dryMetrics = record2.events.flatMap(
-    (event) => event.t === "result" && event.summary.includes("[dry run]") ? [`- ${when(event.at)} \xB7 ${esc2(text(event.item))}: ${esc2(event.summary)}`] : []
-  );
-  if (dryItems.length + dryMetrics.length > 0) {
-    out.push("", `## Dry runs (${dryItems.length + dryMetrics.length})`, "");
-    for (const item of dryItems)
-      out.push(
-        `- ${esc2(itemLabel(item))}: ${item.state.status ?? "not judged"}${item.state.summary ? ` \u2014 ${esc2(item.state.summary)}` : ""}`
-      );
-    out.push(...dryMetrics);
   }
   const rejected = record2.events.filter((event) => event.t === "reject");
   out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
@@ -82484,15 +82044,6 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     na: external_exports.literal(true).optional()
   }),
   external_exports.object({ t: external_exports.literal("result"), item: Text, status: Status2, summary: Text, at: When2, sha: Sha2 }),
-  external_exports.object({
-    t: external_exports.literal("decide"),
-    item: Text,
-    by: Who2,
-    at: When2,
-    sha: Sha2,
-    outcome: external_exports.enum(["pass", "fail"]),
-    reason: Text
-  }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text), at: When2, sha: Sha2, reason: Text }),
   external_exports.object({ t: external_exports.literal("reject"), item: Text, by: Who2, at: When2, sha: Sha2, reason: Text, d: Delivery2 }),
   external_exports.object({
@@ -82541,8 +82092,7 @@ var ItemSchema = external_exports.object({
     metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
     sha: Sha2
   }).optional(),
-  notApplicable: Text.optional(),
-  dryRun: external_exports.literal(true).optional()
+  notApplicable: Text.optional()
 });
 var AuditRecordSchema = external_exports.object({
   schema: external_exports.literal("shipgate/audit@1"),
@@ -82608,8 +82158,7 @@ function buildAuditRecord(input2, secret, ledgerKey = secret) {
       outcome: itemStatus(item, state, pr.headSha),
       state: structuredClone(state),
       ...found && item.kind === "auto" ? { evidence: found } : {},
-      ...why === void 0 ? {} : { notApplicable: why },
-      ...item.params.dryRun === true ? { dryRun: true } : {}
+      ...why === void 0 ? {} : { notApplicable: why }
     };
   });
   const { count, rejected } = input2.ledger.base;
@@ -82699,6 +82248,12 @@ function buildChecklistComment(input2, ledger, secret) {
 }
 
 // src/core/cutover/judge-window.ts
+function limitText2(limits, unit) {
+  const parts = [];
+  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
+  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
+  return parts.join(" and ");
+}
 function inside(series, fromSec, toSec) {
   return series.map((one) => ({
     labels: one.labels,
@@ -82716,56 +82271,37 @@ function judgeWindow(input2) {
       return { outcome: "retry", reason: `${failed.label}: ${failed.answer.reason}` };
   }
   const readings = input2.metrics.map((metric) => {
-    const limits = describeLimits(metric.limits, metric.unit);
-    const base = {
-      label: metric.label,
-      ...metric.trigger ? { trigger: metric.trigger } : {},
-      ...metric.dryRun ? { dryRun: true } : {}
-    };
-    const dry = metric.dryRun ? " [dry run]" : "";
+    const limits = limitText2(metric.limits, metric.unit);
+    const base = { label: metric.label, ...metric.trigger ? { trigger: metric.trigger } : {} };
     if (!metric.answer.ok)
       return {
         ...base,
-        text: `${metric.label}: error: ${metric.answer.reason}${dry}`,
-        ok: true,
-        inconclusive: !metric.dryRun,
+        text: `${metric.label}: error: ${metric.answer.reason}`,
+        ok: false,
         samples: 0,
         breaches: 0
       };
-    const relative6 = hasRelativeLimits(metric.limits);
-    const baselineSeries = metric.baseline?.ok === true ? inside(metric.baseline.series, fromSec, toSec) : void 0;
-    const verdict = judgeCanary(inside(metric.answer.series, fromSec, toSec), baselineSeries, metric.limits, {
-      ...metric.failureLimit !== void 0 ? { failureLimit: metric.failureLimit } : {},
-      ...metric.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: metric.consecutiveFailureLimit } : {},
+    const verdict = judgeSamples(inside(metric.answer.series, fromSec, toSec), metric.limits, {
+      failureLimit: metric.failureLimit,
       // while open any sample is news; at the close the window needs its `count`
       minSamples: closing ? window2.count : 1,
-      aggregate: metric.limits.max !== void 0 || relative6 ? "max" : "min",
-      unit: metric.unit
+      aggregate: metric.limits.max !== void 0 ? "max" : "min"
     });
-    if (verdict.samples === 0 || verdict.outcome === "inconclusive" && !verdict.worst) {
-      const reason = relative6 && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
+    if (verdict.kind === "no-data")
       return {
         ...base,
-        text: `${metric.label}: no data (${reason})${dry}`,
-        ok: true,
-        inconclusive: closing && !metric.dryRun,
-        samples: verdict.samples,
+        text: `${metric.label}: no data (${verdict.reason})`,
+        ok: !closing,
+        samples: 0,
         breaches: 0
       };
-    }
-    const shown = baselineSeries && verdict.worst ? describeSample(metric.label, verdict.worst, metric.unit) : `${metric.label} ${formatReading(verdict.peak ?? Number.NaN, metric.unit)}`;
-    const out = [
-      verdict.breaches > 0 ? `${verdict.breaches} of ${verdict.samples} out` : "",
-      verdict.warnings > 0 ? `${verdict.warnings} of ${verdict.samples} between limit and warn` : "",
-      verdict.longestRun > 1 && metric.consecutiveFailureLimit !== void 0 ? `${verdict.longestRun} in a row` : ""
-    ].filter(Boolean);
-    const since = verdict.outcome === "fail" && verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
-    const failed2 = verdict.outcome === "fail";
+    const worst = formatReading(verdict.worst, metric.unit);
+    const breaches = verdict.breaches > 0 ? `, ${verdict.breaches} of ${verdict.samples} out` : "";
+    const since = verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
     return {
       ...base,
-      text: `${shown} (${[limits, ...out].join(", ")}${since})${dry}${failed2 && metric.dryRun ? " would fail" : ""}`,
-      ok: !failed2 || metric.dryRun === true,
-      inconclusive: closing && verdict.outcome === "inconclusive" && !metric.dryRun,
+      text: `${metric.label} ${worst} (${limits}${breaches}${verdict.pass ? "" : since})`,
+      ok: verdict.pass,
       samples: verdict.samples,
       breaches: verdict.breaches
     };
@@ -82781,8 +82317,6 @@ function judgeWindow(input2) {
       line: `window ${span} failed: ${joined}`,
       fired: breached.filter((reading) => reading.trigger !== void 0)
     };
-  if (closing && readings.some((reading) => reading.inconclusive))
-    return { outcome: "inconclusive", readings, line: `window ${span} inconclusive: ${joined}` };
   if (closing) return { outcome: "pass", readings, line: `window ${span} passed: ${joined}` };
   return { outcome: "open", readings, line: joined };
 }
@@ -82791,8 +82325,7 @@ function windowEvents(window2, verdict, at2, sha) {
     {
       t: "result",
       item: window2.item.id,
-      // inconclusive is recorded as `skipped`: never a pass, never a rollback; a person decides
-      status: verdict.outcome === "inconclusive" ? "skipped" : verdict.outcome,
+      status: verdict.outcome,
       summary: verdict.line.slice(0, 500),
       at: at2,
       sha
@@ -82825,8 +82358,6 @@ function windowAnnotation(window2, status, readings) {
       return `\u2705 ${status.summary}`;
     case "failed":
       return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again${reopenCommand(window2)} to reopen it`;
-    case "inconclusive":
-      return `\u2753 ${status.summary} \u2014 a person decides: \`/shipgate decide ${window2.item.id} pass|fail <reason>\``;
     case "waived":
       return void 0;
   }
@@ -82847,64 +82378,6 @@ function cutoverView(input2) {
 function reopenCommand(window2) {
   const percent = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(window2.after.text)?.[1];
   return percent ? ` (or \`/shipgate cutover ${percent}\`)` : "";
-}
-
-// src/core/decide/decide-inconclusive.ts
-function isInconclusive(states, item) {
-  const state = states[item];
-  return state?.status === "skipped" && /inconclusive/.test(state.summary ?? "") && !state.waived;
-}
-function planDecide(input2) {
-  const item = input2.items.find((one) => one.id === input2.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
-  if (input2.outcome !== "pass" && input2.outcome !== "fail")
-    return { ok: false, message: "usage: `/shipgate decide <item-id> pass|fail <reason>`" };
-  if (input2.reason.length < 3)
-    return {
-      ok: false,
-      message: "a decision needs a reason: `/shipgate decide <item-id> pass|fail <reason>`"
-    };
-  if (!isInconclusive(input2.states, item.id))
-    return {
-      ok: false,
-      message: `\u201C${item.text.slice(0, 80)}\u201D is not waiting for a decision (only inconclusive results are)`
-    };
-  const state = input2.states[item.id];
-  return {
-    ok: true,
-    item,
-    event: {
-      t: "decide",
-      item: item.id,
-      by: input2.by,
-      at: input2.at,
-      // the decision stands for the commit the judgement was about
-      sha: state?.sha ?? "",
-      outcome: input2.outcome,
-      reason: input2.reason.slice(0, 300)
-    }
-  };
-}
-function listedDecider(roles, config3, actor) {
-  return roles.some(
-    (role) => (config3.roles[role]?.users ?? []).some((user) => user.toLowerCase() === actor.toLowerCase())
-  );
-}
-var DECIDE_ACTIONS = { pass: "decide-pass", fail: "decide-fail" };
-function firstInconclusive(items, states) {
-  return items.find((item) => isInconclusive(states, item.id));
-}
-function decideActions(items, states) {
-  const item = firstInconclusive(items, states);
-  if (!item) return [];
-  const what = item.text.length > 24 ? `${item.text.slice(0, 23)}\u2026` : item.text;
-  return [
-    { label: "Decide: pass", description: `Pass \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.pass },
-    { label: "Decide: fail", description: `Fail \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.fail }
-  ];
-}
-function outcomeOfAction(identifier) {
-  return identifier === DECIDE_ACTIONS.pass ? "pass" : identifier === DECIDE_ACTIONS.fail ? "fail" : void 0;
 }
 
 // src/core/template/variables.ts
@@ -83064,7 +82537,6 @@ function projectRelease(input2) {
   const ledger = built.ledger;
   const checkRuns = [];
   let audit;
-  const decisions = decideActions(checklist.items, states);
   if (mergeSha && gates.postDeploy) {
     checkRuns.push(
       reportRun(input2, gates.postDeploy, {
@@ -83076,9 +82548,7 @@ function projectRelease(input2) {
         ].join("\n"),
         text: mirrorText(ledger),
         externalId: `${pull.number}`,
-        mirrorsLedger: true,
-        // an inconclusive judgement: a person decides, here or with `/shipgate decide`
-        ...decisions.length > 0 ? { actions: decisions } : {}
+        mirrorsLedger: true
       })
     );
     if (input2.withAudit) {
@@ -83530,7 +83000,7 @@ var Jwks = external_exports.object({ keys: external_exports.array(external_expor
 var JWKS_TIMEOUT_MS = 1e4;
 async function issuerKeys(scope, refresh = false) {
   const issuer = scope.bot.oidcIssuer.replace(/\/+$/, "");
-  const load2 = async () => {
+  const load = async () => {
     const response = await fetch(`${issuer}/.well-known/jwks`, {
       signal: AbortSignal.timeout(JWKS_TIMEOUT_MS)
     });
@@ -83538,11 +83008,11 @@ async function issuerKeys(scope, refresh = false) {
     return Jwks.parse(await response.json()).keys;
   };
   if (refresh) {
-    const keys = await load2();
+    const keys = await load();
     scope.bot.memory.issuerKeys.set(issuer, keys);
     return keys;
   }
-  return scope.bot.memory.issuerKeys.getOrLoad(issuer, load2);
+  return scope.bot.memory.issuerKeys.getOrLoad(issuer, load);
 }
 async function fileAt(scope, path15, ref) {
   const { owner, repo } = scope.gh.repo;
@@ -83583,278 +83053,6 @@ async function evidenceSource(scope, session, run2, expected) {
   ]);
   const workflowFile = policy === void 0 ? "not-on-default-branch" : ran === void 0 ? void 0 : ran === policy ? "same" : "changed";
   return { ...base, token: check2, workflowFile };
-}
-
-// src/core/decide/commands.ts
-var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
-function parseCommand(body) {
-  const match = LINE.exec(body.replace(/\r\n?/g, "\n"));
-  if (!match) return void 0;
-  const [word = "", ...rest] = (match[1] ?? "").trim().split(/\s+/);
-  switch (word.toLowerCase()) {
-    case "refresh":
-      return { name: "refresh" };
-    case "status":
-    case "":
-      return { name: "status" };
-    case "waive": {
-      const [item = "", ...reason] = rest;
-      return { name: "waive", item, reason: reason.join(" ").trim() };
-    }
-    case "na":
-    case "n/a": {
-      const [item = "", ...reason] = rest;
-      return { name: "na", item, reason: reason.join(" ").trim() };
-    }
-    case "rollback":
-      return { name: "rollback", reason: rest.join(" ").trim() };
-    case "cutover":
-      return {
-        name: "cutover",
-        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
-      };
-    case "doctor":
-      return { name: "doctor" };
-    case "decide": {
-      const [item = "", outcome2 = "", ...reason] = rest;
-      return { name: "decide", item, outcome: outcome2.toLowerCase(), reason: reason.join(" ").trim() };
-    }
-    case "sign-off":
-    case "signoff":
-      return { name: "sign-off", role: rest[0] ?? "" };
-    default:
-      return { name: "unknown", text: word.slice(0, 40) };
-  }
-}
-function decideWaive(command, items) {
-  const item = items.find((candidate) => candidate.id === command.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
-  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
-  if (command.reason.length < 3)
-    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
-  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
-}
-
-// src/core/cutover/deployment-wait.ts
-var MAX_STATUS_REPORTS = 10;
-var MAX_STATUS_REPORT_CHARS = 1024;
-function cutTo(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function decideCutoverWait(input2) {
-  const statuses = input2.windows.map((window2) => ({
-    window: window2,
-    status: windowStatus(window2, input2.states, input2.nowMs)
-  }));
-  const failed = statuses.find(({ status }) => status.state === "failed");
-  if (failed && failed.status.state === "failed")
-    return {
-      kind: "rejected",
-      comment: cutTo(
-        `cutover window \u201C${failed.window.item.text}\u201D of #${input2.pr} failed: ${failed.status.summary}`,
-        1e3
-      )
-    };
-  const holding = statuses.filter(({ status }) => ["open", "closing", "inconclusive"].includes(status.state));
-  const passed = statuses.filter(({ status }) => status.state === "passed" || status.state === "waived");
-  if (holding.length === 0 && passed.length > 0)
-    return {
-      kind: "approved",
-      comment: cutTo(
-        `cutover windows of #${input2.pr} passed: ${passed.map(({ window: window2 }) => `\u201C${window2.item.text}\u201D`).join(", ")}`,
-        1e3
-      )
-    };
-  if (input2.reportsSent >= MAX_STATUS_REPORTS) return { kind: "wait" };
-  const view = cutoverView({
-    windows: input2.windows,
-    states: input2.states,
-    nowMs: input2.nowMs,
-    ...input2.readings ? { readings: input2.readings } : {}
-  });
-  const head = holding.length > 0 ? `\u23F3 **shipgate** holds this deployment until the cutover windows of #${input2.pr} pass.` : `\u23F8\uFE0F **shipgate** holds this deployment until a cutover window of #${input2.pr} has passed (none started: \`/shipgate cutover <percent>\`).`;
-  const last = input2.reportsSent === MAX_STATUS_REPORTS - 1;
-  const tail = last ? `
-
-Last status report GitHub allows here (${MAX_STATUS_REPORTS}); follow the windows on #${input2.pr}.` : `
-
-(report ${input2.reportsSent + 1} of at most ${MAX_STATUS_REPORTS})`;
-  const body = cutTo(`${head}
-
-${view.lines.join("\n")}`, MAX_STATUS_REPORT_CHARS - tail.length);
-  const report = `${body}${tail}`;
-  const comparable = (text) => text.replace(/\d+ (s|min) left/g, "").replace(/\(report \d+ of at most \d+\)/, "");
-  if (input2.lastReport !== void 0 && comparable(input2.lastReport) === comparable(report))
-    return { kind: "wait" };
-  const marks = (text) => [...text.matchAll(/: (⏱️|⏳|✅|❌|❓|⏸️)/gu)].map((m) => m[1]).join("");
-  const gapMs = Math.max(0, ...holding.map(({ window: window2 }) => window2.durationMs / 8));
-  if (input2.lastReport !== void 0 && input2.lastReportAtMs !== void 0 && marks(input2.lastReport) === marks(report) && input2.nowMs - input2.lastReportAtMs < gapMs)
-    return { kind: "wait" };
-  return { kind: "wait", report };
-}
-
-// src/app/pr/deployment-wait.ts
-var WAIT_TTL_S = 30 * 24 * 3600;
-var Waiting = external_exports.array(
-  external_exports.object({
-    runId: external_exports.number().int().positive(),
-    environment: external_exports.string().max(255),
-    reports: external_exports.number().int().min(0),
-    last: external_exports.string().max(2e3).optional(),
-    lastAt: external_exports.number().optional()
-  })
-);
-var waitKey = (key) => `deploy-wait:${key}`;
-async function load(scope, key) {
-  const stored = await scope.bot.memory.coordinator.recall(waitKey(key));
-  if (!stored) return [];
-  try {
-    return Waiting.parse(JSON.parse(stored));
-  } catch {
-    return [];
-  }
-}
-async function save(scope, key, list2) {
-  await scope.bot.memory.coordinator.remember(waitKey(key), JSON.stringify(list2), WAIT_TTL_S);
-}
-function waitsForCutover(session, environment) {
-  const { config: config3, checklist } = session.setup;
-  const waiting = config3.deploymentProtection.waitForCutover ?? [];
-  return waiting.some((name) => name.toLowerCase() === environment.toLowerCase()) && cutoverWindows(checklist, config3).length > 0;
-}
-async function holdDeployment(scope, session, deployment) {
-  const key = prKey(scope.gh, session.pull.number);
-  const list2 = (await load(scope, key)).filter((one) => one.runId !== deployment.runId);
-  list2.push({ ...deployment, reports: 0 });
-  await save(scope, key, list2);
-  await answerWaitingDeployments(scope, session.pull.number, session);
-}
-async function answerWaitingDeployments(scope, number4, opened) {
-  const key = prKey(scope.gh, number4);
-  const list2 = await load(scope, key);
-  if (list2.length === 0) return;
-  const session = opened ?? await openSession(scope, number4);
-  const windows = cutoverWindows(session.setup.checklist, session.setup.config);
-  const states = foldLedger(session.ledger);
-  const readings = await loadReadings(scope.bot, session.key) ?? {};
-  const nowMs = scope.bot.now().getTime();
-  const still = [];
-  for (const one of list2) {
-    const decision = decideCutoverWait({
-      pr: number4,
-      windows,
-      states,
-      nowMs,
-      readings,
-      reportsSent: one.reports,
-      ...one.last !== void 0 ? { lastReport: one.last } : {},
-      ...one.lastAt !== void 0 ? { lastReportAtMs: one.lastAt } : {}
-    });
-    if (decision.kind !== "wait") {
-      await reviewDeployment(scope, one.runId, {
-        environment: one.environment,
-        state: decision.kind,
-        comment: decision.comment
-      });
-      scope.log.info({ pr: session.key, runId: one.runId, state: decision.kind }, "held deployment answered");
-      continue;
-    }
-    if (decision.report) {
-      await reportDeploymentStatus(scope, one.runId, {
-        environment: one.environment,
-        comment: decision.report
-      });
-      still.push({ ...one, reports: one.reports + 1, last: decision.report, lastAt: nowMs });
-    } else still.push(one);
-  }
-  await save(scope, key, still);
-}
-
-// src/app/events/on-decide.ts
-function isDecideCommand(payload) {
-  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "decide";
-}
-async function onDecideCommand(scope, payload) {
-  if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
-  const command = parseCommand(payload.comment.body ?? "");
-  if (command?.name !== "decide") return;
-  const number4 = payload.issue.number;
-  const pull = await getPull(scope, number4, true);
-  if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
-    return;
-  await decideInconclusive(scope, number4, payload.sender.login, command);
-}
-async function onDecideButton(scope, mergeSha, identifier, actor) {
-  const outcome2 = outcomeOfAction(identifier);
-  if (!outcome2) return;
-  const pulls = (await scope.gh.pullsForCommit(mergeSha)).filter((pull) => pull.mergeCommitSha === mergeSha);
-  for (const pull of pulls) {
-    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) continue;
-    await decideInconclusive(scope, pull.number, actor, {
-      outcome: outcome2,
-      reason: "decided with the check-run button"
-    });
-  }
-}
-async function decideInconclusive(scope, number4, actor, command) {
-  let answer;
-  await runPrStep(scope, number4, {
-    async decide(session) {
-      const roles = session.setup.config.telemetry?.inconclusive?.roles ?? [];
-      const allowed = roles.length === 0 ? hasPermission(await permissionOf(scope, actor), "write") : listedDecider(roles, session.setup.config, actor) || await anyRoleTeam(scope, session, roles, actor);
-      if (!allowed) {
-        answer = `${mention(actor)} cannot decide: ${roles.length === 0 ? "deciding needs write access" : `only ${roles.join(", ")} decide inconclusive judgements`}.`;
-        return void 0;
-      }
-      const states = foldLedger(session.ledger);
-      const item = command.item ?? firstInconclusive(session.setup.checklist.items, states)?.id ?? "";
-      const plan = planDecide({
-        item,
-        outcome: command.outcome,
-        reason: command.reason,
-        by: actor,
-        at: scope.bot.now().toISOString(),
-        items: session.setup.checklist.items,
-        states
-      });
-      if (!plan.ok) {
-        answer = `${mention(actor)} cannot decide: ${plan.message}`;
-        return void 0;
-      }
-      answer = `\u201C${escapeInline(plan.item.text, 120)}\u201D decided **${command.outcome}** by ${mention(actor)}: ${escapeInline(command.reason, 300)} (recorded in the ledger).`;
-      return { events: [plan.event] };
-    }
-  });
-  if (answer) await reply(scope, number4, answer);
-  await answerWaitingDeployments(scope, number4);
-}
-async function anyRoleTeam(scope, session, roles, actor) {
-  for (const role of roles) if (await inRoleTeams(scope, session, role, actor)) return true;
-  return false;
-}
-async function askToDecide(scope, number4, inconclusive) {
-  const session = await openSession(scope, number4);
-  const { config: config3, checklist } = session.setup;
-  const roles = config3.telemetry?.inconclusive?.roles ?? [];
-  const who = roles.flatMap((role) => [
-    ...(config3.roles[role]?.users ?? []).map((user) => mention(user)),
-    ...(config3.roles[role]?.teams ?? []).map((team) => `@${team}`)
-  ]);
-  const lines = inconclusive.map((one) => {
-    const text = checklist.items.find((item) => item.id === one.item)?.text ?? one.item;
-    return `- **${escapeInline(text, 120)}** (\`${one.item}\`): ${escapeInline(one.line, 400)}`;
-  });
-  await reply(
-    scope,
-    number4,
-    [
-      `\u2753 **Inconclusive \u2014 a person decides**${who.length > 0 ? ` (${[...new Set(who)].join(" ")})` : ""}: shipgate neither passes nor rolls back on its own.`,
-      "",
-      ...lines,
-      "",
-      `Decide with \`/shipgate decide ${inconclusive[0]?.item ?? "<item-id>"} pass|fail <reason>\`.`
-    ].join("\n")
-  );
 }
 
 // src/app/events/payloads.ts
@@ -84239,14 +83437,6 @@ async function onCheckRun(scope, payload) {
       await syncPull(scope, await getPull(scope, number4, true));
   }
   if (ours && payload.action === "requested_action") return onSignOffButton(scope, payload);
-  const postDeploy = run2.name === POST_DEPLOY_CHECK && run2.app?.id === scope.bot.options.appId;
-  if (postDeploy && payload.action === "requested_action")
-    return onDecideButton(
-      scope,
-      run2.head_sha,
-      payload.requested_action?.identifier ?? "",
-      payload.sender.login
-    );
 }
 async function pullsFor(scope, payload) {
   const listed = payload.check_run.pull_requests.map((pr) => pr.number);
@@ -84306,11 +83496,57 @@ async function onSignOffButton(scope, payload) {
   }
 }
 
+// src/core/decide/commands.ts
+var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
+function parseCommand(body) {
+  const match = LINE.exec(body.replace(/\r\n?/g, "\n"));
+  if (!match) return void 0;
+  const [word = "", ...rest] = (match[1] ?? "").trim().split(/\s+/);
+  switch (word.toLowerCase()) {
+    case "refresh":
+      return { name: "refresh" };
+    case "status":
+    case "":
+      return { name: "status" };
+    case "waive": {
+      const [item = "", ...reason] = rest;
+      return { name: "waive", item, reason: reason.join(" ").trim() };
+    }
+    case "na":
+    case "n/a": {
+      const [item = "", ...reason] = rest;
+      return { name: "na", item, reason: reason.join(" ").trim() };
+    }
+    case "rollback":
+      return { name: "rollback", reason: rest.join(" ").trim() };
+    case "cutover":
+      return {
+        name: "cutover",
+        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
+      };
+    case "doctor":
+      return { name: "doctor" };
+    case "sign-off":
+    case "signoff":
+      return { name: "sign-off", role: rest[0] ?? "" };
+    default:
+      return { name: "unknown", text: word.slice(0, 40) };
+  }
+}
+function decideWaive(command, items) {
+  const item = items.find((candidate) => candidate.id === command.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
+  if (command.reason.length < 3)
+    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
+  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
+}
+
 // src/core/doctor/diagnose.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 var REQUIRED_PERMISSIONS = {
   checks: "write",
-  pull_requests: "write",
+  pull_requests: "read",
   issues: "write",
   contents: "write",
   deployments: "write",
@@ -84622,11 +83858,10 @@ async function onCommand(scope, payload) {
       await reply(scope, number4, COMMAND_HELP);
       return;
     case "rollback":
-    case "decide":
       return;
   }
 }
-var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate decide <item-id> pass|fail <reason>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>` or `/shipgate doctor`.";
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>` or `/shipgate doctor`.";
 
 // src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
@@ -84860,12 +84095,6 @@ async function onDeploymentProtectionRule(scope, payload) {
     candidates,
     problems: setup.problems
   });
-  const held = decision.state === "approved" ? candidates.find((c) => c.number === decision.pr) : void 0;
-  if (held && waitsForCutover(held.session, environment)) {
-    await holdDeployment(scope, held.session, { runId, environment });
-    scope.log.info({ sha, environment, pr: held.number }, "deployment held for the cutover windows");
-    return;
-  }
   await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
   const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
@@ -84948,7 +84177,7 @@ function judgeTriggerResults(checklist, events) {
       continue;
     }
     if (event.status === "pass") continue;
-    if (event.status !== "fail" || trigger.params.dryRun === true) {
+    if (event.status !== "fail") {
       out.push(event);
       continue;
     }
@@ -85058,63 +84287,6 @@ function cell(text) {
   return escapeInline(text, 100).replace(/\|/g, "\\|");
 }
 
-// src/core/gate/revert.ts
-function revertDraft(input2) {
-  const short = input2.mergeSha.slice(0, 7);
-  const version2 = input2.version ? ` v${escapeInline(input2.version, 40)}` : "";
-  const steps = input2.steps.length > 0 ? input2.steps.map((step) => `- [ ] ${escapeInline(step.text, 200)}`) : ["- [ ] Roll back the deployment", "- [ ] Verify the previous version is healthy"];
-  return {
-    title: `Revert${version2} (#${input2.pr.number}): rollback`.slice(0, 250),
-    branch: `shipgate/revert-${input2.pr.number}-${short}`,
-    message: `Revert "${input2.pr.title.slice(0, 100)}" (#${input2.pr.number})
-
-This reverts merge commit ${input2.mergeSha} to its first parent.
-Rollback: ${input2.reason.slice(0, 300)}
-Incident: #${input2.incident}`,
-    body: [
-      `Reverts #${input2.pr.number} (${escapeInline(input2.pr.title, 200)}): merge commit \`${escapeInline(input2.mergeSha, 64)}\`, restored to the tree of its first parent. Drafted by shipgate when the rollback started.`,
-      "",
-      `- **Reason**: ${escapeInline(input2.reason, 500)}`,
-      `- **Incident**: #${input2.incident}`,
-      `- **Started by**: ${mention(input2.startedBy)}`,
-      "",
-      "## Rollback steps",
-      "",
-      ...steps,
-      "",
-      "A draft: traffic goes back first (the steps above); mark it ready and merge it when the release must also leave the main branch.",
-      ""
-    ].join("\n")
-  };
-}
-function touchedItems(checklist, states, firedMetrics2) {
-  const plan = rollbackPlan(checklist);
-  const rollbackIds = new Set([...plan.triggers, ...plan.steps].map((item) => item.id));
-  return checklist.items.filter((item) => {
-    if (item.phase !== "post-deploy" || item.kind !== "auto" || item.check !== "prometheus") return false;
-    if (rollbackIds.has(item.id) || !states[item.id]?.checked || states[item.id]?.waived) return false;
-    const metric = typeof item.params.metric === "string" ? item.params.metric : void 0;
-    return firedMetrics2 === void 0 || metric !== void 0 && firedMetrics2.has(metric);
-  });
-}
-function reopenEvent(items, at2, sha, reason) {
-  if (items.length === 0) return [];
-  return [
-    {
-      t: "invalidate",
-      items: items.map((item) => item.id),
-      at: at2,
-      sha,
-      reason: `reopened by the rollback: ${reason}`.slice(0, 300)
-    }
-  ];
-}
-function firedMetrics(fired) {
-  return new Set(
-    fired.flatMap((item) => typeof item.params.metric === "string" ? [item.params.metric] : [])
-  );
-}
-
 // src/app/events/on-rollback.ts
 function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
@@ -85161,7 +84333,6 @@ async function onRollbackTriggers(scope, payload) {
 async function startRollback(scope, number4, request2) {
   let answer;
   let dispatch2;
-  let revert;
   await runPrStep(scope, number4, {
     async decide(session) {
       const { pull, setup } = session;
@@ -85206,64 +84377,11 @@ async function startRollback(scope, number4, request2) {
           inputs: { sha, incident: String(incident) }
         };
       const at2 = scope.bot.now().toISOString();
-      if (pull.mergeCommitSha)
-        revert = {
-          draft: revertDraft({
-            pr: { number: number4, title: pull.title },
-            mergeSha: pull.mergeCommitSha,
-            ...version2 ? { version: version2 } : {},
-            reason,
-            startedBy: request2.actor,
-            incident,
-            steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps
-          }),
-          mergeSha: pull.mergeCommitSha,
-          base: pull.baseRef,
-          incident
-        };
-      const touched = touchedItems(
-        setup.checklist,
-        foldLedger(session.ledger),
-        request2.reason === void 0 ? firedMetrics(status.fired) : void 0
-      );
-      if (touched.length > 0)
-        answer += `
-
-Reopened: ${touched.map((item) => `\u201C${escapeInline(item.text, 80)}\u201D`).join(", ")}.`;
       return {
-        events: [
-          { t: "rollback", by: request2.actor, at: at2, sha, reason, source: request2.source, incident },
-          ...reopenEvent(touched, at2, sha, reason)
-        ]
+        events: [{ t: "rollback", by: request2.actor, at: at2, sha, reason, source: request2.source, incident }]
       };
     },
     async after() {
-      if (revert) {
-        try {
-          const drafted = await draftRevertPull(scope, {
-            mergeSha: revert.mergeSha,
-            branch: revert.draft.branch,
-            base: revert.base,
-            title: revert.draft.title,
-            body: revert.draft.body,
-            message: revert.draft.message
-          });
-          answer = `${answer ?? ""}
-
-Revert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
-          await noteOnIncident(
-            scope,
-            revert.incident,
-            `Revert drafted: #${drafted.number} reverts the release's merge commit \`${revert.mergeSha.slice(0, 7)}\`, with the rollback steps as its checklist.`
-          );
-          scope.log.warn({ pr: number4, revert: drafted.number }, "revert pull request drafted");
-        } catch (error62) {
-          scope.log.error({ pr: number4, err: error62.message }, "revert pull request not drafted");
-          answer = `${answer ?? ""}
-
-\u26A0\uFE0F The revert pull request could not be drafted: ${escapeInline(error62.message, 200)}`;
-        }
-      }
       if (answer) await reply(scope, number4, answer);
       if (!dispatch2) return;
       try {
@@ -85485,7 +84603,6 @@ async function dispatch(scope, name, payload) {
       if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === "created" && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
       if (parsed.action === "created" && isCutoverCommand(parsed)) return onCutoverCommand(scope, parsed);
-      if (parsed.action === "created" && isDecideCommand(parsed)) return onDecideCommand(scope, parsed);
       if (parsed.action === "created") return onCommand(scope, parsed);
       return;
     }
@@ -85864,11 +84981,9 @@ async function sampleWindow(scope, session, window2, status, nowMs) {
   const url2 = prometheus?.url ?? env.PROMETHEUS_URL;
   const version2 = await releaseVersion(scope, session);
   const states = foldLedger(session.ledger);
-  const wanted = window2.metrics.map(({ metric, limits, dryRun }) => ({
-    params: { metric, max: 0, ...window2.baseline !== void 0 ? { baseline: window2.baseline } : {} },
-    limits,
-    label: metric,
-    ...dryRun ? { dryRun } : {}
+  const wanted = window2.metrics.map(({ metric, limits }) => ({
+    params: { metric, ...limits, failureLimit: window2.failureLimit },
+    label: metric
   }));
   if (window2.triggers) {
     for (const trigger of rollbackPlan(checklist).triggers)
@@ -85876,57 +84991,46 @@ async function sampleWindow(scope, session, window2, status, nowMs) {
         wanted.push({
           params: trigger.params,
           label: `trigger \u201C${trigger.text}\u201D`,
-          ...trigger.params.dryRun === true ? { dryRun: true } : {},
           trigger: { item: trigger.id, text: trigger.text }
         });
   }
-  const variables = {
-    ...version2 ? { version: version2 } : {},
-    ...session.pull.mergeCommitSha ? { sha: session.pull.mergeCommitSha } : { sha: session.pull.headSha },
-    ...config3.environment ? { environment: config3.environment } : {}
-  };
-  const range = {
-    startSec: status.opensAt / 1e3,
-    endSec: Math.min(nowMs, status.closesAt) / 1e3,
-    stepSec: window2.intervalMs / 1e3
-  };
   const samples = [];
   for (const one of wanted) {
     const parsed = prometheusCheck.params.safeParse(one.params);
-    const base = {
-      label: one.label,
-      ...one.trigger ? { trigger: one.trigger } : {},
-      ...one.dryRun ? { dryRun: true } : {}
-    };
+    const base = { label: one.label, ...one.trigger ? { trigger: one.trigger } : {} };
     if (!parsed.success) {
-      samples.push({ ...base, unit: "", limits: {}, answer: { ok: false, reason: "bad binding" } });
+      samples.push({
+        ...base,
+        unit: "",
+        limits: {},
+        failureLimit: 0,
+        answer: { ok: false, reason: "bad binding" }
+      });
       continue;
     }
     const params4 = parsed.data;
-    const limits = one.limits ?? canaryLimits(params4);
-    const failureLimit = one.limits ? window2.failureLimit : params4.failureLimit;
-    const consecutive = one.limits ? window2.consecutiveFailureLimit : params4.consecutiveFailureLimit;
+    const limits = {
+      ...params4.max !== void 0 ? { max: params4.max } : {},
+      ...params4.min !== void 0 ? { min: params4.min } : {}
+    };
     const resolved = resolveQuery(params4, prometheus);
     const unit = resolved.ok ? resolved.unit : "";
-    const entry = {
-      ...base,
-      unit,
-      limits,
-      ...failureLimit !== void 0 ? { failureLimit } : {},
-      ...consecutive !== void 0 ? { consecutiveFailureLimit: consecutive } : {}
-    };
-    const answer = await rangeQuery({ resolved, prometheus, url: url2, env, variables, ...range });
-    const relative6 = hasRelativeLimits(limits);
-    const baselineResolved = resolveBaselineQuery(params4, prometheus, relative6);
-    const baseline = baselineResolved ? await rangeQuery({
-      resolved: baselineResolved.ok ? { ...baselineResolved, unit, label: one.label } : baselineResolved,
+    const entry = { ...base, unit, limits, failureLimit: params4.failureLimit };
+    const answer = await rangeQuery({
+      resolved,
       prometheus,
       url: url2,
       env,
-      variables,
-      ...range
-    }) : void 0;
-    samples.push({ ...entry, answer, ...baseline ? { baseline } : {} });
+      variables: {
+        ...version2 ? { version: version2 } : {},
+        ...session.pull.mergeCommitSha ? { sha: session.pull.mergeCommitSha } : { sha: session.pull.headSha },
+        ...config3.environment ? { environment: config3.environment } : {}
+      },
+      startSec: status.opensAt / 1e3,
+      endSec: Math.min(nowMs, status.closesAt) / 1e3,
+      stepSec: window2.intervalMs / 1e3
+    });
+    samples.push({ ...entry, answer });
   }
   return samples;
 }
@@ -85957,23 +85061,10 @@ async function rangeQuery(input2) {
 async function sampleCutover(scope, number4) {
   const result = { sampled: 0, decided: [] };
   let fired = [];
-  const nowMs = scope.bot.now().getTime();
-  const before = await openSession(scope, number4, { refreshPull: true });
-  const sampledAt = activeWindows(
-    before.setup.checklist,
-    foldLedger(before.ledger),
-    nowMs,
-    before.setup.config
-  );
-  if (sampledAt.length === 0) return result;
-  const samples = /* @__PURE__ */ new Map();
-  for (const { window: window2, status } of sampledAt)
-    samples.set(window2.item.id, {
-      opensAt: status.opensAt,
-      metrics: await sampleWindow(scope, before, window2, status, nowMs)
-    });
   await runPrStep(scope, number4, {
+    open: { refreshPull: true },
     async decide(session) {
+      const nowMs = scope.bot.now().getTime();
       const active = activeWindows(
         session.setup.checklist,
         foldLedger(session.ledger),
@@ -85985,13 +85076,12 @@ async function sampleCutover(scope, number4) {
       const events = [];
       const at2 = new Date(nowMs).toISOString();
       for (const { window: window2, status } of active) {
-        const sampled = samples.get(window2.item.id);
-        if (!sampled || sampled.opensAt !== status.opensAt) continue;
         result.sampled++;
+        const metrics2 = await sampleWindow(scope, session, window2, status, nowMs);
         const verdict = judgeWindow({
           window: window2,
           status,
-          metrics: sampled.metrics,
+          metrics: metrics2,
           nowMs,
           graceMs: Math.max(5 * window2.intervalMs, 6e4)
         });
@@ -86028,9 +85118,6 @@ async function sampleCutover(scope, number4) {
       return { events };
     }
   });
-  await answerWaitingDeployments(scope, number4);
-  const inconclusive = result.decided.filter((one) => one.outcome === "inconclusive");
-  if (inconclusive.length > 0) await askToDecide(scope, number4, inconclusive);
   if (fired.length > 0) {
     await startRollback(scope, number4, {
       actor: scope.bot.botLogin(),
