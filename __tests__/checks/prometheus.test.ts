@@ -127,7 +127,10 @@ describe('prometheus check against a Prometheus API stand-in', () => {
 
   test('no series, NaN, a query error, HTML or an unreachable server never pass', async () => {
     const empty = await run({ query: 'empty_metric', max: 1 });
-    expect(empty).toMatchObject({ status: 'skipped', summary: 'no data: the query returned no series' });
+    expect(empty).toMatchObject({
+      status: 'skipped',
+      summary: 'no data: the query returned no series — inconclusive, a person decides',
+    });
     const nan = await run({ query: 'nan_metric', max: 1 });
     expect(nan.status).toBe('skipped');
     expect(nan.summary).toMatch(/^no data: the query returned only NaN/);

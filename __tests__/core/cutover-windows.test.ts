@@ -208,7 +208,7 @@ describe('judging a window from its samples', () => {
       'pass',
     ],
     [
-      'too few samples at the close is never a pass',
+      'too few samples at the close is never a pass: a person decides',
       {
         window,
         status: closing,
@@ -216,7 +216,7 @@ describe('judging a window from its samples', () => {
         nowMs: T0 + 11_000,
         graceMs: 60_000,
       },
-      'fail',
+      'inconclusive',
     ],
     [
       'no data while open is not a failure yet',
@@ -235,12 +235,95 @@ describe('judging a window from its samples', () => {
       'retry',
     ],
     [
-      'a query error past the grace fails it',
+      'a query error past the grace is inconclusive: a person decides',
       {
         window,
         status: closing,
         metrics: [metric('error-rate', [], 1, { answer: { ok: false, reason: 'HTTP 503' } })],
         nowMs: T0 + 80_000,
+        graceMs: 60_000,
+      },
+      'inconclusive',
+    ],
+    [
+      'a relative limit fails green while its absolute limit passes',
+      {
+        window,
+        status: open,
+        metrics: [
+          metric('p95', [190, 190, 190], 200, {
+            limits: { max: 200, maxIncrease: 0.1 },
+            baseline: { ok: true, series: series([40, 40, 40]) },
+          }),
+        ],
+        nowMs: T0 + 3000,
+        graceMs: 60_000,
+      },
+      'fail',
+    ],
+    [
+      'no baseline series at the close is inconclusive',
+      {
+        window,
+        status: closing,
+        metrics: [
+          metric('p95', Array(11).fill(40), 200, {
+            limits: { maxIncrease: 0.1 },
+            baseline: { ok: true, series: [] },
+          }),
+        ],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
+      'inconclusive',
+    ],
+    [
+      'between the limit and its warn limit at the close is inconclusive',
+      {
+        window,
+        status: closing,
+        metrics: [metric('p95', Array(11).fill(250), 200, { limits: { max: 200, warnMax: 300 } })],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
+      'inconclusive',
+    ],
+    [
+      'a dry-run metric breaching changes nothing',
+      {
+        window,
+        status: closing,
+        metrics: [...healthy, metric('cpu', Array(11).fill(99), 50, { dryRun: true })],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
+      'pass',
+    ],
+    [
+      'an isolated spike within consecutiveFailureLimit passes',
+      {
+        window,
+        status: closing,
+        metrics: [
+          metric('error-rate', [0, 7, 0, 0, 7, 0, 0, 0, 7, 0, 0], 1, {
+            failureLimit: undefined,
+            consecutiveFailureLimit: 1,
+          }),
+        ],
+        nowMs: T0 + 11_000,
+        graceMs: 60_000,
+      },
+      'pass',
+    ],
+    [
+      'a sustained breach past consecutiveFailureLimit fails at once',
+      {
+        window,
+        status: open,
+        metrics: [
+          metric('error-rate', [0, 7, 7, 0], 1, { failureLimit: undefined, consecutiveFailureLimit: 1 }),
+        ],
+        nowMs: T0 + 4000,
         graceMs: 60_000,
       },
       'fail',
@@ -263,6 +346,29 @@ describe('judging a window from its samples', () => {
     ],
   ])('%s', (_name, input, outcome) => {
     expect(judgeWindow(input).outcome).toBe(outcome);
+  });
+
+  it('shows both sides of a relative limit and dry-run readings', () => {
+    const verdict = judgeWindow({
+      window,
+      status: open,
+      metrics: [
+        metric('p95', [40, 190, 190], 200, {
+          limits: { max: 200, maxIncrease: 0.1 },
+          baseline: { ok: true, series: series([40, 40, 40]) },
+        }),
+        metric('cpu', [99, 99, 99], 50, { dryRun: true }),
+      ],
+      nowMs: T0 + 3000,
+      graceMs: 60_000,
+    });
+    expect(verdict.outcome).toBe('fail');
+    if (verdict.outcome !== 'fail') return;
+    expect(verdict.line).toContain(
+      'p95 190 ms vs baseline 40 ms: +375% > +10% (≤ 200 ms, ≤ +10% vs baseline, 2 of 3 out from 00:00:01Z)',
+    );
+    expect(verdict.line).toContain('cpu 99% (≤ 50%, 3 of 3 out from 00:00:00Z) [dry run] would fail');
+    expect(verdict.fired).toEqual([]);
   });
 
   it('shows the readings and, on a trigger breach, ticks the trigger as the bot', () => {

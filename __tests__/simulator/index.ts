@@ -149,7 +149,7 @@ export class Simulator extends Events {
       ...appRoutes,
       ...repoRoutes,
       ...releaseRoutes,
-      ...pullRoutes,
+      ...pullRoutes(payloads),
       ...issueRoutes(payloads),
       ...checkRoutes(payloads),
       ...protectionRoutes,

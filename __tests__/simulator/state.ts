@@ -168,6 +168,14 @@ export class SimState {
   readonly protections = new Map<string, SimRequiredCheck[]>();
   /** required checks of rulesets targeting a branch, key `owner/repo@branch` */
   readonly rulesets = new Map<string, SimRequiredCheck[]>();
+  /** Status reports on waiting deployments (a protection rule's POST without `state`). */
+  readonly deploymentStatusReports: Array<{
+    repo: string;
+    run_id: number;
+    environment_name: string;
+    comment: string;
+    by: string;
+  }> = [];
   readonly deploymentReviews: Array<{
     repo: string;
     run_id: number;

@@ -289,6 +289,29 @@ export function gitHubFor(octokit: AdapterOctokit, repo: RepoRef): GitHub {
     async updateReleaseBody(id, body) {
       await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
     },
+    async reportDeploymentStatus(runId, report) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: report.environment,
+        comment: report.comment,
+      });
+    },
+    async gitCommit(sha) {
+      const { data } = await octokit.rest.git.getCommit({ ...r, commit_sha: sha });
+      return { sha: data.sha, tree: data.tree.sha, parents: data.parents.map((parent) => parent.sha) };
+    },
+    async createGitCommit(commit) {
+      const { data } = await octokit.rest.git.createCommit({ ...r, ...commit });
+      return data.sha;
+    },
+    async createBranch(branch, sha) {
+      await octokit.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
+    },
+    async createPull(pull) {
+      const { data } = await octokit.rest.pulls.create({ ...r, ...pull });
+      return { number: data.number, url: data.html_url };
+    },
     async reviewDeployment(runId, review) {
       await octokit.rest.actions.reviewCustomGatesForRun({
         ...r,

@@ -130,4 +130,23 @@ export interface GitHub {
     runId: number,
     review: { environment: string; state: 'approved' | 'rejected'; comment: string },
   ): Promise<void>;
+  /**
+   * A status report on a waiting deployment: the same endpoint without `state` (docs: "Creating
+   * custom deployment protection rules": up to 10 per deployment, Markdown, ≤ 1024 characters).
+   */
+  reportDeploymentStatus(runId: number, report: { environment: string; comment: string }): Promise<void>;
+  /** A commit's tree and parents (git data API). */
+  gitCommit(sha: string): Promise<{ sha: string; tree: string; parents: string[] }>;
+  /** Creates a commit object (not on any branch); returns its sha. */
+  createGitCommit(commit: { message: string; tree: string; parents: string[] }): Promise<string>;
+  /** Creates branch `branch` at `sha`. */
+  createBranch(branch: string, sha: string): Promise<void>;
+  /** Opens a pull request (a draft with `draft: true`); returns its number and page. */
+  createPull(pull: {
+    title: string;
+    head: string;
+    base: string;
+    body: string;
+    draft: boolean;
+  }): Promise<{ number: number; url: string }>;
 }

@@ -194,6 +194,29 @@ export const repoRoutes: RouteTable = {
 
   'POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule': (ctx) => {
     const b = bodyObject(ctx);
+    if (b.state === undefined) {
+      // A status report: no `state`, only a comment. docs.github.com/actions/how-tos/deploy/
+      // configure-and-manage-deployments/create-custom-protection-rules: "You can post a status
+      // report on the same deployment up to 10 times. Status reports support Markdown formatting
+      // and can be up to 1024 characters long." (What GitHub answers past a limit is not
+      // documented; the simulator refuses with 422 so a bot that ignores the limits fails here.)
+      const comment = str(b.comment) ?? '';
+      const runId = intParam(ctx, 'run_id');
+      const environment = str(b.environment_name) ?? '';
+      const earlier = ctx.state.deploymentStatusReports.filter(
+        (r) => r.run_id === runId && r.environment_name === environment,
+      );
+      if (comment.length > 1024) return unprocessable('status report longer than 1024 characters');
+      if (earlier.length >= 10) return unprocessable('at most 10 status reports per deployment');
+      ctx.state.deploymentStatusReports.push({
+        repo: repoOf(ctx).fullName,
+        run_id: runId,
+        environment_name: environment,
+        comment,
+        by: ctx.actor,
+      });
+      return noContent();
+    }
     const state = b.state === 'approved' ? 'approved' : 'rejected';
     ctx.state.deploymentReviews.push({
       repo: repoOf(ctx).fullName,

@@ -30,6 +30,12 @@ function parseFailRate(value) {
   return Number.isFinite(rate) && rate >= 0 && rate <= 1 ? rate : 0;
 }
 
+/** Added latency (ms) for /api/* requests, from env `LATENCY_MS`; with `CHAOS=1`, `POST /chaos?latencyMs=150` changes it. Default 0. */
+function parseLatency(value) {
+  const ms = Number(value ?? 0);
+  return Number.isFinite(ms) && ms >= 0 && ms <= 10_000 ? ms : 0;
+}
+
 /** Builds the HTTP server (not listening yet). */
 export function createApp({ distDir, env = process.env, limits = LIMITS, version = '6.0.3' }) {
   const store = new OrderStore();
@@ -42,14 +48,17 @@ export function createApp({ distDir, env = process.env, limits = LIMITS, version
   const metrics = createMetrics({ version: env.APP_VERSION ?? version });
   let failRate = parseFailRate(env.FAIL_RATE);
   let failCounter = 0;
+  let latencyMs = parseLatency(env.LATENCY_MS);
 
   const server = http.createServer({ keepAlive: true }, async (req, res) => {
     setSecurityHeaders(req, res, env);
     const [pathname, search = ''] = (req.url ?? '/').split('?');
     if (pathname === '/metrics' && metrics) return metrics.serve(res);
     if (pathname === '/chaos' && env.CHAOS === '1' && req.method === 'POST') {
-      failRate = parseFailRate(new URLSearchParams(search).get('failRate'));
-      return sendJson(res, 200, { failRate });
+      const query = new URLSearchParams(search);
+      if (query.has('failRate')) failRate = parseFailRate(query.get('failRate'));
+      if (query.has('latencyMs')) latencyMs = parseLatency(query.get('latencyMs'));
+      return sendJson(res, 200, { failRate, latencyMs });
     }
     metrics?.observe(req, res, pathname);
     // Injected failures (FAIL_RATE / POST /chaos): every n-th request, so the share is exact.
@@ -64,6 +73,8 @@ export function createApp({ distDir, env = process.env, limits = LIMITS, version
       return sendJson(res, 200, { status: 'ok', uptimeSec: Math.round((Date.now() - startedAt) / 1000) });
     }
     if (pathname.startsWith('/api/')) {
+      // Injected latency (LATENCY_MS / POST /chaos): a slow canary for the baseline comparison.
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       if (handleCors(req, res, allowList)) return;
       const isWrite = req.method !== 'GET' && req.method !== 'HEAD';
       const limiter = isWrite ? limiters.write : limiters.read;

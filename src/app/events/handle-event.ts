@@ -15,6 +15,7 @@ import { onCheckRun } from './on-check-run.js';
 import { onCommand } from './on-command.js';
 import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
 import { isCutoverCommand, onCutoverCommand } from './on-cutover.js';
+import { isDecideCommand, onDecideCommand } from './on-decide.js';
 import { onDeploymentProtectionRule, onDeploymentStatus } from './on-deployment.js';
 import { onMergeGroup } from './on-merge-group.js';
 import { onMerged } from './on-merged.js';
@@ -136,6 +137,7 @@ async function dispatch(scope: EventScope, name: string, payload: unknown): Prom
       if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === 'created' && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
       if (parsed.action === 'created' && isCutoverCommand(parsed)) return onCutoverCommand(scope, parsed);
+      if (parsed.action === 'created' && isDecideCommand(parsed)) return onDecideCommand(scope, parsed);
       if (parsed.action === 'created') return onCommand(scope, parsed);
       return;
     }

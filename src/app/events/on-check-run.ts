@@ -3,13 +3,14 @@ import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
 import { planSignOff } from '../../core/decide/sign-off-action.js';
 import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
 import { judgeEvidence, refusalNotes } from '../../core/evidence/judge-evidence.js';
-import { CHECK_NAME } from '../../core/gate/projection.js';
+import { CHECK_NAME, POST_DEPLOY_CHECK } from '../../core/gate/projection.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { decideChanges } from '../pr/authorize-actor.js';
 import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
+import { onDecideButton } from './on-decide.js';
 import { judgeMergeGroup } from './on-merge-group.js';
 import { syncPull } from './on-pull-request.js';
 import { type CheckRunPayload, pullFromMergeQueueRef } from './payloads.js';
@@ -25,6 +26,14 @@ export async function onCheckRun(scope: EventScope, payload: Payload): Promise<v
       await syncPull(scope, await getPull(scope, number, true));
   }
   if (ours && payload.action === 'requested_action') return onSignOffButton(scope, payload);
+  const postDeploy = run.name === POST_DEPLOY_CHECK && run.app?.id === scope.bot.options.appId;
+  if (postDeploy && payload.action === 'requested_action')
+    return onDecideButton(
+      scope,
+      run.head_sha,
+      payload.requested_action?.identifier ?? '',
+      payload.sender.login,
+    );
 }
 
 /** Open PRs whose head is the run's commit (from the payload, else by listing open PRs). */

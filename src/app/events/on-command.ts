@@ -99,9 +99,10 @@ export async function onCommand(
       await reply(scope, number, COMMAND_HELP);
       return;
     case 'rollback':
-      return; // on-rollback.ts
+    case 'decide':
+      return; // on-rollback.ts, on-decide.ts
   }
 }
 
 const COMMAND_HELP =
-  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>`, `/shipgate note <item-id> <text>`, `/shipgate freeze <until|duration> <reason>`, `/shipgate unfreeze`, `/shipgate exception <reason>`, `/shipgate break-glass <reason>` or `/shipgate doctor`.';
+  'Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate decide <item-id> pass|fail <reason>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>`, `/shipgate note <item-id> <text>`, `/shipgate freeze <until|duration> <reason>`, `/shipgate unfreeze`, `/shipgate exception <reason>`, `/shipgate break-glass <reason>` or `/shipgate doctor`.';

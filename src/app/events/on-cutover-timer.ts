@@ -9,31 +9,49 @@ import { activeWindows, cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { loadReadings, saveReadings } from '../pr/cutover-readings.js';
 import { sampleWindow } from '../pr/cutover-samples.js';
+import { answerWaitingDeployments } from '../pr/deployment-wait.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getSetup, openSession } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
+import { askToDecide } from './on-decide.js';
 import { startRollback } from './on-rollback.js';
 
 export interface CutoverPassResult {
   /** Windows sampled. */
   sampled: number;
-  /** Windows decided: ticked by the bot, or failed. */
-  decided: Array<{ item: string; outcome: 'pass' | 'fail'; line: string }>;
+  /** Windows decided: ticked by the bot, failed, or inconclusive (a person decides). */
+  decided: Array<{ item: string; outcome: 'pass' | 'fail' | 'inconclusive'; line: string }>;
 }
 
 /**
- * One pass over PR `number`'s open windows, under the PR's lease: sample, judge, record. A window
- * that passed is ticked as the bot; a breach fails it (unticked, readings shown); a breach of a
- * rollback trigger sampled with it ticks the trigger and starts the existing rollback flow.
+ * One pass over PR `number`'s open windows: Prometheus is sampled first (reads, outside the PR's
+ * step), then under the PR's lease the core judges those samples and the result is recorded. A
+ * window that passed is ticked as the bot; a breach fails it (unticked, readings shown); an
+ * inconclusive close is recorded as such and waits for a person; a breach of a rollback trigger
+ * sampled with it ticks the trigger and starts the existing rollback flow.
  */
 export async function sampleCutover(scope: EventScope, number: number): Promise<CutoverPassResult> {
   const result: CutoverPassResult = { sampled: 0, decided: [] };
   let fired: Array<{ text: string; summary: string }> = [];
+  const nowMs = scope.bot.now().getTime();
+  // sampling is I/O: done before the step, whose decide only judges (issue 21)
+  const before = await openSession(scope, number, { refreshPull: true });
+  const sampledAt = activeWindows(
+    before.setup.checklist,
+    foldLedger(before.ledger),
+    nowMs,
+    before.setup.config,
+  );
+  if (sampledAt.length === 0) return result;
+  const samples = new Map<string, { opensAt: number; metrics: Awaited<ReturnType<typeof sampleWindow>> }>();
+  for (const { window, status } of sampledAt)
+    samples.set(window.item.id, {
+      opensAt: status.opensAt,
+      metrics: await sampleWindow(scope, before, window, status, nowMs),
+    });
   await runPrStep(scope, number, {
-    open: { refreshPull: true },
     async decide(session) {
-      const nowMs = scope.bot.now().getTime();
       const active = activeWindows(
         session.setup.checklist,
         foldLedger(session.ledger),
@@ -45,12 +63,14 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
       const events: LedgerEvent[] = [];
       const at = new Date(nowMs).toISOString();
       for (const { window, status } of active) {
+        const sampled = samples.get(window.item.id);
+        // opened (again) since it was sampled: judged on the next pass
+        if (!sampled || sampled.opensAt !== status.opensAt) continue;
         result.sampled++;
-        const metrics = await sampleWindow(scope, session, window, status, nowMs);
         const verdict = judgeWindow({
           window,
           status,
-          metrics,
+          metrics: sampled.metrics,
           nowMs,
           graceMs: Math.max(5 * window.intervalMs, 60_000),
         });
@@ -90,6 +110,9 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
       return { events };
     },
   });
+  await answerWaitingDeployments(scope, number);
+  const inconclusive = result.decided.filter((one) => one.outcome === 'inconclusive');
+  if (inconclusive.length > 0) await askToDecide(scope, number, inconclusive);
   if (fired.length > 0) {
     await startRollback(scope, number, {
       actor: scope.bot.botLogin(),

@@ -3,6 +3,7 @@ import { type DeploymentCandidate, decideDeployment } from '../../core/decide/de
 import { escapeInline } from '../../core/escape.js';
 import { buildCheckReport } from '../../core/gate/check-report.js';
 import type { PullInfo } from '../../github/types.js';
+import { holdDeployment, waitsForCutover } from '../pr/deployment-wait.js';
 import { reply, reviewDeployment } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
@@ -52,6 +53,13 @@ export async function onDeploymentProtectionRule(
     candidates,
     problems: setup.problems,
   });
+  const held = decision.state === 'approved' ? candidates.find((c) => c.number === decision.pr) : undefined;
+  if (held && waitsForCutover(held.session, environment)) {
+    // a later step of the cutover: held until the release's windows pass, with status reports
+    await holdDeployment(scope, held.session, { runId, environment });
+    scope.log.info({ sha, environment, pr: held.number }, 'deployment held for the cutover windows');
+    return;
+  }
   await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, 'deployment reviewed');
   const rejected =

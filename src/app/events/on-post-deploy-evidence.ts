@@ -9,6 +9,7 @@ import { judgeTriggerResults } from '../../core/telemetry/rollback-triggers.js';
 import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
 import type { EventScope } from '../runtime/bot.js';
+import { askToDecide } from './on-decide.js';
 import { startRollback } from './on-rollback.js';
 import type { CheckRunPayload } from './payloads.js';
 
@@ -39,6 +40,7 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
   }
   for (const found of merged) {
     let fired: ReturnType<typeof judgeTriggerResults>['fired'] = [];
+    let inconclusive: Array<{ item: string; line: string }> = [];
     await runPrStep(scope, found.number, {
       open: { refreshPull: true },
       async decide(session) {
@@ -67,6 +69,12 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
         // Rollback triggers bound to metrics: a breach ticks the trigger as the bot.
         const triggers = judgeTriggerResults(session.setup.checklist, judgement.events);
         fired = triggers.fired;
+        // inconclusive results (too few samples, no baseline, between limit and warn) go to a person
+        inconclusive = triggers.events.flatMap((event) =>
+          event.t === 'result' && event.status === 'skipped' && /inconclusive/.test(event.summary)
+            ? [{ item: event.item, line: event.summary }]
+            : [],
+        );
         scope.log.info(
           { pr: session.key, results: judgement.events.length, fired: fired.length },
           'post-deploy results applied',
@@ -74,6 +82,7 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
         return { events: triggers.events, resultNotes: { sha: mergeSha, notes: [] } };
       },
     });
+    if (inconclusive.length > 0) await askToDecide(scope, found.number, inconclusive);
     if (fired.length > 0)
       await startRollback(scope, found.number, {
         actor: scope.bot.botLogin(),

@@ -4,11 +4,18 @@ import { hasPermission } from '../../core/decide/authorize.js';
 import { parseCommand } from '../../core/decide/commands.js';
 import { escapeInline, mention } from '../../core/escape.js';
 import { buildIncidentIssue, contactLines, incidentSeverities } from '../../core/gate/incident.js';
+import {
+  firedMetrics,
+  type RevertDraft,
+  reopenEvent,
+  revertDraft,
+  touchedItems,
+} from '../../core/gate/revert.js';
 import { rollbackPlan, rollbackStatus } from '../../core/gate/rollback.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { permissionOf } from '../pr/authorize-actor.js';
 import { releaseVersion } from '../pr/facts.js';
-import { dispatchWorkflow, openIncident, reply } from '../pr/publish.js';
+import { dispatchWorkflow, draftRevertPull, noteOnIncident, openIncident, reply } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
@@ -86,6 +93,7 @@ export async function startRollback(
 ): Promise<void> {
   let answer: string | undefined;
   let dispatch: { file: string; ref: string; inputs: Record<string, string> } | undefined;
+  let revert: { draft: RevertDraft; mergeSha: string; base: string; incident: number } | undefined;
   await runPrStep(scope, number, {
     async decide(session) {
       const { pull, setup } = session;
@@ -137,11 +145,60 @@ export async function startRollback(
           inputs: { sha, incident: String(incident) },
         };
       const at = scope.bot.now().toISOString();
+      if (pull.mergeCommitSha)
+        revert = {
+          draft: revertDraft({
+            pr: { number, title: pull.title },
+            mergeSha: pull.mergeCommitSha,
+            ...(version ? { version } : {}),
+            reason,
+            startedBy: request.actor,
+            incident,
+            steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
+          }),
+          mergeSha: pull.mergeCommitSha,
+          base: pull.baseRef,
+          incident,
+        };
+      // a rollback by hand names no metric: every ticked telemetry item is reopened
+      const touched = touchedItems(
+        setup.checklist,
+        foldLedger(session.ledger),
+        request.reason === undefined ? firedMetrics(status.fired) : undefined,
+      );
+      if (touched.length > 0)
+        answer += `\n\nReopened: ${touched.map((item) => `“${escapeInline(item.text, 80)}”`).join(', ')}.`;
       return {
-        events: [{ t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident }],
+        events: [
+          { t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident },
+          ...reopenEvent(touched, at, sha, reason),
+        ],
       };
     },
     async after() {
+      if (revert) {
+        // the revert is drafted after the rollback is recorded: a failure here never blocks it
+        try {
+          const drafted = await draftRevertPull(scope, {
+            mergeSha: revert.mergeSha,
+            branch: revert.draft.branch,
+            base: revert.base,
+            title: revert.draft.title,
+            body: revert.draft.body,
+            message: revert.draft.message,
+          });
+          answer = `${answer ?? ''}\n\nRevert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
+          await noteOnIncident(
+            scope,
+            revert.incident,
+            `Revert drafted: #${drafted.number} reverts the release's merge commit \`${revert.mergeSha.slice(0, 7)}\`, with the rollback steps as its checklist.`,
+          );
+          scope.log.warn({ pr: number, revert: drafted.number }, 'revert pull request drafted');
+        } catch (error) {
+          scope.log.error({ pr: number, err: (error as Error).message }, 'revert pull request not drafted');
+          answer = `${answer ?? ''}\n\n⚠️ The revert pull request could not be drafted: ${escapeInline((error as Error).message, 200)}`;
+        }
+      }
       if (answer) await reply(scope, number, answer);
       if (!dispatch) return;
       // config telemetry.rollback.dispatch: the rollback workflow, once, when the rollback starts

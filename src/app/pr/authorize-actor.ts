@@ -57,9 +57,9 @@ export async function permissionOf(scope: EventScope, actor: string): Promise<Pe
 }
 
 /** Team membership (`org/team`), cached with a TTL; users listed in the role are handled in core. */
-async function inRoleTeams(
+export async function inRoleTeams(
   scope: EventScope,
-  session: PrSession,
+  session: { setup: Pick<PrSession['setup'], 'config'> },
   role: string,
   actor: string,
 ): Promise<boolean> {

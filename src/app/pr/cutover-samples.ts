@@ -6,10 +6,13 @@
 
 import { queryPrometheus } from '../../../checks/lib/telemetry/prometheus-api.js';
 import {
+  canaryLimits,
   fillQuery,
   NO_PROMETHEUS,
+  type PrometheusParams,
   prometheusAuthorization,
   prometheusCheck,
+  resolveBaselineQuery,
   resolveQuery,
 } from '../../../checks/prometheus.js';
 import type { PrometheusConfig } from '../../core/config/telemetry-config.js';
@@ -17,6 +20,7 @@ import type { MetricSamples } from '../../core/cutover/judge-window.js';
 import type { CutoverWindow, WindowStatus } from '../../core/cutover/windows.js';
 import { rollbackPlan } from '../../core/gate/rollback.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
+import { type CanaryLimits, hasRelativeLimits } from '../../core/telemetry/judge-canary.js';
 import type { EventScope } from '../runtime/bot.js';
 import { releaseVersion } from './facts.js';
 import type { PrSession } from './session.js';
@@ -36,12 +40,17 @@ export async function sampleWindow(
   const version = await releaseVersion(scope, session);
   const states = foldLedger(session.ledger);
   const wanted: Array<{
+    /** Resolves the queries (its limits are not used: `limits` are). */
     params: Record<string, unknown>;
+    limits?: CanaryLimits;
     label: string;
+    dryRun?: boolean;
     trigger?: { item: string; text: string };
-  }> = window.metrics.map(({ metric, limits }) => ({
-    params: { metric, ...limits, failureLimit: window.failureLimit },
+  }> = window.metrics.map(({ metric, limits, dryRun }) => ({
+    params: { metric, max: 0, ...(window.baseline !== undefined ? { baseline: window.baseline } : {}) },
+    limits,
     label: metric,
+    ...(dryRun ? { dryRun } : {}),
   }));
   if (window.triggers)
     for (const trigger of rollbackPlan(checklist).triggers)
@@ -49,47 +58,58 @@ export async function sampleWindow(
         wanted.push({
           params: trigger.params,
           label: `trigger “${trigger.text}”`,
+          ...(trigger.params.dryRun === true ? { dryRun: true } : {}),
           trigger: { item: trigger.id, text: trigger.text },
         });
+  const variables = {
+    ...(version ? { version } : {}),
+    ...(session.pull.mergeCommitSha ? { sha: session.pull.mergeCommitSha } : { sha: session.pull.headSha }),
+    ...(config.environment ? { environment: config.environment } : {}),
+  };
+  const range = {
+    startSec: status.opensAt / 1000,
+    endSec: Math.min(nowMs, status.closesAt) / 1000,
+    stepSec: window.intervalMs / 1000,
+  };
   const samples: MetricSamples[] = [];
   for (const one of wanted) {
     const parsed = prometheusCheck.params.safeParse(one.params);
-    const base = { label: one.label, ...(one.trigger ? { trigger: one.trigger } : {}) };
+    const base = {
+      label: one.label,
+      ...(one.trigger ? { trigger: one.trigger } : {}),
+      ...(one.dryRun ? { dryRun: true } : {}),
+    };
     if (!parsed.success) {
-      samples.push({
-        ...base,
-        unit: '',
-        limits: {},
-        failureLimit: 0,
-        answer: { ok: false, reason: 'bad binding' },
-      });
+      samples.push({ ...base, unit: '', limits: {}, answer: { ok: false, reason: 'bad binding' } });
       continue;
     }
-    const params = parsed.data;
-    const limits = {
-      ...(params.max !== undefined ? { max: params.max } : {}),
-      ...(params.min !== undefined ? { min: params.min } : {}),
-    };
+    const params: PrometheusParams = parsed.data;
+    const limits = one.limits ?? canaryLimits(params);
+    const failureLimit = one.limits ? window.failureLimit : params.failureLimit;
+    const consecutive = one.limits ? window.consecutiveFailureLimit : params.consecutiveFailureLimit;
     const resolved = resolveQuery(params, prometheus);
     const unit = resolved.ok ? resolved.unit : '';
-    const entry = { ...base, unit, limits, failureLimit: params.failureLimit };
-    const answer = await rangeQuery({
-      resolved,
-      prometheus,
-      url,
-      env,
-      variables: {
-        ...(version ? { version } : {}),
-        ...(session.pull.mergeCommitSha
-          ? { sha: session.pull.mergeCommitSha }
-          : { sha: session.pull.headSha }),
-        ...(config.environment ? { environment: config.environment } : {}),
-      },
-      startSec: status.opensAt / 1000,
-      endSec: Math.min(nowMs, status.closesAt) / 1000,
-      stepSec: window.intervalMs / 1000,
-    });
-    samples.push({ ...entry, answer });
+    const entry = {
+      ...base,
+      unit,
+      limits,
+      ...(failureLimit !== undefined ? { failureLimit } : {}),
+      ...(consecutive !== undefined ? { consecutiveFailureLimit: consecutive } : {}),
+    };
+    const answer = await rangeQuery({ resolved, prometheus, url, env, variables, ...range });
+    const relative = hasRelativeLimits(limits);
+    const baselineResolved = resolveBaselineQuery(params, prometheus, relative);
+    const baseline = baselineResolved
+      ? await rangeQuery({
+          resolved: baselineResolved.ok ? { ...baselineResolved, unit, label: one.label } : baselineResolved,
+          prometheus,
+          url,
+          env,
+          variables,
+          ...range,
+        })
+      : undefined;
+    samples.push({ ...entry, answer, ...(baseline ? { baseline } : {}) });
   }
   return samples;
 }

@@ -111,6 +111,44 @@ export function openIncident(
   return scope.gh.createIssue(issue);
 }
 
+/** A status report on a deployment the protection rule keeps waiting (window progress, readings). */
+export function reportDeploymentStatus(
+  scope: EventScope,
+  runId: number,
+  report: { environment: string; comment: string },
+): Promise<void> {
+  return scope.gh.reportDeploymentStatus(runId, report);
+}
+
+/**
+ * Drafts the revert of a merged release: a commit whose tree is the merge commit's first parent's
+ * tree, on top of the merge commit (what `git revert -m 1` records), on its own branch, and a draft
+ * pull request into `base`. Returns the PR.
+ */
+export async function draftRevertPull(
+  scope: EventScope,
+  revert: { mergeSha: string; branch: string; base: string; title: string; body: string; message: string },
+): Promise<{ number: number; url: string }> {
+  const merge = await scope.gh.gitCommit(revert.mergeSha);
+  const before = merge.parents[0];
+  if (!before) throw new Error(`merge commit ${revert.mergeSha} has no parent to revert to`);
+  const tree = (await scope.gh.gitCommit(before)).tree;
+  const commit = await scope.gh.createGitCommit({ message: revert.message, tree, parents: [merge.sha] });
+  await scope.gh.createBranch(revert.branch, commit);
+  return scope.gh.createPull({
+    title: revert.title,
+    head: revert.branch,
+    base: revert.base,
+    body: revert.body,
+    draft: true,
+  });
+}
+
+/** A comment on the incident issue of a rollback (the revert drafted for it). */
+export async function noteOnIncident(scope: EventScope, incident: number, body: string): Promise<void> {
+  await scope.gh.createComment(incident, body);
+}
+
 /** Answers a deployment protection rule. */
 export function reviewDeployment(
   scope: EventScope,

@@ -8,7 +8,7 @@ export interface CutoverTick {
   /** PRs looked at and windows sampled in this pass. */
   pulls: number;
   windows: number;
-  decided: Array<{ pr: string; item: string; outcome: 'pass' | 'fail'; line: string }>;
+  decided: Array<{ pr: string; item: string; outcome: 'pass' | 'fail' | 'inconclusive'; line: string }>;
   /** The same timer's governance pass: windows opened, post-review reminders and escalations. */
   governance?: Array<{ pr: string; outcome: string }>;
 }

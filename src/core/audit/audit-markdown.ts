@@ -68,6 +68,22 @@ export function renderAuditMarkdown(record: AuditRecord): string {
     if (findings.length > 0) out.push('', 'Findings:', '', ...findings);
   }
 
+  // dry runs (items and window metrics) never gate: listed with their outcome, for the record
+  const dryItems = record.items.filter((item) => item.dryRun);
+  const dryMetrics = record.events.flatMap((event) =>
+    event.t === 'result' && event.summary.includes('[dry run]')
+      ? [`- ${when(event.at)} · ${esc(text(event.item))}: ${esc(event.summary)}`]
+      : [],
+  );
+  if (dryItems.length + dryMetrics.length > 0) {
+    out.push('', `## Dry runs (${dryItems.length + dryMetrics.length})`, '');
+    for (const item of dryItems)
+      out.push(
+        `- ${esc(itemLabel(item))}: ${item.state.status ?? 'not judged'}${item.state.summary ? ` — ${esc(item.state.summary)}` : ''}`,
+      );
+    out.push(...dryMetrics);
+  }
+
   const rejected = record.events.filter((event) => event.t === 'reject');
   out.push('', `## Rejected attempts (${rejected.length + (record.compacted?.rejected ?? 0)})`, '');
   if (rejected.length === 0 && !record.compacted?.rejected) out.push('None.');

@@ -58,6 +58,8 @@ export interface AuditItem {
   evidence?: AuditEvidence;
   /** Why the item did not apply to this PR (its `when-…` condition was not met); it was not required. */
   notApplicable?: string;
+  /** `dryRun`: judged and shown, never gating (its outcome is listed under "Dry runs"). */
+  dryRun?: true;
 }
 
 export interface AuditGate {
@@ -162,6 +164,7 @@ export function buildAuditRecord(input: AuditInput, secret: string, ledgerKey = 
       state: structuredClone(state),
       ...(found && item.kind === 'auto' ? { evidence: found } : {}),
       ...(why === undefined ? {} : { notApplicable: why }),
+      ...(item.params.dryRun === true ? { dryRun: true as const } : {}),
     };
   });
   const { count, rejected } = input.ledger.base;

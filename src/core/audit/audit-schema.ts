@@ -40,6 +40,15 @@ const EventSchema = z.discriminatedUnion('t', [
     run: Run,
     pipeline: Pipeline,
   }),
+  z.object({
+    t: z.literal('decide'),
+    item: Text,
+    by: Who,
+    at: When,
+    sha: Sha,
+    outcome: z.enum(['pass', 'fail']),
+    reason: Text,
+  }),
   z.object({ t: z.literal('invalidate'), items: z.array(Text), at: When, sha: Sha, reason: Text }),
   z.object({ t: z.literal('reject'), item: Text, by: Who, at: When, sha: Sha, reason: Text, d: Delivery }),
   z.object({
@@ -99,6 +108,7 @@ const ItemSchema = z.object({
     })
     .optional(),
   notApplicable: Text.optional(),
+  dryRun: z.literal(true).optional(),
 });
 
 export const AuditRecordSchema = z.object({

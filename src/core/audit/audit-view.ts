@@ -118,6 +118,7 @@ const ACTIONS: Record<LedgerEvent['t'], string> = {
   untick: 'Unticked',
   waive: 'Waived',
   result: 'Check result',
+  decide: 'Decided (inconclusive)',
   invalidate: 'Reset by push',
   reject: 'Rejected attempt',
   rollback: 'Rollback started',
@@ -145,6 +146,13 @@ export function eventView(event: LedgerEvent, textOf: (id: string) => string): E
         by: 'shipgate',
         items: [textOf(event.item)],
         detail: `${event.status}: ${event.summary}`,
+      };
+    case 'decide':
+      return {
+        ...base,
+        by: event.by,
+        items: [textOf(event.item)],
+        detail: `${event.outcome}: ${event.reason}`,
       };
     case 'invalidate':
       return { ...base, items: event.items.map(textOf), detail: event.reason };

@@ -38,6 +38,15 @@ const EventSchema = z.discriminatedUnion('t', [
     pipeline: Pipeline,
   }),
   z.object({
+    t: z.literal('decide'),
+    item: z.string(),
+    by: Who,
+    at: When,
+    sha: Sha,
+    outcome: z.enum(['pass', 'fail']),
+    reason: z.string(),
+  }),
+  z.object({
     t: z.literal('invalidate'),
     items: z.array(z.string()),
     at: When,

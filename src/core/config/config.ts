@@ -171,7 +171,15 @@ export const ConfigSchema = z
       .default({ requireVerified: [] }),
     /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
     deploymentProtection: z
-      .object({ environments: z.array(z.string().min(1)).default(['production']) })
+      .object({
+        environments: z.array(z.string().min(1)).default(['production']),
+        /**
+         * Environments (among `environments`) whose deployments also wait for the release's cutover
+         * windows: held with status reports while a window is open, closing or inconclusive; approved
+         * once every started window passed, rejected when one failed.
+         */
+        waitForCutover: z.array(z.string().min(1)).optional(),
+      })
       .strict()
       .default({ environments: ['production'] }),
     /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
@@ -194,6 +202,15 @@ export const ConfigSchema = z
             path: [key, 'roles', index],
             message: `no role "${role}" under roles:`,
           });
+    // the deciders of inconclusive judgements must be roles this file defines
+    (config.telemetry?.inconclusive?.roles ?? []).forEach((role, index) => {
+      if (!config.roles[role])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['telemetry', 'inconclusive', 'roles', index],
+          message: `unknown role "${role}": define it under roles`,
+        });
+    });
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -28,6 +28,11 @@ export const PrometheusConfigSchema = z
      * (variables are filled and escaped). Default: none.
      */
     selector: z.string().max(500).default(''),
+    /**
+     * Label matchers of the baseline (blue, or the previous version), e.g. `job="restaurant-os",color="blue"`:
+     * the default for the `baseline` of items and cutover windows with relative limits (`maxIncrease`, `maxRatio`).
+     */
+    baselineSelector: z.string().max(500).optional(),
     /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
     targetSelector: z.string().max(500).optional(),
     /** The `rate()` window of the default queries. */
@@ -51,9 +56,18 @@ export const RollbackDispatchSchema = z
   })
   .strict();
 
+/** Who decides an inconclusive judgement (too few samples, no baseline, between a limit and its warn limit). */
+export const InconclusiveSchema = z
+  .object({
+    /** Roles (keys of `roles`) asked, and the only ones allowed, to decide; empty: anyone with write access. */
+    roles: z.array(z.string().min(1).max(100)).max(20).default([]),
+  })
+  .strict();
+
 export const TelemetrySchema = z
   .object({
     prometheus: PrometheusConfigSchema.optional(),
+    inconclusive: InconclusiveSchema.optional(),
     rollback: z.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional(),
   })
   .strict();

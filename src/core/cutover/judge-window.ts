@@ -6,7 +6,14 @@
  */
 import { escapeInline } from '../escape.js';
 import type { ItemStates, LedgerEvent } from '../ledger/ledger.js';
-import { formatReading, judgeSamples, type Limits, type Series } from '../telemetry/judge-samples.js';
+import {
+  type CanaryLimits,
+  describeLimits,
+  describeSample,
+  hasRelativeLimits,
+  judgeCanary,
+} from '../telemetry/judge-canary.js';
+import { formatReading, type Series } from '../telemetry/judge-samples.js';
 import {
   type CutoverWindow,
   clock,
@@ -20,10 +27,15 @@ export interface MetricSamples {
   /** What is shown: `error-rate`, or the trigger's text. */
   label: string;
   unit: string;
-  limits: Limits;
-  failureLimit: number;
+  limits: CanaryLimits;
+  failureLimit?: number;
+  consecutiveFailureLimit?: number;
+  /** Judged and shown, never deciding the window. */
+  dryRun?: boolean;
   /** The query's answer; an error is never judged (the pass is tried again). */
   answer: { ok: true; series: Series[] } | { ok: false; reason: string };
+  /** The baseline's answer, when the metric has limits relative to it (or why there is none). */
+  baseline?: { ok: true; series: Series[] } | { ok: false; reason: string };
   /** Set for a rollback trigger sampled with the window: its breach starts the rollback. */
   trigger?: { item: string; text: string };
 }
@@ -31,7 +43,11 @@ export interface MetricSamples {
 export interface Reading {
   label: string;
   text: string;
+  /** Not failing (dry-run readings are always ok: they never decide). */
   ok: boolean;
+  /** Judged inconclusive at the close (or unknowable): a person decides. */
+  inconclusive?: boolean;
+  dryRun?: boolean;
   samples: number;
   breaches: number;
   trigger?: { item: string; text: string };
@@ -42,15 +58,10 @@ export type WindowVerdict =
   | { outcome: 'open'; readings: Reading[]; line: string }
   | { outcome: 'pass'; readings: Reading[]; line: string }
   | { outcome: 'fail'; readings: Reading[]; line: string; fired: Reading[] }
+  /** Closed, nothing failed, but something could not be judged: never a pass, a person decides. */
+  | { outcome: 'inconclusive'; readings: Reading[]; line: string }
   /** A query failed: judged again on the next pass (after the grace, a failure). */
   | { outcome: 'retry'; reason: string };
-
-function limitText(limits: Limits, unit: string): string {
-  const parts: string[] = [];
-  if (limits.min !== undefined) parts.push(`≥ ${formatReading(limits.min, unit)}`);
-  if (limits.max !== undefined) parts.push(`≤ ${formatReading(limits.max, unit)}`);
-  return parts.join(' and ');
-}
 
 /** Only samples inside the window count, whatever range the caller asked for. */
 function inside(series: readonly Series[], fromSec: number, toSec: number): Series[] {
@@ -81,37 +92,67 @@ export function judgeWindow(input: {
       return { outcome: 'retry', reason: `${failed.label}: ${failed.answer.reason}` };
   }
   const readings: Reading[] = input.metrics.map((metric) => {
-    const limits = limitText(metric.limits, metric.unit);
-    const base = { label: metric.label, ...(metric.trigger ? { trigger: metric.trigger } : {}) };
+    const limits = describeLimits(metric.limits, metric.unit);
+    const base = {
+      label: metric.label,
+      ...(metric.trigger ? { trigger: metric.trigger } : {}),
+      ...(metric.dryRun ? { dryRun: true } : {}),
+    };
+    const dry = metric.dryRun ? ' [dry run]' : '';
     if (!metric.answer.ok)
       return {
         ...base,
-        text: `${metric.label}: error: ${metric.answer.reason}`,
-        ok: false,
+        text: `${metric.label}: error: ${metric.answer.reason}${dry}`,
+        ok: true,
+        inconclusive: !metric.dryRun,
         samples: 0,
         breaches: 0,
       };
-    const verdict = judgeSamples(inside(metric.answer.series, fromSec, toSec), metric.limits, {
-      failureLimit: metric.failureLimit,
+    const relative = hasRelativeLimits(metric.limits);
+    const baselineSeries =
+      metric.baseline?.ok === true ? inside(metric.baseline.series, fromSec, toSec) : undefined;
+    const verdict = judgeCanary(inside(metric.answer.series, fromSec, toSec), baselineSeries, metric.limits, {
+      ...(metric.failureLimit !== undefined ? { failureLimit: metric.failureLimit } : {}),
+      ...(metric.consecutiveFailureLimit !== undefined
+        ? { consecutiveFailureLimit: metric.consecutiveFailureLimit }
+        : {}),
       // while open any sample is news; at the close the window needs its `count`
       minSamples: closing ? window.count : 1,
-      aggregate: metric.limits.max !== undefined ? 'max' : 'min',
+      aggregate: metric.limits.max !== undefined || relative ? 'max' : 'min',
+      unit: metric.unit,
     });
-    if (verdict.kind === 'no-data')
+    if (verdict.samples === 0 || (verdict.outcome === 'inconclusive' && !verdict.worst)) {
+      const reason = relative && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
       return {
         ...base,
-        text: `${metric.label}: no data (${verdict.reason})`,
-        ok: !closing,
-        samples: 0,
+        text: `${metric.label}: no data (${reason})${dry}`,
+        ok: true,
+        inconclusive: closing && !metric.dryRun,
+        samples: verdict.samples,
         breaches: 0,
       };
-    const worst = formatReading(verdict.worst, metric.unit);
-    const breaches = verdict.breaches > 0 ? `, ${verdict.breaches} of ${verdict.samples} out` : '';
-    const since = verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1000)}` : '';
+    }
+    const shown =
+      baselineSeries && verdict.worst
+        ? describeSample(metric.label, verdict.worst, metric.unit)
+        : `${metric.label} ${formatReading(verdict.peak ?? Number.NaN, metric.unit)}`;
+    const out = [
+      verdict.breaches > 0 ? `${verdict.breaches} of ${verdict.samples} out` : '',
+      verdict.warnings > 0 ? `${verdict.warnings} of ${verdict.samples} between limit and warn` : '',
+      verdict.longestRun > 1 && metric.consecutiveFailureLimit !== undefined
+        ? `${verdict.longestRun} in a row`
+        : '',
+    ].filter(Boolean);
+    const since =
+      verdict.outcome === 'fail' && verdict.firstBreachAt
+        ? ` from ${clock(verdict.firstBreachAt * 1000)}`
+        : '';
+    const failed = verdict.outcome === 'fail';
     return {
       ...base,
-      text: `${metric.label} ${worst} (${limits}${breaches}${verdict.pass ? '' : since})`,
-      ok: verdict.pass,
+      text: `${shown} (${[limits, ...out].join(', ')}${since})${dry}${failed && metric.dryRun ? ' would fail' : ''}`,
+      ok: !failed || metric.dryRun === true,
+      inconclusive: closing && verdict.outcome === 'inconclusive' && !metric.dryRun,
       samples: verdict.samples,
       breaches: verdict.breaches,
     };
@@ -127,6 +168,8 @@ export function judgeWindow(input: {
       line: `window ${span} failed: ${joined}`,
       fired: breached.filter((reading) => reading.trigger !== undefined),
     };
+  if (closing && readings.some((reading) => reading.inconclusive))
+    return { outcome: 'inconclusive', readings, line: `window ${span} inconclusive: ${joined}` };
   if (closing) return { outcome: 'pass', readings, line: `window ${span} passed: ${joined}` };
   return { outcome: 'open', readings, line: joined };
 }
@@ -134,7 +177,7 @@ export function judgeWindow(input: {
 /** The ledger events for a decided window: its result (the bot's tick, or the failure) and fired triggers. */
 export function windowEvents(
   window: CutoverWindow,
-  verdict: Extract<WindowVerdict, { outcome: 'pass' | 'fail' }>,
+  verdict: Extract<WindowVerdict, { outcome: 'pass' | 'fail' | 'inconclusive' }>,
   at: string,
   sha: string,
 ): LedgerEvent[] {
@@ -142,7 +185,8 @@ export function windowEvents(
     {
       t: 'result',
       item: window.item.id,
-      status: verdict.outcome,
+      // inconclusive is recorded as `skipped`: never a pass, never a rollback; a person decides
+      status: verdict.outcome === 'inconclusive' ? 'skipped' : verdict.outcome,
       summary: verdict.line.slice(0, 500),
       at,
       sha,
@@ -179,6 +223,8 @@ export function windowAnnotation(
       return `✅ ${status.summary}`;
     case 'failed':
       return `❌ ${status.summary} — tick “${window.after.text}” again${reopenCommand(window)} to reopen it`;
+    case 'inconclusive':
+      return `❓ ${status.summary} — a person decides: \`/shipgate decide ${window.item.id} pass|fail <reason>\``;
     case 'waived':
       return undefined;
   }

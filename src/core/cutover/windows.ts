@@ -8,27 +8,33 @@
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import type { ItemState, ItemStates } from '../ledger/ledger.js';
-import { durationSeconds, type Limits } from '../telemetry/judge-samples.js';
+import type { CanaryLimits } from '../telemetry/judge-canary.js';
+import { durationSeconds } from '../telemetry/judge-samples.js';
 import type { Checklist, ChecklistItem } from '../template/model.js';
 
 export const CUTOVER_CHECK = 'cutover-window';
 
 const DURATION = /^\d+(?:ms|s|m|h)$/;
 const Duration = z.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
-/** `error-rate<=1`, `p95<200`, `up>=100`: a metric name, a comparison, a number. */
-const METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+/**
+ * `error-rate<=1`, `p95<200`, `up>=100`: a metric name, a comparison, a number; relative to the
+ * baseline: `p95<=+10%` (increase), `p95<=1.2x` (ratio).
+ */
+const METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(\+\d+(?:\.\d+)?%|\d+(?:\.\d+)?x|-?\d+(?:\.\d+)?)$/;
 
 export interface WindowMetric {
   /** A default query name of the `prometheus` check (error-rate, p95, cpu, …). */
   metric: string;
-  limits: Limits;
+  limits: CanaryLimits;
+  /** Judged and shown, never deciding the window (`dryRun`). */
+  dryRun?: boolean;
 }
 
 /** `"error-rate<=1, p95<=200"` → the metrics and their (inclusive) limits; an error names the bad part. */
 export function parseWindowMetrics(
   text: string,
 ): { ok: true; metrics: WindowMetric[] } | { ok: false; error: string } {
-  const byName = new Map<string, Limits>();
+  const byName = new Map<string, CanaryLimits>();
   for (const raw of text.split(',')) {
     const part = raw.trim();
     if (!part) continue;
@@ -40,7 +46,15 @@ export function parseWindowMetrics(
       };
     const [, name = '', op = '', value = ''] = match;
     const limits = byName.get(name) ?? {};
-    if (op.startsWith('<')) limits.max = Number(value);
+    const relative = value.startsWith('+') || value.endsWith('x');
+    if (relative && !op.startsWith('<'))
+      return {
+        ok: false,
+        error: `"${part.slice(0, 40)}": a limit relative to the baseline is a maximum (<=)`,
+      };
+    if (value.startsWith('+')) limits.maxIncrease = Number(value.slice(1, -1)) / 100;
+    else if (value.endsWith('x')) limits.maxRatio = Number(value.slice(0, -1));
+    else if (op.startsWith('<')) limits.max = Number(value);
     else limits.min = Number(value);
     byName.set(name, limits);
   }
@@ -64,14 +78,45 @@ export const CutoverWindowParams = z
       .number()
       .int()
       .min(0)
-      .default(0)
-      .describe('breaching samples tolerated per metric (Argo `failureLimit`)'),
+      .optional()
+      .describe(
+        'breaching samples tolerated per metric (Argo `failureLimit`; default 0, unlimited with only consecutiveFailureLimit)',
+      ),
     count: z.coerce
       .number()
       .int()
       .min(1)
       .optional()
       .describe('samples needed per metric when the window closes (Argo `count`; default half the window)'),
+    baseline: z
+      .string()
+      .max(500)
+      .optional()
+      .describe(
+        'label matchers of the baseline (blue) for relative limits such as "p95<=+10%"; default: telemetry.prometheus.baselineSelector',
+      ),
+    warn: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        'the warn limits, e.g. "p95<=300": a metric past its limit but within its warn limit makes the window inconclusive (a person decides), not failed',
+      ),
+    consecutiveFailureLimit: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'breaching samples in a row tolerated per metric: an isolated spike passes, a sustained breach fails',
+      ),
+    dryRun: z
+      .union([z.boolean(), z.string().max(200)])
+      .optional()
+      .describe(
+        'metrics judged and shown but never deciding the window: `true` (all) or names, e.g. "p99,cpu"',
+      ),
     triggers: z
       .boolean()
       .default(true)
@@ -81,6 +126,14 @@ export const CutoverWindowParams = z
   .superRefine((params, ctx) => {
     const parsed = parseWindowMetrics(params.metrics);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['metrics'], message: parsed.error });
+    if (params.warn !== undefined) {
+      const warn = parseWindowMetrics(params.warn);
+      if (!warn.ok) ctx.addIssue({ code: 'custom', path: ['warn'], message: warn.error });
+      else if (parsed.ok)
+        for (const one of warn.metrics)
+          if (!parsed.metrics.some((metric) => metric.metric === one.metric))
+            ctx.addIssue({ code: 'custom', path: ['warn'], message: `"${one.metric}" is not in metrics` });
+    }
     if (durationSeconds(params.interval) > durationSeconds(params.duration))
       ctx.addIssue({ code: 'custom', path: ['interval'], message: 'interval is longer than the window' });
   });
@@ -93,7 +146,10 @@ export interface CutoverWindow {
   next?: ChecklistItem;
   durationMs: number;
   intervalMs: number;
-  failureLimit: number;
+  failureLimit?: number;
+  consecutiveFailureLimit?: number;
+  /** Label matchers of the baseline, when the window names one (else the config's). */
+  baseline?: string;
   /** Samples needed per metric at the close. */
   count: number;
   metrics: WindowMetric[];
@@ -117,8 +173,22 @@ export function cutoverWindows(checklist: Checklist, config?: WindowConfig): Cut
     const params = CutoverWindowParams.safeParse({ ...item.params, ...overrides });
     const after = items[index - 1];
     if (!params.success || !after) return;
-    const metrics = parseWindowMetrics(params.data.metrics);
-    if (!metrics.ok) return;
+    const parsed = parseWindowMetrics(params.data.metrics);
+    if (!parsed.ok) return;
+    const warn = params.data.warn ? parseWindowMetrics(params.data.warn) : undefined;
+    const dryRun = params.data.dryRun;
+    const dryNames =
+      typeof dryRun === 'string' ? new Set(dryRun.split(',').map((name) => name.trim())) : undefined;
+    const metrics = parsed.metrics.map((one) => {
+      const warnLimits = warn?.ok ? warn.metrics.find((w) => w.metric === one.metric)?.limits : undefined;
+      const limits: CanaryLimits = { ...one.limits };
+      if (warnLimits?.max !== undefined) limits.warnMax = warnLimits.max;
+      if (warnLimits?.min !== undefined) limits.warnMin = warnLimits.min;
+      if (warnLimits?.maxIncrease !== undefined) limits.warnIncrease = warnLimits.maxIncrease;
+      if (warnLimits?.maxRatio !== undefined) limits.warnRatio = warnLimits.maxRatio;
+      const dry = dryRun === true || dryNames?.has(one.metric) === true;
+      return { metric: one.metric, limits, ...(dry ? { dryRun: true } : {}) };
+    });
     const durationMs = durationSeconds(params.data.duration) * 1000;
     const intervalMs = Math.max(durationSeconds(params.data.interval) * 1000, 1);
     const next = items[index + 1];
@@ -128,9 +198,13 @@ export function cutoverWindows(checklist: Checklist, config?: WindowConfig): Cut
       ...(next && next.section.join('\n') === item.section.join('\n') ? { next } : {}),
       durationMs,
       intervalMs,
-      failureLimit: params.data.failureLimit,
+      ...(params.data.failureLimit !== undefined ? { failureLimit: params.data.failureLimit } : {}),
+      ...(params.data.consecutiveFailureLimit !== undefined
+        ? { consecutiveFailureLimit: params.data.consecutiveFailureLimit }
+        : {}),
+      ...(params.data.baseline !== undefined ? { baseline: params.data.baseline } : {}),
       count: params.data.count ?? Math.max(1, Math.floor(durationMs / intervalMs / 2)),
-      metrics: metrics.metrics,
+      metrics,
       triggers: params.data.triggers,
     });
   });
@@ -145,6 +219,8 @@ export type WindowStatus =
   | { state: 'closing'; opensAt: number; closesAt: number }
   | { state: 'passed'; opensAt: number; closesAt: number; summary: string }
   | { state: 'failed'; opensAt: number; closesAt: number; summary: string }
+  /** Judged inconclusive at the close: never passes, a person decides (`/shipgate decide`). */
+  | { state: 'inconclusive'; opensAt: number; closesAt: number; summary: string }
   /** Waived or marked N/A by someone: not watched. */
   | { state: 'waived' };
 
@@ -170,6 +246,8 @@ export function windowStatus(window: CutoverWindow, states: ItemStates, nowMs: n
     if (own.status === 'pass') return { state: 'passed', opensAt, closesAt, summary: own.summary ?? '' };
     if (own.status === 'fail' || own.status === 'error')
       return { state: 'failed', opensAt, closesAt, summary: own.summary ?? '' };
+    if (own.status === 'skipped')
+      return { state: 'inconclusive', opensAt, closesAt, summary: own.summary ?? '' };
   }
   if (nowMs < closesAt) return { state: 'open', opensAt, closesAt, leftMs: closesAt - nowMs };
   return { state: 'closing', opensAt, closesAt };

@@ -21,6 +21,8 @@ export type Command =
   | { name: 'break-glass'; reason: string }
   /** `/shipgate note <item-id> <text>`: what was checked for an item (`note=required` needs one). */
   | { name: 'note'; item: string; text: string }
+  /** `/shipgate decide <item-id> pass|fail <reason>`: a person decides an inconclusive judgement. */
+  | { name: 'decide'; item: string; outcome: string; reason: string }
   | { name: 'unknown'; text: string };
 
 const LINE = /^\/shipgate\b[ \t]*(.*)$/m;
@@ -54,6 +56,10 @@ export function parseCommand(body: string): Command | undefined {
       };
     case 'doctor':
       return { name: 'doctor' };
+    case 'decide': {
+      const [item = '', outcome = '', ...reason] = rest;
+      return { name: 'decide', item, outcome: outcome.toLowerCase(), reason: reason.join(' ').trim() };
+    }
     case 'sign-off':
     case 'signoff':
       return { name: 'sign-off', role: rest[0] ?? '' };

@@ -7,7 +7,7 @@ import { checksWorkflowShape } from './workflow-shape.js';
 /** The permissions and events of app.yml (a test keeps them equal to the manifest). */
 export const REQUIRED_PERMISSIONS: Readonly<Record<string, 'read' | 'write'>> = {
   checks: 'write',
-  pull_requests: 'read',
+  pull_requests: 'write',
   issues: 'write',
   contents: 'write',
   deployments: 'write',

@@ -6,6 +6,7 @@
  * merge queue, deployment protection, the audit record, the CLI) reads `releaseGates`, so they
  * cannot disagree.
  */
+
 import { auditCheckText } from '../audit/audit-attachment.js';
 import { renderAuditMarkdown } from '../audit/audit-markdown.js';
 import { type AuditRecord, buildAuditRecord } from '../audit/audit-record.js';
@@ -14,6 +15,7 @@ import { encodeStateBlock } from '../comment/state-block.js';
 import type { Config } from '../config/config.js';
 import { cutoverView } from '../cutover/judge-window.js';
 import { cutoverWindows } from '../cutover/windows.js';
+import { decideActions } from '../decide/decide-inconclusive.js';
 import { escapeInline } from '../escape.js';
 import {
   appendEvents,
@@ -212,6 +214,7 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
   const ledger = built.ledger;
   const checkRuns: CheckRunView[] = [];
   let audit: ReleaseProjection['audit'];
+  const decisions = decideActions(checklist.items, states);
   if (mergeSha && gates.postDeploy) {
     // merged: the `shipgate` run on the head is final; the post-deploy gate has its own run
     checkRuns.push(
@@ -228,6 +231,8 @@ export function projectRelease(input: ProjectionInput): ReleaseProjection {
           text: mirrorText(ledger),
           externalId: `${pull.number}`,
           mirrorsLedger: true,
+          // an inconclusive judgement: a person decides, here or with `/shipgate decide`
+          ...(decisions.length > 0 ? { actions: decisions } : {}),
         },
         states,
       ),

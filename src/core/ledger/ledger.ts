@@ -25,6 +25,16 @@ export type LedgerEvent =
       /** Build-pipeline files the PR changes, named on a `reported` result. */
       pipeline?: string[];
     }
+  /** A person decided an inconclusive judgement (`/shipgate decide <item> pass|fail <reason>`). */
+  | {
+      t: 'decide';
+      item: string;
+      by: string;
+      at: string;
+      sha: string;
+      outcome: 'pass' | 'fail';
+      reason: string;
+    }
   | { t: 'invalidate'; items: string[]; at: string; sha: string; reason: string }
   | { t: 'reject'; item: string; by: string; at: string; sha: string; reason: string; d?: string }
   /** A rollback started (command or trigger); `incident` is the issue opened for it. */
@@ -219,6 +229,22 @@ function foldEvents(start: ItemStates, events: readonly LedgerEvent[]): ItemStat
           ...(event.how ? { how: event.how } : {}),
           ...(event.run ? { run: event.run } : {}),
           ...(event.pipeline ? { pipeline: event.pipeline } : {}),
+        };
+        break;
+      }
+      case 'decide': {
+        const previous = states[event.item];
+        states[event.item] = {
+          checked: event.outcome === 'pass',
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          status: event.outcome,
+          summary:
+            `decided ${event.outcome} by @${event.by}: ${event.reason}${previous?.summary ? ` (was ${previous.summary})` : ''}`.slice(
+              0,
+              600,
+            ),
         };
         break;
       }

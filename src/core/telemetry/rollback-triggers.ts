@@ -28,7 +28,8 @@ export function judgeTriggerResults(checklist: Checklist, events: readonly Ledge
       continue;
     }
     if (event.status === 'pass') continue;
-    if (event.status !== 'fail') {
+    // a dry-run trigger is judged and shown, never fires
+    if (event.status !== 'fail' || trigger.params.dryRun === true) {
       out.push(event);
       continue;
     }

@@ -164,6 +164,8 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
       : (inherited.find((frame) => frame.phase)?.phase ?? 'pre-merge');
   const optional =
     values.optional === true ||
+    // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
+    values.dryRun === true ||
     (values.required !== true && inherited.find((frame) => frame.optional !== undefined)?.optional === true);
   const params: CheckParams = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params[key] = value;
