@@ -21,7 +21,13 @@ import {
   startHarness,
   WEBHOOK_SECRET,
 } from './harness.js';
-import { edit, openCompleteRelease, publishPostDeployEvidence, RELEASE_TEMPLATE } from './release-harness.js';
+import {
+  DEPLOY_WORKFLOW_TEXT,
+  edit,
+  openCompleteRelease,
+  publishPostDeployEvidence,
+  RELEASE_TEMPLATE,
+} from './release-harness.js';
 
 const CHROME = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(
   (path): path is string => Boolean(path && existsSync(path)),
@@ -44,7 +50,7 @@ beforeAll(async () => {
     branch: 'main',
     files: {
       '.github/release-checklist.md': RELEASE_TEMPLATE,
-      '.github/workflows/deploy.yml': 'on: deployment_status\n',
+      '.github/workflows/deploy.yml': DEPLOY_WORKFLOW_TEXT,
       '.github/shipgate.yml': `template: .github/release-checklist.md
 roles:
   qa-lead: { teams: [acme/qa] }
