@@ -76,6 +76,8 @@ function keywordAtWordBoundary(key: string, word: string, offset: number): boole
 }
 
 function keyNamesASecret(key: string): boolean {
+  // anti-CSRF tokens are per-session values a page carries in the open
+  if (/csrf|xsrf/i.test(key)) return false;
   if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
   const lower = key.toLowerCase();
   for (const word of KEY_WORDS) {
@@ -105,6 +107,24 @@ export function genericValueLooksSecret(value: string): boolean {
   return shannonEntropy(value) >= minEntropyFor(value.length);
 }
 
+/**
+ * A bare word no identifier would be: long, letters and digits interleaved (`Zf3D0LXCM3EIMbgJ…`),
+ * random-looking. `hashedPassword2`, `config_value` and `API_TOKEN_V2` are names; this is not.
+ */
+function looksRandomBare(value: string): boolean {
+  if (value.length < 20 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  const digitRuns = value.match(/\d+/g)?.length ?? 0;
+  return digitRuns >= 3 && shannonEntropy(value) >= 4;
+}
+
+/** `KEY = value` alone on its line (config syntax pasted into a source file), not `f(token: value)`. */
+function isWholeLineAssignment(text: string, start: number, end: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const lineEnd = text.indexOf('\n', end);
+  const after = text.slice(end, lineEnd === -1 ? undefined : lineEnd);
+  return /^\s*(?:export\s+)?$/.test(before) && /^\s*;?\s*$/.test(after);
+}
+
 /** An odd number of quotes between the line start and `offset`: the offset is inside a string literal. */
 function insideString(text: string, offset: number): boolean {
   const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
@@ -123,7 +143,8 @@ function verifyAssignment({ match, path, text, secret }: RuleCandidate): boolean
   if (
     bare &&
     CODE_FILE_RE.test(path) &&
-    !insideString(text, match.index - (key.length - (groups.gkey ?? '').length))
+    !insideString(text, match.index - (key.length - (groups.gkey ?? '').length)) &&
+    !(looksRandomBare(secret) && isWholeLineAssignment(text, match.index, match.index + match[0].length))
   )
     return false;
   return genericValueLooksSecret(secret);

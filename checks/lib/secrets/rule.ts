@@ -28,6 +28,11 @@ export interface SecretRule {
   generic?: boolean;
   /** Key material (PEM bodies) legitimately contains runs like `AAAAAA`: skip the placeholder filter. */
   binaryBody?: boolean;
+  /**
+   * The format is specific enough (fixed length, fixed suffix) that only degenerate placeholders
+   * (`xxxx`, one repeated character) are dropped: `abc123`-style bodies of that shape are reported.
+   */
+  exactShape?: boolean;
   /** The random part the placeholder filter judges (default: the secret without its visible prefix). */
   bodyOf?(secret: string): string;
   /**
