@@ -11,9 +11,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import RandExp from 'randexp';
+
+// randexp is CommonJS (`module.exports = RandExp`) while its types declare a default export
+const RandExp = createRequire(import.meta.url)('randexp') as typeof import('randexp').default;
 
 /** gitleaks v8.28.0 and secretlint v13.0.4, pinned: the oracle must not move under the figures. */
 export const GITLEAKS_COMMIT = 'v8.28.0';

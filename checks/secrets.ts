@@ -3,7 +3,7 @@ import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { findExecutable } from './lib/process/find-executable.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
-import { scanText } from './lib/secrets/engine.js';
+import { describeHit, scanText } from './lib/secrets/engine.js';
 import { runGitleaksDir } from './lib/secrets/gitleaks.js';
 import { SECRET_RULES } from './lib/secrets/rules.js';
 import { listScanFiles, mapLimit, readScanTarget } from './lib/secrets/scan-files.js';
@@ -72,7 +72,7 @@ async function scanBuiltIn(
       result.findings.push({
         file,
         line: hit.line,
-        message: `${hit.ruleId}: ${hit.display} (fingerprint ${fingerprintOf(candidate)})`,
+        message: `${hit.ruleId}: ${describeHit(hit)} (fingerprint ${fingerprintOf(candidate)})`,
       });
     }
     if (found) result.filesWithFindings++;

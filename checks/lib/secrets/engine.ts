@@ -34,7 +34,7 @@ export const CHECKSUM_NOTE = {
 
 /** `display`, plus the checksum note when the format has one: the text a finding shows. */
 export function describeHit(hit: Pick<SecretHit, 'display' | 'checksum'>): string {
-  return hit.checksum ? `${hit.display} (${CHECKSUM_NOTE[hit.checksum]})` : hit.display;
+  return hit.checksum ? `${hit.display}; ${CHECKSUM_NOTE[hit.checksum]}` : hit.display;
 }
 
 /** Share of dictionary-like words above which a structured token's random part is a hand-made fake. */
