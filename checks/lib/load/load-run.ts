@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import type Autocannon from 'autocannon';
 import type { CheckContext } from '../../check.js';
 import { nearestRank } from './load-percentile.js';
 import { type RssSample, startRssSampler } from './load-rss.js';
@@ -39,7 +39,9 @@ export interface LoadRunResult {
  * autocannon's own histogram has no p95 (p90/p97.5 only), rounds to whole ms and mixes in errors:
  * the percentiles judged are those of 2xx responses only.
  */
-export function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<LoadRunResult> {
+export async function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<LoadRunResult> {
+  // loaded when a load test runs: importing it costs every CLI start ~0.1 s (its histogram WASM)
+  const { default: autocannon } = await import('autocannon');
   const latencies: number[] = [];
   const okLatencies: number[] = [];
   const served = new Set<object>();
@@ -52,7 +54,7 @@ export function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<Loa
         duration: options.durationSec,
         timeout: 10,
       },
-      (err: unknown, result: autocannon.Result) => {
+      (err: unknown, result: Autocannon.Result) => {
         ctx.signal.removeEventListener('abort', onAbort);
         const rss = sampler?.stop();
         if (err) {
