@@ -197,6 +197,14 @@ describe('look-alikes that were over-flagged', () => {
   ])('ignores %s', (_name, text) => {
     expect(scanText(text, 'src/sample.ts').map((hit) => hit.ruleId)).toEqual([]);
   });
+
+  it.each([
+    ['a variable', 'infra/main.tf', '  administrator_login_password = var.db_password'],
+    ['an interpolation', 'infra/db.hcl', `  password = "${'$'}{aws_db_instance.default.password}"`],
+    ['the same line outside Terraform', 'src/db.js', `  password       = "${'root'}passwd"`],
+  ])('ignores a Terraform password given by %s', (_name, file, text) => {
+    expect(scanText(text, file).map((hit) => hit.ruleId)).toEqual([]);
+  });
 });
 
 describe('the secrets check says what the checksum says, and never the value', () => {

@@ -216,6 +216,13 @@ truePositives.push(
       `{\n  ${s},\n  "project_id": "orders",\n  "${'private'}_key_id": "${fake.chars('0123456789abcdef', 40)}",\n  "${'private'}_key": "…"\n}`,
   ),
   tp(
+    'password literal in Terraform',
+    'terraform-password',
+    'infra/main.tf',
+    `Db${fake.alnum(12)}`,
+    (s) => `  administrator_login_password = "${s}"`,
+  ),
+  tp(
     'Clojars deploy token',
     'clojars-deploy-token',
     'deploy.sh',

@@ -161,6 +161,19 @@ export const CODE_RULES: readonly SecretRule[] = [
     minEntropy: 3,
   },
   {
+    // https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
+    // (passwords belong in sensitive variables): a quoted literal under a `…password` argument of a
+    // .tf/.hcl file is the password itself; `var.x` and `"${…}"` interpolations are references
+    id: 'terraform-password',
+    family: 'terraform',
+    description: 'Password literal in a Terraform or HCL file',
+    keywords: ['password'],
+    pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
+    visible: 0,
+    minEntropy: 2,
+    verify: ({ path }) => /\.(?:tf|hcl)$/i.test(path),
+  },
+  {
     // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
     id: 'terraform-cloud-token',
     family: 'terraform',
