@@ -20,8 +20,8 @@ export interface SecretHit {
   match: string;
   lineText: string;
   /**
-   * What the token's format checksum says, for rules whose format has one (GitHub, npm): the token
-   * is reported either way (a test value committed today is a pattern a live one follows tomorrow).
+   * What the token's format checksum says, for rules whose format has one (GitHub and npm CRC32,
+   * age Bech32): the token is reported either way, the report says which.
    */
   checksum?: 'valid' | 'invalid';
 }
