@@ -3,6 +3,7 @@ import { benchApp } from './app-bench.js';
 import { benchCoordinator } from './coordinator-bench.js';
 import { benchLifecycle } from './lifecycle-bench.js';
 import { benchReplicas } from './replicas-bench.js';
+import { benchSecretOracle } from './secret-oracle-bench.js';
 import { benchSecretScan } from './secret-scan-bench.js';
 
 /**
@@ -14,6 +15,7 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 const suites: [string, () => Promise<object>][] = [
   ['secret scanning vs secretlint', () => benchSecretScan()],
+  ['secret scanning vs gitleaks and secretlint: oracle and whole process', () => benchSecretOracle()],
   ['bot on the GitHub simulator', () => benchApp()],
   ['a release lifecycle on the GitHub simulator', () => benchLifecycle()],
   ['Redis coordinator', () => benchCoordinator()],

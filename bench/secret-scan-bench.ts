@@ -97,10 +97,10 @@ async function scanWithShipgate(corpus: Corpus): Promise<Set<string>> {
   return found;
 }
 
-type LintOne = (filePath: string, content: string) => Promise<boolean>;
+export type LintOne = (filePath: string, content: string) => Promise<boolean>;
 
 /** secretlint's recommended preset (AWS key ids on), as a function: does it flag this text? */
-async function secretlintLinter(): Promise<LintOne> {
+export async function secretlintLinter(): Promise<LintOne> {
   // secretlint ≤ 13.0.x runs an O(n²) profiler on every file; turn it off so we compare scanning.
   const { secretLintProfiler } = (await import('@secretlint/profiler')) as {
     secretLintProfiler: { mark: (...args: unknown[]) => void };

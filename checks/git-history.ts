@@ -4,7 +4,7 @@ import { type CheckOutcome, defineCheck } from './check.js';
 import { isGitRepo, resolveCommit, tryGit } from './lib/git/git.js';
 import { forEachAddedChunk } from './lib/git/history-diff.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
-import { scanText } from './lib/secrets/engine.js';
+import { describeHit, scanText } from './lib/secrets/engine.js';
 import { isUnderFixtureDir, listScanFiles } from './lib/secrets/scan-files.js';
 import { fixtureDetails, testFixtureReason } from './lib/secrets/test-fixtures.js';
 
@@ -56,7 +56,7 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
         hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
           ...candidate,
           shortCommit: chunk.shortCommit,
-          display: hit.display,
+          display: describeHit(hit),
         });
       }
     },

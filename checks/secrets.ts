@@ -3,10 +3,10 @@ import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { findExecutable } from './lib/process/find-executable.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
-import { scanText } from './lib/secrets/engine.js';
+import { describeHit, scanText } from './lib/secrets/engine.js';
 import { runGitleaksDir } from './lib/secrets/gitleaks.js';
 import { SECRET_RULES } from './lib/secrets/rules.js';
-import { listScanFiles, mapLimit, readScanTarget } from './lib/secrets/scan-files.js';
+import { forEachScanTarget, listScanFiles } from './lib/secrets/scan-files.js';
 import { fixtureDetails, testFixtureReason } from './lib/secrets/test-fixtures.js';
 import { TomlError } from './lib/secrets/toml.js';
 
@@ -44,13 +44,9 @@ async function scanBuiltIn(
     filesWithFindings: 0,
     skipped: { binary: 0, large: 0, allowlisted: 0 },
   };
-  await mapLimit(listing.files, 32, async (file) => {
-    signal.throwIfAborted();
-    if (allowlist.allowsPath(file)) {
-      result.skipped.allowlisted++;
-      return;
-    }
-    const read = await readScanTarget(`${dir}/${file}`);
+  const toRead = listing.files.filter((file) => !allowlist.allowsPath(file));
+  result.skipped.allowlisted += listing.files.length - toRead.length;
+  await forEachScanTarget(dir, toRead, signal, (file, read) => {
     if (read.kind === 'skipped') {
       if (read.reason !== 'unreadable') result.skipped[read.reason]++;
       return;
@@ -72,7 +68,7 @@ async function scanBuiltIn(
       result.findings.push({
         file,
         line: hit.line,
-        message: `${hit.ruleId}: ${hit.display} (fingerprint ${fingerprintOf(candidate)})`,
+        message: `${hit.ruleId}: ${describeHit(hit)} (fingerprint ${fingerprintOf(candidate)})`,
       });
     }
     if (found) result.filesWithFindings++;
@@ -110,6 +106,9 @@ async function scanWithGitleaks(
 export const secretsCheck = defineCheck({
   id: 'secrets',
   measures: 'repository',
+  proves:
+    'No file of the working tree (git-tracked or untracked and not ignored; node_modules, marked fixture dirs, binaries and files over 1 MB skipped) holds a token of a documented provider shape (GitHub, GitLab, npm, Slack, AWS, GCP, Stripe, OpenAI, Anthropic… — 42 families, widened to the shapes gitleaks 8.28 and secretlint 13 test), a private key, a password in a connection string or URL, or a high-entropy literal under a secret-like name. Every token of a documented shape is reported; for formats with a checksum (GitHub, npm CRC32, age Bech32) the finding says "checksum valid: likely live" or "checksum invalid: likely a test value" instead of dropping it. Values are never printed (prefix and fingerprint only). ' +
+    'Does not prove: that a reported token is live (nothing is sent to a provider), that secrets in unrecognised shapes under neutral names are absent (the generic rule needs a secret-like name and entropy), that history is clean (see `git-history`), or anything about files over 1 MB, binaries, archives or images. With `engine=auto` a gitleaks on PATH replaces the built-in rules.',
   title: 'No hardcoded credentials in the working tree',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {
@@ -121,7 +120,7 @@ export const secretsCheck = defineCheck({
       if (error instanceof TomlError) return { status: 'error', summary: `${error.message} (fix the file)` };
       throw error;
     }
-    const gitleaks = params.engine === 'builtin' ? undefined : await findExecutable('gitleaks', ctx.env.PATH);
+    const gitleaks = params.engine === 'builtin' ? undefined : await findExecutable('gitleaks', ctx.env.PATH, { systemOnly: true });
     if (params.engine === 'gitleaks' && !gitleaks) {
       return { status: 'skipped', summary: 'gitleaks not found on PATH (engine=gitleaks)' };
     }

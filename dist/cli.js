@@ -277,8 +277,8 @@ var require_utils = __commonJS({
       return false;
     };
     exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
       });
     };
     exports2.escapeLast = (input2, char, lastIdx) => {
@@ -609,9 +609,9 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
+          const n2 = prevIndex ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value = input2.slice(n, i);
+          const value = input2.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -674,7 +674,7 @@ var require_parse = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var parse5 = (input2, options2) => {
+    var parse6 = (input2, options2) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -741,7 +741,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
       const advance = state.advance = () => input2[++state.index] || "";
       const remaining = () => input2.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -822,7 +822,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -893,10 +893,10 @@ var require_parse = __commonJS({
             push({ type: "text", value });
             continue;
           }
-          const match = /^\\+/.exec(remaining());
+          const match2 = /^\\+/.exec(remaining());
           let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
@@ -921,9 +921,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1181,10 +1181,10 @@ var require_parse = __commonJS({
           if (value === "$" || value === "^") {
             value = `\\${value}`;
           }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
           }
           push({ type: "text", value });
           continue;
@@ -1344,7 +1344,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input2, options2) => {
+    parse6.fastpaths = (input2, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -1394,11 +1394,11 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create(match2[1]);
             if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
+            return source2 + DOT_LITERAL + match2[2];
           }
         }
       };
@@ -1409,7 +1409,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse5;
+    module2.exports = parse6;
   }
 });
 
@@ -1418,13 +1418,13 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
+    var picomatch5 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch4(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch5(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1439,18 +1439,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix3 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const posix4 = opts.windows;
+      const regex2 = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options2, { glob, posix: posix3 });
-        const result = { glob, state, regex: regex2, posix: posix3, input: input2, output: output2, match, isMatch };
+        const { isMatch, match: match2, output: output2 } = picomatch5.test(input2, regex2, options2, { glob, posix: posix4 });
+        const result = { glob, state, regex: regex2, posix: posix4, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1475,7 +1475,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch5.test = (input2, regex2, options2, { glob, posix: posix4 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1483,33 +1483,33 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output2 = match && format ? format(input2) : input2;
-      if (match === false) {
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      let match2 = input2 === glob;
+      let output2 = match2 && format ? format(input2) : input2;
+      if (match2 === false) {
         output2 = format ? format(input2) : input2;
-        match = output2 === glob;
+        match2 = output2 === glob;
       }
-      if (match === false || opts.capture === true) {
+      if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input2, regex2, options2, posix3);
+          match2 = picomatch5.matchBase(input2, regex2, options2, posix4);
         } else {
-          match = regex2.exec(output2);
+          match2 = regex2.exec(output2);
         }
       }
-      return { isMatch: Boolean(match), match, output: output2 };
+      return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+    picomatch5.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
-      return parse5(pattern, { ...options2, fastpaths: false });
+    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
+    picomatch5.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
+      return parse6(pattern, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input2, options2) => scan(input2, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options2) => scan(input2, options2);
+    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1520,26 +1520,26 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source, options2);
+      const regex2 = picomatch5.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse5.fastpaths(input2, options2);
+        parsed.output = parse6.fastpaths(input2, options2);
       }
       if (!parsed.output) {
-        parsed = parse5(input2, options2);
+        parsed = parse6(input2, options2);
       }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options2) => {
+    picomatch5.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1548,8 +1548,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module2.exports = picomatch5;
   }
 });
 
@@ -1559,14 +1559,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch4(glob, options2, returnState = false) {
+    function picomatch5(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
   }
 });
 
@@ -1689,7 +1689,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1698,7 +1698,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1706,13 +1706,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -1904,7 +1904,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1913,7 +1913,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1921,13 +1921,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2108,7 +2108,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2117,7 +2117,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2125,13 +2125,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2160,19 +2160,19 @@ var require_LocalDatastore = __commonJS({
         var base;
         if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
           return typeof (base = this.heartbeat = setInterval(() => {
-            var amount, incr, maximum, now, reservoir;
-            now = Date.now();
-            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-              this._lastReservoirRefresh = now;
+            var amount, incr, maximum, now2, reservoir;
+            now2 = Date.now();
+            if (this.storeOptions.reservoirRefreshInterval != null && now2 >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+              this._lastReservoirRefresh = now2;
               this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
               this.instance._drainAll(this.computeCapacity());
             }
-            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+            if (this.storeOptions.reservoirIncreaseInterval != null && now2 >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
               var _this$storeOptions = this.storeOptions;
               amount = _this$storeOptions.reservoirIncreaseAmount;
               maximum = _this$storeOptions.reservoirIncreaseMaximum;
               reservoir = _this$storeOptions.reservoir;
-              this._lastReservoirIncrease = now;
+              this._lastReservoirIncrease = now2;
               incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
               if (incr > 0) {
                 this.storeOptions.reservoir += incr;
@@ -2200,8 +2200,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve7, reject) {
-          return setTimeout(resolve7, t);
+        return new this.Promise(function(resolve8, reject) {
+          return setTimeout(resolve8, t);
         });
       }
       computePenalty() {
@@ -2283,34 +2283,34 @@ var require_LocalDatastore = __commonJS({
           return _this9.storeOptions.reservoir;
         })();
       }
-      isBlocked(now) {
-        return this._unblockTime >= now;
+      isBlocked(now2) {
+        return this._unblockTime >= now2;
       }
-      check(weight, now) {
-        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+      check(weight, now2) {
+        return this.conditionsCheck(weight) && this._nextRequest - now2 <= 0;
       }
       __check__(weight) {
         var _this10 = this;
         return _asyncToGenerator2(function* () {
-          var now;
+          var now2;
           yield _this10.yieldLoop();
-          now = Date.now();
-          return _this10.check(weight, now);
+          now2 = Date.now();
+          return _this10.check(weight, now2);
         })();
       }
       __register__(index, weight, expiration) {
         var _this11 = this;
         return _asyncToGenerator2(function* () {
-          var now, wait2;
+          var now2, wait2;
           yield _this11.yieldLoop();
-          now = Date.now();
+          now2 = Date.now();
           if (_this11.conditionsCheck(weight)) {
             _this11._running += weight;
             if (_this11.storeOptions.reservoir != null) {
               _this11.storeOptions.reservoir -= weight;
             }
-            wait2 = Math.max(_this11._nextRequest - now, 0);
-            _this11._nextRequest = now + wait2 + _this11.storeOptions.minTime;
+            wait2 = Math.max(_this11._nextRequest - now2, 0);
+            _this11._nextRequest = now2 + wait2 + _this11.storeOptions.minTime;
             return {
               success: true,
               wait: wait2,
@@ -2329,16 +2329,16 @@ var require_LocalDatastore = __commonJS({
       __submit__(queueLength, weight) {
         var _this12 = this;
         return _asyncToGenerator2(function* () {
-          var blocked, now, reachedHWM;
+          var blocked, now2, reachedHWM;
           yield _this12.yieldLoop();
           if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
             throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
           }
-          now = Date.now();
-          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
-          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
+          now2 = Date.now();
+          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now2);
+          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now2));
           if (blocked) {
-            _this12._unblockTime = now + _this12.computePenalty();
+            _this12._unblockTime = now2 + _this12.computePenalty();
             _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
             _this12.instance._dropAllQueued();
           }
@@ -2671,7 +2671,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2680,7 +2680,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2688,13 +2688,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2735,7 +2735,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve7, reject) => {
+          return new this.Promise((resolve8, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -2746,14 +2746,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve7();
+              return resolve8();
             } else {
-              return client.once("ready", resolve7);
+              return client.once("ready", resolve8);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve7, reject) => {
+          return new this.Promise((resolve8, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -2761,7 +2761,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve7(replies[0]);
+              return resolve8(replies[0]);
             });
           });
         }
@@ -2774,12 +2774,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve7, reject) => {
+            return new _this.Promise((resolve8, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve7(replies[0]);
+                  return resolve8(replies[0]);
                 }
               });
             });
@@ -2787,13 +2787,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve7, reject) => {
+            return new this.Promise((resolve8, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve7();
+                  return resolve8();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -2807,13 +2807,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve7, reject) => {
+                  yield new _this2.Promise((resolve8, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve7();
+                        return resolve8();
                       }
                     });
                   });
@@ -2898,7 +2898,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2907,7 +2907,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2915,13 +2915,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2967,7 +2967,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve7, reject) => {
+          return new this.Promise((resolve8, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -2978,9 +2978,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve7();
+              return resolve8();
             } else {
-              return client.once("ready", resolve7);
+              return client.once("ready", resolve8);
             }
           });
         }
@@ -3006,10 +3006,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve7, reject) => {
+            return new this.Promise((resolve8, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve7();
+                return resolve8();
               });
             });
           }));
@@ -3107,7 +3107,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3116,7 +3116,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3124,13 +3124,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -3266,7 +3266,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve7, reject) => {
+          return new _this3.Promise((resolve8, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -3274,7 +3274,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve7(replies);
+              return resolve8(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -3505,7 +3505,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3514,7 +3514,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3522,13 +3522,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -3551,19 +3551,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve7, returned, task;
+          var args, cb, error62, reject, resolve8, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve7 = _this$_queue$shift.resolve;
+            resolve8 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -3579,16 +3579,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve7;
-        resolve7 = reject = null;
+        var promise2, reject, resolve8;
+        resolve8 = reject = null;
         promise2 = new this.Promise(function(_resolve2, _reject) {
-          resolve7 = _resolve2;
+          resolve8 = _resolve2;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve7,
+          resolve: resolve8,
           reject
         });
         this._tryToRun();
@@ -3641,7 +3641,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3650,7 +3650,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3658,13 +3658,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -3927,7 +3927,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -3936,7 +3936,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3944,13 +3944,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -4188,14 +4188,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve7, reject) => {
+            return new this.Promise((resolve8, reject) => {
               if (finished()) {
-                return resolve7();
+                return resolve8();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve7();
+                    return resolve8();
                   }
                 });
               }
@@ -4303,9 +4303,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve7, reject) {
+            return new this.Promise(function(resolve8, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve7)(args3);
+                return (args3[0] != null ? reject : resolve8)(args3);
               });
             });
           };
@@ -5584,9 +5584,9 @@ var require_quick_format_unescaped = __commonJS({
     module2.exports = format;
     function format(f, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
-      var offset = 1;
+      var offset2 = 1;
       if (typeof f === "object" && f !== null) {
-        var len = args.length + offset;
+        var len = args.length + offset2;
         if (len === 1) return f;
         var objects = new Array(len);
         objects[0] = ss(f);
@@ -5601,7 +5601,7 @@ var require_quick_format_unescaped = __commonJS({
       var argLen = args.length;
       if (argLen === 0) return f;
       var str = "";
-      var a = 1 - offset;
+      var a = 1 - offset2;
       var lastPos = -1;
       var flen = f && f.length || 0;
       for (var i = 0; i < flen; ) {
@@ -5728,7 +5728,7 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path15 = __require("path");
@@ -5785,20 +5785,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path15.dirname(file2), { recursive: true });
-          const fd = fs.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs2.mkdirSync(path15.dirname(file2), { recursive: true });
+          const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs.open(file2, flags, mode, fileOpened);
+          fs2.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs.open(file2, flags, mode, fileOpened);
+        fs2.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -5839,8 +5839,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs2.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs2.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -5849,15 +5849,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.writeSync(this.fd, this._writingBuf);
+            return fs2.writeSync(this.fd, this._writingBuf);
           }
-          return fs.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs2.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.write(this.fd, this._writingBuf, this.release);
+            return fs2.write(this.fd, this._writingBuf, this.release);
           }
-          return fs.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs2.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -5873,7 +5873,7 @@ var require_sonic_boom = __commonJS({
       if (this.minLength >= this.maxWrite) {
         throw new Error(`minLength should be smaller than maxWrite (${this.maxWrite})`);
       }
-      this.release = (err, n) => {
+      this.release = (err, n2) => {
         if (err) {
           if ((err.code === "EAGAIN" || err.code === "EBUSY") && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
@@ -5892,8 +5892,8 @@ var require_sonic_boom = __commonJS({
           }
           return;
         }
-        this.emit("write", n);
-        const releasedBufObj = releaseWritingBuf(this._writingBuf, this._len, n);
+        this.emit("write", n2);
+        const releasedBufObj = releaseWritingBuf(this._writingBuf, this._len, n2);
         this._len = releasedBufObj.len;
         this._writingBuf = releasedBufObj.writingBuf;
         if (this._writingBuf.length) {
@@ -5903,8 +5903,8 @@ var require_sonic_boom = __commonJS({
           }
           try {
             do {
-              const n2 = fsWriteSync();
-              const releasedBufObj2 = releaseWritingBuf(this._writingBuf, this._len, n2);
+              const n3 = fsWriteSync();
+              const releasedBufObj2 = releaseWritingBuf(this._writingBuf, this._len, n3);
               this._len = releasedBufObj2.len;
               this._writingBuf = releasedBufObj2.writingBuf;
             } while (this._writingBuf.length);
@@ -5914,7 +5914,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs.fsyncSync(this.fd);
+          fs2.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -5952,12 +5952,12 @@ var require_sonic_boom = __commonJS({
         this._periodicFlushTimer.unref();
       }
     }
-    function releaseWritingBuf(writingBuf, len, n) {
+    function releaseWritingBuf(writingBuf, len, n2) {
       if (typeof writingBuf === "string") {
         writingBuf = Buffer.from(writingBuf);
       }
-      len = Math.max(len - n, 0);
-      writingBuf = writingBuf.subarray(n);
+      len = Math.max(len - n2, 0);
+      writingBuf = writingBuf.subarray(n2);
       return { writingBuf, len };
     }
     function emitDrain(sonic) {
@@ -6028,7 +6028,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs.fsync(this.fd, (err) => {
+            fs2.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -6130,7 +6130,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs.close(fd, (err) => {
+          fs2.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -6179,8 +6179,8 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs.writeSync(this.fd, buf) : fs.writeSync(this.fd, buf, "utf8");
-          const releasedBufObj = releaseWritingBuf(buf, this._len, n);
+          const n2 = Buffer.isBuffer(buf) ? fs2.writeSync(this.fd, buf) : fs2.writeSync(this.fd, buf, "utf8");
+          const releasedBufObj = releaseWritingBuf(buf, this._len, n2);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
           if (buf.length <= 0) {
@@ -6195,7 +6195,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs.fsyncSync(this.fd);
+        fs2.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -6216,9 +6216,9 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs.writeSync(this.fd, buf);
-          buf = buf.subarray(n);
-          this._len = Math.max(this._len - n, 0);
+          const n2 = fs2.writeSync(this.fd, buf);
+          buf = buf.subarray(n2);
+          this._len = Math.max(this._len - n2, 0);
           if (buf.length <= 0) {
             this._bufs.shift();
             this._lens.shift();
@@ -6244,13 +6244,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs2.writeSync(this.fd, this._writingBuf) : fs2.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -6259,7 +6259,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs.writeSync(this.fd, this._writingBuf);
+          const written = fs2.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -6268,7 +6268,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -6284,12 +6284,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs.fsync(sonic.fd, closeWrapped);
+        fs2.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done);
+          fs2.close(sonic.fd, done);
         } else {
           done();
         }
@@ -6558,7 +6558,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join21 } = __require("path");
+    var { join: join23 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6610,7 +6610,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join21(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join23(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7002,14 +7002,14 @@ var require_thread_stream = __commonJS({
     }
     function write(stream, maxBytes, cb) {
       const current = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-      let offset = current;
+      let offset2 = current;
       let remaining = maxBytes;
       while (remaining > 0 && stream[kImpl].bufLen !== 0) {
         const head = stream[kImpl].bufHead;
         const buf = stream[kImpl].buf[head];
         if (buf.length <= remaining) {
-          buf.copy(stream[kImpl].data, offset);
-          offset += buf.length;
+          buf.copy(stream[kImpl].data, offset2);
+          offset2 += buf.length;
           remaining -= buf.length;
           stream[kImpl].bufLen -= buf.length;
           stream[kImpl].bufHead = head + 1;
@@ -7022,14 +7022,14 @@ var require_thread_stream = __commonJS({
           }
           continue;
         }
-        buf.copy(stream[kImpl].data, offset, 0, remaining);
+        buf.copy(stream[kImpl].data, offset2, 0, remaining);
         stream[kImpl].buf[head] = buf.subarray(remaining);
         stream[kImpl].bufLen -= remaining;
-        offset += remaining;
+        offset2 += remaining;
         remaining = 0;
       }
       updateState(stream, () => {
-        Atomics.store(stream[kImpl].state, WRITE_INDEX, offset);
+        Atomics.store(stream[kImpl].state, WRITE_INDEX, offset2);
       });
       cb();
       return true;
@@ -7121,9 +7121,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync16 } = __require("node:fs");
+    var { existsSync: existsSync17 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join21, isAbsolute, sep: sep6 } = __require("node:path");
+    var { join: join23, isAbsolute, sep: sep7 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7196,7 +7196,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path15) && !existsSync16(path15);
+      return isAbsolute(path15) && !existsSync17(path15);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7278,7 +7278,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join23(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7299,7 +7299,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join21(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join23(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7326,12 +7326,12 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join21(__dirname, "..", "file.js");
+          return join23(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
+            const context = filePath === "node:repl" ? process.cwd() + sep7 : filePath;
             fixTarget2 = createRequire2(context).resolve(origin);
             break;
           } catch (err) {
@@ -7387,7 +7387,7 @@ var require_tools = __commonJS({
       return function hookWrappedLog(...args) {
         hook7.call(this, args, LOG, level);
       };
-      function LOG(o, ...n) {
+      function LOG(o, ...n2) {
         if (typeof o === "object") {
           let msg = o;
           if (o !== null) {
@@ -7398,22 +7398,22 @@ var require_tools = __commonJS({
             }
           }
           let formatParams;
-          if (msg === null && n.length === 0) {
+          if (msg === null && n2.length === 0) {
             formatParams = [null];
           } else {
-            msg = n.shift();
-            formatParams = n;
+            msg = n2.shift();
+            formatParams = n2;
           }
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
           this[writeSym](o, format(msg, formatParams, this[formatOptsSym]), level);
         } else {
-          let msg = o === void 0 ? n.shift() : o;
+          let msg = o === void 0 ? n2.shift() : o;
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](null, format(msg, n, this[formatOptsSym]), level);
+          this[writeSym](null, format(msg, n2, this[formatOptsSym]), level);
         }
       }
     }
@@ -7422,11 +7422,11 @@ var require_tools = __commonJS({
       let last = 0;
       let found = false;
       let point = 255;
-      const l = str.length;
-      if (l > 100) {
+      const l2 = str.length;
+      if (l2 > 100) {
         return JSON.stringify(str);
       }
-      for (var i = 0; i < l && point >= 32; i++) {
+      for (var i = 0; i < l2 && point >= 32; i++) {
         point = str.charCodeAt(i);
         if (point === 34 || point === 92) {
           result += str.slice(last, i) + "\\";
@@ -7970,7 +7970,7 @@ var require_proto = __commonJS({
       get levelVal() {
         return this[levelValSym];
       },
-      set levelVal(n) {
+      set levelVal(n2) {
         throw Error("levelVal is read-only");
       },
       get msgPrefix() {
@@ -8107,7 +8107,7 @@ var require_proto = __commonJS({
       if (mixin) {
         obj = mixinMergeStrategy(obj, mixin(obj, num, this));
       }
-      const s = this[asJsonSym](obj, msg, num, t);
+      const s2 = this[asJsonSym](obj, msg, num, t);
       const stream = this[streamSym];
       if (stream[needsMetadataGsym] === true) {
         stream.lastLevel = num;
@@ -8116,7 +8116,7 @@ var require_proto = __commonJS({
         stream.lastTime = t.slice(this[timeSliceIndexSym]);
         stream.lastLogger = this;
       }
-      stream.write(streamWriteHook ? streamWriteHook(s) : s);
+      stream.write(streamWriteHook ? streamWriteHook(s2) : s2);
     }
     function flush(cb) {
       if (cb != null && typeof cb !== "function") {
@@ -8134,7 +8134,7 @@ var require_proto = __commonJS({
 var require_safe_stable_stringify = __commonJS({
   "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
-    var { hasOwnProperty } = Object.prototype;
+    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
     var stringify = configure();
     stringify.configure = configure;
     stringify.stringify = stringify;
@@ -8187,7 +8187,7 @@ var require_safe_stable_stringify = __commonJS({
       return res;
     }
     function getCircularValueOption(options2) {
-      if (hasOwnProperty.call(options2, "circularValue")) {
+      if (hasOwnProperty2.call(options2, "circularValue")) {
         const circularValue = options2.circularValue;
         if (typeof circularValue === "string") {
           return `"${circularValue}"`;
@@ -8208,7 +8208,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getDeterministicOption(options2) {
       let value;
-      if (hasOwnProperty.call(options2, "deterministic")) {
+      if (hasOwnProperty2.call(options2, "deterministic")) {
         value = options2.deterministic;
         if (typeof value !== "boolean" && typeof value !== "function") {
           throw new TypeError('The "deterministic" argument must be of type boolean or comparator function');
@@ -8218,7 +8218,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getBooleanOption(options2, key) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
+      if (hasOwnProperty2.call(options2, key)) {
         value = options2[key];
         if (typeof value !== "boolean") {
           throw new TypeError(`The "${key}" argument must be of type boolean`);
@@ -8228,7 +8228,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getPositiveIntegerOption(options2, key) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
+      if (hasOwnProperty2.call(options2, key)) {
         value = options2[key];
         if (typeof value !== "number") {
           throw new TypeError(`The "${key}" argument must be of type number`);
@@ -8258,7 +8258,7 @@ var require_safe_stable_stringify = __commonJS({
       return replacerSet;
     }
     function getStrictOption(options2) {
-      if (hasOwnProperty.call(options2, "strict")) {
+      if (hasOwnProperty2.call(options2, "strict")) {
         const value = options2.strict;
         if (typeof value !== "boolean") {
           throw new TypeError('The "strict" argument must be of type boolean');
@@ -8306,7 +8306,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join21 = ",";
+            let join23 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8320,7 +8320,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join21 = `,
+                join23 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8328,13 +8328,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join21;
+                res += join23;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join23}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8355,7 +8355,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join21 = `,
+              join23 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8369,13 +8369,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join21;
+                separator = join23;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join21;
+              separator = join23;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join21 = ",";
+            let join23 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8429,7 +8429,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join21 = `,
+                join23 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8437,13 +8437,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join21;
+                res += join23;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join21}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join23}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8456,7 +8456,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join21 = `,
+              join23 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8465,7 +8465,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join21;
+                separator = join23;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8523,20 +8523,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join22 = `,
+              const join24 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join22;
+                res2 += join24;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join22}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join24}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8552,16 +8552,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join21 = `,
+            const join23 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join21, maximumBreadth);
+              res += stringifyTypedArray(value, join23, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join21;
+              separator = join23;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8572,13 +8572,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join21;
+                separator = join23;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join21;
+              separator = join23;
             }
             if (separator !== "") {
               res = `
@@ -8753,7 +8753,7 @@ var require_multistream = __commonJS({
         minLevel: 0,
         lastId: 0,
         streams: [],
-        clone: clone2,
+        clone: clone3,
         [metadata]: true,
         streamLevels
       };
@@ -8841,7 +8841,7 @@ var require_multistream = __commonJS({
       }
       function remove(id) {
         const { streams } = this;
-        const index = streams.findIndex((s) => s.id === id);
+        const index = streams.findIndex((s2) => s2.id === id);
         if (index >= 0) {
           streams.splice(index, 1);
           streams.sort(compareByLevel);
@@ -8857,7 +8857,7 @@ var require_multistream = __commonJS({
           stream.end();
         }
       }
-      function clone2(level) {
+      function clone3(level) {
         const streams = new Array(this.streams.length);
         for (let i = 0; i < streams.length; i++) {
           streams[i] = {
@@ -8874,7 +8874,7 @@ var require_multistream = __commonJS({
           end,
           minLevel: level,
           streams,
-          clone: clone2,
+          clone: clone3,
           [metadata]: true,
           streamLevels
         };
@@ -9135,12 +9135,12 @@ var require_colorette = __commonJS({
     var tty = __require("tty");
     function _interopNamespace(e) {
       if (e && e.__esModule) return e;
-      var n = /* @__PURE__ */ Object.create(null);
+      var n2 = /* @__PURE__ */ Object.create(null);
       if (e) {
         Object.keys(e).forEach(function(k) {
           if (k !== "default") {
             var d = Object.getOwnPropertyDescriptor(e, k);
-            Object.defineProperty(n, k, d.get ? d : {
+            Object.defineProperty(n2, k, d.get ? d : {
               enumerable: true,
               get: function() {
                 return e[k];
@@ -9149,8 +9149,8 @@ var require_colorette = __commonJS({
           }
         });
       }
-      n["default"] = e;
-      return Object.freeze(n);
+      n2["default"] = e;
+      return Object.freeze(n2);
     }
     var tty__namespace = /* @__PURE__ */ _interopNamespace(tty);
     var {
@@ -9473,9 +9473,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream();
-    var fs;
+    var fs2;
     try {
-      fs = __require("fs");
+      fs2 = __require("fs");
     } catch (e) {
     }
     var noop4 = function() {
@@ -9486,8 +9486,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs) return false;
-      return (stream instanceof (fs.ReadStream || noop4) || stream instanceof (fs.WriteStream || noop4)) && isFn(stream.close);
+      if (!fs2) return false;
+      return (stream instanceof (fs2.ReadStream || noop4) || stream instanceof (fs2.WriteStream || noop4)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -9653,13 +9653,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve7;
+      let resolve8;
       let reject;
       const promise2 = new Promise((_resolve2, _reject) => {
-        resolve7 = _resolve2;
+        resolve8 = _resolve2;
         reject = _reject;
       });
-      promise2.resolve = resolve7;
+      promise2.resolve = resolve8;
       promise2.reject = reject;
       return promise2;
     }
@@ -9928,7 +9928,7 @@ var require_colors = __commonJS({
 var require_sonic_boom2 = __commonJS({
   "node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs = __require("node:fs");
+    var fs2 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
     var path15 = __require("node:path");
@@ -10002,20 +10002,20 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path15.dirname(file2), { recursive: true });
-          const fd = fs.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs2.mkdirSync(path15.dirname(file2), { recursive: true });
+          const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs.open(file2, flags, mode, fileOpened);
+          fs2.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs.open(file2, flags, mode, fileOpened);
+        fs2.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -10062,8 +10062,8 @@ var require_sonic_boom2 = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs2.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs2.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -10072,15 +10072,15 @@ var require_sonic_boom2 = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.writeSync(this.fd, this._writingBuf);
+            return fs2.writeSync(this.fd, this._writingBuf);
           }
-          return fs.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs2.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs.write(this.fd, this._writingBuf, this.release);
+            return fs2.write(this.fd, this._writingBuf, this.release);
           }
-          return fs.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs2.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -10096,7 +10096,7 @@ var require_sonic_boom2 = __commonJS({
       if (this.minLength >= this.maxWrite) {
         throw new Error(`minLength should be smaller than maxWrite (${this.maxWrite})`);
       }
-      this.release = (err, n) => {
+      this.release = (err, n2) => {
         if (err) {
           const isRetryableErr = err.code === "EAGAIN" || err.code === "EBUSY";
           if (isRetryableErr) {
@@ -10123,15 +10123,15 @@ var require_sonic_boom2 = __commonJS({
           }
           return;
         }
-        if (n > 0) {
+        if (n2 > 0) {
           this._writeRetries = 0;
         }
-        const releasedBufObj = releaseWritingBuf(this._writingBuf, this._len, n);
+        const releasedBufObj = releaseWritingBuf(this._writingBuf, this._len, n2);
         this._len = releasedBufObj.len;
         this._writingBuf = releasedBufObj.writingBuf;
         this._emittingWrite = true;
         try {
-          this.emit("write", n);
+          this.emit("write", n2);
         } finally {
           this._emittingWrite = false;
         }
@@ -10153,8 +10153,8 @@ var require_sonic_boom2 = __commonJS({
           }
           try {
             do {
-              const n2 = fsWriteSync();
-              const releasedBufObj2 = releaseWritingBuf(this._writingBuf, this._len, n2);
+              const n3 = fsWriteSync();
+              const releasedBufObj2 = releaseWritingBuf(this._writingBuf, this._len, n3);
               this._len = releasedBufObj2.len;
               this._writingBuf = releasedBufObj2.writingBuf;
             } while (this._writingBuf.length);
@@ -10164,7 +10164,7 @@ var require_sonic_boom2 = __commonJS({
           }
         }
         if (this._fsync) {
-          fs.fsyncSync(this.fd);
+          fs2.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -10199,12 +10199,12 @@ var require_sonic_boom2 = __commonJS({
         this._periodicFlushTimer.unref();
       }
     }
-    function releaseWritingBuf(writingBuf, len, n) {
+    function releaseWritingBuf(writingBuf, len, n2) {
       if (typeof writingBuf === "string") {
         writingBuf = Buffer.from(writingBuf);
       }
-      len = Math.max(len - n, 0);
-      writingBuf = writingBuf.subarray(n);
+      len = Math.max(len - n2, 0);
+      writingBuf = writingBuf.subarray(n2);
       return { writingBuf, len };
     }
     function scheduleDrain(sonic) {
@@ -10338,7 +10338,7 @@ var require_sonic_boom2 = __commonJS({
         flushing = true;
         if (!this._fsync && !this.destroyed) {
           try {
-            fs.fsync(this.fd, (err2) => {
+            fs2.fsync(this.fd, (err2) => {
               if (isIgnorableFsyncError(err2)) {
                 complete();
                 return;
@@ -10441,7 +10441,7 @@ var require_sonic_boom2 = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs.close(fd, (err) => {
+          fs2.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -10522,9 +10522,9 @@ var require_sonic_boom2 = __commonJS({
             buf = this._bufs[0];
           }
           try {
-            const n = Buffer.isBuffer(buf) ? fs.writeSync(this.fd, buf) : fs.writeSync(this.fd, buf, "utf8");
+            const n2 = Buffer.isBuffer(buf) ? fs2.writeSync(this.fd, buf) : fs2.writeSync(this.fd, buf, "utf8");
             this._writeRetries = 0;
-            const releasedBufObj = releaseWritingBuf(buf, this._len, n);
+            const releasedBufObj = releaseWritingBuf(buf, this._len, n2);
             buf = releasedBufObj.writingBuf;
             this._len = releasedBufObj.len;
             if (buf.length <= 0) {
@@ -10546,7 +10546,7 @@ var require_sonic_boom2 = __commonJS({
         if (state === kFlushSyncRetry) endFlushSyncRetry(this);
       }
       try {
-        fs.fsyncSync(this.fd);
+        fs2.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -10564,10 +10564,10 @@ var require_sonic_boom2 = __commonJS({
             buf = mergeBuf(this._bufs[0], this._lens[0]);
           }
           try {
-            const n = fs.writeSync(this.fd, buf);
+            const n2 = fs2.writeSync(this.fd, buf);
             this._writeRetries = 0;
-            buf = buf.subarray(n);
-            this._len = Math.max(this._len - n, 0);
+            buf = buf.subarray(n2);
+            this._len = Math.max(this._len - n2, 0);
             if (buf.length <= 0) {
               this._bufs.shift();
               this._lens.shift();
@@ -10604,13 +10604,13 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs2.writeSync(this.fd, this._writingBuf) : fs2.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -10619,7 +10619,7 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs.writeSync(this.fd, this._writingBuf);
+          const written = fs2.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -10628,7 +10628,7 @@ var require_sonic_boom2 = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs.write(this.fd, this._writingBuf, release);
+        fs2.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -10659,12 +10659,12 @@ var require_sonic_boom2 = __commonJS({
       }
       assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs.fsync(sonic.fd, closeWrapped);
+        fs2.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done);
+          fs2.close(sonic.fd, done);
         } else {
           done();
         }
@@ -10884,7 +10884,7 @@ var require_cjs2 = __commonJS({
       return type.substring(8, type.length - 1);
     }
     var sliceTypedArray = Object.getPrototypeOf(Int8Array.prototype).slice;
-    function copyOwnDescriptor(original, clone2, property, state) {
+    function copyOwnDescriptor(original, clone3, property, state) {
       const ownDescriptor = Object.getOwnPropertyDescriptor(original, property) || {
         configurable: true,
         enumerable: true,
@@ -10898,32 +10898,32 @@ var require_cjs2 = __commonJS({
         writable: ownDescriptor.writable
       };
       try {
-        Object.defineProperty(clone2, property, descriptor);
+        Object.defineProperty(clone3, property, descriptor);
       } catch (_a3) {
-        clone2[property] = descriptor.get ? descriptor.get() : descriptor.value;
+        clone3[property] = descriptor.get ? descriptor.get() : descriptor.value;
       }
     }
-    function copyOwnPropertiesStrict(value, clone2, state, names, start) {
+    function copyOwnPropertiesStrict(value, clone3, state, names, start) {
       for (let index = start; index < names.length; ++index) {
-        copyOwnDescriptor(value, clone2, names[index], state);
+        copyOwnDescriptor(value, clone3, names[index], state);
       }
       for (const symbol2 of Object.getOwnPropertySymbols(value)) {
-        copyOwnDescriptor(value, clone2, symbol2, state);
+        copyOwnDescriptor(value, clone3, symbol2, state);
       }
-      return clone2;
+      return clone3;
     }
     function copyArray(array2, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(array2, clone2);
+      const clone3 = new state.Constructor();
+      state.cache.set(array2, clone3);
       for (let index = 0; index < array2.length; ++index) {
-        clone2[index] = state.copier(array2[index], state);
+        clone3[index] = state.copier(array2[index], state);
       }
-      return clone2;
+      return clone3;
     }
     function copyArrayStrict(array2, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(array2, clone2);
-      return copyOwnPropertiesStrict(array2, clone2, state, Object.getOwnPropertyNames(array2), 0);
+      const clone3 = new state.Constructor();
+      state.cache.set(array2, clone3);
+      return copyOwnPropertiesStrict(array2, clone3, state, Object.getOwnPropertyNames(array2), 0);
     }
     function copyArrayBuffer(arrayBuffer, state) {
       if (ArrayBuffer.isView(arrayBuffer)) {
@@ -10931,9 +10931,9 @@ var require_cjs2 = __commonJS({
       }
       if (arrayBuffer.resizable || arrayBuffer.growable) {
         const maxByteLength = arrayBuffer.maxByteLength;
-        const clone2 = new state.Constructor(arrayBuffer.byteLength, { maxByteLength });
-        new Uint8Array(clone2).set(new Uint8Array(arrayBuffer));
-        return clone2;
+        const clone3 = new state.Constructor(arrayBuffer.byteLength, { maxByteLength });
+        new Uint8Array(clone3).set(new Uint8Array(arrayBuffer));
+        return clone3;
       }
       if (!arrayBuffer.byteLength && getTag(arrayBuffer) === "SharedArrayBuffer") {
         return new state.Constructor(0);
@@ -10941,10 +10941,10 @@ var require_cjs2 = __commonJS({
       return arrayBuffer.slice(0);
     }
     function copyArrayBufferStrict(arrayBuffer, state) {
-      const clone2 = copyArrayBuffer(arrayBuffer, state);
-      state.cache.set(arrayBuffer, clone2);
-      const start = ArrayBuffer.isView(clone2) ? clone2.length || 0 : 0;
-      return copyOwnPropertiesStrict(arrayBuffer, clone2, state, Object.getOwnPropertyNames(arrayBuffer), start);
+      const clone3 = copyArrayBuffer(arrayBuffer, state);
+      state.cache.set(arrayBuffer, clone3);
+      const start = ArrayBuffer.isView(clone3) ? clone3.length || 0 : 0;
+      return copyOwnPropertiesStrict(arrayBuffer, clone3, state, Object.getOwnPropertyNames(arrayBuffer), start);
     }
     function copyBlob(blob, _state) {
       return blob.slice(0, blob.size, blob.type);
@@ -10961,90 +10961,90 @@ var require_cjs2 = __commonJS({
       if (!bufferCopied && cache.has(dataView)) {
         return cache.get(dataView);
       }
-      const clone2 = new Constructor(bufferClone, dataView.byteOffset, dataView.byteLength);
-      state.cache.set(dataView, clone2);
-      return copyOwnPropertiesStrict(dataView, clone2, state, Object.getOwnPropertyNames(dataView), 0);
+      const clone3 = new Constructor(bufferClone, dataView.byteOffset, dataView.byteLength);
+      state.cache.set(dataView, clone3);
+      return copyOwnPropertiesStrict(dataView, clone3, state, Object.getOwnPropertyNames(dataView), 0);
     }
     function copyDate(date5, state) {
       return new state.Constructor(date5.getTime());
     }
     var copyDateStrict = createStrictHandler(copyDate);
     function copyMap(map2, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(map2, clone2);
+      const clone3 = new state.Constructor();
+      state.cache.set(map2, clone3);
       for (const [key, value] of map2) {
-        clone2.set(key, state.copier(value, state));
+        clone3.set(key, state.copier(value, state));
       }
-      return clone2;
+      return clone3;
     }
     function copyMapStrict(map2, state) {
       return copyOwnPropertiesStrict(map2, copyMap(map2, state), state, Object.getOwnPropertyNames(map2), 0);
     }
     function copyObject(object2, state) {
-      const clone2 = getCleanClone(state.prototype);
-      state.cache.set(object2, clone2);
+      const clone3 = getCleanClone(state.prototype);
+      state.cache.set(object2, clone3);
       for (const key of Object.keys(object2)) {
         if (key === "__proto__") {
-          Object.defineProperty(clone2, key, {
+          Object.defineProperty(clone3, key, {
             configurable: true,
             enumerable: true,
             value: state.copier(object2[key], state),
             writable: true
           });
         } else {
-          clone2[key] = state.copier(object2[key], state);
+          clone3[key] = state.copier(object2[key], state);
         }
       }
       for (const symbol2 of Object.getOwnPropertySymbols(object2)) {
         if (Object.prototype.propertyIsEnumerable.call(object2, symbol2)) {
-          clone2[symbol2] = state.copier(object2[symbol2], state);
+          clone3[symbol2] = state.copier(object2[symbol2], state);
         }
       }
-      return clone2;
+      return clone3;
     }
     function copyObjectStrict(object2, state) {
-      const clone2 = getCleanClone(state.prototype);
-      state.cache.set(object2, clone2);
-      return copyOwnPropertiesStrict(object2, clone2, state, Object.getOwnPropertyNames(object2), 0);
+      const clone3 = getCleanClone(state.prototype);
+      state.cache.set(object2, clone3);
+      return copyOwnPropertiesStrict(object2, clone3, state, Object.getOwnPropertyNames(object2), 0);
     }
     function copyPrimitiveWrapper(primitiveObject, state) {
       return new state.Constructor(primitiveObject.valueOf());
     }
     var copyPrimitiveWrapperStrict = createStrictHandler(copyPrimitiveWrapper);
     function copyRegExp(regExp, state) {
-      const clone2 = new state.Constructor(regExp.source, regExp.flags);
-      clone2.lastIndex = regExp.lastIndex;
-      return clone2;
+      const clone3 = new state.Constructor(regExp.source, regExp.flags);
+      clone3.lastIndex = regExp.lastIndex;
+      return clone3;
     }
     var copyRegExpStrict = createStrictHandler(copyRegExp);
     function copySelf(value, _state) {
       return value;
     }
     function copySet(set3, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(set3, clone2);
+      const clone3 = new state.Constructor();
+      state.cache.set(set3, clone3);
       for (const value of set3) {
-        clone2.add(state.copier(value, state));
+        clone3.add(state.copier(value, state));
       }
-      return clone2;
+      return clone3;
     }
     function copySetStrict(set3, state) {
       return copyOwnPropertiesStrict(set3, copySet(set3, state), state, Object.getOwnPropertyNames(set3), 0);
     }
     function createStrictHandler(handler2) {
       return (value, state) => {
-        const clone2 = handler2(value, state);
-        state.cache.set(value, clone2);
-        return copyOwnPropertiesStrict(value, clone2, state, Object.getOwnPropertyNames(value), 0);
+        const clone3 = handler2(value, state);
+        state.cache.set(value, clone3);
+        return copyOwnPropertiesStrict(value, clone3, state, Object.getOwnPropertyNames(value), 0);
       };
     }
     function copyStringStrict(string4, state) {
-      const clone2 = copyPrimitiveWrapper(string4, state);
-      state.cache.set(string4, clone2);
+      const clone3 = copyPrimitiveWrapper(string4, state);
+      state.cache.set(string4, clone3);
       const { length } = string4;
       const names = Object.getOwnPropertyNames(string4);
       const start = names[length] === "length" ? length + 1 : length;
-      return copyOwnPropertiesStrict(string4, clone2, state, names, start);
+      return copyOwnPropertiesStrict(string4, clone3, state, names, start);
     }
     var DEFAULT_MAX_DEPTH = 1e3;
     function createDefaultCache() {
@@ -11131,21 +11131,21 @@ var require_cjs2 = __commonJS({
         }
         state.prototype = Object.getPrototypeOf(value);
         state.Constructor = state.prototype && state.prototype.constructor;
-        let clone2;
+        let clone3;
         if (!state.Constructor || state.Constructor === Object) {
-          clone2 = copyObject2(value, state);
+          clone3 = copyObject2(value, state);
         } else if (Array.isArray(value)) {
-          clone2 = copyArray2(value, state);
+          clone3 = copyArray2(value, state);
         } else {
           const tagSpecificCopier = copiers[getTag(value)];
           if (tagSpecificCopier) {
-            clone2 = tagSpecificCopier(value, state);
+            clone3 = tagSpecificCopier(value, state);
           } else {
-            clone2 = typeof value.then === "function" ? value : copyObject2(value, state);
+            clone3 = typeof value.then === "function" ? value : copyObject2(value, state);
           }
         }
         --state.depth;
-        return clone2;
+        return clone3;
       }
       return function copy2(value) {
         return copier(value, {
@@ -11287,7 +11287,7 @@ var require_dateformat = __commonJS({
           var _M = function M() {
             return date5[_() + "Minutes"]();
           };
-          var _s = function s() {
+          var _s = function s2() {
             return date5[_() + "Seconds"]();
           };
           var _L = function L2() {
@@ -11338,11 +11338,11 @@ var require_dateformat = __commonJS({
             return _M();
           }, MM: function MM() {
             return pad(_M());
-          }, s: function s() {
+          }, s: function s2() {
             return _s();
           }, ss: function ss() {
             return pad(_s());
-          }, l: function l() {
+          }, l: function l2() {
             return pad(_L(), 3);
           }, L: function L2() {
             return pad(Math.floor(_L() / 10));
@@ -11369,11 +11369,11 @@ var require_dateformat = __commonJS({
           }, N: function N() {
             return _N();
           } };
-          return mask.replace(token, function(match) {
-            if (match in flags) {
-              return flags[match]();
+          return mask.replace(token, function(match2) {
+            if (match2 in flags) {
+              return flags[match2]();
             }
-            return match.slice(1, match.length - 1);
+            return match2.slice(1, match2.length - 1);
           });
         };
       })();
@@ -12133,7 +12133,7 @@ var require_prettify_message = __commonJS({
         const parsedMessageFormat = interpretConditionals(messageFormat, log);
         const message = String(parsedMessageFormat).replace(
           /{([^{}]+)}/g,
-          function(match, p1) {
+          function(match2, p1) {
             let level;
             if (p1 === levelLabel && (level = getPropertyValue(log, levelKey)) !== void 0) {
               const condition = useOnlyCustomProps ? customLevels === void 0 : customLevels[level] === void 0;
@@ -12332,7 +12332,7 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse5(text, reviver, options2) {
+    function parse6(text, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
@@ -12354,9 +12354,9 @@ var require_secure_json_parse = __commonJS({
       }
       return result;
     }
-    module2.exports = parse5;
-    module2.exports.default = parse5;
-    module2.exports.parse = parse5;
+    module2.exports = parse6;
+    module2.exports.default = parse6;
+    module2.exports.parse = parse6;
     module2.exports.safeParse = safeParse3;
     module2.exports.scan = filter;
   }
@@ -12638,8 +12638,8 @@ var require_light = __commonJS({
     })(exports2, (function() {
       "use strict";
       var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
+      function getCjsExportFromNamespace(n2) {
+        return n2 && n2["default"] || n2;
       }
       var load = function(received, defaults, onto = {}) {
         var k, ref, v;
@@ -13048,20 +13048,20 @@ var require_light = __commonJS({
           var base;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
             return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
+              var amount, incr, maximum, now2, reservoir;
+              now2 = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now2 >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now2;
                 this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
                 this.instance._drainAll(this.computeCapacity());
               }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              if (this.storeOptions.reservoirIncreaseInterval != null && now2 >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
                 ({
                   reservoirIncreaseAmount: amount,
                   reservoirIncreaseMaximum: maximum,
                   reservoir
                 } = this.storeOptions);
-                this._lastReservoirIncrease = now;
+                this._lastReservoirIncrease = now2;
                 incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
                 if (incr > 0) {
                   this.storeOptions.reservoir += incr;
@@ -13083,8 +13083,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -13143,29 +13143,29 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this.storeOptions.reservoir;
         }
-        isBlocked(now) {
-          return this._unblockTime >= now;
+        isBlocked(now2) {
+          return this._unblockTime >= now2;
         }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        check(weight, now2) {
+          return this.conditionsCheck(weight) && this._nextRequest - now2 <= 0;
         }
         async __check__(weight) {
-          var now;
+          var now2;
           await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
+          now2 = Date.now();
+          return this.check(weight, now2);
         }
         async __register__(index, weight, expiration) {
-          var now, wait2;
+          var now2, wait2;
           await this.yieldLoop();
-          now = Date.now();
+          now2 = Date.now();
           if (this.conditionsCheck(weight)) {
             this._running += weight;
             if (this.storeOptions.reservoir != null) {
               this.storeOptions.reservoir -= weight;
             }
-            wait2 = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait2 + this.storeOptions.minTime;
+            wait2 = Math.max(this._nextRequest - now2, 0);
+            this._nextRequest = now2 + wait2 + this.storeOptions.minTime;
             return {
               success: true,
               wait: wait2,
@@ -13181,16 +13181,16 @@ var require_light = __commonJS({
           return this.storeOptions.strategy === 3;
         }
         async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
+          var blocked, now2, reachedHWM;
           await this.yieldLoop();
           if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
             throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
           }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          now2 = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now2);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now2));
           if (blocked) {
-            this._unblockTime = now + this.computePenalty();
+            this._unblockTime = now2 + this.computePenalty();
             this._nextRequest = this._unblockTime + this.storeOptions.minTime;
             this.instance._dropAllQueued();
           }
@@ -13295,15 +13295,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve7, returned, task;
+          var args, cb, error62, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -13318,13 +13318,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve7;
-          resolve7 = reject = null;
+          var promise2, reject, resolve8;
+          resolve8 = reject = null;
           promise2 = new this.Promise(function(_resolve2, _reject) {
-            resolve7 = _resolve2;
+            resolve8 = _resolve2;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise2;
         }
@@ -13725,14 +13725,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -13825,9 +13825,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -14684,8 +14684,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -14853,8 +14853,8 @@ var require_Collection = __commonJS({
         return this.items.every((node2) => {
           if (!identity.isPair(node2))
             return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node2.value;
+          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
@@ -15380,21 +15380,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -16297,18 +16297,18 @@ var require_stringifyNumber = __commonJS({
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
+      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i = n2.indexOf(".");
         if (i < 0) {
-          i = n.length;
-          n += ".";
+          i = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n2.length - i - 1);
         while (d-- > 0)
-          n += "0";
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports2.stringifyNumber = stringifyNumber;
   }
@@ -16366,7 +16366,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
     function intStringify(node2, radix, prefix2) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -16382,7 +16382,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -16399,7 +16399,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -16415,16 +16415,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -16542,19 +16542,19 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s2 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+            s2 += String.fromCharCode(buf[i]);
+          str = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
@@ -16809,11 +16809,11 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
+    function intResolve(str, offset2, radix, { intAsBigInt }) {
       const sign2 = str[0];
       if (sign2 === "-" || sign2 === "+")
-        offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+        offset2 += 1;
+      str = str.substring(offset2).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
@@ -16826,11 +16826,11 @@ var require_int2 = __commonJS({
             str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str);
+        return sign2 === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str, radix);
-      return sign2 === "-" ? -1 * n : n;
+      const n2 = parseInt(str, radix);
+      return sign2 === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix2) {
       const { value } = node2;
@@ -16858,7 +16858,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -16875,7 +16875,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -16979,15 +16979,15 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign2 = str[0];
       const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign2 = "";
@@ -17007,7 +17007,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -17036,13 +17036,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day2, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day2, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date5 = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -17070,7 +17070,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -17083,10 +17083,10 @@ var require_schema3 = __commonJS({
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -17113,7 +17113,7 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -17137,9 +17137,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge4.merge,
@@ -17603,8 +17603,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s2 = JSON.stringify(options2.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
         return stringifyDocument.stringifyDocument(this, options2);
       }
@@ -17687,7 +17687,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next, offset: offset2, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -17794,7 +17794,7 @@ var require_resolve_props = __commonJS({
         }
       }
       const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const end = last ? last.offset + last.source.length : offset2;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -17909,14 +17909,14 @@ var require_resolve_block_map = __commonJS({
       const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
-      let offset = bm.offset;
+      let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
-          offset,
+          next: key ?? sep7?.[0],
+          offset: offset2,
           onError,
           parentIndent: bm.indent,
           startOnNewline: true
@@ -17925,11 +17925,11 @@ var require_resolve_block_map = __commonJS({
         if (implicitKey) {
           if (key) {
             if (key.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+              onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
             else if ("indent" in key && key.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
+              onError(offset2, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -17943,7 +17943,7 @@ var require_resolve_block_map = __commonJS({
             onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
+          onError(offset2, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
@@ -17953,7 +17953,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -17961,18 +17961,18 @@ var require_resolve_block_map = __commonJS({
           parentIndent: bm.indent,
           startOnNewline: !key || key.type === "block-scalar"
         });
-        offset = valueProps.end;
+        offset2 = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
             if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+              onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
-          offset = valueNode.range[2];
+          offset2 = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
@@ -17992,9 +17992,9 @@ var require_resolve_block_map = __commonJS({
           map2.items.push(pair);
         }
       }
-      if (commentEnd && commentEnd < offset)
+      if (commentEnd && commentEnd < offset2)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      map2.range = [bm.offset, offset2, commentEnd ?? offset2];
       return map2;
     }
     exports2.resolveBlockMap = resolveBlockMap;
@@ -18015,13 +18015,13 @@ var require_resolve_block_seq = __commonJS({
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = bs.offset;
+      let offset2 = bs.offset;
       let commentEnd = null;
       for (const { start, value } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
-          offset,
+          offset: offset2,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
@@ -18031,7 +18031,7 @@ var require_resolve_block_seq = __commonJS({
             if (value?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+              onError(offset2, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
             commentEnd = props.end;
             if (props.comment)
@@ -18042,10 +18042,10 @@ var require_resolve_block_seq = __commonJS({
         const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node2.range[2];
+        offset2 = node2.range[2];
         seq.items.push(node2);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      seq.range = [bs.offset, offset2, commentEnd ?? offset2];
       return seq;
     }
     exports2.resolveBlockSeq = resolveBlockSeq;
@@ -18056,11 +18056,11 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
+    function resolveEnd(end, offset2, reqSpace, onError) {
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -18074,22 +18074,22 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source.length;
+          offset2 += source.length;
         }
       }
-      return { comment, offset };
+      return { comment, offset: offset2 };
     }
     exports2.resolveEnd = resolveEnd;
   }
@@ -18120,21 +18120,21 @@ var require_resolve_flow_collection = __commonJS({
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = fc.offset + fc.start.source.length;
+      let offset2 = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
-          offset,
+          next: key ?? sep7?.[0],
+          offset: offset2,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -18145,7 +18145,7 @@ var require_resolve_flow_collection = __commonJS({
               else
                 coll.comment = props.comment;
             }
-            offset = props.end;
+            offset2 = props.end;
             continue;
           }
           if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
@@ -18188,10 +18188,10 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
-          offset = valueNode.range[2];
+          offset2 = valueNode.range[2];
           if (isBlock(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -18201,7 +18201,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -18212,8 +18212,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -18230,7 +18230,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -18256,18 +18256,18 @@ var require_resolve_flow_collection = __commonJS({
             map2.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map2);
           }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
+          offset2 = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
       const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
-      let cePos = offset;
+      let cePos = offset2;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
         const name = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        onError(offset2, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
       }
@@ -18382,7 +18382,7 @@ var require_resolve_block_scalar = __commonJS({
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let offset2 = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -18392,59 +18392,59 @@ var require_resolve_block_scalar = __commonJS({
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset2 + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            onError(offset2, "BAD_INDENT", message);
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset2 += indent.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        offset2 += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset2 - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -18463,7 +18463,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -18478,11 +18478,11 @@ var require_resolve_block_scalar = __commonJS({
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error62 === -1)
-            error62 = offset + i;
+            error62 = offset2 + i;
         }
       }
       if (error62 !== -1)
@@ -18544,10 +18544,10 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset: offset2, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code2, msg) => onError(offset2 + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -18568,16 +18568,16 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source.length, offset + source.length]
+            range: [offset2, offset2 + source.length, offset2 + source.length]
           };
       }
-      const valueEnd = offset + source.length;
+      const valueEnd = offset2 + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
         comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        range: [offset2, valueEnd, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -18615,8 +18615,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source);
-      if (!match)
+      let match2 = line2.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -18626,26 +18626,26 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let res = match2[1].replace(trimEnd, "");
+      let sep7 = " ";
       let pos = line2.lastIndex;
-      while (match = line2.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line2.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -18654,9 +18654,9 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset: offset2 } = foldNewline(source, i);
           res += fold;
-          i = offset;
+          i = offset2;
         } else if (ch === "\\") {
           let next = source[++i];
           const cc = escapeCodes[next];
@@ -18694,20 +18694,20 @@ var require_resolve_flow_scalar = __commonJS({
         onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
-    function foldNewline(source, offset) {
+    function foldNewline(source, offset2) {
       let fold = "";
-      let ch = source[offset + 1];
+      let ch = source[offset2 + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+        if (ch === "\r" && source[offset2 + 2] !== "\n")
           break;
         if (ch === "\n")
           fold += "\n";
-        offset += 1;
-        ch = source[offset + 1];
+        offset2 += 1;
+        ch = source[offset2 + 1];
       }
       if (!fold)
         fold = " ";
-      return { fold, offset };
+      return { fold, offset: offset2 };
     }
     var escapeCodes = {
       "0": "\0",
@@ -18742,15 +18742,15 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
+    function parseCharCode(source, offset2, length, onError) {
+      const cc = source.substr(offset2, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code2);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        const raw = source.substr(offset2 - 2, length + 2);
+        onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
     }
@@ -18843,7 +18843,7 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
+    function emptyScalarPosition(offset2, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
         for (let i = pos - 1; i >= 0; --i) {
@@ -18852,18 +18852,18 @@ var require_util_empty_scalar_position = __commonJS({
             case "space":
             case "comment":
             case "newline":
-              offset -= st.source.length;
+              offset2 -= st.source.length;
               continue;
           }
           st = before[++i];
           while (st?.type === "space") {
-            offset += st.source.length;
+            offset2 += st.source.length;
             st = before[++i];
           }
           break;
         }
       }
-      return offset;
+      return offset2;
     }
     exports2.emptyScalarPosition = emptyScalarPosition;
   }
@@ -18936,10 +18936,10 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset2, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset2, before, pos),
         indent: -1,
         source: ""
       };
@@ -18957,15 +18957,15 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset: offset2, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+        onError(offset2, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
+        onError(offset2 + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset2 + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
+      alias.range = [offset2, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
       return alias;
@@ -18983,7 +18983,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options2, directives, { offset: offset2, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -18996,7 +18996,7 @@ var require_compose_doc = __commonJS({
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
         next: value ?? end?.[0],
-        offset,
+        offset: offset2,
         onError,
         parentIndent: 0,
         startOnNewline: true
@@ -19011,7 +19011,7 @@ var require_compose_doc = __commonJS({
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      doc.range = [offset2, contentEnd, re.offset];
       return doc;
     }
     exports2.composeDoc = composeDoc;
@@ -19034,8 +19034,8 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+      const { offset: offset2, source } = src;
+      return [offset2, offset2 + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "";
@@ -19144,9 +19144,9 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset2, message, warning) => {
               const pos = getErrorPos(token);
-              pos[0] += offset;
+              pos[0] += offset2;
               this.onError(pos, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
@@ -19237,11 +19237,11 @@ var require_cst_scalar = __commonJS({
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
         const _onError = (pos, code2, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset2, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -19255,7 +19255,7 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent, inFlow = false, offset: offset2 = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
@@ -19272,18 +19272,18 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset: offset2, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset: offset2, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset: offset2, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset: offset2, indent, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset: offset2, indent, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -19341,10 +19341,10 @@ var require_cst_scalar = __commonJS({
         header.source = head;
         token.source = body;
       } else {
-        const { offset } = token;
+        const { offset: offset2 } = token;
         const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset: offset2, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -19389,8 +19389,8 @@ var require_cst_scalar = __commonJS({
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          const offset2 = token.offset + source.length;
+          const nl = { type: "newline", offset: offset2, indent: token.indent, source: "\n" };
           delete token.items;
           Object.assign(token, { type, source, end: [nl] });
           break;
@@ -19455,14 +19455,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -19701,28 +19701,28 @@ var require_lexer = __commonJS({
           return this.buffer[i + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
-      continueScalar(offset) {
-        let ch = this.buffer[offset];
+      continueScalar(offset2) {
+        let ch = this.buffer[offset2];
         if (this.indentNext > 0) {
           let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent + offset2];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent + offset2 + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset2 + indent + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset2 + indent : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt = this.buffer.substr(offset2, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset2 + 3]))
             return -1;
         }
-        return offset;
+        return offset2;
       }
       getLine() {
         let end = this.lineEndPos;
@@ -19736,8 +19736,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -19746,8 +19746,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -19796,8 +19796,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line2.length - n2);
           this.pushNewline();
           return "stream";
         }
@@ -19817,12 +19817,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s2 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -19835,9 +19835,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
@@ -19847,10 +19847,10 @@ var require_lexer = __commonJS({
         const line2 = this.getLine();
         if (line2 === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line2[n2]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line2.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -19873,9 +19873,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line2.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -19906,18 +19906,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line2[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line2[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line2[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line2.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -19961,10 +19961,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -20118,35 +20118,35 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s2 = this.buffer.slice(this.pos, i);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
         } else if (allowEmpty)
           yield "";
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -20160,15 +20160,15 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
@@ -20206,12 +20206,12 @@ var require_lexer = __commonJS({
         do {
           ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
+        const n2 = i - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
           this.pos = i;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
         let i = this.pos;
@@ -20232,23 +20232,23 @@ var require_line_counter = __commonJS({
     var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
-        this.addNewLine = (offset) => this.lineStarts.push(offset);
-        this.linePos = (offset) => {
+        this.addNewLine = (offset2) => this.lineStarts.push(offset2);
+        this.linePos = (offset2) => {
           let low = 0;
           let high = this.lineStarts.length;
           while (low < high) {
             const mid = low + high >> 1;
-            if (this.lineStarts[mid] < offset)
+            if (this.lineStarts[mid] < offset2)
               low = mid + 1;
             else
               high = mid;
           }
-          if (this.lineStarts[low] === offset)
+          if (this.lineStarts[low] === offset2)
             return { line: low + 1, col: 1 };
           if (low === 0)
-            return { line: 0, col: offset };
+            return { line: 0, col: offset2 };
           const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          return { line: low, col: offset2 - start + 1 };
         };
       }
     };
@@ -20486,8 +20486,8 @@ var require_parser2 = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
@@ -20629,18 +20629,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -20793,15 +20793,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -20830,14 +20830,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs, sep: [] });
+                map2.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -20965,13 +20965,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -20995,13 +20995,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -21179,7 +21179,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options2) {
+    function parse6(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -21220,7 +21220,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse5;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -21815,8 +21815,8 @@ var require_lodash = __commonJS({
         return v2;
       }
     }
-    function kebabCase(s, opts) {
-      let kebabed = s.replace(/([a-z])([A-Z])/g, "$1-$2");
+    function kebabCase(s2, opts) {
+      let kebabed = s2.replace(/([a-z])([A-Z])/g, "$1-$2");
       if (opts && opts.alphanumericOnly) {
         kebabed = kebabed.replace(/[^a-z0-9]+/gi, "-").replace(/-+/g, "-").replace(/(^-|-$)/g, "");
       }
@@ -21867,26 +21867,26 @@ var require_lodash = __commonJS({
        * Converts a string from kebab-case or camelCase to Start Case.
        * @param {string} s
        */
-      startCase(s) {
-        return kebabCase(s).split("-").map((word) => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`).join(" ");
+      startCase(s2) {
+        return kebabCase(s2).split("-").map((word) => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`).join(" ");
       },
       /**
        * @param {string} s
        * @param {number} length
        * @param {string} [padding]
        */
-      padStart(s, length, padding = " ") {
-        if (s.length >= length) return s;
-        return `${padding.repeat(length)}${s}`.slice(-length);
+      padStart(s2, length, padding = " ") {
+        if (s2.length >= length) return s2;
+        return `${padding.repeat(length)}${s2}`.slice(-length);
       },
       /**
        * @param {string} s
        * @param {number} length
        * @param {string} [padding]
        */
-      padEnd(s, length, padding = " ") {
-        if (s.length >= length) return s;
-        return `${s}${padding.repeat(length)}`.slice(0, length);
+      padEnd(s2, length, padding = " ") {
+        if (s2.length >= length) return s2;
+        return `${s2}${padding.repeat(length)}`.slice(0, length);
       },
       /**
        * @param {any} o1
@@ -22932,14 +22932,14 @@ var require_int3 = __commonJS({
       }
       return sign2 * parseInt(value, 10);
     }
-    function isInteger(object2) {
+    function isInteger2(object2) {
       return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
     }
     module2.exports = new Type("tag:yaml.org,2002:int", {
       kind: "scalar",
       resolve: resolveYamlInteger,
       construct: constructYamlInteger,
-      predicate: isInteger,
+      predicate: isInteger2,
       represent: {
         binary: function(obj) {
           return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
@@ -23111,31 +23111,31 @@ var require_timestamp2 = __commonJS({
       return false;
     }
     function constructYamlTimestamp(data) {
-      var match, year, month, day2, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
-      match = YAML_DATE_REGEXP.exec(data);
-      if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-      if (match === null) throw new Error("Date resolve error");
-      year = +match[1];
-      month = +match[2] - 1;
-      day2 = +match[3];
-      if (!match[4]) {
+      var match2, year, month, day2, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
+      match2 = YAML_DATE_REGEXP.exec(data);
+      if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(data);
+      if (match2 === null) throw new Error("Date resolve error");
+      year = +match2[1];
+      month = +match2[2] - 1;
+      day2 = +match2[3];
+      if (!match2[4]) {
         return new Date(Date.UTC(year, month, day2));
       }
-      hour = +match[4];
-      minute = +match[5];
-      second = +match[6];
-      if (match[7]) {
-        fraction = match[7].slice(0, 3);
+      hour = +match2[4];
+      minute = +match2[5];
+      second = +match2[6];
+      if (match2[7]) {
+        fraction = match2[7].slice(0, 3);
         while (fraction.length < 3) {
           fraction += "0";
         }
         fraction = +fraction;
       }
-      if (match[9]) {
-        tz_hour = +match[10];
-        tz_minute = +(match[11] || 0);
+      if (match2[9]) {
+        tz_hour = +match2[10];
+        tz_minute = +(match2[11] || 0);
         delta = (tz_hour * 60 + tz_minute) * 6e4;
-        if (match[9] === "-") delta = -delta;
+        if (match2[9] === "-") delta = -delta;
       }
       date5 = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction));
       if (delta) date5.setTime(date5.getTime() - delta);
@@ -23401,14 +23401,14 @@ var require_undefined = __commonJS({
     function representJavascriptUndefined() {
       return "";
     }
-    function isUndefined(object2) {
+    function isUndefined2(object2) {
       return typeof object2 === "undefined";
     }
     module2.exports = new Type("tag:yaml.org,2002:js/undefined", {
       kind: "scalar",
       resolve: resolveJavascriptUndefined,
       construct: constructJavascriptUndefined,
-      predicate: isUndefined,
+      predicate: isUndefined2,
       represent: representJavascriptUndefined
     });
   }
@@ -23663,19 +23663,19 @@ var require_loader = __commonJS({
     }
     var directiveHandlers = {
       YAML: function handleYamlDirective(state, name, args) {
-        var match, major, minor;
+        var match2, major, minor;
         if (state.version !== null) {
           throwError(state, "duplication of %YAML directive");
         }
         if (args.length !== 1) {
           throwError(state, "YAML directive accepts exactly one argument");
         }
-        match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-        if (match === null) {
+        match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+        if (match2 === null) {
           throwError(state, "ill-formed argument of the YAML directive");
         }
-        major = parseInt(match[1], 10);
-        minor = parseInt(match[2], 10);
+        major = parseInt(match2[1], 10);
+        minor = parseInt(match2[2], 10);
         if (major !== 1) {
           throwError(state, "unacceptable YAML version of the document");
         }
@@ -24932,9 +24932,9 @@ var require_dumper = __commonJS({
       })();
       var prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
       var moreIndented;
-      var match;
-      while (match = lineRe.exec(string4)) {
-        var prefix2 = match[1], line2 = match[2];
+      var match2;
+      while (match2 = lineRe.exec(string4)) {
+        var prefix2 = match2[1], line2 = match2[2];
         moreIndented = line2[0] === " ";
         result += prefix2 + (!prevMoreIndented && !moreIndented && line2 !== "" ? "\n" : "") + foldLine(line2, width);
         prevMoreIndented = moreIndented;
@@ -24944,11 +24944,11 @@ var require_dumper = __commonJS({
     function foldLine(line2, width) {
       if (line2 === "" || line2[0] === " ") return line2;
       var breakRe = / [^ ]/g;
-      var match;
+      var match2;
       var start = 0, end, curr = 0, next = 0;
       var result = "";
-      while (match = breakRe.exec(line2)) {
-        next = match.index;
+      while (match2 = breakRe.exec(line2)) {
+        next = match2.index;
         if (next - start > width) {
           end = curr > start ? curr : next;
           result += "\n" + line2.slice(start, end);
@@ -25259,7 +25259,7 @@ var require_js_yaml2 = __commonJS({
 var require_lighthouserc = __commonJS({
   "node_modules/@lhci/utils/src/lighthouserc.js"(exports2, module2) {
     "use strict";
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var path15 = __require("path");
     var yaml3 = require_js_yaml2();
     var _ = require_lodash();
@@ -25290,7 +25290,7 @@ var require_lighthouserc = __commonJS({
       return convertRcFileToYargsOptions(loadRcFile(pathToRcFile), pathToRcFile);
     }
     function loadRcFile(pathToRcFile) {
-      const contents = fs.readFileSync(pathToRcFile, "utf8");
+      const contents = fs2.readFileSync(pathToRcFile, "utf8");
       const rc = parseFileContentToJSON(pathToRcFile, contents);
       recursivelyReplaceDotInKeyName(rc);
       return rc;
@@ -25306,7 +25306,7 @@ var require_lighthouserc = __commonJS({
     }
     function findRcFileInDirectory(dir) {
       for (const file2 of RC_FILE_NAMES) {
-        if (fs.existsSync(path15.join(dir, file2))) return path15.join(dir, file2);
+        if (fs2.existsSync(path15.join(dir, file2))) return path15.join(dir, file2);
       }
     }
     function findRcFile(startDir, opts = {}) {
@@ -25396,20 +25396,20 @@ var require_buffer_util = __commonJS({
       if (list.length === 0) return EMPTY_BUFFER;
       if (list.length === 1) return list[0];
       const target = Buffer.allocUnsafe(totalLength);
-      let offset = 0;
+      let offset2 = 0;
       for (let i = 0; i < list.length; i++) {
         const buf = list[i];
-        target.set(buf, offset);
-        offset += buf.length;
+        target.set(buf, offset2);
+        offset2 += buf.length;
       }
-      if (offset < totalLength) {
-        return new FastBuffer(target.buffer, target.byteOffset, offset);
+      if (offset2 < totalLength) {
+        return new FastBuffer(target.buffer, target.byteOffset, offset2);
       }
       return target;
     }
-    function _mask(source, mask, output2, offset, length) {
+    function _mask(source, mask, output2, offset2, length) {
       for (let i = 0; i < length; i++) {
-        output2[offset + i] = source[i] ^ mask[i & 3];
+        output2[offset2 + i] = source[i] ^ mask[i & 3];
       }
     }
     function _unmask(buffer, mask) {
@@ -25445,9 +25445,9 @@ var require_buffer_util = __commonJS({
       unmask: _unmask
     };
     if (websocketMask) {
-      module2.exports.mask = function(source, mask, output2, offset, length) {
-        if (length < 24) _mask(source, mask, output2, offset, length);
-        else websocketMask(source, mask, output2, offset, length);
+      module2.exports.mask = function(source, mask, output2, offset2, length) {
+        if (length < 24) _mask(source, mask, output2, offset2, length);
+        else websocketMask(source, mask, output2, offset2, length);
       };
       module2.exports.unmask = function(buffer, mask) {
         if (buffer.length < 24) _unmask(buffer, mask);
@@ -25456,9 +25456,9 @@ var require_buffer_util = __commonJS({
     } else if (!process.env.WS_NO_BUFFER_UTIL) {
       try {
         const bufferUtil = __require("bufferutil");
-        module2.exports.mask = function(source, mask, output2, offset, length) {
-          if (length < 48) _mask(source, mask, output2, offset, length);
-          else bufferUtil.mask(source, mask, output2, offset, length);
+        module2.exports.mask = function(source, mask, output2, offset2, length) {
+          if (length < 48) _mask(source, mask, output2, offset2, length);
+          else bufferUtil.mask(source, mask, output2, offset2, length);
         };
         module2.exports.unmask = function(buffer, mask) {
           if (buffer.length < 32) _unmask(buffer, mask);
@@ -26208,34 +26208,34 @@ var require_receiver = __commonJS({
        * @return {Buffer} The consumed bytes
        * @private
        */
-      consume(n) {
-        this._bufferedBytes -= n;
-        if (n === this._buffers[0].length) return this._buffers.shift();
-        if (n < this._buffers[0].length) {
+      consume(n2) {
+        this._bufferedBytes -= n2;
+        if (n2 === this._buffers[0].length) return this._buffers.shift();
+        if (n2 < this._buffers[0].length) {
           const buf = this._buffers[0];
           this._buffers[0] = new FastBuffer(
             buf.buffer,
-            buf.byteOffset + n,
-            buf.length - n
+            buf.byteOffset + n2,
+            buf.length - n2
           );
-          return new FastBuffer(buf.buffer, buf.byteOffset, n);
+          return new FastBuffer(buf.buffer, buf.byteOffset, n2);
         }
-        const dst = Buffer.allocUnsafe(n);
+        const dst = Buffer.allocUnsafe(n2);
         do {
           const buf = this._buffers[0];
-          const offset = dst.length - n;
-          if (n >= buf.length) {
-            dst.set(this._buffers.shift(), offset);
+          const offset2 = dst.length - n2;
+          if (n2 >= buf.length) {
+            dst.set(this._buffers.shift(), offset2);
           } else {
-            dst.set(new Uint8Array(buf.buffer, buf.byteOffset, n), offset);
+            dst.set(new Uint8Array(buf.buffer, buf.byteOffset, n2), offset2);
             this._buffers[0] = new FastBuffer(
               buf.buffer,
-              buf.byteOffset + n,
-              buf.length - n
+              buf.byteOffset + n2,
+              buf.length - n2
             );
           }
-          n -= buf.length;
-        } while (n > 0);
+          n2 -= buf.length;
+        } while (n2 > 0);
         return dst;
       }
       /**
@@ -26797,7 +26797,7 @@ var require_sender = __commonJS({
       static frame(data, options2) {
         let mask;
         let merge4 = false;
-        let offset = 2;
+        let offset2 = 2;
         let skipMasking = false;
         if (options2.mask) {
           mask = options2.maskBuffer || maskBuffer;
@@ -26817,7 +26817,7 @@ var require_sender = __commonJS({
             mask[3] = randomPool[randomPoolPointer++];
           }
           skipMasking = (mask[0] | mask[1] | mask[2] | mask[3]) === 0;
-          offset = 6;
+          offset2 = 6;
         }
         let dataLength;
         if (typeof data === "string") {
@@ -26833,13 +26833,13 @@ var require_sender = __commonJS({
         }
         let payloadLength = dataLength;
         if (dataLength >= 65536) {
-          offset += 8;
+          offset2 += 8;
           payloadLength = 127;
         } else if (dataLength > 125) {
-          offset += 2;
+          offset2 += 2;
           payloadLength = 126;
         }
-        const target = Buffer.allocUnsafe(merge4 ? dataLength + offset : offset);
+        const target = Buffer.allocUnsafe(merge4 ? dataLength + offset2 : offset2);
         target[0] = options2.fin ? options2.opcode | 128 : options2.opcode;
         if (options2.rsv1) target[0] |= 64;
         target[1] = payloadLength;
@@ -26853,14 +26853,14 @@ var require_sender = __commonJS({
           return dataLength ? [target, data] : [target];
         }
         target[1] |= 128;
-        target[offset - 4] = mask[0];
-        target[offset - 3] = mask[1];
-        target[offset - 2] = mask[2];
-        target[offset - 1] = mask[3];
+        target[offset2 - 4] = mask[0];
+        target[offset2 - 3] = mask[1];
+        target[offset2 - 2] = mask[2];
+        target[offset2 - 1] = mask[3];
         if (!dataLength) return [target];
         if (skipMasking) return [target, data];
         if (merge4) {
-          applyMask(data, mask, target, offset, dataLength);
+          applyMask(data, mask, target, offset2, dataLength);
           return [target];
         }
         applyMask(data, mask, data, 0, dataLength);
@@ -27462,7 +27462,7 @@ var require_extension = __commonJS({
       if (dest[name] === void 0) dest[name] = [elem];
       else dest[name].push(elem);
     }
-    function parse5(header) {
+    function parse6(header) {
       const offers = /* @__PURE__ */ Object.create(null);
       let params4 = /* @__PURE__ */ Object.create(null);
       let mustUnescape = false;
@@ -27602,7 +27602,7 @@ var require_extension = __commonJS({
         }).join(", ");
       }).join(", ");
     }
-    module2.exports = { format, parse: parse5 };
+    module2.exports = { format, parse: parse6 };
   }
 });
 
@@ -27616,7 +27616,7 @@ var require_websocket = __commonJS({
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls2 = __require("tls");
-    var { randomBytes, createHash } = __require("crypto");
+    var { randomBytes, createHash: createHash3 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -27637,7 +27637,7 @@ var require_websocket = __commonJS({
     var {
       EventTarget: { addEventListener, removeEventListener }
     } = require_event_target();
-    var { format, parse: parse5 } = require_extension();
+    var { format, parse: parse6 } = require_extension();
     var { toBuffer } = require_buffer_util();
     var kAborted = /* @__PURE__ */ Symbol("kAborted");
     var protocolVersions = [8, 13];
@@ -28307,7 +28307,7 @@ var require_websocket = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash("sha1").update(key + GUID).digest("base64");
+        const digest = createHash3("sha1").update(key + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -28337,7 +28337,7 @@ var require_websocket = __commonJS({
           }
           let extensions;
           try {
-            extensions = parse5(secWebSocketExtensions);
+            extensions = parse6(secWebSocketExtensions);
           } catch (err) {
             const message = "Invalid Sec-WebSocket-Extensions header";
             abortHandshake(websocket, socket, message);
@@ -28645,7 +28645,7 @@ var require_subprotocol = __commonJS({
   "node_modules/ws/lib/subprotocol.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation();
-    function parse5(header) {
+    function parse6(header) {
       const protocols = /* @__PURE__ */ new Set();
       let start = -1;
       let end = -1;
@@ -28681,7 +28681,7 @@ var require_subprotocol = __commonJS({
       protocols.add(protocol);
       return protocols;
     }
-    module2.exports = { parse: parse5 };
+    module2.exports = { parse: parse6 };
   }
 });
 
@@ -28692,7 +28692,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter = __require("events");
     var http3 = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash } = __require("crypto");
+    var { createHash: createHash3 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate();
     var subprotocol2 = require_subprotocol();
@@ -29002,7 +29002,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash("sha1").update(key + GUID).digest("base64");
+        const digest = createHash3("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -29108,14 +29108,7529 @@ function formatProblem(problem) {
   return `${problem.file}:${problem.line}: ${problem.message}`;
 }
 
-// src/cli/check-command.ts
-import { existsSync as existsSync10, statSync as statSync5 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+// src/cli/audit-command.ts
+import { randomInt } from "node:crypto";
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 
-// checks/build-output.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { dirname, join as join2, posix, relative as relative2 } from "node:path";
+// src/app/pr/release-pr.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/core/release/release-version.ts
+var NUM = "(0|[1-9]\\d*)";
+var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+var BUILD_ID = "[0-9a-zA-Z-]+";
+var SEMVER_RE = new RegExp(
+  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
+);
+function parseSemver(text) {
+  const m = SEMVER_RE.exec(text);
+  if (!m) return void 0;
+  const [, major, minor, patch, pre, build] = m;
+  const nums = [major, minor, patch].map(Number);
+  if (nums.some((n2) => !Number.isSafeInteger(n2))) return void 0;
+  return {
+    major: nums[0] ?? 0,
+    minor: nums[1] ?? 0,
+    patch: nums[2] ?? 0,
+    prerelease: pre ? pre.split(".") : [],
+    build: build ? build.split(".") : []
+  };
+}
+function compareIdentifiers(a, b) {
+  const aNum = /^\d+$/.test(a);
+  const bNum = /^\d+$/.test(b);
+  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
+  if (aNum) return -1;
+  if (bNum) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (const key of ["major", "minor", "patch"]) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
+    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
+  }
+  const length = Math.max(a.prerelease.length, b.prerelease.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.prerelease[i];
+    const y = b.prerelease[i];
+    if (x === void 0) return -1;
+    if (y === void 0) return 1;
+    const order = compareIdentifiers(x, y);
+    if (order !== 0) return order < 0 ? -1 : 1;
+  }
+  return 0;
+}
+var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
+var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
+var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
+var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
+function trimToken(token) {
+  return token?.replace(/[.-]+$/, "");
+}
+function versionFromBranch(branch) {
+  if (!branch) return void 0;
+  const name = branch.replace(/^refs\/heads\//, "");
+  return trimToken(BRANCH_RE.exec(name)?.[1]);
+}
+function versionFromTitle(title) {
+  if (!title) return void 0;
+  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
+}
+function resolveReleaseVersion(input2) {
+  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
+}
+
+// src/core/release/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
+var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
+var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
+var RELEASE_PLEASE_LABEL = "autorelease: pending";
+var CHANGESETS_BRANCH = /^changeset-release\/.+/;
+var CHANGESETS_TITLE = /^Version Packages(?: \([\w.-]+\))?$/;
+function detectReleaseBot(pull, enabled = RELEASE_BOTS) {
+  const ref = pull.headRef.replace(/^refs\/heads\//, "");
+  const title = pull.title.trim();
+  const labels = pull.labels.map((label) => label.trim().toLowerCase());
+  const candidates = [
+    RELEASE_PLEASE_BRANCH.test(ref) && { bot: "release-please", by: "branch" },
+    CHANGESETS_BRANCH.test(ref) && { bot: "changesets", by: "branch" },
+    labels.includes(RELEASE_PLEASE_LABEL) && { bot: "release-please", by: "label" },
+    RELEASE_PLEASE_TITLE.test(title) && { bot: "release-please", by: "title" },
+    CHANGESETS_TITLE.test(title) && { bot: "changesets", by: "title" }
+  ];
+  for (const match2 of candidates) if (match2 && enabled.includes(match2.bot)) return match2;
+  return void 0;
+}
+
+// src/app/pr/release-pr.ts
+function isReleasePull(config3, pull) {
+  const { branches, labels, titlePattern, bots } = config3.release;
+  if (detectReleaseBot(pull, bots)) return true;
+  if (branches.some((glob) => import_picomatch.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  const wanted = new Set(labels.map((label) => label.toLowerCase()));
+  if (pull.labels.some((label) => wanted.has(label.toLowerCase()))) return true;
+  if (!titlePattern) return false;
+  try {
+    return new RegExp(titlePattern).test(pull.title);
+  } catch {
+    return false;
+  }
+}
+
+// src/app/server/secret.ts
+import { createHmac } from "node:crypto";
+function ledgerSecretFrom(env) {
+  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
+  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
+  return createHmac("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
+}
+
+// src/core/ledger/ledger.ts
+import { createHash, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+var ROLLBACK_STATE = "shipgate:rollback";
+var EXCEPTION_STATE = "shipgate:exception";
+var BREAK_GLASS_STATE = "shipgate:break-glass";
+var FREEZE_STATE = "shipgate:freeze";
+var ESCALATION_STATE = "shipgate:escalation";
+var notesStateOf = (item) => `shipgate:note:${item}`;
+var GENESIS = "shipgate-ledger-v1";
+function prLedgerKey(secret, binding) {
+  return createHmac2("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
+}
+function emptyLedger(secret) {
+  const hash2 = baseHash(secret, {}, 0, 0);
+  return { base: { count: 0, hash: hash2, states: {}, rejected: 0 }, events: [], head: hash2 };
+}
+function appendEvents(ledger, events, secret) {
+  let head = ledger.head;
+  for (const event of events) head = chain(secret, head, event);
+  return { base: ledger.base, events: [...ledger.events, ...events], head };
+}
+var verdicts = /* @__PURE__ */ new Map();
+var VERDICTS_MAX = 2e3;
+function verifyLedger(ledger, secret) {
+  const key = createHash("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const known = verdicts.get(key);
+  if (known !== void 0) return known;
+  const verdict = verifyChain(ledger, secret);
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+function verifyChain(ledger, secret) {
+  const { states, count, rejected } = ledger.base;
+  if (!safeEqual(ledger.base.hash, baseHash(secret, states, count, rejected))) return false;
+  let head = ledger.base.hash;
+  for (const event of ledger.events) head = chain(secret, head, event);
+  return safeEqual(head, ledger.head);
+}
+function foldLedger(ledger) {
+  return foldEvents(ledger.base.states, ledger.events);
+}
+function foldEvents(start, events) {
+  const states = structuredClone(start);
+  for (const event of events) {
+    switch (event.t) {
+      case "tick":
+      case "untick":
+        states[event.item] = { checked: event.t === "tick", by: event.by, at: event.at, sha: event.sha };
+        break;
+      case "waive":
+        states[event.item] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          waived: { by: event.by, reason: event.reason, ...event.na ? { na: true } : {} }
+        };
+        break;
+      case "result": {
+        const previous = states[event.item];
+        if (previous?.waived) break;
+        states[event.item] = {
+          checked: event.status === "pass",
+          at: event.at,
+          sha: event.sha,
+          status: event.status,
+          summary: event.summary,
+          by: "shipgate",
+          ...event.how ? { how: event.how } : {},
+          ...event.run ? { run: event.run } : {},
+          ...event.pipeline ? { pipeline: event.pipeline } : {}
+        };
+        break;
+      }
+      case "invalidate":
+        for (const item of event.items) {
+          states[item] = { checked: false, at: event.at, sha: event.sha, reset: event.reason };
+        }
+        break;
+      case "rollback":
+        if (states[ROLLBACK_STATE]?.checked) break;
+        states[ROLLBACK_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          ...event.incident !== void 0 ? { incident: event.incident } : {}
+        };
+        break;
+      case "exception":
+        states[EXCEPTION_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason
+        };
+        break;
+      case "break-glass":
+        states[BREAK_GLASS_STATE] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.reason,
+          items: [...event.skipped],
+          due: event.due
+        };
+        break;
+      case "note":
+        states[notesStateOf(event.item)] = {
+          checked: true,
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          summary: event.text
+        };
+        break;
+      case "freeze":
+      case "unfreeze":
+        states[FREEZE_STATE] = {
+          checked: event.t === "freeze",
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          ...event.t === "freeze" ? { summary: event.reason, due: event.until } : {}
+        };
+        break;
+      case "escalate": {
+        const previous = states[ESCALATION_STATE];
+        states[ESCALATION_STATE] = {
+          checked: event.level === "overdue" || previous?.checked === true,
+          at: event.at,
+          sha: event.sha,
+          summary: previous?.checked ? "overdue" : event.level,
+          ...event.issue !== void 0 ? { incident: event.issue } : previous?.incident !== void 0 ? { incident: previous.incident } : {}
+        };
+        break;
+      }
+      case "reject":
+        break;
+    }
+  }
+  return states;
+}
+function baseHash(secret, states, count, rejected) {
+  return mac(secret, `${GENESIS}|${canonical(states)}|${count}|${rejected}`);
+}
+function chain(secret, previous, event) {
+  return mac(secret, `${previous}|${canonical(event)}`);
+}
+function mac(secret, data) {
+  return createHmac2("sha256", secret).update(data).digest("base64url");
+}
+function safeEqual(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// node_modules/luxon/build/es6/luxon.mjs
+var LuxonError = class extends Error {
+};
+var InvalidDateTimeError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid DateTime: ${reason.toMessage()}`);
+  }
+};
+var InvalidIntervalError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid Interval: ${reason.toMessage()}`);
+  }
+};
+var InvalidDurationError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid Duration: ${reason.toMessage()}`);
+  }
+};
+var ConflictingSpecificationError = class extends LuxonError {
+};
+var InvalidUnitError = class extends LuxonError {
+  constructor(unit) {
+    super(`Invalid unit ${unit}`);
+  }
+};
+var InvalidArgumentError = class extends LuxonError {
+};
+var ZoneIsAbstractError = class extends LuxonError {
+  constructor() {
+    super("Zone is an abstract class");
+  }
+};
+var n = "numeric";
+var s = "short";
+var l = "long";
+var DATE_SHORT = {
+  year: n,
+  month: n,
+  day: n
+};
+var DATE_MED = {
+  year: n,
+  month: s,
+  day: n
+};
+var DATE_MED_WITH_WEEKDAY = {
+  year: n,
+  month: s,
+  day: n,
+  weekday: s
+};
+var DATE_FULL = {
+  year: n,
+  month: l,
+  day: n
+};
+var DATE_HUGE = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l
+};
+var TIME_SIMPLE = {
+  hour: n,
+  minute: n
+};
+var TIME_WITH_SECONDS = {
+  hour: n,
+  minute: n,
+  second: n
+};
+var TIME_WITH_SHORT_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: s
+};
+var TIME_WITH_LONG_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: l
+};
+var TIME_24_SIMPLE = {
+  hour: n,
+  minute: n,
+  hourCycle: "h23"
+};
+var TIME_24_WITH_SECONDS = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23"
+};
+var TIME_24_WITH_SHORT_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23",
+  timeZoneName: s
+};
+var TIME_24_WITH_LONG_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23",
+  timeZoneName: l
+};
+var DATETIME_SHORT = {
+  year: n,
+  month: n,
+  day: n,
+  hour: n,
+  minute: n
+};
+var DATETIME_SHORT_WITH_SECONDS = {
+  year: n,
+  month: n,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n
+};
+var DATETIME_MED = {
+  year: n,
+  month: s,
+  day: n,
+  hour: n,
+  minute: n
+};
+var DATETIME_MED_WITH_SECONDS = {
+  year: n,
+  month: s,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n
+};
+var DATETIME_MED_WITH_WEEKDAY = {
+  year: n,
+  month: s,
+  day: n,
+  weekday: s,
+  hour: n,
+  minute: n
+};
+var DATETIME_FULL = {
+  year: n,
+  month: l,
+  day: n,
+  hour: n,
+  minute: n,
+  timeZoneName: s
+};
+var DATETIME_FULL_WITH_SECONDS = {
+  year: n,
+  month: l,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: s
+};
+var DATETIME_HUGE = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l,
+  hour: n,
+  minute: n,
+  timeZoneName: l
+};
+var DATETIME_HUGE_WITH_SECONDS = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l,
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: l
+};
+var Zone = class {
+  /**
+   * The type of zone
+   * @abstract
+   * @type {string}
+   */
+  get type() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * The name of this zone.
+   * @abstract
+   * @type {string}
+   */
+  get name() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * The IANA name of this zone.
+   * Defaults to `name` if not overwritten by a subclass.
+   * @abstract
+   * @type {string}
+   */
+  get ianaName() {
+    return this.name;
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year.
+   * @abstract
+   * @type {boolean}
+   */
+  get isUniversal() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Returns the offset's common name (such as EST) at the specified timestamp
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to get the name
+   * @param {Object} opts - Options to affect the format
+   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
+   * @param {string} opts.locale - What locale to return the offset name in.
+   * @return {string}
+   */
+  offsetName(ts, opts) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Returns the offset's value as a string
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to compute the offset
+   * @return {number}
+   */
+  offset(ts) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return whether this Zone is equal to another zone
+   * @abstract
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return whether this Zone is valid.
+   * @abstract
+   * @type {boolean}
+   */
+  get isValid() {
+    throw new ZoneIsAbstractError();
+  }
+};
+var singleton$1 = null;
+var SystemZone = class _SystemZone extends Zone {
+  /**
+   * Get a singleton instance of the local zone
+   * @return {SystemZone}
+   */
+  static get instance() {
+    if (singleton$1 === null) {
+      singleton$1 = new _SystemZone();
+    }
+    return singleton$1;
+  }
+  /** @override **/
+  get type() {
+    return "system";
+  }
+  /** @override **/
+  get name() {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+  /** @override **/
+  get isUniversal() {
+    return false;
+  }
+  /** @override **/
+  offsetName(ts, { format, locale }) {
+    return parseZoneInfo(ts, format, locale);
+  }
+  /** @override **/
+  formatOffset(ts, format) {
+    return formatOffset(this.offset(ts), format);
+  }
+  /** @override **/
+  offset(ts) {
+    return -new Date(ts).getTimezoneOffset();
+  }
+  /** @override **/
+  equals(otherZone) {
+    return otherZone.type === "system";
+  }
+  /** @override **/
+  get isValid() {
+    return true;
+  }
+};
+var dtfCache = /* @__PURE__ */ new Map();
+function makeDTF(zoneName) {
+  let dtf = dtfCache.get(zoneName);
+  if (dtf === void 0) {
+    dtf = new Intl.DateTimeFormat("en-US", {
+      hour12: false,
+      timeZone: zoneName,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      era: "short"
+    });
+    dtfCache.set(zoneName, dtf);
+  }
+  return dtf;
+}
+var typeToPos = {
+  year: 0,
+  month: 1,
+  day: 2,
+  era: 3,
+  hour: 4,
+  minute: 5,
+  second: 6
+};
+function hackyOffset(dtf, date5) {
+  const formatted = dtf.format(date5).replace(/\u200E/g, ""), parsed = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted), [, fMonth, fDay, fYear, fadOrBc, fHour, fMinute, fSecond] = parsed;
+  return [fYear, fMonth, fDay, fadOrBc, fHour, fMinute, fSecond];
+}
+function partsOffset(dtf, date5) {
+  const formatted = dtf.formatToParts(date5);
+  const filled = [];
+  for (let i = 0; i < formatted.length; i++) {
+    const { type, value } = formatted[i];
+    const pos = typeToPos[type];
+    if (type === "era") {
+      filled[pos] = value;
+    } else if (!isUndefined(pos)) {
+      filled[pos] = parseInt(value, 10);
+    }
+  }
+  return filled;
+}
+var ianaZoneCache = /* @__PURE__ */ new Map();
+var IANAZone = class _IANAZone extends Zone {
+  /**
+   * @param {string} name - Zone name
+   * @return {IANAZone}
+   */
+  static create(name) {
+    let zone = ianaZoneCache.get(name);
+    if (zone === void 0) {
+      ianaZoneCache.set(name, zone = new _IANAZone(name));
+    }
+    return zone;
+  }
+  /**
+   * Reset local caches. Should only be necessary in testing scenarios.
+   * @return {void}
+   */
+  static resetCache() {
+    ianaZoneCache.clear();
+    dtfCache.clear();
+  }
+  /**
+   * Returns whether the provided string is a valid specifier. This only checks the string's format, not that the specifier identifies a known zone; see isValidZone for that.
+   * @param {string} s - The string to check validity on
+   * @example IANAZone.isValidSpecifier("America/New_York") //=> true
+   * @example IANAZone.isValidSpecifier("Sport~~blorp") //=> false
+   * @deprecated For backward compatibility, this forwards to isValidZone, better use `isValidZone()` directly instead.
+   * @return {boolean}
+   */
+  static isValidSpecifier(s2) {
+    return this.isValidZone(s2);
+  }
+  /**
+   * Returns whether the provided string identifies a real zone
+   * @param {string} zone - The string to check
+   * @example IANAZone.isValidZone("America/New_York") //=> true
+   * @example IANAZone.isValidZone("Fantasia/Castle") //=> false
+   * @example IANAZone.isValidZone("Sport~~blorp") //=> false
+   * @return {boolean}
+   */
+  static isValidZone(zone) {
+    if (!zone) {
+      return false;
+    }
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone }).format();
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+  constructor(name) {
+    super();
+    this.zoneName = name;
+    this.valid = _IANAZone.isValidZone(name);
+  }
+  /**
+   * The type of zone. `iana` for all instances of `IANAZone`.
+   * @override
+   * @type {string}
+   */
+  get type() {
+    return "iana";
+  }
+  /**
+   * The name of this zone (i.e. the IANA zone name).
+   * @override
+   * @type {string}
+   */
+  get name() {
+    return this.zoneName;
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year:
+   * Always returns false for all IANA zones.
+   * @override
+   * @type {boolean}
+   */
+  get isUniversal() {
+    return false;
+  }
+  /**
+   * Returns the offset's common name (such as EST) at the specified timestamp
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the name
+   * @param {Object} opts - Options to affect the format
+   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
+   * @param {string} opts.locale - What locale to return the offset name in.
+   * @return {string}
+   */
+  offsetName(ts, { format, locale }) {
+    return parseZoneInfo(ts, format, locale, this.name);
+  }
+  /**
+   * Returns the offset's value as a string
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format) {
+    return formatOffset(this.offset(ts), format);
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to compute the offset
+   * @return {number}
+   */
+  offset(ts) {
+    if (!this.valid) return NaN;
+    const date5 = new Date(ts);
+    if (isNaN(date5)) return NaN;
+    const dtf = makeDTF(this.name);
+    let [year, month, day2, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset(dtf, date5) : hackyOffset(dtf, date5);
+    if (adOrBc === "BC") {
+      year = -Math.abs(year) + 1;
+    }
+    const adjustedHour = hour === 24 ? 0 : hour;
+    const asUTC = objToLocalTS({
+      year,
+      month,
+      day: day2,
+      hour: adjustedHour,
+      minute,
+      second,
+      millisecond: 0
+    });
+    let asTS = +date5;
+    const over = asTS % 1e3;
+    asTS -= over >= 0 ? over : 1e3 + over;
+    return (asUTC - asTS) / (60 * 1e3);
+  }
+  /**
+   * Return whether this Zone is equal to another zone
+   * @override
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    return otherZone.type === "iana" && otherZone.name === this.name;
+  }
+  /**
+   * Return whether this Zone is valid.
+   * @override
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.valid;
+  }
+};
+var intlLFCache = {};
+function getCachedLF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let dtf = intlLFCache[key];
+  if (!dtf) {
+    dtf = new Intl.ListFormat(locString, opts);
+    intlLFCache[key] = dtf;
+  }
+  return dtf;
+}
+var intlDTCache = /* @__PURE__ */ new Map();
+function getCachedDTF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let dtf = intlDTCache.get(key);
+  if (dtf === void 0) {
+    dtf = new Intl.DateTimeFormat(locString, opts);
+    intlDTCache.set(key, dtf);
+  }
+  return dtf;
+}
+var intlNumCache = /* @__PURE__ */ new Map();
+function getCachedINF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let inf = intlNumCache.get(key);
+  if (inf === void 0) {
+    inf = new Intl.NumberFormat(locString, opts);
+    intlNumCache.set(key, inf);
+  }
+  return inf;
+}
+var intlRelCache = /* @__PURE__ */ new Map();
+function getCachedRTF(locString, opts = {}) {
+  const { base, ...cacheKeyOpts } = opts;
+  const key = JSON.stringify([locString, cacheKeyOpts]);
+  let inf = intlRelCache.get(key);
+  if (inf === void 0) {
+    inf = new Intl.RelativeTimeFormat(locString, opts);
+    intlRelCache.set(key, inf);
+  }
+  return inf;
+}
+var sysLocaleCache = null;
+function systemLocale() {
+  if (sysLocaleCache) {
+    return sysLocaleCache;
+  } else {
+    sysLocaleCache = new Intl.DateTimeFormat().resolvedOptions().locale;
+    return sysLocaleCache;
+  }
+}
+var intlResolvedOptionsCache = /* @__PURE__ */ new Map();
+function getCachedIntResolvedOptions(locString) {
+  let opts = intlResolvedOptionsCache.get(locString);
+  if (opts === void 0) {
+    opts = new Intl.DateTimeFormat(locString).resolvedOptions();
+    intlResolvedOptionsCache.set(locString, opts);
+  }
+  return opts;
+}
+var weekInfoCache = /* @__PURE__ */ new Map();
+function getCachedWeekInfo(locString) {
+  let data = weekInfoCache.get(locString);
+  if (!data) {
+    const locale = new Intl.Locale(locString);
+    data = "getWeekInfo" in locale ? locale.getWeekInfo() : locale.weekInfo;
+    if (!("minimalDays" in data)) {
+      data = { ...fallbackWeekSettings, ...data };
+    }
+    weekInfoCache.set(locString, data);
+  }
+  return data;
+}
+function parseLocaleString(localeStr) {
+  const xIndex = localeStr.indexOf("-x-");
+  if (xIndex !== -1) {
+    localeStr = localeStr.substring(0, xIndex);
+  }
+  const uIndex = localeStr.indexOf("-u-");
+  if (uIndex === -1) {
+    return [localeStr];
+  } else {
+    let options2;
+    let selectedStr;
+    try {
+      options2 = getCachedDTF(localeStr).resolvedOptions();
+      selectedStr = localeStr;
+    } catch (e) {
+      const smaller = localeStr.substring(0, uIndex);
+      options2 = getCachedDTF(smaller).resolvedOptions();
+      selectedStr = smaller;
+    }
+    const { numberingSystem, calendar } = options2;
+    return [selectedStr, numberingSystem, calendar];
+  }
+}
+function intlConfigString(localeStr, numberingSystem, outputCalendar) {
+  if (outputCalendar || numberingSystem) {
+    if (!localeStr.includes("-u-")) {
+      localeStr += "-u";
+    }
+    if (outputCalendar) {
+      localeStr += `-ca-${outputCalendar}`;
+    }
+    if (numberingSystem) {
+      localeStr += `-nu-${numberingSystem}`;
+    }
+    return localeStr;
+  } else {
+    return localeStr;
+  }
+}
+function mapMonths(f) {
+  const ms = [];
+  for (let i = 1; i <= 12; i++) {
+    const dt = DateTime.utc(2009, i, 1);
+    ms.push(f(dt));
+  }
+  return ms;
+}
+function mapWeekdays(f) {
+  const ms = [];
+  for (let i = 1; i <= 7; i++) {
+    const dt = DateTime.utc(2016, 11, 13 + i);
+    ms.push(f(dt));
+  }
+  return ms;
+}
+function listStuff(loc, length, englishFn, intlFn) {
+  const mode = loc.listingMode();
+  if (mode === "error") {
+    return null;
+  } else if (mode === "en") {
+    return englishFn(length);
+  } else {
+    return intlFn(length);
+  }
+}
+function supportsFastNumbers(loc) {
+  if (loc.numberingSystem && loc.numberingSystem !== "latn") {
+    return false;
+  } else {
+    return loc.numberingSystem === "latn" || !loc.locale || loc.locale.startsWith("en") || getCachedIntResolvedOptions(loc.locale).numberingSystem === "latn";
+  }
+}
+var PolyNumberFormatter = class {
+  constructor(intl, forceSimple, opts) {
+    this.padTo = opts.padTo || 0;
+    this.floor = opts.floor || false;
+    const { padTo, floor, ...otherOpts } = opts;
+    if (!forceSimple || Object.keys(otherOpts).length > 0) {
+      const intlOpts = { useGrouping: false, ...opts };
+      if (opts.padTo > 0) intlOpts.minimumIntegerDigits = opts.padTo;
+      this.inf = getCachedINF(intl, intlOpts);
+    }
+  }
+  format(i) {
+    if (this.inf) {
+      const fixed = this.floor ? Math.floor(i) : i;
+      return this.inf.format(fixed);
+    } else {
+      const fixed = this.floor ? Math.floor(i) : roundTo(i, 3);
+      return padStart(fixed, this.padTo);
+    }
+  }
+};
+var PolyDateFormatter = class {
+  constructor(dt, intl, opts) {
+    this.opts = opts;
+    this.originalZone = void 0;
+    let z2 = void 0;
+    if (this.opts.timeZone) {
+      this.dt = dt;
+    } else if (dt.zone.type === "fixed") {
+      const gmtOffset = -1 * (dt.offset / 60);
+      const offsetZ = gmtOffset >= 0 ? `Etc/GMT+${gmtOffset}` : `Etc/GMT${gmtOffset}`;
+      if (dt.offset !== 0 && IANAZone.create(offsetZ).valid) {
+        z2 = offsetZ;
+        this.dt = dt;
+      } else {
+        z2 = "UTC";
+        this.dt = dt.offset === 0 ? dt : dt.setZone("UTC").plus({ minutes: dt.offset });
+        this.originalZone = dt.zone;
+      }
+    } else if (dt.zone.type === "system") {
+      this.dt = dt;
+    } else if (dt.zone.type === "iana") {
+      this.dt = dt;
+      z2 = dt.zone.name;
+    } else {
+      z2 = "UTC";
+      this.dt = dt.setZone("UTC").plus({ minutes: dt.offset });
+      this.originalZone = dt.zone;
+    }
+    const intlOpts = { ...this.opts };
+    intlOpts.timeZone = intlOpts.timeZone || z2;
+    this.dtf = getCachedDTF(intl, intlOpts);
+  }
+  format() {
+    if (this.originalZone) {
+      return this.formatToParts().map(({ value }) => value).join("");
+    }
+    return this.dtf.format(this.dt.toJSDate());
+  }
+  formatToParts() {
+    const parts = this.dtf.formatToParts(this.dt.toJSDate());
+    if (this.originalZone) {
+      return parts.map((part) => {
+        if (part.type === "timeZoneName") {
+          const offsetName = this.originalZone.offsetName(this.dt.ts, {
+            locale: this.dt.locale,
+            format: this.opts.timeZoneName
+          });
+          return {
+            ...part,
+            value: offsetName
+          };
+        } else {
+          return part;
+        }
+      });
+    }
+    return parts;
+  }
+  resolvedOptions() {
+    return this.dtf.resolvedOptions();
+  }
+};
+var PolyRelFormatter = class {
+  constructor(intl, isEnglish, opts) {
+    this.opts = { style: "long", ...opts };
+    if (!isEnglish && hasRelative()) {
+      this.rtf = getCachedRTF(intl, opts);
+    }
+  }
+  format(count, unit) {
+    if (this.rtf) {
+      return this.rtf.format(count, unit);
+    } else {
+      return formatRelativeTime(unit, count, this.opts.numeric, this.opts.style !== "long");
+    }
+  }
+  formatToParts(count, unit) {
+    if (this.rtf) {
+      return this.rtf.formatToParts(count, unit);
+    } else {
+      return [];
+    }
+  }
+};
+var fallbackWeekSettings = {
+  firstDay: 1,
+  minimalDays: 4,
+  weekend: [6, 7]
+};
+var Locale = class _Locale {
+  static fromOpts(opts) {
+    return _Locale.create(
+      opts.locale,
+      opts.numberingSystem,
+      opts.outputCalendar,
+      opts.weekSettings,
+      opts.defaultToEN
+    );
+  }
+  static create(locale, numberingSystem, outputCalendar, weekSettings, defaultToEN = false) {
+    const specifiedLocale = locale || Settings.defaultLocale;
+    const localeR = specifiedLocale || (defaultToEN ? "en-US" : systemLocale());
+    const numberingSystemR = numberingSystem || Settings.defaultNumberingSystem;
+    const outputCalendarR = outputCalendar || Settings.defaultOutputCalendar;
+    const weekSettingsR = validateWeekSettings(weekSettings) || Settings.defaultWeekSettings;
+    return new _Locale(localeR, numberingSystemR, outputCalendarR, weekSettingsR, specifiedLocale);
+  }
+  static resetCache() {
+    sysLocaleCache = null;
+    intlDTCache.clear();
+    intlNumCache.clear();
+    intlRelCache.clear();
+    intlResolvedOptionsCache.clear();
+    weekInfoCache.clear();
+  }
+  static fromObject({ locale, numberingSystem, outputCalendar, weekSettings } = {}) {
+    return _Locale.create(locale, numberingSystem, outputCalendar, weekSettings);
+  }
+  constructor(locale, numbering, outputCalendar, weekSettings, specifiedLocale) {
+    const [parsedLocale, parsedNumberingSystem, parsedOutputCalendar] = parseLocaleString(locale);
+    this.locale = parsedLocale;
+    this.numberingSystem = numbering || parsedNumberingSystem || null;
+    this.outputCalendar = outputCalendar || parsedOutputCalendar || null;
+    this.weekSettings = weekSettings;
+    this.intl = intlConfigString(this.locale, this.numberingSystem, this.outputCalendar);
+    this.weekdaysCache = { format: {}, standalone: {} };
+    this.monthsCache = { format: {}, standalone: {} };
+    this.meridiemCache = null;
+    this.eraCache = {};
+    this.specifiedLocale = specifiedLocale;
+    this.fastNumbersCached = null;
+  }
+  get fastNumbers() {
+    if (this.fastNumbersCached == null) {
+      this.fastNumbersCached = supportsFastNumbers(this);
+    }
+    return this.fastNumbersCached;
+  }
+  listingMode() {
+    const isActuallyEn = this.isEnglish();
+    const hasNoWeirdness = (this.numberingSystem === null || this.numberingSystem === "latn") && (this.outputCalendar === null || this.outputCalendar === "gregory");
+    return isActuallyEn && hasNoWeirdness ? "en" : "intl";
+  }
+  clone(alts) {
+    if (!alts || Object.getOwnPropertyNames(alts).length === 0) {
+      return this;
+    } else {
+      return _Locale.create(
+        alts.locale || this.specifiedLocale,
+        alts.numberingSystem || this.numberingSystem,
+        alts.outputCalendar || this.outputCalendar,
+        validateWeekSettings(alts.weekSettings) || this.weekSettings,
+        alts.defaultToEN || false
+      );
+    }
+  }
+  redefaultToEN(alts = {}) {
+    return this.clone({ ...alts, defaultToEN: true });
+  }
+  redefaultToSystem(alts = {}) {
+    return this.clone({ ...alts, defaultToEN: false });
+  }
+  months(length, format = false) {
+    return listStuff(this, length, months, () => {
+      const monthSpecialCase = this.intl === "ja" || this.intl.startsWith("ja-");
+      format &= !monthSpecialCase;
+      const intl = format ? { month: length, day: "numeric" } : { month: length }, formatStr = format ? "format" : "standalone";
+      if (!this.monthsCache[formatStr][length]) {
+        const mapper = !monthSpecialCase ? (dt) => this.extract(dt, intl, "month") : (dt) => this.dtFormatter(dt, intl).format();
+        this.monthsCache[formatStr][length] = mapMonths(mapper);
+      }
+      return this.monthsCache[formatStr][length];
+    });
+  }
+  weekdays(length, format = false) {
+    return listStuff(this, length, weekdays, () => {
+      const intl = format ? { weekday: length, year: "numeric", month: "long", day: "numeric" } : { weekday: length }, formatStr = format ? "format" : "standalone";
+      if (!this.weekdaysCache[formatStr][length]) {
+        this.weekdaysCache[formatStr][length] = mapWeekdays(
+          (dt) => this.extract(dt, intl, "weekday")
+        );
+      }
+      return this.weekdaysCache[formatStr][length];
+    });
+  }
+  meridiems() {
+    return listStuff(
+      this,
+      void 0,
+      () => meridiems,
+      () => {
+        if (!this.meridiemCache) {
+          const intl = { hour: "numeric", hourCycle: "h12" };
+          this.meridiemCache = [DateTime.utc(2016, 11, 13, 9), DateTime.utc(2016, 11, 13, 19)].map(
+            (dt) => this.extract(dt, intl, "dayperiod")
+          );
+        }
+        return this.meridiemCache;
+      }
+    );
+  }
+  eras(length) {
+    return listStuff(this, length, eras, () => {
+      const intl = { era: length };
+      if (!this.eraCache[length]) {
+        this.eraCache[length] = [DateTime.utc(-40, 1, 1), DateTime.utc(2017, 1, 1)].map(
+          (dt) => this.extract(dt, intl, "era")
+        );
+      }
+      return this.eraCache[length];
+    });
+  }
+  extract(dt, intlOpts, field) {
+    const df = this.dtFormatter(dt, intlOpts), results = df.formatToParts(), matching = results.find((m) => m.type.toLowerCase() === field);
+    return matching ? matching.value : null;
+  }
+  numberFormatter(opts = {}) {
+    return new PolyNumberFormatter(this.intl, opts.forceSimple || this.fastNumbers, opts);
+  }
+  dtFormatter(dt, intlOpts = {}) {
+    return new PolyDateFormatter(dt, this.intl, intlOpts);
+  }
+  relFormatter(opts = {}) {
+    return new PolyRelFormatter(this.intl, this.isEnglish(), opts);
+  }
+  listFormatter(opts = {}) {
+    return getCachedLF(this.intl, opts);
+  }
+  isEnglish() {
+    return this.locale === "en" || this.locale.toLowerCase() === "en-us" || getCachedIntResolvedOptions(this.intl).locale.startsWith("en-us");
+  }
+  getWeekSettings() {
+    if (this.weekSettings) {
+      return this.weekSettings;
+    } else if (!hasLocaleWeekInfo()) {
+      return fallbackWeekSettings;
+    } else {
+      return getCachedWeekInfo(this.locale);
+    }
+  }
+  getStartOfWeek() {
+    return this.getWeekSettings().firstDay;
+  }
+  getMinDaysInFirstWeek() {
+    return this.getWeekSettings().minimalDays;
+  }
+  getWeekendDays() {
+    return this.getWeekSettings().weekend;
+  }
+  equals(other) {
+    return this.locale === other.locale && this.numberingSystem === other.numberingSystem && this.outputCalendar === other.outputCalendar;
+  }
+  toString() {
+    return `Locale(${this.locale}, ${this.numberingSystem}, ${this.outputCalendar})`;
+  }
+};
+var singleton = null;
+var FixedOffsetZone = class _FixedOffsetZone extends Zone {
+  /**
+   * Get a singleton instance of UTC
+   * @return {FixedOffsetZone}
+   */
+  static get utcInstance() {
+    if (singleton === null) {
+      singleton = new _FixedOffsetZone(0);
+    }
+    return singleton;
+  }
+  /**
+   * Get an instance with a specified offset
+   * @param {number} offset - The offset in minutes
+   * @return {FixedOffsetZone}
+   */
+  static instance(offset2) {
+    return offset2 === 0 ? _FixedOffsetZone.utcInstance : new _FixedOffsetZone(offset2);
+  }
+  /**
+   * Get an instance of FixedOffsetZone from a UTC offset string, like "UTC+6"
+   * @param {string} s - The offset string to parse
+   * @example FixedOffsetZone.parseSpecifier("UTC+6")
+   * @example FixedOffsetZone.parseSpecifier("UTC+06")
+   * @example FixedOffsetZone.parseSpecifier("UTC-6:00")
+   * @return {FixedOffsetZone}
+   */
+  static parseSpecifier(s2) {
+    if (s2) {
+      const r = s2.match(/^utc(?:([+-]\d{1,2})(?::(\d{2}))?)?$/i);
+      if (r) {
+        return new _FixedOffsetZone(signedOffset(r[1], r[2]));
+      }
+    }
+    return null;
+  }
+  constructor(offset2) {
+    super();
+    this.fixed = offset2;
+  }
+  /**
+   * The type of zone. `fixed` for all instances of `FixedOffsetZone`.
+   * @override
+   * @type {string}
+   */
+  get type() {
+    return "fixed";
+  }
+  /**
+   * The name of this zone.
+   * All fixed zones' names always start with "UTC" (plus optional offset)
+   * @override
+   * @type {string}
+   */
+  get name() {
+    return this.fixed === 0 ? "UTC" : `UTC${formatOffset(this.fixed, "narrow")}`;
+  }
+  /**
+   * The IANA name of this zone, i.e. `Etc/UTC` or `Etc/GMT+/-nn`
+   *
+   * @override
+   * @type {string}
+   */
+  get ianaName() {
+    if (this.fixed === 0) {
+      return "Etc/UTC";
+    } else {
+      return `Etc/GMT${formatOffset(-this.fixed, "narrow")}`;
+    }
+  }
+  /**
+   * Returns the offset's common name at the specified timestamp.
+   *
+   * For fixed offset zones this equals to the zone name.
+   * @override
+   */
+  offsetName() {
+    return this.name;
+  }
+  /**
+   * Returns the offset's value as a string
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format) {
+    return formatOffset(this.fixed, format);
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year:
+   * Always returns true for all fixed offset zones.
+   * @override
+   * @type {boolean}
+   */
+  get isUniversal() {
+    return true;
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   *
+   * For fixed offset zones, this is constant and does not depend on a timestamp.
+   * @override
+   * @return {number}
+   */
+  offset() {
+    return this.fixed;
+  }
+  /**
+   * Return whether this Zone is equal to another zone (i.e. also fixed and same offset)
+   * @override
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    return otherZone.type === "fixed" && otherZone.fixed === this.fixed;
+  }
+  /**
+   * Return whether this Zone is valid:
+   * All fixed offset zones are valid.
+   * @override
+   * @type {boolean}
+   */
+  get isValid() {
+    return true;
+  }
+};
+var InvalidZone = class extends Zone {
+  constructor(zoneName) {
+    super();
+    this.zoneName = zoneName;
+  }
+  /** @override **/
+  get type() {
+    return "invalid";
+  }
+  /** @override **/
+  get name() {
+    return this.zoneName;
+  }
+  /** @override **/
+  get isUniversal() {
+    return false;
+  }
+  /** @override **/
+  offsetName() {
+    return null;
+  }
+  /** @override **/
+  formatOffset() {
+    return "";
+  }
+  /** @override **/
+  offset() {
+    return NaN;
+  }
+  /** @override **/
+  equals() {
+    return false;
+  }
+  /** @override **/
+  get isValid() {
+    return false;
+  }
+};
+function normalizeZone(input2, defaultZone2) {
+  if (isUndefined(input2) || input2 === null) {
+    return defaultZone2;
+  } else if (input2 instanceof Zone) {
+    return input2;
+  } else if (isString(input2)) {
+    const lowered = input2.toLowerCase();
+    if (lowered === "default") return defaultZone2;
+    else if (lowered === "local" || lowered === "system") return SystemZone.instance;
+    else if (lowered === "utc" || lowered === "gmt") return FixedOffsetZone.utcInstance;
+    else return FixedOffsetZone.parseSpecifier(lowered) || IANAZone.create(input2);
+  } else if (isNumber(input2)) {
+    return FixedOffsetZone.instance(input2);
+  } else if (typeof input2 === "object" && "offset" in input2 && typeof input2.offset === "function") {
+    return input2;
+  } else {
+    return new InvalidZone(input2);
+  }
+}
+var numberingSystems = {
+  arab: "[\u0660-\u0669]",
+  arabext: "[\u06F0-\u06F9]",
+  bali: "[\u1B50-\u1B59]",
+  beng: "[\u09E6-\u09EF]",
+  deva: "[\u0966-\u096F]",
+  fullwide: "[\uFF10-\uFF19]",
+  gujr: "[\u0AE6-\u0AEF]",
+  hanidec: "[\u3007|\u4E00|\u4E8C|\u4E09|\u56DB|\u4E94|\u516D|\u4E03|\u516B|\u4E5D]",
+  khmr: "[\u17E0-\u17E9]",
+  knda: "[\u0CE6-\u0CEF]",
+  laoo: "[\u0ED0-\u0ED9]",
+  limb: "[\u1946-\u194F]",
+  mlym: "[\u0D66-\u0D6F]",
+  mong: "[\u1810-\u1819]",
+  mymr: "[\u1040-\u1049]",
+  orya: "[\u0B66-\u0B6F]",
+  tamldec: "[\u0BE6-\u0BEF]",
+  telu: "[\u0C66-\u0C6F]",
+  thai: "[\u0E50-\u0E59]",
+  tibt: "[\u0F20-\u0F29]",
+  latn: "\\d"
+};
+var numberingSystemsUTF16 = {
+  arab: [1632, 1641],
+  arabext: [1776, 1785],
+  bali: [6992, 7001],
+  beng: [2534, 2543],
+  deva: [2406, 2415],
+  fullwide: [65296, 65303],
+  gujr: [2790, 2799],
+  khmr: [6112, 6121],
+  knda: [3302, 3311],
+  laoo: [3792, 3801],
+  limb: [6470, 6479],
+  mlym: [3430, 3439],
+  mong: [6160, 6169],
+  mymr: [4160, 4169],
+  orya: [2918, 2927],
+  tamldec: [3046, 3055],
+  telu: [3174, 3183],
+  thai: [3664, 3673],
+  tibt: [3872, 3881]
+};
+var hanidecChars = numberingSystems.hanidec.replace(/[\[|\]]/g, "").split("");
+function parseDigits(str) {
+  let value = parseInt(str, 10);
+  if (isNaN(value)) {
+    value = "";
+    for (let i = 0; i < str.length; i++) {
+      const code2 = str.charCodeAt(i);
+      if (str[i].search(numberingSystems.hanidec) !== -1) {
+        value += hanidecChars.indexOf(str[i]);
+      } else {
+        for (const key in numberingSystemsUTF16) {
+          const [min, max] = numberingSystemsUTF16[key];
+          if (code2 >= min && code2 <= max) {
+            value += code2 - min;
+          }
+        }
+      }
+    }
+    return parseInt(value, 10);
+  } else {
+    return value;
+  }
+}
+var digitRegexCache = /* @__PURE__ */ new Map();
+function resetDigitRegexCache() {
+  digitRegexCache.clear();
+}
+function digitRegex({ numberingSystem }, append = "") {
+  const ns = numberingSystem || "latn";
+  let appendCache = digitRegexCache.get(ns);
+  if (appendCache === void 0) {
+    appendCache = /* @__PURE__ */ new Map();
+    digitRegexCache.set(ns, appendCache);
+  }
+  let regex2 = appendCache.get(append);
+  if (regex2 === void 0) {
+    regex2 = new RegExp(`${numberingSystems[ns]}${append}`);
+    appendCache.set(append, regex2);
+  }
+  return regex2;
+}
+var now = () => Date.now();
+var defaultZone = "system";
+var defaultLocale = null;
+var defaultNumberingSystem = null;
+var defaultOutputCalendar = null;
+var twoDigitCutoffYear = 60;
+var throwOnInvalid;
+var defaultWeekSettings = null;
+var Settings = class {
+  /**
+   * Get the callback for returning the current timestamp.
+   * @type {function}
+   */
+  static get now() {
+    return now;
+  }
+  /**
+   * Set the callback for returning the current timestamp.
+   * The function should return a number, which will be interpreted as an Epoch millisecond count
+   * @type {function}
+   * @example Settings.now = () => Date.now() + 3000 // pretend it is 3 seconds in the future
+   * @example Settings.now = () => 0 // always pretend it's Jan 1, 1970 at midnight in UTC time
+   */
+  static set now(n2) {
+    now = n2;
+  }
+  /**
+   * Set the default time zone to create DateTimes in. Does not affect existing instances.
+   * Use the value "system" to reset this value to the system's time zone.
+   * @type {string}
+   */
+  static set defaultZone(zone) {
+    defaultZone = zone;
+  }
+  /**
+   * Get the default time zone object currently used to create DateTimes. Does not affect existing instances.
+   * The default value is the system's time zone (the one set on the machine that runs this code).
+   * @type {Zone}
+   */
+  static get defaultZone() {
+    return normalizeZone(defaultZone, SystemZone.instance);
+  }
+  /**
+   * Get the default locale to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultLocale() {
+    return defaultLocale;
+  }
+  /**
+   * Set the default locale to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultLocale(locale) {
+    defaultLocale = locale;
+  }
+  /**
+   * Get the default numbering system to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultNumberingSystem() {
+    return defaultNumberingSystem;
+  }
+  /**
+   * Set the default numbering system to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultNumberingSystem(numberingSystem) {
+    defaultNumberingSystem = numberingSystem;
+  }
+  /**
+   * Get the default output calendar to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultOutputCalendar() {
+    return defaultOutputCalendar;
+  }
+  /**
+   * Set the default output calendar to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultOutputCalendar(outputCalendar) {
+    defaultOutputCalendar = outputCalendar;
+  }
+  /**
+   * @typedef {Object} WeekSettings
+   * @property {number} firstDay
+   * @property {number} minimalDays
+   * @property {number[]} weekend
+   */
+  /**
+   * @return {WeekSettings|null}
+   */
+  static get defaultWeekSettings() {
+    return defaultWeekSettings;
+  }
+  /**
+   * Allows overriding the default locale week settings, i.e. the start of the week, the weekend and
+   * how many days are required in the first week of a year.
+   * Does not affect existing instances.
+   *
+   * @param {WeekSettings|null} weekSettings
+   */
+  static set defaultWeekSettings(weekSettings) {
+    defaultWeekSettings = validateWeekSettings(weekSettings);
+  }
+  /**
+   * Get the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
+   * @type {number}
+   */
+  static get twoDigitCutoffYear() {
+    return twoDigitCutoffYear;
+  }
+  /**
+   * Set the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
+   * @type {number}
+   * @example Settings.twoDigitCutoffYear = 0 // all 'yy' are interpreted as 20th century
+   * @example Settings.twoDigitCutoffYear = 99 // all 'yy' are interpreted as 21st century
+   * @example Settings.twoDigitCutoffYear = 50 // '49' -> 2049; '50' -> 1950
+   * @example Settings.twoDigitCutoffYear = 1950 // interpreted as 50
+   * @example Settings.twoDigitCutoffYear = 2050 // ALSO interpreted as 50
+   */
+  static set twoDigitCutoffYear(cutoffYear) {
+    twoDigitCutoffYear = cutoffYear % 100;
+  }
+  /**
+   * Get whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
+   * @type {boolean}
+   */
+  static get throwOnInvalid() {
+    return throwOnInvalid;
+  }
+  /**
+   * Set whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
+   * @type {boolean}
+   */
+  static set throwOnInvalid(t) {
+    throwOnInvalid = t;
+  }
+  /**
+   * Reset Luxon's global caches. Should only be necessary in testing scenarios.
+   * @return {void}
+   */
+  static resetCaches() {
+    Locale.resetCache();
+    IANAZone.resetCache();
+    DateTime.resetCache();
+    resetDigitRegexCache();
+  }
+};
+var Invalid = class {
+  constructor(reason, explanation) {
+    this.reason = reason;
+    this.explanation = explanation;
+  }
+  toMessage() {
+    if (this.explanation) {
+      return `${this.reason}: ${this.explanation}`;
+    } else {
+      return this.reason;
+    }
+  }
+};
+var nonLeapLadder = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+var leapLadder = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+function unitOutOfRange(unit, value) {
+  return new Invalid(
+    "unit out of range",
+    `you specified ${value} (of type ${typeof value}) as a ${unit}, which is invalid`
+  );
+}
+function dayOfWeek(year, month, day2) {
+  const d = new Date(Date.UTC(year, month - 1, day2));
+  if (year < 100 && year >= 0) {
+    d.setUTCFullYear(d.getUTCFullYear() - 1900);
+  }
+  const js = d.getUTCDay();
+  return js === 0 ? 7 : js;
+}
+function computeOrdinal(year, month, day2) {
+  return day2 + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
+}
+function uncomputeOrdinal(year, ordinal) {
+  const table = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table.findIndex((i) => i < ordinal), day2 = ordinal - table[month0];
+  return { month: month0 + 1, day: day2 };
+}
+function isoWeekdayToLocal(isoWeekday, startOfWeek) {
+  return (isoWeekday - startOfWeek + 7) % 7 + 1;
+}
+function gregorianToWeek(gregObj, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const { year, month, day: day2 } = gregObj, ordinal = computeOrdinal(year, month, day2), weekday = isoWeekdayToLocal(dayOfWeek(year, month, day2), startOfWeek);
+  let weekNumber = Math.floor((ordinal - weekday + 14 - minDaysInFirstWeek) / 7), weekYear;
+  if (weekNumber < 1) {
+    weekYear = year - 1;
+    weekNumber = weeksInWeekYear(weekYear, minDaysInFirstWeek, startOfWeek);
+  } else if (weekNumber > weeksInWeekYear(year, minDaysInFirstWeek, startOfWeek)) {
+    weekYear = year + 1;
+    weekNumber = 1;
+  } else {
+    weekYear = year;
+  }
+  return { weekYear, weekNumber, weekday, ...timeObject(gregObj) };
+}
+function weekToGregorian(weekData, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const { weekYear, weekNumber, weekday } = weekData, weekdayOfJan4 = isoWeekdayToLocal(dayOfWeek(weekYear, 1, minDaysInFirstWeek), startOfWeek), yearInDays = daysInYear(weekYear);
+  let ordinal = weekNumber * 7 + weekday - weekdayOfJan4 - 7 + minDaysInFirstWeek, year;
+  if (ordinal < 1) {
+    year = weekYear - 1;
+    ordinal += daysInYear(year);
+  } else if (ordinal > yearInDays) {
+    year = weekYear + 1;
+    ordinal -= daysInYear(weekYear);
+  } else {
+    year = weekYear;
+  }
+  const { month, day: day2 } = uncomputeOrdinal(year, ordinal);
+  return { year, month, day: day2, ...timeObject(weekData) };
+}
+function gregorianToOrdinal(gregData) {
+  const { year, month, day: day2 } = gregData;
+  const ordinal = computeOrdinal(year, month, day2);
+  return { year, ordinal, ...timeObject(gregData) };
+}
+function ordinalToGregorian(ordinalData) {
+  const { year, ordinal } = ordinalData;
+  const { month, day: day2 } = uncomputeOrdinal(year, ordinal);
+  return { year, month, day: day2, ...timeObject(ordinalData) };
+}
+function usesLocalWeekValues(obj, loc) {
+  const hasLocaleWeekData = !isUndefined(obj.localWeekday) || !isUndefined(obj.localWeekNumber) || !isUndefined(obj.localWeekYear);
+  if (hasLocaleWeekData) {
+    const hasIsoWeekData = !isUndefined(obj.weekday) || !isUndefined(obj.weekNumber) || !isUndefined(obj.weekYear);
+    if (hasIsoWeekData) {
+      throw new ConflictingSpecificationError(
+        "Cannot mix locale-based week fields with ISO-based week fields"
+      );
+    }
+    if (!isUndefined(obj.localWeekday)) obj.weekday = obj.localWeekday;
+    if (!isUndefined(obj.localWeekNumber)) obj.weekNumber = obj.localWeekNumber;
+    if (!isUndefined(obj.localWeekYear)) obj.weekYear = obj.localWeekYear;
+    delete obj.localWeekday;
+    delete obj.localWeekNumber;
+    delete obj.localWeekYear;
+    return {
+      minDaysInFirstWeek: loc.getMinDaysInFirstWeek(),
+      startOfWeek: loc.getStartOfWeek()
+    };
+  } else {
+    return { minDaysInFirstWeek: 4, startOfWeek: 1 };
+  }
+}
+function hasInvalidWeekData(obj, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const validYear = isInteger(obj.weekYear), validWeek = integerBetween(
+    obj.weekNumber,
+    1,
+    weeksInWeekYear(obj.weekYear, minDaysInFirstWeek, startOfWeek)
+  ), validWeekday = integerBetween(obj.weekday, 1, 7);
+  if (!validYear) {
+    return unitOutOfRange("weekYear", obj.weekYear);
+  } else if (!validWeek) {
+    return unitOutOfRange("week", obj.weekNumber);
+  } else if (!validWeekday) {
+    return unitOutOfRange("weekday", obj.weekday);
+  } else return false;
+}
+function hasInvalidOrdinalData(obj) {
+  const validYear = isInteger(obj.year), validOrdinal = integerBetween(obj.ordinal, 1, daysInYear(obj.year));
+  if (!validYear) {
+    return unitOutOfRange("year", obj.year);
+  } else if (!validOrdinal) {
+    return unitOutOfRange("ordinal", obj.ordinal);
+  } else return false;
+}
+function hasInvalidGregorianData(obj) {
+  const validYear = isInteger(obj.year), validMonth = integerBetween(obj.month, 1, 12), validDay = integerBetween(obj.day, 1, daysInMonth(obj.year, obj.month));
+  if (!validYear) {
+    return unitOutOfRange("year", obj.year);
+  } else if (!validMonth) {
+    return unitOutOfRange("month", obj.month);
+  } else if (!validDay) {
+    return unitOutOfRange("day", obj.day);
+  } else return false;
+}
+function hasInvalidTimeData(obj) {
+  const { hour, minute, second, millisecond } = obj;
+  const validHour = integerBetween(hour, 0, 23) || hour === 24 && minute === 0 && second === 0 && millisecond === 0, validMinute = integerBetween(minute, 0, 59), validSecond = integerBetween(second, 0, 59), validMillisecond = integerBetween(millisecond, 0, 999);
+  if (!validHour) {
+    return unitOutOfRange("hour", hour);
+  } else if (!validMinute) {
+    return unitOutOfRange("minute", minute);
+  } else if (!validSecond) {
+    return unitOutOfRange("second", second);
+  } else if (!validMillisecond) {
+    return unitOutOfRange("millisecond", millisecond);
+  } else return false;
+}
+function isUndefined(o) {
+  return typeof o === "undefined";
+}
+function isNumber(o) {
+  return typeof o === "number";
+}
+function isInteger(o) {
+  return typeof o === "number" && o % 1 === 0;
+}
+function isString(o) {
+  return typeof o === "string";
+}
+function isDate(o) {
+  return Object.prototype.toString.call(o) === "[object Date]";
+}
+function hasRelative() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.RelativeTimeFormat;
+  } catch (e) {
+    return false;
+  }
+}
+function hasLocaleWeekInfo() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.Locale && ("weekInfo" in Intl.Locale.prototype || "getWeekInfo" in Intl.Locale.prototype);
+  } catch (e) {
+    return false;
+  }
+}
+function maybeArray(thing) {
+  return Array.isArray(thing) ? thing : [thing];
+}
+function bestBy(arr, by, compare) {
+  if (arr.length === 0) {
+    return void 0;
+  }
+  return arr.reduce((best, next) => {
+    const pair = [by(next), next];
+    if (!best) {
+      return pair;
+    } else if (compare(best[0], pair[0]) === best[0]) {
+      return best;
+    } else {
+      return pair;
+    }
+  }, null)[1];
+}
+function pick(obj, keys) {
+  return keys.reduce((a, k) => {
+    a[k] = obj[k];
+    return a;
+  }, {});
+}
+function hasOwnProperty(obj, prop) {
+  return Object.prototype.hasOwnProperty.call(obj, prop);
+}
+function validateWeekSettings(settings) {
+  if (settings == null) {
+    return null;
+  } else if (typeof settings !== "object") {
+    throw new InvalidArgumentError("Week settings must be an object");
+  } else {
+    if (!integerBetween(settings.firstDay, 1, 7) || !integerBetween(settings.minimalDays, 1, 7) || !Array.isArray(settings.weekend) || settings.weekend.some((v) => !integerBetween(v, 1, 7))) {
+      throw new InvalidArgumentError("Invalid week settings");
+    }
+    return {
+      firstDay: settings.firstDay,
+      minimalDays: settings.minimalDays,
+      weekend: Array.from(settings.weekend)
+    };
+  }
+}
+function integerBetween(thing, bottom, top) {
+  return isInteger(thing) && thing >= bottom && thing <= top;
+}
+function floorMod(x, n2) {
+  return x - n2 * Math.floor(x / n2);
+}
+function padStart(input2, n2 = 2) {
+  const isNeg = input2 < 0;
+  let padded;
+  if (isNeg) {
+    padded = "-" + ("" + -input2).padStart(n2, "0");
+  } else {
+    padded = ("" + input2).padStart(n2, "0");
+  }
+  return padded;
+}
+function parseInteger(string4) {
+  if (isUndefined(string4) || string4 === null || string4 === "") {
+    return void 0;
+  } else {
+    return parseInt(string4, 10);
+  }
+}
+function parseFloating(string4) {
+  if (isUndefined(string4) || string4 === null || string4 === "") {
+    return void 0;
+  } else {
+    return parseFloat(string4);
+  }
+}
+function parseMillis(fraction) {
+  if (isUndefined(fraction) || fraction === null || fraction === "") {
+    return void 0;
+  } else {
+    const f = parseFloat("0." + fraction) * 1e3;
+    return Math.floor(f);
+  }
+}
+function roundTo(number4, digits, rounding = "round") {
+  const factor = 10 ** digits;
+  switch (rounding) {
+    case "expand":
+      return number4 > 0 ? Math.ceil(number4 * factor) / factor : Math.floor(number4 * factor) / factor;
+    case "trunc":
+      return Math.trunc(number4 * factor) / factor;
+    case "round":
+      return Math.round(number4 * factor) / factor;
+    case "floor":
+      return Math.floor(number4 * factor) / factor;
+    case "ceil":
+      return Math.ceil(number4 * factor) / factor;
+    default:
+      throw new RangeError(`Value rounding ${rounding} is out of range`);
+  }
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+function daysInYear(year) {
+  return isLeapYear(year) ? 366 : 365;
+}
+function daysInMonth(year, month) {
+  const modMonth = floorMod(month - 1, 12) + 1, modYear = year + (month - modMonth) / 12;
+  if (modMonth === 2) {
+    return isLeapYear(modYear) ? 29 : 28;
+  } else {
+    return [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][modMonth - 1];
+  }
+}
+function objToLocalTS(obj) {
+  let d = Date.UTC(
+    obj.year,
+    obj.month - 1,
+    obj.day,
+    obj.hour,
+    obj.minute,
+    obj.second,
+    obj.millisecond
+  );
+  if (obj.year < 100 && obj.year >= 0) {
+    d = new Date(d);
+    d.setUTCFullYear(obj.year, obj.month - 1, obj.day);
+  }
+  return +d;
+}
+function firstWeekOffset(year, minDaysInFirstWeek, startOfWeek) {
+  const fwdlw = isoWeekdayToLocal(dayOfWeek(year, 1, minDaysInFirstWeek), startOfWeek);
+  return -fwdlw + minDaysInFirstWeek - 1;
+}
+function weeksInWeekYear(weekYear, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const weekOffset = firstWeekOffset(weekYear, minDaysInFirstWeek, startOfWeek);
+  const weekOffsetNext = firstWeekOffset(weekYear + 1, minDaysInFirstWeek, startOfWeek);
+  return (daysInYear(weekYear) - weekOffset + weekOffsetNext) / 7;
+}
+function untruncateYear(year) {
+  if (year > 99) {
+    return year;
+  } else return year > Settings.twoDigitCutoffYear ? 1900 + year : 2e3 + year;
+}
+function parseZoneInfo(ts, offsetFormat, locale, timeZone = null) {
+  const date5 = new Date(ts), intlOpts = {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit"
+  };
+  if (timeZone) {
+    intlOpts.timeZone = timeZone;
+  }
+  const modified = { timeZoneName: offsetFormat, ...intlOpts };
+  const parsed = new Intl.DateTimeFormat(locale, modified).formatToParts(date5).find((m) => m.type.toLowerCase() === "timezonename");
+  return parsed ? parsed.value : null;
+}
+function signedOffset(offHourStr, offMinuteStr) {
+  let offHour = parseInt(offHourStr, 10);
+  if (Number.isNaN(offHour)) {
+    offHour = 0;
+  }
+  const offMin = parseInt(offMinuteStr, 10) || 0, offMinSigned = offHour < 0 || Object.is(offHour, -0) ? -offMin : offMin;
+  return offHour * 60 + offMinSigned;
+}
+function asNumber(value) {
+  const numericValue = Number(value);
+  if (typeof value === "boolean" || value === "" || !Number.isFinite(numericValue))
+    throw new InvalidArgumentError(`Invalid unit value ${value}`);
+  return numericValue;
+}
+function normalizeObject(obj, normalizer) {
+  const normalized = {};
+  for (const u in obj) {
+    if (hasOwnProperty(obj, u)) {
+      const v = obj[u];
+      if (v === void 0 || v === null) continue;
+      normalized[normalizer(u)] = asNumber(v);
+    }
+  }
+  return normalized;
+}
+function formatOffset(offset2, format) {
+  const hours = Math.trunc(Math.abs(offset2 / 60)), minutes = Math.trunc(Math.abs(offset2 % 60)), sign2 = offset2 >= 0 ? "+" : "-";
+  switch (format) {
+    case "short":
+      return `${sign2}${padStart(hours, 2)}:${padStart(minutes, 2)}`;
+    case "narrow":
+      return `${sign2}${hours}${minutes > 0 ? `:${minutes}` : ""}`;
+    case "techie":
+      return `${sign2}${padStart(hours, 2)}${padStart(minutes, 2)}`;
+    default:
+      throw new RangeError(`Value format ${format} is out of range for property format`);
+  }
+}
+function timeObject(obj) {
+  return pick(obj, ["hour", "minute", "second", "millisecond"]);
+}
+var monthsLong = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+var monthsShort = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec"
+];
+var monthsNarrow = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
+function months(length) {
+  switch (length) {
+    case "narrow":
+      return [...monthsNarrow];
+    case "short":
+      return [...monthsShort];
+    case "long":
+      return [...monthsLong];
+    case "numeric":
+      return ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+    case "2-digit":
+      return ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
+    default:
+      return null;
+  }
+}
+var weekdaysLong = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday"
+];
+var weekdaysShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+var weekdaysNarrow = ["M", "T", "W", "T", "F", "S", "S"];
+function weekdays(length) {
+  switch (length) {
+    case "narrow":
+      return [...weekdaysNarrow];
+    case "short":
+      return [...weekdaysShort];
+    case "long":
+      return [...weekdaysLong];
+    case "numeric":
+      return ["1", "2", "3", "4", "5", "6", "7"];
+    default:
+      return null;
+  }
+}
+var meridiems = ["AM", "PM"];
+var erasLong = ["Before Christ", "Anno Domini"];
+var erasShort = ["BC", "AD"];
+var erasNarrow = ["B", "A"];
+function eras(length) {
+  switch (length) {
+    case "narrow":
+      return [...erasNarrow];
+    case "short":
+      return [...erasShort];
+    case "long":
+      return [...erasLong];
+    default:
+      return null;
+  }
+}
+function meridiemForDateTime(dt) {
+  return meridiems[dt.hour < 12 ? 0 : 1];
+}
+function weekdayForDateTime(dt, length) {
+  return weekdays(length)[dt.weekday - 1];
+}
+function monthForDateTime(dt, length) {
+  return months(length)[dt.month - 1];
+}
+function eraForDateTime(dt, length) {
+  return eras(length)[dt.year < 0 ? 0 : 1];
+}
+function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
+  const units = {
+    years: ["year", "yr."],
+    quarters: ["quarter", "qtr."],
+    months: ["month", "mo."],
+    weeks: ["week", "wk."],
+    days: ["day", "day", "days"],
+    hours: ["hour", "hr."],
+    minutes: ["minute", "min."],
+    seconds: ["second", "sec."]
+  };
+  const lastable = ["hours", "minutes", "seconds"].indexOf(unit) === -1;
+  if (numeric === "auto" && lastable) {
+    const isDay = unit === "days";
+    switch (count) {
+      case 1:
+        return isDay ? "tomorrow" : `next ${units[unit][0]}`;
+      case -1:
+        return isDay ? "yesterday" : `last ${units[unit][0]}`;
+      case 0:
+        return isDay ? "today" : `this ${units[unit][0]}`;
+    }
+  }
+  const isInPast = Object.is(count, -0) || count < 0, fmtValue = Math.abs(count), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
+  return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
+}
+function stringifyTokens(splits, tokenToString) {
+  let s2 = "";
+  for (const token of splits) {
+    if (token.literal) {
+      s2 += token.val;
+    } else {
+      s2 += tokenToString(token.val);
+    }
+  }
+  return s2;
+}
+var macroTokenToFormatOpts = {
+  D: DATE_SHORT,
+  DD: DATE_MED,
+  DDD: DATE_FULL,
+  DDDD: DATE_HUGE,
+  t: TIME_SIMPLE,
+  tt: TIME_WITH_SECONDS,
+  ttt: TIME_WITH_SHORT_OFFSET,
+  tttt: TIME_WITH_LONG_OFFSET,
+  T: TIME_24_SIMPLE,
+  TT: TIME_24_WITH_SECONDS,
+  TTT: TIME_24_WITH_SHORT_OFFSET,
+  TTTT: TIME_24_WITH_LONG_OFFSET,
+  f: DATETIME_SHORT,
+  ff: DATETIME_MED,
+  fff: DATETIME_FULL,
+  ffff: DATETIME_HUGE,
+  F: DATETIME_SHORT_WITH_SECONDS,
+  FF: DATETIME_MED_WITH_SECONDS,
+  FFF: DATETIME_FULL_WITH_SECONDS,
+  FFFF: DATETIME_HUGE_WITH_SECONDS
+};
+var Formatter = class _Formatter {
+  static create(locale, opts = {}) {
+    return new _Formatter(locale, opts);
+  }
+  static parseFormat(fmt) {
+    let current = null, currentFull = "", bracketed = false;
+    const splits = [];
+    for (let i = 0; i < fmt.length; i++) {
+      const c = fmt.charAt(i);
+      if (c === "'") {
+        if (currentFull.length > 0 || bracketed) {
+          splits.push({
+            literal: bracketed || /^\s+$/.test(currentFull),
+            val: currentFull === "" ? "'" : currentFull
+          });
+        }
+        current = null;
+        currentFull = "";
+        bracketed = !bracketed;
+      } else if (bracketed) {
+        currentFull += c;
+      } else if (c === current) {
+        currentFull += c;
+      } else {
+        if (currentFull.length > 0) {
+          splits.push({ literal: /^\s+$/.test(currentFull), val: currentFull });
+        }
+        currentFull = c;
+        current = c;
+      }
+    }
+    if (currentFull.length > 0) {
+      splits.push({ literal: bracketed || /^\s+$/.test(currentFull), val: currentFull });
+    }
+    return splits;
+  }
+  static macroTokenToFormatOpts(token) {
+    return macroTokenToFormatOpts[token];
+  }
+  constructor(locale, formatOpts) {
+    this.opts = formatOpts;
+    this.loc = locale;
+    this.systemLoc = null;
+  }
+  formatWithSystemDefault(dt, opts) {
+    if (this.systemLoc === null) {
+      this.systemLoc = this.loc.redefaultToSystem();
+    }
+    const df = this.systemLoc.dtFormatter(dt, { ...this.opts, ...opts });
+    return df.format();
+  }
+  dtFormatter(dt, opts = {}) {
+    return this.loc.dtFormatter(dt, { ...this.opts, ...opts });
+  }
+  formatDateTime(dt, opts) {
+    return this.dtFormatter(dt, opts).format();
+  }
+  formatDateTimeParts(dt, opts) {
+    return this.dtFormatter(dt, opts).formatToParts();
+  }
+  formatInterval(interval, opts) {
+    const df = this.dtFormatter(interval.start, opts);
+    return df.dtf.formatRange(interval.start.toJSDate(), interval.end.toJSDate());
+  }
+  resolvedOptions(dt, opts) {
+    return this.dtFormatter(dt, opts).resolvedOptions();
+  }
+  num(n2, p = 0, signDisplay = void 0) {
+    if (this.opts.forceSimple) {
+      return padStart(n2, p);
+    }
+    const opts = { ...this.opts };
+    if (p > 0) {
+      opts.padTo = p;
+    }
+    if (signDisplay) {
+      opts.signDisplay = signDisplay;
+    }
+    return this.loc.numberFormatter(opts).format(n2);
+  }
+  formatDateTimeFromString(dt, fmt) {
+    const knownEnglish = this.loc.listingMode() === "en", useDateTimeFormatter = this.loc.outputCalendar && this.loc.outputCalendar !== "gregory", string4 = (opts, extract) => this.loc.extract(dt, opts, extract), formatOffset2 = (opts) => {
+      if (dt.isOffsetFixed && dt.offset === 0 && opts.allowZ) {
+        return "Z";
+      }
+      return dt.isValid ? dt.zone.formatOffset(dt.ts, opts.format) : "";
+    }, meridiem = () => knownEnglish ? meridiemForDateTime(dt) : string4({ hour: "numeric", hourCycle: "h12" }, "dayperiod"), month = (length, standalone) => knownEnglish ? monthForDateTime(dt, length) : string4(standalone ? { month: length } : { month: length, day: "numeric" }, "month"), weekday = (length, standalone) => knownEnglish ? weekdayForDateTime(dt, length) : string4(
+      standalone ? { weekday: length } : { weekday: length, month: "long", day: "numeric" },
+      "weekday"
+    ), maybeMacro = (token) => {
+      const formatOpts = _Formatter.macroTokenToFormatOpts(token);
+      if (formatOpts) {
+        return this.formatWithSystemDefault(dt, formatOpts);
+      } else {
+        return token;
+      }
+    }, era = (length) => knownEnglish ? eraForDateTime(dt, length) : string4({ era: length }, "era"), tokenToString = (token) => {
+      switch (token) {
+        // ms
+        case "S":
+          return this.num(dt.millisecond);
+        case "u":
+        // falls through
+        case "SSS":
+          return this.num(dt.millisecond, 3);
+        // seconds
+        case "s":
+          return this.num(dt.second);
+        case "ss":
+          return this.num(dt.second, 2);
+        // fractional seconds
+        case "uu":
+          return this.num(Math.floor(dt.millisecond / 10), 2);
+        case "uuu":
+          return this.num(Math.floor(dt.millisecond / 100));
+        // minutes
+        case "m":
+          return this.num(dt.minute);
+        case "mm":
+          return this.num(dt.minute, 2);
+        // hours
+        case "h":
+          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12);
+        case "hh":
+          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12, 2);
+        case "H":
+          return this.num(dt.hour);
+        case "HH":
+          return this.num(dt.hour, 2);
+        // offset
+        case "Z":
+          return formatOffset2({ format: "narrow", allowZ: this.opts.allowZ });
+        case "ZZ":
+          return formatOffset2({ format: "short", allowZ: this.opts.allowZ });
+        case "ZZZ":
+          return formatOffset2({ format: "techie", allowZ: this.opts.allowZ });
+        case "ZZZZ":
+          return dt.zone.offsetName(dt.ts, { format: "short", locale: this.loc.locale });
+        case "ZZZZZ":
+          return dt.zone.offsetName(dt.ts, { format: "long", locale: this.loc.locale });
+        // zone
+        case "z":
+          return dt.zoneName;
+        // meridiems
+        case "a":
+          return meridiem();
+        // dates
+        case "d":
+          return useDateTimeFormatter ? string4({ day: "numeric" }, "day") : this.num(dt.day);
+        case "dd":
+          return useDateTimeFormatter ? string4({ day: "2-digit" }, "day") : this.num(dt.day, 2);
+        // weekdays - standalone
+        case "c":
+          return this.num(dt.weekday);
+        case "ccc":
+          return weekday("short", true);
+        case "cccc":
+          return weekday("long", true);
+        case "ccccc":
+          return weekday("narrow", true);
+        // weekdays - format
+        case "E":
+          return this.num(dt.weekday);
+        case "EEE":
+          return weekday("short", false);
+        case "EEEE":
+          return weekday("long", false);
+        case "EEEEE":
+          return weekday("narrow", false);
+        // months - standalone
+        case "L":
+          return useDateTimeFormatter ? string4({ month: "numeric", day: "numeric" }, "month") : this.num(dt.month);
+        case "LL":
+          return useDateTimeFormatter ? string4({ month: "2-digit", day: "numeric" }, "month") : this.num(dt.month, 2);
+        case "LLL":
+          return month("short", true);
+        case "LLLL":
+          return month("long", true);
+        case "LLLLL":
+          return month("narrow", true);
+        // months - format
+        case "M":
+          return useDateTimeFormatter ? string4({ month: "numeric" }, "month") : this.num(dt.month);
+        case "MM":
+          return useDateTimeFormatter ? string4({ month: "2-digit" }, "month") : this.num(dt.month, 2);
+        case "MMM":
+          return month("short", false);
+        case "MMMM":
+          return month("long", false);
+        case "MMMMM":
+          return month("narrow", false);
+        // years
+        case "y":
+          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year);
+        case "yy":
+          return useDateTimeFormatter ? string4({ year: "2-digit" }, "year") : this.num(dt.year.toString().slice(-2), 2);
+        case "yyyy":
+          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year, 4);
+        case "yyyyyy":
+          return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year, 6);
+        // eras
+        case "G":
+          return era("short");
+        case "GG":
+          return era("long");
+        case "GGGGG":
+          return era("narrow");
+        case "kk":
+          return this.num(dt.weekYear.toString().slice(-2), 2);
+        case "kkkk":
+          return this.num(dt.weekYear, 4);
+        case "W":
+          return this.num(dt.weekNumber);
+        case "WW":
+          return this.num(dt.weekNumber, 2);
+        case "n":
+          return this.num(dt.localWeekNumber);
+        case "nn":
+          return this.num(dt.localWeekNumber, 2);
+        case "ii":
+          return this.num(dt.localWeekYear.toString().slice(-2), 2);
+        case "iiii":
+          return this.num(dt.localWeekYear, 4);
+        case "o":
+          return this.num(dt.ordinal);
+        case "ooo":
+          return this.num(dt.ordinal, 3);
+        case "q":
+          return this.num(dt.quarter);
+        case "qq":
+          return this.num(dt.quarter, 2);
+        case "X":
+          return this.num(Math.floor(dt.ts / 1e3));
+        case "x":
+          return this.num(dt.ts);
+        default:
+          return maybeMacro(token);
+      }
+    };
+    return stringifyTokens(_Formatter.parseFormat(fmt), tokenToString);
+  }
+  formatDurationFromString(dur, fmt) {
+    const invertLargest = this.opts.signMode === "negativeLargestOnly" ? -1 : 1;
+    const tokenToField = (token) => {
+      switch (token[0]) {
+        case "S":
+          return "milliseconds";
+        case "s":
+          return "seconds";
+        case "m":
+          return "minutes";
+        case "h":
+          return "hours";
+        case "d":
+          return "days";
+        case "w":
+          return "weeks";
+        case "M":
+          return "months";
+        case "y":
+          return "years";
+        default:
+          return null;
+      }
+    }, tokenToString = (lildur, info) => (token) => {
+      const mapped = tokenToField(token);
+      if (mapped) {
+        const inversionFactor = info.isNegativeDuration && mapped !== info.largestUnit ? invertLargest : 1;
+        let signDisplay;
+        if (this.opts.signMode === "negativeLargestOnly" && mapped !== info.largestUnit) {
+          signDisplay = "never";
+        } else if (this.opts.signMode === "all") {
+          signDisplay = "always";
+        } else {
+          signDisplay = "auto";
+        }
+        return this.num(lildur.get(mapped) * inversionFactor, token.length, signDisplay);
+      } else {
+        return token;
+      }
+    }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
+      (found, { literal: literal2, val }) => literal2 ? found : found.concat(val),
+      []
+    ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t) => t)), durationInfo = {
+      isNegativeDuration: collapsed < 0,
+      // this relies on "collapsed" being based on "shiftTo", which builds up the object
+      // in order
+      largestUnit: Object.keys(collapsed.values)[0]
+    };
+    return stringifyTokens(tokens, tokenToString(collapsed, durationInfo));
+  }
+};
+var ianaRegex = /[A-Za-z_+-]{1,256}(?::?\/[A-Za-z0-9_+-]{1,256}(?:\/[A-Za-z0-9_+-]{1,256})?)?/;
+function combineRegexes(...regexes) {
+  const full = regexes.reduce((f, r) => f + r.source, "");
+  return RegExp(`^${full}$`);
+}
+function combineExtractors(...extractors) {
+  return (m) => extractors.reduce(
+    ([mergedVals, mergedZone, cursor], ex) => {
+      const [val, zone, next] = ex(m, cursor);
+      return [{ ...mergedVals, ...val }, zone || mergedZone, next];
+    },
+    [{}, null, 1]
+  ).slice(0, 2);
+}
+function parse(s2, ...patterns) {
+  if (s2 == null) {
+    return [null, null];
+  }
+  for (const [regex2, extractor] of patterns) {
+    const m = regex2.exec(s2);
+    if (m) {
+      return extractor(m);
+    }
+  }
+  return [null, null];
+}
+function simpleParse(...keys) {
+  return (match2, cursor) => {
+    const ret = {};
+    let i;
+    for (i = 0; i < keys.length; i++) {
+      ret[keys[i]] = parseInteger(match2[cursor + i]);
+    }
+    return [ret, null, cursor + i];
+  };
+}
+var offsetRegex = /(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)/;
+var isoExtendedZone = `(?:${offsetRegex.source}?(?:\\[(${ianaRegex.source})\\])?)?`;
+var isoTimeBaseRegex = /(\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?/;
+var isoTimeRegex = RegExp(`${isoTimeBaseRegex.source}${isoExtendedZone}`);
+var isoTimeExtensionRegex = RegExp(`(?:[Tt]${isoTimeRegex.source})?`);
+var isoYmdRegex = /([+-]\d{6}|\d{4})(?:-?(\d\d)(?:-?(\d\d))?)?/;
+var isoWeekRegex = /(\d{4})-?W(\d\d)(?:-?(\d))?/;
+var isoOrdinalRegex = /(\d{4})-?(\d{3})/;
+var extractISOWeekData = simpleParse("weekYear", "weekNumber", "weekDay");
+var extractISOOrdinalData = simpleParse("year", "ordinal");
+var sqlYmdRegex = /(\d{4})-(\d\d)-(\d\d)/;
+var sqlTimeRegex = RegExp(
+  `${isoTimeBaseRegex.source} ?(?:${offsetRegex.source}|(${ianaRegex.source}))?`
+);
+var sqlTimeExtensionRegex = RegExp(`(?: ${sqlTimeRegex.source})?`);
+function int(match2, pos, fallback) {
+  const m = match2[pos];
+  return isUndefined(m) ? fallback : parseInteger(m);
+}
+function extractISOYmd(match2, cursor) {
+  const item = {
+    year: int(match2, cursor),
+    month: int(match2, cursor + 1, 1),
+    day: int(match2, cursor + 2, 1)
+  };
+  return [item, null, cursor + 3];
+}
+function extractISOTime(match2, cursor) {
+  const item = {
+    hours: int(match2, cursor, 0),
+    minutes: int(match2, cursor + 1, 0),
+    seconds: int(match2, cursor + 2, 0),
+    milliseconds: parseMillis(match2[cursor + 3])
+  };
+  return [item, null, cursor + 4];
+}
+function extractISOOffset(match2, cursor) {
+  const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
+  return [{}, zone, cursor + 3];
+}
+function extractIANAZone(match2, cursor) {
+  const zone = match2[cursor] ? IANAZone.create(match2[cursor]) : null;
+  return [{}, zone, cursor + 1];
+}
+var isoTimeOnly = RegExp(`^T?${isoTimeBaseRegex.source}$`);
+var isoDuration = /^-?P(?:(?:(-?\d{1,20}(?:\.\d{1,20})?)Y)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20}(?:\.\d{1,20})?)W)?(?:(-?\d{1,20}(?:\.\d{1,20})?)D)?(?:T(?:(-?\d{1,20}(?:\.\d{1,20})?)H)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20})(?:[.,](-?\d{1,20}))?S)?)?)$/;
+function extractISODuration(match2) {
+  const [s2, yearStr, monthStr, weekStr, dayStr, hourStr, minuteStr, secondStr, millisecondsStr] = match2;
+  const hasNegativePrefix = s2[0] === "-";
+  const negativeSeconds = secondStr && secondStr[0] === "-";
+  const maybeNegate = (num, force = false) => num !== void 0 && (force || num && hasNegativePrefix) ? -num : num;
+  return [
+    {
+      years: maybeNegate(parseFloating(yearStr)),
+      months: maybeNegate(parseFloating(monthStr)),
+      weeks: maybeNegate(parseFloating(weekStr)),
+      days: maybeNegate(parseFloating(dayStr)),
+      hours: maybeNegate(parseFloating(hourStr)),
+      minutes: maybeNegate(parseFloating(minuteStr)),
+      seconds: maybeNegate(parseFloating(secondStr), secondStr === "-0"),
+      milliseconds: maybeNegate(parseMillis(millisecondsStr), negativeSeconds)
+    }
+  ];
+}
+var obsOffsets = {
+  GMT: 0,
+  EDT: -4 * 60,
+  EST: -5 * 60,
+  CDT: -5 * 60,
+  CST: -6 * 60,
+  MDT: -6 * 60,
+  MST: -7 * 60,
+  PDT: -7 * 60,
+  PST: -8 * 60
+};
+function fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr) {
+  const result = {
+    year: yearStr.length === 2 ? untruncateYear(parseInteger(yearStr)) : parseInteger(yearStr),
+    month: monthsShort.indexOf(monthStr) + 1,
+    day: parseInteger(dayStr),
+    hour: parseInteger(hourStr),
+    minute: parseInteger(minuteStr)
+  };
+  if (secondStr) result.second = parseInteger(secondStr);
+  if (weekdayStr) {
+    result.weekday = weekdayStr.length > 3 ? weekdaysLong.indexOf(weekdayStr) + 1 : weekdaysShort.indexOf(weekdayStr) + 1;
+  }
+  return result;
+}
+var rfc2822 = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s)?(\d{1,2})\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s(\d{2,4})\s(\d\d):(\d\d)(?::(\d\d))?\s(?:(UT|GMT|[ECMP][SD]T)|([Zz])|(?:([+-]\d\d)(\d\d)))$/;
+function extractRFC2822(match2) {
+  const [
+    ,
+    weekdayStr,
+    dayStr,
+    monthStr,
+    yearStr,
+    hourStr,
+    minuteStr,
+    secondStr,
+    obsOffset,
+    milOffset,
+    offHourStr,
+    offMinuteStr
+  ] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  let offset2;
+  if (obsOffset) {
+    offset2 = obsOffsets[obsOffset];
+  } else if (milOffset) {
+    offset2 = 0;
+  } else {
+    offset2 = signedOffset(offHourStr, offMinuteStr);
+  }
+  return [result, new FixedOffsetZone(offset2)];
+}
+function preprocessRFC2822(s2) {
+  return s2.replace(/\([^()]*\)|[\n\t]/g, " ").replace(/(\s\s+)/g, " ").trim();
+}
+var rfc1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+var rfc850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d\d)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
+var ascii = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|\d\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
+function extractRFC1123Or850(match2) {
+  const [, weekdayStr, dayStr, monthStr, yearStr, hourStr, minuteStr, secondStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result, FixedOffsetZone.utcInstance];
+}
+function extractASCII(match2) {
+  const [, weekdayStr, monthStr, dayStr, hourStr, minuteStr, secondStr, yearStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result, FixedOffsetZone.utcInstance];
+}
+var isoYmdWithTimeExtensionRegex = combineRegexes(isoYmdRegex, isoTimeExtensionRegex);
+var isoWeekWithTimeExtensionRegex = combineRegexes(isoWeekRegex, isoTimeExtensionRegex);
+var isoOrdinalWithTimeExtensionRegex = combineRegexes(isoOrdinalRegex, isoTimeExtensionRegex);
+var isoTimeCombinedRegex = combineRegexes(isoTimeRegex);
+var extractISOYmdTimeAndOffset = combineExtractors(
+  extractISOYmd,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOWeekTimeAndOffset = combineExtractors(
+  extractISOWeekData,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOOrdinalDateAndTime = combineExtractors(
+  extractISOOrdinalData,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOTimeAndOffset = combineExtractors(
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+function parseISODate(s2) {
+  return parse(
+    s2,
+    [isoYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
+    [isoWeekWithTimeExtensionRegex, extractISOWeekTimeAndOffset],
+    [isoOrdinalWithTimeExtensionRegex, extractISOOrdinalDateAndTime],
+    [isoTimeCombinedRegex, extractISOTimeAndOffset]
+  );
+}
+function parseRFC2822Date(s2) {
+  return parse(preprocessRFC2822(s2), [rfc2822, extractRFC2822]);
+}
+function parseHTTPDate(s2) {
+  return parse(
+    s2,
+    [rfc1123, extractRFC1123Or850],
+    [rfc850, extractRFC1123Or850],
+    [ascii, extractASCII]
+  );
+}
+function parseISODuration(s2) {
+  return parse(s2, [isoDuration, extractISODuration]);
+}
+var extractISOTimeOnly = combineExtractors(extractISOTime);
+function parseISOTimeOnly(s2) {
+  return parse(s2, [isoTimeOnly, extractISOTimeOnly]);
+}
+var sqlYmdWithTimeExtensionRegex = combineRegexes(sqlYmdRegex, sqlTimeExtensionRegex);
+var sqlTimeCombinedRegex = combineRegexes(sqlTimeRegex);
+var extractISOTimeOffsetAndIANAZone = combineExtractors(
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+function parseSQL(s2) {
+  return parse(
+    s2,
+    [sqlYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
+    [sqlTimeCombinedRegex, extractISOTimeOffsetAndIANAZone]
+  );
+}
+var INVALID$2 = "Invalid Duration";
+var lowOrderMatrix = {
+  weeks: {
+    days: 7,
+    hours: 7 * 24,
+    minutes: 7 * 24 * 60,
+    seconds: 7 * 24 * 60 * 60,
+    milliseconds: 7 * 24 * 60 * 60 * 1e3
+  },
+  days: {
+    hours: 24,
+    minutes: 24 * 60,
+    seconds: 24 * 60 * 60,
+    milliseconds: 24 * 60 * 60 * 1e3
+  },
+  hours: { minutes: 60, seconds: 60 * 60, milliseconds: 60 * 60 * 1e3 },
+  minutes: { seconds: 60, milliseconds: 60 * 1e3 },
+  seconds: { milliseconds: 1e3 }
+};
+var casualMatrix = {
+  years: {
+    quarters: 4,
+    months: 12,
+    weeks: 52,
+    days: 365,
+    hours: 365 * 24,
+    minutes: 365 * 24 * 60,
+    seconds: 365 * 24 * 60 * 60,
+    milliseconds: 365 * 24 * 60 * 60 * 1e3
+  },
+  quarters: {
+    months: 3,
+    weeks: 13,
+    days: 91,
+    hours: 91 * 24,
+    minutes: 91 * 24 * 60,
+    seconds: 91 * 24 * 60 * 60,
+    milliseconds: 91 * 24 * 60 * 60 * 1e3
+  },
+  months: {
+    weeks: 4,
+    days: 30,
+    hours: 30 * 24,
+    minutes: 30 * 24 * 60,
+    seconds: 30 * 24 * 60 * 60,
+    milliseconds: 30 * 24 * 60 * 60 * 1e3
+  },
+  ...lowOrderMatrix
+};
+var daysInYearAccurate = 146097 / 400;
+var daysInMonthAccurate = 146097 / 4800;
+var accurateMatrix = {
+  years: {
+    quarters: 4,
+    months: 12,
+    weeks: daysInYearAccurate / 7,
+    days: daysInYearAccurate,
+    hours: daysInYearAccurate * 24,
+    minutes: daysInYearAccurate * 24 * 60,
+    seconds: daysInYearAccurate * 24 * 60 * 60,
+    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3
+  },
+  quarters: {
+    months: 3,
+    weeks: daysInYearAccurate / 28,
+    days: daysInYearAccurate / 4,
+    hours: daysInYearAccurate * 24 / 4,
+    minutes: daysInYearAccurate * 24 * 60 / 4,
+    seconds: daysInYearAccurate * 24 * 60 * 60 / 4,
+    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3 / 4
+  },
+  months: {
+    weeks: daysInMonthAccurate / 7,
+    days: daysInMonthAccurate,
+    hours: daysInMonthAccurate * 24,
+    minutes: daysInMonthAccurate * 24 * 60,
+    seconds: daysInMonthAccurate * 24 * 60 * 60,
+    milliseconds: daysInMonthAccurate * 24 * 60 * 60 * 1e3
+  },
+  ...lowOrderMatrix
+};
+var orderedUnits$1 = [
+  "years",
+  "quarters",
+  "months",
+  "weeks",
+  "days",
+  "hours",
+  "minutes",
+  "seconds",
+  "milliseconds"
+];
+var reverseUnits = orderedUnits$1.slice(0).reverse();
+function clone$1(dur, alts, clear = false) {
+  const conf = {
+    values: clear ? alts.values : { ...dur.values, ...alts.values || {} },
+    loc: dur.loc.clone(alts.loc),
+    conversionAccuracy: alts.conversionAccuracy || dur.conversionAccuracy,
+    matrix: alts.matrix || dur.matrix
+  };
+  return new Duration(conf);
+}
+function durationToMillis(matrix, vals) {
+  let sum = vals.milliseconds ?? 0;
+  for (const unit of reverseUnits.slice(1)) {
+    if (vals[unit]) {
+      sum += vals[unit] * matrix[unit]["milliseconds"];
+    }
+  }
+  return sum;
+}
+function normalizeValues(matrix, vals) {
+  const factor = durationToMillis(matrix, vals) < 0 ? -1 : 1;
+  orderedUnits$1.reduceRight((previous, current) => {
+    if (!isUndefined(vals[current])) {
+      if (previous) {
+        const previousVal = vals[previous] * factor;
+        const conv = matrix[current][previous];
+        const rollUp = Math.floor(previousVal / conv);
+        vals[current] += rollUp * factor;
+        vals[previous] -= rollUp * conv * factor;
+      }
+      return current;
+    } else {
+      return previous;
+    }
+  }, null);
+  orderedUnits$1.reduce((previous, current) => {
+    if (!isUndefined(vals[current])) {
+      if (previous) {
+        const fraction = vals[previous] % 1;
+        vals[previous] -= fraction;
+        vals[current] += fraction * matrix[previous][current];
+      }
+      return current;
+    } else {
+      return previous;
+    }
+  }, null);
+}
+function removeZeroes(vals) {
+  const newVals = {};
+  for (const [key, value] of Object.entries(vals)) {
+    if (value !== 0) {
+      newVals[key] = value;
+    }
+  }
+  return newVals;
+}
+var Duration = class _Duration {
+  /**
+   * @private
+   */
+  constructor(config3) {
+    const accurate = config3.conversionAccuracy === "longterm" || false;
+    let matrix = accurate ? accurateMatrix : casualMatrix;
+    if (config3.matrix) {
+      matrix = config3.matrix;
+    }
+    this.values = config3.values;
+    this.loc = config3.loc || Locale.create();
+    this.conversionAccuracy = accurate ? "longterm" : "casual";
+    this.invalid = config3.invalid || null;
+    this.matrix = matrix;
+    this.isLuxonDuration = true;
+  }
+  /**
+   * Create Duration from a number of milliseconds.
+   * @param {number} count of milliseconds
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @return {Duration}
+   */
+  static fromMillis(count, opts) {
+    return _Duration.fromObject({ milliseconds: count }, opts);
+  }
+  /**
+   * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
+   * If this object is empty then a zero milliseconds duration is returned.
+   * @param {Object} obj - the object to create the DateTime from
+   * @param {number} obj.years
+   * @param {number} obj.quarters
+   * @param {number} obj.months
+   * @param {number} obj.weeks
+   * @param {number} obj.days
+   * @param {number} obj.hours
+   * @param {number} obj.minutes
+   * @param {number} obj.seconds
+   * @param {number} obj.milliseconds
+   * @param {Object} [opts=[]] - options for creating this Duration
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the custom conversion system to use
+   * @return {Duration}
+   */
+  static fromObject(obj, opts = {}) {
+    if (obj == null || typeof obj !== "object") {
+      throw new InvalidArgumentError(
+        `Duration.fromObject: argument expected to be an object, got ${obj === null ? "null" : typeof obj}`
+      );
+    }
+    return new _Duration({
+      values: normalizeObject(obj, _Duration.normalizeUnit),
+      loc: Locale.fromObject(opts),
+      conversionAccuracy: opts.conversionAccuracy,
+      matrix: opts.matrix
+    });
+  }
+  /**
+   * Create a Duration from DurationLike.
+   *
+   * @param {Object | number | Duration} durationLike
+   * One of:
+   * - object with keys like 'years' and 'hours'.
+   * - number representing milliseconds
+   * - Duration instance
+   * @return {Duration}
+   */
+  static fromDurationLike(durationLike) {
+    if (isNumber(durationLike)) {
+      return _Duration.fromMillis(durationLike);
+    } else if (_Duration.isDuration(durationLike)) {
+      return durationLike;
+    } else if (typeof durationLike === "object") {
+      return _Duration.fromObject(durationLike);
+    } else {
+      throw new InvalidArgumentError(
+        `Unknown duration argument ${durationLike} of type ${typeof durationLike}`
+      );
+    }
+  }
+  /**
+   * Create a Duration from an ISO 8601 duration string.
+   * @param {string} text - text to parse
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the preset conversion system to use
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
+   * @example Duration.fromISO('P3Y6M1W4DT12H30M5S').toObject() //=> { years: 3, months: 6, weeks: 1, days: 4, hours: 12, minutes: 30, seconds: 5 }
+   * @example Duration.fromISO('PT23H').toObject() //=> { hours: 23 }
+   * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
+   * @return {Duration}
+   */
+  static fromISO(text, opts) {
+    const [parsed] = parseISODuration(text);
+    if (parsed) {
+      return _Duration.fromObject(parsed, opts);
+    } else {
+      return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+    }
+  }
+  /**
+   * Create a Duration from an ISO 8601 time string.
+   * @param {string} text - text to parse
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the conversion system to use
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
+   * @example Duration.fromISOTime('11:22:33.444').toObject() //=> { hours: 11, minutes: 22, seconds: 33, milliseconds: 444 }
+   * @example Duration.fromISOTime('11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('T11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @return {Duration}
+   */
+  static fromISOTime(text, opts) {
+    const [parsed] = parseISOTimeOnly(text);
+    if (parsed) {
+      return _Duration.fromObject(parsed, opts);
+    } else {
+      return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+    }
+  }
+  /**
+   * Create an invalid Duration.
+   * @param {string} reason - simple string of why this datetime is invalid. Should not contain parameters or anything else data-dependent
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {Duration}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the Duration is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidDurationError(invalid);
+    } else {
+      return new _Duration({ invalid });
+    }
+  }
+  /**
+   * @private
+   */
+  static normalizeUnit(unit) {
+    const normalized = {
+      year: "years",
+      years: "years",
+      quarter: "quarters",
+      quarters: "quarters",
+      month: "months",
+      months: "months",
+      week: "weeks",
+      weeks: "weeks",
+      day: "days",
+      days: "days",
+      hour: "hours",
+      hours: "hours",
+      minute: "minutes",
+      minutes: "minutes",
+      second: "seconds",
+      seconds: "seconds",
+      millisecond: "milliseconds",
+      milliseconds: "milliseconds"
+    }[unit ? unit.toLowerCase() : unit];
+    if (!normalized) throw new InvalidUnitError(unit);
+    return normalized;
+  }
+  /**
+   * Check if an object is a Duration. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isDuration(o) {
+    return o && o.isLuxonDuration || false;
+  }
+  /**
+   * Get  the locale of a Duration, such 'en-GB'
+   * @type {string}
+   */
+  get locale() {
+    return this.isValid ? this.loc.locale : null;
+  }
+  /**
+   * Get the numbering system of a Duration, such 'beng'. The numbering system is used when formatting the Duration
+   *
+   * @type {string}
+   */
+  get numberingSystem() {
+    return this.isValid ? this.loc.numberingSystem : null;
+  }
+  /**
+   * Returns a string representation of this Duration formatted according to the specified format string. You may use these tokens:
+   * * `S` for milliseconds
+   * * `s` for seconds
+   * * `m` for minutes
+   * * `h` for hours
+   * * `d` for days
+   * * `w` for weeks
+   * * `M` for months
+   * * `y` for years
+   * Notes:
+   * * Add padding by repeating the token, e.g. "yy" pads the years to two digits, "hhhh" pads the hours out to four digits
+   * * Tokens can be escaped by wrapping with single quotes.
+   * * The duration will be converted to the set of units in the format string using {@link Duration#shiftTo} and the Durations's conversion accuracy setting.
+   * @param {string} fmt - the format string
+   * @param {Object} opts - options
+   * @param {boolean} [opts.floor=true] - floor numerical values
+   * @param {'negative'|'all'|'negativeLargestOnly'} [opts.signMode=negative] - How to handle signs
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("y d s") //=> "1 6 2"
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("yy dd sss") //=> "01 06 002"
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("M S") //=> "12 518402000"
+   * @example Duration.fromObject({ days: 6, seconds: 2 }).toFormat("d s", { signMode: "all" }) //=> "+6 +2"
+   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "all" }) //=> "-6 -2"
+   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "negativeLargestOnly" }) //=> "-6 2"
+   * @return {string}
+   */
+  toFormat(fmt, opts = {}) {
+    const fmtOpts = {
+      ...opts,
+      floor: opts.round !== false && opts.floor !== false
+    };
+    return this.isValid ? Formatter.create(this.loc, fmtOpts).formatDurationFromString(this, fmt) : INVALID$2;
+  }
+  /**
+   * Returns a string representation of a Duration with all units included.
+   * To modify its behavior, use `listStyle` and any Intl.NumberFormat option, though `unitDisplay` is especially relevant.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#options
+   * @param {Object} opts - Formatting options. Accepts the same keys as the options parameter of the native `Intl.NumberFormat` constructor, as well as `listStyle`.
+   * @param {string} [opts.listStyle='narrow'] - How to format the merged list. Corresponds to the `style` property of the options parameter of the native `Intl.ListFormat` constructor.
+   * @param {boolean} [opts.showZeros=true] - Show all units previously used by the duration even if they are zero
+   * @example
+   * ```js
+   * var dur = Duration.fromObject({ months: 1, weeks: 0, hours: 5, minutes: 6 })
+   * dur.toHuman() //=> '1 month, 0 weeks, 5 hours, 6 minutes'
+   * dur.toHuman({ listStyle: "long" }) //=> '1 month, 0 weeks, 5 hours, and 6 minutes'
+   * dur.toHuman({ unitDisplay: "short" }) //=> '1 mth, 0 wks, 5 hr, 6 min'
+   * dur.toHuman({ showZeros: false }) //=> '1 month, 5 hours, 6 minutes'
+   * ```
+   */
+  toHuman(opts = {}) {
+    if (!this.isValid) return INVALID$2;
+    const showZeros = opts.showZeros !== false;
+    const l2 = orderedUnits$1.map((unit) => {
+      const val = this.values[unit];
+      if (isUndefined(val) || val === 0 && !showZeros) {
+        return null;
+      }
+      return this.loc.numberFormatter({ style: "unit", unitDisplay: "long", ...opts, unit: unit.slice(0, -1) }).format(val);
+    }).filter((n2) => n2);
+    return this.loc.listFormatter({ type: "conjunction", style: opts.listStyle || "narrow", ...opts }).format(l2);
+  }
+  /**
+   * Returns a JavaScript object with this Duration's values.
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toObject() //=> { years: 1, days: 6, seconds: 2 }
+   * @return {Object}
+   */
+  toObject() {
+    if (!this.isValid) return {};
+    return { ...this.values };
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Duration.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
+   * @example Duration.fromObject({ years: 3, seconds: 45 }).toISO() //=> 'P3YT45S'
+   * @example Duration.fromObject({ months: 4, seconds: 45 }).toISO() //=> 'P4MT45S'
+   * @example Duration.fromObject({ months: 5 }).toISO() //=> 'P5M'
+   * @example Duration.fromObject({ minutes: 5 }).toISO() //=> 'PT5M'
+   * @example Duration.fromObject({ milliseconds: 6 }).toISO() //=> 'PT0.006S'
+   * @return {string}
+   */
+  toISO() {
+    if (!this.isValid) return null;
+    let s2 = "P";
+    if (this.years !== 0) s2 += this.years + "Y";
+    if (this.months !== 0 || this.quarters !== 0) s2 += this.months + this.quarters * 3 + "M";
+    if (this.weeks !== 0) s2 += this.weeks + "W";
+    if (this.days !== 0) s2 += this.days + "D";
+    if (this.hours !== 0 || this.minutes !== 0 || this.seconds !== 0 || this.milliseconds !== 0)
+      s2 += "T";
+    if (this.hours !== 0) s2 += this.hours + "H";
+    if (this.minutes !== 0) s2 += this.minutes + "M";
+    if (this.seconds !== 0 || this.milliseconds !== 0)
+      s2 += roundTo(this.seconds + this.milliseconds / 1e3, 3) + "S";
+    if (s2 === "P") s2 += "T0S";
+    return s2;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Duration, formatted as a time of day.
+   * Note that this will return null if the duration is invalid, negative, or equal to or greater than 24 hours.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @example Duration.fromObject({ hours: 11 }).toISOTime() //=> '11:00:00.000'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressMilliseconds: true }) //=> '11:00:00'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressSeconds: true }) //=> '11:00'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ includePrefix: true }) //=> 'T11:00:00.000'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ format: 'basic' }) //=> '110000.000'
+   * @return {string}
+   */
+  toISOTime(opts = {}) {
+    if (!this.isValid) return null;
+    const millis = this.toMillis();
+    if (millis < 0 || millis >= 864e5) return null;
+    opts = {
+      suppressMilliseconds: false,
+      suppressSeconds: false,
+      includePrefix: false,
+      format: "extended",
+      ...opts,
+      includeOffset: false
+    };
+    const dateTime = DateTime.fromMillis(millis, { zone: "UTC" });
+    return dateTime.toISOTime(opts);
+  }
+  /**
+   * Returns an ISO 8601 representation of this Duration appropriate for use in JSON.
+   * @return {string}
+   */
+  toJSON() {
+    return this.toISO();
+  }
+  /**
+   * Returns an ISO 8601 representation of this Duration appropriate for use in debugging.
+   * @return {string}
+   */
+  toString() {
+    return this.toISO();
+  }
+  /**
+   * Returns a string representation of this Duration appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `Duration { values: ${JSON.stringify(this.values)} }`;
+    } else {
+      return `Duration { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns an milliseconds value of this Duration.
+   * @return {number}
+   */
+  toMillis() {
+    if (!this.isValid) return NaN;
+    return durationToMillis(this.matrix, this.values);
+  }
+  /**
+   * Returns an milliseconds value of this Duration. Alias of {@link toMillis}
+   * @return {number}
+   */
+  valueOf() {
+    return this.toMillis();
+  }
+  /**
+   * Make this Duration longer by the specified amount. Return a newly-constructed Duration.
+   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @return {Duration}
+   */
+  plus(duration3) {
+    if (!this.isValid) return this;
+    const dur = _Duration.fromDurationLike(duration3), result = {};
+    for (const k of orderedUnits$1) {
+      if (hasOwnProperty(dur.values, k) || hasOwnProperty(this.values, k)) {
+        result[k] = dur.get(k) + this.get(k);
+      }
+    }
+    return clone$1(this, { values: result }, true);
+  }
+  /**
+   * Make this Duration shorter by the specified amount. Return a newly-constructed Duration.
+   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @return {Duration}
+   */
+  minus(duration3) {
+    if (!this.isValid) return this;
+    const dur = _Duration.fromDurationLike(duration3);
+    return this.plus(dur.negate());
+  }
+  /**
+   * Scale this Duration by the specified amount. Return a newly-constructed Duration.
+   * @param {function} fn - The function to apply to each unit. Arity is 1 or 2: the value of the unit and, optionally, the unit name. Must return a number.
+   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits(x => x * 2) //=> { hours: 2, minutes: 60 }
+   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits((x, u) => u === "hours" ? x * 2 : x) //=> { hours: 2, minutes: 30 }
+   * @return {Duration}
+   */
+  mapUnits(fn) {
+    if (!this.isValid) return this;
+    const result = {};
+    for (const k of Object.keys(this.values)) {
+      result[k] = asNumber(fn(this.values[k], k));
+    }
+    return clone$1(this, { values: result }, true);
+  }
+  /**
+   * Get the value of unit.
+   * @param {string} unit - a unit such as 'minute' or 'day'
+   * @example Duration.fromObject({years: 2, days: 3}).get('years') //=> 2
+   * @example Duration.fromObject({years: 2, days: 3}).get('months') //=> 0
+   * @example Duration.fromObject({years: 2, days: 3}).get('days') //=> 3
+   * @return {number}
+   */
+  get(unit) {
+    return this[_Duration.normalizeUnit(unit)];
+  }
+  /**
+   * "Set" the values of specified units. Return a newly-constructed Duration.
+   * @param {Object} values - a mapping of units to numbers
+   * @example dur.set({ years: 2017 })
+   * @example dur.set({ hours: 8, minutes: 30 })
+   * @return {Duration}
+   */
+  set(values) {
+    if (!this.isValid) return this;
+    const mixed = { ...this.values, ...normalizeObject(values, _Duration.normalizeUnit) };
+    return clone$1(this, { values: mixed });
+  }
+  /**
+   * "Set" the locale and/or numberingSystem.  Returns a newly-constructed Duration.
+   * @example dur.reconfigure({ locale: 'en-GB' })
+   * @return {Duration}
+   */
+  reconfigure({ locale, numberingSystem, conversionAccuracy, matrix } = {}) {
+    const loc = this.loc.clone({ locale, numberingSystem });
+    const opts = { loc, matrix, conversionAccuracy };
+    return clone$1(this, opts);
+  }
+  /**
+   * Return the length of the duration in the specified unit.
+   * @param {string} unit - a unit such as 'minutes' or 'days'
+   * @example Duration.fromObject({years: 1}).as('days') //=> 365
+   * @example Duration.fromObject({years: 1}).as('months') //=> 12
+   * @example Duration.fromObject({hours: 60}).as('days') //=> 2.5
+   * @return {number}
+   */
+  as(unit) {
+    return this.isValid ? this.shiftTo(unit).get(unit) : NaN;
+  }
+  /**
+   * Reduce this Duration to its canonical representation in its current units.
+   * Assuming the overall value of the Duration is positive, this means:
+   * - excessive values for lower-order units are converted to higher-order units (if possible, see first and second example)
+   * - negative lower-order units are converted to higher order units (there must be such a higher order unit, otherwise
+   *   the overall value would be negative, see third example)
+   * - fractional values for higher-order units are converted to lower-order units (if possible, see fourth example)
+   *
+   * If the overall value is negative, the result of this method is equivalent to `this.negate().normalize().negate()`.
+   * @example Duration.fromObject({ years: 2, days: 5000 }).normalize().toObject() //=> { years: 15, days: 255 }
+   * @example Duration.fromObject({ days: 5000 }).normalize().toObject() //=> { days: 5000 }
+   * @example Duration.fromObject({ hours: 12, minutes: -45 }).normalize().toObject() //=> { hours: 11, minutes: 15 }
+   * @example Duration.fromObject({ years: 2.5, days: 0, hours: 0 }).normalize().toObject() //=> { years: 2, days: 182, hours: 12 }
+   * @return {Duration}
+   */
+  normalize() {
+    if (!this.isValid) return this;
+    const vals = this.toObject();
+    normalizeValues(this.matrix, vals);
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Rescale units to its largest representation
+   * @example Duration.fromObject({ milliseconds: 90000 }).rescale().toObject() //=> { minutes: 1, seconds: 30 }
+   * @return {Duration}
+   */
+  rescale() {
+    if (!this.isValid) return this;
+    const vals = removeZeroes(this.normalize().shiftToAll().toObject());
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Convert this Duration into its representation in a different set of units.
+   * @example Duration.fromObject({ hours: 1, seconds: 30 }).shiftTo('minutes', 'milliseconds').toObject() //=> { minutes: 60, milliseconds: 30000 }
+   * @return {Duration}
+   */
+  shiftTo(...units) {
+    if (!this.isValid) return this;
+    if (units.length === 0) {
+      return this;
+    }
+    units = units.map((u) => _Duration.normalizeUnit(u));
+    const built = {}, accumulated = {}, vals = this.toObject();
+    let lastUnit;
+    for (const k of orderedUnits$1) {
+      if (units.indexOf(k) >= 0) {
+        lastUnit = k;
+        let own2 = 0;
+        for (const ak in accumulated) {
+          own2 += this.matrix[ak][k] * accumulated[ak];
+          accumulated[ak] = 0;
+        }
+        if (isNumber(vals[k])) {
+          own2 += vals[k];
+        }
+        const i = Math.trunc(own2);
+        built[k] = i;
+        accumulated[k] = (own2 * 1e3 - i * 1e3) / 1e3;
+      } else if (isNumber(vals[k])) {
+        accumulated[k] = vals[k];
+      }
+    }
+    for (const key in accumulated) {
+      if (accumulated[key] !== 0) {
+        built[lastUnit] += key === lastUnit ? accumulated[key] : accumulated[key] / this.matrix[lastUnit][key];
+      }
+    }
+    normalizeValues(this.matrix, built);
+    return clone$1(this, { values: built }, true);
+  }
+  /**
+   * Shift this Duration to all available units.
+   * Same as shiftTo("years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds")
+   * @return {Duration}
+   */
+  shiftToAll() {
+    if (!this.isValid) return this;
+    return this.shiftTo(
+      "years",
+      "months",
+      "weeks",
+      "days",
+      "hours",
+      "minutes",
+      "seconds",
+      "milliseconds"
+    );
+  }
+  /**
+   * Return the negative of this Duration.
+   * @example Duration.fromObject({ hours: 1, seconds: 30 }).negate().toObject() //=> { hours: -1, seconds: -30 }
+   * @return {Duration}
+   */
+  negate() {
+    if (!this.isValid) return this;
+    const negated = {};
+    for (const k of Object.keys(this.values)) {
+      negated[k] = this.values[k] === 0 ? 0 : -this.values[k];
+    }
+    return clone$1(this, { values: negated }, true);
+  }
+  /**
+   * Removes all units with values equal to 0 from this Duration.
+   * @example Duration.fromObject({ years: 2, days: 0, hours: 0, minutes: 0 }).removeZeros().toObject() //=> { years: 2 }
+   * @return {Duration}
+   */
+  removeZeros() {
+    if (!this.isValid) return this;
+    const vals = removeZeroes(this.values);
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Get the years.
+   * @type {number}
+   */
+  get years() {
+    return this.isValid ? this.values.years || 0 : NaN;
+  }
+  /**
+   * Get the quarters.
+   * @type {number}
+   */
+  get quarters() {
+    return this.isValid ? this.values.quarters || 0 : NaN;
+  }
+  /**
+   * Get the months.
+   * @type {number}
+   */
+  get months() {
+    return this.isValid ? this.values.months || 0 : NaN;
+  }
+  /**
+   * Get the weeks
+   * @type {number}
+   */
+  get weeks() {
+    return this.isValid ? this.values.weeks || 0 : NaN;
+  }
+  /**
+   * Get the days.
+   * @type {number}
+   */
+  get days() {
+    return this.isValid ? this.values.days || 0 : NaN;
+  }
+  /**
+   * Get the hours.
+   * @type {number}
+   */
+  get hours() {
+    return this.isValid ? this.values.hours || 0 : NaN;
+  }
+  /**
+   * Get the minutes.
+   * @type {number}
+   */
+  get minutes() {
+    return this.isValid ? this.values.minutes || 0 : NaN;
+  }
+  /**
+   * Get the seconds.
+   * @return {number}
+   */
+  get seconds() {
+    return this.isValid ? this.values.seconds || 0 : NaN;
+  }
+  /**
+   * Get the milliseconds.
+   * @return {number}
+   */
+  get milliseconds() {
+    return this.isValid ? this.values.milliseconds || 0 : NaN;
+  }
+  /**
+   * Returns whether the Duration is invalid. Invalid durations are returned by diff operations
+   * on invalid DateTimes or Intervals.
+   * @return {boolean}
+   */
+  get isValid() {
+    return this.invalid === null;
+  }
+  /**
+   * Returns an error code if this Duration became invalid, or null if the Duration is valid
+   * @return {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this Duration became invalid, or null if the Duration is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Equality check
+   * Two Durations are equal iff they have the same units and the same values for each unit.
+   * @param {Duration} other
+   * @return {boolean}
+   */
+  equals(other) {
+    if (!this.isValid || !other.isValid) {
+      return false;
+    }
+    if (!this.loc.equals(other.loc)) {
+      return false;
+    }
+    function eq(v1, v2) {
+      if (v1 === void 0 || v1 === 0) return v2 === void 0 || v2 === 0;
+      return v1 === v2;
+    }
+    for (const u of orderedUnits$1) {
+      if (!eq(this.values[u], other.values[u])) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
+var INVALID$1 = "Invalid Interval";
+function validateStartEnd(start, end) {
+  if (!start || !start.isValid) {
+    return Interval.invalid("missing or invalid start");
+  } else if (!end || !end.isValid) {
+    return Interval.invalid("missing or invalid end");
+  } else if (end < start) {
+    return Interval.invalid(
+      "end before start",
+      `The end of an interval must be after its start, but you had start=${start.toISO()} and end=${end.toISO()}`
+    );
+  } else {
+    return null;
+  }
+}
+var Interval = class _Interval {
+  /**
+   * @private
+   */
+  constructor(config3) {
+    this.s = config3.start;
+    this.e = config3.end;
+    this.invalid = config3.invalid || null;
+    this.isLuxonInterval = true;
+  }
+  /**
+   * Create an invalid Interval.
+   * @param {string} reason - simple string of why this Interval is invalid. Should not contain parameters or anything else data-dependent
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {Interval}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the Interval is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidIntervalError(invalid);
+    } else {
+      return new _Interval({ invalid });
+    }
+  }
+  /**
+   * Create an Interval from a start DateTime and an end DateTime. Inclusive of the start but not the end.
+   * @param {DateTime|Date|Object} start
+   * @param {DateTime|Date|Object} end
+   * @return {Interval}
+   */
+  static fromDateTimes(start, end) {
+    const builtStart = friendlyDateTime(start), builtEnd = friendlyDateTime(end);
+    const validateError = validateStartEnd(builtStart, builtEnd);
+    if (validateError == null) {
+      return new _Interval({
+        start: builtStart,
+        end: builtEnd
+      });
+    } else {
+      return validateError;
+    }
+  }
+  /**
+   * Create an Interval from a start DateTime and a Duration to extend to.
+   * @param {DateTime|Date|Object} start
+   * @param {Duration|Object|number} duration - the length of the Interval.
+   * @return {Interval}
+   */
+  static after(start, duration3) {
+    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(start);
+    return _Interval.fromDateTimes(dt, dt.plus(dur));
+  }
+  /**
+   * Create an Interval from an end DateTime and a Duration to extend backwards to.
+   * @param {DateTime|Date|Object} end
+   * @param {Duration|Object|number} duration - the length of the Interval.
+   * @return {Interval}
+   */
+  static before(end, duration3) {
+    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(end);
+    return _Interval.fromDateTimes(dt.minus(dur), dt);
+  }
+  /**
+   * Create an Interval from an ISO 8601 string.
+   * Accepts `<start>/<end>`, `<start>/<duration>`, and `<duration>/<end>` formats.
+   * @param {string} text - the ISO string to parse
+   * @param {Object} [opts] - options to pass {@link DateTime#fromISO} and optionally {@link Duration#fromISO}
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @return {Interval}
+   */
+  static fromISO(text, opts) {
+    const [s2, e] = (text || "").split("/", 2);
+    if (s2 && e) {
+      let start, startIsValid;
+      try {
+        start = DateTime.fromISO(s2, opts);
+        startIsValid = start.isValid;
+      } catch (e2) {
+        startIsValid = false;
+      }
+      let end, endIsValid;
+      try {
+        end = DateTime.fromISO(e, opts);
+        endIsValid = end.isValid;
+      } catch (e2) {
+        endIsValid = false;
+      }
+      if (startIsValid && endIsValid) {
+        return _Interval.fromDateTimes(start, end);
+      }
+      if (startIsValid) {
+        const dur = Duration.fromISO(e, opts);
+        if (dur.isValid) {
+          return _Interval.after(start, dur);
+        }
+      } else if (endIsValid) {
+        const dur = Duration.fromISO(s2, opts);
+        if (dur.isValid) {
+          return _Interval.before(end, dur);
+        }
+      }
+    }
+    return _Interval.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+  }
+  /**
+   * Check if an object is an Interval. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isInterval(o) {
+    return o && o.isLuxonInterval || false;
+  }
+  /**
+   * Returns the start of the Interval
+   * @type {DateTime}
+   */
+  get start() {
+    return this.isValid ? this.s : null;
+  }
+  /**
+   * Returns the end of the Interval. This is the first instant which is not part of the interval
+   * (Interval is half-open).
+   * @type {DateTime}
+   */
+  get end() {
+    return this.isValid ? this.e : null;
+  }
+  /**
+   * Returns the last DateTime included in the interval (since end is not part of the interval)
+   * @type {DateTime}
+   */
+  get lastDateTime() {
+    return this.isValid ? this.e ? this.e.minus(1) : null : null;
+  }
+  /**
+   * Returns whether this Interval's end is at least its start, meaning that the Interval isn't 'backwards'.
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.invalidReason === null;
+  }
+  /**
+   * Returns an error code if this Interval is invalid, or null if the Interval is valid
+   * @type {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this Interval became invalid, or null if the Interval is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Returns the length of the Interval in the specified unit.
+   * @param {string} unit - the unit (such as 'hours' or 'days') to return the length in.
+   * @return {number}
+   */
+  length(unit = "milliseconds") {
+    return this.isValid ? this.toDuration(...[unit]).get(unit) : NaN;
+  }
+  /**
+   * Returns the count of minutes, hours, days, months, or years included in the Interval, even in part.
+   * Unlike {@link Interval#length} this counts sections of the calendar, not periods of time, e.g. specifying 'day'
+   * asks 'what dates are included in this interval?', not 'how many days long is this interval?'
+   * @param {string} [unit='milliseconds'] - the unit of time to count.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; this operation will always use the locale of the start DateTime
+   * @return {number}
+   */
+  count(unit = "milliseconds", opts) {
+    if (!this.isValid) return NaN;
+    const start = this.start.startOf(unit, opts);
+    let end;
+    if (opts?.useLocaleWeeks) {
+      end = this.end.reconfigure({ locale: start.locale });
+    } else {
+      end = this.end;
+    }
+    end = end.startOf(unit, opts);
+    return Math.floor(end.diff(start, unit).get(unit)) + (end.valueOf() !== this.end.valueOf());
+  }
+  /**
+   * Returns whether this Interval's start and end are both in the same unit of time
+   * @param {string} unit - the unit of time to check sameness on
+   * @return {boolean}
+   */
+  hasSame(unit) {
+    return this.isValid ? this.isEmpty() || this.e.minus(1).hasSame(this.s, unit) : false;
+  }
+  /**
+   * Return whether this Interval has the same start and end DateTimes.
+   * @return {boolean}
+   */
+  isEmpty() {
+    return this.s.valueOf() === this.e.valueOf();
+  }
+  /**
+   * Return whether this Interval's start is after the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  isAfter(dateTime) {
+    if (!this.isValid) return false;
+    return this.s > dateTime;
+  }
+  /**
+   * Return whether this Interval's end is before the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  isBefore(dateTime) {
+    if (!this.isValid) return false;
+    return this.e <= dateTime;
+  }
+  /**
+   * Return whether this Interval contains the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  contains(dateTime) {
+    if (!this.isValid) return false;
+    return this.s <= dateTime && this.e > dateTime;
+  }
+  /**
+   * "Sets" the start and/or end dates. Returns a newly-constructed Interval.
+   * @param {Object} values - the values to set
+   * @param {DateTime} values.start - the starting DateTime
+   * @param {DateTime} values.end - the ending DateTime
+   * @return {Interval}
+   */
+  set({ start, end } = {}) {
+    if (!this.isValid) return this;
+    return _Interval.fromDateTimes(start || this.s, end || this.e);
+  }
+  /**
+   * Split this Interval at each of the specified DateTimes
+   * @param {...DateTime} dateTimes - the unit of time to count.
+   * @return {Array}
+   */
+  splitAt(...dateTimes) {
+    if (!this.isValid) return [];
+    const sorted = dateTimes.map(friendlyDateTime).filter((d) => this.contains(d)).sort((a, b) => a.toMillis() - b.toMillis()), results = [];
+    let { s: s2 } = this, i = 0;
+    while (s2 < this.e) {
+      const added = sorted[i] || this.e, next = +added > +this.e ? this.e : added;
+      results.push(_Interval.fromDateTimes(s2, next));
+      s2 = next;
+      i += 1;
+    }
+    return results;
+  }
+  /**
+   * Split this Interval into smaller Intervals, each of the specified length.
+   * Left over time is grouped into a smaller interval
+   * @param {Duration|Object|number} duration - The length of each resulting interval.
+   * @return {Array}
+   */
+  splitBy(duration3) {
+    const dur = Duration.fromDurationLike(duration3);
+    if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
+      return [];
+    }
+    let { s: s2 } = this, idx = 1, next;
+    const results = [];
+    while (s2 < this.e) {
+      const added = this.start.plus(dur.mapUnits((x) => x * idx));
+      next = +added > +this.e ? this.e : added;
+      results.push(_Interval.fromDateTimes(s2, next));
+      s2 = next;
+      idx += 1;
+    }
+    return results;
+  }
+  /**
+   * Split this Interval into the specified number of smaller intervals.
+   * @param {number} numberOfParts - The number of Intervals to divide the Interval into.
+   * @return {Array}
+   */
+  divideEqually(numberOfParts) {
+    if (!this.isValid) return [];
+    return this.splitBy(this.length() / numberOfParts).slice(0, numberOfParts);
+  }
+  /**
+   * Return whether this Interval overlaps with the specified Interval
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  overlaps(other) {
+    return this.e > other.s && this.s < other.e;
+  }
+  /**
+   * Return whether this Interval's end is adjacent to the specified Interval's start.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  abutsStart(other) {
+    if (!this.isValid) return false;
+    return +this.e === +other.s;
+  }
+  /**
+   * Return whether this Interval's start is adjacent to the specified Interval's end.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  abutsEnd(other) {
+    if (!this.isValid) return false;
+    return +other.e === +this.s;
+  }
+  /**
+   * Returns true if this Interval fully contains the specified Interval, specifically if the intersect (of this Interval and the other Interval) is equal to the other Interval; false otherwise.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  engulfs(other) {
+    if (!this.isValid) return false;
+    return this.s <= other.s && this.e >= other.e;
+  }
+  /**
+   * Return whether this Interval has the same start and end as the specified Interval.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  equals(other) {
+    if (!this.isValid || !other.isValid) {
+      return false;
+    }
+    return this.s.equals(other.s) && this.e.equals(other.e);
+  }
+  /**
+   * Return an Interval representing the intersection of this Interval and the specified Interval.
+   * Specifically, the resulting Interval has the maximum start time and the minimum end time of the two Intervals.
+   * Returns null if the intersection is empty, meaning, the intervals don't intersect.
+   * @param {Interval} other
+   * @return {Interval}
+   */
+  intersection(other) {
+    if (!this.isValid) return this;
+    const s2 = this.s > other.s ? this.s : other.s, e = this.e < other.e ? this.e : other.e;
+    if (s2 >= e) {
+      return null;
+    } else {
+      return _Interval.fromDateTimes(s2, e);
+    }
+  }
+  /**
+   * Return an Interval representing the union of this Interval and the specified Interval.
+   * Specifically, the resulting Interval has the minimum start time and the maximum end time of the two Intervals.
+   * @param {Interval} other
+   * @return {Interval}
+   */
+  union(other) {
+    if (!this.isValid) return this;
+    const s2 = this.s < other.s ? this.s : other.s, e = this.e > other.e ? this.e : other.e;
+    return _Interval.fromDateTimes(s2, e);
+  }
+  /**
+   * Merge an array of Intervals into an equivalent minimal set of Intervals.
+   * Combines overlapping and adjacent Intervals.
+   * The resulting array will contain the Intervals in ascending order, that is, starting with the earliest Interval
+   * and ending with the latest.
+   *
+   * @param {Array} intervals
+   * @return {Array}
+   */
+  static merge(intervals) {
+    const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
+      ([sofar, current], item) => {
+        if (!current) {
+          return [sofar, item];
+        } else if (current.overlaps(item) || current.abutsStart(item)) {
+          return [sofar, current.union(item)];
+        } else {
+          return [sofar.concat([current]), item];
+        }
+      },
+      [[], null]
+    );
+    if (final) {
+      found.push(final);
+    }
+    return found;
+  }
+  /**
+   * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
+   * @param {Array} intervals
+   * @return {Array}
+   */
+  static xor(intervals) {
+    let start = null, currentCount = 0;
+    const results = [], ends = intervals.map((i) => [
+      { time: i.s, type: "s" },
+      { time: i.e, type: "e" }
+    ]), flattened = Array.prototype.concat(...ends), arr = flattened.sort((a, b) => a.time - b.time);
+    for (const i of arr) {
+      currentCount += i.type === "s" ? 1 : -1;
+      if (currentCount === 1) {
+        start = i.time;
+      } else {
+        if (start && +start !== +i.time) {
+          results.push(_Interval.fromDateTimes(start, i.time));
+        }
+        start = null;
+      }
+    }
+    return _Interval.merge(results);
+  }
+  /**
+   * Return an Interval representing the span of time in this Interval that doesn't overlap with any of the specified Intervals.
+   * @param {...Interval} intervals
+   * @return {Array}
+   */
+  difference(...intervals) {
+    return _Interval.xor([this].concat(intervals)).map((i) => this.intersection(i)).filter((i) => i && !i.isEmpty());
+  }
+  /**
+   * Returns a string representation of this Interval appropriate for debugging.
+   * @return {string}
+   */
+  toString() {
+    if (!this.isValid) return INVALID$1;
+    return `[${this.s.toISO()} \u2013 ${this.e.toISO()})`;
+  }
+  /**
+   * Returns a string representation of this Interval appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `Interval { start: ${this.s.toISO()}, end: ${this.e.toISO()} }`;
+    } else {
+      return `Interval { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns a localized string representing this Interval. Accepts the same options as the
+   * Intl.DateTimeFormat constructor and any presets defined by Luxon, such as
+   * {@link DateTime.DATE_FULL} or {@link DateTime.TIME_SIMPLE}. The exact behavior of this method
+   * is browser-specific, but in general it will return an appropriate representation of the
+   * Interval in the assigned locale. Defaults to the system's locale if no locale has been
+   * specified.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {Object} [formatOpts=DateTime.DATE_SHORT] - Either a DateTime preset or
+   * Intl.DateTimeFormat constructor options.
+   * @param {Object} opts - Options to override the configuration of the start DateTime.
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(); //=> 11/7/2022 – 11/8/2022
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL); //=> November 7 – 8, 2022
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL, { locale: 'fr-FR' }); //=> 7–8 novembre 2022
+   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString(DateTime.TIME_SIMPLE); //=> 6:00 – 8:00 PM
+   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> Mon, Nov 07, 6:00 – 8:00 p
+   * @return {string}
+   */
+  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
+    return this.isValid ? Formatter.create(this.s.loc.clone(opts), formatOpts).formatInterval(this) : INVALID$1;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Interval.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @param {Object} opts - The same options as {@link DateTime#toISO}
+   * @return {string}
+   */
+  toISO(opts) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISO(opts)}/${this.e.toISO(opts)}`;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of date of this Interval.
+   * The time components are ignored.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @return {string}
+   */
+  toISODate() {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISODate()}/${this.e.toISODate()}`;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of time of this Interval.
+   * The date components are ignored.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @param {Object} opts - The same options as {@link DateTime#toISO}
+   * @return {string}
+   */
+  toISOTime(opts) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISOTime(opts)}/${this.e.toISOTime(opts)}`;
+  }
+  /**
+   * Returns a string representation of this Interval formatted according to the specified format
+   * string. **You may not want this.** See {@link Interval#toLocaleString} for a more flexible
+   * formatting tool.
+   * @param {string} dateFormat - The format string. This string formats the start and end time.
+   * See {@link DateTime#toFormat} for details.
+   * @param {Object} opts - Options.
+   * @param {string} [opts.separator =  ' – '] - A separator to place between the start and end
+   * representations.
+   * @return {string}
+   */
+  toFormat(dateFormat, { separator = " \u2013 " } = {}) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toFormat(dateFormat)}${separator}${this.e.toFormat(dateFormat)}`;
+  }
+  /**
+   * Return a Duration representing the time spanned by this interval.
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or units (such as 'hours' or 'days') to include in the duration.
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration().toObject() //=> { milliseconds: 88489257 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration('days').toObject() //=> { days: 1.0241812152777778 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes']).toObject() //=> { hours: 24, minutes: 34.82095 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes', 'seconds']).toObject() //=> { hours: 24, minutes: 34, seconds: 49.257 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration('seconds').toObject() //=> { seconds: 88489.257 }
+   * @return {Duration}
+   */
+  toDuration(unit, opts) {
+    if (!this.isValid) {
+      return Duration.invalid(this.invalidReason);
+    }
+    return this.e.diff(this.s, unit, opts);
+  }
+  /**
+   * Run mapFn on the interval start and end, returning a new Interval from the resulting DateTimes
+   * @param {function} mapFn
+   * @return {Interval}
+   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.toUTC())
+   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.plus({ hours: 2 }))
+   */
+  mapEndpoints(mapFn) {
+    return _Interval.fromDateTimes(mapFn(this.s), mapFn(this.e));
+  }
+};
+var Info = class {
+  /**
+   * Return whether the specified zone contains a DST.
+   * @param {string|Zone} [zone='local'] - Zone to check. Defaults to the environment's local zone.
+   * @return {boolean}
+   */
+  static hasDST(zone = Settings.defaultZone) {
+    const proto = DateTime.now().setZone(zone).set({ month: 12 });
+    return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
+  }
+  /**
+   * Return whether the specified zone is a valid IANA specifier.
+   * @param {string} zone - Zone to check
+   * @return {boolean}
+   */
+  static isValidIANAZone(zone) {
+    return IANAZone.isValidZone(zone);
+  }
+  /**
+   * Converts the input into a {@link Zone} instance.
+   *
+   * * If `input` is already a Zone instance, it is returned unchanged.
+   * * If `input` is a string containing a valid time zone name, a Zone instance
+   *   with that name is returned.
+   * * If `input` is a string that doesn't refer to a known time zone, a Zone
+   *   instance with {@link Zone#isValid} == false is returned.
+   * * If `input is a number, a Zone instance with the specified fixed offset
+   *   in minutes is returned.
+   * * If `input` is `null` or `undefined`, the default zone is returned.
+   * @param {string|Zone|number} [input] - the value to be converted
+   * @return {Zone}
+   */
+  static normalizeZone(input2) {
+    return normalizeZone(input2, Settings.defaultZone);
+  }
+  /**
+   * Get the weekday on which the week starts according to the given locale.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number} the start of the week, 1 for Monday through 7 for Sunday
+   */
+  static getStartOfWeek({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getStartOfWeek();
+  }
+  /**
+   * Get the minimum number of days necessary in a week before it is considered part of the next year according
+   * to the given locale.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number}
+   */
+  static getMinimumDaysInFirstWeek({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getMinDaysInFirstWeek();
+  }
+  /**
+   * Get the weekdays, which are considered the weekend according to the given locale
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number[]} an array of weekdays, 1 for Monday through 7 for Sunday
+   */
+  static getWeekendWeekdays({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getWeekendDays().slice();
+  }
+  /**
+   * Return an array of standalone month names.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @param {string} [opts.outputCalendar='gregory'] - the calendar
+   * @example Info.months()[0] //=> 'January'
+   * @example Info.months('short')[0] //=> 'Jan'
+   * @example Info.months('numeric')[0] //=> '1'
+   * @example Info.months('short', { locale: 'fr-CA' } )[0] //=> 'janv.'
+   * @example Info.months('numeric', { locale: 'ar' })[0] //=> '١'
+   * @example Info.months('long', { outputCalendar: 'islamic' })[0] //=> 'Rabiʻ I'
+   * @return {Array}
+   */
+  static months(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length);
+  }
+  /**
+   * Return an array of format month names.
+   * Format months differ from standalone months in that they're meant to appear next to the day of the month. In some languages, that
+   * changes the string.
+   * See {@link Info#months}
+   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @param {string} [opts.outputCalendar='gregory'] - the calendar
+   * @return {Array}
+   */
+  static monthsFormat(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length, true);
+  }
+  /**
+   * Return an array of standalone week names.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {string} [length='long'] - the length of the weekday representation, such as "narrow", "short", "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @example Info.weekdays()[0] //=> 'Monday'
+   * @example Info.weekdays('short')[0] //=> 'Mon'
+   * @example Info.weekdays('short', { locale: 'fr-CA' })[0] //=> 'lun.'
+   * @example Info.weekdays('short', { locale: 'ar' })[0] //=> 'الاثنين'
+   * @return {Array}
+   */
+  static weekdays(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length);
+  }
+  /**
+   * Return an array of format week names.
+   * Format weekdays differ from standalone weekdays in that they're meant to appear next to more date information. In some languages, that
+   * changes the string.
+   * See {@link Info#weekdays}
+   * @param {string} [length='long'] - the length of the month representation, such as "narrow", "short", "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale=null] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @return {Array}
+   */
+  static weekdaysFormat(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length, true);
+  }
+  /**
+   * Return an array of meridiems.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @example Info.meridiems() //=> [ 'AM', 'PM' ]
+   * @example Info.meridiems({ locale: 'my' }) //=> [ 'နံနက်', 'ညနေ' ]
+   * @return {Array}
+   */
+  static meridiems({ locale = null } = {}) {
+    return Locale.create(locale).meridiems();
+  }
+  /**
+   * Return an array of eras, such as ['BC', 'AD']. The locale can be specified, but the calendar system is always Gregorian.
+   * @param {string} [length='short'] - the length of the era representation, such as "short" or "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @example Info.eras() //=> [ 'BC', 'AD' ]
+   * @example Info.eras('long') //=> [ 'Before Christ', 'Anno Domini' ]
+   * @example Info.eras('long', { locale: 'fr' }) //=> [ 'avant Jésus-Christ', 'après Jésus-Christ' ]
+   * @return {Array}
+   */
+  static eras(length = "short", { locale = null } = {}) {
+    return Locale.create(locale, null, "gregory").eras(length);
+  }
+  /**
+   * Return the set of available features in this environment.
+   * Some features of Luxon are not available in all environments. For example, on older browsers, relative time formatting support is not available. Use this function to figure out if that's the case.
+   * Keys:
+   * * `relative`: whether this environment supports relative time formatting
+   * * `localeWeek`: whether this environment supports different weekdays for the start of the week based on the locale
+   * @example Info.features() //=> { relative: false, localeWeek: true }
+   * @return {Object}
+   */
+  static features() {
+    return { relative: hasRelative(), localeWeek: hasLocaleWeekInfo() };
+  }
+};
+function dayDiff(earlier, later) {
+  const utcDayStart = (dt) => dt.toUTC(0, { keepLocalTime: true }).startOf("day").valueOf(), ms = utcDayStart(later) - utcDayStart(earlier);
+  return Math.floor(Duration.fromMillis(ms).as("days"));
+}
+function highOrderDiffs(cursor, later, units) {
+  const differs = [
+    ["years", (a, b) => b.year - a.year],
+    ["quarters", (a, b) => b.quarter - a.quarter + (b.year - a.year) * 4],
+    ["months", (a, b) => b.month - a.month + (b.year - a.year) * 12],
+    [
+      "weeks",
+      (a, b) => {
+        const days = dayDiff(a, b);
+        return (days - days % 7) / 7;
+      }
+    ],
+    ["days", dayDiff]
+  ];
+  const results = {};
+  const earlier = cursor;
+  let lowestOrder, highWater;
+  for (const [unit, differ] of differs) {
+    if (units.indexOf(unit) >= 0) {
+      lowestOrder = unit;
+      results[unit] = differ(cursor, later);
+      highWater = earlier.plus(results);
+      if (highWater > later) {
+        results[unit]--;
+        cursor = earlier.plus(results);
+        if (cursor > later) {
+          highWater = cursor;
+          results[unit]--;
+          cursor = earlier.plus(results);
+        }
+      } else {
+        cursor = highWater;
+      }
+    }
+  }
+  return [cursor, results, highWater, lowestOrder];
+}
+function diff(earlier, later, units, opts) {
+  let [cursor, results, highWater, lowestOrder] = highOrderDiffs(earlier, later, units);
+  const remainingMillis = later - cursor;
+  const lowerOrderUnits = units.filter(
+    (u) => ["hours", "minutes", "seconds", "milliseconds"].indexOf(u) >= 0
+  );
+  if (lowerOrderUnits.length === 0) {
+    if (highWater < later) {
+      highWater = cursor.plus({ [lowestOrder]: 1 });
+    }
+    if (highWater !== cursor) {
+      results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
+    }
+  }
+  const duration3 = Duration.fromObject(results, opts);
+  if (lowerOrderUnits.length > 0) {
+    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration3);
+  } else {
+    return duration3;
+  }
+}
+var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
+function intUnit(regex2, post = (i) => i) {
+  return { regex: regex2, deser: ([s2]) => post(parseDigits(s2)) };
+}
+var NBSP = String.fromCharCode(160);
+var spaceOrNBSP = `[ ${NBSP}]`;
+var spaceOrNBSPRegExp = new RegExp(spaceOrNBSP, "g");
+function fixListRegex(s2) {
+  return s2.replace(/\./g, "\\.?").replace(spaceOrNBSPRegExp, spaceOrNBSP);
+}
+function stripInsensitivities(s2) {
+  return s2.replace(/\./g, "").replace(spaceOrNBSPRegExp, " ").toLowerCase();
+}
+function oneOf(strings, startIndex) {
+  if (strings === null) {
+    return null;
+  } else {
+    return {
+      regex: RegExp(strings.map(fixListRegex).join("|")),
+      deser: ([s2]) => strings.findIndex((i) => stripInsensitivities(s2) === stripInsensitivities(i)) + startIndex
+    };
+  }
+}
+function offset(regex2, groups2) {
+  return { regex: regex2, deser: ([, h, m]) => signedOffset(h, m), groups: groups2 };
+}
+function simple(regex2) {
+  return { regex: regex2, deser: ([s2]) => s2 };
+}
+function escapeToken(value) {
+  return value.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
+}
+function unitForToken(token, loc) {
+  const one = digitRegex(loc), two = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal2 = (t) => ({ regex: RegExp(escapeToken(t.val)), deser: ([s2]) => s2, literal: true }), unitate = (t) => {
+    if (token.literal) {
+      return literal2(t);
+    }
+    switch (t.val) {
+      // era
+      case "G":
+        return oneOf(loc.eras("short"), 0);
+      case "GG":
+        return oneOf(loc.eras("long"), 0);
+      // years
+      case "y":
+        return intUnit(oneToSix);
+      case "yy":
+        return intUnit(twoToFour, untruncateYear);
+      case "yyyy":
+        return intUnit(four);
+      case "yyyyy":
+        return intUnit(fourToSix);
+      case "yyyyyy":
+        return intUnit(six);
+      // months
+      case "M":
+        return intUnit(oneOrTwo);
+      case "MM":
+        return intUnit(two);
+      case "MMM":
+        return oneOf(loc.months("short", true), 1);
+      case "MMMM":
+        return oneOf(loc.months("long", true), 1);
+      case "L":
+        return intUnit(oneOrTwo);
+      case "LL":
+        return intUnit(two);
+      case "LLL":
+        return oneOf(loc.months("short", false), 1);
+      case "LLLL":
+        return oneOf(loc.months("long", false), 1);
+      // dates
+      case "d":
+        return intUnit(oneOrTwo);
+      case "dd":
+        return intUnit(two);
+      // ordinals
+      case "o":
+        return intUnit(oneToThree);
+      case "ooo":
+        return intUnit(three);
+      // time
+      case "HH":
+        return intUnit(two);
+      case "H":
+        return intUnit(oneOrTwo);
+      case "hh":
+        return intUnit(two);
+      case "h":
+        return intUnit(oneOrTwo);
+      case "mm":
+        return intUnit(two);
+      case "m":
+        return intUnit(oneOrTwo);
+      case "q":
+        return intUnit(oneOrTwo);
+      case "qq":
+        return intUnit(two);
+      case "s":
+        return intUnit(oneOrTwo);
+      case "ss":
+        return intUnit(two);
+      case "S":
+        return intUnit(oneToThree);
+      case "SSS":
+        return intUnit(three);
+      case "u":
+        return simple(oneToNine);
+      case "uu":
+        return simple(oneOrTwo);
+      case "uuu":
+        return intUnit(one);
+      // meridiem
+      case "a":
+        return oneOf(loc.meridiems(), 0);
+      // weekYear (k)
+      case "kkkk":
+        return intUnit(four);
+      case "kk":
+        return intUnit(twoToFour, untruncateYear);
+      // weekNumber (W)
+      case "W":
+        return intUnit(oneOrTwo);
+      case "WW":
+        return intUnit(two);
+      // weekdays
+      case "E":
+      case "c":
+        return intUnit(one);
+      case "EEE":
+        return oneOf(loc.weekdays("short", false), 1);
+      case "EEEE":
+        return oneOf(loc.weekdays("long", false), 1);
+      case "ccc":
+        return oneOf(loc.weekdays("short", true), 1);
+      case "cccc":
+        return oneOf(loc.weekdays("long", true), 1);
+      // offset/zone
+      case "Z":
+      case "ZZ":
+        return offset(new RegExp(`([+-]${oneOrTwo.source})(?::(${two.source}))?`), 2);
+      case "ZZZ":
+        return offset(new RegExp(`([+-]${oneOrTwo.source})(${two.source})?`), 2);
+      // we don't support ZZZZ (PST) or ZZZZZ (Pacific Standard Time) in parsing
+      // because we don't have any way to figure out what they are
+      case "z":
+        return simple(/[a-z_+-/]{1,256}?/i);
+      // this special-case "token" represents a place where a macro-token expanded into a white-space literal
+      // in this case we accept any non-newline white-space
+      case " ":
+        return simple(/[^\S\n\r]/);
+      default:
+        return literal2(t);
+    }
+  };
+  const unit = unitate(token) || {
+    invalidReason: MISSING_FTP
+  };
+  unit.token = token;
+  return unit;
+}
+var partTypeStyleToTokenVal = {
+  year: {
+    "2-digit": "yy",
+    numeric: "yyyyy"
+  },
+  month: {
+    numeric: "M",
+    "2-digit": "MM",
+    short: "MMM",
+    long: "MMMM"
+  },
+  day: {
+    numeric: "d",
+    "2-digit": "dd"
+  },
+  weekday: {
+    short: "EEE",
+    long: "EEEE"
+  },
+  dayperiod: "a",
+  dayPeriod: "a",
+  hour12: {
+    numeric: "h",
+    "2-digit": "hh"
+  },
+  hour24: {
+    numeric: "H",
+    "2-digit": "HH"
+  },
+  minute: {
+    numeric: "m",
+    "2-digit": "mm"
+  },
+  second: {
+    numeric: "s",
+    "2-digit": "ss"
+  },
+  timeZoneName: {
+    long: "ZZZZZ",
+    short: "ZZZ"
+  }
+};
+function tokenForPart(part, formatOpts, resolvedOpts) {
+  const { type, value } = part;
+  if (type === "literal") {
+    const isSpace = /^\s+$/.test(value);
+    return {
+      literal: !isSpace,
+      val: isSpace ? " " : value
+    };
+  }
+  const style = formatOpts[type];
+  let actualType = type;
+  if (type === "hour") {
+    if (formatOpts.hour12 != null) {
+      actualType = formatOpts.hour12 ? "hour12" : "hour24";
+    } else if (formatOpts.hourCycle != null) {
+      if (formatOpts.hourCycle === "h11" || formatOpts.hourCycle === "h12") {
+        actualType = "hour12";
+      } else {
+        actualType = "hour24";
+      }
+    } else {
+      actualType = resolvedOpts.hour12 ? "hour12" : "hour24";
+    }
+  }
+  let val = partTypeStyleToTokenVal[actualType];
+  if (typeof val === "object") {
+    val = val[style];
+  }
+  if (val) {
+    return {
+      literal: false,
+      val
+    };
+  }
+  return void 0;
+}
+function buildRegex(units) {
+  const re = units.map((u) => u.regex).reduce((f, r) => `${f}(${r.source})`, "");
+  return [`^${re}$`, units];
+}
+function match(input2, regex2, handlers) {
+  const matches = input2.match(regex2);
+  if (matches) {
+    const all = {};
+    let matchIndex = 1;
+    for (const i in handlers) {
+      if (hasOwnProperty(handlers, i)) {
+        const h = handlers[i], groups2 = h.groups ? h.groups + 1 : 1;
+        if (!h.literal && h.token) {
+          all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups2));
+        }
+        matchIndex += groups2;
+      }
+    }
+    return [matches, all];
+  } else {
+    return [matches, {}];
+  }
+}
+function dateTimeFromMatches(matches) {
+  const toField = (token) => {
+    switch (token) {
+      case "S":
+        return "millisecond";
+      case "s":
+        return "second";
+      case "m":
+        return "minute";
+      case "h":
+      case "H":
+        return "hour";
+      case "d":
+        return "day";
+      case "o":
+        return "ordinal";
+      case "L":
+      case "M":
+        return "month";
+      case "y":
+        return "year";
+      case "E":
+      case "c":
+        return "weekday";
+      case "W":
+        return "weekNumber";
+      case "k":
+        return "weekYear";
+      case "q":
+        return "quarter";
+      default:
+        return null;
+    }
+  };
+  let zone = null;
+  let specificOffset;
+  if (!isUndefined(matches.z)) {
+    zone = IANAZone.create(matches.z);
+  }
+  if (!isUndefined(matches.Z)) {
+    if (!zone) {
+      zone = new FixedOffsetZone(matches.Z);
+    }
+    specificOffset = matches.Z;
+  }
+  if (!isUndefined(matches.q)) {
+    matches.M = (matches.q - 1) * 3 + 1;
+  }
+  if (!isUndefined(matches.h)) {
+    if (matches.h < 12 && matches.a === 1) {
+      matches.h += 12;
+    } else if (matches.h === 12 && matches.a === 0) {
+      matches.h = 0;
+    }
+  }
+  if (matches.G === 0 && matches.y) {
+    matches.y = -matches.y;
+  }
+  if (!isUndefined(matches.u)) {
+    matches.S = parseMillis(matches.u);
+  }
+  const vals = Object.keys(matches).reduce((r, k) => {
+    const f = toField(k);
+    if (f) {
+      r[f] = matches[k];
+    }
+    return r;
+  }, {});
+  return [vals, zone, specificOffset];
+}
+var dummyDateTimeCache = null;
+function getDummyDateTime() {
+  if (!dummyDateTimeCache) {
+    dummyDateTimeCache = DateTime.fromMillis(1555555555555);
+  }
+  return dummyDateTimeCache;
+}
+function maybeExpandMacroToken(token, locale) {
+  if (token.literal) {
+    return token;
+  }
+  const formatOpts = Formatter.macroTokenToFormatOpts(token.val);
+  const tokens = formatOptsToTokens(formatOpts, locale);
+  if (tokens == null || tokens.includes(void 0)) {
+    return token;
+  }
+  return tokens;
+}
+function expandMacroTokens(tokens, locale) {
+  return Array.prototype.concat(...tokens.map((t) => maybeExpandMacroToken(t, locale)));
+}
+var TokenParser = class {
+  constructor(locale, format) {
+    this.locale = locale;
+    this.format = format;
+    this.tokens = expandMacroTokens(Formatter.parseFormat(format), locale);
+    this.units = this.tokens.map((t) => unitForToken(t, locale));
+    this.disqualifyingUnit = this.units.find((t) => t.invalidReason);
+    if (!this.disqualifyingUnit) {
+      const [regexString, handlers] = buildRegex(this.units);
+      this.regex = RegExp(regexString, "i");
+      this.handlers = handlers;
+    }
+  }
+  explainFromTokens(input2) {
+    if (!this.isValid) {
+      return { input: input2, tokens: this.tokens, invalidReason: this.invalidReason };
+    } else {
+      const [rawMatches, matches] = match(input2, this.regex, this.handlers), [result, zone, specificOffset] = matches ? dateTimeFromMatches(matches) : [null, null, void 0];
+      if (hasOwnProperty(matches, "a") && hasOwnProperty(matches, "H")) {
+        throw new ConflictingSpecificationError(
+          "Can't include meridiem when specifying 24-hour format"
+        );
+      }
+      return {
+        input: input2,
+        tokens: this.tokens,
+        regex: this.regex,
+        rawMatches,
+        matches,
+        result,
+        zone,
+        specificOffset
+      };
+    }
+  }
+  get isValid() {
+    return !this.disqualifyingUnit;
+  }
+  get invalidReason() {
+    return this.disqualifyingUnit ? this.disqualifyingUnit.invalidReason : null;
+  }
+};
+function explainFromTokens(locale, input2, format) {
+  const parser2 = new TokenParser(locale, format);
+  return parser2.explainFromTokens(input2);
+}
+function parseFromTokens(locale, input2, format) {
+  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input2, format);
+  return [result, zone, specificOffset, invalidReason];
+}
+function formatOptsToTokens(formatOpts, locale) {
+  if (!formatOpts) {
+    return null;
+  }
+  const formatter = Formatter.create(locale, formatOpts);
+  const df = formatter.dtFormatter(getDummyDateTime());
+  const parts = df.formatToParts();
+  const resolvedOpts = df.resolvedOptions();
+  return parts.map((p) => tokenForPart(p, formatOpts, resolvedOpts));
+}
+var INVALID = "Invalid DateTime";
+var MAX_DATE = 864e13;
+function unsupportedZone(zone) {
+  return new Invalid("unsupported zone", `the zone "${zone.name}" is not supported`);
+}
+function possiblyCachedWeekData(dt) {
+  if (dt.weekData === null) {
+    dt.weekData = gregorianToWeek(dt.c);
+  }
+  return dt.weekData;
+}
+function possiblyCachedLocalWeekData(dt) {
+  if (dt.localWeekData === null) {
+    dt.localWeekData = gregorianToWeek(
+      dt.c,
+      dt.loc.getMinDaysInFirstWeek(),
+      dt.loc.getStartOfWeek()
+    );
+  }
+  return dt.localWeekData;
+}
+function clone(inst, alts) {
+  const current = {
+    ts: inst.ts,
+    zone: inst.zone,
+    c: inst.c,
+    o: inst.o,
+    loc: inst.loc,
+    invalid: inst.invalid
+  };
+  return new DateTime({ ...current, ...alts, old: current });
+}
+function fixOffset(localTS, o, tz) {
+  let utcGuess = localTS - o * 60 * 1e3;
+  const o2 = tz.offset(utcGuess);
+  if (o === o2) {
+    return [utcGuess, o];
+  }
+  utcGuess -= (o2 - o) * 60 * 1e3;
+  const o3 = tz.offset(utcGuess);
+  if (o2 === o3) {
+    return [utcGuess, o2];
+  }
+  return [localTS - Math.min(o2, o3) * 60 * 1e3, Math.max(o2, o3)];
+}
+function tsToObj(ts, offset2) {
+  ts += offset2 * 60 * 1e3;
+  const d = new Date(ts);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds()
+  };
+}
+function objToTS(obj, offset2, zone) {
+  return fixOffset(objToLocalTS(obj), offset2, zone);
+}
+function adjustTime(inst, dur) {
+  const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c = {
+    ...inst.c,
+    year,
+    month,
+    day: Math.min(inst.c.day, daysInMonth(year, month)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
+  }, millisToAdd = Duration.fromObject({
+    years: dur.years - Math.trunc(dur.years),
+    quarters: dur.quarters - Math.trunc(dur.quarters),
+    months: dur.months - Math.trunc(dur.months),
+    weeks: dur.weeks - Math.trunc(dur.weeks),
+    days: dur.days - Math.trunc(dur.days),
+    hours: dur.hours,
+    minutes: dur.minutes,
+    seconds: dur.seconds,
+    milliseconds: dur.milliseconds
+  }).as("milliseconds"), localTS = objToLocalTS(c);
+  let [ts, o] = fixOffset(localTS, oPre, inst.zone);
+  if (millisToAdd !== 0) {
+    ts += millisToAdd;
+    o = inst.zone.offset(ts);
+  }
+  return { ts, o };
+}
+function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOffset) {
+  const { setZone, zone } = opts;
+  if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
+    const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
+      ...opts,
+      zone: interpretationZone,
+      specificOffset
+    });
+    return setZone ? inst : inst.setZone(zone);
+  } else {
+    return DateTime.invalid(
+      new Invalid("unparsable", `the input "${text}" can't be parsed as ${format}`)
+    );
+  }
+}
+function toTechFormat(dt, format, allowZ = true) {
+  return dt.isValid ? Formatter.create(Locale.create("en-US"), {
+    allowZ,
+    forceSimple: true
+  }).formatDateTimeFromString(dt, format) : null;
+}
+function toISODate(o, extended2, precision) {
+  const longFormat = o.c.year > 9999 || o.c.year < 0;
+  let c = "";
+  if (longFormat && o.c.year >= 0) c += "+";
+  c += padStart(o.c.year, longFormat ? 6 : 4);
+  if (precision === "year") return c;
+  if (extended2) {
+    c += "-";
+    c += padStart(o.c.month);
+    if (precision === "month") return c;
+    c += "-";
+  } else {
+    c += padStart(o.c.month);
+    if (precision === "month") return c;
+  }
+  c += padStart(o.c.day);
+  return c;
+}
+function toISOTime(o, extended2, suppressSeconds, suppressMilliseconds, includeOffset, extendedZone, precision) {
+  let showSeconds = !suppressSeconds || o.c.millisecond !== 0 || o.c.second !== 0, c = "";
+  switch (precision) {
+    case "day":
+    case "month":
+    case "year":
+      break;
+    default:
+      c += padStart(o.c.hour);
+      if (precision === "hour") break;
+      if (extended2) {
+        c += ":";
+        c += padStart(o.c.minute);
+        if (precision === "minute") break;
+        if (showSeconds) {
+          c += ":";
+          c += padStart(o.c.second);
+        }
+      } else {
+        c += padStart(o.c.minute);
+        if (precision === "minute") break;
+        if (showSeconds) {
+          c += padStart(o.c.second);
+        }
+      }
+      if (precision === "second") break;
+      if (showSeconds && (!suppressMilliseconds || o.c.millisecond !== 0)) {
+        c += ".";
+        c += padStart(o.c.millisecond, 3);
+      }
+  }
+  if (includeOffset) {
+    if (o.isOffsetFixed && o.offset === 0 && !extendedZone) {
+      c += "Z";
+    } else if (o.o < 0) {
+      c += "-";
+      c += padStart(Math.trunc(-o.o / 60));
+      c += ":";
+      c += padStart(Math.trunc(-o.o % 60));
+    } else {
+      c += "+";
+      c += padStart(Math.trunc(o.o / 60));
+      c += ":";
+      c += padStart(Math.trunc(o.o % 60));
+    }
+  }
+  if (extendedZone) {
+    c += "[" + o.zone.ianaName + "]";
+  }
+  return c;
+}
+var defaultUnitValues = {
+  month: 1,
+  day: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var defaultWeekUnitValues = {
+  weekNumber: 1,
+  weekday: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var defaultOrdinalUnitValues = {
+  ordinal: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var orderedUnits = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
+var orderedWeekUnits = [
+  "weekYear",
+  "weekNumber",
+  "weekday",
+  "hour",
+  "minute",
+  "second",
+  "millisecond"
+];
+var orderedOrdinalUnits = ["year", "ordinal", "hour", "minute", "second", "millisecond"];
+function normalizeUnit(unit) {
+  const normalized = {
+    year: "year",
+    years: "year",
+    month: "month",
+    months: "month",
+    day: "day",
+    days: "day",
+    hour: "hour",
+    hours: "hour",
+    minute: "minute",
+    minutes: "minute",
+    quarter: "quarter",
+    quarters: "quarter",
+    second: "second",
+    seconds: "second",
+    millisecond: "millisecond",
+    milliseconds: "millisecond",
+    weekday: "weekday",
+    weekdays: "weekday",
+    weeknumber: "weekNumber",
+    weeksnumber: "weekNumber",
+    weeknumbers: "weekNumber",
+    weekyear: "weekYear",
+    weekyears: "weekYear",
+    ordinal: "ordinal"
+  }[unit.toLowerCase()];
+  if (!normalized) throw new InvalidUnitError(unit);
+  return normalized;
+}
+function normalizeUnitWithLocalWeeks(unit) {
+  switch (unit.toLowerCase()) {
+    case "localweekday":
+    case "localweekdays":
+      return "localWeekday";
+    case "localweeknumber":
+    case "localweeknumbers":
+      return "localWeekNumber";
+    case "localweekyear":
+    case "localweekyears":
+      return "localWeekYear";
+    default:
+      return normalizeUnit(unit);
+  }
+}
+function guessOffsetForZone(zone) {
+  if (zoneOffsetTs === void 0) {
+    zoneOffsetTs = Settings.now();
+  }
+  if (zone.type !== "iana") {
+    return zone.offset(zoneOffsetTs);
+  }
+  const zoneName = zone.name;
+  let offsetGuess = zoneOffsetGuessCache.get(zoneName);
+  if (offsetGuess === void 0) {
+    offsetGuess = zone.offset(zoneOffsetTs);
+    zoneOffsetGuessCache.set(zoneName, offsetGuess);
+  }
+  return offsetGuess;
+}
+function quickDT(obj, opts) {
+  const zone = normalizeZone(opts.zone, Settings.defaultZone);
+  if (!zone.isValid) {
+    return DateTime.invalid(unsupportedZone(zone));
+  }
+  const loc = Locale.fromObject(opts);
+  let ts, o;
+  if (!isUndefined(obj.year)) {
+    for (const u of orderedUnits) {
+      if (isUndefined(obj[u])) {
+        obj[u] = defaultUnitValues[u];
+      }
+    }
+    const invalid = hasInvalidGregorianData(obj) || hasInvalidTimeData(obj);
+    if (invalid) {
+      return DateTime.invalid(invalid);
+    }
+    const offsetProvis = guessOffsetForZone(zone);
+    [ts, o] = objToTS(obj, offsetProvis, zone);
+  } else {
+    ts = Settings.now();
+  }
+  return new DateTime({ ts, zone, loc, o });
+}
+function diffRelative(start, end, opts) {
+  const round2 = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
+    c = roundTo(c, round2 || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
+    const formatter = end.loc.clone(opts).relFormatter(opts);
+    return formatter.format(c, unit);
+  }, differ = (unit) => {
+    if (opts.calendary) {
+      if (!end.hasSame(start, unit)) {
+        return end.startOf(unit).diff(start.startOf(unit), unit).get(unit);
+      } else return 0;
+    } else {
+      return end.diff(start, unit).get(unit);
+    }
+  };
+  if (opts.unit) {
+    return format(differ(opts.unit), opts.unit);
+  }
+  for (const unit of opts.units) {
+    const count = differ(unit);
+    if (Math.abs(count) >= 1) {
+      return format(count, unit);
+    }
+  }
+  return format(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
+}
+function lastOpts(argList) {
+  let opts = {}, args;
+  if (argList.length > 0 && typeof argList[argList.length - 1] === "object") {
+    opts = argList[argList.length - 1];
+    args = Array.from(argList).slice(0, argList.length - 1);
+  } else {
+    args = Array.from(argList);
+  }
+  return [opts, args];
+}
+var zoneOffsetTs;
+var zoneOffsetGuessCache = /* @__PURE__ */ new Map();
+var DateTime = class _DateTime {
+  /**
+   * @access private
+   */
+  constructor(config3) {
+    const zone = config3.zone || Settings.defaultZone;
+    let invalid = config3.invalid || (Number.isNaN(config3.ts) ? new Invalid("invalid input") : null) || (!zone.isValid ? unsupportedZone(zone) : null);
+    this.ts = isUndefined(config3.ts) ? Settings.now() : config3.ts;
+    let c = null, o = null;
+    if (!invalid) {
+      const unchanged = config3.old && config3.old.ts === this.ts && config3.old.zone.equals(zone);
+      if (unchanged) {
+        [c, o] = [config3.old.c, config3.old.o];
+      } else {
+        const ot = isNumber(config3.o) && !config3.old ? config3.o : zone.offset(this.ts);
+        c = tsToObj(this.ts, ot);
+        invalid = Number.isNaN(c.year) ? new Invalid("invalid input") : null;
+        c = invalid ? null : c;
+        o = invalid ? null : ot;
+      }
+    }
+    this._zone = zone;
+    this.loc = config3.loc || Locale.create();
+    this.invalid = invalid;
+    this.weekData = null;
+    this.localWeekData = null;
+    this.c = c;
+    this.o = o;
+    this.isLuxonDateTime = true;
+  }
+  // CONSTRUCT
+  /**
+   * Create a DateTime for the current instant, in the system's time zone.
+   *
+   * Use Settings to override these default values if needed.
+   * @example DateTime.now().toISO() //~> now in the ISO format
+   * @return {DateTime}
+   */
+  static now() {
+    return new _DateTime({});
+  }
+  /**
+   * Create a local DateTime
+   * @param {number} [year] - The calendar year. If omitted (as in, call `local()` with no arguments), the current time will be used
+   * @param {number} [month=1] - The month, 1-indexed
+   * @param {number} [day=1] - The day of the month, 1-indexed
+   * @param {number} [hour=0] - The hour of the day, in 24-hour time
+   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
+   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
+   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
+   * @example DateTime.local()                                  //~> now
+   * @example DateTime.local({ zone: "America/New_York" })      //~> now, in US east coast time
+   * @example DateTime.local(2017)                              //~> 2017-01-01T00:00:00
+   * @example DateTime.local(2017, 3)                           //~> 2017-03-01T00:00:00
+   * @example DateTime.local(2017, 3, 12, { locale: "fr" })     //~> 2017-03-12T00:00:00, with a French locale
+   * @example DateTime.local(2017, 3, 12, 5)                    //~> 2017-03-12T05:00:00
+   * @example DateTime.local(2017, 3, 12, 5, { zone: "utc" })   //~> 2017-03-12T05:00:00, in UTC
+   * @example DateTime.local(2017, 3, 12, 5, 45)                //~> 2017-03-12T05:45:00
+   * @example DateTime.local(2017, 3, 12, 5, 45, 10)            //~> 2017-03-12T05:45:10
+   * @example DateTime.local(2017, 3, 12, 5, 45, 10, 765)       //~> 2017-03-12T05:45:10.765
+   * @return {DateTime}
+   */
+  static local() {
+    const [opts, args] = lastOpts(arguments), [year, month, day2, hour, minute, second, millisecond] = args;
+    return quickDT({ year, month, day: day2, hour, minute, second, millisecond }, opts);
+  }
+  /**
+   * Create a DateTime in UTC
+   * @param {number} [year] - The calendar year. If omitted (as in, call `utc()` with no arguments), the current time will be used
+   * @param {number} [month=1] - The month, 1-indexed
+   * @param {number} [day=1] - The day of the month
+   * @param {number} [hour=0] - The hour of the day, in 24-hour time
+   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
+   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
+   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} [options.outputCalendar] - the output calendar to set on the resulting DateTime instance
+   * @param {string} [options.numberingSystem] - the numbering system to set on the resulting DateTime instance
+   * @param {string} [options.weekSettings] - the week settings to set on the resulting DateTime instance
+   * @example DateTime.utc()                                              //~> now
+   * @example DateTime.utc(2017)                                          //~> 2017-01-01T00:00:00Z
+   * @example DateTime.utc(2017, 3)                                       //~> 2017-03-01T00:00:00Z
+   * @example DateTime.utc(2017, 3, 12)                                   //~> 2017-03-12T00:00:00Z
+   * @example DateTime.utc(2017, 3, 12, 5)                                //~> 2017-03-12T05:00:00Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45)                            //~> 2017-03-12T05:45:00Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45, { locale: "fr" })          //~> 2017-03-12T05:45:00Z with a French locale
+   * @example DateTime.utc(2017, 3, 12, 5, 45, 10)                        //~> 2017-03-12T05:45:10Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45, 10, 765, { locale: "fr" }) //~> 2017-03-12T05:45:10.765Z with a French locale
+   * @return {DateTime}
+   */
+  static utc() {
+    const [opts, args] = lastOpts(arguments), [year, month, day2, hour, minute, second, millisecond] = args;
+    opts.zone = FixedOffsetZone.utcInstance;
+    return quickDT({ year, month, day: day2, hour, minute, second, millisecond }, opts);
+  }
+  /**
+   * Create a DateTime from a JavaScript Date object. Uses the default zone.
+   * @param {Date} date - a JavaScript Date object
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @return {DateTime}
+   */
+  static fromJSDate(date5, options2 = {}) {
+    const ts = isDate(date5) ? date5.valueOf() : NaN;
+    if (Number.isNaN(ts)) {
+      return _DateTime.invalid("invalid input");
+    }
+    const zoneToUse = normalizeZone(options2.zone, Settings.defaultZone);
+    if (!zoneToUse.isValid) {
+      return _DateTime.invalid(unsupportedZone(zoneToUse));
+    }
+    return new _DateTime({
+      ts,
+      zone: zoneToUse,
+      loc: Locale.fromObject(options2)
+    });
+  }
+  /**
+   * Create a DateTime from a number of milliseconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
+   * @param {number} milliseconds - a number of milliseconds since 1970 UTC
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromMillis(milliseconds, options2 = {}) {
+    if (!isNumber(milliseconds)) {
+      throw new InvalidArgumentError(
+        `fromMillis requires a numerical input, but received a ${typeof milliseconds} with value ${milliseconds}`
+      );
+    } else if (milliseconds < -MAX_DATE || milliseconds > MAX_DATE) {
+      return _DateTime.invalid("Timestamp out of range");
+    } else {
+      return new _DateTime({
+        ts: milliseconds,
+        zone: normalizeZone(options2.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options2)
+      });
+    }
+  }
+  /**
+   * Create a DateTime from a number of seconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
+   * @param {number} seconds - a number of seconds since 1970 UTC
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromSeconds(seconds, options2 = {}) {
+    if (!isNumber(seconds)) {
+      throw new InvalidArgumentError("fromSeconds requires a numerical input");
+    } else {
+      return new _DateTime({
+        ts: seconds * 1e3,
+        zone: normalizeZone(options2.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options2)
+      });
+    }
+  }
+  /**
+   * Create a DateTime from a JavaScript object with keys like 'year' and 'hour' with reasonable defaults.
+   * @param {Object} obj - the object to create the DateTime from
+   * @param {number} obj.year - a year, such as 1987
+   * @param {number} obj.month - a month, 1-12
+   * @param {number} obj.day - a day of the month, 1-31, depending on the month
+   * @param {number} obj.ordinal - day of the year, 1-365 or 366
+   * @param {number} obj.weekYear - an ISO week year
+   * @param {number} obj.weekNumber - an ISO week number, between 1 and 52 or 53, depending on the year
+   * @param {number} obj.weekday - an ISO weekday, 1-7, where 1 is Monday and 7 is Sunday
+   * @param {number} obj.localWeekYear - a week year, according to the locale
+   * @param {number} obj.localWeekNumber - a week number, between 1 and 52 or 53, depending on the year, according to the locale
+   * @param {number} obj.localWeekday - a weekday, 1-7, where 1 is the first and 7 is the last day of the week, according to the locale
+   * @param {number} obj.hour - hour of the day, 0-23
+   * @param {number} obj.minute - minute of the hour, 0-59
+   * @param {number} obj.second - second of the minute, 0-59
+   * @param {number} obj.millisecond - millisecond of the second, 0-999
+   * @param {Object} opts - options for creating this DateTime
+   * @param {string|Zone} [opts.zone='local'] - interpret the numbers in the context of a particular zone. Can take any value taken as the first argument to setZone()
+   * @param {string} [opts.locale='system\'s locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromObject({ year: 1982, month: 5, day: 25}).toISODate() //=> '1982-05-25'
+   * @example DateTime.fromObject({ year: 1982 }).toISODate() //=> '1982-01-01'
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }) //~> today at 10:26:06
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'utc' }),
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'local' })
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'America/New_York' })
+   * @example DateTime.fromObject({ weekYear: 2016, weekNumber: 2, weekday: 3 }).toISODate() //=> '2016-01-13'
+   * @example DateTime.fromObject({ localWeekYear: 2022, localWeekNumber: 1, localWeekday: 1 }, { locale: "en-US" }).toISODate() //=> '2021-12-26'
+   * @return {DateTime}
+   */
+  static fromObject(obj, opts = {}) {
+    obj = obj || {};
+    const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
+    if (!zoneToUse.isValid) {
+      return _DateTime.invalid(unsupportedZone(zoneToUse));
+    }
+    const loc = Locale.fromObject(opts);
+    const normalized = normalizeObject(obj, normalizeUnitWithLocalWeeks);
+    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, loc);
+    const tsNow = Settings.now(), offsetProvis = !isUndefined(opts.specificOffset) ? opts.specificOffset : zoneToUse.offset(tsNow), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
+    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
+      throw new ConflictingSpecificationError(
+        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
+      );
+    }
+    if (containsGregorMD && containsOrdinal) {
+      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
+    }
+    const useWeekData = definiteWeekDef || normalized.weekday && !containsGregor;
+    let units, defaultValues, objNow = tsToObj(tsNow, offsetProvis);
+    if (useWeekData) {
+      units = orderedWeekUnits;
+      defaultValues = defaultWeekUnitValues;
+      objNow = gregorianToWeek(objNow, minDaysInFirstWeek, startOfWeek);
+    } else if (containsOrdinal) {
+      units = orderedOrdinalUnits;
+      defaultValues = defaultOrdinalUnitValues;
+      objNow = gregorianToOrdinal(objNow);
+    } else {
+      units = orderedUnits;
+      defaultValues = defaultUnitValues;
+    }
+    let foundFirst = false;
+    for (const u of units) {
+      const v = normalized[u];
+      if (!isUndefined(v)) {
+        foundFirst = true;
+      } else if (foundFirst) {
+        normalized[u] = defaultValues[u];
+      } else {
+        normalized[u] = objNow[u];
+      }
+    }
+    const higherOrderInvalid = useWeekData ? hasInvalidWeekData(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? hasInvalidOrdinalData(normalized) : hasInvalidGregorianData(normalized), invalid = higherOrderInvalid || hasInvalidTimeData(normalized);
+    if (invalid) {
+      return _DateTime.invalid(invalid);
+    }
+    const gregorian = useWeekData ? weekToGregorian(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? ordinalToGregorian(normalized) : normalized, [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse), inst = new _DateTime({
+      ts: tsFinal,
+      zone: zoneToUse,
+      o: offsetFinal,
+      loc
+    });
+    if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
+      return _DateTime.invalid(
+        "mismatched weekday",
+        `you can't specify both a weekday of ${normalized.weekday} and a date of ${inst.toISO()}`
+      );
+    }
+    if (!inst.isValid) {
+      return _DateTime.invalid(inst.invalid);
+    }
+    return inst;
+  }
+  /**
+   * Create a DateTime from an ISO 8601 string
+   * @param {string} text - the ISO string
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the time to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} [opts.outputCalendar] - the output calendar to set on the resulting DateTime instance
+   * @param {string} [opts.numberingSystem] - the numbering system to set on the resulting DateTime instance
+   * @param {string} [opts.weekSettings] - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123')
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00')
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00', {setZone: true})
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123', {zone: 'utc'})
+   * @example DateTime.fromISO('2016-W05-4')
+   * @return {DateTime}
+   */
+  static fromISO(text, opts = {}) {
+    const [vals, parsedZone] = parseISODate(text);
+    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text);
+  }
+  /**
+   * Create a DateTime from an RFC 2822 string
+   * @param {string} text - the RFC 2822 string
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since the offset is always specified in the string itself, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
+   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromRFC2822('25 Nov 2016 13:23:12 GMT')
+   * @example DateTime.fromRFC2822('Fri, 25 Nov 2016 13:23:12 +0600')
+   * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
+   * @return {DateTime}
+   */
+  static fromRFC2822(text, opts = {}) {
+    const [vals, parsedZone] = parseRFC2822Date(text);
+    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text);
+  }
+  /**
+   * Create a DateTime from an HTTP header date
+   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
+   * @param {string} text - the HTTP header date
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since HTTP dates are always in UTC, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
+   * @param {boolean} [opts.setZone=false] - override the zone with the fixed-offset zone specified in the string. For HTTP dates, this is always UTC, so this option is equivalent to setting the `zone` option to 'utc', but this option is included for consistency with similar methods.
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromHTTP('Sun, 06 Nov 1994 08:49:37 GMT')
+   * @example DateTime.fromHTTP('Sunday, 06-Nov-94 08:49:37 GMT')
+   * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
+   * @return {DateTime}
+   */
+  static fromHTTP(text, opts = {}) {
+    const [vals, parsedZone] = parseHTTPDate(text);
+    return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
+  }
+  /**
+   * Create a DateTime from an input string and format string.
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/parsing?id=table-of-tokens).
+   * @param {string} text - the string to parse
+   * @param {string} fmt - the format the string is expected to be in (see the link below for the formats)
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
+   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromFormat(text, fmt, opts = {}) {
+    if (isUndefined(text) || isUndefined(fmt)) {
+      throw new InvalidArgumentError("fromFormat requires an input string and a format");
+    }
+    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text, fmt);
+    if (invalid) {
+      return _DateTime.invalid(invalid);
+    } else {
+      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
+    }
+  }
+  /**
+   * @deprecated use fromFormat instead
+   */
+  static fromString(text, fmt, opts = {}) {
+    return _DateTime.fromFormat(text, fmt, opts);
+  }
+  /**
+   * Create a DateTime from a SQL date, time, or datetime
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale
+   * @param {string} text - the string to parse
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
+   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @example DateTime.fromSQL('2017-05-15')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342+06:00')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles', { setZone: true })
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342', { zone: 'America/Los_Angeles' })
+   * @example DateTime.fromSQL('09:12:34.342')
+   * @return {DateTime}
+   */
+  static fromSQL(text, opts = {}) {
+    const [vals, parsedZone] = parseSQL(text);
+    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text);
+  }
+  /**
+   * Create an invalid DateTime.
+   * @param {string} reason - simple string of why this DateTime is invalid. Should not contain parameters or anything else data-dependent.
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {DateTime}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the DateTime is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidDateTimeError(invalid);
+    } else {
+      return new _DateTime({ invalid });
+    }
+  }
+  /**
+   * Check if an object is an instance of DateTime. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isDateTime(o) {
+    return o && o.isLuxonDateTime || false;
+  }
+  /**
+   * Produce the format string for a set of options
+   * @param formatOpts
+   * @param localeOpts
+   * @returns {string}
+   */
+  static parseFormatForOpts(formatOpts, localeOpts = {}) {
+    const tokenList = formatOptsToTokens(formatOpts, Locale.fromObject(localeOpts));
+    return !tokenList ? null : tokenList.map((t) => t ? t.val : null).join("");
+  }
+  /**
+   * Produce the the fully expanded format token for the locale
+   * Does NOT quote characters, so quoted tokens will not round trip correctly
+   * @param fmt
+   * @param localeOpts
+   * @returns {string}
+   */
+  static expandFormat(fmt, localeOpts = {}) {
+    const expanded = expandMacroTokens(Formatter.parseFormat(fmt), Locale.fromObject(localeOpts));
+    return expanded.map((t) => t.val).join("");
+  }
+  static resetCache() {
+    zoneOffsetTs = void 0;
+    zoneOffsetGuessCache.clear();
+  }
+  // INFO
+  /**
+   * Get the value of unit.
+   * @param {string} unit - a unit such as 'minute' or 'day'
+   * @example DateTime.local(2017, 7, 4).get('month'); //=> 7
+   * @example DateTime.local(2017, 7, 4).get('day'); //=> 4
+   * @return {number}
+   */
+  get(unit) {
+    return this[unit];
+  }
+  /**
+   * Returns whether the DateTime is valid. Invalid DateTimes occur when:
+   * * The DateTime was created from invalid calendar information, such as the 13th month or February 30
+   * * The DateTime was created by an operation on another invalid date
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.invalid === null;
+  }
+  /**
+   * Returns an error code if this DateTime is invalid, or null if the DateTime is valid
+   * @type {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this DateTime became invalid, or null if the DateTime is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Get the locale of a DateTime, such 'en-GB'. The locale is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get locale() {
+    return this.isValid ? this.loc.locale : null;
+  }
+  /**
+   * Get the numbering system of a DateTime, such 'beng'. The numbering system is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get numberingSystem() {
+    return this.isValid ? this.loc.numberingSystem : null;
+  }
+  /**
+   * Get the output calendar of a DateTime, such 'islamic'. The output calendar is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get outputCalendar() {
+    return this.isValid ? this.loc.outputCalendar : null;
+  }
+  /**
+   * Get the time zone associated with this DateTime.
+   * @type {Zone}
+   */
+  get zone() {
+    return this._zone;
+  }
+  /**
+   * Get the name of the time zone.
+   * @type {string}
+   */
+  get zoneName() {
+    return this.isValid ? this.zone.name : null;
+  }
+  /**
+   * Get the year
+   * @example DateTime.local(2017, 5, 25).year //=> 2017
+   * @type {number}
+   */
+  get year() {
+    return this.isValid ? this.c.year : NaN;
+  }
+  /**
+   * Get the quarter
+   * @example DateTime.local(2017, 5, 25).quarter //=> 2
+   * @type {number}
+   */
+  get quarter() {
+    return this.isValid ? Math.ceil(this.c.month / 3) : NaN;
+  }
+  /**
+   * Get the month (1-12).
+   * @example DateTime.local(2017, 5, 25).month //=> 5
+   * @type {number}
+   */
+  get month() {
+    return this.isValid ? this.c.month : NaN;
+  }
+  /**
+   * Get the day of the month (1-30ish).
+   * @example DateTime.local(2017, 5, 25).day //=> 25
+   * @type {number}
+   */
+  get day() {
+    return this.isValid ? this.c.day : NaN;
+  }
+  /**
+   * Get the hour of the day (0-23).
+   * @example DateTime.local(2017, 5, 25, 9).hour //=> 9
+   * @type {number}
+   */
+  get hour() {
+    return this.isValid ? this.c.hour : NaN;
+  }
+  /**
+   * Get the minute of the hour (0-59).
+   * @example DateTime.local(2017, 5, 25, 9, 30).minute //=> 30
+   * @type {number}
+   */
+  get minute() {
+    return this.isValid ? this.c.minute : NaN;
+  }
+  /**
+   * Get the second of the minute (0-59).
+   * @example DateTime.local(2017, 5, 25, 9, 30, 52).second //=> 52
+   * @type {number}
+   */
+  get second() {
+    return this.isValid ? this.c.second : NaN;
+  }
+  /**
+   * Get the millisecond of the second (0-999).
+   * @example DateTime.local(2017, 5, 25, 9, 30, 52, 654).millisecond //=> 654
+   * @type {number}
+   */
+  get millisecond() {
+    return this.isValid ? this.c.millisecond : NaN;
+  }
+  /**
+   * Get the week year
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2014, 12, 31).weekYear //=> 2015
+   * @type {number}
+   */
+  get weekYear() {
+    return this.isValid ? possiblyCachedWeekData(this).weekYear : NaN;
+  }
+  /**
+   * Get the week number of the week year (1-52ish).
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2017, 5, 25).weekNumber //=> 21
+   * @type {number}
+   */
+  get weekNumber() {
+    return this.isValid ? possiblyCachedWeekData(this).weekNumber : NaN;
+  }
+  /**
+   * Get the day of the week.
+   * 1 is Monday and 7 is Sunday
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2014, 11, 31).weekday //=> 4
+   * @type {number}
+   */
+  get weekday() {
+    return this.isValid ? possiblyCachedWeekData(this).weekday : NaN;
+  }
+  /**
+   * Returns true if this date is on a weekend according to the locale, false otherwise
+   * @returns {boolean}
+   */
+  get isWeekend() {
+    return this.isValid && this.loc.getWeekendDays().includes(this.weekday);
+  }
+  /**
+   * Get the day of the week according to the locale.
+   * 1 is the first day of the week and 7 is the last day of the week.
+   * If the locale assigns Sunday as the first day of the week, then a date which is a Sunday will return 1,
+   * @returns {number}
+   */
+  get localWeekday() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekday : NaN;
+  }
+  /**
+   * Get the week number of the week year according to the locale. Different locales assign week numbers differently,
+   * because the week can start on different days of the week (see localWeekday) and because a different number of days
+   * is required for a week to count as the first week of a year.
+   * @returns {number}
+   */
+  get localWeekNumber() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekNumber : NaN;
+  }
+  /**
+   * Get the week year according to the locale. Different locales assign week numbers (and therefor week years)
+   * differently, see localWeekNumber.
+   * @returns {number}
+   */
+  get localWeekYear() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekYear : NaN;
+  }
+  /**
+   * Get the ordinal (meaning the day of the year)
+   * @example DateTime.local(2017, 5, 25).ordinal //=> 145
+   * @type {number|DateTime}
+   */
+  get ordinal() {
+    return this.isValid ? gregorianToOrdinal(this.c).ordinal : NaN;
+  }
+  /**
+   * Get the human readable short month name, such as 'Oct'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).monthShort //=> Oct
+   * @type {string}
+   */
+  get monthShort() {
+    return this.isValid ? Info.months("short", { locObj: this.loc })[this.month - 1] : null;
+  }
+  /**
+   * Get the human readable long month name, such as 'October'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).monthLong //=> October
+   * @type {string}
+   */
+  get monthLong() {
+    return this.isValid ? Info.months("long", { locObj: this.loc })[this.month - 1] : null;
+  }
+  /**
+   * Get the human readable short weekday, such as 'Mon'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).weekdayShort //=> Mon
+   * @type {string}
+   */
+  get weekdayShort() {
+    return this.isValid ? Info.weekdays("short", { locObj: this.loc })[this.weekday - 1] : null;
+  }
+  /**
+   * Get the human readable long weekday, such as 'Monday'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).weekdayLong //=> Monday
+   * @type {string}
+   */
+  get weekdayLong() {
+    return this.isValid ? Info.weekdays("long", { locObj: this.loc })[this.weekday - 1] : null;
+  }
+  /**
+   * Get the UTC offset of this DateTime in minutes
+   * @example DateTime.now().offset //=> -240
+   * @example DateTime.utc().offset //=> 0
+   * @type {number}
+   */
+  get offset() {
+    return this.isValid ? +this.o : NaN;
+  }
+  /**
+   * Get the short human name for the zone's current offset, for example "EST" or "EDT".
+   * Defaults to the system's locale if no locale has been specified
+   * @type {string}
+   */
+  get offsetNameShort() {
+    if (this.isValid) {
+      return this.zone.offsetName(this.ts, {
+        format: "short",
+        locale: this.locale
+      });
+    } else {
+      return null;
+    }
+  }
+  /**
+   * Get the long human name for the zone's current offset, for example "Eastern Standard Time" or "Eastern Daylight Time".
+   * Defaults to the system's locale if no locale has been specified
+   * @type {string}
+   */
+  get offsetNameLong() {
+    if (this.isValid) {
+      return this.zone.offsetName(this.ts, {
+        format: "long",
+        locale: this.locale
+      });
+    } else {
+      return null;
+    }
+  }
+  /**
+   * Get whether this zone's offset ever changes, as in a DST.
+   * @type {boolean}
+   */
+  get isOffsetFixed() {
+    return this.isValid ? this.zone.isUniversal : null;
+  }
+  /**
+   * Get whether the DateTime is in a DST.
+   * @type {boolean}
+   */
+  get isInDST() {
+    if (this.isOffsetFixed) {
+      return false;
+    } else {
+      return this.offset > this.set({ month: 1, day: 1 }).offset || this.offset > this.set({ month: 5 }).offset;
+    }
+  }
+  /**
+   * Get those DateTimes which have the same local time as this DateTime, but a different offset from UTC
+   * in this DateTime's zone. During DST changes local time can be ambiguous, for example
+   * `2023-10-29T02:30:00` in `Europe/Berlin` can have offset `+01:00` or `+02:00`.
+   * This method will return both possible DateTimes if this DateTime's local time is ambiguous.
+   * @returns {DateTime[]}
+   */
+  getPossibleOffsets() {
+    if (!this.isValid || this.isOffsetFixed) {
+      return [this];
+    }
+    const dayMs = 864e5;
+    const minuteMs = 6e4;
+    const localTS = objToLocalTS(this.c);
+    const oEarlier = this.zone.offset(localTS - dayMs);
+    const oLater = this.zone.offset(localTS + dayMs);
+    const o1 = this.zone.offset(localTS - oEarlier * minuteMs);
+    const o2 = this.zone.offset(localTS - oLater * minuteMs);
+    if (o1 === o2) {
+      return [this];
+    }
+    const ts1 = localTS - o1 * minuteMs;
+    const ts2 = localTS - o2 * minuteMs;
+    const c1 = tsToObj(ts1, o1);
+    const c2 = tsToObj(ts2, o2);
+    if (c1.hour === c2.hour && c1.minute === c2.minute && c1.second === c2.second && c1.millisecond === c2.millisecond) {
+      return [clone(this, { ts: ts1 }), clone(this, { ts: ts2 })];
+    }
+    return [this];
+  }
+  /**
+   * Returns true if this DateTime is in a leap year, false otherwise
+   * @example DateTime.local(2016).isInLeapYear //=> true
+   * @example DateTime.local(2013).isInLeapYear //=> false
+   * @type {boolean}
+   */
+  get isInLeapYear() {
+    return isLeapYear(this.year);
+  }
+  /**
+   * Returns the number of days in this DateTime's month
+   * @example DateTime.local(2016, 2).daysInMonth //=> 29
+   * @example DateTime.local(2016, 3).daysInMonth //=> 31
+   * @type {number}
+   */
+  get daysInMonth() {
+    return daysInMonth(this.year, this.month);
+  }
+  /**
+   * Returns the number of days in this DateTime's year
+   * @example DateTime.local(2016).daysInYear //=> 366
+   * @example DateTime.local(2013).daysInYear //=> 365
+   * @type {number}
+   */
+  get daysInYear() {
+    return this.isValid ? daysInYear(this.year) : NaN;
+  }
+  /**
+   * Returns the number of weeks in this DateTime's year
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2004).weeksInWeekYear //=> 53
+   * @example DateTime.local(2013).weeksInWeekYear //=> 52
+   * @type {number}
+   */
+  get weeksInWeekYear() {
+    return this.isValid ? weeksInWeekYear(this.weekYear) : NaN;
+  }
+  /**
+   * Returns the number of weeks in this DateTime's local week year
+   * @example DateTime.local(2020, 6, {locale: 'en-US'}).weeksInLocalWeekYear //=> 52
+   * @example DateTime.local(2020, 6, {locale: 'de-DE'}).weeksInLocalWeekYear //=> 53
+   * @type {number}
+   */
+  get weeksInLocalWeekYear() {
+    return this.isValid ? weeksInWeekYear(
+      this.localWeekYear,
+      this.loc.getMinDaysInFirstWeek(),
+      this.loc.getStartOfWeek()
+    ) : NaN;
+  }
+  /**
+   * Returns the resolved Intl options for this DateTime.
+   * This is useful in understanding the behavior of formatting methods
+   * @param {Object} opts - the same options as toLocaleString
+   * @return {Object}
+   */
+  resolvedLocaleOptions(opts = {}) {
+    const { locale, numberingSystem, calendar } = Formatter.create(
+      this.loc.clone(opts),
+      opts
+    ).resolvedOptions(this);
+    return { locale, numberingSystem, outputCalendar: calendar };
+  }
+  // TRANSFORM
+  /**
+   * "Set" the DateTime's zone to UTC. Returns a newly-constructed DateTime.
+   *
+   * Equivalent to {@link DateTime#setZone}('utc')
+   * @param {number} [offset=0] - optionally, an offset from UTC in minutes
+   * @param {Object} [opts={}] - options to pass to `setZone()`
+   * @return {DateTime}
+   */
+  toUTC(offset2 = 0, opts = {}) {
+    return this.setZone(FixedOffsetZone.instance(offset2), opts);
+  }
+  /**
+   * "Set" the DateTime's zone to the host's local zone. Returns a newly-constructed DateTime.
+   *
+   * Equivalent to `setZone('local')`
+   * @return {DateTime}
+   */
+  toLocal() {
+    return this.setZone(Settings.defaultZone);
+  }
+  /**
+   * "Set" the DateTime's zone to specified zone. Returns a newly-constructed DateTime.
+   *
+   * By default, the setter keeps the underlying time the same (as in, the same timestamp), but the new instance will report different local times and consider DSTs when making computations, as with {@link DateTime#plus}. You may wish to use {@link DateTime#toLocal} and {@link DateTime#toUTC} which provide simple convenience wrappers for commonly used zones.
+   * @param {string|Zone} [zone='local'] - a zone identifier. As a string, that can be any IANA zone supported by the host environment, or a fixed-offset name of the form 'UTC+3', or the strings 'local' or 'utc'. You may also supply an instance of a {@link DateTime#Zone} class.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.keepLocalTime=false] - If true, adjust the underlying time so that the local time stays the same, but in the target zone. You should rarely need this.
+   * @return {DateTime}
+   */
+  setZone(zone, { keepLocalTime = false, keepCalendarTime = false } = {}) {
+    zone = normalizeZone(zone, Settings.defaultZone);
+    if (zone.equals(this.zone)) {
+      return this;
+    } else if (!zone.isValid) {
+      return _DateTime.invalid(unsupportedZone(zone));
+    } else {
+      let newTS = this.ts;
+      if (keepLocalTime || keepCalendarTime) {
+        const offsetGuess = zone.offset(this.ts);
+        const asObj = this.toObject();
+        [newTS] = objToTS(asObj, offsetGuess, zone);
+      }
+      return clone(this, { ts: newTS, zone });
+    }
+  }
+  /**
+   * "Set" the locale, numberingSystem, or outputCalendar. Returns a newly-constructed DateTime.
+   * @param {Object} properties - the properties to set
+   * @example DateTime.local(2017, 5, 25).reconfigure({ locale: 'en-GB' })
+   * @return {DateTime}
+   */
+  reconfigure({ locale, numberingSystem, outputCalendar } = {}) {
+    const loc = this.loc.clone({ locale, numberingSystem, outputCalendar });
+    return clone(this, { loc });
+  }
+  /**
+   * "Set" the locale. Returns a newly-constructed DateTime.
+   * Just a convenient alias for reconfigure({ locale })
+   * @example DateTime.local(2017, 5, 25).setLocale('en-GB')
+   * @return {DateTime}
+   */
+  setLocale(locale) {
+    return this.reconfigure({ locale });
+  }
+  /**
+   * "Set" the values of specified units. Returns a newly-constructed DateTime.
+   * You can only set units with this method; for "setting" metadata, see {@link DateTime#reconfigure} and {@link DateTime#setZone}.
+   *
+   * This method also supports setting locale-based week units, i.e. `localWeekday`, `localWeekNumber` and `localWeekYear`.
+   * They cannot be mixed with ISO-week units like `weekday`.
+   * @param {Object} values - a mapping of units to numbers
+   * @example dt.set({ year: 2017 })
+   * @example dt.set({ hour: 8, minute: 30 })
+   * @example dt.set({ weekday: 5 })
+   * @example dt.set({ year: 2005, ordinal: 234 })
+   * @return {DateTime}
+   */
+  set(values) {
+    if (!this.isValid) return this;
+    const normalized = normalizeObject(values, normalizeUnitWithLocalWeeks);
+    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, this.loc);
+    const settingWeekStuff = !isUndefined(normalized.weekYear) || !isUndefined(normalized.weekNumber) || !isUndefined(normalized.weekday), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
+    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
+      throw new ConflictingSpecificationError(
+        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
+      );
+    }
+    if (containsGregorMD && containsOrdinal) {
+      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
+    }
+    let mixed;
+    if (settingWeekStuff) {
+      mixed = weekToGregorian(
+        { ...gregorianToWeek(this.c, minDaysInFirstWeek, startOfWeek), ...normalized },
+        minDaysInFirstWeek,
+        startOfWeek
+      );
+    } else if (!isUndefined(normalized.ordinal)) {
+      mixed = ordinalToGregorian({ ...gregorianToOrdinal(this.c), ...normalized });
+    } else {
+      mixed = { ...this.toObject(), ...normalized };
+      if (isUndefined(normalized.day)) {
+        mixed.day = Math.min(daysInMonth(mixed.year, mixed.month), mixed.day);
+      }
+    }
+    const [ts, o] = objToTS(mixed, this.o, this.zone);
+    return clone(this, { ts, o });
+  }
+  /**
+   * Add a period of time to this DateTime and return the resulting DateTime
+   *
+   * Adding hours, minutes, seconds, or milliseconds increases the timestamp by the right number of milliseconds. Adding days, months, or years shifts the calendar, accounting for DSTs and leap years along the way. Thus, `dt.plus({ hours: 24 })` may result in a different time than `dt.plus({ days: 1 })` if there's a DST shift in between.
+   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @example DateTime.now().plus(123) //~> in 123 milliseconds
+   * @example DateTime.now().plus({ minutes: 15 }) //~> in 15 minutes
+   * @example DateTime.now().plus({ days: 1 }) //~> this time tomorrow
+   * @example DateTime.now().plus({ days: -1 }) //~> this time yesterday
+   * @example DateTime.now().plus({ hours: 3, minutes: 13 }) //~> in 3 hr, 13 min
+   * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
+   * @return {DateTime}
+   */
+  plus(duration3) {
+    if (!this.isValid) return this;
+    const dur = Duration.fromDurationLike(duration3);
+    return clone(this, adjustTime(this, dur));
+  }
+  /**
+   * Subtract a period of time to this DateTime and return the resulting DateTime
+   * See {@link DateTime#plus}
+   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   @return {DateTime}
+   */
+  minus(duration3) {
+    if (!this.isValid) return this;
+    const dur = Duration.fromDurationLike(duration3).negate();
+    return clone(this, adjustTime(this, dur));
+  }
+  /**
+   * "Set" this DateTime to the beginning of a unit of time.
+   * @param {string} unit - The unit to go to the beginning of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
+   * @example DateTime.local(2014, 3, 3).startOf('month').toISODate(); //=> '2014-03-01'
+   * @example DateTime.local(2014, 3, 3).startOf('year').toISODate(); //=> '2014-01-01'
+   * @example DateTime.local(2014, 3, 3).startOf('week').toISODate(); //=> '2014-03-03', weeks always start on Mondays
+   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('day').toISOTime(); //=> '00:00.000-05:00'
+   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('hour').toISOTime(); //=> '05:00:00.000-05:00'
+   * @return {DateTime}
+   */
+  startOf(unit, { useLocaleWeeks = false } = {}) {
+    if (!this.isValid) return this;
+    const o = {}, normalizedUnit = Duration.normalizeUnit(unit);
+    switch (normalizedUnit) {
+      case "years":
+        o.month = 1;
+      // falls through
+      case "quarters":
+      case "months":
+        o.day = 1;
+      // falls through
+      case "weeks":
+      case "days":
+        o.hour = 0;
+      // falls through
+      case "hours":
+        o.minute = 0;
+      // falls through
+      case "minutes":
+        o.second = 0;
+      // falls through
+      case "seconds":
+        o.millisecond = 0;
+        break;
+    }
+    if (normalizedUnit === "weeks") {
+      if (useLocaleWeeks) {
+        const startOfWeek = this.loc.getStartOfWeek();
+        const { weekday } = this;
+        if (weekday < startOfWeek) {
+          o.weekNumber = this.weekNumber - 1;
+        }
+        o.weekday = startOfWeek;
+      } else {
+        o.weekday = 1;
+      }
+    }
+    if (normalizedUnit === "quarters") {
+      const q = Math.ceil(this.month / 3);
+      o.month = (q - 1) * 3 + 1;
+    }
+    return this.set(o);
+  }
+  /**
+   * "Set" this DateTime to the end (meaning the last millisecond) of a unit of time
+   * @param {string} unit - The unit to go to the end of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
+   * @example DateTime.local(2014, 3, 3).endOf('month').toISO(); //=> '2014-03-31T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3).endOf('year').toISO(); //=> '2014-12-31T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3).endOf('week').toISO(); // => '2014-03-09T23:59:59.999-05:00', weeks start on Mondays
+   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('day').toISO(); //=> '2014-03-03T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('hour').toISO(); //=> '2014-03-03T05:59:59.999-05:00'
+   * @return {DateTime}
+   */
+  endOf(unit, opts) {
+    return this.isValid ? this.plus({ [unit]: 1 }).startOf(unit, opts).minus(1) : this;
+  }
+  // OUTPUT
+  /**
+   * Returns a string representation of this DateTime formatted according to the specified format string.
+   * **You may not want this.** See {@link DateTime#toLocaleString} for a more flexible formatting tool. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/formatting?id=table-of-tokens).
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale.
+   * @param {string} fmt - the format string
+   * @param {Object} opts - opts to override the configuration options on this DateTime
+   * @example DateTime.now().toFormat('yyyy LLL dd') //=> '2017 Apr 22'
+   * @example DateTime.now().setLocale('fr').toFormat('yyyy LLL dd') //=> '2017 avr. 22'
+   * @example DateTime.now().toFormat('yyyy LLL dd', { locale: "fr" }) //=> '2017 avr. 22'
+   * @example DateTime.now().toFormat("HH 'hours and' mm 'minutes'") //=> '20 hours and 55 minutes'
+   * @return {string}
+   */
+  toFormat(fmt, opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.redefaultToEN(opts)).formatDateTimeFromString(this, fmt) : INVALID;
+  }
+  /**
+   * Returns a localized string representing this date. Accepts the same options as the Intl.DateTimeFormat constructor and any presets defined by Luxon, such as `DateTime.DATE_FULL` or `DateTime.TIME_SIMPLE`.
+   * The exact behavior of this method is browser-specific, but in general it will return an appropriate representation
+   * of the DateTime in the assigned locale.
+   * Defaults to the system's locale if no locale has been specified
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param formatOpts {Object} - Intl.DateTimeFormat constructor options and configuration options
+   * @param {Object} opts - opts to override the configuration options on this DateTime
+   * @example DateTime.now().toLocaleString(); //=> 4/20/2017
+   * @example DateTime.now().setLocale('en-gb').toLocaleString(); //=> '20/04/2017'
+   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL); //=> 'April 20, 2017'
+   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL, { locale: 'fr' }); //=> '28 août 2022'
+   * @example DateTime.now().toLocaleString(DateTime.TIME_SIMPLE); //=> '11:32 AM'
+   * @example DateTime.now().toLocaleString(DateTime.DATETIME_SHORT); //=> '4/20/2017, 11:32 AM'
+   * @example DateTime.now().toLocaleString({ weekday: 'long', month: 'long', day: '2-digit' }); //=> 'Thursday, April 20'
+   * @example DateTime.now().toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> 'Thu, Apr 20, 11:27 AM'
+   * @example DateTime.now().toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); //=> '11:32'
+   * @return {string}
+   */
+  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.clone(opts), formatOpts).formatDateTime(this) : INVALID;
+  }
+  /**
+   * Returns an array of format "parts", meaning individual tokens along with metadata. This is allows callers to post-process individual sections of the formatted output.
+   * Defaults to the system's locale if no locale has been specified
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat/formatToParts
+   * @param opts {Object} - Intl.DateTimeFormat constructor options, same as `toLocaleString`.
+   * @example DateTime.now().toLocaleParts(); //=> [
+   *                                   //=>   { type: 'day', value: '25' },
+   *                                   //=>   { type: 'literal', value: '/' },
+   *                                   //=>   { type: 'month', value: '05' },
+   *                                   //=>   { type: 'literal', value: '/' },
+   *                                   //=>   { type: 'year', value: '1982' }
+   *                                   //=> ]
+   */
+  toLocaleParts(opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.clone(opts), opts).formatDateTimeParts(this) : [];
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.extendedZone=false] - add the time zone format extension
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'years', 'months', 'days', 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
+   * @example DateTime.utc(1983, 5, 25).toISO() //=> '1982-05-25T00:00:00.000Z'
+   * @example DateTime.now().toISO() //=> '2017-04-22T20:47:05.335-04:00'
+   * @example DateTime.now().toISO({ includeOffset: false }) //=> '2017-04-22T20:47:05.335'
+   * @example DateTime.now().toISO({ format: 'basic' }) //=> '20170422T204705.335-0400'
+   * @example DateTime.now().toISO({ precision: 'day' }) //=> '2017-04-22Z'
+   * @example DateTime.now().toISO({ precision: 'minute' }) //=> '2017-04-22T20:47Z'
+   * @return {string|null}
+   */
+  toISO({
+    format = "extended",
+    suppressSeconds = false,
+    suppressMilliseconds = false,
+    includeOffset = true,
+    extendedZone = false,
+    precision = "milliseconds"
+  } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    precision = normalizeUnit(precision);
+    const ext = format === "extended";
+    let c = toISODate(this, ext, precision);
+    if (orderedUnits.indexOf(precision) >= 3) c += "T";
+    c += toISOTime(
+      this,
+      ext,
+      suppressSeconds,
+      suppressMilliseconds,
+      includeOffset,
+      extendedZone,
+      precision
+    );
+    return c;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's date component
+   * @param {Object} opts - options
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='day'] - truncate output to desired precision: 'years', 'months', or 'days'.
+   * @example DateTime.utc(1982, 5, 25).toISODate() //=> '1982-05-25'
+   * @example DateTime.utc(1982, 5, 25).toISODate({ format: 'basic' }) //=> '19820525'
+   * @example DateTime.utc(1982, 5, 25).toISODate({ precision: 'month' }) //=> '1982-05'
+   * @return {string|null}
+   */
+  toISODate({ format = "extended", precision = "day" } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    return toISODate(this, format === "extended", normalizeUnit(precision));
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's week date
+   * @example DateTime.utc(1982, 5, 25).toISOWeekDate() //=> '1982-W21-2'
+   * @return {string}
+   */
+  toISOWeekDate() {
+    return toTechFormat(this, "kkkk-'W'WW-c");
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's time component
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.extendedZone=true] - add the time zone format extension
+   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime() //=> '07:34:19.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34, seconds: 0, milliseconds: 0 }).toISOTime({ suppressSeconds: true }) //=> '07:34Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ format: 'basic' }) //=> '073419.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ includePrefix: true }) //=> 'T07:34:19.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34, second: 56 }).toISOTime({ precision: 'minute' }) //=> '07:34Z'
+   * @return {string}
+   */
+  toISOTime({
+    suppressMilliseconds = false,
+    suppressSeconds = false,
+    includeOffset = true,
+    includePrefix = false,
+    extendedZone = false,
+    format = "extended",
+    precision = "milliseconds"
+  } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    precision = normalizeUnit(precision);
+    let c = includePrefix && orderedUnits.indexOf(precision) >= 3 ? "T" : "";
+    return c + toISOTime(
+      this,
+      format === "extended",
+      suppressSeconds,
+      suppressMilliseconds,
+      includeOffset,
+      extendedZone,
+      precision
+    );
+  }
+  /**
+   * Returns an RFC 2822-compatible string representation of this DateTime
+   * @example DateTime.utc(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 +0000'
+   * @example DateTime.local(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 -0400'
+   * @return {string}
+   */
+  toRFC2822() {
+    return toTechFormat(this, "EEE, dd LLL yyyy HH:mm:ss ZZZ", false);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in HTTP headers. The output is always expressed in GMT.
+   * Specifically, the string conforms to RFC 1123.
+   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
+   * @example DateTime.utc(2014, 7, 13).toHTTP() //=> 'Sun, 13 Jul 2014 00:00:00 GMT'
+   * @example DateTime.utc(2014, 7, 13, 19).toHTTP() //=> 'Sun, 13 Jul 2014 19:00:00 GMT'
+   * @return {string}
+   */
+  toHTTP() {
+    return toTechFormat(this.toUTC(), "EEE, dd LLL yyyy HH:mm:ss 'GMT'");
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL Date
+   * @example DateTime.utc(2014, 7, 13).toSQLDate() //=> '2014-07-13'
+   * @return {string|null}
+   */
+  toSQLDate() {
+    if (!this.isValid) {
+      return null;
+    }
+    return toISODate(this, true);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL Time
+   * @param {Object} opts - options
+   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
+   * @example DateTime.utc().toSQL() //=> '05:15:16.345'
+   * @example DateTime.now().toSQL() //=> '05:15:16.345 -04:00'
+   * @example DateTime.now().toSQL({ includeOffset: false }) //=> '05:15:16.345'
+   * @example DateTime.now().toSQL({ includeZone: false }) //=> '05:15:16.345 America/New_York'
+   * @return {string}
+   */
+  toSQLTime({ includeOffset = true, includeZone = false, includeOffsetSpace = true } = {}) {
+    let fmt = "HH:mm:ss.SSS";
+    if (includeZone || includeOffset) {
+      if (includeOffsetSpace) {
+        fmt += " ";
+      }
+      if (includeZone) {
+        fmt += "z";
+      } else if (includeOffset) {
+        fmt += "ZZ";
+      }
+    }
+    return toTechFormat(this, fmt, true);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL DateTime
+   * @param {Object} opts - options
+   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
+   * @example DateTime.utc(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 Z'
+   * @example DateTime.local(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 -04:00'
+   * @example DateTime.local(2014, 7, 13).toSQL({ includeOffset: false }) //=> '2014-07-13 00:00:00.000'
+   * @example DateTime.local(2014, 7, 13).toSQL({ includeZone: true }) //=> '2014-07-13 00:00:00.000 America/New_York'
+   * @return {string}
+   */
+  toSQL(opts = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    return `${this.toSQLDate()} ${this.toSQLTime(opts)}`;
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for debugging
+   * @return {string}
+   */
+  toString() {
+    return this.isValid ? this.toISO() : INVALID;
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `DateTime { ts: ${this.toISO()}, zone: ${this.zone.name}, locale: ${this.locale} }`;
+    } else {
+      return `DateTime { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns the epoch milliseconds of this DateTime. Alias of {@link DateTime#toMillis}
+   * @return {number}
+   */
+  valueOf() {
+    return this.toMillis();
+  }
+  /**
+   * Returns the epoch milliseconds of this DateTime.
+   * @return {number}
+   */
+  toMillis() {
+    return this.isValid ? this.ts : NaN;
+  }
+  /**
+   * Returns the epoch seconds (including milliseconds in the fractional part) of this DateTime.
+   * @return {number}
+   */
+  toSeconds() {
+    return this.isValid ? this.ts / 1e3 : NaN;
+  }
+  /**
+   * Returns the epoch seconds (as a whole number) of this DateTime.
+   * @return {number}
+   */
+  toUnixInteger() {
+    return this.isValid ? Math.floor(this.ts / 1e3) : NaN;
+  }
+  /**
+   * Returns an ISO 8601 representation of this DateTime appropriate for use in JSON.
+   * @return {string}
+   */
+  toJSON() {
+    return this.toISO();
+  }
+  /**
+   * Returns a BSON serializable equivalent to this DateTime.
+   * @return {Date}
+   */
+  toBSON() {
+    return this.toJSDate();
+  }
+  /**
+   * Returns a JavaScript object with this DateTime's year, month, day, and so on.
+   * @param opts - options for generating the object
+   * @param {boolean} [opts.includeConfig=false] - include configuration attributes in the output
+   * @example DateTime.now().toObject() //=> { year: 2017, month: 4, day: 22, hour: 20, minute: 49, second: 42, millisecond: 268 }
+   * @return {Object}
+   */
+  toObject(opts = {}) {
+    if (!this.isValid) return {};
+    const base = { ...this.c };
+    if (opts.includeConfig) {
+      base.outputCalendar = this.outputCalendar;
+      base.numberingSystem = this.loc.numberingSystem;
+      base.locale = this.loc.locale;
+    }
+    return base;
+  }
+  /**
+   * Returns a JavaScript Date equivalent to this DateTime.
+   * @return {Date}
+   */
+  toJSDate() {
+    return new Date(this.isValid ? this.ts : NaN);
+  }
+  // COMPARE
+  /**
+   * Return the difference between two DateTimes as a Duration.
+   * @param {DateTime} otherDateTime - the DateTime to compare this one to
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or array of units (such as 'hours' or 'days') to include in the duration.
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @example
+   * var i1 = DateTime.fromISO('1982-05-25T09:45'),
+   *     i2 = DateTime.fromISO('1983-10-14T10:30');
+   * i2.diff(i1).toObject() //=> { milliseconds: 43807500000 }
+   * i2.diff(i1, 'hours').toObject() //=> { hours: 12168.75 }
+   * i2.diff(i1, ['months', 'days']).toObject() //=> { months: 16, days: 19.03125 }
+   * i2.diff(i1, ['months', 'days', 'hours']).toObject() //=> { months: 16, days: 19, hours: 0.75 }
+   * @return {Duration}
+   */
+  diff(otherDateTime, unit = "milliseconds", opts = {}) {
+    if (!this.isValid || !otherDateTime.isValid) {
+      return Duration.invalid("created by diffing an invalid DateTime");
+    }
+    const durOpts = { locale: this.locale, numberingSystem: this.numberingSystem, ...opts };
+    const units = maybeArray(unit).map(Duration.normalizeUnit), otherIsLater = otherDateTime.valueOf() > this.valueOf(), earlier = otherIsLater ? this : otherDateTime, later = otherIsLater ? otherDateTime : this, diffed = diff(earlier, later, units, durOpts);
+    return otherIsLater ? diffed.negate() : diffed;
+  }
+  /**
+   * Return the difference between this DateTime and right now.
+   * See {@link DateTime#diff}
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or units units (such as 'hours' or 'days') to include in the duration
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @return {Duration}
+   */
+  diffNow(unit = "milliseconds", opts = {}) {
+    return this.diff(_DateTime.now(), unit, opts);
+  }
+  /**
+   * Return an Interval spanning between this DateTime and another DateTime
+   * @param {DateTime} otherDateTime - the other end point of the Interval
+   * @return {Interval|DateTime}
+   */
+  until(otherDateTime) {
+    return this.isValid ? Interval.fromDateTimes(this, otherDateTime) : this;
+  }
+  /**
+   * Return whether this DateTime is in the same unit of time as another DateTime.
+   * Higher-order units must also be identical for this function to return `true`.
+   * Note that time zones are **ignored** in this comparison, which compares the **local** calendar time. Use {@link DateTime#setZone} to convert one of the dates if needed.
+   * @param {DateTime} otherDateTime - the other DateTime
+   * @param {string} unit - the unit of time to check sameness on
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; only the locale of this DateTime is used
+   * @example DateTime.now().hasSame(otherDT, 'day'); //~> true if otherDT is in the same current calendar day
+   * @return {boolean}
+   */
+  hasSame(otherDateTime, unit, opts) {
+    if (!this.isValid) return false;
+    const inputMs = otherDateTime.valueOf();
+    const adjustedToZone = this.setZone(otherDateTime.zone, { keepLocalTime: true });
+    return adjustedToZone.startOf(unit, opts) <= inputMs && inputMs <= adjustedToZone.endOf(unit, opts);
+  }
+  /**
+   * Equality check
+   * Two DateTimes are equal if and only if they represent the same millisecond, have the same zone and location, and are both valid.
+   * To compare just the millisecond values, use `+dt1 === +dt2`.
+   * @param {DateTime} other - the other DateTime
+   * @return {boolean}
+   */
+  equals(other) {
+    return this.isValid && other.isValid && this.valueOf() === other.valueOf() && this.zone.equals(other.zone) && this.loc.equals(other.loc);
+  }
+  /**
+   * Returns a string representation of a this time relative to now, such as "in two days". Can only internationalize if your
+   * platform supports Intl.RelativeTimeFormat. Rounds towards zero by default.
+   * @param {Object} options - options that affect the output
+   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
+   * @param {string} [options.style="long"] - the style of units, must be "long", "short", or "narrow"
+   * @param {string|string[]} options.unit - use a specific unit or array of units; if omitted, or an array, the method will pick the best unit. Use an array or one of "years", "quarters", "months", "weeks", "days", "hours", "minutes", or "seconds"
+   * @param {boolean} [options.round=true] - whether to round the numbers in the output.
+   * @param {string} [options.rounding="trunc"] - rounding method to use when rounding the numbers in the output. Can be "trunc" (toward zero), "expand" (away from zero), "round", "floor", or "ceil".
+   * @param {number} [options.padding=0] - padding in milliseconds. This allows you to round up the result if it fits inside the threshold. Don't use in combination with {round: false} because the decimal output will include the padding.
+   * @param {string} options.locale - override the locale of this DateTime
+   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
+   * @example DateTime.now().plus({ days: 1 }).toRelative() //=> "in 1 day"
+   * @example DateTime.now().setLocale("es").toRelative({ days: 1 }) //=> "dentro de 1 día"
+   * @example DateTime.now().plus({ days: 1 }).toRelative({ locale: "fr" }) //=> "dans 23 heures"
+   * @example DateTime.now().minus({ days: 2 }).toRelative() //=> "2 days ago"
+   * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
+   * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
+   */
+  toRelative(options2 = {}) {
+    if (!this.isValid) return null;
+    const base = options2.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options2.padding ? this < base ? -options2.padding : options2.padding : 0;
+    let units = ["years", "months", "days", "hours", "minutes", "seconds"];
+    let unit = options2.unit;
+    if (Array.isArray(options2.unit)) {
+      units = options2.unit;
+      unit = void 0;
+    }
+    return diffRelative(base, this.plus(padding), {
+      ...options2,
+      numeric: "always",
+      units,
+      unit
+    });
+  }
+  /**
+   * Returns a string representation of this date relative to today, such as "yesterday" or "next month".
+   * Only internationalizes on platforms that supports Intl.RelativeTimeFormat.
+   * @param {Object} options - options that affect the output
+   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
+   * @param {string} options.locale - override the locale of this DateTime
+   * @param {string} options.unit - use a specific unit; if omitted, the method will pick the unit. Use one of "years", "quarters", "months", "weeks", or "days"
+   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
+   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar() //=> "tomorrow"
+   * @example DateTime.now().setLocale("es").plus({ days: 1 }).toRelative() //=> ""mañana"
+   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
+   * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
+   */
+  toRelativeCalendar(options2 = {}) {
+    if (!this.isValid) return null;
+    return diffRelative(options2.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
+      ...options2,
+      numeric: "auto",
+      units: ["years", "months", "days"],
+      calendary: true
+    });
+  }
+  /**
+   * Return the min of several date times
+   * @param {...DateTime} dateTimes - the DateTimes from which to choose the minimum
+   * @return {DateTime} the min DateTime, or undefined if called with no argument
+   */
+  static min(...dateTimes) {
+    if (!dateTimes.every(_DateTime.isDateTime)) {
+      throw new InvalidArgumentError("min requires all arguments be DateTimes");
+    }
+    return bestBy(dateTimes, (i) => i.valueOf(), Math.min);
+  }
+  /**
+   * Return the max of several date times
+   * @param {...DateTime} dateTimes - the DateTimes from which to choose the maximum
+   * @return {DateTime} the max DateTime, or undefined if called with no argument
+   */
+  static max(...dateTimes) {
+    if (!dateTimes.every(_DateTime.isDateTime)) {
+      throw new InvalidArgumentError("max requires all arguments be DateTimes");
+    }
+    return bestBy(dateTimes, (i) => i.valueOf(), Math.max);
+  }
+  // MISC
+  /**
+   * Explain how a string would be parsed by fromFormat()
+   * @param {string} text - the string to parse
+   * @param {string} fmt - the format the string is expected to be in (see description)
+   * @param {Object} options - options taken by fromFormat()
+   * @return {Object}
+   */
+  static fromFormatExplain(text, fmt, options2 = {}) {
+    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    return explainFromTokens(localeToUse, text, fmt);
+  }
+  /**
+   * @deprecated use fromFormatExplain instead
+   */
+  static fromStringExplain(text, fmt, options2 = {}) {
+    return _DateTime.fromFormatExplain(text, fmt, options2);
+  }
+  /**
+   * Build a parser for `fmt` using the given locale. This parser can be passed
+   * to {@link DateTime.fromFormatParser} to a parse a date in this format. This
+   * can be used to optimize cases where many dates need to be parsed in a
+   * specific format.
+   *
+   * @param {String} fmt - the format the string is expected to be in (see
+   * description)
+   * @param {Object} options - options used to set locale and numberingSystem
+   * for parser
+   * @returns {TokenParser} - opaque object to be used
+   */
+  static buildFormatParser(fmt, options2 = {}) {
+    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    return new TokenParser(localeToUse, fmt);
+  }
+  /**
+   * Create a DateTime from an input string and format parser.
+   *
+   * The format parser must have been created with the same locale as this call.
+   *
+   * @param {String} text - the string to parse
+   * @param {TokenParser} formatParser - parser from {@link DateTime.buildFormatParser}
+   * @param {Object} opts - options taken by fromFormat()
+   * @returns {DateTime}
+   */
+  static fromFormatParser(text, formatParser, opts = {}) {
+    if (isUndefined(text) || isUndefined(formatParser)) {
+      throw new InvalidArgumentError(
+        "fromFormatParser requires an input string and a format parser"
+      );
+    }
+    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    if (!localeToUse.equals(formatParser.locale)) {
+      throw new InvalidArgumentError(
+        `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
+      );
+    }
+    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text);
+    if (invalidReason) {
+      return _DateTime.invalid(invalidReason);
+    } else {
+      return parseDataToDateTime(
+        result,
+        zone,
+        opts,
+        `format ${formatParser.format}`,
+        text,
+        specificOffset
+      );
+    }
+  }
+  // FORMAT PRESETS
+  /**
+   * {@link DateTime#toLocaleString} format like 10/14/1983
+   * @type {Object}
+   */
+  static get DATE_SHORT() {
+    return DATE_SHORT;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_MED() {
+    return DATE_MED;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Fri, Oct 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_MED_WITH_WEEKDAY() {
+    return DATE_MED_WITH_WEEKDAY;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_FULL() {
+    return DATE_FULL;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Tuesday, October 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_HUGE() {
+    return DATE_HUGE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_SIMPLE() {
+    return TIME_SIMPLE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_SECONDS() {
+    return TIME_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_SHORT_OFFSET() {
+    return TIME_WITH_SHORT_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_LONG_OFFSET() {
+    return TIME_WITH_LONG_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_SIMPLE() {
+    return TIME_24_SIMPLE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_SECONDS() {
+    return TIME_24_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 EDT', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_SHORT_OFFSET() {
+    return TIME_24_WITH_SHORT_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 Eastern Daylight Time', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_LONG_OFFSET() {
+    return TIME_24_WITH_LONG_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_SHORT() {
+    return DATETIME_SHORT;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30:33 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_SHORT_WITH_SECONDS() {
+    return DATETIME_SHORT_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED() {
+    return DATETIME_MED;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30:33 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED_WITH_SECONDS() {
+    return DATETIME_MED_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Fri, 14 Oct 1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED_WITH_WEEKDAY() {
+    return DATETIME_MED_WITH_WEEKDAY;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_FULL() {
+    return DATETIME_FULL;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30:33 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_FULL_WITH_SECONDS() {
+    return DATETIME_FULL_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_HUGE() {
+    return DATETIME_HUGE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30:33 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_HUGE_WITH_SECONDS() {
+    return DATETIME_HUGE_WITH_SECONDS;
+  }
+};
+function friendlyDateTime(dateTimeish) {
+  if (DateTime.isDateTime(dateTimeish)) {
+    return dateTimeish;
+  } else if (dateTimeish && dateTimeish.valueOf && isNumber(dateTimeish.valueOf())) {
+    return DateTime.fromJSDate(dateTimeish);
+  } else if (dateTimeish && typeof dateTimeish === "object") {
+    return DateTime.fromObject(dateTimeish);
+  } else {
+    throw new InvalidArgumentError(
+      `Unknown datetime argument: ${dateTimeish}, of type ${typeof dateTimeish}`
+    );
+  }
+}
+
+// src/core/windows/change-windows.ts
+var DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var RULE = /^\s*([A-Za-z]{3}(?:\s*-\s*[A-Za-z]{3})?(?:\s*,\s*[A-Za-z]{3}(?:\s*-\s*[A-Za-z]{3})?)*|daily)\s+(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})\s*$/;
+function parseAllowRule(text) {
+  const match2 = RULE.exec(text);
+  if (!match2)
+    return `expected "Mon-Thu 09:00-16:00" (days, then a local time range), got "${text.slice(0, 60)}"`;
+  const [, days = "", h1 = "", m1 = "", h2 = "", m2 = ""] = match2;
+  const weekdays2 = /* @__PURE__ */ new Set();
+  if (days.toLowerCase() === "daily") for (let day2 = 1; day2 <= 7; day2++) weekdays2.add(day2);
+  for (const part of days.toLowerCase() === "daily" ? [] : days.split(",")) {
+    const [from = "", to = from] = part.split("-").map((day2) => day2.trim().toLowerCase());
+    const start = DAYS.indexOf(from);
+    const end = DAYS.indexOf(to);
+    if (start < 0 || end < 0) return `unknown day in "${part.trim()}" (use Mon Tue Wed Thu Fri Sat Sun)`;
+    for (let day2 = start; ; day2 = (day2 + 1) % 7) {
+      weekdays2.add(day2 + 1);
+      if (day2 === end) break;
+    }
+  }
+  const startMin = Number(h1) * 60 + Number(m1);
+  const endMin = Number(h2) * 60 + Number(m2);
+  if (Number(h1) > 23 || Number(m1) > 59 || Number(h2) > 24 || Number(m2) > 59 || endMin > 24 * 60)
+    return `time out of range in "${text.slice(0, 60)}"`;
+  if (startMin === endMin) return `empty window in "${text.slice(0, 60)}" (start equals end)`;
+  return { text: text.trim(), weekdays: weekdays2, startMin, endMin };
+}
+function isKnownZone(zone) {
+  return IANAZone.isValidZone(zone);
+}
+var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+function freezeBound(value, zone, edge) {
+  const parsed = DateTime.fromISO(value, { zone });
+  if (!parsed.isValid) return void 0;
+  if (DATE_ONLY.test(value))
+    return edge === "from" ? parsed.startOf("day") : parsed.plus({ days: 1 }).startOf("day");
+  return parsed;
+}
+function ruleWindowOn(rule, day2) {
+  if (!rule.weekdays.has(day2.weekday)) return void 0;
+  const midnight = day2.startOf("day");
+  const at = (minutes, plusDays) => (
+    // set the wall-clock time (luxon moves a time inside a spring-forward gap to after it)
+    midnight.plus({ days: plusDays }).set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: minutes === 24 * 60 ? 1 : 0 }).toMillis()
+  );
+  const start = at(rule.startMin, 0);
+  const end = rule.endMin > rule.startMin ? at(rule.endMin, 0) : at(rule.endMin, 1);
+  return { start, end };
+}
+function freezesOf(config3, command, nowMs) {
+  const list = [];
+  for (const freeze of config3.freezes) {
+    const from = freezeBound(freeze.from, config3.timezone, "from");
+    const to = freezeBound(freeze.to, config3.timezone, "to");
+    if (from && to) list.push({ start: from.toMillis(), end: to.toMillis(), reason: freeze.reason });
+  }
+  if (command) {
+    const until = Date.parse(command.until);
+    if (Number.isFinite(until) && until > nowMs)
+      list.push({
+        start: Number.NEGATIVE_INFINITY,
+        end: until,
+        reason: `${command.reason} (by @${command.by})`
+      });
+  }
+  return list;
+}
+var DAY_MS = 864e5;
+function evaluateChangeWindow(input2) {
+  const config3 = input2.windows ?? { timezone: "UTC", allow: [], freezes: [] };
+  const zone = config3.timezone;
+  const nowMs = Date.parse(input2.nowIso);
+  const rules = config3.allow.map(parseAllowRule).filter((rule) => typeof rule !== "string");
+  const freezes = freezesOf(config3, input2.freeze, nowMs);
+  const freezeAt = (ms) => freezes.find((freeze) => freeze.start <= ms && ms < freeze.end);
+  const windowAt = (ms) => {
+    if (rules.length === 0) return { inside: true };
+    const local = DateTime.fromMillis(ms, { zone });
+    let next;
+    for (let offset2 = -1; offset2 <= 8; offset2++) {
+      const day2 = local.plus({ days: offset2 });
+      for (const rule of rules) {
+        const window2 = ruleWindowOn(rule, day2);
+        if (!window2) continue;
+        if (window2.start <= ms && ms < window2.end) return { inside: true };
+        if (window2.start > ms && (next === void 0 || window2.start < next)) next = window2.start;
+      }
+    }
+    return next === void 0 ? { inside: false } : { inside: false, next };
+  };
+  const frozen = freezeAt(nowMs);
+  const now2 = windowAt(nowMs);
+  if (!frozen && now2.inside) return { open: true };
+  const reason = frozen ? `change freeze: ${frozen.reason}` : `outside the change window (${rules.map((rule) => rule.text).join(", ")} ${zone})`;
+  let at = nowMs;
+  for (let step = 0; step < 200 && at - nowMs < 366 * DAY_MS; step++) {
+    const freeze = freezeAt(at);
+    if (freeze) {
+      at = freeze.end;
+      continue;
+    }
+    const window2 = windowAt(at);
+    if (window2.inside) {
+      const local = DateTime.fromMillis(at, { zone });
+      return {
+        open: false,
+        reason,
+        opensAt: new Date(at).toISOString(),
+        opensText: local.toFormat("ccc yyyy-MM-dd HH:mm ZZZZ")
+      };
+    }
+    if (window2.next === void 0) break;
+    at = window2.next;
+  }
+  return { open: false, reason };
+}
+function windowLine(verdict) {
+  if (verdict.open) return "inside the change window";
+  return `${verdict.reason}; ${verdict.opensText ? `opens ${verdict.opensText}` : "no opening within a year"}`;
+}
+
+// src/core/gate/gate.ts
+function itemStatus(item, state, headSha2) {
+  if (state?.waived) return "done";
+  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
+  if (!state || state.sha !== headSha2 || !state.status) return "pending";
+  if (state.status === "pass") return "done";
+  if (state.status === "skipped") return "skipped";
+  return "failing";
+}
+function isRequired(item, activated = []) {
+  return !item.optional || activated.includes(item.id);
+}
+function evaluateGate(input2) {
+  const skipped2 = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped2.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const wanted = input2.checklist.items.filter(
+    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
+  );
+  const required2 = wanted.filter((item) => !isNotApplicable(item));
+  const roles = /* @__PURE__ */ new Map();
+  const groups2 = {
+    "write-access": [],
+    failing: [],
+    skipped: [],
+    pending: [],
+    note: []
+  };
+  let done = 0;
+  for (const item of required2) {
+    const state = input2.states[item.id];
+    const status = itemStatus(item, state, input2.headSha);
+    if (status === "done" && item.noteRequired && !state?.waived && !input2.states[notesStateOf(item.id)])
+      groups2.note.push(item.id);
+    else if (status === "done") done++;
+    else if (status === "waiting" && item.kind === "signoff") {
+      const role = item.role ?? "unknown";
+      roles.set(role, [...roles.get(role) ?? [], item.id]);
+    } else if (status === "waiting") groups2["write-access"].push(item.id);
+    else groups2[status].push(item.id);
+  }
+  const blockers = [];
+  if (groups2.failing.length > 0) blockers.push({ kind: "failing-check", items: groups2.failing });
+  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
+  if (groups2["write-access"].length > 0)
+    blockers.push({ kind: "write-access", items: groups2["write-access"] });
+  if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
+  if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
+  if (groups2.note.length > 0) blockers.push({ kind: "note", items: groups2.note });
+  const problems = input2.problems ?? [];
+  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
+  const na = wanted.length - required2.length;
+  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
+  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
+  return { conclusion, summary, done, required: required2.length, blockers };
+}
+function describeBlocker(blocker) {
+  const n2 = blocker.items.length;
+  const plural8 = (word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+  switch (blocker.kind) {
+    case "role":
+      return roleTitle(blocker.role);
+    case "write-access":
+      return `${plural8("manual item")}`;
+    case "failing-check":
+      return plural8("failing check");
+    case "skipped-check":
+      return plural8("skipped check");
+    case "pending-check":
+      return plural8("pending check");
+    case "note":
+      return `${plural8("note")} (\`/shipgate note <id> <text>\`)`;
+    case "window":
+      return blocker.reason;
+  }
+}
+var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
+function roleTitle(role) {
+  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+// src/core/gate/governance.ts
+function postReviewOf(input2) {
+  const glass = input2.states[BREAK_GLASS_STATE];
+  if (!glass?.checked || !glass.due) return void 0;
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const skipped2 = glass.items ?? [];
+  const missing = skipped2.filter((id) => {
+    const item = byId.get(id);
+    if (!item) return false;
+    const state = input2.states[id];
+    const onHead = itemStatus(item, state, input2.headSha) === "done";
+    const onMerge = input2.mergeSha ? itemStatus(item, state, input2.mergeSha) === "done" : false;
+    return !(onHead || onMerge);
+  });
+  const escalation = input2.states[ESCALATION_STATE];
+  const reviewed = missing.length === 0;
+  return {
+    by: glass.by ?? "",
+    at: glass.at ?? "",
+    reason: glass.summary ?? "",
+    sha: glass.sha ?? "",
+    due: glass.due,
+    skipped: [...skipped2],
+    missing,
+    reviewed,
+    overdue: !reviewed && Date.parse(input2.now) > Date.parse(glass.due),
+    reminded: escalation !== void 0,
+    escalated: escalation?.checked === true,
+    ...escalation?.incident !== void 0 ? { issue: escalation.incident } : {}
+  };
+}
+function governPreMerge(preMerge, input2) {
+  const glass = input2.states[BREAK_GLASS_STATE];
+  if (glass?.checked && glass.sha === input2.headSha && (input2.problems ?? []).length === 0) {
+    const skipped2 = glass.items?.length ?? 0;
+    return {
+      gate: {
+        ...preMerge,
+        conclusion: "success",
+        blockers: [],
+        summary: `\u{1F6A8} BREAK-GLASS by @${glass.by}: ${glass.summary} \u2014 ${preMerge.done} of ${preMerge.required} required items done, ${skipped2} skipped; post-review due ${glass.due}`
+      },
+      window: { open: true }
+    };
+  }
+  if (!input2.governance) return { gate: preMerge, window: { open: true } };
+  const window2 = evaluateChangeWindow({
+    nowIso: input2.governance.now,
+    ...input2.governance.windows ? { windows: input2.governance.windows } : {},
+    ...input2.governance.freeze ? { freeze: input2.governance.freeze } : {}
+  });
+  if (window2.open || preMerge.conclusion === "failure") return { gate: preMerge, window: window2 };
+  const exception = input2.states[EXCEPTION_STATE];
+  if (exception?.checked)
+    return {
+      gate: {
+        ...preMerge,
+        summary: `${preMerge.summary} \xB7 exception by @${exception.by}: ${exception.summary} (${window2.reason})`
+      },
+      window: window2
+    };
+  const line2 = windowLine(window2);
+  return {
+    gate: {
+      ...preMerge,
+      conclusion: "action_required",
+      blockers: [
+        ...preMerge.blockers,
+        { kind: "window", items: [], reason: line2, ...window2.opensAt ? { opensAt: window2.opensAt } : {} }
+      ],
+      // the window first: it is what a reader of the (cut) check title needs to know
+      summary: `\u23F8 ${line2} \u2014 ${preMerge.summary.replace(/ — ready$/, " (complete)")}`
+    },
+    window: window2
+  };
+}
+var NOT_REVIEWED = "emergency change not reviewed";
+
+// src/core/audit/audit-view.ts
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+
+// src/core/audit/export-rows.ts
+var CC81 = "SOC 2 CC8.1";
+var A832 = "ISO 27001:2022 A.8.32";
+var EXPORT_COLUMNS = [
+  { key: "pr", title: "PR", control: `${CC81} (change identified); ${A832} (change recorded)` },
+  { key: "version", title: "Version", control: `${A832} (change identified)` },
+  { key: "mergedAt", title: "Merged at", control: `${CC81} (change implemented)` },
+  { key: "mergeCommit", title: "Merge commit", control: `${CC81} (traceable to production code)` },
+  { key: "author", title: "Author", control: `${CC81} (who developed the change)` },
+  {
+    key: "approvers",
+    title: "Approvers (role)",
+    control: `${CC81} (authorized and approved); ${A832} (approval by authorized persons)`
+  },
+  {
+    key: "separationOfDuties",
+    title: "Separation of duties",
+    control: `${CC81} (independent approval); ISO 27001:2022 A.5.3`
+  },
+  {
+    key: "automatedEvidence",
+    title: "Automated evidence (how obtained)",
+    control: `${CC81} (tested); ${A832} (tested before release)`
+  },
+  { key: "manualItems", title: "Manual items (ticked by)", control: `${CC81} (tested, documented)` },
+  { key: "deployment", title: "Deployment", control: `${CC81} (implemented as approved)` },
+  {
+    key: "postDeploy",
+    title: "Post-deploy verification and cutover windows",
+    control: `${CC81} (verified after change); ${A832}`
+  },
+  { key: "rollback", title: "Rollback and incident", control: `${CC81} (back-out); ${A832} (fall-back)` },
+  {
+    key: "emergency",
+    title: "Break-glass and its review",
+    control: `${CC81} (emergency changes reviewed); ${A832} (emergency change)`
+  },
+  { key: "windows", title: "Change-window exceptions and freezes", control: `${A832} (scheduled changes)` },
+  {
+    key: "signals",
+    title: "Rubber-stamp signals",
+    control: `${CC81} (approval is a review, not a formality)`
+  },
+  { key: "integrity", title: "Record integrity", control: `${CC81} (complete and accurate evidence)` }
+];
+var join = (parts) => parts.length > 0 ? parts.join("; ") : "\u2014";
+function exportRow(release, nowIso) {
+  const { record: record2, states } = release;
+  const items = record2.items;
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const stateOf = (id) => states[id] ?? byId.get(id)?.state;
+  const signoffs = items.filter((item) => item.kind === "signoff");
+  const approvers = signoffs.map((item) => {
+    const state = stateOf(item.id);
+    return state?.checked ? `${state.by} (${item.role}) at ${state.at}` : `${item.role}: not signed`;
+  });
+  const signers = signoffs.flatMap((item) => stateOf(item.id)?.checked ? [stateOf(item.id)?.by ?? ""] : []);
+  const selfSigned = signers.includes(record2.pr.author);
+  const sod = signers.length === 0 ? "no sign-off" : selfSigned ? `NOT held: the author ${record2.pr.author} signed off` : `held: ${new Set(signers).size} approver(s), none the author`;
+  const howOf = (item) => {
+    const result = [...release.events].reverse().find(
+      (event) => event.t === "result" && event.item === item
+    );
+    const how = result && "how" in result ? result.how : void 0;
+    return typeof how === "string" ? ` [${how}]` : "";
+  };
+  const automated = items.filter((item) => item.kind === "auto" && item.phase === "pre-merge").map((item) => {
+    const state = stateOf(item.id);
+    const status = state?.waived ? `waived by ${state.waived.by}: ${state.waived.reason}` : state?.status ?? "no result";
+    return `${item.id}: ${status}${state?.summary && !state.waived ? ` (${state.summary})` : ""}${howOf(item.id)}`;
+  });
+  const manual = items.filter((item) => item.kind === "manual" && item.phase === "pre-merge" && item.required).map((item) => {
+    const state = stateOf(item.id);
+    const note = states[notesStateOf(item.id)]?.summary;
+    return `${item.id}: ${state?.checked ? `${state.by} at ${state.at}` : "not done"}${note ? ` \u2014 note: ${note}` : ""}`;
+  });
+  const postItems = items.filter((item) => item.phase === "post-deploy" && item.required);
+  const postDone = postItems.filter((item) => stateOf(item.id)?.checked);
+  const postDeploy = [
+    `${postDone.length} of ${postItems.length} post-deploy items done`,
+    ...postItems.map((item) => {
+      const state = stateOf(item.id);
+      return `${item.id}: ${state?.checked ? `done${state.by ? ` by ${state.by}` : ""} at ${state.at}` : "not done"}`;
+    })
+  ];
+  const rollback = states[ROLLBACK_STATE];
+  const glass = states[BREAK_GLASS_STATE];
+  let emergency = "none";
+  if (glass?.checked) {
+    const missing = (glass.items ?? []).filter((id) => !stateOf(id)?.checked);
+    const overdue = glass.due !== void 0 && Date.parse(nowIso) > Date.parse(glass.due);
+    const review = missing.length === 0 ? "reviewed" : overdue ? NOT_REVIEWED : `pending review (due ${glass.due})`;
+    emergency = `break-glass by ${glass.by} at ${glass.at}: ${glass.summary} \u2014 skipped ${(glass.items ?? []).length}, review: ${review}${missing.length > 0 ? ` (missing: ${missing.join(", ")})` : ""}`;
+  }
+  const exception = states[EXCEPTION_STATE];
+  const freezes = release.events.filter((event) => event.t === "freeze" || event.t === "unfreeze");
+  const windows = [
+    ...exception?.checked ? [`exception by ${exception.by} at ${exception.at}: ${exception.summary}`] : [],
+    ...freezes.map(
+      (event) => event.t === "freeze" ? `frozen by ${event.by} until ${event.until}: ${event.reason}` : `freeze lifted by ${event.by} at ${event.at}`
+    )
+  ];
+  return {
+    number: record2.pr.number,
+    pr: `#${record2.pr.number} ${record2.pr.title}`,
+    version: release.version ?? "\u2014",
+    mergedAt: release.mergedAt ?? "\u2014",
+    mergeCommit: record2.pr.mergeCommitSha ?? "\u2014",
+    author: record2.pr.author,
+    approvers: join(approvers),
+    separationOfDuties: sod,
+    automatedEvidence: join(automated),
+    manualItems: join(manual),
+    deployment: release.postDeployRun ? `merge commit ${record2.pr.mergeCommitSha?.slice(0, 7) ?? "?"} tracked; post-deploy gate: ${release.postDeployRun}` : `merge commit ${record2.pr.mergeCommitSha?.slice(0, 7) ?? "?"}; no post-deploy gate run`,
+    postDeploy: join(postDeploy),
+    rollback: rollback?.checked ? `rollback by ${rollback.by} at ${rollback.at}: ${rollback.summary}${rollback.incident ? ` (incident #${rollback.incident})` : ""}` : "none",
+    emergency,
+    windows: join(windows),
+    signals: join(record2.signals ?? []),
+    integrity: release.integrity
+  };
+}
+function everyReleaseWithoutNote(releases) {
+  if (releases.length < 3) return [];
+  const counts = /* @__PURE__ */ new Map();
+  for (const release of releases)
+    for (const item of release.record.items) {
+      if (item.kind === "auto") continue;
+      const state = release.states[item.id] ?? item.state;
+      if (state.checked && !release.states[notesStateOf(item.id)])
+        counts.set(item.id, (counts.get(item.id) ?? 0) + 1);
+    }
+  return [...counts].filter(([, count]) => count === releases.length).map(([id]) => id);
+}
+function withEveryReleaseSignal(rows, items, records) {
+  if (items.length === 0) return rows;
+  const texts = new Map(
+    records.flatMap((record2) => record2.items.map((item) => [item.id, itemLabel(item)]))
+  );
+  const line2 = `ticked in every release of the period without a note: ${items.map((id) => texts.get(id) ?? id).join(", ")}`;
+  return rows.map((row) => ({ ...row, signals: row.signals === "\u2014" ? line2 : `${row.signals}; ${line2}` }));
+}
+function exportCsv(rows) {
+  const cell = (value) => /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = (value) => cell(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  const header = EXPORT_COLUMNS.map((column) => cell(`${column.title} [${column.control}]`)).join(",");
+  const lines = rows.map((row) => EXPORT_COLUMNS.map((column) => safe(row[column.key])).join(","));
+  return `${[header, ...lines].join("\r\n")}\r
+`;
+}
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function sample(items, n2, seed) {
+  const random = seededRandom(seed);
+  const indexes = items.map((_, index) => index);
+  for (let i = indexes.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [indexes[i], indexes[j]] = [indexes[j], indexes[i]];
+  }
+  return indexes.slice(0, Math.min(n2, items.length)).sort((a, b) => a - b).map((index) => items[index]);
+}
+
+// src/audit/html.ts
+import { createHash as createHash2 } from "node:crypto";
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var AUDIT_STYLE = `
+:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5260;--line:#c9d1d9;--bg:#fff;--soft:#f4f6f8;--link:#0647a8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--link)}
+a:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+.skip:focus{left:.5rem}
+header,main,footer,nav{max-width:76rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.5rem;border-bottom:1px solid var(--line)}
+.brand{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
+h1{margin:.25rem 0 1rem;font-size:1.75rem;line-height:1.25}
+h2{margin:2.25rem 0 .75rem;font-size:1.375rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
+dl.facts dt{font-weight:600;color:var(--muted)}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+code{font:.875em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
+.gate{margin:0 0 1.25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid;font-size:1.0625rem}
+.gate-success{background:#e7f5ec;border-color:#1a7f37;color:#0b4a20}
+.gate-failure{background:#fdecec;border-color:#b42318;color:#7a1010}
+.gate-action_required{background:#fff6dc;border-color:#9a6700;color:#4d3300}
+.alert{margin:0 0 1rem;padding:.75rem 1rem;border:2px solid #b42318;background:#fdecec;color:#7a1010;border-radius:6px;font-weight:600}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:.75rem 0;margin:0}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0;margin:.5rem 0 0}
+.counts strong{font-size:1.25rem}
+table{width:100%;border-collapse:collapse;margin:0 0 1.5rem;font-size:.9375rem}
+caption{text-align:left;font-weight:700;font-size:1.0625rem;padding:.5rem 0}
+th,td{border:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
+thead th{background:var(--soft)}
+tbody th{font-weight:500}
+td.when{white-space:nowrap}
+table.items{table-layout:fixed}
+col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
+col.c-control{width:22rem}col.c-pr{width:4.5rem}col.c-version{width:5.5rem}col.c-author{width:6.5rem}col.c-badge{width:10rem}
+td p{margin:0 0 .25rem}
+th,td{overflow-wrap:anywhere}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
+.t-done{background:#e7f5ec;color:#0b4a20;border-color:#1a7f37}
+.t-waived{background:#f3ebfb;color:#4b1d7a;border-color:#8250df}
+.t-failing{background:#fdecec;color:#7a1010;border-color:#b42318}
+.t-waiting,.t-pending{background:#fff6dc;color:#4d3300;border-color:#9a6700}
+.t-skipped,.t-optional{background:var(--soft);color:#30363d;border-color:#8c959f}
+.note{margin:0}
+.findings{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
+tr.rejected{background:#fdf2f2}
+.meta{color:var(--muted);font-size:.875rem}
+footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
+@media print{nav,.skip{display:none}body{font-size:11pt}}
+`;
+var STYLE_HASH = `'sha256-${createHash2("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
+function htmlDocument(title, body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${AUDIT_META_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>${escapeHtml(title)}</title>
+<style>${AUDIT_STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+// src/audit/export-page.ts
+var badge = (tone, text) => `<span class="badge t-${tone}">${escapeHtml(text)}</span>`;
+function sodBadge(row) {
+  if (row.separationOfDuties.startsWith("held")) return badge("done", "Held");
+  if (row.separationOfDuties.startsWith("NOT")) return badge("failing", "Not held");
+  return badge("waiting", "No sign-off");
+}
+function emergencyBadge(row) {
+  if (row.emergency === "none") return badge("optional", "No");
+  if (row.emergency.includes(NOT_REVIEWED)) return badge("failing", "Not reviewed");
+  if (row.emergency.includes("review: reviewed")) return badge("waived", "Reviewed");
+  return badge("pending", "Review pending");
+}
+function renderExportPage(rows, meta3) {
+  const title = `Change evidence: ${meta3.repo}, ${meta3.since} to ${meta3.until}`;
+  const sampled = meta3.sample ? `${rows.length} of ${meta3.population} releases sampled at random with seed <code>${meta3.sample.seed}</code> (reproduce with <code>--sample ${meta3.sample.n} --seed ${meta3.sample.seed}</code>)` : `all ${meta3.population} releases of the period`;
+  const summary = rows.map(
+    (row) => `<tr>
+<th scope="row"><a href="#pr-${row.number}">#${row.number}</a></th>
+<td>${escapeHtml(row.version)}</td>
+<td class="when">${escapeHtml(row.mergedAt)}</td>
+<td>${escapeHtml(row.author)}</td>
+<td>${escapeHtml(row.approvers)}</td>
+<td>${sodBadge(row)}</td>
+<td>${emergencyBadge(row)}</td>
+<td>${row.rollback === "none" ? badge("optional", "No") : badge("pending", "Yes")}</td>
+<td>${row.signals === "\u2014" ? badge("done", "None") : badge("waiting", "See details")}</td>
+</tr>`
+  ).join("\n");
+  const details = rows.map(
+    (row) => `<section id="pr-${row.number}">
+<h2>${escapeHtml(row.pr)}</h2>
+<table class="items">
+<caption>Evidence of #${row.number}</caption>
+<colgroup><col class="c-item"><col><col class="c-control"></colgroup>
+<thead><tr><th scope="col">Column</th><th scope="col">Evidence</th><th scope="col">Control</th></tr></thead>
+<tbody>
+${EXPORT_COLUMNS.map(
+      (column) => `<tr><th scope="row">${escapeHtml(column.title)}</th><td>${escapeHtml(row[column.key]).split("; ").join("<br>")}</td><td class="meta">${escapeHtml(column.control)}</td></tr>`
+    ).join("\n")}
+</tbody>
+</table>
+</section>`
+  ).join("\n");
+  const legend = EXPORT_COLUMNS.map(
+    (column) => `<tr><th scope="row">${escapeHtml(column.title)}</th><td>${escapeHtml(column.control)}</td></tr>`
+  ).join("\n");
+  return htmlDocument(
+    title,
+    `<a class="skip" href="#main">Skip to the releases</a>
+<header>
+<p class="brand">shipgate evidence pack</p>
+<h1>${escapeHtml(title)}</h1>
+<dl class="facts">
+<dt>Repository</dt><dd><code>${escapeHtml(meta3.repo)}</code></dd>
+<dt>Period</dt><dd>${escapeHtml(meta3.since)} to ${escapeHtml(meta3.until)} (merge time, UTC)</dd>
+<dt>Releases</dt><dd>${sampled}</dd>
+<dt>Integrity</dt><dd>every release's signed audit record and ledger verified with the bot's key before export</dd>
+<dt>Generated</dt><dd>${escapeHtml(meta3.generatedAt)}</dd>
+</dl>
+</header>
+<main id="main">
+<table class="items">
+<caption>Releases</caption>
+<colgroup><col class="c-pr"><col class="c-version"><col class="c-when"><col class="c-author"><col><col class="c-badge"><col class="c-badge"><col class="c-badge"><col class="c-badge"></colgroup>
+<thead><tr><th scope="col">PR</th><th scope="col">Version</th><th scope="col">Merged</th><th scope="col">Author</th><th scope="col">Approvers (role)</th><th scope="col">Separation of duties</th><th scope="col">Break-glass</th><th scope="col">Rollback</th><th scope="col">Rubber-stamp signals</th></tr></thead>
+<tbody>
+${summary || '<tr><td colspan="9">No release was merged in this period.</td></tr>'}
+</tbody>
+</table>
+${details}
+<h2>Controls</h2>
+<table>
+<caption>What each column evidences</caption>
+<thead><tr><th scope="col">Column</th><th scope="col">Control</th></tr></thead>
+<tbody>
+${legend}
+</tbody>
+</table>
+</main>
+<footer>Built by <code>shipgate audit export</code> from the merged release PRs' signed records read through the GitHub API.</footer>`
+  );
+}
+
+// src/core/audit/audit-attachment.ts
+var JSON_FENCE = "```json shipgate-audit";
+function readAuditJson(text) {
+  const start = text?.indexOf(JSON_FENCE) ?? -1;
+  if (!text || start < 0) return void 0;
+  const body = text.slice(start + JSON_FENCE.length);
+  const end = body.indexOf("\n```");
+  try {
+    return JSON.parse(end >= 0 ? body.slice(0, end) : body);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/audit/audit-record.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+
+// src/core/gate/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan2 = rollbackPlan(checklist);
+  const fired = plan2.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan2.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/gate/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const items = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  const { gate: preMerge, window: window2 } = governPreMerge(items, {
+    states: input2.states,
+    headSha: input2.headSha,
+    ...input2.governance ? { governance: input2.governance } : {},
+    ...input2.problems ? { problems: input2.problems } : {}
+  });
+  const postReview = input2.governance ? postReviewOf({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    now: input2.governance.now,
+    ...input2.mergeSha ? { mergeSha: input2.mergeSha } : {}
+  }) : void 0;
+  return {
+    preMerge,
+    rollback,
+    window: window2,
+    ...postReview ? { postReview } : {},
+    ...releaseView({ ...input2, preMerge, rollback })
+  };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+function phaseGate(input2) {
+  const { phase, ...rest } = input2;
+  if (phase === "pre-merge") return releaseGates(rest).preMerge;
+  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
+  return gates.postDeploy ?? gates.preMerge;
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -29123,7 +36638,7 @@ __export(external_exports, {
   $brand: () => $brand,
   $input: () => $input,
   $output: () => $output,
-  INVALID: () => INVALID,
+  INVALID: () => INVALID2,
   NEVER: () => NEVER,
   TimePrecision: () => TimePrecision,
   ZodAny: () => ZodAny,
@@ -29221,7 +36736,7 @@ __export(external_exports, {
   check: () => check,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
-  clone: () => clone,
+  clone: () => clone2,
   codec: () => codec,
   coerce: () => coerce_exports,
   compile: () => compile,
@@ -29267,7 +36782,7 @@ __export(external_exports, {
   includes: () => _includes,
   input: () => input,
   instanceof: () => _instanceof,
-  int: () => int,
+  int: () => int2,
   int32: () => int32,
   int64: () => int64,
   intersection: () => intersection,
@@ -29288,7 +36803,7 @@ __export(external_exports, {
   lowercase: () => _lowercase,
   lt: () => _lt,
   lte: () => _lte,
-  mac: () => mac2,
+  mac: () => mac3,
   map: () => map,
   maxLength: () => _maxLength,
   maxSize: () => _maxSize,
@@ -29315,7 +36830,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -29493,7 +37008,7 @@ __export(core_exports2, {
   $input: () => $input,
   $output: () => $output,
   Doc: () => Doc,
-  INVALID: () => INVALID,
+  INVALID: () => INVALID2,
   JSONSchema: () => json_schema_exports,
   JSONSchemaGenerator: () => JSONSchemaGenerator,
   NEVER: () => NEVER,
@@ -29634,7 +37149,7 @@ __export(core_exports2, {
   base64Charset: () => base64Charset,
   base64urlCharset: () => base64urlCharset,
   canParseURL: () => canParseURL,
-  clone: () => clone,
+  clone: () => clone2,
   compile: () => compile,
   compileFn: () => compileFn,
   config: () => config,
@@ -29667,7 +37182,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -29719,7 +37234,7 @@ __export(util_exports, {
   captureStackTrace: () => captureStackTrace,
   cleanEnum: () => cleanEnum,
   cleanRegex: () => cleanRegex,
-  clone: () => clone,
+  clone: () => clone2,
   cloneDef: () => cloneDef,
   codePointLength: () => codePointLength,
   constantCatch: () => constantCatch,
@@ -29758,7 +37273,7 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick,
+  pick: () => pick2,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -30076,7 +37591,7 @@ var primitiveTypes = /* @__PURE__ */ new Set([
 function escapeRegex(str) {
   return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function clone(inst, def, params4) {
+function clone2(inst, def, params4) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
   if (!def || params4?.parent)
     cl._zod.parent = inst;
@@ -30154,7 +37669,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick2(schema, mask) {
   const currDef = schema._zod.def;
   const checks2 = currDef.checks;
   const hasChecks = checks2 && checks2.length > 0;
@@ -30163,7 +37678,7 @@ function pick(schema, mask) {
   }
   const newShape = {};
   mirrorShape(newShape, schema, maskedKeys(schema, mask));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  return clone2(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
@@ -30187,7 +37702,7 @@ function omit(schema, mask) {
   const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  return clone2(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
   if (!isPlainObject(shape)) {
@@ -30203,7 +37718,7 @@ function extend(schema, shape) {
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone2(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
 function extended(schema, shape) {
   const newShape = {};
@@ -30215,7 +37730,7 @@ function safeExtend(schema, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone2(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
 function merge(a, b) {
   if (!b?._zod?.def) {
@@ -30234,7 +37749,7 @@ function merge(a, b) {
     },
     checks: b._zod.def.checks ?? []
   });
-  return clone(a, def);
+  return clone2(a, def);
 }
 function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
@@ -30246,7 +37761,7 @@ function partial(Class2, schema, mask, name = "partial") {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+  return clone2(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
@@ -30255,7 +37770,7 @@ function required(Class2, schema, mask) {
     // overwrite with non-optional
     selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+  return clone2(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
@@ -30887,7 +38402,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse = /* @__PURE__ */ _parse($ZodRealError);
+var parse2 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params4) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -30975,18 +38490,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -31062,7 +38577,7 @@ __export(regexes_exports, {
   ipv6: () => ipv6,
   ksuid: () => ksuid,
   lowercase: () => lowercase,
-  mac: () => mac,
+  mac: () => mac2,
   md5_base64: () => md5_base64,
   md5_base64url: () => md5_base64url,
   md5_hex: () => md5_hex,
@@ -31127,7 +38642,7 @@ function emoji() {
 }
 var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
-var mac = (delimiter) => {
+var mac2 = (delimiter) => {
   const escapedDelim = escapeRegex(delimiter ?? ":");
   return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
 };
@@ -32089,7 +39604,7 @@ var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
   };
 });
 var $ZodMAC = /* @__PURE__ */ $constructor("$ZodMAC", (inst, def) => {
-  def.pattern ?? (def.pattern = mac(def.delimiter));
+  def.pattern ?? (def.pattern = mac2(def.delimiter));
   $ZodStringFormat.init(inst, def);
 });
 var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
@@ -32462,15 +39977,15 @@ var $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def) => {
       }
     }
     const input2 = payload.value;
-    const isDate = input2 instanceof Date;
-    const isValidDate = isDate && !Number.isNaN(input2.getTime());
+    const isDate2 = input2 instanceof Date;
+    const isValidDate = isDate2 && !Number.isNaN(input2.getTime());
     if (isValidDate)
       return payload;
     payload.issues.push({
       expected: "date",
       code: "invalid_type",
       input: input2,
-      ...isDate ? { received: "Invalid Date" } : {},
+      ...isDate2 ? { received: "Invalid Date" } : {},
       inst
     });
     return payload;
@@ -32481,12 +39996,12 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
-    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    const n2 = size(payload.value);
+    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n > max && ch._zod.def.when(payload)) {
+        if (n2 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -32495,7 +40010,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -33986,7 +41501,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -34040,10 +41555,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse(inst._def.output, result);
+        return parse2(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -34184,7 +41699,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -34194,7 +41709,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result)
         result = answer;
     }
@@ -34205,7 +41720,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -34269,7 +41784,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -42060,7 +49575,7 @@ function registry() {
 var globalRegistry = globalThis.__zod_globalRegistry;
 
 // node_modules/zod/v4/core/compile.js
-var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+var INVALID2 = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
   constructor(message = "z.compile does not support async refinements, transforms, or checks") {
@@ -42085,9 +49600,9 @@ function compileValidator(schema, parser2) {
 function compile(schema, options2) {
   try {
     const parser2 = compileFn(schema);
-    const clone2 = withParser(schema, parser2);
-    clone2._zod.bag.validator = compileValidator(schema, parser2);
-    return clone2;
+    const clone3 = withParser(schema, parser2);
+    clone3._zod.bag.validator = compileValidator(schema, parser2);
+    return clone3;
   } catch (err) {
     if (options2?.strict)
       throw err;
@@ -42098,7 +49613,7 @@ function withParser(schema, parser2) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
-  const clone2 = clone(schema);
+  const clone3 = clone2(schema);
   const liveRun = schema._zod.run;
   const originalRun = liveRun.__originalRun ?? liveRun;
   const wrapped = (payload, ctx) => {
@@ -42109,7 +49624,7 @@ function withParser(schema, parser2) {
       return originalRun(payload, ctx);
     }
     const out = parser2(payload.value);
-    if (out !== INVALID) {
+    if (out !== INVALID2) {
       payload.value = out;
       return payload;
     }
@@ -42118,12 +49633,12 @@ function withParser(schema, parser2) {
     return originalRun(payload, ctx);
   };
   wrapped.__originalRun = originalRun;
-  clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser2;
-  clone2._zod.run = wrapped;
+  clone3._zod.bag.fallbackRun = originalRun;
+  clone3._zod.bag.validator = parser2;
+  clone3._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser2);
-  return clone2;
+    installCompiledUserMethods(clone3, schema, parser2);
+  return clone3;
 }
 function installCompiledUserMethods(target, source, parser2) {
   const targetAny = target;
@@ -42132,7 +49647,7 @@ function installCompiledUserMethods(target, source, parser2) {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params4) => {
       const out = parser2(data);
-      if (out !== INVALID) {
+      if (out !== INVALID2) {
         return { success: true, data: out };
       }
       return originalSafeParse(data, params4);
@@ -42142,7 +49657,7 @@ function installCompiledUserMethods(target, source, parser2) {
     const originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params4) => {
       const out = parser2(data);
-      if (out !== INVALID) {
+      if (out !== INVALID2) {
         return out;
       }
       return originalParse2(data, params4);
@@ -42168,7 +49683,7 @@ function compileFn(schema, options2) {
   const outputAccessor = generateCheck(doc, ctx, schema, "input", !options2?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
-  const constantValues = [INVALID, ...ctx.constants.values()];
+  const constantValues = [INVALID2, ...ctx.constants.values()];
   const code2 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
@@ -42208,9 +49723,9 @@ function newVar(ctx) {
 function runtimeRun(schema, value) {
   const result = schema._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
-    return INVALID;
+    return INVALID2;
   const r = result;
-  return r.issues.length === 0 ? r.value : INVALID;
+  return r.issues.length === 0 ? r.value : INVALID2;
 }
 function compileChild(doc, ctx, schema, accessor, needsValue = true) {
   const contentLen = doc.content.length;
@@ -42484,7 +49999,7 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
       const result = checkFn(fakePayload);
       if (result instanceof Promise)
         throwAsync();
-      return fakePayload.issues.length === 0 ? fakePayload.value : INVALID;
+      return fakePayload.issues.length === 0 ? fakePayload.value : INVALID2;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outVar = newVar(ctx);
@@ -43582,8 +51097,8 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = transformFn(value, fakePayload);
       if (result instanceof Promise)
-        return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+        return INVALID2;
+      return fakePayload.issues.length === 0 ? result : INVALID2;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const transformedVar = newVar(ctx);
@@ -43617,7 +51132,7 @@ function generateCustomCheck(doc, ctx, schema, accessor) {
 function runtimeCatch(innerSchema, catchValue, value) {
   const result = innerSchema._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
-    return INVALID;
+    return INVALID2;
   const r = result;
   if (r.issues.length === 0)
     return r.value;
@@ -43657,8 +51172,8 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = transformFn(value, fakePayload);
       if (result instanceof Promise)
-        return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+        return INVALID2;
+      return fakePayload.issues.length === 0 ? result : INVALID2;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outputVar = newVar(ctx);
@@ -46204,7 +53719,7 @@ __export(schemas_exports2, {
   httpUrl: () => httpUrl,
   iban: () => iban2,
   instanceof: () => _instanceof,
-  int: () => int,
+  int: () => int2,
   int32: () => int32,
   int64: () => int64,
   intersection: () => intersection,
@@ -46219,7 +53734,7 @@ __export(schemas_exports2, {
   literal: () => literal,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
-  mac: () => mac2,
+  mac: () => mac3,
   map: () => map,
   meta: () => meta2,
   nan: () => nan,
@@ -46350,7 +53865,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2 = /* @__PURE__ */ _parse(ZodRealError);
+var parse3 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -46392,7 +53907,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return this.check(...chks);
   },
   clone(def, params4) {
-    return clone(this, def, params4);
+    return clone2(this, def, params4);
   },
   brand() {
     return this;
@@ -46487,7 +54002,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params4) {
-    return parse2(this, data, params4, { callee: _parse2 });
+    return parse3(this, data, params4, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params4) {
     return await parseAsync2(this, data, params4, { callee: _parseAsync2 });
@@ -46816,7 +54331,7 @@ var ZodMAC = /* @__PURE__ */ $constructor("ZodMAC", (inst, def) => {
   $ZodMAC.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function mac2(params4) {
+function mac3(params4) {
   return _mac(ZodMAC, params4);
 }
 var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
@@ -46948,10 +54463,10 @@ var ZodNumber = /* @__PURE__ */ $constructor(
       return this.check(_lte(value, params4));
     },
     int(params4) {
-      return this.check(int(params4));
+      return this.check(int2(params4));
     },
     safe(params4) {
-      return this.check(int(params4));
+      return this.check(int2(params4));
     },
     positive(params4) {
       return this.check(_gt(0, params4));
@@ -46983,7 +54498,7 @@ var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def
   $ZodNumberFormat.init(inst, def);
   ZodNumber.init(inst, def);
 });
-function int(params4) {
+function int2(params4) {
   return _int(ZodNumberFormat, params4);
 }
 function float32(params4) {
@@ -47152,17 +54667,17 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params4) => arrayProcessor(inst, ctx, json2, params4);
   inst.element = def.element;
 }, {
-  min(n, params4) {
-    return this.check(_minLength(n, params4));
+  min(n2, params4) {
+    return this.check(_minLength(n2, params4));
   },
   nonempty(params4) {
     return this.check(_minLength(1, params4));
   },
-  max(n, params4) {
-    return this.check(_maxLength(n, params4));
+  max(n2, params4) {
+    return this.check(_maxLength(n2, params4));
   },
-  length(n, params4) {
-    return this.check(_length(n, params4));
+  length(n2, params4) {
+    return this.check(_length(n2, params4));
   },
   unwrap() {
     return this.element;
@@ -48119,8 +55634,8 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
-  return n === 1 ? "element" : "elements";
+function plural(n2) {
+  return n2 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
@@ -48515,12 +56030,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options2 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const options2 = schema.anyOf.map((s2) => convertSchema(s2, ctx));
     const anyOfUnion = z.union(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options2 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const options2 = schema.oneOf.map((s2) => convertSchema(s2, ctx));
     const oneOfUnion = z.xor(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -48620,24 +56135,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
-    const cached2 = cache.get(s);
+  function run2(s2) {
+    const cached2 = cache.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache.get(s2)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache.set(s2, RESOLVING);
+    const inner = mapInner(s2);
+    const mapped = fn(inner, inner !== s2);
+    cache.set(s2, mapped);
     return mapped;
   }
-  function mapInner(s) {
-    const def = s._zod.def;
+  function mapInner(s2) {
+    const def = s2._zod.def;
     const kind = def.type;
     switch (kind) {
       case "object": {
@@ -48657,11 +56172,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
+        return changed ? clone2(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
         const mapped = run2(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
+        return mapped === def.element ? s2 : clone2(s2, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -48679,17 +56194,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
+        return changed ? clone2(s2, { ...def, items: newItems, rest: newRest }) : s2;
       }
       case "record":
       case "map": {
         const newKey = run2(def.keyType);
         const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s2 : clone2(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s2 : clone2(s2, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -48701,12 +56216,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
+        return changed ? clone2(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
         const newLeft = run2(def.left);
         const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s2 : clone2(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -48718,22 +56233,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s2 : clone2(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run2(def.in);
         const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s2 : clone2(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run2(def.input);
         const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s2 : clone2(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone2(s2, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -48757,10 +56272,10 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s;
+        return s2;
       default: {
         kind;
-        return s;
+        return s2;
       }
     }
   }
@@ -48770,11 +56285,11 @@ function visit(schema, fnOrHandlers) {
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s) => s.partial(),
+    object: (s2) => s2.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+    union: (s2) => {
+      const def = s2._zod.def;
+      return def.discriminator === void 0 ? s2 : union(def.options);
     }
   });
 }
@@ -48784,7 +56299,7 @@ function withChecks(side, checks2) {
   if (!checks2?.length)
     return side;
   const def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks2] }), { parent: true });
+  return clone2(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks2] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -48794,18 +56309,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
+    pipe: (s2) => inSide(s2._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
+    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
+    pipe: (s2) => outSide(s2._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 
@@ -48834,992 +56349,181 @@ function date4(params4) {
   return _coercedDate(ZodDate, params4);
 }
 
-// checks/check.ts
-function defineCheck(check2) {
-  return check2;
-}
-function paramNames(schema) {
-  return schema instanceof ZodObject ? Object.keys(schema.shape) : void 0;
-}
-function strictParams(schema) {
-  const known = paramNames(schema);
-  const catchall = schema instanceof ZodObject ? schema.def.catchall : void 0;
-  if (!known || catchall && catchall._zod.def.type !== "never") return schema;
-  return external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `unknown parameter; known: ${known.join(", ") || "(none)"}`
-        });
-      }
-    }
-  }).pipe(schema);
-}
-
-// checks/lib/build/build-dir.ts
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
-var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
-var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)";
-var MAX_FILES = 2e4;
-var JS_FILE = /\.(?:m|c)?js$/i;
-var CSS_FILE = /\.css$/i;
-function listBuildFiles(dir) {
-  const root = resolve(dir);
-  const files = [];
-  const pending = [root];
-  while (pending.length > 0 && files.length < MAX_FILES) {
-    const current = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") pending.push(full);
-      } else if (entry.isFile()) {
-        files.push(relative(root, full).split(sep).join("/"));
-        if (files.length >= MAX_FILES) break;
-      }
-    }
-  }
-  return files.sort();
-}
-var CLIENT_OUTPUT_DIRS = [
-  { dir: ".svelte-kit/output/client", framework: "SvelteKit" },
-  { dir: ".next/static", framework: "Next.js" },
-  { dir: ".output/public", framework: "Nuxt/Nitro" },
-  { dir: ".vercel/output/static", framework: "Vercel Build Output" },
-  { dir: "dist/client", framework: "Astro/Vite SSR" },
-  { dir: "build/client", framework: "Remix/React Router" },
-  { dir: "public/build", framework: "Remix (classic)" }
-];
-function htmlEntries(dir) {
-  return listBuildFiles(dir).filter((file2) => /\.html?$/i.test(file2) && file2.split("/").length <= 3).slice(0, 50);
-}
-function isDir(dir) {
-  return existsSync(dir) && statSync(dir).isDirectory();
-}
-function findBrowserBuild(ctx) {
-  const root = resolve(ctx.repoDir);
-  const label = (dir) => `${relative(root, dir).split(sep).join("/") || "."}/`;
-  const judge3 = (dir, configured) => {
-    const client = CLIENT_OUTPUT_DIRS.find(
-      (entry) => join(root, entry.dir) === dir || join(root, entry.dir).startsWith(`${dir}${sep}`)
-    );
-    if (client && isDir(join(root, client.dir))) {
-      return { ok: true, dir: join(root, client.dir), how: `${client.framework} client output` };
-    }
-    if (htmlEntries(dir).length > 0) return { ok: true, dir, how: "HTML entry points" };
-    if (!configured) return void 0;
-    const js = listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
-    return {
-      ok: false,
-      reason: `${label(dir)} has ${js ? "JS but " : ""}no HTML entry point and is no framework client output: not browser assets${js ? " (a server build?)" : ""}`
-    };
-  };
-  if (ctx.buildDir) {
-    const dir = resolve(root, ctx.buildDir);
-    if (!isDir(dir)) return { ok: false, reason: `build directory ${ctx.buildDir} not found` };
-    return judge3(dir, true);
-  }
-  for (const entry of CLIENT_OUTPUT_DIRS) {
-    const dir = join(root, entry.dir);
-    if (isDir(dir) && listBuildFiles(dir).length > 0)
-      return { ok: true, dir, how: `${entry.framework} client output` };
-  }
-  const serverLike = [];
-  for (const name of BUILD_DIR_CANDIDATES) {
-    const dir = join(root, name);
-    if (!isDir(dir)) continue;
-    const found = judge3(dir, false);
-    if (found) return found;
-    if (listBuildFiles(dir).some((file2) => JS_FILE.test(file2))) serverLike.push(`${name}/`);
-  }
-  if (serverLike.length > 0) {
-    return {
-      ok: false,
-      reason: `no browser build: ${serverLike.join(", ")} has JS but no HTML entry point (server output, not browser assets); set build.dir to the client output if this is wrong`
-    };
-  }
-  return { ok: false, reason: NO_BUILD_DIR_REASON };
-}
-function findBuildDir(ctx) {
-  const found = findBrowserBuild(ctx);
-  return found.ok ? found.dir : void 0;
-}
-function missingBuildDirReason(ctx) {
-  const found = findBrowserBuild(ctx);
-  return found.ok ? "" : found.reason;
-}
-
-// checks/lib/build/build-scan.ts
-function findAll(text, pattern, limit = 100) {
-  const hits = [];
-  let line2 = 1;
-  let lineStart = 0;
-  let newline = text.indexOf("\n");
-  for (const match of text.matchAll(pattern)) {
-    while (newline !== -1 && newline < match.index) {
-      line2++;
-      lineStart = newline + 1;
-      newline = text.indexOf("\n", newline + 1);
-    }
-    hits.push({ line: line2, column: match.index - lineStart + 1, match: match[0] });
-    if (hits.length >= limit) break;
-  }
-  return hits;
-}
-var MINIFIED_MIN_AVG_LINE = 200;
-var MINIFIED_MAX_WHITESPACE = 0.2;
-var MINIFIED_MIN_BYTES = 1e3;
-var STRING_LITERAL = /`(?:[^`\\]|\\[\s\S])*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
-function textShape(text) {
-  const withoutMap = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
-  const code2 = withoutMap.replace(STRING_LITERAL, (literal2) => `${literal2[0]}${literal2[0]}`);
-  const lines = code2.split("\n").length;
-  const averageLineLength = code2.length / lines;
-  const whitespace = code2.match(/\s/g)?.length ?? 0;
-  const whitespaceRatio = code2.length === 0 ? 0 : whitespace / code2.length;
-  return {
-    averageLineLength,
-    whitespaceRatio,
-    codeLength: code2.length,
-    minified: averageLineLength > MINIFIED_MIN_AVG_LINE && whitespaceRatio < MINIFIED_MAX_WHITESPACE
-  };
-}
-function sourceMapRef(text) {
-  const refs = [...text.matchAll(/\/[/*][#@]\s*sourceMappingURL=([^\s*]+)/g)];
-  const url2 = refs.at(-1)?.[1];
-  if (url2 === void 0) return { kind: "none" };
-  if (/^data:/i.test(url2)) return { kind: "inline" };
-  return { kind: "url", url: url2 };
-}
-
-// checks/build-output.ts
-var params = external_exports.object({ aspect: external_exports.enum(["sourcemaps", "minified", "console", "env"]) });
-var MAX_FINDINGS = 100;
-function outcome(status, summary, findings, details) {
-  const listed = findings.slice(0, MAX_FINDINGS);
-  const more = findings.length - listed.length;
-  const note = more > 0 ? `${more} more finding(s) not listed` : void 0;
-  return {
-    status,
-    summary,
-    findings: listed,
-    details: [details, note].filter(Boolean).join("\n") || void 0
-  };
-}
-function checkSourceMaps(build) {
-  const findings = [];
-  let inlined = 0;
-  let separate = 0;
-  const assets = build.files.filter((file2) => JS_FILE.test(file2) || CSS_FILE.test(file2));
-  for (const file2 of assets) {
-    const isJs = JS_FILE.test(file2);
-    const ref = sourceMapRef(build.read(file2));
-    if (ref.kind === "inline") {
-      inlined++;
-      findings.push({
-        file: build.repoPath(file2),
-        message: "source map is inlined as a data: URL (ships the sources)"
-      });
-    } else if (ref.kind === "url") {
-      const target = ref.url.split(/[?#]/)[0] ?? "";
-      const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
-      const local = target.startsWith("/") ? join2(build.buildDir, target) : join2(build.buildDir, dirname(file2), target);
-      if (remote || existsSync2(local)) {
-        if (isJs) separate++;
-      } else {
-        findings.push({
-          file: build.repoPath(file2),
-          message: `references ${ref.url}, which is not in the build`
-        });
-      }
-    } else if (isJs) {
-      const sibling = build.files.includes(`${file2}.map`);
-      const why = sibling ? `${posix.basename(file2)}.map exists but is not referenced` : "no source map";
-      findings.push({ file: build.repoPath(file2), message: `${why} (expected //# sourceMappingURL=\u2026map)` });
-    }
-  }
-  if (build.js.length === 0 && findings.length === 0) {
-    return { status: "skipped", summary: `no JS files in ${build.label}` };
-  }
-  const ratio = `${separate}/${build.js.length} JS files reference separate .map files`;
-  const summary = `Source maps: ${ratio}, ${inlined} inlined`;
-  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
-}
-function checkMinified(build) {
-  const rule = `avg line > ${MINIFIED_MIN_AVG_LINE} chars and whitespace < ${MINIFIED_MAX_WHITESPACE * 100}%`;
-  const findings = [];
-  const judged = build.files.filter((file2) => JS_FILE.test(file2) || CSS_FILE.test(file2));
-  let count = 0;
-  for (const file2 of judged) {
-    const text = build.read(file2);
-    if (Buffer.byteLength(text) <= MINIFIED_MIN_BYTES) continue;
-    const shape = textShape(text);
-    if (shape.codeLength <= MINIFIED_MIN_BYTES) continue;
-    count++;
-    if (shape.minified) continue;
-    const measured = `avg line ${Math.round(shape.averageLineLength)} chars, whitespace ${Math.round(shape.whitespaceRatio * 100)}%`;
-    findings.push({ file: build.repoPath(file2), message: `not minified: ${measured}` });
-  }
-  if (count === 0) return { status: "pass", summary: `no JS/CSS file over 1 kB in ${build.label} to judge` };
-  const summary = findings.length === 0 ? `${count}/${count} JS/CSS files > 1 kB minified (${rule})` : `${findings.length} of ${count} JS/CSS files > 1 kB not minified (${rule})`;
-  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
-}
-function checkConsole(build) {
-  if (build.js.length === 0) return { status: "skipped", summary: `no JS files in ${build.label}` };
-  const findings = [];
-  for (const file2 of build.js) {
-    for (const hit of findAll(build.read(file2), /\bconsole\s*\.\s*(?:log|debug)\s*\(/g, MAX_FINDINGS)) {
-      const call = hit.match.replace(/\s/g, "");
-      findings.push({
-        file: build.repoPath(file2),
-        line: hit.line,
-        message: `${call} left in (column ${hit.column})`
-      });
-    }
-  }
-  const summary = findings.length === 0 ? `no console.log/console.debug calls in ${build.js.length} JS files` : `${findings.length} console.log/console.debug call(s) left in ${new Set(findings.map((f) => f.file)).size} JS file(s)`;
-  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
-}
-function checkEnv(build) {
-  const findings = [];
-  for (const file2 of build.files.filter((name) => /^\.env(?:\..*)?$/.test(posix.basename(name)))) {
-    findings.push({
-      file: build.repoPath(file2),
-      message: ".env file copied into the build (would be served publicly)"
-    });
-  }
-  const envFiles = findings.length;
-  for (const file2 of build.js) {
-    for (const hit of findAll(build.read(file2), /\bprocess\s*\.\s*env\b/g, MAX_FINDINGS)) {
-      findings.push({
-        file: build.repoPath(file2),
-        line: hit.line,
-        message: `process.env reference not replaced at build time (column ${hit.column})`
-      });
-    }
-  }
-  const references = findings.length - envFiles;
-  if (findings.length === 0) {
-    const summary2 = `Environment variables verified: no process.env in ${build.js.length} JS files, no .env file in ${build.label}`;
-    return outcome("pass", summary2, findings);
-  }
-  const summary = `${references} unreplaced process.env reference(s) in JS, ${envFiles} .env file(s) in ${build.label}`;
-  return outcome("fail", summary, findings);
-}
-var buildOutputCheck = defineCheck({
-  id: "build-output",
-  measures: "build",
-  usesBuild: true,
-  proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
-  title: "Production build output hygiene",
-  params,
-  async run({ aspect }, ctx) {
-    const buildDir = findBuildDir(ctx);
-    if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
-    const files = listBuildFiles(buildDir);
-    const repoPath = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
-    const cache = /* @__PURE__ */ new Map();
-    const build = {
-      buildDir,
-      label: `${repoPath(".") || "."}/`,
-      files,
-      js: files.filter((file2) => JS_FILE.test(file2)),
-      read(file2) {
-        let text = cache.get(file2);
-        if (text === void 0) {
-          text = readFileSync(join2(buildDir, file2), "utf8");
-          cache.set(file2, text);
-        }
-        return text;
-      },
-      repoPath
-    };
-    if (aspect === "sourcemaps") return checkSourceMaps(build);
-    if (aspect === "minified") return checkMinified(build);
-    if (aspect === "console") return checkConsole(build);
-    return checkEnv(build);
-  }
-});
-
-// checks/bundle-size.ts
-import { join as join6, relative as relative4 } from "node:path";
-
-// checks/lib/bundle/bundle-measure.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3, posix as posix2 } from "node:path";
-import filePlugin from "@size-limit/file";
-import sizeLimit from "size-limit";
-var SLICE = 200;
-var sizeLimitResult = external_exports.array(external_exports.object({ size: external_exports.number() }));
-function compressionOptions(compression) {
-  if (compression === "gzip") return { gzip: true, brotli: false };
-  if (compression === "none") return { gzip: false, brotli: false };
-  return {};
-}
-async function measure(buildDir, files, compression) {
-  const plugins = filePlugin;
-  const sizes = [];
-  for (let start = 0; start < files.length; start += SLICE) {
-    const slice = files.slice(start, start + SLICE);
-    const checks2 = slice.map((file2) => ({
-      files: [join3(buildDir, file2)],
-      ...compressionOptions(compression)
-    }));
-    const result = sizeLimitResult.parse(await sizeLimit(plugins, { checks: checks2 }));
-    slice.forEach((file2, index) => {
-      sizes.push({ file: file2, bytes: result[index]?.size ?? 0 });
-    });
-  }
-  return sizes;
-}
-async function measureBuild(buildDir, compression) {
-  const files = listBuildFiles(buildDir);
-  const [js, css] = await Promise.all([
-    measure(
-      buildDir,
-      files.filter((file2) => JS_FILE.test(file2)),
-      compression
-    ),
-    measure(
-      buildDir,
-      files.filter((file2) => CSS_FILE.test(file2)),
-      compression
-    )
-  ]);
-  return { js, css };
-}
-function isVendorChunk(file2, vendorGlob) {
-  if (vendorGlob) return (0, import_picomatch.default)(vendorGlob, { basename: true, dot: true })(file2);
-  return /vendor/i.test(posix2.basename(file2));
-}
-function scriptSources(buildDir) {
-  const indexPath = join3(buildDir, "index.html");
-  if (!existsSync3(indexPath)) return void 0;
-  const html = readFileSync2(indexPath, "utf8");
-  const sources = [];
-  for (const match of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-    const src = (match[1] ?? match[2] ?? match[3] ?? "").split(/[?#]/)[0] ?? "";
-    if (src === "" || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) continue;
-    sources.push(posix2.normalize(src.replace(/^\/+/, "")).replace(/^(\.\/)+/, ""));
-  }
-  return sources;
-}
-function mainScripts(buildDir, sizes, vendorGlob) {
-  const own2 = sizes.js.filter((asset) => !isVendorChunk(asset.file, vendorGlob));
-  const found = /* @__PURE__ */ new Map();
-  for (const src of scriptSources(buildDir) ?? []) {
-    const asset = own2.find((candidate) => candidate.file === src) ?? own2.find((candidate) => src.endsWith(`/${candidate.file}`));
-    if (asset) found.set(asset.file, asset);
-  }
-  if (found.size > 0) return [...found.values()];
-  const largest = [...own2].sort((a, b) => b.bytes - a.bytes)[0];
-  return largest ? [largest] : [];
-}
-function totalBytes(assets) {
-  return assets.reduce((sum, asset) => sum + asset.bytes, 0);
-}
-async function measureTotal(dir, files, compression) {
-  return totalBytes(await measure(dir, files, compression));
-}
-
-// checks/lib/bundle/bundle-units.ts
-var UNIT_BYTES = {
-  b: 1,
-  kb: 1e3,
-  mb: 1e3 ** 2,
-  kib: 1024,
-  mib: 1024 ** 2
-};
-function parseByteSize(value) {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? Math.round(value) : void 0;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  if (!match) return void 0;
-  const factor = UNIT_BYTES[(match[2] || "b").toLowerCase()];
-  return factor === void 0 ? void 0 : Math.round(Number(match[1]) * factor);
-}
-function formatBytes(bytes) {
-  if (bytes < 1e3) return `${bytes} B`;
-  if (bytes < 1e3 ** 2) return `${trim((bytes / 1e3).toFixed(1))} kB`;
-  return `${trim((bytes / 1e3 ** 2).toFixed(2))} MB`;
-}
-function trim(fixed) {
-  return fixed.replace(/\.?0+$/, "");
-}
-
-// checks/lib/bundle/size-limit-config.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
-import { pathToFileURL } from "node:url";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join4, relative as relative3, sep as sep2 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES2 });
-}
-function walkRepo(repoDir, options2) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < options2.maxFiles) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync2(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!options2.skipDirs.has(entry.name)) pending.push(join4(dir, entry.name));
-      } else if (entry.isFile() && (!options2.pattern || options2.pattern.test(entry.name))) {
-        files.push(relative3(repoDir, join4(dir, entry.name)).split(sep2).join("/"));
-        if (files.length >= options2.maxFiles) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync2(file2).size > MAX_BYTES) return "";
-    return readFileSync3(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join4(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/bundle/size-limit-config.ts
-var EntrySchema = external_exports.object({
-  name: external_exports.string().optional(),
-  path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
-  gzip: external_exports.boolean().optional(),
-  brotli: external_exports.boolean().optional(),
-  ignore: external_exports.array(external_exports.string()).optional()
-}).loose();
-var ConfigSchema = external_exports.array(EntrySchema);
-var JS_CONFIGS = [".size-limit.js", ".size-limit.cjs", ".size-limit.mjs"];
-async function readSizeLimitConfig(repoDir) {
-  const parse5 = (source, raw) => {
-    const parsed = ConfigSchema.safeParse(raw);
-    if (parsed.success) return { source, entries: parsed.data };
-    const issue2 = parsed.error.issues[0];
-    return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
-  };
-  const json2 = join5(repoDir, ".size-limit.json");
-  if (existsSync4(json2)) {
-    try {
-      return parse5(".size-limit.json", JSON.parse(readFileSync4(json2, "utf8")));
-    } catch (error62) {
-      return { source: ".size-limit.json", problem: error62.message };
-    }
-  }
-  const pkgFile = join5(repoDir, "package.json");
-  if (existsSync4(pkgFile)) {
-    try {
-      const pkg = JSON.parse(readFileSync4(pkgFile, "utf8"));
-      if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
-        return parse5('package.json "size-limit"', pkg["size-limit"]);
-      }
-    } catch {
-    }
-  }
-  for (const name of JS_CONFIGS) {
-    const file2 = join5(repoDir, name);
-    if (!existsSync4(file2)) continue;
-    try {
-      const module2 = await import(pathToFileURL(file2).href);
-      const value = module2 && typeof module2 === "object" && "default" in module2 ? module2.default : module2;
-      return parse5(name, value);
-    } catch (error62) {
-      return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
-    }
-  }
-  if (existsSync4(join5(repoDir, ".size-limit.ts"))) {
-    return {
-      source: ".size-limit.ts",
-      problem: "TypeScript size-limit configs are not read; run size-limit itself"
-    };
-  }
-  return void 0;
-}
-function repoFiles(repoDir) {
-  return walkRepo(repoDir, { skipDirs: /* @__PURE__ */ new Set(["node_modules", ".git"]), maxFiles: 5e4 });
-}
-function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
-  const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
-  const include = (0, import_picomatch2.default)(
-    patterns.filter((p) => !p.startsWith("!")),
-    { dot: true }
-  );
-  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  const exclude = excluded.length > 0 ? (0, import_picomatch2.default)(excluded, { dot: true }) : () => false;
-  return all.filter((file2) => include(file2) && !exclude(file2)).sort();
-}
-function entryCompression(entry) {
-  if (entry.gzip === true) return "gzip";
-  if (entry.brotli === false) return "none";
-  return "brotli";
-}
-function unmeasurable(entry) {
-  for (const key of [
-    "import",
-    "webpack",
-    "running",
-    "modifyWebpackConfig",
-    "modifyEsbuildConfig",
-    "uiReports"
-  ]) {
-    if (key in entry && entry[key] !== false && entry[key] !== void 0) {
-      return `uses "${key}" (needs a size-limit bundler/time plugin); run size-limit itself for it`;
-    }
-  }
-  if (entry.limit !== void 0 && parseByteSize(entry.limit) === void 0) {
-    return `limit ${JSON.stringify(entry.limit)} is not a size shipgate reads`;
-  }
-  return void 0;
-}
-
-// checks/bundle-size.ts
-var DEFAULT_LIMITS = { main: 8e4, vendor: 5e4, js: 5e5, css: 3e4 };
-var params2 = external_exports.object({
-  target: external_exports.enum(["main", "vendor", "js", "css", "all"]).default("all"),
-  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional().refine((value) => value === void 0 || parseByteSize(value) !== void 0, {
-    message: 'limit must be a size like "80 kB", "50KB" or a number of bytes'
+// src/core/ledger/governance-event-schema.ts
+var Text = external_exports.string().max(2e3);
+var Who = external_exports.string().max(100);
+var Sha = external_exports.string().max(64);
+var When = external_exports.string().max(40);
+var GOVERNANCE_EVENT_SCHEMAS = [
+  external_exports.object({ t: external_exports.literal("exception"), by: Who, at: When, sha: Sha, reason: Text }),
+  external_exports.object({
+    t: external_exports.literal("break-glass"),
+    by: Who,
+    at: When,
+    sha: Sha,
+    reason: Text,
+    skipped: external_exports.array(Text).max(5e3),
+    due: When
   }),
-  compression: external_exports.enum(["gzip", "brotli", "none"]).default("gzip"),
-  /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
-  vendorGlob: external_exports.string().min(1).optional()
-});
-var COMPRESSION_WORD = {
-  gzip: "gzip",
-  brotli: "brotli",
-  none: "uncompressed"
+  external_exports.object({ t: external_exports.literal("note"), item: Text, by: Who, at: When, sha: Sha, text: Text }),
+  external_exports.object({ t: external_exports.literal("freeze"), by: Who, at: When, sha: Sha, until: When, reason: Text }),
+  external_exports.object({ t: external_exports.literal("unfreeze"), by: Who, at: When, sha: Sha }),
+  external_exports.object({
+    t: external_exports.literal("escalate"),
+    level: external_exports.enum(["reminder", "overdue"]),
+    at: When,
+    sha: Sha,
+    issue: external_exports.number().int().positive().optional()
+  })
+];
+var GOVERNANCE_STATE_FIELDS = {
+  items: external_exports.array(Text).max(5e3).optional(),
+  due: When.optional()
 };
-var SHORT_LABEL = {
-  main: "main",
-  vendor: "largest vendor chunk",
-  js: "total JS",
-  css: "CSS"
-};
-function versus(bytes, limit, compression) {
-  return `${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} ${bytes <= limit ? "\u2264" : ">"} ${formatBytes(limit)}`;
-}
-function largestFirst(assets, count) {
-  return [...assets].sort((a, b) => b.bytes - a.bytes).slice(0, count);
-}
-function plural2(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-function evaluate(budget, limit, sizes, buildDir, compression, vendorGlob) {
-  if (budget === "vendor") {
-    const chunks = sizes.js.filter((asset) => isVendorChunk(asset.file, vendorGlob));
-    const largest = largestFirst(chunks, 1)[0];
-    if (!largest) {
-      const rule = vendorGlob ? `matching ${vendorGlob}` : "named *vendor*";
-      return { pass: true, text: `no vendor chunks (no JS file ${rule})`, bytes: 0, culprits: [] };
-    }
-    const over = chunks.filter((asset) => asset.bytes > limit);
-    const text2 = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural2(chunks.length, "chunk")})`;
-    return { pass: over.length === 0, text: text2, bytes: largest.bytes, culprits: over };
-  }
-  if (budget === "main") {
-    const scripts = mainScripts(buildDir, sizes, vendorGlob);
-    const bytes2 = totalBytes(scripts);
-    const which = scripts.length === 0 ? " (no entry script found)" : "";
-    return {
-      pass: bytes2 <= limit,
-      text: `main ${versus(bytes2, limit, compression)}${which}`,
-      bytes: bytes2,
-      culprits: scripts
-    };
-  }
-  const assets = budget === "js" ? sizes.js : sizes.css;
-  const bytes = totalBytes(assets);
-  const label = budget === "js" ? "total JS" : "CSS";
-  const text = `${label} ${versus(bytes, limit, compression)} (${plural2(assets.length, "file")})`;
-  return { pass: bytes <= limit, text, bytes, culprits: largestFirst(assets, 5) };
-}
-function findingsFor(budget, result, limit, compression, toRepoPath) {
-  if (result.pass) return [];
-  const size = (asset) => `${formatBytes(asset.bytes)} ${COMPRESSION_WORD[compression]}`;
-  const why = {
-    main: (asset) => `${size(asset)}: entry script of a main bundle over its ${formatBytes(limit)} budget`,
-    vendor: (asset) => `${size(asset)}: vendor chunk over the ${formatBytes(limit)} per-chunk budget`,
-    js: (asset) => `${size(asset)}: one of the largest files of a total JS over its ${formatBytes(limit)} budget`,
-    css: (asset) => `${size(asset)}: one of the largest files of a CSS total over its ${formatBytes(limit)} budget`
-  };
-  return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
-}
-async function judgeOwnConfig(config3, repoDir) {
-  const all = repoFiles(repoDir);
-  const lines = [];
-  const findings = [];
-  const metrics = {};
-  let failed = 0;
-  let unmeasured = 0;
-  let judged = 0;
-  for (const [index, entry] of config3.entries.entries()) {
-    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(", ") : entry.path);
-    const why = unmeasurable(entry);
-    if (why) {
-      unmeasured++;
-      lines.push(`SKIP ${name}: ${why}`);
-      continue;
-    }
-    const files = entryFiles(repoDir, entry, all);
-    if (files.length === 0) {
-      failed++;
-      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
-      lines.push(`FAIL ${message}`);
-      findings.push({ file: config3.source.split(" ")[0], message });
-      continue;
-    }
-    const compression = entryCompression(entry);
-    const bytes = await measureTotal(repoDir, files, compression);
-    metrics[`entry${index}Bytes`] = bytes;
-    const limitBytes = entry.limit === void 0 ? void 0 : parseByteSize(entry.limit);
-    if (limitBytes === void 0) {
-      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
-      continue;
-    }
-    judged++;
-    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
-    if (bytes > limitBytes) {
-      failed++;
-      findings.push({ file: files[0], message: `${text} (limit from ${config3.source})` });
-    }
-    lines.push(
-      `${bytes > limitBytes ? "FAIL" : "ok  "} ${text} (${files.length} file${files.length === 1 ? "" : "s"})`
-    );
-  }
-  const details = [`limits from ${config3.source}`, ...lines].join("\n");
-  if (failed > 0) {
-    const first = lines.find((line2) => line2.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
-    return {
-      status: "fail",
-      summary: `${failed} of ${config3.entries.length} size-limit entries over budget (${config3.source}): ${first}`,
-      details,
-      findings,
-      metrics
-    };
-  }
-  if (unmeasured > 0 || judged === 0) {
-    return {
-      status: "skipped",
-      summary: judged === 0 ? `${config3.source} sets no limit shipgate can measure: run size-limit itself, or N/A` : `${unmeasured} of ${config3.entries.length} entries in ${config3.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
-      details,
-      metrics
-    };
-  }
-  const ok = lines.filter((line2) => line2.startsWith("ok")).map((line2) => line2.slice(5).replace(/ \(\d+ files?\)$/, ""));
-  return {
-    status: "pass",
-    summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config3.source}): ${ok.join("; ")}`,
-    details,
-    metrics
-  };
-}
-var bundleSizeCheck = defineCheck({
-  id: "bundle-size",
-  measures: "build",
-  usesBuild: true,
-  title: "Bundle size budgets (size-limit)",
-  proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), each entry within its own limit and compression (brotli unless it says otherwise); the directive's target and limit are then ignored. Otherwise the browser build's main entry scripts, the largest vendor chunk, total JS and CSS within `limit` (gzip by default). Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
-  params: params2,
-  async run({ target, limit, compression, vendorGlob }, ctx) {
-    const own2 = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
-    if (own2 && "problem" in own2) {
-      return { status: "error", summary: `${own2.source}: ${own2.problem}` };
-    }
-    if (own2) return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own2, ctx.repoDir));
-    const buildDir = findBuildDir(ctx);
-    if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
-    const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
-      const started = Date.now();
-      const measured = await measureBuild(buildDir, compression);
-      ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
-      return measured;
-    });
-    const toRepoPath = (file2) => relative4(ctx.repoDir, join6(buildDir, file2)).split("\\").join("/");
-    const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
-    const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
-    const metrics = {};
-    const findings = [];
-    const results = [];
-    const short = [];
-    for (const budget of budgets) {
-      const budgetLimit = custom2 ?? DEFAULT_LIMITS[budget];
-      const result = evaluate(budget, budgetLimit, sizes, buildDir, compression, vendorGlob);
-      metrics[`${budget}Bytes`] = result.bytes;
-      metrics[`${budget}LimitBytes`] = budgetLimit;
-      findings.push(...findingsFor(budget, result, budgetLimit, compression, toRepoPath));
-      results.push(result);
-      short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} \u2264 ${formatBytes(budgetLimit)}`);
-    }
-    const failed = results.filter((result) => !result.pass).map((result) => result.text);
-    const ignored = target === "all" && limit !== void 0 ? ["limit ignored for target=all (seed budgets apply)"] : [];
-    const details = [
-      `build dir: ${toRepoPath(".") || "."}`,
-      ...ignored,
-      ...results.map((result) => `${result.pass ? "ok  " : "FAIL"} ${result.text}`)
-    ].join("\n");
-    const status = failed.length === 0 ? "pass" : "fail";
-    if (target !== "all") return { status, summary: results[0]?.text ?? "", details, findings, metrics };
-    const summary = failed.length === 0 ? `All performance budgets met (${COMPRESSION_WORD[compression]}): ${short.join(", ")}` : `${failed.length} of 4 performance budgets exceeded: ${failed.join("; ")}`;
-    return { status, summary, details, findings, metrics };
-  }
+
+// src/core/audit/audit-schema.ts
+var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text2 = external_exports.string().max(2e3);
+var Who2 = external_exports.string().max(100);
+var Sha2 = external_exports.string().max(64);
+var When2 = external_exports.string().max(40);
+var Delivery = external_exports.string().max(100).optional();
+var How = external_exports.enum(["verified", "reported"]).optional();
+var Run = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
+var Pipeline = external_exports.array(Text2).max(20).optional();
+var EventSchema = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text2, by: Who2, at: When2, sha: Sha2, d: Delivery }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text2,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text2,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: Text2,
+    status: Status,
+    summary: Text2,
+    at: When2,
+    sha: Sha2,
+    how: How,
+    run: Run,
+    pipeline: Pipeline
+  }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text2), at: When2, sha: Sha2, reason: Text2 }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text2, by: Who2, at: When2, sha: Sha2, reason: Text2, d: Delivery }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    reason: Text2,
+    source: Text2,
+    incident: external_exports.number().int().positive().optional()
+  }),
+  ...GOVERNANCE_EVENT_SCHEMAS
+]);
+var ItemStateSchema = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who2.optional(),
+  at: When2.optional(),
+  sha: Sha2.optional(),
+  status: Status.optional(),
+  summary: Text2.optional(),
+  waived: external_exports.object({ by: Who2, reason: Text2, na: external_exports.literal(true).optional() }).optional(),
+  reset: Text2.optional(),
+  incident: external_exports.number().int().positive().optional(),
+  how: How,
+  run: Run,
+  pipeline: Pipeline,
+  ...GOVERNANCE_STATE_FIELDS
+});
+var FindingSchema = external_exports.object({
+  file: Text2.optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: Sha2.optional(),
+  message: Text2
+});
+var ItemSchema = external_exports.object({
+  id: Text2,
+  text: Text2,
+  section: external_exports.array(Text2),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  required: external_exports.boolean(),
+  check: Text2.optional(),
+  role: Text2.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema,
+  evidence: external_exports.object({
+    check: Text2,
+    status: Status,
+    summary: Text2,
+    findings: external_exports.array(FindingSchema).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha2
+  }).optional(),
+  notApplicable: Text2.optional()
+});
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text2,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text2,
+    author: Who2,
+    headSha: Sha2,
+    mergeCommitSha: Sha2.optional()
+  }),
+  sha: Sha2,
+  generatedAt: When2,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text2,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signals: external_exports.array(Text2).max(500).optional(),
+  emergency: external_exports.object({
+    by: Who2,
+    at: When2,
+    reason: Text2,
+    due: When2,
+    skipped: external_exports.array(Text2).max(5e3),
+    missing: external_exports.array(Text2).max(5e3),
+    review: Text2
+  }).optional(),
+  signature: external_exports.string().max(100)
 });
 
-// checks/changelog.ts
-import { readdir, readFile as readFile2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// checks/lib/git/release-context.ts
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-
-// src/core/release/release-version.ts
-var NUM = "(0|[1-9]\\d*)";
-var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
-var BUILD_ID = "[0-9a-zA-Z-]+";
-var SEMVER_RE = new RegExp(
-  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+(${BUILD_ID}(?:\\.${BUILD_ID})*))?$`
-);
-function parseSemver(text) {
-  const m = SEMVER_RE.exec(text);
-  if (!m) return void 0;
-  const [, major, minor, patch, pre, build] = m;
-  const nums = [major, minor, patch].map(Number);
-  if (nums.some((n) => !Number.isSafeInteger(n))) return void 0;
-  return {
-    major: nums[0] ?? 0,
-    minor: nums[1] ?? 0,
-    patch: nums[2] ?? 0,
-    prerelease: pre ? pre.split(".") : [],
-    build: build ? build.split(".") : []
-  };
-}
-function compareIdentifiers(a, b) {
-  const aNum = /^\d+$/.test(a);
-  const bNum = /^\d+$/.test(b);
-  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
-  if (aNum) return -1;
-  if (bNum) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemver(a, b) {
-  for (const key of ["major", "minor", "patch"]) {
-    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
-  }
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
-    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
-  }
-  const length = Math.max(a.prerelease.length, b.prerelease.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === void 0) return -1;
-    if (y === void 0) return 1;
-    const order = compareIdentifiers(x, y);
-    if (order !== 0) return order < 0 ? -1 : 1;
-  }
-  return 0;
-}
-var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
-var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
-var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
-var LEADING_VERSION_RE = new RegExp(`^v?${VERSION_PATTERN}(?![\\w])`, "i");
-function trimToken(token) {
-  return token?.replace(/[.-]+$/, "");
-}
-function versionFromBranch(branch) {
-  if (!branch) return void 0;
-  const name = branch.replace(/^refs\/heads\//, "");
-  return trimToken(BRANCH_RE.exec(name)?.[1]);
-}
-function versionFromTitle(title) {
-  if (!title) return void 0;
-  return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
-}
-function resolveReleaseVersion(input2) {
-  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
-}
-
-// checks/lib/git/release-context.ts
-var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
-function packageVersionFrom(text) {
-  return PackageJsonSchema.parse(JSON.parse(text)).version;
-}
-async function readPackageVersion(dir) {
-  let text;
-  try {
-    text = await readFile(path.join(dir, "package.json"), "utf8");
-  } catch {
-    return void 0;
-  }
-  return packageVersionFrom(text);
-}
-async function releaseInfo(ctx) {
-  const packageVersion = await readPackageVersion(ctx.repoDir);
-  const branchVersion = versionFromBranch(ctx.branch);
-  const titleVersion = versionFromTitle(ctx.prTitle);
-  const base = { packageVersion, branchVersion, titleVersion };
-  if (ctx.releaseVersion)
-    return { ...base, version: ctx.releaseVersion.replace(/^v/, ""), source: "release version" };
-  const version2 = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
-  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? "package.json" : void 0;
-  return { ...base, version: version2, source };
-}
-
-// checks/changelog.ts
-var ParamsSchema = external_exports.object({
-  /** Changelog path relative to the checked directory (matched case-insensitively). */
-  file: external_exports.string().min(1).default("CHANGELOG.md")
-}).strict();
-function headingsOf(markdown) {
-  const headings = [];
-  let fence;
-  markdown.split(/\r?\n/).forEach((line2, index) => {
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line2);
-    if (fenceMatch) {
-      const marker = fenceMatch[1] ?? "";
-      if (!fence) fence = marker;
-      else if (marker.startsWith(fence)) fence = void 0;
-      return;
-    }
-    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line2);
-    if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? "" });
-  });
-  return headings;
-}
-var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var ANY_VERSION_RE = /(?<![\w.-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?![\w+-]|\.\w)/;
-function headingNamesVersion(text, version2) {
-  return new RegExp(`(?<![\\w.-])v?${escapeRegExp(version2)}(?![\\w+-]|\\.\\w)`).test(text);
-}
-function sectionHasContent(lines, heading, headings) {
-  const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
-  const body = lines.slice(heading.line, end - 1);
-  return body.some((line2) => line2.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line2));
-}
-async function findFile(dir, wanted) {
-  const folder = path2.join(dir, path2.dirname(wanted));
-  const base = path2.basename(wanted).toLowerCase();
-  const names = await readdir(folder).catch(() => []);
-  const name = names.find((n) => n === path2.basename(wanted)) ?? names.find((n) => n.toLowerCase() === base);
-  return name ? path2.join(path2.dirname(wanted), name) : void 0;
-}
-var changelogCheck = defineCheck({
-  id: "changelog",
-  measures: "repository",
-  proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
-  title: "CHANGELOG.md has an entry for the release version",
-  params: ParamsSchema,
-  async run(params4, ctx) {
-    const file2 = await findFile(ctx.repoDir, params4.file);
-    if (!file2) {
-      return {
-        status: "fail",
-        summary: `no ${params4.file}`,
-        findings: [{ file: params4.file, message: `no ${params4.file} in the checked directory` }]
-      };
-    }
-    const release = await releaseInfo(ctx);
-    if (!release.version) {
-      return {
-        status: "skipped",
-        summary: "no release version: package.json has no version and the branch/PR title name none"
-      };
-    }
-    const version2 = release.version;
-    const text = await readFile2(path2.join(ctx.repoDir, file2), "utf8");
-    const headings = headingsOf(text);
-    const entry = headings.find((h) => headingNamesVersion(h.text, version2));
-    const newest = headings.map((h) => ANY_VERSION_RE.exec(h.text)?.[1]).find(Boolean);
-    if (!entry) {
-      const message = `${file2} has no entry for ${version2}${newest ? ` (newest entry: ${newest})` : " (no versioned entries)"}`;
-      return {
-        status: "fail",
-        summary: message,
-        details: `Release version ${version2} comes from the ${release.source}. Add a heading such as "## [${version2}] - date".`,
-        findings: [{ file: file2, line: 1, message }]
-      };
-    }
-    if (!sectionHasContent(text.split(/\r?\n/), entry, headings)) {
-      const message = `${file2} has an empty entry for ${version2}`;
-      return { status: "fail", summary: message, findings: [{ file: file2, line: entry.line, message }] };
-    }
+// src/core/audit/audit-record.ts
+function verifyAuditRecord(value, secret) {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not an audit record" };
+  const { signature, ...rest } = value;
+  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
+  const expected = Buffer.from(createHmac3("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual2(expected, given))
     return {
-      status: "pass",
-      summary: `${file2} has an entry for ${version2} (line ${entry.line})`,
-      metrics: { line: entry.line }
+      ok: false,
+      reason: "the signature does not match: the record was altered or signed with another key"
     };
-  }
-});
+  const parsed = AuditRecordSchema.safeParse(value);
+  if (!parsed.success)
+    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+  return { ok: true, record: parsed.data };
+}
 
 // src/core/escape.ts
 function escapeInline(text, max = 300) {
@@ -49831,79 +56535,354 @@ function mention(login) {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login) ? `@${login}` : escapeInline(login, 40);
 }
 
-// src/core/gate/gate.ts
-function itemStatus(item, state, headSha2) {
-  if (state?.waived) return "done";
-  if (item.kind !== "auto") return state?.checked ? "done" : "waiting";
-  if (!state || state.sha !== headSha2 || !state.status) return "pending";
-  if (state.status === "pass") return "done";
-  if (state.status === "skipped") return "skipped";
-  return "failing";
+// src/core/comment/render.ts
+var COMMENT_MARKER = "<!-- shipgate:checklist -->";
+var NOTES_START = "<!-- shipgate:notes -->";
+var NOTES_END = "<!-- /shipgate:notes -->";
+var BLANK = "_______________";
+var DEFAULT_NOTES = [
+  "_________________________________________________",
+  "_________________________________________________",
+  "_________________________________________________"
+].join("\n");
+function renderComment(input2) {
+  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  for (const line2 of input2.checklist.lines) {
+    if (line2.type === "text") {
+      out.push(fillPlaceholders(neutraliseMarkers(line2.text), input2.variables, input2.notes));
+      continue;
+    }
+    const item = byId.get(line2.itemId);
+    if (item) {
+      const why = input2.notApplicable?.get(item.id);
+      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
+      out.push(
+        renderItemLine(item, input2.states[item.id], sha, line2.prefix, why, input2.annotations?.get(item.id))
+      );
+    }
+  }
+  while (out.at(-1) === "") out.pop();
+  if (input2.stateBlock)
+    out.push("", `<!-- shipgate:head ${input2.headSha.replace(/[^0-9a-f]/gi, "")} -->`, input2.stateBlock);
+  return `${out.join("\n")}
+`;
 }
-function isRequired(item, activated = []) {
-  return !item.optional || activated.includes(item.id);
+var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
+function renderStatusLine(gate) {
+  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
 }
-function evaluateGate(input2) {
-  const skipped2 = new Set(input2.notApplicable ?? []);
-  const isNotApplicable = (item) => skipped2.has(item.id) || input2.states[item.id]?.waived?.na === true;
-  const wanted = input2.checklist.items.filter(
-    (item) => item.phase === input2.phase && isRequired(item, input2.activated)
-  );
-  const required2 = wanted.filter((item) => !isNotApplicable(item));
-  const roles = /* @__PURE__ */ new Map();
-  const groups2 = {
-    "write-access": [],
-    failing: [],
-    skipped: [],
-    pending: []
+function renderItemLine(item, state, headSha2, prefix2 = "- ", notApplicable, override) {
+  const status = itemStatus(item, state, headSha2);
+  const box = status === "done" ? "[x]" : "[ ]";
+  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
+  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : override ?? annotation(item, state, status);
+  return `${prefix2}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
+}
+function annotation(item, state, status) {
+  if (state?.waived?.na)
+    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.waived)
+    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
+  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
+  if (item.kind === "auto") {
+    const how = state?.how ? ` \xB7 ${state.how}` : "";
+    const summary = escapeInline(state?.summary ?? "", 160) + how;
+    switch (status) {
+      case "done":
+        return `\u2705 ${summary}`;
+      case "failing":
+        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary}`;
+      case "skipped":
+        return `\u23ED\uFE0F skipped: ${summary}`;
+      default:
+        return "\u23F3 pending";
+    }
+  }
+  if (item.kind === "manual" && state?.checked && state.by)
+    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
+  return "";
+}
+function signoffText(item, state, signed) {
+  const text = escapeItemText(item.text);
+  if (!signed || !state?.by || state.waived) return text;
+  const values = [mention(state.by), day(state.at)];
+  let index = 0;
+  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
+  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
+}
+function escapeItemText(text) {
+  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
+}
+function neutraliseMarkers(text) {
+  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
+}
+function day(at) {
+  return at ? at.slice(0, 10) : "";
+}
+var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
+function fillPlaceholders(text, variables, notes) {
+  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
+    if (name === "notes")
+      return `${NOTES_START}
+${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
+${NOTES_END}`;
+    if (name === "environment-choice") return environmentChoice(variables.environment);
+    const value = variables[name];
+    if (value?.trim()) return escapeInline(value, 120);
+    return fallback ?? BLANK;
+  });
+}
+function environmentChoice(environment) {
+  const env = (environment ?? "").toLowerCase();
+  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
+}
+
+// src/core/comment/state-block.ts
+var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Who3 = external_exports.string().max(100);
+var Sha3 = external_exports.string().max(64);
+var When3 = external_exports.string().max(40);
+var Delivery2 = external_exports.string().max(100).optional();
+var How2 = external_exports.enum(["verified", "reported"]).optional();
+var Run2 = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
+var Pipeline2 = external_exports.array(external_exports.string().max(500)).max(20).optional();
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who3, at: When3, sha: Sha3, d: Delivery2 }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: external_exports.string(),
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    reason: external_exports.string(),
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: external_exports.string(),
+    status: Status2,
+    summary: external_exports.string(),
+    at: When3,
+    sha: Sha3,
+    how: How2,
+    run: Run2,
+    pipeline: Pipeline2
+  }),
+  external_exports.object({
+    t: external_exports.literal("invalidate"),
+    items: external_exports.array(external_exports.string()),
+    at: When3,
+    sha: Sha3,
+    reason: external_exports.string()
+  }),
+  external_exports.object({
+    t: external_exports.literal("reject"),
+    item: external_exports.string(),
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    reason: external_exports.string(),
+    d: Delivery2
+  }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    reason: external_exports.string(),
+    source: external_exports.string(),
+    incident: external_exports.number().int().positive().optional()
+  }),
+  ...GOVERNANCE_EVENT_SCHEMAS
+]);
+var ItemStateSchema2 = external_exports.object({
+  checked: external_exports.boolean(),
+  by: external_exports.string().optional(),
+  at: external_exports.string().optional(),
+  sha: external_exports.string().optional(),
+  status: Status2.optional(),
+  summary: external_exports.string().optional(),
+  waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
+  reset: external_exports.string().optional(),
+  incident: external_exports.number().int().positive().optional(),
+  how: How2,
+  run: Run2,
+  pipeline: Pipeline2,
+  ...GOVERNANCE_STATE_FIELDS
+});
+var LedgerSchema = external_exports.object({
+  base: external_exports.object({
+    count: external_exports.number().int().nonnegative(),
+    hash: external_exports.string(),
+    states: external_exports.record(external_exports.string(), ItemStateSchema2),
+    rejected: external_exports.number().int().nonnegative()
+  }),
+  events: external_exports.array(EventSchema2),
+  head: external_exports.string()
+});
+function decodeStateBlock(body) {
+  const match2 = BLOCK.exec(body);
+  if (!match2) return { found: false };
+  try {
+    const json2 = JSON.parse(Buffer.from(match2[1] ?? "", "base64url").toString("utf8"));
+    const parsed = LedgerSchema.safeParse(json2);
+    if (!parsed.success) return { found: true, error: "state block does not have the expected shape" };
+    return { found: true, ledger: parsed.data };
+  } catch {
+    return { found: true, error: "state block is not valid base64 JSON" };
+  }
+}
+
+// src/core/telemetry/judge-samples.ts
+function withinLimits(value, limits) {
+  if (Number.isNaN(value)) return false;
+  if (limits.max !== void 0 && value > limits.max) return false;
+  if (limits.min !== void 0 && value < limits.min) return false;
+  return true;
+}
+function judgeSamples(series, limits, options2) {
+  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
+  const worstOf = (a, b) => {
+    if (limits.max !== void 0) return Math.max(a, b);
+    return Math.min(a, b);
   };
-  let done = 0;
-  for (const item of required2) {
-    const status = itemStatus(item, input2.states[item.id], input2.headSha);
-    if (status === "done") done++;
-    else if (status === "waiting" && item.kind === "signoff") {
-      const role = item.role ?? "unknown";
-      roles.set(role, [...roles.get(role) ?? [], item.id]);
-    } else if (status === "waiting") groups2["write-access"].push(item.id);
-    else groups2[status].push(item.id);
+  const byTime = /* @__PURE__ */ new Map();
+  let nan2 = 0;
+  for (const one of series) {
+    for (const [at, value2] of one.samples) {
+      if (Number.isNaN(value2)) {
+        nan2++;
+        continue;
+      }
+      const seen = byTime.get(at);
+      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
+    }
   }
-  const blockers = [];
-  if (groups2.failing.length > 0) blockers.push({ kind: "failing-check", items: groups2.failing });
-  for (const [role, items] of roles) blockers.push({ kind: "role", role, items });
-  if (groups2["write-access"].length > 0)
-    blockers.push({ kind: "write-access", items: groups2["write-access"] });
-  if (groups2.skipped.length > 0) blockers.push({ kind: "skipped-check", items: groups2.skipped });
-  if (groups2.pending.length > 0) blockers.push({ kind: "pending-check", items: groups2.pending });
-  const problems = input2.problems ?? [];
-  const conclusion = problems.length > 0 || groups2.failing.length > 0 ? "failure" : blockers.length === 0 ? "success" : "action_required";
-  const na = wanted.length - required2.length;
-  const head = `${done} of ${required2.length} required items done${na > 0 ? ` (${na} not applicable)` : ""}`;
-  const summary = problems.length > 0 ? `${head} \u2014 configuration invalid: ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}` : blockers.length === 0 ? `${head} \u2014 ready` : `${head} \u2014 waiting on: ${blockers.map(describeBlocker).join(", ")}`;
-  return { conclusion, summary, done, required: required2.length, blockers };
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  if (times.length === 0)
+    return {
+      kind: "no-data",
+      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
+    };
+  if (times.length < options2.minSamples)
+    return {
+      kind: "no-data",
+      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
+    };
+  const values = times.map((at) => byTime.get(at));
+  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
+  const worst = values.reduce(worstOf);
+  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
+  return {
+    kind: "judged",
+    pass: breachesAt.length <= options2.failureLimit,
+    value,
+    samples: values.length,
+    breaches: breachesAt.length,
+    worst,
+    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
+  };
 }
-function describeBlocker(blocker) {
-  const n = blocker.items.length;
-  const plural8 = (word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  switch (blocker.kind) {
-    case "role":
-      return roleTitle(blocker.role);
-    case "write-access":
-      return `${plural8("manual item")}`;
-    case "failing-check":
-      return plural8("failing check");
-    case "skipped-check":
-      return plural8("skipped check");
-    case "pending-check":
-      return plural8("pending check");
+function durationSeconds(duration3) {
+  const match2 = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
+  if (!match2) throw new Error(`not a duration: ${duration3}`);
+  const n2 = Number(match2[1]);
+  const unit = match2[2];
+  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
+  return n2 * factor;
+}
+function formatReading(value, unit) {
+  if (!Number.isFinite(value))
+    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
+  if (unit === "B") {
+    const units = ["B", "kB", "MB", "GB", "TB"];
+    let v = value;
+    let i = 0;
+    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
+      v /= 1e3;
+      i++;
+    }
+    return `${round(v)} ${units[i]}`;
   }
+  const figure = round(value);
+  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
 }
-var ROLE_WORDS = { qa: "QA", ops: "Ops", devops: "DevOps", sre: "SRE", ci: "CI" };
-function roleTitle(role) {
-  return role.split("-").map((word) => ROLE_WORDS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+function round(value) {
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return String(Number(value.toFixed(digits)));
+}
+
+// src/core/cutover/windows.ts
+var CUTOVER_CHECK = "cutover-window";
+var DURATION = /^\d+(?:ms|s|m|h)$/;
+var Duration2 = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+function parseWindowMetrics(text) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const raw of text.split(",")) {
+    const part = raw.trim();
+    if (!part) continue;
+    const match2 = METRIC_LIMIT.exec(part);
+    if (!match2)
+      return {
+        ok: false,
+        error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number`
+      };
+    const [, name = "", op = "", value = ""] = match2;
+    const limits = byName.get(name) ?? {};
+    if (op.startsWith("<")) limits.max = Number(value);
+    else limits.min = Number(value);
+    byName.set(name, limits);
+  }
+  if (byName.size === 0) return { ok: false, error: "no metric given" };
+  return { ok: true, metrics: [...byName].map(([metric, limits]) => ({ metric, limits })) };
+}
+var CutoverWindowParams = external_exports.object({
+  duration: Duration2.describe("how long the window stays open after the previous cutover step is ticked"),
+  interval: Duration2.default("30s").describe("the sampling step within the window (Argo `interval`)"),
+  metrics: external_exports.string().min(1).max(500).describe(
+    'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
+  ),
+  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
+  count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
+  triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
+}).strict().superRefine((params4, ctx) => {
+  const parsed = parseWindowMetrics(params4.metrics);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
+  if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
+    ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
+});
+
+// src/core/template/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
 }
 
 // src/core/decide/authorize.ts
 var PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"];
+
+// src/core/gate/post-review.ts
+var POST_REVIEW_CHECK = "shipgate/post-review";
+
+// src/core/gate/projection.ts
+var POST_DEPLOY_CHECK = "shipgate/post-deploy";
 
 // src/github/client.ts
 var PER_PAGE = 100;
@@ -50124,6 +57103,46 @@ function gitHubFor(octokit, repo) {
       const { data } = await octokit.rest.issues.create({ ...r, ...issue2 });
       return data.number;
     },
+    async listLabelledIssues(label, limit) {
+      const { data } = await octokit.rest.issues.listForRepo({
+        ...r,
+        labels: label,
+        state: "all",
+        sort: "created",
+        direction: "desc",
+        per_page: Math.min(Math.max(limit, 1), 100)
+      });
+      return data.filter((issue2) => !issue2.pull_request).map((issue2) => ({
+        number: issue2.number,
+        title: issue2.title,
+        body: issue2.body ?? "",
+        author: issue2.user?.login ?? "",
+        open: issue2.state === "open",
+        createdAt: issue2.created_at
+      }));
+    },
+    async updateIssue(number4, change) {
+      await octokit.rest.issues.update({ ...r, issue_number: number4, ...change });
+    },
+    async listMergedPulls(since, until, max) {
+      const found = [];
+      const from = Date.parse(since);
+      const to = Date.parse(until);
+      for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.list, {
+        ...r,
+        state: "closed",
+        sort: "updated",
+        direction: "desc",
+        per_page: PER_PAGE
+      })) {
+        for (const raw of data) {
+          const merged = raw.merged_at ? Date.parse(raw.merged_at) : Number.NaN;
+          if (merged >= from && merged < to) found.push(toPull(raw));
+        }
+        if (found.length >= max || data.every((raw) => Date.parse(raw.updated_at) < from)) break;
+      }
+      return found.sort((a, b) => Date.parse(b.mergedAt ?? "") - Date.parse(a.mergedAt ?? "")).slice(0, max);
+    },
     async releaseByTag(tag) {
       try {
         const { data } = await octokit.rest.repos.getReleaseByTag({ ...r, tag });
@@ -50171,7 +57190,9 @@ function toPull(data) {
     open: data.state === "open",
     draft: data.draft ?? false,
     ...typeof data.body === "string" ? { body: data.body } : {},
-    ...(data.merged || data.merged_at) && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {}
+    ...(data.merged || data.merged_at) && data.merge_commit_sha ? { mergeCommitSha: data.merge_commit_sha } : {},
+    ...data.created_at ? { createdAt: data.created_at } : {},
+    ...data.merged_at ? { mergedAt: data.merged_at } : {}
   };
 }
 function toCheckRun(data) {
@@ -50202,7 +57223,7 @@ var import_bottleneck3 = __toESM(require_lib(), 1);
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
-import path3 from "node:path";
+import path from "node:path";
 var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
 var Context = class {
   name;
@@ -50349,7 +57370,7 @@ var Context = class {
    */
   async config(fileName, defaultConfig2, deepMergeOptions) {
     const params4 = this.repo({
-      path: path3.posix.join(".github", fileName),
+      path: path.posix.join(".github", fileName),
       defaults(configs) {
         const result = import_deepmerge.default.all([defaultConfig2 || {}, ...configs], deepMergeOptions);
         return result;
@@ -50364,8 +57385,8 @@ var Context = class {
 };
 
 // node_modules/@octokit/webhooks-methods/dist-node/index.js
-import { createHmac } from "node:crypto";
-import { timingSafeEqual } from "node:crypto";
+import { createHmac as createHmac4 } from "node:crypto";
+import { timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 import { Buffer as Buffer2 } from "node:buffer";
 var VERSION = "6.0.0";
 async function sign(secret, payload) {
@@ -50378,7 +57399,7 @@ async function sign(secret, payload) {
     throw new TypeError("[@octokit/webhooks-methods] payload must be a string");
   }
   const algorithm = "sha256";
-  return `${algorithm}=${createHmac(algorithm, secret).update(payload).digest("hex")}`;
+  return `${algorithm}=${createHmac4(algorithm, secret).update(payload).digest("hex")}`;
 }
 sign.VERSION = VERSION;
 async function verify(secret, eventPayload, signature) {
@@ -50397,7 +57418,7 @@ async function verify(secret, eventPayload, signature) {
   if (signatureBuffer.length !== verificationBuffer.length) {
     return false;
   }
-  return timingSafeEqual(signatureBuffer, verificationBuffer);
+  return timingSafeEqual3(signatureBuffer, verificationBuffer);
 }
 verify.VERSION = VERSION;
 async function verifyWithFallback(secret, payload, signature, additionalSecrets) {
@@ -50406,8 +57427,8 @@ async function verifyWithFallback(secret, payload, signature, additionalSecrets)
     return true;
   }
   if (additionalSecrets !== void 0) {
-    for (const s of additionalSecrets) {
-      const v = await verify(s, payload, signature);
+    for (const s2 of additionalSecrets) {
+      const v = await verify(s2, payload, signature);
       if (v) {
         return v;
       }
@@ -51045,10 +58066,10 @@ function createMiddleware(options2) {
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve7) => {
+      const timeoutPromise = new Promise((resolve8) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve7(
+          resolve8(
             handleResponse3(
               "still processing\n",
               202,
@@ -51128,10 +58149,10 @@ function concatUint8Array(data) {
     return new Uint8Array(0);
   }
   const result = new Uint8Array(totalLength);
-  let offset = 0;
+  let offset2 = 0;
   for (let i = 0; i < data.length; i++) {
-    result.set(data[i], offset);
-    offset += data[i].length;
+    result.set(data[i], offset2);
+    offset2 += data[i].length;
   }
   return result;
 }
@@ -51147,7 +58168,7 @@ async function getPayload(request2) {
   return decode3(payload);
 }
 function getPayloadFromRequestStream(request2) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     let data = [];
     request2.on(
       "error",
@@ -51156,7 +58177,7 @@ function getPayloadFromRequestStream(request2) {
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve7(result));
+      queueMicrotask(() => resolve8(result));
     });
   });
 }
@@ -51346,13 +58367,13 @@ var LruObject = class {
 
 // node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
-  let resolve7;
+  let resolve8;
   let reject;
   const promise2 = new Promise((res, rej) => {
-    resolve7 = res;
+    resolve8 = res;
     reject = rej;
   });
-  return { promise: promise2, resolve: resolve7, reject };
+  return { promise: promise2, resolve: resolve8, reject };
 }
 
 // node_modules/probot/lib/octokit/get-authenticated-octokit.js
@@ -51394,11 +58415,11 @@ import { exec } from "node:child_process";
 import { builtinModules, createRequire } from "node:module";
 import { platform as osPlatform } from "node:os";
 import { resolve as pathResolve } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import { pathToFileURL } from "node:url";
 function wrapExec(exec2) {
-  return (cmd, options2) => new Promise((resolve7, reject) => {
+  return (cmd, options2) => new Promise((resolve8, reject) => {
     exec2(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
-      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve7(stdout.trim());
+      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve8(stdout.trim());
     });
   });
 }
@@ -51421,13 +58442,13 @@ async function _import(packageWithPath) {
   return await import(packageWithPath);
 }
 async function _importRelative(installDir, packageWithPath) {
-  return await import(pathToFileURL2(_resolveRelative(installDir, packageWithPath)).href);
+  return await import(pathToFileURL(_resolveRelative(installDir, packageWithPath)).href);
 }
 function _resolve(packageWithPath) {
   return createRequire(import.meta.url).resolve(packageWithPath);
 }
 function _resolveRelative(installDir, packageWithPath) {
-  return createRequire(pathToFileURL2(installDir).href).resolve(packageWithPath);
+  return createRequire(pathToFileURL(installDir).href).resolve(packageWithPath);
 }
 var _logger = { log: (message) => console.log(`[NPXI] ${message}`) };
 async function npxImport(pkg, options2 = {}) {
@@ -51509,7 +58530,7 @@ async function processPackageParameter(pkg) {
   return packages;
 }
 var semverRE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/u;
-var isValidSemver = RegExp.prototype.test.bind(semverRE);
+var isValidSemver2 = RegExp.prototype.test.bind(semverRE);
 var cliEscapeCharsRE = /[<>*]/u;
 var packageWithVersionRE = /^((?:(?:@([a-z0-9-][a-z0-9-_.]*))\/)?([a-z0-9-][a-z0-9-_.]+))(?:@([^/]+))?(\/.*)?$/u;
 function parsePackage(pkg) {
@@ -51517,7 +58538,7 @@ function parsePackage(pkg) {
     throw new Error(`cannot import relative paths: got '${pkg}'`);
   }
   const [
-    match = null,
+    match2 = null,
     name,
     scope = "",
     packageName,
@@ -51525,7 +58546,7 @@ function parsePackage(pkg) {
     // Default to 'latest' if no version is specified
     path15 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
-  if (match === null) {
+  if (match2 === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
   const nameWithPath = `${name}${path15}`;
@@ -51561,7 +58582,7 @@ async function checkNpxVersion(opts) {
   }
 }
 async function installPackage(packages, opts) {
-  const preference = packages.every((p) => isValidSemver(p.version)) ? "offline" : "online";
+  const preference = packages.every((p) => isValidSemver2(p.version)) ? "offline" : "online";
   const installPackage2 = `npx --prefer-${preference} -y ${packages.map((p) => `-p ${p.cli}`).join(" ")}`;
   opts.logger.log(`Installing... (${installPackage2})`);
   let tempPathResult;
@@ -51996,7 +59017,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options2) {
+function parse4(options2) {
   let method = options2.method.toUpperCase();
   let url2 = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
@@ -52060,7 +59081,7 @@ function parse3(options2) {
   );
 }
 function endpointWithDefaults(defaults, route, options2) {
-  return parse3(merge3(defaults, route, options2));
+  return parse4(merge3(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge3(oldDefaults, newDefaults);
@@ -52069,7 +59090,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge3.bind(null, DEFAULTS2),
-    parse: parse3
+    parse: parse4
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -52115,7 +59136,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse4(header, options2) {
+function parse5(header, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options2?.start ?? 0;
@@ -52502,9 +59523,9 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
 };
 var JSONParseV2 = (text, reviver) => {
   return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
+    const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
+    const isBigNumber = isNumber2 && isOutOfBounds;
     const isInt = context && intRegex.test(context.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context.source);
@@ -52562,15 +59583,15 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+    (match2, digits, fractional, exponential) => {
+      const isString2 = match2[0] === '"';
+      const isNoise = isString2 && noiseValueWithQuotes.test(match2);
+      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
+      const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match2;
+      return '"' + match2 + 'n"';
     }
   );
 };
@@ -52751,7 +59772,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse5(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -53032,8 +60053,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -56199,16 +63220,16 @@ function extendsToGetContentParams({
       )} for _extends in ${url2}`
     );
   }
-  const match = extendsValue.match(EXTENDS_REGEX);
-  if (match === null) {
+  const match2 = extendsValue.match(EXTENDS_REGEX);
+  if (match2 === null) {
     throw new Error(
       `[@probot/octokit-plugin-config] Invalid value "${extendsValue}" for _extends in ${url2}`
     );
   }
   return {
-    owner: match[1] || owner,
-    repo: match[2],
-    path: match[3] || path15
+    owner: match2[1] || owner,
+    repo: match2[2],
+    path: match2[3] || path15
   };
 }
 
@@ -56626,7 +63647,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve7) => setTimeout(resolve7, seconds * 1e3));
+  await new Promise((resolve8) => setTimeout(resolve8, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -57065,10 +64086,10 @@ async function getToken({ privateKey, payload }) {
 async function githubAppJwt({
   id,
   privateKey,
-  now = Math.floor(Date.now() / 1e3)
+  now: now2 = Math.floor(Date.now() / 1e3)
 }) {
   const privateKeyWithNewlines = privateKey.replace(/\\n/g, "\n");
-  const nowWithSafetyMargin = now - 30;
+  const nowWithSafetyMargin = now2 - 30;
   const expiration = nowWithSafetyMargin + 60 * 10;
   const payload = {
     iat: nowWithSafetyMargin,
@@ -57440,16 +64461,16 @@ async function hook6(state, request2, route, parameters) {
       if (typeof error62.response.headers.date === "undefined") {
         throw error62;
       }
-      const diff = Math.floor(
+      const diff2 = Math.floor(
         (Date.parse(error62.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
       );
       state.log.warn(error62.message);
       state.log.warn(
-        `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
+        `[@octokit/auth-app] GitHub API time and system time are different by ${diff2} seconds. Retrying request with the difference accounted for.`
       );
       const { token: token3 } = await getAppAuthentication({
         ...state,
-        timeDifference: diff
+        timeDifference: diff2
       });
       endpoint2.headers.authorization = `bearer ${token3}`;
       return request2(endpoint2);
@@ -57494,7 +64515,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve7) => setTimeout(resolve7, awaitTime));
+    await new Promise((resolve8) => setTimeout(resolve8, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -58049,9 +65070,9 @@ function patchStore(probe) {
   const proto = store ? Object.getPrototypeOf(store) : void 0;
   if (!proto || typeof proto.yieldLoop !== "function") return;
   proto.yieldLoop = function(t = 0) {
-    return new this.Promise((resolve7) => {
-      if (t > 0) setTimeout(resolve7, t);
-      else setImmediate(resolve7);
+    return new this.Promise((resolve8) => {
+      if (t > 0) setTimeout(resolve8, t);
+      else setImmediate(resolve8);
     });
   };
 }
@@ -58152,6 +65173,1754 @@ function gitHubForToken(access2, tuning = {}) {
     repo: access2.repo
   });
 }
+
+// src/core/template/path-globs.ts
+var MAX_GLOBS = 50;
+var MAX_GLOB_LENGTH = 200;
+var MAX_STARS_PER_SEGMENT = 2;
+function globListProblem(globs) {
+  if (globs.length === 0) return "needs at least one glob";
+  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
+  for (const glob of globs) {
+    const bad = globProblem(glob);
+    if (bad) return bad;
+  }
+  return void 0;
+}
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
+  if (glob === "" || glob === "!") return "empty glob";
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    const stars = segment.match(/\*+/g)?.length ?? 0;
+    if (stars > MAX_STARS_PER_SEGMENT)
+      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
+  }
+  return void 0;
+}
+function splitList(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}" && depth > 0) depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+// src/core/config/governance-config.ts
+var RoleName = external_exports.string().regex(/^[a-z0-9-]+$/, "role names are kebab-case");
+var GovernanceRoles = external_exports.array(RoleName).min(1).max(20).optional();
+var FreezeDate = external_exports.string().regex(
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/,
+  'expected a date "2026-12-20" or a local date-time "2026-12-20T18:00"'
+);
+var WindowsSchema = external_exports.object({
+  timezone: external_exports.string().default("UTC").refine(isKnownZone, { message: 'unknown time zone (use an IANA name like "Europe/Berlin")' }),
+  /** `Mon-Thu 09:00-16:00`; empty: any time outside the freezes. */
+  allow: external_exports.array(
+    external_exports.string().superRefine((rule, ctx) => {
+      const parsed = parseAllowRule(rule);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+    })
+  ).max(50).default([]),
+  freezes: external_exports.array(
+    external_exports.object({ from: FreezeDate, to: FreezeDate, reason: external_exports.string().trim().min(3).max(200) }).strict().superRefine((freeze, ctx) => {
+      const from = freezeBound(freeze.from, "UTC", "from");
+      const to = freezeBound(freeze.to, "UTC", "to");
+      if (!from || !to) ctx.addIssue({ code: "custom", message: "not a calendar date" });
+      else if (to <= from) ctx.addIssue({ code: "custom", message: '"to" is before "from"' });
+    })
+  ).max(100).default([]),
+  roles: GovernanceRoles
+}).strict();
+var BreakGlassSchema = external_exports.object({
+  /** Who may `/shipgate break-glass`. Absent: repository admins only. */
+  roles: GovernanceRoles,
+  /** The skipped sign-offs and items must be given on the merged PR within this (`24h`, `3d`, `90m`). */
+  reviewWithin: external_exports.string().regex(/^\d{1,4}(?:m|h|d)$/, 'expected a duration like "24h", "3d" or "90m"').default("24h")
+}).strict();
+
+// src/core/config/telemetry-config.ts
+var DURATION_PATTERN = /^\d+(?:ms|s|m|h|d)$/;
+var Duration3 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var EnvName = external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name");
+var PrometheusConfigSchema = external_exports.object({
+  /** Base URL of the Prometheus HTTP API (without `/api/v1`); default: env `PROMETHEUS_URL`. */
+  url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+    message: "no credentials in the URL: use tokenEnv or usernameEnv/passwordEnv"
+  }).optional(),
+  /** Env var with a bearer token (sent as `Authorization: Bearer …`). */
+  tokenEnv: EnvName.default("PROMETHEUS_TOKEN"),
+  /** Env vars with basic-auth credentials (used when no token is set). */
+  usernameEnv: EnvName.default("PROMETHEUS_USERNAME"),
+  passwordEnv: EnvName.default("PROMETHEUS_PASSWORD"),
+  /**
+   * Label matchers added to every default query, e.g. `job="restaurant-os",version="{{version}}"`
+   * (variables are filled and escaped). Default: none.
+   */
+  selector: external_exports.string().max(500).default(""),
+  /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
+  targetSelector: external_exports.string().max(500).optional(),
+  /** The `rate()` window of the default queries. */
+  rateWindow: Duration3.default("5m"),
+  /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
+  memoryLimitBytes: external_exports.number().positive().optional(),
+  /** Replace a default query by metric name (`error-rate`, `p95`, …) for every item using it. */
+  queries: external_exports.record(external_exports.string(), external_exports.string().min(1).max(4e3)).default({}),
+  timeoutMs: external_exports.number().int().positive().max(12e4).default(1e4)
+}).strict();
+var RollbackDispatchSchema = external_exports.object({
+  /** File name under .github/workflows (needs a `workflow_dispatch` trigger). */
+  workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
+  ref: external_exports.string().min(1).default("main")
+}).strict();
+var TelemetrySchema = external_exports.object({
+  prometheus: PrometheusConfigSchema.optional(),
+  rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
+}).strict();
+
+// src/core/config/config.ts
+var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
+  const problem = globProblem(glob);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+var GlobList = external_exports.array(Glob).max(MAX_GLOBS);
+var RoleSchema = external_exports.object({
+  users: external_exports.array(external_exports.string().min(1)).default([]),
+  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
+  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
+  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
+}).strict();
+var InvalidationSchema = external_exports.object({
+  /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
+  automated: external_exports.literal(true).default(true),
+  signoffs: external_exports.boolean().default(true),
+  manual: external_exports.boolean().default(false),
+  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
+  ignore: GlobList.optional(),
+  /**
+   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
+   * version (it passes them as `versionOnlyFiles`). Absent: none.
+   */
+  versionFiles: GlobList.optional()
+}).strict();
+var JOB_CREDENTIAL_VARIABLE = /^(?:ACTIONS_.*|INPUT_.*|GITHUB_TOKEN|GH_TOKEN|SHIPGATE_LEDGER_SECRET|RUNNER_TOKEN)$/i;
+var ChildEnvNames = external_exports.array(
+  external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name").refine(
+    (name) => !JOB_CREDENTIAL_VARIABLE.test(name),
+    "is a credential of the job: never passed to the PR's code (docs/security.md)"
+  )
+).max(100);
+var ConfigSchema = external_exports.object({
+  release: external_exports.object({
+    branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
+    labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
+    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
+    /** Release bots whose PRs are release PRs whatever the settings above say. */
+    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
+  }).strict().default({
+    branches: ["release/**"],
+    labels: ["release"],
+    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
+    bots: [...RELEASE_BOTS]
+  }),
+  /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
+  template: external_exports.string().optional(),
+  environment: external_exports.enum(["staging", "production"]).default("production"),
+  roles: external_exports.record(external_exports.string().regex(/^[a-z0-9-]+$/, "role names are kebab-case"), RoleSchema).default({}),
+  /** The PR author may not sign off their own release. */
+  separationOfDuties: external_exports.boolean().default(true),
+  /** Who may tick manual items: users with at least this permission on the repository. */
+  manualPermission: external_exports.enum(["read", "triage", "write", "maintain", "admin"]).default("write"),
+  invalidateOnPush: InvalidationSchema.default({ automated: true, signoffs: true, manual: false }),
+  contacts: external_exports.record(
+    external_exports.string(),
+    external_exports.object({ name: external_exports.string().default(""), contact: external_exports.string().default("") }).strict()
+  ).default({}),
+  target: external_exports.object({
+    // Checks send requests (and a browser) here: http(s) only, never javascript:/file:.
+    url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
+    /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
+    start: external_exports.string().optional(),
+    startTimeoutMs: external_exports.number().int().positive().default(3e4),
+    /** Environment variables the app gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+    env: ChildEnvNames.default([])
+  }).strict().default({ startTimeoutMs: 3e4, env: [] }),
+  build: external_exports.object({
+    dir: external_exports.string().optional(),
+    command: external_exports.string().optional(),
+    /** Environment variables the build gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
+    env: ChildEnvNames.default([])
+  }).strict().default({ env: [] }),
+  /**
+   * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
+   * turns a check off (its items become N/A). Keys are validated against each check's schema.
+   */
+  checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
+  /** Per-item decisions kept in the repository: `items.<id>.na` marks an item not applicable, with the reason. */
+  items: external_exports.record(
+    external_exports.string(),
+    external_exports.object({ na: external_exports.string().trim().min(10, "the N/A reason needs at least 10 characters") }).strict()
+  ).default({}),
+  /**
+   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
+   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
+   * dispatches it once for that commit. Absent: the bot never dispatches.
+   */
+  checksWorkflow: external_exports.object({
+    /**
+     * File name under .github/workflows (e.g. `shipgate.yml`): only its runs may vouch for results,
+     * and the bot dispatches it (a `workflow_dispatch` trigger with a `sha` input) when results are late.
+     */
+    file: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "shipgate.yml"').optional(),
+    /**
+     * The reusable workflow whose attesting job vouches (the ID token's `job_workflow_ref`), as in a
+     * `uses:` line: `owner/repo/.github/workflows/x.yml@ref` or `./.github/workflows/x.yml`. Only its
+     * results may vouch, and what it computed itself counts as `verified`. Absent: shipgate's own.
+     */
+    uses: external_exports.string().regex(
+      /^(?:[\w.-]+\/[\w.-]+\/|\.\/)\.github\/workflows\/[\w.-]+\.ya?ml(?:@[\w./-]+)?$/,
+      'expected a reusable workflow like "acme/shipgate/.github/workflows/shipgate.yml@v1"'
+    ).optional(),
+    /** Branch to run the workflow from; default: the PR head branch. */
+    ref: external_exports.string().min(1).optional(),
+    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
+  }).strict().refine((value) => value.file !== void 0 || value.uses !== void 0, "needs `file` or `uses`").optional(),
+  /**
+   * Which results must be `verified` (computed by the attesting job from the PR's files, never by
+   * a job that ran the PR's code): check ids or item ids. A `reported` result for them is refused.
+   */
+  evidence: external_exports.object({ requireVerified: external_exports.array(external_exports.string().min(1)).max(200).default([]) }).strict().default({ requireVerified: [] }),
+  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
+  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
+  /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
+  telemetry: TelemetrySchema.optional(),
+  /** Change windows and freezes (docs/governance.md); absent: a release may go out any time. */
+  windows: WindowsSchema.optional(),
+  /** `/shipgate break-glass`: who may, and how soon the skipped review is due (docs/governance.md). */
+  breakGlass: BreakGlassSchema.default({ reviewWithin: "24h" }),
+  concurrency: external_exports.number().int().min(1).max(16).default(4),
+  timeoutMs: external_exports.number().int().positive().default(18e4)
+}).strict().superRefine((config3, ctx) => {
+  for (const key of ["windows", "breakGlass"])
+    for (const [index, role] of (config3[key]?.roles ?? []).entries())
+      if (!config3.roles[role])
+        ctx.addIssue({
+          code: "custom",
+          path: [key, "roles", index],
+          message: `no role "${role}" under roles:`
+        });
+});
+var defaultConfig = ConfigSchema.parse({});
+
+// src/core/template/directive.ts
+var DIRECTIVE_START = /<!--\s*shipgate:/;
+var DIRECTIVE_END = "-->";
+var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
+function splitDirective(line2) {
+  const trimmed = line2.trimEnd();
+  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
+  const match2 = DIRECTIVE_START.exec(trimmed);
+  if (!match2) return void 0;
+  const bodyStart = match2.index + match2[0].length;
+  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
+  if (bodyEnd < bodyStart) return void 0;
+  const body = trimmed.slice(bodyStart, bodyEnd);
+  return { rest: line2.slice(0, match2.index).trimEnd(), values: parseDirectiveBody(body) };
+}
+function parseDirectiveBody(body) {
+  const values = {};
+  let index = 0;
+  while (index < body.length) {
+    if (/\s/.test(body[index] ?? "")) {
+      index++;
+      continue;
+    }
+    PAIR.lastIndex = index;
+    const pair = PAIR.exec(body);
+    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
+    const key = pair[1] ?? "";
+    if (key in values) throw new Error(`"${key}" is given twice`);
+    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
+    index = PAIR.lastIndex;
+  }
+  return values;
+}
+function coerce(raw) {
+  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}
+function renderDirective(values) {
+  const pairs = Object.entries(values).map(([key, value]) => {
+    if (value === true) return key;
+    const text = String(value);
+    return /^[^\s"]+$/.test(text) ? `${key}=${text}` : `${key}="${text.replace(/["\\]/g, "\\$&")}"`;
+  });
+  return pairs.length === 0 ? "" : ` <!-- shipgate: ${pairs.join(" ")} -->`;
+}
+
+// src/core/template/item-scope.ts
+var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
+var MAX_LABELS = 20;
+var MAX_LABEL_LENGTH = 50;
+function readItemScope(values, problem) {
+  const scope = {};
+  const invalidateOn = readGlobs(values, "invalidate-on", problem);
+  if (invalidateOn) scope.invalidateOn = invalidateOn;
+  const paths = readGlobs(values, "when-paths", problem);
+  const labels = readList(values, "when-labels", problem);
+  if (labels) {
+    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
+    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
+      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
+  }
+  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
+  return scope;
+}
+function readGlobs(values, key, problem) {
+  const globs = readList(values, key, problem);
+  if (!globs) return void 0;
+  const bad = globListProblem(globs);
+  if (bad) problem(`${key}: ${bad}`);
+  return globs;
+}
+function readList(values, key, problem) {
+  const value = values[key];
+  if (value === void 0) return void 0;
+  if (typeof value === "boolean") {
+    problem(`${key} needs a value, e.g. ${key}="src/**"`);
+    return void 0;
+  }
+  const list = splitList(String(value));
+  if (list.length > 0) return list;
+  problem(`${key} needs at least one entry`);
+  return void 0;
+}
+
+// src/core/template/template.ts
+var HEADING = /^(#{1,6})\s([\s\S]*)$/;
+var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var FENCE = /^\s*(```|~~~)/;
+var RESERVED = /* @__PURE__ */ new Set([
+  "id",
+  "check",
+  "role",
+  "phase",
+  "optional",
+  "required",
+  "manual",
+  "note",
+  ...SCOPE_KEYS
+]);
+var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+var MAX_TEMPLATE_BYTES = 256 * 1024;
+var MAX_ITEMS = 1e3;
+function parseTemplate(source, file2, checks2) {
+  const problems = [];
+  const lines = [];
+  const items = [];
+  const explicitIds = /* @__PURE__ */ new Map();
+  const derivedCount = /* @__PURE__ */ new Map();
+  const stack = [];
+  let title = "";
+  let inFence = false;
+  let tooMany = false;
+  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
+    ]);
+  }
+  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  rows.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
+    if (FENCE.test(raw)) inFence = !inFence;
+    const bad = badCharacter(raw);
+    if (bad) {
+      problem(bad);
+      return;
+    }
+    if (inFence || FENCE.test(raw)) {
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    let directive;
+    try {
+      directive = splitDirective(raw);
+    } catch (error62) {
+      problem(`bad shipgate directive: ${error62.message}`);
+      lines.push({ type: "text", text: raw, line: lineNo });
+      return;
+    }
+    const text = directive?.rest ?? raw;
+    const values = directive?.values ?? {};
+    const heading = HEADING.exec(text);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      const headingTitle = (heading[2] ?? "").trim();
+      if (level === 1 && !title) title = headingTitle;
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
+      const frame = { level, title: headingTitle };
+      for (const key of Object.keys(values)) {
+        if (key === "phase") frame.phase = readPhase(values.phase, problem);
+        else if (key === "optional") frame.optional = values.optional === true;
+        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+      }
+      stack.push(frame);
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    const itemMatch = ITEM.exec(text);
+    if (!itemMatch) {
+      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
+      lines.push({ type: "text", text, line: lineNo });
+      return;
+    }
+    if (items.length >= MAX_ITEMS) {
+      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
+      tooMany = true;
+      return;
+    }
+    const prefix2 = itemMatch[1] ?? "- ";
+    const itemText = (itemMatch[2] ?? "").trim();
+    const section = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
+    if (typeof values.id === "string") {
+      const seen = explicitIds.get(item.id);
+      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
+      explicitIds.set(item.id, lineNo);
+    } else {
+      const count = (derivedCount.get(item.id) ?? 0) + 1;
+      derivedCount.set(item.id, count);
+      if (count > 1) item.id = `${item.id}-${count}`;
+    }
+    items.push(item);
+    lines.push({ type: "item", itemId: item.id, prefix: prefix2, line: lineNo });
+  });
+  for (const item of items) {
+    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
+      problems.push({
+        file: file2,
+        line: item.line,
+        message: `item id "${item.id}" collides with another item's id`
+      });
+    }
+  }
+  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
+  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return { file: file2, title, lines, items };
+}
+function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
+  const inherited = [...stack].reverse();
+  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
+  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const params4 = {};
+  for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
+  let id = deriveId(section, itemText);
+  if (values.id !== void 0) {
+    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
+      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
+    } else id = values.id;
+  }
+  const item = {
+    id,
+    text: itemText,
+    kind: "manual",
+    params: {},
+    phase,
+    optional: optional2,
+    section,
+    line: lineNo
+  };
+  if (!itemText) problem("checkbox item has no text");
+  if (values.note !== void 0) {
+    if (values.note !== "required") problem(`note takes only "required" (got "${String(values.note)}")`);
+    else item.noteRequired = true;
+  }
+  Object.assign(item, readItemScope(values, problem));
+  if (values.check !== void 0 && values.role !== void 0)
+    problem("an item is either a check or a sign-off, not both");
+  if (values.check !== void 0) {
+    const name = String(values.check);
+    const schema = checks2.get(name);
+    item.kind = "auto";
+    item.check = name;
+    item.params = params4;
+    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
+    else {
+      const parsed = schema.safeParse(params4);
+      if (!parsed.success) {
+        for (const issue2 of parsed.error.issues) {
+          const key = issue2.path.join(".") || "(parameters)";
+          problem(`check "${name}": parameter ${key}: ${issue2.message}`);
+        }
+      }
+    }
+  } else if (values.role !== void 0) {
+    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
+      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
+    }
+    item.kind = "signoff";
+    item.role = String(values.role);
+  }
+  if (item.kind !== "auto") {
+    const stray = Object.keys(params4);
+    if (stray.length > 0)
+      problem(
+        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
+      );
+  }
+  return item;
+}
+function readPhase(value, problem) {
+  if (value === "pre-merge" || value === "post-deploy") return value;
+  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
+  return "pre-merge";
+}
+function badCharacter(line2) {
+  const control = CONTROL.exec(line2)?.[0];
+  if (control !== void 0) {
+    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
+  }
+  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
+  return void 0;
+}
+function deriveId(section, text) {
+  const last = section.at(-1) ?? "checklist";
+  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
+}
+function slug(value, max) {
+  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return cleaned.slice(0, max).replace(/-+$/, "");
+}
+
+// src/load/load-checklist.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { relative as relative6 } from "node:path";
+
+// checks/check.ts
+function defineCheck(check2) {
+  return check2;
+}
+function paramNames(schema) {
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : void 0;
+}
+function strictParams(schema) {
+  const known = paramNames(schema);
+  const catchall = schema instanceof ZodObject ? schema.def.catchall : void 0;
+  if (!known || catchall && catchall._zod.def.type !== "never") return schema;
+  return external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown parameter; known: ${known.join(", ") || "(none)"}`
+        });
+      }
+    }
+  }).pipe(schema);
+}
+
+// checks/build-output.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { dirname, join as join3, posix, relative as relative2 } from "node:path";
+
+// checks/lib/build/build-dir.ts
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join as join2, relative, resolve, sep as sep2 } from "node:path";
+var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
+var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)";
+var MAX_FILES = 2e4;
+var JS_FILE = /\.(?:m|c)?js$/i;
+var CSS_FILE = /\.css$/i;
+function listBuildFiles(dir) {
+  const root = resolve(dir);
+  const files = [];
+  const pending = [root];
+  while (pending.length > 0 && files.length < MAX_FILES) {
+    const current = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = join2(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules") pending.push(full);
+      } else if (entry.isFile()) {
+        files.push(relative(root, full).split(sep2).join("/"));
+        if (files.length >= MAX_FILES) break;
+      }
+    }
+  }
+  return files.sort();
+}
+var CLIENT_OUTPUT_DIRS = [
+  { dir: ".svelte-kit/output/client", framework: "SvelteKit" },
+  { dir: ".next/static", framework: "Next.js" },
+  { dir: ".output/public", framework: "Nuxt/Nitro" },
+  { dir: ".vercel/output/static", framework: "Vercel Build Output" },
+  { dir: "dist/client", framework: "Astro/Vite SSR" },
+  { dir: "build/client", framework: "Remix/React Router" },
+  { dir: "public/build", framework: "Remix (classic)" }
+];
+function htmlEntries(dir) {
+  return listBuildFiles(dir).filter((file2) => /\.html?$/i.test(file2) && file2.split("/").length <= 3).slice(0, 50);
+}
+function isDir(dir) {
+  return existsSync(dir) && statSync(dir).isDirectory();
+}
+function findBrowserBuild(ctx) {
+  const root = resolve(ctx.repoDir);
+  const label = (dir) => `${relative(root, dir).split(sep2).join("/") || "."}/`;
+  const judge3 = (dir, configured) => {
+    const client = CLIENT_OUTPUT_DIRS.find(
+      (entry) => join2(root, entry.dir) === dir || join2(root, entry.dir).startsWith(`${dir}${sep2}`)
+    );
+    if (client && isDir(join2(root, client.dir))) {
+      return { ok: true, dir: join2(root, client.dir), how: `${client.framework} client output` };
+    }
+    if (htmlEntries(dir).length > 0) return { ok: true, dir, how: "HTML entry points" };
+    if (!configured) return void 0;
+    const js = listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
+    return {
+      ok: false,
+      reason: `${label(dir)} has ${js ? "JS but " : ""}no HTML entry point and is no framework client output: not browser assets${js ? " (a server build?)" : ""}`
+    };
+  };
+  if (ctx.buildDir) {
+    const dir = resolve(root, ctx.buildDir);
+    if (!isDir(dir)) return { ok: false, reason: `build directory ${ctx.buildDir} not found` };
+    return judge3(dir, true);
+  }
+  for (const entry of CLIENT_OUTPUT_DIRS) {
+    const dir = join2(root, entry.dir);
+    if (isDir(dir) && listBuildFiles(dir).length > 0)
+      return { ok: true, dir, how: `${entry.framework} client output` };
+  }
+  const serverLike = [];
+  for (const name of BUILD_DIR_CANDIDATES) {
+    const dir = join2(root, name);
+    if (!isDir(dir)) continue;
+    const found = judge3(dir, false);
+    if (found) return found;
+    if (listBuildFiles(dir).some((file2) => JS_FILE.test(file2))) serverLike.push(`${name}/`);
+  }
+  if (serverLike.length > 0) {
+    return {
+      ok: false,
+      reason: `no browser build: ${serverLike.join(", ")} has JS but no HTML entry point (server output, not browser assets); set build.dir to the client output if this is wrong`
+    };
+  }
+  return { ok: false, reason: NO_BUILD_DIR_REASON };
+}
+function findBuildDir(ctx) {
+  const found = findBrowserBuild(ctx);
+  return found.ok ? found.dir : void 0;
+}
+function missingBuildDirReason(ctx) {
+  const found = findBrowserBuild(ctx);
+  return found.ok ? "" : found.reason;
+}
+
+// checks/lib/build/build-scan.ts
+function findAll(text, pattern, limit = 100) {
+  const hits = [];
+  let line2 = 1;
+  let lineStart = 0;
+  let newline = text.indexOf("\n");
+  for (const match2 of text.matchAll(pattern)) {
+    while (newline !== -1 && newline < match2.index) {
+      line2++;
+      lineStart = newline + 1;
+      newline = text.indexOf("\n", newline + 1);
+    }
+    hits.push({ line: line2, column: match2.index - lineStart + 1, match: match2[0] });
+    if (hits.length >= limit) break;
+  }
+  return hits;
+}
+var MINIFIED_MIN_AVG_LINE = 200;
+var MINIFIED_MAX_WHITESPACE = 0.2;
+var MINIFIED_MIN_BYTES = 1e3;
+var STRING_LITERAL = /`(?:[^`\\]|\\[\s\S])*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+function textShape(text) {
+  const withoutMap = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
+  const code2 = withoutMap.replace(STRING_LITERAL, (literal2) => `${literal2[0]}${literal2[0]}`);
+  const lines = code2.split("\n").length;
+  const averageLineLength = code2.length / lines;
+  const whitespace = code2.match(/\s/g)?.length ?? 0;
+  const whitespaceRatio = code2.length === 0 ? 0 : whitespace / code2.length;
+  return {
+    averageLineLength,
+    whitespaceRatio,
+    codeLength: code2.length,
+    minified: averageLineLength > MINIFIED_MIN_AVG_LINE && whitespaceRatio < MINIFIED_MAX_WHITESPACE
+  };
+}
+function sourceMapRef(text) {
+  const refs = [...text.matchAll(/\/[/*][#@]\s*sourceMappingURL=([^\s*]+)/g)];
+  const url2 = refs.at(-1)?.[1];
+  if (url2 === void 0) return { kind: "none" };
+  if (/^data:/i.test(url2)) return { kind: "inline" };
+  return { kind: "url", url: url2 };
+}
+
+// checks/build-output.ts
+var params = external_exports.object({ aspect: external_exports.enum(["sourcemaps", "minified", "console", "env"]) });
+var MAX_FINDINGS = 100;
+function outcome(status, summary, findings, details) {
+  const listed = findings.slice(0, MAX_FINDINGS);
+  const more = findings.length - listed.length;
+  const note = more > 0 ? `${more} more finding(s) not listed` : void 0;
+  return {
+    status,
+    summary,
+    findings: listed,
+    details: [details, note].filter(Boolean).join("\n") || void 0
+  };
+}
+function checkSourceMaps(build) {
+  const findings = [];
+  let inlined = 0;
+  let separate = 0;
+  const assets = build.files.filter((file2) => JS_FILE.test(file2) || CSS_FILE.test(file2));
+  for (const file2 of assets) {
+    const isJs = JS_FILE.test(file2);
+    const ref = sourceMapRef(build.read(file2));
+    if (ref.kind === "inline") {
+      inlined++;
+      findings.push({
+        file: build.repoPath(file2),
+        message: "source map is inlined as a data: URL (ships the sources)"
+      });
+    } else if (ref.kind === "url") {
+      const target = ref.url.split(/[?#]/)[0] ?? "";
+      const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
+      const local = target.startsWith("/") ? join3(build.buildDir, target) : join3(build.buildDir, dirname(file2), target);
+      if (remote || existsSync2(local)) {
+        if (isJs) separate++;
+      } else {
+        findings.push({
+          file: build.repoPath(file2),
+          message: `references ${ref.url}, which is not in the build`
+        });
+      }
+    } else if (isJs) {
+      const sibling = build.files.includes(`${file2}.map`);
+      const why = sibling ? `${posix.basename(file2)}.map exists but is not referenced` : "no source map";
+      findings.push({ file: build.repoPath(file2), message: `${why} (expected //# sourceMappingURL=\u2026map)` });
+    }
+  }
+  if (build.js.length === 0 && findings.length === 0) {
+    return { status: "skipped", summary: `no JS files in ${build.label}` };
+  }
+  const ratio = `${separate}/${build.js.length} JS files reference separate .map files`;
+  const summary = `Source maps: ${ratio}, ${inlined} inlined`;
+  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
+}
+function checkMinified(build) {
+  const rule = `avg line > ${MINIFIED_MIN_AVG_LINE} chars and whitespace < ${MINIFIED_MAX_WHITESPACE * 100}%`;
+  const findings = [];
+  const judged = build.files.filter((file2) => JS_FILE.test(file2) || CSS_FILE.test(file2));
+  let count = 0;
+  for (const file2 of judged) {
+    const text = build.read(file2);
+    if (Buffer.byteLength(text) <= MINIFIED_MIN_BYTES) continue;
+    const shape = textShape(text);
+    if (shape.codeLength <= MINIFIED_MIN_BYTES) continue;
+    count++;
+    if (shape.minified) continue;
+    const measured = `avg line ${Math.round(shape.averageLineLength)} chars, whitespace ${Math.round(shape.whitespaceRatio * 100)}%`;
+    findings.push({ file: build.repoPath(file2), message: `not minified: ${measured}` });
+  }
+  if (count === 0) return { status: "pass", summary: `no JS/CSS file over 1 kB in ${build.label} to judge` };
+  const summary = findings.length === 0 ? `${count}/${count} JS/CSS files > 1 kB minified (${rule})` : `${findings.length} of ${count} JS/CSS files > 1 kB not minified (${rule})`;
+  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
+}
+function checkConsole(build) {
+  if (build.js.length === 0) return { status: "skipped", summary: `no JS files in ${build.label}` };
+  const findings = [];
+  for (const file2 of build.js) {
+    for (const hit of findAll(build.read(file2), /\bconsole\s*\.\s*(?:log|debug)\s*\(/g, MAX_FINDINGS)) {
+      const call = hit.match.replace(/\s/g, "");
+      findings.push({
+        file: build.repoPath(file2),
+        line: hit.line,
+        message: `${call} left in (column ${hit.column})`
+      });
+    }
+  }
+  const summary = findings.length === 0 ? `no console.log/console.debug calls in ${build.js.length} JS files` : `${findings.length} console.log/console.debug call(s) left in ${new Set(findings.map((f) => f.file)).size} JS file(s)`;
+  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
+}
+function checkEnv(build) {
+  const findings = [];
+  for (const file2 of build.files.filter((name) => /^\.env(?:\..*)?$/.test(posix.basename(name)))) {
+    findings.push({
+      file: build.repoPath(file2),
+      message: ".env file copied into the build (would be served publicly)"
+    });
+  }
+  const envFiles = findings.length;
+  for (const file2 of build.js) {
+    for (const hit of findAll(build.read(file2), /\bprocess\s*\.\s*env\b/g, MAX_FINDINGS)) {
+      findings.push({
+        file: build.repoPath(file2),
+        line: hit.line,
+        message: `process.env reference not replaced at build time (column ${hit.column})`
+      });
+    }
+  }
+  const references = findings.length - envFiles;
+  if (findings.length === 0) {
+    const summary2 = `Environment variables verified: no process.env in ${build.js.length} JS files, no .env file in ${build.label}`;
+    return outcome("pass", summary2, findings);
+  }
+  const summary = `${references} unreplaced process.env reference(s) in JS, ${envFiles} .env file(s) in ${build.label}`;
+  return outcome("fail", summary, findings);
+}
+var buildOutputCheck = defineCheck({
+  id: "build-output",
+  measures: "build",
+  usesBuild: true,
+  proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
+  title: "Production build output hygiene",
+  params,
+  async run({ aspect }, ctx) {
+    const buildDir = findBuildDir(ctx);
+    if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
+    const files = listBuildFiles(buildDir);
+    const repoPath = (file2) => relative2(ctx.repoDir, join3(buildDir, file2)).split("\\").join("/");
+    const cache = /* @__PURE__ */ new Map();
+    const build = {
+      buildDir,
+      label: `${repoPath(".") || "."}/`,
+      files,
+      js: files.filter((file2) => JS_FILE.test(file2)),
+      read(file2) {
+        let text = cache.get(file2);
+        if (text === void 0) {
+          text = readFileSync(join3(buildDir, file2), "utf8");
+          cache.set(file2, text);
+        }
+        return text;
+      },
+      repoPath
+    };
+    if (aspect === "sourcemaps") return checkSourceMaps(build);
+    if (aspect === "minified") return checkMinified(build);
+    if (aspect === "console") return checkConsole(build);
+    return checkEnv(build);
+  }
+});
+
+// checks/bundle-size.ts
+import { join as join8, relative as relative5 } from "node:path";
+
+// checks/lib/bundle/bundle-measure.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { join as join4, posix as posix2 } from "node:path";
+import filePlugin from "@size-limit/file";
+import sizeLimit from "size-limit";
+var SLICE = 200;
+var sizeLimitResult = external_exports.array(external_exports.object({ size: external_exports.number() }));
+function compressionOptions(compression) {
+  if (compression === "gzip") return { gzip: true, brotli: false };
+  if (compression === "none") return { gzip: false, brotli: false };
+  return {};
+}
+async function measure(buildDir, files, compression) {
+  const plugins = filePlugin;
+  const sizes = [];
+  for (let start = 0; start < files.length; start += SLICE) {
+    const slice = files.slice(start, start + SLICE);
+    const checks2 = slice.map((file2) => ({
+      files: [join4(buildDir, file2)],
+      ...compressionOptions(compression)
+    }));
+    const result = sizeLimitResult.parse(await sizeLimit(plugins, { checks: checks2 }));
+    slice.forEach((file2, index) => {
+      sizes.push({ file: file2, bytes: result[index]?.size ?? 0 });
+    });
+  }
+  return sizes;
+}
+async function measureBuild(buildDir, compression) {
+  const files = listBuildFiles(buildDir);
+  const [js, css] = await Promise.all([
+    measure(
+      buildDir,
+      files.filter((file2) => JS_FILE.test(file2)),
+      compression
+    ),
+    measure(
+      buildDir,
+      files.filter((file2) => CSS_FILE.test(file2)),
+      compression
+    )
+  ]);
+  return { js, css };
+}
+function scriptSources(buildDir) {
+  const indexPath = join4(buildDir, "index.html");
+  if (!existsSync3(indexPath)) return void 0;
+  const html = readFileSync2(indexPath, "utf8");
+  const sources = [];
+  for (const match2 of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    const src = (match2[1] ?? match2[2] ?? match2[3] ?? "").split(/[?#]/)[0] ?? "";
+    if (src === "" || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) continue;
+    sources.push(posix2.normalize(src.replace(/^\/+/, "")).replace(/^(\.\/)+/, ""));
+  }
+  return sources;
+}
+function entryScripts(buildDir, jsFiles) {
+  const found = /* @__PURE__ */ new Set();
+  for (const src of scriptSources(buildDir) ?? []) {
+    const file2 = jsFiles.find((candidate) => candidate === src) ?? jsFiles.find((candidate) => src.endsWith(`/${candidate}`));
+    if (file2) found.add(file2);
+  }
+  return [...found];
+}
+function mainScripts(sizes, entries, isVendor) {
+  const own2 = sizes.js.filter((asset) => !isVendor(asset.file));
+  const found = own2.filter((asset) => entries.has(asset.file));
+  if (found.length > 0) return found;
+  const largest = [...own2].sort((a, b) => b.bytes - a.bytes)[0];
+  return largest ? [largest] : [];
+}
+function totalBytes(assets) {
+  return assets.reduce((sum, asset) => sum + asset.bytes, 0);
+}
+async function measureTotal(dir, files, compression) {
+  return totalBytes(await measure(dir, files, compression));
+}
+
+// checks/lib/bundle/bundle-units.ts
+var UNIT_BYTES = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e3 ** 2,
+  kib: 1024,
+  mib: 1024 ** 2
+};
+function parseByteSize(value) {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? Math.round(value) : void 0;
+  const match2 = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  if (!match2) return void 0;
+  const factor = UNIT_BYTES[(match2[2] || "b").toLowerCase()];
+  return factor === void 0 ? void 0 : Math.round(Number(match2[1]) * factor);
+}
+function formatBytes(bytes) {
+  if (bytes < 1e3) return `${bytes} B`;
+  if (bytes < 1e3 ** 2) return `${trim((bytes / 1e3).toFixed(1))} kB`;
+  return `${trim((bytes / 1e3 ** 2).toFixed(2))} MB`;
+}
+function trim(fixed) {
+  return fixed.replace(/\.?0+$/, "");
+}
+
+// checks/lib/bundle/bundle-vendor.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join5, posix as posix3, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+var NODE_MODULES = /(?:^|[/\\])node_modules[/\\]|^\0|^\(webpack\)|webpack\/runtime|^external /;
+var MAX_MAP_BYTES = 64 * 1024 * 1024;
+function readJson(file2) {
+  try {
+    if (!existsSync4(file2) || statSync2(file2).size > MAX_MAP_BYTES) return void 0;
+    return JSON.parse(readFileSync3(file2, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function vendorShare(parts) {
+  const total = parts.reduce((sum, [, bytes]) => sum + bytes, 0);
+  if (total <= 0) return void 0;
+  return parts.filter(([path15]) => NODE_MODULES.test(path15)).reduce((sum, [, bytes]) => sum + bytes, 0) / total;
+}
+var byShare = (share, source) => ({
+  kind: share > 0.5 ? "vendor" : "app",
+  how: `${source}: ${Math.round(share * 100)}% node_modules`
+});
+function sourceMapOf(buildDir, file2) {
+  const full = join5(buildDir, file2);
+  let mapFile = `${full}.map`;
+  if (!existsSync4(mapFile)) {
+    let tail = "";
+    try {
+      const text = readFileSync3(full, "utf8");
+      tail = text.slice(-1024);
+    } catch {
+      return void 0;
+    }
+    const url2 = /\/\/[#@]\s*sourceMappingURL=([^\s'"]+)\s*$/.exec(tail)?.[1];
+    if (!url2 || url2.startsWith("data:") || /^[a-z]+:/i.test(url2)) return void 0;
+    mapFile = resolve2(dirname2(full), url2);
+  }
+  const map2 = readJson(mapFile);
+  if (!isRecord(map2) || !Array.isArray(map2.sources)) return void 0;
+  const sources = map2.sources.filter((s2) => typeof s2 === "string");
+  const contents = Array.isArray(map2.sourcesContent) ? map2.sourcesContent : [];
+  const parts = sources.map((source, index) => {
+    const content = contents[index];
+    return [source, typeof content === "string" ? content.length : 1];
+  });
+  const share = vendorShare(parts);
+  return share === void 0 ? void 0 : byShare(share, "source map");
+}
+function candidateFiles(buildDir, repoDir, names) {
+  const dirs = [...new Set([buildDir, dirname2(buildDir), repoDir].map((d) => resolve2(d)))];
+  return dirs.flatMap((dir) => {
+    try {
+      return readdirSync2(dir).filter((name) => names.test(name)).map((name) => join5(dir, name));
+    } catch {
+      return [];
+    }
+  });
+}
+function toBuildFile(buildDir, baseDir, output2) {
+  const rel = relative3(buildDir, resolve2(baseDir, output2)).split(sep3).join("/");
+  return rel.startsWith("..") ? void 0 : rel;
+}
+function fromMetafiles(buildDir, repoDir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const file2 of candidateFiles(buildDir, repoDir, /^(?:meta|metafile)(?:[.-][\w-]+)?\.json$/i)) {
+    const meta3 = readJson(file2);
+    if (!isRecord(meta3) || !isRecord(meta3.outputs)) continue;
+    for (const [output2, info] of Object.entries(meta3.outputs)) {
+      if (!isRecord(info) || !isRecord(info.inputs)) continue;
+      const parts = Object.entries(info.inputs).map(([input2, detail]) => [
+        input2,
+        isRecord(detail) && typeof detail.bytesInOutput === "number" ? detail.bytesInOutput : 0
+      ]);
+      const share = vendorShare(parts);
+      const target = toBuildFile(buildDir, repoDir, output2) ?? toBuildFile(buildDir, dirname2(file2), output2);
+      if (target && share !== void 0)
+        found.set(target, byShare(share, `metafile ${posix3.basename(file2)}`));
+    }
+  }
+  return found;
+}
+function fromWebpackStats(buildDir, repoDir) {
+  const found = /* @__PURE__ */ new Map();
+  for (const file2 of candidateFiles(buildDir, repoDir, /^(?:webpack-)?stats\.json$/i)) {
+    const stats = readJson(file2);
+    if (!isRecord(stats) || !Array.isArray(stats.chunks)) continue;
+    for (const chunk of stats.chunks) {
+      if (!isRecord(chunk) || !Array.isArray(chunk.files) || !Array.isArray(chunk.modules)) continue;
+      const parts = chunk.modules.flatMap(
+        (module2) => isRecord(module2) ? [
+          [
+            String(module2.name ?? module2.identifier ?? ""),
+            typeof module2.size === "number" ? module2.size : 0
+          ]
+        ] : []
+      );
+      const share = vendorShare(parts);
+      if (share === void 0) continue;
+      for (const output2 of chunk.files) {
+        if (typeof output2 !== "string" || !/\.m?js$/.test(output2)) continue;
+        const outputDir = typeof stats.outputPath === "string" ? stats.outputPath : buildDir;
+        const target = toBuildFile(buildDir, outputDir, output2) ?? toBuildFile(buildDir, buildDir, output2);
+        if (target) found.set(target, byShare(share, `webpack ${posix3.basename(file2)}`));
+      }
+    }
+  }
+  return found;
+}
+function fromViteManifest(buildDir) {
+  const classes = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Set();
+  for (const file2 of [join5(buildDir, ".vite/manifest.json"), join5(buildDir, "manifest.json")]) {
+    const manifest = readJson(file2);
+    if (!isRecord(manifest)) continue;
+    for (const [key, chunk] of Object.entries(manifest)) {
+      if (!isRecord(chunk) || typeof chunk.file !== "string") continue;
+      const src = typeof chunk.src === "string" ? chunk.src : key;
+      if (chunk.isEntry === true) entries.add(chunk.file);
+      if (NODE_MODULES.test(src))
+        classes.set(chunk.file, { kind: "vendor", how: `Vite manifest: built from ${src}` });
+      else if (typeof chunk.name === "string" && /vendor/i.test(chunk.name))
+        classes.set(chunk.file, { kind: "vendor", how: `Vite manifest: chunk "${chunk.name}"` });
+      else if (chunk.isEntry === true || chunk.isDynamicEntry === true)
+        classes.set(chunk.file, { kind: "app", how: `Vite manifest: chunk of ${src}` });
+    }
+  }
+  return { classes, entries };
+}
+function fromNextManifests(buildDir) {
+  const classes = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Set();
+  const nextDir = dirname2(buildDir);
+  const listed = /* @__PURE__ */ new Set();
+  for (const name of ["build-manifest.json", "app-build-manifest.json"]) {
+    const manifest = readJson(join5(nextDir, name));
+    if (!isRecord(manifest)) continue;
+    const collect = (value) => {
+      if (typeof value === "string") listed.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (isRecord(value)) Object.values(value).forEach(collect);
+    };
+    collect(manifest);
+  }
+  for (const path15 of listed) {
+    const file2 = toBuildFile(buildDir, nextDir, path15);
+    if (!file2 || !/\.m?js$/.test(file2)) continue;
+    const base = posix3.basename(file2);
+    if (/^(?:framework|polyfills)[-.]/.test(base))
+      classes.set(file2, { kind: "vendor", how: `Next.js build manifest: ${base.split(/[-.]/)[0]} chunk` });
+    else if (/^(?:main|main-app|webpack)[-.]/.test(base)) entries.add(file2);
+  }
+  return { classes, entries };
+}
+var SIGNATURES = [
+  ["React", /reactjs\.org\/docs\/error-decoder\.html|react\.dev\/errors\//],
+  ["Vue", /__vue_app__|__VUE_PROD_DEVTOOLS__/],
+  ["core-js", /Denis Pushkarev/]
+];
+function bySignature(buildDir, file2) {
+  let text;
+  try {
+    text = readFileSync3(join5(buildDir, file2), "utf8");
+  } catch {
+    return void 0;
+  }
+  const hit = SIGNATURES.find(([, pattern]) => pattern.test(text));
+  return hit ? { kind: "vendor", how: `${hit[0]} runtime in the code` } : void 0;
+}
+function classifyChunks(buildDir, jsFiles, options2) {
+  const classes = /* @__PURE__ */ new Map();
+  if (options2.vendorGlob) {
+    const match2 = (0, import_picomatch2.default)(options2.vendorGlob, { basename: true, dot: true });
+    for (const file2 of jsFiles)
+      classes.set(
+        file2,
+        match2(file2) ? { kind: "vendor", how: `vendorGlob ${options2.vendorGlob}` } : { kind: "app", how: `vendorGlob ${options2.vendorGlob}` }
+      );
+    return { classes, entries: /* @__PURE__ */ new Set() };
+  }
+  const metafiles = fromMetafiles(buildDir, options2.repoDir);
+  const stats = fromWebpackStats(buildDir, options2.repoDir);
+  const vite = fromViteManifest(buildDir);
+  const next = fromNextManifests(buildDir);
+  const entries = /* @__PURE__ */ new Set([...options2.entryScripts ?? [], ...vite.entries, ...next.entries]);
+  for (const file2 of jsFiles) {
+    if (/vendor/i.test(posix3.basename(file2))) {
+      classes.set(file2, { kind: "vendor", how: "file name" });
+      continue;
+    }
+    if (entries.has(file2)) {
+      classes.set(file2, { kind: "app", how: "entry script (main bundle)" });
+      continue;
+    }
+    const decided = metafiles.get(file2) ?? stats.get(file2) ?? sourceMapOf(buildDir, file2) ?? vite.classes.get(file2) ?? next.classes.get(file2) ?? bySignature(buildDir, file2);
+    classes.set(
+      file2,
+      decided ?? { kind: "unknown", how: "no source map, manifest or metafile says what it holds" }
+    );
+  }
+  return { classes, entries };
+}
+
+// checks/lib/bundle/size-limit-config.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+
+// checks/lib/detect/repo-files.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { join as join6, relative as relative4, sep as sep4 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  ".next",
+  ".nuxt",
+  ".output",
+  ".svelte-kit",
+  ".vercel",
+  ".astro",
+  ".turbo",
+  ".cache",
+  "vendor"
+]);
+var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
+var MAX_FILES2 = 5e3;
+var MAX_BYTES = 512 * 1024;
+function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
+  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES2 });
+}
+function walkRepo(repoDir, options2) {
+  const files = [];
+  const pending = [repoDir];
+  while (pending.length > 0 && files.length < options2.maxFiles) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = readdirSync3(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!options2.skipDirs.has(entry.name)) pending.push(join6(dir, entry.name));
+      } else if (entry.isFile() && (!options2.pattern || options2.pattern.test(entry.name))) {
+        files.push(relative4(repoDir, join6(dir, entry.name)).split(sep4).join("/"));
+        if (files.length >= options2.maxFiles) break;
+      }
+    }
+  }
+  return files.sort();
+}
+function readSmallFile(file2) {
+  try {
+    if (statSync3(file2).size > MAX_BYTES) return "";
+    return readFileSync4(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+function readPackage(dir) {
+  const text = readSmallFile(join6(dir, "package.json"));
+  if (!text) return void 0;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const record2 = raw;
+  const deps = /* @__PURE__ */ new Set();
+  const runtimeDeps = new Set(
+    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
+  );
+  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record2[key];
+    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
+  }
+  const scripts = {};
+  if (record2.scripts && typeof record2.scripts === "object") {
+    for (const [key, value] of Object.entries(record2.scripts))
+      if (typeof value === "string") scripts[key] = value;
+  }
+  return {
+    name: typeof record2.name === "string" ? record2.name : void 0,
+    scripts,
+    deps,
+    runtimeDeps,
+    raw: record2
+  };
+}
+
+// checks/lib/bundle/size-limit-config.ts
+var EntrySchema = external_exports.object({
+  name: external_exports.string().optional(),
+  path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  gzip: external_exports.boolean().optional(),
+  brotli: external_exports.boolean().optional(),
+  ignore: external_exports.array(external_exports.string()).optional()
+}).loose();
+var ConfigSchema2 = external_exports.array(EntrySchema);
+var JS_CONFIGS = [".size-limit.js", ".size-limit.cjs", ".size-limit.mjs"];
+async function readSizeLimitConfig(repoDir) {
+  const parse6 = (source, raw) => {
+    const parsed = ConfigSchema2.safeParse(raw);
+    if (parsed.success) return { source, entries: parsed.data };
+    const issue2 = parsed.error.issues[0];
+    return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
+  };
+  const json2 = join7(repoDir, ".size-limit.json");
+  if (existsSync5(json2)) {
+    try {
+      return parse6(".size-limit.json", JSON.parse(readFileSync5(json2, "utf8")));
+    } catch (error62) {
+      return { source: ".size-limit.json", problem: error62.message };
+    }
+  }
+  const pkgFile = join7(repoDir, "package.json");
+  if (existsSync5(pkgFile)) {
+    try {
+      const pkg = JSON.parse(readFileSync5(pkgFile, "utf8"));
+      if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
+        return parse6('package.json "size-limit"', pkg["size-limit"]);
+      }
+    } catch {
+    }
+  }
+  for (const name of JS_CONFIGS) {
+    const file2 = join7(repoDir, name);
+    if (!existsSync5(file2)) continue;
+    try {
+      const module2 = await import(pathToFileURL2(file2).href);
+      const value = module2 && typeof module2 === "object" && "default" in module2 ? module2.default : module2;
+      return parse6(name, value);
+    } catch (error62) {
+      return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
+    }
+  }
+  if (existsSync5(join7(repoDir, ".size-limit.ts"))) {
+    return {
+      source: ".size-limit.ts",
+      problem: "TypeScript size-limit configs are not read; run size-limit itself"
+    };
+  }
+  return void 0;
+}
+function repoFiles(repoDir) {
+  return walkRepo(repoDir, { skipDirs: /* @__PURE__ */ new Set(["node_modules", ".git"]), maxFiles: 5e4 });
+}
+function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
+  const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
+  const include = (0, import_picomatch3.default)(
+    patterns.filter((p) => !p.startsWith("!")),
+    { dot: true }
+  );
+  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const exclude = excluded.length > 0 ? (0, import_picomatch3.default)(excluded, { dot: true }) : () => false;
+  return all.filter((file2) => include(file2) && !exclude(file2)).sort();
+}
+function entryCompression(entry) {
+  if (entry.gzip === true) return "gzip";
+  if (entry.brotli === false) return "none";
+  return "brotli";
+}
+function unmeasurable(entry) {
+  for (const key of [
+    "import",
+    "webpack",
+    "running",
+    "modifyWebpackConfig",
+    "modifyEsbuildConfig",
+    "uiReports"
+  ]) {
+    if (key in entry && entry[key] !== false && entry[key] !== void 0) {
+      return `uses "${key}" (needs a size-limit bundler/time plugin); run size-limit itself for it`;
+    }
+  }
+  if (entry.limit !== void 0 && parseByteSize(entry.limit) === void 0) {
+    return `limit ${JSON.stringify(entry.limit)} is not a size shipgate reads`;
+  }
+  return void 0;
+}
+
+// checks/bundle-size.ts
+var DEFAULT_LIMITS = { main: 8e4, vendor: 5e4, js: 5e5, css: 3e4 };
+var params2 = external_exports.object({
+  target: external_exports.enum(["main", "vendor", "js", "css", "all"]).default("all"),
+  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional().refine((value) => value === void 0 || parseByteSize(value) !== void 0, {
+    message: 'limit must be a size like "80 kB", "50KB" or a number of bytes'
+  }),
+  compression: external_exports.enum(["gzip", "brotli", "none"]).default("gzip"),
+  /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
+  vendorGlob: external_exports.string().min(1).optional()
+});
+var COMPRESSION_WORD = {
+  gzip: "gzip",
+  brotli: "brotli",
+  none: "uncompressed"
+};
+var SHORT_LABEL = {
+  main: "main",
+  vendor: "largest vendor chunk",
+  js: "total JS",
+  css: "CSS"
+};
+function versus(bytes, limit, compression) {
+  return `${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} ${bytes <= limit ? "\u2264" : ">"} ${formatBytes(limit)}`;
+}
+function largestFirst(assets, count) {
+  return [...assets].sort((a, b) => b.bytes - a.bytes).slice(0, count);
+}
+function plural2(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function viewOf(buildDir, sizes, repoDir, vendorGlob) {
+  const jsFiles = sizes.js.map((asset) => asset.file);
+  const vendor = classifyChunks(buildDir, jsFiles, {
+    repoDir,
+    vendorGlob,
+    entryScripts: entryScripts(buildDir, jsFiles)
+  });
+  const isVendor = (file2) => vendor.classes.get(file2)?.kind === "vendor";
+  return { sizes, vendor, isVendor, main: mainScripts(sizes, vendor.entries, isVendor) };
+}
+function vendorHow(view, files) {
+  const hows = [...new Set(files.map((file2) => view.vendor.classes.get(file2)?.how.split(":")[0] ?? ""))];
+  return hows.filter(Boolean).join(", ");
+}
+function evaluateVendor(limit, view, compression, vendorGlob) {
+  const chunks = view.sizes.js.filter((asset) => view.isVendor(asset.file));
+  const over = chunks.filter((asset) => asset.bytes > limit);
+  const largest = largestFirst(chunks, 1)[0];
+  const how = vendorHow(
+    view,
+    chunks.map((asset) => asset.file)
+  );
+  const byName = how === "file name" || how === "" || vendorGlob !== void 0;
+  if (over.length > 0 && largest) {
+    const text2 = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural2(chunks.length, "chunk")}${byName ? "" : `; found by ${how}`})`;
+    return { pass: false, text: text2, bytes: largest.bytes, culprits: over };
+  }
+  const unclassified = view.sizes.js.filter(
+    (asset) => asset.bytes > limit && view.vendor.classes.get(asset.file)?.kind === "unknown"
+  );
+  if (unclassified.length > 0) {
+    const first = largestFirst(unclassified, 1)[0];
+    const why = `cannot tell whether ${first.file} (${formatBytes(first.bytes)} ${COMPRESSION_WORD[compression]} > ${formatBytes(limit)}) is vendor code: no source map, manifest, metafile or stats of the build says what it holds; emit source maps (or a metafile/stats.json), or set vendorGlob`;
+    return { pass: false, unknown: why, text: why, bytes: first.bytes, culprits: [] };
+  }
+  if (!largest) {
+    const rule = vendorGlob ? `matching ${vendorGlob}` : "named *vendor* or identified as node_modules code";
+    return { pass: true, text: `no vendor chunks (no JS file ${rule})`, bytes: 0, culprits: [] };
+  }
+  const text = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural2(chunks.length, "chunk")}${byName ? "" : `; found by ${how}`})`;
+  return { pass: true, text, bytes: largest.bytes, culprits: [] };
+}
+function evaluate(budget, limit, view, compression, vendorGlob) {
+  if (budget === "vendor") return evaluateVendor(limit, view, compression, vendorGlob);
+  if (budget === "main") {
+    const scripts = view.main;
+    const bytes2 = totalBytes(scripts);
+    const which = scripts.length === 0 ? " (no entry script found)" : "";
+    return {
+      pass: bytes2 <= limit,
+      text: `main ${versus(bytes2, limit, compression)}${which}`,
+      bytes: bytes2,
+      culprits: scripts
+    };
+  }
+  const assets = budget === "js" ? view.sizes.js : view.sizes.css;
+  const bytes = totalBytes(assets);
+  const label = budget === "js" ? "total JS" : "CSS";
+  const text = `${label} ${versus(bytes, limit, compression)} (${plural2(assets.length, "file")})`;
+  return { pass: bytes <= limit, text, bytes, culprits: largestFirst(assets, 5) };
+}
+function findingsFor(budget, result, limit, compression, toRepoPath) {
+  if (result.pass) return [];
+  const size = (asset) => `${formatBytes(asset.bytes)} ${COMPRESSION_WORD[compression]}`;
+  const why = {
+    main: (asset) => `${size(asset)}: entry script of a main bundle over its ${formatBytes(limit)} budget`,
+    vendor: (asset) => `${size(asset)}: vendor chunk over the ${formatBytes(limit)} per-chunk budget`,
+    js: (asset) => `${size(asset)}: one of the largest files of a total JS over its ${formatBytes(limit)} budget`,
+    css: (asset) => `${size(asset)}: one of the largest files of a CSS total over its ${formatBytes(limit)} budget`
+  };
+  return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
+}
+async function judgeOwnConfig(config3, repoDir) {
+  const all = repoFiles(repoDir);
+  const lines = [];
+  const findings = [];
+  const metrics = {};
+  let failed = 0;
+  let unmeasured = 0;
+  let judged = 0;
+  for (const [index, entry] of config3.entries.entries()) {
+    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(", ") : entry.path);
+    const why = unmeasurable(entry);
+    if (why) {
+      unmeasured++;
+      lines.push(`SKIP ${name}: ${why}`);
+      continue;
+    }
+    const files = entryFiles(repoDir, entry, all);
+    if (files.length === 0) {
+      failed++;
+      const message = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
+      lines.push(`FAIL ${message}`);
+      findings.push({ file: config3.source.split(" ")[0], message });
+      continue;
+    }
+    const compression = entryCompression(entry);
+    const bytes = await measureTotal(repoDir, files, compression);
+    metrics[`entry${index}Bytes`] = bytes;
+    const limitBytes = entry.limit === void 0 ? void 0 : parseByteSize(entry.limit);
+    if (limitBytes === void 0) {
+      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
+      continue;
+    }
+    judged++;
+    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
+    if (bytes > limitBytes) {
+      failed++;
+      findings.push({ file: files[0], message: `${text} (limit from ${config3.source})` });
+    }
+    lines.push(
+      `${bytes > limitBytes ? "FAIL" : "ok  "} ${text} (${files.length} file${files.length === 1 ? "" : "s"})`
+    );
+  }
+  const details = [`limits from ${config3.source}`, ...lines].join("\n");
+  if (failed > 0) {
+    const first = lines.find((line2) => line2.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
+    return {
+      status: "fail",
+      summary: `${failed} of ${config3.entries.length} size-limit entries over budget (${config3.source}): ${first}`,
+      details,
+      findings,
+      metrics
+    };
+  }
+  if (unmeasured > 0 || judged === 0) {
+    return {
+      status: "skipped",
+      summary: judged === 0 ? `${config3.source} sets no limit shipgate can measure: run size-limit itself, or N/A` : `${unmeasured} of ${config3.entries.length} entries in ${config3.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
+      details,
+      metrics
+    };
+  }
+  const ok = lines.filter((line2) => line2.startsWith("ok")).map((line2) => line2.slice(5).replace(/ \(\d+ files?\)$/, ""));
+  return {
+    status: "pass",
+    summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config3.source}): ${ok.join("; ")}`,
+    details,
+    metrics
+  };
+}
+var bundleSizeCheck = defineCheck({
+  id: "bundle-size",
+  measures: "build",
+  usesBuild: true,
+  title: "Bundle size budgets (size-limit)",
+  proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), `target=all` is judged by its entries, each within its own limit and compression (brotli unless it says otherwise); an item (main, vendor, js, css) is judged by the entries that measure the same files as it does, and keeps its own `limit` when none does (the summary says which). Otherwise the browser build's main entry scripts, every vendor chunk, total JS and CSS within `limit` (gzip by default). Vendor chunks are found the way the bundler knows them \u2014 an esbuild metafile, webpack stats, source maps' `sources` under node_modules, the Vite manifest, the Next.js build manifest's framework chunk, React/Vue/core-js runtime code, or a `*vendor*` file name (`vendorGlob` overrides all); a chunk over the budget that none of these can classify makes the item `skipped` with the reason, never a pass. Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
+  params: params2,
+  async run({ target, limit, compression, vendorGlob }, ctx) {
+    const own2 = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
+    if (own2 && "problem" in own2) {
+      return { status: "error", summary: `${own2.source}: ${own2.problem}` };
+    }
+    if (own2 && target === "all")
+      return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own2, ctx.repoDir));
+    const buildDir = findBuildDir(ctx);
+    if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
+    const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
+      const started = Date.now();
+      const measured = await measureBuild(buildDir, compression);
+      ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
+      return measured;
+    });
+    const view = await ctx.memo(
+      `bundle-view:${buildDir}:${compression}:${vendorGlob ?? ""}`,
+      async () => viewOf(buildDir, sizes, ctx.repoDir, vendorGlob)
+    );
+    const toRepoPath = (file2) => relative5(ctx.repoDir, join8(buildDir, file2)).split("\\").join("/");
+    let ownNote;
+    if (own2 && target !== "all") {
+      const matching = entriesFor(target, own2, view, buildDir, ctx.repoDir);
+      if (matching.length > 0) {
+        const outcome2 = await judgeOwnConfig({ ...own2, entries: matching }, ctx.repoDir);
+        return {
+          ...outcome2,
+          summary: `${outcome2.summary} [the ${ITEM_NAME[target]} as ${own2.source} measures it]`
+        };
+      }
+      ownNote = `no entry of ${own2.source} measures the ${ITEM_NAME[target]}: judged by this item's own limit`;
+    }
+    const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
+    const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
+    const metrics = {};
+    const findings = [];
+    const results = [];
+    const short = [];
+    for (const budget of budgets) {
+      const budgetLimit = custom2 ?? DEFAULT_LIMITS[budget];
+      const result = evaluate(budget, budgetLimit, view, compression, vendorGlob);
+      metrics[`${budget}Bytes`] = result.bytes;
+      metrics[`${budget}LimitBytes`] = budgetLimit;
+      findings.push(...findingsFor(budget, result, budgetLimit, compression, toRepoPath));
+      results.push(result);
+      short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} \u2264 ${formatBytes(budgetLimit)}`);
+    }
+    const failed = results.filter((result) => !result.pass && !result.unknown).map((result) => result.text);
+    const unknown2 = results.flatMap((result) => result.unknown ? [result.unknown] : []);
+    const ignored = target === "all" && limit !== void 0 ? ["limit ignored for target=all (seed budgets apply)"] : [];
+    const vendorLines = [...view.vendor.classes.entries()].filter(([, c]) => c.kind !== "app" || c.how !== "entry script (main bundle)").slice(0, 30).map(([file2, c]) => `  ${file2}: ${c.kind} (${c.how})`);
+    const details = [
+      `build dir: ${toRepoPath(".") || "."}`,
+      ...ownNote ? [ownNote] : [],
+      ...ignored,
+      ...results.map((result) => `${result.unknown ? "SKIP" : result.pass ? "ok  " : "FAIL"} ${result.text}`),
+      ...budgets.includes("vendor") ? ["JS chunks, vendor or not, as the build says:", ...vendorLines] : []
+    ].join("\n");
+    const status = failed.length > 0 ? "fail" : unknown2.length > 0 ? "skipped" : "pass";
+    const note = ownNote ? ` (${ownNote})` : "";
+    if (target !== "all")
+      return { status, summary: `${results[0]?.text ?? ""}${note}`, details, findings, metrics };
+    const summary = failed.length > 0 ? `${failed.length} of 4 performance budgets exceeded: ${failed.join("; ")}` : unknown2.length > 0 ? `${4 - unknown2.length} of 4 performance budgets met; not judged: ${unknown2.join("; ")}` : `All performance budgets met (${COMPRESSION_WORD[compression]}): ${short.join(", ")}`;
+    return { status, summary, details, findings, metrics };
+  }
+});
+var ITEM_NAME = {
+  main: "main bundle",
+  vendor: "vendor chunks",
+  js: "total JS",
+  css: "CSS"
+};
+function entriesFor(target, config3, view, buildDir, repoDir) {
+  const all = repoFiles(repoDir);
+  const same = (a, b) => a.length > 0 && a.length === b.length && a.every((file2) => b.includes(file2));
+  return config3.entries.filter((entry) => {
+    if (unmeasurable(entry)) return false;
+    const files = entryFiles(repoDir, entry, all).map((file2) => relative5(buildDir, join8(repoDir, file2)).split("\\").join("/")).filter((file2) => !file2.startsWith("..") && /\.(?:m?js|cjs|css)$/i.test(file2));
+    if (files.length === 0) return false;
+    const itemFiles = {
+      main: () => same(
+        files,
+        view.main.map((asset) => asset.file)
+      ),
+      js: () => same(
+        files,
+        view.sizes.js.map((asset) => asset.file)
+      ),
+      css: () => same(
+        files,
+        view.sizes.css.map((asset) => asset.file)
+      ),
+      vendor: () => files.every((file2) => view.isVendor(file2))
+    };
+    return itemFiles[target]();
+  });
+}
+
+// checks/changelog.ts
+import { readdir, readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// checks/lib/git/release-context.ts
+import { readFile } from "node:fs/promises";
+import path2 from "node:path";
+var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
+function packageVersionFrom(text) {
+  return PackageJsonSchema.parse(JSON.parse(text)).version;
+}
+async function readPackageVersion(dir) {
+  let text;
+  try {
+    text = await readFile(path2.join(dir, "package.json"), "utf8");
+  } catch {
+    return void 0;
+  }
+  return packageVersionFrom(text);
+}
+async function releaseInfo(ctx) {
+  const packageVersion = await readPackageVersion(ctx.repoDir);
+  const branchVersion = versionFromBranch(ctx.branch);
+  const titleVersion = versionFromTitle(ctx.prTitle);
+  const base = { packageVersion, branchVersion, titleVersion };
+  if (ctx.releaseVersion)
+    return { ...base, version: ctx.releaseVersion.replace(/^v/, ""), source: "release version" };
+  const version2 = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
+  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? "package.json" : void 0;
+  return { ...base, version: version2, source };
+}
+
+// checks/changelog.ts
+var ParamsSchema = external_exports.object({
+  /** Changelog path relative to the checked directory (matched case-insensitively). */
+  file: external_exports.string().min(1).default("CHANGELOG.md")
+}).strict();
+function headingsOf(markdown) {
+  const headings = [];
+  let fence;
+  markdown.split(/\r?\n/).forEach((line2, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line2);
+    if (fenceMatch) {
+      const marker = fenceMatch[1] ?? "";
+      if (!fence) fence = marker;
+      else if (marker.startsWith(fence)) fence = void 0;
+      return;
+    }
+    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line2);
+    if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? "" });
+  });
+  return headings;
+}
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var ANY_VERSION_RE = /(?<![\w.-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?![\w+-]|\.\w)/;
+function headingNamesVersion(text, version2) {
+  return new RegExp(`(?<![\\w.-])v?${escapeRegExp(version2)}(?![\\w+-]|\\.\\w)`).test(text);
+}
+function sectionHasContent(lines, heading, headings) {
+  const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
+  const body = lines.slice(heading.line, end - 1);
+  return body.some((line2) => line2.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line2));
+}
+async function findFile(dir, wanted) {
+  const folder = path3.join(dir, path3.dirname(wanted));
+  const base = path3.basename(wanted).toLowerCase();
+  const names = await readdir(folder).catch(() => []);
+  const name = names.find((n2) => n2 === path3.basename(wanted)) ?? names.find((n2) => n2.toLowerCase() === base);
+  return name ? path3.join(path3.dirname(wanted), name) : void 0;
+}
+var changelogCheck = defineCheck({
+  id: "changelog",
+  measures: "repository",
+  proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
+  title: "CHANGELOG.md has an entry for the release version",
+  params: ParamsSchema,
+  async run(params4, ctx) {
+    const file2 = await findFile(ctx.repoDir, params4.file);
+    if (!file2) {
+      return {
+        status: "fail",
+        summary: `no ${params4.file}`,
+        findings: [{ file: params4.file, message: `no ${params4.file} in the checked directory` }]
+      };
+    }
+    const release = await releaseInfo(ctx);
+    if (!release.version) {
+      return {
+        status: "skipped",
+        summary: "no release version: package.json has no version and the branch/PR title name none"
+      };
+    }
+    const version2 = release.version;
+    const text = await readFile2(path3.join(ctx.repoDir, file2), "utf8");
+    const headings = headingsOf(text);
+    const entry = headings.find((h) => headingNamesVersion(h.text, version2));
+    const newest = headings.map((h) => ANY_VERSION_RE.exec(h.text)?.[1]).find(Boolean);
+    if (!entry) {
+      const message = `${file2} has no entry for ${version2}${newest ? ` (newest entry: ${newest})` : " (no versioned entries)"}`;
+      return {
+        status: "fail",
+        summary: message,
+        details: `Release version ${version2} comes from the ${release.source}. Add a heading such as "## [${version2}] - date".`,
+        findings: [{ file: file2, line: 1, message }]
+      };
+    }
+    if (!sectionHasContent(text.split(/\r?\n/), entry, headings)) {
+      const message = `${file2} has an empty entry for ${version2}`;
+      return { status: "fail", summary: message, findings: [{ file: file2, line: entry.line, message }] };
+    }
+    return {
+      status: "pass",
+      summary: `${file2} has an entry for ${version2} (line ${entry.line})`,
+      metrics: { line: entry.line }
+    };
+  }
+});
 
 // checks/lib/github/check-runs.ts
 async function listCheckRuns(github, sha) {
@@ -58348,127 +67117,6 @@ var coverageCheck = defineCheck({
   }
 });
 
-// src/core/telemetry/judge-samples.ts
-function withinLimits(value, limits) {
-  if (Number.isNaN(value)) return false;
-  if (limits.max !== void 0 && value > limits.max) return false;
-  if (limits.min !== void 0 && value < limits.min) return false;
-  return true;
-}
-function judgeSamples(series, limits, options2) {
-  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
-  const worstOf = (a, b) => {
-    if (limits.max !== void 0) return Math.max(a, b);
-    return Math.min(a, b);
-  };
-  const byTime = /* @__PURE__ */ new Map();
-  let nan2 = 0;
-  for (const one of series) {
-    for (const [at, value2] of one.samples) {
-      if (Number.isNaN(value2)) {
-        nan2++;
-        continue;
-      }
-      const seen = byTime.get(at);
-      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
-    }
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  if (times.length === 0)
-    return {
-      kind: "no-data",
-      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
-    };
-  if (times.length < options2.minSamples)
-    return {
-      kind: "no-data",
-      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
-    };
-  const values = times.map((at) => byTime.get(at));
-  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
-  const worst = values.reduce(worstOf);
-  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
-  return {
-    kind: "judged",
-    pass: breachesAt.length <= options2.failureLimit,
-    value,
-    samples: values.length,
-    breaches: breachesAt.length,
-    worst,
-    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
-  };
-}
-function durationSeconds(duration3) {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
-  if (!match) throw new Error(`not a duration: ${duration3}`);
-  const n = Number(match[1]);
-  const unit = match[2];
-  const factor = unit === "ms" ? 1e-3 : unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : 86400;
-  return n * factor;
-}
-function formatReading(value, unit) {
-  if (!Number.isFinite(value))
-    return `${value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN"}${unit ? ` ${unit}` : ""}`;
-  if (unit === "B") {
-    const units = ["B", "kB", "MB", "GB", "TB"];
-    let v = value;
-    let i = 0;
-    while (Math.abs(v) >= 1e3 && i < units.length - 1) {
-      v /= 1e3;
-      i++;
-    }
-    return `${round(v)} ${units[i]}`;
-  }
-  const figure = round(value);
-  return unit === "%" ? `${figure}%` : unit ? `${figure} ${unit}` : String(figure);
-}
-function round(value) {
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return String(Number(value.toFixed(digits)));
-}
-
-// src/core/cutover/windows.ts
-var CUTOVER_CHECK = "cutover-window";
-var DURATION = /^\d+(?:ms|s|m|h)$/;
-var Duration = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
-var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
-function parseWindowMetrics(text) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const raw of text.split(",")) {
-    const part = raw.trim();
-    if (!part) continue;
-    const match = METRIC_LIMIT.exec(part);
-    if (!match)
-      return {
-        ok: false,
-        error: `cannot read "${part.slice(0, 40)}": expected metric<=number or metric>=number`
-      };
-    const [, name = "", op = "", value = ""] = match;
-    const limits = byName.get(name) ?? {};
-    if (op.startsWith("<")) limits.max = Number(value);
-    else limits.min = Number(value);
-    byName.set(name, limits);
-  }
-  if (byName.size === 0) return { ok: false, error: "no metric given" };
-  return { ok: true, metrics: [...byName].map(([metric, limits]) => ({ metric, limits })) };
-}
-var CutoverWindowParams = external_exports.object({
-  duration: Duration.describe("how long the window stays open after the previous cutover step is ticked"),
-  interval: Duration.default("30s").describe("the sampling step within the window (Argo `interval`)"),
-  metrics: external_exports.string().min(1).max(500).describe(
-    'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
-  ),
-  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
-  count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
-  triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
-}).strict().superRefine((params4, ctx) => {
-  const parsed = parseWindowMetrics(params4.metrics);
-  if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
-  if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
-    ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
-});
-
 // checks/lib/telemetry/promql.ts
 function escapeLabelValue(value) {
   return value.replace(/[\\"\n\r\t]/g, (char) => {
@@ -58498,60 +67146,60 @@ function fillVariables(template, vars) {
   });
   return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
 }
-var join7 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
+var join9 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
 var METRIC_PRESETS = {
   "error-rate": {
     unit: "%",
     describe: "5xx share of requests",
-    query: (sel, rate) => (
+    query: (sel, rate2) => (
       // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
-      `100 * (sum(rate(http_requests_total${join7('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join7(sel)}[${rate}]))`
+      `100 * (sum(rate(http_requests_total${join9('code=~"5.."', sel)}[${rate2}])) or vector(0)) / sum(rate(http_requests_total${join9(sel)}[${rate2}]))`
     )
   },
   "error-count": {
     unit: "",
     describe: "5xx responses",
-    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join7('code=~"5.."', sel)}[${over}])) or vector(0)`
+    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join9('code=~"5.."', sel)}[${over}])) or vector(0)`
   },
   p95: {
     unit: "ms",
     describe: "p95 latency",
-    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join7(sel)}[${rate}])))`
+    query: (sel, rate2) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join9(sel)}[${rate2}])))`
   },
   p99: {
     unit: "ms",
     describe: "p99 latency",
-    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join7(sel)}[${rate}])))`
+    query: (sel, rate2) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join9(sel)}[${rate2}])))`
   },
   "memory-bytes": {
     unit: "B",
     describe: "resident memory (largest instance)",
-    query: (sel) => `max(process_resident_memory_bytes${join7(sel)})`
+    query: (sel) => `max(process_resident_memory_bytes${join9(sel)})`
   },
   "memory-percent": {
     unit: "%",
     describe: "resident memory of the limit (largest instance)",
-    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join7(sel)}) / ${memoryLimitBytes}`
+    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join9(sel)}) / ${memoryLimitBytes}`
   },
   "memory-growth": {
     unit: "MB/h",
     describe: "resident memory growth (largest instance)",
-    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join7(sel)}[${rate}])) * 3600 / 1048576`
+    query: (sel, rate2) => `max(deriv(process_resident_memory_bytes${join9(sel)}[${rate2}])) * 3600 / 1048576`
   },
   cpu: {
     unit: "%",
     describe: "CPU of one core (busiest instance)",
-    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join7(sel)}[${rate}]))`
+    query: (sel, rate2) => `100 * max(rate(process_cpu_seconds_total${join9(sel)}[${rate2}]))`
   },
   up: {
     unit: "%",
     describe: "targets up",
-    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join7(targetSelector)})`
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join9(targetSelector)})`
   },
   uptime: {
     unit: "%",
     describe: "uptime over the window",
-    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join7(targetSelector)}[${over}]))`
+    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join9(targetSelector)}[${over}]))`
   }
 };
 var METRIC_NAMES = Object.keys(METRIC_PRESETS);
@@ -58591,7 +67239,7 @@ import { createInterface } from "node:readline";
 var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
 var MAX_BUFFER = 256 * 1024 * 1024;
 function tryGit(args, cwd, signal) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     execFile(
       "git",
       [...BASE_ARGS, ...args],
@@ -58607,7 +67255,7 @@ function tryGit(args, cwd, signal) {
           reject(error62);
           return;
         }
-        resolve7({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
+        resolve8({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
       }
     );
   });
@@ -58633,7 +67281,7 @@ function splitNul(output2) {
   return output2.split("\0").filter((entry) => entry.length > 0);
 }
 function streamGitLines(args, cwd, onLine, signal) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = spawn("git", [...BASE_ARGS, ...args], {
       cwd,
       signal,
@@ -58651,7 +67299,7 @@ function streamGitLines(args, cwd, onLine, signal) {
     child.on("error", reject);
     child.on("close", (code2) => {
       linesDone.then(() => {
-        if (code2 === 0) resolve7();
+        if (code2 === 0) resolve8();
         else
           reject(new Error(`git ${args[0] ?? ""} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code2}`}`));
       });
@@ -58771,8 +67419,8 @@ var envFilesCheck = defineCheck({
 });
 
 // checks/lib/detect/env-names.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join10 } from "node:path";
 var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
 var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
 var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
@@ -58780,21 +67428,21 @@ function envNames(repoDir) {
   const documented = /* @__PURE__ */ new Set();
   let exampleFile;
   for (const name of ENV_EXAMPLE_FILES) {
-    if (!existsSync5(join8(repoDir, name))) continue;
+    if (!existsSync6(join10(repoDir, name))) continue;
     exampleFile = name;
-    for (const line2 of readSmallFile(join8(repoDir, name)).split(/\r?\n/)) {
-      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line2);
-      if (match?.[1]) documented.add(match[1]);
+    for (const line2 of readSmallFile(join10(repoDir, name)).split(/\r?\n/)) {
+      const match2 = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line2);
+      if (match2?.[1]) documented.add(match2[1]);
     }
     break;
   }
   const read2 = /* @__PURE__ */ new Set();
   for (const file2 of listSourceFiles(repoDir)) {
-    const text = readSmallFile(join8(repoDir, file2));
+    const text = readSmallFile(join10(repoDir, file2));
     if (!text.includes("env")) continue;
-    for (const match of text.matchAll(READ_RE)) if (match[1]) read2.add(match[1]);
-    for (const match of text.matchAll(DESTRUCTURE_RE)) {
-      for (const part of (match[1] ?? "").split(",")) {
+    for (const match2 of text.matchAll(READ_RE)) if (match2[1]) read2.add(match2[1]);
+    for (const match2 of text.matchAll(DESTRUCTURE_RE)) {
+      for (const part of (match2[1] ?? "").split(",")) {
         const name = /^\s*([A-Z][A-Z0-9_]*)/.exec(part)?.[1];
         if (name) read2.add(name);
       }
@@ -58857,14 +67505,14 @@ var FORMAT_LABEL = {
   jwt: "JWT"
 };
 var NOT_RANDOM = /* @__PURE__ */ new Set(["supabase-url"]);
-function jwtProblems(name, value, now) {
+function jwtProblems(name, value, now2) {
   const jwt2 = decodeJwt(value);
   if (!jwt2) return [`${name} is not a well-formed JWT`];
   const exp = jwt2.payload.exp;
-  if (typeof exp === "number" && exp * 1e3 < now.getTime()) return [`${name} is an expired JWT`];
+  if (typeof exp === "number" && exp * 1e3 < now2.getTime()) return [`${name} is an expired JWT`];
   return [];
 }
-function formatProblems(name, value, format, now = /* @__PURE__ */ new Date()) {
+function formatProblems(name, value, format, now2 = /* @__PURE__ */ new Date()) {
   switch (format) {
     case "square":
       return /^(?:EAAA[A-Za-z0-9_-]{56,124}|sq0atp-[A-Za-z0-9_-]{22,60})$/.test(value) ? [] : [`${name} is not a Square access token (expected EAAA\u2026 , 60+ characters)`];
@@ -58892,10 +67540,10 @@ function formatProblems(name, value, format, now = /* @__PURE__ */ new Date()) {
           `${name} is a JWT with role ${typeof role === "string" ? `"${role}"` : "missing"}, not "service_role"`
         ];
       }
-      return jwtProblems(name, value, now);
+      return jwtProblems(name, value, now2);
     }
     case "jwt":
-      return jwtProblems(name, value, now);
+      return jwtProblems(name, value, now2);
   }
 }
 
@@ -58949,7 +67597,7 @@ function wordiness(value) {
 // checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
 var DEFAULT_MIN_LENGTH = 16;
-function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
+function assessSecret(name, value, rule, now2 = /* @__PURE__ */ new Date()) {
   const base = { name, length: value?.length ?? 0, entropy: value ? shannonEntropy(value) : 0 };
   if (value === void 0 || value.trim() === "") {
     return { ...base, ok: false, problems: [`${name} is not set`], description: `${name} is not set` };
@@ -58959,7 +67607,7 @@ function assessSecret(name, value, rule, now = /* @__PURE__ */ new Date()) {
     return { ...base, ok: false, problems: [problem], description: problem };
   }
   const random = !(rule.format && NOT_RANDOM.has(rule.format));
-  const problems = rule.format ? formatProblems(name, value, rule.format, now) : [];
+  const problems = rule.format ? formatProblems(name, value, rule.format, now2) : [];
   const minLength = rule.minLength ?? (rule.format ? void 0 : DEFAULT_MIN_LENGTH);
   if (minLength !== void 0 && value.length < minLength) {
     problems.push(`${name} is ${value.length} chars < ${minLength}`);
@@ -59018,11 +67666,11 @@ var ParamsSchema5 = external_exports.object({
   maxAgeDays: external_exports.coerce.number().positive().default(90),
   /** For `rotated`: read an environment secret (e.g. `production`) instead of a repository secret. */
   environment: external_exports.string().min(1).optional()
-}).strict().refine((p) => p.name !== void 0 || p.names !== void 0, { message: "name (or names) is required" }).refine((p) => (p.names ?? "").split(",").every((n) => n.trim() === "" || VAR_NAME.test(n.trim())), {
+}).strict().refine((p) => p.name !== void 0 || p.names !== void 0, { message: "name (or names) is required" }).refine((p) => (p.names ?? "").split(",").every((n2) => n2.trim() === "" || VAR_NAME.test(n2.trim())), {
   message: "names must be comma-separated environment variable names"
 });
 function namesOf(params4) {
-  const list = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n) => n.trim()).filter(Boolean);
+  const list = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n2) => n2.trim()).filter(Boolean);
   return [...new Set(list)];
 }
 function combine(results, what, metrics) {
@@ -59061,7 +67709,7 @@ async function checkRotated(names, params4, ctx) {
       summary: `no GitHub token: cannot read when ${names.join(", ")} was last rotated`
     };
   }
-  const now = Date.now();
+  const now2 = Date.now();
   const results = [];
   let oldest = 0;
   for (const name of names) {
@@ -59080,7 +67728,7 @@ async function checkRotated(names, params4, ctx) {
       });
       continue;
     }
-    const days = Math.floor((now - lookup.updatedAt.getTime()) / 864e5);
+    const days = Math.floor((now2 - lookup.updatedAt.getTime()) / 864e5);
     oldest = Math.max(oldest, days);
     const ok = days <= params4.maxAgeDays;
     results.push({
@@ -59268,7 +67916,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secrets/allowlist.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile5 } from "node:fs/promises";
 import path8 from "node:path";
 
@@ -59298,15 +67946,15 @@ var Reader = class {
   file;
   pos = 0;
   get line() {
-    let n = 1;
-    for (let i = this.text.indexOf("\n"); i !== -1 && i < this.pos; i = this.text.indexOf("\n", i + 1)) n++;
-    return n;
+    let n2 = 1;
+    for (let i = this.text.indexOf("\n"); i !== -1 && i < this.pos; i = this.text.indexOf("\n", i + 1)) n2++;
+    return n2;
   }
   fail(detail) {
     throw new TomlError(this.file, this.line, detail);
   }
-  peek(n = 1) {
-    return this.text.slice(this.pos, this.pos + n);
+  peek(n2 = 1) {
+    return this.text.slice(this.pos, this.pos + n2);
   }
   done() {
     return this.pos >= this.text.length;
@@ -59521,7 +68169,7 @@ var RuleSchema = external_exports.object({
   allowlist: AllowlistSchema.optional(),
   allowlists: external_exports.array(AllowlistSchema).default([])
 });
-var ConfigSchema2 = external_exports.object({
+var ConfigSchema3 = external_exports.object({
   title: external_exports.string().optional(),
   allowlist: AllowlistSchema.optional(),
   allowlists: external_exports.array(AllowlistSchema).default([]),
@@ -59606,7 +68254,7 @@ function buildRule(input2, text, file2) {
   };
 }
 function parseGitleaksConfig(text, file2 = GITLEAKS_CONFIG_FILE) {
-  const parsed = ConfigSchema2.safeParse(parseToml(text, file2));
+  const parsed = ConfigSchema3.safeParse(parseToml(text, file2));
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
     const where = issue2?.path.join(".") ?? "";
@@ -59703,7 +68351,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch3.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch4.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs, gitleaks);
@@ -59840,8 +68488,8 @@ var KeywordScanner = class {
     this.emptyId = keywords.indexOf("");
     this.maxLength = Math.max(0, ...keywords.map((k) => k.length));
     this.outStart = new Int32Array(states + 1);
-    for (let s = 0; s < states; s++)
-      this.outStart[s + 1] = (this.outStart[s] ?? 0) + (outputs[s]?.length ?? 0);
+    for (let s2 = 0; s2 < states; s2++)
+      this.outStart[s2 + 1] = (this.outStart[s2] ?? 0) + (outputs[s2]?.length ?? 0);
     this.outIds = Int32Array.from(outputs.flat());
   }
   /**
@@ -59867,9 +68515,9 @@ var KeywordScanner = class {
   run(text, asciiOnly) {
     const found = new Array(this.keywords.length);
     const { asciiClass, next, shift } = this;
-    const n = text.length;
-    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n + 1 }, (_, at) => at);
-    const q = n >> 2;
+    const n2 = text.length;
+    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n2 + 1 }, (_, at) => at);
+    const q = n2 >> 2;
     const s1 = q;
     const s2 = 2 * q;
     const s3 = 3 * q;
@@ -59909,12 +68557,12 @@ var KeywordScanner = class {
         }
         if (r3 < 0) {
           r3 = ~r3;
-          this.record(found, r3 >> shift, s3 + t + 1, s3, n);
+          this.record(found, r3 >> shift, s3 + t + 1, s3, n2);
         }
       }
     }
     const over = this.maxLength - 1;
-    if (!this.tail(found, text, r3, s3 + q, n, s3, n, asciiOnly) || !this.tail(found, text, r0, q, Math.min(n, s1 + over), 0, s1, asciiOnly) || !this.tail(found, text, r1, s1 + q, Math.min(n, s2 + over), s1, s2, asciiOnly) || !this.tail(found, text, r2, s2 + q, Math.min(n, s3 + over), s2, s3, asciiOnly))
+    if (!this.tail(found, text, r3, s3 + q, n2, s3, n2, asciiOnly) || !this.tail(found, text, r0, q, Math.min(n2, s1 + over), 0, s1, asciiOnly) || !this.tail(found, text, r1, s1 + q, Math.min(n2, s2 + over), s1, s2, asciiOnly) || !this.tail(found, text, r2, s2 + q, Math.min(n2, s3 + over), s2, s3, asciiOnly))
       return void 0;
     return found;
   }
@@ -60006,12 +68654,12 @@ function identifierAt(text, start, matched) {
   while (i > 0 && /[\w.$-]/.test(text[i - 1] ?? " ")) i--;
   return text.slice(i, start) + matched;
 }
-function keywordAtWordBoundary(key, word, offset) {
-  const before = key[offset - 1];
-  const first = key[offset] ?? "";
-  const after = key[offset + word.length];
+function keywordAtWordBoundary(key, word, offset2) {
+  const before = key[offset2 - 1];
+  const first = key[offset2] ?? "";
+  const after = key[offset2 + word.length];
   const boundaryBefore = before === void 0 || /[^A-Za-z0-9]/.test(before) || /\d/.test(before) || /[a-z]/.test(before) && /[A-Z]/.test(first) || /[A-Z]/.test(before);
-  const boundaryAfter = after === void 0 || /[^A-Za-z]/.test(after) || /[A-Z]/.test(after) || after === "s" && !/[a-z]/.test(key[offset + word.length + 1] ?? "");
+  const boundaryAfter = after === void 0 || /[^A-Za-z]/.test(after) || /[A-Z]/.test(after) || after === "s" && !/[a-z]/.test(key[offset2 + word.length + 1] ?? "");
   return boundaryBefore && boundaryAfter;
 }
 function keyNamesASecret(key) {
@@ -60038,23 +68686,23 @@ function genericValueLooksSecret(value) {
   if (classes < (value.length < 16 ? 3 : 2)) return false;
   return shannonEntropy(value) >= minEntropyFor(value.length);
 }
-function insideString(text, offset) {
-  const before = text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset);
+function insideString(text, offset2) {
+  const before = text.slice(text.lastIndexOf("\n", offset2 - 1) + 1, offset2);
   const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
   return quotes % 2 === 1;
 }
-function verifyAssignment({ match, path: path15, text, secret }) {
-  const groups2 = match.groups ?? {};
-  const key = identifierAt(text, match.index, groups2.gkey ?? "");
+function verifyAssignment({ match: match2, path: path15, text, secret }) {
+  const groups2 = match2.groups ?? {};
+  const key = identifierAt(text, match2.index, groups2.gkey ?? "");
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
-  if (bare && /,\s*$/.test(match[0].slice(0, match[0].length - secret.length))) return false;
-  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, match.index - (key.length - (groups2.gkey ?? "").length)))
+  if (bare && /,\s*$/.test(match2[0].slice(0, match2[0].length - secret.length))) return false;
+  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, match2.index - (key.length - (groups2.gkey ?? "").length)))
     return false;
   return genericValueLooksSecret(secret);
 }
-function verifyXml({ match, secret }) {
-  const key = match.groups?.xkey ?? "";
+function verifyXml({ match: match2, secret }) {
+  const key = match2.groups?.xkey ?? "";
   return keyNamesASecret(key) && genericValueLooksSecret(secret);
 }
 var KEYWORDS = [
@@ -60286,8 +68934,8 @@ var CLOUD_RULES = [
 // checks/lib/secrets/checksum.ts
 var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 var CHECKSUM_LENGTH = 6;
-var CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
+var CRC_TABLE = Array.from({ length: 256 }, (_, n2) => {
+  let c = n2;
   for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
   return c >>> 0;
 });
@@ -60299,7 +68947,7 @@ function crc32(text) {
 }
 function base62Checksum(value) {
   let out = "";
-  for (let n = value; n > 0; n = Math.floor(n / 62)) out = BASE62[n % 62] + out;
+  for (let n2 = value; n2 > 0; n2 = Math.floor(n2 / 62)) out = BASE62[n2 % 62] + out;
   return out.padStart(CHECKSUM_LENGTH, "0");
 }
 function hasValidChecksum(body) {
@@ -60566,7 +69214,7 @@ var KEY_RULES = [
     pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb):\/\/(?<user>[^\s:/@'"`]*):(?<secret>[^\s@'"`/]+)@[^\s'"`]+/g,
     visible: 0,
     // a local development database is not a leaked production credential
-    verify: ({ match, secret }) => !LOCALHOST_RE.test(match[0]) && secret !== match.groups?.user
+    verify: ({ match: match2, secret }) => !LOCALHOST_RE.test(match2[0]) && secret !== match2.groups?.user
   },
   {
     // RFC 6750 (Bearer) and RFC 7617 (Basic) credentials written into code or config
@@ -60578,7 +69226,7 @@ var KEY_RULES = [
     visible: 0,
     minEntropy: 3.5,
     generic: true,
-    verify: ({ secret, match }) => match.groups?.bsecret === void 0 || Buffer.from(secret, "base64").toString("latin1").includes(":")
+    verify: ({ secret, match: match2 }) => match2.groups?.bsecret === void 0 || Buffer.from(secret, "base64").toString("latin1").includes(":")
   }
 ];
 
@@ -60778,7 +69426,7 @@ var LineIndex = class {
   }
   text;
   starts;
-  lineOf(offset) {
+  lineOf(offset2) {
     if (!this.starts) {
       this.starts = [0];
       for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1))
@@ -60788,15 +69436,15 @@ var LineIndex = class {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = lo + hi + 1 >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      if ((this.starts[mid] ?? 0) <= offset2) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;
   }
   /** Text of the line containing `offset`. */
-  lineText(offset) {
-    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
-    const end = this.text.indexOf("\n", offset);
+  lineText(offset2) {
+    const start = this.text.lastIndexOf("\n", offset2 - 1) + 1;
+    const end = this.text.indexOf("\n", offset2);
     return this.text.slice(start, end === -1 ? void 0 : end);
   }
 };
@@ -60872,12 +69520,12 @@ function forEachMatch(compiled, text, offsets, visit3) {
   anchors.sort();
   let end = 0;
   for (let i = 0; i < anchors.length; i++) {
-    const offset = anchors[i] ?? 0;
-    if (offset < end || i > 0 && offset === anchors[i - 1]) continue;
-    pattern.lastIndex = offset;
+    const offset2 = anchors[i] ?? 0;
+    if (offset2 < end || i > 0 && offset2 === anchors[i - 1]) continue;
+    pattern.lastIndex = offset2;
     const m = pattern.exec(text);
     if (!m) continue;
-    end = offset + Math.max(1, m[0].length);
+    end = offset2 + Math.max(1, m[0].length);
     if (!visit3(m)) return;
   }
 }
@@ -60923,7 +69571,7 @@ function scanText(text, path15, rules = SECRET_RULES) {
     (rule.generic ? generic : specific).push(...scanRule(entry, text, path15, lines, offsets));
   }
   const explained = (hit) => specific.some(
-    (s) => s.line === hit.line && (s.secret.includes(hit.secret) || hit.secret.includes(s.secret))
+    (s2) => s2.line === hit.line && (s2.secret.includes(hit.secret) || hit.secret.includes(s2.secret))
   );
   return [...specific, ...generic.filter((hit) => !explained(hit))].sort((a, b) => a.line - b.line);
 }
@@ -61063,7 +69711,7 @@ function httpRequest(url2, options2) {
   const client = url2.protocol === "https:" ? https : http;
   const maxBody = options2.maxBodyBytes ?? 64 * 1024;
   const started = process.hrtime.bigint();
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const req = client.request(
       url2,
       {
@@ -61081,7 +69729,7 @@ function httpRequest(url2, options2) {
           size += chunk.length;
         });
         res.on("end", () => {
-          resolve7({
+          resolve8({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: Buffer.concat(chunks).subarray(0, maxBody).toString("utf8"),
@@ -61259,48 +69907,141 @@ async function evaluateCors(url2, timeoutMs, signal) {
     details
   };
 }
-function cookieSameSite(responses) {
-  return responses.flatMap(
-    (res) => (res.headers["set-cookie"] ?? []).map((cookie) => ({
-      name: cookie.split("=", 1)[0]?.trim() ?? "?",
-      strict: /;\s*samesite\s*=\s*(lax|strict)\b/i.test(cookie)
-    }))
-  );
+function cookiesOf(res, from) {
+  return (res.headers["set-cookie"] ?? []).map((cookie) => {
+    const pair = cookie.split(";", 1)[0]?.trim() ?? "";
+    return {
+      name: pair.split("=", 1)[0]?.trim() || "?",
+      strict: /;\s*samesite\s*=\s*(lax|strict)\b/i.test(cookie),
+      from,
+      pair
+    };
+  });
 }
 var REJECTED = /* @__PURE__ */ new Set([400, 401, 403, 419]);
-async function evaluateCsrf(page, postUrl, timeoutMs, signal) {
-  const responses = [page];
+var SESSION_PATHS = ["/login", "/signin", "/auth/login", "/users/sign_in", "/session", "/api/session"];
+var SESSION_WORDS = /log-?in|sign-?in|session|auth/i;
+var MAX_GETS = 6;
+function linksAndForms(page, base) {
+  const html = page.body.slice(0, 256 * 1024);
+  const sameOrigin = (href) => {
+    try {
+      const url2 = new URL(href, base);
+      return url2.origin === base.origin ? url2 : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const links = [...html.matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"'#]+)["']/gi)].map((m) => sameOrigin(m[1] ?? "")).filter((url2) => url2 !== void 0);
+  const forms = [];
+  for (const match2 of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const attrs = match2[1] ?? "";
+    if (!/\bmethod\s*=\s*["']?post\b/i.test(attrs)) continue;
+    const action = sameOrigin(/\baction\s*=\s*["']([^"']*)["']/i.exec(attrs)?.[1] ?? base.pathname);
+    if (!action) continue;
+    const fields = [
+      ...(match2[2] ?? "").matchAll(/<(?:input|textarea|select)\b[^>]*\bname\s*=\s*["']([^"']+)["']/gi)
+    ].map((m) => m[1] ?? "");
+    forms.push({ action, fields });
+  }
+  return { links, forms };
+}
+function placeholderBody(fields) {
+  const names = fields.length > 0 ? fields : ["username", "email", "password"];
+  return new URLSearchParams(
+    names.map((name) => [name, /mail/i.test(name) ? "probe@shipgate.invalid" : "shipgate-probe"])
+  ).toString();
+}
+async function discoverCookies(page, pageUrl, timeoutMs, signal) {
+  const cookies = cookiesOf(page, `GET ${pageUrl.pathname}`);
+  const { links, forms } = linksAndForms(page, pageUrl);
+  const probed = [];
+  if (cookies.length > 0) return { cookies, forms, probed };
+  const candidates = /* @__PURE__ */ new Map();
+  for (const url2 of [
+    ...links.filter((l2) => SESSION_WORDS.test(l2.pathname)),
+    // Relative to the target's base path, as every check path is (`/app/` + `/login` → `/app/login`).
+    ...SESSION_PATHS.map((p) => joinBase(pageUrl, p))
+  ]) {
+    if (url2.pathname !== pageUrl.pathname) candidates.set(url2.pathname, url2);
+  }
+  for (const url2 of [...candidates.values()].slice(0, MAX_GETS)) {
+    const res = await httpRequest(url2, { timeoutMs, signal }).catch(() => void 0);
+    if (!res) continue;
+    probed.push(`GET ${url2.pathname} \u2192 ${res.status}`);
+    cookies.push(...cookiesOf(res, `GET ${url2.pathname}`));
+    if (res.status < 300) forms.push(...linksAndForms(res, url2).forms);
+    if (cookies.length > 0) return { cookies, forms, probed };
+  }
+  const login = forms.find((form) => SESSION_WORDS.test(form.action.pathname));
+  if (login) {
+    const res = await httpRequest(login.action, {
+      method: "POST",
+      headers: { origin: pageUrl.origin, "content-type": "application/x-www-form-urlencoded" },
+      body: placeholderBody(login.fields),
+      timeoutMs,
+      signal
+    }).catch(() => void 0);
+    if (res) {
+      probed.push(`POST ${login.action.pathname} \u2192 ${res.status}`);
+      cookies.push(...cookiesOf(res, `POST ${login.action.pathname}`));
+    }
+  }
+  return { cookies, forms, probed };
+}
+async function evaluateCsrf(page, pageUrl, postUrl, timeoutMs, signal) {
+  const found = await discoverCookies(page, pageUrl, timeoutMs, signal);
+  const { cookies } = found;
+  const where = (c) => c.from === `GET ${pageUrl.pathname}` ? c.name : `${c.name} (set by ${c.from})`;
+  const probedNote = found.probed.length > 0 ? `probed: ${found.probed.join(", ")}` : void 0;
   let postNote = "";
   if (postUrl) {
+    const cookieHeader = cookies.map((c) => c.pair).join("; ");
     const post = await httpRequest(postUrl, {
       method: "POST",
-      headers: { origin: FOREIGN_ORIGIN, "content-type": "application/json" },
+      headers: {
+        origin: FOREIGN_ORIGIN,
+        "content-type": "application/json",
+        ...cookieHeader ? { cookie: cookieHeader } : {}
+      },
       body: "{}",
       timeoutMs,
       signal
     });
-    const what = `cross-origin POST ${postUrl.pathname} without a CSRF token \u2192 ${post.status}`;
-    if (REJECTED.has(post.status)) return { status: "pass", summary: `${what} (rejected)` };
+    const withCookie = cookieHeader ? " with the session cookie" : "";
+    const what = `cross-origin POST ${postUrl.pathname}${withCookie} without a CSRF token \u2192 ${post.status}`;
+    if (REJECTED.has(post.status))
+      return { status: "pass", summary: `${what} (rejected)`, details: probedNote };
     if (post.status === 404 || post.status === 405) {
       return { status: "error", summary: `${what}: set postPath to a state-changing endpoint` };
     }
-    responses.push(post);
+    cookies.push(...cookiesOf(post, `POST ${postUrl.pathname}`));
     postNote = `${what} (not rejected)`;
   }
-  const cookies = cookieSameSite(responses);
   if (cookies.length === 0) {
     if (postNote) return { status: "fail", summary: `${postNote}, and no SameSite session cookies` };
+    const looked = found.probed.length > 0 ? ` (nor by ${found.probed.map((p) => p.split(" \u2192")[0]).join(", ")})` : "";
     return {
       status: "skipped",
-      summary: "no cookies set and no postPath param: set postPath to a state-changing endpoint"
+      summary: `no cookies set by ${pageUrl.pathname}${looked} and no postPath param: set postPath to a state-changing endpoint`
     };
   }
-  const loose = [...new Set(cookies.filter((c) => !c.strict).map((c) => c.name))];
+  const firstSeen = /* @__PURE__ */ new Map();
+  for (const c of cookies) if (!c.strict && !firstSeen.has(c.name)) firstSeen.set(c.name, where(c));
+  const loose = [...firstSeen.values()];
   const prefix2 = postNote ? `${postNote}; ` : "";
   if (loose.length > 0) {
-    return { status: "fail", summary: `${prefix2}cookies without SameSite=Lax/Strict: ${loose.join(", ")}` };
+    return {
+      status: "fail",
+      summary: `${prefix2}cookies without SameSite=Lax/Strict: ${loose.join(", ")}`,
+      details: probedNote
+    };
   }
-  return { status: "pass", summary: `${prefix2}all ${cookies.length} cookies are SameSite=Lax/Strict` };
+  return {
+    status: "pass",
+    summary: `${prefix2}all ${cookies.length} cookies are SameSite=Lax/Strict`,
+    details: probedNote
+  };
 }
 
 // checks/lib/http/http-csp.ts
@@ -61321,16 +70062,27 @@ function effectiveSources(policy, directive) {
   return fallback ? { name: "default-src", sources: fallback } : void 0;
 }
 var WILDCARDS = /* @__PURE__ */ new Set(["*", "http:", "https:", "data:", "blob:"]);
+var BROAD = /* @__PURE__ */ new Set(["*", "http:", "https:", "data:"]);
 function sourceProblems(directive, sources, scripts) {
-  const lower = sources.map((s) => s.toLowerCase());
-  const hasNonceOrHash = lower.some((s) => /^'(nonce|sha256|sha384|sha512)-/.test(s));
+  const lower = sources.map((s2) => s2.toLowerCase());
+  const hasNonceOrHash = lower.some((s2) => /^'(nonce|sha256|sha384|sha512)-/.test(s2));
   const problems = [];
   if (lower.includes("'unsafe-inline'") && !hasNonceOrHash)
     problems.push(`${directive} allows 'unsafe-inline'`);
   if (scripts && lower.includes("'unsafe-eval'")) problems.push(`${directive} allows 'unsafe-eval'`);
-  const wild = lower.filter((s) => WILDCARDS.has(s));
+  const strictDynamic = hasNonceOrHash && lower.includes("'strict-dynamic'");
+  const wild = strictDynamic ? [] : lower.filter((s2) => WILDCARDS.has(s2));
   if (scripts && wild.length > 0) problems.push(`${directive} allows any source (${wild.join(" ")})`);
+  const plainHttp = strictDynamic ? [] : lower.filter((s2) => s2.startsWith("http://"));
+  if (scripts && plainHttp.length > 0)
+    problems.push(`${directive} loads scripts over plain http (${plainHttp.join(" ")})`);
   return problems;
+}
+function objectProblems(policy) {
+  const object2 = effectiveSources(policy, "object-src");
+  if (!object2) return ["object-src is not restricted (no object-src or default-src; set object-src 'none')"];
+  const broad = object2.sources.map((s2) => s2.toLowerCase()).filter((s2) => BROAD.has(s2));
+  return broad.length > 0 ? [`${object2.name} allows any plugin source (${broad.join(" ")})`] : [];
 }
 function scriptProblems(policy) {
   const script = effectiveSources(policy, "script-src");
@@ -61356,12 +70108,25 @@ function noCsp(headers) {
 function evaluateCsp(headers) {
   const csp = cspOf(headers);
   if (!csp) return noCsp(headers);
-  const perPolicy = csp.policies.map((policy) => {
+  const graded = csp.policies.map((policy) => {
     const style = effectiveSources(policy, "style-src");
-    return [...scriptProblems(policy), ...style ? sourceProblems(style.name, style.sources, false) : []];
+    return {
+      problems: [...scriptProblems(policy), ...objectProblems(policy)],
+      styleInline: style ? sourceProblems(style.name, style.sources, false) : []
+    };
   });
-  const best = perPolicy.reduce((a, b) => b.length < a.length ? b : a, perPolicy[0] ?? ["empty policy"]);
-  if (best.length > 0) return fail(`CSP weak: ${best.join("; ")}`, `Content-Security-Policy: ${csp.raw}`);
+  const best = graded.reduce(
+    (a, b) => b.problems.length < a.problems.length || b.problems.length === a.problems.length && b.styleInline.length < a.styleInline.length ? b : a,
+    graded[0] ?? { problems: ["empty policy"], styleInline: [] }
+  );
+  if (best.problems.length > 0)
+    return fail(`CSP weak: ${best.problems.join("; ")}`, `Content-Security-Policy: ${csp.raw}`);
+  if (best.styleInline.length > 0) {
+    return pass(
+      `CSP restricts scripts and plugins; ${best.styleInline.join("; ")}, which Mozilla HTTP Observatory grades as implemented (csp-implemented-with-unsafe-inline-in-style-src-only, modifier 0)`,
+      csp.raw
+    );
+  }
   return pass("CSP restricts scripts and styles (no unsafe-inline/unsafe-eval/wildcards)", csp.raw);
 }
 function evaluateXss(headers) {
@@ -61395,7 +70160,7 @@ function evaluateNosniff(headers) {
 function evaluateFrame(headers) {
   const xfo = headerValue(headers, "x-frame-options")?.trim().toUpperCase();
   const ancestors = cspOf(headers)?.policies.map((p) => p.get("frame-ancestors")).find(Boolean);
-  if (ancestors && !ancestors.some((s) => s === "*" || s === "http:" || s === "https:")) {
+  if (ancestors && !ancestors.some((s2) => s2 === "*" || s2 === "http:" || s2 === "https:")) {
     return pass(`CSP frame-ancestors ${ancestors.join(" ")}${xfo ? `, X-Frame-Options ${xfo}` : ""}`);
   }
   if (xfo === "DENY" || xfo === "SAMEORIGIN") return pass(`X-Frame-Options ${xfo}`);
@@ -61418,7 +70183,7 @@ var Params3 = external_exports.object({
 var httpSecurityCheck = defineCheck({
   id: "http-security",
   measures: "app",
-  proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP, HSTS (HTTPS only), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF on `postPath`. Judged on that response only, not on every route.",
+  proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP graded as Mozilla HTTP Observatory's scoring does ('unsafe-inline' or broad sources in script-src, unrestricted object-src, 'unsafe-eval' fail; 'unsafe-inline' in style-src alone passes and is named), HSTS (HTTPS only; skipped over plain http), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF (cookies found on the page, its login/session routes or a login-form POST must be SameSite=Lax/Strict, and a foreign-Origin POST to `postPath` carrying them must be refused). A page answering 5xx is still judged for CORS and CSRF (behaviour) and for headers it carries; a header it lacks is `error` (not judged), not `fail`. Judged on that response only, not on every route; the CSRF probe finds cookies only on the routes it tries.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
   params: Params3,
@@ -61426,45 +70191,76 @@ var httpSecurityCheck = defineCheck({
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
     const { url: url2 } = target;
+    const https3 = url2.protocol === "https:";
+    let page;
     try {
-      const page = await ctx.memo(
+      page = await ctx.memo(
         `http-security:get:${url2.href}`,
         () => httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal })
       );
-      if (page.status >= 500) {
-        return { status: "fail", summary: `GET ${url2.pathname} \u2192 ${page.status}; headers not judged` };
+    } catch (error62) {
+      return { status: "error", summary: `request to ${url2.href} failed: ${describeError(error62)}` };
+    }
+    try {
+      if (params4.header === "cors")
+        return withStatus(await evaluateCors(url2, params4.timeoutMs, ctx.signal), page);
+      if (params4.header === "csrf") {
+        const post = params4.postPath ? resolveTarget(ctx, params4.postPath) : void 0;
+        return withStatus(
+          await evaluateCsrf(page, url2, post?.ok ? post.url : void 0, params4.timeoutMs, ctx.signal),
+          page
+        );
       }
       const { headers } = page;
-      switch (params4.header) {
-        case "csp":
-          return evaluateCsp(headers);
-        case "xss":
-          return evaluateXss(headers);
-        case "hsts":
-          return evaluateHsts(headers, url2.protocol === "https:", params4.hstsMinAge);
-        case "nosniff":
-          return evaluateNosniff(headers);
-        case "frame":
-          return evaluateFrame(headers);
-        case "cors":
-          return await evaluateCors(url2, params4.timeoutMs, ctx.signal);
-        case "csrf": {
-          const post = params4.postPath ? resolveTarget(ctx, params4.postPath) : void 0;
-          return await evaluateCsrf(page, post?.ok ? post.url : void 0, params4.timeoutMs, ctx.signal);
+      const outcome2 = (() => {
+        switch (params4.header) {
+          case "csp":
+            return evaluateCsp(headers);
+          case "xss":
+            return evaluateXss(headers);
+          case "hsts":
+            return evaluateHsts(headers, https3, params4.hstsMinAge);
+          case "nosniff":
+            return evaluateNosniff(headers);
+          case "frame":
+            return evaluateFrame(headers);
         }
+      })();
+      if (page.status >= 500 && outcome2.status === "fail" && !carries(headers, params4.header)) {
+        return {
+          status: "error",
+          summary: `GET ${shortPath(url2)} \u2192 ${page.status}: the page failed on the server and its answer carries no ${HEADER_NAMES[params4.header]}; not judged (fix the page, or set path= to one that answers)`
+        };
       }
+      return withStatus(outcome2, page);
     } catch (error62) {
-      return { status: "fail", summary: `request to ${url2.href} failed: ${describeError(error62)}` };
+      return { status: "error", summary: `request to ${url2.href} failed: ${describeError(error62)}` };
     }
   }
 });
+var HEADER_NAMES = {
+  csp: "Content-Security-Policy",
+  xss: "Content-Security-Policy",
+  hsts: "Strict-Transport-Security",
+  nosniff: "X-Content-Type-Options",
+  frame: "X-Frame-Options or CSP frame-ancestors"
+};
+function carries(headers, header) {
+  if (header === "frame")
+    return headerValue(headers, "x-frame-options") !== void 0 || /frame-ancestors/i.test(headerValue(headers, "content-security-policy") ?? "");
+  return headerValue(headers, HEADER_NAMES[header].toLowerCase()) !== void 0;
+}
+function withStatus(outcome2, page) {
+  if (page.status < 500 || outcome2.status === "skipped") return outcome2;
+  return { ...outcome2, summary: `${outcome2.summary} (judged on the ${page.status} answer of the page)` };
+}
 
 // checks/lighthouse.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join12 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join14 } from "node:path";
 
 // checks/lib/lighthouse/chrome.ts
-import { accessSync, constants, statSync as statSync3 } from "node:fs";
+import { accessSync, constants, statSync as statSync4 } from "node:fs";
 var CHROME_CANDIDATES = [
   "/usr/lib/chromium/chromium",
   "/usr/bin/chromium",
@@ -61474,7 +70270,7 @@ var CHROME_CANDIDATES = [
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
 function isExecutableFile(path15) {
   try {
-    if (!statSync3(path15).isFile()) return false;
+    if (!statSync4(path15).isFile()) return false;
     accessSync(path15, constants.X_OK);
     return true;
   } catch {
@@ -61510,19 +70306,19 @@ var AssertionResultSchema = external_exports.object({
   url: external_exports.string(),
   message: external_exports.string().optional()
 });
-function pick2(module2, name) {
+function pick3(module2, name) {
   const value = module2 && typeof module2 === "object" ? module2[name] : void 0;
   if (typeof value !== "function") throw new Error(`@lhci/utils has no ${name}: an incompatible version`);
   return value;
 }
 function lhciAssertionResults(options2, lhrs) {
-  const engine = pick2(import_assertions.default, "getAllAssertionResults");
+  const engine = pick3(import_assertions.default, "getAllAssertionResults");
   const raw = engine({ ...options2, includePassedAssertions: true }, lhrs);
   return external_exports.array(AssertionResultSchema.passthrough()).parse(raw);
 }
 function lhciReadRc(file2) {
   const rc = import_lighthouserc.default;
-  return pick2(rc, "flattenRcToConfig")(pick2(rc, "loadRcFile")(file2));
+  return pick3(rc, "flattenRcToConfig")(pick3(rc, "loadRcFile")(file2));
 }
 var LHCI_RC_FILES = [
   ".lighthouserc.cjs",
@@ -61610,8 +70406,8 @@ function lhciVerdict(config3, lhrs, only) {
 }
 
 // checks/lib/lighthouse/lhci-config.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join11 } from "node:path";
 var Level = external_exports.enum(["off", "warn", "error"]);
 var Assertion = external_exports.union([
   Level,
@@ -61633,7 +70429,7 @@ var AssertOptions = external_exports.object({
   matchingUrlPattern: external_exports.string().optional(),
   budgetsFile: external_exports.string().optional()
 }).passthrough();
-var Settings = external_exports.object({
+var Settings2 = external_exports.object({
   preset: external_exports.enum(["desktop", "perf", "experimental"]).optional(),
   onlyCategories: external_exports.array(external_exports.string()).optional(),
   onlyAudits: external_exports.array(external_exports.string()).optional(),
@@ -61648,7 +70444,7 @@ var Settings = external_exports.object({
 var Collect = external_exports.object({
   url: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional(),
   numberOfRuns: external_exports.number().int().min(1).optional(),
-  settings: Settings.optional(),
+  settings: Settings2.optional(),
   staticDistDir: external_exports.string().optional()
 }).passthrough();
 var RcSchema = external_exports.object({
@@ -61658,7 +70454,7 @@ var RcSchema = external_exports.object({
 }).passthrough();
 function findLhciRc(repoDir, env) {
   if (env.LHCI_NO_LIGHTHOUSERC) return void 0;
-  return LHCI_RC_FILES.find((name) => existsSync6(join9(repoDir, name)));
+  return LHCI_RC_FILES.find((name) => existsSync7(join11(repoDir, name)));
 }
 function splitFlags(value) {
   if (value === void 0) return [];
@@ -61671,7 +70467,7 @@ function collectPath(url2) {
 function loadLhciConfig(repoDir, file2) {
   let raw;
   try {
-    raw = lhciReadRc(join9(repoDir, file2));
+    raw = lhciReadRc(join11(repoDir, file2));
   } catch (error62) {
     throw new Error(`${file2}: cannot read it as lhci would: ${error62.message.split("\n")[0]}`);
   }
@@ -61702,7 +70498,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "chrome-launcher";
 
@@ -61718,9 +70514,9 @@ function hostOf(url2, base) {
 function assetUrls(html) {
   const urls = [];
   const tag = /<(script|link|img)\b([^>]*)>/gi;
-  for (const match of html.matchAll(tag)) {
-    const name = (match[1] ?? "").toLowerCase();
-    const attrs = match[2] ?? "";
+  for (const match2 of html.matchAll(tag)) {
+    const name = (match2[1] ?? "").toLowerCase();
+    const attrs = match2[2] ?? "";
     if (name === "link" && !/\brel\s*=\s*["']?(?:stylesheet|modulepreload|preload)\b/i.test(attrs)) continue;
     const src = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
     if (src && !src.startsWith("data:")) urls.push(src);
@@ -61961,7 +70757,7 @@ async function measureOnce({
   full
 }) {
   signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join10(tmpdir(), "shipgate-chrome-"));
+  const userDataDir = mkdtempSync(join12(tmpdir(), "shipgate-chrome-"));
   let chrome;
   let killWorker = () => {
   };
@@ -62013,7 +70809,7 @@ function summarize(url2, results) {
       consoleErrors.set(`${error62.source}|${error62.description}|${error62.url}|${error62.line}`, error62);
     }
   }
-  const of = (pick3) => median(results.map(pick3));
+  const of = (pick4) => median(results.map(pick4));
   return {
     url: url2,
     runs: results.length,
@@ -62029,9 +70825,9 @@ function summarize(url2, results) {
 }
 
 // checks/lib/lighthouse/static-server.ts
-import { createReadStream, statSync as statSync4 } from "node:fs";
+import { createReadStream, statSync as statSync5 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join11, resolve as resolve2, sep as sep4 } from "node:path";
+import { extname, join as join13, resolve as resolve3, sep as sep5 } from "node:path";
 var CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -62059,14 +70855,14 @@ function resolveFile(root, urlPath2) {
   } catch {
     return void 0;
   }
-  const candidate = resolve2(join11(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep4)) return void 0;
+  const candidate = resolve3(join13(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
-    const stat3 = statSync4(candidate);
+    const stat3 = statSync5(candidate);
     if (stat3.isFile()) return candidate;
     if (stat3.isDirectory()) {
-      const index = join11(candidate, "index.html");
-      return statSync4(index).isFile() ? index : void 0;
+      const index = join13(candidate, "index.html");
+      return statSync5(index).isFile() ? index : void 0;
     }
   } catch {
     return void 0;
@@ -62074,7 +70870,7 @@ function resolveFile(root, urlPath2) {
   return void 0;
 }
 async function startStaticServer(dir) {
-  const root = resolve2(dir);
+  const root = resolve3(dir);
   const server = createServer((req, res) => {
     const file2 = resolveFile(root, req.url ?? "/");
     if (!file2 || req.method !== "GET" && req.method !== "HEAD") {
@@ -62082,7 +70878,7 @@ async function startStaticServer(dir) {
       return;
     }
     const type = CONTENT_TYPES[extname(file2).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "content-length": statSync4(file2).size });
+    res.writeHead(200, { "content-type": type, "content-length": statSync5(file2).size });
     if (req.method === "HEAD") {
       res.end();
       return;
@@ -62105,6 +70901,7 @@ async function startStaticServer(dir) {
 
 // checks/lighthouse.ts
 var params3 = external_exports.object({
+  path: external_exports.string().optional().describe("the page to audit, relative to target.url (default: target.url itself)"),
   metric: external_exports.enum(["performance", "lcp", "cls", "ttfb", "fid", "console-errors", "lhci"]).default("performance").describe(
     "what is judged; `lhci`: every assertion of the repository's Lighthouse CI config (lighthouserc.*), as `lhci assert` judges them"
   ),
@@ -62252,19 +71049,33 @@ function judgeByConfig(metric, config3, measured) {
     metrics: { assertions: verdict.results.length, failed: verdict.results.filter((r) => !r.passed).length }
   };
 }
-function pickTarget(ctx) {
-  if (ctx.targetUrl) return { url: ctx.targetUrl };
+function pickTarget(ctx, path15) {
+  if (ctx.targetUrl) {
+    const resolved = resolveTarget(ctx, path15);
+    return resolved.ok ? { url: resolved.url.href } : { skip: resolved.outcome.summary };
+  }
   const buildDir = findBuildDir(ctx);
   if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync7(join12(buildDir, "index.html")))
+  if (!existsSync8(join14(buildDir, "index.html")))
     return { skip: `no target URL and no index.html in ${buildDir}` };
   return { dir: buildDir };
+}
+var pathOf = (url2) => {
+  const parsed = new URL(url2);
+  return `${parsed.pathname}${parsed.search}`;
+};
+function notAPage(probe) {
+  const status = probe.hops.at(-1)?.status ?? 0;
+  if (probe.error || status < 200 || status >= 500 || status >= 300 && status < 400) return void 0;
+  const type = probe.contentType?.split(";")[0]?.trim().toLowerCase();
+  if (!type || type === "text/html" || type === "application/xhtml+xml") return void 0;
+  return type;
 }
 function createLighthouseCheck(options2 = {}) {
   return defineCheck({
     id: "lighthouse",
     measures: "app",
-    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause. `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
+    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause; a target that serves no page (GET answers `application/json` or another non-HTML type) is `skipped` as not applicable (point `path` at a page). `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
     usesTarget: true,
     title: "Lighthouse performance budgets (Chromium)",
     exclusive: true,
@@ -62274,7 +71085,7 @@ function createLighthouseCheck(options2 = {}) {
       if (badChrome) return { status: "error", summary: badChrome };
       const chromePath = findChrome(ctx.env, options2.chromeCandidates ?? CHROME_CANDIDATES);
       if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
-      const target = pickTarget(ctx);
+      const target = pickTarget(ctx, p.path);
       if ("skip" in target) return { status: "skipped", summary: target.skip };
       const rcFile = findLhciRc(ctx.repoDir, ctx.env);
       let config3;
@@ -62297,9 +71108,28 @@ function createLighthouseCheck(options2 = {}) {
         full
       });
       const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path15) => new URL(path15, base).href) : [base];
+      let pageUrls;
+      let notPages = [];
+      if ("url" in target) {
+        const urls = urlsOf(target.url);
+        const probes = await ctx.memo(
+          `lighthouse:pages:${urls.join(" ")}`,
+          () => Promise.all(urls.map(async (url2) => ({ url: url2, type: notAPage(await probePage(url2, ctx.signal)) })))
+        );
+        notPages = probes.flatMap(
+          (probe) => probe.type ? [`GET ${pathOf(probe.url)} is ${probe.type}`] : []
+        );
+        pageUrls = probes.filter((probe) => !probe.type).map((probe) => probe.url);
+        if (pageUrls.length === 0) {
+          return {
+            status: "skipped",
+            summary: `${notPages.join("; ")}: there is no page to audit; point the item at a page or mark it N/A`
+          };
+        }
+      }
       const measureAll = async (base) => {
         const out = [];
-        for (const url2 of urlsOf(base)) out.push(await measure2(url2));
+        for (const url2 of pageUrls ?? urlsOf(base)) out.push(await measure2(url2));
         return out;
       };
       const where = "url" in target ? target.url : `dir:${target.dir}`;
@@ -62326,47 +71156,55 @@ function createLighthouseCheck(options2 = {}) {
           details: reason
         };
       }
+      const notAudited = notPages.length > 0 ? `; not audited: ${notPages.join("; ")} (no page)` : "";
       const byConfig = judgeByConfig(p.metric, config3, measured);
-      if (byConfig) return byConfig;
+      if (byConfig) return { ...byConfig, summary: `${byConfig.summary}${notAudited}` };
       const metric = p.metric;
       const note = config3 ? ` \u2014 template limit: ${config3.file} does not assert ${METRIC_AUDIT[metric]}` : "";
-      return judgeAll(metric, p, measured, note);
+      return judgeAll(metric, p, measured, `${note}${notAudited}`);
     }
   });
 }
 var lighthouseCheck = createLighthouseCheck();
 
 // checks/lib/load/load-rss.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function readVmRss(pid) {
   try {
-    const status = readFileSync5(`/proc/${pid}/status`, "utf8");
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-    return match?.[1] ? Number(match[1]) * 1024 : void 0;
+    const status = readFileSync6(`/proc/${pid}/status`, "utf8");
+    const match2 = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match2?.[1] ? Number(match2[1]) * 1024 : void 0;
   } catch {
     return void 0;
   }
 }
 function childPids(pid) {
   try {
-    const text = readFileSync5(`/proc/${pid}/task/${pid}/children`, "utf8");
+    const text = readFileSync6(`/proc/${pid}/task/${pid}/children`, "utf8");
     return text.split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
-function treeRss(rootPid) {
+function treePids(rootPid) {
   const queue2 = [rootPid];
+  const pids = [];
+  while (queue2.length > 0 && pids.length < 64) {
+    const pid = queue2.shift();
+    pids.push(pid);
+    queue2.push(...childPids(pid));
+  }
+  return pids;
+}
+function treeRss(rootPid) {
   let total = 0;
   let found = false;
-  for (let seen = 0; queue2.length > 0 && seen < 64; seen++) {
-    const pid = queue2.shift();
+  for (const pid of treePids(rootPid)) {
     const rss = readVmRss(pid);
     if (rss !== void 0) {
       total += rss;
       found = true;
     }
-    queue2.push(...childPids(pid));
   }
   return found ? total : void 0;
 }
@@ -62384,76 +71222,131 @@ function startRssSampler(pid, intervalMs = 200) {
       clearInterval(timer);
       take();
       return samples;
-    }
+    },
+    now: () => Date.now() - started
   };
 }
-function theilSenSlope(points) {
-  const slopes = [];
-  for (let i = 0; i < points.length; i++) {
-    for (let j = i + 1; j < points.length; j++) {
-      const a = points[i];
-      const b = points[j];
-      if (b.atMs !== a.atMs) slopes.push((b.bytes - a.bytes) / (b.atMs - a.atMs));
-    }
-  }
-  return median2(slopes);
+function phaseRss(samples, phases) {
+  return phases.flatMap((phase) => {
+    const inPhase = samples.filter((s2) => s2.atMs >= phase.loadStartMs && s2.atMs <= phase.idleEndMs);
+    const resting = inPhase.filter((s2) => s2.atMs >= phase.loadEndMs);
+    if (resting.length === 0) return [];
+    const bytes = inPhase.map((s2) => s2.bytes);
+    return [
+      {
+        restBytes: Math.min(...resting.map((s2) => s2.bytes)),
+        lowBytes: Math.min(...bytes),
+        highBytes: Math.max(...bytes),
+        loadSec: (phase.loadEndMs - phase.loadStartMs) / 1e3
+      }
+    ];
+  });
 }
-function median2(values) {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-function memoryTrend(samples, options2) {
-  const window2 = samples.filter((sample) => sample.atMs >= options2.warmupMs);
-  const first = window2[0];
-  const last = window2[window2.length - 1];
-  const windowMs = first && last ? last.atMs - first.atMs : 0;
-  const seconds = (ms) => (ms / 1e3).toFixed(1);
-  if (window2.length < options2.minSamples || windowMs < options2.minWindowMs) {
+var MB = 1024 * 1024;
+var mb = (bytes) => (bytes / MB).toFixed(0);
+function judgeSoak(phases, limits) {
+  if (phases.length < 3) {
     return {
-      ok: false,
-      reason: `too few RSS samples after a ${seconds(options2.warmupMs)} s warm-up (${window2.length} over ${seconds(windowMs)} s; need ${options2.minSamples} over ${seconds(options2.minWindowMs)} s): raise duration`
+      verdict: "cannot-tell",
+      reason: `only ${phases.length} load phase(s) with RSS samples; a warm-up, a baseline and at least one compared phase are needed`
     };
   }
-  const stride = Math.ceil(window2.length / 200);
-  const points = window2.filter((_, index) => index % stride === 0);
-  const third = Math.floor(window2.length / 3);
-  const medians = [0, 1, 2].map(
-    (k) => median2(window2.slice(k * third, k === 2 ? window2.length : (k + 1) * third).map((s) => s.bytes))
-  );
-  const [a = 0, b = 0, c = 0] = medians;
-  const bytesPerMs = theilSenSlope(points);
+  const [, base, ...judged] = phases;
+  const baselineBytes = base.restBytes;
+  const rests = judged.map((phase) => phase.restBytes);
+  const lastBytes = rests[rests.length - 1] ?? baselineBytes;
+  const noise = Math.max(1 * MB, baselineBytes * 0.01);
+  const steps = rests.map((rest, index) => rest - (index === 0 ? baselineBytes : rests[index - 1] ?? 0));
+  const rising = steps.every((step) => step > noise);
+  const rise = lastBytes - baselineBytes;
+  const loadMinutes = judged.reduce((sum, phase) => sum + phase.loadSec, 0) / 60;
+  const mbPerMin = rise / MB / Math.max(loadMinutes, 1 / 60);
+  const big = rise >= baselineBytes * (limits.leakPercent / 100);
+  const fast = mbPerMin >= limits.leakMbPerMin;
+  const lows = judged.map((phase) => phase.lowBytes);
+  const lowSteps = lows.map((low, index) => low - (index === 0 ? base.lowBytes : lows[index - 1] ?? 0));
+  const lowsRising = lowSteps.every((step) => step > noise);
+  const lowRise = (lows[lows.length - 1] ?? base.lowBytes) - base.lowBytes;
+  const path15 = [baselineBytes, ...rests].map(mb).join(" \u2192 ");
+  const trace = `RSS at rest after each phase past the warm-up ${path15} MB`;
+  if (rising && big && fast && lowsRising) {
+    return {
+      verdict: "leak",
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}: rose in every phase, +${mb(rise)} MB (${(rise / baselineBytes * 100).toFixed(0)}%, ${mbPerMin.toFixed(1)} MB/min of load)`
+    };
+  }
+  if (!rising && !big) {
+    return {
+      verdict: "within",
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}: no phase-over-phase growth (net ${rise >= 0 ? "+" : ""}${mb(rise)} MB)`
+    };
+  }
+  if (!lowsRising && lowRise < baselineBytes * (limits.leakPercent / 100)) {
+    return {
+      verdict: "within",
+      baselineBytes,
+      lastBytes,
+      mbPerMin,
+      reason: `${trace}, but the troughs under load stayed level (${[base.lowBytes, ...lows].map(mb).join(" \u2192 ")} MB): a saw-tooth, no retained growth`
+    };
+  }
   return {
-    ok: true,
-    trend: {
-      startBytes: a,
-      endBytes: c,
-      mbPerMin: bytesPerMs * 6e4 / (1024 * 1024),
-      rising: a < b && b < c,
-      samples: window2.length,
-      windowMs,
-      warmupMs: options2.warmupMs
-    }
+    verdict: "cannot-tell",
+    reason: rising ? `${trace}: rose in every phase, +${mb(rise)} MB in all (${(rise / baselineBytes * 100).toFixed(1)}%, ${mbPerMin.toFixed(1)} MB/min); a leak needs \u2265 ${limits.leakPercent}% and \u2265 ${limits.leakMbPerMin} MB/min: raise duration or phases` : `${trace}: up ${mb(rise)} MB overall but not in every phase, no steady trend: raise duration or phases`
   };
-}
-function judgeTrend(trend, limits) {
-  const startMb = trend.startBytes / (1024 * 1024);
-  const fast = trend.mbPerMin > limits.leakMbPerMin && trend.mbPerMin > startMb * (limits.leakPercent / 100);
-  if (!fast) return "within";
-  if (!trend.rising) return "step";
-  const rise = trend.endBytes - trend.startBytes;
-  return rise < trend.startBytes * (limits.leakPercent / 100) ? "too-little" : "leak";
 }
 
 // checks/lib/load/load-run.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import { performance as performance2 } from "node:perf_hooks";
 import autocannon from "autocannon";
-function runLoad(options2, ctx) {
+function treeCpuTicks(pid) {
+  let total = 0;
+  let found = false;
+  for (const one of treePids(pid)) {
+    try {
+      const stat3 = readFileSync7(`/proc/${one}/stat`, "utf8");
+      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      total += Number(fields[11]) + Number(fields[12]);
+      found = true;
+    } catch {
+    }
+  }
+  return found ? total : void 0;
+}
+var TICKS_PER_SECOND = 100;
+async function runLoad(options2, ctx) {
+  const quietWaitMs = await quietLoop(ctx.signal);
+  return drive(options2, ctx, quietWaitMs);
+}
+var QUIET_BUSY = 0.5;
+var QUIET_MAX_MS = 3e3;
+var QUIET_SLICE_MS = 250;
+async function quietLoop(signal) {
+  const started = performance2.now();
+  while (!signal.aborted && performance2.now() - started < QUIET_MAX_MS) {
+    const before = performance2.eventLoopUtilization();
+    await new Promise((resolve8) => setTimeout(resolve8, QUIET_SLICE_MS));
+    if (performance2.eventLoopUtilization(before).utilization < QUIET_BUSY) break;
+  }
+  return Math.round(performance2.now() - started);
+}
+function drive(options2, ctx, quietWaitMs) {
   const latencies = [];
   const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
+  const answered = /* @__PURE__ */ new Set();
   const sampler = options2.pid ? startRssSampler(options2.pid) : void 0;
-  return new Promise((resolve7, reject) => {
+  const cpuBefore = options2.pid ? treeCpuTicks(options2.pid) : void 0;
+  const loopBefore = performance2.eventLoopUtilization();
+  const started = performance2.now();
+  return new Promise((resolve8, reject) => {
     const instance = autocannon(
       {
         url: options2.url.href,
@@ -62464,6 +71357,9 @@ function runLoad(options2, ctx) {
       (err, result) => {
         ctx.signal.removeEventListener("abort", onAbort);
         const rss = sampler?.stop();
+        const elapsedSec = (performance2.now() - started) / 1e3;
+        const generatorBusy = performance2.eventLoopUtilization(loopBefore).utilization;
+        const cpuAfter = options2.pid ? treeCpuTicks(options2.pid) : void 0;
         if (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
           return;
@@ -62472,7 +71368,7 @@ function runLoad(options2, ctx) {
         for (const [code2, stat3] of Object.entries(result.statusCodeStats ?? {})) {
           statusCounts[code2] = stat3?.count ?? 0;
         }
-        resolve7({
+        resolve8({
           connections: options2.connections,
           durationSec: options2.durationSec,
           total: latencies.length + result.errors,
@@ -62484,9 +71380,13 @@ function runLoad(options2, ctx) {
           p95Ms: nearestRank(okLatencies, 95),
           p50Ms: nearestRank(okLatencies, 50),
           allP95Ms: nearestRank(latencies, 95),
-          requestsPerSec: result.requests.average,
+          requestsPerSec: latencies.length / Math.max(elapsedSec, 1e-3),
           statusCounts,
           servedConnections: served.size,
+          answeredConnections: answered.size,
+          generatorBusy,
+          quietWaitMs,
+          ...cpuBefore !== void 0 && cpuAfter !== void 0 ? { targetCpuCores: (cpuAfter - cpuBefore) / TICKS_PER_SECOND / Math.max(elapsedSec, 1e-3) } : {},
           rss
         });
       }
@@ -62495,12 +71395,94 @@ function runLoad(options2, ctx) {
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     instance.on("response", (client, statusCode, _resBytes, responseTime) => {
       latencies.push(responseTime);
+      answered.add(client);
       if (statusCode >= 200 && statusCode < 300) {
         okLatencies.push(responseTime);
         served.add(client);
       }
     });
   });
+}
+var MAX_REDIRECTS = 5;
+async function resolveMeasuredUrl(url2, signal) {
+  const redirects = [];
+  const seen = /* @__PURE__ */ new Set([url2.href]);
+  let current = url2;
+  for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
+    const response = await httpRequest(current, { timeoutMs: 1e4, signal, maxBodyBytes: 0 });
+    const location = headerValue(response.headers, "location");
+    if (response.status < 300 || response.status >= 400 || !location) return { url: current, redirects };
+    const next = new URL(location, current);
+    next.hash = "";
+    const label = `${current.pathname}${current.search} \u2192 ${response.status} ${next.origin === current.origin ? `${next.pathname}${next.search}` : next.href}`;
+    if (next.origin !== url2.origin)
+      return { url: current, redirects, stopped: `${label}: another origin, not followed` };
+    if (seen.has(next.href)) return { url: current, redirects, stopped: `${label}: a redirect loop` };
+    redirects.push(label);
+    seen.add(next.href);
+    current = next;
+  }
+  return { url: current, redirects, stopped: `more than ${MAX_REDIRECTS} redirects` };
+}
+function idle(ms, signal) {
+  return new Promise((resolve8) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve8();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+function mergeRuns(runs, connections) {
+  const sum = (pick4) => runs.reduce((total, run2) => total + pick4(run2), 0);
+  const statusCounts = {};
+  for (const run2 of runs)
+    for (const [code2, count] of Object.entries(run2.statusCounts))
+      statusCounts[code2] = (statusCounts[code2] ?? 0) + count;
+  const worst = (pick4) => runs.map(pick4).filter(Number.isFinite).reduce((a, b) => Math.max(a, b), Number.NaN);
+  return {
+    connections,
+    durationSec: sum((run2) => run2.durationSec),
+    total: sum((run2) => run2.total),
+    responses: sum((run2) => run2.responses),
+    ok2xx: sum((run2) => run2.ok2xx),
+    non2xx: sum((run2) => run2.non2xx),
+    errors: sum((run2) => run2.errors),
+    timeouts: sum((run2) => run2.timeouts),
+    p95Ms: worst((run2) => run2.p95Ms),
+    p50Ms: worst((run2) => run2.p50Ms),
+    allP95Ms: worst((run2) => run2.allP95Ms),
+    requestsPerSec: sum((run2) => run2.responses) / Math.max(
+      sum((run2) => run2.durationSec),
+      1e-3
+    ),
+    statusCounts,
+    servedConnections: Math.min(...runs.map((run2) => run2.servedConnections)),
+    answeredConnections: Math.min(...runs.map((run2) => run2.answeredConnections)),
+    generatorBusy: Math.max(...runs.map((run2) => run2.generatorBusy)),
+    quietWaitMs: sum((run2) => run2.quietWaitMs)
+  };
+}
+async function runSoak(options2, ctx) {
+  const sampler = startRssSampler(options2.pid);
+  const phases = [];
+  const runs = [];
+  let rss = [];
+  try {
+    for (let index = 0; index < options2.phases && !ctx.signal.aborted; index++) {
+      const loadStartMs = sampler.now();
+      const durationSec = index === 0 ? options2.warmupSec : options2.phaseSec;
+      runs.push(await runLoad({ url: options2.url, connections: options2.connections, durationSec }, ctx));
+      const loadEndMs = sampler.now();
+      await idle(options2.idleSec * 1e3, ctx.signal);
+      phases.push({ loadStartMs, loadEndMs, idleEndMs: sampler.now() });
+    }
+  } finally {
+    rss = sampler.stop();
+  }
+  return { load: mergeRuns(runs, options2.connections), phases, rss };
 }
 
 // checks/load-test.ts
@@ -62513,22 +71495,41 @@ var Params4 = external_exports.object({
   minSuccess: external_exports.coerce.number().min(0).max(100).default(90).describe(
     "users, p95 and memory-leak fail unless at least this percentage of requests got a 2xx (latency of errors proves nothing)"
   ),
-  warmup: external_exports.coerce.number().min(0).max(30).optional().describe("memory-leak: seconds of warm-up not judged (default 30% of duration, at least 2 s)"),
-  leakMbPerMin: external_exports.coerce.number().positive().default(20).describe("memory-leak: RSS growth (MB/min) after the warm-up that counts as a leak \u2026"),
-  leakPercent: external_exports.coerce.number().positive().default(10).describe("\u2026 when it is also faster than this percentage of the RSS per minute")
+  warmup: external_exports.coerce.number().min(0).max(30).optional().describe(
+    "memory-leak: seconds of load in the first (warm-up) phase, which only sets the baseline (default: one phase)"
+  ),
+  phases: external_exports.coerce.number().int().min(3).max(10).default(4).describe("memory-leak: load phases (warm-up + compared phases); `duration` is split between them"),
+  idle: external_exports.coerce.number().min(0.5).max(10).default(2).describe("memory-leak: seconds without requests after each phase, before the next"),
+  leakMbPerMin: external_exports.coerce.number().positive().default(20).describe(
+    "memory-leak: growth of RSS at rest (MB per minute of load) after the warm-up that counts as a leak \u2026"
+  ),
+  leakPercent: external_exports.coerce.number().positive().default(10).describe(
+    "\u2026 when it also rose by at least this percentage of the baseline (RSS at rest after the second phase)"
+  )
 }).strict();
 var NO_PID_REASON = "memory-leak heuristic needs a target started by shipgate (target.start)";
 var MIN_SUCCESSES = 20;
-var MIN_TREND_SAMPLES = 15;
-var MIN_TREND_MS = 3e3;
+var GENERATOR_SATURATED = 0.9;
+var TARGET_IDLE_CORES = 0.3;
+var TARGET_SEEN_CORES = 0.01;
 function failedShare(run2) {
   return run2.total === 0 ? 100 : (run2.errors + run2.non2xx) / run2.total * 100;
 }
-function statusBreakdown(run2) {
+function rate(run2) {
+  const perSec = run2.requestsPerSec;
+  return perSec >= 1e3 ? `${(perSec / 1e3).toFixed(1)}k req/s` : `${perSec.toFixed(0)} req/s`;
+}
+function made(run2) {
+  return `${run2.answeredConnections}/${run2.connections} connections answered at ${rate(run2)}`;
+}
+function statusBreakdown(run2, measured) {
   const codes = Object.entries(run2.statusCounts).map(([code2, count]) => `${code2}: ${count}`);
   return [
-    `${run2.total} requests with ${run2.connections} connections over ${run2.durationSec} s`,
-    `${run2.requestsPerSec.toFixed(0)} req/s; 2xx responses: p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms; all responses: p95 ${formatMs(run2.allP95Ms)} ms`,
+    `${run2.total} requests with ${run2.connections} connections over ${run2.durationSec} s on ${shortPath(measured.url)}`,
+    ...measured.redirects.length > 0 ? [`redirects followed first: ${measured.redirects.join(", ")}`] : [],
+    ...measured.stopped ? [`redirect not followed: ${measured.stopped}`] : [],
+    `${run2.requestsPerSec.toFixed(0)} req/s; ${run2.answeredConnections} of ${run2.connections} connections got an answer, ${run2.servedConnections} a 2xx; load generator busy ${(run2.generatorBusy * 100).toFixed(0)}%${run2.targetCpuCores === void 0 ? "" : `, target CPU ${run2.targetCpuCores.toFixed(2)} cores`}${run2.quietWaitMs > 2 * 250 ? `; waited ${(run2.quietWaitMs / 1e3).toFixed(1)} s for shipgate's event loop to go quiet first` : ""}`,
+    `2xx responses: p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms; all responses: p95 ${formatMs(run2.allP95Ms)} ms`,
     `status codes: ${codes.join(", ") || "none"}; errors ${run2.errors} (timeouts ${run2.timeouts})`
   ].join("\n");
 }
@@ -62540,102 +71541,141 @@ function metricsOf2(run2) {
     errorRatePercent: failedShare(run2),
     requests: run2.total,
     successes: run2.ok2xx,
-    connections: run2.connections
+    connections: run2.connections,
+    answeredConnections: run2.answeredConnections,
+    generatorBusyPercent: Math.round(run2.generatorBusy * 100),
+    ...run2.targetCpuCores === void 0 ? {} : { targetCpuCores: run2.targetCpuCores }
   };
 }
-function likelyCause(run2) {
-  const codes = Object.entries(run2.statusCounts).filter(([code2]) => !code2.startsWith("2")).sort((a, b) => b[1] - a[1]);
-  const top = codes[0]?.[0];
+function topFailure(run2) {
+  return Object.entries(run2.statusCounts).filter(([code2]) => !code2.startsWith("2")).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+function likelyCause(run2, measured) {
+  const top = topFailure(run2);
   if (top === "429") return ": the app rate-limits the load test (raise its limit for the run, or N/A)";
-  if (top?.startsWith("3")) return `: ${top} redirects (set path= to the final URL)`;
+  if (top?.startsWith("3"))
+    return measured.stopped ? `: ${top} redirects (${measured.stopped}; set path= to a page that answers)` : `: ${top} redirects (set path= to the final URL)`;
   if (top?.startsWith("5")) return `: the app answers ${top} under load`;
   if (top === "404") return ": 404 (set path= to a page that exists)";
+  if (top === "401" || top === "403") return `: ${top} (set path= to a public page)`;
   return top ? `: mostly ${top}` : "";
 }
-function tooFewSuccesses(params4, run2) {
-  const okPercent = run2.total === 0 ? 0 : run2.ok2xx / run2.total * 100;
+function nothingMeasured(params4, run2, measured) {
+  if (run2.responses === 0) {
+    if (run2.errors > 0 && run2.timeouts === run2.errors) {
+      return {
+        status: "fail",
+        summary: `no response within 10 s to any of ${run2.errors} requests (the app hangs under load)`
+      };
+    }
+    return {
+      status: "error",
+      summary: `no responses at all (${run2.errors} connection errors): nothing measured; is the app running at ${measured.url.href}?`
+    };
+  }
+  const okPercent = run2.ok2xx / run2.total * 100;
   if (run2.ok2xx >= MIN_SUCCESSES && okPercent >= params4.minSuccess) return void 0;
   const codes = Object.entries(run2.statusCounts).filter(([code2]) => !code2.startsWith("2")).map(([code2, count]) => `${count}\xD7 ${code2}`);
   const errors = run2.errors > 0 ? [`${run2.errors} connection errors`] : [];
   const what = [...codes, ...errors].join(", ") || "none";
-  return `only ${run2.ok2xx} of ${run2.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params4.minSuccess}%; ${what})${likelyCause(run2)}; nothing measured to judge`;
+  const top = topFailure(run2);
+  const serverFailed = top?.startsWith("5") || top === void 0 && run2.timeouts > 0;
+  return {
+    status: serverFailed ? "fail" : "error",
+    summary: `only ${run2.ok2xx} of ${run2.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params4.minSuccess}%; ${what})${likelyCause(run2, measured)}; ${serverFailed ? "the app fails under this load" : "nothing measured to judge"}`
+  };
 }
-function judge2(params4, run2, ctx) {
-  const details = statusBreakdown(run2);
-  const metrics = metricsOf2(run2);
-  if (run2.responses === 0) {
+function underDriven(run2) {
+  if (run2.answeredConnections < run2.connections) {
     return {
-      status: "fail",
-      summary: `no responses at all (${run2.errors} connection errors)`,
-      details,
-      metrics
+      status: "error",
+      summary: `only ${run2.answeredConnections} of ${run2.connections} connections got any answer (${rate(run2)}): the run did not make the load it claims; not judged`
     };
   }
-  const rate = failedShare(run2);
-  const errorNote = `error rate ${rate.toFixed(2)}%`;
-  if (params4.metric !== "error-rate") {
-    const problem = tooFewSuccesses(params4, run2);
-    if (problem) return { status: "fail", summary: problem, details, metrics };
+  if (run2.generatorBusy >= GENERATOR_SATURATED && run2.targetCpuCores !== void 0 && // No CPU at all: the PID is not the server (a `docker compose up` client), so nothing is known.
+  run2.targetCpuCores >= TARGET_SEEN_CORES && run2.targetCpuCores < TARGET_IDLE_CORES) {
+    return {
+      status: "error",
+      summary: `the load generator was the bottleneck (its event loop ${(run2.generatorBusy * 100).toFixed(0)}% busy while the app used ${run2.targetCpuCores.toFixed(2)} CPU cores): ${rate(run2)} is shipgate's limit on this machine, not the app's; the load of ${run2.connections} connections was not made; not judged`
+    };
   }
+  return void 0;
+}
+function redirectNote(measured) {
+  return measured.redirects.length > 0 ? ` [${measured.redirects.join(", ")}: measured ${shortPath(measured.url)}, where the app sends visitors]` : "";
+}
+function judge2(params4, run2, measured) {
+  const details = statusBreakdown(run2, measured);
+  const metrics = metricsOf2(run2);
+  const note = redirectNote(measured);
+  const withNote = (outcome2) => ({
+    ...outcome2,
+    summary: `${outcome2.summary}${note}`,
+    details,
+    metrics
+  });
+  const rateShare = failedShare(run2);
+  const errorNote = `error rate ${rateShare.toFixed(2)}%`;
+  const unmeasured = nothingMeasured(params4, run2, measured);
+  const errorRateUnmeasured = unmeasured?.status === "error" && run2.ok2xx < MIN_SUCCESSES;
+  if (unmeasured && (params4.metric !== "error-rate" || errorRateUnmeasured)) return withNote(unmeasured);
+  const short = underDriven(run2);
+  const notMade = (ok, outcome2) => ok && short ? short : outcome2;
   switch (params4.metric) {
     case "users": {
       const ok = run2.servedConnections >= run2.connections;
-      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests, ${errorNote})`;
-      return { status: ok ? "pass" : "fail", summary, details, metrics };
+      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests at ${rate(run2)}, ${errorNote})`;
+      return withNote(notMade(ok, { status: ok ? "pass" : "fail", summary }));
     }
     case "p95": {
       const max = params4.max ?? 200;
       const ok = Number.isFinite(run2.p95Ms) && run2.p95Ms <= max;
-      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms over ${run2.ok2xx} 2xx responses (${run2.connections} connections, ${errorNote})`;
-      return { status: ok ? "pass" : "fail", summary, details, metrics };
+      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms over ${run2.ok2xx} 2xx responses (${made(run2)}, ${errorNote})`;
+      return withNote(notMade(ok, { status: ok ? "pass" : "fail", summary }));
     }
     case "error-rate": {
       const max = params4.max ?? 1;
-      const ok = rate < max || rate === 0;
+      const ok = rateShare < max || rateShare === 0;
       const failed = run2.errors + run2.non2xx;
-      const summary = `${errorNote} ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx)${ok ? "" : likelyCause(run2)}`;
-      return { status: ok ? "pass" : "fail", summary, details, metrics };
+      const summary = `${errorNote} ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx; ${made(run2)})${ok ? "" : likelyCause(run2, measured)}`;
+      return withNote(notMade(ok, { status: ok ? "pass" : "fail", summary }));
     }
-    case "memory-leak":
-      return judgeLeak(params4, run2, ctx, details, metrics);
   }
 }
-function judgeLeak(params4, run2, ctx, details, metrics) {
-  if (!run2.rss || run2.rss.length === 0) {
-    return { status: "skipped", summary: `could not sample RSS of PID ${ctx.targetPid} from /proc`, details };
+function judgeLeak(params4, soak, measured, pid) {
+  const run2 = soak.load;
+  const details = statusBreakdown(run2, measured);
+  const metrics = metricsOf2(run2);
+  const note = redirectNote(measured);
+  const unmeasured = nothingMeasured(params4, run2, measured);
+  if (unmeasured) return { ...unmeasured, summary: `${unmeasured.summary}${note}`, details, metrics };
+  if (soak.rss.length === 0) {
+    return { status: "skipped", summary: `could not sample RSS of PID ${pid} from /proc`, details };
   }
-  const warmupMs = (params4.warmup ?? Math.max(2, params4.duration * 0.3)) * 1e3;
-  const result = memoryTrend(run2.rss, { warmupMs, minSamples: MIN_TREND_SAMPLES, minWindowMs: MIN_TREND_MS });
-  if (!result.ok) return { status: "skipped", summary: result.reason, details };
-  const { trend } = result;
-  const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
-  const verdict = judgeTrend(trend, params4);
-  const leaking = verdict === "leak";
-  const shape = verdict === "step" ? " (a step, not steady growth)" : "";
-  const seconds = (trend.windowMs / 1e3).toFixed(1);
-  const trendMetrics = {
-    ...metrics,
-    rssStartBytes: trend.startBytes,
-    rssEndBytes: trend.endBytes,
-    rssMbPerMin: trend.mbPerMin
-  };
-  const rise = `RSS ${mb(trend.startBytes)} \u2192 ${mb(trend.endBytes)} MB after a ${(warmupMs / 1e3).toFixed(1)} s warm-up, trend ${trend.mbPerMin.toFixed(1)} MB/min`;
-  if (verdict === "too-little") {
-    const percent = (trend.endBytes - trend.startBytes) / trend.startBytes * 100;
+  const phases = phaseRss(soak.rss, soak.phases);
+  const verdict = judgeSoak(phases, params4);
+  const how = `${soak.phases.length} load phases of ${params4.connections} connections, ${params4.idle} s idle after each`;
+  const soakDetails = `${details}
+Soak: ${how}; per phase RSS at rest after it (lowest sample of its idle), and its range under load: ${phases.map((p) => `${(p.restBytes / 1048576).toFixed(0)} MB (${(p.lowBytes / 1048576).toFixed(0)}\u2013${(p.highBytes / 1048576).toFixed(0)})`).join(", ")}. The first phase is warm-up. A heuristic, not proof.`;
+  if (verdict.verdict === "cannot-tell") {
     return {
       status: "skipped",
-      summary: `${rise}, but a rise of ${percent.toFixed(1)}% in ${seconds} s is too little to tell heap growth from a leak (a leak needs \u2265 ${params4.leakPercent}% of RSS in the window): raise duration`,
-      details,
-      metrics: trendMetrics
+      summary: `this run cannot tell: ${verdict.reason}${note}`,
+      details: soakDetails,
+      metrics
     };
   }
-  const summary = `${rise}${shape} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% per min (${run2.ok2xx} 2xx, error rate ${failedShare(run2).toFixed(2)}%)`;
+  const leaking = verdict.verdict === "leak";
   return {
     status: leaking ? "fail" : "pass",
-    summary,
-    details: `${details}
-RSS trend: Theil\u2013Sen slope over ${trend.samples} samples in ${(trend.windowMs / 1e3).toFixed(1)} s after the warm-up; a leak must also rise through each third of that window. A heuristic, not proof.`,
-    metrics: trendMetrics
+    summary: `${leaking ? "leak" : "no leak"}: ${verdict.reason} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% (${how})${note}`,
+    details: soakDetails,
+    metrics: {
+      ...metrics,
+      rssStartBytes: verdict.baselineBytes,
+      rssEndBytes: verdict.lastBytes,
+      rssMbPerMin: verdict.mbPerMin
+    }
   };
 }
 var loadTestCheck = defineCheck({
@@ -62644,29 +71684,61 @@ var loadTestCheck = defineCheck({
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
-  proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, and (target started by shipgate) an RSS trend after a warm-up. Fails when fewer than `minSuccess`% of requests succeeded. Does not prove behaviour under production traffic patterns or data sizes.",
+  proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, the rate achieved and the connections that got an answer (in the summary). The app's own same-origin redirects are followed first (`/` \u2192 302 \u2192 `/login` measures `/login`, and says so). A run that measured nothing (only redirects, 429s, 404s, refused connections) is `error` with the cause; 5xx or timeouts under load fail. A run that did not make the load it claims (connections never answered, or shipgate's generator saturated while the target idled) is `error`, never a pass. memory-leak (target started by shipgate) is a soak run: `phases` load phases split from `duration`, each followed by `idle` s; RSS at rest after each phase past the warm-up must not rise after every phase by \u2265 `leakPercent`% and `leakMbPerMin` in all; a run that cannot tell is `skipped`. Does not prove behaviour under production traffic patterns, data sizes or hours-long soaks.",
   params: Params4,
   async run(params4, ctx) {
     const target = resolveTarget(ctx, params4.path);
     if (!target.ok) return target.outcome;
-    if (params4.metric === "memory-leak" && ctx.targetPid === void 0) {
+    const pid = ctx.targetPid;
+    if (params4.metric === "memory-leak" && pid === void 0) {
       return { status: "skipped", summary: NO_PID_REASON };
     }
-    const { url: url2 } = target;
-    const key = `load-test:${url2.href}:${params4.connections}:${params4.duration}`;
-    let run2;
+    let measured;
     try {
-      run2 = await ctx.memo(key, () => {
+      measured = await ctx.memo(
+        `load-test:url:${target.url.href}`,
+        () => resolveMeasuredUrl(target.url, ctx.signal)
+      );
+    } catch (error62) {
+      return {
+        status: "error",
+        summary: `load test against ${target.url.href} not run: ${describeError(error62)}`
+      };
+    }
+    const { url: url2 } = measured;
+    try {
+      if (params4.metric === "memory-leak") {
+        if (pid === void 0) return { status: "skipped", summary: NO_PID_REASON };
+        const loadSec = Math.max(1, params4.duration / params4.phases);
+        const key2 = `load-test:soak:${url2.href}:${params4.connections}:${params4.duration}:${params4.phases}:${params4.idle}:${params4.warmup}`;
+        const soak = await ctx.memo(key2, () => {
+          ctx.log(
+            `load test (soak): ${params4.phases} phases of ${loadSec.toFixed(1)} s with ${params4.connections} connections, ${params4.idle} s idle after each, on ${shortPath(url2)}`
+          );
+          return runSoak(
+            {
+              url: url2,
+              connections: params4.connections,
+              phaseSec: loadSec,
+              warmupSec: params4.warmup ?? loadSec,
+              phases: params4.phases,
+              idleSec: params4.idle,
+              pid
+            },
+            ctx
+          );
+        });
+        return judgeLeak(params4, soak, measured, pid);
+      }
+      const key = `load-test:${url2.href}:${params4.connections}:${params4.duration}`;
+      const run2 = await ctx.memo(key, () => {
         ctx.log(`load test: ${params4.connections} connections for ${params4.duration} s on ${shortPath(url2)}`);
-        return runLoad(
-          { url: url2, connections: params4.connections, durationSec: params4.duration, pid: ctx.targetPid },
-          ctx
-        );
+        return runLoad({ url: url2, connections: params4.connections, durationSec: params4.duration, pid }, ctx);
       });
+      return judge2({ ...params4, metric: params4.metric }, run2, measured);
     } catch (error62) {
       return { status: "error", summary: `load test against ${url2.href} failed: ${describeError(error62)}` };
     }
-    return judge2(params4, run2, ctx);
   }
 });
 
@@ -62760,12 +71832,12 @@ function isVersionedName(name) {
 }
 async function folderStatus(dir, folder, rollbacks) {
   const sqlFiles = (await entriesOf(path9.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
-  const ups = sqlFiles.filter((n) => !DOWN_FILE_RE.test(n));
-  const main2 = ups.find((n) => /^(?:up|migration)\.sql$/i.test(n)) ?? ups[0];
+  const ups = sqlFiles.filter((n2) => !DOWN_FILE_RE.test(n2));
+  const main2 = ups.find((n2) => /^(?:up|migration)\.sql$/i.test(n2)) ?? ups[0];
   if (!main2) return void 0;
   const file2 = `${folder}/${main2}`;
   const tool = main2 === "migration.sql" ? "prisma" : "sql";
-  const down = sqlFiles.find((n) => DOWN_FILE_RE.test(n));
+  const down = sqlFiles.find((n2) => DOWN_FILE_RE.test(n2));
   if (down) {
     return hasStatements(await read(path9.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
@@ -62806,7 +71878,7 @@ var ParamsSchema6 = external_exports.object({
 }).strict();
 async function isDir2(file2) {
   return stat2(file2).then(
-    (s) => s.isDirectory(),
+    (s2) => s2.isDirectory(),
     () => false
   );
 }
@@ -62835,7 +71907,7 @@ function advice(status) {
   }
 }
 function provenNote(statuses) {
-  const tools = [...new Set(statuses.map((s) => s.tool ?? "sql"))].sort();
+  const tools = [...new Set(statuses.map((s2) => s2.tool ?? "sql"))].sort();
   const per = {
     postgrator: "postgrator: each NNN.do has a non-empty NNN.undo of the same version",
     flyway: "Flyway: each V<version> has a non-empty U<version> (R__ repeatables need none)",
@@ -62873,8 +71945,8 @@ var migrationsCheck = defineCheck({
     }
     const where = dirs.join(", ");
     if (statuses.length === 0) return { status: "skipped", summary: `no migrations in ${where}` };
-    const missing = statuses.filter((s) => !s.rollback);
-    const findings = missing.map((s) => ({ file: s.file, line: 1, message: advice(s) }));
+    const missing = statuses.filter((s2) => !s2.rollback);
+    const findings = missing.map((s2) => ({ file: s2.file, line: 1, message: advice(s2) }));
     const metrics = { migrations: statuses.length, withoutRollback: missing.length };
     if (missing.length === 0) {
       return {
@@ -62887,51 +71959,12 @@ var migrationsCheck = defineCheck({
     return {
       status: "fail",
       summary: `${missing.length} of ${plural6(statuses.length, "migration")} in ${where} without a rollback`,
-      details: [...missing.map((s) => `- ${advice(s)}`), provenNote(statuses)].join("\n"),
+      details: [...missing.map((s2) => `- ${advice(s2)}`), provenNote(statuses)].join("\n"),
       findings,
       metrics
     };
   }
 });
-
-// src/core/config/telemetry-config.ts
-var DURATION_PATTERN = /^\d+(?:ms|s|m|h|d)$/;
-var Duration2 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
-var EnvName = external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name");
-var PrometheusConfigSchema = external_exports.object({
-  /** Base URL of the Prometheus HTTP API (without `/api/v1`); default: env `PROMETHEUS_URL`. */
-  url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
-    message: "no credentials in the URL: use tokenEnv or usernameEnv/passwordEnv"
-  }).optional(),
-  /** Env var with a bearer token (sent as `Authorization: Bearer …`). */
-  tokenEnv: EnvName.default("PROMETHEUS_TOKEN"),
-  /** Env vars with basic-auth credentials (used when no token is set). */
-  usernameEnv: EnvName.default("PROMETHEUS_USERNAME"),
-  passwordEnv: EnvName.default("PROMETHEUS_PASSWORD"),
-  /**
-   * Label matchers added to every default query, e.g. `job="restaurant-os",version="{{version}}"`
-   * (variables are filled and escaped). Default: none.
-   */
-  selector: external_exports.string().max(500).default(""),
-  /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
-  targetSelector: external_exports.string().max(500).optional(),
-  /** The `rate()` window of the default queries. */
-  rateWindow: Duration2.default("5m"),
-  /** The memory limit the `memory-percent` query divides by (bytes), e.g. the container's limit. */
-  memoryLimitBytes: external_exports.number().positive().optional(),
-  /** Replace a default query by metric name (`error-rate`, `p95`, …) for every item using it. */
-  queries: external_exports.record(external_exports.string(), external_exports.string().min(1).max(4e3)).default({}),
-  timeoutMs: external_exports.number().int().positive().max(12e4).default(1e4)
-}).strict();
-var RollbackDispatchSchema = external_exports.object({
-  /** File name under .github/workflows (needs a `workflow_dispatch` trigger). */
-  workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
-  ref: external_exports.string().min(1).default("main")
-}).strict();
-var TelemetrySchema = external_exports.object({
-  prometheus: PrometheusConfigSchema.optional(),
-  rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
-}).strict();
 
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
@@ -63061,7 +72094,7 @@ async function queryPrometheus(endpoint2, request2) {
 }
 
 // checks/prometheus.ts
-var Duration3 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Duration4 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
 var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
@@ -63069,13 +72102,13 @@ var Params5 = external_exports.object({
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
-  over: Duration3.optional().describe(
+  over: Duration4.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
-  window: Duration3.optional().describe(
+  window: Duration4.optional().describe(
     "judge every sample over the last `window` (a range query); default: now only"
   ),
-  interval: Duration3.default("30s").describe("the sampling step within the window"),
+  interval: Duration4.default("30s").describe("the sampling step within the window"),
   failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
@@ -63143,7 +72176,7 @@ var prometheusCheck = defineCheck({
     });
     if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
-    const now = Date.now() / 1e3;
+    const now2 = Date.now() / 1e3;
     const endpoint2 = {
       url: url2,
       timeoutMs: Math.min(config3?.timeoutMs ?? 1e4, ctx.timeoutMs),
@@ -63157,7 +72190,7 @@ var prometheusCheck = defineCheck({
     const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
     const answer = await queryPrometheus(
       endpoint2,
-      params4.window ? { kind: "range", query, start: now - windowSec, end: now, stepSeconds: stepSec } : { kind: "instant", query, time: now }
+      params4.window ? { kind: "range", query, start: now2 - windowSec, end: now2, stepSeconds: stepSec } : { kind: "instant", query, time: now2 }
     );
     const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
     const link = graphLink(url2, query, params4.window ?? "1h");
@@ -63256,7 +72289,7 @@ var rateLimitCheck = defineCheck({
     const { url: url2 } = target;
     const where = `${params4.method} ${shortPath(url2)}`;
     const tally = await burst(url2, params4, ctx.signal);
-    const statuses = [...tally.statuses].map(([code2, n]) => `${code2}: ${n}`).join(", ") || "none";
+    const statuses = [...tally.statuses].map(([code2, n2]) => `${code2}: ${n2}`).join(", ") || "none";
     const details = [`statuses: ${statuses}`, ...tally.errors.map((e) => `error: ${e}`)].join("\n");
     const metrics = { sent: tally.sent, count429: tally.count429 };
     if (tally.statuses.size === 0) {
@@ -63313,7 +72346,7 @@ async function runGitleaksDir(binary, dir, signal) {
   const tmp = await mkdtemp(path12.join(os.tmpdir(), "shipgate-gitleaks-"));
   const report = path12.join(tmp, "report.json");
   try {
-    await new Promise((resolve7, reject) => {
+    await new Promise((resolve8, reject) => {
       execFile2(
         binary,
         ["dir", ".", "--redact", "--no-banner", "--report-format", "json", "--report-path", report],
@@ -63321,7 +72354,7 @@ async function runGitleaksDir(binary, dir, signal) {
         (error62) => {
           if (error62 && error62.code !== 1)
             reject(new Error(`gitleaks failed: ${error62.message.split("\n")[0]}`));
-          else resolve7();
+          else resolve8();
         }
       );
     });
@@ -63467,7 +72500,7 @@ import path13 from "node:path";
 import net from "node:net";
 import tls from "node:tls";
 function probeTls(host, port, options2) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const socket = tls.connect({
       host,
       port,
@@ -63490,7 +72523,7 @@ function probeTls(host, port, options2) {
         const value = entity?.CN ?? entity?.O ?? "?";
         return Array.isArray(value) ? value[0] ?? "?" : value;
       };
-      resolve7({
+      resolve8({
         authorized: socket.authorized,
         chainError: socket.authorizationError ? String(socket.authorizationError) : void 0,
         hostnameError: identity ? `${host} not in ${cert.subjectaltname || `CN=${name(cert.subject)}`}` : void 0,
@@ -63515,7 +72548,7 @@ var Params7 = external_exports.object({
   caFile: external_exports.string().optional(),
   timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(1e4)
 });
-var DAY_MS = 864e5;
+var DAY_MS2 = 864e5;
 var tlsCheck = defineCheck({
   id: "tls",
   measures: "app",
@@ -63545,10 +72578,10 @@ var tlsCheck = defineCheck({
     } catch (error62) {
       return { status: "fail", summary: `TLS handshake with ${url2.host} failed: ${describeError(error62)}` };
     }
-    const now = Date.now();
-    const daysLeft = Math.round((probe.validTo.getTime() - now) / DAY_MS);
+    const now2 = Date.now();
+    const daysLeft = Math.round((probe.validTo.getTime() - now2) / DAY_MS2);
     const problems = [];
-    if (probe.validFrom.getTime() > now) problems.push(`not valid before ${probe.validFrom.toISOString()}`);
+    if (probe.validFrom.getTime() > now2) problems.push(`not valid before ${probe.validFrom.toISOString()}`);
     if (daysLeft < 0) problems.push(`expired ${-daysLeft} days ago`);
     else if (daysLeft < params4.minDays) problems.push(`expires in ${daysLeft} days (< ${params4.minDays})`);
     if (probe.chainError)
@@ -63656,7 +72689,7 @@ var versionCheck = defineCheck({
 });
 
 // checks/lib/detect/websocket-use.ts
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 var WEBSOCKET_SERVER_PACKAGES = [
   "ws",
   "socket.io",
@@ -63685,7 +72718,7 @@ function findWebSocketUse(repoDir) {
   const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   if (dep) return `package.json depends on ${dep}`;
   for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join13(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
+    if (SERVER_SOURCE.test(readSmallFile(join15(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
   }
   return void 0;
 }
@@ -63703,9 +72736,9 @@ var wrapper_default = import_websocket.default;
 
 // checks/lib/load/load-ws-probe.ts
 function connect(url2, timeoutMs) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });
-    socket.once("open", () => resolve7(socket));
+    socket.once("open", () => resolve8(socket));
     socket.once("error", (error62) => reject(error62));
     socket.once("unexpected-response", (_req, res) => {
       socket.terminate();
@@ -63714,7 +72747,7 @@ function connect(url2, timeoutMs) {
   });
 }
 function roundTrip(socket, mode, id, timeoutMs) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const cleanup = () => {
       clearTimeout(timer);
       socket.off("pong", onPong);
@@ -63723,7 +72756,7 @@ function roundTrip(socket, mode, id, timeoutMs) {
     };
     const done = () => {
       cleanup();
-      resolve7(Number(process.hrtime.bigint() - started) / 1e6);
+      resolve8(Number(process.hrtime.bigint() - started) / 1e6);
     };
     const onPong = (data) => {
       if (data.toString() === id) done();
@@ -63770,8 +72803,8 @@ async function probeWebSocket(options2) {
       return;
     }
     try {
-      for (let n = 0; n < options2.messagesPerClient && !options2.signal.aborted; n++) {
-        rtts.push(await roundTrip(socket, options2.mode, `shipgate-${index}-${n}`, options2.timeoutMs));
+      for (let n2 = 0; n2 < options2.messagesPerClient && !options2.signal.aborted; n2++) {
+        rtts.push(await roundTrip(socket, options2.mode, `shipgate-${index}-${n2}`, options2.timeoutMs));
       }
     } catch (error62) {
       fail3(describeError(error62));
@@ -63883,6 +72916,482 @@ function findCheck(id) {
   return checks.find((check2) => check2.id === id);
 }
 
+// src/load/default-template.ts
+import { existsSync as existsSync9 } from "node:fs";
+import { dirname as dirname3, join as join16 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
+function defaultTemplatePath() {
+  let dir = dirname3(fileURLToPath2(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join16(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync9(candidate)) return candidate;
+    dir = dirname3(dir);
+  }
+  throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
+}
+
+// src/load/load-checklist.ts
+var checkSchemas = new Map(
+  checks.map((check2) => [check2.id, strictParams(check2.params)])
+);
+function loadChecklist(file2, cwd = process.cwd()) {
+  const path15 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative6(cwd, path15) || path15 : `templates/${path15.split(/[\\/]/).pop()}`;
+  let source;
+  try {
+    source = readFileSync8(path15, "utf8");
+  } catch (error62) {
+    throw new InvalidInputError([
+      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
+    ]);
+  }
+  return parseTemplate(source, shown, checkSchemas);
+}
+
+// src/core/config/config-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MAX_CONFIG_BYTES = 64 * 1024;
+var MAX_NESTING = 32;
+function nestingProblem(text, file2) {
+  let flowDepth = 0;
+  const lines = text.split(/\r\n?|\n/);
+  for (const [index, line2] of lines.entries()) {
+    const tooDeep = () => ({
+      file: file2,
+      line: index + 1,
+      message: `config nests deeper than ${MAX_NESTING} levels`
+    });
+    const indent = /^ */.exec(line2)?.[0].length ?? 0;
+    if (indent > MAX_NESTING * 2) return tooDeep();
+    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line2)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
+      return tooDeep();
+    }
+    let quote;
+    for (const char of line2) {
+      if (quote) {
+        if (char === quote) quote = void 0;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === "#") break;
+      else if (char === "[" || char === "{") {
+        if (++flowDepth > MAX_NESTING) return tooDeep();
+      } else if (char === "]" || char === "}") flowDepth = Math.max(0, flowDepth - 1);
+    }
+  }
+  return void 0;
+}
+function parseConfig(text, file2) {
+  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
+    throw new InvalidInputError([
+      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
+    ]);
+  }
+  const characterProblem = badCharacter2(text, file2) ?? nestingProblem(text, file2);
+  if (characterProblem) throw new InvalidInputError([characterProblem]);
+  const lineCounter = new import_yaml3.LineCounter();
+  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
+  const lineOf2 = (offset2) => offset2 === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset2).line, lastLine));
+  let doc;
+  try {
+    doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error62) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error62.message}` }]);
+  }
+  if (doc.errors.length > 0) {
+    throw new InvalidInputError(
+      doc.errors.map((error62) => ({
+        file: file2,
+        line: lineOf2(error62.pos[0]),
+        message: `YAML: ${error62.message.split("\n")[0]}`
+      }))
+    );
+  }
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error62) {
+    const line2 = lineOf2(firstAliasOffset(doc));
+    throw new InvalidInputError([{ file: file2, line: line2, message: `YAML: ${error62.message}` }]);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue2) => {
+    const path15 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path15, key]) : [path15];
+    const node2 = doc.getIn(keys[0] ?? path15, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path15.slice(0, -1), true);
+    const offset2 = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
+    const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset2);
+    const where = path15.length > 0 ? path15.join(".") : "(top level)";
+    return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
+  });
+  throw new InvalidInputError(problems);
+}
+function findKeyLine(doc, path15, lineOf2) {
+  const parent = path15.length > 1 ? doc.getIn(path15.slice(0, -1), true) : doc.contents;
+  const last = path15.at(-1);
+  if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
+    for (const pair of parent.items) {
+      const key = pair.key;
+      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf2(key.range?.[0]);
+    }
+  }
+  return 1;
+}
+function badCharacter2(text, file2) {
+  const match2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
+  if (!match2) return void 0;
+  const line2 = text.slice(0, match2.index).split(/\r\n?|\n/).length;
+  const char = match2[0];
+  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { file: file2, line: line2, message };
+}
+function firstAliasOffset(doc) {
+  let offset2;
+  (0, import_yaml3.visit)(doc, {
+    Alias(_key, node2) {
+      offset2 = node2.range?.[0];
+      return import_yaml3.visit.BREAK;
+    }
+  });
+  return offset2;
+}
+
+// src/load/check-settings.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
+function lineFinder(text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
+  return (path15) => {
+    for (let depth = path15.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path15.slice(0, depth - 1), true) : doc.contents;
+      const key = path15[depth - 1];
+      if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
+        for (const pair of parent.items) {
+          const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
+          if (range) return lineCounter.linePos(range[0]).line;
+        }
+      }
+    }
+    return 1;
+  };
+}
+function checkSettingsProblems(config3, text, file2) {
+  const lineOf2 = lineFinder(text);
+  const problems = [];
+  for (const [name, settings] of Object.entries(config3.checks)) {
+    const check2 = findCheck(name);
+    if (!check2) {
+      const known = checks.map((c) => c.id).join(", ");
+      problems.push({
+        file: file2,
+        line: lineOf2(["checks", name]),
+        message: `checks.${name}: unknown check; known checks: ${known}`
+      });
+      continue;
+    }
+    if ("enabled" in settings && typeof settings.enabled !== "boolean") {
+      problems.push({
+        file: file2,
+        line: lineOf2(["checks", name, "enabled"]),
+        message: `checks.${name}.enabled: expected true or false`
+      });
+    }
+    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED2.has(key)));
+    const names = paramNames(check2.params);
+    const strict = strictParams(check2.params);
+    for (const [key, value] of Object.entries(params4)) {
+      const line2 = lineOf2(["checks", name, key]);
+      if (names && !names.includes(key)) {
+        problems.push({
+          file: file2,
+          line: line2,
+          message: `checks.${name}.${key}: unknown parameter; known: ${names.join(", ")}`
+        });
+        continue;
+      }
+      const field = check2.params instanceof ZodObject ? check2.params.shape[key] : void 0;
+      const parsed = field ? field.safeParse(value) : strict.safeParse(params4);
+      if (!parsed.success) {
+        problems.push({
+          file: file2,
+          line: line2,
+          message: `checks.${name}.${key}: ${parsed.error?.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(value)})`
+        });
+      }
+    }
+  }
+  if (config3.target.start && !config3.target.url) {
+    problems.push({
+      file: file2,
+      line: lineOf2(["target", "start"]),
+      message: "target.start needs target.url: the URL shipgate waits for and checks (e.g. http://127.0.0.1:3000/)"
+    });
+  }
+  return problems;
+}
+function assertCheckSettings(config3, text, file2) {
+  const problems = checkSettingsProblems(config3, text, file2);
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return config3;
+}
+
+// src/load/load-config.ts
+var CONFIG_PATH = ".github/shipgate.yml";
+function readConfigText(text, shown) {
+  return assertCheckSettings(parseConfig(text, shown), text, shown);
+}
+
+// src/load/setup.ts
+var builtIn;
+function builtInChecklist() {
+  builtIn ??= loadChecklist();
+  return builtIn;
+}
+async function readGateDefinition(source) {
+  const problems = [];
+  let config3 = defaultConfig;
+  if (source.config.text !== void 0) {
+    try {
+      config3 = readConfigText(source.config.text, source.config.file);
+    } catch (error62) {
+      problems.push(...describe3(error62, source.config.file));
+    }
+  }
+  let checklist = builtInChecklist();
+  const templatePath = source.templateOverride ?? config3.template;
+  if (templatePath) {
+    const template = await source.readTemplate(templatePath);
+    if (template.text === void 0) {
+      problems.push({ file: template.file, line: 1, message: `template ${source.missingTemplate}` });
+    } else {
+      try {
+        checklist = parseTemplate(template.text, template.file, checkSchemas);
+      } catch (error62) {
+        problems.push(...describe3(error62, template.file));
+      }
+    }
+  }
+  return { config: config3, checklist, problems };
+}
+function assertUsable(definition) {
+  if (definition.problems.length > 0) throw new InvalidInputError(definition.problems);
+  return definition;
+}
+function describe3(error62, file2) {
+  if (error62 instanceof InvalidInputError) return error62.problems;
+  return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
+}
+async function loadSetup(gh, policy, paths = {}) {
+  const configPath = paths.configPath ?? CONFIG_PATH;
+  const definition = await readGateDefinition({
+    config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
+    readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
+    missingTemplate: `not found on ${policy.ref}`,
+    ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
+  });
+  return { ...definition, problems: definition.problems.map(formatProblem), policy };
+}
+
+// src/cli/io.ts
+var UsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UsageError";
+  }
+};
+
+// src/cli/audit-command.ts
+var AUDIT_HELP = `Usage: shipgate audit export --repo OWNER/NAME --since DATE [--until DATE]
+                             [--format json|csv|html] [--sample N [--seed S]] [--out FILE]
+
+The auditor's evidence pack: every release PR merged in [since, until) (UTC; DATE is 2026-01-31
+or an ISO time; --until defaults to now), read through the GitHub API with the same reads as the
+bot, each signed audit record and ledger verified, one row per release with the control each
+column serves (SOC 2 CC8.1, ISO 27001:2022 A.8.32). --sample N picks N releases at random; the
+seed is printed (stderr) and --seed reproduces the draw. A record or ledger that does not verify
+stops the export (exit 1): nothing is exported from a tampered trail.
+
+Environment: GITHUB_TOKEN (read access to the repository), GITHUB_API_URL (default
+https://api.github.com; GHES: https://HOST/api/v3), and the bot's key to verify with:
+SHIPGATE_LEDGER_SECRET (or WEBHOOK_SECRET when the bot derives it from that). See docs/governance.md.
+`;
+var DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+var MAX_RELEASES = 5e3;
+function isoOf(value, flag) {
+  const ms = DATE.test(value) ? Date.parse(/T/.test(value) && !/Z|[+-]\d{2}:\d{2}$/.test(value) ? `${value}Z` : value) : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw new UsageError(
+      `${flag} expects a date like 2026-01-31 or an ISO time, got "${value.slice(0, 40)}"`
+    );
+  return new Date(ms).toISOString();
+}
+async function auditCommand(io, args) {
+  const [sub, ...rest] = args;
+  if (sub !== "export") throw new UsageError(`unknown audit command "${sub ?? ""}" (expected "export")`);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      repo: { type: "string" },
+      since: { type: "string" },
+      until: { type: "string" },
+      format: { type: "string", default: "json" },
+      sample: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" }
+    },
+    strict: true
+  });
+  const [owner = "", name = "", extra] = (values.repo ?? "").split("/");
+  if (!owner || !name || extra !== void 0 || !/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(name))
+    throw new UsageError("audit export needs --repo OWNER/NAME");
+  if (!values.since) throw new UsageError("audit export needs --since DATE (e.g. --since 2026-01-01)");
+  const since = isoOf(values.since, "--since");
+  const until = values.until ? isoOf(values.until, "--until") : io.now().toISOString();
+  if (Date.parse(until) <= Date.parse(since)) throw new UsageError("--until must be after --since");
+  const format = values.format ?? "json";
+  if (format !== "json" && format !== "csv" && format !== "html")
+    throw new UsageError(`--format must be json, csv or html, got "${format}"`);
+  const sampleSize = values.sample === void 0 ? void 0 : Number(values.sample);
+  if (sampleSize !== void 0 && (!Number.isInteger(sampleSize) || sampleSize < 1 || !/^\d+$/.test(values.sample ?? "")))
+    throw new UsageError(`--sample expects a positive whole number, got "${values.sample}"`);
+  if (values.seed !== void 0 && !/^\d{1,10}$/.test(values.seed))
+    throw new UsageError(`--seed expects a whole number, got "${values.seed}"`);
+  if (values.seed !== void 0 && sampleSize === void 0)
+    throw new UsageError("--seed goes with --sample N");
+  const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("audit export needs GITHUB_TOKEN (read access to the repository)");
+  if (!io.env.SHIPGATE_LEDGER_SECRET && !io.env.WEBHOOK_SECRET)
+    throw new UsageError(
+      "audit export verifies every record with the bot's key: set SHIPGATE_LEDGER_SECRET (or WEBHOOK_SECRET) as the bot has it"
+    );
+  const secret = ledgerSecretFrom(io.env);
+  const gh = gitHubForToken({
+    token,
+    apiUrl: io.env.GITHUB_API_URL ?? "https://api.github.com",
+    owner,
+    repo: name
+  });
+  const { evidence, problems } = await readReleases(gh, secret, since, until);
+  if (problems.length > 0) {
+    io.stderr.write(
+      `shipgate: refusing to export: ${problems.length} release(s) of ${owner}/${name} do not verify
+${problems.map((problem) => `  ${problem}`).join("\n")}
+`
+    );
+    return 1;
+  }
+  const seed = values.seed !== void 0 ? Number(values.seed) : randomInt(0, 2 ** 31 - 1);
+  const chosen = sampleSize === void 0 ? evidence : sample(evidence, sampleSize, seed);
+  if (sampleSize !== void 0)
+    io.stderr.write(
+      `shipgate: sampled ${chosen.length} of ${evidence.length} releases with seed ${seed} (reproduce: --sample ${sampleSize} --seed ${seed})
+`
+    );
+  const now2 = io.now().toISOString();
+  const everyRelease = everyReleaseWithoutNote(evidence);
+  const rows = withEveryReleaseSignal(
+    chosen.map((release) => exportRow(release, now2)),
+    everyRelease,
+    evidence.map((release) => release.record)
+  );
+  const meta3 = {
+    repo: `${owner}/${name}`,
+    since,
+    until,
+    generatedAt: now2,
+    population: evidence.length,
+    ...sampleSize !== void 0 ? { sample: { n: sampleSize, seed } } : {}
+  };
+  const output2 = format === "csv" ? exportCsv(rows) : format === "html" ? renderExportPage(rows, meta3) : `${JSON.stringify(
+    {
+      schema: "shipgate/audit-export@1",
+      ...meta3,
+      controls: Object.fromEntries(EXPORT_COLUMNS.map((column) => [column.key, column.control])),
+      releases: rows
+    },
+    null,
+    2
+  )}
+`;
+  if (values.out) fs.writeFileSync(values.out, output2);
+  else io.stdout.write(output2);
+  io.stderr.write(`shipgate: ${rows.length} release(s) exported, every record and ledger verified
+`);
+  return 0;
+}
+async function readReleases(gh, secret, since, until) {
+  const { id, defaultBranch } = await gh.repository();
+  const sha = await gh.branchSha(defaultBranch);
+  const setup = await loadSetup(gh, { ref: defaultBranch, sha: sha ?? defaultBranch });
+  const pulls = (await gh.listMergedPulls(since, until, MAX_RELEASES)).filter(
+    (pull) => isReleasePull(setup.config, pull)
+  );
+  const evidence = [];
+  const problems = [];
+  for (const pull of pulls) {
+    const read2 = await readRelease(gh, secret, id, pull);
+    if (typeof read2 === "string") problems.push(`#${pull.number}: ${read2}`);
+    else evidence.push(read2);
+  }
+  return { evidence, problems };
+}
+async function readRelease(gh, secret, repositoryId, pull) {
+  const runs = (await gh.listCheckRuns(pull.headSha, "shipgate")).sort((a, b) => b.id - a.id);
+  const version2 = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  let raw = runs.map((run2) => readAuditJson(run2.outputText)).find((found) => found !== void 0);
+  for (const tag of version2 && raw === void 0 ? [`v${version2}`, version2] : []) {
+    raw ??= readAuditJson((await gh.releaseByTag(tag))?.body);
+  }
+  if (raw === void 0)
+    return `no signed audit record on the shipgate check run of ${pull.headSha.slice(0, 7)}`;
+  const verified = verifyAuditRecord(raw, secret);
+  if (!verified.ok) return `audit record: ${verified.reason}`;
+  const record2 = verified.record;
+  if (record2.pr.number !== pull.number || record2.pr.headSha !== pull.headSha)
+    return "the audit record belongs to another pull request or commit";
+  const key = prLedgerKey(secret, { repositoryId, pr: pull.number });
+  if (!record2.compacted && appendEvents(emptyLedger(key), record2.events, key).head !== record2.ledgerHead)
+    return "the audit record's events do not rebuild its signed ledger head";
+  const comment = (await gh.listComments(pull.number)).find((one) => one.body.includes(COMMENT_MARKER));
+  const block = comment ? decodeStateBlock(comment.body) : { found: false };
+  if (!block.found || !("ledger" in block))
+    return "the checklist comment and its signed ledger are missing or unreadable";
+  const ledger = block.ledger;
+  if (!verifyLedger(ledger, key))
+    return "the ledger in the checklist comment does not verify (altered or signed with another key)";
+  if (ledger.base.count === 0 && !record2.compacted) {
+    const prefix2 = ledger.events.slice(0, record2.events.length);
+    if (canonical(prefix2) !== canonical(record2.events))
+      return "the live ledger does not continue the audit record (history rewritten)";
+  }
+  const postDeploy = (await gh.listCheckRuns(pull.mergeCommitSha ?? "", POST_DEPLOY_CHECK)).sort(
+    (a, b) => b.id - a.id
+  )[0];
+  const postReview = (await gh.listCheckRuns(pull.mergeCommitSha ?? "", POST_REVIEW_CHECK)).sort(
+    (a, b) => b.id - a.id
+  )[0];
+  return {
+    record: record2,
+    events: ledger.events,
+    states: foldLedger(ledger),
+    ...pull.mergedAt ? { mergedAt: pull.mergedAt } : {},
+    ...version2 ? { version: version2 } : {},
+    ...postDeploy ? { postDeployRun: postDeploy.conclusion ?? postDeploy.status } : {},
+    ...postReview ? { postReviewRun: postReview.conclusion ?? postReview.status } : {},
+    integrity: `record signature and ledger chain verified (${ledger.base.count + ledger.events.length} events${record2.compacted ? ", compacted" : ""})`
+  };
+}
+
+// src/cli/check-command.ts
+import { existsSync as existsSync11, statSync as statSync6 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+
 // src/core/decide/not-applicable.ts
 function notApplicableByConfig(checklist, config3) {
   const decided = /* @__PURE__ */ new Map();
@@ -63897,85 +73406,6 @@ function notApplicableByConfig(checklist, config3) {
     }
   }
   return decided;
-}
-
-// src/core/ledger/ledger.ts
-var ROLLBACK_STATE = "shipgate:rollback";
-
-// src/core/gate/rollback.ts
-function rollbackPlan(checklist) {
-  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
-  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
-  const items = checklist.items.filter(inRollback);
-  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
-}
-function rollbackStatus(checklist, states) {
-  const plan2 = rollbackPlan(checklist);
-  const fired = plan2.triggers.filter((item) => states[item.id]?.checked === true);
-  const state = states[ROLLBACK_STATE];
-  const started = state?.checked ? {
-    by: state.by ?? "",
-    at: state.at ?? "",
-    reason: state.summary ?? "",
-    ...state.incident !== void 0 ? { incident: state.incident } : {}
-  } : void 0;
-  const active = started !== void 0 || fired.length > 0;
-  return {
-    active,
-    fired,
-    ...started ? { started } : {},
-    activated: active ? plan2.steps.map((item) => item.id) : []
-  };
-}
-function withPhase(checklist, ids, phase) {
-  if (ids.length === 0) return checklist;
-  const moved = new Set(ids);
-  return {
-    ...checklist,
-    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
-  };
-}
-
-// src/core/gate/release-gates.ts
-function releaseGates(input2) {
-  const rollback = rollbackStatus(input2.checklist, input2.states);
-  const preMerge = evaluateGate({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    phase: "pre-merge",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return { preMerge, rollback, ...releaseView({ ...input2, preMerge, rollback }) };
-}
-function releaseView(input2) {
-  const { rollback, preMerge } = input2;
-  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
-  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
-  const postDeploy = evaluateGate({
-    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
-    states: input2.states,
-    headSha: input2.mergeSha,
-    phase: "post-deploy",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return {
-    postDeploy,
-    display: {
-      ...postDeploy,
-      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
-    }
-  };
-}
-function phaseGate(input2) {
-  const { phase, ...rest } = input2;
-  if (phase === "pre-merge") return releaseGates(rest).preMerge;
-  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
-  return gates.postDeploy ?? gates.preMerge;
 }
 
 // src/core/template/model.ts
@@ -64020,170 +73450,6 @@ function effectiveParams(item, config3) {
   const { enabled: _enabled, ...overrides } = config3.checks[item.check ?? ""] ?? {};
   return { ...item.params, ...overrides };
 }
-
-// src/core/release/release-bots.ts
-var RELEASE_BOTS = ["release-please", "changesets"];
-
-// src/core/template/path-globs.ts
-var MAX_GLOBS = 50;
-var MAX_GLOB_LENGTH = 200;
-var MAX_STARS_PER_SEGMENT = 2;
-function globListProblem(globs) {
-  if (globs.length === 0) return "needs at least one glob";
-  if (globs.length > MAX_GLOBS) return `at most ${MAX_GLOBS} globs`;
-  for (const glob of globs) {
-    const bad = globProblem(glob);
-    if (bad) return bad;
-  }
-  return void 0;
-}
-function globProblem(glob) {
-  if (glob.length > MAX_GLOB_LENGTH) return `glob longer than ${MAX_GLOB_LENGTH} characters`;
-  if (glob === "" || glob === "!") return "empty glob";
-  for (const segment of glob.split("/")) {
-    if (segment === "**") continue;
-    const stars = segment.match(/\*+/g)?.length ?? 0;
-    if (stars > MAX_STARS_PER_SEGMENT)
-      return `"${glob.slice(0, 40)}" has more than ${MAX_STARS_PER_SEGMENT} * wildcards in one path segment`;
-  }
-  return void 0;
-}
-function splitList(value) {
-  const parts = [];
-  let depth = 0;
-  let current = "";
-  for (const char of value) {
-    if (char === "{") depth++;
-    else if (char === "}" && depth > 0) depth--;
-    if (char === "," && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
-}
-
-// src/core/config/config.ts
-var Glob = external_exports.string().min(1).max(MAX_GLOB_LENGTH).superRefine((glob, ctx) => {
-  const problem = globProblem(glob);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
-var GlobList = external_exports.array(Glob).max(MAX_GLOBS);
-var RoleSchema = external_exports.object({
-  users: external_exports.array(external_exports.string().min(1)).default([]),
-  teams: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "org/team-slug"')).default([]),
-  /** A push resets this role's sign-offs only when a path matching these globs changed (absent: any path). */
-  invalidateOn: GlobList.min(1, "needs at least one glob (omit the key to reset on any change)").optional()
-}).strict();
-var InvalidationSchema = external_exports.object({
-  /** Automated results always belong to one SHA; this is kept for clarity and cannot be turned off. */
-  automated: external_exports.literal(true).default(true),
-  signoffs: external_exports.boolean().default(true),
-  manual: external_exports.boolean().default(false),
-  /** Changes to these paths never reset anything (e.g. `CHANGELOG.md`, `**\/*.md`). Absent: none. */
-  ignore: GlobList.optional(),
-  /**
-   * Files (e.g. `package.json`) whose change is ignored when the bot saw that it only bumped the
-   * version (it passes them as `versionOnlyFiles`). Absent: none.
-   */
-  versionFiles: GlobList.optional()
-}).strict();
-var JOB_CREDENTIAL_VARIABLE = /^(?:ACTIONS_.*|INPUT_.*|GITHUB_TOKEN|GH_TOKEN|SHIPGATE_LEDGER_SECRET|RUNNER_TOKEN)$/i;
-var ChildEnvNames = external_exports.array(
-  external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name").refine(
-    (name) => !JOB_CREDENTIAL_VARIABLE.test(name),
-    "is a credential of the job: never passed to the PR's code (docs/security.md)"
-  )
-).max(100);
-var ConfigSchema3 = external_exports.object({
-  release: external_exports.object({
-    branches: external_exports.array(external_exports.string().min(1)).default(["release/**"]),
-    labels: external_exports.array(external_exports.string().min(1)).default(["release"]),
-    titlePattern: external_exports.string().default("^(chore\\(main\\): )?[Rr]elease\\b"),
-    /** Release bots whose PRs are release PRs whatever the settings above say. */
-    bots: external_exports.array(external_exports.enum(RELEASE_BOTS)).default([...RELEASE_BOTS])
-  }).strict().default({
-    branches: ["release/**"],
-    labels: ["release"],
-    titlePattern: "^(chore\\(main\\): )?[Rr]elease\\b",
-    bots: [...RELEASE_BOTS]
-  }),
-  /** Template path in the repository; empty means shipgate's built-in production-deployment checklist. */
-  template: external_exports.string().optional(),
-  environment: external_exports.enum(["staging", "production"]).default("production"),
-  roles: external_exports.record(external_exports.string().regex(/^[a-z0-9-]+$/, "role names are kebab-case"), RoleSchema).default({}),
-  /** The PR author may not sign off their own release. */
-  separationOfDuties: external_exports.boolean().default(true),
-  /** Who may tick manual items: users with at least this permission on the repository. */
-  manualPermission: external_exports.enum(["read", "triage", "write", "maintain", "admin"]).default("write"),
-  invalidateOnPush: InvalidationSchema.default({ automated: true, signoffs: true, manual: false }),
-  contacts: external_exports.record(
-    external_exports.string(),
-    external_exports.object({ name: external_exports.string().default(""), contact: external_exports.string().default("") }).strict()
-  ).default({}),
-  target: external_exports.object({
-    // Checks send requests (and a browser) here: http(s) only, never javascript:/file:.
-    url: external_exports.url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" }).optional(),
-    /** A command shipgate starts, waits for (until `url` answers) and stops afterwards. */
-    start: external_exports.string().optional(),
-    startTimeoutMs: external_exports.number().int().positive().default(3e4),
-    /** Environment variables the app gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
-    env: ChildEnvNames.default([])
-  }).strict().default({ startTimeoutMs: 3e4, env: [] }),
-  build: external_exports.object({
-    dir: external_exports.string().optional(),
-    command: external_exports.string().optional(),
-    /** Environment variables the build gets beside PATH, HOME, locale, CI and NODE_ENV (names only). */
-    env: ChildEnvNames.default([])
-  }).strict().default({ env: [] }),
-  /**
-   * Per-check parameter overrides, merged over the template's directive parameters; `enabled: false`
-   * turns a check off (its items become N/A). Keys are validated against each check's schema.
-   */
-  checks: external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]))).default({}),
-  /** Per-item decisions kept in the repository: `items.<id>.na` marks an item not applicable, with the reason. */
-  items: external_exports.record(
-    external_exports.string(),
-    external_exports.object({ na: external_exports.string().trim().min(10, "the N/A reason needs at least 10 characters") }).strict()
-  ).default({}),
-  /**
-   * The workflow that publishes `shipgate/checks`. When its results have not arrived for a head
-   * commit after `timeoutMinutes` (PRs opened with GITHUB_TOKEN start no workflows), the bot
-   * dispatches it once for that commit. Absent: the bot never dispatches.
-   */
-  checksWorkflow: external_exports.object({
-    /**
-     * File name under .github/workflows (e.g. `shipgate.yml`): only its runs may vouch for results,
-     * and the bot dispatches it (a `workflow_dispatch` trigger with a `sha` input) when results are late.
-     */
-    file: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "shipgate.yml"').optional(),
-    /**
-     * The reusable workflow whose attesting job vouches (the ID token's `job_workflow_ref`), as in a
-     * `uses:` line: `owner/repo/.github/workflows/x.yml@ref` or `./.github/workflows/x.yml`. Only its
-     * results may vouch, and what it computed itself counts as `verified`. Absent: shipgate's own.
-     */
-    uses: external_exports.string().regex(
-      /^(?:[\w.-]+\/[\w.-]+\/|\.\/)\.github\/workflows\/[\w.-]+\.ya?ml(?:@[\w./-]+)?$/,
-      'expected a reusable workflow like "acme/shipgate/.github/workflows/shipgate.yml@v1"'
-    ).optional(),
-    /** Branch to run the workflow from; default: the PR head branch. */
-    ref: external_exports.string().min(1).optional(),
-    timeoutMinutes: external_exports.number().positive().max(1440).default(10)
-  }).strict().refine((value) => value.file !== void 0 || value.uses !== void 0, "needs `file` or `uses`").optional(),
-  /**
-   * Which results must be `verified` (computed by the attesting job from the PR's files, never by
-   * a job that ran the PR's code): check ids or item ids. A `reported` result for them is refused.
-   */
-  evidence: external_exports.object({ requireVerified: external_exports.array(external_exports.string().min(1)).max(200).default([]) }).strict().default({ requireVerified: [] }),
-  /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
-  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
-  /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
-  telemetry: TelemetrySchema.optional(),
-  concurrency: external_exports.number().int().min(1).max(16).default(4),
-  timeoutMs: external_exports.number().int().positive().default(18e4)
-}).strict();
-var defaultConfig = ConfigSchema3.parse({});
 
 // src/runner/child-env.ts
 var ALWAYS = [
@@ -64289,7 +73555,7 @@ async function startTarget(command, cwd, url2, timeoutMs, env, isolate = false) 
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-2e3);
   });
-  const exited = new Promise((resolve7) => child.once("exit", (code2) => resolve7(code2)));
+  const exited = new Promise((resolve8) => child.once("exit", (code2) => resolve8(code2)));
   const stop = () => stopProcess(child, exited);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -64326,16 +73592,16 @@ async function stopProcess(child, exited) {
   if (!done) kill("SIGKILL");
 }
 function delay(ms) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms).unref());
+  return new Promise((resolve8) => setTimeout(resolve8, ms).unref());
 }
 
 // src/runner/run-checks.ts
 async function runChecks(options2) {
   const log = options2.log ?? (() => {
   });
-  const resolve7 = options2.resolveCheck ?? findCheck;
+  const resolve8 = options2.resolveCheck ?? findCheck;
   const job = options2.job ?? "single";
-  const selected = itemsToRun(options2, job, resolve7);
+  const selected = itemsToRun(options2, job, resolve8);
   if (selected.length === 0) return [];
   const decided = notApplicableByConfig(options2.checklist, options2.config);
   const results = /* @__PURE__ */ new Map();
@@ -64362,7 +73628,7 @@ async function runChecks(options2) {
   let targetUrl = options2.targetUrl ?? options2.config.target.url;
   const targetProblem = await (async () => {
     if (job === "attest" || options2.targetUrl || !options2.config.target.start || !targetUrl) return void 0;
-    if (!toRun.some((item) => resolve7(item.check ?? "")?.usesTarget)) return void 0;
+    if (!toRun.some((item) => resolve8(item.check ?? "")?.usesTarget)) return void 0;
     try {
       log(`starting target: ${options2.config.target.start}`);
       target = await startTarget(
@@ -64398,13 +73664,13 @@ async function runChecks(options2) {
   };
   const runOne = async (item) => {
     options2.onStart?.(item);
-    const result = await runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem);
+    const result = await runItem(item, resolve8, baseContext, options2, targetProblem, buildProblem);
     results.set(item.id, result);
     options2.onResult?.(result);
   };
   try {
-    const isDisruptive = (item) => resolve7(item.check ?? "")?.disruptive === true;
-    const isExclusive = (item) => !isDisruptive(item) && resolve7(item.check ?? "")?.exclusive === true;
+    const isDisruptive = (item) => resolve8(item.check ?? "")?.disruptive === true;
+    const isExclusive = (item) => !isDisruptive(item) && resolve8(item.check ?? "")?.exclusive === true;
     await runPool(
       toRun.filter((item) => !isExclusive(item) && !isDisruptive(item)),
       options2.config.concurrency,
@@ -64417,17 +73683,17 @@ async function runChecks(options2) {
   }
   return selected.map((item) => results.get(item.id)).filter((result) => !!result);
 }
-function itemsToRun(options2, job, resolve7 = findCheck) {
+function itemsToRun(options2, job, resolve8 = findCheck) {
   const facts = { startsPrApp: !options2.targetUrl && !!options2.config.target.start };
   return options2.checklist.items.filter((item) => {
     if (item.kind !== "auto" || item.phase !== options2.phase) return false;
     if (options2.only?.length && !options2.only.includes(item.check ?? "") && !options2.only.includes(item.id))
       return false;
-    const check2 = resolve7(item.check ?? "");
+    const check2 = resolve8(item.check ?? "");
     return check2 ? runsIn(job, check2, facts) : job !== "measure";
   });
 }
-async function runItem(item, resolve7, baseContext, options2, targetProblem, buildProblem) {
+async function runItem(item, resolve8, baseContext, options2, targetProblem, buildProblem) {
   const name = item.check ?? "";
   const started = performance.now();
   const finish = (outcome2) => ({
@@ -64442,7 +73708,7 @@ async function runItem(item, resolve7, baseContext, options2, targetProblem, bui
     ...outcome2.metrics ? { metrics: outcome2.metrics } : {},
     durationMs: Math.round(performance.now() - started)
   });
-  const check2 = resolve7(name);
+  const check2 = resolve8(name);
   if (!check2) return finish({ status: "error", summary: `unknown check "${name}"` });
   if (buildProblem && check2.usesBuild)
     return finish({ status: "error", summary: buildProblem.slice(0, 300) });
@@ -64536,597 +73802,12 @@ function paint(status, text, on) {
 }
 
 // src/cli/context.ts
-import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-import { join as join15, relative as relative6, resolve as resolve3 } from "node:path";
-
-// src/core/template/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
-// src/core/config/config-file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var MAX_CONFIG_BYTES = 64 * 1024;
-var MAX_NESTING = 32;
-function nestingProblem(text, file2) {
-  let flowDepth = 0;
-  const lines = text.split(/\r\n?|\n/);
-  for (const [index, line2] of lines.entries()) {
-    const tooDeep = () => ({
-      file: file2,
-      line: index + 1,
-      message: `config nests deeper than ${MAX_NESTING} levels`
-    });
-    const indent = /^ */.exec(line2)?.[0].length ?? 0;
-    if (indent > MAX_NESTING * 2) return tooDeep();
-    if ((/^(?:\s*(?:[\w.-]+:\s+)?)((?:-\s+)+)/.exec(line2)?.[1]?.match(/-/g)?.length ?? 0) > MAX_NESTING) {
-      return tooDeep();
-    }
-    let quote;
-    for (const char of line2) {
-      if (quote) {
-        if (char === quote) quote = void 0;
-      } else if (char === '"' || char === "'") quote = char;
-      else if (char === "#") break;
-      else if (char === "[" || char === "{") {
-        if (++flowDepth > MAX_NESTING) return tooDeep();
-      } else if (char === "]" || char === "}") flowDepth = Math.max(0, flowDepth - 1);
-    }
-  }
-  return void 0;
-}
-function parseConfig(text, file2) {
-  if (text.length > MAX_CONFIG_BYTES || new TextEncoder().encode(text).length > MAX_CONFIG_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `config is larger than ${MAX_CONFIG_BYTES} bytes` }
-    ]);
-  }
-  const characterProblem = badCharacter(text, file2) ?? nestingProblem(text, file2);
-  if (characterProblem) throw new InvalidInputError([characterProblem]);
-  const lineCounter = new import_yaml3.LineCounter();
-  const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
-  const lineOf2 = (offset) => offset === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset).line, lastLine));
-  let doc;
-  try {
-    doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  } catch (error62) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: `YAML: ${error62.message}` }]);
-  }
-  if (doc.errors.length > 0) {
-    throw new InvalidInputError(
-      doc.errors.map((error62) => ({
-        file: file2,
-        line: lineOf2(error62.pos[0]),
-        message: `YAML: ${error62.message.split("\n")[0]}`
-      }))
-    );
-  }
-  let raw;
-  try {
-    raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  } catch (error62) {
-    const line2 = lineOf2(firstAliasOffset(doc));
-    throw new InvalidInputError([{ file: file2, line: line2, message: `YAML: ${error62.message}` }]);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InvalidInputError([{ file: file2, line: 1, message: "config must be a mapping of keys to values" }]);
-  }
-  const parsed = ConfigSchema3.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue2) => {
-    const path15 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path15, key]) : [path15];
-    const node2 = doc.getIn(keys[0] ?? path15, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path15.slice(0, -1), true);
-    const offset = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset);
-    const where = path15.length > 0 ? path15.join(".") : "(top level)";
-    return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
-  });
-  throw new InvalidInputError(problems);
-}
-function findKeyLine(doc, path15, lineOf2) {
-  const parent = path15.length > 1 ? doc.getIn(path15.slice(0, -1), true) : doc.contents;
-  const last = path15.at(-1);
-  if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
-    for (const pair of parent.items) {
-      const key = pair.key;
-      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf2(key.range?.[0]);
-    }
-  }
-  return 1;
-}
-function badCharacter(text, file2) {
-  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
-  if (!match) return void 0;
-  const line2 = text.slice(0, match.index).split(/\r\n?|\n/).length;
-  const char = match[0];
-  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { file: file2, line: line2, message };
-}
-function firstAliasOffset(doc) {
-  let offset;
-  (0, import_yaml3.visit)(doc, {
-    Alias(_key, node2) {
-      offset = node2.range?.[0];
-      return import_yaml3.visit.BREAK;
-    }
-  });
-  return offset;
-}
-
-// src/load/check-settings.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var RESERVED = /* @__PURE__ */ new Set(["enabled"]);
-function lineFinder(text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  return (path15) => {
-    for (let depth = path15.length; depth > 0; depth--) {
-      const parent = depth > 1 ? doc.getIn(path15.slice(0, depth - 1), true) : doc.contents;
-      const key = path15[depth - 1];
-      if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
-        for (const pair of parent.items) {
-          const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
-          if (range) return lineCounter.linePos(range[0]).line;
-        }
-      }
-    }
-    return 1;
-  };
-}
-function checkSettingsProblems(config3, text, file2) {
-  const lineOf2 = lineFinder(text);
-  const problems = [];
-  for (const [name, settings] of Object.entries(config3.checks)) {
-    const check2 = findCheck(name);
-    if (!check2) {
-      const known = checks.map((c) => c.id).join(", ");
-      problems.push({
-        file: file2,
-        line: lineOf2(["checks", name]),
-        message: `checks.${name}: unknown check; known checks: ${known}`
-      });
-      continue;
-    }
-    if ("enabled" in settings && typeof settings.enabled !== "boolean") {
-      problems.push({
-        file: file2,
-        line: lineOf2(["checks", name, "enabled"]),
-        message: `checks.${name}.enabled: expected true or false`
-      });
-    }
-    const params4 = Object.fromEntries(Object.entries(settings).filter(([key]) => !RESERVED.has(key)));
-    const names = paramNames(check2.params);
-    const strict = strictParams(check2.params);
-    for (const [key, value] of Object.entries(params4)) {
-      const line2 = lineOf2(["checks", name, key]);
-      if (names && !names.includes(key)) {
-        problems.push({
-          file: file2,
-          line: line2,
-          message: `checks.${name}.${key}: unknown parameter; known: ${names.join(", ")}`
-        });
-        continue;
-      }
-      const field = check2.params instanceof ZodObject ? check2.params.shape[key] : void 0;
-      const parsed = field ? field.safeParse(value) : strict.safeParse(params4);
-      if (!parsed.success) {
-        problems.push({
-          file: file2,
-          line: line2,
-          message: `checks.${name}.${key}: ${parsed.error?.issues[0]?.message ?? "invalid"} (got ${JSON.stringify(value)})`
-        });
-      }
-    }
-  }
-  if (config3.target.start && !config3.target.url) {
-    problems.push({
-      file: file2,
-      line: lineOf2(["target", "start"]),
-      message: "target.start needs target.url: the URL shipgate waits for and checks (e.g. http://127.0.0.1:3000/)"
-    });
-  }
-  return problems;
-}
-function assertCheckSettings(config3, text, file2) {
-  const problems = checkSettingsProblems(config3, text, file2);
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return config3;
-}
-
-// src/load/load-config.ts
-var CONFIG_PATH = ".github/shipgate.yml";
-function readConfigText(text, shown) {
-  return assertCheckSettings(parseConfig(text, shown), text, shown);
-}
-
-// src/core/template/directive.ts
-var DIRECTIVE_START = /<!--\s*shipgate:/;
-var DIRECTIVE_END = "-->";
-var PAIR = /([A-Za-z][\w.-]*)(?:=("(?:[^"\\]|\\.)*"|[^\s"]+))?/y;
-function splitDirective(line2) {
-  const trimmed = line2.trimEnd();
-  if (!trimmed.endsWith(DIRECTIVE_END)) return void 0;
-  const match = DIRECTIVE_START.exec(trimmed);
-  if (!match) return void 0;
-  const bodyStart = match.index + match[0].length;
-  const bodyEnd = trimmed.length - DIRECTIVE_END.length;
-  if (bodyEnd < bodyStart) return void 0;
-  const body = trimmed.slice(bodyStart, bodyEnd);
-  return { rest: line2.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
-}
-function parseDirectiveBody(body) {
-  const values = {};
-  let index = 0;
-  while (index < body.length) {
-    if (/\s/.test(body[index] ?? "")) {
-      index++;
-      continue;
-    }
-    PAIR.lastIndex = index;
-    const pair = PAIR.exec(body);
-    if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
-    const key = pair[1] ?? "";
-    if (key in values) throw new Error(`"${key}" is given twice`);
-    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
-    index = PAIR.lastIndex;
-  }
-  return values;
-}
-function coerce(raw) {
-  if (raw.startsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, "$1");
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  return raw;
-}
-function renderDirective(values) {
-  const pairs = Object.entries(values).map(([key, value]) => {
-    if (value === true) return key;
-    const text = String(value);
-    return /^[^\s"]+$/.test(text) ? `${key}=${text}` : `${key}="${text.replace(/["\\]/g, "\\$&")}"`;
-  });
-  return pairs.length === 0 ? "" : ` <!-- shipgate: ${pairs.join(" ")} -->`;
-}
-
-// src/core/template/item-scope.ts
-var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
-var MAX_LABELS = 20;
-var MAX_LABEL_LENGTH = 50;
-function readItemScope(values, problem) {
-  const scope = {};
-  const invalidateOn = readGlobs(values, "invalidate-on", problem);
-  if (invalidateOn) scope.invalidateOn = invalidateOn;
-  const paths = readGlobs(values, "when-paths", problem);
-  const labels = readList(values, "when-labels", problem);
-  if (labels) {
-    if (labels.length > MAX_LABELS) problem(`when-labels: at most ${MAX_LABELS} labels`);
-    else if (labels.some((label) => label.length > MAX_LABEL_LENGTH))
-      problem(`when-labels: label longer than ${MAX_LABEL_LENGTH} characters`);
-  }
-  if (paths || labels) scope.when = { ...paths ? { paths } : {}, ...labels ? { labels } : {} };
-  return scope;
-}
-function readGlobs(values, key, problem) {
-  const globs = readList(values, key, problem);
-  if (!globs) return void 0;
-  const bad = globListProblem(globs);
-  if (bad) problem(`${key}: ${bad}`);
-  return globs;
-}
-function readList(values, key, problem) {
-  const value = values[key];
-  if (value === void 0) return void 0;
-  if (typeof value === "boolean") {
-    problem(`${key} needs a value, e.g. ${key}="src/**"`);
-    return void 0;
-  }
-  const list = splitList(String(value));
-  if (list.length > 0) return list;
-  problem(`${key} needs at least one entry`);
-  return void 0;
-}
-
-// src/core/template/template.ts
-var HEADING = /^(#{1,6})\s([\s\S]*)$/;
-var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-var FENCE = /^\s*(```|~~~)/;
-var RESERVED2 = /* @__PURE__ */ new Set([
-  "id",
-  "check",
-  "role",
-  "phase",
-  "optional",
-  "required",
-  "manual",
-  ...SCOPE_KEYS
-]);
-var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-var MAX_TEMPLATE_BYTES = 256 * 1024;
-var MAX_ITEMS = 1e3;
-function parseTemplate(source, file2, checks2) {
-  const problems = [];
-  const lines = [];
-  const items = [];
-  const explicitIds = /* @__PURE__ */ new Map();
-  const derivedCount = /* @__PURE__ */ new Map();
-  const stack = [];
-  let title = "";
-  let inFence = false;
-  let tooMany = false;
-  if (source.length > MAX_TEMPLATE_BYTES || new TextEncoder().encode(source).length > MAX_TEMPLATE_BYTES) {
-    throw new InvalidInputError([
-      { file: file2, line: 1, message: `template is larger than ${MAX_TEMPLATE_BYTES} bytes` }
-    ]);
-  }
-  const rows = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
-  rows.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const problem = (message) => problems.push({ file: file2, line: lineNo, message });
-    if (FENCE.test(raw)) inFence = !inFence;
-    const bad = badCharacter2(raw);
-    if (bad) {
-      problem(bad);
-      return;
-    }
-    if (inFence || FENCE.test(raw)) {
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    let directive;
-    try {
-      directive = splitDirective(raw);
-    } catch (error62) {
-      problem(`bad shipgate directive: ${error62.message}`);
-      lines.push({ type: "text", text: raw, line: lineNo });
-      return;
-    }
-    const text = directive?.rest ?? raw;
-    const values = directive?.values ?? {};
-    const heading = HEADING.exec(text);
-    if (heading) {
-      const level = heading[1]?.length ?? 1;
-      const headingTitle = (heading[2] ?? "").trim();
-      if (level === 1 && !title) title = headingTitle;
-      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
-      const frame = { level, title: headingTitle };
-      for (const key of Object.keys(values)) {
-        if (key === "phase") frame.phase = readPhase(values.phase, problem);
-        else if (key === "optional") frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
-      }
-      stack.push(frame);
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    const itemMatch = ITEM.exec(text);
-    if (!itemMatch) {
-      if (directive) problem("a shipgate directive must be on a heading or a checkbox item line");
-      lines.push({ type: "text", text, line: lineNo });
-      return;
-    }
-    if (items.length >= MAX_ITEMS) {
-      if (!tooMany) problem(`more than ${MAX_ITEMS} checkbox items`);
-      tooMany = true;
-      return;
-    }
-    const prefix2 = itemMatch[1] ?? "- ";
-    const itemText = (itemMatch[2] ?? "").trim();
-    const section = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
-    if (typeof values.id === "string") {
-      const seen = explicitIds.get(item.id);
-      if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
-      explicitIds.set(item.id, lineNo);
-    } else {
-      const count = (derivedCount.get(item.id) ?? 0) + 1;
-      derivedCount.set(item.id, count);
-      if (count > 1) item.id = `${item.id}-${count}`;
-    }
-    items.push(item);
-    lines.push({ type: "item", itemId: item.id, prefix: prefix2, line: lineNo });
-  });
-  for (const item of items) {
-    if (explicitIds.has(item.id) && derivedCount.has(item.id)) {
-      problems.push({
-        file: file2,
-        line: item.line,
-        message: `item id "${item.id}" collides with another item's id`
-      });
-    }
-  }
-  if (inFence) problems.push({ file: file2, line: rows.length, message: "code block is never closed" });
-  if (items.length === 0) problems.push({ file: file2, line: 1, message: "template has no checkbox items" });
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return { file: file2, title, lines, items };
-}
-function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
-  const inherited = [...stack].reverse();
-  const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
-  const params4 = {};
-  for (const [key, value] of Object.entries(values)) if (!RESERVED2.has(key)) params4[key] = value;
-  let id = deriveId(section, itemText);
-  if (values.id !== void 0) {
-    if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
-      problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
-    } else id = values.id;
-  }
-  const item = {
-    id,
-    text: itemText,
-    kind: "manual",
-    params: {},
-    phase,
-    optional: optional2,
-    section,
-    line: lineNo
-  };
-  if (!itemText) problem("checkbox item has no text");
-  Object.assign(item, readItemScope(values, problem));
-  if (values.check !== void 0 && values.role !== void 0)
-    problem("an item is either a check or a sign-off, not both");
-  if (values.check !== void 0) {
-    const name = String(values.check);
-    const schema = checks2.get(name);
-    item.kind = "auto";
-    item.check = name;
-    item.params = params4;
-    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
-    else {
-      const parsed = schema.safeParse(params4);
-      if (!parsed.success) {
-        for (const issue2 of parsed.error.issues) {
-          const key = issue2.path.join(".") || "(parameters)";
-          problem(`check "${name}": parameter ${key}: ${issue2.message}`);
-        }
-      }
-    }
-  } else if (values.role !== void 0) {
-    if (typeof values.role !== "string" || !/^[a-z0-9-]+$/.test(values.role)) {
-      problem(`role must be a kebab-case name (got "${String(values.role)}")`);
-    }
-    item.kind = "signoff";
-    item.role = String(values.role);
-  }
-  if (item.kind !== "auto") {
-    const stray = Object.keys(params4);
-    if (stray.length > 0)
-      problem(
-        `unknown directive key(s) ${stray.map((key) => `"${key}"`).join(", ")} (parameters need check=\u2026)`
-      );
-  }
-  return item;
-}
-function readPhase(value, problem) {
-  if (value === "pre-merge" || value === "post-deploy") return value;
-  problem(`phase must be "pre-merge" or "post-deploy" (got "${String(value)}")`);
-  return "pre-merge";
-}
-function badCharacter2(line2) {
-  const control = CONTROL.exec(line2)?.[0];
-  if (control !== void 0) {
-    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
-  }
-  if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
-  return void 0;
-}
-function deriveId(section, text) {
-  const last = section.at(-1) ?? "checklist";
-  return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
-}
-function slug(value, max) {
-  const cleaned = value.toLowerCase().replace(/`/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return cleaned.slice(0, max).replace(/-+$/, "");
-}
-
-// src/load/load-checklist.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { relative as relative5 } from "node:path";
-
-// src/load/default-template.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname2, join as join14 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
-function defaultTemplatePath() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join14(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync8(candidate)) return candidate;
-    dir = dirname2(dir);
-  }
-  throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
-}
-
-// src/load/load-checklist.ts
-var checkSchemas = new Map(
-  checks.map((check2) => [check2.id, strictParams(check2.params)])
-);
-function loadChecklist(file2, cwd = process.cwd()) {
-  const path15 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative5(cwd, path15) || path15 : `templates/${path15.split(/[\\/]/).pop()}`;
-  let source;
-  try {
-    source = readFileSync6(path15, "utf8");
-  } catch (error62) {
-    throw new InvalidInputError([
-      { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
-    ]);
-  }
-  return parseTemplate(source, shown, checkSchemas);
-}
-
-// src/load/setup.ts
-var builtIn;
-function builtInChecklist() {
-  builtIn ??= loadChecklist();
-  return builtIn;
-}
-async function readGateDefinition(source) {
-  const problems = [];
-  let config3 = defaultConfig;
-  if (source.config.text !== void 0) {
-    try {
-      config3 = readConfigText(source.config.text, source.config.file);
-    } catch (error62) {
-      problems.push(...describe3(error62, source.config.file));
-    }
-  }
-  let checklist = builtInChecklist();
-  const templatePath = source.templateOverride ?? config3.template;
-  if (templatePath) {
-    const template = await source.readTemplate(templatePath);
-    if (template.text === void 0) {
-      problems.push({ file: template.file, line: 1, message: `template ${source.missingTemplate}` });
-    } else {
-      try {
-        checklist = parseTemplate(template.text, template.file, checkSchemas);
-      } catch (error62) {
-        problems.push(...describe3(error62, template.file));
-      }
-    }
-  }
-  return { config: config3, checklist, problems };
-}
-function assertUsable(definition) {
-  if (definition.problems.length > 0) throw new InvalidInputError(definition.problems);
-  return definition;
-}
-function describe3(error62, file2) {
-  if (error62 instanceof InvalidInputError) return error62.problems;
-  return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
-}
-async function loadSetup(gh, policy, paths = {}) {
-  const configPath = paths.configPath ?? CONFIG_PATH;
-  const definition = await readGateDefinition({
-    config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
-    readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
-    missingTemplate: `not found on ${policy.ref}`,
-    ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
-  });
-  return { ...definition, problems: definition.problems.map(formatProblem), policy };
-}
-
-// src/cli/context.ts
+import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
+import { join as join17, relative as relative7, resolve as resolve4 } from "node:path";
 async function loadRepoContext(io, dir, flags) {
-  const repoDir = resolve3(io.cwd, dir ?? ".");
-  const shown = (path15) => relative6(io.cwd, path15) || path15;
-  const configFile = flags.config ? resolve3(io.cwd, flags.config) : join15(repoDir, CONFIG_PATH);
+  const repoDir = resolve4(io.cwd, dir ?? ".");
+  const shown = (path15) => relative7(io.cwd, path15) || path15;
+  const configFile = flags.config ? resolve4(io.cwd, flags.config) : join17(repoDir, CONFIG_PATH);
   const configText = readText(configFile);
   if (flags.config && configText === void 0) {
     throw new InvalidInputError([{ file: shown(configFile), line: 1, message: "cannot read config" }]);
@@ -65136,7 +73817,7 @@ async function loadRepoContext(io, dir, flags) {
       config: { file: shown(configFile), text: configText },
       // the config names the template relative to the repository; --template is relative to cwd
       readTemplate: async (path15) => {
-        const file2 = flags.template ? resolve3(io.cwd, path15) : join15(repoDir, path15);
+        const file2 = flags.template ? resolve4(io.cwd, path15) : join17(repoDir, path15);
         return { file: shown(file2), text: readText(file2) };
       },
       missingTemplate: "not found",
@@ -65153,7 +73834,7 @@ function readRepoFacts(io, repoDir) {
 }
 function readText(path15) {
   try {
-    return readFileSync7(path15, "utf8");
+    return readFileSync9(path15, "utf8");
   } catch {
     return void 0;
   }
@@ -65169,10 +73850,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path15 = join15(dir, "package.json");
-  if (!existsSync9(path15)) return {};
+  const path15 = join17(dir, "package.json");
+  if (!existsSync10(path15)) return {};
   try {
-    const json2 = JSON.parse(readFileSync7(path15, "utf8"));
+    const json2 = JSON.parse(readFileSync9(path15, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -65186,14 +73867,6 @@ function readPackageJson(dir) {
 function prettyName(name) {
   return name.replace(/^@[^/]+\//, "").split(/[-_]/).map((word) => word.length <= 2 ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
-
-// src/cli/io.ts
-var UsageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UsageError";
-  }
-};
 
 // src/cli/report-text.ts
 var STATUS_ICON = { pass: "\u2713", fail: "\u2717", skipped: "-", error: "!" };
@@ -65242,7 +73915,7 @@ Runs every automated item's check for DIR (default: .) in parallel and prints th
 Exit 0 when no check fails or errors, 1 otherwise, 2 on usage or config errors.
 `;
 async function checkCommand(io, args) {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseArgs2({
     args,
     allowPositionals: true,
     options: {
@@ -65263,9 +73936,9 @@ async function checkCommand(io, args) {
   }
   if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
   const phase = values.phase;
-  const dir = resolve4(io.cwd, positionals[0] ?? ".");
-  if (!existsSync10(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
-  if (!statSync5(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
+  const dir = resolve5(io.cwd, positionals[0] ?? ".");
+  if (!existsSync11(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!statSync6(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const context = await loadRepoContext(io, positionals[0], values);
   const only = values.only?.split(",").map((part) => part.trim()).filter(Boolean);
   const unknown2 = (only ?? []).filter(
@@ -65374,7 +74047,7 @@ function decisionsNeeded(checklist, results, notApplicable) {
 }
 
 // src/cli/doctor-command.ts
-import { parseArgs as parseArgs2 } from "node:util";
+import { parseArgs as parseArgs3 } from "node:util";
 
 // src/core/doctor/workflow-shape.ts
 var import_yaml5 = __toESM(require_dist(), 1);
@@ -65671,7 +74344,7 @@ Environment: APP_ID, PRIVATE_KEY (the app's credentials, as for npm start),
 GITHUB_API_URL (default https://api.github.com; GHES: https://HOST/api/v3).
 `;
 async function doctorCommand(io, args) {
-  const { values } = parseArgs2({ args, options: { repo: { type: "string" } }, strict: true });
+  const { values } = parseArgs3({ args, options: { repo: { type: "string" } }, strict: true });
   const full = values.repo ?? io.env.GITHUB_REPOSITORY ?? "";
   const [owner = "", name = ""] = full.split("/");
   if (!owner || !name) throw new UsageError("doctor needs --repo OWNER/REPO");
@@ -65693,13 +74366,13 @@ async function doctorCommand(io, args) {
 }
 
 // src/cli/init-command.ts
-import { existsSync as existsSync14, mkdirSync, readFileSync as readFileSync8, statSync as statSync6, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join19, resolve as resolve5 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { existsSync as existsSync15, mkdirSync, readFileSync as readFileSync10, statSync as statSync7, writeFileSync } from "node:fs";
+import { dirname as dirname4, join as join21, resolve as resolve6 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 
 // checks/lib/detect/app-features.ts
-import { existsSync as existsSync11 } from "node:fs";
-import { join as join16 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { join as join18 } from "node:path";
 var TEST_PATH = /(?:^|\/)(?:test|tests|__tests__|__mocks__|fixtures?|e2e|cypress|playwright)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
 var HEALTH_PATHS = [
   "/health",
@@ -65738,7 +74411,7 @@ function findHealthRoute(repoDir) {
     const file2 = files.find((candidate) => route.file.test(candidate));
     if (file2) return { value: route.path, why: `${file2} is a file-based route` };
   }
-  const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join16(repoDir, file2)) }));
+  const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join18(repoDir, file2)) }));
   for (const path15 of HEALTH_PATHS) {
     const hit = texts.find(({ text }) => text.includes(path15) && literalRoute(text, path15));
     if (hit) return { value: path15, why: `${hit.file} registers ${path15}` };
@@ -65759,7 +74432,7 @@ function findPrometheusMetrics(repoDir) {
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
   for (const file2 of listSourceFiles(repoDir)) {
     if (TEST_PATH.test(file2)) continue;
-    const text = readSmallFile(join16(repoDir, file2));
+    const text = readSmallFile(join18(repoDir, file2));
     if (text.includes("/metrics") && literalRoute(text, "/metrics"))
       return { value: "/metrics", why: `${file2} registers /metrics` };
   }
@@ -65793,14 +74466,14 @@ function findDatabase(repoDir) {
   const pkg = readPackage(repoDir);
   const dep = pkg && DATABASE_PACKAGES.find((name) => pkg.deps.has(name));
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
-  if (existsSync11(join16(repoDir, "prisma", "schema.prisma")))
+  if (existsSync12(join18(repoDir, "prisma", "schema.prisma")))
     return { value: "prisma", why: "prisma/schema.prisma exists" };
   return void 0;
 }
 
 // checks/lib/detect/stack.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { join as join17, relative as relative7, sep as sep5 } from "node:path";
+import { existsSync as existsSync13 } from "node:fs";
+import { join as join19, relative as relative8, sep as sep6 } from "node:path";
 var FRAMEWORKS = [
   { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
   { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
@@ -65832,7 +74505,7 @@ function detectStack(repoDir) {
       value: `${framework.name} (${framework.kind})`,
       why: `package.json depends on ${framework.dep}`
     });
-  } else if (existsSync12(join17(repoDir, "index.html"))) {
+  } else if (existsSync13(join19(repoDir, "index.html"))) {
     facts.kind = "static";
     findings.push({
       what: "stack",
@@ -65860,7 +74533,7 @@ function detectStack(repoDir) {
   if (!facts.buildDir) {
     const built = findBrowserBuild({ repoDir });
     if (built.ok) {
-      facts.buildDir = relative7(repoDir, built.dir).split(sep5).join("/");
+      facts.buildDir = relative8(repoDir, built.dir).split(sep6).join("/");
       findings.push({ what: "build dir", value: facts.buildDir, why: built.how });
     }
   }
@@ -65872,7 +74545,7 @@ function detectStack(repoDir) {
     const portMatch = /(?:--port[= ]|--listen[= ](?:tcp:\/\/[\w.]+:)?|-[pl]\s+|PORT=)(\d{2,5})\b/.exec(
       pkg.scripts[script] ?? ""
     );
-    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join17(repoDir, ".env.example")))?.[1];
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join19(repoDir, ".env.example")))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
     facts.url = `http://127.0.0.1:${port}/`;
     findings.push({
@@ -65886,12 +74559,12 @@ function detectStack(repoDir) {
       why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
     });
   }
-  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync12(join17(repoDir, dir)));
+  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync13(join19(repoDir, dir)));
   findings.push(
     facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
   );
   const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
-    (file2) => existsSync12(join17(repoDir, file2))
+    (file2) => existsSync13(join19(repoDir, file2))
   );
   const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
   facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
@@ -66152,7 +74825,7 @@ function pruneEmptySections(rows, source) {
   const before = itemsUnderHeadings(source.replace(/\r\n?/g, "\n").split("\n"));
   const after = itemsUnderHeadings(rows);
   const emptied = new Set(
-    [...after].filter(([key, n]) => n === 0 && (before.get(key) ?? 0) > 0).map(([key]) => key)
+    [...after].filter(([key, n2]) => n2 === 0 && (before.get(key) ?? 0) > 0).map(([key]) => key)
   );
   const out = [];
   const seen = /* @__PURE__ */ new Map();
@@ -66179,8 +74852,8 @@ function describe4(plan2) {
 }
 
 // src/cli/init-workflow.ts
-import { existsSync as existsSync13 } from "node:fs";
-import { join as join18 } from "node:path";
+import { existsSync as existsSync14 } from "node:fs";
+import { join as join20 } from "node:path";
 
 // src/core/evidence/workflow-identity.ts
 var SHIPGATE_REUSABLE_WORKFLOW = "acme/shipgate/.github/workflows/shipgate.yml";
@@ -66189,7 +74862,7 @@ var SHIPGATE_REUSABLE_WORKFLOW = "acme/shipgate/.github/workflows/shipgate.yml";
 var CHECKS_WORKFLOW_FILE = "shipgate.yml";
 var CHECKS_WORKFLOW_PATH = `.github/workflows/${CHECKS_WORKFLOW_FILE}`;
 function installCommand(repoDir) {
-  const has = (name) => existsSync13(join18(repoDir, name));
+  const has = (name) => existsSync14(join20(repoDir, name));
   if (has("package-lock.json") || has("npm-shrinkwrap.json"))
     return { command: "npm ci", why: "package-lock.json" };
   if (has("pnpm-lock.yaml"))
@@ -66349,20 +75022,20 @@ function checklistReport(decisions, width) {
   return lines;
 }
 function plan(repoDir, path15, text) {
-  const file2 = join19(repoDir, path15);
-  if (!existsSync14(file2)) return { path: path15, text, state: "new" };
-  return { path: path15, text, state: readFileSync8(file2, "utf8") === text ? "same" : "differs" };
+  const file2 = join21(repoDir, path15);
+  if (!existsSync15(file2)) return { path: path15, text, state: "new" };
+  return { path: path15, text, state: readFileSync10(file2, "utf8") === text ? "same" : "differs" };
 }
 function initCommand(io, args) {
-  const { values, positionals } = parseArgs3({
+  const { values, positionals } = parseArgs4({
     args,
     allowPositionals: true,
     options: { "dry-run": { type: "boolean", default: false }, force: { type: "boolean", default: false } }
   });
   if (positionals.length > 1) throw new UsageError("init takes at most one directory");
-  const repoDir = resolve5(io.cwd, positionals[0] ?? ".");
-  if (!existsSync14(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
-  if (!statSync6(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
+  const repoDir = resolve6(io.cwd, positionals[0] ?? ".");
+  if (!existsSync15(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!statSync7(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const facts = detectStack(repoDir);
   const health = findHealthRoute(repoDir);
   const metrics = findPrometheusMetrics(repoDir);
@@ -66388,7 +75061,7 @@ function initCommand(io, args) {
   const pkg = readPackage(repoDir);
   const templatePath = defaultTemplatePath();
   const template = loadChecklist(void 0, io.cwd);
-  const derived2 = deriveChecklist(readFileSync8(templatePath, "utf8"), template, {
+  const derived2 = deriveChecklist(readFileSync10(templatePath, "utf8"), template, {
     stack: facts,
     appName: pkg?.name ? prettyName2(pkg.name) : void 0,
     version: typeof pkg?.raw.version === "string" ? pkg.raw.version : void 0,
@@ -66429,8 +75102,8 @@ ${file2.text}`);
 `);
       continue;
     }
-    const target = join19(repoDir, file2.path);
-    mkdirSync(dirname3(target), { recursive: true });
+    const target = join21(repoDir, file2.path);
+    mkdirSync(dirname4(target), { recursive: true });
     writeFileSync(target, file2.text);
     io.stdout.write(`wrote ${file2.path}
 `);
@@ -66443,115 +75116,7 @@ function prettyName2(name) {
 var ACRONYMS = /* @__PURE__ */ new Set(["os", "ui", "ai", "db", "js", "io", "api", "ssr", "spa", "cms", "crm"]);
 
 // src/cli/render-command.ts
-import { parseArgs as parseArgs4 } from "node:util";
-
-// src/core/comment/render.ts
-var COMMENT_MARKER = "<!-- shipgate:checklist -->";
-var NOTES_START = "<!-- shipgate:notes -->";
-var NOTES_END = "<!-- /shipgate:notes -->";
-var BLANK = "_______________";
-var DEFAULT_NOTES = [
-  "_________________________________________________",
-  "_________________________________________________",
-  "_________________________________________________"
-].join("\n");
-function renderComment(input2) {
-  const out = [COMMENT_MARKER, renderStatusLine(input2.gate), ""];
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  for (const line2 of input2.checklist.lines) {
-    if (line2.type === "text") {
-      out.push(fillPlaceholders(neutraliseMarkers(line2.text), input2.variables, input2.notes));
-      continue;
-    }
-    const item = byId.get(line2.itemId);
-    if (item) {
-      const why = input2.notApplicable?.get(item.id);
-      const sha = item.phase === "post-deploy" && input2.postDeploySha ? input2.postDeploySha : input2.headSha;
-      out.push(
-        renderItemLine(item, input2.states[item.id], sha, line2.prefix, why, input2.annotations?.get(item.id))
-      );
-    }
-  }
-  while (out.at(-1) === "") out.pop();
-  if (input2.stateBlock)
-    out.push("", `<!-- shipgate:head ${input2.headSha.replace(/[^0-9a-f]/gi, "")} -->`, input2.stateBlock);
-  return `${out.join("\n")}
-`;
-}
-var CONCLUSION_ICON = { success: "\u2705", failure: "\u274C", action_required: "\u23F3" };
-function renderStatusLine(gate) {
-  return `> ${CONCLUSION_ICON[gate.conclusion]} **shipgate** \xB7 ${escapeInline(gate.summary, 400)}`;
-}
-function renderItemLine(item, state, headSha2, prefix2 = "- ", notApplicable, override) {
-  const status = itemStatus(item, state, headSha2);
-  const box = status === "done" ? "[x]" : "[ ]";
-  const text = item.kind === "signoff" ? signoffText(item, state, status === "done") : escapeItemText(item.text);
-  const note = notApplicable !== void 0 ? `\u26AA not applicable (${escapeInline(escapeMarkdown(notApplicable), 160)})` : override ?? annotation(item, state, status);
-  return `${prefix2}${box} ${text}${note ? ` \u2014 ${note}` : ""} <!-- sg:${item.id} -->`;
-}
-function annotation(item, state, status) {
-  if (state?.waived?.na)
-    return `\u26AA N/A by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.waived)
-    return `\u{1F7E1} waived by ${mention(state.waived.by)}: ${escapeInline(state.waived.reason, 200)}`;
-  if (state?.reset && !state.checked) return `\u21A9\uFE0F ${escapeInline(state.reset, 80)}`;
-  if (item.kind === "auto") {
-    const how = state?.how ? ` \xB7 ${state.how}` : "";
-    const summary = escapeInline(state?.summary ?? "", 160) + how;
-    switch (status) {
-      case "done":
-        return `\u2705 ${summary}`;
-      case "failing":
-        return `\u274C ${state?.status === "error" ? "error: " : ""}${summary}`;
-      case "skipped":
-        return `\u23ED\uFE0F skipped: ${summary}`;
-      default:
-        return "\u23F3 pending";
-    }
-  }
-  if (item.kind === "manual" && state?.checked && state.by)
-    return `\u2714\uFE0F ${mention(state.by)} \xB7 ${day(state.at)}`;
-  return "";
-}
-function signoffText(item, state, signed) {
-  const text = escapeItemText(item.text);
-  if (!signed || !state?.by || state.waived) return text;
-  const values = [mention(state.by), day(state.at)];
-  let index = 0;
-  const filled = text.replace(/_{3,}/g, (blank) => values[index++] ?? blank);
-  return index === 0 ? `${text} ${values.join(" \xB7 ")}` : filled;
-}
-function escapeItemText(text) {
-  return text.replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/-->/g, "--&gt;");
-}
-function neutraliseMarkers(text) {
-  return text.replace(/<!--(?=\s*\/?\s*(?:shipgate|sg)\s*:)/gi, "&lt;!--");
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_~[\]|]/g, "\\$&");
-}
-function day(at) {
-  return at ? at.slice(0, 10) : "";
-}
-var PLACEHOLDER = /\{\{([a-z0-9.-]+)(?:\|([^{}]*))?\}\}/g;
-function fillPlaceholders(text, variables, notes) {
-  return text.replace(PLACEHOLDER, (_match, name, fallback) => {
-    if (name === "notes")
-      return `${NOTES_START}
-${notes?.trim() ? notes.trim() : DEFAULT_NOTES}
-${NOTES_END}`;
-    if (name === "environment-choice") return environmentChoice(variables.environment);
-    const value = variables[name];
-    if (value?.trim()) return escapeInline(value, 120);
-    return fallback ?? BLANK;
-  });
-}
-function environmentChoice(environment) {
-  const env = (environment ?? "").toLowerCase();
-  return `[${env === "staging" ? "x" : " "}] Staging [${env === "production" ? "x" : " "}] Production`;
-}
-
-// src/cli/render-command.ts
+import { parseArgs as parseArgs5 } from "node:util";
 var RENDER_HELP = `Usage: shipgate render [DIR] [--template FILE] [--config FILE] [--var key=value]...
 
 Prints the checklist comment shipgate would post on a release PR (no state yet).
@@ -66561,7 +75126,7 @@ Prints the checklist comment shipgate would post on a release PR (no state yet).
                     contact.<role>.name, contact.<role>.contact, next-deployment-date, next-review-date
 `;
 async function renderCommand(io, args) {
-  const { values, positionals } = parseArgs4({
+  const { values, positionals } = parseArgs5({
     args,
     allowPositionals: true,
     options: {
@@ -66592,8 +75157,8 @@ async function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync15, readFileSync as readFileSync9 } from "node:fs";
-import { join as join20, relative as relative8, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync16, readFileSync as readFileSync11 } from "node:fs";
+import { join as join22, relative as relative9, resolve as resolve7 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -66604,11 +75169,11 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path15 = resolve6(io.cwd, file2);
-    const shown = relative8(io.cwd, path15) || file2;
+    const path15 = resolve7(io.cwd, file2);
+    const shown = relative9(io.cwd, path15) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync9(path15, "utf8"), shown);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync11(path15, "utf8"), shown);
       else loadChecklist(path15, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
@@ -66625,8 +75190,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join20(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync15(config3) ? [CONFIG_PATH] : []];
+  const config3 = join22(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync16(config3) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts
@@ -66643,6 +75208,7 @@ Commands:
   render [DIR]      print the checklist comment for a release PR
   validate [FILE]   validate templates and configs
   doctor --repo R   check an installation of the app on GitHub (APP_ID, PRIVATE_KEY)
+  audit export      the auditor's evidence pack over merged releases (GITHUB_TOKEN)
 
 Options: --help, --version, --debug (print stack traces)
 Run "shipgate <command> --help" for a command's options.
@@ -66666,7 +75232,8 @@ async function main(io) {
       check: CHECK_HELP,
       render: RENDER_HELP,
       validate: VALIDATE_HELP,
-      doctor: DOCTOR_HELP
+      doctor: DOCTOR_HELP,
+      audit: AUDIT_HELP
     }[command];
     if (!help) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes("--help") || rest.includes("-h")) {
@@ -66677,6 +75244,7 @@ async function main(io) {
     if (command === "init") return initCommand(io, rest);
     if (command === "render") return await renderCommand(io, rest);
     if (command === "doctor") return await doctorCommand(io, rest);
+    if (command === "audit") return await auditCommand(io, rest);
     return validateCommand(io, rest);
   } catch (error62) {
     if (debug && error62 instanceof Error) io.stderr.write(`${error62.stack}

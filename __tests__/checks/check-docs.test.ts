@@ -16,7 +16,7 @@ describe('docs/checks.md', () => {
     const rendered = renderCheckDocs(checks);
     for (const check of checks) expect(rendered).toContain(`## \`${check.id}\``);
     const withoutProof = checks.filter((check) => !check.proves).map((check) => check.id);
-    // secrets and ci-status are owned elsewhere (the secret-scanning rewrite, src/github).
-    expect(withoutProof).toEqual(['secrets', 'ci-status']);
+    // ci-status is owned elsewhere (src/github).
+    expect(withoutProof).toEqual(['ci-status']);
   });
 });

@@ -43,7 +43,7 @@ describe('git-history check', () => {
         file: 'src/config.ts',
         line: 2,
         commit: short,
-        message: `github-token added in ${short}: ghp_…[redacted] (fingerprint ${short}:src/config.ts:github-token:2)`,
+        message: `github-token added in ${short}: ghp_…[redacted]; checksum valid: likely live (fingerprint ${short}:src/config.ts:github-token:2)`,
       },
     ]);
     expect(JSON.stringify(outcome)).not.toContain(token);

@@ -199,6 +199,43 @@ truePositives.push(
     fake.alnum(40),
     (s) => `curl -H "Authorization: Bearer ${s}" https://api`,
   ),
+  tp(
+    'password in an https URL',
+    'basic-auth-url',
+    'src/client.ts',
+    `r3l${fake.alnum(9)}`,
+    (s) => `const API = "https://deploy:${s}@api.${'corp'}.com/v2";`,
+  ),
+  tp(
+    'Google Cloud service account key file',
+    'gcp-service-account-key',
+    'keys/sa.json',
+    `"type": "${'service'}_account"`,
+    // built from parts: this file is scanned too (no key file committed)
+    (s) =>
+      `{\n  ${s},\n  "project_id": "orders",\n  "${'private'}_key_id": "${fake.chars('0123456789abcdef', 40)}",\n  "${'private'}_key": "…"\n}`,
+  ),
+  tp(
+    'password literal in Terraform',
+    'terraform-password',
+    'infra/main.tf',
+    `Db${fake.alnum(12)}`,
+    (s) => `  administrator_login_password = "${s}"`,
+  ),
+  tp(
+    'Clojars deploy token',
+    'clojars-deploy-token',
+    'deploy.sh',
+    `${'CLOJARS'}_${fake.chars('0123456789abcdef', 60)}`,
+    (s) => `export CLOJARS_PASSWORD=${s}`,
+  ),
+  tp(
+    'New Relic key under a New Relic name',
+    'new-relic-keyed-key',
+    'newrelic.yml',
+    fake.alnum(64),
+    (s) => `new_relic_key: ${s}`,
+  ),
 );
 
 const integrityWithAwsLookalike = `sha512-${fake.alnum(20)}/${fake.awsAccessKeyId()}+${fake.alnum(40)}==`;

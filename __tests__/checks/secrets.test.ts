@@ -58,7 +58,7 @@ describe('secrets check (built-in rules)', () => {
     const printed = JSON.stringify(outcome);
     for (const secret of [token, stripe, untracked]) expect(printed).not.toContain(secret);
     expect(outcome.findings?.[1]?.message).toBe(
-      'github-token: ghp_…[redacted] (fingerprint src/github.ts:github-token:2)',
+      'github-token: ghp_…[redacted]; checksum valid: likely live (fingerprint src/github.ts:github-token:2)',
     );
   });
 

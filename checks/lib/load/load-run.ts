@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
+import type Autocannon from 'autocannon';
 import type { CheckContext } from '../../check.js';
 import { headerValue, httpRequest } from '../http/http-request.js';
 import { nearestRank } from './load-percentile.js';
@@ -79,7 +79,9 @@ const TICKS_PER_SECOND = 100;
  */
 export async function runLoad(options: LoadRunOptions, ctx: CheckContext): Promise<LoadRunResult> {
   const quietWaitMs = await quietLoop(ctx.signal);
-  return drive(options, ctx, quietWaitMs);
+  // loaded when a load test runs: importing it costs every CLI start ~0.1 s (its histogram WASM)
+  const { default: autocannon } = await import('autocannon');
+  return drive(options, ctx, quietWaitMs, autocannon);
 }
 
 const QUIET_BUSY = 0.5;
@@ -102,7 +104,12 @@ async function quietLoop(signal: AbortSignal): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
-function drive(options: LoadRunOptions, ctx: CheckContext, quietWaitMs: number): Promise<LoadRunResult> {
+function drive(
+  options: LoadRunOptions,
+  ctx: CheckContext,
+  quietWaitMs: number,
+  autocannon: typeof Autocannon,
+): Promise<LoadRunResult> {
   const latencies: number[] = [];
   const okLatencies: number[] = [];
   const served = new Set<object>();
@@ -119,7 +126,7 @@ function drive(options: LoadRunOptions, ctx: CheckContext, quietWaitMs: number):
         duration: options.durationSec,
         timeout: 10,
       },
-      (err: unknown, result: autocannon.Result) => {
+      (err: unknown, result: Autocannon.Result) => {
         ctx.signal.removeEventListener('abort', onAbort);
         const rss = sampler?.stop();
         const elapsedSec = (performance.now() - started) / 1000;

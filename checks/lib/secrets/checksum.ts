@@ -39,3 +39,33 @@ export function hasValidChecksum(body: string): boolean {
   const random = body.slice(0, -CHECKSUM_LENGTH);
   return base62Checksum(crc32(random)) === body.slice(-CHECKSUM_LENGTH);
 }
+
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const BECH32_GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+
+/**
+ * True when `text` (`hrp` + `1` + data, any one case) carries a valid Bech32 checksum (BIP-173), as
+ * age secret keys do (https://age-encryption.org/v1: `AGE-SECRET-KEY-1…`).
+ */
+export function hasValidBech32(text: string): boolean {
+  const lower = text.toLowerCase();
+  const separator = lower.lastIndexOf('1');
+  if (separator < 1 || lower.length - separator < 7) return false;
+  const hrp = lower.slice(0, separator);
+  const values: number[] = [];
+  for (const c of hrp) values.push(c.charCodeAt(0) >> 5);
+  values.push(0);
+  for (const c of hrp) values.push(c.charCodeAt(0) & 31);
+  for (const c of lower.slice(separator + 1)) {
+    const value = BECH32.indexOf(c);
+    if (value === -1) return false;
+    values.push(value);
+  }
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = ((checksum & 0x1ffffff) << 5) ^ value;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) checksum ^= BECH32_GENERATORS[i] ?? 0;
+  }
+  return checksum === 1;
+}

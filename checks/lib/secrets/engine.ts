@@ -4,7 +4,7 @@
  */
 
 import { type KeywordOffsets, KeywordScanner } from './keywords.js';
-import { isPlaceholder, isReference, wordiness } from './placeholders.js';
+import { handWrittenShare, isDegenerate, isPlaceholder, isReference } from './placeholders.js';
 import { redactWithin } from './redact.js';
 import { entropyOk, SECRET_RULES, type SecretRule } from './rules.js';
 
@@ -19,9 +19,25 @@ export interface SecretHit {
   /** The raw match and its line, for `.gitleaks.toml` regexes (`regexTarget`). Never print them. */
   match: string;
   lineText: string;
+  /**
+   * What the token's format checksum says, for rules whose format has one (GitHub and npm CRC32,
+   * age Bech32): the token is reported either way, the report says which.
+   */
+  checksum?: 'valid' | 'invalid';
 }
 
-/** Share of dictionary-like words above which a token without a valid checksum is a hand-made fake. */
+/** The words a report uses for `SecretHit.checksum`. */
+export const CHECKSUM_NOTE = {
+  valid: 'checksum valid: likely live',
+  invalid: 'checksum invalid: likely a test value',
+} as const;
+
+/** `display`, plus the checksum note when the format has one: the text a finding shows. */
+export function describeHit(hit: Pick<SecretHit, 'display' | 'checksum'>): string {
+  return hit.checksum ? `${hit.display}; ${CHECKSUM_NOTE[hit.checksum]}` : hit.display;
+}
+
+/** Share of dictionary-like words above which a structured token's random part is a hand-made fake. */
 const MAX_WORDINESS = 0.6;
 
 /** Inline pragmas that silence a finding on their line (`gitleaks:allow` for compatibility). */
@@ -76,7 +92,11 @@ function isSuppressed(lines: LineIndex, start: number, end: number): boolean {
   );
 }
 
-/** The filters a candidate must pass; a valid format checksum vouches for the token by itself. */
+/**
+ * The filters a candidate must pass. A valid format checksum vouches for the token by itself; an
+ * invalid one does not drop a token of the documented shape (gitleaks flags it too): only
+ * placeholders and low-entropy fakes are dropped, and the report says what the checksum says.
+ */
 function isFinding(
   rule: SecretRule,
   secret: string,
@@ -87,11 +107,11 @@ function isFinding(
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
-    if (!rule.binaryBody && isPlaceholder(body)) return false;
+    if (!rule.binaryBody && (rule.exactShape ? isDegenerate(body) : isPlaceholder(body))) return false;
     // structured tokens (Slack ids) are judged by their random part
     if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
-    if (rule.checksum && wordiness(body) > MAX_WORDINESS) return false;
-    if (rule.bodyOf && wordiness(body) > MAX_WORDINESS) return false;
+    // `ghp_PersonalAccessTokenGoesHere…`, `my_bot_token`: written by a person, whatever the checksum
+    if ((rule.bodyOf || rule.checksum) && handWrittenShare(body) > MAX_WORDINESS) return false;
   }
   return !rule.verify || rule.verify({ secret, match: m, path, text });
 }
@@ -218,6 +238,9 @@ function scanRule(
       secret,
       match: m[0],
       lineText: lines.lineText(secretStart),
+      ...(rule.checksum
+        ? { checksum: rule.checksum(secret) ? ('valid' as const) : ('invalid' as const) }
+        : {}),
     });
     return true;
   });

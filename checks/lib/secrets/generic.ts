@@ -2,6 +2,7 @@
  * The generic rule: a high-entropy literal assigned to a secret-named identifier, in the assignment
  * syntaxes of the languages and config formats we scan (see ASSIGN), or an XML element body.
  */
+import { createHash } from 'node:crypto';
 import { shannonEntropy } from './entropy.js';
 import { ASSIGN, type RuleCandidate, type SecretRule } from './rule.js';
 
@@ -39,6 +40,14 @@ const PUBLIC_KEY_RE =
 // it is a malformed or hand-made token (`xoxb-xoxb-my-bot-token`, `sk-` without OpenAI's marker).
 const PROVIDER_PREFIX_RE =
   /^(?:xox[a-z]\.?|xapp-|gh[pousr]_|github_pat_|gl[a-z]{2,6}-|sk-|[sr]k_|pk_|npm_|AKIA|ASIA|AIza|SG\.|hf_|do[opr]_v1_|shp[a-z]{2}_|EAAA|sq0[a-z]{3}-|dapi|hv[sbr]\.|pypi-|lin_api_|PMAK-|dp\.[a-z]+\.|pul-|NR[A-Z]{2}-|sntry[su]_|AGE-SECRET|AC[a-f0-9]{32}$)/;
+/**
+ * SHA-256 of values that are public by design and shipped in widely installed tools: the Algolia
+ * search-only key yarn embeds for package search (github.com/yarnpkg/berry/issues/6201). Hashes, so
+ * no key-shaped value is committed here.
+ */
+const PUBLIC_VALUES: ReadonlySet<string> = new Set([
+  '2f21fd9c81678e396751af8b2472e2bd209ff5ce38da144052fb6c024485982f',
+]);
 const PUBLIC_VALUE_RE = /^(?:pk_|pk\.)|(?:^|[_-])(?:test|fake|mock|dummy|sample|example)(?:[_-]|$)/i;
 // Source files, where an unquoted value after `=` is an identifier or expression, not a literal.
 const CODE_FILE_RE =
@@ -76,6 +85,8 @@ function keywordAtWordBoundary(key: string, word: string, offset: number): boole
 }
 
 function keyNamesASecret(key: string): boolean {
+  // anti-CSRF tokens are per-session values a page carries in the open
+  if (/csrf|xsrf/i.test(key)) return false;
   if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
   const lower = key.toLowerCase();
   for (const word of KEY_WORDS) {
@@ -99,10 +110,29 @@ export function genericValueLooksSecret(value: string): boolean {
   if (/\s/.test(value) || value.includes('://') || /^\.{0,2}\//.test(value)) return false;
   if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value) || WORDLIKE_RE.test(value)) return false;
   if (PUBLIC_VALUE_RE.test(value) || PROVIDER_PREFIX_RE.test(value)) return false;
+  if (PUBLIC_VALUES.has(createHash('sha256').update(value).digest('hex'))) return false;
   // short values must mix classes: `Sunshine2024` is a password, `abcdefghijkl` a word list
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   if (classes < (value.length < 16 ? 3 : 2)) return false;
   return shannonEntropy(value) >= minEntropyFor(value.length);
+}
+
+/**
+ * A bare word no identifier would be: long, letters and digits interleaved (`Zf3D0LXCM3EIMbgJ…`),
+ * random-looking. `hashedPassword2`, `config_value` and `API_TOKEN_V2` are names; this is not.
+ */
+function looksRandomBare(value: string): boolean {
+  if (value.length < 20 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  const digitRuns = value.match(/\d+/g)?.length ?? 0;
+  return digitRuns >= 3 && shannonEntropy(value) >= 4;
+}
+
+/** `KEY = value` alone on its line (config syntax pasted into a source file), not `f(token: value)`. */
+function isWholeLineAssignment(text: string, start: number, end: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const lineEnd = text.indexOf('\n', end);
+  const after = text.slice(end, lineEnd === -1 ? undefined : lineEnd);
+  return /^\s*(?:export\s+)?$/.test(before) && /^\s*;?\s*$/.test(after);
 }
 
 /** An odd number of quotes between the line start and `offset`: the offset is inside a string literal. */
@@ -120,10 +150,12 @@ function verifyAssignment({ match, path, text, secret }: RuleCandidate): boolean
   // `f("api_token", value)`: after a comma only a quoted literal is a value, a bare word is an argument
   if (bare && /,\s*$/.test(match[0].slice(0, match[0].length - secret.length))) return false;
   // in source code an unquoted value is a literal only inside a string (`"X_TOKEN=…\n"`, `"--password=…"`)
+  const keyStart = match.index - (key.length - (groups.gkey ?? '').length);
   if (
     bare &&
     CODE_FILE_RE.test(path) &&
-    !insideString(text, match.index - (key.length - (groups.gkey ?? '').length))
+    !insideString(text, keyStart) &&
+    !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match.index + match[0].length))
   )
     return false;
   return genericValueLooksSecret(secret);

@@ -66,3 +66,25 @@ export function wordiness(value: string): number {
   for (const m of value.matchAll(/[A-Z]?[a-z]{3,}/g)) if (/[g-z]/.test(m[0])) covered += m[0].length;
   return value.length === 0 ? 0 : covered / value.length;
 }
+
+/**
+ * Share of `value` written as words by a person: Capitalised words (`PersonalAccessToken`) and
+ * lowercase words between separators (`my_bot_token`). A random body drawn from lowercase letters
+ * and digits (`roj9gvyyy9cxmrr…`, as gitleaks' samples and many real tokens are) has letter runs,
+ * but they are cut by digits, not by separators, so they do not count.
+ */
+export function handWrittenShare(value: string): number {
+  let covered = 0;
+  for (const m of value.matchAll(/[A-Z][a-z]{2,}|(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])/g))
+    if (/[g-z]/.test(m[0])) covered += m[0].length;
+  return value.length === 0 ? 0 : covered / value.length;
+}
+
+/**
+ * Only the degenerate placeholders (`xxxx…`, `****`, `<your-key>`), for formats so
+ * specific (fixed length and suffix) that any other body of that shape is reported.
+ */
+export function isDegenerate(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return v.length === 0 || /^[x*.]+$/.test(v) || /x{4}|\*{4}|\.{4}/.test(v) || /<[^<>]*>/.test(v);
+}

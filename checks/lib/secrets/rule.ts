@@ -28,11 +28,17 @@ export interface SecretRule {
   generic?: boolean;
   /** Key material (PEM bodies) legitimately contains runs like `AAAAAA`: skip the placeholder filter. */
   binaryBody?: boolean;
+  /**
+   * The format is specific enough (fixed length, fixed suffix) that only degenerate placeholders
+   * (`xxxx`, one repeated character) are dropped: `abc123`-style bodies of that shape are reported.
+   */
+  exactShape?: boolean;
   /** The random part the placeholder filter judges (default: the secret without its visible prefix). */
   bodyOf?(secret: string): string;
   /**
-   * A format checksum (GitHub, npm). A token that carries a valid one is real whatever it looks
-   * like; one that does not must also not read like words (`ghp_PersonalAccessTokenHere…`).
+   * A format checksum (GitHub and npm CRC32, age Bech32). A token that carries a valid one is real
+   * whatever it looks like; one that does not is still reported (annotated "checksum invalid")
+   * unless it is a placeholder or reads like words (`ghp_PersonalAccessTokenHere…`).
    */
   checksum?(secret: string): boolean;
   /** The numbered capture group holding the secret (custom `.gitleaks.toml` rules). */

@@ -19,9 +19,11 @@ export const AI_RULES: readonly SecretRule[] = [
     family: 'anthropic',
     description: 'Anthropic API or admin key (sk-ant-…)',
     keywords: ['sk-ant-'],
-    pattern: prefixedPattern('sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{80,120}'),
+    pattern: prefixedPattern('sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{93}AA'),
     visible: 7,
     minEntropy: 3.5,
+    // api03/admin01 keys are 93 characters then `AA`: any body of that shape is reported
+    exactShape: true,
   },
   {
     // https://huggingface.co/docs/hub/security-tokens (hf_ + 34 letters; organization tokens api_org_)

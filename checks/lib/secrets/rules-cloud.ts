@@ -1,9 +1,34 @@
 /** Cloud providers and infrastructure platforms. */
+import { createHash } from 'node:crypto';
 import { keyedPattern, prefixedPattern, type SecretRule } from './rule.js';
 
 const L_ANY = '(?<![A-Za-z0-9_.-])';
 const CF_ORIGIN_CA = String.raw`(?<![\w.-])(?<osecret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![\w-])`;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * SHA-256 of the Firebase SDKs' published example API keys (github.com/firebase/firebase-android-sdk
+ * test and sample configs, the list gitleaks allow-lists too): public on purpose, in thousands of
+ * clones. Hashes, so that no key-shaped value is committed here.
+ */
+const PUBLIC_EXAMPLE_GCP_KEYS: ReadonlySet<string> = new Set([
+  '0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c',
+  '2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4',
+  '27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045',
+  '37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619',
+  '3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665',
+  '3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682',
+  '49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0',
+  '4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583',
+  '8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1',
+  'a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6',
+  'a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41',
+  'dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614',
+  'e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9',
+  'ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d',
+  'eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1',
+  'f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c',
+]);
 
 export const CLOUD_RULES: readonly SecretRule[] = [
   {
@@ -37,6 +62,18 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     minEntropy: 4,
   },
   {
+    // https://cloud.google.com/iam/docs/keys-create-delete (a service account key file: JSON whose
+    // type is service_account, with the key in its private_key field); the type alone is not reported,
+    // since code and docs that handle such files name it too
+    id: 'gcp-service-account-key',
+    family: 'gcp',
+    description: 'Google Cloud service account key file (JSON with a private_key field)',
+    keywords: ['service_account'],
+    requires: '"private_key"',
+    pattern: /"type"\s*:\s*"service_account"/g,
+    visible: 0,
+  },
+  {
     // https://cloud.google.com/docs/authentication/api-keys (AIza + 35 URL-safe characters; Firebase Web keys too)
     id: 'gcp-api-key',
     family: 'gcp',
@@ -44,7 +81,9 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     keywords: ['aiza'],
     pattern: prefixedPattern('AIza[A-Za-z0-9_-]{35}'),
     visible: 4,
-    minEntropy: 3.5,
+    // random 35-character bodies score above 4 bits/char; hand-typed look-alikes do not (as gitleaks)
+    minEntropy: 4,
+    verify: ({ secret }) => !PUBLIC_EXAMPLE_GCP_KEYS.has(createHash('sha256').update(secret).digest('hex')),
   },
   {
     // https://developers.google.com/identity/protocols/oauth2 (client secrets GOCSPX-…, access tokens ya29.…)
@@ -93,9 +132,12 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     id: 'cloudflare-api-token',
     family: 'cloudflare',
     description: 'Cloudflare API token, global API key or origin CA key',
-    keywords: ['cloudflare', 'cf_api', 'cf-api', 'cfapi', 'cf_auth', 'v1.0-'],
+    keywords: ['cloudflare', 'cf_api', 'cf-api', 'cfapi', 'cf_auth', 'v1.0-', 'cfk_', 'cfut_', 'cfat_'],
     pattern: new RegExp(
-      `${keyedPattern('cloudflare|cf[_-]?(?:api|auth)', '[A-Za-z0-9_-]{40}|[a-f0-9]{37}').source}|${CF_ORIGIN_CA}`,
+      // https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/ (cfk_/cfut_/cfat_
+      // + 40 base62 + 8 hex)
+      `(?<![A-Za-z0-9_-])(?<psecret>(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})(?![A-Za-z0-9])|` +
+        `${keyedPattern('cloudflare|cf[_-]?(?:api|auth)', '[A-Za-z0-9_-]{40}|[a-f0-9]{37}').source}|${CF_ORIGIN_CA}`,
       'gi',
     ),
     visible: 0,
@@ -130,7 +172,7 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     family: 'databricks',
     description: 'Databricks personal access token (dapi…)',
     keywords: ['dapi'],
-    pattern: prefixedPattern('dapi[a-f0-9]{32}(?:-[0-9])?'),
+    pattern: prefixedPattern('dapi[a-fA-F0-9]{32}(?:-[0-9])?'),
     visible: 4,
     minEntropy: 3,
   },

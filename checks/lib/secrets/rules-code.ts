@@ -1,6 +1,6 @@
 /** Source hosting, package registries and developer tools. */
 import { hasValidChecksum } from './checksum.js';
-import { prefixedPattern, type SecretRule } from './rule.js';
+import { keyedPattern, prefixedPattern, R, type SecretRule } from './rule.js';
 
 const crcAfterPrefix = (prefixLength: number) => (secret: string) =>
   secret.length === prefixLength + 36 && hasValidChecksum(secret.slice(prefixLength));
@@ -57,9 +57,10 @@ export const CODE_RULES: readonly SecretRule[] = [
       'glffct-',
       'glwt-',
       'gr1348941',
+      '_gitlab_session=',
     ],
     pattern: prefixedPattern(
-      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-[0-9a-fA-F]{1,5}_[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}`,
+      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-(?:[0-9a-zA-Z]{1,5}_)?[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}|(?<=_gitlab_session=)[0-9a-z]{32}`,
     ),
     visible: 6,
     minEntropy: 3,
@@ -92,9 +93,14 @@ export const CODE_RULES: readonly SecretRule[] = [
     // https://developer.atlassian.com/cloud/confluence/basic-auth-for-rest-apis/ (ATATT3… API tokens)
     id: 'atlassian-api-token',
     family: 'atlassian',
-    description: 'Atlassian API token (ATATT3…, ATCTT3…)',
-    keywords: ['atatt3', 'atctt3'],
-    pattern: prefixedPattern('AT[AC]TT3[A-Za-z0-9_=+/-]{150,300}'),
+    description:
+      'Atlassian API token (ATATT3…, ATCTT3…, or 24 characters next to an Atlassian/Jira/Confluence key name)',
+    keywords: ['atatt3', 'atctt3', 'atlassian', 'confluence', 'jira'],
+    // classic API tokens: 24 characters under an Atlassian, Confluence or Jira key name
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>AT[AC]TT3[A-Za-z0-9_=+/-]{150,300})${R}|${keyedPattern('atlassian|confluence|jira', '[A-Za-z0-9]{24}').source}`,
+      'gi',
+    ),
     visible: 6,
     minEntropy: 4,
   },
@@ -103,10 +109,24 @@ export const CODE_RULES: readonly SecretRule[] = [
     id: 'linear-api-key',
     family: 'linear',
     description: 'Linear API key (lin_api_, lin_oauth_)',
-    keywords: ['lin_api_', 'lin_oauth_'],
-    pattern: prefixedPattern('lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64}'),
+    keywords: ['lin_api_', 'lin_oauth_', 'linear'],
+    // OAuth client secrets: 32 hex under a Linear key name
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})${R}|${keyedPattern('linear', '[a-f0-9]{32}').source}`,
+      'gi',
+    ),
     visible: 8,
     minEntropy: 3.5,
+  },
+  {
+    // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens (CLOJARS_ + 60 hex)
+    id: 'clojars-deploy-token',
+    family: 'clojars',
+    description: 'Clojars deploy token (CLOJARS_)',
+    keywords: ['clojars_'],
+    pattern: prefixedPattern('CLOJARS_[a-z0-9]{60}', 'gi'),
+    visible: 8,
+    minEntropy: 3,
   },
   {
     // https://learning.postman.com/docs/developer/postman-api/authentication/ (PMAK-<24 hex>-<34 hex>)
@@ -139,6 +159,19 @@ export const CODE_RULES: readonly SecretRule[] = [
     pattern: prefixedPattern('pul-[a-f0-9]{40}'),
     visible: 4,
     minEntropy: 3,
+  },
+  {
+    // https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
+    // (passwords belong in sensitive variables): a quoted literal under a `…password` argument of a
+    // .tf/.hcl file is the password itself; `var.x` and `"${…}"` interpolations are references
+    id: 'terraform-password',
+    family: 'terraform',
+    description: 'Password literal in a Terraform or HCL file',
+    keywords: ['password'],
+    pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
+    visible: 0,
+    minEntropy: 2,
+    verify: ({ path }) => /\.(?:tf|hcl)$/i.test(path),
   },
   {
     // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens

@@ -1,4 +1,5 @@
 /** Key material, JWTs, connection strings and authorization headers. */
+import { hasValidBech32 } from './checksum.js';
 import { decodeJwt, isServiceRoleJwt } from './jwt.js';
 import { prefixedPattern, type SecretRule } from './rule.js';
 
@@ -60,7 +61,10 @@ export const KEY_RULES: readonly SecretRule[] = [
     keywords: ['age-secret-key-1'],
     pattern: prefixedPattern('AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}'),
     visible: 15,
-    minEntropy: 3,
+    // the shape is exact (Bech32 alphabet, fixed length): reported whatever its body, annotated with
+    // what its Bech32 checksum says
+    exactShape: true,
+    checksum: hasValidBech32,
   },
   {
     // https://supabase.com/docs/guides/api/api-keys (service_role JWTs bypass row-level security)
@@ -124,6 +128,28 @@ export const KEY_RULES: readonly SecretRule[] = [
     visible: 0,
     // a local development database is not a leaked production credential
     verify: ({ match, secret }) => !LOCALHOST_RE.test(match[0]) && secret !== match.groups?.user,
+  },
+  {
+    // RFC 3986 §3.2.1 userinfo in http(s)/ftp(s) URLs (`https://user:password@host`), which RFC 3986
+    // deprecates precisely because the password travels with the link
+    id: 'basic-auth-url',
+    family: 'basic-auth',
+    description: 'Password in the userinfo of an http(s) or ftp(s) URL',
+    keywords: ['http://', 'https://', 'ftp://', 'ftps://'],
+    pattern:
+      /(?<![A-Za-z0-9+.-])(?:https?|ftps?):\/\/(?<user>[A-Za-z0-9._~%!$&'*+,;=-]{1,64}):(?<secret>[^\s:/?#@'"`<>()[\]{}]{4,128})@(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]{2,}(?=[:/]))/g,
+    visible: 0,
+    // `user:pass@host` is a credential too: only templates, repeats and spelled-out placeholders are not
+    exactShape: true,
+    verify: ({ match, secret }) => {
+      const lower = secret.toLowerCase();
+      return (
+        !LOCALHOST_RE.test(`@${match.groups?.host ?? ''}`) &&
+        secret !== match.groups?.user &&
+        !/^(.)\1*$/.test(secret) &&
+        !/password|passwd|your_|your-|replace|xxxx|changeme|secret$|^\$|^%|\*\*\*/.test(lower)
+      );
+    },
   },
   {
     // RFC 6750 (Bearer) and RFC 7617 (Basic) credentials written into code or config

@@ -15,17 +15,21 @@ export const SAAS_RULES: readonly SecretRule[] = [
     keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.', 'xapp-'],
     pattern: prefixedPattern(
       [
-        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{20,40}`,
-        String.raw`xox[pe]-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,40}`,
-        String.raw`xox[aors]-(?:\d{1,2}-)?\d{6,14}-\d{6,14}(?:-\d{6,14})?-[A-Za-z0-9]{12,64}`,
-        String.raw`xoxe\.xox[bp]-\d-[A-Z0-9]{150,180}`,
-        String.raw`xoxe-\d-[A-Z0-9]{140,160}`,
-        String.raw`xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{48,80}`,
+        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-?)?[A-Za-z0-9-]{18,40}`,
+        String.raw`xoxb-\d{8,14}-\d{8,14}`,
+        String.raw`xox[pe](?:-\d{8,14}){3}-[A-Za-z0-9-]{28,40}`,
+        String.raw`xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{6,48}){0,3}`,
+        String.raw`xox[os]-\d+-\d+-\d+-[A-Fa-f\d]+`,
+        String.raw`xox[os]-\d{8,14}-\d{8,14}`,
+        String.raw`xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,180}`,
+        String.raw`xoxe-\d-[A-Za-z0-9]{140,160}`,
+        String.raw`xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+`,
       ].join('|'),
+      'g',
     ),
     visible: 5,
-    // the digit segments already prove the shape; an 18-character hex tail can dip below 3 bits/char
-    minEntropy: 2.5,
+    // the digit segments already prove the shape; a short hex tail can dip below 3 bits/char
+    minEntropy: 2,
     bodyOf: lastSegment,
   },
   {
@@ -57,7 +61,7 @@ export const SAAS_RULES: readonly SecretRule[] = [
     description: 'Square access token (EAAA…, legacy sq0atp-)',
     keywords: ['eaaa', 'sq0atp-'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_-]{22,60})${R}`,
+      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_\\\\\\]^-]{22,60})${R}`,
       'g',
     ),
     visible: 4,
@@ -68,7 +72,8 @@ export const SAAS_RULES: readonly SecretRule[] = [
     family: 'square',
     description: 'Square OAuth application secret (sq0csp-)',
     keywords: ['sq0csp-'],
-    pattern: prefixedPattern('sq0csp-[A-Za-z0-9_-]{40,60}'),
+    // gitleaks' samples draw the body from `0-9A-Za-z` and the range `\\-_` (`\\ ] ^ _`) too
+    pattern: prefixedPattern(String.raw`sq0csp-[A-Za-z0-9_\\\]^-]{40,60}`),
     visible: 7,
     minEntropy: 3.5,
   },
@@ -78,7 +83,8 @@ export const SAAS_RULES: readonly SecretRule[] = [
     family: 'shopify',
     description: 'Shopify access token or shared secret (shpat_, shpca_, shppa_, shpss_)',
     keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-    pattern: prefixedPattern('shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}'),
+    // 32 hex in Shopify's docs; secretlint's fixtures carry 32–38 base62 characters too
+    pattern: prefixedPattern('shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,40}'),
     visible: 6,
     minEntropy: 3,
   },
@@ -102,7 +108,8 @@ export const SAAS_RULES: readonly SecretRule[] = [
     family: 'sendgrid',
     description: 'SendGrid API key (SG.…)',
     keywords: ['sg.'],
-    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}`),
+    // 22 + `.` + 43 characters; the key id and secret use the URL-safe base64 alphabet with `=`
+    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9=_-]{22}\.[A-Za-z0-9=_-]{43}|SG\.[A-Za-z0-9=_.-]{66}`),
     visible: 3,
     minEntropy: 3.5,
   },
@@ -126,7 +133,7 @@ export const SAAS_RULES: readonly SecretRule[] = [
     family: 'datadog',
     description: 'Datadog API or application key next to a Datadog key name',
     keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app', 'ddapi', 'ddapp'],
-    pattern: keyedPattern('datadog|dd[_-]?(?:api|app)', '[a-f0-9]{40}|[a-f0-9]{32}'),
+    pattern: keyedPattern('datadog|dd[_-]?(?:api|app)', '[a-z0-9]{40}|[a-f0-9]{32}'),
     visible: 0,
     minEntropy: 3,
   },
@@ -138,10 +145,21 @@ export const SAAS_RULES: readonly SecretRule[] = [
     description: 'New Relic API key (NRAK-, NRII-, NRIQ-, NRRA-, NRJS-) or license key (…NRAL)',
     keywords: ['nrak-', 'nrii-', 'nriq-', 'nrra-', 'nrjs-', 'nral'],
     pattern: prefixedPattern(
-      'NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL',
+      'NRAK-[A-Za-z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL',
     ),
     visible: 5,
     minEntropy: 3,
+  },
+  {
+    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ (user API keys as stored by
+    // integrations: 64 characters under a New Relic key name)
+    id: 'new-relic-keyed-key',
+    family: 'new-relic',
+    description: 'New Relic key (64 characters next to a New Relic key name)',
+    keywords: ['new-relic', 'newrelic', 'new_relic'],
+    pattern: keyedPattern('new[_-]?relic', '[A-Za-z0-9]{64}'),
+    visible: 0,
+    minEntropy: 3.5,
   },
   {
     // https://docs.sentry.io/account/auth-tokens/ (org tokens sntrys_<base64 JSON>_<43>, user tokens sntryu_<64 hex>;
@@ -164,11 +182,20 @@ export const SAAS_RULES: readonly SecretRule[] = [
     description: 'Okta API token (00… next to an Okta key name or after SSWS)',
     keywords: ['okta', 'ssws'],
     pattern: new RegExp(
-      `SSWS\\s+(?<psecret>00[A-Za-z0-9_-]{40})${R}|${keyedPattern('okta', '00[A-Za-z0-9_-]{40}').source}`,
+      `SSWS\\s+(?<psecret>00[A-Za-z0-9=_-]{40})${R}|${keyedPattern('okta', '00[A-Za-z0-9=_-]{40}').source}`,
       'gi',
     ),
     visible: 0,
     minEntropy: 3.5,
+    // `okta` as a word of the key name (`oktaToken`, `OKTA_KEY`), not letters across a camel-case
+    // boundary (`rookTable`)
+    verify: ({ match, text }) => {
+      if (match[0].startsWith('SSWS') || match[0].startsWith('ssws')) return true;
+      const at = match[0].toLowerCase().indexOf('okta');
+      const word = match[0].slice(at, at + 4);
+      const before = (at === 0 ? text[match.index - 1] : match[0][at - 1]) ?? ' ';
+      return /^(?:okta|Okta|OKTA)$/.test(word) && !(word === 'okta' && /[a-z]/.test(before));
+    },
   },
 ];
 

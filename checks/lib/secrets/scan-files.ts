@@ -2,8 +2,8 @@
  * Which files a secret scan reads: git-tracked plus untracked-but-not-ignored files (or a plain
  * directory walk outside git), minus node_modules, marked test fixtures, binaries and files > 1 MB.
  */
-import type { Dirent } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, type Dirent, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isGitRepo, splitNul, tryGit } from '../git/git.js';
 
@@ -86,36 +86,59 @@ export type ReadOutcome =
   | { kind: 'text'; text: string }
   | { kind: 'skipped'; reason: 'binary' | 'large' | 'unreadable' };
 
-/** Reads a file as text unless it is missing, not a regular file, > 1 MB, or binary (NUL byte). */
-export async function readScanTarget(file: string): Promise<ReadOutcome> {
+/**
+ * Reads a file as text unless it is missing, not a regular file, > 1 MB, or binary (NUL byte): one
+ * open/fstat/read/close on this thread. For many small files the promise-based FileHandle round trips
+ * cost more than the reading (5,000 files: ~0.5 s of the scan), so callers read synchronously and
+ * yield to the event loop between batches (`forEachScanTarget`).
+ */
+export function readScanTargetSync(file: string): ReadOutcome {
+  let fd: number;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { kind: 'skipped', reason: 'unreadable' };
-    if (info.size > MAX_SCAN_BYTES) return { kind: 'skipped', reason: 'large' };
-    const handle = await open(file, 'r');
-    try {
-      const buffer = await handle.readFile();
-      if (buffer.subarray(0, 8000).includes(0)) return { kind: 'skipped', reason: 'binary' };
-      return { kind: 'text', text: buffer.toString('utf8') };
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(file, 'r');
   } catch {
     return { kind: 'skipped', reason: 'unreadable' };
   }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: 'skipped', reason: 'unreadable' };
+    if (info.size > MAX_SCAN_BYTES) return { kind: 'skipped', reason: 'large' };
+    const buffer = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < info.size) {
+      const read = readSync(fd, buffer, filled, info.size - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    const bytes = buffer.subarray(0, filled);
+    if (bytes.subarray(0, 8000).includes(0)) return { kind: 'skipped', reason: 'binary' };
+    return { kind: 'text', text: bytes.toString('utf8') };
+  } catch {
+    return { kind: 'skipped', reason: 'unreadable' };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Maps `items` through `fn` with at most `limit` calls in flight, keeping order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** Files read between two yields to the event loop: other checks run in the same process. */
+const FILES_PER_TURN = 64;
+
+/**
+ * Reads each file of `files` (relative to `dir`) and hands it to `visit`, synchronously in batches,
+ * yielding to the event loop between batches and stopping when `signal` aborts.
+ */
+export async function forEachScanTarget(
+  dir: string,
+  files: readonly string[],
+  signal: AbortSignal,
+  visit: (file: string, read: ReadOutcome) => void,
+): Promise<void> {
+  for (let i = 0; i < files.length; i++) {
+    if (i % FILES_PER_TURN === 0) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      signal.throwIfAborted();
+    }
+    const file = files[i] as string;
+    visit(file, readScanTargetSync(`${dir}/${file}`));
+  }
 }

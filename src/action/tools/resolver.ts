@@ -129,7 +129,7 @@ function withGitleaks(check: Check<unknown>, gitleaks: () => Promise<ProvidedBin
     ...check,
     run: async (params, ctx): Promise<CheckOutcome> => {
       const engine = EngineParam.safeParse(params).data?.engine ?? 'auto';
-      if (engine === 'builtin' || (await findExecutable('gitleaks', ctx.env.PATH)))
+      if (engine === 'builtin' || (await findExecutable('gitleaks', ctx.env.PATH, { systemOnly: true })))
         return check.run(params, ctx);
       const provided = await gitleaks();
       if (provided.ok) {
