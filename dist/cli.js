@@ -1025,15 +1025,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -9166,15 +9166,15 @@ var require_colorette = __commonJS({
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
     var replaceClose = (index, string4, close, replace, head = string4.substring(0, index) + replace, tail = string4.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
-    var clearBleed = (index, string4, open3, close, replace) => index < 0 ? open3 + string4 + close : open3 + replaceClose(index, string4, close, replace) + close;
-    var filterEmpty = (open3, close, replace = open3, at = open3.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
+    var clearBleed = (index, string4, open2, close, replace) => index < 0 ? open2 + string4 + close : open2 + replaceClose(index, string4, close, replace) + close;
+    var filterEmpty = (open2, close, replace = open2, at = open2.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
       ("" + string4).indexOf(close, at),
       string4,
-      open3,
+      open2,
       close,
       replace
     ) : "";
-    var init2 = (open3, close, replace) => filterEmpty(`\x1B[${open3}m`, `\x1B[${close}m`, replace);
+    var init2 = (open2, close, replace) => filterEmpty(`\x1B[${open2}m`, `\x1B[${close}m`, replace);
     var colors = {
       reset: init2(0, 0),
       bold: init2(1, 22, "\x1B[22m\x1B[1m"),
@@ -27616,7 +27616,7 @@ var require_websocket = __commonJS({
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls2 = __require("tls");
-    var { randomBytes, createHash: createHash3 } = __require("crypto");
+    var { randomBytes, createHash: createHash5 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -28307,7 +28307,7 @@ var require_websocket = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash3("sha1").update(key + GUID).digest("base64");
+        const digest = createHash5("sha1").update(key + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -28604,7 +28604,7 @@ var require_stream = __commonJS({
       };
       duplex._final = function(callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open3() {
+          ws.once("open", function open2() {
             duplex._final(callback);
           });
           return;
@@ -28625,7 +28625,7 @@ var require_stream = __commonJS({
       };
       duplex._write = function(chunk, encoding, callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open3() {
+          ws.once("open", function open2() {
             duplex._write(chunk, encoding, callback);
           });
           return;
@@ -28692,7 +28692,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter = __require("events");
     var http3 = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash: createHash3 } = __require("crypto");
+    var { createHash: createHash5 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate();
     var subprotocol2 = require_subprotocol();
@@ -29002,7 +29002,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash3("sha1").update(key + GUID).digest("base64");
+        const digest = createHash5("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -29300,6 +29300,21 @@ function foldEvents(start, events) {
           ...event.how ? { how: event.how } : {},
           ...event.run ? { run: event.run } : {},
           ...event.pipeline ? { pipeline: event.pipeline } : {}
+        };
+        break;
+      }
+      case "decide": {
+        const previous = states[event.item];
+        states[event.item] = {
+          checked: event.outcome === "pass",
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          status: event.outcome,
+          summary: `decided ${event.outcome} by @${event.by}: ${event.reason}${previous?.summary ? ` (was ${previous.summary})` : ""}`.slice(
+            0,
+            600
+          )
         };
         break;
       }
@@ -56414,6 +56429,15 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     run: Run,
     pipeline: Pipeline
   }),
+  external_exports.object({
+    t: external_exports.literal("decide"),
+    item: Text2,
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    outcome: external_exports.enum(["pass", "fail"]),
+    reason: Text2
+  }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text2), at: When2, sha: Sha2, reason: Text2 }),
   external_exports.object({ t: external_exports.literal("reject"), item: Text2, by: Who2, at: When2, sha: Sha2, reason: Text2, d: Delivery }),
   external_exports.object({
@@ -56467,7 +56491,8 @@ var ItemSchema = external_exports.object({
     metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
     sha: Sha2
   }).optional(),
-  notApplicable: Text2.optional()
+  notApplicable: Text2.optional(),
+  dryRun: external_exports.literal(true).optional()
 });
 var AuditRecordSchema = external_exports.object({
   schema: external_exports.literal("shipgate/audit@1"),
@@ -56674,6 +56699,15 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     pipeline: Pipeline2
   }),
   external_exports.object({
+    t: external_exports.literal("decide"),
+    item: external_exports.string(),
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    outcome: external_exports.enum(["pass", "fail"]),
+    reason: external_exports.string()
+  }),
+  external_exports.object({
     t: external_exports.literal("invalidate"),
     items: external_exports.array(external_exports.string()),
     at: When3,
@@ -56739,55 +56773,6 @@ function decodeStateBlock(body) {
 }
 
 // src/core/telemetry/judge-samples.ts
-function withinLimits(value, limits) {
-  if (Number.isNaN(value)) return false;
-  if (limits.max !== void 0 && value > limits.max) return false;
-  if (limits.min !== void 0 && value < limits.min) return false;
-  return true;
-}
-function judgeSamples(series, limits, options2) {
-  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
-  const worstOf = (a, b) => {
-    if (limits.max !== void 0) return Math.max(a, b);
-    return Math.min(a, b);
-  };
-  const byTime = /* @__PURE__ */ new Map();
-  let nan2 = 0;
-  for (const one of series) {
-    for (const [at, value2] of one.samples) {
-      if (Number.isNaN(value2)) {
-        nan2++;
-        continue;
-      }
-      const seen = byTime.get(at);
-      byTime.set(at, seen === void 0 ? value2 : worstOf(seen, value2));
-    }
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  if (times.length === 0)
-    return {
-      kind: "no-data",
-      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
-    };
-  if (times.length < options2.minSamples)
-    return {
-      kind: "no-data",
-      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
-    };
-  const values = times.map((at) => byTime.get(at));
-  const breachesAt = times.filter((at) => !withinLimits(byTime.get(at), limits));
-  const worst = values.reduce(worstOf);
-  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
-  return {
-    kind: "judged",
-    pass: breachesAt.length <= options2.failureLimit,
-    value,
-    samples: values.length,
-    breaches: breachesAt.length,
-    worst,
-    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
-  };
-}
 function durationSeconds(duration3) {
   const match2 = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
   if (!match2) throw new Error(`not a duration: ${duration3}`);
@@ -56818,11 +56803,234 @@ function round(value) {
   return String(Number(value.toFixed(digits)));
 }
 
+// src/core/telemetry/judge-canary.ts
+function hasRelativeLimits(limits) {
+  return limits.maxIncrease !== void 0 || limits.maxRatio !== void 0;
+}
+function byTime(series, worstOf) {
+  const out = /* @__PURE__ */ new Map();
+  for (const one of series)
+    for (const [at, value] of one.samples) {
+      if (Number.isNaN(value)) continue;
+      const seen = out.get(at);
+      out.set(at, seen === void 0 ? value : worstOf(seen, value));
+    }
+  return out;
+}
+function increaseOf(value, baseline) {
+  if (baseline === 0)
+    return value === 0 ? 0 : value > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return (value - baseline) / Math.abs(baseline);
+}
+function formatPercent(fraction) {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E%" : "-\u221E%";
+  const percent = fraction * 100;
+  const rounded = Math.abs(percent) >= 10 ? Math.round(percent) : Number(percent.toFixed(1));
+  return `${rounded >= 0 ? "+" : ""}${rounded}%`;
+}
+function formatRatio(ratio) {
+  return Number.isFinite(ratio) ? `${Number(ratio.toFixed(2))}\xD7` : "\u221E\xD7";
+}
+function classify(value, baseline, limits, unit) {
+  const found = [];
+  const check2 = (over, warnOk, crossed, kind = "absolute") => {
+    if (!over) return;
+    found.push({ class: warnOk ? "warn" : "breach", crossed, kind });
+  };
+  if (limits.max !== void 0)
+    check2(
+      value > limits.max,
+      limits.warnMax !== void 0 && value <= limits.warnMax,
+      `> ${formatReading(limits.max, unit)}`
+    );
+  if (limits.min !== void 0)
+    check2(
+      value < limits.min,
+      limits.warnMin !== void 0 && value >= limits.warnMin,
+      `< ${formatReading(limits.min, unit)}`
+    );
+  let increase;
+  if (baseline !== void 0) {
+    increase = increaseOf(value, baseline);
+    if (limits.maxIncrease !== void 0)
+      check2(
+        increase > limits.maxIncrease,
+        limits.warnIncrease !== void 0 && increase <= limits.warnIncrease,
+        `> ${formatPercent(limits.maxIncrease)}`,
+        "increase"
+      );
+    if (limits.maxRatio !== void 0) {
+      const ratio = baseline === 0 ? value === 0 ? 1 : Number.POSITIVE_INFINITY : value / baseline;
+      check2(
+        ratio > limits.maxRatio,
+        limits.warnRatio !== void 0 && ratio <= limits.warnRatio,
+        `${formatRatio(ratio)} > ${formatRatio(limits.maxRatio)}`,
+        "ratio"
+      );
+    }
+  }
+  const breach = found.find((one) => one.class === "breach");
+  const pick4 = breach ?? found[0];
+  return {
+    class: pick4?.class ?? "ok",
+    crossed: pick4?.crossed ?? "",
+    ...pick4 ? { kind: pick4.kind } : {},
+    ...increase !== void 0 ? { increase } : {}
+  };
+}
+function aggregateOf(values, aggregate) {
+  if (values.length === 0) return void 0;
+  switch (aggregate) {
+    case "max":
+      return Math.max(...values);
+    case "min":
+      return Math.min(...values);
+    case "avg":
+      return values.reduce((sum, v) => sum + v, 0) / values.length;
+    case "last":
+      return values.at(-1);
+  }
+}
+function longestRun(samples, counts) {
+  let longest = 0;
+  let run2 = 0;
+  for (const sample2 of samples) {
+    run2 = counts(sample2) ? run2 + 1 : 0;
+    longest = Math.max(longest, run2);
+  }
+  return longest;
+}
+function judgeCanary(canary, baseline, limits, options2) {
+  const unit = options2.unit ?? "";
+  const empty = { samples: 0, breaches: 0, warnings: 0, longestRun: 0 };
+  const inconclusive = (reason, extra = {}) => ({
+    outcome: "inconclusive",
+    reason,
+    ...empty,
+    ...extra
+  });
+  if (canary.length === 0) return inconclusive("the query returned no series");
+  const relative10 = hasRelativeLimits(limits);
+  if (relative10 && (!baseline || baseline.length === 0))
+    return inconclusive("no baseline series to compare with");
+  const lowerIsBetter = limits.max !== void 0 || relative10 || limits.min === void 0;
+  const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
+  const values = byTime(canary, worstOf);
+  const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
+  const times = [...values.keys()].filter((at) => !relative10 || baselineValues.has(at)).sort((a, b) => a - b);
+  if (times.length === 0)
+    return inconclusive(
+      relative10 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
+    );
+  if (times.length < options2.minSamples)
+    return inconclusive(
+      `${times.length} sample(s)${relative10 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
+      { samples: times.length }
+    );
+  const samples = times.map((at) => {
+    const value = values.get(at);
+    const base2 = relative10 || baseline ? baselineValues.get(at) : void 0;
+    return {
+      at,
+      value,
+      ...base2 !== void 0 ? { baseline: base2 } : {},
+      ...classify(value, base2, limits, unit)
+    };
+  });
+  const breaches = samples.filter((sample2) => sample2.class === "breach");
+  const warnings = samples.filter((sample2) => sample2.class === "warn");
+  const breachRun = longestRun(samples, (sample2) => sample2.class === "breach");
+  const notOkRun = longestRun(samples, (sample2) => sample2.class !== "ok");
+  const consecutive = options2.consecutiveFailureLimit;
+  const failureLimit = options2.failureLimit ?? (consecutive !== void 0 ? Number.POSITIVE_INFINITY : 0);
+  const tooMany = (count, run2) => count > failureLimit || consecutive !== void 0 && run2 > consecutive;
+  const decided = breaches[0] ?? warnings[0];
+  const worst = decided ?? samples.reduce(
+    (a, b) => (a.increase ?? 0) !== (b.increase ?? 0) ? (a.increase ?? 0) >= (b.increase ?? 0) ? a : b : worstOf(a.value, b.value) === a.value ? a : b
+  );
+  const base = {
+    samples: samples.length,
+    breaches: breaches.length,
+    warnings: warnings.length,
+    longestRun: breachRun,
+    ...(() => {
+      const value = aggregateOf(
+        samples.map((sample2) => sample2.value),
+        options2.aggregate
+      );
+      return value !== void 0 ? { value } : {};
+    })(),
+    ...(() => {
+      const value = aggregateOf(
+        samples.flatMap((sample2) => sample2.baseline !== void 0 ? [sample2.baseline] : []),
+        options2.aggregate
+      );
+      return value !== void 0 ? { baselineValue: value } : {};
+    })(),
+    worst,
+    peak: samples.map((sample2) => sample2.value).reduce(worstOf),
+    ...breaches[0] ? { firstBreachAt: breaches[0].at } : {}
+  };
+  const limitWords = () => consecutive !== void 0 && options2.failureLimit === void 0 ? `${consecutive} in a row tolerated` : `${failureLimit} tolerated${consecutive !== void 0 ? `, ${consecutive} in a row` : ""}`;
+  if (tooMany(breaches.length, breachRun))
+    return {
+      outcome: "fail",
+      reason: `${breaches.length} of ${samples.length} samples out of limits${breachRun > 1 ? ` (${breachRun} in a row)` : ""}, ${limitWords()}`,
+      ...base
+    };
+  if (tooMany(breaches.length + warnings.length, notOkRun))
+    return {
+      outcome: "inconclusive",
+      reason: `${warnings.length} of ${samples.length} samples between a limit and its warn limit`,
+      ...base
+    };
+  return {
+    outcome: "pass",
+    reason: breaches.length + warnings.length > 0 ? `${breaches.length + warnings.length} sample(s) out of limits, ${limitWords()}` : "",
+    ...base
+  };
+}
+function describeSample(label, sample2, unit) {
+  const value = `${label} ${formatReading(sample2.value, unit)}`;
+  if (sample2.baseline === void 0) return sample2.crossed ? `${value} ${sample2.crossed}` : value;
+  const baseline = `baseline ${formatReading(sample2.baseline, unit)}`;
+  const increase = formatPercent(sample2.increase ?? 0);
+  switch (sample2.kind) {
+    case "increase":
+      return `${value} vs ${baseline}: ${increase} ${sample2.crossed}`;
+    case "ratio":
+      return `${value} vs ${baseline}: ${sample2.crossed}`;
+    case "absolute":
+      return `${value} ${sample2.crossed} (vs ${baseline}: ${increase})`;
+    default:
+      return `${value} vs ${baseline}: ${increase}`;
+  }
+}
+function describeLimits(limits, unit) {
+  const parts = [];
+  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
+  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
+  if (limits.maxIncrease !== void 0) parts.push(`\u2264 ${formatPercent(limits.maxIncrease)} vs baseline`);
+  if (limits.maxRatio !== void 0) parts.push(`\u2264 ${formatRatio(limits.maxRatio)} baseline`);
+  const warn = [];
+  if (limits.warnMin !== void 0) warn.push(`\u2265 ${formatReading(limits.warnMin, unit)}`);
+  if (limits.warnMax !== void 0) warn.push(`\u2264 ${formatReading(limits.warnMax, unit)}`);
+  if (limits.warnIncrease !== void 0) warn.push(`\u2264 ${formatPercent(limits.warnIncrease)}`);
+  if (limits.warnRatio !== void 0) warn.push(`\u2264 ${formatRatio(limits.warnRatio)}`);
+  return [...parts, ...warn.length > 0 ? [`inconclusive to ${warn.join(", ")}`] : []].join(", ");
+}
+function parseIncrease(text) {
+  const match2 = /^\s*\+?(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(String(text));
+  if (!match2) return void 0;
+  const n2 = Number(match2[1]);
+  return match2[2] === "%" || n2 > 1 ? n2 / 100 : n2;
+}
+
 // src/core/cutover/windows.ts
 var CUTOVER_CHECK = "cutover-window";
 var DURATION = /^\d+(?:ms|s|m|h)$/;
 var Duration2 = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
-var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(\+\d+(?:\.\d+)?%|\d+(?:\.\d+)?x|-?\d+(?:\.\d+)?)$/;
 function parseWindowMetrics(text) {
   const byName = /* @__PURE__ */ new Map();
   for (const raw of text.split(",")) {
@@ -56836,7 +57044,15 @@ function parseWindowMetrics(text) {
       };
     const [, name = "", op = "", value = ""] = match2;
     const limits = byName.get(name) ?? {};
-    if (op.startsWith("<")) limits.max = Number(value);
+    const relative10 = value.startsWith("+") || value.endsWith("x");
+    if (relative10 && !op.startsWith("<"))
+      return {
+        ok: false,
+        error: `"${part.slice(0, 40)}": a limit relative to the baseline is a maximum (<=)`
+      };
+    if (value.startsWith("+")) limits.maxIncrease = Number(value.slice(1, -1)) / 100;
+    else if (value.endsWith("x")) limits.maxRatio = Number(value.slice(0, -1));
+    else if (op.startsWith("<")) limits.max = Number(value);
     else limits.min = Number(value);
     byName.set(name, limits);
   }
@@ -56849,12 +57065,35 @@ var CutoverWindowParams = external_exports.object({
   metrics: external_exports.string().min(1).max(500).describe(
     'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
   ),
-  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
+  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
+    "breaching samples tolerated per metric (Argo `failureLimit`; default 0, unlimited with only consecutiveFailureLimit)"
+  ),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
+  baseline: external_exports.string().max(500).optional().describe(
+    'label matchers of the baseline (blue) for relative limits such as "p95<=+10%"; default: telemetry.prometheus.baselineSelector'
+  ),
+  warn: external_exports.string().min(1).max(500).optional().describe(
+    'the warn limits, e.g. "p95<=300": a metric past its limit but within its warn limit makes the window inconclusive (a person decides), not failed'
+  ),
+  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe(
+    "breaching samples in a row tolerated per metric: an isolated spike passes, a sustained breach fails"
+  ),
+  dryRun: external_exports.union([external_exports.boolean(), external_exports.string().max(200)]).optional().describe(
+    'metrics judged and shown but never deciding the window: `true` (all) or names, e.g. "p99,cpu"'
+  ),
   triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
 }).strict().superRefine((params4, ctx) => {
   const parsed = parseWindowMetrics(params4.metrics);
   if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
+  if (params4.warn !== void 0) {
+    const warn = parseWindowMetrics(params4.warn);
+    if (!warn.ok) ctx.addIssue({ code: "custom", path: ["warn"], message: warn.error });
+    else if (parsed.ok) {
+      for (const one of warn.metrics)
+        if (!parsed.metrics.some((metric) => metric.metric === one.metric))
+          ctx.addIssue({ code: "custom", path: ["warn"], message: `"${one.metric}" is not in metrics` });
+    }
+  }
   if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
     ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
 });
@@ -57154,6 +57393,29 @@ function gitHubFor(octokit, repo) {
     },
     async updateReleaseBody(id, body) {
       await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reportDeploymentStatus(runId, report) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: report.environment,
+        comment: report.comment
+      });
+    },
+    async gitCommit(sha) {
+      const { data } = await octokit.rest.git.getCommit({ ...r, commit_sha: sha });
+      return { sha: data.sha, tree: data.tree.sha, parents: data.parents.map((parent) => parent.sha) };
+    },
+    async createGitCommit(commit) {
+      const { data } = await octokit.rest.git.createCommit({ ...r, ...commit });
+      return data.sha;
+    },
+    async createBranch(branch, sha) {
+      await octokit.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
+    },
+    async createPull(pull) {
+      const { data } = await octokit.rest.pulls.create({ ...r, ...pull });
+      return { number: data.number, url: data.html_url };
     },
     async reviewDeployment(runId, review) {
       await octokit.rest.actions.reviewCustomGatesForRun({
@@ -65266,6 +65528,11 @@ var PrometheusConfigSchema = external_exports.object({
    * (variables are filled and escaped). Default: none.
    */
   selector: external_exports.string().max(500).default(""),
+  /**
+   * Label matchers of the baseline (blue, or the previous version), e.g. `job="restaurant-os",color="blue"`:
+   * the default for the `baseline` of items and cutover windows with relative limits (`maxIncrease`, `maxRatio`).
+   */
+  baselineSelector: external_exports.string().max(500).optional(),
   /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
   targetSelector: external_exports.string().max(500).optional(),
   /** The `rate()` window of the default queries. */
@@ -65281,8 +65548,13 @@ var RollbackDispatchSchema = external_exports.object({
   workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
   ref: external_exports.string().min(1).default("main")
 }).strict();
+var InconclusiveSchema = external_exports.object({
+  /** Roles (keys of `roles`) asked, and the only ones allowed, to decide; empty: anyone with write access. */
+  roles: external_exports.array(external_exports.string().min(1).max(100)).max(20).default([])
+}).strict();
 var TelemetrySchema = external_exports.object({
   prometheus: PrometheusConfigSchema.optional(),
+  inconclusive: InconclusiveSchema.optional(),
   rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
 }).strict();
 
@@ -65399,7 +65671,15 @@ var ConfigSchema = external_exports.object({
    */
   evidence: external_exports.object({ requireVerified: external_exports.array(external_exports.string().min(1)).max(200).default([]) }).strict().default({ requireVerified: [] }),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
-  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
+  deploymentProtection: external_exports.object({
+    environments: external_exports.array(external_exports.string().min(1)).default(["production"]),
+    /**
+     * Environments (among `environments`) whose deployments also wait for the release's cutover
+     * windows: held with status reports while a window is open, closing or inconclusive; approved
+     * once every started window passed, rejected when one failed.
+     */
+    waitForCutover: external_exports.array(external_exports.string().min(1)).optional()
+  }).strict().default({ environments: ["production"] }),
   /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
   telemetry: TelemetrySchema.optional(),
   /** Change windows and freezes (docs/governance.md); absent: a release may go out any time. */
@@ -65417,6 +65697,14 @@ var ConfigSchema = external_exports.object({
           path: [key, "roles", index],
           message: `no role "${role}" under roles:`
         });
+  (config3.telemetry?.inconclusive?.roles ?? []).forEach((role, index) => {
+    if (!config3.roles[role])
+      ctx.addIssue({
+        code: "custom",
+        path: ["telemetry", "inconclusive", "roles", index],
+        message: `unknown role "${role}": define it under roles`
+      });
+  });
 });
 var defaultConfig = ConfigSchema.parse({});
 
@@ -65625,7 +65913,8 @@ function parseTemplate(source, file2, checks2) {
 function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional2 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const optional2 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
+  values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
   let id = deriveId(section, itemText);
@@ -67593,6 +67882,16 @@ function wordiness(value) {
   for (const m of value.matchAll(/[A-Z]?[a-z]{3,}/g)) if (/[g-z]/.test(m[0])) covered += m[0].length;
   return value.length === 0 ? 0 : covered / value.length;
 }
+function handWrittenShare(value) {
+  let covered = 0;
+  for (const m of value.matchAll(/[A-Z][a-z]{2,}|(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])/g))
+    if (/[g-z]/.test(m[0])) covered += m[0].length;
+  return value.length === 0 ? 0 : covered / value.length;
+}
+function isDegenerate(value) {
+  const v = value.trim().toLowerCase();
+  return v.length === 0 || /^[x*.]+$/.test(v) || /x{4}|\*{4}|\.{4}/.test(v) || /<[^<>]*>/.test(v);
+}
 
 // checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
@@ -67765,7 +68064,8 @@ var envSecretsCheck = defineCheck({
 });
 
 // checks/lib/secrets/scan-files.ts
-import { open as open2, readdir as readdir2, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { readdir as readdir2 } from "node:fs/promises";
 import path6 from "node:path";
 var MAX_SCAN_BYTES = 1024 * 1024;
 var FIXTURE_MARKER = ".shipgate-fixture";
@@ -67822,31 +68122,43 @@ async function listScanFiles(dir, signal) {
   const fixtureDirs = fixtureDirsOf(files);
   return { files: files.filter((file2) => !isUnderFixtureDir(file2, fixtureDirs)), fixtureDirs, source };
 }
-async function readScanTarget(file2) {
+function readScanTargetSync(file2) {
+  let fd;
   try {
-    const info = await stat(file2);
-    if (!info.isFile()) return { kind: "skipped", reason: "unreadable" };
-    if (info.size > MAX_SCAN_BYTES) return { kind: "skipped", reason: "large" };
-    const handle = await open2(file2, "r");
-    try {
-      const buffer = await handle.readFile();
-      if (buffer.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
-      return { kind: "text", text: buffer.toString("utf8") };
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(file2, "r");
   } catch {
     return { kind: "skipped", reason: "unreadable" };
   }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "skipped", reason: "unreadable" };
+    if (info.size > MAX_SCAN_BYTES) return { kind: "skipped", reason: "large" };
+    const buffer = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < info.size) {
+      const read2 = readSync(fd, buffer, filled, info.size - filled, null);
+      if (read2 === 0) break;
+      filled += read2;
+    }
+    const bytes = buffer.subarray(0, filled);
+    if (bytes.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
+    return { kind: "text", text: bytes.toString("utf8") };
+  } catch {
+    return { kind: "skipped", reason: "unreadable" };
+  } finally {
+    closeSync(fd);
+  }
 }
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+var FILES_PER_TURN = 64;
+async function forEachScanTarget(dir, files, signal, visit3) {
+  for (let i = 0; i < files.length; i++) {
+    if (i % FILES_PER_TURN === 0) {
+      if (i > 0) await new Promise((resolve8) => setImmediate(resolve8));
+      signal.throwIfAborted();
+    }
+    const file2 = files[i];
+    visit3(file2, readScanTargetSync(`${dir}/${file2}`));
+  }
 }
 
 // checks/lib/git/history-diff.ts
@@ -68608,6 +68920,9 @@ function redactWithin(text, secret, visible = 4, maxLength = 100) {
   return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}\u2026` : shown;
 }
 
+// checks/lib/secrets/generic.ts
+import { createHash as createHash3 } from "node:crypto";
+
 // checks/lib/secrets/rule.ts
 var L = "(?<![A-Za-z0-9_-])";
 var R = "(?![A-Za-z0-9_-])";
@@ -68644,6 +68959,9 @@ var KEY_QUALIFIER_RE = /(?:api|access|secret|private|client|master|encryption|si
 var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|expires|ttl|header|field|endpoint|label|prefix|suffix|count|limit|id|ids|ref|policy|hash|digest|format|pattern|regex|env|var|mode|version|provider|method|scheme|mask|placeholder|hint|help|message|description|error)$/i;
 var PUBLIC_KEY_RE = /(?:^|[_.-]|[a-z])(?:public|publishable|pub|fake|mock|dummy|sample|example)(?=[_.-]|[A-Z]|$)/i;
 var PROVIDER_PREFIX_RE = /^(?:xox[a-z]\.?|xapp-|gh[pousr]_|github_pat_|gl[a-z]{2,6}-|sk-|[sr]k_|pk_|npm_|AKIA|ASIA|AIza|SG\.|hf_|do[opr]_v1_|shp[a-z]{2}_|EAAA|sq0[a-z]{3}-|dapi|hv[sbr]\.|pypi-|lin_api_|PMAK-|dp\.[a-z]+\.|pul-|NR[A-Z]{2}-|sntry[su]_|AGE-SECRET|AC[a-f0-9]{32}$)/;
+var PUBLIC_VALUES = /* @__PURE__ */ new Set([
+  "2f21fd9c81678e396751af8b2472e2bd209ff5ce38da144052fb6c024485982f"
+]);
 var PUBLIC_VALUE_RE = /^(?:pk_|pk\.)|(?:^|[_-])(?:test|fake|mock|dummy|sample|example)(?:[_-]|$)/i;
 var CODE_FILE_RE = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|scala|groovy|php|rb|cs|swift|rs|c|cc|cpp|h|hpp|m|dart|lua|pl|r|vue|svelte)$/i;
 var DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
@@ -68663,6 +68981,7 @@ function keywordAtWordBoundary(key, word, offset2) {
   return boundaryBefore && boundaryAfter;
 }
 function keyNamesASecret(key) {
+  if (/csrf|xsrf/i.test(key)) return false;
   if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
   const lower = key.toLowerCase();
   for (const word of KEY_WORDS) {
@@ -68682,9 +69001,21 @@ function genericValueLooksSecret(value) {
   if (/\s/.test(value) || value.includes("://") || /^\.{0,2}\//.test(value)) return false;
   if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value) || WORDLIKE_RE.test(value)) return false;
   if (PUBLIC_VALUE_RE.test(value) || PROVIDER_PREFIX_RE.test(value)) return false;
+  if (PUBLIC_VALUES.has(createHash3("sha256").update(value).digest("hex"))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   if (classes < (value.length < 16 ? 3 : 2)) return false;
   return shannonEntropy(value) >= minEntropyFor(value.length);
+}
+function looksRandomBare(value) {
+  if (value.length < 20 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  const digitRuns = value.match(/\d+/g)?.length ?? 0;
+  return digitRuns >= 3 && shannonEntropy(value) >= 4;
+}
+function isWholeLineAssignment(text, start, end) {
+  const before = text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
+  const lineEnd = text.indexOf("\n", end);
+  const after = text.slice(end, lineEnd === -1 ? void 0 : lineEnd);
+  return /^\s*(?:export\s+)?$/.test(before) && /^\s*;?\s*$/.test(after);
 }
 function insideString(text, offset2) {
   const before = text.slice(text.lastIndexOf("\n", offset2 - 1) + 1, offset2);
@@ -68697,7 +69028,8 @@ function verifyAssignment({ match: match2, path: path15, text, secret }) {
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
   if (bare && /,\s*$/.test(match2[0].slice(0, match2[0].length - secret.length))) return false;
-  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, match2.index - (key.length - (groups2.gkey ?? "").length)))
+  const keyStart = match2.index - (key.length - (groups2.gkey ?? "").length);
+  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
     return false;
   return genericValueLooksSecret(secret);
 }
@@ -68767,9 +69099,11 @@ var AI_RULES = [
     family: "anthropic",
     description: "Anthropic API or admin key (sk-ant-\u2026)",
     keywords: ["sk-ant-"],
-    pattern: prefixedPattern("sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{80,120}"),
+    pattern: prefixedPattern("sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{93}AA"),
     visible: 7,
-    minEntropy: 3.5
+    minEntropy: 3.5,
+    // api03/admin01 keys are 93 characters then `AA`: any body of that shape is reported
+    exactShape: true
   },
   {
     // https://huggingface.co/docs/hub/security-tokens (hf_ + 34 letters; organization tokens api_org_)
@@ -68784,9 +69118,28 @@ var AI_RULES = [
 ];
 
 // checks/lib/secrets/rules-cloud.ts
+import { createHash as createHash4 } from "node:crypto";
 var L_ANY = "(?<![A-Za-z0-9_.-])";
 var CF_ORIGIN_CA = String.raw`(?<![\w.-])(?<osecret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![\w-])`;
 var UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+var PUBLIC_EXAMPLE_GCP_KEYS = /* @__PURE__ */ new Set([
+  "0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c",
+  "2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4",
+  "27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045",
+  "37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619",
+  "3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665",
+  "3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682",
+  "49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0",
+  "4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583",
+  "8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1",
+  "a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6",
+  "a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41",
+  "dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614",
+  "e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9",
+  "ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d",
+  "eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1",
+  "f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c"
+]);
 var CLOUD_RULES = [
   {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
@@ -68819,6 +69172,18 @@ var CLOUD_RULES = [
     minEntropy: 4
   },
   {
+    // https://cloud.google.com/iam/docs/keys-create-delete (a service account key file: JSON whose
+    // type is service_account, with the key in its private_key field); the type alone is not reported,
+    // since code and docs that handle such files name it too
+    id: "gcp-service-account-key",
+    family: "gcp",
+    description: "Google Cloud service account key file (JSON with a private_key field)",
+    keywords: ["service_account"],
+    requires: '"private_key"',
+    pattern: /"type"\s*:\s*"service_account"/g,
+    visible: 0
+  },
+  {
     // https://cloud.google.com/docs/authentication/api-keys (AIza + 35 URL-safe characters; Firebase Web keys too)
     id: "gcp-api-key",
     family: "gcp",
@@ -68826,7 +69191,9 @@ var CLOUD_RULES = [
     keywords: ["aiza"],
     pattern: prefixedPattern("AIza[A-Za-z0-9_-]{35}"),
     visible: 4,
-    minEntropy: 3.5
+    // random 35-character bodies score above 4 bits/char; hand-typed look-alikes do not (as gitleaks)
+    minEntropy: 4,
+    verify: ({ secret }) => !PUBLIC_EXAMPLE_GCP_KEYS.has(createHash4("sha256").update(secret).digest("hex"))
   },
   {
     // https://developers.google.com/identity/protocols/oauth2 (client secrets GOCSPX-…, access tokens ya29.…)
@@ -68875,9 +69242,11 @@ var CLOUD_RULES = [
     id: "cloudflare-api-token",
     family: "cloudflare",
     description: "Cloudflare API token, global API key or origin CA key",
-    keywords: ["cloudflare", "cf_api", "cf-api", "cfapi", "cf_auth", "v1.0-"],
+    keywords: ["cloudflare", "cf_api", "cf-api", "cfapi", "cf_auth", "v1.0-", "cfk_", "cfut_", "cfat_"],
     pattern: new RegExp(
-      `${keyedPattern("cloudflare|cf[_-]?(?:api|auth)", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}").source}|${CF_ORIGIN_CA}`,
+      // https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/ (cfk_/cfut_/cfat_
+      // + 40 base62 + 8 hex)
+      `(?<![A-Za-z0-9_-])(?<psecret>(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})(?![A-Za-z0-9])|${keyedPattern("cloudflare|cf[_-]?(?:api|auth)", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}").source}|${CF_ORIGIN_CA}`,
       "gi"
     ),
     visible: 0,
@@ -68912,7 +69281,7 @@ var CLOUD_RULES = [
     family: "databricks",
     description: "Databricks personal access token (dapi\u2026)",
     keywords: ["dapi"],
-    pattern: prefixedPattern("dapi[a-f0-9]{32}(?:-[0-9])?"),
+    pattern: prefixedPattern("dapi[a-fA-F0-9]{32}(?:-[0-9])?"),
     visible: 4,
     minEntropy: 3
   },
@@ -68954,6 +69323,30 @@ function hasValidChecksum(body) {
   if (body.length <= CHECKSUM_LENGTH) return false;
   const random = body.slice(0, -CHECKSUM_LENGTH);
   return base62Checksum(crc32(random)) === body.slice(-CHECKSUM_LENGTH);
+}
+var BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+var BECH32_GENERATORS = [996825010, 642813549, 513874426, 1027748829, 705979059];
+function hasValidBech32(text) {
+  const lower = text.toLowerCase();
+  const separator = lower.lastIndexOf("1");
+  if (separator < 1 || lower.length - separator < 7) return false;
+  const hrp = lower.slice(0, separator);
+  const values = [];
+  for (const c of hrp) values.push(c.charCodeAt(0) >> 5);
+  values.push(0);
+  for (const c of hrp) values.push(c.charCodeAt(0) & 31);
+  for (const c of lower.slice(separator + 1)) {
+    const value = BECH32.indexOf(c);
+    if (value === -1) return false;
+    values.push(value);
+  }
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = (checksum & 33554431) << 5 ^ value;
+    for (let i = 0; i < 5; i++) if (top >>> i & 1) checksum ^= BECH32_GENERATORS[i] ?? 0;
+  }
+  return checksum === 1;
 }
 
 // checks/lib/secrets/rules-code.ts
@@ -69008,10 +69401,11 @@ var CODE_RULES = [
       "glsoat-",
       "glffct-",
       "glwt-",
-      "gr1348941"
+      "gr1348941",
+      "_gitlab_session="
     ],
     pattern: prefixedPattern(
-      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-[0-9a-fA-F]{1,5}_[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}`
+      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-(?:[0-9a-zA-Z]{1,5}_)?[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}|(?<=_gitlab_session=)[0-9a-z]{32}`
     ),
     visible: 6,
     minEntropy: 3
@@ -69044,9 +69438,13 @@ var CODE_RULES = [
     // https://developer.atlassian.com/cloud/confluence/basic-auth-for-rest-apis/ (ATATT3… API tokens)
     id: "atlassian-api-token",
     family: "atlassian",
-    description: "Atlassian API token (ATATT3\u2026, ATCTT3\u2026)",
-    keywords: ["atatt3", "atctt3"],
-    pattern: prefixedPattern("AT[AC]TT3[A-Za-z0-9_=+/-]{150,300}"),
+    description: "Atlassian API token (ATATT3\u2026, ATCTT3\u2026, or 24 characters next to an Atlassian/Jira/Confluence key name)",
+    keywords: ["atatt3", "atctt3", "atlassian", "confluence", "jira"],
+    // classic API tokens: 24 characters under an Atlassian, Confluence or Jira key name
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>AT[AC]TT3[A-Za-z0-9_=+/-]{150,300})${R}|${keyedPattern("atlassian|confluence|jira", "[A-Za-z0-9]{24}").source}`,
+      "gi"
+    ),
     visible: 6,
     minEntropy: 4
   },
@@ -69055,10 +69453,24 @@ var CODE_RULES = [
     id: "linear-api-key",
     family: "linear",
     description: "Linear API key (lin_api_, lin_oauth_)",
-    keywords: ["lin_api_", "lin_oauth_"],
-    pattern: prefixedPattern("lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64}"),
+    keywords: ["lin_api_", "lin_oauth_", "linear"],
+    // OAuth client secrets: 32 hex under a Linear key name
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})${R}|${keyedPattern("linear", "[a-f0-9]{32}").source}`,
+      "gi"
+    ),
     visible: 8,
     minEntropy: 3.5
+  },
+  {
+    // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens (CLOJARS_ + 60 hex)
+    id: "clojars-deploy-token",
+    family: "clojars",
+    description: "Clojars deploy token (CLOJARS_)",
+    keywords: ["clojars_"],
+    pattern: prefixedPattern("CLOJARS_[a-z0-9]{60}", "gi"),
+    visible: 8,
+    minEntropy: 3
   },
   {
     // https://learning.postman.com/docs/developer/postman-api/authentication/ (PMAK-<24 hex>-<34 hex>)
@@ -69091,6 +69503,19 @@ var CODE_RULES = [
     pattern: prefixedPattern("pul-[a-f0-9]{40}"),
     visible: 4,
     minEntropy: 3
+  },
+  {
+    // https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
+    // (passwords belong in sensitive variables): a quoted literal under a `…password` argument of a
+    // .tf/.hcl file is the password itself; `var.x` and `"${…}"` interpolations are references
+    id: "terraform-password",
+    family: "terraform",
+    description: "Password literal in a Terraform or HCL file",
+    keywords: ["password"],
+    pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
+    visible: 0,
+    minEntropy: 2,
+    verify: ({ path: path15 }) => /\.(?:tf|hcl)$/i.test(path15)
   },
   {
     // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
@@ -69152,7 +69577,10 @@ var KEY_RULES = [
     keywords: ["age-secret-key-1"],
     pattern: prefixedPattern("AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
     visible: 15,
-    minEntropy: 3
+    // the shape is exact (Bech32 alphabet, fixed length): reported whatever its body, annotated with
+    // what its Bech32 checksum says
+    exactShape: true,
+    checksum: hasValidBech32
   },
   {
     // https://supabase.com/docs/guides/api/api-keys (service_role JWTs bypass row-level security)
@@ -69217,6 +69645,22 @@ var KEY_RULES = [
     verify: ({ match: match2, secret }) => !LOCALHOST_RE.test(match2[0]) && secret !== match2.groups?.user
   },
   {
+    // RFC 3986 §3.2.1 userinfo in http(s)/ftp(s) URLs (`https://user:password@host`), which RFC 3986
+    // deprecates precisely because the password travels with the link
+    id: "basic-auth-url",
+    family: "basic-auth",
+    description: "Password in the userinfo of an http(s) or ftp(s) URL",
+    keywords: ["http://", "https://", "ftp://", "ftps://"],
+    pattern: /(?<![A-Za-z0-9+.-])(?:https?|ftps?):\/\/(?<user>[A-Za-z0-9._~%!$&'*+,;=-]{1,64}):(?<secret>[^\s:/?#@'"`<>()[\]{}]{4,128})@(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]{2,}(?=[:/]))/g,
+    visible: 0,
+    // `user:pass@host` is a credential too: only templates, repeats and spelled-out placeholders are not
+    exactShape: true,
+    verify: ({ match: match2, secret }) => {
+      const lower = secret.toLowerCase();
+      return !LOCALHOST_RE.test(`@${match2.groups?.host ?? ""}`) && secret !== match2.groups?.user && !/^(.)\1*$/.test(secret) && !/password|passwd|your_|your-|replace|xxxx|changeme|secret$|^\$|^%|\*\*\*/.test(lower);
+    }
+  },
+  {
     // RFC 6750 (Bearer) and RFC 7617 (Basic) credentials written into code or config
     id: "authorization-header",
     family: "generic",
@@ -69242,17 +69686,21 @@ var SAAS_RULES = [
     keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
     pattern: prefixedPattern(
       [
-        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{20,40}`,
-        String.raw`xox[pe]-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,40}`,
-        String.raw`xox[aors]-(?:\d{1,2}-)?\d{6,14}-\d{6,14}(?:-\d{6,14})?-[A-Za-z0-9]{12,64}`,
-        String.raw`xoxe\.xox[bp]-\d-[A-Z0-9]{150,180}`,
-        String.raw`xoxe-\d-[A-Z0-9]{140,160}`,
-        String.raw`xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{48,80}`
-      ].join("|")
+        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-?)?[A-Za-z0-9-]{18,40}`,
+        String.raw`xoxb-\d{8,14}-\d{8,14}`,
+        String.raw`xox[pe](?:-\d{8,14}){3}-[A-Za-z0-9-]{28,40}`,
+        String.raw`xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{6,48}){0,3}`,
+        String.raw`xox[os]-\d+-\d+-\d+-[A-Fa-f\d]+`,
+        String.raw`xox[os]-\d{8,14}-\d{8,14}`,
+        String.raw`xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,180}`,
+        String.raw`xoxe-\d-[A-Za-z0-9]{140,160}`,
+        String.raw`xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+`
+      ].join("|"),
+      "g"
     ),
     visible: 5,
-    // the digit segments already prove the shape; an 18-character hex tail can dip below 3 bits/char
-    minEntropy: 2.5,
+    // the digit segments already prove the shape; a short hex tail can dip below 3 bits/char
+    minEntropy: 2,
     bodyOf: lastSegment
   },
   {
@@ -69282,7 +69730,7 @@ var SAAS_RULES = [
     description: "Square access token (EAAA\u2026, legacy sq0atp-)",
     keywords: ["eaaa", "sq0atp-"],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_-]{22,60})${R}`,
+      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_\\\\\\]^-]{22,60})${R}`,
       "g"
     ),
     visible: 4,
@@ -69293,7 +69741,8 @@ var SAAS_RULES = [
     family: "square",
     description: "Square OAuth application secret (sq0csp-)",
     keywords: ["sq0csp-"],
-    pattern: prefixedPattern("sq0csp-[A-Za-z0-9_-]{40,60}"),
+    // gitleaks' samples draw the body from `0-9A-Za-z` and the range `\\-_` (`\\ ] ^ _`) too
+    pattern: prefixedPattern(String.raw`sq0csp-[A-Za-z0-9_\\\]^-]{40,60}`),
     visible: 7,
     minEntropy: 3.5
   },
@@ -69303,7 +69752,8 @@ var SAAS_RULES = [
     family: "shopify",
     description: "Shopify access token or shared secret (shpat_, shpca_, shppa_, shpss_)",
     keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
-    pattern: prefixedPattern("shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+    // 32 hex in Shopify's docs; secretlint's fixtures carry 32–38 base62 characters too
+    pattern: prefixedPattern("shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,40}"),
     visible: 6,
     minEntropy: 3
   },
@@ -69327,7 +69777,8 @@ var SAAS_RULES = [
     family: "sendgrid",
     description: "SendGrid API key (SG.\u2026)",
     keywords: ["sg."],
-    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}`),
+    // 22 + `.` + 43 characters; the key id and secret use the URL-safe base64 alphabet with `=`
+    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9=_-]{22}\.[A-Za-z0-9=_-]{43}|SG\.[A-Za-z0-9=_.-]{66}`),
     visible: 3,
     minEntropy: 3.5
   },
@@ -69351,7 +69802,7 @@ var SAAS_RULES = [
     family: "datadog",
     description: "Datadog API or application key next to a Datadog key name",
     keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app", "ddapi", "ddapp"],
-    pattern: keyedPattern("datadog|dd[_-]?(?:api|app)", "[a-f0-9]{40}|[a-f0-9]{32}"),
+    pattern: keyedPattern("datadog|dd[_-]?(?:api|app)", "[a-z0-9]{40}|[a-f0-9]{32}"),
     visible: 0,
     minEntropy: 3
   },
@@ -69363,10 +69814,21 @@ var SAAS_RULES = [
     description: "New Relic API key (NRAK-, NRII-, NRIQ-, NRRA-, NRJS-) or license key (\u2026NRAL)",
     keywords: ["nrak-", "nrii-", "nriq-", "nrra-", "nrjs-", "nral"],
     pattern: prefixedPattern(
-      "NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL"
+      "NRAK-[A-Za-z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL"
     ),
     visible: 5,
     minEntropy: 3
+  },
+  {
+    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ (user API keys as stored by
+    // integrations: 64 characters under a New Relic key name)
+    id: "new-relic-keyed-key",
+    family: "new-relic",
+    description: "New Relic key (64 characters next to a New Relic key name)",
+    keywords: ["new-relic", "newrelic", "new_relic"],
+    pattern: keyedPattern("new[_-]?relic", "[A-Za-z0-9]{64}"),
+    visible: 0,
+    minEntropy: 3.5
   },
   {
     // https://docs.sentry.io/account/auth-tokens/ (org tokens sntrys_<base64 JSON>_<43>, user tokens sntryu_<64 hex>;
@@ -69389,11 +69851,20 @@ var SAAS_RULES = [
     description: "Okta API token (00\u2026 next to an Okta key name or after SSWS)",
     keywords: ["okta", "ssws"],
     pattern: new RegExp(
-      `SSWS\\s+(?<psecret>00[A-Za-z0-9_-]{40})${R}|${keyedPattern("okta", "00[A-Za-z0-9_-]{40}").source}`,
+      `SSWS\\s+(?<psecret>00[A-Za-z0-9=_-]{40})${R}|${keyedPattern("okta", "00[A-Za-z0-9=_-]{40}").source}`,
       "gi"
     ),
     visible: 0,
-    minEntropy: 3.5
+    minEntropy: 3.5,
+    // `okta` as a word of the key name (`oktaToken`, `OKTA_KEY`), not letters across a camel-case
+    // boundary (`rookTable`)
+    verify: ({ match: match2, text }) => {
+      if (match2[0].startsWith("SSWS") || match2[0].startsWith("ssws")) return true;
+      const at = match2[0].toLowerCase().indexOf("okta");
+      const word = match2[0].slice(at, at + 4);
+      const before = (at === 0 ? text[match2.index - 1] : match2[0][at - 1]) ?? " ";
+      return /^(?:okta|Okta|OKTA)$/.test(word) && !(word === "okta" && /[a-z]/.test(before));
+    }
   }
 ];
 function lastSegmentSlash(secret) {
@@ -69414,6 +69885,13 @@ function entropyOk(rule, secret) {
 }
 
 // checks/lib/secrets/engine.ts
+var CHECKSUM_NOTE = {
+  valid: "checksum valid: likely live",
+  invalid: "checksum invalid: likely a test value"
+};
+function describeHit(hit) {
+  return hit.checksum ? `${hit.display}; ${CHECKSUM_NOTE[hit.checksum]}` : hit.display;
+}
 var MAX_WORDINESS = 0.6;
 var ALLOW_PRAGMA_RE = /\b(?:shipgate|gitleaks):allow\b/;
 var FIXTURE_PRAGMA = "shipgate:fixture";
@@ -69460,10 +69938,9 @@ function isFinding(rule, secret, m, path15, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
-    if (!rule.binaryBody && isPlaceholder(body)) return false;
+    if (!rule.binaryBody && (rule.exactShape ? isDegenerate(body) : isPlaceholder(body))) return false;
     if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
-    if (rule.checksum && wordiness(body) > MAX_WORDINESS) return false;
-    if (rule.bodyOf && wordiness(body) > MAX_WORDINESS) return false;
+    if ((rule.bodyOf || rule.checksum) && handWrittenShare(body) > MAX_WORDINESS) return false;
   }
   return !rule.verify || rule.verify({ secret, match: m, path: path15, text });
 }
@@ -69545,7 +70022,8 @@ function scanRule(compiled, text, path15, lines, offsets) {
       display: redactWithin(m[0], secret, rule.visible),
       secret,
       match: m[0],
-      lineText: lines.lineText(secretStart)
+      lineText: lines.lineText(secretStart),
+      ...rule.checksum ? { checksum: rule.checksum(secret) ? "valid" : "invalid" } : {}
     });
     return true;
   });
@@ -69638,7 +70116,7 @@ async function scanHistory(dir, allowlist, signal) {
         hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
           ...candidate,
           shortCommit: chunk.shortCommit,
-          display: hit.display
+          display: describeHit(hit)
         });
       }
     },
@@ -70858,9 +71336,9 @@ function resolveFile(root, urlPath2) {
   const candidate = resolve3(join13(root, decoded));
   if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
-    const stat3 = statSync5(candidate);
-    if (stat3.isFile()) return candidate;
-    if (stat3.isDirectory()) {
+    const stat2 = statSync5(candidate);
+    if (stat2.isFile()) return candidate;
+    if (stat2.isDirectory()) {
       const index = join13(candidate, "index.html");
       return statSync5(index).isFile() ? index : void 0;
     }
@@ -71305,14 +71783,13 @@ function judgeSoak(phases, limits) {
 // checks/lib/load/load-run.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 import { performance as performance2 } from "node:perf_hooks";
-import autocannon from "autocannon";
 function treeCpuTicks(pid) {
   let total = 0;
   let found = false;
   for (const one of treePids(pid)) {
     try {
-      const stat3 = readFileSync7(`/proc/${one}/stat`, "utf8");
-      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const stat2 = readFileSync7(`/proc/${one}/stat`, "utf8");
+      const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       total += Number(fields[11]) + Number(fields[12]);
       found = true;
     } catch {
@@ -71323,7 +71800,8 @@ function treeCpuTicks(pid) {
 var TICKS_PER_SECOND = 100;
 async function runLoad(options2, ctx) {
   const quietWaitMs = await quietLoop(ctx.signal);
-  return drive(options2, ctx, quietWaitMs);
+  const { default: autocannon } = await import("autocannon");
+  return drive(options2, ctx, quietWaitMs, autocannon);
 }
 var QUIET_BUSY = 0.5;
 var QUIET_MAX_MS = 3e3;
@@ -71337,7 +71815,7 @@ async function quietLoop(signal) {
   }
   return Math.round(performance2.now() - started);
 }
-function drive(options2, ctx, quietWaitMs) {
+function drive(options2, ctx, quietWaitMs, autocannon) {
   const latencies = [];
   const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
@@ -71365,8 +71843,8 @@ function drive(options2, ctx, quietWaitMs) {
           return;
         }
         const statusCounts = {};
-        for (const [code2, stat3] of Object.entries(result.statusCodeStats ?? {})) {
-          statusCounts[code2] = stat3?.count ?? 0;
+        for (const [code2, stat2] of Object.entries(result.statusCodeStats ?? {})) {
+          statusCounts[code2] = stat2?.count ?? 0;
         }
         resolve8({
           connections: options2.connections,
@@ -71743,7 +72221,7 @@ var loadTestCheck = defineCheck({
 });
 
 // checks/migrations.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path10 from "node:path";
 
 // checks/lib/migrations/migration-pairs.ts
@@ -71877,7 +72355,7 @@ var ParamsSchema6 = external_exports.object({
   dir: external_exports.string().min(1).optional()
 }).strict();
 async function isDir2(file2) {
-  return stat2(file2).then(
+  return stat(file2).then(
     (s2) => s2.isDirectory(),
     () => false
   );
@@ -72095,6 +72573,14 @@ async function queryPrometheus(endpoint2, request2) {
 
 // checks/prometheus.ts
 var Duration4 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Increase = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
+  const fraction = parseIncrease(value);
+  if (fraction === void 0) {
+    ctx.addIssue({ code: "custom", message: 'expected an increase like "10%"' });
+    return external_exports.NEVER;
+  }
+  return fraction;
+});
 var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
@@ -72102,6 +72588,21 @@ var Params5 = external_exports.object({
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
+  warnMax: external_exports.coerce.number().optional().describe("above `max` but \u2264 `warnMax`: inconclusive (a person decides) rather than a failure"),
+  warnMin: external_exports.coerce.number().optional().describe("below `min` but \u2265 `warnMin`: inconclusive rather than a failure"),
+  baseline: external_exports.string().max(500).optional().describe(
+    "label matchers of the baseline (blue, the previous version) replacing `selector` in the default query; default: telemetry.prometheus.baselineSelector"
+  ),
+  baselineQuery: external_exports.string().min(1).max(4e3).optional().describe("PromQL of the baseline, for an item with its own `query`"),
+  maxIncrease: Increase.optional().describe(
+    "largest increase over the baseline at the same time, e.g. `10%` (relative limit)"
+  ),
+  warnIncrease: Increase.optional().describe(
+    "above `maxIncrease` but \u2264 `warnIncrease`: inconclusive rather than a failure"
+  ),
+  maxRatio: external_exports.coerce.number().positive().optional().describe("largest reading / baseline ratio, e.g. `1.2`"),
+  warnRatio: external_exports.coerce.number().positive().optional().describe("above `maxRatio` but \u2264 `warnRatio`: inconclusive rather than a failure"),
+  dryRun: external_exports.boolean().default(false).describe("judged and shown, never gating and never starting a rollback (Argo `dryRun`)"),
   over: Duration4.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
@@ -72109,11 +72610,28 @@ var Params5 = external_exports.object({
     "judge every sample over the last `window` (a range query); default: now only"
   ),
   interval: Duration4.default("30s").describe("the sampling step within the window"),
-  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
+  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
+    "breaching samples tolerated in the window (default 0; unlimited with only consecutiveFailureLimit)"
+  ),
+  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe("breaching samples in a row tolerated: an isolated spike passes, a sustained breach fails"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
   unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
-}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
+}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine(
+  (p) => p.max !== void 0 || p.min !== void 0 || p.maxIncrease !== void 0 || p.maxRatio !== void 0,
+  { message: "needs `max`, `min`, `maxIncrease` or `maxRatio`" }
+).refine((p) => p.warnMax === void 0 || p.max !== void 0 && p.warnMax >= p.max, {
+  message: "`warnMax` needs `max` and must be \u2265 it"
+}).refine((p) => p.warnMin === void 0 || p.min !== void 0 && p.warnMin <= p.min, {
+  message: "`warnMin` needs `min` and must be \u2264 it"
+}).refine(
+  (p) => p.warnIncrease === void 0 || p.maxIncrease !== void 0 && p.warnIncrease >= p.maxIncrease,
+  { message: "`warnIncrease` needs `maxIncrease` and must be \u2265 it" }
+).refine((p) => p.warnRatio === void 0 || p.maxRatio !== void 0 && p.warnRatio >= p.maxRatio, {
+  message: "`warnRatio` needs `maxRatio` and must be \u2265 it"
+}).refine((p) => p.baselineQuery === void 0 || p.query !== void 0, {
+  message: "`baselineQuery` goes with `query` (a default metric takes `baseline`)"
+});
 var skipped = (summary) => ({ status: "skipped", summary });
 function prometheusAuthorization(config3, env) {
   const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
@@ -72142,6 +72660,41 @@ function resolveQuery(params4, config3) {
     };
   return { ok: true, template: built, unit, label: preset?.describe ?? metric };
 }
+function resolveBaselineQuery(params4, config3, relative10 = params4.maxIncrease !== void 0 || params4.maxRatio !== void 0) {
+  if (params4.query) {
+    if (params4.baselineQuery) return { ok: true, template: params4.baselineQuery };
+    return relative10 ? { ok: false, reason: "no baseline series: `query` needs a `baselineQuery`" } : void 0;
+  }
+  const selector = params4.baseline ?? (relative10 ? config3?.baselineSelector : void 0);
+  if (selector === void 0)
+    return relative10 ? {
+      ok: false,
+      reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector'
+    } : void 0;
+  if (params4.metric && config3?.queries[params4.metric])
+    return {
+      ok: false,
+      reason: `no baseline series: telemetry.prometheus.queries.${params4.metric} replaces the default query, give the item a query and a baselineQuery`
+    };
+  return resolveQuery(params4, config3 ? { ...config3, selector, targetSelector: selector } : void 0);
+}
+function canaryLimits(params4) {
+  const out = {};
+  for (const key of [
+    "max",
+    "min",
+    "warnMax",
+    "warnMin",
+    "maxIncrease",
+    "warnIncrease",
+    "maxRatio",
+    "warnRatio"
+  ]) {
+    const value = params4[key];
+    if (value !== void 0) out[key] = value;
+  }
+  return out;
+}
 var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
 function fillQuery(template, variables) {
   const filled = fillVariables(template, variables);
@@ -72150,12 +72703,6 @@ function fillQuery(template, variables) {
     ok: false,
     reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
   };
-}
-function limitText(params4, unit) {
-  const parts = [];
-  if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
-  if (params4.max !== void 0) parts.push(`\u2264 ${formatReading(params4.max, unit)}`);
-  return parts.join(" and ");
 }
 var prometheusCheck = defineCheck({
   id: "prometheus",
@@ -72169,11 +72716,12 @@ var prometheusCheck = defineCheck({
     if (!url2) return skipped(NO_PROMETHEUS);
     const resolved = resolveQuery(params4, config3);
     if (!resolved.ok) return skipped(resolved.reason);
-    const filled = fillQuery(resolved.template, {
+    const variables = {
       ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
       ...ctx.sha ? { sha: ctx.sha } : {},
       ...ctx.environment ? { environment: ctx.environment } : {}
-    });
+    };
+    const filled = fillQuery(resolved.template, variables);
     if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
     const now2 = Date.now() / 1e3;
@@ -72188,42 +72736,83 @@ var prometheusCheck = defineCheck({
     };
     const windowSec = params4.window ? durationSeconds(params4.window) : 0;
     const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
-    const answer = await queryPrometheus(
+    const request2 = (q) => queryPrometheus(
       endpoint2,
-      params4.window ? { kind: "range", query, start: now2 - windowSec, end: now2, stepSeconds: stepSec } : { kind: "instant", query, time: now2 }
+      params4.window ? { kind: "range", query: q, start: now2 - windowSec, end: now2, stepSeconds: stepSec } : { kind: "instant", query: q, time: now2 }
     );
+    const baselineResolved = resolveBaselineQuery(params4, config3);
+    const baselineFilled = baselineResolved?.ok ? fillQuery(baselineResolved.template, variables) : void 0;
+    const [answer, baselineAnswer] = await Promise.all([
+      request2(query),
+      baselineFilled?.ok ? request2(baselineFilled.query) : Promise.resolve(void 0)
+    ]);
     const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
     const link = graphLink(url2, query, params4.window ?? "1h");
-    const details = [`query: ${query}`, `window: ${where}`, `graph: ${link}`].join("\n");
+    const details = [
+      `query: ${query}`,
+      ...baselineFilled?.ok ? [`baseline: ${baselineFilled.query}`] : [],
+      `window: ${where}`,
+      `graph: ${link}`
+    ].join("\n");
     if (!answer.ok) return { status: "error", summary: answer.reason, details };
+    if (baselineAnswer && !baselineAnswer.ok)
+      return { status: "error", summary: `baseline: ${baselineAnswer.reason}`, details };
     const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
-    const aggregate = params4.aggregate ?? (params4.max !== void 0 ? "max" : "min");
-    const verdict = judgeSamples(answer.series, params4, {
-      failureLimit: params4.failureLimit,
-      minSamples,
-      aggregate
-    });
-    if (verdict.kind === "no-data")
-      return { status: "skipped", summary: `no data: ${verdict.reason}`, details };
-    const reading = formatReading(verdict.value, resolved.unit);
-    const limits = limitText(params4, resolved.unit);
-    const metrics = { value: verdict.value, samples: verdict.samples, breaches: verdict.breaches };
+    const limits = canaryLimits(params4);
+    const aggregate = params4.aggregate ?? (params4.max !== void 0 || params4.min === void 0 ? "max" : "min");
+    const verdict = judgeCanary(
+      answer.series,
+      baselineAnswer?.ok ? baselineAnswer.series : void 0,
+      limits,
+      {
+        ...params4.failureLimit !== void 0 ? { failureLimit: params4.failureLimit } : {},
+        ...params4.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.consecutiveFailureLimit } : {},
+        minSamples,
+        aggregate,
+        unit: resolved.unit
+      }
+    );
+    const dry = params4.dryRun ? "dry run, not gating: " : "";
+    const baselineProblem = baselineResolved && !baselineResolved.ok ? baselineResolved.reason : baselineFilled && !baselineFilled.ok ? `baseline: ${baselineFilled.reason}` : void 0;
+    const metrics = {
+      samples: verdict.samples,
+      breaches: verdict.breaches,
+      warnings: verdict.warnings,
+      ...verdict.value !== void 0 ? { value: verdict.value } : {},
+      ...verdict.baselineValue !== void 0 ? { baseline: verdict.baselineValue } : {},
+      ...verdict.worst?.increase !== void 0 && Number.isFinite(verdict.worst.increase) ? { increase: verdict.worst.increase } : {}
+    };
+    const limitWords = describeLimits(limits, resolved.unit);
+    if (verdict.outcome === "inconclusive") {
+      const reason = verdict.samples === 0 && baselineProblem ? baselineProblem : verdict.reason;
+      const shown2 = verdict.worst ? `${describeSample(resolved.label, verdict.worst, resolved.unit)}; ` : "";
+      return {
+        status: "skipped",
+        summary: verdict.samples === 0 ? `${dry}no data: ${reason} \u2014 inconclusive, a person decides` : `${dry}inconclusive (a person decides): ${shown2}${reason} (${limitWords})`,
+        details,
+        metrics
+      };
+    }
     const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
-    if (verdict.pass) {
-      const tolerated = verdict.breaches > 0 ? `, ${verdict.breaches} breach(es) tolerated` : "";
+    if (verdict.outcome === "pass") {
+      const reading = `${resolved.label} ${formatReading(verdict.value ?? Number.NaN, resolved.unit)}${verdict.baselineValue !== void 0 ? ` vs baseline ${formatReading(verdict.baselineValue, resolved.unit)}${verdict.worst?.increase !== void 0 ? ` (worst ${formatPercent(verdict.worst.increase)})` : ""}` : ""}`;
+      const tolerated = verdict.reason ? `, ${verdict.reason}` : "";
       return {
         status: "pass",
-        summary: `${resolved.label} ${reading}, ${limits}${sampled}${tolerated}`,
+        summary: `${dry}${reading}, ${limitWords}${sampled}${tolerated}`,
         details,
         metrics
       };
     }
     const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
+    const relative10 = verdict.worst?.baseline !== void 0;
+    const shown = verdict.worst ? describeSample(resolved.label, verdict.worst, resolved.unit) : resolved.label;
+    const worst = formatReading(verdict.peak ?? Number.NaN, resolved.unit);
     return {
       status: "fail",
-      summary: params4.window ? `${resolved.label} out of limits (${limits}) in ${verdict.breaches} of ${verdict.samples} samples${first}; worst ${formatReading(verdict.worst, resolved.unit)} ${where}` : `${resolved.label} ${reading}, limit ${limits}`,
+      summary: relative10 ? `${dry}${shown} (${limitWords}): ${verdict.reason}${first}${params4.window ? ` ${where}` : ""}` : params4.window ? `${dry}${resolved.label} out of limits (${limitWords}) in ${verdict.breaches} of ${verdict.samples} samples${verdict.longestRun > 1 && params4.consecutiveFailureLimit !== void 0 ? `, ${verdict.longestRun} in a row` : ""}${first}; worst ${worst} ${where}` : `${dry}${resolved.label} ${worst}, limit ${limitWords}`,
       details,
-      metrics: { ...metrics, worst: verdict.worst }
+      metrics
     };
   }
 });
@@ -72317,9 +72906,10 @@ var rateLimitCheck = defineCheck({
 import { constants as constants2 } from "node:fs";
 import { access } from "node:fs/promises";
 import path11 from "node:path";
-async function findExecutable(name, pathEnv) {
+async function findExecutable(name, pathEnv, options2 = {}) {
   for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
     if (!dir) continue;
+    if (options2.systemOnly && /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     const candidate = path11.join(dir, name);
     try {
       await access(candidate, constants2.X_OK);
@@ -72387,13 +72977,9 @@ async function scanBuiltIn(dir, allowlist, signal) {
     filesWithFindings: 0,
     skipped: { binary: 0, large: 0, allowlisted: 0 }
   };
-  await mapLimit(listing.files, 32, async (file2) => {
-    signal.throwIfAborted();
-    if (allowlist.allowsPath(file2)) {
-      result.skipped.allowlisted++;
-      return;
-    }
-    const read2 = await readScanTarget(`${dir}/${file2}`);
+  const toRead = listing.files.filter((file2) => !allowlist.allowsPath(file2));
+  result.skipped.allowlisted += listing.files.length - toRead.length;
+  await forEachScanTarget(dir, toRead, signal, (file2, read2) => {
     if (read2.kind === "skipped") {
       if (read2.reason !== "unreadable") result.skipped[read2.reason]++;
       return;
@@ -72415,7 +73001,7 @@ async function scanBuiltIn(dir, allowlist, signal) {
       result.findings.push({
         file: file2,
         line: hit.line,
-        message: `${hit.ruleId}: ${hit.display} (fingerprint ${fingerprintOf(candidate)})`
+        message: `${hit.ruleId}: ${describeHit(hit)} (fingerprint ${fingerprintOf(candidate)})`
       });
     }
     if (found) result.filesWithFindings++;
@@ -72442,6 +73028,7 @@ async function scanWithGitleaks(binary, dir, allowlist, signal) {
 var secretsCheck = defineCheck({
   id: "secrets",
   measures: "repository",
+  proves: 'No file of the working tree (git-tracked or untracked and not ignored; node_modules, marked fixture dirs, binaries and files over 1 MB skipped) holds a token of a documented provider shape (GitHub, GitLab, npm, Slack, AWS, GCP, Stripe, OpenAI, Anthropic\u2026 \u2014 42 families, widened to the shapes gitleaks 8.28 and secretlint 13 test), a private key, a password in a connection string or URL, or a high-entropy literal under a secret-like name. Every token of a documented shape is reported; for formats with a checksum (GitHub, npm CRC32, age Bech32) the finding says "checksum valid: likely live" or "checksum invalid: likely a test value" instead of dropping it. Values are never printed (prefix and fingerprint only). Does not prove: that a reported token is live (nothing is sent to a provider), that secrets in unrecognised shapes under neutral names are absent (the generic rule needs a secret-like name and entropy), that history is clean (see `git-history`), or anything about files over 1 MB, binaries, archives or images. With `engine=auto` a gitleaks on PATH replaces the built-in rules.',
   title: "No hardcoded credentials in the working tree",
   params: ParamsSchema7,
   async run(params4, ctx) {
@@ -72452,7 +73039,7 @@ var secretsCheck = defineCheck({
       if (error62 instanceof TomlError) return { status: "error", summary: `${error62.message} (fix the file)` };
       throw error62;
     }
-    const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH);
+    const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH, { systemOnly: true });
     if (params4.engine === "gitleaks" && !gitleaks) {
       return { status: "skipped", summary: "gitleaks not found on PATH (engine=gitleaks)" };
     }
@@ -74138,7 +74725,7 @@ function checksWorkflowShape(source) {
 // src/core/doctor/diagnose.ts
 var REQUIRED_PERMISSIONS = {
   checks: "write",
-  pull_requests: "read",
+  pull_requests: "write",
   issues: "write",
   contents: "write",
   deployments: "write",

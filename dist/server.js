@@ -6675,8 +6675,8 @@ var require_common = __commonJS({
 var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports2, module2) {
     exports2.formatArgs = formatArgs;
-    exports2.save = save;
-    exports2.load = load2;
+    exports2.save = save2;
+    exports2.load = load3;
     exports2.useColors = useColors;
     exports2.storage = localstorage();
     exports2.destroy = /* @__PURE__ */ (() => {
@@ -6802,7 +6802,7 @@ var require_browser = __commonJS({
     }
     exports2.log = console.debug || console.log || (() => {
     });
-    function save(namespaces) {
+    function save2(namespaces) {
       try {
         if (namespaces) {
           exports2.storage.setItem("debug", namespaces);
@@ -6812,7 +6812,7 @@ var require_browser = __commonJS({
       } catch (error62) {
       }
     }
-    function load2() {
+    function load3() {
       let r;
       try {
         r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
@@ -6964,8 +6964,8 @@ var require_node = __commonJS({
     exports2.init = init2;
     exports2.log = log;
     exports2.formatArgs = formatArgs;
-    exports2.save = save;
-    exports2.load = load2;
+    exports2.save = save2;
+    exports2.load = load3;
     exports2.useColors = useColors;
     exports2.destroy = util.deprecate(
       () => {
@@ -7100,14 +7100,14 @@ var require_node = __commonJS({
     function log(...args) {
       return process.stderr.write(util.formatWithOptions(exports2.inspectOpts, ...args) + "\n");
     }
-    function save(namespaces) {
+    function save2(namespaces) {
       if (namespaces) {
         process.env.DEBUG = namespaces;
       } else {
         delete process.env.DEBUG;
       }
     }
-    function load2() {
+    function load3() {
       return process.env.DEBUG;
     }
     function init2(debug) {
@@ -17841,15 +17841,15 @@ var require_colorette = __commonJS({
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
     var replaceClose = (index, string4, close, replace, head = string4.substring(0, index) + replace, tail = string4.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
-    var clearBleed = (index, string4, open3, close, replace) => index < 0 ? open3 + string4 + close : open3 + replaceClose(index, string4, close, replace) + close;
-    var filterEmpty = (open3, close, replace = open3, at2 = open3.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
+    var clearBleed = (index, string4, open2, close, replace) => index < 0 ? open2 + string4 + close : open2 + replaceClose(index, string4, close, replace) + close;
+    var filterEmpty = (open2, close, replace = open2, at2 = open2.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
       ("" + string4).indexOf(close, at2),
       string4,
-      open3,
+      open2,
       close,
       replace
     ) : "";
-    var init2 = (open3, close, replace) => filterEmpty(`\x1B[${open3}m`, `\x1B[${close}m`, replace);
+    var init2 = (open2, close, replace) => filterEmpty(`\x1B[${open2}m`, `\x1B[${close}m`, replace);
     var colors = {
       reset: init2(0, 0),
       bold: init2(1, 22, "\x1B[22m\x1B[1m"),
@@ -21316,7 +21316,7 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n2) {
         return n2 && n2["default"] || n2;
       }
-      var load2 = function(received, defaults, onto = {}) {
+      var load3 = function(received, defaults, onto = {}) {
         var k, ref, v;
         for (k in defaults) {
           v = defaults[k];
@@ -21335,7 +21335,7 @@ var require_light = __commonJS({
         return onto;
       };
       var parser2 = {
-        load: load2,
+        load: load3,
         overwrite
       };
       var DLList;
@@ -31175,15 +31175,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -34830,7 +34830,7 @@ var require_loader = __commonJS({
         iterator2(documents[index]);
       }
     }
-    function load2(input2, options2) {
+    function load3(input2, options2) {
       var documents = loadDocuments(input2, options2);
       if (documents.length === 0) {
         return void 0;
@@ -34847,10 +34847,10 @@ var require_loader = __commonJS({
       return loadAll(input2, iterator2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
     }
     function safeLoad(input2, options2) {
-      return load2(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+      return load3(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
     }
     module2.exports.loadAll = loadAll;
-    module2.exports.load = load2;
+    module2.exports.load = load3;
     module2.exports.safeLoadAll = safeLoadAll;
     module2.exports.safeLoad = safeLoad;
   }
@@ -37809,7 +37809,7 @@ var require_websocket = __commonJS({
     var net2 = __require("net");
     var querystring = __require("querystring");
     var tls2 = __require("tls");
-    var { randomBytes, createHash: createHash7 } = __require("crypto");
+    var { randomBytes, createHash: createHash9 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -38500,7 +38500,7 @@ var require_websocket = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash7("sha1").update(key + GUID).digest("base64");
+        const digest = createHash9("sha1").update(key + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -38797,7 +38797,7 @@ var require_stream = __commonJS({
       };
       duplex._final = function(callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open3() {
+          ws.once("open", function open2() {
             duplex._final(callback);
           });
           return;
@@ -38818,7 +38818,7 @@ var require_stream = __commonJS({
       };
       duplex._write = function(chunk, encoding, callback) {
         if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open3() {
+          ws.once("open", function open2() {
             duplex._write(chunk, encoding, callback);
           });
           return;
@@ -38885,7 +38885,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter = __require("events");
     var http4 = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash: createHash7 } = __require("crypto");
+    var { createHash: createHash9 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate();
     var subprotocol2 = require_subprotocol();
@@ -39195,7 +39195,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash7("sha1").update(key + GUID).digest("base64");
+        const digest = createHash9("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -40420,16 +40420,16 @@ var require_treebase = __commonJS({
         }
       } else {
         if (this._cursor.right === null) {
-          var save;
+          var save2;
           do {
-            save = this._cursor;
+            save2 = this._cursor;
             if (this._ancestors.length) {
               this._cursor = this._ancestors.pop();
             } else {
               this._cursor = null;
               break;
             }
-          } while (this._cursor.right === save);
+          } while (this._cursor.right === save2);
         } else {
           this._ancestors.push(this._cursor);
           this._minNode(this._cursor.right);
@@ -40445,16 +40445,16 @@ var require_treebase = __commonJS({
         }
       } else {
         if (this._cursor.left === null) {
-          var save;
+          var save2;
           do {
-            save = this._cursor;
+            save2 = this._cursor;
             if (this._ancestors.length) {
               this._cursor = this._ancestors.pop();
             } else {
               this._cursor = null;
               break;
             }
-          } while (this._cursor.left === save);
+          } while (this._cursor.left === save2);
         } else {
           this._ancestors.push(this._cursor);
           this._maxNode(this._cursor.left);
@@ -40623,12 +40623,12 @@ var require_rbtree = __commonJS({
       return node2 !== null && node2.red;
     }
     function single_rotate(root, dir) {
-      var save = root.get_child(!dir);
-      root.set_child(!dir, save.get_child(dir));
-      save.set_child(dir, root);
+      var save2 = root.get_child(!dir);
+      root.set_child(!dir, save2.get_child(dir));
+      save2.set_child(dir, root);
       root.red = true;
-      save.red = false;
-      return save;
+      save2.red = false;
+      return save2;
     }
     function double_rotate(root, dir) {
       root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
@@ -43059,8 +43059,8 @@ var require_osMemoryHeapLinux = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect() {
           try {
-            const stat3 = fs2.readFileSync("/proc/self/status", "utf8");
-            const structuredOutput = structureOutput(stat3);
+            const stat2 = fs2.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat2);
             residentMemGauge.set(labels, structuredOutput.VmRSS);
             virtualMemGauge.set(labels, structuredOutput.VmSize);
             heapSizeMemGauge.set(labels, structuredOutput.VmData);
@@ -72329,55 +72329,6 @@ function createCoordinator(env, options2 = {}) {
 }
 
 // src/core/telemetry/judge-samples.ts
-function withinLimits(value, limits) {
-  if (Number.isNaN(value)) return false;
-  if (limits.max !== void 0 && value > limits.max) return false;
-  if (limits.min !== void 0 && value < limits.min) return false;
-  return true;
-}
-function judgeSamples(series, limits, options2) {
-  if (series.length === 0) return { kind: "no-data", reason: "the query returned no series" };
-  const worstOf = (a, b) => {
-    if (limits.max !== void 0) return Math.max(a, b);
-    return Math.min(a, b);
-  };
-  const byTime = /* @__PURE__ */ new Map();
-  let nan2 = 0;
-  for (const one of series) {
-    for (const [at2, value2] of one.samples) {
-      if (Number.isNaN(value2)) {
-        nan2++;
-        continue;
-      }
-      const seen = byTime.get(at2);
-      byTime.set(at2, seen === void 0 ? value2 : worstOf(seen, value2));
-    }
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  if (times.length === 0)
-    return {
-      kind: "no-data",
-      reason: `the query returned only NaN${nan2 > 1 ? ` (${nan2} samples)` : ""}: no traffic to measure (0/0)?`
-    };
-  if (times.length < options2.minSamples)
-    return {
-      kind: "no-data",
-      reason: `${times.length} sample(s) in the window, ${options2.minSamples} needed`
-    };
-  const values = times.map((at2) => byTime.get(at2));
-  const breachesAt = times.filter((at2) => !withinLimits(byTime.get(at2), limits));
-  const worst = values.reduce(worstOf);
-  const value = options2.aggregate === "max" ? Math.max(...values) : options2.aggregate === "min" ? Math.min(...values) : options2.aggregate === "avg" ? values.reduce((sum, v) => sum + v, 0) / values.length : values.at(-1);
-  return {
-    kind: "judged",
-    pass: breachesAt.length <= options2.failureLimit,
-    value,
-    samples: values.length,
-    breaches: breachesAt.length,
-    worst,
-    ...breachesAt.length > 0 ? { firstBreachAt: breachesAt[0] } : {}
-  };
-}
 function durationSeconds(duration3) {
   const match2 = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
   if (!match2) throw new Error(`not a duration: ${duration3}`);
@@ -72412,7 +72363,7 @@ function round(value) {
 var CUTOVER_CHECK = "cutover-window";
 var DURATION = /^\d+(?:ms|s|m|h)$/;
 var Duration = external_exports.string().regex(DURATION, 'expected a duration like "30s", "15m" or "1h"');
-var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/;
+var METRIC_LIMIT = /^([a-z][a-z0-9-]*)\s*(<=|>=|<|>)\s*(\+\d+(?:\.\d+)?%|\d+(?:\.\d+)?x|-?\d+(?:\.\d+)?)$/;
 function parseWindowMetrics(text) {
   const byName = /* @__PURE__ */ new Map();
   for (const raw of text.split(",")) {
@@ -72426,7 +72377,15 @@ function parseWindowMetrics(text) {
       };
     const [, name = "", op = "", value = ""] = match2;
     const limits = byName.get(name) ?? {};
-    if (op.startsWith("<")) limits.max = Number(value);
+    const relative7 = value.startsWith("+") || value.endsWith("x");
+    if (relative7 && !op.startsWith("<"))
+      return {
+        ok: false,
+        error: `"${part.slice(0, 40)}": a limit relative to the baseline is a maximum (<=)`
+      };
+    if (value.startsWith("+")) limits.maxIncrease = Number(value.slice(1, -1)) / 100;
+    else if (value.endsWith("x")) limits.maxRatio = Number(value.slice(0, -1));
+    else if (op.startsWith("<")) limits.max = Number(value);
     else limits.min = Number(value);
     byName.set(name, limits);
   }
@@ -72439,12 +72398,35 @@ var CutoverWindowParams = external_exports.object({
   metrics: external_exports.string().min(1).max(500).describe(
     'the metrics judged and their limits, e.g. "error-rate<=1,p95<=200" (default queries of `prometheus`)'
   ),
-  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated per metric (Argo `failureLimit`)"),
+  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
+    "breaching samples tolerated per metric (Argo `failureLimit`; default 0, unlimited with only consecutiveFailureLimit)"
+  ),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed per metric when the window closes (Argo `count`; default half the window)"),
+  baseline: external_exports.string().max(500).optional().describe(
+    'label matchers of the baseline (blue) for relative limits such as "p95<=+10%"; default: telemetry.prometheus.baselineSelector'
+  ),
+  warn: external_exports.string().min(1).max(500).optional().describe(
+    'the warn limits, e.g. "p95<=300": a metric past its limit but within its warn limit makes the window inconclusive (a person decides), not failed'
+  ),
+  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe(
+    "breaching samples in a row tolerated per metric: an isolated spike passes, a sustained breach fails"
+  ),
+  dryRun: external_exports.union([external_exports.boolean(), external_exports.string().max(200)]).optional().describe(
+    'metrics judged and shown but never deciding the window: `true` (all) or names, e.g. "p99,cpu"'
+  ),
   triggers: external_exports.boolean().default(true).describe("also sample the rollback triggers bound to `prometheus`: a breach starts the rollback")
 }).strict().superRefine((params4, ctx) => {
   const parsed = parseWindowMetrics(params4.metrics);
   if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["metrics"], message: parsed.error });
+  if (params4.warn !== void 0) {
+    const warn = parseWindowMetrics(params4.warn);
+    if (!warn.ok) ctx.addIssue({ code: "custom", path: ["warn"], message: warn.error });
+    else if (parsed.ok) {
+      for (const one of warn.metrics)
+        if (!parsed.metrics.some((metric) => metric.metric === one.metric))
+          ctx.addIssue({ code: "custom", path: ["warn"], message: `"${one.metric}" is not in metrics` });
+    }
+  }
   if (durationSeconds(params4.interval) > durationSeconds(params4.duration))
     ctx.addIssue({ code: "custom", path: ["interval"], message: "interval is longer than the window" });
 });
@@ -72458,8 +72440,21 @@ function cutoverWindows(checklist, config3) {
     const params4 = CutoverWindowParams.safeParse({ ...item.params, ...overrides });
     const after = items[index - 1];
     if (!params4.success || !after) return;
-    const metrics2 = parseWindowMetrics(params4.data.metrics);
-    if (!metrics2.ok) return;
+    const parsed = parseWindowMetrics(params4.data.metrics);
+    if (!parsed.ok) return;
+    const warn = params4.data.warn ? parseWindowMetrics(params4.data.warn) : void 0;
+    const dryRun = params4.data.dryRun;
+    const dryNames = typeof dryRun === "string" ? new Set(dryRun.split(",").map((name) => name.trim())) : void 0;
+    const metrics2 = parsed.metrics.map((one) => {
+      const warnLimits = warn?.ok ? warn.metrics.find((w) => w.metric === one.metric)?.limits : void 0;
+      const limits = { ...one.limits };
+      if (warnLimits?.max !== void 0) limits.warnMax = warnLimits.max;
+      if (warnLimits?.min !== void 0) limits.warnMin = warnLimits.min;
+      if (warnLimits?.maxIncrease !== void 0) limits.warnIncrease = warnLimits.maxIncrease;
+      if (warnLimits?.maxRatio !== void 0) limits.warnRatio = warnLimits.maxRatio;
+      const dry = dryRun === true || dryNames?.has(one.metric) === true;
+      return { metric: one.metric, limits, ...dry ? { dryRun: true } : {} };
+    });
     const durationMs2 = durationSeconds(params4.data.duration) * 1e3;
     const intervalMs = Math.max(durationSeconds(params4.data.interval) * 1e3, 1);
     const next = items[index + 1];
@@ -72469,9 +72464,11 @@ function cutoverWindows(checklist, config3) {
       ...next && next.section.join("\n") === item.section.join("\n") ? { next } : {},
       durationMs: durationMs2,
       intervalMs,
-      failureLimit: params4.data.failureLimit,
+      ...params4.data.failureLimit !== void 0 ? { failureLimit: params4.data.failureLimit } : {},
+      ...params4.data.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.data.consecutiveFailureLimit } : {},
+      ...params4.data.baseline !== void 0 ? { baseline: params4.data.baseline } : {},
       count: params4.data.count ?? Math.max(1, Math.floor(durationMs2 / intervalMs / 2)),
-      metrics: metrics2.metrics,
+      metrics: metrics2,
       triggers: params4.data.triggers
     });
   });
@@ -72493,6 +72490,8 @@ function windowStatus(window2, states, nowMs) {
     if (own2.status === "pass") return { state: "passed", opensAt, closesAt, summary: own2.summary ?? "" };
     if (own2.status === "fail" || own2.status === "error")
       return { state: "failed", opensAt, closesAt, summary: own2.summary ?? "" };
+    if (own2.status === "skipped")
+      return { state: "inconclusive", opensAt, closesAt, summary: own2.summary ?? "" };
   }
   if (nowMs < closesAt) return { state: "open", opensAt, closesAt, leftMs: closesAt - nowMs };
   return { state: "closing", opensAt, closesAt };
@@ -72728,6 +72727,21 @@ function foldEvents(start, events) {
           ...event.how ? { how: event.how } : {},
           ...event.run ? { run: event.run } : {},
           ...event.pipeline ? { pipeline: event.pipeline } : {}
+        };
+        break;
+      }
+      case "decide": {
+        const previous = states[event.item];
+        states[event.item] = {
+          checked: event.outcome === "pass",
+          by: event.by,
+          at: event.at,
+          sha: event.sha,
+          status: event.outcome,
+          summary: `decided ${event.outcome} by @${event.by}: ${event.reason}${previous?.summary ? ` (was ${previous.summary})` : ""}`.slice(
+            0,
+            600
+          )
         };
         break;
       }
@@ -73080,6 +73094,15 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     pipeline: Pipeline
   }),
   external_exports.object({
+    t: external_exports.literal("decide"),
+    item: external_exports.string(),
+    by: Who2,
+    at: When2,
+    sha: Sha2,
+    outcome: external_exports.enum(["pass", "fail"]),
+    reason: external_exports.string()
+  }),
+  external_exports.object({
     t: external_exports.literal("invalidate"),
     items: external_exports.array(external_exports.string()),
     at: When2,
@@ -73211,11 +73234,11 @@ function stripHtmlComments(text) {
   let out = "";
   let index = 0;
   for (; ; ) {
-    const open3 = text.indexOf("<!--", index);
-    if (open3 < 0) return out + text.slice(index);
-    const close = text.indexOf("-->", open3 + 4);
+    const open2 = text.indexOf("<!--", index);
+    if (open2 < 0) return out + text.slice(index);
+    const close = text.indexOf("-->", open2 + 4);
     if (close < 0) return out + text.slice(index);
-    out += text.slice(index, open3);
+    out += text.slice(index, open2);
     index = close + 3;
   }
 }
@@ -73272,9 +73295,9 @@ var ReplyBurst = class {
   pending = /* @__PURE__ */ new Map();
   add(key, lines, post) {
     if (lines.length === 0) return;
-    const open3 = this.pending.get(key);
-    if (open3) {
-      for (const line of lines) if (!open3.lines.includes(line)) open3.lines.push(line);
+    const open2 = this.pending.get(key);
+    if (open2) {
+      for (const line of lines) if (!open2.lines.includes(line)) open2.lines.push(line);
       return;
     }
     const entry = { lines: [...new Set(lines)], flushed: Promise.resolve() };
@@ -73325,10 +73348,10 @@ var TtlCache = class {
   delete(key) {
     this.entries.delete(key);
   }
-  async getOrLoad(key, load2) {
+  async getOrLoad(key, load3) {
     const hit = this.get(key);
     if (hit !== void 0) return hit;
-    const value = await load2();
+    const value = await load3();
     this.set(key, value);
     return value;
   }
@@ -73936,6 +73959,29 @@ function gitHubFor(octokit, repo) {
     },
     async updateReleaseBody(id, body) {
       await octokit.rest.repos.updateRelease({ ...r, release_id: id, body });
+    },
+    async reportDeploymentStatus(runId, report) {
+      await octokit.rest.actions.reviewCustomGatesForRun({
+        ...r,
+        run_id: runId,
+        environment_name: report.environment,
+        comment: report.comment
+      });
+    },
+    async gitCommit(sha) {
+      const { data } = await octokit.rest.git.getCommit({ ...r, commit_sha: sha });
+      return { sha: data.sha, tree: data.tree.sha, parents: data.parents.map((parent) => parent.sha) };
+    },
+    async createGitCommit(commit) {
+      const { data } = await octokit.rest.git.createCommit({ ...r, ...commit });
+      return data.sha;
+    },
+    async createBranch(branch, sha) {
+      await octokit.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
+    },
+    async createPull(pull) {
+      const { data } = await octokit.rest.pulls.create({ ...r, ...pull });
+      return { number: data.number, url: data.html_url };
     },
     async reviewDeployment(runId, review) {
       await octokit.rest.actions.reviewCustomGatesForRun({
@@ -74549,7 +74595,7 @@ async function releaseVersion(scope, session) {
 }
 
 // src/app/pr/publish.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 
 // src/core/utf8.ts
 function utf8Length(text) {
@@ -81353,6 +81399,11 @@ var PrometheusConfigSchema = external_exports.object({
    * (variables are filled and escaped). Default: none.
    */
   selector: external_exports.string().max(500).default(""),
+  /**
+   * Label matchers of the baseline (blue, or the previous version), e.g. `job="restaurant-os",color="blue"`:
+   * the default for the `baseline` of items and cutover windows with relative limits (`maxIncrease`, `maxRatio`).
+   */
+  baselineSelector: external_exports.string().max(500).optional(),
   /** Label matchers for `up` (target labels such as job/instance; `up` has no app labels). Default: `selector`. */
   targetSelector: external_exports.string().max(500).optional(),
   /** The `rate()` window of the default queries. */
@@ -81368,8 +81419,13 @@ var RollbackDispatchSchema = external_exports.object({
   workflow: external_exports.string().regex(/^(?:\.github\/workflows\/)?[\w.-]+\.ya?ml$/, 'expected a workflow file like "rollback.yml"'),
   ref: external_exports.string().min(1).default("main")
 }).strict();
+var InconclusiveSchema = external_exports.object({
+  /** Roles (keys of `roles`) asked, and the only ones allowed, to decide; empty: anyone with write access. */
+  roles: external_exports.array(external_exports.string().min(1).max(100)).max(20).default([])
+}).strict();
 var TelemetrySchema = external_exports.object({
   prometheus: PrometheusConfigSchema.optional(),
+  inconclusive: InconclusiveSchema.optional(),
   rollback: external_exports.object({ dispatch: RollbackDispatchSchema.optional() }).strict().optional()
 }).strict();
 
@@ -81486,7 +81542,15 @@ var ConfigSchema = external_exports.object({
    */
   evidence: external_exports.object({ requireVerified: external_exports.array(external_exports.string().min(1)).max(200).default([]) }).strict().default({ requireVerified: [] }),
   /** Environments whose deployments wait for a complete shipgate gate (custom deployment protection rule). */
-  deploymentProtection: external_exports.object({ environments: external_exports.array(external_exports.string().min(1)).default(["production"]) }).strict().default({ environments: ["production"] }),
+  deploymentProtection: external_exports.object({
+    environments: external_exports.array(external_exports.string().min(1)).default(["production"]),
+    /**
+     * Environments (among `environments`) whose deployments also wait for the release's cutover
+     * windows: held with status reports while a window is open, closing or inconclusive; approved
+     * once every started window passed, rejected when one failed.
+     */
+    waitForCutover: external_exports.array(external_exports.string().min(1)).optional()
+  }).strict().default({ environments: ["production"] }),
   /** Production telemetry for the post-deploy items (the `prometheus` check) and rollback dispatch. */
   telemetry: TelemetrySchema.optional(),
   /** Change windows and freezes (docs/governance.md); absent: a release may go out any time. */
@@ -81504,6 +81568,14 @@ var ConfigSchema = external_exports.object({
           path: [key, "roles", index],
           message: `no role "${role}" under roles:`
         });
+  (config3.telemetry?.inconclusive?.roles ?? []).forEach((role, index) => {
+    if (!config3.roles[role])
+      ctx.addIssue({
+        code: "custom",
+        path: ["telemetry", "inconclusive", "roles", index],
+        message: `unknown role "${role}": define it under roles`
+      });
+  });
 });
 var defaultConfig = ConfigSchema.parse({});
 
@@ -81723,7 +81795,8 @@ function parseTemplate(source, file2, checks2) {
 function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
-  const optional3 = values.optional === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
+  const optional3 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
+  values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
   let id = deriveId(section, itemText);
@@ -83703,6 +83776,16 @@ function wordiness(value) {
   for (const m of value.matchAll(/[A-Z]?[a-z]{3,}/g)) if (/[g-z]/.test(m[0])) covered += m[0].length;
   return value.length === 0 ? 0 : covered / value.length;
 }
+function handWrittenShare(value) {
+  let covered = 0;
+  for (const m of value.matchAll(/[A-Z][a-z]{2,}|(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])/g))
+    if (/[g-z]/.test(m[0])) covered += m[0].length;
+  return value.length === 0 ? 0 : covered / value.length;
+}
+function isDegenerate(value) {
+  const v = value.trim().toLowerCase();
+  return v.length === 0 || /^[x*.]+$/.test(v) || /x{4}|\*{4}|\.{4}/.test(v) || /<[^<>]*>/.test(v);
+}
 
 // checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
@@ -83875,7 +83958,8 @@ var envSecretsCheck = defineCheck({
 });
 
 // checks/lib/secrets/scan-files.ts
-import { open as open2, readdir as readdir2, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { readdir as readdir2 } from "node:fs/promises";
 import path6 from "node:path";
 var MAX_SCAN_BYTES = 1024 * 1024;
 var FIXTURE_MARKER = ".shipgate-fixture";
@@ -83932,31 +84016,43 @@ async function listScanFiles(dir, signal) {
   const fixtureDirs = fixtureDirsOf(files);
   return { files: files.filter((file2) => !isUnderFixtureDir(file2, fixtureDirs)), fixtureDirs, source };
 }
-async function readScanTarget(file2) {
+function readScanTargetSync(file2) {
+  let fd;
   try {
-    const info = await stat(file2);
-    if (!info.isFile()) return { kind: "skipped", reason: "unreadable" };
-    if (info.size > MAX_SCAN_BYTES) return { kind: "skipped", reason: "large" };
-    const handle = await open2(file2, "r");
-    try {
-      const buffer = await handle.readFile();
-      if (buffer.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
-      return { kind: "text", text: buffer.toString("utf8") };
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(file2, "r");
   } catch {
     return { kind: "skipped", reason: "unreadable" };
   }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "skipped", reason: "unreadable" };
+    if (info.size > MAX_SCAN_BYTES) return { kind: "skipped", reason: "large" };
+    const buffer = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < info.size) {
+      const read2 = readSync(fd, buffer, filled, info.size - filled, null);
+      if (read2 === 0) break;
+      filled += read2;
+    }
+    const bytes = buffer.subarray(0, filled);
+    if (bytes.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
+    return { kind: "text", text: bytes.toString("utf8") };
+  } catch {
+    return { kind: "skipped", reason: "unreadable" };
+  } finally {
+    closeSync(fd);
+  }
 }
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+var FILES_PER_TURN = 64;
+async function forEachScanTarget(dir, files, signal, visit3) {
+  for (let i = 0; i < files.length; i++) {
+    if (i % FILES_PER_TURN === 0) {
+      if (i > 0) await new Promise((resolve5) => setImmediate(resolve5));
+      signal.throwIfAborted();
+    }
+    const file2 = files[i];
+    visit3(file2, readScanTargetSync(`${dir}/${file2}`));
+  }
 }
 
 // checks/lib/git/history-diff.ts
@@ -84718,6 +84814,9 @@ function redactWithin(text, secret, visible = 4, maxLength = 100) {
   return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}\u2026` : shown;
 }
 
+// checks/lib/secrets/generic.ts
+import { createHash as createHash5 } from "node:crypto";
+
 // checks/lib/secrets/rule.ts
 var L = "(?<![A-Za-z0-9_-])";
 var R = "(?![A-Za-z0-9_-])";
@@ -84754,6 +84853,9 @@ var KEY_QUALIFIER_RE = /(?:api|access|secret|private|client|master|encryption|si
 var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|expires|ttl|header|field|endpoint|label|prefix|suffix|count|limit|id|ids|ref|policy|hash|digest|format|pattern|regex|env|var|mode|version|provider|method|scheme|mask|placeholder|hint|help|message|description|error)$/i;
 var PUBLIC_KEY_RE = /(?:^|[_.-]|[a-z])(?:public|publishable|pub|fake|mock|dummy|sample|example)(?=[_.-]|[A-Z]|$)/i;
 var PROVIDER_PREFIX_RE = /^(?:xox[a-z]\.?|xapp-|gh[pousr]_|github_pat_|gl[a-z]{2,6}-|sk-|[sr]k_|pk_|npm_|AKIA|ASIA|AIza|SG\.|hf_|do[opr]_v1_|shp[a-z]{2}_|EAAA|sq0[a-z]{3}-|dapi|hv[sbr]\.|pypi-|lin_api_|PMAK-|dp\.[a-z]+\.|pul-|NR[A-Z]{2}-|sntry[su]_|AGE-SECRET|AC[a-f0-9]{32}$)/;
+var PUBLIC_VALUES = /* @__PURE__ */ new Set([
+  "2f21fd9c81678e396751af8b2472e2bd209ff5ce38da144052fb6c024485982f"
+]);
 var PUBLIC_VALUE_RE = /^(?:pk_|pk\.)|(?:^|[_-])(?:test|fake|mock|dummy|sample|example)(?:[_-]|$)/i;
 var CODE_FILE_RE = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|scala|groovy|php|rb|cs|swift|rs|c|cc|cpp|h|hpp|m|dart|lua|pl|r|vue|svelte)$/i;
 var DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
@@ -84773,6 +84875,7 @@ function keywordAtWordBoundary(key, word, offset2) {
   return boundaryBefore && boundaryAfter;
 }
 function keyNamesASecret(key) {
+  if (/csrf|xsrf/i.test(key)) return false;
   if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
   const lower = key.toLowerCase();
   for (const word of KEY_WORDS) {
@@ -84792,9 +84895,21 @@ function genericValueLooksSecret(value) {
   if (/\s/.test(value) || value.includes("://") || /^\.{0,2}\//.test(value)) return false;
   if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value) || WORDLIKE_RE.test(value)) return false;
   if (PUBLIC_VALUE_RE.test(value) || PROVIDER_PREFIX_RE.test(value)) return false;
+  if (PUBLIC_VALUES.has(createHash5("sha256").update(value).digest("hex"))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re2) => re2.test(value)).length;
   if (classes < (value.length < 16 ? 3 : 2)) return false;
   return shannonEntropy(value) >= minEntropyFor(value.length);
+}
+function looksRandomBare(value) {
+  if (value.length < 20 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  const digitRuns = value.match(/\d+/g)?.length ?? 0;
+  return digitRuns >= 3 && shannonEntropy(value) >= 4;
+}
+function isWholeLineAssignment(text, start, end) {
+  const before = text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
+  const lineEnd = text.indexOf("\n", end);
+  const after = text.slice(end, lineEnd === -1 ? void 0 : lineEnd);
+  return /^\s*(?:export\s+)?$/.test(before) && /^\s*;?\s*$/.test(after);
 }
 function insideString(text, offset2) {
   const before = text.slice(text.lastIndexOf("\n", offset2 - 1) + 1, offset2);
@@ -84807,7 +84922,8 @@ function verifyAssignment({ match: match2, path: path15, text, secret }) {
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
   if (bare && /,\s*$/.test(match2[0].slice(0, match2[0].length - secret.length))) return false;
-  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, match2.index - (key.length - (groups2.gkey ?? "").length)))
+  const keyStart = match2.index - (key.length - (groups2.gkey ?? "").length);
+  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
     return false;
   return genericValueLooksSecret(secret);
 }
@@ -84877,9 +84993,11 @@ var AI_RULES = [
     family: "anthropic",
     description: "Anthropic API or admin key (sk-ant-\u2026)",
     keywords: ["sk-ant-"],
-    pattern: prefixedPattern("sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{80,120}"),
+    pattern: prefixedPattern("sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{93}AA"),
     visible: 7,
-    minEntropy: 3.5
+    minEntropy: 3.5,
+    // api03/admin01 keys are 93 characters then `AA`: any body of that shape is reported
+    exactShape: true
   },
   {
     // https://huggingface.co/docs/hub/security-tokens (hf_ + 34 letters; organization tokens api_org_)
@@ -84894,9 +85012,28 @@ var AI_RULES = [
 ];
 
 // checks/lib/secrets/rules-cloud.ts
+import { createHash as createHash6 } from "node:crypto";
 var L_ANY = "(?<![A-Za-z0-9_.-])";
 var CF_ORIGIN_CA = String.raw`(?<![\w.-])(?<osecret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![\w-])`;
 var UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+var PUBLIC_EXAMPLE_GCP_KEYS = /* @__PURE__ */ new Set([
+  "0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c",
+  "2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4",
+  "27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045",
+  "37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619",
+  "3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665",
+  "3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682",
+  "49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0",
+  "4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583",
+  "8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1",
+  "a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6",
+  "a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41",
+  "dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614",
+  "e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9",
+  "ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d",
+  "eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1",
+  "f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c"
+]);
 var CLOUD_RULES = [
   {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
@@ -84929,6 +85066,18 @@ var CLOUD_RULES = [
     minEntropy: 4
   },
   {
+    // https://cloud.google.com/iam/docs/keys-create-delete (a service account key file: JSON whose
+    // type is service_account, with the key in its private_key field); the type alone is not reported,
+    // since code and docs that handle such files name it too
+    id: "gcp-service-account-key",
+    family: "gcp",
+    description: "Google Cloud service account key file (JSON with a private_key field)",
+    keywords: ["service_account"],
+    requires: '"private_key"',
+    pattern: /"type"\s*:\s*"service_account"/g,
+    visible: 0
+  },
+  {
     // https://cloud.google.com/docs/authentication/api-keys (AIza + 35 URL-safe characters; Firebase Web keys too)
     id: "gcp-api-key",
     family: "gcp",
@@ -84936,7 +85085,9 @@ var CLOUD_RULES = [
     keywords: ["aiza"],
     pattern: prefixedPattern("AIza[A-Za-z0-9_-]{35}"),
     visible: 4,
-    minEntropy: 3.5
+    // random 35-character bodies score above 4 bits/char; hand-typed look-alikes do not (as gitleaks)
+    minEntropy: 4,
+    verify: ({ secret }) => !PUBLIC_EXAMPLE_GCP_KEYS.has(createHash6("sha256").update(secret).digest("hex"))
   },
   {
     // https://developers.google.com/identity/protocols/oauth2 (client secrets GOCSPX-…, access tokens ya29.…)
@@ -84985,9 +85136,11 @@ var CLOUD_RULES = [
     id: "cloudflare-api-token",
     family: "cloudflare",
     description: "Cloudflare API token, global API key or origin CA key",
-    keywords: ["cloudflare", "cf_api", "cf-api", "cfapi", "cf_auth", "v1.0-"],
+    keywords: ["cloudflare", "cf_api", "cf-api", "cfapi", "cf_auth", "v1.0-", "cfk_", "cfut_", "cfat_"],
     pattern: new RegExp(
-      `${keyedPattern("cloudflare|cf[_-]?(?:api|auth)", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}").source}|${CF_ORIGIN_CA}`,
+      // https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/ (cfk_/cfut_/cfat_
+      // + 40 base62 + 8 hex)
+      `(?<![A-Za-z0-9_-])(?<psecret>(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})(?![A-Za-z0-9])|${keyedPattern("cloudflare|cf[_-]?(?:api|auth)", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}").source}|${CF_ORIGIN_CA}`,
       "gi"
     ),
     visible: 0,
@@ -85022,7 +85175,7 @@ var CLOUD_RULES = [
     family: "databricks",
     description: "Databricks personal access token (dapi\u2026)",
     keywords: ["dapi"],
-    pattern: prefixedPattern("dapi[a-f0-9]{32}(?:-[0-9])?"),
+    pattern: prefixedPattern("dapi[a-fA-F0-9]{32}(?:-[0-9])?"),
     visible: 4,
     minEntropy: 3
   },
@@ -85064,6 +85217,30 @@ function hasValidChecksum(body) {
   if (body.length <= CHECKSUM_LENGTH) return false;
   const random = body.slice(0, -CHECKSUM_LENGTH);
   return base62Checksum(crc32(random)) === body.slice(-CHECKSUM_LENGTH);
+}
+var BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+var BECH32_GENERATORS = [996825010, 642813549, 513874426, 1027748829, 705979059];
+function hasValidBech32(text) {
+  const lower = text.toLowerCase();
+  const separator = lower.lastIndexOf("1");
+  if (separator < 1 || lower.length - separator < 7) return false;
+  const hrp = lower.slice(0, separator);
+  const values = [];
+  for (const c of hrp) values.push(c.charCodeAt(0) >> 5);
+  values.push(0);
+  for (const c of hrp) values.push(c.charCodeAt(0) & 31);
+  for (const c of lower.slice(separator + 1)) {
+    const value = BECH32.indexOf(c);
+    if (value === -1) return false;
+    values.push(value);
+  }
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = (checksum & 33554431) << 5 ^ value;
+    for (let i = 0; i < 5; i++) if (top >>> i & 1) checksum ^= BECH32_GENERATORS[i] ?? 0;
+  }
+  return checksum === 1;
 }
 
 // checks/lib/secrets/rules-code.ts
@@ -85118,10 +85295,11 @@ var CODE_RULES = [
       "glsoat-",
       "glffct-",
       "glwt-",
-      "gr1348941"
+      "gr1348941",
+      "_gitlab_session="
     ],
     pattern: prefixedPattern(
-      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-[0-9a-fA-F]{1,5}_[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}`
+      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-(?:[0-9a-zA-Z]{1,5}_)?[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}|(?<=_gitlab_session=)[0-9a-z]{32}`
     ),
     visible: 6,
     minEntropy: 3
@@ -85154,9 +85332,13 @@ var CODE_RULES = [
     // https://developer.atlassian.com/cloud/confluence/basic-auth-for-rest-apis/ (ATATT3… API tokens)
     id: "atlassian-api-token",
     family: "atlassian",
-    description: "Atlassian API token (ATATT3\u2026, ATCTT3\u2026)",
-    keywords: ["atatt3", "atctt3"],
-    pattern: prefixedPattern("AT[AC]TT3[A-Za-z0-9_=+/-]{150,300}"),
+    description: "Atlassian API token (ATATT3\u2026, ATCTT3\u2026, or 24 characters next to an Atlassian/Jira/Confluence key name)",
+    keywords: ["atatt3", "atctt3", "atlassian", "confluence", "jira"],
+    // classic API tokens: 24 characters under an Atlassian, Confluence or Jira key name
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>AT[AC]TT3[A-Za-z0-9_=+/-]{150,300})${R}|${keyedPattern("atlassian|confluence|jira", "[A-Za-z0-9]{24}").source}`,
+      "gi"
+    ),
     visible: 6,
     minEntropy: 4
   },
@@ -85165,10 +85347,24 @@ var CODE_RULES = [
     id: "linear-api-key",
     family: "linear",
     description: "Linear API key (lin_api_, lin_oauth_)",
-    keywords: ["lin_api_", "lin_oauth_"],
-    pattern: prefixedPattern("lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64}"),
+    keywords: ["lin_api_", "lin_oauth_", "linear"],
+    // OAuth client secrets: 32 hex under a Linear key name
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<psecret>lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})${R}|${keyedPattern("linear", "[a-f0-9]{32}").source}`,
+      "gi"
+    ),
     visible: 8,
     minEntropy: 3.5
+  },
+  {
+    // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens (CLOJARS_ + 60 hex)
+    id: "clojars-deploy-token",
+    family: "clojars",
+    description: "Clojars deploy token (CLOJARS_)",
+    keywords: ["clojars_"],
+    pattern: prefixedPattern("CLOJARS_[a-z0-9]{60}", "gi"),
+    visible: 8,
+    minEntropy: 3
   },
   {
     // https://learning.postman.com/docs/developer/postman-api/authentication/ (PMAK-<24 hex>-<34 hex>)
@@ -85201,6 +85397,19 @@ var CODE_RULES = [
     pattern: prefixedPattern("pul-[a-f0-9]{40}"),
     visible: 4,
     minEntropy: 3
+  },
+  {
+    // https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
+    // (passwords belong in sensitive variables): a quoted literal under a `…password` argument of a
+    // .tf/.hcl file is the password itself; `var.x` and `"${…}"` interpolations are references
+    id: "terraform-password",
+    family: "terraform",
+    description: "Password literal in a Terraform or HCL file",
+    keywords: ["password"],
+    pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
+    visible: 0,
+    minEntropy: 2,
+    verify: ({ path: path15 }) => /\.(?:tf|hcl)$/i.test(path15)
   },
   {
     // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
@@ -85262,7 +85471,10 @@ var KEY_RULES = [
     keywords: ["age-secret-key-1"],
     pattern: prefixedPattern("AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
     visible: 15,
-    minEntropy: 3
+    // the shape is exact (Bech32 alphabet, fixed length): reported whatever its body, annotated with
+    // what its Bech32 checksum says
+    exactShape: true,
+    checksum: hasValidBech32
   },
   {
     // https://supabase.com/docs/guides/api/api-keys (service_role JWTs bypass row-level security)
@@ -85327,6 +85539,22 @@ var KEY_RULES = [
     verify: ({ match: match2, secret }) => !LOCALHOST_RE.test(match2[0]) && secret !== match2.groups?.user
   },
   {
+    // RFC 3986 §3.2.1 userinfo in http(s)/ftp(s) URLs (`https://user:password@host`), which RFC 3986
+    // deprecates precisely because the password travels with the link
+    id: "basic-auth-url",
+    family: "basic-auth",
+    description: "Password in the userinfo of an http(s) or ftp(s) URL",
+    keywords: ["http://", "https://", "ftp://", "ftps://"],
+    pattern: /(?<![A-Za-z0-9+.-])(?:https?|ftps?):\/\/(?<user>[A-Za-z0-9._~%!$&'*+,;=-]{1,64}):(?<secret>[^\s:/?#@'"`<>()[\]{}]{4,128})@(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]{2,}(?=[:/]))/g,
+    visible: 0,
+    // `user:pass@host` is a credential too: only templates, repeats and spelled-out placeholders are not
+    exactShape: true,
+    verify: ({ match: match2, secret }) => {
+      const lower = secret.toLowerCase();
+      return !LOCALHOST_RE.test(`@${match2.groups?.host ?? ""}`) && secret !== match2.groups?.user && !/^(.)\1*$/.test(secret) && !/password|passwd|your_|your-|replace|xxxx|changeme|secret$|^\$|^%|\*\*\*/.test(lower);
+    }
+  },
+  {
     // RFC 6750 (Bearer) and RFC 7617 (Basic) credentials written into code or config
     id: "authorization-header",
     family: "generic",
@@ -85352,17 +85580,21 @@ var SAAS_RULES = [
     keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
     pattern: prefixedPattern(
       [
-        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{20,40}`,
-        String.raw`xox[pe]-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,40}`,
-        String.raw`xox[aors]-(?:\d{1,2}-)?\d{6,14}-\d{6,14}(?:-\d{6,14})?-[A-Za-z0-9]{12,64}`,
-        String.raw`xoxe\.xox[bp]-\d-[A-Z0-9]{150,180}`,
-        String.raw`xoxe-\d-[A-Z0-9]{140,160}`,
-        String.raw`xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{48,80}`
-      ].join("|")
+        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-?)?[A-Za-z0-9-]{18,40}`,
+        String.raw`xoxb-\d{8,14}-\d{8,14}`,
+        String.raw`xox[pe](?:-\d{8,14}){3}-[A-Za-z0-9-]{28,40}`,
+        String.raw`xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{6,48}){0,3}`,
+        String.raw`xox[os]-\d+-\d+-\d+-[A-Fa-f\d]+`,
+        String.raw`xox[os]-\d{8,14}-\d{8,14}`,
+        String.raw`xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,180}`,
+        String.raw`xoxe-\d-[A-Za-z0-9]{140,160}`,
+        String.raw`xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+`
+      ].join("|"),
+      "g"
     ),
     visible: 5,
-    // the digit segments already prove the shape; an 18-character hex tail can dip below 3 bits/char
-    minEntropy: 2.5,
+    // the digit segments already prove the shape; a short hex tail can dip below 3 bits/char
+    minEntropy: 2,
     bodyOf: lastSegment
   },
   {
@@ -85392,7 +85624,7 @@ var SAAS_RULES = [
     description: "Square access token (EAAA\u2026, legacy sq0atp-)",
     keywords: ["eaaa", "sq0atp-"],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_-]{22,60})${R}`,
+      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_\\\\\\]^-]{22,60})${R}`,
       "g"
     ),
     visible: 4,
@@ -85403,7 +85635,8 @@ var SAAS_RULES = [
     family: "square",
     description: "Square OAuth application secret (sq0csp-)",
     keywords: ["sq0csp-"],
-    pattern: prefixedPattern("sq0csp-[A-Za-z0-9_-]{40,60}"),
+    // gitleaks' samples draw the body from `0-9A-Za-z` and the range `\\-_` (`\\ ] ^ _`) too
+    pattern: prefixedPattern(String.raw`sq0csp-[A-Za-z0-9_\\\]^-]{40,60}`),
     visible: 7,
     minEntropy: 3.5
   },
@@ -85413,7 +85646,8 @@ var SAAS_RULES = [
     family: "shopify",
     description: "Shopify access token or shared secret (shpat_, shpca_, shppa_, shpss_)",
     keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
-    pattern: prefixedPattern("shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+    // 32 hex in Shopify's docs; secretlint's fixtures carry 32–38 base62 characters too
+    pattern: prefixedPattern("shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,40}"),
     visible: 6,
     minEntropy: 3
   },
@@ -85437,7 +85671,8 @@ var SAAS_RULES = [
     family: "sendgrid",
     description: "SendGrid API key (SG.\u2026)",
     keywords: ["sg."],
-    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}`),
+    // 22 + `.` + 43 characters; the key id and secret use the URL-safe base64 alphabet with `=`
+    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9=_-]{22}\.[A-Za-z0-9=_-]{43}|SG\.[A-Za-z0-9=_.-]{66}`),
     visible: 3,
     minEntropy: 3.5
   },
@@ -85461,7 +85696,7 @@ var SAAS_RULES = [
     family: "datadog",
     description: "Datadog API or application key next to a Datadog key name",
     keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app", "ddapi", "ddapp"],
-    pattern: keyedPattern("datadog|dd[_-]?(?:api|app)", "[a-f0-9]{40}|[a-f0-9]{32}"),
+    pattern: keyedPattern("datadog|dd[_-]?(?:api|app)", "[a-z0-9]{40}|[a-f0-9]{32}"),
     visible: 0,
     minEntropy: 3
   },
@@ -85473,10 +85708,21 @@ var SAAS_RULES = [
     description: "New Relic API key (NRAK-, NRII-, NRIQ-, NRRA-, NRJS-) or license key (\u2026NRAL)",
     keywords: ["nrak-", "nrii-", "nriq-", "nrra-", "nrjs-", "nral"],
     pattern: prefixedPattern(
-      "NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL"
+      "NRAK-[A-Za-z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL"
     ),
     visible: 5,
     minEntropy: 3
+  },
+  {
+    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ (user API keys as stored by
+    // integrations: 64 characters under a New Relic key name)
+    id: "new-relic-keyed-key",
+    family: "new-relic",
+    description: "New Relic key (64 characters next to a New Relic key name)",
+    keywords: ["new-relic", "newrelic", "new_relic"],
+    pattern: keyedPattern("new[_-]?relic", "[A-Za-z0-9]{64}"),
+    visible: 0,
+    minEntropy: 3.5
   },
   {
     // https://docs.sentry.io/account/auth-tokens/ (org tokens sntrys_<base64 JSON>_<43>, user tokens sntryu_<64 hex>;
@@ -85499,11 +85745,20 @@ var SAAS_RULES = [
     description: "Okta API token (00\u2026 next to an Okta key name or after SSWS)",
     keywords: ["okta", "ssws"],
     pattern: new RegExp(
-      `SSWS\\s+(?<psecret>00[A-Za-z0-9_-]{40})${R}|${keyedPattern("okta", "00[A-Za-z0-9_-]{40}").source}`,
+      `SSWS\\s+(?<psecret>00[A-Za-z0-9=_-]{40})${R}|${keyedPattern("okta", "00[A-Za-z0-9=_-]{40}").source}`,
       "gi"
     ),
     visible: 0,
-    minEntropy: 3.5
+    minEntropy: 3.5,
+    // `okta` as a word of the key name (`oktaToken`, `OKTA_KEY`), not letters across a camel-case
+    // boundary (`rookTable`)
+    verify: ({ match: match2, text }) => {
+      if (match2[0].startsWith("SSWS") || match2[0].startsWith("ssws")) return true;
+      const at2 = match2[0].toLowerCase().indexOf("okta");
+      const word = match2[0].slice(at2, at2 + 4);
+      const before = (at2 === 0 ? text[match2.index - 1] : match2[0][at2 - 1]) ?? " ";
+      return /^(?:okta|Okta|OKTA)$/.test(word) && !(word === "okta" && /[a-z]/.test(before));
+    }
   }
 ];
 function lastSegmentSlash(secret) {
@@ -85524,6 +85779,13 @@ function entropyOk(rule, secret) {
 }
 
 // checks/lib/secrets/engine.ts
+var CHECKSUM_NOTE = {
+  valid: "checksum valid: likely live",
+  invalid: "checksum invalid: likely a test value"
+};
+function describeHit(hit) {
+  return hit.checksum ? `${hit.display}; ${CHECKSUM_NOTE[hit.checksum]}` : hit.display;
+}
 var MAX_WORDINESS = 0.6;
 var ALLOW_PRAGMA_RE = /\b(?:shipgate|gitleaks):allow\b/;
 var FIXTURE_PRAGMA = "shipgate:fixture";
@@ -85570,10 +85832,9 @@ function isFinding(rule, secret, m, path15, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
-    if (!rule.binaryBody && isPlaceholder(body)) return false;
+    if (!rule.binaryBody && (rule.exactShape ? isDegenerate(body) : isPlaceholder(body))) return false;
     if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
-    if (rule.checksum && wordiness(body) > MAX_WORDINESS) return false;
-    if (rule.bodyOf && wordiness(body) > MAX_WORDINESS) return false;
+    if ((rule.bodyOf || rule.checksum) && handWrittenShare(body) > MAX_WORDINESS) return false;
   }
   return !rule.verify || rule.verify({ secret, match: m, path: path15, text });
 }
@@ -85655,7 +85916,8 @@ function scanRule(compiled, text, path15, lines, offsets) {
       display: redactWithin(m[0], secret, rule.visible),
       secret,
       match: m[0],
-      lineText: lines.lineText(secretStart)
+      lineText: lines.lineText(secretStart),
+      ...rule.checksum ? { checksum: rule.checksum(secret) ? "valid" : "invalid" } : {}
     });
     return true;
   });
@@ -85748,7 +86010,7 @@ async function scanHistory(dir, allowlist, signal) {
         hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
           ...candidate,
           shortCommit: chunk.shortCommit,
-          display: hit.display
+          display: describeHit(hit)
         });
       }
     },
@@ -86968,9 +87230,9 @@ function resolveFile(root, urlPath2) {
   const candidate = resolve4(join12(root, decoded));
   if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
   try {
-    const stat3 = statSync5(candidate);
-    if (stat3.isFile()) return candidate;
-    if (stat3.isDirectory()) {
+    const stat2 = statSync5(candidate);
+    if (stat2.isFile()) return candidate;
+    if (stat2.isDirectory()) {
       const index = join12(candidate, "index.html");
       return statSync5(index).isFile() ? index : void 0;
     }
@@ -87415,14 +87677,13 @@ function judgeSoak(phases, limits) {
 // checks/lib/load/load-run.ts
 import { readFileSync as readFileSync8 } from "node:fs";
 import { performance as performance2 } from "node:perf_hooks";
-import autocannon from "autocannon";
 function treeCpuTicks(pid) {
   let total = 0;
   let found = false;
   for (const one of treePids(pid)) {
     try {
-      const stat3 = readFileSync8(`/proc/${one}/stat`, "utf8");
-      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const stat2 = readFileSync8(`/proc/${one}/stat`, "utf8");
+      const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       total += Number(fields[11]) + Number(fields[12]);
       found = true;
     } catch {
@@ -87433,7 +87694,8 @@ function treeCpuTicks(pid) {
 var TICKS_PER_SECOND = 100;
 async function runLoad(options2, ctx) {
   const quietWaitMs = await quietLoop(ctx.signal);
-  return drive(options2, ctx, quietWaitMs);
+  const { default: autocannon } = await import("autocannon");
+  return drive(options2, ctx, quietWaitMs, autocannon);
 }
 var QUIET_BUSY = 0.5;
 var QUIET_MAX_MS = 3e3;
@@ -87447,7 +87709,7 @@ async function quietLoop(signal) {
   }
   return Math.round(performance2.now() - started);
 }
-function drive(options2, ctx, quietWaitMs) {
+function drive(options2, ctx, quietWaitMs, autocannon) {
   const latencies = [];
   const okLatencies = [];
   const served = /* @__PURE__ */ new Set();
@@ -87475,8 +87737,8 @@ function drive(options2, ctx, quietWaitMs) {
           return;
         }
         const statusCounts = {};
-        for (const [code, stat3] of Object.entries(result.statusCodeStats ?? {})) {
-          statusCounts[code] = stat3?.count ?? 0;
+        for (const [code, stat2] of Object.entries(result.statusCodeStats ?? {})) {
+          statusCounts[code] = stat2?.count ?? 0;
         }
         resolve5({
           connections: options2.connections,
@@ -87853,7 +88115,7 @@ var loadTestCheck = defineCheck({
 });
 
 // checks/migrations.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path10 from "node:path";
 
 // checks/lib/migrations/migration-pairs.ts
@@ -87987,7 +88249,7 @@ var ParamsSchema7 = external_exports.object({
   dir: external_exports.string().min(1).optional()
 }).strict();
 async function isDir2(file2) {
-  return stat2(file2).then(
+  return stat(file2).then(
     (s2) => s2.isDirectory(),
     () => false
   );
@@ -88075,6 +88337,229 @@ var migrationsCheck = defineCheck({
     };
   }
 });
+
+// src/core/telemetry/judge-canary.ts
+function hasRelativeLimits(limits) {
+  return limits.maxIncrease !== void 0 || limits.maxRatio !== void 0;
+}
+function byTime(series, worstOf) {
+  const out = /* @__PURE__ */ new Map();
+  for (const one of series)
+    for (const [at2, value] of one.samples) {
+      if (Number.isNaN(value)) continue;
+      const seen = out.get(at2);
+      out.set(at2, seen === void 0 ? value : worstOf(seen, value));
+    }
+  return out;
+}
+function increaseOf(value, baseline) {
+  if (baseline === 0)
+    return value === 0 ? 0 : value > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return (value - baseline) / Math.abs(baseline);
+}
+function formatPercent(fraction) {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E%" : "-\u221E%";
+  const percent = fraction * 100;
+  const rounded = Math.abs(percent) >= 10 ? Math.round(percent) : Number(percent.toFixed(1));
+  return `${rounded >= 0 ? "+" : ""}${rounded}%`;
+}
+function formatRatio(ratio) {
+  return Number.isFinite(ratio) ? `${Number(ratio.toFixed(2))}\xD7` : "\u221E\xD7";
+}
+function classify(value, baseline, limits, unit) {
+  const found = [];
+  const check2 = (over, warnOk, crossed, kind = "absolute") => {
+    if (!over) return;
+    found.push({ class: warnOk ? "warn" : "breach", crossed, kind });
+  };
+  if (limits.max !== void 0)
+    check2(
+      value > limits.max,
+      limits.warnMax !== void 0 && value <= limits.warnMax,
+      `> ${formatReading(limits.max, unit)}`
+    );
+  if (limits.min !== void 0)
+    check2(
+      value < limits.min,
+      limits.warnMin !== void 0 && value >= limits.warnMin,
+      `< ${formatReading(limits.min, unit)}`
+    );
+  let increase;
+  if (baseline !== void 0) {
+    increase = increaseOf(value, baseline);
+    if (limits.maxIncrease !== void 0)
+      check2(
+        increase > limits.maxIncrease,
+        limits.warnIncrease !== void 0 && increase <= limits.warnIncrease,
+        `> ${formatPercent(limits.maxIncrease)}`,
+        "increase"
+      );
+    if (limits.maxRatio !== void 0) {
+      const ratio = baseline === 0 ? value === 0 ? 1 : Number.POSITIVE_INFINITY : value / baseline;
+      check2(
+        ratio > limits.maxRatio,
+        limits.warnRatio !== void 0 && ratio <= limits.warnRatio,
+        `${formatRatio(ratio)} > ${formatRatio(limits.maxRatio)}`,
+        "ratio"
+      );
+    }
+  }
+  const breach = found.find((one) => one.class === "breach");
+  const pick4 = breach ?? found[0];
+  return {
+    class: pick4?.class ?? "ok",
+    crossed: pick4?.crossed ?? "",
+    ...pick4 ? { kind: pick4.kind } : {},
+    ...increase !== void 0 ? { increase } : {}
+  };
+}
+function aggregateOf(values, aggregate) {
+  if (values.length === 0) return void 0;
+  switch (aggregate) {
+    case "max":
+      return Math.max(...values);
+    case "min":
+      return Math.min(...values);
+    case "avg":
+      return values.reduce((sum, v) => sum + v, 0) / values.length;
+    case "last":
+      return values.at(-1);
+  }
+}
+function longestRun(samples, counts) {
+  let longest = 0;
+  let run2 = 0;
+  for (const sample of samples) {
+    run2 = counts(sample) ? run2 + 1 : 0;
+    longest = Math.max(longest, run2);
+  }
+  return longest;
+}
+function judgeCanary(canary, baseline, limits, options2) {
+  const unit = options2.unit ?? "";
+  const empty = { samples: 0, breaches: 0, warnings: 0, longestRun: 0 };
+  const inconclusive = (reason, extra = {}) => ({
+    outcome: "inconclusive",
+    reason,
+    ...empty,
+    ...extra
+  });
+  if (canary.length === 0) return inconclusive("the query returned no series");
+  const relative7 = hasRelativeLimits(limits);
+  if (relative7 && (!baseline || baseline.length === 0))
+    return inconclusive("no baseline series to compare with");
+  const lowerIsBetter = limits.max !== void 0 || relative7 || limits.min === void 0;
+  const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
+  const values = byTime(canary, worstOf);
+  const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
+  const times = [...values.keys()].filter((at2) => !relative7 || baselineValues.has(at2)).sort((a, b) => a - b);
+  if (times.length === 0)
+    return inconclusive(
+      relative7 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
+    );
+  if (times.length < options2.minSamples)
+    return inconclusive(
+      `${times.length} sample(s)${relative7 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
+      { samples: times.length }
+    );
+  const samples = times.map((at2) => {
+    const value = values.get(at2);
+    const base2 = relative7 || baseline ? baselineValues.get(at2) : void 0;
+    return {
+      at: at2,
+      value,
+      ...base2 !== void 0 ? { baseline: base2 } : {},
+      ...classify(value, base2, limits, unit)
+    };
+  });
+  const breaches = samples.filter((sample) => sample.class === "breach");
+  const warnings = samples.filter((sample) => sample.class === "warn");
+  const breachRun = longestRun(samples, (sample) => sample.class === "breach");
+  const notOkRun = longestRun(samples, (sample) => sample.class !== "ok");
+  const consecutive = options2.consecutiveFailureLimit;
+  const failureLimit = options2.failureLimit ?? (consecutive !== void 0 ? Number.POSITIVE_INFINITY : 0);
+  const tooMany = (count, run2) => count > failureLimit || consecutive !== void 0 && run2 > consecutive;
+  const decided = breaches[0] ?? warnings[0];
+  const worst = decided ?? samples.reduce(
+    (a, b) => (a.increase ?? 0) !== (b.increase ?? 0) ? (a.increase ?? 0) >= (b.increase ?? 0) ? a : b : worstOf(a.value, b.value) === a.value ? a : b
+  );
+  const base = {
+    samples: samples.length,
+    breaches: breaches.length,
+    warnings: warnings.length,
+    longestRun: breachRun,
+    ...(() => {
+      const value = aggregateOf(
+        samples.map((sample) => sample.value),
+        options2.aggregate
+      );
+      return value !== void 0 ? { value } : {};
+    })(),
+    ...(() => {
+      const value = aggregateOf(
+        samples.flatMap((sample) => sample.baseline !== void 0 ? [sample.baseline] : []),
+        options2.aggregate
+      );
+      return value !== void 0 ? { baselineValue: value } : {};
+    })(),
+    worst,
+    peak: samples.map((sample) => sample.value).reduce(worstOf),
+    ...breaches[0] ? { firstBreachAt: breaches[0].at } : {}
+  };
+  const limitWords = () => consecutive !== void 0 && options2.failureLimit === void 0 ? `${consecutive} in a row tolerated` : `${failureLimit} tolerated${consecutive !== void 0 ? `, ${consecutive} in a row` : ""}`;
+  if (tooMany(breaches.length, breachRun))
+    return {
+      outcome: "fail",
+      reason: `${breaches.length} of ${samples.length} samples out of limits${breachRun > 1 ? ` (${breachRun} in a row)` : ""}, ${limitWords()}`,
+      ...base
+    };
+  if (tooMany(breaches.length + warnings.length, notOkRun))
+    return {
+      outcome: "inconclusive",
+      reason: `${warnings.length} of ${samples.length} samples between a limit and its warn limit`,
+      ...base
+    };
+  return {
+    outcome: "pass",
+    reason: breaches.length + warnings.length > 0 ? `${breaches.length + warnings.length} sample(s) out of limits, ${limitWords()}` : "",
+    ...base
+  };
+}
+function describeSample(label2, sample, unit) {
+  const value = `${label2} ${formatReading(sample.value, unit)}`;
+  if (sample.baseline === void 0) return sample.crossed ? `${value} ${sample.crossed}` : value;
+  const baseline = `baseline ${formatReading(sample.baseline, unit)}`;
+  const increase = formatPercent(sample.increase ?? 0);
+  switch (sample.kind) {
+    case "increase":
+      return `${value} vs ${baseline}: ${increase} ${sample.crossed}`;
+    case "ratio":
+      return `${value} vs ${baseline}: ${sample.crossed}`;
+    case "absolute":
+      return `${value} ${sample.crossed} (vs ${baseline}: ${increase})`;
+    default:
+      return `${value} vs ${baseline}: ${increase}`;
+  }
+}
+function describeLimits(limits, unit) {
+  const parts = [];
+  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
+  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
+  if (limits.maxIncrease !== void 0) parts.push(`\u2264 ${formatPercent(limits.maxIncrease)} vs baseline`);
+  if (limits.maxRatio !== void 0) parts.push(`\u2264 ${formatRatio(limits.maxRatio)} baseline`);
+  const warn = [];
+  if (limits.warnMin !== void 0) warn.push(`\u2265 ${formatReading(limits.warnMin, unit)}`);
+  if (limits.warnMax !== void 0) warn.push(`\u2264 ${formatReading(limits.warnMax, unit)}`);
+  if (limits.warnIncrease !== void 0) warn.push(`\u2264 ${formatPercent(limits.warnIncrease)}`);
+  if (limits.warnRatio !== void 0) warn.push(`\u2264 ${formatRatio(limits.warnRatio)}`);
+  return [...parts, ...warn.length > 0 ? [`inconclusive to ${warn.join(", ")}`] : []].join(", ");
+}
+function parseIncrease(text) {
+  const match2 = /^\s*\+?(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(String(text));
+  if (!match2) return void 0;
+  const n2 = Number(match2[1]);
+  return match2[2] === "%" || n2 > 1 ? n2 / 100 : n2;
+}
 
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
@@ -88205,6 +88690,14 @@ async function queryPrometheus(endpoint2, request2) {
 
 // checks/prometheus.ts
 var Duration4 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
+var Increase = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
+  const fraction = parseIncrease(value);
+  if (fraction === void 0) {
+    ctx.addIssue({ code: "custom", message: 'expected an increase like "10%"' });
+    return external_exports.NEVER;
+  }
+  return fraction;
+});
 var Params5 = external_exports.object({
   metric: external_exports.enum(METRIC_NAMES).optional().describe(
     "a default query by name (error-rate, p95, cpu, memory-percent, uptime, \u2026); see docs/telemetry.md"
@@ -88212,6 +88705,21 @@ var Params5 = external_exports.object({
   query: external_exports.string().min(1).max(4e3).optional().describe("PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled"),
   max: external_exports.coerce.number().optional().describe("the reading must be \u2264 max"),
   min: external_exports.coerce.number().optional().describe("the reading must be \u2265 min"),
+  warnMax: external_exports.coerce.number().optional().describe("above `max` but \u2264 `warnMax`: inconclusive (a person decides) rather than a failure"),
+  warnMin: external_exports.coerce.number().optional().describe("below `min` but \u2265 `warnMin`: inconclusive rather than a failure"),
+  baseline: external_exports.string().max(500).optional().describe(
+    "label matchers of the baseline (blue, the previous version) replacing `selector` in the default query; default: telemetry.prometheus.baselineSelector"
+  ),
+  baselineQuery: external_exports.string().min(1).max(4e3).optional().describe("PromQL of the baseline, for an item with its own `query`"),
+  maxIncrease: Increase.optional().describe(
+    "largest increase over the baseline at the same time, e.g. `10%` (relative limit)"
+  ),
+  warnIncrease: Increase.optional().describe(
+    "above `maxIncrease` but \u2264 `warnIncrease`: inconclusive rather than a failure"
+  ),
+  maxRatio: external_exports.coerce.number().positive().optional().describe("largest reading / baseline ratio, e.g. `1.2`"),
+  warnRatio: external_exports.coerce.number().positive().optional().describe("above `maxRatio` but \u2264 `warnRatio`: inconclusive rather than a failure"),
+  dryRun: external_exports.boolean().default(false).describe("judged and shown, never gating and never starting a rollback (Argo `dryRun`)"),
   over: Duration4.optional().describe(
     "the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window"
   ),
@@ -88219,11 +88727,28 @@ var Params5 = external_exports.object({
     "judge every sample over the last `window` (a range query); default: now only"
   ),
   interval: Duration4.default("30s").describe("the sampling step within the window"),
-  failureLimit: external_exports.coerce.number().int().min(0).default(0).describe("breaching samples tolerated in the window"),
+  failureLimit: external_exports.coerce.number().int().min(0).optional().describe(
+    "breaching samples tolerated in the window (default 0; unlimited with only consecutiveFailureLimit)"
+  ),
+  consecutiveFailureLimit: external_exports.coerce.number().int().min(0).optional().describe("breaching samples in a row tolerated: an isolated spike passes, a sustained breach fails"),
   count: external_exports.coerce.number().int().min(1).optional().describe("samples needed (default: half the window, at least 1)"),
   aggregate: external_exports.enum(["max", "min", "avg", "last"]).optional().describe("the figure reported (default: the worst)"),
   unit: external_exports.string().max(10).optional().describe("unit shown with the reading (default: the metric\u2019s)")
-}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine((p) => p.max !== void 0 || p.min !== void 0, { message: "needs `max` and/or `min`" });
+}).strict().refine((p) => p.metric !== void 0 || p.query !== void 0, { message: "needs `metric` or `query`" }).refine(
+  (p) => p.max !== void 0 || p.min !== void 0 || p.maxIncrease !== void 0 || p.maxRatio !== void 0,
+  { message: "needs `max`, `min`, `maxIncrease` or `maxRatio`" }
+).refine((p) => p.warnMax === void 0 || p.max !== void 0 && p.warnMax >= p.max, {
+  message: "`warnMax` needs `max` and must be \u2265 it"
+}).refine((p) => p.warnMin === void 0 || p.min !== void 0 && p.warnMin <= p.min, {
+  message: "`warnMin` needs `min` and must be \u2264 it"
+}).refine(
+  (p) => p.warnIncrease === void 0 || p.maxIncrease !== void 0 && p.warnIncrease >= p.maxIncrease,
+  { message: "`warnIncrease` needs `maxIncrease` and must be \u2265 it" }
+).refine((p) => p.warnRatio === void 0 || p.maxRatio !== void 0 && p.warnRatio >= p.maxRatio, {
+  message: "`warnRatio` needs `maxRatio` and must be \u2265 it"
+}).refine((p) => p.baselineQuery === void 0 || p.query !== void 0, {
+  message: "`baselineQuery` goes with `query` (a default metric takes `baseline`)"
+});
 var skipped = (summary) => ({ status: "skipped", summary });
 function prometheusAuthorization(config3, env) {
   const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
@@ -88252,6 +88777,41 @@ function resolveQuery(params4, config3) {
     };
   return { ok: true, template: built, unit, label: preset?.describe ?? metric };
 }
+function resolveBaselineQuery(params4, config3, relative7 = params4.maxIncrease !== void 0 || params4.maxRatio !== void 0) {
+  if (params4.query) {
+    if (params4.baselineQuery) return { ok: true, template: params4.baselineQuery };
+    return relative7 ? { ok: false, reason: "no baseline series: `query` needs a `baselineQuery`" } : void 0;
+  }
+  const selector = params4.baseline ?? (relative7 ? config3?.baselineSelector : void 0);
+  if (selector === void 0)
+    return relative7 ? {
+      ok: false,
+      reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector'
+    } : void 0;
+  if (params4.metric && config3?.queries[params4.metric])
+    return {
+      ok: false,
+      reason: `no baseline series: telemetry.prometheus.queries.${params4.metric} replaces the default query, give the item a query and a baselineQuery`
+    };
+  return resolveQuery(params4, config3 ? { ...config3, selector, targetSelector: selector } : void 0);
+}
+function canaryLimits(params4) {
+  const out = {};
+  for (const key of [
+    "max",
+    "min",
+    "warnMax",
+    "warnMin",
+    "maxIncrease",
+    "warnIncrease",
+    "maxRatio",
+    "warnRatio"
+  ]) {
+    const value = params4[key];
+    if (value !== void 0) out[key] = value;
+  }
+  return out;
+}
 var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
 function fillQuery(template, variables) {
   const filled = fillVariables(template, variables);
@@ -88260,12 +88820,6 @@ function fillQuery(template, variables) {
     ok: false,
     reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
   };
-}
-function limitText(params4, unit) {
-  const parts = [];
-  if (params4.min !== void 0) parts.push(`\u2265 ${formatReading(params4.min, unit)}`);
-  if (params4.max !== void 0) parts.push(`\u2264 ${formatReading(params4.max, unit)}`);
-  return parts.join(" and ");
 }
 var prometheusCheck = defineCheck({
   id: "prometheus",
@@ -88279,11 +88833,12 @@ var prometheusCheck = defineCheck({
     if (!url2) return skipped(NO_PROMETHEUS);
     const resolved = resolveQuery(params4, config3);
     if (!resolved.ok) return skipped(resolved.reason);
-    const filled = fillQuery(resolved.template, {
+    const variables = {
       ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
       ...ctx.sha ? { sha: ctx.sha } : {},
       ...ctx.environment ? { environment: ctx.environment } : {}
-    });
+    };
+    const filled = fillQuery(resolved.template, variables);
     if (!filled.ok) return skipped(filled.reason);
     const query = filled.query;
     const now2 = Date.now() / 1e3;
@@ -88298,42 +88853,83 @@ var prometheusCheck = defineCheck({
     };
     const windowSec = params4.window ? durationSeconds(params4.window) : 0;
     const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
-    const answer = await queryPrometheus(
+    const request2 = (q) => queryPrometheus(
       endpoint2,
-      params4.window ? { kind: "range", query, start: now2 - windowSec, end: now2, stepSeconds: stepSec } : { kind: "instant", query, time: now2 }
+      params4.window ? { kind: "range", query: q, start: now2 - windowSec, end: now2, stepSeconds: stepSec } : { kind: "instant", query: q, time: now2 }
     );
+    const baselineResolved = resolveBaselineQuery(params4, config3);
+    const baselineFilled = baselineResolved?.ok ? fillQuery(baselineResolved.template, variables) : void 0;
+    const [answer, baselineAnswer] = await Promise.all([
+      request2(query),
+      baselineFilled?.ok ? request2(baselineFilled.query) : Promise.resolve(void 0)
+    ]);
     const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
     const link = graphLink(url2, query, params4.window ?? "1h");
-    const details = [`query: ${query}`, `window: ${where}`, `graph: ${link}`].join("\n");
+    const details = [
+      `query: ${query}`,
+      ...baselineFilled?.ok ? [`baseline: ${baselineFilled.query}`] : [],
+      `window: ${where}`,
+      `graph: ${link}`
+    ].join("\n");
     if (!answer.ok) return { status: "error", summary: answer.reason, details };
+    if (baselineAnswer && !baselineAnswer.ok)
+      return { status: "error", summary: `baseline: ${baselineAnswer.reason}`, details };
     const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
-    const aggregate = params4.aggregate ?? (params4.max !== void 0 ? "max" : "min");
-    const verdict = judgeSamples(answer.series, params4, {
-      failureLimit: params4.failureLimit,
-      minSamples,
-      aggregate
-    });
-    if (verdict.kind === "no-data")
-      return { status: "skipped", summary: `no data: ${verdict.reason}`, details };
-    const reading = formatReading(verdict.value, resolved.unit);
-    const limits = limitText(params4, resolved.unit);
-    const metrics2 = { value: verdict.value, samples: verdict.samples, breaches: verdict.breaches };
+    const limits = canaryLimits(params4);
+    const aggregate = params4.aggregate ?? (params4.max !== void 0 || params4.min === void 0 ? "max" : "min");
+    const verdict = judgeCanary(
+      answer.series,
+      baselineAnswer?.ok ? baselineAnswer.series : void 0,
+      limits,
+      {
+        ...params4.failureLimit !== void 0 ? { failureLimit: params4.failureLimit } : {},
+        ...params4.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.consecutiveFailureLimit } : {},
+        minSamples,
+        aggregate,
+        unit: resolved.unit
+      }
+    );
+    const dry = params4.dryRun ? "dry run, not gating: " : "";
+    const baselineProblem = baselineResolved && !baselineResolved.ok ? baselineResolved.reason : baselineFilled && !baselineFilled.ok ? `baseline: ${baselineFilled.reason}` : void 0;
+    const metrics2 = {
+      samples: verdict.samples,
+      breaches: verdict.breaches,
+      warnings: verdict.warnings,
+      ...verdict.value !== void 0 ? { value: verdict.value } : {},
+      ...verdict.baselineValue !== void 0 ? { baseline: verdict.baselineValue } : {},
+      ...verdict.worst?.increase !== void 0 && Number.isFinite(verdict.worst.increase) ? { increase: verdict.worst.increase } : {}
+    };
+    const limitWords = describeLimits(limits, resolved.unit);
+    if (verdict.outcome === "inconclusive") {
+      const reason = verdict.samples === 0 && baselineProblem ? baselineProblem : verdict.reason;
+      const shown2 = verdict.worst ? `${describeSample(resolved.label, verdict.worst, resolved.unit)}; ` : "";
+      return {
+        status: "skipped",
+        summary: verdict.samples === 0 ? `${dry}no data: ${reason} \u2014 inconclusive, a person decides` : `${dry}inconclusive (a person decides): ${shown2}${reason} (${limitWords})`,
+        details,
+        metrics: metrics2
+      };
+    }
     const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
-    if (verdict.pass) {
-      const tolerated = verdict.breaches > 0 ? `, ${verdict.breaches} breach(es) tolerated` : "";
+    if (verdict.outcome === "pass") {
+      const reading = `${resolved.label} ${formatReading(verdict.value ?? Number.NaN, resolved.unit)}${verdict.baselineValue !== void 0 ? ` vs baseline ${formatReading(verdict.baselineValue, resolved.unit)}${verdict.worst?.increase !== void 0 ? ` (worst ${formatPercent(verdict.worst.increase)})` : ""}` : ""}`;
+      const tolerated = verdict.reason ? `, ${verdict.reason}` : "";
       return {
         status: "pass",
-        summary: `${resolved.label} ${reading}, ${limits}${sampled}${tolerated}`,
+        summary: `${dry}${reading}, ${limitWords}${sampled}${tolerated}`,
         details,
         metrics: metrics2
       };
     }
     const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
+    const relative7 = verdict.worst?.baseline !== void 0;
+    const shown = verdict.worst ? describeSample(resolved.label, verdict.worst, resolved.unit) : resolved.label;
+    const worst = formatReading(verdict.peak ?? Number.NaN, resolved.unit);
     return {
       status: "fail",
-      summary: params4.window ? `${resolved.label} out of limits (${limits}) in ${verdict.breaches} of ${verdict.samples} samples${first}; worst ${formatReading(verdict.worst, resolved.unit)} ${where}` : `${resolved.label} ${reading}, limit ${limits}`,
+      summary: relative7 ? `${dry}${shown} (${limitWords}): ${verdict.reason}${first}${params4.window ? ` ${where}` : ""}` : params4.window ? `${dry}${resolved.label} out of limits (${limitWords}) in ${verdict.breaches} of ${verdict.samples} samples${verdict.longestRun > 1 && params4.consecutiveFailureLimit !== void 0 ? `, ${verdict.longestRun} in a row` : ""}${first}; worst ${worst} ${where}` : `${dry}${resolved.label} ${worst}, limit ${limitWords}`,
       details,
-      metrics: { ...metrics2, worst: verdict.worst }
+      metrics: metrics2
     };
   }
 });
@@ -88427,9 +89023,10 @@ var rateLimitCheck = defineCheck({
 import { constants as constants2 } from "node:fs";
 import { access } from "node:fs/promises";
 import path11 from "node:path";
-async function findExecutable(name, pathEnv) {
+async function findExecutable(name, pathEnv, options2 = {}) {
   for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
     if (!dir) continue;
+    if (options2.systemOnly && /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     const candidate = path11.join(dir, name);
     try {
       await access(candidate, constants2.X_OK);
@@ -88497,13 +89094,9 @@ async function scanBuiltIn(dir, allowlist, signal) {
     filesWithFindings: 0,
     skipped: { binary: 0, large: 0, allowlisted: 0 }
   };
-  await mapLimit(listing.files, 32, async (file2) => {
-    signal.throwIfAborted();
-    if (allowlist.allowsPath(file2)) {
-      result.skipped.allowlisted++;
-      return;
-    }
-    const read2 = await readScanTarget(`${dir}/${file2}`);
+  const toRead = listing.files.filter((file2) => !allowlist.allowsPath(file2));
+  result.skipped.allowlisted += listing.files.length - toRead.length;
+  await forEachScanTarget(dir, toRead, signal, (file2, read2) => {
     if (read2.kind === "skipped") {
       if (read2.reason !== "unreadable") result.skipped[read2.reason]++;
       return;
@@ -88525,7 +89118,7 @@ async function scanBuiltIn(dir, allowlist, signal) {
       result.findings.push({
         file: file2,
         line: hit.line,
-        message: `${hit.ruleId}: ${hit.display} (fingerprint ${fingerprintOf(candidate)})`
+        message: `${hit.ruleId}: ${describeHit(hit)} (fingerprint ${fingerprintOf(candidate)})`
       });
     }
     if (found) result.filesWithFindings++;
@@ -88552,6 +89145,7 @@ async function scanWithGitleaks(binary, dir, allowlist, signal) {
 var secretsCheck = defineCheck({
   id: "secrets",
   measures: "repository",
+  proves: 'No file of the working tree (git-tracked or untracked and not ignored; node_modules, marked fixture dirs, binaries and files over 1 MB skipped) holds a token of a documented provider shape (GitHub, GitLab, npm, Slack, AWS, GCP, Stripe, OpenAI, Anthropic\u2026 \u2014 42 families, widened to the shapes gitleaks 8.28 and secretlint 13 test), a private key, a password in a connection string or URL, or a high-entropy literal under a secret-like name. Every token of a documented shape is reported; for formats with a checksum (GitHub, npm CRC32, age Bech32) the finding says "checksum valid: likely live" or "checksum invalid: likely a test value" instead of dropping it. Values are never printed (prefix and fingerprint only). Does not prove: that a reported token is live (nothing is sent to a provider), that secrets in unrecognised shapes under neutral names are absent (the generic rule needs a secret-like name and entropy), that history is clean (see `git-history`), or anything about files over 1 MB, binaries, archives or images. With `engine=auto` a gitleaks on PATH replaces the built-in rules.',
   title: "No hardcoded credentials in the working tree",
   params: ParamsSchema8,
   async run(params4, ctx) {
@@ -88562,7 +89156,7 @@ var secretsCheck = defineCheck({
       if (error62 instanceof TomlError) return { status: "error", summary: `${error62.message} (fix the file)` };
       throw error62;
     }
-    const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH);
+    const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH, { systemOnly: true });
     if (params4.engine === "gitleaks" && !gitleaks) {
       return { status: "skipped", summary: "gitleaks not found on PATH (engine=gitleaks)" };
     }
@@ -89433,7 +90027,7 @@ async function writeCheckRun(scope, mirrorKey, view) {
   const { mirrorsLedger: _mirror, ...run2 } = view;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
-  const fingerprint = createHash5("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  const fingerprint = createHash7("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
@@ -89460,6 +90054,27 @@ function replyInBurst(scope, session, lines) {
 }
 function openIncident(scope, issue2) {
   return scope.gh.createIssue(issue2);
+}
+function reportDeploymentStatus(scope, runId, report) {
+  return scope.gh.reportDeploymentStatus(runId, report);
+}
+async function draftRevertPull(scope, revert) {
+  const merge4 = await scope.gh.gitCommit(revert.mergeSha);
+  const before = merge4.parents[0];
+  if (!before) throw new Error(`merge commit ${revert.mergeSha} has no parent to revert to`);
+  const tree = (await scope.gh.gitCommit(before)).tree;
+  const commit = await scope.gh.createGitCommit({ message: revert.message, tree, parents: [merge4.sha] });
+  await scope.gh.createBranch(revert.branch, commit);
+  return scope.gh.createPull({
+    title: revert.title,
+    head: revert.branch,
+    base: revert.base,
+    body: revert.body,
+    draft: true
+  });
+}
+async function noteOnIncident(scope, incident, body) {
+  await scope.gh.createComment(incident, body);
 }
 function reviewDeployment(scope, runId, review) {
   return scope.gh.reviewDeployment(runId, review);
@@ -89567,6 +90182,7 @@ var ACTIONS = {
   untick: "Unticked",
   waive: "Waived",
   result: "Check result",
+  decide: "Decided (inconclusive)",
   invalidate: "Reset by push",
   reject: "Rejected attempt",
   rollback: "Rollback started",
@@ -89593,6 +90209,13 @@ function eventView(event, textOf) {
         by: "shipgate",
         items: [textOf(event.item)],
         detail: `${event.status}: ${event.summary}`
+      };
+    case "decide":
+      return {
+        ...base,
+        by: event.by,
+        items: [textOf(event.item)],
+        detail: `${event.outcome}: ${event.reason}`
       };
     case "invalidate":
       return { ...base, items: event.items.map(textOf), detail: event.reason };
@@ -89689,6 +90312,18 @@ function renderAuditMarkdown(record2) {
       })
     );
     if (findings.length > 0) out.push("", "Findings:", "", ...findings);
+  }
+  const dryItems = record2.items.filter((item) => item.dryRun);
+  const dryMetrics = record2.events.flatMap(
+    (event) => event.t === "result" && event.summary.includes("[dry run]") ? [`- ${when(event.at)} \xB7 ${esc2(text(event.item))}: ${esc2(event.summary)}`] : []
+  );
+  if (dryItems.length + dryMetrics.length > 0) {
+    out.push("", `## Dry runs (${dryItems.length + dryMetrics.length})`, "");
+    for (const item of dryItems)
+      out.push(
+        `- ${esc2(itemLabel(item))}: ${item.state.status ?? "not judged"}${item.state.summary ? ` \u2014 ${esc2(item.state.summary)}` : ""}`
+      );
+    out.push(...dryMetrics);
   }
   const rejected = record2.events.filter((event) => event.t === "reject");
   out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
@@ -89953,6 +90588,15 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     run: Run2,
     pipeline: Pipeline2
   }),
+  external_exports.object({
+    t: external_exports.literal("decide"),
+    item: Text2,
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    outcome: external_exports.enum(["pass", "fail"]),
+    reason: Text2
+  }),
   external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text2), at: When3, sha: Sha3, reason: Text2 }),
   external_exports.object({ t: external_exports.literal("reject"), item: Text2, by: Who3, at: When3, sha: Sha3, reason: Text2, d: Delivery2 }),
   external_exports.object({
@@ -90006,7 +90650,8 @@ var ItemSchema = external_exports.object({
     metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
     sha: Sha3
   }).optional(),
-  notApplicable: Text2.optional()
+  notApplicable: Text2.optional(),
+  dryRun: external_exports.literal(true).optional()
 });
 var AuditRecordSchema = external_exports.object({
   schema: external_exports.literal("shipgate/audit@1"),
@@ -90082,7 +90727,8 @@ function buildAuditRecord(input2, secret, ledgerKey = secret) {
       outcome: itemStatus(item, state, pr.headSha),
       state: structuredClone(state),
       ...found && item.kind === "auto" ? { evidence: found } : {},
-      ...why === void 0 ? {} : { notApplicable: why }
+      ...why === void 0 ? {} : { notApplicable: why },
+      ...item.params.dryRun === true ? { dryRun: true } : {}
     };
   });
   const { count, rejected } = input2.ledger.base;
@@ -90184,12 +90830,6 @@ function buildChecklistComment(input2, ledger, secret) {
 }
 
 // src/core/cutover/judge-window.ts
-function limitText2(limits, unit) {
-  const parts = [];
-  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
-  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
-  return parts.join(" and ");
-}
 function inside(series, fromSec, toSec) {
   return series.map((one) => ({
     labels: one.labels,
@@ -90207,37 +90847,56 @@ function judgeWindow(input2) {
       return { outcome: "retry", reason: `${failed.label}: ${failed.answer.reason}` };
   }
   const readings = input2.metrics.map((metric) => {
-    const limits = limitText2(metric.limits, metric.unit);
-    const base = { label: metric.label, ...metric.trigger ? { trigger: metric.trigger } : {} };
+    const limits = describeLimits(metric.limits, metric.unit);
+    const base = {
+      label: metric.label,
+      ...metric.trigger ? { trigger: metric.trigger } : {},
+      ...metric.dryRun ? { dryRun: true } : {}
+    };
+    const dry = metric.dryRun ? " [dry run]" : "";
     if (!metric.answer.ok)
       return {
         ...base,
-        text: `${metric.label}: error: ${metric.answer.reason}`,
-        ok: false,
+        text: `${metric.label}: error: ${metric.answer.reason}${dry}`,
+        ok: true,
+        inconclusive: !metric.dryRun,
         samples: 0,
         breaches: 0
       };
-    const verdict = judgeSamples(inside(metric.answer.series, fromSec, toSec), metric.limits, {
-      failureLimit: metric.failureLimit,
+    const relative7 = hasRelativeLimits(metric.limits);
+    const baselineSeries = metric.baseline?.ok === true ? inside(metric.baseline.series, fromSec, toSec) : void 0;
+    const verdict = judgeCanary(inside(metric.answer.series, fromSec, toSec), baselineSeries, metric.limits, {
+      ...metric.failureLimit !== void 0 ? { failureLimit: metric.failureLimit } : {},
+      ...metric.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: metric.consecutiveFailureLimit } : {},
       // while open any sample is news; at the close the window needs its `count`
       minSamples: closing ? window2.count : 1,
-      aggregate: metric.limits.max !== void 0 ? "max" : "min"
+      aggregate: metric.limits.max !== void 0 || relative7 ? "max" : "min",
+      unit: metric.unit
     });
-    if (verdict.kind === "no-data")
+    if (verdict.samples === 0 || verdict.outcome === "inconclusive" && !verdict.worst) {
+      const reason = relative7 && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
       return {
         ...base,
-        text: `${metric.label}: no data (${verdict.reason})`,
-        ok: !closing,
-        samples: 0,
+        text: `${metric.label}: no data (${reason})${dry}`,
+        ok: true,
+        inconclusive: closing && !metric.dryRun,
+        samples: verdict.samples,
         breaches: 0
       };
-    const worst = formatReading(verdict.worst, metric.unit);
-    const breaches = verdict.breaches > 0 ? `, ${verdict.breaches} of ${verdict.samples} out` : "";
-    const since = verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
+    }
+    const shown = baselineSeries && verdict.worst ? describeSample(metric.label, verdict.worst, metric.unit) : `${metric.label} ${formatReading(verdict.peak ?? Number.NaN, metric.unit)}`;
+    const out = [
+      verdict.breaches > 0 ? `${verdict.breaches} of ${verdict.samples} out` : "",
+      verdict.warnings > 0 ? `${verdict.warnings} of ${verdict.samples} between limit and warn` : "",
+      verdict.longestRun > 1 && metric.consecutiveFailureLimit !== void 0 ? `${verdict.longestRun} in a row` : ""
+    ].filter(Boolean);
+    const since = verdict.outcome === "fail" && verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
+    const failed2 = verdict.outcome === "fail";
     return {
       ...base,
-      text: `${metric.label} ${worst} (${limits}${breaches}${verdict.pass ? "" : since})`,
-      ok: verdict.pass,
+      text: `${shown} (${[limits, ...out].join(", ")}${since})${dry}${failed2 && metric.dryRun ? " would fail" : ""}`,
+      ok: !failed2 || metric.dryRun === true,
+      inconclusive: closing && verdict.outcome === "inconclusive" && !metric.dryRun,
       samples: verdict.samples,
       breaches: verdict.breaches
     };
@@ -90253,6 +90912,8 @@ function judgeWindow(input2) {
       line: `window ${span} failed: ${joined}`,
       fired: breached.filter((reading) => reading.trigger !== void 0)
     };
+  if (closing && readings.some((reading) => reading.inconclusive))
+    return { outcome: "inconclusive", readings, line: `window ${span} inconclusive: ${joined}` };
   if (closing) return { outcome: "pass", readings, line: `window ${span} passed: ${joined}` };
   return { outcome: "open", readings, line: joined };
 }
@@ -90261,7 +90922,8 @@ function windowEvents(window2, verdict, at2, sha) {
     {
       t: "result",
       item: window2.item.id,
-      status: verdict.outcome,
+      // inconclusive is recorded as `skipped`: never a pass, never a rollback; a person decides
+      status: verdict.outcome === "inconclusive" ? "skipped" : verdict.outcome,
       summary: verdict.line.slice(0, 500),
       at: at2,
       sha
@@ -90294,6 +90956,8 @@ function windowAnnotation(window2, status, readings) {
       return `\u2705 ${status.summary}`;
     case "failed":
       return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again${reopenCommand(window2)} to reopen it`;
+    case "inconclusive":
+      return `\u2753 ${status.summary} \u2014 a person decides: \`/shipgate decide ${window2.item.id} pass|fail <reason>\``;
     case "waived":
       return void 0;
   }
@@ -90314,6 +90978,64 @@ function cutoverView(input2) {
 function reopenCommand(window2) {
   const percent = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(window2.after.text)?.[1];
   return percent ? ` (or \`/shipgate cutover ${percent}\`)` : "";
+}
+
+// src/core/decide/decide-inconclusive.ts
+function isInconclusive(states, item) {
+  const state = states[item];
+  return state?.status === "skipped" && /inconclusive/.test(state.summary ?? "") && !state.waived;
+}
+function planDecide(input2) {
+  const item = input2.items.find((one) => one.id === input2.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
+  if (input2.outcome !== "pass" && input2.outcome !== "fail")
+    return { ok: false, message: "usage: `/shipgate decide <item-id> pass|fail <reason>`" };
+  if (input2.reason.length < 3)
+    return {
+      ok: false,
+      message: "a decision needs a reason: `/shipgate decide <item-id> pass|fail <reason>`"
+    };
+  if (!isInconclusive(input2.states, item.id))
+    return {
+      ok: false,
+      message: `\u201C${item.text.slice(0, 80)}\u201D is not waiting for a decision (only inconclusive results are)`
+    };
+  const state = input2.states[item.id];
+  return {
+    ok: true,
+    item,
+    event: {
+      t: "decide",
+      item: item.id,
+      by: input2.by,
+      at: input2.at,
+      // the decision stands for the commit the judgement was about
+      sha: state?.sha ?? "",
+      outcome: input2.outcome,
+      reason: input2.reason.slice(0, 300)
+    }
+  };
+}
+function listedDecider(roles, config3, actor) {
+  return roles.some(
+    (role) => (config3.roles[role]?.users ?? []).some((user) => user.toLowerCase() === actor.toLowerCase())
+  );
+}
+var DECIDE_ACTIONS = { pass: "decide-pass", fail: "decide-fail" };
+function firstInconclusive(items, states) {
+  return items.find((item) => isInconclusive(states, item.id));
+}
+function decideActions(items, states) {
+  const item = firstInconclusive(items, states);
+  if (!item) return [];
+  const what = item.text.length > 24 ? `${item.text.slice(0, 23)}\u2026` : item.text;
+  return [
+    { label: "Decide: pass", description: `Pass \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.pass },
+    { label: "Decide: fail", description: `Fail \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.fail }
+  ];
+}
+function outcomeOfAction(identifier) {
+  return identifier === DECIDE_ACTIONS.pass ? "pass" : identifier === DECIDE_ACTIONS.fail ? "fail" : void 0;
 }
 
 // src/core/template/variables.ts
@@ -90622,6 +91344,7 @@ function projectRelease(input2) {
   const ledger = built.ledger;
   const checkRuns = [];
   let audit;
+  const decisions = decideActions(checklist.items, states);
   if (mergeSha && gates.postDeploy) {
     checkRuns.push(
       reportRun(
@@ -90636,7 +91359,9 @@ function projectRelease(input2) {
           ].join("\n"),
           text: mirrorText(ledger),
           externalId: `${pull.number}`,
-          mirrorsLedger: true
+          mirrorsLedger: true,
+          // an inconclusive judgement: a person decides, here or with `/shipgate decide`
+          ...decisions.length > 0 ? { actions: decisions } : {}
         },
         states
       )
@@ -90718,9 +91443,9 @@ ${encodeStateBlock(ledger)}`),
 }
 function projectMergeGroup(input2) {
   const states = foldLedger(appendEvents(input2.ledger, input2.events, input2.ledgerKey));
-  const open3 = { ...input2, pull: { ...input2.pull, headSha: input2.sha } };
-  const { mergeCommitSha: _merged, ...pull } = open3.pull;
-  const gates = gatesOf({ ...open3, pull }, states, input2.sha);
+  const open2 = { ...input2, pull: { ...input2.pull, headSha: input2.sha } };
+  const { mergeCommitSha: _merged, ...pull } = open2.pull;
+  const gates = gatesOf({ ...open2, pull }, states, input2.sha);
   return {
     gate: gates.preMerge,
     checkRun: reportRun(
@@ -90750,13 +91475,13 @@ var WriteCoalescer = class {
   lastFlush = /* @__PURE__ */ new Map();
   running = /* @__PURE__ */ new Set();
   add(key, item, coalesce, flush) {
-    const open3 = this.pending.get(key);
-    if (open3 && coalesce) {
-      open3.items.push(item);
-      open3.flush = flush;
+    const open2 = this.pending.get(key);
+    if (open2 && coalesce) {
+      open2.items.push(item);
+      open2.flush = flush;
       return;
     }
-    if (open3) this.start(key, open3);
+    if (open2) this.start(key, open2);
     const last = this.lastFlush.get(key);
     const wait2 = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - Date.now()) : 0;
     const batch = { items: [item], flush, timer: void 0 };
@@ -90934,13 +91659,13 @@ async function runSteps(key, number4, steps) {
 function mergeOpenOptions(options2) {
   const merged = {};
   const candidates = [];
-  for (const open3 of options2) {
-    if (!open3) continue;
-    if (open3.pull) merged.pull = open3.pull;
-    if (open3.refreshPull) merged.refreshPull = true;
-    if (open3.refreshComment) merged.refreshComment = true;
-    if (open3.comment !== void 0) merged.comment = open3.comment;
-    candidates.push(...open3.candidates ?? []);
+  for (const open2 of options2) {
+    if (!open2) continue;
+    if (open2.pull) merged.pull = open2.pull;
+    if (open2.refreshPull) merged.refreshPull = true;
+    if (open2.refreshComment) merged.refreshComment = true;
+    if (open2.comment !== void 0) merged.comment = open2.comment;
+    candidates.push(...open2.candidates ?? []);
   }
   if (merged.refreshPull) delete merged.pull;
   return candidates.length > 0 ? { ...merged, candidates } : merged;
@@ -92250,6 +92975,298 @@ async function evidenceSource(scope, session, run2, expected) {
   };
 }
 
+// src/core/decide/commands.ts
+var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
+function parseCommand(body) {
+  const match2 = LINE.exec(body.replace(/\r\n?/g, "\n"));
+  if (!match2) return void 0;
+  const [word = "", ...rest] = (match2[1] ?? "").trim().split(/\s+/);
+  switch (word.toLowerCase()) {
+    case "refresh":
+      return { name: "refresh" };
+    case "status":
+    case "":
+      return { name: "status" };
+    case "waive": {
+      const [item = "", ...reason] = rest;
+      return { name: "waive", item, reason: reason.join(" ").trim() };
+    }
+    case "na":
+    case "n/a": {
+      const [item = "", ...reason] = rest;
+      return { name: "na", item, reason: reason.join(" ").trim() };
+    }
+    case "rollback":
+      return { name: "rollback", reason: rest.join(" ").trim() };
+    case "cutover":
+      return {
+        name: "cutover",
+        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
+      };
+    case "doctor":
+      return { name: "doctor" };
+    case "decide": {
+      const [item = "", outcome2 = "", ...reason] = rest;
+      return { name: "decide", item, outcome: outcome2.toLowerCase(), reason: reason.join(" ").trim() };
+    }
+    case "sign-off":
+    case "signoff":
+      return { name: "sign-off", role: rest[0] ?? "" };
+    case "freeze": {
+      const [until = "", ...reason] = rest;
+      return { name: "freeze", until, reason: reason.join(" ").trim() };
+    }
+    case "unfreeze":
+      return { name: "unfreeze" };
+    case "exception":
+      return { name: "exception", reason: rest.join(" ").trim() };
+    case "break-glass":
+    case "breakglass":
+      return { name: "break-glass", reason: rest.join(" ").trim() };
+    case "note": {
+      const [item = "", ...text] = rest;
+      return { name: "note", item, text: text.join(" ").trim() };
+    }
+    default:
+      return { name: "unknown", text: word.slice(0, 40) };
+  }
+}
+function decideWaive(command, items) {
+  const item = items.find((candidate) => candidate.id === command.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
+  if (command.reason.length < 3)
+    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
+  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
+}
+
+// src/core/cutover/deployment-wait.ts
+var MAX_STATUS_REPORTS = 10;
+var MAX_STATUS_REPORT_CHARS = 1024;
+function cutTo(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function decideCutoverWait(input2) {
+  const statuses = input2.windows.map((window2) => ({
+    window: window2,
+    status: windowStatus(window2, input2.states, input2.nowMs)
+  }));
+  const failed = statuses.find(({ status }) => status.state === "failed");
+  if (failed && failed.status.state === "failed")
+    return {
+      kind: "rejected",
+      comment: cutTo(
+        `cutover window \u201C${failed.window.item.text}\u201D of #${input2.pr} failed: ${failed.status.summary}`,
+        1e3
+      )
+    };
+  const holding = statuses.filter(({ status }) => ["open", "closing", "inconclusive"].includes(status.state));
+  const passed = statuses.filter(({ status }) => status.state === "passed" || status.state === "waived");
+  if (holding.length === 0 && passed.length > 0)
+    return {
+      kind: "approved",
+      comment: cutTo(
+        `cutover windows of #${input2.pr} passed: ${passed.map(({ window: window2 }) => `\u201C${window2.item.text}\u201D`).join(", ")}`,
+        1e3
+      )
+    };
+  if (input2.reportsSent >= MAX_STATUS_REPORTS) return { kind: "wait" };
+  const view = cutoverView({
+    windows: input2.windows,
+    states: input2.states,
+    nowMs: input2.nowMs,
+    ...input2.readings ? { readings: input2.readings } : {}
+  });
+  const head = holding.length > 0 ? `\u23F3 **shipgate** holds this deployment until the cutover windows of #${input2.pr} pass.` : `\u23F8\uFE0F **shipgate** holds this deployment until a cutover window of #${input2.pr} has passed (none started: \`/shipgate cutover <percent>\`).`;
+  const last = input2.reportsSent === MAX_STATUS_REPORTS - 1;
+  const tail = last ? `
+
+Last status report GitHub allows here (${MAX_STATUS_REPORTS}); follow the windows on #${input2.pr}.` : `
+
+(report ${input2.reportsSent + 1} of at most ${MAX_STATUS_REPORTS})`;
+  const body = cutTo(`${head}
+
+${view.lines.join("\n")}`, MAX_STATUS_REPORT_CHARS - tail.length);
+  const report = `${body}${tail}`;
+  const comparable = (text) => text.replace(/\d+ (s|min) left/g, "").replace(/\(report \d+ of at most \d+\)/, "");
+  if (input2.lastReport !== void 0 && comparable(input2.lastReport) === comparable(report))
+    return { kind: "wait" };
+  const marks = (text) => [...text.matchAll(/: (⏱️|⏳|✅|❌|❓|⏸️)/gu)].map((m) => m[1]).join("");
+  const gapMs = Math.max(0, ...holding.map(({ window: window2 }) => window2.durationMs / 8));
+  if (input2.lastReport !== void 0 && input2.lastReportAtMs !== void 0 && marks(input2.lastReport) === marks(report) && input2.nowMs - input2.lastReportAtMs < gapMs)
+    return { kind: "wait" };
+  return { kind: "wait", report };
+}
+
+// src/app/pr/deployment-wait.ts
+var WAIT_TTL_S = 30 * 24 * 3600;
+var Waiting = external_exports.array(
+  external_exports.object({
+    runId: external_exports.number().int().positive(),
+    environment: external_exports.string().max(255),
+    reports: external_exports.number().int().min(0),
+    last: external_exports.string().max(2e3).optional(),
+    lastAt: external_exports.number().optional()
+  })
+);
+var waitKey = (key) => `deploy-wait:${key}`;
+async function load2(scope, key) {
+  const stored = await scope.bot.memory.coordinator.recall(waitKey(key));
+  if (!stored) return [];
+  try {
+    return Waiting.parse(JSON.parse(stored));
+  } catch {
+    return [];
+  }
+}
+async function save(scope, key, list2) {
+  await scope.bot.memory.coordinator.remember(waitKey(key), JSON.stringify(list2), WAIT_TTL_S);
+}
+function waitsForCutover(session, environment) {
+  const { config: config3, checklist } = session.setup;
+  const waiting = config3.deploymentProtection.waitForCutover ?? [];
+  return waiting.some((name) => name.toLowerCase() === environment.toLowerCase()) && cutoverWindows(checklist, config3).length > 0;
+}
+async function holdDeployment(scope, session, deployment) {
+  const key = prKey(scope.gh, session.pull.number);
+  const list2 = (await load2(scope, key)).filter((one) => one.runId !== deployment.runId);
+  list2.push({ ...deployment, reports: 0 });
+  await save(scope, key, list2);
+  await answerWaitingDeployments(scope, session.pull.number, session);
+}
+async function answerWaitingDeployments(scope, number4, opened) {
+  const key = prKey(scope.gh, number4);
+  const list2 = await load2(scope, key);
+  if (list2.length === 0) return;
+  const session = opened ?? await openSession(scope, number4);
+  const windows = cutoverWindows(session.setup.checklist, session.setup.config);
+  const states = foldLedger(session.ledger);
+  const readings = await loadReadings(scope.bot, session.key) ?? {};
+  const nowMs = scope.bot.now().getTime();
+  const still = [];
+  for (const one of list2) {
+    const decision = decideCutoverWait({
+      pr: number4,
+      windows,
+      states,
+      nowMs,
+      readings,
+      reportsSent: one.reports,
+      ...one.last !== void 0 ? { lastReport: one.last } : {},
+      ...one.lastAt !== void 0 ? { lastReportAtMs: one.lastAt } : {}
+    });
+    if (decision.kind !== "wait") {
+      await reviewDeployment(scope, one.runId, {
+        environment: one.environment,
+        state: decision.kind,
+        comment: decision.comment
+      });
+      scope.log.info({ pr: session.key, runId: one.runId, state: decision.kind }, "held deployment answered");
+      continue;
+    }
+    if (decision.report) {
+      await reportDeploymentStatus(scope, one.runId, {
+        environment: one.environment,
+        comment: decision.report
+      });
+      still.push({ ...one, reports: one.reports + 1, last: decision.report, lastAt: nowMs });
+    } else still.push(one);
+  }
+  await save(scope, key, still);
+}
+
+// src/app/events/on-decide.ts
+function isDecideCommand(payload) {
+  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "decide";
+}
+async function onDecideCommand(scope, payload) {
+  if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (command?.name !== "decide") return;
+  const number4 = payload.issue.number;
+  const pull = await getPull(scope, number4, true);
+  if (!(pull.open || pull.mergeCommitSha) || !isReleasePull((await getSetup(scope, pull)).config, pull))
+    return;
+  await decideInconclusive(scope, number4, payload.sender.login, command);
+}
+async function onDecideButton(scope, mergeSha, identifier, actor) {
+  const outcome2 = outcomeOfAction(identifier);
+  if (!outcome2) return;
+  const pulls = (await scope.gh.pullsForCommit(mergeSha)).filter((pull) => pull.mergeCommitSha === mergeSha);
+  for (const pull of pulls) {
+    if (!isReleasePull((await getSetup(scope, pull)).config, pull)) continue;
+    await decideInconclusive(scope, pull.number, actor, {
+      outcome: outcome2,
+      reason: "decided with the check-run button"
+    });
+  }
+}
+async function decideInconclusive(scope, number4, actor, command) {
+  const setup = await getSetup(scope, await getPull(scope, number4));
+  const roles = setup.config.telemetry?.inconclusive?.roles ?? [];
+  const allowed = roles.length === 0 ? hasPermission(await permissionOf(scope, actor), "write") : listedDecider(roles, setup.config, actor) || await anyRoleTeam(scope, { setup }, roles, actor);
+  if (!allowed) {
+    await reply(
+      scope,
+      number4,
+      `${mention(actor)} cannot decide: ${roles.length === 0 ? "deciding needs write access" : `only ${roles.join(", ")} decide inconclusive judgements`}.`
+    );
+    return;
+  }
+  let answer;
+  await runPrStep(scope, number4, {
+    decide(session) {
+      const states = foldLedger(session.ledger);
+      const item = command.item ?? firstInconclusive(session.setup.checklist.items, states)?.id ?? "";
+      const plan = planDecide({
+        item,
+        outcome: command.outcome,
+        reason: command.reason,
+        by: actor,
+        at: scope.bot.now().toISOString(),
+        items: session.setup.checklist.items,
+        states
+      });
+      if (!plan.ok) {
+        answer = `${mention(actor)} cannot decide: ${plan.message}`;
+        return void 0;
+      }
+      answer = `\u201C${escapeInline(plan.item.text, 120)}\u201D decided **${command.outcome}** by ${mention(actor)}: ${escapeInline(command.reason, 300)} (recorded in the ledger).`;
+      return { events: [plan.event] };
+    }
+  });
+  if (answer) await reply(scope, number4, answer);
+  await answerWaitingDeployments(scope, number4);
+}
+async function anyRoleTeam(scope, session, roles, actor) {
+  for (const role of roles) if (await inRoleTeams(scope, session, role, actor)) return true;
+  return false;
+}
+async function askToDecide(scope, number4, inconclusive) {
+  const session = await openSession(scope, number4);
+  const { config: config3, checklist } = session.setup;
+  const roles = config3.telemetry?.inconclusive?.roles ?? [];
+  const who2 = roles.flatMap((role) => [
+    ...(config3.roles[role]?.users ?? []).map((user) => mention(user)),
+    ...(config3.roles[role]?.teams ?? []).map((team) => `@${team}`)
+  ]);
+  const lines = inconclusive.map((one) => {
+    const text = checklist.items.find((item) => item.id === one.item)?.text ?? one.item;
+    return `- **${escapeInline(text, 120)}** (\`${one.item}\`): ${escapeInline(one.line, 400)}`;
+  });
+  await reply(
+    scope,
+    number4,
+    [
+      `\u2753 **Inconclusive \u2014 a person decides**${who2.length > 0 ? ` (${[...new Set(who2)].join(" ")})` : ""}: shipgate neither passes nor rolls back on its own.`,
+      "",
+      ...lines,
+      "",
+      `Decide with \`/shipgate decide ${inconclusive[0]?.item ?? "<item-id>"} pass|fail <reason>\`.`
+    ].join("\n")
+  );
+}
+
 // src/app/events/payloads.ts
 var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
 var Repository = external_exports.object({
@@ -92635,12 +93652,20 @@ async function onCheckRun(scope, payload) {
       await syncPull(scope, await getPull(scope, number4, true));
   }
   if (ours && payload.action === "requested_action") return onSignOffButton(scope, payload);
+  const postDeploy = run2.name === POST_DEPLOY_CHECK && run2.app?.id === scope.bot.options.appId;
+  if (postDeploy && payload.action === "requested_action")
+    return onDecideButton(
+      scope,
+      run2.head_sha,
+      payload.requested_action?.identifier ?? "",
+      payload.sender.login
+    );
 }
 async function pullsFor(scope, payload) {
   const listed = payload.check_run.pull_requests.map((pr) => pr.number);
   if (listed.length > 0) return listed;
-  const open3 = await scope.gh.listOpenPulls();
-  return open3.filter((pull) => pull.headSha === payload.check_run.head_sha).map((pull) => pull.number);
+  const open2 = await scope.gh.listOpenPulls();
+  return open2.filter((pull) => pull.headSha === payload.check_run.head_sha).map((pull) => pull.number);
 }
 async function onEvidence(scope, payload) {
   const run2 = payload.check_run;
@@ -92703,67 +93728,6 @@ async function onSignOffButton(scope, payload) {
       }
     });
   }
-}
-
-// src/core/decide/commands.ts
-var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
-function parseCommand(body) {
-  const match2 = LINE.exec(body.replace(/\r\n?/g, "\n"));
-  if (!match2) return void 0;
-  const [word = "", ...rest] = (match2[1] ?? "").trim().split(/\s+/);
-  switch (word.toLowerCase()) {
-    case "refresh":
-      return { name: "refresh" };
-    case "status":
-    case "":
-      return { name: "status" };
-    case "waive": {
-      const [item = "", ...reason] = rest;
-      return { name: "waive", item, reason: reason.join(" ").trim() };
-    }
-    case "na":
-    case "n/a": {
-      const [item = "", ...reason] = rest;
-      return { name: "na", item, reason: reason.join(" ").trim() };
-    }
-    case "rollback":
-      return { name: "rollback", reason: rest.join(" ").trim() };
-    case "cutover":
-      return {
-        name: "cutover",
-        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
-      };
-    case "doctor":
-      return { name: "doctor" };
-    case "sign-off":
-    case "signoff":
-      return { name: "sign-off", role: rest[0] ?? "" };
-    case "freeze": {
-      const [until = "", ...reason] = rest;
-      return { name: "freeze", until, reason: reason.join(" ").trim() };
-    }
-    case "unfreeze":
-      return { name: "unfreeze" };
-    case "exception":
-      return { name: "exception", reason: rest.join(" ").trim() };
-    case "break-glass":
-    case "breakglass":
-      return { name: "break-glass", reason: rest.join(" ").trim() };
-    case "note": {
-      const [item = "", ...text] = rest;
-      return { name: "note", item, text: text.join(" ").trim() };
-    }
-    default:
-      return { name: "unknown", text: word.slice(0, 40) };
-  }
-}
-function decideWaive(command, items) {
-  const item = items.find((candidate) => candidate.id === command.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
-  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
-  if (command.reason.length < 3)
-    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
-  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
 // src/core/doctor/workflow-shape.ts
@@ -92855,7 +93819,7 @@ function checksWorkflowShape(source) {
 // src/core/doctor/diagnose.ts
 var REQUIRED_PERMISSIONS = {
   checks: "write",
-  pull_requests: "read",
+  pull_requests: "write",
   issues: "write",
   contents: "write",
   deployments: "write",
@@ -93237,11 +94201,11 @@ Release PRs stay pending and deployments are rejected until then. Lift it with \
   }
 }
 async function recordEverywhere(scope, event) {
-  for (const open3 of await scope.gh.listOpenPulls()) {
-    const setup = await getSetup(scope, open3);
-    if (!isReleasePull(setup.config, open3)) continue;
-    await runPrStep(scope, open3.number, {
-      open: { pull: open3 },
+  for (const open2 of await scope.gh.listOpenPulls()) {
+    const setup = await getSetup(scope, open2);
+    if (!isReleasePull(setup.config, open2)) continue;
+    await runPrStep(scope, open2.number, {
+      open: { pull: open2 },
       decide: (session) => ({ events: [event(session.pull.headSha)] })
     });
   }
@@ -93396,10 +94360,11 @@ async function onCommand(scope, payload) {
       await reply(scope, number4, COMMAND_HELP);
       return;
     case "rollback":
+    case "decide":
       return;
   }
 }
-var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>`, `/shipgate note <item-id> <text>`, `/shipgate freeze <until|duration> <reason>`, `/shipgate unfreeze`, `/shipgate exception <reason>`, `/shipgate break-glass <reason>` or `/shipgate doctor`.";
+var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate decide <item-id> pass|fail <reason>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>`, `/shipgate note <item-id> <text>`, `/shipgate freeze <until|duration> <reason>`, `/shipgate unfreeze`, `/shipgate exception <reason>`, `/shipgate break-glass <reason>` or `/shipgate doctor`.";
 
 // src/app/pr/stale-write.ts
 async function repairStaleWrite(scope, payload) {
@@ -93633,6 +94598,12 @@ async function onDeploymentProtectionRule(scope, payload) {
     candidates,
     problems: setup.problems
   });
+  const held = decision.state === "approved" ? candidates.find((c) => c.number === decision.pr) : void 0;
+  if (held && waitsForCutover(held.session, environment)) {
+    await holdDeployment(scope, held.session, { runId, environment });
+    scope.log.info({ sha, environment, pr: held.number }, "deployment held for the cutover windows");
+    return;
+  }
   await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
   scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
   const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
@@ -93715,7 +94686,7 @@ function judgeTriggerResults(checklist, events) {
       continue;
     }
     if (event.status === "pass") continue;
-    if (event.status !== "fail") {
+    if (event.status !== "fail" || trigger.params.dryRun === true) {
       out.push(event);
       continue;
     }
@@ -93825,6 +94796,63 @@ function cell(text) {
   return escapeInline(text, 100).replace(/\|/g, "\\|");
 }
 
+// src/core/gate/revert.ts
+function revertDraft(input2) {
+  const short = input2.mergeSha.slice(0, 7);
+  const version2 = input2.version ? ` v${escapeInline(input2.version, 40)}` : "";
+  const steps = input2.steps.length > 0 ? input2.steps.map((step) => `- [ ] ${escapeInline(step.text, 200)}`) : ["- [ ] Roll back the deployment", "- [ ] Verify the previous version is healthy"];
+  return {
+    title: `Revert${version2} (#${input2.pr.number}): rollback`.slice(0, 250),
+    branch: `shipgate/revert-${input2.pr.number}-${short}`,
+    message: `Revert "${input2.pr.title.slice(0, 100)}" (#${input2.pr.number})
+
+This reverts merge commit ${input2.mergeSha} to its first parent.
+Rollback: ${input2.reason.slice(0, 300)}
+Incident: #${input2.incident}`,
+    body: [
+      `Reverts #${input2.pr.number} (${escapeInline(input2.pr.title, 200)}): merge commit \`${escapeInline(input2.mergeSha, 64)}\`, restored to the tree of its first parent. Drafted by shipgate when the rollback started.`,
+      "",
+      `- **Reason**: ${escapeInline(input2.reason, 500)}`,
+      `- **Incident**: #${input2.incident}`,
+      `- **Started by**: ${mention(input2.startedBy)}`,
+      "",
+      "## Rollback steps",
+      "",
+      ...steps,
+      "",
+      "A draft: traffic goes back first (the steps above); mark it ready and merge it when the release must also leave the main branch.",
+      ""
+    ].join("\n")
+  };
+}
+function touchedItems(checklist, states, firedMetrics2) {
+  const plan = rollbackPlan(checklist);
+  const rollbackIds = new Set([...plan.triggers, ...plan.steps].map((item) => item.id));
+  return checklist.items.filter((item) => {
+    if (item.phase !== "post-deploy" || item.kind !== "auto" || item.check !== "prometheus") return false;
+    if (rollbackIds.has(item.id) || !states[item.id]?.checked || states[item.id]?.waived) return false;
+    const metric = typeof item.params.metric === "string" ? item.params.metric : void 0;
+    return firedMetrics2 === void 0 || metric !== void 0 && firedMetrics2.has(metric);
+  });
+}
+function reopenEvent(items, at2, sha, reason) {
+  if (items.length === 0) return [];
+  return [
+    {
+      t: "invalidate",
+      items: items.map((item) => item.id),
+      at: at2,
+      sha,
+      reason: `reopened by the rollback: ${reason}`.slice(0, 300)
+    }
+  ];
+}
+function firedMetrics(fired) {
+  return new Set(
+    fired.flatMap((item) => typeof item.params.metric === "string" ? [item.params.metric] : [])
+  );
+}
+
 // src/app/events/on-rollback.ts
 function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
@@ -93871,6 +94899,7 @@ async function onRollbackTriggers(scope, payload) {
 async function startRollback(scope, number4, request2) {
   let answer;
   let dispatch2;
+  let revert;
   await runPrStep(scope, number4, {
     async decide(session) {
       const { pull, setup } = session;
@@ -93915,11 +94944,64 @@ async function startRollback(scope, number4, request2) {
           inputs: { sha, incident: String(incident) }
         };
       const at2 = scope.bot.now().toISOString();
+      if (pull.mergeCommitSha)
+        revert = {
+          draft: revertDraft({
+            pr: { number: number4, title: pull.title },
+            mergeSha: pull.mergeCommitSha,
+            ...version2 ? { version: version2 } : {},
+            reason,
+            startedBy: request2.actor,
+            incident,
+            steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps
+          }),
+          mergeSha: pull.mergeCommitSha,
+          base: pull.baseRef,
+          incident
+        };
+      const touched = touchedItems(
+        setup.checklist,
+        foldLedger(session.ledger),
+        request2.reason === void 0 ? firedMetrics(status.fired) : void 0
+      );
+      if (touched.length > 0)
+        answer += `
+
+Reopened: ${touched.map((item) => `\u201C${escapeInline(item.text, 80)}\u201D`).join(", ")}.`;
       return {
-        events: [{ t: "rollback", by: request2.actor, at: at2, sha, reason, source: request2.source, incident }]
+        events: [
+          { t: "rollback", by: request2.actor, at: at2, sha, reason, source: request2.source, incident },
+          ...reopenEvent(touched, at2, sha, reason)
+        ]
       };
     },
     async after() {
+      if (revert) {
+        try {
+          const drafted = await draftRevertPull(scope, {
+            mergeSha: revert.mergeSha,
+            branch: revert.draft.branch,
+            base: revert.base,
+            title: revert.draft.title,
+            body: revert.draft.body,
+            message: revert.draft.message
+          });
+          answer = `${answer ?? ""}
+
+Revert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
+          await noteOnIncident(
+            scope,
+            revert.incident,
+            `Revert drafted: #${drafted.number} reverts the release's merge commit \`${revert.mergeSha.slice(0, 7)}\`, with the rollback steps as its checklist.`
+          );
+          scope.log.warn({ pr: number4, revert: drafted.number }, "revert pull request drafted");
+        } catch (error62) {
+          scope.log.error({ pr: number4, err: error62.message }, "revert pull request not drafted");
+          answer = `${answer ?? ""}
+
+\u26A0\uFE0F The revert pull request could not be drafted: ${escapeInline(error62.message, 200)}`;
+        }
+      }
       if (answer) await reply(scope, number4, answer);
       if (!dispatch2) return;
       try {
@@ -93951,6 +95033,7 @@ async function onPostDeployEvidence(scope, payload) {
   }
   for (const found of merged) {
     let fired = [];
+    let inconclusive = [];
     await runPrStep(scope, found.number, {
       open: { refreshPull: true },
       async decide(session) {
@@ -93978,6 +95061,9 @@ async function onPostDeployEvidence(scope, payload) {
         }
         const triggers = judgeTriggerResults(session.setup.checklist, judgement.events);
         fired = triggers.fired;
+        inconclusive = triggers.events.flatMap(
+          (event) => event.t === "result" && event.status === "skipped" && /inconclusive/.test(event.summary) ? [{ item: event.item, line: event.summary }] : []
+        );
         scope.log.info(
           { pr: session.key, results: judgement.events.length, fired: fired.length },
           "post-deploy results applied"
@@ -93985,6 +95071,7 @@ async function onPostDeployEvidence(scope, payload) {
         return { events: triggers.events, resultNotes: { sha: mergeSha, notes: [] } };
       }
     });
+    if (inconclusive.length > 0) await askToDecide(scope, found.number, inconclusive);
     if (fired.length > 0)
       await startRollback(scope, found.number, {
         actor: scope.bot.botLogin(),
@@ -94143,6 +95230,7 @@ async function dispatch(scope, name, payload) {
       if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === "created" && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
       if (parsed.action === "created" && isCutoverCommand(parsed)) return onCutoverCommand(scope, parsed);
+      if (parsed.action === "created" && isDecideCommand(parsed)) return onDecideCommand(scope, parsed);
       if (parsed.action === "created") return onCommand(scope, parsed);
       return;
     }
@@ -94163,7 +95251,7 @@ async function dispatch(scope, name, payload) {
 }
 
 // src/audit/html.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
@@ -94216,7 +95304,7 @@ tr.rejected{background:#fdf2f2}
 footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
 @media print{nav,.skip{display:none}body{font-size:11pt}}
 `;
-var STYLE_HASH = `'sha256-${createHash6("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var STYLE_HASH = `'sha256-${createHash8("sha256").update(AUDIT_STYLE).digest("base64")}'`;
 var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
 var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
 function htmlDocument(title, body) {
@@ -94543,9 +95631,11 @@ async function sampleWindow(scope, session, window2, status, nowMs) {
   const url2 = prometheus?.url ?? env.PROMETHEUS_URL;
   const version2 = await releaseVersion(scope, session);
   const states = foldLedger(session.ledger);
-  const wanted = window2.metrics.map(({ metric, limits }) => ({
-    params: { metric, ...limits, failureLimit: window2.failureLimit },
-    label: metric
+  const wanted = window2.metrics.map(({ metric, limits, dryRun }) => ({
+    params: { metric, max: 0, ...window2.baseline !== void 0 ? { baseline: window2.baseline } : {} },
+    limits,
+    label: metric,
+    ...dryRun ? { dryRun } : {}
   }));
   if (window2.triggers) {
     for (const trigger of rollbackPlan(checklist).triggers)
@@ -94553,46 +95643,57 @@ async function sampleWindow(scope, session, window2, status, nowMs) {
         wanted.push({
           params: trigger.params,
           label: `trigger \u201C${trigger.text}\u201D`,
+          ...trigger.params.dryRun === true ? { dryRun: true } : {},
           trigger: { item: trigger.id, text: trigger.text }
         });
   }
+  const variables = {
+    ...version2 ? { version: version2 } : {},
+    ...session.pull.mergeCommitSha ? { sha: session.pull.mergeCommitSha } : { sha: session.pull.headSha },
+    ...config3.environment ? { environment: config3.environment } : {}
+  };
+  const range = {
+    startSec: status.opensAt / 1e3,
+    endSec: Math.min(nowMs, status.closesAt) / 1e3,
+    stepSec: window2.intervalMs / 1e3
+  };
   const samples = [];
   for (const one of wanted) {
     const parsed = prometheusCheck.params.safeParse(one.params);
-    const base = { label: one.label, ...one.trigger ? { trigger: one.trigger } : {} };
+    const base = {
+      label: one.label,
+      ...one.trigger ? { trigger: one.trigger } : {},
+      ...one.dryRun ? { dryRun: true } : {}
+    };
     if (!parsed.success) {
-      samples.push({
-        ...base,
-        unit: "",
-        limits: {},
-        failureLimit: 0,
-        answer: { ok: false, reason: "bad binding" }
-      });
+      samples.push({ ...base, unit: "", limits: {}, answer: { ok: false, reason: "bad binding" } });
       continue;
     }
     const params4 = parsed.data;
-    const limits = {
-      ...params4.max !== void 0 ? { max: params4.max } : {},
-      ...params4.min !== void 0 ? { min: params4.min } : {}
-    };
+    const limits = one.limits ?? canaryLimits(params4);
+    const failureLimit = one.limits ? window2.failureLimit : params4.failureLimit;
+    const consecutive = one.limits ? window2.consecutiveFailureLimit : params4.consecutiveFailureLimit;
     const resolved = resolveQuery(params4, prometheus);
     const unit = resolved.ok ? resolved.unit : "";
-    const entry = { ...base, unit, limits, failureLimit: params4.failureLimit };
-    const answer = await rangeQuery({
-      resolved,
+    const entry = {
+      ...base,
+      unit,
+      limits,
+      ...failureLimit !== void 0 ? { failureLimit } : {},
+      ...consecutive !== void 0 ? { consecutiveFailureLimit: consecutive } : {}
+    };
+    const answer = await rangeQuery({ resolved, prometheus, url: url2, env, variables, ...range });
+    const relative7 = hasRelativeLimits(limits);
+    const baselineResolved = resolveBaselineQuery(params4, prometheus, relative7);
+    const baseline = baselineResolved ? await rangeQuery({
+      resolved: baselineResolved.ok ? { ...baselineResolved, unit, label: one.label } : baselineResolved,
       prometheus,
       url: url2,
       env,
-      variables: {
-        ...version2 ? { version: version2 } : {},
-        ...session.pull.mergeCommitSha ? { sha: session.pull.mergeCommitSha } : { sha: session.pull.headSha },
-        ...config3.environment ? { environment: config3.environment } : {}
-      },
-      startSec: status.opensAt / 1e3,
-      endSec: Math.min(nowMs, status.closesAt) / 1e3,
-      stepSec: window2.intervalMs / 1e3
-    });
-    samples.push({ ...entry, answer });
+      variables,
+      ...range
+    }) : void 0;
+    samples.push({ ...entry, answer, ...baseline ? { baseline } : {} });
   }
   return samples;
 }
@@ -94623,10 +95724,23 @@ async function rangeQuery(input2) {
 async function sampleCutover(scope, number4) {
   const result = { sampled: 0, decided: [] };
   let fired = [];
+  const nowMs = scope.bot.now().getTime();
+  const before = await openSession(scope, number4, { refreshPull: true });
+  const sampledAt = activeWindows(
+    before.setup.checklist,
+    foldLedger(before.ledger),
+    nowMs,
+    before.setup.config
+  );
+  if (sampledAt.length === 0) return result;
+  const samples = /* @__PURE__ */ new Map();
+  for (const { window: window2, status } of sampledAt)
+    samples.set(window2.item.id, {
+      opensAt: status.opensAt,
+      metrics: await sampleWindow(scope, before, window2, status, nowMs)
+    });
   await runPrStep(scope, number4, {
-    open: { refreshPull: true },
     async decide(session) {
-      const nowMs = scope.bot.now().getTime();
       const active = activeWindows(
         session.setup.checklist,
         foldLedger(session.ledger),
@@ -94638,12 +95752,13 @@ async function sampleCutover(scope, number4) {
       const events = [];
       const at2 = new Date(nowMs).toISOString();
       for (const { window: window2, status } of active) {
+        const sampled = samples.get(window2.item.id);
+        if (!sampled || sampled.opensAt !== status.opensAt) continue;
         result.sampled++;
-        const metrics2 = await sampleWindow(scope, session, window2, status, nowMs);
         const verdict = judgeWindow({
           window: window2,
           status,
-          metrics: metrics2,
+          metrics: sampled.metrics,
           nowMs,
           graceMs: Math.max(5 * window2.intervalMs, 6e4)
         });
@@ -94680,6 +95795,9 @@ async function sampleCutover(scope, number4) {
       return { events };
     }
   });
+  await answerWaitingDeployments(scope, number4);
+  const inconclusive = result.decided.filter((one) => one.outcome === "inconclusive");
+  if (inconclusive.length > 0) await askToDecide(scope, number4, inconclusive);
   if (fired.length > 0) {
     await startRollback(scope, number4, {
       actor: scope.bot.botLogin(),
