@@ -5,15 +5,24 @@ import { type CheckOutcome, defineCheck } from './check.js';
 import {
   COVERAGE_METRICS,
   type CoverageTotals,
-  parseIstanbulSummary,
-  parseLcov,
+  parseCoverage,
 } from './lib/coverage/coverage-report.js';
 
-const DEFAULT_FILES = ['coverage/coverage-summary.json', 'coverage/lcov.info'];
+/** Where the usual tools write their reports: istanbul/c8, lcov, coverage.py, Go (gocover-cobertura), JaCoCo (Maven, Gradle). */
+export const DEFAULT_COVERAGE_FILES = [
+  'coverage/coverage-summary.json',
+  'coverage/lcov.info',
+  'coverage/cobertura-coverage.xml',
+  'coverage.xml',
+  'coverage/coverage.xml',
+  'target/site/jacoco/jacoco.xml',
+  'build/reports/jacoco/test/jacocoTestReport.xml',
+];
+const DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
 
 const ParamsSchema = z
   .object({
-    /** Coverage report relative to the checked directory (`.json` = istanbul summary, else lcov). */
+    /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML or JaCoCo XML. */
     file: z.string().min(1).optional(),
     metric: z.enum(COVERAGE_METRICS).default('lines'),
     /** Minimum percentage. */
@@ -33,15 +42,16 @@ async function loadTotals(
       continue;
     }
     try {
-      return {
-        file,
-        totals: file.toLowerCase().endsWith('.json') ? parseIstanbulSummary(text) : parseLcov(text),
-      };
+      return { file, totals: parseCoverage(file, text).totals };
     } catch (error) {
-      // a truncated or foreign JSON file: say which file, not a stack trace
-      throw new Error(
-        `cannot read ${file}: ${error instanceof SyntaxError ? error.message : 'not an istanbul json-summary report'}`,
-      );
+      // a truncated or foreign file: say which file, not a stack trace
+      const why =
+        error instanceof SyntaxError
+          ? error.message
+          : error instanceof Error && !('issues' in error)
+            ? `not a coverage report (${error.message})`
+            : 'not an istanbul json-summary report';
+      throw new Error(`cannot read ${file}: ${why}`);
     }
   }
   return undefined;
@@ -50,7 +60,7 @@ async function loadTotals(
 export const coverageCheck = defineCheck({
   id: 'coverage',
   proves:
-    'The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.',
+    'The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle\'s `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.',
   title: 'Test coverage meets the threshold',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {

@@ -8,6 +8,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inspectScriptMigrations, type ScriptMigrationTool, scriptToolOf } from './migration-tools.js';
 
 export const DEFAULT_MIGRATION_DIRS = [
   'migrations',
@@ -19,10 +20,21 @@ export const DEFAULT_MIGRATION_DIRS = [
   'src/db/migrations',
   'database/migrations',
   'src/main/resources/db/migration',
+  'src/main/resources/db/changelog',
+  'db/migrate',
+  'alembic',
 ];
 
 /** The migration tool a file's shape belongs to; what shipgate can prove differs per tool. */
-export type MigrationTool = 'postgrator' | 'flyway' | 'prisma' | 'drizzle' | 'script' | 'sql';
+export type MigrationTool =
+  | 'postgrator'
+  | 'flyway'
+  | 'prisma'
+  | 'drizzle'
+  | 'script'
+  | 'sql'
+  | 'golang-migrate'
+  | ScriptMigrationTool;
 
 export interface MigrationStatus {
   /** Path relative to the checked directory. */
@@ -85,12 +97,15 @@ async function fileStatus(
     return { file: name, rollback: 'down export', tool: 'script' };
   }
   const stem = stemOf(name);
+  // golang-migrate: `1_create_users.up.sql` beside `1_create_users.down.sql`.
+  const tool: MigrationTool | undefined = /^\d+_.+\.up\.sql$/i.test(name) ? 'golang-migrate' : undefined;
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
     if (!names.has(down)) continue;
     return hasStatements(await read(path.join(dir, down)))
-      ? { file: name, rollback: down }
-      : { file: name, problem: `${down} is empty` };
+      ? { file: name, rollback: down, ...(tool ? { tool } : {}) }
+      : { file: name, problem: `${down} is empty`, ...(tool ? { tool } : {}) };
   }
+  if (tool) return { file: name, tool };
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
   return hasDownSection(await read(full))
     ? { file: name, rollback: 'down section', tool: 'sql' }
@@ -164,6 +179,8 @@ async function folderStatus(
 
 /** Every migration in `dir` (absolute), with paths relative to `dir`, sorted by name. */
 export async function inspectMigrations(dir: string): Promise<MigrationStatus[]> {
+  const scriptTool = await scriptToolOf(dir);
+  if (scriptTool) return inspectScriptMigrations(dir, scriptTool);
   const entries = await entriesOf(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
   const rollbacks = new Set(
