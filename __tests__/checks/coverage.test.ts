@@ -85,7 +85,7 @@ describe('coverage check', () => {
     expect(await run(project({}))).toEqual({
       status: 'skipped',
       summary:
-        'no coverage report (tried coverage/coverage-summary.json, coverage/lcov.info): run the tests with coverage first',
+        'no coverage report (tried coverage/coverage-summary.json, coverage/lcov.info, coverage/cobertura-coverage.xml, coverage.xml, coverage/coverage.xml, target/site/jacoco/jacoco.xml, build/reports/jacoco/test/jacocoTestReport.xml): run the tests with coverage first',
     });
     const dir = project({ 'coverage/lcov.info': lcov });
     expect((await run(dir, { metric: 'statements' })).summary).toBe(

@@ -8,6 +8,7 @@ import {
   findPrometheusMetrics,
 } from '../../checks/lib/detect/app-features.js';
 import { envNames } from '../../checks/lib/detect/env-names.js';
+import { findServices, SERVICE_NAMES } from '../../checks/lib/detect/services.js';
 import { readPackage } from '../../checks/lib/detect/repo-files.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
 import { findLhciRc } from '../../checks/lib/lighthouse/lhci-config.js';
@@ -17,13 +18,16 @@ import { defaultTemplatePath } from '../load/default-template.js';
 import { checkSchemas, loadChecklist } from '../load/load-checklist.js';
 import { CONFIG_PATH, readConfigText } from '../load/load-config.js';
 import { CHECKLIST_PATH, deriveChecklist, type ItemDecision } from './init-checklist.js';
+import { renderChecksWorkflow, WORKFLOW_PATH } from './init-workflow.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
 
-Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
-migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
-found and why, and writes ${CONFIG_PATH} and the checklist ${CHECKLIST_PATH}, derived from
+Detects the stack of DIR (default: .) — JavaScript, Python (Django, Flask, FastAPI), Go, Ruby
+(Rails, Rack) or Java (Spring Boot): framework and build dir, build and start commands, the
+migrations folder, coverage output, WebSocket use, the secrets the app reads and the services it
+needs (PostgreSQL, MySQL, Redis, MongoDB); prints what it found and why, and writes ${CONFIG_PATH},
+the checks workflow ${WORKFLOW_PATH} (with those services) and the checklist ${CHECKLIST_PATH}, derived from
 the built-in production-deployment template: items that apply are bound to their checks (with the
 app's build dir, health path, migrations folder), items that cannot apply are dropped (no
 WebSocket server, no browser build, the template's example-app flows and secrets), items that may
@@ -184,6 +188,7 @@ export function initCommand(io: CliIO, args: string[]): number {
   const metrics = findPrometheusMetrics(repoDir);
   const database = findDatabase(repoDir);
   const lhciRc = findLhciRc(repoDir, {});
+  const services = findServices(repoDir);
   const findings = [
     ...facts.findings,
     health
@@ -199,6 +204,13 @@ export function initCommand(io: CliIO, args: string[]): number {
     database
       ? { what: 'database', value: database.value, why: database.why }
       : { what: 'database', value: 'none', why: 'no database client or ORM dependency' },
+    services.length > 0
+      ? {
+          what: 'services',
+          value: services.map((need) => SERVICE_NAMES[need.kind]).join(', '),
+          why: `${services.map((need) => need.why).join('; ')}: in ${WORKFLOW_PATH}`,
+        }
+      : { what: 'services', value: 'none', why: 'no compose service, database config, service URL or driver' },
     ...(lhciRc
       ? [{ what: 'lighthouse ci', value: lhciRc, why: 'its URLs, runs, settings and assertions are used' }]
       : []),
@@ -226,7 +238,11 @@ export function initCommand(io: CliIO, args: string[]): number {
   parseTemplate(derived.text, CHECKLIST_PATH, checkSchemas);
   const text = renderInitConfig(facts, [], { template: CHECKLIST_PATH, metrics, packageName: pkg?.name });
   readConfigText(text, CONFIG_PATH);
-  const files = [plan(repoDir, CONFIG_PATH, text), plan(repoDir, CHECKLIST_PATH, derived.text)];
+  const files = [
+    plan(repoDir, CONFIG_PATH, text),
+    plan(repoDir, CHECKLIST_PATH, derived.text),
+    plan(repoDir, WORKFLOW_PATH, renderChecksWorkflow(facts, services)),
+  ];
   if (values['dry-run']) {
     for (const file of files) io.stdout.write(`\n# ${file.path} (dry run, not written)\n${file.text}`);
     return 0;

@@ -177,5 +177,44 @@ export function findDatabase(repoDir: string): Found | undefined {
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
   if (existsSync(join(repoDir, 'prisma', 'schema.prisma')))
     return { value: 'prisma', why: 'prisma/schema.prisma exists' };
+  const other = detectOtherStack(repoDir);
+  const orm = other && OTHER_DATABASE_PACKAGES.find((name) => other.deps.has(name));
+  if (orm) return { value: orm, why: `${other.framework} app depends on ${orm}` };
+  if (other?.framework === 'Django' && other.migrations) return { value: 'django.db', why: 'Django models with migrations' };
+  if (other?.framework === 'Rails' && existsSync(join(repoDir, 'config/database.yml')))
+    return { value: 'activerecord', why: 'Rails config/database.yml' };
   return undefined;
 }
+
+/** ORMs and drivers of Python, Go, Ruby and Java apps (dependency names as their manifests spell them). */
+const OTHER_DATABASE_PACKAGES = [
+  'sqlalchemy',
+  'flask-sqlalchemy',
+  'sqlmodel',
+  'tortoise-orm',
+  'peewee',
+  'psycopg2',
+  'psycopg2-binary',
+  'psycopg',
+  'asyncpg',
+  'pymysql',
+  'mysqlclient',
+  'pymongo',
+  'gorm.io/gorm',
+  'github.com/jinzhu/gorm',
+  'github.com/jmoiron/sqlx',
+  'github.com/lib/pq',
+  'github.com/jackc/pgx/v5',
+  'github.com/go-sql-driver/mysql',
+  'go.mongodb.org/mongo-driver',
+  'activerecord',
+  'pg',
+  'mysql2',
+  'sqlite3',
+  'mongoid',
+  'sequel',
+  'spring-boot-starter-data-jpa',
+  'spring-boot-starter-jdbc',
+  'spring-boot-starter-data-mongodb',
+  'hibernate-core',
+];
