@@ -200,6 +200,177 @@ const FIXTURES: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Small apps of the other stacks init reads, built by code: what init finds (report), the config
+ * and the checks workflow with the services are pinned by golden files.
+ */
+const STACK_FIXTURES: Record<string, Record<string, string>> = {
+  'django-pages': {
+    'requirements.txt': 'Django==5.1\ngunicorn==22.0\npsycopg[binary]==3.2\n',
+    'pyproject.toml': '[project]\nname = "library"\nversion = "1.4.0"\n',
+    'manage.py': "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'library.settings')\n",
+    'library/settings.py': [
+      "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': os.getenv('DB_PASSWORD')}}",
+      '',
+    ].join('\n'),
+    'library/urls.py': [
+      'urlpatterns = [',
+      "    path('', RedirectView.as_view(url='/catalog/', permanent=True)),",
+      "    path('ops/', include('ops.urls')),",
+      ']',
+      '',
+    ].join('\n'),
+    'ops/urls.py': "urlpatterns = [path('healthz/', views.healthz)]\n",
+    'catalog/templates/catalog/book_list.html': '<ul>{% for book in books %}<li>{{ book }}</li>{% endfor %}</ul>',
+    'catalog/migrations/0001_initial.py': 'class Migration(migrations.Migration):\n    operations = [migrations.CreateModel(name="Book", fields=[])]\n',
+    'catalog/migrations/0002_backfill.py':
+      'class Migration(migrations.Migration):\n    operations = [migrations.RunPython(backfill)]\n',
+  },
+  'fastapi-service': {
+    'pyproject.toml': '[project]\nname = "quotes"\nversion = "0.3.1"\ndependencies = [\n  "fastapi>=0.115",\n  "uvicorn[standard]",\n  "sqlalchemy",\n  "redis",\n]\n',
+    'app/main.py': [
+      'app = FastAPI()',
+      "@app.get('/healthz')",
+      'def healthz(): return {"ok": True}',
+      "API_KEY = os.getenv('QUOTES_API_KEY')",
+      '',
+    ].join('\n'),
+    '.env.example': 'DATABASE_URL=postgresql://user:pass@localhost/quotes\nREDIS_URL=redis://localhost:6379\n',
+    'alembic/env.py': '',
+    'alembic/versions/1a2b_create.py': "revision = '1a2b'\ndef upgrade():\n    op.create_table('q')\n\ndef downgrade():\n    pass\n",
+  },
+  'go-service': {
+    'go.mod': 'module example.com/ledger\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.1.0\n\tgithub.com/jackc/pgx/v5 v5.6.0\n)\n',
+    'VERSION': '2.0.1\n',
+    'cmd/ledger/main.go': [
+      'package main',
+      'func main() {',
+      '\tr := chi.NewRouter()',
+      '\tr.Get("/healthz", health)',
+      '\ttoken := os.Getenv("LEDGER_API_TOKEN")',
+      '\thttp.ListenAndServe(":9090", r)',
+      '}',
+      '',
+    ].join('\n'),
+    'migrations/1_accounts.up.sql': 'CREATE TABLE accounts (id int);',
+    'migrations/1_accounts.down.sql': 'DROP TABLE accounts;',
+    'migrations/2_entries.up.sql': 'CREATE TABLE entries (id int);',
+    'migrations/2_entries.down.sql': '',
+    'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n',
+  },
+  'rails-app': {
+    Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.2'\ngem 'pg'\ngem 'redis'\n",
+    'config/application.rb': 'module Shop\n  class Application < Rails::Application\n  end\nend\n',
+    'config/routes.rb': 'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
+    'config/database.yml': "production:\n  adapter: postgresql\n  password: <%= ENV['SHOP_DATABASE_PASSWORD'] %>\n",
+    'app/views/products/index.html.erb': '<h1>Products</h1>',
+    'app/controllers/payments_controller.rb': "STRIPE = ENV.fetch('STRIPE_SECRET_KEY')\n",
+    'db/migrate/20240101000000_create_products.rb':
+      'class CreateProducts < ActiveRecord::Migration[7.2]\n  def change\n    create_table :products do |t|\n      t.string :name\n    end\n  end\nend\n',
+    'db/migrate/20240201000000_drop_legacy.rb':
+      'class DropLegacy < ActiveRecord::Migration[7.2]\n  def up\n    drop_table :legacy\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n',
+  },
+  'spring-api': {
+    'pom.xml': [
+      '<project>',
+      '  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version></parent>',
+      '  <artifactId>orders</artifactId>',
+      '  <version>1.7.0</version>',
+      '  <dependencies>',
+      '    <dependency><artifactId>spring-boot-starter-web</artifactId></dependency>',
+      '    <dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency>',
+      '    <dependency><artifactId>flyway-core</artifactId></dependency>',
+      '    <dependency><artifactId>mysql-connector-j</artifactId></dependency>',
+      '  </dependencies>',
+      '</project>',
+      '',
+    ].join('\n'),
+    'src/main/resources/application.properties':
+      'server.port=8081\nspring.datasource.url=jdbc:mysql://localhost:3306/orders\nspring.datasource.password=${ORDERS_DB_PASSWORD}\n',
+    'src/main/java/com/acme/Keys.java': 'class Keys { String key = System.getenv("PAYMENT_API_KEY"); }\n',
+    'src/main/resources/db/migration/V1__orders.sql': 'CREATE TABLE orders (id int);',
+    'src/main/resources/db/migration/U1__orders.sql': 'DROP TABLE orders;',
+  },
+  'express-pages': {
+    'package.json': JSON.stringify({
+      name: 'bookshelf',
+      version: '3.0.0',
+      dependencies: { express: '4', 'express-handlebars': '7', knex: '3', pg: '8' },
+      scripts: { start: 'node app.js' },
+    }),
+    'app.js': [
+      "const api = require('./routes/api');",
+      "app.engine('hbs', engine()); app.set('view engine', 'hbs');",
+      "app.use('/api', api);",
+      "app.get('/', (req, res) => res.redirect('/login'));",
+      '',
+    ].join('\n'),
+    'routes/api.js': "router.get('/health', (req, res) => res.json({ ok: true }));\nmodule.exports = router;\n",
+    'knexfile.js': "module.exports = { client: 'pg', migrations: { directory: './db/knex' } };\n",
+    'db/knex/20240101_books.js': 'exports.up = (knex) => knex.schema.createTable("books", () => {});\nexports.down = function (knex) {};\n',
+    '.env.example': 'SESSION_SECRET=\nDATABASE_URL=postgres://localhost/bookshelf\n',
+  },
+};
+
+describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () => {
+  test.each(Object.keys(STACK_FIXTURES))('%s: report, config and workflow (golden)', async (name) => {
+    const dir = repo(STACK_FIXTURES[name] ?? {});
+    const { code, stdout } = await runCli(['init', dir]);
+    expect(code).toBe(0);
+    expectGolden(`init/${name}.report.txt`, stdout.replaceAll(dir, 'DIR'));
+    expectGolden(`init/${name}.shipgate.yml`, readFileSync(join(dir, '.github/shipgate.yml'), 'utf8'));
+    expectGolden(`init/${name}.workflow.yml`, readFileSync(join(dir, '.github/workflows/shipgate.yml'), 'utf8'));
+    for (const file of ['.github/shipgate.yml', '.github/shipgate/checklist.md'])
+      expect((await runCli(['validate', join(dir, file)])).code).toBe(0);
+  });
+
+  test('the bindings fit each stack: browser items only where pages are served', async () => {
+    const checklist = async (name: string) => {
+      const dir = repo(STACK_FIXTURES[name] ?? {});
+      await runCli(['init', dir]);
+      return readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
+    };
+    const django = await checklist('django-pages');
+    expect(django).toContain('check=migrations dir=catalog/migrations');
+    expect(django).toContain('check=health path=/ops/healthz/');
+    expect(django).toMatch(/check=lighthouse/);
+    expect(django).not.toMatch(/check=(?:bundle-size|build-output)/); // server-rendered: no JS build
+    expect(django).toContain('check=env-secrets name=DJANGO_SECRET_KEY');
+    const go = await checklist('go-service');
+    expect(go).toContain('check=health path=/healthz');
+    expect(go).not.toMatch(/check=(?:lighthouse|bundle-size)/);
+    expect(go).toContain('check=env-secrets name=LEDGER_API_TOKEN');
+    const express = await checklist('express-pages');
+    expect(express).toContain('check=health path=/api/health');
+    expect(express).toContain('check=migrations dir=db/knex');
+    expect(express).toMatch(/check=lighthouse/);
+    const spring = await checklist('spring-api');
+    expect(spring).toContain('check=health path=/actuator/health');
+    expect(spring).toContain('check=migrations dir=src/main/resources/db/migration');
+    expect(spring).toContain('check=env-secrets name=PAYMENT_API_KEY');
+  });
+
+  test('check judges the migrations each tool wrote: irreversible ones named', async () => {
+    const expected: Record<string, [string, RegExp]> = {
+      'django-pages': ['fail', /1 of 2 migrations .* without a rollback/],
+      'fastapi-service': ['fail', /1 of 1 migration/],
+      'go-service': ['fail', /1 of 2 migrations/],
+      'rails-app': ['fail', /1 of 2 migrations/],
+      'spring-api': ['pass', /1 migration .* all with a rollback/],
+      'express-pages': ['fail', /1 of 1 migration in db\/knex/],
+    };
+    for (const [name, [status, summary]] of Object.entries(expected)) {
+      const dir = repo(STACK_FIXTURES[name] ?? {});
+      await runCli(['init', dir]);
+      const { stdout } = await runCli(['check', dir, '--only', 'migrations', '--format', 'json']);
+      const [result] = (JSON.parse(stdout) as { results: { status: string; summary: string }[] }).results;
+      expect([name, result?.status]).toEqual([name, status]);
+      expect(result?.summary).toMatch(summary);
+    }
+  });
+});
+
 describe('the checklist init derives from the template', () => {
   test.each(Object.keys(FIXTURES))('%s: report, config and checklist (golden)', async (name) => {
     const dir = repo(FIXTURES[name] ?? {});
@@ -272,9 +443,13 @@ describe('shipgate init', () => {
     const config = readFileSync(join(dir, '.github/shipgate.yml'), 'utf8');
     const checklist = readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
     const again = await runCli(['init', dir]);
-    expect([again.code, again.stdout.trim().split('\n').slice(-2)]).toEqual([
+    expect([again.code, again.stdout.trim().split('\n').slice(-3)]).toEqual([
       0,
-      ['.github/shipgate.yml is up to date', '.github/shipgate/checklist.md is up to date'],
+      [
+        '.github/shipgate.yml is up to date',
+        '.github/shipgate/checklist.md is up to date',
+        '.github/workflows/shipgate.yml is up to date',
+      ],
     ]);
     expect(readFileSync(join(dir, '.github/shipgate.yml'), 'utf8')).toBe(config);
     expect(readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8')).toBe(checklist);

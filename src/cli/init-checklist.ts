@@ -111,6 +111,8 @@ function planBound(item: ChecklistItem, facts: InitFacts): Plan {
     case 'bundle-size':
     case 'build-output':
       if (isApi(facts)) return { action: 'dropped', reason: 'API only: no browser build' };
+      if (stack.language && !stack.buildDir)
+        return { action: 'dropped', reason: `${stack.framework} renders its pages on the server: no JavaScript build` };
       return stack.buildDir ? { action: 'keep', reason: `build dir ${stack.buildDir}` } : { action: 'keep' };
     case 'lighthouse':
       if (isApi(facts)) return { action: 'dropped', reason: 'API only: no pages to load in a browser' };

@@ -217,4 +217,10 @@ const OTHER_DATABASE_PACKAGES = [
   'spring-boot-starter-jdbc',
   'spring-boot-starter-data-mongodb',
   'hibernate-core',
+  'postgresql',
+  'mysql-connector-j',
+  'mysql-connector-java',
+  'mariadb-java-client',
+  'flyway-core',
+  'liquibase-core',
 ];
