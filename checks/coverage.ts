@@ -2,11 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
-import {
-  COVERAGE_METRICS,
-  type CoverageTotals,
-  parseCoverage,
-} from './lib/coverage/coverage-report.js';
+import { COVERAGE_METRICS, type CoverageTotals, parseCoverage } from './lib/coverage/coverage-report.js';
 
 /** Where the usual tools write their reports: istanbul/c8, lcov, coverage.py, Go (gocover-cobertura), JaCoCo (Maven, Gradle). */
 export const DEFAULT_COVERAGE_FILES = [
@@ -60,7 +56,7 @@ async function loadTotals(
 export const coverageCheck = defineCheck({
   id: 'coverage',
   proves:
-    'The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle\'s `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.',
+    "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: 'Test coverage meets the threshold',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {

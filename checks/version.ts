@@ -11,7 +11,9 @@ import { type ReleaseInfo, releaseInfo } from './lib/git/release-context.js';
 /** Line of the version in the manifest (`"version"`, `version =`, `<version>`), for the annotation. */
 async function versionLine(dir: string, file: string): Promise<number | undefined> {
   const text = await readFile(path.join(dir, file), 'utf8').catch(() => '');
-  const index = text.split('\n').findIndex((line) => /^\s*(?:"version"\s*:|version\s*=|<version>)/.test(line));
+  const index = text
+    .split('\n')
+    .findIndex((line) => /^\s*(?:"version"\s*:|version\s*=|<version>)/.test(line));
   return index === -1 ? undefined : index + 1;
 }
 
@@ -107,7 +109,8 @@ export const versionCheck = defineCheck({
     const order = compareSemver(parsed, baseParsed);
     if (order > 0) return { status: 'pass', summary: `${version} > ${baseVersion} on ${ctx.baseRef}` };
     const file = release.packageFile ?? 'package.json';
-    if (order === 0) return fail(dir, `version not bumped: ${version} = ${baseVersion} on ${ctx.baseRef}`, file);
+    if (order === 0)
+      return fail(dir, `version not bumped: ${version} = ${baseVersion} on ${ctx.baseRef}`, file);
     return fail(dir, `version goes backwards: ${version} < ${baseVersion} on ${ctx.baseRef}`, file);
   },
 });

@@ -222,13 +222,16 @@ const STACK_FIXTURES: Record<string, Record<string, string>> = {
       '',
     ].join('\n'),
     'ops/urls.py': "urlpatterns = [path('healthz/', views.healthz)]\n",
-    'catalog/templates/catalog/book_list.html': '<ul>{% for book in books %}<li>{{ book }}</li>{% endfor %}</ul>',
-    'catalog/migrations/0001_initial.py': 'class Migration(migrations.Migration):\n    operations = [migrations.CreateModel(name="Book", fields=[])]\n',
+    'catalog/templates/catalog/book_list.html':
+      '<ul>{% for book in books %}<li>{{ book }}</li>{% endfor %}</ul>',
+    'catalog/migrations/0001_initial.py':
+      'class Migration(migrations.Migration):\n    operations = [migrations.CreateModel(name="Book", fields=[])]\n',
     'catalog/migrations/0002_backfill.py':
       'class Migration(migrations.Migration):\n    operations = [migrations.RunPython(backfill)]\n',
   },
   'fastapi-service': {
-    'pyproject.toml': '[project]\nname = "quotes"\nversion = "0.3.1"\ndependencies = [\n  "fastapi>=0.115",\n  "uvicorn[standard]",\n  "sqlalchemy",\n  "redis",\n]\n',
+    'pyproject.toml':
+      '[project]\nname = "quotes"\nversion = "0.3.1"\ndependencies = [\n  "fastapi>=0.115",\n  "uvicorn[standard]",\n  "sqlalchemy",\n  "redis",\n]\n',
     'app/main.py': [
       'app = FastAPI()',
       "@app.get('/healthz')",
@@ -236,13 +239,16 @@ const STACK_FIXTURES: Record<string, Record<string, string>> = {
       "API_KEY = os.getenv('QUOTES_API_KEY')",
       '',
     ].join('\n'),
-    '.env.example': 'DATABASE_URL=postgresql://user:pass@localhost/quotes\nREDIS_URL=redis://localhost:6379\n',
+    '.env.example':
+      'DATABASE_URL=postgresql://user:pass@localhost/quotes\nREDIS_URL=redis://localhost:6379\n',
     'alembic/env.py': '',
-    'alembic/versions/1a2b_create.py': "revision = '1a2b'\ndef upgrade():\n    op.create_table('q')\n\ndef downgrade():\n    pass\n",
+    'alembic/versions/1a2b_create.py':
+      "revision = '1a2b'\ndef upgrade():\n    op.create_table('q')\n\ndef downgrade():\n    pass\n",
   },
   'go-service': {
-    'go.mod': 'module example.com/ledger\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.1.0\n\tgithub.com/jackc/pgx/v5 v5.6.0\n)\n',
-    'VERSION': '2.0.1\n',
+    'go.mod':
+      'module example.com/ledger\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.1.0\n\tgithub.com/jackc/pgx/v5 v5.6.0\n)\n',
+    VERSION: '2.0.1\n',
     'cmd/ledger/main.go': [
       'package main',
       'func main() {',
@@ -262,8 +268,10 @@ const STACK_FIXTURES: Record<string, Record<string, string>> = {
   'rails-app': {
     Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.2'\ngem 'pg'\ngem 'redis'\n",
     'config/application.rb': 'module Shop\n  class Application < Rails::Application\n  end\nend\n',
-    'config/routes.rb': 'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
-    'config/database.yml': "production:\n  adapter: postgresql\n  password: <%= ENV['SHOP_DATABASE_PASSWORD'] %>\n",
+    'config/routes.rb':
+      'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
+    'config/database.yml':
+      "production:\n  adapter: postgresql\n  password: <%= ENV['SHOP_DATABASE_PASSWORD'] %>\n",
     'app/views/products/index.html.erb': '<h1>Products</h1>',
     'app/controllers/payments_controller.rb': "STRIPE = ENV.fetch('STRIPE_SECRET_KEY')\n",
     'db/migrate/20240101000000_create_products.rb':
@@ -287,6 +295,7 @@ const STACK_FIXTURES: Record<string, Record<string, string>> = {
       '',
     ].join('\n'),
     'src/main/resources/application.properties':
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Spring placeholder, not a JavaScript template
       'server.port=8081\nspring.datasource.url=jdbc:mysql://localhost:3306/orders\nspring.datasource.password=${ORDERS_DB_PASSWORD}\n',
     'src/main/java/com/acme/Keys.java': 'class Keys { String key = System.getenv("PAYMENT_API_KEY"); }\n',
     'src/main/resources/db/migration/V1__orders.sql': 'CREATE TABLE orders (id int);',
@@ -306,9 +315,11 @@ const STACK_FIXTURES: Record<string, Record<string, string>> = {
       "app.get('/', (req, res) => res.redirect('/login'));",
       '',
     ].join('\n'),
-    'routes/api.js': "router.get('/health', (req, res) => res.json({ ok: true }));\nmodule.exports = router;\n",
+    'routes/api.js':
+      "router.get('/health', (req, res) => res.json({ ok: true }));\nmodule.exports = router;\n",
     'knexfile.js': "module.exports = { client: 'pg', migrations: { directory: './db/knex' } };\n",
-    'db/knex/20240101_books.js': 'exports.up = (knex) => knex.schema.createTable("books", () => {});\nexports.down = function (knex) {};\n',
+    'db/knex/20240101_books.js':
+      'exports.up = (knex) => knex.schema.createTable("books", () => {});\nexports.down = function (knex) {};\n',
     '.env.example': 'SESSION_SECRET=\nDATABASE_URL=postgres://localhost/bookshelf\n',
   },
 };
@@ -320,7 +331,10 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
     expect(code).toBe(0);
     expectGolden(`init/${name}.report.txt`, stdout.replaceAll(dir, 'DIR'));
     expectGolden(`init/${name}.shipgate.yml`, readFileSync(join(dir, '.github/shipgate.yml'), 'utf8'));
-    expectGolden(`init/${name}.workflow.yml`, readFileSync(join(dir, '.github/workflows/shipgate.yml'), 'utf8'));
+    expectGolden(
+      `init/${name}.workflow.yml`,
+      readFileSync(join(dir, '.github/workflows/shipgate.yml'), 'utf8'),
+    );
     for (const file of ['.github/shipgate.yml', '.github/shipgate/checklist.md'])
       expect((await runCli(['validate', join(dir, file)])).code).toBe(0);
   });

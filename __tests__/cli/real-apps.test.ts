@@ -133,6 +133,80 @@ const APPS: readonly RealApp[] = [
     },
     verdicts: { 'env-files': 'pass', secrets: 'pass', 'git-history': 'pass', changelog: 'fail' },
   },
+  {
+    name: 'Django pages (mdn/django-locallibrary-tutorial)',
+    mirror: 'mdn+django-locallibrary-tutorial',
+    commit: '3dbedbe',
+    // Procfile: `python manage.py migrate && … && gunicorn locallibrary.wsgi`; `/` is a permanent
+    // redirect to /catalog/ (RedirectView), so the target is the page it lands on.
+    init: [
+      /stack\s+Django \(ssr\)/,
+      /start\s+gunicorn locallibrary\.wsgi --bind 127\.0\.0\.1:8000/,
+      /url\s+http:\/\/127\.0\.0\.1:8000\/catalog\//,
+      /migrations\s+catalog\/migrations/,
+      /secrets\s+DJANGO_SECRET_KEY/,
+      // settings.py defaults to SQLite (DATABASE_URL optional): no service is needed to start it.
+      /services\s+none/,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Rollback scripts prepared <!-- shipgate: check=migrations dir=catalog/migrations -->',
+        '- [ ] `DJANGO_SECRET_KEY` set for production <!-- shipgate: check=env-secrets name=DJANGO_SECRET_KEY minLength=32 -->',
+        '- [ ] LCP < 2.5s <!-- shipgate: check=lighthouse metric=lcp max=2500 -->',
+      ],
+      // Server-rendered by Django: no JavaScript build to budget.
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|websocket)/],
+    },
+    // 27 migrations, none with RunPython/RunSQL: Django reverses them all. The secrets failure is the
+    // high-entropy test passwords in catalog/tests plus the committed django-insecure default key.
+    verdicts: { 'env-files': 'fail', secrets: 'fail', migrations: 'pass', changelog: 'fail' },
+  },
+  {
+    name: 'Flask + Alembic + PostgreSQL/Redis (miguelgrinberg/microblog)',
+    mirror: 'miguelgrinberg+microblog',
+    commit: 'a975ef6',
+    // `/` needs a login (@login_required): anonymous visitors land on auth.login = /auth/login.
+    init: [
+      /stack\s+Flask \(ssr\)/,
+      /start\s+gunicorn microblog:app --bind 127\.0\.0\.1:8000/,
+      /url\s+http:\/\/127\.0\.0\.1:8000\/auth\/login/,
+      /migrations\s+migrations\s+\(Alembic/,
+      /services\s+PostgreSQL, Redis/,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Rollback scripts prepared <!-- shipgate: check=migrations dir=migrations -->',
+        '- [ ] `SECRET_KEY` set for production <!-- shipgate: check=env-secrets name=SECRET_KEY minLength=32 -->',
+      ],
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|websocket)/],
+    },
+    // 9 Alembic revisions, each with a downgrade() that drops what upgrade() made.
+    verdicts: {
+      'env-files': 'fail',
+      secrets: 'pass',
+      'git-history': 'pass',
+      migrations: 'pass',
+      changelog: 'fail',
+    },
+  },
+  {
+    name: 'Go Gin API (gothinkster/golang-gin-realworld-example-app)',
+    mirror: 'gothinkster+golang-gin-realworld-example-app',
+    commit: '728cb04',
+    // gorm over SQLite (./gorm.db): the pq and mysql drivers in go.mod are indirect, not services.
+    init: [
+      /stack\s+Gin \(api\)/,
+      /build\s+go build -o bin\/app \./,
+      /url\s+http:\/\/127\.0\.0\.1:8080\//,
+      /database\s+github\.com\/jinzhu\/gorm/,
+      /services\s+none/,
+    ],
+    checklist: {
+      has: ['- [ ] Coverage > 70% <!-- shipgate: check=coverage'],
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|lighthouse|websocket|migrations)/],
+    },
+    verdicts: { 'env-files': 'fail', secrets: 'pass', 'git-history': 'pass', changelog: 'fail' },
+  },
 ];
 
 const dirs: string[] = [];
@@ -182,7 +256,7 @@ describe.each(APPS)('$name', (app) => {
       const second = await runCli(['init', dir]);
       expect(second.code).toBe(0);
       const again = await runCli(['init', dir]); // idempotent: nothing changes, exit 0
-      expect([again.code, again.stdout.match(/is up to date/g)?.length]).toEqual([0, 2]);
+      expect([again.code, again.stdout.match(/is up to date/g)?.length]).toEqual([0, 3]);
       const checklist = readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
       for (const line of app.checklist.has) expect(checklist).toContain(line);
       for (const pattern of app.checklist.not) expect(checklist).not.toMatch(pattern);

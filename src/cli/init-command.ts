@@ -8,9 +8,10 @@ import {
   findPrometheusMetrics,
 } from '../../checks/lib/detect/app-features.js';
 import { envNames } from '../../checks/lib/detect/env-names.js';
+import { readPackage, readSmallFile } from '../../checks/lib/detect/repo-files.js';
 import { findServices, SERVICE_NAMES } from '../../checks/lib/detect/services.js';
-import { readPackage } from '../../checks/lib/detect/repo-files.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
+import { projectVersion } from '../../checks/lib/git/project-version.js';
 import { findLhciRc } from '../../checks/lib/lighthouse/lhci-config.js';
 import type { Checklist } from '../core/template/model.js';
 import { parseTemplate } from '../core/template/template.js';
@@ -210,7 +211,11 @@ export function initCommand(io: CliIO, args: string[]): number {
           value: services.map((need) => SERVICE_NAMES[need.kind]).join(', '),
           why: `${services.map((need) => need.why).join('; ')}: in ${WORKFLOW_PATH}`,
         }
-      : { what: 'services', value: 'none', why: 'no compose service, database config, service URL or driver' },
+      : {
+          what: 'services',
+          value: 'none',
+          why: 'no compose service, database config, service URL or driver',
+        },
     ...(lhciRc
       ? [{ what: 'lighthouse ci', value: lhciRc, why: 'its URLs, runs, settings and assertions are used' }]
       : []),
@@ -226,7 +231,7 @@ export function initCommand(io: CliIO, args: string[]): number {
   const derived = deriveChecklist(readFileSync(templatePath, 'utf8'), template, {
     stack: facts,
     appName: pkg?.name ? prettyName(pkg.name) : undefined,
-    version: typeof pkg?.raw.version === 'string' ? pkg.raw.version : undefined,
+    version: typeof pkg?.raw.version === 'string' ? pkg.raw.version : manifestVersion(repoDir),
     envUsed: new Set([...env.documented, ...env.read]),
     health,
     metrics,
@@ -266,6 +271,17 @@ export function initCommand(io: CliIO, args: string[]): number {
     io.stdout.write(`wrote ${file.path}\n`);
   }
   return 0;
+}
+
+/** The version a Python, Rust, Java or VERSION-file project declares (package.json is read above). */
+function manifestVersion(repoDir: string): string | undefined {
+  try {
+    return projectVersion((file) =>
+      file === 'package.json' ? undefined : readSmallFile(join(repoDir, file)) || undefined,
+    )?.version;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `vite-react-template` → `Vite React Template`: the checklist's title. */

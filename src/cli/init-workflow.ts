@@ -23,7 +23,8 @@ function serviceSpec(need: ServiceNeed): ServiceSpec {
     postgres: {
       image: need.image ?? 'postgres:16',
       env: { POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: 'postgres', POSTGRES_DB: 'app' },
-      health: '--health-cmd "pg_isready -U postgres" --health-interval 5s --health-timeout 5s --health-retries 10',
+      health:
+        '--health-cmd "pg_isready -U postgres" --health-interval 5s --health-timeout 5s --health-retries 10',
       url: `postgres://postgres:postgres@localhost:${port}/app`,
       user: 'postgres',
       password: 'postgres',
@@ -32,7 +33,8 @@ function serviceSpec(need: ServiceNeed): ServiceSpec {
       ? {
           image: need.image ?? 'mariadb:11',
           env: { MARIADB_ROOT_PASSWORD: 'root', MARIADB_DATABASE: 'app' },
-          health: '--health-cmd "healthcheck.sh --connect --innodb_initialized" --health-interval 5s --health-timeout 5s --health-retries 20',
+          health:
+            '--health-cmd "healthcheck.sh --connect --innodb_initialized" --health-interval 5s --health-timeout 5s --health-retries 20',
           url: `mysql://root:root@localhost:${port}/app`,
           user: 'root',
           password: 'root',
@@ -40,7 +42,8 @@ function serviceSpec(need: ServiceNeed): ServiceSpec {
       : {
           image: need.image ?? 'mysql:8.4',
           env: { MYSQL_ROOT_PASSWORD: 'root', MYSQL_DATABASE: 'app' },
-          health: '--health-cmd "mysqladmin ping -h 127.0.0.1 -proot" --health-interval 5s --health-timeout 5s --health-retries 20',
+          health:
+            '--health-cmd "mysqladmin ping -h 127.0.0.1 -proot" --health-interval 5s --health-timeout 5s --health-retries 20',
           url: `mysql://root:root@localhost:${port}/app`,
           user: 'root',
           password: 'root',
@@ -68,7 +71,8 @@ function serviceSpec(need: ServiceNeed): ServiceSpec {
 /** The value the job gives one of the app's variables for a service, by what the name asks for. */
 function envValue(name: string, need: ServiceNeed, spec: ServiceSpec): string | undefined {
   const port = SERVICE_PORTS[need.kind];
-  if (/JDBC|SPRING_DATASOURCE_URL/.test(name)) return `jdbc:${need.kind === 'postgres' ? 'postgresql' : need.kind}://localhost:${port}/app`;
+  if (/JDBC|SPRING_DATASOURCE_URL/.test(name))
+    return `jdbc:${need.kind === 'postgres' ? 'postgresql' : need.kind}://localhost:${port}/app`;
   if (/_(?:URL|URI|DSN)$|^DATABASE_URL$/.test(name)) return spec.url;
   if (/HOST$/.test(name)) return 'localhost';
   if (/PORT$/.test(name)) return String(port);
@@ -112,7 +116,10 @@ function runtimeSteps(stack: StackFacts): string[] {
     case 'ruby':
       return ['      - uses: ruby/setup-ruby@v1', '        with: { bundler-cache: true }'];
     case 'java':
-      return ['      - uses: actions/setup-java@v4', "        with: { distribution: temurin, java-version: '21' }"];
+      return [
+        '      - uses: actions/setup-java@v4',
+        "        with: { distribution: temurin, java-version: '21' }",
+      ];
     default:
       return [];
   }
@@ -151,7 +158,8 @@ export function renderChecksWorkflow(stack: StackFacts, services: readonly Servi
       out.push(`        image: ${spec.image}`);
       if (Object.keys(spec.env).length > 0) {
         out.push('        env:');
-        for (const [key, value] of Object.entries(spec.env)) out.push(`          ${key}: ${yamlString(value)}`);
+        for (const [key, value] of Object.entries(spec.env))
+          out.push(`          ${key}: ${yamlString(value)}`);
       }
       out.push(`        ports: ['${port}:${port}']`);
       out.push(`        options: >-`, `          ${spec.health}`);

@@ -13,7 +13,6 @@ export interface Found {
   why: string;
 }
 
-
 /** Health paths by preference: a dedicated `/health*` beats the generic `/status` or `/ping`. */
 const HEALTH_PATHS = [
   '/health',
@@ -59,7 +58,9 @@ function literalRoute(text: string, path: string): boolean {
 /** `receiver.get('/health'`: the object the route is registered on (`app`, `router`, `r`). */
 function routeReceiver(text: string, path: string): string | undefined {
   const escaped = path.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  return new RegExp(`(\\w+)\\s*\\.\\s*(?:get|all|route|head|use)\\s*\\(\\s*['"\`]${escaped}/?['"\`]`).exec(text)?.[1];
+  return new RegExp(`(\\w+)\\s*\\.\\s*(?:get|all|route|head|use)\\s*\\(\\s*['"\`]${escaped}/?['"\`]`).exec(
+    text,
+  )?.[1];
 }
 
 /** Django `path('health/', …)` / `re_path(r'^healthz/?$', …)` in a urls.py, with the include() prefix. */
@@ -67,15 +68,18 @@ function djangoHealth(repoDir: string, files: readonly string[]): Found | undefi
   const urls = files.filter((file) => /(?:^|\/)urls\.py$/.test(file));
   for (const file of urls) {
     const text = readSmallFile(join(repoDir, file));
-    const route = /\b(?:re_)?path\(\s*r?['"]\^?((?:api\/)?(?:health|healthz|healthcheck|health-check|status|ping|livez|readyz)\/?)\$?['"]/.exec(text);
+    const route =
+      /\b(?:re_)?path\(\s*r?['"]\^?((?:api\/)?(?:health|healthz|healthcheck|health-check|status|ping|livez|readyz)\/?)\$?['"]/.exec(
+        text,
+      );
     if (!route?.[1]) continue;
     // include('app.urls') under path('api/', …) in another urls.py
     const module = file.replace(/\.py$/, '').split('/').join('.');
     let prefix = '';
     for (const other of urls) {
-      const include = new RegExp(`path\\(\\s*['"]([^'"]*)['"]\\s*,\\s*include\\(\\s*['"]${module.replace(/\./g, '\\.')}['"]`).exec(
-        readSmallFile(join(repoDir, other)),
-      );
+      const include = new RegExp(
+        `path\\(\\s*['"]([^'"]*)['"]\\s*,\\s*include\\(\\s*['"]${module.replace(/\./g, '\\.')}['"]`,
+      ).exec(readSmallFile(join(repoDir, other)));
       if (include) prefix = include[1] ?? '';
     }
     const path = `/${prefix}${route[1]}`.replace(/\/{2,}/g, '/');
@@ -114,8 +118,14 @@ export function findHealthRoute(repoDir: string): Found | undefined {
     // A route on a router is served under the prefix the router is mounted at (`app.use('/api', router)`).
     const receiver = routeReceiver(hit.text, path);
     const prefix =
-      receiver && receiver !== 'app' && /\.[cm]?[jt]sx?$/.test(hit.file) ? mountPrefix(repoDir, hit.file, jsSources) : '';
-    if (prefix) return { value: `${prefix}${path}`, why: `${hit.file} registers ${path} on a router mounted at ${prefix}` };
+      receiver && receiver !== 'app' && /\.[cm]?[jt]sx?$/.test(hit.file)
+        ? mountPrefix(repoDir, hit.file, jsSources)
+        : '';
+    if (prefix)
+      return {
+        value: `${prefix}${path}`,
+        why: `${hit.file} registers ${path} on a router mounted at ${prefix}`,
+      };
     return { value: path, why: `${hit.file} registers ${path}` };
   }
   return undefined;
@@ -180,7 +190,8 @@ export function findDatabase(repoDir: string): Found | undefined {
   const other = detectOtherStack(repoDir);
   const orm = other && OTHER_DATABASE_PACKAGES.find((name) => other.deps.has(name));
   if (orm) return { value: orm, why: `${other.framework} app depends on ${orm}` };
-  if (other?.framework === 'Django' && other.migrations) return { value: 'django.db', why: 'Django models with migrations' };
+  if (other?.framework === 'Django' && other.migrations)
+    return { value: 'django.db', why: 'Django models with migrations' };
   if (other?.framework === 'Rails' && existsSync(join(repoDir, 'config/database.yml')))
     return { value: 'activerecord', why: 'Rails config/database.yml' };
   return undefined;

@@ -30,20 +30,41 @@ export interface OtherStack {
   deps: Set<string>;
 }
 
-const SKIP = new Set(['node_modules', '.git', 'venv', '.venv', 'env', '__pycache__', 'target', 'build', '.gradle', 'vendor', 'site-packages', 'tmp', 'log']);
+const SKIP = new Set([
+  'node_modules',
+  '.git',
+  'venv',
+  '.venv',
+  'env',
+  '__pycache__',
+  'target',
+  'build',
+  '.gradle',
+  'vendor',
+  'site-packages',
+  'tmp',
+  'log',
+]);
 
 /** Python requirement names from requirements*.txt, pyproject.toml, Pipfile and setup.cfg/setup.py. */
 export function pythonDeps(repoDir: string): Set<string> {
   const deps = new Set<string>();
   const add = (name: string) => deps.add(name.toLowerCase().replace(/_/g, '-'));
-  for (const file of ['requirements.txt', 'requirements/base.txt', 'requirements/production.txt', 'requirements/prod.txt', 'requirements-prod.txt']) {
+  for (const file of [
+    'requirements.txt',
+    'requirements/base.txt',
+    'requirements/production.txt',
+    'requirements/prod.txt',
+    'requirements-prod.txt',
+  ]) {
     for (const line of readSmallFile(join(repoDir, file)).split(/\r?\n/)) {
       const name = /^\s*([A-Za-z0-9][\w.-]*)/.exec(line)?.[1];
       if (name && !line.trim().startsWith('-')) add(name);
     }
   }
   const pyproject = readSmallFile(join(repoDir, 'pyproject.toml'));
-  for (const match of pyproject.matchAll(/^\s*["']([A-Za-z0-9][\w.-]*)\s*(?:[<>=!~;[\s].*)?["'],?\s*$/gm)) add(match[1] ?? '');
+  for (const match of pyproject.matchAll(/^\s*["']([A-Za-z0-9][\w.-]*)\s*(?:[<>=!~;[\s].*)?["'],?\s*$/gm))
+    add(match[1] ?? '');
   // Poetry: `django = "^5.0"` under [tool.poetry.dependencies]
   const poetry = /\[tool\.poetry\.dependencies\]([\s\S]*?)(?:\n\[|$)/.exec(pyproject)?.[1] ?? '';
   for (const match of poetry.matchAll(/^\s*([A-Za-z0-9][\w.-]*)\s*=/gm)) add(match[1] ?? '');
@@ -61,7 +82,13 @@ function procfileWeb(repoDir: string): string | undefined {
   const web = /^web:\s*(.+)$/m.exec(readSmallFile(join(repoDir, 'Procfile')))?.[1];
   if (!web) return undefined;
   const parts = web.split(/\s*(?:&&|;)\s*/).map((part) => part.trim());
-  return parts.find((part) => /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|rails\s+s(?:erver)?|rackup|java\s+-jar|bin\/\w+|\.\/\w+)\b/.test(part)) ?? parts.at(-1);
+  return (
+    parts.find((part) =>
+      /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|rails\s+s(?:erver)?|rackup|java\s+-jar|bin\/\w+|\.\/\w+)\b/.test(
+        part,
+      ),
+    ) ?? parts.at(-1)
+  );
 }
 
 /** `-b :5000`, `--bind 0.0.0.0:8000`, `--port 8000`, `-p 3000`: the port a server command names. */
@@ -86,7 +113,11 @@ function pythonAppObject(repoDir: string, ctor: string): { target: string; file:
   for (const file of files.sort((a, b) => a.split('/').length - b.split('/').length)) {
     const match = new RegExp(`^(\\w+)\\s*=\\s*${ctor}\\(`, 'm').exec(readSmallFile(join(repoDir, file)));
     if (match?.[1]) {
-      const module = file.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+      const module = file
+        .replace(/\.py$/, '')
+        .replace(/\/__init__$/, '')
+        .split('/')
+        .join('.');
       return { target: `${module}:${match[1]}`, file };
     }
   }
@@ -110,14 +141,22 @@ function hasTemplates(repoDir: string, pattern: RegExp, under?: string): string 
     skipDirs: SKIP,
     pattern: /\.(?:html|jinja2?|j2|erb|haml|slim|tmpl|gohtml|jsp)$/,
     maxFiles: 2000,
-  }).find((file) => pattern.test(file) && !/(?:^|\/)(?:email|mail|mailer)s?\//.test(file) && !/_mailer\//.test(file));
+  }).find(
+    (file) =>
+      pattern.test(file) && !/(?:^|\/)(?:email|mail|mailer)s?\//.test(file) && !/_mailer\//.test(file),
+  );
 }
 
 function python(repoDir: string): OtherStack | undefined {
   const deps = pythonDeps(repoDir);
   const manage = readSmallFile(join(repoDir, 'manage.py'));
   const web = procfileWeb(repoDir);
-  const base = { language: 'python' as const, deps, coverage: 'coverage.xml', coverageWhy: 'coverage.py writes it with `coverage xml` (Cobertura)' };
+  const base = {
+    language: 'python' as const,
+    deps,
+    coverage: 'coverage.xml',
+    coverageWhy: 'coverage.py writes it with `coverage xml` (Cobertura)',
+  };
   if (deps.has('django') || /DJANGO_SETTINGS_MODULE/.test(manage)) {
     const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)\.settings/.exec(manage)?.[1];
     const server = web ?? (deps.has('gunicorn') && project ? `gunicorn ${project}.wsgi` : undefined);
@@ -131,11 +170,29 @@ function python(repoDir: string): OtherStack | undefined {
       kind: templates ? 'ssr' : 'api',
       kindWhy: templates ? `renders templates (${templates})` : 'no templates folder: an API',
       start: server
-        ? { command: bound(server, port), why: web ? `Procfile web: ${web}` : `gunicorn serves ${project}.wsgi` }
-        : { command: `python3 manage.py runserver --noreload --insecure 127.0.0.1:${port}`, why: 'no WSGI server in the requirements: Django\'s own server' },
+        ? {
+            command: bound(server, port),
+            why: web ? `Procfile web: ${web}` : `gunicorn serves ${project}.wsgi`,
+          }
+        : {
+            command: `python3 manage.py runserver --noreload --insecure 127.0.0.1:${port}`,
+            why: "no WSGI server in the requirements: Django's own server",
+          },
       port,
-      portWhy: server && commandPort(server) ? 'port in the start command' : server ? 'gunicorn default port 8000' : 'Django default port 8000',
-      ...(dirs.length > 0 ? { migrations: { dir: dirs.join(','), why: `Django migrations in ${dirs.length === 1 ? 'one app' : `${dirs.length} apps`}` } } : {}),
+      portWhy:
+        server && commandPort(server)
+          ? 'port in the start command'
+          : server
+            ? 'gunicorn default port 8000'
+            : 'Django default port 8000',
+      ...(dirs.length > 0
+        ? {
+            migrations: {
+              dir: dirs.join(','),
+              why: `Django migrations in ${dirs.length === 1 ? 'one app' : `${dirs.length} apps`}`,
+            },
+          }
+        : {}),
     };
   }
   const flask = deps.has('flask') ? pythonAppObject(repoDir, 'Flask') : undefined;
@@ -148,7 +205,11 @@ function python(repoDir: string): OtherStack | undefined {
   const server =
     web ??
     bootServer ??
-    (name === 'FastAPI' && object ? `uvicorn ${object.target}` : deps.has('gunicorn') && object ? `gunicorn ${object.target}` : undefined);
+    (name === 'FastAPI' && object
+      ? `uvicorn ${object.target}`
+      : deps.has('gunicorn') && object
+        ? `gunicorn ${object.target}`
+        : undefined);
   const port = (server ? commandPort(server) : undefined) ?? 8000;
   const migrations = existsSync(join(repoDir, 'migrations/versions'))
     ? { dir: 'migrations', why: 'Alembic (Flask-Migrate) migrations/versions' }
@@ -163,10 +224,22 @@ function python(repoDir: string): OtherStack | undefined {
     kind: templates ? 'ssr' : 'api',
     kindWhy: templates ? `renders templates (${templates})` : 'no templates folder: an API',
     ...(server
-      ? { start: { command: bound(server.replace(/\s+--(?:access|error)-logfile\s+\S+/g, ''), port), why: web ? `Procfile web: ${web}` : bootServer ? `boot.sh: ${bootServer}` : `${server.split(' ')[0]} serves ${object?.target}` } }
+      ? {
+          start: {
+            command: bound(server.replace(/\s+--(?:access|error)-logfile\s+\S+/g, ''), port),
+            why: web
+              ? `Procfile web: ${web}`
+              : bootServer
+                ? `boot.sh: ${bootServer}`
+                : `${server.split(' ')[0]} serves ${object?.target}`,
+          },
+        }
       : {}),
     port,
-    portWhy: server && commandPort(server) ? 'port in the start command' : `${server?.split(' ')[0] ?? 'gunicorn'} default port 8000`,
+    portWhy:
+      server && commandPort(server)
+        ? 'port in the start command'
+        : `${server?.split(' ')[0] ?? 'gunicorn'} default port 8000`,
     ...(migrations ? { migrations } : {}),
   };
 }
@@ -182,9 +255,16 @@ const GO_FRAMEWORKS: readonly [string, string][] = [
 function go(repoDir: string): OtherStack | undefined {
   const mod = readSmallFile(join(repoDir, 'go.mod'));
   if (!mod) return undefined;
-  const deps = new Set([...mod.matchAll(/^\s*(?:require\s+)?([\w.-]+\.[\w./-]+)\s+v[\d.]/gm)].map((m) => (m[1] ?? '').toLowerCase()));
-  const framework = GO_FRAMEWORKS.find(([path]) => [...deps].some((dep) => dep.startsWith(path)))?.[1] ?? 'net/http';
-  const goFiles = walkRepo(repoDir, { skipDirs: SKIP, pattern: /\.go$/, maxFiles: 3000 }).filter((f) => !f.endsWith('_test.go'));
+  const deps = new Set(
+    [...mod.matchAll(/^\s*(?:require\s+)?([\w.-]+\.[\w./-]+)\s+v[\d.][^\n]*$/gm)]
+      .filter((m) => !m[0].includes('// indirect'))
+      .map((m) => (m[1] ?? '').toLowerCase()),
+  );
+  const framework =
+    GO_FRAMEWORKS.find(([path]) => [...deps].some((dep) => dep.startsWith(path)))?.[1] ?? 'net/http';
+  const goFiles = walkRepo(repoDir, { skipDirs: SKIP, pattern: /\.go$/, maxFiles: 3000 }).filter(
+    (f) => !f.endsWith('_test.go'),
+  );
   const mains = goFiles.filter((file) => /^package main\b/m.test(readSmallFile(join(repoDir, file))));
   const mainDir = mains.map((file) => file.replace(/\/?[^/]+$/, '')).sort((a, b) => a.length - b.length)[0];
   const text = mains.map((file) => readSmallFile(join(repoDir, file))).join('\n');
@@ -199,13 +279,19 @@ function go(repoDir: string): OtherStack | undefined {
   return {
     language: 'go',
     framework,
-    why: framework === 'net/http' ? 'go.mod, no router package: net/http' : `go.mod requires ${GO_FRAMEWORKS.find(([, n]) => n === framework)?.[0]}`,
+    why:
+      framework === 'net/http'
+        ? 'go.mod, no router package: net/http'
+        : `go.mod requires ${GO_FRAMEWORKS.find(([, n]) => n === framework)?.[0]}`,
     kind: pages ? 'ssr' : 'api',
     kindWhy: pages ? 'renders html/template pages' : 'no HTML templates: an API',
     deps,
     ...(mainDir !== undefined
       ? {
-          build: { command: `go build -o bin/app ./${mainDir}`, why: `package main in ${mainDir || 'the module root'}` },
+          build: {
+            command: `go build -o bin/app ./${mainDir}`,
+            why: `package main in ${mainDir || 'the module root'}`,
+          },
           start: { command: './bin/app', why: 'the binary go build wrote' },
         }
       : {}),
@@ -213,14 +299,18 @@ function go(repoDir: string): OtherStack | undefined {
     portWhy: listen ? `${listen[0].split('(')[0]} on :${port}` : `${framework} default port ${port}`,
     ...(migrations ? { migrations: { dir: migrations, why: 'folder exists' } } : {}),
     coverage: 'coverage.xml',
-    coverageWhy: text ? '`go test -coverprofile` converted with gocover-cobertura (Cobertura)' : 'Cobertura XML',
+    coverageWhy: text
+      ? '`go test -coverprofile` converted with gocover-cobertura (Cobertura)'
+      : 'Cobertura XML',
   };
 }
 
 function ruby(repoDir: string): OtherStack | undefined {
   const gemfile = readSmallFile(join(repoDir, 'Gemfile'));
   if (!gemfile) return undefined;
-  const deps = new Set([...gemfile.matchAll(/^\s*gem\s+['"]([\w-]+)['"]/gm)].map((m) => (m[1] ?? '').toLowerCase()));
+  const deps = new Set(
+    [...gemfile.matchAll(/^\s*gem\s+['"]([\w-]+)['"]/gm)].map((m) => (m[1] ?? '').toLowerCase()),
+  );
   const rails = deps.has('rails') || existsSync(join(repoDir, 'config/application.rb'));
   const rack = existsSync(join(repoDir, 'config.ru'));
   if (!rails && !rack) return undefined;
@@ -236,11 +326,16 @@ function ruby(repoDir: string): OtherStack | undefined {
     kindWhy: apiOnly ? 'config.api_only = true' : views ? `renders views (${views})` : 'no views: an API',
     deps,
     start: rails
-      ? { command: `bundle exec rails server -e production -b 127.0.0.1 -p ${port}`, why: web ? `Procfile web: ${web}; bound to loopback` : 'rails server in production' }
+      ? {
+          command: `bundle exec rails server -e production -b 127.0.0.1 -p ${port}`,
+          why: web ? `Procfile web: ${web}; bound to loopback` : 'rails server in production',
+        }
       : { command: `bundle exec rackup -E production -o 127.0.0.1 -p ${port}`, why: 'config.ru' },
     port,
     portWhy: `${rails ? 'Rails' : 'rackup'} default port ${port}`,
-    ...(existsSync(join(repoDir, 'db/migrate')) ? { migrations: { dir: 'db/migrate', why: 'ActiveRecord migrations' } } : {}),
+    ...(existsSync(join(repoDir, 'db/migrate'))
+      ? { migrations: { dir: 'db/migrate', why: 'ActiveRecord migrations' } }
+      : {}),
     coverage: 'coverage/coverage.xml',
     coverageWhy: 'simplecov-cobertura writes it (Cobertura)',
   };
@@ -248,7 +343,8 @@ function ruby(repoDir: string): OtherStack | undefined {
 
 function java(repoDir: string): OtherStack | undefined {
   const pom = readSmallFile(join(repoDir, 'pom.xml'));
-  const gradle = readSmallFile(join(repoDir, 'build.gradle')) || readSmallFile(join(repoDir, 'build.gradle.kts'));
+  const gradle =
+    readSmallFile(join(repoDir, 'build.gradle')) || readSmallFile(join(repoDir, 'build.gradle.kts'));
   if (!pom && !gradle) return undefined;
   const build = pom ? 'Maven' : 'Gradle';
   const deps = new Set(
@@ -260,9 +356,12 @@ function java(repoDir: string): OtherStack | undefined {
   const props = `${readSmallFile(join(repoDir, 'src/main/resources/application.properties'))}\n${readSmallFile(join(repoDir, 'src/main/resources/application.yml'))}`;
   const portMatch = /server\.port\s*[=:]\s*(\d{2,5})|^\s*port\s*:\s*(\d{2,5})/m.exec(props);
   const port = portMatch ? Number(portMatch[1] ?? portMatch[2]) : 8080;
-  const pages = [...deps].find((dep) => /thymeleaf|freemarker|mustache|jstl|tomcat-embed-jasper|jte/.test(dep));
+  const pages = [...deps].find((dep) =>
+    /thymeleaf|freemarker|mustache|jstl|tomcat-embed-jasper|jte/.test(dep),
+  );
   const artifact = pom
-    ? /<\/parent>[\s\S]*?<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1] ?? /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1]
+    ? (/<\/parent>[\s\S]*?<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1] ??
+      /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1])
     : undefined;
   const version = pom ? /<\/parent>[\s\S]*?<version>([^<]+)<\/version>/.exec(pom)?.[1] : undefined;
   const jar = pom ? `target/${artifact}-${version ?? '*'}.jar` : 'build/libs/*[!n].jar';
@@ -275,14 +374,19 @@ function java(repoDir: string): OtherStack | undefined {
   return {
     language: 'java',
     framework: spring ? `Spring Boot (${build})` : build,
-    why: spring ? `${pom ? 'pom.xml' : 'build.gradle'} uses spring-boot` : `${pom ? 'pom.xml' : 'build.gradle'}`,
+    why: spring
+      ? `${pom ? 'pom.xml' : 'build.gradle'} uses spring-boot`
+      : `${pom ? 'pom.xml' : 'build.gradle'}`,
     kind: pages ? 'ssr' : 'api',
     kindWhy: pages ? `renders pages (${pages})` : 'no view engine dependency: an API',
     deps,
     build: pom
       ? { command: `${wrapper ? './mvnw' : 'mvn'} -B package -DskipTests`, why: 'Maven packages the jar' }
       : { command: `${wrapper ? './gradlew' : 'gradle'} bootJar`, why: 'Gradle builds the boot jar' },
-    start: { command: `java -jar ${jar} --server.address=127.0.0.1 --server.port=${port}`, why: `the jar ${build} builds` },
+    start: {
+      command: `java -jar ${jar} --server.address=127.0.0.1 --server.port=${port}`,
+      why: `the jar ${build} builds`,
+    },
     port,
     portWhy: portMatch ? 'server.port in application.properties/yml' : 'Spring Boot default port 8080',
     ...(migrations && existsSync(join(repoDir, migrations.dir)) ? { migrations } : {}),

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import { listSourceFiles, type PackageFacts, readSmallFile, walkRepo } from './repo-files.js';
 import { TEST_PATH } from './test-path.js';
-import { type PackageFacts, listSourceFiles, readSmallFile, walkRepo } from './repo-files.js';
 
 /** Template engines a Node server renders pages with. */
 const VIEW_PACKAGES = [
@@ -31,17 +31,29 @@ const VIEW_PACKAGES = [
 export function viewEngine(repoDir: string, pkg: PackageFacts | undefined): string | undefined {
   for (const file of listSourceFiles(repoDir)) {
     if (TEST_PATH.test(file)) continue;
-    const engine = /\.set\(\s*['"]view engine['"]\s*,\s*['"]([\w-]+)['"]/.exec(readSmallFile(join(repoDir, file)));
+    const engine = /\.set\(\s*['"]view engine['"]\s*,\s*['"]([\w-]+)['"]/.exec(
+      readSmallFile(join(repoDir, file)),
+    );
     if (engine) return `${file} sets view engine ${engine[1]}`;
   }
   const dep = pkg && VIEW_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
   return dep ? `package.json depends on ${dep}` : undefined;
 }
 
-const KNEXFILES = ['knexfile.js', 'knexfile.cjs', 'knexfile.mjs', 'knexfile.ts', 'src/knexfile.js', 'src/knexfile.ts', 'db/knexfile.js'];
+const KNEXFILES = [
+  'knexfile.js',
+  'knexfile.cjs',
+  'knexfile.mjs',
+  'knexfile.ts',
+  'src/knexfile.js',
+  'src/knexfile.ts',
+  'db/knexfile.js',
+];
 
 /** The knexfile's `migrations.directory` (Knex default `migrations`), relative to the repository. */
-export function knexMigrationsDir(repoDir: string): { dir: string; why: string; client?: string } | undefined {
+export function knexMigrationsDir(
+  repoDir: string,
+): { dir: string; why: string; client?: string } | undefined {
   for (const file of KNEXFILES) {
     const text = readSmallFile(join(repoDir, file));
     if (!text) continue;
@@ -51,7 +63,10 @@ export function knexMigrationsDir(repoDir: string): { dir: string; why: string; 
     // `'./db/migrations'` or `path.join(__dirname, 'db', 'migrations')`: the string parts, joined.
     const parts = directory ? [...directory.matchAll(/['"`]([^'"`]+)['"`]/g)].map((m) => m[1] ?? '') : [];
     const base = posix.dirname(file);
-    const dir = parts.length > 0 ? posix.normalize(posix.join(base, ...parts)).replace(/\/$/, '') : posix.join(base, 'migrations');
+    const dir =
+      parts.length > 0
+        ? posix.normalize(posix.join(base, ...parts)).replace(/\/$/, '')
+        : posix.join(base, 'migrations');
     return {
       dir,
       why: parts.length > 0 ? `${file} migrations.directory` : `${file} (Knex default folder migrations)`,
@@ -64,17 +79,32 @@ export function knexMigrationsDir(repoDir: string): { dir: string; why: string; 
 /** A path the app's home (`/`) redirects to, read from its routes; undefined when / serves itself. */
 export function homeRedirect(repoDir: string): { path: string; why: string } | undefined {
   const files = walkRepo(repoDir, {
-    skipDirs: new Set(['node_modules', '.git', 'dist', 'build', 'venv', '.venv', 'vendor', 'target', '__pycache__']),
+    skipDirs: new Set([
+      'node_modules',
+      '.git',
+      'dist',
+      'build',
+      'venv',
+      '.venv',
+      'vendor',
+      'target',
+      '__pycache__',
+    ]),
     pattern: /\.(?:[cm]?[jt]s|py|rb|go)$/,
     maxFiles: 3000,
   }).filter((file) => !TEST_PATH.test(file) && !/(?:^|\/)tests?\//.test(file));
   for (const file of files) {
     const text = readSmallFile(join(repoDir, file));
     // Django: path('', RedirectView.as_view(url='/catalog/'))
-    const django = /\bpath\(\s*['"]['"]\s*,\s*RedirectView\.as_view\(\s*url\s*=\s*['"]([^'"]+)['"]/.exec(text);
+    const django = /\bpath\(\s*['"]['"]\s*,\s*RedirectView\.as_view\(\s*url\s*=\s*['"]([^'"]+)['"]/.exec(
+      text,
+    );
     if (django?.[1]?.startsWith('/')) return { path: django[1], why: `${file}: / redirects to ${django[1]}` };
     // Express/Koa: app.get('/', (req, res) => res.redirect('/login'))
-    const node = /\.(?:get|all)\(\s*['"]\/['"]\s*,[^;]{0,200}?\.redirect\(\s*(?:30\d\s*,\s*)?['"](\/[^'"]*)['"]/.exec(text);
+    const node =
+      /\.(?:get|all)\(\s*['"]\/['"]\s*,[^;]{0,200}?\.redirect\(\s*(?:30\d\s*,\s*)?['"](\/[^'"]*)['"]/.exec(
+        text,
+      );
     if (node?.[1]) return { path: node[1], why: `${file}: GET / redirects to ${node[1]}` };
     // Rails: root to: redirect('/login')
     const rails = /^\s*root\s+(?:to:\s*)?redirect\(\s*['"](\/[^'"]*)['"]/m.exec(text);
@@ -84,27 +114,38 @@ export function homeRedirect(repoDir: string): { path: string; why: string } | u
 }
 
 /** Flask: `/` behind @login_required sends anonymous visitors to `login_manager.login_view`. */
-function flaskLoginHome(repoDir: string, files: readonly string[]): { path: string; why: string } | undefined {
+function flaskLoginHome(
+  repoDir: string,
+  files: readonly string[],
+): { path: string; why: string } | undefined {
   const py = files.filter((file) => file.endsWith('.py'));
   const texts = new Map(py.map((file) => [file, readSmallFile(join(repoDir, file))]));
   const homeProtected = [...texts].find(([, text]) =>
-    /@\w+\.route\(\s*['"]\/['"][^)]*\)\s*\n(?:\s*@\w+(?:\.\w+)*(?:\([^)]*\))?\s*\n)*?\s*@login_required/.test(text),
+    /@\w+\.route\(\s*['"]\/['"][^)]*\)\s*\n(?:\s*@\w+(?:\.\w+)*(?:\([^)]*\))?\s*\n)*?\s*@login_required/.test(
+      text,
+    ),
   );
   if (!homeProtected) return undefined;
-  const view = [...texts.values()].map((text) => /login_view\s*=\s*['"]([\w.]+)['"]/.exec(text)?.[1]).find(Boolean);
+  const view = [...texts.values()]
+    .map((text) => /login_view\s*=\s*['"]([\w.]+)['"]/.exec(text)?.[1])
+    .find(Boolean);
   if (!view) return undefined;
   const [blueprint, func] = view.includes('.') ? view.split('.') : [undefined, view];
   for (const [file, text] of texts) {
-    const route = new RegExp(`@(\\w+)\\.route\\(\\s*['"]([^'"]+)['"][^)]*\\)\\s*\\n(?:\\s*@.*\\n)*\\s*def\\s+${func}\\s*\\(`).exec(text);
+    const route = new RegExp(
+      `@(\\w+)\\.route\\(\\s*['"]([^'"]+)['"][^)]*\\)\\s*\\n(?:\\s*@.*\\n)*\\s*def\\s+${func}\\s*\\(`,
+    ).exec(text);
     if (!route?.[2]) continue;
     let prefix = '';
     if (blueprint) {
       // app.register_blueprint(auth_bp, url_prefix='/auth'), the blueprint imported from this package
       const pkg = dirname(file).split('/').pop() ?? '';
       for (const other of texts.values()) {
-        const mount = new RegExp(`register_blueprint\\(\\s*(\\w+)\\s*,\\s*url_prefix\\s*=\\s*['"]([^'"]+)['"]`, 'g');
+        const mount = /register_blueprint\(\s*(\w+)\s*,\s*url_prefix\s*=\s*['"]([^'"]+)['"]/g;
         for (const match of other.matchAll(mount)) {
-          const imported = new RegExp(`from\\s+[\\w.]*\\b${pkg}\\b\\s+import\\s+(?:\\w+\\s+as\\s+)?${match[1]}\\b|from\\s+[\\w.]*\\b${pkg}\\s+import\\s+bp\\s+as\\s+${match[1]}\\b`).test(other);
+          const imported = new RegExp(
+            `from\\s+[\\w.]*\\b${pkg}\\b\\s+import\\s+(?:\\w+\\s+as\\s+)?${match[1]}\\b|from\\s+[\\w.]*\\b${pkg}\\s+import\\s+bp\\s+as\\s+${match[1]}\\b`,
+          ).test(other);
           if (imported && match[2]) prefix = match[2];
         }
       }

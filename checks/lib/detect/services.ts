@@ -32,14 +32,80 @@ export const SERVICE_NAMES: Record<ServiceKind, string> = {
   mongo: 'MongoDB',
 };
 
-export const SERVICE_PORTS: Record<ServiceKind, number> = { postgres: 5432, mysql: 3306, redis: 6379, mongo: 27017 };
+export const SERVICE_PORTS: Record<ServiceKind, number> = {
+  postgres: 5432,
+  mysql: 3306,
+  redis: 6379,
+  mongo: 27017,
+};
 
 /** Driver and ORM packages per service, across npm, PyPI, Go modules, gems and Maven artifacts. */
 const DRIVERS: Record<ServiceKind, readonly string[]> = {
-  postgres: ['pg', 'postgres', '@vercel/postgres', '@neondatabase/serverless', 'pg-promise', 'psycopg2', 'psycopg2-binary', 'psycopg', 'psycopg-binary', 'asyncpg', 'github.com/lib/pq', 'github.com/jackc/pgx', 'github.com/jackc/pgx/v4', 'github.com/jackc/pgx/v5', 'gorm.io/driver/postgres', 'postgresql', 'r2dbc-postgresql'],
-  mysql: ['mysql', 'mysql2', 'mariadb', '@planetscale/database', 'mysqlclient', 'pymysql', 'aiomysql', 'mysql-connector-python', 'github.com/go-sql-driver/mysql', 'gorm.io/driver/mysql', 'mysql-connector-java', 'mysql-connector-j', 'mariadb-java-client', 'trilogy'],
-  redis: ['redis', 'ioredis', '@redis/client', 'bullmq', 'bull', 'django-redis', 'rq', 'celery[redis]', 'github.com/go-redis/redis', 'github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/gomodule/redigo', 'sidekiq', 'jedis', 'lettuce-core', 'spring-boot-starter-data-redis'],
-  mongo: ['mongodb', 'mongoose', 'pymongo', 'motor', 'mongoengine', 'go.mongodb.org/mongo-driver', 'mongoid', 'mongo', 'spring-boot-starter-data-mongodb', 'mongodb-driver-sync'],
+  postgres: [
+    'pg',
+    'postgres',
+    '@vercel/postgres',
+    '@neondatabase/serverless',
+    'pg-promise',
+    'psycopg2',
+    'psycopg2-binary',
+    'psycopg',
+    'psycopg-binary',
+    'asyncpg',
+    'github.com/lib/pq',
+    'github.com/jackc/pgx',
+    'github.com/jackc/pgx/v4',
+    'github.com/jackc/pgx/v5',
+    'gorm.io/driver/postgres',
+    'postgresql',
+    'r2dbc-postgresql',
+  ],
+  mysql: [
+    'mysql',
+    'mysql2',
+    'mariadb',
+    '@planetscale/database',
+    'mysqlclient',
+    'pymysql',
+    'aiomysql',
+    'mysql-connector-python',
+    'github.com/go-sql-driver/mysql',
+    'gorm.io/driver/mysql',
+    'mysql-connector-java',
+    'mysql-connector-j',
+    'mariadb-java-client',
+    'trilogy',
+  ],
+  redis: [
+    'redis',
+    'ioredis',
+    '@redis/client',
+    'bullmq',
+    'bull',
+    'django-redis',
+    'rq',
+    'celery[redis]',
+    'github.com/go-redis/redis',
+    'github.com/redis/go-redis/v9',
+    'github.com/go-redis/redis/v8',
+    'github.com/gomodule/redigo',
+    'sidekiq',
+    'jedis',
+    'lettuce-core',
+    'spring-boot-starter-data-redis',
+  ],
+  mongo: [
+    'mongodb',
+    'mongoose',
+    'pymongo',
+    'motor',
+    'mongoengine',
+    'go.mongodb.org/mongo-driver',
+    'mongoid',
+    'mongo',
+    'spring-boot-starter-data-mongodb',
+    'mongodb-driver-sync',
+  ],
 };
 
 /** A URL scheme or config word naming the service. */
@@ -53,13 +119,22 @@ function kindOf(word: string): ServiceKind | undefined {
 }
 
 const SERVICE_ENV: Record<ServiceKind, RegExp> = {
-  postgres: /^(?:DATABASE_URL|DB_URL|POSTGRES_\w+|PG(?:HOST|PORT|USER|PASSWORD|DATABASE)|DATABASE_(?:HOST|PORT|USER|PASSWORD|NAME)|DB_(?:HOST|PORT|USER|USERNAME|PASSWORD|NAME|DATABASE)|SPRING_DATASOURCE_\w+)$/,
-  mysql: /^(?:DATABASE_URL|DB_URL|MYSQL_\w+|MARIADB_\w+|DATABASE_(?:HOST|PORT|USER|PASSWORD|NAME)|DB_(?:HOST|PORT|USER|USERNAME|PASSWORD|NAME|DATABASE)|SPRING_DATASOURCE_\w+)$/,
+  postgres:
+    /^(?:DATABASE_URL|DB_URL|POSTGRES_\w+|PG(?:HOST|PORT|USER|PASSWORD|DATABASE)|DATABASE_(?:HOST|PORT|USER|PASSWORD|NAME)|DB_(?:HOST|PORT|USER|USERNAME|PASSWORD|NAME|DATABASE)|SPRING_DATASOURCE_\w+)$/,
+  mysql:
+    /^(?:DATABASE_URL|DB_URL|MYSQL_\w+|MARIADB_\w+|DATABASE_(?:HOST|PORT|USER|PASSWORD|NAME)|DB_(?:HOST|PORT|USER|USERNAME|PASSWORD|NAME|DATABASE)|SPRING_DATASOURCE_\w+)$/,
   redis: /^(?:REDIS_\w+|CACHE_URL|BROKER_URL|CELERY_BROKER_URL)$/,
   mongo: /^(?:MONGO\w*_(?:URL|URI|HOST|PORT|DB|DATABASE)|MONGODB_\w+|MONGO_URL|MONGO_URI)$/,
 };
 
-const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker-compose.dev.yml', 'docker-compose.test.yml'];
+const COMPOSE_FILES = [
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'compose.yml',
+  'compose.yaml',
+  'docker-compose.dev.yml',
+  'docker-compose.test.yml',
+];
 
 /** Every dependency name the app declares, whatever its ecosystem. */
 function allDeps(repoDir: string): Set<string> {
@@ -76,10 +151,17 @@ export function findServices(repoDir: string): ServiceNeed[] {
   const names = [...new Set([...env.documented, ...env.read])].sort();
   const add = (kind: ServiceKind, why: string, image?: string) => {
     if (found.has(kind)) return;
-    found.set(kind, { kind, why, env: names.filter((name) => SERVICE_ENV[kind].test(name)), ...(image ? { image } : {}) });
+    found.set(kind, {
+      kind,
+      why,
+      env: names.filter((name) => SERVICE_ENV[kind].test(name)),
+      ...(image ? { image } : {}),
+    });
   };
   for (const file of COMPOSE_FILES) {
-    for (const match of readSmallFile(join(repoDir, file)).matchAll(/^\s*image\s*:\s*['"]?([\w./-]+(?::[\w.-]+)?)['"]?\s*$/gm)) {
+    for (const match of readSmallFile(join(repoDir, file)).matchAll(
+      /^\s*image\s*:\s*['"]?([\w./-]+(?::[\w.-]+)?)['"]?\s*$/gm,
+    )) {
       const image = match[1] ?? '';
       const kind = kindOf(image.split('/').pop()?.split(':')[0] ?? '');
       if (kind) add(kind, `${file} runs ${image}`, image);
@@ -88,18 +170,27 @@ export function findServices(repoDir: string): ServiceNeed[] {
   const knex = knexMigrationsDir(repoDir);
   const knexKind = knex?.client ? kindOf(knex.client) : undefined;
   if (knexKind) add(knexKind, `knexfile client ${knex?.client}`);
-  const prisma = /datasource\s+\w+\s*\{[^}]*provider\s*=\s*"(\w+)"/.exec(readSmallFile(join(repoDir, 'prisma/schema.prisma')));
+  const prisma = /datasource\s+\w+\s*\{[^}]*provider\s*=\s*"(\w+)"/.exec(
+    readSmallFile(join(repoDir, 'prisma/schema.prisma')),
+  );
   const prismaKind = prisma?.[1] ? kindOf(prisma[1]) : undefined;
   if (prismaKind) add(prismaKind, `prisma/schema.prisma datasource provider ${prisma?.[1]}`);
   const settings = djangoSettings(repoDir);
-  const engine = settings ? /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(\w+)['"]/.exec(settings.text)?.[1] : undefined;
+  const engine = settings
+    ? /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(\w+)['"]/.exec(settings.text)?.[1]
+    : undefined;
   const engineKind = engine ? kindOf(engine) : undefined;
   if (engineKind) add(engineKind, `${settings?.file} DATABASES ENGINE django.db.backends.${engine}`);
-  const databaseYml = /^production:[\s\S]*?adapter:\s*(\w+)|^\s*adapter:\s*(\w+)/m.exec(readSmallFile(join(repoDir, 'config/database.yml')));
+  const databaseYml = /^production:[\s\S]*?adapter:\s*(\w+)|^\s*adapter:\s*(\w+)/m.exec(
+    readSmallFile(join(repoDir, 'config/database.yml')),
+  );
   const adapter = databaseYml?.[1] ?? databaseYml?.[2];
   const adapterKind = adapter ? kindOf(adapter) : undefined;
   if (adapterKind) add(adapterKind, `config/database.yml adapter ${adapter}`);
-  const spring = /jdbc:(\w+):/.exec(readSmallFile(join(repoDir, 'src/main/resources/application.properties')) + readSmallFile(join(repoDir, 'src/main/resources/application.yml')));
+  const spring = /jdbc:(\w+):/.exec(
+    readSmallFile(join(repoDir, 'src/main/resources/application.properties')) +
+      readSmallFile(join(repoDir, 'src/main/resources/application.yml')),
+  );
   const springKind = spring?.[1] ? kindOf(spring[1]) : undefined;
   if (springKind) add(springKind, `application.properties datasource jdbc:${spring?.[1]}`);
   if (env.exampleFile) {
@@ -123,10 +214,17 @@ export function findServices(repoDir: string): ServiceNeed[] {
 
 /** The Django settings module (`<project>/settings.py` or a settings package's base). */
 function djangoSettings(repoDir: string): { file: string; text: string } | undefined {
-  const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)['"]/.exec(readSmallFile(join(repoDir, 'manage.py')))?.[1];
+  const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)['"]/.exec(
+    readSmallFile(join(repoDir, 'manage.py')),
+  )?.[1];
   if (!project) return undefined;
   const base = project.split('.').join('/');
-  for (const file of [`${base}.py`, `${base}/__init__.py`, `${base}/base.py`, `${base.replace(/\/settings$/, '')}/settings/base.py`]) {
+  for (const file of [
+    `${base}.py`,
+    `${base}/__init__.py`,
+    `${base}/base.py`,
+    `${base.replace(/\/settings$/, '')}/settings/base.py`,
+  ]) {
     if (existsSync(join(repoDir, file))) return { file, text: readSmallFile(join(repoDir, file)) };
   }
   return undefined;

@@ -3,9 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { CLIENT_OUTPUT_DIRS, findBrowserBuild } from '../build/build-dir.js';
 import { DEFAULT_MIGRATION_DIRS } from '../migrations/migration-pairs.js';
 import { envNames } from './env-names.js';
-import { homeRedirect, knexMigrationsDir, viewEngine } from './server-app.js';
 import { detectOtherStack, type Language } from './other-stacks.js';
 import { readPackage, readSmallFile } from './repo-files.js';
+import { homeRedirect, knexMigrationsDir, viewEngine } from './server-app.js';
 import { findWebSocketUse } from './websocket-use.js';
 
 /** One fact found in a repository and why shipgate believes it. */
@@ -191,7 +191,9 @@ function addSecrets(repoDir: string, facts: StackFacts, reads: string): void {
   facts.findings.push({
     what: 'secrets',
     value: facts.secrets.join(', ') || 'none',
-    why: env.exampleFile ? `${env.exampleFile} and ${reads} reads, secret-like names` : `${reads} reads, secret-like names`,
+    why: env.exampleFile
+      ? `${env.exampleFile} and ${reads} reads, secret-like names`
+      : `${reads} reads, secret-like names`,
   });
 }
 
@@ -199,16 +201,24 @@ const ENV_READS: Record<Language, string> = {
   python: 'os.environ/os.getenv',
   go: 'os.Getenv',
   ruby: 'ENV[]/ENV.fetch',
-  java: 'System.getenv/${…}',
+  java: 'System.getenv and Spring placeholder',
 };
 
 /** The facts of a Python, Go, Ruby or Java app, in the same shape and order as a JavaScript one's. */
-function otherStackFacts(repoDir: string, other: NonNullable<ReturnType<typeof detectOtherStack>>, facts: StackFacts): StackFacts {
+function otherStackFacts(
+  repoDir: string,
+  other: NonNullable<ReturnType<typeof detectOtherStack>>,
+  facts: StackFacts,
+): StackFacts {
   const { findings } = facts;
   facts.language = other.language;
   facts.framework = other.framework;
   facts.kind = other.kind;
-  findings.push({ what: 'stack', value: `${other.framework} (${other.kind})`, why: `${other.why}; ${other.kindWhy}` });
+  findings.push({
+    what: 'stack',
+    value: `${other.framework} (${other.kind})`,
+    why: `${other.why}; ${other.kindWhy}`,
+  });
   if (other.build) {
     facts.buildCommand = other.build.command;
     findings.push({ what: 'build', value: other.build.command, why: other.build.why });
@@ -221,17 +231,25 @@ function otherStackFacts(repoDir: string, other: NonNullable<ReturnType<typeof d
     findings.push({ what: 'url', value: facts.url, why: other.portWhy });
     if (home) findings.push({ what: 'home page', value: home.path, why: home.why });
   } else {
-    findings.push({ what: 'start', value: 'none', why: 'no server command found (Procfile, boot script, server package)' });
+    findings.push({
+      what: 'start',
+      value: 'none',
+      why: 'no server command found (Procfile, boot script, server package)',
+    });
   }
   facts.migrationsDir = other.migrations?.dir;
   findings.push(
     other.migrations
       ? { what: 'migrations', value: other.migrations.dir, why: other.migrations.why }
-      : { what: 'migrations', value: 'none', why: 'no migrations folder of the stack\'s tools' },
+      : { what: 'migrations', value: 'none', why: "no migrations folder of the stack's tools" },
   );
   facts.coverageReport = existsSync(join(repoDir, other.coverage));
   facts.coverage = other.coverage;
-  findings.push({ what: 'coverage', value: other.coverage, why: facts.coverageReport ? 'report exists' : other.coverageWhy });
+  findings.push({
+    what: 'coverage',
+    value: other.coverage,
+    why: facts.coverageReport ? 'report exists' : other.coverageWhy,
+  });
   facts.websocket = findWebSocketUse(repoDir);
   findings.push({
     what: 'websocket',

@@ -26,11 +26,13 @@ function section(text: string, name: string): string | undefined {
 
 /** The version `file` (one of VERSION_FILES) declares, or undefined; throws on malformed package.json. */
 export function versionFromManifest(file: VersionFile, text: string): string | undefined {
-  const quoted = (body: string | undefined) => (body ? /^\s*version\s*=\s*["']([^"']+)["']/m.exec(body)?.[1] : undefined);
+  const quoted = (body: string | undefined) =>
+    body ? /^\s*version\s*=\s*["']([^"']+)["']/m.exec(body)?.[1] : undefined;
   switch (file) {
     case 'package.json': {
       const parsed: unknown = JSON.parse(text);
-      const version = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).version : undefined;
+      const version =
+        parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).version : undefined;
       return typeof version === 'string' ? version : undefined;
     }
     case 'pyproject.toml':
@@ -43,7 +45,10 @@ export function versionFromManifest(file: VersionFile, text: string): string | u
       return quoted(section(text, 'package'));
     case 'pom.xml': {
       // the project's own version: outside <parent>, <dependencies>, <build>, <profiles>
-      const own = text.replace(/<(parent|dependencies|dependencyManagement|build|profiles|plugins)>[\s\S]*?<\/\1>/g, '');
+      const own = text.replace(
+        /<(parent|dependencies|dependencyManagement|build|profiles|plugins)>[\s\S]*?<\/\1>/g,
+        '',
+      );
       const version = /<version>\s*([^<\s]+)\s*<\/version>/.exec(own)?.[1];
       return version && !version.includes('${') ? version : undefined;
     }
@@ -56,7 +61,9 @@ export function versionFromManifest(file: VersionFile, text: string): string | u
 }
 
 /** The first manifest `read` returns that declares a version: the version and its file. */
-export function projectVersion(read: (file: VersionFile) => string | undefined): { version: string; file: VersionFile } | undefined {
+export function projectVersion(
+  read: (file: VersionFile) => string | undefined,
+): { version: string; file: VersionFile } | undefined {
   for (const file of VERSION_FILES) {
     const text = read(file);
     if (text === undefined) continue;

@@ -7,10 +7,12 @@ import {
   versionFromTitle,
 } from '../../../src/core/release/release-version.js';
 import type { CheckContext } from '../../check.js';
-import { projectVersion, type VersionFile, VERSION_FILES } from './project-version.js';
+import { projectVersion, VERSION_FILES, type VersionFile } from './project-version.js';
 
 /** The version the project's manifest declares (package.json, pyproject.toml, pom.xml, …) and its file. */
-export async function readProjectVersion(dir: string): Promise<{ version: string; file: VersionFile } | undefined> {
+export async function readProjectVersion(
+  dir: string,
+): Promise<{ version: string; file: VersionFile } | undefined> {
   const texts = new Map<VersionFile, string>();
   for (const file of VERSION_FILES) {
     const text = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);

@@ -108,7 +108,10 @@ function pythonBody(text: string, name: string): string | undefined {
   if (def[2]?.trim() && !def[2].trim().startsWith('#')) return def[2];
   const indent = def[1]?.length ?? 0;
   const lines: string[] = [];
-  for (const line of text.slice((def.index ?? 0) + def[0].length).split('\n').slice(1)) {
+  for (const line of text
+    .slice((def.index ?? 0) + def[0].length)
+    .split('\n')
+    .slice(1)) {
     if (line.trim() === '') {
       lines.push(line);
       continue;
@@ -147,9 +150,10 @@ function railsIrreversibleOps(change: string): string[] {
   const found: string[] = [];
   for (const line of outside.split('\n')) {
     const code = line.replace(/#.*$/, '').trim();
-    const op = /^(execute|change_column|remove_column|drop_table|remove_columns|change_column_default|remove_index)\b(.*)$/.exec(
-      code,
-    );
+    const op =
+      /^(execute|change_column|remove_column|drop_table|remove_columns|change_column_default|remove_index)\b(.*)$/.exec(
+        code,
+      );
     if (!op?.[1]) continue;
     const args = splitArguments((op[2] ?? '').replace(/^\s*\(|\)\s*$/g, ''));
     const irreversible =
@@ -241,7 +245,18 @@ export function liquibaseChangeSets(file: string, text: string): ToolMigrationSt
       const withoutRollback = body.replace(/<rollback\b[\s\S]*?(?:\/>|<\/rollback>)/g, '');
       const changes = [...withoutRollback.matchAll(/<(\w+)\b/g)]
         .map((match) => match[1] ?? '')
-        .filter((tag) => !['column', 'constraints', 'comment', 'preConditions', 'validCheckSum', 'where', 'param'].includes(tag));
+        .filter(
+          (tag) =>
+            ![
+              'column',
+              'constraints',
+              'comment',
+              'preConditions',
+              'validCheckSum',
+              'where',
+              'param',
+            ].includes(tag),
+        );
       status(id, lineOf(set.index ?? 0), [...new Set(changes)], rollback);
     }
     return out;
@@ -265,7 +280,10 @@ export function liquibaseChangeSets(file: string, text: string): ToolMigrationSt
 export async function scriptToolOf(dir: string): Promise<ScriptMigrationTool | undefined> {
   const entries = await entriesOf(dir);
   const names = new Set(entries.map((entry) => entry.name));
-  if (entries.some((e) => e.isDirectory() && e.name === 'versions') && (names.has('env.py') || names.has('alembic.ini') || names.has('script.py.mako')))
+  if (
+    entries.some((e) => e.isDirectory() && e.name === 'versions') &&
+    (names.has('env.py') || names.has('alembic.ini') || names.has('script.py.mako'))
+  )
     return 'alembic';
   const py = entries.filter((e) => e.isFile() && /\.py$/.test(e.name) && e.name !== '__init__.py');
   for (const entry of py.slice(0, 5)) {
@@ -274,7 +292,9 @@ export async function scriptToolOf(dir: string): Promise<ScriptMigrationTool | u
     if (/^def\s+upgrade\s*\(/m.test(text) && /\brevision\s*=/.test(text)) return 'alembic';
   }
   if (entries.some((e) => e.isFile() && /^\d+_\w+\.rb$/.test(e.name))) return 'rails';
-  for (const entry of entries.filter((e) => e.isFile() && /\.(?:xml|ya?ml|json|sql)$/i.test(e.name)).slice(0, 20)) {
+  for (const entry of entries
+    .filter((e) => e.isFile() && /\.(?:xml|ya?ml|json|sql)$/i.test(e.name))
+    .slice(0, 20)) {
     const text = await read(path.join(dir, entry.name));
     if (/databaseChangeLog|^--\s*liquibase formatted sql/im.test(text)) return 'liquibase';
   }
@@ -288,15 +308,24 @@ export async function inspectScriptMigrations(
 ): Promise<ToolMigrationStatus[]> {
   const out: ToolMigrationStatus[] = [];
   const sorted = async (folder: string) =>
-    (await entriesOf(folder)).filter((e) => e.isFile()).map((e) => e.name).sort();
+    (await entriesOf(folder))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   if (tool === 'django') {
     for (const name of (await sorted(dir)).filter((n) => /^\d{4}_\w+\.py$/.test(n))) {
       const problem = djangoIrreversible(await read(path.join(dir, name)));
-      out.push(problem ? { file: name, tool, problem } : { file: name, tool, rollback: 'Django reverses its operations' });
+      out.push(
+        problem
+          ? { file: name, tool, problem }
+          : { file: name, tool, rollback: 'Django reverses its operations' },
+      );
     }
   } else if (tool === 'alembic') {
     const versions = (await entriesOf(path.join(dir, 'versions'))).length > 0 ? 'versions' : '';
-    for (const name of (await sorted(path.join(dir, versions))).filter((n) => /\.py$/.test(n) && n !== '__init__.py')) {
+    for (const name of (await sorted(path.join(dir, versions))).filter(
+      (n) => /\.py$/.test(n) && n !== '__init__.py',
+    )) {
       const text = await read(path.join(dir, versions, name));
       if (!/^def\s+upgrade\s*\(/m.test(text)) continue;
       out.push({ file: path.posix.join(versions, name), tool, ...alembicDowngrade(text) });
