@@ -187,6 +187,7 @@ describe('the version a manifest declares', () => {
       '<project><parent><version>3.3.0</version></parent><artifactId>o</artifactId><version>1.7.0</version><dependencies><dependency><version>9</version></dependency></dependencies></project>',
       '1.7.0',
     ],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Maven property, not a JavaScript template
     ['pom.xml', '<project><version>${revision}</version></project>', undefined],
     ['build.gradle', "plugins { id 'java' }\nversion = '1.2.3'\n", '1.2.3'],
     ['build.gradle.kts', 'version = "4.5.6"\n', '4.5.6'],

@@ -11,6 +11,7 @@ import { runChecks } from '../runner/run-checks.js';
 import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
+import { markWaiting, missingServices, missingServicesText } from './missing-services.js';
 import { countLine, progressLine, resultsTable } from './report-text.js';
 
 export const CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
@@ -85,7 +86,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
   const clearLive = () => live && io.stderr.write('\r\x1b[2K');
   const drawLive = () =>
     live && io.stderr.write(`\r\x1b[2K… running ${running.size}: ${[...running].join(', ').slice(0, 100)}`);
-  const results = await runChecks({
+  const ran = await runChecks({
     checklist: context.checklist,
     config: context.config,
     repoDir: context.repoDir,
@@ -113,6 +114,9 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     },
   });
   clearLive();
+  // A database or cache that is not running here is one cause: said once, and on each item waiting on it.
+  const missing = await missingServices(context.repoDir, ran, io.env);
+  const results = markWaiting(ran, missing);
   const report = resultsReport(results);
   const { passed } = report;
   if (values.format === 'json') {
@@ -122,6 +126,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     io.stdout.write(
       `\n${resultsTable(results, 120, colorOut)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
     );
+    for (const line of missingServicesText(missing)) io.stdout.write(`${line}\n`);
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);
     io.stdout.write(`${paint(report.passed ? 'pass' : 'fail', gate, colorOut)}\n`);

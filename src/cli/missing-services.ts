@@ -1,0 +1,111 @@
+import { connect } from 'node:net';
+import { findCheck } from '../../checks/index.js';
+import {
+  findServices,
+  SERVICE_NAMES,
+  SERVICE_PORTS,
+  type ServiceNeed,
+} from '../../checks/lib/detect/services.js';
+import type { ItemResult } from '../core/template/model.js';
+
+/** A service the app needs that does not answer here, and the errored items that wait on it. */
+export interface MissingService {
+  need: ServiceNeed;
+  address: string;
+  items: ItemResult[];
+}
+
+/** The variables drivers and hosts conventionally read the service's URL from. */
+const CONVENTIONAL_URLS: Record<ServiceNeed['kind'], readonly string[]> = {
+  postgres: ['DATABASE_URL', 'POSTGRES_URL'],
+  mysql: ['DATABASE_URL', 'MYSQL_URL'],
+  redis: ['REDIS_URL'],
+  mongo: ['MONGODB_URI', 'MONGODB_URL', 'MONGO_URL'],
+};
+
+/** Where the app would reach the service: its own URL variable when set, else the default local port. */
+function address(need: ServiceNeed, env: Record<string, string | undefined>): { host: string; port: number } {
+  for (const name of [...need.env, ...CONVENTIONAL_URLS[need.kind]]) {
+    const value = env[name];
+    if (!value || !URL.canParse(value)) continue;
+    const url = new URL(value);
+    if (url.hostname) return { host: url.hostname, port: Number(url.port) || SERVICE_PORTS[need.kind] };
+  }
+  return { host: '127.0.0.1', port: SERVICE_PORTS[need.kind] };
+}
+
+/** Whether something accepts TCP connections at host:port within `timeoutMs` (bounded, no retries). */
+export function listening(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * The services the app needs (init's detection) that nothing answers for, with the items that
+ * errored because the app or its build could not run: a missing database is one cause, said once,
+ * not a dozen "target failed to start" errors. Items that judge files only never wait on it.
+ */
+export async function missingServices(
+  repoDir: string,
+  results: readonly ItemResult[],
+  env: Record<string, string | undefined>,
+): Promise<MissingService[]> {
+  const waiting = results.filter((result) => {
+    if (result.status !== 'error') return false;
+    const check = findCheck(result.check);
+    return check?.usesTarget === true || check?.usesBuild === true;
+  });
+  if (waiting.length === 0) return [];
+  const missing: MissingService[] = [];
+  for (const need of findServices(repoDir)) {
+    const { host, port } = address(need, env);
+    if (!(await listening(host, port))) missing.push({ need, address: `${host}:${port}`, items: waiting });
+  }
+  return missing;
+}
+
+/** `health ×3, load-test ×4`: the checks of the waiting items, counted. */
+function byCheck(items: readonly ItemResult[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.check, (counts.get(item.check) ?? 0) + 1);
+  return [...counts].map(([check, count]) => (count === 1 ? check : `${check} ×${count}`)).join(', ');
+}
+
+/** The one paragraph `check` prints for the services that are missing. */
+export function missingServicesText(missing: readonly MissingService[]): string[] {
+  if (missing.length === 0) return [];
+  const names = missing
+    .map((service) => `${SERVICE_NAMES[service.need.kind]} (${service.address})`)
+    .join(' and ');
+  const items = missing[0]?.items ?? [];
+  return [
+    `${names} not reachable here: ${items.length} item${items.length === 1 ? '' : 's'} that run or build the app errored and wait on ${missing.length === 1 ? 'it' : 'them'} (${byCheck(items)}).`,
+    ...missing.map(
+      (service) => `  - ${SERVICE_NAMES[service.need.kind]}: the app needs it (${service.need.why})`,
+    ),
+    '  Start them locally (docker compose up, or a local server), or run the checks in CI, where the workflow `shipgate init` wrote provides them.',
+  ];
+}
+
+/** The waiting items' summaries, prefixed with the service they wait on (the JSON and the table say it per item). */
+export function markWaiting(
+  results: readonly ItemResult[],
+  missing: readonly MissingService[],
+): ItemResult[] {
+  if (missing.length === 0) return [...results];
+  const waiting = new Set(missing.flatMap((service) => service.items.map((item) => item.item)));
+  const names = missing.map((service) => SERVICE_NAMES[service.need.kind]).join(' and ');
+  return results.map((result) =>
+    waiting.has(result.item)
+      ? { ...result, summary: `waits on ${names} (not reachable): ${result.summary}` }
+      : result,
+  );
+}
