@@ -15,7 +15,7 @@ function app(): string {
       dependencies: { express: '5', pg: '8' },
       scripts: { start: 'node server.js' },
     }),
-    'server.js': "const url = process.env.DATABASE_URL;\nconsole.error(`connect ECONNREFUSED ${url}`);\nprocess.exit(1);\n",
+    'server.js': "console.error('connect ECONNREFUSED', process.env.DATABASE_URL);\nprocess.exit(1);\n",
     'routes.js': "app.get('/health', (req, res) => res.json({ ok: true }));\n",
   });
   return dir;
