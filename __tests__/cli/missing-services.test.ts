@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
 import { removeDirs, tempDir, writeFiles } from '../helpers/repo-temp.js';
 
@@ -63,4 +65,42 @@ test('when the database answers, the errors are the app’s own and nothing is b
   } finally {
     await new Promise((resolve) => database.close(resolve));
   }
+}, 60_000);
+
+test('a start command whose program is not installed is named once, and not blamed on the database', async () => {
+  const dir = app();
+  await runCli(['init', dir]);
+  const config = join(dir, '.github/shipgate.yml');
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8').replace('npm run start', 'shipgate-no-such-server --port 3000'),
+  );
+  const { stdout } = await runCli(['check', dir, '--only', 'health'], { env: { PATH: process.env.PATH } });
+  expect(stdout).toContain(
+    'shipgate-no-such-server is not installed here (the target command exited with 127): 2 items that run the app wait on it (health ×2).',
+  );
+  expect(stdout).not.toContain('PostgreSQL');
+}, 60_000);
+
+test('a check that does not run the app keeps its own skip when the app cannot start', async () => {
+  const dir = app();
+  await runCli(['init', dir]);
+  const checklist = join(dir, '.github/shipgate/checklist.md');
+  // coverage's skip names the paths it tried, target/site/jacoco/jacoco.xml among them: not a target problem.
+  const text = readFileSync(checklist, 'utf8').replace(
+    '- [ ] CHANGELOG.md updated <!-- shipgate: check=changelog -->\n',
+    '- [ ] CHANGELOG.md updated <!-- shipgate: check=changelog -->\n- [ ] Coverage read <!-- shipgate: check=coverage -->\n',
+  );
+  expect(text).toContain('Coverage read');
+  writeFileSync(checklist, text);
+  // health runs the app (which cannot start), coverage only reads files
+  const { stdout } = await runCli(['check', dir, '--only', 'coverage,health', '--format', 'json'], {
+    env: { PATH: process.env.PATH },
+  });
+  const report = JSON.parse(stdout) as { results: { check: string; status: string; summary: string }[] };
+  const coverage = report.results.find((result) => result.check === 'coverage');
+  expect(coverage?.status).toBe('skipped');
+  expect(coverage?.summary).toContain('target/site/jacoco/jacoco.xml');
+  const health = report.results.filter((result) => result.check === 'health');
+  expect(health.map((result) => result.status)).toEqual(['error', 'error']);
 }, 60_000);

@@ -11,7 +11,7 @@ import { runChecks } from '../runner/run-checks.js';
 import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
-import { markWaiting, missingServices, missingServicesText } from './missing-services.js';
+import { markWaiting, missingProgramText, missingServices, missingServicesText } from './missing-services.js';
 import { countLine, progressLine, resultsTable } from './report-text.js';
 
 export const CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
@@ -126,7 +126,8 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     io.stdout.write(
       `\n${resultsTable(results, 120, colorOut)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
     );
-    for (const line of missingServicesText(missing)) io.stdout.write(`${line}\n`);
+    for (const line of [...missingProgramText(results), ...missingServicesText(missing)])
+      io.stdout.write(`${line}\n`);
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);
     io.stdout.write(`${paint(report.passed ? 'pass' : 'fail', gate, colorOut)}\n`);

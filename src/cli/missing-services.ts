@@ -63,13 +63,30 @@ export async function missingServices(
     const check = findCheck(result.check);
     return check?.usesTarget === true || check?.usesBuild === true;
   });
-  if (waiting.length === 0) return [];
+  // A start command whose program is not installed (exit 127) fails whatever runs: not the services' fault.
+  if (waiting.length === 0 || waiting.some((result) => missingProgramOf(result.summary))) return [];
   const missing: MissingService[] = [];
   for (const need of findServices(repoDir)) {
     const { host, port } = address(need, env);
     if (!(await listening(host, port))) missing.push({ need, address: `${host}:${port}`, items: waiting });
   }
   return missing;
+}
+
+/** `gunicorn` from `… exited with code 127: /bin/sh: 1: gunicorn: not found`. */
+function missingProgramOf(summary: string): string | undefined {
+  if (!/exited with code 127\b/.test(summary)) return undefined;
+  return /(?:^|:\s)([\w./+-]+): (?:command )?not found/.exec(summary)?.[1] ?? 'its program';
+}
+
+/** The one line for a start command whose program is not installed here, with the items that wait on it. */
+export function missingProgramText(results: readonly ItemResult[]): string[] {
+  const waiting = results.filter((result) => result.status === 'error' && missingProgramOf(result.summary));
+  const program = waiting[0] ? missingProgramOf(waiting[0].summary) : undefined;
+  if (!program) return [];
+  return [
+    `${program} is not installed here (the target command exited with 127): ${waiting.length} item${waiting.length === 1 ? '' : 's'} that run the app wait on it (${byCheck(waiting)}). Install it, or run the checks in CI, where the workflow \`shipgate init\` wrote sets up the runtime.`,
+  ];
 }
 
 /** `health ×3, load-test ×4`: the checks of the waiting items, counted. */
