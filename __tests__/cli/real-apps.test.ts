@@ -137,11 +137,12 @@ const APPS: readonly RealApp[] = [
     name: 'Django pages (mdn/django-locallibrary-tutorial)',
     mirror: 'mdn+django-locallibrary-tutorial',
     commit: '3dbedbe',
-    // Procfile: `python manage.py migrate && … && gunicorn locallibrary.wsgi`; `/` is a permanent
+    // Procfile: `python manage.py migrate && … && gunicorn locallibrary.wsgi`, kept whole (a fresh checkout
+    // needs its migrations before a page answers), gunicorn bound to loopback; `/` is a permanent
     // redirect to /catalog/ (RedirectView), so the target is the page it lands on.
     init: [
       /stack\s+Django \(ssr\)/,
-      /start\s+gunicorn locallibrary\.wsgi --bind 127\.0\.0\.1:8000/,
+      /start\s+python manage\.py migrate && python manage\.py collectstatic --no-input && gunicorn locallibrary\.wsgi --bind 127\.0\.0\.1:8000/,
       /url\s+http:\/\/127\.0\.0\.1:8000\/catalog\//,
       /migrations\s+catalog\/migrations/,
       /secrets\s+DJANGO_SECRET_KEY/,
@@ -168,7 +169,7 @@ const APPS: readonly RealApp[] = [
     // `/` needs a login (@login_required): anonymous visitors land on auth.login = /auth/login.
     init: [
       /stack\s+Flask \(ssr\)/,
-      /start\s+gunicorn microblog:app --bind 127\.0\.0\.1:8000/,
+      /start\s+flask db upgrade; flask translate compile; gunicorn microblog:app --bind 127\.0\.0\.1:8000/,
       /url\s+http:\/\/127\.0\.0\.1:8000\/auth\/login/,
       /migrations\s+migrations\s+\(Alembic/,
       /services\s+PostgreSQL, Redis/,

@@ -33,7 +33,7 @@ the built-in production-deployment template: items that apply are bound to their
 app's build dir, health path, migrations folder), items that cannot apply are dropped (no
 WebSocket server, no browser build, the template's example-app flows and secrets), items that may
 apply but cannot be checked here stay manual. The config points to the checklist.
-  --dry-run   print both files instead of writing them
+  --dry-run   print the files instead of writing them
   --force     overwrite existing files that differ
 Running it again on an unchanged repository changes nothing; existing files that differ are left
 alone (exit 2) unless --force.

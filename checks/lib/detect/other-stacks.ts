@@ -77,18 +77,27 @@ export function pythonDeps(repoDir: string): Set<string> {
   return deps;
 }
 
-/** A Procfile's `web:` command, the server part of it (after `migrate && …`). */
-function procfileWeb(repoDir: string): string | undefined {
-  const web = /^web:\s*(.+)$/m.exec(readSmallFile(join(repoDir, 'Procfile')))?.[1];
-  if (!web) return undefined;
-  const parts = web.split(/\s*(?:&&|;)\s*/).map((part) => part.trim());
-  return (
+/**
+ * A Procfile's `web:` line and its server part (`gunicorn x.wsgi` in `python manage.py migrate &&
+ * … && gunicorn x.wsgi`). The steps before the server stay in the start command: a fresh checkout
+ * needs its migrations applied before a page can answer, as on the platform the Procfile is for.
+ */
+function procfileWeb(repoDir: string): { line: string; server: string } | undefined {
+  const line = /^web:\s*(.+)$/m.exec(readSmallFile(join(repoDir, 'Procfile')))?.[1]?.trim();
+  if (!line) return undefined;
+  const parts = line.split(/\s*(?:&&|;)\s*/).map((part) => part.trim());
+  const server =
     parts.find((part) =>
       /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|rails\s+s(?:erver)?|rackup|java\s+-jar|bin\/\w+|\.\/\w+)\b/.test(
         part,
       ),
-    ) ?? parts.at(-1)
-  );
+    ) ?? parts.at(-1);
+  return server ? { line, server } : undefined;
+}
+
+/** The Procfile line with its server bound to loopback on `port`. */
+function procfileStart(web: { line: string; server: string }, port: number): string {
+  return web.line.replace(web.server, bound(web.server, port));
 }
 
 /** `-b :5000`, `--bind 0.0.0.0:8000`, `--port 8000`, `-p 3000`: the port a server command names. */
@@ -159,7 +168,7 @@ function python(repoDir: string): OtherStack | undefined {
   };
   if (deps.has('django') || /DJANGO_SETTINGS_MODULE/.test(manage)) {
     const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)\.settings/.exec(manage)?.[1];
-    const server = web ?? (deps.has('gunicorn') && project ? `gunicorn ${project}.wsgi` : undefined);
+    const server = web?.server ?? (deps.has('gunicorn') && project ? `gunicorn ${project}.wsgi` : undefined);
     const port = (server ? commandPort(server) : undefined) ?? 8000;
     const dirs = djangoMigrationDirs(repoDir);
     const templates = hasTemplates(repoDir, /(?:^|\/)templates\//);
@@ -171,8 +180,8 @@ function python(repoDir: string): OtherStack | undefined {
       kindWhy: templates ? `renders templates (${templates})` : 'no templates folder: an API',
       start: server
         ? {
-            command: bound(server, port),
-            why: web ? `Procfile web: ${web}` : `gunicorn serves ${project}.wsgi`,
+            command: web ? procfileStart(web, port) : bound(server, port),
+            why: web ? `Procfile web: ${web.line}` : `gunicorn serves ${project}.wsgi`,
           }
         : {
             command: `python3 manage.py runserver --noreload --insecure 127.0.0.1:${port}`,
@@ -203,7 +212,7 @@ function python(repoDir: string): OtherStack | undefined {
   const boot = readSmallFile(join(repoDir, 'boot.sh'));
   const bootServer = /(?:exec\s+)?((?:gunicorn|uvicorn)\b.*)$/m.exec(boot)?.[1];
   const server =
-    web ??
+    web?.server ??
     bootServer ??
     (name === 'FastAPI' && object
       ? `uvicorn ${object.target}`
@@ -226,9 +235,11 @@ function python(repoDir: string): OtherStack | undefined {
     ...(server
       ? {
           start: {
-            command: bound(server.replace(/\s+--(?:access|error)-logfile\s+\S+/g, ''), port),
+            command: web
+              ? procfileStart(web, port)
+              : bound(server.replace(/\s+--(?:access|error)-logfile\s+\S+/g, ''), port),
             why: web
-              ? `Procfile web: ${web}`
+              ? `Procfile web: ${web.line}`
               : bootServer
                 ? `boot.sh: ${bootServer}`
                 : `${server.split(' ')[0]} serves ${object?.target}`,
@@ -328,7 +339,9 @@ function ruby(repoDir: string): OtherStack | undefined {
     start: rails
       ? {
           command: `bundle exec rails server -e production -b 127.0.0.1 -p ${port}`,
-          why: web ? `Procfile web: ${web}; bound to loopback` : 'rails server in production',
+          why: web
+            ? `Procfile web: ${web.line}; rails server bound to loopback`
+            : 'rails server in production',
         }
       : { command: `bundle exec rackup -E production -o 127.0.0.1 -p ${port}`, why: 'config.ru' },
     port,
