@@ -197,7 +197,7 @@ const APPS: readonly RealApp[] = [
     // gorm over SQLite (./gorm.db): the pq and mysql drivers in go.mod are indirect, not services.
     init: [
       /stack\s+Gin \(api\)/,
-      /build\s+go build -o bin\/app \./,
+      /start\s+go build -o bin\/app \.\/ && \.\/bin\/app/,
       /url\s+http:\/\/127\.0\.0\.1:8080\//,
       /database\s+github\.com\/jinzhu\/gorm/,
       /services\s+none/,

@@ -76,7 +76,12 @@ export async function missingServices(
 /** `gunicorn` from `… exited with code 127: /bin/sh: 1: gunicorn: not found`. */
 function missingProgramOf(summary: string): string | undefined {
   if (!/exited with code 127\b/.test(summary)) return undefined;
-  return /(?:^|:\s)([\w./+-]+): (?:command )?not found/.exec(summary)?.[1] ?? 'its program';
+  // the shell's own words when the summary kept them, else the command's first program
+  return (
+    /(?:^|:\s)([\w./+-]+): (?:command )?not found/.exec(summary)?.[1] ??
+    /target command "([\w./+-]+)/.exec(summary)?.[1] ??
+    'its program'
+  );
 }
 
 /** The one line for a start command whose program is not installed here, with the items that wait on it. */

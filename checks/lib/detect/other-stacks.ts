@@ -299,11 +299,13 @@ function go(repoDir: string): OtherStack | undefined {
     deps,
     ...(mainDir !== undefined
       ? {
-          build: {
-            command: `go build -o bin/app ./${mainDir}`,
+          // Compiled then run as production runs it (a binary, not `go run`'s wrapper process); the
+          // build is part of the start command because no checklist item of a Go service judges a
+          // browser build, and a missing toolchain then reads as "go is not installed here".
+          start: {
+            command: `go build -o bin/app ./${mainDir} && ./bin/app`,
             why: `package main in ${mainDir || 'the module root'}`,
           },
-          start: { command: './bin/app', why: 'the binary go build wrote' },
         }
       : {}),
     port,
