@@ -88,9 +88,19 @@ function missingProgramOf(summary: string): string | undefined {
 export function missingProgramText(results: readonly ItemResult[]): string[] {
   const waiting = results.filter((result) => result.status === 'error' && missingProgramOf(result.summary));
   const program = waiting[0] ? missingProgramOf(waiting[0].summary) : undefined;
-  if (!program) return [];
+  if (!program) return startFailureText(results);
   return [
     `${program} is not installed here (the target command exited with 127): ${waiting.length} item${waiting.length === 1 ? '' : 's'} that run the app wait on it (${byCheck(waiting)}). Install it, or run the checks in CI, where the workflow \`shipgate init\` wrote sets up the runtime.`,
+  ];
+}
+
+/** Any other start failure, once: the cause is the same for every item that waits on the app. */
+function startFailureText(results: readonly ItemResult[]): string[] {
+  const prefix = 'target failed to start: ';
+  const waiting = results.filter((result) => result.status === 'error' && result.summary.startsWith(prefix));
+  if (waiting.length < 2) return [];
+  return [
+    `The app did not start (${waiting[0]?.summary.slice(prefix.length)}): ${waiting.length} items that run it wait on it (${byCheck(waiting)}).`,
   ];
 }
 
