@@ -109,3 +109,22 @@ test('a check that does not run the app keeps its own skip when the app cannot s
   const health = report.results.filter((result) => result.check === 'health');
   expect(health.map((result) => result.status)).toEqual(['error', 'error']);
 }, 60_000);
+
+test('a jar the build did not produce is the cause, not the databases the compose file offers', async () => {
+  const dir = tempDir('shipgate-services-');
+  dirs.push(dir);
+  writeFiles(dir, {
+    'pom.xml':
+      '<project><artifactId>clinic</artifactId><version>1.0.0</version><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency></dependencies></project>',
+    'docker-compose.yml': 'services:\n  postgres:\n    image: postgres:18\n',
+  });
+  await runCli(['init', dir]);
+  const config = join(dir, '.github/shipgate.yml');
+  // the build is not what this test is about: a build that makes nothing
+  writeFileSync(config, readFileSync(config, 'utf8').replace('mvn -B package -DskipTests', 'true'));
+  const { stdout } = await runCli(['check', dir, '--only', 'health'], { env: { PATH: process.env.PATH } });
+  expect(stdout).toContain(
+    'target/clinic-1.0.0.jar does not exist (build.command `true` did not produce it): 2 items that run the app wait on it (health ×2).',
+  );
+  expect(stdout).not.toContain('PostgreSQL');
+}, 60_000);

@@ -11,7 +11,13 @@ import { runChecks } from '../runner/run-checks.js';
 import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
-import { markWaiting, missingProgramText, missingServices, missingServicesText } from './missing-services.js';
+import {
+  markWaiting,
+  missingArtifactText,
+  missingProgramText,
+  missingServices,
+  missingServicesText,
+} from './missing-services.js';
 import { countLine, progressLine, resultsTable } from './report-text.js';
 
 export const CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
@@ -115,7 +121,9 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
   });
   clearLive();
   // A database or cache that is not running here is one cause: said once, and on each item waiting on it.
-  const missing = await missingServices(context.repoDir, ran, io.env);
+  const { start, url } = context.config.target;
+  const startsApp = values.url === undefined && start !== undefined && url !== undefined;
+  const missing = await missingServices(context.repoDir, ran, io.env, startsApp ? start : undefined);
   const results = markWaiting(ran, missing);
   const report = resultsReport(results);
   const { passed } = report;
@@ -126,8 +134,14 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     io.stdout.write(
       `\n${resultsTable(results, 120, colorOut)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
     );
-    for (const line of [...missingProgramText(results), ...missingServicesText(missing)])
-      io.stdout.write(`${line}\n`);
+    // One cause for the items that could not run the app: the jar the build did not make, the
+    // program that is not installed, the services that are not running, or the start's own error.
+    const artifact = startsApp
+      ? missingArtifactText(context.repoDir, start, context.config.build.command, results)
+      : [];
+    const causes =
+      artifact.length > 0 ? artifact : [...missingProgramText(results), ...missingServicesText(missing)];
+    for (const line of causes) io.stdout.write(`${line}\n`);
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);
     io.stdout.write(`${paint(report.passed ? 'pass' : 'fail', gate, colorOut)}\n`);

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
 import { findCheck } from '../../checks/index.js';
 import {
   findServices,
@@ -57,6 +59,7 @@ export async function missingServices(
   repoDir: string,
   results: readonly ItemResult[],
   env: Record<string, string | undefined>,
+  start?: string,
 ): Promise<MissingService[]> {
   const waiting = results.filter((result) => {
     if (result.status !== 'error') return false;
@@ -65,12 +68,48 @@ export async function missingServices(
   });
   // A start command whose program is not installed (exit 127) fails whatever runs: not the services' fault.
   if (waiting.length === 0 || waiting.some((result) => missingProgramOf(result.summary))) return [];
+  // Nor is a jar or binary the build never made (a Spring app on H2 fails the same way without one).
+  if (missingArtifact(repoDir, start)) return [];
   const missing: MissingService[] = [];
   for (const need of findServices(repoDir)) {
     const { host, port } = address(need, env);
     if (!(await listening(host, port))) missing.push({ need, address: `${host}:${port}`, items: waiting });
   }
   return missing;
+}
+
+/**
+ * The file a start command runs (`java -jar target/app.jar`, `./bin/server`) when it is not there:
+ * the build did not produce it, whatever else the app needs. A command that builds it first
+ * (`go build -o bin/app . && ./bin/app`) is not judged here: its own failure says why.
+ */
+export function missingArtifact(repoDir: string, start: string | undefined): string | undefined {
+  if (!start || /&&|;|\|\|/.test(start)) return undefined;
+  const file = /^\s*java\s+(?:-\S+\s+)*-jar\s+(\S+)/.exec(start)?.[1] ?? /^\s*(\.\/\S+)/.exec(start)?.[1];
+  if (!file) return undefined;
+  // a glob (`build/libs/*.jar`): the folder must exist at least
+  const path = /[*?[]/.test(file) ? dirname(file) : file;
+  return existsSync(join(repoDir, path)) ? undefined : file;
+}
+
+/** The one line for a start command whose jar or binary the build did not produce. */
+export function missingArtifactText(
+  repoDir: string,
+  start: string | undefined,
+  buildCommand: string | undefined,
+  results: readonly ItemResult[],
+): string[] {
+  const file = missingArtifact(repoDir, start);
+  const waiting = results.filter(
+    (result) => result.status === 'error' && result.summary.startsWith('target failed to start'),
+  );
+  if (!file || waiting.length === 0) return [];
+  const build = buildCommand
+    ? `build.command \`${buildCommand}\` did not produce it`
+    : 'no build.command produces it';
+  return [
+    `${file} does not exist (${build}): ${waiting.length} item${waiting.length === 1 ? '' : 's'} that run the app wait on it (${byCheck(waiting)}).`,
+  ];
 }
 
 /** `gunicorn` from `… exited with code 127: /bin/sh: 1: gunicorn: not found`. */

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { versionFromManifest } from '../git/project-version.js';
 import { listSourceFiles, readSmallFile, walkRepo } from './repo-files.js';
 
 export type Language = 'python' | 'go' | 'ruby' | 'java';
@@ -374,11 +375,11 @@ function java(repoDir: string): OtherStack | undefined {
   const pages = [...deps].find((dep) =>
     /thymeleaf|freemarker|mustache|jstl|tomcat-embed-jasper|jte/.test(dep),
   );
-  const artifact = pom
-    ? (/<\/parent>[\s\S]*?<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1] ??
-      /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1])
-    : undefined;
-  const version = pom ? /<\/parent>[\s\S]*?<version>([^<]+)<\/version>/.exec(pom)?.[1] : undefined;
+  // The project's own coordinates, not its parent's or a dependency's.
+  const own = pom.replace(/<(parent|dependencies|dependencyManagement|build|profiles)>[\s\S]*?<\/\1>/g, '');
+  const artifact = /<artifactId>([^<]+)<\/artifactId>/.exec(own)?.[1];
+  const version = pom ? versionFromManifest('pom.xml', pom) : undefined;
+  // Gradle's bootJar is build/libs/<name>-<version>.jar beside a `-plain.jar`: the glob skips the plain one.
   const jar = pom ? `target/${artifact}-${version ?? '*'}.jar` : 'build/libs/*[!n].jar';
   const migrations = deps.has('flyway-core')
     ? { dir: 'src/main/resources/db/migration', why: 'Flyway (flyway-core) default location' }
