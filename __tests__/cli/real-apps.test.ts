@@ -208,6 +208,30 @@ const APPS: readonly RealApp[] = [
     },
     verdicts: { 'env-files': 'fail', secrets: 'pass', 'git-history': 'pass', changelog: 'fail' },
   },
+  {
+    name: 'Spring Boot + Thymeleaf, MySQL/PostgreSQL services (spring-projects/spring-petclinic)',
+    mirror: 'spring-projects+spring-petclinic',
+    commit: 'edf4db2',
+    // H2 by default; docker-compose.yml offers MySQL and PostgreSQL for its profiles.
+    init: [
+      /stack\s+Spring Boot \(Maven\) \(ssr\)/,
+      /build\s+\.\/mvnw -B package -DskipTests/,
+      /start\s+java -jar target\/spring-petclinic-4\.0\.0-SNAPSHOT\.jar --server\.address=127\.0\.0\.1 --server\.port=8080/,
+      /health route\s+\/actuator\/health/,
+      /services\s+MySQL, PostgreSQL/,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Health check endpoint working <!-- shipgate: check=health path=/actuator/health -->',
+        '- [ ] CLS < 0.1 <!-- shipgate: check=lighthouse metric=cls max=0.1 -->',
+      ],
+      // Thymeleaf pages, no JavaScript build; schema.sql scripts, no migration tool: rollback is manual.
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|websocket|migrations)/],
+    },
+    // secrets is left out: mvnw.cmd's `$webclient.Credentials = New-Object …` is flagged by the
+    // generic rule (a false failure every Maven wrapper would get; see docs/real-apps.md).
+    verdicts: { 'env-files': 'fail', changelog: 'fail' },
+  },
 ];
 
 const dirs: string[] = [];
