@@ -140,7 +140,8 @@ function startFailureText(results: readonly ItemResult[]): string[] {
   if (waiting.length < 2) return [];
   // The runner keeps the first 200 characters: up to the exit code, not a cut-off traceback.
   const text = waiting[0]?.summary.slice(prefix.length) ?? '';
-  const cause = /^.*?(?:exited with code (?:-?\d+|null)|within \d+ ms \([^)]*\))/.exec(text)?.[0] ?? text.split('\n')[0];
+  const cause =
+    /^.*?(?:exited with code (?:-?\d+|null)|within \d+ ms \([^)]*\))/.exec(text)?.[0] ?? text.split('\n')[0];
   return [
     `The app did not start (${cause}): ${waiting.length} items that run it wait on it (${byCheck(waiting)}); each item's result has the command's last output.`,
   ];
