@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { COVERAGE_METRICS, type CoverageTotals, parseCoverage } from './lib/coverage/coverage-report.js';
 
-/** Where the usual tools write their reports: istanbul/c8, lcov, coverage.py, Go (gocover-cobertura), JaCoCo (Maven, Gradle). */
+/** Where the usual tools write their reports: istanbul/c8, lcov, coverage.py and other Cobertura writers, JaCoCo (Maven, Gradle), Go's cover profile. */
 export const DEFAULT_COVERAGE_FILES = [
   'coverage/coverage-summary.json',
   'coverage/lcov.info',
@@ -13,12 +13,13 @@ export const DEFAULT_COVERAGE_FILES = [
   'coverage/coverage.xml',
   'target/site/jacoco/jacoco.xml',
   'build/reports/jacoco/test/jacocoTestReport.xml',
+  'coverage.out',
 ];
 const DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
 
 const ParamsSchema = z
   .object({
-    /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML or JaCoCo XML. */
+    /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
     file: z.string().min(1).optional(),
     metric: z.enum(COVERAGE_METRICS).default('lines'),
     /** Minimum percentage. */
@@ -68,28 +69,33 @@ export const coverageCheck = defineCheck({
         summary: `no coverage report (tried ${tried.join(', ')}): run the tests with coverage first`,
       };
     }
-    const counts = report.totals[params.metric];
+    // Go's cover profile counts statements only: the line budget is judged on them, and said so.
+    const metric =
+      params.metric === 'lines' && !report.totals.lines && report.totals.statements
+        ? 'statements'
+        : params.metric;
+    const counts = report.totals[metric];
     if (!counts) {
       return { status: 'skipped', summary: `${report.file} has no ${params.metric} counts` };
     }
     if (counts.total === 0) {
       return {
         status: 'skipped',
-        summary: `${report.file} counts 0 ${params.metric}: nothing was instrumented`,
+        summary: `${report.file} counts 0 ${metric}: nothing was instrumented`,
       };
     }
     const pct = (counts.covered / counts.total) * 100;
     const ok = pct >= params.min;
     return {
       status: ok ? 'pass' : 'fail',
-      summary: `${pct.toFixed(1)}% ${params.metric} ${ok ? '≥' : '<'} ${params.min}%`,
-      details: `${counts.covered} of ${counts.total} ${params.metric} covered, from ${report.file}`,
+      summary: `${pct.toFixed(1)}% ${metric} ${ok ? '≥' : '<'} ${params.min}%${metric === params.metric ? '' : ` (${report.file} counts statements, not lines)`}`,
+      details: `${counts.covered} of ${counts.total} ${metric} covered, from ${report.file}`,
       findings: ok
         ? []
         : [
             {
               file: report.file,
-              message: `${params.metric} coverage ${pct.toFixed(1)}% is below ${params.min}%`,
+              message: `${metric} coverage ${pct.toFixed(1)}% is below ${params.min}%`,
             },
           ],
       metrics: { pct: Number(pct.toFixed(2)), covered: counts.covered, total: counts.total, min: params.min },

@@ -1,5 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseCobertura, parseCoverage, parseJacoco } from '../../checks/lib/coverage/coverage-report.js';
+import {
+  parseCobertura,
+  parseCoverage,
+  parseGoCoverProfile,
+  parseJacoco,
+} from '../../checks/lib/coverage/coverage-report.js';
 import { versionFromManifest } from '../../checks/lib/git/project-version.js';
 import {
   alembicDowngrade,
@@ -160,6 +165,18 @@ describe('coverage reports of other stacks', () => {
       functions: { covered: 8, total: 10 },
     });
     expect(parseCoverage('target/site/jacoco/jacoco.xml', xml).format).toBe('jacoco');
+  });
+  test('Go cover profile: statements, a block run by any package counts as covered once', () => {
+    const profile = [
+      'mode: count',
+      'example.com/app/a.go:3.10,5.2 2 1',
+      'example.com/app/a.go:7.10,9.2 3 0',
+      'example.com/app/a.go:7.10,9.2 3 4',
+      'example.com/app/b.go:1.1,2.2 5 0',
+      '',
+    ].join('\n');
+    expect(parseGoCoverProfile(profile)).toEqual({ statements: { covered: 5, total: 10 } });
+    expect(parseCoverage('coverage.out', profile).format).toBe('go');
   });
   test('a foreign XML file is an error, not a zero', () => {
     expect(() => parseCobertura('<coverage/>')).toThrow('no lines-valid');

@@ -385,6 +385,53 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
   });
 });
 
+describe('health routes behind their routers’ prefixes', () => {
+  test.each([
+    [
+      'Express: a router mounted in a router mounted in the app',
+      {
+        'app.js': "const routes = require('./routes');\napp.use('/v1', routes);\n",
+        'routes/index.js':
+          "const ops = require('./ops');\nrouter.use('/ops', ops);\nmodule.exports = router;\n",
+        'routes/ops.js': "router.get('/health', (req, res) => res.send('ok'));\n",
+      },
+      '/v1/ops/health',
+    ],
+    [
+      'Flask: a blueprint registered with url_prefix under another name',
+      {
+        'app/__init__.py':
+          "from app.api import bp as api_bp\napp.register_blueprint(api_bp, url_prefix='/api')\n",
+        'app/api/routes.py': "@bp.route('/health')\ndef health():\n    return 'ok'\n",
+      },
+      '/api/health',
+    ],
+    [
+      'FastAPI: APIRouter(prefix=…) included under another prefix',
+      {
+        'main.py': 'app.include_router(ops.router, prefix="/internal")\n',
+        'ops.py': 'router = APIRouter(prefix="/ops")\n@router.get("/healthz")\ndef healthz(): return {}\n',
+      },
+      '/internal/ops/healthz',
+    ],
+    [
+      'Gin: nested route groups',
+      { 'main.go': 'api := r.Group("/api")\nv1 := api.Group("/v1")\nv1.GET("/health", health)\n' },
+      '/api/v1/health',
+    ],
+    [
+      'Spring: @RequestMapping on the controller class',
+      {
+        'src/main/java/Ops.java':
+          '@RestController\n@RequestMapping("/ops")\npublic class Ops {\n  @GetMapping("/health")\n  String health() { return "ok"; }\n}\n',
+      },
+      '/ops/health',
+    ],
+  ])('%s', (_name, files, path) => {
+    expect(findHealthRoute(repo(files))?.value).toBe(path);
+  });
+});
+
 describe('the checklist init derives from the template', () => {
   test.each(Object.keys(FIXTURES))('%s: report, config and checklist (golden)', async (name) => {
     const dir = repo(FIXTURES[name] ?? {});

@@ -112,12 +112,38 @@ export function parseJacoco(text: string): CoverageTotals {
   return totals;
 }
 
-export type CoverageFormat = 'istanbul' | 'lcov' | 'cobertura' | 'jacoco';
+/**
+ * Go's own cover profile (`go test -coverprofile=coverage.out`): `file:a.b,c.d statements count`
+ * blocks; a block is covered when its count is above 0. Go counts statements, not lines; a block
+ * listed twice (several packages' tests) counts once, covered if any run covered it.
+ */
+export function parseGoCoverProfile(text: string): CoverageTotals {
+  const lines = text.split(/\r?\n/);
+  if (!/^mode: (?:set|count|atomic)\s*$/.test(lines[0] ?? '')) throw new Error('no "mode:" line');
+  const blocks = new Map<string, { statements: number; covered: boolean }>();
+  for (const line of lines.slice(1)) {
+    const match = /^(.+:\d+\.\d+,\d+\.\d+) (\d+) (\d+)\s*$/.exec(line);
+    if (!match?.[1]) continue;
+    const previous = blocks.get(match[1]);
+    const covered = Number(match[3]) > 0 || previous?.covered === true;
+    blocks.set(match[1], { statements: Number(match[2]), covered });
+  }
+  let total = 0;
+  let covered = 0;
+  for (const block of blocks.values()) {
+    total += block.statements;
+    if (block.covered) covered += block.statements;
+  }
+  return { statements: { covered, total } };
+}
+
+export type CoverageFormat = 'istanbul' | 'lcov' | 'cobertura' | 'jacoco' | 'go';
 
 /** The report's format, from its name and its first bytes. */
 export function coverageFormat(file: string, text: string): CoverageFormat {
   if (file.toLowerCase().endsWith('.json')) return 'istanbul';
   const head = text.slice(0, 4096);
+  if (/^mode: (?:set|count|atomic)\b/.test(head)) return 'go';
   if (/<!DOCTYPE report|<report\b/.test(head) && !/<coverage\b/.test(head)) return 'jacoco';
   if (/<coverage\b/.test(head)) return 'cobertura';
   return 'lcov';
@@ -126,6 +152,12 @@ export function coverageFormat(file: string, text: string): CoverageFormat {
 /** Totals of a report in any of the four formats. */
 export function parseCoverage(file: string, text: string): { format: CoverageFormat; totals: CoverageTotals } {
   const format = coverageFormat(file, text);
-  const parse = { istanbul: parseIstanbulSummary, lcov: parseLcov, cobertura: parseCobertura, jacoco: parseJacoco };
+  const parse = {
+    istanbul: parseIstanbulSummary,
+    lcov: parseLcov,
+    cobertura: parseCobertura,
+    jacoco: parseJacoco,
+    go: parseGoCoverProfile,
+  };
   return { format, totals: parse[format](text) };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectOtherStack, listAnySourceFiles } from './other-stacks.js';
 import { listSourceFiles, readPackage, readSmallFile } from './repo-files.js';
-import { mountPrefix } from './server-app.js';
+import { mountPrefix, routerPrefix } from './server-app.js';
 import { TEST_PATH } from './test-path.js';
 
 export { TEST_PATH };
@@ -58,9 +58,9 @@ function literalRoute(text: string, path: string): boolean {
 /** `receiver.get('/health'`: the object the route is registered on (`app`, `router`, `r`). */
 function routeReceiver(text: string, path: string): string | undefined {
   const escaped = path.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  return new RegExp(`(\\w+)\\s*\\.\\s*(?:get|all|route|head|use)\\s*\\(\\s*['"\`]${escaped}/?['"\`]`).exec(
-    text,
-  )?.[1];
+  return new RegExp(
+    `(\\w+)\\s*\\.\\s*(?:get|all|route|head|use|GET|Get|HEAD|api_route|HandleFunc|Handle)\\s*\\(\\s*['"\`]${escaped}/?['"\`]`,
+  ).exec(text)?.[1];
 }
 
 /** Django `path('health/', …)` / `re_path(r'^healthz/?$', …)` in a urls.py, with the include() prefix. */
@@ -117,10 +117,11 @@ export function findHealthRoute(repoDir: string): Found | undefined {
     if (!hit) continue;
     // A route on a router is served under the prefix the router is mounted at (`app.use('/api', router)`).
     const receiver = routeReceiver(hit.text, path);
-    const prefix =
-      receiver && receiver !== 'app' && /\.[cm]?[jt]sx?$/.test(hit.file)
+    const prefix = /\.[cm]?[jt]sx?$/.test(hit.file)
+      ? receiver && receiver !== 'app'
         ? mountPrefix(repoDir, hit.file, jsSources)
-        : '';
+        : ''
+      : routerPrefix(hit.text, receiver, texts);
     if (prefix)
       return {
         value: `${prefix}${path}`,

@@ -279,7 +279,6 @@ function go(repoDir: string): OtherStack | undefined {
   );
   const mains = goFiles.filter((file) => /^package main\b/m.test(readSmallFile(join(repoDir, file))));
   const mainDir = mains.map((file) => file.replace(/\/?[^/]+$/, '')).sort((a, b) => a.length - b.length)[0];
-  const text = mains.map((file) => readSmallFile(join(repoDir, file))).join('\n');
   const listen = /(?:ListenAndServe|\.Run|\.Start|\.Listen)\(\s*"[\w.]*:(\d{2,5})"/.exec(
     goFiles.map((file) => readSmallFile(join(repoDir, file))).join('\n'),
   );
@@ -312,10 +311,8 @@ function go(repoDir: string): OtherStack | undefined {
     port,
     portWhy: listen ? `${listen[0].split('(')[0]} on :${port}` : `${framework} default port ${port}`,
     ...(migrations ? { migrations: { dir: migrations, why: 'folder exists' } } : {}),
-    coverage: 'coverage.xml',
-    coverageWhy: text
-      ? '`go test -coverprofile` converted with gocover-cobertura (Cobertura)'
-      : 'Cobertura XML',
+    coverage: 'coverage.out',
+    coverageWhy: '`go test -coverprofile=coverage.out` writes it (Go cover profile)',
   };
 }
 

@@ -200,3 +200,47 @@ export function mountPrefix(repoDir: string, file: string, sources: readonly str
   }
   return '';
 }
+
+/**
+ * The prefix a Python, Go or Java router adds to a route registered on `receiver` in `text`:
+ * Flask `Blueprint(…, url_prefix='/api')` or `register_blueprint(bp, url_prefix='/api')`, FastAPI
+ * `APIRouter(prefix='/api')` or `include_router(router, prefix='/api')`, Gin/Echo
+ * `api := r.Group("/api")` (nested groups followed), Spring `@RequestMapping("/api")` on the class.
+ */
+export function routerPrefix(
+  text: string,
+  receiver: string | undefined,
+  others: readonly { file: string; text: string }[],
+): string {
+  const spring =
+    /@RequestMapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"(\/[^"]*)"[^)]*\)\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:public\s+|final\s+|abstract\s+)*class\b/.exec(
+      text,
+    );
+  if (spring?.[1]) return spring[1].replace(/\/$/, '');
+  if (!receiver) return '';
+  const escaped = receiver.replace(/[$]/g, '\\$&');
+  // Go: api := r.Group("/api"); v1 := api.Group("/v1")
+  const group = (name: string, depth: number): string => {
+    const match = new RegExp(`\\b${name}\\s*:?=\\s*(\\w+)\\.Group\\(\\s*"([^"]*)"`).exec(text);
+    if (!match?.[1] || depth > 4) return '';
+    return group(match[1], depth + 1) + (match[2] ?? '').replace(/\/$/, '');
+  };
+  const go = group(escaped, 0);
+  if (go) return go;
+  const own = new RegExp(
+    `\\b${escaped}\\s*=\\s*(?:Blueprint|APIRouter)\\([^)]*?\\b(?:url_prefix|prefix)\\s*=\\s*['"]([^'"]+)['"]`,
+  ).exec(text)?.[1];
+  let mounted = '';
+  for (const other of others) {
+    const mount =
+      /\b(?:register_blueprint|include_router)\(\s*(?:\w+\.)?(\w+)\b[^)]*?\b(?:url_prefix|prefix)\s*=\s*['"]([^'"]+)['"]/g;
+    for (const match of other.text.matchAll(mount)) {
+      // the mounted name is this receiver, or what it is imported as (`from .api import bp as api_bp`)
+      const alias = new RegExp(`import\\s+(?:[\\w, ]*\\b)?${escaped}\\s+as\\s+${match[1]}\\b`).test(
+        other.text,
+      );
+      if (match[1] === receiver || alias) mounted = (match[2] ?? '').replace(/\/$/, '');
+    }
+  }
+  return `${mounted}${(own ?? '').replace(/\/$/, '')}`;
+}
