@@ -6,6 +6,7 @@ import {
   parseJacoco,
 } from '../../checks/lib/coverage/coverage-report.js';
 import { versionFromManifest } from '../../checks/lib/git/project-version.js';
+import { emptyDown } from '../../checks/lib/migrations/migration-pairs.js';
 import {
   alembicDowngrade,
   djangoIrreversible,
@@ -211,5 +212,24 @@ describe('the version a manifest declares', () => {
     ['VERSION', 'v2.0.1\n', '2.0.1'],
   ] as const)('%s → %s', (file, text, expected) => {
     expect(versionFromManifest(file, text)).toBe(expected);
+  });
+});
+
+describe('Knex/umzug scripts whose down() undoes nothing', () => {
+  test.each([
+    ['exports.down = function (knex) {};', true],
+    ['exports.down = function(knex) {\n  // no rollback: data migration\n};', true],
+    ['exports.down = async (knex) => {\n  return Promise.resolve();\n};', true],
+    ['exports.down = () => Promise.resolve();', true],
+    ['export async function down(knex: Knex): Promise<void> {}', true],
+    ['module.exports = { up: async () => {}, down: async ({ context }) => { /* nothing */ } };', true],
+    ["exports.down = (knex) => knex.schema.dropTable('users');", false],
+    ["exports.down = function (knex) {\n  return knex.schema.dropTable('users');\n};", false],
+    [
+      'export async function down(knex: Knex): Promise<void> {\n  await knex.schema.dropTable("t");\n}',
+      false,
+    ],
+  ])('%s → empty %s', (text, empty) => {
+    expect(emptyDown(text)).toBe(empty);
   });
 });

@@ -51,7 +51,46 @@ const POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
 /** Flyway: versioned `V1_2__desc.sql`, undo `U1_2__desc.sql`; repeatable `R__` and baseline `B` are not versions. */
 const FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
 /** A `down` whose body is empty: `exports.down = () => {}`, `async down() {}`. */
-const EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
+const DOWN_START_RE =
+  /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?::\s*Promise<\w+>\s*)?(?:=>\s*)?/g;
+
+/** A body that undoes nothing: nothing, comments, `return`, `return Promise.resolve()`, `return null`. */
+function emptyBody(body: string): boolean {
+  const code = body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/;$/, '')
+    .trim();
+  return /^(?:|return|return (?:null|undefined|Promise\.resolve\(\s*\))|Promise\.resolve\(\s*\))$/.test(code);
+}
+
+/**
+ * Whether the script's `down` undoes nothing (`exports.down = function (knex) {}`, a body of only
+ * comments or `return Promise.resolve()`, `down: () => Promise.resolve()`): Knex and umzug run it
+ * and report success while the schema stays as `up` left it.
+ */
+export function emptyDown(text: string): boolean {
+  for (const match of text.matchAll(DOWN_START_RE)) {
+    const start = (match.index ?? 0) + match[0].length;
+    if (text[start] === '{') {
+      let depth = 0;
+      for (let i = start; i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) {
+          if (emptyBody(text.slice(start + 1, i))) return true;
+          break;
+        }
+      }
+    } else if (match[0].includes('=>')) {
+      // concise arrow body: up to the end of the statement
+      const body = /^[^;\n]*/.exec(text.slice(start))?.[0] ?? '';
+      if (emptyBody(body)) return true;
+    }
+  }
+  return false;
+}
 
 const ROLLBACK_DIRS = new Set(['rollback', 'rollbacks']);
 const DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
@@ -93,7 +132,7 @@ async function fileStatus(
   if (SCRIPT_RE.test(name)) {
     const text = await read(full);
     if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: 'script' };
-    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: 'script', problem: 'down() is empty' };
+    if (emptyDown(text)) return { file: name, tool: 'script', problem: 'down() is empty' };
     return { file: name, rollback: 'down export', tool: 'script' };
   }
   const stem = stemOf(name);
