@@ -5,6 +5,7 @@ import {
   findHealthRoute,
   findPrometheusMetrics,
 } from '../../checks/lib/detect/app-features.js';
+import { homeRedirect } from '../../checks/lib/detect/server-app.js';
 import { detectStack } from '../../checks/lib/detect/stack.js';
 import { deriveChecklist } from '../../src/cli/init-checklist.js';
 import { defaultTemplatePath } from '../../src/load/default-template.js';
@@ -382,6 +383,54 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
       expect([name, result?.status]).toEqual([name, status]);
       expect(result?.summary).toMatch(summary);
     }
+  });
+});
+
+describe('the page a home that redirects lands on', () => {
+  test.each([
+    [
+      'Express: / behind a login guard',
+      {
+        'app.js':
+          "const { ensureAuth } = require('./auth');\napp.get('/', ensureAuth, (req, res) => res.render('home'));\n",
+        'auth.js':
+          "function ensureAuth(req, res, next) {\n  if (req.user) return next();\n  res.redirect('/login');\n}\nmodule.exports = { ensureAuth };\n",
+      },
+      '/login',
+    ],
+    [
+      'Express: GET / redirects',
+      { 'app.js': "app.get('/', (req, res) => res.redirect(302, '/dashboard'));\n" },
+      '/dashboard',
+    ],
+    [
+      'Django: RedirectView at the empty path',
+      { 'site/urls.py': "urlpatterns = [path('', RedirectView.as_view(url='/books/', permanent=True))]\n" },
+      '/books/',
+    ],
+    [
+      'Rails: root redirects',
+      { 'config/routes.rb': "Rails.application.routes.draw do\n  root to: redirect('/sign_in')\nend\n" },
+      '/sign_in',
+    ],
+    [
+      'Flask: / needs a login, login_view in a blueprint mounted at /auth',
+      {
+        'app/__init__.py':
+          "login.login_view = 'auth.login'\nfrom app.auth import bp as auth_bp\napp.register_blueprint(auth_bp, url_prefix='/auth')\n",
+        'app/main/routes.py': "@bp.route('/')\n@login_required\ndef index():\n    return 'hi'\n",
+        'app/auth/routes.py':
+          "@bp.route('/login', methods=['GET', 'POST'])\ndef login():\n    return 'login'\n",
+      },
+      '/auth/login',
+    ],
+    [
+      'no redirect: / serves itself',
+      { 'app.js': "app.get('/', (req, res) => res.send('hi'));\n" },
+      undefined,
+    ],
+  ])('%s', (_name, files, path) => {
+    expect(homeRedirect(repo(files))?.path).toBe(path);
   });
 });
 

@@ -110,7 +110,40 @@ export function homeRedirect(repoDir: string): { path: string; why: string } | u
     const rails = /^\s*root\s+(?:to:\s*)?redirect\(\s*['"](\/[^'"]*)['"]/m.exec(text);
     if (rails?.[1]) return { path: rails[1], why: `${file}: root redirects to ${rails[1]}` };
   }
-  return flaskLoginHome(repoDir, files);
+  return expressGuardedHome(repoDir, files) ?? flaskLoginHome(repoDir, files);
+}
+
+/**
+ * Express/Koa: `app.get('/', ensureAuthenticated, …)` where the guard sends anonymous visitors to
+ * `res.redirect('/login')`: the page they land on is the one to measure.
+ */
+function expressGuardedHome(
+  repoDir: string,
+  files: readonly string[],
+): { path: string; why: string } | undefined {
+  const js = files.filter((file) => /\.[cm]?[jt]s$/.test(file));
+  const texts = js.map((file) => ({ file, text: readSmallFile(join(repoDir, file)) }));
+  for (const { file, text } of texts) {
+    const home = /\.(?:get|all)\(\s*['"]\/['"]\s*,\s*((?:[\w.]+\s*,\s*)+)/.exec(text);
+    if (!home?.[1]) continue;
+    const guards = home[1]
+      .split(',')
+      .map((name) => name.trim().split('.').pop() ?? '')
+      .filter(Boolean);
+    for (const guard of guards) {
+      for (const other of texts) {
+        const body = new RegExp(
+          `(?:function\\s+${guard}\\s*\\(|\\b${guard}\\s*[:=]\\s*(?:async\\s*)?(?:function\\s*)?\\([^)]*\\)\\s*(?:=>)?)[\\s\\S]{0,600}?\\.redirect\\(\\s*(?:30\\d\\s*,\\s*)?['"](\\/[^'"]*)['"]`,
+        ).exec(other.text);
+        if (body?.[1] && body[1] !== '/')
+          return {
+            path: body[1],
+            why: `${file}: / is behind ${guard}, which redirects to ${body[1]} (${other.file})`,
+          };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Flask: `/` behind @login_required sends anonymous visitors to `login_manager.login_view`. */
