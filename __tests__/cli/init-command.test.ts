@@ -6,8 +6,9 @@ import {
   findPrometheusMetrics,
 } from '../../checks/lib/detect/app-features.js';
 import { homeRedirect } from '../../checks/lib/detect/server-app.js';
-import { detectStack } from '../../checks/lib/detect/stack.js';
+import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
 import { deriveChecklist } from '../../src/cli/init-checklist.js';
+import { renderChecksWorkflow } from '../../src/cli/init-workflow.js';
 import { defaultTemplatePath } from '../../src/load/default-template.js';
 import { loadChecklist } from '../../src/load/load-checklist.js';
 import { runCli } from '../helpers/cli-io.js';
@@ -383,6 +384,70 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
       expect([name, result?.status]).toEqual([name, status]);
       expect(result?.summary).toMatch(summary);
     }
+  });
+});
+
+describe('the checks workflow: services with health options and the app’s own variables', () => {
+  const stack: StackFacts = { kind: 'api', secrets: [], findings: [] };
+  test.each([
+    [
+      'MongoDB 4.2 from compose: the legacy shell answers the health command',
+      {
+        kind: 'mongo',
+        why: 'docker-compose.yml runs mongo:4.2.1-bionic',
+        image: 'mongo:4.2.1-bionic',
+        env: ['MONGODB_URL'],
+      },
+      [
+        '--health-cmd "mongo --quiet --eval \'db.runCommand({ ping: 1 })\'"',
+        '      MONGODB_URL: "mongodb://localhost:27017/app"  # MongoDB',
+      ],
+    ],
+    [
+      'MongoDB without an image: mongosh',
+      { kind: 'mongo', why: 'depends on mongoose', env: [] },
+      [
+        '        image: mongo:7',
+        '--health-cmd "mongosh --quiet',
+        '      MONGODB_URI: "mongodb://localhost:27017/app"  # MongoDB',
+      ],
+    ],
+    [
+      'MariaDB: its own health script and root password',
+      {
+        kind: 'mysql',
+        why: 'docker-compose.yml runs mariadb:11',
+        image: 'mariadb:11',
+        env: ['DB_HOST', 'DB_PASSWORD'],
+      },
+      [
+        '          MARIADB_ROOT_PASSWORD: "root"',
+        '--health-cmd "healthcheck.sh --connect --innodb_initialized"',
+        '      DB_HOST: "localhost"  # MySQL',
+        '      DB_PASSWORD: "root"  # MySQL',
+      ],
+    ],
+    [
+      'Spring: a JDBC URL for SPRING_DATASOURCE_URL',
+      {
+        kind: 'postgres',
+        why: 'application.properties datasource jdbc:postgresql',
+        env: ['SPRING_DATASOURCE_URL'],
+      },
+      [
+        '      SPRING_DATASOURCE_URL: "jdbc:postgresql://localhost:5432/app"  # PostgreSQL',
+        "        ports: ['5432:5432']",
+      ],
+    ],
+  ] as const)('%s', (_name, need, lines) => {
+    const text = renderChecksWorkflow(stack, [{ ...need, env: [...need.env] }]);
+    for (const line of lines) expect(text).toContain(line);
+  });
+
+  test('no services: no services block, no env', () => {
+    const text = renderChecksWorkflow(stack, []);
+    expect(text).not.toMatch(/services:|env:/);
+    expect(text).toContain('      - uses: acme/shipgate@v1');
   });
 });
 

@@ -15,6 +15,12 @@ interface ServiceSpec {
   password: string;
 }
 
+/** `mongo` for images before 6.0 (`mongo:4.2.1-bionic`), `mongosh` from 6.0 on and for untagged/latest ones. */
+function mongoShell(image: string | undefined): string {
+  const major = Number(/:(\d+)/.exec(image ?? '')?.[1]);
+  return Number.isFinite(major) && major < 6 ? 'mongo' : 'mongosh';
+}
+
 /** GitHub Actions service containers, with credentials that exist only inside the job. */
 function serviceSpec(need: ServiceNeed): ServiceSpec {
   const port = SERVICE_PORTS[need.kind];
@@ -59,7 +65,8 @@ function serviceSpec(need: ServiceNeed): ServiceSpec {
     mongo: {
       image: need.image ?? 'mongo:7',
       env: {},
-      health: `--health-cmd "mongosh --quiet --eval 'db.runCommand({ ping: 1 })'" --health-interval 5s --health-timeout 5s --health-retries 20`,
+      // mongosh ships in the images from 6.0 on; older ones have the legacy `mongo` shell only
+      health: `--health-cmd "${mongoShell(need.image)} --quiet --eval 'db.runCommand({ ping: 1 })'" --health-interval 5s --health-timeout 5s --health-retries 20`,
       url: `mongodb://localhost:${port}/app`,
       user: '',
       password: '',
