@@ -228,6 +228,8 @@ const STACK_FIXTURES: Record<string, Record<string, string>> = {
       '<ul>{% for book in books %}<li>{{ book }}</li>{% endfor %}</ul>',
     'catalog/migrations/0001_initial.py':
       'class Migration(migrations.Migration):\n    operations = [migrations.CreateModel(name="Book", fields=[])]\n',
+    'accounts/migrations/0001_initial.py':
+      'class Migration(migrations.Migration):\n    operations = [migrations.RunSQL("CREATE EXTENSION citext", reverse_sql="DROP EXTENSION citext")]\n',
     'catalog/migrations/0002_backfill.py':
       'class Migration(migrations.Migration):\n    operations = [migrations.RunPython(backfill)]\n',
   },
@@ -348,7 +350,7 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
       return readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
     };
     const django = await checklist('django-pages');
-    expect(django).toContain('check=migrations dir=catalog/migrations');
+    expect(django).toContain('check=migrations dir=accounts/migrations,catalog/migrations');
     expect(django).toContain('check=health path=/ops/healthz/');
     expect(django).toMatch(/check=lighthouse/);
     expect(django).not.toMatch(/check=(?:bundle-size|build-output)/); // server-rendered: no JS build
@@ -369,7 +371,7 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
 
   test('check judges the migrations each tool wrote: irreversible ones named', async () => {
     const expected: Record<string, [string, RegExp]> = {
-      'django-pages': ['fail', /1 of 2 migrations .* without a rollback/],
+      'django-pages': ['fail', /1 of 3 migrations in accounts\/migrations, catalog\/migrations without a rollback/],
       'fastapi-service': ['fail', /1 of 1 migration/],
       'go-service': ['fail', /1 of 2 migrations/],
       'rails-app': ['fail', /1 of 2 migrations/],
