@@ -371,7 +371,10 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
 
   test('check judges the migrations each tool wrote: irreversible ones named', async () => {
     const expected: Record<string, [string, RegExp]> = {
-      'django-pages': ['fail', /1 of 3 migrations in accounts\/migrations, catalog\/migrations without a rollback/],
+      'django-pages': [
+        'fail',
+        /1 of 3 migrations in accounts\/migrations, catalog\/migrations without a rollback/,
+      ],
       'fastapi-service': ['fail', /1 of 1 migration/],
       'go-service': ['fail', /1 of 2 migrations/],
       'rails-app': ['fail', /1 of 2 migrations/],
