@@ -1,4 +1,10 @@
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { migrationsCheck } from '../../checks/migrations.js';
+import { removeDirs, repoContext, tempDir, writeFiles } from '../helpers/repo-temp.js';
+
+const dirs: string[] = [];
+afterAll(() => removeDirs(dirs));
+
 import {
   parseCobertura,
   parseCoverage,
@@ -231,5 +237,27 @@ describe('Knex/umzug scripts whose down() undoes nothing', () => {
     ],
   ])('%s → empty %s', (text, empty) => {
     expect(emptyDown(text)).toBe(empty);
+  });
+});
+
+describe('the migrations check on a Liquibase changelog tree', () => {
+  test('changeSets in included files under the changelog folder are judged', async () => {
+    const dir = tempDir('shipgate-liquibase-');
+    dirs.push(dir);
+    writeFiles(dir, {
+      'src/main/resources/db/changelog/db.changelog-master.yaml':
+        'databaseChangeLog:\n  - include:\n      file: changes/001-owners.xml\n',
+      'src/main/resources/db/changelog/changes/001-owners.xml':
+        '<databaseChangeLog>\n<changeSet id="1" author="a"><createTable tableName="owners"><column name="id"/></createTable></changeSet>\n<changeSet id="2" author="a"><sql>DELETE FROM owners</sql></changeSet>\n</databaseChangeLog>\n',
+    });
+    const outcome = await migrationsCheck.run(
+      migrationsCheck.params.parse({ dir: 'src/main/resources/db/changelog' }),
+      repoContext(dir),
+    );
+    expect([outcome.status, outcome.summary]).toEqual([
+      'fail',
+      '1 of 2 migrations in src/main/resources/db/changelog without a rollback',
+    ]);
+    expect(outcome.details).toContain('changes/001-owners.xml#2 (line 3): no rollback tag for sql');
   });
 });

@@ -334,7 +334,13 @@ export async function inspectScriptMigrations(
     for (const name of (await sorted(dir)).filter((n) => /^\d+_\w+\.rb$/.test(n)))
       out.push({ file: name, tool, ...railsRollback(await read(path.join(dir, name))) });
   } else {
-    for (const name of (await sorted(dir)).filter((n) => /\.(?:xml|ya?ml|json|sql)$/i.test(n))) {
+    // A master changelog includes the others, usually from subfolders (`changes/001-init.xml`).
+    const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[]))
+      .map((name) => name.split(path.sep).join('/'))
+      .filter((name) => /\.(?:xml|ya?ml|json|sql)$/i.test(name))
+      .sort()
+      .slice(0, 2000);
+    for (const name of files) {
       const text = await read(path.join(dir, name));
       if (!/changeSet|^--\s*changeset/im.test(text)) continue;
       out.push(...liquibaseChangeSets(name, text));
