@@ -456,6 +456,50 @@ describe('the checks workflow: services with health options and the app’s own 
   });
 });
 
+describe('how a Python service is started, from what its repository runs', () => {
+  test.each([
+    [
+      'Procfile: release steps kept, gunicorn bound to loopback on its port',
+      {
+        'requirements.txt': 'flask\ngunicorn\n',
+        'app.py': 'app = Flask(__name__)\n',
+        Procfile: 'web: flask db upgrade && gunicorn -b 0.0.0.0:5000 app:app\n',
+      },
+      'flask db upgrade && gunicorn app:app --bind 127.0.0.1:5000',
+      'http://127.0.0.1:5000/',
+    ],
+    [
+      'Dockerfile CMD (exec form) on a privileged port: the default port instead',
+      {
+        'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi", "uvicorn"]\n',
+        'app/main.py': 'app = FastAPI()\n',
+        Dockerfile:
+          'FROM python:3.12\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "80"]\n',
+      },
+      'uvicorn app.main:app --host 127.0.0.1 --port 8000',
+      'http://127.0.0.1:8000/',
+    ],
+    [
+      'nothing but the app object: uvicorn for FastAPI',
+      { 'requirements.txt': 'fastapi==0.115\n', 'service/api.py': 'api = FastAPI()\n' },
+      'uvicorn service.api:api --host 127.0.0.1 --port 8000',
+      'http://127.0.0.1:8000/',
+    ],
+    [
+      'Django without a WSGI server: its own server, said so',
+      {
+        'requirements.txt': 'Django\n',
+        'manage.py': "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site1.settings')\n",
+      },
+      'python3 manage.py runserver --noreload --insecure 127.0.0.1:8000',
+      'http://127.0.0.1:8000/',
+    ],
+  ])('%s', (_name, files, start, url) => {
+    const facts = detectStack(repo(files));
+    expect([facts.start, facts.url]).toEqual([start, url]);
+  });
+});
+
 describe('the page a home that redirects lands on', () => {
   test.each([
     [

@@ -64,8 +64,11 @@ export function pythonDeps(repoDir: string): Set<string> {
     }
   }
   const pyproject = readSmallFile(join(repoDir, 'pyproject.toml'));
-  for (const match of pyproject.matchAll(/^\s*["']([A-Za-z0-9][\w.-]*)\s*(?:[<>=!~;[\s].*)?["'],?\s*$/gm))
-    add(match[1] ?? '');
+  // PEP 621 `dependencies = [...]` and `optional-dependencies` lists, one line or many
+  // (extras such as "uvicorn[standard]" hold brackets: the list ends at a `]` closing its line)
+  for (const list of pyproject.matchAll(/^\s*[\w-]+\s*=\s*\[([\s\S]*?)\]\s*$/gm)) {
+    for (const item of (list[1] ?? '').matchAll(/["']([A-Za-z0-9][\w.-]*)/g)) add(item[1] ?? '');
+  }
   // Poetry: `django = "^5.0"` under [tool.poetry.dependencies]
   const poetry = /\[tool\.poetry\.dependencies\]([\s\S]*?)(?:\n\[|$)/.exec(pyproject)?.[1] ?? '';
   for (const match of poetry.matchAll(/^\s*([A-Za-z0-9][\w.-]*)\s*=/gm)) add(match[1] ?? '');
@@ -101,10 +104,37 @@ function procfileStart(web: { line: string; server: string }, port: number): str
   return web.line.replace(web.server, bound(web.server, port));
 }
 
-/** `-b :5000`, `--bind 0.0.0.0:8000`, `--port 8000`, `-p 3000`: the port a server command names. */
+/**
+ * `-b :5000`, `--bind 0.0.0.0:8000`, `--port 8000`, `-p 3000`: the port a server command names. A
+ * privileged port (a container's `--port 80`) is not one a check run may bind: undefined then.
+ */
 function commandPort(command: string): number | undefined {
   const port = /(?:-b|--bind)[= ]\S*:(\d{2,5})\b|(?:--port|-p)[= ](\d{2,5})\b/.exec(command);
-  return port ? Number(port[1] ?? port[2]) : undefined;
+  const value = port ? Number(port[1] ?? port[2]) : undefined;
+  return value !== undefined && value >= 1024 ? value : undefined;
+}
+
+/** The Python server a Dockerfile's CMD/ENTRYPOINT runs (`["uvicorn", "app.main:app", …]`), from the server on. */
+function dockerServer(repoDir: string): string | undefined {
+  const docker = readSmallFile(join(repoDir, 'Dockerfile'));
+  const lines = [...docker.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gm)].map(
+    (match) => match[1]?.trim() ?? '',
+  );
+  for (const line of lines.reverse()) {
+    let command = line;
+    if (line.startsWith('[')) {
+      try {
+        const parts: unknown = JSON.parse(line);
+        if (Array.isArray(parts) && parts.every((part) => typeof part === 'string'))
+          command = parts.join(' ');
+      } catch {
+        continue;
+      }
+    }
+    const server = /\b((?:gunicorn|uvicorn|hypercorn)\b.*)$/.exec(command)?.[1];
+    if (server) return server.replace(/["']/g, '');
+  }
+  return undefined;
 }
 
 /** Bind a gunicorn/uvicorn command to loopback on `port` so the target URL is where it listens. */
@@ -169,7 +199,9 @@ function python(repoDir: string): OtherStack | undefined {
   };
   if (deps.has('django') || /DJANGO_SETTINGS_MODULE/.test(manage)) {
     const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)\.settings/.exec(manage)?.[1];
-    const server = web?.server ?? (deps.has('gunicorn') && project ? `gunicorn ${project}.wsgi` : undefined);
+    const docker = dockerServer(repoDir);
+    const server =
+      web?.server ?? docker ?? (deps.has('gunicorn') && project ? `gunicorn ${project}.wsgi` : undefined);
     const port = (server ? commandPort(server) : undefined) ?? 8000;
     const dirs = djangoMigrationDirs(repoDir);
     const templates = hasTemplates(repoDir, /(?:^|\/)templates\//);
@@ -182,7 +214,11 @@ function python(repoDir: string): OtherStack | undefined {
       start: server
         ? {
             command: web ? procfileStart(web, port) : bound(server, port),
-            why: web ? `Procfile web: ${web.line}` : `gunicorn serves ${project}.wsgi`,
+            why: web
+              ? `Procfile web: ${web.line}`
+              : docker
+                ? `Dockerfile: ${docker}`
+                : `gunicorn serves ${project}.wsgi`,
           }
         : {
             command: `python3 manage.py runserver --noreload --insecure 127.0.0.1:${port}`,
@@ -212,9 +248,11 @@ function python(repoDir: string): OtherStack | undefined {
   const object = fastapi ?? flask;
   const boot = readSmallFile(join(repoDir, 'boot.sh'));
   const bootServer = /(?:exec\s+)?((?:gunicorn|uvicorn)\b.*)$/m.exec(boot)?.[1];
+  const docker = dockerServer(repoDir);
   const server =
     web?.server ??
     bootServer ??
+    docker ??
     (name === 'FastAPI' && object
       ? `uvicorn ${object.target}`
       : deps.has('gunicorn') && object
@@ -243,7 +281,9 @@ function python(repoDir: string): OtherStack | undefined {
               ? `Procfile web: ${web.line}`
               : bootServer
                 ? `boot.sh: ${bootServer}`
-                : `${server.split(' ')[0]} serves ${object?.target}`,
+                : docker
+                  ? `Dockerfile: ${docker}`
+                  : `${server.split(' ')[0]} serves ${object?.target}`,
           },
         }
       : {}),
