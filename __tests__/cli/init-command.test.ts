@@ -9,6 +9,7 @@ import { homeRedirect } from '../../checks/lib/detect/server-app.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
 import { deriveChecklist } from '../../src/cli/init-checklist.js';
 import { renderChecksWorkflow } from '../../src/cli/init-workflow.js';
+import { serviceJobLines } from '../../src/cli/workflow-services.js';
 import { defaultTemplatePath } from '../../src/load/default-template.js';
 import { loadChecklist } from '../../src/load/load-checklist.js';
 import { runCli } from '../helpers/cli-io.js';
@@ -394,6 +395,7 @@ describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () =
 
 describe('the checks workflow: services with health options and the app’s own variables', () => {
   const stack: StackFacts = { kind: 'api', secrets: [], findings: [] };
+  // The job-level lines: whichever job runs the app (a single job, a measure job) takes them.
   test.each([
     [
       'MongoDB 4.2 from compose: the legacy shell answers the health command',
@@ -445,11 +447,12 @@ describe('the checks workflow: services with health options and the app’s own 
       ],
     ],
   ] as const)('%s', (_name, need, lines) => {
-    const text = renderChecksWorkflow(stack, [{ ...need, env: [...need.env] }]);
+    const text = serviceJobLines([{ ...need, env: [...need.env] }], 4).join('\n');
     for (const line of lines) expect(text).toContain(line);
   });
 
-  test('no services: no services block, no env', () => {
+  test('no services: no services block, no env; the job keeps its steps', () => {
+    expect(serviceJobLines([], 4)).toEqual([]);
     const text = renderChecksWorkflow(stack, []);
     expect(text).not.toMatch(/services:|env:/);
     expect(text).toContain('      - uses: acme/shipgate@v1');
