@@ -103,7 +103,8 @@ const APPS: readonly RealApp[] = [
     name: 'Next.js (vercel/nextjs-postgres-nextauth-tailwindcss-template)',
     mirror: 'vercel+nextjs-postgres-nextauth-tailwindcss-template',
     commit: '0311ed5',
-    init: [/stack\s+Next\.js \(ssr\)/, /build dir\s+\.next/, /start\s+npm run start/],
+    // Neon's HTTP driver (drizzle-orm/neon-http): a PostgreSQL container cannot answer it, so no service.
+    init: [/stack\s+Next\.js \(ssr\)/, /build dir\s+\.next/, /start\s+npm run start/, /services\s+none/],
     checklist: {
       has: [
         '- [ ] `AUTH_SECRET` set for production <!-- shipgate: check=env-secrets name=AUTH_SECRET minLength=32 -->',

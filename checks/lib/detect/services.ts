@@ -39,13 +39,15 @@ export const SERVICE_PORTS: Record<ServiceKind, number> = {
   mongo: 27017,
 };
 
-/** Driver and ORM packages per service, across npm, PyPI, Go modules, gems and Maven artifacts. */
+/**
+ * Driver and ORM packages per service, across npm, PyPI, Go modules, gems and Maven artifacts.
+ * HTTP drivers of hosted databases (`@neondatabase/serverless`, `@vercel/postgres`,
+ * `@planetscale/database`) are left out: a service container cannot answer them.
+ */
 const DRIVERS: Record<ServiceKind, readonly string[]> = {
   postgres: [
     'pg',
     'postgres',
-    '@vercel/postgres',
-    '@neondatabase/serverless',
     'pg-promise',
     'psycopg2',
     'psycopg2-binary',
@@ -64,7 +66,6 @@ const DRIVERS: Record<ServiceKind, readonly string[]> = {
     'mysql',
     'mysql2',
     'mariadb',
-    '@planetscale/database',
     'mysqlclient',
     'pymysql',
     'aiomysql',
