@@ -128,3 +128,31 @@ test('a jar the build did not produce is the cause, not the databases the compos
   );
   expect(stdout).not.toContain('PostgreSQL');
 }, 60_000);
+
+test('a failed build is said once, with the items that judge it', async () => {
+  const dir = app();
+  await runCli(['init', dir]);
+  const config = join(dir, '.github/shipgate.yml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}build:\n  command: "echo boom >&2; exit 3"\n`);
+  const checklist = join(dir, '.github/shipgate/checklist.md');
+  writeFileSync(
+    checklist,
+    readFileSync(checklist, 'utf8').replace(
+      '- [ ] CHANGELOG.md updated <!-- shipgate: check=changelog -->\n',
+      '- [ ] CHANGELOG.md updated <!-- shipgate: check=changelog -->\n- [ ] Assets minified <!-- shipgate: check=build-output aspect=minified -->\n- [ ] Main bundle small <!-- shipgate: check=bundle-size target=main limit="80 kB" -->\n',
+    ),
+  );
+  const database = await listen();
+  try {
+    const env = {
+      PATH: process.env.PATH,
+      DATABASE_URL: `postgres://app@127.0.0.1:${portOf(database)}/orders`,
+    };
+    const { stdout } = await runCli(['check', dir, '--only', 'build-output,bundle-size'], { env });
+    expect(stdout.split('\n').filter((line) => line.startsWith('The build command'))).toEqual([
+      'The build command "echo boom >&2; exit 3" failed (exit 3): 2 items that judge the build wait on it (build-output, bundle-size); each item\'s result has the build\'s error line.',
+    ]);
+  } finally {
+    await new Promise((resolve) => database.close(resolve));
+  }
+}, 60_000);

@@ -12,6 +12,7 @@ import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
 import {
+  buildFailureText,
   markWaiting,
   missingArtifactText,
   missingProgramText,
@@ -139,8 +140,11 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     const artifact = startsApp
       ? missingArtifactText(context.repoDir, start, context.config.build.command, results)
       : [];
-    const causes =
-      artifact.length > 0 ? artifact : [...missingProgramText(results), ...missingServicesText(missing)];
+    const causes = [
+      ...(artifact.length > 0 ? artifact : [...missingProgramText(results), ...missingServicesText(missing)]),
+      // the build's own failure, once, unless a missing service already explains it
+      ...(missing.length > 0 ? [] : buildFailureText(results)),
+    ];
     for (const line of causes) io.stdout.write(`${line}\n`);
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);

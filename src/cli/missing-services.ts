@@ -133,6 +133,20 @@ export function missingProgramText(results: readonly ItemResult[]): string[] {
   ];
 }
 
+/** A failed build, once: every item that judges the build waits on the same failure. */
+export function buildFailureText(results: readonly ItemResult[]): string[] {
+  const waiting = results.filter(
+    (result) => result.status === 'error' && /^build command ".*?" failed/.test(result.summary),
+  );
+  const cause = waiting[0]
+    ? /^build command ".*?" failed \(exit [^)]*\)/.exec(waiting[0].summary)?.[0]
+    : undefined;
+  if (!cause || waiting.length < 2) return [];
+  return [
+    `The ${cause}: ${waiting.length} items that judge the build wait on it (${byCheck(waiting)}); each item's result has the build's error line.`,
+  ];
+}
+
 /** Any other start failure, once: the cause is the same for every item that waits on the app. */
 function startFailureText(results: readonly ItemResult[]): string[] {
   const prefix = 'target failed to start: ';
