@@ -2,18 +2,24 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
-import {
-  COVERAGE_METRICS,
-  type CoverageTotals,
-  parseIstanbulSummary,
-  parseLcov,
-} from './lib/coverage/coverage-report.js';
+import { COVERAGE_METRICS, type CoverageTotals, parseCoverage } from './lib/coverage/coverage-report.js';
 
-const DEFAULT_FILES = ['coverage/coverage-summary.json', 'coverage/lcov.info'];
+/** Where the usual tools write their reports: istanbul/c8, lcov, coverage.py and other Cobertura writers, JaCoCo (Maven, Gradle), Go's cover profile. */
+export const DEFAULT_COVERAGE_FILES = [
+  'coverage/coverage-summary.json',
+  'coverage/lcov.info',
+  'coverage/cobertura-coverage.xml',
+  'coverage.xml',
+  'coverage/coverage.xml',
+  'target/site/jacoco/jacoco.xml',
+  'build/reports/jacoco/test/jacocoTestReport.xml',
+  'coverage.out',
+];
+const DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
 
 const ParamsSchema = z
   .object({
-    /** Coverage report relative to the checked directory (`.json` = istanbul summary, else lcov). */
+    /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
     file: z.string().min(1).optional(),
     metric: z.enum(COVERAGE_METRICS).default('lines'),
     /** Minimum percentage. */
@@ -33,15 +39,16 @@ async function loadTotals(
       continue;
     }
     try {
-      return {
-        file,
-        totals: file.toLowerCase().endsWith('.json') ? parseIstanbulSummary(text) : parseLcov(text),
-      };
+      return { file, totals: parseCoverage(file, text).totals };
     } catch (error) {
-      // a truncated or foreign JSON file: say which file, not a stack trace
-      throw new Error(
-        `cannot read ${file}: ${error instanceof SyntaxError ? error.message : 'not an istanbul json-summary report'}`,
-      );
+      // a truncated or foreign file: say which file, not a stack trace
+      const why =
+        error instanceof SyntaxError
+          ? error.message
+          : error instanceof Error && !('issues' in error)
+            ? `not a coverage report (${error.message})`
+            : 'not an istanbul json-summary report';
+      throw new Error(`cannot read ${file}: ${why}`);
     }
   }
   return undefined;
@@ -51,7 +58,7 @@ export const coverageCheck = defineCheck({
   id: 'coverage',
   measures: 'build',
   proves:
-    'The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.',
+    "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: 'Test coverage meets the threshold',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {
@@ -63,28 +70,33 @@ export const coverageCheck = defineCheck({
         summary: `no coverage report (tried ${tried.join(', ')}): run the tests with coverage first`,
       };
     }
-    const counts = report.totals[params.metric];
+    // Go's cover profile counts statements only: the line budget is judged on them, and said so.
+    const metric =
+      params.metric === 'lines' && !report.totals.lines && report.totals.statements
+        ? 'statements'
+        : params.metric;
+    const counts = report.totals[metric];
     if (!counts) {
       return { status: 'skipped', summary: `${report.file} has no ${params.metric} counts` };
     }
     if (counts.total === 0) {
       return {
         status: 'skipped',
-        summary: `${report.file} counts 0 ${params.metric}: nothing was instrumented`,
+        summary: `${report.file} counts 0 ${metric}: nothing was instrumented`,
       };
     }
     const pct = (counts.covered / counts.total) * 100;
     const ok = pct >= params.min;
     return {
       status: ok ? 'pass' : 'fail',
-      summary: `${pct.toFixed(1)}% ${params.metric} ${ok ? '≥' : '<'} ${params.min}%`,
-      details: `${counts.covered} of ${counts.total} ${params.metric} covered, from ${report.file}`,
+      summary: `${pct.toFixed(1)}% ${metric} ${ok ? '≥' : '<'} ${params.min}%${metric === params.metric ? '' : ` (${report.file} counts statements, not lines)`}`,
+      details: `${counts.covered} of ${counts.total} ${metric} covered, from ${report.file}`,
       findings: ok
         ? []
         : [
             {
               file: report.file,
-              message: `${params.metric} coverage ${pct.toFixed(1)}% is below ${params.min}%`,
+              message: `${metric} coverage ${pct.toFixed(1)}% is below ${params.min}%`,
             },
           ],
       metrics: { pct: Number(pct.toFixed(2)), covered: counts.covered, total: counts.total, min: params.min },

@@ -121,7 +121,7 @@ export const envSecretsCheck = defineCheck({
   id: 'env-secrets',
   measures: 'environment',
   proves:
-    'The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.',
+    'The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.',
   title: 'Required secrets are set, well-formed and strong (values never printed)',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {

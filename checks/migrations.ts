@@ -11,7 +11,7 @@ import {
 
 const ParamsSchema = z
   .object({
-    /** Migrations directory relative to the checked directory; auto-detected when absent. */
+    /** Migrations directory relative to the checked directory (several: comma-separated, e.g. one per Django app); auto-detected when absent. */
     dir: z.string().min(1).optional(),
   })
   .strict();
@@ -42,6 +42,16 @@ function advice(status: MigrationStatus): string {
       return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel … --to-schema-datamodel … --script)`;
     case 'drizzle':
       return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case 'golang-migrate':
+      return `${status.file} has no rollback: add ${name.replace(/\.up\.sql$/i, '.down.sql')} (golang-migrate down migration)`;
+    case 'django':
+      return `${status.file} has no rollback: give RunPython a reverse_code (migrations.RunPython.noop if nothing to undo) and RunSQL a reverse_sql`;
+    case 'alembic':
+      return `${status.file} has no rollback: write downgrade() (Alembic runs it on downgrade)`;
+    case 'rails':
+      return `${status.file} has no rollback: write def down, or use reversible operations in change`;
+    case 'liquibase':
+      return `${status.file} has no rollback: add a <rollback> (or --rollback) to the changeSet`;
     case 'script':
       return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
     default:
@@ -59,6 +69,13 @@ function provenNote(statuses: readonly MigrationStatus[]): string {
     drizzle: 'Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)',
     script: 'Knex/Sequelize/umzug: each script exports a non-empty down()',
     sql: 'SQL: each migration has a non-empty down file or down section',
+    'golang-migrate': 'golang-migrate: each N_x.up.sql has a non-empty N_x.down.sql',
+    django:
+      'Django: no RunPython without reverse_code and no RunSQL without reverse_sql (Django reverses schema operations itself)',
+    alembic: 'Alembic: each revision has a downgrade() that is not empty (pass)',
+    rails:
+      'Rails: each migration has a non-empty down that does not raise IrreversibleMigration, or a change without operations Rails cannot reverse (execute, change_column, remove_column without type, drop_table without columns)',
+    liquibase: 'Liquibase: each changeSet has a rollback tag or only changes Liquibase reverses itself',
   };
   return [
     ...tools.map((tool) => `Proven — ${per[tool] ?? tool}.`),
@@ -71,10 +88,14 @@ export const migrationsCheck = defineCheck({
   measures: 'repository',
   title: 'Every database migration has a rollback',
   proves:
-    'Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.',
+    'Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, golang-migrate `.up.sql`/`.down.sql`, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one), Django (no `RunPython` without `reverse_code`, no `RunSQL` without `reverse_sql`), Alembic `downgrade()` that is not `pass`, Rails `down` not raising IrreversibleMigration or `change` without irreversible operations, Liquibase changeSets with a `rollback` or auto-reversible changes. Does not run migrations: it cannot prove a rollback restores the schema or the data.',
   params: ParamsSchema,
   async run(params, ctx): Promise<CheckOutcome> {
-    const candidates = params.dir ? [params.dir] : DEFAULT_MIGRATION_DIRS;
+    const named = params.dir
+      ?.split(',')
+      .map((dir) => dir.trim())
+      .filter(Boolean);
+    const candidates = named ?? DEFAULT_MIGRATION_DIRS;
     const dirs: string[] = [];
     for (const dir of candidates) if (await isDir(path.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {

@@ -5,12 +5,15 @@ import { compareSemver, parseSemver } from '../src/core/release/release-version.
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
 import { isGitRepo, repoPrefix, resolveCommit, tryGit } from './lib/git/git.js';
-import { packageVersionFrom, type ReleaseInfo, releaseInfo } from './lib/git/release-context.js';
+import { projectVersion, VERSION_FILES } from './lib/git/project-version.js';
+import { type ReleaseInfo, releaseInfo } from './lib/git/release-context.js';
 
-/** Line of `"version"` in package.json, for the annotation. */
-async function versionLine(dir: string): Promise<number | undefined> {
-  const text = await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => '');
-  const index = text.split('\n').findIndex((line) => /^\s*"version"\s*:/.test(line));
+/** Line of the version in the manifest (`"version"`, `version =`, `<version>`), for the annotation. */
+async function versionLine(dir: string, file: string): Promise<number | undefined> {
+  const text = await readFile(path.join(dir, file), 'utf8').catch(() => '');
+  const index = text
+    .split('\n')
+    .findIndex((line) => /^\s*(?:"version"\s*:|version\s*=|<version>)/.test(line));
   return index === -1 ? undefined : index + 1;
 }
 
@@ -21,15 +24,16 @@ function mismatches(release: ReleaseInfo): string[] {
   if (branchVersion && titleVersion && branchVersion !== titleVersion) {
     problems.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
   }
-  if (packageVersion && version && release.source !== 'package.json' && packageVersion !== version) {
-    problems.push(`package.json says ${packageVersion} but the ${release.source} says ${version}`);
+  const file = release.packageFile ?? 'package.json';
+  if (packageVersion && version && release.source !== file && packageVersion !== version) {
+    problems.push(`${file} says ${packageVersion} but the ${release.source} says ${version}`);
   }
   return problems;
 }
 
-async function fail(dir: string, summary: string): Promise<CheckOutcome> {
-  const finding: Finding = { file: 'package.json', message: summary };
-  const line = await versionLine(dir);
+async function fail(dir: string, summary: string, file = 'package.json'): Promise<CheckOutcome> {
+  const finding: Finding = { file, message: summary };
+  const line = await versionLine(dir, file);
   if (line !== undefined) finding.line = line;
   return { status: 'fail', summary, findings: [finding] };
 }
@@ -38,7 +42,7 @@ export const versionCheck = defineCheck({
   id: 'version',
   measures: 'repository',
   proves:
-    'The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.',
+    'The release version is higher than the version on the base ref, read from the same manifest (package.json, pyproject.toml, setup.cfg, Cargo.toml, pom.xml, build.gradle, VERSION) or, when the base has none, its newest tag. Skipped when there is no release version or the base is the head itself.',
   title: 'Release version is valid SemVer, bumped from the base branch, and consistent',
   params: z.object({}).strict(),
   async run(_params, ctx): Promise<CheckOutcome> {
@@ -48,13 +52,14 @@ export const versionCheck = defineCheck({
     if (!version) {
       return {
         status: 'skipped',
-        summary: 'no release version: package.json has no version and the branch/PR title name none',
+        summary: `no release version: no ${VERSION_FILES.join(', ')} declares one and the branch/PR title name none`,
       };
     }
     const parsed = parseSemver(version);
-    if (!parsed) return fail(dir, `${version} (from the ${release.source}) is not valid SemVer`);
+    const manifest = release.packageFile ?? 'package.json';
+    if (!parsed) return fail(dir, `${version} (from the ${release.source}) is not valid SemVer`, manifest);
     const problems = mismatches(release);
-    if (problems.length > 0) return fail(dir, problems.join('; '));
+    if (problems.length > 0) return fail(dir, problems.join('; '), manifest);
 
     if (!ctx.baseRef)
       return { status: 'skipped', summary: `no base ref: nothing to compare ${version} with` };
@@ -72,12 +77,27 @@ export const versionCheck = defineCheck({
       return { status: 'skipped', summary: 'base ref is HEAD: nothing to compare' };
     }
     const prefix = await repoPrefix(dir, ctx.signal);
-    const shown = await tryGit(['show', `${base}:${prefix}package.json`], dir, ctx.signal);
-    const baseVersion = shown.code === 0 ? packageVersionFrom(shown.stdout) : undefined;
+    const texts = new Map<string, string>();
+    for (const file of VERSION_FILES) {
+      const shown = await tryGit(['show', `${base}:${prefix}${file}`], dir, ctx.signal);
+      if (shown.code === 0) texts.set(file, shown.stdout);
+    }
+    let baseVersion: string | undefined;
+    try {
+      baseVersion = projectVersion((file) => texts.get(file))?.version;
+    } catch {
+      baseVersion = undefined; // a malformed package.json on the base: fall back to its tags
+    }
+    if (!baseVersion) {
+      // No manifest version on the base (Go services, tag-released apps): the newest tag reachable from it.
+      const tag = await tryGit(['describe', '--tags', '--abbrev=0', base], dir, ctx.signal);
+      const tagged = tag.code === 0 ? tag.stdout.trim().replace(/^v/, '') : '';
+      if (parseSemver(tagged)) baseVersion = tagged;
+    }
     if (!baseVersion) {
       return {
         status: 'pass',
-        summary: `${version}: new package (no package.json version on ${ctx.baseRef})`,
+        summary: `${version}: new package (no manifest version and no tag on ${ctx.baseRef})`,
       };
     }
     const baseParsed = parseSemver(baseVersion);
@@ -89,7 +109,9 @@ export const versionCheck = defineCheck({
     }
     const order = compareSemver(parsed, baseParsed);
     if (order > 0) return { status: 'pass', summary: `${version} > ${baseVersion} on ${ctx.baseRef}` };
-    if (order === 0) return fail(dir, `version not bumped: ${version} = ${baseVersion} on ${ctx.baseRef}`);
-    return fail(dir, `version goes backwards: ${version} < ${baseVersion} on ${ctx.baseRef}`);
+    const file = release.packageFile ?? 'package.json';
+    if (order === 0)
+      return fail(dir, `version not bumped: ${version} = ${baseVersion} on ${ctx.baseRef}`, file);
+    return fail(dir, `version goes backwards: ${version} < ${baseVersion} on ${ctx.baseRef}`, file);
   },
 });

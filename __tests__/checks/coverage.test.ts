@@ -85,7 +85,7 @@ describe('coverage check', () => {
     expect(await run(project({}))).toEqual({
       status: 'skipped',
       summary:
-        'no coverage report (tried coverage/coverage-summary.json, coverage/lcov.info): run the tests with coverage first',
+        'no coverage report (tried coverage/coverage-summary.json, coverage/lcov.info, coverage/cobertura-coverage.xml, coverage.xml, coverage/coverage.xml, target/site/jacoco/jacoco.xml, build/reports/jacoco/test/jacocoTestReport.xml, coverage.out): run the tests with coverage first',
     });
     const dir = project({ 'coverage/lcov.info': lcov });
     expect((await run(dir, { metric: 'statements' })).summary).toBe(
@@ -97,5 +97,27 @@ describe('coverage check', () => {
     expect((await run(empty)).summary).toBe(
       'coverage/coverage-summary.json counts 0 lines: nothing was instrumented',
     );
+  });
+});
+
+describe('coverage of other stacks through the check', () => {
+  it('judges a Go cover profile on statements when lines are asked for, and says so', async () => {
+    const dir = project({
+      'coverage.out': 'mode: set\nexample.com/a/a.go:1.1,2.2 3 1\nexample.com/a/a.go:3.1,4.2 1 0\n',
+    });
+    const outcome = await run(dir);
+    expect([outcome.status, outcome.summary]).toEqual([
+      'pass',
+      '75.0% statements ≥ 70% (coverage.out counts statements, not lines)',
+    ]);
+  });
+
+  it('reads a JaCoCo report where Maven writes it', async () => {
+    const dir = project({
+      'target/site/jacoco/jacoco.xml':
+        '<?xml version="1.0"?><report name="x"><sessioninfo id="s" start="1" dump="2"/><counter type="LINE" missed="40" covered="60"/></report>',
+    });
+    const outcome = await run(dir);
+    expect([outcome.status, outcome.summary]).toEqual(['fail', '60.0% lines < 70%']);
   });
 });

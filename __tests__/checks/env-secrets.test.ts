@@ -24,6 +24,7 @@ writeFiles(app, {
     'SUPABASE_SERVICE_ROLE_KEY',
     'SUPABASE_URL',
     'ID_TOKEN',
+    'DATABASE_URL',
   ]
     .map((name) => `${name}=`)
     .join('\n'),
@@ -92,6 +93,21 @@ describe('env-secrets check: present and strong', () => {
     const outcome = await run({ name, ...extra }, { [name]: value });
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toContain(`${name} ${problem}`);
+  });
+
+  // The checks workflow `shipgate init` writes gives the job its service containers' URLs: those
+  // are CI values, and must not pass for production's.
+  it.each([
+    [`postgres://postgres:${fake.alnum(24)}@localhost:5432/app`, 'fail', 'localhost'],
+    [`mysql://root:${fake.alnum(24)}@127.0.0.1:3306/app`, 'fail', '127.0.0.1'],
+    [`postgres://app:${fake.alnum(24)}@db-7f3k.prod.acme.io:5432/orders`, 'pass', undefined],
+  ])('a DATABASE_URL on a loopback host is not production’s (%#)', async (value, status, host) => {
+    const outcome = await run({ name: 'DATABASE_URL' }, { DATABASE_URL: value });
+    expect(outcome.status).toBe(status);
+    if (host)
+      expect(outcome.summary).toBe(
+        `DATABASE_URL points at ${host}: a development or CI service, not production's`,
+      );
   });
 
   it('checks a list of names and reports the failing ones', async () => {

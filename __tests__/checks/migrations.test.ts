@@ -94,7 +94,7 @@ describe('migrations check', () => {
 
   it('is skipped without a migrations directory or migrations', async () => {
     expect((await run(project({ 'README.md': '#' }))).summary).toBe(
-      'no migrations directory (looked for migrations, db/migrations, supabase/migrations, prisma/migrations, drizzle, src/migrations, src/db/migrations, database/migrations, src/main/resources/db/migration)',
+      'no migrations directory (looked for migrations, db/migrations, supabase/migrations, prisma/migrations, drizzle, src/migrations, src/db/migrations, database/migrations, src/main/resources/db/migration, src/main/resources/db/changelog, db/migrate, alembic)',
     );
     expect(await run(project({ 'migrations/.gitkeep': '' }))).toEqual({
       status: 'skipped',

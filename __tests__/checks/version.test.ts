@@ -72,7 +72,7 @@ describe('version check', () => {
   it('passes a new package that has no package.json on the base branch', async () => {
     expect(await run(repo(undefined, '0.1.0'))).toEqual({
       status: 'pass',
-      summary: '0.1.0: new package (no package.json version on main)',
+      summary: '0.1.0: new package (no manifest version and no tag on main)',
     });
   });
 

@@ -5,8 +5,11 @@ import {
   findHealthRoute,
   findPrometheusMetrics,
 } from '../../checks/lib/detect/app-features.js';
-import { detectStack } from '../../checks/lib/detect/stack.js';
+import { homeRedirect } from '../../checks/lib/detect/server-app.js';
+import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
 import { deriveChecklist } from '../../src/cli/init-checklist.js';
+import { renderChecksWorkflow } from '../../src/cli/init-workflow.js';
+import { serviceJobLines } from '../../src/cli/workflow-services.js';
 import { checksWorkflowShape } from '../../src/core/doctor/workflow-shape.js';
 import { defaultTemplatePath } from '../../src/load/default-template.js';
 import { loadChecklist } from '../../src/load/load-checklist.js';
@@ -200,6 +203,412 @@ const FIXTURES: Record<string, Record<string, string>> = {
     '.env.example': 'PORT=8080\nCOOKIE_SECRET=\n',
   },
 };
+
+/**
+ * Small apps of the other stacks init reads, built by code: what init finds (report), the config
+ * and the checks workflow with the services are pinned by golden files.
+ */
+const STACK_FIXTURES: Record<string, Record<string, string>> = {
+  'django-pages': {
+    'requirements.txt': 'Django==5.1\ngunicorn==22.0\npsycopg[binary]==3.2\n',
+    'pyproject.toml': '[project]\nname = "library"\nversion = "1.4.0"\n',
+    'manage.py': "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'library.settings')\n",
+    'library/settings.py': [
+      "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': os.getenv('DB_PASSWORD')}}",
+      '',
+    ].join('\n'),
+    'library/urls.py': [
+      'urlpatterns = [',
+      "    path('', RedirectView.as_view(url='/catalog/', permanent=True)),",
+      "    path('ops/', include('ops.urls')),",
+      ']',
+      '',
+    ].join('\n'),
+    'ops/urls.py': "urlpatterns = [path('healthz/', views.healthz)]\n",
+    'catalog/templates/catalog/book_list.html':
+      '<ul>{% for book in books %}<li>{{ book }}</li>{% endfor %}</ul>',
+    'catalog/migrations/0001_initial.py':
+      'class Migration(migrations.Migration):\n    operations = [migrations.CreateModel(name="Book", fields=[])]\n',
+    'accounts/migrations/0001_initial.py':
+      'class Migration(migrations.Migration):\n    operations = [migrations.RunSQL("CREATE EXTENSION citext", reverse_sql="DROP EXTENSION citext")]\n',
+    'catalog/migrations/0002_backfill.py':
+      'class Migration(migrations.Migration):\n    operations = [migrations.RunPython(backfill)]\n',
+  },
+  'fastapi-service': {
+    'pyproject.toml':
+      '[project]\nname = "quotes"\nversion = "0.3.1"\ndependencies = [\n  "fastapi>=0.115",\n  "uvicorn[standard]",\n  "sqlalchemy",\n  "redis",\n]\n',
+    'app/main.py': [
+      'app = FastAPI()',
+      "@app.get('/healthz')",
+      'def healthz(): return {"ok": True}',
+      "API_KEY = os.getenv('QUOTES_API_KEY')",
+      '',
+    ].join('\n'),
+    '.env.example':
+      'DATABASE_URL=postgresql://user:pass@localhost/quotes\nREDIS_URL=redis://localhost:6379\n',
+    'alembic/env.py': '',
+    'alembic/versions/1a2b_create.py':
+      "revision = '1a2b'\ndef upgrade():\n    op.create_table('q')\n\ndef downgrade():\n    pass\n",
+  },
+  'go-service': {
+    'go.mod':
+      'module example.com/ledger\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.1.0\n\tgithub.com/jackc/pgx/v5 v5.6.0\n)\n',
+    VERSION: '2.0.1\n',
+    'cmd/ledger/main.go': [
+      'package main',
+      'func main() {',
+      '\tr := chi.NewRouter()',
+      '\tr.Get("/healthz", health)',
+      '\ttoken := os.Getenv("LEDGER_API_TOKEN")',
+      '\thttp.ListenAndServe(":9090", r)',
+      '}',
+      '',
+    ].join('\n'),
+    'migrations/1_accounts.up.sql': 'CREATE TABLE accounts (id int);',
+    'migrations/1_accounts.down.sql': 'DROP TABLE accounts;',
+    'migrations/2_entries.up.sql': 'CREATE TABLE entries (id int);',
+    'migrations/2_entries.down.sql': '',
+    'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n',
+  },
+  'rails-app': {
+    Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.2'\ngem 'pg'\ngem 'redis'\n",
+    'config/application.rb': 'module Shop\n  class Application < Rails::Application\n  end\nend\n',
+    'config/routes.rb':
+      'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
+    'config/database.yml':
+      "production:\n  adapter: postgresql\n  password: <%= ENV['SHOP_DATABASE_PASSWORD'] %>\n",
+    'app/views/products/index.html.erb': '<h1>Products</h1>',
+    'app/controllers/payments_controller.rb': "STRIPE = ENV.fetch('STRIPE_SECRET_KEY')\n",
+    'db/migrate/20240101000000_create_products.rb':
+      'class CreateProducts < ActiveRecord::Migration[7.2]\n  def change\n    create_table :products do |t|\n      t.string :name\n    end\n  end\nend\n',
+    'db/migrate/20240201000000_drop_legacy.rb':
+      'class DropLegacy < ActiveRecord::Migration[7.2]\n  def up\n    drop_table :legacy\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n',
+  },
+  'spring-api': {
+    'pom.xml': [
+      '<project>',
+      '  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version></parent>',
+      '  <artifactId>orders</artifactId>',
+      '  <version>1.7.0</version>',
+      '  <dependencies>',
+      '    <dependency><artifactId>spring-boot-starter-web</artifactId></dependency>',
+      '    <dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency>',
+      '    <dependency><artifactId>flyway-core</artifactId></dependency>',
+      '    <dependency><artifactId>mysql-connector-j</artifactId></dependency>',
+      '  </dependencies>',
+      '</project>',
+      '',
+    ].join('\n'),
+    'src/main/resources/application.properties':
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Spring placeholder, not a JavaScript template
+      'server.port=8081\nspring.datasource.url=jdbc:mysql://localhost:3306/orders\nspring.datasource.password=${ORDERS_DB_PASSWORD}\n',
+    'src/main/java/com/acme/Keys.java': 'class Keys { String key = System.getenv("PAYMENT_API_KEY"); }\n',
+    'src/main/resources/db/migration/V1__orders.sql': 'CREATE TABLE orders (id int);',
+    'src/main/resources/db/migration/U1__orders.sql': 'DROP TABLE orders;',
+  },
+  'express-pages': {
+    'package.json': JSON.stringify({
+      name: 'bookshelf',
+      version: '3.0.0',
+      dependencies: { express: '4', 'express-handlebars': '7', knex: '3', pg: '8' },
+      scripts: { start: 'node app.js' },
+    }),
+    'app.js': [
+      "const api = require('./routes/api');",
+      "app.engine('hbs', engine()); app.set('view engine', 'hbs');",
+      "app.use('/api', api);",
+      "app.get('/', (req, res) => res.redirect('/login'));",
+      '',
+    ].join('\n'),
+    'routes/api.js':
+      "router.get('/health', (req, res) => res.json({ ok: true }));\nmodule.exports = router;\n",
+    'knexfile.js': "module.exports = { client: 'pg', migrations: { directory: './db/knex' } };\n",
+    'db/knex/20240101_books.js':
+      'exports.up = (knex) => knex.schema.createTable("books", () => {});\nexports.down = function (knex) {};\n',
+    '.env.example': 'SESSION_SECRET=\nDATABASE_URL=postgres://localhost/bookshelf\n',
+  },
+};
+
+describe('init on Python, Go, Ruby, Java and server-rendered Express apps', () => {
+  test.each(Object.keys(STACK_FIXTURES))('%s: report, config and workflow (golden)', async (name) => {
+    const dir = repo(STACK_FIXTURES[name] ?? {});
+    const { code, stdout } = await runCli(['init', dir]);
+    expect(code).toBe(0);
+    expectGolden(`init/${name}.report.txt`, stdout.replaceAll(dir, 'DIR'));
+    expectGolden(`init/${name}.shipgate.yml`, readFileSync(join(dir, '.github/shipgate.yml'), 'utf8'));
+    expectGolden(
+      `init/${name}.workflow.yml`,
+      readFileSync(join(dir, '.github/workflows/shipgate.yml'), 'utf8'),
+    );
+    for (const file of ['.github/shipgate.yml', '.github/shipgate/checklist.md'])
+      expect((await runCli(['validate', join(dir, file)])).code).toBe(0);
+  });
+
+  test('the bindings fit each stack: browser items only where pages are served', async () => {
+    const checklist = async (name: string) => {
+      const dir = repo(STACK_FIXTURES[name] ?? {});
+      await runCli(['init', dir]);
+      return readFileSync(join(dir, '.github/shipgate/checklist.md'), 'utf8');
+    };
+    const django = await checklist('django-pages');
+    expect(django).toContain('check=migrations dir=accounts/migrations,catalog/migrations');
+    expect(django).toContain('check=health path=/ops/healthz/');
+    expect(django).toMatch(/check=lighthouse/);
+    expect(django).not.toMatch(/check=(?:bundle-size|build-output)/); // server-rendered: no JS build
+    expect(django).toContain('check=env-secrets name=DJANGO_SECRET_KEY');
+    const go = await checklist('go-service');
+    expect(go).toContain('check=health path=/healthz');
+    expect(go).not.toMatch(/check=(?:lighthouse|bundle-size)/);
+    expect(go).toContain('check=env-secrets name=LEDGER_API_TOKEN');
+    const express = await checklist('express-pages');
+    expect(express).toContain('check=health path=/api/health');
+    expect(express).toContain('check=migrations dir=db/knex');
+    expect(express).toMatch(/check=lighthouse/);
+    const spring = await checklist('spring-api');
+    expect(spring).toContain('check=health path=/actuator/health');
+    expect(spring).toContain('check=migrations dir=src/main/resources/db/migration');
+    expect(spring).toContain('check=env-secrets name=PAYMENT_API_KEY');
+  });
+
+  test('check judges the migrations each tool wrote: irreversible ones named', async () => {
+    const expected: Record<string, [string, RegExp]> = {
+      'django-pages': [
+        'fail',
+        /1 of 3 migrations in accounts\/migrations, catalog\/migrations without a rollback/,
+      ],
+      'fastapi-service': ['fail', /1 of 1 migration/],
+      'go-service': ['fail', /1 of 2 migrations/],
+      'rails-app': ['fail', /1 of 2 migrations/],
+      'spring-api': ['pass', /1 migration .* all with a rollback/],
+      'express-pages': ['fail', /1 of 1 migration in db\/knex/],
+    };
+    for (const [name, [status, summary]] of Object.entries(expected)) {
+      const dir = repo(STACK_FIXTURES[name] ?? {});
+      await runCli(['init', dir]);
+      const { stdout } = await runCli(['check', dir, '--only', 'migrations', '--format', 'json']);
+      const [result] = (JSON.parse(stdout) as { results: { status: string; summary: string }[] }).results;
+      expect([name, result?.status]).toEqual([name, status]);
+      expect(result?.summary).toMatch(summary);
+    }
+  });
+});
+
+describe('the checks workflow: services with health options and the app’s own variables', () => {
+  const stack: StackFacts = { kind: 'api', secrets: [], findings: [] };
+  // The job-level lines: whichever job runs the app (a single job, a measure job) takes them.
+  test.each([
+    [
+      'MongoDB 4.2 from compose: the legacy shell answers the health command',
+      {
+        kind: 'mongo',
+        why: 'docker-compose.yml runs mongo:4.2.1-bionic',
+        image: 'mongo:4.2.1-bionic',
+        env: ['MONGODB_URL'],
+      },
+      [
+        '--health-cmd "mongo --quiet --eval \'db.runCommand({ ping: 1 })\'"',
+        '      MONGODB_URL: "mongodb://localhost:27017/app"  # MongoDB',
+      ],
+    ],
+    [
+      'MongoDB without an image: mongosh',
+      { kind: 'mongo', why: 'depends on mongoose', env: [] },
+      [
+        '        image: mongo:7',
+        '--health-cmd "mongosh --quiet',
+        '      MONGODB_URI: "mongodb://localhost:27017/app"  # MongoDB',
+      ],
+    ],
+    [
+      'MariaDB: its own health script and root password',
+      {
+        kind: 'mysql',
+        why: 'docker-compose.yml runs mariadb:11',
+        image: 'mariadb:11',
+        env: ['DB_HOST', 'DB_PASSWORD'],
+      },
+      [
+        '          MARIADB_ROOT_PASSWORD: "root"',
+        '--health-cmd "healthcheck.sh --connect --innodb_initialized"',
+        '      DB_HOST: "localhost"  # MySQL',
+        '      DB_PASSWORD: "root"  # MySQL',
+      ],
+    ],
+    [
+      'Spring: a JDBC URL for SPRING_DATASOURCE_URL',
+      {
+        kind: 'postgres',
+        why: 'application.properties datasource jdbc:postgresql',
+        env: ['SPRING_DATASOURCE_URL'],
+      },
+      [
+        '      SPRING_DATASOURCE_URL: "jdbc:postgresql://localhost:5432/app"  # PostgreSQL',
+        "        ports: ['5432:5432']",
+      ],
+    ],
+  ] as const)('%s', (_name, need, lines) => {
+    const text = serviceJobLines([{ ...need, env: [...need.env] }], 4).join('\n');
+    for (const line of lines) expect(text).toContain(line);
+  });
+
+  test('no services: no services block, no env; a JavaScript app calls the reusable two-job workflow', () => {
+    expect(serviceJobLines([], 4)).toEqual([]);
+    const text = renderChecksWorkflow(tempDir('shipgate-init-wf-'), stack, []);
+    expect(text).not.toMatch(/services:|env:/);
+    expect(checksWorkflowShape(text)).toEqual({ mode: 'reusable', problems: [] });
+  });
+
+  test('services: the two jobs inline, the services and their variables on the measure job only', () => {
+    const text = renderChecksWorkflow(tempDir('shipgate-init-wf-'), stack, [
+      { kind: 'postgres', why: 'knexfile client pg', env: ['DATABASE_URL'] },
+    ]);
+    expect(checksWorkflowShape(text)).toEqual({ mode: 'two-job', problems: [] });
+    const [measure = '', attest = ''] = text.split('\n  attest:\n');
+    expect(measure).toContain('    services:');
+    expect(measure).toContain('      DATABASE_URL: "postgres://postgres:postgres@localhost:5432/app"');
+    expect(attest).not.toMatch(/services:|DATABASE_URL|run:/);
+  });
+});
+
+describe('how a Python service is started, from what its repository runs', () => {
+  test.each([
+    [
+      'Procfile: release steps kept, gunicorn bound to loopback on its port',
+      {
+        'requirements.txt': 'flask\ngunicorn\n',
+        'app.py': 'app = Flask(__name__)\n',
+        Procfile: 'web: flask db upgrade && gunicorn -b 0.0.0.0:5000 app:app\n',
+      },
+      'flask db upgrade && gunicorn app:app --bind 127.0.0.1:5000',
+      'http://127.0.0.1:5000/',
+    ],
+    [
+      'Dockerfile CMD (exec form) on a privileged port: the default port instead',
+      {
+        'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi", "uvicorn"]\n',
+        'app/main.py': 'app = FastAPI()\n',
+        Dockerfile:
+          'FROM python:3.12\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "80"]\n',
+      },
+      'uvicorn app.main:app --host 127.0.0.1 --port 8000',
+      'http://127.0.0.1:8000/',
+    ],
+    [
+      'nothing but the app object: uvicorn for FastAPI',
+      { 'requirements.txt': 'fastapi==0.115\n', 'service/api.py': 'api = FastAPI()\n' },
+      'uvicorn service.api:api --host 127.0.0.1 --port 8000',
+      'http://127.0.0.1:8000/',
+    ],
+    [
+      'Django without a WSGI server: its own server, said so',
+      {
+        'requirements.txt': 'Django\n',
+        'manage.py': "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site1.settings')\n",
+      },
+      'python3 manage.py runserver --noreload --insecure 127.0.0.1:8000',
+      'http://127.0.0.1:8000/',
+    ],
+  ])('%s', (_name, files, start, url) => {
+    const facts = detectStack(repo(files));
+    expect([facts.start, facts.url]).toEqual([start, url]);
+  });
+});
+
+describe('the page a home that redirects lands on', () => {
+  test.each([
+    [
+      'Express: / behind a login guard',
+      {
+        'app.js':
+          "const { ensureAuth } = require('./auth');\napp.get('/', ensureAuth, (req, res) => res.render('home'));\n",
+        'auth.js':
+          "function ensureAuth(req, res, next) {\n  if (req.user) return next();\n  res.redirect('/login');\n}\nmodule.exports = { ensureAuth };\n",
+      },
+      '/login',
+    ],
+    [
+      'Express: GET / redirects',
+      { 'app.js': "app.get('/', (req, res) => res.redirect(302, '/dashboard'));\n" },
+      '/dashboard',
+    ],
+    [
+      'Django: RedirectView at the empty path',
+      { 'site/urls.py': "urlpatterns = [path('', RedirectView.as_view(url='/books/', permanent=True))]\n" },
+      '/books/',
+    ],
+    [
+      'Rails: root redirects',
+      { 'config/routes.rb': "Rails.application.routes.draw do\n  root to: redirect('/sign_in')\nend\n" },
+      '/sign_in',
+    ],
+    [
+      'Flask: / needs a login, login_view in a blueprint mounted at /auth',
+      {
+        'app/__init__.py':
+          "login.login_view = 'auth.login'\nfrom app.auth import bp as auth_bp\napp.register_blueprint(auth_bp, url_prefix='/auth')\n",
+        'app/main/routes.py': "@bp.route('/')\n@login_required\ndef index():\n    return 'hi'\n",
+        'app/auth/routes.py':
+          "@bp.route('/login', methods=['GET', 'POST'])\ndef login():\n    return 'login'\n",
+      },
+      '/auth/login',
+    ],
+    [
+      'no redirect: / serves itself',
+      { 'app.js': "app.get('/', (req, res) => res.send('hi'));\n" },
+      undefined,
+    ],
+  ])('%s', (_name, files, path) => {
+    expect(homeRedirect(repo(files))?.path).toBe(path);
+  });
+});
+
+describe('health routes behind their routers’ prefixes', () => {
+  test.each([
+    [
+      'Express: a router mounted in a router mounted in the app',
+      {
+        'app.js': "const routes = require('./routes');\napp.use('/v1', routes);\n",
+        'routes/index.js':
+          "const ops = require('./ops');\nrouter.use('/ops', ops);\nmodule.exports = router;\n",
+        'routes/ops.js': "router.get('/health', (req, res) => res.send('ok'));\n",
+      },
+      '/v1/ops/health',
+    ],
+    [
+      'Flask: a blueprint registered with url_prefix under another name',
+      {
+        'app/__init__.py':
+          "from app.api import bp as api_bp\napp.register_blueprint(api_bp, url_prefix='/api')\n",
+        'app/api/routes.py': "@bp.route('/health')\ndef health():\n    return 'ok'\n",
+      },
+      '/api/health',
+    ],
+    [
+      'FastAPI: APIRouter(prefix=…) included under another prefix',
+      {
+        'main.py': 'app.include_router(ops.router, prefix="/internal")\n',
+        'ops.py': 'router = APIRouter(prefix="/ops")\n@router.get("/healthz")\ndef healthz(): return {}\n',
+      },
+      '/internal/ops/healthz',
+    ],
+    [
+      'Gin: nested route groups',
+      { 'main.go': 'api := r.Group("/api")\nv1 := api.Group("/v1")\nv1.GET("/health", health)\n' },
+      '/api/v1/health',
+    ],
+    [
+      'Spring: @RequestMapping on the controller class',
+      {
+        'src/main/java/Ops.java':
+          '@RestController\n@RequestMapping("/ops")\npublic class Ops {\n  @GetMapping("/health")\n  String health() { return "ok"; }\n}\n',
+      },
+      '/ops/health',
+    ],
+  ])('%s', (_name, files, path) => {
+    expect(findHealthRoute(repo(files))?.value).toBe(path);
+  });
+});
 
 describe('the checklist init derives from the template', () => {
   test.each(Object.keys(FIXTURES))('%s: report, config and checklist (golden)', async (name) => {

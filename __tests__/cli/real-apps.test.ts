@@ -103,7 +103,8 @@ const APPS: readonly RealApp[] = [
     name: 'Next.js (vercel/nextjs-postgres-nextauth-tailwindcss-template)',
     mirror: 'vercel+nextjs-postgres-nextauth-tailwindcss-template',
     commit: '0311ed5',
-    init: [/stack\s+Next\.js \(ssr\)/, /build dir\s+\.next/, /start\s+npm run start/],
+    // Neon's HTTP driver (drizzle-orm/neon-http): a PostgreSQL container cannot answer it, so no service.
+    init: [/stack\s+Next\.js \(ssr\)/, /build dir\s+\.next/, /start\s+npm run start/, /services\s+none/],
     checklist: {
       has: [
         '- [ ] `AUTH_SECRET` set for production <!-- shipgate: check=env-secrets name=AUTH_SECRET minLength=32 -->',
@@ -132,6 +133,105 @@ const APPS: readonly RealApp[] = [
       not: [EXAMPLE_ONLY, /check=(?:websocket|migrations|health)|VITE_/],
     },
     verdicts: { 'env-files': 'pass', secrets: 'pass', 'git-history': 'pass', changelog: 'fail' },
+  },
+  {
+    name: 'Django pages (mdn/django-locallibrary-tutorial)',
+    mirror: 'mdn+django-locallibrary-tutorial',
+    commit: '3dbedbe',
+    // Procfile: `python manage.py migrate && … && gunicorn locallibrary.wsgi`, kept whole (a fresh checkout
+    // needs its migrations before a page answers), gunicorn bound to loopback; `/` is a permanent
+    // redirect to /catalog/ (RedirectView), so the target is the page it lands on.
+    init: [
+      /stack\s+Django \(ssr\)/,
+      /start\s+python manage\.py migrate && python manage\.py collectstatic --no-input && gunicorn locallibrary\.wsgi --bind 127\.0\.0\.1:8000/,
+      /url\s+http:\/\/127\.0\.0\.1:8000\/catalog\//,
+      /migrations\s+catalog\/migrations/,
+      /secrets\s+DJANGO_SECRET_KEY/,
+      // settings.py defaults to SQLite (DATABASE_URL optional): no service is needed to start it.
+      /services\s+none/,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Rollback scripts prepared <!-- shipgate: check=migrations dir=catalog/migrations -->',
+        '- [ ] `DJANGO_SECRET_KEY` set for production <!-- shipgate: check=env-secrets name=DJANGO_SECRET_KEY minLength=32 -->',
+        '- [ ] LCP < 2.5s <!-- shipgate: check=lighthouse metric=lcp max=2500 -->',
+      ],
+      // Server-rendered by Django: no JavaScript build to budget.
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|websocket)/],
+    },
+    // 27 migrations, none with RunPython/RunSQL: Django reverses them all. The secrets failure is the
+    // high-entropy test passwords in catalog/tests plus the committed django-insecure default key.
+    verdicts: { 'env-files': 'fail', secrets: 'fail', migrations: 'pass', changelog: 'fail' },
+  },
+  {
+    name: 'Flask + Alembic + PostgreSQL/Redis (miguelgrinberg/microblog)',
+    mirror: 'miguelgrinberg+microblog',
+    commit: 'a975ef6',
+    // `/` needs a login (@login_required): anonymous visitors land on auth.login = /auth/login.
+    init: [
+      /stack\s+Flask \(ssr\)/,
+      /start\s+flask db upgrade; flask translate compile; gunicorn microblog:app --bind 127\.0\.0\.1:8000/,
+      /url\s+http:\/\/127\.0\.0\.1:8000\/auth\/login/,
+      /migrations\s+migrations\s+\(Alembic/,
+      /services\s+PostgreSQL, Redis/,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Rollback scripts prepared <!-- shipgate: check=migrations dir=migrations -->',
+        '- [ ] `SECRET_KEY` set for production <!-- shipgate: check=env-secrets name=SECRET_KEY minLength=32 -->',
+      ],
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|websocket)/],
+    },
+    // 9 Alembic revisions, each with a downgrade() that drops what upgrade() made.
+    verdicts: {
+      'env-files': 'fail',
+      secrets: 'pass',
+      'git-history': 'pass',
+      migrations: 'pass',
+      changelog: 'fail',
+    },
+  },
+  {
+    name: 'Go Gin API (gothinkster/golang-gin-realworld-example-app)',
+    mirror: 'gothinkster+golang-gin-realworld-example-app',
+    commit: '728cb04',
+    // gorm over SQLite (./gorm.db): the pq and mysql drivers in go.mod are indirect, not services.
+    init: [
+      /stack\s+Gin \(api\)/,
+      /start\s+go build -o bin\/app \.\/ && \.\/bin\/app/,
+      /url\s+http:\/\/127\.0\.0\.1:8080\//,
+      /database\s+github\.com\/jinzhu\/gorm/,
+      /services\s+none/,
+    ],
+    checklist: {
+      has: ['- [ ] Coverage > 70% <!-- shipgate: check=coverage'],
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|lighthouse|websocket|migrations)/],
+    },
+    verdicts: { 'env-files': 'fail', secrets: 'pass', 'git-history': 'pass', changelog: 'fail' },
+  },
+  {
+    name: 'Spring Boot + Thymeleaf, MySQL/PostgreSQL services (spring-projects/spring-petclinic)',
+    mirror: 'spring-projects+spring-petclinic',
+    commit: 'edf4db2',
+    // H2 by default; docker-compose.yml offers MySQL and PostgreSQL for its profiles.
+    init: [
+      /stack\s+Spring Boot \(Maven\) \(ssr\)/,
+      /build\s+\.\/mvnw -B package -DskipTests/,
+      /start\s+java -jar target\/spring-petclinic-4\.0\.0-SNAPSHOT\.jar --server\.address=127\.0\.0\.1 --server\.port=8080/,
+      /health route\s+\/actuator\/health/,
+      /services\s+MySQL, PostgreSQL/,
+    ],
+    checklist: {
+      has: [
+        '- [ ] Health check endpoint working <!-- shipgate: check=health path=/actuator/health -->',
+        '- [ ] CLS < 0.1 <!-- shipgate: check=lighthouse metric=cls max=0.1 -->',
+      ],
+      // Thymeleaf pages, no JavaScript build; schema.sql scripts, no migration tool: rollback is manual.
+      not: [EXAMPLE_ONLY, /check=(?:bundle-size|build-output|websocket|migrations)/],
+    },
+    // secrets is left out: mvnw.cmd's `$webclient.Credentials = New-Object …` is flagged by the
+    // generic rule (a false failure every Maven wrapper would get; see docs/real-apps.md).
+    verdicts: { 'env-files': 'fail', changelog: 'fail' },
   },
 ];
 

@@ -11,6 +11,14 @@ import { runChecks } from '../runner/run-checks.js';
 import { colorEnabled, paint } from './color.js';
 import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
+import {
+  buildFailureText,
+  markWaiting,
+  missingArtifactText,
+  missingProgramText,
+  missingServices,
+  missingServicesText,
+} from './missing-services.js';
 import { countLine, progressLine, resultsTable } from './report-text.js';
 
 export const CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
@@ -85,7 +93,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
   const clearLive = () => live && io.stderr.write('\r\x1b[2K');
   const drawLive = () =>
     live && io.stderr.write(`\r\x1b[2K… running ${running.size}: ${[...running].join(', ').slice(0, 100)}`);
-  const results = await runChecks({
+  const ran = await runChecks({
     checklist: context.checklist,
     config: context.config,
     repoDir: context.repoDir,
@@ -115,6 +123,11 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     },
   });
   clearLive();
+  // A database or cache that is not running here is one cause: said once, and on each item waiting on it.
+  const { start, url } = context.config.target;
+  const startsApp = values.url === undefined && start !== undefined && url !== undefined;
+  const missing = await missingServices(context.repoDir, ran, io.env, startsApp ? start : undefined);
+  const results = markWaiting(ran, missing);
   const report = resultsReport(results);
   const { passed } = report;
   if (values.format === 'json') {
@@ -124,6 +137,17 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     io.stdout.write(
       `\n${resultsTable(results, 120, colorOut)}\n\n${countLine(results)} in ${(wallMs / 1000).toFixed(1)} s\n`,
     );
+    // One cause for the items that could not run the app: the jar the build did not make, the
+    // program that is not installed, the services that are not running, or the start's own error.
+    const artifact = startsApp
+      ? missingArtifactText(context.repoDir, start, context.config.build.command, results)
+      : [];
+    const causes = [
+      ...(artifact.length > 0 ? artifact : [...missingProgramText(results), ...missingServicesText(missing)]),
+      // the build's own failure, once, unless a missing service already explains it
+      ...(missing.length > 0 ? [] : buildFailureText(results)),
+    ];
+    for (const line of causes) io.stdout.write(`${line}\n`);
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);
     io.stdout.write(`${paint(report.passed ? 'pass' : 'fail', gate, colorOut)}\n`);

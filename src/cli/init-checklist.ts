@@ -111,6 +111,11 @@ function planBound(item: ChecklistItem, facts: InitFacts): Plan {
     case 'bundle-size':
     case 'build-output':
       if (isApi(facts)) return { action: 'dropped', reason: 'API only: no browser build' };
+      if (stack.language && !stack.buildDir)
+        return {
+          action: 'dropped',
+          reason: `${stack.framework} renders its pages on the server: no JavaScript build`,
+        };
       return stack.buildDir ? { action: 'keep', reason: `build dir ${stack.buildDir}` } : { action: 'keep' };
     case 'lighthouse':
       if (isApi(facts)) return { action: 'dropped', reason: 'API only: no pages to load in a browser' };
@@ -196,7 +201,9 @@ function secretItems(facts: InitFacts, covered: ReadonlySet<string>): { line: st
     .filter((name) => !covered.has(name))
     .map((name) => {
       // Secrets the team generates (signing keys, peppers) must be long; provider keys have their own shapes.
-      const generated = /(?:SECRET|PEPPER|SALT)$/.test(name) && !/API_SECRET$|CLIENT_SECRET$/.test(name);
+      const generated =
+        /(?:SECRET|PEPPER|SALT|SECRET_KEY|SECRET_KEY_BASE)$/.test(name) &&
+        !/API_SECRET$|CLIENT_SECRET$/.test(name);
       const params: CheckParams = { check: 'env-secrets', name, ...(generated ? { minLength: 32 } : {}) };
       return { name, line: `- [ ] \`${name}\` set for production${renderDirective(params)}` };
     });

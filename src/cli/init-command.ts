@@ -8,8 +8,10 @@ import {
   findPrometheusMetrics,
 } from '../../checks/lib/detect/app-features.js';
 import { envNames } from '../../checks/lib/detect/env-names.js';
-import { readPackage } from '../../checks/lib/detect/repo-files.js';
+import { readPackage, readSmallFile } from '../../checks/lib/detect/repo-files.js';
+import { findServices, SERVICE_NAMES } from '../../checks/lib/detect/services.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
+import { projectVersion } from '../../checks/lib/git/project-version.js';
 import { findLhciRc } from '../../checks/lib/lighthouse/lhci-config.js';
 import type { Checklist } from '../core/template/model.js';
 import { parseTemplate } from '../core/template/template.js';
@@ -17,15 +19,23 @@ import { defaultTemplatePath } from '../load/default-template.js';
 import { checkSchemas, loadChecklist } from '../load/load-checklist.js';
 import { CONFIG_PATH, readConfigText } from '../load/load-config.js';
 import { CHECKLIST_PATH, deriveChecklist, type ItemDecision } from './init-checklist.js';
-import { CHECKS_WORKFLOW_FILE, CHECKS_WORKFLOW_PATH, renderChecksWorkflow } from './init-workflow.js';
+import {
+  CHECKS_WORKFLOW_FILE,
+  CHECKS_WORKFLOW_PATH,
+  needsInlineJobs,
+  renderChecksWorkflow,
+} from './init-workflow.js';
 import { type CliIO, UsageError } from './io.js';
+import { serviceVariableNames } from './workflow-services.js';
 
 export const INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
 
-Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
-migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
-found and why, and writes ${CONFIG_PATH}, the checklist ${CHECKLIST_PATH} and the checks
-workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow), the checklist derived from
+Detects the stack of DIR (default: .) — JavaScript, Python (Django, Flask, FastAPI), Go, Ruby
+(Rails, Rack) or Java (Spring Boot): framework and build dir, build and start commands, the
+migrations folder, coverage output, WebSocket use, the secrets the app reads and the services it
+needs (PostgreSQL, MySQL, Redis, MongoDB); prints what it found and why, and writes ${CONFIG_PATH},
+the checks workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow, with those services on
+its measure job) and the checklist ${CHECKLIST_PATH}, derived from
 the built-in production-deployment template: items that apply are bound to their checks (with the
 app's build dir, health path, migrations folder), items that cannot apply are dropped (no
 WebSocket server, no browser build, the template's example-app flows and secrets), items that may
@@ -66,6 +76,10 @@ export interface InitConfigExtras {
   metrics?: Found;
   /** package.json name, for the guessed Prometheus selector. */
   packageName?: string;
+  /** The checks workflow has the two jobs inline (init-workflow.ts): it is the attesting workflow. */
+  inlineJobs?: boolean;
+  /** Variables the measure job sets for the app's services: passed to the build and the app. */
+  serviceVariables?: readonly string[];
 }
 
 /** The config text for the facts found: plain YAML with a comment giving each decision's reason. */
@@ -83,12 +97,20 @@ export function renderInitConfig(
       line('template', extras.template),
     );
   }
+  // the build and the app get an allow-listed environment: the services' variables are declared
+  const passed = extras.serviceVariables?.length
+    ? [
+        `  env: [${extras.serviceVariables.map((name) => JSON.stringify(name)).join(', ')}]  # set by the measure job for its services`,
+      ]
+    : [];
   if (facts.buildCommand || facts.buildDir) {
     out.push('build:');
     if (facts.buildCommand) out.push(line('command', facts.buildCommand, 2));
     if (facts.buildDir) out.push(line('dir', facts.buildDir, 2));
+    if (facts.buildCommand) out.push(...passed);
   }
-  if (facts.start && facts.url) out.push('target:', line('start', facts.start, 2), line('url', facts.url, 2));
+  if (facts.start && facts.url)
+    out.push('target:', line('start', facts.start, 2), line('url', facts.url, 2), ...passed);
   // With a derived checklist, what cannot apply is already out of it: no switches needed.
   const off: [string, string][] = [];
   if (!extras.template) {
@@ -114,6 +136,12 @@ export function renderInitConfig(
     `# Only runs of ${CHECKS_WORKFLOW_PATH} may vouch for results; the bot dispatches it when results are late.`,
     'checksWorkflow:',
     line('file', CHECKS_WORKFLOW_FILE, 2),
+    ...(extras.inlineJobs
+      ? [
+          '  # its attest job runs no code of the PR: what it computes itself counts as verified',
+          line('uses', `./${CHECKS_WORKFLOW_PATH}`, 2),
+        ]
+      : []),
   );
   if (extras.metrics) {
     const job = (extras.packageName ?? 'app').replace(/^@[^/]+\//, '').replace(/[^\w.-]/g, '-');
@@ -191,6 +219,7 @@ export function initCommand(io: CliIO, args: string[]): number {
   const metrics = findPrometheusMetrics(repoDir);
   const database = findDatabase(repoDir);
   const lhciRc = findLhciRc(repoDir, {});
+  const services = findServices(repoDir);
   const findings = [
     ...facts.findings,
     health
@@ -206,6 +235,17 @@ export function initCommand(io: CliIO, args: string[]): number {
     database
       ? { what: 'database', value: database.value, why: database.why }
       : { what: 'database', value: 'none', why: 'no database client or ORM dependency' },
+    services.length > 0
+      ? {
+          what: 'services',
+          value: services.map((need) => SERVICE_NAMES[need.kind]).join(', '),
+          why: `${services.map((need) => need.why).join('; ')}: in ${CHECKS_WORKFLOW_PATH}`,
+        }
+      : {
+          what: 'services',
+          value: 'none',
+          why: 'no compose service, database config, service URL or driver',
+        },
     ...(lhciRc
       ? [{ what: 'lighthouse ci', value: lhciRc, why: 'its URLs, runs, settings and assertions are used' }]
       : []),
@@ -221,7 +261,7 @@ export function initCommand(io: CliIO, args: string[]): number {
   const derived = deriveChecklist(readFileSync(templatePath, 'utf8'), template, {
     stack: facts,
     appName: pkg?.name ? prettyName(pkg.name) : undefined,
-    version: typeof pkg?.raw.version === 'string' ? pkg.raw.version : undefined,
+    version: typeof pkg?.raw.version === 'string' ? pkg.raw.version : manifestVersion(repoDir),
     envUsed: new Set([...env.documented, ...env.read]),
     health,
     metrics,
@@ -231,12 +271,18 @@ export function initCommand(io: CliIO, args: string[]): number {
   for (const row of checklistReport(derived.decisions, width)) io.stdout.write(`${row}\n`);
   // What init writes must validate: the checklist as a template, the config with its checks.
   parseTemplate(derived.text, CHECKLIST_PATH, checkSchemas);
-  const text = renderInitConfig(facts, [], { template: CHECKLIST_PATH, metrics, packageName: pkg?.name });
+  const text = renderInitConfig(facts, [], {
+    template: CHECKLIST_PATH,
+    metrics,
+    packageName: pkg?.name,
+    inlineJobs: needsInlineJobs(facts, services),
+    serviceVariables: serviceVariableNames(services),
+  });
   readConfigText(text, CONFIG_PATH);
   const files = [
     plan(repoDir, CONFIG_PATH, text),
     plan(repoDir, CHECKLIST_PATH, derived.text),
-    plan(repoDir, CHECKS_WORKFLOW_PATH, renderChecksWorkflow(repoDir)),
+    plan(repoDir, CHECKS_WORKFLOW_PATH, renderChecksWorkflow(repoDir, facts, services)),
   ];
   if (values['dry-run']) {
     for (const file of files) io.stdout.write(`\n# ${file.path} (dry run, not written)\n${file.text}`);
@@ -261,6 +307,17 @@ export function initCommand(io: CliIO, args: string[]): number {
     io.stdout.write(`wrote ${file.path}\n`);
   }
   return 0;
+}
+
+/** The version a Python, Rust, Java or VERSION-file project declares (package.json is read above). */
+function manifestVersion(repoDir: string): string | undefined {
+  try {
+    return projectVersion((file) =>
+      file === 'package.json' ? undefined : readSmallFile(join(repoDir, file)) || undefined,
+    )?.version;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `vite-react-template` → `Vite React Template`: the checklist's title. */

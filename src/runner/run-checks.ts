@@ -211,7 +211,13 @@ async function runItem(
       ),
     );
     const outcome = await Promise.race([check.run(params.data, context), aborted]);
-    if (outcome.status === 'skipped' && targetProblem && /target/i.test(outcome.summary)) {
+    // Only a check that talks to the app waits on it: a coverage skip naming target/site/jacoco is no such thing.
+    if (
+      outcome.status === 'skipped' &&
+      targetProblem &&
+      check.usesTarget &&
+      /target/i.test(outcome.summary)
+    ) {
       return finish({ status: 'error', summary: `target failed to start: ${targetProblem.slice(0, 200)}` });
     }
     return finish(outcome);

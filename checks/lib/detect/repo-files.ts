@@ -18,6 +18,13 @@ const SKIP_DIRS = new Set([
   '.turbo',
   '.cache',
   'vendor',
+  // Python virtualenvs and caches, Java/Gradle output: dependencies and build products, not sources.
+  'venv',
+  '.venv',
+  '__pycache__',
+  'site-packages',
+  'target',
+  '.gradle',
 ]);
 
 export const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;

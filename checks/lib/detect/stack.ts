@@ -3,7 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { CLIENT_OUTPUT_DIRS, findBrowserBuild } from '../build/build-dir.js';
 import { DEFAULT_MIGRATION_DIRS } from '../migrations/migration-pairs.js';
 import { envNames } from './env-names.js';
+import { detectOtherStack, type Language } from './other-stacks.js';
 import { readPackage, readSmallFile } from './repo-files.js';
+import { homeRedirect, knexMigrationsDir, viewEngine } from './server-app.js';
 import { findWebSocketUse } from './websocket-use.js';
 
 /** One fact found in a repository and why shipgate believes it. */
@@ -15,6 +17,8 @@ export interface Finding {
 
 export interface StackFacts {
   framework?: string;
+  /** Set for Python, Go, Ruby and Java apps; absent for JavaScript ones. */
+  language?: Language;
   kind: 'spa' | 'ssr' | 'static' | 'api' | 'unknown';
   buildCommand?: string;
   buildDir?: string;
@@ -69,14 +73,20 @@ export function detectStack(repoDir: string): StackFacts {
   const pkg = readPackage(repoDir);
   const facts: StackFacts = { kind: 'unknown', secrets: [], findings };
   const framework = pkg && FRAMEWORKS.find((entry) => pkg.deps.has(entry.dep));
+  const other = framework ? undefined : detectOtherStack(repoDir);
   if (framework) {
     facts.framework = framework.name;
     facts.kind = framework.kind;
+    // A server framework that renders pages (Handlebars, EJS, Pug…) serves a browser, not only JSON.
+    const views = framework.kind === 'api' ? viewEngine(repoDir, pkg) : undefined;
+    if (views) facts.kind = 'ssr';
     findings.push({
       what: 'stack',
-      value: `${framework.name} (${framework.kind})`,
-      why: `package.json depends on ${framework.dep}`,
+      value: `${framework.name} (${facts.kind})`,
+      why: `package.json depends on ${framework.dep}${views ? `; renders pages: ${views}` : ''}`,
     });
+  } else if (other) {
+    return otherStackFacts(repoDir, other, facts);
   } else if (existsSync(join(repoDir, 'index.html'))) {
     facts.kind = 'static';
     findings.push({
@@ -123,7 +133,8 @@ export function detectStack(repoDir: string): StackFacts {
     );
     const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join(repoDir, '.env.example')))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3000);
-    facts.url = `http://127.0.0.1:${port}/`;
+    const home = homeRedirect(repoDir);
+    facts.url = `http://127.0.0.1:${port}${home?.path ?? '/'}`;
     findings.push({
       what: 'start',
       value: facts.start,
@@ -138,12 +149,16 @@ export function detectStack(repoDir: string): StackFacts {
           ? 'PORT in .env.example'
           : `${framework?.name ?? 'Node'} default port ${port}`,
     });
+    if (home) findings.push({ what: 'home page', value: home.path, why: home.why });
   }
-  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync(join(repoDir, dir)));
+  const knex = knexMigrationsDir(repoDir);
+  facts.migrationsDir = knex?.dir ?? DEFAULT_MIGRATION_DIRS.find((dir) => existsSync(join(repoDir, dir)));
   findings.push(
-    facts.migrationsDir
-      ? { what: 'migrations', value: facts.migrationsDir, why: 'folder exists' }
-      : { what: 'migrations', value: 'none', why: `none of ${DEFAULT_MIGRATION_DIRS.join(', ')} exists` },
+    knex
+      ? { what: 'migrations', value: knex.dir, why: knex.why }
+      : facts.migrationsDir
+        ? { what: 'migrations', value: facts.migrationsDir, why: 'folder exists' }
+        : { what: 'migrations', value: 'none', why: `none of ${DEFAULT_MIGRATION_DIRS.join(', ')} exists` },
   );
   const coverage = ['coverage/coverage-summary.json', 'coverage/lcov.info'].find((file) =>
     existsSync(join(repoDir, file)),
@@ -164,16 +179,83 @@ export function detectStack(repoDir: string): StackFacts {
     value: facts.websocket ? 'yes' : 'none',
     why: facts.websocket ?? 'no WebSocket server package or upgrade handler',
   });
+  addSecrets(repoDir, facts, 'process.env');
+  return facts;
+}
+
+function addSecrets(repoDir: string, facts: StackFacts, reads: string): void {
   const env = envNames(repoDir);
   facts.secrets = [...new Set([...env.documented, ...env.read])]
     .filter((name) => SECRET_NAME.test(name) && !SECRET_SETTING.test(name) && !PUBLIC_ENV.test(name))
     .sort();
-  findings.push({
+  facts.findings.push({
     what: 'secrets',
     value: facts.secrets.join(', ') || 'none',
     why: env.exampleFile
-      ? `${env.exampleFile} and process.env reads, secret-like names`
-      : 'process.env reads, secret-like names',
+      ? `${env.exampleFile} and ${reads} reads, secret-like names`
+      : `${reads} reads, secret-like names`,
   });
+}
+
+const ENV_READS: Record<Language, string> = {
+  python: 'os.environ/os.getenv',
+  go: 'os.Getenv',
+  ruby: 'ENV[]/ENV.fetch',
+  java: 'System.getenv and Spring placeholder',
+};
+
+/** The facts of a Python, Go, Ruby or Java app, in the same shape and order as a JavaScript one's. */
+function otherStackFacts(
+  repoDir: string,
+  other: NonNullable<ReturnType<typeof detectOtherStack>>,
+  facts: StackFacts,
+): StackFacts {
+  const { findings } = facts;
+  facts.language = other.language;
+  facts.framework = other.framework;
+  facts.kind = other.kind;
+  findings.push({
+    what: 'stack',
+    value: `${other.framework} (${other.kind})`,
+    why: `${other.why}; ${other.kindWhy}`,
+  });
+  if (other.build) {
+    facts.buildCommand = other.build.command;
+    findings.push({ what: 'build', value: other.build.command, why: other.build.why });
+  }
+  if (other.start) {
+    facts.start = other.start.command;
+    const home = homeRedirect(repoDir);
+    facts.url = `http://127.0.0.1:${other.port}${home?.path ?? '/'}`;
+    findings.push({ what: 'start', value: other.start.command, why: other.start.why });
+    findings.push({ what: 'url', value: facts.url, why: other.portWhy });
+    if (home) findings.push({ what: 'home page', value: home.path, why: home.why });
+  } else {
+    findings.push({
+      what: 'start',
+      value: 'none',
+      why: 'no server command found (Procfile, boot script, server package)',
+    });
+  }
+  facts.migrationsDir = other.migrations?.dir;
+  findings.push(
+    other.migrations
+      ? { what: 'migrations', value: other.migrations.dir, why: other.migrations.why }
+      : { what: 'migrations', value: 'none', why: "no migrations folder of the stack's tools" },
+  );
+  facts.coverageReport = existsSync(join(repoDir, other.coverage));
+  facts.coverage = other.coverage;
+  findings.push({
+    what: 'coverage',
+    value: other.coverage,
+    why: facts.coverageReport ? 'report exists' : other.coverageWhy,
+  });
+  facts.websocket = findWebSocketUse(repoDir);
+  findings.push({
+    what: 'websocket',
+    value: facts.websocket ? 'yes' : 'none',
+    why: facts.websocket ?? 'no WebSocket server package or upgrade handler',
+  });
+  addSecrets(repoDir, facts, ENV_READS[other.language]);
   return facts;
 }

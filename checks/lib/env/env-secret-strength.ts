@@ -26,6 +26,18 @@ export interface StrengthReport {
   entropy: number;
 }
 
+/**
+ * The loopback host a connection URL names (`postgres://…@localhost:5432/app`, the value a CI job
+ * gives its service containers), or undefined. Production's database is never on the machine
+ * that runs the checks, so such a value passes nothing.
+ */
+function localService(value: string): string | undefined {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i.exec(value.trim());
+  const host = url?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) ? host : undefined;
+}
+
 export function assessSecret(
   name: string,
   value: string | undefined,
@@ -42,6 +54,8 @@ export function assessSecret(
   }
   const random = !(rule.format && NOT_RANDOM.has(rule.format));
   const problems = rule.format ? formatProblems(name, value, rule.format, now) : [];
+  const local = localService(value);
+  if (local) problems.push(`${name} points at ${local}: a development or CI service, not production's`);
   const minLength = rule.minLength ?? (rule.format ? undefined : DEFAULT_MIN_LENGTH);
   if (minLength !== undefined && value.length < minLength) {
     problems.push(`${name} is ${value.length} chars < ${minLength}`);

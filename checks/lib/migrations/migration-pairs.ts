@@ -8,6 +8,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inspectScriptMigrations, type ScriptMigrationTool, scriptToolOf } from './migration-tools.js';
 
 export const DEFAULT_MIGRATION_DIRS = [
   'migrations',
@@ -19,10 +20,21 @@ export const DEFAULT_MIGRATION_DIRS = [
   'src/db/migrations',
   'database/migrations',
   'src/main/resources/db/migration',
+  'src/main/resources/db/changelog',
+  'db/migrate',
+  'alembic',
 ];
 
 /** The migration tool a file's shape belongs to; what shipgate can prove differs per tool. */
-export type MigrationTool = 'postgrator' | 'flyway' | 'prisma' | 'drizzle' | 'script' | 'sql';
+export type MigrationTool =
+  | 'postgrator'
+  | 'flyway'
+  | 'prisma'
+  | 'drizzle'
+  | 'script'
+  | 'sql'
+  | 'golang-migrate'
+  | ScriptMigrationTool;
 
 export interface MigrationStatus {
   /** Path relative to the checked directory. */
@@ -39,7 +51,46 @@ const POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
 /** Flyway: versioned `V1_2__desc.sql`, undo `U1_2__desc.sql`; repeatable `R__` and baseline `B` are not versions. */
 const FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
 /** A `down` whose body is empty: `exports.down = () => {}`, `async down() {}`. */
-const EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
+const DOWN_START_RE =
+  /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?::\s*Promise<\w+>\s*)?(?:=>\s*)?/g;
+
+/** A body that undoes nothing: nothing, comments, `return`, `return Promise.resolve()`, `return null`. */
+function emptyBody(body: string): boolean {
+  const code = body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/;$/, '')
+    .trim();
+  return /^(?:|return|return (?:null|undefined|Promise\.resolve\(\s*\))|Promise\.resolve\(\s*\))$/.test(code);
+}
+
+/**
+ * Whether the script's `down` undoes nothing (`exports.down = function (knex) {}`, a body of only
+ * comments or `return Promise.resolve()`, `down: () => Promise.resolve()`): Knex and umzug run it
+ * and report success while the schema stays as `up` left it.
+ */
+export function emptyDown(text: string): boolean {
+  for (const match of text.matchAll(DOWN_START_RE)) {
+    const start = (match.index ?? 0) + match[0].length;
+    if (text[start] === '{') {
+      let depth = 0;
+      for (let i = start; i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) {
+          if (emptyBody(text.slice(start + 1, i))) return true;
+          break;
+        }
+      }
+    } else if (match[0].includes('=>')) {
+      // concise arrow body: up to the end of the statement
+      const body = /^[^;\n]*/.exec(text.slice(start))?.[0] ?? '';
+      if (emptyBody(body)) return true;
+    }
+  }
+  return false;
+}
 
 const ROLLBACK_DIRS = new Set(['rollback', 'rollbacks']);
 const DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
@@ -81,16 +132,19 @@ async function fileStatus(
   if (SCRIPT_RE.test(name)) {
     const text = await read(full);
     if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: 'script' };
-    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: 'script', problem: 'down() is empty' };
+    if (emptyDown(text)) return { file: name, tool: 'script', problem: 'down() is empty' };
     return { file: name, rollback: 'down export', tool: 'script' };
   }
   const stem = stemOf(name);
+  // golang-migrate: `1_create_users.up.sql` beside `1_create_users.down.sql`.
+  const tool: MigrationTool | undefined = /^\d+_.+\.up\.sql$/i.test(name) ? 'golang-migrate' : undefined;
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
     if (!names.has(down)) continue;
     return hasStatements(await read(path.join(dir, down)))
-      ? { file: name, rollback: down }
-      : { file: name, problem: `${down} is empty` };
+      ? { file: name, rollback: down, ...(tool ? { tool } : {}) }
+      : { file: name, problem: `${down} is empty`, ...(tool ? { tool } : {}) };
   }
+  if (tool) return { file: name, tool };
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
   return hasDownSection(await read(full))
     ? { file: name, rollback: 'down section', tool: 'sql' }
@@ -164,6 +218,8 @@ async function folderStatus(
 
 /** Every migration in `dir` (absolute), with paths relative to `dir`, sorted by name. */
 export async function inspectMigrations(dir: string): Promise<MigrationStatus[]> {
+  const scriptTool = await scriptToolOf(dir);
+  if (scriptTool) return inspectScriptMigrations(dir, scriptTool);
   const entries = await entriesOf(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
   const rollbacks = new Set(
