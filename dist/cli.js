@@ -11,10 +11,10 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __glob = (map2) => (path15) => {
-  var fn = map2[path15];
+var __glob = (map2) => (path16) => {
+  var fn = map2[path16];
   if (fn) return fn();
-  throw new Error("Module not found in bundle: " + path15);
+  throw new Error("Module not found in bundle: " + path16);
 };
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -921,9 +921,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1439,7 +1439,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix4 = opts.windows;
+      const posix5 = opts.windows;
       const regex2 = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1449,8 +1449,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match: match2, output: output2 } = picomatch5.test(input2, regex2, options2, { glob, posix: posix4 });
-        const result = { glob, state, regex: regex2, posix: posix4, input: input2, output: output2, match: match2, isMatch };
+        const { isMatch, match: match2, output: output2 } = picomatch5.test(input2, regex2, options2, { glob, posix: posix5 });
+        const result = { glob, state, regex: regex2, posix: posix5, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1475,7 +1475,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex2, options2, { glob, posix: posix4 } = {}) => {
+    picomatch5.test = (input2, regex2, options2, { glob, posix: posix5 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1483,7 +1483,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match2 = input2 === glob;
       let output2 = match2 && format ? format(input2) : input2;
       if (match2 === false) {
@@ -1492,7 +1492,7 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch5.matchBase(input2, regex2, options2, posix4);
+          match2 = picomatch5.matchBase(input2, regex2, options2, posix5);
         } else {
           match2 = regex2.exec(output2);
         }
@@ -4809,8 +4809,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path15 = req.path;
-        _req.url = typeof path15 === "string" ? path15 : req.url ? req.url.path || req.url : void 0;
+        const path16 = req.path;
+        _req.url = typeof path16 === "string" ? path16 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -4980,14 +4980,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path15) {
+    function parsePath(path16) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path15.length; i++) {
-        const char = path15[i];
+      for (let i = 0; i < path16.length; i++) {
+        const char = path16[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -5118,10 +5118,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path15 of paths) {
-        const parts = parsePath(path15);
+      for (const path16 of paths) {
+        const parts = parsePath(path16);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path15, remove);
+          redactWildcardPath(obj, parts, censor, path16, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -5206,8 +5206,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path15) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path15];
+            const wrappedCensor = typeof censor === "function" ? (value, path16) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path16];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -5242,8 +5242,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path15 of pathsToClone) {
-        const parts = parsePath(path15);
+      for (const path16 of pathsToClone) {
+        const parts = parsePath(path16);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -5295,24 +5295,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path15) {
-      if (typeof path15 !== "string") {
+    function validatePath(path16) {
+      if (typeof path16 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path15 === "") {
+      if (path16 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path15.includes("..")) {
-        throw new Error(`Invalid redaction path (${path15})`);
+      if (path16.includes("..")) {
+        throw new Error(`Invalid redaction path (${path16})`);
       }
-      if (path15.includes(",")) {
-        throw new Error(`Invalid redaction path (${path15})`);
+      if (path16.includes(",")) {
+        throw new Error(`Invalid redaction path (${path16})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path15.length; i++) {
-        const char = path15[i];
+      for (let i = 0; i < path16.length; i++) {
+        const char = path16[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -5326,20 +5326,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path15})`);
+            throw new Error(`Invalid redaction path (${path16})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path15})`);
+        throw new Error(`Invalid redaction path (${path16})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path15 of paths) {
-        validatePath(path15);
+      for (const path16 of paths) {
+        validatePath(path16);
       }
     }
     function slowRedact(options2 = {}) {
@@ -5509,8 +5509,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path15) => {
-            return censor(value, [k, ...path15]);
+          const wrappedCensor = typeof censor === "function" ? (value, path16) => {
+            return censor(value, [k, ...path16]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -5731,7 +5731,7 @@ var require_sonic_boom = __commonJS({
     var fs2 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path15 = __require("path");
+    var path16 = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5785,7 +5785,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path15.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs2.mkdirSync(path16.dirname(file2), { recursive: true });
           const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5793,7 +5793,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path16.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs2.open(file2, flags, mode, fileOpened);
         });
@@ -6558,7 +6558,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join23 } = __require("path");
+    var { join: join27 } = __require("path");
     var { pathToFileURL: pathToFileURL3 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
@@ -6610,7 +6610,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join23(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join27(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -7121,9 +7121,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync17 } = __require("node:fs");
+    var { existsSync: existsSync21 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join23, isAbsolute, sep: sep7 } = __require("node:path");
+    var { join: join27, isAbsolute, sep: sep7 } = __require("node:path");
     var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -7188,15 +7188,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path15 = unquoted;
-      if (path15.startsWith("file://")) {
+      let path16 = unquoted;
+      if (path16.startsWith("file://")) {
         try {
-          path15 = fileURLToPath3(path15);
+          path16 = fileURLToPath3(path16);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path15) && !existsSync17(path15);
+      return isAbsolute(path16) && !existsSync21(path16);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -7278,7 +7278,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join23(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join27(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -7299,7 +7299,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join23(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join27(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -7326,7 +7326,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join23(__dirname, "..", "file.js");
+          return join27(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -8306,7 +8306,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join23 = ",";
+            let join27 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -8320,7 +8320,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join23 = `,
+                join27 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8328,13 +8328,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join23;
+                res += join27;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join23}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join27}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8355,7 +8355,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join23 = `,
+              join27 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8369,13 +8369,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join23;
+                separator = join27;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join23;
+              separator = join27;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -8416,7 +8416,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join23 = ",";
+            let join27 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -8429,7 +8429,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join23 = `,
+                join27 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -8437,13 +8437,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join23;
+                res += join27;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join23}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join27}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -8456,7 +8456,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join23 = `,
+              join27 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -8465,7 +8465,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join23;
+                separator = join27;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -8523,20 +8523,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join24 = `,
+              const join28 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join24;
+                res2 += join28;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join24}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join28}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -8552,16 +8552,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join23 = `,
+            const join27 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join23, maximumBreadth);
+              res += stringifyTypedArray(value, join27, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join23;
+              separator = join27;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -8572,13 +8572,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join23;
+                separator = join27;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join23;
+              separator = join27;
             }
             if (separator !== "") {
               res = `
@@ -9931,7 +9931,7 @@ var require_sonic_boom2 = __commonJS({
     var fs2 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path15 = __require("node:path");
+    var path16 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -10002,7 +10002,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path15.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs2.mkdirSync(path16.dirname(file2), { recursive: true });
           const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -10010,7 +10010,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path16.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs2.open(file2, flags, mode, fileOpened);
         });
@@ -11246,7 +11246,7 @@ var require_dateformat = __commonJS({
         var timezone = /\b(?:[PMCEA][SDP]T|(?:Pacific|Mountain|Central|Eastern|Atlantic) (?:Standard|Daylight|Prevailing) Time|(?:GMT|UTC)(?:[-+]\d{4})?)\b/g;
         var timezoneClip = /[^-+\dA-Z]/g;
         return function(date5, mask, utc, gmt) {
-          if (_arguments.length === 1 && kindOf(date5) === "string" && !/\d/.test(date5)) {
+          if (_arguments.length === 1 && kindOf2(date5) === "string" && !/\d/.test(date5)) {
             mask = date5;
             date5 = void 0;
           }
@@ -11447,7 +11447,7 @@ var require_dateformat = __commonJS({
         }
         return dow;
       };
-      var kindOf = function kindOf2(val) {
+      var kindOf2 = function kindOf3(val) {
         if (val === null) {
           return "null";
         }
@@ -14012,7 +14012,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -14024,19 +14024,19 @@ var require_visit = __commonJS({
         visit_(null, node2, visitor_, Object.freeze([]));
     }
     visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
+    visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path16) {
+      const ctrl = callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14047,13 +14047,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14072,19 +14072,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path16) {
+      const ctrl = await callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14095,13 +14095,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14128,23 +14128,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path16);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path16);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path16);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path16);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path16);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node2) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -14756,10 +14756,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14778,7 +14778,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14808,11 +14808,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -14826,8 +14826,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -14841,8 +14841,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -14860,8 +14860,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -14871,8 +14871,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -17387,9 +17387,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17464,14 +17464,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17486,10 +17486,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17500,10 +17500,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17520,13 +17520,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -19477,7 +19477,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -19485,11 +19485,11 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
+    visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path15) => {
+    visit3.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19498,23 +19498,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path15) => {
-      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit3.parentCollection = (cst, path16) => {
+      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19525,10 +19525,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -25260,7 +25260,7 @@ var require_lighthouserc = __commonJS({
   "node_modules/@lhci/utils/src/lighthouserc.js"(exports2, module2) {
     "use strict";
     var fs2 = __require("fs");
-    var path15 = __require("path");
+    var path16 = __require("path");
     var yaml3 = require_js_yaml2();
     var _ = require_lodash();
     var RC_FILE_NAMES = [
@@ -25306,7 +25306,7 @@ var require_lighthouserc = __commonJS({
     }
     function findRcFileInDirectory(dir) {
       for (const file2 of RC_FILE_NAMES) {
-        if (fs2.existsSync(path15.join(dir, file2))) return path15.join(dir, file2);
+        if (fs2.existsSync(path16.join(dir, file2))) return path16.join(dir, file2);
       }
     }
     function findRcFile(startDir, opts = {}) {
@@ -25318,7 +25318,7 @@ var require_lighthouserc = __commonJS({
         const rcFile = findRcFileInDirectory(dir);
         if (rcFile) return rcFile;
         lastDir = dir;
-        dir = path15.join(dir, "..");
+        dir = path16.join(dir, "..");
       }
     }
     function hasOptedOutOfRcDetection(argv = process.argv, env = process.env) {
@@ -25330,7 +25330,7 @@ var require_lighthouserc = __commonJS({
       const ci = flattenRcToConfig(rcFile);
       let merged = { ...ci.wizard, ...ci.assert, ...ci.collect, ...ci.upload, ...ci.server };
       if (ci.extends) {
-        const extendedRcFilePath = path15.resolve(path15.dirname(pathToRcFile), ci.extends);
+        const extendedRcFilePath = path16.resolve(path16.dirname(pathToRcFile), ci.extends);
         const extensionBase = loadAndParseRcFile(extendedRcFilePath);
         merged = _.merge(extensionBase, merged);
       }
@@ -25345,7 +25345,7 @@ var require_lighthouserc = __commonJS({
       };
     }
     function resolveRcFilePath(pathToRcFile) {
-      if (typeof pathToRcFile === "string") return path15.resolve(process.cwd(), pathToRcFile);
+      if (typeof pathToRcFile === "string") return path16.resolve(process.cwd(), pathToRcFile);
       return hasOptedOutOfRcDetection() ? void 0 : findRcFile();
     }
     module2.exports = {
@@ -27651,7 +27651,7 @@ var require_websocket = __commonJS({
        * @param {(String|String[])} [protocols] The subprotocols
        * @param {Object} [options] Connection options
        */
-      constructor(address, protocols, options2) {
+      constructor(address2, protocols, options2) {
         super();
         this._binaryType = BINARY_TYPES[0];
         this._closeCode = 1006;
@@ -27667,7 +27667,7 @@ var require_websocket = __commonJS({
         this._receiver = null;
         this._sender = null;
         this._socket = null;
-        if (address !== null) {
+        if (address2 !== null) {
           this._bufferedAmount = 0;
           this._isServer = false;
           this._redirects = 0;
@@ -27693,7 +27693,7 @@ var require_websocket = __commonJS({
               protocols = [protocols];
             }
           }
-          options2 = initAsClient(this, address, protocols, options2);
+          options2 = initAsClient(this, address2, protocols, options2);
         } else {
           this._isServer = true;
         }
@@ -28105,7 +28105,7 @@ var require_websocket = __commonJS({
     WebSocket2.prototype.addEventListener = addEventListener;
     WebSocket2.prototype.removeEventListener = removeEventListener;
     module2.exports = WebSocket2;
-    function initAsClient(websocket, address, protocols, options2) {
+    function initAsClient(websocket, address2, protocols, options2) {
       const opts = {
         allowSynchronousEvents: true,
         autoPong: true,
@@ -28136,13 +28136,13 @@ var require_websocket = __commonJS({
         );
       }
       let parsedUrl;
-      if (address instanceof URL2) {
-        parsedUrl = address;
+      if (address2 instanceof URL2) {
+        parsedUrl = address2;
       } else {
         try {
-          parsedUrl = new URL2(address);
+          parsedUrl = new URL2(address2);
         } catch {
-          throw new SyntaxError(`Invalid URL: ${address}`);
+          throw new SyntaxError(`Invalid URL: ${address2}`);
         }
       }
       if (parsedUrl.protocol === "http:" || parsedUrl.protocol === "https:") {
@@ -28283,7 +28283,7 @@ var require_websocket = __commonJS({
           req.abort();
           let addr;
           try {
-            addr = new URL2(location, address);
+            addr = new URL2(location, address2);
           } catch (e) {
             const err = new SyntaxError(`Invalid URL: ${location}`);
             emitErrorAndClose(websocket, err);
@@ -37464,10 +37464,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path16) {
+  if (!path16)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path16.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -37807,11 +37807,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path16, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path16);
     return iss;
   });
 }
@@ -38273,16 +38273,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -38321,17 +38321,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -38370,8 +38370,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path16) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -39630,7 +39630,7 @@ function isValidCIDRv6(value) {
   const parts = value.split("/");
   if (parts.length !== 2)
     return false;
-  const [address, prefix2] = parts;
+  const [address2, prefix2] = parts;
   if (!prefix2)
     return false;
   const prefixNum = Number(prefix2);
@@ -39638,7 +39638,7 @@ function isValidCIDRv6(value) {
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
-  return isValidIPv6(address);
+  return isValidIPv6(address2);
 }
 var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv6);
@@ -55509,13 +55509,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path16 = ref.slice(1).split("/").filter(Boolean);
+  if (path16.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path16[0] === defsKey) {
+    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -57157,9 +57157,9 @@ function gitHubFor(octokit, repo) {
         throw error62;
       }
     },
-    async readFile(path15, ref) {
+    async readFile(path16, ref) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path15, ref });
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path16, ref });
         if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error62) {
@@ -58230,20 +58230,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path15) {
-  let i = path15.length;
+function normalizeTrailingSlashes(path16) {
+  let i = path16.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path15.charCodeAt(--i) !== 47) {
+    if (path16.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path15.slice(0, i + 1);
+  return path16.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -58444,7 +58444,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path15 = "/api/github/webhooks",
+  path: path16 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -58453,7 +58453,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path15,
+    path: path16,
     log,
     timeout
   });
@@ -58691,7 +58691,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path15) => path15.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path15) => path15.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path16) => path16.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path16) => path16.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -58770,7 +58770,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path15 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path16 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -58782,7 +58782,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path15,
+      path: path16,
       raw,
       scope,
       version: version2,
@@ -58806,12 +58806,12 @@ function parsePackage(pkg) {
     packageName,
     version2 = "latest",
     // Default to 'latest' if no version is specified
-    path15 = ""
+    path16 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match2 === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path15}`;
+  const nameWithPath = `${name}${path16}`;
   const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -58824,7 +58824,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path15,
+    path: path16,
     raw: pkg,
     scope,
     version: version2
@@ -63224,7 +63224,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -63390,11 +63390,11 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
-  const fileExtension = path15.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path16, ref }) {
+  const fileExtension = path16.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path15}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path16}")`
     );
   }
   const endpoint2 = {
@@ -63402,7 +63402,7 @@ async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path15,
+    path: path16,
     mediaType: {
       format: "raw"
     },
@@ -63413,7 +63413,7 @@ async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path15,
+    path: path16,
     url: url2,
     config: null
   };
@@ -63471,7 +63471,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path15,
+  path: path16,
   url: url2,
   extendsValue
 }) {
@@ -63491,16 +63491,16 @@ function extendsToGetContentParams({
   return {
     owner: match2[1] || owner,
     repo: match2[2],
-    path: match2[3] || path15
+    path: match2[3] || path16
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path15,
+    path: path16,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -63511,7 +63511,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path15
+      path: path16
     });
     files.push(defaultRepoConfig);
   }
@@ -63521,7 +63521,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path15,
+    path: path16,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -63534,7 +63534,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path15,
+      path: path16,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -63551,11 +63551,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path15, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path16, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path15,
+    path: path16,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -65219,11 +65219,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path15 } = {}) {
+  async getNodeMiddleware({ log, path: path16 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path15 || this.#state.webhookPath
+      path: path16 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -65882,8 +65882,8 @@ function parseTemplate(source, file2, checks2) {
     }
     const prefix2 = itemMatch[1] ?? "- ";
     const itemText = (itemMatch[2] ?? "").trim();
-    const section = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
+    const section2 = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section: section2, stack, lineNo, checks: checks2, problem });
     if (typeof values.id === "string") {
       const seen = explicitIds.get(item.id);
       if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
@@ -65910,14 +65910,14 @@ function parseTemplate(source, file2, checks2) {
   if (problems.length > 0) throw new InvalidInputError(problems);
   return { file: file2, title, lines, items };
 }
-function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
+function buildItem({ values, itemText, section: section2, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
   const optional2 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
   values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
-  let id = deriveId(section, itemText);
+  let id = deriveId(section2, itemText);
   if (values.id !== void 0) {
     if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
       problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
@@ -65930,7 +65930,7 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     params: {},
     phase,
     optional: optional2,
-    section,
+    section: section2,
     line: lineNo
   };
   if (!itemText) problem("checkbox item has no text");
@@ -65987,8 +65987,8 @@ function badCharacter(line2) {
   if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
 }
-function deriveId(section, text) {
-  const last = section.at(-1) ?? "checklist";
+function deriveId(section2, text) {
+  const last = section2.at(-1) ?? "checklist";
   return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
 }
 function slug(value, max) {
@@ -66443,7 +66443,7 @@ var isRecord = (value) => typeof value === "object" && value !== null && !Array.
 function vendorShare(parts) {
   const total = parts.reduce((sum, [, bytes]) => sum + bytes, 0);
   if (total <= 0) return void 0;
-  return parts.filter(([path15]) => NODE_MODULES.test(path15)).reduce((sum, [, bytes]) => sum + bytes, 0) / total;
+  return parts.filter(([path16]) => NODE_MODULES.test(path16)).reduce((sum, [, bytes]) => sum + bytes, 0) / total;
 }
 var byShare = (share, source) => ({
   kind: share > 0.5 ? "vendor" : "app",
@@ -66570,8 +66570,8 @@ function fromNextManifests(buildDir) {
     };
     collect(manifest);
   }
-  for (const path15 of listed) {
-    const file2 = toBuildFile(buildDir, nextDir, path15);
+  for (const path16 of listed) {
+    const file2 = toBuildFile(buildDir, nextDir, path16);
     if (!file2 || !/\.m?js$/.test(file2)) continue;
     const base = posix3.basename(file2);
     if (/^(?:framework|polyfills)[-.]/.test(base))
@@ -66653,7 +66653,14 @@ var SKIP_DIRS = /* @__PURE__ */ new Set([
   ".astro",
   ".turbo",
   ".cache",
-  "vendor"
+  "vendor",
+  // Python virtualenvs and caches, Java/Gradle output: dependencies and build products, not sources.
+  "venv",
+  ".venv",
+  "__pycache__",
+  "site-packages",
+  "target",
+  ".gradle"
 ]);
 var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
 var MAX_FILES2 = 5e3;
@@ -67100,28 +67107,82 @@ import path3 from "node:path";
 // checks/lib/git/release-context.ts
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
-var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
-function packageVersionFrom(text) {
-  return PackageJsonSchema.parse(JSON.parse(text)).version;
+
+// checks/lib/git/project-version.ts
+var VERSION_FILES = [
+  "package.json",
+  "pyproject.toml",
+  "setup.cfg",
+  "Cargo.toml",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "VERSION"
+];
+function section(text, name) {
+  const escaped = name.replace(/[.[\]]/g, "\\$&");
+  return new RegExp(`^\\[${escaped}\\]\\s*$([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, "m").exec(text)?.[1];
 }
-async function readPackageVersion(dir) {
-  let text;
-  try {
-    text = await readFile(path2.join(dir, "package.json"), "utf8");
-  } catch {
-    return void 0;
+function versionFromManifest(file2, text) {
+  const quoted = (body) => body ? /^\s*version\s*=\s*["']([^"']+)["']/m.exec(body)?.[1] : void 0;
+  switch (file2) {
+    case "package.json": {
+      const parsed = JSON.parse(text);
+      const version2 = parsed && typeof parsed === "object" ? parsed.version : void 0;
+      return typeof version2 === "string" ? version2 : void 0;
+    }
+    case "pyproject.toml":
+      return quoted(section(text, "project")) ?? quoted(section(text, "tool.poetry"));
+    case "setup.cfg": {
+      const value = /^\s*version\s*=\s*([^\s#]+)/m.exec(section(text, "metadata") ?? "")?.[1];
+      return value && !value.startsWith("attr:") && !value.startsWith("file:") ? value : void 0;
+    }
+    case "Cargo.toml":
+      return quoted(section(text, "package"));
+    case "pom.xml": {
+      const own2 = text.replace(
+        /<(parent|dependencies|dependencyManagement|build|profiles|plugins)>[\s\S]*?<\/\1>/g,
+        ""
+      );
+      const version2 = /<version>\s*([^<\s]+)\s*<\/version>/.exec(own2)?.[1];
+      return version2 && !version2.includes("${") ? version2 : void 0;
+    }
+    case "build.gradle":
+    case "build.gradle.kts":
+      return /^\s*version\s*=\s*["']([^"']+)["']/m.exec(text)?.[1];
+    case "VERSION":
+      return /^\s*v?(\d+\.\d+\.\d+[\w.+-]*)\s*$/.exec(text.split("\n")[0] ?? "")?.[1];
   }
-  return packageVersionFrom(text);
+}
+function projectVersion(read3) {
+  for (const file2 of VERSION_FILES) {
+    const text = read3(file2);
+    if (text === void 0) continue;
+    const version2 = versionFromManifest(file2, text);
+    if (version2) return { version: version2, file: file2 };
+  }
+  return void 0;
+}
+
+// checks/lib/git/release-context.ts
+async function readProjectVersion(dir) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const file2 of VERSION_FILES) {
+    const text = await readFile(path2.join(dir, file2), "utf8").catch(() => void 0);
+    if (text !== void 0) texts.set(file2, text);
+  }
+  return projectVersion((file2) => texts.get(file2));
 }
 async function releaseInfo(ctx) {
-  const packageVersion = await readPackageVersion(ctx.repoDir);
+  const manifest = await readProjectVersion(ctx.repoDir);
+  const packageVersion = manifest?.version;
   const branchVersion = versionFromBranch(ctx.branch);
   const titleVersion = versionFromTitle(ctx.prTitle);
-  const base = { packageVersion, branchVersion, titleVersion };
+  const base = { packageVersion, packageFile: manifest?.file, branchVersion, titleVersion };
   if (ctx.releaseVersion)
     return { ...base, version: ctx.releaseVersion.replace(/^v/, ""), source: "release version" };
   const version2 = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
-  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? "package.json" : void 0;
+  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? manifest?.file : void 0;
   return { ...base, version: version2, source };
 }
 
@@ -67333,11 +67394,99 @@ function parseLcov(text) {
   }
   return totals;
 }
+function attribute(tag, name) {
+  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1];
+}
+function parseCobertura(text) {
+  const root = /<coverage\b[^>]*>/.exec(text)?.[0];
+  if (!root) throw new Error("no <coverage> element");
+  const totals = {};
+  for (const [metric, kind] of [
+    ["lines", "lines"],
+    ["branches", "branches"]
+  ]) {
+    const total = Number(attribute(root, `${kind}-valid`));
+    const covered = Number(attribute(root, `${kind}-covered`));
+    if (Number.isFinite(total) && Number.isFinite(covered) && attribute(root, `${kind}-valid`) !== void 0)
+      totals[metric] = { covered, total };
+  }
+  if (!totals.lines) throw new Error("the <coverage> element has no lines-valid/lines-covered");
+  return totals;
+}
+var JACOCO_COUNTERS = {
+  LINE: "lines",
+  BRANCH: "branches",
+  METHOD: "functions",
+  INSTRUCTION: "statements"
+};
+function parseJacoco(text) {
+  const end = text.lastIndexOf("</report>");
+  if (end === -1 || !/<report\b/.test(text)) throw new Error("no <report> element");
+  const start = Math.max(text.lastIndexOf("</package>"), text.lastIndexOf("<sessioninfo"), 0);
+  const totals = {};
+  for (const counter of text.slice(start, end).matchAll(/<counter\b[^>]*\/?>/g)) {
+    const metric = JACOCO_COUNTERS[attribute(counter[0], "type") ?? ""];
+    const missed = Number(attribute(counter[0], "missed"));
+    const covered = Number(attribute(counter[0], "covered"));
+    if (metric && Number.isFinite(missed) && Number.isFinite(covered))
+      totals[metric] = { covered, total: covered + missed };
+  }
+  if (!totals.lines) throw new Error("no report-level LINE counter");
+  return totals;
+}
+function parseGoCoverProfile(text) {
+  const lines = text.split(/\r?\n/);
+  if (!/^mode: (?:set|count|atomic)\s*$/.test(lines[0] ?? "")) throw new Error('no "mode:" line');
+  const blocks = /* @__PURE__ */ new Map();
+  for (const line2 of lines.slice(1)) {
+    const match2 = /^(.+:\d+\.\d+,\d+\.\d+) (\d+) (\d+)\s*$/.exec(line2);
+    if (!match2?.[1]) continue;
+    const previous = blocks.get(match2[1]);
+    const covered2 = Number(match2[3]) > 0 || previous?.covered === true;
+    blocks.set(match2[1], { statements: Number(match2[2]), covered: covered2 });
+  }
+  let total = 0;
+  let covered = 0;
+  for (const block of blocks.values()) {
+    total += block.statements;
+    if (block.covered) covered += block.statements;
+  }
+  return { statements: { covered, total } };
+}
+function coverageFormat(file2, text) {
+  if (file2.toLowerCase().endsWith(".json")) return "istanbul";
+  const head = text.slice(0, 4096);
+  if (/^mode: (?:set|count|atomic)\b/.test(head)) return "go";
+  if (/<!DOCTYPE report|<report\b/.test(head) && !/<coverage\b/.test(head)) return "jacoco";
+  if (/<coverage\b/.test(head)) return "cobertura";
+  return "lcov";
+}
+function parseCoverage(file2, text) {
+  const format = coverageFormat(file2, text);
+  const parse6 = {
+    istanbul: parseIstanbulSummary,
+    lcov: parseLcov,
+    cobertura: parseCobertura,
+    jacoco: parseJacoco,
+    go: parseGoCoverProfile
+  };
+  return { format, totals: parse6[format](text) };
+}
 
 // checks/coverage.ts
-var DEFAULT_FILES = ["coverage/coverage-summary.json", "coverage/lcov.info"];
+var DEFAULT_COVERAGE_FILES = [
+  "coverage/coverage-summary.json",
+  "coverage/lcov.info",
+  "coverage/cobertura-coverage.xml",
+  "coverage.xml",
+  "coverage/coverage.xml",
+  "target/site/jacoco/jacoco.xml",
+  "build/reports/jacoco/test/jacocoTestReport.xml",
+  "coverage.out"
+];
+var DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
 var ParamsSchema3 = external_exports.object({
-  /** Coverage report relative to the checked directory (`.json` = istanbul summary, else lcov). */
+  /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
   file: external_exports.string().min(1).optional(),
   metric: external_exports.enum(COVERAGE_METRICS).default("lines"),
   /** Minimum percentage. */
@@ -67352,14 +67501,10 @@ async function loadTotals(dir, files) {
       continue;
     }
     try {
-      return {
-        file: file2,
-        totals: file2.toLowerCase().endsWith(".json") ? parseIstanbulSummary(text) : parseLcov(text)
-      };
+      return { file: file2, totals: parseCoverage(file2, text).totals };
     } catch (error62) {
-      throw new Error(
-        `cannot read ${file2}: ${error62 instanceof SyntaxError ? error62.message : "not an istanbul json-summary report"}`
-      );
+      const why = error62 instanceof SyntaxError ? error62.message : error62 instanceof Error && !("issues" in error62) ? `not a coverage report (${error62.message})` : "not an istanbul json-summary report";
+      throw new Error(`cannot read ${file2}: ${why}`);
     }
   }
   return void 0;
@@ -67367,7 +67512,7 @@ async function loadTotals(dir, files) {
 var coverageCheck = defineCheck({
   id: "coverage",
   measures: "build",
-  proves: "The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
+  proves: "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
   params: ParamsSchema3,
   async run(params4, ctx) {
@@ -67379,26 +67524,27 @@ var coverageCheck = defineCheck({
         summary: `no coverage report (tried ${tried.join(", ")}): run the tests with coverage first`
       };
     }
-    const counts = report.totals[params4.metric];
+    const metric = params4.metric === "lines" && !report.totals.lines && report.totals.statements ? "statements" : params4.metric;
+    const counts = report.totals[metric];
     if (!counts) {
       return { status: "skipped", summary: `${report.file} has no ${params4.metric} counts` };
     }
     if (counts.total === 0) {
       return {
         status: "skipped",
-        summary: `${report.file} counts 0 ${params4.metric}: nothing was instrumented`
+        summary: `${report.file} counts 0 ${metric}: nothing was instrumented`
       };
     }
     const pct = counts.covered / counts.total * 100;
     const ok = pct >= params4.min;
     return {
       status: ok ? "pass" : "fail",
-      summary: `${pct.toFixed(1)}% ${params4.metric} ${ok ? "\u2265" : "<"} ${params4.min}%`,
-      details: `${counts.covered} of ${counts.total} ${params4.metric} covered, from ${report.file}`,
+      summary: `${pct.toFixed(1)}% ${metric} ${ok ? "\u2265" : "<"} ${params4.min}%${metric === params4.metric ? "" : ` (${report.file} counts statements, not lines)`}`,
+      details: `${counts.covered} of ${counts.total} ${metric} covered, from ${report.file}`,
       findings: ok ? [] : [
         {
           file: report.file,
-          message: `${params4.metric} coverage ${pct.toFixed(1)}% is below ${params4.min}%`
+          message: `${metric} coverage ${pct.toFixed(1)}% is below ${params4.min}%`
         }
       ],
       metrics: { pct: Number(pct.toFixed(2)), covered: counts.covered, total: counts.total, min: params4.min }
@@ -67710,8 +67856,11 @@ var envFilesCheck = defineCheck({
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { join as join10 } from "node:path";
+var ENV_SOURCE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro|py|go|rb|java|kt|erb|ya?ml|properties)$/i;
 var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
 var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
+var OTHER_READ_RE = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|os\.Getenv\s*\(|os\.LookupEnv\s*\(|ENV(?:\.fetch)?\s*[[(]|System\.getenv\s*\(|\benv(?:\.(?:str|bool|int|db|url))?\s*\()\s*['"]([A-Z][A-Z0-9_]{1,})['"]/g;
+var PLACEHOLDER_RE = /\$\{([A-Z][A-Z0-9_]{1,})(?::[^}]*)?\}/g;
 var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
 function envNames(repoDir) {
   const documented = /* @__PURE__ */ new Set();
@@ -67725,19 +67874,29 @@ function envNames(repoDir) {
     }
     break;
   }
-  const read2 = /* @__PURE__ */ new Set();
-  for (const file2 of listSourceFiles(repoDir)) {
+  const read3 = /* @__PURE__ */ new Set();
+  for (const file2 of listSourceFiles(repoDir, ENV_SOURCE)) {
     const text = readSmallFile(join10(repoDir, file2));
-    if (!text.includes("env")) continue;
-    for (const match2 of text.matchAll(READ_RE)) if (match2[1]) read2.add(match2[1]);
+    if (/\.(?:ya?ml|properties)$/i.test(file2)) {
+      if (/(?:^|\/)application[\w-]*\.(?:ya?ml|properties)$/.test(file2)) {
+        for (const match2 of text.matchAll(PLACEHOLDER_RE)) if (match2[1]) read3.add(match2[1]);
+      }
+      if (/(?:^|\/)config\/[\w-]+\.ya?ml$/.test(file2)) {
+        for (const match2 of text.matchAll(OTHER_READ_RE)) if (match2[1]) read3.add(match2[1]);
+      }
+      continue;
+    }
+    if (!/env|ENV|Getenv|getenv/.test(text)) continue;
+    for (const match2 of text.matchAll(READ_RE)) if (match2[1]) read3.add(match2[1]);
+    for (const match2 of text.matchAll(OTHER_READ_RE)) if (match2[1]) read3.add(match2[1]);
     for (const match2 of text.matchAll(DESTRUCTURE_RE)) {
       for (const part of (match2[1] ?? "").split(",")) {
         const name = /^\s*([A-Z][A-Z0-9_]*)/.exec(part)?.[1];
-        if (name) read2.add(name);
+        if (name) read3.add(name);
       }
     }
   }
-  return { documented, exampleFile, read: read2 };
+  return { documented, exampleFile, read: read3 };
 }
 
 // checks/lib/secrets/entropy.ts
@@ -67896,6 +68055,12 @@ function isDegenerate(value) {
 // checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
 var DEFAULT_MIN_LENGTH = 16;
+function localService(value) {
+  const url2 = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i.exec(value.trim());
+  const host = url2?.[1]?.toLowerCase();
+  if (!host) return void 0;
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) ? host : void 0;
+}
 function assessSecret(name, value, rule, now2 = /* @__PURE__ */ new Date()) {
   const base = { name, length: value?.length ?? 0, entropy: value ? shannonEntropy(value) : 0 };
   if (value === void 0 || value.trim() === "") {
@@ -67907,6 +68072,8 @@ function assessSecret(name, value, rule, now2 = /* @__PURE__ */ new Date()) {
   }
   const random = !(rule.format && NOT_RANDOM.has(rule.format));
   const problems = rule.format ? formatProblems(name, value, rule.format, now2) : [];
+  const local = localService(value);
+  if (local) problems.push(`${name} points at ${local}: a development or CI service, not production's`);
   const minLength = rule.minLength ?? (rule.format ? void 0 : DEFAULT_MIN_LENGTH);
   if (minLength !== void 0 && value.length < minLength) {
     problems.push(`${name} is ${value.length} chars < ${minLength}`);
@@ -68041,7 +68208,7 @@ async function checkRotated(names, params4, ctx) {
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
   measures: "environment",
-  proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
+  proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
   params: ParamsSchema5,
   async run(params4, ctx) {
@@ -68136,9 +68303,9 @@ function readScanTargetSync(file2) {
     const buffer = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < info.size) {
-      const read2 = readSync(fd, buffer, filled, info.size - filled, null);
-      if (read2 === 0) break;
-      filled += read2;
+      const read3 = readSync(fd, buffer, filled, info.size - filled, null);
+      if (read3 === 0) break;
+      filled += read3;
     }
     const bytes = buffer.subarray(0, filled);
     if (bytes.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
@@ -68403,16 +68570,16 @@ var Reader = class {
 function isTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
-function descend(root, path15, reader) {
+function descend(root, path16, reader) {
   let table = root;
-  for (const part of path15) {
+  for (const part of path16) {
     let next = table[part];
     if (next === void 0) {
       next = {};
       table[part] = next;
     }
     if (Array.isArray(next)) next = next[next.length - 1];
-    if (!isTable(next)) reader.fail(`"${path15.join(".")}" is not a table`);
+    if (!isTable(next)) reader.fail(`"${path16.join(".")}" is not a table`);
     table = next;
   }
   return table;
@@ -68432,22 +68599,22 @@ function parseToml(text, file2) {
     if (reader.done()) return root;
     if (reader.peek(2) === "[[") {
       reader.pos += 2;
-      const path15 = reader.key();
+      const path16 = reader.key();
       if (reader.peek(2) !== "]]") reader.fail('expected "]]"');
       reader.pos += 2;
-      const parent = descend(root, path15.slice(0, -1), reader);
-      const name = path15[path15.length - 1] ?? "";
+      const parent = descend(root, path16.slice(0, -1), reader);
+      const name = path16[path16.length - 1] ?? "";
       const existing = parent[name];
-      const list = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path15.join(".")}" is not an array of tables`);
+      const list = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path16.join(".")}" is not an array of tables`);
       current = {};
       list.push(current);
       parent[name] = list;
     } else if (reader.peek() === "[") {
       reader.pos++;
-      const path15 = reader.key();
+      const path16 = reader.key();
       if (reader.peek() !== "]") reader.fail('expected "]"');
       reader.pos++;
-      current = descend(root, path15, reader);
+      current = descend(root, path16, reader);
     } else {
       const key = reader.key();
       if (reader.peek() !== "=") reader.fail(`expected "=" after "${key.join(".")}"`);
@@ -69022,14 +69189,14 @@ function insideString(text, offset2) {
   const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
   return quotes % 2 === 1;
 }
-function verifyAssignment({ match: match2, path: path15, text, secret }) {
+function verifyAssignment({ match: match2, path: path16, text, secret }) {
   const groups2 = match2.groups ?? {};
   const key = identifierAt(text, match2.index, groups2.gkey ?? "");
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
   if (bare && /,\s*$/.test(match2[0].slice(0, match2[0].length - secret.length))) return false;
   const keyStart = match2.index - (key.length - (groups2.gkey ?? "").length);
-  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
+  if (bare && CODE_FILE_RE.test(path16) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
     return false;
   return genericValueLooksSecret(secret);
 }
@@ -69515,7 +69682,7 @@ var CODE_RULES = [
     pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
     visible: 0,
     minEntropy: 2,
-    verify: ({ path: path15 }) => /\.(?:tf|hcl)$/i.test(path15)
+    verify: ({ path: path16 }) => /\.(?:tf|hcl)$/i.test(path16)
   },
   {
     // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
@@ -69934,7 +70101,7 @@ function enclosingToken(text, start) {
 function isSuppressed(lines, start, end) {
   return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
 }
-function isFinding(rule, secret, m, path15, text) {
+function isFinding(rule, secret, m, path16, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
@@ -69942,7 +70109,7 @@ function isFinding(rule, secret, m, path15, text) {
     if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
     if ((rule.bodyOf || rule.checksum) && handWrittenShare(body) > MAX_WORDINESS) return false;
   }
-  return !rule.verify || rule.verify({ secret, match: m, path: path15, text });
+  return !rule.verify || rule.verify({ secret, match: m, path: path16, text });
 }
 var compiledRules = /* @__PURE__ */ new WeakMap();
 function compile3(rules) {
@@ -70006,13 +70173,13 @@ function forEachMatch(compiled, text, offsets, visit3) {
     if (!visit3(m)) return;
   }
 }
-function scanRule(compiled, text, path15, lines, offsets) {
+function scanRule(compiled, text, path16, lines, offsets) {
   const { rule } = compiled;
   const hits = [];
   forEachMatch(compiled, text, offsets, (m) => {
     if (hits.length >= MAX_MATCHES_PER_RULE) return false;
     const secret = secretOfMatch(compiled, m);
-    if (!isFinding(rule, secret, m, path15, text)) return true;
+    if (!isFinding(rule, secret, m, path16, text)) return true;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
     if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
@@ -70033,12 +70200,12 @@ function lowercasedAligned(text) {
   const lowered = text.toLowerCase();
   return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase();
 }
-function scanText(text, path15, rules = SECRET_RULES) {
+function scanText(text, path16, rules = SECRET_RULES) {
   const { scanner, rules: compiled, fixtureId } = compile3(rules);
   const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
   if (offsets[fixtureId]?.some((at) => text.startsWith(FIXTURE_PRAGMA, at))) return [];
   const lines = new LineIndex(text);
-  const lockfile = LOCKFILE_RE.test(path15);
+  const lockfile = LOCKFILE_RE.test(path16);
   const specific = [];
   const generic = [];
   for (const entry of compiled) {
@@ -70046,7 +70213,7 @@ function scanText(text, path15, rules = SECRET_RULES) {
     if (rule.generic && lockfile) continue;
     if (!entry.keywordIds.some((id) => offsets[id] !== void 0)) continue;
     if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(entry, text, path15, lines, offsets));
+    (rule.generic ? generic : specific).push(...scanRule(entry, text, path16, lines, offsets));
   }
   const explained = (hit) => specific.some(
     (s2) => s2.line === hit.line && (s2.secret.includes(hit.secret) || hit.secret.includes(s2.secret))
@@ -70236,7 +70403,7 @@ function describeError(error62) {
 
 // checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path15, override) {
+function resolveTarget(ctx, path16, override) {
   const base = override ?? ctx.targetUrl;
   if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
   let parsed;
@@ -70245,12 +70412,12 @@ function resolveTarget(ctx, path15, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (path15 === void 0) return { ok: true, url: parsed };
-  return { ok: true, url: joinBase(parsed, path15) };
+  if (path16 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path16) };
 }
-function joinBase(target, path15) {
+function joinBase(target, path16) {
   const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
-  const [pathname = "", query] = path15.split("?", 2);
+  const [pathname = "", query] = path16.split("?", 2);
   const joined = new URL(target.href);
   joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
@@ -70746,10 +70913,10 @@ var CHROME_CANDIDATES = [
   "/usr/bin/google-chrome"
 ];
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
-function isExecutableFile(path15) {
+function isExecutableFile(path16) {
   try {
-    if (!statSync4(path15).isFile()) return false;
-    accessSync(path15, constants.X_OK);
+    if (!statSync4(path16).isFile()) return false;
+    accessSync(path16, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -71527,9 +71694,9 @@ function judgeByConfig(metric, config3, measured) {
     metrics: { assertions: verdict.results.length, failed: verdict.results.filter((r) => !r.passed).length }
   };
 }
-function pickTarget(ctx, path15) {
+function pickTarget(ctx, path16) {
   if (ctx.targetUrl) {
-    const resolved = resolveTarget(ctx, path15);
+    const resolved = resolveTarget(ctx, path16);
     return resolved.ok ? { url: resolved.url.href } : { skip: resolved.outcome.summary };
   }
   const buildDir = findBuildDir(ctx);
@@ -71585,7 +71752,7 @@ function createLighthouseCheck(options2 = {}) {
         chromeFlags: config3?.chromeFlags,
         full
       });
-      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path15) => new URL(path15, base).href) : [base];
+      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path16) => new URL(path16, base).href) : [base];
       let pageUrls;
       let notPages = [];
       if ("url" in target) {
@@ -71745,8 +71912,8 @@ function judgeSoak(phases, limits) {
   const lowSteps = lows.map((low, index) => low - (index === 0 ? base.lowBytes : lows[index - 1] ?? 0));
   const lowsRising = lowSteps.every((step) => step > noise);
   const lowRise = (lows[lows.length - 1] ?? base.lowBytes) - base.lowBytes;
-  const path15 = [baselineBytes, ...rests].map(mb).join(" \u2192 ");
-  const trace = `RSS at rest after each phase past the warm-up ${path15} MB`;
+  const path16 = [baselineBytes, ...rests].map(mb).join(" \u2192 ");
+  const trace = `RSS at rest after each phase past the warm-up ${path16} MB`;
   if (rising && big && fast && lowsRising) {
     return {
       verdict: "leak",
@@ -72222,11 +72389,272 @@ var loadTestCheck = defineCheck({
 
 // checks/migrations.ts
 import { stat } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // checks/lib/migrations/migration-pairs.ts
+import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
+import path10 from "node:path";
+
+// checks/lib/migrations/migration-tools.ts
 import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
 import path9 from "node:path";
+async function read(file2) {
+  return readFile6(file2, "utf8").catch(() => "");
+}
+async function entriesOf(dir) {
+  return readdir3(dir, { withFileTypes: true }).catch(() => []);
+}
+function callArguments(text, open2) {
+  let depth = 0;
+  let quote;
+  for (let i = open2; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = void 0;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") {
+      depth--;
+      if (depth === 0) return text.slice(open2 + 1, i);
+    }
+  }
+  return void 0;
+}
+function splitArguments(args) {
+  const parts = [];
+  let depth = 0;
+  let quote;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const char = args[i];
+    if (quote) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = void 0;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if ("([{".includes(char ?? "")) depth++;
+    else if (")]}".includes(char ?? "")) depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(args.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(args.slice(start));
+  return parts.map((part) => part.trim()).filter((part) => part !== "");
+}
+function djangoIrreversible(text) {
+  const problems = [];
+  for (const [op, keyword] of [
+    ["RunPython", "reverse_code"],
+    ["RunSQL", "reverse_sql"]
+  ]) {
+    for (const match2 of text.matchAll(new RegExp(`\\b${op}\\s*\\(`, "g"))) {
+      const args = callArguments(text, (match2.index ?? 0) + match2[0].length - 1);
+      if (args === void 0) continue;
+      const parts = splitArguments(args);
+      const positional = parts.filter((part) => !/^\w+\s*=/.test(part));
+      const reverse = parts.find((part) => new RegExp(`^${keyword}\\s*=`).test(part));
+      if (positional.length >= 2 || reverse && !/=\s*None$/.test(reverse)) continue;
+      const line2 = text.slice(0, match2.index).split("\n").length;
+      problems.push(`${op} without ${keyword} (line ${line2})`);
+    }
+  }
+  return problems.length > 0 ? `irreversible: ${problems.join(", ")}` : void 0;
+}
+function pythonBody(text, name) {
+  const def = new RegExp(`^([ \\t]*)def\\s+${name}\\s*\\([^)]*\\)[^:\\n]*:[ \\t]*(.*)$`, "m").exec(text);
+  if (!def) return void 0;
+  if (def[2]?.trim() && !def[2].trim().startsWith("#")) return def[2];
+  const indent = def[1]?.length ?? 0;
+  const lines = [];
+  for (const line2 of text.slice((def.index ?? 0) + def[0].length).split("\n").slice(1)) {
+    if (line2.trim() === "") {
+      lines.push(line2);
+      continue;
+    }
+    if ((/^[ \t]*/.exec(line2)?.[0].length ?? 0) <= indent) break;
+    lines.push(line2);
+  }
+  return lines.join("\n");
+}
+function alembicDowngrade(text) {
+  const body = pythonBody(text, "downgrade");
+  if (body === void 0) return {};
+  const code2 = body.replace(/("""|''')[\s\S]*?\1/g, "").split("\n").map((line2) => line2.replace(/#.*$/, "").trim()).filter((line2) => line2 !== "" && line2 !== "pass" && line2 !== "...");
+  return code2.length > 0 ? { rollback: "downgrade()" } : { problem: "downgrade() is empty (pass)" };
+}
+function rubyBody(text, name) {
+  const def = new RegExp(`^([ \\t]*)def\\s+(?:self\\.)?${name}\\b.*$`, "m").exec(text);
+  if (!def) return void 0;
+  const indent = def[1] ?? "";
+  const rest = text.slice((def.index ?? 0) + def[0].length);
+  const end = new RegExp(`^${indent}end\\b`, "m").exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
+}
+function railsIrreversibleOps(change) {
+  const outside = change.replace(/\b(?:reversible|up_only)\b[\s\S]*?^\s*end\b/gm, "");
+  const found = [];
+  for (const line2 of outside.split("\n")) {
+    const code2 = line2.replace(/#.*$/, "").trim();
+    const op = /^(execute|change_column|remove_column|drop_table|remove_columns|change_column_default|remove_index)\b(.*)$/.exec(
+      code2
+    );
+    if (!op?.[1]) continue;
+    const args = splitArguments((op[2] ?? "").replace(/^\s*\(|\)\s*$/g, ""));
+    const irreversible = op[1] === "execute" || op[1] === "change_column" || op[1] === "remove_column" && args.length < 3 || op[1] === "remove_columns" && !args.some((arg) => arg.startsWith("type:")) || op[1] === "drop_table" && !/\bdo\b|\{/.test(op[2] ?? "") || op[1] === "change_column_default" && !/\bfrom:/.test(op[2] ?? "") || op[1] === "remove_index" && !/\bcolumn:|\[/.test(op[2] ?? "") && args.length < 2;
+    if (irreversible) found.push(op[1]);
+  }
+  return [...new Set(found)];
+}
+function railsRollback(text) {
+  const down = rubyBody(text, "down");
+  if (down !== void 0) {
+    if (/raise\s+(?:::)?ActiveRecord::IrreversibleMigration/.test(down))
+      return { problem: "down raises ActiveRecord::IrreversibleMigration" };
+    const code2 = down.split("\n").filter((line2) => line2.replace(/#.*$/, "").trim() !== "");
+    return code2.length > 0 ? { rollback: "def down" } : { problem: "down is empty" };
+  }
+  const change = rubyBody(text, "change");
+  if (change !== void 0) {
+    const ops = railsIrreversibleOps(change);
+    return ops.length > 0 ? { problem: `change uses ${ops.join(", ")}, which Rails cannot reverse (add reversible/up+down)` } : { rollback: "change (Rails reverses it)" };
+  }
+  return {};
+}
+var LIQUIBASE_AUTO = /* @__PURE__ */ new Set([
+  "addColumn",
+  "addDefaultValue",
+  "addForeignKeyConstraint",
+  "addLookupTable",
+  "addNotNullConstraint",
+  "addPrimaryKey",
+  "addUniqueConstraint",
+  "createIndex",
+  "createSequence",
+  "createTable",
+  "createView",
+  "dropNotNullConstraint",
+  "renameColumn",
+  "renameSequence",
+  "renameTable",
+  "renameView",
+  "tagDatabase",
+  "addAutoIncrement",
+  "createProcedure"
+]);
+function liquibaseChangeSets(file2, text) {
+  const out = [];
+  const status = (id, line2, changes, rollback) => {
+    const manual = changes.filter((change) => !LIQUIBASE_AUTO.has(change));
+    const where = `${file2}#${id} (line ${line2})`;
+    if (rollback) out.push({ file: where, tool: "liquibase", rollback: "rollback tag" });
+    else if (changes.length > 0 && manual.length === 0)
+      out.push({ file: where, tool: "liquibase", rollback: "Liquibase reverses it" });
+    else
+      out.push({
+        file: where,
+        tool: "liquibase",
+        problem: `no rollback tag for ${manual.join(", ") || "its changes"}`
+      });
+  };
+  const lineOf2 = (index) => text.slice(0, index).split("\n").length;
+  if (/\.sql$/i.test(file2)) {
+    const sets2 = [...text.matchAll(/^--\s*changeset\s+(\S+)/gim)];
+    sets2.forEach((set3, n2) => {
+      const body = text.slice(set3.index, sets2[n2 + 1]?.index ?? text.length);
+      const rollback = /^--\s*rollback\s+\S/im.test(body);
+      status(set3[1] ?? "?", lineOf2(set3.index ?? 0), ["sql"], rollback);
+    });
+    return out;
+  }
+  if (/\.xml$/i.test(file2)) {
+    for (const set3 of text.matchAll(/<changeSet\b([^>]*)>([\s\S]*?)<\/changeSet>/g)) {
+      const id = /\bid\s*=\s*"([^"]*)"/.exec(set3[1] ?? "")?.[1] ?? "?";
+      const body = set3[2] ?? "";
+      const rollback = /<rollback\b[^/]*?(?:\/>|>[\s\S]*?<\/rollback>)/.test(body);
+      const withoutRollback = body.replace(/<rollback\b[\s\S]*?(?:\/>|<\/rollback>)/g, "");
+      const changes = [...withoutRollback.matchAll(/<(\w+)\b/g)].map((match2) => match2[1] ?? "").filter(
+        (tag) => ![
+          "column",
+          "constraints",
+          "comment",
+          "preConditions",
+          "validCheckSum",
+          "where",
+          "param"
+        ].includes(tag)
+      );
+      status(id, lineOf2(set3.index ?? 0), [...new Set(changes)], rollback);
+    }
+    return out;
+  }
+  const sets = [...text.matchAll(/^(\s*)-\s*changeSet\s*:/gm)];
+  sets.forEach((set3, n2) => {
+    const body = text.slice(set3.index, sets[n2 + 1]?.index ?? text.length);
+    const id = /\bid\s*:\s*['"]?([^'"\n]+)/.exec(body)?.[1]?.trim() ?? "?";
+    const rollbackAt = body.search(/^\s*rollback\s*:/m);
+    const changesPart = rollbackAt === -1 ? body : body.slice(0, rollbackAt);
+    const changes = [...changesPart.matchAll(/^\s*-\s*(\w+)\s*:\s*$/gm)].map((match2) => match2[1] ?? "").filter((name) => name !== "changeSet" && name !== "column");
+    status(id, lineOf2(set3.index ?? 0), [...new Set(changes)], rollbackAt !== -1);
+  });
+  return out;
+}
+async function scriptToolOf(dir) {
+  const entries = await entriesOf(dir);
+  const names = new Set(entries.map((entry) => entry.name));
+  if (entries.some((e) => e.isDirectory() && e.name === "versions") && (names.has("env.py") || names.has("alembic.ini") || names.has("script.py.mako")))
+    return "alembic";
+  const py = entries.filter((e) => e.isFile() && /\.py$/.test(e.name) && e.name !== "__init__.py");
+  for (const entry of py.slice(0, 5)) {
+    const text = await read(path9.join(dir, entry.name));
+    if (/\bmigrations\.Migration\b/.test(text)) return "django";
+    if (/^def\s+upgrade\s*\(/m.test(text) && /\brevision\s*=/.test(text)) return "alembic";
+  }
+  if (entries.some((e) => e.isFile() && /^\d+_\w+\.rb$/.test(e.name))) return "rails";
+  for (const entry of entries.filter((e) => e.isFile() && /\.(?:xml|ya?ml|json|sql)$/i.test(e.name)).slice(0, 20)) {
+    const text = await read(path9.join(dir, entry.name));
+    if (/databaseChangeLog|^--\s*liquibase formatted sql/im.test(text)) return "liquibase";
+  }
+  return void 0;
+}
+async function inspectScriptMigrations(dir, tool) {
+  const out = [];
+  const sorted = async (folder) => (await entriesOf(folder)).filter((e) => e.isFile()).map((e) => e.name).sort();
+  if (tool === "django") {
+    for (const name of (await sorted(dir)).filter((n2) => /^\d{4}_\w+\.py$/.test(n2))) {
+      const problem = djangoIrreversible(await read(path9.join(dir, name)));
+      out.push(
+        problem ? { file: name, tool, problem } : { file: name, tool, rollback: "Django reverses its operations" }
+      );
+    }
+  } else if (tool === "alembic") {
+    const versions = (await entriesOf(path9.join(dir, "versions"))).length > 0 ? "versions" : "";
+    for (const name of (await sorted(path9.join(dir, versions))).filter(
+      (n2) => /\.py$/.test(n2) && n2 !== "__init__.py"
+    )) {
+      const text = await read(path9.join(dir, versions, name));
+      if (!/^def\s+upgrade\s*\(/m.test(text)) continue;
+      out.push({ file: path9.posix.join(versions, name), tool, ...alembicDowngrade(text) });
+    }
+  } else if (tool === "rails") {
+    for (const name of (await sorted(dir)).filter((n2) => /^\d+_\w+\.rb$/.test(n2)))
+      out.push({ file: name, tool, ...railsRollback(await read(path9.join(dir, name))) });
+  } else {
+    const files = (await readdir3(dir, { recursive: true }).catch(() => [])).map((name) => name.split(path9.sep).join("/")).filter((name) => /\.(?:xml|ya?ml|json|sql)$/i.test(name)).sort().slice(0, 2e3);
+    for (const name of files) {
+      const text = await read(path9.join(dir, name));
+      if (!/changeSet|^--\s*changeset/im.test(text)) continue;
+      out.push(...liquibaseChangeSets(name, text));
+    }
+  }
+  return out;
+}
+
+// checks/lib/migrations/migration-pairs.ts
 var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
@@ -72236,11 +72664,37 @@ var DEFAULT_MIGRATION_DIRS = [
   "src/migrations",
   "src/db/migrations",
   "database/migrations",
-  "src/main/resources/db/migration"
+  "src/main/resources/db/migration",
+  "src/main/resources/db/changelog",
+  "db/migrate",
+  "alembic"
 ];
 var POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
 var FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
-var EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
+var DOWN_START_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?::\s*Promise<\w+>\s*)?(?:=>\s*)?/g;
+function emptyBody(body) {
+  const code2 = body.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "").replace(/\s+/g, " ").trim().replace(/;$/, "").trim();
+  return /^(?:|return|return (?:null|undefined|Promise\.resolve\(\s*\))|Promise\.resolve\(\s*\))$/.test(code2);
+}
+function emptyDown(text) {
+  for (const match2 of text.matchAll(DOWN_START_RE)) {
+    const start = (match2.index ?? 0) + match2[0].length;
+    if (text[start] === "{") {
+      let depth = 0;
+      for (let i = start; i < text.length; i++) {
+        if (text[i] === "{") depth++;
+        else if (text[i] === "}" && --depth === 0) {
+          if (emptyBody(text.slice(start + 1, i))) return true;
+          break;
+        }
+      }
+    } else if (match2[0].includes("=>")) {
+      const body = /^[^;\n]*/.exec(text.slice(start))?.[0] ?? "";
+      if (emptyBody(body)) return true;
+    }
+  }
+  return false;
+}
 var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
 var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
 var SQL_RE = /\.sql$/i;
@@ -72255,27 +72709,29 @@ function hasDownSection(sql) {
   return marker !== null && hasStatements(sql.slice(marker.index + marker[0].length));
 }
 var stemOf = (name) => name.replace(/(?:[._-]up)?\.sql$/i, "");
-async function read(file2) {
-  return readFile6(file2, "utf8").catch(() => "");
+async function read2(file2) {
+  return readFile7(file2, "utf8").catch(() => "");
 }
-async function entriesOf(dir) {
-  return readdir3(dir, { withFileTypes: true }).catch(() => []);
+async function entriesOf2(dir) {
+  return readdir4(dir, { withFileTypes: true }).catch(() => []);
 }
 async function fileStatus(dir, name, names, rollbacks) {
-  const full = path9.join(dir, name);
+  const full = path10.join(dir, name);
   if (SCRIPT_RE.test(name)) {
-    const text = await read(full);
+    const text = await read2(full);
     if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
-    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: "script", problem: "down() is empty" };
+    if (emptyDown(text)) return { file: name, tool: "script", problem: "down() is empty" };
     return { file: name, rollback: "down export", tool: "script" };
   }
   const stem = stemOf(name);
+  const tool = /^\d+_.+\.up\.sql$/i.test(name) ? "golang-migrate" : void 0;
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
     if (!names.has(down)) continue;
-    return hasStatements(await read(path9.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
+    return hasStatements(await read2(path10.join(dir, down))) ? { file: name, rollback: down, ...tool ? { tool } : {} } : { file: name, problem: `${down} is empty`, ...tool ? { tool } : {} };
   }
+  if (tool) return { file: name, tool };
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
-  return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
+  return hasDownSection(await read2(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
 }
 async function versionedStatuses(dir, names) {
   const undoByVersion = /* @__PURE__ */ new Map();
@@ -72299,7 +72755,7 @@ async function versionedStatuses(dir, names) {
   for (const migration of dos) {
     const undo = undoByVersion.get(migration.version);
     if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
-    else if (!hasStatements(await read(path9.join(dir, undo))))
+    else if (!hasStatements(await read2(path10.join(dir, undo))))
       statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
     else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
   }
@@ -72309,7 +72765,7 @@ function isVersionedName(name) {
   return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
-  const sqlFiles = (await entriesOf(path9.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
+  const sqlFiles = (await entriesOf2(path10.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
   const ups = sqlFiles.filter((n2) => !DOWN_FILE_RE.test(n2));
   const main2 = ups.find((n2) => /^(?:up|migration)\.sql$/i.test(n2)) ?? ups[0];
   if (!main2) return void 0;
@@ -72317,21 +72773,23 @@ async function folderStatus(dir, folder, rollbacks) {
   const tool = main2 === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n2) => DOWN_FILE_RE.test(n2));
   if (down) {
-    return hasStatements(await read(path9.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read2(path10.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
     if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path9.join(dir, folder, up))))
+    if (hasDownSection(await read2(path10.join(dir, folder, up))))
       return { file: file2, tool, rollback: "down section" };
   return { file: file2, tool };
 }
 async function inspectMigrations(dir) {
-  const entries = await entriesOf(dir);
+  const scriptTool = await scriptToolOf(dir);
+  if (scriptTool) return inspectScriptMigrations(dir, scriptTool);
+  const entries = await entriesOf2(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
   const rollbacks = new Set(
-    rollbackDir ? (await entriesOf(path9.join(dir, rollbackDir.name))).map((e) => e.name) : []
+    rollbackDir ? (await entriesOf2(path10.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
   const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
   const names = new Set(fileNames);
@@ -72351,7 +72809,7 @@ async function inspectMigrations(dir) {
 
 // checks/migrations.ts
 var ParamsSchema6 = external_exports.object({
-  /** Migrations directory relative to the checked directory; auto-detected when absent. */
+  /** Migrations directory relative to the checked directory (several: comma-separated, e.g. one per Django app); auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
 async function isDir2(file2) {
@@ -72365,7 +72823,7 @@ function plural6(count, one, many = `${one}s`) {
 }
 function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
-  const name = path10.posix.basename(status.file);
+  const name = path11.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
   switch (status.tool) {
     case "postgrator": {
@@ -72375,9 +72833,19 @@ function advice(status) {
     case "flyway":
       return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
     case "prisma":
-      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path10.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path11.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
     case "drizzle":
       return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case "golang-migrate":
+      return `${status.file} has no rollback: add ${name.replace(/\.up\.sql$/i, ".down.sql")} (golang-migrate down migration)`;
+    case "django":
+      return `${status.file} has no rollback: give RunPython a reverse_code (migrations.RunPython.noop if nothing to undo) and RunSQL a reverse_sql`;
+    case "alembic":
+      return `${status.file} has no rollback: write downgrade() (Alembic runs it on downgrade)`;
+    case "rails":
+      return `${status.file} has no rollback: write def down, or use reversible operations in change`;
+    case "liquibase":
+      return `${status.file} has no rollback: add a <rollback> (or --rollback) to the changeSet`;
     case "script":
       return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
     default:
@@ -72392,7 +72860,12 @@ function provenNote(statuses) {
     prisma: "Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)",
     drizzle: "Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)",
     script: "Knex/Sequelize/umzug: each script exports a non-empty down()",
-    sql: "SQL: each migration has a non-empty down file or down section"
+    sql: "SQL: each migration has a non-empty down file or down section",
+    "golang-migrate": "golang-migrate: each N_x.up.sql has a non-empty N_x.down.sql",
+    django: "Django: no RunPython without reverse_code and no RunSQL without reverse_sql (Django reverses schema operations itself)",
+    alembic: "Alembic: each revision has a downgrade() that is not empty (pass)",
+    rails: "Rails: each migration has a non-empty down that does not raise IrreversibleMigration, or a change without operations Rails cannot reverse (execute, change_column, remove_column without type, drop_table without columns)",
+    liquibase: "Liquibase: each changeSet has a rollback tag or only changes Liquibase reverses itself"
   };
   return [
     ...tools.map((tool) => `Proven \u2014 ${per[tool] ?? tool}.`),
@@ -72403,12 +72876,13 @@ var migrationsCheck = defineCheck({
   id: "migrations",
   measures: "repository",
   title: "Every database migration has a rollback",
-  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
+  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, golang-migrate `.up.sql`/`.down.sql`, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one), Django (no `RunPython` without `reverse_code`, no `RunSQL` without `reverse_sql`), Alembic `downgrade()` that is not `pass`, Rails `down` not raising IrreversibleMigration or `change` without irreversible operations, Liquibase changeSets with a `rollback` or auto-reversible changes. Does not run migrations: it cannot prove a rollback restores the schema or the data.",
   params: ParamsSchema6,
   async run(params4, ctx) {
-    const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
+    const named = params4.dir?.split(",").map((dir) => dir.trim()).filter(Boolean);
+    const candidates = named ?? DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir2(path10.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path11.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -72417,8 +72891,8 @@ var migrationsCheck = defineCheck({
     }
     const statuses = [];
     for (const dir of dirs) {
-      for (const status of await inspectMigrations(path10.join(ctx.repoDir, dir))) {
-        statuses.push({ ...status, file: path10.posix.join(dir.split(path10.sep).join("/"), status.file) });
+      for (const status of await inspectMigrations(path11.join(ctx.repoDir, dir))) {
+        statuses.push({ ...status, file: path11.posix.join(dir.split(path11.sep).join("/"), status.file) });
       }
     }
     const where = dirs.join(", ");
@@ -72489,8 +72963,8 @@ async function queryPrometheus(endpoint2, request2) {
     form.set("end", String(request2.end));
     form.set("step", String(request2.stepSeconds));
   }
-  const path15 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
-  const target = new URL(path15, apiBase(endpoint2.url));
+  const path16 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path16, apiBase(endpoint2.url));
   const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
   const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
   let response;
@@ -72905,12 +73379,12 @@ var rateLimitCheck = defineCheck({
 // checks/lib/process/find-executable.ts
 import { constants as constants2 } from "node:fs";
 import { access } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 async function findExecutable(name, pathEnv, options2 = {}) {
-  for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
+  for (const dir of (pathEnv ?? "").split(path12.delimiter)) {
     if (!dir) continue;
     if (options2.systemOnly && /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
-    const candidate = path11.join(dir, name);
+    const candidate = path12.join(dir, name);
     try {
       await access(candidate, constants2.X_OK);
       return candidate;
@@ -72922,9 +73396,9 @@ async function findExecutable(name, pathEnv, options2 = {}) {
 
 // checks/lib/secrets/gitleaks.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtemp, readFile as readFile7, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile8, rm as rm2 } from "node:fs/promises";
 import os from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 var GitleaksFindingSchema = external_exports.object({
   RuleID: external_exports.string(),
   File: external_exports.string(),
@@ -72933,8 +73407,8 @@ var GitleaksFindingSchema = external_exports.object({
 });
 var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
 async function runGitleaksDir(binary, dir, signal) {
-  const tmp = await mkdtemp(path12.join(os.tmpdir(), "shipgate-gitleaks-"));
-  const report = path12.join(tmp, "report.json");
+  const tmp = await mkdtemp(path13.join(os.tmpdir(), "shipgate-gitleaks-"));
+  const report = path13.join(tmp, "report.json");
   try {
     await new Promise((resolve8, reject) => {
       execFile2(
@@ -72948,10 +73422,10 @@ async function runGitleaksDir(binary, dir, signal) {
         }
       );
     });
-    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile7(report, "utf8")));
+    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile8(report, "utf8")));
     return parsed.map((finding) => ({
       ruleId: finding.RuleID,
-      file: path12.relative(dir, path12.resolve(dir, finding.File)).split(path12.sep).join("/"),
+      file: path13.relative(dir, path13.resolve(dir, finding.File)).split(path13.sep).join("/"),
       line: finding.StartLine
     }));
   } finally {
@@ -72979,14 +73453,14 @@ async function scanBuiltIn(dir, allowlist, signal) {
   };
   const toRead = listing.files.filter((file2) => !allowlist.allowsPath(file2));
   result.skipped.allowlisted += listing.files.length - toRead.length;
-  await forEachScanTarget(dir, toRead, signal, (file2, read2) => {
-    if (read2.kind === "skipped") {
-      if (read2.reason !== "unreadable") result.skipped[read2.reason]++;
+  await forEachScanTarget(dir, toRead, signal, (file2, read3) => {
+    if (read3.kind === "skipped") {
+      if (read3.reason !== "unreadable") result.skipped[read3.reason]++;
       return;
     }
     result.filesScanned++;
     let found = false;
-    for (const hit of scanText(read2.text, file2, rules)) {
+    for (const hit of scanText(read3.text, file2, rules)) {
       const candidate = { file: file2, ruleId: hit.ruleId, line: hit.line };
       if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
         result.skipped.allowlisted++;
@@ -73080,8 +73554,8 @@ var secretsCheck = defineCheck({
 });
 
 // checks/tls.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import path13 from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import path14 from "node:path";
 
 // checks/lib/http/http-tls-probe.ts
 import net from "node:net";
@@ -73154,7 +73628,7 @@ var tlsCheck = defineCheck({
     let ca;
     if (params4.caFile) {
       try {
-        ca = await readFile8(path13.resolve(ctx.repoDir, params4.caFile), "utf8");
+        ca = await readFile9(path14.resolve(ctx.repoDir, params4.caFile), "utf8");
       } catch (error62) {
         return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
       }
@@ -73193,11 +73667,11 @@ var tlsCheck = defineCheck({
 });
 
 // checks/version.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import path14 from "node:path";
-async function versionLine(dir) {
-  const text = await readFile9(path14.join(dir, "package.json"), "utf8").catch(() => "");
-  const index = text.split("\n").findIndex((line2) => /^\s*"version"\s*:/.test(line2));
+import { readFile as readFile10 } from "node:fs/promises";
+import path15 from "node:path";
+async function versionLine(dir, file2) {
+  const text = await readFile10(path15.join(dir, file2), "utf8").catch(() => "");
+  const index = text.split("\n").findIndex((line2) => /^\s*(?:"version"\s*:|version\s*=|<version>)/.test(line2));
   return index === -1 ? void 0 : index + 1;
 }
 function mismatches(release) {
@@ -73206,21 +73680,22 @@ function mismatches(release) {
   if (branchVersion && titleVersion && branchVersion !== titleVersion) {
     problems.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
   }
-  if (packageVersion && version2 && release.source !== "package.json" && packageVersion !== version2) {
-    problems.push(`package.json says ${packageVersion} but the ${release.source} says ${version2}`);
+  const file2 = release.packageFile ?? "package.json";
+  if (packageVersion && version2 && release.source !== file2 && packageVersion !== version2) {
+    problems.push(`${file2} says ${packageVersion} but the ${release.source} says ${version2}`);
   }
   return problems;
 }
-async function fail2(dir, summary) {
-  const finding = { file: "package.json", message: summary };
-  const line2 = await versionLine(dir);
+async function fail2(dir, summary, file2 = "package.json") {
+  const finding = { file: file2, message: summary };
+  const line2 = await versionLine(dir, file2);
   if (line2 !== void 0) finding.line = line2;
   return { status: "fail", summary, findings: [finding] };
 }
 var versionCheck = defineCheck({
   id: "version",
   measures: "repository",
-  proves: "The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.",
+  proves: "The release version is higher than the version on the base ref, read from the same manifest (package.json, pyproject.toml, setup.cfg, Cargo.toml, pom.xml, build.gradle, VERSION) or, when the base has none, its newest tag. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
   params: external_exports.object({}).strict(),
   async run(_params, ctx) {
@@ -73230,13 +73705,14 @@ var versionCheck = defineCheck({
     if (!version2) {
       return {
         status: "skipped",
-        summary: "no release version: package.json has no version and the branch/PR title name none"
+        summary: `no release version: no ${VERSION_FILES.join(", ")} declares one and the branch/PR title name none`
       };
     }
     const parsed = parseSemver(version2);
-    if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`);
+    const manifest = release.packageFile ?? "package.json";
+    if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`, manifest);
     const problems = mismatches(release);
-    if (problems.length > 0) return fail2(dir, problems.join("; "));
+    if (problems.length > 0) return fail2(dir, problems.join("; "), manifest);
     if (!ctx.baseRef)
       return { status: "skipped", summary: `no base ref: nothing to compare ${version2} with` };
     if (!await isGitRepo(dir, ctx.signal)) {
@@ -73253,12 +73729,26 @@ var versionCheck = defineCheck({
       return { status: "skipped", summary: "base ref is HEAD: nothing to compare" };
     }
     const prefix2 = await repoPrefix(dir, ctx.signal);
-    const shown = await tryGit(["show", `${base}:${prefix2}package.json`], dir, ctx.signal);
-    const baseVersion = shown.code === 0 ? packageVersionFrom(shown.stdout) : void 0;
+    const texts = /* @__PURE__ */ new Map();
+    for (const file3 of VERSION_FILES) {
+      const shown = await tryGit(["show", `${base}:${prefix2}${file3}`], dir, ctx.signal);
+      if (shown.code === 0) texts.set(file3, shown.stdout);
+    }
+    let baseVersion;
+    try {
+      baseVersion = projectVersion((file3) => texts.get(file3))?.version;
+    } catch {
+      baseVersion = void 0;
+    }
+    if (!baseVersion) {
+      const tag = await tryGit(["describe", "--tags", "--abbrev=0", base], dir, ctx.signal);
+      const tagged = tag.code === 0 ? tag.stdout.trim().replace(/^v/, "") : "";
+      if (parseSemver(tagged)) baseVersion = tagged;
+    }
     if (!baseVersion) {
       return {
         status: "pass",
-        summary: `${version2}: new package (no package.json version on ${ctx.baseRef})`
+        summary: `${version2}: new package (no manifest version and no tag on ${ctx.baseRef})`
       };
     }
     const baseParsed = parseSemver(baseVersion);
@@ -73270,8 +73760,10 @@ var versionCheck = defineCheck({
     }
     const order = compareSemver(parsed, baseParsed);
     if (order > 0) return { status: "pass", summary: `${version2} > ${baseVersion} on ${ctx.baseRef}` };
-    if (order === 0) return fail2(dir, `version not bumped: ${version2} = ${baseVersion} on ${ctx.baseRef}`);
-    return fail2(dir, `version goes backwards: ${version2} < ${baseVersion} on ${ctx.baseRef}`);
+    const file2 = release.packageFile ?? "package.json";
+    if (order === 0)
+      return fail2(dir, `version not bumped: ${version2} = ${baseVersion} on ${ctx.baseRef}`, file2);
+    return fail2(dir, `version goes backwards: ${version2} < ${baseVersion} on ${ctx.baseRef}`, file2);
   }
 });
 
@@ -73523,11 +74015,11 @@ var checkSchemas = new Map(
   checks.map((check2) => [check2.id, strictParams(check2.params)])
 );
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path15 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path15) || path15 : `templates/${path15.split(/[\\/]/).pop()}`;
+  const path16 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative6(cwd, path16) || path16 : `templates/${path16.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync8(path15, "utf8");
+    source = readFileSync8(path16, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -73606,20 +74098,20 @@ function parseConfig(text, file2) {
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue2) => {
-    const path15 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path15, key]) : [path15];
-    const node2 = doc.getIn(keys[0] ?? path15, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path15.slice(0, -1), true);
+    const path16 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path16, key]) : [path16];
+    const node2 = doc.getIn(keys[0] ?? path16, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path16.slice(0, -1), true);
     const offset2 = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
     const line2 = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset2);
-    const where = path15.length > 0 ? path15.join(".") : "(top level)";
+    const where = path16.length > 0 ? path16.join(".") : "(top level)";
     return { file: file2, line: line2, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems);
 }
-function findKeyLine(doc, path15, lineOf2) {
-  const parent = path15.length > 1 ? doc.getIn(path15.slice(0, -1), true) : doc.contents;
-  const last = path15.at(-1);
+function findKeyLine(doc, path16, lineOf2) {
+  const parent = path16.length > 1 ? doc.getIn(path16.slice(0, -1), true) : doc.contents;
+  const last = path16.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
@@ -73653,10 +74145,10 @@ var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  return (path15) => {
-    for (let depth = path15.length; depth > 0; depth--) {
-      const parent = depth > 1 ? doc.getIn(path15.slice(0, depth - 1), true) : doc.contents;
-      const key = path15[depth - 1];
+  return (path16) => {
+    for (let depth = path16.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path16.slice(0, depth - 1), true) : doc.contents;
+      const key = path16[depth - 1];
       if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
         for (const pair of parent.items) {
           const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
@@ -73777,7 +74269,7 @@ async function loadSetup(gh, policy, paths = {}) {
   const configPath = paths.configPath ?? CONFIG_PATH;
   const definition = await readGateDefinition({
     config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
-    readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
+    readTemplate: async (path16) => ({ file: path16, text: await gh.readFile(path16, policy.sha) }),
     missingTemplate: `not found on ${policy.ref}`,
     ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
   });
@@ -73921,9 +74413,9 @@ async function readReleases(gh, secret, since, until) {
   const evidence = [];
   const problems = [];
   for (const pull of pulls) {
-    const read2 = await readRelease(gh, secret, id, pull);
-    if (typeof read2 === "string") problems.push(`#${pull.number}: ${read2}`);
-    else evidence.push(read2);
+    const read3 = await readRelease(gh, secret, id, pull);
+    if (typeof read3 === "string") problems.push(`#${pull.number}: ${read3}`);
+    else evidence.push(read3);
   }
   return { evidence, problems };
 }
@@ -73975,7 +74467,7 @@ async function readRelease(gh, secret, repositoryId, pull) {
 }
 
 // src/cli/check-command.ts
-import { existsSync as existsSync11, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync15, statSync as statSync6 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
@@ -74326,7 +74818,7 @@ async function runItem(item, resolve8, baseContext, options2, targetProblem, bui
       )
     );
     const outcome2 = await Promise.race([check2.run(params4.data, context), aborted2]);
-    if (outcome2.status === "skipped" && targetProblem && /target/i.test(outcome2.summary)) {
+    if (outcome2.status === "skipped" && targetProblem && check2.usesTarget && /target/i.test(outcome2.summary)) {
       return finish({ status: "error", summary: `target failed to start: ${targetProblem.slice(0, 200)}` });
     }
     return finish(outcome2);
@@ -74393,7 +74885,7 @@ import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:
 import { join as join17, relative as relative7, resolve as resolve4 } from "node:path";
 async function loadRepoContext(io, dir, flags) {
   const repoDir = resolve4(io.cwd, dir ?? ".");
-  const shown = (path15) => relative7(io.cwd, path15) || path15;
+  const shown = (path16) => relative7(io.cwd, path16) || path16;
   const configFile = flags.config ? resolve4(io.cwd, flags.config) : join17(repoDir, CONFIG_PATH);
   const configText = readText(configFile);
   if (flags.config && configText === void 0) {
@@ -74403,8 +74895,8 @@ async function loadRepoContext(io, dir, flags) {
     await readGateDefinition({
       config: { file: shown(configFile), text: configText },
       // the config names the template relative to the repository; --template is relative to cwd
-      readTemplate: async (path15) => {
-        const file2 = flags.template ? resolve4(io.cwd, path15) : join17(repoDir, path15);
+      readTemplate: async (path16) => {
+        const file2 = flags.template ? resolve4(io.cwd, path16) : join17(repoDir, path16);
         return { file: shown(file2), text: readText(file2) };
       },
       missingTemplate: "not found",
@@ -74419,9 +74911,9 @@ function readRepoFacts(io, repoDir) {
   const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
   return { packageJson, branch, releaseVersion };
 }
-function readText(path15) {
+function readText(path16) {
   try {
-    return readFileSync9(path15, "utf8");
+    return readFileSync9(path16, "utf8");
   } catch {
     return void 0;
   }
@@ -74437,10 +74929,10 @@ function variablesFor(context, io, overrides) {
   });
 }
 function readPackageJson(dir) {
-  const path15 = join17(dir, "package.json");
-  if (!existsSync10(path15)) return {};
+  const path16 = join17(dir, "package.json");
+  if (!existsSync10(path16)) return {};
   try {
-    const json2 = JSON.parse(readFileSync9(path15, "utf8"));
+    const json2 = JSON.parse(readFileSync9(path16, "utf8"));
     if (!json2 || typeof json2 !== "object") return {};
     const { name, version: version2 } = json2;
     return {
@@ -74453,6 +74945,856 @@ function readPackageJson(dir) {
 }
 function prettyName(name) {
   return name.replace(/^@[^/]+\//, "").split(/[-_]/).map((word) => word.length <= 2 ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+// src/cli/missing-services.ts
+import { existsSync as existsSync14 } from "node:fs";
+import { connect as connect2 } from "node:net";
+import { dirname as dirname5, join as join21 } from "node:path";
+
+// checks/lib/detect/services.ts
+import { existsSync as existsSync13 } from "node:fs";
+import { join as join20 } from "node:path";
+
+// checks/lib/detect/other-stacks.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { join as join18 } from "node:path";
+var SKIP = /* @__PURE__ */ new Set([
+  "node_modules",
+  ".git",
+  "venv",
+  ".venv",
+  "env",
+  "__pycache__",
+  "target",
+  "build",
+  ".gradle",
+  "vendor",
+  "site-packages",
+  "tmp",
+  "log"
+]);
+function pythonDeps(repoDir) {
+  const deps = /* @__PURE__ */ new Set();
+  const add = (name) => deps.add(name.toLowerCase().replace(/_/g, "-"));
+  for (const file2 of [
+    "requirements.txt",
+    "requirements/base.txt",
+    "requirements/production.txt",
+    "requirements/prod.txt",
+    "requirements-prod.txt"
+  ]) {
+    for (const line2 of readSmallFile(join18(repoDir, file2)).split(/\r?\n/)) {
+      const name = /^\s*([A-Za-z0-9][\w.-]*)/.exec(line2)?.[1];
+      if (name && !line2.trim().startsWith("-")) add(name);
+    }
+  }
+  const pyproject = readSmallFile(join18(repoDir, "pyproject.toml"));
+  for (const list of pyproject.matchAll(/^\s*[\w-]+\s*=\s*\[([\s\S]*?)\]\s*$/gm)) {
+    for (const item of (list[1] ?? "").matchAll(/["']([A-Za-z0-9][\w.-]*)/g)) add(item[1] ?? "");
+  }
+  const poetry = /\[tool\.poetry\.dependencies\]([\s\S]*?)(?:\n\[|$)/.exec(pyproject)?.[1] ?? "";
+  for (const match2 of poetry.matchAll(/^\s*([A-Za-z0-9][\w.-]*)\s*=/gm)) add(match2[1] ?? "");
+  const pipfile = /\[packages\]([\s\S]*?)(?:\n\[|$)/.exec(readSmallFile(join18(repoDir, "Pipfile")))?.[1] ?? "";
+  for (const match2 of pipfile.matchAll(/^\s*([A-Za-z0-9][\w.-]*)\s*=/gm)) add(match2[1] ?? "");
+  const setup = `${readSmallFile(join18(repoDir, "setup.cfg"))}
+${readSmallFile(join18(repoDir, "setup.py"))}`;
+  for (const match2 of setup.matchAll(/^\s*["']?([A-Za-z][\w.-]*)\s*(?:[<>=!~]=?[^'"\n]*)?["']?,?\s*$/gm))
+    if (/install_requires|\[options\]/.test(setup)) add(match2[1] ?? "");
+  deps.delete("python");
+  return deps;
+}
+function procfileWeb(repoDir) {
+  const line2 = /^web:\s*(.+)$/m.exec(readSmallFile(join18(repoDir, "Procfile")))?.[1]?.trim();
+  if (!line2) return void 0;
+  const parts = line2.split(/\s*(?:&&|;)\s*/).map((part) => part.trim());
+  const server = parts.find(
+    (part) => /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|rails\s+s(?:erver)?|rackup|java\s+-jar|bin\/\w+|\.\/\w+)\b/.test(
+      part
+    )
+  ) ?? parts.at(-1);
+  return server ? { line: line2, server } : void 0;
+}
+function procfileStart(web, port) {
+  return web.line.replace(web.server, bound(web.server, port));
+}
+function commandPort(command) {
+  const port = /(?:-b|--bind)[= ]\S*:(\d{2,5})\b|(?:--port|-p)[= ](\d{2,5})\b/.exec(command);
+  const value = port ? Number(port[1] ?? port[2]) : void 0;
+  return value !== void 0 && value >= 1024 ? value : void 0;
+}
+function dockerServer(repoDir) {
+  const docker = readSmallFile(join18(repoDir, "Dockerfile"));
+  const lines = [...docker.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gm)].map(
+    (match2) => match2[1]?.trim() ?? ""
+  );
+  for (const line2 of lines.reverse()) {
+    let command = line2;
+    if (line2.startsWith("[")) {
+      try {
+        const parts = JSON.parse(line2);
+        if (Array.isArray(parts) && parts.every((part) => typeof part === "string"))
+          command = parts.join(" ");
+      } catch {
+        continue;
+      }
+    }
+    const server = /\b((?:gunicorn|uvicorn|hypercorn)\b.*)$/.exec(command)?.[1];
+    if (server) return server.replace(/["']/g, "");
+  }
+  return void 0;
+}
+function bound(command, port) {
+  const without = command.replace(/\s+(?:-b|--bind|--host|--port|-p)[= ]\S+/g, "");
+  if (/^gunicorn\b/.test(without)) return `${without} --bind 127.0.0.1:${port}`;
+  if (/^(?:uvicorn|hypercorn)\b/.test(without)) return `${without} --host 127.0.0.1 --port ${port}`;
+  return command;
+}
+function pythonAppObject(repoDir, ctor) {
+  const files = walkRepo(repoDir, { skipDirs: SKIP, pattern: /\.py$/, maxFiles: 2e3 }).filter(
+    (file2) => !/(?:^|\/)tests?\//.test(file2)
+  );
+  for (const file2 of files.sort((a, b) => a.split("/").length - b.split("/").length)) {
+    const match2 = new RegExp(`^(\\w+)\\s*=\\s*${ctor}\\(`, "m").exec(readSmallFile(join18(repoDir, file2)));
+    if (match2?.[1]) {
+      const module2 = file2.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
+      return { target: `${module2}:${match2[1]}`, file: file2 };
+    }
+  }
+  return void 0;
+}
+function djangoMigrationDirs(repoDir) {
+  return [
+    ...new Set(
+      walkRepo(repoDir, { skipDirs: SKIP, pattern: /^\d{4}_\w+\.py$/, maxFiles: 5e3 }).filter((file2) => /(?:^|\/)migrations\/\d{4}_\w+\.py$/.test(file2)).map((file2) => file2.replace(/\/[^/]+$/, ""))
+    )
+  ].sort();
+}
+function hasTemplates(repoDir, pattern, under) {
+  return walkRepo(under ? join18(repoDir, under) : repoDir, {
+    skipDirs: SKIP,
+    pattern: /\.(?:html|jinja2?|j2|erb|haml|slim|tmpl|gohtml|jsp)$/,
+    maxFiles: 2e3
+  }).find(
+    (file2) => pattern.test(file2) && !/(?:^|\/)(?:email|mail|mailer)s?\//.test(file2) && !/_mailer\//.test(file2)
+  );
+}
+function python(repoDir) {
+  const deps = pythonDeps(repoDir);
+  const manage = readSmallFile(join18(repoDir, "manage.py"));
+  const web = procfileWeb(repoDir);
+  const base = {
+    language: "python",
+    deps,
+    coverage: "coverage.xml",
+    coverageWhy: "coverage.py writes it with `coverage xml` (Cobertura)"
+  };
+  if (deps.has("django") || /DJANGO_SETTINGS_MODULE/.test(manage)) {
+    const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)\.settings/.exec(manage)?.[1];
+    const docker2 = dockerServer(repoDir);
+    const server2 = web?.server ?? docker2 ?? (deps.has("gunicorn") && project ? `gunicorn ${project}.wsgi` : void 0);
+    const port2 = (server2 ? commandPort(server2) : void 0) ?? 8e3;
+    const dirs = djangoMigrationDirs(repoDir);
+    const templates2 = hasTemplates(repoDir, /(?:^|\/)templates\//);
+    return {
+      ...base,
+      framework: "Django",
+      why: deps.has("django") ? "requirements name Django" : "manage.py sets DJANGO_SETTINGS_MODULE",
+      kind: templates2 ? "ssr" : "api",
+      kindWhy: templates2 ? `renders templates (${templates2})` : "no templates folder: an API",
+      start: server2 ? {
+        command: web ? procfileStart(web, port2) : bound(server2, port2),
+        why: web ? `Procfile web: ${web.line}` : docker2 ? `Dockerfile: ${docker2}` : `gunicorn serves ${project}.wsgi`
+      } : {
+        command: `python3 manage.py runserver --noreload --insecure 127.0.0.1:${port2}`,
+        why: "no WSGI server in the requirements: Django's own server"
+      },
+      port: port2,
+      portWhy: server2 && commandPort(server2) ? "port in the start command" : server2 ? "gunicorn default port 8000" : "Django default port 8000",
+      ...dirs.length > 0 ? {
+        migrations: {
+          dir: dirs.join(","),
+          why: `Django migrations in ${dirs.length === 1 ? "one app" : `${dirs.length} apps`}`
+        }
+      } : {}
+    };
+  }
+  const flask = deps.has("flask") ? pythonAppObject(repoDir, "Flask") : void 0;
+  const fastapi = deps.has("fastapi") ? pythonAppObject(repoDir, "FastAPI") : void 0;
+  if (!deps.has("flask") && !deps.has("fastapi")) return void 0;
+  const name = deps.has("fastapi") ? "FastAPI" : "Flask";
+  const object2 = fastapi ?? flask;
+  const boot = readSmallFile(join18(repoDir, "boot.sh"));
+  const bootServer = /(?:exec\s+)?((?:gunicorn|uvicorn)\b.*)$/m.exec(boot)?.[1];
+  const docker = dockerServer(repoDir);
+  const server = web?.server ?? bootServer ?? docker ?? (name === "FastAPI" && object2 ? `uvicorn ${object2.target}` : deps.has("gunicorn") && object2 ? `gunicorn ${object2.target}` : void 0);
+  const port = (server ? commandPort(server) : void 0) ?? 8e3;
+  const migrations = existsSync11(join18(repoDir, "migrations/versions")) ? { dir: "migrations", why: "Alembic (Flask-Migrate) migrations/versions" } : existsSync11(join18(repoDir, "alembic/versions")) ? { dir: "alembic", why: "Alembic alembic/versions" } : void 0;
+  const templates = hasTemplates(repoDir, /(?:^|\/)templates\//);
+  return {
+    ...base,
+    framework: name,
+    why: `requirements name ${name}${object2 ? ` (${object2.file} creates the app)` : ""}`,
+    kind: templates ? "ssr" : "api",
+    kindWhy: templates ? `renders templates (${templates})` : "no templates folder: an API",
+    ...server ? {
+      start: {
+        command: web ? procfileStart(web, port) : bound(server.replace(/\s+--(?:access|error)-logfile\s+\S+/g, ""), port),
+        why: web ? `Procfile web: ${web.line}` : bootServer ? `boot.sh: ${bootServer}` : docker ? `Dockerfile: ${docker}` : `${server.split(" ")[0]} serves ${object2?.target}`
+      }
+    } : {},
+    port,
+    portWhy: server && commandPort(server) ? "port in the start command" : `${server?.split(" ")[0] ?? "gunicorn"} default port 8000`,
+    ...migrations ? { migrations } : {}
+  };
+}
+var GO_FRAMEWORKS = [
+  ["github.com/gin-gonic/gin", "Gin"],
+  ["github.com/labstack/echo", "Echo"],
+  ["github.com/gofiber/fiber", "Fiber"],
+  ["github.com/go-chi/chi", "chi"],
+  ["github.com/gorilla/mux", "gorilla/mux"]
+];
+function go(repoDir) {
+  const mod = readSmallFile(join18(repoDir, "go.mod"));
+  if (!mod) return void 0;
+  const deps = new Set(
+    [...mod.matchAll(/^\s*(?:require\s+)?([\w.-]+\.[\w./-]+)\s+v[\d.][^\n]*$/gm)].filter((m) => !m[0].includes("// indirect")).map((m) => (m[1] ?? "").toLowerCase())
+  );
+  const framework = GO_FRAMEWORKS.find(([path16]) => [...deps].some((dep) => dep.startsWith(path16)))?.[1] ?? "net/http";
+  const goFiles = walkRepo(repoDir, { skipDirs: SKIP, pattern: /\.go$/, maxFiles: 3e3 }).filter(
+    (f) => !f.endsWith("_test.go")
+  );
+  const mains = goFiles.filter((file2) => /^package main\b/m.test(readSmallFile(join18(repoDir, file2))));
+  const mainDir = mains.map((file2) => file2.replace(/\/?[^/]+$/, "")).sort((a, b) => a.length - b.length)[0];
+  const listen = /(?:ListenAndServe|\.Run|\.Start|\.Listen)\(\s*"[\w.]*:(\d{2,5})"/.exec(
+    goFiles.map((file2) => readSmallFile(join18(repoDir, file2))).join("\n")
+  );
+  const port = listen ? Number(listen[1]) : framework === "Gin" ? 8080 : 8080;
+  const pages = /LoadHTMLGlob|LoadHTMLFiles|"html\/template"/.test(
+    goFiles.map((file2) => readSmallFile(join18(repoDir, file2))).join("\n")
+  );
+  const migrations = ["migrations", "db/migrations"].find((dir) => existsSync11(join18(repoDir, dir)));
+  return {
+    language: "go",
+    framework,
+    why: framework === "net/http" ? "go.mod, no router package: net/http" : `go.mod requires ${GO_FRAMEWORKS.find(([, n2]) => n2 === framework)?.[0]}`,
+    kind: pages ? "ssr" : "api",
+    kindWhy: pages ? "renders html/template pages" : "no HTML templates: an API",
+    deps,
+    ...mainDir !== void 0 ? {
+      // Compiled then run as production runs it (a binary, not `go run`'s wrapper process); the
+      // build is part of the start command because no checklist item of a Go service judges a
+      // browser build, and a missing toolchain then reads as "go is not installed here".
+      start: {
+        command: `go build -o bin/app ./${mainDir} && ./bin/app`,
+        why: `package main in ${mainDir || "the module root"}`
+      }
+    } : {},
+    port,
+    portWhy: listen ? `${listen[0].split("(")[0]} on :${port}` : `${framework} default port ${port}`,
+    ...migrations ? { migrations: { dir: migrations, why: "folder exists" } } : {},
+    coverage: "coverage.out",
+    coverageWhy: "`go test -coverprofile=coverage.out` writes it (Go cover profile)"
+  };
+}
+function ruby(repoDir) {
+  const gemfile = readSmallFile(join18(repoDir, "Gemfile"));
+  if (!gemfile) return void 0;
+  const deps = new Set(
+    [...gemfile.matchAll(/^\s*gem\s+['"]([\w-]+)['"]/gm)].map((m) => (m[1] ?? "").toLowerCase())
+  );
+  const rails = deps.has("rails") || existsSync11(join18(repoDir, "config/application.rb"));
+  const rack = existsSync11(join18(repoDir, "config.ru"));
+  if (!rails && !rack) return void 0;
+  const apiOnly = /config\.api_only\s*=\s*true/.test(readSmallFile(join18(repoDir, "config/application.rb")));
+  const views = hasTemplates(repoDir, /./, "app/views") ?? hasTemplates(repoDir, /(?:^|\/)views\//);
+  const port = rails ? 3e3 : 9292;
+  const web = procfileWeb(repoDir);
+  return {
+    language: "ruby",
+    framework: rails ? "Rails" : deps.has("sinatra") ? "Sinatra" : "Rack",
+    why: rails ? "Gemfile names rails" : "config.ru (Rack)",
+    kind: !apiOnly && views ? "ssr" : "api",
+    kindWhy: apiOnly ? "config.api_only = true" : views ? `renders views (${views})` : "no views: an API",
+    deps,
+    start: rails ? {
+      command: `bundle exec rails server -e production -b 127.0.0.1 -p ${port}`,
+      why: web ? `Procfile web: ${web.line}; rails server bound to loopback` : "rails server in production"
+    } : { command: `bundle exec rackup -E production -o 127.0.0.1 -p ${port}`, why: "config.ru" },
+    port,
+    portWhy: `${rails ? "Rails" : "rackup"} default port ${port}`,
+    ...existsSync11(join18(repoDir, "db/migrate")) ? { migrations: { dir: "db/migrate", why: "ActiveRecord migrations" } } : {},
+    coverage: "coverage/coverage.xml",
+    coverageWhy: "simplecov-cobertura writes it (Cobertura)"
+  };
+}
+function java(repoDir) {
+  const pom = readSmallFile(join18(repoDir, "pom.xml"));
+  const gradle = readSmallFile(join18(repoDir, "build.gradle")) || readSmallFile(join18(repoDir, "build.gradle.kts"));
+  if (!pom && !gradle) return void 0;
+  const build = pom ? "Maven" : "Gradle";
+  const deps = new Set(
+    pom ? [...pom.matchAll(/<artifactId>([^<]+)<\/artifactId>/g)].map((m) => (m[1] ?? "").toLowerCase()) : [...gradle.matchAll(/['"][\w.-]+:([\w.-]+)(?::[^'"]*)?['"]/g)].map((m) => (m[1] ?? "").toLowerCase())
+  );
+  const spring = [...deps].some((dep) => dep.startsWith("spring-boot"));
+  const props = `${readSmallFile(join18(repoDir, "src/main/resources/application.properties"))}
+${readSmallFile(join18(repoDir, "src/main/resources/application.yml"))}`;
+  const portMatch = /server\.port\s*[=:]\s*(\d{2,5})|^\s*port\s*:\s*(\d{2,5})/m.exec(props);
+  const port = portMatch ? Number(portMatch[1] ?? portMatch[2]) : 8080;
+  const pages = [...deps].find(
+    (dep) => /thymeleaf|freemarker|mustache|jstl|tomcat-embed-jasper|jte/.test(dep)
+  );
+  const own2 = pom.replace(/<(parent|dependencies|dependencyManagement|build|profiles)>[\s\S]*?<\/\1>/g, "");
+  const artifact = /<artifactId>([^<]+)<\/artifactId>/.exec(own2)?.[1];
+  const version2 = pom ? versionFromManifest("pom.xml", pom) : void 0;
+  const jar = pom ? `target/${artifact}-${version2 ?? "*"}.jar` : "build/libs/*[!n].jar";
+  const migrations = deps.has("flyway-core") ? { dir: "src/main/resources/db/migration", why: "Flyway (flyway-core) default location" } : deps.has("liquibase-core") ? { dir: "src/main/resources/db/changelog", why: "Liquibase (liquibase-core) default location" } : void 0;
+  const wrapper = existsSync11(join18(repoDir, pom ? "mvnw" : "gradlew"));
+  return {
+    language: "java",
+    framework: spring ? `Spring Boot (${build})` : build,
+    why: spring ? `${pom ? "pom.xml" : "build.gradle"} uses spring-boot` : `${pom ? "pom.xml" : "build.gradle"}`,
+    kind: pages ? "ssr" : "api",
+    kindWhy: pages ? `renders pages (${pages})` : "no view engine dependency: an API",
+    deps,
+    build: pom ? { command: `${wrapper ? "./mvnw" : "mvn"} -B package -DskipTests`, why: "Maven packages the jar" } : { command: `${wrapper ? "./gradlew" : "gradle"} bootJar`, why: "Gradle builds the boot jar" },
+    start: {
+      command: `java -jar ${jar} --server.address=127.0.0.1 --server.port=${port}`,
+      why: `the jar ${build} builds`
+    },
+    port,
+    portWhy: portMatch ? "server.port in application.properties/yml" : "Spring Boot default port 8080",
+    ...migrations && existsSync11(join18(repoDir, migrations.dir)) ? { migrations } : {},
+    coverage: pom ? "target/site/jacoco/jacoco.xml" : "build/reports/jacoco/test/jacocoTestReport.xml",
+    coverageWhy: "JaCoCo XML report"
+  };
+}
+function detectOtherStack(repoDir) {
+  return python(repoDir) ?? go(repoDir) ?? ruby(repoDir) ?? java(repoDir);
+}
+var ANY_SOURCE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro|py|go|rb|java|kt)$/i;
+function listAnySourceFiles(repoDir) {
+  return listSourceFiles(repoDir, ANY_SOURCE);
+}
+
+// checks/lib/detect/server-app.ts
+import { existsSync as existsSync12 } from "node:fs";
+import { dirname as dirname4, join as join19, posix as posix4 } from "node:path";
+
+// checks/lib/detect/test-path.ts
+var TEST_PATH = /(?:^|\/)(?:test|tests|__tests__|__mocks__|fixtures?|e2e|cypress|playwright|spec)\/|\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py)$|_spec\.rb$/i;
+
+// checks/lib/detect/server-app.ts
+var VIEW_PACKAGES = [
+  "express-handlebars",
+  "hbs",
+  "handlebars",
+  "ejs",
+  "pug",
+  "jade",
+  "nunjucks",
+  "eta",
+  "mustache-express",
+  "express-react-views",
+  "@fastify/view",
+  "point-of-view",
+  "koa-views",
+  "twig",
+  "liquidjs"
+];
+function viewEngine(repoDir, pkg) {
+  for (const file2 of listSourceFiles(repoDir)) {
+    if (TEST_PATH.test(file2)) continue;
+    const engine = /\.set\(\s*['"]view engine['"]\s*,\s*['"]([\w-]+)['"]/.exec(
+      readSmallFile(join19(repoDir, file2))
+    );
+    if (engine) return `${file2} sets view engine ${engine[1]}`;
+  }
+  const dep = pkg && VIEW_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
+  return dep ? `package.json depends on ${dep}` : void 0;
+}
+var KNEXFILES = [
+  "knexfile.js",
+  "knexfile.cjs",
+  "knexfile.mjs",
+  "knexfile.ts",
+  "src/knexfile.js",
+  "src/knexfile.ts",
+  "db/knexfile.js"
+];
+function knexMigrationsDir(repoDir) {
+  for (const file2 of KNEXFILES) {
+    const text = readSmallFile(join19(repoDir, file2));
+    if (!text) continue;
+    const client = /\bclient\s*:\s*['"]([\w-]+)['"]/.exec(text)?.[1];
+    const block = /\bmigrations\s*:\s*\{([^}]*)\}/.exec(text)?.[1] ?? "";
+    const directory = /\bdirectory\s*:\s*([^,\n}]+)/.exec(block)?.[1];
+    const parts = directory ? [...directory.matchAll(/['"`]([^'"`]+)['"`]/g)].map((m) => m[1] ?? "") : [];
+    const base = posix4.dirname(file2);
+    const dir = parts.length > 0 ? posix4.normalize(posix4.join(base, ...parts)).replace(/\/$/, "") : posix4.join(base, "migrations");
+    return {
+      dir,
+      why: parts.length > 0 ? `${file2} migrations.directory` : `${file2} (Knex default folder migrations)`,
+      ...client ? { client } : {}
+    };
+  }
+  return void 0;
+}
+function homeRedirect(repoDir) {
+  const files = walkRepo(repoDir, {
+    skipDirs: /* @__PURE__ */ new Set([
+      "node_modules",
+      ".git",
+      "dist",
+      "build",
+      "venv",
+      ".venv",
+      "vendor",
+      "target",
+      "__pycache__"
+    ]),
+    pattern: /\.(?:[cm]?[jt]s|py|rb|go)$/,
+    maxFiles: 3e3
+  }).filter((file2) => !TEST_PATH.test(file2) && !/(?:^|\/)tests?\//.test(file2));
+  for (const file2 of files) {
+    const text = readSmallFile(join19(repoDir, file2));
+    const django = /\bpath\(\s*['"]['"]\s*,\s*RedirectView\.as_view\(\s*url\s*=\s*['"]([^'"]+)['"]/.exec(
+      text
+    );
+    if (django?.[1]?.startsWith("/")) return { path: django[1], why: `${file2}: / redirects to ${django[1]}` };
+    const node2 = /\.(?:get|all)\(\s*['"]\/['"]\s*,[^;]{0,200}?\.redirect\(\s*(?:30\d\s*,\s*)?['"](\/[^'"]*)['"]/.exec(
+      text
+    );
+    if (node2?.[1]) return { path: node2[1], why: `${file2}: GET / redirects to ${node2[1]}` };
+    const rails = /^\s*root\s+(?:to:\s*)?redirect\(\s*['"](\/[^'"]*)['"]/m.exec(text);
+    if (rails?.[1]) return { path: rails[1], why: `${file2}: root redirects to ${rails[1]}` };
+  }
+  return expressGuardedHome(repoDir, files) ?? flaskLoginHome(repoDir, files);
+}
+function expressGuardedHome(repoDir, files) {
+  const js = files.filter((file2) => /\.[cm]?[jt]s$/.test(file2));
+  const texts = js.map((file2) => ({ file: file2, text: readSmallFile(join19(repoDir, file2)) }));
+  for (const { file: file2, text } of texts) {
+    const home = /\.(?:get|all)\(\s*['"]\/['"]\s*,\s*((?:[\w.]+\s*,\s*)+)/.exec(text);
+    if (!home?.[1]) continue;
+    const guards = home[1].split(",").map((name) => name.trim().split(".").pop() ?? "").filter(Boolean);
+    for (const guard of guards) {
+      for (const other of texts) {
+        const body = new RegExp(
+          `(?:function\\s+${guard}\\s*\\(|\\b${guard}\\s*[:=]\\s*(?:async\\s*)?(?:function\\s*)?\\([^)]*\\)\\s*(?:=>)?)[\\s\\S]{0,600}?\\.redirect\\(\\s*(?:30\\d\\s*,\\s*)?['"](\\/[^'"]*)['"]`
+        ).exec(other.text);
+        if (body?.[1] && body[1] !== "/")
+          return {
+            path: body[1],
+            why: `${file2}: / is behind ${guard}, which redirects to ${body[1]} (${other.file})`
+          };
+      }
+    }
+  }
+  return void 0;
+}
+function flaskLoginHome(repoDir, files) {
+  const py = files.filter((file2) => file2.endsWith(".py"));
+  const texts = new Map(py.map((file2) => [file2, readSmallFile(join19(repoDir, file2))]));
+  const homeProtected = [...texts].find(
+    ([, text]) => /@\w+\.route\(\s*['"]\/['"][^)]*\)\s*\n(?:\s*@\w+(?:\.\w+)*(?:\([^)]*\))?\s*\n)*?\s*@login_required/.test(
+      text
+    )
+  );
+  if (!homeProtected) return void 0;
+  const view = [...texts.values()].map((text) => /login_view\s*=\s*['"]([\w.]+)['"]/.exec(text)?.[1]).find(Boolean);
+  if (!view) return void 0;
+  const [blueprint, func] = view.includes(".") ? view.split(".") : [void 0, view];
+  for (const [file2, text] of texts) {
+    const route = new RegExp(
+      `@(\\w+)\\.route\\(\\s*['"]([^'"]+)['"][^)]*\\)\\s*\\n(?:\\s*@.*\\n)*\\s*def\\s+${func}\\s*\\(`
+    ).exec(text);
+    if (!route?.[2]) continue;
+    let prefix2 = "";
+    if (blueprint) {
+      const pkg = dirname4(file2).split("/").pop() ?? "";
+      for (const other of texts.values()) {
+        const mount = /register_blueprint\(\s*(\w+)\s*,\s*url_prefix\s*=\s*['"]([^'"]+)['"]/g;
+        for (const match2 of other.matchAll(mount)) {
+          const imported = new RegExp(
+            `from\\s+[\\w.]*\\b${pkg}\\b\\s+import\\s+(?:\\w+\\s+as\\s+)?${match2[1]}\\b|from\\s+[\\w.]*\\b${pkg}\\s+import\\s+bp\\s+as\\s+${match2[1]}\\b`
+          ).test(other);
+          if (imported && match2[2]) prefix2 = match2[2];
+        }
+      }
+    }
+    const path16 = `${prefix2.replace(/\/$/, "")}${route[2]}`;
+    return { path: path16, why: `${homeProtected[0]}: / needs a login; login_manager.login_view ${view} is ${path16}` };
+  }
+  return void 0;
+}
+function resolveImport(repoDir, from, spec) {
+  if (!spec.startsWith(".")) return void 0;
+  const base = posix4.normalize(posix4.join(posix4.dirname(from), spec)).replace(/\.[cm]?[jt]s$/, "");
+  for (const candidate of [base, `${base}/index`]) {
+    for (const ext of [".js", ".ts", ".cjs", ".mjs"]) {
+      if (existsSync12(join19(repoDir, candidate + ext))) return candidate + ext;
+    }
+  }
+  return void 0;
+}
+function mountPrefix(repoDir, file2, sources, depth = 0) {
+  if (depth > 4) return "";
+  for (const other of sources) {
+    if (other === file2) continue;
+    const text = readSmallFile(join19(repoDir, other));
+    if (!text.includes("use(") && !text.includes("route:")) continue;
+    const imports = /* @__PURE__ */ new Map();
+    for (const match2 of text.matchAll(
+      /(?:import\s+(\w+)\s+from|(?:const|let|var)\s+(\w+)\s*=\s*require\()\s*\(?\s*['"]([^'"]+)['"]/g
+    )) {
+      const name = match2[1] ?? match2[2];
+      const resolved = match2[3] ? resolveImport(repoDir, other, match2[3]) : void 0;
+      if (name && resolved) imports.set(name, resolved);
+    }
+    const mounts = [
+      ...text.matchAll(/\.use\(\s*['"`](\/[^'"`]*)['"`]\s*,\s*(?:[\w.]+\s*,\s*)*(\w+)\s*\)/g),
+      ...[...text.matchAll(/path\s*:\s*['"`](\/[^'"`]*)['"`]\s*,\s*route\s*:\s*(\w+)/g)]
+    ];
+    for (const mount of mounts) {
+      if (imports.get(mount[2] ?? "") !== file2) continue;
+      const prefix2 = (mount[1] ?? "").replace(/\/$/, "");
+      return mountPrefix(repoDir, other, sources, depth + 1) + prefix2;
+    }
+  }
+  return "";
+}
+function routerPrefix(text, receiver, others) {
+  const spring = /@RequestMapping\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"(\/[^"]*)"[^)]*\)\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:public\s+|final\s+|abstract\s+)*class\b/.exec(
+    text
+  );
+  if (spring?.[1]) return spring[1].replace(/\/$/, "");
+  if (!receiver) return "";
+  const escaped = receiver.replace(/[$]/g, "\\$&");
+  const group = (name, depth) => {
+    const match2 = new RegExp(`\\b${name}\\s*:?=\\s*(\\w+)\\.Group\\(\\s*"([^"]*)"`).exec(text);
+    if (!match2?.[1] || depth > 4) return "";
+    return group(match2[1], depth + 1) + (match2[2] ?? "").replace(/\/$/, "");
+  };
+  const go2 = group(escaped, 0);
+  if (go2) return go2;
+  const own2 = new RegExp(
+    `\\b${escaped}\\s*=\\s*(?:Blueprint|APIRouter)\\([^)]*?\\b(?:url_prefix|prefix)\\s*=\\s*['"]([^'"]+)['"]`
+  ).exec(text)?.[1];
+  let mounted = "";
+  for (const other of others) {
+    const mount = /\b(?:register_blueprint|include_router)\(\s*(?:\w+\.)?(\w+)\b[^)]*?\b(?:url_prefix|prefix)\s*=\s*['"]([^'"]+)['"]/g;
+    for (const match2 of other.text.matchAll(mount)) {
+      const alias = new RegExp(`import\\s+(?:[\\w, ]*\\b)?${escaped}\\s+as\\s+${match2[1]}\\b`).test(
+        other.text
+      );
+      if (match2[1] === receiver || alias) mounted = (match2[2] ?? "").replace(/\/$/, "");
+    }
+  }
+  return `${mounted}${(own2 ?? "").replace(/\/$/, "")}`;
+}
+
+// checks/lib/detect/services.ts
+var SERVICE_NAMES = {
+  postgres: "PostgreSQL",
+  mysql: "MySQL",
+  redis: "Redis",
+  mongo: "MongoDB"
+};
+var SERVICE_PORTS = {
+  postgres: 5432,
+  mysql: 3306,
+  redis: 6379,
+  mongo: 27017
+};
+var DRIVERS = {
+  postgres: [
+    "pg",
+    "postgres",
+    "pg-promise",
+    "psycopg2",
+    "psycopg2-binary",
+    "psycopg",
+    "psycopg-binary",
+    "asyncpg",
+    "github.com/lib/pq",
+    "github.com/jackc/pgx",
+    "github.com/jackc/pgx/v4",
+    "github.com/jackc/pgx/v5",
+    "gorm.io/driver/postgres",
+    "postgresql",
+    "r2dbc-postgresql"
+  ],
+  mysql: [
+    "mysql",
+    "mysql2",
+    "mariadb",
+    "mysqlclient",
+    "pymysql",
+    "aiomysql",
+    "mysql-connector-python",
+    "github.com/go-sql-driver/mysql",
+    "gorm.io/driver/mysql",
+    "mysql-connector-java",
+    "mysql-connector-j",
+    "mariadb-java-client",
+    "trilogy"
+  ],
+  redis: [
+    "redis",
+    "ioredis",
+    "@redis/client",
+    "bullmq",
+    "bull",
+    "django-redis",
+    "rq",
+    "celery[redis]",
+    "github.com/go-redis/redis",
+    "github.com/redis/go-redis/v9",
+    "github.com/go-redis/redis/v8",
+    "github.com/gomodule/redigo",
+    "sidekiq",
+    "jedis",
+    "lettuce-core",
+    "spring-boot-starter-data-redis"
+  ],
+  mongo: [
+    "mongodb",
+    "mongoose",
+    "pymongo",
+    "motor",
+    "mongoengine",
+    "go.mongodb.org/mongo-driver",
+    "mongoid",
+    "mongo",
+    "spring-boot-starter-data-mongodb",
+    "mongodb-driver-sync"
+  ]
+};
+function kindOf(word) {
+  const w = word.toLowerCase();
+  if (/^(?:postgres(?:ql)?|pg|psql|cockroachdb)\b|postgis|postgresql/.test(w)) return "postgres";
+  if (/^(?:mysql2?|mariadb)\b|mysql|mariadb/.test(w)) return "mysql";
+  if (/^rediss?\b|redis/.test(w)) return "redis";
+  if (/^mongo(?:db)?(?:\+srv)?\b|mongo/.test(w)) return "mongo";
+  return void 0;
+}
+var SERVICE_ENV = {
+  postgres: /^(?:DATABASE_URL|DB_URL|POSTGRES_\w+|PG(?:HOST|PORT|USER|PASSWORD|DATABASE)|DATABASE_(?:HOST|PORT|USER|PASSWORD|NAME)|DB_(?:HOST|PORT|USER|USERNAME|PASSWORD|NAME|DATABASE)|SPRING_DATASOURCE_\w+)$/,
+  mysql: /^(?:DATABASE_URL|DB_URL|MYSQL_\w+|MARIADB_\w+|DATABASE_(?:HOST|PORT|USER|PASSWORD|NAME)|DB_(?:HOST|PORT|USER|USERNAME|PASSWORD|NAME|DATABASE)|SPRING_DATASOURCE_\w+)$/,
+  redis: /^(?:REDIS_\w+|CACHE_URL|BROKER_URL|CELERY_BROKER_URL)$/,
+  mongo: /^(?:MONGO\w*_(?:URL|URI|HOST|PORT|DB|DATABASE)|MONGODB_\w+|MONGO_URL|MONGO_URI)$/
+};
+var COMPOSE_FILES = [
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "compose.yml",
+  "compose.yaml",
+  "docker-compose.dev.yml",
+  "docker-compose.test.yml"
+];
+function allDeps(repoDir) {
+  const deps = new Set(readPackage(repoDir)?.deps ?? []);
+  for (const dep of pythonDeps(repoDir)) deps.add(dep);
+  for (const dep of detectOtherStack(repoDir)?.deps ?? []) deps.add(dep);
+  return deps;
+}
+function findServices(repoDir) {
+  const found = /* @__PURE__ */ new Map();
+  const env = envNames(repoDir);
+  const names = [.../* @__PURE__ */ new Set([...env.documented, ...env.read])].sort();
+  const add = (kind, why, image) => {
+    if (found.has(kind)) return;
+    found.set(kind, {
+      kind,
+      why,
+      env: names.filter((name) => SERVICE_ENV[kind].test(name)),
+      ...image ? { image } : {}
+    });
+  };
+  for (const file2 of COMPOSE_FILES) {
+    for (const match2 of readSmallFile(join20(repoDir, file2)).matchAll(
+      /^\s*image\s*:\s*['"]?([\w./-]+(?::[\w.-]+)?)['"]?\s*$/gm
+    )) {
+      const image = match2[1] ?? "";
+      const kind = kindOf(image.split("/").pop()?.split(":")[0] ?? "");
+      if (kind) add(kind, `${file2} runs ${image}`, image);
+    }
+  }
+  const knex = knexMigrationsDir(repoDir);
+  const knexKind = knex?.client ? kindOf(knex.client) : void 0;
+  if (knexKind) add(knexKind, `knexfile client ${knex?.client}`);
+  const prisma = /datasource\s+\w+\s*\{[^}]*provider\s*=\s*"(\w+)"/.exec(
+    readSmallFile(join20(repoDir, "prisma/schema.prisma"))
+  );
+  const prismaKind = prisma?.[1] ? kindOf(prisma[1]) : void 0;
+  if (prismaKind) add(prismaKind, `prisma/schema.prisma datasource provider ${prisma?.[1]}`);
+  const settings = djangoSettings(repoDir);
+  const engine = settings ? /['"]ENGINE['"]\s*:\s*['"]django\.db\.backends\.(\w+)['"]/.exec(settings.text)?.[1] : void 0;
+  const engineKind = engine ? kindOf(engine) : void 0;
+  if (engineKind) add(engineKind, `${settings?.file} DATABASES ENGINE django.db.backends.${engine}`);
+  const databaseYml = /^production:[\s\S]*?adapter:\s*(\w+)|^\s*adapter:\s*(\w+)/m.exec(
+    readSmallFile(join20(repoDir, "config/database.yml"))
+  );
+  const adapter = databaseYml?.[1] ?? databaseYml?.[2];
+  const adapterKind = adapter ? kindOf(adapter) : void 0;
+  if (adapterKind) add(adapterKind, `config/database.yml adapter ${adapter}`);
+  const spring = /jdbc:(\w+):/.exec(
+    readSmallFile(join20(repoDir, "src/main/resources/application.properties")) + readSmallFile(join20(repoDir, "src/main/resources/application.yml"))
+  );
+  const springKind = spring?.[1] ? kindOf(spring[1]) : void 0;
+  if (springKind) add(springKind, `application.properties datasource jdbc:${spring?.[1]}`);
+  if (env.exampleFile) {
+    for (const line2 of readSmallFile(join20(repoDir, env.exampleFile)).split(/\r?\n/)) {
+      const url2 = /^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=\s*['"]?([a-z][a-z0-9+]*):\/\//.exec(line2);
+      const kind = url2?.[2] ? kindOf(url2[2]) : void 0;
+      if (kind) add(kind, `${env.exampleFile}: ${url2?.[1]} is a ${url2?.[2]}:// URL`);
+    }
+  }
+  const sqliteDefault = engine === "sqlite3";
+  const deps = allDeps(repoDir);
+  for (const kind of ["postgres", "mysql", "mongo", "redis"]) {
+    if (sqliteDefault && (kind === "postgres" || kind === "mysql")) continue;
+    const dep = DRIVERS[kind].find((name) => deps.has(name));
+    if (dep) add(kind, `depends on ${dep}`);
+  }
+  return [...found.values()];
+}
+function djangoSettings(repoDir) {
+  const project = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)['"]/.exec(
+    readSmallFile(join20(repoDir, "manage.py"))
+  )?.[1];
+  if (!project) return void 0;
+  const base = project.split(".").join("/");
+  for (const file2 of [
+    `${base}.py`,
+    `${base}/__init__.py`,
+    `${base}/base.py`,
+    `${base.replace(/\/settings$/, "")}/settings/base.py`
+  ]) {
+    if (existsSync13(join20(repoDir, file2))) return { file: file2, text: readSmallFile(join20(repoDir, file2)) };
+  }
+  return void 0;
+}
+
+// src/cli/missing-services.ts
+var CONVENTIONAL_URLS = {
+  postgres: ["DATABASE_URL", "POSTGRES_URL"],
+  mysql: ["DATABASE_URL", "MYSQL_URL"],
+  redis: ["REDIS_URL"],
+  mongo: ["MONGODB_URI", "MONGODB_URL", "MONGO_URL"]
+};
+function address(need, env) {
+  for (const name of [...need.env, ...CONVENTIONAL_URLS[need.kind]]) {
+    const value = env[name];
+    if (!value || !URL.canParse(value)) continue;
+    const url2 = new URL(value);
+    if (url2.hostname) return { host: url2.hostname, port: Number(url2.port) || SERVICE_PORTS[need.kind] };
+  }
+  return { host: "127.0.0.1", port: SERVICE_PORTS[need.kind] };
+}
+function listening(host, port, timeoutMs = 1e3) {
+  return new Promise((resolve8) => {
+    const socket = connect2({ host, port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve8(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+async function missingServices(repoDir, results, env, start) {
+  const waiting = results.filter((result) => {
+    if (result.status !== "error") return false;
+    const check2 = findCheck(result.check);
+    return check2?.usesTarget === true || check2?.usesBuild === true;
+  });
+  if (waiting.length === 0 || waiting.some((result) => missingProgramOf(result.summary))) return [];
+  if (missingArtifact(repoDir, start)) return [];
+  const missing = [];
+  for (const need of findServices(repoDir)) {
+    const { host, port } = address(need, env);
+    if (!await listening(host, port)) missing.push({ need, address: `${host}:${port}`, items: waiting });
+  }
+  return missing;
+}
+function missingArtifact(repoDir, start) {
+  if (!start || /&&|;|\|\|/.test(start)) return void 0;
+  const file2 = /^\s*java\s+(?:-\S+\s+)*-jar\s+(\S+)/.exec(start)?.[1] ?? /^\s*(\.\/\S+)/.exec(start)?.[1];
+  if (!file2) return void 0;
+  const path16 = /[*?[]/.test(file2) ? dirname5(file2) : file2;
+  return existsSync14(join21(repoDir, path16)) ? void 0 : file2;
+}
+function missingArtifactText(repoDir, start, buildCommand, results) {
+  const file2 = missingArtifact(repoDir, start);
+  const waiting = results.filter(
+    (result) => result.status === "error" && result.summary.startsWith("target failed to start")
+  );
+  if (!file2 || waiting.length === 0) return [];
+  const build = buildCommand ? `build.command \`${buildCommand}\` did not produce it` : "no build.command produces it";
+  return [
+    `${file2} does not exist (${build}): ${waiting.length} item${waiting.length === 1 ? "" : "s"} that run the app wait on it (${byCheck(waiting)}).`
+  ];
+}
+function missingProgramOf(summary) {
+  if (!/exited with code 127\b/.test(summary)) return void 0;
+  return /(?:^|:\s)([\w./+-]+): (?:command )?not found/.exec(summary)?.[1] ?? /target command "([\w./+-]+)/.exec(summary)?.[1] ?? "its program";
+}
+function missingProgramText(results) {
+  const waiting = results.filter((result) => result.status === "error" && missingProgramOf(result.summary));
+  const program = waiting[0] ? missingProgramOf(waiting[0].summary) : void 0;
+  if (!program) return startFailureText(results);
+  return [
+    `${program} is not installed here (the target command exited with 127): ${waiting.length} item${waiting.length === 1 ? "" : "s"} that run the app wait on it (${byCheck(waiting)}). Install it, or run the checks in CI, where the workflow \`shipgate init\` wrote sets up the runtime.`
+  ];
+}
+function buildFailureText(results) {
+  const waiting = results.filter(
+    (result) => result.status === "error" && /^build command ".*?" failed/.test(result.summary)
+  );
+  const cause = waiting[0] ? /^build command ".*?" failed \(exit [^)]*\)/.exec(waiting[0].summary)?.[0] : void 0;
+  if (!cause || waiting.length < 2) return [];
+  return [
+    `The ${cause}: ${waiting.length} items that judge the build wait on it (${byCheck(waiting)}); each item's result has the build's error line.`
+  ];
+}
+function startFailureText(results) {
+  const prefix2 = "target failed to start: ";
+  const waiting = results.filter((result) => result.status === "error" && result.summary.startsWith(prefix2));
+  if (waiting.length < 2) return [];
+  const text = waiting[0]?.summary.slice(prefix2.length) ?? "";
+  const cause = /^.*?(?:exited with code (?:-?\d+|null)|within \d+ ms \([^)]*\))/.exec(text)?.[0] ?? text.split("\n")[0];
+  return [
+    `The app did not start (${cause}): ${waiting.length} items that run it wait on it (${byCheck(waiting)}); each item's result has the command's last output.`
+  ];
+}
+function byCheck(items) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const item of items) counts.set(item.check, (counts.get(item.check) ?? 0) + 1);
+  return [...counts].map(([check2, count]) => count === 1 ? check2 : `${check2} \xD7${count}`).join(", ");
+}
+function missingServicesText(missing) {
+  if (missing.length === 0) return [];
+  const names = missing.map((service) => `${SERVICE_NAMES[service.need.kind]} (${service.address})`).join(" and ");
+  const items = missing[0]?.items ?? [];
+  return [
+    `${names} not reachable here: ${items.length} item${items.length === 1 ? "" : "s"} that run or build the app errored and wait on ${missing.length === 1 ? "it" : "them"} (${byCheck(items)}).`,
+    ...missing.map(
+      (service) => `  - ${SERVICE_NAMES[service.need.kind]}: the app needs it (${service.need.why})`
+    ),
+    "  Start them locally (docker compose up, or a local server), or run the checks in CI, where the workflow `shipgate init` wrote provides them."
+  ];
+}
+function markWaiting(results, missing) {
+  if (missing.length === 0) return [...results];
+  const waiting = new Set(missing.flatMap((service) => service.items.map((item) => item.item)));
+  const names = missing.map((service) => SERVICE_NAMES[service.need.kind]).join(" and ");
+  return results.map(
+    (result) => waiting.has(result.item) ? { ...result, summary: `waits on ${names} (not reachable): ${result.summary}` } : result
+  );
 }
 
 // src/cli/report-text.ts
@@ -74524,7 +75866,7 @@ async function checkCommand(io, args) {
   if (values.url && !URL.canParse(values.url)) throw new UsageError(`--url is not a URL: ${values.url}`);
   const phase = values.phase;
   const dir = resolve5(io.cwd, positionals[0] ?? ".");
-  if (!existsSync11(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync15(dir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync6(dir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const context = await loadRepoContext(io, positionals[0], values);
   const only = values.only?.split(",").map((part) => part.trim()).filter(Boolean);
@@ -74550,7 +75892,7 @@ async function checkCommand(io, args) {
   const started = performance.now();
   const clearLive = () => live && io.stderr.write("\r\x1B[2K");
   const drawLive = () => live && io.stderr.write(`\r\x1B[2K\u2026 running ${running.size}: ${[...running].join(", ").slice(0, 100)}`);
-  const results = await runChecks({
+  const ran = await runChecks({
     checklist: context.checklist,
     config: context.config,
     repoDir: context.repoDir,
@@ -74582,6 +75924,10 @@ async function checkCommand(io, args) {
     }
   });
   clearLive();
+  const { start, url: url2 } = context.config.target;
+  const startsApp = values.url === void 0 && start !== void 0 && url2 !== void 0;
+  const missing = await missingServices(context.repoDir, ran, io.env, startsApp ? start : void 0);
+  const results = markWaiting(ran, missing);
   const report = resultsReport(results);
   const { passed } = report;
   if (values.format === "json") {
@@ -74596,6 +75942,14 @@ ${resultsTable(results, 120, colorOut)}
 ${countLine(results)} in ${(wallMs / 1e3).toFixed(1)} s
 `
     );
+    const artifact = startsApp ? missingArtifactText(context.repoDir, start, context.config.build.command, results) : [];
+    const causes = [
+      ...artifact.length > 0 ? artifact : [...missingProgramText(results), ...missingServicesText(missing)],
+      // the build's own failure, once, unless a missing service already explains it
+      ...missing.length > 0 ? [] : buildFailureText(results)
+    ];
+    for (const line2 of causes) io.stdout.write(`${line2}
+`);
     const notApplicable = [...notApplicableByConfig(context.checklist, context.config).keys()];
     const gate = gateLine(context.checklist, results, phase, context.repoDir, notApplicable);
     io.stdout.write(`${paint(report.passed ? "pass" : "fail", gate, colorOut)}
@@ -74953,14 +76307,13 @@ async function doctorCommand(io, args) {
 }
 
 // src/cli/init-command.ts
-import { existsSync as existsSync15, mkdirSync, readFileSync as readFileSync10, statSync as statSync7, writeFileSync } from "node:fs";
-import { dirname as dirname4, join as join21, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync19, mkdirSync, readFileSync as readFileSync10, statSync as statSync7, writeFileSync } from "node:fs";
+import { dirname as dirname6, join as join25, resolve as resolve6 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // checks/lib/detect/app-features.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { join as join18 } from "node:path";
-var TEST_PATH = /(?:^|\/)(?:test|tests|__tests__|__mocks__|fixtures?|e2e|cypress|playwright)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
+import { existsSync as existsSync16 } from "node:fs";
+import { join as join22 } from "node:path";
 var HEALTH_PATHS = [
   "/health",
   "/healthz",
@@ -74986,22 +76339,72 @@ var ROUTE_FILES = [
     file: /^(?:src\/)?(?:app\/health\/route|pages\/health|server\/routes\/health|routes\/health|src\/routes\/health\/\+server|src\/pages\/health)\.[cm]?[jt]sx?$/
   }
 ];
-function literalRoute(text, path15) {
-  const escaped = path15.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+function literalRoute(text, path16) {
+  const escaped = path16.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
   return new RegExp(
-    `(?:\\.(?:get|all|route|head|use)\\s*\\(\\s*|(?:url|path)\\s*:\\s*)['"\`]${escaped}/?['"\`]`
+    `(?:\\.(?:get|all|route|head|use|GET|Get|HEAD|Handle|HandleFunc|api_route)\\s*\\(\\s*|(?:url|path)\\s*:\\s*|@(?:Get|Request)Mapping\\(\\s*(?:(?:value|path)\\s*=\\s*)?\\{?\\s*|^\\s*get\\s+)['"\`]${escaped}/?['"\`]`,
+    "m"
   ).test(text);
 }
+function routeReceiver(text, path16) {
+  const escaped = path16.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  return new RegExp(
+    `(\\w+)\\s*\\.\\s*(?:get|all|route|head|use|GET|Get|HEAD|api_route|HandleFunc|Handle)\\s*\\(\\s*['"\`]${escaped}/?['"\`]`
+  ).exec(text)?.[1];
+}
+function djangoHealth(repoDir, files) {
+  const urls = files.filter((file2) => /(?:^|\/)urls\.py$/.test(file2));
+  for (const file2 of urls) {
+    const text = readSmallFile(join22(repoDir, file2));
+    const route = /\b(?:re_)?path\(\s*r?['"]\^?((?:api\/)?(?:health|healthz|healthcheck|health-check|status|ping|livez|readyz)\/?)\$?['"]/.exec(
+      text
+    );
+    if (!route?.[1]) continue;
+    const module2 = file2.replace(/\.py$/, "").split("/").join(".");
+    let prefix2 = "";
+    for (const other of urls) {
+      const include = new RegExp(
+        `path\\(\\s*['"]([^'"]*)['"]\\s*,\\s*include\\(\\s*['"]${module2.replace(/\./g, "\\.")}['"]`
+      ).exec(readSmallFile(join22(repoDir, other)));
+      if (include) prefix2 = include[1] ?? "";
+    }
+    const path16 = `/${prefix2}${route[1]}`.replace(/\/{2,}/g, "/");
+    return { value: path16, why: `${file2} routes ${route[1]}${prefix2 ? ` under include at ${prefix2}` : ""}` };
+  }
+  return void 0;
+}
+function frameworkHealth(repoDir) {
+  const routes = readSmallFile(join22(repoDir, "config/routes.rb"));
+  const up = /^\s*get\s+['"]\/?(up|health|healthz)['"]\s*(?:=>|,\s*to:)\s*['"]([\w/#]+)['"]/m.exec(routes);
+  if (up?.[1]) return { value: `/${up[1]}`, why: `config/routes.rb routes /${up[1]} to ${up[2]}` };
+  const other = detectOtherStack(repoDir);
+  if (other?.language === "java" && other.deps.has("spring-boot-starter-actuator"))
+    return { value: "/actuator/health", why: "spring-boot-starter-actuator serves /actuator/health" };
+  return void 0;
+}
 function findHealthRoute(repoDir) {
-  const files = listSourceFiles(repoDir).filter((file2) => !TEST_PATH.test(file2));
+  const files = listAnySourceFiles(repoDir).filter((file2) => !TEST_PATH.test(file2));
   for (const route of ROUTE_FILES) {
     const file2 = files.find((candidate) => route.file.test(candidate));
     if (file2) return { value: route.path, why: `${file2} is a file-based route` };
   }
-  const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join18(repoDir, file2)) }));
-  for (const path15 of HEALTH_PATHS) {
-    const hit = texts.find(({ text }) => text.includes(path15) && literalRoute(text, path15));
-    if (hit) return { value: path15, why: `${hit.file} registers ${path15}` };
+  const framework = frameworkHealth(repoDir);
+  if (framework) return framework;
+  const django = djangoHealth(repoDir, files);
+  if (django) return django;
+  const texts = files.map((file2) => ({ file: file2, text: readSmallFile(join22(repoDir, file2)) }));
+  const jsSources = files.filter((file2) => /\.[cm]?[jt]sx?$/.test(file2));
+  for (const path16 of HEALTH_PATHS) {
+    const hit = texts.find(({ text }) => text.includes(path16) && literalRoute(text, path16));
+    if (!hit) continue;
+    const receiver = routeReceiver(hit.text, path16);
+    const prefix2 = /\.[cm]?[jt]sx?$/.test(hit.file) ? receiver && receiver !== "app" ? mountPrefix(repoDir, hit.file, jsSources) : "" : routerPrefix(hit.text, receiver, texts);
+    if (prefix2)
+      return {
+        value: `${prefix2}${path16}`,
+        why: `${hit.file} registers ${path16} on a router mounted at ${prefix2}`
+      };
+    return { value: path16, why: `${hit.file} registers ${path16}` };
   }
   return void 0;
 }
@@ -75019,7 +76422,7 @@ function findPrometheusMetrics(repoDir) {
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
   for (const file2 of listSourceFiles(repoDir)) {
     if (TEST_PATH.test(file2)) continue;
-    const text = readSmallFile(join18(repoDir, file2));
+    const text = readSmallFile(join22(repoDir, file2));
     if (text.includes("/metrics") && literalRoute(text, "/metrics"))
       return { value: "/metrics", why: `${file2} registers /metrics` };
   }
@@ -75053,14 +76456,58 @@ function findDatabase(repoDir) {
   const pkg = readPackage(repoDir);
   const dep = pkg && DATABASE_PACKAGES.find((name) => pkg.deps.has(name));
   if (dep) return { value: dep, why: `package.json depends on ${dep}` };
-  if (existsSync12(join18(repoDir, "prisma", "schema.prisma")))
+  if (existsSync16(join22(repoDir, "prisma", "schema.prisma")))
     return { value: "prisma", why: "prisma/schema.prisma exists" };
+  const other = detectOtherStack(repoDir);
+  const orm = other && OTHER_DATABASE_PACKAGES.find((name) => other.deps.has(name));
+  if (orm) return { value: orm, why: `${other.framework} app depends on ${orm}` };
+  if (other?.framework === "Django" && other.migrations)
+    return { value: "django.db", why: "Django models with migrations" };
+  if (other?.framework === "Rails" && existsSync16(join22(repoDir, "config/database.yml")))
+    return { value: "activerecord", why: "Rails config/database.yml" };
   return void 0;
 }
+var OTHER_DATABASE_PACKAGES = [
+  "sqlalchemy",
+  "flask-sqlalchemy",
+  "sqlmodel",
+  "tortoise-orm",
+  "peewee",
+  "psycopg2",
+  "psycopg2-binary",
+  "psycopg",
+  "asyncpg",
+  "pymysql",
+  "mysqlclient",
+  "pymongo",
+  "gorm.io/gorm",
+  "github.com/jinzhu/gorm",
+  "github.com/jmoiron/sqlx",
+  "github.com/lib/pq",
+  "github.com/jackc/pgx/v5",
+  "github.com/go-sql-driver/mysql",
+  "go.mongodb.org/mongo-driver",
+  "activerecord",
+  "pg",
+  "mysql2",
+  "sqlite3",
+  "mongoid",
+  "sequel",
+  "spring-boot-starter-data-jpa",
+  "spring-boot-starter-jdbc",
+  "spring-boot-starter-data-mongodb",
+  "hibernate-core",
+  "postgresql",
+  "mysql-connector-j",
+  "mysql-connector-java",
+  "mariadb-java-client",
+  "flyway-core",
+  "liquibase-core"
+];
 
 // checks/lib/detect/stack.ts
-import { existsSync as existsSync13 } from "node:fs";
-import { join as join19, relative as relative8, sep as sep6 } from "node:path";
+import { existsSync as existsSync17 } from "node:fs";
+import { join as join23, relative as relative8, sep as sep6 } from "node:path";
 var FRAMEWORKS = [
   { dep: "next", name: "Next.js", kind: "ssr", dir: ".next", port: 3e3 },
   { dep: "@sveltejs/kit", name: "SvelteKit", kind: "ssr", dir: ".svelte-kit/output/client", port: 4173 },
@@ -75084,15 +76531,20 @@ function detectStack(repoDir) {
   const pkg = readPackage(repoDir);
   const facts = { kind: "unknown", secrets: [], findings };
   const framework = pkg && FRAMEWORKS.find((entry) => pkg.deps.has(entry.dep));
+  const other = framework ? void 0 : detectOtherStack(repoDir);
   if (framework) {
     facts.framework = framework.name;
     facts.kind = framework.kind;
+    const views = framework.kind === "api" ? viewEngine(repoDir, pkg) : void 0;
+    if (views) facts.kind = "ssr";
     findings.push({
       what: "stack",
-      value: `${framework.name} (${framework.kind})`,
-      why: `package.json depends on ${framework.dep}`
+      value: `${framework.name} (${facts.kind})`,
+      why: `package.json depends on ${framework.dep}${views ? `; renders pages: ${views}` : ""}`
     });
-  } else if (existsSync13(join19(repoDir, "index.html"))) {
+  } else if (other) {
+    return otherStackFacts(repoDir, other, facts);
+  } else if (existsSync17(join23(repoDir, "index.html"))) {
     facts.kind = "static";
     findings.push({
       what: "stack",
@@ -75132,9 +76584,10 @@ function detectStack(repoDir) {
     const portMatch = /(?:--port[= ]|--listen[= ](?:tcp:\/\/[\w.]+:)?|-[pl]\s+|PORT=)(\d{2,5})\b/.exec(
       pkg.scripts[script] ?? ""
     );
-    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join19(repoDir, ".env.example")))?.[1];
+    const envPort = /^\s*PORT\s*=\s*(\d{2,5})\s*$/m.exec(readSmallFile(join23(repoDir, ".env.example")))?.[1];
     const port = portMatch?.[1] ?? envPort ?? String(framework?.port ?? 3e3);
-    facts.url = `http://127.0.0.1:${port}/`;
+    const home = homeRedirect(repoDir);
+    facts.url = `http://127.0.0.1:${port}${home?.path ?? "/"}`;
     findings.push({
       what: "start",
       value: facts.start,
@@ -75145,13 +76598,15 @@ function detectStack(repoDir) {
       value: facts.url,
       why: portMatch ? `port in scripts.${script}` : envPort ? "PORT in .env.example" : `${framework?.name ?? "Node"} default port ${port}`
     });
+    if (home) findings.push({ what: "home page", value: home.path, why: home.why });
   }
-  facts.migrationsDir = DEFAULT_MIGRATION_DIRS.find((dir) => existsSync13(join19(repoDir, dir)));
+  const knex = knexMigrationsDir(repoDir);
+  facts.migrationsDir = knex?.dir ?? DEFAULT_MIGRATION_DIRS.find((dir) => existsSync17(join23(repoDir, dir)));
   findings.push(
-    facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
+    knex ? { what: "migrations", value: knex.dir, why: knex.why } : facts.migrationsDir ? { what: "migrations", value: facts.migrationsDir, why: "folder exists" } : { what: "migrations", value: "none", why: `none of ${DEFAULT_MIGRATION_DIRS.join(", ")} exists` }
   );
   const coverage = ["coverage/coverage-summary.json", "coverage/lcov.info"].find(
-    (file2) => existsSync13(join19(repoDir, file2))
+    (file2) => existsSync17(join23(repoDir, file2))
   );
   const coverageTool = pkg && ["vitest", "jest", "c8", "nyc"].find((dep) => pkg.deps.has(dep));
   facts.coverage = coverage ?? (coverageTool ? "coverage/lcov.info" : void 0);
@@ -75169,13 +76624,70 @@ function detectStack(repoDir) {
     value: facts.websocket ? "yes" : "none",
     why: facts.websocket ?? "no WebSocket server package or upgrade handler"
   });
+  addSecrets(repoDir, facts, "process.env");
+  return facts;
+}
+function addSecrets(repoDir, facts, reads) {
   const env = envNames(repoDir);
   facts.secrets = [.../* @__PURE__ */ new Set([...env.documented, ...env.read])].filter((name) => SECRET_NAME.test(name) && !SECRET_SETTING.test(name) && !PUBLIC_ENV.test(name)).sort();
-  findings.push({
+  facts.findings.push({
     what: "secrets",
     value: facts.secrets.join(", ") || "none",
-    why: env.exampleFile ? `${env.exampleFile} and process.env reads, secret-like names` : "process.env reads, secret-like names"
+    why: env.exampleFile ? `${env.exampleFile} and ${reads} reads, secret-like names` : `${reads} reads, secret-like names`
   });
+}
+var ENV_READS = {
+  python: "os.environ/os.getenv",
+  go: "os.Getenv",
+  ruby: "ENV[]/ENV.fetch",
+  java: "System.getenv and Spring placeholder"
+};
+function otherStackFacts(repoDir, other, facts) {
+  const { findings } = facts;
+  facts.language = other.language;
+  facts.framework = other.framework;
+  facts.kind = other.kind;
+  findings.push({
+    what: "stack",
+    value: `${other.framework} (${other.kind})`,
+    why: `${other.why}; ${other.kindWhy}`
+  });
+  if (other.build) {
+    facts.buildCommand = other.build.command;
+    findings.push({ what: "build", value: other.build.command, why: other.build.why });
+  }
+  if (other.start) {
+    facts.start = other.start.command;
+    const home = homeRedirect(repoDir);
+    facts.url = `http://127.0.0.1:${other.port}${home?.path ?? "/"}`;
+    findings.push({ what: "start", value: other.start.command, why: other.start.why });
+    findings.push({ what: "url", value: facts.url, why: other.portWhy });
+    if (home) findings.push({ what: "home page", value: home.path, why: home.why });
+  } else {
+    findings.push({
+      what: "start",
+      value: "none",
+      why: "no server command found (Procfile, boot script, server package)"
+    });
+  }
+  facts.migrationsDir = other.migrations?.dir;
+  findings.push(
+    other.migrations ? { what: "migrations", value: other.migrations.dir, why: other.migrations.why } : { what: "migrations", value: "none", why: "no migrations folder of the stack's tools" }
+  );
+  facts.coverageReport = existsSync17(join23(repoDir, other.coverage));
+  facts.coverage = other.coverage;
+  findings.push({
+    what: "coverage",
+    value: other.coverage,
+    why: facts.coverageReport ? "report exists" : other.coverageWhy
+  });
+  facts.websocket = findWebSocketUse(repoDir);
+  findings.push({
+    what: "websocket",
+    value: facts.websocket ? "yes" : "none",
+    why: facts.websocket ?? "no WebSocket server package or upgrade handler"
+  });
+  addSecrets(repoDir, facts, ENV_READS[other.language]);
   return facts;
 }
 
@@ -75237,6 +76749,11 @@ function planBound(item, facts) {
     case "bundle-size":
     case "build-output":
       if (isApi(facts)) return { action: "dropped", reason: "API only: no browser build" };
+      if (stack.language && !stack.buildDir)
+        return {
+          action: "dropped",
+          reason: `${stack.framework} renders its pages on the server: no JavaScript build`
+        };
       return stack.buildDir ? { action: "keep", reason: `build dir ${stack.buildDir}` } : { action: "keep" };
     case "lighthouse":
       if (isApi(facts)) return { action: "dropped", reason: "API only: no pages to load in a browser" };
@@ -75261,8 +76778,8 @@ function planBound(item, facts) {
       if (!stack.coverage) return { action: "manual", reason: "no coverage report or coverage tool found" };
       return stack.coverageReport ? { action: "keep", params: { file: stack.coverage }, reason: "coverage report exists" } : { action: "keep", reason: `${stack.coverage}: the tool writes it with --coverage` };
     case "health": {
-      const path15 = item.params.path;
-      if (path15 === "/") {
+      const path16 = item.params.path;
+      if (path16 === "/") {
         if (isApi(facts)) return { action: "dropped", reason: "API only: no home page" };
         return { action: "manual", reason: "a page, not a health endpoint: open it after the deploy" };
       }
@@ -75308,7 +76825,7 @@ function planItem(item, facts) {
 }
 function secretItems(facts, covered) {
   return facts.stack.secrets.filter((name) => !covered.has(name)).map((name) => {
-    const generated = /(?:SECRET|PEPPER|SALT)$/.test(name) && !/API_SECRET$|CLIENT_SECRET$/.test(name);
+    const generated = /(?:SECRET|PEPPER|SALT|SECRET_KEY|SECRET_KEY_BASE)$/.test(name) && !/API_SECRET$|CLIENT_SECRET$/.test(name);
     const params4 = { check: "env-secrets", name, ...generated ? { minLength: 32 } : {} };
     return { name, line: `- [ ] \`${name}\` set for production${renderDirective(params4)}` };
   });
@@ -75439,17 +76956,150 @@ function describe4(plan2) {
 }
 
 // src/cli/init-workflow.ts
-import { existsSync as existsSync14 } from "node:fs";
-import { join as join20 } from "node:path";
+import { existsSync as existsSync18 } from "node:fs";
+import { join as join24 } from "node:path";
 
 // src/core/evidence/workflow-identity.ts
 var SHIPGATE_REUSABLE_WORKFLOW = "acme/shipgate/.github/workflows/shipgate.yml";
+
+// src/cli/workflow-services.ts
+function mongoShell(image) {
+  const major = Number(/:(\d+)/.exec(image ?? "")?.[1]);
+  return Number.isFinite(major) && major < 6 ? "mongo" : "mongosh";
+}
+function serviceSpec(need) {
+  const port = SERVICE_PORTS[need.kind];
+  const mariadb = need.kind === "mysql" && /mariadb/.test(need.image ?? "");
+  const specs = {
+    postgres: {
+      image: need.image ?? "postgres:16",
+      env: { POSTGRES_USER: "postgres", POSTGRES_PASSWORD: "postgres", POSTGRES_DB: "app" },
+      health: '--health-cmd "pg_isready -U postgres" --health-interval 5s --health-timeout 5s --health-retries 10',
+      url: `postgres://postgres:postgres@localhost:${port}/app`,
+      user: "postgres",
+      password: "postgres"
+    },
+    mysql: mariadb ? {
+      image: need.image ?? "mariadb:11",
+      env: { MARIADB_ROOT_PASSWORD: "root", MARIADB_DATABASE: "app" },
+      health: '--health-cmd "healthcheck.sh --connect --innodb_initialized" --health-interval 5s --health-timeout 5s --health-retries 20',
+      url: `mysql://root:root@localhost:${port}/app`,
+      user: "root",
+      password: "root"
+    } : {
+      image: need.image ?? "mysql:8.4",
+      env: { MYSQL_ROOT_PASSWORD: "root", MYSQL_DATABASE: "app" },
+      health: '--health-cmd "mysqladmin ping -h 127.0.0.1 -proot" --health-interval 5s --health-timeout 5s --health-retries 20',
+      url: `mysql://root:root@localhost:${port}/app`,
+      user: "root",
+      password: "root"
+    },
+    redis: {
+      image: need.image ?? "redis:7",
+      env: {},
+      health: '--health-cmd "redis-cli ping" --health-interval 5s --health-timeout 5s --health-retries 10',
+      url: `redis://localhost:${port}`,
+      user: "",
+      password: ""
+    },
+    mongo: {
+      image: need.image ?? "mongo:7",
+      env: {},
+      // mongosh ships in the images from 6.0 on; older ones have the legacy `mongo` shell only
+      health: `--health-cmd "${mongoShell(need.image)} --quiet --eval 'db.runCommand({ ping: 1 })'" --health-interval 5s --health-timeout 5s --health-retries 20`,
+      url: `mongodb://localhost:${port}/app`,
+      user: "",
+      password: ""
+    }
+  };
+  return specs[need.kind];
+}
+function envValue(name, need, spec) {
+  const port = SERVICE_PORTS[need.kind];
+  if (/JDBC|SPRING_DATASOURCE_URL/.test(name))
+    return `jdbc:${need.kind === "postgres" ? "postgresql" : need.kind}://localhost:${port}/app`;
+  if (/_(?:URL|URI|DSN)$|^DATABASE_URL$/.test(name)) return spec.url;
+  if (/HOST$/.test(name)) return "localhost";
+  if (/PORT$/.test(name)) return String(port);
+  if (/(?:USER|USERNAME)$/.test(name)) return spec.user || void 0;
+  if (/PASSWORD$|PASS$/.test(name)) return spec.password || void 0;
+  if (/(?:_DB|_NAME|DATABASE)$/.test(name)) return "app";
+  return void 0;
+}
+function serviceEnv(needs) {
+  const out = /* @__PURE__ */ new Map();
+  const fallback = {
+    postgres: "DATABASE_URL",
+    mysql: "DATABASE_URL",
+    redis: "REDIS_URL",
+    mongo: "MONGODB_URI"
+  };
+  for (const need of needs) {
+    const spec = serviceSpec(need);
+    const names = need.env.length > 0 ? need.env : [fallback[need.kind]];
+    for (const name of names) {
+      const value = envValue(name, need, spec);
+      if (value !== void 0 && !out.has(name)) out.set(name, [value, SERVICE_NAMES[need.kind]]);
+    }
+  }
+  return [...out].map(([name, [value, service]]) => [name, value, service]);
+}
+function serviceVariableNames(services) {
+  return serviceEnv(services).map(([name]) => name);
+}
+function runtimeSteps(stack) {
+  switch (stack.language) {
+    case "python":
+      return [
+        "      - uses: actions/setup-python@v5",
+        "        with: { python-version: '3.12' }",
+        "      - run: pip install -r requirements.txt"
+      ];
+    case "go":
+      return ["      - uses: actions/setup-go@v5", "        with: { go-version-file: go.mod }"];
+    case "ruby":
+      return ["      - uses: ruby/setup-ruby@v1", "        with: { bundler-cache: true }"];
+    case "java":
+      return [
+        "      - uses: actions/setup-java@v4",
+        "        with: { distribution: temurin, java-version: '21' }"
+      ];
+    default:
+      return [];
+  }
+}
+var yamlString = (value) => JSON.stringify(value);
+function serviceJobLines(services, indent = 4) {
+  if (services.length === 0) return [];
+  const pad = " ".repeat(indent);
+  const out = [`${pad}# The services the app needs to start, found by shipgate init:`, `${pad}services:`];
+  for (const need of services) {
+    const spec = serviceSpec(need);
+    const port = SERVICE_PORTS[need.kind];
+    out.push(`${pad}  ${need.kind}:  # ${SERVICE_NAMES[need.kind]}: ${need.why}`);
+    out.push(`${pad}    image: ${spec.image}`);
+    if (Object.keys(spec.env).length > 0) {
+      out.push(`${pad}    env:`);
+      for (const [key, value] of Object.entries(spec.env))
+        out.push(`${pad}      ${key}: ${yamlString(value)}`);
+    }
+    out.push(`${pad}    ports: ['${port}:${port}']`);
+    out.push(`${pad}    options: >-`, `${pad}      ${spec.health}`);
+  }
+  const env = serviceEnv(services);
+  if (env.length > 0) {
+    out.push(`${pad}# Job-only credentials for the service containers above, never production ones.`);
+    out.push(`${pad}env:`);
+    for (const [name, value, service] of env) out.push(`${pad}  ${name}: ${yamlString(value)}  # ${service}`);
+  }
+  return out;
+}
 
 // src/cli/init-workflow.ts
 var CHECKS_WORKFLOW_FILE = "shipgate.yml";
 var CHECKS_WORKFLOW_PATH = `.github/workflows/${CHECKS_WORKFLOW_FILE}`;
 function installCommand(repoDir) {
-  const has = (name) => existsSync14(join20(repoDir, name));
+  const has = (name) => existsSync18(join24(repoDir, name));
   if (has("package-lock.json") || has("npm-shrinkwrap.json"))
     return { command: "npm ci", why: "package-lock.json" };
   if (has("pnpm-lock.yaml"))
@@ -75464,12 +77114,13 @@ function installCommand(repoDir) {
   if (has("package.json")) return { command: "npm install", why: "package.json without a lockfile" };
   return { command: "true", why: "no package.json: nothing to install" };
 }
-function renderChecksWorkflow(repoDir) {
-  const install = installCommand(repoDir);
-  return `# Written by \`shipgate init\`: the release checklist's automated checks, in shipgate's reusable
-# two-job workflow (docs/security.md). The \`measure\` job runs the PR's install, build and app with
-# no credentials; the \`attest\` job runs no code of the PR, computes the repository checks itself
-# (\`verified\`) and publishes the evidence with an OIDC token the bot verifies.
+function needsInlineJobs(stack, services) {
+  return services.length > 0 || runtimeSteps(stack).length > 0;
+}
+var HEADER = `# Written by \`shipgate init\`: the release checklist's automated checks in two jobs
+# (docs/security.md). The \`measure\` job runs the PR's install, build and app with no credentials;
+# the \`attest\` job runs no code of the PR, computes the repository checks itself (\`verified\`)
+# and publishes the evidence with an OIDC token the bot verifies.
 name: shipgate
 
 on:
@@ -75481,7 +77132,17 @@ on:
       sha:
         description: commit to check (the release PR's head)
         required: true
-
+`;
+var RELEASE_IF = `>-
+      github.event_name == 'workflow_dispatch' ||
+      startsWith(github.head_ref, 'release/') ||
+      startsWith(github.head_ref, 'release-please--') ||
+      startsWith(github.head_ref, 'changeset-release/')`;
+var HEAD = `\${{ inputs.sha || github.event.pull_request.head.sha }}`;
+function renderChecksWorkflow(repoDir, stack, services = []) {
+  const install = installCommand(repoDir);
+  if (!needsInlineJobs(stack, services))
+    return `${HEADER}
 permissions:
   contents: read
   checks: write # the attest job publishes shipgate/checks
@@ -75494,26 +77155,90 @@ concurrency:
 
 jobs:
   shipgate:
-    if: >-
-      github.event_name == 'workflow_dispatch' ||
-      startsWith(github.head_ref, 'release/') ||
-      startsWith(github.head_ref, 'release-please--') ||
-      startsWith(github.head_ref, 'changeset-release/')
+    if: ${RELEASE_IF}
     uses: ${SHIPGATE_REUSABLE_WORKFLOW}@v1
     with:
-      sha: \${{ inputs.sha || github.event.pull_request.head.sha }}
+      sha: ${HEAD}
       install: ${JSON.stringify(install.command)} # from ${install.why}
     secrets: inherit # for the env-secrets items, checked in the attest job only
+`;
+  const runtime = runtimeSteps(stack);
+  const setup = runtime.length > 0 ? runtime : [
+    "      - uses: actions/setup-node@v4",
+    "        with: { node-version: '20' }",
+    `      - run: ${install.command} # from ${install.why}`
+  ];
+  const variables = serviceVariableNames(services);
+  return `${HEADER}
+# Each job declares what it needs; nothing else is granted.
+permissions: {}
+
+concurrency:
+  group: shipgate-\${{ github.event.pull_request.number || inputs.sha }}
+  cancel-in-progress: true
+
+jobs:
+  measure:
+    if: ${RELEASE_IF}
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read # the PR's code runs here: no id-token, no checks: write
+${serviceJobLines(services, 4).join("\n")}${services.length > 0 ? "\n" : ""}    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${HEAD}
+          persist-credentials: false
+${setup.join("\n")}
+      - uses: acme/shipgate@v1
+        with:
+          job: measure
+          report: shipgate-measure.json
+          fail-on: never${variables.length > 0 ? `
+        # the app reaches its services through ${variables.join(", ")} (config target.env)` : ""}
+      - uses: actions/upload-artifact@v4
+        if: always()
+        with:
+          name: shipgate-measure-\${{ github.run_attempt }}
+          path: shipgate-measure.json
+          if-no-files-found: ignore
+
+  attest:
+    needs: measure
+    if: \${{ !cancelled() && needs.measure.result != 'skipped' }}
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      checks: write # publish shipgate/checks
+      id-token: write # the OIDC token that vouches for the evidence
+      pull-requests: read
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${HEAD}
+          fetch-depth: 0
+          persist-credentials: false
+      # No set-up, no install, no build: nothing of the PR runs in this job.
+      - uses: actions/download-artifact@v4
+        continue-on-error: true
+        with:
+          name: shipgate-measure-\${{ github.run_attempt }}
+      - uses: acme/shipgate@v1
+        with:
+          job: attest
+          report: shipgate-measure.json
+          secrets: \${{ toJSON(secrets) }}
 `;
 }
 
 // src/cli/init-command.ts
 var INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
 
-Detects the stack of DIR (default: .): framework and build dir, build and start commands, the
-migrations folder, coverage output, WebSocket use and the secrets the app reads; prints what it
-found and why, and writes ${CONFIG_PATH}, the checklist ${CHECKLIST_PATH} and the checks
-workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow), the checklist derived from
+Detects the stack of DIR (default: .) \u2014 JavaScript, Python (Django, Flask, FastAPI), Go, Ruby
+(Rails, Rack) or Java (Spring Boot): framework and build dir, build and start commands, the
+migrations folder, coverage output, WebSocket use, the secrets the app reads and the services it
+needs (PostgreSQL, MySQL, Redis, MongoDB); prints what it found and why, and writes ${CONFIG_PATH},
+the checks workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow, with those services on
+its measure job) and the checklist ${CHECKLIST_PATH}, derived from
 the built-in production-deployment template: items that apply are bound to their checks (with the
 app's build dir, health path, migrations folder), items that cannot apply are dropped (no
 WebSocket server, no browser build, the template's example-app flows and secrets), items that may
@@ -75534,12 +77259,17 @@ function renderInitConfig(facts, notUsed = [], extras = {}) {
       line("template", extras.template)
     );
   }
+  const passed = extras.serviceVariables?.length ? [
+    `  env: [${extras.serviceVariables.map((name) => JSON.stringify(name)).join(", ")}]  # set by the measure job for its services`
+  ] : [];
   if (facts.buildCommand || facts.buildDir) {
     out.push("build:");
     if (facts.buildCommand) out.push(line("command", facts.buildCommand, 2));
     if (facts.buildDir) out.push(line("dir", facts.buildDir, 2));
+    if (facts.buildCommand) out.push(...passed);
   }
-  if (facts.start && facts.url) out.push("target:", line("start", facts.start, 2), line("url", facts.url, 2));
+  if (facts.start && facts.url)
+    out.push("target:", line("start", facts.start, 2), line("url", facts.url, 2), ...passed);
   const off = [];
   if (!extras.template) {
     if (!facts.websocket) off.push(["websocket", "no WebSocket server found"]);
@@ -75563,7 +77293,11 @@ function renderInitConfig(facts, notUsed = [], extras = {}) {
   out.push(
     `# Only runs of ${CHECKS_WORKFLOW_PATH} may vouch for results; the bot dispatches it when results are late.`,
     "checksWorkflow:",
-    line("file", CHECKS_WORKFLOW_FILE, 2)
+    line("file", CHECKS_WORKFLOW_FILE, 2),
+    ...extras.inlineJobs ? [
+      "  # its attest job runs no code of the PR: what it computes itself counts as verified",
+      line("uses", `./${CHECKS_WORKFLOW_PATH}`, 2)
+    ] : []
   );
   if (extras.metrics) {
     const job = (extras.packageName ?? "app").replace(/^@[^/]+\//, "").replace(/[^\w.-]/g, "-");
@@ -75608,10 +77342,10 @@ function checklistReport(decisions, width) {
   }
   return lines;
 }
-function plan(repoDir, path15, text) {
-  const file2 = join21(repoDir, path15);
-  if (!existsSync15(file2)) return { path: path15, text, state: "new" };
-  return { path: path15, text, state: readFileSync10(file2, "utf8") === text ? "same" : "differs" };
+function plan(repoDir, path16, text) {
+  const file2 = join25(repoDir, path16);
+  if (!existsSync19(file2)) return { path: path16, text, state: "new" };
+  return { path: path16, text, state: readFileSync10(file2, "utf8") === text ? "same" : "differs" };
 }
 function initCommand(io, args) {
   const { values, positionals } = parseArgs4({
@@ -75621,13 +77355,14 @@ function initCommand(io, args) {
   });
   if (positionals.length > 1) throw new UsageError("init takes at most one directory");
   const repoDir = resolve6(io.cwd, positionals[0] ?? ".");
-  if (!existsSync15(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
+  if (!existsSync19(repoDir)) throw new UsageError(`${positionals[0] ?? "."}: no such directory`);
   if (!statSync7(repoDir).isDirectory()) throw new UsageError(`${positionals[0]}: not a directory`);
   const facts = detectStack(repoDir);
   const health = findHealthRoute(repoDir);
   const metrics = findPrometheusMetrics(repoDir);
   const database = findDatabase(repoDir);
   const lhciRc = findLhciRc(repoDir, {});
+  const services = findServices(repoDir);
   const findings = [
     ...facts.findings,
     health ? { what: "health route", value: health.value, why: health.why } : { what: "health route", value: "none", why: "no /health, /healthz, /status\u2026 route in the sources" },
@@ -75637,6 +77372,15 @@ function initCommand(io, args) {
       why: "no prom-client (or similar) dependency, no /metrics route"
     },
     database ? { what: "database", value: database.value, why: database.why } : { what: "database", value: "none", why: "no database client or ORM dependency" },
+    services.length > 0 ? {
+      what: "services",
+      value: services.map((need) => SERVICE_NAMES[need.kind]).join(", "),
+      why: `${services.map((need) => need.why).join("; ")}: in ${CHECKS_WORKFLOW_PATH}`
+    } : {
+      what: "services",
+      value: "none",
+      why: "no compose service, database config, service URL or driver"
+    },
     ...lhciRc ? [{ what: "lighthouse ci", value: lhciRc, why: "its URLs, runs, settings and assertions are used" }] : []
   ];
   const width = Math.max(...findings.map((f) => f.what.length));
@@ -75651,7 +77395,7 @@ function initCommand(io, args) {
   const derived2 = deriveChecklist(readFileSync10(templatePath, "utf8"), template, {
     stack: facts,
     appName: pkg?.name ? prettyName2(pkg.name) : void 0,
-    version: typeof pkg?.raw.version === "string" ? pkg.raw.version : void 0,
+    version: typeof pkg?.raw.version === "string" ? pkg.raw.version : manifestVersion(repoDir),
     envUsed: /* @__PURE__ */ new Set([...env.documented, ...env.read]),
     health,
     metrics,
@@ -75661,12 +77405,18 @@ function initCommand(io, args) {
   for (const row of checklistReport(derived2.decisions, width)) io.stdout.write(`${row}
 `);
   parseTemplate(derived2.text, CHECKLIST_PATH, checkSchemas);
-  const text = renderInitConfig(facts, [], { template: CHECKLIST_PATH, metrics, packageName: pkg?.name });
+  const text = renderInitConfig(facts, [], {
+    template: CHECKLIST_PATH,
+    metrics,
+    packageName: pkg?.name,
+    inlineJobs: needsInlineJobs(facts, services),
+    serviceVariables: serviceVariableNames(services)
+  });
   readConfigText(text, CONFIG_PATH);
   const files = [
     plan(repoDir, CONFIG_PATH, text),
     plan(repoDir, CHECKLIST_PATH, derived2.text),
-    plan(repoDir, CHECKS_WORKFLOW_PATH, renderChecksWorkflow(repoDir))
+    plan(repoDir, CHECKS_WORKFLOW_PATH, renderChecksWorkflow(repoDir, facts, services))
   ];
   if (values["dry-run"]) {
     for (const file2 of files) io.stdout.write(`
@@ -75689,13 +77439,22 @@ ${file2.text}`);
 `);
       continue;
     }
-    const target = join21(repoDir, file2.path);
-    mkdirSync(dirname4(target), { recursive: true });
+    const target = join25(repoDir, file2.path);
+    mkdirSync(dirname6(target), { recursive: true });
     writeFileSync(target, file2.text);
     io.stdout.write(`wrote ${file2.path}
 `);
   }
   return 0;
+}
+function manifestVersion(repoDir) {
+  try {
+    return projectVersion(
+      (file2) => file2 === "package.json" ? void 0 : readSmallFile(join25(repoDir, file2)) || void 0
+    )?.version;
+  } catch {
+    return void 0;
+  }
 }
 function prettyName2(name) {
   return name.replace(/^@[^/]+\//, "").split(/[-_]/).filter(Boolean).map((word) => ACRONYMS.has(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
@@ -75744,8 +77503,8 @@ async function renderCommand(io, args) {
 }
 
 // src/cli/validate-command.ts
-import { existsSync as existsSync16, readFileSync as readFileSync11 } from "node:fs";
-import { join as join22, relative as relative9, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync20, readFileSync as readFileSync11 } from "node:fs";
+import { join as join26, relative as relative9, resolve as resolve7 } from "node:path";
 var VALIDATE_HELP = `Usage: shipgate validate [FILE]...
 
 Validates checklist templates (.md) and shipgate configs (.yml/.yaml). With no FILE, validates
@@ -75756,12 +77515,12 @@ function validateCommand(io, files) {
   const targets = files.length > 0 ? files : defaultTargets(io.cwd);
   const problems = [];
   for (const file2 of targets) {
-    const path15 = resolve7(io.cwd, file2);
-    const shown = relative9(io.cwd, path15) || file2;
+    const path16 = resolve7(io.cwd, file2);
+    const shown = relative9(io.cwd, path16) || file2;
     try {
       if (file2 === "(built-in)") loadChecklist(void 0, io.cwd);
-      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync11(path15, "utf8"), shown);
-      else loadChecklist(path15, io.cwd);
+      else if (/\.ya?ml$/i.test(file2)) readConfigText(readFileSync11(path16, "utf8"), shown);
+      else loadChecklist(path16, io.cwd);
       io.stdout.write(`${shown}: ok
 `);
     } catch (error62) {
@@ -75777,8 +77536,8 @@ function validateCommand(io, files) {
   return problems.length === 0 ? 0 : 1;
 }
 function defaultTargets(cwd) {
-  const config3 = join22(cwd, CONFIG_PATH);
-  return ["(built-in)", ...existsSync16(config3) ? [CONFIG_PATH] : []];
+  const config3 = join26(cwd, CONFIG_PATH);
+  return ["(built-in)", ...existsSync20(config3) ? [CONFIG_PATH] : []];
 }
 
 // src/cli/version.ts

@@ -11,10 +11,10 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __glob = (map2) => (path15) => {
-  var fn = map2[path15];
+var __glob = (map2) => (path16) => {
+  var fn = map2[path16];
   if (fn) return fn();
-  throw new Error("Module not found in bundle: " + path15);
+  throw new Error("Module not found in bundle: " + path16);
 };
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -13484,8 +13484,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path15 = req.path;
-        _req.url = typeof path15 === "string" ? path15 : req.url ? req.url.path || req.url : void 0;
+        const path16 = req.path;
+        _req.url = typeof path16 === "string" ? path16 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -13655,14 +13655,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path15) {
+    function parsePath(path16) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path15.length; i++) {
-        const char = path15[i];
+      for (let i = 0; i < path16.length; i++) {
+        const char = path16[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -13793,10 +13793,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path15 of paths) {
-        const parts = parsePath(path15);
+      for (const path16 of paths) {
+        const parts = parsePath(path16);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path15, remove);
+          redactWildcardPath(obj, parts, censor, path16, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -13881,8 +13881,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path15) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path15];
+            const wrappedCensor = typeof censor === "function" ? (value, path16) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path16];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -13917,8 +13917,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path15 of pathsToClone) {
-        const parts = parsePath(path15);
+      for (const path16 of pathsToClone) {
+        const parts = parsePath(path16);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -13970,24 +13970,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path15) {
-      if (typeof path15 !== "string") {
+    function validatePath(path16) {
+      if (typeof path16 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path15 === "") {
+      if (path16 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path15.includes("..")) {
-        throw new Error(`Invalid redaction path (${path15})`);
+      if (path16.includes("..")) {
+        throw new Error(`Invalid redaction path (${path16})`);
       }
-      if (path15.includes(",")) {
-        throw new Error(`Invalid redaction path (${path15})`);
+      if (path16.includes(",")) {
+        throw new Error(`Invalid redaction path (${path16})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path15.length; i++) {
-        const char = path15[i];
+      for (let i = 0; i < path16.length; i++) {
+        const char = path16[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -14001,20 +14001,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path15})`);
+            throw new Error(`Invalid redaction path (${path16})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path15})`);
+        throw new Error(`Invalid redaction path (${path16})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path15 of paths) {
-        validatePath(path15);
+      for (const path16 of paths) {
+        validatePath(path16);
       }
     }
     function slowRedact(options2 = {}) {
@@ -14184,8 +14184,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path15) => {
-            return censor(value, [k, ...path15]);
+          const wrappedCensor = typeof censor === "function" ? (value, path16) => {
+            return censor(value, [k, ...path16]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -14406,7 +14406,7 @@ var require_sonic_boom = __commonJS({
     var fs2 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path15 = __require("path");
+    var path16 = __require("path");
     var sleep2 = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -14460,7 +14460,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path15.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs2.mkdirSync(path16.dirname(file2), { recursive: true });
           const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -14468,7 +14468,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path16.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs2.open(file2, flags, mode, fileOpened);
         });
@@ -15863,15 +15863,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path15 = unquoted;
-      if (path15.startsWith("file://")) {
+      let path16 = unquoted;
+      if (path16.startsWith("file://")) {
         try {
-          path15 = fileURLToPath3(path15);
+          path16 = fileURLToPath3(path16);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path15) && !existsSync11(path15);
+      return isAbsolute(path16) && !existsSync11(path16);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -18606,7 +18606,7 @@ var require_sonic_boom2 = __commonJS({
     var fs2 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path15 = __require("node:path");
+    var path16 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep2 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -18677,7 +18677,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path15.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs2.mkdirSync(path16.dirname(file2), { recursive: true });
           const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -18685,7 +18685,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path15.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path16.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs2.open(file2, flags, mode, fileOpened);
         });
@@ -22701,17 +22701,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path16) {
+      const ctrl = callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22722,13 +22722,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22749,17 +22749,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path16) {
+      const ctrl = await callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22770,13 +22770,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22803,23 +22803,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path16);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path16);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path16);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path16);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path16);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node2) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -23431,10 +23431,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23453,7 +23453,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23483,11 +23483,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -23501,8 +23501,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23516,8 +23516,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -23535,8 +23535,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23546,8 +23546,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -26062,9 +26062,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26139,14 +26139,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26161,10 +26161,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26175,10 +26175,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26195,13 +26195,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -28162,9 +28162,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path15) => {
+    visit3.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -28173,23 +28173,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path15) => {
-      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit3.parentCollection = (cst, path16) => {
+      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28200,10 +28200,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -30454,8 +30454,8 @@ var require_utils4 = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -35453,7 +35453,7 @@ var require_lighthouserc = __commonJS({
   "node_modules/@lhci/utils/src/lighthouserc.js"(exports2, module2) {
     "use strict";
     var fs2 = __require("fs");
-    var path15 = __require("path");
+    var path16 = __require("path");
     var yaml3 = require_js_yaml2();
     var _ = require_lodash4();
     var RC_FILE_NAMES = [
@@ -35499,7 +35499,7 @@ var require_lighthouserc = __commonJS({
     }
     function findRcFileInDirectory(dir) {
       for (const file2 of RC_FILE_NAMES) {
-        if (fs2.existsSync(path15.join(dir, file2))) return path15.join(dir, file2);
+        if (fs2.existsSync(path16.join(dir, file2))) return path16.join(dir, file2);
       }
     }
     function findRcFile(startDir, opts = {}) {
@@ -35511,7 +35511,7 @@ var require_lighthouserc = __commonJS({
         const rcFile = findRcFileInDirectory(dir);
         if (rcFile) return rcFile;
         lastDir = dir;
-        dir = path15.join(dir, "..");
+        dir = path16.join(dir, "..");
       }
     }
     function hasOptedOutOfRcDetection(argv = process.argv, env = process.env) {
@@ -35523,7 +35523,7 @@ var require_lighthouserc = __commonJS({
       const ci = flattenRcToConfig(rcFile);
       let merged = { ...ci.wizard, ...ci.assert, ...ci.collect, ...ci.upload, ...ci.server };
       if (ci.extends) {
-        const extendedRcFilePath = path15.resolve(path15.dirname(pathToRcFile), ci.extends);
+        const extendedRcFilePath = path16.resolve(path16.dirname(pathToRcFile), ci.extends);
         const extensionBase = loadAndParseRcFile(extendedRcFilePath);
         merged = _.merge(extensionBase, merged);
       }
@@ -35538,7 +35538,7 @@ var require_lighthouserc = __commonJS({
       };
     }
     function resolveRcFilePath(pathToRcFile) {
-      if (typeof pathToRcFile === "string") return path15.resolve(process.cwd(), pathToRcFile);
+      if (typeof pathToRcFile === "string") return path16.resolve(process.cwd(), pathToRcFile);
       return hasOptedOutOfRcDetection() ? void 0 : findRcFile();
     }
     module2.exports = {
@@ -41277,8 +41277,8 @@ var require_pushgateway = __commonJS({
       const gatewayUrlParsed = url2.parse(this.gatewayUrl);
       const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
       const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
-      const path15 = `${gatewayUrlPath}/metrics${jobPath}`;
-      const target = url2.resolve(this.gatewayUrl, path15);
+      const path16 = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url2.resolve(this.gatewayUrl, path16);
       const requestParams = url2.parse(target);
       const httpModule = isHttps(requestParams.href) ? https3 : http4;
       const options2 = Object.assign(requestParams, this.requestOptions, {
@@ -44839,10 +44839,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path16) {
+  if (!path16)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path16.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -45182,11 +45182,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path16, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path16);
     return iss;
   });
 }
@@ -45648,16 +45648,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -45696,17 +45696,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -45745,8 +45745,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path16) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -62884,13 +62884,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path16 = ref.slice(1).split("/").filter(Boolean);
+  if (path16.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path16[0] === defsKey) {
+    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -64514,20 +64514,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path15) {
-  let i = path15.length;
+function normalizeTrailingSlashes(path16) {
+  let i = path16.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path15.charCodeAt(--i) !== 47) {
+    if (path16.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path15.slice(0, i + 1);
+  return path16.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -64728,7 +64728,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path15 = "/api/github/webhooks",
+  path: path16 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -64737,7 +64737,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path15,
+    path: path16,
     log,
     timeout
   });
@@ -64975,7 +64975,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path15) => path15.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path15) => path15.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path16) => path16.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path16) => path16.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -65054,7 +65054,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path15 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path16 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -65066,7 +65066,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path15,
+      path: path16,
       raw,
       scope,
       version: version2,
@@ -65090,12 +65090,12 @@ function parsePackage(pkg) {
     packageName,
     version2 = "latest",
     // Default to 'latest' if no version is specified
-    path15 = ""
+    path16 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match2 === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path15}`;
+  const nameWithPath = `${name}${path16}`;
   const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -65108,7 +65108,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path15,
+    path: path16,
     raw: pkg,
     scope,
     version: version2
@@ -69508,7 +69508,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -69674,11 +69674,11 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
-  const fileExtension = path15.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path16, ref }) {
+  const fileExtension = path16.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path15}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path16}")`
     );
   }
   const endpoint2 = {
@@ -69686,7 +69686,7 @@ async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path15,
+    path: path16,
     mediaType: {
       format: "raw"
     },
@@ -69697,7 +69697,7 @@ async function getConfigFile(octokit, { owner, repo, path: path15, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path15,
+    path: path16,
     url: url2,
     config: null
   };
@@ -69755,7 +69755,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path15,
+  path: path16,
   url: url2,
   extendsValue
 }) {
@@ -69775,16 +69775,16 @@ function extendsToGetContentParams({
   return {
     owner: match2[1] || owner,
     repo: match2[2],
-    path: match2[3] || path15
+    path: match2[3] || path16
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path15,
+    path: path16,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -69795,7 +69795,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path15
+      path: path16
     });
     files.push(defaultRepoConfig);
   }
@@ -69805,7 +69805,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path15,
+    path: path16,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -69818,7 +69818,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path15,
+      path: path16,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -69835,11 +69835,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path15, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path15, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path16, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path15,
+    path: path16,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -71503,11 +71503,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path15 } = {}) {
+  async getNodeMiddleware({ log, path: path16 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path15 || this.#state.webhookPath
+      path: path16 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -71664,7 +71664,7 @@ function getPrivateKey(options2 = {}) {
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path15) => path15.endsWith(".pem"));
+  const pemFiles = readdirSync(cwd).filter((path16) => path16.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -73723,9 +73723,9 @@ function gitHubFor(octokit, repo) {
         throw error62;
       }
     },
-    async readFile(path15, ref) {
+    async readFile(path16, ref) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path15, ref });
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path16, ref });
         if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error62) {
@@ -74194,18 +74194,18 @@ function parseAuditPath(pathname) {
   return { owner: match2[1], repo: match2[2], pr: Number(match2[3]) };
 }
 function createAuditLink(baseUrl, request2, secret) {
-  const path15 = auditPath(request2);
+  const path16 = auditPath(request2);
   if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
     throw new Error(`not a GitHub login: ${request2.viewer}`);
   const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
   if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
   const url2 = new URL(baseUrl);
-  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path15}`;
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path16}`;
   url2.search = "";
   url2.hash = "";
   if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
   url2.searchParams.set("exp", String(exp));
-  url2.searchParams.set("sig", linkSignature(path15, exp, request2.viewer, secret));
+  url2.searchParams.set("sig", linkSignature(path16, exp, request2.viewer, secret));
   return url2.toString();
 }
 function verifyAuditLink(url2, secret, now2) {
@@ -74228,8 +74228,8 @@ function verifyAuditLink(url2, secret, now2) {
   if (now2.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
   return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
 }
-function linkSignature(path15, exp, viewer, secret) {
-  return createHmac3("sha256", secret).update(`shipgate-audit-link|${path15}|${exp}|${viewer ?? ""}`).digest("base64url");
+function linkSignature(path16, exp, viewer, secret) {
+  return createHmac3("sha256", secret).update(`shipgate-audit-link|${path16}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
 // src/app/pr/audit-details-url.ts
@@ -74428,10 +74428,10 @@ function compileGlobs(globs) {
     return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options2) };
   });
   return (file2) => {
-    const path15 = file2.replace(/^\.\//, "");
+    const path16 = file2.replace(/^\.\//, "");
     let matched = false;
     for (const rule of rules) {
-      if (rule.negated ? matched && rule.test(path15) : !matched && rule.test(path15)) matched = !rule.negated;
+      if (rule.negated ? matched && rule.test(path16) : !matched && rule.test(path16)) matched = !rule.negated;
     }
     return matched;
   };
@@ -74664,13 +74664,13 @@ function releaseBodyWithAudit(body, record2, markdown) {
 ${auditJsonBlock(record2)}
 
 </details>`;
-  const section = (md, withJson) => `${AUDIT_START}
+  const section2 = (md, withJson) => `${AUDIT_START}
 
 ${md}
 ${withJson ? `${json2}
 ` : ""}
 ${AUDIT_END}`;
-  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
+  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section2(md, withJson)}${after}`;
   const candidates = [assemble(markdown, true), assemble(markdown, false)];
   const fitted = candidates.find((candidate) => utf8Length(candidate) <= RELEASE_BODY_LIMIT);
   if (fitted) return fitted;
@@ -81764,8 +81764,8 @@ function parseTemplate(source, file2, checks2) {
     }
     const prefix = itemMatch[1] ?? "- ";
     const itemText = (itemMatch[2] ?? "").trim();
-    const section = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem });
+    const section2 = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section: section2, stack, lineNo, checks: checks2, problem });
     if (typeof values.id === "string") {
       const seen = explicitIds.get(item.id);
       if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
@@ -81792,14 +81792,14 @@ function parseTemplate(source, file2, checks2) {
   if (problems2.length > 0) throw new InvalidInputError(problems2);
   return { file: file2, title, lines, items };
 }
-function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, problem }) {
+function buildItem({ values, itemText, section: section2, stack, lineNo, checks: checks2, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
   const optional3 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
   values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
-  let id = deriveId(section, itemText);
+  let id = deriveId(section2, itemText);
   if (values.id !== void 0) {
     if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
       problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
@@ -81812,7 +81812,7 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     params: {},
     phase,
     optional: optional3,
-    section,
+    section: section2,
     line: lineNo
   };
   if (!itemText) problem("checkbox item has no text");
@@ -81869,8 +81869,8 @@ function badCharacter(line) {
   if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
 }
-function deriveId(section, text) {
-  const last = section.at(-1) ?? "checklist";
+function deriveId(section2, text) {
+  const last = section2.at(-1) ?? "checklist";
   return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
 }
 function slug(value, max) {
@@ -82325,7 +82325,7 @@ var isRecord = (value) => typeof value === "object" && value !== null && !Array.
 function vendorShare(parts) {
   const total = parts.reduce((sum, [, bytes]) => sum + bytes, 0);
   if (total <= 0) return void 0;
-  return parts.filter(([path15]) => NODE_MODULES.test(path15)).reduce((sum, [, bytes]) => sum + bytes, 0) / total;
+  return parts.filter(([path16]) => NODE_MODULES.test(path16)).reduce((sum, [, bytes]) => sum + bytes, 0) / total;
 }
 var byShare = (share, source) => ({
   kind: share > 0.5 ? "vendor" : "app",
@@ -82452,8 +82452,8 @@ function fromNextManifests(buildDir) {
     };
     collect(manifest);
   }
-  for (const path15 of listed) {
-    const file2 = toBuildFile(buildDir, nextDir, path15);
+  for (const path16 of listed) {
+    const file2 = toBuildFile(buildDir, nextDir, path16);
     if (!file2 || !/\.m?js$/.test(file2)) continue;
     const base = posix3.basename(file2);
     if (/^(?:framework|polyfills)[-.]/.test(base))
@@ -82535,7 +82535,14 @@ var SKIP_DIRS = /* @__PURE__ */ new Set([
   ".astro",
   ".turbo",
   ".cache",
-  "vendor"
+  "vendor",
+  // Python virtualenvs and caches, Java/Gradle output: dependencies and build products, not sources.
+  "venv",
+  ".venv",
+  "__pycache__",
+  "site-packages",
+  "target",
+  ".gradle"
 ]);
 var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
 var MAX_FILES2 = 5e3;
@@ -82982,28 +82989,82 @@ import path3 from "node:path";
 // checks/lib/git/release-context.ts
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
-var PackageJsonSchema = external_exports.object({ version: external_exports.string().optional() });
-function packageVersionFrom(text) {
-  return PackageJsonSchema.parse(JSON.parse(text)).version;
+
+// checks/lib/git/project-version.ts
+var VERSION_FILES = [
+  "package.json",
+  "pyproject.toml",
+  "setup.cfg",
+  "Cargo.toml",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "VERSION"
+];
+function section(text, name) {
+  const escaped = name.replace(/[.[\]]/g, "\\$&");
+  return new RegExp(`^\\[${escaped}\\]\\s*$([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, "m").exec(text)?.[1];
 }
-async function readPackageVersion(dir) {
-  let text;
-  try {
-    text = await readFile(path2.join(dir, "package.json"), "utf8");
-  } catch {
-    return void 0;
+function versionFromManifest(file2, text) {
+  const quoted = (body) => body ? /^\s*version\s*=\s*["']([^"']+)["']/m.exec(body)?.[1] : void 0;
+  switch (file2) {
+    case "package.json": {
+      const parsed = JSON.parse(text);
+      const version2 = parsed && typeof parsed === "object" ? parsed.version : void 0;
+      return typeof version2 === "string" ? version2 : void 0;
+    }
+    case "pyproject.toml":
+      return quoted(section(text, "project")) ?? quoted(section(text, "tool.poetry"));
+    case "setup.cfg": {
+      const value = /^\s*version\s*=\s*([^\s#]+)/m.exec(section(text, "metadata") ?? "")?.[1];
+      return value && !value.startsWith("attr:") && !value.startsWith("file:") ? value : void 0;
+    }
+    case "Cargo.toml":
+      return quoted(section(text, "package"));
+    case "pom.xml": {
+      const own2 = text.replace(
+        /<(parent|dependencies|dependencyManagement|build|profiles|plugins)>[\s\S]*?<\/\1>/g,
+        ""
+      );
+      const version2 = /<version>\s*([^<\s]+)\s*<\/version>/.exec(own2)?.[1];
+      return version2 && !version2.includes("${") ? version2 : void 0;
+    }
+    case "build.gradle":
+    case "build.gradle.kts":
+      return /^\s*version\s*=\s*["']([^"']+)["']/m.exec(text)?.[1];
+    case "VERSION":
+      return /^\s*v?(\d+\.\d+\.\d+[\w.+-]*)\s*$/.exec(text.split("\n")[0] ?? "")?.[1];
   }
-  return packageVersionFrom(text);
+}
+function projectVersion(read3) {
+  for (const file2 of VERSION_FILES) {
+    const text = read3(file2);
+    if (text === void 0) continue;
+    const version2 = versionFromManifest(file2, text);
+    if (version2) return { version: version2, file: file2 };
+  }
+  return void 0;
+}
+
+// checks/lib/git/release-context.ts
+async function readProjectVersion(dir) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const file2 of VERSION_FILES) {
+    const text = await readFile(path2.join(dir, file2), "utf8").catch(() => void 0);
+    if (text !== void 0) texts.set(file2, text);
+  }
+  return projectVersion((file2) => texts.get(file2));
 }
 async function releaseInfo(ctx) {
-  const packageVersion = await readPackageVersion(ctx.repoDir);
+  const manifest = await readProjectVersion(ctx.repoDir);
+  const packageVersion = manifest?.version;
   const branchVersion = versionFromBranch(ctx.branch);
   const titleVersion = versionFromTitle(ctx.prTitle);
-  const base = { packageVersion, branchVersion, titleVersion };
+  const base = { packageVersion, packageFile: manifest?.file, branchVersion, titleVersion };
   if (ctx.releaseVersion)
     return { ...base, version: ctx.releaseVersion.replace(/^v/, ""), source: "release version" };
   const version2 = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
-  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? "package.json" : void 0;
+  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? manifest?.file : void 0;
   return { ...base, version: version2, source };
 }
 
@@ -83227,11 +83288,99 @@ function parseLcov(text) {
   }
   return totals;
 }
+function attribute(tag2, name) {
+  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag2)?.[1];
+}
+function parseCobertura(text) {
+  const root = /<coverage\b[^>]*>/.exec(text)?.[0];
+  if (!root) throw new Error("no <coverage> element");
+  const totals = {};
+  for (const [metric, kind] of [
+    ["lines", "lines"],
+    ["branches", "branches"]
+  ]) {
+    const total = Number(attribute(root, `${kind}-valid`));
+    const covered = Number(attribute(root, `${kind}-covered`));
+    if (Number.isFinite(total) && Number.isFinite(covered) && attribute(root, `${kind}-valid`) !== void 0)
+      totals[metric] = { covered, total };
+  }
+  if (!totals.lines) throw new Error("the <coverage> element has no lines-valid/lines-covered");
+  return totals;
+}
+var JACOCO_COUNTERS = {
+  LINE: "lines",
+  BRANCH: "branches",
+  METHOD: "functions",
+  INSTRUCTION: "statements"
+};
+function parseJacoco(text) {
+  const end = text.lastIndexOf("</report>");
+  if (end === -1 || !/<report\b/.test(text)) throw new Error("no <report> element");
+  const start = Math.max(text.lastIndexOf("</package>"), text.lastIndexOf("<sessioninfo"), 0);
+  const totals = {};
+  for (const counter of text.slice(start, end).matchAll(/<counter\b[^>]*\/?>/g)) {
+    const metric = JACOCO_COUNTERS[attribute(counter[0], "type") ?? ""];
+    const missed = Number(attribute(counter[0], "missed"));
+    const covered = Number(attribute(counter[0], "covered"));
+    if (metric && Number.isFinite(missed) && Number.isFinite(covered))
+      totals[metric] = { covered, total: covered + missed };
+  }
+  if (!totals.lines) throw new Error("no report-level LINE counter");
+  return totals;
+}
+function parseGoCoverProfile(text) {
+  const lines = text.split(/\r?\n/);
+  if (!/^mode: (?:set|count|atomic)\s*$/.test(lines[0] ?? "")) throw new Error('no "mode:" line');
+  const blocks = /* @__PURE__ */ new Map();
+  for (const line of lines.slice(1)) {
+    const match2 = /^(.+:\d+\.\d+,\d+\.\d+) (\d+) (\d+)\s*$/.exec(line);
+    if (!match2?.[1]) continue;
+    const previous = blocks.get(match2[1]);
+    const covered2 = Number(match2[3]) > 0 || previous?.covered === true;
+    blocks.set(match2[1], { statements: Number(match2[2]), covered: covered2 });
+  }
+  let total = 0;
+  let covered = 0;
+  for (const block of blocks.values()) {
+    total += block.statements;
+    if (block.covered) covered += block.statements;
+  }
+  return { statements: { covered, total } };
+}
+function coverageFormat(file2, text) {
+  if (file2.toLowerCase().endsWith(".json")) return "istanbul";
+  const head = text.slice(0, 4096);
+  if (/^mode: (?:set|count|atomic)\b/.test(head)) return "go";
+  if (/<!DOCTYPE report|<report\b/.test(head) && !/<coverage\b/.test(head)) return "jacoco";
+  if (/<coverage\b/.test(head)) return "cobertura";
+  return "lcov";
+}
+function parseCoverage(file2, text) {
+  const format = coverageFormat(file2, text);
+  const parse6 = {
+    istanbul: parseIstanbulSummary,
+    lcov: parseLcov,
+    cobertura: parseCobertura,
+    jacoco: parseJacoco,
+    go: parseGoCoverProfile
+  };
+  return { format, totals: parse6[format](text) };
+}
 
 // checks/coverage.ts
-var DEFAULT_FILES = ["coverage/coverage-summary.json", "coverage/lcov.info"];
+var DEFAULT_COVERAGE_FILES = [
+  "coverage/coverage-summary.json",
+  "coverage/lcov.info",
+  "coverage/cobertura-coverage.xml",
+  "coverage.xml",
+  "coverage/coverage.xml",
+  "target/site/jacoco/jacoco.xml",
+  "build/reports/jacoco/test/jacocoTestReport.xml",
+  "coverage.out"
+];
+var DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
 var ParamsSchema4 = external_exports.object({
-  /** Coverage report relative to the checked directory (`.json` = istanbul summary, else lcov). */
+  /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
   file: external_exports.string().min(1).optional(),
   metric: external_exports.enum(COVERAGE_METRICS).default("lines"),
   /** Minimum percentage. */
@@ -83246,14 +83395,10 @@ async function loadTotals(dir, files) {
       continue;
     }
     try {
-      return {
-        file: file2,
-        totals: file2.toLowerCase().endsWith(".json") ? parseIstanbulSummary(text) : parseLcov(text)
-      };
+      return { file: file2, totals: parseCoverage(file2, text).totals };
     } catch (error62) {
-      throw new Error(
-        `cannot read ${file2}: ${error62 instanceof SyntaxError ? error62.message : "not an istanbul json-summary report"}`
-      );
+      const why = error62 instanceof SyntaxError ? error62.message : error62 instanceof Error && !("issues" in error62) ? `not a coverage report (${error62.message})` : "not an istanbul json-summary report";
+      throw new Error(`cannot read ${file2}: ${why}`);
     }
   }
   return void 0;
@@ -83261,7 +83406,7 @@ async function loadTotals(dir, files) {
 var coverageCheck = defineCheck({
   id: "coverage",
   measures: "build",
-  proves: "The coverage report (`file`, else `coverage/coverage-summary.json` or `coverage/lcov.info`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
+  proves: "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
   params: ParamsSchema4,
   async run(params4, ctx) {
@@ -83273,26 +83418,27 @@ var coverageCheck = defineCheck({
         summary: `no coverage report (tried ${tried.join(", ")}): run the tests with coverage first`
       };
     }
-    const counts = report.totals[params4.metric];
+    const metric = params4.metric === "lines" && !report.totals.lines && report.totals.statements ? "statements" : params4.metric;
+    const counts = report.totals[metric];
     if (!counts) {
       return { status: "skipped", summary: `${report.file} has no ${params4.metric} counts` };
     }
     if (counts.total === 0) {
       return {
         status: "skipped",
-        summary: `${report.file} counts 0 ${params4.metric}: nothing was instrumented`
+        summary: `${report.file} counts 0 ${metric}: nothing was instrumented`
       };
     }
     const pct = counts.covered / counts.total * 100;
     const ok = pct >= params4.min;
     return {
       status: ok ? "pass" : "fail",
-      summary: `${pct.toFixed(1)}% ${params4.metric} ${ok ? "\u2265" : "<"} ${params4.min}%`,
-      details: `${counts.covered} of ${counts.total} ${params4.metric} covered, from ${report.file}`,
+      summary: `${pct.toFixed(1)}% ${metric} ${ok ? "\u2265" : "<"} ${params4.min}%${metric === params4.metric ? "" : ` (${report.file} counts statements, not lines)`}`,
+      details: `${counts.covered} of ${counts.total} ${metric} covered, from ${report.file}`,
       findings: ok ? [] : [
         {
           file: report.file,
-          message: `${params4.metric} coverage ${pct.toFixed(1)}% is below ${params4.min}%`
+          message: `${metric} coverage ${pct.toFixed(1)}% is below ${params4.min}%`
         }
       ],
       metrics: { pct: Number(pct.toFixed(2)), covered: counts.covered, total: counts.total, min: params4.min }
@@ -83604,8 +83750,11 @@ var envFilesCheck = defineCheck({
 // checks/lib/detect/env-names.ts
 import { existsSync as existsSync7 } from "node:fs";
 import { join as join9 } from "node:path";
+var ENV_SOURCE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro|py|go|rb|java|kt|erb|ya?ml|properties)$/i;
 var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
 var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
+var OTHER_READ_RE = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|os\.Getenv\s*\(|os\.LookupEnv\s*\(|ENV(?:\.fetch)?\s*[[(]|System\.getenv\s*\(|\benv(?:\.(?:str|bool|int|db|url))?\s*\()\s*['"]([A-Z][A-Z0-9_]{1,})['"]/g;
+var PLACEHOLDER_RE = /\$\{([A-Z][A-Z0-9_]{1,})(?::[^}]*)?\}/g;
 var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
 function envNames(repoDir) {
   const documented = /* @__PURE__ */ new Set();
@@ -83619,19 +83768,29 @@ function envNames(repoDir) {
     }
     break;
   }
-  const read2 = /* @__PURE__ */ new Set();
-  for (const file2 of listSourceFiles(repoDir)) {
+  const read3 = /* @__PURE__ */ new Set();
+  for (const file2 of listSourceFiles(repoDir, ENV_SOURCE)) {
     const text = readSmallFile(join9(repoDir, file2));
-    if (!text.includes("env")) continue;
-    for (const match2 of text.matchAll(READ_RE)) if (match2[1]) read2.add(match2[1]);
+    if (/\.(?:ya?ml|properties)$/i.test(file2)) {
+      if (/(?:^|\/)application[\w-]*\.(?:ya?ml|properties)$/.test(file2)) {
+        for (const match2 of text.matchAll(PLACEHOLDER_RE)) if (match2[1]) read3.add(match2[1]);
+      }
+      if (/(?:^|\/)config\/[\w-]+\.ya?ml$/.test(file2)) {
+        for (const match2 of text.matchAll(OTHER_READ_RE)) if (match2[1]) read3.add(match2[1]);
+      }
+      continue;
+    }
+    if (!/env|ENV|Getenv|getenv/.test(text)) continue;
+    for (const match2 of text.matchAll(READ_RE)) if (match2[1]) read3.add(match2[1]);
+    for (const match2 of text.matchAll(OTHER_READ_RE)) if (match2[1]) read3.add(match2[1]);
     for (const match2 of text.matchAll(DESTRUCTURE_RE)) {
       for (const part of (match2[1] ?? "").split(",")) {
         const name = /^\s*([A-Z][A-Z0-9_]*)/.exec(part)?.[1];
-        if (name) read2.add(name);
+        if (name) read3.add(name);
       }
     }
   }
-  return { documented, exampleFile, read: read2 };
+  return { documented, exampleFile, read: read3 };
 }
 
 // checks/lib/secrets/entropy.ts
@@ -83790,6 +83949,12 @@ function isDegenerate(value) {
 // checks/lib/env/env-secret-strength.ts
 var DEFAULT_MIN_ENTROPY = 3;
 var DEFAULT_MIN_LENGTH = 16;
+function localService(value) {
+  const url2 = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i.exec(value.trim());
+  const host = url2?.[1]?.toLowerCase();
+  if (!host) return void 0;
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) ? host : void 0;
+}
 function assessSecret(name, value, rule, now2 = /* @__PURE__ */ new Date()) {
   const base = { name, length: value?.length ?? 0, entropy: value ? shannonEntropy(value) : 0 };
   if (value === void 0 || value.trim() === "") {
@@ -83801,6 +83966,8 @@ function assessSecret(name, value, rule, now2 = /* @__PURE__ */ new Date()) {
   }
   const random = !(rule.format && NOT_RANDOM.has(rule.format));
   const problems2 = rule.format ? formatProblems(name, value, rule.format, now2) : [];
+  const local2 = localService(value);
+  if (local2) problems2.push(`${name} points at ${local2}: a development or CI service, not production's`);
   const minLength = rule.minLength ?? (rule.format ? void 0 : DEFAULT_MIN_LENGTH);
   if (minLength !== void 0 && value.length < minLength) {
     problems2.push(`${name} is ${value.length} chars < ${minLength}`);
@@ -83935,7 +84102,7 @@ async function checkRotated(names, params4, ctx) {
 var envSecretsCheck = defineCheck({
   id: "env-secrets",
   measures: "environment",
-  proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
+  proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
   params: ParamsSchema6,
   async run(params4, ctx) {
@@ -84030,9 +84197,9 @@ function readScanTargetSync(file2) {
     const buffer = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < info.size) {
-      const read2 = readSync(fd, buffer, filled, info.size - filled, null);
-      if (read2 === 0) break;
-      filled += read2;
+      const read3 = readSync(fd, buffer, filled, info.size - filled, null);
+      if (read3 === 0) break;
+      filled += read3;
     }
     const bytes = buffer.subarray(0, filled);
     if (bytes.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
@@ -84297,16 +84464,16 @@ var Reader = class {
 function isTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
-function descend(root, path15, reader) {
+function descend(root, path16, reader) {
   let table2 = root;
-  for (const part of path15) {
+  for (const part of path16) {
     let next = table2[part];
     if (next === void 0) {
       next = {};
       table2[part] = next;
     }
     if (Array.isArray(next)) next = next[next.length - 1];
-    if (!isTable(next)) reader.fail(`"${path15.join(".")}" is not a table`);
+    if (!isTable(next)) reader.fail(`"${path16.join(".")}" is not a table`);
     table2 = next;
   }
   return table2;
@@ -84326,22 +84493,22 @@ function parseToml(text, file2) {
     if (reader.done()) return root;
     if (reader.peek(2) === "[[") {
       reader.pos += 2;
-      const path15 = reader.key();
+      const path16 = reader.key();
       if (reader.peek(2) !== "]]") reader.fail('expected "]]"');
       reader.pos += 2;
-      const parent = descend(root, path15.slice(0, -1), reader);
-      const name = path15[path15.length - 1] ?? "";
+      const parent = descend(root, path16.slice(0, -1), reader);
+      const name = path16[path16.length - 1] ?? "";
       const existing = parent[name];
-      const list2 = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path15.join(".")}" is not an array of tables`);
+      const list2 = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path16.join(".")}" is not an array of tables`);
       current = {};
       list2.push(current);
       parent[name] = list2;
     } else if (reader.peek() === "[") {
       reader.pos++;
-      const path15 = reader.key();
+      const path16 = reader.key();
       if (reader.peek() !== "]") reader.fail('expected "]"');
       reader.pos++;
-      current = descend(root, path15, reader);
+      current = descend(root, path16, reader);
     } else {
       const key = reader.key();
       if (reader.peek() !== "=") reader.fail(`expected "=" after "${key.join(".")}"`);
@@ -84916,14 +85083,14 @@ function insideString(text, offset2) {
   const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
   return quotes % 2 === 1;
 }
-function verifyAssignment({ match: match2, path: path15, text, secret }) {
+function verifyAssignment({ match: match2, path: path16, text, secret }) {
   const groups2 = match2.groups ?? {};
   const key = identifierAt(text, match2.index, groups2.gkey ?? "");
   if (!keyNamesASecret(key)) return false;
   const bare = groups2.baresecret !== void 0;
   if (bare && /,\s*$/.test(match2[0].slice(0, match2[0].length - secret.length))) return false;
   const keyStart = match2.index - (key.length - (groups2.gkey ?? "").length);
-  if (bare && CODE_FILE_RE.test(path15) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
+  if (bare && CODE_FILE_RE.test(path16) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
     return false;
   return genericValueLooksSecret(secret);
 }
@@ -85409,7 +85576,7 @@ var CODE_RULES = [
     pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
     visible: 0,
     minEntropy: 2,
-    verify: ({ path: path15 }) => /\.(?:tf|hcl)$/i.test(path15)
+    verify: ({ path: path16 }) => /\.(?:tf|hcl)$/i.test(path16)
   },
   {
     // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
@@ -85828,7 +85995,7 @@ function enclosingToken(text, start) {
 function isSuppressed(lines, start, end) {
   return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
 }
-function isFinding(rule, secret, m, path15, text) {
+function isFinding(rule, secret, m, path16, text) {
   if (isReference(secret)) return false;
   if (!rule.checksum?.(secret)) {
     const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
@@ -85836,7 +86003,7 @@ function isFinding(rule, secret, m, path15, text) {
     if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
     if ((rule.bodyOf || rule.checksum) && handWrittenShare(body) > MAX_WORDINESS) return false;
   }
-  return !rule.verify || rule.verify({ secret, match: m, path: path15, text });
+  return !rule.verify || rule.verify({ secret, match: m, path: path16, text });
 }
 var compiledRules = /* @__PURE__ */ new WeakMap();
 function compile3(rules) {
@@ -85900,13 +86067,13 @@ function forEachMatch(compiled, text, offsets, visit3) {
     if (!visit3(m)) return;
   }
 }
-function scanRule(compiled, text, path15, lines, offsets) {
+function scanRule(compiled, text, path16, lines, offsets) {
   const { rule } = compiled;
   const hits = [];
   forEachMatch(compiled, text, offsets, (m) => {
     if (hits.length >= MAX_MATCHES_PER_RULE) return false;
     const secret = secretOfMatch(compiled, m);
-    if (!isFinding(rule, secret, m, path15, text)) return true;
+    if (!isFinding(rule, secret, m, path16, text)) return true;
     const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
     if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
     if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
@@ -85927,12 +86094,12 @@ function lowercasedAligned(text) {
   const lowered = text.toLowerCase();
   return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase();
 }
-function scanText(text, path15, rules = SECRET_RULES) {
+function scanText(text, path16, rules = SECRET_RULES) {
   const { scanner, rules: compiled, fixtureId } = compile3(rules);
   const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
   if (offsets[fixtureId]?.some((at2) => text.startsWith(FIXTURE_PRAGMA, at2))) return [];
   const lines = new LineIndex(text);
-  const lockfile = LOCKFILE_RE.test(path15);
+  const lockfile = LOCKFILE_RE.test(path16);
   const specific = [];
   const generic = [];
   for (const entry of compiled) {
@@ -85940,7 +86107,7 @@ function scanText(text, path15, rules = SECRET_RULES) {
     if (rule.generic && lockfile) continue;
     if (!entry.keywordIds.some((id) => offsets[id] !== void 0)) continue;
     if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(entry, text, path15, lines, offsets));
+    (rule.generic ? generic : specific).push(...scanRule(entry, text, path16, lines, offsets));
   }
   const explained = (hit) => specific.some(
     (s2) => s2.line === hit.line && (s2.secret.includes(hit.secret) || hit.secret.includes(s2.secret))
@@ -86130,7 +86297,7 @@ function describeError(error62) {
 
 // checks/lib/http/http-target.ts
 var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path15, override) {
+function resolveTarget(ctx, path16, override) {
   const base = override ?? ctx.targetUrl;
   if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
   let parsed;
@@ -86139,12 +86306,12 @@ function resolveTarget(ctx, path15, override) {
   } catch {
     return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
   }
-  if (path15 === void 0) return { ok: true, url: parsed };
-  return { ok: true, url: joinBase(parsed, path15) };
+  if (path16 === void 0) return { ok: true, url: parsed };
+  return { ok: true, url: joinBase(parsed, path16) };
 }
-function joinBase(target, path15) {
+function joinBase(target, path16) {
   const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
-  const [pathname = "", query] = path15.split("?", 2);
+  const [pathname = "", query] = path16.split("?", 2);
   const joined = new URL(target.href);
   joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
   joined.search = query ? `?${query}` : "";
@@ -86640,10 +86807,10 @@ var CHROME_CANDIDATES = [
   "/usr/bin/google-chrome"
 ];
 var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
-function isExecutableFile(path15) {
+function isExecutableFile(path16) {
   try {
-    if (!statSync4(path15).isFile()) return false;
-    accessSync(path15, constants.X_OK);
+    if (!statSync4(path16).isFile()) return false;
+    accessSync(path16, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -87421,9 +87588,9 @@ function judgeByConfig(metric, config3, measured) {
     metrics: { assertions: verdict.results.length, failed: verdict.results.filter((r) => !r.passed).length }
   };
 }
-function pickTarget(ctx, path15) {
+function pickTarget(ctx, path16) {
   if (ctx.targetUrl) {
-    const resolved = resolveTarget(ctx, path15);
+    const resolved = resolveTarget(ctx, path16);
     return resolved.ok ? { url: resolved.url.href } : { skip: resolved.outcome.summary };
   }
   const buildDir = findBuildDir(ctx);
@@ -87479,7 +87646,7 @@ function createLighthouseCheck(options2 = {}) {
         chromeFlags: config3?.chromeFlags,
         full
       });
-      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path15) => new URL(path15, base).href) : [base];
+      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path16) => new URL(path16, base).href) : [base];
       let pageUrls;
       let notPages = [];
       if ("url" in target) {
@@ -87639,8 +87806,8 @@ function judgeSoak(phases, limits) {
   const lowSteps = lows.map((low, index) => low - (index === 0 ? base.lowBytes : lows[index - 1] ?? 0));
   const lowsRising = lowSteps.every((step) => step > noise);
   const lowRise = (lows[lows.length - 1] ?? base.lowBytes) - base.lowBytes;
-  const path15 = [baselineBytes, ...rests].map(mb).join(" \u2192 ");
-  const trace2 = `RSS at rest after each phase past the warm-up ${path15} MB`;
+  const path16 = [baselineBytes, ...rests].map(mb).join(" \u2192 ");
+  const trace2 = `RSS at rest after each phase past the warm-up ${path16} MB`;
   if (rising && big && fast && lowsRising) {
     return {
       verdict: "leak",
@@ -88116,11 +88283,272 @@ var loadTestCheck = defineCheck({
 
 // checks/migrations.ts
 import { stat } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // checks/lib/migrations/migration-pairs.ts
+import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
+import path10 from "node:path";
+
+// checks/lib/migrations/migration-tools.ts
 import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
 import path9 from "node:path";
+async function read(file2) {
+  return readFile6(file2, "utf8").catch(() => "");
+}
+async function entriesOf(dir) {
+  return readdir3(dir, { withFileTypes: true }).catch(() => []);
+}
+function callArguments(text, open2) {
+  let depth = 0;
+  let quote;
+  for (let i = open2; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = void 0;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") {
+      depth--;
+      if (depth === 0) return text.slice(open2 + 1, i);
+    }
+  }
+  return void 0;
+}
+function splitArguments(args) {
+  const parts = [];
+  let depth = 0;
+  let quote;
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const char = args[i];
+    if (quote) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = void 0;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if ("([{".includes(char ?? "")) depth++;
+    else if (")]}".includes(char ?? "")) depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(args.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(args.slice(start));
+  return parts.map((part) => part.trim()).filter((part) => part !== "");
+}
+function djangoIrreversible(text) {
+  const problems2 = [];
+  for (const [op, keyword] of [
+    ["RunPython", "reverse_code"],
+    ["RunSQL", "reverse_sql"]
+  ]) {
+    for (const match2 of text.matchAll(new RegExp(`\\b${op}\\s*\\(`, "g"))) {
+      const args = callArguments(text, (match2.index ?? 0) + match2[0].length - 1);
+      if (args === void 0) continue;
+      const parts = splitArguments(args);
+      const positional = parts.filter((part) => !/^\w+\s*=/.test(part));
+      const reverse = parts.find((part) => new RegExp(`^${keyword}\\s*=`).test(part));
+      if (positional.length >= 2 || reverse && !/=\s*None$/.test(reverse)) continue;
+      const line = text.slice(0, match2.index).split("\n").length;
+      problems2.push(`${op} without ${keyword} (line ${line})`);
+    }
+  }
+  return problems2.length > 0 ? `irreversible: ${problems2.join(", ")}` : void 0;
+}
+function pythonBody(text, name) {
+  const def = new RegExp(`^([ \\t]*)def\\s+${name}\\s*\\([^)]*\\)[^:\\n]*:[ \\t]*(.*)$`, "m").exec(text);
+  if (!def) return void 0;
+  if (def[2]?.trim() && !def[2].trim().startsWith("#")) return def[2];
+  const indent = def[1]?.length ?? 0;
+  const lines = [];
+  for (const line of text.slice((def.index ?? 0) + def[0].length).split("\n").slice(1)) {
+    if (line.trim() === "") {
+      lines.push(line);
+      continue;
+    }
+    if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
+    lines.push(line);
+  }
+  return lines.join("\n");
+}
+function alembicDowngrade(text) {
+  const body = pythonBody(text, "downgrade");
+  if (body === void 0) return {};
+  const code = body.replace(/("""|''')[\s\S]*?\1/g, "").split("\n").map((line) => line.replace(/#.*$/, "").trim()).filter((line) => line !== "" && line !== "pass" && line !== "...");
+  return code.length > 0 ? { rollback: "downgrade()" } : { problem: "downgrade() is empty (pass)" };
+}
+function rubyBody(text, name) {
+  const def = new RegExp(`^([ \\t]*)def\\s+(?:self\\.)?${name}\\b.*$`, "m").exec(text);
+  if (!def) return void 0;
+  const indent = def[1] ?? "";
+  const rest = text.slice((def.index ?? 0) + def[0].length);
+  const end = new RegExp(`^${indent}end\\b`, "m").exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
+}
+function railsIrreversibleOps(change) {
+  const outside = change.replace(/\b(?:reversible|up_only)\b[\s\S]*?^\s*end\b/gm, "");
+  const found = [];
+  for (const line of outside.split("\n")) {
+    const code = line.replace(/#.*$/, "").trim();
+    const op = /^(execute|change_column|remove_column|drop_table|remove_columns|change_column_default|remove_index)\b(.*)$/.exec(
+      code
+    );
+    if (!op?.[1]) continue;
+    const args = splitArguments((op[2] ?? "").replace(/^\s*\(|\)\s*$/g, ""));
+    const irreversible = op[1] === "execute" || op[1] === "change_column" || op[1] === "remove_column" && args.length < 3 || op[1] === "remove_columns" && !args.some((arg) => arg.startsWith("type:")) || op[1] === "drop_table" && !/\bdo\b|\{/.test(op[2] ?? "") || op[1] === "change_column_default" && !/\bfrom:/.test(op[2] ?? "") || op[1] === "remove_index" && !/\bcolumn:|\[/.test(op[2] ?? "") && args.length < 2;
+    if (irreversible) found.push(op[1]);
+  }
+  return [...new Set(found)];
+}
+function railsRollback(text) {
+  const down = rubyBody(text, "down");
+  if (down !== void 0) {
+    if (/raise\s+(?:::)?ActiveRecord::IrreversibleMigration/.test(down))
+      return { problem: "down raises ActiveRecord::IrreversibleMigration" };
+    const code = down.split("\n").filter((line) => line.replace(/#.*$/, "").trim() !== "");
+    return code.length > 0 ? { rollback: "def down" } : { problem: "down is empty" };
+  }
+  const change = rubyBody(text, "change");
+  if (change !== void 0) {
+    const ops = railsIrreversibleOps(change);
+    return ops.length > 0 ? { problem: `change uses ${ops.join(", ")}, which Rails cannot reverse (add reversible/up+down)` } : { rollback: "change (Rails reverses it)" };
+  }
+  return {};
+}
+var LIQUIBASE_AUTO = /* @__PURE__ */ new Set([
+  "addColumn",
+  "addDefaultValue",
+  "addForeignKeyConstraint",
+  "addLookupTable",
+  "addNotNullConstraint",
+  "addPrimaryKey",
+  "addUniqueConstraint",
+  "createIndex",
+  "createSequence",
+  "createTable",
+  "createView",
+  "dropNotNullConstraint",
+  "renameColumn",
+  "renameSequence",
+  "renameTable",
+  "renameView",
+  "tagDatabase",
+  "addAutoIncrement",
+  "createProcedure"
+]);
+function liquibaseChangeSets(file2, text) {
+  const out = [];
+  const status = (id, line, changes, rollback) => {
+    const manual = changes.filter((change) => !LIQUIBASE_AUTO.has(change));
+    const where = `${file2}#${id} (line ${line})`;
+    if (rollback) out.push({ file: where, tool: "liquibase", rollback: "rollback tag" });
+    else if (changes.length > 0 && manual.length === 0)
+      out.push({ file: where, tool: "liquibase", rollback: "Liquibase reverses it" });
+    else
+      out.push({
+        file: where,
+        tool: "liquibase",
+        problem: `no rollback tag for ${manual.join(", ") || "its changes"}`
+      });
+  };
+  const lineOf2 = (index) => text.slice(0, index).split("\n").length;
+  if (/\.sql$/i.test(file2)) {
+    const sets2 = [...text.matchAll(/^--\s*changeset\s+(\S+)/gim)];
+    sets2.forEach((set3, n2) => {
+      const body = text.slice(set3.index, sets2[n2 + 1]?.index ?? text.length);
+      const rollback = /^--\s*rollback\s+\S/im.test(body);
+      status(set3[1] ?? "?", lineOf2(set3.index ?? 0), ["sql"], rollback);
+    });
+    return out;
+  }
+  if (/\.xml$/i.test(file2)) {
+    for (const set3 of text.matchAll(/<changeSet\b([^>]*)>([\s\S]*?)<\/changeSet>/g)) {
+      const id = /\bid\s*=\s*"([^"]*)"/.exec(set3[1] ?? "")?.[1] ?? "?";
+      const body = set3[2] ?? "";
+      const rollback = /<rollback\b[^/]*?(?:\/>|>[\s\S]*?<\/rollback>)/.test(body);
+      const withoutRollback = body.replace(/<rollback\b[\s\S]*?(?:\/>|<\/rollback>)/g, "");
+      const changes = [...withoutRollback.matchAll(/<(\w+)\b/g)].map((match2) => match2[1] ?? "").filter(
+        (tag2) => ![
+          "column",
+          "constraints",
+          "comment",
+          "preConditions",
+          "validCheckSum",
+          "where",
+          "param"
+        ].includes(tag2)
+      );
+      status(id, lineOf2(set3.index ?? 0), [...new Set(changes)], rollback);
+    }
+    return out;
+  }
+  const sets = [...text.matchAll(/^(\s*)-\s*changeSet\s*:/gm)];
+  sets.forEach((set3, n2) => {
+    const body = text.slice(set3.index, sets[n2 + 1]?.index ?? text.length);
+    const id = /\bid\s*:\s*['"]?([^'"\n]+)/.exec(body)?.[1]?.trim() ?? "?";
+    const rollbackAt = body.search(/^\s*rollback\s*:/m);
+    const changesPart = rollbackAt === -1 ? body : body.slice(0, rollbackAt);
+    const changes = [...changesPart.matchAll(/^\s*-\s*(\w+)\s*:\s*$/gm)].map((match2) => match2[1] ?? "").filter((name) => name !== "changeSet" && name !== "column");
+    status(id, lineOf2(set3.index ?? 0), [...new Set(changes)], rollbackAt !== -1);
+  });
+  return out;
+}
+async function scriptToolOf(dir) {
+  const entries = await entriesOf(dir);
+  const names = new Set(entries.map((entry) => entry.name));
+  if (entries.some((e) => e.isDirectory() && e.name === "versions") && (names.has("env.py") || names.has("alembic.ini") || names.has("script.py.mako")))
+    return "alembic";
+  const py = entries.filter((e) => e.isFile() && /\.py$/.test(e.name) && e.name !== "__init__.py");
+  for (const entry of py.slice(0, 5)) {
+    const text = await read(path9.join(dir, entry.name));
+    if (/\bmigrations\.Migration\b/.test(text)) return "django";
+    if (/^def\s+upgrade\s*\(/m.test(text) && /\brevision\s*=/.test(text)) return "alembic";
+  }
+  if (entries.some((e) => e.isFile() && /^\d+_\w+\.rb$/.test(e.name))) return "rails";
+  for (const entry of entries.filter((e) => e.isFile() && /\.(?:xml|ya?ml|json|sql)$/i.test(e.name)).slice(0, 20)) {
+    const text = await read(path9.join(dir, entry.name));
+    if (/databaseChangeLog|^--\s*liquibase formatted sql/im.test(text)) return "liquibase";
+  }
+  return void 0;
+}
+async function inspectScriptMigrations(dir, tool) {
+  const out = [];
+  const sorted = async (folder) => (await entriesOf(folder)).filter((e) => e.isFile()).map((e) => e.name).sort();
+  if (tool === "django") {
+    for (const name of (await sorted(dir)).filter((n2) => /^\d{4}_\w+\.py$/.test(n2))) {
+      const problem = djangoIrreversible(await read(path9.join(dir, name)));
+      out.push(
+        problem ? { file: name, tool, problem } : { file: name, tool, rollback: "Django reverses its operations" }
+      );
+    }
+  } else if (tool === "alembic") {
+    const versions = (await entriesOf(path9.join(dir, "versions"))).length > 0 ? "versions" : "";
+    for (const name of (await sorted(path9.join(dir, versions))).filter(
+      (n2) => /\.py$/.test(n2) && n2 !== "__init__.py"
+    )) {
+      const text = await read(path9.join(dir, versions, name));
+      if (!/^def\s+upgrade\s*\(/m.test(text)) continue;
+      out.push({ file: path9.posix.join(versions, name), tool, ...alembicDowngrade(text) });
+    }
+  } else if (tool === "rails") {
+    for (const name of (await sorted(dir)).filter((n2) => /^\d+_\w+\.rb$/.test(n2)))
+      out.push({ file: name, tool, ...railsRollback(await read(path9.join(dir, name))) });
+  } else {
+    const files = (await readdir3(dir, { recursive: true }).catch(() => [])).map((name) => name.split(path9.sep).join("/")).filter((name) => /\.(?:xml|ya?ml|json|sql)$/i.test(name)).sort().slice(0, 2e3);
+    for (const name of files) {
+      const text = await read(path9.join(dir, name));
+      if (!/changeSet|^--\s*changeset/im.test(text)) continue;
+      out.push(...liquibaseChangeSets(name, text));
+    }
+  }
+  return out;
+}
+
+// checks/lib/migrations/migration-pairs.ts
 var DEFAULT_MIGRATION_DIRS = [
   "migrations",
   "db/migrations",
@@ -88130,11 +88558,37 @@ var DEFAULT_MIGRATION_DIRS = [
   "src/migrations",
   "src/db/migrations",
   "database/migrations",
-  "src/main/resources/db/migration"
+  "src/main/resources/db/migration",
+  "src/main/resources/db/changelog",
+  "db/migrate",
+  "alembic"
 ];
 var POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
 var FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
-var EMPTY_DOWN_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?:=>\s*)?\{\s*\}/;
+var DOWN_START_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?::\s*Promise<\w+>\s*)?(?:=>\s*)?/g;
+function emptyBody(body) {
+  const code = body.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "").replace(/\s+/g, " ").trim().replace(/;$/, "").trim();
+  return /^(?:|return|return (?:null|undefined|Promise\.resolve\(\s*\))|Promise\.resolve\(\s*\))$/.test(code);
+}
+function emptyDown(text) {
+  for (const match2 of text.matchAll(DOWN_START_RE)) {
+    const start = (match2.index ?? 0) + match2[0].length;
+    if (text[start] === "{") {
+      let depth = 0;
+      for (let i = start; i < text.length; i++) {
+        if (text[i] === "{") depth++;
+        else if (text[i] === "}" && --depth === 0) {
+          if (emptyBody(text.slice(start + 1, i))) return true;
+          break;
+        }
+      }
+    } else if (match2[0].includes("=>")) {
+      const body = /^[^;\n]*/.exec(text.slice(start))?.[0] ?? "";
+      if (emptyBody(body)) return true;
+    }
+  }
+  return false;
+}
 var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
 var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
 var SQL_RE = /\.sql$/i;
@@ -88149,27 +88603,29 @@ function hasDownSection(sql) {
   return marker !== null && hasStatements(sql.slice(marker.index + marker[0].length));
 }
 var stemOf = (name) => name.replace(/(?:[._-]up)?\.sql$/i, "");
-async function read(file2) {
-  return readFile6(file2, "utf8").catch(() => "");
+async function read2(file2) {
+  return readFile7(file2, "utf8").catch(() => "");
 }
-async function entriesOf(dir) {
-  return readdir3(dir, { withFileTypes: true }).catch(() => []);
+async function entriesOf2(dir) {
+  return readdir4(dir, { withFileTypes: true }).catch(() => []);
 }
 async function fileStatus(dir, name, names, rollbacks) {
-  const full = path9.join(dir, name);
+  const full = path10.join(dir, name);
   if (SCRIPT_RE.test(name)) {
-    const text = await read(full);
+    const text = await read2(full);
     if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
-    if (EMPTY_DOWN_RE.test(text)) return { file: name, tool: "script", problem: "down() is empty" };
+    if (emptyDown(text)) return { file: name, tool: "script", problem: "down() is empty" };
     return { file: name, rollback: "down export", tool: "script" };
   }
   const stem = stemOf(name);
+  const tool = /^\d+_.+\.up\.sql$/i.test(name) ? "golang-migrate" : void 0;
   for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
     if (!names.has(down)) continue;
-    return hasStatements(await read(path9.join(dir, down))) ? { file: name, rollback: down } : { file: name, problem: `${down} is empty` };
+    return hasStatements(await read2(path10.join(dir, down))) ? { file: name, rollback: down, ...tool ? { tool } : {} } : { file: name, problem: `${down} is empty`, ...tool ? { tool } : {} };
   }
+  if (tool) return { file: name, tool };
   if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
-  return hasDownSection(await read(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
+  return hasDownSection(await read2(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
 }
 async function versionedStatuses(dir, names) {
   const undoByVersion = /* @__PURE__ */ new Map();
@@ -88193,7 +88649,7 @@ async function versionedStatuses(dir, names) {
   for (const migration of dos) {
     const undo = undoByVersion.get(migration.version);
     if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
-    else if (!hasStatements(await read(path9.join(dir, undo))))
+    else if (!hasStatements(await read2(path10.join(dir, undo))))
       statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
     else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
   }
@@ -88203,7 +88659,7 @@ function isVersionedName(name) {
   return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
 }
 async function folderStatus(dir, folder, rollbacks) {
-  const sqlFiles = (await entriesOf(path9.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
+  const sqlFiles = (await entriesOf2(path10.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
   const ups = sqlFiles.filter((n2) => !DOWN_FILE_RE.test(n2));
   const main = ups.find((n2) => /^(?:up|migration)\.sql$/i.test(n2)) ?? ups[0];
   if (!main) return void 0;
@@ -88211,21 +88667,23 @@ async function folderStatus(dir, folder, rollbacks) {
   const tool = main === "migration.sql" ? "prisma" : "sql";
   const down = sqlFiles.find((n2) => DOWN_FILE_RE.test(n2));
   if (down) {
-    return hasStatements(await read(path9.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
+    return hasStatements(await read2(path10.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
   }
   for (const candidate of [folder, `${folder}.sql`]) {
     if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
   }
   for (const up of ups)
-    if (hasDownSection(await read(path9.join(dir, folder, up))))
+    if (hasDownSection(await read2(path10.join(dir, folder, up))))
       return { file: file2, tool, rollback: "down section" };
   return { file: file2, tool };
 }
 async function inspectMigrations(dir) {
-  const entries = await entriesOf(dir);
+  const scriptTool = await scriptToolOf(dir);
+  if (scriptTool) return inspectScriptMigrations(dir, scriptTool);
+  const entries = await entriesOf2(dir);
   const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
   const rollbacks = new Set(
-    rollbackDir ? (await entriesOf(path9.join(dir, rollbackDir.name))).map((e) => e.name) : []
+    rollbackDir ? (await entriesOf2(path10.join(dir, rollbackDir.name))).map((e) => e.name) : []
   );
   const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
   const names = new Set(fileNames);
@@ -88245,7 +88703,7 @@ async function inspectMigrations(dir) {
 
 // checks/migrations.ts
 var ParamsSchema7 = external_exports.object({
-  /** Migrations directory relative to the checked directory; auto-detected when absent. */
+  /** Migrations directory relative to the checked directory (several: comma-separated, e.g. one per Django app); auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
 async function isDir2(file2) {
@@ -88259,7 +88717,7 @@ function plural6(count, one, many = `${one}s`) {
 }
 function advice(status) {
   if (status.problem) return `${status.file}: ${status.problem}`;
-  const name = path10.posix.basename(status.file);
+  const name = path11.posix.basename(status.file);
   const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
   switch (status.tool) {
     case "postgrator": {
@@ -88269,9 +88727,19 @@ function advice(status) {
     case "flyway":
       return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
     case "prisma":
-      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path10.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
+      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path11.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
     case "drizzle":
       return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
+    case "golang-migrate":
+      return `${status.file} has no rollback: add ${name.replace(/\.up\.sql$/i, ".down.sql")} (golang-migrate down migration)`;
+    case "django":
+      return `${status.file} has no rollback: give RunPython a reverse_code (migrations.RunPython.noop if nothing to undo) and RunSQL a reverse_sql`;
+    case "alembic":
+      return `${status.file} has no rollback: write downgrade() (Alembic runs it on downgrade)`;
+    case "rails":
+      return `${status.file} has no rollback: write def down, or use reversible operations in change`;
+    case "liquibase":
+      return `${status.file} has no rollback: add a <rollback> (or --rollback) to the changeSet`;
     case "script":
       return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
     default:
@@ -88286,7 +88754,12 @@ function provenNote(statuses) {
     prisma: "Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)",
     drizzle: "Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)",
     script: "Knex/Sequelize/umzug: each script exports a non-empty down()",
-    sql: "SQL: each migration has a non-empty down file or down section"
+    sql: "SQL: each migration has a non-empty down file or down section",
+    "golang-migrate": "golang-migrate: each N_x.up.sql has a non-empty N_x.down.sql",
+    django: "Django: no RunPython without reverse_code and no RunSQL without reverse_sql (Django reverses schema operations itself)",
+    alembic: "Alembic: each revision has a downgrade() that is not empty (pass)",
+    rails: "Rails: each migration has a non-empty down that does not raise IrreversibleMigration, or a change without operations Rails cannot reverse (execute, change_column, remove_column without type, drop_table without columns)",
+    liquibase: "Liquibase: each changeSet has a rollback tag or only changes Liquibase reverses itself"
   };
   return [
     ...tools.map((tool) => `Proven \u2014 ${per[tool] ?? tool}.`),
@@ -88297,12 +88770,13 @@ var migrationsCheck = defineCheck({
   id: "migrations",
   measures: "repository",
   title: "Every database migration has a rollback",
-  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one). Does not run migrations: it cannot prove a rollback restores the schema or the data.",
+  proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, golang-migrate `.up.sql`/`.down.sql`, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one), Django (no `RunPython` without `reverse_code`, no `RunSQL` without `reverse_sql`), Alembic `downgrade()` that is not `pass`, Rails `down` not raising IrreversibleMigration or `change` without irreversible operations, Liquibase changeSets with a `rollback` or auto-reversible changes. Does not run migrations: it cannot prove a rollback restores the schema or the data.",
   params: ParamsSchema7,
   async run(params4, ctx) {
-    const candidates = params4.dir ? [params4.dir] : DEFAULT_MIGRATION_DIRS;
+    const named = params4.dir?.split(",").map((dir) => dir.trim()).filter(Boolean);
+    const candidates = named ?? DEFAULT_MIGRATION_DIRS;
     const dirs = [];
-    for (const dir of candidates) if (await isDir2(path10.join(ctx.repoDir, dir))) dirs.push(dir);
+    for (const dir of candidates) if (await isDir2(path11.join(ctx.repoDir, dir))) dirs.push(dir);
     if (dirs.length === 0) {
       return {
         status: "skipped",
@@ -88311,8 +88785,8 @@ var migrationsCheck = defineCheck({
     }
     const statuses = [];
     for (const dir of dirs) {
-      for (const status of await inspectMigrations(path10.join(ctx.repoDir, dir))) {
-        statuses.push({ ...status, file: path10.posix.join(dir.split(path10.sep).join("/"), status.file) });
+      for (const status of await inspectMigrations(path11.join(ctx.repoDir, dir))) {
+        statuses.push({ ...status, file: path11.posix.join(dir.split(path11.sep).join("/"), status.file) });
       }
     }
     const where = dirs.join(", ");
@@ -88606,8 +89080,8 @@ async function queryPrometheus(endpoint2, request2) {
     form.set("end", String(request2.end));
     form.set("step", String(request2.stepSeconds));
   }
-  const path15 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
-  const target = new URL(path15, apiBase(endpoint2.url));
+  const path16 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path16, apiBase(endpoint2.url));
   const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
   const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
   let response;
@@ -89022,12 +89496,12 @@ var rateLimitCheck = defineCheck({
 // checks/lib/process/find-executable.ts
 import { constants as constants2 } from "node:fs";
 import { access } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 async function findExecutable(name, pathEnv, options2 = {}) {
-  for (const dir of (pathEnv ?? "").split(path11.delimiter)) {
+  for (const dir of (pathEnv ?? "").split(path12.delimiter)) {
     if (!dir) continue;
     if (options2.systemOnly && /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
-    const candidate = path11.join(dir, name);
+    const candidate = path12.join(dir, name);
     try {
       await access(candidate, constants2.X_OK);
       return candidate;
@@ -89039,9 +89513,9 @@ async function findExecutable(name, pathEnv, options2 = {}) {
 
 // checks/lib/secrets/gitleaks.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtemp, readFile as readFile7, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile8, rm as rm2 } from "node:fs/promises";
 import os from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 var GitleaksFindingSchema = external_exports.object({
   RuleID: external_exports.string(),
   File: external_exports.string(),
@@ -89050,8 +89524,8 @@ var GitleaksFindingSchema = external_exports.object({
 });
 var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
 async function runGitleaksDir(binary, dir, signal) {
-  const tmp = await mkdtemp(path12.join(os.tmpdir(), "shipgate-gitleaks-"));
-  const report = path12.join(tmp, "report.json");
+  const tmp = await mkdtemp(path13.join(os.tmpdir(), "shipgate-gitleaks-"));
+  const report = path13.join(tmp, "report.json");
   try {
     await new Promise((resolve5, reject) => {
       execFile2(
@@ -89065,10 +89539,10 @@ async function runGitleaksDir(binary, dir, signal) {
         }
       );
     });
-    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile7(report, "utf8")));
+    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile8(report, "utf8")));
     return parsed.map((finding) => ({
       ruleId: finding.RuleID,
-      file: path12.relative(dir, path12.resolve(dir, finding.File)).split(path12.sep).join("/"),
+      file: path13.relative(dir, path13.resolve(dir, finding.File)).split(path13.sep).join("/"),
       line: finding.StartLine
     }));
   } finally {
@@ -89096,14 +89570,14 @@ async function scanBuiltIn(dir, allowlist, signal) {
   };
   const toRead = listing.files.filter((file2) => !allowlist.allowsPath(file2));
   result.skipped.allowlisted += listing.files.length - toRead.length;
-  await forEachScanTarget(dir, toRead, signal, (file2, read2) => {
-    if (read2.kind === "skipped") {
-      if (read2.reason !== "unreadable") result.skipped[read2.reason]++;
+  await forEachScanTarget(dir, toRead, signal, (file2, read3) => {
+    if (read3.kind === "skipped") {
+      if (read3.reason !== "unreadable") result.skipped[read3.reason]++;
       return;
     }
     result.filesScanned++;
     let found = false;
-    for (const hit of scanText(read2.text, file2, rules)) {
+    for (const hit of scanText(read3.text, file2, rules)) {
       const candidate = { file: file2, ruleId: hit.ruleId, line: hit.line };
       if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
         result.skipped.allowlisted++;
@@ -89197,8 +89671,8 @@ var secretsCheck = defineCheck({
 });
 
 // checks/tls.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import path13 from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import path14 from "node:path";
 
 // checks/lib/http/http-tls-probe.ts
 import net from "node:net";
@@ -89271,7 +89745,7 @@ var tlsCheck = defineCheck({
     let ca;
     if (params4.caFile) {
       try {
-        ca = await readFile8(path13.resolve(ctx.repoDir, params4.caFile), "utf8");
+        ca = await readFile9(path14.resolve(ctx.repoDir, params4.caFile), "utf8");
       } catch (error62) {
         return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
       }
@@ -89310,11 +89784,11 @@ var tlsCheck = defineCheck({
 });
 
 // checks/version.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import path14 from "node:path";
-async function versionLine(dir) {
-  const text = await readFile9(path14.join(dir, "package.json"), "utf8").catch(() => "");
-  const index = text.split("\n").findIndex((line) => /^\s*"version"\s*:/.test(line));
+import { readFile as readFile10 } from "node:fs/promises";
+import path15 from "node:path";
+async function versionLine(dir, file2) {
+  const text = await readFile10(path15.join(dir, file2), "utf8").catch(() => "");
+  const index = text.split("\n").findIndex((line) => /^\s*(?:"version"\s*:|version\s*=|<version>)/.test(line));
   return index === -1 ? void 0 : index + 1;
 }
 function mismatches(release) {
@@ -89323,21 +89797,22 @@ function mismatches(release) {
   if (branchVersion && titleVersion && branchVersion !== titleVersion) {
     problems2.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
   }
-  if (packageVersion && version2 && release.source !== "package.json" && packageVersion !== version2) {
-    problems2.push(`package.json says ${packageVersion} but the ${release.source} says ${version2}`);
+  const file2 = release.packageFile ?? "package.json";
+  if (packageVersion && version2 && release.source !== file2 && packageVersion !== version2) {
+    problems2.push(`${file2} says ${packageVersion} but the ${release.source} says ${version2}`);
   }
   return problems2;
 }
-async function fail2(dir, summary) {
-  const finding = { file: "package.json", message: summary };
-  const line = await versionLine(dir);
+async function fail2(dir, summary, file2 = "package.json") {
+  const finding = { file: file2, message: summary };
+  const line = await versionLine(dir, file2);
   if (line !== void 0) finding.line = line;
   return { status: "fail", summary, findings: [finding] };
 }
 var versionCheck = defineCheck({
   id: "version",
   measures: "repository",
-  proves: "The release version is higher than the version on the base ref. Skipped when there is no release version or the base is the head itself.",
+  proves: "The release version is higher than the version on the base ref, read from the same manifest (package.json, pyproject.toml, setup.cfg, Cargo.toml, pom.xml, build.gradle, VERSION) or, when the base has none, its newest tag. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
   params: external_exports.object({}).strict(),
   async run(_params, ctx) {
@@ -89347,13 +89822,14 @@ var versionCheck = defineCheck({
     if (!version2) {
       return {
         status: "skipped",
-        summary: "no release version: package.json has no version and the branch/PR title name none"
+        summary: `no release version: no ${VERSION_FILES.join(", ")} declares one and the branch/PR title name none`
       };
     }
     const parsed = parseSemver(version2);
-    if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`);
+    const manifest = release.packageFile ?? "package.json";
+    if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`, manifest);
     const problems2 = mismatches(release);
-    if (problems2.length > 0) return fail2(dir, problems2.join("; "));
+    if (problems2.length > 0) return fail2(dir, problems2.join("; "), manifest);
     if (!ctx.baseRef)
       return { status: "skipped", summary: `no base ref: nothing to compare ${version2} with` };
     if (!await isGitRepo(dir, ctx.signal)) {
@@ -89370,12 +89846,26 @@ var versionCheck = defineCheck({
       return { status: "skipped", summary: "base ref is HEAD: nothing to compare" };
     }
     const prefix = await repoPrefix(dir, ctx.signal);
-    const shown = await tryGit(["show", `${base}:${prefix}package.json`], dir, ctx.signal);
-    const baseVersion = shown.code === 0 ? packageVersionFrom(shown.stdout) : void 0;
+    const texts = /* @__PURE__ */ new Map();
+    for (const file3 of VERSION_FILES) {
+      const shown = await tryGit(["show", `${base}:${prefix}${file3}`], dir, ctx.signal);
+      if (shown.code === 0) texts.set(file3, shown.stdout);
+    }
+    let baseVersion;
+    try {
+      baseVersion = projectVersion((file3) => texts.get(file3))?.version;
+    } catch {
+      baseVersion = void 0;
+    }
+    if (!baseVersion) {
+      const tag2 = await tryGit(["describe", "--tags", "--abbrev=0", base], dir, ctx.signal);
+      const tagged = tag2.code === 0 ? tag2.stdout.trim().replace(/^v/, "") : "";
+      if (parseSemver(tagged)) baseVersion = tagged;
+    }
     if (!baseVersion) {
       return {
         status: "pass",
-        summary: `${version2}: new package (no package.json version on ${ctx.baseRef})`
+        summary: `${version2}: new package (no manifest version and no tag on ${ctx.baseRef})`
       };
     }
     const baseParsed = parseSemver(baseVersion);
@@ -89387,8 +89877,10 @@ var versionCheck = defineCheck({
     }
     const order = compareSemver(parsed, baseParsed);
     if (order > 0) return { status: "pass", summary: `${version2} > ${baseVersion} on ${ctx.baseRef}` };
-    if (order === 0) return fail2(dir, `version not bumped: ${version2} = ${baseVersion} on ${ctx.baseRef}`);
-    return fail2(dir, `version goes backwards: ${version2} < ${baseVersion} on ${ctx.baseRef}`);
+    const file2 = release.packageFile ?? "package.json";
+    if (order === 0)
+      return fail2(dir, `version not bumped: ${version2} = ${baseVersion} on ${ctx.baseRef}`, file2);
+    return fail2(dir, `version goes backwards: ${version2} < ${baseVersion} on ${ctx.baseRef}`, file2);
   }
 });
 
@@ -89640,11 +90132,11 @@ var checkSchemas = new Map(
   checks.map((check2) => [check2.id, strictParams(check2.params)])
 );
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path15 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path15) || path15 : `templates/${path15.split(/[\\/]/).pop()}`;
+  const path16 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative6(cwd, path16) || path16 : `templates/${path16.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync9(path15, "utf8");
+    source = readFileSync9(path16, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -89723,20 +90215,20 @@ function parseConfig(text, file2) {
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems2 = parsed.error.issues.map((issue2) => {
-    const path15 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path15, key]) : [path15];
-    const node2 = doc.getIn(keys[0] ?? path15, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path15.slice(0, -1), true);
+    const path16 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path16, key]) : [path16];
+    const node2 = doc.getIn(keys[0] ?? path16, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path16.slice(0, -1), true);
     const offset2 = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
     const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset2);
-    const where = path15.length > 0 ? path15.join(".") : "(top level)";
+    const where = path16.length > 0 ? path16.join(".") : "(top level)";
     return { file: file2, line, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems2);
 }
-function findKeyLine(doc, path15, lineOf2) {
-  const parent = path15.length > 1 ? doc.getIn(path15.slice(0, -1), true) : doc.contents;
-  const last = path15.at(-1);
+function findKeyLine(doc, path16, lineOf2) {
+  const parent = path16.length > 1 ? doc.getIn(path16.slice(0, -1), true) : doc.contents;
+  const last = path16.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
@@ -89770,10 +90262,10 @@ var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  return (path15) => {
-    for (let depth = path15.length; depth > 0; depth--) {
-      const parent = depth > 1 ? doc.getIn(path15.slice(0, depth - 1), true) : doc.contents;
-      const key = path15[depth - 1];
+  return (path16) => {
+    for (let depth = path16.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path16.slice(0, depth - 1), true) : doc.contents;
+      const key = path16[depth - 1];
       if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
         for (const pair of parent.items) {
           const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
@@ -89890,7 +90382,7 @@ async function loadSetup(gh, policy, paths = {}) {
   const configPath = paths.configPath ?? CONFIG_PATH;
   const definition = await readGateDefinition({
     config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
-    readTemplate: async (path15) => ({ file: path15, text: await gh.readFile(path15, policy.sha) }),
+    readTemplate: async (path16) => ({ file: path16, text: await gh.readFile(path16, policy.sha) }),
     missingTemplate: `not found on ${policy.ref}`,
     ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
   });
@@ -90163,9 +90655,9 @@ function sectionsOf(record2) {
   for (const item of record2.items) {
     const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
     const group = item.section[0] ?? "Checklist";
-    const section = sections.get(title) ?? { title, group, items: [] };
-    section.items.push(item);
-    sections.set(title, section);
+    const section2 = sections.get(title) ?? { title, group, items: [] };
+    section2.items.push(item);
+    sections.set(title, section2);
   }
   return [...sections.values()];
 }
@@ -90295,16 +90787,16 @@ function renderAuditMarkdown(record2) {
       "",
       ...record2.signals.map((signal) => `- ${esc2(signal)}`)
     );
-  for (const section of sectionsOf(record2)) {
+  for (const section2 of sectionsOf(record2)) {
     out.push(
       "",
-      `## ${esc2(section.title)}`,
+      `## ${esc2(section2.title)}`,
       "",
       "| Item | Status | By | When | Evidence |",
       "| --- | --- | --- | --- | --- |"
     );
-    for (const item of section.items) out.push(itemRow(item));
-    const findings = section.items.flatMap(
+    for (const item of section2.items) out.push(itemRow(item));
+    const findings = section2.items.flatMap(
       (item) => (item.evidence?.findings ?? []).map((finding) => {
         const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
         const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
@@ -90712,13 +91204,13 @@ function buildAuditRecord(input2, secret, ledgerKey = secret) {
   const title = fill(checklist.title);
   const items = checklist.items.map((item) => {
     const state = states[item.id] ?? { checked: false };
-    const section = item.section.map(fill);
+    const section2 = item.section.map(fill);
     const found = evidence.get(item.id);
     const why = notApplicable.get(item.id);
     return {
       id: item.id,
       text: item.text,
-      section: section[0] === title ? section.slice(1) : section,
+      section: section2[0] === title ? section2.slice(1) : section2,
       kind: item.kind,
       phase: item.phase,
       required: why === void 0 && isRequired(item, input2.activated),
@@ -91794,8 +92286,8 @@ function configuredJobWorkflow(config3, repo) {
   const uses = config3.checksWorkflow?.uses;
   if (!uses) return void 0;
   if (uses.startsWith("./")) {
-    const [path15 = "", ref = ""] = uses.slice(2).split("@");
-    return { repo, path: path15, ref };
+    const [path16 = "", ref = ""] = uses.slice(2).split("@");
+    return { repo, path: path16, ref };
   }
   return parseWorkflowRef(uses);
 }
@@ -92063,7 +92555,7 @@ var PIPELINE_GLOBS = [
 ];
 var isPipelineFile = (0, import_picomatch6.default)(PIPELINE_GLOBS, { dot: true });
 function pipelineChanges(changedPaths) {
-  return changedPaths.filter((path15) => isPipelineFile(path15)).sort();
+  return changedPaths.filter((path16) => isPipelineFile(path16)).sort();
 }
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -92918,18 +93410,18 @@ function refusal(error62, expected) {
 }
 
 // src/app/pr/provenance.ts
-async function fileAt(scope, path15, ref) {
+async function fileAt(scope, path16, ref) {
   const { owner, repo } = scope.gh.repo;
-  const key = `${owner}/${repo}@${ref}:${path15}`;
+  const key = `${owner}/${repo}@${ref}:${path16}`;
   const cached2 = scope.bot.memory.files.get(key);
   if (cached2 !== void 0) return cached2;
-  const text = await scope.gh.readFile(path15, ref);
+  const text = await scope.gh.readFile(path16, ref);
   if (text !== void 0) scope.bot.memory.files.set(key, text);
   return text;
 }
-async function compareWithDefault(scope, path15, sha) {
+async function compareWithDefault(scope, path16, sha) {
   const { defaultBranch } = await repositoryOf(scope);
-  const [ran, policy] = await Promise.all([fileAt(scope, path15, sha), fileAt(scope, path15, defaultBranch)]);
+  const [ran, policy] = await Promise.all([fileAt(scope, path16, sha), fileAt(scope, path16, defaultBranch)]);
   if (policy === void 0) return { file: "not-on-default-branch" };
   if (ran === void 0) return { file: void 0, policyText: policy };
   return { file: ran === policy ? "same" : "changed", policyText: policy };
@@ -92957,11 +93449,11 @@ async function evidenceSource(scope, session, run2, expected) {
   const claims = check2.claims;
   if (claims.repository.toLowerCase() !== `${owner}/${repo}`.toLowerCase())
     return { ...base, token: check2, workflowFile: void 0 };
-  const path15 = workflowPathOf(claims);
-  if (!path15) return { ...base, token: check2, workflowFile: void 0 };
-  const caller = await compareWithDefault(scope, path15, claims.sha);
+  const path16 = workflowPathOf(claims);
+  if (!path16) return { ...base, token: check2, workflowFile: void 0 };
+  const caller = await compareWithDefault(scope, path16, claims.sha);
   const job = jobWorkflowOf(claims);
-  const localJob = job && job.repo.toLowerCase() === claims.repository.toLowerCase() && job.path !== path15 ? job : void 0;
+  const localJob = job && job.repo.toLowerCase() === claims.repository.toLowerCase() && job.path !== path16 ? job : void 0;
   const called = localJob ? await compareWithDefault(scope, localJob.path, claims.job_workflow_sha ?? claims.sha) : void 0;
   const texts = [caller.policyText, called?.policyText].filter((text) => text !== void 0);
   const changed = expected.pull ? await pullFiles(scope, expected.pull) : void 0;
@@ -93486,16 +93978,16 @@ function pushInvalidation(input2) {
 // src/core/release/version-only.ts
 var MAX_VERSION_FILE_CHARS = 2e6;
 var VERSION19 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
-function versionBump(path15, before, after) {
+function versionBump(path16, before, after) {
   if (before === void 0 || after === void 0 || before === after) return void 0;
   if (before.length > MAX_VERSION_FILE_CHARS || after.length > MAX_VERSION_FILE_CHARS) return void 0;
-  return isPackageJson(path15) ? packageJsonBump(before, after) : lineBump(before, after);
+  return isPackageJson(path16) ? packageJsonBump(before, after) : lineBump(before, after);
 }
-function isVersionOnlyChange(path15, before, after) {
-  return versionBump(path15, before, after) !== void 0;
+function isVersionOnlyChange(path16, before, after) {
+  return versionBump(path16, before, after) !== void 0;
 }
-function isPackageJson(path15) {
-  return path15 === "package.json" || path15.endsWith("/package.json");
+function isPackageJson(path16) {
+  return path16 === "package.json" || path16.endsWith("/package.json");
 }
 function packageJsonBump(before, after) {
   const old = parseObject(before);
@@ -93576,15 +94068,15 @@ async function pushChanges(scope, config3, before, after) {
   const candidates = versionFileCandidates(config3, changedFiles).slice(0, MAX_VERSION_FILES);
   const versionOnlyFiles = [];
   await Promise.all(
-    candidates.map(async (path15) => {
+    candidates.map(async (path16) => {
       try {
         const [old, next] = await Promise.all([
-          scope.gh.readFile(path15, before),
-          scope.gh.readFile(path15, after)
+          scope.gh.readFile(path16, before),
+          scope.gh.readFile(path16, after)
         ]);
-        if (isVersionOnlyChange(path15, old, next)) versionOnlyFiles.push(path15);
+        if (isVersionOnlyChange(path16, old, next)) versionOnlyFiles.push(path16);
       } catch (error62) {
-        scope.log.warn({ err: error62, path: path15 }, "cannot read a version file; its change counts");
+        scope.log.warn({ err: error62, path: path16 }, "cannot read a version file; its change counts");
       }
     })
   );
@@ -95421,22 +95913,22 @@ function summarySection(record2) {
 }
 function groupSections(sections) {
   const groups2 = [];
-  for (const section of sections) {
+  for (const section2 of sections) {
     const last = groups2.at(-1);
-    if (last?.name === section.group) last.sections.push(section);
-    else groups2.push({ name: section.group, sections: [section] });
+    if (last?.name === section2.group) last.sections.push(section2);
+    else groups2.push({ name: section2.group, sections: [section2] });
   }
   return groups2;
 }
 function groupSection(group, index) {
-  const tables = group.sections.map((section) => {
-    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
+  const tables = group.sections.map((section2) => {
+    const caption = section2.items[0]?.section.slice(1).join(" \u203A ") || section2.title;
     return `<table class="items">
 <caption>${escapeHtml(caption)}</caption>
 <colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
 <tbody>
-${section.items.map(itemRow2).join("\n")}
+${section2.items.map(itemRow2).join("\n")}
 </tbody>
 </table>`;
   });
@@ -95584,7 +96076,7 @@ function send(res, status, html, extra = {}) {
 async function loadAuditRecord(probot, bot, repo, number4) {
   const scope = await scopeForRepo(probot, bot, repo);
   if (!scope) return void 0;
-  const read2 = async () => {
+  const read3 = async () => {
     const session = await openSession(scope, number4, { refreshPull: true });
     if (!session.comment && session.ledger.events.length === 0) return void 0;
     const { pull, setup } = session;
@@ -95608,7 +96100,7 @@ async function loadAuditRecord(probot, bot, repo, number4) {
     );
   };
   try {
-    return await bot.memory.queue.run(prKey(scope.gh, number4), read2);
+    return await bot.memory.queue.run(prKey(scope.gh, number4), read3);
   } catch (error62) {
     if (statusOf(error62) === 404) return void 0;
     throw error62;

@@ -63,7 +63,8 @@ const RELEASE_IF = `>-
       startsWith(github.head_ref, 'release-please--') ||
       startsWith(github.head_ref, 'changeset-release/')`;
 
-const HEAD = '${{ inputs.sha || github.event.pull_request.head.sha }}';
+/** The PR head (not the merge commit): results belong to the commit the bot gates. */
+const HEAD = `\${{ inputs.sha || github.event.pull_request.head.sha }}`;
 
 export function renderChecksWorkflow(
   repoDir: string,
