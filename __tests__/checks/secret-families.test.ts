@@ -198,6 +198,16 @@ describe('look-alikes that were over-flagged', () => {
     expect(scanText(text, 'src/sample.ts').map((hit) => hit.ruleId)).toEqual([]);
   });
 
+  it('ignores a PowerShell cmdlet assigned to Credentials in the Maven wrapper every Spring project commits', () => {
+    const line =
+      '  $webclient.Credentials = New-Object System.Net.NetworkCredential($env:MVNW_USERNAME, $env:MVNW_PASSWORD)';
+    expect(scanText(line, 'mvnw.cmd').map((hit) => hit.ruleId)).toEqual([]);
+    // a literal in the same place is still a finding
+    expect(
+      scanText(`  $webclient.Credentials = Xq7-${base62(24)}`, 'mvnw.cmd').map((hit) => hit.ruleId),
+    ).toEqual(['generic-secret-assignment']);
+  });
+
   it.each([
     ['a variable', 'infra/main.tf', '  administrator_login_password = var.db_password'],
     ['an interpolation', 'infra/db.hcl', `  password = "${'$'}{aws_db_instance.default.password}"`],

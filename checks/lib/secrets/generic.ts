@@ -56,7 +56,9 @@ const DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-
 // Regex sources and code fragments (`\\d+`, `(?:`, several brackets) are not credentials.
 const CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
 // Identifiers made of words (`PrivateStateTokenIssuance`, `change_phone_number`): enum values, not secrets.
-const WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+\d{0,2}$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$/;
+// PowerShell's verb-noun cmdlets (`New-Object`, `Get-Content`) in .cmd/.ps1 scripts are words too.
+const WORDLIKE_RE =
+  /^(?:[A-Z]?[a-z]+)+\d{0,2}$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$|^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$/;
 
 /** The identifier around the keyword at `start`: the regex starts at the keyword, so read back. */
 function identifierAt(text: string, start: number, matched: string): string {
