@@ -94,7 +94,7 @@ ${EXPORT_COLUMNS.map(
 <main id="main">
 <table class="items">
 <caption>Releases</caption>
-<colgroup><col class="c-pr"><col class="c-version"><col class="c-when"><col class="c-author"><col><col class="c-badge"><col class="c-badge"><col class="c-badge"><col class="c-badge"></colgroup>
+<colgroup><col class="c-pr"><col class="c-version"><col class="c-when"><col class="c-author"><col><col class="c-sod"><col class="c-glass"><col class="c-rollback"><col class="c-signals"></colgroup>
 <thead><tr><th scope="col">PR</th><th scope="col">Version</th><th scope="col">Merged</th><th scope="col">Author</th><th scope="col">Approvers (role)</th><th scope="col">Separation of duties</th><th scope="col">Break-glass</th><th scope="col">Rollback</th><th scope="col">Rubber-stamp signals</th></tr></thead>
 <tbody>
 ${summary || '<tr><td colspan="9">No release was merged in this period.</td></tr>'}

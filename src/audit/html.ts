@@ -44,7 +44,7 @@ tbody th{font-weight:500}
 td.when{white-space:nowrap}
 table.items{table-layout:fixed}
 col.c-item{width:30%}col.c-status{width:10rem}col.c-by{width:9rem}col.c-when{width:11.5rem}
-col.c-control{width:22rem}col.c-pr{width:4.5rem}col.c-version{width:5.5rem}col.c-author{width:6.5rem}col.c-badge{width:10rem}
+col.c-control{width:22rem}col.c-sod{width:8rem}col.c-glass{width:9.5rem}col.c-rollback{width:6.5rem}col.c-signals{width:8rem}col.c-pr{width:4.5rem}col.c-version{width:5.5rem}col.c-author{width:6.5rem}col.c-badge{width:10rem}
 td p{margin:0 0 .25rem}
 th,td{overflow-wrap:anywhere}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;border:1px solid;font-size:.875rem;font-weight:600;white-space:nowrap}
