@@ -1,6 +1,6 @@
-import { colorEnabled, paint } from '../../src/cli/color.js';
-import { progressLine, resultsTable } from '../../src/cli/report-text.js';
 import type { ItemResult } from '../../src/core/template/model.js';
+import { colorEnabled, paint } from '../../src/report/color.js';
+import { progressLine, resultsTable } from '../../src/report/report-text.js';
 import { runCli } from '../helpers/cli-io.js';
 import { removeDirs, tempDir, writeFiles } from '../helpers/repo-temp.js';
 

@@ -60,3 +60,38 @@ describe('one gate, one writer, no cycles', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+/** The hosts: each runs the engine its own way and nothing else builds on it (docs/architecture.md). */
+const HOSTS = [
+  path.join('src', 'cli'),
+  path.join('src', 'action'),
+  path.join('src', 'app', 'server'),
+  path.join('src', 'app', 'server.ts'),
+];
+const hostOf = (file: string) => HOSTS.find((host) => file === host || file.startsWith(`${host}${path.sep}`));
+
+describe('hosts are leaves', () => {
+  it('finds the hosts and their imports (the check below cannot pass on an empty graph)', () => {
+    for (const host of HOSTS) expect(sourceFiles.some((file) => hostOf(file) === host)).toBe(true);
+    expect(sourceFiles.filter((file) => hostOf(file) === HOSTS[1]).flatMap(importsOf).length).toBeGreaterThan(
+      20,
+    );
+  });
+
+  it('no host imports another host, and nothing outside a host imports it', () => {
+    const offending = sourceFiles.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => {
+          const host = hostOf(target);
+          // the server entry (src/app/server.ts) and its folder are one host
+          const same =
+            host !== undefined &&
+            hostOf(file) !== undefined &&
+            host.replace(/\.ts$/, '') === hostOf(file)?.replace(/\.ts$/, '');
+          return host !== undefined && !same;
+        })
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});

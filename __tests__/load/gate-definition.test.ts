@@ -5,10 +5,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadRepoContext } from '../../src/cli/context.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { formatProblem, InvalidInputError } from '../../src/core/errors.js';
 import type { GitHub } from '../../src/github/types.js';
+import { loadRepoContext } from '../../src/load/repo-context.js';
 import { loadSetup } from '../../src/load/setup.js';
 
 const TEMPLATE = `# Release

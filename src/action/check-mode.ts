@@ -1,11 +1,10 @@
 import { relative } from 'node:path';
 import * as core from '@actions/core';
 import { findCheck } from '../../checks/index.js';
-import { loadRepoContext, type RepoContext } from '../cli/context.js';
-import type { CliIO } from '../cli/io.js';
-import { progressLine } from '../cli/report-text.js';
 import { type ChecklistItem, type ItemResult, isFailing, resultsReport } from '../core/template/model.js';
 import { gitHubForToken } from '../github/token-client.js';
+import { loadRepoContext, type RepoContext, type RepoIO } from '../load/repo-context.js';
+import { progressLine } from '../report/report-text.js';
 import { defaultBaseRef } from '../runner/git-info.js';
 import type { JobRole } from '../runner/placement.js';
 import { itemsToRun, runChecks } from '../runner/run-checks.js';
@@ -138,8 +137,7 @@ function orderLike(context: RepoContext, results: readonly ItemResult[]): ItemRe
   return [...results].sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
 }
 
-/** loadRepoContext only reads cwd and env; its output goes to the Actions log. */
-function actionIO(cwd: string, env: Record<string, string | undefined>): CliIO {
-  const write = (text: string) => core.info(text.replace(/\n$/, ''));
-  return { argv: [], cwd, env, stdout: { write }, stderr: { write }, now: () => new Date() };
+/** What loadRepoContext reads of its host: the workspace and the environment. */
+function actionIO(cwd: string, env: Record<string, string | undefined>): Pick<RepoIO, 'cwd' | 'env'> {
+  return { cwd, env };
 }

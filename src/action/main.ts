@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import type { RepoContext } from '../cli/context.js';
 import { JOB_CREDENTIAL_VARIABLE } from '../core/config/config.js';
 import { effectiveParams } from '../core/evidence/binding.js';
 import { type ChecklistItem, type ItemResult, isFailing } from '../core/template/model.js';
+import type { RepoContext } from '../load/repo-context.js';
 import { runBotMode } from './bot-mode.js';
 import { runCheckStep } from './check-mode.js';
 import { type RunEvent, readRunEvent } from './event.js';

@@ -7,9 +7,9 @@
  */
 import { relative } from 'node:path';
 import * as core from '@actions/core';
-import { type RepoContext, readRepoFacts } from '../cli/context.js';
 import type { GitHub } from '../github/types.js';
 import { CONFIG_PATH } from '../load/load-config.js';
+import { type RepoContext, readRepoFacts } from '../load/repo-context.js';
 import { loadSetup } from '../load/setup.js';
 import type { ActionInputs } from './inputs.js';
 import { useDefaultBranchPolicyFiles } from './two-job.js';

@@ -1,7 +1,7 @@
-import { countLine } from '../cli/report-text.js';
 import { escapeInline } from '../core/escape.js';
 import type { CheckStatus, ItemResult, Phase } from '../core/template/model.js';
 import { utf8Length } from '../core/utf8.js';
+import { countLine } from '../report/report-text.js';
 import { formatFigures } from './figures.js';
 
 const STATUS_BADGE: Record<CheckStatus, string> = {

@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isReleasePull } from '../app/pr/release-pr.js';
-import { ledgerSecretFrom } from '../app/server/secret.js';
 import { renderExportPage } from '../audit/export-page.js';
 import { readAuditJson } from '../core/audit/audit-attachment.js';
 import { type AuditRecord, verifyAuditRecord } from '../core/audit/audit-record.js';
@@ -29,6 +28,7 @@ import {
 import { resolveReleaseVersion } from '../core/release/release-version.js';
 import { gitHubForToken } from '../github/token-client.js';
 import type { GitHub, PullInfo } from '../github/types.js';
+import { ledgerSecretFrom } from '../load/ledger-secret.js';
 import { loadSetup } from '../load/setup.js';
 import { type CliIO, UsageError } from './io.js';
 

@@ -6,10 +6,11 @@ import { notApplicableByConfig } from '../core/decide/not-applicable.js';
 import { phaseGate } from '../core/gate/release-gates.js';
 import type { ItemStates } from '../core/ledger/ledger.js';
 import { type Checklist, type ItemResult, type Phase, resultsReport } from '../core/template/model.js';
+import { loadRepoContext } from '../load/repo-context.js';
+import { colorEnabled, paint } from '../report/color.js';
+import { countLine, progressLine, resultsTable } from '../report/report-text.js';
 import { defaultBaseRef, headSha } from '../runner/git-info.js';
 import { runChecks } from '../runner/run-checks.js';
-import { colorEnabled, paint } from './color.js';
-import { loadRepoContext } from './context.js';
 import { type CliIO, UsageError } from './io.js';
 import {
   buildFailureText,
@@ -19,7 +20,6 @@ import {
   missingServices,
   missingServicesText,
 } from './missing-services.js';
-import { countLine, progressLine, resultsTable } from './report-text.js';
 
 export const CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
                       [--only a,b] [--phase pre-merge|post-deploy] [--format text|json]

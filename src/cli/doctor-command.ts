@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Probot } from 'probot';
-import { doctorReport } from '../app/server/doctor-report.js';
 import type { AppOctokit } from '../github/client.js';
+import { doctorReport } from '../load/doctor-report.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const DOCTOR_HELP = `Usage: shipgate doctor --repo OWNER/REPO

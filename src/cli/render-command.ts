@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { renderComment } from '../core/comment/render.js';
 import { phaseGate } from '../core/gate/release-gates.js';
-import { loadRepoContext, variablesFor } from './context.js';
+import { loadRepoContext, variablesFor } from '../load/repo-context.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const RENDER_HELP = `Usage: shipgate render [DIR] [--template FILE] [--config FILE] [--var key=value]...

@@ -1,9 +1,9 @@
 /** `/shipgate doctor` on a PR: the doctor's findings for the repository as a reply (write access). */
 import { hasPermission } from '../../core/decide/authorize.js';
+import { doctorReport } from '../../load/doctor-report.js';
 import { permissionOf } from '../pr/authorize-actor.js';
 import { reply } from '../pr/publish.js';
 import type { EventScope } from '../runtime/bot.js';
-import { doctorReport } from '../server/doctor-report.js';
 
 export async function onDoctor(scope: EventScope, number: number, actor: string): Promise<void> {
   if (!hasPermission(await permissionOf(scope, actor), 'write')) {

@@ -19,7 +19,7 @@ import { statusOf } from '../../github/client.js';
 import type { PullInfo } from '../../github/types.js';
 import { LeaseLost } from '../../scale/coordinator.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
-import { scopeForRepo } from '../server/repo-scope.js';
+import { scopeForRepo } from '../runtime/repo-scope.js';
 import type { AwaitedCommit } from './awaiting-results.js';
 import { resultNotesKey } from './facts.js';
 import { dispatchWorkflow } from './publish.js';

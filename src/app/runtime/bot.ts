@@ -6,11 +6,24 @@ import type { RepoSetup } from '../../load/setup.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createLocalCoordinator } from '../../scale/local-coordinator.js';
 import { AwaitingResults } from '../pr/awaiting-results.js';
-import type { AppMetrics } from '../server/metrics.js';
 import type { BotLog } from './bot-log.js';
 import { CoordinatedQueue } from './coordinated-queue.js';
 import { ReplyBurst } from './reply-burst.js';
 import { TtlCache } from './ttl-cache.js';
+
+/** How a webhook delivery ended, for the host's counters. */
+export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'error';
+
+/**
+ * What the engine and its host report to metrics; the server's Prometheus counters
+ * (server/metrics.ts) implement it. Declared here so the engine never imports its host.
+ */
+export interface BotMetrics {
+  event(event: string, action: string | undefined, outcome: EventOutcome, seconds?: number): void;
+  tickDecisions(accepted: number, rejected: number): void;
+  stepsWritten(steps: number): void;
+  redelivery(outcome: 'requested' | 'error'): void;
+}
 
 export interface BotOptions {
   /** Key for the ledger HMAC (SHIPGATE_LEDGER_SECRET, or derived from the webhook secret). */
@@ -32,7 +45,7 @@ export interface BotOptions {
   /** Issuer of the GitHub Actions ID tokens that vouch for results (SHIPGATE_OIDC_ISSUER; GHES: https://HOST/_services/token). */
   oidcIssuer?: string;
   /** Prometheus counters (GET /metrics); absent in unit tests. */
-  metrics?: AppMetrics;
+  metrics?: BotMetrics;
   /** PROMETHEUS_URL and the credentials the config names (cutover windows query Prometheus); never logged. */
   telemetryEnv?: Record<string, string | undefined>;
   /** The cutover timer's period (its time slot for claiming a PR) and its bound per pass. */
@@ -123,7 +136,7 @@ export interface Bot {
   readonly publicUrl?: string;
   /** Issuer of the Actions ID tokens (provenance.ts). */
   readonly oidcIssuer: string;
-  readonly metrics?: AppMetrics;
+  readonly metrics?: BotMetrics;
   /** See BotOptions.telemetryEnv. */
   readonly telemetryEnv?: Record<string, string | undefined>;
   /** The app's own credentials (JWT; with an id, that installation's token) for `/shipgate doctor`; absent in bot mode. */

@@ -5,11 +5,10 @@ import type { AppOctokit } from '../../github/client.js';
 import { handleEvent } from '../events/handle-event.js';
 import { sweepMissingResults } from '../pr/missing-results.js';
 import { stepsIdle } from '../pr/run-step.js';
-import { type Bot, BotMemory, type BotOptions } from '../runtime/bot.js';
+import { type Bot, BotMemory, type BotOptions, type EventOutcome } from '../runtime/bot.js';
 import { auditRequestHandler } from './audit-access.js';
 import { type CutoverTick, cutoverPass } from './cutover-pass.js';
 import { governancePass } from './governance-pass.js';
-import type { EventOutcome } from './metrics.js';
 import { reconcile } from './reconcile.js';
 import { redeliverFailed } from './redeliver-failed.js';
 

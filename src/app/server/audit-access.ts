@@ -12,7 +12,7 @@ import type { RepoRef } from '../../github/types.js';
 import { releaseVersion } from '../pr/facts.js';
 import { openSession } from '../pr/session.js';
 import { type Bot, prKey } from '../runtime/bot.js';
-import { scopeForRepo } from './repo-scope.js';
+import { scopeForRepo } from '../runtime/repo-scope.js';
 
 /** Builds a PR's audit record from GitHub; undefined when the app is not installed or there is no gate. */
 export async function loadAuditRecord(

@@ -2,7 +2,7 @@ import type { Probot } from 'probot';
 import { sampleCutover } from '../events/on-cutover-timer.js';
 import { forgetWatched, watchedPulls } from '../pr/cutover-watch.js';
 import type { Bot } from '../runtime/bot.js';
-import { scopeForRepo } from './repo-scope.js';
+import { scopeForRepo } from '../runtime/repo-scope.js';
 
 export interface CutoverTick {
   /** PRs looked at and windows sampled in this pass. */

@@ -2,8 +2,8 @@ import type { Probot } from 'probot';
 import { type GovernanceOutcome, governanceStep } from '../events/on-governance-timer.js';
 import { dueGovernance, forgetGovernance } from '../pr/governance-watch.js';
 import type { Bot } from '../runtime/bot.js';
+import { scopeForRepo } from '../runtime/repo-scope.js';
 import { claimSlot } from './cutover-pass.js';
-import { scopeForRepo } from './repo-scope.js';
 
 /**
  * One pass of the governance timer (with the cutover timer): every PR whose change window has

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { createNodeMiddleware, createProbot } from 'probot';
 import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import { type OctokitTuning, tunedOctokit } from '../../github/octokit.js';
+import { ledgerSecretFrom } from '../../load/ledger-secret.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createCoordinator } from '../../scale/create-coordinator.js';
 import { cutoverIntervalFrom } from '../pr/cutover-watch.js';
@@ -12,7 +13,6 @@ import { SWEEP_INTERVAL_MS } from '../pr/missing-results.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
 import { AppMetrics } from './metrics.js';
 import { REDELIVER_INTERVAL_MS } from './redeliver-failed.js';
-import { ledgerSecretFrom } from './secret.js';
 import { settleWithin, shutdownTimeoutFrom } from './shutdown.js';
 import { logInstallationProblems } from './startup-doctor.js';
 

@@ -3,9 +3,9 @@
  * several apps in one process (tests, benchmarks) do not mix their counts.
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { BotMetrics, EventOutcome } from '../runtime/bot.js';
 
 /** How a webhook delivery ended. */
-export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'error';
 
 /** What the GitHub client reports about each HTTP attempt and each finished request. */
 export interface GitHubRequestObserver {
@@ -15,7 +15,7 @@ export interface GitHubRequestObserver {
   retried(method: string, retries: number): void;
 }
 
-export class AppMetrics implements GitHubRequestObserver {
+export class AppMetrics implements GitHubRequestObserver, BotMetrics {
   readonly registry = new Registry();
   private readonly events = new Counter({
     name: 'shipgate_webhook_events_total',

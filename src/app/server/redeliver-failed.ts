@@ -11,7 +11,7 @@ import {
   requestRedelivery,
 } from '../../github/hook-deliveries.js';
 import type { Coordinator } from '../../scale/coordinator.js';
-import type { AppMetrics } from './metrics.js';
+import type { BotMetrics } from '../runtime/bot.js';
 
 /** GitHub redelivers only deliveries from the past 3 days; stay inside that. */
 export const REDELIVERY_LOOKBACK_MS = 71 * 3600_000;
@@ -54,7 +54,7 @@ export async function redeliverFailed(
   probot: Probot,
   deps: {
     coordinator: Coordinator;
-    metrics?: AppMetrics;
+    metrics?: BotMetrics;
     now: () => Date;
     limits?: Partial<RedeliveryLimits>;
   },

@@ -2,16 +2,16 @@
  * The full `shipgate doctor` for one repository, read through the API with the app's credentials:
  * shared by the CLI (`shipgate doctor --repo`) and the bot's `/shipgate doctor` reply.
  */
-import { diagnose, formatDoctor } from '../../core/doctor/diagnose.js';
-import { type AppOctokit, gitHubFor } from '../../github/client.js';
+import { diagnose, formatDoctor } from '../core/doctor/diagnose.js';
+import { type AppOctokit, gitHubFor } from '../github/client.js';
 import {
   canReadTeam,
   readDefaultBranch,
   readInstallation,
   readRequiredChecks,
-} from '../../github/doctor-reads.js';
-import type { RepoRef } from '../../github/types.js';
-import { loadSetup } from '../../load/setup.js';
+} from '../github/doctor-reads.js';
+import type { RepoRef } from '../github/types.js';
+import { loadSetup } from './setup.js';
 
 export interface DoctorAuth {
   appId: number;

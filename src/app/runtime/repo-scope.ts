@@ -1,8 +1,8 @@
 import type { Probot } from 'probot';
 import { type AppOctokit, gitHubFor, installationIdFor } from '../../github/client.js';
 import type { RepoRef } from '../../github/types.js';
-import type { Bot, EventScope } from '../runtime/bot.js';
-import { fencedGitHub } from '../runtime/coordinated-queue.js';
+import type { Bot, EventScope } from './bot.js';
+import { fencedGitHub } from './coordinated-queue.js';
 
 /**
  * A handler scope for work that no webhook started (audit pages, the missing-results sweep): the

@@ -5,10 +5,16 @@ import { InvalidInputError } from '../core/errors.js';
 import { resolveReleaseVersion } from '../core/release/release-version.js';
 import type { Checklist } from '../core/template/model.js';
 import { buildVariables } from '../core/template/variables.js';
-import { CONFIG_PATH } from '../load/load-config.js';
-import { assertUsable, readGateDefinition } from '../load/setup.js';
 import { currentBranch } from '../runner/git-info.js';
-import type { CliIO } from './io.js';
+import { CONFIG_PATH } from './load-config.js';
+import { assertUsable, readGateDefinition } from './setup.js';
+
+/** What reading a repository on disk needs of its host (the CLI's io, the Action's environment). */
+export interface RepoIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  now(): Date;
+}
 
 export interface RepoContext {
   repoDir: string;
@@ -24,7 +30,7 @@ export interface RepoContext {
  * the bot reads it from GitHub (src/load/setup.ts), and any problem throws with its file and line.
  */
 export async function loadRepoContext(
-  io: CliIO,
+  io: Pick<RepoIO, 'cwd' | 'env'>,
   dir: string | undefined,
   flags: { template?: string; config?: string },
 ): Promise<RepoContext> {
@@ -53,7 +59,7 @@ export async function loadRepoContext(
 
 /** What the checkout says about the release: package name and version, branch, release version. */
 export function readRepoFacts(
-  io: Pick<CliIO, 'env'>,
+  io: Pick<RepoIO, 'env'>,
   repoDir: string,
 ): Pick<RepoContext, 'packageJson' | 'branch' | 'releaseVersion'> {
   const packageJson = readPackageJson(repoDir);
@@ -70,7 +76,11 @@ function readText(path: string): string | undefined {
   }
 }
 
-export function variablesFor(context: RepoContext, io: CliIO, overrides: Record<string, string>) {
+export function variablesFor(
+  context: RepoContext,
+  io: Pick<RepoIO, 'env' | 'now'>,
+  overrides: Record<string, string>,
+) {
   return buildVariables({
     config: context.config,
     version: context.releaseVersion,
