@@ -15,14 +15,11 @@ import {
   overdueAt,
   workflowFileName,
 } from '../../core/evidence/missing-results.js';
-import { statusOf } from '../../github/client.js';
 import type { PullInfo } from '../../github/types.js';
-import { LeaseLost } from '../../scale/coordinator.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { scopeForRepo } from '../server/repo-scope.js';
 import type { AwaitedCommit } from './awaiting-results.js';
 import { resultNotesKey } from './facts.js';
-import { dispatchWorkflow } from './publish.js';
 import { isReleasePull } from './release-pr.js';
 import { runPrStep } from './run-step.js';
 import { getPull, getSetup } from './session.js';
@@ -86,7 +83,6 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
   const key = prKey(scope.gh, entry.number);
   // Shared with the other replicas (and kept across restarts with Redis): once per commit, fleet-wide.
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
-  let dispatched = false;
   const pull = await getPull(scope, entry.number, true);
   const setup = await getSetup(scope, pull);
   const workflow = setup.config.checksWorkflow;
@@ -94,49 +90,59 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
     awaiting.stop(entry.owner, entry.repo, entry.sha);
     return false;
   }
-  await runPrStep(scope, entry.number, {
-    open: { pull },
-    async decide(session) {
-      const action = missingResultsAction({
-        since: entry.since,
-        now: bot.now().toISOString(),
-        timeoutMinutes: workflow.timeoutMinutes,
+  const file = workflowFileName(workflow.file ?? '');
+  type Outcome = { action: 'wait' | 'stop' } | { action: 'dispatch'; dispatched: boolean };
+  const outcome = await runPrStep<{ resultsSeen: boolean; dispatched: boolean; notes: string[] }, Outcome>(
+    scope,
+    entry.number,
+    {
+      open: { pull },
+      read: async (session) => ({
         resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
         dispatched:
           awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
           (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
-      });
-      if (action === 'wait') {
-        entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
-        return undefined;
-      }
-      if (action === 'stop') {
-        awaiting.stop(entry.owner, entry.repo, entry.sha);
-        return undefined;
-      }
-      const file = workflowFileName(workflow.file ?? '');
-      let error: string | undefined;
-      try {
-        await dispatchWorkflow(scope, file, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
-      } catch (caught) {
-        if (caught instanceof LeaseLost) throw caught; // another replica holds the PR: it decides
-        error = `${statusOf(caught) ?? 'error'} ${caught instanceof Error ? caught.message : String(caught)}`;
-      }
-      // Recorded even when GitHub refused, so a broken workflow is not dispatched on every sweep.
-      awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
-      await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86_400);
-      const note = missingResultsNote({
-        sha: entry.sha,
-        timeoutMinutes: workflow.timeoutMinutes,
-        file,
-        ...(error ? { error } : {}),
-      });
-      if (error) scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
-      else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
-      dispatched = error === undefined;
-      const notes = bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [];
-      return { resultNotes: { sha: entry.sha, notes: [...notes, note] } };
+        notes: bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [],
+      }),
+      decide(session, read, performed) {
+        const action = missingResultsAction({
+          since: entry.since,
+          now: bot.now().toISOString(),
+          timeoutMinutes: workflow.timeoutMinutes,
+          resultsSeen: read.resultsSeen,
+          dispatched: read.dispatched,
+        });
+        if (action !== 'dispatch') return { outcome: { action } };
+        // dispatched by the runner first (and remembered even when GitHub refused, so a broken
+        // workflow is not dispatched on every sweep); then decided again with how it went
+        if (!performed.dispatched)
+          return {
+            performFirst: {
+              kind: 'dispatch-checks',
+              file,
+              ref: workflow.ref ?? session.pull.headRef,
+              inputs: { sha: entry.sha },
+              once: { ...entry, key: sharedKey },
+            },
+          };
+        const { error } = performed.dispatched;
+        const note = missingResultsNote({
+          sha: entry.sha,
+          timeoutMinutes: workflow.timeoutMinutes,
+          file,
+          ...(error ? { error } : {}),
+        });
+        if (error)
+          scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
+        else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
+        return {
+          resultNotes: { sha: entry.sha, notes: [...read.notes, note] },
+          outcome: { action, dispatched: error === undefined },
+        };
+      },
     },
-  });
-  return dispatched;
+  );
+  if (outcome?.action === 'wait') entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
+  if (outcome?.action === 'stop') awaiting.stop(entry.owner, entry.repo, entry.sha);
+  return outcome?.action === 'dispatch' && outcome.dispatched === true;
 }

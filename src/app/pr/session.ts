@@ -1,4 +1,4 @@
-import { parseChecklistComment } from '../../core/comment/parse.js';
+import { type ParsedComment, parseChecklistComment } from '../../core/comment/parse.js';
 import { COMMENT_MARKER } from '../../core/comment/render.js';
 import { decodeStateBlock } from '../../core/comment/state-block.js';
 import { chooseLedger } from '../../core/ledger/choose-ledger.js';
@@ -20,6 +20,8 @@ export interface PrSession {
   ledgerKey: string;
   /** Free text people wrote in the notes area. */
   notes?: string;
+  /** The comment, parsed once when the session opened (a step reads its ticks from here). */
+  parsed?: ParsedComment;
 }
 
 export interface OpenOptions {
@@ -95,7 +97,8 @@ export async function openSession(
   if (comment) bot.memory.comments.set(key, comment);
   const ledgerKey = await ledgerKeyFor(scope, number);
   const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
-  const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : undefined;
+  const parsed = comment ? parseChecklistComment(comment.body, setup.checklist) : undefined;
+  const notes = parsed?.notes;
   return {
     key,
     pull,
@@ -104,6 +107,7 @@ export async function openSession(
     ledger,
     ledgerKey,
     ...(notes ? { notes } : {}),
+    ...(parsed ? { parsed } : {}),
   };
 }
 
