@@ -140,14 +140,15 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
 export async function onChecklistDeleted(scope: EventScope, payload: Payload): Promise<void> {
   if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
     return;
+  const deleted = {
+    id: payload.comment.id,
+    body: payload.comment.body ?? '',
+    author: payload.comment.user?.login ?? '',
+  };
   await runPrStep(scope, payload.issue.number, {
-    open: { candidates: [payload.comment.body ?? ''] },
+    // the session opens without the deleted comment (its ledger copy still counts): the write posts it again
+    open: { candidates: [deleted.body], deleted },
     decide(session) {
-      if (session.comment?.id === payload.comment.id) {
-        delete session.comment;
-        delete session.parsed;
-      }
-      session.notes ??= parseChecklistComment(payload.comment.body ?? '', session.setup.checklist).notes;
       scope.log.warn(
         { pr: session.key, by: payload.sender.login },
         'checklist comment was deleted; re-posted',

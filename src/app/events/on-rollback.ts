@@ -13,7 +13,6 @@ import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep, type StepEffect } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
-import { isBotSender } from './on-comment-edited.js';
 import type { IssueCommentPayload } from './payloads.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
@@ -24,7 +23,12 @@ export function isRollbackCommand(payload: Payload): boolean {
 
 /** `/shipgate rollback <reason>` (write access), on an open or merged release PR. */
 export async function onRollbackCommand(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || payload.sender.type === 'Bot' || !payload.issue.pull_request) return;
+  if (
+    payload.sender.login === scope.bot.botLogin() ||
+    payload.sender.type === 'Bot' ||
+    !payload.issue.pull_request
+  )
+    return;
   const command = parseCommand(payload.comment.body ?? '');
   if (command?.name !== 'rollback') return;
   const number = payload.issue.number;
@@ -70,6 +74,7 @@ export async function startRollback(
   number: number,
   request: RollbackRequest,
 ): Promise<void> {
+  const repo = `${scope.gh.repo.owner}/${scope.gh.repo.repo}`;
   await runPrStep(scope, number, {
     // the version (package.json at worst) is looked up only for a rollback that starts
     read: async (session) =>
@@ -104,7 +109,7 @@ export async function startRollback(
           performFirst: {
             kind: 'open-incident',
             issue: buildIncidentIssue({
-              repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
+              repo,
               pr: { number, title: pull.title },
               sha,
               ...(version ? { version } : {}),

@@ -208,6 +208,7 @@ function mergeOpenOptions(options: (OpenOptions | undefined)[]): OpenOptions {
     if (open.refreshPull) merged.refreshPull = true;
     if (open.refreshComment) merged.refreshComment = true;
     if (open.comment !== undefined) merged.comment = open.comment;
+    if (open.deleted) merged.deleted = open.deleted;
     candidates.push(...(open.candidates ?? []));
   }
   if (merged.refreshPull) delete merged.pull;

@@ -35,6 +35,8 @@ export interface OpenOptions {
   comment?: CommentInfo | null;
   /** More copies of the ledger to consider (the comment before an edit, a deleted comment). */
   candidates?: (string | undefined)[];
+  /** A checklist comment someone deleted: the session opens without it (the writer posts it again) and keeps its notes. */
+  deleted?: CommentInfo;
 }
 
 export async function getPull(scope: EventScope, number: number, refresh = false): Promise<PullInfo> {
@@ -98,16 +100,20 @@ export async function openSession(
   const ledgerKey = await ledgerKeyFor(scope, number);
   const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
   const parsed = comment ? parseChecklistComment(comment.body, setup.checklist) : undefined;
-  const notes = parsed?.notes;
+  // a deleted comment is not the session's: the writer posts the checklist again, with its notes
+  const gone = opts.deleted !== undefined && comment?.id === opts.deleted.id;
+  const notes =
+    parsed?.notes ??
+    (opts.deleted ? parseChecklistComment(opts.deleted.body, setup.checklist).notes : undefined);
   return {
     key,
     pull,
     setup,
-    ...(comment ? { comment } : {}),
+    ...(comment && !gone ? { comment } : {}),
     ledger,
     ledgerKey,
     ...(notes ? { notes } : {}),
-    ...(parsed ? { parsed } : {}),
+    ...(parsed && !gone ? { parsed } : {}),
   };
 }
 
