@@ -50,7 +50,7 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
   const { owner, repo } = scope.gh.repo;
   const queued =
     pullFromMergeQueueRef(run.check_suite?.head_branch ?? '') ??
-    scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run.head_sha}`);
+    scope.bot.memory.pr.mergeGroups.get(`${owner}/${repo}@${run.head_sha}`);
   if (queued !== undefined) return judgeMergeGroup(scope, queued, run.head_sha);
   for (const number of await pullsFor(scope, payload)) {
     await runPrStep(scope, number, {

@@ -44,7 +44,7 @@ export async function onChecklistEdited(scope: EventScope, payload: Payload): Pr
   // An edit of a checklist that is no longer the live one (deleted and re-posted since: a late
   // or redelivered webhook) changes nothing.
   const live =
-    scope.bot.memory.comments.get(prKey(scope.gh, number)) ?? (await findChecklistComment(scope, number));
+    scope.bot.memory.pr.comments.get(prKey(scope.gh, number)) ?? (await findChecklistComment(scope, number));
   if (live?.id !== payload.comment.id) {
     scope.log.info(
       { pr: number, comment: payload.comment.id },

@@ -50,7 +50,7 @@ export async function holdsGovernanceRole(
     if (role.users.some((user) => user.toLowerCase() === login)) return true;
     for (const team of role.teams) {
       const [org = '', slug = ''] = team.split('/');
-      const member = await scope.bot.memory.teams.getOrLoad(`${team.toLowerCase()}:${login}`, () =>
+      const member = await scope.bot.memory.access.teams.getOrLoad(`${team.toLowerCase()}:${login}`, () =>
         scope.gh.isTeamMember(org, slug, actor),
       );
       if (member) return true;

@@ -60,8 +60,9 @@ async function lookUpFacts(
 
 export async function permissionOf(scope: EventScope, actor: string): Promise<PermissionLevel> {
   const { owner, repo } = scope.gh.repo;
-  const cached = await scope.bot.memory.permissions.getOrLoad(`${owner}/${repo}:${actor.toLowerCase()}`, () =>
-    scope.gh.permission(actor),
+  const cached = await scope.bot.memory.access.permissions.getOrLoad(
+    `${owner}/${repo}:${actor.toLowerCase()}`,
+    () => scope.gh.permission(actor),
   );
   return cached as PermissionLevel;
 }
@@ -75,7 +76,7 @@ export async function inRoleTeams(
 ): Promise<boolean> {
   for (const team of session.setup.config.roles[role]?.teams ?? []) {
     const [org = '', slug = ''] = team.split('/');
-    const member = await scope.bot.memory.teams.getOrLoad(
+    const member = await scope.bot.memory.access.teams.getOrLoad(
       `${team.toLowerCase()}:${actor.toLowerCase()}`,
       () => scope.gh.isTeamMember(org, slug, actor),
     );

@@ -33,7 +33,7 @@ export function watchForResults(scope: EventScope, pull: PullInfo, config: Confi
   // only a named file can be dispatched (a reusable workflow is run by its caller)
   if (!workflow?.file || !pull.open) return;
   const since = scope.bot.now().toISOString();
-  scope.bot.memory.awaitingResults.watch({
+  scope.bot.memory.watch.awaitingResults.watch({
     ...scope.gh.repo,
     number: pull.number,
     sha: pull.headSha,
@@ -44,7 +44,7 @@ export function watchForResults(scope: EventScope, pull: PullInfo, config: Confi
 
 /** Handles the overdue commits of the scope's repository (called after each of its events). */
 export async function checkOverdueResults(scope: EventScope): Promise<number> {
-  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  const overdue = scope.bot.memory.watch.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
   let dispatched = 0;
   for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
   return dispatched;
@@ -52,7 +52,7 @@ export async function checkOverdueResults(scope: EventScope): Promise<number> {
 
 /** Every overdue commit of every repository; returns how many dispatches were made. */
 export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<number> {
-  const overdue = bot.memory.awaitingResults.overdue(bot.now().getTime());
+  const overdue = bot.memory.watch.awaitingResults.overdue(bot.now().getTime());
   const byRepo = new Map<string, AwaitedCommit[]>();
   for (const entry of overdue) {
     const key = `${entry.owner}/${entry.repo}`;
@@ -65,7 +65,8 @@ export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<num
     try {
       const scope = await scopeForRepo(probot, bot, { owner: first.owner, repo: first.repo });
       if (!scope) {
-        for (const entry of entries) bot.memory.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
+        for (const entry of entries)
+          bot.memory.watch.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
         continue;
       }
       for (const entry of entries) if (await handleOverdue(scope, entry)) dispatched++;
@@ -79,7 +80,7 @@ export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<num
 /** Re-checks one overdue commit under the PR's lock; true when the workflow was dispatched. */
 async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<boolean> {
   const { bot } = scope;
-  const awaiting = bot.memory.awaitingResults;
+  const awaiting = bot.memory.watch.awaitingResults;
   const key = prKey(scope.gh, entry.number);
   // Shared with the other replicas (and kept across restarts with Redis): once per commit, fleet-wide.
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
@@ -102,7 +103,7 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
         dispatched:
           awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
           (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
-        notes: bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [],
+        notes: bot.memory.pr.notes.get(resultNotesKey(session, entry.sha)) ?? [],
       }),
       decide(session, read, performed) {
         const action = missingResultsAction({

@@ -134,8 +134,8 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
           if (decision?.resultNotes) {
             const notesKey = resultNotesKey(session, decision.resultNotes.sha);
             if (decision.resultNotes.notes.length > 0)
-              scope.bot.memory.notes.set(notesKey, decision.resultNotes.notes);
-            else scope.bot.memory.notes.delete(notesKey);
+              scope.bot.memory.pr.notes.set(notesKey, decision.resultNotes.notes);
+            else scope.bot.memory.pr.notes.delete(notesKey);
           }
           withAudit ||= decision?.withAudit === true;
           decided.push(queued);

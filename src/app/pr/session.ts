@@ -41,10 +41,10 @@ export interface OpenOptions {
 
 export async function getPull(scope: EventScope, number: number, refresh = false): Promise<PullInfo> {
   const key = prKey(scope.gh, number);
-  const cached = refresh ? undefined : scope.bot.memory.pulls.get(key);
+  const cached = refresh ? undefined : scope.bot.memory.pr.pulls.get(key);
   if (cached) return cached;
   const pull = await scope.gh.getPull(number);
-  scope.bot.memory.pulls.set(key, pull);
+  scope.bot.memory.pr.pulls.set(key, pull);
   return pull;
 }
 
@@ -62,7 +62,7 @@ export async function getSetup(
   const { defaultBranch } = await repositoryOf(scope);
   // A PR based on the default branch names its commit: a new commit there re-reads at once.
   const known = pull?.baseRef === defaultBranch ? pull.baseSha : undefined;
-  return scope.bot.memory.setups.getOrLoad(
+  return scope.bot.memory.repository.setups.getOrLoad(
     `${owner}/${repo}@${defaultBranch}@${known ?? 'latest'}`,
     async () => {
       const sha = known ?? (await scope.gh.branchSha(defaultBranch));
@@ -88,15 +88,15 @@ export async function openSession(
 ): Promise<PrSession> {
   const { bot } = scope;
   const key = prKey(scope.gh, number);
-  if (opts.pull) bot.memory.pulls.set(key, opts.pull);
+  if (opts.pull) bot.memory.pr.pulls.set(key, opts.pull);
   const pull = opts.pull ?? (await getPull(scope, number, opts.refreshPull));
   const setup = await getSetup(scope, pull);
   const comment =
     opts.comment === undefined
-      ? ((opts.refreshComment ? undefined : bot.memory.comments.get(key)) ??
+      ? ((opts.refreshComment ? undefined : bot.memory.pr.comments.get(key)) ??
         (await findChecklistComment(scope, number)))
       : (opts.comment ?? undefined);
-  if (comment) bot.memory.comments.set(key, comment);
+  if (comment) bot.memory.pr.comments.set(key, comment);
   const ledgerKey = await ledgerKeyFor(scope, number);
   const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
   const parsed = comment ? parseChecklistComment(comment.body, setup.checklist) : undefined;
@@ -139,7 +139,7 @@ async function resolveLedger(
   const { memory } = scope.bot;
   const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
-  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
+  const candidates = [remembered, memory.pr.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== undefined && chooseLedger([commentLedger], secret) !== undefined;
   // Cold memory (after a restart): a comment copy can be stale (a redelivered edit carries an old
@@ -157,7 +157,7 @@ async function resolveLedger(
 }
 
 async function readMirror(scope: EventScope, key: string, pull: PullInfo): Promise<string | undefined> {
-  const known = scope.bot.memory.mirrors.get(key);
+  const known = scope.bot.memory.pr.mirrors.get(key);
   if (known !== undefined) {
     const run = await scope.gh.getCheckRun(known);
     if (run?.outputText) return run.outputText;
@@ -182,7 +182,7 @@ function fromBody(body: string | undefined): Ledger | undefined {
  */
 export async function lastWrittenLedger(scope: EventScope, key: string): Promise<Ledger | undefined> {
   const { memory } = scope.bot;
-  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.pr.ledgers.get(key);
 }
 
 /** Where a PR's newest signed ledger is shared between replicas (coordinator state). */

@@ -74,7 +74,7 @@ export async function performBeforeDeciding(scope: EventScope, effect: EffectToD
         error = `${statusOf(caught) ?? 'error'} ${caught instanceof Error ? caught.message : String(caught)}`;
       }
       const { once } = effect;
-      scope.bot.memory.awaitingResults.markDispatched(once.owner, once.repo, once.sha);
+      scope.bot.memory.watch.awaitingResults.markDispatched(once.owner, once.repo, once.sha);
       await scope.bot.memory.coordinator.remember(once.key, scope.bot.now().toISOString(), 7 * 86_400);
       return { dispatched: error === undefined ? {} : { error } };
     }
