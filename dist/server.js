@@ -73358,34 +73358,8 @@ var TtlCache = class {
 };
 
 // src/app/runtime/bot.ts
-var BotMemory = class {
-  setups;
+var PrMemory = class {
   pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  replies;
-  ttlMs;
-  coordinator;
-  /** See BotOptions.writeWindowMs. */
-  writeWindowMs;
-  constructor(options2) {
-    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
-    this.ttlMs = ttlMs;
-    this.coordinator = coordinator;
-    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
-    this.queue = new CoordinatedQueue(coordinator);
-    this.replies = new ReplyBurst(replyBurstMs);
-    this.setups = new TtlCache(ttlMs);
-    this.comments = new TtlCache(ttlMs);
-    this.repositories = new TtlCache(ttlMs);
-    this.files = new TtlCache(ttlMs, 1e3);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
-  }
   /**
    * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
    * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
@@ -73400,21 +73374,73 @@ var BotMemory = class {
   mirrors = new TtlCache(24 * 36e5);
   /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
   notes = new TtlCache(24 * 36e5);
-  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
-  awaitingResults = new AwaitingResults();
   /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
   pullFiles = new TtlCache(24 * 36e5, 1e3);
-  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
-  issuerKeySets = /* @__PURE__ */ new Map();
-  /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
-  repositories;
-  files;
-  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
-  doctorReports = new TtlCache(6e4, 100);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   mergeGroups = new TtlCache(24 * 36e5);
+  constructor(ttlMs) {
+    this.pulls = new TtlCache(ttlMs);
+    this.comments = new TtlCache(ttlMs);
+  }
+};
+var RepositoryMemory = class {
+  setups;
+  /** `owner/repo` → its id and default branch. */
+  repositories;
+  /** `owner/repo@ref:path` → file text (workflow files). */
+  files;
+  /** `owner/repo@sha` → the version in package.json (a release PR named without one). */
+  packageVersions;
+  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
+  doctorReports = new TtlCache(6e4, 100);
+  constructor(ttlMs) {
+    this.setups = new TtlCache(ttlMs);
+    this.repositories = new TtlCache(ttlMs);
+    this.files = new TtlCache(ttlMs, 1e3);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+};
+var AccessMemory = class {
+  permissions;
+  teams;
+  constructor(ttlMs) {
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+  }
+};
+var EvidenceMemory = class {
+  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
+  issuerKeySets = /* @__PURE__ */ new Map();
+};
+var WatchMemory = class {
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
   /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
   cutoverWatch = /* @__PURE__ */ new Map();
+};
+var BotMemory = class {
+  pr;
+  repository;
+  access;
+  evidence = new EvidenceMemory();
+  watch = new WatchMemory();
+  queue;
+  replies;
+  ttlMs;
+  coordinator;
+  /** See BotOptions.writeWindowMs. */
+  writeWindowMs;
+  constructor(options2) {
+    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
+    this.pr = new PrMemory(ttlMs);
+    this.repository = new RepositoryMemory(ttlMs);
+    this.access = new AccessMemory(ttlMs);
+  }
 };
 function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
@@ -73450,7 +73476,7 @@ async function noteCutover(scope, number4, checklist, states, config3) {
   const active = activeWindows(checklist, states, bot.now().getTime(), config3);
   const key = prKey(scope.gh, number4);
   const closesAt = Math.min(...active.map(({ status }) => status.closesAt));
-  const watched = bot.memory.cutoverWatch;
+  const watched = bot.memory.watch.cutoverWatch;
   const known = watched.get(key);
   if (active.length === 0) {
     if (!known) return;
@@ -73501,7 +73527,7 @@ function cutoverIntervalFrom(env) {
 }
 async function forgetWatched(bot, entry) {
   const key = prKeyOf(entry);
-  bot.memory.cutoverWatch.delete(key);
+  bot.memory.watch.cutoverWatch.delete(key);
   await forgetReadings(bot, key);
   await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
 }
@@ -74295,12 +74321,12 @@ function freezeInForce(records, nowIso) {
 // src/app/pr/repository.ts
 function repositoryOf(scope) {
   const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
+  return scope.bot.memory.repository.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
 }
 function rememberRepository(scope, repository) {
   const { owner, repo } = scope.gh.repo;
   if (repository.id !== void 0 && repository.default_branch)
-    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
+    scope.bot.memory.repository.repositories.set(`${owner}/${repo}`, {
       id: repository.id,
       defaultBranch: repository.default_branch
     });
@@ -74514,7 +74540,10 @@ async function pullNotApplicable(scope, pull, checklist, config3) {
 async function pullFiles(scope, pull) {
   const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
   try {
-    const listed = await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    const listed = await scope.bot.memory.pr.pullFiles.getOrLoad(
+      key,
+      () => scope.gh.listPullFiles(pull.number)
+    );
     if (listed.complete) return listed.paths;
     scope.log.warn(
       { pr: pull.number },
@@ -74543,7 +74572,7 @@ async function releaseFacts(scope, session) {
   const cutoverReadings = await loadReadings(bot, session.key);
   const freeze = await currentFreeze(scope);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
-    const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : void 0;
+    const notes = sha ? bot.memory.pr.notes.get(resultNotesKey(session, sha)) : void 0;
     if (sha && notes) resultNotes[sha] = notes;
   }
   return {
@@ -74578,7 +74607,7 @@ async function releaseVersion(scope, session) {
   const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
   if (fromBot) return fromBot;
   const { owner, repo } = scope.gh.repo;
-  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
+  const version2 = await scope.bot.memory.repository.packageVersions.getOrLoad(
     `${owner}/${repo}@${pull.headSha}`,
     async () => {
       const text = await scope.gh.readFile("package.json", pull.headSha);
@@ -91374,17 +91403,17 @@ async function loadSetup(gh, policy, paths = {}) {
 // src/app/pr/session.ts
 async function getPull(scope, number4, refresh = false) {
   const key = prKey(scope.gh, number4);
-  const cached2 = refresh ? void 0 : scope.bot.memory.pulls.get(key);
+  const cached2 = refresh ? void 0 : scope.bot.memory.pr.pulls.get(key);
   if (cached2) return cached2;
   const pull = await scope.gh.getPull(number4);
-  scope.bot.memory.pulls.set(key, pull);
+  scope.bot.memory.pr.pulls.set(key, pull);
   return pull;
 }
 async function getSetup(scope, pull) {
   const { owner, repo } = scope.gh.repo;
   const { defaultBranch } = await repositoryOf(scope);
   const known = pull?.baseRef === defaultBranch ? pull.baseSha : void 0;
-  return scope.bot.memory.setups.getOrLoad(
+  return scope.bot.memory.repository.setups.getOrLoad(
     `${owner}/${repo}@${defaultBranch}@${known ?? "latest"}`,
     async () => {
       const sha = known ?? await scope.gh.branchSha(defaultBranch);
@@ -91400,11 +91429,11 @@ async function findChecklistComment(scope, number4) {
 async function openSession(scope, number4, opts = {}) {
   const { bot } = scope;
   const key = prKey(scope.gh, number4);
-  if (opts.pull) bot.memory.pulls.set(key, opts.pull);
+  if (opts.pull) bot.memory.pr.pulls.set(key, opts.pull);
   const pull = opts.pull ?? await getPull(scope, number4, opts.refreshPull);
   const setup = await getSetup(scope, pull);
-  const comment = opts.comment === void 0 ? (opts.refreshComment ? void 0 : bot.memory.comments.get(key)) ?? await findChecklistComment(scope, number4) : opts.comment ?? void 0;
-  if (comment) bot.memory.comments.set(key, comment);
+  const comment = opts.comment === void 0 ? (opts.refreshComment ? void 0 : bot.memory.pr.comments.get(key)) ?? await findChecklistComment(scope, number4) : opts.comment ?? void 0;
+  if (comment) bot.memory.pr.comments.set(key, comment);
   const ledgerKey = await ledgerKeyFor(scope, number4);
   const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
   const parsed = comment ? parseChecklistComment(comment.body, setup.checklist) : void 0;
@@ -91429,7 +91458,7 @@ async function resolveLedger(scope, key, secret, pull, comment, extra) {
   const { memory } = scope.bot;
   const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
-  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
+  const candidates = [remembered, memory.pr.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== void 0 && chooseLedger([commentLedger], secret) !== void 0;
   if (!remembered) {
@@ -91444,7 +91473,7 @@ async function resolveLedger(scope, key, secret, pull, comment, extra) {
   return chosen ?? emptyLedger(secret);
 }
 async function readMirror(scope, key, pull) {
-  const known = scope.bot.memory.mirrors.get(key);
+  const known = scope.bot.memory.pr.mirrors.get(key);
   if (known !== void 0) {
     const run2 = await scope.gh.getCheckRun(known);
     if (run2?.outputText) return run2.outputText;
@@ -91462,7 +91491,7 @@ function fromBody(body) {
 }
 async function lastWrittenLedger(scope, key) {
   const { memory } = scope.bot;
-  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.pr.ledgers.get(key);
 }
 function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
@@ -91473,7 +91502,7 @@ var SHARED_LEDGER_TTL_S = 30 * 86400;
 async function writeProjection(scope, session, projection) {
   const { bot } = scope;
   session.ledger = projection.ledger;
-  bot.memory.ledgers.set(session.key, projection.ledger);
+  bot.memory.pr.ledgers.set(session.key, projection.ledger);
   await bot.memory.coordinator.remember(
     sharedLedgerKey(session.key),
     encodeStateBlock(projection.ledger),
@@ -91497,7 +91526,7 @@ async function writeComment(scope, session, body) {
   }
   written ??= await gh.createComment(number4, body);
   session.comment = written;
-  bot.memory.comments.set(session.key, written);
+  bot.memory.pr.comments.set(session.key, written);
 }
 async function writeCheckRun(scope, mirrorKey, view) {
   const { bot, gh } = scope;
@@ -91505,7 +91534,7 @@ async function writeCheckRun(scope, mirrorKey, view) {
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
   const fingerprint = createHash7("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
-  let known = bot.memory.checkRuns.get(cacheKey);
+  let known = bot.memory.pr.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
     if (ours) known = { id: ours.id, fingerprint: "", completed: ours.status === "completed" };
@@ -91516,8 +91545,8 @@ async function writeCheckRun(scope, mirrorKey, view) {
     id = known.id;
     await gh.updateCheckRun(id, run2);
   } else id = await gh.createCheckRun(run2);
-  bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
-  if (mirrorKey) bot.memory.mirrors.set(mirrorKey, id);
+  bot.memory.pr.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
+  if (mirrorKey) bot.memory.pr.mirrors.set(mirrorKey, id);
 }
 async function reply(scope, number4, body) {
   await scope.gh.createComment(number4, body);
@@ -91590,7 +91619,7 @@ async function performBeforeDeciding(scope, effect) {
         error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
       }
       const { once } = effect;
-      scope.bot.memory.awaitingResults.markDispatched(once.owner, once.repo, once.sha);
+      scope.bot.memory.watch.awaitingResults.markDispatched(once.owner, once.repo, once.sha);
       await scope.bot.memory.coordinator.remember(once.key, scope.bot.now().toISOString(), 7 * 86400);
       return { dispatched: error62 === void 0 ? {} : { error: error62 } };
     }
@@ -91684,8 +91713,8 @@ async function runSteps(key, number4, steps) {
           if (decision?.resultNotes) {
             const notesKey = resultNotesKey(session, decision.resultNotes.sha);
             if (decision.resultNotes.notes.length > 0)
-              scope.bot.memory.notes.set(notesKey, decision.resultNotes.notes);
-            else scope.bot.memory.notes.delete(notesKey);
+              scope.bot.memory.pr.notes.set(notesKey, decision.resultNotes.notes);
+            else scope.bot.memory.pr.notes.delete(notesKey);
           }
           withAudit ||= decision?.withAudit === true;
           decided.push(queued);
@@ -91761,7 +91790,7 @@ function watchForResults(scope, pull, config3) {
   const workflow = config3.checksWorkflow;
   if (!workflow?.file || !pull.open) return;
   const since = scope.bot.now().toISOString();
-  scope.bot.memory.awaitingResults.watch({
+  scope.bot.memory.watch.awaitingResults.watch({
     ...scope.gh.repo,
     number: pull.number,
     sha: pull.headSha,
@@ -91770,13 +91799,13 @@ function watchForResults(scope, pull, config3) {
   });
 }
 async function checkOverdueResults(scope) {
-  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  const overdue = scope.bot.memory.watch.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
   let dispatched = 0;
   for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
   return dispatched;
 }
 async function sweepMissingResults(probot, bot) {
-  const overdue = bot.memory.awaitingResults.overdue(bot.now().getTime());
+  const overdue = bot.memory.watch.awaitingResults.overdue(bot.now().getTime());
   const byRepo = /* @__PURE__ */ new Map();
   for (const entry of overdue) {
     const key = `${entry.owner}/${entry.repo}`;
@@ -91789,7 +91818,8 @@ async function sweepMissingResults(probot, bot) {
     try {
       const scope = await scopeForRepo(probot, bot, { owner: first.owner, repo: first.repo });
       if (!scope) {
-        for (const entry of entries) bot.memory.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
+        for (const entry of entries)
+          bot.memory.watch.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
         continue;
       }
       for (const entry of entries) if (await handleOverdue(scope, entry)) dispatched++;
@@ -91801,7 +91831,7 @@ async function sweepMissingResults(probot, bot) {
 }
 async function handleOverdue(scope, entry) {
   const { bot } = scope;
-  const awaiting = bot.memory.awaitingResults;
+  const awaiting = bot.memory.watch.awaitingResults;
   const key = prKey(scope.gh, entry.number);
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
   const pull = await getPull(scope, entry.number, true);
@@ -91820,7 +91850,7 @@ async function handleOverdue(scope, entry) {
       read: async (session) => ({
         resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
         dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0,
-        notes: bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? []
+        notes: bot.memory.pr.notes.get(resultNotesKey(session, entry.sha)) ?? []
       }),
       decide(session, read2, performed) {
         const action = missingResultsAction({
@@ -92102,7 +92132,7 @@ async function lookUpFacts(scope, session, actor, change) {
 }
 async function permissionOf(scope, actor) {
   const { owner, repo } = scope.gh.repo;
-  const cached2 = await scope.bot.memory.permissions.getOrLoad(
+  const cached2 = await scope.bot.memory.access.permissions.getOrLoad(
     `${owner}/${repo}:${actor.toLowerCase()}`,
     () => scope.gh.permission(actor)
   );
@@ -92111,7 +92141,7 @@ async function permissionOf(scope, actor) {
 async function inRoleTeams(scope, session, role, actor) {
   for (const team of session.setup.config.roles[role]?.teams ?? []) {
     const [org = "", slug2 = ""] = team.split("/");
-    const member = await scope.bot.memory.teams.getOrLoad(
+    const member = await scope.bot.memory.access.teams.getOrLoad(
       `${team.toLowerCase()}:${actor.toLowerCase()}`,
       () => scope.gh.isTeamMember(org, slug2, actor)
     );
@@ -93012,10 +93042,10 @@ function refusal(error62, expected) {
 async function fileAt(scope, path15, ref) {
   const { owner, repo } = scope.gh.repo;
   const key = `${owner}/${repo}@${ref}:${path15}`;
-  const cached2 = scope.bot.memory.files.get(key);
+  const cached2 = scope.bot.memory.repository.files.get(key);
   if (cached2 !== void 0) return cached2;
   const text = await scope.gh.readFile(path15, ref);
-  if (text !== void 0) scope.bot.memory.files.set(key, text);
+  if (text !== void 0) scope.bot.memory.repository.files.set(key, text);
   return text;
 }
 async function compareWithDefault(scope, path15, sha) {
@@ -93040,7 +93070,7 @@ async function evidenceSource(scope, session, run2, expected) {
   };
   if (!token) return { ...base, token: void 0, workflowFile: void 0 };
   const issuer = scope.bot.oidcIssuer.replace(/\/+$/, "");
-  const check2 = await verifyIdToken(token, issuerKeySet(scope.bot.memory.issuerKeySets, issuer), {
+  const check2 = await verifyIdToken(token, issuerKeySet(scope.bot.memory.evidence.issuerKeySets, issuer), {
     issuer,
     audience: evidenceAudience(evidenceText)
   });
@@ -93462,7 +93492,7 @@ async function onMergeGroup(scope, payload) {
   const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
   if (number4 === void 0) return;
   const { owner, repo } = scope.gh.repo;
-  scope.bot.memory.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number4);
+  scope.bot.memory.pr.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number4);
   await judgeMergeGroup(scope, number4, payload.merge_group.head_sha);
 }
 async function judgeMergeGroup(scope, number4, sha) {
@@ -93691,7 +93721,7 @@ var HANDLED = /* @__PURE__ */ new Set([
 async function onPullRequest(scope, payload) {
   if (!HANDLED.has(payload.action ?? "")) return;
   const pull = pullOf(payload);
-  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  scope.bot.memory.pr.pulls.set(prKey(scope.gh, pull.number), pull);
   if (!pull.open) return;
   const pushed = payload.action === "synchronize";
   await syncPull(
@@ -93757,7 +93787,7 @@ async function pullsFor(scope, payload) {
 async function onEvidence(scope, payload) {
   const run2 = payload.check_run;
   const { owner, repo } = scope.gh.repo;
-  const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
+  const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.pr.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
   if (queued !== void 0) return judgeMergeGroup(scope, queued, run2.head_sha);
   for (const number4 of await pullsFor(scope, payload)) {
     await runPrStep(scope, number4, {
@@ -94119,7 +94149,7 @@ async function onDoctor(scope, number4, actor) {
     );
     return;
   }
-  const report = await scope.bot.memory.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
+  const report = await scope.bot.memory.repository.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
     const { text, code } = await doctorReport({ appId: scope.bot.options.appId, auth: auth8 }, scope.gh.repo);
     const lines = text.trimEnd().split("\n");
     const head = code === 0 ? `shipgate doctor: ${owner}/${repo} is set up correctly.` : `shipgate doctor: ${lines.filter((line) => line.startsWith("\u2718")).length} problem(s) in ${owner}/${repo}, each with its fix:`;
@@ -94141,7 +94171,7 @@ async function holdsGovernanceRole(scope, config3, roles, actor) {
     if (role.users.some((user) => user.toLowerCase() === login)) return true;
     for (const team of role.teams) {
       const [org = "", slug2 = ""] = team.split("/");
-      const member = await scope.bot.memory.teams.getOrLoad(
+      const member = await scope.bot.memory.access.teams.getOrLoad(
         `${team.toLowerCase()}:${login}`,
         () => scope.gh.isTeamMember(org, slug2, actor)
       );
@@ -94775,7 +94805,7 @@ async function onChecklistEdited(scope, payload) {
   const after = payload.comment.body ?? "";
   const pull = await getPull(scope, number4);
   if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-  const live = scope.bot.memory.comments.get(prKey(scope.gh, number4)) ?? await findChecklistComment(scope, number4);
+  const live = scope.bot.memory.pr.comments.get(prKey(scope.gh, number4)) ?? await findChecklistComment(scope, number4);
   if (live?.id !== payload.comment.id) {
     scope.log.info(
       { pr: number4, comment: payload.comment.id },
@@ -95040,7 +95070,7 @@ async function releasePullsFor(scope, sha, isRelease) {
 async function onMerged(scope, payload) {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
-  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  scope.bot.memory.pr.pulls.set(prKey(scope.gh, pull.number), pull);
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return;
   await runPrStep(scope, pull.number, {

@@ -47,21 +47,21 @@ export async function onCutoverCommand(scope: EventScope, payload: Payload): Pro
         now.getTime(),
         session.setup.config,
       );
-      if (!plan.ok || fromWorkflow) return { now, plan };
+      if (!plan.ok) return { now, plan };
       const change = { item: plan.item, checked: true };
-      return { now, plan, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
+      // a tick by the deploy workflow (the Actions bot) needs no look-up: it is the pipeline's
+      if (fromWorkflow) return { now, plan, change };
+      return { now, plan, change, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
     },
-    decide(session, { now, plan, facts }) {
+    decide(session, { now, plan, change, facts }) {
       if (!plan.ok)
         return { effects: [{ kind: 'reply', body: `@${actor} cannot cut over: ${plan.message}` }] };
       const sha =
         plan.item.phase === 'post-deploy' && session.pull.mergeCommitSha
           ? session.pull.mergeCommitSha
           : session.pull.headSha;
-      const change = [...(facts?.keys() ?? [{ item: plan.item, checked: true }])];
-      const decisions = facts
-        ? authorizeChanges(session, actor, change, facts)
-        : change.map((one) => ({ change: one, ok: true as const }));
+      if (!change) return undefined;
+      const decisions = facts ? authorizeChanges(session, actor, [change], facts) : [{ change, ok: true }];
       const events = tickEvents(decisions, actor, now.toISOString(), sha, scope.delivery);
       const answer =
         decisions.every((decision) => decision.ok) && plan.reopens

@@ -77,10 +77,11 @@ export async function startRollback(
   const repo = `${scope.gh.repo.owner}/${scope.gh.repo.repo}`;
   await runPrStep(scope, number, {
     // the version (package.json at worst) is looked up only for a rollback that starts
-    read: async (session) =>
-      rollbackStatus(session.setup.checklist, foldLedger(session.ledger)).started
-        ? undefined
-        : releaseVersion(scope, session),
+    read: async (session) => {
+      const status = rollbackStatus(session.setup.checklist, foldLedger(session.ledger));
+      if (status.started || (request.reason === undefined && status.fired.length === 0)) return undefined;
+      return releaseVersion(scope, session);
+    },
     decide(session, version, performed) {
       const { pull, setup } = session;
       const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));

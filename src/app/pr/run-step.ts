@@ -17,7 +17,6 @@ import { noteGovernance } from './governance-watch.js';
 import { replyInBurst, writeProjection } from './publish.js';
 import { type OpenOptions, openSession, type PrSession } from './session.js';
 import {
-  type EffectsDone,
   type EffectToDecideOn,
   type Performed,
   performAfterEffects,
@@ -55,8 +54,6 @@ export interface StepDone<Outcome = undefined> {
   facts: ReleaseFacts;
   /** The step's decision's outcome (undefined when it decided nothing). */
   outcome: Outcome | undefined;
-  /** What the effects performed returned (the revert drafted…). */
-  effects: EffectsDone;
 }
 
 /**
@@ -169,8 +166,8 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
       for (const [index, queued] of decided.entries()) {
         try {
           const decision = decisions[index];
-          const effects = await performAfterEffects(queued.scope, number, decision?.effects ?? []);
-          await queued.step.after?.({ session, projection, facts, outcome: decision?.outcome, effects });
+          await performAfterEffects(queued.scope, number, decision?.effects ?? []);
+          await queued.step.after?.({ session, projection, facts, outcome: decision?.outcome });
           queued.resolve(decision?.outcome);
         } catch (error) {
           queued.reject(error);

@@ -55,12 +55,6 @@ export type StepEffect =
   /** A workflow dispatched once (the rollback workflow); a failure is logged, not thrown. */
   | { kind: 'dispatch-workflow'; file: string; ref: string; inputs: Record<string, string>; why: string };
 
-/** What the after-effects returned. */
-export interface EffectsDone {
-  /** The revert pull request drafted. */
-  revert?: number;
-}
-
 export async function performBeforeDeciding(scope: EventScope, effect: EffectToDecideOn): Promise<Performed> {
   switch (effect.kind) {
     case 'open-incident':
@@ -85,8 +79,7 @@ export async function performAfterEffects(
   scope: EventScope,
   number: number,
   effects: readonly StepEffect[],
-): Promise<EffectsDone> {
-  const done: EffectsDone = {};
+): Promise<void> {
   for (const effect of effects) {
     switch (effect.kind) {
       case 'reply':
@@ -96,7 +89,6 @@ export async function performAfterEffects(
         let announce = effect.announce;
         try {
           const drafted = await draftRevertPull(scope, effect.revert);
-          done.revert = drafted.number;
           announce += `\n\nRevert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
           await noteOnIncident(
             scope,
@@ -124,5 +116,4 @@ export async function performAfterEffects(
         break;
     }
   }
-  return done;
 }
