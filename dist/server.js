@@ -91626,7 +91626,6 @@ async function performBeforeDeciding(scope, effect) {
   }
 }
 async function performAfterEffects(scope, number4, effects) {
-  const done = {};
   for (const effect of effects) {
     switch (effect.kind) {
       case "reply":
@@ -91636,7 +91635,6 @@ async function performAfterEffects(scope, number4, effects) {
         let announce = effect.announce;
         try {
           const drafted = await draftRevertPull(scope, effect.revert);
-          done.revert = drafted.number;
           announce += `
 
 Revert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
@@ -91668,7 +91666,6 @@ Revert drafted: #${drafted.number} (draft pull request with the rollback steps).
         break;
     }
   }
-  return done;
 }
 
 // src/app/pr/run-step.ts
@@ -91745,8 +91742,8 @@ async function runSteps(key, number4, steps) {
       for (const [index, queued] of decided.entries()) {
         try {
           const decision = decisions[index];
-          const effects = await performAfterEffects(queued.scope, number4, decision?.effects ?? []);
-          await queued.step.after?.({ session, projection, facts, outcome: decision?.outcome, effects });
+          await performAfterEffects(queued.scope, number4, decision?.effects ?? []);
+          await queued.step.after?.({ session, projection, facts, outcome: decision?.outcome });
           queued.resolve(decision?.outcome);
         } catch (error62) {
           queued.reject(error62);
@@ -94694,7 +94691,11 @@ async function startRollback(scope, number4, request2) {
   const repo = `${scope.gh.repo.owner}/${scope.gh.repo.repo}`;
   await runPrStep(scope, number4, {
     // the version (package.json at worst) is looked up only for a rollback that starts
-    read: async (session) => rollbackStatus(session.setup.checklist, foldLedger(session.ledger)).started ? void 0 : releaseVersion(scope, session),
+    read: async (session) => {
+      const status = rollbackStatus(session.setup.checklist, foldLedger(session.ledger));
+      if (status.started || request2.reason === void 0 && status.fired.length === 0) return void 0;
+      return releaseVersion(scope, session);
+    },
     decide(session, version2, performed) {
       const { pull, setup } = session;
       const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
@@ -94933,16 +94934,17 @@ async function onCutoverCommand(scope, payload) {
         now2.getTime(),
         session.setup.config
       );
-      if (!plan.ok || fromWorkflow) return { now: now2, plan };
+      if (!plan.ok) return { now: now2, plan };
       const change = { item: plan.item, checked: true };
-      return { now: now2, plan, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
+      if (fromWorkflow) return { now: now2, plan, change };
+      return { now: now2, plan, change, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
     },
-    decide(session, { now: now2, plan, facts }) {
+    decide(session, { now: now2, plan, change, facts }) {
       if (!plan.ok)
         return { effects: [{ kind: "reply", body: `@${actor} cannot cut over: ${plan.message}` }] };
       const sha = plan.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
-      const change = [...facts?.keys() ?? [{ item: plan.item, checked: true }]];
-      const decisions = facts ? authorizeChanges(session, actor, change, facts) : change.map((one) => ({ change: one, ok: true }));
+      if (!change) return void 0;
+      const decisions = facts ? authorizeChanges(session, actor, [change], facts) : [{ change, ok: true }];
       const events = tickEvents(decisions, actor, now2.toISOString(), sha, scope.delivery);
       const answer = decisions.every((decision) => decision.ok) && plan.reopens ? `\u201C${plan.item.text}\u201D ticked by @${actor}: \u201C${plan.reopens.item.text}\u201D is open until ${new Date(now2.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).` : void 0;
       return {
