@@ -108,7 +108,7 @@ export async function runBotMode(
     workspace,
     event,
     gh: gitHubFor(octokit, repoOf(envelope.data)),
-    ledgerOf: (key) => bot.memory.ledgers.get(key),
+    ledgerOf: (key) => bot.memory.pr.ledgers.get(key),
     handle,
   });
   await stepsIdle(bot);

@@ -21,7 +21,7 @@ import { onMergeGroup } from './on-merge-group.js';
 import { onMerged } from './on-merged.js';
 import { isPostDeployEvidence, onPostDeployEvidence } from './on-post-deploy-evidence.js';
 import { onPullRequest } from './on-pull-request.js';
-import { isRollbackCommand, onRollbackCommand, onRollbackTriggers } from './on-rollback.js';
+import { isRollbackCommand, onRollbackCommand } from './on-rollback.js';
 import { isSignOffCommand, onReviewSignOff, onSignOffCommand } from './on-sign-off.js';
 import {
   CheckRunPayload,
@@ -129,10 +129,8 @@ async function dispatch(scope: EventScope, name: string, payload: unknown): Prom
     }
     case 'issue_comment': {
       const parsed = event.payload;
-      if (parsed.action === 'edited') {
-        await onChecklistEdited(scope, parsed);
-        return onRollbackTriggers(scope, parsed);
-      }
+      // one pass: the edit's step also sees whether a rollback trigger was ticked
+      if (parsed.action === 'edited') return onChecklistEdited(scope, parsed);
       if (parsed.action === 'deleted') return onChecklistDeleted(scope, parsed);
       if (parsed.action === 'created' && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === 'created' && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);

@@ -5,7 +5,7 @@ import { EVIDENCE_CHECK_NAME } from '../../core/evidence/evidence.js';
 import { judgeEvidence, refusalNotes } from '../../core/evidence/judge-evidence.js';
 import { CHECK_NAME, POST_DEPLOY_CHECK } from '../../core/gate/projection.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
-import { decideChanges } from '../pr/authorize-actor.js';
+import { authorizeChanges, lookUpChangeFacts } from '../pr/authorize-actor.js';
 import { evidenceSource } from '../pr/provenance.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull } from '../pr/session.js';
@@ -50,19 +50,20 @@ async function onEvidence(scope: EventScope, payload: Payload): Promise<void> {
   const { owner, repo } = scope.gh.repo;
   const queued =
     pullFromMergeQueueRef(run.check_suite?.head_branch ?? '') ??
-    scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run.head_sha}`);
+    scope.bot.memory.pr.mergeGroups.get(`${owner}/${repo}@${run.head_sha}`);
   if (queued !== undefined) return judgeMergeGroup(scope, queued, run.head_sha);
   for (const number of await pullsFor(scope, payload)) {
     await runPrStep(scope, number, {
       open: { refreshPull: true },
-      async decide(session) {
-        const { pull } = session;
-        const source = await evidenceSource(
+      read: (session) =>
+        evidenceSource(
           scope,
           session,
           { appSlug: run.app?.slug, headSha: run.head_sha, text: run.output?.text },
-          { sha: pull.headSha, pullNumber: number, pull },
-        );
+          { sha: session.pull.headSha, pullNumber: number, pull: session.pull },
+        ),
+      decide(session, source) {
+        const { pull } = session;
         const judgement = judgeEvidence(
           source,
           session.setup,
@@ -96,10 +97,15 @@ async function onSignOffButton(scope: EventScope, payload: Payload): Promise<voi
   for (const number of await pullsFor(scope, payload)) {
     await runPrStep(scope, number, {
       coalesce: true,
-      async decide(session) {
+      async read(session) {
         const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
-        if (!change) return undefined;
-        const decisions = await decideChanges(scope, session, actor, [change]);
+        return change
+          ? { change, facts: await lookUpChangeFacts(scope, session, actor, [change]) }
+          : undefined;
+      },
+      decide(session, read) {
+        if (!read) return undefined;
+        const decisions = authorizeChanges(session, actor, [read.change], read.facts);
         return {
           events: tickEvents(
             decisions,

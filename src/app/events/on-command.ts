@@ -47,15 +47,12 @@ export async function onCommand(
         after: ({ projection }) => reply(scope, number, statusReply(projection, pull.headSha)),
       });
     case 'waive': {
-      let refused: string | undefined;
       return runPrStep(scope, number, {
         open: { pull },
         decide(session) {
           const decision = decideWaive(command, session.setup.checklist.items);
-          if (!decision.ok) {
-            refused = `@${actor} cannot waive: ${decision.message}`;
-            return undefined;
-          }
+          if (!decision.ok)
+            return { effects: [{ kind: 'reply', body: `@${actor} cannot waive: ${decision.message}` }] };
           const at = scope.bot.now().toISOString();
           return {
             events: [
@@ -70,11 +67,9 @@ export async function onCommand(
             ],
           };
         },
-        after: () => (refused ? reply(scope, number, refused) : undefined),
       });
     }
     case 'na': {
-      let refused: string | undefined;
       return runPrStep(scope, number, {
         open: { pull },
         decide(session) {
@@ -86,13 +81,10 @@ export async function onCommand(
             sha: pull.headSha,
             items: session.setup.checklist.items,
           });
-          if (!decision.ok) {
-            refused = `@${actor} cannot mark N/A: ${decision.message}`;
-            return undefined;
-          }
+          if (!decision.ok)
+            return { effects: [{ kind: 'reply', body: `@${actor} cannot mark N/A: ${decision.message}` }] };
           return { events: [decision.event] };
         },
-        after: () => (refused ? reply(scope, number, refused) : undefined),
       });
     }
     case 'unknown':

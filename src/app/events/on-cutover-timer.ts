@@ -7,7 +7,7 @@
 import { judgeWindow, windowEvents } from '../../core/cutover/judge-window.js';
 import { activeWindows, cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
-import { loadReadings, saveReadings } from '../pr/cutover-readings.js';
+import { loadReadings } from '../pr/cutover-readings.js';
 import { sampleWindow } from '../pr/cutover-samples.js';
 import { answerWaitingDeployments } from '../pr/deployment-wait.js';
 import { isReleasePull } from '../pr/release-pr.js';
@@ -32,10 +32,10 @@ export interface CutoverPassResult {
  * sampled with it ticks the trigger and starts the existing rollback flow.
  */
 export async function sampleCutover(scope: EventScope, number: number): Promise<CutoverPassResult> {
-  const result: CutoverPassResult = { sampled: 0, decided: [] };
-  let fired: Array<{ text: string; summary: string }> = [];
+  const empty: CutoverPassResult = { sampled: 0, decided: [] };
   const nowMs = scope.bot.now().getTime();
-  // sampling is I/O: done before the step, whose decide only judges (issue 21)
+  // sampling is I/O: done before the step (the saved readings are its read), whose decide only
+  // judges; the runner saves the readings it returns
   const before = await openSession(scope, number, { refreshPull: true });
   const sampledAt = activeWindows(
     before.setup.checklist,
@@ -43,15 +43,16 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
     nowMs,
     before.setup.config,
   );
-  if (sampledAt.length === 0) return result;
+  if (sampledAt.length === 0) return empty;
   const samples = new Map<string, { opensAt: number; metrics: Awaited<ReturnType<typeof sampleWindow>> }>();
   for (const { window, status } of sampledAt)
     samples.set(window.item.id, {
       opensAt: status.opensAt,
       metrics: await sampleWindow(scope, before, window, status, nowMs),
     });
-  await runPrStep(scope, number, {
-    async decide(session) {
+  const outcome = await runPrStep(scope, number, {
+    read: async (session) => (await loadReadings(scope.bot, session.key)) ?? {},
+    decide(session, saved) {
       const active = activeWindows(
         session.setup.checklist,
         foldLedger(session.ledger),
@@ -59,7 +60,9 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
         session.setup.config,
       );
       if (active.length === 0) return undefined;
-      const readings = { ...((await loadReadings(scope.bot, session.key)) ?? {}) };
+      const result: CutoverPassResult = { sampled: 0, decided: [] };
+      const fired: Array<{ text: string; summary: string }> = [];
+      const readings = { ...saved };
       const events: LedgerEvent[] = [];
       const at = new Date(nowMs).toISOString();
       for (const { window, status } of active) {
@@ -94,22 +97,26 @@ export async function sampleCutover(scope: EventScope, number: number): Promise<
         events.push(...windowEvents(window, verdict, at, sha));
         result.decided.push({ item: window.item.id, outcome: verdict.outcome, line: verdict.line });
         if (verdict.outcome === 'fail')
-          fired = [
-            ...fired,
+          fired.push(
             ...verdict.fired.map((reading) => ({
               text: reading.trigger?.text ?? reading.label,
               summary: reading.text,
             })),
-          ];
+          );
         scope.log.info(
           { pr: session.key, item: window.item.id, outcome: verdict.outcome, line: verdict.line },
           'cutover window decided',
         );
       }
-      await saveReadings(scope.bot, session.key, readings);
-      return { events };
+      return {
+        events,
+        saveReadings: readings,
+        outcome: { result, fired },
+      };
     },
   });
+  const result = outcome?.result ?? empty;
+  const fired = outcome?.fired ?? [];
   await answerWaitingDeployments(scope, number);
   const inconclusive = result.decided.filter((one) => one.outcome === 'inconclusive');
   if (inconclusive.length > 0) await askToDecide(scope, number, inconclusive);

@@ -10,8 +10,7 @@ import { formatLeft, planCutover } from '../../core/cutover/windows.js';
 import { parseCommand } from '../../core/decide/commands.js';
 import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
-import { decideChanges } from '../pr/authorize-actor.js';
-import { reply } from '../pr/publish.js';
+import { authorizeChanges, lookUpChangeFacts } from '../pr/authorize-actor.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
@@ -37,10 +36,9 @@ export async function onCutoverCommand(scope: EventScope, payload: Payload): Pro
   const pull = await getPull(scope, number, true);
   // after the merge too: traffic moves once the release is deployed
   if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-  let answer: string | undefined;
   await runPrStep(scope, number, {
     open: { pull },
-    async decide(session) {
+    async read(session) {
       const now = scope.bot.now();
       const plan = planCutover(
         session.setup.checklist,
@@ -49,23 +47,31 @@ export async function onCutoverCommand(scope: EventScope, payload: Payload): Pro
         now.getTime(),
         session.setup.config,
       );
-      if (!plan.ok) {
-        answer = `@${actor} cannot cut over: ${plan.message}`;
-        return undefined;
-      }
+      if (!plan.ok) return { now, plan };
+      const change = { item: plan.item, checked: true };
+      // a tick by the deploy workflow (the Actions bot) needs no look-up: it is the pipeline's
+      if (fromWorkflow) return { now, plan, change };
+      return { now, plan, change, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
+    },
+    decide(session, { now, plan, change, facts }) {
+      if (!plan.ok)
+        return { effects: [{ kind: 'reply', body: `@${actor} cannot cut over: ${plan.message}` }] };
       const sha =
         plan.item.phase === 'post-deploy' && session.pull.mergeCommitSha
           ? session.pull.mergeCommitSha
           : session.pull.headSha;
-      const change = { item: plan.item, checked: true };
-      const decisions = fromWorkflow
-        ? [{ change, ok: true }]
-        : await decideChanges(scope, session, actor, [change]);
+      if (!change) return undefined;
+      const decisions = facts ? authorizeChanges(session, actor, [change], facts) : [{ change, ok: true }];
       const events = tickEvents(decisions, actor, now.toISOString(), sha, scope.delivery);
-      if (decisions.every((decision) => decision.ok) && plan.reopens)
-        answer = `“${plan.item.text}” ticked by @${actor}: “${plan.reopens.item.text}” is open until ${new Date(now.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).`;
-      return { events, explanations: rejectionMessages(decisions) };
+      const answer =
+        decisions.every((decision) => decision.ok) && plan.reopens
+          ? `“${plan.item.text}” ticked by @${actor}: “${plan.reopens.item.text}” is open until ${new Date(now.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).`
+          : undefined;
+      return {
+        events,
+        explanations: rejectionMessages(decisions),
+        ...(answer ? { effects: [{ kind: 'reply', body: answer }] } : {}),
+      };
     },
   });
-  if (answer) await reply(scope, number, answer);
 }

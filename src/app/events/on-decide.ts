@@ -84,7 +84,6 @@ async function decideInconclusive(
     );
     return;
   }
-  let answer: string | undefined;
   await runPrStep(scope, number, {
     decide(session) {
       const states = foldLedger(session.ledger);
@@ -98,15 +97,12 @@ async function decideInconclusive(
         items: session.setup.checklist.items,
         states,
       });
-      if (!plan.ok) {
-        answer = `${mention(actor)} cannot decide: ${plan.message}`;
-        return undefined;
-      }
-      answer = `“${escapeInline(plan.item.text, 120)}” decided **${command.outcome}** by ${mention(actor)}: ${escapeInline(command.reason, 300)} (recorded in the ledger).`;
-      return { events: [plan.event] };
+      if (!plan.ok)
+        return { effects: [{ kind: 'reply', body: `${mention(actor)} cannot decide: ${plan.message}` }] };
+      const answer = `“${escapeInline(plan.item.text, 120)}” decided **${command.outcome}** by ${mention(actor)}: ${escapeInline(command.reason, 300)} (recorded in the ledger).`;
+      return { events: [plan.event], effects: [{ kind: 'reply', body: answer }] };
     },
   });
-  if (answer) await reply(scope, number, answer);
   await answerWaitingDeployments(scope, number);
 }
 

@@ -23,7 +23,7 @@ export async function onDoctor(scope: EventScope, number: number, actor: string)
   }
   // Repeated commands within a minute get the same report: the doctor reads ~10 endpoints, and
   // the reply itself goes through the client's write spacing like every other reply.
-  const report = await scope.bot.memory.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
+  const report = await scope.bot.memory.repository.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
     const { text, code } = await doctorReport({ appId: scope.bot.options.appId, auth }, scope.gh.repo);
     const lines = text.trimEnd().split('\n');
     const head =

@@ -50,7 +50,7 @@ export async function holdsGovernanceRole(
     if (role.users.some((user) => user.toLowerCase() === login)) return true;
     for (const team of role.teams) {
       const [org = '', slug = ''] = team.split('/');
-      const member = await scope.bot.memory.teams.getOrLoad(`${team.toLowerCase()}:${login}`, () =>
+      const member = await scope.bot.memory.access.teams.getOrLoad(`${team.toLowerCase()}:${login}`, () =>
         scope.gh.isTeamMember(org, slug, actor),
       );
       if (member) return true;
@@ -246,19 +246,19 @@ async function breakGlass(scope: EventScope, pull: PullInfo, reason: string, act
   }
   const nowMs = scope.bot.now().getTime();
   const due = new Date(nowMs + durationMs(config.breakGlass.reviewWithin)).toISOString();
-  let skipped: string[] = [];
   await runPrStep(scope, number, {
     open: { pull },
-    async decide(session) {
-      const notApplicable = await pullNotApplicable(scope, session.pull, session.setup.checklist, config);
+    read: (session) => pullNotApplicable(scope, session.pull, session.setup.checklist, config),
+    decide(session, notApplicable) {
       const gate = releaseGates({
         checklist: session.setup.checklist,
         states: foldLedger(session.ledger),
         headSha: session.pull.headSha,
         notApplicable: [...notApplicable.keys()],
       }).preMerge;
-      skipped = [...new Set(gate.blockers.flatMap((blocker) => blocker.items))];
+      const skipped = [...new Set(gate.blockers.flatMap((blocker) => blocker.items))];
       return {
+        outcome: skipped,
         events: [
           {
             t: 'break-glass',
@@ -272,7 +272,8 @@ async function breakGlass(scope: EventScope, pull: PullInfo, reason: string, act
         ],
       };
     },
-    async after({ session }) {
+    async after({ session, outcome }) {
+      const skipped = outcome ?? [];
       const skippedRoles = [
         ...new Set(
           session.setup.checklist.items

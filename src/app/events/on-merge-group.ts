@@ -17,7 +17,7 @@ export async function onMergeGroup(
   const number = pullFromMergeQueueRef(payload.merge_group.head_ref);
   if (number === undefined) return;
   const { owner, repo } = scope.gh.repo;
-  scope.bot.memory.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number);
+  scope.bot.memory.pr.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number);
   await judgeMergeGroup(scope, number, payload.merge_group.head_sha);
 }
 

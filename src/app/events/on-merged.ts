@@ -17,7 +17,7 @@ export async function onMerged(
 ): Promise<void> {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
-  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  scope.bot.memory.pr.pulls.set(prKey(scope.gh, pull.number), pull);
   const setup = await getSetup(scope, pull);
   if (!isReleasePull(setup.config, pull)) return;
   await runPrStep(scope, pull.number, {

@@ -39,20 +39,22 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
     return;
   }
   for (const found of merged) {
-    let fired: ReturnType<typeof judgeTriggerResults>['fired'] = [];
-    let inconclusive: Array<{ item: string; line: string }> = [];
-    await runPrStep(scope, found.number, {
+    const outcome = await runPrStep(scope, found.number, {
       open: { refreshPull: true },
-      async decide(session) {
-        const { pull } = session;
-        const mergeSha = pull.mergeCommitSha;
+      read: async (session) => {
+        const mergeSha = session.pull.mergeCommitSha;
         if (!mergeSha) return undefined;
-        const { expectedSha: _sha, ...source } = await evidenceSource(
+        return evidenceSource(
           scope,
           session,
           { appSlug: run.app?.slug, headSha: run.head_sha, text: run.output?.text },
           { sha: mergeSha },
         );
+      },
+      decide(session, read) {
+        const mergeSha = session.pull.mergeCommitSha;
+        if (!mergeSha || !read) return undefined;
+        const { expectedSha: _sha, ...source } = read;
         const judgement = judgePostDeployEvidence(
           { ...source, mergeSha },
           session.setup,
@@ -68,9 +70,9 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
         }
         // Rollback triggers bound to metrics: a breach ticks the trigger as the bot.
         const triggers = judgeTriggerResults(session.setup.checklist, judgement.events);
-        fired = triggers.fired;
+        const fired = triggers.fired;
         // inconclusive results (too few samples, no baseline, between limit and warn) go to a person
-        inconclusive = triggers.events.flatMap((event) =>
+        const inconclusive = triggers.events.flatMap((event) =>
           event.t === 'result' && event.status === 'skipped' && /inconclusive/.test(event.summary)
             ? [{ item: event.item, line: event.summary }]
             : [],
@@ -79,9 +81,15 @@ export async function onPostDeployEvidence(scope: EventScope, payload: Payload):
           { pr: session.key, results: judgement.events.length, fired: fired.length },
           'post-deploy results applied',
         );
-        return { events: triggers.events, resultNotes: { sha: mergeSha, notes: [] } };
+        return {
+          events: triggers.events,
+          resultNotes: { sha: mergeSha, notes: [] },
+          outcome: { fired, inconclusive },
+        };
       },
     });
+    const fired = outcome?.fired ?? [];
+    const inconclusive = outcome?.inconclusive ?? [];
     if (inconclusive.length > 0) await askToDecide(scope, found.number, inconclusive);
     if (fired.length > 0)
       await startRollback(scope, found.number, {

@@ -27,7 +27,7 @@ export async function onPullRequest(
 ): Promise<void> {
   if (!HANDLED.has(payload.action ?? '')) return;
   const pull = pullOf(payload);
-  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  scope.bot.memory.pr.pulls.set(prKey(scope.gh, pull.number), pull);
   if (!pull.open) return;
   const pushed = payload.action === 'synchronize';
   await syncPull(

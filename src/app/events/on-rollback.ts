@@ -1,26 +1,18 @@
 import type { z } from 'zod';
-import { parseChecklistComment } from '../../core/comment/parse.js';
 import { hasPermission } from '../../core/decide/authorize.js';
 import { parseCommand } from '../../core/decide/commands.js';
 import { escapeInline, mention } from '../../core/escape.js';
 import { buildIncidentIssue, contactLines, incidentSeverities } from '../../core/gate/incident.js';
-import {
-  firedMetrics,
-  type RevertDraft,
-  reopenEvent,
-  revertDraft,
-  touchedItems,
-} from '../../core/gate/revert.js';
+import { firedMetrics, reopenEvent, revertDraft, touchedItems } from '../../core/gate/revert.js';
 import { rollbackPlan, rollbackStatus } from '../../core/gate/rollback.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { permissionOf } from '../pr/authorize-actor.js';
 import { releaseVersion } from '../pr/facts.js';
-import { dispatchWorkflow, draftRevertPull, noteOnIncident, openIncident, reply } from '../pr/publish.js';
+import { reply } from '../pr/publish.js';
 import { isReleasePull } from '../pr/release-pr.js';
-import { runPrStep } from '../pr/run-step.js';
+import { runPrStep, type StepEffect } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
-import { isBotSender, isChecklistComment } from './on-comment-edited.js';
 import type { IssueCommentPayload } from './payloads.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
@@ -31,7 +23,12 @@ export function isRollbackCommand(payload: Payload): boolean {
 
 /** `/shipgate rollback <reason>` (write access), on an open or merged release PR. */
 export async function onRollbackCommand(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || payload.sender.type === 'Bot' || !payload.issue.pull_request) return;
+  if (
+    payload.sender.login === scope.bot.botLogin() ||
+    payload.sender.type === 'Bot' ||
+    !payload.issue.pull_request
+  )
+    return;
   const command = parseCommand(payload.comment.body ?? '');
   if (command?.name !== 'rollback') return;
   const number = payload.issue.number;
@@ -58,20 +55,6 @@ export async function onRollbackCommand(scope: EventScope, payload: Payload): Pr
   });
 }
 
-/** After a checklist edit: a ticked rollback trigger starts the rollback (once per PR). */
-export async function onRollbackTriggers(scope: EventScope, payload: Payload): Promise<void> {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
-    return;
-  const number = payload.issue.number;
-  const pull = await getPull(scope, number);
-  const setup = await getSetup(scope, pull);
-  if (!isReleasePull(setup.config, pull)) return;
-  const triggers = rollbackPlan(setup.checklist).triggers;
-  const ticked = parseChecklistComment(payload.comment.body ?? '', setup.checklist).items;
-  if (!triggers.some((trigger) => ticked.get(trigger.id)?.checked)) return;
-  await startRollback(scope, number, { actor: payload.sender.login, source: 'trigger' });
-}
-
 interface RollbackRequest {
   actor: string;
   /** Absent for a trigger: the ticked triggers are the reason. */
@@ -91,17 +74,21 @@ export async function startRollback(
   number: number,
   request: RollbackRequest,
 ): Promise<void> {
-  let answer: string | undefined;
-  let dispatch: { file: string; ref: string; inputs: Record<string, string> } | undefined;
-  let revert: { draft: RevertDraft; mergeSha: string; base: string; incident: number } | undefined;
+  const repo = `${scope.gh.repo.owner}/${scope.gh.repo.repo}`;
   await runPrStep(scope, number, {
-    async decide(session) {
+    // the version (package.json at worst) is looked up only for a rollback that starts
+    read: async (session) => {
+      const status = rollbackStatus(session.setup.checklist, foldLedger(session.ledger));
+      if (status.started || (request.reason === undefined && status.fired.length === 0)) return undefined;
+      return releaseVersion(scope, session);
+    },
+    decide(session, version, performed) {
       const { pull, setup } = session;
       const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
       if (status.started) {
-        if (request.reason !== undefined)
-          answer = `${mention(request.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ''}.`;
-        return undefined;
+        if (request.reason === undefined) return undefined;
+        const body = `${mention(request.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ''}.`;
+        return { effects: [{ kind: 'reply', body }] };
       }
       if (request.reason === undefined && status.fired.length === 0) return undefined; // the tick was refused
       const reason =
@@ -111,55 +98,38 @@ export async function startRollback(
           : `rollback trigger: ${status.fired.map((item) => item.text).join('; ')}`
         ).slice(0, 300);
       const sha = pull.mergeCommitSha ?? pull.headSha;
-      const version = await releaseVersion(scope, session);
       const contacts = contactLines(setup.config.contacts);
-      const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
-      // The incident's number goes into the ledger event, so the issue is opened first; the event
-      // then keeps a redelivered trigger from opening a second one.
-      const incident = await openIncident(
-        scope,
-        buildIncidentIssue({
-          repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
-          pr: { number, title: pull.title },
-          sha,
-          ...(version ? { version } : {}),
-          reason,
-          startedBy: request.actor,
-          severities: incidentSeverities(setup.checklist),
-          steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
-          contacts,
-        }),
-      );
-      answer = [
+      const activated = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+      const steps = activated.length > 0 ? activated : rollbackPlan(setup.checklist).steps;
+      // The incident's number goes into the ledger event, so the issue is opened first (the runner
+      // does, then decides again with its number); the event then keeps a redelivered trigger
+      // from opening a second one.
+      const incident = performed.incident;
+      if (incident === undefined)
+        return {
+          performFirst: {
+            kind: 'open-incident',
+            issue: buildIncidentIssue({
+              repo,
+              pr: { number, title: pull.title },
+              sha,
+              ...(version ? { version } : {}),
+              reason,
+              startedBy: request.actor,
+              severities: incidentSeverities(setup.checklist),
+              steps,
+              contacts,
+            }),
+          },
+        };
+      let answer = [
         `🔄 **Rollback started** by ${mention(request.actor)}: ${escapeInline(reason, 300)}`,
         '',
         `Incident: #${incident} · the rollback steps are now required in the checklist.`,
         ...(contacts.length > 0 ? ['', 'Contacts:', ...contacts.map((line) => `- ${line}`)] : []),
       ].join('\n');
       scope.log.warn({ pr: session.key, incident, sha, by: request.actor }, 'rollback started');
-      const rollbackWorkflow = setup.config.telemetry?.rollback?.dispatch;
-      if (rollbackWorkflow)
-        dispatch = {
-          file: rollbackWorkflow.workflow.replace(/^\.github\/workflows\//, ''),
-          ref: rollbackWorkflow.ref,
-          inputs: { sha, incident: String(incident) },
-        };
       const at = scope.bot.now().toISOString();
-      if (pull.mergeCommitSha)
-        revert = {
-          draft: revertDraft({
-            pr: { number, title: pull.title },
-            mergeSha: pull.mergeCommitSha,
-            ...(version ? { version } : {}),
-            reason,
-            startedBy: request.actor,
-            incident,
-            steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
-          }),
-          mergeSha: pull.mergeCommitSha,
-          base: pull.baseRef,
-          incident,
-        };
       // a rollback by hand names no metric: every ticked telemetry item is reopened
       const touched = touchedItems(
         setup.checklist,
@@ -168,49 +138,49 @@ export async function startRollback(
       );
       if (touched.length > 0)
         answer += `\n\nReopened: ${touched.map((item) => `“${escapeInline(item.text, 80)}”`).join(', ')}.`;
+      const effects: StepEffect[] = [];
+      // the revert is drafted after the rollback is recorded: a failure there never blocks it
+      if (pull.mergeCommitSha) {
+        const draft = revertDraft({
+          pr: { number, title: pull.title },
+          mergeSha: pull.mergeCommitSha,
+          ...(version ? { version } : {}),
+          reason,
+          startedBy: request.actor,
+          incident,
+          steps,
+        });
+        effects.push({
+          kind: 'draft-revert',
+          revert: {
+            mergeSha: pull.mergeCommitSha,
+            branch: draft.branch,
+            base: pull.baseRef,
+            title: draft.title,
+            body: draft.body,
+            message: draft.message,
+          },
+          incident,
+          announce: answer,
+        });
+      } else effects.push({ kind: 'reply', body: answer });
+      // config telemetry.rollback.dispatch: the rollback workflow, once, when the rollback starts
+      const rollbackWorkflow = setup.config.telemetry?.rollback?.dispatch;
+      if (rollbackWorkflow)
+        effects.push({
+          kind: 'dispatch-workflow',
+          file: rollbackWorkflow.workflow.replace(/^\.github\/workflows\//, ''),
+          ref: rollbackWorkflow.ref,
+          inputs: { sha, incident: String(incident) },
+          why: 'rollback workflow',
+        });
       return {
         events: [
           { t: 'rollback', by: request.actor, at, sha, reason, source: request.source, incident },
           ...reopenEvent(touched, at, sha, reason),
         ],
+        effects,
       };
-    },
-    async after() {
-      if (revert) {
-        // the revert is drafted after the rollback is recorded: a failure here never blocks it
-        try {
-          const drafted = await draftRevertPull(scope, {
-            mergeSha: revert.mergeSha,
-            branch: revert.draft.branch,
-            base: revert.base,
-            title: revert.draft.title,
-            body: revert.draft.body,
-            message: revert.draft.message,
-          });
-          answer = `${answer ?? ''}\n\nRevert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
-          await noteOnIncident(
-            scope,
-            revert.incident,
-            `Revert drafted: #${drafted.number} reverts the release's merge commit \`${revert.mergeSha.slice(0, 7)}\`, with the rollback steps as its checklist.`,
-          );
-          scope.log.warn({ pr: number, revert: drafted.number }, 'revert pull request drafted');
-        } catch (error) {
-          scope.log.error({ pr: number, err: (error as Error).message }, 'revert pull request not drafted');
-          answer = `${answer ?? ''}\n\n⚠️ The revert pull request could not be drafted: ${escapeInline((error as Error).message, 200)}`;
-        }
-      }
-      if (answer) await reply(scope, number, answer);
-      if (!dispatch) return;
-      // config telemetry.rollback.dispatch: the rollback workflow, once, when the rollback starts
-      try {
-        await dispatchWorkflow(scope, dispatch.file, dispatch.ref, dispatch.inputs);
-        scope.log.warn({ workflow: dispatch.file, ...dispatch.inputs }, 'rollback workflow dispatched');
-      } catch (error) {
-        scope.log.error(
-          { workflow: dispatch.file, err: (error as Error).message },
-          'rollback workflow dispatch failed',
-        );
-      }
     },
   });
 }

@@ -9,7 +9,7 @@ import { parseCommand } from '../../core/decide/commands.js';
 import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
 import { planReviewSignOffs, planSignOffRequest } from '../../core/decide/sign-off-request.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
-import { decideChanges } from '../pr/authorize-actor.js';
+import { authorizeChanges, lookUpChangeFacts } from '../pr/authorize-actor.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
@@ -36,15 +36,19 @@ export async function onSignOffCommand(
     return;
   await runPrStep(scope, number, {
     open: { pull },
-    async decide(session) {
+    async read(session) {
       const request = planSignOffRequest(
         command.role,
         actor,
         session.setup.checklist,
         foldLedger(session.ledger),
       );
+      if (!request.ok) return { request };
+      return { request, facts: await lookUpChangeFacts(scope, session, actor, [request.change]) };
+    },
+    decide(session, { request, facts }) {
       if (!request.ok) return { explanations: [request.message] };
-      const decisions = await decideChanges(scope, session, actor, [request.change]);
+      const decisions = authorizeChanges(session, actor, [request.change], facts ?? new Map());
       return {
         events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
         explanations: rejectionMessages(decisions),
@@ -66,11 +70,15 @@ export async function onReviewSignOff(
   if (!isReleasePull(setup.config, reviewed)) return;
   await runPrStep(scope, reviewed.number, {
     coalesce: true,
-    async decide(session) {
+    async read(session) {
       // An approval is of one commit: a review of an older head signs nothing off on the new one.
       if (payload.review.commit_id && payload.review.commit_id !== session.pull.headSha) return undefined;
       const changes = planReviewSignOffs(session.setup.checklist, foldLedger(session.ledger));
-      const decisions = await decideChanges(scope, session, actor, changes);
+      return { changes, facts: await lookUpChangeFacts(scope, session, actor, changes) };
+    },
+    decide(session, read) {
+      if (!read) return undefined;
+      const decisions = authorizeChanges(session, actor, read.changes, read.facts);
       // Only roles the reviewer holds: approving is not an attempt to sign off someone else's role.
       const held = decisions.filter((decision) => decision.ok);
       if (held.length === 0) return undefined;

@@ -8,31 +8,41 @@ import type { Decision, PlannedChange } from '../../core/decide/plan-ticks.js';
 import type { EventScope } from '../runtime/bot.js';
 import type { PrSession } from './session.js';
 
-/** Looks up (with caching) what is needed about `actor` and decides each change. */
-export async function decideChanges(
+/** What was looked up about the actor for each change (read before a step decides). */
+export type ChangeFacts = ReadonlyMap<PlannedChange, ActorFacts>;
+
+/** Looks up (with caching) what is needed about `actor` to decide each change: a step's read. */
+export async function lookUpChangeFacts(
   scope: EventScope,
   session: PrSession,
   actor: string,
   changes: readonly PlannedChange[],
-): Promise<Decision[]> {
-  const decisions: Decision[] = [];
-  for (const change of changes) {
-    const facts = await lookUpFacts(scope, session, actor, change);
+): Promise<ChangeFacts> {
+  const facts = new Map<PlannedChange, ActorFacts>();
+  for (const change of changes) facts.set(change, await lookUpFacts(scope, session, actor, change));
+  return facts;
+}
+
+/** Decides each change from what was looked up (plain data: a step's decide calls it). */
+export function authorizeChanges(
+  session: PrSession,
+  actor: string,
+  changes: readonly PlannedChange[],
+  facts: ChangeFacts,
+): Decision[] {
+  return changes.map((change) => {
     const verdict = authorizeChange({
       item: change.item,
       checked: change.checked,
       actor,
       prAuthor: session.pull.author,
       config: session.setup.config,
-      facts,
+      facts: facts.get(change) ?? {},
     });
-    decisions.push(
-      verdict.ok
-        ? { change, ok: true }
-        : { change, ok: false, reason: verdict.reason, message: verdict.message },
-    );
-  }
-  return decisions;
+    return verdict.ok
+      ? { change, ok: true }
+      : { change, ok: false, reason: verdict.reason, message: verdict.message };
+  });
 }
 
 async function lookUpFacts(
@@ -50,8 +60,9 @@ async function lookUpFacts(
 
 export async function permissionOf(scope: EventScope, actor: string): Promise<PermissionLevel> {
   const { owner, repo } = scope.gh.repo;
-  const cached = await scope.bot.memory.permissions.getOrLoad(`${owner}/${repo}:${actor.toLowerCase()}`, () =>
-    scope.gh.permission(actor),
+  const cached = await scope.bot.memory.access.permissions.getOrLoad(
+    `${owner}/${repo}:${actor.toLowerCase()}`,
+    () => scope.gh.permission(actor),
   );
   return cached as PermissionLevel;
 }
@@ -65,7 +76,7 @@ export async function inRoleTeams(
 ): Promise<boolean> {
   for (const team of session.setup.config.roles[role]?.teams ?? []) {
     const [org = '', slug = ''] = team.split('/');
-    const member = await scope.bot.memory.teams.getOrLoad(
+    const member = await scope.bot.memory.access.teams.getOrLoad(
       `${team.toLowerCase()}:${actor.toLowerCase()}`,
       () => scope.gh.isTeamMember(org, slug, actor),
     );

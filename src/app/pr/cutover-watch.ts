@@ -28,7 +28,7 @@ export async function noteCutover(
   const active = activeWindows(checklist, states, bot.now().getTime(), config);
   const key = prKey(scope.gh, number);
   const closesAt = Math.min(...active.map(({ status }) => status.closesAt));
-  const watched = bot.memory.cutoverWatch;
+  const watched = bot.memory.watch.cutoverWatch;
   const known = watched.get(key);
   if (active.length === 0) {
     if (!known) return;
@@ -95,7 +95,7 @@ export function cutoverIntervalFrom(env: Record<string, string | undefined>): nu
 /** Forgets a PR the timer found without an open window (its last window closed on another replica). */
 export async function forgetWatched(bot: Bot, entry: WatchedPull): Promise<void> {
   const key = prKeyOf(entry);
-  bot.memory.cutoverWatch.delete(key);
+  bot.memory.watch.cutoverWatch.delete(key);
   await forgetReadings(bot, key);
   await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
 }

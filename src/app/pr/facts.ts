@@ -24,7 +24,7 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
   // repository-wide: the pre-merge gate, the merge queue and deployment protection all honour it
   const freeze = await currentFreeze(scope);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
-    const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : undefined;
+    const notes = sha ? bot.memory.pr.notes.get(resultNotesKey(session, sha)) : undefined;
     if (sha && notes) resultNotes[sha] = notes;
   }
   return {
@@ -61,7 +61,7 @@ export async function releaseVersion(scope: EventScope, session: PrSession): Pro
   const fromBot = bot ? releaseBotVersion(bot.bot, pull) : undefined;
   if (fromBot) return fromBot;
   const { owner, repo } = scope.gh.repo;
-  const version = await scope.bot.memory.packageVersions.getOrLoad(
+  const version = await scope.bot.memory.repository.packageVersions.getOrLoad(
     `${owner}/${repo}@${pull.headSha}`,
     async () => {
       const text = await scope.gh.readFile('package.json', pull.headSha);

@@ -15,14 +15,11 @@ import {
   overdueAt,
   workflowFileName,
 } from '../../core/evidence/missing-results.js';
-import { statusOf } from '../../github/client.js';
 import type { PullInfo } from '../../github/types.js';
-import { LeaseLost } from '../../scale/coordinator.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { scopeForRepo } from '../runtime/repo-scope.js';
 import type { AwaitedCommit } from './awaiting-results.js';
 import { resultNotesKey } from './facts.js';
-import { dispatchWorkflow } from './publish.js';
 import { isReleasePull } from './release-pr.js';
 import { runPrStep } from './run-step.js';
 import { getPull, getSetup } from './session.js';
@@ -36,7 +33,7 @@ export function watchForResults(scope: EventScope, pull: PullInfo, config: Confi
   // only a named file can be dispatched (a reusable workflow is run by its caller)
   if (!workflow?.file || !pull.open) return;
   const since = scope.bot.now().toISOString();
-  scope.bot.memory.awaitingResults.watch({
+  scope.bot.memory.watch.awaitingResults.watch({
     ...scope.gh.repo,
     number: pull.number,
     sha: pull.headSha,
@@ -47,7 +44,7 @@ export function watchForResults(scope: EventScope, pull: PullInfo, config: Confi
 
 /** Handles the overdue commits of the scope's repository (called after each of its events). */
 export async function checkOverdueResults(scope: EventScope): Promise<number> {
-  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  const overdue = scope.bot.memory.watch.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
   let dispatched = 0;
   for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
   return dispatched;
@@ -55,7 +52,7 @@ export async function checkOverdueResults(scope: EventScope): Promise<number> {
 
 /** Every overdue commit of every repository; returns how many dispatches were made. */
 export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<number> {
-  const overdue = bot.memory.awaitingResults.overdue(bot.now().getTime());
+  const overdue = bot.memory.watch.awaitingResults.overdue(bot.now().getTime());
   const byRepo = new Map<string, AwaitedCommit[]>();
   for (const entry of overdue) {
     const key = `${entry.owner}/${entry.repo}`;
@@ -68,7 +65,8 @@ export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<num
     try {
       const scope = await scopeForRepo(probot, bot, { owner: first.owner, repo: first.repo });
       if (!scope) {
-        for (const entry of entries) bot.memory.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
+        for (const entry of entries)
+          bot.memory.watch.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
         continue;
       }
       for (const entry of entries) if (await handleOverdue(scope, entry)) dispatched++;
@@ -82,11 +80,10 @@ export async function sweepMissingResults(probot: Probot, bot: Bot): Promise<num
 /** Re-checks one overdue commit under the PR's lock; true when the workflow was dispatched. */
 async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<boolean> {
   const { bot } = scope;
-  const awaiting = bot.memory.awaitingResults;
+  const awaiting = bot.memory.watch.awaitingResults;
   const key = prKey(scope.gh, entry.number);
   // Shared with the other replicas (and kept across restarts with Redis): once per commit, fleet-wide.
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
-  let dispatched = false;
   const pull = await getPull(scope, entry.number, true);
   const setup = await getSetup(scope, pull);
   const workflow = setup.config.checksWorkflow;
@@ -94,49 +91,59 @@ async function handleOverdue(scope: EventScope, entry: AwaitedCommit): Promise<b
     awaiting.stop(entry.owner, entry.repo, entry.sha);
     return false;
   }
-  await runPrStep(scope, entry.number, {
-    open: { pull },
-    async decide(session) {
-      const action = missingResultsAction({
-        since: entry.since,
-        now: bot.now().toISOString(),
-        timeoutMinutes: workflow.timeoutMinutes,
+  const file = workflowFileName(workflow.file ?? '');
+  type Outcome = { action: 'wait' | 'stop' } | { action: 'dispatch'; dispatched: boolean };
+  const outcome = await runPrStep<{ resultsSeen: boolean; dispatched: boolean; notes: string[] }, Outcome>(
+    scope,
+    entry.number,
+    {
+      open: { pull },
+      read: async (session) => ({
         resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
         dispatched:
           awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) ||
           (await bot.memory.coordinator.recall(sharedKey)) !== undefined,
-      });
-      if (action === 'wait') {
-        entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
-        return undefined;
-      }
-      if (action === 'stop') {
-        awaiting.stop(entry.owner, entry.repo, entry.sha);
-        return undefined;
-      }
-      const file = workflowFileName(workflow.file ?? '');
-      let error: string | undefined;
-      try {
-        await dispatchWorkflow(scope, file, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
-      } catch (caught) {
-        if (caught instanceof LeaseLost) throw caught; // another replica holds the PR: it decides
-        error = `${statusOf(caught) ?? 'error'} ${caught instanceof Error ? caught.message : String(caught)}`;
-      }
-      // Recorded even when GitHub refused, so a broken workflow is not dispatched on every sweep.
-      awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
-      await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86_400);
-      const note = missingResultsNote({
-        sha: entry.sha,
-        timeoutMinutes: workflow.timeoutMinutes,
-        file,
-        ...(error ? { error } : {}),
-      });
-      if (error) scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
-      else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
-      dispatched = error === undefined;
-      const notes = bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [];
-      return { resultNotes: { sha: entry.sha, notes: [...notes, note] } };
+        notes: bot.memory.pr.notes.get(resultNotesKey(session, entry.sha)) ?? [],
+      }),
+      decide(session, read, performed) {
+        const action = missingResultsAction({
+          since: entry.since,
+          now: bot.now().toISOString(),
+          timeoutMinutes: workflow.timeoutMinutes,
+          resultsSeen: read.resultsSeen,
+          dispatched: read.dispatched,
+        });
+        if (action !== 'dispatch') return { outcome: { action } };
+        // dispatched by the runner first (and remembered even when GitHub refused, so a broken
+        // workflow is not dispatched on every sweep); then decided again with how it went
+        if (!performed.dispatched)
+          return {
+            performFirst: {
+              kind: 'dispatch-checks',
+              file,
+              ref: workflow.ref ?? session.pull.headRef,
+              inputs: { sha: entry.sha },
+              once: { ...entry, key: sharedKey },
+            },
+          };
+        const { error } = performed.dispatched;
+        const note = missingResultsNote({
+          sha: entry.sha,
+          timeoutMinutes: workflow.timeoutMinutes,
+          file,
+          ...(error ? { error } : {}),
+        });
+        if (error)
+          scope.log.warn({ pr: key, sha: entry.sha, error }, 'could not dispatch the checks workflow');
+        else scope.log.info({ pr: key, sha: entry.sha, workflow: file }, 'checks workflow dispatched');
+        return {
+          resultNotes: { sha: entry.sha, notes: [...read.notes, note] },
+          outcome: { action, dispatched: error === undefined },
+        };
+      },
     },
-  });
-  return dispatched;
+  );
+  if (outcome?.action === 'wait') entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes); // the timeout was raised meanwhile
+  if (outcome?.action === 'stop') awaiting.stop(entry.owner, entry.repo, entry.sha);
+  return outcome?.action === 'dispatch' && outcome.dispatched === true;
 }

@@ -21,11 +21,11 @@ import type { PrSession } from './session.js';
 async function fileAt(scope: EventScope, path: string, ref: string): Promise<string | undefined> {
   const { owner, repo } = scope.gh.repo;
   const key = `${owner}/${repo}@${ref}:${path}`;
-  const cached = scope.bot.memory.files.get(key);
+  const cached = scope.bot.memory.repository.files.get(key);
   if (cached !== undefined) return cached;
   const text = await scope.gh.readFile(path, ref);
   // a commit's file never changes; the default branch's is re-read after the cache TTL
-  if (text !== undefined) scope.bot.memory.files.set(key, text);
+  if (text !== undefined) scope.bot.memory.repository.files.set(key, text);
   return text;
 }
 
@@ -63,7 +63,7 @@ export async function evidenceSource(
   };
   if (!token) return { ...base, token: undefined, workflowFile: undefined };
   const issuer = scope.bot.oidcIssuer.replace(/\/+$/, '');
-  const check = await verifyIdToken(token, issuerKeySet(scope.bot.memory.issuerKeySets, issuer), {
+  const check = await verifyIdToken(token, issuerKeySet(scope.bot.memory.evidence.issuerKeySets, issuer), {
     issuer,
     audience: evidenceAudience(evidenceText),
   });

@@ -24,7 +24,7 @@ export async function writeProjection(
 ): Promise<void> {
   const { bot } = scope;
   session.ledger = projection.ledger;
-  bot.memory.ledgers.set(session.key, projection.ledger);
+  bot.memory.pr.ledgers.set(session.key, projection.ledger);
   await bot.memory.coordinator.remember(
     sharedLedgerKey(session.key),
     encodeStateBlock(projection.ledger),
@@ -57,7 +57,7 @@ async function writeComment(scope: EventScope, session: PrSession, body: string)
   }
   written ??= await gh.createComment(number, body);
   session.comment = written;
-  bot.memory.comments.set(session.key, written);
+  bot.memory.pr.comments.set(session.key, written);
 }
 
 /** Creates or updates our check run on a commit; a completed run going back to waiting gets a new run. */
@@ -74,7 +74,7 @@ export async function writeCheckRun(
   const fingerprint = createHash('sha256')
     .update(JSON.stringify({ ...run, detailsUrl: undefined }))
     .digest('base64url');
-  let known = bot.memory.checkRuns.get(cacheKey);
+  let known = bot.memory.pr.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run.headSha, run.name))
       .filter((r) => r.appId === bot.options.appId)
@@ -87,8 +87,8 @@ export async function writeCheckRun(
     id = known.id;
     await gh.updateCheckRun(id, run);
   } else id = await gh.createCheckRun(run);
-  bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run.status === 'completed' });
-  if (mirrorKey) bot.memory.mirrors.set(mirrorKey, id);
+  bot.memory.pr.checkRuns.set(cacheKey, { id, fingerprint, completed: run.status === 'completed' });
+  if (mirrorKey) bot.memory.pr.mirrors.set(mirrorKey, id);
 }
 
 /** A reply on the PR (command answers, rollback pings). */

@@ -31,7 +31,9 @@ export async function pullNotApplicable(
 export async function pullFiles(scope: EventScope, pull: PullInfo): Promise<string[] | undefined> {
   const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
   try {
-    const listed = await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    const listed = await scope.bot.memory.pr.pullFiles.getOrLoad(key, () =>
+      scope.gh.listPullFiles(pull.number),
+    );
     if (listed.complete) return listed.paths;
     // GitHub's cap was reached: a path not seen may be in the rest, so no when-paths item is skipped
     scope.log.warn(

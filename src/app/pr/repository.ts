@@ -6,7 +6,7 @@ import type { EventScope } from '../runtime/bot.js';
  */
 export function repositoryOf(scope: EventScope): Promise<{ id: number; defaultBranch: string }> {
   const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
+  return scope.bot.memory.repository.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
 }
 
 /** Remembers what a payload says about its repository (saves the look-up). */
@@ -16,7 +16,7 @@ export function rememberRepository(
 ): void {
   const { owner, repo } = scope.gh.repo;
   if (repository.id !== undefined && repository.default_branch)
-    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
+    scope.bot.memory.repository.repositories.set(`${owner}/${repo}`, {
       id: repository.id,
       defaultBranch: repository.default_branch,
     });

@@ -1,6 +1,8 @@
 /**
  * Every handler's one path for a release PR: parse the payload (events/) → open the PR session
- * → decide (core) → project (core/gate/projection.ts) → write (publish.ts, the only writer).
+ * → read (what the decision needs: permissions, changed files, evidence) → decide (plain data:
+ * ledger events, replies, effects) → project (core/gate/projection.ts) → write (publish.ts, the
+ * only writer) → perform the effects (step-effects.ts) → after.
  * Steps for the same PR that arrive together run in one session under the PR's lease and are
  * written once (runtime/write-coalescer.ts).
  */
@@ -8,13 +10,23 @@ import { projectRelease, type ReleaseFacts, type ReleaseProjection } from '../..
 import { appendEvents, BREAK_GLASS_STATE, foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { WriteCoalescer } from '../runtime/write-coalescer.js';
+import { saveReadings, type WindowReadings } from './cutover-readings.js';
 import { noteCutover } from './cutover-watch.js';
 import { releaseFacts, resultNotesKey } from './facts.js';
 import { noteGovernance } from './governance-watch.js';
 import { replyInBurst, writeProjection } from './publish.js';
 import { type OpenOptions, openSession, type PrSession } from './session.js';
+import {
+  type EffectToDecideOn,
+  type Performed,
+  performAfterEffects,
+  performBeforeDeciding,
+  type StepEffect,
+} from './step-effects.js';
 
-export interface StepDecision {
+export type { Performed, StepEffect } from './step-effects.js';
+
+export interface StepDecision<Outcome = undefined> {
   /** Ledger events this step adds (signed when appended). */
   events?: readonly LedgerEvent[];
   /** Replaces the notes shown on a commit's check run (empty: clears them). */
@@ -23,28 +35,49 @@ export interface StepDecision {
   explanations?: readonly string[];
   /** At the merge: the final `shipgate` run carries the signed audit record. */
   withAudit?: boolean;
+  /** The cutover windows' last readings, saved before the write (the comment shows them). */
+  saveReadings?: WindowReadings;
+  /** Performed after the write, in order, still under the PR's lease (step-effects.ts). */
+  effects?: readonly StepEffect[];
+  /**
+   * Performed before anything of this decision is kept: the step is decided again with its result
+   * (`performed`), e.g. a rollback opens its incident first so the ledger event names it.
+   */
+  performFirst?: EffectToDecideOn;
+  /** What the step decided, handed back to the caller of runPrStep (follow-up steps). */
+  outcome?: Outcome;
 }
 
-export interface StepDone {
+export interface StepDone<Outcome = undefined> {
   session: PrSession;
   projection: ReleaseProjection;
   facts: ReleaseFacts;
+  /** The step's decision's outcome (undefined when it decided nothing). */
+  outcome: Outcome | undefined;
 }
 
-export interface PrStep {
+/**
+ * One step on a PR. `read` does the look-ups (GitHub reads, caches) the decision needs; `decide`
+ * is synchronous and only decides: from the session and what was read it returns plain data, and
+ * performs no I/O and changes nothing outside itself (the structure test reads every decide).
+ */
+export interface PrStep<Read = undefined, Outcome = undefined> {
   open?: OpenOptions;
   /** A person's toggle: may wait a moment to be written together with others on this PR. */
   coalesce?: boolean;
-  /** Reads what it needs and decides; no GitHub writes here. */
-  decide?(session: PrSession): Promise<StepDecision | undefined> | StepDecision | undefined;
-  /** After the write, still under the PR's lease: replies and follow-ups read the projection. */
-  after?(done: StepDone): Promise<void> | void;
+  /** Under the PR's lease, before deciding: reads only (no GitHub writes). */
+  read?(session: PrSession): Promise<Read>;
+  /** Plain data in, plain data out. `performed`: the results of the decision's `performFirst`. */
+  decide?(session: PrSession, read: Read, performed: Performed): StepDecision<Outcome> | undefined;
+  /** After the write and the effects, still under the PR's lease (e.g. what else remembers the step). */
+  after?(done: StepDone<Outcome>): Promise<void> | void;
 }
 
 interface QueuedStep {
   scope: EventScope;
-  step: PrStep;
-  resolve(): void;
+  // biome-ignore lint/suspicious/noExplicitAny: steps of any read/outcome type share one batch
+  step: PrStep<any, any>;
+  resolve(outcome: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -63,12 +96,19 @@ export function stepsIdle(bot: Bot): Promise<void> {
   return coalescers.get(bot)?.idle() ?? Promise.resolve();
 }
 
-/** Runs one step for PR `number`; resolves once its decision is on GitHub. */
-export function runPrStep(scope: EventScope, number: number, step: PrStep): Promise<void> {
+/** Runs one step for PR `number`; resolves with its outcome once its decision is on GitHub. */
+export function runPrStep<Read = undefined, Outcome = undefined>(
+  scope: EventScope,
+  number: number,
+  step: PrStep<Read, Outcome>,
+): Promise<Outcome | undefined> {
   const key = prKey(scope.gh, number);
-  return new Promise<void>((resolve, reject) => {
-    coalescerOf(scope.bot).add(key, { scope, step, resolve, reject }, step.coalesce === true, (steps) =>
-      runSteps(key, number, steps),
+  return new Promise<Outcome | undefined>((resolve, reject) => {
+    coalescerOf(scope.bot).add(
+      key,
+      { scope, step, resolve: (outcome) => resolve(outcome as Outcome | undefined), reject },
+      step.coalesce === true,
+      (steps) => runSteps(key, number, steps),
     );
   });
 }
@@ -80,18 +120,19 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
     await scope.bot.memory.queue.run(key, async () => {
       const session = await openSession(scope, number, mergeOpenOptions(steps.map((s) => s.step.open)));
       const decided: QueuedStep[] = [];
-      const decisions: (StepDecision | undefined)[] = [];
+      const decisions: (StepDecision<unknown> | undefined)[] = [];
       let withAudit = false;
       for (const queued of steps) {
         try {
-          const decision = await queued.step.decide?.(session);
+          const decision = await decideStep(queued, session);
           if (decision?.events?.length)
             session.ledger = appendEvents(session.ledger, decision.events, session.ledgerKey);
+          if (decision?.saveReadings) await saveReadings(scope.bot, session.key, decision.saveReadings);
           if (decision?.resultNotes) {
             const notesKey = resultNotesKey(session, decision.resultNotes.sha);
             if (decision.resultNotes.notes.length > 0)
-              scope.bot.memory.notes.set(notesKey, decision.resultNotes.notes);
-            else scope.bot.memory.notes.delete(notesKey);
+              scope.bot.memory.pr.notes.set(notesKey, decision.resultNotes.notes);
+            else scope.bot.memory.pr.notes.delete(notesKey);
           }
           withAudit ||= decision?.withAudit === true;
           decided.push(queued);
@@ -122,10 +163,12 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
       for (const decision of decisions)
         for (const line of decision?.explanations ?? []) explanations.add(line);
       replyInBurst(scope, session, [...explanations]);
-      for (const queued of decided) {
+      for (const [index, queued] of decided.entries()) {
         try {
-          await queued.step.after?.({ session, projection, facts });
-          queued.resolve();
+          const decision = decisions[index];
+          await performAfterEffects(queued.scope, number, decision?.effects ?? []);
+          await queued.step.after?.({ session, projection, facts, outcome: decision?.outcome });
+          queued.resolve(decision?.outcome);
         } catch (error) {
           queued.reject(error);
         }
@@ -134,6 +177,22 @@ async function runSteps(key: string, number: number, steps: QueuedStep[]): Promi
   } catch (error) {
     for (const queued of steps) queued.reject(error); // settled ones ignore a second call
   }
+}
+
+/** Reads, decides, and — when the decision asks for it — performs its first effect and decides again. */
+async function decideStep(
+  queued: QueuedStep,
+  session: PrSession,
+): Promise<StepDecision<unknown> | undefined> {
+  const { step, scope } = queued;
+  if (!step.decide) return undefined;
+  const read = await step.read?.(session);
+  const decision = step.decide(session, read, {});
+  if (!decision?.performFirst) return decision;
+  const performed = await performBeforeDeciding(scope, decision.performFirst);
+  const final = step.decide(session, read, performed);
+  if (final?.performFirst) throw new Error('a step asked for a second effect before deciding');
+  return final;
 }
 
 /** One session for the batch: the freshest pull and comment, every extra ledger copy. */
@@ -146,6 +205,7 @@ function mergeOpenOptions(options: (OpenOptions | undefined)[]): OpenOptions {
     if (open.refreshPull) merged.refreshPull = true;
     if (open.refreshComment) merged.refreshComment = true;
     if (open.comment !== undefined) merged.comment = open.comment;
+    if (open.deleted) merged.deleted = open.deleted;
     candidates.push(...(open.candidates ?? []));
   }
   if (merged.refreshPull) delete merged.pull;

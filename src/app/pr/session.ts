@@ -1,4 +1,4 @@
-import { parseChecklistComment } from '../../core/comment/parse.js';
+import { type ParsedComment, parseChecklistComment } from '../../core/comment/parse.js';
 import { COMMENT_MARKER } from '../../core/comment/render.js';
 import { decodeStateBlock } from '../../core/comment/state-block.js';
 import { chooseLedger } from '../../core/ledger/choose-ledger.js';
@@ -20,6 +20,8 @@ export interface PrSession {
   ledgerKey: string;
   /** Free text people wrote in the notes area. */
   notes?: string;
+  /** The comment, parsed once when the session opened (a step reads its ticks from here). */
+  parsed?: ParsedComment;
 }
 
 export interface OpenOptions {
@@ -33,14 +35,16 @@ export interface OpenOptions {
   comment?: CommentInfo | null;
   /** More copies of the ledger to consider (the comment before an edit, a deleted comment). */
   candidates?: (string | undefined)[];
+  /** A checklist comment someone deleted: the session opens without it (the writer posts it again) and keeps its notes. */
+  deleted?: CommentInfo;
 }
 
 export async function getPull(scope: EventScope, number: number, refresh = false): Promise<PullInfo> {
   const key = prKey(scope.gh, number);
-  const cached = refresh ? undefined : scope.bot.memory.pulls.get(key);
+  const cached = refresh ? undefined : scope.bot.memory.pr.pulls.get(key);
   if (cached) return cached;
   const pull = await scope.gh.getPull(number);
-  scope.bot.memory.pulls.set(key, pull);
+  scope.bot.memory.pr.pulls.set(key, pull);
   return pull;
 }
 
@@ -58,7 +62,7 @@ export async function getSetup(
   const { defaultBranch } = await repositoryOf(scope);
   // A PR based on the default branch names its commit: a new commit there re-reads at once.
   const known = pull?.baseRef === defaultBranch ? pull.baseSha : undefined;
-  return scope.bot.memory.setups.getOrLoad(
+  return scope.bot.memory.repository.setups.getOrLoad(
     `${owner}/${repo}@${defaultBranch}@${known ?? 'latest'}`,
     async () => {
       const sha = known ?? (await scope.gh.branchSha(defaultBranch));
@@ -84,26 +88,32 @@ export async function openSession(
 ): Promise<PrSession> {
   const { bot } = scope;
   const key = prKey(scope.gh, number);
-  if (opts.pull) bot.memory.pulls.set(key, opts.pull);
+  if (opts.pull) bot.memory.pr.pulls.set(key, opts.pull);
   const pull = opts.pull ?? (await getPull(scope, number, opts.refreshPull));
   const setup = await getSetup(scope, pull);
   const comment =
     opts.comment === undefined
-      ? ((opts.refreshComment ? undefined : bot.memory.comments.get(key)) ??
+      ? ((opts.refreshComment ? undefined : bot.memory.pr.comments.get(key)) ??
         (await findChecklistComment(scope, number)))
       : (opts.comment ?? undefined);
-  if (comment) bot.memory.comments.set(key, comment);
+  if (comment) bot.memory.pr.comments.set(key, comment);
   const ledgerKey = await ledgerKeyFor(scope, number);
   const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
-  const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : undefined;
+  const parsed = comment ? parseChecklistComment(comment.body, setup.checklist) : undefined;
+  // a deleted comment is not the session's: the writer posts the checklist again, with its notes
+  const gone = opts.deleted !== undefined && comment?.id === opts.deleted.id;
+  const notes =
+    parsed?.notes ??
+    (opts.deleted ? parseChecklistComment(opts.deleted.body, setup.checklist).notes : undefined);
   return {
     key,
     pull,
     setup,
-    ...(comment ? { comment } : {}),
+    ...(comment && !gone ? { comment } : {}),
     ledger,
     ledgerKey,
     ...(notes ? { notes } : {}),
+    ...(parsed && !gone ? { parsed } : {}),
   };
 }
 
@@ -129,7 +139,7 @@ async function resolveLedger(
   const { memory } = scope.bot;
   const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
-  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
+  const candidates = [remembered, memory.pr.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== undefined && chooseLedger([commentLedger], secret) !== undefined;
   // Cold memory (after a restart): a comment copy can be stale (a redelivered edit carries an old
@@ -147,7 +157,7 @@ async function resolveLedger(
 }
 
 async function readMirror(scope: EventScope, key: string, pull: PullInfo): Promise<string | undefined> {
-  const known = scope.bot.memory.mirrors.get(key);
+  const known = scope.bot.memory.pr.mirrors.get(key);
   if (known !== undefined) {
     const run = await scope.gh.getCheckRun(known);
     if (run?.outputText) return run.outputText;
@@ -172,7 +182,7 @@ function fromBody(body: string | undefined): Ledger | undefined {
  */
 export async function lastWrittenLedger(scope: EventScope, key: string): Promise<Ledger | undefined> {
   const { memory } = scope.bot;
-  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.pr.ledgers.get(key);
 }
 
 /** Where a PR's newest signed ledger is shared between replicas (coordinator state). */

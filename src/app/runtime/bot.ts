@@ -61,13 +61,89 @@ export interface WatchedPull {
   closesAt: number;
 }
 
-/** What the bot remembers between events. Only caches: GitHub stays the source of truth. */
-export class BotMemory {
-  readonly setups: TtlCache<RepoSetup>;
+/**
+ * What the bot keeps about each release PR between events: its pull, comment, ledger and check
+ * runs as last seen or written. Only caches: GitHub stays the source of truth.
+ */
+export class PrMemory {
   readonly pulls: TtlCache<PullInfo>;
+  /**
+   * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
+   * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
+   * is found again by the writer (404 → look up the live one).
+   */
+  readonly comments: TtlCache<CommentInfo>;
+  /** PR key → last ledger written (the longest verified copy wins anyway). */
+  readonly ledgers = new TtlCache<Ledger>(24 * 3600_000);
+  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
+  readonly checkRuns = new TtlCache<{ id: number; fingerprint: string; completed: boolean }>(24 * 3600_000);
+  /** PR key → id of the check run holding the latest ledger mirror. */
+  readonly mirrors = new TtlCache<number>(24 * 3600_000);
+  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
+  readonly notes = new TtlCache<string[]>(24 * 3600_000);
+  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
+  readonly pullFiles = new TtlCache<{ paths: string[]; complete: boolean }>(24 * 3600_000, 1000);
+  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
+  readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
+  constructor(ttlMs: number) {
+    this.pulls = new TtlCache(ttlMs);
+    this.comments = new TtlCache(ttlMs);
+  }
+}
+
+/** What the bot keeps about each repository: its policy (config + template), facts and files. */
+export class RepositoryMemory {
+  readonly setups: TtlCache<RepoSetup>;
+  /** `owner/repo` → its id and default branch. */
+  readonly repositories: TtlCache<{ id: number; defaultBranch: string }>;
+  /** `owner/repo@ref:path` → file text (workflow files). */
+  readonly files: TtlCache<string>;
+  /** `owner/repo@sha` → the version in package.json (a release PR named without one). */
+  readonly packageVersions: TtlCache<string>;
+  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
+  readonly doctorReports = new TtlCache<string>(60_000, 100);
+  constructor(ttlMs: number) {
+    this.setups = new TtlCache(ttlMs);
+    this.repositories = new TtlCache(ttlMs);
+    this.files = new TtlCache(ttlMs, 1000);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+}
+
+/** Who may do what: repository permissions and team membership, trusted for the TTL. */
+export class AccessMemory {
   readonly permissions: TtlCache<string>;
   readonly teams: TtlCache<boolean>;
-  readonly packageVersions: TtlCache<string>;
+  constructor(ttlMs: number) {
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+  }
+}
+
+/** What vouches for evidence: the OIDC issuers' key sets. */
+export class EvidenceMemory {
+  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
+  readonly issuerKeySets = new Map<string, JWTVerifyGetKey>();
+}
+
+/** What the timers and sweeps watch for: commits awaiting results, PRs with cutover windows open. */
+export class WatchMemory {
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  readonly awaitingResults = new AwaitingResults();
+  /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
+  readonly cutoverWatch = new Map<string, WatchedPull>();
+}
+
+/**
+ * What the bot remembers between events, grouped by the concern that owns it; the runtime's own
+ * parts (PR leases, reply bursts, the coordinator) sit beside them.
+ */
+export class BotMemory {
+  readonly pr: PrMemory;
+  readonly repository: RepositoryMemory;
+  readonly access: AccessMemory;
+  readonly evidence = new EvidenceMemory();
+  readonly watch = new WatchMemory();
   readonly queue: CoordinatedQueue;
   readonly replies: ReplyBurst;
   readonly ttlMs: number;
@@ -86,44 +162,10 @@ export class BotMemory {
     this.writeWindowMs = options.writeWindowMs ?? 1000;
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
-    this.setups = new TtlCache(ttlMs);
-    this.comments = new TtlCache(ttlMs);
-    this.repositories = new TtlCache(ttlMs);
-    this.files = new TtlCache(ttlMs, 1000);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
+    this.pr = new PrMemory(ttlMs);
+    this.repository = new RepositoryMemory(ttlMs);
+    this.access = new AccessMemory(ttlMs);
   }
-  /**
-   * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
-   * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
-   * is found again by the writer (404 → look up the live one).
-   */
-  readonly comments: TtlCache<CommentInfo>;
-  /** PR key → last ledger written (the longest verified copy wins anyway). */
-  readonly ledgers = new TtlCache<Ledger>(24 * 3600_000);
-  /** `repo@sha` → id of our `shipgate` check run on that commit, and what it last showed. */
-  readonly checkRuns = new TtlCache<{ id: number; fingerprint: string; completed: boolean }>(24 * 3600_000);
-  /** PR key → id of the check run holding the latest ledger mirror. */
-  readonly mirrors = new TtlCache<number>(24 * 3600_000);
-  /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
-  readonly notes = new TtlCache<string[]>(24 * 3600_000);
-  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
-  readonly awaitingResults = new AwaitingResults();
-  /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
-  readonly pullFiles = new TtlCache<{ paths: string[]; complete: boolean }>(24 * 3600_000, 1000);
-  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
-  readonly issuerKeySets = new Map<string, JWTVerifyGetKey>();
-  /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
-  readonly repositories: TtlCache<{ id: number; defaultBranch: string }>;
-  readonly files: TtlCache<string>;
-  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
-  readonly doctorReports = new TtlCache<string>(60_000, 100);
-  /** `repo@sha` of a merge-queue commit → the PR it was built from. */
-  readonly mergeGroups = new TtlCache<number>(24 * 3600_000);
-  /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
-  readonly cutoverWatch = new Map<string, WatchedPull>();
 }
 
 export interface Bot {

@@ -80,9 +80,14 @@ export interface ItemChange {
 }
 
 /** The item changes between two bodies of the checklist comment. */
-export function diffChecklistBodies(before: string, after: string, checklist: Checklist): ItemChange[] {
-  const from = parseChecklistComment(before, checklist).items;
-  const to = parseChecklistComment(after, checklist).items;
+export function diffChecklistBodies(
+  before: string | ParsedComment,
+  after: string | ParsedComment,
+  checklist: Checklist,
+): ItemChange[] {
+  // a body already parsed (the session's comment) is not parsed again
+  const from = (typeof before === 'string' ? parseChecklistComment(before, checklist) : before).items;
+  const to = (typeof after === 'string' ? parseChecklistComment(after, checklist) : after).items;
   const changes: ItemChange[] = [];
   for (const item of checklist.items) {
     const a = from.get(item.id);

@@ -1,4 +1,4 @@
-import { diffChecklistBodies, restOfRenderedLine } from '../comment/parse.js';
+import { diffChecklistBodies, type ParsedComment, restOfRenderedLine } from '../comment/parse.js';
 import { renderItemLine } from '../comment/render.js';
 import { itemStatus } from '../gate/gate.js';
 import type { ItemStates, LedgerEvent } from '../ledger/ledger.js';
@@ -25,8 +25,8 @@ export interface TickPlan {
  */
 export function planTicks(input: {
   checklist: Checklist;
-  before: string;
-  after: string;
+  before: string | ParsedComment;
+  after: string | ParsedComment;
   states: ItemStates;
   headSha: string;
   /** Items shown as not applicable (conditions.ts): their lines were rendered with that note. */
