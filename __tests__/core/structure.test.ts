@@ -95,3 +95,18 @@ describe('hosts are leaves', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('the bot engine goes one way: events → pr → runtime', () => {
+  const layer = (file: string) =>
+    ['events', 'pr', 'runtime'].indexOf(file.split(path.sep).slice(0, 3).join('/').replace('src/app/', ''));
+  it('no upward import inside the engine (runtime knows no pr or events; pr knows no events)', () => {
+    const engine = sourceFiles.filter((file) => layer(file) >= 0);
+    expect(engine.length).toBeGreaterThan(40);
+    const upward = engine.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => layer(target) >= 0 && layer(target) < layer(file))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(upward).toEqual([]);
+  });
+});

@@ -9,10 +9,10 @@ import { pullNotApplicable } from '../pr/pull-conditions.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { findChecklistComment, getPull, getSetup } from '../pr/session.js';
-import { repairStaleWrite } from '../pr/stale-write.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
 import { startRollback } from './on-rollback.js';
 import type { IssueCommentPayload } from './payloads.js';
+import { repairStaleWrite } from './stale-write.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
 

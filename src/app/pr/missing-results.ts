@@ -16,9 +16,9 @@ import {
   workflowFileName,
 } from '../../core/evidence/missing-results.js';
 import type { PullInfo } from '../../github/types.js';
+import type { AwaitedCommit } from '../runtime/awaiting-results.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { scopeForRepo } from '../runtime/repo-scope.js';
-import type { AwaitedCommit } from './awaiting-results.js';
 import { resultNotesKey } from './facts.js';
 import { isReleasePull } from './release-pr.js';
 import { runPrStep } from './run-step.js';

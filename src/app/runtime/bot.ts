@@ -5,7 +5,7 @@ import type { CommentInfo, GitHub, PullInfo } from '../../github/types.js';
 import type { RepoSetup } from '../../load/setup.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createLocalCoordinator } from '../../scale/local-coordinator.js';
-import { AwaitingResults } from '../pr/awaiting-results.js';
+import { AwaitingResults } from './awaiting-results.js';
 import type { BotLog } from './bot-log.js';
 import { CoordinatedQueue } from './coordinated-queue.js';
 import { ReplyBurst } from './reply-burst.js';

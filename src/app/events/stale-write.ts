@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { decodeStateBlock } from '../../core/comment/state-block.js';
 import { ledgerLength } from '../../core/ledger/choose-ledger.js';
-import type { IssueCommentPayload } from '../events/payloads.js';
+import { runPrStep } from '../pr/run-step.js';
+import { lastWrittenLedger } from '../pr/session.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
-import { runPrStep } from './run-step.js';
-import { lastWrittenLedger } from './session.js';
+import type { IssueCommentPayload } from './payloads.js';
 
 type Payload = z.infer<typeof IssueCommentPayload>;
 
