@@ -29220,16 +29220,8 @@ function isReleasePull(config3, pull) {
   }
 }
 
-// src/app/server/secret.ts
-import { createHmac } from "node:crypto";
-function ledgerSecretFrom(env) {
-  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
-  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
-  return createHmac("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
-}
-
 // src/core/ledger/ledger.ts
-import { createHash, createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 var ROLLBACK_STATE = "shipgate:rollback";
 var EXCEPTION_STATE = "shipgate:exception";
 var BREAK_GLASS_STATE = "shipgate:break-glass";
@@ -29238,7 +29230,7 @@ var ESCALATION_STATE = "shipgate:escalation";
 var notesStateOf = (item) => `shipgate:note:${item}`;
 var GENESIS = "shipgate-ledger-v1";
 function prLedgerKey(secret, binding) {
-  return createHmac2("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
+  return createHmac("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
 }
 function emptyLedger(secret) {
   const hash2 = baseHash(secret, {}, 0, 0);
@@ -29397,7 +29389,7 @@ function chain(secret, previous, event) {
   return mac(secret, `${previous}|${canonical(event)}`);
 }
 function mac(secret, data) {
-  return createHmac2("sha256", secret).update(data).digest("base64url");
+  return createHmac("sha256", secret).update(data).digest("base64url");
 }
 function safeEqual(a, b) {
   const left = Buffer.from(a);
@@ -36550,7 +36542,7 @@ function readAuditJson(text) {
 }
 
 // src/core/audit/audit-record.ts
-import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 
 // src/core/gate/rollback.ts
 function rollbackPlan(checklist) {
@@ -56537,7 +56529,7 @@ function verifyAuditRecord(value, secret) {
     return { ok: false, reason: "not an audit record" };
   const { signature, ...rest } = value;
   if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
-  const expected = Buffer.from(createHmac3("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const expected = Buffer.from(createHmac2("sha256", secret).update(canonical(rest)).digest("base64url"));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual2(expected, given))
     return {
@@ -57647,7 +57639,7 @@ var Context = class {
 };
 
 // node_modules/@octokit/webhooks-methods/dist-node/index.js
-import { createHmac as createHmac4 } from "node:crypto";
+import { createHmac as createHmac3 } from "node:crypto";
 import { timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 import { Buffer as Buffer2 } from "node:buffer";
 var VERSION = "6.0.0";
@@ -57661,7 +57653,7 @@ async function sign(secret, payload) {
     throw new TypeError("[@octokit/webhooks-methods] payload must be a string");
   }
   const algorithm = "sha256";
-  return `${algorithm}=${createHmac4(algorithm, secret).update(payload).digest("hex")}`;
+  return `${algorithm}=${createHmac3(algorithm, secret).update(payload).digest("hex")}`;
 }
 sign.VERSION = VERSION;
 async function verify(secret, eventPayload, signature) {
@@ -65434,6 +65426,14 @@ function gitHubForToken(access2, tuning = {}) {
     owner: access2.owner,
     repo: access2.repo
   });
+}
+
+// src/load/ledger-secret.ts
+import { createHmac as createHmac4 } from "node:crypto";
+function ledgerSecretFrom(env) {
+  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
+  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
+  return createHmac4("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
 }
 
 // src/core/template/path-globs.ts
@@ -74495,6 +74495,10 @@ function resultsReport(results) {
   return { version: 1, passed: !results.some((result) => isFailing(result.status)), results };
 }
 
+// src/load/repo-context.ts
+import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
+import { join as join17, relative as relative7, resolve as resolve4 } from "node:path";
+
 // src/runner/git-info.ts
 import { execFileSync } from "node:child_process";
 function git2(cwd, args) {
@@ -74518,6 +74522,117 @@ function currentBranch(cwd) {
 }
 function headSha(cwd) {
   return git2(cwd, ["rev-parse", "HEAD"]);
+}
+
+// src/load/repo-context.ts
+async function loadRepoContext(io, dir, flags) {
+  const repoDir = resolve4(io.cwd, dir ?? ".");
+  const shown = (path16) => relative7(io.cwd, path16) || path16;
+  const configFile = flags.config ? resolve4(io.cwd, flags.config) : join17(repoDir, CONFIG_PATH);
+  const configText = readText(configFile);
+  if (flags.config && configText === void 0) {
+    throw new InvalidInputError([{ file: shown(configFile), line: 1, message: "cannot read config" }]);
+  }
+  const { config: config3, checklist } = assertUsable(
+    await readGateDefinition({
+      config: { file: shown(configFile), text: configText },
+      // the config names the template relative to the repository; --template is relative to cwd
+      readTemplate: async (path16) => {
+        const file2 = flags.template ? resolve4(io.cwd, path16) : join17(repoDir, path16);
+        return { file: shown(file2), text: readText(file2) };
+      },
+      missingTemplate: "not found",
+      templateOverride: flags.template
+    })
+  );
+  return { repoDir, config: config3, checklist, ...readRepoFacts(io, repoDir) };
+}
+function readRepoFacts(io, repoDir) {
+  const packageJson = readPackageJson(repoDir);
+  const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
+  const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
+  return { packageJson, branch, releaseVersion };
+}
+function readText(path16) {
+  try {
+    return readFileSync9(path16, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function variablesFor(context, io, overrides) {
+  return buildVariables({
+    config: context.config,
+    version: context.releaseVersion,
+    date: io.now().toISOString(),
+    deployedBy: io.env.GITHUB_ACTOR,
+    app: context.packageJson.name ? prettyName(context.packageJson.name) : void 0,
+    overrides
+  });
+}
+function readPackageJson(dir) {
+  const path16 = join17(dir, "package.json");
+  if (!existsSync10(path16)) return {};
+  try {
+    const json2 = JSON.parse(readFileSync9(path16, "utf8"));
+    if (!json2 || typeof json2 !== "object") return {};
+    const { name, version: version2 } = json2;
+    return {
+      name: typeof name === "string" ? name : void 0,
+      version: typeof version2 === "string" ? version2 : void 0
+    };
+  } catch {
+    return {};
+  }
+}
+function prettyName(name) {
+  return name.replace(/^@[^/]+\//, "").split(/[-_]/).map((word) => word.length <= 2 ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}
+
+// src/report/color.ts
+var STATUS_SGR = { pass: "32", fail: "31", error: "31;1", skipped: "33" };
+function colorEnabled(env, stream) {
+  const force = env.FORCE_COLOR;
+  if (force !== void 0) return !/^(?:0|false)$/i.test(force);
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true;
+}
+function paint(status, text, on) {
+  return on ? `\x1B[${STATUS_SGR[status]}m${text}\x1B[0m` : text;
+}
+
+// src/report/report-text.ts
+var STATUS_ICON = { pass: "\u2713", fail: "\u2717", skipped: "-", error: "!" };
+function progressLine(result, color = false) {
+  const seconds = result.durationMs === void 0 ? "" : ` (${(result.durationMs / 1e3).toFixed(1)} s)`;
+  return `${paint(result.status, STATUS_ICON[result.status], color)} ${result.check.padEnd(13)} ${result.text} \u2014 ${result.summary}${seconds}`;
+}
+function resultsTable(results, width = 120, color = false) {
+  const rows = results.map((result) => [
+    result.status.toUpperCase(),
+    result.check,
+    result.text,
+    result.summary
+  ]);
+  const header = ["STATUS", "CHECK", "ITEM", "RESULT"];
+  const widths = [7, Math.max(5, ...rows.map((row) => row[1]?.length ?? 0)), 0, 0];
+  const itemWidth = Math.min(40, Math.max(4, ...rows.map((row) => row[2]?.length ?? 0)));
+  widths[2] = itemWidth;
+  widths[3] = Math.max(20, width - (widths[0] ?? 0) - (widths[1] ?? 0) - itemWidth - 6);
+  const fitCell = (text, size) => text.length > size ? `${text.slice(0, size - 1)}\u2026` : text.padEnd(size);
+  const line2 = (row, status) => row.map((cell, index) => {
+    const fitted = fitCell(cell, widths[index] ?? 10);
+    return index === 0 && status ? paint(status, fitted, color) : fitted;
+  }).join("  ").trimEnd();
+  return [
+    line2(header),
+    line2(widths.map((size) => "-".repeat(size ?? 0))),
+    ...rows.map((row, index) => line2(row, results[index]?.status))
+  ].join("\n");
+}
+function countLine(results) {
+  const count = (status) => results.filter((result) => result.status === status).length;
+  return `${results.length} checks: ${count("pass")} pass, ${count("fail")} fail, ${count("skipped")} skipped, ${count("error")} error`;
 }
 
 // src/runner/run-checks.ts
@@ -74866,85 +74981,6 @@ function childEnv(options2, declared) {
   return Object.fromEntries(
     Object.entries(options2.env).filter((entry) => entry[1] !== void 0)
   );
-}
-
-// src/cli/color.ts
-var STATUS_SGR = { pass: "32", fail: "31", error: "31;1", skipped: "33" };
-function colorEnabled(env, stream) {
-  const force = env.FORCE_COLOR;
-  if (force !== void 0) return !/^(?:0|false)$/i.test(force);
-  if (env.NO_COLOR) return false;
-  return stream.isTTY === true;
-}
-function paint(status, text, on) {
-  return on ? `\x1B[${STATUS_SGR[status]}m${text}\x1B[0m` : text;
-}
-
-// src/cli/context.ts
-import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
-import { join as join17, relative as relative7, resolve as resolve4 } from "node:path";
-async function loadRepoContext(io, dir, flags) {
-  const repoDir = resolve4(io.cwd, dir ?? ".");
-  const shown = (path16) => relative7(io.cwd, path16) || path16;
-  const configFile = flags.config ? resolve4(io.cwd, flags.config) : join17(repoDir, CONFIG_PATH);
-  const configText = readText(configFile);
-  if (flags.config && configText === void 0) {
-    throw new InvalidInputError([{ file: shown(configFile), line: 1, message: "cannot read config" }]);
-  }
-  const { config: config3, checklist } = assertUsable(
-    await readGateDefinition({
-      config: { file: shown(configFile), text: configText },
-      // the config names the template relative to the repository; --template is relative to cwd
-      readTemplate: async (path16) => {
-        const file2 = flags.template ? resolve4(io.cwd, path16) : join17(repoDir, path16);
-        return { file: shown(file2), text: readText(file2) };
-      },
-      missingTemplate: "not found",
-      templateOverride: flags.template
-    })
-  );
-  return { repoDir, config: config3, checklist, ...readRepoFacts(io, repoDir) };
-}
-function readRepoFacts(io, repoDir) {
-  const packageJson = readPackageJson(repoDir);
-  const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
-  const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
-  return { packageJson, branch, releaseVersion };
-}
-function readText(path16) {
-  try {
-    return readFileSync9(path16, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function variablesFor(context, io, overrides) {
-  return buildVariables({
-    config: context.config,
-    version: context.releaseVersion,
-    date: io.now().toISOString(),
-    deployedBy: io.env.GITHUB_ACTOR,
-    app: context.packageJson.name ? prettyName(context.packageJson.name) : void 0,
-    overrides
-  });
-}
-function readPackageJson(dir) {
-  const path16 = join17(dir, "package.json");
-  if (!existsSync10(path16)) return {};
-  try {
-    const json2 = JSON.parse(readFileSync9(path16, "utf8"));
-    if (!json2 || typeof json2 !== "object") return {};
-    const { name, version: version2 } = json2;
-    return {
-      name: typeof name === "string" ? name : void 0,
-      version: typeof version2 === "string" ? version2 : void 0
-    };
-  } catch {
-    return {};
-  }
-}
-function prettyName(name) {
-  return name.replace(/^@[^/]+\//, "").split(/[-_]/).map((word) => word.length <= 2 ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
 }
 
 // src/cli/missing-services.ts
@@ -75797,40 +75833,6 @@ function markWaiting(results, missing) {
   );
 }
 
-// src/cli/report-text.ts
-var STATUS_ICON = { pass: "\u2713", fail: "\u2717", skipped: "-", error: "!" };
-function progressLine(result, color = false) {
-  const seconds = result.durationMs === void 0 ? "" : ` (${(result.durationMs / 1e3).toFixed(1)} s)`;
-  return `${paint(result.status, STATUS_ICON[result.status], color)} ${result.check.padEnd(13)} ${result.text} \u2014 ${result.summary}${seconds}`;
-}
-function resultsTable(results, width = 120, color = false) {
-  const rows = results.map((result) => [
-    result.status.toUpperCase(),
-    result.check,
-    result.text,
-    result.summary
-  ]);
-  const header = ["STATUS", "CHECK", "ITEM", "RESULT"];
-  const widths = [7, Math.max(5, ...rows.map((row) => row[1]?.length ?? 0)), 0, 0];
-  const itemWidth = Math.min(40, Math.max(4, ...rows.map((row) => row[2]?.length ?? 0)));
-  widths[2] = itemWidth;
-  widths[3] = Math.max(20, width - (widths[0] ?? 0) - (widths[1] ?? 0) - itemWidth - 6);
-  const fitCell = (text, size) => text.length > size ? `${text.slice(0, size - 1)}\u2026` : text.padEnd(size);
-  const line2 = (row, status) => row.map((cell, index) => {
-    const fitted = fitCell(cell, widths[index] ?? 10);
-    return index === 0 && status ? paint(status, fitted, color) : fitted;
-  }).join("  ").trimEnd();
-  return [
-    line2(header),
-    line2(widths.map((size) => "-".repeat(size ?? 0))),
-    ...rows.map((row, index) => line2(row, results[index]?.status))
-  ].join("\n");
-}
-function countLine(results) {
-  const count = (status) => results.filter((result) => result.status === status).length;
-  return `${results.length} checks: ${count("pass")} pass, ${count("fail")} fail, ${count("skipped")} skipped, ${count("error")} error`;
-}
-
 // src/cli/check-command.ts
 var CHECK_HELP = `Usage: shipgate check [DIR] [--template FILE] [--config FILE] [--url URL] [--base REF]
                       [--only a,b] [--phase pre-merge|post-deploy] [--format text|json]
@@ -76236,7 +76238,7 @@ async function canReadTeam(octokit, team) {
   }
 }
 
-// src/app/server/doctor-report.ts
+// src/load/doctor-report.ts
 async function doctorReport(credentials, repo) {
   const full = `${repo.owner}/${repo.repo}`;
   const { appId } = credentials;

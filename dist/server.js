@@ -71919,6 +71919,14 @@ function tunedOctokit(tuning = {}) {
   });
 }
 
+// src/load/ledger-secret.ts
+import { createHmac as createHmac2 } from "node:crypto";
+function ledgerSecretFrom(env) {
+  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
+  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
+  return createHmac2("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
+}
+
 // src/scale/coordinator.ts
 var LeaseLost = class extends Error {
   constructor(key, fencingToken, reason) {
@@ -72549,7 +72557,7 @@ function planCutover(checklist, states, percent, nowMs, config3) {
   return { ok: true, item, ...after ? { reopens: after } : {} };
 }
 
-// src/app/pr/awaiting-results.ts
+// src/app/runtime/awaiting-results.ts
 var MAX_ENTRIES = 2e3;
 var AwaitingResults = class _AwaitingResults {
   waiting = /* @__PURE__ */ new Map();
@@ -72645,7 +72653,7 @@ function mention(login) {
 }
 
 // src/core/ledger/ledger.ts
-import { createHash as createHash3, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { createHash as createHash3, createHmac as createHmac3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 var ROLLBACK_STATE = "shipgate:rollback";
 var EXCEPTION_STATE = "shipgate:exception";
 var BREAK_GLASS_STATE = "shipgate:break-glass";
@@ -72654,7 +72662,7 @@ var ESCALATION_STATE = "shipgate:escalation";
 var notesStateOf = (item) => `shipgate:note:${item}`;
 var GENESIS = "shipgate-ledger-v1";
 function prLedgerKey(secret, binding) {
-  return createHmac2("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
+  return createHmac3("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
 }
 function emptyLedger(secret) {
   const hash2 = baseHash(secret, {}, 0, 0);
@@ -72824,7 +72832,7 @@ function chain(secret, previous, event) {
   return mac3(secret, `${previous}|${canonical(event)}`);
 }
 function mac3(secret, data) {
-  return createHmac2("sha256", secret).update(data).digest("base64url");
+  return createHmac3("sha256", secret).update(data).digest("base64url");
 }
 function safeEqual(a, b) {
   const left = Buffer.from(a);
@@ -73204,8 +73212,8 @@ function parseChecklistComment(body, checklist) {
   return { items, notes: extractNotes(lines), block: decodeStateBlock(body) };
 }
 function diffChecklistBodies(before, after, checklist) {
-  const from = parseChecklistComment(before, checklist).items;
-  const to = parseChecklistComment(after, checklist).items;
+  const from = (typeof before === "string" ? parseChecklistComment(before, checklist) : before).items;
+  const to = (typeof after === "string" ? parseChecklistComment(after, checklist) : after).items;
   const changes = [];
   for (const item of checklist.items) {
     const a = from.get(item.id);
@@ -73358,34 +73366,8 @@ var TtlCache = class {
 };
 
 // src/app/runtime/bot.ts
-var BotMemory = class {
-  setups;
+var PrMemory = class {
   pulls;
-  permissions;
-  teams;
-  packageVersions;
-  queue;
-  replies;
-  ttlMs;
-  coordinator;
-  /** See BotOptions.writeWindowMs. */
-  writeWindowMs;
-  constructor(options2) {
-    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
-    this.ttlMs = ttlMs;
-    this.coordinator = coordinator;
-    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
-    this.queue = new CoordinatedQueue(coordinator);
-    this.replies = new ReplyBurst(replyBurstMs);
-    this.setups = new TtlCache(ttlMs);
-    this.comments = new TtlCache(ttlMs);
-    this.repositories = new TtlCache(ttlMs);
-    this.files = new TtlCache(ttlMs, 1e3);
-    this.pulls = new TtlCache(ttlMs);
-    this.permissions = new TtlCache(ttlMs);
-    this.teams = new TtlCache(ttlMs);
-    this.packageVersions = new TtlCache(ttlMs * 10);
-  }
   /**
    * PR key → its checklist comment as last seen (an edit's payload) or written. Trusted for the
    * cache TTL, so events other than edits need not list the PR's comments; a comment gone since
@@ -73400,21 +73382,73 @@ var BotMemory = class {
   mirrors = new TtlCache(24 * 36e5);
   /** `PR key@sha` → notes for the check summary (e.g. why results were ignored). */
   notes = new TtlCache(24 * 36e5);
-  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
-  awaitingResults = new AwaitingResults();
   /** `PR key@base sha...head sha` → paths the PR changes (for `when-paths` items; see pull-conditions.ts). */
   pullFiles = new TtlCache(24 * 36e5, 1e3);
-  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
-  issuerKeySets = /* @__PURE__ */ new Map();
-  /** `owner/repo` → its id and default branch; `owner/repo@ref:path` → file text (workflow files). */
-  repositories;
-  files;
-  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
-  doctorReports = new TtlCache(6e4, 100);
   /** `repo@sha` of a merge-queue commit → the PR it was built from. */
   mergeGroups = new TtlCache(24 * 36e5);
+  constructor(ttlMs) {
+    this.pulls = new TtlCache(ttlMs);
+    this.comments = new TtlCache(ttlMs);
+  }
+};
+var RepositoryMemory = class {
+  setups;
+  /** `owner/repo` → its id and default branch. */
+  repositories;
+  /** `owner/repo@ref:path` → file text (workflow files). */
+  files;
+  /** `owner/repo@sha` → the version in package.json (a release PR named without one). */
+  packageVersions;
+  /** `owner/repo` → its last `/shipgate doctor` report: repeated commands within a minute read nothing again. */
+  doctorReports = new TtlCache(6e4, 100);
+  constructor(ttlMs) {
+    this.setups = new TtlCache(ttlMs);
+    this.repositories = new TtlCache(ttlMs);
+    this.files = new TtlCache(ttlMs, 1e3);
+    this.packageVersions = new TtlCache(ttlMs * 10);
+  }
+};
+var AccessMemory = class {
+  permissions;
+  teams;
+  constructor(ttlMs) {
+    this.permissions = new TtlCache(ttlMs);
+    this.teams = new TtlCache(ttlMs);
+  }
+};
+var EvidenceMemory = class {
+  /** Issuer → its key set (pr/id-token.ts: jose caches the keys, refetches on rotation, with a cooldown). */
+  issuerKeySets = /* @__PURE__ */ new Map();
+};
+var WatchMemory = class {
+  /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
+  awaitingResults = new AwaitingResults();
   /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
   cutoverWatch = /* @__PURE__ */ new Map();
+};
+var BotMemory = class {
+  pr;
+  repository;
+  access;
+  evidence = new EvidenceMemory();
+  watch = new WatchMemory();
+  queue;
+  replies;
+  ttlMs;
+  coordinator;
+  /** See BotOptions.writeWindowMs. */
+  writeWindowMs;
+  constructor(options2) {
+    const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
+    this.ttlMs = ttlMs;
+    this.coordinator = coordinator;
+    this.writeWindowMs = options2.writeWindowMs ?? 1e3;
+    this.queue = new CoordinatedQueue(coordinator);
+    this.replies = new ReplyBurst(replyBurstMs);
+    this.pr = new PrMemory(ttlMs);
+    this.repository = new RepositoryMemory(ttlMs);
+    this.access = new AccessMemory(ttlMs);
+  }
 };
 function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
@@ -73450,7 +73484,7 @@ async function noteCutover(scope, number4, checklist, states, config3) {
   const active = activeWindows(checklist, states, bot.now().getTime(), config3);
   const key = prKey(scope.gh, number4);
   const closesAt = Math.min(...active.map(({ status }) => status.closesAt));
-  const watched = bot.memory.cutoverWatch;
+  const watched = bot.memory.watch.cutoverWatch;
   const known = watched.get(key);
   if (active.length === 0) {
     if (!known) return;
@@ -73501,7 +73535,7 @@ function cutoverIntervalFrom(env) {
 }
 async function forgetWatched(bot, entry) {
   const key = prKeyOf(entry);
-  bot.memory.cutoverWatch.delete(key);
+  bot.memory.watch.cutoverWatch.delete(key);
   await forgetReadings(bot, key);
   await updateSharedIndex(bot, (index) => index.filter((one) => prKeyOf(one) !== key));
 }
@@ -74055,7 +74089,7 @@ function statusOf(error62) {
   return void 0;
 }
 
-// src/app/server/repo-scope.ts
+// src/app/runtime/repo-scope.ts
 async function scopeForRepo(probot, bot, repo) {
   const appOctokit = await probot.auth();
   const installationId = await installationIdFor(appOctokit, repo);
@@ -74176,7 +74210,7 @@ function releaseBotVersion(bot, pull) {
 }
 
 // src/audit/audit-link.ts
-import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
 var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
@@ -74229,7 +74263,7 @@ function verifyAuditLink(url2, secret, now2) {
   return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
 }
 function linkSignature(path16, exp, viewer, secret) {
-  return createHmac3("sha256", secret).update(`shipgate-audit-link|${path16}|${exp}|${viewer ?? ""}`).digest("base64url");
+  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path16}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
 // src/app/pr/audit-details-url.ts
@@ -74248,7 +74282,7 @@ function auditDetailsUrl(bot, repo, pr) {
 }
 
 // src/core/windows/freeze-record.ts
-import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+import { createHmac as createHmac5, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
 var FREEZE_LABEL = "shipgate-freeze";
 var FreezeRecordSchema = external_exports.object({
   active: external_exports.boolean(),
@@ -74262,10 +74296,10 @@ var FreezeRecordSchema = external_exports.object({
 }).strict();
 var MARK = /<!-- shipgate:freeze (\{[^\n]*\}) sig=([\w-]+) -->/;
 function freezeKey(secret, repositoryId) {
-  return createHmac4("sha256", secret).update(`shipgate-freeze-v1:${repositoryId}`).digest("base64url");
+  return createHmac5("sha256", secret).update(`shipgate-freeze-v1:${repositoryId}`).digest("base64url");
 }
 function sign2(record2, key) {
-  return createHmac4("sha256", key).update(canonical(record2)).digest("base64url");
+  return createHmac5("sha256", key).update(canonical(record2)).digest("base64url");
 }
 function freezeIssueBody(record2, key, text) {
   return `${text}
@@ -74295,12 +74329,12 @@ function freezeInForce(records, nowIso) {
 // src/app/pr/repository.ts
 function repositoryOf(scope) {
   const { owner, repo } = scope.gh.repo;
-  return scope.bot.memory.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
+  return scope.bot.memory.repository.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
 }
 function rememberRepository(scope, repository) {
   const { owner, repo } = scope.gh.repo;
   if (repository.id !== void 0 && repository.default_branch)
-    scope.bot.memory.repositories.set(`${owner}/${repo}`, {
+    scope.bot.memory.repository.repositories.set(`${owner}/${repo}`, {
       id: repository.id,
       defaultBranch: repository.default_branch
     });
@@ -74514,7 +74548,10 @@ async function pullNotApplicable(scope, pull, checklist, config3) {
 async function pullFiles(scope, pull) {
   const key = `${prKey(scope.gh, pull.number)}@${pull.baseSha}...${pull.headSha}`;
   try {
-    const listed = await scope.bot.memory.pullFiles.getOrLoad(key, () => scope.gh.listPullFiles(pull.number));
+    const listed = await scope.bot.memory.pr.pullFiles.getOrLoad(
+      key,
+      () => scope.gh.listPullFiles(pull.number)
+    );
     if (listed.complete) return listed.paths;
     scope.log.warn(
       { pr: pull.number },
@@ -74543,7 +74580,7 @@ async function releaseFacts(scope, session) {
   const cutoverReadings = await loadReadings(bot, session.key);
   const freeze = await currentFreeze(scope);
   for (const sha of [pull.headSha, pull.mergeCommitSha]) {
-    const notes = sha ? bot.memory.notes.get(resultNotesKey(session, sha)) : void 0;
+    const notes = sha ? bot.memory.pr.notes.get(resultNotesKey(session, sha)) : void 0;
     if (sha && notes) resultNotes[sha] = notes;
   }
   return {
@@ -74578,7 +74615,7 @@ async function releaseVersion(scope, session) {
   const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
   if (fromBot) return fromBot;
   const { owner, repo } = scope.gh.repo;
-  const version2 = await scope.bot.memory.packageVersions.getOrLoad(
+  const version2 = await scope.bot.memory.repository.packageVersions.getOrLoad(
     `${owner}/${repo}@${pull.headSha}`,
     async () => {
       const text = await scope.gh.readFile("package.json", pull.headSha);
@@ -74594,8 +74631,21 @@ async function releaseVersion(scope, session) {
   return version2 || void 0;
 }
 
-// src/app/pr/publish.ts
-import { createHash as createHash7 } from "node:crypto";
+// src/app/pr/release-pr.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function isReleasePull(config3, pull) {
+  const { branches, labels, titlePattern, bots } = config3.release;
+  if (detectReleaseBot(pull, bots)) return true;
+  if (branches.some((glob) => import_picomatch2.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
+  if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
+  if (!titlePattern) return false;
+  try {
+    return new RegExp(titlePattern).test(pull.title);
+  } catch {
+    return false;
+  }
+}
 
 // src/core/utf8.ts
 function utf8Length(text) {
@@ -74678,18 +74728,268 @@ ${AUDIT_END}`;
   return assemble(`${cutToUtf8(markdown, Math.max(0, room))}\u2026`, false);
 }
 
-// src/core/ledger/choose-ledger.ts
-function ledgerLength(ledger) {
-  return ledger.base.count + ledger.events.length;
-}
-function chooseLedger(candidates, secret) {
-  let best;
-  for (const candidate of candidates) {
-    if (!candidate || !verifyLedger(candidate, secret)) continue;
-    if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
+// src/core/audit/audit-view.ts
+function outcomeView(item) {
+  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
+  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
+  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
+  switch (item.outcome) {
+    case "done":
+      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
+    case "failing":
+      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
+    case "skipped":
+      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
+    case "pending":
+      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
+    case "waiting":
+      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
   }
-  return best;
 }
+function optional2() {
+  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
+}
+function itemLabel(item) {
+  if (item.kind !== "signoff") return item.text;
+  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
+  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
+}
+function actorOf(item) {
+  if (item.state.waived) return item.state.waived.by;
+  if (item.state.reset && !item.state.checked) return void 0;
+  return item.state.by;
+}
+function noteOf(item) {
+  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
+  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
+  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
+  if (item.state.reset && !item.state.checked) return item.state.reset;
+  if (item.kind === "auto") {
+    const summary = item.evidence?.summary ?? item.state.summary;
+    const how = item.state.how ? ` (${item.state.how}${item.state.run ? `, workflow run ${item.state.run.id}` : ""})` : "";
+    return summary === void 0 ? void 0 : `${summary}${how}`;
+  }
+  return void 0;
+}
+function sectionsOf(record2) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const item of record2.items) {
+    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
+    const group = item.section[0] ?? "Checklist";
+    const section2 = sections.get(title) ?? { title, group, items: [] };
+    section2.items.push(item);
+    sections.set(title, section2);
+  }
+  return [...sections.values()];
+}
+function formatWhen(at2) {
+  if (!at2) return "";
+  const match2 = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at2);
+  return match2 ? `${match2[1]} ${match2[2]} UTC` : at2;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+var ACTIONS = {
+  tick: "Ticked",
+  untick: "Unticked",
+  waive: "Waived",
+  result: "Check result",
+  decide: "Decided (inconclusive)",
+  invalidate: "Reset by push",
+  reject: "Rejected attempt",
+  rollback: "Rollback started",
+  exception: "Change-window exception",
+  "break-glass": "Break-glass (emergency change)",
+  note: "Note",
+  freeze: "Repository frozen",
+  unfreeze: "Freeze lifted",
+  escalate: "Post-review escalation"
+};
+function eventView(event, textOf) {
+  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
+  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
+  switch (event.t) {
+    case "tick":
+    case "untick":
+      return { ...base, by: event.by, items: [textOf(event.item)] };
+    case "waive":
+    case "reject":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
+    case "result":
+      return {
+        ...base,
+        by: "shipgate",
+        items: [textOf(event.item)],
+        detail: `${event.status}: ${event.summary}`
+      };
+    case "decide":
+      return {
+        ...base,
+        by: event.by,
+        items: [textOf(event.item)],
+        detail: `${event.outcome}: ${event.reason}`
+      };
+    case "invalidate":
+      return { ...base, items: event.items.map(textOf), detail: event.reason };
+    case "rollback":
+      return {
+        ...base,
+        by: event.by,
+        items: ["rollback"],
+        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
+      };
+    case "exception":
+      return { ...base, by: event.by, items: ["change window"], detail: event.reason };
+    case "break-glass":
+      return {
+        ...base,
+        by: event.by,
+        items: event.skipped.map(textOf),
+        detail: `${event.reason} \u2014 post-review due ${event.due}`
+      };
+    case "note":
+      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.text };
+    case "freeze":
+      return {
+        ...base,
+        by: event.by,
+        items: ["repository"],
+        detail: `${event.reason} (until ${event.until})`
+      };
+    case "unfreeze":
+      return { ...base, by: event.by, items: ["repository"] };
+    case "escalate":
+      return {
+        ...base,
+        by: "shipgate",
+        items: ["post-review"],
+        detail: event.level === "overdue" ? `emergency change not reviewed${event.issue ? ` (issue ${event.issue})` : ""}` : "reminder: post-review pending"
+      };
+  }
+}
+function itemTexts(record2) {
+  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
+  return (id) => texts.get(id) ?? id;
+}
+var CONCLUSION_LABEL = {
+  success: "Passed",
+  failure: "Failed",
+  action_required: "Incomplete"
+};
+
+// src/core/audit/audit-markdown.ts
+function renderAuditMarkdown(record2) {
+  const text = itemTexts(record2);
+  const out = [
+    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
+    "",
+    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
+    "",
+    `- Checklist: ${esc2(record2.title)}`,
+    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
+    `- Generated: ${when(record2.generatedAt)}`,
+    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
+  ];
+  const emergency = record2.emergency;
+  if (emergency)
+    out.push(
+      "",
+      "## \u{1F6A8} Emergency change (break-glass)",
+      "",
+      `- By ${esc2(emergency.by)} at ${when(emergency.at)}: ${esc2(emergency.reason)}`,
+      `- Skipped: ${emergency.skipped.map((id) => esc2(text(id))).join("; ") || "nothing"}`,
+      `- Post-review due ${when(emergency.due)}: **${esc2(emergency.review)}**${emergency.missing.length > 0 ? ` (missing: ${emergency.missing.map((id) => esc2(text(id))).join("; ")})` : ""}`
+    );
+  if (record2.signals && record2.signals.length > 0)
+    out.push(
+      "",
+      "## Rubber-stamp signals (not blocking)",
+      "",
+      ...record2.signals.map((signal) => `- ${esc2(signal)}`)
+    );
+  for (const section2 of sectionsOf(record2)) {
+    out.push(
+      "",
+      `## ${esc2(section2.title)}`,
+      "",
+      "| Item | Status | By | When | Evidence |",
+      "| --- | --- | --- | --- | --- |"
+    );
+    for (const item of section2.items) out.push(itemRow(item));
+    const findings = section2.items.flatMap(
+      (item) => (item.evidence?.findings ?? []).map((finding) => {
+        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
+        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
+        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
+      })
+    );
+    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
+  }
+  const dryItems = record2.items.filter((item) => item.dryRun);
+  const dryMetrics = record2.events.flatMap(
+    (event) => event.t === "result" && event.summary.includes("[dry run]") ? [`- ${when(event.at)} \xB7 ${esc2(text(event.item))}: ${esc2(event.summary)}`] : []
+  );
+  if (dryItems.length + dryMetrics.length > 0) {
+    out.push("", `## Dry runs (${dryItems.length + dryMetrics.length})`, "");
+    for (const item of dryItems)
+      out.push(
+        `- ${esc2(itemLabel(item))}: ${item.state.status ?? "not judged"}${item.state.summary ? ` \u2014 ${esc2(item.state.summary)}` : ""}`
+      );
+    out.push(...dryMetrics);
+  }
+  const rejected = record2.events.filter((event) => event.t === "reject");
+  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
+  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
+  for (const event of rejected) {
+    const view = eventView(event, text);
+    out.push(
+      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
+    );
+  }
+  if (record2.compacted?.rejected)
+    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
+  out.push("", `## History (${record2.events.length} events)`, "");
+  if (record2.compacted)
+    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
+  record2.events.forEach((event, index) => {
+    const view = eventView(event, text);
+    const by = view.by ? ` by ${esc2(view.by)}` : "";
+    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
+    out.push(
+      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
+    );
+  });
+  out.push(
+    "",
+    "---",
+    "",
+    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
+    "",
+    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
+  );
+  return `${out.join("\n")}
+`;
+}
+function itemRow(item) {
+  const outcome2 = outcomeView(item);
+  const note = noteOf(item);
+  const findings = item.evidence?.findings.length ?? 0;
+  const evidence = [
+    note ? esc2(note) : "",
+    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
+  ].filter(Boolean).join(" ");
+  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
+}
+function esc2(text) {
+  return escapeInline(text, 300).replace(/\|/g, "\\|");
+}
+function when(at2) {
+  return esc2(formatWhen(at2));
+}
+
+// src/core/audit/audit-record.ts
+import { createHmac as createHmac6, timingSafeEqual as timingSafeEqual5 } from "node:crypto";
 
 // node_modules/luxon/build/es6/luxon.mjs
 var LuxonError = class extends Error {
@@ -81342,6 +81642,1440 @@ function localText(iso, zone) {
   return DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).toFormat("ccc yyyy-MM-dd HH:mm ZZZZ");
 }
 
+// src/core/gate/governance.ts
+function postReviewOf(input2) {
+  const glass = input2.states[BREAK_GLASS_STATE];
+  if (!glass?.checked || !glass.due) return void 0;
+  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const skipped2 = glass.items ?? [];
+  const missing = skipped2.filter((id) => {
+    const item = byId.get(id);
+    if (!item) return false;
+    const state = input2.states[id];
+    const onHead = itemStatus(item, state, input2.headSha) === "done";
+    const onMerge = input2.mergeSha ? itemStatus(item, state, input2.mergeSha) === "done" : false;
+    return !(onHead || onMerge);
+  });
+  const escalation = input2.states[ESCALATION_STATE];
+  const reviewed = missing.length === 0;
+  return {
+    by: glass.by ?? "",
+    at: glass.at ?? "",
+    reason: glass.summary ?? "",
+    sha: glass.sha ?? "",
+    due: glass.due,
+    skipped: [...skipped2],
+    missing,
+    reviewed,
+    overdue: !reviewed && Date.parse(input2.now) > Date.parse(glass.due),
+    reminded: escalation !== void 0,
+    escalated: escalation?.checked === true,
+    ...escalation?.incident !== void 0 ? { issue: escalation.incident } : {}
+  };
+}
+function governPreMerge(preMerge, input2) {
+  const glass = input2.states[BREAK_GLASS_STATE];
+  if (glass?.checked && glass.sha === input2.headSha && (input2.problems ?? []).length === 0) {
+    const skipped2 = glass.items?.length ?? 0;
+    return {
+      gate: {
+        ...preMerge,
+        conclusion: "success",
+        blockers: [],
+        summary: `\u{1F6A8} BREAK-GLASS by @${glass.by}: ${glass.summary} \u2014 ${preMerge.done} of ${preMerge.required} required items done, ${skipped2} skipped; post-review due ${glass.due}`
+      },
+      window: { open: true }
+    };
+  }
+  if (!input2.governance) return { gate: preMerge, window: { open: true } };
+  const window2 = evaluateChangeWindow({
+    nowIso: input2.governance.now,
+    ...input2.governance.windows ? { windows: input2.governance.windows } : {},
+    ...input2.governance.freeze ? { freeze: input2.governance.freeze } : {}
+  });
+  if (window2.open || preMerge.conclusion === "failure") return { gate: preMerge, window: window2 };
+  const exception = input2.states[EXCEPTION_STATE];
+  if (exception?.checked)
+    return {
+      gate: {
+        ...preMerge,
+        summary: `${preMerge.summary} \xB7 exception by @${exception.by}: ${exception.summary} (${window2.reason})`
+      },
+      window: window2
+    };
+  const line = windowLine(window2);
+  return {
+    gate: {
+      ...preMerge,
+      conclusion: "action_required",
+      blockers: [
+        ...preMerge.blockers,
+        { kind: "window", items: [], reason: line, ...window2.opensAt ? { opensAt: window2.opensAt } : {} }
+      ],
+      // the window first: it is what a reader of the (cut) check title needs to know
+      summary: `\u23F8 ${line} \u2014 ${preMerge.summary.replace(/ — ready$/, " (complete)")}`
+    },
+    window: window2
+  };
+}
+var NOT_REVIEWED = "emergency change not reviewed";
+function postReviewState(review) {
+  if (review.reviewed) return "reviewed";
+  return review.overdue ? NOT_REVIEWED : `pending review (due ${review.due})`;
+}
+
+// src/core/gate/rollback.ts
+function rollbackPlan(checklist) {
+  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
+  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
+  const items = checklist.items.filter(inRollback);
+  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
+}
+function rollbackStatus(checklist, states) {
+  const plan = rollbackPlan(checklist);
+  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
+  const state = states[ROLLBACK_STATE];
+  const started = state?.checked ? {
+    by: state.by ?? "",
+    at: state.at ?? "",
+    reason: state.summary ?? "",
+    ...state.incident !== void 0 ? { incident: state.incident } : {}
+  } : void 0;
+  const active = started !== void 0 || fired.length > 0;
+  return {
+    active,
+    fired,
+    ...started ? { started } : {},
+    activated: active ? plan.steps.map((item) => item.id) : []
+  };
+}
+function withPhase(checklist, ids, phase) {
+  if (ids.length === 0) return checklist;
+  const moved = new Set(ids);
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
+  };
+}
+
+// src/core/gate/release-gates.ts
+function releaseGates(input2) {
+  const rollback = rollbackStatus(input2.checklist, input2.states);
+  const items = evaluateGate({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    phase: "pre-merge",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  const { gate: preMerge, window: window2 } = governPreMerge(items, {
+    states: input2.states,
+    headSha: input2.headSha,
+    ...input2.governance ? { governance: input2.governance } : {},
+    ...input2.problems ? { problems: input2.problems } : {}
+  });
+  const postReview = input2.governance ? postReviewOf({
+    checklist: input2.checklist,
+    states: input2.states,
+    headSha: input2.headSha,
+    now: input2.governance.now,
+    ...input2.mergeSha ? { mergeSha: input2.mergeSha } : {}
+  }) : void 0;
+  return {
+    preMerge,
+    rollback,
+    window: window2,
+    ...postReview ? { postReview } : {},
+    ...releaseView({ ...input2, preMerge, rollback })
+  };
+}
+function releaseView(input2) {
+  const { rollback, preMerge } = input2;
+  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
+  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
+  const postDeploy = evaluateGate({
+    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
+    states: input2.states,
+    headSha: input2.mergeSha,
+    phase: "post-deploy",
+    activated: rollback.activated,
+    ...input2.problems ? { problems: input2.problems } : {},
+    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
+  });
+  return {
+    postDeploy,
+    display: {
+      ...postDeploy,
+      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
+    }
+  };
+}
+function phaseGate(input2) {
+  const { phase, ...rest } = input2;
+  if (phase === "pre-merge") return releaseGates(rest).preMerge;
+  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
+  return gates.postDeploy ?? gates.preMerge;
+}
+
+// src/core/audit/audit-schema.ts
+var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
+var Text2 = external_exports.string().max(2e3);
+var Who3 = external_exports.string().max(100);
+var Sha3 = external_exports.string().max(64);
+var When3 = external_exports.string().max(40);
+var Delivery2 = external_exports.string().max(100).optional();
+var How2 = external_exports.enum(["verified", "reported"]).optional();
+var Run2 = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
+var Pipeline2 = external_exports.array(Text2).max(20).optional();
+var EventSchema2 = external_exports.discriminatedUnion("t", [
+  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text2, by: Who3, at: When3, sha: Sha3, d: Delivery2 }),
+  external_exports.object({
+    t: external_exports.literal("waive"),
+    item: Text2,
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    reason: Text2,
+    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
+    na: external_exports.literal(true).optional()
+  }),
+  external_exports.object({
+    t: external_exports.literal("result"),
+    item: Text2,
+    status: Status2,
+    summary: Text2,
+    at: When3,
+    sha: Sha3,
+    how: How2,
+    run: Run2,
+    pipeline: Pipeline2
+  }),
+  external_exports.object({
+    t: external_exports.literal("decide"),
+    item: Text2,
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    outcome: external_exports.enum(["pass", "fail"]),
+    reason: Text2
+  }),
+  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text2), at: When3, sha: Sha3, reason: Text2 }),
+  external_exports.object({ t: external_exports.literal("reject"), item: Text2, by: Who3, at: When3, sha: Sha3, reason: Text2, d: Delivery2 }),
+  external_exports.object({
+    t: external_exports.literal("rollback"),
+    by: Who3,
+    at: When3,
+    sha: Sha3,
+    reason: Text2,
+    source: Text2,
+    incident: external_exports.number().int().positive().optional()
+  }),
+  ...GOVERNANCE_EVENT_SCHEMAS
+]);
+var ItemStateSchema2 = external_exports.object({
+  checked: external_exports.boolean(),
+  by: Who3.optional(),
+  at: When3.optional(),
+  sha: Sha3.optional(),
+  status: Status2.optional(),
+  summary: Text2.optional(),
+  waived: external_exports.object({ by: Who3, reason: Text2, na: external_exports.literal(true).optional() }).optional(),
+  reset: Text2.optional(),
+  incident: external_exports.number().int().positive().optional(),
+  how: How2,
+  run: Run2,
+  pipeline: Pipeline2,
+  ...GOVERNANCE_STATE_FIELDS
+});
+var FindingSchema2 = external_exports.object({
+  file: Text2.optional(),
+  line: external_exports.number().int().nonnegative().optional(),
+  commit: Sha3.optional(),
+  message: Text2
+});
+var ItemSchema = external_exports.object({
+  id: Text2,
+  text: Text2,
+  section: external_exports.array(Text2),
+  kind: external_exports.enum(["auto", "manual", "signoff"]),
+  phase: external_exports.enum(["pre-merge", "post-deploy"]),
+  required: external_exports.boolean(),
+  check: Text2.optional(),
+  role: Text2.optional(),
+  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
+  state: ItemStateSchema2,
+  evidence: external_exports.object({
+    check: Text2,
+    status: Status2,
+    summary: Text2,
+    findings: external_exports.array(FindingSchema2).max(100),
+    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
+    sha: Sha3
+  }).optional(),
+  notApplicable: Text2.optional(),
+  dryRun: external_exports.literal(true).optional()
+});
+var AuditRecordSchema = external_exports.object({
+  schema: external_exports.literal("shipgate/audit@1"),
+  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  title: Text2,
+  pr: external_exports.object({
+    number: external_exports.number().int().positive(),
+    title: Text2,
+    author: Who3,
+    headSha: Sha3,
+    mergeCommitSha: Sha3.optional()
+  }),
+  sha: Sha3,
+  generatedAt: When3,
+  gate: external_exports.object({
+    phase: external_exports.enum(["pre-merge", "post-deploy"]),
+    conclusion: external_exports.enum(["success", "failure", "action_required"]),
+    summary: Text2,
+    done: external_exports.number().int().nonnegative(),
+    required: external_exports.number().int().nonnegative()
+  }),
+  items: external_exports.array(ItemSchema).max(5e3),
+  events: external_exports.array(EventSchema2).max(1e5),
+  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
+  ledgerHead: external_exports.string().max(100),
+  signals: external_exports.array(Text2).max(500).optional(),
+  emergency: external_exports.object({
+    by: Who3,
+    at: When3,
+    reason: Text2,
+    due: When3,
+    skipped: external_exports.array(Text2).max(5e3),
+    missing: external_exports.array(Text2).max(5e3),
+    review: Text2
+  }).optional(),
+  signature: external_exports.string().max(100)
+});
+
+// src/core/audit/audit-record.ts
+var AUDIT_SCHEMA = "shipgate/audit@1";
+function buildAuditRecord(input2, secret, ledgerKey = secret) {
+  if (!verifyLedger(input2.ledger, ledgerKey))
+    throw new Error("the ledger does not verify; refusing to sign an audit record");
+  const { checklist, pr } = input2;
+  const states = input2.states ?? foldLedger(input2.ledger);
+  const phase = input2.phase ?? "pre-merge";
+  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
+  const gate = phaseGate({
+    checklist,
+    states,
+    headSha: pr.headSha,
+    phase,
+    notApplicable: [...notApplicable.keys()],
+    ...pr.mergeCommitSha && phase === "post-deploy" ? { mergeSha: pr.mergeCommitSha } : {}
+  });
+  const evidence = evidenceByItem(input2.evidence, pr.headSha);
+  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
+  const title = fill(checklist.title);
+  const items = checklist.items.map((item) => {
+    const state = states[item.id] ?? { checked: false };
+    const section2 = item.section.map(fill);
+    const found = evidence.get(item.id);
+    const why = notApplicable.get(item.id);
+    return {
+      id: item.id,
+      text: item.text,
+      section: section2[0] === title ? section2.slice(1) : section2,
+      kind: item.kind,
+      phase: item.phase,
+      required: why === void 0 && isRequired(item, input2.activated),
+      ...item.check ? { check: item.check } : {},
+      ...item.role ? { role: item.role } : {},
+      outcome: itemStatus(item, state, pr.headSha),
+      state: structuredClone(state),
+      ...found && item.kind === "auto" ? { evidence: found } : {},
+      ...why === void 0 ? {} : { notApplicable: why },
+      ...item.params.dryRun === true ? { dryRun: true } : {}
+    };
+  });
+  const { count, rejected } = input2.ledger.base;
+  const unsigned = {
+    schema: AUDIT_SCHEMA,
+    repo: input2.repo,
+    title,
+    pr: { ...pr },
+    sha: pr.headSha,
+    generatedAt: input2.generatedAt,
+    gate: {
+      phase,
+      conclusion: gate.conclusion,
+      summary: gate.summary,
+      done: gate.done,
+      required: gate.required
+    },
+    items,
+    events: structuredClone(input2.ledger.events),
+    ...count > 0 ? { compacted: { count, rejected } } : {},
+    ledgerHead: input2.ledger.head,
+    ...input2.signals && input2.signals.length > 0 ? { signals: [...input2.signals] } : {},
+    ...input2.postReview ? {
+      emergency: {
+        by: input2.postReview.by,
+        at: input2.postReview.at,
+        reason: input2.postReview.reason,
+        due: input2.postReview.due,
+        skipped: [...input2.postReview.skipped],
+        missing: [...input2.postReview.missing],
+        review: postReviewState(input2.postReview)
+      }
+    } : {}
+  };
+  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
+}
+function signAuditRecord(record2, secret) {
+  return createHmac6("sha256", secret).update(canonical(record2)).digest("base64url");
+}
+function verifyAuditRecord(value, secret) {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not an audit record" };
+  const { signature, ...rest } = value;
+  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
+  const expected = Buffer.from(createHmac6("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual5(expected, given))
+    return {
+      ok: false,
+      reason: "the signature does not match: the record was altered or signed with another key"
+    };
+  const parsed = AuditRecordSchema.safeParse(value);
+  if (!parsed.success)
+    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
+  return { ok: true, record: parsed.data };
+}
+function evidenceByItem(input2, headSha) {
+  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
+  const byItem = /* @__PURE__ */ new Map();
+  for (const document2 of documents) {
+    for (const result of document2.results) {
+      if (byItem.has(result.item) && document2.sha !== headSha) continue;
+      byItem.set(result.item, {
+        check: result.check,
+        status: result.status,
+        summary: result.summary,
+        findings: result.findings.map((finding) => ({ ...finding })),
+        ...result.metrics ? { metrics: { ...result.metrics } } : {},
+        sha: document2.sha
+      });
+    }
+  }
+  return byItem;
+}
+var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
+function fillPlaceholders2(text, variables) {
+  return text.replace(
+    PLACEHOLDER2,
+    (_match, name, fallback) => variables[name]?.trim() || fallback || name
+  );
+}
+
+// src/core/comment/checklist-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var SAFETY_MARGIN = 512;
+function buildChecklistComment(input2, ledger, secret) {
+  const withoutBlock = utf8Length(renderComment(input2));
+  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
+  let fitted = ledger;
+  let block = encodeStateBlock(fitted);
+  while (utf8Length(block) > budget && fitted.events.length > 0) {
+    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
+    block = encodeStateBlock(fitted);
+  }
+  if (utf8Length(block) > budget) {
+    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-byte limit`);
+  }
+  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
+}
+
+// src/core/telemetry/judge-canary.ts
+function hasRelativeLimits(limits) {
+  return limits.maxIncrease !== void 0 || limits.maxRatio !== void 0;
+}
+function byTime(series, worstOf) {
+  const out = /* @__PURE__ */ new Map();
+  for (const one of series)
+    for (const [at2, value] of one.samples) {
+      if (Number.isNaN(value)) continue;
+      const seen = out.get(at2);
+      out.set(at2, seen === void 0 ? value : worstOf(seen, value));
+    }
+  return out;
+}
+function increaseOf(value, baseline) {
+  if (baseline === 0)
+    return value === 0 ? 0 : value > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return (value - baseline) / Math.abs(baseline);
+}
+function formatPercent(fraction) {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E%" : "-\u221E%";
+  const percent = fraction * 100;
+  const rounded = Math.abs(percent) >= 10 ? Math.round(percent) : Number(percent.toFixed(1));
+  return `${rounded >= 0 ? "+" : ""}${rounded}%`;
+}
+function formatRatio(ratio) {
+  return Number.isFinite(ratio) ? `${Number(ratio.toFixed(2))}\xD7` : "\u221E\xD7";
+}
+function classify(value, baseline, limits, unit) {
+  const found = [];
+  const check2 = (over, warnOk, crossed, kind = "absolute") => {
+    if (!over) return;
+    found.push({ class: warnOk ? "warn" : "breach", crossed, kind });
+  };
+  if (limits.max !== void 0)
+    check2(
+      value > limits.max,
+      limits.warnMax !== void 0 && value <= limits.warnMax,
+      `> ${formatReading(limits.max, unit)}`
+    );
+  if (limits.min !== void 0)
+    check2(
+      value < limits.min,
+      limits.warnMin !== void 0 && value >= limits.warnMin,
+      `< ${formatReading(limits.min, unit)}`
+    );
+  let increase;
+  if (baseline !== void 0) {
+    increase = increaseOf(value, baseline);
+    if (limits.maxIncrease !== void 0)
+      check2(
+        increase > limits.maxIncrease,
+        limits.warnIncrease !== void 0 && increase <= limits.warnIncrease,
+        `> ${formatPercent(limits.maxIncrease)}`,
+        "increase"
+      );
+    if (limits.maxRatio !== void 0) {
+      const ratio = baseline === 0 ? value === 0 ? 1 : Number.POSITIVE_INFINITY : value / baseline;
+      check2(
+        ratio > limits.maxRatio,
+        limits.warnRatio !== void 0 && ratio <= limits.warnRatio,
+        `${formatRatio(ratio)} > ${formatRatio(limits.maxRatio)}`,
+        "ratio"
+      );
+    }
+  }
+  const breach = found.find((one) => one.class === "breach");
+  const pick4 = breach ?? found[0];
+  return {
+    class: pick4?.class ?? "ok",
+    crossed: pick4?.crossed ?? "",
+    ...pick4 ? { kind: pick4.kind } : {},
+    ...increase !== void 0 ? { increase } : {}
+  };
+}
+function aggregateOf(values, aggregate) {
+  if (values.length === 0) return void 0;
+  switch (aggregate) {
+    case "max":
+      return Math.max(...values);
+    case "min":
+      return Math.min(...values);
+    case "avg":
+      return values.reduce((sum, v) => sum + v, 0) / values.length;
+    case "last":
+      return values.at(-1);
+  }
+}
+function longestRun(samples, counts) {
+  let longest = 0;
+  let run2 = 0;
+  for (const sample of samples) {
+    run2 = counts(sample) ? run2 + 1 : 0;
+    longest = Math.max(longest, run2);
+  }
+  return longest;
+}
+function judgeCanary(canary, baseline, limits, options2) {
+  const unit = options2.unit ?? "";
+  const empty = { samples: 0, breaches: 0, warnings: 0, longestRun: 0 };
+  const inconclusive = (reason, extra = {}) => ({
+    outcome: "inconclusive",
+    reason,
+    ...empty,
+    ...extra
+  });
+  if (canary.length === 0) return inconclusive("the query returned no series");
+  const relative7 = hasRelativeLimits(limits);
+  if (relative7 && (!baseline || baseline.length === 0))
+    return inconclusive("no baseline series to compare with");
+  const lowerIsBetter = limits.max !== void 0 || relative7 || limits.min === void 0;
+  const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
+  const values = byTime(canary, worstOf);
+  const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
+  const times = [...values.keys()].filter((at2) => !relative7 || baselineValues.has(at2)).sort((a, b) => a - b);
+  if (times.length === 0)
+    return inconclusive(
+      relative7 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
+    );
+  if (times.length < options2.minSamples)
+    return inconclusive(
+      `${times.length} sample(s)${relative7 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
+      { samples: times.length }
+    );
+  const samples = times.map((at2) => {
+    const value = values.get(at2);
+    const base2 = relative7 || baseline ? baselineValues.get(at2) : void 0;
+    return {
+      at: at2,
+      value,
+      ...base2 !== void 0 ? { baseline: base2 } : {},
+      ...classify(value, base2, limits, unit)
+    };
+  });
+  const breaches = samples.filter((sample) => sample.class === "breach");
+  const warnings = samples.filter((sample) => sample.class === "warn");
+  const breachRun = longestRun(samples, (sample) => sample.class === "breach");
+  const notOkRun = longestRun(samples, (sample) => sample.class !== "ok");
+  const consecutive = options2.consecutiveFailureLimit;
+  const failureLimit = options2.failureLimit ?? (consecutive !== void 0 ? Number.POSITIVE_INFINITY : 0);
+  const tooMany = (count, run2) => count > failureLimit || consecutive !== void 0 && run2 > consecutive;
+  const decided = breaches[0] ?? warnings[0];
+  const worst = decided ?? samples.reduce(
+    (a, b) => (a.increase ?? 0) !== (b.increase ?? 0) ? (a.increase ?? 0) >= (b.increase ?? 0) ? a : b : worstOf(a.value, b.value) === a.value ? a : b
+  );
+  const base = {
+    samples: samples.length,
+    breaches: breaches.length,
+    warnings: warnings.length,
+    longestRun: breachRun,
+    ...(() => {
+      const value = aggregateOf(
+        samples.map((sample) => sample.value),
+        options2.aggregate
+      );
+      return value !== void 0 ? { value } : {};
+    })(),
+    ...(() => {
+      const value = aggregateOf(
+        samples.flatMap((sample) => sample.baseline !== void 0 ? [sample.baseline] : []),
+        options2.aggregate
+      );
+      return value !== void 0 ? { baselineValue: value } : {};
+    })(),
+    worst,
+    peak: samples.map((sample) => sample.value).reduce(worstOf),
+    ...breaches[0] ? { firstBreachAt: breaches[0].at } : {}
+  };
+  const limitWords = () => consecutive !== void 0 && options2.failureLimit === void 0 ? `${consecutive} in a row tolerated` : `${failureLimit} tolerated${consecutive !== void 0 ? `, ${consecutive} in a row` : ""}`;
+  if (tooMany(breaches.length, breachRun))
+    return {
+      outcome: "fail",
+      reason: `${breaches.length} of ${samples.length} samples out of limits${breachRun > 1 ? ` (${breachRun} in a row)` : ""}, ${limitWords()}`,
+      ...base
+    };
+  if (tooMany(breaches.length + warnings.length, notOkRun))
+    return {
+      outcome: "inconclusive",
+      reason: `${warnings.length} of ${samples.length} samples between a limit and its warn limit`,
+      ...base
+    };
+  return {
+    outcome: "pass",
+    reason: breaches.length + warnings.length > 0 ? `${breaches.length + warnings.length} sample(s) out of limits, ${limitWords()}` : "",
+    ...base
+  };
+}
+function describeSample(label2, sample, unit) {
+  const value = `${label2} ${formatReading(sample.value, unit)}`;
+  if (sample.baseline === void 0) return sample.crossed ? `${value} ${sample.crossed}` : value;
+  const baseline = `baseline ${formatReading(sample.baseline, unit)}`;
+  const increase = formatPercent(sample.increase ?? 0);
+  switch (sample.kind) {
+    case "increase":
+      return `${value} vs ${baseline}: ${increase} ${sample.crossed}`;
+    case "ratio":
+      return `${value} vs ${baseline}: ${sample.crossed}`;
+    case "absolute":
+      return `${value} ${sample.crossed} (vs ${baseline}: ${increase})`;
+    default:
+      return `${value} vs ${baseline}: ${increase}`;
+  }
+}
+function describeLimits(limits, unit) {
+  const parts = [];
+  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
+  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
+  if (limits.maxIncrease !== void 0) parts.push(`\u2264 ${formatPercent(limits.maxIncrease)} vs baseline`);
+  if (limits.maxRatio !== void 0) parts.push(`\u2264 ${formatRatio(limits.maxRatio)} baseline`);
+  const warn = [];
+  if (limits.warnMin !== void 0) warn.push(`\u2265 ${formatReading(limits.warnMin, unit)}`);
+  if (limits.warnMax !== void 0) warn.push(`\u2264 ${formatReading(limits.warnMax, unit)}`);
+  if (limits.warnIncrease !== void 0) warn.push(`\u2264 ${formatPercent(limits.warnIncrease)}`);
+  if (limits.warnRatio !== void 0) warn.push(`\u2264 ${formatRatio(limits.warnRatio)}`);
+  return [...parts, ...warn.length > 0 ? [`inconclusive to ${warn.join(", ")}`] : []].join(", ");
+}
+function parseIncrease(text) {
+  const match2 = /^\s*\+?(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(String(text));
+  if (!match2) return void 0;
+  const n2 = Number(match2[1]);
+  return match2[2] === "%" || n2 > 1 ? n2 / 100 : n2;
+}
+
+// src/core/cutover/judge-window.ts
+function inside(series, fromSec, toSec) {
+  return series.map((one) => ({
+    labels: one.labels,
+    samples: one.samples.filter(([time4]) => time4 >= fromSec && time4 <= toSec)
+  }));
+}
+function judgeWindow(input2) {
+  const { window: window2, status, nowMs } = input2;
+  const closing = status.state === "closing";
+  const fromSec = status.opensAt / 1e3;
+  const toSec = Math.min(nowMs, status.closesAt) / 1e3;
+  const failed = input2.metrics.find((metric) => !metric.answer.ok);
+  if (failed && !failed.answer.ok) {
+    if (!closing || nowMs < status.closesAt + input2.graceMs)
+      return { outcome: "retry", reason: `${failed.label}: ${failed.answer.reason}` };
+  }
+  const readings = input2.metrics.map((metric) => {
+    const limits = describeLimits(metric.limits, metric.unit);
+    const base = {
+      label: metric.label,
+      ...metric.trigger ? { trigger: metric.trigger } : {},
+      ...metric.dryRun ? { dryRun: true } : {}
+    };
+    const dry = metric.dryRun ? " [dry run]" : "";
+    if (!metric.answer.ok)
+      return {
+        ...base,
+        text: `${metric.label}: error: ${metric.answer.reason}${dry}`,
+        ok: true,
+        inconclusive: !metric.dryRun,
+        samples: 0,
+        breaches: 0
+      };
+    const relative7 = hasRelativeLimits(metric.limits);
+    const baselineSeries = metric.baseline?.ok === true ? inside(metric.baseline.series, fromSec, toSec) : void 0;
+    const verdict = judgeCanary(inside(metric.answer.series, fromSec, toSec), baselineSeries, metric.limits, {
+      ...metric.failureLimit !== void 0 ? { failureLimit: metric.failureLimit } : {},
+      ...metric.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: metric.consecutiveFailureLimit } : {},
+      // while open any sample is news; at the close the window needs its `count`
+      minSamples: closing ? window2.count : 1,
+      aggregate: metric.limits.max !== void 0 || relative7 ? "max" : "min",
+      unit: metric.unit
+    });
+    if (verdict.samples === 0 || verdict.outcome === "inconclusive" && !verdict.worst) {
+      const reason = relative7 && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
+      return {
+        ...base,
+        text: `${metric.label}: no data (${reason})${dry}`,
+        ok: true,
+        inconclusive: closing && !metric.dryRun,
+        samples: verdict.samples,
+        breaches: 0
+      };
+    }
+    const shown = baselineSeries && verdict.worst ? describeSample(metric.label, verdict.worst, metric.unit) : `${metric.label} ${formatReading(verdict.peak ?? Number.NaN, metric.unit)}`;
+    const out = [
+      verdict.breaches > 0 ? `${verdict.breaches} of ${verdict.samples} out` : "",
+      verdict.warnings > 0 ? `${verdict.warnings} of ${verdict.samples} between limit and warn` : "",
+      verdict.longestRun > 1 && metric.consecutiveFailureLimit !== void 0 ? `${verdict.longestRun} in a row` : ""
+    ].filter(Boolean);
+    const since = verdict.outcome === "fail" && verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
+    const failed2 = verdict.outcome === "fail";
+    return {
+      ...base,
+      text: `${shown} (${[limits, ...out].join(", ")}${since})${dry}${failed2 && metric.dryRun ? " would fail" : ""}`,
+      ok: !failed2 || metric.dryRun === true,
+      inconclusive: closing && verdict.outcome === "inconclusive" && !metric.dryRun,
+      samples: verdict.samples,
+      breaches: verdict.breaches
+    };
+  });
+  const samples = Math.max(0, ...readings.map((reading) => reading.samples));
+  const joined = `${readings.map((reading) => reading.text).join(", ")} \xB7 ${samples} sample${samples === 1 ? "" : "s"} every ${window2.intervalMs / 1e3} s`;
+  const breached = readings.filter((reading) => !reading.ok);
+  const span = `${clock(status.opensAt)}\u2013${clock(status.closesAt)}`;
+  if (breached.length > 0)
+    return {
+      outcome: "fail",
+      readings,
+      line: `window ${span} failed: ${joined}`,
+      fired: breached.filter((reading) => reading.trigger !== void 0)
+    };
+  if (closing && readings.some((reading) => reading.inconclusive))
+    return { outcome: "inconclusive", readings, line: `window ${span} inconclusive: ${joined}` };
+  if (closing) return { outcome: "pass", readings, line: `window ${span} passed: ${joined}` };
+  return { outcome: "open", readings, line: joined };
+}
+function windowEvents(window2, verdict, at2, sha) {
+  const events = [
+    {
+      t: "result",
+      item: window2.item.id,
+      // inconclusive is recorded as `skipped`: never a pass, never a rollback; a person decides
+      status: verdict.outcome === "inconclusive" ? "skipped" : verdict.outcome,
+      summary: verdict.line.slice(0, 500),
+      at: at2,
+      sha
+    }
+  ];
+  if (verdict.outcome === "fail") {
+    for (const reading of verdict.fired)
+      if (reading.trigger)
+        events.push({
+          t: "result",
+          item: reading.trigger.item,
+          status: "pass",
+          // the trigger's text is true: ticked as the bot (rollback-triggers.ts)
+          summary: `breached during ${window2.item.text}: ${reading.text}`.slice(0, 500),
+          at: at2,
+          sha
+        });
+  }
+  return events;
+}
+function windowAnnotation(window2, status, readings) {
+  switch (status.state) {
+    case "waiting":
+      return `\u23F8\uFE0F opens when \u201C${window2.after.text}\u201D is ticked (${window2.durationMs / 6e4 >= 1 ? `${window2.durationMs / 6e4} min` : `${window2.durationMs / 1e3} s`})`;
+    case "open":
+      return `\u23F1\uFE0F open since ${clock(status.opensAt)}, closes at ${clock(status.closesAt)}, ${formatLeft(status.leftMs)}${readings ? ` \xB7 ${readings}` : ""}`;
+    case "closing":
+      return `\u23F3 closed at ${clock(status.closesAt)}, judging the window${readings ? ` \xB7 ${readings}` : ""}`;
+    case "passed":
+      return `\u2705 ${status.summary}`;
+    case "failed":
+      return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again${reopenCommand(window2)} to reopen it`;
+    case "inconclusive":
+      return `\u2753 ${status.summary} \u2014 a person decides: \`/shipgate decide ${window2.item.id} pass|fail <reason>\``;
+    case "waived":
+      return void 0;
+  }
+}
+function cutoverView(input2) {
+  const annotations = /* @__PURE__ */ new Map();
+  const lines = [];
+  for (const window2 of input2.windows) {
+    const status = windowStatus(window2, input2.states, input2.nowMs);
+    const note = windowAnnotation(window2, status, input2.readings?.[window2.item.id]);
+    if (!note) continue;
+    const safe = escapeInline(note, 480);
+    annotations.set(window2.item.id, safe);
+    lines.push(`- **${escapeInline(window2.item.text, 120)}**: ${safe}`);
+  }
+  return { annotations, lines };
+}
+function reopenCommand(window2) {
+  const percent = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(window2.after.text)?.[1];
+  return percent ? ` (or \`/shipgate cutover ${percent}\`)` : "";
+}
+
+// src/core/decide/decide-inconclusive.ts
+function isInconclusive(states, item) {
+  const state = states[item];
+  return state?.status === "skipped" && /inconclusive/.test(state.summary ?? "") && !state.waived;
+}
+function planDecide(input2) {
+  const item = input2.items.find((one) => one.id === input2.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
+  if (input2.outcome !== "pass" && input2.outcome !== "fail")
+    return { ok: false, message: "usage: `/shipgate decide <item-id> pass|fail <reason>`" };
+  if (input2.reason.length < 3)
+    return {
+      ok: false,
+      message: "a decision needs a reason: `/shipgate decide <item-id> pass|fail <reason>`"
+    };
+  if (!isInconclusive(input2.states, item.id))
+    return {
+      ok: false,
+      message: `\u201C${item.text.slice(0, 80)}\u201D is not waiting for a decision (only inconclusive results are)`
+    };
+  const state = input2.states[item.id];
+  return {
+    ok: true,
+    item,
+    event: {
+      t: "decide",
+      item: item.id,
+      by: input2.by,
+      at: input2.at,
+      // the decision stands for the commit the judgement was about
+      sha: state?.sha ?? "",
+      outcome: input2.outcome,
+      reason: input2.reason.slice(0, 300)
+    }
+  };
+}
+function listedDecider(roles, config3, actor) {
+  return roles.some(
+    (role) => (config3.roles[role]?.users ?? []).some((user) => user.toLowerCase() === actor.toLowerCase())
+  );
+}
+var DECIDE_ACTIONS = { pass: "decide-pass", fail: "decide-fail" };
+function firstInconclusive(items, states) {
+  return items.find((item) => isInconclusive(states, item.id));
+}
+function decideActions(items, states) {
+  const item = firstInconclusive(items, states);
+  if (!item) return [];
+  const what = item.text.length > 24 ? `${item.text.slice(0, 23)}\u2026` : item.text;
+  return [
+    { label: "Decide: pass", description: `Pass \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.pass },
+    { label: "Decide: fail", description: `Fail \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.fail }
+  ];
+}
+function outcomeOfAction(identifier) {
+  return identifier === DECIDE_ACTIONS.pass ? "pass" : identifier === DECIDE_ACTIONS.fail ? "fail" : void 0;
+}
+
+// src/core/template/variables.ts
+function buildVariables(sources) {
+  const variables = {
+    date: sources.date?.slice(0, 10),
+    version: sources.version,
+    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
+    environment: sources.config.environment,
+    app: sources.app
+  };
+  for (const [role, contact] of Object.entries(sources.config.contacts)) {
+    variables[`contact.${role}.name`] = contact.name;
+    variables[`contact.${role}.contact`] = contact.contact;
+  }
+  return { ...variables, ...sources.overrides };
+}
+
+// src/core/gate/check-report.ts
+var MAX_ACTIONS = 3;
+var MAX_IDENTIFIER = 20;
+var MAX_LABEL = 20;
+var MAX_DESCRIPTION = 40;
+function buildCheckReport(input2) {
+  const { gate } = input2;
+  const problems2 = input2.problems ?? [];
+  const failed = gate.conclusion === "failure" || problems2.length > 0;
+  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
+  const lines = [`**${escapeInline(gate.summary, 300)}**`];
+  if (problems2.length > 0) {
+    lines.push(
+      "",
+      "### Configuration problems",
+      ...problems2.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
+    );
+  }
+  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
+  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
+  for (const blocker of gate.blockers) lines.push(describe3(blocker, input2.config, texts));
+  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
+  lines.push(...input2.evidence ?? []);
+  if (input2.signals && input2.signals.length > 0)
+    lines.push(
+      "",
+      "### Rubber-stamp signals (not blocking)",
+      ...input2.signals.slice(0, 20).map((signal) => `- \u26A0\uFE0F ${escapeInline(signal, 300)}`)
+    );
+  const roles = gate.blockers.filter((b) => b.kind === "role");
+  return {
+    status,
+    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
+    title: escapeInline(gate.summary, 100),
+    summary: cutToUtf8(lines.join("\n"), 6e4),
+    // bytes: GitHub refuses a summary over 65,535
+    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
+  };
+}
+function describe3(blocker, config3, texts) {
+  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
+  switch (blocker.kind) {
+    case "role": {
+      const who2 = eligible(config3, blocker.role);
+      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who2 || `no members configured for role \`${blocker.role}\``}`;
+    }
+    case "write-access":
+      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
+    case "failing-check":
+      return `- \u274C failing: ${list2(blocker.items)}`;
+    case "skipped-check":
+      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
+    case "pending-check":
+      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
+    case "note":
+      return `- \u{1F4DD} ticked without the required note (\`/shipgate note <id> <text>\`): ${list2(blocker.items)}`;
+    case "window":
+      return `- \u23F8 ${escapeInline(blocker.reason, 300)}`;
+  }
+}
+function signOffAction(role) {
+  const title = roleTitle(role);
+  return {
+    identifier: role.slice(0, MAX_IDENTIFIER),
+    label: cut(`Sign off: ${title}`, MAX_LABEL),
+    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
+  };
+}
+function roleForAction(identifier, roles) {
+  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
+  return matches.length === 1 ? matches[0] : void 0;
+}
+function cut(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+
+// src/core/gate/evidence-report.ts
+var STATUS_ICON = { pass: "\u2705", fail: "\u274C", skipped: "\u23ED\uFE0F", error: "\u274C" };
+function howLabel(state) {
+  if (state.how === "verified") return "verified \u2014 computed by the attesting job from the PR's files";
+  if (state.how !== "reported") return "judged by the bot";
+  const pipeline = state.pipeline?.length ? `; the PR changes the build pipeline: ${state.pipeline.map((file2) => `\`${escapeInline(file2, 80)}\``).join(", ")}` : "";
+  return `reported \u2014 measured in a job that ran the PR's code${pipeline}`;
+}
+function runLabel(run2) {
+  return `run ${run2.id} (attempt ${run2.attempt})`;
+}
+function evidenceLines(checklist, states, sha) {
+  const lines = [];
+  const runs = /* @__PURE__ */ new Set();
+  for (const item of checklist.items) {
+    if (item.kind !== "auto") continue;
+    const state = states[item.id];
+    if (!state?.status || state.sha !== sha || !state.how) continue;
+    if (state.run) runs.add(runLabel(state.run));
+    lines.push(
+      `- ${STATUS_ICON[state.status]} ${escapeInline(item.text, 80)} \u2014 ${howLabel(state)}${state.run ? ` (${runLabel(state.run)})` : ""}`
+    );
+  }
+  if (lines.length === 0) return [];
+  const from = runs.size > 0 ? ` Verdicts from workflow ${[...runs].join(", ")}.` : "";
+  return ["", "### Evidence", `Automated results for \`${sha.slice(0, 7)}\`.${from}`, ...lines];
+}
+
+// src/core/gate/post-review.ts
+var POST_REVIEW_CHECK = "shipgate/post-review";
+function postReviewRun(review, mergeSha, number4, checklist) {
+  const texts = new Map(checklist.items.map((item) => [item.id, item]));
+  const line = (id) => {
+    const item = texts.get(id);
+    const who2 = item?.kind === "signoff" ? ` (sign-off: ${item.role})` : "";
+    return `- [${review.missing.includes(id) ? " " : "x"}] ${escapeInline(item?.text ?? id, 120)}${who2}`;
+  };
+  const title = review.reviewed ? `Break-glass of #${number4} reviewed: ${review.skipped.length} skipped item(s) given` : review.overdue ? `OVERDUE \u2014 ${NOT_REVIEWED}: ${review.missing.length} of ${review.skipped.length} skipped item(s) missing` : `Post-review pending: ${review.missing.length} of ${review.skipped.length} skipped item(s) missing, due ${review.due}`;
+  const summary = [
+    `\u{1F6A8} #${number4} went out by **break-glass** by @${escapeInline(review.by, 60)} at ${review.at}: ${escapeInline(review.reason, 300)}`,
+    "",
+    `The skipped sign-offs and items must be given on the merged PR's checklist by **${review.due}**.`,
+    ...review.escalated ? ["", `Escalated${review.issue ? ` in issue #${review.issue}` : ""}: ${NOT_REVIEWED}.`] : [],
+    "",
+    "### Skipped at the break-glass",
+    ...review.skipped.slice(0, 100).map(line)
+  ].join("\n");
+  return {
+    name: POST_REVIEW_CHECK,
+    headSha: mergeSha,
+    status: review.reviewed ? "completed" : "in_progress",
+    ...review.reviewed ? { conclusion: "success" } : {},
+    title: title.slice(0, 200),
+    summary,
+    externalId: `${number4}`
+  };
+}
+
+// src/core/gate/rubber-stamp.ts
+var BURST_ITEMS = 5;
+var BURST_SECONDS = 10;
+var QUICK_SECONDS = 30;
+function labelOf(item, id) {
+  if (!item) return id;
+  const text = item.kind === "signoff" ? `${item.text.split(/:?\s*_{3,}/)[0]?.trim() || "role"} sign-off` : item.text;
+  return text.slice(0, 60);
+}
+function rubberStampSignals(input2) {
+  const items = new Map(input2.checklist.items.map((item) => [item.id, item]));
+  const human = input2.events.filter(
+    (event) => event.t === "tick" && items.get(event.item)?.kind !== "auto" && event.by !== "shipgate"
+  );
+  const signals = [];
+  const byPerson = /* @__PURE__ */ new Map();
+  for (const tick of human) byPerson.set(tick.by, [...byPerson.get(tick.by) ?? [], tick]);
+  for (const [by, ticks] of byPerson) {
+    let best = [];
+    for (let start = 0; start < ticks.length; start++) {
+      const from = Date.parse(ticks[start]?.at ?? "");
+      const run2 = ticks.slice(start).filter((tick) => Date.parse(tick.at) - from <= BURST_SECONDS * 1e3);
+      if (run2.length > best.length) best = run2;
+    }
+    if (best.length >= BURST_ITEMS) {
+      const seconds = Math.round((Date.parse(best.at(-1)?.at ?? "") - Date.parse(best[0]?.at ?? "")) / 1e3);
+      signals.push({
+        kind: "burst",
+        by,
+        items: best.map((tick) => tick.item),
+        seconds,
+        // the text names the threshold, not the measured seconds: the summary must not change with timing
+        text: `burst: @${by} ticked ${best.length} items within ${BURST_SECONDS} s`
+      });
+    }
+  }
+  const pushes = input2.events.filter((event) => event.t === "invalidate").map((event) => Date.parse(event.at));
+  const opened = input2.openedAt ? Date.parse(input2.openedAt) : Number.NaN;
+  for (const tick of human) {
+    const at2 = Date.parse(tick.at);
+    const push = pushes.filter((time4) => time4 <= at2).at(-1);
+    const since = push !== void 0 && (Number.isNaN(opened) || push > opened) ? { after: "push", seconds: (at2 - push) / 1e3 } : Number.isNaN(opened) ? void 0 : { after: "open", seconds: (at2 - opened) / 1e3 };
+    if (since && since.seconds >= 0 && since.seconds <= QUICK_SECONDS)
+      signals.push({
+        kind: "quick-tick",
+        by: tick.by,
+        item: tick.item,
+        seconds: Math.round(since.seconds),
+        after: since.after,
+        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" within ${QUICK_SECONDS} s of ${since.after === "open" ? "the PR opening" : "the last push"}`
+      });
+  }
+  const active = /* @__PURE__ */ new Map();
+  for (const event of input2.events) if ("by" in event) active.set(event.by, (active.get(event.by) ?? 0) + 1);
+  for (const tick of human) {
+    if (items.get(tick.item)?.kind !== "signoff") continue;
+    if ((active.get(tick.by) ?? 0) <= 1 && tick.by !== input2.author)
+      signals.push({
+        kind: "lone-sign-off",
+        by: tick.by,
+        item: tick.item,
+        text: `lone sign-off: @${tick.by} signed "${labelOf(items.get(tick.item), tick.item)}" with no other activity on the PR`
+      });
+  }
+  return signals;
+}
+
+// src/core/gate/projection.ts
+var CHECK_NAME = "shipgate";
+var POST_DEPLOY_CHECK = "shipgate/post-deploy";
+function gatesOf(facts, states, headSha = facts.pull.headSha) {
+  return releaseGates({
+    checklist: facts.checklist,
+    states,
+    headSha,
+    problems: facts.problems,
+    notApplicable: [...facts.notApplicable.keys()],
+    ...facts.pull.mergeCommitSha ? { mergeSha: facts.pull.mergeCommitSha } : {},
+    governance: {
+      now: facts.now,
+      ...facts.config.windows ? { windows: facts.config.windows } : {},
+      ...facts.freeze ? { freeze: facts.freeze } : {}
+    }
+  });
+}
+function reportRun(facts, gate, run2, states) {
+  const report = buildCheckReport({
+    gate,
+    checklist: facts.checklist,
+    config: facts.config,
+    problems: facts.problems,
+    notes: facts.resultNotes?.[run2.headSha] ?? [],
+    evidence: evidenceLines(facts.checklist, states, run2.headSha),
+    ...run2.signals ? { signals: run2.signals.map((signal) => signal.text) } : {}
+  });
+  const { intro, signals: _signals, ...rest } = run2;
+  const policy = facts.policy ? `
+
+<sub>Policy: config and template of \`${escapeInline(facts.policy.ref, 100)}\` at \`${facts.policy.sha.slice(0, 7)}\`.</sub>` : "";
+  return {
+    ...rest,
+    status: report.status,
+    ...report.conclusion ? { conclusion: report.conclusion } : {},
+    title: report.title,
+    summary: (intro ? `${intro}
+
+${report.summary}` : report.summary) + policy,
+    actions: run2.actions ?? report.actions
+  };
+}
+var mirrorText = (ledger) => `Signed checklist state (restores the comment if it is edited or deleted):
+
+${encodeStateBlock(ledger)}
+`;
+function projectRelease(input2) {
+  const { pull, checklist } = input2;
+  const appended = appendEvents(input2.ledger, input2.events ?? [], input2.ledgerKey);
+  const states = foldLedger(appended);
+  const gates = gatesOf(input2, states);
+  const signals = rubberStampSignals({
+    checklist,
+    events: appended.events,
+    ...pull.openedAt ? { openedAt: pull.openedAt } : {},
+    author: pull.author
+  });
+  const mergeSha = pull.mergeCommitSha;
+  const variables = buildVariables({
+    config: input2.config,
+    version: input2.version,
+    date: input2.now,
+    deployedBy: pull.author
+  });
+  const cutover = cutoverView({
+    windows: cutoverWindows(checklist, input2.config),
+    states,
+    nowMs: Date.parse(input2.now),
+    ...input2.cutoverReadings ? { readings: input2.cutoverReadings } : {}
+  });
+  const built = buildChecklistComment(
+    {
+      checklist,
+      states,
+      headSha: pull.headSha,
+      variables,
+      gate: gates.display,
+      notes: input2.notes,
+      notApplicable: input2.notApplicable,
+      ...mergeSha ? { postDeploySha: mergeSha } : {},
+      annotations: cutover.annotations
+    },
+    appended,
+    input2.ledgerKey
+  );
+  const ledger = built.ledger;
+  const checkRuns = [];
+  let audit;
+  const decisions = decideActions(checklist.items, states);
+  if (mergeSha && gates.postDeploy) {
+    checkRuns.push(
+      reportRun(
+        input2,
+        gates.postDeploy,
+        {
+          name: POST_DEPLOY_CHECK,
+          headSha: mergeSha,
+          intro: [
+            `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
+            ...cutover.lines.length > 0 ? ["", "**Cutover windows**", ...cutover.lines] : []
+          ].join("\n"),
+          text: mirrorText(ledger),
+          externalId: `${pull.number}`,
+          mirrorsLedger: true,
+          // an inconclusive judgement: a person decides, here or with `/shipgate decide`
+          ...decisions.length > 0 ? { actions: decisions } : {}
+        },
+        states
+      )
+    );
+    if (input2.withAudit) {
+      const record2 = buildAuditRecord(
+        {
+          repo: input2.repo,
+          pr: {
+            number: pull.number,
+            title: pull.title,
+            author: pull.author,
+            headSha: pull.headSha,
+            mergeCommitSha: mergeSha
+          },
+          checklist,
+          ledger,
+          states,
+          generatedAt: input2.now,
+          activated: gates.rollback.activated,
+          variables,
+          notApplicable: input2.notApplicable,
+          signals: signals.map((signal) => signal.text),
+          ...gates.postReview ? { postReview: gates.postReview } : {}
+        },
+        input2.secret,
+        input2.ledgerKey
+      );
+      const markdown = renderAuditMarkdown(record2);
+      audit = { record: record2, markdown };
+      checkRuns.push(
+        reportRun(
+          input2,
+          gates.preMerge,
+          {
+            name: CHECK_NAME,
+            headSha: pull.headSha,
+            intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
+            text: auditCheckText(record2, markdown, `Signed checklist state:
+
+${encodeStateBlock(ledger)}`),
+            actions: [],
+            externalId: `${pull.number}`,
+            signals
+          },
+          states
+        )
+      );
+    }
+    if (gates.postReview) checkRuns.push(postReviewRun(gates.postReview, mergeSha, pull.number, checklist));
+  } else {
+    checkRuns.push(
+      reportRun(
+        input2,
+        gates.preMerge,
+        {
+          name: CHECK_NAME,
+          headSha: pull.headSha,
+          text: mirrorText(ledger),
+          externalId: `${pull.number}`,
+          ...input2.detailsUrl ? { detailsUrl: input2.detailsUrl } : {},
+          mirrorsLedger: true,
+          signals
+        },
+        states
+      )
+    );
+  }
+  return {
+    ledger,
+    states,
+    gates,
+    signals,
+    status: gates.display.summary,
+    comment: built.body,
+    checkRuns,
+    ...audit ? { audit } : {}
+  };
+}
+function projectMergeGroup(input2) {
+  const states = foldLedger(appendEvents(input2.ledger, input2.events, input2.ledgerKey));
+  const open2 = { ...input2, pull: { ...input2.pull, headSha: input2.sha } };
+  const { mergeCommitSha: _merged, ...pull } = open2.pull;
+  const gates = gatesOf({ ...open2, pull }, states, input2.sha);
+  return {
+    gate: gates.preMerge,
+    checkRun: reportRun(
+      input2,
+      gates.preMerge,
+      {
+        name: CHECK_NAME,
+        headSha: input2.sha,
+        intro: `Merge queue commit for #${input2.pull.number}.`,
+        externalId: `${input2.pull.number}`
+      },
+      states
+    )
+  };
+}
+function statusReply(projection, sha) {
+  return `**shipgate** for \`${sha.slice(0, 7)}\`: ${projection.status}`;
+}
+
+// src/app/runtime/write-coalescer.ts
+var WriteCoalescer = class {
+  constructor(windowMs) {
+    this.windowMs = windowMs;
+  }
+  windowMs;
+  pending = /* @__PURE__ */ new Map();
+  lastFlush = /* @__PURE__ */ new Map();
+  running = /* @__PURE__ */ new Set();
+  add(key, item, coalesce, flush) {
+    const open2 = this.pending.get(key);
+    if (open2 && coalesce) {
+      open2.items.push(item);
+      open2.flush = flush;
+      return;
+    }
+    if (open2) this.start(key, open2);
+    const last = this.lastFlush.get(key);
+    const wait2 = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - Date.now()) : 0;
+    const batch = { items: [item], flush, timer: void 0 };
+    this.pending.set(key, batch);
+    this.schedule(key, batch, wait2);
+  }
+  schedule(key, batch, wait2) {
+    clearTimeout(batch.timer);
+    batch.timer = withoutLease(() => setTimeout(() => this.start(key, batch), wait2));
+  }
+  start(key, batch) {
+    if (this.pending.get(key) !== batch) return;
+    clearTimeout(batch.timer);
+    this.pending.delete(key);
+    const now2 = Date.now();
+    this.lastFlush.set(key, now2);
+    for (const [other, at2] of this.lastFlush) if (at2 + this.windowMs < now2) this.lastFlush.delete(other);
+    const run2 = batch.flush(batch.items).finally(() => this.running.delete(run2));
+    this.running.add(run2);
+  }
+  /** Resolves when nothing is waiting or being written. */
+  async idle() {
+    while (this.pending.size > 0 || this.running.size > 0) {
+      if (this.running.size > 0) await Promise.allSettled([...this.running]);
+      else await new Promise((resolve5) => setTimeout(resolve5, 5));
+    }
+  }
+};
+
+// src/app/pr/governance-watch.ts
+var SHARED_INDEX2 = "governance:watched";
+var INDEX_TTL_SEC2 = 30 * 86400;
+var MAX_WATCHED2 = 500;
+var Entry = external_exports.object({ owner: external_exports.string(), repo: external_exports.string(), number: external_exports.number(), dueAt: external_exports.number() });
+function nextGovernanceMoment(gates, merged) {
+  const moments = [];
+  if (!merged && !gates.window.open && gates.window.opensAt) moments.push(Date.parse(gates.window.opensAt));
+  const review = gates.postReview;
+  if (review && !review.reviewed && !review.escalated) {
+    const at2 = Date.parse(review.at);
+    const due = Date.parse(review.due);
+    moments.push(review.reminded ? due + 1 : at2 + (due - at2) / 2);
+  }
+  const finite = moments.filter(Number.isFinite);
+  return finite.length > 0 ? Math.min(...finite) : void 0;
+}
+var local = /* @__PURE__ */ new WeakMap();
+async function noteGovernance(scope, number4, gates, merged) {
+  const dueAt = nextGovernanceMoment(gates, merged);
+  const key = prKey(scope.gh, number4);
+  let known = local.get(scope.bot);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    local.set(scope.bot, known);
+  }
+  if (known.get(key) === dueAt || dueAt === void 0 && !known.has(key)) return;
+  if (dueAt === void 0) known.delete(key);
+  else known.set(key, dueAt);
+  await updateIndex(scope.bot, (index) => {
+    const rest = index.filter((entry) => keyOf2(entry) !== key);
+    return dueAt === void 0 ? rest : [...rest, { ...scope.gh.repo, number: number4, dueAt }];
+  });
+}
+var keyOf2 = (entry) => `${entry.owner}/${entry.repo}#${entry.number}`;
+async function dueGovernance(bot, nowMs) {
+  return (await readIndex(bot)).filter((entry) => entry.dueAt <= nowMs).sort((a, b) => a.dueAt - b.dueAt);
+}
+async function forgetGovernance(bot, entry) {
+  local.get(bot)?.delete(keyOf2(entry));
+  await updateIndex(bot, (index) => index.filter((one) => keyOf2(one) !== keyOf2(entry)));
+}
+async function readIndex(bot) {
+  const raw = await bot.memory.coordinator.recall(SHARED_INDEX2);
+  try {
+    const parsed = raw ? JSON.parse(raw) : [];
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry) => {
+      const one = Entry.safeParse(entry);
+      return one.success ? [one.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+async function updateIndex(bot, change) {
+  await bot.memory.coordinator.runExclusive(SHARED_INDEX2, async () => {
+    const next = change(await readIndex(bot)).slice(-MAX_WATCHED2);
+    await bot.memory.coordinator.remember(SHARED_INDEX2, JSON.stringify(next), INDEX_TTL_SEC2);
+  });
+}
+
+// src/app/pr/publish.ts
+import { createHash as createHash7 } from "node:crypto";
+
+// src/core/ledger/choose-ledger.ts
+function ledgerLength(ledger) {
+  return ledger.base.count + ledger.events.length;
+}
+function chooseLedger(candidates, secret) {
+  let best;
+  for (const candidate of candidates) {
+    if (!candidate || !verifyLedger(candidate, secret)) continue;
+    if (!best || ledgerLength(candidate) > ledgerLength(best)) best = candidate;
+  }
+  return best;
+}
+
 // src/core/config/governance-config.ts
 var RoleName = external_exports.string().regex(/^[a-z0-9-]+$/, "role names are kebab-case");
 var GovernanceRoles = external_exports.array(RoleName).min(1).max(20).optional();
@@ -82308,7 +84042,7 @@ function trim(fixed) {
 }
 
 // checks/lib/bundle/bundle-vendor.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join4, posix as posix3, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 var NODE_MODULES = /(?:^|[/\\])node_modules[/\\]|^\0|^\(webpack\)|webpack\/runtime|^external /;
@@ -82480,7 +84214,7 @@ function bySignature(buildDir, file2) {
 function classifyChunks(buildDir, jsFiles, options2) {
   const classes = /* @__PURE__ */ new Map();
   if (options2.vendorGlob) {
-    const match2 = (0, import_picomatch2.default)(options2.vendorGlob, { basename: true, dot: true });
+    const match2 = (0, import_picomatch3.default)(options2.vendorGlob, { basename: true, dot: true });
     for (const file2 of jsFiles)
       classes.set(
         file2,
@@ -82512,7 +84246,7 @@ function classifyChunks(buildDir, jsFiles, options2) {
 }
 
 // checks/lib/bundle/size-limit-config.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 import { join as join6 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
@@ -82673,12 +84407,12 @@ function repoFiles(repoDir) {
 }
 function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
   const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
-  const include = (0, import_picomatch3.default)(
+  const include = (0, import_picomatch4.default)(
     patterns.filter((p) => !p.startsWith("!")),
     { dot: true }
   );
   const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  const exclude = excluded.length > 0 ? (0, import_picomatch3.default)(excluded, { dot: true }) : () => false;
+  const exclude = excluded.length > 0 ? (0, import_picomatch4.default)(excluded, { dot: true }) : () => false;
   return all.filter((file2) => include(file2) && !exclude(file2)).sort();
 }
 function entryCompression(entry) {
@@ -84289,7 +86023,7 @@ async function forEachAddedChunk(dir, onChunk, signal) {
 }
 
 // checks/lib/secrets/allowlist.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 import { readFile as readFile5 } from "node:fs/promises";
 import path8 from "node:path";
 
@@ -84724,7 +86458,7 @@ var SecretAllowlist = class _SecretAllowlist {
       if (m) {
         fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
       } else {
-        globs.push((0, import_picomatch4.default)(entry.replace(/^\.?\//, ""), { dot: true }));
+        globs.push((0, import_picomatch5.default)(entry.replace(/^\.?\//, ""), { dot: true }));
       }
     }
     return new _SecretAllowlist(fingerprints, globs, gitleaks);
@@ -88812,229 +90546,6 @@ var migrationsCheck = defineCheck({
   }
 });
 
-// src/core/telemetry/judge-canary.ts
-function hasRelativeLimits(limits) {
-  return limits.maxIncrease !== void 0 || limits.maxRatio !== void 0;
-}
-function byTime(series, worstOf) {
-  const out = /* @__PURE__ */ new Map();
-  for (const one of series)
-    for (const [at2, value] of one.samples) {
-      if (Number.isNaN(value)) continue;
-      const seen = out.get(at2);
-      out.set(at2, seen === void 0 ? value : worstOf(seen, value));
-    }
-  return out;
-}
-function increaseOf(value, baseline) {
-  if (baseline === 0)
-    return value === 0 ? 0 : value > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  return (value - baseline) / Math.abs(baseline);
-}
-function formatPercent(fraction) {
-  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E%" : "-\u221E%";
-  const percent = fraction * 100;
-  const rounded = Math.abs(percent) >= 10 ? Math.round(percent) : Number(percent.toFixed(1));
-  return `${rounded >= 0 ? "+" : ""}${rounded}%`;
-}
-function formatRatio(ratio) {
-  return Number.isFinite(ratio) ? `${Number(ratio.toFixed(2))}\xD7` : "\u221E\xD7";
-}
-function classify(value, baseline, limits, unit) {
-  const found = [];
-  const check2 = (over, warnOk, crossed, kind = "absolute") => {
-    if (!over) return;
-    found.push({ class: warnOk ? "warn" : "breach", crossed, kind });
-  };
-  if (limits.max !== void 0)
-    check2(
-      value > limits.max,
-      limits.warnMax !== void 0 && value <= limits.warnMax,
-      `> ${formatReading(limits.max, unit)}`
-    );
-  if (limits.min !== void 0)
-    check2(
-      value < limits.min,
-      limits.warnMin !== void 0 && value >= limits.warnMin,
-      `< ${formatReading(limits.min, unit)}`
-    );
-  let increase;
-  if (baseline !== void 0) {
-    increase = increaseOf(value, baseline);
-    if (limits.maxIncrease !== void 0)
-      check2(
-        increase > limits.maxIncrease,
-        limits.warnIncrease !== void 0 && increase <= limits.warnIncrease,
-        `> ${formatPercent(limits.maxIncrease)}`,
-        "increase"
-      );
-    if (limits.maxRatio !== void 0) {
-      const ratio = baseline === 0 ? value === 0 ? 1 : Number.POSITIVE_INFINITY : value / baseline;
-      check2(
-        ratio > limits.maxRatio,
-        limits.warnRatio !== void 0 && ratio <= limits.warnRatio,
-        `${formatRatio(ratio)} > ${formatRatio(limits.maxRatio)}`,
-        "ratio"
-      );
-    }
-  }
-  const breach = found.find((one) => one.class === "breach");
-  const pick4 = breach ?? found[0];
-  return {
-    class: pick4?.class ?? "ok",
-    crossed: pick4?.crossed ?? "",
-    ...pick4 ? { kind: pick4.kind } : {},
-    ...increase !== void 0 ? { increase } : {}
-  };
-}
-function aggregateOf(values, aggregate) {
-  if (values.length === 0) return void 0;
-  switch (aggregate) {
-    case "max":
-      return Math.max(...values);
-    case "min":
-      return Math.min(...values);
-    case "avg":
-      return values.reduce((sum, v) => sum + v, 0) / values.length;
-    case "last":
-      return values.at(-1);
-  }
-}
-function longestRun(samples, counts) {
-  let longest = 0;
-  let run2 = 0;
-  for (const sample of samples) {
-    run2 = counts(sample) ? run2 + 1 : 0;
-    longest = Math.max(longest, run2);
-  }
-  return longest;
-}
-function judgeCanary(canary, baseline, limits, options2) {
-  const unit = options2.unit ?? "";
-  const empty = { samples: 0, breaches: 0, warnings: 0, longestRun: 0 };
-  const inconclusive = (reason, extra = {}) => ({
-    outcome: "inconclusive",
-    reason,
-    ...empty,
-    ...extra
-  });
-  if (canary.length === 0) return inconclusive("the query returned no series");
-  const relative7 = hasRelativeLimits(limits);
-  if (relative7 && (!baseline || baseline.length === 0))
-    return inconclusive("no baseline series to compare with");
-  const lowerIsBetter = limits.max !== void 0 || relative7 || limits.min === void 0;
-  const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
-  const values = byTime(canary, worstOf);
-  const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
-  const times = [...values.keys()].filter((at2) => !relative7 || baselineValues.has(at2)).sort((a, b) => a - b);
-  if (times.length === 0)
-    return inconclusive(
-      relative7 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
-    );
-  if (times.length < options2.minSamples)
-    return inconclusive(
-      `${times.length} sample(s)${relative7 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
-      { samples: times.length }
-    );
-  const samples = times.map((at2) => {
-    const value = values.get(at2);
-    const base2 = relative7 || baseline ? baselineValues.get(at2) : void 0;
-    return {
-      at: at2,
-      value,
-      ...base2 !== void 0 ? { baseline: base2 } : {},
-      ...classify(value, base2, limits, unit)
-    };
-  });
-  const breaches = samples.filter((sample) => sample.class === "breach");
-  const warnings = samples.filter((sample) => sample.class === "warn");
-  const breachRun = longestRun(samples, (sample) => sample.class === "breach");
-  const notOkRun = longestRun(samples, (sample) => sample.class !== "ok");
-  const consecutive = options2.consecutiveFailureLimit;
-  const failureLimit = options2.failureLimit ?? (consecutive !== void 0 ? Number.POSITIVE_INFINITY : 0);
-  const tooMany = (count, run2) => count > failureLimit || consecutive !== void 0 && run2 > consecutive;
-  const decided = breaches[0] ?? warnings[0];
-  const worst = decided ?? samples.reduce(
-    (a, b) => (a.increase ?? 0) !== (b.increase ?? 0) ? (a.increase ?? 0) >= (b.increase ?? 0) ? a : b : worstOf(a.value, b.value) === a.value ? a : b
-  );
-  const base = {
-    samples: samples.length,
-    breaches: breaches.length,
-    warnings: warnings.length,
-    longestRun: breachRun,
-    ...(() => {
-      const value = aggregateOf(
-        samples.map((sample) => sample.value),
-        options2.aggregate
-      );
-      return value !== void 0 ? { value } : {};
-    })(),
-    ...(() => {
-      const value = aggregateOf(
-        samples.flatMap((sample) => sample.baseline !== void 0 ? [sample.baseline] : []),
-        options2.aggregate
-      );
-      return value !== void 0 ? { baselineValue: value } : {};
-    })(),
-    worst,
-    peak: samples.map((sample) => sample.value).reduce(worstOf),
-    ...breaches[0] ? { firstBreachAt: breaches[0].at } : {}
-  };
-  const limitWords = () => consecutive !== void 0 && options2.failureLimit === void 0 ? `${consecutive} in a row tolerated` : `${failureLimit} tolerated${consecutive !== void 0 ? `, ${consecutive} in a row` : ""}`;
-  if (tooMany(breaches.length, breachRun))
-    return {
-      outcome: "fail",
-      reason: `${breaches.length} of ${samples.length} samples out of limits${breachRun > 1 ? ` (${breachRun} in a row)` : ""}, ${limitWords()}`,
-      ...base
-    };
-  if (tooMany(breaches.length + warnings.length, notOkRun))
-    return {
-      outcome: "inconclusive",
-      reason: `${warnings.length} of ${samples.length} samples between a limit and its warn limit`,
-      ...base
-    };
-  return {
-    outcome: "pass",
-    reason: breaches.length + warnings.length > 0 ? `${breaches.length + warnings.length} sample(s) out of limits, ${limitWords()}` : "",
-    ...base
-  };
-}
-function describeSample(label2, sample, unit) {
-  const value = `${label2} ${formatReading(sample.value, unit)}`;
-  if (sample.baseline === void 0) return sample.crossed ? `${value} ${sample.crossed}` : value;
-  const baseline = `baseline ${formatReading(sample.baseline, unit)}`;
-  const increase = formatPercent(sample.increase ?? 0);
-  switch (sample.kind) {
-    case "increase":
-      return `${value} vs ${baseline}: ${increase} ${sample.crossed}`;
-    case "ratio":
-      return `${value} vs ${baseline}: ${sample.crossed}`;
-    case "absolute":
-      return `${value} ${sample.crossed} (vs ${baseline}: ${increase})`;
-    default:
-      return `${value} vs ${baseline}: ${increase}`;
-  }
-}
-function describeLimits(limits, unit) {
-  const parts = [];
-  if (limits.min !== void 0) parts.push(`\u2265 ${formatReading(limits.min, unit)}`);
-  if (limits.max !== void 0) parts.push(`\u2264 ${formatReading(limits.max, unit)}`);
-  if (limits.maxIncrease !== void 0) parts.push(`\u2264 ${formatPercent(limits.maxIncrease)} vs baseline`);
-  if (limits.maxRatio !== void 0) parts.push(`\u2264 ${formatRatio(limits.maxRatio)} baseline`);
-  const warn = [];
-  if (limits.warnMin !== void 0) warn.push(`\u2265 ${formatReading(limits.warnMin, unit)}`);
-  if (limits.warnMax !== void 0) warn.push(`\u2264 ${formatReading(limits.warnMax, unit)}`);
-  if (limits.warnIncrease !== void 0) warn.push(`\u2264 ${formatPercent(limits.warnIncrease)}`);
-  if (limits.warnRatio !== void 0) warn.push(`\u2264 ${formatRatio(limits.warnRatio)}`);
-  return [...parts, ...warn.length > 0 ? [`inconclusive to ${warn.join(", ")}`] : []].join(", ");
-}
-function parseIncrease(text) {
-  const match2 = /^\s*\+?(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(String(text));
-  if (!match2) return void 0;
-  const n2 = Number(match2[1]);
-  return match2[2] === "%" || n2 > 1 ? n2 / 100 : n2;
-}
-
 // checks/lib/telemetry/prometheus-api.ts
 var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
 var ApiResponse = external_exports.discriminatedUnion("status", [
@@ -90355,7 +91866,7 @@ async function readGateDefinition(source) {
     try {
       config3 = readConfigText(source.config.text, source.config.file);
     } catch (error62) {
-      problems2.push(...describe3(error62, source.config.file));
+      problems2.push(...describe4(error62, source.config.file));
     }
   }
   let checklist = builtInChecklist();
@@ -90368,13 +91879,13 @@ async function readGateDefinition(source) {
       try {
         checklist = parseTemplate(template.text, template.file, checkSchemas);
       } catch (error62) {
-        problems2.push(...describe3(error62, template.file));
+        problems2.push(...describe4(error62, template.file));
       }
     }
   }
   return { config: config3, checklist, problems: problems2 };
 }
-function describe3(error62, file2) {
+function describe4(error62, file2) {
   if (error62 instanceof InvalidInputError) return error62.problems;
   return [{ file: file2, line: 1, message: error62 instanceof Error ? error62.message : String(error62) }];
 }
@@ -90392,17 +91903,17 @@ async function loadSetup(gh, policy, paths = {}) {
 // src/app/pr/session.ts
 async function getPull(scope, number4, refresh = false) {
   const key = prKey(scope.gh, number4);
-  const cached2 = refresh ? void 0 : scope.bot.memory.pulls.get(key);
+  const cached2 = refresh ? void 0 : scope.bot.memory.pr.pulls.get(key);
   if (cached2) return cached2;
   const pull = await scope.gh.getPull(number4);
-  scope.bot.memory.pulls.set(key, pull);
+  scope.bot.memory.pr.pulls.set(key, pull);
   return pull;
 }
 async function getSetup(scope, pull) {
   const { owner, repo } = scope.gh.repo;
   const { defaultBranch } = await repositoryOf(scope);
   const known = pull?.baseRef === defaultBranch ? pull.baseSha : void 0;
-  return scope.bot.memory.setups.getOrLoad(
+  return scope.bot.memory.repository.setups.getOrLoad(
     `${owner}/${repo}@${defaultBranch}@${known ?? "latest"}`,
     async () => {
       const sha = known ?? await scope.gh.branchSha(defaultBranch);
@@ -90418,22 +91929,25 @@ async function findChecklistComment(scope, number4) {
 async function openSession(scope, number4, opts = {}) {
   const { bot } = scope;
   const key = prKey(scope.gh, number4);
-  if (opts.pull) bot.memory.pulls.set(key, opts.pull);
+  if (opts.pull) bot.memory.pr.pulls.set(key, opts.pull);
   const pull = opts.pull ?? await getPull(scope, number4, opts.refreshPull);
   const setup = await getSetup(scope, pull);
-  const comment = opts.comment === void 0 ? (opts.refreshComment ? void 0 : bot.memory.comments.get(key)) ?? await findChecklistComment(scope, number4) : opts.comment ?? void 0;
-  if (comment) bot.memory.comments.set(key, comment);
+  const comment = opts.comment === void 0 ? (opts.refreshComment ? void 0 : bot.memory.pr.comments.get(key)) ?? await findChecklistComment(scope, number4) : opts.comment ?? void 0;
+  if (comment) bot.memory.pr.comments.set(key, comment);
   const ledgerKey = await ledgerKeyFor(scope, number4);
   const ledger = await resolveLedger(scope, key, ledgerKey, pull, comment, opts.candidates ?? []);
-  const notes = comment ? parseChecklistComment(comment.body, setup.checklist).notes : void 0;
+  const parsed = comment ? parseChecklistComment(comment.body, setup.checklist) : void 0;
+  const gone = opts.deleted !== void 0 && comment?.id === opts.deleted.id;
+  const notes = parsed?.notes ?? (opts.deleted ? parseChecklistComment(opts.deleted.body, setup.checklist).notes : void 0);
   return {
     key,
     pull,
     setup,
-    ...comment ? { comment } : {},
+    ...comment && !gone ? { comment } : {},
     ledger,
     ledgerKey,
-    ...notes ? { notes } : {}
+    ...notes ? { notes } : {},
+    ...parsed && !gone ? { parsed } : {}
   };
 }
 async function ledgerKeyFor(scope, number4) {
@@ -90444,7 +91958,7 @@ async function resolveLedger(scope, key, secret, pull, comment, extra) {
   const { memory } = scope.bot;
   const remembered = await lastWrittenLedger(scope, key);
   const commentLedger = fromBody(comment?.body);
-  const candidates = [remembered, memory.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
+  const candidates = [remembered, memory.pr.ledgers.get(key), commentLedger, ...extra.map(fromBody)];
   let chosen = chooseLedger(candidates, secret);
   const commentTrusted = commentLedger !== void 0 && chooseLedger([commentLedger], secret) !== void 0;
   if (!remembered) {
@@ -90459,7 +91973,7 @@ async function resolveLedger(scope, key, secret, pull, comment, extra) {
   return chosen ?? emptyLedger(secret);
 }
 async function readMirror(scope, key, pull) {
-  const known = scope.bot.memory.mirrors.get(key);
+  const known = scope.bot.memory.pr.mirrors.get(key);
   if (known !== void 0) {
     const run2 = await scope.gh.getCheckRun(known);
     if (run2?.outputText) return run2.outputText;
@@ -90477,7 +91991,7 @@ function fromBody(body) {
 }
 async function lastWrittenLedger(scope, key) {
   const { memory } = scope.bot;
-  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.ledgers.get(key);
+  return fromBody(await memory.coordinator.recall(sharedLedgerKey(key))) ?? memory.pr.ledgers.get(key);
 }
 function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
@@ -90488,7 +92002,7 @@ var SHARED_LEDGER_TTL_S = 30 * 86400;
 async function writeProjection(scope, session, projection) {
   const { bot } = scope;
   session.ledger = projection.ledger;
-  bot.memory.ledgers.set(session.key, projection.ledger);
+  bot.memory.pr.ledgers.set(session.key, projection.ledger);
   await bot.memory.coordinator.remember(
     sharedLedgerKey(session.key),
     encodeStateBlock(projection.ledger),
@@ -90512,7 +92026,7 @@ async function writeComment(scope, session, body) {
   }
   written ??= await gh.createComment(number4, body);
   session.comment = written;
-  bot.memory.comments.set(session.key, written);
+  bot.memory.pr.comments.set(session.key, written);
 }
 async function writeCheckRun(scope, mirrorKey, view) {
   const { bot, gh } = scope;
@@ -90520,7 +92034,7 @@ async function writeCheckRun(scope, mirrorKey, view) {
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
   const fingerprint = createHash7("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
-  let known = bot.memory.checkRuns.get(cacheKey);
+  let known = bot.memory.pr.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
     if (ours) known = { id: ours.id, fingerprint: "", completed: ours.status === "completed" };
@@ -90531,8 +92045,8 @@ async function writeCheckRun(scope, mirrorKey, view) {
     id = known.id;
     await gh.updateCheckRun(id, run2);
   } else id = await gh.createCheckRun(run2);
-  bot.memory.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
-  if (mirrorKey) bot.memory.mirrors.set(mirrorKey, id);
+  bot.memory.pr.checkRuns.set(cacheKey, { id, fingerprint, completed: run2.status === "completed" });
+  if (mirrorKey) bot.memory.pr.mirrors.set(mirrorKey, id);
 }
 async function reply(scope, number4, body) {
   await scope.gh.createComment(number4, body);
@@ -90591,1478 +92105,67 @@ async function attachAuditToRelease(scope, session, projection, version2) {
   }
 }
 
-// src/app/pr/release-pr.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
-function isReleasePull(config3, pull) {
-  const { branches, labels, titlePattern, bots } = config3.release;
-  if (detectReleaseBot(pull, bots)) return true;
-  if (branches.some((glob) => import_picomatch5.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
-  const wanted = new Set(labels.map((label2) => label2.toLowerCase()));
-  if (pull.labels.some((label2) => wanted.has(label2.toLowerCase()))) return true;
-  if (!titlePattern) return false;
-  try {
-    return new RegExp(titlePattern).test(pull.title);
-  } catch {
-    return false;
-  }
-}
-
-// src/core/audit/audit-view.ts
-function outcomeView(item) {
-  if (item.state.waived?.na) return { tone: "waived", label: "Not applicable", icon: "\u26AA" };
-  if (item.state.waived) return { tone: "waived", label: "Waived", icon: "\u{1F7E1}" };
-  if (item.notApplicable !== void 0) return { tone: "optional", label: "Not applicable", icon: "\u26AA" };
-  switch (item.outcome) {
-    case "done":
-      return { tone: "done", label: item.kind === "signoff" ? "Signed off" : "Done", icon: "\u2705" };
-    case "failing":
-      return { tone: "failing", label: item.state.status === "error" ? "Error" : "Failing", icon: "\u274C" };
-    case "skipped":
-      return { tone: "skipped", label: "Skipped", icon: "\u23ED\uFE0F" };
-    case "pending":
-      return item.required ? { tone: "pending", label: "Pending", icon: "\u23F3" } : optional2();
-    case "waiting":
-      return item.required ? { tone: "waiting", label: "Not done", icon: "\u2B1C" } : optional2();
-  }
-}
-function optional2() {
-  return { tone: "optional", label: "Optional, not done", icon: "\u2796" };
-}
-function itemLabel(item) {
-  if (item.kind !== "signoff") return item.text;
-  const role = item.text.split(/:?\s*_{3,}/)[0]?.trim();
-  return role ? `${role} sign-off` : item.text.replace(/_{3,}/g, "").trim();
-}
-function actorOf(item) {
-  if (item.state.waived) return item.state.waived.by;
-  if (item.state.reset && !item.state.checked) return void 0;
-  return item.state.by;
-}
-function noteOf(item) {
-  if (item.state.waived?.na) return `Not applicable: ${item.state.waived.reason}`;
-  if (item.state.waived) return `Waiver reason: ${item.state.waived.reason}`;
-  if (item.notApplicable !== void 0) return `Not applicable: ${item.notApplicable}`;
-  if (item.state.reset && !item.state.checked) return item.state.reset;
-  if (item.kind === "auto") {
-    const summary = item.evidence?.summary ?? item.state.summary;
-    const how = item.state.how ? ` (${item.state.how}${item.state.run ? `, workflow run ${item.state.run.id}` : ""})` : "";
-    return summary === void 0 ? void 0 : `${summary}${how}`;
-  }
-  return void 0;
-}
-function sectionsOf(record2) {
-  const sections = /* @__PURE__ */ new Map();
-  for (const item of record2.items) {
-    const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
-    const group = item.section[0] ?? "Checklist";
-    const section2 = sections.get(title) ?? { title, group, items: [] };
-    section2.items.push(item);
-    sections.set(title, section2);
-  }
-  return [...sections.values()];
-}
-function formatWhen(at2) {
-  if (!at2) return "";
-  const match2 = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at2);
-  return match2 ? `${match2[1]} ${match2[2]} UTC` : at2;
-}
-function shortSha(sha) {
-  return sha ? sha.slice(0, 7) : "";
-}
-var ACTIONS = {
-  tick: "Ticked",
-  untick: "Unticked",
-  waive: "Waived",
-  result: "Check result",
-  decide: "Decided (inconclusive)",
-  invalidate: "Reset by push",
-  reject: "Rejected attempt",
-  rollback: "Rollback started",
-  exception: "Change-window exception",
-  "break-glass": "Break-glass (emergency change)",
-  note: "Note",
-  freeze: "Repository frozen",
-  unfreeze: "Freeze lifted",
-  escalate: "Post-review escalation"
-};
-function eventView(event, textOf) {
-  const action = event.t === "waive" && event.na ? "Marked not applicable" : ACTIONS[event.t];
-  const base = { at: event.at, action, sha: event.sha, rejected: event.t === "reject" };
-  switch (event.t) {
-    case "tick":
-    case "untick":
-      return { ...base, by: event.by, items: [textOf(event.item)] };
-    case "waive":
-    case "reject":
-      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.reason };
-    case "result":
-      return {
-        ...base,
-        by: "shipgate",
-        items: [textOf(event.item)],
-        detail: `${event.status}: ${event.summary}`
-      };
-    case "decide":
-      return {
-        ...base,
-        by: event.by,
-        items: [textOf(event.item)],
-        detail: `${event.outcome}: ${event.reason}`
-      };
-    case "invalidate":
-      return { ...base, items: event.items.map(textOf), detail: event.reason };
-    case "rollback":
-      return {
-        ...base,
-        by: event.by,
-        items: ["rollback"],
-        detail: `${event.reason}${event.incident ? ` (incident issue ${event.incident})` : ""}`
-      };
-    case "exception":
-      return { ...base, by: event.by, items: ["change window"], detail: event.reason };
-    case "break-glass":
-      return {
-        ...base,
-        by: event.by,
-        items: event.skipped.map(textOf),
-        detail: `${event.reason} \u2014 post-review due ${event.due}`
-      };
-    case "note":
-      return { ...base, by: event.by, items: [textOf(event.item)], detail: event.text };
-    case "freeze":
-      return {
-        ...base,
-        by: event.by,
-        items: ["repository"],
-        detail: `${event.reason} (until ${event.until})`
-      };
-    case "unfreeze":
-      return { ...base, by: event.by, items: ["repository"] };
-    case "escalate":
-      return {
-        ...base,
-        by: "shipgate",
-        items: ["post-review"],
-        detail: event.level === "overdue" ? `emergency change not reviewed${event.issue ? ` (issue ${event.issue})` : ""}` : "reminder: post-review pending"
-      };
-  }
-}
-function itemTexts(record2) {
-  const texts = new Map(record2.items.map((item) => [item.id, itemLabel(item)]));
-  return (id) => texts.get(id) ?? id;
-}
-var CONCLUSION_LABEL = {
-  success: "Passed",
-  failure: "Failed",
-  action_required: "Incomplete"
-};
-
-// src/core/audit/audit-markdown.ts
-function renderAuditMarkdown(record2) {
-  const text = itemTexts(record2);
-  const out = [
-    `# Audit record: ${esc2(record2.repo)} #${record2.pr.number}`,
-    "",
-    `**${esc2(record2.pr.title)}** by ${esc2(record2.pr.author)}`,
-    "",
-    `- Checklist: ${esc2(record2.title)}`,
-    `- Commit: \`${esc2(record2.sha)}\`${record2.pr.mergeCommitSha ? ` \xB7 merged as \`${esc2(record2.pr.mergeCommitSha)}\`` : ""}`,
-    `- Generated: ${when(record2.generatedAt)}`,
-    `- Gate (${record2.gate.phase}): **${CONCLUSION_LABEL[record2.gate.conclusion]}** \xB7 ${esc2(record2.gate.summary)}`
-  ];
-  const emergency = record2.emergency;
-  if (emergency)
-    out.push(
-      "",
-      "## \u{1F6A8} Emergency change (break-glass)",
-      "",
-      `- By ${esc2(emergency.by)} at ${when(emergency.at)}: ${esc2(emergency.reason)}`,
-      `- Skipped: ${emergency.skipped.map((id) => esc2(text(id))).join("; ") || "nothing"}`,
-      `- Post-review due ${when(emergency.due)}: **${esc2(emergency.review)}**${emergency.missing.length > 0 ? ` (missing: ${emergency.missing.map((id) => esc2(text(id))).join("; ")})` : ""}`
-    );
-  if (record2.signals && record2.signals.length > 0)
-    out.push(
-      "",
-      "## Rubber-stamp signals (not blocking)",
-      "",
-      ...record2.signals.map((signal) => `- ${esc2(signal)}`)
-    );
-  for (const section2 of sectionsOf(record2)) {
-    out.push(
-      "",
-      `## ${esc2(section2.title)}`,
-      "",
-      "| Item | Status | By | When | Evidence |",
-      "| --- | --- | --- | --- | --- |"
-    );
-    for (const item of section2.items) out.push(itemRow(item));
-    const findings = section2.items.flatMap(
-      (item) => (item.evidence?.findings ?? []).map((finding) => {
-        const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
-        const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
-        return `- ${esc2(itemLabel(item))}: ${where}${commit}${esc2(finding.message)}`;
-      })
-    );
-    if (findings.length > 0) out.push("", "Findings:", "", ...findings);
-  }
-  const dryItems = record2.items.filter((item) => item.dryRun);
-  const dryMetrics = record2.events.flatMap(
-    (event) => event.t === "result" && event.summary.includes("[dry run]") ? [`- ${when(event.at)} \xB7 ${esc2(text(event.item))}: ${esc2(event.summary)}`] : []
-  );
-  if (dryItems.length + dryMetrics.length > 0) {
-    out.push("", `## Dry runs (${dryItems.length + dryMetrics.length})`, "");
-    for (const item of dryItems)
-      out.push(
-        `- ${esc2(itemLabel(item))}: ${item.state.status ?? "not judged"}${item.state.summary ? ` \u2014 ${esc2(item.state.summary)}` : ""}`
-      );
-    out.push(...dryMetrics);
-  }
-  const rejected = record2.events.filter((event) => event.t === "reject");
-  out.push("", `## Rejected attempts (${rejected.length + (record2.compacted?.rejected ?? 0)})`, "");
-  if (rejected.length === 0 && !record2.compacted?.rejected) out.push("None.");
-  for (const event of rejected) {
-    const view = eventView(event, text);
-    out.push(
-      `- ${when(view.at)} \xB7 ${esc2(view.by ?? "")} tried to change \u201C${esc2(view.items.join(", "))}\u201D at \`${esc2(shortSha(view.sha))}\`: ${esc2(view.detail ?? "")}`
-    );
-  }
-  if (record2.compacted?.rejected)
-    out.push(`- \u2026and ${record2.compacted.rejected} earlier (folded into the ledger base)`);
-  out.push("", `## History (${record2.events.length} events)`, "");
-  if (record2.compacted)
-    out.push(`${record2.compacted.count} earlier events were folded into the signed ledger base.`, "");
-  record2.events.forEach((event, index) => {
-    const view = eventView(event, text);
-    const by = view.by ? ` by ${esc2(view.by)}` : "";
-    const detail = view.detail ? `: ${esc2(view.detail)}` : "";
-    out.push(
-      `${index + 1}. ${when(view.at)} \xB7 ${view.action}${by} \xB7 ${esc2(view.items.join(", "))}${detail} (\`${esc2(shortSha(view.sha))}\`)`
-    );
-  });
-  out.push(
-    "",
-    "---",
-    "",
-    `Ledger head \`${esc2(record2.ledgerHead)}\` \xB7 schema \`${record2.schema}\``,
-    "",
-    `Signature (HMAC-SHA256 over the canonical JSON record): \`${esc2(record2.signature)}\``
-  );
-  return `${out.join("\n")}
-`;
-}
-function itemRow(item) {
-  const outcome2 = outcomeView(item);
-  const note = noteOf(item);
-  const findings = item.evidence?.findings.length ?? 0;
-  const evidence = [
-    note ? esc2(note) : "",
-    findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
-  ].filter(Boolean).join(" ");
-  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
-}
-function esc2(text) {
-  return escapeInline(text, 300).replace(/\|/g, "\\|");
-}
-function when(at2) {
-  return esc2(formatWhen(at2));
-}
-
-// src/core/audit/audit-record.ts
-import { createHmac as createHmac5, timingSafeEqual as timingSafeEqual5 } from "node:crypto";
-
-// src/core/gate/governance.ts
-function postReviewOf(input2) {
-  const glass = input2.states[BREAK_GLASS_STATE];
-  if (!glass?.checked || !glass.due) return void 0;
-  const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const skipped2 = glass.items ?? [];
-  const missing = skipped2.filter((id) => {
-    const item = byId.get(id);
-    if (!item) return false;
-    const state = input2.states[id];
-    const onHead = itemStatus(item, state, input2.headSha) === "done";
-    const onMerge = input2.mergeSha ? itemStatus(item, state, input2.mergeSha) === "done" : false;
-    return !(onHead || onMerge);
-  });
-  const escalation = input2.states[ESCALATION_STATE];
-  const reviewed = missing.length === 0;
-  return {
-    by: glass.by ?? "",
-    at: glass.at ?? "",
-    reason: glass.summary ?? "",
-    sha: glass.sha ?? "",
-    due: glass.due,
-    skipped: [...skipped2],
-    missing,
-    reviewed,
-    overdue: !reviewed && Date.parse(input2.now) > Date.parse(glass.due),
-    reminded: escalation !== void 0,
-    escalated: escalation?.checked === true,
-    ...escalation?.incident !== void 0 ? { issue: escalation.incident } : {}
-  };
-}
-function governPreMerge(preMerge, input2) {
-  const glass = input2.states[BREAK_GLASS_STATE];
-  if (glass?.checked && glass.sha === input2.headSha && (input2.problems ?? []).length === 0) {
-    const skipped2 = glass.items?.length ?? 0;
-    return {
-      gate: {
-        ...preMerge,
-        conclusion: "success",
-        blockers: [],
-        summary: `\u{1F6A8} BREAK-GLASS by @${glass.by}: ${glass.summary} \u2014 ${preMerge.done} of ${preMerge.required} required items done, ${skipped2} skipped; post-review due ${glass.due}`
-      },
-      window: { open: true }
-    };
-  }
-  if (!input2.governance) return { gate: preMerge, window: { open: true } };
-  const window2 = evaluateChangeWindow({
-    nowIso: input2.governance.now,
-    ...input2.governance.windows ? { windows: input2.governance.windows } : {},
-    ...input2.governance.freeze ? { freeze: input2.governance.freeze } : {}
-  });
-  if (window2.open || preMerge.conclusion === "failure") return { gate: preMerge, window: window2 };
-  const exception = input2.states[EXCEPTION_STATE];
-  if (exception?.checked)
-    return {
-      gate: {
-        ...preMerge,
-        summary: `${preMerge.summary} \xB7 exception by @${exception.by}: ${exception.summary} (${window2.reason})`
-      },
-      window: window2
-    };
-  const line = windowLine(window2);
-  return {
-    gate: {
-      ...preMerge,
-      conclusion: "action_required",
-      blockers: [
-        ...preMerge.blockers,
-        { kind: "window", items: [], reason: line, ...window2.opensAt ? { opensAt: window2.opensAt } : {} }
-      ],
-      // the window first: it is what a reader of the (cut) check title needs to know
-      summary: `\u23F8 ${line} \u2014 ${preMerge.summary.replace(/ — ready$/, " (complete)")}`
-    },
-    window: window2
-  };
-}
-var NOT_REVIEWED = "emergency change not reviewed";
-function postReviewState(review) {
-  if (review.reviewed) return "reviewed";
-  return review.overdue ? NOT_REVIEWED : `pending review (due ${review.due})`;
-}
-
-// src/core/gate/rollback.ts
-function rollbackPlan(checklist) {
-  const inRollback = (item) => item.section.some((heading) => /rollback/i.test(heading));
-  const isTrigger = (item) => item.section.some((heading) => /trigger/i.test(heading));
-  const items = checklist.items.filter(inRollback);
-  return { triggers: items.filter(isTrigger), steps: items.filter((item) => !isTrigger(item)) };
-}
-function rollbackStatus(checklist, states) {
-  const plan = rollbackPlan(checklist);
-  const fired = plan.triggers.filter((item) => states[item.id]?.checked === true);
-  const state = states[ROLLBACK_STATE];
-  const started = state?.checked ? {
-    by: state.by ?? "",
-    at: state.at ?? "",
-    reason: state.summary ?? "",
-    ...state.incident !== void 0 ? { incident: state.incident } : {}
-  } : void 0;
-  const active = started !== void 0 || fired.length > 0;
-  return {
-    active,
-    fired,
-    ...started ? { started } : {},
-    activated: active ? plan.steps.map((item) => item.id) : []
-  };
-}
-function withPhase(checklist, ids, phase) {
-  if (ids.length === 0) return checklist;
-  const moved = new Set(ids);
-  return {
-    ...checklist,
-    items: checklist.items.map((item) => moved.has(item.id) ? { ...item, phase } : item)
-  };
-}
-
-// src/core/gate/release-gates.ts
-function releaseGates(input2) {
-  const rollback = rollbackStatus(input2.checklist, input2.states);
-  const items = evaluateGate({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    phase: "pre-merge",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  const { gate: preMerge, window: window2 } = governPreMerge(items, {
-    states: input2.states,
-    headSha: input2.headSha,
-    ...input2.governance ? { governance: input2.governance } : {},
-    ...input2.problems ? { problems: input2.problems } : {}
-  });
-  const postReview = input2.governance ? postReviewOf({
-    checklist: input2.checklist,
-    states: input2.states,
-    headSha: input2.headSha,
-    now: input2.governance.now,
-    ...input2.mergeSha ? { mergeSha: input2.mergeSha } : {}
-  }) : void 0;
-  return {
-    preMerge,
-    rollback,
-    window: window2,
-    ...postReview ? { postReview } : {},
-    ...releaseView({ ...input2, preMerge, rollback })
-  };
-}
-function releaseView(input2) {
-  const { rollback, preMerge } = input2;
-  const note = rollback.active ? ` \xB7 \u{1F504} rollback in progress${rollback.started?.incident ? ` (incident ${rollback.started.incident})` : ""}` : "";
-  if (!input2.mergeSha) return { display: { ...preMerge, summary: preMerge.summary + note } };
-  const postDeploy = evaluateGate({
-    checklist: withPhase(input2.checklist, rollback.activated, "post-deploy"),
-    states: input2.states,
-    headSha: input2.mergeSha,
-    phase: "post-deploy",
-    activated: rollback.activated,
-    ...input2.problems ? { problems: input2.problems } : {},
-    ...input2.notApplicable ? { notApplicable: input2.notApplicable } : {}
-  });
-  return {
-    postDeploy,
-    display: {
-      ...postDeploy,
-      summary: `merged as ${input2.mergeSha.slice(0, 7)} \xB7 post-deploy: ${postDeploy.summary}${note}`
-    }
-  };
-}
-function phaseGate(input2) {
-  const { phase, ...rest } = input2;
-  if (phase === "pre-merge") return releaseGates(rest).preMerge;
-  const gates = releaseGates({ ...rest, mergeSha: rest.mergeSha ?? rest.headSha });
-  return gates.postDeploy ?? gates.preMerge;
-}
-
-// src/core/audit/audit-schema.ts
-var Status2 = external_exports.enum(["pass", "fail", "skipped", "error"]);
-var Text2 = external_exports.string().max(2e3);
-var Who3 = external_exports.string().max(100);
-var Sha3 = external_exports.string().max(64);
-var When3 = external_exports.string().max(40);
-var Delivery2 = external_exports.string().max(100).optional();
-var How2 = external_exports.enum(["verified", "reported"]).optional();
-var Run2 = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
-var Pipeline2 = external_exports.array(Text2).max(20).optional();
-var EventSchema2 = external_exports.discriminatedUnion("t", [
-  external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text2, by: Who3, at: When3, sha: Sha3, d: Delivery2 }),
-  external_exports.object({
-    t: external_exports.literal("waive"),
-    item: Text2,
-    by: Who3,
-    at: When3,
-    sha: Sha3,
-    reason: Text2,
-    // "not applicable" rather than a waiver (not-applicable.ts); kept so the view can say so
-    na: external_exports.literal(true).optional()
-  }),
-  external_exports.object({
-    t: external_exports.literal("result"),
-    item: Text2,
-    status: Status2,
-    summary: Text2,
-    at: When3,
-    sha: Sha3,
-    how: How2,
-    run: Run2,
-    pipeline: Pipeline2
-  }),
-  external_exports.object({
-    t: external_exports.literal("decide"),
-    item: Text2,
-    by: Who3,
-    at: When3,
-    sha: Sha3,
-    outcome: external_exports.enum(["pass", "fail"]),
-    reason: Text2
-  }),
-  external_exports.object({ t: external_exports.literal("invalidate"), items: external_exports.array(Text2), at: When3, sha: Sha3, reason: Text2 }),
-  external_exports.object({ t: external_exports.literal("reject"), item: Text2, by: Who3, at: When3, sha: Sha3, reason: Text2, d: Delivery2 }),
-  external_exports.object({
-    t: external_exports.literal("rollback"),
-    by: Who3,
-    at: When3,
-    sha: Sha3,
-    reason: Text2,
-    source: Text2,
-    incident: external_exports.number().int().positive().optional()
-  }),
-  ...GOVERNANCE_EVENT_SCHEMAS
-]);
-var ItemStateSchema2 = external_exports.object({
-  checked: external_exports.boolean(),
-  by: Who3.optional(),
-  at: When3.optional(),
-  sha: Sha3.optional(),
-  status: Status2.optional(),
-  summary: Text2.optional(),
-  waived: external_exports.object({ by: Who3, reason: Text2, na: external_exports.literal(true).optional() }).optional(),
-  reset: Text2.optional(),
-  incident: external_exports.number().int().positive().optional(),
-  how: How2,
-  run: Run2,
-  pipeline: Pipeline2,
-  ...GOVERNANCE_STATE_FIELDS
-});
-var FindingSchema2 = external_exports.object({
-  file: Text2.optional(),
-  line: external_exports.number().int().nonnegative().optional(),
-  commit: Sha3.optional(),
-  message: Text2
-});
-var ItemSchema = external_exports.object({
-  id: Text2,
-  text: Text2,
-  section: external_exports.array(Text2),
-  kind: external_exports.enum(["auto", "manual", "signoff"]),
-  phase: external_exports.enum(["pre-merge", "post-deploy"]),
-  required: external_exports.boolean(),
-  check: Text2.optional(),
-  role: Text2.optional(),
-  outcome: external_exports.enum(["done", "waiting", "failing", "skipped", "pending"]),
-  state: ItemStateSchema2,
-  evidence: external_exports.object({
-    check: Text2,
-    status: Status2,
-    summary: Text2,
-    findings: external_exports.array(FindingSchema2).max(100),
-    metrics: external_exports.record(external_exports.string(), external_exports.number()).optional(),
-    sha: Sha3
-  }).optional(),
-  notApplicable: Text2.optional(),
-  dryRun: external_exports.literal(true).optional()
-});
-var AuditRecordSchema = external_exports.object({
-  schema: external_exports.literal("shipgate/audit@1"),
-  repo: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/),
-  title: Text2,
-  pr: external_exports.object({
-    number: external_exports.number().int().positive(),
-    title: Text2,
-    author: Who3,
-    headSha: Sha3,
-    mergeCommitSha: Sha3.optional()
-  }),
-  sha: Sha3,
-  generatedAt: When3,
-  gate: external_exports.object({
-    phase: external_exports.enum(["pre-merge", "post-deploy"]),
-    conclusion: external_exports.enum(["success", "failure", "action_required"]),
-    summary: Text2,
-    done: external_exports.number().int().nonnegative(),
-    required: external_exports.number().int().nonnegative()
-  }),
-  items: external_exports.array(ItemSchema).max(5e3),
-  events: external_exports.array(EventSchema2).max(1e5),
-  compacted: external_exports.object({ count: external_exports.number().int().nonnegative(), rejected: external_exports.number().int().nonnegative() }).optional(),
-  ledgerHead: external_exports.string().max(100),
-  signals: external_exports.array(Text2).max(500).optional(),
-  emergency: external_exports.object({
-    by: Who3,
-    at: When3,
-    reason: Text2,
-    due: When3,
-    skipped: external_exports.array(Text2).max(5e3),
-    missing: external_exports.array(Text2).max(5e3),
-    review: Text2
-  }).optional(),
-  signature: external_exports.string().max(100)
-});
-
-// src/core/audit/audit-record.ts
-var AUDIT_SCHEMA = "shipgate/audit@1";
-function buildAuditRecord(input2, secret, ledgerKey = secret) {
-  if (!verifyLedger(input2.ledger, ledgerKey))
-    throw new Error("the ledger does not verify; refusing to sign an audit record");
-  const { checklist, pr } = input2;
-  const states = input2.states ?? foldLedger(input2.ledger);
-  const phase = input2.phase ?? "pre-merge";
-  const notApplicable = input2.notApplicable ?? /* @__PURE__ */ new Map();
-  const gate = phaseGate({
-    checklist,
-    states,
-    headSha: pr.headSha,
-    phase,
-    notApplicable: [...notApplicable.keys()],
-    ...pr.mergeCommitSha && phase === "post-deploy" ? { mergeSha: pr.mergeCommitSha } : {}
-  });
-  const evidence = evidenceByItem(input2.evidence, pr.headSha);
-  const fill = (text) => fillPlaceholders2(text, input2.variables ?? {});
-  const title = fill(checklist.title);
-  const items = checklist.items.map((item) => {
-    const state = states[item.id] ?? { checked: false };
-    const section2 = item.section.map(fill);
-    const found = evidence.get(item.id);
-    const why = notApplicable.get(item.id);
-    return {
-      id: item.id,
-      text: item.text,
-      section: section2[0] === title ? section2.slice(1) : section2,
-      kind: item.kind,
-      phase: item.phase,
-      required: why === void 0 && isRequired(item, input2.activated),
-      ...item.check ? { check: item.check } : {},
-      ...item.role ? { role: item.role } : {},
-      outcome: itemStatus(item, state, pr.headSha),
-      state: structuredClone(state),
-      ...found && item.kind === "auto" ? { evidence: found } : {},
-      ...why === void 0 ? {} : { notApplicable: why },
-      ...item.params.dryRun === true ? { dryRun: true } : {}
-    };
-  });
-  const { count, rejected } = input2.ledger.base;
-  const unsigned = {
-    schema: AUDIT_SCHEMA,
-    repo: input2.repo,
-    title,
-    pr: { ...pr },
-    sha: pr.headSha,
-    generatedAt: input2.generatedAt,
-    gate: {
-      phase,
-      conclusion: gate.conclusion,
-      summary: gate.summary,
-      done: gate.done,
-      required: gate.required
-    },
-    items,
-    events: structuredClone(input2.ledger.events),
-    ...count > 0 ? { compacted: { count, rejected } } : {},
-    ledgerHead: input2.ledger.head,
-    ...input2.signals && input2.signals.length > 0 ? { signals: [...input2.signals] } : {},
-    ...input2.postReview ? {
-      emergency: {
-        by: input2.postReview.by,
-        at: input2.postReview.at,
-        reason: input2.postReview.reason,
-        due: input2.postReview.due,
-        skipped: [...input2.postReview.skipped],
-        missing: [...input2.postReview.missing],
-        review: postReviewState(input2.postReview)
+// src/app/pr/step-effects.ts
+async function performBeforeDeciding(scope, effect) {
+  switch (effect.kind) {
+    case "open-incident":
+      return { incident: await openIncident(scope, effect.issue) };
+    case "dispatch-checks": {
+      let error62;
+      try {
+        await dispatchWorkflow(scope, effect.file, effect.ref, effect.inputs);
+      } catch (caught) {
+        if (caught instanceof LeaseLost) throw caught;
+        error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
       }
-    } : {}
-  };
-  return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
-}
-function signAuditRecord(record2, secret) {
-  return createHmac5("sha256", secret).update(canonical(record2)).digest("base64url");
-}
-function verifyAuditRecord(value, secret) {
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    return { ok: false, reason: "not an audit record" };
-  const { signature, ...rest } = value;
-  if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
-  const expected = Buffer.from(createHmac5("sha256", secret).update(canonical(rest)).digest("base64url"));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual5(expected, given))
-    return {
-      ok: false,
-      reason: "the signature does not match: the record was altered or signed with another key"
-    };
-  const parsed = AuditRecordSchema.safeParse(value);
-  if (!parsed.success)
-    return { ok: false, reason: `the record is malformed: ${parsed.error.issues[0]?.message ?? ""}` };
-  return { ok: true, record: parsed.data };
-}
-function evidenceByItem(input2, headSha) {
-  const documents = !input2 ? [] : Array.isArray(input2) ? input2 : [input2];
-  const byItem = /* @__PURE__ */ new Map();
-  for (const document2 of documents) {
-    for (const result of document2.results) {
-      if (byItem.has(result.item) && document2.sha !== headSha) continue;
-      byItem.set(result.item, {
-        check: result.check,
-        status: result.status,
-        summary: result.summary,
-        findings: result.findings.map((finding) => ({ ...finding })),
-        ...result.metrics ? { metrics: { ...result.metrics } } : {},
-        sha: document2.sha
-      });
+      const { once } = effect;
+      scope.bot.memory.watch.awaitingResults.markDispatched(once.owner, once.repo, once.sha);
+      await scope.bot.memory.coordinator.remember(once.key, scope.bot.now().toISOString(), 7 * 86400);
+      return { dispatched: error62 === void 0 ? {} : { error: error62 } };
     }
   }
-  return byItem;
 }
-var PLACEHOLDER2 = /\{\{([a-z0-9.-]+)(?:\|([^}]*))?\}\}/g;
-function fillPlaceholders2(text, variables) {
-  return text.replace(
-    PLACEHOLDER2,
-    (_match, name, fallback) => variables[name]?.trim() || fallback || name
-  );
-}
+async function performAfterEffects(scope, number4, effects) {
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case "reply":
+        await reply(scope, number4, effect.body);
+        break;
+      case "draft-revert": {
+        let announce = effect.announce;
+        try {
+          const drafted = await draftRevertPull(scope, effect.revert);
+          announce += `
 
-// src/core/comment/checklist-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var SAFETY_MARGIN = 512;
-function buildChecklistComment(input2, ledger, secret) {
-  const withoutBlock = utf8Length(renderComment(input2));
-  const budget = GITHUB_COMMENT_LIMIT - withoutBlock - SAFETY_MARGIN;
-  let fitted = ledger;
-  let block = encodeStateBlock(fitted);
-  while (utf8Length(block) > budget && fitted.events.length > 0) {
-    fitted = compactLedger(fitted, Math.floor(fitted.events.length / 2), secret);
-    block = encodeStateBlock(fitted);
-  }
-  if (utf8Length(block) > budget) {
-    throw new Error(`checklist comment cannot fit GitHub's ${GITHUB_COMMENT_LIMIT}-byte limit`);
-  }
-  return { body: renderComment({ ...input2, stateBlock: block }), ledger: fitted };
-}
+Revert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
+          await noteOnIncident(
+            scope,
+            effect.incident,
+            `Revert drafted: #${drafted.number} reverts the release's merge commit \`${effect.revert.mergeSha.slice(0, 7)}\`, with the rollback steps as its checklist.`
+          );
+          scope.log.warn({ pr: number4, revert: drafted.number }, "revert pull request drafted");
+        } catch (error62) {
+          scope.log.error({ pr: number4, err: error62.message }, "revert pull request not drafted");
+          announce += `
 
-// src/core/cutover/judge-window.ts
-function inside(series, fromSec, toSec) {
-  return series.map((one) => ({
-    labels: one.labels,
-    samples: one.samples.filter(([time4]) => time4 >= fromSec && time4 <= toSec)
-  }));
-}
-function judgeWindow(input2) {
-  const { window: window2, status, nowMs } = input2;
-  const closing = status.state === "closing";
-  const fromSec = status.opensAt / 1e3;
-  const toSec = Math.min(nowMs, status.closesAt) / 1e3;
-  const failed = input2.metrics.find((metric) => !metric.answer.ok);
-  if (failed && !failed.answer.ok) {
-    if (!closing || nowMs < status.closesAt + input2.graceMs)
-      return { outcome: "retry", reason: `${failed.label}: ${failed.answer.reason}` };
-  }
-  const readings = input2.metrics.map((metric) => {
-    const limits = describeLimits(metric.limits, metric.unit);
-    const base = {
-      label: metric.label,
-      ...metric.trigger ? { trigger: metric.trigger } : {},
-      ...metric.dryRun ? { dryRun: true } : {}
-    };
-    const dry = metric.dryRun ? " [dry run]" : "";
-    if (!metric.answer.ok)
-      return {
-        ...base,
-        text: `${metric.label}: error: ${metric.answer.reason}${dry}`,
-        ok: true,
-        inconclusive: !metric.dryRun,
-        samples: 0,
-        breaches: 0
-      };
-    const relative7 = hasRelativeLimits(metric.limits);
-    const baselineSeries = metric.baseline?.ok === true ? inside(metric.baseline.series, fromSec, toSec) : void 0;
-    const verdict = judgeCanary(inside(metric.answer.series, fromSec, toSec), baselineSeries, metric.limits, {
-      ...metric.failureLimit !== void 0 ? { failureLimit: metric.failureLimit } : {},
-      ...metric.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: metric.consecutiveFailureLimit } : {},
-      // while open any sample is news; at the close the window needs its `count`
-      minSamples: closing ? window2.count : 1,
-      aggregate: metric.limits.max !== void 0 || relative7 ? "max" : "min",
-      unit: metric.unit
-    });
-    if (verdict.samples === 0 || verdict.outcome === "inconclusive" && !verdict.worst) {
-      const reason = relative7 && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
-      return {
-        ...base,
-        text: `${metric.label}: no data (${reason})${dry}`,
-        ok: true,
-        inconclusive: closing && !metric.dryRun,
-        samples: verdict.samples,
-        breaches: 0
-      };
-    }
-    const shown = baselineSeries && verdict.worst ? describeSample(metric.label, verdict.worst, metric.unit) : `${metric.label} ${formatReading(verdict.peak ?? Number.NaN, metric.unit)}`;
-    const out = [
-      verdict.breaches > 0 ? `${verdict.breaches} of ${verdict.samples} out` : "",
-      verdict.warnings > 0 ? `${verdict.warnings} of ${verdict.samples} between limit and warn` : "",
-      verdict.longestRun > 1 && metric.consecutiveFailureLimit !== void 0 ? `${verdict.longestRun} in a row` : ""
-    ].filter(Boolean);
-    const since = verdict.outcome === "fail" && verdict.firstBreachAt ? ` from ${clock(verdict.firstBreachAt * 1e3)}` : "";
-    const failed2 = verdict.outcome === "fail";
-    return {
-      ...base,
-      text: `${shown} (${[limits, ...out].join(", ")}${since})${dry}${failed2 && metric.dryRun ? " would fail" : ""}`,
-      ok: !failed2 || metric.dryRun === true,
-      inconclusive: closing && verdict.outcome === "inconclusive" && !metric.dryRun,
-      samples: verdict.samples,
-      breaches: verdict.breaches
-    };
-  });
-  const samples = Math.max(0, ...readings.map((reading) => reading.samples));
-  const joined = `${readings.map((reading) => reading.text).join(", ")} \xB7 ${samples} sample${samples === 1 ? "" : "s"} every ${window2.intervalMs / 1e3} s`;
-  const breached = readings.filter((reading) => !reading.ok);
-  const span = `${clock(status.opensAt)}\u2013${clock(status.closesAt)}`;
-  if (breached.length > 0)
-    return {
-      outcome: "fail",
-      readings,
-      line: `window ${span} failed: ${joined}`,
-      fired: breached.filter((reading) => reading.trigger !== void 0)
-    };
-  if (closing && readings.some((reading) => reading.inconclusive))
-    return { outcome: "inconclusive", readings, line: `window ${span} inconclusive: ${joined}` };
-  if (closing) return { outcome: "pass", readings, line: `window ${span} passed: ${joined}` };
-  return { outcome: "open", readings, line: joined };
-}
-function windowEvents(window2, verdict, at2, sha) {
-  const events = [
-    {
-      t: "result",
-      item: window2.item.id,
-      // inconclusive is recorded as `skipped`: never a pass, never a rollback; a person decides
-      status: verdict.outcome === "inconclusive" ? "skipped" : verdict.outcome,
-      summary: verdict.line.slice(0, 500),
-      at: at2,
-      sha
-    }
-  ];
-  if (verdict.outcome === "fail") {
-    for (const reading of verdict.fired)
-      if (reading.trigger)
-        events.push({
-          t: "result",
-          item: reading.trigger.item,
-          status: "pass",
-          // the trigger's text is true: ticked as the bot (rollback-triggers.ts)
-          summary: `breached during ${window2.item.text}: ${reading.text}`.slice(0, 500),
-          at: at2,
-          sha
-        });
-  }
-  return events;
-}
-function windowAnnotation(window2, status, readings) {
-  switch (status.state) {
-    case "waiting":
-      return `\u23F8\uFE0F opens when \u201C${window2.after.text}\u201D is ticked (${window2.durationMs / 6e4 >= 1 ? `${window2.durationMs / 6e4} min` : `${window2.durationMs / 1e3} s`})`;
-    case "open":
-      return `\u23F1\uFE0F open since ${clock(status.opensAt)}, closes at ${clock(status.closesAt)}, ${formatLeft(status.leftMs)}${readings ? ` \xB7 ${readings}` : ""}`;
-    case "closing":
-      return `\u23F3 closed at ${clock(status.closesAt)}, judging the window${readings ? ` \xB7 ${readings}` : ""}`;
-    case "passed":
-      return `\u2705 ${status.summary}`;
-    case "failed":
-      return `\u274C ${status.summary} \u2014 tick \u201C${window2.after.text}\u201D again${reopenCommand(window2)} to reopen it`;
-    case "inconclusive":
-      return `\u2753 ${status.summary} \u2014 a person decides: \`/shipgate decide ${window2.item.id} pass|fail <reason>\``;
-    case "waived":
-      return void 0;
-  }
-}
-function cutoverView(input2) {
-  const annotations = /* @__PURE__ */ new Map();
-  const lines = [];
-  for (const window2 of input2.windows) {
-    const status = windowStatus(window2, input2.states, input2.nowMs);
-    const note = windowAnnotation(window2, status, input2.readings?.[window2.item.id]);
-    if (!note) continue;
-    const safe = escapeInline(note, 480);
-    annotations.set(window2.item.id, safe);
-    lines.push(`- **${escapeInline(window2.item.text, 120)}**: ${safe}`);
-  }
-  return { annotations, lines };
-}
-function reopenCommand(window2) {
-  const percent = /^\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(window2.after.text)?.[1];
-  return percent ? ` (or \`/shipgate cutover ${percent}\`)` : "";
-}
-
-// src/core/decide/decide-inconclusive.ts
-function isInconclusive(states, item) {
-  const state = states[item];
-  return state?.status === "skipped" && /inconclusive/.test(state.summary ?? "") && !state.waived;
-}
-function planDecide(input2) {
-  const item = input2.items.find((one) => one.id === input2.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${input2.item.slice(0, 80)}\`` };
-  if (input2.outcome !== "pass" && input2.outcome !== "fail")
-    return { ok: false, message: "usage: `/shipgate decide <item-id> pass|fail <reason>`" };
-  if (input2.reason.length < 3)
-    return {
-      ok: false,
-      message: "a decision needs a reason: `/shipgate decide <item-id> pass|fail <reason>`"
-    };
-  if (!isInconclusive(input2.states, item.id))
-    return {
-      ok: false,
-      message: `\u201C${item.text.slice(0, 80)}\u201D is not waiting for a decision (only inconclusive results are)`
-    };
-  const state = input2.states[item.id];
-  return {
-    ok: true,
-    item,
-    event: {
-      t: "decide",
-      item: item.id,
-      by: input2.by,
-      at: input2.at,
-      // the decision stands for the commit the judgement was about
-      sha: state?.sha ?? "",
-      outcome: input2.outcome,
-      reason: input2.reason.slice(0, 300)
-    }
-  };
-}
-function listedDecider(roles, config3, actor) {
-  return roles.some(
-    (role) => (config3.roles[role]?.users ?? []).some((user) => user.toLowerCase() === actor.toLowerCase())
-  );
-}
-var DECIDE_ACTIONS = { pass: "decide-pass", fail: "decide-fail" };
-function firstInconclusive(items, states) {
-  return items.find((item) => isInconclusive(states, item.id));
-}
-function decideActions(items, states) {
-  const item = firstInconclusive(items, states);
-  if (!item) return [];
-  const what = item.text.length > 24 ? `${item.text.slice(0, 23)}\u2026` : item.text;
-  return [
-    { label: "Decide: pass", description: `Pass \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.pass },
-    { label: "Decide: fail", description: `Fail \u201C${what}\u201D`.slice(0, 40), identifier: DECIDE_ACTIONS.fail }
-  ];
-}
-function outcomeOfAction(identifier) {
-  return identifier === DECIDE_ACTIONS.pass ? "pass" : identifier === DECIDE_ACTIONS.fail ? "fail" : void 0;
-}
-
-// src/core/template/variables.ts
-function buildVariables(sources) {
-  const variables = {
-    date: sources.date?.slice(0, 10),
-    version: sources.version,
-    "deployed-by": sources.deployedBy ? `@${sources.deployedBy.replace(/^@/, "")}` : void 0,
-    environment: sources.config.environment,
-    app: sources.app
-  };
-  for (const [role, contact] of Object.entries(sources.config.contacts)) {
-    variables[`contact.${role}.name`] = contact.name;
-    variables[`contact.${role}.contact`] = contact.contact;
-  }
-  return { ...variables, ...sources.overrides };
-}
-
-// src/core/gate/check-report.ts
-var MAX_ACTIONS = 3;
-var MAX_IDENTIFIER = 20;
-var MAX_LABEL = 20;
-var MAX_DESCRIPTION = 40;
-function buildCheckReport(input2) {
-  const { gate } = input2;
-  const problems2 = input2.problems ?? [];
-  const failed = gate.conclusion === "failure" || problems2.length > 0;
-  const status = failed || gate.conclusion === "success" ? "completed" : "in_progress";
-  const lines = [`**${escapeInline(gate.summary, 300)}**`];
-  if (problems2.length > 0) {
-    lines.push(
-      "",
-      "### Configuration problems",
-      ...problems2.slice(0, 20).map((p) => `- \`${escapeInline(p, 300)}\``)
-    );
-  }
-  const texts = new Map(input2.checklist.items.map((item) => [item.id, item.text]));
-  if (gate.blockers.length > 0) lines.push("", "### Waiting on");
-  for (const blocker of gate.blockers) lines.push(describe4(blocker, input2.config, texts));
-  for (const note of input2.notes ?? []) lines.push("", `> ${escapeInline(note, 300)}`);
-  lines.push(...input2.evidence ?? []);
-  if (input2.signals && input2.signals.length > 0)
-    lines.push(
-      "",
-      "### Rubber-stamp signals (not blocking)",
-      ...input2.signals.slice(0, 20).map((signal) => `- \u26A0\uFE0F ${escapeInline(signal, 300)}`)
-    );
-  const roles = gate.blockers.filter((b) => b.kind === "role");
-  return {
-    status,
-    ...status === "completed" ? { conclusion: failed ? "failure" : "success" } : {},
-    title: escapeInline(gate.summary, 100),
-    summary: cutToUtf8(lines.join("\n"), 6e4),
-    // bytes: GitHub refuses a summary over 65,535
-    actions: failed ? [] : roles.slice(0, MAX_ACTIONS).map((b) => signOffAction(b.role))
-  };
-}
-function describe4(blocker, config3, texts) {
-  const list2 = (ids) => ids.slice(0, 8).map((id) => escapeInline(texts.get(id) ?? id, 80)).join("; ") + (ids.length > 8 ? `; \u2026${ids.length - 8} more` : "");
-  switch (blocker.kind) {
-    case "role": {
-      const who2 = eligible(config3, blocker.role);
-      return `- **${roleTitle(blocker.role)}** sign-off \u2014 ${who2 || `no members configured for role \`${blocker.role}\``}`;
-    }
-    case "write-access":
-      return `- ${blocker.items.length} manual item(s) \u2014 anyone with ${config3.manualPermission} access: ${list2(blocker.items)}`;
-    case "failing-check":
-      return `- \u274C failing: ${list2(blocker.items)}`;
-    case "skipped-check":
-      return `- \u23ED\uFE0F skipped (waive or fix): ${list2(blocker.items)}`;
-    case "pending-check":
-      return `- \u23F3 ${blocker.items.length} automated check(s) waiting for results for this commit`;
-    case "note":
-      return `- \u{1F4DD} ticked without the required note (\`/shipgate note <id> <text>\`): ${list2(blocker.items)}`;
-    case "window":
-      return `- \u23F8 ${escapeInline(blocker.reason, 300)}`;
-  }
-}
-function signOffAction(role) {
-  const title = roleTitle(role);
-  return {
-    identifier: role.slice(0, MAX_IDENTIFIER),
-    label: cut(`Sign off: ${title}`, MAX_LABEL),
-    description: cut(`Sign off as ${title}`, MAX_DESCRIPTION)
-  };
-}
-function roleForAction(identifier, roles) {
-  const matches = roles.filter((role) => role.slice(0, MAX_IDENTIFIER) === identifier);
-  return matches.length === 1 ? matches[0] : void 0;
-}
-function cut(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-
-// src/core/gate/evidence-report.ts
-var STATUS_ICON = { pass: "\u2705", fail: "\u274C", skipped: "\u23ED\uFE0F", error: "\u274C" };
-function howLabel(state) {
-  if (state.how === "verified") return "verified \u2014 computed by the attesting job from the PR's files";
-  if (state.how !== "reported") return "judged by the bot";
-  const pipeline = state.pipeline?.length ? `; the PR changes the build pipeline: ${state.pipeline.map((file2) => `\`${escapeInline(file2, 80)}\``).join(", ")}` : "";
-  return `reported \u2014 measured in a job that ran the PR's code${pipeline}`;
-}
-function runLabel(run2) {
-  return `run ${run2.id} (attempt ${run2.attempt})`;
-}
-function evidenceLines(checklist, states, sha) {
-  const lines = [];
-  const runs = /* @__PURE__ */ new Set();
-  for (const item of checklist.items) {
-    if (item.kind !== "auto") continue;
-    const state = states[item.id];
-    if (!state?.status || state.sha !== sha || !state.how) continue;
-    if (state.run) runs.add(runLabel(state.run));
-    lines.push(
-      `- ${STATUS_ICON[state.status]} ${escapeInline(item.text, 80)} \u2014 ${howLabel(state)}${state.run ? ` (${runLabel(state.run)})` : ""}`
-    );
-  }
-  if (lines.length === 0) return [];
-  const from = runs.size > 0 ? ` Verdicts from workflow ${[...runs].join(", ")}.` : "";
-  return ["", "### Evidence", `Automated results for \`${sha.slice(0, 7)}\`.${from}`, ...lines];
-}
-
-// src/core/gate/post-review.ts
-var POST_REVIEW_CHECK = "shipgate/post-review";
-function postReviewRun(review, mergeSha, number4, checklist) {
-  const texts = new Map(checklist.items.map((item) => [item.id, item]));
-  const line = (id) => {
-    const item = texts.get(id);
-    const who2 = item?.kind === "signoff" ? ` (sign-off: ${item.role})` : "";
-    return `- [${review.missing.includes(id) ? " " : "x"}] ${escapeInline(item?.text ?? id, 120)}${who2}`;
-  };
-  const title = review.reviewed ? `Break-glass of #${number4} reviewed: ${review.skipped.length} skipped item(s) given` : review.overdue ? `OVERDUE \u2014 ${NOT_REVIEWED}: ${review.missing.length} of ${review.skipped.length} skipped item(s) missing` : `Post-review pending: ${review.missing.length} of ${review.skipped.length} skipped item(s) missing, due ${review.due}`;
-  const summary = [
-    `\u{1F6A8} #${number4} went out by **break-glass** by @${escapeInline(review.by, 60)} at ${review.at}: ${escapeInline(review.reason, 300)}`,
-    "",
-    `The skipped sign-offs and items must be given on the merged PR's checklist by **${review.due}**.`,
-    ...review.escalated ? ["", `Escalated${review.issue ? ` in issue #${review.issue}` : ""}: ${NOT_REVIEWED}.`] : [],
-    "",
-    "### Skipped at the break-glass",
-    ...review.skipped.slice(0, 100).map(line)
-  ].join("\n");
-  return {
-    name: POST_REVIEW_CHECK,
-    headSha: mergeSha,
-    status: review.reviewed ? "completed" : "in_progress",
-    ...review.reviewed ? { conclusion: "success" } : {},
-    title: title.slice(0, 200),
-    summary,
-    externalId: `${number4}`
-  };
-}
-
-// src/core/gate/rubber-stamp.ts
-var BURST_ITEMS = 5;
-var BURST_SECONDS = 10;
-var QUICK_SECONDS = 30;
-function labelOf(item, id) {
-  if (!item) return id;
-  const text = item.kind === "signoff" ? `${item.text.split(/:?\s*_{3,}/)[0]?.trim() || "role"} sign-off` : item.text;
-  return text.slice(0, 60);
-}
-function rubberStampSignals(input2) {
-  const items = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const human = input2.events.filter(
-    (event) => event.t === "tick" && items.get(event.item)?.kind !== "auto" && event.by !== "shipgate"
-  );
-  const signals = [];
-  const byPerson = /* @__PURE__ */ new Map();
-  for (const tick of human) byPerson.set(tick.by, [...byPerson.get(tick.by) ?? [], tick]);
-  for (const [by, ticks] of byPerson) {
-    let best = [];
-    for (let start = 0; start < ticks.length; start++) {
-      const from = Date.parse(ticks[start]?.at ?? "");
-      const run2 = ticks.slice(start).filter((tick) => Date.parse(tick.at) - from <= BURST_SECONDS * 1e3);
-      if (run2.length > best.length) best = run2;
-    }
-    if (best.length >= BURST_ITEMS) {
-      const seconds = Math.round((Date.parse(best.at(-1)?.at ?? "") - Date.parse(best[0]?.at ?? "")) / 1e3);
-      signals.push({
-        kind: "burst",
-        by,
-        items: best.map((tick) => tick.item),
-        seconds,
-        // the text names the threshold, not the measured seconds: the summary must not change with timing
-        text: `burst: @${by} ticked ${best.length} items within ${BURST_SECONDS} s`
-      });
+\u26A0\uFE0F The revert pull request could not be drafted: ${escapeInline(error62.message, 200)}`;
+        }
+        await reply(scope, number4, announce);
+        break;
+      }
+      case "dispatch-workflow":
+        try {
+          await dispatchWorkflow(scope, effect.file, effect.ref, effect.inputs);
+          scope.log.warn({ workflow: effect.file, ...effect.inputs }, `${effect.why} dispatched`);
+        } catch (error62) {
+          scope.log.error(
+            { workflow: effect.file, err: error62.message },
+            `${effect.why} dispatch failed`
+          );
+        }
+        break;
     }
   }
-  const pushes = input2.events.filter((event) => event.t === "invalidate").map((event) => Date.parse(event.at));
-  const opened = input2.openedAt ? Date.parse(input2.openedAt) : Number.NaN;
-  for (const tick of human) {
-    const at2 = Date.parse(tick.at);
-    const push = pushes.filter((time4) => time4 <= at2).at(-1);
-    const since = push !== void 0 && (Number.isNaN(opened) || push > opened) ? { after: "push", seconds: (at2 - push) / 1e3 } : Number.isNaN(opened) ? void 0 : { after: "open", seconds: (at2 - opened) / 1e3 };
-    if (since && since.seconds >= 0 && since.seconds <= QUICK_SECONDS)
-      signals.push({
-        kind: "quick-tick",
-        by: tick.by,
-        item: tick.item,
-        seconds: Math.round(since.seconds),
-        after: since.after,
-        text: `quick tick: @${tick.by} ticked "${labelOf(items.get(tick.item), tick.item)}" within ${QUICK_SECONDS} s of ${since.after === "open" ? "the PR opening" : "the last push"}`
-      });
-  }
-  const active = /* @__PURE__ */ new Map();
-  for (const event of input2.events) if ("by" in event) active.set(event.by, (active.get(event.by) ?? 0) + 1);
-  for (const tick of human) {
-    if (items.get(tick.item)?.kind !== "signoff") continue;
-    if ((active.get(tick.by) ?? 0) <= 1 && tick.by !== input2.author)
-      signals.push({
-        kind: "lone-sign-off",
-        by: tick.by,
-        item: tick.item,
-        text: `lone sign-off: @${tick.by} signed "${labelOf(items.get(tick.item), tick.item)}" with no other activity on the PR`
-      });
-  }
-  return signals;
-}
-
-// src/core/gate/projection.ts
-var CHECK_NAME = "shipgate";
-var POST_DEPLOY_CHECK = "shipgate/post-deploy";
-function gatesOf(facts, states, headSha = facts.pull.headSha) {
-  return releaseGates({
-    checklist: facts.checklist,
-    states,
-    headSha,
-    problems: facts.problems,
-    notApplicable: [...facts.notApplicable.keys()],
-    ...facts.pull.mergeCommitSha ? { mergeSha: facts.pull.mergeCommitSha } : {},
-    governance: {
-      now: facts.now,
-      ...facts.config.windows ? { windows: facts.config.windows } : {},
-      ...facts.freeze ? { freeze: facts.freeze } : {}
-    }
-  });
-}
-function reportRun(facts, gate, run2, states) {
-  const report = buildCheckReport({
-    gate,
-    checklist: facts.checklist,
-    config: facts.config,
-    problems: facts.problems,
-    notes: facts.resultNotes?.[run2.headSha] ?? [],
-    evidence: evidenceLines(facts.checklist, states, run2.headSha),
-    ...run2.signals ? { signals: run2.signals.map((signal) => signal.text) } : {}
-  });
-  const { intro, signals: _signals, ...rest } = run2;
-  const policy = facts.policy ? `
-
-<sub>Policy: config and template of \`${escapeInline(facts.policy.ref, 100)}\` at \`${facts.policy.sha.slice(0, 7)}\`.</sub>` : "";
-  return {
-    ...rest,
-    status: report.status,
-    ...report.conclusion ? { conclusion: report.conclusion } : {},
-    title: report.title,
-    summary: (intro ? `${intro}
-
-${report.summary}` : report.summary) + policy,
-    actions: run2.actions ?? report.actions
-  };
-}
-var mirrorText = (ledger) => `Signed checklist state (restores the comment if it is edited or deleted):
-
-${encodeStateBlock(ledger)}
-`;
-function projectRelease(input2) {
-  const { pull, checklist } = input2;
-  const appended = appendEvents(input2.ledger, input2.events ?? [], input2.ledgerKey);
-  const states = foldLedger(appended);
-  const gates = gatesOf(input2, states);
-  const signals = rubberStampSignals({
-    checklist,
-    events: appended.events,
-    ...pull.openedAt ? { openedAt: pull.openedAt } : {},
-    author: pull.author
-  });
-  const mergeSha = pull.mergeCommitSha;
-  const variables = buildVariables({
-    config: input2.config,
-    version: input2.version,
-    date: input2.now,
-    deployedBy: pull.author
-  });
-  const cutover = cutoverView({
-    windows: cutoverWindows(checklist, input2.config),
-    states,
-    nowMs: Date.parse(input2.now),
-    ...input2.cutoverReadings ? { readings: input2.cutoverReadings } : {}
-  });
-  const built = buildChecklistComment(
-    {
-      checklist,
-      states,
-      headSha: pull.headSha,
-      variables,
-      gate: gates.display,
-      notes: input2.notes,
-      notApplicable: input2.notApplicable,
-      ...mergeSha ? { postDeploySha: mergeSha } : {},
-      annotations: cutover.annotations
-    },
-    appended,
-    input2.ledgerKey
-  );
-  const ledger = built.ledger;
-  const checkRuns = [];
-  let audit;
-  const decisions = decideActions(checklist.items, states);
-  if (mergeSha && gates.postDeploy) {
-    checkRuns.push(
-      reportRun(
-        input2,
-        gates.postDeploy,
-        {
-          name: POST_DEPLOY_CHECK,
-          headSha: mergeSha,
-          intro: [
-            `Post-deploy items of #${pull.number} (merged as \`${mergeSha.slice(0, 7)}\`).`,
-            ...cutover.lines.length > 0 ? ["", "**Cutover windows**", ...cutover.lines] : []
-          ].join("\n"),
-          text: mirrorText(ledger),
-          externalId: `${pull.number}`,
-          mirrorsLedger: true,
-          // an inconclusive judgement: a person decides, here or with `/shipgate decide`
-          ...decisions.length > 0 ? { actions: decisions } : {}
-        },
-        states
-      )
-    );
-    if (input2.withAudit) {
-      const record2 = buildAuditRecord(
-        {
-          repo: input2.repo,
-          pr: {
-            number: pull.number,
-            title: pull.title,
-            author: pull.author,
-            headSha: pull.headSha,
-            mergeCommitSha: mergeSha
-          },
-          checklist,
-          ledger,
-          states,
-          generatedAt: input2.now,
-          activated: gates.rollback.activated,
-          variables,
-          notApplicable: input2.notApplicable,
-          signals: signals.map((signal) => signal.text),
-          ...gates.postReview ? { postReview: gates.postReview } : {}
-        },
-        input2.secret,
-        input2.ledgerKey
-      );
-      const markdown = renderAuditMarkdown(record2);
-      audit = { record: record2, markdown };
-      checkRuns.push(
-        reportRun(
-          input2,
-          gates.preMerge,
-          {
-            name: CHECK_NAME,
-            headSha: pull.headSha,
-            intro: `Merged as \`${mergeSha.slice(0, 7)}\`; the signed audit record is below.`,
-            text: auditCheckText(record2, markdown, `Signed checklist state:
-
-${encodeStateBlock(ledger)}`),
-            actions: [],
-            externalId: `${pull.number}`,
-            signals
-          },
-          states
-        )
-      );
-    }
-    if (gates.postReview) checkRuns.push(postReviewRun(gates.postReview, mergeSha, pull.number, checklist));
-  } else {
-    checkRuns.push(
-      reportRun(
-        input2,
-        gates.preMerge,
-        {
-          name: CHECK_NAME,
-          headSha: pull.headSha,
-          text: mirrorText(ledger),
-          externalId: `${pull.number}`,
-          ...input2.detailsUrl ? { detailsUrl: input2.detailsUrl } : {},
-          mirrorsLedger: true,
-          signals
-        },
-        states
-      )
-    );
-  }
-  return {
-    ledger,
-    states,
-    gates,
-    signals,
-    status: gates.display.summary,
-    comment: built.body,
-    checkRuns,
-    ...audit ? { audit } : {}
-  };
-}
-function projectMergeGroup(input2) {
-  const states = foldLedger(appendEvents(input2.ledger, input2.events, input2.ledgerKey));
-  const open2 = { ...input2, pull: { ...input2.pull, headSha: input2.sha } };
-  const { mergeCommitSha: _merged, ...pull } = open2.pull;
-  const gates = gatesOf({ ...open2, pull }, states, input2.sha);
-  return {
-    gate: gates.preMerge,
-    checkRun: reportRun(
-      input2,
-      gates.preMerge,
-      {
-        name: CHECK_NAME,
-        headSha: input2.sha,
-        intro: `Merge queue commit for #${input2.pull.number}.`,
-        externalId: `${input2.pull.number}`
-      },
-      states
-    )
-  };
-}
-function statusReply(projection, sha) {
-  return `**shipgate** for \`${sha.slice(0, 7)}\`: ${projection.status}`;
-}
-
-// src/app/runtime/write-coalescer.ts
-var WriteCoalescer = class {
-  constructor(windowMs) {
-    this.windowMs = windowMs;
-  }
-  windowMs;
-  pending = /* @__PURE__ */ new Map();
-  lastFlush = /* @__PURE__ */ new Map();
-  running = /* @__PURE__ */ new Set();
-  add(key, item, coalesce, flush) {
-    const open2 = this.pending.get(key);
-    if (open2 && coalesce) {
-      open2.items.push(item);
-      open2.flush = flush;
-      return;
-    }
-    if (open2) this.start(key, open2);
-    const last = this.lastFlush.get(key);
-    const wait2 = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - Date.now()) : 0;
-    const batch = { items: [item], flush, timer: void 0 };
-    this.pending.set(key, batch);
-    this.schedule(key, batch, wait2);
-  }
-  schedule(key, batch, wait2) {
-    clearTimeout(batch.timer);
-    batch.timer = withoutLease(() => setTimeout(() => this.start(key, batch), wait2));
-  }
-  start(key, batch) {
-    if (this.pending.get(key) !== batch) return;
-    clearTimeout(batch.timer);
-    this.pending.delete(key);
-    const now2 = Date.now();
-    this.lastFlush.set(key, now2);
-    for (const [other, at2] of this.lastFlush) if (at2 + this.windowMs < now2) this.lastFlush.delete(other);
-    const run2 = batch.flush(batch.items).finally(() => this.running.delete(run2));
-    this.running.add(run2);
-  }
-  /** Resolves when nothing is waiting or being written. */
-  async idle() {
-    while (this.pending.size > 0 || this.running.size > 0) {
-      if (this.running.size > 0) await Promise.allSettled([...this.running]);
-      else await new Promise((resolve5) => setTimeout(resolve5, 5));
-    }
-  }
-};
-
-// src/app/pr/governance-watch.ts
-var SHARED_INDEX2 = "governance:watched";
-var INDEX_TTL_SEC2 = 30 * 86400;
-var MAX_WATCHED2 = 500;
-var Entry = external_exports.object({ owner: external_exports.string(), repo: external_exports.string(), number: external_exports.number(), dueAt: external_exports.number() });
-function nextGovernanceMoment(gates, merged) {
-  const moments = [];
-  if (!merged && !gates.window.open && gates.window.opensAt) moments.push(Date.parse(gates.window.opensAt));
-  const review = gates.postReview;
-  if (review && !review.reviewed && !review.escalated) {
-    const at2 = Date.parse(review.at);
-    const due = Date.parse(review.due);
-    moments.push(review.reminded ? due + 1 : at2 + (due - at2) / 2);
-  }
-  const finite = moments.filter(Number.isFinite);
-  return finite.length > 0 ? Math.min(...finite) : void 0;
-}
-var local = /* @__PURE__ */ new WeakMap();
-async function noteGovernance(scope, number4, gates, merged) {
-  const dueAt = nextGovernanceMoment(gates, merged);
-  const key = prKey(scope.gh, number4);
-  let known = local.get(scope.bot);
-  if (!known) {
-    known = /* @__PURE__ */ new Map();
-    local.set(scope.bot, known);
-  }
-  if (known.get(key) === dueAt || dueAt === void 0 && !known.has(key)) return;
-  if (dueAt === void 0) known.delete(key);
-  else known.set(key, dueAt);
-  await updateIndex(scope.bot, (index) => {
-    const rest = index.filter((entry) => keyOf2(entry) !== key);
-    return dueAt === void 0 ? rest : [...rest, { ...scope.gh.repo, number: number4, dueAt }];
-  });
-}
-var keyOf2 = (entry) => `${entry.owner}/${entry.repo}#${entry.number}`;
-async function dueGovernance(bot, nowMs) {
-  return (await readIndex(bot)).filter((entry) => entry.dueAt <= nowMs).sort((a, b) => a.dueAt - b.dueAt);
-}
-async function forgetGovernance(bot, entry) {
-  local.get(bot)?.delete(keyOf2(entry));
-  await updateIndex(bot, (index) => index.filter((one) => keyOf2(one) !== keyOf2(entry)));
-}
-async function readIndex(bot) {
-  const raw = await bot.memory.coordinator.recall(SHARED_INDEX2);
-  try {
-    const parsed = raw ? JSON.parse(raw) : [];
-    if (!Array.isArray(parsed)) return [];
-    return parsed.flatMap((entry) => {
-      const one = Entry.safeParse(entry);
-      return one.success ? [one.data] : [];
-    });
-  } catch {
-    return [];
-  }
-}
-async function updateIndex(bot, change) {
-  await bot.memory.coordinator.runExclusive(SHARED_INDEX2, async () => {
-    const next = change(await readIndex(bot)).slice(-MAX_WATCHED2);
-    await bot.memory.coordinator.remember(SHARED_INDEX2, JSON.stringify(next), INDEX_TTL_SEC2);
-  });
 }
 
 // src/app/pr/run-step.ts
@@ -92083,7 +92186,7 @@ function runPrStep(scope, number4, step) {
   return new Promise((resolve5, reject) => {
     coalescerOf(scope.bot).add(
       key,
-      { scope, step, resolve: resolve5, reject },
+      { scope, step, resolve: (outcome2) => resolve5(outcome2), reject },
       step.coalesce === true,
       (steps) => runSteps(key, number4, steps)
     );
@@ -92100,14 +92203,15 @@ async function runSteps(key, number4, steps) {
       let withAudit = false;
       for (const queued of steps) {
         try {
-          const decision = await queued.step.decide?.(session);
+          const decision = await decideStep(queued, session);
           if (decision?.events?.length)
             session.ledger = appendEvents(session.ledger, decision.events, session.ledgerKey);
+          if (decision?.saveReadings) await saveReadings(scope.bot, session.key, decision.saveReadings);
           if (decision?.resultNotes) {
             const notesKey = resultNotesKey(session, decision.resultNotes.sha);
             if (decision.resultNotes.notes.length > 0)
-              scope.bot.memory.notes.set(notesKey, decision.resultNotes.notes);
-            else scope.bot.memory.notes.delete(notesKey);
+              scope.bot.memory.pr.notes.set(notesKey, decision.resultNotes.notes);
+            else scope.bot.memory.pr.notes.delete(notesKey);
           }
           withAudit ||= decision?.withAudit === true;
           decided.push(queued);
@@ -92135,10 +92239,12 @@ async function runSteps(key, number4, steps) {
       for (const decision of decisions)
         for (const line of decision?.explanations ?? []) explanations.add(line);
       replyInBurst(scope, session, [...explanations]);
-      for (const queued of decided) {
+      for (const [index, queued] of decided.entries()) {
         try {
-          await queued.step.after?.({ session, projection, facts });
-          queued.resolve();
+          const decision = decisions[index];
+          await performAfterEffects(queued.scope, number4, decision?.effects ?? []);
+          await queued.step.after?.({ session, projection, facts, outcome: decision?.outcome });
+          queued.resolve(decision?.outcome);
         } catch (error62) {
           queued.reject(error62);
         }
@@ -92147,6 +92253,17 @@ async function runSteps(key, number4, steps) {
   } catch (error62) {
     for (const queued of steps) queued.reject(error62);
   }
+}
+async function decideStep(queued, session) {
+  const { step, scope } = queued;
+  if (!step.decide) return void 0;
+  const read3 = await step.read?.(session);
+  const decision = step.decide(session, read3, {});
+  if (!decision?.performFirst) return decision;
+  const performed = await performBeforeDeciding(scope, decision.performFirst);
+  const final = step.decide(session, read3, performed);
+  if (final?.performFirst) throw new Error("a step asked for a second effect before deciding");
+  return final;
 }
 function mergeOpenOptions(options2) {
   const merged = {};
@@ -92157,6 +92274,7 @@ function mergeOpenOptions(options2) {
     if (open2.refreshPull) merged.refreshPull = true;
     if (open2.refreshComment) merged.refreshComment = true;
     if (open2.comment !== void 0) merged.comment = open2.comment;
+    if (open2.deleted) merged.deleted = open2.deleted;
     candidates.push(...open2.candidates ?? []);
   }
   if (merged.refreshPull) delete merged.pull;
@@ -92169,7 +92287,7 @@ function watchForResults(scope, pull, config3) {
   const workflow = config3.checksWorkflow;
   if (!workflow?.file || !pull.open) return;
   const since = scope.bot.now().toISOString();
-  scope.bot.memory.awaitingResults.watch({
+  scope.bot.memory.watch.awaitingResults.watch({
     ...scope.gh.repo,
     number: pull.number,
     sha: pull.headSha,
@@ -92178,13 +92296,13 @@ function watchForResults(scope, pull, config3) {
   });
 }
 async function checkOverdueResults(scope) {
-  const overdue = scope.bot.memory.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
+  const overdue = scope.bot.memory.watch.awaitingResults.overdue(scope.bot.now().getTime(), scope.gh.repo);
   let dispatched = 0;
   for (const entry of overdue) if (await handleOverdue(scope, entry)) dispatched++;
   return dispatched;
 }
 async function sweepMissingResults(probot, bot) {
-  const overdue = bot.memory.awaitingResults.overdue(bot.now().getTime());
+  const overdue = bot.memory.watch.awaitingResults.overdue(bot.now().getTime());
   const byRepo = /* @__PURE__ */ new Map();
   for (const entry of overdue) {
     const key = `${entry.owner}/${entry.repo}`;
@@ -92197,7 +92315,8 @@ async function sweepMissingResults(probot, bot) {
     try {
       const scope = await scopeForRepo(probot, bot, { owner: first.owner, repo: first.repo });
       if (!scope) {
-        for (const entry of entries) bot.memory.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
+        for (const entry of entries)
+          bot.memory.watch.awaitingResults.stop(entry.owner, entry.repo, entry.sha);
         continue;
       }
       for (const entry of entries) if (await handleOverdue(scope, entry)) dispatched++;
@@ -92209,10 +92328,9 @@ async function sweepMissingResults(probot, bot) {
 }
 async function handleOverdue(scope, entry) {
   const { bot } = scope;
-  const awaiting = bot.memory.awaitingResults;
+  const awaiting = bot.memory.watch.awaitingResults;
   const key = prKey(scope.gh, entry.number);
   const sharedKey = `dispatched:${entry.owner}/${entry.repo}@${entry.sha}`;
-  let dispatched = false;
   const pull = await getPull(scope, entry.number, true);
   const setup = await getSetup(scope, pull);
   const workflow = setup.config.checksWorkflow;
@@ -92220,48 +92338,56 @@ async function handleOverdue(scope, entry) {
     awaiting.stop(entry.owner, entry.repo, entry.sha);
     return false;
   }
-  await runPrStep(scope, entry.number, {
-    open: { pull },
-    async decide(session) {
-      const action = missingResultsAction({
-        since: entry.since,
-        now: bot.now().toISOString(),
-        timeoutMinutes: workflow.timeoutMinutes,
+  const file2 = workflowFileName(workflow.file ?? "");
+  const outcome2 = await runPrStep(
+    scope,
+    entry.number,
+    {
+      open: { pull },
+      read: async (session) => ({
         resultsSeen: (await scope.gh.listCheckRuns(entry.sha, EVIDENCE_CHECK_NAME)).length > 0,
-        dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0
-      });
-      if (action === "wait") {
-        entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
-        return void 0;
+        dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0,
+        notes: bot.memory.pr.notes.get(resultNotesKey(session, entry.sha)) ?? []
+      }),
+      decide(session, read3, performed) {
+        const action = missingResultsAction({
+          since: entry.since,
+          now: bot.now().toISOString(),
+          timeoutMinutes: workflow.timeoutMinutes,
+          resultsSeen: read3.resultsSeen,
+          dispatched: read3.dispatched
+        });
+        if (action !== "dispatch") return { outcome: { action } };
+        if (!performed.dispatched)
+          return {
+            performFirst: {
+              kind: "dispatch-checks",
+              file: file2,
+              ref: workflow.ref ?? session.pull.headRef,
+              inputs: { sha: entry.sha },
+              once: { ...entry, key: sharedKey }
+            }
+          };
+        const { error: error62 } = performed.dispatched;
+        const note = missingResultsNote({
+          sha: entry.sha,
+          timeoutMinutes: workflow.timeoutMinutes,
+          file: file2,
+          ...error62 ? { error: error62 } : {}
+        });
+        if (error62)
+          scope.log.warn({ pr: key, sha: entry.sha, error: error62 }, "could not dispatch the checks workflow");
+        else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
+        return {
+          resultNotes: { sha: entry.sha, notes: [...read3.notes, note] },
+          outcome: { action, dispatched: error62 === void 0 }
+        };
       }
-      if (action === "stop") {
-        awaiting.stop(entry.owner, entry.repo, entry.sha);
-        return void 0;
-      }
-      const file2 = workflowFileName(workflow.file ?? "");
-      let error62;
-      try {
-        await dispatchWorkflow(scope, file2, workflow.ref ?? session.pull.headRef, { sha: entry.sha });
-      } catch (caught) {
-        if (caught instanceof LeaseLost) throw caught;
-        error62 = `${statusOf(caught) ?? "error"} ${caught instanceof Error ? caught.message : String(caught)}`;
-      }
-      awaiting.markDispatched(entry.owner, entry.repo, entry.sha);
-      await bot.memory.coordinator.remember(sharedKey, bot.now().toISOString(), 7 * 86400);
-      const note = missingResultsNote({
-        sha: entry.sha,
-        timeoutMinutes: workflow.timeoutMinutes,
-        file: file2,
-        ...error62 ? { error: error62 } : {}
-      });
-      if (error62) scope.log.warn({ pr: key, sha: entry.sha, error: error62 }, "could not dispatch the checks workflow");
-      else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
-      dispatched = error62 === void 0;
-      const notes = bot.memory.notes.get(resultNotesKey(session, entry.sha)) ?? [];
-      return { resultNotes: { sha: entry.sha, notes: [...notes, note] } };
     }
-  });
-  return dispatched;
+  );
+  if (outcome2?.action === "wait") entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
+  if (outcome2?.action === "stop") awaiting.stop(entry.owner, entry.repo, entry.sha);
+  return outcome2?.action === "dispatch" && outcome2.dispatched === true;
 }
 
 // src/core/decide/sign-off-action.ts
@@ -92476,23 +92602,23 @@ function refusalNotes(refused) {
 }
 
 // src/app/pr/authorize-actor.ts
-async function decideChanges(scope, session, actor, changes) {
-  const decisions = [];
-  for (const change of changes) {
-    const facts = await lookUpFacts(scope, session, actor, change);
+async function lookUpChangeFacts(scope, session, actor, changes) {
+  const facts = /* @__PURE__ */ new Map();
+  for (const change of changes) facts.set(change, await lookUpFacts(scope, session, actor, change));
+  return facts;
+}
+function authorizeChanges(session, actor, changes, facts) {
+  return changes.map((change) => {
     const verdict = authorizeChange({
       item: change.item,
       checked: change.checked,
       actor,
       prAuthor: session.pull.author,
       config: session.setup.config,
-      facts
+      facts: facts.get(change) ?? {}
     });
-    decisions.push(
-      verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message }
-    );
-  }
-  return decisions;
+    return verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message };
+  });
 }
 async function lookUpFacts(scope, session, actor, change) {
   const needed = factsNeeded(change.item, session.setup.config, actor);
@@ -92503,7 +92629,7 @@ async function lookUpFacts(scope, session, actor, change) {
 }
 async function permissionOf(scope, actor) {
   const { owner, repo } = scope.gh.repo;
-  const cached2 = await scope.bot.memory.permissions.getOrLoad(
+  const cached2 = await scope.bot.memory.access.permissions.getOrLoad(
     `${owner}/${repo}:${actor.toLowerCase()}`,
     () => scope.gh.permission(actor)
   );
@@ -92512,7 +92638,7 @@ async function permissionOf(scope, actor) {
 async function inRoleTeams(scope, session, role, actor) {
   for (const team of session.setup.config.roles[role]?.teams ?? []) {
     const [org = "", slug2 = ""] = team.split("/");
-    const member = await scope.bot.memory.teams.getOrLoad(
+    const member = await scope.bot.memory.access.teams.getOrLoad(
       `${team.toLowerCase()}:${actor.toLowerCase()}`,
       () => scope.gh.isTeamMember(org, slug2, actor)
     );
@@ -93413,10 +93539,10 @@ function refusal(error62, expected) {
 async function fileAt(scope, path16, ref) {
   const { owner, repo } = scope.gh.repo;
   const key = `${owner}/${repo}@${ref}:${path16}`;
-  const cached2 = scope.bot.memory.files.get(key);
+  const cached2 = scope.bot.memory.repository.files.get(key);
   if (cached2 !== void 0) return cached2;
   const text = await scope.gh.readFile(path16, ref);
-  if (text !== void 0) scope.bot.memory.files.set(key, text);
+  if (text !== void 0) scope.bot.memory.repository.files.set(key, text);
   return text;
 }
 async function compareWithDefault(scope, path16, sha) {
@@ -93441,7 +93567,7 @@ async function evidenceSource(scope, session, run2, expected) {
   };
   if (!token) return { ...base, token: void 0, workflowFile: void 0 };
   const issuer = scope.bot.oidcIssuer.replace(/\/+$/, "");
-  const check2 = await verifyIdToken(token, issuerKeySet(scope.bot.memory.issuerKeySets, issuer), {
+  const check2 = await verifyIdToken(token, issuerKeySet(scope.bot.memory.evidence.issuerKeySets, issuer), {
     issuer,
     audience: evidenceAudience(evidenceText)
   });
@@ -93705,7 +93831,6 @@ async function decideInconclusive(scope, number4, actor, command) {
     );
     return;
   }
-  let answer;
   await runPrStep(scope, number4, {
     decide(session) {
       const states = foldLedger(session.ledger);
@@ -93719,15 +93844,12 @@ async function decideInconclusive(scope, number4, actor, command) {
         items: session.setup.checklist.items,
         states
       });
-      if (!plan.ok) {
-        answer = `${mention(actor)} cannot decide: ${plan.message}`;
-        return void 0;
-      }
-      answer = `\u201C${escapeInline(plan.item.text, 120)}\u201D decided **${command.outcome}** by ${mention(actor)}: ${escapeInline(command.reason, 300)} (recorded in the ledger).`;
-      return { events: [plan.event] };
+      if (!plan.ok)
+        return { effects: [{ kind: "reply", body: `${mention(actor)} cannot decide: ${plan.message}` }] };
+      const answer = `\u201C${escapeInline(plan.item.text, 120)}\u201D decided **${command.outcome}** by ${mention(actor)}: ${escapeInline(command.reason, 300)} (recorded in the ledger).`;
+      return { events: [plan.event], effects: [{ kind: "reply", body: answer }] };
     }
   });
-  if (answer) await reply(scope, number4, answer);
   await answerWaitingDeployments(scope, number4);
 }
 async function anyRoleTeam(scope, session, roles, actor) {
@@ -93867,7 +93989,7 @@ async function onMergeGroup(scope, payload) {
   const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
   if (number4 === void 0) return;
   const { owner, repo } = scope.gh.repo;
-  scope.bot.memory.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number4);
+  scope.bot.memory.pr.mergeGroups.set(`${owner}/${repo}@${payload.merge_group.head_sha}`, number4);
   await judgeMergeGroup(scope, number4, payload.merge_group.head_sha);
 }
 async function judgeMergeGroup(scope, number4, sha) {
@@ -94096,7 +94218,7 @@ var HANDLED = /* @__PURE__ */ new Set([
 async function onPullRequest(scope, payload) {
   if (!HANDLED.has(payload.action ?? "")) return;
   const pull = pullOf(payload);
-  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
+  scope.bot.memory.pr.pulls.set(prKey(scope.gh, pull.number), pull);
   if (!pull.open) return;
   const pushed = payload.action === "synchronize";
   await syncPull(
@@ -94162,19 +94284,19 @@ async function pullsFor(scope, payload) {
 async function onEvidence(scope, payload) {
   const run2 = payload.check_run;
   const { owner, repo } = scope.gh.repo;
-  const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
+  const queued = pullFromMergeQueueRef(run2.check_suite?.head_branch ?? "") ?? scope.bot.memory.pr.mergeGroups.get(`${owner}/${repo}@${run2.head_sha}`);
   if (queued !== void 0) return judgeMergeGroup(scope, queued, run2.head_sha);
   for (const number4 of await pullsFor(scope, payload)) {
     await runPrStep(scope, number4, {
       open: { refreshPull: true },
-      async decide(session) {
+      read: (session) => evidenceSource(
+        scope,
+        session,
+        { appSlug: run2.app?.slug, headSha: run2.head_sha, text: run2.output?.text },
+        { sha: session.pull.headSha, pullNumber: number4, pull: session.pull }
+      ),
+      decide(session, source) {
         const { pull } = session;
-        const source = await evidenceSource(
-          scope,
-          session,
-          { appSlug: run2.app?.slug, headSha: run2.head_sha, text: run2.output?.text },
-          { sha: pull.headSha, pullNumber: number4, pull }
-        );
         const judgement = judgeEvidence(
           source,
           session.setup,
@@ -94203,10 +94325,13 @@ async function onSignOffButton(scope, payload) {
   for (const number4 of await pullsFor(scope, payload)) {
     await runPrStep(scope, number4, {
       coalesce: true,
-      async decide(session) {
+      async read(session) {
         const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
-        if (!change) return void 0;
-        const decisions = await decideChanges(scope, session, actor, [change]);
+        return change ? { change, facts: await lookUpChangeFacts(scope, session, actor, [change]) } : void 0;
+      },
+      decide(session, read3) {
+        if (!read3) return void 0;
+        const decisions = authorizeChanges(session, actor, [read3.change], read3.facts);
         return {
           events: tickEvents(
             decisions,
@@ -94468,7 +94593,7 @@ async function canReadTeam(octokit, team) {
   }
 }
 
-// src/app/server/doctor-report.ts
+// src/load/doctor-report.ts
 async function doctorReport(credentials, repo) {
   const full = `${repo.owner}/${repo.repo}`;
   const { appId } = credentials;
@@ -94521,7 +94646,7 @@ async function onDoctor(scope, number4, actor) {
     );
     return;
   }
-  const report = await scope.bot.memory.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
+  const report = await scope.bot.memory.repository.doctorReports.getOrLoad(`${owner}/${repo}`, async () => {
     const { text, code } = await doctorReport({ appId: scope.bot.options.appId, auth: auth8 }, scope.gh.repo);
     const lines = text.trimEnd().split("\n");
     const head = code === 0 ? `shipgate doctor: ${owner}/${repo} is set up correctly.` : `shipgate doctor: ${lines.filter((line) => line.startsWith("\u2718")).length} problem(s) in ${owner}/${repo}, each with its fix:`;
@@ -94543,7 +94668,7 @@ async function holdsGovernanceRole(scope, config3, roles, actor) {
     if (role.users.some((user) => user.toLowerCase() === login)) return true;
     for (const team of role.teams) {
       const [org = "", slug2 = ""] = team.split("/");
-      const member = await scope.bot.memory.teams.getOrLoad(
+      const member = await scope.bot.memory.access.teams.getOrLoad(
         `${team.toLowerCase()}:${login}`,
         () => scope.gh.isTeamMember(org, slug2, actor)
       );
@@ -94721,19 +94846,19 @@ async function breakGlass(scope, pull, reason, actor) {
   }
   const nowMs = scope.bot.now().getTime();
   const due = new Date(nowMs + durationMs(config3.breakGlass.reviewWithin)).toISOString();
-  let skipped2 = [];
   await runPrStep(scope, number4, {
     open: { pull },
-    async decide(session) {
-      const notApplicable = await pullNotApplicable(scope, session.pull, session.setup.checklist, config3);
+    read: (session) => pullNotApplicable(scope, session.pull, session.setup.checklist, config3),
+    decide(session, notApplicable) {
       const gate = releaseGates({
         checklist: session.setup.checklist,
         states: foldLedger(session.ledger),
         headSha: session.pull.headSha,
         notApplicable: [...notApplicable.keys()]
       }).preMerge;
-      skipped2 = [...new Set(gate.blockers.flatMap((blocker) => blocker.items))];
+      const skipped2 = [...new Set(gate.blockers.flatMap((blocker) => blocker.items))];
       return {
+        outcome: skipped2,
         events: [
           {
             t: "break-glass",
@@ -94747,7 +94872,8 @@ async function breakGlass(scope, pull, reason, actor) {
         ]
       };
     },
-    async after({ session }) {
+    async after({ session, outcome: outcome2 }) {
+      const skipped2 = outcome2 ?? [];
       const skippedRoles = [
         ...new Set(
           session.setup.checklist.items.filter((item) => skipped2.includes(item.id) && item.role).map((item) => item.role)
@@ -94800,15 +94926,12 @@ async function onCommand(scope, payload) {
         after: ({ projection }) => reply(scope, number4, statusReply(projection, pull.headSha))
       });
     case "waive": {
-      let refused;
       return runPrStep(scope, number4, {
         open: { pull },
         decide(session) {
           const decision = decideWaive(command, session.setup.checklist.items);
-          if (!decision.ok) {
-            refused = `@${actor} cannot waive: ${decision.message}`;
-            return void 0;
-          }
+          if (!decision.ok)
+            return { effects: [{ kind: "reply", body: `@${actor} cannot waive: ${decision.message}` }] };
           const at2 = scope.bot.now().toISOString();
           return {
             events: [
@@ -94822,12 +94945,10 @@ async function onCommand(scope, payload) {
               }
             ]
           };
-        },
-        after: () => refused ? reply(scope, number4, refused) : void 0
+        }
       });
     }
     case "na": {
-      let refused;
       return runPrStep(scope, number4, {
         open: { pull },
         decide(session) {
@@ -94839,13 +94960,10 @@ async function onCommand(scope, payload) {
             sha: pull.headSha,
             items: session.setup.checklist.items
           });
-          if (!decision.ok) {
-            refused = `@${actor} cannot mark N/A: ${decision.message}`;
-            return void 0;
-          }
+          if (!decision.ok)
+            return { effects: [{ kind: "reply", body: `@${actor} cannot mark N/A: ${decision.message}` }] };
           return { events: [decision.event] };
-        },
-        after: () => refused ? reply(scope, number4, refused) : void 0
+        }
       });
     }
     case "unknown":
@@ -94857,336 +94975,6 @@ async function onCommand(scope, payload) {
   }
 }
 var COMMAND_HELP = "Unknown command. Use `/shipgate refresh`, `/shipgate status`, `/shipgate sign-off <role>`, `/shipgate cutover <percent>`, `/shipgate decide <item-id> pass|fail <reason>`, `/shipgate waive <item-id> <reason>`, `/shipgate na <item-id> <reason>`, `/shipgate note <item-id> <text>`, `/shipgate freeze <until|duration> <reason>`, `/shipgate unfreeze`, `/shipgate exception <reason>`, `/shipgate break-glass <reason>` or `/shipgate doctor`.";
-
-// src/app/pr/stale-write.ts
-async function repairStaleWrite(scope, payload) {
-  const body = payload.comment.body ?? "";
-  if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
-  const key = prKey(scope.gh, payload.issue.number);
-  const written = await lastWrittenLedger(scope, key);
-  if (!written) return;
-  const echoed = decodeStateBlock(body);
-  const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
-  if (echoedLength >= ledgerLength(written)) return;
-  await runPrStep(scope, payload.issue.number, {
-    open: { refreshComment: true },
-    after: ({ session }) => {
-      if (ledgerLength(session.ledger) > echoedLength)
-        scope.log.warn(
-          { pr: key },
-          "an older checklist write may have landed after a newer one; state re-checked"
-        );
-    }
-  });
-}
-
-// src/app/events/on-comment-edited.ts
-function isChecklistComment(scope, payload) {
-  return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
-}
-function isBotSender(scope, payload) {
-  return payload.sender.login === scope.bot.botLogin();
-}
-async function onChecklistEdited(scope, payload) {
-  if (isBotSender(scope, payload)) return repairStaleWrite(scope, payload);
-  if (!isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
-  const number4 = payload.issue.number;
-  const actor = payload.sender.login;
-  const before = payload.changes?.body?.from ?? "";
-  const after = payload.comment.body ?? "";
-  const pull = await getPull(scope, number4);
-  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-  const live = scope.bot.memory.comments.get(prKey(scope.gh, number4)) ?? await findChecklistComment(scope, number4);
-  if (live?.id !== payload.comment.id) {
-    scope.log.info(
-      { pr: number4, comment: payload.comment.id },
-      "edit of a checklist that is not the live one ignored"
-    );
-    return;
-  }
-  const delivery = scope.delivery;
-  await runPrStep(scope, number4, {
-    coalesce: true,
-    open: {
-      pull,
-      comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? "" },
-      candidates: [before]
-    },
-    async decide(session) {
-      if (delivery && hasDelivery(session.ledger, delivery)) {
-        scope.log.info(
-          { pr: session.key, delivery },
-          "edit already applied (replayed delivery); nothing to do"
-        );
-        return void 0;
-      }
-      const renderedFor = renderedForHead(before);
-      if (renderedFor && renderedFor !== session.pull.headSha) {
-        scope.log.warn(
-          { pr: session.key, actor, renderedFor },
-          "edit of a checklist rendered for an older commit"
-        );
-        return {
-          explanations: [
-            `@${actor} your change was made on the checklist for ${renderedFor.slice(0, 7)}, before the push of ${session.pull.headSha.slice(0, 7)}: nothing was recorded, tick again`
-          ]
-        };
-      }
-      const plan = planTicks({
-        checklist: session.setup.checklist,
-        before,
-        after,
-        states: foldLedger(session.ledger),
-        headSha: session.pull.headSha,
-        notApplicable: await pullNotApplicable(
-          scope,
-          session.pull,
-          session.setup.checklist,
-          session.setup.config
-        )
-      });
-      const decisions = await decideChanges(scope, session, actor, plan.changes);
-      const accepted = decisions.filter((d) => d.ok);
-      scope.bot.metrics?.tickDecisions(accepted.length, decisions.length - accepted.length);
-      scope.log.info(
-        {
-          pr: session.key,
-          actor,
-          accepted: accepted.map((d) => d.change.item.id),
-          rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
-          ignored: plan.ignored
-        },
-        "checklist edit handled"
-      );
-      return {
-        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha, delivery),
-        explanations: rejectionMessages(decisions)
-      };
-    }
-  });
-}
-async function onChecklistDeleted(scope, payload) {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
-    return;
-  await runPrStep(scope, payload.issue.number, {
-    open: { candidates: [payload.comment.body ?? ""] },
-    decide(session) {
-      if (session.comment?.id === payload.comment.id) delete session.comment;
-      session.notes ??= parseChecklistComment(payload.comment.body ?? "", session.setup.checklist).notes;
-      scope.log.warn(
-        { pr: session.key, by: payload.sender.login },
-        "checklist comment was deleted; re-posted"
-      );
-      return void 0;
-    }
-  });
-}
-
-// src/app/events/on-cutover.ts
-var ACTIONS_LOGIN = "github-actions[bot]";
-function isCutoverCommand(payload) {
-  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "cutover";
-}
-async function onCutoverCommand(scope, payload) {
-  const actor = payload.sender.login;
-  const fromWorkflow = actor === ACTIONS_LOGIN && payload.sender.type === "Bot";
-  if (actor === scope.bot.botLogin() || payload.sender.type === "Bot" && !fromWorkflow) return;
-  const command = parseCommand(payload.comment.body ?? "");
-  if (command?.name !== "cutover") return;
-  const number4 = payload.issue.number;
-  const pull = await getPull(scope, number4, true);
-  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-  let answer;
-  await runPrStep(scope, number4, {
-    open: { pull },
-    async decide(session) {
-      const now2 = scope.bot.now();
-      const plan = planCutover(
-        session.setup.checklist,
-        foldLedger(session.ledger),
-        command.percent,
-        now2.getTime(),
-        session.setup.config
-      );
-      if (!plan.ok) {
-        answer = `@${actor} cannot cut over: ${plan.message}`;
-        return void 0;
-      }
-      const sha = plan.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
-      const change = { item: plan.item, checked: true };
-      const decisions = fromWorkflow ? [{ change, ok: true }] : await decideChanges(scope, session, actor, [change]);
-      const events = tickEvents(decisions, actor, now2.toISOString(), sha, scope.delivery);
-      if (decisions.every((decision) => decision.ok) && plan.reopens)
-        answer = `\u201C${plan.item.text}\u201D ticked by @${actor}: \u201C${plan.reopens.item.text}\u201D is open until ${new Date(now2.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).`;
-      return { events, explanations: rejectionMessages(decisions) };
-    }
-  });
-  if (answer) await reply(scope, number4, answer);
-}
-
-// src/core/decide/deployment-decision.ts
-var MAX_CALLBACK_COMMENT = 1e3;
-function decideDeployment(input2) {
-  const short = input2.sha.slice(0, 7);
-  const env = escapeInline(input2.environment, 100);
-  const protectedEnv = input2.protectedEnvironments.some(
-    (name) => name.toLowerCase() === input2.environment.toLowerCase()
-  );
-  if (!protectedEnv) return { state: "approved", comment: `shipgate does not gate the ${env} environment` };
-  if (input2.problems && input2.problems.length > 0)
-    return {
-      state: "rejected",
-      comment: cut2(`shipgate configuration is invalid: ${escapeInline(input2.problems[0] ?? "", 300)}`)
-    };
-  const complete = input2.candidates.find((candidate) => candidate.gate.conclusion === "success");
-  if (complete)
-    return {
-      state: "approved",
-      comment: cut2(
-        `release PR #${complete.number} has a complete shipgate gate for ${short}: ${complete.gate.summary}`
-      ),
-      pr: complete.number
-    };
-  const first = input2.candidates[0];
-  if (!first)
-    return { state: "rejected", comment: `no release PR with a complete shipgate gate for ${short}` };
-  return {
-    state: "rejected",
-    comment: cut2(`release PR #${first.number} is not ready for ${env} (${short}): ${first.gate.summary}`),
-    pr: first.number
-  };
-}
-function cut2(text) {
-  return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
-}
-
-// src/app/events/on-deployment.ts
-var MAX_CANDIDATES = 5;
-async function onDeploymentProtectionRule(scope, payload) {
-  if (payload.action !== "requested") return;
-  const runId = runIdFromCallback(payload.deployment_callback_url);
-  if (runId === void 0) {
-    scope.log.warn({ url: payload.deployment_callback_url }, "deployment callback URL not understood");
-    return;
-  }
-  const sha = payload.deployment?.sha ?? payload.sha ?? "";
-  const environment = payload.environment;
-  const setup = await getSetup(scope);
-  const protectedEnvironments = setup.config.deploymentProtection.environments;
-  const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
-  const candidates = [];
-  for (const found of pulls.slice(0, MAX_CANDIDATES)) {
-    await runPrStep(scope, found.number, {
-      open: { pull: found },
-      after: ({ session, projection }) => {
-        candidates.push({ number: found.number, gate: projection.gates.preMerge, session });
-      }
-    });
-  }
-  const decision = decideDeployment({
-    environment,
-    protectedEnvironments,
-    sha,
-    candidates,
-    problems: setup.problems
-  });
-  const held = decision.state === "approved" ? candidates.find((c) => c.number === decision.pr) : void 0;
-  if (held && waitsForCutover(held.session, environment)) {
-    await holdDeployment(scope, held.session, { runId, environment });
-    scope.log.info({ sha, environment, pr: held.number }, "deployment held for the cutover windows");
-    return;
-  }
-  await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
-  scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
-  const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
-  if (!rejected) return;
-  const report = buildCheckReport({
-    gate: rejected.gate,
-    checklist: rejected.session.setup.checklist,
-    config: rejected.session.setup.config,
-    problems: rejected.session.setup.problems
-  });
-  await reply(
-    scope,
-    rejected.number,
-    `\u{1F6D1} shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.
-
-${report.summary}`
-  );
-}
-async function onDeploymentStatus(scope, payload) {
-  if (payload.deployment_status.state !== "success") return;
-  const sha = payload.deployment.sha;
-  const environment = payload.deployment_status.environment ?? payload.deployment.environment ?? "";
-  const setup = await getSetup(scope);
-  const gated = setup.config.deploymentProtection.environments.some(
-    (name) => name.toLowerCase() === environment.toLowerCase()
-  );
-  if (!gated) return;
-  const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
-  for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
-    await runPrStep(scope, found.number, {
-      open: { pull: found },
-      after: ({ session }) => scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items")
-    });
-  }
-}
-async function releasePullsFor(scope, sha, isRelease) {
-  const pulls = await scope.gh.pullsForCommit(sha);
-  return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
-}
-
-// src/app/events/on-merged.ts
-async function onMerged(scope, payload) {
-  const pull = pullOf(payload);
-  if (!pull.mergeCommitSha) return;
-  scope.bot.memory.pulls.set(prKey(scope.gh, pull.number), pull);
-  const setup = await getSetup(scope, pull);
-  if (!isReleasePull(setup.config, pull)) return;
-  await runPrStep(scope, pull.number, {
-    open: { pull },
-    decide: () => ({ withAudit: true }),
-    async after({ session, projection, facts }) {
-      await attachAuditToRelease(scope, session, projection, facts.version);
-      scope.log.info(
-        { pr: session.key, merge: pull.mergeCommitSha },
-        "release merged; audit record attached"
-      );
-    }
-  });
-}
-
-// src/core/evidence/post-deploy-evidence.ts
-function isPostDeployEvidenceText(text) {
-  const parsed = parseEvidenceText(text);
-  return parsed.ok && parsed.evidence.phase === "post-deploy";
-}
-function judgePostDeployEvidence(source, policy, states, at2) {
-  const { mergeSha, ...rest } = source;
-  return judgeEvidence({ ...rest, expectedSha: mergeSha }, policy, states, at2, "post-deploy");
-}
-
-// src/core/telemetry/rollback-triggers.ts
-function judgeTriggerResults(checklist, events) {
-  const triggers = new Map(rollbackPlan(checklist).triggers.map((item) => [item.id, item]));
-  const out = [];
-  const fired = [];
-  for (const event of events) {
-    const trigger = event.t === "result" ? triggers.get(event.item) : void 0;
-    if (event.t !== "result" || !trigger) {
-      out.push(event);
-      continue;
-    }
-    if (event.status === "pass") continue;
-    if (event.status !== "fail" || trigger.params.dryRun === true) {
-      out.push(event);
-      continue;
-    }
-    out.push({ ...event, status: "pass", summary: `breached: ${event.summary}`.slice(0, 500) });
-    fired.push({ item: event.item, text: trigger.text, summary: event.summary });
-  }
-  return { events: out, fired };
-}
 
 // src/core/gate/incident.ts
 var DEFAULT_SEVERITIES = [
@@ -95350,7 +95138,8 @@ function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
 }
 async function onRollbackCommand(scope, payload) {
-  if (isBotSender(scope, payload) || payload.sender.type === "Bot" || !payload.issue.pull_request) return;
+  if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot" || !payload.issue.pull_request)
+    return;
   const command = parseCommand(payload.comment.body ?? "");
   if (command?.name !== "rollback") return;
   const number4 = payload.issue.number;
@@ -95376,81 +95165,55 @@ async function onRollbackCommand(scope, payload) {
     source: `comment:${payload.comment.id}`
   });
 }
-async function onRollbackTriggers(scope, payload) {
-  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
-    return;
-  const number4 = payload.issue.number;
-  const pull = await getPull(scope, number4);
-  const setup = await getSetup(scope, pull);
-  if (!isReleasePull(setup.config, pull)) return;
-  const triggers = rollbackPlan(setup.checklist).triggers;
-  const ticked = parseChecklistComment(payload.comment.body ?? "", setup.checklist).items;
-  if (!triggers.some((trigger) => ticked.get(trigger.id)?.checked)) return;
-  await startRollback(scope, number4, { actor: payload.sender.login, source: "trigger" });
-}
 async function startRollback(scope, number4, request2) {
-  let answer;
-  let dispatch2;
-  let revert;
+  const repo = `${scope.gh.repo.owner}/${scope.gh.repo.repo}`;
   await runPrStep(scope, number4, {
-    async decide(session) {
+    // the version (package.json at worst) is looked up only for a rollback that starts
+    read: async (session) => {
+      const status = rollbackStatus(session.setup.checklist, foldLedger(session.ledger));
+      if (status.started || request2.reason === void 0 && status.fired.length === 0) return void 0;
+      return releaseVersion(scope, session);
+    },
+    decide(session, version2, performed) {
       const { pull, setup } = session;
       const status = rollbackStatus(setup.checklist, foldLedger(session.ledger));
       if (status.started) {
-        if (request2.reason !== void 0)
-          answer = `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`;
-        return void 0;
+        if (request2.reason === void 0) return void 0;
+        const body = `${mention(request2.actor)} a rollback is already in progress${status.started.incident ? ` (incident #${status.started.incident})` : ""}.`;
+        return { effects: [{ kind: "reply", body }] };
       }
       if (request2.reason === void 0 && status.fired.length === 0) return void 0;
       const reason = request2.reason ?? (request2.detail ? `rollback trigger: ${request2.detail}` : `rollback trigger: ${status.fired.map((item) => item.text).join("; ")}`).slice(0, 300);
       const sha = pull.mergeCommitSha ?? pull.headSha;
-      const version2 = await releaseVersion(scope, session);
       const contacts = contactLines(setup.config.contacts);
-      const steps = setup.checklist.items.filter((item) => status.activated.includes(item.id));
-      const incident = await openIncident(
-        scope,
-        buildIncidentIssue({
-          repo: `${scope.gh.repo.owner}/${scope.gh.repo.repo}`,
-          pr: { number: number4, title: pull.title },
-          sha,
-          ...version2 ? { version: version2 } : {},
-          reason,
-          startedBy: request2.actor,
-          severities: incidentSeverities(setup.checklist),
-          steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps,
-          contacts
-        })
-      );
-      answer = [
+      const activated = setup.checklist.items.filter((item) => status.activated.includes(item.id));
+      const steps = activated.length > 0 ? activated : rollbackPlan(setup.checklist).steps;
+      const incident = performed.incident;
+      if (incident === void 0)
+        return {
+          performFirst: {
+            kind: "open-incident",
+            issue: buildIncidentIssue({
+              repo,
+              pr: { number: number4, title: pull.title },
+              sha,
+              ...version2 ? { version: version2 } : {},
+              reason,
+              startedBy: request2.actor,
+              severities: incidentSeverities(setup.checklist),
+              steps,
+              contacts
+            })
+          }
+        };
+      let answer = [
         `\u{1F504} **Rollback started** by ${mention(request2.actor)}: ${escapeInline(reason, 300)}`,
         "",
         `Incident: #${incident} \xB7 the rollback steps are now required in the checklist.`,
         ...contacts.length > 0 ? ["", "Contacts:", ...contacts.map((line) => `- ${line}`)] : []
       ].join("\n");
       scope.log.warn({ pr: session.key, incident, sha, by: request2.actor }, "rollback started");
-      const rollbackWorkflow = setup.config.telemetry?.rollback?.dispatch;
-      if (rollbackWorkflow)
-        dispatch2 = {
-          file: rollbackWorkflow.workflow.replace(/^\.github\/workflows\//, ""),
-          ref: rollbackWorkflow.ref,
-          inputs: { sha, incident: String(incident) }
-        };
       const at2 = scope.bot.now().toISOString();
-      if (pull.mergeCommitSha)
-        revert = {
-          draft: revertDraft({
-            pr: { number: number4, title: pull.title },
-            mergeSha: pull.mergeCommitSha,
-            ...version2 ? { version: version2 } : {},
-            reason,
-            startedBy: request2.actor,
-            incident,
-            steps: steps.length > 0 ? steps : rollbackPlan(setup.checklist).steps
-          }),
-          mergeSha: pull.mergeCommitSha,
-          base: pull.baseRef,
-          incident
-        };
       const touched = touchedItems(
         setup.checklist,
         foldLedger(session.ledger),
@@ -95460,53 +95223,401 @@ async function startRollback(scope, number4, request2) {
         answer += `
 
 Reopened: ${touched.map((item) => `\u201C${escapeInline(item.text, 80)}\u201D`).join(", ")}.`;
+      const effects = [];
+      if (pull.mergeCommitSha) {
+        const draft = revertDraft({
+          pr: { number: number4, title: pull.title },
+          mergeSha: pull.mergeCommitSha,
+          ...version2 ? { version: version2 } : {},
+          reason,
+          startedBy: request2.actor,
+          incident,
+          steps
+        });
+        effects.push({
+          kind: "draft-revert",
+          revert: {
+            mergeSha: pull.mergeCommitSha,
+            branch: draft.branch,
+            base: pull.baseRef,
+            title: draft.title,
+            body: draft.body,
+            message: draft.message
+          },
+          incident,
+          announce: answer
+        });
+      } else effects.push({ kind: "reply", body: answer });
+      const rollbackWorkflow = setup.config.telemetry?.rollback?.dispatch;
+      if (rollbackWorkflow)
+        effects.push({
+          kind: "dispatch-workflow",
+          file: rollbackWorkflow.workflow.replace(/^\.github\/workflows\//, ""),
+          ref: rollbackWorkflow.ref,
+          inputs: { sha, incident: String(incident) },
+          why: "rollback workflow"
+        });
       return {
         events: [
           { t: "rollback", by: request2.actor, at: at2, sha, reason, source: request2.source, incident },
           ...reopenEvent(touched, at2, sha, reason)
-        ]
+        ],
+        effects
       };
-    },
-    async after() {
-      if (revert) {
-        try {
-          const drafted = await draftRevertPull(scope, {
-            mergeSha: revert.mergeSha,
-            branch: revert.draft.branch,
-            base: revert.base,
-            title: revert.draft.title,
-            body: revert.draft.body,
-            message: revert.draft.message
-          });
-          answer = `${answer ?? ""}
-
-Revert drafted: #${drafted.number} (draft pull request with the rollback steps).`;
-          await noteOnIncident(
-            scope,
-            revert.incident,
-            `Revert drafted: #${drafted.number} reverts the release's merge commit \`${revert.mergeSha.slice(0, 7)}\`, with the rollback steps as its checklist.`
-          );
-          scope.log.warn({ pr: number4, revert: drafted.number }, "revert pull request drafted");
-        } catch (error62) {
-          scope.log.error({ pr: number4, err: error62.message }, "revert pull request not drafted");
-          answer = `${answer ?? ""}
-
-\u26A0\uFE0F The revert pull request could not be drafted: ${escapeInline(error62.message, 200)}`;
-        }
-      }
-      if (answer) await reply(scope, number4, answer);
-      if (!dispatch2) return;
-      try {
-        await dispatchWorkflow(scope, dispatch2.file, dispatch2.ref, dispatch2.inputs);
-        scope.log.warn({ workflow: dispatch2.file, ...dispatch2.inputs }, "rollback workflow dispatched");
-      } catch (error62) {
-        scope.log.error(
-          { workflow: dispatch2.file, err: error62.message },
-          "rollback workflow dispatch failed"
-        );
-      }
     }
   });
+}
+
+// src/app/events/stale-write.ts
+async function repairStaleWrite(scope, payload) {
+  const body = payload.comment.body ?? "";
+  if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
+  const key = prKey(scope.gh, payload.issue.number);
+  const written = await lastWrittenLedger(scope, key);
+  if (!written) return;
+  const echoed = decodeStateBlock(body);
+  const echoedLength = echoed.found && "ledger" in echoed ? ledgerLength(echoed.ledger) : -1;
+  if (echoedLength >= ledgerLength(written)) return;
+  await runPrStep(scope, payload.issue.number, {
+    open: { refreshComment: true },
+    after: ({ session }) => {
+      if (ledgerLength(session.ledger) > echoedLength)
+        scope.log.warn(
+          { pr: key },
+          "an older checklist write may have landed after a newer one; state re-checked"
+        );
+    }
+  });
+}
+
+// src/app/events/on-comment-edited.ts
+function isChecklistComment(scope, payload) {
+  return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
+}
+function isBotSender(scope, payload) {
+  return payload.sender.login === scope.bot.botLogin();
+}
+async function onChecklistEdited(scope, payload) {
+  if (isBotSender(scope, payload)) return repairStaleWrite(scope, payload);
+  if (!isChecklistComment(scope, payload) || !payload.issue.pull_request) return;
+  const number4 = payload.issue.number;
+  const actor = payload.sender.login;
+  const before = payload.changes?.body?.from ?? "";
+  const after = payload.comment.body ?? "";
+  const pull = await getPull(scope, number4);
+  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  const live = scope.bot.memory.pr.comments.get(prKey(scope.gh, number4)) ?? await findChecklistComment(scope, number4);
+  if (live?.id !== payload.comment.id) {
+    scope.log.info(
+      { pr: number4, comment: payload.comment.id },
+      "edit of a checklist that is not the live one ignored"
+    );
+    return;
+  }
+  const delivery = scope.delivery;
+  const outcome2 = await runPrStep(scope, number4, {
+    coalesce: true,
+    open: {
+      pull,
+      comment: { id: payload.comment.id, body: after, author: payload.comment.user?.login ?? "" },
+      candidates: [before]
+    },
+    async read(session) {
+      const ticks = session.comment?.body === after && session.parsed ? session.parsed : parseChecklistComment(after, session.setup.checklist);
+      if (delivery && hasDelivery(session.ledger, delivery)) return { ticks };
+      const renderedFor = renderedForHead(before);
+      if (renderedFor && renderedFor !== session.pull.headSha) return { ticks };
+      const plan = planTicks({
+        checklist: session.setup.checklist,
+        before,
+        after: ticks,
+        states: foldLedger(session.ledger),
+        headSha: session.pull.headSha,
+        notApplicable: await pullNotApplicable(
+          scope,
+          session.pull,
+          session.setup.checklist,
+          session.setup.config
+        )
+      });
+      return { ticks, plan, facts: await lookUpChangeFacts(scope, session, actor, plan.changes) };
+    },
+    decide(session, { ticks, plan, facts }) {
+      const triggers = rollbackPlan(session.setup.checklist).triggers;
+      const outcome3 = { triggerTicked: triggers.some((trigger) => ticks.items.get(trigger.id)?.checked) };
+      if (delivery && hasDelivery(session.ledger, delivery)) {
+        scope.log.info(
+          { pr: session.key, delivery },
+          "edit already applied (replayed delivery); nothing to do"
+        );
+        return { outcome: outcome3 };
+      }
+      const renderedFor = renderedForHead(before);
+      if (renderedFor && renderedFor !== session.pull.headSha) {
+        scope.log.warn(
+          { pr: session.key, actor, renderedFor },
+          "edit of a checklist rendered for an older commit"
+        );
+        return {
+          explanations: [
+            `@${actor} your change was made on the checklist for ${renderedFor.slice(0, 7)}, before the push of ${session.pull.headSha.slice(0, 7)}: nothing was recorded, tick again`
+          ],
+          outcome: outcome3
+        };
+      }
+      if (!plan || !facts) return { outcome: outcome3 };
+      const decisions = authorizeChanges(session, actor, plan.changes, facts);
+      const accepted = decisions.filter((d) => d.ok);
+      scope.bot.metrics?.tickDecisions(accepted.length, decisions.length - accepted.length);
+      scope.log.info(
+        {
+          pr: session.key,
+          actor,
+          accepted: accepted.map((d) => d.change.item.id),
+          rejected: decisions.filter((d) => !d.ok).map((d) => d.change.item.id),
+          ignored: plan.ignored
+        },
+        "checklist edit handled"
+      );
+      return {
+        events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha, delivery),
+        explanations: rejectionMessages(decisions),
+        outcome: outcome3
+      };
+    }
+  });
+  if (outcome2?.triggerTicked) await startRollback(scope, number4, { actor, source: "trigger" });
+}
+async function onChecklistDeleted(scope, payload) {
+  if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
+    return;
+  const deleted = {
+    id: payload.comment.id,
+    body: payload.comment.body ?? "",
+    author: payload.comment.user?.login ?? ""
+  };
+  await runPrStep(scope, payload.issue.number, {
+    // the session opens without the deleted comment (its ledger copy still counts): the write posts it again
+    open: { candidates: [deleted.body], deleted },
+    decide(session) {
+      scope.log.warn(
+        { pr: session.key, by: payload.sender.login },
+        "checklist comment was deleted; re-posted"
+      );
+      return void 0;
+    }
+  });
+}
+
+// src/app/events/on-cutover.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+function isCutoverCommand(payload) {
+  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "cutover";
+}
+async function onCutoverCommand(scope, payload) {
+  const actor = payload.sender.login;
+  const fromWorkflow = actor === ACTIONS_LOGIN && payload.sender.type === "Bot";
+  if (actor === scope.bot.botLogin() || payload.sender.type === "Bot" && !fromWorkflow) return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (command?.name !== "cutover") return;
+  const number4 = payload.issue.number;
+  const pull = await getPull(scope, number4, true);
+  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  await runPrStep(scope, number4, {
+    open: { pull },
+    async read(session) {
+      const now2 = scope.bot.now();
+      const plan = planCutover(
+        session.setup.checklist,
+        foldLedger(session.ledger),
+        command.percent,
+        now2.getTime(),
+        session.setup.config
+      );
+      if (!plan.ok) return { now: now2, plan };
+      const change = { item: plan.item, checked: true };
+      if (fromWorkflow) return { now: now2, plan, change };
+      return { now: now2, plan, change, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
+    },
+    decide(session, { now: now2, plan, change, facts }) {
+      if (!plan.ok)
+        return { effects: [{ kind: "reply", body: `@${actor} cannot cut over: ${plan.message}` }] };
+      const sha = plan.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
+      if (!change) return void 0;
+      const decisions = facts ? authorizeChanges(session, actor, [change], facts) : [{ change, ok: true }];
+      const events = tickEvents(decisions, actor, now2.toISOString(), sha, scope.delivery);
+      const answer = decisions.every((decision) => decision.ok) && plan.reopens ? `\u201C${plan.item.text}\u201D ticked by @${actor}: \u201C${plan.reopens.item.text}\u201D is open until ${new Date(now2.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).` : void 0;
+      return {
+        events,
+        explanations: rejectionMessages(decisions),
+        ...answer ? { effects: [{ kind: "reply", body: answer }] } : {}
+      };
+    }
+  });
+}
+
+// src/core/decide/deployment-decision.ts
+var MAX_CALLBACK_COMMENT = 1e3;
+function decideDeployment(input2) {
+  const short = input2.sha.slice(0, 7);
+  const env = escapeInline(input2.environment, 100);
+  const protectedEnv = input2.protectedEnvironments.some(
+    (name) => name.toLowerCase() === input2.environment.toLowerCase()
+  );
+  if (!protectedEnv) return { state: "approved", comment: `shipgate does not gate the ${env} environment` };
+  if (input2.problems && input2.problems.length > 0)
+    return {
+      state: "rejected",
+      comment: cut2(`shipgate configuration is invalid: ${escapeInline(input2.problems[0] ?? "", 300)}`)
+    };
+  const complete = input2.candidates.find((candidate) => candidate.gate.conclusion === "success");
+  if (complete)
+    return {
+      state: "approved",
+      comment: cut2(
+        `release PR #${complete.number} has a complete shipgate gate for ${short}: ${complete.gate.summary}`
+      ),
+      pr: complete.number
+    };
+  const first = input2.candidates[0];
+  if (!first)
+    return { state: "rejected", comment: `no release PR with a complete shipgate gate for ${short}` };
+  return {
+    state: "rejected",
+    comment: cut2(`release PR #${first.number} is not ready for ${env} (${short}): ${first.gate.summary}`),
+    pr: first.number
+  };
+}
+function cut2(text) {
+  return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
+}
+
+// src/app/events/on-deployment.ts
+var MAX_CANDIDATES = 5;
+async function onDeploymentProtectionRule(scope, payload) {
+  if (payload.action !== "requested") return;
+  const runId = runIdFromCallback(payload.deployment_callback_url);
+  if (runId === void 0) {
+    scope.log.warn({ url: payload.deployment_callback_url }, "deployment callback URL not understood");
+    return;
+  }
+  const sha = payload.deployment?.sha ?? payload.sha ?? "";
+  const environment = payload.environment;
+  const setup = await getSetup(scope);
+  const protectedEnvironments = setup.config.deploymentProtection.environments;
+  const pulls = sha ? await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull)) : [];
+  const candidates = [];
+  for (const found of pulls.slice(0, MAX_CANDIDATES)) {
+    await runPrStep(scope, found.number, {
+      open: { pull: found },
+      after: ({ session, projection }) => {
+        candidates.push({ number: found.number, gate: projection.gates.preMerge, session });
+      }
+    });
+  }
+  const decision = decideDeployment({
+    environment,
+    protectedEnvironments,
+    sha,
+    candidates,
+    problems: setup.problems
+  });
+  const held = decision.state === "approved" ? candidates.find((c) => c.number === decision.pr) : void 0;
+  if (held && waitsForCutover(held.session, environment)) {
+    await holdDeployment(scope, held.session, { runId, environment });
+    scope.log.info({ sha, environment, pr: held.number }, "deployment held for the cutover windows");
+    return;
+  }
+  await reviewDeployment(scope, runId, { environment, state: decision.state, comment: decision.comment });
+  scope.log.info({ sha, environment, state: decision.state, pr: decision.pr }, "deployment reviewed");
+  const rejected = decision.state === "rejected" ? candidates.find((c) => c.number === decision.pr) : void 0;
+  if (!rejected) return;
+  const report = buildCheckReport({
+    gate: rejected.gate,
+    checklist: rejected.session.setup.checklist,
+    config: rejected.session.setup.config,
+    problems: rejected.session.setup.problems
+  });
+  await reply(
+    scope,
+    rejected.number,
+    `\u{1F6D1} shipgate rejected the deployment of \`${sha.slice(0, 7)}\` to **${escapeInline(environment, 100)}**: the release checklist is not complete.
+
+${report.summary}`
+  );
+}
+async function onDeploymentStatus(scope, payload) {
+  if (payload.deployment_status.state !== "success") return;
+  const sha = payload.deployment.sha;
+  const environment = payload.deployment_status.environment ?? payload.deployment.environment ?? "";
+  const setup = await getSetup(scope);
+  const gated = setup.config.deploymentProtection.environments.some(
+    (name) => name.toLowerCase() === environment.toLowerCase()
+  );
+  if (!gated) return;
+  const pulls = await releasePullsFor(scope, sha, (pull) => isReleasePull(setup.config, pull));
+  for (const found of pulls.filter((pull) => pull.mergeCommitSha === sha).slice(0, MAX_CANDIDATES)) {
+    await runPrStep(scope, found.number, {
+      open: { pull: found },
+      after: ({ session }) => scope.log.info({ pr: session.key, environment, sha }, "deployed; tracking post-deploy items")
+    });
+  }
+}
+async function releasePullsFor(scope, sha, isRelease) {
+  const pulls = await scope.gh.pullsForCommit(sha);
+  return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
+}
+
+// src/app/events/on-merged.ts
+async function onMerged(scope, payload) {
+  const pull = pullOf(payload);
+  if (!pull.mergeCommitSha) return;
+  scope.bot.memory.pr.pulls.set(prKey(scope.gh, pull.number), pull);
+  const setup = await getSetup(scope, pull);
+  if (!isReleasePull(setup.config, pull)) return;
+  await runPrStep(scope, pull.number, {
+    open: { pull },
+    decide: () => ({ withAudit: true }),
+    async after({ session, projection, facts }) {
+      await attachAuditToRelease(scope, session, projection, facts.version);
+      scope.log.info(
+        { pr: session.key, merge: pull.mergeCommitSha },
+        "release merged; audit record attached"
+      );
+    }
+  });
+}
+
+// src/core/evidence/post-deploy-evidence.ts
+function isPostDeployEvidenceText(text) {
+  const parsed = parseEvidenceText(text);
+  return parsed.ok && parsed.evidence.phase === "post-deploy";
+}
+function judgePostDeployEvidence(source, policy, states, at2) {
+  const { mergeSha, ...rest } = source;
+  return judgeEvidence({ ...rest, expectedSha: mergeSha }, policy, states, at2, "post-deploy");
+}
+
+// src/core/telemetry/rollback-triggers.ts
+function judgeTriggerResults(checklist, events) {
+  const triggers = new Map(rollbackPlan(checklist).triggers.map((item) => [item.id, item]));
+  const out = [];
+  const fired = [];
+  for (const event of events) {
+    const trigger = event.t === "result" ? triggers.get(event.item) : void 0;
+    if (event.t !== "result" || !trigger) {
+      out.push(event);
+      continue;
+    }
+    if (event.status === "pass") continue;
+    if (event.status !== "fail" || trigger.params.dryRun === true) {
+      out.push(event);
+      continue;
+    }
+    out.push({ ...event, status: "pass", summary: `breached: ${event.summary}`.slice(0, 500) });
+    fired.push({ item: event.item, text: trigger.text, summary: event.summary });
+  }
+  return { events: out, fired };
 }
 
 // src/app/events/on-post-deploy-evidence.ts
@@ -95524,20 +95635,22 @@ async function onPostDeployEvidence(scope, payload) {
     return;
   }
   for (const found of merged) {
-    let fired = [];
-    let inconclusive = [];
-    await runPrStep(scope, found.number, {
+    const outcome2 = await runPrStep(scope, found.number, {
       open: { refreshPull: true },
-      async decide(session) {
-        const { pull } = session;
-        const mergeSha = pull.mergeCommitSha;
+      read: async (session) => {
+        const mergeSha = session.pull.mergeCommitSha;
         if (!mergeSha) return void 0;
-        const { expectedSha: _sha, ...source } = await evidenceSource(
+        return evidenceSource(
           scope,
           session,
           { appSlug: run2.app?.slug, headSha: run2.head_sha, text: run2.output?.text },
           { sha: mergeSha }
         );
+      },
+      decide(session, read3) {
+        const mergeSha = session.pull.mergeCommitSha;
+        if (!mergeSha || !read3) return void 0;
+        const { expectedSha: _sha, ...source } = read3;
         const judgement = judgePostDeployEvidence(
           { ...source, mergeSha },
           session.setup,
@@ -95552,17 +95665,23 @@ async function onPostDeployEvidence(scope, payload) {
           return { resultNotes: { sha: mergeSha, notes: [judgement.reason] } };
         }
         const triggers = judgeTriggerResults(session.setup.checklist, judgement.events);
-        fired = triggers.fired;
-        inconclusive = triggers.events.flatMap(
+        const fired2 = triggers.fired;
+        const inconclusive2 = triggers.events.flatMap(
           (event) => event.t === "result" && event.status === "skipped" && /inconclusive/.test(event.summary) ? [{ item: event.item, line: event.summary }] : []
         );
         scope.log.info(
-          { pr: session.key, results: judgement.events.length, fired: fired.length },
+          { pr: session.key, results: judgement.events.length, fired: fired2.length },
           "post-deploy results applied"
         );
-        return { events: triggers.events, resultNotes: { sha: mergeSha, notes: [] } };
+        return {
+          events: triggers.events,
+          resultNotes: { sha: mergeSha, notes: [] },
+          outcome: { fired: fired2, inconclusive: inconclusive2 }
+        };
       }
     });
+    const fired = outcome2?.fired ?? [];
+    const inconclusive = outcome2?.inconclusive ?? [];
     if (inconclusive.length > 0) await askToDecide(scope, found.number, inconclusive);
     if (fired.length > 0)
       await startRollback(scope, found.number, {
@@ -95620,15 +95739,19 @@ async function onSignOffCommand(scope, payload) {
     return;
   await runPrStep(scope, number4, {
     open: { pull },
-    async decide(session) {
+    async read(session) {
       const request2 = planSignOffRequest(
         command.role,
         actor,
         session.setup.checklist,
         foldLedger(session.ledger)
       );
+      if (!request2.ok) return { request: request2 };
+      return { request: request2, facts: await lookUpChangeFacts(scope, session, actor, [request2.change]) };
+    },
+    decide(session, { request: request2, facts }) {
       if (!request2.ok) return { explanations: [request2.message] };
-      const decisions = await decideChanges(scope, session, actor, [request2.change]);
+      const decisions = authorizeChanges(session, actor, [request2.change], facts ?? /* @__PURE__ */ new Map());
       return {
         events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha),
         explanations: rejectionMessages(decisions)
@@ -95645,10 +95768,14 @@ async function onReviewSignOff(scope, payload) {
   if (!isReleasePull(setup.config, reviewed)) return;
   await runPrStep(scope, reviewed.number, {
     coalesce: true,
-    async decide(session) {
+    async read(session) {
       if (payload.review.commit_id && payload.review.commit_id !== session.pull.headSha) return void 0;
       const changes = planReviewSignOffs(session.setup.checklist, foldLedger(session.ledger));
-      const decisions = await decideChanges(scope, session, actor, changes);
+      return { changes, facts: await lookUpChangeFacts(scope, session, actor, changes) };
+    },
+    decide(session, read3) {
+      if (!read3) return void 0;
+      const decisions = authorizeChanges(session, actor, read3.changes, read3.facts);
       const held = decisions.filter((decision) => decision.ok);
       if (held.length === 0) return void 0;
       return { events: tickEvents(held, actor, scope.bot.now().toISOString(), session.pull.headSha) };
@@ -95714,10 +95841,7 @@ async function dispatch(scope, name, payload) {
     }
     case "issue_comment": {
       const parsed = event.payload;
-      if (parsed.action === "edited") {
-        await onChecklistEdited(scope, parsed);
-        return onRollbackTriggers(scope, parsed);
-      }
+      if (parsed.action === "edited") return onChecklistEdited(scope, parsed);
       if (parsed.action === "deleted") return onChecklistDeleted(scope, parsed);
       if (parsed.action === "created" && isRollbackCommand(parsed)) return onRollbackCommand(scope, parsed);
       if (parsed.action === "created" && isSignOffCommand(parsed)) return onSignOffCommand(scope, parsed);
@@ -96214,8 +96338,7 @@ async function rangeQuery(input2) {
 
 // src/app/events/on-cutover-timer.ts
 async function sampleCutover(scope, number4) {
-  const result = { sampled: 0, decided: [] };
-  let fired = [];
+  const empty = { sampled: 0, decided: [] };
   const nowMs = scope.bot.now().getTime();
   const before = await openSession(scope, number4, { refreshPull: true });
   const sampledAt = activeWindows(
@@ -96224,15 +96347,16 @@ async function sampleCutover(scope, number4) {
     nowMs,
     before.setup.config
   );
-  if (sampledAt.length === 0) return result;
+  if (sampledAt.length === 0) return empty;
   const samples = /* @__PURE__ */ new Map();
   for (const { window: window2, status } of sampledAt)
     samples.set(window2.item.id, {
       opensAt: status.opensAt,
       metrics: await sampleWindow(scope, before, window2, status, nowMs)
     });
-  await runPrStep(scope, number4, {
-    async decide(session) {
+  const outcome2 = await runPrStep(scope, number4, {
+    read: async (session) => await loadReadings(scope.bot, session.key) ?? {},
+    decide(session, saved) {
       const active = activeWindows(
         session.setup.checklist,
         foldLedger(session.ledger),
@@ -96240,13 +96364,15 @@ async function sampleCutover(scope, number4) {
         session.setup.config
       );
       if (active.length === 0) return void 0;
-      const readings = { ...await loadReadings(scope.bot, session.key) ?? {} };
+      const result2 = { sampled: 0, decided: [] };
+      const fired2 = [];
+      const readings = { ...saved };
       const events = [];
       const at2 = new Date(nowMs).toISOString();
       for (const { window: window2, status } of active) {
         const sampled = samples.get(window2.item.id);
         if (!sampled || sampled.opensAt !== status.opensAt) continue;
-        result.sampled++;
+        result2.sampled++;
         const verdict = judgeWindow({
           window: window2,
           status,
@@ -96269,24 +96395,28 @@ async function sampleCutover(scope, number4) {
         delete readings[window2.item.id];
         const sha = window2.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
         events.push(...windowEvents(window2, verdict, at2, sha));
-        result.decided.push({ item: window2.item.id, outcome: verdict.outcome, line: verdict.line });
+        result2.decided.push({ item: window2.item.id, outcome: verdict.outcome, line: verdict.line });
         if (verdict.outcome === "fail")
-          fired = [
-            ...fired,
+          fired2.push(
             ...verdict.fired.map((reading) => ({
               text: reading.trigger?.text ?? reading.label,
               summary: reading.text
             }))
-          ];
+          );
         scope.log.info(
           { pr: session.key, item: window2.item.id, outcome: verdict.outcome, line: verdict.line },
           "cutover window decided"
         );
       }
-      await saveReadings(scope.bot, session.key, readings);
-      return { events };
+      return {
+        events,
+        saveReadings: readings,
+        outcome: { result: result2, fired: fired2 }
+      };
     }
   });
+  const result = outcome2?.result ?? empty;
+  const fired = outcome2?.fired ?? [];
   await answerWaitingDeployments(scope, number4);
   const inconclusive = result.decided.filter((one) => one.outcome === "inconclusive");
   if (inconclusive.length > 0) await askToDecide(scope, number4, inconclusive);
@@ -96741,14 +96871,6 @@ var AppMetrics = class {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 };
-
-// src/app/server/secret.ts
-import { createHmac as createHmac6 } from "node:crypto";
-function ledgerSecretFrom(env) {
-  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
-  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
-  return createHmac6("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
-}
 
 // src/app/server/shutdown.ts
 var DEFAULT_SHUTDOWN_TIMEOUT_MS = 25e3;
