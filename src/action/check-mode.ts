@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import * as core from '@actions/core';
 import { findCheck } from '../../checks/index.js';
+import { resolveReleaseVersion } from '../core/release/release-version.js';
 import { type ChecklistItem, type ItemResult, isFailing, resultsReport } from '../core/template/model.js';
 import { gitHubForToken } from '../github/token-client.js';
 import { loadRepoContext, type RepoContext, type RepoIO } from '../load/repo-context.js';
@@ -92,7 +93,12 @@ export async function runCheckStep(
     only: inputs.only,
     targetUrl,
     baseRef: inputs.base ?? defaultBaseRef(context.repoDir),
-    releaseVersion: context.releaseVersion,
+    // read as the bot reads it (src/app/pr/facts.ts): branch, then PR title, then package.json
+    releaseVersion: resolveReleaseVersion({
+      branch: context.branch ?? event.pullRequest?.headRef,
+      title: event.pullRequest?.title,
+      packageVersion: context.packageJson.version,
+    }),
     branch: context.branch ?? event.pullRequest?.headRef,
     prTitle: event.pullRequest?.title,
     env,
