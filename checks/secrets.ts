@@ -120,7 +120,10 @@ export const secretsCheck = defineCheck({
       if (error instanceof TomlError) return { status: 'error', summary: `${error.message} (fix the file)` };
       throw error;
     }
-    const gitleaks = params.engine === 'builtin' ? undefined : await findExecutable('gitleaks', ctx.env.PATH, { systemOnly: true });
+    const gitleaks =
+      params.engine === 'builtin'
+        ? undefined
+        : await findExecutable('gitleaks', ctx.env.PATH, { systemOnly: true });
     if (params.engine === 'gitleaks' && !gitleaks) {
       return { status: 'skipped', summary: 'gitleaks not found on PATH (engine=gitleaks)' };
     }

@@ -26,6 +26,7 @@ import { toolAwareResolver } from '../../src/action/tools/resolver.js';
 import type { ResultsReport } from '../../src/core/template/model.js';
 import { testContext } from '../helpers/check-context.js';
 import { removeDirs, tempDir, writeFiles } from '../helpers/repo-temp.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { buildDist, ROOT, runAction } from './action-harness.js';
 
 const dirs: string[] = [];
@@ -74,7 +75,8 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     served.push(req.url ?? '');
     if (req.url === ASSET) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(archive);
-    else if (req.url === `/redirect${ASSET}`) // absolute, as GitHub's release downloads redirect (to objects.githubusercontent.com)
+    else if (req.url === `/redirect${ASSET}`)
+      // absolute, as GitHub's release downloads redirect (to objects.githubusercontent.com)
       res.writeHead(302, { location: `${baseUrl}${ASSET}` }).end();
     else res.writeHead(404).end('Not Found');
   });
@@ -309,7 +311,7 @@ describe('the pinned Lighthouse from npm', () => {
  * node_modules) run as the runner runs it (`node <copy>/dist/index.js`, GITHUB_ACTIONS, RUNNER_TOOL_CACHE,
  * INPUT_*) measures the Lighthouse items of examples/restaurant-os, and on a runner fetches gitleaks.
  */
-describe('a bare checkout of the Action on a runner', () => {
+requireTool('chromium').describe('a bare checkout of the Action on a runner', () => {
   let copy: string;
   beforeAll(() => {
     copy = tempDir('shipgate-bare-action-');

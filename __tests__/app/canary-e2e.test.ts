@@ -8,11 +8,12 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { decodeStateBlock } from '../../src/core/comment/state-block.js';
 import { testContext } from '../helpers/check-context.js';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { CONFIG, checklist, type Harness, isTicked, line, REPO } from './harness.js';
 import {
   openMergedRelease,
@@ -21,6 +22,10 @@ import {
   startReleaseHarness,
   TELEMETRY_TEMPLATE,
 } from './release-harness.js';
+
+/** The real Prometheus scrapes the real example app: every test here needs it (system-tools.ts). */
+const prometheus = requireTool('prometheus');
+const test = prometheus.test;
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 const GREEN = 'job="restaurant-os",version="6.0.3"';
@@ -89,6 +94,7 @@ async function tickUntil(done: () => boolean, timeoutMs: number): Promise<number
 }
 
 beforeAll(async () => {
+  if (!prometheus.path) return; // the tests are skipped, with the reason
   blue = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.2' });
   green = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.3', LATENCY_MS: '30' });
   prom = await startPrometheus('restaurant-os', [new URL(blue.url).host, new URL(green.url).host]);

@@ -7,8 +7,9 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { CONFIG, checklist, type Harness, isTicked, line, REPO, revertReplies } from './harness.js';
 import {
   edit,
@@ -17,6 +18,10 @@ import {
   startReleaseHarness,
   TELEMETRY_TEMPLATE,
 } from './release-harness.js';
+
+/** The real Prometheus scrapes the real example app: every test here needs it (system-tools.ts). */
+const prometheus = requireTool('prometheus');
+const test = prometheus.test;
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 const WINDOW = '8s';
@@ -74,6 +79,7 @@ const body = () => checklist(h?.sim ?? (undefined as never), pr.number).body;
 const comments = () => h?.sim.commentsOn(pr.number) ?? [];
 
 beforeAll(async () => {
+  if (!prometheus.path) return; // the tests are skipped, with the reason
   app = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.3', CHAOS: '1' });
   prom = await startPrometheus('restaurant-os', [new URL(app.url).host]);
   // real traffic: ~20 requests/s to the API (under the app's 30/s read limit)

@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { ConfigSchema } from '../../src/core/config/config.js';
 import type { ItemResult } from '../../src/core/template/model.js';
@@ -17,6 +17,7 @@ import { runChecks } from '../../src/runner/run-checks.js';
 import { TEMPLATE_PATH } from '../helpers/core-builders.js';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
 import { runtimeContext } from '../helpers/runtime-context.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { checklist, type Harness, isTicked, REPO } from './harness.js';
 import {
   openCompleteRelease,
@@ -25,6 +26,10 @@ import {
   startReleaseHarness,
   TELEMETRY_TEMPLATE,
 } from './release-harness.js';
+
+/** The real Prometheus scrapes the real example app: every test here needs it (system-tools.ts). */
+const prometheus = requireTool('prometheus');
+const test = prometheus.test;
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 
@@ -72,6 +77,7 @@ const ERROR_RATE =
   '100 * sum(rate(http_requests_total{code=~"5..",job="restaurant-os"}[10s])) / sum(rate(http_requests_total{job="restaurant-os"}[10s]))';
 
 beforeAll(async () => {
+  if (!prometheus.path) return; // the tests are skipped, with the reason
   app = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.3' });
   const target = new URL(app.url).host;
   prom = await startPrometheus('restaurant-os', [target]);

@@ -2,10 +2,12 @@ import { explicitAssertion, lhciVerdict } from '../../checks/lib/lighthouse/lhci
 import { collectPath, type LhciConfig, loadLhciConfig } from '../../checks/lib/lighthouse/lhci-config.js';
 import { lighthouseCheck } from '../../checks/lighthouse.js';
 import { buildTestContext, makeRepo, removeRepo } from '../helpers/build-fixtures.js';
+import { requireTool } from '../helpers/system-tools.js';
 
 // Real Chromium + Lighthouse: one run per page (runs from the config), ~10 s each on 2 cores.
 const LIGHTHOUSE_TIMEOUT = 120_000;
-const CHROME = '/usr/lib/chromium/chromium';
+const chrome = requireTool('chromium');
+const CHROME = chrome.path ?? '';
 const repos: string[] = [];
 afterAll(() => {
   for (const repo of repos) removeRepo(repo);
@@ -291,7 +293,7 @@ describe('reading Lighthouse CI configs with lhci’s reader', () => {
   });
 });
 
-describe('lighthouse with a Lighthouse CI config (real Lighthouse on a loopback static build)', () => {
+chrome.describe('lighthouse with a Lighthouse CI config (real Lighthouse on a loopback static build)', () => {
   const page = (title: string) =>
     `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1><p>Static page.</p></body></html>`;
   const dir = repo({
@@ -350,7 +352,7 @@ describe('lighthouse with a Lighthouse CI config (real Lighthouse on a loopback 
   });
 });
 
-describe('lighthouse: the likely cause of a page Lighthouse cannot load (real run)', () => {
+chrome.describe('lighthouse: the likely cause of a page Lighthouse cannot load (real run)', () => {
   test(
     'NO_FCP on a SPA whose only script is on another host: the cause names the host',
     async () => {
