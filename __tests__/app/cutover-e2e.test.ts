@@ -7,7 +7,7 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
 import { requireTool } from '../helpers/system-tools.js';
 import { CONFIG, checklist, type Harness, isTicked, line, REPO, revertReplies } from './harness.js';
@@ -54,6 +54,23 @@ async function instant(query: string): Promise<number | undefined> {
   const value = body.data.result[0]?.value[1];
   return value === undefined ? undefined : Number(value);
 }
+
+/**
+ * Waits (bounded) until Prometheus sees no 5xx in the rate window: the tests run in any order, and
+ * one that starts right after the error burst would otherwise measure that burst's tail.
+ */
+async function untilNoErrors(timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const query = 'sum(rate(http_requests_total{code=~"5..",job="restaurant-os"}[5s]))';
+  for (;;) {
+    const errors = await instant(query);
+    if (errors === undefined || errors === 0) return;
+    if (Date.now() > deadline) throw new Error(`still ${errors} errors/s after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+beforeEach(() => untilNoErrors(), 60_000);
 
 /** Runs the cutover timer once a second until `done` (bounded); returns the passes it took. */
 async function tickUntil(done: () => boolean, timeoutMs: number): Promise<number> {

@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { ConfigSchema } from '../../src/core/config/config.js';
 import type { ItemResult } from '../../src/core/template/model.js';
@@ -108,6 +108,24 @@ afterAll(async () => {
 const chaos = (failRate: number) =>
   fetch(new URL(`chaos?failRate=${failRate}`, app?.url), { method: 'POST' });
 
+/**
+ * The tests run in any order (--randomize): each starts on a healthy app whose last 5xx has left
+ * Prometheus' rate window (a wait on the condition, bounded), and the error burst ends with its test.
+ */
+async function untilNoErrors(timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // the window check looks back 6 s, each point over the 10 s rate window: no 5xx in the last 20 s
+  const query = 'sum(increase(http_requests_total{code=~"5..",job="restaurant-os"}[20s]))';
+  for (;;) {
+    const errors = await instant(query);
+    if (errors === undefined || errors === 0) return;
+    if (Date.now() > deadline) throw new Error(`still ${errors} 5xx/s after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+beforeEach(() => untilNoErrors(), 60_000);
+afterEach(() => chaos(0).then(() => undefined));
+
 test('a healthy deploy passes the built-in template’s success criteria and trips no trigger', async () => {
   const builtIn = parseTemplate(
     readFileSync(TEMPLATE_PATH, 'utf8'),
@@ -194,5 +212,4 @@ test('an error burst inside the window fails it, trips "Error rate > 5%", opens 
   expect(runNamed(h, merge, 'shipgate/post-deploy')?.output.summary).toContain('Switch traffic back to blue');
   expect(h.sim.commentsOn(pr).some((c) => c.body.startsWith('🔄 **Rollback started**'))).toBe(true);
   expect(h.sim.validationErrors).toEqual([]);
-  await chaos(0);
 }, 90_000);
