@@ -8,7 +8,7 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { decodeStateBlock } from '../../src/core/comment/state-block.js';
 import { testContext } from '../helpers/check-context.js';
@@ -141,6 +141,22 @@ telemetry:
   });
 }, 90_000);
 
+/**
+ * The tests run in any order (--randomize): each starts once green's injected latency spike (the
+ * consecutiveFailureLimit test) has left the span the checks look back over, waiting on that condition (bounded).
+ */
+beforeEach(async () => {
+  // the checks look back up to 12 s, each point over the 5 s rate window: the worst p95 of that span
+  const query = `max_over_time((1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${GREEN}}[5s]))))[20s:1s])`;
+  const deadline = Date.now() + 40_000;
+  for (;;) {
+    const p95 = await instant(query);
+    if (p95 !== undefined && p95 < 100) return;
+    if (Date.now() > deadline) throw new Error(`green's p95 still ${p95} ms after 40 s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}, 60_000);
+
 afterAll(async () => {
   if (traffic) clearInterval(traffic);
   await h?.close();
@@ -202,6 +218,10 @@ test('the prometheus check: the relative limit fails green while its absolute li
 
 test('cutover windows: too few samples goes to a person (decision in the ledger), a dry-run breach is shown only, the relative limit fails green', async () => {
   if (!h) throw new Error('no harness');
+  // the tests run in any order: the rollback test may already have opened its incident
+  const incidents = () =>
+    h?.sim.issuesIn().filter((i) => i.title.startsWith('Incident: rollback')).length ?? 0;
+  const incidentsBefore = incidents();
   const merged = await openMergedRelease(h, '6.0.3');
   pr.number = merged.pr;
   const reportsOf = (runId: number) =>
@@ -256,7 +276,7 @@ test('cutover windows: too few samples goes to a person (decision in the ledger)
   const ask = comments().find((c) => c.body.includes('Inconclusive — a person decides'));
   figures.ask = ask?.body;
   expect(ask?.body).toContain('(@erin)');
-  expect(h.sim.issuesIn().some((i) => i.title.startsWith('Incident: rollback'))).toBe(false);
+  expect(incidents()).toBe(incidentsBefore);
   // never passes by itself: the next step waits
   await h.sim.userComments(pr.number, 'erin', '/shipgate cutover 100');
   await h.settle();
@@ -393,7 +413,7 @@ const latency = (ms: number) =>
   fetch(new URL(`chaos?latencyMs=${ms}`, green?.url), { method: 'POST' }).then((r) => r.arrayBuffer());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// last: the latency it injects stays in the rate window for a few seconds
+// the latency it injects stays in the rate window for a few seconds: see beforeEach
 test('consecutiveFailureLimit tolerates an isolated latency spike on green and fails a sustained one', async () => {
   // a short rate window so a one-second spike stays a spike in the samples
   const ctx = testContext({ telemetry: { prometheus: { ...telemetry().prometheus, rateWindow: '2s' } } });
