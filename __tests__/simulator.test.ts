@@ -283,12 +283,14 @@ describe('faults', () => {
       retry: { retryAfterBaseValue: 5 },
       log: quiet,
     });
+    // a PR of its own: the tests run in any order (--randomize), so #1 may not exist yet
+    const pr = await sim.openPullRequest({ repo: 'acme/web', files: { 'retry.txt': 'x\n' }, title: 'Retry' });
     sim.faults.inject({ match: { method: 'GET', path: /\/pulls\/\d+$/ }, status: 503, times: 2 });
-    const res = await client.rest.pulls.get({ ...REPO, pull_number: 1 });
+    const res = await client.rest.pulls.get({ ...REPO, pull_number: pr.number });
     expect(res.status).toBe(200);
     expect(res.headers['x-ratelimit-limit']).toBe('5000');
     const statuses = sim.requests
-      .filter((r) => r.path === '/repos/acme/web/pulls/1')
+      .filter((r) => r.path === `/repos/acme/web/pulls/${pr.number}`)
       .slice(-3)
       .map((r) => r.status);
     expect(statuses).toEqual([503, 503, 200]);
@@ -320,7 +322,10 @@ describe('faults', () => {
   });
 });
 
-test('webhooks emitted by REST mutations match the OpenAPI x-webhooks schemas', () => {
+test('webhooks emitted by REST mutations match the OpenAPI x-webhooks schemas', async () => {
+  // a mutation of its own (the tests run in any order), on top of whatever the others emitted
+  const pr = await sim.openPullRequest({ repo: 'acme/web', files: { 'hook.txt': 'x\n' }, title: 'Hooks' });
+  await octokit.rest.issues.createComment({ ...REPO, issue_number: pr.number, body: 'emits issue_comment' });
   expect(sim.deliveries.length).toBeGreaterThan(0);
   expect(sim.webhookValidationErrors).toEqual([]);
   expect(sim.unimplemented).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ResultsReport } from '../../src/core/template/model.js';
 import { removeDirs, tempDir } from '../helpers/repo-temp.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { buildDist, ROOT, runAction } from './action-harness.js';
 import { buildFixtureRepo } from './fixture-repo.js';
 
@@ -88,7 +89,10 @@ describe('no token, not a pull request', () => {
   });
 });
 
-describe('an Action checkout without node_modules (as on a GitHub runner)', () => {
+/** a Chromium is found, so the Lighthouse items reach the install of Lighthouse */
+const chrome = requireTool('chromium');
+
+chrome.describe('an Action checkout without node_modules (as on a GitHub runner)', () => {
   it('runs the bundled tools; Lighthouse that cannot be installed is skipped with the reason and the fix', async () => {
     const checkout = tempDir('shipgate-action-checkout-');
     dirs.push(checkout);
@@ -111,7 +115,7 @@ describe('an Action checkout without node_modules (as on a GitHub runner)', () =
         RUNNER_TOOL_CACHE: toolCache,
         npm_config_offline: 'true',
         npm_config_cache: npmCache,
-        CHROME_PATH: '/usr/bin/chromium',
+        CHROME_PATH: chrome.path ?? '',
       },
       cwd: repo.dir,
     });

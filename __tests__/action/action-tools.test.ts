@@ -1,8 +1,10 @@
 /**
  * The Action brings its own tools (issue 13): the pinned Lighthouse installed with npm into the tool
  * cache when the checkout has no node_modules, and the pinned gitleaks downloaded, checksum-verified
- * and cached on a runner. Download sources are stood up on loopback: a real HTTP server on 127.0.0.1
- * serving a tarball built here with the real `tar`; npm installs from its local cache (--prefer-offline).
+ * and cached on a runner, both through @actions/tool-cache. Download sources are stood up on loopback:
+ * a real HTTP server on 127.0.0.1 serving a tarball built here with the real `tar`; npm installs from
+ * its local cache (--prefer-offline). tool-cache keeps its root in process.env.RUNNER_TOOL_CACHE, so
+ * each test points it at a fresh directory (cacheRoot()).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -12,7 +14,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { findCheck } from '../../checks/index.js';
-import { cachedDir } from '../../src/action/tools/cache.js';
 import {
   GITLEAKS_BASE_URL_ENV,
   GITLEAKS_SHA256,
@@ -22,10 +23,10 @@ import {
 } from '../../src/action/tools/gitleaks.js';
 import { lighthouseDir, provideLighthouse } from '../../src/action/tools/lighthouse.js';
 import { toolAwareResolver } from '../../src/action/tools/resolver.js';
-import { extractFromTarGz } from '../../src/action/tools/tar.js';
 import type { ResultsReport } from '../../src/core/template/model.js';
 import { testContext } from '../helpers/check-context.js';
 import { removeDirs, tempDir, writeFiles } from '../helpers/repo-temp.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { buildDist, ROOT, runAction } from './action-harness.js';
 
 const dirs: string[] = [];
@@ -47,6 +48,13 @@ done
 exit 0
 `;
 
+// tool-cache's own hook for its retry back-off (10–20 s between attempts on a runner): no waiting here
+Object.assign(globalThis, {
+  TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS: 0,
+  TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS: 0,
+});
+const runnerToolCache = process.env.RUNNER_TOOL_CACHE;
+
 let archive: Buffer;
 let sha256: string;
 let server: http.Server;
@@ -67,13 +75,17 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     served.push(req.url ?? '');
     if (req.url === ASSET) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(archive);
-    else if (req.url === `/redirect${ASSET}`) res.writeHead(302, { location: ASSET }).end();
+    else if (req.url === `/redirect${ASSET}`)
+      // absolute, as GitHub's release downloads redirect (to objects.githubusercontent.com)
+      res.writeHead(302, { location: `${baseUrl}${ASSET}` }).end();
     else res.writeHead(404).end('Not Found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  if (runnerToolCache === undefined) delete process.env.RUNNER_TOOL_CACHE;
+  else process.env.RUNNER_TOOL_CACHE = runnerToolCache;
   removeDirs(dirs);
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -89,18 +101,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 const pins = () => ({ [PLATFORM]: sha256 });
+/** A fresh tool cache, made the one tool-cache uses (it reads process.env.RUNNER_TOOL_CACHE). */
 function cacheRoot(): string {
   const dir = tempDir('shipgate-tool-cache-');
   dirs.push(dir);
+  process.env.RUNNER_TOOL_CACHE = dir;
   return dir;
 }
 
 describe('gitleaks from a (loopback) release download', () => {
-  it('extracts only the gitleaks member of a tar.gz written by tar', () => {
-    expect(extractFromTarGz(archive, 'gitleaks')?.toString()).toBe(FAKE_GITLEAKS);
-    expect(extractFromTarGz(archive, 'missing')).toBeUndefined();
-  });
-
   it('pins a sha256 per platform for the real release', () => {
     expect(Object.keys(GITLEAKS_SHA256).sort()).toEqual([
       'darwin_arm64',
@@ -117,7 +126,7 @@ describe('gitleaks from a (loopback) release download', () => {
     const root = cacheRoot();
     const env = { [GITLEAKS_BASE_URL_ENV]: `${baseUrl}/redirect` };
     const before = served.length;
-    const first = await provideGitleaks({ env, log: quiet, cacheRoot: root, sha256: pins() });
+    const first = await provideGitleaks({ env, log: quiet, sha256: pins() });
     expect(first).toEqual({
       ok: true,
       binary: path.join(root, 'shipgate-gitleaks', GITLEAKS_VERSION, PLATFORM, 'gitleaks'),
@@ -126,9 +135,23 @@ describe('gitleaks from a (loopback) release download', () => {
     if (!first.ok) return;
     expect(execFileSync(first.binary, ['version']).toString().trim()).toBe(GITLEAKS_VERSION);
     expect(served.slice(before)).toEqual([`/redirect${ASSET}`, ASSET]);
-    const second = await provideGitleaks({ env, log: quiet, cacheRoot: root, sha256: pins() });
+    const second = await provideGitleaks({ env, log: quiet, sha256: pins() });
     expect(second).toEqual({ ...first, hit: true });
     expect(served.length).toBe(before + 2);
+  });
+
+  it('does not take a tool directory whose install was interrupted (no tool-cache marker)', async () => {
+    const root = cacheRoot();
+    const dir = path.join(root, 'shipgate-gitleaks', GITLEAKS_VERSION, PLATFORM);
+    writeFiles(dir, { gitleaks: '#!/bin/sh\nexit 3\n' }); // half-copied: no <arch>.complete beside it
+    const result = await provideGitleaks({
+      env: { [GITLEAKS_BASE_URL_ENV]: baseUrl },
+      log: quiet,
+      sha256: pins(),
+    });
+    expect(result).toEqual({ ok: true, binary: path.join(dir, 'gitleaks'), hit: false });
+    expect(fs.readFileSync(path.join(dir, 'gitleaks'), 'utf8')).toBe(FAKE_GITLEAKS);
+    expect(fs.existsSync(`${dir}.complete`)).toBe(true);
   });
 
   it('refuses an archive whose checksum is not the pinned one and caches nothing', async () => {
@@ -137,21 +160,20 @@ describe('gitleaks from a (loopback) release download', () => {
     const result = await provideGitleaks({
       env: { [GITLEAKS_BASE_URL_ENV]: baseUrl },
       log: quiet,
-      cacheRoot: root,
     });
     expect(result).toEqual({
       ok: false,
       reason: `gitleaks ${GITLEAKS_VERSION} unavailable: checksum mismatch for gitleaks_${GITLEAKS_VERSION}_${PLATFORM}.tar.gz (sha256 ${sha256}, pinned ${GITLEAKS_SHA256[PLATFORM]}): refused`,
     });
-    expect(fs.readdirSync(path.join(root, 'shipgate-gitleaks', GITLEAKS_VERSION))).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'shipgate-gitleaks'))).toBe(false);
   });
 
   it('says why when the download fails: 404, refused connection, timeout', async () => {
     const log = quiet;
+    cacheRoot();
     const missing = await provideGitleaks({
       env: { [GITLEAKS_BASE_URL_ENV]: `${baseUrl}/nothing-here` },
       log,
-      cacheRoot: cacheRoot(),
     });
     expect(missing).toEqual({
       ok: false,
@@ -160,7 +182,6 @@ describe('gitleaks from a (loopback) release download', () => {
     const refused = await provideGitleaks({
       env: { [GITLEAKS_BASE_URL_ENV]: `http://127.0.0.1:${await closedPort()}` },
       log,
-      cacheRoot: cacheRoot(),
     });
     expect(refused.ok ? '' : refused.reason).toMatch(/unavailable: download failed \(.*ECONNREFUSED/);
     const hung = http.createServer(() => undefined); // accepts, never answers
@@ -169,7 +190,6 @@ describe('gitleaks from a (loopback) release download', () => {
       const slow = await provideGitleaks({
         env: { [GITLEAKS_BASE_URL_ENV]: `http://127.0.0.1:${(hung.address() as AddressInfo).port}` },
         log,
-        cacheRoot: cacheRoot(),
         timeoutMs: 300,
       });
       expect(slow).toEqual({
@@ -187,22 +207,23 @@ describe('gitleaks from a (loopback) release download', () => {
     dirs.push(repo);
     writeFiles(repo, { 'src/app.js': 'export const x = 1;\n' });
     const ctx = testContext({ repoDir: repo, env: { PATH: '/usr/bin:/bin' } });
-    const root = cacheRoot();
+    cacheRoot();
     const env = { [GITLEAKS_BASE_URL_ENV]: baseUrl };
     const fetched = toolAwareResolver(findCheck, {
       env,
       log: quiet,
-      provideGitleaks: () => provideGitleaks({ env, log: quiet, cacheRoot: root, sha256: pins() }),
+      provideGitleaks: () => provideGitleaks({ env, log: quiet, sha256: pins() }),
     })('secrets');
     expect(await fetched?.run({ engine: 'auto' }, ctx)).toMatchObject({
       status: 'pass',
       summary: '0 secrets found (gitleaks)',
     });
 
+    cacheRoot(); // an empty cache: the refused download below is tried, not the one fetched above
     const refused = toolAwareResolver(findCheck, {
       env,
       log: quiet,
-      provideGitleaks: () => provideGitleaks({ env, log: quiet, cacheRoot: cacheRoot() }),
+      provideGitleaks: () => provideGitleaks({ env, log: quiet }),
     })('secrets');
     const explicit = await refused?.run({ engine: 'gitleaks' }, ctx);
     expect(explicit).toMatchObject({
@@ -219,11 +240,11 @@ describe('gitleaks from a (loopback) release download', () => {
 
 describe('the pinned Lighthouse from npm', () => {
   it('fails with the reason and the fix, bounded: no npm, unreachable registry, timeout', async () => {
+    cacheRoot();
     const noNpm = await provideLighthouse({
       version: LIGHTHOUSE_VERSION,
       env: { PATH: '' },
       log: quiet,
-      cacheRoot: cacheRoot(),
     });
     expect(noNpm).toEqual({
       ok: false,
@@ -238,12 +259,12 @@ describe('the pinned Lighthouse from npm', () => {
       npm_config_cache: npmCache,
       npm_config_fetch_retries: '0',
     };
+    cacheRoot();
     const started = Date.now();
     const offline = await provideLighthouse({
       version: LIGHTHOUSE_VERSION,
       env: unreachable,
       log: quiet,
-      cacheRoot: cacheRoot(),
     });
     expect(offline.ok ? '' : offline.reason).toMatch(
       new RegExp(`^lighthouse@${LIGHTHOUSE_VERSION} could not be installed \\(.*ECONNREFUSED.*\\): fix: `),
@@ -254,29 +275,33 @@ describe('the pinned Lighthouse from npm', () => {
       version: LIGHTHOUSE_VERSION,
       env: unreachable,
       log: quiet,
-      cacheRoot: root,
       timeoutMs: 50,
     });
     expect(slow.ok ? '' : slow.reason).toMatch(/could not be installed \(timed out after 0 s\)/);
-    expect(fs.readdirSync(path.join(root, 'shipgate-lighthouse'))).toEqual([]); // nothing half-installed is kept
+    expect(fs.existsSync(path.join(root, 'shipgate-lighthouse'))).toBe(false); // nothing half-installed is kept
   });
 
-  it('a tool directory is published whole or not at all', async () => {
-    const dir = path.join(cacheRoot(), 'tool', '1.0.0');
-    await expect(
-      cachedDir(dir, async (tmp) => {
-        fs.writeFileSync(path.join(tmp, 'half'), '');
-        throw new Error('interrupted');
-      }),
-    ).rejects.toThrow('interrupted');
-    expect(fs.readdirSync(path.dirname(dir))).toEqual([]);
-    expect(await cachedDir(dir, async (tmp) => fs.writeFileSync(path.join(tmp, 'bin'), ''))).toEqual({
-      dir,
-      hit: false,
+  it('takes a completed tool-cache directory as it is, unless it no longer holds the version', async () => {
+    const root = cacheRoot();
+    const dir = lighthouseDir(root, LIGHTHOUSE_VERSION);
+    const pkg = (version: string) => ({
+      'node_modules/lighthouse/package.json': JSON.stringify({ name: 'lighthouse', version }),
     });
-    expect(await cachedDir(dir, async () => Promise.reject(new Error('not called')))).toEqual({
-      dir,
-      hit: true,
+    writeFiles(dir, pkg(LIGHTHOUSE_VERSION));
+    fs.writeFileSync(`${dir}.complete`, '');
+    const messages: string[] = [];
+    // no npm on PATH: a hit installs nothing
+    const hit = await provideLighthouse({
+      version: LIGHTHOUSE_VERSION,
+      env: { PATH: '' },
+      log: (m) => messages.push(m),
+    });
+    expect(hit).toEqual({ ok: true, dir, hit: true });
+    expect(messages).toEqual([`shipgate: lighthouse@${LIGHTHOUSE_VERSION} from the tool cache ${dir}`]);
+    writeFiles(dir, pkg('9.0.0'));
+    expect(await provideLighthouse({ version: LIGHTHOUSE_VERSION, env: { PATH: '' }, log: quiet })).toEqual({
+      ok: false,
+      reason: `the tool cache ${dir} holds lighthouse 9.0.0: fix: delete it`,
     });
   });
 });
@@ -286,7 +311,7 @@ describe('the pinned Lighthouse from npm', () => {
  * node_modules) run as the runner runs it (`node <copy>/dist/index.js`, GITHUB_ACTIONS, RUNNER_TOOL_CACHE,
  * INPUT_*) measures the Lighthouse items of examples/restaurant-os, and on a runner fetches gitleaks.
  */
-describe('a bare checkout of the Action on a runner', () => {
+requireTool('chromium').describe('a bare checkout of the Action on a runner', () => {
   let copy: string;
   beforeAll(() => {
     copy = tempDir('shipgate-bare-action-');

@@ -5,13 +5,14 @@
  * stops the export, sampling is reproducible from the printed seed, and the HTML renders in
  * headless Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { chromium } from 'playwright-core';
 import { main } from '../../src/cli/main.js';
+import { requireTool } from '../helpers/system-tools.js';
 import {
   checklist,
   gateRun,
@@ -29,9 +30,8 @@ import {
   RELEASE_TEMPLATE,
 } from './release-harness.js';
 
-const CHROME = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
+const browser = requireTool('chromium');
+const CHROME = browser.path;
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 let h: Harness;
@@ -240,38 +240,35 @@ test('without the bot key the export refuses to run (exit 2)', async () => {
   expect(stderr).toContain('SHIPGATE_LEDGER_SECRET');
 });
 
-(CHROME ? test : test.skip)(
-  'the HTML pack is one self-contained page that renders in headless Chromium',
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shipgate-export-'));
-    const file = join(dir, 'pack.html');
-    const { code } = await runCli([...EXPORT, '--format', 'html', '--out', file]);
-    expect(code).toBe(0);
-    const html = readFileSync(file, 'utf8');
-    expect(html).not.toMatch(/<script|src=|href="http/);
-    const browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-      timeout: 15_000,
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
-      await page.goto(pathToFileURL(file).href);
-      await expect(page.locator('h1').textContent()).resolves.toContain(`Change evidence: ${REPO}`);
-      expect(await page.locator('table').first().locator('tbody tr').count()).toBe(3);
-      await expect(page.locator(`#pr-${releases['8.2.0']?.pr} td`).allTextContents()).resolves.toEqual(
-        expect.arrayContaining([expect.stringContaining('break-glass by mia')]),
-      );
-      expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}audit-export.png`, fullPage: true });
-      // the top of the page (header, summary table, the first release) for docs/governance-export.png
-      await page.setViewportSize({ width: 1280, height: 1300 });
-      await page.screenshot({ path: `${ARTIFACTS}audit-export-top.png` });
-    } finally {
-      await browser.close();
-    }
-  },
-);
+browser.test('the HTML pack is one self-contained page that renders in headless Chromium', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipgate-export-'));
+  const file = join(dir, 'pack.html');
+  const { code } = await runCli([...EXPORT, '--format', 'html', '--out', file]);
+  expect(code).toBe(0);
+  const html = readFileSync(file, 'utf8');
+  expect(html).not.toMatch(/<script|src=|href="http/);
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    timeout: 15_000,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
+    await expect(page.locator('h1').textContent()).resolves.toContain(`Change evidence: ${REPO}`);
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(3);
+    await expect(page.locator(`#pr-${releases['8.2.0']?.pr} td`).allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('break-glass by mia')]),
+    );
+    expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}audit-export.png`, fullPage: true });
+    // the top of the page (header, summary table, the first release) for docs/governance-export.png
+    await page.setViewportSize({ width: 1280, height: 1300 });
+    await page.screenshot({ path: `${ARTIFACTS}audit-export-top.png` });
+  } finally {
+    await browser.close();
+  }
+});

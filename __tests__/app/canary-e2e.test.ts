@@ -8,11 +8,12 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { decodeStateBlock } from '../../src/core/comment/state-block.js';
 import { testContext } from '../helpers/check-context.js';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { CONFIG, checklist, type Harness, isTicked, line, REPO } from './harness.js';
 import {
   openMergedRelease,
@@ -21,6 +22,10 @@ import {
   startReleaseHarness,
   TELEMETRY_TEMPLATE,
 } from './release-harness.js';
+
+/** The real Prometheus scrapes the real example app: every test here needs it (system-tools.ts). */
+const prometheus = requireTool('prometheus');
+const test = prometheus.test;
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 const GREEN = 'job="restaurant-os",version="6.0.3"';
@@ -89,6 +94,7 @@ async function tickUntil(done: () => boolean, timeoutMs: number): Promise<number
 }
 
 beforeAll(async () => {
+  if (!prometheus.path) return; // the tests are skipped, with the reason
   blue = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.2' });
   green = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.3', LATENCY_MS: '30' });
   prom = await startPrometheus('restaurant-os', [new URL(blue.url).host, new URL(green.url).host]);
@@ -134,6 +140,22 @@ telemetry:
     },
   });
 }, 90_000);
+
+/**
+ * The tests run in any order (--randomize): each starts once green's injected latency spike (the
+ * consecutiveFailureLimit test) has left the span the checks look back over, waiting on that condition (bounded).
+ */
+beforeEach(async () => {
+  // the checks look back up to 12 s, each point over the 5 s rate window: the worst p95 of that span
+  const query = `max_over_time((1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${GREEN}}[5s]))))[20s:1s])`;
+  const deadline = Date.now() + 40_000;
+  for (;;) {
+    const p95 = await instant(query);
+    if (p95 !== undefined && p95 < 100) return;
+    if (Date.now() > deadline) throw new Error(`green's p95 still ${p95} ms after 40 s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}, 60_000);
 
 afterAll(async () => {
   if (traffic) clearInterval(traffic);
@@ -196,6 +218,10 @@ test('the prometheus check: the relative limit fails green while its absolute li
 
 test('cutover windows: too few samples goes to a person (decision in the ledger), a dry-run breach is shown only, the relative limit fails green', async () => {
   if (!h) throw new Error('no harness');
+  // the tests run in any order: the rollback test may already have opened its incident
+  const incidents = () =>
+    h?.sim.issuesIn().filter((i) => i.title.startsWith('Incident: rollback')).length ?? 0;
+  const incidentsBefore = incidents();
   const merged = await openMergedRelease(h, '6.0.3');
   pr.number = merged.pr;
   const reportsOf = (runId: number) =>
@@ -250,7 +276,7 @@ test('cutover windows: too few samples goes to a person (decision in the ledger)
   const ask = comments().find((c) => c.body.includes('Inconclusive — a person decides'));
   figures.ask = ask?.body;
   expect(ask?.body).toContain('(@erin)');
-  expect(h.sim.issuesIn().some((i) => i.title.startsWith('Incident: rollback'))).toBe(false);
+  expect(incidents()).toBe(incidentsBefore);
   // never passes by itself: the next step waits
   await h.sim.userComments(pr.number, 'erin', '/shipgate cutover 100');
   await h.settle();
@@ -387,7 +413,7 @@ const latency = (ms: number) =>
   fetch(new URL(`chaos?latencyMs=${ms}`, green?.url), { method: 'POST' }).then((r) => r.arrayBuffer());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// last: the latency it injects stays in the rate window for a few seconds
+// the latency it injects stays in the rate window for a few seconds: see beforeEach
 test('consecutiveFailureLimit tolerates an isolated latency spike on green and fails a sustained one', async () => {
   // a short rate window so a one-second spike stays a spike in the samples
   const ctx = testContext({ telemetry: { prometheus: { ...telemetry().prometheus, rateWindow: '2s' } } });

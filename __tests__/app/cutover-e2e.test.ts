@@ -7,8 +7,9 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { CONFIG, checklist, type Harness, isTicked, line, REPO, revertReplies } from './harness.js';
 import {
   edit,
@@ -17,6 +18,10 @@ import {
   startReleaseHarness,
   TELEMETRY_TEMPLATE,
 } from './release-harness.js';
+
+/** The real Prometheus scrapes the real example app: every test here needs it (system-tools.ts). */
+const prometheus = requireTool('prometheus');
+const test = prometheus.test;
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 const WINDOW = '8s';
@@ -50,6 +55,23 @@ async function instant(query: string): Promise<number | undefined> {
   return value === undefined ? undefined : Number(value);
 }
 
+/**
+ * Waits (bounded) until Prometheus sees no 5xx in the rate window: the tests run in any order, and
+ * one that starts right after the error burst would otherwise measure that burst's tail.
+ */
+async function untilNoErrors(timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const query = 'sum(rate(http_requests_total{code=~"5..",job="restaurant-os"}[5s]))';
+  for (;;) {
+    const errors = await instant(query);
+    if (errors === undefined || errors === 0) return;
+    if (Date.now() > deadline) throw new Error(`still ${errors} errors/s after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+beforeEach(() => untilNoErrors(), 60_000);
+
 /** Runs the cutover timer once a second until `done` (bounded); returns the passes it took. */
 async function tickUntil(done: () => boolean, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -74,6 +96,7 @@ const body = () => checklist(h?.sim ?? (undefined as never), pr.number).body;
 const comments = () => h?.sim.commentsOn(pr.number) ?? [];
 
 beforeAll(async () => {
+  if (!prometheus.path) return; // the tests are skipped, with the reason
   app = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.3', CHAOS: '1' });
   prom = await startPrometheus('restaurant-os', [new URL(app.url).host]);
   // real traffic: ~20 requests/s to the API (under the app's 30/s read limit)

@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { ConfigSchema } from '../../src/core/config/config.js';
 import type { ItemResult } from '../../src/core/template/model.js';
@@ -17,6 +17,7 @@ import { runChecks } from '../../src/runner/run-checks.js';
 import { TEMPLATE_PATH } from '../helpers/core-builders.js';
 import { type RunningProcess, startExampleApp, startPrometheus } from '../helpers/prometheus-server.js';
 import { runtimeContext } from '../helpers/runtime-context.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { checklist, type Harness, isTicked, REPO } from './harness.js';
 import {
   openCompleteRelease,
@@ -25,6 +26,10 @@ import {
   startReleaseHarness,
   TELEMETRY_TEMPLATE,
 } from './release-harness.js';
+
+/** The real Prometheus scrapes the real example app: every test here needs it (system-tools.ts). */
+const prometheus = requireTool('prometheus');
+const test = prometheus.test;
 
 const APP_DIR = fileURLToPath(new URL('../../examples/restaurant-os/', import.meta.url));
 
@@ -72,6 +77,7 @@ const ERROR_RATE =
   '100 * sum(rate(http_requests_total{code=~"5..",job="restaurant-os"}[10s])) / sum(rate(http_requests_total{job="restaurant-os"}[10s]))';
 
 beforeAll(async () => {
+  if (!prometheus.path) return; // the tests are skipped, with the reason
   app = await startExampleApp(APP_DIR, { APP_VERSION: '6.0.3' });
   const target = new URL(app.url).host;
   prom = await startPrometheus('restaurant-os', [target]);
@@ -101,6 +107,24 @@ afterAll(async () => {
 
 const chaos = (failRate: number) =>
   fetch(new URL(`chaos?failRate=${failRate}`, app?.url), { method: 'POST' });
+
+/**
+ * The tests run in any order (--randomize): each starts on a healthy app whose last 5xx has left
+ * Prometheus' rate window (a wait on the condition, bounded), and the error burst ends with its test.
+ */
+async function untilNoErrors(timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // the window check looks back 6 s, each point over the 10 s rate window: no 5xx in the last 20 s
+  const query = 'sum(increase(http_requests_total{code=~"5..",job="restaurant-os"}[20s]))';
+  for (;;) {
+    const errors = await instant(query);
+    if (errors === undefined || errors === 0) return;
+    if (Date.now() > deadline) throw new Error(`still ${errors} 5xx/s after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+beforeEach(() => untilNoErrors(), 60_000);
+afterEach(() => chaos(0).then(() => undefined));
 
 test('a healthy deploy passes the built-in template’s success criteria and trips no trigger', async () => {
   const builtIn = parseTemplate(
@@ -188,5 +212,4 @@ test('an error burst inside the window fails it, trips "Error rate > 5%", opens 
   expect(runNamed(h, merge, 'shipgate/post-deploy')?.output.summary).toContain('Switch traffic back to blue');
   expect(h.sim.commentsOn(pr).some((c) => c.body.startsWith('🔄 **Rollback started**'))).toBe(true);
   expect(h.sim.validationErrors).toEqual([]);
-  await chaos(0);
 }, 90_000);

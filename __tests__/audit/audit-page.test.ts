@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -7,16 +7,14 @@ import { AUDIT_SECURITY_HEADERS, createAuditHandler } from '../../src/audit/audi
 import { createAuditLink } from '../../src/audit/audit-link.js';
 import type { AuditRecord } from '../../src/core/audit/audit-record.js';
 import { buildStoryRecord, FINDING, HEAD, STORY_SECRET, WAIVER_REASON } from '../helpers/audit-story.js';
+import { requireTool } from '../helpers/system-tools.js';
 
 /**
  * The audit page in a real headless Chromium, served by a real node:http server on loopback
  * through the same handler the bot mounts.
  */
-const CHROME = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
-if (!CHROME) console.warn('audit page browser tests skipped: no Chromium (set CHROME_PATH)');
-const describeWithBrowser = CHROME ? describe : describe.skip;
+const browserTool = requireTool('chromium');
+const CHROME = browserTool.path;
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const NOW = new Date('2026-11-25T17:00:00Z');
@@ -56,7 +54,7 @@ function shown(locator: Locator): Promise<string> {
 const story = records.get(412);
 if (story) records.set(414, { ...story, pr: { ...story.pr, number: 414, author: 'someone-else' } });
 
-describeWithBrowser('audit page in Chromium', () => {
+browserTool.describe('audit page in Chromium', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { missingToolMessage } from './system-tools.js';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -52,12 +53,11 @@ async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs
 
 /**
  * The real `prometheus` (Debian package) on loopback, scraping `targets` every second, with its data
- * in a temp dir. Throws (a test failure, not a skip) when the binary is missing: `.ci/run` installs it.
+ * in a temp dir. Throws when the binary is missing; test files guard with requireTool('prometheus').
  */
 export async function startPrometheus(job: string, targets: string[]): Promise<RunningProcess> {
   const found = spawnSync('prometheus', ['--version'], { encoding: 'utf8' });
-  if (found.error || found.status !== 0)
-    throw new Error('prometheus not found on PATH: apt-get install -y prometheus (.ci/run installs it)');
+  if (found.error || found.status !== 0) throw new Error(missingToolMessage('prometheus'));
   const dir = mkdtempSync(path.join(tmpdir(), 'shipgate-prom-'));
   const config = [
     'global:',

@@ -59,6 +59,11 @@ const registry = new Map<string, Check<unknown>>([
 
 describe('runChecks', () => {
   const config = ConfigSchema.parse({ timeoutMs: 300, concurrency: 2 });
+  // the fakes count across tests; each test counts its own runs (the order is random under --randomize)
+  beforeEach(() => {
+    calls.length = 0;
+    measured = 0;
+  });
 
   it('runs every automated item of the phase and isolates failures', async () => {
     const results = await runChecks({

@@ -3,14 +3,13 @@
  * connection): replicas share one write budget per installation instead of each spacing its own.
  */
 import { execFileSync } from 'node:child_process';
-import { redisServerBinary } from '../../bench/redis-server.js';
 import { checklistComments } from '../app/harness.js';
+import { requireTool } from '../helpers/system-tools.js';
 import { type Fleet, settled, startFleet } from './replica-fleet.js';
 
-const hasRedis = redisServerBinary() !== undefined;
-const describeWithRedis = hasRedis ? describe : describe.skip;
+const redis = requireTool('redis-server');
 
-describeWithRedis('Octokit throttling across replicas', () => {
+redis.describe('Octokit throttling across replicas', () => {
   let fleet: Fleet;
 
   beforeAll(async () => {

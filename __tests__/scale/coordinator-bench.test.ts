@@ -1,9 +1,9 @@
-import { expect, test } from '@jest/globals';
+import { expect } from '@jest/globals';
 import { benchCoordinator } from '../../bench/coordinator-bench.js';
-import { redisServerBinary } from '../../bench/redis-server.js';
+import { requireTool } from '../helpers/system-tools.js';
 
 // Keeps `npm run bench`'s coordinator part working; the figures themselves are not judged here.
-(redisServerBinary() ? test : test.skip)('the coordinator bench reports both figures', async () => {
+requireTool('redis-server').test('the coordinator bench reports both figures', async () => {
   const figures = await benchCoordinator();
   expect(figures.redis_lock_roundtrip_p95_ms).toBeGreaterThan(0);
   expect(Number.isFinite(figures.redis_lock_roundtrip_p95_ms)).toBe(true);

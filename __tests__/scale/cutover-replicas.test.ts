@@ -2,8 +2,8 @@
  * The cutover timer across replicas and restarts: the index of PRs with open windows lives in the
  * coordinator's shared state (Redis), and each PR is sampled by one replica per time slot.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { type RedisServerProcess, redisServerBinary, startRedisServer } from '../../bench/redis-server.js';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { type RedisServerProcess, startRedisServer } from '../../bench/redis-server.js';
 import { loadReadings, saveReadings } from '../../src/app/pr/cutover-readings.js';
 import { forgetWatched, noteCutover, watchedPulls } from '../../src/app/pr/cutover-watch.js';
 import { type Bot, BotMemory } from '../../src/app/runtime/bot.js';
@@ -14,9 +14,9 @@ import type { GitHub } from '../../src/github/types.js';
 import { checkSchemas } from '../../src/load/load-checklist.js';
 import type { Coordinator } from '../../src/scale/coordinator.js';
 import { createRedisCoordinator } from '../../src/scale/redis-coordinator.js';
+import { requireTool } from '../helpers/system-tools.js';
 
-const hasRedis = redisServerBinary() !== undefined;
-const describeRedis = hasRedis ? describe : describe.skip;
+const redis = requireTool('redis-server');
 
 const checklist = parseTemplate(
   `# R
@@ -33,7 +33,7 @@ const open: ItemStates = {
 };
 const config = { checks: {} };
 
-describeRedis('cutover timer with several replicas (one redis-server)', () => {
+redis.describe('cutover timer with several replicas (one redis-server)', () => {
   let server: RedisServerProcess;
   const coordinators: Coordinator[] = [];
   const replica = (): Bot => {

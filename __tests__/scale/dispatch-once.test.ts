@@ -2,13 +2,15 @@
  * The missing-results dispatch happens once per commit fleet-wide: with Redis the record
  * lives in the shared store, so a restarted (or another) replica does not dispatch again.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { type RedisServerProcess, redisServerBinary, startRedisServer } from '../../bench/redis-server.js';
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import { type RedisServerProcess, startRedisServer } from '../../bench/redis-server.js';
 import { createRedisCoordinator } from '../../src/scale/redis-coordinator.js';
 import { CONFIG, type Harness, REPO, startHarness } from '../app/harness.js';
+import { requireTool } from '../helpers/system-tools.js';
 
-const hasRedis = redisServerBinary() !== undefined;
-const testWithRedis = hasRedis ? test : test.skip;
+const redisTool = requireTool('redis-server');
+const hasRedis = redisTool.path !== undefined;
+const testWithRedis = redisTool.test;
 
 const T0 = Date.parse('2026-11-25T10:00:00.000Z');
 let clock = T0;

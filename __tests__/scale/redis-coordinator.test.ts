@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { type RedisServerProcess, redisServerBinary, startRedisServer } from '../../bench/redis-server.js';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { type RedisServerProcess, startRedisServer } from '../../bench/redis-server.js';
 import { type Coordinator, type Lease, LeaseLost, LockWaitTimeout } from '../../src/scale/coordinator.js';
 import { createRedisCoordinator, type RedisCoordinatorOptions } from '../../src/scale/redis-coordinator.js';
+import { requireTool } from '../helpers/system-tools.js';
 import {
   coordinatorBehaviours,
   expectClosedCoordinatorRefusesWork,
   signal,
 } from './coordinator-behaviours.js';
 
-const hasRedis = redisServerBinary() !== undefined;
-if (!hasRedis)
-  console.warn(
-    'redis-server not found on PATH: Redis coordinator tests skipped (apt-get install redis-server)',
-  );
-const describeRedis = hasRedis ? describe : describe.skip;
+const redis = requireTool('redis-server');
 
-describeRedis('Redis coordinator (two replicas = two connections to one redis-server)', () => {
+redis.describe('Redis coordinator (two replicas = two connections to one redis-server)', () => {
   let server: RedisServerProcess;
   const open: Coordinator[] = [];
   let a: Coordinator;

@@ -1,19 +1,17 @@
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { freePort, redisServerBinary, startRedisServer } from '../../bench/redis-server.js';
+import { freePort, startRedisServer } from '../../bench/redis-server.js';
 import { type Coordinator, CoordinatorUnavailable } from '../../src/scale/coordinator.js';
 import { coordinatorKind, createCoordinator } from '../../src/scale/create-coordinator.js';
 import { redactRedisUrl } from '../../src/scale/redis-client.js';
 import { createRedisCoordinator } from '../../src/scale/redis-coordinator.js';
+import { requireTool } from '../helpers/system-tools.js';
 
-const hasRedis = redisServerBinary() !== undefined;
-if (!hasRedis)
-  console.warn('redis-server not found on PATH: Redis failure tests skipped (apt-get install redis-server)');
-const describeRedis = hasRedis ? describe : describe.skip;
+const redis = requireTool('redis-server');
 
 /** Fail fast: a command gives up after 1 s, queued commands after one reconnection attempt. */
 const FAST = { commandTimeoutMs: 1_000, retriesPerCommand: 1 };
 
-describeRedis('Redis going away', () => {
+redis.describe('Redis going away', () => {
   const open: Coordinator[] = [];
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -106,7 +104,7 @@ describe('createCoordinator(env)', () => {
     expect(redactRedisUrl('not a url hunter2')).not.toContain('hunter2');
   });
 
-  (hasRedis ? test : test.skip)('with REDIS_URL it coordinates through that server', async () => {
+  redis.test('with REDIS_URL it coordinates through that server', async () => {
     const server = await startRedisServer();
     const first = createCoordinator({ REDIS_URL: server.url });
     const second = createCoordinator({ REDIS_URL: server.url });

@@ -3,17 +3,14 @@
  * delivers webhooks to them round-robin. Locks, de-duplication and fencing must make the pair
  * behave like one bot: one comment, every authorized tick kept, no duplicate effects.
  */
-import { redisServerBinary } from '../../bench/redis-server.js';
 import { checklistComments, isTicked, toggle } from '../app/harness.js';
+import { requireTool } from '../helpers/system-tools.js';
 import type { Simulator } from '../simulator/index.js';
 import { type Fleet, settled as settledOn, startFleet } from './replica-fleet.js';
 
-const hasRedis = redisServerBinary() !== undefined;
-const describeWithRedis = hasRedis ? describe : describe.skip;
-if (!hasRedis)
-  console.warn('replicas.test.ts skipped: redis-server is not installed (apt-get install redis-server)');
+const redis = requireTool('redis-server');
 
-describeWithRedis('two replicas behind one Redis', () => {
+redis.describe('two replicas behind one Redis', () => {
   let fleet: Fleet;
   let sim: Simulator;
 

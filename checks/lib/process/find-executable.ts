@@ -7,6 +7,10 @@ import path from 'node:path';
  * `node_modules/.bin` folders are skipped (npm run and npx put them first on PATH): a `gitleaks`
  * there is an npm package's wrapper — the WASM build, 10× slower, or a dependency's code — not
  * the gitleaks binary the check means.
+ *
+ * Not `@actions/io`'s `which`: it searches `process.env.PATH` only, while checks run with their own
+ * environment (`ctx.env`, the child environment the runner builds, and the Action's tools search the
+ * PATH they are given), and it has no way to leave out a folder such as `node_modules/.bin`.
  */
 export async function findExecutable(
   name: string,

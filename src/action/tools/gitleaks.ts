@@ -1,13 +1,14 @@
 /**
  * The pinned gitleaks release for a runner without one on PATH: downloaded from the gitleaks
  * release (or a mirror), its sha256 checked against the constants below before anything is
- * extracted, the binary extracted into the tool cache and reused by later runs.
+ * extracted, then extracted and cached with `@actions/tool-cache` and reused by later runs.
  */
 import crypto from 'node:crypto';
-import { chmod, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { cachedDir, type Env, toolCacheRoot } from './cache.js';
-import { extractFromTarGz } from './tar.js';
+import * as toolCache from '@actions/tool-cache';
+import { type Env, scratchDir, useToolCacheRoot, withDeadline } from './tool-cache.js';
 
 export const GITLEAKS_VERSION = '8.28.0';
 
@@ -47,7 +48,6 @@ export function gitleaksUrl(base: string, platformKey: string, version = GITLEAK
 export interface GitleaksInstall {
   env: Env;
   log(message: string): void;
-  cacheRoot?: string;
   platform?: string;
   arch?: string;
   timeoutMs?: number;
@@ -55,6 +55,9 @@ export interface GitleaksInstall {
   version?: string;
   sha256?: Readonly<Record<string, string>>;
 }
+
+/** tool-cache's name for the pinned gitleaks: `<RUNNER_TOOL_CACHE>/shipgate-gitleaks/<version>/<os>_<arch>/`. */
+const TOOL = 'shipgate-gitleaks';
 
 /** Downloads, verifies and caches gitleaks; never throws: a failure is the reason. */
 export async function provideGitleaks(options: GitleaksInstall): Promise<ProvidedBinary> {
@@ -69,47 +72,61 @@ export async function provideGitleaks(options: GitleaksInstall): Promise<Provide
   const expected = sums[key] ?? '';
   const base = options.env[GITLEAKS_BASE_URL_ENV] || GITLEAKS_DEFAULT_BASE_URL;
   const url = gitleaksUrl(base, key, version);
-  const dir = path.join(options.cacheRoot ?? toolCacheRoot(options.env), 'shipgate-gitleaks', version, key);
+  const asset = path.basename(url);
+  let scratch: string | undefined;
   try {
-    const cached = await cachedDir(dir, async (tmp) => {
-      options.log(`shipgate: downloading gitleaks ${version} from ${url}`);
-      const archive = await download(url, options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);
-      const actual = crypto.createHash('sha256').update(archive).digest('hex');
-      // verified before anything is extracted: a mismatch is a tampered or wrong download
-      if (actual !== expected)
-        throw new Error(
-          `checksum mismatch for ${path.basename(url)} (sha256 ${actual}, pinned ${expected}): refused`,
-        );
-      const binary = extractFromTarGz(archive, 'gitleaks');
-      if (!binary) throw new Error(`${path.basename(url)} holds no gitleaks binary`);
-      await writeFile(path.join(tmp, 'gitleaks'), binary);
-      await chmod(path.join(tmp, 'gitleaks'), 0o755);
-    });
-    if (cached.hit) options.log(`shipgate: gitleaks ${version} from the tool cache ${dir}`);
-    return { ok: true, binary: path.join(dir, 'gitleaks'), hit: cached.hit };
+    useToolCacheRoot(options.env);
+    const found = toolCache.find(TOOL, version, key);
+    if (found) {
+      options.log(`shipgate: gitleaks ${version} from the tool cache ${found}`);
+      return { ok: true, binary: path.join(found, 'gitleaks'), hit: true };
+    }
+    options.log(`shipgate: downloading gitleaks ${version} from ${url}`);
+    scratch = await scratchDir(options.env, 'shipgate-gitleaks-');
+    const archive = await download(
+      url,
+      path.join(scratch, asset),
+      options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+    );
+    // tool-cache verifies nothing: the archive is hashed before anything is extracted, and a
+    // mismatch (a tampered or wrong download) is refused
+    const actual = await sha256File(archive);
+    if (actual !== expected)
+      throw new Error(`checksum mismatch for ${asset} (sha256 ${actual}, pinned ${expected}): refused`);
+    const extracted = await toolCache.extractTar(archive, path.join(scratch, 'extracted'));
+    const binary = path.join(extracted, 'gitleaks');
+    if (!(await stat(binary).catch(() => undefined))?.isFile())
+      throw new Error(`${asset} holds no gitleaks binary`);
+    const dir = await toolCache.cacheFile(binary, 'gitleaks', TOOL, version, key);
+    return { ok: true, binary: path.join(dir, 'gitleaks'), hit: false };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `gitleaks ${version} unavailable: ${message}` };
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 }
 
-async function download(url: string, timeoutMs: number): Promise<Buffer> {
-  let response: Response;
+/** tool-cache's download (redirects followed, 5xx and connection errors retried), bounded and size-capped. */
+async function download(url: string, dest: string, timeoutMs: number): Promise<string> {
   try {
-    // release downloads redirect to objects.githubusercontent.com; fetch follows redirects
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    await withDeadline(toolCache.downloadTool(url, dest), timeoutMs);
   } catch (error) {
-    // AbortSignal.timeout rejects with a DOMException named TimeoutError (not an Error subclass everywhere)
-    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
-    const cause = timedOut
-      ? `timed out after ${timeoutMs / 1000} s`
-      : String((error as Error).cause ?? error);
+    const cause =
+      error instanceof toolCache.HTTPError
+        ? `HTTP ${error.httpStatusCode ?? '?'}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     throw new Error(`download failed (${cause.slice(0, 200)})`);
   }
-  if (!response.ok) throw new Error(`download failed (HTTP ${response.status})`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_ARCHIVE_BYTES) throw new Error(`download too large (${length} bytes)`);
-  const body = Buffer.from(await response.arrayBuffer());
-  if (body.length > MAX_ARCHIVE_BYTES) throw new Error(`download too large (${body.length} bytes)`);
-  return body;
+  const { size } = await stat(dest);
+  if (size > MAX_ARCHIVE_BYTES) throw new Error(`download too large (${size} bytes)`);
+  return dest;
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Check, CheckOutcome } from '../../../checks/check.js';
 import { badChromePath, findChrome } from '../../../checks/lib/lighthouse/chrome.js';
 import { findExecutable } from '../../../checks/lib/process/find-executable.js';
-import type { Env } from './cache.js';
 import { type ProvidedBinary, provideGitleaks } from './gitleaks.js';
 import {
   LIGHTHOUSE_DIR_ENV,
@@ -12,6 +11,7 @@ import {
   provideLighthouse,
   workspaceLighthouse,
 } from './lighthouse.js';
+import type { Env } from './tool-cache.js';
 
 /**
  * npm packages a check loads at run time that are NOT bundled into dist/index.js (see
