@@ -56388,6 +56388,13 @@ var GOVERNANCE_STATE_FIELDS = {
   due: When.optional()
 };
 
+// src/core/ledger/result-provenance-schema.ts
+var RESULT_PROVENANCE_FIELDS = {
+  how: external_exports.enum(["verified", "reported"]).optional(),
+  run: external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional(),
+  pipeline: external_exports.array(external_exports.string().max(500)).max(20).optional()
+};
+
 // src/core/audit/audit-schema.ts
 var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
 var Text2 = external_exports.string().max(2e3);
@@ -56395,9 +56402,6 @@ var Who2 = external_exports.string().max(100);
 var Sha2 = external_exports.string().max(64);
 var When2 = external_exports.string().max(40);
 var Delivery = external_exports.string().max(100).optional();
-var How = external_exports.enum(["verified", "reported"]).optional();
-var Run = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
-var Pipeline = external_exports.array(Text2).max(20).optional();
 var EventSchema = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text2, by: Who2, at: When2, sha: Sha2, d: Delivery }),
   external_exports.object({
@@ -56417,9 +56421,7 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     summary: Text2,
     at: When2,
     sha: Sha2,
-    how: How,
-    run: Run,
-    pipeline: Pipeline
+    ...RESULT_PROVENANCE_FIELDS
   }),
   external_exports.object({
     t: external_exports.literal("decide"),
@@ -56453,9 +56455,7 @@ var ItemStateSchema = external_exports.object({
   waived: external_exports.object({ by: Who2, reason: Text2, na: external_exports.literal(true).optional() }).optional(),
   reset: Text2.optional(),
   incident: external_exports.number().int().positive().optional(),
-  how: How,
-  run: Run,
-  pipeline: Pipeline,
+  ...RESULT_PROVENANCE_FIELDS,
   ...GOVERNANCE_STATE_FIELDS
 });
 var FindingSchema = external_exports.object({
@@ -56665,9 +56665,6 @@ var Who3 = external_exports.string().max(100);
 var Sha3 = external_exports.string().max(64);
 var When3 = external_exports.string().max(40);
 var Delivery2 = external_exports.string().max(100).optional();
-var How2 = external_exports.enum(["verified", "reported"]).optional();
-var Run2 = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
-var Pipeline2 = external_exports.array(external_exports.string().max(500)).max(20).optional();
 var EventSchema2 = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who3, at: When3, sha: Sha3, d: Delivery2 }),
   external_exports.object({
@@ -56686,9 +56683,7 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     summary: external_exports.string(),
     at: When3,
     sha: Sha3,
-    how: How2,
-    run: Run2,
-    pipeline: Pipeline2
+    ...RESULT_PROVENANCE_FIELDS
   }),
   external_exports.object({
     t: external_exports.literal("decide"),
@@ -56736,9 +56731,7 @@ var ItemStateSchema2 = external_exports.object({
   waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
   reset: external_exports.string().optional(),
   incident: external_exports.number().int().positive().optional(),
-  how: How2,
-  run: Run2,
-  pipeline: Pipeline2,
+  ...RESULT_PROVENANCE_FIELDS,
   ...GOVERNANCE_STATE_FIELDS
 });
 var LedgerSchema = external_exports.object({

@@ -8468,7 +8468,7 @@ var require_Pipeline = __commonJS({
       }
       return slot;
     }
-    var Pipeline3 = class extends Commander_1.default {
+    var Pipeline = class extends Commander_1.default {
       constructor(redis) {
         super();
         this.redis = redis;
@@ -8638,20 +8638,20 @@ var require_Pipeline = __commonJS({
         return this;
       }
     };
-    exports2.default = Pipeline3;
-    var multi = Pipeline3.prototype.multi;
-    Pipeline3.prototype.multi = function() {
+    exports2.default = Pipeline;
+    var multi = Pipeline.prototype.multi;
+    Pipeline.prototype.multi = function() {
       this._transactions += 1;
       return multi.apply(this, arguments);
     };
-    var execBuffer = Pipeline3.prototype.execBuffer;
-    Pipeline3.prototype.execBuffer = (0, util_1.deprecate)(function() {
+    var execBuffer = Pipeline.prototype.execBuffer;
+    Pipeline.prototype.execBuffer = (0, util_1.deprecate)(function() {
       if (this._transactions > 0) {
         this._transactions -= 1;
       }
       return execBuffer.apply(this, arguments);
     }, "Pipeline#execBuffer: Use Pipeline#exec instead");
-    Pipeline3.prototype.exec = function(callback) {
+    Pipeline.prototype.exec = function(callback) {
       if (this.isCluster && !this.redis.slots.length) {
         if (this.redis.status === "wait")
           this.redis.connect().catch(utils_1.noop);
@@ -73069,6 +73069,13 @@ var GOVERNANCE_STATE_FIELDS = {
   due: When.optional()
 };
 
+// src/core/ledger/result-provenance-schema.ts
+var RESULT_PROVENANCE_FIELDS = {
+  how: external_exports.enum(["verified", "reported"]).optional(),
+  run: external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional(),
+  pipeline: external_exports.array(external_exports.string().max(500)).max(20).optional()
+};
+
 // src/core/comment/state-block.ts
 var BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
 var Status = external_exports.enum(["pass", "fail", "skipped", "error"]);
@@ -73076,9 +73083,6 @@ var Who2 = external_exports.string().max(100);
 var Sha2 = external_exports.string().max(64);
 var When2 = external_exports.string().max(40);
 var Delivery = external_exports.string().max(100).optional();
-var How = external_exports.enum(["verified", "reported"]).optional();
-var Run = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
-var Pipeline = external_exports.array(external_exports.string().max(500)).max(20).optional();
 var EventSchema = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: external_exports.string(), by: Who2, at: When2, sha: Sha2, d: Delivery }),
   external_exports.object({
@@ -73097,9 +73101,7 @@ var EventSchema = external_exports.discriminatedUnion("t", [
     summary: external_exports.string(),
     at: When2,
     sha: Sha2,
-    how: How,
-    run: Run,
-    pipeline: Pipeline
+    ...RESULT_PROVENANCE_FIELDS
   }),
   external_exports.object({
     t: external_exports.literal("decide"),
@@ -73147,9 +73149,7 @@ var ItemStateSchema = external_exports.object({
   waived: external_exports.object({ by: external_exports.string(), reason: external_exports.string(), na: external_exports.literal(true).optional() }).optional(),
   reset: external_exports.string().optional(),
   incident: external_exports.number().int().positive().optional(),
-  how: How,
-  run: Run,
-  pipeline: Pipeline,
+  ...RESULT_PROVENANCE_FIELDS,
   ...GOVERNANCE_STATE_FIELDS
 });
 var LedgerSchema = external_exports.object({
@@ -81826,9 +81826,6 @@ var Who3 = external_exports.string().max(100);
 var Sha3 = external_exports.string().max(64);
 var When3 = external_exports.string().max(40);
 var Delivery2 = external_exports.string().max(100).optional();
-var How2 = external_exports.enum(["verified", "reported"]).optional();
-var Run2 = external_exports.object({ iat: external_exports.number(), id: external_exports.string().max(40), attempt: external_exports.number().int() }).optional();
-var Pipeline2 = external_exports.array(Text2).max(20).optional();
 var EventSchema2 = external_exports.discriminatedUnion("t", [
   external_exports.object({ t: external_exports.enum(["tick", "untick"]), item: Text2, by: Who3, at: When3, sha: Sha3, d: Delivery2 }),
   external_exports.object({
@@ -81848,9 +81845,7 @@ var EventSchema2 = external_exports.discriminatedUnion("t", [
     summary: Text2,
     at: When3,
     sha: Sha3,
-    how: How2,
-    run: Run2,
-    pipeline: Pipeline2
+    ...RESULT_PROVENANCE_FIELDS
   }),
   external_exports.object({
     t: external_exports.literal("decide"),
@@ -81884,9 +81879,7 @@ var ItemStateSchema2 = external_exports.object({
   waived: external_exports.object({ by: Who3, reason: Text2, na: external_exports.literal(true).optional() }).optional(),
   reset: Text2.optional(),
   incident: external_exports.number().int().positive().optional(),
-  how: How2,
-  run: Run2,
-  pipeline: Pipeline2,
+  ...RESULT_PROVENANCE_FIELDS,
   ...GOVERNANCE_STATE_FIELDS
 });
 var FindingSchema2 = external_exports.object({

@@ -80,6 +80,14 @@ afterAll(async () => {
   removeDirs(dirs);
 });
 
+/** A `pull_request` run of the checks workflow for PR `number` (it checks out refs/pull/<n>/merge). */
+const prRun = (number: number, sha: string) =>
+  h.sim.addWorkflowRun(REPO, {
+    path: WORKFLOW,
+    head_sha: sha,
+    event: 'pull_request',
+    ref: `refs/pull/${number}/merge`,
+  });
 const summaryOf = (sha: string) => gateRun(h.sim, sha)?.output.summary ?? '';
 const actions = () =>
   new Octokit({ baseUrl: h.sim.apiUrl, auth: h.sim.actionsToken(REPO), retry: { enabled: false } });
@@ -222,18 +230,8 @@ describe('an edited reusable workflow vouches for nothing', () => {
 describe('replays do not pick the favourable run', () => {
   test('an older genuine pass re-posted after a newer genuine failure changes nothing', async () => {
     const { number, sha } = await openRelease(h, { head: 'release/32.0.0' });
-    const older = h.sim.addWorkflowRun(REPO, {
-      path: WORKFLOW,
-      head_sha: sha,
-      event: 'pull_request',
-      ref: `refs/pull/${number}/merge`,
-    });
-    const newer = h.sim.addWorkflowRun(REPO, {
-      path: WORKFLOW,
-      head_sha: sha,
-      event: 'pull_request',
-      ref: `refs/pull/${number}/merge`,
-    });
+    const older = prRun(number, sha);
+    const newer = prRun(number, sha);
     const passText = formatEvidenceText(
       toEvidence(sha, 'pre-merge', [
         {
@@ -269,12 +267,7 @@ describe('replays do not pick the favourable run', () => {
 
   test('a re-run attempt of the same run supersedes the first attempt', async () => {
     const { number, sha } = await openRelease(h, { head: 'release/32.1.0' });
-    const run = h.sim.addWorkflowRun(REPO, {
-      path: WORKFLOW,
-      head_sha: sha,
-      event: 'pull_request',
-      ref: `refs/pull/${number}/merge`,
-    });
+    const run = prRun(number, sha);
     await publishEvidence(
       h,
       sha,
@@ -430,12 +423,7 @@ describe('the two-job workflow', () => {
   test('the honest loop ticks every automated item: repository checks verified, the build reported', async () => {
     const version = '34.0.0';
     const { number, sha } = await openRelease(h, { head: `release/${version}` });
-    const run = h.sim.addWorkflowRun(REPO, {
-      path: WORKFLOW,
-      head_sha: sha,
-      event: 'pull_request',
-      ref: `refs/pull/${number}/merge`,
-    });
+    const run = prRun(number, sha);
     const measureDir = probeRepo('shipgate-measure-');
     const requestsBefore = h.sim.requests.length;
     const started = performance.now();
@@ -490,12 +478,7 @@ describe('the two-job workflow', () => {
   test('the forging build finds no credential in the measure job, and its forged report cannot pass a repository check', async () => {
     const version = '34.1.0';
     const { number, sha } = await openRelease(h, { head: `release/${version}` });
-    const run = h.sim.addWorkflowRun(REPO, {
-      path: WORKFLOW,
-      head_sha: sha,
-      event: 'pull_request',
-      ref: `refs/pull/${number}/merge`,
-    });
+    const run = prRun(number, sha);
     const measureDir = probeRepo('shipgate-forge-', { leak: true });
     const minted = h.sim.oidc.minted.length;
     await runAction({
@@ -572,12 +555,7 @@ describe('the single-job mode (the weaker guarantee)', () => {
   test('still ticks the automated items, every result reported; the build sees no credential in its environment', async () => {
     const version = '35.0.0';
     const { number, sha } = await openRelease(h, { head: `release/${version}` });
-    const run = h.sim.addWorkflowRun(REPO, {
-      path: WORKFLOW,
-      head_sha: sha,
-      event: 'pull_request',
-      ref: `refs/pull/${number}/merge`,
-    });
+    const run = prRun(number, sha);
     const dir = probeRepo('shipgate-single-');
     const oidc = h.sim.oidc.requestFor(run.id);
     const minted = h.sim.oidc.minted.length;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GOVERNANCE_EVENT_SCHEMAS, GOVERNANCE_STATE_FIELDS } from '../ledger/governance-event-schema.js';
+import { RESULT_PROVENANCE_FIELDS } from '../ledger/result-provenance-schema.js';
 
 /**
  * The shape of a stored audit record (shipgate/audit@1). Records come back from artifacts,
@@ -12,10 +13,6 @@ const Sha = z.string().max(64);
 const When = z.string().max(40);
 /** The webhook delivery a person's edit came in (replays are refused by it). */
 const Delivery = z.string().max(100).optional();
-/** How a result's evidence was obtained, the run it came from, pipeline files the PR changed. */
-const How = z.enum(['verified', 'reported']).optional();
-const Run = z.object({ iat: z.number(), id: z.string().max(40), attempt: z.number().int() }).optional();
-const Pipeline = z.array(Text).max(20).optional();
 
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: Text, by: Who, at: When, sha: Sha, d: Delivery }),
@@ -36,9 +33,7 @@ const EventSchema = z.discriminatedUnion('t', [
     summary: Text,
     at: When,
     sha: Sha,
-    how: How,
-    run: Run,
-    pipeline: Pipeline,
+    ...RESULT_PROVENANCE_FIELDS,
   }),
   z.object({
     t: z.literal('decide'),
@@ -73,9 +68,7 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: Who, reason: Text, na: z.literal(true).optional() }).optional(),
   reset: Text.optional(),
   incident: z.number().int().positive().optional(),
-  how: How,
-  run: Run,
-  pipeline: Pipeline,
+  ...RESULT_PROVENANCE_FIELDS,
   ...GOVERNANCE_STATE_FIELDS,
 });
 

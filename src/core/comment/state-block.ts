@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GOVERNANCE_EVENT_SCHEMAS, GOVERNANCE_STATE_FIELDS } from '../ledger/governance-event-schema.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { RESULT_PROVENANCE_FIELDS } from '../ledger/result-provenance-schema.js';
 
 /** Hidden, machine-readable state at the end of the checklist comment. Invisible when rendered. */
 const BLOCK = /<!-- shipgate:state v1 ([A-Za-z0-9_-]*) -->/;
@@ -11,10 +12,6 @@ const Sha = z.string().max(64);
 const When = z.string().max(40);
 /** The webhook delivery a person's edit came in (replays are refused by it). */
 const Delivery = z.string().max(100).optional();
-/** How a result's evidence was obtained, the run it came from, pipeline files the PR changed. */
-const How = z.enum(['verified', 'reported']).optional();
-const Run = z.object({ iat: z.number(), id: z.string().max(40), attempt: z.number().int() }).optional();
-const Pipeline = z.array(z.string().max(500)).max(20).optional();
 const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.enum(['tick', 'untick']), item: z.string(), by: Who, at: When, sha: Sha, d: Delivery }),
   z.object({
@@ -33,9 +30,7 @@ const EventSchema = z.discriminatedUnion('t', [
     summary: z.string(),
     at: When,
     sha: Sha,
-    how: How,
-    run: Run,
-    pipeline: Pipeline,
+    ...RESULT_PROVENANCE_FIELDS,
   }),
   z.object({
     t: z.literal('decide'),
@@ -83,9 +78,7 @@ const ItemStateSchema = z.object({
   waived: z.object({ by: z.string(), reason: z.string(), na: z.literal(true).optional() }).optional(),
   reset: z.string().optional(),
   incident: z.number().int().positive().optional(),
-  how: How,
-  run: Run,
-  pipeline: Pipeline,
+  ...RESULT_PROVENANCE_FIELDS,
   ...GOVERNANCE_STATE_FIELDS,
 });
 const LedgerSchema = z.object({
