@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
@@ -551,6 +552,12 @@ describe('the two-job workflow', () => {
   });
 });
 
+/** The probe app: the same search as the build's, then serves /health so the Action measures it. */
+const PROBE_APP = `${PROBE_BUILD.replace("writeFileSync('probe.json'", "writeFileSync('app-probe.json'").split("mkdirSync('dist'")[0]}
+import { createServer } from 'node:http';
+createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
 describe('the single-job mode (the weaker guarantee)', () => {
   test('still ticks the automated items, every result reported; the build sees no credential in its environment', async () => {
     const version = '35.0.0';
@@ -582,6 +589,55 @@ describe('the single-job mode (the weaker guarantee)', () => {
     for (const id of ['secrets', 'env-files', 'bundle']) {
       expect(isTicked(body, id)).toBe(true);
       expect(line(body, id)).toContain('· reported');
+    }
+  });
+
+  test('the app the Action starts (target.start) sees no credential either and mints nothing', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createNetServer().listen(0, '127.0.0.1', () => {
+        const address = server.address() as AddressInfo;
+        server.close(() => resolve(address.port));
+      });
+    });
+    const config = `${POLICY_CONFIG}target:\n  start: node probe-app.mjs\n  url: http://127.0.0.1:${port}/\n  env: [PORT]\n`;
+    const template = `${POLICY_TEMPLATE}\n## App\n- [ ] Health check responds <!-- shipgate: check=health id=health -->\n`;
+    h.sim.commit(REPO, {
+      branch: 'main',
+      files: { '.github/shipgate.yml': config, '.github/release-checklist.md': template },
+    });
+    try {
+      const version = '35.2.0';
+      const { number, sha } = await openRelease(h, { head: `release/${version}` });
+      const run = prRun(number, sha);
+      const dir = probeRepo('shipgate-single-app-');
+      writeFileSync(join(dir, 'probe-app.mjs'), PROBE_APP);
+      const oidc = h.sim.oidc.requestFor(run.id);
+      const minted = h.sim.oidc.minted.length;
+      const single = await runAction({
+        inputs: { 'github-token': h.sim.actionsToken(REPO), only: 'health' },
+        env: actionEnv(dir, run.id, {
+          ACTIONS_ID_TOKEN_REQUEST_URL: oidc.url,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.token,
+          PORT: String(port),
+        }),
+        event: prPayload(number, sha, version),
+        cwd: dir,
+      });
+      await h.settle();
+      expect(single.code).toBe(0);
+      const probe = JSON.parse(readFileSync(join(dir, 'app-probe.json'), 'utf8'));
+      expect(probe.own).toEqual([]);
+      if (canIsolate()) {
+        expect(probe.ancestors).toEqual([]);
+        expect(probe.minted).toBe(false);
+        expect(h.sim.oidc.minted.length - minted).toBe(1); // the Action's own, for its evidence
+      }
+      expect(isTicked(checklist(h.sim, number).body, 'health')).toBe(true);
+    } finally {
+      h.sim.commit(REPO, {
+        branch: 'main',
+        files: { '.github/shipgate.yml': POLICY_CONFIG, '.github/release-checklist.md': POLICY_TEMPLATE },
+      });
     }
   });
 
