@@ -4,7 +4,7 @@ import { findCheck } from '../../checks/index.js';
 import { resolveReleaseVersion } from '../core/release/release-version.js';
 import { type ChecklistItem, type ItemResult, isFailing, resultsReport } from '../core/template/model.js';
 import { gitHubForToken } from '../github/token-client.js';
-import { loadRepoContext, type RepoContext, type RepoIO } from '../load/repo-context.js';
+import { loadRepoContext, type RepoContext } from '../load/repo-context.js';
 import { progressLine } from '../report/report-text.js';
 import { defaultBaseRef } from '../runner/git-info.js';
 import type { JobRole } from '../runner/placement.js';
@@ -32,6 +32,8 @@ export async function loadStepContext(
   env: Record<string, string | undefined>,
   workspace: string,
 ): Promise<RepoContext> {
+  // loadRepoContext reads only the workspace and the environment of its host
+  const fromCheckout = () => loadRepoContext({ cwd: workspace, env }, inputs.workingDirectory, inputs);
   const token = inputs.githubToken;
   if (token && event.owner && event.repo) {
     const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
@@ -45,13 +47,13 @@ export async function loadStepContext(
       core.warning(
         `shipgate: the default branch's policy could not be read (${(error as Error).message}); measuring with the checkout's copy, which the bot checks against its own`,
       );
-      return loadRepoContext(actionIO(workspace, env), inputs.workingDirectory, inputs);
+      return fromCheckout();
     }
   }
   core.warning(
     'shipgate: no github-token or repository, so the policy is read from the checkout, not the default branch; the bot refuses results measured with a policy other than its own',
   );
-  return loadRepoContext(actionIO(workspace, env), inputs.workingDirectory, inputs);
+  return fromCheckout();
 }
 
 /**
@@ -141,9 +143,4 @@ export async function runCheckStep(
 function orderLike(context: RepoContext, results: readonly ItemResult[]): ItemResult[] {
   const order = new Map(context.checklist.items.map((item, index) => [item.id, index]));
   return [...results].sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
-}
-
-/** What loadRepoContext reads of its host: the workspace and the environment. */
-function actionIO(cwd: string, env: Record<string, string | undefined>): Pick<RepoIO, 'cwd' | 'env'> {
-  return { cwd, env };
 }

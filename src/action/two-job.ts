@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import { LHCI_RC_FILES } from '../../checks/lib/lighthouse/lhci-utils.js';
 import { ALLOWLIST_FILES } from '../../checks/lib/secrets/allowlist.js';
 import { GITLEAKS_CONFIG_FILE } from '../../checks/lib/secrets/gitleaks-config.js';
 import { MeasureReportSchema, toMeasureReport } from '../core/evidence/evidence.js';
@@ -130,13 +131,17 @@ export function unmeasured(
   }));
 }
 
-/** Policy files the checks read from the repository: the secrets allow-lists. */
-export const POLICY_FILES = [...ALLOWLIST_FILES, GITLEAKS_CONFIG_FILE] as const;
+/**
+ * Policy files the checks read from the repository: the secrets allow-lists, and the Lighthouse CI
+ * configs (their assertions are budgets; a `lighthouserc.js` is code lhci would run).
+ */
+export const POLICY_FILES = [...ALLOWLIST_FILES, GITLEAKS_CONFIG_FILE, ...LHCI_RC_FILES] as const;
 
 /**
- * The allow-lists are policy, not data: a PR that adds `**` to `.shipgate-allowlist` would silence
- * the secrets check it is judged by. The checkout's copies are replaced with the default branch's
- * (removed where the default branch has none) before the checks read them.
+ * Allow-lists and budgets are policy, not data: a PR that adds `**` to `.shipgate-allowlist` would
+ * silence the secrets check it is judged by, and its own `lighthouserc.js` would run in the
+ * attesting job. The checkout's copies are replaced with the default branch's (removed where the
+ * default branch has none) before the checks read them.
  */
 export async function useDefaultBranchPolicyFiles(
   gh: GitHub,
@@ -145,10 +150,14 @@ export async function useDefaultBranchPolicyFiles(
   repoPath: string,
   ref: string,
 ): Promise<string[]> {
+  // reads only (GitHub's concurrency advice is about writes): one round trip instead of thirteen
+  const policies = await Promise.all(
+    POLICY_FILES.map((name) => gh.readFile(repoPath ? `${repoPath}/${name}` : name, ref)),
+  );
   const replaced: string[] = [];
-  for (const name of POLICY_FILES) {
+  for (const [index, name] of POLICY_FILES.entries()) {
     const path = join(repoDir, name);
-    const policy = await gh.readFile(repoPath ? `${repoPath}/${name}` : name, ref);
+    const policy = policies[index];
     let current: string | undefined;
     try {
       current = readFileSync(path, 'utf8');
@@ -162,7 +171,7 @@ export async function useDefaultBranchPolicyFiles(
   }
   if (replaced.length > 0)
     core.warning(
-      `shipgate: ${replaced.join(', ')} differ from ${ref}'s; the default branch's are used (allow-lists are policy: a pull request cannot widen its own)`,
+      `shipgate: ${replaced.join(', ')} differ from ${ref}'s; the default branch's are used (allow-lists and budgets are policy: a pull request cannot loosen its own)`,
     );
   return replaced;
 }
